@@ -1,0 +1,12 @@
+//! newstag: read, search and tag Chinese newspaper archives.
+//!
+//! The core (`article`, `corpus`, `segment`, `search`, `tags`, `export`, `stats`,
+//! `suggest`, `config`) knows nothing of terminals; `ui` and `cli` sit on top of it.
+
+pub mod article;
+pub mod cli;
+pub mod config;
+pub mod corpus;
+pub mod segment;
+pub mod record;
+pub mod text;

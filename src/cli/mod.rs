@@ -1,0 +1,84 @@
+//! The command line: `newstag [PATH]` opens the TUI, subcommands script everything.
+
+mod articles;
+mod output;
+
+use crate::config::Config;
+use crate::corpus::Corpus;
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Read, search and tag Chinese newspaper archives.
+#[derive(Debug, Parser)]
+#[command(name = "newstag", version, about, long_about = None)]
+pub struct Cli {
+    /// Configuration file (default: $XDG_CONFIG_HOME/newstag/config.toml).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// Corpus folder or issue file to open in the TUI (default: the configured
+    /// corpus, else the built-in sample).
+    pub path: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print every article of a corpus.
+    Articles(articles::ArticlesArgs),
+}
+
+/// Run the program; the binary's `main` is just this.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("newstag: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let (config, config_error) = Config::load(cli.config.as_deref());
+    if let Some(e) = &config_error {
+        eprintln!("newstag: {e} (using the defaults)");
+    }
+    match cli.command {
+        Some(Command::Articles(args)) => articles::run(&config, args),
+        None => {
+            let root = corpus_root(&config, cli.path.as_deref())?;
+            anyhow::bail!("the terminal UI is not built yet (corpus {})", root.display())
+        }
+    }
+}
+
+/// The corpus folder to use: PATH, else the configured corpus, else the built-in
+/// sample unpacked into the user's data folder.
+pub fn corpus_root(config: &Config, path: Option<&Path>) -> anyhow::Result<PathBuf> {
+    if let Some(p) = path {
+        return Ok(p.to_path_buf());
+    }
+    if let Some(p) = config.corpus_path() {
+        return Ok(p);
+    }
+    let dir = crate::corpus::builtin::default_sample_dir()
+        .context("cannot find a data folder for the sample corpus (set XDG_DATA_HOME)")?;
+    crate::corpus::builtin::unpack_sample(&dir)
+        .with_context(|| format!("cannot unpack the sample corpus into {}", dir.display()))
+}
+
+/// Load the corpus at PATH (see [`corpus_root`]), printing load warnings to stderr.
+pub fn open_corpus(config: &Config, path: Option<&Path>) -> anyhow::Result<Corpus> {
+    let root = corpus_root(config, path)?;
+    let corpus = Corpus::load(&root)?;
+    for w in &corpus.warnings {
+        eprintln!("newstag: warning: {w}");
+    }
+    Ok(corpus)
+}

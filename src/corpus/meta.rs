@@ -1,0 +1,171 @@
+//! Date and page of an issue, from its header line or its path.
+
+/// Date (`YYYY-MM-DD`) and page found for an issue.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct IssueMeta {
+    pub date: Option<String>,
+    pub page: Option<String>,
+}
+
+/// Look for the date and page in the first lines of `text` (a header such as
+/// `《山西日报》1月13日3版刊发`) and in `rel_path` (`2024-03-05`, `20240305`,
+/// `第03版`). The path gives the year when the header has only month and day.
+pub fn issue_meta(text: &str, rel_path: &str) -> IssueMeta {
+    let path_date = date_in_path(rel_path);
+    let path_page = page_in_path(rel_path);
+    let header = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(3)
+        .find_map(header_date_page);
+    let (date, page) = match header {
+        Some((month, day, page)) => {
+            let year = path_date.as_deref().map(|d| &d[..4]).or_else(|| year_in(rel_path));
+            let date = match year {
+                Some(y) => Some(format!("{y}-{month:02}-{day:02}")),
+                None => path_date.clone(),
+            };
+            (date, page.or(path_page))
+        }
+        None => (path_date, path_page),
+    };
+    IssueMeta { date, page }
+}
+
+/// `《…》1月13日3版刊发` -> (1, 13, Some("3")).
+fn header_date_page(line: &str) -> Option<(u32, u32, Option<String>)> {
+    let line = line.trim().trim_start_matches('#').trim();
+    if line.chars().count() > 40 {
+        return None;
+    }
+    let pos = line.find('月')?;
+    let month = trailing_number(&line[..pos])?;
+    let rest = &line[pos + '月'.len_utf8()..];
+    let (day_str, after) = leading_number(rest)?;
+    let after = after.strip_prefix('日')?;
+    let day: u32 = day_str.parse().ok()?;
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return None;
+    }
+    let page = leading_number(after.trim_start_matches('第'))
+        .filter(|(_, tail)| tail.starts_with('版'))
+        .map(|(p, _)| p.to_string());
+    // A header line is a source note, not a sentence.
+    if line.ends_with('。') {
+        return None;
+    }
+    Some((month, day, page))
+}
+
+fn trailing_number(s: &str) -> Option<u32> {
+    let digits: String = s
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_digit)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    digits.parse().ok()
+}
+
+fn leading_number(s: &str) -> Option<(&str, &str)> {
+    let end = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+    if end == 0 {
+        return None;
+    }
+    Some((&s[..end], &s[end..]))
+}
+
+fn year_in(path: &str) -> Option<&str> {
+    let b = path.as_bytes();
+    (0..b.len().saturating_sub(3)).find_map(|i| {
+        let run = &path[i..i + 4];
+        let bounded = (i == 0 || !b[i - 1].is_ascii_digit())
+            && (i + 4 == b.len() || !b[i + 4].is_ascii_digit());
+        (bounded && run.bytes().all(|c| c.is_ascii_digit()) && (run.starts_with("19") || run.starts_with("20")))
+            .then_some(run)
+    })
+}
+
+/// `YYYY-MM-DD`, `YYYY_MM_DD`, `YYYY/MM/DD` or `YYYYMMDD` somewhere in the path.
+fn date_in_path(path: &str) -> Option<String> {
+    let chars: Vec<char> = path.chars().collect();
+    for start in 0..chars.len() {
+        if start > 0 && chars[start - 1].is_ascii_digit() {
+            continue;
+        }
+        if let Some(d) = date_at(&chars[start..]) {
+            return Some(d);
+        }
+    }
+    None
+}
+
+fn date_at(c: &[char]) -> Option<String> {
+    let digits = |s: &[char]| s.iter().all(char::is_ascii_digit);
+    let num = |s: &[char]| s.iter().collect::<String>().parse::<u32>().ok();
+    if c.len() >= 10 && digits(&c[..4]) && digits(&c[5..7]) && digits(&c[8..10]) {
+        let sep = c[4];
+        if matches!(sep, '-' | '_' | '/' | '.') && c[7] == sep && c.get(10).is_none_or(|x| !x.is_ascii_digit()) {
+            return valid_date(num(&c[..4])?, num(&c[5..7])?, num(&c[8..10])?);
+        }
+    }
+    if c.len() >= 8 && digits(&c[..8]) && c.get(8).is_none_or(|x| !x.is_ascii_digit()) {
+        return valid_date(num(&c[..4])?, num(&c[4..6])?, num(&c[6..8])?);
+    }
+    None
+}
+
+fn valid_date(y: u32, m: u32, d: u32) -> Option<String> {
+    ((1900..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
+        .then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// `第03版`, `03版`, `_p3`, `-A2版` in the file name.
+fn page_in_path(path: &str) -> Option<String> {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    if let Some(pos) = name.find('版') {
+        let head = &name[..pos];
+        let page: String = head
+            .chars()
+            .rev()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let page = page.trim_start_matches('0');
+        if !page.is_empty() && page.len() <= 4 {
+            return Some(page.to_string());
+        }
+    }
+    let lower = name.to_ascii_lowercase();
+    for marker in ["_p", "-p", "_page", "-page"] {
+        if let Some(pos) = lower.find(marker) {
+            let (n, _) = leading_number(&lower[pos + marker.len()..])?;
+            return Some(n.trim_start_matches('0').to_string()).filter(|p| !p.is_empty());
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_gives_month_day_page_and_path_gives_year() {
+        let m = issue_meta("\n\n《山西日报》1月13日3版刊发\n\n标题", "2024/0113.txt");
+        assert_eq!(m.date.as_deref(), Some("2024-01-13"));
+        assert_eq!(m.page.as_deref(), Some("3"));
+    }
+
+    #[test]
+    fn path_dates_in_several_forms() {
+        assert_eq!(issue_meta("", "a/2024-03-05_第03版.txt").date.as_deref(), Some("2024-03-05"));
+        assert_eq!(issue_meta("", "a/2024-03-05_第03版.txt").page.as_deref(), Some("3"));
+        assert_eq!(issue_meta("", "20221025.md").date.as_deref(), Some("2022-10-25"));
+        assert_eq!(issue_meta("", "000_4ee8fc8c7f49e001.txt"), IssueMeta::default());
+    }
+}

@@ -1,0 +1,152 @@
+//! A corpus: the issue files under a folder, decoded and cut into articles.
+
+pub mod builtin;
+pub mod decode;
+pub mod meta;
+pub mod walk;
+
+use crate::article::Issue;
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Something that went wrong with one file; the rest of the corpus still loads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadWarning {
+    pub path: PathBuf,
+    pub message: String,
+}
+
+impl std::fmt::Display for LoadWarning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path.display(), self.message)
+    }
+}
+
+/// Why a whole corpus could not be opened.
+#[derive(Debug, thiserror::Error)]
+pub enum CorpusError {
+    #[error("{path}: no such file or folder")]
+    NotFound { path: PathBuf },
+}
+
+/// All issues found under a root, in natural path order.
+#[derive(Debug, Default)]
+pub struct Corpus {
+    /// The folder (or single file) the corpus was opened from.
+    pub root: PathBuf,
+    pub issues: Vec<Issue>,
+    pub warnings: Vec<LoadWarning>,
+}
+
+impl Corpus {
+    /// Load every issue under `root`, in parallel.
+    pub fn load(root: &Path) -> Result<Corpus, CorpusError> {
+        Corpus::load_with_progress(root, &|_, _| {})
+    }
+
+    /// Load every issue under `root`, calling `progress(done, total)` as files finish.
+    pub fn load_with_progress(
+        root: &Path,
+        progress: &(dyn Fn(usize, usize) + Sync),
+    ) -> Result<Corpus, CorpusError> {
+        if !root.exists() {
+            return Err(CorpusError::NotFound { path: root.into() });
+        }
+        let mut warnings = Vec::new();
+        let files = walk::issue_files(root, &mut |path, message| {
+            warnings.push(LoadWarning { path, message })
+        });
+        let total = files.len();
+        let done = AtomicUsize::new(0);
+        let results: Vec<Result<Issue, LoadWarning>> = files
+            .par_iter()
+            .map(|path| {
+                let r = load_issue(root, path);
+                progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
+                r
+            })
+            .collect();
+        let mut issues = Vec::with_capacity(total);
+        for r in results {
+            match r {
+                Ok(issue) => issues.push(issue),
+                Err(w) => warnings.push(w),
+            }
+        }
+        Ok(Corpus {
+            root: root.to_path_buf(),
+            issues,
+            warnings,
+        })
+    }
+
+    /// Total number of articles.
+    pub fn article_count(&self) -> usize {
+        self.issues.iter().map(|i| i.articles.len()).sum()
+    }
+}
+
+/// `path` relative to `root` with `/` separators (the file name when `root` is the file).
+pub fn relative_path(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).ok().filter(|r| !r.as_os_str().is_empty());
+    let rel = rel.unwrap_or_else(|| Path::new(path.file_name().unwrap_or(path.as_os_str())));
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Read, decode and segment one issue file.
+pub fn load_issue(root: &Path, path: &Path) -> Result<Issue, LoadWarning> {
+    let warn = |message: String| LoadWarning {
+        path: path.to_path_buf(),
+        message,
+    };
+    let bytes = std::fs::read(path).map_err(|e| warn(format!("cannot read: {e}")))?;
+    let rel = relative_path(root, path);
+    parse_issue(path, &rel, &bytes).map_err(|e| warn(format!("skipped: {e}")))
+}
+
+/// Decode and segment the bytes of one issue file.
+pub fn parse_issue(path: &Path, rel: &str, bytes: &[u8]) -> Result<Issue, decode::DecodeError> {
+    let decoded = decode::decode(bytes)?;
+    let meta = meta::issue_meta(&decoded.text, rel);
+    let articles = crate::segment::segment_issue(&decoded.text, &issue_key(rel));
+    Ok(Issue {
+        path: path.to_path_buf(),
+        rel: rel.to_string(),
+        date: meta.date,
+        page: meta.page,
+        encoding: decoded.encoding,
+        bytes: bytes.len() as u64,
+        articles,
+    })
+}
+
+/// The part of an issue's identity that goes into its article ids: the file name
+/// without extension (so moving the corpus folder or re-encoding keeps ids).
+pub fn issue_key(rel: &str) -> String {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    match name.rfind('.') {
+        Some(dot) if dot > 0 => name[..dot].to_string(),
+        _ => name.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_paths_use_slashes() {
+        let root = Path::new("/a/b");
+        assert_eq!(relative_path(root, Path::new("/a/b/2024/01/x.txt")), "2024/01/x.txt");
+        assert_eq!(relative_path(Path::new("/a/x.txt"), Path::new("/a/x.txt")), "x.txt");
+    }
+
+    #[test]
+    fn issue_key_drops_folder_and_extension() {
+        assert_eq!(issue_key("2024/01/x.y.txt"), "x.y");
+    }
+}

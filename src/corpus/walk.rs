@@ -1,0 +1,126 @@
+//! Finding the issue files of a corpus, in natural order.
+
+use std::cmp::Ordering;
+use std::path::{Path, PathBuf};
+
+/// Extensions of issue files.
+const ISSUE_EXTENSIONS: [&str; 2] = ["txt", "md"];
+
+/// True when `path` names an issue file: `.txt` or `.md`, not hidden, not a README.
+pub fn is_issue_file(path: &Path) -> bool {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return false;
+    };
+    if name.starts_with('.') || name.to_ascii_lowercase().starts_with("readme.") {
+        return false;
+    }
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ISSUE_EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
+}
+
+/// Every issue file under `root` (or `root` itself when it is a file), hidden
+/// folders skipped, sorted in natural order (`2` before `10`). Folders that cannot
+/// be read are reported through `warn`.
+pub fn issue_files(root: &Path, warn: &mut dyn FnMut(PathBuf, String)) -> Vec<PathBuf> {
+    if root.is_file() {
+        return vec![root.to_path_buf()];
+    }
+    let mut files = Vec::new();
+    let walker = walkdir::WalkDir::new(root)
+        .follow_links(true)
+        .into_iter()
+        .filter_entry(|e| {
+            e.depth() == 0 || !e.file_name().to_str().is_some_and(|n| n.starts_with('.'))
+        });
+    for entry in walker {
+        match entry {
+            Ok(e) if e.file_type().is_file() && is_issue_file(e.path()) => {
+                files.push(e.into_path())
+            }
+            Ok(_) => {}
+            Err(err) => {
+                let path = err.path().map(Path::to_path_buf).unwrap_or_else(|| root.into());
+                warn(path, format!("cannot read: {err}"));
+            }
+        }
+    }
+    files.sort_by(|a, b| natural_path_cmp(a, b));
+    files
+}
+
+/// Compare paths component by component in natural order.
+pub fn natural_path_cmp(a: &Path, b: &Path) -> Ordering {
+    let mut ac = a.components();
+    let mut bc = b.components();
+    loop {
+        match (ac.next(), bc.next()) {
+            (None, None) => return Ordering::Equal,
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+            (Some(x), Some(y)) => {
+                let ord = natural_cmp(
+                    &x.as_os_str().to_string_lossy(),
+                    &y.as_os_str().to_string_lossy(),
+                );
+                if ord != Ordering::Equal {
+                    return ord;
+                }
+            }
+        }
+    }
+}
+
+/// Natural string order: runs of ASCII digits compare by value.
+pub fn natural_cmp(a: &str, b: &str) -> Ordering {
+    let (ab, bb) = (a.as_bytes(), b.as_bytes());
+    let (mut i, mut j) = (0, 0);
+    while i < ab.len() && j < bb.len() {
+        if ab[i].is_ascii_digit() && bb[j].is_ascii_digit() {
+            let si = i;
+            while i < ab.len() && ab[i].is_ascii_digit() {
+                i += 1;
+            }
+            let sj = j;
+            while j < bb.len() && bb[j].is_ascii_digit() {
+                j += 1;
+            }
+            let na = a[si..i].trim_start_matches('0');
+            let nb = b[sj..j].trim_start_matches('0');
+            let ord = na.len().cmp(&nb.len()).then_with(|| na.cmp(nb));
+            if ord != Ordering::Equal {
+                return ord;
+            }
+        } else {
+            let ca = a[i..].chars().next().unwrap_or_default();
+            let cb = b[j..].chars().next().unwrap_or_default();
+            if ca != cb {
+                return ca.cmp(&cb);
+            }
+            i += ca.len_utf8();
+            j += cb.len_utf8();
+        }
+    }
+    (ab.len() - i).cmp(&(bb.len() - j))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn natural_order_puts_2_before_10() {
+        let mut v = vec!["p10.txt", "p2.txt", "p1.txt", "第10版.txt", "第2版.txt"];
+        v.sort_by(|a, b| natural_cmp(a, b));
+        assert_eq!(v, ["p1.txt", "p2.txt", "p10.txt", "第2版.txt", "第10版.txt"]);
+    }
+
+    #[test]
+    fn sidecars_and_hidden_files_are_not_issues() {
+        assert!(is_issue_file(Path::new("a/2024-01-02.txt")));
+        assert!(is_issue_file(Path::new("a/x.MD")));
+        assert!(!is_issue_file(Path::new("a/2024-01-02.tags.toml")));
+        assert!(!is_issue_file(Path::new("a/.hidden.txt")));
+        assert!(!is_issue_file(Path::new("a/README.md")));
+    }
+}

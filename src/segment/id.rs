@@ -1,0 +1,45 @@
+//! Stable article ids.
+//!
+//! An id is the first 12 hex digits of XXH3-64 over the issue key (file name
+//! without extension), the article's anchor and the anchor's occurrence number in
+//! the issue. The anchor is the title compared after NFKC with whitespace removed,
+//! or for a titleless article the first 24 such characters of its body. So an id
+//! survives re-encoding, other line ends, re-spacing, moving the corpus folder and
+//! edits to other articles; it changes when the article's own title changes (tags
+//! then re-anchor by title, see `crate::tags`).
+
+use crate::article::Article;
+use crate::text::comparison_key;
+use std::collections::HashMap;
+
+/// The text an article's id is derived from.
+pub fn anchor(article: &Article) -> String {
+    let title = comparison_key(&format!("{}{}", article.title, article.subtitle));
+    if !title.is_empty() {
+        return title;
+    }
+    let body: String = article.paragraphs.iter().map(|p| comparison_key(p)).collect();
+    body.chars().take(24).collect()
+}
+
+/// Give every article of one issue its id.
+pub fn assign_ids(issue_key: &str, articles: &mut [Article]) {
+    let mut seen: HashMap<String, u32> = HashMap::new();
+    for article in articles.iter_mut() {
+        let anchor = anchor(article);
+        let n = seen.entry(anchor.clone()).or_insert(0);
+        *n += 1;
+        article.id = article_id(issue_key, &anchor, *n);
+    }
+}
+
+/// The id of the `occurrence`-th article with `anchor` in the issue `issue_key`.
+pub fn article_id(issue_key: &str, anchor: &str, occurrence: u32) -> String {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    h.update(issue_key.as_bytes());
+    h.update(&[0]);
+    h.update(anchor.as_bytes());
+    h.update(&[0]);
+    h.update(&occurrence.to_le_bytes());
+    format!("{:016x}", h.digest())[..12].to_string()
+}

@@ -130,13 +130,12 @@ impl Config {
         let merged = toml::to_string(&base).map_err(|e| err(0, e.to_string()))?;
         let config: Config = toml::from_str(&merged).map_err(|e| {
             // Point at the user's line holding the offending key when we can.
-            let key = e
-                .span()
-                .map(|s| merged[s].trim_matches(|c| c == '"' || c == '\'').to_string());
-            let line = key
-                .as_deref()
-                .and_then(|k| find_line(user, k))
-                .unwrap_or(0);
+            let key = e.span().map(|s| {
+                merged[s]
+                    .trim_matches(|c| c == '"' || c == '\'')
+                    .to_string()
+            });
+            let line = key.as_deref().and_then(|k| find_line(user, k)).unwrap_or(0);
             err(line, e.message().to_string())
         })?;
         config.validate(user, path)?;
@@ -182,11 +181,25 @@ impl Config {
                 return Err(at("name", "a tag has an empty name".into()));
             }
             if !tag.key.is_empty() {
-                if tag.key.chars().count() != 1 || !tag.key.chars().all(|c| c.is_ascii_digit() && c != '0') {
-                    return Err(at(&tag.key, format!("tag \"{}\": key \"{}\" must be one of 1-9", tag.name, tag.key)));
+                if tag.key.chars().count() != 1
+                    || !tag.key.chars().all(|c| c.is_ascii_digit() && c != '0')
+                {
+                    return Err(at(
+                        &tag.key,
+                        format!(
+                            "tag \"{}\": key \"{}\" must be one of 1-9",
+                            tag.name, tag.key
+                        ),
+                    ));
                 }
                 if let Some(other) = keys_seen.insert(&tag.key, &tag.name) {
-                    return Err(at(&tag.key, format!("key \"{}\" is used by tags \"{other}\" and \"{}\"", tag.key, tag.name)));
+                    return Err(at(
+                        &tag.key,
+                        format!(
+                            "key \"{}\" is used by tags \"{other}\" and \"{}\"",
+                            tag.key, tag.name
+                        ),
+                    ));
                 }
             }
         }
@@ -194,7 +207,10 @@ impl Config {
             return Err(ConfigError {
                 path: path.to_path_buf(),
                 line: find_line(user, "min_score").unwrap_or(0),
-                message: format!("suggest.min_score \"{}\" must be between 0 and 1", self.suggest.min_score),
+                message: format!(
+                    "suggest.min_score \"{}\" must be between 0 and 1",
+                    self.suggest.min_score
+                ),
             });
         }
         Ok(())
@@ -222,9 +238,19 @@ fn unreachable_config(e: toml::de::Error) -> Config {
     // Keep going with an empty vocabulary rather than abort: tests catch this.
     eprintln!("newstag: built-in config is broken: {e}");
     Config {
-        corpus: CorpusConfig { path: String::new(), sidecar_dir: String::new() },
-        ui: UiConfig { accent: "cyan".into(), confirm_bulk_over: 20, wheel_step: 3 },
-        suggest: SuggestConfig { min_score: 0.35, learn_after: 20 },
+        corpus: CorpusConfig {
+            path: String::new(),
+            sidecar_dir: String::new(),
+        },
+        ui: UiConfig {
+            accent: "cyan".into(),
+            confirm_bulk_over: 20,
+            wheel_step: 3,
+        },
+        suggest: SuggestConfig {
+            min_score: 0.35,
+            learn_after: 20,
+        },
         tags: Vec::new(),
         keys: BTreeMap::new(),
     }
@@ -254,7 +280,10 @@ fn merge(base: &mut toml::Table, user: toml::Table) {
             (Some(toml::Value::Table(b)), toml::Value::Table(u)) => merge(b, u),
             (Some(toml::Value::Array(b)), toml::Value::Array(u)) if key == "tag" => {
                 for item in u {
-                    let name = item.get("name").and_then(|n| n.as_str()).map(str::to_string);
+                    let name = item
+                        .get("name")
+                        .and_then(|n| n.as_str())
+                        .map(str::to_string);
                     let existing = b.iter_mut().find(|t| {
                         name.is_some() && t.get("name").and_then(|n| n.as_str()) == name.as_deref()
                     });
@@ -303,7 +332,10 @@ mod tests {
         let mut seen = BTreeMap::new();
         for (action, keys) in &c.keys {
             for k in keys {
-                assert!(seen.insert(k.clone(), action.clone()).is_none(), "{k} bound twice");
+                assert!(
+                    seen.insert(k.clone(), action.clone()).is_none(),
+                    "{k} bound twice"
+                );
             }
         }
     }
@@ -327,7 +359,8 @@ mod tests {
         assert_eq!(e.line, 6);
         assert!(e.to_string().contains("/tmp/u.toml:6"), "{e}");
         assert!(e.to_string().contains("\"12\""), "{e}");
-        let e = Config::from_user_toml("[ui]\nwheel_step = \"lots\"\n", Path::new("u.toml")).unwrap_err();
+        let e = Config::from_user_toml("[ui]\nwheel_step = \"lots\"\n", Path::new("u.toml"))
+            .unwrap_err();
         assert_eq!(e.line, 2, "{e}");
         let e = Config::from_user_toml("[ui\n", Path::new("u.toml")).unwrap_err();
         assert_eq!(e.line, 1, "{e}");

@@ -7,6 +7,6 @@ pub mod article;
 pub mod cli;
 pub mod config;
 pub mod corpus;
-pub mod segment;
 pub mod record;
+pub mod segment;
 pub mod text;

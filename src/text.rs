@@ -29,7 +29,10 @@ mod tests {
 
     #[test]
     fn comparison_key_folds_width_and_space() {
-        assert_eq!(comparison_key("力量沉下去 服务暖上来"), "力量沉下去服务暖上来");
+        assert_eq!(
+            comparison_key("力量沉下去 服务暖上来"),
+            "力量沉下去服务暖上来"
+        );
         assert_eq!(comparison_key("ＡＢＣ１２３（一）"), "ABC123(一)");
     }
 

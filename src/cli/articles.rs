@@ -22,7 +22,16 @@ pub fn run(config: &Config, args: ArticlesArgs) -> anyhow::Result<ExitCode> {
     let mut out = std::io::BufWriter::new(stdout.lock());
     let format = resolve_format(args.format);
     if format == Format::Table {
-        writeln!(out, "{} {:>3} {} {} {} {:>5}", pad("ISSUE", 28), "#", pad("KIND", 12), pad("TITLE", 40), pad("BYLINE", 20), "CHARS")?;
+        writeln!(
+            out,
+            "{} {:>3} {} {} {} {:>5}",
+            pad("ISSUE", 28),
+            "#",
+            pad("KIND", 12),
+            pad("TITLE", 40),
+            pad("BYLINE", 20),
+            "CHARS"
+        )?;
     }
     for issue in &corpus.issues {
         for article in &issue.articles {

@@ -53,7 +53,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Articles(args)) => articles::run(&config, args),
         None => {
             let root = corpus_root(&config, cli.path.as_deref())?;
-            anyhow::bail!("the terminal UI is not built yet (corpus {})", root.display())
+            anyhow::bail!(
+                "the terminal UI is not built yet (corpus {})",
+                root.display()
+            )
         }
     }
 }

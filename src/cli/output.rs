@@ -25,7 +25,10 @@ pub fn resolve_format(asked: Option<Format>) -> Format {
 
 /// Cut `s` to at most `width` display cells, marking the cut with `~`.
 pub fn fit(s: &str, width: usize) -> String {
-    let s: String = s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    let s: String = s
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
     if s.width() <= width {
         return s;
     }

@@ -133,7 +133,10 @@ mod tests {
 
     #[test]
     fn binary_is_rejected() {
-        assert!(matches!(decode(b"\x89PNG\r\n\x1a\n\0\0"), Err(DecodeError::Binary(_))));
+        assert!(matches!(
+            decode(b"\x89PNG\r\n\x1a\n\0\0"),
+            Err(DecodeError::Binary(_))
+        ));
     }
 
     #[test]

@@ -20,7 +20,10 @@ pub fn issue_meta(text: &str, rel_path: &str) -> IssueMeta {
         .find_map(header_date_page);
     let (date, page) = match header {
         Some((month, day, page)) => {
-            let year = path_date.as_deref().map(|d| &d[..4]).or_else(|| year_in(rel_path));
+            let year = path_date
+                .as_deref()
+                .map(|d| &d[..4])
+                .or_else(|| year_in(rel_path));
             let date = match year {
                 Some(y) => Some(format!("{y}-{month:02}-{day:02}")),
                 None => path_date.clone(),
@@ -83,8 +86,10 @@ fn year_in(path: &str) -> Option<&str> {
         let run = &path[i..i + 4];
         let bounded = (i == 0 || !b[i - 1].is_ascii_digit())
             && (i + 4 == b.len() || !b[i + 4].is_ascii_digit());
-        (bounded && run.bytes().all(|c| c.is_ascii_digit()) && (run.starts_with("19") || run.starts_with("20")))
-            .then_some(run)
+        (bounded
+            && run.bytes().all(|c| c.is_ascii_digit())
+            && (run.starts_with("19") || run.starts_with("20")))
+        .then_some(run)
     })
 }
 
@@ -107,7 +112,10 @@ fn date_at(c: &[char]) -> Option<String> {
     let num = |s: &[char]| s.iter().collect::<String>().parse::<u32>().ok();
     if c.len() >= 10 && digits(&c[..4]) && digits(&c[5..7]) && digits(&c[8..10]) {
         let sep = c[4];
-        if matches!(sep, '-' | '_' | '/' | '.') && c[7] == sep && c.get(10).is_none_or(|x| !x.is_ascii_digit()) {
+        if matches!(sep, '-' | '_' | '/' | '.')
+            && c[7] == sep
+            && c.get(10).is_none_or(|x| !x.is_ascii_digit())
+        {
             return valid_date(num(&c[..4])?, num(&c[5..7])?, num(&c[8..10])?);
         }
     }
@@ -163,9 +171,21 @@ mod tests {
 
     #[test]
     fn path_dates_in_several_forms() {
-        assert_eq!(issue_meta("", "a/2024-03-05_第03版.txt").date.as_deref(), Some("2024-03-05"));
-        assert_eq!(issue_meta("", "a/2024-03-05_第03版.txt").page.as_deref(), Some("3"));
-        assert_eq!(issue_meta("", "20221025.md").date.as_deref(), Some("2022-10-25"));
-        assert_eq!(issue_meta("", "000_4ee8fc8c7f49e001.txt"), IssueMeta::default());
+        assert_eq!(
+            issue_meta("", "a/2024-03-05_第03版.txt").date.as_deref(),
+            Some("2024-03-05")
+        );
+        assert_eq!(
+            issue_meta("", "a/2024-03-05_第03版.txt").page.as_deref(),
+            Some("3")
+        );
+        assert_eq!(
+            issue_meta("", "20221025.md").date.as_deref(),
+            Some("2022-10-25")
+        );
+        assert_eq!(
+            issue_meta("", "000_4ee8fc8c7f49e001.txt"),
+            IssueMeta::default()
+        );
     }
 }

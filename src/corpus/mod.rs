@@ -89,7 +89,10 @@ impl Corpus {
 
 /// `path` relative to `root` with `/` separators (the file name when `root` is the file).
 pub fn relative_path(root: &Path, path: &Path) -> String {
-    let rel = path.strip_prefix(root).ok().filter(|r| !r.as_os_str().is_empty());
+    let rel = path
+        .strip_prefix(root)
+        .ok()
+        .filter(|r| !r.as_os_str().is_empty());
     let rel = rel.unwrap_or_else(|| Path::new(path.file_name().unwrap_or(path.as_os_str())));
     rel.components()
         .map(|c| c.as_os_str().to_string_lossy())
@@ -141,8 +144,14 @@ mod tests {
     #[test]
     fn relative_paths_use_slashes() {
         let root = Path::new("/a/b");
-        assert_eq!(relative_path(root, Path::new("/a/b/2024/01/x.txt")), "2024/01/x.txt");
-        assert_eq!(relative_path(Path::new("/a/x.txt"), Path::new("/a/x.txt")), "x.txt");
+        assert_eq!(
+            relative_path(root, Path::new("/a/b/2024/01/x.txt")),
+            "2024/01/x.txt"
+        );
+        assert_eq!(
+            relative_path(Path::new("/a/x.txt"), Path::new("/a/x.txt")),
+            "x.txt"
+        );
     }
 
     #[test]

@@ -40,7 +40,10 @@ pub fn issue_files(root: &Path, warn: &mut dyn FnMut(PathBuf, String)) -> Vec<Pa
             }
             Ok(_) => {}
             Err(err) => {
-                let path = err.path().map(Path::to_path_buf).unwrap_or_else(|| root.into());
+                let path = err
+                    .path()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_else(|| root.into());
                 warn(path, format!("cannot read: {err}"));
             }
         }
@@ -112,7 +115,10 @@ mod tests {
     fn natural_order_puts_2_before_10() {
         let mut v = vec!["p10.txt", "p2.txt", "p1.txt", "第10版.txt", "第2版.txt"];
         v.sort_by(|a, b| natural_cmp(a, b));
-        assert_eq!(v, ["p1.txt", "p2.txt", "p10.txt", "第2版.txt", "第10版.txt"]);
+        assert_eq!(
+            v,
+            ["p1.txt", "p2.txt", "p10.txt", "第2版.txt", "第10版.txt"]
+        );
     }
 
     #[test]

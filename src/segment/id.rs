@@ -18,7 +18,11 @@ pub fn anchor(article: &Article) -> String {
     if !title.is_empty() {
         return title;
     }
-    let body: String = article.paragraphs.iter().map(|p| comparison_key(p)).collect();
+    let body: String = article
+        .paragraphs
+        .iter()
+        .map(|p| comparison_key(p))
+        .collect();
     body.chars().take(24).collect()
 }
 

@@ -28,8 +28,16 @@ fn baseline(text: &str) -> Vec<Article> {
             out.push(Article {
                 line: n + 1,
                 kind: Kind::News,
-                title: if short { line.to_string() } else { String::new() },
-                paragraphs: if short { vec![] } else { vec![line.to_string()] },
+                title: if short {
+                    line.to_string()
+                } else {
+                    String::new()
+                },
+                paragraphs: if short {
+                    vec![]
+                } else {
+                    vec![line.to_string()]
+                },
                 ..Article::default()
             });
         } else if let Some(last) = out.last_mut() {

@@ -10,3 +10,4 @@ pub mod corpus;
 pub mod record;
 pub mod segment;
 pub mod text;
+pub mod words;

@@ -1,0 +1,134 @@
+//! Exports of tagged articles for analysis elsewhere (Excel, pandas, R, other
+//! annotation tools): CSV, JSONL, and a TOML dump that `import` restores.
+//!
+//! The writers know nothing of where tags are stored: they take [`Row`]s, each an
+//! article with its [`ExportTag`]s, gathered by [`collect_rows`] from a corpus and a
+//! tag lookup.
+
+pub mod atomic;
+pub mod csv;
+pub mod jsonl;
+
+use crate::article::{Article, Issue};
+use crate::corpus::Corpus;
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+
+/// One tag on one article, and how it got there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportTag {
+    /// The tag's name as in the vocabulary and the sidecars.
+    pub name: String,
+    /// How the tag was set, as in the sidecars (`hand`, `suggestion`, `import`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub by: String,
+    /// When the tag was set (RFC 3339), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<String>,
+}
+
+impl ExportTag {
+    /// A tag with nothing known about how it was set.
+    pub fn named(name: &str) -> ExportTag {
+        ExportTag {
+            name: name.to_string(),
+            by: String::new(),
+            at: None,
+        }
+    }
+}
+
+/// One article to export, with its tags.
+#[derive(Debug, Clone)]
+pub struct Row<'a> {
+    pub issue: &'a Issue,
+    pub article: &'a Article,
+    pub tags: Vec<ExportTag>,
+}
+
+impl Row<'_> {
+    /// The tag names, in the order they are stored.
+    pub fn tag_names(&self) -> Vec<String> {
+        self.tags.iter().map(|t| t.name.clone()).collect()
+    }
+}
+
+/// The articles of `corpus` for which `keep` says yes, in corpus order, each with the
+/// tags `tags_of` gives it.
+pub fn collect_rows<'a>(
+    corpus: &'a Corpus,
+    tags_of: &dyn Fn(&Issue, &Article) -> Vec<ExportTag>,
+    keep: &dyn Fn(&Issue, &Article, &[ExportTag]) -> bool,
+) -> Vec<Row<'a>> {
+    let mut rows = Vec::new();
+    for issue in &corpus.issues {
+        for article in &issue.articles {
+            let tags = tags_of(issue, article);
+            if keep(issue, article, &tags) {
+                rows.push(Row {
+                    issue,
+                    article,
+                    tags,
+                });
+            }
+        }
+    }
+    rows
+}
+
+/// The tag columns of an export: the vocabulary in its order, then any other tag
+/// found on the rows (sorted), so no tag is ever dropped.
+pub fn tag_columns(vocabulary: &[String], rows: &[Row<'_>]) -> Vec<String> {
+    let mut columns: Vec<String> = Vec::new();
+    for name in vocabulary {
+        if !columns.contains(name) {
+            columns.push(name.clone());
+        }
+    }
+    let mut extra: Vec<String> = rows
+        .iter()
+        .flat_map(|r| r.tags.iter().map(|t| t.name.clone()))
+        .filter(|n| !columns.contains(n))
+        .collect();
+    extra.sort();
+    extra.dedup();
+    columns.extend(extra);
+    columns
+}
+
+/// The export file formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ExportFormat {
+    Csv,
+    Jsonl,
+    Toml,
+}
+
+impl ExportFormat {
+    pub const ALL: [ExportFormat; 3] = [ExportFormat::Csv, ExportFormat::Jsonl, ExportFormat::Toml];
+
+    /// The name used on the command line and as the file extension.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ExportFormat::Csv => "csv",
+            ExportFormat::Jsonl => "jsonl",
+            ExportFormat::Toml => "toml",
+        }
+    }
+}
+
+/// Why an export could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("{}: already exists (use --force to overwrite)", path.display())]
+    Exists { path: PathBuf },
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{}: {message}", path.display())]
+    Encode { path: PathBuf, message: String },
+}

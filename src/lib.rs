@@ -11,5 +11,6 @@ pub mod export;
 pub mod record;
 pub mod segment;
 pub mod stats;
+pub mod tags;
 pub mod text;
 pub mod words;

@@ -18,6 +18,7 @@ pub struct ArticlesArgs {
 
 pub fn run(config: &Config, args: ArticlesArgs) -> anyhow::Result<ExitCode> {
     let corpus = super::open_corpus(config, args.path.as_deref())?;
+    let tags = crate::tags::TagStore::open(&corpus, config.sidecar_dir().as_deref());
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let format = resolve_format(args.format);
@@ -35,7 +36,7 @@ pub fn run(config: &Config, args: ArticlesArgs) -> anyhow::Result<ExitCode> {
     }
     for issue in &corpus.issues {
         for article in &issue.articles {
-            let tags = Vec::new();
+            let tags = tags.tag_names(&issue.rel, &article.id);
             match format {
                 Format::Jsonl => {
                     let record = ArticleRecord::new(issue, article, tags);

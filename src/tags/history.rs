@@ -1,0 +1,151 @@
+//! Undo/redo of tag changes: every applied change set (one toggle, or one bulk
+//! change over many articles) is one step.
+
+use super::TagMark;
+
+/// One tag of one article going from `before` to `after` (`None`: not set).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// Issue path relative to the corpus root.
+    pub issue: String,
+    /// Article id.
+    pub article: String,
+    pub tag: String,
+    pub before: Option<TagMark>,
+    pub after: Option<TagMark>,
+}
+
+impl Change {
+    /// The same change run backwards.
+    pub fn inverse(&self) -> Change {
+        Change {
+            before: self.after.clone(),
+            after: self.before.clone(),
+            ..self.clone()
+        }
+    }
+}
+
+/// Changes made together, undone and redone together.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ChangeSet {
+    /// What was done, for the status bar (`+governance`, `-heritage`).
+    pub label: String,
+    pub changes: Vec<Change>,
+}
+
+impl ChangeSet {
+    /// The change set that undoes this one.
+    pub fn inverse(&self) -> ChangeSet {
+        ChangeSet {
+            label: self.label.clone(),
+            changes: self.changes.iter().rev().map(Change::inverse).collect(),
+        }
+    }
+
+    /// Number of distinct articles touched.
+    pub fn article_count(&self) -> usize {
+        let mut seen: Vec<(&str, &str)> = self
+            .changes
+            .iter()
+            .map(|c| (c.issue.as_str(), c.article.as_str()))
+            .collect();
+        seen.sort_unstable();
+        seen.dedup();
+        seen.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.changes.is_empty()
+    }
+}
+
+/// The undo and redo stacks.
+#[derive(Debug, Clone)]
+pub struct History {
+    undo: Vec<ChangeSet>,
+    redo: Vec<ChangeSet>,
+    limit: usize,
+}
+
+impl Default for History {
+    fn default() -> Self {
+        History::with_limit(1000)
+    }
+}
+
+impl History {
+    /// A history keeping at most `limit` undo steps.
+    pub fn with_limit(limit: usize) -> History {
+        History {
+            undo: Vec::new(),
+            redo: Vec::new(),
+            limit: limit.max(1),
+        }
+    }
+
+    /// Record a new change set; clears what could be redone.
+    pub fn record(&mut self, set: ChangeSet) {
+        if set.is_empty() {
+            return;
+        }
+        self.redo.clear();
+        self.push_undo(set);
+    }
+
+    fn push_undo(&mut self, set: ChangeSet) {
+        self.undo.push(set);
+        if self.undo.len() > self.limit {
+            self.undo.remove(0);
+        }
+    }
+
+    /// The change set to run to undo the last step (already inverted); it moves
+    /// to the redo stack.
+    pub fn take_undo(&mut self) -> Option<ChangeSet> {
+        let set = self.undo.pop()?;
+        let inverse = set.inverse();
+        self.redo.push(set);
+        Some(inverse)
+    }
+
+    /// The change set to run to redo the last undone step; it moves back to the
+    /// undo stack.
+    pub fn take_redo(&mut self) -> Option<ChangeSet> {
+        let set = self.redo.pop()?;
+        self.push_undo(set.clone());
+        Some(set)
+    }
+
+    /// Put back a step whose undo could not be applied at all.
+    pub fn restore_undo(&mut self) {
+        if let Some(set) = self.redo.pop() {
+            self.push_undo(set);
+        }
+    }
+
+    /// Put back a step whose redo could not be applied at all.
+    pub fn restore_redo(&mut self) {
+        if let Some(set) = self.undo.pop() {
+            self.redo.push(set);
+        }
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Number of steps that can be undone.
+    pub fn undo_depth(&self) -> usize {
+        self.undo.len()
+    }
+
+    /// Number of steps that can be redone.
+    pub fn redo_depth(&self) -> usize {
+        self.redo.len()
+    }
+}

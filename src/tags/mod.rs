@@ -1,0 +1,90 @@
+//! Tags: which topics each article belongs to, kept in a TOML sidecar beside each
+//! issue and never lost.
+//!
+//! - [`sidecar`]: the file format (`ISSUE.txt` -> `ISSUE.tags.toml`), where a
+//!   sidecar lives, parsing with file and line on error, atomic writes.
+//! - [`anchor`]: re-attaching saved tags to the articles of an issue that may have
+//!   been edited since (by id, then by title; the rest are kept as orphans).
+//! - [`history`]: undo/redo of change sets.
+//! - [`store`]: [`TagStore`], the in-memory view of every sidecar of a corpus, the
+//!   one entry point the CLI, the TUI, search, export and suggest use.
+//! - [`vocab`]: adding a tag made in the app to the user's config file.
+//!
+//! Guarantees: every change is written at once (temp file in the same folder,
+//! fsync, rename) under a per-folder lock, after re-reading and merging what is on
+//! disk, so two processes never lose each other's tags; a sidecar that does not
+//! parse is never overwritten (that issue becomes read-only); tags whose article is
+//! gone and tags unknown to the config are kept and reported, never dropped.
+
+pub mod anchor;
+pub mod history;
+pub mod sidecar;
+pub mod store;
+pub mod vocab;
+
+pub use history::{Change, ChangeSet, History};
+pub use sidecar::{ArticleTags, Sidecar, SidecarError, sidecar_path};
+pub use store::{Outcome, Problem, TagStore, Target};
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// How a tag came to be set on an article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Source {
+    /// Set by the user (a key in the TUI, `newstag tag` on the command line).
+    #[default]
+    Hand,
+    /// A suggestion the user accepted.
+    Suggestion,
+    /// Brought in by `newstag import`.
+    Import,
+}
+
+impl Source {
+    /// The word written in sidecars and exports: `hand`, `suggestion`, `import`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::Hand => "hand",
+            Source::Suggestion => "suggestion",
+            Source::Import => "import",
+        }
+    }
+
+    /// The source named `s` (see [`Source::as_str`]).
+    pub fn parse(s: &str) -> Option<Source> {
+        [Source::Hand, Source::Suggestion, Source::Import]
+            .into_iter()
+            .find(|x| x.as_str() == s)
+    }
+}
+
+/// When and how one tag was set on one article.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct TagMark {
+    /// RFC 3339 UTC timestamp, seconds precision (`2026-11-23T02:40:00Z`).
+    pub at: String,
+    pub by: Source,
+}
+
+impl TagMark {
+    /// A mark set now by `by`.
+    pub fn now(by: Source) -> TagMark {
+        TagMark {
+            at: now_rfc3339(),
+            by,
+        }
+    }
+}
+
+/// The tags of one article: tag name -> mark, in name order.
+pub type TagSet = BTreeMap<String, TagMark>;
+
+/// The current time as `2026-11-23T02:40:00Z`.
+pub fn now_rfc3339() -> String {
+    let now = jiff::Timestamp::now();
+    jiff::Timestamp::from_second(now.as_second())
+        .unwrap_or(now)
+        .to_string()
+}

@@ -1,0 +1,469 @@
+//! The tag sidecar: one TOML file beside each issue (`ISSUE.txt` ->
+//! `ISSUE.tags.toml`), or under the configured `sidecar_dir` for read-only
+//! archives.
+//!
+//! ```toml
+//! # newstag tags for 2024/01/02_03.txt: one [[article]] per tagged article.
+//! schema = 1
+//! issue = "2024/01/02_03.txt"
+//!
+//! [[article]]
+//! id = "3f2a9c01b7de"
+//! title = "老旧小区改造让居民住得更舒心"
+//! tags = [
+//!   { name = "governance", at = "2026-11-23T02:40:00Z", by = "hand" },
+//!   { name = "heritage", at = "2026-11-23T02:41:10Z", by = "suggestion" },
+//! ]
+//! ```
+//!
+//! Articles are written in id order and tags in name order, one tag a line, so a
+//! change touches as few lines as possible and two people's edits merge in git.
+//! Two tables with the same id (as a git merge may leave) are read as one.
+//! Unknown keys or a newer schema make the file unreadable rather than being
+//! silently dropped on the next write.
+
+use super::{Source, TagMark, TagSet};
+use serde::Deserialize;
+use std::fs::File;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The schema version this build reads and writes.
+pub const SCHEMA: u32 = 1;
+
+/// File name suffix of sidecars (replacing the issue's extension).
+pub const SUFFIX: &str = ".tags.toml";
+
+/// Name of the lock file taken (one per sidecar folder) while a sidecar is
+/// re-read, merged and replaced.
+pub const LOCK_NAME: &str = ".newstag.lock";
+
+/// The tags of one issue as stored in its sidecar.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Sidecar {
+    /// The issue path relative to the corpus root, with `/` (for people; the
+    /// sidecar's location is what ties it to its issue).
+    pub issue: String,
+    /// Tagged articles, in id order, each id once.
+    pub articles: Vec<ArticleTags>,
+}
+
+/// One tagged article in a sidecar.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ArticleTags {
+    /// The article id when the tags were saved (see `crate::segment::id`).
+    pub id: String,
+    /// The article's display title when saved: for people, and to re-anchor the
+    /// tags when the id no longer matches.
+    pub title: String,
+    pub tags: TagSet,
+}
+
+/// A sidecar that cannot be read or written.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SidecarError {
+    /// The file does not parse (or has a schema this build does not know).
+    #[error("{}:{line}: {message}", path.display())]
+    Parse {
+        path: PathBuf,
+        /// 1-based line of the problem.
+        line: usize,
+        message: String,
+    },
+    /// Reading, writing or locking failed.
+    #[error("{}: {message}", path.display())]
+    Io { path: PathBuf, message: String },
+}
+
+impl SidecarError {
+    /// The sidecar concerned.
+    pub fn path(&self) -> &Path {
+        match self {
+            SidecarError::Parse { path, .. } | SidecarError::Io { path, .. } => path,
+        }
+    }
+
+    fn io(path: &Path, what: &str, e: std::io::Error) -> SidecarError {
+        SidecarError::Io {
+            path: path.to_path_buf(),
+            message: format!("{what}: {e}"),
+        }
+    }
+}
+
+/// Where the sidecar of the issue at `issue_path` (relative path `rel`) lives:
+/// beside it, or mirrored under `sidecar_dir` when one is configured.
+pub fn sidecar_path(issue_path: &Path, rel: &str, sidecar_dir: Option<&Path>) -> PathBuf {
+    match sidecar_dir {
+        Some(dir) => {
+            let mut p = dir.to_path_buf();
+            for part in rel.split('/').filter(|s| !s.is_empty() && *s != "..") {
+                p.push(part);
+            }
+            with_sidecar_name(&p)
+        }
+        None => with_sidecar_name(issue_path),
+    }
+}
+
+fn with_sidecar_name(p: &Path) -> PathBuf {
+    let stem = p
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    p.with_file_name(format!("{stem}{SUFFIX}"))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSidecar {
+    schema: u32,
+    #[serde(default)]
+    issue: String,
+    #[serde(default)]
+    article: Vec<RawArticle>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawArticle {
+    id: String,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    tags: Vec<RawTag>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTag {
+    name: String,
+    #[serde(default)]
+    at: String,
+    #[serde(default)]
+    by: Source,
+}
+
+/// Parse sidecar text read from `path` (the path is only used in errors).
+pub fn parse(text: &str, path: &Path) -> Result<Sidecar, SidecarError> {
+    let err = |line: usize, message: String| SidecarError::Parse {
+        path: path.to_path_buf(),
+        line,
+        message,
+    };
+    let raw: RawSidecar = toml::from_str(text).map_err(|e| {
+        let line = e
+            .span()
+            .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1)
+            .unwrap_or(1);
+        err(line, e.message().trim().to_string())
+    })?;
+    if raw.schema > SCHEMA || raw.schema == 0 {
+        let line = find_line(text, "schema").unwrap_or(1);
+        return Err(err(
+            line,
+            format!(
+                "schema {} is not one this newstag reads (it reads {SCHEMA}); \
+                 leaving the file untouched",
+                raw.schema
+            ),
+        ));
+    }
+    let mut articles: Vec<ArticleTags> = Vec::with_capacity(raw.article.len());
+    for a in raw.article {
+        let mut tags = TagSet::new();
+        for t in a.tags {
+            if t.name.trim().is_empty() {
+                let line = find_line(text, &a.id).unwrap_or(1);
+                return Err(err(line, format!("article {}: a tag has no name", a.id)));
+            }
+            tags.insert(t.name, TagMark { at: t.at, by: t.by });
+        }
+        articles.push(ArticleTags {
+            id: a.id,
+            title: a.title,
+            tags,
+        });
+    }
+    Ok(Sidecar {
+        issue: raw.issue,
+        articles: normalise(articles),
+    })
+}
+
+/// Sort by id and merge tables with the same id (union of tags).
+pub fn normalise(mut articles: Vec<ArticleTags>) -> Vec<ArticleTags> {
+    articles.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut out: Vec<ArticleTags> = Vec::with_capacity(articles.len());
+    for a in articles {
+        match out.last_mut() {
+            Some(last) if last.id == a.id => {
+                for (name, mark) in a.tags {
+                    last.tags.entry(name).or_insert(mark);
+                }
+                if last.title.is_empty() {
+                    last.title = a.title;
+                }
+            }
+            _ => out.push(a),
+        }
+    }
+    out
+}
+
+fn find_line(text: &str, needle: &str) -> Option<usize> {
+    text.lines().position(|l| l.contains(needle)).map(|i| i + 1)
+}
+
+/// A TOML basic string holding `s`.
+fn quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if (c as u32) < 0x20 || c == '\u{7f}' => {
+                out.push_str(&format!("\\u{:04X}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The text of a sidecar: header, then one `[[article]]` table per article in id
+/// order, one tag a line in name order.
+pub fn render(sidecar: &Sidecar) -> String {
+    let mut s = String::with_capacity(128 + sidecar.articles.len() * 160);
+    s.push_str(&format!(
+        "# newstag tags for {}: one [[article]] per tagged article.\n",
+        sidecar.issue.replace('\n', " ")
+    ));
+    s.push_str(&format!("schema = {SCHEMA}\n"));
+    s.push_str(&format!("issue = {}\n", quote(&sidecar.issue)));
+    for a in normalise(sidecar.articles.clone()) {
+        if a.tags.is_empty() {
+            continue;
+        }
+        s.push_str("\n[[article]]\n");
+        s.push_str(&format!("id = {}\n", quote(&a.id)));
+        s.push_str(&format!("title = {}\n", quote(&a.title)));
+        s.push_str("tags = [\n");
+        for (name, mark) in &a.tags {
+            s.push_str(&format!(
+                "  {{ name = {}, at = {}, by = {} }},\n",
+                quote(name),
+                quote(&mark.at),
+                quote(mark.by.as_str())
+            ));
+        }
+        s.push_str("]\n");
+    }
+    s
+}
+
+/// Read the sidecar at `path`: `Ok(None)` when there is none.
+pub fn read(path: &Path) -> Result<Option<Sidecar>, SidecarError> {
+    match std::fs::read(path) {
+        Ok(bytes) => {
+            let text = String::from_utf8(bytes).map_err(|e| SidecarError::Parse {
+                path: path.to_path_buf(),
+                line: 1,
+                message: format!("not UTF-8 text ({e})"),
+            })?;
+            parse(&text, path).map(Some)
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(SidecarError::io(path, "cannot read", e)),
+    }
+}
+
+/// Replace the file at `path` with `text` atomically: a temp file in the same
+/// folder, written and fsynced, renamed over `path`, then the folder fsynced. A
+/// crash at any moment leaves either the old or the new file. Missing folders
+/// (under a `sidecar_dir`) are created.
+pub fn write_atomic(path: &Path, text: &str) -> Result<(), SidecarError> {
+    let dir = parent_dir(path);
+    std::fs::create_dir_all(&dir).map_err(|e| SidecarError::io(path, "cannot create folder", e))?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".tmp")
+        .tempfile_in(&dir)
+        .map_err(|e| SidecarError::io(path, "cannot create temp file", e))?;
+    tmp.write_all(text.as_bytes())
+        .and_then(|_| tmp.as_file().sync_all())
+        .map_err(|e| SidecarError::io(path, "cannot write temp file", e))?;
+    tmp.persist(path)
+        .map_err(|e| SidecarError::io(path, "cannot replace", e.error))?;
+    sync_dir(&dir);
+    Ok(())
+}
+
+/// Remove the sidecar at `path` (no tags left), if it exists.
+pub fn remove(path: &Path) -> Result<(), SidecarError> {
+    match std::fs::remove_file(path) {
+        Ok(()) => {
+            sync_dir(&parent_dir(path));
+            Ok(())
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(SidecarError::io(path, "cannot remove", e)),
+    }
+}
+
+fn parent_dir(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+#[cfg(unix)]
+fn sync_dir(dir: &Path) {
+    // Best effort: makes the rename durable; not all file systems allow it.
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+}
+
+#[cfg(not(unix))]
+fn sync_dir(_dir: &Path) {}
+
+/// An exclusive lock on the folder of a sidecar, held while it is re-read,
+/// merged and replaced; released when dropped.
+#[derive(Debug)]
+pub struct FolderLock {
+    _file: File,
+}
+
+/// Take the lock of the folder holding the sidecar `path` (waiting for other
+/// newstag processes to finish their write).
+pub fn lock_folder(path: &Path) -> Result<FolderLock, SidecarError> {
+    let dir = parent_dir(path);
+    std::fs::create_dir_all(&dir).map_err(|e| SidecarError::io(path, "cannot create folder", e))?;
+    let lock_path = dir.join(LOCK_NAME);
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .read(true)
+        .write(true)
+        .open(&lock_path)
+        .map_err(|e| SidecarError::io(&lock_path, "cannot open lock file", e))?;
+    file.lock()
+        .map_err(|e| SidecarError::io(&lock_path, "cannot lock", e))?;
+    Ok(FolderLock { _file: file })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Sidecar {
+        let mut tags = TagSet::new();
+        tags.insert(
+            "heritage".into(),
+            TagMark {
+                at: "2026-11-23T02:41:10Z".into(),
+                by: Source::Suggestion,
+            },
+        );
+        tags.insert(
+            "交通 出行".into(),
+            TagMark {
+                at: "2026-11-23T02:40:00Z".into(),
+                by: Source::Hand,
+            },
+        );
+        Sidecar {
+            issue: "2024/01/x.txt".into(),
+            articles: vec![
+                ArticleTags {
+                    id: "bbbbbbbbbbbb".into(),
+                    title: "标题 \"引号\" \\ 反斜杠".into(),
+                    tags: tags.clone(),
+                },
+                ArticleTags {
+                    id: "aaaaaaaaaaaa".into(),
+                    title: "第二篇".into(),
+                    tags,
+                },
+            ],
+        }
+    }
+
+    /// What is written reads back the same, in id order, with Chinese and quotes intact.
+    #[test]
+    fn render_parse_round_trip() {
+        let s = sample();
+        let text = render(&s);
+        let back = parse(&text, Path::new("x.tags.toml")).unwrap();
+        assert_eq!(back.articles.len(), 2);
+        assert_eq!(back.articles[0].id, "aaaaaaaaaaaa");
+        assert_eq!(back.articles[1].title, "标题 \"引号\" \\ 反斜杠");
+        assert_eq!(back.articles[1].tags, s.articles[0].tags);
+        assert_eq!(render(&back), text, "rendering is stable");
+        assert!(text.contains("  { name = \"交通 出行\", at = \"2026-11-23T02:40:00Z\", by = \"hand\" },\n"));
+    }
+
+    /// A broken sidecar's error names the file and the line.
+    #[test]
+    fn parse_error_names_file_and_line() {
+        let text = "schema = 1\nissue = \"x.txt\"\n\n[[article]]\nid = \"a\"\ntags = [ { name = \"x\" ]\n";
+        let e = parse(text, Path::new("/c/x.tags.toml")).unwrap_err();
+        match &e {
+            SidecarError::Parse { line, .. } => assert_eq!(*line, 6, "{e}"),
+            other => panic!("{other:?}"),
+        }
+        assert!(e.to_string().starts_with("/c/x.tags.toml:6:"), "{e}");
+        let e = parse("schema = 9\n", Path::new("x")).unwrap_err();
+        assert!(e.to_string().contains("schema 9"), "{e}");
+        let e = parse("schema = 1\nnote = \"mine\"\n", Path::new("x")).unwrap_err();
+        assert!(e.to_string().contains(":2:"), "unknown keys are refused: {e}");
+    }
+
+    /// Two tables for the same article (a git merge) are read as one with both tags.
+    #[test]
+    fn duplicate_tables_merge() {
+        let text = "schema = 1\n[[article]]\nid = \"a\"\ntags = [{ name = \"x\", at = \"t\", by = \"hand\" }]\n[[article]]\nid = \"a\"\ntags = [{ name = \"y\", at = \"t\", by = \"hand\" }]\n";
+        let s = parse(text, Path::new("x")).unwrap();
+        assert_eq!(s.articles.len(), 1);
+        assert_eq!(s.articles[0].tags.len(), 2);
+    }
+
+    /// Sidecars sit beside the issue, or mirror the corpus under sidecar_dir.
+    #[test]
+    fn sidecar_paths() {
+        assert_eq!(
+            sidecar_path(Path::new("/c/2024/x.txt"), "2024/x.txt", None),
+            Path::new("/c/2024/x.tags.toml")
+        );
+        assert_eq!(
+            sidecar_path(Path::new("/c/2024/x.txt"), "2024/x.txt", Some(Path::new("/s"))),
+            Path::new("/s/2024/x.tags.toml")
+        );
+    }
+
+    /// An atomic write replaces the file and leaves no temp file behind.
+    #[test]
+    fn atomic_write_replaces() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("sub/x.tags.toml");
+        write_atomic(&p, "one").unwrap();
+        write_atomic(&p, "two").unwrap();
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "two");
+        let names: Vec<_> = std::fs::read_dir(p.parent().unwrap())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names.len(), 1, "{names:?}");
+    }
+}

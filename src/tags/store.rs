@@ -1,0 +1,578 @@
+//! [`TagStore`]: the tags of a whole corpus, read from its sidecars, changed with
+//! undo/redo and saved at once.
+//!
+//! ```no_run
+//! # use newstag::{corpus::Corpus, tags::{TagStore, Target, Source}};
+//! # fn demo(corpus: &Corpus) {
+//! let mut store = TagStore::open(corpus, None);
+//! let issue = &corpus.issues[0];
+//! let target = Target { issue, article: &issue.articles[0] };
+//! let outcome = store.toggle(&[target], "governance", Source::Hand);
+//! println!("{}", outcome.message()); // "+governance: 1 article, saved"
+//! assert!(store.has_tag(&issue.rel, &issue.articles[0].id, "governance"));
+//! store.undo();
+//! # }
+//! ```
+//!
+//! Saving one issue: lock the sidecar's folder, re-read the sidecar, re-anchor it
+//! to the issue's articles, apply this change on top, write it atomically (or
+//! remove it when no tags are left), unlock. The merged result becomes the store's
+//! view of that issue, so another process's tags show up too. A sidecar that does
+//! not parse is never written: that issue's tags are read-only and the change is
+//! refused for it (and reported in the [`Outcome`]).
+
+use super::anchor::{ArticleAnchor, attach};
+use super::history::{Change, ChangeSet, History};
+use super::sidecar::{self, ArticleTags, Sidecar, SidecarError};
+use super::{Source, TagMark, TagSet};
+use crate::article::{Article, Issue};
+use crate::config::TagDef;
+use crate::corpus::Corpus;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+/// One article to change, with the issue it belongs to.
+#[derive(Debug, Clone, Copy)]
+pub struct Target<'a> {
+    pub issue: &'a Issue,
+    pub article: &'a Article,
+}
+
+/// The tag state of one issue.
+#[derive(Debug, Clone)]
+struct IssueTags {
+    sidecar: PathBuf,
+    anchors: Vec<ArticleAnchor>,
+    /// Current article id -> its tags.
+    tags: HashMap<String, ArticleTags>,
+    /// Saved tags whose article is gone.
+    orphans: Vec<ArticleTags>,
+    /// `(saved id, current id)` of records re-anchored by title.
+    moved: Vec<(String, String)>,
+    /// Set when the sidecar does not parse: the issue's tags are read-only.
+    broken: Option<SidecarError>,
+}
+
+impl IssueTags {
+    fn new(issue: &Issue, sidecar_dir: Option<&Path>) -> IssueTags {
+        IssueTags {
+            sidecar: sidecar::sidecar_path(&issue.path, &issue.rel, sidecar_dir),
+            anchors: issue.articles.iter().map(ArticleAnchor::of).collect(),
+            tags: HashMap::new(),
+            orphans: Vec::new(),
+            moved: Vec::new(),
+            broken: None,
+        }
+    }
+
+    /// Take in a sidecar as read from disk.
+    fn absorb(&mut self, records: Vec<ArticleTags>) {
+        let anchored = attach(records, &self.anchors);
+        self.tags = anchored
+            .attached
+            .into_iter()
+            .map(|r| (r.id.clone(), r))
+            .collect();
+        self.orphans = anchored.orphans;
+        self.moved = anchored.moved;
+    }
+
+    fn title_of(&self, id: &str) -> String {
+        self.anchors
+            .iter()
+            .find(|a| a.id == id)
+            .map(|a| a.title.clone())
+            .unwrap_or_default()
+    }
+}
+
+/// A problem `newstag check` reports and the TUI shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// A sidecar that does not parse (or cannot be read): its issue's tags are
+    /// read-only until it is fixed.
+    BadSidecar(SidecarError),
+    /// Saved tags whose article is no longer in the issue (kept in the sidecar).
+    Orphan {
+        sidecar: PathBuf,
+        issue: String,
+        id: String,
+        title: String,
+        tags: Vec<String>,
+    },
+    /// A tag not in the vocabulary (kept and shown).
+    UnknownTag {
+        sidecar: PathBuf,
+        issue: String,
+        id: String,
+        title: String,
+        tag: String,
+    },
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Problem::BadSidecar(e) => write!(f, "{e} (tags of this issue are read-only)"),
+            Problem::Orphan {
+                sidecar,
+                id,
+                title,
+                tags,
+                ..
+            } => write!(
+                f,
+                "{}: orphaned tags {} of article {id} \"{title}\" (no such article in the issue now; kept)",
+                sidecar.display(),
+                tags.join(", ")
+            ),
+            Problem::UnknownTag {
+                sidecar,
+                id,
+                title,
+                tag,
+                ..
+            } => write!(
+                f,
+                "{}: unknown tag \"{tag}\" on article {id} \"{title}\" (not in the config; kept)",
+                sidecar.display()
+            ),
+        }
+    }
+}
+
+/// What applying a change (or an undo/redo) did.
+#[derive(Debug, Clone, Default)]
+pub struct Outcome {
+    /// The changes that took effect and were saved.
+    pub applied: ChangeSet,
+    /// Sidecars written (or removed, when no tags were left).
+    pub saved: Vec<PathBuf>,
+    /// Sidecars that could not be written: their changes did not happen.
+    pub errors: Vec<SidecarError>,
+    /// Issues skipped because their sidecar does not parse (read-only).
+    pub read_only: Vec<PathBuf>,
+}
+
+impl Outcome {
+    /// True when everything asked for was saved.
+    pub fn ok(&self) -> bool {
+        self.errors.is_empty() && self.read_only.is_empty()
+    }
+
+    /// A one-line summary for the status bar and the command line.
+    pub fn message(&self) -> String {
+        let n = self.applied.article_count();
+        let mut msg = if self.applied.is_empty() {
+            if self.applied.label.is_empty() {
+                "no change".to_string()
+            } else {
+                format!("{}: no change", self.applied.label)
+            }
+        } else {
+            format!(
+                "{}: {n} article{}, saved",
+                self.applied.label,
+                if n == 1 { "" } else { "s" }
+            )
+        };
+        if let Some(e) = self.errors.first() {
+            msg.push_str(&format!("; NOT SAVED: {e}"));
+            if self.errors.len() > 1 {
+                msg.push_str(&format!(" (+{} more)", self.errors.len() - 1));
+            }
+        }
+        if let Some(p) = self.read_only.first() {
+            msg.push_str(&format!(
+                "; read-only (sidecar does not parse): {}",
+                p.display()
+            ));
+            if self.read_only.len() > 1 {
+                msg.push_str(&format!(" (+{} more)", self.read_only.len() - 1));
+            }
+        }
+        msg
+    }
+}
+
+/// The tags of every issue of a corpus. See the module docs.
+#[derive(Debug, Default)]
+pub struct TagStore {
+    sidecar_dir: Option<PathBuf>,
+    /// Issue rel path -> its tags; only issues with a sidecar or a change.
+    issues: HashMap<String, IssueTags>,
+    history: History,
+}
+
+impl TagStore {
+    /// Read the sidecars of every issue of `corpus` (in parallel). Never fails:
+    /// unreadable sidecars are recorded as [`Problem::BadSidecar`] and their issues
+    /// become read-only. `sidecar_dir` is `Config::sidecar_dir()`.
+    pub fn open(corpus: &Corpus, sidecar_dir: Option<&Path>) -> TagStore {
+        let loaded: Vec<(String, IssueTags)> = corpus
+            .issues
+            .par_iter()
+            .filter_map(|issue| {
+                let mut state = IssueTags::new(issue, sidecar_dir);
+                match sidecar::read(&state.sidecar) {
+                    Ok(None) => return None,
+                    Ok(Some(s)) => state.absorb(s.articles),
+                    Err(e) => state.broken = Some(e),
+                }
+                Some((issue.rel.clone(), state))
+            })
+            .collect();
+        TagStore {
+            sidecar_dir: sidecar_dir.map(Path::to_path_buf),
+            issues: loaded.into_iter().collect(),
+            history: History::default(),
+        }
+    }
+
+    /// The sidecar file of `issue`.
+    pub fn sidecar_path(&self, issue: &Issue) -> PathBuf {
+        sidecar::sidecar_path(&issue.path, &issue.rel, self.sidecar_dir.as_deref())
+    }
+
+    /// The tags (with when and how each was set) of article `id` of the issue
+    /// `rel`, if it has any.
+    pub fn tags_of(&self, rel: &str, id: &str) -> Option<&TagSet> {
+        self.issues
+            .get(rel)
+            .and_then(|s| s.tags.get(id))
+            .map(|r| &r.tags)
+            .filter(|t| !t.is_empty())
+    }
+
+    /// The tag names of an article, in name order (empty when untagged).
+    pub fn tag_names(&self, rel: &str, id: &str) -> Vec<String> {
+        self.tags_of(rel, id)
+            .map(|t| t.keys().cloned().collect())
+            .unwrap_or_default()
+    }
+
+    /// True when the article has tag `tag`.
+    pub fn has_tag(&self, rel: &str, id: &str, tag: &str) -> bool {
+        self.tags_of(rel, id).is_some_and(|t| t.contains_key(tag))
+    }
+
+    /// True when the article has any tag.
+    pub fn is_tagged(&self, rel: &str, id: &str) -> bool {
+        self.tags_of(rel, id).is_some()
+    }
+
+    /// Why the tags of issue `rel` are read-only, when they are.
+    pub fn read_only(&self, rel: &str) -> Option<&SidecarError> {
+        self.issues.get(rel).and_then(|s| s.broken.as_ref())
+    }
+
+    /// Every tagged article (attached to a current article; orphans excluded):
+    /// `(issue rel, record)`, in no particular order.
+    pub fn tagged(&self) -> impl Iterator<Item = (&str, &ArticleTags)> {
+        self.issues.iter().flat_map(|(rel, s)| {
+            s.tags
+                .values()
+                .filter(|r| !r.tags.is_empty())
+                .map(move |r| (rel.as_str(), r))
+        })
+    }
+
+    /// Number of tagged articles.
+    pub fn tagged_count(&self) -> usize {
+        self.tagged().count()
+    }
+
+    /// How many articles carry each tag (orphans excluded), in name order. Tags
+    /// missing from the config show up here too.
+    pub fn tag_counts(&self) -> BTreeMap<String, usize> {
+        let mut counts = BTreeMap::new();
+        for (_, r) in self.tagged() {
+            for name in r.tags.keys() {
+                *counts.entry(name.clone()).or_insert(0) += 1;
+            }
+        }
+        counts
+    }
+
+    /// Orphaned records of issue `rel` (saved tags whose article is gone).
+    pub fn orphans_of(&self, rel: &str) -> &[ArticleTags] {
+        self.issues
+            .get(rel)
+            .map(|s| s.orphans.as_slice())
+            .unwrap_or(&[])
+    }
+
+    /// `(saved id, current id)` of the records of issue `rel` that followed their
+    /// article by title because its id changed.
+    pub fn moved_in(&self, rel: &str) -> &[(String, String)] {
+        self.issues
+            .get(rel)
+            .map(|s| s.moved.as_slice())
+            .unwrap_or(&[])
+    }
+
+    /// Bad sidecars, orphans and tags not in `vocabulary`, in issue path order.
+    pub fn problems(&self, vocabulary: &[TagDef]) -> Vec<Problem> {
+        let mut rels: Vec<&String> = self.issues.keys().collect();
+        rels.sort_by(|a, b| crate::corpus::walk::natural_cmp(a, b));
+        let known = |name: &str| vocabulary.iter().any(|t| t.name == name);
+        let mut out = Vec::new();
+        for rel in rels {
+            let s = &self.issues[rel];
+            if let Some(e) = &s.broken {
+                out.push(Problem::BadSidecar(e.clone()));
+                continue;
+            }
+            let mut records: Vec<&ArticleTags> = s.tags.values().collect();
+            records.sort_by(|a, b| a.id.cmp(&b.id));
+            for r in records.into_iter().chain(s.orphans.iter()) {
+                for tag in r.tags.keys().filter(|t| !known(t)) {
+                    out.push(Problem::UnknownTag {
+                        sidecar: s.sidecar.clone(),
+                        issue: rel.clone(),
+                        id: r.id.clone(),
+                        title: r.title.clone(),
+                        tag: tag.clone(),
+                    });
+                }
+            }
+            for o in &s.orphans {
+                out.push(Problem::Orphan {
+                    sidecar: s.sidecar.clone(),
+                    issue: rel.clone(),
+                    id: o.id.clone(),
+                    title: o.title.clone(),
+                    tags: o.tags.keys().cloned().collect(),
+                });
+            }
+        }
+        out
+    }
+
+    /// Toggle `tag` on `targets`: when every target has it, remove it from all;
+    /// otherwise add it to those that lack it. Saved at once; one undo step.
+    pub fn toggle(&mut self, targets: &[Target], tag: &str, by: Source) -> Outcome {
+        let all_have = !targets.is_empty()
+            && targets
+                .iter()
+                .all(|t| self.has_tag(&t.issue.rel, &t.article.id, tag));
+        self.set(targets, tag, !all_have, by)
+    }
+
+    /// Add (`on`) or remove `tag` on every target. Saved at once; one undo step.
+    pub fn set(&mut self, targets: &[Target], tag: &str, on: bool, by: Source) -> Outcome {
+        let mark = on.then(|| TagMark::now(by));
+        let edits: Vec<(Target, String, Option<TagMark>)> = targets
+            .iter()
+            .map(|t| (*t, tag.to_string(), mark.clone()))
+            .collect();
+        let label = format!("{}{tag}", if on { "+" } else { "-" });
+        self.apply_marks(&edits, &label)
+    }
+
+    /// Set each `(target, tag, mark)` (`None` removes the tag), keeping the given
+    /// marks as they are (for import, which carries when and how tags were set).
+    /// Saved at once; one undo step labelled `label`.
+    pub fn apply_marks(
+        &mut self,
+        edits: &[(Target, String, Option<TagMark>)],
+        label: &str,
+    ) -> Outcome {
+        let mut changes = Vec::with_capacity(edits.len());
+        for (t, tag, mark) in edits {
+            let rel = &t.issue.rel;
+            if !self.issues.contains_key(rel) {
+                self.issues.insert(
+                    rel.clone(),
+                    IssueTags::new(t.issue, self.sidecar_dir.as_deref()),
+                );
+            }
+            let before = self
+                .tags_of(rel, &t.article.id)
+                .and_then(|s| s.get(tag))
+                .cloned();
+            // Adding a tag that is there keeps its original mark.
+            if before.is_some() == mark.is_some() {
+                continue;
+            }
+            changes.push(Change {
+                issue: rel.clone(),
+                article: t.article.id.clone(),
+                tag: tag.clone(),
+                before,
+                after: mark.clone(),
+            });
+        }
+        let outcome = self.run(ChangeSet {
+            label: label.to_string(),
+            changes,
+        });
+        self.history.record(outcome.applied.clone());
+        outcome
+    }
+
+    /// Undo the last change set (saved at once); `None` when there is nothing to undo.
+    pub fn undo(&mut self) -> Option<Outcome> {
+        let set = self.history.take_undo()?;
+        let mut outcome = self.run(set);
+        if outcome.applied.is_empty() {
+            self.history.restore_undo();
+        }
+        outcome.applied.label = format!("undo {}", outcome.applied.label);
+        Some(outcome)
+    }
+
+    /// Redo the last undone change set; `None` when there is nothing to redo.
+    pub fn redo(&mut self) -> Option<Outcome> {
+        let set = self.history.take_redo()?;
+        let mut outcome = self.run(set);
+        if outcome.applied.is_empty() {
+            self.history.restore_redo();
+        }
+        outcome.applied.label = format!("redo {}", outcome.applied.label);
+        Some(outcome)
+    }
+
+    pub fn can_undo(&self) -> bool {
+        self.history.can_undo()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        self.history.can_redo()
+    }
+
+    /// The undo/redo history.
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    /// Save `set` issue by issue (in parallel when it spans many) and take the
+    /// merged results in. Issues that are read-only or fail to save are left out
+    /// of the returned `applied`.
+    fn run(&mut self, set: ChangeSet) -> Outcome {
+        let mut by_issue: BTreeMap<String, Vec<Change>> = BTreeMap::new();
+        for c in set.changes {
+            by_issue.entry(c.issue.clone()).or_default().push(c);
+        }
+        let mut outcome = Outcome {
+            applied: ChangeSet {
+                label: set.label,
+                changes: Vec::new(),
+            },
+            ..Outcome::default()
+        };
+        let mut jobs = Vec::new();
+        for (rel, changes) in by_issue {
+            let Some(state) = self.issues.get(&rel) else {
+                continue;
+            };
+            if state.broken.is_some() {
+                outcome.read_only.push(state.sidecar.clone());
+                continue;
+            }
+            jobs.push(SaveJob {
+                rel,
+                sidecar: state.sidecar.clone(),
+                anchors: state.anchors.clone(),
+                titles: changes
+                    .iter()
+                    .map(|c| (c.article.clone(), state.title_of(&c.article)))
+                    .collect(),
+                changes,
+            });
+        }
+        let results: Vec<(SaveJob, Result<Vec<ArticleTags>, SidecarError>)> = if jobs.len() > 2
+        {
+            jobs.into_par_iter()
+                .map(|j| {
+                    let r = j.save();
+                    (j, r)
+                })
+                .collect()
+        } else {
+            jobs.into_iter()
+                .map(|j| {
+                    let r = j.save();
+                    (j, r)
+                })
+                .collect()
+        };
+        for (job, result) in results {
+            let Some(state) = self.issues.get_mut(&job.rel) else {
+                continue;
+            };
+            match result {
+                Ok(records) => {
+                    state.absorb(records);
+                    outcome.saved.push(job.sidecar);
+                    outcome.applied.changes.extend(job.changes);
+                }
+                Err(e) => {
+                    if matches!(e, SidecarError::Parse { .. }) {
+                        state.broken = Some(e.clone());
+                    }
+                    outcome.errors.push(e);
+                }
+            }
+        }
+        outcome
+    }
+}
+
+/// The save of one issue's changes, self-contained so it can run on any thread.
+struct SaveJob {
+    rel: String,
+    sidecar: PathBuf,
+    anchors: Vec<ArticleAnchor>,
+    titles: HashMap<String, String>,
+    changes: Vec<Change>,
+}
+
+impl SaveJob {
+    /// Lock, re-read, merge, write. Returns every record now in the sidecar.
+    fn save(&self) -> Result<Vec<ArticleTags>, SidecarError> {
+        let _lock = sidecar::lock_folder(&self.sidecar)?;
+        let on_disk = sidecar::read(&self.sidecar)?
+            .map(|s| s.articles)
+            .unwrap_or_default();
+        let anchored = attach(on_disk, &self.anchors);
+        let mut records: HashMap<String, ArticleTags> = anchored
+            .attached
+            .into_iter()
+            .map(|r| (r.id.clone(), r))
+            .collect();
+        for c in &self.changes {
+            let record = records
+                .entry(c.article.clone())
+                .or_insert_with(|| ArticleTags {
+                    id: c.article.clone(),
+                    title: self.titles.get(&c.article).cloned().unwrap_or_default(),
+                    tags: TagSet::new(),
+                });
+            match &c.after {
+                Some(mark) => {
+                    record.tags.insert(c.tag.clone(), mark.clone());
+                }
+                None => {
+                    record.tags.remove(&c.tag);
+                }
+            }
+        }
+        let all: Vec<ArticleTags> = records
+            .into_values()
+            .chain(anchored.orphans)
+            .filter(|r| !r.tags.is_empty())
+            .collect();
+        if all.is_empty() {
+            sidecar::remove(&self.sidecar)?;
+            return Ok(all);
+        }
+        let file = Sidecar {
+            issue: self.rel.clone(),
+            articles: sidecar::normalise(all),
+        };
+        sidecar::write_atomic(&self.sidecar, &sidecar::render(&file))?;
+        Ok(file.articles)
+    }
+}

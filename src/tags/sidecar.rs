@@ -411,13 +411,16 @@ mod tests {
         assert_eq!(back.articles[1].title, "标题 \"引号\" \\ 反斜杠");
         assert_eq!(back.articles[1].tags, s.articles[0].tags);
         assert_eq!(render(&back), text, "rendering is stable");
-        assert!(text.contains("  { name = \"交通 出行\", at = \"2026-11-23T02:40:00Z\", by = \"hand\" },\n"));
+        assert!(text.contains(
+            "  { name = \"交通 出行\", at = \"2026-11-23T02:40:00Z\", by = \"hand\" },\n"
+        ));
     }
 
     /// A broken sidecar's error names the file and the line.
     #[test]
     fn parse_error_names_file_and_line() {
-        let text = "schema = 1\nissue = \"x.txt\"\n\n[[article]]\nid = \"a\"\ntags = [ { name = \"x\" ]\n";
+        let text =
+            "schema = 1\nissue = \"x.txt\"\n\n[[article]]\nid = \"a\"\ntags = [ { name = \"x\" ]\n";
         let e = parse(text, Path::new("/c/x.tags.toml")).unwrap_err();
         match &e {
             SidecarError::Parse { line, .. } => assert_eq!(*line, 6, "{e}"),
@@ -427,7 +430,10 @@ mod tests {
         let e = parse("schema = 9\n", Path::new("x")).unwrap_err();
         assert!(e.to_string().contains("schema 9"), "{e}");
         let e = parse("schema = 1\nnote = \"mine\"\n", Path::new("x")).unwrap_err();
-        assert!(e.to_string().contains(":2:"), "unknown keys are refused: {e}");
+        assert!(
+            e.to_string().contains(":2:"),
+            "unknown keys are refused: {e}"
+        );
     }
 
     /// Two tables for the same article (a git merge) are read as one with both tags.
@@ -447,7 +453,11 @@ mod tests {
             Path::new("/c/2024/x.tags.toml")
         );
         assert_eq!(
-            sidecar_path(Path::new("/c/2024/x.txt"), "2024/x.txt", Some(Path::new("/s"))),
+            sidecar_path(
+                Path::new("/c/2024/x.txt"),
+                "2024/x.txt",
+                Some(Path::new("/s"))
+            ),
             Path::new("/s/2024/x.tags.toml")
         );
     }

@@ -482,8 +482,7 @@ impl TagStore {
                 changes,
             });
         }
-        let results: Vec<(SaveJob, Result<Vec<ArticleTags>, SidecarError>)> = if jobs.len() > 2
-        {
+        let results: Vec<(SaveJob, Result<Vec<ArticleTags>, SidecarError>)> = if jobs.len() > 2 {
             jobs.into_par_iter()
                 .map(|j| {
                     let r = j.save();

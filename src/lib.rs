@@ -13,4 +13,5 @@ pub mod segment;
 pub mod stats;
 pub mod tags;
 pub mod text;
+pub mod ui;
 pub mod words;

@@ -37,6 +37,8 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
+        // `newstag articles | head`: the reader went away; that is not an error.
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("newstag: {e:#}");
             ExitCode::from(2)
@@ -44,19 +46,26 @@ pub fn main() -> ExitCode {
     }
 }
 
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let (config, config_error) = Config::load(cli.config.as_deref());
-    if let Some(e) = &config_error {
+    if let Some(e) = &config_error
+        && cli.command.is_some()
+    {
         eprintln!("newstag: {e} (using the defaults)");
     }
     match cli.command {
         Some(Command::Articles(args)) => articles::run(&config, args),
         None => {
             let root = corpus_root(&config, cli.path.as_deref())?;
-            anyhow::bail!(
-                "the terminal UI is not built yet (corpus {})",
-                root.display()
-            )
+            crate::ui::run(config, config_error, cli.config.as_deref(), root)?;
+            Ok(ExitCode::SUCCESS)
         }
     }
 }

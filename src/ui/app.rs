@@ -1,0 +1,684 @@
+//! The app state and the one place it changes: `App::update(Action)`.
+//!
+//! Plugging a feature in (search, tags, export, suggestions):
+//! - add a `Mode` variant for its prompt or overlay, draw it in its own file under
+//!   `src/ui/`, and route raw keys to it in `App::handle_key` (text-input modes get
+//!   keys before the keymap);
+//! - replace the "arrives with" arm of its action in `update`;
+//! - search replaces the list with `App::set_filter(Some(hits))`;
+//! - tags fill in the tag hooks (`tags_of`, `tagged_in_issue`, `tagged_total`,
+//!   `unsaved_changes`) from their store.
+
+use super::action::Action;
+use super::keymap::Keymap;
+use super::layout::{self, Areas, Pane};
+use super::reader::ReaderView;
+use super::theme::Theme;
+use crate::article::{Article, Issue};
+use crate::config::Config;
+use crate::corpus::LoadWarning;
+use crossterm::event::{KeyEvent, KeyEventKind};
+use ratatui::layout::Rect;
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+/// What has the keyboard besides the panes: overlays and prompts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    /// The panes.
+    Normal,
+    /// The help overlay, scrolled by this many lines.
+    Help { scroll: u16 },
+}
+
+/// One row of the list pane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Row {
+    /// An issue (group) row, by issue index.
+    Issue(usize),
+    /// An article row: issue index, article index within the issue.
+    Article(usize, usize),
+}
+
+impl Row {
+    pub fn issue(self) -> usize {
+        match self {
+            Row::Issue(i) | Row::Article(i, _) => i,
+        }
+    }
+}
+
+/// The last message of the status bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub is_error: bool,
+}
+
+/// Loading progress while the corpus is read in the background.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Loading {
+    pub done: usize,
+    pub total: usize,
+}
+
+/// Everything the screen shows.
+pub struct App {
+    pub config: Config,
+    pub keymap: Keymap,
+    pub theme: Theme,
+    /// The corpus folder (or file) opened.
+    pub root: PathBuf,
+    /// Issues loaded so far, in natural order.
+    pub issues: Vec<Issue>,
+    /// Number of articles in `issues`.
+    pub article_total: usize,
+    /// `Some` while the corpus is still loading.
+    pub loading: Option<Loading>,
+    pub warnings: Vec<LoadWarning>,
+    pub mode: Mode,
+    pub focus: Pane,
+    /// Terminal size.
+    pub size: Rect,
+
+    /// The articles the list shows (`None`: all). Search sets this.
+    pub filter: Option<Vec<(usize, usize)>>,
+    /// Folded issues.
+    pub folded: HashSet<usize>,
+    /// The list's rows, derived from issues, filter and folds.
+    pub rows: Vec<Row>,
+    /// Index into `rows` of the selected row.
+    pub selected: usize,
+    /// First row shown.
+    pub list_offset: usize,
+    /// Articles marked for a batch change: (issue, article index).
+    pub marks: HashSet<(usize, usize)>,
+
+    /// The article (or issue) shown in the reader, wrapped for the reader's width.
+    pub reader: ReaderView,
+    /// Selected tag in the tag pane.
+    pub tag_selected: usize,
+
+    pub message: Option<Message>,
+    /// Set by `Quit`; the run loop exits.
+    pub quit: bool,
+}
+
+impl App {
+    /// An app on `root` with nothing loaded yet (the run loop feeds it issues).
+    pub fn new(config: Config, keymap: Keymap, theme: Theme, root: PathBuf) -> App {
+        App {
+            config,
+            keymap,
+            theme,
+            root,
+            issues: Vec::new(),
+            article_total: 0,
+            loading: None,
+            warnings: Vec::new(),
+            mode: Mode::Normal,
+            focus: Pane::List,
+            size: Rect::new(0, 0, 80, 24),
+            filter: None,
+            folded: HashSet::new(),
+            rows: Vec::new(),
+            selected: 0,
+            list_offset: 0,
+            marks: HashSet::new(),
+            reader: ReaderView::default(),
+            tag_selected: 0,
+            message: None,
+            quit: false,
+        }
+    }
+
+    /// An app showing `issues`, fully loaded, at `width` x `height` (tests, benches).
+    pub fn with_issues(config: Config, issues: Vec<Issue>, width: u16, height: u16) -> App {
+        let (keymap, _) = Keymap::from_config(&config, None);
+        let theme = Theme::new(&config, true);
+        let mut app = App::new(config, keymap, theme, PathBuf::new());
+        app.size = Rect::new(0, 0, width, height);
+        app.push_issues(issues);
+        app
+    }
+
+    // ----- tag hooks: the tags feature fills these in from its store -----
+
+    /// Names of the tags `issue`'s article `article` carries.
+    pub fn tags_of(&self, issue: usize, article: usize) -> Vec<&str> {
+        let _ = (issue, article);
+        Vec::new()
+    }
+
+    /// How many articles of `issue` carry at least one tag.
+    pub fn tagged_in_issue(&self, issue: usize) -> usize {
+        let n = self.issues.get(issue).map_or(0, |i| i.articles.len());
+        (0..n)
+            .filter(|a| !self.tags_of(issue, *a).is_empty())
+            .count()
+    }
+
+    /// How many articles of the corpus carry at least one tag.
+    pub fn tagged_total(&self) -> usize {
+        0
+    }
+
+    /// Tag changes not yet written to sidecars.
+    pub fn unsaved_changes(&self) -> usize {
+        0
+    }
+
+    // ----- loading -----
+
+    /// Add issues read in the background; what has loaded can be browsed at once.
+    pub fn push_issues(&mut self, batch: Vec<Issue>) {
+        let first = self.issues.len();
+        self.article_total += batch.iter().map(|i| i.articles.len()).sum::<usize>();
+        self.issues.extend(batch);
+        if self.filter.is_none() {
+            for i in first..self.issues.len() {
+                self.push_issue_rows(i);
+            }
+        }
+        self.sync_reader();
+    }
+
+    /// Record loading progress.
+    pub fn set_loading(&mut self, done: usize, total: usize) {
+        self.loading = Some(Loading { done, total });
+    }
+
+    /// The background load has finished.
+    pub fn finish_loading(&mut self, warnings: Vec<LoadWarning>) {
+        self.loading = None;
+        let n = warnings.len();
+        self.warnings.extend(warnings);
+        if n > 0 {
+            let first = self
+                .warnings
+                .first()
+                .map(|w| w.to_string())
+                .unwrap_or_default();
+            self.error(format!("{n} file(s) skipped: {first}"));
+        } else if self.issues.is_empty() {
+            self.error(format!("no .txt or .md issues in {}", self.root.display()));
+        } else if self.message.is_none() {
+            self.say(format!(
+                "loaded {} issues, {} articles",
+                self.issues.len(),
+                self.article_total
+            ));
+        }
+    }
+
+    /// Loading failed as a whole (e.g. no such folder).
+    pub fn load_failed(&mut self, message: String) {
+        self.loading = None;
+        self.error(message);
+    }
+
+    // ----- messages -----
+
+    pub fn say(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            is_error: false,
+        });
+    }
+
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            is_error: true,
+        });
+    }
+
+    // ----- the list -----
+
+    fn push_issue_rows(&mut self, i: usize) {
+        self.rows.push(Row::Issue(i));
+        if !self.folded.contains(&i) {
+            let n = self.issues[i].articles.len();
+            self.rows.extend((0..n).map(|a| Row::Article(i, a)));
+        }
+    }
+
+    /// Show only these (issue, article) pairs in the list, grouped under their
+    /// issues, or everything with `None`. The selection moves to the first row.
+    pub fn set_filter(&mut self, filter: Option<Vec<(usize, usize)>>) {
+        self.filter = filter;
+        self.rebuild_rows();
+        self.selected = 0;
+        self.list_offset = 0;
+        self.sync_reader();
+    }
+
+    /// Recompute `rows` after a change of filter or folds, keeping the selection on
+    /// the same row (or its issue) when it is still there.
+    pub fn rebuild_rows(&mut self) {
+        let keep = self.rows.get(self.selected).copied();
+        self.rows.clear();
+        match &self.filter {
+            None => {
+                for i in 0..self.issues.len() {
+                    self.push_issue_rows(i);
+                }
+            }
+            Some(hits) => {
+                let mut last: Option<usize> = None;
+                let mut rows = Vec::with_capacity(hits.len() * 2);
+                for &(i, a) in hits {
+                    if i >= self.issues.len() || a >= self.issues[i].articles.len() {
+                        continue;
+                    }
+                    if last != Some(i) {
+                        rows.push(Row::Issue(i));
+                        last = Some(i);
+                    }
+                    if !self.folded.contains(&i) {
+                        rows.push(Row::Article(i, a));
+                    }
+                }
+                self.rows = rows;
+            }
+        }
+        if let Some(keep) = keep {
+            let pos = self.rows.iter().position(|r| *r == keep).or_else(|| {
+                self.rows
+                    .iter()
+                    .position(|r| *r == Row::Issue(keep.issue()))
+            });
+            self.selected = pos.unwrap_or(0);
+        }
+        self.clamp_selection();
+    }
+
+    /// The selected row.
+    pub fn selected_row(&self) -> Option<Row> {
+        self.rows.get(self.selected).copied()
+    }
+
+    /// The selected article, when an article row is selected.
+    pub fn selected_article(&self) -> Option<(usize, usize, &Article)> {
+        match self.selected_row()? {
+            Row::Article(i, a) => Some((i, a, self.issues.get(i)?.articles.get(a)?)),
+            Row::Issue(_) => None,
+        }
+    }
+
+    /// The articles a batch action works on: the marked ones, else the selected one.
+    pub fn batch(&self) -> Vec<(usize, usize)> {
+        if self.marks.is_empty() {
+            self.selected_article()
+                .map(|(i, a, _)| vec![(i, a)])
+                .unwrap_or_default()
+        } else {
+            let mut v: Vec<_> = self.marks.iter().copied().collect();
+            v.sort_unstable();
+            v
+        }
+    }
+
+    pub fn areas(&self) -> Areas {
+        layout::areas(self.size, self.focus, self.config.tags.len())
+    }
+
+    /// Rows of the list pane's inside.
+    pub fn list_height(&self) -> usize {
+        layout::areas(self.size, Pane::List, self.config.tags.len())
+            .list
+            .map_or(1, |r| layout::inner(r).height.max(1) as usize)
+    }
+
+    /// Lines of the reader pane's inside.
+    pub fn reader_height(&self) -> usize {
+        self.reader_area()
+            .map_or(1, |r| layout::inner(r).height.max(1) as usize)
+    }
+
+    /// Where the reader is drawn (in narrow layouts, where it would be if focused).
+    fn reader_area(&self) -> Option<Rect> {
+        layout::areas(self.size, Pane::Reader, self.config.tags.len()).reader
+    }
+
+    fn clamp_selection(&mut self) {
+        if self.rows.is_empty() {
+            self.selected = 0;
+            self.list_offset = 0;
+            return;
+        }
+        self.selected = self.selected.min(self.rows.len() - 1);
+        let h = self.list_height();
+        if self.selected < self.list_offset {
+            self.list_offset = self.selected;
+        } else if self.selected >= self.list_offset + h {
+            self.list_offset = self.selected + 1 - h;
+        }
+        let max_offset = self.rows.len().saturating_sub(h);
+        self.list_offset = self.list_offset.min(max_offset);
+    }
+
+    fn select(&mut self, row: usize) {
+        self.selected = row;
+        self.clamp_selection();
+        self.sync_reader();
+    }
+
+    fn move_by(&mut self, delta: isize) {
+        if self.rows.is_empty() {
+            return;
+        }
+        let last = self.rows.len() as isize - 1;
+        let to = (self.selected as isize + delta).clamp(0, last);
+        self.select(to as usize);
+    }
+
+    fn jump_issue(&mut self, forward: bool) {
+        let Some(cur) = self.selected_row() else {
+            return;
+        };
+        let here = self
+            .rows
+            .iter()
+            .position(|r| *r == Row::Issue(cur.issue()))
+            .unwrap_or(self.selected);
+        let pos = if forward {
+            self.rows
+                .iter()
+                .enumerate()
+                .skip(here + 1)
+                .find(|(_, r)| matches!(r, Row::Issue(_)))
+                .map(|(k, _)| k)
+        } else {
+            self.rows[..here]
+                .iter()
+                .rposition(|r| matches!(r, Row::Issue(_)))
+        };
+        if let Some(k) = pos {
+            // Land on the issue's first article when it is unfolded.
+            let k = match self.rows.get(k + 1) {
+                Some(Row::Article(..)) => k + 1,
+                _ => k,
+            };
+            self.select(k);
+        }
+    }
+
+    fn toggle_fold(&mut self) {
+        let Some(row) = self.selected_row() else {
+            return;
+        };
+        let i = row.issue();
+        if !self.folded.remove(&i) {
+            self.folded.insert(i);
+        }
+        // Keep the issue row selected.
+        if let Some(k) = self.rows.iter().position(|r| *r == Row::Issue(i)) {
+            self.selected = k;
+        }
+        self.rebuild_rows();
+        self.sync_reader();
+    }
+
+    /// Scroll the list view without moving the selection unless it leaves the view.
+    fn scroll_list(&mut self, delta: isize) {
+        let h = self.list_height();
+        let max_offset = self.rows.len().saturating_sub(h) as isize;
+        self.list_offset = (self.list_offset as isize + delta).clamp(0, max_offset.max(0)) as usize;
+        if self.selected < self.list_offset {
+            self.selected = self.list_offset;
+            self.sync_reader();
+        } else if self.selected >= self.list_offset + h {
+            self.selected = self.list_offset + h - 1;
+            self.sync_reader();
+        }
+    }
+
+    // ----- the reader -----
+
+    /// Re-wrap the reader when the selection or the reader's width changed.
+    pub fn sync_reader(&mut self) {
+        let width = self
+            .reader_area()
+            .map_or(0, |r| layout::inner(r).width as usize);
+        let row = self.selected_row();
+        if self.reader.row != row || self.reader.width != width {
+            let scroll = if self.reader.row == row {
+                self.reader.scroll
+            } else {
+                0
+            };
+            self.reader = ReaderView::build(self, row, width);
+            self.reader.scroll = scroll;
+        }
+        let max = self.reader.max_scroll(self.reader_height());
+        self.reader.scroll = self.reader.scroll.min(max);
+    }
+
+    fn scroll_reader(&mut self, delta: isize) {
+        let max = self.reader.max_scroll(self.reader_height()) as isize;
+        self.reader.scroll = (self.reader.scroll as isize + delta).clamp(0, max.max(0)) as usize;
+    }
+
+    // ----- input -----
+
+    /// A key from the terminal: presses only; text-input modes get raw keys, the
+    /// rest goes through the keymap.
+    pub fn handle_key(&mut self, key: KeyEvent) {
+        if key.kind != KeyEventKind::Press {
+            return;
+        }
+        match self.mode {
+            Mode::Normal | Mode::Help { .. } => {
+                if let Some(action) = self.keymap.action_for(key) {
+                    self.update(action);
+                }
+            }
+        }
+    }
+
+    /// Apply one action. The only place state changes in response to the user.
+    pub fn update(&mut self, action: Action) {
+        if let Mode::Help { scroll } = self.mode {
+            self.update_help(action, scroll);
+            return;
+        }
+        let page = match self.focus {
+            Pane::Reader => self.reader_height().saturating_sub(1).max(1),
+            _ => self.list_height().saturating_sub(1).max(1),
+        } as isize;
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Help => self.mode = Mode::Help { scroll: 0 },
+            Action::Resize { width, height } => {
+                self.size = Rect::new(0, 0, width, height);
+                self.clamp_selection();
+                self.sync_reader();
+            }
+            Action::NextPane | Action::PrevPane => {
+                let order = Pane::ALL;
+                let k = order.iter().position(|p| *p == self.focus).unwrap_or(0);
+                let step = if action == Action::NextPane { 1 } else { 2 };
+                self.focus = order[(k + step) % 3];
+                self.clamp_selection();
+            }
+            Action::MoveDown | Action::MoveUp => {
+                let d = if action == Action::MoveDown { 1 } else { -1 };
+                match self.focus {
+                    Pane::List => self.move_by(d),
+                    Pane::Reader => self.scroll_reader(d),
+                    Pane::Tags => self.move_tag(d),
+                }
+            }
+            Action::PageDown | Action::PageUp => {
+                let d = if action == Action::PageDown {
+                    page
+                } else {
+                    -page
+                };
+                match self.focus {
+                    Pane::List => self.move_by(d),
+                    Pane::Reader => self.scroll_reader(d),
+                    Pane::Tags => self.move_tag(d),
+                }
+            }
+            Action::Top | Action::Bottom => {
+                let d = if action == Action::Bottom {
+                    isize::MAX / 2
+                } else {
+                    -(isize::MAX / 2)
+                };
+                match self.focus {
+                    Pane::List => self.move_by(d),
+                    Pane::Reader => self.scroll_reader(d),
+                    Pane::Tags => self.move_tag(d),
+                }
+            }
+            Action::Open => match self.focus {
+                Pane::List => match self.selected_row() {
+                    Some(Row::Issue(_)) => self.toggle_fold(),
+                    Some(Row::Article(..)) => {
+                        self.focus = Pane::Reader;
+                        self.reader.scroll = 0;
+                    }
+                    None => {}
+                },
+                Pane::Reader => {}
+                Pane::Tags => {
+                    if self.tag_selected < self.config.tags.len() {
+                        self.update(Action::ToggleTag(self.tag_selected));
+                    }
+                }
+            },
+            Action::Back => match self.focus {
+                Pane::Reader | Pane::Tags => {
+                    self.focus = Pane::List;
+                    self.clamp_selection();
+                }
+                Pane::List => match self.selected_row() {
+                    Some(Row::Article(i, _)) => {
+                        if let Some(k) = self.rows.iter().position(|r| *r == Row::Issue(i)) {
+                            self.select(k);
+                        }
+                    }
+                    Some(Row::Issue(i)) if !self.folded.contains(&i) => self.toggle_fold(),
+                    _ => {}
+                },
+            },
+            Action::NextIssue => self.jump_issue(true),
+            Action::PrevIssue => self.jump_issue(false),
+            Action::Fold => self.toggle_fold(),
+            Action::Mark => {
+                if let Some((i, a, _)) = self.selected_article()
+                    && !self.marks.remove(&(i, a))
+                {
+                    self.marks.insert((i, a));
+                }
+                if self.focus == Pane::List {
+                    self.move_by(1);
+                }
+            }
+            Action::MarkAll => {
+                for r in &self.rows {
+                    if let Row::Article(i, a) = r {
+                        self.marks.insert((*i, *a));
+                    }
+                }
+                self.say(format!("{} articles marked", self.marks.len()));
+            }
+            Action::ClearMarks => {
+                self.marks.clear();
+                self.say("marks cleared");
+            }
+            Action::Click { column, row } => self.click(column, row),
+            Action::Wheel { column, row, lines } => self.wheel(column, row, lines),
+            Action::Search | Action::NextMatch | Action::PrevMatch => {
+                self.say("Search arrives with the search feature")
+            }
+            Action::ToggleTag(_) | Action::Undo | Action::Redo | Action::NewTag => {
+                self.say("Tagging arrives with the tags feature")
+            }
+            Action::AcceptSuggestions | Action::Triage => {
+                self.say("Suggestions arrive with the suggestions feature")
+            }
+            Action::Export => self.say("Export arrives with the export feature"),
+            Action::Stats => self.say("Statistics arrive with the stats feature"),
+        }
+    }
+
+    fn update_help(&mut self, action: Action, scroll: u16) {
+        let max = super::help::line_count(self).saturating_sub(1) as u16;
+        let set = |app: &mut App, s: u16| app.mode = Mode::Help { scroll: s.min(max) };
+        match action {
+            Action::Help | Action::Back | Action::Open => self.mode = Mode::Normal,
+            Action::Quit => self.quit = true,
+            Action::MoveDown => set(self, scroll.saturating_add(1)),
+            Action::MoveUp => set(self, scroll.saturating_sub(1)),
+            Action::PageDown => set(self, scroll.saturating_add(10)),
+            Action::PageUp => set(self, scroll.saturating_sub(10)),
+            Action::Top => set(self, 0),
+            Action::Bottom => set(self, max),
+            Action::Wheel { lines, .. } => set(
+                self,
+                (scroll as i32 + lines as i32).clamp(0, u16::MAX as i32) as u16,
+            ),
+            Action::Resize { .. } => {
+                self.mode = Mode::Normal;
+                self.update(action);
+                self.mode = Mode::Help { scroll };
+            }
+            _ => {}
+        }
+    }
+
+    fn move_tag(&mut self, delta: isize) {
+        let n = self.config.tags.len() as isize;
+        if n == 0 {
+            return;
+        }
+        self.tag_selected = (self.tag_selected as isize + delta).clamp(0, n - 1) as usize;
+    }
+
+    fn click(&mut self, column: u16, row: u16) {
+        let areas = self.areas();
+        let Some(pane) = areas.pane_at(column, row) else {
+            return;
+        };
+        self.focus = pane;
+        let Some(rect) = areas.of(pane) else { return };
+        let inner = layout::inner(rect);
+        if row < inner.y || row >= inner.bottom() {
+            return;
+        }
+        let line = (row - inner.y) as usize;
+        match pane {
+            Pane::List => {
+                let k = self.list_offset + line;
+                if k < self.rows.len() {
+                    if k == self.selected && matches!(self.rows[k], Row::Issue(_)) {
+                        self.toggle_fold();
+                    } else {
+                        self.select(k);
+                    }
+                }
+            }
+            Pane::Tags => {
+                if line < self.config.tags.len() {
+                    self.tag_selected = line;
+                }
+            }
+            Pane::Reader => {}
+        }
+    }
+
+    fn wheel(&mut self, column: u16, row: u16, lines: i16) {
+        let step = self.config.ui.wheel_step.max(1) as isize;
+        let delta = lines.signum() as isize * step;
+        match self.areas().pane_at(column, row) {
+            Some(Pane::List) => self.scroll_list(delta),
+            Some(Pane::Reader) => self.scroll_reader(delta),
+            Some(Pane::Tags) => self.move_tag(delta.signum()),
+            None => {}
+        }
+    }
+}

@@ -1,0 +1,196 @@
+//! The list pane: issue rows with their articles beneath. Only the rows in view
+//! are built, so a corpus of any size draws in the same time.
+
+use super::app::{App, Row};
+use super::layout::Pane;
+use super::theme::{self, Theme};
+use crate::config::TagDef;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Widget};
+use unicode_width::UnicodeWidthStr;
+
+/// Draw the list pane into `area`.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let focused = app.focus == Pane::List;
+    let title = match &app.filter {
+        Some(f) => format!(" {} matches ", f.len()),
+        None => format!(" {} issues ", app.issues.len()),
+    };
+    let position = if app.rows.is_empty() {
+        String::new()
+    } else {
+        format!(" {}/{} ", app.selected + 1, app.rows.len())
+    };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(if focused {
+            theme.focused_border()
+        } else {
+            theme.border()
+        })
+        .title(Line::from(title))
+        .title_bottom(Line::from(position).right_aligned());
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if inner.width == 0 || inner.height == 0 {
+        return;
+    }
+    if app.rows.is_empty() {
+        let text = match app.loading {
+            Some(l) => format!("loading {}/{} issues...", l.done, l.total),
+            None => "no articles".to_string(),
+        };
+        Line::styled(text, theme.dim()).render(inner, buf);
+        return;
+    }
+    let rows = app
+        .rows
+        .iter()
+        .enumerate()
+        .skip(app.list_offset)
+        .take(inner.height as usize);
+    for (y, (k, row)) in rows.enumerate() {
+        let rect = Rect {
+            y: inner.y + y as u16,
+            height: 1,
+            ..inner
+        };
+        let selected = k == app.selected;
+        let line = match *row {
+            Row::Issue(i) => issue_line(app, i, inner.width as usize),
+            Row::Article(i, a) => article_line(app, i, a, inner.width as usize),
+        };
+        if selected {
+            let style = if focused {
+                theme.selected()
+            } else {
+                theme.selected_unfocused()
+            };
+            buf.set_style(rect, style);
+            line.patch_style(style).render(rect, buf);
+        } else {
+            line.render(rect, buf);
+        }
+    }
+}
+
+/// `▾ 2000-01-02 第3版 ......  12 articles, 3 tagged`, fitted to `width`.
+fn issue_line(app: &App, i: usize, width: usize) -> Line<'static> {
+    let theme = &app.theme;
+    let Some(issue) = app.issues.get(i) else {
+        return Line::default();
+    };
+    let fold = if app.folded.contains(&i) {
+        theme::FOLDED
+    } else {
+        theme::UNFOLDED
+    };
+    let n = issue.articles.len();
+    let t = app.tagged_in_issue(i);
+    let label = issue.label();
+    let long = format!("{n} articles, {t} tagged");
+    let short = format!("{t}/{n}");
+    let used = 2 + label.width() + 2;
+    let counts = if used + long.width() <= width {
+        long
+    } else {
+        short
+    };
+    let room = width.saturating_sub(2 + counts.width() + 1);
+    let label = fit(&label, room);
+    let pad = width.saturating_sub(2 + label.width() + counts.width());
+    Line::from(vec![
+        Span::styled(format!("{fold} "), theme.issue()),
+        Span::styled(label, theme.issue()),
+        Span::raw(" ".repeat(pad)),
+        Span::styled(counts, theme.dim()),
+    ])
+}
+
+/// `*N title  [chip][chip]`, fitted to `width`.
+fn article_line(app: &App, i: usize, a: usize, width: usize) -> Line<'static> {
+    let theme = &app.theme;
+    let Some(article) = app.issues.get(i).and_then(|is| is.articles.get(a)) else {
+        return Line::default();
+    };
+    let mark = if app.marks.contains(&(i, a)) {
+        theme::MARKED
+    } else {
+        " "
+    };
+    let kind = theme::kind_mark(article.kind);
+    let chips: Vec<(String, Style)> = app
+        .tags_of(i, a)
+        .into_iter()
+        .map(|name| {
+            let def = app.config.tag(name);
+            chip(theme, name, def)
+        })
+        .collect();
+    let chips_w: usize = chips.iter().map(|(s, _)| s.width() + 1).sum();
+    let head = 4; // indent, mark, kind, space
+    let title_room = width.saturating_sub(head + chips_w);
+    let title = fit(&oneline(&article.display_title()), title_room);
+    let title_style = if article.title.trim().is_empty() {
+        theme.dim()
+    } else {
+        theme.plain()
+    };
+    let pad = width.saturating_sub(head + title.width() + chips_w);
+    let mut spans = vec![
+        Span::raw(" "),
+        Span::styled(mark, theme.mark()),
+        Span::styled(kind.to_string(), theme.dim()),
+        Span::raw(" "),
+        Span::styled(title, title_style),
+        Span::raw(" ".repeat(pad)),
+    ];
+    for (text, style) in chips {
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(text, style));
+    }
+    Line::from(spans)
+}
+
+/// A tag chip: the tag's label in its colour (brackets when there is no colour).
+pub fn chip(theme: &Theme, name: &str, def: Option<&TagDef>) -> (String, Style) {
+    let label = def.map_or(name, |d| d.label());
+    let short: String = fit(label, 8);
+    match def {
+        Some(d) if theme.color => (format!(" {short} "), theme.chip(d)),
+        _ => (format!("[{short}]"), theme.dim()),
+    }
+}
+
+/// Newlines and tabs as spaces, for one-line display.
+fn oneline(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
+/// `s` cut to `width` columns, with `~` when cut (one column, unambiguous).
+pub fn fit(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if w + cw > width - 1 {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    out.push('~');
+    out
+}

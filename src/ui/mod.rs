@@ -1,0 +1,71 @@
+//! The terminal UI: `newstag [PATH]`.
+//!
+//! `action` (what users can ask), `keymap` (keys to actions), `app` (state and
+//! `App::update`), one drawing file per pane (`list`, `reader`, `tag_pane`,
+//! `status`, `help`) placed by `layout`, the CJK line breaker `wrap`, and
+//! `terminal` + `run` (terminal ownership, event loop, signals, panic hook).
+
+pub mod action;
+pub mod app;
+pub mod help;
+pub mod keymap;
+pub mod layout;
+pub mod list;
+pub mod reader;
+pub mod run;
+pub mod status;
+pub mod tag_pane;
+pub mod terminal;
+pub mod theme;
+pub mod wrap;
+
+pub use action::Action;
+pub use app::{App, Mode, Row};
+pub use run::run;
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::Widget;
+
+/// Draw one frame of `app`.
+pub fn draw(app: &App, frame: &mut Frame) {
+    frame.render_widget(app, frame.area());
+}
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let areas = layout::areas(area, self.focus, self.config.tags.len());
+        if areas.too_small {
+            let notice = Line::from("terminal too small").centered();
+            let y = area.y + area.height / 2;
+            notice.render(
+                Rect {
+                    y,
+                    height: 1.min(area.height),
+                    ..area
+                },
+                buf,
+            );
+            return;
+        }
+        if let Some(r) = areas.list {
+            list::render(self, r, buf);
+        }
+        if let Some(r) = areas.reader {
+            reader::render(self, r, buf);
+        }
+        if let Some(r) = areas.tags {
+            tag_pane::render(self, r, buf);
+        }
+        status::render(self, areas.status, buf);
+        if let Mode::Help { .. } = self.mode {
+            let body = Rect {
+                height: area.height.saturating_sub(areas.status.height),
+                ..area
+            };
+            help::render(self, body, buf);
+        }
+    }
+}

@@ -1,0 +1,220 @@
+//! The reader pane: kicker, title, subtitle, byline and body of the selected
+//! article, wrapped the way Chinese is typeset (see `wrap.rs`), with the scroll
+//! position in the pane's bottom border.
+
+use super::app::{App, Row};
+use super::layout;
+use super::wrap;
+use crate::article::{Article, Issue};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Widget};
+
+/// What a reader line is, for its style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    Kicker,
+    Title,
+    Subtitle,
+    Byline,
+    Body,
+    /// Facts about an issue (file, encoding, counts).
+    Meta,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReaderLine {
+    pub text: String,
+    pub kind: LineKind,
+}
+
+/// The reader's content wrapped for one width; rebuilt by `App::sync_reader`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReaderView {
+    /// The list row shown.
+    pub row: Option<Row>,
+    /// The width wrapped for.
+    pub width: usize,
+    pub lines: Vec<ReaderLine>,
+    /// First line shown.
+    pub scroll: usize,
+}
+
+impl ReaderView {
+    /// Wrap the content of `row` for `width` columns.
+    pub fn build(app: &App, row: Option<Row>, width: usize) -> ReaderView {
+        let mut lines = Vec::new();
+        if width > 0 {
+            match row {
+                Some(Row::Article(i, a)) => {
+                    if let Some(article) = app.issues.get(i).and_then(|is| is.articles.get(a)) {
+                        article_lines(article, width, &mut lines);
+                    }
+                }
+                Some(Row::Issue(i)) => {
+                    if let Some(issue) = app.issues.get(i) {
+                        issue_lines(issue, width, &mut lines);
+                    }
+                }
+                None => {}
+            }
+        }
+        ReaderView {
+            row,
+            width,
+            lines,
+            scroll: 0,
+        }
+    }
+
+    /// The largest useful scroll for a pane `height` lines tall.
+    pub fn max_scroll(&self, height: usize) -> usize {
+        self.lines.len().saturating_sub(height)
+    }
+}
+
+fn push_wrapped(text: &str, kind: LineKind, width: usize, out: &mut Vec<ReaderLine>) {
+    let clean: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    for line in wrap::wrap(clean.trim_end(), width) {
+        out.push(ReaderLine {
+            text: line.to_string(),
+            kind,
+        });
+    }
+}
+
+fn blank(out: &mut Vec<ReaderLine>) {
+    out.push(ReaderLine {
+        text: String::new(),
+        kind: LineKind::Body,
+    });
+}
+
+/// The lines of an article: heading parts, a blank line, then paragraphs
+/// separated by blank lines.
+pub fn article_lines(article: &Article, width: usize, out: &mut Vec<ReaderLine>) {
+    let heading = [
+        (&article.kicker, LineKind::Kicker),
+        (&article.title, LineKind::Title),
+        (&article.subtitle, LineKind::Subtitle),
+        (&article.byline, LineKind::Byline),
+    ];
+    let mut any_heading = false;
+    for (text, kind) in heading {
+        if !text.trim().is_empty() {
+            push_wrapped(text.trim(), kind, width, out);
+            any_heading = true;
+        }
+    }
+    if any_heading && !article.paragraphs.is_empty() {
+        blank(out);
+    }
+    for (k, p) in article.paragraphs.iter().enumerate() {
+        if k > 0 {
+            blank(out);
+        }
+        push_wrapped(p, LineKind::Body, width, out);
+    }
+}
+
+/// The lines shown for an issue row: what the file is and its article titles.
+pub fn issue_lines(issue: &Issue, width: usize, out: &mut Vec<ReaderLine>) {
+    push_wrapped(&issue.label(), LineKind::Title, width, out);
+    let facts = [
+        format!("file: {}", issue.rel),
+        format!("encoding: {}, {} bytes", issue.encoding, issue.bytes),
+        format!("{} articles", issue.articles.len()),
+    ];
+    for f in facts {
+        push_wrapped(&f, LineKind::Meta, width, out);
+    }
+    blank(out);
+    for a in &issue.articles {
+        push_wrapped(
+            &format!("{:>3}  {}", a.index + 1, a.display_title()),
+            LineKind::Body,
+            width,
+            out,
+        );
+    }
+}
+
+/// Draw the reader pane into `area`.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let focused = app.focus == layout::Pane::Reader;
+    let title = match app.reader.row {
+        Some(r) => app
+            .issues
+            .get(r.issue())
+            .map(|i| i.label())
+            .unwrap_or_default(),
+        None => String::new(),
+    };
+    let view = &app.reader;
+    let inner_h = layout::inner(area).height as usize;
+    let total = view.lines.len();
+    let position = if total == 0 {
+        String::new()
+    } else {
+        let last = (view.scroll + inner_h).min(total);
+        let pct = if total <= inner_h {
+            100
+        } else {
+            last * 100 / total
+        };
+        format!(" {}-{}/{} {}% ", view.scroll + 1, last, total, pct)
+    };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(if focused {
+            theme.focused_border()
+        } else {
+            theme.border()
+        })
+        .title(Line::from(format!(" {title} ")))
+        .title_bottom(Line::from(position).right_aligned());
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if inner.width == 0 || inner.height == 0 {
+        return;
+    }
+    if view.lines.is_empty() {
+        let hint = if app.issues.is_empty() {
+            if app.loading.is_some() {
+                "loading..."
+            } else {
+                "no articles"
+            }
+        } else {
+            "select an article"
+        };
+        Line::styled(hint, theme.dim()).render(inner, buf);
+        return;
+    }
+    for (k, line) in view
+        .lines
+        .iter()
+        .skip(view.scroll)
+        .take(inner.height as usize)
+        .enumerate()
+    {
+        let style = match line.kind {
+            LineKind::Kicker => theme.kicker(),
+            LineKind::Title => theme.title(),
+            LineKind::Subtitle => theme.plain(),
+            LineKind::Byline | LineKind::Meta => theme.dim(),
+            LineKind::Body => theme.plain(),
+        };
+        let row = Rect {
+            y: inner.y + k as u16,
+            height: 1,
+            ..inner
+        };
+        Line::from(Span::styled(line.text.as_str(), style)).render(row, buf);
+    }
+}

@@ -1,0 +1,213 @@
+//! The event loop: terminal input, signals and the background corpus loader all
+//! feed one channel; each event updates the app, then one frame is drawn.
+
+use super::action::Action;
+use super::app::App;
+use super::keymap::{ConfigSource, Keymap};
+use super::terminal::Term;
+use super::theme::Theme;
+use crate::article::Issue;
+use crate::config::{Config, ConfigError};
+use crate::corpus::{LoadWarning, load_issue, walk};
+use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crossterm::event::{MouseButton, MouseEventKind};
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::thread;
+
+/// Everything the loop waits for.
+pub enum AppEvent {
+    Term(Event),
+    /// SIGTERM, SIGHUP or SIGINT.
+    Signal(i32),
+    /// Issues read, and progress (done, total).
+    Loaded(Vec<Issue>, usize, usize),
+    /// Loading finished, with the files that were skipped.
+    LoadDone(Vec<LoadWarning>),
+    LoadFailed(String),
+}
+
+/// Open the TUI on the corpus at `root` until the user quits. `config_error` (a bad
+/// config the defaults replaced) and any bad key strings show in the status bar.
+pub fn run(
+    config: Config,
+    config_error: Option<ConfigError>,
+    config_path: Option<&Path>,
+    root: PathBuf,
+) -> anyhow::Result<()> {
+    let source_text = config_path
+        .map(Path::to_path_buf)
+        .or_else(|| crate::config::user_config_path().filter(|p| p.exists()))
+        .and_then(|p| std::fs::read_to_string(&p).ok().map(|t| (p, t)));
+    let source = source_text.as_ref().map(|(path, text)| ConfigSource {
+        path: path.as_path(),
+        text: text.as_str(),
+    });
+    let (keymap, key_errors) = Keymap::from_config(&config, source.as_ref());
+    let theme = Theme::from_config(&config);
+    let mut app = App::new(config, keymap, theme, root.clone());
+    if let Some(e) = &config_error {
+        app.error(format!("{e} (using the defaults)"));
+    } else if let Some(e) = key_errors.first() {
+        app.error(e.clone());
+    }
+
+    let (tx, rx) = mpsc::channel();
+    spawn_loader(root, tx.clone());
+    spawn_signals(tx.clone())?;
+
+    let mut term = Term::enter()?;
+    spawn_input(tx);
+    let size = term.terminal.size()?;
+    app.update(Action::Resize {
+        width: size.width,
+        height: size.height,
+    });
+    let result = event_loop(&mut term, &mut app, &rx);
+    drop(term);
+    if let Some(e) = config_error {
+        eprintln!("newstag: {e} (the defaults were used)");
+    }
+    for e in key_errors {
+        eprintln!("newstag: {e}");
+    }
+    result
+}
+
+fn event_loop(term: &mut Term, app: &mut App, rx: &Receiver<AppEvent>) -> anyhow::Result<()> {
+    loop {
+        term.terminal.draw(|f| super::draw(app, f))?;
+        let Ok(first) = rx.recv() else {
+            return Ok(());
+        };
+        handle(app, first);
+        // Take whatever else is waiting before drawing again (fast typing, wheel).
+        while !app.quit {
+            match rx.try_recv() {
+                Ok(ev) => handle(app, ev),
+                Err(_) => break,
+            }
+        }
+        if app.quit {
+            return Ok(());
+        }
+    }
+}
+
+/// Apply one event to the app.
+pub fn handle(app: &mut App, ev: AppEvent) {
+    match ev {
+        AppEvent::Term(Event::Key(key)) => handle_key(app, key),
+        AppEvent::Term(Event::Mouse(m)) => {
+            let action = match m.kind {
+                MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
+                    column: m.column,
+                    row: m.row,
+                }),
+                MouseEventKind::ScrollDown => Some(Action::Wheel {
+                    column: m.column,
+                    row: m.row,
+                    lines: 1,
+                }),
+                MouseEventKind::ScrollUp => Some(Action::Wheel {
+                    column: m.column,
+                    row: m.row,
+                    lines: -1,
+                }),
+                _ => None,
+            };
+            if let Some(a) = action {
+                app.update(a);
+            }
+        }
+        AppEvent::Term(Event::Resize(width, height)) => {
+            app.update(Action::Resize { width, height })
+        }
+        AppEvent::Term(_) => {}
+        AppEvent::Signal(_) => app.update(Action::Quit),
+        AppEvent::Loaded(issues, done, total) => {
+            app.set_loading(done, total);
+            app.push_issues(issues);
+        }
+        AppEvent::LoadDone(warnings) => app.finish_loading(warnings),
+        AppEvent::LoadFailed(msg) => app.load_failed(msg),
+    }
+}
+
+/// Keys go to the app; Ctrl-C quits even when rebound away from `quit`.
+fn handle_key(app: &mut App, key: KeyEvent) {
+    let ctrl_c = key.kind == KeyEventKind::Press
+        && key.code == KeyCode::Char('c')
+        && key.modifiers.contains(KeyModifiers::CONTROL);
+    if ctrl_c && app.keymap.action_for(key).is_none() {
+        app.update(Action::Quit);
+        return;
+    }
+    app.handle_key(key);
+}
+
+/// Read the corpus in the background in chunks, in natural order, so the first
+/// issues can be browsed while the rest loads.
+fn spawn_loader(root: PathBuf, tx: Sender<AppEvent>) {
+    thread::spawn(move || {
+        if !root.exists() {
+            let _ = tx.send(AppEvent::LoadFailed(format!(
+                "{}: no such file or folder",
+                root.display()
+            )));
+            return;
+        }
+        let mut warnings = Vec::new();
+        let files = walk::issue_files(&root, &mut |path, message| {
+            warnings.push(LoadWarning { path, message })
+        });
+        let total = files.len();
+        let mut done = 0;
+        let _ = tx.send(AppEvent::Loaded(Vec::new(), 0, total));
+        // Small first chunk for a quick first screen, then bigger ones.
+        let mut chunk = 8;
+        let mut rest = files.as_slice();
+        while !rest.is_empty() {
+            let n = chunk.min(rest.len());
+            let (now, later) = rest.split_at(n);
+            rest = later;
+            let results: Vec<Result<Issue, LoadWarning>> =
+                now.par_iter().map(|p| load_issue(&root, p)).collect();
+            let mut issues = Vec::with_capacity(n);
+            for r in results {
+                match r {
+                    Ok(i) => issues.push(i),
+                    Err(w) => warnings.push(w),
+                }
+            }
+            done += n;
+            if tx.send(AppEvent::Loaded(issues, done, total)).is_err() {
+                return;
+            }
+            chunk = (chunk * 2).min(512);
+        }
+        let _ = tx.send(AppEvent::LoadDone(warnings));
+    });
+}
+
+fn spawn_input(tx: Sender<AppEvent>) {
+    thread::spawn(move || {
+        while let Ok(ev) = event::read() {
+            if tx.send(AppEvent::Term(ev)).is_err() {
+                return;
+            }
+        }
+    });
+}
+
+fn spawn_signals(tx: Sender<AppEvent>) -> anyhow::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    thread::spawn(move || {
+        if let Some(sig) = signals.forever().next() {
+            let _ = tx.send(AppEvent::Signal(sig));
+        }
+    });
+    Ok(())
+}

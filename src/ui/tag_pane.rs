@@ -1,0 +1,84 @@
+//! The tag pane: the vocabulary with each tag's key and colour, and whether the
+//! current article carries it (or, with marks, how many marked articles do).
+//! Suggestions appear here later (the suggest feature adds its rows).
+
+use super::app::App;
+use super::layout::Pane;
+use super::list::fit;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Widget};
+use unicode_width::UnicodeWidthStr;
+
+/// Draw the tag pane into `area`.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let focused = app.focus == Pane::Tags;
+    let batch = app.batch();
+    let title = if app.marks.is_empty() {
+        " Tags ".to_string()
+    } else {
+        format!(" Tags: {} marked ", app.marks.len())
+    };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(if focused {
+            theme.focused_border()
+        } else {
+            theme.border()
+        })
+        .title(Line::from(title));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if inner.width == 0 || inner.height == 0 {
+        return;
+    }
+    if app.config.tags.is_empty() {
+        Line::styled("no tags in the config", theme.dim()).render(inner, buf);
+        return;
+    }
+    let width = inner.width as usize;
+    for (k, tag) in app
+        .config
+        .tags
+        .iter()
+        .enumerate()
+        .take(inner.height as usize)
+    {
+        let carried = batch
+            .iter()
+            .filter(|(i, a)| app.tags_of(*i, *a).contains(&tag.name.as_str()))
+            .count();
+        let state = if app.marks.is_empty() {
+            if carried > 0 { "[x]" } else { "[ ]" }.to_string()
+        } else {
+            format!("{carried}/{}", batch.len())
+        };
+        let key = if tag.key.is_empty() {
+            " "
+        } else {
+            tag.key.as_str()
+        };
+        let room = width.saturating_sub(2 + 1 + state.width());
+        let label = fit(tag.label(), room);
+        let pad = width.saturating_sub(2 + label.width() + 1 + state.width());
+        let line = Line::from(vec![
+            Span::styled(format!("{key} "), theme.key()),
+            Span::styled(label, theme.tag_fg(tag)),
+            Span::raw(" ".repeat(pad + 1)),
+            Span::styled(state, theme.plain()),
+        ]);
+        let rect = Rect {
+            y: inner.y + k as u16,
+            height: 1,
+            ..inner
+        };
+        if focused && k == app.tag_selected {
+            buf.set_style(rect, theme.selected());
+            line.patch_style(theme.selected()).render(rect, buf);
+        } else {
+            line.render(rect, buf);
+        }
+    }
+}

@@ -1,7 +1,10 @@
 //! The command line: `newstag [PATH]` opens the TUI, subcommands script everything.
 
 mod articles;
+mod export;
+mod import;
 mod output;
+mod stats;
 
 use crate::config::Config;
 use crate::corpus::Corpus;
@@ -30,6 +33,12 @@ pub struct Cli {
 pub enum Command {
     /// Print every article of a corpus.
     Articles(articles::ArticlesArgs),
+    /// Write articles and their tags as CSV, JSONL or a TOML dump.
+    Export(export::ExportArgs),
+    /// Restore tags from a TOML dump written by `export --format toml`.
+    Import(import::ImportArgs),
+    /// Count what has been tagged: per tag, per month, per issue.
+    Stats(stats::StatsArgs),
 }
 
 /// Run the program; the binary's `main` is just this.
@@ -62,6 +71,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
     match cli.command {
         Some(Command::Articles(args)) => articles::run(&config, args),
+        Some(Command::Export(args)) => export::run(&config, args),
+        Some(Command::Import(args)) => import::run(&config, args),
+        Some(Command::Stats(args)) => stats::run(&config, args),
         None => {
             let root = corpus_root(&config, cli.path.as_deref())?;
             crate::ui::run(config, config_error, cli.config.as_deref(), root)?;

@@ -7,11 +7,15 @@
 
 pub mod atomic;
 pub mod csv;
+pub mod import;
 pub mod jsonl;
+pub mod toml_dump;
 
 use crate::article::{Article, Issue};
 use crate::corpus::Corpus;
+use crate::tags::{ArticleTags, TagStore};
 use serde::{Deserialize, Serialize};
+use std::io::{self, Write};
 use std::path::PathBuf;
 
 /// One tag on one article, and how it got there.
@@ -94,6 +98,69 @@ pub fn tag_columns(vocabulary: &[String], rows: &[Row<'_>]) -> Vec<String> {
     extra.dedup();
     columns.extend(extra);
     columns
+}
+
+/// The tags of an article as `store` holds them, with how and when each was set.
+pub fn tags_in_store(store: &TagStore, issue: &Issue, article: &Article) -> Vec<ExportTag> {
+    store
+        .tags_of(&issue.rel, &article.id)
+        .map(|set| {
+            set.iter()
+                .map(|(name, mark)| ExportTag {
+                    name: name.clone(),
+                    by: mark.by.as_str().to_string(),
+                    at: (!mark.at.is_empty()).then(|| mark.at.clone()),
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Saved tags of `corpus` whose article is gone (`(issue, record)`), which a full
+/// TOML dump keeps.
+pub fn orphans_in_store(corpus: &Corpus, store: &TagStore) -> Vec<(String, ArticleTags)> {
+    corpus
+        .issues
+        .iter()
+        .flat_map(|i| {
+            store
+                .orphans_of(&i.rel)
+                .iter()
+                .map(|r| (i.rel.clone(), r.clone()))
+        })
+        .collect()
+}
+
+/// How to write an export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExportOptions {
+    pub format: ExportFormat,
+    /// JSONL: include the body text.
+    pub with_body: bool,
+    /// CSV: start with a byte-order mark for Excel.
+    pub excel: bool,
+}
+
+/// Write `rows` in the chosen format. `vocabulary` orders the CSV tag columns;
+/// `orphans` go into a TOML dump only. Returns the number of records written
+/// (rows for CSV and JSONL, tagged articles for TOML).
+pub fn write_export(
+    out: &mut dyn Write,
+    rows: &[Row<'_>],
+    vocabulary: &[String],
+    orphans: &[(String, ArticleTags)],
+    options: ExportOptions,
+) -> io::Result<usize> {
+    match options.format {
+        ExportFormat::Csv => {
+            let columns = tag_columns(vocabulary, rows);
+            csv::write_csv(out, rows, &columns, options.excel)
+        }
+        ExportFormat::Jsonl => jsonl::write_jsonl(out, rows, options.with_body),
+        ExportFormat::Toml => {
+            toml_dump::write_dump(out, &toml_dump::Dump::from_rows(rows, orphans))
+        }
+    }
 }
 
 /// The export file formats.

@@ -1,0 +1,124 @@
+//! `newstag export`: write the articles and their tags as CSV, JSONL or a TOML dump.
+
+use crate::config::Config;
+use crate::export::{
+    self, ExportFormat, ExportOptions, atomic, collect_rows, orphans_in_store, tags_in_store,
+};
+use crate::tags::TagStore;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FormatArg {
+    /// One row per article, a 0/1 column per tag (Excel, pandas, R).
+    Csv,
+    /// One JSON object per article with its tags and how each was set.
+    Jsonl,
+    /// Every sidecar in one document; `newstag import` restores it.
+    Toml,
+}
+
+impl From<FormatArg> for ExportFormat {
+    fn from(f: FormatArg) -> ExportFormat {
+        match f {
+            FormatArg::Csv => ExportFormat::Csv,
+            FormatArg::Jsonl => ExportFormat::Jsonl,
+            FormatArg::Toml => ExportFormat::Toml,
+        }
+    }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// Corpus folder or issue file (default: the configured corpus, else the sample).
+    pub path: Option<PathBuf>,
+    /// Output format (default: from the --output file's extension, else csv).
+    #[arg(long, value_enum)]
+    pub format: Option<FormatArg>,
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Overwrite the --output file if it exists.
+    #[arg(long)]
+    pub force: bool,
+    /// Only articles with at least one tag.
+    #[arg(long)]
+    pub tagged_only: bool,
+    /// JSONL: include each article's body text.
+    #[arg(long)]
+    pub with_body: bool,
+    /// CSV: start with a byte-order mark so Excel shows Chinese text correctly.
+    #[arg(long)]
+    pub excel: bool,
+}
+
+/// The format asked for, else the one the output file's extension names, else CSV.
+pub fn choose_format(asked: Option<FormatArg>, output: Option<&Path>) -> ExportFormat {
+    if let Some(f) = asked {
+        return f.into();
+    }
+    let ext = output
+        .and_then(|p| p.extension())
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    ExportFormat::ALL
+        .into_iter()
+        .find(|f| ext.as_deref() == Some(f.as_str()))
+        .unwrap_or(ExportFormat::Csv)
+}
+
+pub fn run(config: &Config, args: ExportArgs) -> anyhow::Result<ExitCode> {
+    let format = choose_format(args.format, args.output.as_deref());
+    if let Some(out) = &args.output
+        && !args.force
+        && out.symlink_metadata().is_ok()
+    {
+        anyhow::bail!(
+            "{}: already exists (use --force to overwrite)",
+            out.display()
+        );
+    }
+    let corpus = super::open_corpus(config, args.path.as_deref())?;
+    let store = TagStore::open(&corpus, config.sidecar_dir().as_deref());
+    for issue in &corpus.issues {
+        if let Some(e) = store.read_only(&issue.rel) {
+            eprintln!("newstag: warning: {e} (its tags are not exported)");
+        }
+    }
+    let tagged_only = args.tagged_only;
+    let rows = collect_rows(
+        &corpus,
+        &|issue, article| tags_in_store(&store, issue, article),
+        &|_, _, tags| !tagged_only || !tags.is_empty(),
+    );
+    let vocabulary: Vec<String> = config.tags.iter().map(|t| t.name.clone()).collect();
+    let orphans = if tagged_only || format != ExportFormat::Toml {
+        Vec::new()
+    } else {
+        orphans_in_store(&corpus, &store)
+    };
+    let options = ExportOptions {
+        format,
+        with_body: args.with_body,
+        excel: args.excel,
+    };
+    let write = |w: &mut dyn Write| export::write_export(w, &rows, &vocabulary, &orphans, options);
+    match &args.output {
+        Some(path) => {
+            let n = atomic::write_file(path, args.force, write)?;
+            let what = if format == ExportFormat::Toml {
+                "tagged articles"
+            } else {
+                "articles"
+            };
+            eprintln!("newstag: wrote {n} {what} to {}", path.display());
+        }
+        None => {
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            write(&mut out)?;
+            out.flush()?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

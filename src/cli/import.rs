@@ -1,0 +1,51 @@
+//! `newstag import`: restore the tags of a TOML dump (`newstag export --format toml`)
+//! into a corpus's sidecars.
+
+use crate::config::Config;
+use crate::export::import::import_dump;
+use crate::export::toml_dump::parse_dump;
+use crate::tags::TagStore;
+use anyhow::Context;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// The dump written by `newstag export --format toml`.
+    pub file: PathBuf,
+    /// Corpus folder to restore into (default: the configured corpus, else the sample).
+    pub path: Option<PathBuf>,
+}
+
+pub fn run(config: &Config, args: ImportArgs) -> anyhow::Result<ExitCode> {
+    let text = std::fs::read_to_string(&args.file)
+        .with_context(|| format!("cannot read {}", args.file.display()))?;
+    let dump = parse_dump(&text, &args.file)?;
+    let corpus = super::open_corpus(config, args.path.as_deref())?;
+    let mut store = TagStore::open(&corpus, config.sidecar_dir().as_deref());
+    let label = format!("import {}", args.file.display());
+    let report = import_dump(dump, &corpus, &mut store, &label);
+    for (issue, n) in &report.missing_issues {
+        eprintln!(
+            "newstag: warning: {issue}: not in the corpus; its {n} tagged article(s) were not imported"
+        );
+    }
+    for (issue, r) in &report.unmatched {
+        let names: Vec<&str> = r.tags.keys().map(String::as_str).collect();
+        eprintln!(
+            "newstag: warning: {issue}: no article {} \"{}\" now; tags {} not imported",
+            r.id,
+            r.title,
+            names.join(", ")
+        );
+    }
+    for e in &report.outcome.errors {
+        eprintln!("newstag: error: {e}");
+    }
+    println!("{}", report.message());
+    Ok(if report.complete() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}

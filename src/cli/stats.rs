@@ -1,0 +1,131 @@
+//! `newstag stats`: what has been tagged: articles per tag, per month and per issue,
+//! the tagged share and the untagged count.
+
+use super::output::{Format, pad, resolve_format};
+use crate::config::Config;
+use crate::stats::{Stats, compute};
+use crate::tags::TagStore;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, clap::Args)]
+pub struct StatsArgs {
+    /// Corpus folder or issue file (default: the configured corpus, else the sample).
+    pub path: Option<PathBuf>,
+    /// Output format (default: table on a terminal, jsonl otherwise: one JSON object).
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+}
+
+pub fn run(config: &Config, args: StatsArgs) -> anyhow::Result<ExitCode> {
+    let corpus = super::open_corpus(config, args.path.as_deref())?;
+    let store = TagStore::open(&corpus, config.sidecar_dir().as_deref());
+    let vocabulary: Vec<String> = config.tags.iter().map(|t| t.name.clone()).collect();
+    let stats = compute(&corpus, &vocabulary, &|issue, article| {
+        store.tag_names(&issue.rel, &article.id)
+    });
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    match resolve_format(args.format) {
+        Format::Jsonl => {
+            serde_json::to_writer(&mut out, &stats)?;
+            writeln!(out)?;
+        }
+        Format::Table => write_table(&mut out, &stats, config)?,
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Width of the widest bar in the table.
+const BAR_WIDTH: usize = 30;
+
+fn bar(n: usize, max: usize) -> String {
+    if max == 0 {
+        return String::new();
+    }
+    let cells = (n * BAR_WIDTH).div_ceil(max);
+    "#".repeat(cells)
+}
+
+fn percent(part: usize, whole: usize) -> String {
+    if whole == 0 {
+        "-".to_string()
+    } else {
+        format!("{:.1}%", part as f64 * 100.0 / whole as f64)
+    }
+}
+
+/// The human report: totals, then per tag, per month and per issue.
+pub fn write_table(out: &mut dyn Write, s: &Stats, config: &Config) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "{} articles, {} tagged ({}), {} untagged",
+        s.articles,
+        s.tagged,
+        percent(s.tagged, s.articles),
+        s.untagged
+    )?;
+    writeln!(out)?;
+    writeln!(out, "{} {:>8} {:>7}", pad("TAG", 24), "ARTICLES", "SHARE")?;
+    let max = s.per_tag.iter().map(|t| t.articles).max().unwrap_or(0);
+    for t in &s.per_tag {
+        let label = config
+            .tags
+            .iter()
+            .find(|d| d.name == t.tag)
+            .map(|d| format!("{} {}", t.tag, d.label()))
+            .filter(|l| l.trim() != t.tag)
+            .unwrap_or_else(|| t.tag.clone());
+        writeln!(
+            out,
+            "{} {:>8} {:>7} {}",
+            pad(&label, 24),
+            t.articles,
+            percent(t.articles, s.articles),
+            bar(t.articles, max)
+        )?;
+    }
+    writeln!(out)?;
+    let tags: Vec<&str> = s.per_tag.iter().map(|t| t.tag.as_str()).collect();
+    write!(out, "{} {:>8} {:>7}", pad("MONTH", 8), "ARTICLES", "TAGGED")?;
+    for t in &tags {
+        write!(out, " {}", pad(t, 12))?;
+    }
+    writeln!(out)?;
+    for m in &s.per_month {
+        write!(
+            out,
+            "{} {:>8} {:>7}",
+            pad(&m.month, 8),
+            m.articles,
+            m.tagged
+        )?;
+        for t in &tags {
+            let n = m.per_tag.get(*t).copied().unwrap_or(0);
+            write!(out, " {:>12}", n)?;
+        }
+        writeln!(out)?;
+    }
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{} {} {:>8} {:>7}",
+        pad("ISSUE", 40),
+        pad("DATE", 10),
+        "ARTICLES",
+        "TAGGED"
+    )?;
+    for i in &s.per_issue {
+        writeln!(
+            out,
+            "{} {} {:>8} {:>7}",
+            pad(&i.issue, 40),
+            pad(i.date.as_deref().unwrap_or("-"), 10),
+            i.articles,
+            i.tagged
+        )?;
+    }
+    Ok(())
+}

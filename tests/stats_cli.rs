@@ -1,0 +1,99 @@
+//! `newstag stats` on a tagged corpus in a temp folder: the numbers match the
+//! sidecars, in JSON for scripts and in the table for people.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use assert_cmd::Command;
+use newstag::corpus::Corpus;
+use newstag::tags::{Source, TagStore, Target};
+use std::path::Path;
+
+fn write_issue(dir: &Path, name: &str, titles: &[&str]) {
+    let mut text = String::new();
+    for t in titles {
+        text.push_str(&format!(
+            "{t}\n\n本报讯 记者王强报道：{t}的消息传来，居民们纷纷表示支持，相关部门将持续推进此项工作。\n\n"
+        ));
+    }
+    std::fs::write(dir.join(name), text).unwrap();
+}
+
+/// JSON stats count articles per tag, per month (empty months included) and per
+/// issue as tagged through the store; the table shows the totals line.
+#[test]
+fn stats_match_sidecars() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("corpus");
+    std::fs::create_dir_all(&dir).unwrap();
+    write_issue(&dir, "2024-01-10.txt", &["社区议事会成立", "古镇修缮完工"]);
+    write_issue(&dir, "2024-03-02.txt", &["湿地公园开园", "网格员走进小区", "新春庙会开幕"]);
+    let corpus = Corpus::load(&dir).unwrap();
+    let mut store = TagStore::open(&corpus, None);
+    let t = |i: usize, a: usize| Target {
+        issue: &corpus.issues[i],
+        article: &corpus.issues[i].articles[a],
+    };
+    assert_eq!(corpus.article_count(), 5, "segmentation of the test corpus");
+    assert!(store.set(&[t(0, 0), t(1, 1)], "governance", true, Source::Hand).ok());
+    assert!(store.set(&[t(0, 1)], "heritage", true, Source::Hand).ok());
+    assert!(store.set(&[t(0, 0)], "heritage", true, Source::Hand).ok());
+
+    let home = tmp.path();
+    let out = Command::cargo_bin("newstag")
+        .unwrap()
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("HOME", home)
+        .arg("stats")
+        .arg(&dir)
+        .args(["--format", "jsonl"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["articles"], 5);
+    assert_eq!(v["tagged"], 3);
+    assert_eq!(v["untagged"], 2);
+    assert_eq!(
+        v["per_tag"],
+        serde_json::json!([
+            {"tag": "governance", "articles": 2},
+            {"tag": "heritage", "articles": 2},
+            {"tag": "environment", "articles": 0},
+        ])
+    );
+    let months: Vec<(&str, u64, u64)> = v["per_month"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            (
+                m["month"].as_str().unwrap(),
+                m["articles"].as_u64().unwrap(),
+                m["tagged"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(months, [("2024-01", 2, 2), ("2024-02", 0, 0), ("2024-03", 3, 1)]);
+    assert_eq!(v["per_issue"][1]["tagged"], 1);
+
+    let table = Command::cargo_bin("newstag")
+        .unwrap()
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("HOME", home)
+        .arg("stats")
+        .arg(&dir)
+        .args(["--format", "table"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let table = String::from_utf8(table).unwrap();
+    assert!(
+        table.starts_with("5 articles, 3 tagged (60.0%), 2 untagged\n"),
+        "{table}"
+    );
+    assert!(table.contains("governance 社区治理"), "{table}");
+}

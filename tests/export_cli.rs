@@ -53,13 +53,26 @@ fn tag_corpus(dir: &Path) -> Corpus {
     let all: Vec<Target> = corpus
         .issues
         .iter()
-        .flat_map(|i| i.articles.iter().map(move |a| Target { issue: i, article: a }))
+        .flat_map(|i| {
+            i.articles.iter().map(move |a| Target {
+                issue: i,
+                article: a,
+            })
+        })
         .collect();
     assert!(all.len() >= 3, "the test corpus has too few articles");
     assert!(store.set(&all[0..1], "governance", true, Source::Hand).ok());
-    assert!(store.set(&all[0..1], "城市更新", true, Source::Suggestion).ok());
+    assert!(
+        store
+            .set(&all[0..1], "城市更新", true, Source::Suggestion)
+            .ok()
+    );
     assert!(store.set(&all[1..2], "heritage", true, Source::Hand).ok());
-    assert!(store.set(&all[all.len() - 1..], "heritage", true, Source::Hand).ok());
+    assert!(
+        store
+            .set(&all[all.len() - 1..], "heritage", true, Source::Hand)
+            .ok()
+    );
     corpus
 }
 
@@ -78,7 +91,10 @@ fn tags_on_disk(dir: &Path) -> BTreeMap<(String, String), Vec<String>> {
     let mut out = BTreeMap::new();
     for i in &corpus.issues {
         for a in &i.articles {
-            out.insert((i.rel.clone(), a.id.clone()), store.tag_names(&i.rel, &a.id));
+            out.insert(
+                (i.rel.clone(), a.id.clone()),
+                store.tag_names(&i.rel, &a.id),
+            );
         }
     }
     out
@@ -109,8 +125,19 @@ fn csv_export_matches_sidecars() {
     assert_eq!(
         header,
         [
-            "issue", "date", "page", "id", "index", "kind", "title", "byline", "tags",
-            "tag_governance", "tag_heritage", "tag_environment", "tag_城市更新"
+            "issue",
+            "date",
+            "page",
+            "id",
+            "index",
+            "kind",
+            "title",
+            "byline",
+            "tags",
+            "tag_governance",
+            "tag_heritage",
+            "tag_environment",
+            "tag_城市更新"
         ]
     );
     let mut seen = 0;
@@ -175,7 +202,10 @@ fn output_refuses_to_overwrite_without_force() {
         .assert()
         .failure();
     let err = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
-    assert!(err.contains("already exists") && err.contains("--force"), "{err}");
+    assert!(
+        err.contains("already exists") && err.contains("--force"),
+        "{err}"
+    );
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "my analysis");
     newstag(tmp.path())
         .arg("export")

@@ -26,7 +26,11 @@ fn stats_match_sidecars() {
     let dir = tmp.path().join("corpus");
     std::fs::create_dir_all(&dir).unwrap();
     write_issue(&dir, "2024-01-10.txt", &["社区议事会成立", "古镇修缮完工"]);
-    write_issue(&dir, "2024-03-02.txt", &["湿地公园开园", "网格员走进小区", "新春庙会开幕"]);
+    write_issue(
+        &dir,
+        "2024-03-02.txt",
+        &["湿地公园开园", "网格员走进小区", "新春庙会开幕"],
+    );
     let corpus = Corpus::load(&dir).unwrap();
     let mut store = TagStore::open(&corpus, None);
     let t = |i: usize, a: usize| Target {
@@ -34,7 +38,11 @@ fn stats_match_sidecars() {
         article: &corpus.issues[i].articles[a],
     };
     assert_eq!(corpus.article_count(), 5, "segmentation of the test corpus");
-    assert!(store.set(&[t(0, 0), t(1, 1)], "governance", true, Source::Hand).ok());
+    assert!(
+        store
+            .set(&[t(0, 0), t(1, 1)], "governance", true, Source::Hand)
+            .ok()
+    );
     assert!(store.set(&[t(0, 1)], "heritage", true, Source::Hand).ok());
     assert!(store.set(&[t(0, 0)], "heritage", true, Source::Hand).ok());
 
@@ -75,7 +83,10 @@ fn stats_match_sidecars() {
             )
         })
         .collect();
-    assert_eq!(months, [("2024-01", 2, 2), ("2024-02", 0, 0), ("2024-03", 3, 1)]);
+    assert_eq!(
+        months,
+        [("2024-01", 2, 2), ("2024-02", 0, 0), ("2024-03", 3, 1)]
+    );
     assert_eq!(v["per_issue"][1]["tagged"], 1);
 
     let table = Command::cargo_bin("newstag")

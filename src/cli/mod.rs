@@ -1,10 +1,12 @@
 //! The command line: `newstag [PATH]` opens the TUI, subcommands script everything.
 
 mod articles;
+mod check;
 mod export;
 mod import;
 mod output;
 mod stats;
+mod tag;
 
 use crate::config::Config;
 use crate::corpus::Corpus;
@@ -39,6 +41,10 @@ pub enum Command {
     Import(import::ImportArgs),
     /// Count what has been tagged: per tag, per month, per issue.
     Stats(stats::StatsArgs),
+    /// Add, remove or toggle tags of articles (by id, or every match of a search).
+    Tag(tag::TagArgs),
+    /// Report broken sidecars, orphaned tags and tags missing from the config.
+    Check(check::CheckArgs),
 }
 
 /// Run the program; the binary's `main` is just this.
@@ -74,6 +80,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Export(args)) => export::run(&config, args),
         Some(Command::Import(args)) => import::run(&config, args),
         Some(Command::Stats(args)) => stats::run(&config, args),
+        Some(Command::Tag(args)) => tag::run(&config, args),
+        Some(Command::Check(args)) => check::run(&config, args),
         None => {
             let root = corpus_root(&config, cli.path.as_deref())?;
             crate::ui::run(config, config_error, cli.config.as_deref(), root)?;

@@ -16,7 +16,7 @@ use super::reader::ReaderView;
 use super::theme::Theme;
 use crate::article::{Article, Issue};
 use crate::config::Config;
-use crate::corpus::LoadWarning;
+use crate::corpus::{Corpus, LoadWarning};
 use crossterm::event::{KeyEvent, KeyEventKind};
 use ratatui::layout::Rect;
 use std::collections::HashSet;
@@ -67,15 +67,13 @@ pub struct App {
     pub config: Config,
     pub keymap: Keymap,
     pub theme: Theme,
-    /// The corpus folder (or file) opened.
-    pub root: PathBuf,
-    /// Issues loaded so far, in natural order.
-    pub issues: Vec<Issue>,
+    /// The corpus: root, the issues loaded so far (in natural order), and the
+    /// files skipped with why.
+    pub corpus: Corpus,
     /// Number of articles in `issues`.
     pub article_total: usize,
     /// `Some` while the corpus is still loading.
     pub loading: Option<Loading>,
-    pub warnings: Vec<LoadWarning>,
     pub mode: Mode,
     pub focus: Pane,
     /// Terminal size.
@@ -111,11 +109,13 @@ impl App {
             config,
             keymap,
             theme,
-            root,
-            issues: Vec::new(),
+            corpus: Corpus {
+                root,
+                issues: Vec::new(),
+                warnings: Vec::new(),
+            },
             article_total: 0,
             loading: None,
-            warnings: Vec::new(),
             mode: Mode::Normal,
             focus: Pane::List,
             size: Rect::new(0, 0, 80, 24),
@@ -152,7 +152,11 @@ impl App {
 
     /// How many articles of `issue` carry at least one tag.
     pub fn tagged_in_issue(&self, issue: usize) -> usize {
-        let n = self.issues.get(issue).map_or(0, |i| i.articles.len());
+        let n = self
+            .corpus
+            .issues
+            .get(issue)
+            .map_or(0, |i| i.articles.len());
         (0..n)
             .filter(|a| !self.tags_of(issue, *a).is_empty())
             .count()
@@ -172,11 +176,11 @@ impl App {
 
     /// Add issues read in the background; what has loaded can be browsed at once.
     pub fn push_issues(&mut self, batch: Vec<Issue>) {
-        let first = self.issues.len();
+        let first = self.corpus.issues.len();
         self.article_total += batch.iter().map(|i| i.articles.len()).sum::<usize>();
-        self.issues.extend(batch);
+        self.corpus.issues.extend(batch);
         if self.filter.is_none() {
-            for i in first..self.issues.len() {
+            for i in first..self.corpus.issues.len() {
                 self.push_issue_rows(i);
             }
         }
@@ -192,20 +196,24 @@ impl App {
     pub fn finish_loading(&mut self, warnings: Vec<LoadWarning>) {
         self.loading = None;
         let n = warnings.len();
-        self.warnings.extend(warnings);
+        self.corpus.warnings.extend(warnings);
         if n > 0 {
             let first = self
+                .corpus
                 .warnings
                 .first()
                 .map(|w| w.to_string())
                 .unwrap_or_default();
             self.error(format!("{n} file(s) skipped: {first}"));
-        } else if self.issues.is_empty() {
-            self.error(format!("no .txt or .md issues in {}", self.root.display()));
+        } else if self.corpus.issues.is_empty() {
+            self.error(format!(
+                "no .txt or .md issues in {}",
+                self.corpus.root.display()
+            ));
         } else if self.message.is_none() {
             self.say(format!(
                 "loaded {} issues, {} articles",
-                self.issues.len(),
+                self.corpus.issues.len(),
                 self.article_total
             ));
         }
@@ -238,7 +246,7 @@ impl App {
     fn push_issue_rows(&mut self, i: usize) {
         self.rows.push(Row::Issue(i));
         if !self.folded.contains(&i) {
-            let n = self.issues[i].articles.len();
+            let n = self.corpus.issues[i].articles.len();
             self.rows.extend((0..n).map(|a| Row::Article(i, a)));
         }
     }
@@ -260,7 +268,7 @@ impl App {
         self.rows.clear();
         match &self.filter {
             None => {
-                for i in 0..self.issues.len() {
+                for i in 0..self.corpus.issues.len() {
                     self.push_issue_rows(i);
                 }
             }
@@ -268,7 +276,7 @@ impl App {
                 let mut last: Option<usize> = None;
                 let mut rows = Vec::with_capacity(hits.len() * 2);
                 for &(i, a) in hits {
-                    if i >= self.issues.len() || a >= self.issues[i].articles.len() {
+                    if i >= self.corpus.issues.len() || a >= self.corpus.issues[i].articles.len() {
                         continue;
                     }
                     if last != Some(i) {
@@ -301,7 +309,7 @@ impl App {
     /// The selected article, when an article row is selected.
     pub fn selected_article(&self) -> Option<(usize, usize, &Article)> {
         match self.selected_row()? {
-            Row::Article(i, a) => Some((i, a, self.issues.get(i)?.articles.get(a)?)),
+            Row::Article(i, a) => Some((i, a, self.corpus.issues.get(i)?.articles.get(a)?)),
             Row::Issue(_) => None,
         }
     }

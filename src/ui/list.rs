@@ -18,7 +18,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let focused = app.focus == Pane::List;
     let title = match &app.filter {
         Some(f) => format!(" {} matches ", f.len()),
-        None => format!(" {} issues ", app.issues.len()),
+        None => format!(" {} issues ", app.corpus.issues.len()),
     };
     let position = if app.rows.is_empty() {
         String::new()
@@ -81,7 +81,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 /// `▾ 2000-01-02 第3版 ......  12 articles, 3 tagged`, fitted to `width`.
 fn issue_line(app: &App, i: usize, width: usize) -> Line<'static> {
     let theme = &app.theme;
-    let Some(issue) = app.issues.get(i) else {
+    let Some(issue) = app.corpus.issues.get(i) else {
         return Line::default();
     };
     let fold = if app.folded.contains(&i) {
@@ -114,7 +114,7 @@ fn issue_line(app: &App, i: usize, width: usize) -> Line<'static> {
 /// `*N title  [chip][chip]`, fitted to `width`.
 fn article_line(app: &App, i: usize, a: usize, width: usize) -> Line<'static> {
     let theme = &app.theme;
-    let Some(article) = app.issues.get(i).and_then(|is| is.articles.get(a)) else {
+    let Some(article) = app.corpus.issues.get(i).and_then(|is| is.articles.get(a)) else {
         return Line::default();
     };
     let mark = if app.marks.contains(&(i, a)) {

@@ -48,12 +48,14 @@ impl ReaderView {
         if width > 0 {
             match row {
                 Some(Row::Article(i, a)) => {
-                    if let Some(article) = app.issues.get(i).and_then(|is| is.articles.get(a)) {
+                    if let Some(article) =
+                        app.corpus.issues.get(i).and_then(|is| is.articles.get(a))
+                    {
                         article_lines(article, width, &mut lines);
                     }
                 }
                 Some(Row::Issue(i)) => {
-                    if let Some(issue) = app.issues.get(i) {
+                    if let Some(issue) = app.corpus.issues.get(i) {
                         issue_lines(issue, width, &mut lines);
                     }
                 }
@@ -149,6 +151,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let focused = app.focus == layout::Pane::Reader;
     let title = match app.reader.row {
         Some(r) => app
+            .corpus
             .issues
             .get(r.issue())
             .map(|i| i.label())
@@ -184,7 +187,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     if view.lines.is_empty() {
-        let hint = if app.issues.is_empty() {
+        let hint = if app.corpus.issues.is_empty() {
             if app.loading.is_some() {
                 "loading..."
             } else {

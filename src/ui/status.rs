@@ -55,28 +55,27 @@ pub fn hints(app: &App) -> Vec<(String, String)> {
     out
 }
 
-/// The counts part of the status line.
-pub fn counts(app: &App) -> String {
-    let mut s = format!(
-        "{} issues  {} articles",
-        app.issues.len(),
-        app.article_total
-    );
-    if let Some(l) = app.loading {
-        s = format!(
-            "loading {}/{} issues  {} articles",
-            l.done, l.total, app.article_total
-        );
+/// The parts of the status line, most important first.
+pub fn counts(app: &App) -> Vec<String> {
+    let mut parts = Vec::new();
+    match app.loading {
+        Some(l) => parts.push(format!("loading {}/{} issues", l.done, l.total)),
+        None => parts.push(format!("{} issues", app.corpus.issues.len())),
     }
+    parts.push(format!("{} articles", app.article_total));
     let tagged = app.tagged_total();
     let share = (tagged * 100).checked_div(app.article_total).unwrap_or(0);
-    s.push_str(&format!("  {tagged} tagged ({share}%)"));
-    let unsaved = app.unsaved_changes();
-    s.push_str(if unsaved == 0 { "  saved" } else { "  unsaved" });
+    parts.push(format!("{tagged} tagged ({share}%)"));
     if !app.marks.is_empty() {
-        s.push_str(&format!("  {} marked", app.marks.len()));
+        parts.push(format!("{} marked", app.marks.len()));
     }
-    s
+    let unsaved = app.unsaved_changes();
+    parts.push(if unsaved == 0 {
+        "saved".to_string()
+    } else {
+        format!("{unsaved} unsaved")
+    });
+    parts
 }
 
 /// Draw the status bar (one or two lines) into `area`.
@@ -87,7 +86,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let width = area.width as usize;
     buf.set_style(Rect { height: 1, ..area }, theme.status());
-    let counts = counts(app);
+    // As many parts as fit, keeping room for a message.
+    let mut line = String::new();
+    for part in counts(app) {
+        if line.width() + part.width() + 2 > width {
+            break;
+        }
+        line.push_str("  ");
+        line.push_str(&part);
+    }
+    let counts = line.trim_start().to_string();
     let mut spans = vec![Span::styled(format!(" {counts} "), theme.status())];
     if let Some(m) = &app.message {
         let room = width.saturating_sub(counts.width() + 3);

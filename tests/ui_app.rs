@@ -1,0 +1,201 @@
+//! The app driven by actions and keys, its state asserted (no terminal).
+
+mod common;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use newstag::config::Config;
+use newstag::ui::layout::Pane;
+use newstag::ui::{Action, App, Mode, Row};
+
+fn app() -> App {
+    App::with_issues(Config::builtin(), common::fixture_issues(), 120, 40)
+}
+
+fn key(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
+}
+
+/// j/k move the selection through issue and article rows; g/G jump to the ends.
+#[test]
+fn moving_through_the_list() {
+    let mut app = app();
+    assert_eq!(app.selected_row(), Some(Row::Issue(0)));
+    app.update(Action::MoveDown);
+    assert_eq!(app.selected_row(), Some(Row::Article(0, 0)));
+    app.update(Action::Bottom);
+    assert_eq!(app.selected_row(), Some(Row::Article(1, 1)));
+    app.update(Action::MoveDown);
+    assert_eq!(app.selected_row(), Some(Row::Article(1, 1)));
+    app.update(Action::Top);
+    assert_eq!(app.selected_row(), Some(Row::Issue(0)));
+    app.update(Action::MoveUp);
+    assert_eq!(app.selected_row(), Some(Row::Issue(0)));
+}
+
+/// ] and [ jump between issues, landing on the first article.
+#[test]
+fn next_and_previous_issue() {
+    let mut app = app();
+    app.update(Action::NextIssue);
+    assert_eq!(app.selected_row(), Some(Row::Article(1, 0)));
+    app.update(Action::PrevIssue);
+    assert_eq!(app.selected_row(), Some(Row::Article(0, 0)));
+}
+
+/// z folds an issue (its articles disappear from the list) and unfolds it again.
+#[test]
+fn folding() {
+    let mut app = app();
+    app.update(Action::MoveDown);
+    app.update(Action::Fold);
+    assert_eq!(app.selected_row(), Some(Row::Issue(0)));
+    assert_eq!(app.rows.len(), 2 + 2);
+    app.update(Action::MoveDown);
+    assert_eq!(app.selected_row(), Some(Row::Issue(1)));
+    app.update(Action::MoveUp);
+    app.update(Action::Open);
+    assert_eq!(app.rows.len(), 2 + 5);
+}
+
+/// Enter opens the article in the reader; j scrolls it; h goes back to the list.
+#[test]
+fn reading_an_article() {
+    let mut app = App::with_issues(Config::builtin(), common::fixture_issues(), 80, 24);
+    app.update(Action::NextIssue);
+    app.update(Action::Open);
+    assert_eq!(app.focus, Pane::Reader);
+    assert!(
+        app.reader
+            .lines
+            .iter()
+            .any(|l| l.text == common::LONG_TITLE)
+    );
+    app.update(Action::MoveDown);
+    assert_eq!(app.reader.scroll, 1);
+    app.update(Action::Bottom);
+    let last = app.reader.lines.len() - app.reader_height();
+    assert_eq!(app.reader.scroll, last);
+    app.update(Action::Back);
+    assert_eq!(app.focus, Pane::List);
+    assert_eq!(app.selected_row(), Some(Row::Article(1, 0)));
+}
+
+/// Resizing re-wraps the reader for the new width and keeps scroll in range.
+#[test]
+fn resize_rewraps() {
+    let mut app = app();
+    app.update(Action::NextIssue);
+    let wide = app.reader.lines.len();
+    app.update(Action::Resize {
+        width: 50,
+        height: 20,
+    });
+    assert!(app.reader.lines.len() > wide);
+    assert!(
+        app.reader
+            .lines
+            .iter()
+            .all(|l| newstag::ui::wrap::width(&l.text) <= 48)
+    );
+}
+
+/// Space marks articles for a batch and moves on; V marks all; x clears.
+#[test]
+fn marking() {
+    let mut app = app();
+    app.update(Action::MoveDown);
+    app.update(Action::Mark);
+    assert!(app.marks.contains(&(0, 0)));
+    assert_eq!(app.selected_row(), Some(Row::Article(0, 1)));
+    assert_eq!(app.batch(), vec![(0, 0)]);
+    app.update(Action::MarkAll);
+    assert_eq!(app.marks.len(), 5);
+    app.update(Action::ClearMarks);
+    assert!(app.marks.is_empty());
+}
+
+/// Keys go through the keymap: presses only, full-width input-method keys work.
+#[test]
+fn keys_through_the_keymap() {
+    let mut app = app();
+    app.handle_key(key('j'));
+    assert_eq!(app.selected, 1);
+    let mut release = key('j');
+    release.kind = KeyEventKind::Release;
+    app.handle_key(release);
+    assert_eq!(app.selected, 1, "key releases are ignored");
+    app.handle_key(key('？'));
+    assert_eq!(app.mode, Mode::Help { scroll: 0 });
+    app.handle_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+    assert_eq!(app.mode, Mode::Normal);
+    app.handle_key(key('q'));
+    assert!(app.quit);
+}
+
+/// Features not built yet say so in the status bar instead of pretending.
+#[test]
+fn unbuilt_features_say_so() {
+    let mut app = app();
+    app.update(Action::Search);
+    let m = app.message.clone().unwrap();
+    assert!(m.text.contains("search"), "{}", m.text);
+    app.update(Action::ToggleTag(0));
+    assert!(app.message.clone().unwrap().text.contains("tags"));
+}
+
+/// Clicking a row selects it; clicking a selected issue row folds it; the wheel
+/// scrolls the pane under the pointer.
+#[test]
+fn mouse() {
+    let mut app = app();
+    // Row 3 of the screen is the third list row (border at row 0).
+    app.update(Action::Click { column: 5, row: 3 });
+    assert_eq!(app.selected_row(), Some(Row::Article(0, 1)));
+    app.update(Action::Click { column: 5, row: 1 });
+    app.update(Action::Click { column: 5, row: 1 });
+    assert!(app.folded.contains(&0));
+    app.update(Action::Click { column: 5, row: 1 });
+    app.update(Action::NextIssue);
+    let reader_x = app.areas().reader.unwrap().x + 2;
+    app.update(Action::Wheel {
+        column: reader_x,
+        row: 5,
+        lines: 1,
+    });
+    assert_eq!(app.reader.scroll, app.config.ui.wheel_step as usize);
+    assert_eq!(app.focus, Pane::List, "the wheel does not move focus");
+}
+
+/// Issues arriving from the background loader can be browsed at once; the
+/// selection stays put as more arrive.
+#[test]
+fn browsing_while_loading() {
+    let mut issues = common::fixture_issues();
+    let second = issues.pop().unwrap();
+    let mut app = App::with_issues(Config::builtin(), issues, 120, 40);
+    app.set_loading(1, 2);
+    app.update(Action::MoveDown);
+    assert_eq!(app.selected_row(), Some(Row::Article(0, 0)));
+    app.push_issues(vec![second]);
+    app.finish_loading(Vec::new());
+    assert_eq!(app.selected_row(), Some(Row::Article(0, 0)));
+    assert_eq!(app.rows.len(), 7);
+    assert!(app.loading.is_none());
+    assert!(
+        app.message
+            .clone()
+            .unwrap()
+            .text
+            .contains("loaded 2 issues")
+    );
+}
+
+/// A search filter (set by the search feature) replaces the list's rows.
+#[test]
+fn filter_replaces_rows() {
+    let mut app = app();
+    app.set_filter(Some(vec![(1, 1)]));
+    assert_eq!(app.rows, vec![Row::Issue(1), Row::Article(1, 1)]);
+    app.set_filter(None);
+    assert_eq!(app.rows.len(), 7);
+}

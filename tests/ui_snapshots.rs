@@ -1,0 +1,151 @@
+//! Screen snapshots (ratatui TestBackend + insta) of the main screen, narrow
+//! Chinese text, the help overlay and a long article scrolled to its end.
+
+mod common;
+
+use newstag::config::Config;
+use newstag::corpus::{builtin, parse_issue};
+use newstag::ui::{Action, App};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::path::Path;
+use unicode_width::UnicodeWidthStr;
+
+/// The screen as text, one line per row, wide characters once (not followed by
+/// the blank cell they cover).
+fn screen(app: &App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(app.size.width, app.size.height)).unwrap();
+    terminal.draw(|f| newstag::ui::draw(app, f)).unwrap();
+    let buf = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut skip = 0;
+        for x in 0..buf.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let sym = buf[(x, y)].symbol();
+            out.push_str(sym);
+            skip = UnicodeWidthStr::width(sym).saturating_sub(1);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn fixture_app(width: u16, height: u16) -> App {
+    App::with_issues(Config::builtin(), common::fixture_issues(), width, height)
+}
+
+fn sample_app(width: u16, height: u16) -> App {
+    let issues = builtin::sample_files()
+        .into_iter()
+        .map(|(rel, bytes)| parse_issue(Path::new(&rel), &rel, bytes).unwrap())
+        .collect();
+    App::with_issues(Config::builtin(), issues, width, height)
+}
+
+/// The main screen on the built-in sample at 120x40: three panes, counts, hints.
+#[test]
+fn sample_main_120x40() {
+    let mut app = sample_app(120, 40);
+    app.update(Action::MoveDown);
+    let s = screen(&app);
+    assert!(s.contains("? help"), "{s}");
+    insta::assert_snapshot!(s);
+}
+
+/// The main screen on the built-in sample at 80x24: list and reader, tags below.
+#[test]
+fn sample_main_80x24() {
+    let mut app = sample_app(80, 24);
+    app.update(Action::MoveDown);
+    insta::assert_snapshot!(screen(&app));
+}
+
+/// The fixture corpus at 120x40 with an article open: heading parts, wrapped body.
+#[test]
+fn fixture_main_120x40() {
+    let mut app = fixture_app(120, 40);
+    app.update(Action::MoveDown);
+    app.update(Action::Open);
+    let s = screen(&app);
+    assert!(s.contains("老街巷里的便民服务站"), "{s}");
+    insta::assert_snapshot!(s);
+}
+
+/// A 40x15 terminal shows one pane at a time; Chinese wraps by display width with
+/// no line starting with closing punctuation.
+#[test]
+fn narrow_40x15_chinese() {
+    let mut app = fixture_app(40, 15);
+    let list = screen(&app);
+    insta::assert_snapshot!("narrow_40x15_list", list);
+    app.update(Action::MoveDown);
+    app.update(Action::Open);
+    let reader = screen(&app);
+    for line in reader.lines() {
+        let inside = line.trim_start_matches('│');
+        assert!(
+            !inside.starts_with(['，', '。', '、', '”', '）', '》']),
+            "line starts with closing punctuation: {line}"
+        );
+    }
+    insta::assert_snapshot!("narrow_40x15_reader", reader);
+}
+
+/// The help overlay lists every binding with its description.
+#[test]
+fn help_overlay() {
+    let mut app = fixture_app(100, 40);
+    app.update(Action::Help);
+    let s = screen(&app);
+    for a in Action::BINDABLE {
+        assert!(s.contains(a.description()), "help lacks {:?}", a);
+    }
+    insta::assert_snapshot!(s);
+}
+
+/// A long article scrolled to its end shows its last sentence and 100%.
+#[test]
+fn long_article_scrolled_to_end() {
+    let mut app = fixture_app(80, 24);
+    app.update(Action::NextIssue);
+    app.update(Action::Open);
+    app.update(Action::Bottom);
+    let s = screen(&app);
+    assert!(s.contains(common::LONG_LAST), "{s}");
+    assert!(s.contains("100%"), "{s}");
+    insta::assert_snapshot!(s);
+}
+
+/// Below the minimum size a short notice shows instead of the panes.
+#[test]
+fn too_small_notice() {
+    let app = fixture_app(20, 4);
+    let s = screen(&app);
+    assert!(s.contains("too small"), "{s}");
+}
+
+/// No size from 1x1 up panics, in any pane and with help open.
+#[test]
+fn every_size_draws() {
+    let mut app = fixture_app(80, 24);
+    app.update(Action::MoveDown);
+    for w in 1..=130u16 {
+        for h in [1u16, 2, 3, 5, 6, 7, 9, 12, 15, 24, 41] {
+            app.update(Action::Resize {
+                width: w,
+                height: h,
+            });
+            for _ in 0..3 {
+                app.update(Action::NextPane);
+                screen(&app);
+            }
+            app.update(Action::Help);
+            screen(&app);
+            app.update(Action::Back);
+        }
+    }
+}

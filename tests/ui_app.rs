@@ -1,6 +1,8 @@
 //! The app driven by actions and keys, its state asserted (no terminal).
 
-mod common;
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod ui_fixture;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use newstag::config::Config;
@@ -8,7 +10,7 @@ use newstag::ui::layout::Pane;
 use newstag::ui::{Action, App, Mode, Row};
 
 fn app() -> App {
-    App::with_issues(Config::builtin(), common::fixture_issues(), 120, 40)
+    App::with_issues(Config::builtin(), ui_fixture::fixture_issues(), 120, 40)
 }
 
 fn key(c: char) -> KeyEvent {
@@ -60,7 +62,7 @@ fn folding() {
 /// Enter opens the article in the reader; j scrolls it; h goes back to the list.
 #[test]
 fn reading_an_article() {
-    let mut app = App::with_issues(Config::builtin(), common::fixture_issues(), 80, 24);
+    let mut app = App::with_issues(Config::builtin(), ui_fixture::fixture_issues(), 80, 24);
     app.update(Action::NextIssue);
     app.update(Action::Open);
     assert_eq!(app.focus, Pane::Reader);
@@ -68,7 +70,7 @@ fn reading_an_article() {
         app.reader
             .lines
             .iter()
-            .any(|l| l.text == common::LONG_TITLE)
+            .any(|l| l.text == ui_fixture::LONG_TITLE)
     );
     app.update(Action::MoveDown);
     assert_eq!(app.reader.scroll, 1);
@@ -170,7 +172,7 @@ fn mouse() {
 /// selection stays put as more arrive.
 #[test]
 fn browsing_while_loading() {
-    let mut issues = common::fixture_issues();
+    let mut issues = ui_fixture::fixture_issues();
     let second = issues.pop().unwrap();
     let mut app = App::with_issues(Config::builtin(), issues, 120, 40);
     app.set_loading(1, 2);

@@ -1,7 +1,9 @@
 //! Screen snapshots (ratatui TestBackend + insta) of the main screen, narrow
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 //! Chinese text, the help overlay and a long article scrolled to its end.
 
-mod common;
+mod ui_fixture;
 
 use newstag::config::Config;
 use newstag::corpus::{builtin, parse_issue};
@@ -35,7 +37,12 @@ fn screen(app: &App) -> String {
 }
 
 fn fixture_app(width: u16, height: u16) -> App {
-    App::with_issues(Config::builtin(), common::fixture_issues(), width, height)
+    App::with_issues(
+        Config::builtin(),
+        ui_fixture::fixture_issues(),
+        width,
+        height,
+    )
 }
 
 fn sample_app(width: u16, height: u16) -> App {
@@ -115,7 +122,7 @@ fn long_article_scrolled_to_end() {
     app.update(Action::Open);
     app.update(Action::Bottom);
     let s = screen(&app);
-    assert!(s.contains(common::LONG_LAST), "{s}");
+    assert!(s.contains(ui_fixture::LONG_LAST), "{s}");
     assert!(s.contains("100%"), "{s}");
     insta::assert_snapshot!(s);
 }

@@ -1,13 +1,44 @@
 //! Segmentation: cutting the text of one issue into articles.
+//!
+//! Pipeline: `blocks` (lines to units, markup stripped) -> `classify` (each unit's
+//! role and features) -> `assemble` (heading stacks to articles, re-threading cut
+//! paragraphs via `rethread`) -> `kind` -> `id`. Text is kept as written; only
+//! comparisons (ids, tests) normalise.
 
+pub mod assemble;
+pub mod blocks;
+pub mod classify;
 pub mod id;
+pub mod kind;
+pub mod rethread;
 
-use crate::article::{Article, Kind};
+use crate::article::Article;
 
 /// Cut the (decoded, `\n`-normalised) text of one issue into articles, in reading
 /// order, with ids derived from `issue_key`.
 pub fn segment_issue(text: &str, issue_key: &str) -> Vec<Article> {
-    let mut articles = baseline(text);
+    let units = blocks::units(text);
+    let mut classes: Vec<classify::Class> = units.iter().map(classify::classify).collect();
+    demote_cut_heads(&units, &mut classes);
+    let drafts = assemble::assemble(&units, &classes);
+    let mut articles: Vec<Article> = drafts
+        .into_iter()
+        .filter(|d| !d.paragraphs.is_empty() || !d.title.is_empty())
+        .map(|d| {
+            let kind = kind::kind_of(&d);
+            Article {
+                id: String::new(),
+                index: 0,
+                line: d.line,
+                kind,
+                kicker: d.kicker,
+                title: d.title,
+                subtitle: d.subtitle,
+                byline: d.byline,
+                paragraphs: d.paragraphs,
+            }
+        })
+        .collect();
     for (i, a) in articles.iter_mut().enumerate() {
         a.index = i;
     }
@@ -15,34 +46,23 @@ pub fn segment_issue(text: &str, issue_key: &str) -> Vec<Article> {
     articles
 }
 
-/// Placeholder rule: a short line without sentence-final punctuation is a title.
-fn baseline(text: &str) -> Vec<Article> {
-    let mut out: Vec<Article> = Vec::new();
-    for (n, line) in text.lines().enumerate() {
-        let line = line.trim().trim_start_matches('#').trim();
-        if line.is_empty() {
+/// A longish unmarked "head" line whose next unit reads on from it mid-word is a
+/// paragraph cut by a column break (`…找到了最佳平` / `衡点。…`), not a heading.
+fn demote_cut_heads(units: &[blocks::Unit<'_>], classes: &mut [classify::Class]) {
+    use classify::Role;
+    for i in 0..units.len().saturating_sub(1) {
+        if classes[i].role != Role::Head || classes[i].explicit {
             continue;
         }
-        let short = line.chars().count() <= 30 && !line.ends_with(['。', '！', '？', '”']);
-        if short || out.is_empty() {
-            out.push(Article {
-                line: n + 1,
-                kind: Kind::News,
-                title: if short {
-                    line.to_string()
-                } else {
-                    String::new()
-                },
-                paragraphs: if short {
-                    vec![]
-                } else {
-                    vec![line.to_string()]
-                },
-                ..Article::default()
-            });
-        } else if let Some(last) = out.last_mut() {
-            last.paragraphs.push(line.to_string());
+        let next = &classes[i + 1];
+        if next.role != Role::Body || next.dateline.is_some() {
+            continue;
+        }
+        if classify::count_upto(&units[i].text, 12) >= 12
+            && rethread::bond(&units[i].text, &units[i + 1].text)
+        {
+            classes[i].role = Role::Body;
+            classes[i].complete = false;
         }
     }
-    out
 }

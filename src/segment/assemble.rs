@@ -1,0 +1,511 @@
+//! Assembling classified units into articles.
+//!
+//! One pass over the units with a little state:
+//! - consecutive head lines, `——` subtitles and bylines form a *stack*; a stack
+//!   opens a new article when it is clearly a heading (two or more lines, a
+//!   subtitle or byline, a Markdown level at or above the current title's, a
+//!   dateline right after it) or when the current article was closed (trailing
+//!   credit, jump marker, caption); otherwise a lone short line is an intertitle,
+//!   or the title of a dateline-opened article whose title sits inside its body;
+//! - a head stack that gets no body before the next article (its body was
+//!   displaced by layout) waits, and takes the next headless text after that
+//!   article as its body;
+//! - paragraphs cut mid-sentence wait for their continuation, which may come after
+//!   other articles' paragraphs (see `rethread`).
+
+use super::blocks::Unit;
+use super::classify::{Class, Role, count_upto, is_complete};
+use super::rethread::Dangling;
+
+/// An article being built.
+#[derive(Debug, Default, Clone)]
+pub struct Draft {
+    pub line: usize,
+    pub kicker: String,
+    pub title: String,
+    pub subtitle: String,
+    pub byline: String,
+    /// Markdown level of the title (0 = unmarked).
+    pub level: u8,
+    pub paragraphs: Vec<String>,
+    /// Which paragraphs are intertitles (or section labels).
+    pub intertitles: Vec<usize>,
+    /// Closed by a trailing credit, a jump marker or a closing byline.
+    pub closed: bool,
+    /// Its head was displaced from its body; it gathers headless text.
+    pub absorbing: bool,
+    /// Opened by a dateline lede.
+    pub dateline: bool,
+    /// A stand-alone photo caption.
+    pub caption: bool,
+    /// A timeline item (title is a date line).
+    pub date_item: bool,
+    /// Opened by `（上接…）`.
+    pub jump_in: bool,
+    /// Ends its part on this page with `(下转…)`.
+    pub jump_out: bool,
+    /// The title was found inside the body.
+    pub adopted_title: bool,
+    /// Bylines came from a trailing credit.
+    pub credit: bool,
+}
+
+impl Draft {
+    fn new(line: usize) -> Draft {
+        Draft {
+            line,
+            ..Draft::default()
+        }
+    }
+
+    fn has_body(&self) -> bool {
+        self.paragraphs.len() > self.intertitles.len()
+    }
+
+    fn is_open(&self) -> bool {
+        !self.closed || self.absorbing
+    }
+}
+
+struct Assembler {
+    drafts: Vec<Draft>,
+    /// The article text currently flows into.
+    cur: Option<usize>,
+    /// The article whose heading was the last thing seen (its body comes next).
+    headed: Option<usize>,
+    /// A headed article still waiting for its displaced body.
+    pending: Option<usize>,
+    /// Articles opened since `pending` was set.
+    since_pending: usize,
+    dangling: Dangling,
+}
+
+/// Assemble units (with their classes) into drafts, in reading order.
+pub fn assemble(units: &[Unit<'_>], classes: &[Class]) -> Vec<Draft> {
+    let mut a = Assembler {
+        drafts: Vec::new(),
+        cur: None,
+        headed: None,
+        pending: None,
+        since_pending: 0,
+        dangling: Dangling::default(),
+    };
+    let mut i = 0;
+    while i < units.len() {
+        let class = &classes[i];
+        match class.role {
+            Role::Noise => i += 1,
+            Role::DocBreak => {
+                if let Some(c) = a.cur {
+                    a.drafts[c].closed = true;
+                }
+                a.cur = None;
+                a.headed = None;
+                a.pending = None;
+                a.dangling.clear();
+                i += 1;
+            }
+            Role::Head => i = a.stack(units, classes, i),
+            Role::Subtitle if a.headed.is_some_and(|h| !a.drafts[h].has_body()) => {
+                let h = a.headed.unwrap_or_default();
+                if a.drafts[h].subtitle.is_empty() {
+                    a.drafts[h].subtitle = units[i].text.to_string();
+                } else {
+                    a.body(&units[i], class);
+                }
+                i += 1;
+            }
+            Role::Byline => {
+                a.byline(&units[i]);
+                i += 1;
+            }
+            Role::Caption => {
+                a.caption(units, classes, i);
+                i += 1;
+            }
+            Role::Date => {
+                let d = a.open(units[i].line);
+                a.drafts[d].title = units[i].text.to_string();
+                a.drafts[d].date_item = true;
+                a.headed = Some(d);
+                i += 1;
+            }
+            Role::JumpOut => {
+                if let Some(c) = a.cur {
+                    let d = &mut a.drafts[c];
+                    d.paragraphs.push(units[i].text.to_string());
+                    d.closed = true;
+                    d.absorbing = false;
+                    d.jump_out = true;
+                }
+                a.headed = None;
+                i += 1;
+            }
+            Role::JumpIn => {
+                let d = a.open(units[i].line);
+                a.drafts[d].jump_in = true;
+                a.drafts[d].paragraphs.push(units[i].text.to_string());
+                a.drafts[d].intertitles.push(0);
+                a.headed = Some(d);
+                i += 1;
+            }
+            Role::Subtitle | Role::Body => {
+                a.body(&units[i], class);
+                i += 1;
+            }
+        }
+    }
+    a.drafts
+}
+
+/// The next unit that is not noise, from `i`.
+fn next_significant(classes: &[Class], mut i: usize) -> Option<usize> {
+    while i < classes.len() {
+        if classes[i].role != Role::Noise {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
+}
+
+impl Assembler {
+    /// Start a new article; the one before stops receiving text.
+    fn open(&mut self, line: usize) -> usize {
+        // A headed article that got no body before this one waits for its body.
+        if let Some(c) = self.cur {
+            let d = &self.drafts[c];
+            if !d.has_body() && !d.title.is_empty() && !d.caption && !d.date_item {
+                self.pending = Some(c);
+                self.since_pending = 0;
+            } else if self.pending.is_some() {
+                self.since_pending += 1;
+                if self.since_pending > 1 {
+                    self.pending = None;
+                }
+            }
+        }
+        // Only the article just left may still be continued after this one starts.
+        if let Some(c) = self.cur {
+            self.dangling.keep_only(c);
+        }
+        self.drafts.push(Draft::new(line));
+        let d = self.drafts.len() - 1;
+        self.cur = Some(d);
+        d
+    }
+
+    /// A heading stack starting at `i`; returns the index after it.
+    fn stack(&mut self, units: &[Unit<'_>], classes: &[Class], i: usize) -> usize {
+        let mut heads: Vec<usize> = Vec::new();
+        let mut subtitle: Option<usize> = None;
+        let mut bylines: Vec<usize> = Vec::new();
+        let mut j = i;
+        while j < units.len() {
+            match classes[j].role {
+                Role::Noise => {}
+                Role::Head if subtitle.is_none() && bylines.is_empty() => heads.push(j),
+                Role::Subtitle if subtitle.is_none() && bylines.is_empty() => subtitle = Some(j),
+                Role::Byline => bylines.push(j),
+                _ => break,
+            }
+            j += 1;
+        }
+        // A long run of short lines is a list, not a heading: keep the last two.
+        if heads.len() > 3 {
+            let keep = heads.split_off(heads.len() - 2);
+            for &h in &heads {
+                self.body(&units[h], &classes[h]);
+            }
+            heads = keep;
+        }
+        // A short Markdown label one level below the title opens the body (a roundup's
+        // district label), unless the upper line is itself a short section label.
+        let mut label: Option<usize> = None;
+        if heads.len() >= 2 && subtitle.is_none() {
+            let last = heads[heads.len() - 1];
+            let prev = heads[heads.len() - 2];
+            let (lu, pu) = (&units[last], &units[prev]);
+            if lu.level > pu.level && pu.level > 0 {
+                let last_short = count_upto(&lu.text, 9) <= 8;
+                let prev_short = count_upto(&pu.text, 7) <= 6;
+                if last_short && !prev_short {
+                    label = heads.pop();
+                }
+            }
+        }
+        let next = next_significant(classes, j);
+        let next_dateline =
+            next.is_some_and(|n| classes[n].role == Role::Body && classes[n].dateline.is_some());
+        let first = &units[heads[0]];
+        let explicit = classes[heads[0]].explicit;
+        let cur_level = self.cur.map_or(0, |c| self.drafts[c].level);
+        let strong = heads.len() >= 2
+            || subtitle.is_some()
+            || !bylines.is_empty()
+            || next_dateline
+            || label.is_some()
+            || (explicit && (cur_level == 0 || first.level <= cur_level));
+        if !strong {
+            let text = first.text.to_string();
+            self.lone_head(first.line, text);
+            return j;
+        }
+        // Title: the highest-ranked Markdown line (the last of equals), else the
+        // last line; lines above are kickers, a line below is a subtitle.
+        let min_level = heads
+            .iter()
+            .map(|&h| units[h].level)
+            .filter(|&l| l > 0)
+            .min();
+        let mut t = heads.len() - 1;
+        if let Some(min) = min_level
+            && heads.iter().all(|&h| units[h].level > 0)
+        {
+            t = heads
+                .iter()
+                .rposition(|&h| units[h].level == min)
+                .unwrap_or(t);
+            // A short section label above a longer item title: the item is the title.
+            if t + 1 < heads.len() && count_upto(&units[heads[t]].text, 7) <= 6 {
+                t = heads.len() - 1;
+            }
+        }
+        let d = self.open(units[heads[0]].line);
+        let draft = &mut self.drafts[d];
+        draft.title = units[heads[t]].text.to_string();
+        draft.level = units[heads[t]].level;
+        draft.kicker = heads[..t]
+            .iter()
+            .map(|&h| units[h].text.as_ref())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let below: Vec<&str> = heads[t + 1..]
+            .iter()
+            .map(|&h| units[h].text.as_ref())
+            .collect();
+        if let Some(s) = subtitle {
+            draft.subtitle = units[s].text.to_string();
+        } else if !below.is_empty() {
+            draft.subtitle = below.join(" ");
+        }
+        if !bylines.is_empty() {
+            draft.byline = bylines
+                .iter()
+                .map(|&b| units[b].text.as_ref())
+                .collect::<Vec<_>>()
+                .join(" ");
+        }
+        if let Some(l) = label {
+            draft.intertitles.push(draft.paragraphs.len());
+            draft.paragraphs.push(units[l].text.to_string());
+        }
+        self.headed = Some(d);
+        j
+    }
+
+    /// A single short line that is not clearly a new heading.
+    fn lone_head(&mut self, line: usize, text: String) {
+        if let Some(c) = self.cur {
+            let d = &mut self.drafts[c];
+            if d.is_open() {
+                if d.title.is_empty() && d.dateline && d.paragraphs.len() <= 3 && !d.caption {
+                    d.title = text;
+                    d.adopted_title = true;
+                } else {
+                    d.intertitles.push(d.paragraphs.len());
+                    d.paragraphs.push(text);
+                }
+                self.headed = Some(c);
+                return;
+            }
+        }
+        if let Some(p) = self.pending.take() {
+            let d = &mut self.drafts[p];
+            d.absorbing = true;
+            d.intertitles.push(d.paragraphs.len());
+            d.paragraphs.push(text);
+            self.cur = Some(p);
+            self.headed = Some(p);
+            return;
+        }
+        let d = self.open(line);
+        self.drafts[d].title = text;
+        self.headed = Some(d);
+    }
+
+    /// A byline on its own line, not under a head.
+    fn byline(&mut self, unit: &Unit<'_>) {
+        let text = unit.text.to_string();
+        match self.cur {
+            Some(c) if self.drafts[c].has_body() => {
+                let d = &mut self.drafts[c];
+                if d.byline.is_empty() || d.credit {
+                    d.byline = text;
+                    d.credit = false;
+                } else {
+                    d.paragraphs.push(text);
+                }
+                if !d.absorbing {
+                    d.closed = true;
+                }
+                self.headed = None;
+            }
+            Some(c) => {
+                let d = &mut self.drafts[c];
+                if d.byline.is_empty() {
+                    d.byline = text;
+                } else {
+                    d.byline.push(' ');
+                    d.byline.push_str(&text);
+                }
+            }
+            None => {
+                let d = self.open(unit.line);
+                self.drafts[d].byline = text;
+                self.headed = Some(d);
+            }
+        }
+    }
+
+    /// A photo caption: its own article when it stands apart.
+    fn caption(&mut self, units: &[Unit<'_>], classes: &[Class], i: usize) {
+        let unit = &units[i];
+        let next = next_significant(classes, i + 1);
+        let next_plain = next.is_some_and(|n| {
+            classes[n].role == Role::Body && classes[n].dateline.is_none() && units[n].gap < 2
+        });
+        let cur_open = self
+            .cur
+            .is_some_and(|c| self.drafts[c].is_open() && self.drafts[c].has_body());
+        if unit.gap < 2 && cur_open && next_plain {
+            self.body(unit, &classes[i]);
+            return;
+        }
+        let pending = self.pending;
+        let d = self.open(unit.line);
+        self.pending = pending;
+        let draft = &mut self.drafts[d];
+        draft.caption = true;
+        draft.closed = true;
+        draft.byline = classes[i].credit.clone().unwrap_or_default();
+        draft.paragraphs.push(unit.text.to_string());
+        self.headed = None;
+    }
+
+    /// A body paragraph.
+    fn body(&mut self, unit: &Unit<'_>, class: &Class) {
+        let text: &str = &unit.text;
+        let headed = self.headed.take();
+        let target = if class.dateline.is_some() || class.jump_in {
+            match headed {
+                Some(h) if !self.drafts[h].has_body() && !self.drafts[h].caption => h,
+                _ => {
+                    let d = self.open(unit.line);
+                    self.drafts[d].jump_in = class.jump_in;
+                    d
+                }
+            }
+        } else {
+            match headed {
+                Some(h) if !self.drafts[h].has_body() => h,
+                _ => match self.continuation(text, headed) {
+                    Some((d, p)) => {
+                        self.join(d, p, unit, class);
+                        return;
+                    }
+                    None => self.flow_target(unit.line),
+                },
+            }
+        };
+        self.push(target, unit, class);
+    }
+
+    /// Which dangling paragraph (if any) `text` continues.
+    fn continuation(&mut self, text: &str, headed: Option<usize>) -> Option<(usize, usize)> {
+        let drafts = &self.drafts;
+        let cur_dangling = self.cur.and_then(|c| {
+            let d = &drafts[c];
+            let last = d.paragraphs.len().checked_sub(1)?;
+            (!d.intertitles.contains(&last) && !is_complete(&d.paragraphs[last]))
+                .then_some((c, last))
+                .or_else(|| self.dangling.last_of(c))
+        });
+        let prefer = headed.or(self.cur);
+        let bonded = self.dangling.best(text, prefer, |d, p| {
+            drafts
+                .get(d)
+                .and_then(|x| x.paragraphs.get(p))
+                .map(String::as_str)
+        });
+        bonded.or(cur_dangling)
+    }
+
+    /// Where a paragraph that continues nothing goes.
+    fn flow_target(&mut self, line: usize) -> usize {
+        if let Some(c) = self.cur
+            && self.drafts[c].is_open()
+            && !self.drafts[c].caption
+        {
+            return c;
+        }
+        if let Some(p) = self.pending.take() {
+            self.drafts[p].absorbing = true;
+            self.cur = Some(p);
+            return p;
+        }
+        self.open(line)
+    }
+
+    /// Append `unit` to paragraph `p` of draft `d` (a column break is healed).
+    fn join(&mut self, d: usize, p: usize, unit: &Unit<'_>, class: &Class) {
+        let draft = &mut self.drafts[d];
+        draft.paragraphs[p].push_str(&unit.text);
+        self.dangling.remove(d, p);
+        if !class.complete {
+            self.dangling.push(d, p);
+        }
+        self.after_text(d, class);
+        self.cur = Some(d);
+    }
+
+    fn push(&mut self, d: usize, unit: &Unit<'_>, class: &Class) {
+        let draft = &mut self.drafts[d];
+        if draft.paragraphs.is_empty() && draft.title.is_empty() && draft.kicker.is_empty() {
+            draft.line = unit.line;
+        }
+        if let Some(dl) = &class.dateline
+            && !draft.has_body()
+        {
+            draft.dateline = true;
+            if draft.byline.is_empty() && !dl.is_empty() {
+                draft.byline = dl.clone();
+            }
+        }
+        draft.paragraphs.push(unit.text.to_string());
+        let p = draft.paragraphs.len() - 1;
+        if !class.complete {
+            self.dangling.push(d, p);
+        }
+        self.after_text(d, class);
+        self.cur = Some(d);
+    }
+
+    /// Close an article on a trailing credit or a jump marker.
+    fn after_text(&mut self, d: usize, class: &Class) {
+        let draft = &mut self.drafts[d];
+        if let Some(credit) = &class.credit {
+            if draft.byline.is_empty() || draft.credit {
+                draft.byline = credit.clone();
+                draft.credit = true;
+            }
+            draft.closed = true;
+            draft.absorbing = false;
+        }
+        if class.jump_out {
+            draft.closed = true;
+            draft.absorbing = false;
+            draft.jump_out = true;
+        }
+    }
+}

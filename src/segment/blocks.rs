@@ -1,0 +1,309 @@
+//! Splitting an issue's text into units: one per non-blank line, with its line
+//! number, the number of blank lines before it, its Markdown heading level, and
+//! the markup it came from (pseudo-XML fields, HTML paragraphs, Markdown links).
+//!
+//! Work is one pass over the bytes; a unit borrows its text unless markup had to
+//! be stripped.
+
+use std::borrow::Cow;
+
+/// What markup (if any) told us about a unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Markup {
+    /// Plain text.
+    None,
+    /// An explicit title field (`<contenttitle>`, `<title>`, `<h2>`).
+    Title,
+    /// Markup with nothing to read (`<url>…</url>`, `[查看原文](…)`, `---`).
+    Noise,
+    /// A document boundary (`<doc>`, `</doc>`): the article before it ends.
+    DocBreak,
+}
+
+/// One non-blank line (or one HTML paragraph of it).
+#[derive(Debug, Clone)]
+pub struct Unit<'a> {
+    /// 1-based line number in the issue file.
+    pub line: usize,
+    /// Blank lines between this unit and the previous one.
+    pub gap: usize,
+    /// Markdown heading level (`#` = 1), 0 when the line is not a Markdown heading.
+    pub level: u8,
+    pub markup: Markup,
+    /// The text, trimmed, without heading marks or tags.
+    pub text: Cow<'a, str>,
+}
+
+/// Trim whitespace (including U+3000) and a stray BOM.
+pub fn trim(s: &str) -> &str {
+    s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+}
+
+/// Cut `text` into units.
+pub fn units(text: &str) -> Vec<Unit<'_>> {
+    let mut out = Vec::with_capacity(text.len() / 200 + 4);
+    let mut gap = 0usize;
+    let mut line_no = 0usize;
+    let bytes = text.as_bytes();
+    let mut start = 0usize;
+    while start <= bytes.len() {
+        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i);
+        line_no += 1;
+        let line = trim(&text[start..end]);
+        if line.is_empty() {
+            gap += 1;
+        } else {
+            push_line(&mut out, line, line_no, gap);
+            gap = 0;
+        }
+        if end == bytes.len() {
+            break;
+        }
+        start = end + 1;
+    }
+    out
+}
+
+fn push_line<'a>(out: &mut Vec<Unit<'a>>, line: &'a str, line_no: usize, gap: usize) {
+    let unit = |text: Cow<'a, str>, level: u8, markup: Markup| Unit {
+        line: line_no,
+        gap,
+        level,
+        markup,
+        text,
+    };
+    if line.starts_with('<')
+        && let Some(u) = xml_field(line)
+    {
+        out.push(unit(u.0, u.1, u.2));
+        return;
+    }
+    if contains_html_paragraphs(line) {
+        let mut first = true;
+        for para in html_paragraphs(line) {
+            let mut u = unit(para, 0, Markup::None);
+            if !first {
+                u.gap = 0;
+            }
+            first = false;
+            out.push(u);
+        }
+        return;
+    }
+    if is_link_line(line) || is_rule_line(line) {
+        out.push(unit(Cow::Borrowed(line), 0, Markup::Noise));
+        return;
+    }
+    let (level, rest) = markdown_heading(line);
+    if level > 0 {
+        if rest.is_empty() {
+            out.push(unit(Cow::Borrowed(line), 0, Markup::Noise));
+        } else {
+            out.push(unit(Cow::Borrowed(rest), level, Markup::None));
+        }
+        return;
+    }
+    out.push(unit(Cow::Borrowed(line), 0, Markup::None));
+}
+
+/// `## 标题` -> (2, "标题"); anything else -> (0, line).
+fn markdown_heading(line: &str) -> (u8, &str) {
+    let hashes = line.bytes().take_while(|&b| b == b'#').count();
+    if hashes == 0 || hashes > 6 {
+        return (0, line);
+    }
+    let rest = &line[hashes..];
+    let spaced = rest.starts_with(|c: char| c.is_whitespace());
+    // `#标题` without a space still reads as a heading when it is short Chinese text.
+    let bare = rest.starts_with(|c: char| !c.is_ascii()) && rest.chars().take(61).count() <= 60;
+    if spaced || bare || rest.is_empty() {
+        (hashes as u8, trim(rest))
+    } else {
+        (0, line)
+    }
+}
+
+/// `[查看原文](https://…)` alone on a line.
+fn is_link_line(line: &str) -> bool {
+    line.starts_with('[') && line.ends_with(')') && line.contains("](")
+}
+
+/// `---`, `***`, `===` and the like.
+fn is_rule_line(line: &str) -> bool {
+    line.len() >= 3 && line.bytes().all(|b| matches!(b, b'-' | b'*' | b'=' | b'_'))
+}
+
+const TITLE_TAGS: [&str; 9] = [
+    "contenttitle",
+    "title",
+    "headline",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+];
+const BREAK_TAGS: [&str; 5] = ["doc", "article", "item", "page", "news"];
+const TEXT_TAGS: [&str; 5] = ["content", "text", "body", "p", "description"];
+
+/// A line that is one pseudo-XML element or a bare tag.
+fn xml_field(line: &str) -> Option<(Cow<'_, str>, u8, Markup)> {
+    let close = line.find('>')?;
+    let open_tag = &line[1..close];
+    let name = open_tag
+        .split(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("")
+        .trim_start_matches('/')
+        .trim_end_matches('/')
+        .to_ascii_lowercase();
+    if name.is_empty() || !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+        return None;
+    }
+    let after = &line[close + 1..];
+    if after.is_empty() {
+        let markup = if BREAK_TAGS.contains(&name.as_str()) {
+            Markup::DocBreak
+        } else {
+            Markup::Noise
+        };
+        return Some((Cow::Borrowed(line), 0, markup));
+    }
+    if open_tag.starts_with('/') {
+        return None;
+    }
+    let end_tag = format!("</{name}>");
+    let inner = after
+        .strip_suffix(end_tag.as_str())
+        .or_else(|| after.strip_suffix(&end_tag.to_ascii_uppercase()))?;
+    if name == "p" && inner.contains("</p>") {
+        return None;
+    }
+    let inner = trim(inner);
+    if TITLE_TAGS.contains(&name.as_str()) {
+        let level = name
+            .strip_prefix('h')
+            .and_then(|d| d.parse::<u8>().ok())
+            .unwrap_or(1);
+        return Some((strip_tags(inner), level, Markup::Title));
+    }
+    if TEXT_TAGS.contains(&name.as_str()) {
+        if inner.is_empty() {
+            return Some((Cow::Borrowed(line), 0, Markup::Noise));
+        }
+        return Some((strip_tags(inner), 0, Markup::None));
+    }
+    Some((Cow::Borrowed(line), 0, Markup::Noise))
+}
+
+fn contains_html_paragraphs(line: &str) -> bool {
+    line.contains("<p>") || line.contains("</p>") || line.contains("<br")
+}
+
+/// Split `<p>…</p><p>…</p>` (or `<br>`-separated text) into paragraph texts.
+fn html_paragraphs(line: &str) -> Vec<Cow<'_, str>> {
+    let mut out = Vec::new();
+    let mut rest = line;
+    loop {
+        let cut = ["<p>", "</p>", "<br>", "<br/>", "<br />"]
+            .iter()
+            .filter_map(|t| rest.find(t).map(|i| (i, t.len())))
+            .min();
+        let (piece, next) = match cut {
+            Some((i, n)) => (&rest[..i], Some(&rest[i + n..])),
+            None => (rest, None),
+        };
+        let text = strip_tags(trim(piece));
+        if !trim(&text).is_empty() {
+            out.push(match text {
+                Cow::Borrowed(s) => Cow::Borrowed(trim(s)),
+                Cow::Owned(s) => Cow::Owned(trim(&s).to_string()),
+            });
+        }
+        match next {
+            Some(n) => rest = n,
+            None => break,
+        }
+    }
+    out
+}
+
+/// Remove `<…>` tags and decode the few entities transcripts use.
+fn strip_tags(s: &str) -> Cow<'_, str> {
+    if !s.contains('<') && !s.contains('&') {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('<') {
+        out.push_str(&rest[..i]);
+        match rest[i..].find('>') {
+            Some(j) => rest = &rest[i + j + 1..],
+            None => {
+                out.push_str(&rest[i..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    if out.contains('&') {
+        out = out
+            .replace("&nbsp;", " ")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&amp;", "&");
+    }
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_become_units_with_gaps_and_levels() {
+        let u = units("\n\n# 标题\n\n\n\n正文一段。\n## ——副题\n");
+        assert_eq!(u.len(), 3);
+        assert_eq!((u[0].line, u[0].gap, u[0].level), (3, 2, 1));
+        assert_eq!(u[0].text, "标题");
+        assert_eq!((u[1].line, u[1].gap), (7, 3));
+        assert_eq!((u[2].level, &*u[2].text), (2, "——副题"));
+    }
+
+    #[test]
+    fn pseudo_xml_fields_are_read() {
+        let u = units(
+            "<doc>\n<url>http://x</url>\n<contenttitle>春耕忙</contenttitle>\n<content>农民下地。</content>\n</doc>",
+        );
+        let kinds: Vec<Markup> = u.iter().map(|u| u.markup).collect();
+        assert_eq!(
+            kinds,
+            [
+                Markup::DocBreak,
+                Markup::Noise,
+                Markup::Title,
+                Markup::None,
+                Markup::DocBreak
+            ]
+        );
+        assert_eq!(u[2].text, "春耕忙");
+        assert_eq!(u[3].text, "农民下地。");
+    }
+
+    #[test]
+    fn html_paragraphs_split() {
+        let u = units("<p><strong>本台消息</strong>：第一段。</p><p>第二段。</p>");
+        assert_eq!(u.len(), 2);
+        assert_eq!(u[0].text, "本台消息：第一段。");
+        assert_eq!(u[1].text, "第二段。");
+        assert!(units("[查看原文](https://e.x/1)")[0].markup == Markup::Noise);
+    }
+
+    #[test]
+    fn full_width_indent_is_trimmed() {
+        let u = units("\u{3000}\u{3000}本报讯 今天下雨。\u{3000}");
+        assert_eq!(u[0].text, "本报讯 今天下雨。");
+    }
+}

@@ -1,0 +1,574 @@
+//! What each unit looks like: a head line, a byline, a caption, a marker, a date
+//! line or body text, with the features assembly needs (dateline, trailing credit,
+//! jump markers, whether the text ends a sentence).
+//!
+//! Every test here looks at a bounded prefix or suffix of the text, so a
+//! multi-megabyte line costs no more than a short one.
+
+use super::blocks::{Markup, Unit};
+
+/// The role a unit plays on the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// A heading line (title, kicker, intertitle, label).
+    Head,
+    /// A `——` subtitle.
+    Subtitle,
+    /// A byline on its own line (`山西日报记者 韩乐`, `作者：… 时间：…`).
+    Byline,
+    /// A photo caption (`… 张三 摄`, `图为…`).
+    Caption,
+    /// A timeline date line (`1940年1月6日`).
+    Date,
+    /// `(下转第2版)` alone.
+    JumpOut,
+    /// `（上接第一版）` alone.
+    JumpIn,
+    /// Running text.
+    Body,
+    /// Nothing to read.
+    Noise,
+    /// A document boundary.
+    DocBreak,
+}
+
+/// A classified unit.
+#[derive(Debug, Clone)]
+pub struct Class {
+    pub role: Role,
+    /// Heading given by markup (Markdown `#` or a title field).
+    pub explicit: bool,
+    /// Body starts with a dateline (`本报讯（记者…）`); the byline part of it.
+    pub dateline: Option<String>,
+    /// Body opens with `（上接第X版）`.
+    pub jump_in: bool,
+    /// Body ends with `(下转第X版)`.
+    pub jump_out: bool,
+    /// Body ends with a credit such as `(任晓明)`: the credit.
+    pub credit: Option<String>,
+    /// The text ends a sentence (or a clause that can end a paragraph).
+    pub complete: bool,
+}
+
+/// Characters after which a paragraph may end.
+pub fn is_closing(c: char) -> bool {
+    matches!(
+        c,
+        '。' | '！'
+            | '？'
+            | '!'
+            | '?'
+            | '…'
+            | '；'
+            | ';'
+            | '：'
+            | ':'
+            | '”'
+            | '’'
+            | '」'
+            | '』'
+            | ')'
+            | '）'
+            | '】'
+            | '》'
+            | '"'
+            | '\''
+            | '.'
+    )
+}
+
+fn is_stop(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '!' | '?' | '…')
+}
+
+fn is_close_mark(c: char) -> bool {
+    matches!(c, '”' | '’' | '」' | '』' | ')' | '）' | '"')
+}
+
+/// True when the text ends a sentence: `。！？…`, possibly inside closing quotes.
+pub fn ends_sentence(s: &str) -> bool {
+    let mut it = s.chars().rev();
+    match it.next() {
+        Some(c) if is_stop(c) => true,
+        Some(c) if is_close_mark(c) => it.next().is_some_and(is_stop),
+        _ => false,
+    }
+}
+
+/// True when a paragraph can end here (not cut mid-sentence by a column break).
+pub fn is_complete(s: &str) -> bool {
+    s.chars().next_back().is_some_and(is_closing)
+}
+
+/// Number of chars of `s`, counting at most `cap`.
+pub fn count_upto(s: &str, cap: usize) -> usize {
+    s.chars().take(cap + 1).count()
+}
+
+/// The last `n` chars of `s`.
+pub fn tail(s: &str, n: usize) -> &str {
+    let mut idx = s.len();
+    for (k, (i, _)) in s.char_indices().rev().enumerate() {
+        if k == n {
+            break;
+        }
+        idx = i;
+    }
+    &s[idx..]
+}
+
+/// The first `n` chars of `s`.
+pub fn head(s: &str, n: usize) -> &str {
+    match s.char_indices().nth(n) {
+        Some((i, _)) => &s[..i],
+        None => s,
+    }
+}
+
+fn is_han(c: char) -> bool {
+    crate::text::is_han(c)
+}
+
+/// Classify one unit.
+pub fn classify(unit: &Unit<'_>) -> Class {
+    let text: &str = &unit.text;
+    let mut class = Class {
+        role: Role::Body,
+        explicit: false,
+        dateline: None,
+        jump_in: false,
+        jump_out: false,
+        credit: None,
+        complete: is_complete(text),
+    };
+    match unit.markup {
+        Markup::Noise => {
+            class.role = Role::Noise;
+            return class;
+        }
+        Markup::DocBreak => {
+            class.role = Role::DocBreak;
+            return class;
+        }
+        Markup::Title => {
+            class.role = Role::Head;
+            class.explicit = true;
+            return class;
+        }
+        Markup::None => {}
+    }
+    let n = count_upto(text, 400);
+    if is_subtitle(text) && n <= 80 {
+        class.role = Role::Subtitle;
+        return class;
+    }
+    if unit.level > 0 {
+        class.role = if is_byline(text, n) {
+            Role::Byline
+        } else {
+            Role::Head
+        };
+        class.explicit = class.role == Role::Head;
+        return class;
+    }
+    if n <= 40 {
+        if is_jump_marker(text, "下转") && is_whole_marker(text) {
+            class.role = Role::JumpOut;
+            return class;
+        }
+        if is_jump_marker(text, "上接") && is_whole_marker(text) {
+            class.role = Role::JumpIn;
+            return class;
+        }
+        if is_date_line(text) {
+            class.role = Role::Date;
+            return class;
+        }
+    }
+    if is_caption(text, n) {
+        class.role = Role::Caption;
+        class.credit = caption_credit(text);
+        return class;
+    }
+    if is_byline(text, n) {
+        class.role = Role::Byline;
+        return class;
+    }
+    if is_head(text, n) {
+        class.role = Role::Head;
+        return class;
+    }
+    class.dateline = dateline(text);
+    class.jump_in = starts_with_jump_in(text);
+    class.jump_out = ends_with_jump_out(text);
+    class.credit = trailing_credit(text);
+    class
+}
+
+fn is_subtitle(text: &str) -> bool {
+    text.starts_with("——") || text.starts_with("─") || text.starts_with("--")
+}
+
+/// A short line without sentence-final punctuation that reads as a heading.
+pub fn is_head(text: &str, n: usize) -> bool {
+    if n == 0 || n > 40 {
+        return false;
+    }
+    let last = text.chars().next_back().unwrap_or(' ');
+    if matches!(last, '？' | '?') {
+        return n <= 50 && starts_numbered(text);
+    }
+    if ends_sentence(text)
+        || matches!(
+            last,
+            '，' | '、' | ',' | '：' | ':' | '；' | ';' | '—' | '-' | '(' | '（' | '《' | '“'
+        )
+    {
+        return false;
+    }
+    if text.contains('。') || text.contains("；") {
+        return false;
+    }
+    // A long line full of commas is a cut sentence, not a heading.
+    let commas = text.chars().filter(|&c| c == '，' || c == ',').count();
+    if commas >= 2 || (commas == 1 && n > 24) {
+        return false;
+    }
+    true
+}
+
+/// `72.如何理解…？`, `三、…`, `（一）…`.
+fn starts_numbered(text: &str) -> bool {
+    let digits = text
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
+        .count();
+    if digits > 0 {
+        let next = text.chars().nth(digits);
+        return matches!(next, Some('.' | '．' | '、' | ' '));
+    }
+    let mut it = text.chars();
+    matches!(
+        (it.next(), it.next()),
+        (
+            Some('一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'),
+            Some('、')
+        )
+    )
+}
+
+const BYLINE_ROLES: [&str; 6] = ["记者", "通讯员", "实习生", "特约撰稿人", "撰稿", "摄影"];
+const BYLINE_FIELDS: [&str; 10] = [
+    "作者：",
+    "作者:",
+    "时间：",
+    "来源：",
+    "来源:",
+    "编辑：",
+    "责任编辑",
+    "文/",
+    "文／",
+    "□",
+];
+
+/// A byline standing on its own line.
+pub fn is_byline(text: &str, n: usize) -> bool {
+    if n == 0 || n > 80 || ends_sentence(text) || text.contains('，') || text.contains('。') {
+        return false;
+    }
+    if BYLINE_FIELDS.iter().any(|f| text.starts_with(f)) || text.contains("时间：") {
+        return true;
+    }
+    if n > 30 {
+        return false;
+    }
+    if text.ends_with("评论员") || text.ends_with("评论部") || text.ends_with("本报评论员")
+    {
+        return true;
+    }
+    for role in BYLINE_ROLES {
+        if let Some(pos) = text.find(role) {
+            let rest = &text[pos + role.len()..];
+            let rest_n = count_upto(rest, 10);
+            if rest.is_empty()
+                || rest.starts_with(|c: char| c.is_whitespace())
+                || (rest_n <= 3 && rest.chars().all(is_han))
+            {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// A photo caption: ends with a `… 摄` credit or starts with `图为`.
+pub fn is_caption(text: &str, n: usize) -> bool {
+    if caption_credit(text).is_some() {
+        return true;
+    }
+    let pic = ["图为", "上图", "下图", "左图", "右图", "图：", "图片："];
+    n <= 300 && pic.iter().any(|p| text.starts_with(p)) && ends_sentence(text)
+}
+
+/// The `张三 摄` credit at the end of a caption.
+pub fn caption_credit(text: &str) -> Option<String> {
+    let t = text.trim_end_matches([')', '）']);
+    let before = t.strip_suffix('摄')?;
+    let before = before.trim_end_matches(|c: char| c.is_whitespace());
+    // The name: a short run of Han characters (names may be spaced: `李 满`).
+    let window = tail(before, 24);
+    let mut name_len = 0usize;
+    let mut start = window.len();
+    for (i, c) in window.char_indices().rev() {
+        if is_han(c) || c == '·' {
+            name_len += 1;
+            start = i;
+        } else {
+            break;
+        }
+    }
+    if name_len == 0 || name_len > 4 {
+        return None;
+    }
+    let spaced = before.len() < t.len() - '摄'.len_utf8();
+    let prev = window[..start].chars().next_back();
+    let name_ok = match prev {
+        None => spaced,
+        Some(c) => c.is_whitespace() || is_stop(c) || is_close_mark(c) || c == '/' || c == '：',
+    };
+    if !name_ok && !before.ends_with("记者") {
+        return None;
+    }
+    // The credit runs back from the name to the last sentence end.
+    let cut = window[..start]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| is_stop(c) || is_close_mark(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let offset = before.len() - window.len();
+    let credit = super::blocks::trim(&text[offset + cut..]);
+    Some(credit.to_string())
+}
+
+/// `1940年1月6日`, `二〇二四年三月五日 星期二`.
+pub fn is_date_line(text: &str) -> bool {
+    let t = text
+        .split(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or(text);
+    let rest_ok = {
+        let rest = super::blocks::trim(&text[t.len()..]);
+        rest.is_empty()
+            || rest.starts_with("星期")
+            || rest.starts_with("周")
+            || rest.starts_with('（')
+            || rest.starts_with('(')
+    };
+    if !rest_ok {
+        return false;
+    }
+    let t = t
+        .split(['（', '('])
+        .next()
+        .unwrap_or(t)
+        .trim_end_matches(['，', ',']);
+    let is_digit = |c: char| {
+        c.is_ascii_digit() || ('０'..='９').contains(&c) || "〇零一二三四五六七八九十".contains(c)
+    };
+    let mut parts = 0;
+    let mut rest = t;
+    for mark in ['年', '月', '日'] {
+        let Some(pos) = rest.find(mark) else {
+            return false;
+        };
+        let num = &rest[..pos];
+        let len = num.chars().count();
+        if len == 0 || len > 4 || !num.chars().all(is_digit) {
+            return false;
+        }
+        if mark == '年' && len != 4 {
+            return false;
+        }
+        parts += 1;
+        rest = &rest[pos + mark.len_utf8()..];
+    }
+    parts == 3 && rest.is_empty()
+}
+
+fn is_jump_marker(text: &str, verb: &str) -> bool {
+    text.contains(verb) && (text.contains('版') || text.contains("面"))
+}
+
+/// The whole text is one parenthesised marker (or a bare `下转第2版`).
+fn is_whole_marker(text: &str) -> bool {
+    let opens = text.starts_with(['(', '（', '[', '【'])
+        || text.starts_with("下转")
+        || text.starts_with("上接")
+        || text.starts_with("转")
+        || text.starts_with("接");
+    if !opens {
+        return false;
+    }
+    let inner = text
+        .trim_start_matches(['(', '（', '[', '【'])
+        .trim_end_matches([')', '）', ']', '】']);
+    count_upto(inner, 20) <= 16
+}
+
+fn starts_with_jump_in(text: &str) -> bool {
+    let h = head(text, 14);
+    (h.starts_with('（') || h.starts_with('(')) && h.contains("上接")
+}
+
+fn ends_with_jump_out(text: &str) -> bool {
+    let t = tail(text, 14);
+    (t.ends_with('）') || t.ends_with(')')) && (t.contains("下转") || t.contains("转第"))
+}
+
+/// The `(任晓明)` credit that closes an article's last paragraph.
+pub fn trailing_credit(text: &str) -> Option<String> {
+    if !(text.ends_with(')') || text.ends_with('）')) {
+        return None;
+    }
+    let t = tail(text, 26);
+    let open = t.rfind(['(', '（'])?;
+    let inner = &t[open..];
+    let content = inner
+        .trim_start_matches(['(', '（'])
+        .trim_end_matches([')', '）']);
+    let n = count_upto(content, 24);
+    if n == 0 || n > 22 || content.contains('版') {
+        return None;
+    }
+    let ok_chars = content
+        .chars()
+        .all(|c| is_han(c) || matches!(c, '、' | '·' | ' ' | '\u{3000}' | '，' | ',' | ';' | '；'));
+    if !ok_chars {
+        return None;
+    }
+    let before = &text[..text.len() - inner.len()];
+    let prev = before.chars().next_back();
+    match prev {
+        None => {}
+        Some(c) if is_stop(c) || is_close_mark(c) || c.is_whitespace() => {}
+        _ => return None,
+    }
+    Some(inner.to_string())
+}
+
+/// The dateline at the start of a lede, and its byline part when it names one
+/// (`本报讯（记者宋向红）` -> `本报讯（记者宋向红）`, `本报讯 1月4日` -> ``).
+pub fn dateline(text: &str) -> Option<String> {
+    let h = head(text, 40);
+    let marker_end = dateline_marker(h)?;
+    let rest = &h[marker_end..];
+    let rest_trim = rest.trim_start_matches(|c: char| c.is_whitespace());
+    let lead_ws = rest.len() - rest_trim.len();
+    if rest_trim.starts_with('（') || rest_trim.starts_with('(') {
+        let close = rest_trim.find(['）', ')'])?;
+        let group = &rest_trim[..close + rest_trim[close..].chars().next()?.len_utf8()];
+        if group.contains("记者") || group.contains("通讯员") || count_upto(group, 16) <= 14 {
+            let end = marker_end + lead_ws + group.len();
+            return Some(text[..end].to_string());
+        }
+    }
+    Some(String::new())
+}
+
+/// End (byte offset) of a dateline marker at the start of `h`.
+fn dateline_marker(h: &str) -> Option<usize> {
+    for m in ["本报讯", "本刊讯", "本台讯", "本网讯", "特讯"] {
+        if h.starts_with(m) {
+            return Some(m.len());
+        }
+    }
+    if h.starts_with("本报（") || h.starts_with("本报(") {
+        return Some("本报".len());
+    }
+    // `本报平壤1月3日电`, `新华社北京1月1日电`, `中新社…电`
+    for agency in ["本报", "新华社", "中新社", "据新华社"] {
+        if let Some(rest) = h.strip_prefix(agency) {
+            let window = head(rest, 16);
+            if let Some(pos) = window.find('电') {
+                let between = &window[..pos];
+                if between.contains('日') || between.contains('月') || pos <= 12 {
+                    return Some(agency.len() + pos + '电'.len_utf8());
+                }
+            }
+        }
+    }
+    // `南都讯`, `信息时报讯`, `央视网消息`
+    let prefix = head(h, 8);
+    for word in ["讯", "消息"] {
+        if let Some(pos) = prefix.find(word) {
+            let before = &prefix[..pos];
+            let bn = before.chars().count();
+            let after = h[pos + word.len()..].chars().next();
+            if (2..=6).contains(&bn)
+                && before.chars().all(|c| is_han(c) || c.is_ascii_alphabetic())
+                && matches!(after, Some(' ' | '\u{3000}' | '（' | '(' | '：' | ':'))
+            {
+                return Some(pos + word.len());
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::blocks::units;
+
+    fn role(line: &str) -> Role {
+        classify(&units(line)[0]).role
+    }
+
+    #[test]
+    fn heads_bylines_and_bodies() {
+        assert_eq!(role("春风吹绿小山村"), Role::Head);
+        assert_eq!(role("12.怎样看待乡村振兴中的“人”？"), Role::Head);
+        assert_eq!(role("村里修了一条路。"), Role::Body);
+        assert_eq!(role("村里修了一条路，大家都很高兴，"), Role::Body);
+        assert_eq!(role("——河西村修路记"), Role::Subtitle);
+        assert_eq!(role("晋北日报记者 王小明"), Role::Byline);
+        assert_eq!(role("记者 李四 通讯员 赵五"), Role::Byline);
+        assert_eq!(role("本报评论员"), Role::Byline);
+        assert_eq!(role("记者节座谈会在市里召开"), Role::Head);
+        assert_eq!(role("作者：张三  时间：2020-01-01"), Role::Byline);
+    }
+
+    #[test]
+    fn captions_dates_and_markers() {
+        assert_eq!(role("村民在田里插秧。 本报记者 王小明 摄"), Role::Caption);
+        assert_eq!(role("工人在车间忙碌。李大 摄"), Role::Caption);
+        assert_eq!(role("图为新修的村道。"), Role::Caption);
+        assert_eq!(role("他用相机拍摄"), Role::Head);
+        assert_eq!(role("1961年3月5日"), Role::Date);
+        assert_eq!(role("2001年12月1日 星期六"), Role::Date);
+        assert_eq!(role("2001年12月1日，天晴。"), Role::Body);
+        assert_eq!(role("(下转第4版)"), Role::JumpOut);
+        assert_eq!(role("（上接第一版）"), Role::JumpIn);
+    }
+
+    #[test]
+    fn body_features() {
+        let c = classify(&units("本报讯（记者王小明）昨天，村里通了公交。")[0]);
+        assert_eq!(c.dateline.as_deref(), Some("本报讯（记者王小明）"));
+        let c = classify(&units("本报讯 昨天，村里通了公交。(李四)")[0]);
+        assert_eq!(c.dateline.as_deref(), Some(""));
+        assert_eq!(c.credit.as_deref(), Some("(李四)"));
+        assert!(c.complete);
+        let c = classify(&units("村里的路修到了山脚下，再往前就是")[0]);
+        assert!(!c.complete);
+        let c = classify(&units("路修好了，车也通了。（下转第2版）")[0]);
+        assert!(c.jump_out);
+        assert!(c.credit.is_none());
+        let c = classify(&units("本报北京3月1日电 （记者张三）今天开会。")[0]);
+        assert_eq!(c.dateline.as_deref(), Some("本报北京3月1日电 （记者张三）"));
+        let c = classify(&units("晚报讯 记者赵六 今天开会。")[0]);
+        assert_eq!(c.dateline.as_deref(), Some(""));
+        let c = classify(&units("车里坐着十几个人(含司机)")[0]);
+        assert!(c.credit.is_none());
+    }
+}

@@ -1,0 +1,157 @@
+//! Re-threading paragraphs cut by column breaks.
+//!
+//! A paragraph that does not end a sentence is *dangling*: its continuation is
+//! the next body text, or, when another article was interleaved, a later one.
+//! The continuation is chosen by text flow: the text starts with punctuation that
+//! cannot open a paragraph, or the characters either side of the cut make a
+//! dictionary word (`剧本孵|化` -> 孵化); failing that, the current article's own
+//! dangling paragraph takes the next text. Only a few recent dangling paragraphs
+//! are kept, so the work per paragraph is constant.
+
+use super::classify::{head, tail};
+use crate::text::is_han;
+
+/// How many dangling paragraphs are remembered at once.
+const KEEP: usize = 4;
+
+/// Recent dangling paragraphs, oldest first, as (draft, paragraph) indexes.
+#[derive(Debug, Default)]
+pub struct Dangling {
+    items: Vec<(usize, usize)>,
+}
+
+impl Dangling {
+    pub fn clear(&mut self) {
+        self.items.clear();
+    }
+
+    pub fn push(&mut self, draft: usize, para: usize) {
+        self.remove(draft, para);
+        if self.items.len() == KEEP {
+            self.items.remove(0);
+        }
+        self.items.push((draft, para));
+    }
+
+    pub fn remove(&mut self, draft: usize, para: usize) {
+        self.items.retain(|&x| x != (draft, para));
+    }
+
+    /// Forget the dangling paragraphs of every draft but `draft`.
+    pub fn keep_only(&mut self, draft: usize) {
+        self.items.retain(|x| x.0 == draft);
+    }
+
+    /// The most recent dangling paragraph of `draft`.
+    pub fn last_of(&self, draft: usize) -> Option<(usize, usize)> {
+        self.items.iter().rev().find(|x| x.0 == draft).copied()
+    }
+
+    /// The dangling paragraph `text` continues by text flow: the one of `prefer`
+    /// if it bonds, else the oldest that bonds.
+    pub fn best<'a>(
+        &self,
+        text: &str,
+        prefer: Option<usize>,
+        get: impl Fn(usize, usize) -> Option<&'a str>,
+    ) -> Option<(usize, usize)> {
+        let mut first: Option<(usize, usize)> = None;
+        for &(d, p) in &self.items {
+            let Some(para) = get(d, p) else { continue };
+            if bond(para, text) {
+                if Some(d) == prefer {
+                    return Some((d, p));
+                }
+                first = first.or(Some((d, p)));
+            }
+        }
+        first
+    }
+}
+
+/// Characters that cannot open a paragraph.
+fn cannot_open(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '、'
+            | '。'
+            | '；'
+            | '：'
+            | '？'
+            | '！'
+            | '）'
+            | '」'
+            | '』'
+            | '》'
+            | ','
+            | ';'
+            | ':'
+            | '?'
+            | '!'
+            | ')'
+            | '%'
+            | '％'
+    )
+}
+
+/// True when `text` reads as the continuation of the cut paragraph `para`.
+pub fn bond(para: &str, text: &str) -> bool {
+    let Some(first) = text.chars().next() else {
+        return false;
+    };
+    if cannot_open(first) {
+        return true;
+    }
+    let Some(last) = para.chars().next_back() else {
+        return false;
+    };
+    if last.is_ascii_alphanumeric() && first.is_ascii_alphanumeric() {
+        return true;
+    }
+    if !is_han(last) || !is_han(first) {
+        return false;
+    }
+    let a: Vec<char> = tail(para, 3).chars().collect();
+    let b: Vec<char> = head(text, 3).chars().collect();
+    let a_han = a.iter().rev().take_while(|c| is_han(**c)).count();
+    let b_han = b.iter().take_while(|c| is_han(**c)).count();
+    let jieba = crate::words::jieba();
+    let mut word = String::with_capacity(24);
+    for (k, m) in [(1, 1), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3)] {
+        if k > a_han || m > b_han {
+            continue;
+        }
+        word.clear();
+        word.extend(&a[a.len() - k..]);
+        word.extend(&b[..m]);
+        if jieba.has_word(&word) {
+            return true;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_across_the_cut_bonds() {
+        assert!(bond("这个项目从育苗孵", "化到上市只用了一年。"));
+        assert!(bond("他们发现了一面青铜", "镜，保存完好。"));
+        assert!(bond("村里的路", "，修好了。"));
+        assert!(!bond("他们发现了一面青铜", "有人说这很少见。"));
+    }
+
+    #[test]
+    fn preferred_draft_wins_among_bonds() {
+        let paras = ["项目从育苗孵", "一件青铜"];
+        let mut d = Dangling::default();
+        d.push(0, 0);
+        d.push(1, 0);
+        let get = |x: usize, _p: usize| paras.get(x).copied();
+        assert_eq!(d.best("化到上市。", None, get), Some((0, 0)));
+        assert_eq!(d.best("器出土。", None, get), Some((1, 0)));
+        assert_eq!(d.best("，然后。", Some(1), get), Some((1, 0)));
+    }
+}

@@ -1,0 +1,174 @@
+//! Scores newstag's segmentation against hand-made gold segmentations: the real
+//! issues in `../shared/samples/*.gold.toml` (skipped when `../shared` is absent)
+//! and the built-in sample corpus's `tests/fixtures/sample_expected.toml`.
+
+use newstag::article::Article;
+use newstag::corpus::parse_issue;
+use newstag::text::comparison_key;
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Deserialize)]
+struct Gold {
+    #[serde(default, alias = "articles")]
+    article: Vec<GoldArticle>,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+struct GoldArticle {
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    kicker: String,
+    #[serde(default)]
+    first_body: String,
+    #[serde(default)]
+    last_body: String,
+}
+
+#[derive(Debug, Default, Clone, Copy)]
+struct Score {
+    gold_titles: usize,
+    found_titles: usize,
+    predicted_titles: usize,
+    correct_predicted: usize,
+    gold_articles: usize,
+    whole: usize,
+}
+
+impl Score {
+    fn add(&mut self, o: Score) {
+        self.gold_titles += o.gold_titles;
+        self.found_titles += o.found_titles;
+        self.predicted_titles += o.predicted_titles;
+        self.correct_predicted += o.correct_predicted;
+        self.gold_articles += o.gold_articles;
+        self.whole += o.whole;
+    }
+    fn f1(&self) -> f64 {
+        let p = self.correct_predicted as f64 / self.predicted_titles.max(1) as f64;
+        let r = self.found_titles as f64 / self.gold_titles.max(1) as f64;
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+    fn whole_share(&self) -> f64 {
+        self.whole as f64 / self.gold_articles.max(1) as f64
+    }
+}
+
+fn key(s: &str) -> String {
+    comparison_key(s)
+}
+
+/// Does predicted article `a` carry gold article `g`'s title?
+fn title_matches(a: &Article, g: &GoldArticle) -> bool {
+    let t = key(&g.title);
+    if t.is_empty() {
+        return false;
+    }
+    key(&a.title) == t
+        || (!g.kicker.is_empty() && key(&a.title) == key(&g.kicker) && key(&a.subtitle) == t)
+}
+
+/// Score one issue's articles against its gold list; `log` gets the misses.
+fn score(articles: &[Article], gold: &[GoldArticle], log: &mut String) -> Score {
+    let mut s = Score::default();
+    for g in gold.iter().filter(|g| !key(&g.title).is_empty()) {
+        s.gold_titles += 1;
+        if articles.iter().any(|a| title_matches(a, g)) {
+            s.found_titles += 1;
+        } else {
+            log.push_str(&format!("  title not found: {}\n", g.title));
+        }
+    }
+    for a in articles.iter().filter(|a| !key(&a.title).is_empty()) {
+        s.predicted_titles += 1;
+        if gold.iter().any(|g| title_matches(a, g)) {
+            s.correct_predicted += 1;
+        } else {
+            log.push_str(&format!("  extra title: {} (line {})\n", a.title, a.line));
+        }
+    }
+    let bodies: Vec<String> = articles
+        .iter()
+        .map(|a| key(&a.paragraphs.concat()))
+        .collect();
+    for (gi, g) in gold.iter().enumerate() {
+        s.gold_articles += 1;
+        let (first, last) = (key(&g.first_body), key(&g.last_body));
+        let whole = bodies.iter().any(|b| {
+            b.contains(&first)
+                && b.contains(&last)
+                && gold.iter().enumerate().all(|(oi, o)| {
+                    oi == gi || key(&o.first_body).is_empty() || !b.contains(&key(&o.first_body))
+                })
+        });
+        if whole {
+            s.whole += 1;
+        } else {
+            log.push_str(&format!("  not whole: {} / {}\n", g.title, g.first_body));
+        }
+    }
+    s
+}
+
+fn shared() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared")
+}
+
+fn report(name: &str, s: &Score) -> String {
+    format!(
+        "{name}: title F1 {:.3} (found {}/{}, correct {}/{}), whole {}/{} = {:.1}%",
+        s.f1(),
+        s.found_titles,
+        s.gold_titles,
+        s.correct_predicted,
+        s.predicted_titles,
+        s.whole,
+        s.gold_articles,
+        100.0 * s.whole_share()
+    )
+}
+
+/// Segmenting the real sample issues finds the titles and whole articles a careful editor sees.
+#[test]
+fn shared_samples_meet_the_gold_standard() {
+    let dir = shared().join("samples");
+    if !dir.is_dir() {
+        eprintln!("skipped: {} is absent", dir.display());
+        return;
+    }
+    let mut golds: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().ends_with(".gold.toml"))
+        .collect();
+    golds.sort();
+    assert!(!golds.is_empty(), "no gold files in {}", dir.display());
+    let mut total = Score::default();
+    let mut log = String::new();
+    for gold_path in &golds {
+        let name = gold_path
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .replace(".gold.toml", "");
+        let txt = dir.join(format!("{name}.txt"));
+        let bytes = std::fs::read(&txt).unwrap();
+        let gold: Gold = toml::from_str(&std::fs::read_to_string(gold_path).unwrap()).unwrap();
+        let issue = parse_issue(&txt, &format!("{name}.txt"), &bytes).unwrap();
+        let mut misses = String::new();
+        let s = score(&issue.articles, &gold.article, &mut misses);
+        log.push_str(&report(&name, &s));
+        log.push('\n');
+        log.push_str(&misses);
+        total.add(s);
+    }
+    log.push_str(&report("overall", &total));
+    eprintln!("{log}");
+    assert!(total.f1() >= 0.95, "title F1 below 0.95\n{log}");
+    assert!(total.whole_share() >= 0.90, "fewer than 90% whole\n{log}");
+}

@@ -20,6 +20,7 @@ pub fn segment_issue(text: &str, issue_key: &str) -> Vec<Article> {
     let units = blocks::units(text);
     let mut classes: Vec<classify::Class> = units.iter().map(classify::classify).collect();
     demote_cut_heads(&units, &mut classes);
+    promote_heads_over_ledes(&units, &mut classes);
     let drafts = assemble::assemble(&units, &classes);
     let mut articles: Vec<Article> = drafts
         .into_iter()
@@ -63,6 +64,34 @@ fn demote_cut_heads(units: &[blocks::Unit<'_>], classes: &mut [classify::Class])
         {
             classes[i].role = Role::Body;
             classes[i].complete = false;
+        }
+    }
+}
+
+/// A short line without sentence-final punctuation directly above a dateline lede
+/// or a byline is a heading even when it holds commas (`老街改造，“加装电梯”`).
+fn promote_heads_over_ledes(units: &[blocks::Unit<'_>], classes: &mut [classify::Class]) {
+    use classify::Role;
+    for i in 0..units.len().saturating_sub(1) {
+        if classes[i].role != Role::Body || classes[i].dateline.is_some() || units[i].level > 0 {
+            continue;
+        }
+        let next = &classes[i + 1];
+        let lede = (next.role == Role::Body && next.dateline.is_some())
+            || next.role == Role::Byline
+            || next.role == Role::Subtitle;
+        if !lede {
+            continue;
+        }
+        let text: &str = &units[i].text;
+        let n = classify::count_upto(text, 60);
+        let last = text.chars().next_back().unwrap_or('，');
+        if n <= 60
+            && !classify::ends_sentence(text)
+            && !matches!(last, '，' | '、' | ',' | '：' | ':' | '；' | ';')
+            && !text.contains('。')
+        {
+            classes[i].role = Role::Head;
         }
     }
 }

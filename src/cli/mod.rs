@@ -5,6 +5,7 @@ mod check;
 mod export;
 mod import;
 mod output;
+mod search;
 mod stats;
 mod tag;
 
@@ -45,6 +46,12 @@ pub enum Command {
     Tag(tag::TagArgs),
     /// Report broken sidecars, orphaned tags and tags missing from the config.
     Check(check::CheckArgs),
+    /// Search a corpus (same ranking as the TUI's `/`). Query syntax: words
+    /// separated by spaces must all match, in any order (fuzzy, pinyin `sqzl` or
+    /// `shequ` on titles, jieba words in bodies); `a|b` either; `'exact`;
+    /// `^prefix` (title starts with); `!x` not; `tag:NAME`, `untagged`,
+    /// `kind:photo`, `issue:2024-12`, `title:TEXT`.
+    Search(search::SearchArgs),
 }
 
 /// Run the program; the binary's `main` is just this.
@@ -82,6 +89,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Stats(args)) => stats::run(&config, args),
         Some(Command::Tag(args)) => tag::run(&config, args),
         Some(Command::Check(args)) => check::run(&config, args),
+        Some(Command::Search(args)) => search::run(&config, args),
         None => {
             let root = corpus_root(&config, cli.path.as_deref())?;
             crate::ui::run(config, config_error, cli.config.as_deref(), root)?;

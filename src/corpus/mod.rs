@@ -1,6 +1,7 @@
 //! A corpus: the issue files under a folder, decoded and cut into articles.
 
 pub mod builtin;
+pub mod cache;
 pub mod decode;
 pub mod meta;
 pub mod walk;

@@ -1,0 +1,209 @@
+//! `newstag search`: the TUI's search ranking, printed.
+
+use super::output::{Format, pad, resolve_format};
+use crate::article::{Article, Issue};
+use crate::config::Config;
+use crate::corpus::cache::{self, CacheStatus};
+use crate::corpus::{Corpus, load_issue};
+use crate::record::ArticleRecord;
+use crate::search::rank::to_ranges;
+use crate::search::tags::snapshot;
+use crate::search::{Matcher, Query, SearchIndex};
+use crate::tags::TagStore;
+use anyhow::Context;
+use serde::Serialize;
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Debug, clap::Args)]
+pub struct SearchArgs {
+    /// [PATH] QUERY: corpus folder or issue file (default: the configured corpus,
+    /// else the built-in sample), then the query (see `newstag search --help`).
+    #[arg(num_args = 1..=2, required = true, value_name = "[PATH] QUERY")]
+    pub words: Vec<String>,
+    /// Print at most N results (0: all).
+    #[arg(long, default_value_t = 50, value_name = "N")]
+    pub limit: usize,
+    /// Output format (default: table on a terminal, jsonl otherwise).
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Ignore the index cache (read and index the corpus afresh, then rewrite it).
+    #[arg(long, hide = true)]
+    pub no_cache: bool,
+}
+
+/// A search result as scripts see it: the article record, its score and the
+/// matched character ranges of the title (`[start, end)`).
+#[derive(Debug, Serialize)]
+struct SearchRecord {
+    #[serde(flatten)]
+    record: ArticleRecord,
+    score: i64,
+    matches: Vec<[usize; 2]>,
+}
+
+pub fn run(config: &Config, args: SearchArgs) -> anyhow::Result<ExitCode> {
+    let (path, text) = match args.words.as_slice() {
+        [q] => (None, q.clone()),
+        [p, q] => (Some(PathBuf::from(p)), q.clone()),
+        _ => anyhow::bail!("expected [PATH] QUERY"),
+    };
+    let query = match Query::parse(&text) {
+        Ok(q) => q,
+        Err(e) => {
+            let span = e.span();
+            let before: String = text.chars().take(span.start).collect();
+            let marked: String = text
+                .chars()
+                .skip(span.start)
+                .take(span.len().max(1))
+                .collect();
+            eprintln!("newstag: bad query: {e}");
+            eprintln!("  {text}");
+            eprintln!(
+                "  {}{}",
+                " ".repeat(unicode_width::UnicodeWidthStr::width(before.as_str())),
+                "^".repeat(unicode_width::UnicodeWidthStr::width(marked.as_str()).max(1))
+            );
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let root = super::corpus_root(config, path.as_deref())?;
+    let (index, corpus) = if args.no_cache {
+        let files = cache::stamps(&root);
+        let corpus = Corpus::load(&root)?;
+        let index = SearchIndex::build(&corpus);
+        cache::save(&root, &files, &index);
+        (index, Some(corpus))
+    } else {
+        let (index, corpus, status) = cache::open_index(&root)?;
+        if status == CacheStatus::BuiltNotSaved {
+            eprintln!("newstag: note: could not write the index cache");
+        }
+        (index, corpus)
+    };
+    // Tag filters need every article's tags, hence the corpus.
+    let corpus = match corpus {
+        None if query.uses_tags() => Some(Corpus::load(&root)?),
+        c => c,
+    };
+    if let Some(c) = &corpus {
+        for w in &c.warnings {
+            eprintln!("newstag: warning: {w}");
+        }
+    }
+    let sidecar_dir = config.sidecar_dir();
+    let tags = match (&corpus, query.uses_tags()) {
+        (Some(c), true) => Some(snapshot(c, &TagStore::open(c, sidecar_dir.as_deref()))),
+        _ => None,
+    };
+    let matcher = Matcher::new(&index, &query, tags);
+    let mut hits = matcher.run(None);
+    if args.limit > 0 {
+        hits.truncate(args.limit);
+    }
+
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    match resolve_format(args.format) {
+        Format::Table => {
+            writeln!(out, "{:>5} {} {:>3} TITLE", "SCORE", pad("ISSUE", 28), "#")?;
+            for h in &hits {
+                let Some(r) = index.doc_ref(h.doc) else {
+                    continue;
+                };
+                let rel = index.issue(h.doc).map(|i| i.rel.as_str()).unwrap_or("");
+                writeln!(
+                    out,
+                    "{:>5} {} {:>3} {}",
+                    h.score,
+                    pad(rel, 28),
+                    r.article,
+                    index.title(h.doc)
+                )?;
+            }
+        }
+        Format::Jsonl => {
+            // The hits' issues: from the corpus, or re-read when the cache spared
+            // loading it.
+            let mut reloaded = Corpus {
+                root: root.clone(),
+                ..Corpus::default()
+            };
+            let mut slot: HashMap<u32, usize> = HashMap::new();
+            if corpus.is_none() {
+                for h in &hits {
+                    let Some(r) = index.doc_ref(h.doc) else {
+                        continue;
+                    };
+                    if slot.contains_key(&r.issue) {
+                        continue;
+                    }
+                    if let Some(issue) = reload_issue(&root, &index, r.issue) {
+                        slot.insert(r.issue, reloaded.issues.len());
+                        reloaded.issues.push(issue);
+                    }
+                }
+            }
+            let source = corpus.as_ref().unwrap_or(&reloaded);
+            let store = TagStore::open(source, sidecar_dir.as_deref());
+            for h in &hits {
+                let Some(r) = index.doc_ref(h.doc) else {
+                    continue;
+                };
+                let issue = match &corpus {
+                    Some(c) => c.issues.get(r.issue as usize),
+                    None => slot.get(&r.issue).and_then(|&k| reloaded.issues.get(k)),
+                };
+                let Some(issue) = issue else { continue };
+                let Some(article) = find_article(issue, r.article as usize, index.id(h.doc)) else {
+                    continue;
+                };
+                let matches = to_ranges(&matcher.title_positions(h.doc))
+                    .into_iter()
+                    .map(|r| [r.start, r.end])
+                    .collect();
+                let record = SearchRecord {
+                    record: ArticleRecord::new(
+                        issue,
+                        article,
+                        store.tag_names(&issue.rel, &article.id),
+                    ),
+                    score: h.score,
+                    matches,
+                };
+                serde_json::to_writer(&mut out, &record)?;
+                writeln!(out)?;
+            }
+        }
+    }
+    out.flush().context("cannot write the results")?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Re-read one issue named by the index (cache hit: the corpus was not loaded).
+fn reload_issue(root: &Path, index: &SearchIndex, issue: u32) -> Option<Issue> {
+    let info = index.issues.get(issue as usize)?;
+    let path = if root.is_file() {
+        root.to_path_buf()
+    } else {
+        root.join(&info.rel)
+    };
+    match load_issue(root, &path) {
+        Ok(i) => Some(i),
+        Err(w) => {
+            eprintln!("newstag: warning: {w}");
+            None
+        }
+    }
+}
+
+fn find_article<'a>(issue: &'a Issue, index: usize, id: &str) -> Option<&'a Article> {
+    issue
+        .articles
+        .get(index)
+        .filter(|a| a.id == id)
+        .or_else(|| issue.articles.iter().find(|a| a.id == id))
+}

@@ -1,0 +1,235 @@
+//! The search-index cache: what it takes to search a corpus without re-reading and
+//! re-segmenting it, under `$XDG_CACHE_HOME/newstag/`, one file per corpus folder.
+//!
+//! The cache is never trusted blindly: it is used only when its magic, checksum,
+//! format version, the program build that wrote it, the corpus folder and the
+//! size and modification time of every issue file all agree. Anything else (a
+//! corrupt, truncated, stale or foreign file) is ignored and rebuilt. It is written
+//! to a temporary file and renamed into place, so a crash never leaves half a cache.
+
+use crate::corpus::{Corpus, CorpusError, walk};
+use crate::search::SearchIndex;
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
+
+const MAGIC: &[u8; 12] = b"NEWSTAGIDX1\n";
+const VERSION: u32 = 1;
+
+/// Size and modification time of one file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileStamp {
+    pub path: String,
+    pub size: u64,
+    pub mtime_ns: u128,
+}
+
+impl FileStamp {
+    pub fn of(path: &Path) -> Option<FileStamp> {
+        let meta = std::fs::metadata(path).ok()?;
+        let mtime_ns = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+            .map(|d| d.as_nanos())
+            .unwrap_or(0);
+        Some(FileStamp {
+            path: path.to_string_lossy().into_owned(),
+            size: meta.len(),
+            mtime_ns,
+        })
+    }
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct CacheFile {
+    version: u32,
+    /// The program that wrote it (a new build may segment differently).
+    program: Option<FileStamp>,
+    root: String,
+    files: Vec<FileStamp>,
+    index: SearchIndex,
+}
+
+/// How the index was obtained.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CacheStatus {
+    /// Read from a valid cache.
+    Hit,
+    /// Built, and the cache (re)written.
+    Built,
+    /// Built; the cache could not be written (no cache folder, read-only disk...).
+    BuiltNotSaved,
+}
+
+/// The cache folder: `$XDG_CACHE_HOME/newstag` (or the platform's equivalent).
+pub fn cache_dir() -> Option<PathBuf> {
+    dirs::cache_dir().map(|d| d.join("newstag"))
+}
+
+/// The cache file of the corpus at `root`.
+pub fn cache_path(root: &Path) -> Option<PathBuf> {
+    let root = canonical(root);
+    let h = xxhash_rust::xxh3::xxh3_64(root.as_bytes());
+    cache_dir().map(|d| d.join(format!("index-{h:016x}.bin")))
+}
+
+fn canonical(root: &Path) -> String {
+    std::fs::canonicalize(root)
+        .unwrap_or_else(|_| root.to_path_buf())
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// Stamps of every issue file under `root` (taken before reading them, so a file
+/// changed while loading makes the next start rebuild rather than trust it).
+pub fn stamps(root: &Path) -> Vec<FileStamp> {
+    walk::issue_files(root, &mut |_, _| {})
+        .iter()
+        .filter_map(|p| FileStamp::of(p))
+        .collect()
+}
+
+fn program() -> Option<FileStamp> {
+    std::env::current_exe().ok().and_then(|p| FileStamp::of(&p))
+}
+
+/// The cached index of `root` when the cache is valid for `files` (see module doc).
+pub fn load(root: &Path, files: &[FileStamp]) -> Option<SearchIndex> {
+    let path = cache_path(root)?;
+    let bytes = std::fs::read(path).ok()?;
+    decode(&bytes, &canonical(root), files)
+}
+
+fn decode(bytes: &[u8], root: &str, files: &[FileStamp]) -> Option<SearchIndex> {
+    let rest = bytes.strip_prefix(MAGIC.as_slice())?;
+    let (sum, payload) = rest.split_at_checked(8)?;
+    let sum = u64::from_le_bytes(sum.try_into().ok()?);
+    if xxhash_rust::xxh3::xxh3_64(payload) != sum {
+        return None;
+    }
+    let file: CacheFile = postcard::from_bytes(payload).ok()?;
+    let valid = file.version == VERSION
+        && file.program == program()
+        && file.root == root
+        && file.files == files
+        && file.index.is_consistent();
+    valid.then_some(file.index)
+}
+
+fn encode(root: &str, files: &[FileStamp], index: &SearchIndex) -> Option<Vec<u8>> {
+    let file = CacheFileRef {
+        version: VERSION,
+        program: program(),
+        root,
+        files,
+        index,
+    };
+    let payload = postcard::to_stdvec(&file).ok()?;
+    let mut out = Vec::with_capacity(payload.len() + 20);
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&xxhash_rust::xxh3::xxh3_64(&payload).to_le_bytes());
+    out.extend_from_slice(&payload);
+    Some(out)
+}
+
+/// Same layout as [`CacheFile`], borrowed, for writing.
+#[derive(Serialize)]
+struct CacheFileRef<'a> {
+    version: u32,
+    program: Option<FileStamp>,
+    root: &'a str,
+    files: &'a [FileStamp],
+    index: &'a SearchIndex,
+}
+
+/// Write the cache of `root` atomically; false when it could not be written.
+pub fn save(root: &Path, files: &[FileStamp], index: &SearchIndex) -> bool {
+    let Some(path) = cache_path(root) else {
+        return false;
+    };
+    let Some(dir) = path.parent() else {
+        return false;
+    };
+    let Some(bytes) = encode(&canonical(root), files, index) else {
+        return false;
+    };
+    if std::fs::create_dir_all(dir).is_err() {
+        return false;
+    }
+    let Ok(mut tmp) = tempfile::NamedTempFile::new_in(dir) else {
+        return false;
+    };
+    use std::io::Write;
+    tmp.write_all(&bytes).is_ok() && tmp.flush().is_ok() && tmp.persist(&path).is_ok()
+}
+
+/// The index of an already loaded corpus: from the cache when it is valid for the
+/// files as they were *before* loading (`files`) and agrees with the corpus,
+/// else built and saved.
+pub fn index_for_corpus(corpus: &Corpus, files: &[FileStamp]) -> (SearchIndex, CacheStatus) {
+    if let Some(index) = load(&corpus.root, files)
+        && index.matches_issues(&corpus.issues)
+    {
+        return (index, CacheStatus::Hit);
+    }
+    let index = SearchIndex::build(corpus);
+    let status = if save(&corpus.root, files, &index) {
+        CacheStatus::Built
+    } else {
+        CacheStatus::BuiltNotSaved
+    };
+    (index, status)
+}
+
+/// The index of the corpus at `root` without loading it when the cache is valid;
+/// otherwise the corpus is loaded, indexed and the cache written. The loaded corpus
+/// is returned when it had to be loaded.
+pub fn open_index(root: &Path) -> Result<(SearchIndex, Option<Corpus>, CacheStatus), CorpusError> {
+    if !root.exists() {
+        return Err(CorpusError::NotFound { path: root.into() });
+    }
+    let files = stamps(root);
+    if let Some(index) = load(root, &files) {
+        return Ok((index, None, CacheStatus::Hit));
+    }
+    let corpus = Corpus::load(root)?;
+    let index = SearchIndex::build(&corpus);
+    let status = if save(root, &files, &index) {
+        CacheStatus::Built
+    } else {
+        CacheStatus::BuiltNotSaved
+    };
+    Ok((index, Some(corpus), status))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stamp(size: u64) -> FileStamp {
+        FileStamp {
+            path: "/c/a.txt".into(),
+            size,
+            mtime_ns: 7,
+        }
+    }
+
+    #[test]
+    fn cache_bytes_round_trip_and_refuse_damage_or_staleness() {
+        let index = SearchIndex::default();
+        let files = vec![stamp(10)];
+        let bytes = encode("/c", &files, &index).unwrap();
+        assert_eq!(decode(&bytes, "/c", &files), Some(index.clone()));
+        // stale: a file changed size, or another folder
+        assert_eq!(decode(&bytes, "/c", &[stamp(11)]), None);
+        assert_eq!(decode(&bytes, "/d", &files), None);
+        // corrupt: a flipped byte, a truncation, garbage
+        let mut flipped = bytes.clone();
+        let last = flipped.len() - 1;
+        flipped[last] ^= 0xFF;
+        assert_eq!(decode(&flipped, "/c", &files), None);
+        assert_eq!(decode(&bytes[..bytes.len() - 3], "/c", &files), None);
+        assert_eq!(decode(b"garbage", "/c", &files), None);
+    }
+}

@@ -1,0 +1,235 @@
+//! The word index of article bodies: every jieba word (folded) and the articles
+//! whose body contains it. A query term finds the words that contain it (one pass
+//! of memmem over the vocabulary), then reads only their posting lists.
+
+use super::column::{Bytes, TextColumn, for_each_delta, push_varint};
+use super::fold::fold;
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+/// Words to document lists.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WordIndex {
+    /// Every word, each followed by `\n` (so a memmem hit maps to one word).
+    words: TextColumn,
+    /// Delta-coded ascending document numbers, word after word.
+    postings: Bytes,
+    /// `posting_starts[w]..posting_starts[w + 1]` is word `w`'s list.
+    posting_starts: Vec<u32>,
+}
+
+/// Which documents a term touches: as part of a word, and as a whole word.
+#[derive(Debug, Clone, Default)]
+pub struct BodyHits {
+    pub any: Bitset,
+    pub whole: Bitset,
+}
+
+/// A set of document numbers.
+#[derive(Debug, Clone, Default)]
+pub struct Bitset(Vec<u64>);
+
+impl Bitset {
+    pub fn new(n: usize) -> Bitset {
+        Bitset(vec![0; n.div_ceil(64)])
+    }
+    pub fn full(n: usize) -> Bitset {
+        let mut b = Bitset::new(n);
+        for i in 0..n {
+            b.insert(i as u32);
+        }
+        b
+    }
+    pub fn insert(&mut self, i: u32) {
+        if let Some(w) = self.0.get_mut(i as usize / 64) {
+            *w |= 1 << (i % 64);
+        }
+    }
+    pub fn contains(&self, i: u32) -> bool {
+        self.0
+            .get(i as usize / 64)
+            .is_some_and(|w| w & (1 << (i % 64)) != 0)
+    }
+    pub fn intersect(&mut self, other: &Bitset) {
+        for (a, b) in self.0.iter_mut().zip(&other.0) {
+            *a &= b;
+        }
+    }
+}
+
+/// Collects words per document, then freezes into a [`WordIndex`].
+#[derive(Debug, Default)]
+pub struct WordIndexBuilder<'a> {
+    map: HashMap<Cow<'a, str>, Vec<u32>>,
+}
+
+impl<'a> WordIndexBuilder<'a> {
+    /// Record that document `doc` contains the word `w` (call in document order).
+    pub fn add(&mut self, doc: u32, w: &'a str) {
+        let key: Cow<'a, str> = if w
+            .chars()
+            .all(|c| super::fold::fold_char(c) == c && c != '\n')
+        {
+            Cow::Borrowed(w)
+        } else {
+            Cow::Owned(fold(w).replace('\n', " "))
+        };
+        let list = self.map.entry(key).or_default();
+        if list.last() != Some(&doc) {
+            list.push(doc);
+        }
+    }
+
+    /// Record an already folded word that does not borrow from the corpus.
+    pub fn add_owned(&mut self, doc: u32, w: String) {
+        let list = self.map.entry(Cow::Owned(w)).or_default();
+        if list.last() != Some(&doc) {
+            list.push(doc);
+        }
+    }
+
+    /// Record every word of a paragraph (folded first when it needs folding, so
+    /// full-width `ＡＢＣ` is indexed as the word `abc`).
+    pub fn add_text(&mut self, doc: u32, text: &'a str) {
+        if text.chars().all(|c| super::fold::fold_char(c) == c) {
+            for w in crate::words::words(text) {
+                self.add(doc, w);
+            }
+        } else {
+            let folded = fold(text);
+            for w in crate::words::words(&folded) {
+                self.add_owned(doc, w.to_string());
+            }
+        }
+    }
+
+    /// Merge a builder of later documents into this one.
+    pub fn merge(&mut self, later: WordIndexBuilder<'a>) {
+        if self.map.is_empty() {
+            self.map = later.map;
+            return;
+        }
+        for (k, v) in later.map {
+            self.map.entry(k).or_default().extend(v);
+        }
+    }
+
+    pub fn finish(self) -> WordIndex {
+        let mut entries: Vec<(Cow<'a, str>, Vec<u32>)> = self.map.into_iter().collect();
+        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut words = TextColumn::new();
+        let mut postings = Vec::new();
+        let mut posting_starts = vec![0u32];
+        for (w, mut docs) in entries {
+            docs.sort_unstable();
+            docs.dedup();
+            words.push(&format!("{w}\n"));
+            let mut prev = 0;
+            for d in docs {
+                push_varint(&mut postings, d - prev);
+                prev = d;
+            }
+            posting_starts.push(postings.len() as u32);
+        }
+        WordIndex {
+            words,
+            postings: Bytes(postings),
+            posting_starts,
+        }
+    }
+}
+
+impl Default for WordIndex {
+    fn default() -> WordIndex {
+        WordIndex {
+            words: TextColumn::new(),
+            postings: Bytes::default(),
+            posting_starts: vec![0],
+        }
+    }
+}
+
+impl WordIndex {
+    /// Number of distinct words.
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// Word `w` (without its `\n`).
+    pub fn word(&self, w: usize) -> &str {
+        self.words.get(w).trim_end_matches('\n')
+    }
+
+    fn for_each_doc(&self, w: usize, f: impl FnMut(u32)) {
+        let (Some(&a), Some(&b)) = (self.posting_starts.get(w), self.posting_starts.get(w + 1))
+        else {
+            return;
+        };
+        if let Some(bytes) = self.postings.0.get(a as usize..b as usize) {
+            for_each_delta(bytes, f);
+        }
+    }
+
+    /// The documents (of `n_docs`) whose body has a word containing the folded `term`,
+    /// and those where `term` is a whole word.
+    pub fn hits(&self, term: &str, n_docs: usize) -> BodyHits {
+        let mut hits = BodyHits {
+            any: Bitset::new(n_docs),
+            whole: Bitset::new(n_docs),
+        };
+        if term.is_empty() || term.contains('\n') {
+            return hits;
+        }
+        let buffer = self.words.buffer();
+        let mut last_word = usize::MAX;
+        for offset in memchr::memmem::find_iter(buffer.as_bytes(), term.as_bytes()) {
+            let w = self.words.index_of_offset(offset);
+            if w == last_word {
+                continue;
+            }
+            last_word = w;
+            let whole = self.word(w) == term;
+            self.for_each_doc(w, |d| {
+                hits.any.insert(d);
+                if whole {
+                    hits.whole.insert(d);
+                }
+            });
+        }
+        hits
+    }
+
+    /// Structural sanity (used to refuse a corrupt cache).
+    pub fn is_consistent(&self) -> bool {
+        self.words.is_consistent()
+            && self.posting_starts.len() == self.words.len() + 1
+            && self.posting_starts.windows(2).all(|w| w[0] <= w[1])
+            && self.posting_starts.last().map(|&l| l as usize) == Some(self.postings.0.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_find_their_documents() {
+        let mut b = WordIndexBuilder::default();
+        b.add(0, "垃圾");
+        b.add(0, "分类");
+        b.add(2, "垃圾站");
+        b.add(3, "ＡＢＣ");
+        let idx = b.finish();
+        assert!(idx.is_consistent());
+        let h = idx.hits("垃圾", 4);
+        assert!(h.any.contains(0) && h.any.contains(2) && !h.any.contains(1));
+        assert!(h.whole.contains(0) && !h.whole.contains(2));
+        assert!(idx.hits("abc", 4).whole.contains(3));
+        assert!(!idx.hits("类\n垃", 4).any.contains(0));
+    }
+}

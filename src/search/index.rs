@@ -1,0 +1,209 @@
+//! The search index of a corpus: folded titles and other fields, pinyin masks,
+//! and the body word index, one entry ("document") per article.
+
+use super::body::{WordIndex, WordIndexBuilder};
+use super::column::TextColumn;
+use super::fold::fold;
+use super::pinyin;
+use crate::article::{Article, Issue, Kind};
+use crate::corpus::Corpus;
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// What the index keeps of an issue.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IssueInfo {
+    pub rel: String,
+    pub date: Option<String>,
+    pub page: Option<String>,
+}
+
+/// Where a document comes from: issue and article position in the corpus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct DocRef {
+    pub issue: u32,
+    pub article: u32,
+}
+
+/// Everything searching needs, without the article bodies.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SearchIndex {
+    pub issues: Vec<IssueInfo>,
+    pub(crate) refs: Vec<DocRef>,
+    pub(crate) kinds: Vec<Kind>,
+    /// Article ids.
+    pub(crate) ids: TextColumn,
+    /// Display titles as written.
+    pub(crate) titles: TextColumn,
+    /// Display titles folded (same character count as `titles`).
+    pub(crate) titles_folded: TextColumn,
+    /// Kicker, subtitle and byline folded, separated by spaces.
+    pub(crate) fields_folded: TextColumn,
+    /// Pinyin masks of the folded titles.
+    pub(crate) masks: Vec<(u32, u32)>,
+    pub(crate) words: WordIndex,
+}
+
+impl SearchIndex {
+    /// Index every article of `corpus` (bodies cut into words with jieba, in parallel).
+    pub fn build(corpus: &Corpus) -> SearchIndex {
+        SearchIndex::build_from_issues(&corpus.issues)
+    }
+
+    pub fn build_from_issues(issues: &[Issue]) -> SearchIndex {
+        let mut index = SearchIndex {
+            issues: issues
+                .iter()
+                .map(|i| IssueInfo {
+                    rel: i.rel.clone(),
+                    date: i.date.clone(),
+                    page: i.page.clone(),
+                })
+                .collect(),
+            ids: TextColumn::new(),
+            titles: TextColumn::new(),
+            titles_folded: TextColumn::new(),
+            fields_folded: TextColumn::new(),
+            ..SearchIndex::default()
+        };
+        let mut articles: Vec<&Article> = Vec::new();
+        for (ii, issue) in issues.iter().enumerate() {
+            for (ai, a) in issue.articles.iter().enumerate() {
+                index.refs.push(DocRef {
+                    issue: ii as u32,
+                    article: ai as u32,
+                });
+                index.kinds.push(a.kind);
+                index.ids.push(&a.id);
+                let title = a.display_title();
+                let folded = fold(&title);
+                index.masks.push(pinyin::masks(&folded));
+                index.titles.push(&title);
+                index.titles_folded.push(&folded);
+                let fields = [a.kicker.as_str(), &a.subtitle, &a.byline]
+                    .iter()
+                    .filter(|s| !s.is_empty())
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                index.fields_folded.push(&fold(&fields));
+                articles.push(a);
+            }
+        }
+        index.words = articles
+            .par_chunks(512)
+            .enumerate()
+            .map(|(chunk, arts)| {
+                let mut b = WordIndexBuilder::default();
+                for (k, a) in arts.iter().enumerate() {
+                    let doc = (chunk * 512 + k) as u32;
+                    for p in &a.paragraphs {
+                        b.add_text(doc, p);
+                    }
+                }
+                b
+            })
+            .reduce(WordIndexBuilder::default, |mut a, b| {
+                a.merge(b);
+                a
+            })
+            .finish();
+        index
+    }
+
+    /// Number of documents (articles).
+    pub fn len(&self) -> usize {
+        self.refs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.refs.is_empty()
+    }
+
+    /// Issue and article of document `doc`.
+    pub fn doc_ref(&self, doc: u32) -> Option<DocRef> {
+        self.refs.get(doc as usize).copied()
+    }
+
+    /// The document of an issue's article, if indexed.
+    pub fn doc_of(&self, issue: usize, article: usize) -> Option<u32> {
+        let target = DocRef {
+            issue: issue as u32,
+            article: article as u32,
+        };
+        self.refs
+            .binary_search_by(|r| (r.issue, r.article).cmp(&(target.issue, target.article)))
+            .ok()
+            .map(|d| d as u32)
+    }
+
+    /// The display title of `doc` as written.
+    pub fn title(&self, doc: u32) -> &str {
+        self.titles.get(doc as usize)
+    }
+
+    /// The article id of `doc`.
+    pub fn id(&self, doc: u32) -> &str {
+        self.ids.get(doc as usize)
+    }
+
+    pub fn kind(&self, doc: u32) -> Kind {
+        self.kinds.get(doc as usize).copied().unwrap_or_default()
+    }
+
+    /// The issue `doc` belongs to.
+    pub fn issue(&self, doc: u32) -> Option<&IssueInfo> {
+        self.doc_ref(doc)
+            .and_then(|r| self.issues.get(r.issue as usize))
+    }
+
+    /// Number of distinct body words.
+    pub fn vocabulary(&self) -> usize {
+        self.words.len()
+    }
+
+    /// True when the index agrees with `issues` (same articles, same ids, same
+    /// titles): a cached index is only used when this holds.
+    pub fn matches_issues(&self, issues: &[Issue]) -> bool {
+        if self.issues.len() != issues.len() {
+            return false;
+        }
+        let mut doc = 0usize;
+        for (ii, issue) in issues.iter().enumerate() {
+            if self.issues[ii].rel != issue.rel {
+                return false;
+            }
+            for a in &issue.articles {
+                if self.ids.get(doc) != a.id || self.titles.get(doc) != a.display_title() {
+                    return false;
+                }
+                doc += 1;
+            }
+        }
+        doc == self.refs.len()
+    }
+
+    /// Structural sanity, so a corrupt cache is refused instead of trusted.
+    pub fn is_consistent(&self) -> bool {
+        let n = self.refs.len();
+        self.kinds.len() == n
+            && self.ids.len() == n
+            && self.titles.len() == n
+            && self.titles_folded.len() == n
+            && self.fields_folded.len() == n
+            && self.masks.len() == n
+            && self.ids.is_consistent()
+            && self.titles.is_consistent()
+            && self.titles_folded.is_consistent()
+            && self.fields_folded.is_consistent()
+            && self.words.is_consistent()
+            && self
+                .refs
+                .windows(2)
+                .all(|w| (w[0].issue, w[0].article) < (w[1].issue, w[1].article))
+            && self
+                .refs
+                .iter()
+                .all(|r| (r.issue as usize) < self.issues.len())
+    }
+}

@@ -1,0 +1,393 @@
+//! The query language of the search line and `newstag search`.
+//!
+//! - words separated by spaces must all match (AND), in any order;
+//! - `a|b` (or `a | b`) matches either (OR);
+//! - `'exact` wants the characters side by side (whole words in bodies);
+//! - `^prefix` wants the title to start with it;
+//! - `!x` excludes articles that match `x` (works with every other form);
+//! - `tag:NAME`, `untagged`, `kind:photo`, `issue:2024-12`, `title:TEXT` filter by
+//!   tag, kind, issue date or path, or restrict text to the title.
+//!
+//! The query is folded first (full-width to half-width, lower case), so `ＡＢＣ` and
+//! `abc` are the same query.
+
+use super::fold::fold;
+use crate::article::Kind;
+use std::ops::Range;
+
+/// A parsed query: every clause must match.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Query {
+    pub clauses: Vec<Clause>,
+}
+
+/// One space-separated part of a query: any of its alternatives may match.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Clause {
+    pub alternatives: Vec<Atom>,
+}
+
+/// One condition, maybe negated.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Atom {
+    pub negated: bool,
+    pub pred: Pred,
+}
+
+/// What an atom asks of an article.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Pred {
+    /// Fuzzy text: characters in order, words in any order, pinyin on titles.
+    Fuzzy { text: String, title_only: bool },
+    /// The characters side by side in a field, or whole words in the body.
+    Exact { text: String, title_only: bool },
+    /// The title starts with this (characters or pinyin).
+    Prefix { text: String },
+    /// The article carries this tag.
+    Tag(String),
+    /// The article carries no tag.
+    Untagged,
+    /// The article is of this kind.
+    Kind(Kind),
+    /// The issue's date or path starts with (date) or contains (path) this.
+    Issue(String),
+}
+
+/// Why a query could not be understood; `span` is in characters of the query.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum QueryError {
+    #[error("`{op}` needs text after it")]
+    EmptyAfter { op: char, span: Range<usize> },
+    #[error("`{field}:` needs a value")]
+    EmptyValue { field: String, span: Range<usize> },
+    #[error("no kind `{name}` (one of: {})", kind_names())]
+    UnknownKind { name: String, span: Range<usize> },
+    #[error("`|` needs an alternative on both sides")]
+    EmptyAlternative { span: Range<usize> },
+}
+
+impl QueryError {
+    /// Where in the query (character positions) the problem is.
+    pub fn span(&self) -> Range<usize> {
+        match self {
+            QueryError::EmptyAfter { span, .. }
+            | QueryError::EmptyValue { span, .. }
+            | QueryError::UnknownKind { span, .. }
+            | QueryError::EmptyAlternative { span } => span.clone(),
+        }
+    }
+}
+
+fn kind_names() -> String {
+    Kind::ALL.map(Kind::as_str).join(", ")
+}
+
+impl Query {
+    /// True when the query asks nothing (every article matches, in corpus order).
+    pub fn is_empty(&self) -> bool {
+        self.clauses.is_empty()
+    }
+
+    /// Parse a query as typed.
+    pub fn parse(input: &str) -> Result<Query, QueryError> {
+        let folded = fold(input);
+        // Tokens with their character spans.
+        let mut tokens: Vec<(String, Range<usize>)> = Vec::new();
+        let mut current = String::new();
+        let mut start = 0;
+        for (i, c) in folded.chars().enumerate() {
+            if c == ' ' {
+                if !current.is_empty() {
+                    tokens.push((std::mem::take(&mut current), start..i));
+                }
+                start = i + 1;
+            } else {
+                current.push(c);
+            }
+        }
+        if !current.is_empty() {
+            tokens.push((current, start..folded.chars().count()));
+        }
+
+        let mut clauses: Vec<Clause> = Vec::new();
+        let mut join_next = false;
+        let mut pending_bar: Option<Range<usize>> = None;
+        for (token, span) in tokens {
+            if token == "|" {
+                if clauses.is_empty() || join_next {
+                    return Err(QueryError::EmptyAlternative { span });
+                }
+                join_next = true;
+                pending_bar = Some(span);
+                continue;
+            }
+            let clause = parse_clause(&token, span.start)?;
+            if join_next {
+                if let Some(last) = clauses.last_mut() {
+                    last.alternatives.extend(clause.alternatives);
+                }
+                join_next = false;
+                pending_bar = None;
+            } else {
+                clauses.push(clause);
+            }
+        }
+        if let Some(span) = pending_bar {
+            return Err(QueryError::EmptyAlternative { span });
+        }
+        Ok(Query { clauses })
+    }
+
+    /// True when the query needs tags (`tag:`, `untagged`).
+    pub fn uses_tags(&self) -> bool {
+        self.clauses.iter().any(|c| {
+            c.alternatives
+                .iter()
+                .any(|a| matches!(a.pred, Pred::Tag(_) | Pred::Untagged))
+        })
+    }
+
+    /// Every text the query looks for in titles and bodies (not negated), for
+    /// highlighting.
+    pub fn positive_texts(&self) -> Vec<&str> {
+        let mut out = Vec::new();
+        for clause in &self.clauses {
+            for atom in &clause.alternatives {
+                if atom.negated {
+                    continue;
+                }
+                match &atom.pred {
+                    Pred::Fuzzy { text, .. } | Pred::Exact { text, .. } | Pred::Prefix { text } => {
+                        out.push(text.as_str())
+                    }
+                    _ => {}
+                }
+            }
+        }
+        out
+    }
+}
+
+/// One token, split at `|`.
+fn parse_clause(token: &str, offset: usize) -> Result<Clause, QueryError> {
+    let mut alternatives = Vec::new();
+    let mut at = offset;
+    let parts: Vec<&str> = token.split('|').collect();
+    let many = parts.len() > 1;
+    for part in parts {
+        let n = part.chars().count();
+        if part.is_empty() {
+            if many {
+                return Err(QueryError::EmptyAlternative {
+                    span: at.saturating_sub(1)..at + 1,
+                });
+            }
+        } else {
+            alternatives.push(parse_atom(part, at)?);
+        }
+        at += n + 1;
+    }
+    Ok(Clause { alternatives })
+}
+
+fn parse_atom(part: &str, at: usize) -> Result<Atom, QueryError> {
+    let n = part.chars().count();
+    let (negated, rest, rest_at) = match part.strip_prefix('!') {
+        Some(rest) => (true, rest, at + 1),
+        None => (false, part, at),
+    };
+    if negated && rest.is_empty() {
+        return Err(QueryError::EmptyAfter {
+            op: '!',
+            span: at..at + 1,
+        });
+    }
+    let pred = parse_pred(rest, rest_at, at..at + n)?;
+    Ok(Atom { negated, pred })
+}
+
+fn parse_pred(s: &str, at: usize, whole: Range<usize>) -> Result<Pred, QueryError> {
+    if s == "untagged" {
+        return Ok(Pred::Untagged);
+    }
+    if let Some((field, value)) = s.split_once(':') {
+        let known = matches!(field, "tag" | "kind" | "issue" | "title");
+        if known {
+            if value.is_empty() {
+                return Err(QueryError::EmptyValue {
+                    field: field.to_string(),
+                    span: whole,
+                });
+            }
+            let value_at = at + field.chars().count() + 1;
+            return match field {
+                "tag" => Ok(Pred::Tag(value.to_string())),
+                "issue" => Ok(Pred::Issue(value.to_string())),
+                "kind" => match Kind::parse(value).or_else(|| unique_kind_prefix(value)) {
+                    Some(k) => Ok(Pred::Kind(k)),
+                    None => Err(QueryError::UnknownKind {
+                        name: value.to_string(),
+                        span: whole,
+                    }),
+                },
+                _ => match parse_text(value, value_at)? {
+                    Pred::Fuzzy { text, .. } => Ok(Pred::Fuzzy {
+                        text,
+                        title_only: true,
+                    }),
+                    Pred::Exact { text, .. } => Ok(Pred::Exact {
+                        text,
+                        title_only: true,
+                    }),
+                    other => Ok(other),
+                },
+            };
+        }
+    }
+    parse_text(s, at)
+}
+
+fn parse_text(s: &str, at: usize) -> Result<Pred, QueryError> {
+    for op in ['\'', '^'] {
+        if let Some(rest) = s.strip_prefix(op) {
+            if rest.is_empty() {
+                return Err(QueryError::EmptyAfter {
+                    op,
+                    span: at..at + 1,
+                });
+            }
+            return Ok(if op == '^' {
+                Pred::Prefix {
+                    text: rest.to_string(),
+                }
+            } else {
+                Pred::Exact {
+                    text: rest.to_string(),
+                    title_only: false,
+                }
+            });
+        }
+    }
+    Ok(Pred::Fuzzy {
+        text: s.to_string(),
+        title_only: false,
+    })
+}
+
+/// `kind:ph` means `kind:photo` when only one kind starts with `ph`.
+fn unique_kind_prefix(prefix: &str) -> Option<Kind> {
+    let mut found = Kind::ALL
+        .into_iter()
+        .filter(|k| k.as_str().starts_with(prefix));
+    let first = found.next()?;
+    found.next().is_none().then_some(first)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fuzzy(t: &str) -> Atom {
+        Atom {
+            negated: false,
+            pred: Pred::Fuzzy {
+                text: t.into(),
+                title_only: false,
+            },
+        }
+    }
+
+    #[test]
+    fn spaces_and_bars_make_and_of_ors() {
+        let q = Query::parse("垃圾 分类|环保 | 绿色").unwrap();
+        assert_eq!(q.clauses.len(), 2);
+        assert_eq!(q.clauses[0].alternatives, vec![fuzzy("垃圾")]);
+        assert_eq!(
+            q.clauses[1].alternatives,
+            vec![fuzzy("分类"), fuzzy("环保"), fuzzy("绿色")]
+        );
+    }
+
+    #[test]
+    fn operators_and_fields_parse() {
+        let q =
+            Query::parse("'社区 !tag:heritage ^山西 kind:photo issue:2024-12 title:治理 untagged")
+                .unwrap();
+        let preds: Vec<(bool, Pred)> = q
+            .clauses
+            .iter()
+            .map(|c| (c.alternatives[0].negated, c.alternatives[0].pred.clone()))
+            .collect();
+        assert_eq!(
+            preds,
+            vec![
+                (
+                    false,
+                    Pred::Exact {
+                        text: "社区".into(),
+                        title_only: false
+                    }
+                ),
+                (true, Pred::Tag("heritage".into())),
+                (
+                    false,
+                    Pred::Prefix {
+                        text: "山西".into()
+                    }
+                ),
+                (false, Pred::Kind(Kind::Photo)),
+                (false, Pred::Issue("2024-12".into())),
+                (
+                    false,
+                    Pred::Fuzzy {
+                        text: "治理".into(),
+                        title_only: true
+                    }
+                ),
+                (false, Pred::Untagged),
+            ]
+        );
+    }
+
+    #[test]
+    fn malformed_queries_are_typed_errors_with_spans() {
+        assert!(matches!(
+            Query::parse("a !"),
+            Err(QueryError::EmptyAfter { op: '!', span }) if span == (2..3)
+        ));
+        assert!(matches!(
+            Query::parse("kind:bogus"),
+            Err(QueryError::UnknownKind { .. })
+        ));
+        assert!(matches!(
+            Query::parse("tag:"),
+            Err(QueryError::EmptyValue { .. })
+        ));
+        assert!(matches!(
+            Query::parse("a|"),
+            Err(QueryError::EmptyAlternative { .. })
+        ));
+        assert!(matches!(
+            Query::parse("| a"),
+            Err(QueryError::EmptyAlternative { .. })
+        ));
+        assert!(matches!(
+            Query::parse("a |"),
+            Err(QueryError::EmptyAlternative { .. })
+        ));
+        assert!(Query::parse("").unwrap().is_empty());
+        assert!(Query::parse("http://x").is_ok());
+    }
+
+    #[test]
+    fn query_is_folded() {
+        assert_eq!(
+            Query::parse("ＡＢＣ１２３").unwrap(),
+            Query::parse("abc123").unwrap()
+        );
+        assert_eq!(
+            Query::parse("kind:ph").unwrap().clauses[0].alternatives[0].pred,
+            Pred::Kind(Kind::Photo)
+        );
+    }
+}

@@ -1,0 +1,387 @@
+//! Matching and ranking documents against a parsed query.
+//!
+//! Per text term, the best of: the title (skim fuzzy match, plus a bonus when the
+//! characters stand together as a word), the title's pinyin, the kicker, subtitle
+//! and byline, and the body word index. Titles weigh most, bodies least, so a title
+//! hit always outranks a body-only hit. A document's score is the sum over terms.
+
+use super::body::{Bitset, BodyHits};
+use super::index::{DocRef, SearchIndex};
+use super::pinyin;
+use super::query::{Atom, Pred, Query};
+use crate::article::Kind;
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+use rayon::prelude::*;
+use std::sync::{Arc, OnceLock};
+
+const TITLE: i64 = 3000;
+const PINYIN: i64 = 2600;
+const FIELDS: i64 = 1500;
+const BODY: i64 = 400;
+const WORD: i64 = 500;
+const BODY_WHOLE: i64 = 100;
+
+/// Looks up the tags of an article (by issue and article position).
+pub type TagLookup = Arc<dyn Fn(DocRef) -> Vec<String> + Send + Sync>;
+
+/// One matching document and its score (higher is better).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub doc: u32,
+    pub score: i64,
+}
+
+fn skim() -> &'static SkimMatcherV2 {
+    static SKIM: OnceLock<SkimMatcherV2> = OnceLock::new();
+    SKIM.get_or_init(|| SkimMatcherV2::default().ignore_case())
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Mode {
+    Fuzzy,
+    Exact,
+    Prefix,
+}
+
+/// A text term made ready for matching.
+struct Text {
+    text: String,
+    chars: Vec<char>,
+    mode: Mode,
+    title_only: bool,
+    /// `Some(mask)` when the term can be pinyin.
+    pinyin: Option<u32>,
+    /// jieba words of the term when it has more than one.
+    words: Vec<String>,
+    body: Option<BodyHits>,
+}
+
+enum Cond {
+    Text(Box<Text>),
+    Tag(String),
+    Untagged,
+    Kind(Kind),
+    Issue(String),
+}
+
+struct Prepared {
+    negated: bool,
+    cond: Cond,
+}
+
+/// Which part of a document a text term matched best.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Via {
+    TitleChars,
+    TitleWords,
+    TitlePinyin,
+    Other,
+}
+
+/// A query bound to an index: scores documents.
+pub struct Matcher<'i> {
+    index: &'i SearchIndex,
+    clauses: Vec<Vec<Prepared>>,
+    tags: Option<TagLookup>,
+}
+
+impl<'i> Matcher<'i> {
+    /// Prepare `query` for `index` (looks up body words once).
+    pub fn new(index: &'i SearchIndex, query: &Query, tags: Option<TagLookup>) -> Matcher<'i> {
+        let clauses = query
+            .clauses
+            .iter()
+            .map(|c| c.alternatives.iter().map(|a| prepare(index, a)).collect())
+            .collect();
+        Matcher {
+            index,
+            clauses,
+            tags,
+        }
+    }
+
+    /// True when the query has no clause (everything matches).
+    pub fn is_empty(&self) -> bool {
+        self.clauses.is_empty()
+    }
+
+    /// Score of `doc`, or None when it does not match.
+    pub fn score(&self, doc: u32) -> Option<i64> {
+        let mut total = 0;
+        for clause in &self.clauses {
+            let best = clause
+                .iter()
+                .filter_map(|p| self.atom_score(p, doc).map(|(s, _)| s))
+                .max()?;
+            total += best;
+        }
+        Some(total)
+    }
+
+    /// Every matching document among `candidates` (all documents when None), best
+    /// first; equal scores keep corpus order.
+    pub fn run(&self, candidates: Option<&[u32]>) -> Vec<Hit> {
+        let mut hits: Vec<Hit> = match candidates {
+            Some(c) => c
+                .par_iter()
+                .with_min_len(2048)
+                .filter_map(|&d| self.score(d).map(|score| Hit { doc: d, score }))
+                .collect(),
+            None => (0..self.index.len() as u32)
+                .into_par_iter()
+                .with_min_len(2048)
+                .filter_map(|d| self.score(d).map(|score| Hit { doc: d, score }))
+                .collect(),
+        };
+        if !self.is_empty() {
+            hits.par_sort_unstable_by(|a, b| b.score.cmp(&a.score).then(a.doc.cmp(&b.doc)));
+        }
+        hits
+    }
+
+    /// Character positions of the title of `doc` that the query matched, ascending.
+    pub fn title_positions(&self, doc: u32) -> Vec<usize> {
+        let title = self.index.titles_folded.get(doc as usize);
+        let mut out = Vec::new();
+        for clause in &self.clauses {
+            for p in clause {
+                if p.negated {
+                    continue;
+                }
+                let Cond::Text(t) = &p.cond else { continue };
+                let Some((_, via)) = self.atom_score(p, doc) else {
+                    continue;
+                };
+                match via {
+                    Via::TitleChars => {
+                        if let Some(start) = char_find(title, &t.text) {
+                            out.extend(start..start + t.chars.len());
+                        } else if let Some((_, idx)) = skim().fuzzy_indices(title, &t.text) {
+                            out.extend(idx);
+                        }
+                    }
+                    Via::TitleWords => {
+                        for w in &t.words {
+                            if let Some(start) = char_find(title, w) {
+                                out.extend(start..start + w.chars().count());
+                            }
+                        }
+                    }
+                    Via::TitlePinyin => {
+                        let chars: Vec<char> = title.chars().collect();
+                        if let Some((_, pos)) = pinyin::match_title(&chars, &t.text) {
+                            out.extend(pos);
+                        }
+                    }
+                    Via::Other => {}
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    fn atom_score(&self, p: &Prepared, doc: u32) -> Option<(i64, Via)> {
+        let positive = match &p.cond {
+            Cond::Text(t) => self.text_score(t, doc),
+            Cond::Kind(k) => (self.index.kind(doc) == *k).then_some((0, Via::Other)),
+            Cond::Issue(v) => self
+                .index
+                .issue(doc)
+                .filter(|i| {
+                    i.date.as_deref().is_some_and(|d| d.starts_with(v.as_str()))
+                        || i.rel.to_lowercase().contains(v.as_str())
+                })
+                .map(|_| (0, Via::Other)),
+            Cond::Tag(name) => {
+                let tags = self.doc_tags(doc);
+                tags.iter()
+                    .any(|t| t.to_lowercase() == *name)
+                    .then_some((0, Via::Other))
+            }
+            Cond::Untagged => self.doc_tags(doc).is_empty().then_some((0, Via::Other)),
+        };
+        if p.negated {
+            match positive {
+                Some(_) => None,
+                None => Some((0, Via::Other)),
+            }
+        } else {
+            positive
+        }
+    }
+
+    fn doc_tags(&self, doc: u32) -> Vec<String> {
+        match (&self.tags, self.index.doc_ref(doc)) {
+            (Some(lookup), Some(r)) => lookup(r),
+            _ => Vec::new(),
+        }
+    }
+
+    fn text_score(&self, t: &Text, doc: u32) -> Option<(i64, Via)> {
+        let d = doc as usize;
+        let title = self.index.titles_folded.get(d);
+        let mut best: Option<(i64, Via)> = None;
+        let take = |best: &mut Option<(i64, Via)>, s: i64, via: Via| {
+            if best.is_none_or(|(b, _)| s > b) {
+                *best = Some((s, via));
+            }
+        };
+        match t.mode {
+            Mode::Fuzzy => {
+                if let Some(s) = fuzzy_score(title, t) {
+                    take(&mut best, TITLE + s, Via::TitleChars);
+                } else if t.words.len() > 1 && t.words.iter().all(|w| title.contains(w.as_str())) {
+                    take(
+                        &mut best,
+                        TITLE + WORD / 2 + 10 * t.chars.len() as i64,
+                        Via::TitleWords,
+                    );
+                }
+                if let Some(mask) = t.pinyin
+                    && let Some(&m) = self.index.masks.get(d)
+                    && pinyin::may_match(m, &t.text, mask)
+                {
+                    let chars: Vec<char> = title.chars().collect();
+                    if let Some((s, _)) = pinyin::match_title(&chars, &t.text) {
+                        take(&mut best, PINYIN + s, Via::TitlePinyin);
+                    }
+                }
+                if !t.title_only {
+                    let fields = self.index.fields_folded.get(d);
+                    if !fields.is_empty()
+                        && let Some(s) = fuzzy_score(fields, t)
+                    {
+                        take(&mut best, FIELDS + s, Via::Other);
+                    }
+                }
+            }
+            Mode::Exact => {
+                if title.contains(t.text.as_str()) {
+                    take(
+                        &mut best,
+                        TITLE + WORD + 10 * t.chars.len() as i64,
+                        Via::TitleChars,
+                    );
+                }
+                if !t.title_only && self.index.fields_folded.get(d).contains(t.text.as_str()) {
+                    take(&mut best, FIELDS + WORD, Via::Other);
+                }
+            }
+            Mode::Prefix => {
+                if title.starts_with(t.text.as_str()) {
+                    take(
+                        &mut best,
+                        TITLE + WORD + 10 * t.chars.len() as i64,
+                        Via::TitleChars,
+                    );
+                } else if t.pinyin.is_some() {
+                    let chars: Vec<char> = title.chars().collect();
+                    if let Some((s, pos)) = pinyin::match_title(&chars, &t.text)
+                        && pos.iter().enumerate().all(|(k, &p)| k == p)
+                    {
+                        take(&mut best, PINYIN + s, Via::TitlePinyin);
+                    }
+                }
+            }
+        }
+        if best.is_none()
+            && let Some(body) = &t.body
+        {
+            if body.whole.contains(doc) {
+                take(&mut best, BODY + BODY_WHOLE, Via::Other);
+            } else if t.mode == Mode::Fuzzy && body.any.contains(doc) {
+                take(&mut best, BODY, Via::Other);
+            }
+        }
+        best
+    }
+}
+
+/// Skim score of `t` in `hay` (folded), with a word bonus when the characters
+/// stand together; a quick in-order check first.
+fn fuzzy_score(hay: &str, t: &Text) -> Option<i64> {
+    let mut rest = hay;
+    for &c in &t.chars {
+        let p = rest.find(c)?;
+        rest = &rest[p + c.len_utf8()..];
+    }
+    let s = skim().fuzzy_match(hay, &t.text)?;
+    let bonus = if hay.contains(t.text.as_str()) {
+        WORD
+    } else {
+        0
+    };
+    Some(s + bonus)
+}
+
+/// Character position of the first occurrence of `needle` in `hay`.
+fn char_find(hay: &str, needle: &str) -> Option<usize> {
+    hay.find(needle).map(|b| hay[..b].chars().count())
+}
+
+fn prepare(index: &SearchIndex, atom: &Atom) -> Prepared {
+    let cond = match &atom.pred {
+        Pred::Fuzzy { text, title_only } => text_cond(index, text, Mode::Fuzzy, *title_only),
+        Pred::Exact { text, title_only } => text_cond(index, text, Mode::Exact, *title_only),
+        Pred::Prefix { text } => text_cond(index, text, Mode::Prefix, true),
+        Pred::Tag(t) => Cond::Tag(t.to_lowercase()),
+        Pred::Untagged => Cond::Untagged,
+        Pred::Kind(k) => Cond::Kind(*k),
+        Pred::Issue(v) => Cond::Issue(v.to_lowercase()),
+    };
+    Prepared {
+        negated: atom.negated,
+        cond,
+    }
+}
+
+fn text_cond(index: &SearchIndex, text: &str, mode: Mode, title_only: bool) -> Cond {
+    let words: Vec<String> = if text.chars().any(crate::text::is_han) {
+        crate::words::words(text)
+            .into_iter()
+            .map(str::to_string)
+            .collect()
+    } else {
+        vec![text.to_string()]
+    };
+    let body = (!title_only).then(|| {
+        let n = index.len();
+        let terms: Vec<&str> = if words.is_empty() {
+            vec![text]
+        } else {
+            words.iter().map(String::as_str).collect()
+        };
+        let mut any = Bitset::full(n);
+        let mut whole = Bitset::full(n);
+        for w in terms {
+            let h = index.words.hits(w, n);
+            any.intersect(&h.any);
+            whole.intersect(&h.whole);
+        }
+        BodyHits { any, whole }
+    });
+    Cond::Text(Box::new(Text {
+        text: text.to_string(),
+        chars: text.chars().collect(),
+        mode,
+        title_only,
+        pinyin: pinyin::is_pinyin_query(text).then(|| pinyin::query_mask(text)),
+        words: if words.len() > 1 { words } else { Vec::new() },
+        body,
+    }))
+}
+
+/// Turn ascending character positions into ranges of adjacent positions.
+pub fn to_ranges(positions: &[usize]) -> Vec<std::ops::Range<usize>> {
+    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+    for &p in positions {
+        match out.last_mut() {
+            Some(r) if r.end == p => r.end = p + 1,
+            _ => out.push(p..p + 1),
+        }
+    }
+    out
+}

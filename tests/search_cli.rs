@@ -1,0 +1,126 @@
+//! `newstag search` end to end: ranking as jsonl, the index cache (hit, corrupt,
+//! stale) and malformed queries.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use assert_cmd::Command;
+use std::path::Path;
+
+fn write_issue(dir: &Path, name: &str, text: &str) {
+    std::fs::write(dir.join(name), text).unwrap();
+}
+
+fn corpus(dir: &Path) {
+    write_issue(
+        dir,
+        "2024-12-03_01.txt",
+        "# 推进社区治理现代化\n\n街道干部走访居民，倾听意见。\n\n# 天气预报\n\n今天多云，社区治理工作照常进行。\n",
+    );
+    write_issue(
+        dir,
+        "2024-12-04_01.txt",
+        "# 垃圾分类进小区\n\n居民积极参与垃圾分类，环境变好。\n",
+    );
+}
+
+fn search(cache: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = Command::cargo_bin("newstag")
+        .unwrap()
+        .env("XDG_CACHE_HOME", cache)
+        .env("XDG_CONFIG_HOME", cache.join("config"))
+        .env("XDG_DATA_HOME", cache.join("data"))
+        .arg("search")
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn titles(jsonl: &str) -> Vec<String> {
+    jsonl
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            v["title"].as_str().unwrap().to_string()
+        })
+        .collect()
+}
+
+/// jsonl results come best first with the article record, a score and the matched
+/// character ranges of the title.
+#[test]
+fn jsonl_lists_best_first_with_score_and_matches() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    corpus(dir.path());
+    let root = dir.path().to_str().unwrap();
+    let (code, out, err) = search(cache.path(), &[root, "sqzl", "--format", "jsonl"]);
+    assert_eq!(code, 0, "{err}");
+    let first: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    assert_eq!(first["title"], "推进社区治理现代化");
+    assert_eq!(first["matches"], serde_json::json!([[2, 6]]));
+    assert!(first["score"].as_i64().unwrap() > 0);
+    assert!(first["body"].as_str().unwrap().contains("走访"));
+    assert_eq!(first["tags"], serde_json::json!([]));
+
+    let (_, out, _) = search(cache.path(), &[root, "社区治理", "--format", "jsonl"]);
+    assert_eq!(titles(&out), vec!["推进社区治理现代化", "天气预报"]);
+    let (_, out, _) = search(cache.path(), &[root, "untagged 垃圾", "--format", "jsonl"]);
+    assert_eq!(titles(&out), vec!["垃圾分类进小区"]);
+}
+
+/// A second run reads the cache; a corrupt cache is ignored and rewritten; an
+/// edited issue file is searched as it is now, not as cached.
+#[test]
+fn cache_is_used_but_never_trusted_blindly() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    corpus(dir.path());
+    let root = dir.path().to_str().unwrap();
+    let args = [root, "垃圾", "--format", "jsonl"];
+    let (_, first, _) = search(cache.path(), &args);
+    let files: Vec<_> = std::fs::read_dir(cache.path().join("newstag"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1, "one cache file: {files:?}");
+    let (_, second, _) = search(cache.path(), &args);
+    assert_eq!(first, second);
+
+    std::fs::write(&files[0], b"NEWSTAGIDX1\nthis is not an index").unwrap();
+    let (code, third, _) = search(cache.path(), &args);
+    assert_eq!((code, third), (0, first.clone()));
+    assert!(
+        std::fs::metadata(&files[0]).unwrap().len() > 100,
+        "rewritten"
+    );
+
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    write_issue(
+        dir.path(),
+        "2024-12-04_01.txt",
+        "# 垃圾焚烧发电厂投产\n\n新厂日处理垃圾一千吨，还能发电。\n",
+    );
+    let (_, fourth, _) = search(cache.path(), &args);
+    assert_eq!(titles(&fourth), vec!["垃圾焚烧发电厂投产"]);
+}
+
+/// A malformed query is reported with its position, exit code 2, no panic.
+#[test]
+fn malformed_query_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    corpus(dir.path());
+    let (code, out, err) = search(
+        cache.path(),
+        &[dir.path().to_str().unwrap(), "社区 kind:nope"],
+    );
+    assert_eq!(code, 2);
+    assert!(out.is_empty());
+    assert!(err.contains("no kind `nope`"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}

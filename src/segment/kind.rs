@@ -41,7 +41,7 @@ pub fn kind_of(d: &Draft) -> Kind {
     }
     if d.byline.contains("评论员")
         || d.byline.contains("评论部")
-        || ["评论", "社论", "时评", "短评", "论坛", "观察"]
+        || ["评论", "社论", "时评", "短评", "论坛"]
             .iter()
             .any(|w| d.kicker.contains(w))
     {

@@ -48,7 +48,7 @@ pub fn run(
     let theme = Theme::from_config(&config);
     let mut app = App::new(config, keymap, theme, root.clone());
     if let Some(e) = &config_error {
-        app.error(format!("{e} (using the defaults)"));
+        app.error(format!("bad config, defaults used: {e}"));
     } else if let Some(e) = key_errors.first() {
         app.error(e.clone());
     }
@@ -143,6 +143,14 @@ fn handle_key(app: &mut App, key: KeyEvent) {
     if ctrl_c && app.keymap.action_for(key).is_none() {
         app.update(Action::Quit);
         return;
+    }
+    // The end-to-end tests check that a panic restores the terminal before its
+    // message is printed; this is how they cause one.
+    if key.code == KeyCode::Char('!') && std::env::var_os("NEWSTAG_TEST_PANIC").is_some() {
+        #[allow(clippy::panic)]
+        {
+            panic!("panic requested by NEWSTAG_TEST_PANIC");
+        }
     }
     app.handle_key(key);
 }

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 pub const UNDATED: &str = "undated";
 
 /// Everything `newstag stats` reports.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Stats {
     pub articles: usize,
     /// Articles with at least one tag.
@@ -27,13 +27,13 @@ pub struct Stats {
     pub per_month: Vec<MonthCount>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TagCount {
     pub tag: String,
     pub articles: usize,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct IssueCount {
     pub issue: String,
     pub date: Option<String>,
@@ -41,7 +41,7 @@ pub struct IssueCount {
     pub tagged: usize,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct MonthCount {
     pub month: String,
     pub articles: usize,
@@ -76,20 +76,19 @@ pub fn compute(
     tags_of: &dyn Fn(&Issue, &Article) -> Vec<String>,
 ) -> Stats {
     compute_over(
-        corpus
-            .issues
-            .iter()
-            .map(|issue| (issue, issue.articles.iter().collect())),
+        corpus.issues.iter().map(|issue| {
+            let tagged = issue.articles.iter().map(|a| tags_of(issue, a)).collect();
+            (issue, tagged)
+        }),
         vocabulary,
-        tags_of,
     )
 }
 
-/// Like [`compute`], over chosen articles of chosen issues (a filtered view).
+/// Like [`compute`], over chosen issues, each with the tags of the chosen articles
+/// (one entry per article; a filtered view passes only its articles).
 pub fn compute_over<'a>(
-    issues: impl Iterator<Item = (&'a Issue, Vec<&'a Article>)>,
+    issues: impl Iterator<Item = (&'a Issue, Vec<Vec<String>>)>,
     vocabulary: &[String],
-    tags_of: &dyn Fn(&Issue, &Article) -> Vec<String>,
 ) -> Stats {
     let mut per_tag: BTreeMap<String, usize> = BTreeMap::new();
     let mut months: BTreeMap<String, MonthCount> = BTreeMap::new();
@@ -113,8 +112,7 @@ pub fn compute_over<'a>(
             tagged: 0,
             per_tag: BTreeMap::new(),
         });
-        for article in chosen {
-            let mut tags = tags_of(issue, article);
+        for mut tags in chosen {
             tags.sort();
             tags.dedup();
             articles += 1;

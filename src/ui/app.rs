@@ -29,6 +29,10 @@ pub enum Mode {
     Normal,
     /// The help overlay, scrolled by this many lines.
     Help { scroll: u16 },
+    /// The export dialog (`e`).
+    Export(Box<super::export_dialog::ExportDialog>),
+    /// The stats view (`s`).
+    Stats(Box<super::stats_view::StatsView>),
 }
 
 /// One row of the list pane.
@@ -477,11 +481,12 @@ impl App {
             return;
         }
         match self.mode {
-            Mode::Normal | Mode::Help { .. } => {
+            Mode::Normal | Mode::Help { .. } | Mode::Stats(_) => {
                 if let Some(action) = self.keymap.action_for(key) {
                     self.update(action);
                 }
             }
+            Mode::Export(_) => self.export_key(key),
         }
     }
 
@@ -489,6 +494,10 @@ impl App {
     pub fn update(&mut self, action: Action) {
         if let Mode::Help { scroll } = self.mode {
             self.update_help(action, scroll);
+            return;
+        }
+        if let Mode::Stats(_) = self.mode {
+            self.update_stats(action);
             return;
         }
         let page = match self.focus {
@@ -609,8 +618,14 @@ impl App {
             Action::AcceptSuggestions | Action::Triage => {
                 self.say("Suggestions arrive with the suggestions feature")
             }
-            Action::Export => self.say("Export arrives with the export feature"),
-            Action::Stats => self.say("Statistics arrive with the stats feature"),
+            Action::Export => {
+                let dialog = super::export_dialog::ExportDialog::open(self);
+                self.mode = Mode::Export(Box::new(dialog));
+            }
+            Action::Stats => {
+                let view = super::stats_view::StatsView::open(self);
+                self.mode = Mode::Stats(Box::new(view));
+            }
         }
     }
 
@@ -634,6 +649,36 @@ impl App {
                 self.mode = Mode::Normal;
                 self.update(action);
                 self.mode = Mode::Help { scroll };
+            }
+            _ => {}
+        }
+    }
+
+    /// Keys of the export dialog: it edits a file name, so it gets raw keys.
+    fn export_key(&mut self, key: KeyEvent) {
+        let Mode::Export(mut dialog) = std::mem::replace(&mut self.mode, Mode::Normal) else {
+            return;
+        };
+        let keep = super::export_dialog::handle_key(self, &mut dialog, key);
+        if let super::export_dialog::Outcome::Written { path, records } = &dialog.outcome {
+            let text = format!("exported {records} to {}", path.display());
+            if self.message.as_ref().map(|m| &m.text) != Some(&text) {
+                self.say(text);
+            }
+        }
+        if keep {
+            self.mode = Mode::Export(dialog);
+        }
+    }
+
+    fn update_stats(&mut self, action: Action) {
+        match action {
+            Action::Stats | Action::Back | Action::Open | Action::Help => self.mode = Mode::Normal,
+            Action::Quit => self.quit = true,
+            Action::Resize { .. } => {
+                let mode = std::mem::replace(&mut self.mode, Mode::Normal);
+                self.update(action);
+                self.mode = mode;
             }
             _ => {}
         }

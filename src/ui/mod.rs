@@ -7,12 +7,14 @@
 
 pub mod action;
 pub mod app;
+pub mod export_dialog;
 pub mod help;
 pub mod keymap;
 pub mod layout;
 pub mod list;
 pub mod reader;
 pub mod run;
+pub mod stats_view;
 pub mod status;
 pub mod tag_pane;
 pub mod terminal;
@@ -32,6 +34,20 @@ use ratatui::widgets::Widget;
 /// Draw one frame of `app`.
 pub fn draw(app: &App, frame: &mut Frame) {
     frame.render_widget(app, frame.area());
+    if let Mode::Export(d) = &app.mode
+        && let Some(pos) = export_dialog::cursor(d, overlay_area(app, frame.area()))
+    {
+        frame.set_cursor_position(pos);
+    }
+}
+
+/// The part of the screen overlays cover: all but the status bar.
+fn overlay_area(app: &App, area: Rect) -> Rect {
+    let areas = layout::areas(area, app.focus, app.config.tags.len());
+    Rect {
+        height: area.height.saturating_sub(areas.status.height),
+        ..area
+    }
 }
 
 impl Widget for &App {
@@ -60,12 +76,15 @@ impl Widget for &App {
             tag_pane::render(self, r, buf);
         }
         status::render(self, areas.status, buf);
-        if let Mode::Help { .. } = self.mode {
-            let body = Rect {
-                height: area.height.saturating_sub(areas.status.height),
-                ..area
-            };
-            help::render(self, body, buf);
+        let body = Rect {
+            height: area.height.saturating_sub(areas.status.height),
+            ..area
+        };
+        match &self.mode {
+            Mode::Help { .. } => help::render(self, body, buf),
+            Mode::Export(d) => export_dialog::render(self, d, body, buf),
+            Mode::Stats(v) => stats_view::render(self, v, body, buf),
+            Mode::Normal => {}
         }
     }
 }

@@ -1,0 +1,504 @@
+//! The export dialog (`e`): format, file, scope (everything, the list as filtered,
+//! the marked articles) and a format option; Enter writes the file atomically and
+//! the dialog says where it wrote and how many rows.
+
+use super::app::App;
+use super::help::clear_wide_edge;
+use super::layout;
+use crate::article::{Article, Issue};
+use crate::export::{self, ExportError, ExportFormat, ExportOptions, ExportTag, Row, atomic};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Widget};
+use std::path::{Path, PathBuf};
+use tui_input::Input;
+use tui_input::backend::crossterm::to_input_request;
+use unicode_width::UnicodeWidthStr;
+
+/// Which articles to export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Every article of the corpus.
+    All,
+    /// The articles the list shows (after a search).
+    List,
+    /// The marked articles.
+    Marked,
+}
+
+impl Scope {
+    const ALL: [Scope; 3] = [Scope::All, Scope::List, Scope::Marked];
+
+    fn label(self) -> &'static str {
+        match self {
+            Scope::All => "everything",
+            Scope::List => "the list",
+            Scope::Marked => "marked",
+        }
+    }
+}
+
+/// The line of the dialog that has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Format,
+    Path,
+    Scope,
+    Option,
+}
+
+impl Field {
+    const ORDER: [Field; 4] = [Field::Format, Field::Path, Field::Scope, Field::Option];
+}
+
+/// What the last Enter did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// Still being filled in.
+    Editing,
+    /// The file exists: Enter again overwrites it.
+    ConfirmOverwrite,
+    /// Written: where and how many records.
+    Written { path: PathBuf, records: usize },
+    /// Writing failed (the dialog stays open to fix the path).
+    Failed(String),
+}
+
+/// The dialog's state.
+#[derive(Debug, Clone)]
+pub struct ExportDialog {
+    pub format: ExportFormat,
+    pub path: Input,
+    pub scope: Scope,
+    pub field: Field,
+    /// CSV: byte-order mark for Excel.
+    pub excel: bool,
+    /// JSONL: include the body text.
+    pub with_body: bool,
+    pub outcome: Outcome,
+}
+
+impl PartialEq for ExportDialog {
+    fn eq(&self, other: &Self) -> bool {
+        self.format == other.format
+            && self.path.value() == other.path.value()
+            && self.path.cursor() == other.path.cursor()
+            && self.scope == other.scope
+            && self.field == other.field
+            && self.excel == other.excel
+            && self.with_body == other.with_body
+            && self.outcome == other.outcome
+    }
+}
+
+impl Eq for ExportDialog {}
+
+impl ExportDialog {
+    /// A dialog for `app`: CSV into a new file in the corpus folder, scoped to the
+    /// marked articles if any, else the list when filtered, else everything.
+    pub fn open(app: &App) -> ExportDialog {
+        let scope = if !app.marks.is_empty() {
+            Scope::Marked
+        } else if app.filter.is_some() {
+            Scope::List
+        } else {
+            Scope::All
+        };
+        let format = ExportFormat::Csv;
+        let path = default_path(&corpus_folder(&app.root), format);
+        ExportDialog {
+            format,
+            path: Input::new(path.to_string_lossy().into_owned()),
+            scope,
+            field: Field::Format,
+            excel: true,
+            with_body: false,
+            outcome: Outcome::Editing,
+        }
+    }
+
+    /// The file to write, `~/` expanded.
+    pub fn target(&self) -> PathBuf {
+        let v = self.path.value().trim();
+        match (v.strip_prefix("~/"), dirs::home_dir()) {
+            (Some(rest), Some(home)) => home.join(rest),
+            _ => PathBuf::from(v),
+        }
+    }
+
+    fn cycle_format(&mut self, step: isize) {
+        let all = ExportFormat::ALL;
+        let k = all.iter().position(|f| *f == self.format).unwrap_or(0) as isize;
+        let next = all[(k + step).rem_euclid(all.len() as isize) as usize];
+        let old_ext = format!(".{}", self.format.as_str());
+        let value = self.path.value().to_string();
+        if let Some(stem) = value.strip_suffix(&old_ext) {
+            self.path = Input::new(format!("{stem}.{}", next.as_str()));
+        }
+        self.format = next;
+    }
+
+    fn cycle_scope(&mut self, app: &App, step: isize) {
+        let all = Scope::ALL;
+        let mut k = all.iter().position(|s| *s == self.scope).unwrap_or(0) as isize;
+        for _ in 0..all.len() {
+            k = (k + step).rem_euclid(all.len() as isize);
+            if scope_available(app, all[k as usize]) {
+                self.scope = all[k as usize];
+                return;
+            }
+        }
+    }
+
+    fn toggle_option(&mut self) {
+        match self.format {
+            ExportFormat::Csv => self.excel = !self.excel,
+            ExportFormat::Jsonl => self.with_body = !self.with_body,
+            ExportFormat::Toml => {}
+        }
+    }
+
+    fn move_field(&mut self, step: isize) {
+        let n = Field::ORDER.len() as isize;
+        let k = Field::ORDER
+            .iter()
+            .position(|f| *f == self.field)
+            .unwrap_or(0) as isize;
+        self.field = Field::ORDER[(k + step).rem_euclid(n) as usize];
+    }
+
+    /// The option line's text for the current format.
+    fn option_text(&self) -> String {
+        let check = |on: bool| if on { "[x]" } else { "[ ]" };
+        match self.format {
+            ExportFormat::Csv => format!("{} byte-order mark for Excel", check(self.excel)),
+            ExportFormat::Jsonl => format!("{} include the body text", check(self.with_body)),
+            ExportFormat::Toml => {
+                "all tags with when and how set; `newstag import` restores".into()
+            }
+        }
+    }
+}
+
+/// The folder of the corpus (the parent when a single issue file was opened).
+fn corpus_folder(root: &Path) -> PathBuf {
+    if root.is_file() {
+        root.parent().map(Path::to_path_buf).unwrap_or_default()
+    } else {
+        root.to_path_buf()
+    }
+}
+
+/// `FOLDER/newstag-export.EXT`, or `-2`, `-3`... so an existing file is never the
+/// default.
+pub fn default_path(folder: &Path, format: ExportFormat) -> PathBuf {
+    let ext = format.as_str();
+    let mut path = folder.join(format!("newstag-export.{ext}"));
+    let mut n = 2;
+    while path.exists() && n < 1000 {
+        path = folder.join(format!("newstag-export-{n}.{ext}"));
+        n += 1;
+    }
+    path
+}
+
+fn scope_available(app: &App, scope: Scope) -> bool {
+    match scope {
+        Scope::All => true,
+        Scope::List => app.filter.is_some(),
+        Scope::Marked => !app.marks.is_empty(),
+    }
+}
+
+/// The (issue, article) pairs of `scope`, in list order.
+pub fn scope_articles(app: &App, scope: Scope) -> Vec<(usize, usize)> {
+    let all = || {
+        app.issues
+            .iter()
+            .enumerate()
+            .flat_map(|(i, issue)| (0..issue.articles.len()).map(move |a| (i, a)))
+            .collect()
+    };
+    match scope {
+        Scope::All => all(),
+        Scope::List => app.filter.clone().unwrap_or_else(all),
+        Scope::Marked => {
+            let mut v: Vec<_> = app.marks.iter().copied().collect();
+            v.sort_unstable();
+            v
+        }
+    }
+}
+
+/// The tags of an article with how each was set, as the app knows them.
+fn marks_of(app: &App, issue: usize, article: usize) -> Vec<ExportTag> {
+    app.tags_of(issue, article)
+        .into_iter()
+        .map(ExportTag::named)
+        .collect()
+}
+
+/// Write the export the dialog describes; `force` overwrites an existing file.
+pub fn write(app: &App, d: &ExportDialog, force: bool) -> Result<usize, ExportError> {
+    let pairs = scope_articles(app, d.scope);
+    let rows: Vec<Row> = pairs
+        .iter()
+        .filter_map(|&(i, a)| {
+            let issue: &Issue = app.issues.get(i)?;
+            let article: &Article = issue.articles.get(a)?;
+            Some(Row {
+                issue,
+                article,
+                tags: marks_of(app, i, a),
+            })
+        })
+        .collect();
+    let vocabulary: Vec<String> = app.config.tags.iter().map(|t| t.name.clone()).collect();
+    let options = ExportOptions {
+        format: d.format,
+        with_body: d.with_body,
+        excel: d.excel,
+    };
+    atomic::write_file(&d.target(), force, |w| {
+        export::write_export(w, &rows, &vocabulary, &[], options)
+    })
+}
+
+/// What a key does in the dialog. Returns false when the dialog should close.
+pub fn handle_key(app: &App, d: &mut ExportDialog, key: KeyEvent) -> bool {
+    if let Outcome::Written { .. } = d.outcome {
+        return !matches!(key.code, KeyCode::Esc | KeyCode::Enter | KeyCode::Char('q'));
+    }
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    match key.code {
+        KeyCode::Esc => return false,
+        KeyCode::Char('c') if ctrl => return false,
+        KeyCode::Enter => {
+            let force = d.outcome == Outcome::ConfirmOverwrite;
+            if d.path.value().trim().is_empty() {
+                d.outcome = Outcome::Failed("no file name".into());
+                return true;
+            }
+            d.outcome = match write(app, d, force) {
+                Ok(records) => Outcome::Written {
+                    path: d.target(),
+                    records,
+                },
+                Err(ExportError::Exists { .. }) => Outcome::ConfirmOverwrite,
+                Err(e) => Outcome::Failed(e.to_string()),
+            };
+            return true;
+        }
+        KeyCode::Tab | KeyCode::Down => d.move_field(1),
+        KeyCode::BackTab | KeyCode::Up => d.move_field(-1),
+        _ => {
+            let step = match key.code {
+                KeyCode::Left => Some(-1),
+                KeyCode::Right | KeyCode::Char(' ') => Some(1),
+                _ => None,
+            };
+            match (d.field, step) {
+                (Field::Format, Some(s)) => d.cycle_format(s),
+                (Field::Scope, Some(s)) => d.cycle_scope(app, s),
+                (Field::Option, Some(_)) => d.toggle_option(),
+                (Field::Path, _) => {
+                    if let Some(req) = to_input_request(&Event::Key(key)) {
+                        d.path.handle(req);
+                    }
+                }
+                _ => return true,
+            }
+        }
+    }
+    // Any change clears an old error or overwrite question.
+    d.outcome = Outcome::Editing;
+    true
+}
+
+/// Width of the label column.
+const LABEL_W: u16 = 10;
+
+/// Where the dialog goes inside `area`.
+pub fn dialog_rect(area: Rect) -> Rect {
+    layout::centered(area, 76, 9)
+}
+
+/// Where the terminal cursor belongs (at the caret of the file field), if shown.
+pub fn cursor(d: &ExportDialog, area: Rect) -> Option<Position> {
+    if d.field != Field::Path || matches!(d.outcome, Outcome::Written { .. }) {
+        return None;
+    }
+    let inner = layout::inner(dialog_rect(area));
+    let width = inner.width.saturating_sub(LABEL_W + 1) as usize;
+    let scroll = d.path.visual_scroll(width);
+    let x = inner.x + LABEL_W + 1 + (d.path.visual_cursor().saturating_sub(scroll)) as u16;
+    Some(Position::new(
+        x.min(inner.right().saturating_sub(1)),
+        inner.y + 1,
+    ))
+}
+
+/// Draw the dialog over `area`.
+pub fn render(app: &App, d: &ExportDialog, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let rect = dialog_rect(area);
+    clear_wide_edge(buf, rect);
+    Clear.render(rect, buf);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.focused_border())
+        .title(Line::from(" Export "));
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    let line_at = |y: u16| Rect {
+        y: inner.y + y,
+        height: 1,
+        ..inner
+    };
+    if inner.height < 5 {
+        return;
+    }
+
+    if let Outcome::Written { path, records } = &d.outcome {
+        let what = if d.format == ExportFormat::Toml {
+            "tagged articles"
+        } else {
+            "rows"
+        };
+        Line::from(format!(
+            " Wrote {records} {what} ({}) to",
+            d.format.as_str()
+        ))
+        .render(line_at(1), buf);
+        let p = path.to_string_lossy();
+        Line::from(format!(
+            " {}",
+            tail(&p, inner.width.saturating_sub(2) as usize)
+        ))
+        .style(theme.title())
+        .render(line_at(2), buf);
+        Line::from(Span::styled(" Enter or Esc closes", theme.dim())).render(line_at(4), buf);
+        return;
+    }
+
+    let label = |f: Field, text: &str| {
+        let style = if d.field == f {
+            theme.key()
+        } else {
+            theme.dim()
+        };
+        Span::styled(format!(" {:<w$}", text, w = (LABEL_W - 1) as usize), style)
+    };
+    let choice = |on: bool, focused: bool, text: String| {
+        let style = match (on, focused) {
+            (true, true) => theme.selected(),
+            (true, false) => theme.title(),
+            _ => theme.dim(),
+        };
+        Span::styled(format!(" {text} "), style)
+    };
+
+    // Format.
+    let mut spans = vec![label(Field::Format, "Format")];
+    for f in ExportFormat::ALL {
+        spans.push(choice(
+            f == d.format,
+            d.field == Field::Format,
+            f.as_str().to_uppercase(),
+        ));
+        spans.push(Span::raw(" "));
+    }
+    Line::from(spans).render(line_at(0), buf);
+
+    // File.
+    let width = inner.width.saturating_sub(LABEL_W + 1) as usize;
+    let scroll = d.path.visual_scroll(width);
+    let shown: String = skip_cells(d.path.value(), scroll);
+    Line::from(vec![
+        label(Field::Path, "File"),
+        Span::raw(" "),
+        Span::raw(shown),
+    ])
+    .render(line_at(1), buf);
+
+    // Scope.
+    let mut spans = vec![label(Field::Scope, "Scope")];
+    for s in Scope::ALL {
+        if !scope_available(app, s) {
+            continue;
+        }
+        let n = scope_articles(app, s).len();
+        spans.push(choice(
+            s == d.scope,
+            d.field == Field::Scope,
+            format!("{} ({n})", s.label()),
+        ));
+        spans.push(Span::raw(" "));
+    }
+    Line::from(spans).render(line_at(2), buf);
+
+    // Option.
+    Line::from(vec![
+        label(Field::Option, "Option"),
+        Span::raw(" "),
+        Span::raw(d.option_text()),
+    ])
+    .render(line_at(3), buf);
+
+    // Outcome and hints.
+    match &d.outcome {
+        Outcome::ConfirmOverwrite => Line::from(Span::styled(
+            " The file exists. Enter overwrites it, Esc cancels.",
+            theme.error(),
+        ))
+        .render(line_at(5), buf),
+        Outcome::Failed(msg) => Line::from(Span::styled(
+            format!(" {}", tail(msg, inner.width.saturating_sub(2) as usize)),
+            theme.error(),
+        ))
+        .render(line_at(5), buf),
+        _ => {}
+    }
+    Line::from(Span::styled(
+        " Enter export  Tab next field  Left/Right change  Esc cancel",
+        theme.dim(),
+    ))
+    .render(line_at(inner.height - 1), buf);
+}
+
+/// `s` without its first `cells` display cells.
+fn skip_cells(s: &str, cells: usize) -> String {
+    let mut used = 0;
+    s.chars()
+        .skip_while(|c| {
+            let w = unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0);
+            if used + w <= cells && used < cells {
+                used += w;
+                true
+            } else {
+                false
+            }
+        })
+        .collect()
+}
+
+/// The end of `s` that fits in `width` cells, `~` marking a cut.
+fn tail(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let mut out: Vec<char> = Vec::new();
+    let mut used = 1;
+    for c in s.chars().rev() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('~');
+    out.into_iter().rev().collect()
+}

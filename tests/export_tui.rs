@@ -1,0 +1,259 @@
+//! The export dialog and the stats view in the TUI: behaviour through `App` (keys
+//! in, files and state checked) and screen snapshots (TestBackend + insta).
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use newstag::article::{Article, Issue, Kind};
+use newstag::config::Config;
+use newstag::ui::export_dialog::{Field, Outcome};
+use newstag::ui::{Action, App, Mode};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::path::{Path, PathBuf};
+use tui_input::Input;
+use unicode_width::UnicodeWidthStr;
+
+fn article(id: u64, index: usize, title: &str, body: &str) -> Article {
+    Article {
+        id: format!("{id:012x}"),
+        index,
+        line: 1 + index * 5,
+        kind: Kind::News,
+        title: title.into(),
+        byline: "本报记者 林晓雨".into(),
+        paragraphs: vec![body.into()],
+        ..Article::default()
+    }
+}
+
+/// Three issues over three months, six articles; one title has a comma and quotes.
+fn issues(dir: &Path) -> Vec<Issue> {
+    let issue = |rel: &str, date: &str, articles: Vec<Article>| Issue {
+        path: dir.join(rel),
+        rel: rel.into(),
+        date: Some(date.into()),
+        page: Some("2".into()),
+        encoding: "UTF-8",
+        bytes: 100,
+        articles,
+    };
+    vec![
+        issue(
+            "2024-01-05_2.txt",
+            "2024-01-05",
+            vec![
+                article(
+                    0xa1,
+                    0,
+                    "老街巷里的便民服务站，\"十五分钟\"生活圈",
+                    "社区服务站开门。",
+                ),
+                article(0xa2, 1, "湿地公园迎来候鸟季", "候鸟越冬。"),
+            ],
+        ),
+        issue(
+            "2024-02-09_2.txt",
+            "2024-02-09",
+            vec![
+                article(0xb1, 0, "古戏台修缮完工", "老腔重回乡村。"),
+                article(0xb2, 1, "市民热线一周回应", "诉求逐一答复。"),
+            ],
+        ),
+        issue(
+            "2024-04-01_2.txt",
+            "2024-04-01",
+            vec![
+                article(0xc1, 0, "河道治理见成效", "水质改善。"),
+                article(0xc2, 1, "非遗传承人进校园", "孩子们学唱腔。"),
+            ],
+        ),
+    ]
+}
+
+fn app_in(dir: &Path, width: u16, height: u16) -> App {
+    App::with_issues(Config::builtin(), issues(dir), width, height)
+}
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.handle_key(key(KeyCode::Char(c)));
+    }
+}
+
+/// Point the open dialog at `path` (as if typed).
+fn set_path(app: &mut App, path: &Path) {
+    let Mode::Export(d) = &mut app.mode else {
+        panic!("export dialog not open")
+    };
+    d.path = Input::new(path.to_string_lossy().into_owned());
+}
+
+fn dialog(app: &App) -> &newstag::ui::export_dialog::ExportDialog {
+    match &app.mode {
+        Mode::Export(d) => d,
+        other => panic!("export dialog not open: {other:?}"),
+    }
+}
+
+/// The screen as text, one line per row, wide characters once.
+fn screen(app: &App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(app.size.width, app.size.height)).unwrap();
+    terminal.draw(|f| newstag::ui::draw(app, f)).unwrap();
+    let buf = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut skip = 0;
+        for x in 0..buf.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let sym = buf[(x, y)].symbol();
+            out.push_str(sym);
+            skip = UnicodeWidthStr::width(sym).saturating_sub(1);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// `e` then Enter writes a CSV of every article, read back with the csv crate;
+/// the dialog and the status bar say where and how many rows.
+#[test]
+fn export_dialog_writes_csv_of_everything() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut app = app_in(tmp.path(), 100, 30);
+    app.update(Action::Export);
+    let out = tmp.path().join("全部.csv");
+    set_path(&mut app, &out);
+    app.handle_key(key(KeyCode::Enter));
+    assert_eq!(
+        dialog(&app).outcome,
+        Outcome::Written {
+            path: out.clone(),
+            records: 6
+        }
+    );
+    let text = std::fs::read_to_string(&out).unwrap();
+    let text = text
+        .strip_prefix('\u{feff}')
+        .expect("Excel BOM is on by default");
+    let mut r = csv::Reader::from_reader(text.as_bytes());
+    let titles: Vec<String> = r.records().map(|x| x.unwrap()[6].to_string()).collect();
+    assert_eq!(titles.len(), 6);
+    assert_eq!(titles[0], "老街巷里的便民服务站，\"十五分钟\"生活圈");
+    let msg = app.message.clone().unwrap().text;
+    assert!(
+        msg.contains("exported 6") && msg.contains("全部.csv"),
+        "{msg}"
+    );
+    app.handle_key(key(KeyCode::Esc));
+    assert_eq!(app.mode, Mode::Normal);
+}
+
+/// With marked articles the dialog exports only those; JSONL is chosen with the
+/// arrow keys and the file name follows the format.
+#[test]
+fn export_dialog_marked_scope_and_format() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut app = app_in(tmp.path(), 100, 30);
+    app.update(Action::MoveDown); // first article
+    app.update(Action::Mark);
+    app.update(Action::Mark);
+    app.update(Action::Export);
+    set_path(&mut app, &tmp.path().join("marked.csv"));
+    app.handle_key(key(KeyCode::Right)); // format: CSV -> JSONL
+    assert!(dialog(&app).path.value().ends_with("marked.jsonl"));
+    app.handle_key(key(KeyCode::Enter));
+    let text = std::fs::read_to_string(tmp.path().join("marked.jsonl")).unwrap();
+    let ids: Vec<String> = text
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(ids, ["0000000000a1", "0000000000a2"]);
+}
+
+/// An existing file is not overwritten until a second Enter confirms it.
+#[test]
+fn export_dialog_asks_before_overwriting() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("old.csv");
+    std::fs::write(&out, "keep me").unwrap();
+    let mut app = app_in(tmp.path(), 100, 30);
+    app.update(Action::Export);
+    set_path(&mut app, &out);
+    app.handle_key(key(KeyCode::Enter));
+    assert_eq!(dialog(&app).outcome, Outcome::ConfirmOverwrite);
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "keep me");
+    app.handle_key(key(KeyCode::Enter));
+    assert!(matches!(dialog(&app).outcome, Outcome::Written { .. }));
+    assert!(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .contains("issue,date")
+    );
+}
+
+/// The file name can be typed; the default is a new file in the corpus folder.
+#[test]
+fn export_dialog_path_is_editable() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut app = app_in(tmp.path(), 100, 30);
+    app.update(Action::Export);
+    assert!(dialog(&app).path.value().ends_with("newstag-export.csv"));
+    app.handle_key(key(KeyCode::Tab));
+    assert_eq!(dialog(&app).field, Field::Path);
+    app.handle_key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+    let typed = tmp.path().join("导出.csv");
+    type_text(&mut app, &typed.to_string_lossy());
+    assert_eq!(dialog(&app).target(), typed);
+    app.handle_key(key(KeyCode::Enter));
+    assert!(typed.exists());
+}
+
+/// Snapshot: the export dialog over the main screen at 100x30.
+#[test]
+fn export_dialog_snapshot() {
+    let mut app = app_in(Path::new("/data/报纸"), 100, 30);
+    app.update(Action::MoveDown);
+    app.update(Action::Mark);
+    app.update(Action::Export);
+    set_path(&mut app, &PathBuf::from("/data/报纸/newstag-export.csv"));
+    insta::assert_snapshot!(screen(&app));
+}
+
+/// Snapshot: the dialog after writing says where it wrote and how many rows.
+#[test]
+fn export_dialog_written_snapshot() {
+    let mut app = app_in(Path::new("/data/报纸"), 100, 30);
+    app.update(Action::Export);
+    let Mode::Export(d) = &mut app.mode else {
+        panic!("export dialog not open")
+    };
+    d.outcome = Outcome::Written {
+        path: PathBuf::from("/data/报纸/newstag-export.csv"),
+        records: 6,
+    };
+    insta::assert_snapshot!(screen(&app));
+}
+
+/// Snapshot: the stats view at 100x30: totals, bars per tag, tags over time.
+#[test]
+fn stats_view_snapshot() {
+    let mut app = app_in(Path::new("/data"), 100, 30);
+    app.update(Action::Stats);
+    assert!(matches!(app.mode, Mode::Stats(_)));
+    insta::assert_snapshot!(screen(&app));
+    app.update(Action::Back);
+    assert_eq!(app.mode, Mode::Normal);
+}

@@ -107,7 +107,7 @@ impl ExportDialog {
             Scope::All
         };
         let format = ExportFormat::Csv;
-        let path = default_path(&corpus_folder(&app.root), format);
+        let path = default_path(&corpus_folder(&app.corpus.root), format);
         ExportDialog {
             format,
             path: Input::new(path.to_string_lossy().into_owned()),
@@ -215,7 +215,8 @@ fn scope_available(app: &App, scope: Scope) -> bool {
 /// The (issue, article) pairs of `scope`, in list order.
 pub fn scope_articles(app: &App, scope: Scope) -> Vec<(usize, usize)> {
     let all = || {
-        app.issues
+        app.corpus
+            .issues
             .iter()
             .enumerate()
             .flat_map(|(i, issue)| (0..issue.articles.len()).map(move |a| (i, a)))
@@ -246,7 +247,7 @@ pub fn write(app: &App, d: &ExportDialog, force: bool) -> Result<usize, ExportEr
     let rows: Vec<Row> = pairs
         .iter()
         .filter_map(|&(i, a)| {
-            let issue: &Issue = app.issues.get(i)?;
+            let issue: &Issue = app.corpus.issues.get(i)?;
             let article: &Article = issue.articles.get(a)?;
             Some(Row {
                 issue,

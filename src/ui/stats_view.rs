@@ -26,7 +26,7 @@ impl StatsView {
     pub fn open(app: &App) -> StatsView {
         let vocabulary: Vec<String> = app.config.tags.iter().map(|t| t.name.clone()).collect();
         let stats = compute_over(
-            app.issues.iter().enumerate().map(|(i, issue)| {
+            app.corpus.issues.iter().enumerate().map(|(i, issue)| {
                 let tags = (0..issue.articles.len())
                     .map(|a| {
                         app.tags_of(i, a)

@@ -80,6 +80,7 @@ fn newstag(home: &Path) -> Command {
     let mut cmd = Command::cargo_bin("newstag").unwrap();
     cmd.env("XDG_CONFIG_HOME", home.join("config"))
         .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CACHE_HOME", home.join("cache"))
         .env("HOME", home);
     cmd
 }
@@ -335,4 +336,61 @@ fn import_reports_missing_issue() {
         .code(1);
     let err = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
     assert!(err.contains("gone.txt: not in the corpus"), "{err}");
+}
+
+/// --query exports only the articles the search language matches: a tag filter
+/// and a word of a title.
+#[test]
+fn query_limits_the_export() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus_dir = tmp.path().join("corpus");
+    write_corpus(&corpus_dir);
+    let corpus = tag_corpus(&corpus_dir);
+    let store = TagStore::open(&corpus, None);
+    let ids = |query: &str| -> Vec<String> {
+        let out = newstag(tmp.path())
+            .arg("export")
+            .arg(&corpus_dir)
+            .args(["--format", "jsonl", "--query", query])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        String::from_utf8(out)
+            .unwrap()
+            .lines()
+            .map(|l| {
+                serde_json::from_str::<serde_json::Value>(l).unwrap()["id"]
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect()
+    };
+    let heritage: Vec<String> = corpus
+        .issues
+        .iter()
+        .flat_map(|i| i.articles.iter().map(move |a| (i, a)))
+        .filter(|(i, a)| store.has_tag(&i.rel, &a.id, "heritage"))
+        .map(|(_, a)| a.id.clone())
+        .collect();
+    assert_eq!(heritage.len(), 2);
+    assert_eq!(ids("tag:heritage"), heritage);
+    let museum: Vec<String> = corpus
+        .issues
+        .iter()
+        .flat_map(|i| &i.articles)
+        .filter(|a| a.title.contains("博物馆"))
+        .map(|a| a.id.clone())
+        .collect();
+    assert_eq!(museum.len(), 1);
+    assert!(ids("博物馆新展").contains(&museum[0]));
+    // A malformed query is an error, not an export of everything.
+    newstag(tmp.path())
+        .arg("export")
+        .arg(&corpus_dir)
+        .args(["--query", "tag:"])
+        .assert()
+        .failure();
 }

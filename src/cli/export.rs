@@ -1,10 +1,14 @@
 //! `newstag export`: write the articles and their tags as CSV, JSONL or a TOML dump.
 
 use crate::config::Config;
+use crate::corpus::{Corpus, cache};
 use crate::export::{
     self, ExportFormat, ExportOptions, atomic, collect_rows, orphans_in_store, tags_in_store,
 };
+use crate::search::tags::snapshot;
+use crate::search::{Matcher, Query};
 use crate::tags::TagStore;
+use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -42,6 +46,10 @@ pub struct ExportArgs {
     /// Overwrite the --output file if it exists.
     #[arg(long)]
     pub force: bool,
+    /// Only the articles matching QUERY (the search language of the TUI and
+    /// `newstag search`, e.g. `tag:governance 物业`), in corpus order.
+    #[arg(long, short, value_name = "QUERY")]
+    pub query: Option<String>,
     /// Only articles with at least one tag.
     #[arg(long)]
     pub tagged_only: bool,
@@ -78,8 +86,22 @@ pub fn run(config: &Config, args: ExportArgs) -> anyhow::Result<ExitCode> {
             out.display()
         );
     }
-    let corpus = super::open_corpus(config, args.path.as_deref())?;
+    let query = match &args.query {
+        Some(text) => {
+            Some(Query::parse(text).map_err(|e| anyhow::anyhow!("bad query {text:?}: {e}"))?)
+        }
+        None => None,
+    };
+    let root = super::corpus_root(config, args.path.as_deref())?;
+    // File stamps before loading, so the search index cache is checked against
+    // the files as they were read.
+    let stamps = query.as_ref().map(|_| cache::stamps(&root));
+    let corpus = super::open_corpus(config, Some(&root))?;
     let store = TagStore::open(&corpus, config.sidecar_dir().as_deref());
+    let matching: Option<HashSet<(usize, usize)>> = match (&query, &stamps) {
+        (Some(q), Some(files)) => Some(matches(&corpus, files, &store, q)),
+        _ => None,
+    };
     for issue in &corpus.issues {
         if let Some(e) = store.read_only(&issue.rel) {
             eprintln!("newstag: warning: {e} (its tags are not exported)");
@@ -89,10 +111,13 @@ pub fn run(config: &Config, args: ExportArgs) -> anyhow::Result<ExitCode> {
     let rows = collect_rows(
         &corpus,
         &|issue, article| tags_in_store(&store, issue, article),
-        &|_, _, tags| !tagged_only || !tags.is_empty(),
+        &|i, a, tags| {
+            (!tagged_only || !tags.is_empty())
+                && matching.as_ref().is_none_or(|m| m.contains(&(i, a)))
+        },
     );
     let vocabulary: Vec<String> = config.tags.iter().map(|t| t.name.clone()).collect();
-    let orphans = if tagged_only || format != ExportFormat::Toml {
+    let orphans = if tagged_only || matching.is_some() || format != ExportFormat::Toml {
         Vec::new()
     } else {
         orphans_in_store(&corpus, &store)
@@ -121,4 +146,22 @@ pub fn run(config: &Config, args: ExportArgs) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// (issue, article) positions of the articles of `corpus` matching `query`. The
+/// search index comes from the cache when it is valid for `files`.
+fn matches(
+    corpus: &Corpus,
+    files: &[cache::FileStamp],
+    store: &TagStore,
+    query: &Query,
+) -> HashSet<(usize, usize)> {
+    let (index, _) = cache::index_for_corpus(corpus, files);
+    let tags = query.uses_tags().then(|| snapshot(corpus, store));
+    Matcher::new(&index, query, tags)
+        .run(None)
+        .into_iter()
+        .filter_map(|h| index.doc_ref(h.doc))
+        .map(|r| (r.issue as usize, r.article as usize))
+        .collect()
 }

@@ -57,18 +57,18 @@ impl Row<'_> {
     }
 }
 
-/// The articles of `corpus` for which `keep` says yes, in corpus order, each with the
-/// tags `tags_of` gives it.
+/// The articles of `corpus` for which `keep(issue index, article index, tags)`
+/// says yes, in corpus order, each with the tags `tags_of` gives it.
 pub fn collect_rows<'a>(
     corpus: &'a Corpus,
     tags_of: &dyn Fn(&Issue, &Article) -> Vec<ExportTag>,
-    keep: &dyn Fn(&Issue, &Article, &[ExportTag]) -> bool,
+    keep: &dyn Fn(usize, usize, &[ExportTag]) -> bool,
 ) -> Vec<Row<'a>> {
     let mut rows = Vec::new();
-    for issue in &corpus.issues {
-        for article in &issue.articles {
+    for (i, issue) in corpus.issues.iter().enumerate() {
+        for (a, article) in issue.articles.iter().enumerate() {
             let tags = tags_of(issue, article);
-            if keep(issue, article, &tags) {
+            if keep(i, a, &tags) {
                 rows.push(Row {
                     issue,
                     article,

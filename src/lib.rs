@@ -12,6 +12,7 @@ pub mod record;
 pub mod search;
 pub mod segment;
 pub mod stats;
+pub mod suggest;
 pub mod tags;
 pub mod text;
 pub mod ui;

@@ -1,0 +1,247 @@
+//! What suggestions look at in an article: its jieba words (for the classifier)
+//! and the tag keywords found among them (for the keyword scorer).
+//!
+//! Keywords are matched on words, never on raw substrings: a keyword matches a run
+//! of whole jieba words that spells it (so `大气` does not match inside `大气层`,
+//! which jieba keeps whole, while `非物质文化遗产` matches `非/物质/文化遗产`).
+
+use crate::article::Article;
+use crate::config::TagDef;
+use std::collections::HashMap;
+
+/// Word ids are 32-bit hashes of the word text (feature hashing): no shared
+/// dictionary is needed while issues are processed in parallel.
+pub type WordId = u32;
+
+/// The id of `word`.
+pub fn word_id(word: &str) -> WordId {
+    // Truncation is the point: a 32-bit feature hash.
+    xxhash_rust::xxh3::xxh3_64(word.as_bytes()) as u32
+}
+
+/// One keyword of one tag.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Keyword {
+    /// Index of the tag in the vocabulary.
+    pub tag: usize,
+    /// The keyword as written in the config.
+    pub text: String,
+}
+
+/// Every keyword of every tag, ready to be matched.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct KeywordSet {
+    /// Tag names, in vocabulary order.
+    pub tags: Vec<String>,
+    pub keywords: Vec<Keyword>,
+    /// First character of a keyword -> indices into `keywords`.
+    by_first: HashMap<char, Vec<usize>>,
+}
+
+impl KeywordSet {
+    /// The keywords of `tags` (the vocabulary of the config).
+    pub fn new(tags: &[TagDef]) -> KeywordSet {
+        let mut set = KeywordSet {
+            tags: tags.iter().map(|t| t.name.clone()).collect(),
+            ..KeywordSet::default()
+        };
+        for (tag, def) in tags.iter().enumerate() {
+            for text in &def.keywords {
+                let text: String = text.split_whitespace().collect();
+                let Some(first) = text.chars().next() else {
+                    continue;
+                };
+                if set.keywords.iter().any(|k| k.tag == tag && k.text == text) {
+                    continue;
+                }
+                let index = set.keywords.len();
+                set.by_first.entry(first).or_default().push(index);
+                set.keywords.push(Keyword { tag, text });
+            }
+        }
+        set
+    }
+
+    /// Number of keywords of tag `tag`.
+    pub fn count_for(&self, tag: usize) -> usize {
+        self.keywords.iter().filter(|k| k.tag == tag).count()
+    }
+
+    /// Add the keyword matches in `words` to `hits` (`in_title` marks title words).
+    /// A keyword matches a run of whole words that spells it: jieba may cut `非遗`
+    /// as one word or as `非/遗` depending on context, and both count, but a
+    /// keyword never matches part of a word.
+    fn find(&self, words: &[&str], in_title: bool, hits: &mut Vec<Hit>) {
+        for (at, w) in words.iter().enumerate() {
+            let Some(candidates) = w.chars().next().and_then(|c| self.by_first.get(&c)) else {
+                continue;
+            };
+            // Per tag, the longest keyword spelled from here (`社区治理` over `社区`).
+            let mut best: Vec<usize> = Vec::new();
+            for &k in candidates {
+                if !spells(&words[at..], &self.keywords[k].text) {
+                    continue;
+                }
+                let tag = self.keywords[k].tag;
+                match best.iter_mut().find(|b| self.keywords[**b].tag == tag) {
+                    Some(b) if self.keywords[*b].text.len() < self.keywords[k].text.len() => *b = k,
+                    Some(_) => {}
+                    None => best.push(k),
+                }
+            }
+            for k in best {
+                let k = k as u32;
+                match hits.iter_mut().find(|h| h.keyword == k) {
+                    Some(h) => {
+                        h.count = h.count.saturating_add(1);
+                        h.in_title |= in_title;
+                    }
+                    None => hits.push(Hit {
+                        keyword: k,
+                        count: 1,
+                        in_title,
+                    }),
+                }
+            }
+        }
+    }
+}
+
+/// True when the first few of `words`, joined, are exactly `keyword`.
+fn spells(words: &[&str], keyword: &str) -> bool {
+    let mut rest = keyword;
+    for w in words {
+        match rest.strip_prefix(w) {
+            Some("") => return true,
+            Some(r) => rest = r,
+            None => return false,
+        }
+    }
+    false
+}
+
+/// A keyword found in an article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// Index into [`KeywordSet::keywords`].
+    pub keyword: u32,
+    /// Times it occurs (title and body).
+    pub count: u16,
+    /// True when it occurs in the title, kicker or subtitle.
+    pub in_title: bool,
+}
+
+/// What the scorers know of one article.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ArticleFeatures {
+    /// Distinct content words (two or more characters, not numbers), as sorted ids.
+    pub words: Vec<WordId>,
+    /// Keywords found, in order of first appearance.
+    pub hits: Vec<Hit>,
+    /// Number of words of the article (title and body).
+    pub length: u32,
+}
+
+/// True for words the classifier learns from: at least two characters and not
+/// only digits or punctuation (single characters are mostly particles).
+pub fn is_content_word(w: &str) -> bool {
+    w.chars().count() >= 2 && w.chars().any(|c| c.is_alphabetic())
+}
+
+/// Cut `article` into words and find `keywords` in it. `names` collects the text
+/// of every content word id seen (to show which words made a suggestion).
+pub fn extract(
+    article: &Article,
+    keywords: &KeywordSet,
+    names: &mut HashMap<WordId, Box<str>>,
+) -> ArticleFeatures {
+    let mut hits = Vec::new();
+    let mut ids = Vec::new();
+    let mut length = 0u32;
+    let head = [&article.kicker, &article.title, &article.subtitle];
+    let parts = head
+        .into_iter()
+        .map(|s| (s.as_str(), true))
+        .chain(article.paragraphs.iter().map(|p| (p.as_str(), false)));
+    for (text, in_title) in parts {
+        if text.trim().is_empty() {
+            continue;
+        }
+        let words = crate::words::words(text);
+        length = length.saturating_add(words.len() as u32);
+        keywords.find(&words, in_title, &mut hits);
+        for w in words {
+            if is_content_word(w) {
+                let id = word_id(w);
+                ids.push(id);
+                names.entry(id).or_insert_with(|| w.into());
+            }
+        }
+    }
+    ids.sort_unstable();
+    ids.dedup();
+    ArticleFeatures {
+        words: ids,
+        hits,
+        length,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tag(name: &str, keywords: &[&str]) -> TagDef {
+        TagDef {
+            keywords: keywords.iter().map(|s| s.to_string()).collect(),
+            ..TagDef::new(name, "1")
+        }
+    }
+
+    fn article(title: &str, body: &str) -> Article {
+        Article {
+            title: title.into(),
+            paragraphs: vec![body.into()],
+            ..Article::default()
+        }
+    }
+
+    /// Keywords are found as whole words, counted, and title hits are flagged.
+    #[test]
+    fn keywords_match_whole_words() {
+        let set = KeywordSet::new(&[tag("env", &["空气质量", "污染"])]);
+        let mut names = HashMap::new();
+        let a = article(
+            "空气质量持续改善",
+            "今年全市空气质量优良天数增加，重污染天气减少。",
+        );
+        let f = extract(&a, &set, &mut names);
+        let air = f
+            .hits
+            .iter()
+            .find(|h| set.keywords[h.keyword as usize].text == "空气质量")
+            .unwrap();
+        assert_eq!(air.count, 2);
+        assert!(air.in_title);
+        assert!(f.length > 5);
+        assert!(f.words.contains(&word_id("改善")));
+        assert_eq!(names.get(&word_id("改善")).map(|s| &**s), Some("改善"));
+    }
+
+    /// A keyword inside a longer word does not count; one cut into several words does.
+    #[test]
+    fn keywords_match_runs_of_whole_words() {
+        let set = KeywordSet::new(&[tag("env", &["大气"]), tag("her", &["非物质文化遗产"])]);
+        let mut names = HashMap::new();
+        let text = "研究大气层的结构";
+        assert!(crate::words::words(text).contains(&"大气层"));
+        assert!(extract(&article("", text), &set, &mut names).hits.is_empty());
+        let text = "保护非物质文化遗产项目";
+        assert!(!crate::words::words(text).contains(&"非物质文化遗产"));
+        let f = extract(&article("", text), &set, &mut names);
+        assert_eq!(f.hits.len(), 1);
+        assert_eq!(set.keywords[f.hits[0].keyword as usize].text, "非物质文化遗产");
+        assert!(!spells(&["非", "物质"], "非物质文化遗产"));
+        assert!(spells(&["非", "遗", "体验"], "非遗"));
+    }
+}

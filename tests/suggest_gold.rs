@@ -2,6 +2,7 @@
 //! sample issues (`../shared/samples/*.gold.toml`): governance, heritage and
 //! environment only. Run with `--nocapture` to see the figures
 //! (`NEWSTAG_GOLD_VERBOSE=1` lists every article's scores).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use newstag::article::{Article, Issue};
 use newstag::config::Config;
@@ -204,7 +205,10 @@ fn keyword_suggestions_match_gold_topics() {
             }
         }
     }
-    println!("{}", counts.line(&format!("keywords, gold spans, min_score {min}")));
+    println!(
+        "{}",
+        counts.line(&format!("keywords, gold spans, min_score {min}"))
+    );
     assert!(counts.precision() >= 0.8, "{}", counts.line("keywords"));
     assert!(counts.recall() >= 0.7, "{}", counts.line("keywords"));
 }
@@ -263,8 +267,14 @@ fn classifier_learns_across_samples() {
             }
         }
     }
-    println!("{}", learned_only.line("classifier alone, leave-one-sample-out"));
-    println!("{}", blended.line("keywords + classifier, leave-one-sample-out"));
+    println!(
+        "{}",
+        learned_only.line("classifier alone, leave-one-sample-out")
+    );
+    println!(
+        "{}",
+        blended.line("keywords + classifier, leave-one-sample-out")
+    );
     assert!(learned_only.tp > 0, "{}", learned_only.line("classifier"));
     assert!(blended.precision() >= 0.8, "{}", blended.line("blended"));
     assert!(blended.recall() >= 0.7, "{}", blended.line("blended"));

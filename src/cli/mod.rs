@@ -7,6 +7,7 @@ mod import;
 mod output;
 mod search;
 mod stats;
+mod suggest;
 mod tag;
 
 use crate::config::Config;
@@ -46,6 +47,8 @@ pub enum Command {
     Tag(tag::TagArgs),
     /// Report broken sidecars, orphaned tags and tags missing from the config.
     Check(check::CheckArgs),
+    /// Suggest tags for articles: scores from tag keywords and from your own tags.
+    Suggest(suggest::SuggestArgs),
     /// Search a corpus (same ranking as the TUI's `/`). Query syntax: words
     /// separated by spaces must all match, in any order (fuzzy, pinyin `sqzl` or
     /// `shequ` on titles, jieba words in bodies); `a|b` either; `'exact`;
@@ -89,6 +92,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Stats(args)) => stats::run(&config, args),
         Some(Command::Tag(args)) => tag::run(&config, args),
         Some(Command::Check(args)) => check::run(&config, args),
+        Some(Command::Suggest(args)) => suggest::run(&config, args),
         Some(Command::Search(args)) => search::run(&config, args),
         None => {
             let root = corpus_root(&config, cli.path.as_deref())?;

@@ -8,7 +8,7 @@
 //!
 //! Naive Bayes adds up one log-likelihood ratio per word, which makes long
 //! articles absurdly sure of themselves; the sum is divided by the square root of
-//! the number of known words before the logistic, which keeps probabilities
+//! the number of words of the article before the logistic, which keeps probabilities
 //! usable as scores.
 
 use super::features::{ArticleFeatures, WordId};
@@ -16,8 +16,8 @@ use std::collections::HashMap;
 
 /// Laplace smoothing of word counts.
 const SMOOTHING: f64 = 1.0;
-/// Words shown as the reason for a learned suggestion.
-const REASON_WORDS: usize = 3;
+/// Words offered as the reason for a learned suggestion.
+const REASON_WORDS: usize = 8;
 
 /// One training example: the article's features and the indices of its tags.
 #[derive(Debug, Clone, Copy)]
@@ -29,7 +29,9 @@ pub struct Example<'a> {
 /// The learned model of one tag.
 #[derive(Debug, Clone, PartialEq)]
 struct TagModel {
-    /// ln(positives / negatives).
+    /// ln(positives / examples): the share of the tag among the user's decisions
+    /// taken as odds, so an article with no evidence either way scores below
+    /// one half (most articles of a corpus are not about any one tag).
     prior: f64,
     /// Articles with the tag trained on.
     positives: usize,
@@ -99,7 +101,7 @@ impl Classifier {
                 })
                 .collect();
             models.push(Some(TagModel {
-                prior: (n_pos as f64 / n_neg as f64).ln(),
+                prior: (n_pos as f64 / (n_pos + n_neg) as f64).ln(),
                 positives: n_pos,
                 weights,
             }));
@@ -138,7 +140,9 @@ impl Classifier {
                 }
             }
         }
-        let z = model.prior + sum / (known.max(1) as f64).sqrt();
+        // Unknown words are neutral, but they count in the length: an article
+        // sharing one word with the examples is not thereby like them.
+        let z = model.prior + sum / (known.max(f.words.len()).max(1) as f64).sqrt();
         reasons.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         Some(LearnedScore {
             score: 1.0 / (1.0 + (-z).exp()),

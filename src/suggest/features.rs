@@ -72,6 +72,9 @@ impl KeywordSet {
     /// as one word or as `非/遗` depending on context, and both count, but a
     /// keyword never matches part of a word.
     fn find(&self, words: &[&str], in_title: bool, hits: &mut Vec<Hit>) {
+        // Per tag, the word index up to which a match already covers the text:
+        // `非物质文化遗产` is one hit, not also `文化遗产` inside it.
+        let mut covered: Vec<(usize, usize)> = Vec::new();
         for (at, w) in words.iter().enumerate() {
             let Some(candidates) = w.chars().next().and_then(|c| self.by_first.get(&c)) else {
                 continue;
@@ -83,6 +86,9 @@ impl KeywordSet {
                     continue;
                 }
                 let tag = self.keywords[k].tag;
+                if covered.iter().any(|&(t, until)| t == tag && at < until) {
+                    continue;
+                }
                 match best.iter_mut().find(|b| self.keywords[**b].tag == tag) {
                     Some(b) if self.keywords[*b].text.len() < self.keywords[k].text.len() => *b = k,
                     Some(_) => {}
@@ -90,6 +96,12 @@ impl KeywordSet {
                 }
             }
             for k in best {
+                let tag = self.keywords[k].tag;
+                let end = at + words_spelling(&words[at..], &self.keywords[k].text);
+                match covered.iter_mut().find(|(t, _)| *t == tag) {
+                    Some(c) => c.1 = end,
+                    None => covered.push((tag, end)),
+                }
                 let k = k as u32;
                 match hits.iter_mut().find(|h| h.keyword == k) {
                     Some(h) => {
@@ -109,15 +121,20 @@ impl KeywordSet {
 
 /// True when the first few of `words`, joined, are exactly `keyword`.
 fn spells(words: &[&str], keyword: &str) -> bool {
+    words_spelling(words, keyword) > 0
+}
+
+/// How many of the first `words`, joined, make exactly `keyword` (0: none do).
+fn words_spelling(words: &[&str], keyword: &str) -> usize {
     let mut rest = keyword;
-    for w in words {
+    for (n, w) in words.iter().enumerate() {
         match rest.strip_prefix(w) {
-            Some("") => return true,
+            Some("") => return n + 1,
             Some(r) => rest = r,
-            None => return false,
+            None => return 0,
         }
     }
-    false
+    0
 }
 
 /// A keyword found in an article.
@@ -235,12 +252,22 @@ mod tests {
         let mut names = HashMap::new();
         let text = "研究大气层的结构";
         assert!(crate::words::words(text).contains(&"大气层"));
-        assert!(extract(&article("", text), &set, &mut names).hits.is_empty());
+        assert!(
+            extract(&article("", text), &set, &mut names)
+                .hits
+                .is_empty()
+        );
         let text = "保护非物质文化遗产项目";
         assert!(!crate::words::words(text).contains(&"非物质文化遗产"));
         let f = extract(&article("", text), &set, &mut names);
         assert_eq!(f.hits.len(), 1);
-        assert_eq!(set.keywords[f.hits[0].keyword as usize].text, "非物质文化遗产");
+        assert_eq!(
+            set.keywords[f.hits[0].keyword as usize].text,
+            "非物质文化遗产"
+        );
+        let set = KeywordSet::new(&[tag("her", &["非物质文化遗产", "文化遗产"])]);
+        let f = extract(&article("", text), &set, &mut names);
+        assert_eq!(f.hits.len(), 1, "the longer keyword covers the shorter one");
         assert!(!spells(&["非", "物质"], "非物质文化遗产"));
         assert!(spells(&["非", "遗", "体验"], "非遗"));
     }

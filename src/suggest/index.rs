@@ -5,14 +5,17 @@
 //! text a second per core). It runs on whatever rayon pool it is called in; the
 //! TUI calls it on a background thread with a pool that leaves a core free.
 
+use super::At;
 use super::features::{self, ArticleFeatures, KeywordSet, WordId};
 use super::keywords::KeywordScorer;
-use super::At;
 use crate::article::{Article, Issue};
 use crate::config::TagDef;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// The features of one issue's articles and the text of their words.
+type IssueFeatures = (Vec<ArticleFeatures>, HashMap<WordId, Box<str>>);
 
 /// The features of a corpus. See the module docs.
 #[derive(Debug, Clone, Default)]
@@ -23,6 +26,8 @@ pub struct SuggestIndex {
     features: Vec<Vec<ArticleFeatures>>,
     /// Text of the content words seen.
     names: HashMap<WordId, Box<str>>,
+    /// Articles holding each content word.
+    df: HashMap<WordId, u32>,
 }
 
 impl SuggestIndex {
@@ -46,7 +51,7 @@ impl SuggestIndex {
         let keywords = KeywordSet::new(tags);
         let total = issues.len();
         let done = AtomicUsize::new(0);
-        let per_issue: Vec<(Vec<ArticleFeatures>, HashMap<WordId, Box<str>>)> = issues
+        let per_issue: Vec<IssueFeatures> = issues
             .par_iter()
             .map(|articles| {
                 let mut names = HashMap::new();
@@ -60,10 +65,16 @@ impl SuggestIndex {
             })
             .collect();
         let mut names: HashMap<WordId, Box<str>> = HashMap::new();
+        let mut df: HashMap<WordId, u32> = HashMap::new();
         let mut features = Vec::with_capacity(per_issue.len());
         for (f, n) in per_issue {
             for (id, word) in n {
                 names.entry(id).or_insert(word);
+            }
+            for a in &f {
+                for w in &a.words {
+                    *df.entry(*w).or_insert(0) += 1;
+                }
             }
             features.push(f);
         }
@@ -73,6 +84,7 @@ impl SuggestIndex {
             scorer,
             features,
             names,
+            df,
         }
     }
 
@@ -96,6 +108,12 @@ impl SuggestIndex {
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+
+    /// The share of articles holding word `id` (0-1).
+    pub fn share(&self, id: WordId) -> f64 {
+        let n = self.len().max(1) as f64;
+        f64::from(self.df.get(&id).copied().unwrap_or(0)) / n
     }
 
     /// The text of word `id`, when it was seen.

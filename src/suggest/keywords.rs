@@ -153,7 +153,12 @@ mod tests {
         let scorer = KeywordScorer::new(&set, &all);
         let s = |f: &ArticleFeatures| scorer.score(&set, f)[0].score;
         assert_eq!(s(&none), 0.0);
-        assert!(s(&one) > 0.0 && s(&one) < s(&many), "{} {}", s(&one), s(&many));
+        assert!(
+            s(&one) > 0.0 && s(&one) < s(&many),
+            "{} {}",
+            s(&one),
+            s(&many)
+        );
         assert!(s(&many) > 0.7, "{}", s(&many));
         assert_eq!(scorer.score(&set, &many)[1].score, 0.0);
         let words = &scorer.score(&set, &many)[0].words;

@@ -28,7 +28,7 @@ pub use index::SuggestIndex;
 pub use keywords::KeywordScorer;
 
 use crate::article::Issue;
-use crate::tags::TagStore;
+use crate::tags::{Outcome, Source, TagMark, TagStore, Target};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -39,6 +39,9 @@ pub const NO_TOPIC: &str = "no-topic";
 
 /// Examples of a tag at which its learned score weighs as much as its keywords.
 pub const LEARNED_HALF: f64 = 10.0;
+/// Learned words found in more than this share of articles are not shown as
+/// reasons (`本报讯`, `记者`: they say nothing about a topic).
+pub const REASON_MAX_SHARE: f64 = 0.25;
 /// Words shown per suggestion.
 pub const SHOWN_WORDS: usize = 4;
 
@@ -163,7 +166,12 @@ impl Suggester {
                     }
                 };
                 let mut words = kw.words;
-                for w in learned_words.iter().filter_map(|&id| self.index.word(id)) {
+                let telling = learned_words
+                    .iter()
+                    .filter(|&&id| self.index.share(id) <= REASON_MAX_SHARE)
+                    .filter_map(|&id| self.index.word(id))
+                    .take(3);
+                for w in telling {
                     if !words.iter().any(|x| x == w) {
                         words.push(w.to_string());
                     }
@@ -203,4 +211,55 @@ impl Suggester {
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         scored.into_iter().map(|(_, at)| at).collect()
     }
+}
+
+/// The articles of `issues` nobody has decided on yet (no tag, not "no topic"),
+/// in triage order (see [`Suggester::triage_order`]).
+pub fn triage_queue(suggester: &Suggester, store: &TagStore, issues: &[Issue]) -> Vec<At> {
+    let untagged = issues.iter().enumerate().flat_map(|(i, issue)| {
+        issue
+            .articles
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| !store.is_tagged(&issue.rel, &a.id))
+            .map(move |(a, _)| (i, a))
+    });
+    suggester.triage_order(untagged)
+}
+
+/// Set the suggested tags `accepted` (tag names per article) as accepted
+/// suggestions (`by = "suggestion"` in the sidecar). Saved at once; one undo step.
+pub fn accept(store: &mut TagStore, issues: &[Issue], accepted: &[(At, Vec<String>)]) -> Outcome {
+    let mut edits = Vec::new();
+    for ((i, a), tags) in accepted {
+        let Some(issue) = issues.get(*i) else {
+            continue;
+        };
+        let Some(article) = issue.articles.get(*a) else {
+            continue;
+        };
+        for tag in tags {
+            edits.push((
+                Target { issue, article },
+                tag.clone(),
+                Some(TagMark::now(Source::Suggestion)),
+            ));
+        }
+    }
+    store.apply_marks(&edits, "accept suggestions")
+}
+
+/// Mark articles as having no topic (see [`NO_TOPIC`]). One undo step.
+pub fn mark_no_topic(store: &mut TagStore, issues: &[Issue], ats: &[At]) -> Outcome {
+    let targets: Vec<Target> = ats
+        .iter()
+        .filter_map(|&(i, a)| {
+            let issue = issues.get(i)?;
+            Some(Target {
+                issue,
+                article: issue.articles.get(a)?,
+            })
+        })
+        .collect();
+    store.set(&targets, NO_TOPIC, true, Source::Hand)
 }

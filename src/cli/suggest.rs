@@ -1,0 +1,114 @@
+//! `newstag suggest [PATH] [ID...]`: the tags suggested for each article, with
+//! their scores and the words behind them.
+
+use super::output::{Format, pad, resolve_format};
+use crate::config::Config;
+use crate::suggest::{SuggestIndex, Suggester, Suggestion, labels_from_store};
+use crate::tags::TagStore;
+use anyhow::bail;
+use serde::Serialize;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, clap::Args)]
+pub struct SuggestArgs {
+    /// Corpus folder or issue file (default: the configured corpus, else the
+    /// built-in sample).
+    pub path: Option<PathBuf>,
+    /// Only these articles (ids from `newstag articles`); default: every article.
+    pub ids: Vec<String>,
+    /// Leave out suggestions scoring below this (0-1; default: suggest.min_score).
+    #[arg(long, value_name = "X")]
+    pub min_score: Option<f64>,
+    /// Output format (default: table on a terminal, jsonl otherwise).
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+}
+
+/// One line of `--format jsonl`.
+#[derive(Debug, Serialize)]
+struct Record<'a> {
+    id: &'a str,
+    issue: &'a str,
+    title: String,
+    suggestions: Vec<Suggestion>,
+}
+
+pub fn run(config: &Config, args: SuggestArgs) -> anyhow::Result<ExitCode> {
+    let min_score = args.min_score.unwrap_or(config.suggest.min_score);
+    if !(0.0..=1.0).contains(&min_score) {
+        bail!("--min-score {min_score} must be between 0 and 1");
+    }
+    let corpus = super::open_corpus(config, args.path.as_deref())?;
+    let mut wanted: Vec<(usize, usize)> = Vec::new();
+    for id in &args.ids {
+        let found = corpus.issues.iter().enumerate().find_map(|(i, issue)| {
+            issue
+                .articles
+                .iter()
+                .position(|a| a.id == *id)
+                .map(|a| (i, a))
+        });
+        match found {
+            Some(at) => wanted.push(at),
+            None => bail!("no article with id \"{id}\" in the corpus"),
+        }
+    }
+    let index = SuggestIndex::build(&corpus.issues, &config.tags, &|_, _| {});
+    let mut suggester = Suggester::new(index, config.suggest.learn_after);
+    let store = TagStore::open(&corpus, config.sidecar_dir().as_deref());
+    suggester.learn(&labels_from_store(
+        &store,
+        &corpus.issues,
+        &suggester.index.keywords.tags,
+    ));
+    if args.ids.is_empty() {
+        wanted = suggester.index.positions().collect();
+    }
+    let format = resolve_format(args.format);
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    if format == Format::Table {
+        writeln!(
+            out,
+            "{} {:>3} {} SUGGESTIONS (score: words)",
+            pad("ISSUE", 28),
+            "#",
+            pad("TITLE", 36)
+        )?;
+    }
+    for (i, a) in wanted {
+        let issue = &corpus.issues[i];
+        let article = &issue.articles[a];
+        let suggestions = suggester.suggest_above((i, a), min_score);
+        match format {
+            Format::Jsonl => {
+                let record = Record {
+                    id: &article.id,
+                    issue: &issue.rel,
+                    title: article.display_title(),
+                    suggestions,
+                };
+                serde_json::to_writer(&mut out, &record)?;
+                writeln!(out)?;
+            }
+            Format::Table => {
+                let text: Vec<String> = suggestions
+                    .iter()
+                    .map(|s| format!("{} {:.2}: {}", s.tag, s.score, s.words.join(" ")))
+                    .collect();
+                writeln!(
+                    out,
+                    "{} {:>3} {} {}",
+                    pad(&issue.rel, 28),
+                    article.index,
+                    pad(&article.display_title(), 36),
+                    text.join("; ")
+                )?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}

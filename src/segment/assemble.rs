@@ -14,8 +14,8 @@
 //!   other articles' paragraphs (see `rethread`).
 
 use super::blocks::Unit;
-use super::classify::{Class, Role, count_upto, is_complete};
-use super::rethread::Dangling;
+use super::classify::{Class, Role, count_upto, is_complete, is_notice_title};
+use super::rethread::{Dangling, bigrams, cohesion};
 
 /// An article being built.
 #[derive(Debug, Default, Clone)]
@@ -48,6 +48,10 @@ pub struct Draft {
     pub adopted_title: bool,
     /// Bylines came from a trailing credit.
     pub credit: bool,
+    /// Bigram keys of the head and first paragraphs (see `rethread::cohesion`),
+    /// and how many paragraphs they were built from.
+    bigrams: Vec<u64>,
+    bigrams_for: usize,
 }
 
 impl Draft {
@@ -65,6 +69,23 @@ impl Draft {
     fn is_open(&self) -> bool {
         !self.closed || self.absorbing
     }
+
+    /// Lexical cohesion of `text` with this article's head and first paragraphs.
+    fn cohesion(&mut self, text: &str) -> usize {
+        let n = self.paragraphs.len().min(2);
+        if self.bigrams_for != n || self.bigrams.is_empty() {
+            self.bigrams.clear();
+            bigrams(&self.kicker, 60, &mut self.bigrams);
+            bigrams(&self.title, 60, &mut self.bigrams);
+            for p in &self.paragraphs[..n] {
+                bigrams(p, 400, &mut self.bigrams);
+            }
+            self.bigrams.sort_unstable();
+            self.bigrams.dedup();
+            self.bigrams_for = n;
+        }
+        cohesion(text, &self.bigrams)
+    }
 }
 
 struct Assembler {
@@ -77,6 +98,8 @@ struct Assembler {
     pending: Option<usize>,
     /// Articles opened since `pending` was set.
     since_pending: usize,
+    /// The other article of an interleaved pair (text may flow back to it).
+    rival: Option<usize>,
     dangling: Dangling,
 }
 
@@ -88,6 +111,7 @@ pub fn assemble(units: &[Unit<'_>], classes: &[Class]) -> Vec<Draft> {
         headed: None,
         pending: None,
         since_pending: 0,
+        rival: None,
         dangling: Dangling::default(),
     };
     let mut i = 0;
@@ -121,6 +145,10 @@ pub fn assemble(units: &[Unit<'_>], classes: &[Class]) -> Vec<Draft> {
             }
             Role::Caption => {
                 a.caption(units, classes, i);
+                i += 1;
+            }
+            Role::Date if !a.date_opens_item(classes, i) => {
+                a.body(&units[i], class);
                 i += 1;
             }
             Role::Date => {
@@ -170,6 +198,17 @@ fn next_significant(classes: &[Class], mut i: usize) -> Option<usize> {
 }
 
 impl Assembler {
+    /// A date line heads a timeline item when text follows it; a date line closing
+    /// an article (a notice's signature date) is part of that article.
+    fn date_opens_item(&self, classes: &[Class], i: usize) -> bool {
+        let next_is_text = next_significant(classes, i + 1)
+            .is_some_and(|n| classes[n].role == Role::Body && classes[n].dateline.is_none());
+        let cur_open = self
+            .cur
+            .is_some_and(|c| self.drafts[c].is_open() && !self.drafts[c].date_item);
+        next_is_text || !cur_open
+    }
+
     /// Start a new article; the one before stops receiving text.
     fn open(&mut self, line: usize) -> usize {
         // A headed article that got no body before this one waits for its body.
@@ -185,6 +224,7 @@ impl Assembler {
                 }
             }
         }
+        self.rival = None;
         // Only the article just left may still be continued after this one starts.
         if let Some(c) = self.cur {
             self.dangling.keep_only(c);
@@ -241,6 +281,7 @@ impl Assembler {
         let explicit = classes[heads[0]].explicit;
         let cur_level = self.cur.map_or(0, |c| self.drafts[c].level);
         let strong = heads.len() >= 2
+            || is_notice_title(&first.text)
             || subtitle.is_some()
             || !bylines.is_empty()
             || next_dateline
@@ -409,12 +450,15 @@ impl Assembler {
         } else {
             match headed {
                 Some(h) if !self.drafts[h].has_body() => h,
-                _ => match self.continuation(text, headed) {
+                _ => match self
+                    .continuation(text, headed)
+                    .or_else(|| self.cohesive_resume(text))
+                {
                     Some((d, p)) => {
                         self.join(d, p, unit, class);
                         return;
                     }
-                    None => self.flow_target(unit.line),
+                    None => self.flow_target(unit.line, text),
                 },
             }
         };
@@ -441,12 +485,34 @@ impl Assembler {
         bonded.or(cur_dangling)
     }
 
+    /// A paragraph that bonds with no cut paragraph may still resume the article
+    /// just left (interleaved layout) when it reads more like that article.
+    fn cohesive_resume(&mut self, text: &str) -> Option<(usize, usize)> {
+        let c = self.cur?;
+        let (d, p) = self.dangling.last_other(c)?;
+        let here = self.drafts[c].cohesion(text);
+        let there = self.drafts[d].cohesion(text);
+        (there >= 2 && there > here).then_some((d, p))
+    }
+
     /// Where a paragraph that continues nothing goes.
-    fn flow_target(&mut self, line: usize) -> usize {
+    fn flow_target(&mut self, line: usize, text: &str) -> usize {
         if let Some(c) = self.cur
             && self.drafts[c].is_open()
             && !self.drafts[c].caption
         {
+            if let Some(r) = self.rival
+                && r != c
+                && self.drafts[r].is_open()
+            {
+                let here = self.drafts[c].cohesion(text);
+                let there = self.drafts[r].cohesion(text);
+                if there > here {
+                    self.rival = Some(c);
+                    self.cur = Some(r);
+                    return r;
+                }
+            }
             return c;
         }
         if let Some(p) = self.pending.take() {
@@ -459,6 +525,11 @@ impl Assembler {
 
     /// Append `unit` to paragraph `p` of draft `d` (a column break is healed).
     fn join(&mut self, d: usize, p: usize, unit: &Unit<'_>, class: &Class) {
+        if let Some(c) = self.cur
+            && c != d
+        {
+            self.rival = Some(c);
+        }
         let draft = &mut self.drafts[d];
         draft.paragraphs[p].push_str(&unit.text);
         self.dangling.remove(d, p);

@@ -211,6 +211,9 @@ fn is_subtitle(text: &str) -> bool {
 
 /// A short line without sentence-final punctuation that reads as a heading.
 pub fn is_head(text: &str, n: usize) -> bool {
+    if n > 40 && n <= 80 && is_notice_title(text) {
+        return true;
+    }
     if n == 0 || n > 40 {
         return false;
     }
@@ -237,6 +240,29 @@ pub fn is_head(text: &str, n: usize) -> bool {
     true
 }
 
+/// Words that end the title of an official notice (`…关于…的通知`).
+const NOTICE_WORDS: [&str; 10] = [
+    "公告",
+    "通知",
+    "通告",
+    "启事",
+    "声明",
+    "公示",
+    "决定",
+    "倡议书",
+    "意见",
+    "办法",
+];
+
+/// `某某局关于…的公告`: an official notice's title.
+pub fn is_notice_title(text: &str) -> bool {
+    !ends_sentence(text)
+        && !text.contains('，')
+        && !text.contains('。')
+        && NOTICE_WORDS.iter().any(|w| text.ends_with(w))
+        && (text.contains("关于") || count_upto(text, 20) <= 20)
+}
+
 /// `72.如何理解…？`, `三、…`, `（一）…`.
 fn starts_numbered(text: &str) -> bool {
     let digits = text
@@ -257,7 +283,16 @@ fn starts_numbered(text: &str) -> bool {
     )
 }
 
-const BYLINE_ROLES: [&str; 6] = ["记者", "通讯员", "实习生", "特约撰稿人", "撰稿", "摄影"];
+const BYLINE_ROLES: [&str; 8] = [
+    "记者",
+    "通讯员",
+    "实习生",
+    "特约撰稿人",
+    "撰稿",
+    "摄影",
+    "评论员",
+    "特约评论员",
+];
 const BYLINE_FIELDS: [&str; 10] = [
     "作者：",
     "作者:",
@@ -378,6 +413,9 @@ pub fn is_date_line(text: &str) -> bool {
     let mut parts = 0;
     let mut rest = t;
     for mark in ['年', '月', '日'] {
+        if rest.is_empty() && parts >= 2 {
+            break;
+        }
         let Some(pos) = rest.find(mark) else {
             return false;
         };
@@ -392,7 +430,7 @@ pub fn is_date_line(text: &str) -> bool {
         parts += 1;
         rest = &rest[pos + mark.len_utf8()..];
     }
-    parts == 3 && rest.is_empty()
+    parts >= 2 && rest.is_empty()
 }
 
 fn is_jump_marker(text: &str, verb: &str) -> bool {
@@ -547,6 +585,13 @@ mod tests {
         assert_eq!(role("1961年3月5日"), Role::Date);
         assert_eq!(role("2001年12月1日 星期六"), Role::Date);
         assert_eq!(role("2001年12月1日，天晴。"), Role::Body);
+        assert_eq!(role("1978年12月"), Role::Date);
+        assert_eq!(role("1978年"), Role::Head);
+        assert_eq!(
+            role("某某县教育局关于做好二〇二五年秋季学期新生入学报名工作安排的通知"),
+            Role::Head
+        );
+        assert_eq!(role("本报评论员 李想"), Role::Byline);
         assert_eq!(role("(下转第4版)"), Role::JumpOut);
         assert_eq!(role("（上接第一版）"), Role::JumpIn);
     }

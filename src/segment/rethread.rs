@@ -42,6 +42,11 @@ impl Dangling {
         self.items.retain(|x| x.0 == draft);
     }
 
+    /// The most recent dangling paragraph of a draft other than `draft`.
+    pub fn last_other(&self, draft: usize) -> Option<(usize, usize)> {
+        self.items.iter().rev().find(|x| x.0 != draft).copied()
+    }
+
     /// The most recent dangling paragraph of `draft`.
     pub fn last_of(&self, draft: usize) -> Option<(usize, usize)> {
         self.items.iter().rev().find(|x| x.0 == draft).copied()
@@ -131,6 +136,35 @@ pub fn bond(para: &str, text: &str) -> bool {
     false
 }
 
+/// The Han character bigrams of `text` (first `limit` chars), as sorted keys.
+pub fn bigrams(text: &str, limit: usize, out: &mut Vec<u64>) {
+    let mut prev: Option<char> = None;
+    for c in text.chars().take(limit) {
+        if is_han(c) {
+            if let Some(p) = prev {
+                out.push(((p as u64) << 32) | c as u64);
+            }
+            prev = Some(c);
+        } else {
+            prev = None;
+        }
+    }
+}
+
+/// How many distinct Han bigrams of the start of `text` occur in `context`
+/// (sorted, deduplicated bigram keys of an article's head and lede): lexical
+/// cohesion, used to tell which of two interleaved articles a paragraph belongs to.
+pub fn cohesion(text: &str, context: &[u64]) -> usize {
+    let mut probe = Vec::with_capacity(128);
+    bigrams(text, 120, &mut probe);
+    probe.sort_unstable();
+    probe.dedup();
+    probe
+        .iter()
+        .filter(|k| context.binary_search(k).is_ok())
+        .count()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -141,6 +175,16 @@ mod tests {
         assert!(bond("他们发现了一面青铜", "镜，保存完好。"));
         assert!(bond("村里的路", "，修好了。"));
         assert!(!bond("他们发现了一面青铜", "有人说这很少见。"));
+    }
+
+    #[test]
+    fn cohesion_counts_shared_bigrams() {
+        let mut ctx = Vec::new();
+        bigrams("湿地公园开展鸟类监测，记录到", 100, &mut ctx);
+        ctx.sort_unstable();
+        ctx.dedup();
+        assert!(cohesion("鸟类六十种，湿地公园里很热闹。", &ctx) >= 3);
+        assert_eq!(cohesion("考生须持准考证进入考场。", &ctx), 0);
     }
 
     #[test]

@@ -78,6 +78,11 @@ impl IssueTags {
         self.moved = anchored.moved;
     }
 
+    /// Number of attached articles with at least one tag.
+    fn tagged(&self) -> usize {
+        self.tags.values().filter(|r| !r.tags.is_empty()).count()
+    }
+
     fn title_of(&self, id: &str) -> String {
         self.anchors
             .iter()
@@ -203,6 +208,8 @@ pub struct TagStore {
     /// Issue rel path -> its tags; only issues with a sidecar or a change.
     issues: HashMap<String, IssueTags>,
     history: History,
+    /// Number of tagged (attached) articles, kept up to date.
+    tagged_total: usize,
 }
 
 impl TagStore {
@@ -210,11 +217,26 @@ impl TagStore {
     /// unreadable sidecars are recorded as [`Problem::BadSidecar`] and their issues
     /// become read-only. `sidecar_dir` is `Config::sidecar_dir()`.
     pub fn open(corpus: &Corpus, sidecar_dir: Option<&Path>) -> TagStore {
-        let loaded: Vec<(String, IssueTags)> = corpus
-            .issues
+        let mut store = TagStore::new(sidecar_dir);
+        store.add_issues(&corpus.issues);
+        store
+    }
+
+    /// A store with no issues yet (the TUI adds them as they load).
+    pub fn new(sidecar_dir: Option<&Path>) -> TagStore {
+        TagStore {
+            sidecar_dir: sidecar_dir.map(Path::to_path_buf),
+            ..TagStore::default()
+        }
+    }
+
+    /// Read the sidecars of `issues` (in parallel) and add them to the store.
+    pub fn add_issues(&mut self, issues: &[Issue]) {
+        let sidecar_dir = self.sidecar_dir.clone();
+        let loaded: Vec<(String, IssueTags)> = issues
             .par_iter()
             .filter_map(|issue| {
-                let mut state = IssueTags::new(issue, sidecar_dir);
+                let mut state = IssueTags::new(issue, sidecar_dir.as_deref());
                 match sidecar::read(&state.sidecar) {
                     Ok(None) => return None,
                     Ok(Some(s)) => state.absorb(s.articles),
@@ -223,10 +245,11 @@ impl TagStore {
                 Some((issue.rel.clone(), state))
             })
             .collect();
-        TagStore {
-            sidecar_dir: sidecar_dir.map(Path::to_path_buf),
-            issues: loaded.into_iter().collect(),
-            history: History::default(),
+        for (rel, state) in loaded {
+            self.tagged_total += state.tagged();
+            if let Some(old) = self.issues.insert(rel, state) {
+                self.tagged_total -= old.tagged();
+            }
         }
     }
 
@@ -278,9 +301,9 @@ impl TagStore {
         })
     }
 
-    /// Number of tagged articles.
+    /// Number of tagged articles (orphans excluded); constant time.
     pub fn tagged_count(&self) -> usize {
-        self.tagged().count()
+        self.tagged_total
     }
 
     /// How many articles carry each tag (orphans excluded), in name order. Tags
@@ -503,7 +526,9 @@ impl TagStore {
             };
             match result {
                 Ok(records) => {
+                    let before = state.tagged();
                     state.absorb(records);
+                    self.tagged_total = self.tagged_total + state.tagged() - before;
                     outcome.saved.push(job.sidecar);
                     outcome.applied.changes.extend(job.changes);
                 }

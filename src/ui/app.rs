@@ -33,6 +33,10 @@ pub enum Mode {
     Export(Box<super::export_dialog::ExportDialog>),
     /// The stats view (`s`).
     Stats(Box<super::stats_view::StatsView>),
+    /// A bulk tag change waits for y/n (see `tagging.rs`).
+    ConfirmBulk,
+    /// The new-tag prompt is open (see `tagging.rs`).
+    NewTag,
 }
 
 /// One row of the list pane.
@@ -100,6 +104,8 @@ pub struct App {
     pub reader: ReaderView,
     /// Selected tag in the tag pane.
     pub tag_selected: usize,
+    /// Tags of the loaded issues, and the tagging prompts' state.
+    pub tagging: super::tagging::Tagging,
 
     pub message: Option<Message>,
     /// Set by `Quit`; the run loop exits.
@@ -109,6 +115,7 @@ pub struct App {
 impl App {
     /// An app on `root` with nothing loaded yet (the run loop feeds it issues).
     pub fn new(config: Config, keymap: Keymap, theme: Theme, root: PathBuf) -> App {
+        let tagging = super::tagging::Tagging::new(&config);
         App {
             config,
             keymap,
@@ -131,6 +138,7 @@ impl App {
             marks: HashSet::new(),
             reader: ReaderView::default(),
             tag_selected: 0,
+            tagging,
             message: None,
             quit: false,
         }
@@ -150,8 +158,7 @@ impl App {
 
     /// Names of the tags `issue`'s article `article` carries.
     pub fn tags_of(&self, issue: usize, article: usize) -> Vec<&str> {
-        let _ = (issue, article);
-        Vec::new()
+        self.store_tags_of(issue, article)
     }
 
     /// How many articles of `issue` carry at least one tag.
@@ -168,7 +175,7 @@ impl App {
 
     /// How many articles of the corpus carry at least one tag.
     pub fn tagged_total(&self) -> usize {
-        0
+        self.tagging.store.tagged_count()
     }
 
     /// Tag changes not yet written to sidecars.
@@ -181,6 +188,7 @@ impl App {
     /// Add issues read in the background; what has loaded can be browsed at once.
     pub fn push_issues(&mut self, batch: Vec<Issue>) {
         let first = self.corpus.issues.len();
+        self.tagging.store.add_issues(&batch);
         self.article_total += batch.iter().map(|i| i.articles.len()).sum::<usize>();
         self.corpus.issues.extend(batch);
         if self.filter.is_none() {
@@ -480,7 +488,16 @@ impl App {
         if key.kind != KeyEventKind::Press {
             return;
         }
+        if self.tagging_key(key) {
+            return;
+        }
+        // Esc clears marks first (it is also `back`).
+        if self.mode == Mode::Normal && key.code == crossterm::event::KeyCode::Esc && !self.marks.is_empty() {
+            self.update(Action::ClearMarks);
+            return;
+        }
         match self.mode {
+            Mode::ConfirmBulk | Mode::NewTag => {}
             Mode::Normal | Mode::Help { .. } | Mode::Stats(_) => {
                 if let Some(action) = self.keymap.action_for(key) {
                     self.update(action);
@@ -498,6 +515,11 @@ impl App {
         }
         if let Mode::Stats(_) = self.mode {
             self.update_stats(action);
+            return;
+        }
+        if matches!(self.mode, Mode::ConfirmBulk | Mode::NewTag)
+            && !matches!(action, Action::Resize { .. })
+        {
             return;
         }
         let page = match self.focus {
@@ -613,7 +635,7 @@ impl App {
                 self.say("Search arrives with the search feature")
             }
             Action::ToggleTag(_) | Action::Undo | Action::Redo | Action::NewTag => {
-                self.say("Tagging arrives with the tags feature")
+                self.tag_action(action)
             }
             Action::AcceptSuggestions | Action::Triage => {
                 self.say("Suggestions arrive with the suggestions feature")

@@ -17,6 +17,7 @@ pub mod run;
 pub mod stats_view;
 pub mod status;
 pub mod tag_pane;
+pub mod tagging;
 pub mod terminal;
 pub mod theme;
 pub mod wrap;
@@ -84,6 +85,7 @@ impl Widget for &App {
             Mode::Help { .. } => help::render(self, body, buf),
             Mode::Export(d) => export_dialog::render(self, d, body, buf),
             Mode::Stats(v) => stats_view::render(self, v, body, buf),
+            Mode::ConfirmBulk | Mode::NewTag => tagging::render_overlay(self, body, buf),
             Mode::Normal => {}
         }
     }

@@ -47,6 +47,10 @@ pub fn run(
     let (keymap, key_errors) = Keymap::from_config(&config, source.as_ref());
     let theme = Theme::from_config(&config);
     let mut app = App::new(config, keymap, theme, root.clone());
+    // Tags made with `t` go to the config file in use (or the user's, created).
+    app.tagging.config_path = config_path
+        .map(Path::to_path_buf)
+        .or_else(crate::config::user_config_path);
     if let Some(e) = &config_error {
         app.error(format!("bad config, defaults used: {e}"));
     } else if let Some(e) = key_errors.first() {

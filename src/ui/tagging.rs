@@ -1,0 +1,305 @@
+//! Tagging in the TUI: toggling tags with their keys on the current article or the
+//! marked ones, the confirmation before a big bulk change, undo/redo, and the
+//! new-tag prompt (`t`), all over [`crate::tags::TagStore`].
+//!
+//! Every change is saved by the store before the next frame is drawn (one toggle
+//! costs about a millisecond, see `benches/tags.rs`); the status bar says what was
+//! saved, or names the sidecar that could not be written.
+
+use super::app::{App, Mode};
+use super::help::clear_wide_edge;
+use super::keymap::Keymap;
+use super::layout;
+use crate::config::{Config, TagDef};
+use crate::tags::{Outcome, Source, TagStore, Target, vocab};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Widget};
+use std::path::PathBuf;
+use tui_input::Input;
+use tui_input::backend::crossterm::EventHandler;
+use unicode_width::UnicodeWidthStr;
+
+/// The tagging state the app carries.
+#[derive(Debug)]
+pub struct Tagging {
+    /// Tags of every loaded issue.
+    pub store: TagStore,
+    /// The config file new tags are appended to (`None`: this session only).
+    pub config_path: Option<PathBuf>,
+    /// The new-tag prompt's text.
+    pub input: Input,
+    /// A bulk change waiting for confirmation.
+    pub pending: Option<PendingBulk>,
+}
+
+/// A bulk toggle over more than `ui.confirm_bulk_over` articles, awaiting y/n.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PendingBulk {
+    /// Index of the tag in the vocabulary.
+    pub tag: usize,
+    /// (issue, article) positions.
+    pub targets: Vec<(usize, usize)>,
+    /// True when the toggle removes the tag (every target has it).
+    pub removes: bool,
+}
+
+impl Tagging {
+    /// Tagging for `config`, with no issues loaded yet.
+    pub fn new(config: &Config) -> Tagging {
+        Tagging {
+            store: TagStore::new(config.sidecar_dir().as_deref()),
+            config_path: None,
+            input: Input::default(),
+            pending: None,
+        }
+    }
+}
+
+impl App {
+    /// Tag names of an article, from the store.
+    pub(super) fn store_tags_of(&self, issue: usize, article: usize) -> Vec<&str> {
+        let Some(is) = self.corpus.issues.get(issue) else {
+            return Vec::new();
+        };
+        let Some(a) = is.articles.get(article) else {
+            return Vec::new();
+        };
+        self.tagging
+            .store
+            .tags_of(&is.rel, &a.id)
+            .map(|t| t.keys().map(String::as_str).collect())
+            .unwrap_or_default()
+    }
+
+    /// Handle a tagging action: `ToggleTag`, `Undo`, `Redo`, `NewTag`.
+    pub(super) fn tag_action(&mut self, action: super::Action) {
+        use super::Action;
+        match action {
+            Action::ToggleTag(k) => self.toggle_tag(k),
+            Action::Undo => match self.tagging.store.undo() {
+                Some(o) => self.report(&o),
+                None => self.say("nothing to undo"),
+            },
+            Action::Redo => match self.tagging.store.redo() {
+                Some(o) => self.report(&o),
+                None => self.say("nothing to redo"),
+            },
+            Action::NewTag => {
+                self.tagging.input.reset();
+                self.mode = Mode::NewTag;
+            }
+            _ => {}
+        }
+    }
+
+    /// Toggle tag `k` of the vocabulary on the batch (marked articles, else the
+    /// selected one), asking first when the batch is big.
+    fn toggle_tag(&mut self, k: usize) {
+        let Some(tag) = self.config.tags.get(k).map(|t| t.name.clone()) else {
+            return;
+        };
+        let targets = self.batch();
+        if targets.is_empty() {
+            self.say("select an article (or mark some) to tag");
+            return;
+        }
+        if let Some(e) = targets.iter().find_map(|&(i, _)| {
+            self.corpus.issues
+                .get(i)
+                .and_then(|is| self.tagging.store.read_only(&is.rel))
+        }) && targets.len() == 1
+        {
+            self.error(format!("tags of this issue are read-only: {e}"));
+            return;
+        }
+        if targets.len() > self.config.ui.confirm_bulk_over {
+            let removes = targets.iter().all(|&(i, a)| self.has_tag(i, a, &tag));
+            self.tagging.pending = Some(PendingBulk {
+                tag: k,
+                targets,
+                removes,
+            });
+            self.mode = Mode::ConfirmBulk;
+            return;
+        }
+        self.apply_toggle(k, &targets);
+    }
+
+    fn has_tag(&self, i: usize, a: usize, tag: &str) -> bool {
+        self.store_tags_of(i, a).contains(&tag)
+    }
+
+    fn apply_toggle(&mut self, k: usize, targets: &[(usize, usize)]) {
+        let Some(tag) = self.config.tags.get(k).map(|t| t.name.clone()) else {
+            return;
+        };
+        let list: Vec<Target> = targets
+            .iter()
+            .filter_map(|&(i, a)| {
+                let issue = self.corpus.issues.get(i)?;
+                Some(Target {
+                    issue,
+                    article: issue.articles.get(a)?,
+                })
+            })
+            .collect();
+        let outcome = self.tagging.store.toggle(&list, &tag, Source::Hand);
+        self.report(&outcome);
+    }
+
+    fn report(&mut self, o: &Outcome) {
+        if o.ok() {
+            self.say(o.message());
+        } else {
+            self.error(o.message());
+        }
+    }
+
+    /// Keys while a tagging prompt is open (`Mode::ConfirmBulk`, `Mode::NewTag`).
+    /// Returns false when the key was not for a tagging prompt.
+    pub(super) fn tagging_key(&mut self, key: KeyEvent) -> bool {
+        match self.mode {
+            Mode::ConfirmBulk => {
+                match key.code {
+                    KeyCode::Char('y' | 'Y') | KeyCode::Enter => {
+                        self.mode = Mode::Normal;
+                        if let Some(p) = self.tagging.pending.take() {
+                            self.apply_toggle(p.tag, &p.targets);
+                        }
+                    }
+                    KeyCode::Char('n' | 'N' | 'q') | KeyCode::Esc => {
+                        self.mode = Mode::Normal;
+                        self.tagging.pending = None;
+                        self.say("bulk change cancelled");
+                    }
+                    _ => {}
+                }
+                true
+            }
+            Mode::NewTag => {
+                match key.code {
+                    KeyCode::Enter => {
+                        let name = self.tagging.input.value().to_string();
+                        self.mode = Mode::Normal;
+                        self.create_tag(&name);
+                    }
+                    KeyCode::Esc => {
+                        self.mode = Mode::Normal;
+                        self.say("no new tag");
+                    }
+                    KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                        self.mode = Mode::Normal;
+                    }
+                    _ => {
+                        self.tagging.input.handle_event(&Event::Key(key));
+                    }
+                }
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Add a tag named `name` to the vocabulary with the next free key, and to the
+    /// user's config file so that it persists.
+    fn create_tag(&mut self, name: &str) {
+        let name = match vocab::check_new_name(name, &self.config.tags) {
+            Ok(n) => n,
+            Err(e) => {
+                self.error(e.to_string());
+                return;
+            }
+        };
+        let key = vocab::next_free_key(&self.config.tags).unwrap_or_default();
+        let def = TagDef::new(&name, &key);
+        let saved = match &self.tagging.config_path {
+            Some(path) => vocab::add_tag_to_config(path, &def).map(|_| path.clone()),
+            None => Err(vocab::VocabError::File {
+                path: PathBuf::from("(no config file)"),
+                message: "no config file to save it in".into(),
+            }),
+        };
+        self.config.tags.push(def);
+        self.keymap = Keymap::from_config(&self.config, None).0;
+        let on_key = if key.is_empty() {
+            "no key left; toggle it in the tag pane".to_string()
+        } else {
+            format!("key {key}")
+        };
+        match saved {
+            Ok(path) => self.say(format!(
+                "new tag \"{name}\" ({on_key}), saved in {}",
+                path.display()
+            )),
+            Err(e) => self.error(format!(
+                "new tag \"{name}\" ({on_key}) for this session only: {e}"
+            )),
+        }
+    }
+}
+
+/// Draw the tagging prompt of the current mode, if any, over `area`.
+pub fn render_overlay(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let (title, lines): (&str, Vec<Line>) = match app.mode {
+        Mode::ConfirmBulk => {
+            let Some(p) = &app.tagging.pending else {
+                return;
+            };
+            let label = app.config.tags.get(p.tag).map_or("", |t| t.label());
+            let verb = if p.removes { "Remove" } else { "Add" };
+            let prep = if p.removes { "from" } else { "to" };
+            (
+                " Bulk change ",
+                vec![
+                    Line::from(format!("{verb} \"{label}\" {prep} {} articles?", p.targets.len())),
+                    Line::from(vec![
+                        Span::styled(" y ", theme.key()),
+                        Span::raw(" yes   "),
+                        Span::styled(" n ", theme.key()),
+                        Span::raw(" no"),
+                    ]),
+                ],
+            )
+        }
+        Mode::NewTag => {
+            let value = app.tagging.input.value();
+            (
+                " New tag ",
+                vec![
+                    Line::from("Name (spaces and Chinese are fine):"),
+                    Line::from(vec![
+                        Span::styled("> ", theme.key()),
+                        Span::raw(value.to_string()),
+                        Span::styled("_", theme.dim()),
+                    ]),
+                    Line::styled("Enter creates, Esc cancels", theme.dim()),
+                ],
+            )
+        }
+        _ => return,
+    };
+    let want_w = lines.iter().map(|l| l.width()).max().unwrap_or(0).max(title.width()) + 4;
+    let rect = layout::centered(area, want_w.max(36) as u16, lines.len() as u16 + 2);
+    clear_wide_edge(buf, rect);
+    Clear.render(rect, buf);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.focused_border())
+        .title(Line::from(title));
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    for (y, line) in lines.into_iter().enumerate().take(inner.height as usize) {
+        line.render(
+            Rect {
+                y: inner.y + y as u16,
+                height: 1,
+                ..inner
+            },
+            buf,
+        );
+    }
+}

@@ -55,7 +55,9 @@ fn save_one_change(c: &mut Criterion) {
         article: &issue.articles[55],
     }];
     let mut group = c.benchmark_group("tags");
-    group.sample_size(30).measurement_time(Duration::from_secs(4));
+    group
+        .sample_size(30)
+        .measurement_time(Duration::from_secs(4));
     group.bench_function("save one toggle, 50 tagged articles", |b| {
         b.iter(|| {
             let o = store.toggle(&one, "environment", Source::Hand);
@@ -131,7 +133,9 @@ fn open_10k_sidecars(c: &mut Criterion) {
         store.tagged_count()
     );
     let mut group = c.benchmark_group("tags");
-    group.sample_size(10).measurement_time(Duration::from_secs(8));
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(8));
     group.bench_function("open 10k sidecars (extra cost of opening)", |b| {
         b.iter(|| TagStore::open(&corpus, Some(side.path())))
     });

@@ -30,12 +30,12 @@ fn make_corpus(dir: &Path, issues: usize, per_issue: usize) {
         for a in 0..per_issue {
             let place = PLACES[(i + a) % PLACES.len()];
             let topic = TOPICS[a % TOPICS.len()];
-            text.push_str(&format!("{place}{topic}第{}期\n\n", i * 100 + a));
+            text.push_str(&format!("# {place}{topic}第{}期\n\n", i * 100 + a));
             text.push_str(&format!(
                 "本报讯 近日，{place}围绕{topic}开展了一系列工作，居民普遍反映效果良好，相关负责人表示将持续推进。\n\n"
             ));
         }
-        std::fs::write(dir.join(format!("2024-03-{:02}_{i}.txt", i + 1)), text).unwrap();
+        std::fs::write(dir.join(format!("2024-03-{:02}_{i}.md", i + 1)), text).unwrap();
     }
 }
 
@@ -162,7 +162,7 @@ fn check_reports_problems() {
     // An orphan with an unknown tag in issue 2, a broken sidecar for issue 3,
     // and a sidecar whose issue is gone.
     let issue2 = &arts.iter().find(|x| x.0 != first.0).unwrap().0;
-    let side2 = dir.path().join(issue2.replace(".txt", ".tags.toml"));
+    let side2 = dir.path().join(issue2.replace(".md", ".tags.toml"));
     std::fs::write(&side2, "schema = 1\n\n[[article]]\nid = \"0123456789ab\"\ntitle = \"删掉的文章\"\ntags = [\n  { name = \"旧标签\", at = \"2025-01-01T00:00:00Z\", by = \"hand\" },\n]\n").unwrap();
     let issue3 = &arts
         .iter()
@@ -170,7 +170,7 @@ fn check_reports_problems() {
         .find(|x| x.0 != first.0 && &x.0 != issue2)
         .unwrap()
         .0;
-    let side3 = dir.path().join(issue3.replace(".txt", ".tags.toml"));
+    let side3 = dir.path().join(issue3.replace(".md", ".tags.toml"));
     std::fs::write(&side3, "schema = 1\n[[article]]\nid = \"x\"\ntags = [\n").unwrap();
     std::fs::write(dir.path().join("gone.tags.toml"), "schema = 1\n").unwrap();
     let out = run(&["check", s(dir.path())]);
@@ -197,7 +197,7 @@ fn corrupt_sidecar_unchanged_by_tag_command() {
     let arts = articles(dir.path());
     let a = &arts[0];
     let b = arts.iter().find(|x| x.0 != a.0).unwrap();
-    let bad = dir.path().join(a.0.replace(".txt", ".tags.toml"));
+    let bad = dir.path().join(a.0.replace(".md", ".tags.toml"));
     let garbage: &[u8] = b"schema = 1\n[[article]]\nid = \"\xe4\xb8\n broken";
     std::fs::write(&bad, garbage).unwrap();
     let out = run(&["tag", s(dir.path()), &a.1, &b.1, "+heritage"]);

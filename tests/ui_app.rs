@@ -141,8 +141,6 @@ fn unbuilt_features_say_so() {
     app.update(Action::Search);
     let m = app.message.clone().unwrap();
     assert!(m.text.contains("search"), "{}", m.text);
-    app.update(Action::ToggleTag(0));
-    assert!(app.message.clone().unwrap().text.contains("tags"));
 }
 
 /// Clicking a row selects it; clicking a selected issue row folds it; the wheel

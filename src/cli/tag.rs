@@ -3,6 +3,7 @@
 
 use crate::config::Config;
 use crate::corpus::Corpus;
+use crate::search::{Matcher, Query, SearchIndex};
 use crate::tags::{Source, TagStore, Target};
 use anyhow::bail;
 use std::collections::HashMap;
@@ -91,7 +92,7 @@ fn parse_items(items: &[String], args: &mut TagArgs) -> anyhow::Result<(Vec<Stri
 pub fn run(config: &Config, mut args: TagArgs) -> anyhow::Result<ExitCode> {
     let items = std::mem::take(&mut args.items);
     let (ids, ops) = parse_items(&items, &mut args)?;
-    if ops.is_empty() {
+    if ops.is_empty() && !args.dry_run {
         bail!("no tag change given: add +TAG, -TAG or !TAG");
     }
     for op in &ops {
@@ -111,7 +112,7 @@ pub fn run(config: &Config, mut args: TagArgs) -> anyhow::Result<ExitCode> {
     }
     let corpus = super::open_corpus(config, Some(&args.path))?;
     let targets: Vec<(usize, usize)> = match &args.query {
-        Some(q) => query_targets(&corpus, q)?,
+        Some(q) => query_targets(&corpus, q, config)?,
         None => id_targets(&corpus, &ids)?,
     };
     let mut store = TagStore::open(&corpus, config.sidecar_dir().as_deref());
@@ -192,10 +193,29 @@ fn id_targets(corpus: &Corpus, ids: &[String]) -> anyhow::Result<Vec<(usize, usi
     Ok(found)
 }
 
-/// Positions of every article the search `query` returns.
-fn query_targets(corpus: &Corpus, query: &str) -> anyhow::Result<Vec<(usize, usize)>> {
-    let _ = (corpus, query);
-    bail!("--query needs the search engine, which is not in this build yet")
+/// Positions of every article the search `query` returns, in issue order.
+fn query_targets(
+    corpus: &Corpus,
+    query: &str,
+    config: &Config,
+) -> anyhow::Result<Vec<(usize, usize)>> {
+    let query = Query::parse(query).map_err(|e| anyhow::anyhow!("bad query \"{query}\": {e}"))?;
+    let index = SearchIndex::build(corpus);
+    let tags = query.uses_tags().then(|| {
+        let store = TagStore::open(corpus, config.sidecar_dir().as_deref());
+        crate::search::tags::snapshot(corpus, &store)
+    });
+    let matcher = Matcher::new(&index, &query, tags);
+    let mut found: Vec<(usize, usize)> = matcher
+        .run(None)
+        .into_iter()
+        .filter_map(|h| index.doc_ref(h.doc))
+        .map(|r| (r.issue as usize, r.article as usize))
+        .filter(|&(i, a)| corpus.issues.get(i).is_some_and(|is| a < is.articles.len()))
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    Ok(found)
 }
 
 #[cfg(test)]

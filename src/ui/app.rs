@@ -492,7 +492,10 @@ impl App {
             return;
         }
         // Esc clears marks first (it is also `back`).
-        if self.mode == Mode::Normal && key.code == crossterm::event::KeyCode::Esc && !self.marks.is_empty() {
+        if self.mode == Mode::Normal
+            && key.code == crossterm::event::KeyCode::Esc
+            && !self.marks.is_empty()
+        {
             self.update(Action::ClearMarks);
             return;
         }

@@ -107,7 +107,8 @@ impl App {
             return;
         }
         if let Some(e) = targets.iter().find_map(|&(i, _)| {
-            self.corpus.issues
+            self.corpus
+                .issues
                 .get(i)
                 .and_then(|is| self.tagging.store.read_only(&is.rel))
         }) && targets.len() == 1
@@ -255,7 +256,10 @@ pub fn render_overlay(app: &App, area: Rect, buf: &mut Buffer) {
             (
                 " Bulk change ",
                 vec![
-                    Line::from(format!("{verb} \"{label}\" {prep} {} articles?", p.targets.len())),
+                    Line::from(format!(
+                        "{verb} \"{label}\" {prep} {} articles?",
+                        p.targets.len()
+                    )),
                     Line::from(vec![
                         Span::styled(" y ", theme.key()),
                         Span::raw(" yes   "),
@@ -282,7 +286,13 @@ pub fn render_overlay(app: &App, area: Rect, buf: &mut Buffer) {
         }
         _ => return,
     };
-    let want_w = lines.iter().map(|l| l.width()).max().unwrap_or(0).max(title.width()) + 4;
+    let want_w = lines
+        .iter()
+        .map(|l| l.width())
+        .max()
+        .unwrap_or(0)
+        .max(title.width())
+        + 4;
     let rect = layout::centered(area, want_w.max(36) as u16, lines.len() as u16 + 2);
     clear_wide_edge(buf, rect);
     Clear.render(rect, buf);

@@ -1,0 +1,231 @@
+//! Tagging in the TUI (App + TestBackend): keys toggle tags on the selected or
+//! marked articles and save at once, big bulk changes ask first, undo/redo, the
+//! new-tag prompt, and the tag pane with a marked batch.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use newstag::article::Issue;
+use newstag::config::Config;
+use newstag::corpus::load_issue;
+use newstag::tags::sidecar;
+use newstag::ui::{Action, App, Mode, Row};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::path::Path;
+use unicode_width::UnicodeWidthStr;
+
+const ISSUE_A: &str = "# 老街巷里的便民服务站\n\n本报讯 青川区在老街巷设立便民服务站，居民办事不出社区。服务站提供代办、咨询、维修等十余项服务，每天接待居民上百人次。\n\n# 古戏台修缮完工\n\n本报讯 百年古戏台经过一年修缮，近日重新向村民开放。修缮坚持最小干预原则，保留了原有的梁架和彩绘。\n\n# 湿地公园迎来候鸟\n\n本报讯 入冬以来，湿地公园观测到的候鸟数量明显增加。管理方增设了观测点位，提醒游客文明观鸟。\n";
+const ISSUE_B: &str = "# 垃圾分类进小区\n\n本报讯 多个小区推行垃圾分类督导，志愿者每天在投放点值守，居民分类投放的准确率明显提高。\n\n# 非遗传承人收徒\n\n本报讯 剪纸非遗传承人近日收下三名徒弟，技艺传承有了新人。拜师仪式在文化馆举行，吸引了不少市民观看。\n";
+
+fn issues(dir: &Path) -> Vec<Issue> {
+    let mut out = Vec::new();
+    for (name, text) in [("2024-05-12_2.md", ISSUE_A), ("2024-05-13_3.md", ISSUE_B)] {
+        let p = dir.join(name);
+        std::fs::write(&p, text).unwrap();
+        out.push(load_issue(dir, &p).unwrap());
+    }
+    out
+}
+
+fn app_in(dir: &Path, config: Config) -> App {
+    let mut app = App::with_issues(config, issues(dir), 120, 40);
+    app.tagging.config_path = Some(dir.join("config.toml"));
+    app
+}
+
+fn key(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
+}
+
+fn code(c: KeyCode) -> KeyEvent {
+    KeyEvent::new(c, KeyModifiers::NONE)
+}
+
+/// Select the `n`-th article row of the list.
+fn select_article(app: &mut App, n: usize) {
+    app.update(Action::Top);
+    let mut seen = 0;
+    loop {
+        if let Some(Row::Article(..)) = app.selected_row() {
+            if seen == n {
+                return;
+            }
+            seen += 1;
+        }
+        let before = app.selected;
+        app.update(Action::MoveDown);
+        assert_ne!(app.selected, before, "no article row {n}");
+    }
+}
+
+/// Tag names on disk of the article at list position (issue, article).
+fn disk_tags(app: &App, i: usize, a: usize) -> Vec<String> {
+    let issue = &app.corpus.issues[i];
+    let path = app.tagging.store.sidecar_path(issue);
+    sidecar::read(&path)
+        .unwrap()
+        .and_then(|s| {
+            s.articles
+                .into_iter()
+                .find(|r| r.id == issue.articles[a].id)
+        })
+        .map(|r| r.tags.into_keys().collect())
+        .unwrap_or_default()
+}
+
+fn screen_rect(app: &App, rect: ratatui::layout::Rect) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(app.size.width, app.size.height)).unwrap();
+    terminal.draw(|f| newstag::ui::draw(app, f)).unwrap();
+    let buf = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in rect.y..rect.bottom() {
+        let mut skip = 0;
+        for x in rect.x..rect.right() {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let sym = buf[(x, y)].symbol();
+            out.push_str(sym);
+            skip = UnicodeWidthStr::width(sym).saturating_sub(1);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn screen(app: &App) -> String {
+    screen_rect(
+        app,
+        ratatui::layout::Rect::new(0, 0, app.size.width, app.size.height),
+    )
+}
+
+/// A tag key toggles the tag on the selected article, saves at once and says so; u and Ctrl-r undo and redo.
+#[test]
+fn key_toggles_saves_undo_redo() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_in(dir.path(), Config::builtin());
+    select_article(&mut app, 1);
+    let Some((i, a, _)) = app.selected_article() else {
+        panic!("no article selected")
+    };
+    app.handle_key(key('1'));
+    assert_eq!(disk_tags(&app, i, a), ["governance"]);
+    let msg = app.message.clone().unwrap();
+    assert!(!msg.is_error && msg.text.contains("saved"), "{}", msg.text);
+    app.handle_key(key('2'));
+    assert_eq!(disk_tags(&app, i, a), ["governance", "heritage"]);
+    assert!(
+        screen(&app).contains("1 tagged"),
+        "status counts the tagged article"
+    );
+    app.handle_key(key('u'));
+    assert_eq!(disk_tags(&app, i, a), ["governance"]);
+    app.handle_key(key('u'));
+    assert!(disk_tags(&app, i, a).is_empty());
+    app.handle_key(KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL));
+    app.handle_key(KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL));
+    assert_eq!(disk_tags(&app, i, a), ["governance", "heritage"]);
+    app.handle_key(KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL));
+    assert_eq!(app.message.clone().unwrap().text, "nothing to redo");
+}
+
+/// A bulk toggle over more articles than ui.confirm_bulk_over asks first with the count; n changes nothing, y tags all, one u undoes all.
+#[test]
+fn bulk_change_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = Config::builtin();
+    config.ui.confirm_bulk_over = 3;
+    let mut app = app_in(dir.path(), config);
+    let total = app.article_total;
+    assert!(total > 3, "{total}");
+    app.handle_key(key('V'));
+    assert_eq!(app.marks.len(), total);
+    app.handle_key(key('2'));
+    assert_eq!(app.mode, Mode::ConfirmBulk);
+    let s = screen(&app);
+    assert!(
+        s.contains(&format!("Add \"文化遗产\" to {total} articles?")),
+        "{s}"
+    );
+    app.handle_key(key('n'));
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.tagged_total(), 0);
+    app.handle_key(key('2'));
+    app.handle_key(key('y'));
+    assert_eq!(app.tagged_total(), total);
+    assert_eq!(disk_tags(&app, 1, 0), ["heritage"]);
+    app.handle_key(key('u'));
+    assert_eq!(app.tagged_total(), 0, "one undo step for the whole batch");
+    assert!(
+        !app.tagging
+            .store
+            .sidecar_path(&app.corpus.issues[1])
+            .exists()
+    );
+    // A small batch does not ask; Esc clears the marks.
+    app.handle_key(code(KeyCode::Esc));
+    assert!(app.marks.is_empty());
+    select_article(&mut app, 0);
+    app.handle_key(key(' '));
+    app.handle_key(key(' '));
+    assert_eq!(app.marks.len(), 2);
+    app.handle_key(key('3'));
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.tagged_total(), 2);
+}
+
+/// The tag pane with a marked batch shows how many marked articles carry each tag.
+#[test]
+fn tag_pane_with_marked_batch_snapshot() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_in(dir.path(), Config::builtin());
+    select_article(&mut app, 0);
+    app.handle_key(key('1'));
+    app.handle_key(key(' '));
+    app.handle_key(key(' '));
+    app.handle_key(key(' '));
+    assert_eq!(app.marks.len(), 3);
+    app.handle_key(key('3'));
+    let pane = app.areas().tags.unwrap();
+    let top = ratatui::layout::Rect {
+        height: pane.height.min(5),
+        ..pane
+    };
+    insta::assert_snapshot!(screen_rect(&app, top));
+}
+
+/// `t` opens the new-tag prompt; the name (spaces, Chinese) becomes a tag on the next free key, saved to the config file.
+#[test]
+fn new_tag_prompt_persists_in_config() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_in(dir.path(), Config::builtin());
+    app.handle_key(key('t'));
+    assert_eq!(app.mode, Mode::NewTag);
+    for c in "交通 出行".chars() {
+        app.handle_key(key(c));
+    }
+    assert!(screen(&app).contains("> 交通 出行"));
+    app.handle_key(code(KeyCode::Enter));
+    assert_eq!(app.mode, Mode::Normal);
+    let msg = app.message.clone().unwrap();
+    assert!(!msg.is_error, "{}", msg.text);
+    assert!(msg.text.contains("key 4"), "{}", msg.text);
+    let (config, err) = Config::load(Some(&dir.path().join("config.toml")));
+    assert!(err.is_none(), "{err:?}");
+    assert_eq!(config.tag("交通 出行").unwrap().key, "4");
+    // The new key works at once.
+    select_article(&mut app, 2);
+    let (i, a, _) = app.selected_article().unwrap();
+    app.handle_key(key('4'));
+    assert_eq!(disk_tags(&app, i, a), ["交通 出行"]);
+    // A duplicate name is refused.
+    app.handle_key(key('t'));
+    for c in "governance".chars() {
+        app.handle_key(key(c));
+    }
+    app.handle_key(code(KeyCode::Enter));
+    assert!(app.message.clone().unwrap().is_error);
+    assert_eq!(app.config.tags.len(), 4);
+}

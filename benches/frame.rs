@@ -34,7 +34,10 @@ fn frame(c: &mut Criterion) {
         return;
     };
     let (issues, articles) = (corpus.issues.len(), corpus.article_count());
-    eprintln!("loaded {issues} issues, {articles} articles in {:?}", t.elapsed());
+    eprintln!(
+        "loaded {issues} issues, {articles} articles in {:?}",
+        t.elapsed()
+    );
     let mut app = App::with_issues(Config::builtin(), corpus.issues, 200, 60);
     // Somewhere in the middle, an article open in the reader.
     for _ in 0..3 {
@@ -79,7 +82,11 @@ fn frame(c: &mut Criterion) {
         let mut buf = Buffer::empty(area);
         let mut down = true;
         b.iter(|| {
-            app.update(if down { Action::MoveDown } else { Action::MoveUp });
+            app.update(if down {
+                Action::MoveDown
+            } else {
+                Action::MoveUp
+            });
             down = !down;
             buf.reset();
             (&app).render(area, &mut buf);

@@ -23,11 +23,15 @@ pub fn write_file<T>(
         });
     }
     let dir = parent_dir(path);
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".newstag-export-")
-        .suffix(".tmp")
-        .tempfile_in(&dir)
-        .map_err(io_err)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".newstag-export-").suffix(".tmp");
+    // An export is an ordinary file others may read, not a private temp file.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o644));
+    }
+    let mut tmp = builder.tempfile_in(&dir).map_err(io_err)?;
     let value = {
         let mut out = BufWriter::new(tmp.as_file_mut());
         let value = write(&mut out).map_err(io_err)?;
@@ -77,6 +81,18 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "标题,1\n");
         let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(names.len(), 1);
+    }
+
+    /// The export is readable by others like any file the user writes (not 0600).
+    #[cfg(unix)]
+    #[test]
+    fn export_file_is_world_readable() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.csv");
+        write_file(&path, false, |w| w.write_all(b"x")).unwrap();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o044, 0o044, "mode {mode:o}");
     }
 
     /// Without --force an existing file is refused and left untouched.

@@ -75,6 +75,24 @@ fn app_in(dir: &Path, width: u16, height: u16) -> App {
     App::with_issues(Config::builtin(), issues(dir), width, height)
 }
 
+/// Toggle tag `tag` (vocabulary index) on the list row `row`, through the app.
+fn tag_row(app: &mut App, row: usize, tag: usize) {
+    app.update(Action::Top);
+    for _ in 0..row {
+        app.update(Action::MoveDown);
+    }
+    app.update(Action::ToggleTag(tag));
+}
+
+/// Tags on five of the six articles: rows are issue, a1, a2, issue, b1, b2,
+/// issue, c1, c2; tags 0 governance, 1 heritage, 2 environment.
+fn tag_fixture(app: &mut App) {
+    for (row, tag) in [(1, 0), (1, 1), (2, 2), (4, 1), (7, 0), (8, 1)] {
+        tag_row(app, row, tag);
+    }
+    assert_eq!(app.tagged_total(), 5, "{:?}", app.message);
+}
+
 fn key(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)
 }
@@ -128,6 +146,7 @@ fn screen(app: &App) -> String {
 fn export_dialog_writes_csv_of_everything() {
     let tmp = tempfile::tempdir().unwrap();
     let mut app = app_in(tmp.path(), 100, 30);
+    tag_fixture(&mut app);
     app.update(Action::Export);
     let out = tmp.path().join("全部.csv");
     set_path(&mut app, &out);
@@ -144,9 +163,23 @@ fn export_dialog_writes_csv_of_everything() {
         .strip_prefix('\u{feff}')
         .expect("Excel BOM is on by default");
     let mut r = csv::Reader::from_reader(text.as_bytes());
-    let titles: Vec<String> = r.records().map(|x| x.unwrap()[6].to_string()).collect();
-    assert_eq!(titles.len(), 6);
-    assert_eq!(titles[0], "老街巷里的便民服务站，\"十五分钟\"生活圈");
+    let records: Vec<csv::StringRecord> = r.records().map(|x| x.unwrap()).collect();
+    assert_eq!(records.len(), 6);
+    assert_eq!(&records[0][6], "老街巷里的便民服务站，\"十五分钟\"生活圈");
+    let tags: Vec<&str> = records.iter().map(|r| &r[8]).collect();
+    assert_eq!(
+        tags,
+        [
+            "governance;heritage",
+            "environment",
+            "heritage",
+            "",
+            "governance",
+            "heritage"
+        ]
+    );
+    let governance: Vec<&str> = records.iter().map(|r| &r[9]).collect();
+    assert_eq!(governance, ["1", "0", "0", "0", "1", "0"]);
     let msg = app.message.clone().unwrap().text;
     assert!(
         msg.contains("exported 6") && msg.contains("全部.csv"),
@@ -162,6 +195,8 @@ fn export_dialog_writes_csv_of_everything() {
 fn export_dialog_marked_scope_and_format() {
     let tmp = tempfile::tempdir().unwrap();
     let mut app = app_in(tmp.path(), 100, 30);
+    tag_row(&mut app, 1, 1);
+    app.update(Action::Top);
     app.update(Action::MoveDown); // first article
     app.update(Action::Mark);
     app.update(Action::Mark);
@@ -250,8 +285,15 @@ fn export_dialog_written_snapshot() {
 /// Snapshot: the stats view at 100x30: totals, bars per tag, tags over time.
 #[test]
 fn stats_view_snapshot() {
-    let mut app = app_in(Path::new("/data"), 100, 30);
+    let tmp = tempfile::tempdir().unwrap();
+    let mut app = app_in(tmp.path(), 100, 30);
+    tag_fixture(&mut app);
+    app.message = None;
     app.update(Action::Stats);
+    let Mode::Stats(view) = &app.mode else {
+        panic!("stats view not open")
+    };
+    assert_eq!((view.stats.tagged, view.stats.untagged), (5, 1));
     assert!(matches!(app.mode, Mode::Stats(_)));
     insta::assert_snapshot!(screen(&app));
     app.update(Action::Back);

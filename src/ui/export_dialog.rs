@@ -6,7 +6,9 @@ use super::app::App;
 use super::help::clear_wide_edge;
 use super::layout;
 use crate::article::{Article, Issue};
-use crate::export::{self, ExportError, ExportFormat, ExportOptions, ExportTag, Row, atomic};
+use crate::export::{
+    self, ExportError, ExportFormat, ExportOptions, Row, atomic, orphans_in_store, tags_in_store,
+};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -233,14 +235,6 @@ pub fn scope_articles(app: &App, scope: Scope) -> Vec<(usize, usize)> {
     }
 }
 
-/// The tags of an article with how each was set, as the app knows them.
-fn marks_of(app: &App, issue: usize, article: usize) -> Vec<ExportTag> {
-    app.tags_of(issue, article)
-        .into_iter()
-        .map(ExportTag::named)
-        .collect()
-}
-
 /// Write the export the dialog describes; `force` overwrites an existing file.
 pub fn write(app: &App, d: &ExportDialog, force: bool) -> Result<usize, ExportError> {
     let pairs = scope_articles(app, d.scope);
@@ -252,18 +246,24 @@ pub fn write(app: &App, d: &ExportDialog, force: bool) -> Result<usize, ExportEr
             Some(Row {
                 issue,
                 article,
-                tags: marks_of(app, i, a),
+                tags: tags_in_store(&app.tagging.store, issue, article),
             })
         })
         .collect();
     let vocabulary: Vec<String> = app.config.tags.iter().map(|t| t.name.clone()).collect();
+    // A dump of everything keeps orphaned tags too, like `newstag export`.
+    let orphans = if d.format == ExportFormat::Toml && d.scope == Scope::All {
+        orphans_in_store(&app.corpus, &app.tagging.store)
+    } else {
+        Vec::new()
+    };
     let options = ExportOptions {
         format: d.format,
         with_body: d.with_body,
         excel: d.excel,
     };
     atomic::write_file(&d.target(), force, |w| {
-        export::write_export(w, &rows, &vocabulary, &[], options)
+        export::write_export(w, &rows, &vocabulary, &orphans, options)
     })
 }
 

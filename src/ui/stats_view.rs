@@ -7,12 +7,13 @@ use super::app::App;
 use super::help::clear_wide_edge;
 use crate::stats::{Stats, UNDATED, compute_over};
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
-    Axis, Bar, BarChart, Block, Borders, Chart, Clear, Dataset, GraphType, Sparkline, Widget,
+    Axis, Bar, BarChart, Block, Borders, Chart, Clear, Dataset, GraphType, LegendPosition,
+    Sparkline, Widget,
 };
 
 /// The stats view's state: the numbers, computed when it opened.
@@ -179,6 +180,9 @@ pub fn render(app: &App, view: &StatsView, area: Rect, buf: &mut Buffer) {
     let last = dated.last().map(|m| m.month.clone()).unwrap_or_default();
     let x_max = (dated.len().saturating_sub(1)).max(1) as f64;
     Chart::new(datasets)
+        // Show the legend (tag colours) unless it would cover most of the chart.
+        .hidden_legend_constraints((Constraint::Ratio(1, 2), Constraint::Ratio(2, 3)))
+        .legend_position(Some(LegendPosition::TopRight))
         .block(Block::default().title(Line::from(Span::styled(
             " Tags over time (articles per month)",
             theme.dim(),
@@ -205,7 +209,12 @@ pub fn render(app: &App, view: &StatsView, area: Rect, buf: &mut Buffer) {
         );
     y += chart_h;
     if spark_h > 0 {
-        let data: Vec<u64> = dated.iter().map(|m| m.tagged as u64).collect();
+        // One column per month, widened when there are few months.
+        let stretch = (inner.width as usize / dated.len()).max(1);
+        let data: Vec<u64> = dated
+            .iter()
+            .flat_map(|m| std::iter::repeat_n(m.tagged as u64, stretch))
+            .collect();
         let total: usize = dated.iter().map(|m| m.tagged).sum();
         Sparkline::default()
             .block(Block::default().title(Line::from(Span::styled(

@@ -204,6 +204,54 @@ impl WordIndex {
         hits
     }
 
+    /// True when `w` is a word of some body.
+    pub fn contains_word(&self, w: &str) -> bool {
+        let (mut lo, mut hi) = (0, self.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            match self.word(mid).cmp(w) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return true,
+            }
+        }
+        false
+    }
+
+    /// Cut a (folded) query term into words the way the bodies were cut, without
+    /// loading jieba: longest vocabulary word first, runs of letters and digits kept
+    /// whole, unknown characters alone.
+    pub fn segment(&self, term: &str) -> Vec<String> {
+        const LONGEST: usize = 8;
+        let chars: Vec<char> = term.chars().collect();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < chars.len() {
+            if chars[i].is_ascii_alphanumeric() {
+                let j = (i..chars.len())
+                    .find(|&j| !chars[j].is_ascii_alphanumeric())
+                    .unwrap_or(chars.len());
+                out.push(chars[i..j].iter().collect());
+                i = j;
+                continue;
+            }
+            let mut len = 1;
+            for l in (2..=LONGEST.min(chars.len() - i)).rev() {
+                let cand: String = chars[i..i + l].iter().collect();
+                if self.contains_word(&cand) {
+                    len = l;
+                    break;
+                }
+            }
+            let w: String = chars[i..i + len].iter().collect();
+            if w.chars().any(char::is_alphanumeric) {
+                out.push(w);
+            }
+            i += len;
+        }
+        out
+    }
+
     /// Structural sanity (used to refuse a corrupt cache).
     pub fn is_consistent(&self) -> bool {
         self.words.is_consistent()
@@ -231,5 +279,8 @@ mod tests {
         assert!(h.whole.contains(0) && !h.whole.contains(2));
         assert!(idx.hits("abc", 4).whole.contains(3));
         assert!(!idx.hits("类\n垃", 4).any.contains(0));
+        assert!(idx.contains_word("垃圾站") && !idx.contains_word("垃"));
+        assert_eq!(idx.segment("分类垃圾站abc1"), vec!["分类", "垃圾站", "abc1"]);
+        assert_eq!(idx.segment("垃圾x分"), vec!["垃圾", "x", "分"]);
     }
 }

@@ -1,24 +1,22 @@
 //! Where a query's text terms appear in a text (for the reader's highlights and
-//! its n/N jumps): exact occurrences of each term, else of its jieba words.
+//! its n/N jumps): exact occurrences of each term, else of its words.
 
 use super::fold::fold;
-use super::query::Query;
 use std::ops::Range;
 
-/// Character ranges of `text` to highlight for `query`, ascending, not overlapping.
-pub fn text_ranges(query: &Query, text: &str) -> Vec<Range<usize>> {
+/// Character ranges of `text` where each `(term, words)` occurs: the term itself,
+/// else each of its words. Ascending, merged.
+pub fn ranges_of(needles: &[(&str, &[String])], text: &str) -> Vec<Range<usize>> {
     let folded = fold(text);
     let mut ranges: Vec<Range<usize>> = Vec::new();
-    for term in query.positive_texts() {
+    for (term, words) in needles {
         let found = occurrences(&folded, term);
         if !found.is_empty() {
             ranges.extend(found);
             continue;
         }
-        if term.chars().any(crate::text::is_han) {
-            for w in crate::words::words(term) {
-                ranges.extend(occurrences(&folded, w));
-            }
+        for w in words.iter() {
+            ranges.extend(occurrences(&folded, w));
         }
     }
     ranges.sort_by_key(|r| (r.start, r.end));
@@ -55,8 +53,9 @@ mod tests {
 
     #[test]
     fn terms_and_their_words_are_found_in_order() {
-        let q = Query::parse("垃圾分类 ａｂ").unwrap();
+        let words = vec!["垃圾".to_string(), "分类".to_string()];
+        let needles: Vec<(&str, &[String])> = vec![("垃圾分类", &words), ("ab", &[])];
         let text = "AB推进分类，处理垃圾。";
-        assert_eq!(text_ranges(&q, text), vec![0..2, 4..6, 9..11]);
+        assert_eq!(ranges_of(&needles, text), vec![0..2, 4..6, 9..11]);
     }
 }

@@ -89,10 +89,30 @@ pub struct Matcher<'i> {
 impl<'i> Matcher<'i> {
     /// Prepare `query` for `index` (looks up body words once).
     pub fn new(index: &'i SearchIndex, query: &Query, tags: Option<TagLookup>) -> Matcher<'i> {
+        Matcher::build(index, query, tags, true)
+    }
+
+    /// A matcher that skips the body word index: cheap to make, for highlighting
+    /// titles and texts (its scores ignore bodies).
+    pub fn for_highlights(index: &'i SearchIndex, query: &Query) -> Matcher<'i> {
+        Matcher::build(index, query, None, false)
+    }
+
+    fn build(
+        index: &'i SearchIndex,
+        query: &Query,
+        tags: Option<TagLookup>,
+        bodies: bool,
+    ) -> Matcher<'i> {
         let clauses = query
             .clauses
             .iter()
-            .map(|c| c.alternatives.iter().map(|a| prepare(index, a)).collect())
+            .map(|c| {
+                c.alternatives
+                    .iter()
+                    .map(|a| prepare(index, a, bodies))
+                    .collect()
+            })
             .collect();
         Matcher {
             index,
@@ -181,6 +201,20 @@ impl<'i> Matcher<'i> {
         out.sort_unstable();
         out.dedup();
         out
+    }
+
+    /// Character ranges of `text` (a body paragraph, a title) to highlight: every
+    /// occurrence of each positive text term, else of its words. Ascending, merged.
+    pub fn text_ranges(&self, text: &str) -> Vec<std::ops::Range<usize>> {
+        let mut needles: Vec<(&str, &[String])> = Vec::new();
+        for clause in &self.clauses {
+            for p in clause {
+                if let (false, Cond::Text(t)) = (p.negated, &p.cond) {
+                    needles.push((&t.text, &t.words));
+                }
+            }
+        }
+        super::highlight::ranges_of(&needles, text)
     }
 
     fn atom_score(&self, p: &Prepared, doc: u32) -> Option<(i64, Via)> {
@@ -322,11 +356,15 @@ fn char_find(hay: &str, needle: &str) -> Option<usize> {
     hay.find(needle).map(|b| hay[..b].chars().count())
 }
 
-fn prepare(index: &SearchIndex, atom: &Atom) -> Prepared {
+fn prepare(index: &SearchIndex, atom: &Atom, bodies: bool) -> Prepared {
     let cond = match &atom.pred {
-        Pred::Fuzzy { text, title_only } => text_cond(index, text, Mode::Fuzzy, *title_only),
-        Pred::Exact { text, title_only } => text_cond(index, text, Mode::Exact, *title_only),
-        Pred::Prefix { text } => text_cond(index, text, Mode::Prefix, true),
+        Pred::Fuzzy { text, title_only } => {
+            text_cond(index, text, Mode::Fuzzy, *title_only, bodies)
+        }
+        Pred::Exact { text, title_only } => {
+            text_cond(index, text, Mode::Exact, *title_only, bodies)
+        }
+        Pred::Prefix { text } => text_cond(index, text, Mode::Prefix, true, bodies),
         Pred::Tag(t) => Cond::Tag(t.to_lowercase()),
         Pred::Untagged => Cond::Untagged,
         Pred::Kind(k) => Cond::Kind(*k),
@@ -338,16 +376,19 @@ fn prepare(index: &SearchIndex, atom: &Atom) -> Prepared {
     }
 }
 
-fn text_cond(index: &SearchIndex, text: &str, mode: Mode, title_only: bool) -> Cond {
+fn text_cond(
+    index: &SearchIndex,
+    text: &str,
+    mode: Mode,
+    title_only: bool,
+    bodies: bool,
+) -> Cond {
     let words: Vec<String> = if text.chars().any(crate::text::is_han) {
-        crate::words::words(text)
-            .into_iter()
-            .map(str::to_string)
-            .collect()
+        index.words.segment(text)
     } else {
         vec![text.to_string()]
     };
-    let body = (!title_only).then(|| {
+    let body = (!title_only && bodies).then(|| {
         let n = index.len();
         let terms: Vec<&str> = if words.is_empty() {
             vec![text]

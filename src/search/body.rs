@@ -280,7 +280,10 @@ mod tests {
         assert!(idx.hits("abc", 4).whole.contains(3));
         assert!(!idx.hits("类\n垃", 4).any.contains(0));
         assert!(idx.contains_word("垃圾站") && !idx.contains_word("垃"));
-        assert_eq!(idx.segment("分类垃圾站abc1"), vec!["分类", "垃圾站", "abc1"]);
+        assert_eq!(
+            idx.segment("分类垃圾站abc1"),
+            vec!["分类", "垃圾站", "abc1"]
+        );
         assert_eq!(idx.segment("垃圾x分"), vec!["垃圾", "x", "分"]);
     }
 }

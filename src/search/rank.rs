@@ -376,13 +376,7 @@ fn prepare(index: &SearchIndex, atom: &Atom, bodies: bool) -> Prepared {
     }
 }
 
-fn text_cond(
-    index: &SearchIndex,
-    text: &str,
-    mode: Mode,
-    title_only: bool,
-    bodies: bool,
-) -> Cond {
+fn text_cond(index: &SearchIndex, text: &str, mode: Mode, title_only: bool, bodies: bool) -> Cond {
     let words: Vec<String> = if text.chars().any(crate::text::is_han) {
         index.words.segment(text)
     } else {

@@ -33,6 +33,8 @@ pub enum Mode {
     Export(Box<super::export_dialog::ExportDialog>),
     /// The stats view (`s`).
     Stats(Box<super::stats_view::StatsView>),
+    /// The search line (`/`) has the keyboard.
+    Search,
     /// A bulk tag change waits for y/n (see `tagging.rs`).
     ConfirmBulk,
     /// The new-tag prompt is open (see `tagging.rs`).
@@ -108,6 +110,8 @@ pub struct App {
     pub tagging: super::tagging::Tagging,
 
     pub message: Option<Message>,
+    /// The search line, its query and the search thread.
+    pub search: super::search_bar::SearchState,
     /// Set by `Quit`; the run loop exits.
     pub quit: bool,
 }
@@ -140,6 +144,7 @@ impl App {
             tag_selected: 0,
             tagging,
             message: None,
+            search: super::search_bar::SearchState::default(),
             quit: false,
         }
     }
@@ -507,6 +512,7 @@ impl App {
                 }
             }
             Mode::Export(_) => self.export_key(key),
+            Mode::Search => super::search_bar::handle_key(self, key),
         }
     }
 
@@ -634,8 +640,9 @@ impl App {
             }
             Action::Click { column, row } => self.click(column, row),
             Action::Wheel { column, row, lines } => self.wheel(column, row, lines),
-            Action::Search | Action::NextMatch | Action::PrevMatch => {
-                self.say("Search arrives with the search feature")
+            Action::Search => super::search_bar::open(self),
+            Action::NextMatch | Action::PrevMatch => {
+                super::search_bar::jump(self, action == Action::NextMatch)
             }
             Action::ToggleTag(_) | Action::Undo | Action::Redo | Action::NewTag => {
                 self.tag_action(action)

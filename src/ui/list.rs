@@ -146,9 +146,16 @@ fn article_line(app: &App, i: usize, a: usize, width: usize) -> Line<'static> {
         Span::styled(mark, theme.mark()),
         Span::styled(kind.to_string(), theme.dim()),
         Span::raw(" "),
-        Span::styled(title, title_style),
-        Span::raw(" ".repeat(pad)),
     ];
+    // Search matches, highlighted on the characters themselves.
+    let positions = super::search_bar::title_positions(app, i, a);
+    spans.extend(super::search_bar::spans_with_positions(
+        &title,
+        &positions,
+        title_style,
+        super::search_bar::highlight_style(app),
+    ));
+    spans.push(Span::raw(" ".repeat(pad)));
     for (text, style) in chips {
         spans.push(Span::raw(" "));
         spans.push(Span::styled(text, style));

@@ -14,6 +14,7 @@ pub mod layout;
 pub mod list;
 pub mod reader;
 pub mod run;
+pub mod search_bar;
 pub mod stats_view;
 pub mod status;
 pub mod tag_pane;
@@ -35,10 +36,21 @@ use ratatui::widgets::Widget;
 /// Draw one frame of `app`.
 pub fn draw(app: &App, frame: &mut Frame) {
     frame.render_widget(app, frame.area());
+    search_cursor(app, frame);
     if let Mode::Export(d) = &app.mode
         && let Some(pos) = export_dialog::cursor(d, overlay_area(app, frame.area()))
     {
         frame.set_cursor_position(pos);
+    }
+}
+
+/// Put the hardware cursor at the search line's caret (input methods follow it).
+fn search_cursor(app: &App, frame: &mut Frame) {
+    if let Mode::Search = app.mode {
+        let areas = layout::areas(frame.area(), app.focus, app.config.tags.len());
+        if let Some(pos) = search_bar::cursor(app, areas.status) {
+            frame.set_cursor_position(pos);
+        }
     }
 }
 
@@ -86,6 +98,7 @@ impl Widget for &App {
             Mode::Export(d) => export_dialog::render(self, d, body, buf),
             Mode::Stats(v) => stats_view::render(self, v, body, buf),
             Mode::ConfirmBulk | Mode::NewTag => tagging::render_overlay(self, body, buf),
+            Mode::Search => search_bar::render(self, areas.status, buf),
             Mode::Normal => {}
         }
     }

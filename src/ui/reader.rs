@@ -8,7 +8,7 @@ use super::wrap;
 use crate::article::{Article, Issue};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Widget};
 
 /// What a reader line is, for its style.
@@ -199,6 +199,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Line::styled(hint, theme.dim()).render(inner, buf);
         return;
     }
+    let highlighter = app.search.highlighter();
+    let hl = super::search_bar::highlight_style(app);
     for (k, line) in view
         .lines
         .iter()
@@ -218,6 +220,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             height: 1,
             ..inner
         };
-        Line::from(Span::styled(line.text.as_str(), style)).render(row, buf);
+        let ranges = highlighter
+            .as_ref()
+            .map(|m| m.text_ranges(&line.text))
+            .unwrap_or_default();
+        Line::from(super::search_bar::spans_with_ranges(
+            &line.text, &ranges, style, hl,
+        ))
+        .render(row, buf);
     }
 }

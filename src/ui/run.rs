@@ -26,6 +26,10 @@ pub enum AppEvent {
     /// Loading finished, with the files that were skipped.
     LoadDone(Vec<LoadWarning>),
     LoadFailed(String),
+    /// The search index is ready (or could not be had).
+    SearchIndex(Result<Box<crate::search::SearchIndex>, String>),
+    /// A search result is waiting.
+    SearchDone,
 }
 
 /// Open the TUI on the corpus at `root` until the user quits. `config_error` (a bad
@@ -58,6 +62,14 @@ pub fn run(
     }
 
     let (tx, rx) = mpsc::channel();
+    let tx_index = tx.clone();
+    super::search_bar::spawn_indexer(root.clone(), move |r| {
+        let _ = tx_index.send(AppEvent::SearchIndex(r.map(Box::new)));
+    });
+    let tx_wake = tx.clone();
+    app.search.set_waker(Box::new(move || {
+        let _ = tx_wake.send(AppEvent::SearchDone);
+    }));
     spawn_loader(root, tx.clone());
     spawn_signals(tx.clone())?;
 
@@ -136,6 +148,9 @@ pub fn handle(app: &mut App, ev: AppEvent) {
         }
         AppEvent::LoadDone(warnings) => app.finish_loading(warnings),
         AppEvent::LoadFailed(msg) => app.load_failed(msg),
+        AppEvent::SearchIndex(Ok(index)) => super::search_bar::index_ready(app, *index),
+        AppEvent::SearchIndex(Err(e)) => super::search_bar::index_failed(app, e),
+        AppEvent::SearchDone => super::search_bar::poll(app),
     }
 }
 

@@ -1,0 +1,503 @@
+//! The search line (`/`): every keystroke re-filters the list, best match first,
+//! through a background searcher (typing never waits; stale results are dropped).
+//! Matched characters are highlighted in the list and the reader; `n`/`N` jump
+//! between matches in the reader; Enter keeps the filter, Esc clears it. The
+//! hardware cursor sits at the caret so an input method's candidate window
+//! follows it.
+
+use super::app::{App, Mode, Row};
+use super::layout::Pane;
+use crate::corpus::cache;
+use crate::search::background::BackgroundSearcher;
+use crate::search::{DocRef, Matcher, Query, QueryError, SearchIndex, TagLookup};
+use crossterm::event::{Event, KeyCode, KeyEvent};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+use std::ops::Range;
+use std::path::PathBuf;
+use std::sync::Arc;
+use tui_input::Input;
+use tui_input::backend::crossterm::to_input_request;
+use unicode_width::UnicodeWidthStr;
+
+/// Called from the search thread when a result is ready (wakes the event loop).
+pub type Waker = Box<dyn Fn() + Send>;
+
+/// Everything the search line knows.
+#[derive(Default)]
+pub struct SearchState {
+    pub input: Input,
+    /// The last well-formed query typed (what highlights show).
+    pub query: Option<Query>,
+    /// Why the text typed is not a query, when it is not.
+    pub error: Option<QueryError>,
+    /// Number of hits of the filter shown.
+    pub hits: Option<usize>,
+    /// A search is running for the text typed.
+    pub searching: bool,
+    /// The index, once built or read from the cache.
+    pub index: Option<Arc<SearchIndex>>,
+    /// Why there is no index, when building it failed.
+    pub index_error: Option<String>,
+    /// The reader line of the current match (for `n`/`N`).
+    pub reader_match: Option<usize>,
+    engine: Option<BackgroundSearcher>,
+    waker: Option<Waker>,
+}
+
+impl SearchState {
+    /// Set how the search thread wakes the event loop (before the index arrives).
+    pub fn set_waker(&mut self, waker: Waker) {
+        self.waker = Some(waker);
+    }
+
+    /// A matcher for highlighting (cheap: no body lookups), when a query is active.
+    pub fn highlighter(&self) -> Option<Matcher<'_>> {
+        let (Some(index), Some(query)) = (&self.index, &self.query) else {
+            return None;
+        };
+        (!query.is_empty()).then(|| Matcher::for_highlights(index, query))
+    }
+
+    /// True while the list is filtered by a search.
+    pub fn is_active(&self) -> bool {
+        self.query.as_ref().is_some_and(|q| !q.is_empty())
+    }
+}
+
+/// Read the index from the cache, or (first start, or files changed) read and
+/// index the corpus and write the cache, off the UI thread; `done` gets the result.
+pub fn spawn_indexer(
+    root: PathBuf,
+    done: impl FnOnce(Result<SearchIndex, String>) + Send + 'static,
+) {
+    std::thread::spawn(move || {
+        let result = cache::open_index(&root)
+            .map(|(index, _, _)| index)
+            .map_err(|e| e.to_string());
+        done(result);
+    });
+}
+
+/// The index is ready: start the search thread, and search what was typed meanwhile.
+pub fn index_ready(app: &mut App, index: SearchIndex) {
+    let index = Arc::new(index);
+    let waker = app.search.waker.take().unwrap_or_else(|| Box::new(|| {}));
+    let tags = tag_snapshot(app);
+    app.search.engine = Some(BackgroundSearcher::start(index.clone(), tags, waker));
+    app.search.index = Some(index);
+    if !app.search.input.value().trim().is_empty() {
+        on_change(app);
+    }
+}
+
+/// Building the index failed.
+pub fn index_failed(app: &mut App, message: String) {
+    app.search.index_error = Some(message.clone());
+    app.error(format!("search unavailable: {message}"));
+}
+
+/// The tags of every article as the app shows them now.
+fn tag_snapshot(app: &App) -> Option<TagLookup> {
+    let names: Vec<Vec<Vec<String>>> = app
+        .corpus
+        .issues
+        .iter()
+        .enumerate()
+        .map(|(i, issue)| {
+            (0..issue.articles.len())
+                .map(|a| app.tags_of(i, a).into_iter().map(str::to_string).collect())
+                .collect()
+        })
+        .collect();
+    Some(Arc::new(move |r: DocRef| {
+        names
+            .get(r.issue as usize)
+            .and_then(|i| i.get(r.article as usize))
+            .cloned()
+            .unwrap_or_default()
+    }))
+}
+
+/// `/`: open the search line (editing the current query, if any).
+pub fn open(app: &mut App) {
+    app.mode = Mode::Search;
+    app.focus = Pane::List;
+    // Tags may have changed since the last search.
+    let tags = tag_snapshot(app);
+    if let Some(engine) = &mut app.search.engine {
+        engine.set_tags(tags);
+    }
+}
+
+/// Raw keys while the search line is open.
+pub fn handle_key(app: &mut App, key: KeyEvent) {
+    match key.code {
+        KeyCode::Esc => {
+            clear(app);
+            app.mode = Mode::Normal;
+        }
+        KeyCode::Enter => {
+            app.mode = Mode::Normal;
+            app.focus = Pane::List;
+            if app.search.input.value().trim().is_empty() {
+                clear(app);
+            }
+        }
+        KeyCode::Up => app.update(super::Action::MoveUp),
+        KeyCode::Down => app.update(super::Action::MoveDown),
+        KeyCode::PageUp => app.update(super::Action::PageUp),
+        KeyCode::PageDown => app.update(super::Action::PageDown),
+        _ => {
+            let before = app.search.input.value().to_string();
+            if let Some(req) = to_input_request(&Event::Key(key)) {
+                app.search.input.handle(req);
+            }
+            if app.search.input.value() != before {
+                on_change(app);
+            }
+        }
+    }
+}
+
+/// Esc: no query, the whole list.
+fn clear(app: &mut App) {
+    app.search.input.reset();
+    app.search.query = None;
+    app.search.error = None;
+    app.search.hits = None;
+    app.search.searching = false;
+    app.search.reader_match = None;
+    if app.filter.is_some() {
+        app.set_filter(None);
+    }
+}
+
+/// The text changed: parse it and ask the search thread.
+fn on_change(app: &mut App) {
+    let text = app.search.input.value().to_string();
+    if text.trim().is_empty() {
+        clear(app);
+        return;
+    }
+    match Query::parse(&text) {
+        Err(e) => {
+            // Shown in the search line; the list keeps the last results.
+            app.search.error = Some(e);
+            app.search.searching = false;
+        }
+        Ok(q) => {
+            app.search.error = None;
+            app.search.query = Some(q);
+            app.search.reader_match = None;
+            if let Some(engine) = &mut app.search.engine {
+                engine.request(&text);
+                app.search.searching = true;
+            }
+        }
+    }
+}
+
+/// A result may be ready: show it if it answers what is typed now.
+pub fn poll(app: &mut App) {
+    let Some(outcome) = app.search.engine.as_mut().and_then(|e| e.poll()) else {
+        return;
+    };
+    apply(app, outcome);
+}
+
+/// Wait (up to `timeout`) for the answer to the latest keystroke and show it
+/// (tests and scripted use).
+pub fn wait(app: &mut App, timeout: std::time::Duration) -> bool {
+    let Some(outcome) = app.search.engine.as_mut().and_then(|e| e.wait(timeout)) else {
+        return false;
+    };
+    apply(app, outcome);
+    true
+}
+
+fn apply(app: &mut App, outcome: crate::search::background::Outcome) {
+    if outcome.query != app.search.input.value() {
+        return; // cleared or changed since: stale
+    }
+    app.search.searching = false;
+    match outcome.result {
+        Err(e) => app.search.error = Some(e),
+        Ok(hits) => {
+            let Some(index) = app.search.index.clone() else {
+                return;
+            };
+            let pairs: Vec<(usize, usize)> = hits
+                .iter()
+                .filter_map(|h| index.doc_ref(h.doc))
+                .map(|r| (r.issue as usize, r.article as usize))
+                .collect();
+            app.search.hits = Some(pairs.len());
+            app.set_filter(Some(pairs));
+            // Land on the best article rather than its issue row.
+            if matches!(app.selected_row(), Some(Row::Issue(_)))
+                && matches!(app.rows.get(1), Some(Row::Article(..)))
+            {
+                app.update(super::Action::MoveDown);
+            }
+        }
+    }
+}
+
+/// `n` / `N`: scroll the reader to the next / previous line with a match.
+pub fn jump(app: &mut App, forward: bool) {
+    let Some(matcher) = app.search.highlighter() else {
+        app.say("no search: press / to search");
+        return;
+    };
+    let lines: Vec<usize> = app
+        .reader
+        .lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| !matcher.text_ranges(&l.text).is_empty())
+        .map(|(k, _)| k)
+        .collect();
+    drop(matcher);
+    if lines.is_empty() {
+        app.say("no match in this article");
+        return;
+    }
+    let current = app.search.reader_match;
+    let next = match (current, forward) {
+        (None, true) => lines.first().copied(),
+        (None, false) => lines.last().copied(),
+        (Some(c), true) => lines
+            .iter()
+            .copied()
+            .find(|&l| l > c)
+            .or(lines.first().copied()),
+        (Some(c), false) => lines
+            .iter()
+            .rev()
+            .copied()
+            .find(|&l| l < c)
+            .or(lines.last().copied()),
+    };
+    let Some(line) = next else { return };
+    let k = lines.iter().position(|&l| l == line).unwrap_or(0);
+    app.search.reader_match = Some(line);
+    let max = app.reader.max_scroll(app.reader_height());
+    app.reader.scroll = line.saturating_sub(2).min(max);
+    app.say(format!("match {}/{}", k + 1, lines.len()));
+}
+
+/// The style of matched characters.
+pub fn highlight_style(app: &App) -> Style {
+    if app.theme.color {
+        Style::default()
+            .fg(Color::Black)
+            .bg(Color::Yellow)
+            .add_modifier(Modifier::BOLD)
+    } else {
+        Style::default().add_modifier(Modifier::REVERSED | Modifier::UNDERLINED)
+    }
+}
+
+/// Character positions of the list title of `issue`'s article `article` to
+/// highlight.
+pub fn title_positions(app: &App, issue: usize, article: usize) -> Vec<usize> {
+    let Some(matcher) = app.search.highlighter() else {
+        return Vec::new();
+    };
+    let Some(index) = &app.search.index else {
+        return Vec::new();
+    };
+    match index.doc_of(issue, article) {
+        Some(doc) => matcher.title_positions(doc),
+        None => Vec::new(),
+    }
+}
+
+/// `text` as spans, the characters at `positions` (ascending) in `hl`.
+pub fn spans_with_positions(
+    text: &str,
+    positions: &[usize],
+    base: Style,
+    hl: Style,
+) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    let mut run = String::new();
+    let mut run_hl = false;
+    let mut next = positions.iter().peekable();
+    for (k, c) in text.chars().enumerate() {
+        while next.peek().is_some_and(|&&p| p < k) {
+            next.next();
+        }
+        let is_hl = next.peek().is_some_and(|&&p| p == k);
+        if is_hl != run_hl && !run.is_empty() {
+            spans.push(Span::styled(
+                std::mem::take(&mut run),
+                if run_hl { hl } else { base },
+            ));
+        }
+        run_hl = is_hl;
+        run.push(c);
+    }
+    if !run.is_empty() {
+        spans.push(Span::styled(run, if run_hl { hl } else { base }));
+    }
+    spans
+}
+
+/// `text` as spans with the character `ranges` in `hl`.
+pub fn spans_with_ranges(
+    text: &str,
+    ranges: &[Range<usize>],
+    base: Style,
+    hl: Style,
+) -> Vec<Span<'static>> {
+    let positions: Vec<usize> = ranges.iter().flat_map(|r| r.clone()).collect();
+    spans_with_positions(text, &positions, base, hl)
+}
+
+/// What the right end of the search line says.
+fn status_text(app: &App) -> (String, bool) {
+    let s = &app.search;
+    if let Some(e) = &s.error {
+        return (format!("bad query: {e}"), true);
+    }
+    if let Some(e) = &s.index_error {
+        return (format!("no search: {e}"), true);
+    }
+    if s.index.is_none() {
+        return ("indexing...".to_string(), false);
+    }
+    if s.searching {
+        return ("searching...".to_string(), false);
+    }
+    match s.hits {
+        Some(1) => ("1 hit".to_string(), false),
+        Some(n) => (format!("{n} hits"), false),
+        None => ("Enter keep  Esc clear".to_string(), false),
+    }
+}
+
+/// Draw the search line over `area` (the status bar).
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    if area.height == 0 || area.width == 0 {
+        return;
+    }
+    let row = Rect { height: 1, ..area };
+    ratatui::widgets::Clear.render(row, buf);
+    buf.set_style(row, app.theme.status());
+    let (status, is_error) = status_text(app);
+    let status_w = status.width().min(area.width as usize / 2);
+    let status = super::list::fit(&status, status_w);
+    let field_w = (area.width as usize).saturating_sub(status_w + 3);
+    let scroll = app.search.input.visual_scroll(field_w);
+    let shown = skip_columns(app.search.input.value(), scroll, field_w);
+    let error_span = app.search.error.as_ref().map(|e| e.span());
+    // Mark the malformed part of the query.
+    let visible_start = char_offset_of_columns(app.search.input.value(), scroll);
+    let positions: Vec<usize> = error_span
+        .map(|r| {
+            r.filter_map(|p| p.checked_sub(visible_start))
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default();
+    let mut spans = vec![Span::styled("/", app.theme.key())];
+    spans.extend(spans_with_positions(
+        &shown,
+        &positions,
+        app.theme.status(),
+        app.theme.error(),
+    ));
+    Line::from(spans).render(row, buf);
+    let x = area.x + area.width - status.width() as u16;
+    let style = if is_error {
+        app.theme.error()
+    } else {
+        app.theme.dim()
+    };
+    Line::styled(status, style).render(
+        Rect {
+            x,
+            width: area.width.saturating_sub(x - area.x),
+            ..row
+        },
+        buf,
+    );
+}
+
+/// Where the hardware cursor goes: at the caret of the search line.
+pub fn cursor(app: &App, area: Rect) -> Option<Position> {
+    if area.height == 0 {
+        return None;
+    }
+    let (status, _) = status_text(app);
+    let status_w = status.width().min(area.width as usize / 2);
+    let field_w = (area.width as usize).saturating_sub(status_w + 3);
+    let scroll = app.search.input.visual_scroll(field_w);
+    let x = 1 + app.search.input.visual_cursor().saturating_sub(scroll);
+    Some(Position::new(
+        area.x + (x as u16).min(area.width.saturating_sub(1)),
+        area.y,
+    ))
+}
+
+/// The part of `s` after its first `skip` columns, at most `width` columns.
+fn skip_columns(s: &str, skip: usize, width: usize) -> String {
+    let mut out = String::new();
+    let (mut col, mut used) = (0, 0);
+    for c in s.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if col < skip {
+            col += w;
+            continue;
+        }
+        if used + w > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out
+}
+
+/// How many characters of `s` fill its first `cols` columns.
+fn char_offset_of_columns(s: &str, cols: usize) -> usize {
+    let mut col = 0;
+    for (k, c) in s.chars().enumerate() {
+        if col >= cols {
+            return k;
+        }
+        col += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+    }
+    s.chars().count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_split_at_highlighted_characters() {
+        let base = Style::default();
+        let hl = Style::default().add_modifier(Modifier::BOLD);
+        let spans = spans_with_positions("推进社区治理", &[2, 3, 5], base, hl);
+        let parts: Vec<(&str, bool)> = spans
+            .iter()
+            .map(|s| (s.content.as_ref(), s.style == hl))
+            .collect();
+        assert_eq!(
+            parts,
+            vec![("推进", false), ("社区", true), ("治", false), ("理", true)]
+        );
+    }
+
+    #[test]
+    fn columns_are_skipped_by_display_width() {
+        assert_eq!(skip_columns("社区ab", 2, 10), "区ab");
+        assert_eq!(skip_columns("社区ab", 0, 3), "社");
+        assert_eq!(char_offset_of_columns("社区ab", 4), 2);
+    }
+}

@@ -1,0 +1,201 @@
+//! The search line in the TUI: live filtering through the search thread, hit count,
+//! highlights on the right cells of Chinese text in the list and the reader,
+//! n/N, Enter/Esc, malformed queries (ratatui TestBackend + insta).
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod ui_fixture;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use newstag::config::Config;
+use newstag::search::SearchIndex;
+use newstag::ui::layout::Pane;
+use newstag::ui::search_bar;
+use newstag::ui::{Action, App, Mode, Row};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Color;
+use std::time::Duration;
+use unicode_width::UnicodeWidthStr;
+
+fn app(width: u16, height: u16) -> App {
+    let issues = ui_fixture::fixture_issues();
+    let index = SearchIndex::build_from_issues(&issues);
+    let mut app = App::with_issues(Config::builtin(), issues, width, height);
+    search_bar::index_ready(&mut app, index);
+    app
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+/// Type `text` into the search line a character at a time, then wait for the
+/// answer to the last keystroke.
+fn type_query(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+    assert!(
+        search_bar::wait(app, Duration::from_secs(20)),
+        "no answer for {text}"
+    );
+}
+
+fn draw(app: &App) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(app.size.width, app.size.height)).unwrap();
+    terminal.draw(|f| newstag::ui::draw(app, f)).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+fn highlighted(buf: &Buffer, x: u16, y: u16) -> bool {
+    buf[(x, y)].bg == Color::Yellow
+}
+
+/// The screen as text, highlighted runs in [brackets], wide characters once.
+fn marked_screen(buf: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut skip = 0;
+        let mut open = false;
+        for x in 0..buf.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let hl = highlighted(buf, x, y);
+            if hl != open {
+                out.push(if hl { '[' } else { ']' });
+                open = hl;
+            }
+            let sym = buf[(x, y)].symbol();
+            out.push_str(sym);
+            skip = UnicodeWidthStr::width(sym).saturating_sub(1);
+        }
+        if open {
+            out.push(']');
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The screen column where character `k` of `line`'s text starts, given the
+/// row's text as drawn (wide characters take two cells).
+fn column_of(buf: &Buffer, y: u16, needle: &str) -> Option<u16> {
+    let mut x = 0;
+    while x < buf.area.width {
+        let mut s = String::new();
+        let mut xx = x;
+        while s.chars().count() < needle.chars().count() && xx < buf.area.width {
+            let sym = buf[(xx, y)].symbol();
+            s.push_str(sym);
+            xx += UnicodeWidthStr::width(sym).max(1) as u16;
+        }
+        if s == needle {
+            return Some(x);
+        }
+        x += UnicodeWidthStr::width(buf[(x, y)].symbol()).max(1) as u16;
+    }
+    None
+}
+
+fn row_of(buf: &Buffer, needle: &str) -> Option<u16> {
+    (0..buf.area.height).find(|&y| column_of(buf, y, needle).is_some())
+}
+
+/// A pinyin query filters the list, best match first, counts the hits, and
+/// highlights exactly the cells of the matched Chinese characters.
+#[test]
+fn pinyin_query_filters_and_highlights_the_right_cells() {
+    let mut app = app(100, 24);
+    press(&mut app, KeyCode::Char('/'));
+    assert_eq!(app.mode, Mode::Search);
+    type_query(&mut app, "fwz");
+    assert_eq!(app.filter.as_ref().unwrap()[0], (0, 0), "服务站 first");
+    assert_eq!(app.selected_row(), Some(Row::Article(0, 0)));
+    let buf = draw(&app);
+    let screen = marked_screen(&buf);
+    assert!(screen.contains("hit"), "{screen}");
+    let y = row_of(&buf, "老街巷里的便民服务站").expect("title row");
+    let x = column_of(&buf, y, "服务站").unwrap();
+    // Each wide character starts a two-cell pair: 服 at x, 务 at x+2, 站 at x+4.
+    for k in [0, 2, 4] {
+        assert!(highlighted(&buf, x + k, y), "cell {k} of 服务站");
+    }
+    assert!(!highlighted(&buf, x - 2, y), "便 is not a match");
+    assert!(!highlighted(&buf, x + 6, y), "nothing after 站");
+    insta::assert_snapshot!("search_pinyin_fwz", screen);
+}
+
+/// Chinese words highlight in the list and in the reader at a narrow width, and
+/// n/N move between the reader's matching lines.
+#[test]
+fn chinese_words_highlight_in_reader_and_n_jumps() {
+    let mut app = app(80, 24);
+    press(&mut app, KeyCode::Char('/'));
+    type_query(&mut app, "服务");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.mode, Mode::Normal);
+    assert!(app.filter.is_some(), "Enter keeps the filter");
+    app.update(Action::Open);
+    assert_eq!(app.focus, Pane::Reader);
+    app.update(Action::NextMatch);
+    let first = app.search.reader_match.expect("a match line");
+    app.update(Action::NextMatch);
+    let second = app.search.reader_match.unwrap();
+    assert!(second > first, "n goes forward: {first} -> {second}");
+    app.update(Action::PrevMatch);
+    assert_eq!(app.search.reader_match, Some(first));
+    let buf = draw(&app);
+    let screen = marked_screen(&buf);
+    assert!(screen.contains("[服务]"), "{screen}");
+    insta::assert_snapshot!("search_reader_80x24", screen);
+}
+
+/// Esc clears the query and brings the whole list back.
+#[test]
+fn esc_clears_the_filter() {
+    let mut app = app(100, 24);
+    let all = app.rows.len();
+    press(&mut app, KeyCode::Char('/'));
+    type_query(&mut app, "湿地");
+    assert_eq!(app.filter.as_ref().map(Vec::len), Some(1));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.mode, Mode::Normal);
+    assert!(app.filter.is_none());
+    assert_eq!(app.rows.len(), all);
+    assert!(app.search.input.value().is_empty());
+}
+
+/// A malformed query is shown as such in the search line; the list keeps the last
+/// results; nothing panics.
+#[test]
+fn malformed_query_is_shown_not_a_crash() {
+    let mut app = app(100, 24);
+    press(&mut app, KeyCode::Char('/'));
+    type_query(&mut app, "湿地");
+    for c in " kind:zz".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    assert!(app.search.error.is_some());
+    assert_eq!(app.filter.as_ref().map(Vec::len), Some(1));
+    let screen = marked_screen(&draw(&app));
+    assert!(screen.contains("bad query"), "{screen}");
+}
+
+/// The hardware cursor sits at the caret, after the wide characters typed.
+#[test]
+fn cursor_follows_the_caret_over_wide_characters() {
+    let mut app = app(100, 24);
+    press(&mut app, KeyCode::Char('/'));
+    type_query(&mut app, "湿地");
+    let mut terminal = Terminal::new(TestBackend::new(100, 24)).unwrap();
+    terminal.draw(|f| newstag::ui::draw(&app, f)).unwrap();
+    let pos = terminal.get_cursor_position().unwrap();
+    let buf = terminal.backend().buffer().clone();
+    let line = row_of(&buf, "/湿地").expect("the search line");
+    // "/" then two wide characters: the caret is at column 5 of the search line.
+    assert_eq!((pos.x, pos.y), (5, line));
+}

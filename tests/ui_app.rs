@@ -199,3 +199,29 @@ fn filter_replaces_rows() {
     app.set_filter(None);
     assert_eq!(app.rows.len(), 7);
 }
+
+/// Esc followed quickly by a key (as tmux delivers it, Alt-key) acts as both.
+#[test]
+fn quick_esc_then_key() {
+    let mut app = app();
+    app.update(Action::MoveDown);
+    app.update(Action::Open);
+    assert_eq!(app.focus, Pane::Reader);
+    app.handle_key(KeyEvent::new(KeyCode::Char('j'), KeyModifiers::ALT));
+    assert_eq!(app.focus, Pane::List);
+    assert_eq!(app.selected_row(), Some(Row::Article(0, 1)));
+}
+
+/// An issue row's summary lists its titles, long ones wrapped under their text.
+#[test]
+fn issue_summary_hangs_titles() {
+    let app = App::with_issues(Config::builtin(), ui_fixture::fixture_issues(), 40, 15);
+    // The issue row is selected: the reader shows the summary.
+    let lines: Vec<&str> = app.reader.lines.iter().map(|l| l.text.as_str()).collect();
+    let k = lines.iter().position(|l| l.starts_with("  3  ")).unwrap();
+    assert!(lines[k].contains("（上接第1版）"), "{lines:?}");
+    assert!(
+        lines[k + 1].starts_with("     ") && !lines[k + 1].trim().is_empty(),
+        "{lines:?}"
+    );
+}

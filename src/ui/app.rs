@@ -509,6 +509,11 @@ impl App {
             Mode::Normal | Mode::Help { .. } | Mode::Stats(_) => {
                 if let Some(action) = self.keymap.action_for(key) {
                     self.update(action);
+                } else if let Some((esc, plain)) = split_alt(key) {
+                    // Esc then a key, typed quickly, arrives as Alt-key (tmux holds
+                    // Esc for `escape-time`): when Alt-key means nothing, do both.
+                    self.handle_key(esc);
+                    self.handle_key(plain);
                 }
             }
             Mode::Export(_) => self.export_key(key),
@@ -766,4 +771,16 @@ impl App {
             None => {}
         }
     }
+}
+
+/// An unbound Alt-key as the Esc and the key it probably was.
+fn split_alt(key: KeyEvent) -> Option<(KeyEvent, KeyEvent)> {
+    use crossterm::event::{KeyCode, KeyModifiers};
+    if !key.modifiers.contains(KeyModifiers::ALT) {
+        return None;
+    }
+    let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+    let mut plain = key;
+    plain.modifiers.remove(KeyModifiers::ALT);
+    Some((esc, plain))
 }

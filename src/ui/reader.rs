@@ -135,13 +135,26 @@ pub fn issue_lines(issue: &Issue, width: usize, out: &mut Vec<ReaderLine>) {
         push_wrapped(&f, LineKind::Meta, width, out);
     }
     blank(out);
+    // Numbered titles with a hanging indent.
+    const NUMBER: usize = 5;
     for a in &issue.articles {
-        push_wrapped(
-            &format!("{:>3}  {}", a.index + 1, a.display_title()),
-            LineKind::Body,
-            width,
-            out,
-        );
+        let title: String = a
+            .display_title()
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        let lines = wrap::wrap(title.trim(), width.saturating_sub(NUMBER).max(2));
+        for (k, line) in lines.into_iter().enumerate() {
+            let text = if k == 0 {
+                format!("{:>3}  {line}", a.index + 1)
+            } else {
+                format!("{}{line}", " ".repeat(NUMBER))
+            };
+            out.push(ReaderLine {
+                text,
+                kind: LineKind::Body,
+            });
+        }
     }
 }
 

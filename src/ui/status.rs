@@ -25,9 +25,17 @@ const HINTS: [Action; 8] = [
 /// `j move_down  Enter open ...` from the keymap, with `1-9 tag` after mark.
 pub fn hints(app: &App) -> Vec<(String, String)> {
     let mut out = Vec::new();
+    let in_list = app.focus == super::layout::Pane::List;
     for a in HINTS {
+        // Out of the list, `open` has nothing to open: hint at the way back.
+        let a = if a == Action::Open && !in_list {
+            Action::Back
+        } else {
+            a
+        };
         if let Some(k) = app.keymap.first_key(a) {
             let name = match a {
+                Action::MoveDown if app.focus == super::layout::Pane::Reader => "scroll",
                 Action::MoveDown => "move",
                 Action::Open => "read",
                 other => other.name(),

@@ -97,8 +97,12 @@ pub fn attach(records: Vec<ArticleTags>, articles: &[ArticleAnchor]) -> Anchored
 }
 
 fn settle(mut r: ArticleTags, a: &ArticleAnchor) -> ArticleTags {
-    r.id = a.id.clone();
-    r.title = a.title.clone();
+    if r.id != a.id {
+        r.id = a.id.clone();
+    }
+    if r.title != a.title {
+        r.title = a.title.clone();
+    }
     r
 }
 

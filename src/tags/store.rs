@@ -55,9 +55,9 @@ struct IssueTags {
 }
 
 impl IssueTags {
-    fn new(issue: &Issue, sidecar_dir: Option<&Path>) -> IssueTags {
+    fn new(issue: &Issue, sidecar: PathBuf) -> IssueTags {
         IssueTags {
-            sidecar: sidecar::sidecar_path(&issue.path, &issue.rel, sidecar_dir),
+            sidecar,
             anchors: issue.articles.iter().map(ArticleAnchor::of).collect(),
             tags: HashMap::new(),
             orphans: Vec::new(),
@@ -236,8 +236,14 @@ impl TagStore {
         let loaded: Vec<(String, IssueTags)> = issues
             .par_iter()
             .filter_map(|issue| {
-                let mut state = IssueTags::new(issue, sidecar_dir.as_deref());
-                match sidecar::read(&state.sidecar) {
+                let path = sidecar::sidecar_path(&issue.path, &issue.rel, sidecar_dir.as_deref());
+                // Most issues have no sidecar: find out before building anything.
+                let read = sidecar::read(&path);
+                if matches!(read, Ok(None)) {
+                    return None;
+                }
+                let mut state = IssueTags::new(issue, path);
+                match read {
                     Ok(None) => return None,
                     Ok(Some(s)) => state.absorb(s.articles),
                     Err(e) => state.broken = Some(e),
@@ -406,10 +412,9 @@ impl TagStore {
         for (t, tag, mark) in edits {
             let rel = &t.issue.rel;
             if !self.issues.contains_key(rel) {
-                self.issues.insert(
-                    rel.clone(),
-                    IssueTags::new(t.issue, self.sidecar_dir.as_deref()),
-                );
+                let path = self.sidecar_path(t.issue);
+                self.issues
+                    .insert(rel.clone(), IssueTags::new(t.issue, path));
             }
             let before = self
                 .tags_of(rel, &t.article.id)
@@ -505,21 +510,7 @@ impl TagStore {
                 changes,
             });
         }
-        let results: Vec<(SaveJob, Result<Vec<ArticleTags>, SidecarError>)> = if jobs.len() > 2 {
-            jobs.into_par_iter()
-                .map(|j| {
-                    let r = j.save();
-                    (j, r)
-                })
-                .collect()
-        } else {
-            jobs.into_iter()
-                .map(|j| {
-                    let r = j.save();
-                    (j, r)
-                })
-                .collect()
-        };
+        let results = save_all(jobs);
         for (job, result) in results {
             let Some(state) = self.issues.get_mut(&job.rel) else {
                 continue;
@@ -542,6 +533,47 @@ impl TagStore {
         }
         outcome
     }
+}
+
+/// Run the saves, several at once when there are many: each is mostly waiting
+/// for its fsync, and the file system commits concurrent fsyncs together.
+fn save_all(jobs: Vec<SaveJob>) -> Vec<(SaveJob, Result<Vec<ArticleTags>, SidecarError>)> {
+    const WRITERS: usize = 16;
+    if jobs.len() <= 1 {
+        return jobs
+            .into_iter()
+            .map(|j| {
+                let r = j.save();
+                (j, r)
+            })
+            .collect();
+    }
+    let per = jobs.len().div_ceil(WRITERS);
+    let mut chunks: Vec<Vec<SaveJob>> = Vec::new();
+    let mut rest = jobs.into_iter().peekable();
+    while rest.peek().is_some() {
+        chunks.push(rest.by_ref().take(per).collect());
+    }
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = chunks
+            .into_iter()
+            .map(|chunk| {
+                scope.spawn(move || {
+                    chunk
+                        .into_iter()
+                        .map(|j| {
+                            let r = j.save();
+                            (j, r)
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    })
 }
 
 /// The save of one issue's changes, self-contained so it can run on any thread.

@@ -96,7 +96,10 @@ pub fn run(config: &Config, mut args: TagArgs) -> anyhow::Result<ExitCode> {
         bail!("no tag change given: add +TAG, -TAG or !TAG");
     }
     for op in &ops {
-        if !matches!(op, Op::Remove(_)) && config.tag(op.tag()).is_none() {
+        if !matches!(op, Op::Remove(_))
+            && config.tag(op.tag()).is_none()
+            && op.tag() != crate::suggest::NO_TOPIC
+        {
             let known: Vec<&str> = config.tags.iter().map(|t| t.name.as_str()).collect();
             bail!(
                 "unknown tag \"{}\" (known: {}); add it to the config or in the TUI first",

@@ -21,6 +21,7 @@ pub mod classifier;
 pub mod features;
 pub mod index;
 pub mod keywords;
+pub mod triage;
 
 pub use classifier::Classifier;
 pub use features::{ArticleFeatures, KeywordSet};

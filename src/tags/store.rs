@@ -345,7 +345,9 @@ impl TagStore {
     pub fn problems(&self, vocabulary: &[TagDef]) -> Vec<Problem> {
         let mut rels: Vec<&String> = self.issues.keys().collect();
         rels.sort_by(|a, b| crate::corpus::walk::natural_cmp(a, b));
-        let known = |name: &str| vocabulary.iter().any(|t| t.name == name);
+        let known = |name: &str| {
+            name == crate::suggest::NO_TOPIC || vocabulary.iter().any(|t| t.name == name)
+        };
         let mut out = Vec::new();
         for rel in rels {
             let s = &self.issues[rel];

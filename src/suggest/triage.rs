@@ -1,0 +1,178 @@
+//! Triage: walking the untagged articles one at a time, the most likely to need
+//! a tag first, deciding each with a key or two. The state here is pure; the TUI
+//! (`ui::triage`) draws it and maps keys to these calls.
+//!
+//! Each decision is saved at once through the [`TagStore`] and is one undo step
+//! there; [`Triage::undo`] undoes the last step (a toggle, an accept, a "no
+//! topic", or a skip) and goes back to its article.
+
+use super::{At, NO_TOPIC, Suggester, accept, mark_no_topic, triage_queue};
+use crate::article::Issue;
+use crate::tags::{Outcome, Source, TagStore, Target};
+
+/// What one step did, for undo.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Step {
+    /// Queue position the step was taken at.
+    at: usize,
+    /// True when the step changed tags (one undo step in the store).
+    changed: bool,
+}
+
+/// How far triage has come: decided articles of the current issue and of the corpus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub issue_decided: usize,
+    pub issue_total: usize,
+    pub corpus_decided: usize,
+    pub corpus_total: usize,
+    /// Articles left in the queue after the current one.
+    pub left: usize,
+}
+
+/// The triage walk. See the module docs.
+#[derive(Debug, Clone, Default)]
+pub struct Triage {
+    /// Articles to walk, in triage order (fixed when triage starts).
+    pub queue: Vec<At>,
+    /// Position of the current article in `queue` (`queue.len()`: finished).
+    pub pos: usize,
+    steps: Vec<Step>,
+    /// Queue positions where the user changed tags by hand (Enter then keeps
+    /// their choice instead of accepting the suggestions).
+    touched: Vec<usize>,
+}
+
+impl Triage {
+    /// Start on the undecided articles of `issues`.
+    pub fn start(suggester: &Suggester, store: &TagStore, issues: &[Issue]) -> Triage {
+        Triage {
+            queue: triage_queue(suggester, store, issues),
+            ..Triage::default()
+        }
+    }
+
+    /// The article being decided, `None` when the walk is over.
+    pub fn current(&self) -> Option<At> {
+        self.queue.get(self.pos).copied()
+    }
+
+    /// True when every article has been walked.
+    pub fn finished(&self) -> bool {
+        self.pos >= self.queue.len()
+    }
+
+    /// Toggle tag `tag` on the current article (by hand); stay on it.
+    pub fn toggle(&mut self, store: &mut TagStore, issues: &[Issue], tag: &str) -> Option<Outcome> {
+        let (i, a) = self.current()?;
+        let issue = issues.get(i)?;
+        let target = Target {
+            issue,
+            article: issue.articles.get(a)?,
+        };
+        let outcome = store.toggle(&[target], tag, Source::Hand);
+        if !outcome.applied.is_empty() {
+            self.steps.push(Step {
+                at: self.pos,
+                changed: true,
+            });
+            self.touched.push(self.pos);
+        }
+        Some(outcome)
+    }
+
+    /// Accept the current article's suggestions scoring at least `min_score`
+    /// (unless tags were set on it by hand, which are kept as they are) and move
+    /// on.
+    pub fn accept(
+        &mut self,
+        store: &mut TagStore,
+        issues: &[Issue],
+        suggester: &Suggester,
+        min_score: f64,
+    ) -> Option<Outcome> {
+        let at = self.current()?;
+        let mut outcome = None;
+        if !self.touched.contains(&self.pos) {
+            let tags: Vec<String> = suggester
+                .suggest_above(at, min_score)
+                .into_iter()
+                .map(|s| s.tag)
+                .collect();
+            if !tags.is_empty() {
+                outcome = Some(accept(store, issues, &[(at, tags)]));
+            }
+        }
+        let changed = outcome.as_ref().is_some_and(|o| !o.applied.is_empty());
+        self.advance(changed);
+        outcome
+    }
+
+    /// Mark the current article as having no topic and move on.
+    pub fn no_topic(&mut self, store: &mut TagStore, issues: &[Issue]) -> Option<Outcome> {
+        let at = self.current()?;
+        let outcome = mark_no_topic(store, issues, &[at]);
+        self.advance(!outcome.applied.is_empty());
+        Some(outcome)
+    }
+
+    /// Leave the current article undecided and move on.
+    pub fn skip(&mut self) {
+        if !self.finished() {
+            self.advance(false);
+        }
+    }
+
+    /// Undo the last step and go back to its article. Returns the store's outcome
+    /// when tags changed back; `None` when there was nothing to undo or the step
+    /// was a skip.
+    pub fn undo(&mut self, store: &mut TagStore) -> Option<Outcome> {
+        let step = self.steps.pop()?;
+        self.pos = step.at;
+        if !step.changed {
+            return None;
+        }
+        if let Some(k) = self.touched.iter().rposition(|&p| p == step.at) {
+            self.touched.remove(k);
+        }
+        store.undo()
+    }
+
+    fn advance(&mut self, changed: bool) {
+        self.steps.push(Step {
+            at: self.pos,
+            changed,
+        });
+        self.pos += 1;
+    }
+
+    /// Decided articles (any tag, or "no topic") of the current issue and of the corpus.
+    pub fn progress(&self, store: &TagStore, issues: &[Issue]) -> Progress {
+        let decided = |issue: &Issue| {
+            issue
+                .articles
+                .iter()
+                .filter(|a| store.is_tagged(&issue.rel, &a.id))
+                .count()
+        };
+        let current = self
+            .current()
+            .or_else(|| self.queue.last().copied())
+            .and_then(|(i, _)| issues.get(i));
+        Progress {
+            issue_decided: current.map_or(0, decided),
+            issue_total: current.map_or(0, |i| i.articles.len()),
+            corpus_decided: issues.iter().map(decided).sum(),
+            corpus_total: issues.iter().map(|i| i.articles.len()).sum(),
+            left: self.queue.len().saturating_sub(self.pos + 1),
+        }
+    }
+
+    /// True when the article at `at` is marked "no topic" in `store`.
+    pub fn is_no_topic(store: &TagStore, issues: &[Issue], at: At) -> bool {
+        issues
+            .get(at.0)
+            .and_then(|i| Some((i, i.articles.get(at.1)?)))
+            .is_some_and(|(i, a)| store.has_tag(&i.rel, &a.id, NO_TOPIC))
+    }
+}

@@ -197,6 +197,8 @@ pub fn extract(
     }
     ids.sort_unstable();
     ids.dedup();
+    ids.shrink_to_fit();
+    hits.shrink_to_fit();
     ArticleFeatures {
         words: ids,
         hits,

@@ -14,6 +14,9 @@ use rayon::prelude::*;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+/// Issues processed together before their word texts are merged.
+const CHUNK: usize = 256;
+
 /// The features of one issue's articles and the text of their words.
 type IssueFeatures = (Vec<ArticleFeatures>, HashMap<WordId, Box<str>>);
 
@@ -51,32 +54,36 @@ impl SuggestIndex {
         let keywords = KeywordSet::new(tags);
         let total = issues.len();
         let done = AtomicUsize::new(0);
-        let per_issue: Vec<IssueFeatures> = issues
-            .par_iter()
-            .map(|articles| {
-                let mut names = HashMap::new();
-                let f = articles
-                    .iter()
-                    .map(|a| features::extract(a, &keywords, &mut names))
-                    .collect();
-                let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-                progress(n, total);
-                (f, names)
-            })
-            .collect();
         let mut names: HashMap<WordId, Box<str>> = HashMap::new();
         let mut df: HashMap<WordId, u32> = HashMap::new();
-        let mut features = Vec::with_capacity(per_issue.len());
-        for (f, n) in per_issue {
-            for (id, word) in n {
-                names.entry(id).or_insert(word);
-            }
-            for a in &f {
-                for w in &a.words {
-                    *df.entry(*w).or_insert(0) += 1;
+        let mut features = Vec::with_capacity(total);
+        // In chunks, so the word texts of only one chunk of issues wait to be
+        // merged at a time (a big corpus has millions of them).
+        for chunk in issues.chunks(CHUNK) {
+            let per_issue: Vec<IssueFeatures> = chunk
+                .par_iter()
+                .map(|articles| {
+                    let mut names = HashMap::new();
+                    let f = articles
+                        .iter()
+                        .map(|a| features::extract(a, &keywords, &mut names))
+                        .collect();
+                    let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+                    progress(n, total);
+                    (f, names)
+                })
+                .collect();
+            for (f, n) in per_issue {
+                for (id, word) in n {
+                    names.entry(id).or_insert(word);
                 }
+                for a in &f {
+                    for w in &a.words {
+                        *df.entry(*w).or_insert(0) += 1;
+                    }
+                }
+                features.push(f);
             }
-            features.push(f);
         }
         let scorer = KeywordScorer::new(&keywords, features.iter().flatten());
         SuggestIndex {

@@ -39,6 +39,8 @@ pub enum Mode {
     ConfirmBulk,
     /// The new-tag prompt is open (see `tagging.rs`).
     NewTag,
+    /// Triage mode (`T`, see `triage.rs`).
+    Triage,
 }
 
 /// One row of the list pane.
@@ -108,6 +110,8 @@ pub struct App {
     pub tag_selected: usize,
     /// Tags of the loaded issues, and the tagging prompts' state.
     pub tagging: super::tagging::Tagging,
+    /// Suggestions: background scoring, ghost tags, triage (see `triage.rs`).
+    pub suggest: super::triage::Suggesting,
 
     pub message: Option<Message>,
     /// The search line, its query and the search thread.
@@ -143,6 +147,7 @@ impl App {
             reader: ReaderView::default(),
             tag_selected: 0,
             tagging,
+            suggest: super::triage::Suggesting::default(),
             message: None,
             search: super::search_bar::SearchState::default(),
             quit: false,
@@ -505,6 +510,7 @@ impl App {
             return;
         }
         match self.mode {
+            Mode::Triage => self.triage_key(key),
             Mode::ConfirmBulk | Mode::NewTag => {}
             Mode::Normal | Mode::Help { .. } | Mode::Stats(_) => {
                 if let Some(action) = self.keymap.action_for(key) {
@@ -531,7 +537,7 @@ impl App {
             self.update_stats(action);
             return;
         }
-        if matches!(self.mode, Mode::ConfirmBulk | Mode::NewTag)
+        if matches!(self.mode, Mode::ConfirmBulk | Mode::NewTag | Mode::Triage)
             && !matches!(action, Action::Resize { .. })
         {
             return;
@@ -650,11 +656,10 @@ impl App {
                 super::search_bar::jump(self, action == Action::NextMatch)
             }
             Action::ToggleTag(_) | Action::Undo | Action::Redo | Action::NewTag => {
-                self.tag_action(action)
+                self.tag_action(action);
+                self.relearn();
             }
-            Action::AcceptSuggestions | Action::Triage => {
-                self.say("Suggestions arrive with the suggestions feature")
-            }
+            Action::AcceptSuggestions | Action::Triage => self.suggest_action(action),
             Action::Export => {
                 let dialog = super::export_dialog::ExportDialog::open(self);
                 self.mode = Mode::Export(Box::new(dialog));

@@ -21,6 +21,7 @@ pub mod tag_pane;
 pub mod tagging;
 pub mod terminal;
 pub mod theme;
+pub mod triage;
 pub mod wrap;
 
 pub use action::Action;
@@ -99,6 +100,7 @@ impl Widget for &App {
             Mode::Stats(v) => stats_view::render(self, v, body, buf),
             Mode::ConfirmBulk | Mode::NewTag => tagging::render_overlay(self, body, buf),
             Mode::Search => search_bar::render(self, areas.status, buf),
+            Mode::Triage => triage::render(self, body, buf),
             Mode::Normal => {}
         }
     }

@@ -30,6 +30,8 @@ pub enum AppEvent {
     SearchIndex(Result<Box<crate::search::SearchIndex>, String>),
     /// A search result is waiting.
     SearchDone,
+    /// The background suggestion scorer reports.
+    Suggest(super::triage::SuggestMsg),
 }
 
 /// Open the TUI on the corpus at `root` until the user quits. `config_error` (a bad
@@ -70,6 +72,13 @@ pub fn run(
     app.search.set_waker(Box::new(move || {
         let _ = tx_wake.send(AppEvent::SearchDone);
     }));
+    let suggest_tx = std::sync::Mutex::new(tx.clone());
+    let notify: super::triage::Notify = Box::new(move |m| {
+        if let Ok(tx) = suggest_tx.lock() {
+            let _ = tx.send(AppEvent::Suggest(m));
+        }
+    });
+    app.suggest.notify = Some(std::sync::Arc::new(notify));
     spawn_loader(root, tx.clone());
     spawn_signals(tx.clone())?;
 
@@ -146,7 +155,11 @@ pub fn handle(app: &mut App, ev: AppEvent) {
             app.set_loading(done, total);
             app.push_issues(issues);
         }
-        AppEvent::LoadDone(warnings) => app.finish_loading(warnings),
+        AppEvent::LoadDone(warnings) => {
+            app.finish_loading(warnings);
+            app.start_suggestions();
+        }
+        AppEvent::Suggest(msg) => app.suggest_event(msg),
         AppEvent::LoadFailed(msg) => app.load_failed(msg),
         AppEvent::SearchIndex(Ok(index)) => super::search_bar::index_ready(app, *index),
         AppEvent::SearchIndex(Err(e)) => super::search_bar::index_failed(app, e),

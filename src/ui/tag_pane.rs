@@ -1,6 +1,6 @@
 //! The tag pane: the vocabulary with each tag's key and colour, and whether the
 //! current article carries it (or, with marks, how many marked articles do).
-//! Suggestions appear here later (the suggest feature adds its rows).
+//! A suggested tag the article lacks shows as a faint ghost: `~0.82 社区 网格`.
 
 use super::app::App;
 use super::layout::Pane;
@@ -62,10 +62,20 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         };
         let room = width.saturating_sub(2 + 1 + state.width());
         let label = fit(tag.label(), room);
-        let pad = width.saturating_sub(2 + label.width() + 1 + state.width());
+        // A suggested tag not set yet: a faint ghost with its score and words.
+        let ghost = app
+            .marks
+            .is_empty()
+            .then(|| app.ghost(&tag.name))
+            .flatten()
+            .map(|g| format!(" ~{:.2} {}", g.score, g.words.join(" ")))
+            .map(|g| fit(&g, room.saturating_sub(label.width())))
+            .unwrap_or_default();
+        let pad = width.saturating_sub(2 + label.width() + ghost.width() + 1 + state.width());
         let line = Line::from(vec![
             Span::styled(format!("{key} "), theme.key()),
             Span::styled(label, theme.tag_fg(tag)),
+            Span::styled(ghost, theme.dim()),
             Span::raw(" ".repeat(pad + 1)),
             Span::styled(state, theme.plain()),
         ]);

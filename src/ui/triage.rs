@@ -1,0 +1,394 @@
+//! Suggestions in the TUI: scoring the corpus on a background thread, ghost tags
+//! in the tag pane, `a` (accept the suggestions of the article or the marked
+//! ones) and triage mode (`T`), over [`crate::suggest`].
+//!
+//! Scoring cuts every article into words, which takes a while on a big corpus:
+//! it runs on its own thread with a rayon pool one core smaller than the machine,
+//! so the UI keeps a core; the status bar shows its progress and the features
+//! appear when it is done. After every tag change the classifier is retrained
+//! (it only counts words, milliseconds for thousands of tagged articles).
+//!
+//! Triage keys are fixed: the tags' own keys (1-9) toggle, Enter accepts the
+//! suggestions (or keeps a hand-made choice) and moves on, `x` marks "no topic",
+//! Space skips, `u` undoes, Esc or `q` leaves.
+
+use super::app::{App, Mode};
+use super::help::clear_wide_edge;
+use crate::article::Article;
+use crate::suggest::triage::Triage;
+use crate::suggest::{At, NO_TOPIC, SuggestIndex, Suggester, Suggestion, labels_from_store};
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Widget};
+use std::time::{Duration, Instant};
+use unicode_width::UnicodeWidthStr;
+
+/// A message from the background scorer.
+#[derive(Debug)]
+pub enum SuggestMsg {
+    /// Issues scored so far, of all.
+    Progress(usize, usize),
+    /// The index is built, in this long.
+    Done(Box<SuggestIndex>, Duration),
+}
+
+/// Sends a message to the run loop (which hands it to [`App::suggest_event`]).
+pub type Notify = Box<dyn Fn(SuggestMsg) + Send + Sync>;
+
+/// The suggestion state the app carries.
+#[derive(Default)]
+pub struct Suggesting {
+    /// Ready once the corpus is scored.
+    pub suggester: Option<Suggester>,
+    /// `(done, total)` issues while scoring runs.
+    pub progress: Option<(usize, usize)>,
+    /// How long scoring took.
+    pub took: Option<Duration>,
+    /// The triage walk, while triage mode is open (kept when it is left).
+    pub triage: Option<Triage>,
+    /// Set by the run loop: scoring runs in the background and reports here.
+    /// Without it (tests) scoring runs at once on the caller's thread.
+    pub notify: Option<std::sync::Arc<Notify>>,
+}
+
+impl std::fmt::Debug for Suggesting {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Suggesting")
+            .field("ready", &self.suggester.is_some())
+            .field("progress", &self.progress)
+            .field("took", &self.took)
+            .finish()
+    }
+}
+
+impl App {
+    /// Score the loaded corpus: in the background when the run loop set
+    /// `suggest.notify`, else right away.
+    pub fn start_suggestions(&mut self) {
+        let tags = self.config.tags.clone();
+        let Some(notify) = self.suggest.notify.clone() else {
+            let started = Instant::now();
+            let index = SuggestIndex::build(&self.corpus.issues, &tags, &|_, _| {});
+            self.suggest_event(SuggestMsg::Done(Box::new(index), started.elapsed()));
+            return;
+        };
+        let articles: Vec<Vec<Article>> = self
+            .corpus
+            .issues
+            .iter()
+            .map(|i| i.articles.clone())
+            .collect();
+        self.suggest.progress = Some((0, articles.len()));
+        std::thread::spawn(move || {
+            let started = Instant::now();
+            let threads = std::thread::available_parallelism()
+                .map_or(1, |n| n.get().saturating_sub(1))
+                .max(1);
+            let slices: Vec<&[Article]> = articles.iter().map(Vec::as_slice).collect();
+            let step = (slices.len() / 100).max(1);
+            let progress = |done: usize, total: usize| {
+                if done % step == 0 {
+                    notify(SuggestMsg::Progress(done, total));
+                }
+            };
+            let build = || SuggestIndex::build_articles(&slices, &tags, &progress);
+            let index = match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
+                Ok(pool) => pool.install(build),
+                Err(_) => build(),
+            };
+            notify(SuggestMsg::Done(Box::new(index), started.elapsed()));
+        });
+    }
+
+    /// Take in a message from the background scorer.
+    pub fn suggest_event(&mut self, msg: SuggestMsg) {
+        match msg {
+            SuggestMsg::Progress(done, total) => self.suggest.progress = Some((done, total)),
+            SuggestMsg::Done(index, took) => {
+                self.suggest.progress = None;
+                self.suggest.took = Some(took);
+                let n = index.len();
+                self.suggest.suggester =
+                    Some(Suggester::new(*index, self.config.suggest.learn_after));
+                self.relearn();
+                self.say(format!(
+                    "suggestions ready: {n} articles scored in {:.1}s (T triage, a accept)",
+                    took.as_secs_f64()
+                ));
+            }
+        }
+    }
+
+    /// Retrain the classifier on the tags in the store (after every change).
+    pub fn relearn(&mut self) {
+        let Some(s) = self.suggest.suggester.as_mut() else {
+            return;
+        };
+        let labels = labels_from_store(
+            &self.tagging.store,
+            &self.corpus.issues,
+            &s.index.keywords.tags,
+        );
+        s.learn(&labels);
+    }
+
+    /// The suggestions shown for an article: at or above `suggest.min_score`, for
+    /// tags it does not carry yet.
+    pub fn suggestions_for(&self, issue: usize, article: usize) -> Vec<Suggestion> {
+        let Some(s) = &self.suggest.suggester else {
+            return Vec::new();
+        };
+        let carried = self.tags_of(issue, article);
+        let mut out = s.suggest_above((issue, article), self.config.suggest.min_score);
+        out.retain(|x| !carried.contains(&x.tag.as_str()));
+        out
+    }
+
+    /// The ghost of tag `tag` for the selected article (tag pane): its score and
+    /// the words behind it, when it is suggested and not set.
+    pub fn ghost(&self, tag: &str) -> Option<Suggestion> {
+        let (i, a, _) = self.selected_article()?;
+        self.suggestions_for(i, a).into_iter().find(|s| s.tag == tag)
+    }
+
+    /// Handle `AcceptSuggestions` and `Triage`.
+    pub(super) fn suggest_action(&mut self, action: super::Action) {
+        if self.suggest.suggester.is_none() {
+            let how_far = match self.suggest.progress {
+                Some((done, total)) if total > 0 => format!(" ({}%)", done * 100 / total),
+                _ => String::new(),
+            };
+            self.say(format!("suggestions are still being computed{how_far}"));
+            return;
+        }
+        match action {
+            super::Action::AcceptSuggestions => self.accept_batch(),
+            _ => self.open_triage(),
+        }
+    }
+
+    fn accept_batch(&mut self) {
+        let accepted: Vec<(At, Vec<String>)> = self
+            .batch()
+            .into_iter()
+            .map(|(i, a)| {
+                let tags = self.suggestions_for(i, a).into_iter().map(|s| s.tag).collect();
+                ((i, a), tags)
+            })
+            .filter(|(_, tags): &(At, Vec<String>)| !tags.is_empty())
+            .collect();
+        if accepted.is_empty() {
+            self.say("no suggestions to accept");
+            return;
+        }
+        let outcome =
+            crate::suggest::accept(&mut self.tagging.store, &self.corpus.issues, &accepted);
+        self.report_outcome(&outcome);
+        self.relearn();
+    }
+
+    fn report_outcome(&mut self, outcome: &crate::tags::Outcome) {
+        if outcome.ok() {
+            self.say(outcome.message());
+        } else {
+            self.error(outcome.message());
+        }
+    }
+
+    fn open_triage(&mut self) {
+        let Some(s) = &self.suggest.suggester else {
+            return;
+        };
+        let resume = self.suggest.triage.as_ref().is_some_and(|t| !t.finished());
+        if !resume {
+            self.suggest.triage = Some(Triage::start(s, &self.tagging.store, &self.corpus.issues));
+        }
+        self.mode = Mode::Triage;
+    }
+
+    /// A key in triage mode.
+    pub(super) fn triage_key(&mut self, key: KeyEvent) {
+        let Some(mut triage) = self.suggest.triage.take() else {
+            self.mode = Mode::Normal;
+            return;
+        };
+        let issues = &self.corpus.issues;
+        let store = &mut self.tagging.store;
+        let mut outcome = None;
+        let mut note = None;
+        match key.code {
+            KeyCode::Esc | KeyCode::Char('q') => {
+                if let Some((i, a)) = triage.current() {
+                    self.select_article(i, a);
+                }
+                self.mode = Mode::Normal;
+            }
+            KeyCode::Enter => {
+                if let Some(s) = &self.suggest.suggester {
+                    outcome = triage.accept(store, issues, s, self.config.suggest.min_score);
+                }
+            }
+            KeyCode::Char('x') => outcome = triage.no_topic(store, issues),
+            KeyCode::Char(' ') => triage.skip(),
+            KeyCode::Char('u') => {
+                outcome = triage.undo(store);
+                if outcome.is_none() {
+                    note = Some("back to the skipped article");
+                }
+            }
+            KeyCode::Char(c) => {
+                let c = crate::text::fold_width(c).to_string();
+                if let Some(tag) = self.config.tags.iter().find(|t| t.key == c) {
+                    outcome = triage.toggle(store, issues, &tag.name);
+                }
+            }
+            _ => {}
+        }
+        self.suggest.triage = Some(triage);
+        if let Some(o) = outcome {
+            self.report_outcome(&o);
+            self.relearn();
+        } else if let Some(n) = note {
+            self.say(n);
+        }
+    }
+
+    /// Select article `(i, a)` in the list, when it is listed.
+    fn select_article(&mut self, i: usize, a: usize) {
+        if let Some(k) = self
+            .rows
+            .iter()
+            .position(|r| *r == super::app::Row::Article(i, a))
+        {
+            self.selected = k;
+            self.sync_reader();
+        }
+    }
+}
+
+/// Words of the status bar while scoring runs (`None` when it is not running).
+pub fn status_note(app: &App) -> Option<String> {
+    let (done, total) = app.suggest.progress?;
+    Some(format!("suggesting {done}/{total}"))
+}
+
+/// Draw triage mode over `area`.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let Some(triage) = &app.suggest.triage else {
+        return;
+    };
+    clear_wide_edge(buf, area);
+    Clear.render(area, buf);
+    let p = triage.progress(&app.tagging.store, &app.corpus.issues);
+    let title = format!(
+        " Triage · this issue {}/{} decided · corpus {}/{} decided · {} left ",
+        p.issue_decided, p.issue_total, p.corpus_decided, p.corpus_total, p.left
+    );
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.focused_border())
+        .title(Line::from(title))
+        .title_bottom(
+            Line::from(" Enter accept+next · 1-9 toggle · x no topic · Space skip · u undo · Esc ")
+                .right_aligned(),
+        );
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if inner.width < 4 || inner.height < 3 {
+        return;
+    }
+    let width = inner.width as usize;
+    let mut lines: Vec<Line> = Vec::new();
+    let Some((i, a)) = triage.current() else {
+        lines.push(Line::styled(
+            "Every article in the queue has been seen. Esc to leave.",
+            theme.title(),
+        ));
+        render_lines(lines, inner, buf);
+        return;
+    };
+    let (Some(issue), Some(article)) = (
+        app.corpus.issues.get(i),
+        app.corpus.issues.get(i).and_then(|x| x.articles.get(a)),
+    ) else {
+        return;
+    };
+    lines.push(Line::styled(
+        super::list::fit(&format!("{} · {}", issue.label(), article.display_title()), width),
+        theme.title(),
+    ));
+    // Tags: set ones as chips, suggested ones as ghosts with score and words.
+    let carried = app.tags_of(i, a);
+    let suggestions = app.suggestions_for(i, a);
+    for tag in &app.config.tags {
+        let set = carried.contains(&tag.name.as_str());
+        let ghost = suggestions.iter().find(|s| s.tag == tag.name);
+        let mut spans = vec![
+            Span::styled(format!(" {} ", if tag.key.is_empty() { " " } else { &tag.key }), theme.key()),
+            Span::styled(if set { "[x] " } else { "[ ] " }, theme.plain()),
+            Span::styled(tag.label().to_string(), theme.tag_fg(tag)),
+        ];
+        if let Some(g) = ghost {
+            spans.push(Span::styled(
+                format!("  suggested {:.2}: {}", g.score, g.words.join(" ")),
+                theme.dim(),
+            ));
+        }
+        lines.push(fit_line(spans, width));
+    }
+    if Triage::is_no_topic(&app.tagging.store, &app.corpus.issues, (i, a)) {
+        lines.push(Line::styled(format!(" marked {NO_TOPIC}"), theme.dim()));
+    }
+    lines.push(Line::from(""));
+    let room = (inner.height as usize).saturating_sub(lines.len());
+    let mut body = Vec::new();
+    for para in &article.paragraphs {
+        for piece in super::wrap::wrap(para, width) {
+            body.push(Line::from(piece.to_string()));
+            if body.len() >= room {
+                break;
+            }
+        }
+        if body.len() >= room {
+            break;
+        }
+    }
+    lines.extend(body);
+    render_lines(lines, inner, buf);
+}
+
+/// Cut a line of spans to `width` display cells.
+fn fit_line(spans: Vec<Span<'static>>, width: usize) -> Line<'static> {
+    let mut used = 0;
+    let mut out = Vec::new();
+    for s in spans {
+        let w = s.content.width();
+        if used + w <= width {
+            used += w;
+            out.push(s);
+        } else {
+            let rest = width.saturating_sub(used);
+            if rest > 1 {
+                out.push(Span::styled(super::list::fit(&s.content, rest), s.style));
+            }
+            break;
+        }
+    }
+    Line::from(out)
+}
+
+fn render_lines(lines: Vec<Line>, inner: Rect, buf: &mut Buffer) {
+    for (y, line) in lines.into_iter().take(inner.height as usize).enumerate() {
+        line.render(
+            Rect {
+                y: inner.y + y as u16,
+                height: 1,
+                ..inner
+            },
+            buf,
+        );
+    }
+}

@@ -1,0 +1,154 @@
+//! Suggestions in the TUI: ghost tags in the tag pane, `a`, and triage mode, on
+//! an app fed real issue files (sidecars in a temp dir), plus screen snapshots.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod suggest_fixture;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use newstag::config::Config;
+use newstag::corpus::Corpus;
+use newstag::tags::{Source, sidecar};
+use newstag::ui::{Action, App, Mode};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use unicode_width::UnicodeWidthStr;
+
+fn screen(app: &App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(app.size.width, app.size.height)).unwrap();
+    terminal.draw(|f| newstag::ui::draw(app, f)).unwrap();
+    let buf = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut skip = 0;
+        for x in 0..buf.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let sym = buf[(x, y)].symbol();
+            out.push_str(sym);
+            skip = UnicodeWidthStr::width(sym).saturating_sub(1);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// An app on the suggestion fixture (4 articles an issue), suggestions scored.
+fn app(dir: &std::path::Path, width: u16, height: u16) -> App {
+    suggest_fixture::write_corpus(dir, 4);
+    let corpus = Corpus::load(dir).unwrap();
+    let mut app = App::with_issues(Config::builtin(), corpus.issues, width, height);
+    app.start_suggestions();
+    assert!(app.suggest.suggester.is_some());
+    let ready = app.message.take().unwrap();
+    assert!(ready.text.starts_with("suggestions ready: 16 articles"), "{}", ready.text);
+    app
+}
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+/// Every tag saved for the article at `(i, a)`, with how it was set.
+fn saved(app: &App, i: usize, a: usize) -> Vec<(String, Source)> {
+    let issue = &app.corpus.issues[i];
+    let path = sidecar::sidecar_path(&issue.path, &issue.rel, None);
+    let Some(file) = sidecar::read(&path).unwrap() else {
+        return Vec::new();
+    };
+    file.articles
+        .iter()
+        .filter(|r| r.id == issue.articles[a].id)
+        .flat_map(|r| r.tags.iter().map(|(t, m)| (t.clone(), m.by)))
+        .collect()
+}
+
+/// The tag pane shows a suggested tag as a ghost with its score and words; `a`
+/// sets it, recorded as an accepted suggestion, and the ghost goes.
+#[test]
+fn ghost_tags_and_accepting_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path(), 100, 24);
+    app.update(Action::MoveDown); // the first article: 社区议事会解决停车难
+    let (i, a, article) = app.selected_article().unwrap();
+    assert_eq!(article.title, "社区议事会解决停车难");
+    let ghost = app.ghost("governance").unwrap();
+    assert!(ghost.score >= 0.35);
+    let text = screen(&app);
+    let row = text.lines().find(|l| l.contains("1 社区治理")).unwrap();
+    assert!(row.contains(&format!("~{:.2}", ghost.score)), "{row}");
+    assert!(row.contains(&ghost.words[0]), "{row}");
+    assert!(app.ghost("heritage").is_none());
+
+    app.update(Action::AcceptSuggestions);
+    assert_eq!(saved(&app, i, a), [("governance".to_string(), Source::Suggestion)]);
+    assert!(app.ghost("governance").is_none());
+    let row = screen(&app)
+        .lines()
+        .find(|l| l.contains("1 社区治理"))
+        .unwrap()
+        .to_string();
+    assert!(row.contains("[x]") && !row.contains('~'), "{row}");
+    app.update(Action::Undo);
+    assert!(saved(&app, i, a).is_empty());
+}
+
+/// Triage mode: strongest suggestions first, Enter accepts and moves on, a tag
+/// key toggles, x marks no topic, Space skips, u goes back; Esc leaves.
+#[test]
+fn triage_keys_decide_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path(), 100, 30);
+    app.update(Action::Triage);
+    assert_eq!(app.mode, Mode::Triage);
+    let queue = app.suggest.triage.as_ref().unwrap().queue.clone();
+    assert_eq!(queue.len(), 16);
+    let first = queue[0];
+    let expected: Vec<String> = app
+        .suggestions_for(first.0, first.1)
+        .into_iter()
+        .map(|s| s.tag)
+        .collect();
+    app.handle_key(key(KeyCode::Enter));
+    let got: Vec<String> = saved(&app, first.0, first.1).into_iter().map(|(t, _)| t).collect();
+    assert_eq!(got, expected);
+    let second = queue[1];
+    app.handle_key(key(KeyCode::Char('3')));
+    app.handle_key(key(KeyCode::Enter));
+    assert_eq!(
+        saved(&app, second.0, second.1),
+        [("environment".to_string(), Source::Hand)]
+    );
+    let third = queue[2];
+    app.handle_key(key(KeyCode::Char('x')));
+    assert_eq!(saved(&app, third.0, third.1)[0].0, newstag::suggest::NO_TOPIC);
+    app.handle_key(key(KeyCode::Char(' ')));
+    assert_eq!(app.suggest.triage.as_ref().unwrap().pos, 4);
+    app.handle_key(key(KeyCode::Char('u'))); // the skip
+    app.handle_key(key(KeyCode::Char('u'))); // the "no topic"
+    assert!(saved(&app, third.0, third.1).is_empty());
+    assert_eq!(app.suggest.triage.as_ref().unwrap().current(), Some(third));
+    app.handle_key(key(KeyCode::Esc));
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.selected_article().map(|(i, a, _)| (i, a)), Some(third));
+}
+
+/// Snapshot: triage mode at 100x30 on the first article after one decision.
+#[test]
+fn triage_snapshot() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path(), 100, 30);
+    app.update(Action::Triage);
+    app.handle_key(key(KeyCode::Enter));
+    insta::assert_snapshot!("triage_100x30", screen(&app));
+}
+
+/// Snapshot: the main screen with ghost tags in the tag pane.
+#[test]
+fn ghost_tags_snapshot() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path(), 100, 24);
+    app.update(Action::MoveDown);
+    insta::assert_snapshot!("ghost_tags_100x24", screen(&app));
+}

@@ -77,6 +77,9 @@ pub fn counts(app: &App) -> Vec<String> {
     if !app.marks.is_empty() {
         parts.push(format!("{} marked", app.marks.len()));
     }
+    if let Some(note) = super::triage::status_note(app) {
+        parts.push(note);
+    }
     let unsaved = app.unsaved_changes();
     parts.push(if unsaved == 0 {
         "saved".to_string()

@@ -33,7 +33,12 @@ fn sample_costs(c: &mut Criterion) {
     let mut suggester = Suggester::new(index, 1);
     let positions: Vec<(usize, usize)> = suggester.index.positions().collect();
     c.bench_function("score every sample article", |b| {
-        b.iter(|| positions.iter().map(|&at| suggester.suggest(at).len()).sum::<usize>())
+        b.iter(|| {
+            positions
+                .iter()
+                .map(|&at| suggester.suggest(at).len())
+                .sum::<usize>()
+        })
     });
     let labels: Vec<Label> = positions
         .iter()

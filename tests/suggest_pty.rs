@@ -82,18 +82,30 @@ fn triage_three_articles_end_to_end() {
     assert!(first.contains("corpus 0/16 decided"), "{first}");
     assert!(first.contains("suggested"), "{first}");
     send("\r");
-    settle(&parser, "second article", |t| t.contains("corpus 1/16 decided"));
+    settle(&parser, "second article", |t| {
+        t.contains("corpus 1/16 decided")
+    });
     send("x");
-    settle(&parser, "third article", |t| t.contains("corpus 2/16 decided"));
+    settle(&parser, "third article", |t| {
+        t.contains("corpus 2/16 decided")
+    });
     send("2\r");
-    let done = settle(&parser, "fourth article", |t| t.contains("corpus 3/16 decided"));
-    assert!(done.contains("13 left") || done.contains("12 left"), "{done}");
+    let done = settle(&parser, "fourth article", |t| {
+        t.contains("corpus 3/16 decided")
+    });
+    assert!(
+        done.contains("13 left") || done.contains("12 left"),
+        "{done}"
+    );
     send("\x1b");
     settle(&parser, "the list", |t| !t.contains("Triage ·"));
     send("q");
     let start = Instant::now();
     while child.try_wait().unwrap().is_none() {
-        assert!(start.elapsed() < Duration::from_secs(20), "newstag did not exit");
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "newstag did not exit"
+        );
         std::thread::sleep(Duration::from_millis(30));
     }
 
@@ -116,10 +128,16 @@ fn triage_three_articles_end_to_end() {
         .map(|f| f.articles.len())
         .sum();
     assert_eq!(tagged_articles, 3, "{marks:?}");
-    assert!(marks.contains(&("heritage".to_string(), Source::Hand)), "{marks:?}");
+    assert!(
+        marks.contains(&("heritage".to_string(), Source::Hand)),
+        "{marks:?}"
+    );
     assert!(
         marks.contains(&(newstag::suggest::NO_TOPIC.to_string(), Source::Hand)),
         "{marks:?}"
     );
-    assert!(marks.iter().any(|(_, by)| *by == Source::Suggestion), "{marks:?}");
+    assert!(
+        marks.iter().any(|(_, by)| *by == Source::Suggestion),
+        "{marks:?}"
+    );
 }

@@ -42,7 +42,11 @@ fn app(dir: &std::path::Path, width: u16, height: u16) -> App {
     app.start_suggestions();
     assert!(app.suggest.suggester.is_some());
     let ready = app.message.take().unwrap();
-    assert!(ready.text.starts_with("suggestions ready: 16 articles"), "{}", ready.text);
+    assert!(
+        ready.text.starts_with("suggestions ready: 16 articles"),
+        "{}",
+        ready.text
+    );
     app
 }
 
@@ -82,7 +86,10 @@ fn ghost_tags_and_accepting_them() {
     assert!(app.ghost("heritage").is_none());
 
     app.update(Action::AcceptSuggestions);
-    assert_eq!(saved(&app, i, a), [("governance".to_string(), Source::Suggestion)]);
+    assert_eq!(
+        saved(&app, i, a),
+        [("governance".to_string(), Source::Suggestion)]
+    );
     assert!(app.ghost("governance").is_none());
     let row = screen(&app)
         .lines()
@@ -111,7 +118,10 @@ fn triage_keys_decide_articles() {
         .map(|s| s.tag)
         .collect();
     app.handle_key(key(KeyCode::Enter));
-    let got: Vec<String> = saved(&app, first.0, first.1).into_iter().map(|(t, _)| t).collect();
+    let got: Vec<String> = saved(&app, first.0, first.1)
+        .into_iter()
+        .map(|(t, _)| t)
+        .collect();
     assert_eq!(got, expected);
     let second = queue[1];
     app.handle_key(key(KeyCode::Char('3')));
@@ -122,7 +132,10 @@ fn triage_keys_decide_articles() {
     );
     let third = queue[2];
     app.handle_key(key(KeyCode::Char('x')));
-    assert_eq!(saved(&app, third.0, third.1)[0].0, newstag::suggest::NO_TOPIC);
+    assert_eq!(
+        saved(&app, third.0, third.1)[0].0,
+        newstag::suggest::NO_TOPIC
+    );
     app.handle_key(key(KeyCode::Char(' ')));
     assert_eq!(app.suggest.triage.as_ref().unwrap().pos, 4);
     app.handle_key(key(KeyCode::Char('u'))); // the skip

@@ -89,7 +89,7 @@ impl App {
             let slices: Vec<&[Article]> = articles.iter().map(Vec::as_slice).collect();
             let step = (slices.len() / 100).max(1);
             let progress = |done: usize, total: usize| {
-                if done % step == 0 {
+                if done.is_multiple_of(step) {
                     notify(SuggestMsg::Progress(done, total));
                 }
             };
@@ -150,7 +150,9 @@ impl App {
     /// the words behind it, when it is suggested and not set.
     pub fn ghost(&self, tag: &str) -> Option<Suggestion> {
         let (i, a, _) = self.selected_article()?;
-        self.suggestions_for(i, a).into_iter().find(|s| s.tag == tag)
+        self.suggestions_for(i, a)
+            .into_iter()
+            .find(|s| s.tag == tag)
     }
 
     /// Handle `AcceptSuggestions` and `Triage`.
@@ -174,7 +176,11 @@ impl App {
             .batch()
             .into_iter()
             .map(|(i, a)| {
-                let tags = self.suggestions_for(i, a).into_iter().map(|s| s.tag).collect();
+                let tags = self
+                    .suggestions_for(i, a)
+                    .into_iter()
+                    .map(|s| s.tag)
+                    .collect();
                 ((i, a), tags)
             })
             .filter(|(_, tags): &(At, Vec<String>)| !tags.is_empty())
@@ -317,7 +323,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     };
     lines.push(Line::styled(
-        super::list::fit(&format!("{} · {}", issue.label(), article.display_title()), width),
+        super::list::fit(
+            &format!("{} · {}", issue.label(), article.display_title()),
+            width,
+        ),
         theme.title(),
     ));
     // Tags: set ones as chips, suggested ones as ghosts with score and words.
@@ -327,7 +336,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let set = carried.contains(&tag.name.as_str());
         let ghost = suggestions.iter().find(|s| s.tag == tag.name);
         let mut spans = vec![
-            Span::styled(format!(" {} ", if tag.key.is_empty() { " " } else { &tag.key }), theme.key()),
+            Span::styled(
+                format!(" {} ", if tag.key.is_empty() { " " } else { &tag.key }),
+                theme.key(),
+            ),
             Span::styled(if set { "[x] " } else { "[ ] " }, theme.plain()),
             Span::styled(tag.label().to_string(), theme.tag_fg(tag)),
         ];

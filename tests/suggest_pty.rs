@@ -76,9 +76,21 @@ fn triage_three_articles_end_to_end() {
         writer.flush().unwrap();
     };
 
-    settle(&parser, "suggestions", |t| t.contains("suggestions ready"));
-    send("T");
-    let first = settle(&parser, "triage", |t| t.contains("Triage ·"));
+    settle(&parser, "the list", |t| t.contains("社区议事会解决停车难"));
+    // T says "still being computed" until scoring is done; then it opens triage.
+    let start = Instant::now();
+    let first = loop {
+        send("T");
+        std::thread::sleep(Duration::from_millis(300));
+        let now = parser.lock().unwrap().screen().contents();
+        if now.contains("Triage ·") {
+            break settle(&parser, "triage", |t| t.contains("Triage ·"));
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "no triage:\n{now}"
+        );
+    };
     assert!(first.contains("corpus 0/16 decided"), "{first}");
     assert!(first.contains("suggested"), "{first}");
     send("\r");

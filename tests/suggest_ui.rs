@@ -39,6 +39,7 @@ fn app(dir: &std::path::Path, width: u16, height: u16) -> App {
     suggest_fixture::write_corpus(dir, 4);
     let corpus = Corpus::load(dir).unwrap();
     let mut app = App::with_issues(Config::builtin(), corpus.issues, width, height);
+    app.message = None;
     app.start_suggestions();
     assert!(app.suggest.suggester.is_some());
     let ready = app.message.take().unwrap();

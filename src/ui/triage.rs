@@ -113,10 +113,14 @@ impl App {
                 self.suggest.suggester =
                     Some(Suggester::new(*index, self.config.suggest.learn_after));
                 self.relearn();
-                self.say(format!(
-                    "suggestions ready: {n} articles scored in {:.1}s (T triage, a accept)",
-                    took.as_secs_f64()
-                ));
+                // Say so only on an empty status line: never hide an error or
+                // what loading said.
+                if self.message.is_none() {
+                    self.say(format!(
+                        "suggestions ready: {n} articles scored in {:.1}s (T triage, a accept)",
+                        took.as_secs_f64()
+                    ));
+                }
             }
         }
     }
@@ -277,7 +281,10 @@ impl App {
 /// Words of the status bar while scoring runs (`None` when it is not running).
 pub fn status_note(app: &App) -> Option<String> {
     let (done, total) = app.suggest.progress?;
-    Some(format!("suggesting {done}/{total}"))
+    Some(format!(
+        "suggesting {}%",
+        (done * 100).checked_div(total).unwrap_or(0)
+    ))
 }
 
 /// Draw triage mode over `area`.

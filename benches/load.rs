@@ -1,1 +1,102 @@
-fn main() {}
+//! Load + segment throughput on the 10,000-issue synthetic corpus.
+//!
+//! `cargo bench --bench load` reads `NEWSTAG_BENCH_CORPUS` (default `/work/corpus10k`,
+//! made by `../shared/tools/make-corpus /work/corpus10k --issues 10000`). Besides the
+//! whole-corpus load (parallel, as the app does it) it measures segmentation alone on
+//! one thread, and single files of growing size to show time is linear in size.
+
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use newstag::corpus::Corpus;
+use newstag::segment::segment_issue;
+use std::path::PathBuf;
+use std::time::Duration;
+
+fn corpus_dir() -> PathBuf {
+    std::env::var_os("NEWSTAG_BENCH_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/work/corpus10k"))
+}
+
+fn corpus_bytes(dir: &PathBuf) -> (u64, Vec<String>) {
+    let mut total = 0;
+    let mut texts = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).into_iter().flatten() {
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        if let Ok(bytes) = std::fs::read(entry.path()) {
+            total += bytes.len() as u64;
+            if texts.len() < 2000 {
+                texts.push(String::from_utf8_lossy(&bytes).into_owned());
+            }
+        }
+    }
+    (total, texts)
+}
+
+fn load(c: &mut Criterion) {
+    let dir = corpus_dir();
+    if !dir.is_dir() {
+        eprintln!(
+            "skipped: {} is absent (make it with ../shared/tools/make-corpus)",
+            dir.display()
+        );
+        return;
+    }
+    let (bytes, texts) = corpus_bytes(&dir);
+    let mut group = c.benchmark_group("corpus");
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(20));
+    group.throughput(Throughput::Bytes(bytes));
+    group.bench_function("load_and_segment", |b| {
+        b.iter(|| {
+            let corpus = Corpus::load(&dir).unwrap_or_default();
+            assert!(corpus.article_count() > 0);
+            corpus
+        })
+    });
+    group.finish();
+
+    let sample_bytes: u64 = texts.iter().map(|t| t.len() as u64).sum();
+    let mut group = c.benchmark_group("segment_one_thread");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(sample_bytes));
+    group.bench_function("2000_issues", |b| {
+        b.iter(|| {
+            texts
+                .iter()
+                .map(|t| segment_issue(t, "x").len())
+                .sum::<usize>()
+        })
+    });
+    group.finish();
+
+    // Linearity: one issue repeated to 1, 4 and 16 MB.
+    let unit: String = texts
+        .iter()
+        .take(20)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let mut group = c.benchmark_group("segment_by_size");
+    group.sample_size(10);
+    for mb in [1usize, 4, 16] {
+        let reps = (mb << 20) / unit.len().max(1) + 1;
+        let text = unit.repeat(reps);
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_with_input(
+            BenchmarkId::from_parameter(format!("{mb}MB")),
+            &text,
+            |b, t| b.iter(|| segment_issue(t, "x").len()),
+        );
+    }
+    let line = "村里修了一条路，".repeat((5 << 20) / 24);
+    group.throughput(Throughput::Bytes(line.len() as u64));
+    group.bench_function("5MB_single_line", |b| {
+        b.iter(|| segment_issue(&line, "x").len())
+    });
+    group.finish();
+}
+
+criterion_group!(benches, load);
+criterion_main!(benches);

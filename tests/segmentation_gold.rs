@@ -2,6 +2,8 @@
 //! issues in `../shared/samples/*.gold.toml` (skipped when `../shared` is absent)
 //! and the built-in sample corpus's `tests/fixtures/sample_expected.toml`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use newstag::article::Article;
 use newstag::corpus::parse_issue;
 use newstag::text::comparison_key;

@@ -15,7 +15,7 @@
 
 use super::blocks::Unit;
 use super::classify::{Class, Role, count_upto, is_complete, is_notice_title};
-use super::rethread::{Dangling, bigrams, cohesion};
+use super::rethread::{Dangling, bigrams, cohesion, probe};
 
 /// An article being built.
 #[derive(Debug, Default, Clone)]
@@ -71,7 +71,7 @@ impl Draft {
     }
 
     /// Lexical cohesion of `text` with this article's head and first paragraphs.
-    fn cohesion(&mut self, text: &str) -> usize {
+    fn cohesion(&mut self, probe: &[u64]) -> usize {
         let n = self.paragraphs.len().min(2);
         if self.bigrams_for != n || self.bigrams.is_empty() {
             self.bigrams.clear();
@@ -84,7 +84,7 @@ impl Draft {
             self.bigrams.dedup();
             self.bigrams_for = n;
         }
-        cohesion(text, &self.bigrams)
+        cohesion(probe, &self.bigrams)
     }
 }
 
@@ -490,8 +490,14 @@ impl Assembler {
     fn cohesive_resume(&mut self, text: &str) -> Option<(usize, usize)> {
         let c = self.cur?;
         let (d, p) = self.dangling.last_other(c)?;
-        let here = self.drafts[c].cohesion(text);
-        let there = self.drafts[d].cohesion(text);
+        // Interleaving shows soon after the other article starts.
+        let cd = &self.drafts[c];
+        if cd.paragraphs.len().saturating_sub(cd.intertitles.len()) > 3 {
+            return None;
+        }
+        let probe = probe(text);
+        let here = self.drafts[c].cohesion(&probe);
+        let there = self.drafts[d].cohesion(&probe);
         (there >= 2 && there > here).then_some((d, p))
     }
 
@@ -505,8 +511,9 @@ impl Assembler {
                 && r != c
                 && self.drafts[r].is_open()
             {
-                let here = self.drafts[c].cohesion(text);
-                let there = self.drafts[r].cohesion(text);
+                let probe = probe(text);
+                let here = self.drafts[c].cohesion(&probe);
+                let there = self.drafts[r].cohesion(&probe);
                 if there > here {
                     self.rival = Some(c);
                     self.cur = Some(r);

@@ -198,7 +198,8 @@ fn xml_field(line: &str) -> Option<(Cow<'_, str>, u8, Markup)> {
 }
 
 fn contains_html_paragraphs(line: &str) -> bool {
-    line.contains("<p>") || line.contains("</p>") || line.contains("<br")
+    memchr::memchr(b'<', line.as_bytes()).is_some()
+        && (line.contains("<p>") || line.contains("</p>") || line.contains("<br"))
 }
 
 /// Split `<p>…</p><p>…</p>` (or `<br>`-separated text) into paragraph texts.

@@ -154,15 +154,20 @@ pub fn bigrams(text: &str, limit: usize, out: &mut Vec<u64>) {
 /// How many distinct Han bigrams of the start of `text` occur in `context`
 /// (sorted, deduplicated bigram keys of an article's head and lede): lexical
 /// cohesion, used to tell which of two interleaved articles a paragraph belongs to.
-pub fn cohesion(text: &str, context: &[u64]) -> usize {
-    let mut probe = Vec::with_capacity(128);
-    bigrams(text, 120, &mut probe);
-    probe.sort_unstable();
-    probe.dedup();
+pub fn cohesion(probe: &[u64], context: &[u64]) -> usize {
     probe
         .iter()
         .filter(|k| context.binary_search(k).is_ok())
         .count()
+}
+
+/// The distinct bigram keys of the start of a paragraph, to probe with.
+pub fn probe(text: &str) -> Vec<u64> {
+    let mut out = Vec::with_capacity(128);
+    bigrams(text, 120, &mut out);
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 #[cfg(test)]
@@ -183,8 +188,8 @@ mod tests {
         bigrams("湿地公园开展鸟类监测，记录到", 100, &mut ctx);
         ctx.sort_unstable();
         ctx.dedup();
-        assert!(cohesion("鸟类六十种，湿地公园里很热闹。", &ctx) >= 3);
-        assert_eq!(cohesion("考生须持准考证进入考场。", &ctx), 0);
+        assert!(cohesion(&probe("鸟类六十种，湿地公园里很热闹。"), &ctx) >= 3);
+        assert_eq!(cohesion(&probe("考生须持准考证进入考场。"), &ctx), 0);
     }
 
     #[test]

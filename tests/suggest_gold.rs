@@ -217,7 +217,10 @@ fn keyword_suggestions_match_gold_topics() {
                 c.add(&predicted(&suggester, (i, a), t), &gold_tags(g));
             }
         }
-        println!("{}", c.line(&format!("keywords, gold spans, min_score {t:.2}")));
+        println!(
+            "{}",
+            c.line(&format!("keywords, gold spans, min_score {t:.2}"))
+        );
     }
     assert!(counts.precision() >= 0.8, "{}", counts.line("keywords"));
     assert!(counts.recall() >= 0.7, "{}", counts.line("keywords"));

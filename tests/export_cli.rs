@@ -85,17 +85,36 @@ fn newstag(home: &Path) -> Command {
     cmd
 }
 
-/// Tags of every article as the store on disk holds them: (issue, id) -> names.
+/// Tags of every article as the sidecar files on disk hold them, read with the
+/// generic toml crate: (issue, id) -> names, every article of the corpus listed.
 fn tags_on_disk(dir: &Path) -> BTreeMap<(String, String), Vec<String>> {
     let corpus = Corpus::load(dir).unwrap();
-    let store = TagStore::open(&corpus, None);
     let mut out = BTreeMap::new();
     for i in &corpus.issues {
         for a in &i.articles {
-            out.insert(
-                (i.rel.clone(), a.id.clone()),
-                store.tag_names(&i.rel, &a.id),
-            );
+            out.insert((i.rel.clone(), a.id.clone()), Vec::new());
+        }
+        let sidecar = i.path.with_file_name(format!(
+            "{}.tags.toml",
+            i.path.file_stem().unwrap().to_string_lossy()
+        ));
+        let Ok(text) = std::fs::read_to_string(&sidecar) else {
+            continue;
+        };
+        let table: toml::Table = toml::from_str(&text).unwrap();
+        for a in table["article"].as_array().unwrap() {
+            let id = a["id"].as_str().unwrap().to_string();
+            let mut names: Vec<String> = a["tags"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|t| t["name"].as_str().unwrap().to_string())
+                .collect();
+            names.sort();
+            let slot = out
+                .get_mut(&(i.rel.clone(), id))
+                .expect("sidecar id is an article");
+            *slot = names;
         }
     }
     out

@@ -239,6 +239,23 @@ fn export_dialog_asks_before_overwriting() {
     );
 }
 
+/// While the corpus is still loading the dialog refuses to write a partial export.
+#[test]
+fn export_waits_for_loading() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut app = app_in(tmp.path(), 100, 30);
+    app.set_loading(3, 10);
+    app.update(Action::Export);
+    let out = tmp.path().join("partial.csv");
+    set_path(&mut app, &out);
+    app.handle_key(key(KeyCode::Enter));
+    match &dialog(&app).outcome {
+        Outcome::Failed(msg) => assert!(msg.contains("still loading (3 of 10"), "{msg}"),
+        other => panic!("wrote during loading: {other:?}"),
+    }
+    assert!(!out.exists());
+}
+
 /// The file name can be typed; the default is a new file in the corpus folder.
 #[test]
 fn export_dialog_path_is_editable() {

@@ -1,7 +1,7 @@
 //! `newstag stats`: what has been tagged: articles per tag, per month and per issue,
 //! the tagged share and the untagged count.
 
-use super::output::{Format, pad, resolve_format};
+use super::output::{Format, fit, pad, resolve_format};
 use crate::config::Config;
 use crate::stats::{Stats, compute};
 use crate::tags::TagStore;
@@ -78,22 +78,24 @@ pub fn write_table(out: &mut dyn Write, s: &Stats, config: &Config) -> std::io::
             .map(|d| format!("{} {}", t.tag, d.label()))
             .filter(|l| l.trim() != t.tag)
             .unwrap_or_else(|| t.tag.clone());
-        writeln!(
-            out,
+        let line = format!(
             "{} {:>8} {:>7} {}",
             pad(&label, 24),
             t.articles,
             percent(t.articles, s.articles),
             bar(t.articles, max)
-        )?;
+        );
+        writeln!(out, "{}", line.trim_end())?;
     }
     writeln!(out)?;
     let tags: Vec<&str> = s.per_tag.iter().map(|t| t.tag.as_str()).collect();
-    write!(out, "{} {:>8} {:>7}", pad("MONTH", 8), "ARTICLES", "TAGGED")?;
+    let mut header = format!("{} {:>8} {:>7}", pad("MONTH", 8), "ARTICLES", "TAGGED");
     for t in &tags {
-        write!(out, " {}", pad(t, 12))?;
+        let name = fit(t, 12);
+        let w = unicode_width::UnicodeWidthStr::width(name.as_str());
+        header.push_str(&format!(" {}{name}", " ".repeat(12 - w.min(12))));
     }
-    writeln!(out)?;
+    writeln!(out, "{header}")?;
     for m in &s.per_month {
         write!(
             out,

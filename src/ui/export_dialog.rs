@@ -282,6 +282,13 @@ pub fn handle_key(app: &App, d: &mut ExportDialog, key: KeyEvent) -> bool {
                 d.outcome = Outcome::Failed("no file name".into());
                 return true;
             }
+            if let Some(l) = app.loading {
+                d.outcome = Outcome::Failed(format!(
+                    "still loading ({} of {} files): export when the corpus is loaded",
+                    l.done, l.total
+                ));
+                return true;
+            }
             d.outcome = match write(app, d, force) {
                 Ok(records) => Outcome::Written {
                     path: d.target(),

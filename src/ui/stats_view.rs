@@ -20,6 +20,9 @@ use ratatui::widgets::{
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StatsView {
     pub stats: Stats,
+    /// `(done, total)` files when the corpus was still loading: the numbers cover
+    /// only what had loaded.
+    pub partial: Option<(usize, usize)>,
 }
 
 impl StatsView {
@@ -40,7 +43,10 @@ impl StatsView {
             }),
             &vocabulary,
         );
-        StatsView { stats }
+        StatsView {
+            stats,
+            partial: app.loading.map(|l| (l.done, l.total)),
+        }
     }
 }
 
@@ -83,6 +89,13 @@ pub fn render(app: &App, view: &StatsView, area: Rect, buf: &mut Buffer) {
     ))
     .style(theme.title())
     .render(line(y), buf);
+    if let Some((done, total)) = view.partial {
+        Line::from(Span::styled(
+            format!(" still loading: {done} of {total} files counted (reopen with s later)"),
+            theme.error(),
+        ))
+        .render(line(y + 1), buf);
+    }
     y += 2;
     let bottom = inner.bottom();
     if y >= bottom {

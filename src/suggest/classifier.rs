@@ -59,45 +59,45 @@ pub struct Classifier {
 impl Classifier {
     /// Train on `examples` for a vocabulary of `tags` tags.
     pub fn train(examples: &[Example], tags: usize) -> Classifier {
-        // Per tag: counts of each word in positive and negative articles.
-        let mut models = Vec::with_capacity(tags);
-        for tag in 0..tags {
-            let mut pos: HashMap<WordId, u32> = HashMap::new();
-            let mut neg: HashMap<WordId, u32> = HashMap::new();
-            let (mut n_pos, mut n_neg) = (0usize, 0usize);
-            for e in examples {
-                let counts = if e.tags.contains(&tag) {
-                    n_pos += 1;
-                    &mut pos
-                } else {
-                    n_neg += 1;
-                    &mut neg
+        // One pass: how many examples hold each word, overall and per tag (the
+        // negatives of a tag are the rest), so retraining costs one read of the
+        // examples whatever the number of tags.
+        let mut all: HashMap<WordId, u32> = HashMap::new();
+        let mut pos: Vec<HashMap<WordId, u32>> = vec![HashMap::new(); tags];
+        let mut n_pos = vec![0usize; tags];
+        for e in examples {
+            for &w in &e.features.words {
+                *all.entry(w).or_insert(0) += 1;
+            }
+            for &t in e.tags {
+                let (Some(counts), Some(n)) = (pos.get_mut(t), n_pos.get_mut(t)) else {
+                    continue;
                 };
+                *n += 1;
                 for &w in &e.features.words {
                     *counts.entry(w).or_insert(0) += 1;
                 }
             }
+        }
+        let v = all.len() as f64;
+        let total_all: f64 = all.values().map(|&c| f64::from(c)).sum();
+        let mut models = Vec::with_capacity(tags);
+        for (pos, n_pos) in pos.into_iter().zip(n_pos) {
+            let n_neg = examples.len() - n_pos;
             if n_pos == 0 || n_neg == 0 {
                 models.push(None);
                 continue;
             }
-            let vocabulary = {
-                let mut all: Vec<WordId> = pos.keys().chain(neg.keys()).copied().collect();
-                all.sort_unstable();
-                all.dedup();
-                all
-            };
-            let v = vocabulary.len() as f64;
             let total_pos: f64 = pos.values().map(|&c| f64::from(c)).sum();
-            let total_neg: f64 = neg.values().map(|&c| f64::from(c)).sum();
-            let weights = vocabulary
-                .into_iter()
-                .map(|w| {
-                    let p = f64::from(pos.get(&w).copied().unwrap_or(0));
-                    let q = f64::from(neg.get(&w).copied().unwrap_or(0));
-                    let ratio = ((p + SMOOTHING) / (total_pos + SMOOTHING * v)).ln()
+            let total_neg = total_all - total_pos;
+            let weights = all
+                .iter()
+                .map(|(&w, &c)| {
+                    let p = pos.get(&w).copied().unwrap_or(0);
+                    let q = f64::from(c.saturating_sub(p));
+                    let ratio = ((f64::from(p) + SMOOTHING) / (total_pos + SMOOTHING * v)).ln()
                         - ((q + SMOOTHING) / (total_neg + SMOOTHING * v)).ln();
-                    (w, (ratio, p as u32))
+                    (w, (ratio, p))
                 })
                 .collect();
             models.push(Some(TagModel {

@@ -166,3 +166,61 @@ fn ghost_tags_snapshot() {
     app.update(Action::MoveDown);
     insta::assert_snapshot!("ghost_tags_100x24", screen(&app));
 }
+
+/// A tag made in the app (no keywords) is learned from the user's tags once there
+/// are enough of them, and shows as a ghost on a similar untagged article.
+#[test]
+fn tags_made_in_the_app_are_learned() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path(), 100, 24);
+    app.config
+        .tags
+        .push(newstag::config::TagDef::new("transport", "4"));
+    app.suggest.suggester.as_mut().unwrap().learn_after = 10;
+    let find = |app: &App, title: &str| -> (usize, usize) {
+        app.corpus
+            .issues
+            .iter()
+            .enumerate()
+            .find_map(|(i, is)| {
+                is.articles
+                    .iter()
+                    .position(|a| a.title == title)
+                    .map(|a| (i, a))
+            })
+            .unwrap()
+    };
+    let mut decisions: Vec<((usize, usize), &str)> = Vec::new();
+    for (t, _) in &suggest_fixture::TRANSPORT[..3] {
+        decisions.push((find(&app, t), "transport"));
+    }
+    for (group, tag) in [
+        (&suggest_fixture::GOVERNANCE[..], "governance"),
+        (&suggest_fixture::HERITAGE[..], "heritage"),
+        (&suggest_fixture::ENVIRONMENT[..], "environment"),
+    ] {
+        for (t, _) in group {
+            decisions.push((find(&app, t), tag));
+        }
+    }
+    let before = find(&app, suggest_fixture::TRANSPORT[4].0);
+    let row = app
+        .rows
+        .iter()
+        .position(|r| *r == newstag::ui::Row::Article(before.0, before.1))
+        .unwrap();
+    app.selected = row;
+    assert!(app.ghost("transport").is_none());
+    for ((i, a), tag) in decisions {
+        let issue = &app.corpus.issues[i];
+        let target = newstag::tags::Target {
+            issue,
+            article: &issue.articles[a],
+        };
+        let o = app.tagging.store.set(&[target], tag, true, Source::Hand);
+        assert!(o.ok(), "{}", o.message());
+    }
+    app.relearn();
+    let ghost = app.ghost("transport").expect("transport suggested");
+    assert!(ghost.score >= 0.35, "{ghost:?}");
+}

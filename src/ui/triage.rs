@@ -126,10 +126,17 @@ impl App {
     }
 
     /// Retrain the classifier on the tags in the store (after every change).
+    /// Tags made in the app since scoring started join in (they have no
+    /// keywords, so they are suggested from the user's tags alone).
     pub fn relearn(&mut self) {
         let Some(s) = self.suggest.suggester.as_mut() else {
             return;
         };
+        for tag in &self.config.tags {
+            if !s.index.keywords.tags.contains(&tag.name) {
+                s.index.keywords.tags.push(tag.name.clone());
+            }
+        }
         let labels = labels_from_store(
             &self.tagging.store,
             &self.corpus.issues,

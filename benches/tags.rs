@@ -73,6 +73,39 @@ fn save_one_change(c: &mut Criterion) {
     group.finish();
 }
 
+/// What a tag key costs the TUI: the toggle with its save, then drawing the frame.
+fn tui_toggle_and_draw(c: &mut Criterion) {
+    use newstag::ui::{Action, App};
+    use ratatui::{Terminal, backend::TestBackend};
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::with_issues(
+        newstag::config::Config::builtin(),
+        vec![issue_with(dir.path(), 60)],
+        120,
+        40,
+    );
+    app.update(Action::MarkAll);
+    app.update(Action::ToggleTag(0));
+    app.update(Action::ClearMarks);
+    assert_eq!(app.tagged_total(), 60);
+    app.update(Action::MoveDown);
+    let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    let mut group = c.benchmark_group("tags");
+    group.sample_size(30).measurement_time(Duration::from_secs(4));
+    group.bench_function("TUI: tag key (save) + draw, 60 tagged articles", |b| {
+        b.iter(|| {
+            app.update(Action::ToggleTag(2));
+            term.draw(|f| newstag::ui::draw(&app, f)).unwrap();
+        })
+    });
+    group.bench_function("TUI: draw only, 60 tagged articles", |b| {
+        b.iter(|| {
+            term.draw(|f| newstag::ui::draw(&app, f)).unwrap();
+        })
+    });
+    group.finish();
+}
+
 /// The corpus to open: NEWSTAG_BENCH_CORPUS or /work/corpus10k.
 fn big_corpus() -> Option<PathBuf> {
     let p = std::env::var_os("NEWSTAG_BENCH_CORPUS")
@@ -146,5 +179,5 @@ fn open_10k_sidecars(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, save_one_change, open_10k_sidecars);
+criterion_group!(benches, save_one_change, tui_toggle_and_draw, open_10k_sidecars);
 criterion_main!(benches);

@@ -91,7 +91,9 @@ fn tui_toggle_and_draw(c: &mut Criterion) {
     app.update(Action::MoveDown);
     let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
     let mut group = c.benchmark_group("tags");
-    group.sample_size(30).measurement_time(Duration::from_secs(4));
+    group
+        .sample_size(30)
+        .measurement_time(Duration::from_secs(4));
     group.bench_function("TUI: tag key (save) + draw, 60 tagged articles", |b| {
         b.iter(|| {
             app.update(Action::ToggleTag(2));
@@ -179,5 +181,10 @@ fn open_10k_sidecars(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, save_one_change, tui_toggle_and_draw, open_10k_sidecars);
+criterion_group!(
+    benches,
+    save_one_change,
+    tui_toggle_and_draw,
+    open_10k_sidecars
+);
 criterion_main!(benches);

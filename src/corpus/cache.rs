@@ -84,8 +84,9 @@ fn canonical(root: &Path) -> String {
 /// Stamps of every issue file under `root` (taken before reading them, so a file
 /// changed while loading makes the next start rebuild rather than trust it).
 pub fn stamps(root: &Path) -> Vec<FileStamp> {
+    use rayon::prelude::*;
     walk::issue_files(root, &mut |_, _| {})
-        .iter()
+        .par_iter()
         .filter_map(|p| FileStamp::of(p))
         .collect()
 }

@@ -35,11 +35,13 @@ impl Bitset {
         Bitset(vec![0; n.div_ceil(64)])
     }
     pub fn full(n: usize) -> Bitset {
-        let mut b = Bitset::new(n);
-        for i in 0..n {
-            b.insert(i as u32);
+        let mut words = vec![u64::MAX; n.div_ceil(64)];
+        if let Some(last) = words.last_mut()
+            && !n.is_multiple_of(64)
+        {
+            *last = (1u64 << (n % 64)) - 1;
         }
-        b
+        Bitset(words)
     }
     pub fn insert(&mut self, i: u32) {
         if let Some(w) = self.0.get_mut(i as usize / 64) {
@@ -279,6 +281,8 @@ mod tests {
         assert!(h.whole.contains(0) && !h.whole.contains(2));
         assert!(idx.hits("abc", 4).whole.contains(3));
         assert!(!idx.hits("类\n垃", 4).any.contains(0));
+        let full = Bitset::full(70);
+        assert!(full.contains(0) && full.contains(69) && !full.contains(70));
         assert!(idx.contains_word("垃圾站") && !idx.contains_word("垃"));
         assert_eq!(
             idx.segment("分类垃圾站abc1"),

@@ -85,119 +85,128 @@ pub fn may_match(title_masks: (u32, u32), q: &str, q_mask: u32) -> bool {
     title_masks.0 & first != 0 && title_masks.1 & q_mask == q_mask
 }
 
-const NONE: i32 = i32::MIN / 4;
-const CONSECUTIVE: i32 = 8;
-const AT_START: i32 = 6;
+const AT_START: i64 = 6;
+/// Work allowed per start position (a guard against pathological inputs).
+const BUDGET: u32 = 4096;
 
 /// Score of one character consuming `l` letters of a reading `len` long.
-fn piece_score(l: usize, len: usize) -> i32 {
+fn piece_score(l: usize, len: usize) -> i64 {
     if l == len {
-        10 + 2 * l as i32
+        10 + 2 * l as i64
     } else if l == 1 {
         6
     } else {
-        4 + l as i32
+        4 + l as i64
     }
 }
 
-/// Match a pinyin query (lower-case ASCII letters) against a folded title: each
-/// matched character consumes a non-empty prefix of one of its readings (ASCII
-/// letters match themselves), in title order. Returns the score and the character
-/// positions consumed, or None.
+const ASCII: &str = "0123456789abcdefghijklmnopqrstuvwxyz";
+
+/// The readings of a title character: its pinyin, or itself for ASCII letters
+/// and digits.
+fn title_readings(c: char) -> &'static [&'static str] {
+    static SINGLE: OnceLock<Vec<[&'static str; 1]>> = OnceLock::new();
+    if c.is_ascii_alphanumeric() {
+        let single = SINGLE.get_or_init(|| {
+            (0..ASCII.len())
+                .map(|k| [ASCII.get(k..k + 1).unwrap_or("")])
+                .collect()
+        });
+        let at = ASCII.find(c.to_ascii_lowercase()).unwrap_or(0);
+        single.get(at).map(|s| &s[..]).unwrap_or(&[])
+    } else {
+        readings(c)
+    }
+}
+
+/// Best score of matching all of `q[j..]` with the characters from `title[i]` on,
+/// side by side: each character takes its whole reading, its initial (`z`, or
+/// `zh`/`ch`/`sh`), or, as the last piece, any start of it (typing in progress).
+fn match_from(
+    title: &[char],
+    i: usize,
+    q: &[u8],
+    j: usize,
+    budget: &mut u32,
+) -> Option<(i64, usize)> {
+    if j == q.len() {
+        return Some((0, 0));
+    }
+    let c = *title.get(i)?;
+    if *budget == 0 {
+        return None;
+    }
+    *budget -= 1;
+    let rest = &q[j..];
+    let mut best: Option<(i64, usize)> = None;
+    for r in title_readings(c) {
+        let rb = r.as_bytes();
+        let common = rb.iter().zip(rest).take_while(|(a, b)| a == b).count();
+        if common == 0 {
+            continue;
+        }
+        let mut lens = [0usize; 3];
+        lens[0] = if common == rb.len() { rb.len() } else { 0 };
+        lens[1] = 1;
+        lens[2] = if common == rest.len() {
+            rest.len() // the last piece: any start of the reading
+        } else if common >= 2 && matches!(&rb[..2], b"zh" | b"ch" | b"sh") {
+            2
+        } else {
+            0
+        };
+        for (k, &l) in lens.iter().enumerate() {
+            if l == 0 || lens[..k].contains(&l) {
+                continue;
+            }
+            let piece = piece_score(l, rb.len());
+            let tail = if j + l == q.len() {
+                Some((0, 0))
+            } else {
+                match_from(title, i + 1, q, j + l, budget)
+            };
+            if let Some((s, n)) = tail
+                && best.is_none_or(|(b, _)| piece + s > b)
+            {
+                best = Some((piece + s, n + 1));
+            }
+        }
+    }
+    best
+}
+
+/// Match a pinyin query (lower-case ASCII letters) against a folded title: the
+/// query spells characters standing side by side (`sqzl`, `shequzhili` or
+/// `shequzl` for 社区治理). Returns the best score and the character positions, or
+/// None.
 pub fn match_title(title: &[char], q: &str) -> Option<(i64, Vec<usize>)> {
     let q = q.as_bytes();
-    let (n, m) = (title.len(), q.len());
-    if m == 0 || n == 0 {
-        return None;
-    }
-    let w = m + 1;
-    // best[i*w + j]: best score with char i consuming a piece that ends at j.
-    let mut best = vec![NONE; n * w];
-    // where that piece started in q and which char came before (-1: none).
-    let mut from = vec![(0u8, -1i32); n * w];
-    // upto[i*w + j]: best over chars <= i ending at j, and that char.
-    let mut upto = vec![(NONE, -1i32); n * w];
-    const ASCII: &str = "0123456789abcdefghijklmnopqrstuvwxyz";
-    let mut single: [&'static str; 1] = [""];
-    for (i, &c) in title.iter().enumerate() {
-        let rs: &[&str] = if c.is_ascii_alphanumeric() {
-            let at = ASCII.find(c.to_ascii_lowercase()).unwrap_or(0);
-            single[0] = ASCII.get(at..at + 1).unwrap_or("");
-            &single
-        } else {
-            readings(c)
-        };
-        for j in 1..=m {
-            let mut cell = NONE;
-            let mut cell_from = (0u8, -1i32);
-            for r in rs {
-                let rb = r.as_bytes();
-                let max_l = rb.len().min(j);
-                for l in 1..=max_l {
-                    let k = j - l;
-                    if q[k..j] != rb[..l] {
-                        continue;
-                    }
-                    let piece = piece_score(l, rb.len());
-                    let (prev, prev_i) = if k == 0 {
-                        (if i == 0 { AT_START } else { 0 }, -1)
-                    } else if i == 0 {
-                        (NONE, -1)
-                    } else {
-                        let adjacent = best[(i - 1) * w + k];
-                        let adjacent = if adjacent > NONE {
-                            adjacent + CONSECUTIVE
-                        } else {
-                            NONE
-                        };
-                        let far = if i >= 2 {
-                            upto[(i - 2) * w + k]
-                        } else {
-                            (NONE, -1)
-                        };
-                        if adjacent >= far.0 {
-                            (adjacent, (i - 1) as i32)
-                        } else {
-                            far
-                        }
-                    };
-                    if prev > NONE && prev + piece > cell {
-                        cell = prev + piece;
-                        cell_from = (l as u8, prev_i);
-                    }
-                }
+    let first = *q.first()?;
+    let mut best: Option<(i64, usize, usize)> = None;
+    for start in 0..title.len() {
+        let c = title[start];
+        if !title_readings(c)
+            .iter()
+            .any(|r| r.as_bytes().first() == Some(&first))
+        {
+            continue;
+        }
+        let mut budget = BUDGET;
+        if let Some((s, n)) = match_from(title, start, q, 0, &mut budget) {
+            let s = s + if start == 0 { AT_START } else { 0 };
+            if best.is_none_or(|(b, _, _)| s > b) {
+                best = Some((s, start, n));
             }
-            best[i * w + j] = cell;
-            from[i * w + j] = cell_from;
-            let before = if i > 0 {
-                upto[(i - 1) * w + j]
-            } else {
-                (NONE, -1)
-            };
-            upto[i * w + j] = if cell > NONE && cell >= before.0 {
-                (cell, i as i32)
-            } else {
-                before
-            };
         }
     }
-    let (score, last) = upto[(n - 1) * w + m];
-    if score <= NONE || last < 0 {
-        return None;
-    }
-    let mut positions = Vec::new();
-    let (mut i, mut j) = (last as usize, m);
-    loop {
-        positions.push(i);
-        let (l, prev_i) = from[i * w + j];
-        j -= l as usize;
-        if j == 0 || prev_i < 0 {
-            break;
-        }
-        i = prev_i as usize;
-    }
-    positions.reverse();
-    Some((score as i64, positions))
+    best.map(|(s, start, n)| (s, (start..start + n).collect()))
+}
+
+/// Like [`match_title`], only at the start of the title (`^` queries).
+pub fn match_title_start(title: &[char], q: &str) -> Option<(i64, Vec<usize>)> {
+    let mut budget = BUDGET;
+    match_from(title, 0, q.as_bytes(), 0, &mut budget)
+        .map(|(s, n)| (s + AT_START, (0..n).collect()))
 }
 
 #[cfg(test)]
@@ -223,8 +232,17 @@ mod tests {
         assert_eq!(match_title(&t, "xdh").map(|m| m.1), Some(vec![6, 7, 8]));
         assert!(match_title(&t, "sqzlx").is_some());
         assert!(match_title(&t, "zlsq").is_none());
-        assert!(match_title(&t, "shequx").is_some());
+        assert!(
+            match_title(&t, "sqx").is_none(),
+            "characters side by side only"
+        );
         assert!(match_title(&t, "shequq").is_none());
+        assert_eq!(
+            match_title(&t, "shequzhil").map(|m| m.1),
+            Some(vec![2, 3, 4, 5])
+        );
+        assert_eq!(match_title_start(&t, "tj").map(|m| m.1), Some(vec![0, 1]));
+        assert!(match_title_start(&t, "sq").is_none());
     }
 
     #[test]
@@ -242,9 +260,10 @@ mod tests {
 
     #[test]
     fn contiguous_full_readings_score_higher() {
-        let tight = match_title(&chars("社区治理"), "sqzl").unwrap().0;
-        let loose = match_title(&chars("社会的区域在治的理"), "sqzl").unwrap().0;
-        assert!(tight > loose);
+        assert!(match_title(&chars("社会的区域在治的理"), "sqzl").is_none());
+        let at_start = match_title(&chars("社区治理"), "sqzl").unwrap().0;
+        let inside = match_title(&chars("推进社区治理"), "sqzl").unwrap().0;
+        assert!(at_start > inside);
         let full = match_title(&chars("社区治理"), "shequ").unwrap().0;
         let initials = match_title(&chars("社区治理"), "sq").unwrap().0;
         assert!(full > initials);

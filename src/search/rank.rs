@@ -190,7 +190,12 @@ impl<'i> Matcher<'i> {
                     }
                     Via::TitlePinyin => {
                         let chars: Vec<char> = title.chars().collect();
-                        if let Some((_, pos)) = pinyin::match_title(&chars, &t.text) {
+                        let found = if t.mode == Mode::Prefix {
+                            pinyin::match_title_start(&chars, &t.text)
+                        } else {
+                            pinyin::match_title(&chars, &t.text)
+                        };
+                        if let Some((_, pos)) = found {
                             out.extend(pos);
                         }
                     }
@@ -313,9 +318,7 @@ impl<'i> Matcher<'i> {
                     );
                 } else if t.pinyin.is_some() {
                     let chars: Vec<char> = title.chars().collect();
-                    if let Some((s, pos)) = pinyin::match_title(&chars, &t.text)
-                        && pos.iter().enumerate().all(|(k, &p)| k == p)
-                    {
+                    if let Some((s, _)) = pinyin::match_title_start(&chars, &t.text) {
                         take(&mut best, PINYIN + s, Via::TitlePinyin);
                     }
                 }
@@ -334,21 +337,21 @@ impl<'i> Matcher<'i> {
     }
 }
 
-/// Skim score of `t` in `hay` (folded), with a word bonus when the characters
-/// stand together; a quick in-order check first.
+/// Score of `t` in `hay` (folded): characters standing together score as a word
+/// (more at the start), scattered ones get skim's fuzzy score; a quick in-order
+/// check first.
 fn fuzzy_score(hay: &str, t: &Text) -> Option<i64> {
+    if let Some(at) = hay.find(t.text.as_str()) {
+        let len = t.chars.len() as i64;
+        let start = if at == 0 { 8 } else { 0 };
+        return Some(WORD + 16 * len + 8 * (len - 1) + start);
+    }
     let mut rest = hay;
     for &c in &t.chars {
         let p = rest.find(c)?;
         rest = &rest[p + c.len_utf8()..];
     }
-    let s = skim().fuzzy_match(hay, &t.text)?;
-    let bonus = if hay.contains(t.text.as_str()) {
-        WORD
-    } else {
-        0
-    };
-    Some(s + bonus)
+    skim().fuzzy_match(hay, &t.text)
 }
 
 /// Character position of the first occurrence of `needle` in `hay`.

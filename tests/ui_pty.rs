@@ -321,3 +321,40 @@ fn help_and_version() {
         .unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).contains("Usage"));
 }
+
+/// The real binary in a terminal: `/` and a pinyin query filter the list to the
+/// article whose title has those characters, the hit count shows, the cursor
+/// stays visible at the caret, Esc brings the whole list back, and a second start
+/// reads the index cache.
+#[test]
+fn search_by_pinyin_finds_the_article() {
+    let home = tempfile::tempdir().unwrap();
+    let corpus = corpus_copy(home.path());
+    let corpus = corpus.to_str().unwrap().to_string();
+    let cache = home.path().join(".cache").join("newstag");
+    let mut s = Session::start_in(home, &[&corpus], 100, 30, &[]);
+    s.settle("the list", |t| {
+        t.contains("老街巷里的便民服务站") && t.contains("loaded 2 issues")
+    });
+    s.send("/fwz");
+    let found = s.settle("the pinyin hit", |t| {
+        t.contains("/fwz") && t.contains("1 hit")
+    });
+    assert!(found.contains("老街巷里的便民服务站"), "{found}");
+    assert!(!found.contains("湿地公园迎来候鸟季"), "filtered: {found}");
+    assert!(
+        !s.parser.lock().unwrap().screen().hide_cursor(),
+        "cursor at the caret"
+    );
+    s.send("\x1b");
+    s.settle("the whole list again", |t| {
+        t.contains("湿地公园迎来候鸟季") && !t.contains("/fwz")
+    });
+    s.send("q");
+    let out = s.finish();
+    s.assert_restored(&out);
+    assert!(
+        std::fs::read_dir(&cache).map(|d| d.count()).unwrap_or(0) == 1,
+        "the index cache was written under $HOME/.cache/newstag"
+    );
+}

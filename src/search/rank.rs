@@ -212,14 +212,33 @@ impl<'i> Matcher<'i> {
     /// occurrence of each positive text term, else of its words. Ascending, merged.
     pub fn text_ranges(&self, text: &str) -> Vec<std::ops::Range<usize>> {
         let mut needles: Vec<(&str, &[String])> = Vec::new();
+        let mut pinyin_positions: Vec<usize> = Vec::new();
         for clause in &self.clauses {
             for p in clause {
                 if let (false, Cond::Text(t)) = (p.negated, &p.cond) {
                     needles.push((&t.text, &t.words));
+                    // Pinyin of two letters or more: its best spot in the text.
+                    if t.pinyin.is_some() && t.chars.len() >= 2 {
+                        let chars: Vec<char> = super::fold::fold(text).chars().collect();
+                        if let Some((_, pos)) = pinyin::match_title(&chars, &t.text)
+                            && pos
+                                .iter()
+                                .any(|&k| chars.get(k).is_some_and(|&c| crate::text::is_han(c)))
+                        {
+                            pinyin_positions.extend(pos);
+                        }
+                    }
                 }
             }
         }
-        super::highlight::ranges_of(&needles, text)
+        let mut ranges = super::highlight::ranges_of(&needles, text);
+        if !pinyin_positions.is_empty() {
+            pinyin_positions.extend(ranges.iter().flat_map(|r| r.clone()));
+            pinyin_positions.sort_unstable();
+            pinyin_positions.dedup();
+            ranges = to_ranges(&pinyin_positions);
+        }
+        ranges
     }
 
     fn atom_score(&self, p: &Prepared, doc: u32) -> Option<(i64, Via)> {

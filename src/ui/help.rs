@@ -30,6 +30,9 @@ pub fn entries(app: &App) -> Vec<(String, String)> {
             format!("Toggle tag {} ({})", tag.label(), tag.name),
         ));
     }
+    for (syntax, what) in super::search_bar::SYNTAX {
+        out.push((syntax.to_string(), what.to_string()));
+    }
     out
 }
 

@@ -23,6 +23,34 @@ use tui_input::Input;
 use tui_input::backend::crossterm::to_input_request;
 use unicode_width::UnicodeWidthStr;
 
+/// The query syntax, for the help screen: (what to type, what it does).
+pub const SYNTAX: &[(&str, &str)] = &[
+    (
+        "/ then:",
+        "search; every key re-filters, Enter keeps, Esc clears",
+    ),
+    ("a b", "both a and b, in any order (fuzzy)"),
+    (
+        "sqzl shequ",
+        "pinyin initials or readings of title characters",
+    ),
+    ("a|b", "a or b"),
+    (
+        "'exact",
+        "these characters side by side (whole words in bodies)",
+    ),
+    ("^start", "title starts with (characters or pinyin)"),
+    ("!x", "not x (works with every form)"),
+    ("tag:NAME", "tagged NAME (!tag:NAME: not)"),
+    ("untagged", "no tag at all"),
+    (
+        "kind:photo",
+        "news feature commentary photo notice qa brief...",
+    ),
+    ("issue:2024-12", "issue date starts with, or path contains"),
+    ("title:x", "x in titles only"),
+];
+
 /// Called from the search thread when a result is ready (wakes the event loop).
 pub type Waker = Box<dyn Fn() + Send>;
 

@@ -14,7 +14,7 @@
 //!   other articles' paragraphs (see `rethread`).
 
 use super::blocks::Unit;
-use super::classify::{Class, Role, count_upto, is_complete, is_notice_title};
+use super::classify::{Class, Role, caption_credit, count_upto, is_complete, is_notice_title};
 use super::rethread::{Dangling, bigrams, cohesion, probe};
 
 /// An article being built.
@@ -412,15 +412,14 @@ impl Assembler {
     /// A photo caption: its own article when it stands apart.
     fn caption(&mut self, units: &[Unit<'_>], classes: &[Class], i: usize) {
         let unit = &units[i];
-        let next = next_significant(classes, i + 1);
-        let next_plain = next.is_some_and(|n| {
-            classes[n].role == Role::Body && classes[n].dateline.is_none() && units[n].gap < 2
-        });
         let cur_open = self
             .cur
             .is_some_and(|c| self.drafts[c].is_open() && self.drafts[c].has_body());
-        if unit.gap < 2 && cur_open && next_plain {
-            self.body(unit, &classes[i]);
+        // A caption set close inside a running article is that article's photo.
+        if unit.gap < 2 && cur_open {
+            let mut class = classes[i].clone();
+            class.credit = None;
+            self.body(unit, &class);
             return;
         }
         let pending = self.pending;
@@ -441,6 +440,9 @@ impl Assembler {
         let target = if class.dateline.is_some() || class.jump_in {
             match headed {
                 Some(h) if !self.drafts[h].has_body() && !self.drafts[h].caption => h,
+                // A further dispatch of a titled article still running (a roundup of
+                // reports from several places) stays in it.
+                _ if !class.jump_in && self.runs_on() => self.cur.unwrap_or_default(),
                 _ => {
                     let d = self.open(unit.line);
                     self.drafts[d].jump_in = class.jump_in;
@@ -463,6 +465,21 @@ impl Assembler {
             }
         };
         self.push(target, unit, class);
+    }
+
+    /// The current article is titled, open and its last paragraph complete.
+    fn runs_on(&self) -> bool {
+        self.cur.is_some_and(|c| {
+            let d = &self.drafts[c];
+            !d.closed
+                && !d.title.is_empty()
+                && !d.caption
+                && !d.date_item
+                && d.has_body()
+                && d.paragraphs
+                    .last()
+                    .is_some_and(|p| is_complete(p) || caption_credit(p).is_some())
+        })
     }
 
     /// Which dangling paragraph (if any) `text` continues.

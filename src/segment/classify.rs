@@ -187,6 +187,7 @@ pub fn classify(unit: &Unit<'_>) -> Class {
     }
     if is_caption(text, n) {
         class.role = Role::Caption;
+        class.complete = true;
         class.credit = caption_credit(text);
         return class;
     }
@@ -230,6 +231,10 @@ pub fn is_head(text: &str, n: usize) -> bool {
         return false;
     }
     if text.contains('。') || text.contains("；") {
+        return false;
+    }
+    // A wholly parenthesised line is a note or credit, not a heading.
+    if text.starts_with(['（', '(']) && text.ends_with(['）', ')']) {
         return false;
     }
     // A long line full of commas is a cut sentence, not a heading.
@@ -339,6 +344,13 @@ pub fn is_byline(text: &str, n: usize) -> bool {
 /// A photo caption: ends with a `… 摄` credit or starts with `图为`.
 pub fn is_caption(text: &str, n: usize) -> bool {
     if caption_credit(text).is_some() {
+        return true;
+    }
+    // A bare photo credit line: `新华社发`, `资料图片`, `视觉中国供图`.
+    if n <= 12
+        && !text.contains(['，', '。'])
+        && (text.ends_with("图片") || text.ends_with("供图") || text.ends_with("社发"))
+    {
         return true;
     }
     let pic = ["图为", "上图", "下图", "左图", "右图", "图：", "图片："];
@@ -573,6 +585,7 @@ mod tests {
         assert_eq!(role("记者 李四 通讯员 赵五"), Role::Byline);
         assert_eq!(role("本报评论员"), Role::Byline);
         assert_eq!(role("记者节座谈会在市里召开"), Role::Head);
+        assert_eq!(role("（本报北京5月1日电）"), Role::Body);
         assert_eq!(role("作者：张三  时间：2020-01-01"), Role::Byline);
     }
 
@@ -581,6 +594,8 @@ mod tests {
         assert_eq!(role("村民在田里插秧。 本报记者 王小明 摄"), Role::Caption);
         assert_eq!(role("工人在车间忙碌。李大 摄"), Role::Caption);
         assert_eq!(role("图为新修的村道。"), Role::Caption);
+        assert_eq!(role("资料图片"), Role::Caption);
+        assert_eq!(role("新华社发"), Role::Caption);
         assert_eq!(role("他用相机拍摄"), Role::Head);
         assert_eq!(role("1961年3月5日"), Role::Date);
         assert_eq!(role("2001年12月1日 星期六"), Role::Date);

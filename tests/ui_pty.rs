@@ -235,9 +235,8 @@ fn ctrl_c_restores() {
     s.assert_restored(&out);
 }
 
-/// SIGTERM ends newstag cleanly with the terminal restored.
-#[test]
-fn sigterm_restores() {
+/// Send `signal` to a running newstag; it must end with the terminal restored.
+fn signal_restores(signal: &str) {
     let home = tempfile::tempdir().unwrap();
     let corpus = corpus_copy(home.path());
     let mut s = Session::start_in(home, &[corpus.to_str().unwrap()], 80, 24, &[]);
@@ -248,12 +247,24 @@ fn sigterm_restores() {
     let pid = children.split_whitespace().next().expect("newstag's pid");
     let status = std::process::Command::new("sh")
         .arg("-c")
-        .arg(format!("kill -TERM {pid}"))
+        .arg(format!("kill -{signal} {pid}"))
         .status()
         .unwrap();
     assert!(status.success());
     let out = s.finish();
     s.assert_restored(&out);
+}
+
+/// SIGTERM ends newstag cleanly with the terminal restored.
+#[test]
+fn sigterm_restores() {
+    signal_restores("TERM");
+}
+
+/// SIGHUP (the terminal window closed) ends newstag with the terminal restored.
+#[test]
+fn sighup_restores() {
+    signal_restores("HUP");
 }
 
 /// A panic restores the terminal first, then its message is printed readably.

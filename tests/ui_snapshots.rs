@@ -156,3 +156,20 @@ fn every_size_draws() {
         }
     }
 }
+
+/// On a small screen the help wraps its descriptions and scrolls to the last one.
+#[test]
+fn help_wraps_and_scrolls_when_small() {
+    let mut app = fixture_app(60, 20);
+    app.update(Action::Help);
+    let top = screen(&app);
+    assert!(top.contains("Move down one row"), "{top}");
+    assert!(top.contains("j/k scroll"), "{top}");
+    app.update(Action::Bottom);
+    let bottom = screen(&app);
+    assert!(bottom.contains("生态环境"), "{bottom}");
+    assert!(!bottom.contains("Move down one row"), "{bottom}");
+    for line in bottom.lines() {
+        assert!(UnicodeWidthStr::width(line) <= 60, "{line}");
+    }
+}

@@ -672,7 +672,7 @@ impl App {
     }
 
     fn update_help(&mut self, action: Action, scroll: u16) {
-        let max = super::help::line_count(self).saturating_sub(1) as u16;
+        let max = super::help::max_scroll(self).min(u16::MAX as usize) as u16;
         let set = |app: &mut App, s: u16| app.mode = Mode::Help { scroll: s.min(max) };
         match action {
             Action::Help | Action::Back | Action::Open => self.mode = Mode::Normal,

@@ -36,9 +36,41 @@ pub fn entries(app: &App) -> Vec<(String, String)> {
     out
 }
 
-/// Lines of the help text, for scrolling.
-pub fn line_count(app: &App) -> usize {
-    entries(app).len()
+/// Where the overlay goes in `area`, the keys column width, and its rows:
+/// (keys, description part), descriptions wrapped to the room there is.
+fn rows(app: &App, area: Rect) -> (Rect, usize, Vec<(String, String)>) {
+    let entries = entries(app);
+    let key_w = entries.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
+    let desc_w = entries.iter().map(|(_, d)| d.width()).max().unwrap_or(0);
+    let want_w = (key_w + desc_w + 6).min(u16::MAX as usize) as u16;
+    let width = want_w.min(area.width);
+    // Inside the border: " keys " then " desc".
+    let room = (width as usize).saturating_sub(2 + key_w + 3).max(8);
+    let mut rows = Vec::new();
+    for (keys, desc) in entries {
+        for (k, part) in super::wrap::wrap(&desc, room).into_iter().enumerate() {
+            let keys = if k == 0 { keys.clone() } else { String::new() };
+            rows.push((keys, part.to_string()));
+        }
+    }
+    let want_h = (rows.len() + 2).min(u16::MAX as usize) as u16;
+    (layout::centered(area, width, want_h), key_w, rows)
+}
+
+/// The body area the overlay is drawn over (all but the status bar).
+fn body(app: &App) -> Rect {
+    let sh = layout::status_height(app.size.height);
+    Rect {
+        height: app.size.height.saturating_sub(sh),
+        ..app.size
+    }
+}
+
+/// How far the help text can scroll at the current size.
+pub fn max_scroll(app: &App) -> usize {
+    let (rect, _, rows) = rows(app, body(app));
+    rows.len()
+        .saturating_sub(rect.height.saturating_sub(2) as usize)
 }
 
 /// Draw the help overlay over the whole `area`.
@@ -47,22 +79,23 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     };
     let theme = &app.theme;
-    let entries = entries(app);
-    let key_w = entries.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
-    let desc_w = entries.iter().map(|(_, d)| d.width()).max().unwrap_or(0);
-    let want_w = (key_w + desc_w + 6) as u16;
-    let want_h = entries.len() as u16 + 2;
-    let rect = layout::centered(area, want_w, want_h);
+    let (rect, key_w, rows) = rows(app, area);
     clear_wide_edge(buf, rect);
     Clear.render(rect, buf);
+    let more = rows.len() > (rect.height.saturating_sub(2) as usize);
+    let bottom = if more {
+        " j/k scroll, Esc or ? closes "
+    } else {
+        " Esc or ? closes "
+    };
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.focused_border())
         .title(Line::from(" Keys "))
-        .title_bottom(Line::from(" Esc or ? closes ").right_aligned());
+        .title_bottom(Line::from(bottom).right_aligned());
     let inner = block.inner(rect);
     block.render(rect, buf);
-    for (y, (keys, desc)) in entries
+    for (y, (keys, desc)) in rows
         .iter()
         .skip(scroll as usize)
         .take(inner.height as usize)

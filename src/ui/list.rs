@@ -123,14 +123,19 @@ fn article_line(app: &App, i: usize, a: usize, width: usize) -> Line<'static> {
         " "
     };
     let kind = theme::kind_mark(article.kind);
-    let chips: Vec<(String, Style)> = app
-        .tags_of(i, a)
-        .into_iter()
-        .map(|name| {
-            let def = app.config.tag(name);
-            chip(theme, name, def)
-        })
-        .collect();
+    // Chips get at most a third of the row: labels shrink (to 2 characters,
+    // then 1) until they fit.
+    let names = app.tags_of(i, a);
+    let mut chips: Vec<(String, Style)> = Vec::new();
+    for max in [8, 4, 2] {
+        chips = names
+            .iter()
+            .map(|name| chip(theme, name, app.config.tag(name), max))
+            .collect();
+        if chips.iter().map(|(s, _)| s.width() + 1).sum::<usize>() <= width / 3 {
+            break;
+        }
+    }
     let chips_w: usize = chips.iter().map(|(s, _)| s.width() + 1).sum();
     let head = 4; // indent, mark, kind, space
     let title_room = width.saturating_sub(head + chips_w);
@@ -163,10 +168,17 @@ fn article_line(app: &App, i: usize, a: usize, width: usize) -> Line<'static> {
     Line::from(spans)
 }
 
-/// A tag chip: the tag's label in its colour (brackets when there is no colour).
-pub fn chip(theme: &Theme, name: &str, def: Option<&TagDef>) -> (String, Style) {
+/// A tag chip: the tag's label, cut to `max` columns, in its colour (brackets
+/// when there is no colour).
+pub fn chip(theme: &Theme, name: &str, def: Option<&TagDef>, max: usize) -> (String, Style) {
     let label = def.map_or(name, |d| d.label());
-    let short: String = fit(label, 8);
+    let mut short = String::new();
+    for c in label.chars() {
+        if short.width() + unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) > max {
+            break;
+        }
+        short.push(c);
+    }
     match def {
         Some(d) if theme.color => (format!(" {short} "), theme.chip(d)),
         _ => (format!("[{short}]"), theme.dim()),

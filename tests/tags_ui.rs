@@ -229,3 +229,29 @@ fn new_tag_prompt_persists_in_config() {
     assert!(app.message.clone().unwrap().is_error);
     assert_eq!(app.config.tags.len(), 4);
 }
+
+/// A sidecar that does not parse is named with its line when the corpus has loaded; its issue's tags are read-only and the file stays as it was.
+#[test]
+fn bad_sidecar_is_reported_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("2024-05-12_2.tags.toml");
+    let text = "schema = 1\n\n[[article]]\nid = 12\n";
+    std::fs::write(&bad, text).unwrap();
+    let mut app = app_in(dir.path(), Config::builtin());
+    app.finish_loading(Vec::new());
+    let msg = app.message.clone().unwrap();
+    assert!(msg.is_error, "{}", msg.text);
+    assert!(
+        msg.text.contains("2024-05-12_2.tags.toml:4:"),
+        "{}",
+        msg.text
+    );
+    select_article(&mut app, 0);
+    app.handle_key(key('1'));
+    assert!(app.message.clone().unwrap().text.contains("read-only"));
+    assert_eq!(std::fs::read_to_string(&bad).unwrap(), text);
+    // The other issue still takes tags.
+    select_article(&mut app, 3);
+    app.handle_key(key('1'));
+    assert_eq!(app.tagged_total(), 1);
+}

@@ -239,6 +239,7 @@ impl App {
                 self.article_total
             ));
         }
+        self.report_tag_problems();
     }
 
     /// Loading failed as a whole (e.g. no such folder).

@@ -11,7 +11,7 @@ use super::help::clear_wide_edge;
 use super::keymap::Keymap;
 use super::layout;
 use crate::config::{Config, TagDef};
-use crate::tags::{Outcome, Source, TagStore, Target, vocab};
+use crate::tags::{Outcome, Problem, Source, TagStore, Target, vocab};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -127,6 +127,43 @@ impl App {
             return;
         }
         self.apply_toggle(k, &targets);
+    }
+
+    /// Once the corpus has loaded: tell the user about sidecars that do not parse
+    /// (file and line; that tags are read-only), orphaned and unknown tags.
+    pub(super) fn report_tag_problems(&mut self) {
+        let problems = self.tagging.store.problems(&self.config.tags);
+        let bad: Vec<&Problem> = problems
+            .iter()
+            .filter(|p| matches!(p, Problem::BadSidecar(_)))
+            .collect();
+        let orphans = problems
+            .iter()
+            .filter(|p| matches!(p, Problem::Orphan { .. }))
+            .count();
+        let unknown = problems.len() - bad.len() - orphans;
+        let mut notes = Vec::new();
+        if orphans > 0 {
+            notes.push(format!("{orphans} orphaned"));
+        }
+        if unknown > 0 {
+            notes.push(format!("{unknown} unknown tag(s), kept"));
+        }
+        if let Some(first) = bad.first() {
+            let more = if bad.len() > 1 {
+                format!(" (+{} more bad sidecars)", bad.len() - 1)
+            } else {
+                String::new()
+            };
+            let tail = if notes.is_empty() {
+                String::new()
+            } else {
+                format!("; {}", notes.join(", "))
+            };
+            self.error(format!("{first}{more}{tail}; see `newstag check`"));
+        } else if !notes.is_empty() {
+            self.say(format!("tags: {}; see `newstag check`", notes.join(", ")));
+        }
     }
 
     fn has_tag(&self, i: usize, a: usize, tag: &str) -> bool {

@@ -249,3 +249,29 @@ fn background_searcher_drops_stale_results() {
     assert_eq!(hits.first().map(|h| h.doc), Some(0));
     assert!(bg.poll().is_none(), "nothing older is delivered afterwards");
 }
+
+/// Scoring only the documents the character and word indexes allow finds exactly
+/// what scoring every document finds.
+#[test]
+fn index_candidates_lose_no_hit() {
+    let idx = index();
+    let all: Vec<u32> = (0..idx.len() as u32).collect();
+    for q in [
+        "社区",
+        "垃圾 分类",
+        "abc",
+        "遗产|银行",
+        "'垃圾分类",
+        "^垃圾",
+        "title:社区",
+        "本报记者",
+        "sqzl",
+        "居民 !垃圾",
+        "kind:news 社区",
+        "龘",
+    ] {
+        let query = Query::parse(q).unwrap();
+        let m = Matcher::new(&idx, &query, None);
+        assert_eq!(m.run(None), m.run(Some(&all)), "{q}");
+    }
+}

@@ -53,6 +53,24 @@ impl Bitset {
             .get(i as usize / 64)
             .is_some_and(|w| w & (1 << (i % 64)) != 0)
     }
+    pub fn union(&mut self, other: &Bitset) {
+        for (a, b) in self.0.iter_mut().zip(&other.0) {
+            *a |= b;
+        }
+    }
+    /// The members, ascending.
+    pub fn to_vec(&self) -> Vec<u32> {
+        let mut out = Vec::new();
+        for (k, &w) in self.0.iter().enumerate() {
+            let mut w = w;
+            while w != 0 {
+                let bit = w.trailing_zeros();
+                out.push(k as u32 * 64 + bit);
+                w &= w - 1;
+            }
+        }
+        out
+    }
     pub fn intersect(&mut self, other: &Bitset) {
         for (a, b) in self.0.iter_mut().zip(&other.0) {
             *a &= b;
@@ -283,6 +301,11 @@ mod tests {
         assert!(!idx.hits("类\n垃", 4).any.contains(0));
         let full = Bitset::full(70);
         assert!(full.contains(0) && full.contains(69) && !full.contains(70));
+        assert_eq!(full.to_vec().len(), 70);
+        let mut u = Bitset::new(70);
+        u.insert(3);
+        u.union(&h.any);
+        assert_eq!(u.to_vec(), vec![0, 2, 3]);
         assert!(idx.contains_word("垃圾站") && !idx.contains_word("垃"));
         assert_eq!(
             idx.segment("分类垃圾站abc1"),

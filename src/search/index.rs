@@ -2,6 +2,7 @@
 //! and the body word index, one entry ("document") per article.
 
 use super::body::{WordIndex, WordIndexBuilder};
+use super::chars::CharIndex;
 use super::column::TextColumn;
 use super::fold::fold;
 use super::pinyin;
@@ -42,6 +43,9 @@ pub struct SearchIndex {
     /// Pinyin masks of the folded titles.
     pub(crate) masks: Vec<(u32, u32)>,
     pub(crate) words: WordIndex,
+    /// Characters of the folded titles, and of the folded other fields.
+    pub(crate) title_chars: CharIndex,
+    pub(crate) field_chars: CharIndex,
 }
 
 impl SearchIndex {
@@ -90,6 +94,9 @@ impl SearchIndex {
                 articles.push(a);
             }
         }
+        let n = index.refs.len();
+        index.title_chars = CharIndex::build((0..n).map(|d| index.titles_folded.get(d)));
+        index.field_chars = CharIndex::build((0..n).map(|d| index.fields_folded.get(d)));
         index.words = articles
             .par_chunks(512)
             .enumerate()
@@ -197,6 +204,8 @@ impl SearchIndex {
             && self.titles_folded.is_consistent()
             && self.fields_folded.is_consistent()
             && self.words.is_consistent()
+            && self.title_chars.is_consistent()
+            && self.field_chars.is_consistent()
             && self
                 .refs
                 .windows(2)

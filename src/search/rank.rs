@@ -52,6 +52,8 @@ struct Text {
     title_only: bool,
     /// `Some(mask)` when the term can be pinyin.
     pinyin: Option<u32>,
+    /// Finds the term's bytes.
+    finder: memchr::memmem::Finder<'static>,
     /// jieba words of the term when it has more than one.
     words: Vec<String>,
     body: Option<BodyHits>,
@@ -139,9 +141,53 @@ impl<'i> Matcher<'i> {
         Some(total)
     }
 
-    /// Every matching document among `candidates` (all documents when None), best
-    /// first; equal scores keep corpus order.
+    /// The documents that can match at all, from the character and word indexes,
+    /// when some clause bounds them (a Chinese or other non-pinyin text term):
+    /// then only these are scored instead of every document.
+    pub fn candidates(&self) -> Option<Vec<u32>> {
+        let n = self.index.len();
+        let mut acc: Option<Bitset> = None;
+        for clause in &self.clauses {
+            let mut union = Bitset::new(n);
+            let mut bounded = !clause.is_empty();
+            for p in clause {
+                match (&p.negated, &p.cond) {
+                    (false, Cond::Text(t)) if t.pinyin.is_none() => {
+                        union.union(&self.index.title_chars.docs_with_all(&t.chars, n));
+                        if !t.title_only {
+                            union.union(&self.index.field_chars.docs_with_all(&t.chars, n));
+                        }
+                        if let Some(body) = &t.body {
+                            union.union(&body.any);
+                        }
+                    }
+                    _ => {
+                        bounded = false;
+                        break;
+                    }
+                }
+            }
+            if bounded {
+                match &mut acc {
+                    Some(a) => a.intersect(&union),
+                    None => acc = Some(union),
+                }
+            }
+        }
+        acc.map(|set| set.to_vec())
+    }
+
+    /// Every matching document among `candidates` (all documents that can match
+    /// when None), best first; equal scores keep corpus order.
     pub fn run(&self, candidates: Option<&[u32]>) -> Vec<Hit> {
+        let bounded;
+        let candidates = match candidates {
+            Some(c) => Some(c),
+            None => {
+                bounded = self.candidates();
+                bounded.as_deref()
+            }
+        };
         let mut hits: Vec<Hit> = match candidates {
             Some(c) => c
                 .par_iter()
@@ -360,7 +406,7 @@ impl<'i> Matcher<'i> {
 /// (more at the start), scattered ones get skim's fuzzy score; a quick in-order
 /// check first.
 fn fuzzy_score(hay: &str, t: &Text) -> Option<i64> {
-    if let Some(at) = hay.find(t.text.as_str()) {
+    if let Some(at) = t.finder.find(hay.as_bytes()) {
         let len = t.chars.len() as i64;
         let start = if at == 0 { 8 } else { 0 };
         return Some(WORD + 16 * len + 8 * (len - 1) + start);
@@ -426,6 +472,7 @@ fn text_cond(index: &SearchIndex, text: &str, mode: Mode, title_only: bool, bodi
         mode,
         title_only,
         pinyin: pinyin::is_pinyin_query(text).then(|| pinyin::query_mask(text)),
+        finder: memchr::memmem::Finder::new(text.as_bytes()).into_owned(),
         words: if words.len() > 1 { words } else { Vec::new() },
         body,
     }))

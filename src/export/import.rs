@@ -103,3 +103,85 @@ pub fn import_dump(dump: Dump, corpus: &Corpus, store: &mut TagStore, label: &st
     report.added = report.outcome.applied.changes.len();
     report
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Article;
+    use crate::export::toml_dump::DumpIssue;
+    use crate::tags::TagSet;
+
+    fn corpus_in(dir: &std::path::Path) -> Corpus {
+        let article = |id: &str, title: &str| Article {
+            id: id.into(),
+            title: title.into(),
+            paragraphs: vec!["正文".into()],
+            ..Article::default()
+        };
+        Corpus {
+            root: dir.to_path_buf(),
+            issues: vec![Issue {
+                path: dir.join("a.txt"),
+                rel: "a.txt".into(),
+                articles: vec![
+                    article("111111111111", "古戏台修缮完工"),
+                    article("222222222222", "湿地公园迎来候鸟季"),
+                ],
+                ..Issue::default()
+            }],
+            warnings: Vec::new(),
+        }
+    }
+
+    fn record(id: &str, title: &str, tag: &str) -> ArticleTags {
+        ArticleTags {
+            id: id.into(),
+            title: title.into(),
+            tags: TagSet::from([(
+                tag.to_string(),
+                TagMark {
+                    at: "2026-01-02T03:04:05Z".into(),
+                    by: Source::Suggestion,
+                },
+            )]),
+        }
+    }
+
+    /// A dumped article whose id changed (re-segmented corpus) is found by its
+    /// title and gets its tag with the original mark; one that is gone is reported.
+    #[test]
+    fn import_follows_titles_and_reports_the_rest() {
+        let dir = tempfile::tempdir().unwrap();
+        let corpus = corpus_in(dir.path());
+        let mut store = TagStore::open(&corpus, None);
+        let dump = Dump {
+            issues: vec![
+                DumpIssue {
+                    issue: "a.txt".into(),
+                    articles: vec![
+                        record("999999999999", "古戏台修缮完工", "heritage"),
+                        record("222222222222", "湿地公园迎来候鸟季", "environment"),
+                        record("888888888888", "早已删除的文章标题", "governance"),
+                    ],
+                },
+                DumpIssue {
+                    issue: "gone.txt".into(),
+                    articles: vec![record("777777777777", "别处", "heritage")],
+                },
+            ],
+        };
+        let report = import_dump(dump, &corpus, &mut store, "import test");
+        assert_eq!(report.added, 2, "{}", report.message());
+        assert_eq!(report.moved, 1);
+        assert_eq!(report.unmatched.len(), 1);
+        assert_eq!(report.unmatched[0].1.title, "早已删除的文章标题");
+        assert_eq!(report.missing_issues, [("gone.txt".to_string(), 1)]);
+        assert!(!report.complete());
+        // Saved to the sidecar with the dumped mark.
+        let reread = TagStore::open(&corpus, None);
+        let tags = reread.tags_of("a.txt", "111111111111").unwrap();
+        assert_eq!(tags["heritage"].by, Source::Suggestion);
+        assert_eq!(tags["heritage"].at, "2026-01-02T03:04:05Z");
+        assert!(reread.has_tag("a.txt", "222222222222", "environment"));
+    }
+}

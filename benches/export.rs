@@ -37,7 +37,10 @@ fn tags_for(n: usize) -> Vec<ExportTag> {
 fn export(c: &mut Criterion) {
     let dir = corpus_dir();
     let Ok(corpus) = Corpus::load(&dir) else {
-        eprintln!("skipping: no corpus at {} (set NEWSTAG_BENCH_CORPUS)", dir.display());
+        eprintln!(
+            "skipping: no corpus at {} (set NEWSTAG_BENCH_CORPUS)",
+            dir.display()
+        );
         return;
     };
     let counter = std::sync::atomic::AtomicUsize::new(0);

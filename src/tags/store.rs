@@ -201,6 +201,10 @@ impl Outcome {
     }
 }
 
+/// Sidecars read for a batch of issues, ready to be added to a [`TagStore`].
+#[derive(Debug, Default)]
+pub struct LoadedSidecars(Vec<(String, IssueTags)>);
+
 /// The tags of every issue of a corpus. See the module docs.
 #[derive(Debug, Default)]
 pub struct TagStore {
@@ -232,16 +236,20 @@ impl TagStore {
 
     /// Read the sidecars of `issues` (in parallel) and add them to the store.
     pub fn add_issues(&mut self, issues: &[Issue]) {
-        let sidecar_dir = self.sidecar_dir.clone();
-        let loaded: Vec<(String, IssueTags)> = issues
+        let loaded = TagStore::read_sidecars(issues, self.sidecar_dir.as_deref());
+        self.add_loaded(loaded);
+    }
+
+    /// Read the sidecars of `issues` (in parallel) without a store, so a loader
+    /// thread can do the file work and the UI thread only [`TagStore::add_loaded`]s
+    /// the result: the UI never waits on a thread pool busy with other work.
+    pub fn read_sidecars(issues: &[Issue], sidecar_dir: Option<&Path>) -> LoadedSidecars {
+        let loaded = issues
             .par_iter()
             .filter_map(|issue| {
-                let path = sidecar::sidecar_path(&issue.path, &issue.rel, sidecar_dir.as_deref());
+                let path = sidecar::sidecar_path(&issue.path, &issue.rel, sidecar_dir);
                 // Most issues have no sidecar: find out before building anything.
                 let read = sidecar::read(&path);
-                if matches!(read, Ok(None)) {
-                    return None;
-                }
                 let mut state = IssueTags::new(issue, path);
                 match read {
                     Ok(None) => return None,
@@ -251,7 +259,12 @@ impl TagStore {
                 Some((issue.rel.clone(), state))
             })
             .collect();
-        for (rel, state) in loaded {
+        LoadedSidecars(loaded)
+    }
+
+    /// Add sidecars read by [`TagStore::read_sidecars`].
+    pub fn add_loaded(&mut self, loaded: LoadedSidecars) {
+        for (rel, state) in loaded.0 {
             self.tagged_total += state.tagged();
             if let Some(old) = self.issues.insert(rel, state) {
                 self.tagged_total -= old.tagged();

@@ -17,6 +17,7 @@ use super::theme::Theme;
 use crate::article::{Article, Issue};
 use crate::config::Config;
 use crate::corpus::{Corpus, LoadWarning};
+use crate::tags::{LoadedSidecars, TagStore};
 use crossterm::event::{KeyEvent, KeyEventKind};
 use ratatui::layout::Rect;
 use std::collections::HashSet;
@@ -197,8 +198,14 @@ impl App {
 
     /// Add issues read in the background; what has loaded can be browsed at once.
     pub fn push_issues(&mut self, batch: Vec<Issue>) {
+        let sidecars = TagStore::read_sidecars(&batch, self.config.sidecar_dir().as_deref());
+        self.push_loaded(batch, sidecars);
+    }
+
+    /// Add issues whose sidecars the loader thread has already read.
+    pub fn push_loaded(&mut self, batch: Vec<Issue>, sidecars: LoadedSidecars) {
         let first = self.corpus.issues.len();
-        self.tagging.store.add_issues(&batch);
+        self.tagging.store.add_loaded(sidecars);
         self.article_total += batch.iter().map(|i| i.articles.len()).sum::<usize>();
         self.corpus.issues.extend(batch);
         if self.filter.is_none() {

@@ -9,6 +9,7 @@ use super::theme::Theme;
 use crate::article::Issue;
 use crate::config::{Config, ConfigError};
 use crate::corpus::{LoadWarning, load_issue, walk};
+use crate::tags::{LoadedSidecars, TagStore};
 use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use crossterm::event::{MouseButton, MouseEventKind};
 use rayon::prelude::*;
@@ -22,7 +23,7 @@ pub enum AppEvent {
     /// SIGTERM, SIGHUP or SIGINT.
     Signal(i32),
     /// Issues read, and progress (done, total).
-    Loaded(Vec<Issue>, usize, usize),
+    Loaded(Vec<Issue>, LoadedSidecars, usize, usize),
     /// Loading finished, with the files that were skipped.
     LoadDone(Vec<LoadWarning>),
     LoadFailed(String),
@@ -79,7 +80,7 @@ pub fn run(
         }
     });
     app.suggest.notify = Some(std::sync::Arc::new(notify));
-    spawn_loader(root, tx.clone());
+    spawn_loader(root, app.config.sidecar_dir(), tx.clone());
     spawn_signals(tx.clone())?;
 
     let mut term = Term::enter()?;
@@ -151,9 +152,9 @@ pub fn handle(app: &mut App, ev: AppEvent) {
         }
         AppEvent::Term(_) => {}
         AppEvent::Signal(_) => app.update(Action::Quit),
-        AppEvent::Loaded(issues, done, total) => {
+        AppEvent::Loaded(issues, sidecars, done, total) => {
             app.set_loading(done, total);
-            app.push_issues(issues);
+            app.push_loaded(issues, sidecars);
         }
         AppEvent::LoadDone(warnings) => {
             app.finish_loading(warnings);
@@ -189,7 +190,8 @@ fn handle_key(app: &mut App, key: KeyEvent) {
 
 /// Read the corpus in the background in chunks, in natural order, so the first
 /// issues can be browsed while the rest loads.
-fn spawn_loader(root: PathBuf, tx: Sender<AppEvent>) {
+/// Sidecars are read here too, so the UI thread only files them away.
+fn spawn_loader(root: PathBuf, sidecar_dir: Option<PathBuf>, tx: Sender<AppEvent>) {
     thread::spawn(move || {
         if !root.exists() {
             let _ = tx.send(AppEvent::LoadFailed(format!(
@@ -204,7 +206,12 @@ fn spawn_loader(root: PathBuf, tx: Sender<AppEvent>) {
         });
         let total = files.len();
         let mut done = 0;
-        let _ = tx.send(AppEvent::Loaded(Vec::new(), 0, total));
+        let _ = tx.send(AppEvent::Loaded(
+            Vec::new(),
+            LoadedSidecars::default(),
+            0,
+            total,
+        ));
         // Small first chunk for a quick first screen, then bigger ones.
         let mut chunk = 8;
         let mut rest = files.as_slice();
@@ -222,7 +229,11 @@ fn spawn_loader(root: PathBuf, tx: Sender<AppEvent>) {
                 }
             }
             done += n;
-            if tx.send(AppEvent::Loaded(issues, done, total)).is_err() {
+            let sidecars = TagStore::read_sidecars(&issues, sidecar_dir.as_deref());
+            if tx
+                .send(AppEvent::Loaded(issues, sidecars, done, total))
+                .is_err()
+            {
                 return;
             }
             chunk = (chunk * 2).min(512);

@@ -3,31 +3,55 @@
 //! only when asked for.
 
 use super::{ExportTag, Row};
-use crate::record::ArticleRecord;
+use serde::Serialize;
 use std::io::{self, Write};
 
 /// The key holding how each tag was set.
 pub const TAG_DETAILS_KEY: &str = "tag_details";
 
+/// One JSONL line: the fields of [`crate::record::ArticleRecord`] in its order (borrowed, so no
+/// copy is made), the body only when asked for, then the tag details. A test
+/// checks the fields against `ArticleRecord` so the two cannot drift apart.
+#[derive(Serialize)]
+struct Line<'a> {
+    id: &'a str,
+    issue: &'a str,
+    index: usize,
+    line: usize,
+    kind: &'static str,
+    kicker: &'a str,
+    title: &'a str,
+    subtitle: &'a str,
+    byline: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    body: Option<String>,
+    date: Option<&'a str>,
+    page: Option<&'a str>,
+    tags: Vec<&'a str>,
+    tag_details: &'a [ExportTag],
+}
+
 /// Write `rows` as JSON lines. Returns the number of lines written.
 pub fn write_jsonl(out: &mut dyn Write, rows: &[Row<'_>], with_body: bool) -> io::Result<usize> {
     for row in rows {
-        let mut record = ArticleRecord::new(row.issue, row.article, row.tag_names());
-        if !with_body {
-            record.body = String::new();
-        }
-        let mut value = serde_json::to_value(&record).map_err(io::Error::other)?;
-        if let Some(map) = value.as_object_mut() {
-            if !with_body {
-                map.remove("body");
-            }
-            let details: &[ExportTag] = &row.tags;
-            map.insert(
-                TAG_DETAILS_KEY.to_string(),
-                serde_json::to_value(details).map_err(io::Error::other)?,
-            );
-        }
-        serde_json::to_writer(&mut *out, &value).map_err(io::Error::other)?;
+        let (issue, article) = (row.issue, row.article);
+        let line = Line {
+            id: &article.id,
+            issue: &issue.rel,
+            index: article.index,
+            line: article.line,
+            kind: article.kind.as_str(),
+            kicker: &article.kicker,
+            title: &article.title,
+            subtitle: &article.subtitle,
+            byline: &article.byline,
+            body: with_body.then(|| article.body()),
+            date: issue.date.as_deref(),
+            page: issue.page.as_deref(),
+            tags: row.tags.iter().map(|t| t.name.as_str()).collect(),
+            tag_details: &row.tags,
+        };
+        serde_json::to_writer(&mut *out, &line).map_err(io::Error::other)?;
         out.write_all(b"\n")?;
     }
     Ok(rows.len())
@@ -79,6 +103,20 @@ mod tests {
             } else {
                 assert!(v.get("body").is_none());
             }
+            // Every other field is the `newstag articles` record's, same values.
+            let record = crate::record::ArticleRecord::new(
+                &issue,
+                &issue.articles[0],
+                vec!["heritage".into()],
+            );
+            let mut want = serde_json::to_value(&record).unwrap();
+            let want = want.as_object_mut().unwrap();
+            if !with_body {
+                want.remove("body");
+            }
+            let mut got = v.as_object().unwrap().clone();
+            got.remove(TAG_DETAILS_KEY);
+            assert_eq!(&got, want);
         }
     }
 }

@@ -199,3 +199,26 @@ fn cursor_follows_the_caret_over_wide_characters() {
     // "/" then two wide characters: the caret is at column 5 of the search line.
     assert_eq!((pos.x, pos.y), (5, line));
 }
+
+/// A search made while the corpus is still loading is run again once it has
+/// loaded, so hits in issues that were not there yet appear.
+#[test]
+fn search_during_loading_catches_up() {
+    let issues = ui_fixture::fixture_issues();
+    let index = SearchIndex::build_from_issues(&issues);
+    let mut app = App::with_issues(Config::builtin(), issues[..1].to_vec(), 100, 24);
+    app.set_loading(1, 2);
+    search_bar::index_ready(&mut app, index);
+    press(&mut app, KeyCode::Char('/'));
+    type_query(&mut app, "古戏台");
+    assert!(!app.rows.iter().any(|r| matches!(r, Row::Article(1, _))));
+    app.push_issues(issues[1..].to_vec());
+    app.finish_loading(Vec::new());
+    search_bar::corpus_loaded(&mut app);
+    assert!(search_bar::wait(&mut app, Duration::from_secs(20)));
+    assert!(
+        app.rows.iter().any(|r| matches!(r, Row::Article(1, _))),
+        "{:?}",
+        app.rows
+    );
+}

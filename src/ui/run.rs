@@ -159,6 +159,7 @@ pub fn handle(app: &mut App, ev: AppEvent) {
         AppEvent::LoadDone(warnings) => {
             app.finish_loading(warnings);
             app.start_suggestions();
+            super::search_bar::corpus_loaded(app);
         }
         AppEvent::Suggest(msg) => app.suggest_event(msg),
         AppEvent::LoadFailed(msg) => app.load_failed(msg),

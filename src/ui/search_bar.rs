@@ -72,6 +72,8 @@ pub struct SearchState {
     pub index_error: Option<String>,
     /// The reader line of the current match (for `n`/`N`).
     pub reader_match: Option<usize>,
+    /// The filter shown was made before the corpus had finished loading.
+    stale_while_loading: bool,
     engine: Option<BackgroundSearcher>,
     waker: Option<Waker>,
 }
@@ -118,6 +120,15 @@ pub fn index_ready(app: &mut App, index: SearchIndex) {
     app.search.engine = Some(BackgroundSearcher::start(index.clone(), tags, waker));
     app.search.index = Some(index);
     if !app.search.input.value().trim().is_empty() {
+        on_change(app);
+    }
+}
+
+/// The corpus has finished loading: a search made while it loaded is run again,
+/// so hits in issues that were not loaded yet show up.
+pub fn corpus_loaded(app: &mut App) {
+    if app.search.stale_while_loading && app.search.engine.is_some() && app.search.is_active() {
+        app.search.stale_while_loading = false;
         on_change(app);
     }
 }
@@ -264,6 +275,7 @@ fn apply(app: &mut App, outcome: crate::search::background::Outcome) {
                 .map(|r| (r.issue as usize, r.article as usize))
                 .collect();
             app.search.hits = Some(pairs.len());
+            app.search.stale_while_loading = app.loading.is_some();
             app.set_filter(Some(pairs));
             // Land on the best article rather than its issue row.
             if matches!(app.selected_row(), Some(Row::Issue(_)))

@@ -78,12 +78,9 @@ fn tui_toggle_and_draw(c: &mut Criterion) {
     use newstag::ui::{Action, App};
     use ratatui::{Terminal, backend::TestBackend};
     let dir = tempfile::tempdir().unwrap();
-    let mut app = App::with_issues(
-        newstag::config::Config::builtin(),
-        vec![issue_with(dir.path(), 60)],
-        120,
-        40,
-    );
+    let mut config = newstag::config::Config::builtin();
+    config.ui.confirm_bulk_over = 100;
+    let mut app = App::with_issues(config, vec![issue_with(dir.path(), 60)], 120, 40);
     app.update(Action::MarkAll);
     app.update(Action::ToggleTag(0));
     app.update(Action::ClearMarks);

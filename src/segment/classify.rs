@@ -119,9 +119,15 @@ pub fn tail(s: &str, n: usize) -> &str {
 
 /// The first `n` chars of `s`.
 pub fn head(s: &str, n: usize) -> &str {
-    match s.char_indices().nth(n) {
+    // Look only at the first 4n bytes: enough for n characters of any width.
+    let mut end = s.len().min(4 * n);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    let window = &s[..end];
+    match window.char_indices().nth(n) {
         Some((i, _)) => &s[..i],
-        None => s,
+        None => window,
     }
 }
 
@@ -157,7 +163,8 @@ pub fn classify(unit: &Unit<'_>) -> Class {
         }
         Markup::None => {}
     }
-    let n = count_upto(text, 400);
+    // Every length rule below looks at most 80 characters; count no further.
+    let n = count_upto(text, 81);
     if is_subtitle(text) && n <= 80 {
         class.role = Role::Subtitle;
         return class;
@@ -354,7 +361,7 @@ pub fn is_caption(text: &str, n: usize) -> bool {
         return true;
     }
     let pic = ["图为", "上图", "下图", "左图", "右图", "图：", "图片："];
-    n <= 300 && pic.iter().any(|p| text.starts_with(p)) && ends_sentence(text)
+    pic.iter().any(|p| text.starts_with(p)) && ends_sentence(text) && count_upto(text, 300) <= 300
 }
 
 /// The `张三 摄` credit at the end of a caption.

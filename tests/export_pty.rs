@@ -45,6 +45,7 @@ impl Session {
         cmd.env("HOME", home);
         cmd.env("XDG_CONFIG_HOME", home.join("config"));
         cmd.env("XDG_DATA_HOME", home.join("data"));
+        cmd.env("XDG_CACHE_HOME", home.join("cache"));
         cmd.env("TERM", "xterm-256color");
         cmd.cwd(home);
         let child = pty.slave.spawn_command(cmd).unwrap();

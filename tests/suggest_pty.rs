@@ -50,6 +50,7 @@ fn triage_three_articles_end_to_end() {
     cmd.env("HOME", home.path());
     cmd.env("XDG_CONFIG_HOME", home.path().join("config"));
     cmd.env("XDG_DATA_HOME", home.path().join("data"));
+    cmd.env("XDG_CACHE_HOME", home.path().join("cache"));
     cmd.env("TERM", "xterm-256color");
     cmd.cwd(home.path());
     let mut child = pair.slave.spawn_command(cmd).unwrap();

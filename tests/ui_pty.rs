@@ -68,6 +68,8 @@ impl Session {
         cmd.env("HOME", home.path());
         cmd.env("XDG_CONFIG_HOME", home.path().join("config"));
         cmd.env("XDG_DATA_HOME", home.path().join("data"));
+        // The index cache goes under this HOME, whatever the caller's environment says.
+        cmd.env_remove("XDG_CACHE_HOME");
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
         for (k, v) in env {

@@ -21,6 +21,7 @@
 //! keep when and how they were set.
 
 use super::Row;
+use crate::tags::sidecar::{RawArticle, article_table, articles_from_raw, quote, toml_error_at};
 use crate::tags::{ArticleTags, Source, TagMark, TagSet};
 use serde::Deserialize;
 use std::io::{self, Write};
@@ -103,22 +104,7 @@ pub fn write_dump(out: &mut dyn Write, dump: &Dump) -> io::Result<usize> {
     for issue in &dump.issues {
         write!(out, "\n[[issue]]\nissue = {}\n", quote(&issue.issue))?;
         for a in &issue.articles {
-            write!(
-                out,
-                "\n[[issue.article]]\nid = {}\ntitle = {}\ntags = [\n",
-                quote(&a.id),
-                quote(&a.title)
-            )?;
-            for (name, mark) in &a.tags {
-                writeln!(
-                    out,
-                    "  {{ name = {}, at = {}, by = {} }},",
-                    quote(name),
-                    quote(&mark.at),
-                    quote(mark.by.as_str())
-                )?;
-            }
-            writeln!(out, "]")?;
+            out.write_all(article_table("issue.article", a).as_bytes())?;
         }
     }
     Ok(dump.article_count())
@@ -150,26 +136,6 @@ struct RawIssue {
     article: Vec<RawArticle>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawArticle {
-    id: String,
-    #[serde(default)]
-    title: String,
-    #[serde(default)]
-    tags: Vec<RawTag>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawTag {
-    name: String,
-    #[serde(default)]
-    at: String,
-    #[serde(default)]
-    by: Source,
-}
-
 /// Parse dump text read from `path` (the path is only used in errors).
 pub fn parse_dump(text: &str, path: &Path) -> Result<Dump, DumpError> {
     let err = |line: usize, message: String| DumpError {
@@ -179,11 +145,8 @@ pub fn parse_dump(text: &str, path: &Path) -> Result<Dump, DumpError> {
     };
     let text = text.trim_start_matches('\u{feff}');
     let raw: RawDump = toml::from_str(text).map_err(|e| {
-        let line = e
-            .span()
-            .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1)
-            .unwrap_or(1);
-        err(line, e.message().trim().to_string())
+        let (line, message) = toml_error_at(text, &e);
+        err(line, message)
     })?;
     if raw.newstag_dump != DUMP_SCHEMA {
         let line = text
@@ -200,52 +163,13 @@ pub fn parse_dump(text: &str, path: &Path) -> Result<Dump, DumpError> {
     }
     let mut issues = Vec::with_capacity(raw.issue.len());
     for i in raw.issue {
-        let mut articles = Vec::with_capacity(i.article.len());
-        for a in i.article {
-            let mut tags = TagSet::new();
-            for t in a.tags {
-                if t.name.trim().is_empty() {
-                    let line = text
-                        .lines()
-                        .position(|l| l.contains(&a.id))
-                        .map_or(1, |n| n + 1);
-                    return Err(err(line, format!("article {}: a tag has no name", a.id)));
-                }
-                tags.insert(t.name, TagMark { at: t.at, by: t.by });
-            }
-            articles.push(ArticleTags {
-                id: a.id,
-                title: a.title,
-                tags,
-            });
-        }
+        let articles = articles_from_raw(i.article, text).map_err(|(line, m)| err(line, m))?;
         issues.push(DumpIssue {
             issue: i.issue,
             articles,
         });
     }
     Ok(Dump { issues })
-}
-
-/// A TOML basic string holding `s`.
-fn quote(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if (c as u32) < 0x20 || c == '\u{7f}' => {
-                out.push_str(&format!("\\u{:04X}", c as u32));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 #[cfg(test)]

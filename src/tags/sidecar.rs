@@ -124,9 +124,10 @@ struct RawSidecar {
     article: Vec<RawArticle>,
 }
 
+/// One `[[article]]` table as written in a sidecar (and in a tag dump).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawArticle {
+pub(crate) struct RawArticle {
     id: String,
     #[serde(default)]
     title: String,
@@ -136,7 +137,7 @@ struct RawArticle {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawTag {
+pub(crate) struct RawTag {
     name: String,
     #[serde(default)]
     at: String,
@@ -152,11 +153,8 @@ pub fn parse(text: &str, path: &Path) -> Result<Sidecar, SidecarError> {
         message,
     };
     let raw: RawSidecar = toml::from_str(text).map_err(|e| {
-        let line = e
-            .span()
-            .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1)
-            .unwrap_or(1);
-        err(line, e.message().trim().to_string())
+        let (line, message) = toml_error_at(text, &e);
+        err(line, message)
     })?;
     if raw.schema > SCHEMA || raw.schema == 0 {
         let line = find_line(text, "schema").unwrap_or(1);
@@ -169,13 +167,35 @@ pub fn parse(text: &str, path: &Path) -> Result<Sidecar, SidecarError> {
             ),
         ));
     }
-    let mut articles: Vec<ArticleTags> = Vec::with_capacity(raw.article.len());
-    for a in raw.article {
+    let articles = articles_from_raw(raw.article, text).map_err(|(line, m)| err(line, m))?;
+    Ok(Sidecar {
+        issue: raw.issue,
+        articles: normalise(articles),
+    })
+}
+
+/// The line (1-based) and message of a TOML parse error in `text`.
+pub(crate) fn toml_error_at(text: &str, e: &toml::de::Error) -> (usize, String) {
+    let line = e
+        .span()
+        .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1)
+        .unwrap_or(1);
+    (line, e.message().trim().to_string())
+}
+
+/// Turn parsed `[[article]]` tables of `text` into article tags; a tag without a
+/// name is an error at the article's line.
+pub(crate) fn articles_from_raw(
+    raw: Vec<RawArticle>,
+    text: &str,
+) -> Result<Vec<ArticleTags>, (usize, String)> {
+    let mut articles: Vec<ArticleTags> = Vec::with_capacity(raw.len());
+    for a in raw {
         let mut tags = TagSet::new();
         for t in a.tags {
             if t.name.trim().is_empty() {
                 let line = find_line(text, &a.id).unwrap_or(1);
-                return Err(err(line, format!("article {}: a tag has no name", a.id)));
+                return Err((line, format!("article {}: a tag has no name", a.id)));
             }
             tags.insert(t.name, TagMark { at: t.at, by: t.by });
         }
@@ -185,10 +205,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Sidecar, SidecarError> {
             tags,
         });
     }
-    Ok(Sidecar {
-        issue: raw.issue,
-        articles: normalise(articles),
-    })
+    Ok(articles)
 }
 
 /// Sort by id and merge tables with the same id (union of tags).
@@ -216,7 +233,7 @@ fn find_line(text: &str, needle: &str) -> Option<usize> {
 }
 
 /// A TOML basic string holding `s`.
-fn quote(s: &str) -> String {
+pub(crate) fn quote(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for c in s.chars() {
@@ -250,20 +267,27 @@ pub fn render(sidecar: &Sidecar) -> String {
         if a.tags.is_empty() {
             continue;
         }
-        s.push_str("\n[[article]]\n");
-        s.push_str(&format!("id = {}\n", quote(&a.id)));
-        s.push_str(&format!("title = {}\n", quote(&a.title)));
-        s.push_str("tags = [\n");
-        for (name, mark) in &a.tags {
-            s.push_str(&format!(
-                "  {{ name = {}, at = {}, by = {} }},\n",
-                quote(name),
-                quote(&mark.at),
-                quote(mark.by.as_str())
-            ));
-        }
-        s.push_str("]\n");
+        s.push_str(&article_table("article", &a));
     }
+    s
+}
+
+/// One `[[TABLE]]` of an article: id, title, then one tag a line in name order.
+pub(crate) fn article_table(table: &str, a: &ArticleTags) -> String {
+    let mut s = format!(
+        "\n[[{table}]]\nid = {}\ntitle = {}\ntags = [\n",
+        quote(&a.id),
+        quote(&a.title)
+    );
+    for (name, mark) in &a.tags {
+        s.push_str(&format!(
+            "  {{ name = {}, at = {}, by = {} }},\n",
+            quote(name),
+            quote(&mark.at),
+            quote(mark.by.as_str())
+        ));
+    }
+    s.push_str("]\n");
     s
 }
 

@@ -3,16 +3,16 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+pub mod common;
+
+use common::screen::screen_text;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use newstag::article::{Article, Issue, Kind};
 use newstag::config::Config;
 use newstag::ui::export_dialog::{Field, Outcome};
 use newstag::ui::{Action, App, Mode};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use std::path::{Path, PathBuf};
 use tui_input::Input;
-use unicode_width::UnicodeWidthStr;
 
 fn article(id: u64, index: usize, title: &str, body: &str) -> Article {
     Article {
@@ -116,28 +116,6 @@ fn dialog(app: &App) -> &newstag::ui::export_dialog::ExportDialog {
         Mode::Export(d) => d,
         other => panic!("export dialog not open: {other:?}"),
     }
-}
-
-/// The screen as text, one line per row, wide characters once.
-fn screen(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(app.size.width, app.size.height)).unwrap();
-    terminal.draw(|f| newstag::ui::draw(app, f)).unwrap();
-    let buf = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut skip = 0;
-        for x in 0..buf.area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let sym = buf[(x, y)].symbol();
-            out.push_str(sym);
-            skip = UnicodeWidthStr::width(sym).saturating_sub(1);
-        }
-        out.push('\n');
-    }
-    out
 }
 
 /// `e` then Enter writes a CSV of every article, read back with the csv crate;
@@ -281,7 +259,7 @@ fn export_dialog_snapshot() {
     app.update(Action::Mark);
     app.update(Action::Export);
     set_path(&mut app, &PathBuf::from("/data/报纸/newstag-export.csv"));
-    insta::assert_snapshot!(screen(&app));
+    insta::assert_snapshot!(screen_text(&app));
 }
 
 /// Snapshot: the dialog after writing says where it wrote and how many rows.
@@ -296,7 +274,7 @@ fn export_dialog_written_snapshot() {
         path: PathBuf::from("/data/报纸/newstag-export.csv"),
         records: 6,
     };
-    insta::assert_snapshot!(screen(&app));
+    insta::assert_snapshot!(screen_text(&app));
 }
 
 /// Snapshot: the stats view at 100x30: totals, bars per tag, tags over time.
@@ -312,7 +290,7 @@ fn stats_view_snapshot() {
     };
     assert_eq!((view.stats.tagged, view.stats.untagged), (5, 1));
     assert!(matches!(app.mode, Mode::Stats(_)));
-    insta::assert_snapshot!(screen(&app));
+    insta::assert_snapshot!(screen_text(&app));
     app.update(Action::Back);
     assert_eq!(app.mode, Mode::Normal);
 }

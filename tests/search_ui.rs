@@ -4,17 +4,17 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod ui_fixture;
+pub mod common;
+pub mod ui_fixture;
 
+use common::screen::{drawn_buffer, drawn_terminal, marked_text};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use newstag::config::Config;
 use newstag::search::SearchIndex;
 use newstag::ui::layout::Pane;
 use newstag::ui::search_bar;
 use newstag::ui::{Action, App, Mode, Row};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
+use ratatui::buffer::{Buffer, Cell};
 use ratatui::style::Color;
 use std::time::Duration;
 use unicode_width::UnicodeWidthStr;
@@ -43,42 +43,18 @@ fn type_query(app: &mut App, text: &str) {
     );
 }
 
-fn draw(app: &App) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(app.size.width, app.size.height)).unwrap();
-    terminal.draw(|f| newstag::ui::draw(app, f)).unwrap();
-    terminal.backend().buffer().clone()
+/// A cell the search highlights.
+fn is_highlight(cell: &Cell) -> bool {
+    cell.bg == Color::Yellow
 }
 
 fn highlighted(buf: &Buffer, x: u16, y: u16) -> bool {
-    buf[(x, y)].bg == Color::Yellow
+    is_highlight(&buf[(x, y)])
 }
 
 /// The screen as text, highlighted runs in [brackets], wide characters once.
 fn marked_screen(buf: &Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut skip = 0;
-        let mut open = false;
-        for x in 0..buf.area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let hl = highlighted(buf, x, y);
-            if hl != open {
-                out.push(if hl { '[' } else { ']' });
-                open = hl;
-            }
-            let sym = buf[(x, y)].symbol();
-            out.push_str(sym);
-            skip = UnicodeWidthStr::width(sym).saturating_sub(1);
-        }
-        if open {
-            out.push(']');
-        }
-        out.push('\n');
-    }
-    out
+    marked_text(buf, buf.area, is_highlight)
 }
 
 /// The screen column where character `k` of `line`'s text starts, given the
@@ -115,7 +91,7 @@ fn pinyin_query_filters_and_highlights_the_right_cells() {
     type_query(&mut app, "fwz");
     assert_eq!(app.filter.as_ref().unwrap()[0], (0, 0), "服务站 first");
     assert_eq!(app.selected_row(), Some(Row::Article(0, 0)));
-    let buf = draw(&app);
+    let buf = drawn_buffer(&app);
     let screen = marked_screen(&buf);
     assert!(screen.contains("hit"), "{screen}");
     let y = row_of(&buf, "老街巷里的便民服务站").expect("title row");
@@ -148,7 +124,7 @@ fn chinese_words_highlight_in_reader_and_n_jumps() {
     assert!(second > first, "n goes forward: {first} -> {second}");
     app.update(Action::PrevMatch);
     assert_eq!(app.search.reader_match, Some(first));
-    let buf = draw(&app);
+    let buf = drawn_buffer(&app);
     let screen = marked_screen(&buf);
     assert!(screen.contains("[服务]"), "{screen}");
     insta::assert_snapshot!("search_reader_80x24", screen);
@@ -181,7 +157,7 @@ fn malformed_query_is_shown_not_a_crash() {
     }
     assert!(app.search.error.is_some());
     assert_eq!(app.filter.as_ref().map(Vec::len), Some(1));
-    let screen = marked_screen(&draw(&app));
+    let screen = marked_screen(&drawn_buffer(&app));
     assert!(screen.contains("bad query"), "{screen}");
 }
 
@@ -191,8 +167,7 @@ fn cursor_follows_the_caret_over_wide_characters() {
     let mut app = app(100, 24);
     press(&mut app, KeyCode::Char('/'));
     type_query(&mut app, "湿地");
-    let mut terminal = Terminal::new(TestBackend::new(100, 24)).unwrap();
-    terminal.draw(|f| newstag::ui::draw(&app, f)).unwrap();
+    let mut terminal = drawn_terminal(&app);
     let pos = terminal.get_cursor_position().unwrap();
     let buf = terminal.backend().buffer().clone();
     let line = row_of(&buf, "/湿地").expect("the search line");

@@ -2,7 +2,7 @@
 //! suggestions change once the user has tagged enough articles.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod suggest_fixture;
+pub mod suggest_fixture;
 
 use serde_json::Value;
 use std::path::Path;

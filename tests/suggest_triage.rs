@@ -2,7 +2,7 @@
 //! the order articles come in, what Enter / x / Space / u write, and progress.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod suggest_fixture;
+pub mod suggest_fixture;
 
 use newstag::config::Config;
 use newstag::corpus::Corpus;

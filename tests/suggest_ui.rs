@@ -2,37 +2,15 @@
 //! an app fed real issue files (sidecars in a temp dir), plus screen snapshots.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod suggest_fixture;
+pub mod common;
+pub mod suggest_fixture;
 
+use common::screen::screen_text;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use newstag::config::Config;
 use newstag::corpus::Corpus;
 use newstag::tags::{Source, sidecar};
 use newstag::ui::{Action, App, Mode};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use unicode_width::UnicodeWidthStr;
-
-fn screen(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(app.size.width, app.size.height)).unwrap();
-    terminal.draw(|f| newstag::ui::draw(app, f)).unwrap();
-    let buf = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut skip = 0;
-        for x in 0..buf.area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let sym = buf[(x, y)].symbol();
-            out.push_str(sym);
-            skip = UnicodeWidthStr::width(sym).saturating_sub(1);
-        }
-        out.push('\n');
-    }
-    out
-}
 
 /// An app on the suggestion fixture (4 articles an issue), suggestions scored.
 fn app(dir: &std::path::Path, width: u16, height: u16) -> App {
@@ -80,7 +58,7 @@ fn ghost_tags_and_accepting_them() {
     assert_eq!(article.title, "社区议事会解决停车难");
     let ghost = app.ghost("governance").unwrap();
     assert!(ghost.score >= 0.35);
-    let text = screen(&app);
+    let text = screen_text(&app);
     let row = text.lines().find(|l| l.contains("1 社区治理")).unwrap();
     assert!(row.contains(&format!("~{:.2}", ghost.score)), "{row}");
     assert!(row.contains(&ghost.words[0]), "{row}");
@@ -92,7 +70,7 @@ fn ghost_tags_and_accepting_them() {
         [("governance".to_string(), Source::Suggestion)]
     );
     assert!(app.ghost("governance").is_none());
-    let row = screen(&app)
+    let row = screen_text(&app)
         .lines()
         .find(|l| l.contains("1 社区治理"))
         .unwrap()
@@ -155,7 +133,7 @@ fn triage_snapshot() {
     let mut app = app(dir.path(), 100, 30);
     app.update(Action::Triage);
     app.handle_key(key(KeyCode::Enter));
-    insta::assert_snapshot!("triage_100x30", screen(&app));
+    insta::assert_snapshot!("triage_100x30", screen_text(&app));
 }
 
 /// Snapshot: the main screen with ghost tags in the tag pane.
@@ -164,7 +142,7 @@ fn ghost_tags_snapshot() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app(dir.path(), 100, 24);
     app.update(Action::MoveDown);
-    insta::assert_snapshot!("ghost_tags_100x24", screen(&app));
+    insta::assert_snapshot!("ghost_tags_100x24", screen_text(&app));
 }
 
 /// A tag made in the app (no keywords) is learned from the user's tags once there

@@ -3,16 +3,16 @@
 //! new-tag prompt, and the tag pane with a marked batch.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+pub mod common;
+
+use common::screen::{area_text, screen_text};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use newstag::article::Issue;
 use newstag::config::Config;
 use newstag::corpus::load_issue;
 use newstag::tags::sidecar;
 use newstag::ui::{Action, App, Mode, Row};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use std::path::Path;
-use unicode_width::UnicodeWidthStr;
 
 const ISSUE_A: &str = "# 老街巷里的便民服务站\n\n本报讯 青川区在老街巷设立便民服务站，居民办事不出社区。服务站提供代办、咨询、维修等十余项服务，每天接待居民上百人次。\n\n# 古戏台修缮完工\n\n本报讯 百年古戏台经过一年修缮，近日重新向村民开放。修缮坚持最小干预原则，保留了原有的梁架和彩绘。\n\n# 湿地公园迎来候鸟\n\n本报讯 入冬以来，湿地公园观测到的候鸟数量明显增加。管理方增设了观测点位，提醒游客文明观鸟。\n";
 const ISSUE_B: &str = "# 垃圾分类进小区\n\n本报讯 多个小区推行垃圾分类督导，志愿者每天在投放点值守，居民分类投放的准确率明显提高。\n\n# 非遗传承人收徒\n\n本报讯 剪纸非遗传承人近日收下三名徒弟，技艺传承有了新人。拜师仪式在文化馆举行，吸引了不少市民观看。\n";
@@ -73,34 +73,6 @@ fn disk_tags(app: &App, i: usize, a: usize) -> Vec<String> {
         .unwrap_or_default()
 }
 
-fn screen_rect(app: &App, rect: ratatui::layout::Rect) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(app.size.width, app.size.height)).unwrap();
-    terminal.draw(|f| newstag::ui::draw(app, f)).unwrap();
-    let buf = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in rect.y..rect.bottom() {
-        let mut skip = 0;
-        for x in rect.x..rect.right() {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let sym = buf[(x, y)].symbol();
-            out.push_str(sym);
-            skip = UnicodeWidthStr::width(sym).saturating_sub(1);
-        }
-        out.push('\n');
-    }
-    out
-}
-
-fn screen(app: &App) -> String {
-    screen_rect(
-        app,
-        ratatui::layout::Rect::new(0, 0, app.size.width, app.size.height),
-    )
-}
-
 /// A tag key toggles the tag on the selected article, saves at once and says so; u and Ctrl-r undo and redo.
 #[test]
 fn key_toggles_saves_undo_redo() {
@@ -117,7 +89,7 @@ fn key_toggles_saves_undo_redo() {
     app.handle_key(key('2'));
     assert_eq!(disk_tags(&app, i, a), ["governance", "heritage"]);
     assert!(
-        screen(&app).contains("1 tagged"),
+        screen_text(&app).contains("1 tagged"),
         "status counts the tagged article"
     );
     app.handle_key(key('u'));
@@ -144,7 +116,7 @@ fn bulk_change_asks_first() {
     assert_eq!(app.marks.len(), total);
     app.handle_key(key('2'));
     assert_eq!(app.mode, Mode::ConfirmBulk);
-    let s = screen(&app);
+    let s = screen_text(&app);
     assert!(
         s.contains(&format!("Add \"文化遗产\" to {total} articles?")),
         "{s}"
@@ -193,7 +165,7 @@ fn tag_pane_with_marked_batch_snapshot() {
         height: pane.height.min(5),
         ..pane
     };
-    insta::assert_snapshot!(screen_rect(&app, top));
+    insta::assert_snapshot!(area_text(&app, top));
 }
 
 /// `t` opens the new-tag prompt; the name (spaces, Chinese) becomes a tag on the next free key, saved to the config file.
@@ -206,7 +178,7 @@ fn new_tag_prompt_persists_in_config() {
     for c in "交通 出行".chars() {
         app.handle_key(key(c));
     }
-    assert!(screen(&app).contains("> 交通 出行"));
+    assert!(screen_text(&app).contains("> 交通 出行"));
     app.handle_key(code(KeyCode::Enter));
     assert_eq!(app.mode, Mode::Normal);
     let msg = app.message.clone().unwrap();

@@ -3,38 +3,15 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 //! Chinese text, the help overlay and a long article scrolled to its end.
 
-mod ui_fixture;
+pub mod common;
+pub mod ui_fixture;
 
+use common::screen::screen_text;
 use newstag::config::Config;
 use newstag::corpus::{builtin, parse_issue};
 use newstag::ui::{Action, App};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use std::path::Path;
 use unicode_width::UnicodeWidthStr;
-
-/// The screen as text, one line per row, wide characters once (not followed by
-/// the blank cell they cover).
-fn screen(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(app.size.width, app.size.height)).unwrap();
-    terminal.draw(|f| newstag::ui::draw(app, f)).unwrap();
-    let buf = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut skip = 0;
-        for x in 0..buf.area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let sym = buf[(x, y)].symbol();
-            out.push_str(sym);
-            skip = UnicodeWidthStr::width(sym).saturating_sub(1);
-        }
-        out.push('\n');
-    }
-    out
-}
 
 fn fixture_app(width: u16, height: u16) -> App {
     App::with_issues(
@@ -58,7 +35,7 @@ fn sample_app(width: u16, height: u16) -> App {
 fn sample_main_120x40() {
     let mut app = sample_app(120, 40);
     app.update(Action::MoveDown);
-    let s = screen(&app);
+    let s = screen_text(&app);
     assert!(s.contains("? help"), "{s}");
     insta::assert_snapshot!(s);
 }
@@ -68,7 +45,7 @@ fn sample_main_120x40() {
 fn sample_main_80x24() {
     let mut app = sample_app(80, 24);
     app.update(Action::MoveDown);
-    insta::assert_snapshot!(screen(&app));
+    insta::assert_snapshot!(screen_text(&app));
 }
 
 /// The fixture corpus at 120x40 with an article open: heading parts, wrapped body.
@@ -77,7 +54,7 @@ fn fixture_main_120x40() {
     let mut app = fixture_app(120, 40);
     app.update(Action::MoveDown);
     app.update(Action::Open);
-    let s = screen(&app);
+    let s = screen_text(&app);
     assert!(s.contains("老街巷里的便民服务站"), "{s}");
     insta::assert_snapshot!(s);
 }
@@ -87,11 +64,11 @@ fn fixture_main_120x40() {
 #[test]
 fn narrow_40x15_chinese() {
     let mut app = fixture_app(40, 15);
-    let list = screen(&app);
+    let list = screen_text(&app);
     insta::assert_snapshot!("narrow_40x15_list", list);
     app.update(Action::MoveDown);
     app.update(Action::Open);
-    let reader = screen(&app);
+    let reader = screen_text(&app);
     for line in reader.lines() {
         let inside = line.trim_start_matches('│');
         assert!(
@@ -107,7 +84,7 @@ fn narrow_40x15_chinese() {
 fn help_overlay() {
     let mut app = fixture_app(100, 40);
     app.update(Action::Help);
-    let s = screen(&app);
+    let s = screen_text(&app);
     for a in Action::BINDABLE {
         assert!(s.contains(a.description()), "help lacks {:?}", a);
     }
@@ -121,7 +98,7 @@ fn long_article_scrolled_to_end() {
     app.update(Action::NextIssue);
     app.update(Action::Open);
     app.update(Action::Bottom);
-    let s = screen(&app);
+    let s = screen_text(&app);
     assert!(s.contains(ui_fixture::LONG_LAST), "{s}");
     assert!(s.contains("100%"), "{s}");
     insta::assert_snapshot!(s);
@@ -131,7 +108,7 @@ fn long_article_scrolled_to_end() {
 #[test]
 fn too_small_notice() {
     let app = fixture_app(20, 4);
-    let s = screen(&app);
+    let s = screen_text(&app);
     assert!(s.contains("too small"), "{s}");
 }
 
@@ -148,10 +125,10 @@ fn every_size_draws() {
             });
             for _ in 0..3 {
                 app.update(Action::NextPane);
-                screen(&app);
+                screen_text(&app);
             }
             app.update(Action::Help);
-            screen(&app);
+            screen_text(&app);
             app.update(Action::Back);
         }
     }
@@ -162,11 +139,11 @@ fn every_size_draws() {
 fn help_wraps_and_scrolls_when_small() {
     let mut app = fixture_app(60, 20);
     app.update(Action::Help);
-    let top = screen(&app);
+    let top = screen_text(&app);
     assert!(top.contains("Move down one row"), "{top}");
     assert!(top.contains("j/k scroll"), "{top}");
     app.update(Action::Bottom);
-    let bottom = screen(&app);
+    let bottom = screen_text(&app);
     let (last_keys, _) = newstag::ui::help::entries(&app).pop().unwrap();
     assert!(bottom.contains(&last_keys), "{bottom}");
     assert!(!bottom.contains("Move down one row"), "{bottom}");

@@ -1,7 +1,6 @@
 //! Shared test helpers: a small corpus of our own Chinese articles, built as
 //! structs so screen snapshots do not change when segmentation does.
-
-#![allow(dead_code)]
+//! Declared `pub mod` (see tests/common/mod.rs) so unused items are not dead code.
 
 use newstag::article::{Article, Issue, Kind};
 use std::path::PathBuf;

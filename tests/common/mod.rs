@@ -1,0 +1,12 @@
+//! The harness the integration tests share: the real binary in a pseudo-terminal
+//! ([`pty`]), screens drawn on ratatui's TestBackend as text ([`screen`]) and
+//! fixture folders copied into temp dirs ([`files`]).
+//!
+//! Every file in tests/ is a crate of its own and declares this module as
+//! `pub mod common;`. Being public, its `pub` items are the test crate's API, so a
+//! crate that uses only part of the harness (a snapshot test never opens a pty)
+//! gets no dead-code warning for the rest; private items still do.
+
+pub mod files;
+pub mod pty;
+pub mod screen;

@@ -139,10 +139,7 @@ pub fn run(config: &Config, mut args: TagArgs) -> anyhow::Result<ExitCode> {
     }
     let list: Vec<Target> = targets
         .iter()
-        .map(|&(i, a)| Target {
-            issue: &corpus.issues[i],
-            article: &corpus.issues[i].articles[a],
-        })
+        .filter_map(|&at| Target::at(&corpus.issues, at))
         .collect();
     let mut all_ok = true;
     for op in &ops {

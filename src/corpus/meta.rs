@@ -61,15 +61,18 @@ fn header_date_page(line: &str) -> Option<(u32, u32, Option<String>)> {
 }
 
 fn trailing_number(s: &str) -> Option<u32> {
-    let digits: String = s
-        .chars()
+    trailing_run(s, |c| c.is_ascii_digit()).parse().ok()
+}
+
+/// The longest end of `s` whose characters all satisfy `keep`.
+fn trailing_run(s: &str, keep: impl Fn(char) -> bool) -> &str {
+    let start = s
+        .char_indices()
         .rev()
-        .take_while(char::is_ascii_digit)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    digits.parse().ok()
+        .take_while(|&(_, c)| keep(c))
+        .last()
+        .map_or(s.len(), |(i, _)| i);
+    &s[start..]
 }
 
 fn leading_number(s: &str) -> Option<(&str, &str)> {
@@ -134,16 +137,8 @@ fn valid_date(y: u32, m: u32, d: u32) -> Option<String> {
 fn page_in_path(path: &str) -> Option<String> {
     let name = path.rsplit('/').next().unwrap_or(path);
     if let Some(pos) = name.find('版') {
-        let head = &name[..pos];
-        let page: String = head
-            .chars()
-            .rev()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        let page = page.trim_start_matches('0');
+        let page =
+            trailing_run(&name[..pos], |c| c.is_ascii_alphanumeric()).trim_start_matches('0');
         if !page.is_empty() && page.len() <= 4 {
             return Some(page.to_string());
         }

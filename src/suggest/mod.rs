@@ -232,19 +232,12 @@ pub fn triage_queue(suggester: &Suggester, store: &TagStore, issues: &[Issue]) -
 /// suggestions (`by = "suggestion"` in the sidecar). Saved at once; one undo step.
 pub fn accept(store: &mut TagStore, issues: &[Issue], accepted: &[(At, Vec<String>)]) -> Outcome {
     let mut edits = Vec::new();
-    for ((i, a), tags) in accepted {
-        let Some(issue) = issues.get(*i) else {
-            continue;
-        };
-        let Some(article) = issue.articles.get(*a) else {
+    for (at, tags) in accepted {
+        let Some(target) = Target::at(issues, *at) else {
             continue;
         };
         for tag in tags {
-            edits.push((
-                Target { issue, article },
-                tag.clone(),
-                Some(TagMark::now(Source::Suggestion)),
-            ));
+            edits.push((target, tag.clone(), Some(TagMark::now(Source::Suggestion))));
         }
     }
     store.apply_marks(&edits, "accept suggestions")
@@ -254,13 +247,7 @@ pub fn accept(store: &mut TagStore, issues: &[Issue], accepted: &[(At, Vec<Strin
 pub fn mark_no_topic(store: &mut TagStore, issues: &[Issue], ats: &[At]) -> Outcome {
     let targets: Vec<Target> = ats
         .iter()
-        .filter_map(|&(i, a)| {
-            let issue = issues.get(i)?;
-            Some(Target {
-                issue,
-                article: issue.articles.get(a)?,
-            })
-        })
+        .filter_map(|&at| Target::at(issues, at))
         .collect();
     store.set(&targets, NO_TOPIC, true, Source::Hand)
 }

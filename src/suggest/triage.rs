@@ -64,12 +64,7 @@ impl Triage {
 
     /// Toggle tag `tag` on the current article (by hand); stay on it.
     pub fn toggle(&mut self, store: &mut TagStore, issues: &[Issue], tag: &str) -> Option<Outcome> {
-        let (i, a) = self.current()?;
-        let issue = issues.get(i)?;
-        let target = Target {
-            issue,
-            article: issue.articles.get(a)?,
-        };
+        let target = Target::at(issues, self.current()?)?;
         let outcome = store.toggle(&[target], tag, Source::Hand);
         if !outcome.applied.is_empty() {
             self.steps.push(Step {

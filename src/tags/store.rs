@@ -39,6 +39,17 @@ pub struct Target<'a> {
     pub article: &'a Article,
 }
 
+impl<'a> Target<'a> {
+    /// The article at position `(issue, article)` in `issues`, if there is one.
+    pub fn at(issues: &'a [Issue], (issue, article): (usize, usize)) -> Option<Target<'a>> {
+        let issue = issues.get(issue)?;
+        Some(Target {
+            issue,
+            article: issue.articles.get(article)?,
+        })
+    }
+}
+
 /// The tag state of one issue.
 #[derive(Debug, Clone)]
 struct IssueTags {

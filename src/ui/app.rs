@@ -493,6 +493,16 @@ impl App {
         self.reader.scroll = self.reader.scroll.min(max);
     }
 
+    /// Move by `delta` rows in the focused pane: the list's selection, the
+    /// reader's scroll or the tag pane's selection.
+    fn move_in_focus(&mut self, delta: isize) {
+        match self.focus {
+            Pane::List => self.move_by(delta),
+            Pane::Reader => self.scroll_reader(delta),
+            Pane::Tags => self.move_tag(delta),
+        }
+    }
+
     fn scroll_reader(&mut self, delta: isize) {
         let max = self.reader.max_scroll(self.reader_height()) as isize;
         self.reader.scroll = (self.reader.scroll as isize + delta).clamp(0, max.max(0)) as usize;
@@ -569,38 +579,12 @@ impl App {
                 self.focus = order[(k + step) % 3];
                 self.clamp_selection();
             }
-            Action::MoveDown | Action::MoveUp => {
-                let d = if action == Action::MoveDown { 1 } else { -1 };
-                match self.focus {
-                    Pane::List => self.move_by(d),
-                    Pane::Reader => self.scroll_reader(d),
-                    Pane::Tags => self.move_tag(d),
-                }
-            }
-            Action::PageDown | Action::PageUp => {
-                let d = if action == Action::PageDown {
-                    page
-                } else {
-                    -page
-                };
-                match self.focus {
-                    Pane::List => self.move_by(d),
-                    Pane::Reader => self.scroll_reader(d),
-                    Pane::Tags => self.move_tag(d),
-                }
-            }
-            Action::Top | Action::Bottom => {
-                let d = if action == Action::Bottom {
-                    isize::MAX / 2
-                } else {
-                    -(isize::MAX / 2)
-                };
-                match self.focus {
-                    Pane::List => self.move_by(d),
-                    Pane::Reader => self.scroll_reader(d),
-                    Pane::Tags => self.move_tag(d),
-                }
-            }
+            Action::MoveDown => self.move_in_focus(1),
+            Action::MoveUp => self.move_in_focus(-1),
+            Action::PageDown => self.move_in_focus(page),
+            Action::PageUp => self.move_in_focus(-page),
+            Action::Bottom => self.move_in_focus(isize::MAX / 2),
+            Action::Top => self.move_in_focus(-(isize::MAX / 2)),
             Action::Open => match self.focus {
                 Pane::List => match self.selected_row() {
                     Some(Row::Issue(_)) => self.toggle_fold(),

@@ -3,7 +3,7 @@
 //! the dialog says where it wrote and how many rows.
 
 use super::app::App;
-use super::help::clear_wide_edge;
+use super::bordered;
 use super::layout;
 use crate::article::{Article, Issue};
 use crate::export::{
@@ -13,7 +13,7 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Widget};
+use ratatui::widgets::Widget;
 use std::path::{Path, PathBuf};
 use tui_input::Input;
 use tui_input::backend::crossterm::to_input_request;
@@ -352,14 +352,7 @@ pub fn cursor(d: &ExportDialog, area: Rect) -> Option<Position> {
 pub fn render(app: &App, d: &ExportDialog, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let rect = dialog_rect(area);
-    clear_wide_edge(buf, rect);
-    Clear.render(rect, buf);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.focused_border())
-        .title(Line::from(" Export "));
-    let inner = block.inner(rect);
-    block.render(rect, buf);
+    let inner = bordered::overlay(theme, " Export ", None, rect, buf);
     let line_at = |y: u16| Rect {
         y: inner.y + y,
         height: 1,

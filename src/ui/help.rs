@@ -3,11 +3,12 @@
 
 use super::action::Action;
 use super::app::{App, Mode};
+use super::bordered;
 use super::layout;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Widget};
+use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
 /// (keys, description) for every bound action and every tag.
@@ -80,21 +81,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let theme = &app.theme;
     let (rect, key_w, rows) = rows(app, area);
-    clear_wide_edge(buf, rect);
-    Clear.render(rect, buf);
     let more = rows.len() > (rect.height.saturating_sub(2) as usize);
     let bottom = if more {
         " j/k scroll, Esc or ? closes "
     } else {
         " Esc or ? closes "
     };
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.focused_border())
-        .title(Line::from(" Keys "))
-        .title_bottom(Line::from(bottom).right_aligned());
-    let inner = block.inner(rect);
-    block.render(rect, buf);
+    let inner = bordered::overlay(theme, " Keys ", Some(bottom.into()), rect, buf);
     for (y, (keys, desc)) in rows
         .iter()
         .skip(scroll as usize)
@@ -114,19 +107,5 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             },
             buf,
         );
-    }
-}
-
-/// Blank a wide character (Chinese) that straddles the left edge of an overlay:
-/// otherwise it covers the overlay's first column and the border goes missing.
-pub fn clear_wide_edge(buf: &mut Buffer, rect: Rect) {
-    if rect.x == 0 || rect.x <= buf.area.x {
-        return;
-    }
-    for y in rect.y..rect.bottom().min(buf.area.bottom()) {
-        let cell = &mut buf[(rect.x - 1, y)];
-        if cell.symbol().width() > 1 {
-            cell.set_symbol(" ");
-        }
     }
 }

@@ -16,6 +16,17 @@ pub struct Key {
     pub mods: KeyModifiers,
 }
 
+/// The key of character `c` pressed with `mods`: a full-width character folds to
+/// ASCII, and with Ctrl a letter is lower case.
+fn char_key(c: char, mods: KeyModifiers) -> KeyCode {
+    let c = crate::text::fold_width(c);
+    if mods.contains(KeyModifiers::CONTROL) {
+        KeyCode::Char(c.to_ascii_lowercase())
+    } else {
+        KeyCode::Char(c)
+    }
+}
+
 impl Key {
     /// Normalise a terminal key event: full-width characters from an input method
     /// fold to ASCII, Shift is dropped for characters and BackTab, Ctrl-letters are
@@ -23,14 +34,7 @@ impl Key {
     pub fn from_event(ev: KeyEvent) -> Key {
         let mut mods = ev.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
         let code = match ev.code {
-            KeyCode::Char(c) => {
-                let c = crate::text::fold_width(c);
-                if mods.contains(KeyModifiers::CONTROL) {
-                    KeyCode::Char(c.to_ascii_lowercase())
-                } else {
-                    KeyCode::Char(c)
-                }
-            }
+            KeyCode::Char(c) => char_key(c, mods),
             KeyCode::Tab if ev.modifiers.contains(KeyModifiers::SHIFT) => KeyCode::BackTab,
             other => other,
         };
@@ -60,14 +64,7 @@ impl Key {
         }
         let mut chars = rest.chars();
         let code = match (chars.next(), chars.next()) {
-            (Some(c), None) => {
-                let c = crate::text::fold_width(c);
-                if mods.contains(KeyModifiers::CONTROL) {
-                    KeyCode::Char(c.to_ascii_lowercase())
-                } else {
-                    KeyCode::Char(c)
-                }
-            }
+            (Some(c), None) => char_key(c, mods),
             _ => match rest.to_ascii_lowercase().as_str() {
                 "space" => KeyCode::Char(' '),
                 "enter" | "return" => KeyCode::Enter,

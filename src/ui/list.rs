@@ -2,6 +2,7 @@
 //! are built, so a corpus of any size draws in the same time.
 
 use super::app::{App, Row};
+use super::bordered;
 use super::layout::Pane;
 use super::theme::{self, Theme};
 use crate::config::TagDef;
@@ -9,7 +10,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Widget};
+use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
 /// Draw the list pane into `area`.
@@ -25,20 +26,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         format!(" {}/{} ", app.selected + 1, app.rows.len())
     };
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(if focused {
-            theme.focused_border()
-        } else {
-            theme.border()
-        })
-        .title(Line::from(title))
-        .title_bottom(Line::from(position).right_aligned());
-    let inner = block.inner(area);
-    block.render(area, buf);
-    if inner.width == 0 || inner.height == 0 {
+    let Some(inner) = bordered::pane(theme, focused, title, Some(position.into()), area, buf)
+    else {
         return;
-    }
+    };
     if app.rows.is_empty() {
         let text = match app.loading {
             Some(l) => format!("loading {}/{} issues...", l.done, l.total),

@@ -2,11 +2,13 @@
 //!
 //! `action` (what users can ask), `keymap` (keys to actions), `app` (state and
 //! `App::update`), one drawing file per pane (`list`, `reader`, `tag_pane`,
-//! `status`, `help`) placed by `layout`, the CJK line breaker `wrap`, and
-//! `terminal` + `run` (terminal ownership, event loop, signals, panic hook).
+//! `status`, `help`) placed by `layout` and drawn in the boxes of `bordered`, the
+//! CJK line breaker `wrap`, and `terminal` + `run` (terminal ownership, event
+//! loop, signals, panic hook).
 
 pub mod action;
 pub mod app;
+pub mod bordered;
 pub mod export_dialog;
 pub mod help;
 pub mod keymap;

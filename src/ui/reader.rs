@@ -3,13 +3,14 @@
 //! position in the pane's bottom border.
 
 use super::app::{App, Row};
+use super::bordered;
 use super::layout;
 use super::wrap;
 use crate::article::{Article, Issue};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Widget};
+use ratatui::widgets::Widget;
 
 /// What a reader line is, for its style.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -185,20 +186,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         };
         format!(" {}-{}/{} {}% ", view.scroll + 1, last, total, pct)
     };
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(if focused {
-            theme.focused_border()
-        } else {
-            theme.border()
-        })
-        .title(Line::from(format!(" {title} ")))
-        .title_bottom(Line::from(position).right_aligned());
-    let inner = block.inner(area);
-    block.render(area, buf);
-    if inner.width == 0 || inner.height == 0 {
+    let Some(inner) = bordered::pane(
+        theme,
+        focused,
+        format!(" {title} "),
+        Some(position.into()),
+        area,
+        buf,
+    ) else {
         return;
-    }
+    };
     if view.lines.is_empty() {
         let hint = if app.corpus.issues.is_empty() {
             if app.loading.is_some() {

@@ -4,7 +4,7 @@
 //! only reads them.
 
 use super::app::App;
-use super::help::clear_wide_edge;
+use super::bordered;
 use crate::stats::{Stats, UNDATED, compute_over};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Rect};
@@ -12,8 +12,7 @@ use ratatui::style::Style;
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
-    Axis, Bar, BarChart, Block, Borders, Chart, Clear, Dataset, GraphType, LegendPosition,
-    Sparkline, Widget,
+    Axis, Bar, BarChart, Block, Chart, Dataset, GraphType, LegendPosition, Sparkline, Widget,
 };
 
 /// The stats view's state: the numbers, computed when it opened.
@@ -62,15 +61,13 @@ fn percent(part: usize, whole: usize) -> String {
 pub fn render(app: &App, view: &StatsView, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let s = &view.stats;
-    clear_wide_edge(buf, area);
-    Clear.render(area, buf);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.focused_border())
-        .title(Line::from(" Tag statistics "))
-        .title_bottom(Line::from(" Esc closes ").right_aligned());
-    let inner = block.inner(area);
-    block.render(area, buf);
+    let inner = bordered::overlay(
+        theme,
+        " Tag statistics ",
+        Some(" Esc closes ".into()),
+        area,
+        buf,
+    );
     if inner.height < 3 || inner.width < 10 {
         return;
     }

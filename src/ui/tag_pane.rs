@@ -3,12 +3,13 @@
 //! A suggested tag the article lacks shows as a faint ghost: `~0.82 社区 网格`.
 
 use super::app::App;
+use super::bordered;
 use super::layout::Pane;
 use super::list::fit;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Widget};
+use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
 /// Draw the tag pane into `area`.
@@ -21,19 +22,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         format!(" Tags: {} marked ", app.marks.len())
     };
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(if focused {
-            theme.focused_border()
-        } else {
-            theme.border()
-        })
-        .title(Line::from(title));
-    let inner = block.inner(area);
-    block.render(area, buf);
-    if inner.width == 0 || inner.height == 0 {
+    let Some(inner) = bordered::pane(theme, focused, title, None, area, buf) else {
         return;
-    }
+    };
     if app.config.tags.is_empty() {
         Line::styled("no tags in the config", theme.dim()).render(inner, buf);
         return;

@@ -7,7 +7,7 @@
 //! saved, or names the sidecar that could not be written.
 
 use super::app::{App, Mode};
-use super::help::clear_wide_edge;
+use super::bordered;
 use super::keymap::Keymap;
 use super::layout;
 use crate::config::{Config, TagDef};
@@ -16,7 +16,6 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Widget};
 use std::path::PathBuf;
 use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
@@ -176,13 +175,7 @@ impl App {
         };
         let list: Vec<Target> = targets
             .iter()
-            .filter_map(|&(i, a)| {
-                let issue = self.corpus.issues.get(i)?;
-                Some(Target {
-                    issue,
-                    article: issue.articles.get(a)?,
-                })
-            })
+            .filter_map(|&at| Target::at(&self.corpus.issues, at))
             .collect();
         let outcome = self.tagging.store.toggle(&list, &tag, Source::Hand);
         self.report(&outcome);
@@ -331,22 +324,6 @@ pub fn render_overlay(app: &App, area: Rect, buf: &mut Buffer) {
         .max(title.width())
         + 4;
     let rect = layout::centered(area, want_w.max(36) as u16, lines.len() as u16 + 2);
-    clear_wide_edge(buf, rect);
-    Clear.render(rect, buf);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.focused_border())
-        .title(Line::from(title));
-    let inner = block.inner(rect);
-    block.render(rect, buf);
-    for (y, line) in lines.into_iter().enumerate().take(inner.height as usize) {
-        line.render(
-            Rect {
-                y: inner.y + y as u16,
-                height: 1,
-                ..inner
-            },
-            buf,
-        );
-    }
+    let inner = bordered::overlay(theme, title, None, rect, buf);
+    bordered::render_lines(lines, inner, buf);
 }

@@ -13,7 +13,7 @@
 //! Space skips, `u` undoes, Esc or `q` leaves.
 
 use super::app::{App, Mode};
-use super::help::clear_wide_edge;
+use super::bordered::{self, render_lines};
 use crate::article::Article;
 use crate::suggest::triage::Triage;
 use crate::suggest::{At, NO_TOPIC, SuggestIndex, Suggester, Suggestion, labels_from_store};
@@ -21,7 +21,6 @@ use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Widget};
 use std::time::{Duration, Instant};
 use unicode_width::UnicodeWidthStr;
 
@@ -300,23 +299,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(triage) = &app.suggest.triage else {
         return;
     };
-    clear_wide_edge(buf, area);
-    Clear.render(area, buf);
     let p = triage.progress(&app.tagging.store, &app.corpus.issues);
     let title = format!(
         " Triage · this issue {}/{} decided · corpus {}/{} decided · {} left ",
         p.issue_decided, p.issue_total, p.corpus_decided, p.corpus_total, p.left
     );
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.focused_border())
-        .title(Line::from(title))
-        .title_bottom(
-            Line::from(" Enter accept+next · 1-9 toggle · x no topic · Space skip · u undo · Esc ")
-                .right_aligned(),
-        );
-    let inner = block.inner(area);
-    block.render(area, buf);
+    let hint = " Enter accept+next · 1-9 toggle · x no topic · Space skip · u undo · Esc ";
+    let inner = bordered::overlay(theme, title, Some(hint.into()), area, buf);
     if inner.width < 4 || inner.height < 3 {
         return;
     }
@@ -404,17 +393,4 @@ fn fit_line(spans: Vec<Span<'static>>, width: usize) -> Line<'static> {
         }
     }
     Line::from(out)
-}
-
-fn render_lines(lines: Vec<Line>, inner: Rect, buf: &mut Buffer) {
-    for (y, line) in lines.into_iter().take(inner.height as usize).enumerate() {
-        line.render(
-            Rect {
-                y: inner.y + y as u16,
-                height: 1,
-                ..inner
-            },
-            buf,
-        );
-    }
 }

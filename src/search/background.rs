@@ -44,6 +44,7 @@ impl BackgroundSearcher {
         let thread = std::thread::Builder::new()
             .name("newstag-search".into())
             .spawn(move || {
+                index.warm();
                 let mut searcher = Searcher::new(index, tags);
                 while let Ok(first) = req_rx.recv() {
                     // Apply every waiting request; only the newest search is run.

@@ -5,11 +5,12 @@ use super::body::{WordIndex, WordIndexBuilder};
 use super::chars::CharIndex;
 use super::column::TextColumn;
 use super::fold::fold;
-use super::pinyin;
+use super::pinyin::{self, GlyphTexts, Glyphs};
 use crate::article::{Article, Issue, Kind};
 use crate::corpus::Corpus;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
 
 /// What the index keeps of an issue.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -46,6 +47,67 @@ pub struct SearchIndex {
     /// Characters of the folded titles, and of the folded other fields.
     pub(crate) title_chars: CharIndex,
     pub(crate) field_chars: CharIndex,
+    /// Worked out from the above when first needed, never stored in the cache.
+    #[serde(skip)]
+    derived: Derived,
+}
+
+/// What pinyin matching needs beyond the stored index: titles as glyph numbers.
+#[derive(Debug, Default)]
+pub(crate) struct PinyinData {
+    pub glyphs: Glyphs,
+    pub titles: GlyphTexts,
+    /// Per title, for one-letter queries.
+    pub title_letters: Vec<pinyin::LetterMasks>,
+}
+
+/// Which ASCII letters and digits each title and field text holds (a quick
+/// reject for Latin queries, pinyin above all).
+#[derive(Debug, Default)]
+pub(crate) struct AsciiMasks {
+    pub titles: Vec<u64>,
+    pub fields: Vec<u64>,
+}
+
+/// Data worked out from the stored index when first needed; a clone or a
+/// comparison ignores it (it follows from the rest).
+#[derive(Default)]
+struct Derived {
+    pinyin: OnceLock<Box<PinyinData>>,
+    ascii: OnceLock<Box<AsciiMasks>>,
+}
+
+impl Clone for Derived {
+    fn clone(&self) -> Derived {
+        Derived::default()
+    }
+}
+
+impl PartialEq for Derived {
+    fn eq(&self, _: &Derived) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for Derived {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.pinyin.get().is_some() {
+            "Derived(ready)"
+        } else {
+            "Derived(not yet)"
+        })
+    }
+}
+
+/// Bits of the ASCII letters and digits in `text` (a-z: bits 0-25, 0-9: 26-35).
+pub fn ascii_mask(text: &str) -> u64 {
+    text.bytes().fold(0, |m, b| {
+        m | match b {
+            b'a'..=b'z' => 1 << (b - b'a'),
+            b'0'..=b'9' => 1 << (26 + b - b'0'),
+            _ => 0,
+        }
+    })
 }
 
 impl SearchIndex {
@@ -116,6 +178,48 @@ impl SearchIndex {
             })
             .finish();
         index
+    }
+
+    /// Titles and body words as glyphs, for pinyin (made on first use; see
+    /// [`SearchIndex::warm`]).
+    pub(crate) fn pinyin_data(&self) -> &PinyinData {
+        self.derived.pinyin.get_or_init(|| {
+            let mut glyphs = Glyphs::new();
+            let titles = GlyphTexts::build(
+                &mut glyphs,
+                (0..self.len()).map(|d| self.titles_folded.get(d)),
+            );
+            let title_letters = (0..titles.len())
+                .map(|d| glyphs.letter_masks(titles.get(d)))
+                .collect();
+            Box::new(PinyinData {
+                glyphs,
+                titles,
+                title_letters,
+            })
+        })
+    }
+
+    /// ASCII masks of titles and fields (made on first use).
+    pub(crate) fn ascii_masks(&self) -> &AsciiMasks {
+        self.derived.ascii.get_or_init(|| {
+            let n = self.len();
+            Box::new(AsciiMasks {
+                titles: (0..n)
+                    .map(|d| ascii_mask(self.titles_folded.get(d)))
+                    .collect(),
+                fields: (0..n)
+                    .map(|d| ascii_mask(self.fields_folded.get(d)))
+                    .collect(),
+            })
+        })
+    }
+
+    /// Make now what the first searches would otherwise make (call it off the UI
+    /// thread, before the first keystroke).
+    pub fn warm(&self) {
+        self.pinyin_data();
+        self.ascii_masks();
     }
 
     /// Number of documents (articles).

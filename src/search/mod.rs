@@ -63,9 +63,7 @@ impl Searcher {
             Some((old, docs)) if narrows(old, text) => Some(docs.as_slice()),
             _ => None,
         };
-        let hits = matcher.run(candidates);
-        let mut docs: Vec<u32> = hits.iter().map(|h| h.doc).collect();
-        docs.sort_unstable();
+        let (hits, docs) = matcher.run_with_docs(candidates);
         self.last = Some((text.to_string(), docs));
         Ok(hits)
     }

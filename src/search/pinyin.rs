@@ -209,6 +209,334 @@ pub fn match_title_start(title: &[char], q: &str) -> Option<(i64, Vec<usize>)> {
         .map(|(s, n)| (s + AT_START, (0..n).collect()))
 }
 
+/// The characters of a corpus numbered by what they read as: characters with the
+/// same readings share a number ("glyph"), 0 is "reads as nothing" (punctuation,
+/// digits in a pinyin query's eyes...). Texts are stored as glyph numbers once, so
+/// matching a pinyin query decodes no UTF-8 and looks up no reading.
+#[derive(Debug, Clone, Default)]
+pub struct Glyphs {
+    /// Readings of each glyph (glyph 0: none).
+    readings: Vec<&'static [&'static str]>,
+    /// First letters of each glyph's readings.
+    initials: Vec<u32>,
+    /// Letters that are a whole reading of each glyph (`a`, `e`, `o`, ASCII).
+    singles: Vec<u32>,
+    /// Glyph of each character seen.
+    by_char: std::collections::HashMap<char, u16>,
+    by_readings: std::collections::HashMap<&'static [&'static str], u16>,
+}
+
+impl Glyphs {
+    pub fn new() -> Glyphs {
+        Glyphs {
+            readings: vec![&[]],
+            initials: vec![0],
+            singles: vec![0],
+            ..Glyphs::default()
+        }
+    }
+
+    /// The glyph of `c` (numbered on first sight).
+    pub fn glyph(&mut self, c: char) -> u16 {
+        if let Some(&g) = self.by_char.get(&c) {
+            return g;
+        }
+        let r = title_readings(c);
+        let g = if r.is_empty() {
+            0
+        } else if let Some(&g) = self.by_readings.get(r) {
+            g
+        } else if self.readings.len() < u16::MAX as usize {
+            let g = self.readings.len() as u16;
+            self.readings.push(r);
+            self.initials.push(
+                r.iter()
+                    .filter_map(|s| s.as_bytes().first())
+                    .fold(0, |m, &b| m | bit(b)),
+            );
+            self.singles.push(
+                r.iter()
+                    .filter(|s| s.len() == 1)
+                    .filter_map(|s| s.as_bytes().first())
+                    .fold(0, |m, &b| m | bit(b)),
+            );
+            self.by_readings.insert(r, g);
+            g
+        } else {
+            0
+        };
+        self.by_char.insert(c, g);
+        g
+    }
+
+    pub fn len(&self) -> usize {
+        self.readings.len()
+    }
+
+    /// What a one-letter query needs to know of a text (see [`LetterMasks`]).
+    pub fn letter_masks(&self, text: &[u16]) -> LetterMasks {
+        let at = |g: u16, v: &Vec<u32>| v.get(g as usize).copied().unwrap_or(0);
+        let mut out = LetterMasks::default();
+        for &g in text {
+            out.initials |= at(g, &self.initials);
+            out.singles |= at(g, &self.singles);
+        }
+        if let Some(&g) = text.first() {
+            out.first_initials = at(g, &self.initials);
+            out.first_singles = at(g, &self.singles);
+        }
+        out
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.readings.len() <= 1
+    }
+}
+
+/// Many texts as glyph numbers (one per character), back to back.
+#[derive(Debug, Clone, Default)]
+pub struct GlyphTexts {
+    seq: Vec<u16>,
+    /// `starts[i]..starts[i + 1]` is text `i`.
+    starts: Vec<u32>,
+}
+
+impl GlyphTexts {
+    pub fn build<'a>(glyphs: &mut Glyphs, texts: impl Iterator<Item = &'a str>) -> GlyphTexts {
+        let mut out = GlyphTexts {
+            seq: Vec::new(),
+            starts: vec![0],
+        };
+        for t in texts {
+            out.seq.extend(t.chars().map(|c| glyphs.glyph(c)));
+            out.starts.push(out.seq.len() as u32);
+        }
+        out.seq.shrink_to_fit();
+        out
+    }
+
+    pub fn len(&self) -> usize {
+        self.starts.len().saturating_sub(1)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Text `i` (empty when out of range).
+    pub fn get(&self, i: usize) -> &[u16] {
+        match (self.starts.get(i), self.starts.get(i + 1)) {
+            (Some(&a), Some(&b)) => self.seq.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+}
+
+/// A text's letters as a one-letter pinyin query sees them: first letters of its
+/// characters' readings, one-letter readings, and the same for its first
+/// character. Scoring a one-letter query is then a few bit tests.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LetterMasks {
+    pub initials: u32,
+    pub singles: u32,
+    pub first_initials: u32,
+    pub first_singles: u32,
+}
+
+/// The longest pinyin query matched (longer ones match nothing).
+pub const MAX_QUERY: usize = 32;
+const NONE: i32 = i32::MIN / 4;
+
+/// A pinyin query compiled against a [`Glyphs`] table: for every glyph and query
+/// position, which piece lengths the glyph can take there (and which of them are
+/// whole readings), so matching a text is a small dynamic programme over its
+/// glyphs with no allocation.
+#[derive(Debug, Clone)]
+pub struct PinyinQuery {
+    m: usize,
+    /// Bit of the first letter.
+    first: u32,
+    /// `steps[g * m + j]`: (lengths allowed, lengths that are whole readings), bit
+    /// `l - 1` for length `l`.
+    steps: Vec<(u32, u32)>,
+    /// Glyphs that can take some piece of the query somewhere.
+    live: Vec<bool>,
+}
+
+impl PinyinQuery {
+    /// Compile `q` (lower-case ASCII letters); None when it cannot be pinyin.
+    pub fn new(glyphs: &Glyphs, q: &str) -> Option<PinyinQuery> {
+        if !is_pinyin_query(q) || q.len() > MAX_QUERY {
+            return None;
+        }
+        let q = q.as_bytes();
+        let m = q.len();
+        let mut steps = vec![(0u32, 0u32); glyphs.len() * m];
+        for (g, readings) in glyphs.readings.iter().enumerate() {
+            let initials = glyphs.initials.get(g).copied().unwrap_or(0);
+            for j in 0..m {
+                if initials & bit(q[j]) == 0 {
+                    continue;
+                }
+                let rest = &q[j..];
+                let (mut allowed, mut full) = (0u32, 0u32);
+                for r in readings.iter() {
+                    let rb = r.as_bytes();
+                    let common = rb.iter().zip(rest).take_while(|(a, b)| a == b).count();
+                    if common == 0 {
+                        continue;
+                    }
+                    let mut allow = |l: usize| allowed |= 1 << (l - 1);
+                    allow(1);
+                    if common == rb.len() {
+                        allow(rb.len());
+                        full |= 1 << (rb.len() - 1);
+                    }
+                    if common == rest.len() {
+                        allow(rest.len());
+                        if rest.len() == rb.len() {
+                            full |= 1 << (rb.len() - 1);
+                        }
+                    } else if common >= 2 && matches!(&rb[..2], b"zh" | b"ch" | b"sh") {
+                        allow(2);
+                    }
+                }
+                if let Some(s) = steps.get_mut(g * m + j) {
+                    *s = (allowed, full);
+                }
+            }
+        }
+        let live = (0..glyphs.len())
+            .map(|g| {
+                steps
+                    .get(g * m..g * m + m)
+                    .is_some_and(|row| row.iter().any(|s| s.0 != 0))
+            })
+            .collect();
+        Some(PinyinQuery {
+            m,
+            first: bit(q[0]),
+            steps,
+            live,
+        })
+    }
+
+    fn step(&self, g: u16, j: usize) -> (u32, u32) {
+        if j >= self.m {
+            return (0, 0);
+        }
+        self.steps
+            .get(g as usize * self.m + j)
+            .copied()
+            .unwrap_or((0, 0))
+    }
+
+    /// Best score of the query spelling characters side by side in `text`, as
+    /// [`match_title`] scores it; `at_start` only lets the match start at the
+    /// first character (`^` queries).
+    pub fn score(&self, text: &[u16], at_start: bool) -> Option<i64> {
+        let m = self.m;
+        // best_from[j]: best score of q[j..] starting at the character after the
+        // current one; updated in place for the current one (j ascending reads
+        // only later positions, not yet updated).
+        let mut best_from = [NONE; MAX_QUERY];
+        let mut best = NONE;
+        // best_from holds something other than NONE.
+        let mut dirty = false;
+        for (i, &g) in text.iter().enumerate().rev() {
+            let row = match self.steps.get(g as usize * m..g as usize * m + m) {
+                Some(row) if self.live.get(g as usize) == Some(&true) => row,
+                _ => {
+                    if dirty {
+                        best_from[..m].fill(NONE);
+                        dirty = false;
+                    }
+                    continue;
+                }
+            };
+            dirty = true;
+            for (j, &(allowed, full)) in row.iter().enumerate() {
+                let mut b = NONE;
+                let mut bits = allowed;
+                while bits != 0 {
+                    let l = bits.trailing_zeros() as usize + 1;
+                    bits &= bits - 1;
+                    let piece = if full & (1 << (l - 1)) != 0 {
+                        10 + 2 * l as i32
+                    } else if l == 1 {
+                        6
+                    } else {
+                        4 + l as i32
+                    };
+                    let tail = if j + l >= m { 0 } else { best_from[j + l] };
+                    if tail > NONE && piece + tail > b {
+                        b = piece + tail;
+                    }
+                }
+                best_from[j] = b;
+            }
+            if best_from[0] > NONE && (!at_start || i == 0) {
+                let s = best_from[0] + if i == 0 { AT_START as i32 } else { 0 };
+                best = best.max(s);
+            }
+        }
+        (best > NONE).then_some(best as i64)
+    }
+
+    /// [`PinyinQuery::score`] of a one-letter query from the text's
+    /// [`LetterMasks`]; None for longer queries (use `score`).
+    pub fn score_letter(&self, masks: &LetterMasks, at_start: bool) -> Option<Option<i64>> {
+        if self.m != 1 {
+            return None;
+        }
+        let b = self.first;
+        let piece = |singles: u32| if singles & b != 0 { 12 } else { 6 };
+        let start = (masks.first_initials & b != 0).then(|| piece(masks.first_singles) + AT_START);
+        if at_start {
+            return Some(start);
+        }
+        let inside = (masks.initials & b != 0).then(|| piece(masks.singles));
+        Some(start.max(inside))
+    }
+
+    /// The query positions reachable after spelling `text` from position `j`
+    /// (bit `k`: `q[..k]` spelled; bit `m` also when the query ended inside
+    /// `text`), and whether it ended inside or at the end of `text`. Used to chain
+    /// body words.
+    pub fn reach(&self, text: &[u16], j: usize) -> (u64, bool) {
+        let m = self.m;
+        let mut at: u64 = 1 << j;
+        let mut ended = false;
+        for &g in text {
+            let mut next = 0u64;
+            let mut bits = at & ((1u64 << m) - 1);
+            while bits != 0 {
+                let k = bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                let (allowed, _) = self.step(g, k);
+                next |= (allowed as u64) << (k + 1);
+            }
+            at = next & ((1u64 << (m + 1)) - 1);
+            if at & (1 << m) != 0 {
+                ended = true;
+            }
+            if at == 0 {
+                break;
+            }
+        }
+        (at, ended)
+    }
+
+    /// Query length in letters.
+    pub fn len(&self) -> usize {
+        self.m
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.m == 0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -267,6 +595,86 @@ mod tests {
         let full = match_title(&chars("社区治理"), "shequ").unwrap().0;
         let initials = match_title(&chars("社区治理"), "sq").unwrap().0;
         assert!(full > initials);
+    }
+
+    #[test]
+    fn compiled_queries_score_as_the_reference_matcher() {
+        let titles = [
+            "推进社区治理现代化",
+            "长江行重庆银行",
+            "shequ社区ABC治理",
+            "社会的区域在治的理",
+            "乡村振兴战略 xczx",
+            "阿姨额外 e",
+            "e人",
+            "",
+        ];
+        let folded: Vec<String> = titles.iter().map(|t| super::super::fold::fold(t)).collect();
+        let mut glyphs = Glyphs::new();
+        let texts = GlyphTexts::build(&mut glyphs, folded.iter().map(String::as_str));
+        let queries = [
+            "s",
+            "sq",
+            "sqz",
+            "sqzl",
+            "shequ",
+            "shequzhili",
+            "shequzl",
+            "zl",
+            "zhil",
+            "chang",
+            "zhang",
+            "xing",
+            "hang",
+            "zhong",
+            "chong",
+            "cq",
+            "abc",
+            "xczx",
+            "xiangc",
+            "q",
+            "zz",
+            "a",
+            "e",
+            "t",
+            "x",
+            "z",
+            "o",
+        ];
+        for q in queries {
+            let pq = PinyinQuery::new(&glyphs, q).unwrap();
+            for (k, t) in folded.iter().enumerate() {
+                let chars: Vec<char> = t.chars().collect();
+                assert_eq!(
+                    pq.score(texts.get(k), false),
+                    match_title(&chars, q).map(|m| m.0),
+                    "{q} in {t}"
+                );
+                assert_eq!(
+                    pq.score(texts.get(k), true),
+                    match_title_start(&chars, q).map(|m| m.0),
+                    "^{q} in {t}"
+                );
+                let masks = glyphs.letter_masks(texts.get(k));
+                for at_start in [false, true] {
+                    if let Some(s) = pq.score_letter(&masks, at_start) {
+                        assert_eq!(s, pq.score(texts.get(k), at_start), "{q} {at_start} {t}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn reach_chains_words() {
+        let mut glyphs = Glyphs::new();
+        let words = GlyphTexts::build(&mut glyphs, ["社区", "治理", "区"].into_iter());
+        let pq = PinyinQuery::new(&glyphs, "sqzl").unwrap();
+        assert_eq!(pq.reach(words.get(0), 0), (1 << 2, false));
+        assert_eq!(pq.reach(words.get(1), 2), (1 << 4, true));
+        assert_eq!(pq.reach(words.get(1), 0), (0, false));
+        let pq = PinyinQuery::new(&glyphs, "sqz").unwrap();
+        assert!(pq.reach(words.get(1), 2).1);
     }
 
     #[test]

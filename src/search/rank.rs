@@ -6,8 +6,8 @@
 //! hit always outranks a body-only hit. A document's score is the sum over terms.
 
 use super::body::{Bitset, BodyHits};
-use super::index::{DocRef, SearchIndex};
-use super::pinyin;
+use super::index::{AsciiMasks, DocRef, PinyinData, SearchIndex, ascii_mask};
+use super::pinyin::{self, PinyinQuery};
 use super::query::{Atom, Pred, Query};
 use crate::article::Kind;
 use fuzzy_matcher::FuzzyMatcher;
@@ -52,6 +52,10 @@ struct Text {
     title_only: bool,
     /// `Some(mask)` when the term can be pinyin.
     pinyin: Option<u32>,
+    /// The term compiled for pinyin matching, when it can be pinyin.
+    pq: Option<PinyinQuery>,
+    /// Its ASCII letters and digits (see [`ascii_mask`]).
+    ascii: u64,
     /// Finds the term's bytes.
     finder: memchr::memmem::Finder<'static>,
     /// jieba words of the term when it has more than one.
@@ -84,6 +88,10 @@ enum Via {
 /// A query bound to an index: scores documents.
 pub struct Matcher<'i> {
     index: &'i SearchIndex,
+    /// Present when some text term can be pinyin.
+    pinyin: Option<&'i PinyinData>,
+    /// Present when some text term has ASCII letters or digits.
+    ascii: Option<&'i AsciiMasks>,
     clauses: Vec<Vec<Prepared>>,
     tags: Option<TagLookup>,
 }
@@ -106,18 +114,38 @@ impl<'i> Matcher<'i> {
         tags: Option<TagLookup>,
         bodies: bool,
     ) -> Matcher<'i> {
+        let texts = || {
+            query
+                .clauses
+                .iter()
+                .flat_map(|c| &c.alternatives)
+                .filter_map(|a| match &a.pred {
+                    Pred::Fuzzy { text, .. } | Pred::Exact { text, .. } | Pred::Prefix { text } => {
+                        Some(text.as_str())
+                    }
+                    _ => None,
+                })
+        };
+        let pinyin = texts()
+            .any(pinyin::is_pinyin_query)
+            .then(|| index.pinyin_data());
+        let ascii = texts()
+            .any(|t| ascii_mask(t) != 0)
+            .then(|| index.ascii_masks());
         let clauses = query
             .clauses
             .iter()
             .map(|c| {
                 c.alternatives
                     .iter()
-                    .map(|a| prepare(index, a, bodies))
+                    .map(|a| prepare(index, pinyin, a, bodies))
                     .collect()
             })
             .collect();
         Matcher {
             index,
+            pinyin,
+            ascii,
             clauses,
             tags,
         }
@@ -180,6 +208,12 @@ impl<'i> Matcher<'i> {
     /// Every matching document among `candidates` (all documents that can match
     /// when None), best first; equal scores keep corpus order.
     pub fn run(&self, candidates: Option<&[u32]>) -> Vec<Hit> {
+        self.run_with_docs(candidates).0
+    }
+
+    /// Like [`Matcher::run`], also returning the matching documents ascending
+    /// (what narrowing the next keystroke needs).
+    pub fn run_with_docs(&self, candidates: Option<&[u32]>) -> (Vec<Hit>, Vec<u32>) {
         let bounded;
         let candidates = match candidates {
             Some(c) => Some(c),
@@ -200,10 +234,11 @@ impl<'i> Matcher<'i> {
                 .filter_map(|d| self.score(d).map(|score| Hit { doc: d, score }))
                 .collect(),
         };
+        let docs: Vec<u32> = hits.iter().map(|h| h.doc).collect();
         if !self.is_empty() {
-            hits.par_sort_unstable_by(|a, b| b.score.cmp(&a.score).then(a.doc.cmp(&b.doc)));
+            rank(&mut hits);
         }
-        hits
+        (hits, docs)
     }
 
     /// Character positions of the title of `doc` that the query matched, ascending.
@@ -324,6 +359,14 @@ impl<'i> Matcher<'i> {
         }
     }
 
+    /// False when the text of `doc` lacks an ASCII letter or digit of `t` (then
+    /// neither fuzzy nor exact matching can succeed).
+    fn may_hold(&self, masks: impl Fn(&AsciiMasks) -> &Vec<u64>, d: usize, t: &Text) -> bool {
+        self.ascii
+            .and_then(|a| masks(a).get(d))
+            .is_none_or(|&m| t.ascii & !m == 0)
+    }
+
     fn text_score(&self, t: &Text, doc: u32) -> Option<(i64, Via)> {
         let d = doc as usize;
         let title = self.index.titles_folded.get(d);
@@ -335,7 +378,11 @@ impl<'i> Matcher<'i> {
         };
         match t.mode {
             Mode::Fuzzy => {
-                if let Some(s) = fuzzy_score(title, t) {
+                if let Some(s) = self
+                    .may_hold(|a| &a.titles, d, t)
+                    .then(|| fuzzy_score(title, t))
+                    .flatten()
+                {
                     take(&mut best, TITLE + s, Via::TitleChars);
                 } else if t.words.len() > 1 && t.words.iter().all(|w| title.contains(w.as_str())) {
                     take(
@@ -344,16 +391,15 @@ impl<'i> Matcher<'i> {
                         Via::TitleWords,
                     );
                 }
-                if let Some(mask) = t.pinyin
+                if let (Some(mask), Some(pq)) = (t.pinyin, &t.pq)
                     && let Some(&m) = self.index.masks.get(d)
                     && pinyin::may_match(m, &t.text, mask)
+                    && let Some(p) = self.pinyin
+                    && let Some(s) = title_pinyin(p, pq, d, false)
                 {
-                    let chars: Vec<char> = title.chars().collect();
-                    if let Some((s, _)) = pinyin::match_title(&chars, &t.text) {
-                        take(&mut best, PINYIN + s, Via::TitlePinyin);
-                    }
+                    take(&mut best, PINYIN + s, Via::TitlePinyin);
                 }
-                if !t.title_only {
+                if !t.title_only && self.may_hold(|a| &a.fields, d, t) {
                     let fields = self.index.fields_folded.get(d);
                     if !fields.is_empty()
                         && let Some(s) = fuzzy_score(fields, t)
@@ -381,11 +427,11 @@ impl<'i> Matcher<'i> {
                         TITLE + WORD + 10 * t.chars.len() as i64,
                         Via::TitleChars,
                     );
-                } else if t.pinyin.is_some() {
-                    let chars: Vec<char> = title.chars().collect();
-                    if let Some((s, _)) = pinyin::match_title_start(&chars, &t.text) {
-                        take(&mut best, PINYIN + s, Via::TitlePinyin);
-                    }
+                } else if let Some(pq) = &t.pq
+                    && let Some(p) = self.pinyin
+                    && let Some(s) = title_pinyin(p, pq, d, true)
+                {
+                    take(&mut best, PINYIN + s, Via::TitlePinyin);
                 }
             }
         }
@@ -399,6 +445,18 @@ impl<'i> Matcher<'i> {
             }
         }
         best
+    }
+}
+
+/// Pinyin score of the title of document `d`.
+fn title_pinyin(p: &PinyinData, pq: &PinyinQuery, d: usize, at_start: bool) -> Option<i64> {
+    match p
+        .title_letters
+        .get(d)
+        .and_then(|m| pq.score_letter(m, at_start))
+    {
+        Some(s) => s,
+        None => pq.score(p.titles.get(d), at_start),
     }
 }
 
@@ -424,15 +482,20 @@ fn char_find(hay: &str, needle: &str) -> Option<usize> {
     hay.find(needle).map(|b| hay[..b].chars().count())
 }
 
-fn prepare(index: &SearchIndex, atom: &Atom, bodies: bool) -> Prepared {
+fn prepare(
+    index: &SearchIndex,
+    pinyin: Option<&PinyinData>,
+    atom: &Atom,
+    bodies: bool,
+) -> Prepared {
     let cond = match &atom.pred {
         Pred::Fuzzy { text, title_only } => {
-            text_cond(index, text, Mode::Fuzzy, *title_only, bodies)
+            text_cond(index, pinyin, text, Mode::Fuzzy, *title_only, bodies)
         }
         Pred::Exact { text, title_only } => {
-            text_cond(index, text, Mode::Exact, *title_only, bodies)
+            text_cond(index, pinyin, text, Mode::Exact, *title_only, bodies)
         }
-        Pred::Prefix { text } => text_cond(index, text, Mode::Prefix, true, bodies),
+        Pred::Prefix { text } => text_cond(index, pinyin, text, Mode::Prefix, true, bodies),
         Pred::Tag(t) => Cond::Tag(t.to_lowercase()),
         Pred::Untagged => Cond::Untagged,
         Pred::Kind(k) => Cond::Kind(*k),
@@ -444,7 +507,14 @@ fn prepare(index: &SearchIndex, atom: &Atom, bodies: bool) -> Prepared {
     }
 }
 
-fn text_cond(index: &SearchIndex, text: &str, mode: Mode, title_only: bool, bodies: bool) -> Cond {
+fn text_cond(
+    index: &SearchIndex,
+    pinyin_data: Option<&PinyinData>,
+    text: &str,
+    mode: Mode,
+    title_only: bool,
+    bodies: bool,
+) -> Cond {
     let words: Vec<String> = if text.chars().any(crate::text::is_han) {
         index.words.segment(text)
     } else {
@@ -472,10 +542,44 @@ fn text_cond(index: &SearchIndex, text: &str, mode: Mode, title_only: bool, bodi
         mode,
         title_only,
         pinyin: pinyin::is_pinyin_query(text).then(|| pinyin::query_mask(text)),
+        pq: pinyin_data.and_then(|p| PinyinQuery::new(&p.glyphs, text)),
+        ascii: ascii_mask(text),
         finder: memchr::memmem::Finder::new(text.as_bytes()).into_owned(),
         words: if words.len() > 1 { words } else { Vec::new() },
         body,
     }))
+}
+
+/// Order `hits` (in document order) best first, equal scores in document order:
+/// a counting sort when the scores span a small range (the usual case: a few
+/// hundred distinct scores over up to every document), else a parallel sort.
+fn rank(hits: &mut Vec<Hit>) {
+    const SPAN: i64 = 1 << 16;
+    let (Some(lo), Some(hi)) = (
+        hits.iter().map(|h| h.score).min(),
+        hits.iter().map(|h| h.score).max(),
+    ) else {
+        return;
+    };
+    if hits.len() < 256 || hi - lo >= SPAN {
+        hits.par_sort_unstable_by(|a, b| b.score.cmp(&a.score).then(a.doc.cmp(&b.doc)));
+        return;
+    }
+    let bucket = |h: &Hit| (hi - h.score) as usize;
+    let mut starts = vec![0u32; (hi - lo) as usize + 2];
+    for h in hits.iter() {
+        starts[bucket(h) + 1] += 1;
+    }
+    for k in 1..starts.len() {
+        starts[k] += starts[k - 1];
+    }
+    let mut out = vec![Hit { doc: 0, score: 0 }; hits.len()];
+    for h in hits.iter() {
+        let at = &mut starts[bucket(h)];
+        out[*at as usize] = *h;
+        *at += 1;
+    }
+    *hits = out;
 }
 
 /// Turn ascending character positions into ranges of adjacent positions.
@@ -488,4 +592,27 @@ pub fn to_ranges(positions: &[usize]) -> Vec<std::ops::Range<usize>> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranking_is_best_first_ties_in_document_order_whatever_the_sort() {
+        // Scores in a narrow span (counting sort) and a wide one (comparison sort).
+        for spread in [7i64, 1 << 20] {
+            let hits: Vec<Hit> = (0..1000u32)
+                .map(|doc| Hit {
+                    doc,
+                    score: (doc as i64 * 37 % 11) * spread,
+                })
+                .collect();
+            let mut ranked = hits.clone();
+            rank(&mut ranked);
+            let mut expected = hits;
+            expected.sort_by(|a, b| b.score.cmp(&a.score).then(a.doc.cmp(&b.doc)));
+            assert_eq!(ranked, expected, "spread {spread}");
+        }
+    }
 }

@@ -8,6 +8,8 @@ pub mod walk;
 
 use crate::article::Issue;
 use rayon::prelude::*;
+use std::cell::RefCell;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -101,15 +103,34 @@ pub fn relative_path(root: &Path, path: &Path) -> String {
         .join("/")
 }
 
+/// Largest read buffer a loader thread keeps between files.
+const KEEP_READ_BUFFER: usize = 4 << 20;
+
+thread_local! {
+    /// Each loader thread reads its files into one buffer: the text is copied into
+    /// the articles anyway, and reusing the buffer spares an allocation and fresh
+    /// pages per file.
+    static READ_BUFFER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+}
+
 /// Read, decode and segment one issue file.
 pub fn load_issue(root: &Path, path: &Path) -> Result<Issue, LoadWarning> {
     let warn = |message: String| LoadWarning {
         path: path.to_path_buf(),
         message,
     };
-    let bytes = std::fs::read(path).map_err(|e| warn(format!("cannot read: {e}")))?;
     let rel = relative_path(root, path);
-    parse_issue(path, &rel, &bytes).map_err(|e| warn(format!("skipped: {e}")))
+    READ_BUFFER.with_borrow_mut(|buf| {
+        buf.clear();
+        std::fs::File::open(path)
+            .and_then(|mut file| file.read_to_end(buf))
+            .map_err(|e| warn(format!("cannot read: {e}")))?;
+        let issue = parse_issue(path, &rel, buf).map_err(|e| warn(format!("skipped: {e}")));
+        if buf.capacity() > KEEP_READ_BUFFER {
+            *buf = Vec::new();
+        }
+        issue
+    })
 }
 
 /// Decode and segment the bytes of one issue file.

@@ -48,30 +48,32 @@ pub fn issue_files(root: &Path, warn: &mut dyn FnMut(PathBuf, String)) -> Vec<Pa
             }
         }
     }
-    files.sort_by(|a, b| natural_path_cmp(a, b));
-    files
+    sort_natural(files)
 }
 
-/// Compare paths component by component in natural order.
-pub fn natural_path_cmp(a: &Path, b: &Path) -> Ordering {
-    let mut ac = a.components();
-    let mut bc = b.components();
-    loop {
-        match (ac.next(), bc.next()) {
-            (None, None) => return Ordering::Equal,
-            (None, Some(_)) => return Ordering::Less,
-            (Some(_), None) => return Ordering::Greater,
-            (Some(x), Some(y)) => {
-                let ord = natural_cmp(
-                    &x.as_os_str().to_string_lossy(),
-                    &y.as_os_str().to_string_lossy(),
-                );
-                if ord != Ordering::Equal {
-                    return ord;
-                }
-            }
-        }
-    }
+/// Sort paths in natural order, decoding each path's components once (not once per
+/// comparison: a flat folder of tens of thousands of issues is common).
+fn sort_natural(files: Vec<PathBuf>) -> Vec<PathBuf> {
+    let mut keyed: Vec<(Vec<String>, PathBuf)> = files
+        .into_iter()
+        .map(|p| (component_names(&p), p))
+        .collect();
+    keyed.sort_by(|(a, _), (b, _)| natural_names_cmp(a, b));
+    keyed.into_iter().map(|(_, p)| p).collect()
+}
+
+fn component_names(path: &Path) -> Vec<String> {
+    path.components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect()
+}
+
+fn natural_names_cmp(a: &[String], b: &[String]) -> Ordering {
+    a.iter()
+        .zip(b)
+        .map(|(x, y)| natural_cmp(x, y))
+        .find(|o| o.is_ne())
+        .unwrap_or_else(|| a.len().cmp(&b.len()))
 }
 
 /// Natural string order: runs of ASCII digits compare by value.
@@ -118,6 +120,31 @@ mod tests {
         assert_eq!(
             v,
             ["p1.txt", "p2.txt", "p10.txt", "第2版.txt", "第10版.txt"]
+        );
+    }
+
+    #[test]
+    fn nested_folders_sort_by_each_component_in_natural_order() {
+        let files = [
+            "2024/10/p1.txt",
+            "2024/9/p10.txt",
+            "2024/9/p2.txt",
+            "2023/12/p1.txt",
+        ]
+        .map(PathBuf::from)
+        .to_vec();
+        let sorted: Vec<String> = sort_natural(files)
+            .iter()
+            .map(|p| p.to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(
+            sorted,
+            [
+                "2023/12/p1.txt",
+                "2024/9/p2.txt",
+                "2024/9/p10.txt",
+                "2024/10/p1.txt"
+            ]
         );
     }
 

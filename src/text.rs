@@ -13,6 +13,35 @@ pub fn comparison_key(s: &str) -> String {
     s.nfkc().filter(|c| !c.is_whitespace()).collect()
 }
 
+/// The first `n` characters of the comparison key of `parts` read one after another
+/// (each part normalised on its own), without normalising more than needed.
+pub fn comparison_key_prefix(parts: &[impl AsRef<str>], n: usize) -> String {
+    let mut out = String::new();
+    let mut taken = 0;
+    for part in parts {
+        for c in part.as_ref().chars() {
+            // Checked before stopping: a combining mark right after the last
+            // character taken would change it.
+            if !nfkc_stable(c) {
+                return parts
+                    .iter()
+                    .flat_map(|p| p.as_ref().nfkc())
+                    .filter(|c| !c.is_whitespace())
+                    .take(n)
+                    .collect();
+            }
+            if taken == n {
+                return out;
+            }
+            if !c.is_whitespace() {
+                out.push(c);
+                taken += 1;
+            }
+        }
+    }
+    out
+}
+
 /// Characters NFKC leaves alone whatever surrounds them.
 fn nfkc_stable(c: char) -> bool {
     c.is_ascii()
@@ -58,6 +87,32 @@ mod tests {
         ] {
             let slow: String = s.nfkc().filter(|c| !c.is_whitespace()).collect();
             assert_eq!(comparison_key(s), slow, "{s}");
+        }
+    }
+
+    #[test]
+    fn key_prefix_agrees_with_normalising_everything() {
+        let cases: [&[&str]; 6] = [
+            &["abc\u{301}d"],
+            &["社区 治理", "在推进"],
+            &["ＡＢＣ１２３", "（一）全角"],
+            &["a\u{301}b", "c"],
+            &["短"],
+            &[
+                "一二三四五六七八九十",
+                "十一十二十三十四十五十六十七十八十九二十",
+            ],
+        ];
+        for parts in cases {
+            for n in [0, 3, 24] {
+                let slow: String = parts
+                    .iter()
+                    .flat_map(|p| p.nfkc())
+                    .filter(|c| !c.is_whitespace())
+                    .take(n)
+                    .collect();
+                assert_eq!(comparison_key_prefix(parts, n), slow, "{parts:?} {n}");
+            }
         }
     }
 

@@ -100,35 +100,69 @@ pub fn is_complete(s: &str) -> bool {
     s.chars().next_back().is_some_and(is_closing)
 }
 
+/// True for the first byte of a UTF-8 sequence.
+fn starts_char(b: u8) -> bool {
+    b & 0xC0 != 0x80
+}
+
 /// Number of chars of `s`, counting at most `cap`.
 pub fn count_upto(s: &str, cap: usize) -> usize {
-    s.chars().take(cap + 1).count()
+    let mut seen = 0;
+    for &b in s.as_bytes() {
+        if starts_char(b) {
+            if seen > cap {
+                break;
+            }
+            seen += 1;
+        }
+    }
+    seen
 }
 
 /// The last `n` chars of `s`.
 pub fn tail(s: &str, n: usize) -> &str {
-    let mut idx = s.len();
-    for (k, (i, _)) in s.char_indices().rev().enumerate() {
-        if k == n {
-            break;
-        }
-        idx = i;
+    if n == 0 {
+        return &s[s.len()..];
     }
-    &s[idx..]
+    let mut seen = 0;
+    for (i, &b) in s.as_bytes().iter().enumerate().rev() {
+        if starts_char(b) {
+            seen += 1;
+            if seen == n {
+                return &s[i..];
+            }
+        }
+    }
+    s
 }
 
 /// The first `n` chars of `s`.
 pub fn head(s: &str, n: usize) -> &str {
-    // Look only at the first 4n bytes: enough for n characters of any width.
-    let mut end = s.len().min(4 * n);
-    while !s.is_char_boundary(end) {
-        end -= 1;
+    let mut seen = 0;
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        if starts_char(b) {
+            if seen == n {
+                return &s[..i];
+            }
+            seen += 1;
+        }
     }
-    let window = &s[..end];
-    match window.char_indices().nth(n) {
-        Some((i, _)) => &s[..i],
-        None => window,
+    s
+}
+
+/// Byte offset of `needle` in `hay`. Lines tested here are short (bounded by the
+/// callers), where a plain window scan beats building a substring searcher on
+/// every call. A match of valid UTF-8 in valid UTF-8 always sits on char boundaries.
+fn find_in(hay: &str, needle: &str) -> Option<usize> {
+    let n = needle.as_bytes();
+    if n.is_empty() {
+        return None;
     }
+    hay.as_bytes().windows(n.len()).position(|w| w == n)
+}
+
+fn has(hay: &str, needle: &str) -> bool {
+    find_in(hay, needle).is_some()
 }
 
 fn is_han(c: char) -> bool {
@@ -237,7 +271,7 @@ pub fn is_head(text: &str, n: usize) -> bool {
     {
         return false;
     }
-    if text.contains('。') || text.contains("；") {
+    if text.contains(['。', '；']) {
         return false;
     }
     // A wholly parenthesised line is a note or credit, not a heading.
@@ -272,7 +306,7 @@ pub fn is_notice_title(text: &str) -> bool {
         && !text.contains('，')
         && !text.contains('。')
         && NOTICE_WORDS.iter().any(|w| text.ends_with(w))
-        && (text.contains("关于") || count_upto(text, 20) <= 20)
+        && (has(text, "关于") || count_upto(text, 20) <= 20)
 }
 
 /// `72.如何理解…？`, `三、…`, `（一）…`.
@@ -323,7 +357,7 @@ pub fn is_byline(text: &str, n: usize) -> bool {
     if n == 0 || n > 80 || ends_sentence(text) || text.contains('，') || text.contains('。') {
         return false;
     }
-    if BYLINE_FIELDS.iter().any(|f| text.starts_with(f)) || text.contains("时间：") {
+    if BYLINE_FIELDS.iter().any(|f| text.starts_with(f)) || has(text, "时间：") {
         return true;
     }
     if n > 30 {
@@ -334,7 +368,7 @@ pub fn is_byline(text: &str, n: usize) -> bool {
         return true;
     }
     for role in BYLINE_ROLES {
-        if let Some(pos) = text.find(role) {
+        if let Some(pos) = find_in(text, role) {
             let rest = &text[pos + role.len()..];
             let rest_n = count_upto(rest, 10);
             if rest.is_empty()
@@ -453,7 +487,7 @@ pub fn is_date_line(text: &str) -> bool {
 }
 
 fn is_jump_marker(text: &str, verb: &str) -> bool {
-    text.contains(verb) && (text.contains('版') || text.contains("面"))
+    has(text, verb) && text.contains(['版', '面'])
 }
 
 /// The whole text is one parenthesised marker (or a bare `下转第2版`).
@@ -473,13 +507,15 @@ fn is_whole_marker(text: &str) -> bool {
 }
 
 fn starts_with_jump_in(text: &str) -> bool {
-    let h = head(text, 14);
-    (h.starts_with('（') || h.starts_with('(')) && h.contains("上接")
+    text.starts_with(['（', '(']) && has(head(text, 14), "上接")
 }
 
 fn ends_with_jump_out(text: &str) -> bool {
+    if !text.ends_with(['）', ')']) {
+        return false;
+    }
     let t = tail(text, 14);
-    (t.ends_with('）') || t.ends_with(')')) && (t.contains("下转") || t.contains("转第"))
+    has(t, "下转") || has(t, "转第")
 }
 
 /// The `(任晓明)` credit that closes an article's last paragraph.
@@ -516,6 +552,12 @@ pub fn trailing_credit(text: &str) -> Option<String> {
 /// The dateline at the start of a lede, and its byline part when it names one
 /// (`本报讯（记者宋向红）` -> `本报讯（记者宋向红）`, `本报讯 1月4日` -> ``).
 pub fn dateline(text: &str) -> Option<String> {
+    // Every marker `dateline_marker` knows starts with one of these characters or
+    // holds 讯 / 消息 in its first 8: most body text is rejected here.
+    if !text.starts_with(['本', '特', '新', '中', '据']) && !head(text, 8).contains(['讯', '消'])
+    {
+        return None;
+    }
     let h = head(text, 40);
     let marker_end = dateline_marker(h)?;
     let rest = &h[marker_end..];
@@ -524,7 +566,7 @@ pub fn dateline(text: &str) -> Option<String> {
     if rest_trim.starts_with('（') || rest_trim.starts_with('(') {
         let close = rest_trim.find(['）', ')'])?;
         let group = &rest_trim[..close + rest_trim[close..].chars().next()?.len_utf8()];
-        if group.contains("记者") || group.contains("通讯员") || count_upto(group, 16) <= 14 {
+        if has(group, "记者") || has(group, "通讯员") || count_upto(group, 16) <= 14 {
             let end = marker_end + lead_ws + group.len();
             return Some(text[..end].to_string());
         }
@@ -557,7 +599,7 @@ fn dateline_marker(h: &str) -> Option<usize> {
     // `南都讯`, `信息时报讯`, `央视网消息`
     let prefix = head(h, 8);
     for word in ["讯", "消息"] {
-        if let Some(pos) = prefix.find(word) {
+        if let Some(pos) = find_in(prefix, word) {
             let before = &prefix[..pos];
             let bn = before.chars().count();
             let after = h[pos + word.len()..].chars().next();
@@ -579,6 +621,20 @@ mod tests {
 
     fn role(line: &str) -> Role {
         classify(&units(line)[0]).role
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn byte_scans_agree_with_char_counts(s in "[a-z。，社区治理\u{1F600} ]{0,30}", n in 0usize..40) {
+            let chars: Vec<char> = s.chars().collect();
+            let head_ref: String = chars.iter().take(n).collect();
+            let tail_ref: String = chars[chars.len().saturating_sub(n)..].iter().collect();
+            proptest::prop_assert_eq!(head(&s, n), head_ref.as_str());
+            proptest::prop_assert_eq!(tail(&s, n), tail_ref.as_str());
+            proptest::prop_assert_eq!(count_upto(&s, n), chars.len().min(n + 1));
+            let needle: String = chars.iter().skip(n / 3).take(2).collect();
+            proptest::prop_assert_eq!(find_in(&s, &needle), if needle.is_empty() { None } else { s.find(&needle) });
+        }
     }
 
     #[test]

@@ -18,25 +18,22 @@
 //! - the same article in another issue file gets another id.
 
 use crate::article::Article;
-use crate::text::comparison_key;
+use crate::text::{comparison_key, comparison_key_prefix};
 use std::collections::HashMap;
-use unicode_normalization::UnicodeNormalization;
 
 /// The text an article's id is derived from.
 pub fn anchor(article: &Article) -> String {
-    let title = comparison_key(&format!("{}{}", article.title, article.subtitle));
+    let title = if article.subtitle.is_empty() {
+        comparison_key(&article.title)
+    } else {
+        comparison_key(&format!("{}{}", article.title, article.subtitle))
+    };
     if !title.is_empty() {
         return title;
     }
-    // Only the first 24 normalised characters count: normalise lazily, so a huge
-    // titleless body costs no more than a short one.
-    article
-        .paragraphs
-        .iter()
-        .flat_map(|p| p.nfkc())
-        .filter(|c| !c.is_whitespace())
-        .take(24)
-        .collect()
+    // Only the first 24 normalised characters count, so a huge titleless body costs
+    // no more than a short one.
+    comparison_key_prefix(&article.paragraphs, 24)
 }
 
 /// Give every article of one issue its id.

@@ -190,3 +190,25 @@ fn empty_and_blank_inputs_give_no_articles() {
     assert!(seg("").is_empty());
     assert!(seg("\n\n\n   \n\u{3000}\n").is_empty());
 }
+
+/// A column label printed after a closed article, right above the next title,
+/// goes back to the article it shares wording with; a kicker that speaks of its
+/// own article stays with it.
+#[test]
+fn displaced_label_returns_to_the_article_above() {
+    let a = seg(
+        "湿地公园迎来越冬候鸟\n\n本报讯 入冬以来，城西湿地公园迎来三千多只越冬候鸟，护鸟志愿者每天巡护。（周明）\n\n护鸟行动在身边\n\n老城区新开两家社区食堂\n\n本报讯 本月起，老城区两家社区食堂开门营业，六十岁以上老人就餐可享优惠。（吴芳）\n",
+    );
+    assert_eq!(
+        titles(&a),
+        ["湿地公园迎来越冬候鸟", "老城区新开两家社区食堂"]
+    );
+    assert_eq!(a[0].kicker, "护鸟行动在身边");
+    assert_eq!(a[1].kicker, "");
+
+    let b = seg(
+        "湿地公园迎来越冬候鸟\n\n本报讯 入冬以来，城西湿地公园迎来三千多只越冬候鸟。（周明）\n\n民生实事进行时\n\n老城区新开两家社区食堂\n\n本报讯 作为今年的民生实事，老城区两家社区食堂开门营业。（吴芳）\n",
+    );
+    assert_eq!(b[0].kicker, "");
+    assert_eq!(b[1].kicker, "民生实事进行时");
+}

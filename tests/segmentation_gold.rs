@@ -35,6 +35,12 @@ struct GoldArticle {
     #[serde(default)]
     kicker: String,
     #[serde(default)]
+    subtitle: String,
+    #[serde(default)]
+    byline: String,
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
     first_body: String,
     #[serde(default)]
     last_body: String,
@@ -48,7 +54,13 @@ struct Score {
     correct_predicted: usize,
     gold_articles: usize,
     whole: usize,
+    /// Gold articles found by their own title, and how many of those also have the
+    /// gold kicker, subtitle, byline and kind.
+    headed: usize,
+    heads_right: [usize; 4],
 }
+
+const HEAD_FIELDS: [&str; 4] = ["kicker", "subtitle", "byline", "kind"];
 
 impl Score {
     fn add(&mut self, o: Score) {
@@ -58,6 +70,13 @@ impl Score {
         self.correct_predicted += o.correct_predicted;
         self.gold_articles += o.gold_articles;
         self.whole += o.whole;
+        self.headed += o.headed;
+        for (a, b) in self.heads_right.iter_mut().zip(o.heads_right) {
+            *a += b;
+        }
+    }
+    fn head_share(&self, field: usize) -> f64 {
+        self.heads_right[field] as f64 / self.headed.max(1) as f64
     }
     fn f1(&self) -> f64 {
         let p = self.correct_predicted as f64 / self.predicted_titles.max(1) as f64;
@@ -106,6 +125,29 @@ fn score(articles: &[Article], gold: &[GoldArticle], log: &mut String) -> Score 
             log.push_str(&format!("  extra title: {} (line {})\n", a.title, a.line));
         }
     }
+    for g in gold.iter().filter(|g| !key(&g.title).is_empty()) {
+        let Some(a) = articles.iter().find(|a| key(&a.title) == key(&g.title)) else {
+            continue;
+        };
+        s.headed += 1;
+        let got = [
+            &a.kicker,
+            &a.subtitle,
+            &a.byline,
+            &a.kind.as_str().to_string(),
+        ];
+        let want = [&g.kicker, &g.subtitle, &g.byline, &g.kind];
+        for (f, (got, want)) in got.iter().zip(want).enumerate() {
+            if key(got) == key(want) {
+                s.heads_right[f] += 1;
+            } else {
+                log.push_str(&format!(
+                    "  {} of {}: {got:?}, gold {want:?}\n",
+                    HEAD_FIELDS[f], g.title
+                ));
+            }
+        }
+    }
     let bodies: Vec<String> = articles
         .iter()
         .map(|a| key(&a.paragraphs.concat()))
@@ -129,13 +171,29 @@ fn score(articles: &[Article], gold: &[GoldArticle], log: &mut String) -> Score 
     s
 }
 
+/// Kicker, subtitle, byline and kind agree with the gold for at least 90% of the
+/// articles found by their title.
+fn assert_heads_agree(total: &Score, log: &str) {
+    for (f, name) in HEAD_FIELDS.iter().enumerate() {
+        assert!(
+            total.head_share(f) >= 0.90,
+            "{name} agrees with the gold for fewer than 90% of articles\n{log}"
+        );
+    }
+}
+
 fn shared() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared")
 }
 
 fn report(name: &str, s: &Score) -> String {
+    let heads: Vec<String> = HEAD_FIELDS
+        .iter()
+        .zip(s.heads_right)
+        .map(|(f, n)| format!("{f} {n}/{}", s.headed))
+        .collect();
     format!(
-        "{name}: title F1 {:.3} (found {}/{}, correct {}/{}), whole {}/{} = {:.1}%",
+        "{name}: title F1 {:.3} (found {}/{}, correct {}/{}), whole {}/{} = {:.1}%; {}",
         s.f1(),
         s.found_titles,
         s.gold_titles,
@@ -143,11 +201,13 @@ fn report(name: &str, s: &Score) -> String {
         s.predicted_titles,
         s.whole,
         s.gold_articles,
-        100.0 * s.whole_share()
+        100.0 * s.whole_share(),
+        heads.join(", ")
     )
 }
 
-/// Segmenting the real sample issues finds the titles and whole articles a careful editor sees.
+/// Segmenting the real sample issues finds the titles, whole articles and heads
+/// (kicker, subtitle, byline, kind) a careful editor sees.
 #[test]
 fn shared_samples_meet_the_gold_standard() {
     let dir = shared().join("samples");
@@ -185,6 +245,7 @@ fn shared_samples_meet_the_gold_standard() {
     eprintln!("{log}");
     assert!(total.f1() >= 0.95, "title F1 below 0.95\n{log}");
     assert!(total.whole_share() >= 0.90, "fewer than 90% whole\n{log}");
+    assert_heads_agree(&total, &log);
 }
 
 /// Segmenting the built-in sample corpus (one GB18030, one BOM, one CRLF file) finds
@@ -212,4 +273,5 @@ fn builtin_sample_meets_its_expected_segmentation() {
     eprintln!("{log}");
     assert!(total.f1() >= 0.95, "title F1 below 0.95\n{log}");
     assert!(total.whole_share() >= 0.90, "fewer than 90% whole\n{log}");
+    assert_heads_agree(&total, &log);
 }

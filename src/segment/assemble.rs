@@ -48,6 +48,9 @@ pub struct Draft {
     pub adopted_title: bool,
     /// Bylines came from a trailing credit.
     pub credit: bool,
+    /// The kicker may be a label displaced from this earlier, closed article (see
+    /// `reattach_displaced_labels`).
+    label_owner: Option<usize>,
     /// Bigram keys of the head and first paragraphs (see `rethread::cohesion`),
     /// and how many paragraphs they were built from.
     bigrams: Vec<u64>,
@@ -183,7 +186,43 @@ pub fn assemble(units: &[Unit<'_>], classes: &[Class]) -> Vec<Draft> {
             }
         }
     }
+    reattach_displaced_labels(&mut a.drafts);
     a.drafts
+}
+
+/// A label printed after a closed article, directly above the next title and at
+/// the same level (`为民创城不停步` after `…进行展播。(张慧)`), looks like the next
+/// article's kicker but belongs to the article above when it shares wording with
+/// that article and none with its own.
+fn reattach_displaced_labels(drafts: &mut [Draft]) {
+    for d in 0..drafts.len() {
+        let Some(owner) = drafts[d].label_owner else {
+            continue;
+        };
+        let label = probe(&drafts[d].kicker);
+        if label.is_empty() || !drafts[owner].kicker.is_empty() {
+            continue;
+        }
+        let there = shared_bigrams(&label, &drafts[owner]);
+        let here = shared_bigrams(&label, &drafts[d]);
+        if there >= 1 && here == 0 {
+            drafts[owner].kicker = std::mem::take(&mut drafts[d].kicker);
+        }
+    }
+}
+
+/// How many of the `label` bigram keys occur in the draft's heads and body.
+fn shared_bigrams(label: &[u64], draft: &Draft) -> usize {
+    let mut keys = Vec::new();
+    for text in [&draft.title, &draft.subtitle]
+        .into_iter()
+        .chain(&draft.paragraphs)
+    {
+        bigrams(text, usize::MAX, &mut keys);
+    }
+    keys.sort_unstable();
+    keys.dedup();
+    cohesion(label, &keys)
 }
 
 /// The next unit that is not noise, from `i`.
@@ -312,8 +351,21 @@ impl Assembler {
                 t = heads.len() - 1;
             }
         }
+        // One kicker at the title's own level right after a closed article may be a
+        // label displaced from that article.
+        let label_owner = self.cur.filter(|&c| {
+            let prev = &self.drafts[c];
+            t == 1
+                && units[heads[0]].level == units[heads[1]].level
+                && prev.closed
+                && prev.has_body()
+                && !prev.title.is_empty()
+                && !prev.caption
+                && !prev.date_item
+        });
         let d = self.open(units[heads[0]].line);
         let draft = &mut self.drafts[d];
+        draft.label_owner = label_owner;
         draft.title = units[heads[t]].text.to_string();
         draft.level = units[heads[t]].level;
         draft.kicker = heads[..t]

@@ -571,6 +571,13 @@ pub fn dateline(text: &str) -> Option<String> {
             return Some(text[..end].to_string());
         }
     }
+    // `本报讯 记者郝文斌报道：` names the reporter without brackets.
+    if rest_trim.starts_with("记者")
+        && let Some(pos) = find_in(head(rest_trim, 16), "报道")
+    {
+        let end = marker_end + lead_ws + pos + "报道".len();
+        return Some(text[..end].to_string());
+    }
     Some(String::new())
 }
 

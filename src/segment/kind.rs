@@ -4,6 +4,9 @@ use super::assemble::Draft;
 use super::classify::count_upto;
 use crate::article::Kind;
 
+/// Longest single paragraph that makes a titled item a brief.
+const BRIEF_CHARS: usize = 160;
+
 /// Decide the kind of one draft from its shape and wording.
 pub fn kind_of(d: &Draft) -> Kind {
     if d.caption {
@@ -51,6 +54,17 @@ pub fn kind_of(d: &Draft) -> Kind {
         .iter()
         .any(|w| heads.contains(w))
     {
+        return Kind::Brief;
+    }
+    // A titled item of one short paragraph.
+    let body: Vec<&String> = d
+        .paragraphs
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !d.intertitles.contains(i))
+        .map(|(_, p)| p)
+        .collect();
+    if !d.title.is_empty() && body.len() == 1 && count_upto(body[0], BRIEF_CHARS) <= BRIEF_CHARS {
         return Kind::Brief;
     }
     // A roundup: several short labels, each over a short item.

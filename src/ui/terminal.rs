@@ -5,7 +5,7 @@ use crossterm::cursor::{Hide, Show};
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;
 use crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -51,10 +51,17 @@ impl Drop for Term {
 
 /// Put the terminal back as it was: idempotent, errors ignored (the terminal may
 /// be gone after SIGHUP).
+///
+/// The alternate screen is cleared before it is left. tmux (3.3) reflows the
+/// alternate screen to the width it had when it was entered as it leaves it, and
+/// after the window has changed width the rewrapped lines of the last frame end
+/// up in the pane's scrollback, from where a taller window pulls them back on
+/// screen. An empty screen has nothing to rewrap.
 pub fn restore() {
     if ACTIVE.swap(false, Ordering::SeqCst) {
         let _ = execute!(
             io::stdout(),
+            Clear(ClearType::All),
             DisableMouseCapture,
             LeaveAlternateScreen,
             Show

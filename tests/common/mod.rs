@@ -1,6 +1,7 @@
 //! The harness the integration tests share: the real binary in a pseudo-terminal
 //! ([`pty`]), screens drawn on ratatui's TestBackend as text ([`screen`]) and
-//! fixture folders copied into temp dirs ([`files`]).
+//! fixture folders copied into temp dirs ([`files`]) and the binary in a tmux
+//! pane ([`tmux`]).
 //!
 //! Every file in tests/ is a crate of its own and declares this module as
 //! `pub mod common;`. Being public, its `pub` items are the test crate's API, so a
@@ -10,3 +11,4 @@
 pub mod files;
 pub mod pty;
 pub mod screen;
+pub mod tmux;

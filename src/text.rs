@@ -1,6 +1,8 @@
-//! Small text helpers shared by the core: normalisation for comparison and ids.
+//! Small text helpers shared by the core and the front ends: normalisation for
+//! comparison and ids, and text fitted to a number of display cells.
 
 use unicode_normalization::UnicodeNormalization;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// NFKC-normalise `s` and drop all whitespace: the form used to compare titles
 /// and to derive ids, so full-/half-width and spacing differences do not matter.
@@ -57,6 +59,36 @@ pub fn fold_width(c: char) -> char {
     }
 }
 
+/// `s` with control characters (tabs, stray escapes) as spaces, so that it
+/// draws as the one line it is.
+pub fn controls_as_spaces(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
+/// `s` cut to at most `width` display cells, a `~` in the last cell marking the cut.
+pub fn fit_width(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width - 1 {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('~');
+    out
+}
+
 /// True for CJK ideographs (the characters jieba and pinyin care about).
 pub fn is_han(c: char) -> bool {
     matches!(c as u32,
@@ -66,6 +98,18 @@ pub fn is_han(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Text cut to a width never takes more cells than that, wide characters
+    /// included, and says it was cut.
+    #[test]
+    fn fit_width_counts_display_cells() {
+        assert_eq!(fit_width("社区治理", 8), "社区治理");
+        assert_eq!(fit_width("社区治理", 7), "社区治~");
+        assert_eq!(fit_width("社区治理", 6), "社区~");
+        assert_eq!(fit_width("abc", 1), "~");
+        assert_eq!(fit_width("abc", 0), "");
+        assert_eq!(controls_as_spaces("标题\t副题\n"), "标题 副题 ");
+    }
 
     #[test]
     fn comparison_key_folds_width_and_space() {

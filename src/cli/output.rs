@@ -1,5 +1,6 @@
 //! Output helpers shared by subcommands: formats and width-aware tables.
 
+use crate::text::{controls_as_spaces, fit_width};
 use std::io::IsTerminal;
 use unicode_width::UnicodeWidthStr;
 
@@ -23,27 +24,9 @@ pub fn resolve_format(asked: Option<Format>) -> Format {
     })
 }
 
-/// Cut `s` to at most `width` display cells, marking the cut with `~`.
+/// `s` on one line, cut to at most `width` display cells, marking the cut with `~`.
 pub fn fit(s: &str, width: usize) -> String {
-    let s: String = s
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
-    if s.width() <= width {
-        return s;
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in s.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.push('~');
-    out
+    fit_width(&controls_as_spaces(s), width)
 }
 
 /// `s` padded with spaces to `width` display cells (cut first if longer).

@@ -6,6 +6,7 @@ use super::bordered;
 use super::layout::Pane;
 use super::theme::{self, Theme};
 use crate::config::TagDef;
+use crate::text::{controls_as_spaces, fit_width};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -92,7 +93,7 @@ fn issue_line(app: &App, i: usize, width: usize) -> Line<'static> {
         short
     };
     let room = width.saturating_sub(2 + counts.width() + 1);
-    let label = fit(&label, room);
+    let label = fit_width(&label, room);
     let pad = width.saturating_sub(2 + label.width() + counts.width());
     Line::from(vec![
         Span::styled(format!("{fold} "), theme.issue()),
@@ -130,7 +131,7 @@ fn article_line(app: &App, i: usize, a: usize, width: usize) -> Line<'static> {
     let chips_w: usize = chips.iter().map(|(s, _)| s.width() + 1).sum();
     let head = 4; // indent, mark, kind, space
     let title_room = width.saturating_sub(head + chips_w);
-    let title = fit(&oneline(&article.display_title()), title_room);
+    let title = fit_width(&controls_as_spaces(&article.display_title()), title_room);
     let title_style = if article.title.trim().is_empty() {
         theme.dim()
     } else {
@@ -174,33 +175,4 @@ pub fn chip(theme: &Theme, name: &str, def: Option<&TagDef>, max: usize) -> (Str
         Some(d) if theme.color => (format!(" {short} "), theme.chip(d)),
         _ => (format!("[{short}]"), theme.dim()),
     }
-}
-
-/// Newlines and tabs as spaces, for one-line display.
-fn oneline(s: &str) -> String {
-    s.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect()
-}
-
-/// `s` cut to `width` columns, with `~` when cut (one column, unambiguous).
-pub fn fit(s: &str, width: usize) -> String {
-    if s.width() <= width {
-        return s.to_string();
-    }
-    if width == 0 {
-        return String::new();
-    }
-    let mut out = String::new();
-    let mut w = 0;
-    for c in s.chars() {
-        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if w + cw > width - 1 {
-            break;
-        }
-        out.push(c);
-        w += cw;
-    }
-    out.push('~');
-    out
 }

@@ -7,6 +7,7 @@ use super::bordered;
 use super::layout;
 use super::wrap;
 use crate::article::{Article, Issue};
+use crate::text::controls_as_spaces;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -78,10 +79,7 @@ impl ReaderView {
 }
 
 fn push_wrapped(text: &str, kind: LineKind, width: usize, out: &mut Vec<ReaderLine>) {
-    let clean: String = text
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
+    let clean = controls_as_spaces(text);
     for line in wrap::wrap(clean.trim_end(), width) {
         out.push(ReaderLine {
             text: line.to_string(),
@@ -139,11 +137,7 @@ pub fn issue_lines(issue: &Issue, width: usize, out: &mut Vec<ReaderLine>) {
     // Numbered titles with a hanging indent.
     const NUMBER: usize = 5;
     for a in &issue.articles {
-        let title: String = a
-            .display_title()
-            .chars()
-            .map(|c| if c.is_control() { ' ' } else { c })
-            .collect();
+        let title = controls_as_spaces(&a.display_title());
         let lines = wrap::wrap(title.trim(), width.saturating_sub(NUMBER).max(2));
         for (k, line) in lines.into_iter().enumerate() {
             let text = if k == 0 {

@@ -431,7 +431,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     buf.set_style(row, app.theme.status());
     let (status, is_error) = status_text(app);
     let status_w = status.width().min(area.width as usize / 2);
-    let status = super::list::fit(&status, status_w);
+    let status = crate::text::fit_width(&status, status_w);
     let field_w = (area.width as usize).saturating_sub(status_w + 3);
     let scroll = app.search.input.visual_scroll(field_w);
     let shown = skip_columns(app.search.input.value(), scroll, field_w);

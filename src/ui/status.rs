@@ -3,7 +3,7 @@
 
 use super::action::Action;
 use super::app::App;
-use super::list::fit;
+use crate::text::fit_width;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -115,7 +115,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         } else {
             theme.status()
         };
-        spans.push(Span::styled(format!(" {}", fit(&m.text, room)), style));
+        spans.push(Span::styled(
+            format!(" {}", fit_width(&m.text, room)),
+            style,
+        ));
     }
     Line::from(spans).render(Rect { height: 1, ..area }, buf);
     if area.height >= 2 {

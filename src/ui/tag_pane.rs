@@ -5,7 +5,7 @@
 use super::app::App;
 use super::bordered;
 use super::layout::Pane;
-use super::list::fit;
+use crate::text::fit_width;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -52,7 +52,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             tag.key.as_str()
         };
         let room = width.saturating_sub(2 + 1 + state.width());
-        let label = fit(tag.label(), room);
+        let label = fit_width(tag.label(), room);
         // A suggested tag not set yet: a faint ghost with its score and words.
         let ghost = app
             .marks
@@ -60,7 +60,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             .then(|| app.ghost(&tag.name))
             .flatten()
             .map(|g| format!(" ~{:.2} {}", g.score, g.words.join(" ")))
-            .map(|g| fit(&g, room.saturating_sub(label.width())))
+            .map(|g| fit_width(&g, room.saturating_sub(label.width())))
             .unwrap_or_default();
         let pad = width.saturating_sub(2 + label.width() + ghost.width() + 1 + state.width());
         let line = Line::from(vec![

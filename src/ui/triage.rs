@@ -326,7 +326,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     };
     lines.push(Line::styled(
-        super::list::fit(
+        crate::text::fit_width(
             &format!("{} · {}", issue.label(), article.display_title()),
             width,
         ),
@@ -387,7 +387,10 @@ fn fit_line(spans: Vec<Span<'static>>, width: usize) -> Line<'static> {
         } else {
             let rest = width.saturating_sub(used);
             if rest > 1 {
-                out.push(Span::styled(super::list::fit(&s.content, rest), s.style));
+                out.push(Span::styled(
+                    crate::text::fit_width(&s.content, rest),
+                    s.style,
+                ));
             }
             break;
         }

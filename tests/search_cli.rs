@@ -124,3 +124,68 @@ fn malformed_query_is_reported() {
     assert!(err.contains("no kind `nope`"), "{err}");
     assert!(!err.contains("panicked"), "{err}");
 }
+
+/// `newstag search ../shared/samples sqzl` finds the articles that speak of 社区治理
+/// only in their body (pinyin reaches bodies through the word index).
+#[test]
+fn pinyin_finds_words_in_bodies_of_the_shared_samples() {
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/samples");
+    if !samples.is_dir() {
+        eprintln!("skipped: no {}", samples.display());
+        return;
+    }
+    let corpus = newstag::corpus::Corpus::load(&samples).unwrap();
+    let wanted: Vec<String> = corpus
+        .issues
+        .iter()
+        .flat_map(|i| &i.articles)
+        .filter(|a| a.body().contains("社区治理") && !a.display_title().contains("社区"))
+        .map(|a| a.id.clone())
+        .collect();
+    assert!(
+        !wanted.is_empty(),
+        "the samples speak of 社区治理 in bodies"
+    );
+    let cache = tempfile::tempdir().unwrap();
+    for q in ["sqzl", "shequzhili", "shequzl"] {
+        let (code, out, err) = search(
+            cache.path(),
+            &[
+                samples.to_str().unwrap(),
+                q,
+                "--format",
+                "jsonl",
+                "--limit",
+                "0",
+            ],
+        );
+        assert_eq!(code, 0, "{err}");
+        let ids: Vec<String> = out
+            .lines()
+            .map(|l| {
+                let v: serde_json::Value = serde_json::from_str(l).unwrap();
+                v["id"].as_str().unwrap().to_string()
+            })
+            .collect();
+        for id in &wanted {
+            assert!(ids.contains(id), "{q}: {id} missing from {ids:?}");
+        }
+    }
+}
+
+/// A title spelled by the pinyin ranks above an article that has the words only
+/// in its body.
+#[test]
+fn pinyin_title_hit_outranks_pinyin_body_hit() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    write_issue(
+        dir.path(),
+        "2024-12-05_01.txt",
+        "# 天气预报\n\n今天多云，社区治理工作照常进行。\n\n# 推进社区治理现代化\n\n街道干部走访居民。\n",
+    );
+    let root = dir.path().to_str().unwrap();
+    let (code, out, err) = search(cache.path(), &[root, "sqzl", "--format", "jsonl"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(titles(&out), vec!["推进社区治理现代化", "天气预报"]);
+}

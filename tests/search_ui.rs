@@ -197,3 +197,29 @@ fn search_during_loading_catches_up() {
         app.rows
     );
 }
+
+/// Pinyin finds an article whose words are only in its body (养老助餐, typed as
+/// `ylzc`), and the reader highlights exactly the cells of those characters.
+#[test]
+fn pinyin_body_hit_highlights_the_characters_in_the_reader() {
+    let mut app = app(100, 30);
+    press(&mut app, KeyCode::Char('/'));
+    type_query(&mut app, "ylzc");
+    assert_eq!(
+        app.filter.as_deref(),
+        Some(&[(0, 0)][..]),
+        "the article with 养老助餐 in its body"
+    );
+    press(&mut app, KeyCode::Enter);
+    app.update(Action::Open);
+    let buf = drawn_buffer(&app);
+    let screen = marked_screen(&buf);
+    assert!(screen.contains("[养老助餐]"), "{screen}");
+    let y = row_of(&buf, "养老助餐").expect("the reader line");
+    let x = column_of(&buf, y, "养老助餐").unwrap();
+    for k in [0, 2, 4, 6] {
+        assert!(highlighted(&buf, x + k, y), "cell {k} of 养老助餐");
+    }
+    assert!(!highlighted(&buf, x - 2, y), "把 is not a match");
+    assert!(!highlighted(&buf, x + 8, y), "、 is not a match");
+}

@@ -4,6 +4,7 @@
 
 use super::column::{Bytes, TextColumn, for_each_delta, push_varint};
 use super::fold::fold;
+use super::pinyin::{GlyphTexts, PinyinQuery};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -224,6 +225,122 @@ impl WordIndex {
         hits
     }
 
+    fn add_docs(&self, w: usize, set: &mut Bitset) {
+        self.for_each_doc(w, |d| set.insert(d));
+    }
+
+    /// The documents (of `n_docs`) whose body spells the pinyin query `pq`:
+    /// within one word (from any of its characters), or across words of two
+    /// characters or more one after the other, each spelled whole from its first
+    /// character and the last one maybe only begun (`sqzl`: 社区 then 治理). Like
+    /// a Chinese term cut into words, the words of a chain are looked up in the
+    /// same body, not side by side; one-character words (的, 是, 在...) are in
+    /// nearly every body, so they never take part in a chain. `whole`: the query spells a whole word. `words` are the vocabulary's
+    /// glyphs ([`super::pinyin::GlyphTexts`], word `w` is `words.get(w)`).
+    pub fn pinyin_hits(&self, pq: &PinyinQuery, words: &GlyphTexts, n_docs: usize) -> BodyHits {
+        let m = pq.len();
+        let mut hits = BodyHits {
+            any: Bitset::new(n_docs),
+            whole: Bitset::new(n_docs),
+        };
+        if m == 0 || words.len() != self.len() {
+            return hits;
+        }
+        // ends[j]: words in which the query, from position j, ends.
+        // spans[j * (m + 1) + k]: words spelled whole by q[j..k] (k < m).
+        let mut ends: Vec<Vec<u32>> = vec![Vec::new(); m];
+        let mut spans: Vec<Vec<u32>> = vec![Vec::new(); m * (m + 1)];
+        let mut whole_words: Vec<u32> = Vec::new();
+        for w in 0..self.len() {
+            let glyphs = words.get(w);
+            if glyphs.is_empty() {
+                continue;
+            }
+            let chains = glyphs.len() >= 2;
+            for j in 0..if chains { m } else { 1 } {
+                let (at, ended) = pq.reach(glyphs, j);
+                if ended {
+                    if let Some(e) = ends.get_mut(j) {
+                        e.push(w as u32);
+                    }
+                    if j == 0 && at & (1 << m) != 0 {
+                        whole_words.push(w as u32);
+                    }
+                }
+                if !chains {
+                    continue;
+                }
+                let mut inner = at & ((1u64 << m) - 1) & !((1u64 << (j + 1)) - 1);
+                while inner != 0 {
+                    let k = inner.trailing_zeros() as usize;
+                    inner &= inner - 1;
+                    if let Some(list) = spans.get_mut(j * (m + 1) + k) {
+                        list.push(w as u32);
+                    }
+                }
+            }
+            // The query may also start inside a word (and end in it).
+            if ends.first().is_none_or(|e| e.last() != Some(&(w as u32))) {
+                for t in 1..glyphs.len() {
+                    if pq.reach(&glyphs[t..], 0).1 {
+                        if let Some(e) = ends.first_mut() {
+                            e.push(w as u32);
+                        }
+                        break;
+                    }
+                }
+            }
+        }
+        // Which query positions a chain from 0 can reach.
+        let mut reachable = vec![false; m];
+        if let Some(r) = reachable.first_mut() {
+            *r = true;
+        }
+        for j in 0..m {
+            if !reachable[j] {
+                continue;
+            }
+            for (k, r) in reachable.iter_mut().enumerate().skip(j + 1) {
+                if spans.get(j * (m + 1) + k).is_some_and(|l| !l.is_empty()) {
+                    *r = true;
+                }
+            }
+        }
+        // docs[j]: documents where the query from j is spelled, right to left.
+        let mut docs: Vec<Option<Bitset>> = vec![None; m];
+        for j in (0..m).rev() {
+            if !reachable[j] {
+                continue;
+            }
+            let mut set = Bitset::new(n_docs);
+            for &w in ends.get(j).into_iter().flatten() {
+                self.add_docs(w as usize, &mut set);
+            }
+            for k in j + 1..m {
+                let Some(list) = spans.get(j * (m + 1) + k).filter(|l| !l.is_empty()) else {
+                    continue;
+                };
+                let Some(Some(rest)) = docs.get(k) else {
+                    continue;
+                };
+                let mut first = Bitset::new(n_docs);
+                for &w in list {
+                    self.add_docs(w as usize, &mut first);
+                }
+                first.intersect(rest);
+                set.union(&first);
+            }
+            docs[j] = Some(set);
+        }
+        if let Some(Some(any)) = docs.into_iter().next() {
+            hits.any = any;
+        }
+        for w in whole_words {
+            self.add_docs(w as usize, &mut hits.whole);
+        }
+        hits
+    }
+
     /// True when `w` is a word of some body.
     pub fn contains_word(&self, w: &str) -> bool {
         let (mut lo, mut hi) = (0, self.len());
@@ -312,5 +429,44 @@ mod tests {
             vec!["分类", "垃圾站", "abc1"]
         );
         assert_eq!(idx.segment("垃圾x分"), vec!["垃圾", "x", "分"]);
+    }
+
+    #[test]
+    fn pinyin_spells_words_and_chains_of_words() {
+        use crate::search::pinyin::{GlyphTexts, Glyphs, PinyinQuery};
+        let mut b = WordIndexBuilder::default();
+        // 0: 社区 治理; 1: 社区 only; 2: 治理 only; 3: one word 社区治理;
+        // 4: one-character words spelling s q z l.
+        for (doc, words) in [
+            (0, &["社区", "治理"][..]),
+            (1, &["社区", "服务"]),
+            (2, &["治理"]),
+            (3, &["推进社区治理"]),
+            (4, &["是", "去", "在", "里"]),
+        ] {
+            for w in words {
+                b.add(doc, w);
+            }
+        }
+        let idx = b.finish();
+        let mut glyphs = Glyphs::new();
+        let words = GlyphTexts::build(&mut glyphs, (0..idx.len()).map(|w| idx.word(w)));
+        let hits = |q: &str| {
+            let pq = PinyinQuery::new(&glyphs, q).unwrap();
+            let h = idx.pinyin_hits(&pq, &words, 5);
+            (h.any.to_vec(), h.whole.to_vec())
+        };
+        assert_eq!(hits("sqzl"), (vec![0, 3], vec![]));
+        assert_eq!(hits("shequzhili"), (vec![0, 3], vec![]));
+        assert_eq!(hits("sqz"), (vec![0, 3], vec![]));
+        assert_eq!(hits("shequ"), (vec![0, 1, 3], vec![0, 1]));
+        assert_eq!(hits("zl"), (vec![0, 2, 3], vec![0, 2]));
+        assert_eq!(
+            hits("qzl"),
+            (vec![3], vec![]),
+            "starts inside one word only"
+        );
+        assert_eq!(hits("sqfw"), (vec![1], vec![]));
+        assert_eq!(hits("zlfw"), (vec![], vec![]), "both words in one body");
     }
 }

@@ -52,13 +52,16 @@ pub struct SearchIndex {
     derived: Derived,
 }
 
-/// What pinyin matching needs beyond the stored index: titles as glyph numbers.
+/// What pinyin matching needs beyond the stored index: titles and body words as
+/// glyph numbers.
 #[derive(Debug, Default)]
 pub(crate) struct PinyinData {
     pub glyphs: Glyphs,
     pub titles: GlyphTexts,
     /// Per title, for one-letter queries.
     pub title_letters: Vec<pinyin::LetterMasks>,
+    /// The body words (`words.word(w)` is glyph text `w`).
+    pub words: GlyphTexts,
 }
 
 /// Which ASCII letters and digits each title and field text holds (a quick
@@ -189,6 +192,10 @@ impl SearchIndex {
                 &mut glyphs,
                 (0..self.len()).map(|d| self.titles_folded.get(d)),
             );
+            let words = GlyphTexts::build(
+                &mut glyphs,
+                (0..self.words.len()).map(|w| self.words.word(w)),
+            );
             let title_letters = (0..titles.len())
                 .map(|d| glyphs.letter_masks(titles.get(d)))
                 .collect();
@@ -196,6 +203,7 @@ impl SearchIndex {
                 glyphs,
                 titles,
                 title_letters,
+                words,
             })
         })
     }

@@ -1,6 +1,6 @@
 //! Fuzzy search over a corpus, made for Chinese: skim fuzzy matching on titles and
-//! other fields, pinyin (initials, full, polyphonic) on titles, jieba words on
-//! bodies, a small query language ([`query`]), incremental narrowing as a query
+//! other fields, pinyin (initials, full, polyphonic) on titles and on the words
+//! of bodies, jieba words on bodies, a small query language ([`query`]), incremental narrowing as a query
 //! grows ([`Searcher`]) and a background thread that drops stale queries
 //! ([`background`]).
 
@@ -88,6 +88,14 @@ pub fn narrows(old: &str, new: &str) -> bool {
     let last = fold::fold(old);
     let last = last.rsplit(' ').next().unwrap_or("");
     let ends_in_space = old.ends_with(char::is_whitespace);
+    // Pinyin too short to be looked for in bodies may grow into one that is.
+    if !ends_in_space
+        && !added.starts_with(char::is_whitespace)
+        && pinyin::is_pinyin_query(last)
+        && last.len() < rank::BODY_PINYIN_MIN
+    {
+        return false;
+    }
     ends_in_space || last.is_empty() || !KEYWORDS.iter().any(|k| k.starts_with(last))
 }
 
@@ -99,7 +107,12 @@ mod tests {
     fn narrowing_only_when_the_query_cannot_widen() {
         assert!(narrows("社", "社区"));
         assert!(narrows("社区", "社区 治理"));
-        assert!(narrows("sq", "sqzl"));
+        assert!(!narrows("sq", "sqzl"));
+        assert!(
+            !narrows("s", "sq"),
+            "bodies are searched from two letters on"
+        );
+        assert!(narrows("社区 s", "社区 s "));
         assert!(!narrows("社区", "社"));
         assert!(!narrows("!社", "!社区"));
         assert!(!narrows("社", "社|环"));

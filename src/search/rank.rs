@@ -21,6 +21,9 @@ const FIELDS: i64 = 1500;
 const BODY: i64 = 400;
 const WORD: i64 = 500;
 const BODY_WHOLE: i64 = 100;
+/// Pinyin is looked for in bodies from this many letters on (one or two letters
+/// spell some word of nearly every body, and the lookup would cost the most).
+pub const BODY_PINYIN_MIN: usize = 3;
 
 /// Looks up the tags of an article (by issue and article position).
 pub type TagLookup = Arc<dyn Fn(DocRef) -> Vec<String> + Send + Sync>;
@@ -520,6 +523,7 @@ fn text_cond(
     } else {
         vec![text.to_string()]
     };
+    let pq = pinyin_data.and_then(|p| PinyinQuery::new(&p.glyphs, text));
     let body = (!title_only && bodies).then(|| {
         let n = index.len();
         let terms: Vec<&str> = if words.is_empty() {
@@ -534,6 +538,14 @@ fn text_cond(
             any.intersect(&h.any);
             whole.intersect(&h.whole);
         }
+        if mode == Mode::Fuzzy
+            && let (Some(pq), Some(p)) = (&pq, pinyin_data)
+            && pq.len() >= BODY_PINYIN_MIN
+        {
+            let h = index.words.pinyin_hits(pq, &p.words, n);
+            any.union(&h.any);
+            whole.union(&h.whole);
+        }
         BodyHits { any, whole }
     });
     Cond::Text(Box::new(Text {
@@ -542,7 +554,7 @@ fn text_cond(
         mode,
         title_only,
         pinyin: pinyin::is_pinyin_query(text).then(|| pinyin::query_mask(text)),
-        pq: pinyin_data.and_then(|p| PinyinQuery::new(&p.glyphs, text)),
+        pq,
         ascii: ascii_mask(text),
         finder: memchr::memmem::Finder::new(text.as_bytes()).into_owned(),
         words: if words.len() > 1 { words } else { Vec::new() },

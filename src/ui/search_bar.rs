@@ -32,7 +32,7 @@ pub const SYNTAX: &[(&str, &str)] = &[
     ("a b", "both a and b, in any order (fuzzy)"),
     (
         "sqzl shequ",
-        "pinyin initials or readings of title characters",
+        "pinyin initials or readings (titles; bodies from 3 letters)",
     ),
     ("a|b", "a or b"),
     (

@@ -16,6 +16,7 @@
 use super::blocks::Unit;
 use super::classify::{Class, Role, caption_credit, count_upto, is_complete, is_notice_title};
 use super::rethread::{Dangling, bigrams, cohesion, probe};
+use crate::text::is_han;
 
 /// An article being built.
 #[derive(Debug, Default, Clone)]
@@ -199,30 +200,41 @@ fn reattach_displaced_labels(drafts: &mut [Draft]) {
         let Some(owner) = drafts[d].label_owner else {
             continue;
         };
-        let label = probe(&drafts[d].kicker);
-        if label.is_empty() || !drafts[owner].kicker.is_empty() {
+        if drafts[d].kicker.is_empty() || !drafts[owner].kicker.is_empty() {
             continue;
         }
-        let there = shared_bigrams(&label, &drafts[owner]);
-        let here = shared_bigrams(&label, &drafts[d]);
-        if there >= 1 && here == 0 {
+        let label = label_bigrams(&drafts[d].kicker);
+        if shared_bigrams(&label, &drafts[d]) == 0 && shared_bigrams(&label, &drafts[owner]) >= 1 {
             drafts[owner].kicker = std::mem::take(&mut drafts[d].kicker);
         }
     }
 }
 
-/// How many of the `label` bigram keys occur in the draft's heads and body.
-fn shared_bigrams(label: &[u64], draft: &Draft) -> usize {
-    let mut keys = Vec::new();
-    for text in [&draft.title, &draft.subtitle]
-        .into_iter()
-        .chain(&draft.paragraphs)
-    {
-        bigrams(text, usize::MAX, &mut keys);
+/// The distinct two-character Han words of a label, as text.
+fn label_bigrams(label: &str) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    let chars: Vec<(usize, char)> = label.char_indices().collect();
+    for w in chars.windows(2) {
+        let ((i, a), (j, b)) = (w[0], w[1]);
+        let pair = &label[i..j + b.len_utf8()];
+        if is_han(a) && is_han(b) && !out.contains(&pair) {
+            out.push(pair);
+        }
     }
-    keys.sort_unstable();
-    keys.dedup();
-    cohesion(label, &keys)
+    out
+}
+
+/// How many of the label's bigrams occur in the draft's heads and body.
+fn shared_bigrams(label: &[&str], draft: &Draft) -> usize {
+    label
+        .iter()
+        .filter(|pair| {
+            [&draft.title, &draft.subtitle]
+                .into_iter()
+                .chain(&draft.paragraphs)
+                .any(|text| text.contains(**pair))
+        })
+        .count()
 }
 
 /// The next unit that is not noise, from `i`.

@@ -154,11 +154,14 @@ pub fn head(s: &str, n: usize) -> &str {
 /// callers), where a plain window scan beats building a substring searcher on
 /// every call. A match of valid UTF-8 in valid UTF-8 always sits on char boundaries.
 fn find_in(hay: &str, needle: &str) -> Option<usize> {
-    let n = needle.as_bytes();
-    if n.is_empty() {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    if n.is_empty() || n.len() > h.len() {
         return None;
     }
-    hay.as_bytes().windows(n.len()).position(|w| w == n)
+    // Test the first and last bytes before comparing the whole window: the first
+    // byte of a Chinese character is shared by thousands of others, the last is not.
+    let last = n.len() - 1;
+    (0..h.len() - last).find(|&i| h[i] == n[0] && h[i + last] == n[last] && h[i..=i + last] == *n)
 }
 
 fn has(hay: &str, needle: &str) -> bool {
@@ -339,6 +342,8 @@ const BYLINE_ROLES: [&str; 8] = [
     "评论员",
     "特约评论员",
 ];
+/// The first characters of `BYLINE_ROLES`.
+const ROLE_STARTS: [char; 7] = ['记', '通', '实', '特', '撰', '摄', '评'];
 const BYLINE_FIELDS: [&str; 10] = [
     "作者：",
     "作者:",
@@ -357,7 +362,8 @@ pub fn is_byline(text: &str, n: usize) -> bool {
     if n == 0 || n > 80 || ends_sentence(text) || text.contains('，') || text.contains('。') {
         return false;
     }
-    if BYLINE_FIELDS.iter().any(|f| text.starts_with(f)) || has(text, "时间：") {
+    if BYLINE_FIELDS.iter().any(|f| text.starts_with(f))
+        || (text.contains('：') && has(text, "时间：")) {
         return true;
     }
     if n > 30 {
@@ -367,8 +373,17 @@ pub fn is_byline(text: &str, n: usize) -> bool {
     {
         return true;
     }
-    for role in BYLINE_ROLES {
-        if let Some(pos) = find_in(text, role) {
+    // Each role counts at its first occurrence only; one pass finds them all.
+    let mut met = 0u8;
+    for (pos, c) in text.char_indices() {
+        if !ROLE_STARTS.contains(&c) {
+            continue;
+        }
+        for (r, role) in BYLINE_ROLES.iter().enumerate() {
+            if met & (1 << r) != 0 || !text[pos..].starts_with(role) {
+                continue;
+            }
+            met |= 1 << r;
             let rest = &text[pos + role.len()..];
             let rest_n = count_upto(rest, 10);
             if rest.is_empty()

@@ -10,7 +10,9 @@ pub fn comparison_key(s: &str) -> String {
     // Fast path: ASCII, CJK unified ideographs and common CJK punctuation are
     // already NFKC (and compose with nothing), so only whitespace goes.
     if s.chars().all(nfkc_stable) {
-        return s.chars().filter(|c| !c.is_whitespace()).collect();
+        let mut key = String::with_capacity(s.len());
+        key.extend(s.chars().filter(|c| !c.is_whitespace()));
+        return key;
     }
     s.nfkc().filter(|c| !c.is_whitespace()).collect()
 }
@@ -18,7 +20,7 @@ pub fn comparison_key(s: &str) -> String {
 /// The first `n` characters of the comparison key of `parts` read one after another
 /// (each part normalised on its own), without normalising more than needed.
 pub fn comparison_key_prefix(parts: &[impl AsRef<str>], n: usize) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(4 * n);
     let mut taken = 0;
     for part in parts {
         for c in part.as_ref().chars() {

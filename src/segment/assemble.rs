@@ -79,6 +79,15 @@ impl Draft {
         let n = self.paragraphs.len().min(2);
         if self.bigrams_for != n || self.bigrams.is_empty() {
             self.bigrams.clear();
+            // At most one key per character: reserve once instead of growing.
+            let chars = |s: &str, limit: usize| s.len().min(3 * limit) / 3 + 1;
+            let room = chars(&self.kicker, 60)
+                + chars(&self.title, 60)
+                + self.paragraphs[..n]
+                    .iter()
+                    .map(|p| chars(p, 400))
+                    .sum::<usize>();
+            self.bigrams.reserve(room);
             bigrams(&self.kicker, 60, &mut self.bigrams);
             bigrams(&self.title, 60, &mut self.bigrams);
             for p in &self.paragraphs[..n] {

@@ -363,7 +363,8 @@ pub fn is_byline(text: &str, n: usize) -> bool {
         return false;
     }
     if BYLINE_FIELDS.iter().any(|f| text.starts_with(f))
-        || (text.contains('：') && has(text, "时间：")) {
+        || (text.contains('：') && has(text, "时间："))
+    {
         return true;
     }
     if n > 30 {

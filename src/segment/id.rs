@@ -38,12 +38,12 @@ pub fn anchor(article: &Article) -> String {
 
 /// Give every article of one issue its id.
 pub fn assign_ids(issue_key: &str, articles: &mut [Article]) {
-    let mut seen: HashMap<String, u32> = HashMap::new();
-    for article in articles.iter_mut() {
-        let anchor = anchor(article);
-        let n = seen.entry(anchor.clone()).or_insert(0);
+    let anchors: Vec<String> = articles.iter().map(anchor).collect();
+    let mut seen: HashMap<&str, u32> = HashMap::with_capacity(anchors.len());
+    for (article, anchor) in articles.iter_mut().zip(&anchors) {
+        let n = seen.entry(anchor).or_insert(0);
         *n += 1;
-        article.id = article_id(issue_key, &anchor, *n);
+        article.id = article_id(issue_key, anchor, *n);
     }
 }
 
@@ -55,5 +55,6 @@ pub fn article_id(issue_key: &str, anchor: &str, occurrence: u32) -> String {
     h.update(anchor.as_bytes());
     h.update(&[0]);
     h.update(&occurrence.to_le_bytes());
-    format!("{:016x}", h.digest())[..12].to_string()
+    // The first 12 of its 16 hex digits.
+    format!("{:012x}", h.digest() >> 16)
 }

@@ -21,14 +21,18 @@ pub fn kind_of(d: &Draft) -> Kind {
     if d.jump_in && d.title.is_empty() {
         return Kind::Continuation;
     }
-    let heads = format!("{} {} {}", d.kicker, d.title, d.subtitle);
+    let heads_contain = |w: &str| {
+        [&d.kicker, &d.title, &d.subtitle]
+            .iter()
+            .any(|h| h.contains(w))
+    };
     if ["公告", "启事", "通告", "声明", "讣告", "通知"]
         .iter()
         .any(|w| d.title.contains(w))
     {
         return Kind::Notice;
     }
-    if heads.contains("问答")
+    if heads_contain("问答")
         || (d.title.ends_with('？') || d.title.ends_with('?'))
             && d.title.starts_with(|c: char| c.is_ascii_digit())
     {
@@ -52,19 +56,21 @@ pub fn kind_of(d: &Draft) -> Kind {
     }
     if ["简讯", "快讯", "速览", "一句话新闻", "要闻"]
         .iter()
-        .any(|w| heads.contains(w))
+        .any(|w| heads_contain(w))
     {
         return Kind::Brief;
     }
     // A titled item of one short paragraph.
-    let body: Vec<&String> = d
+    let mut body = d
         .paragraphs
         .iter()
         .enumerate()
         .filter(|(i, _)| !d.intertitles.contains(i))
-        .map(|(_, p)| p)
-        .collect();
-    if !d.title.is_empty() && body.len() == 1 && count_upto(body[0], BRIEF_CHARS) <= BRIEF_CHARS {
+        .map(|(_, p)| p);
+    if !d.title.is_empty()
+        && let (Some(only), None) = (body.next(), body.next())
+        && count_upto(only, BRIEF_CHARS) <= BRIEF_CHARS
+    {
         return Kind::Brief;
     }
     // A roundup: several short labels, each over a short item.

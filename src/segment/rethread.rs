@@ -116,20 +116,21 @@ pub fn bond(para: &str, text: &str) -> bool {
     if !is_han(last) || !is_han(first) {
         return false;
     }
-    let a: Vec<char> = tail(para, 3).chars().collect();
-    let b: Vec<char> = head(text, 3).chars().collect();
-    let a_han = a.iter().rev().take_while(|c| is_han(**c)).count();
-    let b_han = b.iter().take_while(|c| is_han(**c)).count();
+    let (a, b) = (tail(para, 3), head(text, 3));
+    let a_han = a.chars().rev().take_while(|c| is_han(*c)).count();
+    let b_han = b.chars().take_while(|c| is_han(*c)).count();
     let jieba = crate::words::jieba();
-    let mut word = String::with_capacity(24);
+    // Up to three characters either side of the cut, at most 4 bytes each.
+    let mut word = [0u8; 24];
     for (k, m) in [(1, 1), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3)] {
         if k > a_han || m > b_han {
             continue;
         }
-        word.clear();
-        word.extend(&a[a.len() - k..]);
-        word.extend(&b[..m]);
-        if jieba.has_word(&word) {
+        let (x, y) = (tail(a, k).as_bytes(), head(b, m).as_bytes());
+        let len = x.len() + y.len();
+        word[..x.len()].copy_from_slice(x);
+        word[x.len()..len].copy_from_slice(y);
+        if std::str::from_utf8(&word[..len]).is_ok_and(|w| jieba.has_word(w)) {
             return true;
         }
     }

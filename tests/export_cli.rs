@@ -5,6 +5,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+pub mod common;
+
 use assert_cmd::Command;
 use newstag::corpus::Corpus;
 use newstag::tags::{Source, TagStore, Target};
@@ -412,4 +414,37 @@ fn query_limits_the_export() {
         .args(["--query", "tag:"])
         .assert()
         .failure();
+}
+
+/// An export is as readable as any file the user writes: with umask 022 a new one
+/// is 0644, and `--force` over one that was 0640 (or 0664) keeps that mode.
+#[cfg(unix)]
+#[test]
+fn export_modes_follow_umask_and_survive_force() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus_dir = tmp.path().join("corpus");
+    write_corpus(&corpus_dir);
+    let out = tmp.path().join("shared.csv");
+    let cli = common::cli::Cli::in_home(tmp.path());
+    let export = |force: bool| {
+        let mut cmd = cli.command_with_umask(0o022);
+        cmd.arg("export").arg(&corpus_dir).arg("-o").arg(&out);
+        if force {
+            cmd.arg("--force");
+        }
+        let run = cmd.output().unwrap();
+        assert!(
+            run.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        assert!(std::fs::read_to_string(&out).unwrap().starts_with("issue,"));
+        std::fs::metadata(&out).unwrap().permissions().mode() & 0o7777
+    };
+    assert_eq!(export(false), 0o644, "new export");
+    for wanted in [0o640, 0o664] {
+        std::fs::set_permissions(&out, std::fs::Permissions::from_mode(wanted)).unwrap();
+        assert_eq!(export(true), wanted, "--force over a {wanted:o} export");
+    }
 }

@@ -2,6 +2,8 @@
 //! writers and writers killed with SIGKILL in the middle of saving.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+pub mod common;
+
 use newstag::tags::sidecar;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Read;
@@ -339,4 +341,56 @@ fn sigkill_during_saves_loses_no_acknowledged_tag() {
         "{killed} writers killed, {} acknowledged tags all kept",
         acked.len()
     );
+}
+
+/// The mode (`ls -l`) of `path`'s permission bits.
+#[cfg(unix)]
+fn mode_of(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o7777
+}
+
+/// Sidecars are as readable as any file the user writes: with umask 022 a new
+/// sidecar is 0644 (not 0600), and one that was 0640 (or 0664) keeps that mode when
+/// a tag is toggled.
+#[cfg(unix)]
+#[test]
+fn sidecar_modes_follow_umask_and_survive_toggling() {
+    use std::os::unix::fs::PermissionsExt;
+    let cli = common::cli::Cli::new();
+    let dir = tempfile::tempdir().unwrap();
+    make_corpus(dir.path(), 1, 2);
+    let arts = articles(dir.path());
+    let sidecar = dir.path().join(arts[0].0.replace(".md", ".tags.toml"));
+    let tag = |change: &str| {
+        let out = cli
+            .command_with_umask(0o022)
+            .args(["tag", s(dir.path()), &arts[0].1, change])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    tag("+governance");
+    assert_eq!(mode_of(&sidecar), 0o644, "new sidecar");
+    for wanted in [0o640, 0o664] {
+        std::fs::set_permissions(&sidecar, std::fs::Permissions::from_mode(wanted)).unwrap();
+        tag("!heritage");
+        assert_eq!(mode_of(&sidecar), wanted, "after toggling, was {wanted:o}");
+        assert!(
+            std::fs::read_to_string(&sidecar)
+                .unwrap()
+                .contains("heritage")
+        );
+        tag("!heritage");
+        assert_eq!(mode_of(&sidecar), wanted, "after toggling back");
+        assert!(
+            !std::fs::read_to_string(&sidecar)
+                .unwrap()
+                .contains("heritage")
+        );
+    }
 }

@@ -158,7 +158,7 @@ pub fn save(root: &Path, files: &[FileStamp], index: &SearchIndex) -> bool {
     if std::fs::create_dir_all(dir).is_err() {
         return false;
     }
-    let Ok(mut tmp) = tempfile::NamedTempFile::new_in(dir) else {
+    let Ok(mut tmp) = crate::replace::temp_beside(&path, ".tmp", "") else {
         return false;
     };
     use std::io::Write;

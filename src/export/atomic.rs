@@ -4,7 +4,7 @@
 
 use super::ExportError;
 use std::io::{self, BufWriter, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Write `path` with `write`, atomically. Without `force` an existing file is an
 /// error, checked before any work is done and again when the file is put in place.
@@ -22,16 +22,9 @@ pub fn write_file<T>(
             path: path.to_path_buf(),
         });
     }
-    let dir = parent_dir(path);
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".newstag-export-").suffix(".tmp");
-    // An export is an ordinary file others may read, not a private temp file.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(std::fs::Permissions::from_mode(0o644));
-    }
-    let mut tmp = builder.tempfile_in(&dir).map_err(io_err)?;
+    // An export is an ordinary file others may read, not a private temp file: the
+    // mode of the file it replaces (--force), else what File::create would give.
+    let mut tmp = crate::replace::temp_beside(path, ".newstag-export-", ".tmp").map_err(io_err)?;
     let value = {
         let mut out = BufWriter::new(tmp.as_file_mut());
         let value = write(&mut out).map_err(io_err)?;
@@ -55,14 +48,6 @@ pub fn write_file<T>(
     Ok(value)
 }
 
-/// The folder holding `path` (`.` for a bare file name).
-fn parent_dir(path: &Path) -> PathBuf {
-    match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -83,16 +68,37 @@ mod tests {
         assert_eq!(names.len(), 1);
     }
 
-    /// The export is readable by others like any file the user writes (not 0600).
+    /// A new export gets the mode any program's new file gets (0666 minus the umask),
+    /// so colleagues can read it: not tempfile's private 0600.
     #[cfg(unix)]
     #[test]
-    fn export_file_is_world_readable() {
+    fn new_export_has_the_mode_of_a_plain_new_file() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let plain = dir.path().join("plain.csv");
+        std::fs::File::create(&plain).unwrap();
+        let path = dir.path().join("out.csv");
+        write_file(&path, false, |w| w.write_all(b"x")).unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o7777;
+        assert_eq!(mode(&path), mode(&plain), "{:o}", mode(&path));
+    }
+
+    /// `--force` over an export that was 0640 leaves it 0640 (and 0664 stays 0664,
+    /// whatever the umask).
+    #[cfg(unix)]
+    #[test]
+    fn forced_export_keeps_the_mode_of_the_file_it_replaces() {
         use std::os::unix::fs::PermissionsExt;
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("out.csv");
-        write_file(&path, false, |w| w.write_all(b"x")).unwrap();
-        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
-        assert_eq!(mode & 0o044, 0o044, "mode {mode:o}");
+        for wanted in [0o640, 0o664] {
+            std::fs::write(&path, "old").unwrap();
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(wanted)).unwrap();
+            write_file(&path, true, |w| w.write_all(b"new")).unwrap();
+            assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o7777;
+            assert_eq!(mode, wanted, "{mode:o}");
+        }
     }
 
     /// Without --force an existing file is refused and left untouched.

@@ -323,10 +323,7 @@ pub fn write_atomic(path: &Path, text: &str) -> Result<(), SidecarError> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let mut tmp = tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
-        .suffix(".tmp")
-        .tempfile_in(&dir)
+    let mut tmp = crate::replace::temp_beside(path, &format!(".{name}."), ".tmp")
         .map_err(|e| SidecarError::io(path, "cannot create temp file", e))?;
     tmp.write_all(text.as_bytes())
         .and_then(|_| tmp.as_file().sync_all())

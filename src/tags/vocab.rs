@@ -120,6 +120,29 @@ mod tests {
         ));
     }
 
+    /// Adding a tag in the app keeps the config file's mode (0640 stays 0640, 0664
+    /// stays 0664); a config it creates gets what `File::create` gives, not 0600.
+    #[cfg(unix)]
+    #[test]
+    fn config_file_keeps_its_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o7777;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        for (wanted, name) in [(0o640, "交通"), (0o664, "教育")] {
+            std::fs::write(&path, "[ui]\n").unwrap();
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(wanted)).unwrap();
+            add_tag_to_config(&path, &TagDef::new(name, "4")).unwrap();
+            assert!(std::fs::read_to_string(&path).unwrap().contains(name));
+            assert_eq!(mode(&path), wanted, "{wanted:o}");
+        }
+        let plain = dir.path().join("plain");
+        std::fs::File::create(&plain).unwrap();
+        let new = dir.path().join("new.toml");
+        add_tag_to_config(&new, &TagDef::new("交通", "4")).unwrap();
+        assert_eq!(mode(&new), mode(&plain));
+    }
+
     /// A config file with an error is left alone.
     #[test]
     fn broken_config_is_not_touched() {

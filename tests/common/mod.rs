@@ -1,5 +1,5 @@
-//! The harness the integration tests share: the real binary in a pseudo-terminal
-//! ([`pty`]), screens drawn on ratatui's TestBackend as text ([`screen`]) and
+//! The harness the integration tests share: the real binary run as a command in an
+//! isolated home ([`cli`]), in a pseudo-terminal ([`pty`]), screens drawn on ratatui's TestBackend as text ([`screen`]) and
 //! fixture folders copied into temp dirs ([`files`]) and the binary in a tmux
 //! pane ([`tmux`]).
 //!
@@ -8,6 +8,7 @@
 //! crate that uses only part of the harness (a snapshot test never opens a pty)
 //! gets no dead-code warning for the rest; private items still do.
 
+pub mod cli;
 pub mod files;
 pub mod pty;
 pub mod screen;

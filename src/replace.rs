@@ -1,0 +1,104 @@
+//! The temporary file behind every atomic replace (sidecars, the config file, exports,
+//! the index cache): created in the folder of the file it will be renamed over, with
+//! the permissions that file should end up with.
+//!
+//! Archives are shared folders and git repositories, so a file newstag writes must be
+//! as readable as one written by any other program. On Unix the temporary gets:
+//! - when it replaces a file, that file's mode exactly (and, when the user may set
+//!   it, that file's group), so saving never changes who can read it;
+//! - for a new file, the mode `File::create` gives: 0666 minus the umask (tempfile's
+//!   own default, 0600, would hide the file from colleagues).
+//!
+//! Each writer keeps its own overwrite rule (rename over, or refuse an existing file)
+//! and its own error type: this only makes the temporary.
+
+use std::io;
+use std::path::{Path, PathBuf};
+use tempfile::NamedTempFile;
+
+/// A new temporary file named `{prefix}{random}{suffix}` in the folder of `target`
+/// (which must exist), to be written, synced and then persisted as `target`.
+pub fn temp_beside(target: &Path, prefix: &str, suffix: &str) -> io::Result<NamedTempFile> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(prefix).suffix(suffix);
+    #[cfg(unix)]
+    let replaced = std::fs::metadata(target).ok().filter(|m| m.is_file());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // The open() below applies the umask, like File::create. A replaced file's
+        // mode goes in too, so the temporary is never more open than that file.
+        let mode = replaced
+            .as_ref()
+            .map_or(0o666, |m| m.permissions().mode() & 0o777);
+        builder.permissions(std::fs::Permissions::from_mode(mode));
+    }
+    let tmp = builder.tempfile_in(folder_of(target))?;
+    #[cfg(unix)]
+    if let Some(old) = replaced {
+        keep_owner_group_and_mode(tmp.as_file(), &old);
+    }
+    Ok(tmp)
+}
+
+/// Give `file` the group and exact mode of `old` (the umask may have removed bits at
+/// creation). Best effort: where the group cannot be set (the user is not in it) or
+/// the file system has no Unix modes, the file keeps what it was created with
+/// rather than the save failing.
+#[cfg(unix)]
+fn keep_owner_group_and_mode(file: &std::fs::File, old: &std::fs::Metadata) {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    if file.metadata().is_ok_and(|m| m.gid() != old.gid()) {
+        // Changing the group may clear set-id bits, so the mode is set after it.
+        let _ = std::os::unix::fs::fchown(file, None, Some(old.gid()));
+    }
+    let _ = file.set_permissions(std::fs::Permissions::from_mode(old.mode() & 0o7777));
+}
+
+/// The folder holding `path` (`.` for a bare file name).
+fn folder_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::PermissionsExt;
+
+    fn mode(path: &Path) -> u32 {
+        std::fs::metadata(path).unwrap().permissions().mode() & 0o7777
+    }
+
+    /// A new file gets what `File::create` would give it (0666 minus the umask), not 0600.
+    #[test]
+    fn new_file_gets_the_mode_file_create_gives() {
+        let dir = tempfile::tempdir().unwrap();
+        let plain = dir.path().join("plain");
+        std::fs::File::create(&plain).unwrap();
+        let target = dir.path().join("new.toml");
+        temp_beside(&target, ".t.", ".tmp")
+            .unwrap()
+            .persist(&target)
+            .unwrap();
+        assert_eq!(mode(&target), mode(&plain));
+    }
+
+    /// Replacing a file keeps its mode exactly, even bits the umask would remove.
+    #[test]
+    fn replaced_file_keeps_its_mode() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("old.toml");
+        for wanted in [0o640, 0o664, 0o600, 0o666] {
+            std::fs::write(&target, "old").unwrap();
+            std::fs::set_permissions(&target, std::fs::Permissions::from_mode(wanted)).unwrap();
+            temp_beside(&target, ".t.", ".tmp")
+                .unwrap()
+                .persist(&target)
+                .unwrap();
+            assert_eq!(mode(&target), wanted, "{wanted:o}");
+        }
+    }
+}

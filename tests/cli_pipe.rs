@@ -2,9 +2,12 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+pub mod common;
+
+use common::cli::Cli;
 use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 /// Closing the pipe after one line ends newstag quietly with success.
 #[test]
@@ -19,10 +22,11 @@ fn broken_pipe_is_quiet() {
             std::fs::copy(e.path(), dir.path().join(name)).unwrap();
         }
     }
-    let mut child = Command::new(env!("CARGO_BIN_EXE_newstag"))
+    let cli = Cli::new();
+    let mut child = cli
+        .command()
         .args(["articles", "--format", "jsonl"])
         .arg(dir.path())
-        .env("XDG_CONFIG_HOME", dir.path().join("config"))
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()

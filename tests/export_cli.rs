@@ -8,6 +8,7 @@
 pub mod common;
 
 use assert_cmd::Command;
+use common::cli::Cli;
 use newstag::corpus::Corpus;
 use newstag::tags::{Source, TagStore, Target};
 use std::collections::BTreeMap;
@@ -78,13 +79,9 @@ fn tag_corpus(dir: &Path) -> Corpus {
     corpus
 }
 
+/// The binary as a user whose HOME (config, cache, data) is `home`.
 fn newstag(home: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("newstag").unwrap();
-    cmd.env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CACHE_HOME", home.join("cache"))
-        .env("HOME", home);
-    cmd
+    Command::from_std(Cli::in_home(home).command())
 }
 
 /// Tags of every article as the sidecar files on disk hold them, read with the
@@ -426,7 +423,7 @@ fn export_modes_follow_umask_and_survive_force() {
     let corpus_dir = tmp.path().join("corpus");
     write_corpus(&corpus_dir);
     let out = tmp.path().join("shared.csv");
-    let cli = common::cli::Cli::in_home(tmp.path());
+    let cli = Cli::in_home(tmp.path());
     let export = |force: bool| {
         let mut cmd = cli.command_with_umask(0o022);
         cmd.arg("export").arg(&corpus_dir).arg("-o").arg(&out);

@@ -3,7 +3,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use assert_cmd::Command;
+pub mod common;
+
+use common::cli::Cli;
 use std::path::Path;
 
 fn write_issue(dir: &Path, name: &str, text: &str) {
@@ -23,16 +25,8 @@ fn corpus(dir: &Path) {
     );
 }
 
-fn search(cache: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("newstag")
-        .unwrap()
-        .env("XDG_CACHE_HOME", cache)
-        .env("XDG_CONFIG_HOME", cache.join("config"))
-        .env("XDG_DATA_HOME", cache.join("data"))
-        .arg("search")
-        .args(args)
-        .output()
-        .unwrap();
+fn search(cli: &Cli, args: &[&str]) -> (i32, String, String) {
+    let out = cli.command().arg("search").args(args).output().unwrap();
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -55,10 +49,10 @@ fn titles(jsonl: &str) -> Vec<String> {
 #[test]
 fn jsonl_lists_best_first_with_score_and_matches() {
     let dir = tempfile::tempdir().unwrap();
-    let cache = tempfile::tempdir().unwrap();
+    let cli = Cli::new();
     corpus(dir.path());
     let root = dir.path().to_str().unwrap();
-    let (code, out, err) = search(cache.path(), &[root, "sqzl", "--format", "jsonl"]);
+    let (code, out, err) = search(&cli, &[root, "sqzl", "--format", "jsonl"]);
     assert_eq!(code, 0, "{err}");
     let first: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
     assert_eq!(first["title"], "推进社区治理现代化");
@@ -67,9 +61,9 @@ fn jsonl_lists_best_first_with_score_and_matches() {
     assert!(first["body"].as_str().unwrap().contains("走访"));
     assert_eq!(first["tags"], serde_json::json!([]));
 
-    let (_, out, _) = search(cache.path(), &[root, "社区治理", "--format", "jsonl"]);
+    let (_, out, _) = search(&cli, &[root, "社区治理", "--format", "jsonl"]);
     assert_eq!(titles(&out), vec!["推进社区治理现代化", "天气预报"]);
-    let (_, out, _) = search(cache.path(), &[root, "untagged 垃圾", "--format", "jsonl"]);
+    let (_, out, _) = search(&cli, &[root, "untagged 垃圾", "--format", "jsonl"]);
     assert_eq!(titles(&out), vec!["垃圾分类进小区"]);
 }
 
@@ -78,21 +72,21 @@ fn jsonl_lists_best_first_with_score_and_matches() {
 #[test]
 fn cache_is_used_but_never_trusted_blindly() {
     let dir = tempfile::tempdir().unwrap();
-    let cache = tempfile::tempdir().unwrap();
+    let cli = Cli::new();
     corpus(dir.path());
     let root = dir.path().to_str().unwrap();
     let args = [root, "垃圾", "--format", "jsonl"];
-    let (_, first, _) = search(cache.path(), &args);
-    let files: Vec<_> = std::fs::read_dir(cache.path().join("newstag"))
+    let (_, first, _) = search(&cli, &args);
+    let files: Vec<_> = std::fs::read_dir(cli.cache_dir().join("newstag"))
         .unwrap()
         .map(|e| e.unwrap().path())
         .collect();
     assert_eq!(files.len(), 1, "one cache file: {files:?}");
-    let (_, second, _) = search(cache.path(), &args);
+    let (_, second, _) = search(&cli, &args);
     assert_eq!(first, second);
 
     std::fs::write(&files[0], b"NEWSTAGIDX1\nthis is not an index").unwrap();
-    let (code, third, _) = search(cache.path(), &args);
+    let (code, third, _) = search(&cli, &args);
     assert_eq!((code, third), (0, first.clone()));
     assert!(
         std::fs::metadata(&files[0]).unwrap().len() > 100,
@@ -105,7 +99,7 @@ fn cache_is_used_but_never_trusted_blindly() {
         "2024-12-04_01.txt",
         "# 垃圾焚烧发电厂投产\n\n新厂日处理垃圾一千吨，还能发电。\n",
     );
-    let (_, fourth, _) = search(cache.path(), &args);
+    let (_, fourth, _) = search(&cli, &args);
     assert_eq!(titles(&fourth), vec!["垃圾焚烧发电厂投产"]);
 }
 
@@ -113,12 +107,9 @@ fn cache_is_used_but_never_trusted_blindly() {
 #[test]
 fn malformed_query_is_reported() {
     let dir = tempfile::tempdir().unwrap();
-    let cache = tempfile::tempdir().unwrap();
+    let cli = Cli::new();
     corpus(dir.path());
-    let (code, out, err) = search(
-        cache.path(),
-        &[dir.path().to_str().unwrap(), "社区 kind:nope"],
-    );
+    let (code, out, err) = search(&cli, &[dir.path().to_str().unwrap(), "社区 kind:nope"]);
     assert_eq!(code, 2);
     assert!(out.is_empty());
     assert!(err.contains("no kind `nope`"), "{err}");
@@ -146,10 +137,10 @@ fn pinyin_finds_words_in_bodies_of_the_shared_samples() {
         !wanted.is_empty(),
         "the samples speak of 社区治理 in bodies"
     );
-    let cache = tempfile::tempdir().unwrap();
+    let cli = Cli::new();
     for q in ["sqzl", "shequzhili", "shequzl"] {
         let (code, out, err) = search(
-            cache.path(),
+            &cli,
             &[
                 samples.to_str().unwrap(),
                 q,
@@ -178,14 +169,14 @@ fn pinyin_finds_words_in_bodies_of_the_shared_samples() {
 #[test]
 fn pinyin_title_hit_outranks_pinyin_body_hit() {
     let dir = tempfile::tempdir().unwrap();
-    let cache = tempfile::tempdir().unwrap();
+    let cli = Cli::new();
     write_issue(
         dir.path(),
         "2024-12-05_01.txt",
         "# 天气预报\n\n今天多云，社区治理工作照常进行。\n\n# 推进社区治理现代化\n\n街道干部走访居民。\n",
     );
     let root = dir.path().to_str().unwrap();
-    let (code, out, err) = search(cache.path(), &[root, "sqzl", "--format", "jsonl"]);
+    let (code, out, err) = search(&cli, &[root, "sqzl", "--format", "jsonl"]);
     assert_eq!(code, 0, "{err}");
     assert_eq!(titles(&out), vec!["推进社区治理现代化", "天气预报"]);
 }

@@ -3,7 +3,10 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+pub mod common;
+
 use assert_cmd::Command;
+use common::cli::Cli;
 use newstag::corpus::Corpus;
 use newstag::tags::{Source, TagStore, Target};
 use std::path::Path;
@@ -47,10 +50,7 @@ fn stats_match_sidecars() {
     assert!(store.set(&[t(0, 0)], "heritage", true, Source::Hand).ok());
 
     let home = tmp.path();
-    let out = Command::cargo_bin("newstag")
-        .unwrap()
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("HOME", home)
+    let out = Command::from_std(Cli::in_home(home).command())
         .arg("stats")
         .arg(&dir)
         .args(["--format", "jsonl"])
@@ -89,10 +89,7 @@ fn stats_match_sidecars() {
     );
     assert_eq!(v["per_issue"][1]["tagged"], 1);
 
-    let table = Command::cargo_bin("newstag")
-        .unwrap()
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("HOME", home)
+    let table = Command::from_std(Cli::in_home(home).command())
         .arg("stats")
         .arg(&dir)
         .args(["--format", "table"])

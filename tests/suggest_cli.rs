@@ -2,28 +2,18 @@
 //! suggestions change once the user has tagged enough articles.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+pub mod common;
 pub mod suggest_fixture;
 
+use common::cli::Cli;
 use serde_json::Value;
-use std::path::Path;
-use std::process::{Command, Output};
-
-fn bin(config_home: &Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_newstag"));
-    c.env("XDG_CONFIG_HOME", config_home).env("NO_COLOR", "1");
-    c
-}
-
-fn run(config_home: &Path, args: &[&str]) -> Output {
-    bin(config_home).args(args).output().unwrap()
-}
 
 /// The jsonl records of `newstag suggest ARGS`.
-fn suggest(config_home: &Path, args: &[&str]) -> Vec<Value> {
+fn suggest(cli: &Cli, args: &[&str]) -> Vec<Value> {
     let mut all = vec!["suggest"];
     all.extend_from_slice(args);
     all.extend_from_slice(&["--format", "jsonl"]);
-    let out = run(config_home, &all);
+    let out = cli.run(&all);
     assert!(
         out.status.success(),
         "{}",
@@ -52,19 +42,18 @@ fn tags_of(record: &Value) -> Vec<&str> {
         .collect()
 }
 
-fn setup() -> (tempfile::TempDir, tempfile::TempDir) {
+fn setup() -> (tempfile::TempDir, Cli) {
     let corpus = tempfile::tempdir().unwrap();
     suggest_fixture::write_corpus(corpus.path(), 4);
-    let home = tempfile::tempdir().unwrap();
-    (corpus, home)
+    (corpus, Cli::new())
 }
 
 /// jsonl has one record per article with id, issue, title and scored suggestions
 /// whose words are the keywords found; unrelated news gets none.
 #[test]
 fn jsonl_lists_every_article_with_its_suggestions() {
-    let (corpus, home) = setup();
-    let records = suggest(home.path(), &[corpus.path().to_str().unwrap()]);
+    let (corpus, cli) = setup();
+    let records = suggest(&cli, &[corpus.path().to_str().unwrap()]);
     assert_eq!(records.len(), 16);
     for r in &records {
         assert_eq!(r["id"].as_str().unwrap().len(), 12, "{r}");
@@ -100,10 +89,10 @@ fn jsonl_lists_every_article_with_its_suggestions() {
 /// unknown id is an error that names it.
 #[test]
 fn min_score_and_ids_filter_the_output() {
-    let (corpus, home) = setup();
+    let (corpus, cli) = setup();
     let path = corpus.path().to_str().unwrap();
-    let all = suggest(home.path(), &[path, "--min-score", "0"]);
-    let strict = suggest(home.path(), &[path, "--min-score", "0.9"]);
+    let all = suggest(&cli, &[path, "--min-score", "0"]);
+    let strict = suggest(&cli, &[path, "--min-score", "0.9"]);
     let count = |rs: &[Value]| -> usize {
         rs.iter()
             .map(|r| r["suggestions"].as_array().unwrap().len())
@@ -125,10 +114,10 @@ fn min_score_and_ids_filter_the_output() {
     let id = by_title(&all, "湿地公园生态修复见成效")["id"]
         .as_str()
         .unwrap();
-    let one = suggest(home.path(), &[path, id]);
+    let one = suggest(&cli, &[path, id]);
     assert_eq!(one.len(), 1);
     assert_eq!(one[0]["id"], id);
-    let out = run(home.path(), &["suggest", path, "feedfacecafe"]);
+    let out = cli.run(&["suggest", path, "feedfacecafe"]);
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("feedfacecafe"));
 }
@@ -137,22 +126,22 @@ fn min_score_and_ids_filter_the_output() {
 /// keywords is suggested for untagged articles like the ones they tagged.
 #[test]
 fn tagging_articles_teaches_suggestions_for_similar_ones() {
-    let (corpus, home) = setup();
+    let (corpus, cli) = setup();
     let path = corpus.path().to_str().unwrap();
-    std::fs::create_dir_all(home.path().join("newstag")).unwrap();
+    std::fs::create_dir_all(cli.config_dir().join("newstag")).unwrap();
     std::fs::write(
-        home.path().join("newstag/config.toml"),
+        cli.config_dir().join("newstag/config.toml"),
         "[suggest]\nlearn_after = 10\n\n[[tag]]\nname = \"transport\"\nkey = \"4\"\n",
     )
     .unwrap();
-    let before = suggest(home.path(), &[path]);
+    let before = suggest(&cli, &[path]);
     assert!(before.iter().all(|r| !tags_of(r).contains(&"transport")));
     let id = |title: &str| by_title(&before, title)["id"].as_str().unwrap().to_string();
     let tag = |ids: &[String], op: &str| {
         let mut args = vec!["tag".to_string(), path.to_string()];
         args.extend(ids.iter().cloned());
         args.push(op.to_string());
-        let out = bin(home.path()).args(&args).output().unwrap();
+        let out = cli.command().args(&args).output().unwrap();
         assert!(
             out.status.success(),
             "{}",
@@ -180,10 +169,10 @@ fn tagging_articles_teaches_suggestions_for_similar_ones() {
         .collect();
     // Nine decisions: one short of learn_after, nothing learned yet.
     tag(&env[..1], "+environment");
-    let short = suggest(home.path(), &[path]);
+    let short = suggest(&cli, &[path]);
     assert!(short.iter().all(|r| !tags_of(r).contains(&"transport")));
     tag(&env[1..], "+environment");
-    let after = suggest(home.path(), &[path]);
+    let after = suggest(&cli, &[path]);
     for (title, _) in &suggest_fixture::TRANSPORT[3..] {
         let r = by_title(&after, title);
         assert!(tags_of(r).contains(&"transport"), "{r}");

@@ -4,11 +4,12 @@
 
 pub mod common;
 
+use common::cli::Cli;
 use newstag::tags::sidecar;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 const PLACES: [&str; 6] = ["迎泽区", "小店区", "杏花岭", "万柏林", "晋源区", "尖草坪"];
@@ -41,20 +42,9 @@ fn make_corpus(dir: &Path, issues: usize, per_issue: usize) {
     }
 }
 
-fn bin() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_newstag"));
-    c.env("XDG_CONFIG_HOME", "/nonexistent-newstag-test")
-        .env("NO_COLOR", "1");
-    c
-}
-
-fn run(args: &[&str]) -> Output {
-    bin().args(args).output().unwrap()
-}
-
 /// `(issue, id) -> tags` as `newstag articles` prints them.
-fn articles(dir: &Path) -> Vec<(String, String, Vec<String>)> {
-    let out = run(&["articles", dir.to_str().unwrap(), "--format", "jsonl"]);
+fn articles(cli: &Cli, dir: &Path) -> Vec<(String, String, Vec<String>)> {
+    let out = cli.run(&["articles", dir.to_str().unwrap(), "--format", "jsonl"]);
     assert!(
         out.status.success(),
         "{}",
@@ -106,11 +96,12 @@ fn s(dir: &Path) -> &str {
 #[test]
 fn tag_command_adds_removes_toggles() {
     let dir = tempfile::tempdir().unwrap();
+    let cli = Cli::new();
     make_corpus(dir.path(), 2, 4);
-    let arts = articles(dir.path());
+    let arts = articles(&cli, dir.path());
     assert!(arts.len() >= 6, "{arts:?}");
     let (a, b) = (arts[0].1.clone(), arts[arts.len() - 1].1.clone());
-    let out = run(&["tag", s(dir.path()), &a, &b, "+governance", "-heritage"]);
+    let out = cli.run(&["tag", s(dir.path()), &a, &b, "+governance", "-heritage"]);
     assert!(
         out.status.success(),
         "{}",
@@ -121,22 +112,22 @@ fn tag_command_adds_removes_toggles() {
         stdout.contains("+governance: 2 articles, saved"),
         "{stdout}"
     );
-    let out = run(&["tag", s(dir.path()), &a, &b, "!governance", "!heritage"]);
+    let out = cli.run(&["tag", s(dir.path()), &a, &b, "!governance", "!heritage"]);
     assert!(out.status.success());
-    let now = articles(dir.path());
+    let now = articles(&cli, dir.path());
     let tags_of = |id: &str| now.iter().find(|x| x.1 == id).unwrap().2.clone();
     assert_eq!(tags_of(&a), ["heritage"]);
     assert_eq!(tags_of(&b), ["heritage"]);
     // An unknown id or tag changes nothing and exits non-zero.
     let before = all_sidecar_tags(dir.path());
-    let out = run(&["tag", s(dir.path()), &a, "nosuchid0000", "+environment"]);
+    let out = cli.run(&["tag", s(dir.path()), &a, "nosuchid0000", "+environment"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("nosuchid0000"));
-    let out = run(&["tag", s(dir.path()), &a, "+no-such-tag"]);
+    let out = cli.run(&["tag", s(dir.path()), &a, "+no-such-tag"]);
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(all_sidecar_tags(dir.path()), before);
     // --dry-run prints the count and ids and writes nothing.
-    let out = run(&["tag", s(dir.path()), &a, &b, "+environment", "--dry-run"]);
+    let out = cli.run(&["tag", s(dir.path()), &a, &b, "+environment", "--dry-run"]);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.starts_with("2 articles\n"), "{stdout}");
     assert!(stdout.contains(&a) && stdout.contains(&b), "{stdout}");
@@ -147,12 +138,13 @@ fn tag_command_adds_removes_toggles() {
 #[test]
 fn check_reports_problems() {
     let dir = tempfile::tempdir().unwrap();
+    let cli = Cli::new();
     make_corpus(dir.path(), 3, 3);
-    let arts = articles(dir.path());
+    let arts = articles(&cli, dir.path());
     let first = &arts[0];
-    let out = run(&["tag", s(dir.path()), &first.1, "+heritage"]);
+    let out = cli.run(&["tag", s(dir.path()), &first.1, "+heritage"]);
     assert!(out.status.success());
-    let out = run(&["check", s(dir.path())]);
+    let out = cli.run(&["check", s(dir.path())]);
     assert_eq!(
         out.status.code(),
         Some(0),
@@ -175,7 +167,7 @@ fn check_reports_problems() {
     let side3 = dir.path().join(issue3.replace(".md", ".tags.toml"));
     std::fs::write(&side3, "schema = 1\n[[article]]\nid = \"x\"\ntags = [\n").unwrap();
     std::fs::write(dir.path().join("gone.tags.toml"), "schema = 1\n").unwrap();
-    let out = run(&["check", s(dir.path())]);
+    let out = cli.run(&["check", s(dir.path())]);
     assert_eq!(out.status.code(), Some(1));
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
@@ -195,20 +187,21 @@ fn check_reports_problems() {
 #[test]
 fn corrupt_sidecar_unchanged_by_tag_command() {
     let dir = tempfile::tempdir().unwrap();
+    let cli = Cli::new();
     make_corpus(dir.path(), 2, 3);
-    let arts = articles(dir.path());
+    let arts = articles(&cli, dir.path());
     let a = &arts[0];
     let b = arts.iter().find(|x| x.0 != a.0).unwrap();
     let bad = dir.path().join(a.0.replace(".md", ".tags.toml"));
     let garbage: &[u8] = b"schema = 1\n[[article]]\nid = \"\xe4\xb8\n broken";
     std::fs::write(&bad, garbage).unwrap();
-    let out = run(&["tag", s(dir.path()), &a.1, &b.1, "+heritage"]);
+    let out = cli.run(&["tag", s(dir.path()), &a.1, &b.1, "+heritage"]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("read-only"), "{stderr}");
     assert!(stderr.contains(&bad.display().to_string()), "{stderr}");
     assert_eq!(std::fs::read(&bad).unwrap(), garbage);
-    let now = articles(dir.path());
+    let now = articles(&cli, dir.path());
     assert_eq!(now.iter().find(|x| x.1 == b.1).unwrap().2, ["heritage"]);
 }
 
@@ -216,14 +209,18 @@ fn corrupt_sidecar_unchanged_by_tag_command() {
 #[test]
 fn concurrent_writer_processes_keep_all_tags() {
     let dir = tempfile::tempdir().unwrap();
+    let cli = Cli::new();
     make_corpus(dir.path(), 2, 12);
-    let arts = articles(dir.path());
+    let arts = articles(&cli, dir.path());
     let ids: Vec<String> = arts.iter().map(|a| a.1.clone()).collect();
     let root = dir.path().to_path_buf();
+    let home = cli.home().to_path_buf();
     let writer = |tag: &'static str, ids: Vec<String>, root: PathBuf| {
+        let home = home.clone();
         std::thread::spawn(move || {
             for id in ids {
-                let out = bin()
+                let out = Cli::in_home(&home)
+                    .command()
                     .args(["tag", root.to_str().unwrap(), &id, &format!("+{tag}")])
                     .output()
                     .unwrap();
@@ -253,11 +250,15 @@ fn concurrent_writer_processes_keep_all_tags() {
 #[test]
 fn sigkill_during_saves_loses_no_acknowledged_tag() {
     let dir = tempfile::tempdir().unwrap();
+    let cli = Cli::new();
     make_corpus(dir.path(), 2, 20);
-    let ids: Vec<String> = articles(dir.path()).into_iter().map(|a| a.1).collect();
+    let ids: Vec<String> = articles(&cli, dir.path())
+        .into_iter()
+        .map(|a| a.1)
+        .collect();
     // Time one full run to spread the kills over a writer's whole life.
     let t0 = Instant::now();
-    let out = run(&["tag", s(dir.path()), &ids[0], "+environment"]);
+    let out = cli.run(&["tag", s(dir.path()), &ids[0], "+environment"]);
     assert!(out.status.success());
     // The kill moment adapts: later after a writer died before any save, earlier
     // after one finished, so kills keep landing among the saves.
@@ -272,7 +273,8 @@ fn sigkill_during_saves_loses_no_acknowledged_tag() {
         seed ^= seed << 17;
         let frac = 0.3 + (seed % 1000) as f64 / 1000.0;
         let delay = Duration::from_micros((scale * frac) as u64);
-        let mut child = bin()
+        let mut child = cli
+            .command()
             .args([
                 "tag",
                 s(dir.path()),
@@ -316,7 +318,7 @@ fn sigkill_during_saves_loses_no_acknowledged_tag() {
         // Every sidecar parses after every kill.
         let _ = all_sidecar_tags(dir.path());
         if i % 10 == 0 {
-            let out = run(&["check", s(dir.path())]);
+            let out = cli.run(&["check", s(dir.path())]);
             assert_eq!(
                 out.status.code(),
                 Some(0),
@@ -357,10 +359,10 @@ fn mode_of(path: &Path) -> u32 {
 #[test]
 fn sidecar_modes_follow_umask_and_survive_toggling() {
     use std::os::unix::fs::PermissionsExt;
-    let cli = common::cli::Cli::new();
     let dir = tempfile::tempdir().unwrap();
+    let cli = Cli::new();
     make_corpus(dir.path(), 1, 2);
-    let arts = articles(dir.path());
+    let arts = articles(&cli, dir.path());
     let sidecar = dir.path().join(arts[0].0.replace(".md", ".tags.toml"));
     let tag = |change: &str| {
         let out = cli

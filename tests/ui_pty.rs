@@ -6,6 +6,7 @@
 
 pub mod common;
 
+use common::cli::Cli;
 use common::files::{copy_tree, repo_path};
 use common::pty::{Launch, PtySession};
 use std::path::{Path, PathBuf};
@@ -174,16 +175,11 @@ fn builtin_sample_and_bad_config() {
 /// `--help` and `--version` print and exit without touching the terminal.
 #[test]
 fn help_and_version() {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_newstag"))
-        .arg("--version")
-        .output()
-        .unwrap();
+    let cli = Cli::new();
+    let out = cli.run(&["--version"]);
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("newstag "));
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_newstag"))
-        .arg("--help")
-        .output()
-        .unwrap();
+    let out = cli.run(&["--help"]);
     assert!(String::from_utf8_lossy(&out.stdout).contains("Usage"));
 }
 

@@ -275,3 +275,33 @@ fn index_candidates_lose_no_hit() {
         assert_eq!(m.run(None), m.run(Some(&all)), "{q}");
     }
 }
+
+/// The TUI builds its index from the corpus its loader read, handed over in
+/// batches that may split issues; it searches exactly like an index built at once
+/// (as `newstag search` does), empty issues included.
+#[test]
+fn index_built_from_batches_equals_index_built_at_once() {
+    use newstag::search::index::{IndexBuilder, IssueInfo};
+    let mut issues = corpus();
+    issues.insert(1, issue("2024/12/empty.txt", "2024-12-09", Vec::new()));
+    let at_once = SearchIndex::build_from_issues(&issues);
+    for batch in [1, 2, 5, 100] {
+        let mut builder = IndexBuilder::default();
+        let mut pending: Vec<(u32, u32, Article)> = Vec::new();
+        for (i, issue) in issues.iter().enumerate() {
+            builder.add_issue(IssueInfo::of(issue));
+            for (k, a) in issue.articles.iter().enumerate() {
+                pending.push((i as u32, k as u32, a.clone()));
+                if pending.len() == batch {
+                    builder.add_articles(&pending);
+                    pending.clear();
+                }
+            }
+        }
+        builder.add_articles(&pending);
+        let built = builder.finish();
+        assert_eq!(built, at_once, "batches of {batch}");
+        let mut s = Searcher::new(Arc::new(built), None);
+        assert_eq!(s.search("sqzl").unwrap().len(), 2, "batches of {batch}");
+    }
+}

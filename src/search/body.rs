@@ -125,6 +125,17 @@ impl<'a> WordIndexBuilder<'a> {
         }
     }
 
+    /// The same words, owning their text (to outlive what they were cut from).
+    pub fn into_owned(self) -> WordIndexBuilder<'static> {
+        WordIndexBuilder {
+            map: self
+                .map
+                .into_iter()
+                .map(|(k, v)| (Cow::Owned(k.into_owned()), v))
+                .collect(),
+        }
+    }
+
     /// Merge a builder of later documents into this one.
     pub fn merge(&mut self, later: WordIndexBuilder<'a>) {
         if self.map.is_empty() {

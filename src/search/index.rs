@@ -20,6 +20,81 @@ pub struct IssueInfo {
     pub page: Option<String>,
 }
 
+impl IssueInfo {
+    pub fn of(issue: &Issue) -> IssueInfo {
+        IssueInfo {
+            rel: issue.rel.clone(),
+            date: issue.date.clone(),
+            page: issue.page.clone(),
+        }
+    }
+}
+
+/// The body words of `articles` (documents `first..`), cut with jieba in parallel.
+fn body_words<'a>(articles: &[&'a Article], first: usize) -> WordIndexBuilder<'a> {
+    articles
+        .par_chunks(512)
+        .enumerate()
+        .map(|(chunk, arts)| {
+            let mut b = WordIndexBuilder::default();
+            for (k, a) in arts.iter().enumerate() {
+                let doc = (first + chunk * 512 + k) as u32;
+                for p in &a.paragraphs {
+                    b.add_text(doc, p);
+                }
+            }
+            b
+        })
+        .reduce(WordIndexBuilder::default, |mut a, b| {
+            a.merge(b);
+            a
+        })
+}
+
+/// Builds an index from issues handed over a few at a time, in corpus order, by
+/// whoever holds them (the TUI, while its loader fills the corpus): the corpus is
+/// read and segmented once, and only the batch being indexed is copied.
+pub struct IndexBuilder {
+    index: SearchIndex,
+    words: WordIndexBuilder<'static>,
+}
+
+impl Default for IndexBuilder {
+    fn default() -> IndexBuilder {
+        IndexBuilder {
+            index: SearchIndex::empty(),
+            words: WordIndexBuilder::default(),
+        }
+    }
+}
+
+impl IndexBuilder {
+    /// Issues seen so far.
+    pub fn issue_count(&self) -> usize {
+        self.index.issues.len()
+    }
+
+    /// Add the next issue (its articles come with [`IndexBuilder::add_articles`]).
+    pub fn add_issue(&mut self, info: IssueInfo) {
+        self.index.issues.push(info);
+    }
+
+    /// Add the next articles, in corpus order: (issue number, article position,
+    /// article). Their bodies are cut into words in parallel.
+    pub fn add_articles(&mut self, articles: &[(u32, u32, Article)]) {
+        let first = self.index.refs.len();
+        for (issue, article, a) in articles {
+            self.index.push_article(*issue, *article, a);
+        }
+        let refs: Vec<&Article> = articles.iter().map(|(_, _, a)| a).collect();
+        self.words.merge(body_words(&refs, first).into_owned());
+    }
+
+    pub fn finish(self) -> SearchIndex {
+        self.index.finish(self.words)
+    }
+}
+
 /// Where a document comes from: issue and article position in the corpus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct DocRef {
@@ -120,67 +195,56 @@ impl SearchIndex {
     }
 
     pub fn build_from_issues(issues: &[Issue]) -> SearchIndex {
-        let mut index = SearchIndex {
-            issues: issues
-                .iter()
-                .map(|i| IssueInfo {
-                    rel: i.rel.clone(),
-                    date: i.date.clone(),
-                    page: i.page.clone(),
-                })
-                .collect(),
+        let mut index = SearchIndex::empty();
+        let mut articles: Vec<&Article> = Vec::new();
+        for (ii, issue) in issues.iter().enumerate() {
+            index.issues.push(IssueInfo::of(issue));
+            for (ai, a) in issue.articles.iter().enumerate() {
+                index.push_article(ii as u32, ai as u32, a);
+                articles.push(a);
+            }
+        }
+        let words = body_words(&articles, 0);
+        index.finish(words)
+    }
+
+    /// No issue yet, columns ready to grow.
+    fn empty() -> SearchIndex {
+        SearchIndex {
             ids: TextColumn::new(),
             titles: TextColumn::new(),
             titles_folded: TextColumn::new(),
             fields_folded: TextColumn::new(),
             ..SearchIndex::default()
-        };
-        let mut articles: Vec<&Article> = Vec::new();
-        for (ii, issue) in issues.iter().enumerate() {
-            for (ai, a) in issue.articles.iter().enumerate() {
-                index.refs.push(DocRef {
-                    issue: ii as u32,
-                    article: ai as u32,
-                });
-                index.kinds.push(a.kind);
-                index.ids.push(&a.id);
-                let title = a.display_title();
-                let folded = fold(&title);
-                index.masks.push(pinyin::masks(&folded));
-                index.titles.push(&title);
-                index.titles_folded.push(&folded);
-                let fields = [a.kicker.as_str(), &a.subtitle, &a.byline]
-                    .iter()
-                    .filter(|s| !s.is_empty())
-                    .copied()
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                index.fields_folded.push(&fold(&fields));
-                articles.push(a);
-            }
         }
-        let n = index.refs.len();
-        index.title_chars = CharIndex::build((0..n).map(|d| index.titles_folded.get(d)));
-        index.field_chars = CharIndex::build((0..n).map(|d| index.fields_folded.get(d)));
-        index.words = articles
-            .par_chunks(512)
-            .enumerate()
-            .map(|(chunk, arts)| {
-                let mut b = WordIndexBuilder::default();
-                for (k, a) in arts.iter().enumerate() {
-                    let doc = (chunk * 512 + k) as u32;
-                    for p in &a.paragraphs {
-                        b.add_text(doc, p);
-                    }
-                }
-                b
-            })
-            .reduce(WordIndexBuilder::default, |mut a, b| {
-                a.merge(b);
-                a
-            })
-            .finish();
-        index
+    }
+
+    /// Everything of one article but its body words.
+    fn push_article(&mut self, issue: u32, article: u32, a: &Article) {
+        self.refs.push(DocRef { issue, article });
+        self.kinds.push(a.kind);
+        self.ids.push(&a.id);
+        let title = a.display_title();
+        let folded = fold(&title);
+        self.masks.push(pinyin::masks(&folded));
+        self.titles.push(&title);
+        self.titles_folded.push(&folded);
+        let fields = [a.kicker.as_str(), &a.subtitle, &a.byline]
+            .iter()
+            .filter(|s| !s.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" ");
+        self.fields_folded.push(&fold(&fields));
+    }
+
+    /// The character indexes, and the body words gathered meanwhile.
+    fn finish(mut self, words: WordIndexBuilder<'_>) -> SearchIndex {
+        let n = self.refs.len();
+        self.title_chars = CharIndex::build((0..n).map(|d| self.titles_folded.get(d)));
+        self.field_chars = CharIndex::build((0..n).map(|d| self.fields_folded.get(d)));
+        self.words = words.finish();
+        self
     }
 
     /// Titles and body words as glyphs, for pinyin (made on first use; see

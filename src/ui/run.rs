@@ -29,6 +29,8 @@ pub enum AppEvent {
     LoadFailed(String),
     /// The search index is ready (or could not be had).
     SearchIndex(Result<Box<crate::search::SearchIndex>, String>),
+    /// The indexer wants the next batch of the loaded corpus.
+    SearchIndexNeeds,
     /// A search result is waiting.
     SearchDone,
     /// The background suggestion scorer reports.
@@ -66,9 +68,17 @@ pub fn run(
 
     let (tx, rx) = mpsc::channel();
     let tx_index = tx.clone();
-    super::search_bar::spawn_indexer(root.clone(), move |r| {
-        let _ = tx_index.send(AppEvent::SearchIndex(r.map(Box::new)));
-    });
+    let tx_need = tx.clone();
+    super::search_bar::spawn_indexer(
+        &mut app,
+        root.clone(),
+        move |r| {
+            let _ = tx_index.send(AppEvent::SearchIndex(r.map(Box::new)));
+        },
+        move || {
+            let _ = tx_need.send(AppEvent::SearchIndexNeeds);
+        },
+    );
     let tx_wake = tx.clone();
     app.search.set_waker(Box::new(move || {
         let _ = tx_wake.send(AppEvent::SearchDone);
@@ -155,6 +165,7 @@ pub fn handle(app: &mut App, ev: AppEvent) {
         AppEvent::Loaded(issues, sidecars, done, total) => {
             app.set_loading(done, total);
             app.push_loaded(issues, sidecars);
+            super::search_bar::feed_index(app, false);
         }
         AppEvent::LoadDone(warnings) => {
             app.finish_loading(warnings);
@@ -162,7 +173,11 @@ pub fn handle(app: &mut App, ev: AppEvent) {
             super::search_bar::corpus_loaded(app);
         }
         AppEvent::Suggest(msg) => app.suggest_event(msg),
-        AppEvent::LoadFailed(msg) => app.load_failed(msg),
+        AppEvent::LoadFailed(msg) => {
+            app.load_failed(msg);
+            super::search_bar::loading_ended(app);
+        }
+        AppEvent::SearchIndexNeeds => super::search_bar::feed_index(app, true),
         AppEvent::SearchIndex(Ok(index)) => super::search_bar::index_ready(app, *index),
         AppEvent::SearchIndex(Err(e)) => super::search_bar::index_failed(app, e),
         AppEvent::SearchDone => super::search_bar::poll(app),

@@ -224,8 +224,22 @@ fn main() {
     let t = Instant::now();
     index.warm();
     println!(
-        "warm (pinyin glyphs of titles and body words, ASCII masks): {:.0} ms",
-        ms(t.elapsed())
+        "warm (pinyin glyphs of titles and body words, ASCII masks): {:.0} ms; \
+         process now {:.0} MB (peak {:.0} MB)",
+        ms(t.elapsed()),
+        status_kb("VmRSS:") as f64 / 1024.0,
+        status_kb("VmHWM:") as f64 / 1024.0
+    );
+    let parts = index.memory_report();
+    let total: usize = parts.iter().map(|p| p.1).sum();
+    println!(
+        "index parts (MB): {} = {:.1}",
+        parts
+            .iter()
+            .map(|(name, b)| format!("{name} {:.1}", *b as f64 / 1e6))
+            .collect::<Vec<_>>()
+            .join(", "),
+        total as f64 / 1e6
     );
     let index = Arc::new(index);
     let one = ["社", "区", "文", "水", "山", "经", "党", "学", "村", "路"];

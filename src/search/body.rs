@@ -192,6 +192,14 @@ impl WordIndex {
         self.words.is_empty()
     }
 
+    /// Approximate heap bytes.
+    pub fn heap_bytes(&self) -> usize {
+        self.words.buffer().len()
+            + 4 * self.words.len()
+            + self.postings.0.len()
+            + 4 * self.posting_starts.len()
+    }
+
     /// Word `w` (without its `\n`).
     pub fn word(&self, w: usize) -> &str {
         self.words.get(w).trim_end_matches('\n')

@@ -75,6 +75,11 @@ impl CharIndex {
         acc.unwrap_or_else(|| Bitset::full(n))
     }
 
+    /// Approximate heap bytes.
+    pub fn heap_bytes(&self) -> usize {
+        4 * self.chars.len() + self.postings.0.len() + 4 * self.starts.len()
+    }
+
     /// Structural sanity (used to refuse a corrupt cache).
     pub fn is_consistent(&self) -> bool {
         self.starts.len() == self.chars.len() + 1

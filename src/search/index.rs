@@ -139,6 +139,14 @@ pub(crate) struct PinyinData {
     pub words: GlyphTexts,
 }
 
+impl PinyinData {
+    fn heap_bytes(&self) -> usize {
+        self.titles.heap_bytes()
+            + self.words.heap_bytes()
+            + self.title_letters.capacity() * std::mem::size_of::<pinyin::LetterMasks>()
+    }
+}
+
 /// Which ASCII letters and digits each title and field text holds (a quick
 /// reject for Latin queries, pinyin above all).
 #[derive(Debug, Default)]
@@ -292,6 +300,38 @@ impl SearchIndex {
     pub fn warm(&self) {
         self.pinyin_data();
         self.ascii_masks();
+    }
+
+    /// Approximate heap bytes of each part of the index (for the benchmark's
+    /// memory report).
+    pub fn memory_report(&self) -> Vec<(&'static str, usize)> {
+        let text = |c: &TextColumn| c.buffer().len() + 4 * (c.len() + 1);
+        let mut out = vec![
+            (
+                "issues",
+                self.issues
+                    .iter()
+                    .map(|i| 72 + i.rel.len() + i.date.as_ref().map_or(0, String::len))
+                    .sum(),
+            ),
+            ("refs+kinds+masks", self.len() * (8 + 1 + 8)),
+            ("ids", text(&self.ids)),
+            ("titles", text(&self.titles)),
+            ("titles folded", text(&self.titles_folded)),
+            ("fields folded", text(&self.fields_folded)),
+            ("body words", self.words.heap_bytes()),
+            (
+                "title+field chars",
+                self.title_chars.heap_bytes() + self.field_chars.heap_bytes(),
+            ),
+        ];
+        if let Some(p) = self.derived.pinyin.get() {
+            out.push(("pinyin (derived)", p.heap_bytes()));
+        }
+        if self.derived.ascii.get().is_some() {
+            out.push(("ascii masks (derived)", self.len() * 16));
+        }
+        out
     }
 
     /// Number of documents (articles).

@@ -319,6 +319,11 @@ impl GlyphTexts {
         self.starts.len().saturating_sub(1)
     }
 
+    /// Approximate heap bytes.
+    pub fn heap_bytes(&self) -> usize {
+        2 * self.seq.capacity() + 4 * self.starts.capacity()
+    }
+
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }

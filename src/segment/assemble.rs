@@ -49,9 +49,9 @@ pub struct Draft {
     pub adopted_title: bool,
     /// Bylines came from a trailing credit.
     pub credit: bool,
-    /// The kicker may be a label displaced from this earlier, closed article (see
-    /// `reattach_displaced_labels`).
-    label_owner: Option<usize>,
+    /// The kicker may be a label displaced from this earlier article (see
+    /// `reattach_displaced_labels`), and whether Markdown marked it at the title's level.
+    label_owner: Option<(usize, bool)>,
     /// Bigram keys of the head and first paragraphs (see `rethread::cohesion`),
     /// and how many paragraphs they were built from.
     bigrams: Vec<u64>,
@@ -206,14 +206,23 @@ pub fn assemble(units: &[Unit<'_>], classes: &[Class]) -> Vec<Draft> {
 /// that article and none with its own.
 fn reattach_displaced_labels(drafts: &mut [Draft]) {
     for d in 0..drafts.len() {
-        let Some(owner) = drafts[d].label_owner else {
+        let Some((owner, marked)) = drafts[d].label_owner else {
             continue;
         };
         if drafts[d].kicker.is_empty() || !drafts[owner].kicker.is_empty() {
             continue;
         }
         let label = label_bigrams(&drafts[d].kicker);
-        if shared_bigrams(&label, &drafts[d]) == 0 && shared_bigrams(&label, &drafts[owner]) >= 1 {
+        let here = shared_bigrams(&label, &drafts[d]);
+        let there = shared_bigrams(&label, &drafts[owner]);
+        // Markdown puts a kicker at another level than its title, so a label marked
+        // at the title's own level goes up unless it speaks of the article below.
+        let displaced = if marked {
+            here <= there
+        } else {
+            here == 0 && there >= 1
+        };
+        if displaced {
             drafts[owner].kicker = std::mem::take(&mut drafts[d].kicker);
         }
     }
@@ -372,18 +381,25 @@ impl Assembler {
                 t = heads.len() - 1;
             }
         }
-        // One kicker at the title's own level right after a closed article may be a
-        // label displaced from that article.
-        let label_owner = self.cur.filter(|&c| {
-            let prev = &self.drafts[c];
-            t == 1
-                && units[heads[0]].level == units[heads[1]].level
-                && prev.closed
-                && prev.has_body()
-                && !prev.title.is_empty()
-                && !prev.caption
-                && !prev.date_item
-        });
+        // One kicker at the title's own level right after a finished article may be
+        // a label displaced from that article: after a closing credit or jump marker,
+        // or, when Markdown marks both lines alike, after a complete paragraph.
+        let marked = units[heads[0]].level > 0;
+        let label_owner = self
+            .cur
+            .filter(|&c| {
+                let prev = &self.drafts[c];
+                let finished = prev.closed
+                    || (marked && prev.paragraphs.last().is_some_and(|p| is_complete(p)));
+                t == 1
+                    && units[heads[0]].level == units[heads[1]].level
+                    && finished
+                    && prev.has_body()
+                    && !prev.title.is_empty()
+                    && !prev.caption
+                    && !prev.date_item
+            })
+            .map(|c| (c, marked));
         let d = self.open(units[heads[0]].line);
         let draft = &mut self.drafts[d];
         draft.label_owner = label_owner;
@@ -572,7 +588,22 @@ impl Assembler {
                 .and_then(|x| x.paragraphs.get(p))
                 .map(String::as_str)
         });
-        bonded.or(cur_dangling)
+        if bonded.is_some() {
+            return bonded;
+        }
+        // Two cut paragraphs and no word across either cut (`电线穿|管改造` next to
+        // `处以|2000元`): the text continues the one whose article it reads like.
+        if let Some((c, _)) = cur_dangling
+            && let Some(other) = self.dangling.last_other(c)
+        {
+            let probe = probe(text);
+            let here = self.drafts[c].cohesion(&probe);
+            let there = self.drafts[other.0].cohesion(&probe);
+            if there >= 2 && there > here {
+                return Some(other);
+            }
+        }
+        cur_dangling
     }
 
     /// A paragraph that bonds with no cut paragraph may still resume the article

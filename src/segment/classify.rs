@@ -264,7 +264,7 @@ pub fn is_head(text: &str, n: usize) -> bool {
     }
     let last = text.chars().next_back().unwrap_or(' ');
     if matches!(last, '？' | '?') {
-        return n <= 50 && starts_numbered(text);
+        return n <= 50 && (starts_numbered(text) || is_question_label(text));
     }
     if ends_sentence(text)
         || matches!(
@@ -310,6 +310,11 @@ pub fn is_notice_title(text: &str) -> bool {
         && !text.contains('。')
         && NOTICE_WORDS.iter().any(|w| text.ends_with(w))
         && (has(text, "关于") || count_upto(text, 20) <= 20)
+}
+
+/// `问：…？`: the question heading a Q&A item.
+pub fn is_question_label(text: &str) -> bool {
+    text.starts_with("问：") || text.starts_with("问:")
 }
 
 /// `72.如何理解…？`, `三、…`, `（一）…`.

@@ -1,7 +1,7 @@
 //! The kind of an assembled article.
 
 use super::assemble::Draft;
-use super::classify::count_upto;
+use super::classify::{count_upto, is_question_label};
 use crate::article::Kind;
 
 /// Longest single paragraph that makes a titled item a brief.
@@ -34,7 +34,7 @@ pub fn kind_of(d: &Draft) -> Kind {
     }
     if heads_contain("问答")
         || (d.title.ends_with('？') || d.title.ends_with('?'))
-            && d.title.starts_with(|c: char| c.is_ascii_digit())
+            && (d.title.starts_with(|c: char| c.is_ascii_digit()) || is_question_label(&d.title))
     {
         return Kind::Qa;
     }
@@ -60,7 +60,7 @@ pub fn kind_of(d: &Draft) -> Kind {
     {
         return Kind::Brief;
     }
-    // A titled item of one short paragraph.
+    // A titled item of one short paragraph (a reporter's dispatch is news however short).
     let mut body = d
         .paragraphs
         .iter()
@@ -68,6 +68,7 @@ pub fn kind_of(d: &Draft) -> Kind {
         .filter(|(i, _)| !d.intertitles.contains(i))
         .map(|(_, p)| p);
     if !d.title.is_empty()
+        && !d.byline.contains("记者")
         && let (Some(only), None) = (body.next(), body.next())
         && count_upto(only, BRIEF_CHARS) <= BRIEF_CHARS
     {

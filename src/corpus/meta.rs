@@ -7,32 +7,36 @@ pub struct IssueMeta {
     pub page: Option<String>,
 }
 
-/// Look for the date and page in the first lines of `text` (a header such as
-/// `《山西日报》1月13日3版刊发`) and in `rel_path` (`2024-03-05`, `20240305`,
-/// `第03版`). The path gives the year when the header has only month and day.
+/// Look for the date and page in `rel_path` (`2024-03-05`, `20240305`, `第03版`) and
+/// in the first lines of `text` (a header such as `《山西日报》1月13日3版刊发`). The
+/// archivist's file name wins: a header line may be a reprint note naming another
+/// paper's date and page, so it only fills what the path does not tell (the path
+/// still gives the year when the header has only month and day).
 pub fn issue_meta(text: &str, rel_path: &str) -> IssueMeta {
     let path_date = date_in_path(rel_path);
     let path_page = page_in_path(rel_path);
+    if path_date.is_some() && path_page.is_some() {
+        return IssueMeta {
+            date: path_date,
+            page: path_page,
+        };
+    }
     let header = text
         .lines()
         .filter(|l| !l.trim().is_empty())
         .take(3)
         .find_map(header_date_page);
-    let (date, page) = match header {
-        Some((month, day, page)) => {
-            let year = path_date
-                .as_deref()
-                .map(|d| &d[..4])
-                .or_else(|| year_in(rel_path));
-            let date = match year {
-                Some(y) => Some(format!("{y}-{month:02}-{day:02}")),
-                None => path_date.clone(),
-            };
-            (date, page.or(path_page))
-        }
-        None => (path_date, path_page),
+    let Some((month, day, header_page)) = header else {
+        return IssueMeta {
+            date: path_date,
+            page: path_page,
+        };
     };
-    IssueMeta { date, page }
+    let date = path_date.or_else(|| year_in(rel_path).map(|y| format!("{y}-{month:02}-{day:02}")));
+    IssueMeta {
+        date,
+        page: path_page.or(header_page),
+    }
 }
 
 /// `《…》1月13日3版刊发` -> (1, 13, Some("3")).
@@ -162,6 +166,19 @@ mod tests {
         let m = issue_meta("\n\n《山西日报》1月13日3版刊发\n\n标题", "2024/0113.txt");
         assert_eq!(m.date.as_deref(), Some("2024-01-13"));
         assert_eq!(m.page.as_deref(), Some("3"));
+    }
+
+    /// A reprint note naming another paper's date and page does not override the
+    /// date and page in the file's name.
+    #[test]
+    fn full_date_and_page_in_the_path_win_over_a_reprint_note() {
+        let text = "《栖梧日报》3月10日2版刊发\n\n标题";
+        let m = issue_meta(text, "栖梧晚报_20250312_p3.txt");
+        assert_eq!(m.date.as_deref(), Some("2025-03-12"));
+        assert_eq!(m.page.as_deref(), Some("3"));
+        let m = issue_meta(text, "2025/栖梧晚报.txt");
+        assert_eq!(m.date.as_deref(), Some("2025-03-10"));
+        assert_eq!(m.page.as_deref(), Some("2"));
     }
 
     #[test]

@@ -253,23 +253,10 @@ fn shared_samples_meet_the_gold_standard() {
 #[test]
 fn builtin_sample_meets_its_expected_segmentation() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let fixture = root.join("tests/fixtures/sample_expected.toml");
-    let gold: SampleGold = toml::from_str(&std::fs::read_to_string(&fixture).unwrap()).unwrap();
-    assert!(!gold.issue.is_empty());
-    let mut total = Score::default();
-    let mut log = String::new();
-    for issue in &gold.issue {
-        let path = root.join("sample").join(&issue.file);
-        let bytes = std::fs::read(&path).unwrap();
-        let parsed = parse_issue(&path, &issue.file, &bytes).unwrap();
-        let mut misses = String::new();
-        let s = score(&parsed.articles, &issue.article, &mut misses);
-        log.push_str(&report(&issue.file, &s));
-        log.push('\n');
-        log.push_str(&misses);
-        total.add(s);
-    }
-    log.push_str(&report("overall", &total));
+    let (total, log) = score_issue_set(
+        &root.join("tests/fixtures/sample_expected.toml"),
+        &root.join("sample"),
+    );
     eprintln!("{log}");
     assert!(total.f1() >= 0.95, "title F1 below 0.95\n{log}");
     assert!(total.whole_share() >= 0.90, "fewer than 90% whole\n{log}");

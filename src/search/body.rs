@@ -18,6 +18,11 @@ pub struct WordIndex {
     postings: Bytes,
     /// `posting_starts[w]..posting_starts[w + 1]` is word `w`'s list.
     posting_starts: Vec<u32>,
+    /// Words in so many bodies that their list is a bitset of every document
+    /// (`n_docs` bits, byte `k` bit `b` for document `8k + b`) rather than deltas:
+    /// one byte per word, 1 for a bitset.
+    dense: Bytes,
+    n_docs: u32,
 }
 
 /// Which documents a term touches: as part of a word, and as a whole word.
@@ -72,6 +77,18 @@ impl Bitset {
         }
         out
     }
+    /// Add the documents of a little-endian bitset of bytes (bit `b` of byte `k`:
+    /// document `8k + b`).
+    pub fn union_bytes(&mut self, bytes: &[u8]) {
+        for (word, chunk) in self.0.iter_mut().zip(bytes.chunks(8)) {
+            let mut le = [0u8; 8];
+            for (d, s) in le.iter_mut().zip(chunk) {
+                *d = *s;
+            }
+            *word |= u64::from_le_bytes(le);
+        }
+    }
+
     pub fn intersect(&mut self, other: &Bitset) {
         for (a, b) in self.0.iter_mut().zip(&other.0) {
             *a &= b;
@@ -79,10 +96,84 @@ impl Bitset {
     }
 }
 
+/// A word's documents while building: delta-coded already (about a byte per
+/// document rather than four), ascending.
+#[derive(Debug, Default)]
+struct Posting {
+    bytes: Vec<u8>,
+    last: u32,
+}
+
+impl Posting {
+    fn push(&mut self, doc: u32) {
+        if self.bytes.is_empty() {
+            push_varint(&mut self.bytes, doc);
+            self.last = doc;
+        } else if doc > self.last {
+            push_varint(&mut self.bytes, doc - self.last);
+            self.last = doc;
+        } else if doc < self.last {
+            // Out of order (not how the index is built): merge the slow way.
+            self.append(Posting::of(&[doc]));
+        }
+    }
+
+    fn of(docs: &[u32]) -> Posting {
+        let mut p = Posting::default();
+        for &d in docs {
+            p.push(d);
+        }
+        p
+    }
+
+    /// Add the documents of `later` (normally all after this one's).
+    fn append(&mut self, later: Posting) {
+        if later.bytes.is_empty() {
+            return;
+        }
+        if self.bytes.is_empty() {
+            *self = later;
+            return;
+        }
+        let mut first = None;
+        for_each_delta(&later.bytes, |d| {
+            if first.is_none() {
+                first = Some(d);
+            }
+        });
+        let first_len = later
+            .bytes
+            .iter()
+            .position(|b| b & 0x80 == 0)
+            .map_or(0, |p| p + 1);
+        match first {
+            Some(f) if f >= self.last => {
+                if f > self.last {
+                    push_varint(&mut self.bytes, f - self.last);
+                }
+                self.bytes
+                    .extend_from_slice(later.bytes.get(first_len..).unwrap_or(&[]));
+                self.last = later.last;
+            }
+            _ => {
+                let mut all = Vec::new();
+                for_each_delta(&self.bytes, |d| all.push(d));
+                for_each_delta(&later.bytes, |d| all.push(d));
+                all.sort_unstable();
+                all.dedup();
+                *self = Posting::default();
+                for d in all {
+                    self.push(d);
+                }
+            }
+        }
+    }
+}
+
 /// Collects words per document, then freezes into a [`WordIndex`].
 #[derive(Debug, Default)]
 pub struct WordIndexBuilder<'a> {
-    map: HashMap<Cow<'a, str>, Vec<u32>>,
+    map: HashMap<Cow<'a, str>, Posting>,
 }
 
 impl<'a> WordIndexBuilder<'a> {
@@ -96,18 +187,12 @@ impl<'a> WordIndexBuilder<'a> {
         } else {
             Cow::Owned(fold(w).replace('\n', " "))
         };
-        let list = self.map.entry(key).or_default();
-        if list.last() != Some(&doc) {
-            list.push(doc);
-        }
+        self.map.entry(key).or_default().push(doc);
     }
 
     /// Record an already folded word that does not borrow from the corpus.
     pub fn add_owned(&mut self, doc: u32, w: String) {
-        let list = self.map.entry(Cow::Owned(w)).or_default();
-        if list.last() != Some(&doc) {
-            list.push(doc);
-        }
+        self.map.entry(Cow::Owned(w)).or_default().push(doc);
     }
 
     /// Record every word of a paragraph (folded first when it needs folding, so
@@ -143,24 +228,33 @@ impl<'a> WordIndexBuilder<'a> {
             return;
         }
         for (k, v) in later.map {
-            self.map.entry(k).or_default().extend(v);
+            self.map.entry(k).or_default().append(v);
         }
     }
 
-    pub fn finish(self) -> WordIndex {
-        let mut entries: Vec<(Cow<'a, str>, Vec<u32>)> = self.map.into_iter().collect();
+    /// The index of documents `0..n_docs`.
+    pub fn finish(self, n_docs: usize) -> WordIndex {
+        let mut entries: Vec<(Cow<'a, str>, Posting)> = self.map.into_iter().collect();
         entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let mut words = TextColumn::new();
         let mut postings = Vec::new();
         let mut posting_starts = vec![0u32];
-        for (w, mut docs) in entries {
-            docs.sort_unstable();
-            docs.dedup();
+        let mut dense = Vec::new();
+        let dense_len = n_docs.div_ceil(8);
+        for (w, list) in entries {
             words.push(&format!("{w}\n"));
-            let mut prev = 0;
-            for d in docs {
-                push_varint(&mut postings, d - prev);
-                prev = d;
+            if list.bytes.len() > dense_len {
+                let at = postings.len();
+                postings.resize(at + dense_len, 0u8);
+                for_each_delta(&list.bytes, |d| {
+                    if let Some(b) = postings.get_mut(at + d as usize / 8) {
+                        *b |= 1 << (d % 8);
+                    }
+                });
+                dense.push(1);
+            } else {
+                postings.extend_from_slice(&list.bytes);
+                dense.push(0);
             }
             posting_starts.push(postings.len() as u32);
         }
@@ -168,6 +262,8 @@ impl<'a> WordIndexBuilder<'a> {
             words,
             postings: Bytes(postings),
             posting_starts,
+            dense: Bytes(dense),
+            n_docs: n_docs as u32,
         }
     }
 }
@@ -178,6 +274,8 @@ impl Default for WordIndex {
             words: TextColumn::new(),
             postings: Bytes::default(),
             posting_starts: vec![0],
+            dense: Bytes::default(),
+            n_docs: 0,
         }
     }
 }
@@ -198,6 +296,7 @@ impl WordIndex {
             + 4 * self.words.len()
             + self.postings.0.len()
             + 4 * self.posting_starts.len()
+            + self.dense.0.len()
     }
 
     /// Word `w` (without its `\n`).
@@ -205,13 +304,29 @@ impl WordIndex {
         self.words.get(w).trim_end_matches('\n')
     }
 
-    fn for_each_doc(&self, w: usize, f: impl FnMut(u32)) {
+    /// Word `w`'s list: its bytes, and whether they are a bitset.
+    fn list(&self, w: usize) -> Option<(&[u8], bool)> {
         let (Some(&a), Some(&b)) = (self.posting_starts.get(w), self.posting_starts.get(w + 1))
         else {
-            return;
+            return None;
         };
-        if let Some(bytes) = self.postings.0.get(a as usize..b as usize) {
-            for_each_delta(bytes, f);
+        let bytes = self.postings.0.get(a as usize..b as usize)?;
+        Some((bytes, self.dense.0.get(w) == Some(&1)))
+    }
+
+    fn for_each_doc(&self, w: usize, mut f: impl FnMut(u32)) {
+        match self.list(w) {
+            Some((bytes, true)) => {
+                for (k, &byte) in bytes.iter().enumerate() {
+                    let mut bits = byte;
+                    while bits != 0 {
+                        f(k as u32 * 8 + bits.trailing_zeros());
+                        bits &= bits - 1;
+                    }
+                }
+            }
+            Some((bytes, false)) => for_each_delta(bytes, f),
+            None => {}
         }
     }
 
@@ -245,7 +360,10 @@ impl WordIndex {
     }
 
     fn add_docs(&self, w: usize, set: &mut Bitset) {
-        self.for_each_doc(w, |d| set.insert(d));
+        match self.list(w) {
+            Some((bytes, true)) => set.union_bytes(bytes),
+            _ => self.for_each_doc(w, |d| set.insert(d)),
+        }
     }
 
     /// The documents (of `n_docs`) whose body spells the pinyin query `pq`:
@@ -414,6 +532,12 @@ impl WordIndex {
             && self.posting_starts.len() == self.words.len() + 1
             && self.posting_starts.windows(2).all(|w| w[0] <= w[1])
             && self.posting_starts.last().map(|&l| l as usize) == Some(self.postings.0.len())
+            && self.dense.0.len() == self.words.len()
+            && (0..self.words.len()).all(|w| match self.list(w) {
+                Some((bytes, true)) => bytes.len() == (self.n_docs as usize).div_ceil(8),
+                Some((_, false)) => true,
+                None => false,
+            })
     }
 }
 
@@ -428,7 +552,7 @@ mod tests {
         b.add(0, "分类");
         b.add(2, "垃圾站");
         b.add(3, "ＡＢＣ");
-        let idx = b.finish();
+        let idx = b.finish(4);
         assert!(idx.is_consistent());
         let h = idx.hits("垃圾", 4);
         assert!(h.any.contains(0) && h.any.contains(2) && !h.any.contains(1));
@@ -451,6 +575,48 @@ mod tests {
     }
 
     #[test]
+    fn postings_merge_in_order_and_out_of_order() {
+        let decode = |p: &Posting| {
+            let mut v = Vec::new();
+            for_each_delta(&p.bytes, |d| v.push(d));
+            v
+        };
+        let mut a = Posting::of(&[1, 5, 5, 300]);
+        a.append(Posting::of(&[300, 301, 70000]));
+        assert_eq!(decode(&a), vec![1, 5, 300, 301, 70000]);
+        a.append(Posting::of(&[2, 90000]));
+        assert_eq!(decode(&a), vec![1, 2, 5, 300, 301, 70000, 90000]);
+        a.push(3);
+        assert_eq!(decode(&a), vec![1, 2, 3, 5, 300, 301, 70000, 90000]);
+        assert_eq!(a.last, 90000);
+    }
+
+    #[test]
+    fn frequent_words_keep_a_bitset_and_find_the_same_documents() {
+        let mut b = WordIndexBuilder::default();
+        for doc in 0..200 {
+            b.add(doc, "的");
+            if doc % 3 == 0 {
+                b.add(doc, "社区");
+            }
+        }
+        b.add(77, "罕见");
+        let idx = b.finish(203);
+        assert!(idx.is_consistent());
+        assert_eq!(idx.list(0).map(|l| l.1), Some(true), "的 in every body");
+        let h = idx.hits("的", 203);
+        assert_eq!(h.whole.to_vec(), (0..200).collect::<Vec<u32>>());
+        let h = idx.hits("社区", 203);
+        assert_eq!(h.any.to_vec(), (0..200).step_by(3).collect::<Vec<u32>>());
+        assert_eq!(idx.hits("罕见", 203).any.to_vec(), vec![77]);
+        let mut set = Bitset::new(203);
+        for w in 0..idx.len() {
+            idx.add_docs(w, &mut set);
+        }
+        assert_eq!(set.to_vec(), (0..200).collect::<Vec<u32>>());
+    }
+
+    #[test]
     fn pinyin_spells_words_and_chains_of_words() {
         use crate::search::pinyin::{GlyphTexts, Glyphs, PinyinQuery};
         let mut b = WordIndexBuilder::default();
@@ -467,7 +633,7 @@ mod tests {
                 b.add(doc, w);
             }
         }
-        let idx = b.finish();
+        let idx = b.finish(5);
         let mut glyphs = Glyphs::new();
         let words = GlyphTexts::build(&mut glyphs, (0..idx.len()).map(|w| idx.word(w)));
         let hits = |q: &str| {

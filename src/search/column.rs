@@ -70,6 +70,68 @@ impl TextColumn {
     }
 }
 
+/// Variants of the strings of a [`TextColumn`] that mostly equal them (folded
+/// titles): only the ones that differ are kept, with a bitmask of which.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Variants {
+    /// Bit `i`: string `i` has a variant.
+    differs: Vec<u64>,
+    /// The strings with a variant, ascending.
+    which: Vec<u32>,
+    texts: TextColumn,
+}
+
+impl Variants {
+    /// Record the variant of the next string (`None`: the same).
+    pub fn push(&mut self, i: usize, variant: Option<&str>) {
+        if let Some(v) = variant {
+            if self.differs.len() <= i / 64 {
+                self.differs.resize(i / 64 + 1, 0);
+            }
+            if let Some(w) = self.differs.get_mut(i / 64) {
+                *w |= 1 << (i % 64);
+            }
+            self.which.push(i as u32);
+            self.texts.push(v);
+        }
+    }
+
+    /// String `i` of `base` as its variant.
+    pub fn get<'a>(&'a self, base: &'a TextColumn, i: usize) -> &'a str {
+        let has = self
+            .differs
+            .get(i / 64)
+            .is_some_and(|w| w & (1 << (i % 64)) != 0);
+        if has && let Ok(k) = self.which.binary_search(&(i as u32)) {
+            return self.texts.get(k);
+        }
+        base.get(i)
+    }
+
+    /// Approximate heap bytes.
+    pub fn heap_bytes(&self) -> usize {
+        8 * self.differs.len()
+            + 4 * self.which.len()
+            + self.texts.buffer().len()
+            + 4 * self.texts.len()
+    }
+
+    /// Structural sanity against the column of `n` strings it varies.
+    pub fn is_consistent(&self, n: usize) -> bool {
+        self.texts.is_consistent()
+            && self.texts.len() == self.which.len()
+            && self.which.windows(2).all(|w| w[0] < w[1])
+            && self.which.last().is_none_or(|&l| (l as usize) < n)
+            && self.differs.len() <= n.div_ceil(64)
+            && self
+                .differs
+                .iter()
+                .map(|w| w.count_ones() as usize)
+                .sum::<usize>()
+                == self.which.len()
+    }
+}
+
 /// A byte buffer serialised as one blob (fast with postcard).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Bytes(pub Vec<u8>);
@@ -156,5 +218,31 @@ mod tests {
         let mut back = Vec::new();
         for_each_delta(&bytes, |v| back.push(v));
         assert_eq!(back, vec![3, 200, 70000, 70001]);
+    }
+
+    #[test]
+    fn variants_are_kept_only_where_they_differ() {
+        let mut base = TextColumn::new();
+        let mut v = Variants::default();
+        for (i, (text, variant)) in [("社区", None), ("ＡＢＣ", Some("abc")), ("x", None)]
+            .into_iter()
+            .chain((3..130).map(|_| ("y", None)))
+            .chain([("Z", Some("z"))])
+            .enumerate()
+        {
+            base.push(text);
+            v.push(i, variant);
+        }
+        assert_eq!(
+            (
+                v.get(&base, 0),
+                v.get(&base, 1),
+                v.get(&base, 2),
+                v.get(&base, 130)
+            ),
+            ("社区", "abc", "x", "z")
+        );
+        assert!(v.is_consistent(131));
+        assert!(!v.is_consistent(100), "a variant beyond the column");
     }
 }

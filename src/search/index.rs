@@ -3,7 +3,7 @@
 
 use super::body::{WordIndex, WordIndexBuilder};
 use super::chars::CharIndex;
-use super::column::TextColumn;
+use super::column::{TextColumn, Variants};
 use super::fold::fold;
 use super::pinyin::{self, GlyphTexts, Glyphs};
 use crate::article::{Article, Issue, Kind};
@@ -112,8 +112,9 @@ pub struct SearchIndex {
     pub(crate) ids: TextColumn,
     /// Display titles as written.
     pub(crate) titles: TextColumn,
-    /// Display titles folded (same character count as `titles`).
-    pub(crate) titles_folded: TextColumn,
+    /// Display titles folded (same character count as `titles`), where folding
+    /// changes them: see [`SearchIndex::title_folded`].
+    pub(crate) titles_folded: Variants,
     /// Kicker, subtitle and byline folded, separated by spaces.
     pub(crate) fields_folded: TextColumn,
     /// Pinyin masks of the folded titles.
@@ -221,7 +222,6 @@ impl SearchIndex {
         SearchIndex {
             ids: TextColumn::new(),
             titles: TextColumn::new(),
-            titles_folded: TextColumn::new(),
             fields_folded: TextColumn::new(),
             ..SearchIndex::default()
         }
@@ -236,7 +236,9 @@ impl SearchIndex {
         let folded = fold(&title);
         self.masks.push(pinyin::masks(&folded));
         self.titles.push(&title);
-        self.titles_folded.push(&folded);
+        let doc = self.titles.len() - 1;
+        self.titles_folded
+            .push(doc, (folded != title).then_some(folded.as_str()));
         let fields = [a.kicker.as_str(), &a.subtitle, &a.byline]
             .iter()
             .filter(|s| !s.is_empty())
@@ -249,9 +251,9 @@ impl SearchIndex {
     /// The character indexes, and the body words gathered meanwhile.
     fn finish(mut self, words: WordIndexBuilder<'_>) -> SearchIndex {
         let n = self.refs.len();
-        self.title_chars = CharIndex::build((0..n).map(|d| self.titles_folded.get(d)));
+        self.title_chars = CharIndex::build((0..n).map(|d| self.title_folded(d)));
         self.field_chars = CharIndex::build((0..n).map(|d| self.fields_folded.get(d)));
-        self.words = words.finish();
+        self.words = words.finish(n);
         self
     }
 
@@ -260,10 +262,8 @@ impl SearchIndex {
     pub(crate) fn pinyin_data(&self) -> &PinyinData {
         self.derived.pinyin.get_or_init(|| {
             let mut glyphs = Glyphs::new();
-            let titles = GlyphTexts::build(
-                &mut glyphs,
-                (0..self.len()).map(|d| self.titles_folded.get(d)),
-            );
+            let titles =
+                GlyphTexts::build(&mut glyphs, (0..self.len()).map(|d| self.title_folded(d)));
             let words = GlyphTexts::build(
                 &mut glyphs,
                 (0..self.words.len()).map(|w| self.words.word(w)),
@@ -285,9 +285,7 @@ impl SearchIndex {
         self.derived.ascii.get_or_init(|| {
             let n = self.len();
             Box::new(AsciiMasks {
-                titles: (0..n)
-                    .map(|d| ascii_mask(self.titles_folded.get(d)))
-                    .collect(),
+                titles: (0..n).map(|d| ascii_mask(self.title_folded(d))).collect(),
                 fields: (0..n)
                     .map(|d| ascii_mask(self.fields_folded.get(d)))
                     .collect(),
@@ -317,7 +315,7 @@ impl SearchIndex {
             ("refs+kinds+masks", self.len() * (8 + 1 + 8)),
             ("ids", text(&self.ids)),
             ("titles", text(&self.titles)),
-            ("titles folded", text(&self.titles_folded)),
+            ("titles folded", self.titles_folded.heap_bytes()),
             ("fields folded", text(&self.fields_folded)),
             ("body words", self.words.heap_bytes()),
             (
@@ -332,6 +330,11 @@ impl SearchIndex {
             out.push(("ascii masks (derived)", self.len() * 16));
         }
         out
+    }
+
+    /// The folded display title of document `d`.
+    pub(crate) fn title_folded(&self, d: usize) -> &str {
+        self.titles_folded.get(&self.titles, d)
     }
 
     /// Number of documents (articles).
@@ -412,12 +415,11 @@ impl SearchIndex {
         self.kinds.len() == n
             && self.ids.len() == n
             && self.titles.len() == n
-            && self.titles_folded.len() == n
             && self.fields_folded.len() == n
             && self.masks.len() == n
             && self.ids.is_consistent()
             && self.titles.is_consistent()
-            && self.titles_folded.is_consistent()
+            && self.titles_folded.is_consistent(n)
             && self.fields_folded.is_consistent()
             && self.words.is_consistent()
             && self.title_chars.is_consistent()

@@ -246,7 +246,7 @@ impl<'i> Matcher<'i> {
 
     /// Character positions of the title of `doc` that the query matched, ascending.
     pub fn title_positions(&self, doc: u32) -> Vec<usize> {
-        let title = self.index.titles_folded.get(doc as usize);
+        let title = self.index.title_folded(doc as usize);
         let mut out = Vec::new();
         for clause in &self.clauses {
             for p in clause {
@@ -372,7 +372,7 @@ impl<'i> Matcher<'i> {
 
     fn text_score(&self, t: &Text, doc: u32) -> Option<(i64, Via)> {
         let d = doc as usize;
-        let title = self.index.titles_folded.get(d);
+        let title = self.index.title_folded(d);
         let mut best: Option<(i64, Via)> = None;
         let take = |best: &mut Option<(i64, Via)>, s: i64, via: Via| {
             if best.is_none_or(|(b, _)| s > b) {

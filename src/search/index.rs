@@ -30,15 +30,17 @@ impl IssueInfo {
     }
 }
 
-/// The body words of `articles` (documents `first..`), cut with jieba in parallel.
-fn body_words<'a>(articles: &[&'a Article], first: usize) -> WordIndexBuilder<'a> {
+/// The body words of `articles` (documents `first..`), cut with jieba in parallel,
+/// `chunk` articles per task.
+fn body_words<'a>(articles: &[&'a Article], first: usize, chunk: usize) -> WordIndexBuilder<'a> {
+    let chunk = chunk.max(1);
     articles
-        .par_chunks(512)
+        .par_chunks(chunk)
         .enumerate()
-        .map(|(chunk, arts)| {
+        .map(|(c, arts)| {
             let mut b = WordIndexBuilder::default();
             for (k, a) in arts.iter().enumerate() {
-                let doc = (first + chunk * 512 + k) as u32;
+                let doc = (first + c * chunk + k) as u32;
                 for p in &a.paragraphs {
                     b.add_text(doc, p);
                 }
@@ -87,7 +89,13 @@ impl IndexBuilder {
             self.index.push_article(*issue, *article, a);
         }
         let refs: Vec<&Article> = articles.iter().map(|(_, _, a)| a).collect();
-        self.words.merge(body_words(&refs, first).into_owned());
+        // Small tasks, so a batch keeps every core busy.
+        let chunk = refs
+            .len()
+            .div_ceil(4 * rayon::current_num_threads())
+            .max(16);
+        self.words
+            .merge(body_words(&refs, first, chunk).into_owned());
     }
 
     pub fn finish(self) -> SearchIndex {
@@ -213,7 +221,7 @@ impl SearchIndex {
                 articles.push(a);
             }
         }
-        let words = body_words(&articles, 0);
+        let words = body_words(&articles, 0, 512);
         index.finish(words)
     }
 

@@ -85,7 +85,7 @@ pub struct SearchState {
 
 /// Articles handed to the indexer at a time (at most two batches are copies in
 /// flight, whatever the corpus size).
-const FEED_BATCH: usize = 512;
+const FEED_BATCH: usize = 2048;
 
 /// What the UI thread hands the indexer when there is no valid index cache: the
 /// corpus its loader read, a batch at a time, so the corpus is read and segmented

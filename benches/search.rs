@@ -112,6 +112,73 @@ fn write_snapshot(path: &std::path::Path, files: &[cache::FileStamp], index: &Se
     }
 }
 
+/// Pinyin in bodies scans the vocabulary on every keystroke; the synthetic corpus
+/// has a few thousand distinct words, real archives far more. Time the body
+/// pinyin lookup alone on made-up vocabularies of growing size: words of two to
+/// four characters drawn from the corpus titles, each in a few documents.
+fn vocabulary_scale(index: &SearchIndex) {
+    use newstag::search::body::WordIndexBuilder;
+    use newstag::search::pinyin::{GlyphTexts, Glyphs, PinyinQuery};
+    let mut chars: Vec<char> = (0..index.len() as u32)
+        .flat_map(|d| index.title(d).chars().collect::<Vec<_>>())
+        .filter(|c| newstag::text::is_han(*c))
+        .collect();
+    chars.sort_unstable();
+    chars.dedup();
+    if chars.is_empty() {
+        return;
+    }
+    let n_docs = index.len();
+    let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    println!(
+        "-- body pinyin lookup alone, made-up vocabularies ({} title characters)",
+        chars.len()
+    );
+    for size in [10_000usize, 100_000, 300_000] {
+        let words: Vec<String> = (0..size)
+            .map(|_| {
+                let len = 2 + (next() % 3) as usize;
+                (0..len)
+                    .map(|_| chars[(next() % chars.len() as u64) as usize])
+                    .collect()
+            })
+            .collect();
+        let mut postings: Vec<(u32, usize)> = Vec::new();
+        for (w, _) in words.iter().enumerate() {
+            for _ in 0..3 {
+                postings.push(((next() % n_docs as u64) as u32, w));
+            }
+        }
+        postings.sort_unstable();
+        let mut b = WordIndexBuilder::default();
+        for (doc, w) in &postings {
+            b.add(*doc, words[*w].as_str());
+        }
+        let vocab = b.finish(n_docs);
+        let mut glyphs = Glyphs::new();
+        let texts = GlyphTexts::build(&mut glyphs, (0..vocab.len()).map(|w| vocab.word(w)));
+        let mut samples = Vec::new();
+        for q in ["sqz", "sqzl", "shequ", "wenhua", "xczx", "jicengzhili"] {
+            let Some(pq) = PinyinQuery::new(&glyphs, q) else {
+                continue;
+            };
+            for _ in 0..3 {
+                let t = Instant::now();
+                let h = vocab.pinyin_hits(&pq, &texts, n_docs);
+                samples.push(t.elapsed());
+                std::hint::black_box(h);
+            }
+        }
+        report(&format!("{} distinct words", vocab.len()), samples);
+    }
+}
+
 fn main() {
     let root = std::env::var_os("NEWSTAG_BENCH_CORPUS")
         .map(PathBuf::from)
@@ -293,6 +360,9 @@ fn main() {
             let (s, _) = typing(&index, prefix, &miss, |_, _| true);
             report("miss, every key", s);
         }
+    }
+    if wanted("vocabulary") {
+        vocabulary_scale(&index);
     }
     if !wanted("afresh") {
         return;

@@ -5,6 +5,7 @@
 use super::column::{Bytes, TextColumn, for_each_delta, push_varint};
 use super::fold::fold;
 use super::pinyin::{GlyphTexts, PinyinQuery};
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -93,6 +94,86 @@ impl Bitset {
         for (a, b) in self.0.iter_mut().zip(&other.0) {
             *a &= b;
         }
+    }
+}
+
+/// The vocabulary words a pinyin query spells, by where in the query they
+/// start and end (see [`WordIndex::pinyin_hits`]).
+struct WordMatches {
+    m: usize,
+    /// `ends[j]`: words in which the query, from position j, ends.
+    ends: Vec<Vec<u32>>,
+    /// `spans[j * (m + 1) + k]`: words spelled whole by `q[j..k]` (k < m).
+    spans: Vec<Vec<u32>>,
+    /// Words the whole query spells exactly.
+    whole: Vec<u32>,
+}
+
+impl WordMatches {
+    fn new(m: usize) -> WordMatches {
+        WordMatches {
+            m,
+            ends: vec![Vec::new(); m],
+            spans: vec![Vec::new(); m * (m + 1)],
+            whole: Vec::new(),
+        }
+    }
+
+    /// Record what word `w` (its glyphs) spells.
+    fn scan(&mut self, pq: &PinyinQuery, glyphs: &[u16], w: u32) {
+        let m = self.m;
+        if glyphs.is_empty() {
+            return;
+        }
+        let chains = glyphs.len() >= 2;
+        for j in 0..if chains { m } else { 1 } {
+            let (at, ended) = pq.reach(glyphs, j);
+            if ended {
+                if let Some(e) = self.ends.get_mut(j) {
+                    e.push(w);
+                }
+                if j == 0 && at & (1 << m) != 0 {
+                    self.whole.push(w);
+                }
+            }
+            if !chains {
+                continue;
+            }
+            let mut inner = at & ((1u64 << m) - 1) & !((1u64 << (j + 1)) - 1);
+            while inner != 0 {
+                let k = inner.trailing_zeros() as usize;
+                inner &= inner - 1;
+                if let Some(list) = self.spans.get_mut(j * (m + 1) + k) {
+                    list.push(w);
+                }
+            }
+        }
+        // The query may also start inside a word (and end in it).
+        if self.ends.first().is_none_or(|e| e.last() != Some(&w)) {
+            for t in 1..glyphs.len() {
+                if pq.reach(glyphs.get(t..).unwrap_or(&[]), 0).1 {
+                    if let Some(e) = self.ends.first_mut() {
+                        e.push(w);
+                    }
+                    break;
+                }
+            }
+        }
+    }
+
+    /// Append the matches of later words.
+    fn join(&mut self, later: WordMatches) {
+        for (a, b) in self.ends.iter_mut().zip(later.ends) {
+            a.extend(b);
+        }
+        for (a, b) in self.spans.iter_mut().zip(later.spans) {
+            a.extend(b);
+        }
+        self.whole.extend(later.whole);
+    }
+
+    fn into_parts(self) -> (Vec<Vec<u32>>, Vec<Vec<u32>>, Vec<u32>) {
+        (self.ends, self.spans, self.whole)
     }
 }
 
@@ -385,49 +466,26 @@ impl WordIndex {
         }
         // ends[j]: words in which the query, from position j, ends.
         // spans[j * (m + 1) + k]: words spelled whole by q[j..k] (k < m).
-        let mut ends: Vec<Vec<u32>> = vec![Vec::new(); m];
-        let mut spans: Vec<Vec<u32>> = vec![Vec::new(); m * (m + 1)];
-        let mut whole_words: Vec<u32> = Vec::new();
-        for w in 0..self.len() {
-            let glyphs = words.get(w);
-            if glyphs.is_empty() {
-                continue;
-            }
-            let chains = glyphs.len() >= 2;
-            for j in 0..if chains { m } else { 1 } {
-                let (at, ended) = pq.reach(glyphs, j);
-                if ended {
-                    if let Some(e) = ends.get_mut(j) {
-                        e.push(w as u32);
-                    }
-                    if j == 0 && at & (1 << m) != 0 {
-                        whole_words.push(w as u32);
-                    }
-                }
-                if !chains {
-                    continue;
-                }
-                let mut inner = at & ((1u64 << m) - 1) & !((1u64 << (j + 1)) - 1);
-                while inner != 0 {
-                    let k = inner.trailing_zeros() as usize;
-                    inner &= inner - 1;
-                    if let Some(list) = spans.get_mut(j * (m + 1) + k) {
-                        list.push(w as u32);
-                    }
-                }
-            }
-            // The query may also start inside a word (and end in it).
-            if ends.first().is_none_or(|e| e.last() != Some(&(w as u32))) {
-                for t in 1..glyphs.len() {
-                    if pq.reach(&glyphs[t..], 0).1 {
-                        if let Some(e) = ends.first_mut() {
-                            e.push(w as u32);
-                        }
-                        break;
-                    }
-                }
-            }
-        }
+        // The vocabulary is scanned in parallel, in slices; each slice lists its
+        // words in order, and the slices are joined in order.
+        let (ends, spans, whole_words) = (0..self.len())
+            .into_par_iter()
+            .with_min_len(8192)
+            .fold(
+                || WordMatches::new(m),
+                |mut acc, w| {
+                    acc.scan(pq, words.get(w), w as u32);
+                    acc
+                },
+            )
+            .reduce(
+                || WordMatches::new(m),
+                |mut a, b| {
+                    a.join(b);
+                    a
+                },
+            )
+            .into_parts();
         // Which query positions a chain from 0 can reach.
         let mut reachable = vec![false; m];
         if let Some(r) = reachable.first_mut() {

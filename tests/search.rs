@@ -216,6 +216,8 @@ fn narrowing_gives_the_same_results_as_a_fresh_search() {
     for full in [
         "垃圾分类 进",
         "shequzhili",
+        "sqzl",
+        "sqzl jdgb",
         "社区治理 今天",
         "'银行 服务",
         "^垃圾车",

@@ -25,8 +25,14 @@ pub fn segment_issue(text: &str, issue_key: &str) -> Vec<Article> {
     let mut articles: Vec<Article> = drafts
         .into_iter()
         .filter(|d| !d.paragraphs.is_empty() || !d.title.is_empty())
-        .map(|d| {
+        .map(|mut d| {
             let kind = kind::kind_of(&d);
+            // Paragraphs re-joined across column breaks grew by doubling; a corpus
+            // stays loaded for hours, so give the slack back once.
+            d.paragraphs.shrink_to_fit();
+            for p in &mut d.paragraphs {
+                p.shrink_to_fit();
+            }
             Article {
                 id: String::new(),
                 index: 0,

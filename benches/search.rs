@@ -279,7 +279,7 @@ fn main() {
     if let Some(path) = std::env::var_os("NEWSTAG_BENCH_TITLES") {
         let mut text = String::new();
         for i in &corpus.issues {
-            for a in &i.articles {
+            for a in i.articles.iter() {
                 text.push_str(&a.display_title().replace('\n', " "));
                 text.push('\n');
             }

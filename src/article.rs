@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// What sort of piece an article is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
@@ -120,7 +121,7 @@ pub struct Issue {
     pub encoding: &'static str,
     /// Size of the file in bytes.
     pub bytes: u64,
-    pub articles: Vec<Article>,
+    pub articles: Arc<[Article]>,
 }
 
 impl Issue {

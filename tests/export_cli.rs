@@ -90,7 +90,7 @@ fn tags_on_disk(dir: &Path) -> BTreeMap<(String, String), Vec<String>> {
     let corpus = Corpus::load(dir).unwrap();
     let mut out = BTreeMap::new();
     for i in &corpus.issues {
-        for a in &i.articles {
+        for a in i.articles.iter() {
             out.insert((i.rel.clone(), a.id.clone()), Vec::new());
         }
         let sidecar = i.path.with_file_name(format!(
@@ -276,7 +276,7 @@ fn jsonl_export_carries_tag_details() {
         let article = corpus
             .issues
             .iter()
-            .flat_map(|i| &i.articles)
+            .flat_map(|i| i.articles.iter())
             .find(|a| a.id == id)
             .unwrap();
         assert_eq!(v["body"], article.body());
@@ -319,7 +319,7 @@ fn toml_dump_restores_into_fresh_copy() {
     let new_corpus = Corpus::load(&fresh).unwrap();
     let new = TagStore::open(&new_corpus, None);
     for i in &corpus.issues {
-        for a in &i.articles {
+        for a in i.articles.iter() {
             assert_eq!(new.tags_of(&i.rel, &a.id), old.tags_of(&i.rel, &a.id));
         }
     }
@@ -398,7 +398,7 @@ fn query_limits_the_export() {
     let museum: Vec<String> = corpus
         .issues
         .iter()
-        .flat_map(|i| &i.articles)
+        .flat_map(|i| i.articles.iter())
         .filter(|a| a.title.contains("博物馆"))
         .map(|a| a.id.clone())
         .collect();

@@ -77,7 +77,8 @@ fn sample_issues() -> Vec<Issue> {
                     "本报记者 李四",
                 ),
                 article("aaaaaaaaaaa2", 1, Kind::Photo, "", ""),
-            ],
+            ]
+            .into(),
             ..Issue::default()
         },
         Issue {
@@ -90,7 +91,8 @@ fn sample_issues() -> Vec<Issue> {
                 Kind::Commentary,
                 "古建修缮；非遗传承",
                 "",
-            )],
+            )]
+            .into(),
             ..Issue::default()
         },
     ]

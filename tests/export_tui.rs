@@ -36,7 +36,7 @@ fn issues(dir: &Path) -> Vec<Issue> {
         page: Some("2".into()),
         encoding: "UTF-8",
         bytes: 100,
-        articles,
+        articles: articles.into(),
     };
     vec![
         issue(

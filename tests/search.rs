@@ -27,7 +27,7 @@ fn issue(rel: &str, date: &str, mut articles: Vec<Article>) -> Issue {
     Issue {
         rel: rel.into(),
         date: Some(date.into()),
-        articles,
+        articles: articles.into(),
         ..Issue::default()
     }
 }

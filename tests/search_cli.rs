@@ -129,7 +129,7 @@ fn pinyin_finds_words_in_bodies_of_the_shared_samples() {
     let wanted: Vec<String> = corpus
         .issues
         .iter()
-        .flat_map(|i| &i.articles)
+        .flat_map(|i| i.articles.iter())
         .filter(|a| a.body().contains("社区治理") && !a.display_title().contains("社区"))
         .map(|a| a.id.clone())
         .collect();

@@ -43,7 +43,7 @@ fn held_out_corpora_titles_are_found() {
             let rel = path.file_name().unwrap().to_string_lossy().to_string();
             let issue = parse_issue(path, &rel, &bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
             let mut keys: HashSet<String> = HashSet::new();
-            for a in &issue.articles {
+            for a in issue.articles.iter() {
                 for k in [
                     comparison_key(&a.title),
                     comparison_key(&format!("{}{}", a.title, a.subtitle)),

@@ -129,7 +129,7 @@ fn issue_file_name_is_part_of_the_id() {
     )
     .unwrap();
     let want = base();
-    for a in &other.articles {
+    for a in other.articles.iter() {
         assert_ne!(want[&a.display_title()], a.id);
     }
 }

@@ -305,7 +305,7 @@ fn keyword_suggestions_on_segmented_articles() {
         .iter()
         .map(|s| Issue {
             rel: s.name.clone(),
-            articles: newstag::segment::segment_issue(&s.text, &s.name),
+            articles: newstag::segment::segment_issue(&s.text, &s.name).into(),
             ..Issue::default()
         })
         .collect();

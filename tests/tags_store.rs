@@ -226,7 +226,8 @@ fn reanchor_after_edit_and_keep_orphans() {
         article("n0", "新增的一篇报道", 0),
         article("n1", "古城墙修缮工程完工", 1),
         article("n3", "湿地公园新添候鸟观察点位", 2),
-    ];
+    ]
+    .into();
     let mut s2 = TagStore::open(&edited, None);
     assert_eq!(s2.tag_names("a/1.txt", "n1"), ["heritage"]);
     assert_eq!(s2.tag_names("a/1.txt", "n3"), ["environment"]);

@@ -35,7 +35,7 @@ pub fn run(config: &Config, args: ArticlesArgs) -> anyhow::Result<ExitCode> {
         )?;
     }
     for issue in &corpus.issues {
-        for article in &issue.articles {
+        for article in issue.articles.iter() {
             let tags = tags.tag_names(&issue.rel, &article.id);
             match format {
                 Format::Jsonl => {

@@ -145,7 +145,7 @@ pub fn parse_issue(path: &Path, rel: &str, bytes: &[u8]) -> Result<Issue, decode
         page: meta.page,
         encoding: decoded.encoding,
         bytes: bytes.len() as u64,
-        articles,
+        articles: articles.into(),
     })
 }
 

@@ -78,18 +78,19 @@ mod tests {
     use super::*;
     use crate::article::{Article, Issue};
     use crate::export::ExportTag;
+    use std::sync::Arc;
 
     fn issue_with(title: &str) -> Issue {
         Issue {
             rel: "2024/03/01_A3.txt".into(),
             date: Some("2024-03-01".into()),
             page: Some("A3".into()),
-            articles: vec![Article {
+            articles: Arc::from(vec![Article {
                 id: "0123456789ab".into(),
                 title: title.into(),
                 byline: "本报记者 张三".into(),
                 ..Article::default()
-            }],
+            }]),
             ..Issue::default()
         }
     }

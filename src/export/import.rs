@@ -110,6 +110,7 @@ mod tests {
     use crate::article::Article;
     use crate::export::toml_dump::DumpIssue;
     use crate::tags::TagSet;
+    use std::sync::Arc;
 
     fn corpus_in(dir: &std::path::Path) -> Corpus {
         let article = |id: &str, title: &str| Article {
@@ -123,10 +124,10 @@ mod tests {
             issues: vec![Issue {
                 path: dir.join("a.txt"),
                 rel: "a.txt".into(),
-                articles: vec![
+                articles: Arc::from(vec![
                     article("111111111111", "古戏台修缮完工"),
                     article("222222222222", "湿地公园迎来候鸟季"),
-                ],
+                ]),
                 ..Issue::default()
             }],
             warnings: Vec::new(),

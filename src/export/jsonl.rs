@@ -61,6 +61,7 @@ pub fn write_jsonl(out: &mut dyn Write, rows: &[Row<'_>], with_body: bool) -> io
 mod tests {
     use super::*;
     use crate::article::{Article, Issue};
+    use std::sync::Arc;
 
     /// Each line parses as JSON with the record's fields, tags and how they were set;
     /// the body appears only with --with-body.
@@ -68,12 +69,12 @@ mod tests {
     fn lines_hold_record_tags_and_optional_body() {
         let issue = Issue {
             rel: "a.txt".into(),
-            articles: vec![Article {
+            articles: Arc::from(vec![Article {
                 id: "abcdefabcdef".into(),
                 title: "标题\n\"引号\"".into(),
                 paragraphs: vec!["第一段".into(), "第二段".into()],
                 ..Article::default()
-            }],
+            }]),
             ..Issue::default()
         };
         let mark = ExportTag {

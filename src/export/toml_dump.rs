@@ -103,7 +103,7 @@ pub fn write_dump(out: &mut dyn Write, dump: &Dump) -> io::Result<usize> {
     writeln!(out, "newstag_dump = {DUMP_SCHEMA}")?;
     for issue in &dump.issues {
         write!(out, "\n[[issue]]\nissue = {}\n", quote(&issue.issue))?;
-        for a in &issue.articles {
+        for a in issue.articles.iter() {
             out.write_all(article_table("issue.article", a).as_bytes())?;
         }
     }
@@ -177,6 +177,7 @@ mod tests {
     use super::*;
     use crate::article::{Article, Issue};
     use crate::export::ExportTag;
+    use std::sync::Arc;
 
     /// A dump written and parsed back is the same, titles with quotes, commas,
     /// backslashes and newlines included, and marks (when, how) kept.
@@ -184,11 +185,11 @@ mod tests {
     fn dump_round_trips_through_toml() {
         let issue = Issue {
             rel: "2024/03/01.txt".into(),
-            articles: vec![Article {
+            articles: Arc::from(vec![Article {
                 id: "aaaaaaaaaaaa".into(),
                 title: "“社区”，\"网格\"\\治理\n第二行".into(),
                 ..Article::default()
-            }],
+            }]),
             ..Issue::default()
         };
         let rows = vec![Row {

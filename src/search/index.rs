@@ -407,7 +407,7 @@ impl SearchIndex {
             if self.issues[ii].rel != issue.rel {
                 return false;
             }
-            for a in &issue.articles {
+            for a in issue.articles.iter() {
                 if self.ids.get(doc) != a.id || self.titles.get(doc) != a.display_title() {
                     return false;
                 }

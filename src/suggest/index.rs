@@ -41,7 +41,7 @@ impl SuggestIndex {
         tags: &[TagDef],
         progress: &(dyn Fn(usize, usize) + Sync),
     ) -> SuggestIndex {
-        let articles: Vec<&[Article]> = issues.iter().map(|i| i.articles.as_slice()).collect();
+        let articles: Vec<&[Article]> = issues.iter().map(|i| &i.articles[..]).collect();
         SuggestIndex::build_articles(&articles, tags, progress)
     }
 

@@ -136,7 +136,7 @@ pub fn issue_lines(issue: &Issue, width: usize, out: &mut Vec<ReaderLine>) {
     blank(out);
     // Numbered titles with a hanging indent.
     const NUMBER: usize = 5;
-    for a in &issue.articles {
+    for a in issue.articles.iter() {
         let title = controls_as_spaces(&a.display_title());
         let lines = wrap::wrap(title.trim(), width.saturating_sub(NUMBER).max(2));
         for (k, line) in lines.into_iter().enumerate() {

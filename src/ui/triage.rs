@@ -21,6 +21,7 @@ use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 use unicode_width::UnicodeWidthStr;
 
@@ -73,11 +74,13 @@ impl App {
             self.suggest_event(SuggestMsg::Done(Box::new(index), started.elapsed()));
             return;
         };
-        let articles: Vec<Vec<Article>> = self
+        // The articles are shared with the scorer, not copied: a copy of a large
+        // corpus cost as much memory again as the corpus itself.
+        let articles: Vec<Arc<[Article]>> = self
             .corpus
             .issues
             .iter()
-            .map(|i| i.articles.clone())
+            .map(|i| Arc::clone(&i.articles))
             .collect();
         self.suggest.progress = Some((0, articles.len()));
         std::thread::spawn(move || {
@@ -85,7 +88,7 @@ impl App {
             let threads = std::thread::available_parallelism()
                 .map_or(1, |n| n.get().saturating_sub(1))
                 .max(1);
-            let slices: Vec<&[Article]> = articles.iter().map(Vec::as_slice).collect();
+            let slices: Vec<&[Article]> = articles.iter().map(|a| &a[..]).collect();
             let step = (slices.len() / 100).max(1);
             let progress = |done: usize, total: usize| {
                 if done.is_multiple_of(step) {

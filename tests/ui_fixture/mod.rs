@@ -95,7 +95,7 @@ pub fn fixture_issues() -> Vec<Issue> {
             page: Some("2".into()),
             encoding: "UTF-8",
             bytes: 2048,
-            articles: vec![a1, a2, a3],
+            articles: vec![a1, a2, a3].into(),
         },
         Issue {
             path: PathBuf::from("fixtures/2024-05-13_p3.txt"),
@@ -104,7 +104,7 @@ pub fn fixture_issues() -> Vec<Issue> {
             page: Some("3".into()),
             encoding: "UTF-8",
             bytes: 4096,
-            articles: vec![a4, a5],
+            articles: vec![a4, a5].into(),
         },
     ]
 }

@@ -200,10 +200,11 @@ pub fn assemble(units: &[Unit<'_>], classes: &[Class]) -> Vec<Draft> {
     a.drafts
 }
 
-/// A label printed after a closed article, directly above the next title and at
+/// A label printed after a finished article, directly above the next title and at
 /// the same level (`为民创城不停步` after `…进行展播。(张慧)`), looks like the next
-/// article's kicker but belongs to the article above when it shares wording with
-/// that article and none with its own.
+/// article's kicker but belongs to the article above: in plain text when it shares
+/// wording with that article and none with its own; under Markdown, where a real
+/// kicker sits at another level than its title, unless it shares more with its own.
 fn reattach_displaced_labels(drafts: &mut [Draft]) {
     for d in 0..drafts.len() {
         let Some((owner, marked)) = drafts[d].label_owner else {

@@ -5,7 +5,7 @@
 pub mod common;
 pub mod suggest_fixture;
 
-use common::cli::Cli;
+use common::cli::{Cli, assert_succeeded};
 use serde_json::Value;
 
 /// The jsonl records of `newstag suggest ARGS`.
@@ -14,11 +14,7 @@ fn suggest(cli: &Cli, args: &[&str]) -> Vec<Value> {
     all.extend_from_slice(args);
     all.extend_from_slice(&["--format", "jsonl"]);
     let out = cli.run(&all);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_succeeded(&out);
     String::from_utf8(out.stdout)
         .unwrap()
         .lines()
@@ -142,11 +138,7 @@ fn tagging_articles_teaches_suggestions_for_similar_ones() {
         args.extend(ids.iter().cloned());
         args.push(op.to_string());
         let out = cli.command().args(&args).output().unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        assert_succeeded(&out);
     };
     let taught: Vec<String> = suggest_fixture::TRANSPORT[..3]
         .iter()

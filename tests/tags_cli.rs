@@ -4,7 +4,7 @@
 
 pub mod common;
 
-use common::cli::Cli;
+use common::cli::{Cli, assert_succeeded};
 use newstag::tags::sidecar;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Read;
@@ -45,11 +45,7 @@ fn make_corpus(dir: &Path, issues: usize, per_issue: usize) {
 /// `(issue, id) -> tags` as `newstag articles` prints them.
 fn articles(cli: &Cli, dir: &Path) -> Vec<(String, String, Vec<String>)> {
     let out = cli.run(&["articles", dir.to_str().unwrap(), "--format", "jsonl"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_succeeded(&out);
     String::from_utf8(out.stdout)
         .unwrap()
         .lines()
@@ -102,11 +98,7 @@ fn tag_command_adds_removes_toggles() {
     assert!(arts.len() >= 6, "{arts:?}");
     let (a, b) = (arts[0].1.clone(), arts[arts.len() - 1].1.clone());
     let out = cli.run(&["tag", s(dir.path()), &a, &b, "+governance", "-heritage"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_succeeded(&out);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
         stdout.contains("+governance: 2 articles, saved"),
@@ -224,11 +216,7 @@ fn concurrent_writer_processes_keep_all_tags() {
                     .args(["tag", root.to_str().unwrap(), &id, &format!("+{tag}")])
                     .output()
                     .unwrap();
-                assert!(
-                    out.status.success(),
-                    "{}",
-                    String::from_utf8_lossy(&out.stderr)
-                );
+                assert_succeeded(&out);
             }
         })
     };
@@ -370,11 +358,7 @@ fn sidecar_modes_follow_umask_and_survive_toggling() {
             .args(["tag", s(dir.path()), &arts[0].1, change])
             .output()
             .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        assert_succeeded(&out);
     };
     tag("+governance");
     assert_eq!(mode_of(&sidecar), 0o644, "new sidecar");

@@ -92,3 +92,12 @@ impl Cli {
             .env("NO_COLOR", "1");
     }
 }
+
+/// Assert that a run of the binary succeeded, showing its stderr when it did not.
+pub fn assert_succeeded(out: &Output) {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -289,11 +289,11 @@ fn index_built_from_batches_equals_index_built_at_once() {
     let at_once = SearchIndex::build_from_issues(&issues);
     for batch in [1, 2, 5, 100] {
         let mut builder = IndexBuilder::default();
-        let mut pending: Vec<(u32, u32, Article)> = Vec::new();
+        let mut pending: Vec<(u32, u32, Arc<[Article]>)> = Vec::new();
         for (i, issue) in issues.iter().enumerate() {
             builder.add_issue(IssueInfo::of(issue));
-            for (k, a) in issue.articles.iter().enumerate() {
-                pending.push((i as u32, k as u32, a.clone()));
+            for k in 0..issue.articles.len() {
+                pending.push((i as u32, k as u32, Arc::clone(&issue.articles)));
                 if pending.len() == batch {
                     builder.add_articles(&pending);
                     pending.clear();

@@ -10,7 +10,7 @@ use crate::article::{Article, Issue, Kind};
 use crate::corpus::Corpus;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// What the index keeps of an issue.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -81,14 +81,21 @@ impl IndexBuilder {
         self.index.issues.push(info);
     }
 
-    /// Add the next articles, in corpus order: (issue number, article position,
-    /// article). Their bodies are cut into words in parallel.
-    pub fn add_articles(&mut self, articles: &[(u32, u32, Article)]) {
+    /// Add the next articles, in corpus order: (issue number, article position, the
+    /// issue's articles, shared with the corpus rather than copied). Their bodies are
+    /// cut into words in parallel.
+    pub fn add_articles(&mut self, articles: &[(u32, u32, Arc<[Article]>)]) {
         let first = self.index.refs.len();
-        for (issue, article, a) in articles {
-            self.index.push_article(*issue, *article, a);
+        let batch: Vec<(u32, u32, &Article)> = articles
+            .iter()
+            .filter_map(|(issue, article, all)| {
+                Some((*issue, *article, all.get(*article as usize)?))
+            })
+            .collect();
+        for &(issue, article, a) in &batch {
+            self.index.push_article(issue, article, a);
         }
-        let refs: Vec<&Article> = articles.iter().map(|(_, _, a)| a).collect();
+        let refs: Vec<&Article> = batch.iter().map(|&(_, _, a)| a).collect();
         // Small tasks, so a batch keeps every core busy.
         let chunk = refs
             .len()

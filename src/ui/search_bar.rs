@@ -83,18 +83,19 @@ pub struct SearchState {
     feeder: Option<Feeder>,
 }
 
-/// Articles handed to the indexer at a time (at most two batches are copies in
-/// flight, whatever the corpus size).
+/// Articles handed to the indexer at a time. They are shared with the corpus, not
+/// copied; a batch bounds the work of one handover on the UI thread.
 const FEED_BATCH: usize = 2048;
 
 /// What the UI thread hands the indexer when there is no valid index cache: the
 /// corpus its loader read, a batch at a time, so the corpus is read and segmented
 /// once.
 pub enum IndexFeed {
-    /// The next issues (in corpus order) and articles (issue, position, article).
+    /// The next issues (in corpus order) and articles (issue, position, the
+    /// issue's shared articles).
     Batch {
         issues: Vec<IssueInfo>,
-        articles: Vec<(u32, u32, Article)>,
+        articles: Vec<(u32, u32, Arc<[Article]>)>,
     },
     /// The whole corpus has been handed over.
     End,
@@ -207,9 +208,13 @@ pub fn feed_index(app: &mut App, asked: bool) {
         if f.article == 0 {
             infos.push(IssueInfo::of(issue));
         }
-        let rest = issue.articles.get(f.article..).unwrap_or(&[]);
-        for a in rest.iter().take(FEED_BATCH - articles.len()) {
-            articles.push((f.issue as u32, f.article as u32, a.clone()));
+        let rest = issue.articles.len().saturating_sub(f.article);
+        for _ in 0..rest.min(FEED_BATCH - articles.len()) {
+            articles.push((
+                f.issue as u32,
+                f.article as u32,
+                Arc::clone(&issue.articles),
+            ));
             f.article += 1;
         }
         if f.article >= issue.articles.len() {

@@ -253,13 +253,32 @@ pub(crate) fn quote(s: &str) -> String {
     out
 }
 
+/// `s` as it may stand in a TOML comment, which holds no control character but
+/// tab: control characters (CR, LF, ESC, DEL, C1 controls) and the invisible
+/// characters that reorder or hide text in an editor (bidi controls, line and
+/// paragraph separators, BOM) are written as `\u{..}`. The comment is for people;
+/// the `issue` key keeps the exact name.
+pub(crate) fn comment_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let hidden = c.is_control()
+            || matches!(c as u32, 0x200B..=0x200F | 0x2028..=0x202E | 0x2060..=0x2069 | 0xFEFF);
+        if hidden && c != '\t' {
+            out.push_str(&format!("\\u{{{:X}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// The text of a sidecar: header, then one `[[article]]` table per article in id
 /// order, one tag a line in name order.
 pub fn render(sidecar: &Sidecar) -> String {
     let mut s = String::with_capacity(128 + sidecar.articles.len() * 160);
     s.push_str(&format!(
         "# newstag tags for {}: one [[article]] per tagged article.\n",
-        sidecar.issue.replace('\n', " ")
+        comment_text(&sidecar.issue)
     ));
     s.push_str(&format!("schema = {SCHEMA}\n"));
     s.push_str(&format!("issue = {}\n", quote(&sidecar.issue)));
@@ -270,6 +289,27 @@ pub fn render(sidecar: &Sidecar) -> String {
         s.push_str(&article_table("article", &a));
     }
     s
+}
+
+/// The text of `sidecar` ([`render`]), read back before it is returned: a name or
+/// title the writer failed to hold (a bug) becomes an error naming `path`, never a
+/// sidecar that does not parse or reads back other tags. Costs one parse of the
+/// text, a small fraction of the fsync that follows.
+pub fn render_verified(sidecar: &Sidecar, path: &Path) -> Result<String, SidecarError> {
+    let text = render(sidecar);
+    let refuse = |why: String| SidecarError::Io {
+        path: path.to_path_buf(),
+        message: format!(
+            "refused to write: the tags would not read back ({why}); the file is unchanged"
+        ),
+    };
+    let back = parse(&text, path).map_err(|e| refuse(e.to_string()))?;
+    let mut want = normalise(sidecar.articles.clone());
+    want.retain(|a| !a.tags.is_empty());
+    if back.issue != sidecar.issue || back.articles != want {
+        return Err(refuse("they differ from what was meant".into()));
+    }
+    Ok(text)
 }
 
 /// One `[[TABLE]]` of an article: id, title, then one tag a line in name order.

@@ -654,7 +654,8 @@ impl SaveJob {
             issue: self.rel.clone(),
             articles: sidecar::normalise(all),
         };
-        sidecar::write_atomic(&self.sidecar, &sidecar::render(&file))?;
+        let text = sidecar::render_verified(&file, &self.sidecar)?;
+        sidecar::write_atomic(&self.sidecar, &text)?;
         Ok(file.articles)
     }
 }

@@ -1,0 +1,254 @@
+//! Extraction styles: re-rendering a gold page the way other extraction tools print
+//! it, so the same gold scores segmentation on text it was not tuned on.
+//!
+//! The source pages have one paragraph a line with blank lines between (some with
+//! Markdown heads). Each [`Style`] re-renders them:
+//! - `hardwrap`: `pdftotext` default mode: every line cut at ~30 characters, titles
+//!   wrapped mid-word, own-line bylines split (`本报记者` / name), no Markdown;
+//! - `noblank`: no blank lines at all;
+//! - `furniture`: a running head, `第 N 页` footers and form feeds every few
+//!   paragraphs (wherever they fall), an attribution line after every title, a
+//!   `本版责编` credit at the end;
+//! - `indent`: OCR style: U+3000 indents open body paragraphs, no blank lines, no
+//!   Markdown;
+//! - `markdown`: a converter's guessed heads: every short unpunctuated line gets `#`
+//!   marks by length, some at the wrong level.
+//!
+//! The renderer knows which lines are heads (from the gold: titles, kickers,
+//! subtitles, bylines), as a layout-aware tool knows font sizes; what it prints is
+//! only text. Rendering is deterministic.
+
+/// One extraction style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    /// The page as stored.
+    Plain,
+    HardWrap,
+    NoBlank,
+    Furniture,
+    Indent,
+    Markdown,
+}
+
+impl Style {
+    pub const ALL: [Style; 6] = [
+        Style::Plain,
+        Style::HardWrap,
+        Style::NoBlank,
+        Style::Furniture,
+        Style::Indent,
+        Style::Markdown,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Style::Plain => "plain",
+            Style::HardWrap => "hardwrap",
+            Style::NoBlank => "noblank",
+            Style::Furniture => "furniture",
+            Style::Indent => "indent",
+            Style::Markdown => "markdown",
+        }
+    }
+}
+
+/// What the renderer knows about a page's heads, as comparison keys.
+#[derive(Debug, Default, Clone)]
+pub struct Heads {
+    pub titles: Vec<String>,
+    pub kickers: Vec<String>,
+    pub subtitles: Vec<String>,
+    pub bylines: Vec<String>,
+}
+
+/// How the renderer compares a line with a gold head.
+pub fn head_key(s: &str) -> String {
+    newstag::text::comparison_key(s)
+}
+
+impl Heads {
+    fn is_title(&self, k: &str) -> bool {
+        !k.is_empty() && self.titles.iter().any(|t| t == k)
+    }
+    fn is_byline(&self, k: &str) -> bool {
+        !k.is_empty() && self.bylines.iter().any(|t| t == k)
+    }
+    fn is_head(&self, k: &str) -> bool {
+        !k.is_empty()
+            && (self.is_title(k)
+                || self.kickers.iter().any(|t| t == k)
+                || self.subtitles.iter().any(|t| t == k))
+    }
+}
+
+/// One non-blank source line.
+struct Para {
+    /// Blank lines before it.
+    gap: usize,
+    /// Markdown heading level (0 = none).
+    level: usize,
+    /// The text without heading marks or surrounding whitespace.
+    text: String,
+}
+
+fn paras(text: &str) -> Vec<Para> {
+    let mut out = Vec::new();
+    let mut gap = 0;
+    for line in text.split('\n') {
+        let t = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+        if t.is_empty() {
+            gap += 1;
+            continue;
+        }
+        let hashes = t.bytes().take_while(|&b| b == b'#').count();
+        let (level, rest) = if (1..=6).contains(&hashes) {
+            (hashes, t[hashes..].trim())
+        } else {
+            (0, t)
+        };
+        let (level, rest) = if rest.is_empty() {
+            (0, t)
+        } else {
+            (level, rest)
+        };
+        out.push(Para {
+            gap,
+            level,
+            text: rest.to_string(),
+        });
+        gap = 0;
+    }
+    out
+}
+
+fn ends_sentence(s: &str) -> bool {
+    let mut it = s.chars().rev();
+    match it.next() {
+        Some('。' | '！' | '？' | '!' | '?' | '…') => true,
+        Some('”' | '）' | ')' | '」' | '』') => {
+            matches!(it.next(), Some('。' | '！' | '？' | '!' | '?' | '…'))
+        }
+        _ => false,
+    }
+}
+
+/// A short line without sentence punctuation: what a converter takes for a heading.
+fn looks_like_head(s: &str) -> bool {
+    let n = s.chars().count();
+    n <= 24 && !ends_sentence(s) && !s.contains(['，', '。', ','])
+}
+
+/// Lines of at most `width` characters.
+fn wrap(s: &str, width: usize) -> Vec<String> {
+    let chars: Vec<char> = s.chars().collect();
+    chars.chunks(width).map(|c| c.iter().collect()).collect()
+}
+
+/// Render `text` (decoded, `\n` line ends) in `style`.
+pub fn render(text: &str, style: Style, heads: &Heads) -> String {
+    if style == Style::Plain {
+        return text.to_string();
+    }
+    let ps = paras(text);
+    let mut out: Vec<String> = Vec::new();
+    let blank = |out: &mut Vec<String>, n: usize| {
+        for _ in 0..n {
+            out.push(String::new());
+        }
+    };
+    match style {
+        Style::Plain => {}
+        Style::HardWrap => {
+            for p in &ps {
+                blank(&mut out, p.gap);
+                let k = head_key(&p.text);
+                let n = p.text.chars().count();
+                if heads.is_title(&k) && n >= 8 {
+                    // A title set over two lines, cut wherever the width ran out.
+                    let cut = n.div_ceil(2) + 1;
+                    let chars: Vec<char> = p.text.chars().collect();
+                    out.push(chars[..cut.min(n - 1)].iter().collect());
+                    out.push(chars[cut.min(n - 1)..].iter().collect());
+                } else if heads.is_byline(&k) && p.text.contains(char::is_whitespace) {
+                    for part in p.text.splitn(2, char::is_whitespace) {
+                        out.push(part.trim().to_string());
+                    }
+                } else {
+                    out.extend(wrap(&p.text, 30));
+                }
+            }
+        }
+        Style::NoBlank => {
+            for p in &ps {
+                out.push(marked(p));
+            }
+        }
+        Style::Furniture => {
+            out.push("晋北日报  2025年3月5日  星期三  第 3 版  要闻".to_string());
+            let mut page = 1;
+            for (i, p) in ps.iter().enumerate() {
+                if i > 0 && i.is_multiple_of(17) {
+                    out.push(format!("第 {page} 页"));
+                    page += 1;
+                    out.push("\u{c}晋北日报  2025年3月5日  要闻".to_string());
+                }
+                blank(&mut out, p.gap);
+                out.push(marked(p));
+                if heads.is_title(&head_key(&p.text)) {
+                    out.push("《晋北日报》（2025年3月5日 第 03 版）".to_string());
+                }
+            }
+            out.push(String::new());
+            out.push("本版责编：周一鸣  美编：陈小溪".to_string());
+            out.push(format!("第 {page} 页"));
+        }
+        Style::Indent => {
+            for p in &ps {
+                let k = head_key(&p.text);
+                if heads.is_head(&k) || heads.is_byline(&k) || looks_like_head(&p.text) {
+                    out.push(p.text.clone());
+                } else {
+                    out.push(format!("\u{3000}\u{3000}{}", p.text));
+                }
+            }
+        }
+        Style::Markdown => {
+            let mut guessed = 0usize;
+            for p in &ps {
+                blank(&mut out, p.gap);
+                let k = head_key(&p.text);
+                let level = if heads.is_title(&k) {
+                    2
+                } else if heads.is_head(&k) || looks_like_head(&p.text) {
+                    3
+                } else {
+                    0
+                };
+                if level == 0 {
+                    out.push(p.text.clone());
+                    continue;
+                }
+                guessed += 1;
+                // Every fourth guess is a level off.
+                let level = if guessed.is_multiple_of(4) {
+                    if level == 2 { 3 } else { 2 }
+                } else {
+                    level
+                };
+                out.push(format!("{} {}", "#".repeat(level), p.text));
+            }
+        }
+    }
+    let mut s = out.join("\n");
+    s.push('\n');
+    s
+}
+
+/// The paragraph with its source Markdown marks.
+fn marked(p: &Para) -> String {
+    if p.level > 0 {
+        format!("{} {}", "#".repeat(p.level), p.text)
+    } else {
+        p.text.clone()
+    }
+}

@@ -301,7 +301,7 @@ fn merge(base: &mut toml::Table, user: toml::Table) {
 }
 
 fn line_of(text: &str, span: Option<std::ops::Range<usize>>) -> usize {
-    span.map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1)
+    span.map(|s| crate::text::line_at_byte(text, s.start))
         .unwrap_or(0)
 }
 

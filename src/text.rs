@@ -52,6 +52,13 @@ fn nfkc_stable(c: char) -> bool {
         || matches!(c as u32, 0x4E00..=0x9FFF | 0x3001..=0x3002 | 0x3008..=0x3011 | 0x2018..=0x2019 | 0x201C..=0x201D | 0x2014 | 0xB7)
 }
 
+/// The 1-based line of `text` holding byte `offset` (counted in bytes: an offset
+/// from a parser may fall inside a character, and this never panics).
+pub fn line_at_byte(text: &str, offset: usize) -> usize {
+    let before = text.as_bytes().get(..offset).unwrap_or(text.as_bytes());
+    memchr::memchr_iter(b'\n', before).count() + 1
+}
+
 /// Fold one full-width ASCII variant (`Ａ`, `１`, `？`, ideographic space) to ASCII.
 pub fn fold_width(c: char) -> char {
     match c {
@@ -100,6 +107,18 @@ pub fn is_han(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A parser's byte offset inside a Chinese character gives its line, not a panic.
+    #[test]
+    fn line_at_byte_never_panics() {
+        let text = "一\n二三\n四";
+        assert_eq!(line_at_byte(text, 0), 1);
+        assert_eq!(line_at_byte(text, 1), 1);
+        assert_eq!(line_at_byte(text, 4), 2);
+        assert_eq!(line_at_byte(text, 5), 2);
+        assert_eq!(line_at_byte(text, 12), 3);
+        assert_eq!(line_at_byte(text, 1000), 3);
+    }
 
     /// Text cut to a width never takes more cells than that, wide characters
     /// included, and says it was cut.

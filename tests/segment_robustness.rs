@@ -63,11 +63,73 @@ fn issue_text() -> impl Strategy<Value = String> {
     prop::collection::vec(pieces, 0..80).prop_map(|v| v.concat())
 }
 
+/// A relative issue path as archives name them: Chinese folders and files, dates
+/// and page marks, odd characters of every UTF-8 length.
+fn issue_rel_path() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        prop::sample::select(vec![
+            "山西日报",
+            "2024年",
+            "第3版",
+            "1月",
+            "13日",
+            "/",
+            "_",
+            "-",
+            ".",
+            "_p3",
+            "2024-03-05",
+            "20240305",
+            "A2版",
+            "é",
+            "𠀀",
+            "😀",
+            " ",
+            "\u{3000}",
+            "版",
+            "年",
+        ])
+        .prop_map(String::from),
+        "[0-9]{1,9}",
+        any::<char>().prop_map(String::from),
+    ];
+    (
+        prop::collection::vec(piece, 0..12),
+        prop::sample::select(vec![".txt", ".md", ".TXT"]),
+    )
+        .prop_map(|(v, ext)| format!("{}{ext}", v.concat()))
+}
+
+/// First lines of an issue: source notes, dates, reprint notes, then text.
+fn issue_head() -> impl Strategy<Value = String> {
+    let line = prop::sample::select(vec![
+        "《山西日报》1月13日3版刊发",
+        "2024年1月1日 星期一",
+        "转载自《人民日报》12月31日第4版",
+        "1月13日",
+        "月日版",
+        "# 山西日报 第3版",
+        "",
+        "标题",
+        "本报讯（记者王一）村里修了路。",
+    ]);
+    (prop::collection::vec(line, 0..5), issue_text())
+        .prop_map(|(lines, text)| format!("{}\n{text}", lines.join("\n")))
+}
+
 proptest! {
     /// Arbitrary bytes never panic: they load or are refused with an error.
     #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..2000)) {
         let _ = parse(&bytes);
+    }
+
+    /// Any Chinese path with any header lines loads: date and page come from
+    /// path and header without a panic (a byte slice of the path panicked once).
+    #[test]
+    fn any_path_with_any_header_loads(rel in issue_rel_path(), text in issue_head()) {
+        let issue = parse_issue(Path::new(&rel), &rel, text.as_bytes()).unwrap();
+        prop_assert_eq!(&issue.rel, &rel);
     }
 
     /// Issue-like text always segments into well-formed articles: indexes in

@@ -87,16 +87,20 @@ fn leading_number(s: &str) -> Option<(&str, &str)> {
     Some((&s[..end], &s[end..]))
 }
 
+/// The first stand-alone run of four digits starting `19` or `20` in `path`.
+/// Works on bytes (a path is mostly Chinese: most byte offsets fall inside a
+/// character) and slices only around ASCII digits, which are whole characters.
 fn year_in(path: &str) -> Option<&str> {
     let b = path.as_bytes();
+    let digit_at = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
     (0..b.len().saturating_sub(3)).find_map(|i| {
-        let run = &path[i..i + 4];
-        let bounded = (i == 0 || !b[i - 1].is_ascii_digit())
-            && (i + 4 == b.len() || !b[i + 4].is_ascii_digit());
+        let run = b.get(i..i + 4)?;
+        let bounded = (i == 0 || !digit_at(i - 1)) && !digit_at(i + 4);
         (bounded
-            && run.bytes().all(|c| c.is_ascii_digit())
-            && (run.starts_with("19") || run.starts_with("20")))
-        .then_some(run)
+            && run.iter().all(u8::is_ascii_digit)
+            && (run.starts_with(b"19") || run.starts_with(b"20")))
+        .then(|| path.get(i..i + 4))
+        .flatten()
     })
 }
 
@@ -160,6 +164,7 @@ fn page_in_path(path: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn header_gives_month_day_page_and_path_gives_year() {
@@ -199,5 +204,117 @@ mod tests {
             issue_meta("", "000_4ee8fc8c7f49e001.txt"),
             IssueMeta::default()
         );
+    }
+
+    /// A Chinese folder and file name with a header date: the reported crash
+    /// (`year_in` sliced the path inside a character), and the year still comes
+    /// from the path.
+    #[test]
+    fn chinese_path_with_a_header_date_does_not_panic() {
+        let m = issue_meta(
+            "《山西日报》1月13日3版刊发\n\n标题",
+            "山西日报/2024年第3版.txt",
+        );
+        assert_eq!(m.date.as_deref(), Some("2024-01-13"));
+        assert_eq!(m.page.as_deref(), Some("3"));
+        let m = issue_meta("2024年1月1日 星期一\n", "山西日报/第3版.txt");
+        assert_eq!(m.page.as_deref(), Some("3"));
+        assert_eq!(year_in("日报2024年"), Some("2024"));
+        assert_eq!(year_in("日报12024年"), None);
+        assert_eq!(year_in("版20"), None);
+    }
+
+    /// Pieces of paths as archives name them: Chinese, digits, date and page
+    /// marks, separators, and characters of every UTF-8 length.
+    fn path_piece() -> impl Strategy<Value = String> {
+        prop_oneof![
+            prop::sample::select(vec![
+                "山西日报",
+                "年",
+                "月",
+                "日",
+                "第",
+                "版",
+                "/",
+                "_",
+                "-",
+                ".",
+                "txt",
+                "md",
+                "_p",
+                "-page",
+                "2024",
+                "19",
+                "20",
+                "0113",
+                "2024-03-05",
+                "20240305",
+                "3",
+                "A2",
+                "é",
+                "𠀀",
+                "😀",
+                "\u{301}",
+                " ",
+                "\u{3000}",
+                "《",
+                "》",
+            ])
+            .prop_map(String::from),
+            "[0-9]{1,9}",
+            any::<char>().prop_map(String::from),
+        ]
+    }
+
+    /// Header lines as issues start: source notes, dates, reprint notes, and
+    /// noise around them.
+    fn header_piece() -> impl Strategy<Value = String> {
+        prop_oneof![
+            prop::sample::select(vec![
+                "《山西日报》",
+                "1月13日",
+                "3版刊发",
+                "第3版",
+                "2024年1月1日 星期一",
+                "月",
+                "日",
+                "版",
+                "第",
+                "12",
+                "月日",
+                "\n",
+                "\n\n",
+                "# ",
+                "。",
+                "转载自",
+                "（记者王一）",
+                "\r\n",
+                "\u{feff}",
+                "😀",
+            ])
+            .prop_map(String::from),
+            "[0-9]{1,4}",
+            any::<char>().prop_map(String::from),
+        ]
+    }
+
+    proptest! {
+        /// Any path and any first lines give an answer, never a panic; a date
+        /// found is a real `YYYY-MM-DD`, a page is never empty.
+        #[test]
+        fn meta_of_any_path_and_header_never_panics(
+            path in prop::collection::vec(path_piece(), 0..16).prop_map(|v| v.concat()),
+            text in prop::collection::vec(header_piece(), 0..16).prop_map(|v| v.concat()),
+        ) {
+            let m = issue_meta(&text, &path);
+            if let Some(d) = &m.date {
+                prop_assert_eq!(d.len(), 10, "{}", d);
+                prop_assert!(d.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() }), "{}", d);
+            }
+            if let Some(p) = &m.page {
+                prop_assert!(!p.is_empty());
+            }
+            let _ = year_in(&path);
+        }
     }
 }

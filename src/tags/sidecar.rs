@@ -178,7 +178,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Sidecar, SidecarError> {
 pub(crate) fn toml_error_at(text: &str, e: &toml::de::Error) -> (usize, String) {
     let line = e
         .span()
-        .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1)
+        .map(|s| crate::text::line_at_byte(text, s.start))
         .unwrap_or(1);
     (line, e.message().trim().to_string())
 }

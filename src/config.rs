@@ -153,7 +153,7 @@ impl Config {
         let Some(path) = path else {
             return (Config::builtin(), None);
         };
-        match std::fs::read_to_string(&path) {
+        match crate::regular_file::read_to_string(&path) {
             Ok(text) => match Config::from_user_toml(&text, &path) {
                 Ok(c) => (c, None),
                 Err(e) => (Config::builtin(), Some(e)),

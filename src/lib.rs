@@ -9,6 +9,7 @@ pub mod config;
 pub mod corpus;
 pub mod export;
 pub mod record;
+pub mod regular_file;
 pub mod replace;
 pub mod search;
 pub mod segment;

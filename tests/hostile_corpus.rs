@@ -75,3 +75,278 @@ fn chinese_folder_with_a_header_date_works_in_every_command() {
         );
     }
 }
+
+/// Longest a command may take before the test calls it hung (a hang detector, not
+/// a speed test: a debug build on a busy machine takes a few seconds).
+const HANG: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Run `command` to the end, or kill it and fail the test when it runs longer than
+/// [`HANG`]. Output goes to files, so a full pipe can never look like a hang.
+fn run_bounded(mut command: std::process::Command, what: &str) -> Output {
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().unwrap();
+    let (out_path, err_path) = (dir.path().join("out"), dir.path().join("err"));
+    let mut child = command
+        .stdin(Stdio::null())
+        .stdout(std::fs::File::create(&out_path).unwrap())
+        .stderr(std::fs::File::create(&err_path).unwrap())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if start.elapsed() > HANG {
+            child.kill().unwrap();
+            child.wait().unwrap();
+            panic!(
+                "{what}: hung (killed after {HANG:?}); stderr: {}",
+                std::fs::read_to_string(&err_path).unwrap_or_default()
+            );
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    Output {
+        status,
+        stdout: std::fs::read(&out_path).unwrap(),
+        stderr: std::fs::read(&err_path).unwrap(),
+    }
+}
+
+fn mkfifo(path: &Path) {
+    let status = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .unwrap();
+    assert!(status.success(), "mkfifo {}", path.display());
+}
+
+/// A corpus of one real sample page, `a.txt`, under `home/corpus`.
+fn one_page_corpus(home: &Path) -> std::path::PathBuf {
+    let corpus = home.join("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    std::fs::copy(
+        repo_path("sample/2024/2024-03-05_第2版.txt"),
+        corpus.join("a.txt"),
+    )
+    .unwrap();
+    corpus
+}
+
+/// FIFOs where newstag looks for a sidecar, the index cache, the config or an issue
+/// used to hang every command (or were skipped without a word). Now nothing hangs,
+/// each is named on stderr or by `check`, and the rest works.
+#[test]
+fn fifos_where_files_are_expected_never_hang() {
+    let cli = Cli::new();
+    let corpus = one_page_corpus(cli.home());
+    let root = corpus.to_str().unwrap();
+    std::fs::copy(corpus.join("a.txt"), corpus.join("b.txt")).unwrap();
+    // The index cache is written by a first search; then a FIFO takes its place.
+    let out = run_bounded(
+        {
+            let mut c = cli.command();
+            c.args(["search", root, "社区"]);
+            c
+        },
+        "search",
+    );
+    assert_succeeded(&out);
+    let cache_dir = cli.cache_dir().join("newstag");
+    let caches: Vec<_> = std::fs::read_dir(&cache_dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(caches.len(), 1, "{caches:?}");
+    std::fs::remove_file(&caches[0]).unwrap();
+    mkfifo(&caches[0]);
+    mkfifo(&corpus.join("a.tags.toml"));
+    mkfifo(&corpus.join("pipe.txt"));
+    std::fs::create_dir_all(cli.config_dir().join("newstag")).unwrap();
+    mkfifo(&cli.config_dir().join("newstag/config.toml"));
+    let id_b = {
+        let out = run_bounded(
+            {
+                let mut c = cli.command();
+                c.args([
+                    "articles",
+                    corpus.join("b.txt").to_str().unwrap(),
+                    "--format",
+                    "jsonl",
+                ]);
+                c
+            },
+            "articles b.txt",
+        );
+        assert_succeeded(&out);
+        let v: serde_json::Value = serde_json::from_str(
+            String::from_utf8(out.stdout)
+                .unwrap()
+                .lines()
+                .next()
+                .unwrap(),
+        )
+        .unwrap();
+        v["id"].as_str().unwrap().to_string()
+    };
+    let out = run_bounded(
+        {
+            let mut c = cli.command();
+            c.args(["articles", root]);
+            c
+        },
+        "articles",
+    );
+    assert_succeeded(&out);
+    let err = stderr(&out);
+    assert!(err.contains("pipe.txt") && err.contains("FIFO"), "{err}");
+    assert!(
+        err.contains("config.toml"),
+        "the config FIFO is named: {err}"
+    );
+    for args in [
+        vec!["search", root, "社区"],
+        vec!["stats", root],
+        vec!["export", root, "--format", "toml"],
+        vec!["tag", root, id_b.as_str(), "+governance"],
+    ] {
+        let mut c = cli.command();
+        c.args(&args);
+        let out = run_bounded(c, &format!("{args:?}"));
+        assert_ne!(out.status.code(), Some(101), "{args:?}: {}", stderr(&out));
+    }
+    let out = run_bounded(
+        {
+            let mut c = cli.command();
+            c.args(["check", root]);
+            c
+        },
+        "check",
+    );
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{report}");
+    assert!(
+        report.contains("a.tags.toml") && report.contains("FIFO"),
+        "{report}"
+    );
+    // b.txt's tag was saved in its own sidecar despite the FIFOs around it.
+    let b = newstag::tags::sidecar::read(&corpus.join("b.tags.toml"))
+        .unwrap()
+        .unwrap();
+    assert!(
+        b.articles
+            .iter()
+            .any(|a| a.id == id_b && a.tags.contains_key("governance"))
+    );
+}
+
+/// A symlinked `.newstag.lock` made newstag create a file where the link points,
+/// and a sidecar that was a symlink to a set-user-id file made the new sidecar
+/// set-user-id. Now the link is refused (the save fails, naming it) and a saved
+/// sidecar never takes set-id or execute bits.
+#[cfg(unix)]
+#[test]
+fn symlinks_never_lead_writes_astray() {
+    use std::os::unix::fs::PermissionsExt;
+    let cli = Cli::new();
+    let corpus = one_page_corpus(cli.home());
+    let root = corpus.to_str().unwrap();
+    let id = first_id(&cli, &corpus);
+    // A set-user-id file that reads as an empty sidecar, and the sidecar path a
+    // symlink to it.
+    let program = cli.home().join("program");
+    std::fs::write(&program, "schema = 1\n").unwrap();
+    std::fs::set_permissions(&program, std::fs::Permissions::from_mode(0o4755)).unwrap();
+    std::os::unix::fs::symlink(&program, corpus.join("a.tags.toml")).unwrap();
+    let out = cli.run(&["tag", root, &id, "+governance"]);
+    assert_succeeded(&out);
+    let sidecar = corpus.join("a.tags.toml");
+    let meta = std::fs::symlink_metadata(&sidecar).unwrap();
+    assert!(meta.is_file(), "the sidecar is a file of its own now");
+    assert_eq!(
+        meta.permissions().mode() & 0o7111,
+        0,
+        "{:o}",
+        meta.permissions().mode()
+    );
+    assert_eq!(std::fs::read_to_string(&program).unwrap(), "schema = 1\n");
+    assert_eq!(
+        std::fs::metadata(&program).unwrap().permissions().mode() & 0o7777,
+        0o4755
+    );
+    // A symlinked lock file is refused; nothing appears where it points.
+    let target = cli.home().join("planted-by-link");
+    std::os::unix::fs::symlink(&target, corpus.join(".newstag.lock")).unwrap_or_else(|_| {
+        std::fs::remove_file(corpus.join(".newstag.lock")).unwrap();
+        std::os::unix::fs::symlink(&target, corpus.join(".newstag.lock")).unwrap();
+    });
+    let out = cli.run(&["tag", root, &id, "+heritage"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("symbolic link"), "{}", stderr(&out));
+    assert!(
+        !target.exists(),
+        "a file was created through the lock symlink"
+    );
+}
+
+/// In a shared archive the first user's lock file (0644, or 0444) blocked every
+/// colleague from saving. Now a lock file that cannot be opened for writing is
+/// locked read-only. As root (who may open anything) the command runs as the
+/// unprivileged user `nobody` owning a 0444 lock file, so the open really fails.
+#[cfg(unix)]
+#[test]
+fn a_lock_file_that_is_not_writable_does_not_block_saving() {
+    use std::os::unix::fs::{PermissionsExt, chown};
+    use std::os::unix::process::CommandExt;
+    let home = tempfile::tempdir().unwrap();
+    let cli = Cli::in_home(home.path());
+    let corpus = one_page_corpus(home.path());
+    let root = corpus.to_str().unwrap();
+    let id = first_id(&cli, &corpus);
+    let lock = corpus.join(".newstag.lock");
+    std::fs::write(&lock, "").unwrap();
+    let is_root = effective_uid() == 0;
+    let nobody = 65534;
+    if is_root {
+        // nobody must reach its home and write the corpus folder and its caches.
+        for dir in [home.path().to_path_buf(), corpus.clone()] {
+            std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o777)).unwrap();
+        }
+        chown(&lock, Some(nobody), Some(nobody)).unwrap();
+    }
+    std::fs::set_permissions(&lock, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let mut command = cli.command();
+    command.args(["tag", root, &id, "+governance"]);
+    if is_root {
+        command.uid(nobody).gid(nobody);
+    }
+    let out = command.output().unwrap();
+    assert_succeeded(&out);
+    let saved = newstag::tags::sidecar::read(&corpus.join("a.tags.toml"))
+        .unwrap()
+        .unwrap();
+    assert!(
+        saved
+            .articles
+            .iter()
+            .any(|a| a.id == id && a.tags.contains_key("governance"))
+    );
+    assert_eq!(
+        std::fs::metadata(&lock).unwrap().permissions().mode() & 0o777,
+        0o444
+    );
+}
+
+/// The effective user id, read from `/proc/self/status` (no unsafe `geteuid`).
+fn effective_uid() -> u32 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("Uid:"))
+                .and_then(|v| v.split_whitespace().nth(1).map(str::to_string))
+        })
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(u32::MAX)
+}

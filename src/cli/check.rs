@@ -45,9 +45,21 @@ pub fn run(config: &Config, args: CheckArgs) -> anyhow::Result<ExitCode> {
             .unwrap_or_default(),
         None => corpus.root.clone(),
     };
-    let mut lost = 0;
+    let (mut lost, mut special) = (0, 0);
     if corpus.root.is_dir() || sidecar_dir.is_some() {
-        for path in sidecar_files(&search_root) {
+        for (path, file_type) in sidecar_files(&search_root) {
+            if !file_type.is_file() {
+                // At an issue's sidecar path the store reports it as a bad sidecar.
+                if !known.contains(&path) {
+                    special += 1;
+                    problems.push(format!(
+                        "{}: {}; not read",
+                        path.display(),
+                        crate::regular_file::not_regular(file_type)
+                    ));
+                }
+                continue;
+            }
             if !known.contains(&path) {
                 lost += 1;
                 problems.push(format!(
@@ -78,16 +90,18 @@ pub fn run(config: &Config, args: CheckArgs) -> anyhow::Result<ExitCode> {
         writeln!(
             out,
             "{} problems: {bad} bad sidecars (read-only), {orphans} orphaned articles, \
-             {unknown} unknown tags, {lost} sidecars without issue",
+             {unknown} unknown tags, {lost} sidecars without issue, \
+             {special} special files named like sidecars",
             problems.len()
         )?;
         Ok(ExitCode::from(1))
     }
 }
 
-/// Every `*.tags.toml` under `root`, hidden folders skipped.
-fn sidecar_files(root: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(root)
+/// Every `*.tags.toml` under `root` that is not a folder, with its type (links
+/// followed), hidden folders skipped.
+fn sidecar_files(root: &Path) -> Vec<(PathBuf, std::fs::FileType)> {
+    let mut files: Vec<(PathBuf, std::fs::FileType)> = walkdir::WalkDir::new(root)
         .follow_links(true)
         .into_iter()
         .filter_entry(|e| {
@@ -95,13 +109,13 @@ fn sidecar_files(root: &Path) -> Vec<PathBuf> {
         })
         .filter_map(Result::ok)
         .filter(|e| {
-            e.file_type().is_file()
+            !e.file_type().is_dir()
                 && e.file_name()
                     .to_str()
                     .is_some_and(|n| n.ends_with(sidecar::SUFFIX))
         })
-        .map(|e| e.into_path())
+        .map(|e| (e.path().to_path_buf(), e.file_type()))
         .collect();
-    files.sort();
+    files.sort_by(|a, b| a.0.cmp(&b.0));
     files
 }

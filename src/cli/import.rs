@@ -18,7 +18,7 @@ pub struct ImportArgs {
 }
 
 pub fn run(config: &Config, args: ImportArgs) -> anyhow::Result<ExitCode> {
-    let text = std::fs::read_to_string(&args.file)
+    let text = crate::regular_file::read_to_string(&args.file)
         .with_context(|| format!("cannot read {}", args.file.display()))?;
     let dump = parse_dump(&text, &args.file)?;
     let corpus = super::open_corpus(config, args.path.as_deref())?;

@@ -40,13 +40,23 @@ pub fn default_sample_dir() -> Option<PathBuf> {
 pub fn unpack_sample(dir: &Path) -> io::Result<PathBuf> {
     for (rel, bytes) in sample_files() {
         let target = dir.join(&rel);
-        if target.exists() {
+        // Anything already there, a dangling symlink included, is left alone: the
+        // new file is created only where nothing is (never through a link).
+        if target.symlink_metadata().is_ok() {
             continue;
         }
         if let Some(parent) = target.parent() {
             std::fs::create_dir_all(parent)?;
         }
-        std::fs::write(&target, bytes)?;
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&target)
+        {
+            Ok(mut file) => std::io::Write::write_all(&mut file, bytes)?,
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(e),
+        }
     }
     Ok(dir.to_path_buf())
 }

@@ -98,7 +98,7 @@ fn program() -> Option<FileStamp> {
 /// The cached index of `root` when the cache is valid for `files` (see module doc).
 pub fn load(root: &Path, files: &[FileStamp]) -> Option<SearchIndex> {
     let path = cache_path(root)?;
-    let bytes = std::fs::read(path).ok()?;
+    let bytes = crate::regular_file::read(&path).ok()?;
     decode(&bytes, &canonical(root), files)
 }
 

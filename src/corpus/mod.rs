@@ -9,7 +9,6 @@ pub mod walk;
 use crate::article::Issue;
 use rayon::prelude::*;
 use std::cell::RefCell;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -122,9 +121,13 @@ pub fn load_issue(root: &Path, path: &Path) -> Result<Issue, LoadWarning> {
     let rel = relative_path(root, path);
     READ_BUFFER.with_borrow_mut(|buf| {
         buf.clear();
-        std::fs::File::open(path)
-            .and_then(|mut file| file.read_to_end(buf))
-            .map_err(|e| warn(format!("cannot read: {e}")))?;
+        crate::regular_file::read_into(path, buf).map_err(|e| {
+            if crate::regular_file::is_not_regular(&e) {
+                warn(format!("skipped: {e}"))
+            } else {
+                warn(format!("cannot read: {e}"))
+            }
+        })?;
         let issue = parse_issue(path, &rel, buf).map_err(|e| warn(format!("skipped: {e}")));
         if buf.capacity() > KEEP_READ_BUFFER {
             *buf = Vec::new();

@@ -21,7 +21,8 @@ pub fn is_issue_file(path: &Path) -> bool {
 
 /// Every issue file under `root` (or `root` itself when it is a file), hidden
 /// folders skipped, sorted in natural order (`2` before `10`). Folders that cannot
-/// be read are reported through `warn`.
+/// be read, and FIFOs, sockets and devices named like issues, are reported
+/// through `warn`.
 pub fn issue_files(root: &Path, warn: &mut dyn FnMut(PathBuf, String)) -> Vec<PathBuf> {
     if root.is_file() {
         return vec![root.to_path_buf()];
@@ -37,6 +38,12 @@ pub fn issue_files(root: &Path, warn: &mut dyn FnMut(PathBuf, String)) -> Vec<Pa
         match entry {
             Ok(e) if e.file_type().is_file() && is_issue_file(e.path()) => {
                 files.push(e.into_path())
+            }
+            // A FIFO, socket or device named like an issue is never opened (a FIFO
+            // would hang the load), and never skipped without a word.
+            Ok(e) if !e.file_type().is_dir() && is_issue_file(e.path()) => {
+                let why = crate::regular_file::not_regular(e.file_type());
+                warn(e.into_path(), format!("skipped: {why}"));
             }
             Ok(_) => {}
             Err(err) => {

@@ -333,7 +333,7 @@ pub(crate) fn article_table(table: &str, a: &ArticleTags) -> String {
 
 /// Read the sidecar at `path`: `Ok(None)` when there is none.
 pub fn read(path: &Path) -> Result<Option<Sidecar>, SidecarError> {
-    match std::fs::read(path) {
+    match crate::regular_file::read(path) {
         Ok(bytes) => {
             let text = String::from_utf8(bytes).map_err(|e| SidecarError::Parse {
                 path: path.to_path_buf(),
@@ -399,19 +399,95 @@ pub struct FolderLock {
 /// Take the lock of the folder holding the sidecar `path` (waiting for other
 /// newstag processes to finish their write).
 pub fn lock_folder(path: &Path) -> Result<FolderLock, SidecarError> {
+    lock_folder_with(path, open_lock_for_writing)
+}
+
+/// [`lock_folder`], opening the lock file for writing with `open_for_writing`
+/// (tests put a failure there: as root, permissions never fail).
+fn lock_folder_with(
+    path: &Path,
+    open_for_writing: impl Fn(&Path) -> std::io::Result<File>,
+) -> Result<FolderLock, SidecarError> {
     let dir = parent_dir(path);
     std::fs::create_dir_all(&dir).map_err(|e| SidecarError::io(path, "cannot create folder", e))?;
     let lock_path = dir.join(LOCK_NAME);
-    let file = std::fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .read(true)
-        .write(true)
-        .open(&lock_path)
+    let file = open_lock_file(&lock_path, open_for_writing)
         .map_err(|e| SidecarError::io(&lock_path, "cannot open lock file", e))?;
     file.lock()
         .map_err(|e| SidecarError::io(&lock_path, "cannot lock", e))?;
     Ok(FolderLock { _file: file })
+}
+
+/// Open the lock file at `path`, created when missing, for `flock`:
+/// - never through a symbolic link (a link there would make newstag create or
+///   touch a file wherever it points), and never blocking (a FIFO there cannot
+///   hang the save); anything but a regular file is refused;
+/// - read-only when it cannot be opened for writing: in a shared archive the lock
+///   file belongs to whoever saved first (mode 0644), and `flock` needs no write
+///   access, so colleagues who may write the folder can still lock it.
+fn open_lock_file(
+    path: &Path,
+    open_for_writing: impl Fn(&Path) -> std::io::Result<File>,
+) -> std::io::Result<File> {
+    use std::io::ErrorKind;
+    let file = match open_for_writing(path) {
+        Ok(file) => file,
+        Err(e)
+            if e.kind() == ErrorKind::PermissionDenied
+                || e.kind() == ErrorKind::ReadOnlyFilesystem =>
+        {
+            open_lock_read_only(path).map_err(|_| e)?
+        }
+        Err(e) => return Err(explain_link(path, e)),
+    };
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(crate::regular_file::not_regular(meta.file_type()));
+    }
+    Ok(file)
+}
+
+/// The lock file opened (created when missing) for reading and writing, without
+/// following a link and without blocking; a new one gets 0666 minus the umask.
+fn open_lock_for_writing(path: &Path) -> std::io::Result<File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.create(true).truncate(false).read(true).write(true);
+    no_follow_no_block(&mut options);
+    options.open(path)
+}
+
+/// An existing lock file opened read-only, without following a link and without
+/// blocking.
+fn open_lock_read_only(path: &Path) -> std::io::Result<File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    no_follow_no_block(&mut options);
+    options.open(path)
+}
+
+fn no_follow_no_block(options: &mut std::fs::OpenOptions) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options
+            .mode(0o666)
+            .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_NOCTTY);
+    }
+    #[cfg(not(unix))]
+    let _ = options;
+}
+
+/// Say so when `e` comes from a symbolic link at the lock path (`O_NOFOLLOW`).
+fn explain_link(path: &Path, e: std::io::Error) -> std::io::Error {
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if is_link {
+        std::io::Error::new(
+            e.kind(),
+            "it is a symbolic link; newstag never follows one for its lock file (remove the link)",
+        )
+    } else {
+        e
+    }
 }
 
 #[cfg(test)]
@@ -526,5 +602,55 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names.len(), 1, "{names:?}");
+    }
+
+    /// A symlinked lock file is refused, naming it, and nothing is created where
+    /// it points; a FIFO there is refused at once instead of hanging the save.
+    #[cfg(unix)]
+    #[test]
+    fn lock_file_is_never_a_link_or_a_fifo() {
+        let dir = tempfile::tempdir().unwrap();
+        let elsewhere = dir.path().join("elsewhere");
+        let sub = dir.path().join("c");
+        std::fs::create_dir(&sub).unwrap();
+        std::os::unix::fs::symlink(&elsewhere, sub.join(LOCK_NAME)).unwrap();
+        let e = lock_folder(&sub.join("x.tags.toml")).unwrap_err();
+        assert!(e.to_string().contains("symbolic link"), "{e}");
+        assert!(e.to_string().contains(LOCK_NAME), "{e}");
+        assert!(!elsewhere.exists(), "the link's target was created");
+        let fifo_dir = dir.path().join("f");
+        std::fs::create_dir(&fifo_dir).unwrap();
+        let status = std::process::Command::new("mkfifo")
+            .arg(fifo_dir.join(LOCK_NAME))
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let e = lock_folder(&fifo_dir.join("x.tags.toml")).unwrap_err();
+        assert!(e.to_string().contains("FIFO"), "{e}");
+    }
+
+    /// A lock file that cannot be opened for writing (a colleague's, mode 0444 or
+    /// 0644) is opened read-only and locked: saving works for everyone who may
+    /// write the folder. The write failure is injected: as root it never happens.
+    #[cfg(unix)]
+    #[test]
+    fn lock_file_that_cannot_be_written_is_locked_read_only() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let lock = dir.path().join(LOCK_NAME);
+        std::fs::write(&lock, "").unwrap();
+        std::fs::set_permissions(&lock, std::fs::Permissions::from_mode(0o444)).unwrap();
+        let denied = |_: &Path| -> std::io::Result<File> {
+            Err(std::io::Error::from(std::io::ErrorKind::PermissionDenied))
+        };
+        let held = lock_folder_with(&dir.path().join("x.tags.toml"), denied).unwrap();
+        // Another process cannot take the lock while it is held.
+        let other = std::fs::File::open(&lock).unwrap();
+        assert!(matches!(
+            other.try_lock(),
+            Err(std::fs::TryLockError::WouldBlock)
+        ));
+        drop(held);
+        other.try_lock().unwrap();
     }
 }

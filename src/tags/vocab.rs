@@ -59,7 +59,7 @@ pub fn add_tag_to_config(path: &Path, tag: &TagDef) -> Result<Config, VocabError
     };
     // Write through a symlinked config to the file it points at.
     let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    let old = match std::fs::read_to_string(&target) {
+    let old = match crate::regular_file::read_to_string(&target) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
         Err(e) => return Err(file_err(format!("cannot read: {e}"))),

@@ -48,7 +48,7 @@ pub fn run(
     let source_text = config_path
         .map(Path::to_path_buf)
         .or_else(|| crate::config::user_config_path().filter(|p| p.exists()))
-        .and_then(|p| std::fs::read_to_string(&p).ok().map(|t| (p, t)));
+        .and_then(|p| crate::regular_file::read_to_string(&p).ok().map(|t| (p, t)));
     let source = source_text.as_ref().map(|(path, text)| ConfigSource {
         path: path.as_path(),
         text: text.as_str(),

@@ -350,3 +350,119 @@ fn effective_uid() -> u32 {
         .and_then(|v| v.parse().ok())
         .unwrap_or(u32::MAX)
 }
+
+/// `(issue, id) -> tags` of every article, as `newstag articles` prints them.
+fn tags_by_article(cli: &Cli, root: &Path) -> Vec<(String, String, Vec<String>)> {
+    let out = cli.run(&["articles", root.to_str().unwrap(), "--format", "jsonl"]);
+    assert_succeeded(&out);
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            let tags = v["tags"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|t| t.as_str().unwrap().to_string())
+                .collect();
+            (
+                v["issue"].as_str().unwrap().to_string(),
+                v["id"].as_str().unwrap().to_string(),
+                tags,
+            )
+        })
+        .collect()
+}
+
+/// Folders and files whose names are not UTF-8 (GBK from Windows zips): two folders
+/// that decode to the same replacement text shared one tag store entry (one
+/// issue's tags vanished), and a file whose own name is not UTF-8 was skipped
+/// without a word. Now each is its own issue, with its own sidecar beside it or
+/// mirrored under `sidecar_dir`, and each tag reads back on its own article only.
+#[cfg(unix)]
+#[test]
+fn names_that_are_not_utf8_are_issues_of_their_own() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    for mirrored in [false, true] {
+        let cli = Cli::new();
+        let corpus = cli.home().join("corpus");
+        let pages = [
+            "sample/2024/2024-03-05_第2版.txt",
+            "sample/2024/2024-03-05_第10版.txt",
+            "sample/河川晚报_20240307_p2.txt",
+        ];
+        // Two folders whose names differ only in bytes that are not UTF-8, and a
+        // file named 中文.txt in GBK.
+        let files = [
+            corpus.join(OsStr::from_bytes(b"\xff\xfe")).join("a.txt"),
+            corpus.join(OsStr::from_bytes(b"\xfe\xff")).join("a.txt"),
+            corpus.join(OsStr::from_bytes(b"\xd6\xd0\xce\xc4.txt")),
+        ];
+        for (file, page) in files.iter().zip(pages) {
+            std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+            std::fs::copy(repo_path(page), file).unwrap();
+        }
+        let sidecars = cli.home().join("sidecars");
+        if mirrored {
+            std::fs::create_dir_all(cli.config_dir().join("newstag")).unwrap();
+            std::fs::write(
+                cli.config_dir().join("newstag/config.toml"),
+                format!("[corpus]\nsidecar_dir = {:?}\n", sidecars.to_str().unwrap()),
+            )
+            .unwrap();
+        }
+        let out = cli.run(&["articles", corpus.to_str().unwrap()]);
+        assert_succeeded(&out);
+        assert!(stderr(&out).is_empty(), "nothing skipped: {}", stderr(&out));
+        let before = tags_by_article(&cli, &corpus);
+        let issues: std::collections::BTreeSet<&str> =
+            before.iter().map(|(i, _, _)| i.as_str()).collect();
+        assert_eq!(issues.len(), 3, "{issues:?}");
+        // The first article of each issue gets a tag named after the issue's place.
+        let tags = ["governance", "heritage", "environment"];
+        let mut wanted = Vec::new();
+        for (issue, tag) in issues.iter().zip(tags) {
+            let (_, id, _) = before.iter().find(|(i, _, _)| i == issue).unwrap();
+            let out = cli.run(&["tag", corpus.to_str().unwrap(), id, &format!("+{tag}")]);
+            assert_succeeded(&out);
+            wanted.push((issue.to_string(), id.clone(), tag));
+        }
+        let after = tags_by_article(&cli, &corpus);
+        for (issue, id, tags) in &after {
+            let expected: Vec<String> = wanted
+                .iter()
+                .filter(|(i, d, _)| i == issue && d == id)
+                .map(|(_, _, t)| t.to_string())
+                .collect();
+            assert_eq!(tags, &expected, "{issue} {id} (mirrored: {mirrored})");
+        }
+        let base = if mirrored {
+            sidecars.clone()
+        } else {
+            corpus.clone()
+        };
+        for file in &files {
+            let rel = file.strip_prefix(&corpus).unwrap();
+            let sidecar = base.join(rel).with_extension("tags.toml");
+            assert!(sidecar.is_file(), "{}", sidecar.display());
+        }
+        let out = cli.run(&["check", corpus.to_str().unwrap()]);
+        assert_succeeded(&out);
+        // Twice: the second search reads the index cache and re-reads its issues
+        // from the paths the cache names.
+        for _ in 0..2 {
+            let out = cli.run(&[
+                "search",
+                corpus.to_str().unwrap(),
+                "tag:governance",
+                "--format",
+                "jsonl",
+            ]);
+            assert_succeeded(&out);
+            assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+            assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 1);
+        }
+    }
+}

@@ -104,15 +104,13 @@ fn sidecar_files(root: &Path) -> Vec<(PathBuf, std::fs::FileType)> {
     let mut files: Vec<(PathBuf, std::fs::FileType)> = walkdir::WalkDir::new(root)
         .follow_links(true)
         .into_iter()
-        .filter_entry(|e| {
-            e.depth() == 0 || !e.file_name().to_str().is_some_and(|n| n.starts_with('.'))
-        })
+        .filter_entry(|e| e.depth() == 0 || !crate::corpus::walk::is_hidden(e.file_name()))
         .filter_map(Result::ok)
         .filter(|e| {
             !e.file_type().is_dir()
                 && e.file_name()
-                    .to_str()
-                    .is_some_and(|n| n.ends_with(sidecar::SUFFIX))
+                    .as_encoded_bytes()
+                    .ends_with(sidecar::SUFFIX.as_bytes())
         })
         .map(|e| (e.path().to_path_buf(), e.file_type()))
         .collect();

@@ -189,7 +189,7 @@ fn reload_issue(root: &Path, index: &SearchIndex, issue: u32) -> Option<Issue> {
     let path = if root.is_file() {
         root.to_path_buf()
     } else {
-        root.join(&info.rel)
+        crate::corpus::path_of_rel(root, &info.rel)
     };
     match load_issue(root, &path) {
         Ok(i) => Some(i),

@@ -14,12 +14,13 @@ use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
 const MAGIC: &[u8; 12] = b"NEWSTAGIDX1\n";
-const VERSION: u32 = 3;
+const VERSION: u32 = 4;
 
 /// Size and modification time of one file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FileStamp {
-    pub path: String,
+    /// The path's bytes (two names that are not UTF-8 are never confused).
+    pub path: Vec<u8>,
     pub size: u64,
     pub mtime_ns: u128,
 }
@@ -34,7 +35,7 @@ impl FileStamp {
             .map(|d| d.as_nanos())
             .unwrap_or(0);
         Some(FileStamp {
-            path: path.to_string_lossy().into_owned(),
+            path: path.as_os_str().as_encoded_bytes().to_vec(),
             size: meta.len(),
             mtime_ns,
         })
@@ -46,7 +47,8 @@ struct CacheFile {
     version: u32,
     /// The program that wrote it (a new build may segment differently).
     program: Option<FileStamp>,
-    root: String,
+    /// The canonical corpus folder's bytes.
+    root: Vec<u8>,
     files: Vec<FileStamp>,
     index: SearchIndex,
 }
@@ -69,16 +71,17 @@ pub fn cache_dir() -> Option<PathBuf> {
 
 /// The cache file of the corpus at `root`.
 pub fn cache_path(root: &Path) -> Option<PathBuf> {
-    let root = canonical(root);
-    let h = xxhash_rust::xxh3::xxh3_64(root.as_bytes());
+    let h = xxhash_rust::xxh3::xxh3_64(&canonical(root));
     cache_dir().map(|d| d.join(format!("index-{h:016x}.bin")))
 }
 
-fn canonical(root: &Path) -> String {
+/// The bytes of the canonical path of `root` (not its lossy text: two folders whose
+/// names are not UTF-8 would share a cache).
+fn canonical(root: &Path) -> Vec<u8> {
     std::fs::canonicalize(root)
         .unwrap_or_else(|_| root.to_path_buf())
-        .to_string_lossy()
-        .into_owned()
+        .into_os_string()
+        .into_encoded_bytes()
 }
 
 /// Stamps of every issue file under `root` (taken before reading them, so a file
@@ -102,7 +105,7 @@ pub fn load(root: &Path, files: &[FileStamp]) -> Option<SearchIndex> {
     decode(&bytes, &canonical(root), files)
 }
 
-fn decode(bytes: &[u8], root: &str, files: &[FileStamp]) -> Option<SearchIndex> {
+fn decode(bytes: &[u8], root: &[u8], files: &[FileStamp]) -> Option<SearchIndex> {
     let rest = bytes.strip_prefix(MAGIC.as_slice())?;
     let (sum, payload) = rest.split_at_checked(8)?;
     let sum = u64::from_le_bytes(sum.try_into().ok()?);
@@ -118,7 +121,7 @@ fn decode(bytes: &[u8], root: &str, files: &[FileStamp]) -> Option<SearchIndex> 
     valid.then_some(file.index)
 }
 
-fn encode(root: &str, files: &[FileStamp], index: &SearchIndex) -> Option<Vec<u8>> {
+fn encode(root: &[u8], files: &[FileStamp], index: &SearchIndex) -> Option<Vec<u8>> {
     let file = CacheFileRef {
         version: VERSION,
         program: program(),
@@ -139,7 +142,7 @@ fn encode(root: &str, files: &[FileStamp], index: &SearchIndex) -> Option<Vec<u8
 struct CacheFileRef<'a> {
     version: u32,
     program: Option<FileStamp>,
-    root: &'a str,
+    root: &'a [u8],
     files: &'a [FileStamp],
     index: &'a SearchIndex,
 }
@@ -210,7 +213,7 @@ mod tests {
 
     fn stamp(size: u64) -> FileStamp {
         FileStamp {
-            path: "/c/a.txt".into(),
+            path: b"/c/a.txt".to_vec(),
             size,
             mtime_ns: 7,
         }
@@ -220,17 +223,17 @@ mod tests {
     fn cache_bytes_round_trip_and_refuse_damage_or_staleness() {
         let index = SearchIndex::default();
         let files = vec![stamp(10)];
-        let bytes = encode("/c", &files, &index).unwrap();
-        assert_eq!(decode(&bytes, "/c", &files), Some(index.clone()));
+        let bytes = encode(b"/c", &files, &index).unwrap();
+        assert_eq!(decode(&bytes, b"/c", &files), Some(index.clone()));
         // stale: a file changed size, or another folder
-        assert_eq!(decode(&bytes, "/c", &[stamp(11)]), None);
-        assert_eq!(decode(&bytes, "/d", &files), None);
+        assert_eq!(decode(&bytes, b"/c", &[stamp(11)]), None);
+        assert_eq!(decode(&bytes, b"/d", &files), None);
         // corrupt: a flipped byte, a truncation, garbage
         let mut flipped = bytes.clone();
         let last = flipped.len() - 1;
         flipped[last] ^= 0xFF;
-        assert_eq!(decode(&flipped, "/c", &files), None);
-        assert_eq!(decode(&bytes[..bytes.len() - 3], "/c", &files), None);
-        assert_eq!(decode(b"garbage", "/c", &files), None);
+        assert_eq!(decode(&flipped, b"/c", &files), None);
+        assert_eq!(decode(&bytes[..bytes.len() - 3], b"/c", &files), None);
+        assert_eq!(decode(b"garbage", b"/c", &files), None);
     }
 }

@@ -89,7 +89,13 @@ impl Corpus {
     }
 }
 
-/// `path` relative to `root` with `/` separators (the file name when `root` is the file).
+/// `path` relative to `root` with `/` separators (the file name when `root` is the
+/// file): the identity in the tag store, sidecars and dumps.
+///
+/// It names exactly one path: a name that is UTF-8 without a backslash is kept as
+/// it is; any other (GBK names from Windows zips) is written with `\xNN` for each
+/// byte that is not UTF-8 and `\\` for a backslash, so two names that differ only
+/// in such bytes never become the same text. [`path_of_rel`] turns it back.
 pub fn relative_path(root: &Path, path: &Path) -> String {
     let rel = path
         .strip_prefix(root)
@@ -97,9 +103,78 @@ pub fn relative_path(root: &Path, path: &Path) -> String {
         .filter(|r| !r.as_os_str().is_empty());
     let rel = rel.unwrap_or_else(|| Path::new(path.file_name().unwrap_or(path.as_os_str())));
     rel.components()
-        .map(|c| c.as_os_str().to_string_lossy())
+        .map(|c| escape_name(c.as_os_str()))
         .collect::<Vec<_>>()
         .join("/")
+}
+
+/// One path component as text that names it exactly (see [`relative_path`]).
+pub fn escape_name(name: &std::ffi::OsStr) -> String {
+    let bytes = name.as_encoded_bytes();
+    match std::str::from_utf8(bytes) {
+        Ok(s) if !s.contains('\\') => s.to_string(),
+        _ => {
+            let mut out = String::with_capacity(bytes.len() + 8);
+            for chunk in bytes.utf8_chunks() {
+                out.push_str(&chunk.valid().replace('\\', "\\\\"));
+                for b in chunk.invalid() {
+                    out.push_str(&format!("\\x{b:02X}"));
+                }
+            }
+            out
+        }
+    }
+}
+
+/// The path `rel` (from [`relative_path`]) names under `root`: escapes turned back
+/// into the bytes they stand for.
+pub fn path_of_rel(root: &Path, rel: &str) -> PathBuf {
+    let mut path = root.to_path_buf();
+    for part in rel.split('/') {
+        path.push(unescape_name(part));
+    }
+    path
+}
+
+fn unescape_name(part: &str) -> std::ffi::OsString {
+    if !part.contains('\\') {
+        return part.into();
+    }
+    let b = part.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = b
+            .get(i + 2..i + 4)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (b[i], b.get(i + 1), hex) {
+            (b'\\', Some(b'\\'), _) => {
+                out.push(b'\\');
+                i += 2;
+            }
+            (b'\\', Some(b'x'), Some(byte)) => {
+                out.push(byte);
+                i += 4;
+            }
+            (c, _, _) => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    os_string_from_bytes(out)
+}
+
+#[cfg(unix)]
+fn os_string_from_bytes(bytes: Vec<u8>) -> std::ffi::OsString {
+    use std::os::unix::ffi::OsStringExt;
+    std::ffi::OsString::from_vec(bytes)
+}
+
+#[cfg(not(unix))]
+fn os_string_from_bytes(bytes: Vec<u8>) -> std::ffi::OsString {
+    String::from_utf8_lossy(&bytes).into_owned().into()
 }
 
 /// Largest read buffer a loader thread keeps between files.
@@ -177,6 +252,41 @@ mod tests {
             relative_path(Path::new("/a/x.txt"), Path::new("/a/x.txt")),
             "x.txt"
         );
+    }
+
+    /// Names that are not UTF-8 (GBK from a Windows zip) and names that decode to the
+    /// same replacement text stay apart, and turn back into their paths.
+    #[cfg(unix)]
+    #[test]
+    fn relative_paths_name_exactly_one_path() {
+        use std::os::unix::ffi::OsStrExt;
+        let root = Path::new("/c");
+        let names: [&[u8]; 7] = [
+            b"\xff\xfe/a.txt",
+            b"\xfe\xff/a.txt",
+            b"\xd6\xd0\xce\xc4.txt",
+            b"a\\xFF.txt",
+            b"a\\\\.txt",
+            "山西/第3版.txt".as_bytes(),
+            b"\\x/\xff\\.md",
+        ];
+        let rels: Vec<String> = names
+            .iter()
+            .map(|n| relative_path(root, &root.join(std::ffi::OsStr::from_bytes(n))))
+            .collect();
+        for (i, a) in rels.iter().enumerate() {
+            for b in &rels[i + 1..] {
+                assert_ne!(a, b);
+            }
+        }
+        assert_eq!(rels[2], "\\xD6\\xD0\\xCE\\xC4.txt");
+        assert_eq!(rels[5], "山西/第3版.txt");
+        for (n, rel) in names.iter().zip(&rels) {
+            assert_eq!(
+                path_of_rel(root, rel),
+                root.join(std::ffi::OsStr::from_bytes(n))
+            );
+        }
     }
 
     #[test]

@@ -7,16 +7,29 @@ use std::path::{Path, PathBuf};
 const ISSUE_EXTENSIONS: [&str; 2] = ["txt", "md"];
 
 /// True when `path` names an issue file: `.txt` or `.md`, not hidden, not a README.
+/// Names are compared as bytes: a name that is not UTF-8 (GBK from a Windows zip)
+/// is an issue like any other.
 pub fn is_issue_file(path: &Path) -> bool {
-    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+    let Some(name) = path.file_name().map(|n| n.as_encoded_bytes()) else {
         return false;
     };
-    if name.starts_with('.') || name.to_ascii_lowercase().starts_with("readme.") {
+    if name.starts_with(b".")
+        || name
+            .get(..7)
+            .is_some_and(|p| p.eq_ignore_ascii_case(b"readme."))
+    {
         return false;
     }
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| ISSUE_EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
+    path.extension().is_some_and(|e| {
+        ISSUE_EXTENSIONS
+            .iter()
+            .any(|x| e.as_encoded_bytes().eq_ignore_ascii_case(x.as_bytes()))
+    })
+}
+
+/// True for a hidden file or folder (its name starts with `.`).
+pub fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.as_encoded_bytes().starts_with(b".")
 }
 
 /// Every issue file under `root` (or `root` itself when it is a file), hidden
@@ -31,9 +44,7 @@ pub fn issue_files(root: &Path, warn: &mut dyn FnMut(PathBuf, String)) -> Vec<Pa
     let walker = walkdir::WalkDir::new(root)
         .follow_links(true)
         .into_iter()
-        .filter_entry(|e| {
-            e.depth() == 0 || !e.file_name().to_str().is_some_and(|n| n.starts_with('.'))
-        });
+        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
     for entry in walker {
         match entry {
             Ok(e) if e.file_type().is_file() && is_issue_file(e.path()) => {
@@ -162,5 +173,12 @@ mod tests {
         assert!(!is_issue_file(Path::new("a/2024-01-02.tags.toml")));
         assert!(!is_issue_file(Path::new("a/.hidden.txt")));
         assert!(!is_issue_file(Path::new("a/README.md")));
+        assert!(!is_issue_file(Path::new("a/readme.txt")));
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStrExt;
+            let gbk = std::ffi::OsStr::from_bytes(b"a/\xd6\xd0\xce\xc4.TXT");
+            assert!(is_issue_file(Path::new(gbk)), "a GBK name is an issue");
+        }
     }
 }

@@ -95,23 +95,36 @@ impl SidecarError {
 /// beside it, or mirrored under `sidecar_dir` when one is configured.
 pub fn sidecar_path(issue_path: &Path, rel: &str, sidecar_dir: Option<&Path>) -> PathBuf {
     match sidecar_dir {
-        Some(dir) => {
-            let mut p = dir.to_path_buf();
-            for part in rel.split('/').filter(|s| !s.is_empty() && *s != "..") {
-                p.push(part);
-            }
-            with_sidecar_name(&p)
-        }
+        Some(dir) => with_sidecar_name(&mirrored(dir, issue_path, rel)),
         None => with_sidecar_name(issue_path),
     }
 }
 
+/// Where `issue_path` sits when its place in the corpus (`rel`, relative to the
+/// root) is mirrored under `dir`: its last components, as many as `rel` has, with
+/// their real bytes (a name that is not UTF-8 is not identified by its text).
+fn mirrored(dir: &Path, issue_path: &Path, rel: &str) -> PathBuf {
+    let depth = rel.split('/').filter(|s| !s.is_empty()).count();
+    let mut parts: Vec<&std::ffi::OsStr> = issue_path
+        .components()
+        .rev()
+        .take(depth)
+        .filter_map(|c| match c {
+            std::path::Component::Normal(part) => Some(part),
+            _ => None,
+        })
+        .collect();
+    parts.reverse();
+    let mut p = dir.to_path_buf();
+    p.extend(parts);
+    p
+}
+
+/// `p` with its extension replaced by [`SUFFIX`], bytes kept as they are.
 fn with_sidecar_name(p: &Path) -> PathBuf {
-    let stem = p
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    p.with_file_name(format!("{stem}{SUFFIX}"))
+    let mut name = p.file_stem().unwrap_or_default().to_os_string();
+    name.push(SUFFIX);
+    p.with_file_name(name)
 }
 
 #[derive(Deserialize)]

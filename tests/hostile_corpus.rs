@@ -466,3 +466,187 @@ fn names_that_are_not_utf8_are_issues_of_their_own() {
         }
     }
 }
+
+/// `a.txt` and `a.md` in one folder shared `a.tags.toml`: tagging one tagged or
+/// untagged the other. Now each has its own (`a.txt.tags.toml`, `a.md.tags.toml`),
+/// an old shared sidecar is still read, and migrating from it loses no tag.
+#[test]
+fn same_stem_issues_each_get_their_own_sidecar() {
+    use newstag::tags::sidecar::{self, ArticleTags, Sidecar};
+    use newstag::tags::{Source, TagMark, TagSet};
+    let cli = Cli::new();
+    let corpus = cli.home().join("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    std::fs::copy(
+        repo_path("sample/2024/2024-03-05_第2版.txt"),
+        corpus.join("a.txt"),
+    )
+    .unwrap();
+    std::fs::copy(
+        repo_path("sample/2024/2024-03-05_第10版.txt"),
+        corpus.join("a.md"),
+    )
+    .unwrap();
+    let root = corpus.to_str().unwrap();
+    let articles = tags_by_article(&cli, &corpus);
+    let first_of = |issue: &str| {
+        articles
+            .iter()
+            .find(|(i, _, _)| i == issue)
+            .map(|(_, id, _)| id.clone())
+            .unwrap()
+    };
+    let (txt, md) = (first_of("a.txt"), first_of("a.md"));
+    let second_txt = articles
+        .iter()
+        .filter(|(i, _, _)| i == "a.txt")
+        .nth(1)
+        .map(|(_, id, _)| id.clone())
+        .unwrap();
+    // An old shared sidecar, as newstag wrote it before: a tag on an a.txt article,
+    // one on an a.md article, and one on an article neither has any more.
+    let record = |id: &str, tag: &str| {
+        let mut tags = TagSet::new();
+        tags.insert(
+            tag.to_string(),
+            TagMark {
+                at: "2026-01-01T00:00:00Z".into(),
+                by: Source::Hand,
+            },
+        );
+        ArticleTags {
+            id: id.into(),
+            title: format!("标题{id}"),
+            tags,
+        }
+    };
+    let old = Sidecar {
+        issue: "a.txt".into(),
+        articles: vec![
+            record(&txt, "governance"),
+            record(&md, "heritage"),
+            record("0000deadbeef", "environment"),
+        ],
+    };
+    std::fs::write(corpus.join("a.tags.toml"), sidecar::render(&old)).unwrap();
+    let tags_of = |id: &str| {
+        tags_by_article(&cli, &corpus)
+            .into_iter()
+            .find(|(_, i, _)| i == id)
+            .map(|(_, _, t)| t)
+            .unwrap()
+    };
+    assert_eq!(tags_of(&txt), ["governance"], "the old sidecar is read");
+    assert_eq!(tags_of(&md), ["heritage"]);
+    // The first save splits the old sidecar: each issue gets its own records, the
+    // record of neither stays with the issue saved, and the old file goes.
+    assert_succeeded(&cli.run(&["tag", root, &second_txt, "+environment"]));
+    assert!(!corpus.join("a.tags.toml").exists());
+    let txt_file = sidecar::read(&corpus.join("a.txt.tags.toml"))
+        .unwrap()
+        .unwrap();
+    let md_file = sidecar::read(&corpus.join("a.md.tags.toml"))
+        .unwrap()
+        .unwrap();
+    let ids = |s: &Sidecar| s.articles.iter().map(|a| a.id.clone()).collect::<Vec<_>>();
+    let mut want_txt = vec![txt.clone(), second_txt.clone(), "0000deadbeef".to_string()];
+    want_txt.sort();
+    assert_eq!(ids(&txt_file), want_txt);
+    assert_eq!(ids(&md_file), vec![md.clone()]);
+    assert_eq!(tags_of(&txt), ["governance"]);
+    assert_eq!(tags_of(&second_txt), ["environment"]);
+    assert_eq!(tags_of(&md), ["heritage"]);
+    // Removing a.txt's tags leaves a.md's alone.
+    assert_succeeded(&cli.run(&["tag", root, &txt, "-governance"]));
+    assert_succeeded(&cli.run(&["tag", root, &second_txt, "-environment"]));
+    assert_eq!(tags_of(&txt), Vec::<String>::new());
+    assert_eq!(tags_of(&md), ["heritage"]);
+    assert_succeeded(&cli.run(&["tag", root, &md, "+governance"]));
+    assert_eq!(tags_of(&md), ["governance", "heritage"]);
+    assert_eq!(tags_of(&txt), Vec::<String>::new());
+    // Tagging one never touches the other now.
+    assert_succeeded(&cli.run(&["tag", root, &txt, "+heritage"]));
+    assert_eq!(tags_of(&txt), ["heritage"]);
+    assert_eq!(tags_of(&md), ["governance", "heritage"]);
+    assert_succeeded(&cli.run(&["tag", root, &md, "-heritage"]));
+    assert_eq!(tags_of(&txt), ["heritage"]);
+    let out = cli.run(&["check", root]);
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        report.contains("0000deadbeef"),
+        "the unclaimed record is reported: {report}"
+    );
+    assert!(
+        !report.contains("without issue") || report.contains("0 sidecars without issue"),
+        "{report}"
+    );
+}
+
+/// While not every issue sharing an old sidecar is known (the TUI still loading),
+/// a save takes only the issue's own records and leaves the old sidecar; removing
+/// that issue's last tag leaves an empty sidecar, so the old one's record for it
+/// does not come back.
+#[test]
+fn an_old_shared_sidecar_stays_while_its_issues_are_not_all_known() {
+    use newstag::corpus::Corpus;
+    use newstag::tags::sidecar::{self, ArticleTags, Sidecar};
+    use newstag::tags::{Source, TagMark, TagSet, TagStore, Target};
+    let dir = tempfile::tempdir().unwrap();
+    let corpus_dir = dir.path();
+    std::fs::copy(
+        repo_path("sample/2024/2024-03-05_第2版.txt"),
+        corpus_dir.join("a.txt"),
+    )
+    .unwrap();
+    std::fs::copy(
+        repo_path("sample/2024/2024-03-05_第10版.txt"),
+        corpus_dir.join("a.md"),
+    )
+    .unwrap();
+    let corpus = Corpus::load(corpus_dir).unwrap();
+    let txt = corpus.issues.iter().find(|i| i.rel == "a.txt").unwrap();
+    let md = corpus.issues.iter().find(|i| i.rel == "a.md").unwrap();
+    let mut tags = TagSet::new();
+    tags.insert(
+        "governance".into(),
+        TagMark {
+            at: "2026-01-01T00:00:00Z".into(),
+            by: Source::Hand,
+        },
+    );
+    let record = |id: &str| ArticleTags {
+        id: id.into(),
+        title: String::new(),
+        tags: tags.clone(),
+    };
+    let old = Sidecar {
+        issue: "a.txt".into(),
+        articles: vec![record(&txt.articles[0].id), record(&md.articles[0].id)],
+    };
+    std::fs::write(corpus_dir.join("a.tags.toml"), sidecar::render(&old)).unwrap();
+    // Only a.txt is known to this store.
+    let mut store = TagStore::new(None);
+    store.add_issues(std::slice::from_ref(txt));
+    let target = Target {
+        issue: txt,
+        article: &txt.articles[0],
+    };
+    assert!(store.has_tag(&txt.rel, &txt.articles[0].id, "governance"));
+    assert!(store.set(&[target], "governance", false, Source::Hand).ok());
+    assert!(
+        corpus_dir.join("a.tags.toml").is_file(),
+        "a.md still reads it"
+    );
+    let own = sidecar::read(&corpus_dir.join("a.txt.tags.toml"))
+        .unwrap()
+        .unwrap();
+    assert!(
+        own.articles.is_empty(),
+        "an empty sidecar of its own: {own:?}"
+    );
+    let mut fresh = TagStore::new(None);
+    fresh.add_issues(&corpus.issues);
+    assert!(!fresh.has_tag(&txt.rel, &txt.articles[0].id, "governance"));
+    assert!(fresh.has_tag(&md.rel, &md.articles[0].id, "governance"));
+    assert!(fresh.orphans_of(&txt.rel).is_empty());
+}

@@ -31,10 +31,21 @@ pub fn run(config: &Config, args: CheckArgs) -> anyhow::Result<ExitCode> {
     }
     let mut problems: Vec<String> = found.iter().map(ToString::to_string).collect();
     // Sidecars left behind by an issue file that was renamed or deleted.
-    let known: HashSet<PathBuf> = corpus
-        .issues
+    // Each issue's own sidecar, and the older one it still reads (see
+    // `tags::location`) while its own does not exist yet.
+    let locations = crate::tags::location::locate_all(
+        corpus
+            .issues
+            .iter()
+            .map(|i| (i.path.as_path(), i.rel.as_str())),
+        sidecar_dir.as_deref(),
+    );
+    let known: HashSet<PathBuf> = locations
         .iter()
-        .map(|i| store.sidecar_path(i))
+        .flat_map(|l| {
+            let reads_fallback = l.path.symlink_metadata().is_err();
+            std::iter::once(l.path.clone()).chain(l.fallback.clone().filter(|_| reads_fallback))
+        })
         .collect();
     let search_root = match &sidecar_dir {
         Some(d) => d.clone(),
@@ -74,11 +85,11 @@ pub fn run(config: &Config, args: CheckArgs) -> anyhow::Result<ExitCode> {
     for p in &problems {
         writeln!(out, "{p}")?;
     }
-    let sidecars = corpus
-        .issues
+    let sidecars = locations
         .iter()
-        .filter(|i| store.sidecar_path(i).exists())
-        .count();
+        .filter_map(|l| l.file_in_use())
+        .collect::<HashSet<_>>()
+        .len();
     if problems.is_empty() {
         writeln!(
             out,

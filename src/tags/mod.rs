@@ -18,6 +18,7 @@
 
 pub mod anchor;
 pub mod history;
+pub mod location;
 pub mod sidecar;
 pub mod store;
 pub mod vocab;

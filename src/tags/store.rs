@@ -23,6 +23,7 @@
 
 use super::anchor::{ArticleAnchor, attach};
 use super::history::{Change, ChangeSet, History};
+use super::location::{self, SidecarLocation};
 use super::sidecar::{self, ArticleTags, Sidecar, SidecarError};
 use super::{Source, TagMark, TagSet};
 use crate::article::{Article, Issue};
@@ -53,7 +54,13 @@ impl<'a> Target<'a> {
 /// The tag state of one issue.
 #[derive(Debug, Clone)]
 struct IssueTags {
+    /// The issue's own sidecar (written on save).
     sidecar: PathBuf,
+    /// The issue file (its folder tells which sidecar names are free).
+    issue_path: PathBuf,
+    /// The older sidecar read while the issue's own does not exist (see
+    /// [`super::location`]).
+    fallback: Option<PathBuf>,
     anchors: Vec<ArticleAnchor>,
     /// Current article id -> its tags.
     tags: HashMap<String, ArticleTags>,
@@ -66,9 +73,11 @@ struct IssueTags {
 }
 
 impl IssueTags {
-    fn new(issue: &Issue, sidecar: PathBuf) -> IssueTags {
+    fn new(issue: &Issue, location: SidecarLocation) -> IssueTags {
         IssueTags {
-            sidecar,
+            sidecar: location.path,
+            issue_path: issue.path.clone(),
+            fallback: location.fallback,
             anchors: issue.articles.iter().map(ArticleAnchor::of).collect(),
             tags: HashMap::new(),
             orphans: Vec::new(),
@@ -255,13 +264,17 @@ impl TagStore {
     /// thread can do the file work and the UI thread only [`TagStore::add_loaded`]s
     /// the result: the UI never waits on a thread pool busy with other work.
     pub fn read_sidecars(issues: &[Issue], sidecar_dir: Option<&Path>) -> LoadedSidecars {
+        let locations = location::locate_all(
+            issues.iter().map(|i| (i.path.as_path(), i.rel.as_str())),
+            sidecar_dir,
+        );
         let loaded = issues
             .par_iter()
-            .filter_map(|issue| {
-                let path = sidecar::sidecar_path(&issue.path, &issue.rel, sidecar_dir);
+            .zip(locations)
+            .filter_map(|(issue, location)| {
                 // Most issues have no sidecar: find out before building anything.
-                let read = sidecar::read(&path);
-                let mut state = IssueTags::new(issue, path);
+                let read = location.read();
+                let mut state = IssueTags::new(issue, location);
                 match read {
                     Ok(None) => return None,
                     Ok(Some(s)) => state.absorb(s.articles),
@@ -283,9 +296,17 @@ impl TagStore {
         }
     }
 
-    /// The sidecar file of `issue`.
+    /// The sidecar file of `issue`: its own, written on save (see
+    /// [`super::location`]; a sidecar it still reads from before may exist).
     pub fn sidecar_path(&self, issue: &Issue) -> PathBuf {
-        sidecar::sidecar_path(&issue.path, &issue.rel, self.sidecar_dir.as_deref())
+        match self.issues.get(&issue.rel) {
+            Some(state) => state.sidecar.clone(),
+            None => self.location_of(issue).path,
+        }
+    }
+
+    fn location_of(&self, issue: &Issue) -> SidecarLocation {
+        location::locate(&issue.path, &issue.rel, self.sidecar_dir.as_deref())
     }
 
     /// The tags (with when and how each was set) of article `id` of the issue
@@ -435,13 +456,24 @@ impl TagStore {
         label: &str,
     ) -> Outcome {
         let mut changes = Vec::with_capacity(edits.len());
+        // Issues seen for the first time: their folders are read once each.
+        let mut new: Vec<&Issue> = Vec::new();
+        for (t, _, _) in edits {
+            if !self.issues.contains_key(&t.issue.rel) && !new.iter().any(|i| i.rel == t.issue.rel)
+            {
+                new.push(t.issue);
+            }
+        }
+        let locations = location::locate_all(
+            new.iter().map(|i| (i.path.as_path(), i.rel.as_str())),
+            self.sidecar_dir.as_deref(),
+        );
+        for (issue, location) in new.into_iter().zip(locations) {
+            self.issues
+                .insert(issue.rel.clone(), IssueTags::new(issue, location));
+        }
         for (t, tag, mark) in edits {
             let rel = &t.issue.rel;
-            if !self.issues.contains_key(rel) {
-                let path = self.sidecar_path(t.issue);
-                self.issues
-                    .insert(rel.clone(), IssueTags::new(t.issue, path));
-            }
             let before = self
                 .tags_of(rel, &t.article.id)
                 .and_then(|s| s.get(tag))
@@ -525,9 +557,26 @@ impl TagStore {
                 outcome.read_only.push(state.sidecar.clone());
                 continue;
             }
+            // The other issues reading the same old sidecar, to split it between them.
+            let sharers = match &state.fallback {
+                Some(old) => self
+                    .issues
+                    .iter()
+                    .filter(|(r, s)| **r != rel && s.fallback.as_ref() == Some(old))
+                    .map(|(r, s)| Sharer {
+                        rel: r.clone(),
+                        sidecar: s.sidecar.clone(),
+                        anchors: s.anchors.clone(),
+                    })
+                    .collect(),
+                None => Vec::new(),
+            };
             jobs.push(SaveJob {
                 rel,
                 sidecar: state.sidecar.clone(),
+                issue_path: state.issue_path.clone(),
+                sidecar_dir: self.sidecar_dir.clone(),
+                sharers,
                 anchors: state.anchors.clone(),
                 titles: changes
                     .iter()
@@ -542,11 +591,12 @@ impl TagStore {
                 continue;
             };
             match result {
-                Ok(records) => {
+                Ok((records, saved_to)) => {
                     let before = state.tagged();
                     state.absorb(records);
                     self.tagged_total = self.tagged_total + state.tagged() - before;
-                    outcome.saved.push(job.sidecar);
+                    state.sidecar = saved_to.clone();
+                    outcome.saved.push(saved_to);
                     outcome.applied.changes.extend(job.changes);
                 }
                 Err(e) => {
@@ -563,7 +613,9 @@ impl TagStore {
 
 /// Run the saves, several at once when there are many: each is mostly waiting
 /// for its fsync, and the file system commits concurrent fsyncs together.
-fn save_all(jobs: Vec<SaveJob>) -> Vec<(SaveJob, Result<Vec<ArticleTags>, SidecarError>)> {
+type Saved = Result<(Vec<ArticleTags>, PathBuf), SidecarError>;
+
+fn save_all(jobs: Vec<SaveJob>) -> Vec<(SaveJob, Saved)> {
     const WRITERS: usize = 16;
     if jobs.len() <= 1 {
         return jobs
@@ -602,23 +654,68 @@ fn save_all(jobs: Vec<SaveJob>) -> Vec<(SaveJob, Result<Vec<ArticleTags>, Sideca
     })
 }
 
+/// Another issue that reads the same old shared sidecar (see [`super::location`]).
+struct Sharer {
+    rel: String,
+    sidecar: PathBuf,
+    anchors: Vec<ArticleAnchor>,
+}
+
 /// The save of one issue's changes, self-contained so it can run on any thread.
 struct SaveJob {
     rel: String,
     sidecar: PathBuf,
+    issue_path: PathBuf,
+    sidecar_dir: Option<PathBuf>,
+    /// Other issues reading the same old shared sidecar.
+    sharers: Vec<Sharer>,
     anchors: Vec<ArticleAnchor>,
     titles: HashMap<String, String>,
     changes: Vec<Change>,
 }
 
 impl SaveJob {
-    /// Lock, re-read, merge, write. Returns every record now in the sidecar.
-    fn save(&self) -> Result<Vec<ArticleTags>, SidecarError> {
+    /// Lock, re-read, merge, write. Returns every record now in the sidecar, and
+    /// the sidecar (which file is the issue's is decided again under the lock: the
+    /// folder's issue files may have changed).
+    fn save(&self) -> Result<(Vec<ArticleTags>, PathBuf), SidecarError> {
         let _lock = sidecar::lock_folder(&self.sidecar)?;
-        let on_disk = sidecar::read(&self.sidecar)?
-            .map(|s| s.articles)
-            .unwrap_or_default();
-        let anchored = attach(on_disk, &self.anchors);
+        let location = location::locate(&self.issue_path, &self.rel, self.sidecar_dir.as_deref());
+        let on_disk = location.read()?.map(|s| s.articles).unwrap_or_default();
+        let mut anchored = attach(on_disk.clone(), &self.anchors);
+        let splits_old = location.reads_shared_fallback();
+        let retires_old = splits_old
+            && location
+                .shared_with()
+                .iter()
+                .all(|p| self.sharers.iter().any(|s| &s.sidecar == p));
+        if retires_old {
+            // Split the old shared sidecar: each issue gets its records; those of
+            // none stay with this one as orphans.
+            let mut leftover = anchored.orphans;
+            for s in self
+                .sharers
+                .iter()
+                .filter(|s| location.shared_with().contains(&s.sidecar))
+            {
+                if s.sidecar.symlink_metadata().is_err() {
+                    let theirs = attach(on_disk.clone(), &s.anchors).attached;
+                    if !theirs.is_empty() {
+                        let file = Sidecar {
+                            issue: s.rel.clone(),
+                            articles: sidecar::normalise(theirs),
+                        };
+                        let text = sidecar::render_verified(&file, &s.sidecar)?;
+                        sidecar::write_atomic(&s.sidecar, &text)?;
+                    }
+                }
+                leftover = attach(leftover, &s.anchors).orphans;
+            }
+            anchored.orphans = leftover;
+        } else if splits_old {
+            // Not every issue sharing it is known: take only this issue's records.
+            anchored.orphans = Vec::new();
+        }
         let mut records: HashMap<String, ArticleTags> = anchored
             .attached
             .into_iter()
@@ -646,16 +743,17 @@ impl SaveJob {
             .chain(anchored.orphans)
             .filter(|r| !r.tags.is_empty())
             .collect();
-        if all.is_empty() {
-            sidecar::remove(&self.sidecar)?;
-            return Ok(all);
-        }
         let file = Sidecar {
             issue: self.rel.clone(),
             articles: sidecar::normalise(all),
         };
-        let text = sidecar::render_verified(&file, &self.sidecar)?;
-        sidecar::write_atomic(&self.sidecar, &text)?;
-        Ok(file.articles)
+        location.save(&file)?;
+        if retires_old && let Some(old) = &location.fallback {
+            sidecar::remove(old)?;
+            if file.articles.is_empty() {
+                sidecar::remove(&location.path)?;
+            }
+        }
+        Ok((file.articles, location.path))
     }
 }

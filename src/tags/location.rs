@@ -1,0 +1,317 @@
+//! Which file holds the tags of an issue.
+//!
+//! An issue's sidecar has the *plain name*, its file name with the extension
+//! replaced (`a.txt` -> `a.tags.toml`), unless another issue file in the same
+//! folder claims that name too: `a.txt` beside `a.md` (same stem), or `a.txt`
+//! beside `a.txt.md` (whose plain name is `a.txt.tags.toml`). Then each issue of
+//! the clash has the *full name*, its whole file name plus the suffix
+//! (`a.txt.tags.toml`, `a.md.tags.toml`), so no two issues ever share a sidecar.
+//! Full names never clash with each other, and an issue keeps its plain name only
+//! when no other issue claims it, so the names are always distinct.
+//!
+//! An issue that has had a full-name sidecar keeps it when the clash goes away
+//! (`a.md` deleted), unless the full name is then another issue's plain name.
+//!
+//! Migration: sidecars written before this rule (`a.tags.toml`, shared by `a.txt`
+//! and `a.md`) are still read. While an issue's own sidecar does not exist, the
+//! other name is read as a *fallback*; the first save writes the issue's own file
+//! from it. A shared old sidecar is split at the first save of one of its issues:
+//! each gets the records that belong to its articles (by id, then title, as
+//! always), the records that belong to none stay with the issue being saved (as
+//! orphans: nothing is lost), and the old sidecar is removed. When not every issue
+//! that shares it is known yet (the TUI still loading), the saved issue takes only
+//! its own records and the old sidecar stays; removing that issue's last tag then
+//! leaves an empty sidecar rather than none, so the old one is not read again in
+//! its place.
+
+use super::sidecar::{self, Sidecar, SidecarError};
+use std::collections::HashMap;
+use std::ffi::{OsStr, OsString};
+use std::path::{Path, PathBuf};
+
+/// Where the tags of one issue are read from and written to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SidecarLocation {
+    /// The issue's own sidecar: written on every save.
+    pub path: PathBuf,
+    /// Read while [`SidecarLocation::path`] does not exist: an older sidecar of
+    /// this issue (possibly shared with issues of the same stem).
+    pub fallback: Option<PathBuf>,
+    /// When the fallback is shared: the own sidecars of the other issues sharing
+    /// it. Once they all exist (and this issue's), nobody reads the fallback.
+    shared_with: Vec<PathBuf>,
+}
+
+/// The issue file names of one folder (bytes, not text), to find clashes.
+#[derive(Debug, Default)]
+pub struct FolderIssues {
+    names: std::collections::HashSet<OsString>,
+    /// Plain sidecar name -> how many issue files of the folder have it.
+    plain_names: HashMap<OsString, usize>,
+}
+
+impl FolderIssues {
+    /// The issue files in `folder` now (an unreadable folder holds none).
+    pub fn read(folder: &Path) -> FolderIssues {
+        let mut names = std::collections::HashSet::new();
+        if let Ok(entries) = std::fs::read_dir(folder) {
+            for entry in entries.flatten() {
+                let name = entry.file_name();
+                let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+                if !is_dir && crate::corpus::walk::is_issue_file(Path::new(&name)) {
+                    names.insert(name);
+                }
+            }
+        }
+        FolderIssues::from_names(names)
+    }
+
+    fn from_names(names: std::collections::HashSet<OsString>) -> FolderIssues {
+        let mut plain_names = HashMap::new();
+        for n in &names {
+            *plain_names.entry(plain_name(n)).or_insert(0) += 1;
+        }
+        FolderIssues { names, plain_names }
+    }
+}
+
+/// `a.txt` -> `a.tags.toml`.
+fn plain_name(file_name: &OsStr) -> OsString {
+    let mut name = Path::new(file_name)
+        .file_stem()
+        .unwrap_or_default()
+        .to_os_string();
+    name.push(sidecar::SUFFIX);
+    name
+}
+
+/// `a.txt` -> `a.txt.tags.toml`.
+fn full_name(file_name: &OsStr) -> OsString {
+    let mut name = file_name.to_os_string();
+    name.push(sidecar::SUFFIX);
+    name
+}
+
+/// The sidecar location of the issue at `issue_path` (relative path `rel`), given
+/// the issue files of its folder. `sidecar_dir` is `Config::sidecar_dir()`.
+pub fn locate_in(
+    issue_path: &Path,
+    rel: &str,
+    sidecar_dir: Option<&Path>,
+    folder: &FolderIssues,
+) -> SidecarLocation {
+    let plain_path = sidecar::sidecar_path(issue_path, rel, sidecar_dir);
+    let Some(name) = issue_path.file_name() else {
+        return SidecarLocation {
+            path: plain_path,
+            fallback: None,
+            shared_with: Vec::new(),
+        };
+    };
+    let full_path = plain_path.with_file_name(full_name(name));
+    let stem = Path::new(name).file_stem().unwrap_or_default();
+    let shares_stem = folder
+        .plain_names
+        .get(&plain_name(name))
+        .copied()
+        .unwrap_or(0)
+        > 1;
+    // `a.txt.md`'s plain name is the full name of `a.txt`.
+    let plain_is_a_full_name = stem != name && folder.names.contains(stem);
+    // `a.txt`'s full name is the plain name of `a.txt.md`.
+    let full_is_a_plain_name = folder.plain_names.contains_key(&full_name(name));
+    let own_full = shares_stem
+        || plain_is_a_full_name
+        || (!full_is_a_plain_name && full_path.symlink_metadata().is_ok());
+    if !own_full {
+        return SidecarLocation {
+            path: plain_path,
+            fallback: None,
+            shared_with: Vec::new(),
+        };
+    }
+    let shared_with = if shares_stem {
+        let plain = plain_name(name);
+        let mut others: Vec<PathBuf> = folder
+            .names
+            .iter()
+            .filter(|n| n.as_os_str() != name && plain_name(n) == plain)
+            .map(|n| full_path.with_file_name(full_name(n)))
+            .collect();
+        others.sort();
+        others
+    } else {
+        Vec::new()
+    };
+    SidecarLocation {
+        path: full_path,
+        fallback: (!plain_is_a_full_name).then_some(plain_path),
+        shared_with,
+    }
+}
+
+/// [`locate_in`], reading the issue's folder now.
+pub fn locate(issue_path: &Path, rel: &str, sidecar_dir: Option<&Path>) -> SidecarLocation {
+    let folder = FolderIssues::read(issue_path.parent().unwrap_or(Path::new(".")));
+    locate_in(issue_path, rel, sidecar_dir, &folder)
+}
+
+/// Locations of many issues, reading each folder once (in parallel).
+pub fn locate_all<'a>(
+    issues: impl IntoIterator<Item = (&'a Path, &'a str)>,
+    sidecar_dir: Option<&Path>,
+) -> Vec<SidecarLocation> {
+    use rayon::prelude::*;
+    let issues: Vec<(&Path, &str)> = issues.into_iter().collect();
+    let mut folders: Vec<&Path> = issues
+        .iter()
+        .map(|(p, _)| p.parent().unwrap_or(Path::new(".")))
+        .collect();
+    folders.sort();
+    folders.dedup();
+    let read: HashMap<&Path, FolderIssues> = folders
+        .into_par_iter()
+        .map(|f| (f, FolderIssues::read(f)))
+        .collect();
+    let empty = FolderIssues::default();
+    issues
+        .par_iter()
+        .map(|(path, rel)| {
+            let folder = read
+                .get(path.parent().unwrap_or(Path::new(".")))
+                .unwrap_or(&empty);
+            locate_in(path, rel, sidecar_dir, folder)
+        })
+        .collect()
+}
+
+impl SidecarLocation {
+    /// The sidecar as it stands: the issue's own file, else the fallback (see the
+    /// module doc); `Ok(None)` when there is neither.
+    pub fn read(&self) -> Result<Option<Sidecar>, SidecarError> {
+        match sidecar::read(&self.path)? {
+            Some(s) => Ok(Some(s)),
+            None => match &self.fallback {
+                Some(old) => sidecar::read(old),
+                None => Ok(None),
+            },
+        }
+    }
+
+    /// The file read by [`SidecarLocation::read`] now, if there is one.
+    pub fn file_in_use(&self) -> Option<&Path> {
+        if self.path.symlink_metadata().is_ok() {
+            return Some(&self.path);
+        }
+        self.fallback
+            .as_deref()
+            .filter(|f| f.symlink_metadata().is_ok())
+    }
+
+    /// True when [`SidecarLocation::read`] reads an old sidecar shared with other
+    /// issues (their records in it are theirs, not this issue's orphans).
+    pub fn reads_shared_fallback(&self) -> bool {
+        !self.shared_with.is_empty()
+            && self.path.symlink_metadata().is_err()
+            && self
+                .fallback
+                .as_deref()
+                .is_some_and(|f| f.symlink_metadata().is_ok())
+    }
+
+    /// The own sidecars of the other issues that share the fallback.
+    pub fn shared_with(&self) -> &[PathBuf] {
+        &self.shared_with
+    }
+
+    /// Save `sidecar` as the issue's own file (the caller holds the folder lock).
+    /// With no tags left the file is removed, or left empty when a fallback would
+    /// otherwise be read in its place.
+    pub fn save(&self, sidecar: &Sidecar) -> Result<(), SidecarError> {
+        let fallback_exists = self
+            .fallback
+            .as_deref()
+            .is_some_and(|f| f.symlink_metadata().is_ok());
+        let has_tags = sidecar.articles.iter().any(|a| !a.tags.is_empty());
+        if has_tags || fallback_exists {
+            let text = sidecar::render_verified(sidecar, &self.path)?;
+            sidecar::write_atomic(&self.path, &text)?;
+        } else {
+            sidecar::remove(&self.path)?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn folder(names: &[&str]) -> FolderIssues {
+        FolderIssues::from_names(names.iter().map(OsString::from).collect())
+    }
+
+    fn at(name: &str, names: &[&str]) -> SidecarLocation {
+        let path = Path::new("/nonexistent-newstag-test/c").join(name);
+        locate_in(&path, name, None, &folder(names))
+    }
+
+    fn file(p: &Path) -> String {
+        p.file_name().unwrap().to_string_lossy().into_owned()
+    }
+
+    /// A lone issue keeps today's name; a same-stem pair gets one each, reading the
+    /// shared old one until then; a name that is another's plain name is avoided.
+    #[test]
+    fn names_never_clash() {
+        let alone = at("a.txt", &["a.txt", "b.md"]);
+        assert_eq!(file(&alone.path), "a.tags.toml");
+        assert_eq!(alone.fallback, None);
+        let pair = ["a.txt", "a.md"];
+        let txt = at("a.txt", &pair);
+        let md = at("a.md", &pair);
+        assert_eq!(file(&txt.path), "a.txt.tags.toml");
+        assert_eq!(file(&md.path), "a.md.tags.toml");
+        assert_eq!(file(txt.fallback.as_ref().unwrap()), "a.tags.toml");
+        let odd = ["a.txt", "a.md", "a.txt.md"];
+        let names: Vec<String> = odd.iter().map(|n| file(&at(n, &odd).path)).collect();
+        assert_eq!(
+            names,
+            ["a.txt.tags.toml", "a.md.tags.toml", "a.txt.md.tags.toml"]
+        );
+        assert_eq!(
+            at("a.txt.md", &odd).fallback,
+            None,
+            "a.txt's file is not its to read"
+        );
+        let two = ["a.txt", "a.txt.md"];
+        assert_eq!(file(&at("a.txt", &two).path), "a.tags.toml");
+        assert_eq!(file(&at("a.txt.md", &two).path), "a.txt.md.tags.toml");
+    }
+
+    proptest! {
+        /// Whatever issue files share a folder, no two have the same sidecar, and no
+        /// issue reads another's own sidecar as its fallback.
+        #[test]
+        fn sidecars_of_a_folder_are_distinct(
+            names in prop::collection::btree_set(
+                (prop::sample::select(vec!["a", "a.txt", "a.md", "b", "a.TXT", "a.txt.md"]),
+                 prop::sample::select(vec![".txt", ".md", ".TXT", ".Md"]))
+                    .prop_map(|(s, e)| format!("{s}{e}")),
+                1..8,
+            )
+        ) {
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            let found: Vec<SidecarLocation> = names.iter().map(|n| at(n, &names)).collect();
+            for (i, a) in found.iter().enumerate() {
+                for (j, b) in found.iter().enumerate() {
+                    if i != j {
+                        prop_assert_ne!(&a.path, &b.path, "{:?}", names);
+                        prop_assert_ne!(a.fallback.as_ref(), Some(&b.path), "{:?}", names);
+                    }
+                }
+            }
+        }
+    }
+}

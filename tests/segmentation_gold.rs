@@ -386,6 +386,12 @@ fn run(set: &str, cases: &[Case], style: Style) -> Run {
     for case in cases {
         let text = newstag::corpus::decode::decode(&case.bytes).unwrap().text;
         let rendered = render(&text, style, &heads_of(&case.gold));
+        // `NEWSTAG_STYLE_DUMP=DIR` keeps the rendered pages to look at.
+        if let Some(dir) = std::env::var_os("NEWSTAG_STYLE_DUMP") {
+            let out = Path::new(&dir).join(set).join(style.name()).join(&case.rel);
+            std::fs::create_dir_all(out.parent().unwrap()).unwrap();
+            std::fs::write(out, &rendered).unwrap();
+        }
         let parsed = parse_issue(&case.path, &case.rel, rendered.as_bytes()).unwrap();
         let mut misses = String::new();
         let mut marks = Vec::new();

@@ -11,6 +11,30 @@
 //! test fails when an article that was right goes wrong, and prints what improved.
 //! Re-bless after an improvement (or a deliberate trade) with
 //! `NEWSTAG_BLESS=1 cargo test --test segmentation_gold ratchet`.
+//!
+//! ## First score of the blind set
+//! `tests/fixtures/blind/` scored unchanged with the segmentation of main at 0787b43 (the set came in 35cf094), before any tuning,
+//! plain style (the pages as committed); heads are counted over articles found by title:
+//!
+//! | page | title F1 | whole | kicker | subtitle | byline | kind |
+//! |---|---|---|---|---|---|---|
+//! | 澄川日报_2025-09-16_第1版.txt | 1.000 | 8/8 | 7/7 | 7/7 | 7/7 | 7/7 |
+//! | 澄川日报_2025-09-16_第2版.txt | 0.875 | 8/10 | 7/7 | 7/7 | 6/7 | 6/7 |
+//! | 澄川晚报_20250917_p5.txt | 0.875 | 6/9 | 6/7 | 7/7 | 7/7 | 5/7 |
+//! | 九域日报_2025-10-20_第12版.txt | 0.333 | 3/7 | 1/2 | 2/2 | 1/2 | 1/2 |
+//! | 九域日报_2025-10-21_第5版.txt | 0.000 | 6/7 | 0/0 | 0/0 | 0/0 | 0/0 |
+//! | 澄川日报_2025-09-18_第3版.txt | 0.769 | 4/7 | 4/5 | 5/5 | 4/5 | 5/5 |
+//! | 九域日报_2025-10-22_第7版.txt | 0.308 | 5/6 | 2/2 | 2/2 | 0/2 | 0/2 |
+//! | 澄川晚报_2025-09-20_第2版.txt | 1.000 | 4/8 | 6/6 | 6/6 | 6/6 | 6/6 |
+//! | 澄川日报_2025-09-22_第4版.txt | 0.833 | 7/7 | 5/5 | 5/5 | 5/5 | 4/5 |
+//! | 澄川日报_2025-09-23_第6版.md | 0.500 | 4/9 | 3/4 | 4/4 | 3/4 | 3/4 |
+//! | 澄川日报_2025-09-24_第5-7版.txt | 0.875 | 8/8 | 5/7 | 7/7 | 7/7 | 7/7 |
+//! | 澄川日报_2025-09-25_第8版.pdftotext.txt | 0.182 | 3/9 | 2/2 | 2/2 | 2/2 | 2/2 |
+//! | 澄川日报_2025-09-25_第8版.layout.txt | 0.167 | 1/9 | 0/1 | 1/1 | 1/1 | 1/1 |
+//! | overall | 0.585 | 67/104 | 48/55 | 55/55 | 49/55 | 47/55 |
+//!
+//! In the other styles at that commit: hardwrap F1 0.087 / whole 58.7%, noblank 0.585 /
+//! 58.7%, furniture 0.028 / 64.4%, indent 0.624 / 61.5%, markdown 0.617 / 66.3%.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 

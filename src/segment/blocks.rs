@@ -18,6 +18,9 @@ pub enum Markup {
     Noise,
     /// A document boundary (`<doc>`, `</doc>`): the article before it ends.
     DocBreak,
+    /// Page furniture set aside by `normalise` (running heads, page numbers, page
+    /// credits, attribution lines): part of no article.
+    Furniture,
 }
 
 /// One non-blank line (or one HTML paragraph of it).
@@ -30,6 +33,12 @@ pub struct Unit<'a> {
     /// Markdown heading level (`#` = 1), 0 when the line is not a Markdown heading.
     pub level: u8,
     pub markup: Markup,
+    /// The line opened with an indent (U+3000 or two spaces).
+    pub indent: bool,
+    /// A form feed (page break) came right before or at the start of the line.
+    pub page_break: bool,
+    /// Source lines after `line` that `normalise` joined into this unit.
+    pub joined: usize,
     /// The text, trimmed, without heading marks or tags.
     pub text: Cow<'a, str>,
 }
@@ -46,14 +55,26 @@ pub fn units(text: &str) -> Vec<Unit<'_>> {
     let mut line_no = 0usize;
     let bytes = text.as_bytes();
     let mut start = 0usize;
+    let mut page_break = false;
     while start <= bytes.len() {
         let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i);
         line_no += 1;
-        let line = trim(&text[start..end]);
+        let raw = &text[start..end];
+        page_break |= memchr::memchr(b'\x0c', raw.as_bytes()).is_some();
+        let line = trim(raw);
         if line.is_empty() {
             gap += 1;
         } else {
+            let before = out.len();
             push_line(&mut out, line, line_no, gap);
+            let raw = raw.trim_start_matches(['\x0c', '\u{feff}']);
+            let indent =
+                raw.starts_with('\u{3000}') || raw.starts_with("  ") || raw.starts_with('\t');
+            if let Some(u) = out.get_mut(before) {
+                u.indent = indent;
+                u.page_break = page_break;
+            }
+            page_break = false;
             gap = 0;
         }
         if end == bytes.len() {
@@ -70,6 +91,9 @@ fn push_line<'a>(out: &mut Vec<Unit<'a>>, line: &'a str, line_no: usize, gap: us
         gap,
         level,
         markup,
+        indent: false,
+        page_break: false,
+        joined: 0,
         text,
     };
     if line.starts_with('<')

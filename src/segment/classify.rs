@@ -48,6 +48,8 @@ pub struct Class {
     pub credit: Option<String>,
     /// The text ends a sentence (or a clause that can end a paragraph).
     pub complete: bool,
+    /// The rule that decided the role (shown by `articles --explain`).
+    pub rule: &'static str,
 }
 
 /// Characters after which a paragraph may end.
@@ -183,19 +185,28 @@ pub fn classify(unit: &Unit<'_>) -> Class {
         jump_out: false,
         credit: None,
         complete: is_complete(text),
+        rule: "body: running text",
     };
     match unit.markup {
         Markup::Noise => {
             class.role = Role::Noise;
+            class.rule = "noise: markup with nothing to read";
+            return class;
+        }
+        Markup::Furniture => {
+            class.role = Role::Noise;
+            class.rule = "furniture: page head, page number, page credit or attribution";
             return class;
         }
         Markup::DocBreak => {
             class.role = Role::DocBreak;
+            class.rule = "document break";
             return class;
         }
         Markup::Title => {
             class.role = Role::Head;
             class.explicit = true;
+            class.rule = "head: title field";
             return class;
         }
         Markup::None => {}
@@ -204,28 +215,34 @@ pub fn classify(unit: &Unit<'_>) -> Class {
     let n = count_upto(text, 81);
     if is_subtitle(text) && n <= 80 {
         class.role = Role::Subtitle;
+        class.rule = "subtitle: starts with ——";
         return class;
     }
     if unit.level > 0 {
-        class.role = if is_byline(text, n) {
-            Role::Byline
+        if is_byline(text, n) {
+            class.role = Role::Byline;
+            class.rule = "byline: Markdown heading that names a reporter";
         } else {
-            Role::Head
-        };
-        class.explicit = class.role == Role::Head;
+            class.role = Role::Head;
+            class.explicit = true;
+            class.rule = "head: Markdown heading";
+        }
         return class;
     }
     if n <= 40 {
         if is_jump_marker(text, "下转") && is_whole_marker(text) {
             class.role = Role::JumpOut;
+            class.rule = "jump out: (下转…版) alone";
             return class;
         }
         if is_jump_marker(text, "上接") && is_whole_marker(text) {
             class.role = Role::JumpIn;
+            class.rule = "jump in: (上接…版) alone";
             return class;
         }
         if is_date_line(text) {
             class.role = Role::Date;
+            class.rule = "date line";
             return class;
         }
     }
@@ -233,14 +250,22 @@ pub fn classify(unit: &Unit<'_>) -> Class {
         class.role = Role::Caption;
         class.complete = true;
         class.credit = caption_credit(text);
+        class.rule = "caption: … 摄 credit or 图为…";
         return class;
     }
     if is_byline(text, n) {
         class.role = Role::Byline;
+        class.rule = "byline: reporter role or byline field";
+        return class;
+    }
+    if n <= 12 && is_name_line(text) {
+        class.role = Role::Byline;
+        class.rule = "byline: a person's name alone (surname list, jieba nr)";
         return class;
     }
     if is_head(text, n) {
         class.role = Role::Head;
+        class.rule = "head: short line without sentence punctuation";
         return class;
     }
     class.dateline = dateline(text);
@@ -401,6 +426,48 @@ pub fn is_byline(text: &str, n: usize) -> bool {
         }
     }
     false
+}
+
+/// A person's name alone on a line (`王芳`, `·贺星河·`, `周 立 言`): two to four Han
+/// characters that open with a family name (`lexicon.toml`) and are no dictionary
+/// word of another kind (jieba's tag `nr` marks names), or a name in middle dots.
+pub fn is_name_line(text: &str) -> bool {
+    let dotted = text.starts_with('·') && text.ends_with('·');
+    let mut name = [0u8; 16];
+    let mut len = 0;
+    let mut chars = 0;
+    for c in text.chars() {
+        if c.is_whitespace() || c == '·' || c == '\u{3000}' {
+            continue;
+        }
+        if !is_han(c) || chars == 4 {
+            return false;
+        }
+        len += c.encode_utf8(&mut name[len..]).len();
+        chars += 1;
+    }
+    if chars < 2 {
+        return false;
+    }
+    let Ok(name) = std::str::from_utf8(&name[..len]) else {
+        return false;
+    };
+    // A place (`柘塘区`, `石门县`) is no person.
+    if name.ends_with([
+        '区', '县', '市', '镇', '乡', '村', '省', '州', '街', '路', '站', '港',
+    ]) {
+        return false;
+    }
+    let surname = super::lexicon::lexicon().surname_len(name);
+    if dotted {
+        return true;
+    }
+    if surname == 0 || chars <= surname || chars - surname > 2 {
+        return false;
+    }
+    // A dictionary word is a name only when jieba tags it as one (`王芳`, not `周末`).
+    let tags = crate::words::jieba().tag(name, false);
+    tags.len() > 1 || tags.iter().all(|t| t.tag.starts_with("nr"))
 }
 
 /// A photo caption: ends with a `… 摄` credit or starts with `图为`.
@@ -678,6 +745,13 @@ mod tests {
         assert_eq!(role("记者节座谈会在市里召开"), Role::Head);
         assert_eq!(role("（本报北京5月1日电）"), Role::Body);
         assert_eq!(role("作者：张三  时间：2020-01-01"), Role::Byline);
+        assert_eq!(role("严秋实"), Role::Byline);
+        assert_eq!(role("·贺星河·"), Role::Byline);
+        assert_eq!(role("周末"), Role::Head);
+        assert_eq!(role("今日关注"), Role::Head);
+        assert_eq!(role("高考"), Role::Head);
+        assert_eq!(role("石门县"), Role::Head);
+        assert_eq!(role("迎新春"), Role::Head);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Segmentation: cutting the text of one issue into articles.
 //!
-//! Pipeline: `blocks` (lines to units, markup stripped) -> `classify` (each unit's
+//! Pipeline: `blocks` (lines to units, markup stripped) -> `normalise` (page
+//! furniture set aside, hard-wrapped lines re-joined, indents read) -> `classify` (each unit's
 //! role and features) -> `assemble` (heading stacks to articles, re-threading cut
 //! paragraphs via `rethread`) -> `kind` -> `id`. Text is kept as written; only
 //! comparisons (ids, tests) normalise.
@@ -10,6 +11,8 @@ pub mod blocks;
 pub mod classify;
 pub mod id;
 pub mod kind;
+pub mod lexicon;
+pub mod normalise;
 pub mod rethread;
 
 use crate::article::Article;
@@ -17,7 +20,8 @@ use crate::article::Article;
 /// Cut the (decoded, `\n`-normalised) text of one issue into articles, in reading
 /// order, with ids derived from `issue_key`.
 pub fn segment_issue(text: &str, issue_key: &str) -> Vec<Article> {
-    let units = blocks::units(text);
+    let mut units = blocks::units(text);
+    normalise::normalise(&mut units);
     let mut classes: Vec<classify::Class> = units.iter().map(classify::classify).collect();
     demote_cut_heads(&units, &mut classes);
     promote_heads_over_ledes(&units, &mut classes);
@@ -70,6 +74,7 @@ fn demote_cut_heads(units: &[blocks::Unit<'_>], classes: &mut [classify::Class])
         {
             classes[i].role = Role::Body;
             classes[i].complete = false;
+            classes[i].rule = "body: head-like line that reads on mid-word into the next";
         }
     }
 }
@@ -98,6 +103,7 @@ fn promote_heads_over_ledes(units: &[blocks::Unit<'_>], classes: &mut [classify:
             && !text.contains('。')
         {
             classes[i].role = Role::Head;
+            classes[i].rule = "head: short line over a dateline lede or byline";
         }
     }
 }

@@ -1,0 +1,295 @@
+//! Normalisation before roles: what other extraction tools do to a page is undone
+//! here, so classification sees one paragraph a unit whatever printed the page.
+//!
+//! - Page furniture (running heads after a form feed, page numbers and footers,
+//!   `本版责编` page credits, e-paper attribution lines under heads) is set aside as
+//!   [`Markup::Furniture`].
+//! - Indents: on a page whose paragraphs open with an indent, an indented line starts
+//!   a paragraph (and is body); elsewhere the indent means nothing.
+//! - Hard wraps (`pdftotext`): when most lines of a page are cut at one width, a
+//!   line of that width continues on the next line; on pages that keep blank lines
+//!   between blocks, the lines of a block (a head wrapped mid-word, a byline split
+//!   over lines) are one unit.
+//!
+//! Each step looks at bounded prefixes of lines, so the cost is linear in the page.
+
+use super::blocks::{Markup, Unit, trim};
+use super::classify::{count_upto, ends_sentence, head};
+use std::borrow::Cow;
+
+/// Normalise the units of one page in place.
+pub fn normalise(units: &mut Vec<Unit<'_>>) {
+    mark_furniture(units);
+    settle_indents(units);
+    unwrap(units);
+}
+
+/// Display width in cells: Han and full-width characters 2, the rest 1 (capped).
+fn width(s: &str, cap: usize) -> usize {
+    let mut w = 0;
+    for c in s.chars() {
+        w += if c.is_ascii() { 1 } else { 2 };
+        if w >= cap {
+            return cap;
+        }
+    }
+    w
+}
+
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+/// `第 12 页`, `- 12 -`, `12`, `第12版`, `Page 3`: a page number alone.
+fn is_page_number(text: &str) -> bool {
+    let t: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .take(16)
+        .collect();
+    if t.chars().count() > 12 {
+        return false;
+    }
+    let core = t
+        .trim_start_matches(['第', '-', '—', '–', '·'])
+        .trim_end_matches(['页', '版', '-', '—', '–', '·']);
+    let core = core.strip_prefix("Page").unwrap_or(core);
+    !core.is_empty() && core.chars().all(is_digit)
+}
+
+/// `本版责编：张三 美编：李四`: the credits of a page.
+fn is_page_credit(text: &str) -> bool {
+    let h = head(text, 8);
+    (h.starts_with("本版") && (h.contains('编') || h.contains('审') || h.contains('校')))
+        || h.starts_with("美编")
+        || h.starts_with("校对")
+}
+
+/// `《某某日报》（2025年10月20日 第 02 版）`: where an e-paper article appeared.
+/// (A reprint note, `《山西日报》1月13日3版刊发`, is not this: it heads its article.)
+fn is_attribution(text: &str) -> bool {
+    if !text.starts_with('《') || count_upto(text, 41) > 40 {
+        return false;
+    }
+    let Some(close) = text.find('》') else {
+        return false;
+    };
+    let rest = trim(&text[close + '》'.len_utf8()..]);
+    (rest.starts_with('（') || rest.starts_with('('))
+        && (rest.ends_with('）') || rest.ends_with(')'))
+        && rest.contains('年')
+        && rest.contains('版')
+}
+
+/// A line naming a date and a paper or page: a running head or section line
+/// (`九域日报　2025年10月20日　星期一`, `12　民生`).
+fn is_running_head(text: &str) -> bool {
+    if count_upto(text, 41) > 40 || text.contains(['，', '。', '：']) {
+        return false;
+    }
+    let dated = text.contains('年') && text.contains('月') && text.contains('日');
+    let paper = text.contains("报") || text.contains('版') || text.contains("星期");
+    if dated && paper {
+        return true;
+    }
+    // `12　民生`: a page number and a section name.
+    let mut parts = text
+        .split(|c: char| c.is_whitespace())
+        .filter(|p| !p.is_empty());
+    matches!(
+        (parts.next(), parts.next(), parts.next()),
+        (Some(a), Some(b), None) if a.chars().all(is_digit) && count_upto(b, 5) <= 4
+    )
+}
+
+fn mark_furniture(units: &mut [Unit<'_>]) {
+    let mut first = true;
+    for u in units.iter_mut() {
+        if u.markup != Markup::None || u.level > 0 {
+            first = false;
+            continue;
+        }
+        let text: &str = &u.text;
+        let at_top = first || u.page_break;
+        if is_page_number(text)
+            || is_page_credit(text)
+            || is_attribution(text)
+            || (at_top && is_running_head(text))
+        {
+            u.markup = Markup::Furniture;
+            // A page head may be followed by a section line (`12　民生`).
+            first = first && is_running_head(text);
+            continue;
+        }
+        first = false;
+    }
+}
+
+/// Indents mark paragraph starts only on pages that indent paragraphs.
+fn settle_indents(units: &mut [Unit<'_>]) {
+    let text_units = units.iter().filter(|u| u.markup == Markup::None).count();
+    let indented = units
+        .iter()
+        .filter(|u| u.markup == Markup::None && u.indent)
+        .count();
+    if text_units == 0 || indented * 5 < text_units {
+        for u in units.iter_mut() {
+            u.indent = false;
+        }
+    }
+}
+
+/// Widest cells counted for a line when looking for the wrap width.
+const WIDTH_CAP: usize = 240;
+
+/// The width most body lines are cut at, when the page is hard-wrapped.
+fn wrap_width(units: &[Unit<'_>]) -> Option<usize> {
+    let mut hist = [0u32; WIDTH_CAP + 1];
+    let mut lines = 0u32;
+    for u in units.iter().filter(|u| u.markup == Markup::None) {
+        let w = width(&u.text, WIDTH_CAP);
+        lines += 1;
+        if w >= 24 {
+            hist[w] += 1;
+        }
+    }
+    // The width with most lines in [w-3, w]: lines are cut at one width, give or
+    // take punctuation kept off a line start and half-width characters.
+    let (best_w, best) = (24..WIDTH_CAP)
+        .map(|w| (w, hist[w - 3..=w].iter().sum::<u32>()))
+        .max_by_key(|&(w, n)| (n, w))?;
+    (best >= 3 && best * 4 >= lines).then_some(best_w)
+}
+
+/// Characters that cannot start a line or a paragraph.
+fn cannot_open(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '、' | '。' | '；' | '：' | '？' | '！' | '）' | '」' | '』' | '》' | '”' | ','
+    )
+}
+
+fn unwrap(units: &mut Vec<Unit<'_>>) {
+    let Some(w) = wrap_width(units) else {
+        return;
+    };
+    let text_units = units.iter().filter(|u| u.markup == Markup::None).count();
+    let spaced = units
+        .iter()
+        .filter(|u| u.markup == Markup::None && u.gap > 0)
+        .count();
+    // Blank lines between blocks: a block without one inside is one unit.
+    let blocky = spaced >= 3 && spaced * 8 >= text_units;
+    let mut out: Vec<Unit<'_>> = Vec::with_capacity(units.len());
+    let mut last_text: Option<usize> = None;
+    for u in units.drain(..) {
+        if u.markup == Markup::Furniture {
+            out.push(u);
+            continue;
+        }
+        let joins = u.markup == Markup::None
+            && u.level == 0
+            && !u.indent
+            && last_text.is_some_and(|i| {
+                let prev = &out[i];
+                let furniture_between = out.len() > i + 1;
+                let gap = u.gap == 0 || (furniture_between && !blocky);
+                if !gap || prev.markup != Markup::None || prev.level > 0 {
+                    return false;
+                }
+                let full = width(&prev.text, WIDTH_CAP) + 4 >= w;
+                let first = u.text.chars().next().unwrap_or(' ');
+                if full && (blocky || !ends_sentence(&prev.text)) {
+                    return true;
+                }
+                if cannot_open(first) {
+                    return true;
+                }
+                // A head or byline set over two short lines of a block.
+                let short = width(&u.text, WIDTH_CAP) + 4 < w;
+                blocky
+                    && short
+                    && !ends_sentence(&prev.text)
+                    && !u.text.starts_with("——")
+                    && !furniture_between
+            });
+        if joins && let Some(i) = last_text {
+            let prev = &mut out[i];
+            let mut joined = prev.text.to_string();
+            let ascii_cut = joined
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_alphanumeric())
+                && u.text
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_alphanumeric());
+            if ascii_cut {
+                joined.push(' ');
+            }
+            joined.push_str(&u.text);
+            prev.text = Cow::Owned(joined);
+            prev.joined = u.line - prev.line;
+            continue;
+        }
+        last_text = Some(out.len());
+        out.push(u);
+    }
+    *units = out;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::blocks::units;
+
+    fn texts(page: &str) -> Vec<String> {
+        let mut u = units(page);
+        normalise(&mut u);
+        u.iter()
+            .filter(|u| u.markup != Markup::Furniture)
+            .map(|u| u.text.to_string())
+            .collect()
+    }
+
+    const WRAPPED: &str = "探索城乡融合发展的新\n路径\n\n本报记者\n王芳\n\n一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十\n一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十\n九十。\n\n二二三四五六七八九十一二三四五六七八九十一二三四五六七八九十\n一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十\n九十。\n";
+
+    #[test]
+    fn hard_wrapped_blocks_are_rejoined() {
+        let t = texts(WRAPPED);
+        assert_eq!(t.len(), 4, "{t:?}");
+        assert_eq!(t[0], "探索城乡融合发展的新路径");
+        assert_eq!(t[1], "本报记者王芳");
+        assert!(t[2].starts_with("一二三") && t[2].ends_with("九十。"));
+    }
+
+    #[test]
+    fn one_paragraph_a_line_is_left_alone() {
+        let page = "春风吹绿小山村\n\n村里修了一条路，大家都很高兴。\n\n第二段很短。\n";
+        assert_eq!(texts(page).len(), 3);
+    }
+
+    #[test]
+    fn furniture_is_set_aside() {
+        let page = "九域日报　2025年10月20日　星期一\n\n12　民生\n\n小区充电桩何时能装上\n\n《九域日报》（2025年10月21日 第 05 版）\n\n正文一段。\n\n第 12 页\n\u{c}九域日报　2025年10月20日\n正文二段。\n\n本版责编：李四\n";
+        assert_eq!(
+            texts(page),
+            ["小区充电桩何时能装上", "正文一段。", "正文二段。"]
+        );
+    }
+
+    #[test]
+    fn reprint_notes_stay() {
+        let page = "《山西日报》1月13日3版刊发\n\n力量沉下去 服务暖上来\n";
+        assert_eq!(texts(page).len(), 2);
+    }
+
+    #[test]
+    fn indents_open_paragraphs_on_indented_pages() {
+        let page =
+            "春风吹绿小山村\n\u{3000}\u{3000}村里修了一条路\n\u{3000}\u{3000}大家都很高兴。\n";
+        let mut u = units(page);
+        normalise(&mut u);
+        assert!(!u[0].indent && u[1].indent && u[2].indent);
+    }
+}

@@ -227,3 +227,88 @@ fn bad_sidecar_is_reported_and_left_alone() {
     app.handle_key(key('1'));
     assert_eq!(app.tagged_total(), 1);
 }
+
+/// Tags another process (the CLI) set while the TUI runs survive the TUI's undo: adding a tag that is already on disk is no step, and undo restores exactly the state before the TUI's own step.
+#[test]
+fn undo_keeps_tags_another_process_set() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_in(dir.path(), Config::builtin());
+    select_article(&mut app, 1);
+    let (i, a, article) = app.selected_article().unwrap();
+    let id = article.id.clone();
+    // The TUI's own step: +governance.
+    app.handle_key(key('1'));
+    assert_eq!(disk_tags(&app, i, a), ["governance"]);
+    // Meanwhile the CLI adds heritage to the same article.
+    let cli = common::cli::Cli::new();
+    let out = cli.run(&["tag", dir.path().to_str().unwrap(), &id, "+heritage"]);
+    common::cli::assert_succeeded(&out);
+    assert_eq!(disk_tags(&app, i, a), ["governance", "heritage"]);
+    // The TUI has not seen it, and adds heritage too: a no-op on disk.
+    app.handle_key(key('2'));
+    assert_eq!(disk_tags(&app, i, a), ["governance", "heritage"]);
+    let msg = app.message.clone().unwrap();
+    assert!(msg.text.contains("no change"), "{}", msg.text);
+    // Undo takes back the TUI's step (+governance), not the CLI's tag.
+    app.handle_key(key('u'));
+    assert_eq!(disk_tags(&app, i, a), ["heritage"]);
+    app.handle_key(key('u'));
+    assert_eq!(disk_tags(&app, i, a), ["heritage"]);
+    assert_eq!(app.message.clone().unwrap().text, "nothing to undo");
+    // Redo brings governance back beside heritage.
+    app.handle_key(KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL));
+    assert_eq!(disk_tags(&app, i, a), ["governance", "heritage"]);
+}
+
+/// A tag another process removed meanwhile stays removed: the TUI's removal that finds it gone is no step, and undo brings back nothing the user did not see removed.
+#[test]
+fn removing_a_tag_already_gone_is_no_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_in(dir.path(), Config::builtin());
+    select_article(&mut app, 0);
+    let (i, a, article) = app.selected_article().unwrap();
+    let id = article.id.clone();
+    app.handle_key(key('2'));
+    assert_eq!(disk_tags(&app, i, a), ["heritage"]);
+    let cli = common::cli::Cli::new();
+    let out = cli.run(&["tag", dir.path().to_str().unwrap(), &id, "-heritage"]);
+    common::cli::assert_succeeded(&out);
+    // The TUI still shows heritage and removes it: nothing to do on disk.
+    app.handle_key(key('2'));
+    assert!(disk_tags(&app, i, a).is_empty());
+    // Undo passes over the no-op removal; the TUI's +heritage is gone already.
+    app.handle_key(key('u'));
+    assert!(disk_tags(&app, i, a).is_empty(), "{:?}", app.message);
+}
+
+/// When a sidecar cannot be written, the status bar says NOT SAVED with the reason, never "saved"; the next good save says saved again.
+#[test]
+fn save_failure_shows_in_status_bar() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = Config::builtin();
+    let side = dir.path().join("side");
+    config.corpus.sidecar_dir = side.to_string_lossy().into_owned();
+    let mut app = app_in(dir.path(), config);
+    select_article(&mut app, 0);
+    let status = |app: &App| {
+        let s = screen_text(app);
+        s.lines().rev().nth(1).unwrap().to_string()
+    };
+    assert!(status(&app).contains("saved"), "{}", status(&app));
+    // A file where the sidecar folder should be: the save cannot happen (even as root).
+    std::fs::write(&side, "in the way").unwrap();
+    app.handle_key(key('1'));
+    let line = status(&app);
+    assert!(line.contains("NOT SAVED"), "{line}");
+    assert!(line.contains("side"), "names the path: {line}");
+    assert!(!line.contains(" saved "), "{line}");
+    assert!(app.message.clone().unwrap().is_error);
+    assert_eq!(app.tagged_total(), 0);
+    // With the folder possible again, the same key saves and the status says so.
+    std::fs::remove_file(&side).unwrap();
+    app.handle_key(key('1'));
+    let line = status(&app);
+    assert!(line.contains(" saved "), "{line}");
+    assert!(!line.contains("NOT SAVED"), "{line}");
+    assert_eq!(app.tagged_total(), 1);
+}

@@ -474,14 +474,13 @@ impl TagStore {
         }
         for (t, tag, mark) in edits {
             let rel = &t.issue.rel;
+            // What the store saw; the save compares with the sidecar on disk,
+            // which another process may have changed since, and keeps only what
+            // really changes there (with the real state before it).
             let before = self
                 .tags_of(rel, &t.article.id)
                 .and_then(|s| s.get(tag))
                 .cloned();
-            // Adding a tag that is there keeps its original mark.
-            if before.is_some() == mark.is_some() {
-                continue;
-            }
             changes.push(Change {
                 issue: rel.clone(),
                 article: t.article.id.clone(),
@@ -591,13 +590,15 @@ impl TagStore {
                 continue;
             };
             match result {
-                Ok((records, saved_to)) => {
+                Ok(saved) => {
                     let before = state.tagged();
-                    state.absorb(records);
+                    state.absorb(saved.records);
                     self.tagged_total = self.tagged_total + state.tagged() - before;
-                    state.sidecar = saved_to.clone();
-                    outcome.saved.push(saved_to);
-                    outcome.applied.changes.extend(job.changes);
+                    state.sidecar = saved.path.clone();
+                    if !saved.applied.is_empty() {
+                        outcome.saved.push(saved.path);
+                        outcome.applied.changes.extend(saved.applied);
+                    }
                 }
                 Err(e) => {
                     if matches!(e, SidecarError::Parse { .. }) {
@@ -613,9 +614,7 @@ impl TagStore {
 
 /// Run the saves, several at once when there are many: each is mostly waiting
 /// for its fsync, and the file system commits concurrent fsyncs together.
-type Saved = Result<(Vec<ArticleTags>, PathBuf), SidecarError>;
-
-fn save_all(jobs: Vec<SaveJob>) -> Vec<(SaveJob, Saved)> {
+fn save_all(jobs: Vec<SaveJob>) -> Vec<(SaveJob, Result<Saved, SidecarError>)> {
     const WRITERS: usize = 16;
     if jobs.len() <= 1 {
         return jobs
@@ -674,11 +673,22 @@ struct SaveJob {
     changes: Vec<Change>,
 }
 
+/// What one issue's save left on disk.
+struct Saved {
+    /// Every record now in the sidecar.
+    records: Vec<ArticleTags>,
+    /// The changes that changed the sidecar, each with the state it found there
+    /// (a change to what the sidecar already held is none, and is left out).
+    applied: Vec<Change>,
+    /// The issue's sidecar file.
+    path: PathBuf,
+}
+
 impl SaveJob {
-    /// Lock, re-read, merge, write. Returns every record now in the sidecar, and
-    /// the sidecar (which file is the issue's is decided again under the lock: the
-    /// folder's issue files may have changed).
-    fn save(&self) -> Result<(Vec<ArticleTags>, PathBuf), SidecarError> {
+    /// Lock, re-read, merge, write (nothing is written when the sidecar already
+    /// holds every change). Which file is the issue's sidecar is decided again
+    /// under the lock: the folder's issue files may have changed.
+    fn save(&self) -> Result<Saved, SidecarError> {
         let _lock = sidecar::lock_folder(&self.sidecar)?;
         let location = location::locate(&self.issue_path, &self.rel, self.sidecar_dir.as_deref());
         let on_disk = location.read()?.map(|s| s.articles).unwrap_or_default();
@@ -721,7 +731,17 @@ impl SaveJob {
             .into_iter()
             .map(|r| (r.id.clone(), r))
             .collect();
+        let mut applied = Vec::new();
         for c in &self.changes {
+            let on_disk = records
+                .get(&c.article)
+                .and_then(|r| r.tags.get(&c.tag))
+                .cloned();
+            // Adding a tag that is there keeps its original mark; removing one
+            // that is gone does nothing.
+            if on_disk.is_some() == c.after.is_some() {
+                continue;
+            }
             let record = records
                 .entry(c.article.clone())
                 .or_insert_with(|| ArticleTags {
@@ -737,12 +757,23 @@ impl SaveJob {
                     record.tags.remove(&c.tag);
                 }
             }
+            applied.push(Change {
+                before: on_disk,
+                ..c.clone()
+            });
         }
         let all: Vec<ArticleTags> = records
             .into_values()
             .chain(anchored.orphans)
             .filter(|r| !r.tags.is_empty())
             .collect();
+        if applied.is_empty() && !retires_old {
+            return Ok(Saved {
+                records: all,
+                applied,
+                path: location.path,
+            });
+        }
         let file = Sidecar {
             issue: self.rel.clone(),
             articles: sidecar::normalise(all),
@@ -754,6 +785,10 @@ impl SaveJob {
                 sidecar::remove(&location.path)?;
             }
         }
-        Ok((file.articles, location.path))
+        Ok(Saved {
+            records: file.articles,
+            applied,
+            path: location.path,
+        })
     }
 }

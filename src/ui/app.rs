@@ -7,7 +7,7 @@
 //! - replace the "arrives with" arm of its action in `update`;
 //! - search replaces the list with `App::set_filter(Some(hits))`;
 //! - tags fill in the tag hooks (`tags_of`, `tagged_in_issue`, `tagged_total`,
-//!   `unsaved_changes`) from their store.
+//!   save state) from their store.
 
 use super::action::Action;
 use super::keymap::Keymap;
@@ -187,11 +187,6 @@ impl App {
     /// How many articles of the corpus carry at least one tag.
     pub fn tagged_total(&self) -> usize {
         self.tagging.store.tagged_count()
-    }
-
-    /// Tag changes not yet written to sidecars.
-    pub fn unsaved_changes(&self) -> usize {
-        0
     }
 
     // ----- loading -----

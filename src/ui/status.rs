@@ -80,13 +80,15 @@ pub fn counts(app: &App) -> Vec<String> {
     if let Some(note) = super::triage::status_note(app) {
         parts.push(note);
     }
-    let unsaved = app.unsaved_changes();
-    parts.push(if unsaved == 0 {
-        "saved".to_string()
-    } else {
-        format!("{unsaved} unsaved")
-    });
     parts
+}
+
+/// Whether the tag changes are on disk: `saved`, or `NOT SAVED` and why.
+pub fn save_state(app: &App) -> (String, bool) {
+    match &app.tagging.save {
+        super::tagging::SaveState::Saved => ("saved".to_string(), false),
+        super::tagging::SaveState::Failed(why) => (format!("NOT SAVED: {why}"), true),
+    }
 }
 
 /// Draw the status bar (one or two lines) into `area`.
@@ -97,10 +99,18 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let width = area.width as usize;
     buf.set_style(Rect { height: 1, ..area }, theme.status());
-    // As many parts as fit, keeping room for a message.
+    // A save failure always shows (with its reason, in up to half the line); then
+    // as many counts as fit, `saved` last; then the message.
+    let (save, failed) = save_state(app);
+    let save = fit_width(&save, (width / 2).max(10));
+    let reserved = if failed { save.width() + 2 } else { 0 };
+    let mut parts = counts(app);
+    if !failed {
+        parts.push(save.clone());
+    }
     let mut line = String::new();
-    for part in counts(app) {
-        if line.width() + part.width() + 2 > width {
+    for part in parts {
+        if line.width() + part.width() + 2 + reserved > width {
             break;
         }
         line.push_str("  ");
@@ -108,8 +118,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let counts = line.trim_start().to_string();
     let mut spans = vec![Span::styled(format!(" {counts} "), theme.status())];
+    let mut used = counts.width() + 2;
+    if failed {
+        spans.push(Span::styled(format!(" {save} "), theme.error()));
+        used += reserved;
+    }
     if let Some(m) = &app.message {
-        let room = width.saturating_sub(counts.width() + 3);
+        let room = width.saturating_sub(used + 1);
         let style = if m.is_error {
             theme.error()
         } else {

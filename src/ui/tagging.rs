@@ -32,6 +32,18 @@ pub struct Tagging {
     pub input: Input,
     /// A bulk change waiting for confirmation.
     pub pending: Option<PendingBulk>,
+    /// Whether the tag changes asked for so far are on disk.
+    pub save: SaveState,
+}
+
+/// Whether the tag changes asked for are on disk, for the status bar.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum SaveState {
+    /// Every change asked for is saved (or none was asked for).
+    #[default]
+    Saved,
+    /// The last change could not be saved (or was refused): why.
+    Failed(String),
 }
 
 /// A bulk toggle over more than `ui.confirm_bulk_over` articles, awaiting y/n.
@@ -53,6 +65,7 @@ impl Tagging {
             config_path: None,
             input: Input::default(),
             pending: None,
+            save: SaveState::Saved,
         }
     }
 }
@@ -181,10 +194,18 @@ impl App {
         self.report(&outcome);
     }
 
-    fn report(&mut self, o: &Outcome) {
+    /// Say what a tag change did, and whether it is on disk.
+    pub(super) fn report(&mut self, o: &Outcome) {
         if o.ok() {
+            self.tagging.save = SaveState::Saved;
             self.say(o.message());
         } else {
+            let reason = match (o.errors.first(), o.read_only.first()) {
+                (Some(e), _) => e.to_string(),
+                (None, Some(p)) => format!("read-only (does not parse): {}", p.display()),
+                (None, None) => String::new(),
+            };
+            self.tagging.save = SaveState::Failed(reason);
             self.error(o.message());
         }
     }

@@ -209,11 +209,7 @@ impl App {
     }
 
     fn report_outcome(&mut self, outcome: &crate::tags::Outcome) {
-        if outcome.ok() {
-            self.say(outcome.message());
-        } else {
-            self.error(outcome.message());
-        }
+        self.report(outcome);
     }
 
     fn open_triage(&mut self) {

@@ -66,6 +66,33 @@ impl FolderIssues {
         FolderIssues::from_names(names)
     }
 
+    /// The issue files of `folder` that can clash with the issue file `name` (the
+    /// same stem; its stem as a file; its name plus an extension), each looked up
+    /// by name: a save in a folder of ten thousand issues does not list them all
+    /// (a few dozen failed lookups cost well under a millisecond, a listing of
+    /// such a folder about 5 ms). Gives [`locate_in`] the same answer for `name`
+    /// as [`FolderIssues::read`].
+    pub fn around(folder: &Path, name: &OsStr) -> FolderIssues {
+        let stem = Path::new(name).file_stem().unwrap_or_default();
+        let mut candidates = vec![name.to_os_string(), stem.to_os_string()];
+        for base in [stem, name] {
+            for ext in extension_spellings() {
+                let mut c = base.to_os_string();
+                c.push(".");
+                c.push(ext);
+                candidates.push(c);
+            }
+        }
+        let names = candidates
+            .into_iter()
+            .filter(|c| {
+                crate::corpus::walk::is_issue_file(Path::new(c))
+                    && folder.join(c).symlink_metadata().is_ok_and(|m| !m.is_dir())
+            })
+            .collect();
+        FolderIssues::from_names(names)
+    }
+
     fn from_names(names: std::collections::HashSet<OsString>) -> FolderIssues {
         let mut plain_names = HashMap::new();
         for n in &names {
@@ -73,6 +100,29 @@ impl FolderIssues {
         }
         FolderIssues { names, plain_names }
     }
+}
+
+/// Every spelling of the issue extensions (`txt`, `TXT`, `Txt`, ..., `md`, `MD`...).
+fn extension_spellings() -> Vec<String> {
+    let mut out = Vec::new();
+    for ext in ["txt", "md"] {
+        let n = ext.len();
+        for mask in 0..(1u32 << n) {
+            out.push(
+                ext.chars()
+                    .enumerate()
+                    .map(|(i, c)| {
+                        if mask & (1 << i) != 0 {
+                            c.to_ascii_uppercase()
+                        } else {
+                            c
+                        }
+                    })
+                    .collect(),
+            );
+        }
+    }
+    out
 }
 
 /// `a.txt` -> `a.tags.toml`.
@@ -150,19 +200,30 @@ pub fn locate_in(
     }
 }
 
-/// [`locate_in`], reading the issue's folder now.
+/// [`locate_in`], looking up the issue's possible clashes in its folder now.
 pub fn locate(issue_path: &Path, rel: &str, sidecar_dir: Option<&Path>) -> SidecarLocation {
-    let folder = FolderIssues::read(issue_path.parent().unwrap_or(Path::new(".")));
+    let folder = FolderIssues::around(
+        issue_path.parent().unwrap_or(Path::new(".")),
+        issue_path.file_name().unwrap_or_default(),
+    );
     locate_in(issue_path, rel, sidecar_dir, &folder)
 }
 
-/// Locations of many issues, reading each folder once (in parallel).
+/// Locations of many issues, listing each folder once (in parallel).
 pub fn locate_all<'a>(
     issues: impl IntoIterator<Item = (&'a Path, &'a str)>,
     sidecar_dir: Option<&Path>,
 ) -> Vec<SidecarLocation> {
     use rayon::prelude::*;
     let issues: Vec<(&Path, &str)> = issues.into_iter().collect();
+    // A few issues (one tag key in the TUI): look their clashes up by name rather
+    // than list folders that may hold thousands of files.
+    if issues.len() <= 16 {
+        return issues
+            .iter()
+            .map(|(path, rel)| locate(path, rel, sidecar_dir))
+            .collect();
+    }
     let mut folders: Vec<&Path> = issues
         .iter()
         .map(|(p, _)| p.parent().unwrap_or(Path::new(".")))
@@ -312,6 +373,40 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    /// Looking up a file's possible clashes by name finds what listing its folder
+    /// finds, for every file of a folder of clashing names.
+    #[test]
+    fn lookup_by_name_agrees_with_listing() {
+        let dir = tempfile::tempdir().unwrap();
+        let names = [
+            "a.txt",
+            "a.md",
+            "a.TXT",
+            "a.txt.md",
+            "a.txt.Md.txt",
+            "b.md",
+            "a",
+            "c.txt.md",
+            "README.md",
+            "x.tags.toml",
+        ];
+        for n in names {
+            std::fs::write(dir.path().join(n), "").unwrap();
+        }
+        std::fs::create_dir(dir.path().join("b.txt")).unwrap();
+        std::fs::write(dir.path().join("a.tags.toml"), "schema = 1\n").unwrap();
+        let listed = FolderIssues::read(dir.path());
+        for n in names {
+            let path = dir.path().join(n);
+            let by_name = FolderIssues::around(dir.path(), OsStr::new(n));
+            assert_eq!(
+                locate_in(&path, n, None, &by_name),
+                locate_in(&path, n, None, &listed),
+                "{n}"
+            );
         }
     }
 }

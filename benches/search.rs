@@ -17,7 +17,7 @@
 //! cache from it when the program changed.
 
 use newstag::corpus::Corpus;
-use newstag::corpus::cache;
+use newstag::search::cache;
 use newstag::search::{SearchIndex, Searcher};
 use std::path::PathBuf;
 use std::sync::Arc;

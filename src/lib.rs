@@ -1,7 +1,8 @@
 //! newstag: read, search and tag Chinese newspaper archives.
 //!
 //! The core (`article`, `corpus`, `segment`, `search`, `tags`, `export`, `stats`,
-//! `suggest`, `config`) knows nothing of terminals; `ui` and `cli` sit on top of it.
+//! `suggest`, `config`, and `session`, which runs their background jobs) knows
+//! nothing of terminals; `ui` and `cli` sit on top of it.
 
 pub mod article;
 pub mod cli;
@@ -13,6 +14,7 @@ pub mod regular_file;
 pub mod replace;
 pub mod search;
 pub mod segment;
+pub mod session;
 pub mod stats;
 pub mod suggest;
 pub mod tags;

@@ -1,10 +1,11 @@
 //! `newstag export`: write the articles and their tags as CSV, JSONL or a TOML dump.
 
 use crate::config::Config;
-use crate::corpus::{Corpus, cache};
+use crate::corpus::Corpus;
 use crate::export::{
     self, ExportFormat, ExportOptions, atomic, collect_rows, orphans_in_store, tags_in_store,
 };
+use crate::search::cache;
 use crate::search::tags::snapshot;
 use crate::search::{Matcher, Query};
 use crate::tags::TagStore;

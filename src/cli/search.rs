@@ -3,9 +3,9 @@
 use super::output::{Format, pad, resolve_format};
 use crate::article::{Article, Issue};
 use crate::config::Config;
-use crate::corpus::cache::{self, CacheStatus};
 use crate::corpus::{Corpus, load_issue};
 use crate::record::ArticleRecord;
+use crate::search::cache::{self, CacheStatus};
 use crate::search::rank::to_ranges;
 use crate::search::tags::snapshot;
 use crate::search::{Matcher, Query, SearchIndex};

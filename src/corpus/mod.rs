@@ -1,7 +1,6 @@
 //! A corpus: the issue files under a folder, decoded and cut into articles.
 
 pub mod builtin;
-pub mod cache;
 pub mod decode;
 pub mod meta;
 pub mod walk;

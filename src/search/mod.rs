@@ -6,6 +6,7 @@
 
 pub mod background;
 pub mod body;
+pub mod cache;
 pub mod chars;
 pub mod column;
 pub mod fold;

@@ -1,18 +1,17 @@
-//! The event loop: terminal input, signals and the background corpus loader all
-//! feed one channel; each event updates the app, then one frame is drawn.
+//! The event loop: terminal input, signals and the session's background jobs
+//! (loader, indexer, search, scorer) all feed one channel; each event updates the
+//! app, then one frame is drawn.
 
 use super::action::Action;
 use super::app::App;
 use super::keymap::{ConfigSource, Keymap};
 use super::terminal::Term;
 use super::theme::Theme;
-use crate::article::Issue;
 use crate::config::{Config, ConfigError};
-use crate::corpus::{LoadWarning, load_issue, walk};
-use crate::tags::{LoadedSidecars, TagStore};
+use crate::session::loader::spawn_loader;
+use crate::session::{Notifier, SessionEvent};
 use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use crossterm::event::{MouseButton, MouseEventKind};
-use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
@@ -22,19 +21,8 @@ pub enum AppEvent {
     Term(Event),
     /// SIGTERM, SIGHUP or SIGINT.
     Signal(i32),
-    /// Issues read, and progress (done, total).
-    Loaded(Vec<Issue>, LoadedSidecars, usize, usize),
-    /// Loading finished, with the files that were skipped.
-    LoadDone(Vec<LoadWarning>),
-    LoadFailed(String),
-    /// The search index is ready (or could not be had).
-    SearchIndex(Result<Box<crate::search::SearchIndex>, String>),
-    /// The indexer wants the next batch of the loaded corpus.
-    SearchIndexNeeds,
-    /// A search result is waiting.
-    SearchDone,
-    /// The background suggestion scorer reports.
-    Suggest(super::triage::SuggestMsg),
+    /// A background job of the session reports.
+    Session(SessionEvent),
 }
 
 /// Open the TUI on the corpus at `root` until the user quits. `config_error` (a bad
@@ -67,30 +55,19 @@ pub fn run(
     }
 
     let (tx, rx) = mpsc::channel();
-    let tx_index = tx.clone();
-    let tx_need = tx.clone();
-    super::search_bar::spawn_indexer(
-        &mut app,
-        root.clone(),
-        move |r| {
-            let _ = tx_index.send(AppEvent::SearchIndex(r.map(Box::new)));
-        },
-        move || {
-            let _ = tx_need.send(AppEvent::SearchIndexNeeds);
-        },
-    );
-    let tx_wake = tx.clone();
-    app.search.set_waker(Box::new(move || {
-        let _ = tx_wake.send(AppEvent::SearchDone);
-    }));
-    let suggest_tx = std::sync::Mutex::new(tx.clone());
-    let notify: super::triage::Notify = Box::new(move |m| {
-        if let Ok(tx) = suggest_tx.lock() {
-            let _ = tx.send(AppEvent::Suggest(m));
-        }
+    let session_tx = std::sync::Mutex::new(tx.clone());
+    let notify = Notifier::new(move |ev| {
+        session_tx
+            .lock()
+            .is_ok_and(|tx| tx.send(AppEvent::Session(ev)).is_ok())
     });
-    app.suggest.notify = Some(std::sync::Arc::new(notify));
-    spawn_loader(root, app.config.sidecar_dir(), tx.clone());
+    super::search_bar::spawn_indexer(&mut app, root.clone(), notify.clone());
+    let wake = notify.clone();
+    app.search.set_waker(Box::new(move || {
+        wake.send(SessionEvent::SearchDone);
+    }));
+    app.suggest.notify = Some(notify.clone());
+    spawn_loader(root, app.config.sidecar_dir(), notify);
     spawn_signals(tx.clone())?;
 
     let mut term = Term::enter()?;
@@ -162,25 +139,38 @@ pub fn handle(app: &mut App, ev: AppEvent) {
         }
         AppEvent::Term(_) => {}
         AppEvent::Signal(_) => app.update(Action::Quit),
-        AppEvent::Loaded(issues, sidecars, done, total) => {
+        AppEvent::Session(ev) => handle_session(app, ev),
+    }
+}
+
+/// Apply what a background job of the session reports.
+fn handle_session(app: &mut App, ev: SessionEvent) {
+    match ev {
+        SessionEvent::Loaded {
+            issues,
+            sidecars,
+            done,
+            total,
+        } => {
             app.set_loading(done, total);
             app.push_loaded(issues, sidecars);
             super::search_bar::feed_index(app, false);
         }
-        AppEvent::LoadDone(warnings) => {
+        SessionEvent::LoadDone(warnings) => {
             app.finish_loading(warnings);
             app.start_suggestions();
             super::search_bar::corpus_loaded(app);
         }
-        AppEvent::Suggest(msg) => app.suggest_event(msg),
-        AppEvent::LoadFailed(msg) => {
+        SessionEvent::LoadFailed(msg) => {
             app.load_failed(msg);
             super::search_bar::loading_ended(app);
         }
-        AppEvent::SearchIndexNeeds => super::search_bar::feed_index(app, true),
-        AppEvent::SearchIndex(Ok(index)) => super::search_bar::index_ready(app, *index),
-        AppEvent::SearchIndex(Err(e)) => super::search_bar::index_failed(app, e),
-        AppEvent::SearchDone => super::search_bar::poll(app),
+        SessionEvent::IndexWants => super::search_bar::feed_index(app, true),
+        SessionEvent::IndexReady(Ok(index)) => super::search_bar::index_ready(app, *index),
+        SessionEvent::IndexReady(Err(e)) => super::search_bar::index_failed(app, e),
+        SessionEvent::SearchDone => super::search_bar::poll(app),
+        SessionEvent::SuggestProgress(done, total) => app.suggest_progress(done, total),
+        SessionEvent::SuggestDone(index, took) => app.suggestions_ready(*index, took),
     }
 }
 
@@ -202,60 +192,6 @@ fn handle_key(app: &mut App, key: KeyEvent) {
         }
     }
     app.handle_key(key);
-}
-
-/// Read the corpus in the background in chunks, in natural order, so the first
-/// issues can be browsed while the rest loads.
-/// Sidecars are read here too, so the UI thread only files them away.
-fn spawn_loader(root: PathBuf, sidecar_dir: Option<PathBuf>, tx: Sender<AppEvent>) {
-    thread::spawn(move || {
-        if !root.exists() {
-            let _ = tx.send(AppEvent::LoadFailed(format!(
-                "{}: no such file or folder",
-                root.display()
-            )));
-            return;
-        }
-        let mut warnings = Vec::new();
-        let files = walk::issue_files(&root, &mut |path, message| {
-            warnings.push(LoadWarning { path, message })
-        });
-        let total = files.len();
-        let mut done = 0;
-        let _ = tx.send(AppEvent::Loaded(
-            Vec::new(),
-            LoadedSidecars::default(),
-            0,
-            total,
-        ));
-        // Small first chunk for a quick first screen, then bigger ones.
-        let mut chunk = 8;
-        let mut rest = files.as_slice();
-        while !rest.is_empty() {
-            let n = chunk.min(rest.len());
-            let (now, later) = rest.split_at(n);
-            rest = later;
-            let results: Vec<Result<Issue, LoadWarning>> =
-                now.par_iter().map(|p| load_issue(&root, p)).collect();
-            let mut issues = Vec::with_capacity(n);
-            for r in results {
-                match r {
-                    Ok(i) => issues.push(i),
-                    Err(w) => warnings.push(w),
-                }
-            }
-            done += n;
-            let sidecars = TagStore::read_sidecars(&issues, sidecar_dir.as_deref());
-            if tx
-                .send(AppEvent::Loaded(issues, sidecars, done, total))
-                .is_err()
-            {
-                return;
-            }
-            chunk = (chunk * 2).min(512);
-        }
-        let _ = tx.send(AppEvent::LoadDone(warnings));
-    });
 }
 
 fn spawn_input(tx: Sender<AppEvent>) {

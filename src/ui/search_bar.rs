@@ -7,10 +7,7 @@
 
 use super::app::{App, Mode, Row};
 use super::layout::Pane;
-use crate::article::Article;
-use crate::corpus::cache;
 use crate::search::background::BackgroundSearcher;
-use crate::search::index::{IndexBuilder, IssueInfo};
 use crate::search::{DocRef, Matcher, Query, QueryError, SearchIndex, TagLookup};
 use crossterm::event::{Event, KeyCode, KeyEvent};
 use ratatui::buffer::Buffer;
@@ -21,7 +18,6 @@ use ratatui::widgets::Widget;
 use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::mpsc::{Sender, channel};
 use tui_input::Input;
 use tui_input::backend::crossterm::to_input_request;
 use unicode_width::UnicodeWidthStr;
@@ -79,38 +75,8 @@ pub struct SearchState {
     stale_while_loading: bool,
     engine: Option<BackgroundSearcher>,
     waker: Option<Waker>,
-    /// Hands the loaded corpus to the indexer when it has to build the index.
-    feeder: Option<Feeder>,
-}
-
-/// Articles handed to the indexer at a time. They are shared with the corpus, not
-/// copied; a batch bounds the work of one handover on the UI thread.
-const FEED_BATCH: usize = 2048;
-
-/// What the UI thread hands the indexer when there is no valid index cache: the
-/// corpus its loader read, a batch at a time, so the corpus is read and segmented
-/// once.
-pub enum IndexFeed {
-    /// The next issues (in corpus order) and articles (issue, position, the
-    /// issue's shared articles).
-    Batch {
-        issues: Vec<IssueInfo>,
-        articles: Vec<(u32, u32, Arc<[Article]>)>,
-    },
-    /// The whole corpus has been handed over.
-    End,
-}
-
-/// The UI side of feeding the indexer.
-struct Feeder {
-    tx: Sender<IndexFeed>,
-    /// The next issue and article to hand over.
-    issue: usize,
-    article: usize,
-    /// The indexer asked for a batch not sent yet.
-    wanted: bool,
-    /// The loader has finished (or failed): nothing more will come.
-    complete: bool,
+    /// Hands the loaded corpus to the session's indexer when it builds the index.
+    feeder: Option<crate::session::indexer::IndexFeeder>,
 }
 
 impl SearchState {
@@ -133,118 +99,25 @@ impl SearchState {
     }
 }
 
-/// Read the index from the cache, off the UI thread; `done` gets the result.
-/// When the cache is missing or stale (first start, files changed), the index is
-/// built from the corpus the loader reads, handed over by the UI thread a batch at
-/// a time: the indexer calls `need` when it wants the next batch, and the UI
-/// answers with [`feed_index`]. The cache is then written, unless a file changed
-/// meanwhile.
-pub fn spawn_indexer(
-    app: &mut App,
-    root: PathBuf,
-    done: impl FnOnce(Result<SearchIndex, String>) + Send + 'static,
-    need: impl Fn() + Send + 'static,
-) {
-    let (tx, rx) = channel::<IndexFeed>();
-    app.search.feeder = Some(Feeder {
-        tx,
-        issue: 0,
-        article: 0,
-        wanted: false,
-        complete: false,
-    });
-    std::thread::spawn(move || {
-        if !root.exists() {
-            done(Err(format!("{}: no such file or folder", root.display())));
-            return;
-        }
-        let files = cache::stamps(&root);
-        if let Some(index) = cache::load(&root, &files) {
-            done(Ok(index));
-            return;
-        }
-        let mut builder = IndexBuilder::default();
-        need();
-        loop {
-            match rx.recv() {
-                Ok(IndexFeed::Batch { issues, articles }) => {
-                    need(); // the next batch is copied while this one is indexed
-                    for info in issues {
-                        builder.add_issue(info);
-                    }
-                    builder.add_articles(&articles);
-                }
-                Ok(IndexFeed::End) => break,
-                Err(_) => return, // the UI has gone
-            }
-        }
-        let index = builder.finish();
-        // Stamps taken before loading and again now: a file changed meanwhile
-        // may have been read either way, so such an index is not cached.
-        if cache::stamps(&root) == files {
-            cache::save(&root, &files, &index);
-        }
-        done(Ok(index));
-    });
+/// Start the session's indexer for the corpus at `root` (see
+/// [`crate::session::indexer`]); it reports through `notify`.
+pub fn spawn_indexer(app: &mut App, root: PathBuf, notify: crate::session::Notifier) {
+    app.search.feeder = Some(crate::session::indexer::spawn_indexer(root, notify));
 }
 
 /// Hand the indexer the next batch of loaded articles if it wants one (`asked`:
-/// it just asked); at the end of the corpus, tell it so. Call it when the indexer
-/// asks, when issues arrive, and when loading ends.
+/// it just asked). Call it when the indexer asks and when issues arrive.
 pub fn feed_index(app: &mut App, asked: bool) {
-    let Some(f) = app.search.feeder.as_mut() else {
-        return;
-    };
-    f.wanted |= asked;
-    if !f.wanted {
-        return;
-    }
-    let issues = &app.corpus.issues;
-    let mut infos = Vec::new();
-    let mut articles = Vec::new();
-    while articles.len() < FEED_BATCH
-        && let Some(issue) = issues.get(f.issue)
-    {
-        if f.article == 0 {
-            infos.push(IssueInfo::of(issue));
-        }
-        let rest = issue.articles.len().saturating_sub(f.article);
-        for _ in 0..rest.min(FEED_BATCH - articles.len()) {
-            articles.push((
-                f.issue as u32,
-                f.article as u32,
-                Arc::clone(&issue.articles),
-            ));
-            f.article += 1;
-        }
-        if f.article >= issue.articles.len() {
-            f.issue += 1;
-            f.article = 0;
-        }
-    }
-    if infos.is_empty() && articles.is_empty() {
-        if f.complete {
-            let _ = f.tx.send(IndexFeed::End);
-            app.search.feeder = None;
-        }
-        return;
-    }
-    f.wanted = false;
-    let batch = IndexFeed::Batch {
-        issues: infos,
-        articles,
-    };
-    if f.tx.send(batch).is_err() {
-        app.search.feeder = None;
+    if let Some(f) = app.search.feeder.as_mut() {
+        f.feed(&app.corpus.issues, asked);
     }
 }
 
 /// The loader has finished or failed: the indexer gets the rest of the corpus.
 pub fn loading_ended(app: &mut App) {
     if let Some(f) = app.search.feeder.as_mut() {
-        f.complete = true;
+        f.loading_ended(&app.corpus.issues);
     }
-    feed_index(app, false);
 }
 
 /// The index is ready: start the search thread, and search what was typed meanwhile.

@@ -25,18 +25,6 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 use unicode_width::UnicodeWidthStr;
 
-/// A message from the background scorer.
-#[derive(Debug)]
-pub enum SuggestMsg {
-    /// Issues scored so far, of all.
-    Progress(usize, usize),
-    /// The index is built, in this long.
-    Done(Box<SuggestIndex>, Duration),
-}
-
-/// Sends a message to the run loop (which hands it to [`App::suggest_event`]).
-pub type Notify = Box<dyn Fn(SuggestMsg) + Send + Sync>;
-
 /// The suggestion state the app carries.
 #[derive(Default)]
 pub struct Suggesting {
@@ -48,9 +36,9 @@ pub struct Suggesting {
     pub took: Option<Duration>,
     /// The triage walk, while triage mode is open (kept when it is left).
     pub triage: Option<Triage>,
-    /// Set by the run loop: scoring runs in the background and reports here.
+    /// Set by the run loop: scoring runs in the background and reports there.
     /// Without it (tests) scoring runs at once on the caller's thread.
-    pub notify: Option<std::sync::Arc<Notify>>,
+    pub notify: Option<crate::session::Notifier>,
 }
 
 impl std::fmt::Debug for Suggesting {
@@ -64,14 +52,14 @@ impl std::fmt::Debug for Suggesting {
 }
 
 impl App {
-    /// Score the loaded corpus: in the background when the run loop set
-    /// `suggest.notify`, else right away.
+    /// Score the loaded corpus: in the background (the session's scorer job)
+    /// when the run loop set `suggest.notify`, else right away.
     pub fn start_suggestions(&mut self) {
         let tags = self.config.tags.clone();
         let Some(notify) = self.suggest.notify.clone() else {
             let started = Instant::now();
             let index = SuggestIndex::build(&self.corpus.issues, &tags, &|_, _| {});
-            self.suggest_event(SuggestMsg::Done(Box::new(index), started.elapsed()));
+            self.suggestions_ready(index, started.elapsed());
             return;
         };
         // The articles are shared with the scorer, not copied: a copy of a large
@@ -83,47 +71,28 @@ impl App {
             .map(|i| Arc::clone(&i.articles))
             .collect();
         self.suggest.progress = Some((0, articles.len()));
-        std::thread::spawn(move || {
-            let started = Instant::now();
-            let threads = std::thread::available_parallelism()
-                .map_or(1, |n| n.get().saturating_sub(1))
-                .max(1);
-            let slices: Vec<&[Article]> = articles.iter().map(|a| &a[..]).collect();
-            let step = (slices.len() / 100).max(1);
-            let progress = |done: usize, total: usize| {
-                if done.is_multiple_of(step) {
-                    notify(SuggestMsg::Progress(done, total));
-                }
-            };
-            let build = || SuggestIndex::build_articles(&slices, &tags, &progress);
-            let index = match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
-                Ok(pool) => pool.install(build),
-                Err(_) => build(),
-            };
-            notify(SuggestMsg::Done(Box::new(index), started.elapsed()));
-        });
+        crate::session::scorer::spawn_scorer(articles, tags, notify);
     }
 
-    /// Take in a message from the background scorer.
-    pub fn suggest_event(&mut self, msg: SuggestMsg) {
-        match msg {
-            SuggestMsg::Progress(done, total) => self.suggest.progress = Some((done, total)),
-            SuggestMsg::Done(index, took) => {
-                self.suggest.progress = None;
-                self.suggest.took = Some(took);
-                let n = index.len();
-                self.suggest.suggester =
-                    Some(Suggester::new(*index, self.config.suggest.learn_after));
-                self.relearn();
-                // Say so only on an empty status line: never hide an error or
-                // what loading said.
-                if self.message.is_none() {
-                    self.say(format!(
-                        "suggestions ready: {n} articles scored in {:.1}s (T triage, a accept)",
-                        took.as_secs_f64()
-                    ));
-                }
-            }
+    /// Scoring has got this far (issues done, of all).
+    pub fn suggest_progress(&mut self, done: usize, total: usize) {
+        self.suggest.progress = Some((done, total));
+    }
+
+    /// Scoring has finished: suggestions show from now on.
+    pub fn suggestions_ready(&mut self, index: SuggestIndex, took: Duration) {
+        self.suggest.progress = None;
+        self.suggest.took = Some(took);
+        let n = index.len();
+        self.suggest.suggester = Some(Suggester::new(index, self.config.suggest.learn_after));
+        self.relearn();
+        // Say so only on an empty status line: never hide an error or
+        // what loading said.
+        if self.message.is_none() {
+            self.say(format!(
+                "suggestions ready: {n} articles scored in {:.1}s (T triage, a accept)",
+                took.as_secs_f64()
+            ));
         }
     }
 

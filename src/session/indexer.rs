@@ -1,0 +1,154 @@
+//! The search index job: read the index from its cache, off the host's thread;
+//! when the cache is missing or stale (first start, files changed), build it
+//! from the corpus the loader reads, handed over by the host a batch at a time
+//! (the corpus is read and segmented once), then write the cache, unless a file
+//! changed meanwhile.
+
+use super::{Notifier, SessionEvent, spawn_job};
+use crate::article::{Article, Issue};
+use crate::search::cache;
+use crate::search::index::{IndexBuilder, IssueInfo};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{Sender, channel};
+
+/// Articles handed to the indexer at a time. They are shared with the corpus, not
+/// copied; a batch bounds the work of one handover on the host's thread.
+const FEED_BATCH: usize = 2048;
+
+/// What the host hands the indexer when there is no valid index cache.
+enum IndexFeed {
+    /// The next issues (in corpus order) and articles (issue, position, the
+    /// issue's shared articles).
+    Batch {
+        issues: Vec<IssueInfo>,
+        articles: Vec<(u32, u32, Arc<[Article]>)>,
+    },
+    /// The whole corpus has been handed over.
+    End,
+}
+
+/// The host's side of feeding the indexer: it calls [`IndexFeeder::feed`] when the
+/// indexer asks ([`SessionEvent::IndexWants`]) and when issues arrive, and
+/// [`IndexFeeder::loading_ended`] when the loader is done.
+pub struct IndexFeeder {
+    tx: Sender<IndexFeed>,
+    /// The next issue and article to hand over.
+    issue: usize,
+    article: usize,
+    /// The indexer asked for a batch not sent yet.
+    wanted: bool,
+    /// The loader has finished (or failed): nothing more will come.
+    complete: bool,
+    /// The indexer has everything it needs (or has gone).
+    finished: bool,
+}
+
+/// Start the indexer for the corpus at `root`; it reports
+/// [`SessionEvent::IndexWants`] when it needs the loaded corpus, and
+/// [`SessionEvent::IndexReady`] at the end.
+pub fn spawn_indexer(root: PathBuf, notify: Notifier) -> IndexFeeder {
+    let (tx, rx) = channel::<IndexFeed>();
+    spawn_job("indexer", move || {
+        let done = |r: Result<crate::search::SearchIndex, String>| {
+            notify.send(SessionEvent::IndexReady(r.map(Box::new)));
+        };
+        if !root.exists() {
+            done(Err(format!("{}: no such file or folder", root.display())));
+            return;
+        }
+        let files = cache::stamps(&root);
+        if let Some(index) = cache::load(&root, &files) {
+            done(Ok(index));
+            return;
+        }
+        let mut builder = IndexBuilder::default();
+        notify.send(SessionEvent::IndexWants);
+        loop {
+            match rx.recv() {
+                Ok(IndexFeed::Batch { issues, articles }) => {
+                    // The next batch is gathered while this one is indexed.
+                    notify.send(SessionEvent::IndexWants);
+                    for info in issues {
+                        builder.add_issue(info);
+                    }
+                    builder.add_articles(&articles);
+                }
+                Ok(IndexFeed::End) => break,
+                Err(_) => return, // the host has gone
+            }
+        }
+        let index = builder.finish();
+        // Stamps taken before loading and again now: a file changed meanwhile
+        // may have been read either way, so such an index is not cached.
+        if cache::stamps(&root) == files {
+            cache::save(&root, &files, &index);
+        }
+        done(Ok(index));
+    });
+    IndexFeeder {
+        tx,
+        issue: 0,
+        article: 0,
+        wanted: false,
+        complete: false,
+        finished: false,
+    }
+}
+
+impl IndexFeeder {
+    /// Hand the indexer the next batch of `issues` (the corpus loaded so far) if
+    /// it wants one (`asked`: it just asked); at the end of the corpus, tell it so.
+    pub fn feed(&mut self, issues: &[Issue], asked: bool) {
+        if self.finished {
+            return;
+        }
+        self.wanted |= asked;
+        if !self.wanted {
+            return;
+        }
+        let mut infos = Vec::new();
+        let mut articles = Vec::new();
+        while articles.len() < FEED_BATCH
+            && let Some(issue) = issues.get(self.issue)
+        {
+            if self.article == 0 {
+                infos.push(IssueInfo::of(issue));
+            }
+            let rest = issue.articles.len().saturating_sub(self.article);
+            for _ in 0..rest.min(FEED_BATCH - articles.len()) {
+                articles.push((
+                    self.issue as u32,
+                    self.article as u32,
+                    Arc::clone(&issue.articles),
+                ));
+                self.article += 1;
+            }
+            if self.article >= issue.articles.len() {
+                self.issue += 1;
+                self.article = 0;
+            }
+        }
+        if infos.is_empty() && articles.is_empty() {
+            if self.complete {
+                let _ = self.tx.send(IndexFeed::End);
+                self.finished = true;
+            }
+            return;
+        }
+        self.wanted = false;
+        let batch = IndexFeed::Batch {
+            issues: infos,
+            articles,
+        };
+        if self.tx.send(batch).is_err() {
+            self.finished = true;
+        }
+    }
+
+    /// The loader has finished or failed: the indexer gets the rest of `issues`.
+    pub fn loading_ended(&mut self, issues: &[Issue]) {
+        self.complete = true;
+        self.feed(issues, false);
+    }
+}

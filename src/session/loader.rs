@@ -1,0 +1,69 @@
+//! The corpus loader job: issue files found, read and cut into articles in
+//! batches (small first, for a quick first screen), their sidecars read too, so
+//! the host only files them away.
+
+use super::{Notifier, SessionEvent, spawn_job};
+use crate::article::Issue;
+use crate::corpus::{LoadWarning, load_issue, walk};
+use crate::tags::{LoadedSidecars, TagStore};
+use rayon::prelude::*;
+use std::path::PathBuf;
+
+/// Read the corpus at `root` in the background, in natural order, reporting
+/// [`SessionEvent::Loaded`] batches, then [`SessionEvent::LoadDone`] (or
+/// [`SessionEvent::LoadFailed`]).
+pub fn spawn_loader(root: PathBuf, sidecar_dir: Option<PathBuf>, notify: Notifier) {
+    spawn_job("loader", move || load(&root, sidecar_dir, &notify));
+}
+
+fn load(root: &std::path::Path, sidecar_dir: Option<PathBuf>, notify: &Notifier) {
+    if !root.exists() {
+        notify.send(SessionEvent::LoadFailed(format!(
+            "{}: no such file or folder",
+            root.display()
+        )));
+        return;
+    }
+    let mut warnings = Vec::new();
+    let files = walk::issue_files(root, &mut |path, message| {
+        warnings.push(LoadWarning { path, message })
+    });
+    let total = files.len();
+    let mut done = 0;
+    notify.send(SessionEvent::Loaded {
+        issues: Vec::new(),
+        sidecars: LoadedSidecars::default(),
+        done: 0,
+        total,
+    });
+    // Small first chunk for a quick first screen, then bigger ones.
+    let mut chunk = 8;
+    let mut rest = files.as_slice();
+    while !rest.is_empty() {
+        let n = chunk.min(rest.len());
+        let (now, later) = rest.split_at(n);
+        rest = later;
+        let results: Vec<Result<Issue, LoadWarning>> =
+            now.par_iter().map(|p| load_issue(root, p)).collect();
+        let mut issues = Vec::with_capacity(n);
+        for r in results {
+            match r {
+                Ok(i) => issues.push(i),
+                Err(w) => warnings.push(w),
+            }
+        }
+        done += n;
+        let sidecars = TagStore::read_sidecars(&issues, sidecar_dir.as_deref());
+        let batch = SessionEvent::Loaded {
+            issues,
+            sidecars,
+            done,
+            total,
+        };
+        if !notify.send(batch) {
+            return;
+        }
+        chunk = (chunk * 2).min(512);
+    }
+    notify.send(SessionEvent::LoadDone(warnings));
+}

@@ -1,0 +1,92 @@
+//! The terminal-free session: the background jobs of a corpus opened for reading
+//! and tagging (loading, indexing for search, scoring suggestions), with one way
+//! of reporting: every job sends [`SessionEvent`]s through the host's
+//! [`Notifier`], and the host (the TUI's event loop) applies them on its own
+//! thread. Nothing here knows of terminals.
+//!
+//! - [`loader`]: reads the corpus and its sidecars in batches, in natural order;
+//! - [`indexer`]: reads the search index from its cache, or builds it from the
+//!   corpus the loader read (handed over batch by batch) and caches it;
+//! - [`scorer`]: scores every article for tag suggestions.
+
+pub mod indexer;
+pub mod loader;
+pub mod scorer;
+
+use crate::article::Issue;
+use crate::corpus::LoadWarning;
+use crate::search::SearchIndex;
+use crate::suggest::SuggestIndex;
+use crate::tags::LoadedSidecars;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// What a background job reports.
+pub enum SessionEvent {
+    /// Issues read with their sidecars, and progress: files `done` of `total`.
+    Loaded {
+        issues: Vec<Issue>,
+        sidecars: LoadedSidecars,
+        done: usize,
+        total: usize,
+    },
+    /// Loading finished, with the files that were skipped and why.
+    LoadDone(Vec<LoadWarning>),
+    /// Loading failed as a whole (e.g. no such folder).
+    LoadFailed(String),
+    /// The search index is ready, or why there is none.
+    IndexReady(Result<Box<SearchIndex>, String>),
+    /// The indexer wants the next batch of the loaded corpus
+    /// ([`indexer::IndexFeeder::feed`]).
+    IndexWants,
+    /// The search thread has an answer waiting.
+    SearchDone,
+    /// Suggestion scoring: issues scored so far, of all.
+    SuggestProgress(usize, usize),
+    /// Suggestion scoring finished, in this long.
+    SuggestDone(Box<SuggestIndex>, Duration),
+}
+
+/// Where jobs send their events: the host's queue. Cheap to clone; `send` says
+/// whether the host is still there to hear (a job stops when it is not).
+#[derive(Clone)]
+pub struct Notifier(Arc<dyn Fn(SessionEvent) -> bool + Send + Sync>);
+
+impl Notifier {
+    /// A notifier calling `f` for every event; `f` returns false when the host
+    /// has gone.
+    pub fn new(f: impl Fn(SessionEvent) -> bool + Send + Sync + 'static) -> Notifier {
+        Notifier(Arc::new(f))
+    }
+
+    /// Send one event; false when nobody listens any more.
+    pub fn send(&self, event: SessionEvent) -> bool {
+        (self.0)(event)
+    }
+}
+
+impl std::fmt::Debug for Notifier {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Notifier")
+    }
+}
+
+/// Start a named background job. When no thread can be had, the job runs on the
+/// caller's thread instead (slower, never lost).
+pub fn spawn_job(name: &str, job: impl FnOnce() + Send + 'static) {
+    let job = std::sync::Mutex::new(Some(job));
+    let job = Arc::new(job);
+    let theirs = Arc::clone(&job);
+    let spawned = std::thread::Builder::new()
+        .name(format!("newstag-{name}"))
+        .spawn(move || {
+            if let Some(f) = theirs.lock().ok().and_then(|mut j| j.take()) {
+                f();
+            }
+        });
+    if spawned.is_err()
+        && let Some(f) = job.lock().ok().and_then(|mut j| j.take())
+    {
+        f();
+    }
+}

@@ -14,10 +14,17 @@ pub struct ArticlesArgs {
     /// Output format (default: table on a terminal, jsonl otherwise).
     #[arg(long, value_enum)]
     pub format: Option<Format>,
+    /// Show how each issue was cut: every line with the role it got and the rule
+    /// that decided it, and where each article starts and why.
+    #[arg(long)]
+    pub explain: bool,
 }
 
 pub fn run(config: &Config, args: ArticlesArgs) -> anyhow::Result<ExitCode> {
     let corpus = super::open_corpus(config, args.path.as_deref())?;
+    if args.explain {
+        return explain(&corpus);
+    }
     let tags = crate::tags::TagStore::open(&corpus, config.sidecar_dir().as_deref());
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -54,6 +61,57 @@ pub fn run(config: &Config, args: ArticlesArgs) -> anyhow::Result<ExitCode> {
                     article.body_chars()
                 )?,
             }
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `articles --explain`: each issue's lines with role and rule, and the article starts.
+fn explain(corpus: &crate::corpus::Corpus) -> anyhow::Result<ExitCode> {
+    use anyhow::Context as _;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    for issue in &corpus.issues {
+        let bytes = std::fs::read(&issue.path)
+            .with_context(|| format!("cannot read {}", issue.path.display()))?;
+        let decoded = crate::corpus::decode::decode(&bytes)
+            .with_context(|| format!("cannot decode {}", issue.path.display()))?;
+        let (_, e) =
+            crate::segment::explain_issue(&decoded.text, &crate::corpus::issue_key(&issue.rel));
+        writeln!(out, "== {}", issue.rel)?;
+        let mut starts = e.starts.iter().peekable();
+        for l in &e.lines {
+            while let Some(s) = starts.next_if(|s| s.line <= l.first) {
+                writeln!(
+                    out,
+                    "   >> article {} starts at L{}: {} [{}]",
+                    s.index,
+                    s.line,
+                    crate::text::fit_width(&s.title, 40).trim_end(),
+                    s.why
+                )?;
+            }
+            let lines = if l.last > l.first {
+                format!("L{}-{}", l.first, l.last)
+            } else {
+                format!("L{}", l.first)
+            };
+            writeln!(
+                out,
+                "{} {} {} | {}",
+                pad(&lines, 9),
+                pad(l.role, 9),
+                crate::text::fit_width(&crate::text::controls_as_spaces(&l.text), 30),
+                l.rule
+            )?;
+        }
+        for s in starts {
+            writeln!(
+                out,
+                "   >> article {} starts at L{}: {} [{}]",
+                s.index, s.line, s.title, s.why
+            )?;
         }
     }
     out.flush()?;

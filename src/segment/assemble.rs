@@ -49,6 +49,8 @@ pub struct Draft {
     pub adopted_title: bool,
     /// Bylines came from a trailing credit.
     pub credit: bool,
+    /// Why the article was opened (shown by `articles --explain`).
+    pub why: &'static str,
     /// The kicker may be a label displaced from this earlier article (see
     /// `reattach_displaced_labels`), and whether Markdown marked it at the title's level.
     label_owner: Option<(usize, bool)>,
@@ -165,7 +167,7 @@ pub fn assemble(units: &[Unit<'_>], classes: &[Class]) -> Vec<Draft> {
                 i += 1;
             }
             Role::Date => {
-                let d = a.open(units[i].line);
+                let d = a.open(units[i].line, "a timeline date line over text");
                 a.drafts[d].title = units[i].text.to_string();
                 a.drafts[d].date_item = true;
                 a.headed = Some(d);
@@ -183,7 +185,7 @@ pub fn assemble(units: &[Unit<'_>], classes: &[Class]) -> Vec<Draft> {
                 i += 1;
             }
             Role::JumpIn => {
-                let d = a.open(units[i].line);
+                let d = a.open(units[i].line, "(上接…) alone: a continuation");
                 a.drafts[d].jump_in = true;
                 a.drafts[d].paragraphs.push(units[i].text.to_string());
                 a.drafts[d].intertitles.push(0);
@@ -280,7 +282,7 @@ impl Assembler {
     }
 
     /// Start a new article; the one before stops receiving text.
-    fn open(&mut self, line: usize) -> usize {
+    fn open(&mut self, line: usize, why: &'static str) -> usize {
         // A headed article that got no body before this one waits for its body.
         if let Some(c) = self.cur {
             let d = &self.drafts[c];
@@ -299,7 +301,9 @@ impl Assembler {
         if let Some(c) = self.cur {
             self.dangling.keep_only(c);
         }
-        self.drafts.push(Draft::new(line));
+        let mut draft = Draft::new(line);
+        draft.why = why;
+        self.drafts.push(draft);
         let d = self.drafts.len() - 1;
         self.cur = Some(d);
         d
@@ -347,6 +351,31 @@ impl Assembler {
         let next = next_significant(classes, j);
         let next_dateline =
             next.is_some_and(|n| classes[n].role == Role::Body && classes[n].dateline.is_some());
+        // A letter's signature (place over name) after its text, with no text of its
+        // own below: it closes the letter instead of opening an article.
+        let next_is_text = next
+            .is_some_and(|n| matches!(classes[n].role, Role::Body | Role::Caption | Role::JumpIn));
+        if heads.len() == 1
+            && subtitle.is_none()
+            && !bylines.is_empty()
+            && !next_is_text
+            && !classes[heads[0]].explicit
+            && let Some(c) = self.cur
+            && self.drafts[c].has_body()
+            && !self.drafts[c].closed
+            && self.drafts[c].byline.is_empty()
+        {
+            let d = &mut self.drafts[c];
+            d.paragraphs.push(units[heads[0]].text.to_string());
+            d.byline = bylines
+                .iter()
+                .map(|&b| units[b].text.as_ref())
+                .collect::<Vec<_>>()
+                .join(" ");
+            d.closed = true;
+            self.headed = None;
+            return j;
+        }
         let first = &units[heads[0]];
         let explicit = classes[heads[0]].explicit;
         let cur_level = self.cur.map_or(0, |c| self.drafts[c].level);
@@ -401,7 +430,22 @@ impl Assembler {
                     && !prev.date_item
             })
             .map(|c| (c, marked));
-        let d = self.open(units[heads[0]].line);
+        let why = if heads.len() >= 2 {
+            "two or more head lines stacked"
+        } else if subtitle.is_some() {
+            "a head over a —— subtitle"
+        } else if !bylines.is_empty() {
+            "a head over a byline"
+        } else if next_dateline {
+            "a head over a dateline lede"
+        } else if is_notice_title(&first.text) {
+            "an official notice's title"
+        } else if label.is_some() {
+            "a head over a section label"
+        } else {
+            "a Markdown head at or above the current title's level"
+        };
+        let d = self.open(units[heads[0]].line, why);
         let draft = &mut self.drafts[d];
         draft.label_owner = label_owner;
         draft.title = units[heads[t]].text.to_string();
@@ -460,7 +504,7 @@ impl Assembler {
             self.headed = Some(p);
             return;
         }
-        let d = self.open(line);
+        let d = self.open(line, "a lone head line after a closed article");
         self.drafts[d].title = text;
         self.headed = Some(d);
     }
@@ -492,7 +536,7 @@ impl Assembler {
                 }
             }
             None => {
-                let d = self.open(unit.line);
+                let d = self.open(unit.line, "a byline before any article");
                 self.drafts[d].byline = text;
                 self.headed = Some(d);
             }
@@ -513,7 +557,7 @@ impl Assembler {
             return;
         }
         let pending = self.pending;
-        let d = self.open(unit.line);
+        let d = self.open(unit.line, "a photo caption standing apart");
         self.pending = pending;
         let draft = &mut self.drafts[d];
         draft.caption = true;
@@ -534,7 +578,12 @@ impl Assembler {
                 // reports from several places) stays in it.
                 _ if !class.jump_in && self.runs_on() => self.cur.unwrap_or_default(),
                 _ => {
-                    let d = self.open(unit.line);
+                    let why = if class.jump_in {
+                        "a paragraph opening with (上接…)"
+                    } else {
+                        "a dateline lede (本报讯…) with no head waiting"
+                    };
+                    let d = self.open(unit.line, why);
                     self.drafts[d].jump_in = class.jump_in;
                     d
                 }
@@ -649,7 +698,7 @@ impl Assembler {
             self.cur = Some(p);
             return p;
         }
-        self.open(line)
+        self.open(line, "text with no open article to join")
     }
 
     /// Append `unit` to paragraph `p` of draft `d` (a column break is healed).

@@ -32,6 +32,24 @@ pub enum Role {
     DocBreak,
 }
 
+impl Role {
+    /// The role's name as `articles --explain` shows it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::Head => "head",
+            Role::Subtitle => "subtitle",
+            Role::Byline => "byline",
+            Role::Caption => "caption",
+            Role::Date => "date",
+            Role::JumpOut => "jump-out",
+            Role::JumpIn => "jump-in",
+            Role::Body => "body",
+            Role::Noise => "noise",
+            Role::DocBreak => "break",
+        }
+    }
+}
+
 /// A classified unit.
 #[derive(Debug, Clone)]
 pub struct Class {

@@ -20,17 +20,60 @@ use crate::article::Article;
 /// Cut the (decoded, `\n`-normalised) text of one issue into articles, in reading
 /// order, with ids derived from `issue_key`.
 pub fn segment_issue(text: &str, issue_key: &str) -> Vec<Article> {
+    run(text, issue_key, None)
+}
+
+/// One unit of a page as `articles --explain` shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExplainedLine {
+    /// First and last source line (they differ when hard-wrapped lines were joined).
+    pub first: usize,
+    pub last: usize,
+    /// The role the line got, and the rule that decided it.
+    pub role: &'static str,
+    pub rule: &'static str,
+    pub text: String,
+}
+
+/// Where an article starts and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleStart {
+    pub index: usize,
+    pub line: usize,
+    pub why: &'static str,
+    pub title: String,
+}
+
+/// Each line's role and rule, and where each article starts and why.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Explanation {
+    pub lines: Vec<ExplainedLine>,
+    pub starts: Vec<ArticleStart>,
+}
+
+/// Segment `text` as [`segment_issue`] does, and say why.
+pub fn explain_issue(text: &str, issue_key: &str) -> (Vec<Article>, Explanation) {
+    let mut explanation = Explanation::default();
+    let articles = run(text, issue_key, Some(&mut explanation));
+    (articles, explanation)
+}
+
+/// The passes, in order: units -> normalise -> classify -> fix-ups -> assemble ->
+/// kinds -> ids.
+fn run(text: &str, issue_key: &str, explain: Option<&mut Explanation>) -> Vec<Article> {
     let mut units = blocks::units(text);
     normalise::normalise(&mut units);
     let mut classes: Vec<classify::Class> = units.iter().map(classify::classify).collect();
     demote_cut_heads(&units, &mut classes);
     promote_heads_over_ledes(&units, &mut classes);
     let drafts = assemble::assemble(&units, &classes);
+    let mut whys: Vec<&'static str> = Vec::new();
     let mut articles: Vec<Article> = drafts
         .into_iter()
         .filter(|d| !d.paragraphs.is_empty() || !d.title.is_empty())
         .map(|mut d| {
             let kind = kind::kind_of(&d);
+            whys.push(d.why);
             // Paragraphs re-joined across column breaks grew by doubling; a corpus
             // stays loaded for hours, so give the slack back once.
             d.paragraphs.shrink_to_fit();
@@ -54,6 +97,29 @@ pub fn segment_issue(text: &str, issue_key: &str) -> Vec<Article> {
         a.index = i;
     }
     id::assign_ids(issue_key, &mut articles);
+    if let Some(e) = explain {
+        e.lines = units
+            .iter()
+            .zip(&classes)
+            .map(|(u, c)| ExplainedLine {
+                first: u.line,
+                last: u.line + u.joined,
+                role: c.role.name(),
+                rule: c.rule,
+                text: u.text.to_string(),
+            })
+            .collect();
+        e.starts = articles
+            .iter()
+            .zip(whys)
+            .map(|(a, why)| ArticleStart {
+                index: a.index,
+                line: a.line,
+                why,
+                title: a.display_title(),
+            })
+            .collect();
+    }
     articles
 }
 

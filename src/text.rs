@@ -68,6 +68,43 @@ pub fn fold_width(c: char) -> char {
     }
 }
 
+/// XXH3 of `parts` read one after another with every whitespace character
+/// removed and full-width ASCII variants folded ([`fold_width`]): a fingerprint
+/// of text that survives re-spacing, re-wrapping, other line ends and full- or
+/// half-width letters, digits and punctuation. Linear, without allocating.
+pub fn folded_hash(parts: &[impl AsRef<str>]) -> u64 {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    let mut buf = [0u8; 4];
+    for part in parts {
+        let s = part.as_ref();
+        let mut run = 0;
+        for (i, c) in s.char_indices() {
+            let folded = fold_width(c);
+            if folded != c || c.is_whitespace() {
+                h.update(&s.as_bytes()[run..i]);
+                if !folded.is_whitespace() {
+                    h.update(folded.encode_utf8(&mut buf).as_bytes());
+                }
+                run = i + c.len_utf8();
+            }
+        }
+        h.update(&s.as_bytes()[run..]);
+    }
+    h.digest()
+}
+
+/// The first `n` characters of `parts` read one after another, folded as
+/// [`folded_hash`] reads them.
+pub fn folded_prefix(parts: &[impl AsRef<str>], n: usize) -> String {
+    parts
+        .iter()
+        .flat_map(|p| p.as_ref().chars())
+        .map(fold_width)
+        .filter(|c| !c.is_whitespace())
+        .take(n)
+        .collect()
+}
+
 /// `s` with control characters (tabs, stray escapes) as spaces, so that it
 /// draws as the one line it is.
 pub fn controls_as_spaces(s: &str) -> String {
@@ -179,6 +216,28 @@ mod tests {
                 assert_eq!(comparison_key_prefix(parts, n), slow, "{parts:?} {n}");
             }
         }
+    }
+
+    /// The body fingerprint ignores spacing, line breaks, paragraph breaks and
+    /// full-width forms, and sees every other change.
+    #[test]
+    fn folded_hash_ignores_spacing_and_width_only() {
+        let base = folded_hash(&["本报讯（记者 张三）昨天，会议召开。", "会议要求ABC1。"]);
+        assert_eq!(
+            folded_hash(&[
+                "\u{3000}\u{3000}本报讯（记者张三）",
+                "昨天，会议召开。会议要求ＡＢＣ１。 "
+            ]),
+            base
+        );
+        assert_ne!(
+            folded_hash(&["本报讯（记者 张三）昨天，会议召开。会议要求ABC2。"]),
+            base
+        );
+        assert_ne!(
+            folded_hash(&["本报讯（记者 李四）昨天，会议召开。会议要求ABC1。"]),
+            base
+        );
     }
 
     #[test]

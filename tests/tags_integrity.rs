@@ -146,3 +146,254 @@ proptest! {
         prop_assert_eq!(sidecar::render_verified(&s, path).ok(), Some(text));
     }
 }
+
+/// One article of a generated issue: its title and the number in its body that
+/// says which article it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Item {
+    title: usize,
+    n: usize,
+}
+
+const TITLES: [&str; 3] = ["图片新闻", "本报讯", "古城墙修缮工程完工"];
+
+/// A Markdown issue page holding `items` in order.
+fn page(items: &[Item]) -> String {
+    items
+        .iter()
+        .map(|it| {
+            format!(
+                "## {}\n\n编号{}：市民在公园里观赏盛开的樱花，第{}张照片。\n\n",
+                TITLES[it.title], it.n, it.n
+            )
+        })
+        .collect()
+}
+
+/// Load the one-issue corpus in `dir` and map each article to the item number in
+/// its body.
+fn load_items(dir: &Path, items: &[Item]) -> (Corpus, Vec<usize>) {
+    let corpus = Corpus::load(dir).unwrap();
+    let issue = &corpus.issues[0];
+    let ns: Vec<usize> = issue
+        .articles
+        .iter()
+        .map(|a| {
+            let body = a.paragraphs.join("");
+            let digits: String = body
+                .trim_start_matches("编号")
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect();
+            digits
+                .parse()
+                .unwrap_or_else(|_| panic!("no number in {a:?}"))
+        })
+        .collect();
+    assert_eq!(
+        ns,
+        items.iter().map(|i| i.n).collect::<Vec<_>>(),
+        "segmented as written"
+    );
+    (corpus, ns)
+}
+
+/// Tag the articles numbered in `tagged` with `t{n}`, write `after` over the
+/// issue, reload, and check that every tag is on its own article or reported as
+/// an orphan, never on another article.
+fn tags_stay_on_their_articles(before: &[Item], tagged: &[usize], after: &[Item]) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("2024-03-01_第2版.md");
+    std::fs::write(&file, page(before)).unwrap();
+    let (corpus, ns) = load_items(dir.path(), before);
+    let issue = &corpus.issues[0];
+    let mut store = TagStore::open(&corpus, None);
+    for &n in tagged {
+        let a = ns.iter().position(|&x| x == n).unwrap();
+        let target = Target {
+            issue,
+            article: &issue.articles[a],
+        };
+        assert!(
+            store
+                .set(&[target], &format!("t{n}"), true, Source::Hand)
+                .ok()
+        );
+    }
+    std::fs::write(&file, page(after)).unwrap();
+    let (corpus, ns) = load_items(dir.path(), after);
+    let issue = &corpus.issues[0];
+    let store = TagStore::open(&corpus, None);
+    for (a, &n) in issue.articles.iter().zip(&ns) {
+        let tags = store.tag_names(&issue.rel, &a.id);
+        let own = format!("t{n}");
+        assert!(
+            tags.iter().all(|t| *t == own),
+            "article {n} carries {tags:?} (before {before:?}, tagged {tagged:?}, after {after:?})"
+        );
+        // An article that stayed as it was keeps its tag.
+        if tagged.contains(&n) {
+            assert_eq!(tags, [own], "article {n} lost its tag");
+        }
+    }
+    let orphaned: Vec<String> = store
+        .problems(&[])
+        .into_iter()
+        .filter_map(|p| match p {
+            newstag::tags::Problem::Orphan { tags, .. } => Some(tags),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    for &n in tagged.iter().filter(|n| !ns.contains(n)) {
+        assert!(
+            orphaned.contains(&format!("t{n}")),
+            "the tag of deleted article {n} is neither kept nor reported: {orphaned:?}"
+        );
+    }
+}
+
+/// Two photos titled 图片新闻: tagging the second, then inserting another photo
+/// with the same title before it, or deleting the first, leaves the tag on the
+/// photo it was set on.
+#[test]
+fn same_titled_photos_keep_their_own_tags() {
+    let p = |n| Item { title: 0, n };
+    let other = Item { title: 2, n: 9 };
+    tags_stay_on_their_articles(&[p(1), other, p(2)], &[2], &[p(3), p(1), other, p(2)]);
+    tags_stay_on_their_articles(&[p(1), other, p(2)], &[2], &[other, p(2)]);
+    tags_stay_on_their_articles(&[p(1), p(2)], &[1], &[p(2), p(1)]);
+    // The tagged one deleted: its tag is not handed to the other photo.
+    tags_stay_on_their_articles(&[p(1), p(2), other], &[1], &[p(2), other]);
+}
+
+fn any_edit() -> impl Strategy<Value = (Vec<Item>, Vec<usize>, Vec<Item>)> {
+    (2..8usize)
+        .prop_flat_map(|n| {
+            (
+                prop::collection::vec(0..TITLES.len(), n),
+                prop::collection::vec(any::<bool>(), n),
+                prop::collection::vec(any::<bool>(), n),
+                prop::collection::vec(0..TITLES.len(), 0..4),
+                any::<prop::sample::Index>(),
+                Just(n),
+            )
+        })
+        .prop_map(|(titles, tag, keep, inserted, shuffle, n)| {
+            let before: Vec<Item> = titles
+                .iter()
+                .enumerate()
+                .map(|(n, &title)| Item { title, n: n + 1 })
+                .collect();
+            let tagged: Vec<usize> = before
+                .iter()
+                .zip(&tag)
+                .filter(|(_, t)| **t)
+                .map(|(i, _)| i.n)
+                .collect();
+            let mut after: Vec<Item> = before
+                .iter()
+                .zip(&keep)
+                .filter(|(_, k)| **k)
+                .map(|(i, _)| *i)
+                .collect();
+            for (k, &title) in inserted.iter().enumerate() {
+                let at = (shuffle.index(after.len() + 1) + k) % (after.len() + 1);
+                after.insert(
+                    at,
+                    Item {
+                        title,
+                        n: n + 1 + k,
+                    },
+                );
+            }
+            if after.len() > 1 && shuffle.index(2) == 0 {
+                let at = shuffle.index(after.len() - 1);
+                after.swap(at, at + 1);
+            }
+            (before, tagged, after)
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// Issues with several same-titled articles: tag some, insert, delete and
+    /// reorder articles, reload: every tag is on its own article or reported as
+    /// an orphan, never on another article.
+    #[test]
+    fn tags_never_move_to_another_article((before, tagged, after) in any_edit()) {
+        tags_stay_on_their_articles(&before, &tagged, &after);
+    }
+}
+
+/// The id newstag 0.1 gave the `n`-th article with title `title` in issue `key`.
+fn legacy_id(key: &str, title: &str, n: u32) -> String {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    for part in [
+        key.as_bytes(),
+        &[0],
+        title.as_bytes(),
+        &[0],
+        &n.to_le_bytes(),
+    ] {
+        h.update(part);
+    }
+    format!("{:012x}", h.digest() >> 16)
+}
+
+/// A sidecar written with the ids of newstag 0.1 (same-titled articles numbered
+/// in reading order) still finds its articles where the title is unambiguous;
+/// the tags of same-titled photos, which cannot be told apart, are kept and
+/// reported as orphans, never put on a guessed photo.
+#[test]
+fn sidecars_with_old_ids_migrate_by_unambiguous_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let items = [
+        Item { title: 2, n: 1 },
+        Item { title: 0, n: 2 },
+        Item { title: 0, n: 3 },
+    ];
+    std::fs::write(dir.path().join("p2.md"), page(&items)).unwrap();
+    let (corpus, _) = load_items(dir.path(), &items);
+    let issue = &corpus.issues[0];
+    let tags =
+        |name: &str| TagSet::from([(name.to_string(), mark("2025-01-01T00:00:00Z", Source::Hand))]);
+    let old = Sidecar {
+        issue: "p2.md".into(),
+        articles: vec![
+            ArticleTags {
+                id: legacy_id("p2", TITLES[2], 1),
+                title: TITLES[2].into(),
+                tags: tags("heritage"),
+            },
+            ArticleTags {
+                id: legacy_id("p2", TITLES[0], 1),
+                title: TITLES[0].into(),
+                tags: tags("t2"),
+            },
+            ArticleTags {
+                id: legacy_id("p2", TITLES[0], 2),
+                title: TITLES[0].into(),
+                tags: tags("t3"),
+            },
+        ],
+    };
+    std::fs::write(dir.path().join("p2.tags.toml"), sidecar::render(&old)).unwrap();
+    let store = TagStore::open(&corpus, None);
+    assert_eq!(
+        store.tag_names(&issue.rel, &issue.articles[0].id),
+        ["heritage"]
+    );
+    assert!(!store.is_tagged(&issue.rel, &issue.articles[1].id));
+    assert!(!store.is_tagged(&issue.rel, &issue.articles[2].id));
+    let orphans: Vec<&str> = store
+        .orphans_of(&issue.rel)
+        .iter()
+        .flat_map(|o| o.tags.keys())
+        .map(String::as_str)
+        .collect();
+    let mut orphans = orphans;
+    orphans.sort_unstable();
+    assert_eq!(orphans, ["t2", "t3"]);
+}

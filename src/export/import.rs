@@ -78,7 +78,7 @@ pub fn import_dump(dump: Dump, corpus: &Corpus, store: &mut TagStore, label: &st
             continue;
         };
         let anchors: Vec<ArticleAnchor> = issue.articles.iter().map(ArticleAnchor::of).collect();
-        let anchored = attach(d.articles, &anchors);
+        let anchored = attach(d.articles, &anchors, &crate::corpus::issue_key(&issue.rel));
         report.moved += anchored.moved.len();
         report
             .unmatched
@@ -160,7 +160,8 @@ mod tests {
                 DumpIssue {
                     issue: "a.txt".into(),
                     articles: vec![
-                        record("999999999999", "古戏台修缮完工", "heritage"),
+                        // Re-segmented: another id, the same opening check.
+                        record("999999999111", "古戏台修缮完工", "heritage"),
                         record("222222222222", "湿地公园迎来候鸟季", "environment"),
                         record("888888888888", "早已删除的文章标题", "governance"),
                     ],

@@ -1,24 +1,36 @@
 //! Stable article ids.
 //!
 //! An id is the first 12 hex digits of XXH3-64 over the issue key (file name
-//! without extension), the article's anchor and the anchor's occurrence number in
-//! the issue. The anchor is the title compared after NFKC with whitespace removed,
-//! or for a titleless article the first 24 such characters of its body. So an id
-//! survives re-encoding, other line ends, re-spacing, moving the corpus folder and
-//! edits to other articles; it changes when the article's own title changes (tags
-//! then re-anchor by title, see `crate::tags`).
+//! without extension), the article's anchor and a fingerprint of its whole body.
+//! The anchor is the title and subtitle compared after NFKC with whitespace
+//! removed, or for a titleless article the first 24 such characters of its body;
+//! the body fingerprint ([`crate::text::folded_hash`]) reads the body with all
+//! whitespace removed and full-width letters, digits and punctuation folded. So
+//! articles that share a title (two photos titled 图片新闻) have ids of their own
+//! that do not depend on how many there are or in what order: inserting,
+//! deleting or moving one never changes another's id. Only articles identical in
+//! anchor and body, which nothing else tells apart, are numbered in reading order.
+//! The last three of the 12 hex digits are a check of the body's opening (its
+//! first 32 folded characters): re-anchoring follows a title only to an article
+//! that opens as the saved one did, so a deleted photo's tags never move to
+//! another photo with the same title.
+//!
+//! An id survives re-encoding, other line ends, re-spacing and re-wrapping,
+//! full-/half-width forms, moving the corpus folder and edits to other articles;
+//! it changes when the article's own title or body changes (tags then re-anchor
+//! by title where that is unambiguous, see `crate::tags::anchor`).
 //!
 //! Properties (tested end to end through `corpus::parse_issue` in
 //! `tests/segment_ids.rs`):
 //! - the same bytes re-encoded (UTF-8, BOM, GB18030), with CRLF/CR line ends, with
 //!   indents, trailing or inner spaces, extra blank lines or full-/half-width
 //!   punctuation give the same id;
-//! - editing, adding or removing *other* articles keeps an article's id (unless an
-//!   article with the same title before it is removed: occurrence numbers shift);
+//! - editing, adding, removing or reordering *other* articles keeps an article's
+//!   id, same-titled ones included;
 //! - the same article in another issue file gets another id.
 
 use crate::article::Article;
-use crate::text::{comparison_key, comparison_key_prefix};
+use crate::text::{comparison_key, comparison_key_prefix, folded_hash, folded_prefix};
 use std::collections::HashMap;
 
 /// The text an article's id is derived from.
@@ -36,25 +48,62 @@ pub fn anchor(article: &Article) -> String {
     comparison_key_prefix(&article.paragraphs, 24)
 }
 
+/// Number of body characters the opening check of an id reads.
+pub const OPENING_CHARS: usize = 32;
+
 /// Give every article of one issue its id.
 pub fn assign_ids(issue_key: &str, articles: &mut [Article]) {
-    let anchors: Vec<String> = articles.iter().map(anchor).collect();
-    let mut seen: HashMap<&str, u32> = HashMap::with_capacity(anchors.len());
-    for (article, anchor) in articles.iter_mut().zip(&anchors) {
-        let n = seen.entry(anchor).or_insert(0);
+    let keys: Vec<(String, u64)> = articles
+        .iter()
+        .map(|a| (anchor(a), folded_hash(&a.paragraphs)))
+        .collect();
+    let mut seen: HashMap<(&str, u64), u32> = HashMap::with_capacity(keys.len());
+    for (article, (anchor, body)) in articles.iter_mut().zip(&keys) {
+        let n = seen.entry((anchor, *body)).or_insert(0);
         *n += 1;
-        article.id = article_id(issue_key, anchor, *n);
+        let opening = folded_prefix(&article.paragraphs, OPENING_CHARS);
+        article.id = article_id(issue_key, anchor, *body, *n, &opening);
     }
 }
 
-/// The id of the `occurrence`-th article with `anchor` in the issue `issue_key`.
-pub fn article_id(issue_key: &str, anchor: &str, occurrence: u32) -> String {
+/// The id of the `copy`-th article (1-based, reading order) of the issue
+/// `issue_key` with this anchor, body fingerprint and opening: nine hex digits
+/// of XXH3 over the first four, then three of the opening's.
+pub fn article_id(issue_key: &str, anchor: &str, body: u64, copy: u32, opening: &str) -> String {
     let mut h = xxhash_rust::xxh3::Xxh3::new();
     h.update(issue_key.as_bytes());
     h.update(&[0]);
     h.update(anchor.as_bytes());
     h.update(&[0]);
-    h.update(&occurrence.to_le_bytes());
-    // The first 12 of its 16 hex digits.
-    format!("{:012x}", h.digest() >> 16)
+    h.update(&body.to_le_bytes());
+    h.update(&copy.to_le_bytes());
+    let check = xxhash_rust::xxh3::xxh3_64(opening.as_bytes()) & 0xfff;
+    format!("{:09x}{check:03x}", h.digest() >> 28)
+}
+
+/// The opening check of an id of this scheme (its last three hex digits).
+pub fn opening_check(id: &str) -> Option<&str> {
+    (id.len() == 12 && id.bytes().all(|b| b.is_ascii_hexdigit())).then(|| &id[9..])
+}
+
+/// How far [`is_legacy_id`] counts same-anchored articles.
+const LEGACY_COPIES: u32 = 64;
+
+/// True when `id` is the id newstag 0.1 gave the n-th article with `anchor` in
+/// the issue `issue_key` (XXH3 of key, anchor and n; same-titled articles were
+/// numbered in reading order), or is not an id of today's form at all.
+/// Sidecars written then are re-anchored by title alone.
+pub fn is_legacy_id(id: &str, issue_key: &str, anchor: &str) -> bool {
+    if opening_check(id).is_none() {
+        return true;
+    }
+    (1..=LEGACY_COPIES).any(|n| {
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        h.update(issue_key.as_bytes());
+        h.update(&[0]);
+        h.update(anchor.as_bytes());
+        h.update(&[0]);
+        h.update(&n.to_le_bytes());
+        format!("{:012x}", h.digest() >> 16) == id
+    })
 }

@@ -1,13 +1,24 @@
 //! Re-anchoring: attaching saved tags to the articles of an issue as it is now.
 //!
-//! An article id changes when its title (or subtitle) is edited, when a same-titled
-//! article is inserted before it, or when segmentation changes. Saved tags follow
+//! An article id changes when its own title, subtitle or body is edited, or when
+//! segmentation changes (see `crate::segment::id`); inserting, deleting or moving
+//! other articles, same-titled ones included, changes no id. Saved tags follow
 //! their article by id first; then by exact title (compared with
 //! [`comparison_key`]); then by a clearly best similar title (a corrected typo).
-//! Whatever still has no article is an orphan: kept in the sidecar and reported,
-//! never dropped.
+//!
+//! A tag is never moved to another article: a record follows a title only when
+//! exactly one article of the issue has that title, no other record claims it
+//! and no record already sits on it. When several articles share the title (two
+//! photos titled 图片新闻), or two records want the same article, nothing can
+//! tell which is meant, and the records stay orphans: kept in the sidecar and
+//! reported by `newstag check`, never dropped and never guessed. The same holds
+//! for similar titles: the best must be clearly better than every other article,
+//! those already claimed included. This also moves sidecars written with the
+//! ids of earlier newstag versions (which numbered same-titled articles in
+//! reading order) to today's ids wherever the title is unambiguous.
 
 use super::sidecar::ArticleTags;
+use crate::segment::id;
 use crate::text::comparison_key;
 use std::collections::{HashMap, HashSet};
 
@@ -17,6 +28,8 @@ pub struct ArticleAnchor {
     pub id: String,
     /// The display title (`Article::display_title`), as written to sidecars.
     pub title: String,
+    /// What the id is derived from (`crate::segment::id::anchor`).
+    pub anchor: String,
 }
 
 impl ArticleAnchor {
@@ -25,6 +38,7 @@ impl ArticleAnchor {
         ArticleAnchor {
             id: article.id.clone(),
             title: article.display_title(),
+            anchor: crate::segment::id::anchor(article),
         }
     }
 }
@@ -45,8 +59,9 @@ pub struct Anchored {
 /// title to still count as the same article.
 pub const MIN_SIMILARITY: f64 = 0.6;
 
-/// Attach `records` to `articles` (see the module docs).
-pub fn attach(records: Vec<ArticleTags>, articles: &[ArticleAnchor]) -> Anchored {
+/// Attach `records` to `articles` of the issue `issue_key` (`corpus::issue_key`;
+/// see the module docs).
+pub fn attach(records: Vec<ArticleTags>, articles: &[ArticleAnchor], issue_key: &str) -> Anchored {
     let by_id: HashMap<&str, usize> = articles
         .iter()
         .enumerate()
@@ -68,32 +83,56 @@ pub fn attach(records: Vec<ArticleTags>, articles: &[ArticleAnchor]) -> Anchored
         return out;
     }
     let keys: Vec<String> = articles.iter().map(|a| comparison_key(&a.title)).collect();
-    let mut by_title: Vec<ArticleTags> = Vec::new();
-    for r in rest {
-        let key = comparison_key(&r.title);
-        let hit = (!key.is_empty())
-            .then(|| (0..articles.len()).find(|&i| !used[i] && keys[i] == key))
-            .flatten();
-        match hit {
-            Some(i) => {
-                used[i] = true;
-                out.moved.push((r.id.clone(), articles[i].id.clone()));
-                out.attached.push(settle(r, &articles[i]));
-            }
-            None => by_title.push(r),
-        }
+    let mut by_key: HashMap<&str, Vec<usize>> = HashMap::with_capacity(keys.len());
+    for (i, k) in keys.iter().enumerate() {
+        by_key.entry(k.as_str()).or_default().push(i);
     }
-    for r in by_title {
-        match best_similar(&comparison_key(&r.title), &keys, &used) {
-            Some(i) => {
+    let rest: Vec<(String, ArticleTags)> = rest
+        .into_iter()
+        .map(|r| (comparison_key(&r.title), r))
+        .collect();
+    let mut wanted: HashMap<&str, usize> = HashMap::new();
+    for (k, _) in &rest {
+        *wanted.entry(k.as_str()).or_insert(0) += 1;
+    }
+    // Each record's article by exact title, by similar title, or none.
+    let mut picks: Vec<Option<usize>> = Vec::with_capacity(rest.len());
+    for (key, _) in &rest {
+        let pick = match by_key.get(key.as_str()) {
+            _ if key.is_empty() => None,
+            Some(same) => match same.as_slice() {
+                [i] if wanted[key.as_str()] == 1 => Some(*i),
+                _ => None,
+            },
+            None => best_similar(key, &keys),
+        };
+        picks.push(pick.filter(|&i| !used[i]));
+    }
+    let mut claims = vec![0u32; articles.len()];
+    for &i in picks.iter().flatten() {
+        claims[i] += 1;
+    }
+    for ((key, r), pick) in rest.into_iter().zip(picks) {
+        match pick {
+            Some(i) if claims[i] == 1 && same_article(&r.id, &key, &articles[i], issue_key) => {
                 used[i] = true;
                 out.moved.push((r.id.clone(), articles[i].id.clone()));
                 out.attached.push(settle(r, &articles[i]));
             }
-            None => out.orphans.push(r),
+            _ => out.orphans.push(r),
         }
     }
     out
+}
+
+/// Whether a record whose id is `id` and title key `key` may be the article `a`
+/// found by its title: it opens as the saved article did (the id's check
+/// digits), or the record has an id of newstag 0.1, which carries no check.
+fn same_article(id: &str, key: &str, a: &ArticleAnchor, issue_key: &str) -> bool {
+    let check = id::opening_check(id);
+    (check.is_some() && check == id::opening_check(&a.id))
+        || id::is_legacy_id(id, issue_key, key)
+        || id::is_legacy_id(id, issue_key, &a.anchor)
 }
 
 fn settle(mut r: ArticleTags, a: &ArticleAnchor) -> ArticleTags {
@@ -121,13 +160,13 @@ pub fn similarity(a: &str, b: &str) -> f64 {
     2.0 * common as f64 / (x.len() + y.len()) as f64
 }
 
-/// The unused article whose title is clearly the most similar to `key`.
-fn best_similar(key: &str, keys: &[String], used: &[bool]) -> Option<usize> {
+/// The article whose title is clearly the most similar to `key`: at least
+/// [`MIN_SIMILARITY`], and better by more than 0.1 than every other article.
+fn best_similar(key: &str, keys: &[String]) -> Option<usize> {
     if key.chars().count() < 4 {
         return None;
     }
     let mut scored: Vec<(f64, usize)> = (0..keys.len())
-        .filter(|&i| !used[i])
         .map(|i| (similarity(key, &keys[i]), i))
         .filter(|(s, _)| *s >= MIN_SIMILARITY)
         .collect();
@@ -164,6 +203,7 @@ mod tests {
         ArticleAnchor {
             id: id.into(),
             title: title.into(),
+            anchor: comparison_key(title),
         }
     }
 
@@ -181,7 +221,7 @@ mod tests {
             rec("old3", "湿地公园新添候鸟观察点位"),
             rec("gone", "已经删除的文章"),
         ];
-        let a = attach(records, &articles);
+        let a = attach(records, &articles, "k");
         let ids: Vec<_> = a.attached.iter().map(|r| r.id.as_str()).collect();
         assert_eq!(ids, ["n1", "n2", "n3"]);
         assert_eq!(a.attached[2].title, "湿地公园新添候鸟观测点位");
@@ -190,11 +230,80 @@ mod tests {
         assert_eq!(a.moved.len(), 2);
     }
 
+    /// Several articles with the record's title: it cannot tell which, so it stays
+    /// an orphan rather than guess.
+    #[test]
+    fn shared_titles_are_never_guessed() {
+        let articles = [
+            art("p1", "图片新闻"),
+            art("p2", "图片新闻"),
+            art("n", "其他新闻标题"),
+        ];
+        let a = attach(vec![rec("old", "图片新闻")], &articles, "k");
+        assert!(a.attached.is_empty());
+        assert_eq!(a.orphans.len(), 1);
+        // Two records for one article with their title: neither is guessed.
+        let articles = [art("p1", "图片新闻"), art("n", "其他新闻标题")];
+        let a = attach(
+            vec![rec("x", "图片新闻"), rec("y", "图片新闻")],
+            &articles,
+            "k",
+        );
+        assert!(a.attached.is_empty());
+        assert_eq!(a.orphans.len(), 2);
+        // A similar title next to two same-titled articles, one claimed by id: a tie.
+        let articles = [
+            art("p1", "湿地公园新添候鸟观测点"),
+            art("p2", "湿地公园新添候鸟观测点"),
+        ];
+        let a = attach(
+            vec![
+                rec("p1", "湿地公园新添候鸟观测点"),
+                rec("z", "湿地公园新添候鸟观测点位"),
+            ],
+            &articles,
+            "k",
+        );
+        assert_eq!(a.attached.len(), 1);
+        assert_eq!(a.orphans[0].id, "z");
+    }
+
+    /// A record with an id of today's form follows a title only to an article
+    /// whose id has the same opening check (the last three hex digits); an id of
+    /// newstag 0.1 (no check) follows an unambiguous title as before.
+    #[test]
+    fn a_title_is_followed_only_to_an_article_that_opens_alike() {
+        let articles = [art("0000000aa123", "图片新闻")];
+        let a = attach(vec![rec("0000000bb456", "图片新闻")], &articles, "k");
+        assert_eq!(a.orphans.len(), 1, "another photo's caption: not this one");
+        let a = attach(vec![rec("0000000bb123", "图片新闻")], &articles, "k");
+        assert_eq!(a.attached.len(), 1, "the body was edited after its opening");
+        let legacy = {
+            let mut h = xxhash_rust::xxh3::Xxh3::new();
+            for part in [
+                "k".as_bytes(),
+                &[0],
+                "图片新闻".as_bytes(),
+                &[0],
+                &2u32.to_le_bytes(),
+            ] {
+                h.update(part);
+            }
+            format!("{:012x}", h.digest() >> 16)
+        };
+        let a = attach(vec![rec(&legacy, "图片新闻")], &articles, "k");
+        assert_eq!(a.attached.len(), 1, "a sidecar of newstag 0.1 migrates");
+    }
+
     /// A record never takes an article already claimed by its own id.
     #[test]
     fn title_match_does_not_steal() {
         let articles = [art("n1", "同一标题")];
-        let a = attach(vec![rec("n1", "同一标题"), rec("x", "同一标题")], &articles);
+        let a = attach(
+            vec![rec("n1", "同一标题"), rec("x", "同一标题")],
+            &articles,
+            "k",
+        );
         assert_eq!(a.attached.len(), 1);
         assert_eq!(a.orphans.len(), 1);
     }

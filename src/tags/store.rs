@@ -61,6 +61,8 @@ struct IssueTags {
     /// The older sidecar read while the issue's own does not exist (see
     /// [`super::location`]).
     fallback: Option<PathBuf>,
+    /// What article ids of this issue are derived from (`corpus::issue_key`).
+    key: String,
     anchors: Vec<ArticleAnchor>,
     /// Current article id -> its tags.
     tags: HashMap<String, ArticleTags>,
@@ -78,6 +80,7 @@ impl IssueTags {
             sidecar: location.path,
             issue_path: issue.path.clone(),
             fallback: location.fallback,
+            key: crate::corpus::issue_key(&issue.rel),
             anchors: issue.articles.iter().map(ArticleAnchor::of).collect(),
             tags: HashMap::new(),
             orphans: Vec::new(),
@@ -88,7 +91,7 @@ impl IssueTags {
 
     /// Take in a sidecar as read from disk.
     fn absorb(&mut self, records: Vec<ArticleTags>) {
-        let anchored = attach(records, &self.anchors);
+        let anchored = attach(records, &self.anchors, &self.key);
         self.tags = anchored
             .attached
             .into_iter()
@@ -576,6 +579,7 @@ impl TagStore {
                 issue_path: state.issue_path.clone(),
                 sidecar_dir: self.sidecar_dir.clone(),
                 sharers,
+                key: state.key.clone(),
                 anchors: state.anchors.clone(),
                 titles: changes
                     .iter()
@@ -668,6 +672,7 @@ struct SaveJob {
     sidecar_dir: Option<PathBuf>,
     /// Other issues reading the same old shared sidecar.
     sharers: Vec<Sharer>,
+    key: String,
     anchors: Vec<ArticleAnchor>,
     titles: HashMap<String, String>,
     changes: Vec<Change>,
@@ -692,7 +697,7 @@ impl SaveJob {
         let _lock = sidecar::lock_folder(&self.sidecar)?;
         let location = location::locate(&self.issue_path, &self.rel, self.sidecar_dir.as_deref());
         let on_disk = location.read()?.map(|s| s.articles).unwrap_or_default();
-        let mut anchored = attach(on_disk.clone(), &self.anchors);
+        let mut anchored = attach(on_disk.clone(), &self.anchors, &self.key);
         let splits_old = location.reads_shared_fallback();
         let retires_old = splits_old
             && location
@@ -709,7 +714,12 @@ impl SaveJob {
                 .filter(|s| location.shared_with().contains(&s.sidecar))
             {
                 if s.sidecar.symlink_metadata().is_err() {
-                    let theirs = attach(on_disk.clone(), &s.anchors).attached;
+                    let theirs = attach(
+                        on_disk.clone(),
+                        &s.anchors,
+                        &crate::corpus::issue_key(&s.rel),
+                    )
+                    .attached;
                     if !theirs.is_empty() {
                         let file = Sidecar {
                             issue: s.rel.clone(),
@@ -719,7 +729,7 @@ impl SaveJob {
                         sidecar::write_atomic(&s.sidecar, &text)?;
                     }
                 }
-                leftover = attach(leftover, &s.anchors).orphans;
+                leftover = attach(leftover, &s.anchors, &crate::corpus::issue_key(&s.rel)).orphans;
             }
             anchored.orphans = leftover;
         } else if splits_old {

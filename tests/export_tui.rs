@@ -9,7 +9,7 @@ use common::screen::screen_text;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use newstag::article::{Article, Issue, Kind};
 use newstag::config::Config;
-use newstag::ui::export_dialog::{Field, Outcome};
+use newstag::ui::export_dialog::{ExportStatus, Field};
 use newstag::ui::{Action, App, Mode};
 use std::path::{Path, PathBuf};
 use tui_input::Input;
@@ -130,8 +130,8 @@ fn export_dialog_writes_csv_of_everything() {
     set_path(&mut app, &out);
     app.handle_key(key(KeyCode::Enter));
     assert_eq!(
-        dialog(&app).outcome,
-        Outcome::Written {
+        dialog(&app).status,
+        ExportStatus::Written {
             path: out.clone(),
             records: 6
         }
@@ -206,10 +206,10 @@ fn export_dialog_asks_before_overwriting() {
     app.update(Action::Export);
     set_path(&mut app, &out);
     app.handle_key(key(KeyCode::Enter));
-    assert_eq!(dialog(&app).outcome, Outcome::ConfirmOverwrite);
+    assert_eq!(dialog(&app).status, ExportStatus::ConfirmOverwrite);
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "keep me");
     app.handle_key(key(KeyCode::Enter));
-    assert!(matches!(dialog(&app).outcome, Outcome::Written { .. }));
+    assert!(matches!(dialog(&app).status, ExportStatus::Written { .. }));
     assert!(
         std::fs::read_to_string(&out)
             .unwrap()
@@ -227,8 +227,8 @@ fn export_waits_for_loading() {
     let out = tmp.path().join("partial.csv");
     set_path(&mut app, &out);
     app.handle_key(key(KeyCode::Enter));
-    match &dialog(&app).outcome {
-        Outcome::Failed(msg) => assert!(msg.contains("still loading (3 of 10"), "{msg}"),
+    match &dialog(&app).status {
+        ExportStatus::Failed(msg) => assert!(msg.contains("still loading (3 of 10"), "{msg}"),
         other => panic!("wrote during loading: {other:?}"),
     }
     assert!(!out.exists());
@@ -270,7 +270,7 @@ fn export_dialog_written_snapshot() {
     let Mode::Export(d) = &mut app.mode else {
         panic!("export dialog not open")
     };
-    d.outcome = Outcome::Written {
+    d.status = ExportStatus::Written {
         path: PathBuf::from("/data/报纸/newstag-export.csv"),
         records: 6,
     };
@@ -293,4 +293,51 @@ fn stats_view_snapshot() {
     insta::assert_snapshot!(screen_text(&app));
     app.update(Action::Back);
     assert_eq!(app.mode, Mode::Normal);
+}
+
+/// With the session's jobs running in the background, the dialog says the export is being written until the job reports, then where it wrote; a failure names the file and reaches the status bar even after the dialog was closed.
+#[test]
+fn export_runs_in_the_background_and_reports_truthfully() {
+    use newstag::session::{Notifier, SessionEvent};
+    let tmp = tempfile::tempdir().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let tx = std::sync::Mutex::new(tx);
+    let mut app = app_in(tmp.path(), 100, 30);
+    app.notify = Some(Notifier::new(move |ev| tx.lock().unwrap().send(ev).is_ok()));
+    let next_export = || loop {
+        match rx.recv_timeout(std::time::Duration::from_secs(30)).unwrap() {
+            SessionEvent::Exported(done) => return done,
+            _ => continue,
+        }
+    };
+    let out = tmp.path().join("bg.csv");
+    app.update(Action::Export);
+    set_path(&mut app, &out);
+    app.handle_key(key(KeyCode::Enter));
+    assert!(matches!(dialog(&app).status, ExportStatus::Writing { .. }));
+    assert!(screen_text(&app).contains("writing"));
+    app.export_finished(next_export());
+    assert!(matches!(
+        dialog(&app).status,
+        ExportStatus::Written { records: 6, .. }
+    ));
+    assert!(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .contains("古戏台修缮完工")
+    );
+    app.handle_key(key(KeyCode::Esc));
+    // A file where the folder should be: the job fails; the dialog is closed by
+    // then, and the status bar says why.
+    std::fs::write(tmp.path().join("blocker"), "").unwrap();
+    let bad = tmp.path().join("blocker").join("x.csv");
+    app.update(Action::Export);
+    set_path(&mut app, &bad);
+    app.handle_key(key(KeyCode::Enter));
+    app.handle_key(key(KeyCode::Esc));
+    assert_eq!(app.mode, Mode::Normal);
+    app.export_finished(next_export());
+    let msg = app.message.clone().unwrap();
+    assert!(msg.is_error, "{}", msg.text);
+    assert!(msg.text.contains("blocker"), "{}", msg.text);
 }

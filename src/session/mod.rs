@@ -7,8 +7,10 @@
 //! - [`loader`]: reads the corpus and its sidecars in batches, in natural order;
 //! - [`indexer`]: reads the search index from its cache, or builds it from the
 //!   corpus the loader read (handed over batch by batch) and caches it;
-//! - [`scorer`]: scores every article for tag suggestions.
+//! - [`scorer`]: scores every article for tag suggestions;
+//! - [`export_job`]: writes an export file.
 
+pub mod export_job;
 pub mod indexer;
 pub mod loader;
 pub mod scorer;
@@ -45,6 +47,8 @@ pub enum SessionEvent {
     SuggestProgress(usize, usize),
     /// Suggestion scoring finished, in this long.
     SuggestDone(Box<SuggestIndex>, Duration),
+    /// An export file was written, or why not.
+    Exported(export_job::Exported),
 }
 
 /// Where jobs send their events: the host's queue. Cheap to clone; `send` says

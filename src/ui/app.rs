@@ -119,6 +119,9 @@ pub struct App {
     pub search: super::search_bar::SearchState,
     /// Set by `Quit`; the run loop exits.
     pub quit: bool,
+    /// Where the session's background jobs report (set by the run loop). Without
+    /// it (tests) jobs run at once on the caller's thread.
+    pub notify: Option<crate::session::Notifier>,
 }
 
 impl App {
@@ -152,6 +155,7 @@ impl App {
             message: None,
             search: super::search_bar::SearchState::default(),
             quit: false,
+            notify: None,
         }
     }
 
@@ -689,14 +693,28 @@ impl App {
             return;
         };
         let keep = super::export_dialog::handle_key(self, &mut dialog, key);
-        if let super::export_dialog::Outcome::Written { path, records } = &dialog.outcome {
-            let text = format!("exported {records} to {}", path.display());
-            if self.message.as_ref().map(|m| &m.text) != Some(&text) {
-                self.say(text);
-            }
-        }
+        let job = dialog.job.take();
         if keep {
             self.mode = Mode::Export(dialog);
+        }
+        if let Some(job) = job {
+            match self.notify.clone() {
+                Some(notify) => crate::session::export_job::spawn_export(job, notify),
+                None => self.export_finished(job.run()),
+            }
+        }
+    }
+
+    /// An export has been written (or not): the dialog, if still open, and the
+    /// status bar say so.
+    pub fn export_finished(&mut self, done: crate::session::export_job::Exported) {
+        if let Mode::Export(dialog) = &mut self.mode {
+            super::export_dialog::finished(dialog, &done);
+        }
+        match &done.result {
+            Ok(records) => self.say(format!("exported {records} to {}", done.path.display())),
+            Err(crate::export::ExportError::Exists { .. }) => {}
+            Err(e) => self.error(format!("export failed: {e}")),
         }
     }
 

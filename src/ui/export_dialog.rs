@@ -5,10 +5,8 @@
 use super::app::App;
 use super::bordered;
 use super::layout;
-use crate::article::{Article, Issue};
-use crate::export::{
-    self, ExportError, ExportFormat, ExportOptions, Row, atomic, orphans_in_store, tags_in_store,
-};
+use crate::export::{ExportFormat, ExportOptions, orphans_in_store, tags_in_store};
+use crate::session::export_job::{ExportJob, Exported};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -55,11 +53,13 @@ impl Field {
     const ORDER: [Field; 4] = [Field::Format, Field::Path, Field::Scope, Field::Option];
 }
 
-/// What the last Enter did.
+/// Where the export the dialog describes stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Outcome {
+pub enum ExportStatus {
     /// Still being filled in.
     Editing,
+    /// The file is being written in the background.
+    Writing { path: PathBuf },
     /// The file exists: Enter again overwrites it.
     ConfirmOverwrite,
     /// Written: where and how many records.
@@ -79,7 +79,9 @@ pub struct ExportDialog {
     pub excel: bool,
     /// JSONL: include the body text.
     pub with_body: bool,
-    pub outcome: Outcome,
+    pub status: ExportStatus,
+    /// The export Enter asked for, for the app to start (in the background).
+    pub job: Option<ExportJob>,
 }
 
 impl PartialEq for ExportDialog {
@@ -91,7 +93,7 @@ impl PartialEq for ExportDialog {
             && self.field == other.field
             && self.excel == other.excel
             && self.with_body == other.with_body
-            && self.outcome == other.outcome
+            && self.status == other.status
     }
 }
 
@@ -117,7 +119,8 @@ impl ExportDialog {
             field: Field::Format,
             excel: true,
             with_body: false,
-            outcome: Outcome::Editing,
+            status: ExportStatus::Editing,
+            job: None,
         }
     }
 
@@ -235,68 +238,96 @@ pub fn scope_articles(app: &App, scope: Scope) -> Vec<(usize, usize)> {
     }
 }
 
-/// Write the export the dialog describes; `force` overwrites an existing file.
-pub fn write(app: &App, d: &ExportDialog, force: bool) -> Result<usize, ExportError> {
+/// The export the dialog describes, ready to run; `force` overwrites an existing
+/// file.
+pub fn job(app: &App, d: &ExportDialog, force: bool) -> ExportJob {
     let pairs = scope_articles(app, d.scope);
-    let rows: Vec<Row> = pairs
-        .iter()
-        .filter_map(|&(i, a)| {
-            let issue: &Issue = app.corpus.issues.get(i)?;
-            let article: &Article = issue.articles.get(a)?;
-            Some(Row {
-                issue,
-                article,
-                tags: tags_in_store(&app.tagging.store, issue, article),
-            })
-        })
-        .collect();
-    let vocabulary: Vec<String> = app.config.tags.iter().map(|t| t.name.clone()).collect();
+    // The issues the rows come from, each once (their articles are shared).
+    let mut issues = Vec::new();
+    let mut slot: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    let mut rows = Vec::with_capacity(pairs.len());
+    for (i, a) in pairs {
+        let Some(issue) = app.corpus.issues.get(i) else {
+            continue;
+        };
+        let Some(article) = issue.articles.get(a) else {
+            continue;
+        };
+        let k = *slot.entry(i).or_insert_with(|| {
+            issues.push(issue.clone());
+            issues.len() - 1
+        });
+        rows.push((k, a, tags_in_store(&app.tagging.store, issue, article)));
+    }
     // A dump of everything keeps orphaned tags too, like `newstag export`.
     let orphans = if d.format == ExportFormat::Toml && d.scope == Scope::All {
         orphans_in_store(&app.corpus, &app.tagging.store)
     } else {
         Vec::new()
     };
-    let options = ExportOptions {
-        format: d.format,
-        with_body: d.with_body,
-        excel: d.excel,
+    ExportJob {
+        path: d.target(),
+        force,
+        options: ExportOptions {
+            format: d.format,
+            with_body: d.with_body,
+            excel: d.excel,
+        },
+        issues,
+        rows,
+        vocabulary: app.config.tags.iter().map(|t| t.name.clone()).collect(),
+        orphans,
+    }
+}
+
+/// Take in how the export the dialog started ended.
+pub fn finished(d: &mut ExportDialog, done: &Exported) {
+    if d.status
+        != (ExportStatus::Writing {
+            path: done.path.clone(),
+        })
+    {
+        return;
+    }
+    d.status = match &done.result {
+        Ok(records) => ExportStatus::Written {
+            path: done.path.clone(),
+            records: *records,
+        },
+        Err(crate::export::ExportError::Exists { .. }) => ExportStatus::ConfirmOverwrite,
+        Err(e) => ExportStatus::Failed(e.to_string()),
     };
-    atomic::write_file(&d.target(), force, |w| {
-        export::write_export(w, &rows, &vocabulary, &orphans, options)
-    })
 }
 
 /// What a key does in the dialog. Returns false when the dialog should close.
 pub fn handle_key(app: &App, d: &mut ExportDialog, key: KeyEvent) -> bool {
-    if let Outcome::Written { .. } = d.outcome {
+    if let ExportStatus::Written { .. } = d.status {
         return !matches!(key.code, KeyCode::Esc | KeyCode::Enter | KeyCode::Char('q'));
+    }
+    if let ExportStatus::Writing { .. } = d.status {
+        // The file is on its way; Esc closes the dialog (the status bar will say
+        // how it ended).
+        return !matches!(key.code, KeyCode::Esc);
     }
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     match key.code {
         KeyCode::Esc => return false,
         KeyCode::Char('c') if ctrl => return false,
         KeyCode::Enter => {
-            let force = d.outcome == Outcome::ConfirmOverwrite;
+            let force = d.status == ExportStatus::ConfirmOverwrite;
             if d.path.value().trim().is_empty() {
-                d.outcome = Outcome::Failed("no file name".into());
+                d.status = ExportStatus::Failed("no file name".into());
                 return true;
             }
             if let Some(l) = app.loading {
-                d.outcome = Outcome::Failed(format!(
+                d.status = ExportStatus::Failed(format!(
                     "still loading ({} of {} files): export when the corpus is loaded",
                     l.done, l.total
                 ));
                 return true;
             }
-            d.outcome = match write(app, d, force) {
-                Ok(records) => Outcome::Written {
-                    path: d.target(),
-                    records,
-                },
-                Err(ExportError::Exists { .. }) => Outcome::ConfirmOverwrite,
-                Err(e) => Outcome::Failed(e.to_string()),
-            };
+            d.status = ExportStatus::Writing { path: d.target() };
+            d.job = Some(job(app, d, force));
             return true;
         }
         KeyCode::Tab | KeyCode::Down => d.move_field(1),
@@ -321,7 +352,7 @@ pub fn handle_key(app: &App, d: &mut ExportDialog, key: KeyEvent) -> bool {
         }
     }
     // Any change clears an old error or overwrite question.
-    d.outcome = Outcome::Editing;
+    d.status = ExportStatus::Editing;
     true
 }
 
@@ -335,7 +366,7 @@ pub fn dialog_rect(area: Rect) -> Rect {
 
 /// Where the terminal cursor belongs (at the caret of the file field), if shown.
 pub fn cursor(d: &ExportDialog, area: Rect) -> Option<Position> {
-    if d.field != Field::Path || matches!(d.outcome, Outcome::Written { .. }) {
+    if d.field != Field::Path || matches!(d.status, ExportStatus::Written { .. }) {
         return None;
     }
     let inner = layout::inner(dialog_rect(area));
@@ -362,7 +393,7 @@ pub fn render(app: &App, d: &ExportDialog, area: Rect, buf: &mut Buffer) {
         return;
     }
 
-    if let Outcome::Written { path, records } = &d.outcome {
+    if let ExportStatus::Written { path, records } = &d.status {
         let what = if d.format == ExportFormat::Toml {
             "tagged articles"
         } else {
@@ -448,14 +479,17 @@ pub fn render(app: &App, d: &ExportDialog, area: Rect, buf: &mut Buffer) {
     ])
     .render(line_at(3), buf);
 
-    // Outcome and hints.
-    match &d.outcome {
-        Outcome::ConfirmOverwrite => Line::from(Span::styled(
+    // Status and hints.
+    match &d.status {
+        ExportStatus::Writing { .. } => {
+            Line::from(Span::styled(" writing ...", theme.dim())).render(line_at(5), buf)
+        }
+        ExportStatus::ConfirmOverwrite => Line::from(Span::styled(
             " The file exists. Enter overwrites it, Esc cancels.",
             theme.error(),
         ))
         .render(line_at(5), buf),
-        Outcome::Failed(msg) => Line::from(Span::styled(
+        ExportStatus::Failed(msg) => Line::from(Span::styled(
             format!(" {}", tail(msg, inner.width.saturating_sub(2) as usize)),
             theme.error(),
         ))

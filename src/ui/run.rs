@@ -66,7 +66,7 @@ pub fn run(
     app.search.set_waker(Box::new(move || {
         wake.send(SessionEvent::SearchDone);
     }));
-    app.suggest.notify = Some(notify.clone());
+    app.notify = Some(notify.clone());
     spawn_loader(root, app.config.sidecar_dir(), notify);
     spawn_signals(tx.clone())?;
 
@@ -171,6 +171,7 @@ fn handle_session(app: &mut App, ev: SessionEvent) {
         SessionEvent::SearchDone => super::search_bar::poll(app),
         SessionEvent::SuggestProgress(done, total) => app.suggest_progress(done, total),
         SessionEvent::SuggestDone(index, took) => app.suggestions_ready(*index, took),
+        SessionEvent::Exported(done) => app.export_finished(done),
     }
 }
 

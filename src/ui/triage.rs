@@ -36,9 +36,6 @@ pub struct Suggesting {
     pub took: Option<Duration>,
     /// The triage walk, while triage mode is open (kept when it is left).
     pub triage: Option<Triage>,
-    /// Set by the run loop: scoring runs in the background and reports there.
-    /// Without it (tests) scoring runs at once on the caller's thread.
-    pub notify: Option<crate::session::Notifier>,
 }
 
 impl std::fmt::Debug for Suggesting {
@@ -53,10 +50,10 @@ impl std::fmt::Debug for Suggesting {
 
 impl App {
     /// Score the loaded corpus: in the background (the session's scorer job)
-    /// when the run loop set `suggest.notify`, else right away.
+    /// when the run loop set `notify`, else right away.
     pub fn start_suggestions(&mut self) {
         let tags = self.config.tags.clone();
-        let Some(notify) = self.suggest.notify.clone() else {
+        let Some(notify) = self.notify.clone() else {
             let started = Instant::now();
             let index = SuggestIndex::build(&self.corpus.issues, &tags, &|_, _| {});
             self.suggestions_ready(index, started.elapsed());

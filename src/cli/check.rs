@@ -31,22 +31,10 @@ pub fn run(config: &Config, args: CheckArgs) -> anyhow::Result<ExitCode> {
     }
     let mut problems: Vec<String> = found.iter().map(ToString::to_string).collect();
     // Sidecars left behind by an issue file that was renamed or deleted.
-    // Each issue's own sidecar, and the older one it still reads (see
-    // `tags::location`) while its own does not exist yet.
-    let locations = crate::tags::location::locate_all(
-        corpus
-            .issues
-            .iter()
-            .map(|i| (i.path.as_path(), i.rel.as_str())),
-        sidecar_dir.as_deref(),
-    );
-    let known: HashSet<PathBuf> = locations
-        .iter()
-        .flat_map(|l| {
-            let reads_fallback = l.path.symlink_metadata().is_err();
-            std::iter::once(l.path.clone()).chain(l.fallback.clone().filter(|_| reads_fallback))
-        })
-        .collect();
+    // The sidecars the issues read (their own, or an older one they still read
+    // until their own exists; see `tags::location`).
+    let read = store.sidecar_files_read();
+    let known: HashSet<PathBuf> = read.iter().map(|p| p.to_path_buf()).collect();
     let search_root = match &sidecar_dir {
         Some(d) => d.clone(),
         None if corpus.root.is_file() => corpus
@@ -85,11 +73,7 @@ pub fn run(config: &Config, args: CheckArgs) -> anyhow::Result<ExitCode> {
     for p in &problems {
         writeln!(out, "{p}")?;
     }
-    let sidecars = locations
-        .iter()
-        .filter_map(|l| l.file_in_use())
-        .collect::<HashSet<_>>()
-        .len();
+    let sidecars = read.len();
     if problems.is_empty() {
         writeln!(
             out,

@@ -48,22 +48,46 @@ pub struct FolderIssues {
     names: std::collections::HashSet<OsString>,
     /// Plain sidecar name -> how many issue files of the folder have it.
     plain_names: HashMap<OsString, usize>,
+    /// The sidecar-named files of the folder, when it was listed (else each is
+    /// looked up): sidecars beside their issues are then found without a lookup.
+    listed_sidecars: Option<std::collections::HashSet<OsString>>,
 }
 
 impl FolderIssues {
     /// The issue files in `folder` now (an unreadable folder holds none).
     pub fn read(folder: &Path) -> FolderIssues {
         let mut names = std::collections::HashSet::new();
-        if let Ok(entries) = std::fs::read_dir(folder) {
-            for entry in entries.flatten() {
-                let name = entry.file_name();
-                let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
-                if !is_dir && crate::corpus::walk::is_issue_file(Path::new(&name)) {
-                    names.insert(name);
-                }
+        let mut sidecars = std::collections::HashSet::new();
+        let Ok(entries) = std::fs::read_dir(folder) else {
+            return FolderIssues::default();
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            if name
+                .as_encoded_bytes()
+                .ends_with(sidecar::SUFFIX.as_bytes())
+            {
+                sidecars.insert(name);
+                continue;
+            }
+            let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+            if !is_dir && crate::corpus::walk::is_issue_file(Path::new(&name)) {
+                names.insert(name);
             }
         }
-        FolderIssues::from_names(names)
+        FolderIssues {
+            listed_sidecars: Some(sidecars),
+            ..FolderIssues::from_names(names)
+        }
+    }
+
+    /// True when the sidecar `path` exists: from the listing when `path` is in the
+    /// listed folder, else looked up.
+    fn has_sidecar(&self, listed_folder: bool, path: &Path) -> bool {
+        match (&self.listed_sidecars, path.file_name()) {
+            (Some(listed), Some(name)) if listed_folder => listed.contains(name),
+            _ => path.symlink_metadata().is_ok(),
+        }
     }
 
     /// The issue files of `folder` that can clash with the issue file `name` (the
@@ -98,7 +122,11 @@ impl FolderIssues {
         for n in &names {
             *plain_names.entry(plain_name(n)).or_insert(0) += 1;
         }
-        FolderIssues { names, plain_names }
+        FolderIssues {
+            names,
+            plain_names,
+            listed_sidecars: None,
+        }
     }
 }
 
@@ -172,7 +200,7 @@ pub fn locate_in(
     let full_is_a_plain_name = folder.plain_names.contains_key(&full_name(name));
     let own_full = shares_stem
         || plain_is_a_full_name
-        || (!full_is_a_plain_name && full_path.symlink_metadata().is_ok());
+        || (!full_is_a_plain_name && folder.has_sidecar(sidecar_dir.is_none(), &full_path));
     if !own_full {
         return SidecarLocation {
             path: plain_path,
@@ -250,12 +278,17 @@ impl SidecarLocation {
     /// The sidecar as it stands: the issue's own file, else the fallback (see the
     /// module doc); `Ok(None)` when there is neither.
     pub fn read(&self) -> Result<Option<Sidecar>, SidecarError> {
-        match sidecar::read(&self.path)? {
-            Some(s) => Ok(Some(s)),
-            None => match &self.fallback {
-                Some(old) => sidecar::read(old),
-                None => Ok(None),
-            },
+        Ok(self.read_with_file()?.map(|(s, _)| s))
+    }
+
+    /// [`SidecarLocation::read`], with the file it was read from.
+    pub fn read_with_file(&self) -> Result<Option<(Sidecar, PathBuf)>, SidecarError> {
+        if let Some(s) = sidecar::read(&self.path)? {
+            return Ok(Some((s, self.path.clone())));
+        }
+        match &self.fallback {
+            Some(old) => Ok(sidecar::read(old)?.map(|s| (s, old.clone()))),
+            None => Ok(None),
         }
     }
 

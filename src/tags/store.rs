@@ -63,6 +63,8 @@ struct IssueTags {
     fallback: Option<PathBuf>,
     /// What article ids of this issue are derived from (`corpus::issue_key`).
     key: String,
+    /// The file the tags were read from when the store opened (own or fallback).
+    read_from: Option<PathBuf>,
     anchors: Vec<ArticleAnchor>,
     /// Current article id -> its tags.
     tags: HashMap<String, ArticleTags>,
@@ -81,6 +83,7 @@ impl IssueTags {
             issue_path: issue.path.clone(),
             fallback: location.fallback,
             key: crate::corpus::issue_key(&issue.rel),
+            read_from: None,
             anchors: issue.articles.iter().map(ArticleAnchor::of).collect(),
             tags: HashMap::new(),
             orphans: Vec::new(),
@@ -276,12 +279,18 @@ impl TagStore {
             .zip(locations)
             .filter_map(|(issue, location)| {
                 // Most issues have no sidecar: find out before building anything.
-                let read = location.read();
+                let read = location.read_with_file();
                 let mut state = IssueTags::new(issue, location);
                 match read {
                     Ok(None) => return None,
-                    Ok(Some(s)) => state.absorb(s.articles),
-                    Err(e) => state.broken = Some(e),
+                    Ok(Some((s, file))) => {
+                        state.absorb(s.articles);
+                        state.read_from = Some(file);
+                    }
+                    Err(e) => {
+                        state.read_from = Some(e.path().to_path_buf());
+                        state.broken = Some(e);
+                    }
                 }
                 Some((issue.rel.clone(), state))
             })
@@ -306,6 +315,15 @@ impl TagStore {
             Some(state) => state.sidecar.clone(),
             None => self.location_of(issue).path,
         }
+    }
+
+    /// The sidecar files the store's issues were read from (their own, or an older
+    /// one they still read; see [`super::location`]), each once.
+    pub fn sidecar_files_read(&self) -> std::collections::BTreeSet<&Path> {
+        self.issues
+            .values()
+            .filter_map(|s| s.read_from.as_deref())
+            .collect()
     }
 
     fn location_of(&self, issue: &Issue) -> SidecarLocation {

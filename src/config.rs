@@ -30,6 +30,9 @@ pub struct CorpusConfig {
     pub path: String,
     /// Folder for sidecars of read-only archives; empty for beside the issue.
     pub sidecar_dir: String,
+    /// Globs of files under the corpus that are not issues (`*.titles.txt`).
+    #[serde(default)]
+    pub ignore: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -241,6 +244,7 @@ fn unreachable_config(e: toml::de::Error) -> Config {
         corpus: CorpusConfig {
             path: String::new(),
             sidecar_dir: String::new(),
+            ignore: Vec::new(),
         },
         ui: UiConfig {
             accent: "cyan".into(),

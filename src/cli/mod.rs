@@ -88,6 +88,9 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let (config, config_error) = Config::load(cli.config.as_deref());
+    if let Err(e) = crate::corpus::walk::set_ignore_globs(&config.corpus.ignore) {
+        eprintln!("newstag: {e} (no file is ignored)");
+    }
     if let Some(e) = &config_error
         && cli.command.is_some()
     {

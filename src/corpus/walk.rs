@@ -2,6 +2,42 @@
 
 use std::cmp::Ordering;
 use std::path::{Path, PathBuf};
+use std::sync::RwLock;
+
+/// The `corpus.ignore` globs of the config, installed once at start-up
+/// ([`set_ignore_globs`]) so every walk of a corpus (loading, index stamps) skips
+/// the same files.
+static IGNORE: RwLock<Option<globset::GlobSet>> = RwLock::new(None);
+
+/// Install the `corpus.ignore` globs; an invalid glob is an error naming it (and
+/// nothing is installed).
+pub fn set_ignore_globs(globs: &[String]) -> Result<(), String> {
+    let mut builder = globset::GlobSetBuilder::new();
+    for g in globs {
+        let glob = globset::GlobBuilder::new(g)
+            .literal_separator(false)
+            .build()
+            .map_err(|e| format!("corpus.ignore: bad glob \"{g}\": {e}"))?;
+        builder.add(glob);
+    }
+    let set = builder.build().map_err(|e| format!("corpus.ignore: {e}"))?;
+    if let Ok(mut slot) = IGNORE.write() {
+        *slot = (!globs.is_empty()).then_some(set);
+    }
+    Ok(())
+}
+
+/// True when a `corpus.ignore` glob matches `path` (relative to `root`) or its name.
+pub fn is_ignored(root: &Path, path: &Path) -> bool {
+    let Ok(slot) = IGNORE.read() else {
+        return false;
+    };
+    let Some(set) = slot.as_ref() else {
+        return false;
+    };
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    set.is_match(rel) || path.file_name().is_some_and(|n| set.is_match(n))
+}
 
 /// Extensions of issue files.
 const ISSUE_EXTENSIONS: [&str; 2] = ["txt", "md"];
@@ -47,6 +83,7 @@ pub fn issue_files(root: &Path, warn: &mut dyn FnMut(PathBuf, String)) -> Vec<Pa
         .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
     for entry in walker {
         match entry {
+            Ok(e) if is_issue_file(e.path()) && is_ignored(root, e.path()) => {}
             Ok(e) if e.file_type().is_file() && is_issue_file(e.path()) => {
                 files.push(e.into_path())
             }

@@ -312,3 +312,42 @@ fn save_failure_shows_in_status_bar() {
     assert!(!line.contains("NOT SAVED"), "{line}");
     assert_eq!(app.tagged_total(), 1);
 }
+
+/// With background jobs, a new tag works at once and the status bar says it is being saved to the config, then that it was saved (the file then holds it).
+#[test]
+fn new_tag_is_saved_to_config_in_the_background() {
+    use newstag::session::{Notifier, SessionEvent};
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_in(dir.path(), Config::builtin());
+    let (tx, rx) = std::sync::mpsc::channel();
+    let tx = std::sync::Mutex::new(tx);
+    app.notify = Some(Notifier::new(move |ev| tx.lock().unwrap().send(ev).is_ok()));
+    app.handle_key(key('t'));
+    for c in "交通".chars() {
+        app.handle_key(key(c));
+    }
+    app.handle_key(code(KeyCode::Enter));
+    let msg = app.message.clone().unwrap();
+    assert!(msg.text.contains("saving in"), "{}", msg.text);
+    assert_eq!(
+        app.config.tags.len(),
+        4,
+        "usable before the file is written"
+    );
+    let saved = loop {
+        match rx.recv_timeout(std::time::Duration::from_secs(30)).unwrap() {
+            SessionEvent::TagSaved(s) => break s,
+            _ => continue,
+        }
+    };
+    app.tag_saved(saved);
+    let msg = app.message.clone().unwrap();
+    assert!(
+        !msg.is_error && msg.text.contains("saved in"),
+        "{}",
+        msg.text
+    );
+    let (config, err) = Config::load(Some(&dir.path().join("config.toml")));
+    assert!(err.is_none(), "{err:?}");
+    assert_eq!(config.tag("交通").unwrap().key, "4");
+}

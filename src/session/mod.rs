@@ -8,8 +8,10 @@
 //! - [`indexer`]: reads the search index from its cache, or builds it from the
 //!   corpus the loader read (handed over batch by batch) and caches it;
 //! - [`scorer`]: scores every article for tag suggestions;
-//! - [`export_job`]: writes an export file.
+//! - [`export_job`]: writes an export file;
+//! - [`config_job`]: appends a tag made in the TUI to the user's config file.
 
+pub mod config_job;
 pub mod export_job;
 pub mod indexer;
 pub mod loader;
@@ -49,6 +51,8 @@ pub enum SessionEvent {
     SuggestDone(Box<SuggestIndex>, Duration),
     /// An export file was written, or why not.
     Exported(export_job::Exported),
+    /// A new tag was appended to the config file, or why not.
+    TagSaved(config_job::TagSaved),
 }
 
 /// Where jobs send their events: the host's queue. Cheap to clone; `send` says

@@ -172,6 +172,7 @@ fn handle_session(app: &mut App, ev: SessionEvent) {
         SessionEvent::SuggestProgress(done, total) => app.suggest_progress(done, total),
         SessionEvent::SuggestDone(index, took) => app.suggestions_ready(*index, took),
         SessionEvent::Exported(done) => app.export_finished(done),
+        SessionEvent::TagSaved(saved) => app.tag_saved(saved),
     }
 }
 

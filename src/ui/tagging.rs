@@ -267,29 +267,56 @@ impl App {
         };
         let key = vocab::next_free_key(&self.config.tags).unwrap_or_default();
         let def = TagDef::new(&name, &key);
-        let saved = match &self.tagging.config_path {
-            Some(path) => vocab::add_tag_to_config(path, &def).map(|_| path.clone()),
-            None => Err(vocab::VocabError::File {
-                path: PathBuf::from("(no config file)"),
-                message: "no config file to save it in".into(),
-            }),
-        };
-        self.config.tags.push(def);
+        self.config.tags.push(def.clone());
         self.keymap = Keymap::from_config(&self.config, None).0;
-        let on_key = if key.is_empty() {
-            "no key left; toggle it in the tag pane".to_string()
-        } else {
-            format!("key {key}")
+        let Some(path) = self.tagging.config_path.clone() else {
+            self.tag_saved(crate::session::config_job::TagSaved {
+                tag: def,
+                result: Err(vocab::VocabError::File {
+                    path: PathBuf::from("(no config file)"),
+                    message: "no config file to save it in".into(),
+                }),
+            });
+            return;
         };
-        match saved {
+        match self.notify.clone() {
+            Some(notify) => {
+                self.say(format!(
+                    "new tag \"{name}\" ({}), saving in {}",
+                    on_key(&def),
+                    path.display()
+                ));
+                crate::session::config_job::spawn_save_tag(path, def, notify);
+            }
+            None => {
+                let saved = crate::session::config_job::save_tag(path, def);
+                self.tag_saved(saved);
+            }
+        }
+    }
+
+    /// A new tag has been appended to the config file (or not): say so.
+    pub fn tag_saved(&mut self, saved: crate::session::config_job::TagSaved) {
+        let name = &saved.tag.name;
+        let keys = on_key(&saved.tag);
+        match saved.result {
             Ok(path) => self.say(format!(
-                "new tag \"{name}\" ({on_key}), saved in {}",
+                "new tag \"{name}\" ({keys}), saved in {}",
                 path.display()
             )),
             Err(e) => self.error(format!(
-                "new tag \"{name}\" ({on_key}) for this session only: {e}"
+                "new tag \"{name}\" ({keys}) for this session only: {e}"
             )),
         }
+    }
+}
+
+/// Which key a new tag got, for messages.
+fn on_key(tag: &TagDef) -> String {
+    if tag.key.is_empty() {
+        "no key left; toggle it in the tag pane".to_string()
+    } else {
+        format!("key {}", tag.key)
     }
 }
 

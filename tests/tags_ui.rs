@@ -136,9 +136,13 @@ fn bulk_change_asks_first() {
             .sidecar_path(&app.corpus.issues[1])
             .exists()
     );
-    // A small batch does not ask; Esc clears the marks.
+    // Esc is only `back`: the marks stay; `x` clears them.
     app.handle_key(code(KeyCode::Esc));
+    assert_eq!(app.marks.len(), total, "Esc keeps the marks");
+    assert!(screen_text(&app).contains(&format!("{total} marked")));
+    app.handle_key(key('x'));
     assert!(app.marks.is_empty());
+    // A small batch does not ask.
     select_article(&mut app, 0);
     app.handle_key(key(' '));
     app.handle_key(key(' '));

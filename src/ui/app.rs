@@ -518,14 +518,6 @@ impl App {
         if self.tagging_key(key) {
             return;
         }
-        // Esc clears marks first (it is also `back`).
-        if self.mode == Mode::Normal
-            && key.code == crossterm::event::KeyCode::Esc
-            && !self.marks.is_empty()
-        {
-            self.update(Action::ClearMarks);
-            return;
-        }
         match self.mode {
             Mode::Triage => self.triage_key(key),
             Mode::ConfirmBulk | Mode::NewTag => {}

@@ -56,6 +56,7 @@ fn export(c: &mut Criterion) {
     group.throughput(Throughput::Elements(rows.len() as u64));
     let cases = [
         ("csv", ExportFormat::Csv, false),
+        ("xlsx", ExportFormat::Xlsx, false),
         ("jsonl", ExportFormat::Jsonl, false),
         ("jsonl_with_body", ExportFormat::Jsonl, true),
         ("toml_dump", ExportFormat::Toml, false),

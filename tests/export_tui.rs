@@ -168,7 +168,7 @@ fn export_dialog_writes_csv_of_everything() {
 }
 
 /// With marked articles the dialog exports only those; JSONL is chosen with the
-/// arrow keys and the file name follows the format.
+/// arrow keys (CSV -> XLSX -> JSONL) and the file name follows the format.
 #[test]
 fn export_dialog_marked_scope_and_format() {
     let tmp = tempfile::tempdir().unwrap();
@@ -180,7 +180,8 @@ fn export_dialog_marked_scope_and_format() {
     app.update(Action::Mark);
     app.update(Action::Export);
     set_path(&mut app, &tmp.path().join("marked.csv"));
-    app.handle_key(key(KeyCode::Right)); // format: CSV -> JSONL
+    app.handle_key(key(KeyCode::Right)); // format: CSV -> XLSX
+    app.handle_key(key(KeyCode::Right)); // format: XLSX -> JSONL
     assert!(dialog(&app).path.value().ends_with("marked.jsonl"));
     app.handle_key(key(KeyCode::Enter));
     let text = std::fs::read_to_string(tmp.path().join("marked.jsonl")).unwrap();
@@ -194,6 +195,43 @@ fn export_dialog_marked_scope_and_format() {
         })
         .collect();
     assert_eq!(ids, ["0000000000a1", "0000000000a2"]);
+}
+
+/// The dialog offers XLSX: it writes a real workbook (read back with calamine)
+/// with the tagged table, Chinese titles intact, and the body with the option on.
+#[test]
+fn export_dialog_writes_xlsx() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let tmp = tempfile::tempdir().unwrap();
+    let mut app = app_in(tmp.path(), 100, 30);
+    tag_fixture(&mut app);
+    app.update(Action::Export);
+    set_path(&mut app, &tmp.path().join("表格.csv"));
+    app.handle_key(key(KeyCode::Right)); // format: CSV -> XLSX
+    assert!(dialog(&app).path.value().ends_with("表格.xlsx"));
+    for _ in 0..3 {
+        app.handle_key(key(KeyCode::Tab)); // to the option
+    }
+    assert_eq!(dialog(&app).field, Field::Option);
+    app.handle_key(key(KeyCode::Char(' '))); // include the body text
+    app.handle_key(key(KeyCode::Enter));
+    assert!(matches!(
+        dialog(&app).status,
+        ExportStatus::Written { records: 6, .. }
+    ));
+    let mut book: Xlsx<_> = open_workbook(tmp.path().join("表格.xlsx")).unwrap();
+    let name = book.sheet_names()[0].clone();
+    let range = book.worksheet_range(&name).unwrap();
+    let rows: Vec<Vec<String>> = range
+        .rows()
+        .map(|r| r.iter().map(Data::to_string).collect())
+        .collect();
+    assert_eq!(rows.len(), 7);
+    assert_eq!(rows[0][6..10], ["title", "byline", "tags", "body"]);
+    assert_eq!(rows[1][6], "老街巷里的便民服务站，\"十五分钟\"生活圈");
+    assert_eq!(rows[1][8], "governance;heritage");
+    assert_eq!(rows[1][9], "社区服务站开门。");
+    assert_eq!(rows[1][10], "1");
 }
 
 /// An existing file is not overwritten until a second Enter confirms it.

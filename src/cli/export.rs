@@ -1,4 +1,5 @@
-//! `newstag export`: write the articles and their tags as CSV, JSONL or a TOML dump.
+//! `newstag export`: write the articles and their tags as CSV, an Excel workbook,
+//! JSONL or a TOML dump.
 
 use crate::config::Config;
 use crate::corpus::Corpus;
@@ -10,7 +11,7 @@ use crate::search::tags::snapshot;
 use crate::search::{Matcher, Query};
 use crate::tags::TagStore;
 use std::collections::HashSet;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -18,6 +19,8 @@ use std::process::ExitCode;
 pub enum FormatArg {
     /// One row per article, a 0/1 column per tag (Excel, pandas, R).
     Csv,
+    /// The CSV table as an Excel workbook (.xlsx).
+    Xlsx,
     /// One JSON object per article with its tags and how each was set.
     Jsonl,
     /// Every sidecar in one document; `newstag import` restores it.
@@ -28,6 +31,7 @@ impl From<FormatArg> for ExportFormat {
     fn from(f: FormatArg) -> ExportFormat {
         match f {
             FormatArg::Csv => ExportFormat::Csv,
+            FormatArg::Xlsx => ExportFormat::Xlsx,
             FormatArg::Jsonl => ExportFormat::Jsonl,
             FormatArg::Toml => ExportFormat::Toml,
         }
@@ -54,7 +58,8 @@ pub struct ExportArgs {
     /// Only articles with at least one tag.
     #[arg(long)]
     pub tagged_only: bool,
-    /// JSONL: include each article's body text.
+    /// CSV, xlsx and JSONL: include each article's body text (CSV and xlsx: a
+    /// `body` column after `tags`).
     #[arg(long)]
     pub with_body: bool,
     /// CSV: start with a byte-order mark so Excel shows Chinese text correctly.
@@ -62,30 +67,66 @@ pub struct ExportArgs {
     pub excel: bool,
 }
 
+/// Spreadsheet extensions newstag cannot write, which must not get CSV text.
+const UNWRITABLE_EXTENSIONS: [&str; 5] = ["xls", "xlsm", "xlsb", "ods", "numbers"];
+
 /// The format asked for, else the one the output file's extension names, else CSV.
-pub fn choose_format(asked: Option<FormatArg>, output: Option<&Path>) -> ExportFormat {
+/// An extension naming a format newstag does not write is refused rather than
+/// given CSV text.
+pub fn choose_format(
+    asked: Option<FormatArg>,
+    output: Option<&Path>,
+) -> anyhow::Result<ExportFormat> {
     if let Some(f) = asked {
-        return f.into();
+        return Ok(f.into());
     }
     let ext = output
         .and_then(|p| p.extension())
         .map(|e| e.to_string_lossy().to_ascii_lowercase());
-    ExportFormat::ALL
+    if let Some(ext) = ext.as_deref() {
+        if UNWRITABLE_EXTENSIONS.contains(&ext) {
+            anyhow::bail!(
+                "cannot write .{ext} files: name the file .xlsx (or .csv), or give --format"
+            );
+        }
+        if ext == "json" {
+            anyhow::bail!(
+                "newstag writes JSON lines: name the file .jsonl, or give --format jsonl"
+            );
+        }
+    }
+    Ok(ExportFormat::ALL
         .into_iter()
         .find(|f| ext.as_deref() == Some(f.as_str()))
-        .unwrap_or(ExportFormat::Csv)
+        .unwrap_or(ExportFormat::Csv))
+}
+
+/// Refuse options the format cannot honour, instead of ignoring them.
+fn check_options(format: ExportFormat, args: &ExportArgs) -> anyhow::Result<()> {
+    let name = format.as_str();
+    if args.excel && matches!(format, ExportFormat::Jsonl | ExportFormat::Toml) {
+        anyhow::bail!(
+            "--excel is for CSV (a byte-order mark for Excel), not {name}: \
+             leave it out, or export --format xlsx for an Excel workbook"
+        );
+    }
+    if args.with_body && format == ExportFormat::Toml {
+        anyhow::bail!(
+            "--with-body is for CSV, xlsx and JSONL: a toml dump holds tags only, \
+             leave it out"
+        );
+    }
+    if format == ExportFormat::Xlsx && args.output.is_none() && std::io::stdout().is_terminal() {
+        anyhow::bail!("an xlsx workbook is binary: write it to a file with -o FILE.xlsx");
+    }
+    Ok(())
 }
 
 pub fn run(config: &Config, args: ExportArgs) -> anyhow::Result<ExitCode> {
-    let format = choose_format(args.format, args.output.as_deref());
-    if let Some(out) = &args.output
-        && !args.force
-        && out.symlink_metadata().is_ok()
-    {
-        anyhow::bail!(
-            "{}: already exists (use --force to overwrite)",
-            out.display()
-        );
+    let format = choose_format(args.format, args.output.as_deref())?;
+    check_options(format, &args)?;
+    if let Some(out) = &args.output {
+        atomic::check_target(out, args.force)?;
     }
     let query = match &args.query {
         Some(text) => {

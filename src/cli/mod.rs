@@ -37,7 +37,7 @@ pub struct Cli {
 pub enum Command {
     /// Print every article of a corpus.
     Articles(articles::ArticlesArgs),
-    /// Write articles and their tags as CSV, JSONL or a TOML dump.
+    /// Write articles and their tags as CSV, an Excel workbook, JSONL or a TOML dump.
     Export(export::ExportArgs),
     /// Restore tags from a TOML dump written by `export --format toml`.
     Import(import::ImportArgs),

@@ -6,6 +6,22 @@ use super::ExportError;
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
+/// Whether `path` may be written: never a folder, and without `force` nothing
+/// that exists. Checked before any work is done (and by [`write_file`]).
+pub fn check_target(path: &Path, force: bool) -> Result<(), ExportError> {
+    if path.is_dir() {
+        return Err(ExportError::Folder {
+            path: path.to_path_buf(),
+        });
+    }
+    if !force && path.symlink_metadata().is_ok() {
+        return Err(ExportError::Exists {
+            path: path.to_path_buf(),
+        });
+    }
+    Ok(())
+}
+
 /// Write `path` with `write`, atomically. Without `force` an existing file is an
 /// error, checked before any work is done and again when the file is put in place.
 pub fn write_file<T>(
@@ -17,11 +33,7 @@ pub fn write_file<T>(
         path: path.to_path_buf(),
         source,
     };
-    if !force && path.symlink_metadata().is_ok() {
-        return Err(ExportError::Exists {
-            path: path.to_path_buf(),
-        });
-    }
+    check_target(path, force)?;
     // An export is an ordinary file others may read, not a private temp file: the
     // mode of the file it replaces (--force), else what File::create would give.
     let mut tmp = crate::replace::temp_beside(path, ".newstag-export-", ".tmp").map_err(io_err)?;

@@ -1,33 +1,22 @@
-//! CSV export: one row per article, fixed columns then one 0/1 column per tag.
+//! CSV export: the [`Table`] of the spreadsheet exports, one row per article.
 //!
 //! Quoting follows RFC 4180 (the `csv` crate: fields with commas, quotes or line
 //! breaks are quoted, quotes doubled, records end with CRLF). UTF-8 throughout;
 //! `excel` puts a byte-order mark first so Excel shows Chinese text correctly.
 
 use super::Row;
+use super::table::Table;
 use std::io::{self, Write};
 
 /// The UTF-8 byte-order mark Excel needs to read a CSV file as UTF-8.
 pub const UTF8_BOM: &str = "\u{feff}";
 
-/// The fixed columns, before the per-tag columns.
-pub const FIXED_COLUMNS: [&str; 9] = [
-    "issue", "date", "page", "id", "index", "kind", "title", "byline", "tags",
-];
-
-/// Separator of tag names in the `tags` column.
-pub const TAG_SEPARATOR: &str = ";";
-
-/// Prefix of the per-tag 0/1 columns (`tag_governance`), so a tag can never collide
-/// with a fixed column and every header is a valid name in R and pandas.
-pub const TAG_COLUMN_PREFIX: &str = "tag_";
-
-/// Write `rows` as CSV with one 0/1 column per name of `tag_columns`. Returns the
-/// number of data rows written.
+/// Write `rows` as CSV with the columns of `table`. Returns the number of data
+/// rows written.
 pub fn write_csv(
     out: &mut dyn Write,
     rows: &[Row<'_>],
-    tag_columns: &[String],
+    table: &Table,
     excel: bool,
 ) -> io::Result<usize> {
     if excel {
@@ -36,31 +25,13 @@ pub fn write_csv(
     let mut w = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::CRLF)
         .from_writer(out);
-    let mut header: Vec<String> = FIXED_COLUMNS.iter().map(|s| s.to_string()).collect();
-    header.extend(
-        tag_columns
-            .iter()
-            .map(|t| format!("{TAG_COLUMN_PREFIX}{t}")),
-    );
-    w.write_record(&header).map_err(csv_to_io)?;
-    let mut fields: Vec<String> = Vec::with_capacity(header.len());
+    w.write_record(table.header()).map_err(csv_to_io)?;
     for row in rows {
-        fields.clear();
-        let names = row.tag_names();
-        fields.push(row.issue.rel.clone());
-        fields.push(row.issue.date.clone().unwrap_or_default());
-        fields.push(row.issue.page.clone().unwrap_or_default());
-        fields.push(row.article.id.clone());
-        fields.push(row.article.index.to_string());
-        fields.push(row.article.kind.as_str().to_string());
-        fields.push(row.article.title.clone());
-        fields.push(row.article.byline.clone());
-        fields.push(names.join(TAG_SEPARATOR));
-        for column in tag_columns {
-            let on = names.iter().any(|n| n == column);
-            fields.push(if on { "1" } else { "0" }.to_string());
+        for cell in table.cells(row) {
+            w.write_field(cell.as_text().as_bytes())
+                .map_err(csv_to_io)?;
         }
-        w.write_record(&fields).map_err(csv_to_io)?;
+        w.write_record(None::<&[u8]>).map_err(csv_to_io)?;
     }
     w.flush()?;
     Ok(rows.len())
@@ -105,9 +76,12 @@ mod tests {
             article: &issue.articles[0],
             tags: vec![ExportTag::named("governance"), ExportTag::named("新标签")],
         }];
-        let cols = vec!["governance".to_string(), "heritage".to_string()];
+        let table = Table {
+            tags: vec!["governance".to_string(), "heritage".to_string()],
+            with_body: false,
+        };
         let mut buf = Vec::new();
-        assert_eq!(write_csv(&mut buf, &rows, &cols, false).unwrap(), 1);
+        assert_eq!(write_csv(&mut buf, &rows, &table, false).unwrap(), 1);
         let mut r = ::csv::Reader::from_reader(buf.as_slice());
         let header: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
         assert_eq!(header[6], "title");
@@ -128,10 +102,14 @@ mod tests {
             article: &issue.articles[0],
             tags: vec![],
         }];
+        let table = Table {
+            tags: vec![],
+            with_body: false,
+        };
         let mut plain = Vec::new();
-        write_csv(&mut plain, &rows, &[], false).unwrap();
+        write_csv(&mut plain, &rows, &table, false).unwrap();
         let mut excel = Vec::new();
-        write_csv(&mut excel, &rows, &[], true).unwrap();
+        write_csv(&mut excel, &rows, &table, true).unwrap();
         assert!(plain.starts_with(b"issue,"));
         assert!(excel.starts_with("\u{feff}issue,".as_bytes()));
         assert_eq!(&excel[3..], plain.as_slice());

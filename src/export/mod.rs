@@ -1,5 +1,6 @@
 //! Exports of tagged articles for analysis elsewhere (Excel, pandas, R, other
-//! annotation tools): CSV, JSONL, and a TOML dump that `import` restores.
+//! annotation tools): CSV, Excel workbooks, JSONL, and a TOML dump that `import`
+//! restores.
 //!
 //! The writers know nothing of where tags are stored: they take [`Row`]s, each an
 //! article with its [`ExportTag`]s, gathered by [`collect_rows`] from a corpus and a
@@ -9,7 +10,9 @@ pub mod atomic;
 pub mod csv;
 pub mod import;
 pub mod jsonl;
+pub mod table;
 pub mod toml_dump;
+pub mod xlsx;
 
 use crate::article::{Article, Issue};
 use crate::corpus::Corpus;
@@ -135,15 +138,15 @@ pub fn orphans_in_store(corpus: &Corpus, store: &TagStore) -> Vec<(String, Artic
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ExportOptions {
     pub format: ExportFormat,
-    /// JSONL: include the body text.
+    /// CSV, xlsx and JSONL: include the body text.
     pub with_body: bool,
     /// CSV: start with a byte-order mark for Excel.
     pub excel: bool,
 }
 
-/// Write `rows` in the chosen format. `vocabulary` orders the CSV tag columns;
-/// `orphans` go into a TOML dump only. Returns the number of records written
-/// (rows for CSV and JSONL, tagged articles for TOML).
+/// Write `rows` in the chosen format. `vocabulary` orders the tag columns of CSV
+/// and xlsx; `orphans` go into a TOML dump only. Returns the number of records
+/// written (rows for CSV, xlsx and JSONL, tagged articles for TOML).
 pub fn write_export(
     out: &mut dyn Write,
     rows: &[Row<'_>],
@@ -152,9 +155,16 @@ pub fn write_export(
     options: ExportOptions,
 ) -> io::Result<usize> {
     match options.format {
-        ExportFormat::Csv => {
-            let columns = tag_columns(vocabulary, rows);
-            csv::write_csv(out, rows, &columns, options.excel)
+        ExportFormat::Csv | ExportFormat::Xlsx => {
+            let table = table::Table {
+                tags: tag_columns(vocabulary, rows),
+                with_body: options.with_body,
+            };
+            if options.format == ExportFormat::Xlsx {
+                xlsx::write_xlsx(out, rows, &table)
+            } else {
+                csv::write_csv(out, rows, &table, options.excel)
+            }
         }
         ExportFormat::Jsonl => jsonl::write_jsonl(out, rows, options.with_body),
         ExportFormat::Toml => {
@@ -168,17 +178,24 @@ pub fn write_export(
 #[serde(rename_all = "lowercase")]
 pub enum ExportFormat {
     Csv,
+    Xlsx,
     Jsonl,
     Toml,
 }
 
 impl ExportFormat {
-    pub const ALL: [ExportFormat; 3] = [ExportFormat::Csv, ExportFormat::Jsonl, ExportFormat::Toml];
+    pub const ALL: [ExportFormat; 4] = [
+        ExportFormat::Csv,
+        ExportFormat::Xlsx,
+        ExportFormat::Jsonl,
+        ExportFormat::Toml,
+    ];
 
     /// The name used on the command line and as the file extension.
     pub fn as_str(self) -> &'static str {
         match self {
             ExportFormat::Csv => "csv",
+            ExportFormat::Xlsx => "xlsx",
             ExportFormat::Jsonl => "jsonl",
             ExportFormat::Toml => "toml",
         }
@@ -190,6 +207,8 @@ impl ExportFormat {
 pub enum ExportError {
     #[error("{}: already exists (use --force to overwrite)", path.display())]
     Exists { path: PathBuf },
+    #[error("{}: is a folder; give the name of the file to write", path.display())]
+    Folder { path: PathBuf },
     #[error("{}: {source}", path.display())]
     Io {
         path: PathBuf,

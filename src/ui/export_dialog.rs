@@ -77,7 +77,7 @@ pub struct ExportDialog {
     pub field: Field,
     /// CSV: byte-order mark for Excel.
     pub excel: bool,
-    /// JSONL: include the body text.
+    /// JSONL and xlsx: include the body text.
     pub with_body: bool,
     pub status: ExportStatus,
     /// The export Enter asked for, for the app to start (in the background).
@@ -160,7 +160,7 @@ impl ExportDialog {
     fn toggle_option(&mut self) {
         match self.format {
             ExportFormat::Csv => self.excel = !self.excel,
-            ExportFormat::Jsonl => self.with_body = !self.with_body,
+            ExportFormat::Jsonl | ExportFormat::Xlsx => self.with_body = !self.with_body,
             ExportFormat::Toml => {}
         }
     }
@@ -179,7 +179,9 @@ impl ExportDialog {
         let check = |on: bool| if on { "[x]" } else { "[ ]" };
         match self.format {
             ExportFormat::Csv => format!("{} byte-order mark for Excel", check(self.excel)),
-            ExportFormat::Jsonl => format!("{} include the body text", check(self.with_body)),
+            ExportFormat::Jsonl | ExportFormat::Xlsx => {
+                format!("{} include the body text", check(self.with_body))
+            }
             ExportFormat::Toml => {
                 "all tags with when and how set; `newstag import` restores".into()
             }

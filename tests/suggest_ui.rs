@@ -202,3 +202,24 @@ fn tags_made_in_the_app_are_learned() {
     let ghost = app.ghost("transport").expect("transport suggested");
     assert!(ghost.score >= 0.35, "{ghost:?}");
 }
+
+/// Leaving triage selects the article it was on, scrolled into the list's view, wherever it lies in the list.
+#[test]
+fn leaving_triage_shows_its_article_in_the_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path(), 100, 16);
+    let mut seen_far = false;
+    for _ in 0..12 {
+        app.update(Action::Triage);
+        assert_eq!(app.mode, Mode::Triage);
+        app.handle_key(key(KeyCode::Char(' ')));
+        app.handle_key(key(KeyCode::Esc));
+        assert_eq!(app.mode, Mode::Normal);
+        let (_, _, article) = app.selected_article().unwrap();
+        let title: String = article.title.chars().take(4).collect();
+        let list = common::screen::area_text(&app, app.areas().list.unwrap());
+        seen_far |= app.selected > app.areas().list.unwrap().height as usize;
+        assert!(list.contains(&title), "{title} not in the list:\n{list}");
+    }
+    assert!(seen_far, "the walk went below the first screen");
+}

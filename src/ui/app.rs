@@ -395,7 +395,8 @@ impl App {
         self.list_offset = self.list_offset.min(max_offset);
     }
 
-    fn select(&mut self, row: usize) {
+    /// Select list row `row`, scrolled into view.
+    pub(super) fn select(&mut self, row: usize) {
         self.selected = row;
         self.clamp_selection();
         self.sync_reader();

@@ -243,8 +243,7 @@ impl App {
             .iter()
             .position(|r| *r == super::app::Row::Article(i, a))
         {
-            self.selected = k;
-            self.sync_reader();
+            self.select(k);
         }
     }
 }

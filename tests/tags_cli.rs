@@ -380,3 +380,60 @@ fn sidecar_modes_follow_umask_and_survive_toggling() {
         );
     }
 }
+
+/// A blank `--query` would match the whole archive: refused, nothing written. A query
+/// matching more than `ui.confirm_bulk_over` articles needs `--yes` or `--max N`.
+#[test]
+fn bulk_tagging_by_query_asks_before_changing_many_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let cli = Cli::new();
+    make_corpus(dir.path(), 6, 5);
+    let total = articles(&cli, dir.path()).len();
+    assert!(
+        total > 20,
+        "the corpus must exceed confirm_bulk_over: {total}"
+    );
+    for blank in ["", "   ", "\u{3000}"] {
+        let out = cli.run(&["tag", s(dir.path()), "--query", blank, "+heritage"]);
+        assert_eq!(out.status.code(), Some(2), "query {blank:?}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("--query is empty"));
+    }
+    assert!(all_sidecar_tags(dir.path()).is_empty());
+    // `untagged` matches every article: more than 20, so it asks first.
+    let out = cli.run(&["tag", s(dir.path()), "--query", "untagged", "+heritage"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!("{total} articles match")),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--yes"), "{stderr}");
+    assert!(all_sidecar_tags(dir.path()).is_empty());
+    let out = cli.run(&[
+        "tag",
+        s(dir.path()),
+        "--query",
+        "untagged",
+        "+heritage",
+        "--max",
+        "5",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(all_sidecar_tags(dir.path()).is_empty());
+    let out = cli.run(&[
+        "tag",
+        s(dir.path()),
+        "--query",
+        "untagged",
+        "+heritage",
+        "--yes",
+    ]);
+    assert_succeeded(&out);
+    let tagged: usize = all_sidecar_tags(dir.path()).len();
+    assert!(tagged > 0);
+    assert!(
+        articles(&cli, dir.path())
+            .iter()
+            .all(|a| a.2 == ["heritage"])
+    );
+}

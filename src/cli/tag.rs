@@ -26,6 +26,12 @@ pub struct TagArgs {
     /// Print how many and which articles would change, change nothing.
     #[arg(long)]
     pub dry_run: bool,
+    /// Change more articles than `ui.confirm_bulk_over` without asking.
+    #[arg(long)]
+    pub yes: bool,
+    /// Change at most this many articles; refuse (change nothing) when more match.
+    #[arg(long, value_name = "N")]
+    pub max: Option<usize>,
 }
 
 /// One tag change asked for.
@@ -54,6 +60,21 @@ fn parse_items(items: &[String], args: &mut TagArgs) -> anyhow::Result<(Vec<Stri
     while let Some(item) = rest.next() {
         if item == "--dry-run" {
             args.dry_run = true;
+            continue;
+        }
+        if item == "--yes" {
+            args.yes = true;
+            continue;
+        }
+        if let Some(n) = item.strip_prefix("--max=") {
+            args.max = Some(parse_max(n)?);
+            continue;
+        }
+        if item == "--max" {
+            match rest.next() {
+                Some(n) => args.max = Some(parse_max(n)?),
+                None => bail!("--max needs a number"),
+            }
             continue;
         }
         if let Some(q) = item.strip_prefix("--query=") {
@@ -89,6 +110,12 @@ fn parse_items(items: &[String], args: &mut TagArgs) -> anyhow::Result<(Vec<Stri
     Ok((ids, ops))
 }
 
+fn parse_max(n: &str) -> anyhow::Result<usize> {
+    n.trim()
+        .parse()
+        .map_err(|_| anyhow::anyhow!("--max takes a number of articles, not \"{n}\""))
+}
+
 pub fn run(config: &Config, mut args: TagArgs) -> anyhow::Result<ExitCode> {
     let items = std::mem::take(&mut args.items);
     let (ids, ops) = parse_items(&items, &mut args)?;
@@ -108,6 +135,11 @@ pub fn run(config: &Config, mut args: TagArgs) -> anyhow::Result<ExitCode> {
             );
         }
     }
+    if let Some(q) = &args.query
+        && q.trim().is_empty()
+    {
+        bail!("--query is empty: it would match every article; give a query (or list ids)");
+    }
     match (&args.query, ids.is_empty()) {
         (Some(_), false) => bail!("give article ids or --query, not both"),
         (None, true) => bail!("no article given: list ids or use --query QUERY"),
@@ -118,6 +150,24 @@ pub fn run(config: &Config, mut args: TagArgs) -> anyhow::Result<ExitCode> {
         Some(q) => query_targets(&corpus, q, config)?,
         None => id_targets(&corpus, &ids)?,
     };
+    if !args.dry_run {
+        if let Some(max) = args.max
+            && targets.len() > max
+        {
+            bail!(
+                "{} articles match, more than --max {max}: nothing changed (--dry-run lists them)",
+                targets.len()
+            );
+        }
+        let over = config.ui.confirm_bulk_over;
+        if args.max.is_none() && !args.yes && targets.len() > over {
+            bail!(
+                "{} articles match, more than ui.confirm_bulk_over ({over}): nothing changed; \
+                 add --yes (or --max N) to change them, --dry-run to list them",
+                targets.len()
+            );
+        }
+    }
     let mut store = TagStore::open(&corpus, config.sidecar_dir().as_deref());
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
@@ -233,6 +283,8 @@ mod tests {
             items: vec![],
             query: None,
             dry_run: false,
+            yes: false,
+            max: None,
         };
         let (ids, ops) = parse_items(&items, &mut args).unwrap();
         assert_eq!(ids, ["abc", "def"]);

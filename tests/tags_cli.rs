@@ -437,3 +437,48 @@ fn bulk_tagging_by_query_asks_before_changing_many_articles() {
             .all(|a| a.2 == ["heritage"])
     );
 }
+
+/// The same page printed on two days (same file name, same text) gives its articles
+/// the same id: a bare id is refused with the list of matches, `ISSUE#ID` picks one,
+/// and a unique prefix of an id is accepted.
+#[test]
+fn an_id_in_several_issues_is_refused_until_the_issue_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let cli = Cli::new();
+    let page = "# 今日天气\n\n本报讯 今天晴转多云，气温十二到二十度，北风三级，空气质量良好。\n\n# 社区新闻\n\n本报讯 东关社区开展志愿服务活动，居民踊跃参加，现场气氛热烈。\n";
+    for day in ["0301", "0302"] {
+        std::fs::create_dir_all(dir.path().join(day)).unwrap();
+        std::fs::write(dir.path().join(day).join("p1.md"), page).unwrap();
+    }
+    let arts = articles(&cli, dir.path());
+    let weather: Vec<_> = arts.iter().filter(|a| a.0.ends_with("p1.md")).collect();
+    assert_eq!(weather.len(), 4, "{arts:?}");
+    let id = weather[0].1.clone();
+    assert_eq!(
+        arts.iter().filter(|a| a.1 == id).count(),
+        2,
+        "same id on both days"
+    );
+    let out = cli.run(&["tag", s(dir.path()), &id, "+heritage"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("0301/p1.md#") && stderr.contains("0302/p1.md#"),
+        "{stderr}"
+    );
+    assert!(
+        all_sidecar_tags(dir.path()).is_empty() && !dir.path().join("0302/p1.tags.toml").exists()
+    );
+    let out = cli.run(&[
+        "tag",
+        s(dir.path()),
+        &format!("0302/p1.md#{}", &id[..6]),
+        "+heritage",
+    ]);
+    assert_succeeded(&out);
+    let now = articles(&cli, dir.path());
+    let tagged: Vec<_> = now.iter().filter(|a| !a.2.is_empty()).collect();
+    assert_eq!(tagged.len(), 1, "{now:?}");
+    assert_eq!(tagged[0].0, "0302/p1.md");
+    assert_eq!(tagged[0].1, id);
+}

@@ -218,19 +218,63 @@ pub fn run(config: &Config, mut args: TagArgs) -> anyhow::Result<ExitCode> {
 
 /// Positions `(issue, article)` of the given ids; every id must exist.
 fn id_targets(corpus: &Corpus, ids: &[String]) -> anyhow::Result<Vec<(usize, usize)>> {
-    let mut index: HashMap<&str, (usize, usize)> = HashMap::new();
+    let mut exact: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
     for (i, issue) in corpus.issues.iter().enumerate() {
         for (a, article) in issue.articles.iter().enumerate() {
-            index.entry(article.id.as_str()).or_insert((i, a));
+            exact.entry(article.id.as_str()).or_default().push((i, a));
         }
     }
     let mut found = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     let mut missing = Vec::new();
-    for id in ids {
-        match index.get(id.as_str()) {
-            Some(&pos) if !found.contains(&pos) => found.push(pos),
-            Some(_) => {}
-            None => missing.push(id.as_str()),
+    for given in ids {
+        // `ISSUE#ID` picks the article of one issue (ISSUE as `newstag articles`
+        // prints it); ID may be a unique prefix of the id.
+        let (issue, id) = match given.rsplit_once('#') {
+            Some((issue, id)) => (Some(issue), id),
+            None => (None, given.as_str()),
+        };
+        let in_issue =
+            |&(i, _): &(usize, usize)| issue.is_none_or(|rel| corpus.issues[i].rel == rel);
+        let mut matches: Vec<(usize, usize)> = exact
+            .get(id)
+            .map(|v| v.iter().copied().filter(in_issue).collect())
+            .unwrap_or_default();
+        if matches.is_empty() && !id.is_empty() {
+            for (i, iss) in corpus.issues.iter().enumerate() {
+                for (a, article) in iss.articles.iter().enumerate() {
+                    if article.id.starts_with(id) && in_issue(&(i, a)) {
+                        matches.push((i, a));
+                    }
+                }
+            }
+        }
+        match matches.as_slice() {
+            [] => missing.push(given.as_str()),
+            [pos] => {
+                if seen.insert(*pos) {
+                    found.push(*pos);
+                }
+            }
+            many => {
+                let names: Vec<String> = many
+                    .iter()
+                    .take(10)
+                    .map(|&(i, a)| {
+                        let issue = &corpus.issues[i];
+                        crate::text::controls_as_spaces(&format!(
+                            "{}#{}",
+                            issue.rel, issue.articles[a].id
+                        ))
+                    })
+                    .collect();
+                bail!(
+                    "\"{given}\" names {} articles: {}{}; give ISSUE#ID to choose one; nothing changed",
+                    many.len(),
+                    names.join(", "),
+                    if many.len() > 10 { ", ..." } else { "" }
+                );
+            }
         }
     }
     if !missing.is_empty() {

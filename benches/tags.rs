@@ -239,16 +239,18 @@ fn orphan_case(root: &Path, articles: usize, orphans: usize) -> (Corpus, Vec<Art
     };
     let records = (0..orphans)
         .map(|i| {
-            let title = if i % 3 == 0 {
-                let mut t: Vec<char> = arts[rng.below(articles)].title.chars().collect();
+            // An edited title keeps the article's opening check (last 3 digits).
+            let (title, check) = if i % 3 == 0 {
+                let art = &arts[rng.below(articles)];
+                let mut t: Vec<char> = art.title.chars().collect();
                 let at = rng.below(t.len());
                 t[at] = '新';
-                t.into_iter().collect()
+                (t.into_iter().collect(), art.id[9..].to_string())
             } else {
-                headline(&mut rng)
+                (headline(&mut rng), "fff".to_string())
             };
             ArticleTags {
-                id: format!("f{i:011x}"),
+                id: format!("f{i:08x}{check}"),
                 title,
                 tags: TagSet::from([("governance".to_string(), mark.clone())]),
             }

@@ -2,6 +2,9 @@
 //! same-titled articles, sidecars left without their issue.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+pub mod common;
+
+use common::cli::{Cli, assert_succeeded};
 use newstag::corpus::Corpus;
 use newstag::tags::sidecar::{self, ArticleTags, Sidecar};
 use newstag::tags::{Source, TagMark, TagSet, TagStore, Target};
@@ -396,4 +399,83 @@ fn sidecars_with_old_ids_migrate_by_unambiguous_title() {
     let mut orphans = orphans;
     orphans.sort_unstable();
     assert_eq!(orphans, ["t2", "t3"]);
+}
+
+/// The tags of a sidecar whose issue file is gone are in the TOML backup (which
+/// `check` promises: they are kept); importing the backup restores them once the
+/// issue is back, and reports them while it is not.
+#[test]
+fn toml_backup_holds_tags_of_sidecars_without_issue() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus_dir = tmp.path().join("corpus");
+    std::fs::create_dir_all(corpus_dir.join("2024")).unwrap();
+    std::fs::write(corpus_dir.join("a.txt"), PAGE).unwrap();
+    let gone = "湿地公园新添候鸟观测点位\n\n本报讯 湿地公园近日新添候鸟观测点位。\n";
+    std::fs::write(corpus_dir.join("2024/b.txt"), gone).unwrap();
+    let corpus = Corpus::load(&corpus_dir).unwrap();
+    let mut store = TagStore::open(&corpus, None);
+    for issue in &corpus.issues {
+        let target = Target {
+            issue,
+            article: &issue.articles[0],
+        };
+        assert!(store.set(&[target], "heritage", true, Source::Hand).ok());
+    }
+    let b = corpus
+        .issues
+        .iter()
+        .find(|i| i.rel == "2024/b.txt")
+        .unwrap();
+    let b_id = b.articles[0].id.clone();
+    std::fs::remove_file(corpus_dir.join("2024/b.txt")).unwrap();
+
+    let cli = Cli::in_home(tmp.path());
+    let check = cli.run(&["check", corpus_dir.to_str().unwrap()]);
+    let said = String::from_utf8_lossy(&check.stdout);
+    assert!(
+        said.contains("b.tags.toml: no issue file for this sidecar"),
+        "{said}"
+    );
+    let dump = tmp.path().join("backup.toml");
+    let out = cli.run(&[
+        "export",
+        corpus_dir.to_str().unwrap(),
+        "--format",
+        "toml",
+        "-o",
+        dump.to_str().unwrap(),
+    ]);
+    assert_succeeded(&out);
+    let text = std::fs::read_to_string(&dump).unwrap();
+    let back = newstag::export::toml_dump::parse_dump(&text, &dump).unwrap();
+    let b = back
+        .issues
+        .iter()
+        .find(|i| i.issue == "2024/b.txt")
+        .unwrap_or_else(|| panic!("{text}"));
+    assert_eq!(b.articles[0].id, b_id);
+    assert!(b.articles[0].tags.contains_key("heritage"));
+
+    // Restored into a copy that has the issue again: the tag is back on it.
+    let fresh = tmp.path().join("fresh");
+    std::fs::create_dir_all(fresh.join("2024")).unwrap();
+    std::fs::write(fresh.join("a.txt"), PAGE).unwrap();
+    std::fs::write(fresh.join("2024/b.txt"), gone).unwrap();
+    assert_succeeded(&cli.run(&["import", dump.to_str().unwrap(), fresh.to_str().unwrap()]));
+    let fresh_corpus = Corpus::load(&fresh).unwrap();
+    let restored = TagStore::open(&fresh_corpus, None);
+    assert!(restored.has_tag("2024/b.txt", &b_id, "heritage"));
+    // Into the corpus without it: reported, exit code 1.
+    let out = cli.run(&[
+        "import",
+        dump.to_str().unwrap(),
+        corpus_dir.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(said.contains("2024/b.txt"), "{said}");
 }

@@ -3,10 +3,9 @@
 //! there is any.
 
 use crate::config::Config;
-use crate::tags::{Problem, TagStore, sidecar};
-use std::collections::HashSet;
+use crate::tags::{Problem, TagStore};
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
@@ -31,43 +30,31 @@ pub fn run(config: &Config, args: CheckArgs) -> anyhow::Result<ExitCode> {
     }
     let mut problems: Vec<String> = found.iter().map(ToString::to_string).collect();
     // Sidecars left behind by an issue file that was renamed or deleted.
-    // The sidecars the issues read (their own, or an older one they still read
-    // until their own exists; see `tags::location`).
     let read = store.sidecar_files_read();
-    let known: HashSet<PathBuf> = read.iter().map(|p| p.to_path_buf()).collect();
-    let search_root = match &sidecar_dir {
-        Some(d) => d.clone(),
-        None if corpus.root.is_file() => corpus
-            .root
-            .parent()
-            .map(Path::to_path_buf)
-            .unwrap_or_default(),
-        None => corpus.root.clone(),
-    };
-    let (mut lost, mut special) = (0, 0);
-    if corpus.root.is_dir() || sidecar_dir.is_some() {
-        for (path, file_type) in sidecar_files(&search_root) {
-            if !file_type.is_file() {
-                // At an issue's sidecar path the store reports it as a bad sidecar.
-                if !known.contains(&path) {
-                    special += 1;
-                    problems.push(format!(
-                        "{}: {}; not read",
-                        path.display(),
-                        crate::regular_file::not_regular(file_type)
-                    ));
-                }
-                continue;
-            }
-            if !known.contains(&path) {
-                lost += 1;
-                problems.push(format!(
-                    "{}: no issue file for this sidecar (renamed or deleted?); its tags are kept",
-                    path.display()
-                ));
-            }
-        }
-    }
+    let stray = crate::tags::stray::find(&corpus, &store);
+    let (lost, special) = (stray.lost.len(), stray.special.len());
+    let mut left: Vec<(&PathBuf, String)> = stray
+        .special
+        .iter()
+        .map(|(path, file_type)| {
+            (
+                path,
+                format!("{}; not read", crate::regular_file::not_regular(*file_type)),
+            )
+        })
+        .chain(stray.lost.iter().map(|path| {
+            (
+                path,
+                "no issue file for this sidecar (renamed or deleted?); its tags are kept"
+                    .to_string(),
+            )
+        }))
+        .collect();
+    left.sort();
+    problems.extend(
+        left.into_iter()
+            .map(|(path, what)| format!("{}: {what}", path.display())),
+    );
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     for p in &problems {
@@ -91,24 +78,4 @@ pub fn run(config: &Config, args: CheckArgs) -> anyhow::Result<ExitCode> {
         )?;
         Ok(ExitCode::from(1))
     }
-}
-
-/// Every `*.tags.toml` under `root` that is not a folder, with its type (links
-/// followed), hidden folders skipped.
-fn sidecar_files(root: &Path) -> Vec<(PathBuf, std::fs::FileType)> {
-    let mut files: Vec<(PathBuf, std::fs::FileType)> = walkdir::WalkDir::new(root)
-        .follow_links(true)
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !crate::corpus::walk::is_hidden(e.file_name()))
-        .filter_map(Result::ok)
-        .filter(|e| {
-            !e.file_type().is_dir()
-                && e.file_name()
-                    .as_encoded_bytes()
-                    .ends_with(sidecar::SUFFIX.as_bytes())
-        })
-        .map(|e| (e.path().to_path_buf(), e.file_type()))
-        .collect();
-    files.sort_by(|a, b| a.0.cmp(&b.0));
-    files
 }

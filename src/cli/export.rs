@@ -162,7 +162,11 @@ pub fn run(config: &Config, args: ExportArgs) -> anyhow::Result<ExitCode> {
     let orphans = if tagged_only || matching.is_some() || format != ExportFormat::Toml {
         Vec::new()
     } else {
-        orphans_in_store(&corpus, &store)
+        let (kept, unreadable) = orphans_in_store(&corpus, &store);
+        for e in unreadable {
+            eprintln!("newstag: warning: {e} (its tags are not exported)");
+        }
+        kept
     };
     let options = ExportOptions {
         format,

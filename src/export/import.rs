@@ -78,13 +78,15 @@ pub fn import_dump(dump: Dump, corpus: &Corpus, store: &mut TagStore, label: &st
             continue;
         };
         let anchors: Vec<ArticleAnchor> = issue.articles.iter().map(ArticleAnchor::of).collect();
+        let by_id: HashMap<&str, &crate::article::Article> =
+            issue.articles.iter().map(|a| (a.id.as_str(), a)).collect();
         let anchored = attach(d.articles, &anchors, &crate::corpus::issue_key(&issue.rel));
         report.moved += anchored.moved.len();
         report
             .unmatched
             .extend(anchored.orphans.into_iter().map(|r| (d.issue.clone(), r)));
         for record in anchored.attached {
-            let Some(article) = issue.articles.iter().find(|a| a.id == record.id) else {
+            let Some(&article) = by_id.get(record.id.as_str()) else {
                 continue;
             };
             for (name, mut mark) in record.tags {

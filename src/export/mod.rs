@@ -119,10 +119,15 @@ pub fn tags_in_store(store: &TagStore, issue: &Issue, article: &Article) -> Vec<
         .unwrap_or_default()
 }
 
-/// Saved tags of `corpus` whose article is gone (`(issue, record)`), which a full
-/// TOML dump keeps.
-pub fn orphans_in_store(corpus: &Corpus, store: &TagStore) -> Vec<(String, ArticleTags)> {
-    corpus
+/// Saved tags of `corpus` that are on no current article, which a full TOML
+/// dump keeps: `(issue, record)` of orphaned tags (whose article is gone), then
+/// of sidecars whose issue file is gone (see [`crate::tags::stray`]). The second
+/// list names the stray sidecars that cannot be read (their tags stay on disk).
+pub fn orphans_in_store(
+    corpus: &Corpus,
+    store: &TagStore,
+) -> (Vec<(String, ArticleTags)>, Vec<String>) {
+    let mut kept: Vec<(String, ArticleTags)> = corpus
         .issues
         .iter()
         .flat_map(|i| {
@@ -131,7 +136,12 @@ pub fn orphans_in_store(corpus: &Corpus, store: &TagStore) -> Vec<(String, Artic
                 .iter()
                 .map(|r| (i.rel.clone(), r.clone()))
         })
-        .collect()
+        .collect();
+    let stray = crate::tags::stray::find(corpus, store);
+    let root = store.sidecar_dir().unwrap_or(&corpus.root);
+    let (tags, unreadable) = crate::tags::stray::tags_of(&stray.lost, root);
+    kept.extend(tags);
+    (kept, unreadable)
 }
 
 /// How to write an export.

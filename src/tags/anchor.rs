@@ -97,6 +97,7 @@ pub fn attach(records: Vec<ArticleTags>, articles: &[ArticleAnchor], issue_key: 
     }
     // Each record's article by exact title, by similar title, or none.
     let mut picks: Vec<Option<usize>> = Vec::with_capacity(rest.len());
+    let mut similar: Option<SimilarTitles> = None;
     for (key, _) in &rest {
         let pick = match by_key.get(key.as_str()) {
             _ if key.is_empty() => None,
@@ -104,7 +105,9 @@ pub fn attach(records: Vec<ArticleTags>, articles: &[ArticleAnchor], issue_key: 
                 [i] if wanted[key.as_str()] == 1 => Some(*i),
                 _ => None,
             },
-            None => best_similar(key, &keys),
+            None => similar
+                .get_or_insert_with(|| SimilarTitles::new(&keys))
+                .best(key),
         };
         picks.push(pick.filter(|&i| !used[i]));
     }
@@ -160,22 +163,98 @@ pub fn similarity(a: &str, b: &str) -> f64 {
     2.0 * common as f64 / (x.len() + y.len()) as f64
 }
 
-/// The article whose title is clearly the most similar to `key`: at least
-/// [`MIN_SIMILARITY`], and better by more than 0.1 than every other article.
-fn best_similar(key: &str, keys: &[String]) -> Option<usize> {
-    if key.chars().count() < 4 {
-        return None;
+/// The distinct bigrams of `s`, sorted.
+fn sorted_bigrams(s: &str) -> Vec<(char, char)> {
+    let mut b: Vec<(char, char)> = bigrams(s).into_iter().collect();
+    b.sort_unstable();
+    b
+}
+
+/// The titles of an issue indexed by bigram, to find every title at least
+/// [`MIN_SIMILARITY`] similar to a key without comparing it with each one.
+///
+/// Prefix filtering: a title `y` with Dice(x, y) >= t shares at least
+/// t·|x|/(2 − t) of the |x| bigrams of `x`, so it holds one of the
+/// |x| − ⌈t·|x|/(2 − t)⌉ + 1 rarest of them. Only their postings (short, being
+/// the rarest) are read; each candidate is then scored exactly. The result is
+/// the same as scoring every title, in time near-linear in the titles.
+struct SimilarTitles {
+    bigrams: Vec<Vec<(char, char)>>,
+    postings: HashMap<(char, char), Vec<usize>>,
+}
+
+impl SimilarTitles {
+    fn new(keys: &[String]) -> SimilarTitles {
+        let bigrams: Vec<Vec<(char, char)>> = keys.iter().map(|k| sorted_bigrams(k)).collect();
+        let mut postings: HashMap<(char, char), Vec<usize>> = HashMap::new();
+        for (i, b) in bigrams.iter().enumerate() {
+            for g in b {
+                postings.entry(*g).or_default().push(i);
+            }
+        }
+        SimilarTitles { bigrams, postings }
     }
-    let mut scored: Vec<(f64, usize)> = (0..keys.len())
-        .map(|i| (similarity(key, &keys[i]), i))
-        .filter(|(s, _)| *s >= MIN_SIMILARITY)
-        .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-    match scored.as_slice() {
-        [(_, i)] => Some(*i),
-        [(best, i), (second, _), ..] if best - second > 0.1 => Some(*i),
-        _ => None,
+
+    /// The title clearly most similar to `key`: at least [`MIN_SIMILARITY`], and
+    /// better by more than 0.1 than every other title.
+    fn best(&self, key: &str) -> Option<usize> {
+        if key.chars().count() < 4 {
+            return None;
+        }
+        let mut x = sorted_bigrams(key);
+        if x.is_empty() {
+            return None;
+        }
+        let need =
+            (MIN_SIMILARITY * x.len() as f64 / (2.0 - MIN_SIMILARITY) - 1e-9).ceil() as usize;
+        let probe = (x.len() + 1).saturating_sub(need.max(1)).clamp(1, x.len());
+        let rarest = {
+            let mut by_rarity = x.clone();
+            by_rarity.sort_by_key(|g| (self.postings.get(g).map_or(0, Vec::len), *g));
+            by_rarity.truncate(probe);
+            by_rarity
+        };
+        let mut candidates: Vec<usize> = rarest
+            .iter()
+            .filter_map(|g| self.postings.get(g))
+            .flatten()
+            .copied()
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        x.dedup();
+        let mut scored: Vec<(f64, usize)> = candidates
+            .into_iter()
+            .map(|i| (dice(&x, &self.bigrams[i]), i))
+            .filter(|(s, _)| *s >= MIN_SIMILARITY)
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+        match scored.as_slice() {
+            [(_, i)] => Some(*i),
+            [(best, i), (second, _), ..] if best - second > 0.1 => Some(*i),
+            _ => None,
+        }
     }
+}
+
+/// Dice similarity of two sorted, distinct bigram lists.
+fn dice(x: &[(char, char)], y: &[(char, char)]) -> f64 {
+    if x.is_empty() || y.is_empty() {
+        return 0.0;
+    }
+    let (mut i, mut j, mut common) = (0, 0, 0);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    2.0 * common as f64 / (x.len() + y.len()) as f64
 }
 
 #[cfg(test)]
@@ -293,6 +372,44 @@ mod tests {
         };
         let a = attach(vec![rec(&legacy, "图片新闻")], &articles, "k");
         assert_eq!(a.attached.len(), 1, "a sidecar of newstag 0.1 migrates");
+    }
+
+    /// The bigram index finds the same clearly best title as comparing with
+    /// every title.
+    #[test]
+    fn indexed_similar_titles_agree_with_scoring_every_title() {
+        let keys: Vec<String> = [
+            "湿地公园新添候鸟观测点位",
+            "湿地公园新添候鸟观测点",
+            "古城墙修缮工程完工",
+            "古城墙修缮工程启动",
+            "社区网格员走访独居老人",
+            "abcdefgh",
+            "图片新闻",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let index = SimilarTitles::new(&keys);
+        for key in [
+            "湿地公园新添候鸟观察点位",
+            "古城墙修缮工程完成",
+            "社区网格员走访老人",
+            "abcdefgx",
+            "完全不同的标题文字",
+        ] {
+            let mut all: Vec<(f64, usize)> = (0..keys.len())
+                .map(|i| (similarity(key, &keys[i]), i))
+                .filter(|(s, _)| *s >= MIN_SIMILARITY)
+                .collect();
+            all.sort_by(|a, b| b.0.total_cmp(&a.0));
+            let want = match all.as_slice() {
+                [(_, i)] => Some(*i),
+                [(b, i), (s, _), ..] if b - s > 0.1 => Some(*i),
+                _ => None,
+            };
+            assert_eq!(index.best(key), want, "{key}");
+        }
     }
 
     /// A record never takes an article already claimed by its own id.

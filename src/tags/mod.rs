@@ -21,6 +21,7 @@ pub mod history;
 pub mod location;
 pub mod sidecar;
 pub mod store;
+pub mod stray;
 pub mod vocab;
 
 pub use history::{Change, ChangeSet, History};

@@ -109,12 +109,14 @@ impl IssueTags {
         self.tags.values().filter(|r| !r.tags.is_empty()).count()
     }
 
-    fn title_of(&self, id: &str) -> String {
+    /// The current titles of the articles `ids`, in one pass over the issue.
+    fn titles_of<'a>(&self, ids: impl Iterator<Item = &'a str>) -> HashMap<String, String> {
+        let wanted: std::collections::HashSet<&str> = ids.collect();
         self.anchors
             .iter()
-            .find(|a| a.id == id)
-            .map(|a| a.title.clone())
-            .unwrap_or_default()
+            .filter(|a| wanted.contains(a.id.as_str()))
+            .map(|a| (a.id.clone(), a.title.clone()))
+            .collect()
     }
 }
 
@@ -250,6 +252,11 @@ impl TagStore {
         let mut store = TagStore::new(sidecar_dir);
         store.add_issues(&corpus.issues);
         store
+    }
+
+    /// The folder sidecars are mirrored under, when one is configured.
+    pub fn sidecar_dir(&self) -> Option<&Path> {
+        self.sidecar_dir.as_deref()
     }
 
     /// A store with no issues yet (the TUI adds them as they load).
@@ -599,10 +606,7 @@ impl TagStore {
                 sharers,
                 key: state.key.clone(),
                 anchors: state.anchors.clone(),
-                titles: changes
-                    .iter()
-                    .map(|c| (c.article.clone(), state.title_of(&c.article)))
-                    .collect(),
+                titles: state.titles_of(changes.iter().map(|c| c.article.as_str())),
                 changes,
             });
         }

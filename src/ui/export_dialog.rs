@@ -261,9 +261,10 @@ pub fn job(app: &App, d: &ExportDialog, force: bool) -> ExportJob {
         });
         rows.push((k, a, tags_in_store(&app.tagging.store, issue, article)));
     }
-    // A dump of everything keeps orphaned tags too, like `newstag export`.
+    // A dump of everything keeps orphaned tags and those of sidecars whose issue
+    // is gone too, like `newstag export`.
     let orphans = if d.format == ExportFormat::Toml && d.scope == Scope::All {
-        orphans_in_store(&app.corpus, &app.tagging.store)
+        orphans_in_store(&app.corpus, &app.tagging.store).0
     } else {
         Vec::new()
     };

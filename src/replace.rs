@@ -26,6 +26,17 @@ use tempfile::NamedTempFile;
 
 /// A new temporary file named `{prefix}{random}{suffix}` in the folder of `target`
 /// (which must exist), to be written, synced and then persisted as `target`.
+/// tempfile names its random temp file in its errors (`… at path ".../.x-GbuBuR.tmp"`):
+/// the user never asked for that file, so the message keeps only the cause, and the
+/// caller names the user's own path.
+fn without_temp_path(e: io::Error) -> io::Error {
+    let text = e.to_string();
+    match text.split_once(" at path ") {
+        Some((cause, _)) => io::Error::new(e.kind(), cause.to_string()),
+        None => e,
+    }
+}
+
 pub fn temp_beside(target: &Path, prefix: &str, suffix: &str) -> io::Result<NamedTempFile> {
     let mut builder = tempfile::Builder::new();
     builder.prefix(prefix).suffix(suffix);
@@ -43,7 +54,9 @@ pub fn temp_beside(target: &Path, prefix: &str, suffix: &str) -> io::Result<Name
             .map_or(0o666, |m| m.permissions().mode() & DATA_BITS);
         builder.permissions(std::fs::Permissions::from_mode(mode));
     }
-    let tmp = builder.tempfile_in(folder_of(target))?;
+    let tmp = builder
+        .tempfile_in(folder_of(target))
+        .map_err(without_temp_path)?;
     #[cfg(unix)]
     if let Some(old) = replaced {
         keep_owner_group_and_mode(tmp.as_file(), &old);

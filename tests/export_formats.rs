@@ -227,3 +227,31 @@ fn output_folder_is_refused_with_one_message() {
         assert!(folder.is_dir());
     }
 }
+
+/// An output file in a folder that does not exist: one message naming the user's
+/// path and the cause once, never newstag's temporary file.
+#[test]
+fn missing_output_folder_is_one_message_naming_the_users_path() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("corpus");
+    tagged_corpus(&dir);
+    let target = tmp.path().join("no-such-folder").join("x.csv");
+    let cli = Cli::in_home(tmp.path());
+    let out = cli
+        .command()
+        .arg("export")
+        .arg(&dir)
+        .arg("-o")
+        .arg(&target)
+        .output()
+        .unwrap();
+    assert_ne!(out.status.code(), Some(0));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains(target.to_str().unwrap()), "{err}");
+    assert_eq!(err.matches("No such file or directory").count(), 1, "{err}");
+    assert!(
+        !err.contains(".newstag-export") && !err.contains("at path"),
+        "{err}"
+    );
+}

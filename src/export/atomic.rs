@@ -29,9 +29,9 @@ pub fn write_file<T>(
     force: bool,
     write: impl FnOnce(&mut dyn Write) -> io::Result<T>,
 ) -> Result<T, ExportError> {
-    let io_err = |source: io::Error| ExportError::Io {
+    let io_err = |cause: io::Error| ExportError::Io {
         path: path.to_path_buf(),
-        source,
+        cause,
     };
     check_target(path, force)?;
     // An export is an ordinary file others may read, not a private temp file: the

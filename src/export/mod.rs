@@ -219,11 +219,11 @@ pub enum ExportError {
     Exists { path: PathBuf },
     #[error("{}: is a folder; give the name of the file to write", path.display())]
     Folder { path: PathBuf },
-    #[error("{}: {source}", path.display())]
+    /// The cause is part of the message, not a `source`: error chains print it once.
+    #[error("{}: {cause}", path.display())]
     Io {
         path: PathBuf,
-        #[source]
-        source: std::io::Error,
+        cause: std::io::Error,
     },
     #[error("{}: {message}", path.display())]
     Encode { path: PathBuf, message: String },

@@ -24,8 +24,6 @@ use std::io;
 use std::path::{Path, PathBuf};
 use tempfile::NamedTempFile;
 
-/// A new temporary file named `{prefix}{random}{suffix}` in the folder of `target`
-/// (which must exist), to be written, synced and then persisted as `target`.
 /// tempfile names its random temp file in its errors (`… at path ".../.x-GbuBuR.tmp"`):
 /// the user never asked for that file, so the message keeps only the cause, and the
 /// caller names the user's own path.
@@ -37,6 +35,8 @@ fn without_temp_path(e: io::Error) -> io::Error {
     }
 }
 
+/// A new temporary file named `{prefix}{random}{suffix}` in the folder of `target`
+/// (which must exist), to be written, synced and then persisted as `target`.
 pub fn temp_beside(target: &Path, prefix: &str, suffix: &str) -> io::Result<NamedTempFile> {
     let mut builder = tempfile::Builder::new();
     builder.prefix(prefix).suffix(suffix);

@@ -351,30 +351,6 @@ fn effective_uid() -> u32 {
         .unwrap_or(u32::MAX)
 }
 
-/// `(issue, id) -> tags` of every article, as `newstag articles` prints them.
-fn tags_by_article(cli: &Cli, root: &Path) -> Vec<(String, String, Vec<String>)> {
-    let out = cli.run(&["articles", root.to_str().unwrap(), "--format", "jsonl"]);
-    assert_succeeded(&out);
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| {
-            let v: serde_json::Value = serde_json::from_str(l).unwrap();
-            let tags = v["tags"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|t| t.as_str().unwrap().to_string())
-                .collect();
-            (
-                v["issue"].as_str().unwrap().to_string(),
-                v["id"].as_str().unwrap().to_string(),
-                tags,
-            )
-        })
-        .collect()
-}
-
 /// Folders and files whose names are not UTF-8 (GBK from Windows zips): two folders
 /// that decode to the same replacement text shared one tag store entry (one
 /// issue's tags vanished), and a file whose own name is not UTF-8 was skipped
@@ -416,7 +392,7 @@ fn names_that_are_not_utf8_are_issues_of_their_own() {
         let out = cli.run(&["articles", corpus.to_str().unwrap()]);
         assert_succeeded(&out);
         assert!(stderr(&out).is_empty(), "nothing skipped: {}", stderr(&out));
-        let before = tags_by_article(&cli, &corpus);
+        let before = cli.article_tags(&corpus);
         let issues: std::collections::BTreeSet<&str> =
             before.iter().map(|(i, _, _)| i.as_str()).collect();
         assert_eq!(issues.len(), 3, "{issues:?}");
@@ -429,7 +405,7 @@ fn names_that_are_not_utf8_are_issues_of_their_own() {
             assert_succeeded(&out);
             wanted.push((issue.to_string(), id.clone(), tag));
         }
-        let after = tags_by_article(&cli, &corpus);
+        let after = cli.article_tags(&corpus);
         for (issue, id, tags) in &after {
             let expected: Vec<String> = wanted
                 .iter()
@@ -488,7 +464,7 @@ fn same_stem_issues_each_get_their_own_sidecar() {
     )
     .unwrap();
     let root = corpus.to_str().unwrap();
-    let articles = tags_by_article(&cli, &corpus);
+    let articles = cli.article_tags(&corpus);
     let first_of = |issue: &str| {
         articles
             .iter()
@@ -530,7 +506,7 @@ fn same_stem_issues_each_get_their_own_sidecar() {
     };
     std::fs::write(corpus.join("a.tags.toml"), sidecar::render(&old)).unwrap();
     let tags_of = |id: &str| {
-        tags_by_article(&cli, &corpus)
+        cli.article_tags(&corpus)
             .into_iter()
             .find(|(_, i, _)| i == id)
             .map(|(_, _, t)| t)

@@ -42,30 +42,6 @@ fn make_corpus(dir: &Path, issues: usize, per_issue: usize) {
     }
 }
 
-/// `(issue, id) -> tags` as `newstag articles` prints them.
-fn articles(cli: &Cli, dir: &Path) -> Vec<(String, String, Vec<String>)> {
-    let out = cli.run(&["articles", dir.to_str().unwrap(), "--format", "jsonl"]);
-    assert_succeeded(&out);
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| {
-            let v: serde_json::Value = serde_json::from_str(l).unwrap();
-            let tags = v["tags"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|t| t.as_str().unwrap().to_string())
-                .collect();
-            (
-                v["issue"].as_str().unwrap().to_string(),
-                v["id"].as_str().unwrap().to_string(),
-                tags,
-            )
-        })
-        .collect()
-}
-
 /// Every sidecar under `dir` must parse; returns id -> tag names.
 fn all_sidecar_tags(dir: &Path) -> BTreeMap<String, BTreeSet<String>> {
     let mut out = BTreeMap::new();
@@ -94,7 +70,7 @@ fn tag_command_adds_removes_toggles() {
     let dir = tempfile::tempdir().unwrap();
     let cli = Cli::new();
     make_corpus(dir.path(), 2, 4);
-    let arts = articles(&cli, dir.path());
+    let arts = cli.article_tags(dir.path());
     assert!(arts.len() >= 6, "{arts:?}");
     let (a, b) = (arts[0].1.clone(), arts[arts.len() - 1].1.clone());
     let out = cli.run(&["tag", s(dir.path()), &a, &b, "+governance", "-heritage"]);
@@ -106,7 +82,7 @@ fn tag_command_adds_removes_toggles() {
     );
     let out = cli.run(&["tag", s(dir.path()), &a, &b, "!governance", "!heritage"]);
     assert!(out.status.success());
-    let now = articles(&cli, dir.path());
+    let now = cli.article_tags(dir.path());
     let tags_of = |id: &str| now.iter().find(|x| x.1 == id).unwrap().2.clone();
     assert_eq!(tags_of(&a), ["heritage"]);
     assert_eq!(tags_of(&b), ["heritage"]);
@@ -132,7 +108,7 @@ fn check_reports_problems() {
     let dir = tempfile::tempdir().unwrap();
     let cli = Cli::new();
     make_corpus(dir.path(), 3, 3);
-    let arts = articles(&cli, dir.path());
+    let arts = cli.article_tags(dir.path());
     let first = &arts[0];
     let out = cli.run(&["tag", s(dir.path()), &first.1, "+heritage"]);
     assert!(out.status.success());
@@ -181,7 +157,7 @@ fn corrupt_sidecar_unchanged_by_tag_command() {
     let dir = tempfile::tempdir().unwrap();
     let cli = Cli::new();
     make_corpus(dir.path(), 2, 3);
-    let arts = articles(&cli, dir.path());
+    let arts = cli.article_tags(dir.path());
     let a = &arts[0];
     let b = arts.iter().find(|x| x.0 != a.0).unwrap();
     let bad = dir.path().join(a.0.replace(".md", ".tags.toml"));
@@ -193,7 +169,7 @@ fn corrupt_sidecar_unchanged_by_tag_command() {
     assert!(stderr.contains("read-only"), "{stderr}");
     assert!(stderr.contains(&bad.display().to_string()), "{stderr}");
     assert_eq!(std::fs::read(&bad).unwrap(), garbage);
-    let now = articles(&cli, dir.path());
+    let now = cli.article_tags(dir.path());
     assert_eq!(now.iter().find(|x| x.1 == b.1).unwrap().2, ["heritage"]);
 }
 
@@ -203,7 +179,7 @@ fn concurrent_writer_processes_keep_all_tags() {
     let dir = tempfile::tempdir().unwrap();
     let cli = Cli::new();
     make_corpus(dir.path(), 2, 12);
-    let arts = articles(&cli, dir.path());
+    let arts = cli.article_tags(dir.path());
     let ids: Vec<String> = arts.iter().map(|a| a.1.clone()).collect();
     let root = dir.path().to_path_buf();
     let home = cli.home().to_path_buf();
@@ -240,7 +216,8 @@ fn sigkill_during_saves_loses_no_acknowledged_tag() {
     let dir = tempfile::tempdir().unwrap();
     let cli = Cli::new();
     make_corpus(dir.path(), 2, 20);
-    let ids: Vec<String> = articles(&cli, dir.path())
+    let ids: Vec<String> = cli
+        .article_tags(dir.path())
         .into_iter()
         .map(|a| a.1)
         .collect();
@@ -350,7 +327,7 @@ fn sidecar_modes_follow_umask_and_survive_toggling() {
     let dir = tempfile::tempdir().unwrap();
     let cli = Cli::new();
     make_corpus(dir.path(), 1, 2);
-    let arts = articles(&cli, dir.path());
+    let arts = cli.article_tags(dir.path());
     let sidecar = dir.path().join(arts[0].0.replace(".md", ".tags.toml"));
     let tag = |change: &str| {
         let out = cli
@@ -388,7 +365,7 @@ fn bulk_tagging_by_query_asks_before_changing_many_articles() {
     let dir = tempfile::tempdir().unwrap();
     let cli = Cli::new();
     make_corpus(dir.path(), 6, 5);
-    let total = articles(&cli, dir.path()).len();
+    let total = cli.article_tags(dir.path()).len();
     assert!(
         total > 20,
         "the corpus must exceed confirm_bulk_over: {total}"
@@ -432,7 +409,7 @@ fn bulk_tagging_by_query_asks_before_changing_many_articles() {
     let tagged: usize = all_sidecar_tags(dir.path()).len();
     assert!(tagged > 0);
     assert!(
-        articles(&cli, dir.path())
+        cli.article_tags(dir.path())
             .iter()
             .all(|a| a.2 == ["heritage"])
     );
@@ -450,7 +427,7 @@ fn an_id_in_several_issues_is_refused_until_the_issue_is_named() {
         std::fs::create_dir_all(dir.path().join(day)).unwrap();
         std::fs::write(dir.path().join(day).join("p1.md"), page).unwrap();
     }
-    let arts = articles(&cli, dir.path());
+    let arts = cli.article_tags(dir.path());
     let weather: Vec<_> = arts.iter().filter(|a| a.0.ends_with("p1.md")).collect();
     assert_eq!(weather.len(), 4, "{arts:?}");
     let id = weather[0].1.clone();
@@ -476,7 +453,7 @@ fn an_id_in_several_issues_is_refused_until_the_issue_is_named() {
         "+heritage",
     ]);
     assert_succeeded(&out);
-    let now = articles(&cli, dir.path());
+    let now = cli.article_tags(dir.path());
     let tagged: Vec<_> = now.iter().filter(|a| !a.2.is_empty()).collect();
     assert_eq!(tagged.len(), 1, "{now:?}");
     assert_eq!(tagged[0].0, "0302/p1.md");

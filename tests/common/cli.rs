@@ -80,6 +80,31 @@ impl Cli {
     }
 
     /// Run `newstag ARGS` to the end and collect its output.
+    /// `(issue, id, tags)` of every article under `root`, as `newstag articles
+    /// --format jsonl` prints them, in reading order.
+    pub fn article_tags(&self, root: &Path) -> Vec<(String, String, Vec<String>)> {
+        let out = self.run(&["articles", root.to_str().unwrap(), "--format", "jsonl"]);
+        assert_succeeded(&out);
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(|l| {
+                let v: serde_json::Value = serde_json::from_str(l).unwrap();
+                let tags = v["tags"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|t| t.as_str().unwrap().to_string())
+                    .collect();
+                (
+                    v["issue"].as_str().unwrap().to_string(),
+                    v["id"].as_str().unwrap().to_string(),
+                    tags,
+                )
+            })
+            .collect()
+    }
+
     pub fn run(&self, args: &[&str]) -> Output {
         self.command().args(args).output().unwrap()
     }

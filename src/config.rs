@@ -19,8 +19,26 @@ pub struct Config {
     pub suggest: SuggestConfig,
     #[serde(rename = "tag")]
     pub tags: Vec<TagDef>,
-    /// Action name -> keys.
-    pub keys: BTreeMap<String, Vec<String>>,
+    /// `[keys.<layer>]`: action name -> keys, one section a layer of the TUI
+    /// (`panes`, `help`, `triage`, `export`, ...).
+    pub keys: BTreeMap<String, BTreeMap<String, Vec<String>>>,
+}
+
+/// The panes' section of the keys, `[keys.panes]` (plain entries of `[keys]`,
+/// as configs had them before, are read as the panes' keys).
+pub const PANES_LAYER: &str = "panes";
+
+impl Config {
+    /// Action name -> keys of `layer` (`[keys.<layer>]`); empty when the config
+    /// has no such section.
+    pub fn key_section(&self, layer: &str) -> BTreeMap<String, Vec<String>> {
+        self.keys.get(layer).cloned().unwrap_or_default()
+    }
+
+    /// The names of the `[keys.<layer>]` sections the config has.
+    pub fn key_layers(&self) -> Vec<&str> {
+        self.keys.keys().map(String::as_str).collect()
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -125,8 +143,9 @@ impl Config {
             line,
             message,
         };
-        let user_value: toml::Table = toml::from_str(user)
+        let mut user_value: toml::Table = toml::from_str(user)
             .map_err(|e| err(line_of(user, e.span()), e.message().to_string()))?;
+        panes_keys_in_their_section(&mut user_value);
         let mut base: toml::Table = toml::from_str(DEFAULT_CONFIG)
             .map_err(|e| err(0, format!("built-in config: {}", e.message())))?;
         merge(&mut base, user_value);
@@ -304,6 +323,34 @@ fn merge(base: &mut toml::Table, user: toml::Table) {
     }
 }
 
+/// Before keys had a section a layer, the panes' keys were plain entries of
+/// `[keys]` (`quit = ["Q"]`): move those into `[keys.panes]`, where they belong.
+fn panes_keys_in_their_section(user: &mut toml::Table) {
+    let Some(toml::Value::Table(keys)) = user.get_mut("keys") else {
+        return;
+    };
+    let plain: Vec<String> = keys
+        .iter()
+        .filter(|(_, v)| !v.is_table())
+        .map(|(k, _)| k.clone())
+        .collect();
+    if plain.is_empty() {
+        return;
+    }
+    let mut moved = toml::Table::new();
+    for name in plain {
+        if let Some(v) = keys.remove(&name) {
+            moved.insert(name, v);
+        }
+    }
+    match keys.get_mut(PANES_LAYER) {
+        Some(toml::Value::Table(panes)) => panes.extend(moved),
+        _ => {
+            keys.insert(PANES_LAYER.to_string(), toml::Value::Table(moved));
+        }
+    }
+}
+
 fn line_of(text: &str, span: Option<std::ops::Range<usize>>) -> usize {
     span.map(|s| crate::text::line_at_byte(text, s.start))
         .unwrap_or(0)
@@ -329,17 +376,21 @@ mod tests {
         assert!(c.tags.iter().all(|t| !t.keywords.is_empty()));
     }
 
-    /// No key is bound to two actions in the defaults.
+    /// No key is bound to two actions of one layer in the defaults.
     #[test]
     fn default_bindings_do_not_collide() {
         let c = Config::builtin();
-        let mut seen = BTreeMap::new();
-        for (action, keys) in &c.keys {
-            for k in keys {
-                assert!(
-                    seen.insert(k.clone(), action.clone()).is_none(),
-                    "{k} bound twice"
-                );
+        let mut layers = c.key_layers();
+        layers.push(PANES_LAYER);
+        for layer in layers {
+            let mut seen = BTreeMap::new();
+            for (action, keys) in c.key_section(layer) {
+                for k in keys {
+                    assert!(
+                        seen.insert(k.clone(), action.clone()).is_none(),
+                        "{k} bound twice in {layer}"
+                    );
+                }
             }
         }
     }

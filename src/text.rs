@@ -135,6 +135,22 @@ pub fn fit_width(s: &str, width: usize) -> String {
     out
 }
 
+/// `n` and the English noun, singular for one: "1 article", "3 articles",
+/// "2 matches".
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        return format!("1 {noun}");
+    }
+    let plural = if noun.ends_with("ch") || noun.ends_with('s') || noun.ends_with('x') {
+        format!("{noun}es")
+    } else if noun.ends_with('y') && !noun.ends_with("ay") && !noun.ends_with("ey") {
+        format!("{}ies", &noun[..noun.len() - 1])
+    } else {
+        format!("{noun}s")
+    };
+    format!("{n} {plural}")
+}
+
 /// True for CJK ideographs (the characters jieba and pinyin care about).
 pub fn is_han(c: char) -> bool {
     matches!(c as u32,
@@ -146,6 +162,18 @@ mod tests {
     use super::*;
 
     /// A parser's byte offset inside a Chinese character gives its line, not a panic.
+    /// Counts read as English: one article, two articles, three matches.
+    #[test]
+    fn counts_agree_with_their_number() {
+        assert_eq!(count(1, "article"), "1 article");
+        assert_eq!(count(0, "article"), "0 articles");
+        assert_eq!(count(2, "match"), "2 matches");
+        assert_eq!(count(1, "issue"), "1 issue");
+        assert_eq!(count(3, "sidecar"), "3 sidecars");
+        assert_eq!(count(2, "entry"), "2 entries");
+        assert_eq!(count(2, "day"), "2 days");
+    }
+
     #[test]
     fn line_at_byte_never_panics() {
         let text = "一\n二三\n四";

@@ -329,7 +329,7 @@ fn stats_view_snapshot() {
     assert_eq!((view.stats.tagged, view.stats.untagged), (5, 1));
     assert!(matches!(app.mode, Mode::Stats(_)));
     insta::assert_snapshot!(screen_text(&app));
-    app.update(Action::Back);
+    app.handle_key(key(KeyCode::Esc));
     assert_eq!(app.mode, Mode::Normal);
 }
 

@@ -7,9 +7,16 @@ pub mod common;
 pub mod ui_fixture;
 
 use common::screen::screen_text;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use newstag::config::Config;
 use newstag::corpus::{builtin, parse_issue};
+use newstag::ui::action::Layer;
+use newstag::ui::help::HelpLine;
 use newstag::ui::{Action, App};
+
+fn esc() -> KeyEvent {
+    KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)
+}
 use std::path::Path;
 use unicode_width::UnicodeWidthStr;
 
@@ -129,7 +136,7 @@ fn every_size_draws() {
             }
             app.update(Action::Help);
             screen_text(&app);
-            app.update(Action::Back);
+            app.handle_key(esc());
         }
     }
 }
@@ -142,9 +149,16 @@ fn help_wraps_and_scrolls_when_small() {
     let top = screen_text(&app);
     assert!(top.contains("Move down one row"), "{top}");
     assert!(top.contains("j/k scroll"), "{top}");
-    app.update(Action::Bottom);
+    app.handle_key(KeyEvent::new(KeyCode::End, KeyModifiers::NONE));
     let bottom = screen_text(&app);
-    let (last_keys, _) = newstag::ui::help::entries(&app).pop().unwrap();
+    let last_keys = newstag::ui::help::lines(&app.keymap, &app.config.tags, Layer::Panes)
+        .into_iter()
+        .filter_map(|l| match l {
+            HelpLine::Binding(keys, _) => Some(keys),
+            HelpLine::Heading(_) => None,
+        })
+        .next_back()
+        .unwrap();
     assert!(bottom.contains(&last_keys), "{bottom}");
     assert!(!bottom.contains("Move down one row"), "{bottom}");
     for line in bottom.lines() {

@@ -1,14 +1,16 @@
-//! Everything a user can ask the app to do. Keys become actions only through the
-//! keymap (`keymap.rs`); state changes only in `App::update`.
+//! Everything a user can ask the app to do, one enum per layer of the TUI: the
+//! panes (`Action`, bound in `[keys.panes]`) and each overlay or prompt (`HelpAction` in
+//! `[keys.help]`, `TriageAction` in `[keys.triage]`, ...; see [`Layer`]). Keys
+//! become actions only through the layer's keymap (`keymap.rs`).
 //!
-//! The `///` line of each bindable variant is its description in the help screen
-//! and in the keymap: the `actions!` macro turns it into `Action::description`.
+//! The `///` line of each bindable variant is its description in the help screen,
+//! the hint bar and the README: the macros turn it into `description()`.
 
 use serde::{Deserialize, Serialize};
 
 macro_rules! actions {
     ($( $(#[doc = $doc:literal])+ $variant:ident = $name:literal, )*) => {
-        /// A user intent. Bindable variants are named in `[keys]` of the config.
+        /// A user intent. Bindable variants are named in `[keys.panes]` of the config.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
         #[serde(rename_all = "snake_case")]
         pub enum Action {
@@ -24,10 +26,10 @@ macro_rules! actions {
         }
 
         impl Action {
-            /// Every action that can be bound to keys in `[keys]`, in help order.
+            /// Every action that can be bound to keys in `[keys.panes]`, in help order.
             pub const BINDABLE: &'static [Action] = &[$(Action::$variant),*];
 
-            /// The name used in `[keys]` of the config.
+            /// The name used in `[keys.panes]` of the config.
             pub fn name(self) -> &'static str {
                 match self {
                     $(Action::$variant => $name,)*
@@ -49,12 +51,247 @@ macro_rules! actions {
                 }
             }
 
-            /// The bindable action named `name` in `[keys]`.
+            /// The bindable action named `name` in `[keys.panes]`.
             pub fn from_name(name: &str) -> Option<Action> {
                 Action::BINDABLE.iter().copied().find(|a| a.name() == name)
             }
         }
+
+        impl Bindable for Action {
+            const LAYER: Layer = Layer::Panes;
+            const ALL: &'static [Action] = Action::BINDABLE;
+            fn name(self) -> &'static str {
+                Action::name(self)
+            }
+            fn description(self) -> &'static str {
+                Action::description(self)
+            }
+        }
     };
+}
+
+/// An action of one layer that keys can be bound to in its config section.
+pub trait Bindable: Copy + Eq + std::hash::Hash + std::fmt::Debug + 'static {
+    /// The layer whose section of `[keys]` binds it.
+    const LAYER: Layer;
+    /// Every bindable action, in help order.
+    const ALL: &'static [Self];
+    /// The name used in the config.
+    fn name(self) -> &'static str;
+    /// One line saying what it does (its `///` line).
+    fn description(self) -> &'static str;
+    /// The action named `name` in the config.
+    fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|a| a.name() == name)
+    }
+}
+
+/// Define the action enum of one layer: `///` line, variant, config name.
+macro_rules! layer_actions {
+    ($(#[doc = $edoc:literal])+ $enum:ident in $layer:ident {
+        $( $(#[doc = $doc:literal])+ $variant:ident = $name:literal, )*
+    }) => {
+        $(#[doc = $edoc])+
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $enum {
+            $( $(#[doc = $doc])+ $variant, )*
+        }
+
+        impl Bindable for $enum {
+            const LAYER: Layer = Layer::$layer;
+            const ALL: &'static [$enum] = &[$($enum::$variant),*];
+            fn name(self) -> &'static str {
+                match self {
+                    $($enum::$variant => $name,)*
+                }
+            }
+            fn description(self) -> &'static str {
+                match self {
+                    $($enum::$variant => concat!($($doc),+).trim_ascii(),)*
+                }
+            }
+        }
+    };
+}
+
+/// What has the keyboard: the panes, or an overlay or prompt over them. Each
+/// layer has its own section of the keymap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Layer {
+    Panes,
+    Help,
+    Stats,
+    Triage,
+    Confirm,
+    NewTag,
+    Export,
+    Search,
+}
+
+impl Layer {
+    /// Every layer, in help order.
+    pub const ALL: [Layer; 8] = [
+        Layer::Panes,
+        Layer::Search,
+        Layer::Triage,
+        Layer::Confirm,
+        Layer::NewTag,
+        Layer::Export,
+        Layer::Stats,
+        Layer::Help,
+    ];
+
+    /// Its section in the config: the name in `[keys.<name>]`.
+    pub fn section(self) -> &'static str {
+        match self {
+            Layer::Panes => crate::config::PANES_LAYER,
+            Layer::Help => "help",
+            Layer::Stats => "stats",
+            Layer::Triage => "triage",
+            Layer::Confirm => "confirm",
+            Layer::NewTag => "new_tag",
+            Layer::Export => "export",
+            Layer::Search => "search",
+        }
+    }
+
+    /// How the section is written in the config file.
+    pub fn header(self) -> String {
+        format!("[keys.{}]", self.section())
+    }
+
+    /// Its title in help and the README.
+    pub fn title(self) -> &'static str {
+        match self {
+            Layer::Panes => "List, reader and tag pane",
+            Layer::Help => "Help",
+            Layer::Stats => "Statistics",
+            Layer::Triage => "Triage",
+            Layer::Confirm => "Bulk change confirmation",
+            Layer::NewTag => "New-tag prompt",
+            Layer::Export => "Export dialog",
+            Layer::Search => "Search line",
+        }
+    }
+}
+
+layer_actions! {
+    /// Keys of the help overlay (`[keys.help]`).
+    HelpAction in Help {
+        /// Scroll down one line
+        ScrollDown = "scroll_down",
+        /// Scroll up one line
+        ScrollUp = "scroll_up",
+        /// Scroll down one page
+        PageDown = "page_down",
+        /// Scroll up one page
+        PageUp = "page_up",
+        /// Go to the top
+        Top = "top",
+        /// Go to the bottom
+        Bottom = "bottom",
+        /// Close help
+        Close = "close",
+    }
+}
+
+layer_actions! {
+    /// Keys of the statistics view (`[keys.stats]`).
+    StatsAction in Stats {
+        /// Scroll down one line
+        ScrollDown = "scroll_down",
+        /// Scroll up one line
+        ScrollUp = "scroll_up",
+        /// Scroll down one page
+        PageDown = "page_down",
+        /// Scroll up one page
+        PageUp = "page_up",
+        /// Go to the top
+        Top = "top",
+        /// Go to the bottom
+        Bottom = "bottom",
+        /// Close the statistics
+        Close = "close",
+    }
+}
+
+layer_actions! {
+    /// Keys of triage mode (`[keys.triage]`); the tags' own keys toggle them.
+    TriageAction in Triage {
+        /// Accept the suggestions (or keep the tags chosen) and go to the next article
+        Accept = "accept",
+        /// Mark the article "no topic" and go on
+        NoTopic = "no_topic",
+        /// Skip the article for now
+        Skip = "skip",
+        /// Undo the last triage decision
+        Undo = "undo",
+        /// Scroll the article down
+        ScrollDown = "scroll_down",
+        /// Scroll the article up
+        ScrollUp = "scroll_up",
+        /// Show every key binding
+        Help = "help",
+        /// Leave triage (it resumes where it was)
+        Leave = "leave",
+    }
+}
+
+layer_actions! {
+    /// Keys of the question before a bulk tag change (`[keys.confirm]`).
+    ConfirmAction in Confirm {
+        /// Yes: change every article
+        Yes = "yes",
+        /// No: change nothing
+        No = "no",
+    }
+}
+
+layer_actions! {
+    /// Keys of the new-tag prompt (`[keys.new_tag]`); other keys edit the name.
+    NewTagAction in NewTag {
+        /// Create the tag
+        Create = "create",
+        /// Cancel
+        Cancel = "cancel",
+    }
+}
+
+layer_actions! {
+    /// Keys of the export dialog (`[keys.export]`); other keys edit the file name.
+    ExportAction in Export {
+        /// Write the file (again, to overwrite)
+        Write = "write",
+        /// Close the dialog
+        Close = "close",
+        /// Go to the next field
+        NextField = "next_field",
+        /// Go to the previous field
+        PrevField = "prev_field",
+        /// Next choice of the field (format, scope, option)
+        NextChoice = "next_choice",
+        /// Previous choice of the field
+        PrevChoice = "prev_choice",
+    }
+}
+
+layer_actions! {
+    /// Keys of the search line (`[keys.search]`); other keys edit the query.
+    SearchAction in Search {
+        /// Keep the results and go to the list
+        Accept = "accept",
+        /// Clear the search and close the line
+        Cancel = "cancel",
+        /// Select the next result
+        MoveDown = "move_down",
+        /// Select the previous result
+        MoveUp = "move_up",
+        /// Move down one page of results
+        PageDown = "page_down",
+        /// Move up one page of results
+        PageUp = "page_up",
+    }
 }
 
 actions! {
@@ -76,8 +313,10 @@ actions! {
     PrevPane = "prev_pane",
     /// Read the selected article (on an issue row: fold or unfold it)
     Open = "open",
-    /// Go back: close help, leave the reader, or go to the issue row
+    /// Go back: leave the reader or the tag pane, or go to the issue row
     Back = "back",
+    /// Jump to the next article without a tag
+    NextUntagged = "next_untagged",
     /// Jump to the next issue
     NextIssue = "next_issue",
     /// Jump to the previous issue
@@ -132,19 +371,47 @@ mod tests {
         }
     }
 
-    /// Every action in the shipped `[keys]` exists, and every bindable action is in it.
+    /// Every action in the shipped `[keys.panes]` exists, and every bindable action is in it.
     #[test]
     fn shipped_keys_cover_all_actions() {
         let config = crate::config::Config::builtin();
-        for name in config.keys.keys() {
+        let panes = config.key_section(Layer::Panes.section());
+        for name in panes.keys() {
             assert!(Action::from_name(name).is_some(), "unknown action {name}");
         }
         for a in Action::BINDABLE {
             assert!(
-                config.keys.contains_key(a.name()),
+                panes.contains_key(a.name()),
                 "{} has no default key",
                 a.name()
             );
         }
+    }
+
+    /// Every layer's config names are unique and its descriptions are filled in.
+    #[test]
+    fn layer_names_are_unique() {
+        fn check<A: Bindable + serde::Serialize>() {
+            let mut seen = std::collections::HashSet::new();
+            for a in A::ALL {
+                assert!(
+                    seen.insert(a.name()),
+                    "{} twice in {:?}",
+                    a.name(),
+                    A::LAYER
+                );
+                assert!(!a.description().is_empty());
+                assert_eq!(A::from_name(a.name()), Some(*a));
+                let json = serde_json::to_string(a).unwrap();
+                assert_eq!(json, format!("\"{}\"", a.name()));
+            }
+        }
+        check::<HelpAction>();
+        check::<StatsAction>();
+        check::<TriageAction>();
+        check::<ConfirmAction>();
+        check::<NewTagAction>();
+        check::<ExportAction>();
+        check::<SearchAction>();
     }
 }

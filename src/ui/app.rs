@@ -9,8 +9,9 @@
 //! - tags fill in the tag hooks (`tags_of`, `tagged_in_issue`, `tagged_total`,
 //!   save state) from their store.
 
-use super::action::Action;
-use super::keymap::Keymap;
+use super::action::{Action, ConfirmAction, HelpAction, Layer, NewTagAction, StatsAction};
+use super::help::HelpView;
+use super::keymap::Keymaps;
 use super::layout::{self, Areas, Pane};
 use super::reader::ReaderView;
 use super::theme::Theme;
@@ -28,8 +29,8 @@ use std::path::PathBuf;
 pub enum Mode {
     /// The panes.
     Normal,
-    /// The help overlay, scrolled by this many lines.
-    Help { scroll: u16 },
+    /// The help overlay (what it lists, its scroll, the layer it was opened from).
+    Help(Box<HelpView>),
     /// The export dialog (`e`).
     Export(Box<super::export_dialog::ExportDialog>),
     /// The stats view (`s`).
@@ -78,7 +79,8 @@ pub struct Loading {
 /// Everything the screen shows.
 pub struct App {
     pub config: Config,
-    pub keymap: Keymap,
+    /// The keymap of every layer (`[keys.panes]`, `[keys.triage]`, ...).
+    pub keymap: Keymaps,
     pub theme: Theme,
     /// The corpus: root, the issues loaded so far (in natural order), and the
     /// files skipped with why.
@@ -126,7 +128,7 @@ pub struct App {
 
 impl App {
     /// An app on `root` with nothing loaded yet (the run loop feeds it issues).
-    pub fn new(config: Config, keymap: Keymap, theme: Theme, root: PathBuf) -> App {
+    pub fn new(config: Config, keymap: Keymaps, theme: Theme, root: PathBuf) -> App {
         let tagging = super::tagging::Tagging::new(&config);
         App {
             config,
@@ -161,7 +163,7 @@ impl App {
 
     /// An app showing `issues`, fully loaded, at `width` x `height` (tests, benches).
     pub fn with_issues(config: Config, issues: Vec<Issue>, width: u16, height: u16) -> App {
-        let (keymap, _) = Keymap::from_config(&config, None);
+        let (keymap, _) = Keymaps::from_config(&config, None);
         let theme = Theme::new(&config, true);
         let mut app = App::new(config, keymap, theme, PathBuf::new());
         app.size = Rect::new(0, 0, width, height);
@@ -232,7 +234,10 @@ impl App {
                 .first()
                 .map(|w| w.to_string())
                 .unwrap_or_default();
-            self.error(format!("{n} file(s) skipped: {first}"));
+            self.error(format!(
+                "{} skipped: {first}",
+                crate::text::count(n, "file")
+            ));
         } else if self.corpus.issues.is_empty() {
             self.error(format!(
                 "no .txt or .md issues in {}",
@@ -240,9 +245,9 @@ impl App {
             ));
         } else if self.message.is_none() {
             self.say(format!(
-                "loaded {} issues, {} articles",
-                self.corpus.issues.len(),
-                self.article_total
+                "loaded {}, {}",
+                crate::text::count(self.corpus.issues.len(), "issue"),
+                crate::text::count(self.article_total, "article")
             ));
         }
         self.report_tag_problems();
@@ -442,6 +447,44 @@ impl App {
         }
     }
 
+    /// Select the next article in the list (after the selection, wrapping
+    /// round) that carries no tag, unfolding its issue if need be.
+    fn next_untagged(&mut self) {
+        let order: Vec<(usize, usize)> = match &self.filter {
+            Some(hits) => hits.clone(),
+            None => self
+                .corpus
+                .issues
+                .iter()
+                .enumerate()
+                .flat_map(|(i, is)| (0..is.articles.len()).map(move |a| (i, a)))
+                .collect(),
+        };
+        let here = match self.selected_row() {
+            Some(Row::Article(i, a)) => order.iter().position(|x| *x == (i, a)),
+            Some(Row::Issue(i)) => order
+                .iter()
+                .position(|x| x.0 >= i)
+                .map(|p| p.saturating_sub(1)),
+            None => None,
+        };
+        let start = here.map_or(0, |p| p + 1);
+        let n = order.len();
+        let found = (0..n)
+            .map(|k| order[(start + k) % n.max(1)])
+            .find(|&(i, a)| self.tags_of(i, a).is_empty());
+        let Some((i, a)) = found else {
+            self.say("every listed article is tagged");
+            return;
+        };
+        if self.folded.remove(&i) {
+            self.rebuild_rows();
+        }
+        if let Some(k) = self.rows.iter().position(|r| *r == Row::Article(i, a)) {
+            self.select(k);
+        }
+    }
+
     fn toggle_fold(&mut self) {
         let Some(row) = self.selected_row() else {
             return;
@@ -510,20 +553,50 @@ impl App {
 
     // ----- input -----
 
-    /// A key from the terminal: presses only; text-input modes get raw keys, the
-    /// rest goes through the keymap.
+    /// The layer that has the keyboard now.
+    pub fn layer(&self) -> Layer {
+        match &self.mode {
+            Mode::Normal => Layer::Panes,
+            Mode::Help(_) => Layer::Help,
+            Mode::Export(_) => Layer::Export,
+            Mode::Stats(_) => Layer::Stats,
+            Mode::Search => Layer::Search,
+            Mode::ConfirmBulk => Layer::Confirm,
+            Mode::NewTag => Layer::NewTag,
+            Mode::Triage => Layer::Triage,
+        }
+    }
+
+    /// A key from the terminal: presses only; it goes through the keymap of the
+    /// layer that has the keyboard (text prompts get the keys bound to nothing).
     pub fn handle_key(&mut self, key: KeyEvent) {
         if key.kind != KeyEventKind::Press {
             return;
         }
-        if self.tagging_key(key) {
-            return;
-        }
         match self.mode {
             Mode::Triage => self.triage_key(key),
-            Mode::ConfirmBulk | Mode::NewTag => {}
-            Mode::Normal | Mode::Help { .. } | Mode::Stats(_) => {
-                if let Some(action) = self.keymap.action_for(key) {
+            Mode::ConfirmBulk => {
+                if let Some(a) = self.keymap.confirm.action_for(key) {
+                    self.confirm_bulk(a == ConfirmAction::Yes);
+                }
+            }
+            Mode::NewTag => match self.keymap.new_tag.action_for(key) {
+                Some(NewTagAction::Create) => self.finish_new_tag(true),
+                Some(NewTagAction::Cancel) => self.finish_new_tag(false),
+                None => self.edit_new_tag(key),
+            },
+            Mode::Help(_) => {
+                if let Some(a) = self.keymap.help.action_for(key) {
+                    self.update_help(a);
+                }
+            }
+            Mode::Stats(_) => {
+                if let Some(a) = self.keymap.stats.action_for(key) {
+                    self.update_stats(a);
+                }
+            }
+            Mode::Normal => {
+                if let Some(action) = self.keymap.panes.action_for(key) {
                     self.update(action);
                 } else if let Some((esc, plain)) = split_alt(key) {
                     // Esc then a key, typed quickly, arrives as Alt-key (tmux holds
@@ -537,19 +610,56 @@ impl App {
         }
     }
 
+    /// `j/k scroll · Esc closes` for the overlay that has the keyboard, from its
+    /// keymap.
+    pub fn close_hint(&self) -> String {
+        let (down, up, close) = match self.mode {
+            Mode::Stats(_) => (
+                self.keymap.stats.first_key(StatsAction::ScrollDown),
+                self.keymap.stats.first_key(StatsAction::ScrollUp),
+                self.keymap.stats.first_key(StatsAction::Close),
+            ),
+            _ => (
+                self.keymap.help.first_key(HelpAction::ScrollDown),
+                self.keymap.help.first_key(HelpAction::ScrollUp),
+                self.keymap.help.first_key(HelpAction::Close),
+            ),
+        };
+        let mut parts = Vec::new();
+        if let (Some(d), Some(u)) = (down, up) {
+            parts.push(format!("{d}/{u} scroll"));
+        }
+        if let Some(c) = close {
+            parts.push(format!("{c} closes"));
+        }
+        parts.join(" · ")
+    }
+
+    /// Open help, listing `from`'s keys first.
+    pub fn open_help(&mut self, from: Layer) {
+        let view = HelpView::new(&self.keymap, &self.config.tags, from);
+        self.mode = Mode::Help(Box::new(view));
+    }
+
     /// Apply one action. The only place state changes in response to the user.
     pub fn update(&mut self, action: Action) {
-        if let Mode::Help { scroll } = self.mode {
-            self.update_help(action, scroll);
-            return;
-        }
-        if let Mode::Stats(_) = self.mode {
-            self.update_stats(action);
-            return;
-        }
-        if matches!(self.mode, Mode::ConfirmBulk | Mode::NewTag | Mode::Triage)
-            && !matches!(action, Action::Resize { .. })
-        {
+        if !matches!(self.mode, Mode::Normal | Mode::Search | Mode::Export(_)) {
+            // Overlays take the pointer's wheel; everything but a resize is theirs.
+            match action {
+                Action::Resize { width, height } => {
+                    let mode = std::mem::replace(&mut self.mode, Mode::Normal);
+                    self.update(Action::Resize { width, height });
+                    self.mode = mode;
+                }
+                Action::Wheel { lines, .. } => match &mut self.mode {
+                    Mode::Help(_) if lines > 0 => self.update_help(HelpAction::ScrollDown),
+                    Mode::Help(_) => self.update_help(HelpAction::ScrollUp),
+                    Mode::Stats(_) if lines > 0 => self.update_stats(StatsAction::ScrollDown),
+                    Mode::Stats(_) => self.update_stats(StatsAction::ScrollUp),
+                    _ => {}
+                },
+                _ => {}
+            }
             return;
         }
         let page = match self.focus {
@@ -558,7 +668,7 @@ impl App {
         } as isize;
         match action {
             Action::Quit => self.quit = true,
-            Action::Help => self.mode = Mode::Help { scroll: 0 },
+            Action::Help => self.open_help(Layer::Panes),
             Action::Resize { width, height } => {
                 self.size = Rect::new(0, 0, width, height);
                 self.clamp_selection();
@@ -608,6 +718,7 @@ impl App {
                     _ => {}
                 },
             },
+            Action::NextUntagged => self.next_untagged(),
             Action::NextIssue => self.jump_issue(true),
             Action::PrevIssue => self.jump_issue(false),
             Action::Fold => self.toggle_fold(),
@@ -627,7 +738,10 @@ impl App {
                         self.marks.insert((*i, *a));
                     }
                 }
-                self.say(format!("{} articles marked", self.marks.len()));
+                self.say(format!(
+                    "{} marked",
+                    crate::text::count(self.marks.len(), "article")
+                ));
             }
             Action::ClearMarks => {
                 self.marks.clear();
@@ -655,28 +769,34 @@ impl App {
         }
     }
 
-    fn update_help(&mut self, action: Action, scroll: u16) {
-        let max = super::help::max_scroll(self).min(u16::MAX as usize) as u16;
-        let set = |app: &mut App, s: u16| app.mode = Mode::Help { scroll: s.min(max) };
+    /// The body area overlays cover: all but the status bar.
+    pub fn body_area(&self) -> Rect {
+        let sh = layout::status_height(self.size.height);
+        Rect {
+            height: self.size.height.saturating_sub(sh),
+            ..self.size
+        }
+    }
+
+    fn update_help(&mut self, action: HelpAction) {
+        let body = self.body_area();
+        let Mode::Help(view) = &mut self.mode else {
+            return;
+        };
+        let page = body.height.saturating_sub(3).max(1) as isize;
         match action {
-            Action::Help | Action::Back | Action::Open => self.mode = Mode::Normal,
-            Action::Quit => self.quit = true,
-            Action::MoveDown => set(self, scroll.saturating_add(1)),
-            Action::MoveUp => set(self, scroll.saturating_sub(1)),
-            Action::PageDown => set(self, scroll.saturating_add(10)),
-            Action::PageUp => set(self, scroll.saturating_sub(10)),
-            Action::Top => set(self, 0),
-            Action::Bottom => set(self, max),
-            Action::Wheel { lines, .. } => set(
-                self,
-                (scroll as i32 + lines as i32).clamp(0, u16::MAX as i32) as u16,
-            ),
-            Action::Resize { .. } => {
-                self.mode = Mode::Normal;
-                self.update(action);
-                self.mode = Mode::Help { scroll };
+            HelpAction::Close => {
+                self.mode = match view.from {
+                    Layer::Triage => Mode::Triage,
+                    _ => Mode::Normal,
+                };
             }
-            _ => {}
+            HelpAction::ScrollDown => view.scroll_by(1, body),
+            HelpAction::ScrollUp => view.scroll_by(-1, body),
+            HelpAction::PageDown => view.scroll_by(page, body),
+            HelpAction::PageUp => view.scroll_by(-page, body),
+            HelpAction::Top => view.scroll_by(isize::MIN / 2, body),
+            HelpAction::Bottom => view.scroll_by(isize::MAX / 2, body),
         }
     }
 
@@ -685,7 +805,8 @@ impl App {
         let Mode::Export(mut dialog) = std::mem::replace(&mut self.mode, Mode::Normal) else {
             return;
         };
-        let keep = super::export_dialog::handle_key(self, &mut dialog, key);
+        let action = self.keymap.export.action_for(key);
+        let keep = super::export_dialog::handle_key(self, &mut dialog, action, key);
         let job = dialog.job.take();
         if keep {
             self.mode = Mode::Export(dialog);
@@ -711,16 +832,20 @@ impl App {
         }
     }
 
-    fn update_stats(&mut self, action: Action) {
+    fn update_stats(&mut self, action: StatsAction) {
+        let body = self.body_area();
+        let Mode::Stats(view) = &mut self.mode else {
+            return;
+        };
+        let page = body.height.saturating_sub(3).max(1) as isize;
         match action {
-            Action::Stats | Action::Back | Action::Open | Action::Help => self.mode = Mode::Normal,
-            Action::Quit => self.quit = true,
-            Action::Resize { .. } => {
-                let mode = std::mem::replace(&mut self.mode, Mode::Normal);
-                self.update(action);
-                self.mode = mode;
-            }
-            _ => {}
+            StatsAction::Close => self.mode = Mode::Normal,
+            StatsAction::ScrollDown => view.scroll_by(1, body),
+            StatsAction::ScrollUp => view.scroll_by(-1, body),
+            StatsAction::PageDown => view.scroll_by(page, body),
+            StatsAction::PageUp => view.scroll_by(-page, body),
+            StatsAction::Top => view.scroll_by(isize::MIN / 2, body),
+            StatsAction::Bottom => view.scroll_by(isize::MAX / 2, body),
         }
     }
 
@@ -756,8 +881,9 @@ impl App {
                 }
             }
             Pane::Tags => {
-                if line < self.config.tags.len() {
-                    self.tag_selected = line;
+                let k = super::tag_pane::offset(self.tag_selected, inner.height as usize) + line;
+                if k < self.config.tags.len() {
+                    self.tag_selected = k;
                 }
             }
             Pane::Reader => {}

@@ -2,12 +2,13 @@
 //! the marked articles) and a format option; Enter writes the file atomically and
 //! the dialog says where it wrote and how many rows.
 
+use super::action::ExportAction;
 use super::app::App;
 use super::bordered;
 use super::layout;
 use crate::export::{ExportFormat, ExportOptions, orphans_in_store, tags_in_store};
 use crate::session::export_job::{ExportJob, Exported};
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{Event, KeyEvent};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
@@ -302,21 +303,26 @@ pub fn finished(d: &mut ExportDialog, done: &Exported) {
     };
 }
 
-/// What a key does in the dialog. Returns false when the dialog should close.
-pub fn handle_key(app: &App, d: &mut ExportDialog, key: KeyEvent) -> bool {
+/// What a key does in the dialog: `action` is what `[keys.export]` binds it to,
+/// keys bound to nothing edit the file name. Returns false when the dialog
+/// should close.
+pub fn handle_key(
+    app: &App,
+    d: &mut ExportDialog,
+    action: Option<ExportAction>,
+    key: KeyEvent,
+) -> bool {
     if let ExportStatus::Written { .. } = d.status {
-        return !matches!(key.code, KeyCode::Esc | KeyCode::Enter | KeyCode::Char('q'));
+        return !matches!(action, Some(ExportAction::Close | ExportAction::Write));
     }
     if let ExportStatus::Writing { .. } = d.status {
-        // The file is on its way; Esc closes the dialog (the status bar will say
-        // how it ended).
-        return !matches!(key.code, KeyCode::Esc);
+        // The file is on its way; closing the dialog leaves the status bar to
+        // say how it ended.
+        return action != Some(ExportAction::Close);
     }
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    match key.code {
-        KeyCode::Esc => return false,
-        KeyCode::Char('c') if ctrl => return false,
-        KeyCode::Enter => {
+    match action {
+        Some(ExportAction::Close) => return false,
+        Some(ExportAction::Write) => {
             let force = d.status == ExportStatus::ConfirmOverwrite;
             if d.path.value().trim().is_empty() {
                 d.status = ExportStatus::Failed("no file name".into());
@@ -333,12 +339,12 @@ pub fn handle_key(app: &App, d: &mut ExportDialog, key: KeyEvent) -> bool {
             d.job = Some(job(app, d, force));
             return true;
         }
-        KeyCode::Tab | KeyCode::Down => d.move_field(1),
-        KeyCode::BackTab | KeyCode::Up => d.move_field(-1),
+        Some(ExportAction::NextField) => d.move_field(1),
+        Some(ExportAction::PrevField) => d.move_field(-1),
         _ => {
-            let step = match key.code {
-                KeyCode::Left => Some(-1),
-                KeyCode::Right | KeyCode::Char(' ') => Some(1),
+            let step = match action {
+                Some(ExportAction::PrevChoice) => Some(-1),
+                Some(ExportAction::NextChoice) => Some(1),
                 _ => None,
             };
             match (d.field, step) {

@@ -1,111 +1,180 @@
-//! The help overlay: every binding with its description, generated from the
-//! keymap and the actions' `///` lines, so it cannot drift.
+//! The help overlay: every binding of every layer with its description,
+//! generated from the keymaps and the actions' `///` lines, so it cannot drift.
+//! The layer that had the keyboard when help was opened comes first.
 
-use super::action::Action;
-use super::app::{App, Mode};
+use super::action::{Action, Layer};
 use super::bordered;
+use super::keymap::Keymaps;
 use super::layout;
+use super::theme::Theme;
+use crate::config::TagDef;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
-/// (keys, description) for every bound action and every tag.
-pub fn entries(app: &App) -> Vec<(String, String)> {
+/// One line of help: a layer's heading, or keys and what they do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HelpLine {
+    /// `Triage [keys.triage]`.
+    Heading(String),
+    /// (keys, description).
+    Binding(String, String),
+}
+
+/// Every layer's bindings, `first` first; the panes' section also lists each
+/// tag's key, the search line's the query syntax.
+pub fn lines(keymaps: &Keymaps, tags: &[TagDef], first: Layer) -> Vec<HelpLine> {
+    let mut order = vec![first];
+    order.extend(Layer::ALL.iter().copied().filter(|l| *l != first));
     let mut out = Vec::new();
-    for a in Action::BINDABLE {
-        let keys = app.keymap.keys_of(*a);
-        if keys.is_empty() {
-            continue;
+    for layer in order {
+        out.push(HelpLine::Heading(format!(
+            "{}  {}",
+            layer.title(),
+            layer.header()
+        )));
+        for (keys, desc) in keymaps.entries(layer) {
+            out.push(HelpLine::Binding(keys, desc));
         }
-        out.push((keys.join(" "), a.description().to_string()));
-    }
-    for (i, tag) in app.config.tags.iter().enumerate() {
-        let keys = app.keymap.keys_of(Action::ToggleTag(i));
-        if keys.is_empty() {
-            continue;
+        if layer == Layer::Panes {
+            for (i, tag) in tags.iter().enumerate() {
+                let keys = keymaps.panes.keys_of(Action::ToggleTag(i));
+                if keys.is_empty() {
+                    continue;
+                }
+                out.push(HelpLine::Binding(
+                    keys.join(" "),
+                    format!("Toggle tag {} ({})", tag.label(), tag.name),
+                ));
+            }
         }
-        out.push((
-            keys.join(" "),
-            format!("Toggle tag {} ({})", tag.label(), tag.name),
-        ));
-    }
-    for (syntax, what) in super::search_bar::SYNTAX {
-        out.push((syntax.to_string(), what.to_string()));
+        if layer == Layer::Search {
+            for (syntax, what) in super::search_bar::SYNTAX {
+                out.push(HelpLine::Binding(syntax.to_string(), what.to_string()));
+            }
+        }
     }
     out
 }
 
-/// Where the overlay goes in `area`, the keys column width, and its rows:
-/// (keys, description part), descriptions wrapped to the room there is.
-fn rows(app: &App, area: Rect) -> (Rect, usize, Vec<(String, String)>) {
-    let entries = entries(app);
-    let key_w = entries.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
-    let desc_w = entries.iter().map(|(_, d)| d.width()).max().unwrap_or(0);
-    let want_w = (key_w + desc_w + 6).min(u16::MAX as usize) as u16;
-    let width = want_w.min(area.width);
-    // Inside the border: " keys " then " desc".
-    let room = (width as usize).saturating_sub(2 + key_w + 3).max(8);
-    let mut rows = Vec::new();
-    for (keys, desc) in entries {
-        for (k, part) in super::wrap::wrap(&desc, room).into_iter().enumerate() {
-            let keys = if k == 0 { keys.clone() } else { String::new() };
-            rows.push((keys, part.to_string()));
+/// The help overlay's state: what it lists and how far it is scrolled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HelpView {
+    pub lines: Vec<HelpLine>,
+    pub scroll: usize,
+    /// The layer help was opened from (it gets the keyboard back on close).
+    pub from: Layer,
+}
+
+impl HelpView {
+    pub fn new(keymaps: &Keymaps, tags: &[TagDef], from: Layer) -> HelpView {
+        HelpView {
+            lines: lines(keymaps, tags, from),
+            scroll: 0,
+            from,
         }
     }
-    let want_h = (rows.len() + 2).min(u16::MAX as usize) as u16;
-    (layout::centered(area, width, want_h), key_w, rows)
-}
 
-/// The body area the overlay is drawn over (all but the status bar).
-fn body(app: &App) -> Rect {
-    let sh = layout::status_height(app.size.height);
-    Rect {
-        height: app.size.height.saturating_sub(sh),
-        ..app.size
+    /// Where the overlay goes in `area`, the keys column width, and its rows:
+    /// (keys, description part, is a heading), descriptions wrapped to the room
+    /// there is.
+    fn rows(&self, area: Rect) -> (Rect, usize, Vec<(String, String, bool)>) {
+        let key_w = self
+            .lines
+            .iter()
+            .map(|l| match l {
+                HelpLine::Binding(k, _) => k.width(),
+                HelpLine::Heading(_) => 0,
+            })
+            .max()
+            .unwrap_or(0);
+        let desc_w = self
+            .lines
+            .iter()
+            .map(|l| match l {
+                HelpLine::Binding(_, d) => d.width() + key_w + 6,
+                HelpLine::Heading(h) => h.width() + 4,
+            })
+            .max()
+            .unwrap_or(0);
+        let width = (desc_w.min(u16::MAX as usize) as u16).min(area.width);
+        // Inside the border: " keys " then " desc".
+        let room = (width as usize).saturating_sub(2 + key_w + 3).max(8);
+        let mut rows = Vec::new();
+        for line in &self.lines {
+            match line {
+                HelpLine::Heading(h) => {
+                    if !rows.is_empty() {
+                        rows.push((String::new(), String::new(), false));
+                    }
+                    rows.push((h.clone(), String::new(), true));
+                }
+                HelpLine::Binding(keys, desc) => {
+                    for (k, part) in super::wrap::wrap(desc, room).into_iter().enumerate() {
+                        let keys = if k == 0 { keys.clone() } else { String::new() };
+                        rows.push((keys, part.to_string(), false));
+                    }
+                }
+            }
+        }
+        let want_h = (rows.len() + 2).min(u16::MAX as usize) as u16;
+        (layout::centered(area, width, want_h), key_w, rows)
     }
-}
 
-/// How far the help text can scroll at the current size.
-pub fn max_scroll(app: &App) -> usize {
-    let (rect, _, rows) = rows(app, body(app));
-    rows.len()
-        .saturating_sub(rect.height.saturating_sub(2) as usize)
-}
+    /// How far the help text can scroll in `area`.
+    pub fn max_scroll(&self, area: Rect) -> usize {
+        let (rect, _, rows) = self.rows(area);
+        rows.len()
+            .saturating_sub(rect.height.saturating_sub(2) as usize)
+    }
 
-/// Draw the help overlay over the whole `area`.
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let Mode::Help { scroll } = app.mode else {
-        return;
-    };
-    let theme = &app.theme;
-    let (rect, key_w, rows) = rows(app, area);
-    let more = rows.len() > (rect.height.saturating_sub(2) as usize);
-    let bottom = if more {
-        " j/k scroll, Esc or ? closes "
-    } else {
-        " Esc or ? closes "
-    };
-    let inner = bordered::overlay(theme, " Keys ", Some(bottom.into()), rect, buf);
-    for (y, (keys, desc)) in rows
-        .iter()
-        .skip(scroll as usize)
-        .take(inner.height as usize)
-        .enumerate()
-    {
-        let pad = key_w.saturating_sub(keys.width());
-        Line::from(vec![
-            Span::styled(format!(" {keys}{} ", " ".repeat(pad)), theme.key()),
-            Span::raw(format!(" {desc}")),
-        ])
-        .render(
-            Rect {
-                y: inner.y + y as u16,
-                height: 1,
-                ..inner
-            },
-            buf,
-        );
+    /// Scroll by `delta` lines, within `area`'s room.
+    pub fn scroll_by(&mut self, delta: isize, area: Rect) {
+        let max = self.max_scroll(area) as isize;
+        self.scroll = (self.scroll as isize + delta).clamp(0, max.max(0)) as usize;
+    }
+
+    /// Draw the overlay over `area`; `close` is the hint for closing it.
+    pub fn render(&self, theme: &Theme, close: &str, area: Rect, buf: &mut Buffer) {
+        let (rect, key_w, rows) = self.rows(area);
+        let more = rows.len() > (rect.height.saturating_sub(2) as usize);
+        let bottom = if more {
+            format!(
+                " {} more below · {close} ",
+                rows.len()
+                    .saturating_sub(self.scroll + rect.height.saturating_sub(2) as usize)
+            )
+        } else {
+            format!(" {close} ")
+        };
+        let inner = bordered::overlay(theme, " Keys ", Some(bottom.into()), rect, buf);
+        for (y, (keys, desc, heading)) in rows
+            .iter()
+            .skip(self.scroll)
+            .take(inner.height as usize)
+            .enumerate()
+        {
+            let line = if *heading {
+                Line::styled(format!(" {keys}"), theme.title())
+            } else if keys.is_empty() && desc.is_empty() {
+                Line::from("")
+            } else {
+                let pad = key_w.saturating_sub(keys.width());
+                Line::from(vec![
+                    Span::styled(format!(" {keys}{} ", " ".repeat(pad)), theme.key()),
+                    Span::raw(format!(" {desc}")),
+                ])
+            };
+            line.render(
+                Rect {
+                    y: inner.y + y as u16,
+                    height: 1,
+                    ..inner
+                },
+                buf,
+            );
+        }
     }
 }

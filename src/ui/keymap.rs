@@ -1,7 +1,10 @@
 //! Key strings from the config (`"Ctrl-d"`, `"PageDown"`, `"Space"`, `"?"`) turned
 //! into key events, and key events into actions.
 
-use super::action::Action;
+use super::action::{
+    Action, Bindable, ConfirmAction, ExportAction, HelpAction, Layer, NewTagAction, SearchAction,
+    StatsAction, TriageAction,
+};
 use crate::config::Config;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::BTreeMap;
@@ -127,12 +130,22 @@ impl Key {
     }
 }
 
-/// Keys to actions, and actions back to their keys for help and hints.
-#[derive(Debug, Clone, Default)]
-pub struct Keymap {
-    map: HashMap<Key, Action>,
+/// Keys to the actions of one layer, and actions back to their keys for help and
+/// hints.
+#[derive(Debug, Clone)]
+pub struct Keymap<A = Action> {
+    map: HashMap<Key, A>,
     /// Keys of each action in the order the config lists them.
-    keys: Vec<(Action, Vec<Key>)>,
+    keys: Vec<(A, Vec<Key>)>,
+}
+
+impl<A> Default for Keymap<A> {
+    fn default() -> Self {
+        Keymap {
+            map: HashMap::new(),
+            keys: Vec::new(),
+        }
+    }
 }
 
 /// Where the user's config text came from, to point errors at its lines.
@@ -141,40 +154,42 @@ pub struct ConfigSource<'a> {
     pub text: &'a str,
 }
 
-impl Keymap {
-    /// Build the keymap from `[keys]` and the tags' `key`s. Problems (unknown action,
-    /// unparsable key, a key bound twice) come back as messages naming the config
-    /// file and line when `source` is given; the rest of the keymap still works.
-    pub fn from_config(config: &Config, source: Option<&ConfigSource>) -> (Keymap, Vec<String>) {
-        Keymap::build(&config.keys, config, source)
+/// `path:line: ` of the first line holding `needle` at or after the line of
+/// `header` (the layer's section), for messages; empty without a source.
+fn locate(source: Option<&ConfigSource>, header: &str, needle: &str) -> String {
+    let Some(src) = source else {
+        return String::new();
+    };
+    let lines: Vec<&str> = src.text.lines().collect();
+    let from = lines.iter().position(|l| l.trim() == header).unwrap_or(0);
+    let line = lines
+        .iter()
+        .enumerate()
+        .skip(from)
+        .chain(lines.iter().enumerate().take(from))
+        .find(|(_, l)| l.contains(needle))
+        .map(|(i, _)| i + 1);
+    match line {
+        Some(n) => format!("{}:{n}: ", src.path.display()),
+        None => format!("{}: ", src.path.display()),
     }
+}
 
-    fn build(
-        keys: &BTreeMap<String, Vec<String>>,
-        config: &Config,
+impl<A: Bindable> Keymap<A> {
+    /// Build the keymap of layer `A` from its section of the config. Problems
+    /// (unknown action, unparsable key, a key bound twice in the layer) come back
+    /// as messages naming the config file and line when `source` is given; the
+    /// rest of the keymap still works.
+    pub fn from_section(
+        section: &BTreeMap<String, Vec<String>>,
         source: Option<&ConfigSource>,
-    ) -> (Keymap, Vec<String>) {
-        let mut km = Keymap::default();
+    ) -> (Keymap<A>, Vec<String>) {
+        let mut km: Keymap<A> = Keymap::default();
         let mut errors = Vec::new();
-        let locate = |needle: &str| -> String {
-            match source {
-                Some(src) => {
-                    let line = src
-                        .text
-                        .lines()
-                        .position(|l| l.contains(needle))
-                        .map(|i| i + 1);
-                    match line {
-                        Some(n) => format!("{}:{n}: ", src.path.display()),
-                        None => format!("{}: ", src.path.display()),
-                    }
-                }
-                None => String::new(),
-            }
-        };
+        let header = A::LAYER.header();
         // Bind in help order so that conflicts are reported stably.
-        for action in Action::BINDABLE {
-            let Some(strings) = keys.get(action.name()) else {
+        for action in A::ALL {
+            let Some(strings) = section.get(action.name()) else {
                 continue;
             };
             let mut bound = Vec::new();
@@ -183,8 +198,8 @@ impl Keymap {
                     Ok(key) => {
                         if let Some(other) = km.map.get(&key) {
                             errors.push(format!(
-                                "{}key \"{s}\" is bound to both {} and {}",
-                                locate(&format!("\"{s}\"")),
+                                "{}key \"{s}\" is bound to both {} and {} in {header}",
+                                locate(source, &header, &format!("\"{s}\"")),
                                 other.name(),
                                 action.name()
                             ));
@@ -194,22 +209,114 @@ impl Keymap {
                         bound.push(key);
                     }
                     Err(e) => errors.push(format!(
-                        "{}{e} for {} in [keys]",
-                        locate(&format!("\"{s}\"")),
+                        "{}{e} for {} in {header}",
+                        locate(source, &header, &format!("\"{s}\"")),
                         action.name()
                     )),
                 }
             }
             km.keys.push((*action, bound));
         }
-        for name in keys.keys() {
-            if Action::from_name(name).is_none() {
+        for name in section.keys() {
+            if A::from_name(name).is_none() {
                 errors.push(format!(
-                    "{}unknown action \"{name}\" in [keys]",
-                    locate(name)
+                    "{}unknown action \"{name}\" in {header}",
+                    locate(source, &header, name)
                 ));
             }
         }
+        (km, errors)
+    }
+
+    /// The action bound to a key event, if any.
+    pub fn action_for(&self, ev: KeyEvent) -> Option<A> {
+        self.map.get(&Key::from_event(ev)).copied()
+    }
+
+    /// The keys bound to `action`, as written in help (`["j", "Down"]`).
+    pub fn keys_of(&self, action: A) -> Vec<String> {
+        if let Some((_, ks)) = self.keys.iter().find(|(a, _)| *a == action) {
+            return ks.iter().map(Key::display).collect();
+        }
+        let mut keys: Vec<String> = self
+            .map
+            .iter()
+            .filter(|(_, a)| **a == action)
+            .map(|(k, _)| k.display())
+            .collect();
+        keys.sort();
+        keys
+    }
+
+    /// The first key of `action`, for short hints.
+    pub fn first_key(&self, action: A) -> Option<String> {
+        self.keys_of(action).into_iter().next()
+    }
+
+    /// (keys, description) of every bindable action that has a key, in help order.
+    pub fn entries(&self) -> Vec<(String, String)> {
+        A::ALL
+            .iter()
+            .filter_map(|a| {
+                let keys = self.keys_of(*a);
+                (!keys.is_empty()).then(|| (keys.join(" "), a.description().to_string()))
+            })
+            .collect()
+    }
+
+    /// (first key, name) of every bindable action that has a key: the hint bar.
+    /// Pairs (`scroll_down`/`scroll_up`, `next_field`/`prev_field`) share one
+    /// hint: `j/k scroll`.
+    pub fn hints(&self) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        let mut k = 0;
+        while k < A::ALL.len() {
+            let a = A::ALL[k];
+            let pair = A::ALL.get(k + 1).and_then(|b| {
+                let (x, y) = (a.name(), b.name());
+                let shared = match (x.strip_suffix("_down"), y.strip_suffix("_up")) {
+                    (Some(p), Some(q)) if p == q => Some(p),
+                    _ => match (x.strip_prefix("next_"), y.strip_prefix("prev_")) {
+                        (Some(p), Some(q)) if p == q => Some(p),
+                        _ => None,
+                    },
+                };
+                Some((shared?, *b))
+            });
+            match pair {
+                Some((name, b)) => {
+                    if let (Some(ka), Some(kb)) = (self.first_key(a), self.first_key(b)) {
+                        out.push((format!("{ka}/{kb}"), name.replace('_', " ")));
+                    }
+                    k += 2;
+                }
+                None => {
+                    if let Some(ka) = self.first_key(a) {
+                        out.push((ka, a.name().replace('_', " ")));
+                    }
+                    k += 1;
+                }
+            }
+        }
+        out
+    }
+
+    /// The actions that have no key.
+    pub fn unbound(&self) -> Vec<A> {
+        A::ALL
+            .iter()
+            .copied()
+            .filter(|a| self.keys_of(*a).is_empty())
+            .collect()
+    }
+}
+
+impl Keymap<Action> {
+    /// Build the panes' keymap from `[keys.panes]` and the tags' `key`s (see
+    /// [`Keymap::from_section`]).
+    pub fn from_config(config: &Config, source: Option<&ConfigSource>) -> (Keymap, Vec<String>) {
+        let section = config.key_section(Layer::Panes.section());
+        let (mut km, mut errors) = Keymap::<Action>::from_section(&section, source);
         for (i, tag) in config.tags.iter().enumerate() {
             if tag.key.is_empty() {
                 continue;
@@ -219,7 +326,7 @@ impl Keymap {
                     if let Some(other) = km.map.get(&key) {
                         errors.push(format!(
                             "{}tag \"{}\": key \"{}\" is already bound to {}",
-                            locate(&format!("\"{}\"", tag.key)),
+                            locate(source, "[[tag]]", &format!("\"{}\"", tag.key)),
                             tag.name,
                             tag.key,
                             other.name()
@@ -233,34 +340,142 @@ impl Keymap {
         }
         (km, errors)
     }
+}
 
-    /// The action bound to a key event, if any.
-    pub fn action_for(&self, ev: KeyEvent) -> Option<Action> {
-        self.map.get(&Key::from_event(ev)).copied()
-    }
+/// The keymaps of every layer, each from its own section of the config.
+#[derive(Debug, Clone, Default)]
+pub struct Keymaps {
+    /// `[keys.panes]`: list, reader and tag pane (and the tags' own keys).
+    pub panes: Keymap<Action>,
+    pub help: Keymap<HelpAction>,
+    pub stats: Keymap<StatsAction>,
+    pub triage: Keymap<TriageAction>,
+    pub confirm: Keymap<ConfirmAction>,
+    pub new_tag: Keymap<NewTagAction>,
+    pub export: Keymap<ExportAction>,
+    pub search: Keymap<SearchAction>,
+}
 
-    /// The keys bound to `action`, as written in help (`["j", "Down"]`).
-    pub fn keys_of(&self, action: Action) -> Vec<String> {
-        if let Action::ToggleTag(_) = action {
-            let mut keys: Vec<String> = self
-                .map
-                .iter()
-                .filter(|(_, a)| **a == action)
-                .map(|(k, _)| k.display())
-                .collect();
-            keys.sort();
-            return keys;
+impl Keymaps {
+    /// Every layer's keymap from `config`, with every problem found (see
+    /// [`Keymap::from_section`]); a section of `[keys]` no layer has is one.
+    pub fn from_config(config: &Config, source: Option<&ConfigSource>) -> (Keymaps, Vec<String>) {
+        fn layer<A: Bindable>(
+            config: &Config,
+            source: Option<&ConfigSource>,
+            errors: &mut Vec<String>,
+        ) -> Keymap<A> {
+            let (km, e) =
+                Keymap::<A>::from_section(&config.key_section(A::LAYER.section()), source);
+            errors.extend(e);
+            km
         }
-        self.keys
-            .iter()
-            .find(|(a, _)| *a == action)
-            .map(|(_, ks)| ks.iter().map(Key::display).collect())
-            .unwrap_or_default()
+        let (panes, mut errors) = Keymap::from_config(config, source);
+        let maps = Keymaps {
+            panes,
+            help: layer(config, source, &mut errors),
+            stats: layer(config, source, &mut errors),
+            triage: layer(config, source, &mut errors),
+            confirm: layer(config, source, &mut errors),
+            new_tag: layer(config, source, &mut errors),
+            export: layer(config, source, &mut errors),
+            search: layer(config, source, &mut errors),
+        };
+        for name in config.key_layers() {
+            if !Layer::ALL.iter().any(|l| l.section() == name) {
+                errors.push(format!(
+                    "{}unknown section [keys.{name}]",
+                    locate(source, "[keys]", &format!("[keys.{name}]"))
+                ));
+            }
+        }
+        (maps, errors)
     }
 
-    /// The first key of `action`, for short hints.
-    pub fn first_key(&self, action: Action) -> Option<String> {
-        self.keys_of(action).into_iter().next()
+    /// (keys, description) of every bound action of `layer`, in help order.
+    pub fn entries(&self, layer: Layer) -> Vec<(String, String)> {
+        match layer {
+            Layer::Panes => self.panes.entries(),
+            Layer::Help => self.help.entries(),
+            Layer::Stats => self.stats.entries(),
+            Layer::Triage => self.triage.entries(),
+            Layer::Confirm => self.confirm.entries(),
+            Layer::NewTag => self.new_tag.entries(),
+            Layer::Export => self.export.entries(),
+            Layer::Search => self.search.entries(),
+        }
+    }
+
+    /// (first key, name) of each action of `layer`: its hint bar.
+    pub fn hints(&self, layer: Layer) -> Vec<(String, String)> {
+        match layer {
+            Layer::Panes => self.panes.hints(),
+            Layer::Help => self.help.hints(),
+            Layer::Stats => self.stats.hints(),
+            Layer::Triage => self.triage.hints(),
+            Layer::Confirm => self.confirm.hints(),
+            Layer::NewTag => self.new_tag.hints(),
+            Layer::Export => self.export.hints(),
+            Layer::Search => self.search.hints(),
+        }
+    }
+
+    /// `layer: action` for every action of every layer that has no key.
+    pub fn unbound(&self) -> Vec<String> {
+        fn names<A: Bindable>(km: &Keymap<A>) -> Vec<String> {
+            km.unbound()
+                .into_iter()
+                .map(|a| format!("{}: {}", A::LAYER.header(), a.name()))
+                .collect()
+        }
+        [
+            names(&self.panes),
+            names(&self.help),
+            names(&self.stats),
+            names(&self.triage),
+            names(&self.confirm),
+            names(&self.new_tag),
+            names(&self.export),
+            names(&self.search),
+        ]
+        .concat()
+    }
+
+    /// The key tables of the README: one per layer, generated from the keymap
+    /// (`tests/readme_keys.rs` checks the README holds exactly this).
+    pub fn markdown(&self, config: &Config) -> String {
+        let mut out = String::new();
+        for layer in Layer::ALL {
+            out.push_str(&format!("{} (`{}`):\n\n", layer.title(), layer.header()));
+            out.push_str("| keys | action |\n|---|---|\n");
+            let mut rows = self.entries(layer);
+            if layer == Layer::Panes {
+                let tag_keys: Vec<&str> = config
+                    .tags
+                    .iter()
+                    .filter(|t| !t.key.is_empty())
+                    .map(|t| t.key.as_str())
+                    .collect();
+                if !tag_keys.is_empty() {
+                    rows.push((
+                        tag_keys.join(" "),
+                        "Toggle a tag (each tag's `key` in `[[tag]]`)".to_string(),
+                    ));
+                }
+            }
+            for (keys, desc) in rows {
+                let keys: Vec<String> = keys
+                    .split(' ')
+                    .map(|k| match k {
+                        "|" => "`\\|`".to_string(),
+                        k => format!("`{k}`"),
+                    })
+                    .collect();
+                out.push_str(&format!("| {} | {desc} |\n", keys.join(" ")));
+            }
+            out.push('\n');
+        }
+        out
     }
 }
 
@@ -371,6 +586,65 @@ mod tests {
         assert_eq!(
             km.action_for(press(KeyCode::Char('q'), KeyModifiers::NONE)),
             None
+        );
+    }
+
+    /// The shipped keymap binds every action of every layer to a key, and no key
+    /// of one layer to two actions.
+    #[test]
+    fn every_layer_complete_and_without_collisions() {
+        let config = Config::builtin();
+        let (km, errors) = Keymaps::from_config(&config, None);
+        assert!(errors.is_empty(), "{errors:#?}");
+        assert!(km.unbound().is_empty(), "no key: {:#?}", km.unbound());
+        for layer in Layer::ALL {
+            assert!(!km.entries(layer).is_empty(), "{layer:?}");
+        }
+    }
+
+    /// A key bound twice within one layer is reported with its section; the same
+    /// key in two layers is fine (Esc closes every overlay).
+    #[test]
+    fn collisions_are_per_layer() {
+        let text = "[keys.triage]\nskip = [\"x\"]\n";
+        let config = Config::from_user_toml(text, Path::new("/tmp/c.toml")).unwrap();
+        let src = ConfigSource {
+            path: Path::new("/tmp/c.toml"),
+            text,
+        };
+        let (_, errors) = Keymaps::from_config(&config, Some(&src));
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            errors[0].starts_with(
+                "/tmp/c.toml:2: key \"x\" is bound to both no_topic and skip in [keys.triage]"
+            ),
+            "{}",
+            errors[0]
+        );
+    }
+
+    /// Keys of an overlay can be rebound in its own section; an unknown section or
+    /// action is named.
+    #[test]
+    fn overlay_keys_rebind_in_their_section() {
+        let text = "[keys.confirm]\nyes = [\"j\"]\n\n[keys.triag]\nskip = [\"s\"]\n";
+        let config = Config::from_user_toml(text, Path::new("c.toml")).unwrap();
+        let (km, errors) = Keymaps::from_config(&config, None);
+        assert_eq!(
+            km.confirm
+                .action_for(press(KeyCode::Char('j'), KeyModifiers::NONE)),
+            Some(ConfirmAction::Yes)
+        );
+        assert_eq!(
+            km.confirm
+                .action_for(press(KeyCode::Char('y'), KeyModifiers::NONE)),
+            None
+        );
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            errors[0].contains("unknown section [keys.triag]"),
+            "{}",
+            errors[0]
         );
     }
 }

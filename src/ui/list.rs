@@ -19,8 +19,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let focused = app.focus == Pane::List;
     let title = match &app.filter {
-        Some(f) => format!(" {} matches ", f.len()),
-        None => format!(" {} issues ", app.corpus.issues.len()),
+        Some(f) => format!(" {} ", crate::text::count(f.len(), "match")),
+        None => format!(" {} ", crate::text::count(app.corpus.issues.len(), "issue")),
     };
     let position = if app.rows.is_empty() {
         String::new()
@@ -84,7 +84,7 @@ fn issue_line(app: &App, i: usize, width: usize) -> Line<'static> {
     let n = issue.articles.len();
     let t = app.tagged_in_issue(i);
     let label = issue.label();
-    let long = format!("{n} articles, {t} tagged");
+    let long = format!("{}, {t} tagged", crate::text::count(n, "article"));
     let short = format!("{t}/{n}");
     let used = 2 + label.width() + 2;
     let counts = if used + long.width() <= width {
@@ -127,6 +127,24 @@ fn article_line(app: &App, i: usize, a: usize, width: usize) -> Line<'static> {
         if chips.iter().map(|(s, _)| s.width() + 1).sum::<usize>() <= width / 3 {
             break;
         }
+    }
+    // Still too many: the chips that fit, then `+N` for the rest, so the title
+    // keeps two thirds of the row.
+    if chips.iter().map(|(s, _)| s.width() + 1).sum::<usize>() > width / 3 {
+        let total = chips.len();
+        let mut kept = Vec::new();
+        let mut used = 0;
+        for c in chips {
+            let more = format!("+{}", total - kept.len());
+            if used + c.0.width() + 1 + more.width() + 1 > width / 3 {
+                break;
+            }
+            used += c.0.width() + 1;
+            kept.push(c);
+        }
+        let rest = total - kept.len();
+        kept.push((format!("+{rest}"), theme.dim()));
+        chips = kept;
     }
     let chips_w: usize = chips.iter().map(|(s, _)| s.width() + 1).sum();
     let head = 4; // indent, mark, kind, space

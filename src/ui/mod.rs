@@ -97,9 +97,9 @@ impl Widget for &App {
             ..area
         };
         match &self.mode {
-            Mode::Help { .. } => help::render(self, body, buf),
+            Mode::Help(v) => v.render(&self.theme, &self.close_hint(), body, buf),
             Mode::Export(d) => export_dialog::render(self, d, body, buf),
-            Mode::Stats(v) => stats_view::render(self, v, body, buf),
+            Mode::Stats(v) => stats_view::render(self, v, &self.close_hint(), body, buf),
             Mode::ConfirmBulk | Mode::NewTag => tagging::render_overlay(self, body, buf),
             Mode::Search => search_bar::render(self, areas.status, buf),
             Mode::Triage => triage::render(self, body, buf),

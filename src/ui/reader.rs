@@ -128,7 +128,7 @@ pub fn issue_lines(issue: &Issue, width: usize, out: &mut Vec<ReaderLine>) {
     let facts = [
         format!("file: {}", issue.rel),
         format!("encoding: {}, {} bytes", issue.encoding, issue.bytes),
-        format!("{} articles", issue.articles.len()),
+        crate::text::count(issue.articles.len(), "article"),
     ];
     for f in facts {
         push_wrapped(&f, LineKind::Meta, width, out);

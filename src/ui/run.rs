@@ -4,7 +4,7 @@
 
 use super::action::Action;
 use super::app::App;
-use super::keymap::{ConfigSource, Keymap};
+use super::keymap::{ConfigSource, Keymaps};
 use super::terminal::Term;
 use super::theme::Theme;
 use crate::config::{Config, ConfigError};
@@ -41,7 +41,7 @@ pub fn run(
         path: path.as_path(),
         text: text.as_str(),
     });
-    let (keymap, key_errors) = Keymap::from_config(&config, source.as_ref());
+    let (keymap, key_errors) = Keymaps::from_config(&config, source.as_ref());
     let theme = Theme::from_config(&config);
     let mut app = App::new(config, keymap, theme, root.clone());
     // Tags made with `t` go to the config file in use (or the user's, created).
@@ -181,7 +181,7 @@ fn handle_key(app: &mut App, key: KeyEvent) {
     let ctrl_c = key.kind == KeyEventKind::Press
         && key.code == KeyCode::Char('c')
         && key.modifiers.contains(KeyModifiers::CONTROL);
-    if ctrl_c && app.keymap.action_for(key).is_none() {
+    if ctrl_c && app.keymap.panes.action_for(key).is_none() {
         app.update(Action::Quit);
         return;
     }

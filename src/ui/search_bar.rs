@@ -5,11 +5,12 @@
 //! hardware cursor sits at the caret so an input method's candidate window
 //! follows it.
 
+use super::action::SearchAction;
 use super::app::{App, Mode, Row};
 use super::layout::Pane;
 use crate::search::background::BackgroundSearcher;
 use crate::search::{DocRef, Matcher, Query, QueryError, SearchIndex, TagLookup};
-use crossterm::event::{Event, KeyCode, KeyEvent};
+use crossterm::event::{Event, KeyEvent};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Color, Modifier, Style};
@@ -181,25 +182,25 @@ pub fn open(app: &mut App) {
     }
 }
 
-/// Raw keys while the search line is open.
+/// Keys while the search line is open: `[keys.search]`, the rest edit the query.
 pub fn handle_key(app: &mut App, key: KeyEvent) {
-    match key.code {
-        KeyCode::Esc => {
+    match app.keymap.search.action_for(key) {
+        Some(SearchAction::Cancel) => {
             clear(app);
             app.mode = Mode::Normal;
         }
-        KeyCode::Enter => {
+        Some(SearchAction::Accept) => {
             app.mode = Mode::Normal;
             app.focus = Pane::List;
             if app.search.input.value().trim().is_empty() {
                 clear(app);
             }
         }
-        KeyCode::Up => app.update(super::Action::MoveUp),
-        KeyCode::Down => app.update(super::Action::MoveDown),
-        KeyCode::PageUp => app.update(super::Action::PageUp),
-        KeyCode::PageDown => app.update(super::Action::PageDown),
-        _ => {
+        Some(SearchAction::MoveUp) => app.update(super::Action::MoveUp),
+        Some(SearchAction::MoveDown) => app.update(super::Action::MoveDown),
+        Some(SearchAction::PageUp) => app.update(super::Action::PageUp),
+        Some(SearchAction::PageDown) => app.update(super::Action::PageDown),
+        None => {
             let before = app.search.input.value().to_string();
             if let Some(req) = to_input_request(&Event::Key(key)) {
                 app.search.input.handle(req);

@@ -7,13 +7,11 @@ use super::app::App;
 use super::bordered;
 use crate::stats::{Stats, UNDATED, compute_over};
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Axis, Bar, BarChart, Block, Chart, Dataset, GraphType, LegendPosition, Sparkline, Widget,
-};
+use ratatui::widgets::{Axis, Bar, BarChart, Block, Chart, Dataset, GraphType, Sparkline, Widget};
 
 /// The stats view's state: the numbers, computed when it opened.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,7 +20,13 @@ pub struct StatsView {
     /// `(done, total)` files when the corpus was still loading: the numbers cover
     /// only what had loaded.
     pub partial: Option<(usize, usize)>,
+    /// First line shown (the view scrolls when it is taller than the screen).
+    pub scroll: usize,
 }
+
+/// Height of the tags-over-time chart and of the sparkline under it.
+const CHART_H: u16 = 12;
+const SPARK_H: u16 = 3;
 
 impl StatsView {
     /// Count the whole corpus as the app has loaded it.
@@ -34,6 +38,9 @@ impl StatsView {
                     .map(|a| {
                         app.tags_of(i, a)
                             .into_iter()
+                            // "No topic" is a decision, not a tag: such an
+                            // article counts as untagged.
+                            .filter(|t| *t != crate::suggest::NO_TOPIC)
                             .map(String::from)
                             .collect::<Vec<String>>()
                     })
@@ -45,7 +52,29 @@ impl StatsView {
         StatsView {
             stats,
             partial: app.loading.map(|l| (l.done, l.total)),
+            scroll: 0,
         }
+    }
+
+    /// Lines the whole view takes, scrolled or not.
+    pub fn content_height(&self) -> u16 {
+        let s = &self.stats;
+        let bars = s.per_tag.len().min(u16::MAX as usize / 2) as u16;
+        let dated = s.per_month.iter().any(|m| m.month != UNDATED);
+        let series = s.per_tag.iter().filter(|t| t.articles > 0).count() as u16;
+        let over_time = if dated {
+            CHART_H + series.min(50) + 1 + SPARK_H
+        } else {
+            1
+        };
+        2 + 1 + bars + 1 + over_time
+    }
+
+    /// Scroll by `delta` lines within `area` (the overlay's outside).
+    pub fn scroll_by(&mut self, delta: isize, area: Rect) {
+        let room = area.height.saturating_sub(2) as isize;
+        let max = (self.content_height() as isize - room).max(0);
+        self.scroll = (self.scroll as isize + delta).clamp(0, max) as usize;
     }
 }
 
@@ -57,20 +86,55 @@ fn percent(part: usize, whole: usize) -> String {
     }
 }
 
-/// Draw the stats view over `area`.
-pub fn render(app: &App, view: &StatsView, area: Rect, buf: &mut Buffer) {
+/// Draw the stats view over `area`, scrolled; `hint` says how to scroll and close.
+pub fn render(app: &App, view: &StatsView, hint: &str, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
-    let s = &view.stats;
-    let inner = bordered::overlay(
-        theme,
-        " Tag statistics ",
-        Some(" Esc closes ".into()),
-        area,
-        buf,
-    );
+    let room = area.height.saturating_sub(2) as usize;
+    let total = view.content_height() as usize;
+    let hint = if total > room {
+        let below = total.saturating_sub(view.scroll + room);
+        format!(" {below} more lines below · {hint} ")
+    } else {
+        format!(" {hint} ")
+    };
+    let inner = bordered::overlay(theme, " Tag statistics ", Some(hint.into()), area, buf);
     if inner.height < 3 || inner.width < 10 {
         return;
     }
+    // Draw the whole view off screen, then copy the part scrolled to.
+    let full = Rect::new(0, 0, inner.width, view.content_height());
+    let mut page = Buffer::empty(full);
+    render_all(app, view, full, &mut page);
+    for dy in 0..inner.height {
+        let from_y = view.scroll + dy as usize;
+        if from_y >= full.height as usize {
+            break;
+        }
+        for dx in 0..inner.width {
+            let (Some(src), Some(dst)) = (
+                page.cell((dx, from_y as u16)),
+                buf.cell_mut((inner.x + dx, inner.y + dy)),
+            ) else {
+                continue;
+            };
+            *dst = src.clone();
+        }
+    }
+}
+
+/// Markers of the lines over time, one a tag in turn, so that the lines can be
+/// told apart without colour (`NO_COLOR`); the legend shows each.
+const MARKERS: [(Marker, &str); 4] = [
+    (Marker::Braille, "⣿"),
+    (Marker::Block, "█"),
+    (Marker::Bar, "▄"),
+    (Marker::HalfBlock, "▀"),
+];
+
+/// Draw every part of the view into `inner`, which is tall enough for all.
+fn render_all(app: &App, view: &StatsView, inner: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let s = &view.stats;
     let mut y = inner.y;
     let line = |y: u16| Rect {
         y,
@@ -78,8 +142,8 @@ pub fn render(app: &App, view: &StatsView, area: Rect, buf: &mut Buffer) {
         ..inner
     };
     Line::from(format!(
-        " {} articles, {} tagged ({}), {} untagged",
-        s.articles,
+        " {}, {} tagged ({}), {} untagged",
+        crate::text::count(s.articles, "article"),
         s.tagged,
         percent(s.tagged, s.articles),
         s.untagged
@@ -95,15 +159,11 @@ pub fn render(app: &App, view: &StatsView, area: Rect, buf: &mut Buffer) {
     }
     y += 2;
     let bottom = inner.bottom();
-    if y >= bottom {
-        return;
-    }
 
     // Articles per tag.
     Line::from(Span::styled(" Articles per tag", theme.dim())).render(line(y), buf);
     y += 1;
-    let rows_left = bottom.saturating_sub(y);
-    let n_bars = (s.per_tag.len() as u16).min(rows_left);
+    let n_bars = (s.per_tag.len() as u16).min(bottom.saturating_sub(y));
     if n_bars > 0 {
         let label_w = s
             .per_tag
@@ -137,16 +197,12 @@ pub fn render(app: &App, view: &StatsView, area: Rect, buf: &mut Buffer) {
             },
             buf,
         );
-        y += n_bars + 1;
+        y += n_bars;
     }
+    y += 1;
 
     // Tags over time.
     let dated: Vec<_> = s.per_month.iter().filter(|m| m.month != UNDATED).collect();
-    if y + 4 > bottom {
-        return;
-    }
-    let spark_h: u16 = if bottom - y >= 12 { 3 } else { 0 };
-    let chart_h = bottom - y - spark_h;
     if dated.is_empty() {
         Line::from(Span::styled(
             " Tags over time: no dated issues",
@@ -159,6 +215,7 @@ pub fn render(app: &App, view: &StatsView, area: Rect, buf: &mut Buffer) {
         .per_tag
         .iter()
         .filter(|t| t.articles > 0)
+        .take(50)
         .map(|t| {
             let points = dated
                 .iter()
@@ -177,10 +234,11 @@ pub fn render(app: &App, view: &StatsView, area: Rect, buf: &mut Buffer) {
         .max(1);
     let datasets: Vec<Dataset> = series
         .iter()
-        .map(|(name, style, points)| {
+        .enumerate()
+        .map(|(k, (name, style, points))| {
             Dataset::default()
                 .name(name.clone())
-                .marker(Marker::Braille)
+                .marker(MARKERS[k % MARKERS.len()].0)
                 .graph_type(GraphType::Line)
                 .style(*style)
                 .data(points)
@@ -190,9 +248,8 @@ pub fn render(app: &App, view: &StatsView, area: Rect, buf: &mut Buffer) {
     let last = dated.last().map(|m| m.month.clone()).unwrap_or_default();
     let x_max = (dated.len().saturating_sub(1)).max(1) as f64;
     Chart::new(datasets)
-        // Show the legend (tag colours) unless it would cover most of the chart.
-        .hidden_legend_constraints((Constraint::Ratio(1, 2), Constraint::Ratio(2, 3)))
-        .legend_position(Some(LegendPosition::TopRight))
+        // The legend goes under the chart, where it covers no line.
+        .legend_position(None)
         .block(Block::default().title(Line::from(Span::styled(
             " Tags over time (articles per month)",
             theme.dim(),
@@ -212,39 +269,49 @@ pub fn render(app: &App, view: &StatsView, area: Rect, buf: &mut Buffer) {
         .render(
             Rect {
                 y,
-                height: chart_h,
+                height: CHART_H,
                 ..inner
             },
             buf,
         );
-    y += chart_h;
-    if spark_h > 0 {
-        // One column per month, widened when there are few months.
-        let stretch = (inner.width as usize / dated.len()).max(1);
-        let data: Vec<u64> = dated
-            .iter()
-            .flat_map(|m| std::iter::repeat_n(m.tagged as u64, stretch))
-            .collect();
-        let total: usize = dated.iter().map(|m| m.tagged).sum();
-        Sparkline::default()
-            .block(Block::default().title(Line::from(Span::styled(
-                format!(
-                    " Tagged articles per month, {} months ({total} tagged)",
-                    dated.len()
-                ),
-                theme.dim(),
-            ))))
-            .data(&data)
-            .style(theme.key())
-            .render(
-                Rect {
-                    y,
-                    height: spark_h,
-                    ..inner
-                },
-                buf,
-            );
+    y += CHART_H;
+    for (k, (name, style, _)) in series.iter().enumerate() {
+        Line::from(vec![
+            Span::styled(
+                format!("   {} ", MARKERS[k % MARKERS.len()].1.repeat(2)),
+                *style,
+            ),
+            Span::styled(name.clone(), *style),
+        ])
+        .render(line(y), buf);
+        y += 1;
     }
+    y += 1;
+    // One column per month, widened when there are few months.
+    let stretch = (inner.width as usize / dated.len()).max(1);
+    let data: Vec<u64> = dated
+        .iter()
+        .flat_map(|m| std::iter::repeat_n(m.tagged as u64, stretch))
+        .collect();
+    let total: usize = dated.iter().map(|m| m.tagged).sum();
+    Sparkline::default()
+        .block(Block::default().title(Line::from(Span::styled(
+            format!(
+                " Tagged articles per month, {} months ({total} tagged)",
+                dated.len()
+            ),
+            theme.dim(),
+        ))))
+        .data(&data)
+        .style(theme.key())
+        .render(
+            Rect {
+                y,
+                height: SPARK_H,
+                ..inner
+            },
+            buf,
+        );
 }
 
 /// One line of the tags-over-time chart: label, style, (month index, articles).

@@ -1,7 +1,7 @@
 //! The status bar: corpus counts, tagged share, save state and loading progress,
 //! the last message, and key hints generated from the keymap.
 
-use super::action::Action;
+use super::action::{Action, Layer};
 use super::app::App;
 use crate::text::fit_width;
 use ratatui::buffer::Buffer;
@@ -22,8 +22,30 @@ const HINTS: [Action; 8] = [
     Action::Quit,
 ];
 
-/// `j move_down  Enter open ...` from the keymap, with `1-9 tag` after mark.
+/// `1-3`: the range of the tags' keys, for hints.
+pub fn tag_key_range(app: &App) -> Option<String> {
+    let keys: Vec<&str> = app
+        .config
+        .tags
+        .iter()
+        .filter(|t| !t.key.is_empty())
+        .map(|t| t.key.as_str())
+        .collect();
+    match (keys.first(), keys.last()) {
+        (Some(first), Some(last)) if first == last => Some(first.to_string()),
+        (Some(first), Some(last)) => Some(format!("{first}-{last}")),
+        _ => None,
+    }
+}
+
+/// The hint bar of the layer that has the keyboard, from its keymap: for the
+/// panes `j move  Enter read ...` with `1-9 tag` after mark; for an overlay or
+/// prompt every key it has.
 pub fn hints(app: &App) -> Vec<(String, String)> {
+    let layer = app.layer();
+    if layer != Layer::Panes {
+        return app.keymap.hints(layer);
+    }
     let mut out = Vec::new();
     let in_list = app.focus == super::layout::Pane::List;
     for a in HINTS {
@@ -33,7 +55,7 @@ pub fn hints(app: &App) -> Vec<(String, String)> {
         } else {
             a
         };
-        if let Some(k) = app.keymap.first_key(a) {
+        if let Some(k) = app.keymap.panes.first_key(a) {
             let name = match a {
                 Action::MoveDown if app.focus == super::layout::Pane::Reader => "scroll",
                 Action::MoveDown => "move",
@@ -42,22 +64,10 @@ pub fn hints(app: &App) -> Vec<(String, String)> {
             };
             out.push((k, name.to_string()));
         }
-        if a == Action::Mark && !app.config.tags.is_empty() {
-            let keys: Vec<String> = app
-                .config
-                .tags
-                .iter()
-                .filter(|t| !t.key.is_empty())
-                .map(|t| t.key.clone())
-                .collect();
-            if let (Some(first), Some(last)) = (keys.first(), keys.last()) {
-                let k = if first == last {
-                    first.clone()
-                } else {
-                    format!("{first}-{last}")
-                };
-                out.push((k, "tag".into()));
-            }
+        if a == Action::Mark
+            && let Some(k) = tag_key_range(app)
+        {
+            out.push((k, "tag".into()));
         }
     }
     out
@@ -68,9 +78,9 @@ pub fn counts(app: &App) -> Vec<String> {
     let mut parts = Vec::new();
     match app.loading {
         Some(l) => parts.push(format!("loading {}/{} issues", l.done, l.total)),
-        None => parts.push(format!("{} issues", app.corpus.issues.len())),
+        None => parts.push(crate::text::count(app.corpus.issues.len(), "issue")),
     }
-    parts.push(format!("{} articles", app.article_total));
+    parts.push(crate::text::count(app.article_total, "article"));
     let tagged = app.tagged_total();
     let share = (tagged * 100).checked_div(app.article_total).unwrap_or(0);
     parts.push(format!("{tagged} tagged ({share}%)"));

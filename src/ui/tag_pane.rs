@@ -12,6 +12,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
+/// The first tag shown when `height` rows show and tag `selected` has the
+/// cursor: the list scrolls just enough to keep the cursor in view.
+pub fn offset(selected: usize, height: usize) -> usize {
+    selected.saturating_sub(height.saturating_sub(1))
+}
+
 /// Draw the tag pane into `area`.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
@@ -30,12 +36,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let width = inner.width as usize;
-    for (k, tag) in app
+    let offset = offset(app.tag_selected, inner.height as usize);
+    for (y, (k, tag)) in app
         .config
         .tags
         .iter()
         .enumerate()
+        .skip(offset)
         .take(inner.height as usize)
+        .enumerate()
     {
         let carried = batch
             .iter()
@@ -71,7 +80,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             Span::styled(state, theme.plain()),
         ]);
         let rect = Rect {
-            y: inner.y + k as u16,
+            y: inner.y + y as u16,
             height: 1,
             ..inner
         };

@@ -12,7 +12,7 @@ use super::keymap::Keymap;
 use super::layout;
 use crate::config::{Config, TagDef};
 use crate::tags::{Outcome, Problem, Source, TagStore, Target, vocab};
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{Event, KeyEvent};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -159,7 +159,10 @@ impl App {
             notes.push(format!("{orphans} orphaned"));
         }
         if unknown > 0 {
-            notes.push(format!("{unknown} unknown tag(s), kept"));
+            notes.push(format!(
+                "{}, kept",
+                crate::text::count(unknown, "unknown tag")
+            ));
         }
         if let Some(first) = bad.first() {
             let more = if bad.len() > 1 {
@@ -210,49 +213,33 @@ impl App {
         }
     }
 
-    /// Keys while a tagging prompt is open (`Mode::ConfirmBulk`, `Mode::NewTag`).
-    /// Returns false when the key was not for a tagging prompt.
-    pub(super) fn tagging_key(&mut self, key: KeyEvent) -> bool {
-        match self.mode {
-            Mode::ConfirmBulk => {
-                match key.code {
-                    KeyCode::Char('y' | 'Y') | KeyCode::Enter => {
-                        self.mode = Mode::Normal;
-                        if let Some(p) = self.tagging.pending.take() {
-                            self.apply_toggle(p.tag, &p.targets);
-                        }
-                    }
-                    KeyCode::Char('n' | 'N' | 'q') | KeyCode::Esc => {
-                        self.mode = Mode::Normal;
-                        self.tagging.pending = None;
-                        self.say("bulk change cancelled");
-                    }
-                    _ => {}
-                }
-                true
+    /// The answer to the bulk change question: apply it, or not.
+    pub(super) fn confirm_bulk(&mut self, yes: bool) {
+        self.mode = Mode::Normal;
+        let pending = self.tagging.pending.take();
+        match pending {
+            Some(p) if yes => {
+                self.apply_toggle(p.tag, &p.targets);
+                self.relearn();
             }
-            Mode::NewTag => {
-                match key.code {
-                    KeyCode::Enter => {
-                        let name = self.tagging.input.value().to_string();
-                        self.mode = Mode::Normal;
-                        self.create_tag(&name);
-                    }
-                    KeyCode::Esc => {
-                        self.mode = Mode::Normal;
-                        self.say("no new tag");
-                    }
-                    KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => {
-                        self.mode = Mode::Normal;
-                    }
-                    _ => {
-                        self.tagging.input.handle_event(&Event::Key(key));
-                    }
-                }
-                true
-            }
-            _ => false,
+            _ => self.say("bulk change cancelled"),
         }
+    }
+
+    /// Close the new-tag prompt, creating the tag typed or not.
+    pub(super) fn finish_new_tag(&mut self, create: bool) {
+        self.mode = Mode::Normal;
+        if create {
+            let name = self.tagging.input.value().to_string();
+            self.create_tag(&name);
+        } else {
+            self.say("no new tag");
+        }
+    }
+
+    /// A key the new-tag prompt's keymap does not bind: it edits the name.
+    pub(super) fn edit_new_tag(&mut self, key: KeyEvent) {
+        self.tagging.input.handle_event(&Event::Key(key));
     }
 
     /// Add a tag named `name` to the vocabulary with the next free key, and to the
@@ -268,7 +255,7 @@ impl App {
         let key = vocab::next_free_key(&self.config.tags).unwrap_or_default();
         let def = TagDef::new(&name, &key);
         self.config.tags.push(def.clone());
-        self.keymap = Keymap::from_config(&self.config, None).0;
+        self.keymap.panes = Keymap::from_config(&self.config, None).0;
         let Some(path) = self.tagging.config_path.clone() else {
             self.tag_saved(crate::session::config_job::TagSaved {
                 tag: def,
@@ -320,6 +307,16 @@ fn on_key(tag: &TagDef) -> String {
     }
 }
 
+/// `y yes  n no`: a prompt's keys from its keymap.
+fn hint_line(app: &App, hints: Vec<(String, String)>) -> Line<'static> {
+    let mut spans = Vec::new();
+    for (key, name) in hints {
+        spans.push(Span::styled(format!(" {key} "), app.theme.key()));
+        spans.push(Span::styled(format!(" {name}   "), app.theme.dim()));
+    }
+    Line::from(spans)
+}
+
 /// Draw the tagging prompt of the current mode, if any, over `area`.
 pub fn render_overlay(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
@@ -338,12 +335,7 @@ pub fn render_overlay(app: &App, area: Rect, buf: &mut Buffer) {
                         "{verb} \"{label}\" {prep} {} articles?",
                         p.targets.len()
                     )),
-                    Line::from(vec![
-                        Span::styled(" y ", theme.key()),
-                        Span::raw(" yes   "),
-                        Span::styled(" n ", theme.key()),
-                        Span::raw(" no"),
-                    ]),
+                    hint_line(app, app.keymap.confirm.hints()),
                 ],
             )
         }
@@ -358,7 +350,7 @@ pub fn render_overlay(app: &App, area: Rect, buf: &mut Buffer) {
                         Span::raw(value.to_string()),
                         Span::styled("_", theme.dim()),
                     ]),
-                    Line::styled("Enter creates, Esc cancels", theme.dim()),
+                    hint_line(app, app.keymap.new_tag.hints()),
                 ],
             )
         }

@@ -8,16 +8,18 @@
 //! appear when it is done. After every tag change the classifier is retrained
 //! (it only counts words, milliseconds for thousands of tagged articles).
 //!
-//! Triage keys are fixed: the tags' own keys (1-9) toggle, Enter accepts the
-//! suggestions (or keeps a hand-made choice) and moves on, `x` marks "no topic",
-//! Space skips, `u` undoes, Esc or `q` leaves.
+//! Triage keys come from `[keys.triage]` (by default Enter accepts the
+//! suggestions or keeps a hand-made choice and moves on, `x` marks "no topic",
+//! Space skips, `u` undoes, `j`/`k` scroll the article, Esc or `q` leaves); the
+//! tags' own keys toggle them.
 
+use super::action::{Action, Layer, TriageAction};
 use super::app::{App, Mode};
 use super::bordered::{self, render_lines};
 use crate::article::Article;
 use crate::suggest::triage::Triage;
 use crate::suggest::{At, NO_TOPIC, SuggestIndex, Suggester, Suggestion, labels_from_store};
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyEvent;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -36,6 +38,8 @@ pub struct Suggesting {
     pub took: Option<Duration>,
     /// The triage walk, while triage mode is open (kept when it is left).
     pub triage: Option<Triage>,
+    /// How far triage's article is scrolled, and which article that was.
+    pub triage_scroll: (Option<(usize, usize)>, usize),
 }
 
 impl std::fmt::Debug for Suggesting {
@@ -189,8 +193,38 @@ impl App {
         self.mode = Mode::Triage;
     }
 
-    /// A key in triage mode.
+    /// A key in triage mode: its own keymap, then the tags' keys.
     pub(super) fn triage_key(&mut self, key: KeyEvent) {
+        let action = self.keymap.triage.action_for(key);
+        if action.is_none()
+            && let Some(Action::ToggleTag(k)) = self.keymap.panes.action_for(key)
+        {
+            self.triage_toggle(k);
+            return;
+        }
+        if let Some(a) = action {
+            self.update_triage(a);
+        }
+    }
+
+    /// Toggle tag `k` of the vocabulary on triage's article.
+    fn triage_toggle(&mut self, k: usize) {
+        let Some(name) = self.config.tags.get(k).map(|t| t.name.clone()) else {
+            return;
+        };
+        let Some(mut triage) = self.suggest.triage.take() else {
+            return;
+        };
+        let outcome = triage.toggle(&mut self.tagging.store, &self.corpus.issues, &name);
+        self.suggest.triage = Some(triage);
+        if let Some(o) = outcome {
+            self.report_outcome(&o);
+            self.relearn();
+        }
+    }
+
+    /// Apply one triage action.
+    pub(super) fn update_triage(&mut self, action: TriageAction) {
         let Some(mut triage) = self.suggest.triage.take() else {
             self.mode = Mode::Normal;
             return;
@@ -199,33 +233,42 @@ impl App {
         let store = &mut self.tagging.store;
         let mut outcome = None;
         let mut note = None;
-        match key.code {
-            KeyCode::Esc | KeyCode::Char('q') => {
+        match action {
+            TriageAction::Leave => {
                 if let Some((i, a)) = triage.current() {
                     self.select_article(i, a);
                 }
                 self.mode = Mode::Normal;
             }
-            KeyCode::Enter => {
+            TriageAction::Accept => {
                 if let Some(s) = &self.suggest.suggester {
                     outcome = triage.accept(store, issues, s, self.config.suggest.min_score);
                 }
             }
-            KeyCode::Char('x') => outcome = triage.no_topic(store, issues),
-            KeyCode::Char(' ') => triage.skip(),
-            KeyCode::Char('u') => {
+            TriageAction::NoTopic => outcome = triage.no_topic(store, issues),
+            TriageAction::Skip => triage.skip(),
+            TriageAction::Undo => {
                 outcome = triage.undo(store);
                 if outcome.is_none() {
                     note = Some("back to the skipped article");
                 }
             }
-            KeyCode::Char(c) => {
-                let c = crate::text::fold_width(c).to_string();
-                if let Some(tag) = self.config.tags.iter().find(|t| t.key == c) {
-                    outcome = triage.toggle(store, issues, &tag.name);
-                }
+            TriageAction::ScrollDown | TriageAction::ScrollUp => {
+                let at = triage.current();
+                let (was, scroll) = self.suggest.triage_scroll;
+                let scroll = if was == at { scroll } else { 0 };
+                let scroll = if action == TriageAction::ScrollDown {
+                    scroll + 1
+                } else {
+                    scroll.saturating_sub(1)
+                };
+                self.suggest.triage_scroll = (at, scroll);
             }
-            _ => {}
+            TriageAction::Help => {
+                self.suggest.triage = Some(triage);
+                self.open_help(Layer::Triage);
+                return;
+            }
         }
         self.suggest.triage = Some(triage);
         if let Some(o) = outcome {
@@ -268,7 +311,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         " Triage · this issue {}/{} decided · corpus {}/{} decided · {} left ",
         p.issue_decided, p.issue_total, p.corpus_decided, p.corpus_total, p.left
     );
-    let hint = " Enter accept+next · 1-9 toggle · x no topic · Space skip · u undo · Esc ";
+    // The bar under it lists triage's keys; the tags' keys are said here.
+    let hint = match super::status::tag_key_range(app) {
+        Some(keys) => format!(" {keys} toggle a tag "),
+        None => String::new(),
+    };
     let inner = bordered::overlay(theme, title, Some(hint.into()), area, buf);
     if inner.width < 4 || inner.height < 3 {
         return;
@@ -290,12 +337,27 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     };
     lines.push(Line::styled(
-        crate::text::fit_width(
-            &format!("{} · {}", issue.label(), article.display_title()),
-            width,
-        ),
+        crate::text::fit_width(&issue.label(), width),
+        theme.dim(),
+    ));
+    if !article.kicker.is_empty() {
+        lines.push(Line::styled(
+            crate::text::fit_width(&article.kicker, width),
+            theme.dim(),
+        ));
+    }
+    lines.push(Line::styled(
+        crate::text::fit_width(&article.display_title(), width),
         theme.title(),
     ));
+    for extra in [&article.subtitle, &article.byline] {
+        if !extra.is_empty() {
+            lines.push(Line::styled(
+                crate::text::fit_width(extra, width),
+                theme.dim(),
+            ));
+        }
+    }
     // Tags: set ones as chips, suggested ones as ghosts with score and words.
     let carried = app.tags_of(i, a);
     let suggestions = app.suggestions_for(i, a);
@@ -323,17 +385,28 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     lines.push(Line::from(""));
     let room = (inner.height as usize).saturating_sub(lines.len());
-    let mut body = Vec::new();
-    for para in &article.paragraphs {
-        for piece in super::wrap::wrap(para, width) {
-            body.push(Line::from(piece.to_string()));
-            if body.len() >= room {
-                break;
-            }
-        }
-        if body.len() >= room {
-            break;
-        }
+    let body: Vec<Line> = article
+        .paragraphs
+        .iter()
+        .flat_map(|para| super::wrap::wrap(para, width))
+        .map(|piece| Line::from(piece.to_string()))
+        .collect();
+    // Scrolled by j/k (as far as the end of the article shows).
+    let scroll = match app.suggest.triage_scroll {
+        (at, s) if at == Some((i, a)) => s.min(body.len().saturating_sub(room)),
+        _ => 0,
+    };
+    let below = body.len().saturating_sub(scroll + room);
+    let mut body: Vec<Line> = body.into_iter().skip(scroll).take(room).collect();
+    if below > 0
+        && let Some(last) = body.last_mut()
+    {
+        let key = app
+            .keymap
+            .triage
+            .first_key(TriageAction::ScrollDown)
+            .unwrap_or_default();
+        *last = Line::styled(format!("({below} more lines: {key} scrolls)"), theme.dim());
     }
     lines.extend(body);
     render_lines(lines, inner, buf);

@@ -155,6 +155,7 @@ fn open_10k_sidecars(c: &mut Criterion) {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         let s = Sidecar {
             issue: issue.rel.clone(),
+            corrections: Vec::new(),
             articles,
         };
         std::fs::write(path, sidecar::render(&s)).unwrap();
@@ -297,6 +298,7 @@ fn big_sidecar(n: usize) -> Sidecar {
     let names = ["governance", "heritage", "environment", "交通 出行", "民生"];
     Sidecar {
         issue: "2024-01-02_3.txt".into(),
+        corrections: Vec::new(),
         articles: (0..n)
             .map(|i| ArticleTags {
                 id: format!("{i:012x}"),

@@ -1,13 +1,14 @@
 //! newstag: read, search and tag Chinese newspaper archives.
 //!
-//! The core (`article`, `corpus`, `segment`, `search`, `tags`, `export`, `stats`,
-//! `suggest`, `config`, and `session`, which runs their background jobs) knows
+//! The core (`article`, `corpus`, `segment`, `correct`, `search`, `tags`, `export`,
+//! `stats`, `suggest`, `config`, and `session`, which runs their background jobs) knows
 //! nothing of terminals; `ui` and `cli` sit on top of it.
 
 pub mod article;
 pub mod cli;
 pub mod config;
 pub mod corpus;
+pub mod correct;
 pub mod export;
 pub mod record;
 pub mod regular_file;

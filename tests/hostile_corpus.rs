@@ -498,6 +498,7 @@ fn same_stem_issues_each_get_their_own_sidecar() {
     };
     let old = Sidecar {
         issue: "a.txt".into(),
+        corrections: Vec::new(),
         articles: vec![
             record(&txt, "governance"),
             record(&md, "heritage"),
@@ -597,6 +598,7 @@ fn an_old_shared_sidecar_stays_while_its_issues_are_not_all_known() {
     };
     let old = Sidecar {
         issue: "a.txt".into(),
+        corrections: Vec::new(),
         articles: vec![record(&txt.articles[0].id), record(&md.articles[0].id)],
     };
     std::fs::write(corpus_dir.join("a.tags.toml"), sidecar::render(&old)).unwrap();

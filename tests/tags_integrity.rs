@@ -131,6 +131,7 @@ fn any_sidecar() -> impl Strategy<Value = Sidecar> {
     });
     (any_text(), prop::collection::vec(article, 0..5)).prop_map(|(issue, articles)| Sidecar {
         issue,
+        corrections: Vec::new(),
         articles: sidecar::normalise(articles),
     })
 }
@@ -364,6 +365,7 @@ fn sidecars_with_old_ids_migrate_by_unambiguous_title() {
         |name: &str| TagSet::from([(name.to_string(), mark("2025-01-01T00:00:00Z", Source::Hand))]);
     let old = Sidecar {
         issue: "p2.md".into(),
+        corrections: Vec::new(),
         articles: vec![
             ArticleTags {
                 id: legacy_id("p2", TITLES[2], 1),

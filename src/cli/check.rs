@@ -55,6 +55,23 @@ pub fn run(config: &Config, args: CheckArgs) -> anyhow::Result<ExitCode> {
         left.into_iter()
             .map(|(path, what)| format!("{}: {what}", path.display())),
     );
+    // Corrections of the cut that no longer apply (the issue file was edited).
+    let stale: Vec<_> = corpus
+        .issues
+        .iter()
+        .flat_map(|issue| crate::correct::file::stale_of(issue, sidecar_dir.as_deref()))
+        .collect();
+    let stale_count = stale.len();
+    problems.extend(stale.into_iter().map(|s| {
+        format!(
+            "{}: correction {} ({}) no longer applies: {}; kept (newstag correct --list, --drop {})",
+            s.sidecar.display(),
+            s.number,
+            s.correction.describe(),
+            s.why,
+            s.number
+        )
+    }));
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     for p in &problems {
@@ -73,7 +90,7 @@ pub fn run(config: &Config, args: CheckArgs) -> anyhow::Result<ExitCode> {
             out,
             "{} problems: {bad} bad sidecars (read-only), {orphans} orphaned articles, \
              {unknown} unknown tags, {lost} sidecars without issue, \
-             {special} special files named like sidecars",
+             {special} special files named like sidecars, {stale_count} stale corrections",
             problems.len()
         )?;
         Ok(ExitCode::from(1))

@@ -2,6 +2,7 @@
 
 mod articles;
 mod check;
+mod correct;
 mod export;
 mod import;
 mod output;
@@ -47,6 +48,9 @@ pub enum Command {
     Tag(tag::TagArgs),
     /// Report broken sidecars, orphaned tags and tags missing from the config.
     Check(check::CheckArgs),
+    /// Fix how an issue was cut: split, join, set a line's role, move a paragraph
+    /// (kept in the issue's sidecar; tags follow).
+    Correct(correct::CorrectArgs),
     /// Suggest tags for articles: scores from tag keywords and from your own tags.
     Suggest(suggest::SuggestArgs),
     /// Search a corpus (same ranking as the TUI's `/`). Query syntax: words
@@ -91,6 +95,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     if let Err(e) = crate::corpus::walk::set_ignore_globs(&config.corpus.ignore) {
         eprintln!("newstag: {e} (no file is ignored)");
     }
+    crate::correct::file::set_sidecar_dir(config.sidecar_dir());
     if let Some(e) = &config_error
         && cli.command.is_some()
     {
@@ -103,6 +108,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Stats(args)) => stats::run(&config, args),
         Some(Command::Tag(args)) => tag::run(&config, args),
         Some(Command::Check(args)) => check::run(&config, args),
+        Some(Command::Correct(args)) => correct::run(&config, args),
         Some(Command::Suggest(args)) => suggest::run(&config, args),
         Some(Command::Search(args)) => search::run(&config, args),
         None => {

@@ -214,7 +214,14 @@ pub fn load_issue(root: &Path, path: &Path) -> Result<Issue, LoadWarning> {
 pub fn parse_issue(path: &Path, rel: &str, bytes: &[u8]) -> Result<Issue, decode::DecodeError> {
     let decoded = decode::decode(bytes)?;
     let meta = meta::issue_meta(&decoded.text, rel);
-    let articles = crate::segment::segment_issue(&decoded.text, &issue_key(rel));
+    // The user's corrections of the cut (kept in the issue's sidecar) apply on
+    // every load.
+    let corrections = crate::correct::file::on_load(path, rel);
+    let articles = if corrections.is_empty() {
+        crate::segment::segment_issue(&decoded.text, &issue_key(rel))
+    } else {
+        crate::correct::apply(&decoded.text, &issue_key(rel), &corrections).articles
+    };
     Ok(Issue {
         path: path.to_path_buf(),
         rel: rel.to_string(),

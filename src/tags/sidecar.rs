@@ -46,6 +46,9 @@ pub struct Sidecar {
     pub issue: String,
     /// Tagged articles, in id order, each id once.
     pub articles: Vec<ArticleTags>,
+    /// How the issue's cut was corrected by hand (`[[correction]]`, see
+    /// `crate::correct`), in the order they apply.
+    pub corrections: Vec<crate::correct::Correction>,
 }
 
 /// One tagged article in a sidecar.
@@ -135,6 +138,8 @@ struct RawSidecar {
     issue: String,
     #[serde(default)]
     article: Vec<RawArticle>,
+    #[serde(default)]
+    correction: Vec<crate::correct::Correction>,
 }
 
 /// One `[[article]]` table as written in a sidecar (and in a tag dump).
@@ -184,6 +189,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Sidecar, SidecarError> {
     Ok(Sidecar {
         issue: raw.issue,
         articles: normalise(articles),
+        corrections: raw.correction,
     })
 }
 
@@ -301,6 +307,9 @@ pub fn render(sidecar: &Sidecar) -> String {
         }
         s.push_str(&article_table("article", &a));
     }
+    for c in &sidecar.corrections {
+        s.push_str(&crate::correct::file::table(c));
+    }
     s
 }
 
@@ -319,7 +328,10 @@ pub fn render_verified(sidecar: &Sidecar, path: &Path) -> Result<String, Sidecar
     let back = parse(&text, path).map_err(|e| refuse(e.to_string()))?;
     let mut want = normalise(sidecar.articles.clone());
     want.retain(|a| !a.tags.is_empty());
-    if back.issue != sidecar.issue || back.articles != want {
+    if back.issue != sidecar.issue
+        || back.articles != want
+        || back.corrections != sidecar.corrections
+    {
         return Err(refuse("they differ from what was meant".into()));
     }
     Ok(text)
@@ -525,6 +537,7 @@ mod tests {
         );
         Sidecar {
             issue: "2024/01/x.txt".into(),
+            corrections: Vec::new(),
             articles: vec![
                 ArticleTags {
                     id: "bbbbbbbbbbbb".into(),

@@ -718,7 +718,10 @@ impl SaveJob {
     fn save(&self) -> Result<Saved, SidecarError> {
         let _lock = sidecar::lock_folder(&self.sidecar)?;
         let location = location::locate(&self.issue_path, &self.rel, self.sidecar_dir.as_deref());
-        let on_disk = location.read()?.map(|s| s.articles).unwrap_or_default();
+        let (on_disk, corrections) = location
+            .read()?
+            .map(|s| (s.articles, s.corrections))
+            .unwrap_or_default();
         let mut anchored = attach(on_disk.clone(), &self.anchors, &self.key);
         let splits_old = location.reads_shared_fallback();
         let retires_old = splits_old
@@ -746,6 +749,7 @@ impl SaveJob {
                         let file = Sidecar {
                             issue: s.rel.clone(),
                             articles: sidecar::normalise(theirs),
+                            corrections: Vec::new(),
                         };
                         let text = sidecar::render_verified(&file, &s.sidecar)?;
                         sidecar::write_atomic(&s.sidecar, &text)?;
@@ -809,11 +813,12 @@ impl SaveJob {
         let file = Sidecar {
             issue: self.rel.clone(),
             articles: sidecar::normalise(all),
+            corrections,
         };
         location.save(&file)?;
         if retires_old && let Some(old) = &location.fallback {
             sidecar::remove(old)?;
-            if file.articles.is_empty() {
+            if file.articles.is_empty() && file.corrections.is_empty() {
                 sidecar::remove(&location.path)?;
             }
         }

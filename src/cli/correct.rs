@@ -1,0 +1,303 @@
+//! `newstag correct PATH ISSUE_FILE --split-before LINE | --join LINE |
+//! --role LINE=ROLE | --move LINE --to ARTICLE_ID | --list | --drop N`: fix how an
+//! issue was cut; the correction is kept in the issue's sidecar and the tags
+//! follow their articles.
+
+use crate::config::Config;
+use crate::correct::file::{ChangeError, Changed, change};
+use crate::correct::{Correction, Op, Role, Status};
+use anyhow::{Context, bail};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Debug, clap::Args)]
+#[command(group(
+    clap::ArgGroup::new("what")
+        .required(true)
+        .args(["split_before", "join", "role", "move_line", "list", "drop"])
+))]
+pub struct CorrectArgs {
+    /// Corpus folder the issue belongs to.
+    pub path: PathBuf,
+    /// The issue file (a path, or relative to PATH).
+    pub issue: PathBuf,
+    /// Start a new article at LINE (1-based line of the file).
+    #[arg(long, value_name = "LINE")]
+    pub split_before: Option<usize>,
+    /// Join the article holding LINE to the article before it.
+    #[arg(long, value_name = "LINE")]
+    pub join: Option<usize>,
+    /// Give the line a role: title, kicker, subtitle, byline, body, caption,
+    /// furniture.
+    #[arg(long, value_name = "LINE=ROLE")]
+    pub role: Option<String>,
+    /// Move the paragraph at LINE to another article (with --to).
+    #[arg(long = "move", value_name = "LINE", requires = "to")]
+    pub move_line: Option<usize>,
+    /// The article to move the paragraph to (id or unique id prefix).
+    #[arg(long, value_name = "ARTICLE_ID", requires = "move_line")]
+    pub to: Option<String>,
+    /// List the issue's corrections, numbered, and whether each still applies.
+    #[arg(long)]
+    pub list: bool,
+    /// Remove correction N (as numbered by --list); tags follow the articles.
+    #[arg(long, value_name = "N")]
+    pub drop: Option<usize>,
+}
+
+pub fn run(config: &Config, args: CorrectArgs) -> anyhow::Result<ExitCode> {
+    let root = args.path.clone();
+    if !root.exists() {
+        bail!("{}: no such file or folder", root.display());
+    }
+    let issue_path = issue_path(&root, &args.issue);
+    let bytes = crate::regular_file::read(&issue_path)
+        .with_context(|| format!("{}: cannot read", issue_path.display()))?;
+    let decoded = crate::corpus::decode::decode(&bytes)
+        .with_context(|| format!("{}: cannot decode", issue_path.display()))?;
+    let text = decoded.text.as_ref();
+    let rel = crate::corpus::relative_path(&root, &issue_path);
+    let sidecar_dir = config.sidecar_dir();
+    let lines: Vec<&str> = text.split('\n').collect();
+    let file = issue_path.display().to_string();
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    if args.list {
+        return list(&mut out, &issue_path, &rel, sidecar_dir.as_deref(), text);
+    }
+    let line_text = |line: usize| -> anyhow::Result<String> {
+        match lines.get(line.wrapping_sub(1)) {
+            None => bail!(
+                "{file}:{line}: no such line (the file has {} lines)",
+                lines.len()
+            ),
+            Some(l) if l.trim().is_empty() => bail!("{file}:{line}: the line is blank"),
+            Some(l) => Ok(l.trim().to_string()),
+        }
+    };
+    let at = crate::tags::now_rfc3339();
+    let (line, verb, new) = if let Some(line) = args.split_before {
+        let c = Correction {
+            op: Some(Op::SplitBefore),
+            line,
+            text: line_text(line)?,
+            at,
+            ..Correction::default()
+        };
+        (line, "split", Some(c))
+    } else if let Some(line) = args.join {
+        let c = Correction {
+            op: Some(Op::Join),
+            line,
+            text: line_text(line)?,
+            at,
+            ..Correction::default()
+        };
+        (line, "join", Some(c))
+    } else if let Some(spec) = &args.role {
+        let (line, role) = parse_role(spec).with_context(|| format!("{file}: --role {spec}"))?;
+        let c = Correction {
+            op: Some(Op::Role),
+            line,
+            text: line_text(line)?,
+            role: Some(role),
+            at,
+            ..Correction::default()
+        };
+        (line, "set the role of", Some(c))
+    } else if let (Some(line), Some(_)) = (args.move_line, &args.to) {
+        let c = Correction {
+            op: Some(Op::Move),
+            line,
+            text: line_text(line)?,
+            at,
+            ..Correction::default()
+        };
+        (line, "move", Some(c))
+    } else {
+        (0, "drop", None)
+    };
+    let to = args.to.clone();
+    let drop = args.drop;
+    let result = change(
+        &issue_path,
+        &rel,
+        sidecar_dir.as_deref(),
+        text,
+        |articles, corrections| match new {
+            Some(mut c) => {
+                if let Some(to) = &to {
+                    let target = find_article(articles, to)?;
+                    c.to_line = target.line;
+                    c.to_text = lines
+                        .get(target.line.wrapping_sub(1))
+                        .map(|l| l.trim().to_string())
+                        .unwrap_or_default();
+                }
+                corrections.push(c);
+                Ok(())
+            }
+            None => {
+                let n = drop.unwrap_or(0);
+                if n == 0 || n > corrections.len() {
+                    return Err(format!(
+                        "no correction {n}: the issue has {} (see --list)",
+                        corrections.len()
+                    ));
+                }
+                corrections.remove(n - 1);
+                Ok(())
+            }
+        },
+    );
+    let changed = match result {
+        Ok(c) => c,
+        Err(ChangeError::Refused(why)) if line > 0 => bail!("{file}:{line}: cannot {verb}: {why}"),
+        Err(ChangeError::Refused(why)) => bail!("{file}: cannot drop: {why}"),
+        Err(e) => return Err(e.into()),
+    };
+    forget_search_cache(&root);
+    report(&mut out, &args, &changed)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The issue file: ISSUE_FILE under PATH when it is there, else as given.
+fn issue_path(root: &Path, issue: &Path) -> PathBuf {
+    let under = root.join(issue);
+    if issue.is_relative() && under.exists() {
+        under
+    } else {
+        issue.to_path_buf()
+    }
+}
+
+/// `12=byline` -> (12, Byline).
+fn parse_role(spec: &str) -> anyhow::Result<(usize, Role)> {
+    let Some((line, role)) = spec.split_once('=') else {
+        bail!("write LINE=ROLE, such as 12=byline");
+    };
+    let line: usize = line
+        .trim()
+        .parse()
+        .map_err(|_| anyhow::anyhow!("\"{}\" is not a line number", line.trim()))?;
+    let role = Role::parse(role).ok_or_else(|| {
+        anyhow::anyhow!(
+            "\"{}\" is not a role (one of {})",
+            role.trim(),
+            Role::ALL.map(Role::as_str).join(", ")
+        )
+    })?;
+    Ok((line, role))
+}
+
+/// The article with id `id` (or a unique prefix of it).
+fn find_article<'a>(
+    articles: &'a [crate::article::Article],
+    id: &str,
+) -> Result<&'a crate::article::Article, String> {
+    let id = id.trim().to_ascii_lowercase();
+    let found: Vec<_> = articles.iter().filter(|a| a.id.starts_with(&id)).collect();
+    match found.as_slice() {
+        [one] => Ok(one),
+        [] => Err(format!("no article of this issue has the id {id}")),
+        _ => Err(format!(
+            "{id} is the start of {} ids: give more digits",
+            found.len()
+        )),
+    }
+}
+
+/// A cached search index was built from the articles before the change.
+fn forget_search_cache(root: &Path) {
+    if let Some(path) = crate::search::cache::cache_path(root) {
+        let _ = std::fs::remove_file(path);
+    }
+}
+
+fn list(
+    out: &mut impl Write,
+    issue_path: &Path,
+    rel: &str,
+    sidecar_dir: Option<&Path>,
+    text: &str,
+) -> anyhow::Result<ExitCode> {
+    let location = crate::tags::location::locate(issue_path, rel, sidecar_dir);
+    let corrections = location.read()?.map(|s| s.corrections).unwrap_or_default();
+    if corrections.is_empty() {
+        writeln!(out, "{rel}: no corrections")?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let key = crate::corpus::issue_key(rel);
+    let corrected = crate::correct::apply(text, &key, &corrections);
+    for (i, (c, status)) in corrections.iter().zip(&corrected.statuses).enumerate() {
+        let status = match status {
+            Status::Applied { line } if *line == c.line => "applies".to_string(),
+            Status::Applied { line } => format!("applies (now at line {line})"),
+            Status::Stale(why) => format!("STALE: {why}"),
+        };
+        writeln!(out, "{:>3}  {}  [{status}]", i + 1, c.describe())?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn report(out: &mut impl Write, args: &CorrectArgs, changed: &Changed) -> anyhow::Result<()> {
+    let before = changed.before.len();
+    let after = changed.after.articles.len();
+    match args.drop {
+        Some(n) => writeln!(out, "dropped correction {n}")?,
+        None => {
+            let n = changed.after.statuses.len();
+            let what = changed.after.statuses.last().map(|_| n).unwrap_or_default();
+            writeln!(out, "correction {what} saved")?;
+        }
+    }
+    writeln!(
+        out,
+        "{}: {after} articles (was {before}); corrections in {}",
+        args.issue.display(),
+        changed.sidecar.display()
+    )?;
+    for m in &changed.moves {
+        match &m.to {
+            Some((id, title)) => writeln!(
+                out,
+                "tags {} of \"{}\" ({}) are now on \"{title}\" ({id})",
+                m.tags.join(", "),
+                m.from.1,
+                m.from.0
+            )?,
+            None => writeln!(
+                out,
+                "tags {} of \"{}\" ({}) kept as orphans: none of its text is in an article",
+                m.tags.join(", "),
+                m.from.1,
+                m.from.0
+            )?,
+        }
+    }
+    let joined: std::collections::BTreeMap<&str, usize> = changed
+        .moves
+        .iter()
+        .filter_map(|m| m.to.as_ref())
+        .fold(Default::default(), |mut acc, (id, _)| {
+            *acc.entry(id.as_str()).or_default() += 1;
+            acc
+        });
+    for (id, n) in joined {
+        if n > 1 {
+            writeln!(
+                out,
+                "{id} holds the tags of the {n} joined articles (union)"
+            )?;
+        }
+    }
+    for (id, title) in &changed.untagged_new {
+        writeln!(
+            out,
+            "new article \"{title}\" ({id}) has no tags (newstag tag {} {id} +TAG)",
+            args.path.display()
+        )?;
+    }
+    Ok(())
+}

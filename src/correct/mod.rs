@@ -1,0 +1,239 @@
+//! Corrections: the user's fixes to how an issue was cut into articles, kept as
+//! data in the issue's sidecar and applied after segmentation on every load.
+//!
+//! - [`Correction`]: one fix (split before a line, join an article to the one
+//!   before, set a line's role, move a paragraph to another article), anchored on
+//!   the *text* of the lines it touches (the line number is a hint), so it
+//!   survives re-encoding, other line ends, re-spacing and a better segmenter.
+//! - [`page`]: an issue's articles as parts with their source lines, built from
+//!   segmentation's public `explain_issue`, edited by the operations.
+//! - [`carry`]: which article of the corrected issue inherits the tags of each
+//!   article before (split: the part with the title; join: the joined article).
+//! - [`file`]: corrections in the sidecar (`[[correction]]`), read on load and
+//!   changed under the sidecar's lock together with the tags they move.
+//!
+//! A correction whose anchor text is gone, or that no longer makes sense on the
+//! page (the article already starts there), is *stale*: it is kept in the
+//! sidecar, skipped, and reported by `newstag check`.
+
+pub mod carry;
+pub mod file;
+pub mod page;
+
+use crate::article::Article;
+use serde::{Deserialize, Serialize};
+
+/// What a correction does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Op {
+    /// Start a new article at the line.
+    SplitBefore,
+    /// Join the article holding the line to the article before it.
+    Join,
+    /// Give the line another role.
+    Role,
+    /// Move the line's paragraph to the article whose first line is `to_text`.
+    Move,
+}
+
+impl Op {
+    /// The word written in sidecars: `split-before`, `join`, `role`, `move`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Op::SplitBefore => "split-before",
+            Op::Join => "join",
+            Op::Role => "role",
+            Op::Move => "move",
+        }
+    }
+}
+
+/// The role a line can be given by hand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Title,
+    Kicker,
+    Subtitle,
+    Byline,
+    Body,
+    /// A photo caption: its own photo article.
+    Caption,
+    /// Page furniture: in no article.
+    Furniture,
+}
+
+impl Role {
+    pub const ALL: [Role; 7] = [
+        Role::Title,
+        Role::Kicker,
+        Role::Subtitle,
+        Role::Byline,
+        Role::Body,
+        Role::Caption,
+        Role::Furniture,
+    ];
+
+    /// The word used on the command line and in sidecars.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Title => "title",
+            Role::Kicker => "kicker",
+            Role::Subtitle => "subtitle",
+            Role::Byline => "byline",
+            Role::Body => "body",
+            Role::Caption => "caption",
+            Role::Furniture => "furniture",
+        }
+    }
+
+    /// The role named `s` (see [`Role::as_str`]).
+    pub fn parse(s: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == s.trim())
+    }
+}
+
+/// One correction as stored in the sidecar's `[[correction]]` table.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Correction {
+    pub op: Option<Op>,
+    /// 1-based line of the issue file when the correction was made (a hint: the
+    /// text decides).
+    #[serde(default)]
+    pub line: usize,
+    /// The text of that line: what the correction is anchored on.
+    #[serde(default)]
+    pub text: String,
+    /// `role`: the role given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<Role>,
+    /// `move`: the first line of the article the paragraph goes to (hint, text).
+    #[serde(default)]
+    pub to_line: usize,
+    #[serde(default)]
+    pub to_text: String,
+    /// When it was made (UTC).
+    #[serde(default)]
+    pub at: String,
+    /// What happened to tags when it was made, for people.
+    #[serde(default)]
+    pub note: String,
+}
+
+impl Correction {
+    /// A short description: `split before line 12 (二十四节气里的乡村)`.
+    pub fn describe(&self) -> String {
+        let text = crate::text::fit_width(&crate::text::controls_as_spaces(&self.text), 30);
+        let text = text.trim_end();
+        match self.op {
+            Some(Op::SplitBefore) => format!("split before line {} ({text})", self.line),
+            Some(Op::Join) => format!("join line {} ({text}) to the article before", self.line),
+            Some(Op::Role) => format!(
+                "line {} ({text}) is {}",
+                self.line,
+                self.role.map(Role::as_str).unwrap_or("?")
+            ),
+            Some(Op::Move) => format!(
+                "move line {} ({text}) to the article at line {} ({})",
+                self.line,
+                self.to_line,
+                crate::text::fit_width(&self.to_text, 20).trim_end()
+            ),
+            None => "(no op)".to_string(),
+        }
+    }
+}
+
+/// Whether a correction applied to the issue as it is now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Status {
+    /// Applied, at this line of the file now.
+    Applied { line: usize },
+    /// Not applied, and why (kept in the sidecar).
+    Stale(String),
+}
+
+/// An issue's articles after its corrections, and what became of each.
+#[derive(Debug, Clone, Default)]
+pub struct Corrected {
+    pub articles: Vec<Article>,
+    /// One per correction, in order.
+    pub statuses: Vec<Status>,
+}
+
+/// Segment `text` (decoded, `\n` line ends) and apply `corrections` in order.
+pub fn apply(text: &str, issue_key: &str, corrections: &[Correction]) -> Corrected {
+    let (articles, explanation) = crate::segment::explain_issue(text, issue_key);
+    apply_to(text, issue_key, articles, &explanation, corrections)
+}
+
+/// Apply `corrections` to `articles` segmented from `text` (with `explanation`).
+pub fn apply_to(
+    text: &str,
+    issue_key: &str,
+    articles: Vec<Article>,
+    explanation: &crate::segment::Explanation,
+    corrections: &[Correction],
+) -> Corrected {
+    if corrections.is_empty() {
+        return Corrected {
+            articles,
+            statuses: Vec::new(),
+        };
+    }
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut page = page::Page::build(articles, explanation);
+    let statuses = corrections
+        .iter()
+        .map(|c| match page.apply(&lines, c) {
+            Ok(line) => Status::Applied { line },
+            Err(why) => Status::Stale(why),
+        })
+        .collect();
+    Corrected {
+        articles: page.into_articles(issue_key),
+        statuses,
+    }
+}
+
+/// The line of `lines` (1-based) whose text is `text` (compared without
+/// whitespace, NFKC), nearest to `hint`; `None` when no line reads so.
+pub fn find_line(lines: &[&str], text: &str, hint: usize) -> Option<usize> {
+    let want = crate::text::comparison_key(text);
+    if want.is_empty() {
+        return None;
+    }
+    lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| crate::text::comparison_key(l) == want)
+        .map(|(i, _)| i + 1)
+        .min_by_key(|&n| (n.abs_diff(hint), n))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A line is found by its text wherever it moved, the nearest copy first.
+    #[test]
+    fn lines_are_found_by_text() {
+        let lines = ["", "标题 一", "正文。", "标题一", "x"];
+        assert_eq!(find_line(&lines, "标题一", 2), Some(2));
+        assert_eq!(find_line(&lines, "标题一", 5), Some(4));
+        assert_eq!(find_line(&lines, "  标 题一 ", 1), Some(2));
+        assert_eq!(find_line(&lines, "没有", 1), None);
+        assert_eq!(find_line(&lines, "", 1), None);
+    }
+
+    /// Roles are named as on the command line, and unknown names are refused.
+    #[test]
+    fn roles_parse() {
+        for r in Role::ALL {
+            assert_eq!(Role::parse(r.as_str()), Some(r));
+        }
+        assert_eq!(Role::parse("headline"), None);
+    }
+}

@@ -1,0 +1,324 @@
+//! `newstag correct` as a user runs it on a copy of the built-in sample: split,
+//! join, set a role, move a paragraph, drop (undo), stale corrections reported by
+//! `check` and kept, tags following every kind of correction, and errors naming
+//! the file and line. Sidecars are read back from disk.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+pub mod common;
+
+use common::cli::{Cli, assert_succeeded};
+use common::files::repo_path;
+use newstag::correct::{Op, Role};
+use newstag::tags::sidecar;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+const ISSUE: &str = "河川晚报_20240307_p2.txt";
+
+/// A user with a copy of one sample issue in `HOME/c/`.
+fn setup() -> (Cli, PathBuf) {
+    let cli = Cli::new();
+    let root = cli.home().join("c");
+    std::fs::create_dir_all(&root).unwrap();
+    std::fs::copy(repo_path(&format!("sample/{ISSUE}")), root.join(ISSUE)).unwrap();
+    (cli, root)
+}
+
+/// The 1-based line of the issue that starts with `prefix`.
+fn line_of(root: &Path, prefix: &str) -> usize {
+    let text = std::fs::read_to_string(root.join(ISSUE)).unwrap();
+    text.lines()
+        .position(|l| l.trim().starts_with(prefix))
+        .unwrap_or_else(|| panic!("no line starts with {prefix}"))
+        + 1
+}
+
+fn articles(cli: &Cli, root: &Path) -> Vec<Value> {
+    let out = cli.run(&["articles", root.to_str().unwrap(), "--format", "jsonl"]);
+    assert_succeeded(&out);
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+fn by_title<'a>(articles: &'a [Value], title: &str) -> &'a Value {
+    articles
+        .iter()
+        .find(|a| a["title"] == title)
+        .unwrap_or_else(|| panic!("no article titled {title}"))
+}
+
+fn by_body<'a>(articles: &'a [Value], start: &str) -> &'a Value {
+    articles
+        .iter()
+        .find(|a| a["body"].as_str().unwrap().starts_with(start))
+        .unwrap_or_else(|| panic!("no article whose body starts with {start}"))
+}
+
+fn tags(a: &Value) -> Vec<&str> {
+    a["tags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t.as_str().unwrap())
+        .collect()
+}
+
+fn correct(cli: &Cli, root: &Path, args: &[&str]) -> String {
+    let mut all = vec!["correct", root.to_str().unwrap(), ISSUE];
+    all.extend_from_slice(args);
+    let out = cli.run(&all);
+    assert_succeeded(&out);
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn tag(cli: &Cli, root: &Path, id: &str, change: &str) {
+    assert_succeeded(&cli.run(&["tag", root.to_str().unwrap(), id, change]));
+}
+
+fn sidecar_of(root: &Path) -> sidecar::Sidecar {
+    sidecar::read(&root.join("河川晚报_20240307_p2.tags.toml"))
+        .unwrap()
+        .expect("a sidecar")
+}
+
+fn id(a: &Value) -> &str {
+    a["id"].as_str().unwrap()
+}
+
+/// A split keeps the tags on the part with the title and says the other part has
+/// none; the correction is in the sidecar, and still applies after the file is
+/// re-encoded to GB18030 with CRLF line ends and a blank line on top; `export`
+/// and `search` see the corrected articles too.
+#[test]
+fn split_keeps_tags_on_the_titled_part_and_survives_reencoding() {
+    let (cli, root) = setup();
+    let before = articles(&cli, &root);
+    let story = by_title(&before, "“小巷管家”的一天");
+    tag(&cli, &root, id(story), "+governance");
+    let line = line_of(&root, "傍晚6点");
+    let out = correct(&cli, &root, &["--split-before", &line.to_string()]);
+    assert!(out.contains("has no tags"), "{out}");
+    assert!(out.contains("governance"), "{out}");
+
+    let after = articles(&cli, &root);
+    assert_eq!(after.len(), before.len() + 1);
+    assert_eq!(tags(by_title(&after, "“小巷管家”的一天")), ["governance"]);
+    let part = by_body(&after, "傍晚6点");
+    assert!(tags(part).is_empty());
+    assert!(
+        !by_title(&after, "“小巷管家”的一天")["body"]
+            .as_str()
+            .unwrap()
+            .contains("傍晚6点")
+    );
+
+    let file = sidecar_of(&root);
+    assert_eq!(file.corrections.len(), 1);
+    assert_eq!(file.corrections[0].op, Some(Op::SplitBefore));
+    assert_eq!(file.corrections[0].line, line);
+    assert!(file.corrections[0].text.starts_with("傍晚6点"));
+    assert!(file.corrections[0].note.contains("governance"));
+    assert_eq!(file.articles.len(), 1);
+    assert_eq!(
+        file.articles[0].id,
+        id(by_title(&after, "“小巷管家”的一天"))
+    );
+
+    // Export and search read the corrected issue.
+    let csv = cli.run(&["export", root.to_str().unwrap(), "--format", "csv"]);
+    assert_succeeded(&csv);
+    let rows = String::from_utf8(csv.stdout).unwrap().lines().count();
+    assert_eq!(rows, after.len() + 1, "header and one row per article");
+
+    // Re-encoded, CRLF, a blank line on top: the same articles and tags.
+    let text = std::fs::read_to_string(root.join(ISSUE)).unwrap();
+    let crlf = format!("\n{}", text).replace('\n', "\r\n");
+    let (gb, _, _) = encoding_rs::GB18030.encode(&crlf);
+    std::fs::write(root.join(ISSUE), &gb).unwrap();
+    let again = articles(&cli, &root);
+    assert_eq!(again.len(), after.len());
+    assert_eq!(tags(by_title(&again, "“小巷管家”的一天")), ["governance"]);
+    assert!(tags(by_body(&again, "傍晚6点")).is_empty());
+    let list = correct(&cli, &root, &["--list"]);
+    assert!(list.contains("applies (now at line"), "{list}");
+    assert_succeeded(&cli.run(&["check", root.to_str().unwrap()]));
+}
+
+/// A join makes one article of two, with the union of their tags, and says so.
+#[test]
+fn join_unions_tags() {
+    let (cli, root) = setup();
+    let before = articles(&cli, &root);
+    let first = by_title(&before, "清渠区社区议事会实现全覆盖");
+    let second = by_title(&before, "岚溪县启动第二批县级非遗名录申报");
+    tag(&cli, &root, id(first), "+governance");
+    tag(&cli, &root, id(second), "+heritage");
+    let line = line_of(&root, "岚溪县启动第二批");
+    let out = correct(&cli, &root, &["--join", &line.to_string()]);
+    assert!(out.contains("union"), "{out}");
+    let after = articles(&cli, &root);
+    assert_eq!(after.len(), before.len() - 1);
+    let joined = by_title(&after, "清渠区社区议事会实现全覆盖");
+    assert_eq!(tags(joined), ["governance", "heritage"]);
+    assert!(
+        joined["body"]
+            .as_str()
+            .unwrap()
+            .contains("岚溪县文化和旅游局")
+    );
+    let file = sidecar_of(&root);
+    assert_eq!(file.articles.len(), 1);
+    assert_eq!(file.articles[0].id, id(joined));
+    assert_eq!(file.articles[0].tags.len(), 2);
+    assert_eq!(file.corrections[0].op, Some(Op::Join));
+}
+
+/// A byline read as body (or the reverse) is re-labelled; the article keeps its
+/// tags.
+#[test]
+fn role_relabels_a_line_and_tags_follow() {
+    let (cli, root) = setup();
+    let before = articles(&cli, &root);
+    let piece = by_title(&before, "网格虽小 连着民心");
+    assert_eq!(piece["byline"], "本报评论员 丁一川");
+    tag(&cli, &root, id(piece), "+environment");
+    let line = line_of(&root, "本报评论员 丁一川");
+    correct(&cli, &root, &["--role", &format!("{line}=body")]);
+    let after = articles(&cli, &root);
+    let piece = by_title(&after, "网格虽小 连着民心");
+    assert_eq!(piece["byline"], "");
+    assert!(
+        piece["body"]
+            .as_str()
+            .unwrap()
+            .starts_with("本报评论员 丁一川")
+    );
+    assert_eq!(tags(piece), ["environment"]);
+    let file = sidecar_of(&root);
+    assert_eq!(file.corrections[0].role, Some(Role::Body));
+    assert_eq!(file.articles[0].id, id(piece));
+
+    // And a head line made furniture leaves the article titleless, its tags kept.
+    let line = line_of(&root, "网格虽小 连着民心");
+    correct(&cli, &root, &["--role", &format!("{line}=furniture")]);
+    let after = articles(&cli, &root);
+    let piece = by_body(&after, "本报评论员 丁一川");
+    assert_eq!(piece["title"], "");
+    assert_eq!(tags(piece), ["environment"]);
+}
+
+/// A paragraph moved to another article (interleaved columns) leaves the one it
+/// was in; both keep their tags.
+#[test]
+fn move_puts_a_paragraph_in_another_article() {
+    let (cli, root) = setup();
+    let before = articles(&cli, &root);
+    let from = by_title(&before, "网格员“扫楼”摸清辖区底数");
+    let to = by_title(&before, "清渠区社区议事会实现全覆盖");
+    tag(&cli, &root, id(from), "+governance");
+    tag(&cli, &root, id(to), "+heritage");
+    let line = line_of(&root, "北关街道负责人表示");
+    let out = correct(&cli, &root, &["--move", &line.to_string(), "--to", id(to)]);
+    assert!(
+        out.contains("governance") && out.contains("heritage"),
+        "{out}"
+    );
+    let after = articles(&cli, &root);
+    assert_eq!(after.len(), before.len());
+    let from = by_title(&after, "网格员“扫楼”摸清辖区底数");
+    let to = by_title(&after, "清渠区社区议事会实现全覆盖");
+    assert!(
+        !from["body"]
+            .as_str()
+            .unwrap()
+            .contains("北关街道负责人表示")
+    );
+    assert!(to["body"].as_str().unwrap().contains("北关街道负责人表示"));
+    assert_eq!(tags(from), ["governance"]);
+    assert_eq!(tags(to), ["heritage"]);
+    let file = sidecar_of(&root);
+    assert_eq!(file.corrections[0].op, Some(Op::Move));
+    assert!(file.corrections[0].to_text.contains("清渠区社区议事会"));
+}
+
+/// `--drop N` undoes a correction: the articles are as segmented again and the
+/// tags follow back (the parts' tags unite on the whole).
+#[test]
+fn drop_undoes_a_split_and_tags_follow_back() {
+    let (cli, root) = setup();
+    let before = articles(&cli, &root);
+    let story = by_title(&before, "“小巷管家”的一天");
+    let original_id = id(story).to_string();
+    tag(&cli, &root, &original_id, "+governance");
+    let line = line_of(&root, "傍晚6点");
+    correct(&cli, &root, &["--split-before", &line.to_string()]);
+    let split = articles(&cli, &root);
+    tag(&cli, &root, id(by_body(&split, "傍晚6点")), "+environment");
+    let out = correct(&cli, &root, &["--drop", "1"]);
+    assert!(out.contains("dropped correction 1"), "{out}");
+    let after = articles(&cli, &root);
+    assert_eq!(after.len(), before.len());
+    let story = by_title(&after, "“小巷管家”的一天");
+    assert_eq!(id(story), original_id);
+    assert_eq!(tags(story), ["environment", "governance"]);
+    let file = sidecar_of(&root);
+    assert!(file.corrections.is_empty());
+    assert!(correct(&cli, &root, &["--list"]).contains("no corrections"));
+}
+
+/// A correction whose line was edited away is reported by `check` (exit 1) and
+/// kept in the sidecar; the issue reads as segmented.
+#[test]
+fn stale_correction_is_reported_and_kept() {
+    let (cli, root) = setup();
+    let before = articles(&cli, &root);
+    let line = line_of(&root, "傍晚6点");
+    correct(&cli, &root, &["--split-before", &line.to_string()]);
+    let path = root.join(ISSUE);
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replace("傍晚6点", "晚上7点")).unwrap();
+    let check = cli.run(&["check", root.to_str().unwrap()]);
+    assert_eq!(check.status.code(), Some(1));
+    let report = String::from_utf8(check.stdout).unwrap();
+    assert!(report.contains("no longer applies"), "{report}");
+    assert!(report.contains("傍晚6点"), "{report}");
+    assert!(report.contains("1 stale corrections"), "{report}");
+    assert_eq!(sidecar_of(&root).corrections.len(), 1, "kept");
+    assert_eq!(articles(&cli, &root).len(), before.len());
+    assert!(correct(&cli, &root, &["--list"]).contains("STALE"));
+}
+
+/// Bad lines and roles are refused with the file and line named, nothing written.
+#[test]
+fn errors_name_file_and_line() {
+    let (cli, root) = setup();
+    let run = |args: &[&str]| {
+        let mut all = vec!["correct", root.to_str().unwrap(), ISSUE];
+        all.extend_from_slice(args);
+        let out = cli.run(&all);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let e = run(&["--split-before", "9999"]);
+    assert!(
+        e.contains(&format!("{ISSUE}:9999:")) && e.contains("no such line"),
+        "{e}"
+    );
+    let e = run(&["--join", "2"]);
+    assert!(e.contains(":2:") && e.contains("blank"), "{e}");
+    let title = line_of(&root, "网格员“扫楼”摸清辖区底数");
+    let e = run(&["--split-before", &title.to_string()]);
+    assert!(e.contains("already starts"), "{e}");
+    let e = run(&["--join", &title.to_string()]);
+    assert!(e.contains("first article"), "{e}");
+    let e = run(&["--role", "5=headline"]);
+    assert!(e.contains("not a role"), "{e}");
+    let e = run(&["--move", "5", "--to", "ffffffffffff"]);
+    assert!(e.contains("no article of this issue"), "{e}");
+    let e = run(&["--drop", "1"]);
+    assert!(e.contains("no correction 1"), "{e}");
+    assert!(!root.join("河川晚报_20240307_p2.tags.toml").exists());
+}

@@ -13,15 +13,29 @@ use std::process::ExitCode;
 pub struct ImportArgs {
     /// The dump written by `newstag export --format toml`.
     pub file: PathBuf,
-    /// Corpus folder to restore into (default: the configured corpus, else the sample).
+    /// Corpus folder to restore into (default: the configured `corpus.path`; never
+    /// the built-in sample).
     pub path: Option<PathBuf>,
 }
 
 pub fn run(config: &Config, args: ImportArgs) -> anyhow::Result<ExitCode> {
+    // Restoring tags into the built-in sample by accident would look like success
+    // and put them nowhere the user looks: ask for the folder instead.
+    let path = match (&args.path, config.corpus_path()) {
+        (Some(p), _) => p.clone(),
+        (None, Some(p)) => {
+            eprintln!("newstag: importing into {} (corpus.path)", p.display());
+            p
+        }
+        (None, None) => anyhow::bail!(
+            "which corpus should the tags go into? Give its folder: newstag import {} FOLDER",
+            args.file.display()
+        ),
+    };
     let text = crate::regular_file::read_to_string(&args.file)
         .with_context(|| format!("cannot read {}", args.file.display()))?;
     let dump = parse_dump(&text, &args.file)?;
-    let corpus = super::open_corpus(config, args.path.as_deref())?;
+    let corpus = super::open_corpus(config, Some(&path))?;
     let mut store = TagStore::open(&corpus, config.sidecar_dir().as_deref());
     let label = format!("import {}", args.file.display());
     let report = import_dump(dump, &corpus, &mut store, &label);

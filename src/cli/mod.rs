@@ -141,5 +141,21 @@ pub fn open_corpus(config: &Config, path: Option<&Path>) -> anyhow::Result<Corpu
     for w in &corpus.warnings {
         eprintln!("newstag: warning: {w}");
     }
+    // Printing nothing and succeeding would look like an archive without
+    // articles; more likely the folder is the wrong one.
+    if corpus.issues.is_empty() {
+        anyhow::bail!(
+            "no issue files (.txt or .md) in {}{}",
+            root.display(),
+            if corpus.warnings.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    " ({} skipped)",
+                    crate::text::count(corpus.warnings.len(), "file")
+                )
+            }
+        );
+    }
     Ok(corpus)
 }

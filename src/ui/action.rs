@@ -349,6 +349,10 @@ actions! {
     Export = "export",
     /// Show tag statistics
     Stats = "stats",
+    /// Open the article's issue file in $VISUAL or $EDITOR at its first line
+    OpenInEditor = "open_in_editor",
+    /// Suspend newstag to the shell (`fg` brings it back)
+    Suspend = "suspend",
     /// Show every key binding
     Help = "help",
     /// Quit newstag

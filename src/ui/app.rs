@@ -62,6 +62,17 @@ impl Row {
     }
 }
 
+/// Something the run loop does with the terminal handed over: the app asks
+/// for it, the run loop (which owns the terminal) does it between frames.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HandOver {
+    /// Give the terminal back to the shell and stop (Ctrl-z); carry on when
+    /// continued.
+    Suspend,
+    /// Run the user's editor on `path` at `line` (1-based), then come back.
+    Edit { path: PathBuf, line: usize },
+}
+
 /// The last message of the status bar.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {
@@ -121,6 +132,8 @@ pub struct App {
     pub search: super::search_bar::SearchState,
     /// Set by `Quit`; the run loop exits.
     pub quit: bool,
+    /// Set by `Suspend` and `OpenInEditor`; the run loop hands the terminal over.
+    pub hand_over: Option<HandOver>,
     /// Where the session's background jobs report (set by the run loop). Without
     /// it (tests) jobs run at once on the caller's thread.
     pub notify: Option<crate::session::Notifier>,
@@ -157,6 +170,7 @@ impl App {
             message: None,
             search: super::search_bar::SearchState::default(),
             quit: false,
+            hand_over: None,
             notify: None,
         }
     }
@@ -668,6 +682,24 @@ impl App {
         } as isize;
         match action {
             Action::Quit => self.quit = true,
+            Action::Suspend => self.hand_over = Some(HandOver::Suspend),
+            Action::OpenInEditor => match self.selected_row() {
+                Some(Row::Article(i, a)) => {
+                    let issue = &self.corpus.issues[i];
+                    let line = issue.articles.get(a).map_or(1, |x| x.line.max(1));
+                    self.hand_over = Some(HandOver::Edit {
+                        path: issue.path.clone(),
+                        line,
+                    });
+                }
+                Some(Row::Issue(i)) => {
+                    self.hand_over = Some(HandOver::Edit {
+                        path: self.corpus.issues[i].path.clone(),
+                        line: 1,
+                    });
+                }
+                None => self.say("select an article to open in the editor"),
+            },
             Action::Help => self.open_help(Layer::Panes),
             Action::Resize { width, height } => {
                 self.size = Rect::new(0, 0, width, height);

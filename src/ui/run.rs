@@ -3,7 +3,7 @@
 //! app, then one frame is drawn.
 
 use super::action::Action;
-use super::app::App;
+use super::app::{App, HandOver};
 use super::keymap::{ConfigSource, Keymaps};
 use super::terminal::Term;
 use super::theme::Theme;
@@ -13,8 +13,11 @@ use crate::session::{Notifier, SessionEvent};
 use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use crossterm::event::{MouseButton, MouseEventKind};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
+use std::time::Duration;
 
 /// Everything the loop waits for.
 pub enum AppEvent {
@@ -71,13 +74,13 @@ pub fn run(
     spawn_signals(tx.clone())?;
 
     let mut term = Term::enter()?;
-    spawn_input(tx);
+    let input = InputPump::spawn(tx);
     let size = term.terminal.size()?;
     app.update(Action::Resize {
         width: size.width,
         height: size.height,
     });
-    let result = event_loop(&mut term, &mut app, &rx);
+    let result = event_loop(&mut term, &mut app, &rx, &input);
     drop(term);
     if let Some(e) = config_error {
         eprintln!("newstag: {e} (the defaults were used)");
@@ -88,8 +91,16 @@ pub fn run(
     result
 }
 
-fn event_loop(term: &mut Term, app: &mut App, rx: &Receiver<AppEvent>) -> anyhow::Result<()> {
+fn event_loop(
+    term: &mut Term,
+    app: &mut App,
+    rx: &Receiver<AppEvent>,
+    input: &InputPump,
+) -> anyhow::Result<()> {
     loop {
+        if let Some(what) = app.hand_over.take() {
+            hand_over(term, app, input, what)?;
+        }
         term.terminal.draw(|f| super::draw(app, f))?;
         let Ok(first) = rx.recv() else {
             return Ok(());
@@ -196,14 +207,118 @@ fn handle_key(app: &mut App, key: KeyEvent) {
     app.handle_key(key);
 }
 
-fn spawn_input(tx: Sender<AppEvent>) {
-    thread::spawn(move || {
-        while let Ok(ev) = event::read() {
-            if tx.send(AppEvent::Term(ev)).is_err() {
-                return;
+/// The thread that reads the terminal's keys, which can be paused while the
+/// terminal is handed over (an editor must get the keys typed in it).
+struct InputPump {
+    paused: Arc<AtomicBool>,
+    /// The thread says it has stopped reading.
+    stopped: Receiver<()>,
+    /// Tell the thread to read again.
+    go: Sender<()>,
+}
+
+impl InputPump {
+    fn spawn(tx: Sender<AppEvent>) -> InputPump {
+        let paused = Arc::new(AtomicBool::new(false));
+        let (stopped_tx, stopped) = mpsc::channel();
+        let (go, go_rx) = mpsc::channel::<()>();
+        let flag = paused.clone();
+        thread::spawn(move || {
+            loop {
+                if flag.load(Ordering::SeqCst) {
+                    if stopped_tx.send(()).is_err() || go_rx.recv().is_err() {
+                        return;
+                    }
+                    continue;
+                }
+                // Look now and then whether to pause instead of blocking in read.
+                match event::poll(Duration::from_millis(40)) {
+                    Ok(false) => continue,
+                    Ok(true) => {}
+                    Err(_) => return,
+                }
+                let Ok(ev) = event::read() else { return };
+                if tx.send(AppEvent::Term(ev)).is_err() {
+                    return;
+                }
+            }
+        });
+        InputPump {
+            paused,
+            stopped,
+            go,
+        }
+    }
+
+    /// Stop reading keys (returns once the thread has stopped).
+    fn pause(&self) {
+        self.paused.store(true, Ordering::SeqCst);
+        let _ = self.stopped.recv_timeout(Duration::from_secs(2));
+    }
+
+    fn resume(&self) {
+        self.paused.store(false, Ordering::SeqCst);
+        let _ = self.go.send(());
+    }
+}
+
+/// Hand the terminal over: to the shell (Ctrl-z) or to the user's editor, then
+/// take it back and say what happened.
+fn hand_over(
+    term: &mut Term,
+    app: &mut App,
+    input: &InputPump,
+    what: HandOver,
+) -> anyhow::Result<()> {
+    input.pause();
+    term.suspend();
+    match what {
+        HandOver::Suspend => {
+            // Stops here until the shell continues us (`fg`). Where nobody could
+            // (no job control) the kernel drops the signal and we carry on.
+            #[cfg(unix)]
+            // SAFETY: raise only sends a signal to this process.
+            unsafe {
+                libc::raise(libc::SIGTSTP);
             }
         }
+        HandOver::Edit { path, line } => {
+            let editor = editor_command();
+            // Through sh, so that EDITOR may hold arguments ("code -w").
+            let status = std::process::Command::new("sh")
+                .arg("-c")
+                .arg(format!("{editor} \"$@\""))
+                .arg("sh")
+                .arg(format!("+{line}"))
+                .arg(&path)
+                .status();
+            match status {
+                Ok(s) if s.success() => app.say(format!(
+                    "edited {} (restart newstag to read the changes)",
+                    path.display()
+                )),
+                Ok(s) => app.error(format!("{editor} ended with {s} on {}", path.display())),
+                Err(e) => app.error(format!("cannot run {editor}: {e}")),
+            }
+        }
+    }
+    term.resume()?;
+    input.resume();
+    let size = term.terminal.size()?;
+    app.update(Action::Resize {
+        width: size.width,
+        height: size.height,
     });
+    Ok(())
+}
+
+/// `$VISUAL`, else `$EDITOR`, else `vi`.
+fn editor_command() -> String {
+    ["VISUAL", "EDITOR"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .find(|v| !v.trim().is_empty())
+        .unwrap_or_else(|| "vi".to_string())
 }
 
 fn spawn_signals(tx: Sender<AppEvent>) -> anyhow::Result<()> {

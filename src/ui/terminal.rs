@@ -43,6 +43,32 @@ impl Term {
     }
 }
 
+impl Term {
+    /// Give the terminal back (main screen, cooked mode, cursor shown) for a
+    /// while: to the shell on Ctrl-z, to the user's editor.
+    pub fn suspend(&mut self) {
+        restore();
+    }
+
+    /// Take the terminal again after [`Term::suspend`] and clear it, so the
+    /// next frame is drawn whole.
+    pub fn resume(&mut self) -> io::Result<()> {
+        enable_raw_mode()?;
+        ACTIVE.store(true, Ordering::SeqCst);
+        execute!(
+            io::stdout(),
+            EnterAlternateScreen,
+            EnableMouseCapture,
+            Hide,
+            Clear(ClearType::All)
+        )?;
+        // The screen is blank: make the last frame blank too, so the next one is
+        // drawn whole (ratatui's `clear` would ask the terminal where its cursor is).
+        self.terminal.swap_buffers();
+        Ok(())
+    }
+}
+
 impl Drop for Term {
     fn drop(&mut self) {
         restore();

@@ -180,3 +180,52 @@ fn pinyin_title_hit_outranks_pinyin_body_hit() {
     assert_eq!(code, 0, "{err}");
     assert_eq!(titles(&out), vec!["推进社区治理现代化", "天气预报"]);
 }
+
+/// Every hit shows why it is one: each record's `ranges` name the fields and the
+/// character ranges where the query is, the text there is the query, and a body
+/// hit comes with the matched sentence as `snippet`. On the built-in sample `环保`
+/// used to list four articles made of 环绕 ... 保护 with nothing to show.
+#[test]
+fn every_hit_carries_the_ranges_of_what_it_matched() {
+    let dir = tempfile::tempdir().unwrap();
+    let cli = Cli::new();
+    corpus(dir.path());
+    let root = dir.path().to_str().unwrap();
+    let (code, out, err) = search(&cli, &[root, "环境", "--format", "jsonl"]);
+    assert_eq!(code, 0, "{err}");
+    let hit: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    assert_eq!(hit["title"], "垃圾分类进小区");
+    assert_eq!(hit["matches"], serde_json::json!([]));
+    assert_eq!(hit["ranges"], serde_json::json!({"body": [[11, 13]]}));
+    assert_eq!(hit["snippet"], "居民积极参与垃圾分类，环境变好。");
+
+    for q in ["环保", "社区", "保护 文化"] {
+        let (code, out, err) = search(&cli, &[q, "--format", "jsonl", "--limit", "0"]);
+        assert_eq!(code, 0, "{err}");
+        for line in out.lines() {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            let ranges = v["ranges"].as_object().unwrap();
+            assert!(!ranges.is_empty(), "{q}: a hit without ranges: {line}");
+            let shown: Vec<String> = ranges
+                .iter()
+                .flat_map(|(field, rs)| {
+                    let text: Vec<char> = v[field].as_str().unwrap().chars().collect();
+                    rs.as_array()
+                        .unwrap()
+                        .iter()
+                        .map(|r| {
+                            let (a, b) = (r[0].as_u64().unwrap(), r[1].as_u64().unwrap());
+                            text[a as usize..b as usize].iter().collect::<String>()
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .collect();
+            for word in q.split(' ') {
+                assert!(
+                    shown.iter().any(|s| s.contains(word)),
+                    "{q}: {word} not at the ranges {shown:?} of {line}"
+                );
+            }
+        }
+    }
+}

@@ -6,13 +6,13 @@ use crate::config::Config;
 use crate::corpus::{Corpus, load_issue};
 use crate::record::ArticleRecord;
 use crate::search::cache::{self, CacheStatus};
-use crate::search::rank::to_ranges;
 use crate::search::tags::snapshot;
+use crate::search::verify::{Field, FieldRanges};
 use crate::search::{Matcher, Query, SearchIndex};
 use crate::tags::TagStore;
 use anyhow::Context;
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -34,14 +34,18 @@ pub struct SearchArgs {
     pub no_cache: bool,
 }
 
-/// A search result as scripts see it: the article record, its score and the
-/// matched character ranges of the title (`[start, end)`).
+/// A search result as scripts see it: the article record, its score, the
+/// matched character ranges (`[start, end)`) of the title (`matches`) and of every
+/// field that matched (`ranges`, keyed by field name), and the matched sentence
+/// of the body (`snippet`, empty when the body did not match).
 #[derive(Debug, Serialize)]
 struct SearchRecord {
     #[serde(flatten)]
     record: ArticleRecord,
     score: i64,
     matches: Vec<[usize; 2]>,
+    ranges: BTreeMap<&'static str, Vec<[usize; 2]>>,
+    snippet: String,
 }
 
 pub fn run(config: &Config, args: SearchArgs) -> anyhow::Result<ExitCode> {
@@ -161,10 +165,21 @@ pub fn run(config: &Config, args: SearchArgs) -> anyhow::Result<ExitCode> {
                 let Some(article) = find_article(issue, r.article as usize, index.id(h.doc)) else {
                     continue;
                 };
-                let matches = to_ranges(&matcher.title_positions(h.doc))
-                    .into_iter()
-                    .map(|r| [r.start, r.end])
+                let found = titles_as_written(matcher.ranges(h.doc), article);
+                let pairs = |f: Field| -> Vec<[usize; 2]> {
+                    found.of(f).iter().map(|r| [r.start, r.end]).collect()
+                };
+                let matches = pairs(Field::Title);
+                let ranges = found
+                    .0
+                    .iter()
+                    .map(|(f, _)| (f.as_str(), pairs(*f)))
                     .collect();
+                let snippet = found
+                    .of(Field::Body)
+                    .first()
+                    .map(|r| sentence_around(&article.body(), r.clone()))
+                    .unwrap_or_default();
                 let record = SearchRecord {
                     record: ArticleRecord::new(
                         issue,
@@ -173,6 +188,8 @@ pub fn run(config: &Config, args: SearchArgs) -> anyhow::Result<ExitCode> {
                     ),
                     score: h.score,
                     matches,
+                    ranges,
+                    snippet,
                 };
                 serde_json::to_writer(&mut out, &record)?;
                 writeln!(out)?;
@@ -206,4 +223,46 @@ fn find_article<'a>(issue: &'a Issue, index: usize, id: &str) -> Option<&'a Arti
         .get(index)
         .filter(|a| a.id == id)
         .or_else(|| issue.articles.iter().find(|a| a.id == id))
+}
+
+/// The sentence of `text` holding the character range `r` (cut at 。！？；, line
+/// ends), at most 60 characters around it.
+fn sentence_around(text: &str, r: std::ops::Range<usize>) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let ends = |c: char| matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';' | '\n');
+    let mut start = r.start.min(chars.len());
+    while start > 0 && r.start - start < 40 && !chars.get(start - 1).is_some_and(|&c| ends(c)) {
+        start -= 1;
+    }
+    let mut end = r.end.min(chars.len());
+    while let Some(&c) = chars.get(end).filter(|_| end - r.end < 40) {
+        end += 1;
+        if ends(c) {
+            break;
+        }
+    }
+    chars
+        .get(start..end)
+        .map(|s| s.iter().collect::<String>().trim().to_string())
+        .unwrap_or_default()
+}
+
+/// The ranges with those of a titleless article's shown title (the start of its
+/// first paragraph) moved to the body, where that text is in the record.
+fn titles_as_written(mut found: FieldRanges, article: &Article) -> FieldRanges {
+    if !article.title.trim().is_empty() {
+        return found;
+    }
+    let first = article.paragraphs.first().map(String::as_str).unwrap_or("");
+    let lead = first.chars().take_while(|c| c.is_whitespace()).count();
+    let shown = first.trim().chars().count().min(24);
+    let moved: Vec<std::ops::Range<usize>> = found
+        .of(Field::Title)
+        .iter()
+        .filter(|r| r.end <= shown)
+        .map(|r| r.start + lead..r.end + lead)
+        .collect();
+    found.0.retain(|(f, _)| *f != Field::Title);
+    found.add(Field::Body, moved);
+    found
 }

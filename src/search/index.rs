@@ -6,6 +6,7 @@ use super::chars::CharIndex;
 use super::column::{TextColumn, Variants};
 use super::fold::fold;
 use super::pinyin::{self, GlyphTexts, Glyphs};
+use super::verify::Field;
 use crate::article::{Article, Issue, Kind};
 use crate::corpus::Corpus;
 use rayon::prelude::*;
@@ -130,8 +131,10 @@ pub struct SearchIndex {
     /// Display titles folded (same character count as `titles`), where folding
     /// changes them: see [`SearchIndex::title_folded`].
     pub(crate) titles_folded: Variants,
-    /// Kicker, subtitle and byline folded, separated by spaces.
+    /// Kicker, subtitle and byline folded, separated by `\n` (always two).
     pub(crate) fields_folded: TextColumn,
+    /// Bodies folded: paragraphs joined by `\n`, as in article records.
+    pub(crate) bodies_folded: TextColumn,
     /// Pinyin masks of the folded titles.
     pub(crate) masks: Vec<(u32, u32)>,
     pub(crate) words: WordIndex,
@@ -238,6 +241,7 @@ impl SearchIndex {
             ids: TextColumn::new(),
             titles: TextColumn::new(),
             fields_folded: TextColumn::new(),
+            bodies_folded: TextColumn::new(),
             ..SearchIndex::default()
         }
     }
@@ -255,12 +259,24 @@ impl SearchIndex {
         self.titles_folded
             .push(doc, (folded != title).then_some(folded.as_str()));
         let fields = [a.kicker.as_str(), &a.subtitle, &a.byline]
-            .iter()
-            .filter(|s| !s.is_empty())
-            .copied()
-            .collect::<Vec<_>>()
-            .join(" ");
-        self.fields_folded.push(&fold(&fields));
+            .map(fold)
+            .join("\n");
+        self.fields_folded.push(&fields);
+        let body: Vec<String> = a.paragraphs.iter().map(|p| fold(p)).collect();
+        self.bodies_folded.push(&body.join("\n"));
+    }
+
+    /// The folded text of `field` of document `d` (character for character the
+    /// field as printed).
+    pub fn folded(&self, d: usize, field: Field) -> &str {
+        let nth = |k: usize| self.fields_folded.get(d).split('\n').nth(k).unwrap_or("");
+        match field {
+            Field::Title => self.title_folded(d),
+            Field::Kicker => nth(0),
+            Field::Subtitle => nth(1),
+            Field::Byline => nth(2),
+            Field::Body => self.bodies_folded.get(d),
+        }
     }
 
     /// The character indexes, and the body words gathered meanwhile.
@@ -332,6 +348,7 @@ impl SearchIndex {
             ("titles", text(&self.titles)),
             ("titles folded", self.titles_folded.heap_bytes()),
             ("fields folded", text(&self.fields_folded)),
+            ("bodies folded", text(&self.bodies_folded)),
             ("body words", self.words.heap_bytes()),
             (
                 "title+field chars",
@@ -431,6 +448,8 @@ impl SearchIndex {
             && self.ids.len() == n
             && self.titles.len() == n
             && self.fields_folded.len() == n
+            && self.bodies_folded.len() == n
+            && self.bodies_folded.is_consistent()
             && self.masks.len() == n
             && self.ids.is_consistent()
             && self.titles.is_consistent()

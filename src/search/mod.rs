@@ -10,12 +10,12 @@ pub mod cache;
 pub mod chars;
 pub mod column;
 pub mod fold;
-pub mod highlight;
 pub mod index;
 pub mod pinyin;
 pub mod query;
 pub mod rank;
 pub mod tags;
+pub mod verify;
 
 pub use index::{DocRef, SearchIndex};
 pub use query::{Query, QueryError};

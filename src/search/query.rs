@@ -1,8 +1,14 @@
 //! The query language of the search line and `newstag search`.
 //!
 //! - words separated by spaces must all match (AND), in any order;
+//! - a word matches its characters side by side (a phrase) in the title, kicker,
+//!   subtitle, byline or body; in titles and heads also scattered, in order (ranked
+//!   below); pinyin spells characters side by side in titles and bodies (ranked
+//!   below a Latin word found as written);
 //! - `a|b` (or `a | b`) matches either (OR);
-//! - `'exact` wants the characters side by side (whole words in bodies);
+//! - `'exact` wants the characters side by side only (no scattered, no pinyin);
+//! - `~fuzzy` also finds the characters scattered, in order, in one paragraph of
+//!   the body;
 //! - `^prefix` wants the title to start with it;
 //! - `!x` excludes articles that match `x` (works with every other form);
 //! - `tag:NAME`, `untagged`, `kind:photo`, `issue:2024-12`, `title:TEXT` filter by
@@ -37,8 +43,10 @@ pub struct Atom {
 /// What an atom asks of an article.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Pred {
-    /// Fuzzy text: characters in order, words in any order, pinyin on titles.
+    /// Text: side by side everywhere, scattered in titles and heads, pinyin.
     Fuzzy { text: String, title_only: bool },
+    /// Like `Fuzzy`, and scattered in one paragraph of the body too (`~`).
+    Scattered { text: String },
     /// The characters side by side in a field, or whole words in the body.
     Exact { text: String, title_only: bool },
     /// The title starts with this (characters or pinyin).
@@ -157,9 +165,10 @@ impl Query {
                     continue;
                 }
                 match &atom.pred {
-                    Pred::Fuzzy { text, .. } | Pred::Exact { text, .. } | Pred::Prefix { text } => {
-                        out.push(text.as_str())
-                    }
+                    Pred::Fuzzy { text, .. }
+                    | Pred::Exact { text, .. }
+                    | Pred::Prefix { text }
+                    | Pred::Scattered { text } => out.push(text.as_str()),
                     _ => {}
                 }
             }
@@ -239,6 +248,10 @@ fn parse_pred(s: &str, at: usize, whole: Range<usize>) -> Result<Pred, QueryErro
                         text,
                         title_only: true,
                     }),
+                    Pred::Scattered { text } => Ok(Pred::Fuzzy {
+                        text,
+                        title_only: true,
+                    }),
                     other => Ok(other),
                 },
             };
@@ -248,7 +261,7 @@ fn parse_pred(s: &str, at: usize, whole: Range<usize>) -> Result<Pred, QueryErro
 }
 
 fn parse_text(s: &str, at: usize) -> Result<Pred, QueryError> {
-    for op in ['\'', '^'] {
+    for op in ['\'', '^', '~'] {
         if let Some(rest) = s.strip_prefix(op) {
             if rest.is_empty() {
                 return Err(QueryError::EmptyAfter {
@@ -258,6 +271,10 @@ fn parse_text(s: &str, at: usize) -> Result<Pred, QueryError> {
             }
             return Ok(if op == '^' {
                 Pred::Prefix {
+                    text: rest.to_string(),
+                }
+            } else if op == '~' {
+                Pred::Scattered {
                     text: rest.to_string(),
                 }
             } else {

@@ -1,26 +1,39 @@
 //! Matching and ranking documents against a parsed query.
 //!
-//! Per text term, the best of: the title (skim fuzzy match, plus a bonus when the
-//! characters stand together as a word), the title's pinyin, the kicker, subtitle
-//! and byline, and the body word index. Titles weigh most, bodies least, so a title
-//! hit always outranks a body-only hit. A document's score is the sum over terms.
+//! A text term is looked for, in this order of rank (see [`super::query`]):
+//! its characters side by side (a phrase) in the title, then in the kicker,
+//! subtitle or byline, then in the body; its pinyin spelling characters side by
+//! side in the title, then in the body; its characters scattered in order in the
+//! title, then in a head field; with `~`, scattered in one paragraph of the body.
+//! So a Latin word found as written ranks above its pinyin readings, and a phrase
+//! anywhere above scattered characters. A document's score is the sum over the
+//! query's clauses of the best alternative.
+//!
+//! Whether a document matches is decided only by [`super::verify`] on its folded
+//! text; the character, word and body indexes only narrow the documents looked at
+//! (and must never leave out one that matches).
 
 use super::body::{Bitset, BodyHits};
 use super::index::{AsciiMasks, DocRef, PinyinData, SearchIndex, ascii_mask};
 use super::pinyin::{self, PinyinQuery};
 use super::query::{Atom, Pred, Query};
+use super::verify::{self, Field, FieldRanges};
 use crate::article::Kind;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use rayon::prelude::*;
+use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
+/// Score tiers of a text term (each below the one before, whatever the bonus).
 const TITLE: i64 = 3000;
-const PINYIN: i64 = 2600;
 const FIELDS: i64 = 1500;
 const BODY: i64 = 400;
-const WORD: i64 = 500;
-const BODY_WHOLE: i64 = 100;
+const PINYIN_TITLE: i64 = 250;
+const PINYIN_BODY: i64 = 200;
+const FUZZY_TITLE: i64 = 100;
+const FUZZY_FIELDS: i64 = 50;
+const FUZZY_BODY: i64 = 10;
 /// Pinyin is looked for in bodies from this many letters on (one or two letters
 /// spell some word of nearly every body, and the lookup would cost the most).
 pub const BODY_PINYIN_MIN: usize = 3;
@@ -40,10 +53,16 @@ fn skim() -> &'static SkimMatcherV2 {
     SKIM.get_or_init(|| SkimMatcherV2::default().ignore_case())
 }
 
+/// How a text term matches.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Mode {
+    /// Side by side everywhere, pinyin, scattered in titles and heads.
     Fuzzy,
+    /// Like `Fuzzy`, and scattered in a paragraph of the body (`~`).
+    Scattered,
+    /// Side by side only (`'`).
     Exact,
+    /// At the start of the title, as characters or pinyin (`^`).
     Prefix,
 }
 
@@ -53,7 +72,7 @@ struct Text {
     chars: Vec<char>,
     mode: Mode,
     title_only: bool,
-    /// `Some(mask)` when the term can be pinyin.
+    /// `Some(mask)` when the term can be pinyin (and the mode allows it).
     pinyin: Option<u32>,
     /// The term compiled for pinyin matching, when it can be pinyin.
     pq: Option<PinyinQuery>,
@@ -61,9 +80,12 @@ struct Text {
     ascii: u64,
     /// Finds the term's bytes.
     finder: memchr::memmem::Finder<'static>,
-    /// jieba words of the term when it has more than one.
-    words: Vec<String>,
-    body: Option<BodyHits>,
+    /// The documents whose body may spell the term's pinyin (from the body word
+    /// index), when pinyin is looked for in bodies.
+    body_pinyin: Option<Bitset>,
+    /// The documents whose body holds the term side by side, once scanned for
+    /// (a search over every document); else each body is checked in turn.
+    body_phrase: OnceLock<Bitset>,
 }
 
 enum Cond {
@@ -77,15 +99,6 @@ enum Cond {
 struct Prepared {
     negated: bool,
     cond: Cond,
-}
-
-/// Which part of a document a text term matched best.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Via {
-    TitleChars,
-    TitleWords,
-    TitlePinyin,
-    Other,
 }
 
 /// A query bound to an index: scores documents.
@@ -106,7 +119,7 @@ impl<'i> Matcher<'i> {
     }
 
     /// A matcher that skips the body word index: cheap to make, for highlighting
-    /// titles and texts (its scores ignore bodies).
+    /// (it finds pinyin in bodies by spelling alone).
     pub fn for_highlights(index: &'i SearchIndex, query: &Query) -> Matcher<'i> {
         Matcher::build(index, query, None, false)
     }
@@ -123,9 +136,10 @@ impl<'i> Matcher<'i> {
                 .iter()
                 .flat_map(|c| &c.alternatives)
                 .filter_map(|a| match &a.pred {
-                    Pred::Fuzzy { text, .. } | Pred::Exact { text, .. } | Pred::Prefix { text } => {
-                        Some(text.as_str())
-                    }
+                    Pred::Fuzzy { text, .. }
+                    | Pred::Exact { text, .. }
+                    | Pred::Prefix { text }
+                    | Pred::Scattered { text } => Some(text.as_str()),
                     _ => None,
                 })
         };
@@ -165,16 +179,17 @@ impl<'i> Matcher<'i> {
         for clause in &self.clauses {
             let best = clause
                 .iter()
-                .filter_map(|p| self.atom_score(p, doc).map(|(s, _)| s))
+                .filter_map(|p| self.atom_score(p, doc))
                 .max()?;
             total += best;
         }
         Some(total)
     }
 
-    /// The documents that can match at all, from the character and word indexes,
-    /// when some clause bounds them (a Chinese or other non-pinyin text term):
-    /// then only these are scored instead of every document.
+    /// The documents that can match at all, when some clause bounds them (a
+    /// positive text term that cannot be pinyin and is not `~`): the titles and
+    /// heads holding all its characters, and the bodies holding it side by side
+    /// (one scan of every body). Then only these are scored.
     pub fn candidates(&self) -> Option<Vec<u32>> {
         let n = self.index.len();
         let mut acc: Option<Bitset> = None;
@@ -183,13 +198,11 @@ impl<'i> Matcher<'i> {
             let mut bounded = !clause.is_empty();
             for p in clause {
                 match (&p.negated, &p.cond) {
-                    (false, Cond::Text(t)) if t.pinyin.is_none() => {
+                    (false, Cond::Text(t)) if t.pinyin.is_none() && t.mode != Mode::Scattered => {
                         union.union(&self.index.title_chars.docs_with_all(&t.chars, n));
                         if !t.title_only {
                             union.union(&self.index.field_chars.docs_with_all(&t.chars, n));
-                        }
-                        if let Some(body) = &t.body {
-                            union.union(&body.any);
+                            union.union(self.body_phrase_docs(t));
                         }
                     }
                     _ => {
@@ -206,6 +219,27 @@ impl<'i> Matcher<'i> {
             }
         }
         acc.map(|set| set.to_vec())
+    }
+
+    /// The documents whose body holds `t` side by side (scanned once).
+    fn body_phrase_docs<'t>(&self, t: &'t Text) -> &'t Bitset {
+        t.body_phrase.get_or_init(|| {
+            let n = self.index.len();
+            let found: Vec<u32> = (0..n as u32)
+                .into_par_iter()
+                .with_min_len(1024)
+                .filter(|&d| {
+                    t.finder
+                        .find(self.index.folded(d as usize, Field::Body).as_bytes())
+                        .is_some()
+                })
+                .collect();
+            let mut set = Bitset::new(n);
+            for d in found {
+                set.insert(d);
+            }
+            set
+        })
     }
 
     /// Every matching document among `candidates` (all documents that can match
@@ -228,12 +262,12 @@ impl<'i> Matcher<'i> {
         let mut hits: Vec<Hit> = match candidates {
             Some(c) => c
                 .par_iter()
-                .with_min_len(2048)
+                .with_min_len(256)
                 .filter_map(|&d| self.score(d).map(|score| Hit { doc: d, score }))
                 .collect(),
             None => (0..self.index.len() as u32)
                 .into_par_iter()
-                .with_min_len(2048)
+                .with_min_len(1024)
                 .filter_map(|d| self.score(d).map(|score| Hit { doc: d, score }))
                 .collect(),
         };
@@ -244,91 +278,65 @@ impl<'i> Matcher<'i> {
         (hits, docs)
     }
 
-    /// Character positions of the title of `doc` that the query matched, ascending.
-    pub fn title_positions(&self, doc: u32) -> Vec<usize> {
-        let title = self.index.title_folded(doc as usize);
-        let mut out = Vec::new();
+    /// Where `doc` matched: the ranges of every positive text term that matched,
+    /// in every field it matched in. Never empty for a hit of a query with a
+    /// positive text term.
+    pub fn ranges(&self, doc: u32) -> FieldRanges {
+        let mut out = FieldRanges::default();
         for clause in &self.clauses {
             for p in clause {
-                if p.negated {
-                    continue;
-                }
-                let Cond::Text(t) = &p.cond else { continue };
-                let Some((_, via)) = self.atom_score(p, doc) else {
+                let (false, Cond::Text(t)) = (p.negated, &p.cond) else {
                     continue;
                 };
-                match via {
-                    Via::TitleChars => {
-                        if let Some(start) = char_find(title, &t.text) {
-                            out.extend(start..start + t.chars.len());
-                        } else if let Some((_, idx)) = skim().fuzzy_indices(title, &t.text) {
-                            out.extend(idx);
-                        }
+                if self.text_score(t, doc).is_none() {
+                    continue;
+                }
+                for field in Field::ALL {
+                    if let Some((_, r)) = self.in_field(t, doc, field, true) {
+                        out.add(field, r);
                     }
-                    Via::TitleWords => {
-                        for w in &t.words {
-                            if let Some(start) = char_find(title, w) {
-                                out.extend(start..start + w.chars().count());
-                            }
-                        }
-                    }
-                    Via::TitlePinyin => {
-                        let chars: Vec<char> = title.chars().collect();
-                        let found = if t.mode == Mode::Prefix {
-                            pinyin::match_title_start(&chars, &t.text)
-                        } else {
-                            pinyin::match_title(&chars, &t.text)
-                        };
-                        if let Some((_, pos)) = found {
-                            out.extend(pos);
-                        }
-                    }
-                    Via::Other => {}
                 }
             }
         }
-        out.sort_unstable();
-        out.dedup();
         out
     }
 
-    /// Character ranges of `text` (a body paragraph, a title) to highlight: every
-    /// occurrence of each positive text term, else of its words. Ascending, merged.
-    pub fn text_ranges(&self, text: &str) -> Vec<std::ops::Range<usize>> {
-        let mut needles: Vec<(&str, &[String])> = Vec::new();
-        let mut pinyin_positions: Vec<usize> = Vec::new();
+    /// Character positions of the title of `doc` that the query matched, ascending.
+    pub fn title_positions(&self, doc: u32) -> Vec<usize> {
+        self.ranges(doc)
+            .of(Field::Title)
+            .iter()
+            .flat_map(|r| r.clone())
+            .collect()
+    }
+
+    /// Character ranges of `text` (a line of the reader, of `field`) to
+    /// highlight: what each positive text term matches there, by the rules of
+    /// that field. Ascending, merged.
+    pub fn text_ranges_in(&self, field: Field, text: &str) -> Vec<Range<usize>> {
+        let folded = super::fold::fold(text);
+        let mut out = Vec::new();
         for clause in &self.clauses {
             for p in clause {
-                if let (false, Cond::Text(t)) = (p.negated, &p.cond) {
-                    needles.push((&t.text, &t.words));
-                    // Pinyin of two letters or more: its best spot in the text.
-                    if t.pinyin.is_some() && t.chars.len() >= 2 {
-                        let chars: Vec<char> = super::fold::fold(text).chars().collect();
-                        if let Some((_, pos)) = pinyin::match_title(&chars, &t.text)
-                            && pos
-                                .iter()
-                                .any(|&k| chars.get(k).is_some_and(|&c| crate::text::is_han(c)))
-                        {
-                            pinyin_positions.extend(pos);
-                        }
-                    }
+                if let (false, Cond::Text(t)) = (p.negated, &p.cond)
+                    && let Some((_, r)) = self.in_text(t, &folded, field, true)
+                {
+                    out.extend(r);
                 }
             }
         }
-        let mut ranges = super::highlight::ranges_of(&needles, text);
-        if !pinyin_positions.is_empty() {
-            pinyin_positions.extend(ranges.iter().flat_map(|r| r.clone()));
-            pinyin_positions.sort_unstable();
-            pinyin_positions.dedup();
-            ranges = to_ranges(&pinyin_positions);
-        }
-        ranges
+        verify::merge(out)
     }
 
-    fn atom_score(&self, p: &Prepared, doc: u32) -> Option<(i64, Via)> {
+    /// [`Matcher::text_ranges_in`] for body text.
+    pub fn text_ranges(&self, text: &str) -> Vec<Range<usize>> {
+        self.text_ranges_in(Field::Body, text)
+    }
+
+    fn atom_score(&self, p: &Prepared, doc: u32) -> Option<i64> {
         let positive = match &p.cond {
             Cond::Text(t) => self.text_score(t, doc),
-            Cond::Kind(k) => (self.index.kind(doc) == *k).then_some((0, Via::Other)),
+            Cond::Kind(k) => (self.index.kind(doc) == *k).then_some(0),
             Cond::Issue(v) => self
                 .index
                 .issue(doc)
@@ -336,19 +344,17 @@ impl<'i> Matcher<'i> {
                     i.date.as_deref().is_some_and(|d| d.starts_with(v.as_str()))
                         || i.rel.to_lowercase().contains(v.as_str())
                 })
-                .map(|_| (0, Via::Other)),
+                .map(|_| 0),
             Cond::Tag(name) => {
                 let tags = self.doc_tags(doc);
-                tags.iter()
-                    .any(|t| t.to_lowercase() == *name)
-                    .then_some((0, Via::Other))
+                tags.iter().any(|t| t.to_lowercase() == *name).then_some(0)
             }
-            Cond::Untagged => self.doc_tags(doc).is_empty().then_some((0, Via::Other)),
+            Cond::Untagged => self.doc_tags(doc).is_empty().then_some(0),
         };
         if p.negated {
             match positive {
                 Some(_) => None,
-                None => Some((0, Via::Other)),
+                None => Some(0),
             }
         } else {
             positive
@@ -362,92 +368,182 @@ impl<'i> Matcher<'i> {
         }
     }
 
-    /// False when the text of `doc` lacks an ASCII letter or digit of `t` (then
-    /// neither fuzzy nor exact matching can succeed).
-    fn may_hold(&self, masks: impl Fn(&AsciiMasks) -> &Vec<u64>, d: usize, t: &Text) -> bool {
-        self.ascii
-            .and_then(|a| masks(a).get(d))
-            .is_none_or(|&m| t.ascii & !m == 0)
+    /// The best score of `t` over the fields of `doc`.
+    fn text_score(&self, t: &Text, doc: u32) -> Option<i64> {
+        let fields: &[Field] = if t.title_only || t.mode == Mode::Prefix {
+            &[Field::Title]
+        } else {
+            &Field::ALL
+        };
+        fields
+            .iter()
+            .filter_map(|&f| self.in_field(t, doc, f, false).map(|(s, _)| s))
+            .max()
     }
 
-    fn text_score(&self, t: &Text, doc: u32) -> Option<(i64, Via)> {
-        let d = doc as usize;
-        let title = self.index.title_folded(d);
-        let mut best: Option<(i64, Via)> = None;
-        let take = |best: &mut Option<(i64, Via)>, s: i64, via: Via| {
-            if best.is_none_or(|(b, _)| s > b) {
-                *best = Some((s, via));
-            }
+    /// False when field `f` of `d` lacks an ASCII letter or digit of `t` (then
+    /// neither a phrase nor scattered characters can match there).
+    fn may_hold(&self, f: Field, d: usize, t: &Text) -> bool {
+        let masks = match (self.ascii, f) {
+            (Some(a), Field::Title) => &a.titles,
+            (Some(a), Field::Kicker | Field::Subtitle | Field::Byline) => &a.fields,
+            _ => return true,
         };
-        match t.mode {
-            Mode::Fuzzy => {
-                if let Some(s) = self
-                    .may_hold(|a| &a.titles, d, t)
-                    .then(|| fuzzy_score(title, t))
-                    .flatten()
-                {
-                    take(&mut best, TITLE + s, Via::TitleChars);
-                } else if t.words.len() > 1 && t.words.iter().all(|w| title.contains(w.as_str())) {
-                    take(
-                        &mut best,
-                        TITLE + WORD / 2 + 10 * t.chars.len() as i64,
-                        Via::TitleWords,
-                    );
-                }
-                if let (Some(mask), Some(pq)) = (t.pinyin, &t.pq)
-                    && let Some(&m) = self.index.masks.get(d)
-                    && pinyin::may_match(m, &t.text, mask)
-                    && let Some(p) = self.pinyin
-                    && let Some(s) = title_pinyin(p, pq, d, false)
-                {
-                    take(&mut best, PINYIN + s, Via::TitlePinyin);
-                }
-                if !t.title_only && self.may_hold(|a| &a.fields, d, t) {
-                    let fields = self.index.fields_folded.get(d);
-                    if !fields.is_empty()
-                        && let Some(s) = fuzzy_score(fields, t)
-                    {
-                        take(&mut best, FIELDS + s, Via::Other);
-                    }
-                }
-            }
-            Mode::Exact => {
-                if title.contains(t.text.as_str()) {
-                    take(
-                        &mut best,
-                        TITLE + WORD + 10 * t.chars.len() as i64,
-                        Via::TitleChars,
-                    );
-                }
-                if !t.title_only && self.index.fields_folded.get(d).contains(t.text.as_str()) {
-                    take(&mut best, FIELDS + WORD, Via::Other);
-                }
-            }
-            Mode::Prefix => {
-                if title.starts_with(t.text.as_str()) {
-                    take(
-                        &mut best,
-                        TITLE + WORD + 10 * t.chars.len() as i64,
-                        Via::TitleChars,
-                    );
-                } else if let Some(pq) = &t.pq
-                    && let Some(p) = self.pinyin
-                    && let Some(s) = title_pinyin(p, pq, d, true)
-                {
-                    take(&mut best, PINYIN + s, Via::TitlePinyin);
-                }
-            }
+        masks.get(d).is_none_or(|&m| t.ascii & !m == 0)
+    }
+
+    /// Score (and ranges, when `want`) of `t` in field `f` of `doc`.
+    fn in_field(
+        &self,
+        t: &Text,
+        doc: u32,
+        f: Field,
+        want: bool,
+    ) -> Option<(i64, Vec<Range<usize>>)> {
+        let d = doc as usize;
+        if f != Field::Title && (t.title_only || t.mode == Mode::Prefix) {
+            return None;
         }
-        if best.is_none()
-            && let Some(body) = &t.body
+        let text = self.index.folded(d, f);
+        if text.is_empty() {
+            return None;
+        }
+        let latin = self.may_hold(f, d, t);
+        let pinyin = t.pinyin.is_some()
+            && match f {
+                Field::Title => match (self.index.masks.get(d), t.pinyin) {
+                    (Some(&m), Some(mask)) => pinyin::may_match(m, &t.text, mask),
+                    _ => false,
+                },
+                Field::Body => t.body_pinyin.as_ref().is_none_or(|set| set.contains(doc)),
+                _ => false,
+            };
+        if f == Field::Body
+            && t.mode != Mode::Scattered
+            && !pinyin
+            && t.body_phrase.get().is_some_and(|set| !set.contains(doc))
         {
-            if body.whole.contains(doc) {
-                take(&mut best, BODY + BODY_WHOLE, Via::Other);
-            } else if t.mode == Mode::Fuzzy && body.any.contains(doc) {
-                take(&mut best, BODY, Via::Other);
+            return None;
+        }
+        if !latin && !pinyin {
+            return None;
+        }
+        let title_doc = (f == Field::Title).then_some(d);
+        self.in_text_with(t, text, f, title_doc, want, pinyin)
+    }
+
+    fn in_text(
+        &self,
+        t: &Text,
+        folded: &str,
+        f: Field,
+        want: bool,
+    ) -> Option<(i64, Vec<Range<usize>>)> {
+        self.in_text_with(t, folded, f, None, want, true)
+    }
+
+    /// Score and ranges of `t` in the folded text of a field `f`: the rules of
+    /// the module doc, tier after tier.
+    fn in_text_with(
+        &self,
+        t: &Text,
+        folded: &str,
+        f: Field,
+        title_doc: Option<usize>,
+        want: bool,
+        pinyin_here: bool,
+    ) -> Option<(i64, Vec<Range<usize>>)> {
+        let len = t.chars.len() as i64;
+        // The phrase, side by side.
+        if t.mode == Mode::Prefix {
+            if folded.starts_with(t.text.as_str()) {
+                return Some((
+                    TITLE + 16 * len + 8,
+                    std::iter::once(0..t.chars.len()).collect(),
+                ));
+            }
+        } else if let Some(at) = t.finder.find(folded.as_bytes()) {
+            let start = if at == 0 { 8 } else { 0 };
+            let ranges = if want {
+                verify::phrase_ranges(folded, &t.finder)
+            } else {
+                Vec::new()
+            };
+            let score = match f {
+                Field::Title => TITLE + 16 * len + start,
+                Field::Body => {
+                    let count = if want {
+                        ranges.len()
+                    } else {
+                        t.finder.find_iter(folded.as_bytes()).take(50).count()
+                    };
+                    BODY + count.min(50) as i64
+                }
+                _ => FIELDS + 16 * len + start,
+            };
+            return Some((score, ranges));
+        }
+        if t.mode == Mode::Exact {
+            return None;
+        }
+        // Pinyin spelling characters side by side.
+        if t.pinyin.is_some() && pinyin_here && matches!(f, Field::Title | Field::Body) {
+            let at_start = t.mode == Mode::Prefix;
+            let quick = match (title_doc, &t.pq, self.pinyin) {
+                (Some(d), Some(pq), Some(p)) if !want => Some(title_pinyin(p, pq, d, at_start)),
+                _ => None,
+            };
+            let found = match quick {
+                Some(s) => s.map(|s| (s, Vec::new())),
+                None if f == Field::Body && t.chars.len() < BODY_PINYIN_MIN => None,
+                None => {
+                    let chars: Vec<char> = folded.chars().collect();
+                    let m = if at_start {
+                        pinyin::match_title_start(&chars, &t.text)
+                    } else {
+                        pinyin::match_title(&chars, &t.text)
+                    };
+                    m.filter(|(_, pos)| {
+                        pos.iter()
+                            .any(|&k| chars.get(k).is_some_and(|&c| crate::text::is_han(c)))
+                    })
+                    .map(|(s, pos)| (s, verify::to_ranges(&pos)))
+                }
+            };
+            if let Some((s, r)) = found {
+                let tier = if f == Field::Title {
+                    PINYIN_TITLE
+                } else {
+                    PINYIN_BODY
+                };
+                return Some((tier + s.clamp(0, 49), r));
             }
         }
-        best
+        if t.mode == Mode::Prefix || t.chars.len() < 2 {
+            return None;
+        }
+        // Scattered characters, in order.
+        match f {
+            Field::Body if t.mode == Mode::Scattered => {
+                verify::in_order_in_a_line(folded, &t.chars)
+                    .map(|pos| (FUZZY_BODY, verify::to_ranges(&pos)))
+            }
+            Field::Body => None,
+            _ => {
+                let pos = verify::in_order(folded, &t.chars)?;
+                let (s, pos) = match skim().fuzzy_indices(folded, &t.text) {
+                    Some((s, idx)) if idx.len() == t.chars.len() => (s, idx),
+                    _ => (0, pos),
+                };
+                let tier = if f == Field::Title {
+                    FUZZY_TITLE
+                } else {
+                    FUZZY_FIELDS
+                };
+                let cap = if f == Field::Title { 99 } else { 49 };
+                Some((tier + s.clamp(0, cap), verify::to_ranges(&pos)))
+            }
+        }
     }
 }
 
@@ -463,28 +559,6 @@ fn title_pinyin(p: &PinyinData, pq: &PinyinQuery, d: usize, at_start: bool) -> O
     }
 }
 
-/// Score of `t` in `hay` (folded): characters standing together score as a word
-/// (more at the start), scattered ones get skim's fuzzy score; a quick in-order
-/// check first.
-fn fuzzy_score(hay: &str, t: &Text) -> Option<i64> {
-    if let Some(at) = t.finder.find(hay.as_bytes()) {
-        let len = t.chars.len() as i64;
-        let start = if at == 0 { 8 } else { 0 };
-        return Some(WORD + 16 * len + 8 * (len - 1) + start);
-    }
-    let mut rest = hay;
-    for &c in &t.chars {
-        let p = rest.find(c)?;
-        rest = &rest[p + c.len_utf8()..];
-    }
-    skim().fuzzy_match(hay, &t.text)
-}
-
-/// Character position of the first occurrence of `needle` in `hay`.
-fn char_find(hay: &str, needle: &str) -> Option<usize> {
-    hay.find(needle).map(|b| hay[..b].chars().count())
-}
-
 fn prepare(
     index: &SearchIndex,
     pinyin: Option<&PinyinData>,
@@ -495,6 +569,7 @@ fn prepare(
         Pred::Fuzzy { text, title_only } => {
             text_cond(index, pinyin, text, Mode::Fuzzy, *title_only, bodies)
         }
+        Pred::Scattered { text } => text_cond(index, pinyin, text, Mode::Scattered, false, bodies),
         Pred::Exact { text, title_only } => {
             text_cond(index, pinyin, text, Mode::Exact, *title_only, bodies)
         }
@@ -518,47 +593,32 @@ fn text_cond(
     title_only: bool,
     bodies: bool,
 ) -> Cond {
-    let words: Vec<String> = if text.chars().any(crate::text::is_han) {
-        index.words.segment(text)
+    let can_be_pinyin = mode != Mode::Exact && pinyin::is_pinyin_query(text);
+    let pq = if can_be_pinyin {
+        pinyin_data.and_then(|p| PinyinQuery::new(&p.glyphs, text))
     } else {
-        vec![text.to_string()]
+        None
     };
-    let pq = pinyin_data.and_then(|p| PinyinQuery::new(&p.glyphs, text));
-    let body = (!title_only && bodies).then(|| {
-        let n = index.len();
-        let terms: Vec<&str> = if words.is_empty() {
-            vec![text]
-        } else {
-            words.iter().map(String::as_str).collect()
-        };
-        let mut any = Bitset::full(n);
-        let mut whole = Bitset::full(n);
-        for w in terms {
-            let h = index.words.hits(w, n);
-            any.intersect(&h.any);
-            whole.intersect(&h.whole);
-        }
-        if mode == Mode::Fuzzy
-            && let (Some(pq), Some(p)) = (&pq, pinyin_data)
-            && pq.len() >= BODY_PINYIN_MIN
+    let body_pinyin = match (&pq, pinyin_data) {
+        (Some(pq), Some(p))
+            if bodies && !title_only && mode != Mode::Prefix && pq.len() >= BODY_PINYIN_MIN =>
         {
-            let h = index.words.pinyin_hits(pq, &p.words, n);
-            any.union(&h.any);
-            whole.union(&h.whole);
+            let BodyHits { any, .. } = index.words.pinyin_hits(pq, &p.words, index.len());
+            Some(any)
         }
-        BodyHits { any, whole }
-    });
+        _ => None,
+    };
     Cond::Text(Box::new(Text {
         text: text.to_string(),
         chars: text.chars().collect(),
         mode,
         title_only,
-        pinyin: pinyin::is_pinyin_query(text).then(|| pinyin::query_mask(text)),
+        pinyin: can_be_pinyin.then(|| pinyin::query_mask(text)),
         pq,
         ascii: ascii_mask(text),
         finder: memchr::memmem::Finder::new(text.as_bytes()).into_owned(),
-        words: if words.len() > 1 { words } else { Vec::new() },
-        body,
+        body_pinyin,
+        body_phrase: OnceLock::new(),
     }))
 }
 
@@ -594,17 +654,7 @@ fn rank(hits: &mut Vec<Hit>) {
     *hits = out;
 }
 
-/// Turn ascending character positions into ranges of adjacent positions.
-pub fn to_ranges(positions: &[usize]) -> Vec<std::ops::Range<usize>> {
-    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
-    for &p in positions {
-        match out.last_mut() {
-            Some(r) if r.end == p => r.end = p + 1,
-            _ => out.push(p..p + 1),
-        }
-    }
-    out
-}
+pub use super::verify::to_ranges;
 
 #[cfg(test)]
 mod tests {

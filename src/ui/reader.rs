@@ -226,7 +226,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         };
         let ranges = highlighter
             .as_ref()
-            .map(|m| m.text_ranges(&line.text))
+            .map(|m| m.text_ranges_in(super::search_bar::field_of(line.kind), &line.text))
             .unwrap_or_default();
         Line::from(super::search_bar::spans_with_ranges(
             &line.text, &ranges, style, hl,

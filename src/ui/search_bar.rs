@@ -9,6 +9,7 @@ use super::action::SearchAction;
 use super::app::{App, Mode, Row};
 use super::layout::Pane;
 use crate::search::background::BackgroundSearcher;
+use crate::search::verify::Field;
 use crate::search::{DocRef, Matcher, Query, QueryError, SearchIndex, TagLookup};
 use crossterm::event::{Event, KeyEvent};
 use ratatui::buffer::Buffer;
@@ -308,7 +309,7 @@ pub fn jump(app: &mut App, forward: bool) {
         .lines
         .iter()
         .enumerate()
-        .filter(|(_, l)| !matcher.text_ranges(&l.text).is_empty())
+        .filter(|(_, l)| !matcher.text_ranges_in(field_of(l.kind), &l.text).is_empty())
         .map(|(k, _)| k)
         .collect();
     drop(matcher);
@@ -338,6 +339,19 @@ pub fn jump(app: &mut App, forward: bool) {
     let max = app.reader.max_scroll(app.reader_height());
     app.reader.scroll = line.saturating_sub(2).min(max);
     app.say(format!("match {}/{}", k + 1, lines.len()));
+}
+
+/// The field of the article a reader line shows (its matching rules differ:
+/// scattered characters count in titles and heads, not in bodies).
+pub fn field_of(kind: super::reader::LineKind) -> Field {
+    use super::reader::LineKind;
+    match kind {
+        LineKind::Title => Field::Title,
+        LineKind::Kicker => Field::Kicker,
+        LineKind::Subtitle => Field::Subtitle,
+        LineKind::Byline => Field::Byline,
+        LineKind::Body | LineKind::Meta => Field::Body,
+    }
 }
 
 /// The style of matched characters.

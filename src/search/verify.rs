@@ -1,0 +1,187 @@
+//! Verification on the folded text: what makes a document a hit, and where.
+//!
+//! The indexes only narrow the documents to look at; a hit is a document where
+//! these functions find the query in the folded text of a field, and the ranges
+//! they return are what `newstag search` prints and the reader highlights. So a
+//! change of index (issue 17) cannot change which documents match, and no hit can
+//! come without ranges.
+//!
+//! Ranges are in characters of the field as printed (folding keeps one character
+//! for one, see [`super::fold`]).
+
+use std::ops::Range;
+
+/// A part of an article that a query can match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Field {
+    Title,
+    Kicker,
+    Subtitle,
+    Byline,
+    /// The paragraphs joined by `\n` (the `body` of the article records).
+    Body,
+}
+
+impl Field {
+    pub const ALL: [Field; 5] = [
+        Field::Title,
+        Field::Kicker,
+        Field::Subtitle,
+        Field::Byline,
+        Field::Body,
+    ];
+    /// The heading fields besides the title.
+    pub const HEADS: [Field; 3] = [Field::Kicker, Field::Subtitle, Field::Byline];
+
+    /// The field's name in article records.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Field::Title => "title",
+            Field::Kicker => "kicker",
+            Field::Subtitle => "subtitle",
+            Field::Byline => "byline",
+            Field::Body => "body",
+        }
+    }
+}
+
+/// Character ranges of every occurrence of `needle` in `hay` (both folded), left
+/// to right, not overlapping.
+pub fn phrase_ranges(hay: &str, finder: &memchr::memmem::Finder<'_>) -> Vec<Range<usize>> {
+    let n = char_len(finder.needle());
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let (mut chars_before, mut byte_before) = (0, 0);
+    for b in finder.find_iter(hay.as_bytes()) {
+        chars_before += char_len(hay.as_bytes().get(byte_before..b).unwrap_or(&[]));
+        byte_before = b;
+        out.push(chars_before..chars_before + n);
+    }
+    out
+}
+
+/// Number of UTF-8 characters in `bytes` (which hold whole characters).
+fn char_len(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
+}
+
+/// The character positions of `needle`'s characters found in order in `hay`
+/// (scattered), leftmost each; None when they are not all there in order.
+pub fn in_order(hay: &str, needle: &[char]) -> Option<Vec<usize>> {
+    let mut out = Vec::with_capacity(needle.len());
+    let mut it = hay.chars().enumerate();
+    for &c in needle {
+        loop {
+            let (k, h) = it.next()?;
+            if h == c {
+                out.push(k);
+                break;
+            }
+        }
+    }
+    Some(out)
+}
+
+/// Like [`in_order`], within one line of `hay` (a paragraph of a body): the
+/// positions in `hay` of the first line that holds them.
+pub fn in_order_in_a_line(hay: &str, needle: &[char]) -> Option<Vec<usize>> {
+    let mut offset = 0;
+    for line in hay.split('\n') {
+        if let Some(pos) = in_order(line, needle) {
+            return Some(pos.into_iter().map(|p| p + offset).collect());
+        }
+        offset += line.chars().count() + 1;
+    }
+    None
+}
+
+/// Ascending character positions as ranges of adjacent positions.
+pub fn to_ranges(positions: &[usize]) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for &p in positions {
+        match out.last_mut() {
+            Some(r) if r.end == p => r.end = p + 1,
+            Some(r) if r.contains(&p) => {}
+            _ => out.push(p..p + 1),
+        }
+    }
+    out
+}
+
+/// Sort and merge overlapping or touching ranges.
+pub fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    ranges.sort_by_key(|r| (r.start, r.end));
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for r in ranges {
+        match out.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
+    out
+}
+
+/// The ranges a hit matched, per field (fields without a match left out).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FieldRanges(pub Vec<(Field, Vec<Range<usize>>)>);
+
+impl FieldRanges {
+    /// Add ranges of `field` (merged with what it has).
+    pub fn add(&mut self, field: Field, ranges: Vec<Range<usize>>) {
+        if ranges.is_empty() {
+            return;
+        }
+        match self.0.iter_mut().find(|(f, _)| *f == field) {
+            Some((_, have)) => {
+                have.extend(ranges);
+                *have = merge(std::mem::take(have));
+            }
+            None => {
+                self.0.push((field, merge(ranges)));
+                self.0.sort_by_key(|(f, _)| *f);
+            }
+        }
+    }
+
+    /// The ranges of `field` (empty when none).
+    pub fn of(&self, field: Field) -> &[Range<usize>] {
+        self.0
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, r)| r.as_slice())
+            .unwrap_or(&[])
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrases_are_found_side_by_side_only() {
+        let f = memchr::memmem::Finder::new("垃圾分类");
+        assert_eq!(
+            phrase_ranges("推进垃圾分类，垃圾分类。", &f),
+            vec![2..6, 7..11]
+        );
+        assert!(phrase_ranges("垃圾，分类", &f).is_empty());
+        assert_eq!(
+            in_order("垃圾车和分拣类别", &['垃', '分', '类']),
+            Some(vec![0, 4, 6])
+        );
+        assert_eq!(in_order("类分", &['分', '类']), None);
+        assert_eq!(
+            in_order_in_a_line("分\n分类", &['分', '类']),
+            Some(vec![2, 3])
+        );
+        assert_eq!(in_order_in_a_line("分\n类", &['分', '类']), None);
+        assert_eq!(to_ranges(&[1, 2, 4]), vec![1..3, 4..5]);
+        assert_eq!(merge(vec![4..6, 1..3, 2..5]), vec![1..6]);
+    }
+}

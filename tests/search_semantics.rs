@@ -1,0 +1,286 @@
+//! The meaning of a search, pinned against a brute-force reading of the rules
+//! (issue 14), over generated corpora and queries:
+//! - a word matches its characters side by side (folded) in the title, kicker,
+//!   subtitle, byline or body; scattered in order in the title and heads; with `~`
+//!   scattered in one paragraph of the body; with `'` side by side only;
+//! - words separated by spaces must all match;
+//! - the index finds exactly the articles a scan of every article finds, and every
+//!   hit carries ranges whose text is the word (or its scattered characters);
+//!
+//! When the index is swapped (issue 17) these must keep passing unchanged.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use newstag::article::{Article, Issue, Kind};
+use newstag::search::fold::fold;
+use newstag::search::verify::Field;
+use newstag::search::{Matcher, Query, SearchIndex};
+use proptest::prelude::*;
+use std::collections::BTreeSet;
+
+/// Characters the generated articles and queries are made of: a few Han
+/// characters that make words together, punctuation that starts queries (`《`,
+/// `“`, `(`), full-width letters and digits that fold.
+const ALPHABET: &[char] = &[
+    '社', '区', '治', '理', '垃', '圾', '分', '类', '文', '物', '中', '国', '《', '》', '“', '”',
+    '（', '(', '.', '，', 'Ｇ', 'Ｄ', 'P', '1', '２',
+];
+
+fn text(max: usize) -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(ALPHABET), 0..=max)
+        .prop_map(|v| v.into_iter().collect())
+}
+
+fn article() -> impl Strategy<Value = Article> {
+    (
+        text(8),
+        text(3),
+        text(3),
+        text(3),
+        prop::collection::vec(text(30), 0..3),
+    )
+        .prop_map(|(title, kicker, subtitle, byline, paragraphs)| Article {
+            title,
+            kicker,
+            subtitle,
+            byline,
+            paragraphs,
+            kind: Kind::News,
+            ..Article::default()
+        })
+}
+
+fn corpus() -> impl Strategy<Value = Vec<Issue>> {
+    prop::collection::vec(prop::collection::vec(article(), 0..8), 1..5).prop_map(|issues| {
+        issues
+            .into_iter()
+            .enumerate()
+            .map(|(i, mut articles)| {
+                for (k, a) in articles.iter_mut().enumerate() {
+                    a.index = k;
+                    a.id = format!("{i}-{k}");
+                }
+                Issue {
+                    rel: format!("{i}.txt"),
+                    articles: articles.into(),
+                    ..Issue::default()
+                }
+            })
+            .collect()
+    })
+}
+
+/// The field texts of every article as printed (the title as the index shows it).
+fn fields(issues: &[Issue]) -> Vec<Vec<(Field, String)>> {
+    issues
+        .iter()
+        .flat_map(|i| i.articles.iter())
+        .map(|a| {
+            vec![
+                (Field::Title, a.display_title()),
+                (Field::Kicker, a.kicker.clone()),
+                (Field::Subtitle, a.subtitle.clone()),
+                (Field::Byline, a.byline.clone()),
+                (Field::Body, a.body()),
+            ]
+        })
+        .collect()
+}
+
+fn is_subsequence(hay: &str, needle: &str) -> bool {
+    let mut it = hay.chars();
+    needle.chars().all(|c| it.any(|h| h == c))
+}
+
+/// Could the term be pinyin (then it may also match by its readings)?
+fn can_be_pinyin(term: &str) -> bool {
+    !term.is_empty() && term.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+/// The rules, read directly: does `term` (folded, with its prefix) match an
+/// article with these fields, leaving pinyin aside?
+fn brute_matches(term: &str, fields: &[(Field, String)]) -> bool {
+    let (op, word) = match term.chars().next() {
+        Some(c @ ('\'' | '~')) => (Some(c), &term[c.len_utf8()..]),
+        _ => (None, term),
+    };
+    fields.iter().any(|(f, raw)| {
+        let t = fold(raw);
+        if t.contains(word) {
+            return true;
+        }
+        match (op, f) {
+            (Some('\''), _) => false,
+            // Folding makes `\n` a space: paragraphs are folded one by one.
+            (_, Field::Body) => {
+                op == Some('~') && raw.split('\n').any(|p| is_subsequence(&fold(p), word))
+            }
+            _ => is_subsequence(&t, word),
+        }
+    })
+}
+
+/// Do the hit's ranges explain `term`: text at a range holding it, the scattered
+/// characters at the ranges of a field holding it in order, or pinyin readings.
+fn explained(term: &str, fields: &[(Field, String)], m: &Matcher, doc: u32) -> bool {
+    let word = term.trim_start_matches(['\'', '~']);
+    let ranges = m.ranges(doc);
+    fields.iter().any(|(f, t)| {
+        let chars: Vec<char> = fold(t).chars().collect();
+        let rs = ranges.of(*f);
+        let at = |r: &std::ops::Range<usize>| -> String { chars[r.clone()].iter().collect() };
+        rs.iter().any(|r| at(r).contains(word))
+            || is_subsequence(&rs.iter().map(at).collect::<String>(), word)
+            || (can_be_pinyin(word)
+                && rs.iter().any(|r| {
+                    newstag::search::pinyin::match_title(&chars[r.clone()], word).is_some()
+                }))
+    })
+}
+
+/// A query of one or two terms, each a piece of some field of the corpus (so that
+/// it often matches) or random characters, maybe with `'` or `~`.
+fn query_for(issues: &[Issue]) -> impl Strategy<Value = String> + use<> {
+    let texts: Vec<String> = fields(issues)
+        .into_iter()
+        .flat_map(|f| f.into_iter().map(|(_, t)| t))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let term = (
+        any::<prop::sample::Index>(),
+        0usize..6,
+        1usize..5,
+        text(3),
+        prop::sample::select(vec!["", "", "'", "~"]),
+    )
+        .prop_map(move |(pick, start, len, random, op)| {
+            let piece: String = if texts.is_empty() || start == 5 {
+                random
+            } else {
+                let chars: Vec<char> = pick.get(&texts).chars().collect();
+                let s = start.min(chars.len().saturating_sub(1));
+                chars[s..(s + len).min(chars.len())].iter().collect()
+            };
+            let piece: String = piece.chars().filter(|c| !c.is_whitespace()).collect();
+            if piece.is_empty() {
+                "社".to_string()
+            } else {
+                format!("{op}{piece}")
+            }
+        });
+    prop::collection::vec(term, 1..3).prop_map(|t| t.join(" "))
+}
+
+fn corpus_and_query() -> impl Strategy<Value = (Vec<Issue>, String)> {
+    corpus().prop_flat_map(|c| {
+        let q = query_for(&c);
+        (Just(c), q)
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// The index path finds every article the rules match and no other; every hit
+    /// carries ranges that show each of its terms.
+    #[test]
+    fn hits_are_exactly_what_a_scan_finds_and_each_shows_why((issues, q) in corpus_and_query()) {
+        let index = SearchIndex::build_from_issues(&issues);
+        let all = fields(&issues);
+        let query = Query::parse(&q).unwrap();
+        let m = Matcher::new(&index, &query, None);
+        let hits: BTreeSet<u32> = m.run(None).iter().map(|h| h.doc).collect();
+        let terms: Vec<String> = fold(&q).split(' ').filter(|t| !t.is_empty()).map(str::to_string).collect();
+        for (d, f) in all.iter().enumerate() {
+            let d = d as u32;
+            let rule = terms.iter().all(|t| brute_matches(t, f));
+            if rule {
+                prop_assert!(hits.contains(&d), "{q:?}: missed article {d}: {f:?}");
+            }
+            if hits.contains(&d) {
+                let pinyin = terms.iter().any(|t| can_be_pinyin(t.trim_start_matches(['\'', '~'])));
+                prop_assert!(rule || pinyin, "{q:?}: article {d} is no hit by the rules: {f:?}");
+                for t in &terms {
+                    prop_assert!(explained(t, f, &m, d), "{q:?}: {t:?} not shown in {d}: {:?} {f:?}", m.ranges(d));
+                }
+            }
+        }
+        // Searching every document gives the same as searching the index's candidates.
+        let every: Vec<u32> = (0..index.len() as u32).collect();
+        prop_assert_eq!(m.run(None), m.run(Some(&every)));
+    }
+}
+
+fn one(title: &str, kicker: &str, body: &str) -> Article {
+    Article {
+        title: title.into(),
+        kicker: kicker.into(),
+        paragraphs: vec![body.into()],
+        ..Article::default()
+    }
+}
+
+fn index_of(articles: Vec<Article>) -> SearchIndex {
+    let mut articles = articles;
+    for (k, a) in articles.iter_mut().enumerate() {
+        a.index = k;
+        a.id = format!("a{k}");
+    }
+    SearchIndex::build_from_issues(&[Issue {
+        rel: "x.txt".into(),
+        articles: articles.into(),
+        ..Issue::default()
+    }])
+}
+
+fn ranked(index: &SearchIndex, q: &str) -> Vec<String> {
+    let query = Query::parse(q).unwrap();
+    Matcher::new(index, &query, None)
+        .run(None)
+        .iter()
+        .map(|h| index.id(h.doc).to_string())
+        .collect()
+}
+
+/// A phrase in the title ranks above one in a head, above one in the body,
+/// above the characters scattered in a title; scattered characters in a body
+/// match only with `~`.
+#[test]
+fn title_phrase_above_head_above_body_above_scattered() {
+    let index = index_of(vec![
+        one("垃圾车和分拣类别", "", "介绍车辆。"),
+        one("天气", "", "居民参与垃圾分类。"),
+        one("新闻", "", "垃圾，分类，都在这里。"),
+        one("推进垃圾分类", "", ""),
+        one("小区", "垃圾分类进行时", ""),
+    ]);
+    assert_eq!(ranked(&index, "垃圾分类"), vec!["a3", "a4", "a1", "a0"]);
+    assert_eq!(ranked(&index, "'垃圾分类"), vec!["a3", "a4", "a1"]);
+    assert_eq!(
+        ranked(&index, "~垃圾分类"),
+        vec!["a3", "a4", "a1", "a0", "a2"]
+    );
+}
+
+/// A body hit shows where: ranges in the body, nothing claimed in the title.
+#[test]
+fn a_body_hit_carries_its_body_ranges() {
+    let index = index_of(vec![one("天气", "", "今天，社区治理。社区治理好。")]);
+    let query = Query::parse("社区治理").unwrap();
+    let m = Matcher::new(&index, &query, None);
+    let r = m.ranges(0);
+    assert_eq!(r.of(Field::Body), &[3..7, 8..12]);
+    assert!(r.of(Field::Title).is_empty());
+}
+
+/// A Latin word found as written ranks above articles that only spell it in pinyin.
+#[test]
+fn latin_words_rank_above_their_pinyin_readings() {
+    let index = index_of(vec![
+        one("国道旁的村庄", "", "没有。"),
+        one("经济", "", "今年GDP增长。"),
+        one("ＧＤＰ数据发布", "", ""),
+    ]);
+    assert_eq!(ranked(&index, "gdp"), vec!["a2", "a1", "a0"]);
+    assert_eq!(ranked(&index, "'gdp"), vec!["a2", "a1"]);
+}

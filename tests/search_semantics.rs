@@ -6,6 +6,7 @@
 //! - words separated by spaces must all match;
 //! - the index finds exactly the articles a scan of every article finds, and every
 //!   hit carries ranges whose text is the word (or its scattered characters);
+//! - typing a query key by key gives, at every key, what a fresh search gives.
 //!
 //! When the index is swapped (issue 17) these must keep passing unchanged.
 
@@ -14,9 +15,10 @@
 use newstag::article::{Article, Issue, Kind};
 use newstag::search::fold::fold;
 use newstag::search::verify::Field;
-use newstag::search::{Matcher, Query, SearchIndex};
+use newstag::search::{Matcher, Query, SearchIndex, Searcher};
 use proptest::prelude::*;
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 /// Characters the generated articles and queries are made of: a few Han
 /// characters that make words together, punctuation that starts queries (`《`,
@@ -208,6 +210,25 @@ proptest! {
         // Searching every document gives the same as searching the index's candidates.
         let every: Vec<u32> = (0..index.len() as u32).collect();
         prop_assert_eq!(m.run(None), m.run(Some(&every)));
+    }
+
+    /// Typing a query one key at a time (each keystroke searching among the last
+    /// hits where that is safe) gives at every key what a fresh search gives.
+    #[test]
+    fn typing_key_by_key_equals_pasting((issues, q) in corpus_and_query(), extra in prop::sample::select(vec!["", "《", "'", "~", "^", "!", "|", " ", "“", "(", ".", "sq", "title:", "untagged"])) {
+        let index = Arc::new(SearchIndex::build_from_issues(&issues));
+        let typed_text = format!("{extra}{q}");
+        let mut typing = Searcher::new(index.clone(), None);
+        let mut typed = String::new();
+        for c in typed_text.chars() {
+            typed.push(c);
+            let key = typing.search(&typed);
+            let fresh = Searcher::new(index.clone(), None).search(&typed);
+            prop_assert_eq!(key.is_ok(), fresh.is_ok(), "{:?}", typed);
+            if let (Ok(a), Ok(b)) = (key, fresh) {
+                prop_assert_eq!(a, b, "typed {:?}", typed);
+            }
+        }
     }
 }
 

@@ -29,7 +29,7 @@ pub struct Searcher {
     index: Arc<SearchIndex>,
     tags: Option<TagLookup>,
     /// The last successful query and its matching documents, ascending.
-    last: Option<(String, Vec<u32>)>,
+    last: Option<(Query, Vec<u32>)>,
 }
 
 impl Searcher {
@@ -57,69 +57,118 @@ impl Searcher {
     }
 
     /// Matching documents, best first; a malformed query is an error, not a crash.
+    /// The previous hits are searched instead of every document only when
+    /// [`narrows`] proves the new query's hits are among them.
     pub fn search(&mut self, text: &str) -> Result<Vec<Hit>, QueryError> {
         let query = Query::parse(text)?;
         let matcher = Matcher::new(&self.index, &query, self.tags.clone());
         let candidates = match &self.last {
-            Some((old, docs)) if narrows(old, text) => Some(docs.as_slice()),
+            Some((old, docs)) if narrows(old, &query) => Some(docs.as_slice()),
             _ => None,
         };
         let (hits, docs) = matcher.run_with_docs(candidates);
-        self.last = Some((text.to_string(), docs));
+        self.last = Some((query, docs));
         Ok(hits)
     }
 }
 
-/// Words that change meaning as they are completed (`untag` -> `untagged`).
-const KEYWORDS: [&str; 5] = ["untagged", "tag:", "kind:", "issue:", "title:"];
-
-/// True when every match of `new` is a match of `old`, judged from the text: `new`
-/// extends `old`, and neither negation, `|`, tags nor a keyword being completed
-/// can widen it.
-pub fn narrows(old: &str, new: &str) -> bool {
-    let Some(added) = new.strip_prefix(old) else {
+/// True when every hit of `new` is a hit of `old`, so `new` can be searched among
+/// the hits of `old` (typing forward). Judged on the parsed queries: `new` has
+/// every clause of `old` (AND only narrows), except that the last clause of `old`
+/// may have grown into a longer text of the same form (`社区` -> `社区治`, `'社` ->
+/// `'社区`), which matches only where the shorter one does: a phrase holds its
+/// start, scattered characters their first ones, pinyin its first letters. Never
+/// across a change of form (a prefix `'` `^` `~` typed, a keyword completed), for
+/// a negated or `|` clause, or for pinyin long enough to be looked for in bodies
+/// (whose word index is not complete for side-by-side readings).
+pub fn narrows(old: &Query, new: &Query) -> bool {
+    let (Some((last, same)), true) = (
+        old.clauses.split_last(),
+        new.clauses.len() >= old.clauses.len(),
+    ) else {
         return false;
     };
-    if old.is_empty() || old.contains(['!', '！']) || added.contains(['|', '!', '！', '｜']) {
+    if same.iter().zip(&new.clauses).any(|(a, b)| a != b) {
         return false;
     }
-    if old.trim_end().ends_with(['|', '｜']) || old.contains("tag:") {
+    let Some(grown) = new.clauses.get(same.len()) else {
+        return false;
+    };
+    grown == last || grows(last, grown)
+}
+
+/// True when clause `new` is clause `old` with a longer text of the same form.
+fn grows(old: &query::Clause, new: &query::Clause) -> bool {
+    use query::Pred;
+    let ([a], [b]) = (old.alternatives.as_slice(), new.alternatives.as_slice()) else {
+        return false;
+    };
+    if a.negated || b.negated {
         return false;
     }
-    let last = fold::fold(old);
-    let last = last.rsplit(' ').next().unwrap_or("");
-    let ends_in_space = old.ends_with(char::is_whitespace);
-    // Pinyin too short to be looked for in bodies may grow into one that is.
-    if !ends_in_space
-        && !added.starts_with(char::is_whitespace)
-        && pinyin::is_pinyin_query(last)
-        && last.len() < rank::BODY_PINYIN_MIN
-    {
-        return false;
-    }
-    ends_in_space || last.is_empty() || !KEYWORDS.iter().any(|k| k.starts_with(last))
+    let (old_text, new_text, bodies) = match (&a.pred, &b.pred) {
+        (
+            Pred::Fuzzy {
+                text: o,
+                title_only: t1,
+            },
+            Pred::Fuzzy {
+                text: n,
+                title_only: t2,
+            },
+        ) if t1 == t2 => (o, n, !t1),
+        (Pred::Scattered { text: o }, Pred::Scattered { text: n }) => (o, n, true),
+        (
+            Pred::Exact {
+                text: o,
+                title_only: t1,
+            },
+            Pred::Exact {
+                text: n,
+                title_only: t2,
+            },
+        ) if t1 == t2 => (o, n, false),
+        (Pred::Prefix { text: o }, Pred::Prefix { text: n }) => (o, n, false),
+        _ => return false,
+    };
+    // Pinyin is exact only in titles; in bodies its candidates come from words.
+    let pinyin_in_bodies = bodies
+        && !matches!(b.pred, Pred::Exact { .. })
+        && pinyin::is_pinyin_query(new_text)
+        && new_text.len() >= rank::BODY_PINYIN_MIN;
+    new_text.starts_with(old_text.as_str()) && !pinyin_in_bodies
 }
 
 #[cfg(test)]
 mod tests {
-    use super::narrows;
+    use super::*;
+
+    fn n(old: &str, new: &str) -> bool {
+        match (Query::parse(old), Query::parse(new)) {
+            (Ok(o), Ok(n)) => narrows(&o, &n),
+            _ => false,
+        }
+    }
 
     #[test]
     fn narrowing_only_when_the_query_cannot_widen() {
-        assert!(narrows("社", "社区"));
-        assert!(narrows("社区", "社区 治理"));
-        assert!(!narrows("sq", "sqzl"));
-        assert!(
-            !narrows("s", "sq"),
-            "bodies are searched from two letters on"
-        );
-        assert!(narrows("社区 s", "社区 s "));
-        assert!(!narrows("社区", "社"));
-        assert!(!narrows("!社", "!社区"));
-        assert!(!narrows("社", "社|环"));
-        assert!(!narrows("untag", "untagged"));
-        assert!(!narrows("ti", "title:x"));
-        assert!(!narrows("tag:env", "tag:envi"));
-        assert!(!narrows("", "a"));
+        assert!(n("社", "社区"));
+        assert!(n("社区", "社区 治理"));
+        assert!(n("社区", "社区 "));
+        assert!(n("'社", "'社区"));
+        assert!(n("《中", "《中国"));
+        assert!(n("sq", "sq1"), "no longer pinyin: a phrase holding sq");
+        assert!(!n("sq", "sqzl"), "pinyin looked for in bodies");
+        assert!(n("title:sq", "title:sqzl"), "pinyin in titles only");
+        assert!(!n("社区", "社"));
+        assert!(!n("社区", "'社区"), "form changed");
+        assert!(!n("社区", "~社区"));
+        assert!(!n("!社", "!社区"));
+        assert!(!n("社", "社|环"));
+        assert!(!n("untag", "untagged"));
+        assert!(!n("ti", "title:x"));
+        assert!(!n("tag:env", "tag:envi"));
+        assert!(!n("", "a"));
+        assert!(!n("社区 治", "社区治"));
     }
 }

@@ -212,3 +212,48 @@ fn displaced_label_returns_to_the_article_above() {
     assert_eq!(b[0].kicker, "");
     assert_eq!(b[1].kicker, "民生实事进行时");
 }
+
+/// A pen name on its own line under a title (not a dictionary name) signs the
+/// article instead of becoming its title, and a column label above is the kicker.
+#[test]
+fn a_pen_name_under_a_title_is_the_byline() {
+    let a = seg(
+        "短评\n\n“微更新”贵在“微”\n\n木禾\n\n老城更新，“微”是一种态度。\n\n把钱花在刀刃上，更新才不会变成“打扰”。\n",
+    );
+    assert_eq!(titles(&a), ["“微更新”贵在“微”"]);
+    assert_eq!(a[0].kicker, "短评");
+    assert_eq!(a[0].byline, "木禾");
+}
+
+/// A photo credit alone under a caption makes the caption a photo of its own (or the
+/// short titled item above it a photo), instead of leaving it in the article's body.
+#[test]
+fn a_photo_credit_line_credits_the_caption_above() {
+    let a = seg(
+        "老街换新颜\n\n本报讯 梧桐里完成了改造，街面焕然一新。\n\n居民说，改造后住得更舒心了。\n\n改造后的梧桐里街景。\n\n本报记者 冯一鸣 摄\n\n秋到湿地\n\n10月19日，湿地公园内芦花盛开。\n\n本报记者 何田田摄\n",
+    );
+    assert_eq!(a.len(), 3, "{a:#?}");
+    assert!(a[0].body().ends_with("住得更舒心了。"));
+    assert_eq!(a[1].kind, Kind::Photo);
+    assert_eq!(a[1].body(), "改造后的梧桐里街景。");
+    assert_eq!(a[1].byline, "本报记者 冯一鸣 摄");
+    assert_eq!(a[2].title, "秋到湿地");
+    assert_eq!(a[2].kind, Kind::Photo);
+    assert_eq!(a[2].byline, "本报记者 何田田摄");
+}
+
+/// A `·…·` credit closing a paragraph ends the article: the next short line is the
+/// next article's title, and the credit is the byline.
+#[test]
+fn a_dotted_credit_closes_the_article() {
+    let a = seg(
+        "多地推出旧物回收“一键预约”\n\n近来，不少城市推出旧物回收服务，旧家电、旧衣物都能回收。·韩露 郑凯·\n\n历史文化街区保护专项检查启动\n\n本报北京10月19日电\n\n记者从有关部门获悉：专项检查将在全国开展。\n",
+    );
+    assert_eq!(
+        titles(&a),
+        ["多地推出旧物回收“一键预约”", "历史文化街区保护专项检查启动"]
+    );
+    assert_eq!(a[0].byline, "·韩露 郑凯·");
+    assert_eq!(a[1].byline, "本报北京10月19日电");
+    assert!(a[1].body().starts_with("记者从有关部门获悉"));
+}

@@ -543,8 +543,9 @@ struct Ratchet {
     extra_titles: BTreeMap<String, usize>,
 }
 
+/// A TOML string (Rust's `{:?}` writes `\u{c}`, which TOML does not read).
 fn quote(s: &str) -> String {
-    format!("{:?}", s)
+    toml::Value::String(s.to_string()).to_string()
 }
 
 fn write_ratchet(r: &Ratchet) {

@@ -258,6 +258,16 @@ fn shared_bigrams(label: &[&str], draft: &Draft) -> usize {
         .count()
 }
 
+/// Two or three Han characters and nothing else, not a place (`石门县`).
+fn is_pen_name(text: &str) -> bool {
+    let n = count_upto(text, 4);
+    (2..=3).contains(&n)
+        && text.chars().all(is_han)
+        && !text.ends_with([
+            '区', '县', '市', '镇', '乡', '村', '省', '州', '街', '路', '站', '港',
+        ])
+}
+
 /// The next unit that is not noise, from `i`.
 fn next_significant(classes: &[Class], mut i: usize) -> Option<usize> {
     while i < classes.len() {
@@ -349,6 +359,23 @@ impl Assembler {
             }
         }
         let next = next_significant(classes, j);
+        // A pen name under its title (`“微更新”贵在“微”` / `木禾`): two or three Han
+        // characters below a longer head line, with text right after, sign the text.
+        if heads.len() >= 2
+            && subtitle.is_none()
+            && bylines.is_empty()
+            && next.is_some_and(|n| classes[n].role == Role::Body)
+        {
+            let last = heads[heads.len() - 1];
+            let above = heads[heads.len() - 2];
+            if is_pen_name(&units[last].text)
+                && units[last].level == 0
+                && count_upto(&units[above].text, 6) >= 6
+            {
+                heads.pop();
+                bylines.push(last);
+            }
+        }
         let next_dateline =
             next.is_some_and(|n| classes[n].role == Role::Body && classes[n].dateline.is_some());
         // A letter's signature (place over name) after its text, with no text of its
@@ -543,9 +570,55 @@ impl Assembler {
         }
     }
 
+    /// A photo credit alone on its line (`本报记者 冯一鸣 摄`) credits the caption
+    /// above it: a titled article that is only that caption is a photo; a short
+    /// last paragraph of a longer article is a photo of its own.
+    fn photo_credit(&mut self, unit: &Unit<'_>, credit: &str) -> bool {
+        let Some(c) = self.cur else {
+            return false;
+        };
+        let d = &self.drafts[c];
+        if d.caption || !d.has_body() || d.intertitles.last() == Some(&(d.paragraphs.len() - 1)) {
+            return false;
+        }
+        let last = d.paragraphs.len() - 1;
+        let caption = &d.paragraphs[last];
+        let short = count_upto(caption, 121) <= 120 && is_complete(caption);
+        if !short {
+            return false;
+        }
+        if last == 0 && d.intertitles.is_empty() {
+            let d = &mut self.drafts[c];
+            d.caption = true;
+            d.closed = true;
+            d.byline = credit.to_string();
+            self.headed = None;
+            return true;
+        }
+        let text = self.drafts[c].paragraphs.pop().unwrap_or_default();
+        self.dangling.remove(c, last);
+        let line = unit.line;
+        let pending = self.pending;
+        let p = self.open(line, "a caption over its photo credit line");
+        self.pending = pending;
+        let draft = &mut self.drafts[p];
+        draft.caption = true;
+        draft.closed = true;
+        draft.byline = credit.to_string();
+        draft.paragraphs.push(text);
+        self.headed = None;
+        true
+    }
+
     /// A photo caption: its own article when it stands apart.
     fn caption(&mut self, units: &[Unit<'_>], classes: &[Class], i: usize) {
         let unit = &units[i];
+        if let Some(credit) = &classes[i].credit
+            && credit.as_str() == unit.text.as_ref()
+            && self.photo_credit(unit, credit)
+        {
+            return;
+        }
         let cur_open = self
             .cur
             .is_some_and(|c| self.drafts[c].is_open() && self.drafts[c].has_body());

@@ -267,7 +267,10 @@ pub fn classify(unit: &Unit<'_>) -> Class {
     if is_caption(text, n) {
         class.role = Role::Caption;
         class.complete = true;
-        class.credit = caption_credit(text);
+        class.credit = caption_credit(text).or_else(|| {
+            // A bare credit line (`新华社发`) is its own credit.
+            (n <= 12 && !text.contains(['，', '。'])).then(|| text.to_string())
+        });
         class.rule = "caption: … 摄 credit or 图为…";
         return class;
     }
@@ -281,16 +284,44 @@ pub fn classify(unit: &Unit<'_>) -> Class {
         class.rule = "byline: a person's name alone (surname list, jieba nr)";
         return class;
     }
+    if n <= 40 && is_dateline_alone(text) {
+        class.role = Role::Byline;
+        class.rule = "byline: a dateline alone on its line (新华社北京5月3日电)";
+        return class;
+    }
     if is_head(text, n) {
         class.role = Role::Head;
         class.rule = "head: short line without sentence punctuation";
         return class;
     }
+    body_features(text, &mut class);
+    class
+}
+
+/// Fill the features of running text: dateline, jump markers, closing credit.
+pub fn body_features(text: &str, class: &mut Class) {
     class.dateline = dateline(text);
     class.jump_in = starts_with_jump_in(text);
     class.jump_out = ends_with_jump_out(text);
-    class.credit = trailing_credit(text);
-    class
+    class.credit = trailing_credit(text).or_else(|| source_note(text, count_upto(text, 81)));
+    // A paragraph that ends with its credit ends the article's text.
+    class.complete = is_complete(text) || class.credit.is_some();
+}
+
+/// `（原载《澄川日报》2025年10月16日第3版，本报有删节）`: a short line wholly in
+/// brackets after an article's text, saying where it came from: the article's credit.
+fn source_note(text: &str, n: usize) -> Option<String> {
+    let inner = text.strip_prefix(['（', '('])?.strip_suffix(['）', ')'])?;
+    if !(6..=48).contains(&n)
+        || inner.contains(['（', '(', '。'])
+        || has(text, "下转")
+        || has(text, "上接")
+    {
+        return None;
+    }
+    // It names a paper or a source, not a remark.
+    (inner.contains('《') || has(inner, "来源") || has(inner, "供稿") || has(inner, "原载"))
+        .then(|| text.to_string())
 }
 
 fn is_subtitle(text: &str) -> bool {
@@ -380,6 +411,8 @@ fn starts_numbered(text: &str) -> bool {
     )
 }
 
+/// Reporters' roles, as words a byline names them by.
+pub const ROLE_WORDS: [&str; 8] = BYLINE_ROLES;
 const BYLINE_ROLES: [&str; 8] = [
     "记者",
     "通讯员",
@@ -434,16 +467,65 @@ pub fn is_byline(text: &str, n: usize) -> bool {
             }
             met |= 1 << r;
             let rest = &text[pos + role.len()..];
-            let rest_n = count_upto(rest, 10);
             if rest.is_empty()
                 || rest.starts_with(|c: char| c.is_whitespace())
-                || (rest_n <= 3 && rest.chars().all(is_han))
+                || names_follow(rest)
             {
                 return true;
             }
         }
     }
     false
+}
+
+/// `王芳`, `尹曼 黎川`: what follows a reporter's role without a space is names (one to
+/// three, the first opening with a family name), not a word (`记者手记`, `评论员观察`).
+fn names_follow(rest: &str) -> bool {
+    let mut names = 0;
+    for (k, token) in rest
+        .split(char::is_whitespace)
+        .filter(|t| !t.is_empty())
+        .enumerate()
+    {
+        let n = count_upto(token, 5);
+        if k >= 3 || !(2..=4).contains(&n) || !token.chars().all(|c| is_han(c) || c == '·') {
+            return false;
+        }
+        // The first token is a name, not a word (`手记`, `观察`): it opens with a
+        // family name, or jieba knows it as a name or not at all (`晓岚`).
+        if k == 0 && super::lexicon::lexicon().surname_len(token) == 0 {
+            let tags = crate::words::jieba().tag(token, false);
+            if tags.len() == 1 && !tags[0].tag.starts_with("nr") {
+                return false;
+            }
+        }
+        names += 1;
+    }
+    names > 0
+}
+
+/// `本报北京10月19日电`, `新华社澄川10月18日电（记者孔令舟）`: a dateline with nothing
+/// after it (by newsroom habit the byline of the article below).
+pub fn is_dateline_alone(text: &str) -> bool {
+    if !text.starts_with(['本', '新', '中', '据']) {
+        return false;
+    }
+    let h = head(text, 40);
+    if h.len() != text.len() {
+        return false;
+    }
+    let Some(end) = dateline_marker(h) else {
+        return false;
+    };
+    // Only agency datelines (`…电`) count: `本报讯` alone is too rare to trust.
+    if !text[..end].ends_with('电') {
+        return false;
+    }
+    let rest = super::blocks::trim(&text[end..]);
+    rest.is_empty()
+        || ((rest.starts_with(['（', '(']) && rest.ends_with(['）', ')']))
+            && count_upto(rest, 20) <= 18
+            && !rest.contains(['，', '。']))
 }
 
 /// A person's name alone on a line (`王芳`, `·贺星河·`, `周 立 言`): two to four Han
@@ -624,8 +706,11 @@ fn ends_with_jump_out(text: &str) -> bool {
     has(t, "下转") || has(t, "转第")
 }
 
-/// The `(任晓明)` credit that closes an article's last paragraph.
+/// The `(任晓明)` or `·韩露 郑凯·` credit that closes an article's last paragraph.
 pub fn trailing_credit(text: &str) -> Option<String> {
+    if text.ends_with('·') {
+        return dotted_credit(text);
+    }
     if !(text.ends_with(')') || text.ends_with('）')) {
         return None;
     }
@@ -653,6 +738,28 @@ pub fn trailing_credit(text: &str) -> Option<String> {
         _ => return None,
     }
     Some(inner.to_string())
+}
+
+/// `……纳入清单。·韩露 郑凯·`: names in middle dots after a sentence end.
+fn dotted_credit(text: &str) -> Option<String> {
+    let t = tail(text, 20);
+    let inner = t.strip_suffix('·')?;
+    let open = inner.rfind('·')?;
+    let names = &inner[open + '·'.len_utf8()..];
+    let n = count_upto(names, 16);
+    if !(2..=14).contains(&n)
+        || !names
+            .chars()
+            .all(|c| is_han(c) || c == ' ' || c == '\u{3000}' || c == '、')
+    {
+        return None;
+    }
+    let credit = &t[open..];
+    let before = &text[..text.len() - credit.len()];
+    match before.chars().next_back() {
+        Some(c) if is_stop(c) || is_close_mark(c) || c.is_whitespace() => Some(credit.to_string()),
+        _ => None,
+    }
 }
 
 /// The dateline at the start of a lede, and its byline part when it names one
@@ -770,6 +877,35 @@ mod tests {
         assert_eq!(role("高考"), Role::Head);
         assert_eq!(role("石门县"), Role::Head);
         assert_eq!(role("迎新春"), Role::Head);
+    }
+
+    #[test]
+    fn role_words_need_a_name_after_them() {
+        assert_eq!(role("记者手记"), Role::Head);
+        assert_eq!(role("评论员观察"), Role::Head);
+        assert_eq!(role("本报记者尹曼 黎川"), Role::Byline);
+        assert_eq!(role("记者王芳"), Role::Byline);
+    }
+
+    #[test]
+    fn a_dateline_alone_is_a_byline() {
+        assert_eq!(role("本报北京10月19日电"), Role::Byline);
+        assert_eq!(role("新华社澄川10月18日电（记者孔令舟）"), Role::Byline);
+        assert_eq!(role("本报讯"), Role::Head);
+        assert_eq!(role("新华社北京5月3日电 今天，会议召开。"), Role::Body);
+    }
+
+    #[test]
+    fn closing_credits_in_dots_and_source_notes() {
+        let c = classify(&units("旧物都能回收。·韩露 郑凯·")[0]);
+        assert_eq!(c.credit.as_deref(), Some("·韩露 郑凯·"));
+        assert!(c.complete);
+        let c = classify(&units("（原载《澄川日报》2025年10月16日第3版，本报有删节）")[0]);
+        assert!(c.credit.is_some());
+        let c = classify(&units("（下转第2版）")[0]);
+        assert!(c.credit.is_none());
+        let c = classify(&units("他说·好·")[0]);
+        assert!(c.credit.is_none());
     }
 
     #[test]

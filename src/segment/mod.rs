@@ -139,6 +139,7 @@ fn demote_cut_heads(units: &[blocks::Unit<'_>], classes: &mut [classify::Class])
             && rethread::bond(&units[i].text, &units[i + 1].text)
         {
             classes[i].role = Role::Body;
+            classify::body_features(&units[i].text, &mut classes[i]);
             classes[i].complete = false;
             classes[i].rule = "body: head-like line that reads on mid-word into the next";
         }

@@ -14,7 +14,10 @@
 //! Each step looks at bounded prefixes of lines, so the cost is linear in the page.
 
 use super::blocks::{Markup, Unit, trim};
-use super::classify::{count_upto, ends_sentence, head};
+use super::classify::{
+    ROLE_WORDS, count_upto, ends_sentence, head, is_byline, is_date_line, is_dateline_alone,
+    is_name_line,
+};
 use std::borrow::Cow;
 
 /// Normalise the units of one page in place.
@@ -105,7 +108,9 @@ fn is_running_head(text: &str) -> bool {
 fn mark_furniture(units: &mut [Unit<'_>]) {
     let mut first = true;
     for u in units.iter_mut() {
-        if u.markup != Markup::None || u.level > 0 {
+        // A converter's `#` on a line is a guess: a page number or page credit it
+        // marked as a heading is still furniture.
+        if u.markup != Markup::None {
             first = false;
             continue;
         }
@@ -117,6 +122,7 @@ fn mark_furniture(units: &mut [Unit<'_>]) {
             || (at_top && is_running_head(text))
         {
             u.markup = Markup::Furniture;
+            u.level = 0;
             // A page head may be followed by a section line (`12　民生`).
             first = first && is_running_head(text);
             continue;
@@ -169,6 +175,28 @@ fn cannot_open(c: char) -> bool {
     )
 }
 
+/// Two short head-like lines that are one head cut by a wrap: the first leaves a
+/// quote or bracket open, or a word runs across the cut.
+fn wrapped_head(prev: &str, next: &str) -> bool {
+    let head_like = |s: &str| {
+        count_upto(s, 30) <= 28 && !s.contains(['，', '。', '；', '：', ',']) && !ends_sentence(s)
+    };
+    if !head_like(prev) || !head_like(next) || count_upto(prev, 4) < 4 {
+        return false;
+    }
+    // A dateline or byline below a head is no part of it.
+    if is_dateline_alone(next)
+        || is_byline(next, count_upto(next, 81))
+        || is_name_line(next)
+        || is_date_line(prev)
+        || is_date_line(next)
+    {
+        return false;
+    }
+    let open = |o: char, c: char| prev.matches(o).count() > prev.matches(c).count();
+    open('“', '”') || open('《', '》') || open('（', '）') || super::rethread::bond(prev, next)
+}
+
 fn unwrap(units: &mut Vec<Unit<'_>>) {
     let Some(w) = wrap_width(units) else {
         return;
@@ -182,6 +210,8 @@ fn unwrap(units: &mut Vec<Unit<'_>>) {
     let blocky = spaced >= 3 && spaced * 8 >= text_units;
     let mut out: Vec<Unit<'_>> = Vec::with_capacity(units.len());
     let mut last_text: Option<usize> = None;
+    // Width of the last source line of the last text unit (not of what it grew to).
+    let mut last_width = 0usize;
     for u in units.drain(..) {
         if u.markup == Markup::Furniture {
             out.push(u);
@@ -197,7 +227,17 @@ fn unwrap(units: &mut Vec<Unit<'_>>) {
                 if !gap || prev.markup != Markup::None || prev.level > 0 {
                     return false;
                 }
-                let full = width(&prev.text, WIDTH_CAP) + 4 >= w;
+                // On a page of blocks, a block is one paragraph (or a few): what it grew
+                // to counts; elsewhere the last source line's own width does.
+                let full = if blocky {
+                    width(&prev.text, WIDTH_CAP) + 4 >= w
+                } else {
+                    last_width + 4 >= w
+                };
+                // A name or `·…·` credit after a finished sentence signs the text.
+                if ends_sentence(&prev.text) && is_name_line(&u.text) {
+                    return false;
+                }
                 let first = u.text.chars().next().unwrap_or(' ');
                 if full && (blocky || !ends_sentence(&prev.text)) {
                     return true;
@@ -205,8 +245,13 @@ fn unwrap(units: &mut Vec<Unit<'_>>) {
                 if cannot_open(first) {
                     return true;
                 }
-                // A head or byline set over two short lines of a block.
                 let short = width(&u.text, WIDTH_CAP) + 4 < w;
+                // A head wrapped mid-word or inside quotes (`鹭溪县开展秋季森` /
+                // `林防火宣传`, `新增两处“` / `共享自习室”`): both parts head-like.
+                if short && last_width + 4 < w && wrapped_head(&prev.text, &u.text) {
+                    return true;
+                }
+                // A head or byline set over two short lines of a block.
                 blocky
                     && short
                     && !ends_sentence(&prev.text)
@@ -224,14 +269,17 @@ fn unwrap(units: &mut Vec<Unit<'_>>) {
                     .chars()
                     .next()
                     .is_some_and(|c| c.is_ascii_alphanumeric());
-            if ascii_cut {
+            // `本报记者` / `冯一鸣 摄`: a role and the name on the next line stay apart.
+            if ascii_cut || ROLE_WORDS.iter().any(|r| joined.ends_with(r)) {
                 joined.push(' ');
             }
             joined.push_str(&u.text);
             prev.text = Cow::Owned(joined);
             prev.joined = u.line - prev.line;
+            last_width = width(&u.text, WIDTH_CAP);
             continue;
         }
+        last_width = width(&u.text, WIDTH_CAP);
         last_text = Some(out.len());
         out.push(u);
     }
@@ -259,8 +307,32 @@ mod tests {
         let t = texts(WRAPPED);
         assert_eq!(t.len(), 4, "{t:?}");
         assert_eq!(t[0], "探索城乡融合发展的新路径");
-        assert_eq!(t[1], "本报记者王芳");
+        assert_eq!(t[1], "本报记者 王芳");
         assert!(t[2].starts_with("一二三") && t[2].ends_with("九十。"));
+    }
+
+    #[test]
+    fn heads_wrapped_mid_word_or_in_quotes_are_rejoined() {
+        let body = "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十\n";
+        let page = format!(
+            "鹭溪县开展秋季森\n林防火宣传\n{body}{body}九十。\n澜亭区新增两处“\n共享自习室”\n{body}{body}九十。\n城市体检工作全面铺开\n本报北京10月21日电\n{body}九十。\n"
+        );
+        let t = texts(&page);
+        assert_eq!(t[0], "鹭溪县开展秋季森林防火宣传");
+        assert_eq!(t[2], "澜亭区新增两处“共享自习室”");
+        assert_eq!(t[4], "城市体检工作全面铺开");
+        assert_eq!(t[5], "本报北京10月21日电");
+    }
+
+    #[test]
+    fn a_credit_after_a_block_stays_apart() {
+        let line = "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十";
+        let page = format!(
+            "{line}\n{line}\n通道。\n·尹曼 黎川·\n\n{line}\n{line}\n九十。\n\n本报记者\n冯一鸣 摄\n\n{line}\n{line}\n九十。\n"
+        );
+        let t = texts(&page);
+        assert!(t.contains(&"·尹曼 黎川·".to_string()), "{t:?}");
+        assert!(t.contains(&"本报记者 冯一鸣 摄".to_string()), "{t:?}");
     }
 
     #[test]

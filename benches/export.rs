@@ -26,6 +26,7 @@ fn tags_for(n: usize) -> Vec<ExportTag> {
             name: "governance".into(),
             by: "hand".into(),
             at: Some("2026-11-23T03:00:00Z".into()),
+            coder: String::new(),
         });
     }
     if n.is_multiple_of(11) {

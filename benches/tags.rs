@@ -134,6 +134,7 @@ fn open_10k_sidecars(c: &mut Criterion) {
     let mark = TagMark {
         at: "2026-11-23T02:40:00Z".into(),
         by: Source::Hand,
+        coder: String::new(),
     };
     let mut written = 0;
     for issue in &corpus.issues {
@@ -237,6 +238,7 @@ fn orphan_case(root: &Path, articles: usize, orphans: usize) -> (Corpus, Vec<Art
     let mark = TagMark {
         at: "2026-11-23T02:40:00Z".into(),
         by: Source::Hand,
+        coder: String::new(),
     };
     let records = (0..orphans)
         .map(|i| {
@@ -309,6 +311,7 @@ fn big_sidecar(n: usize) -> Sidecar {
                         let mark = TagMark {
                             at: format!("2026-11-{:02}T02:40:{:02}Z", 1 + i % 28, k),
                             by,
+                            coder: String::new(),
                         };
                         (names[(i + k) % names.len()].to_string(), mark)
                     })

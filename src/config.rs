@@ -17,6 +17,8 @@ pub struct Config {
     pub corpus: CorpusConfig,
     pub ui: UiConfig,
     pub suggest: SuggestConfig,
+    #[serde(default)]
+    pub team: TeamConfig,
     #[serde(rename = "tag")]
     pub tags: Vec<TagDef>,
     /// `[keys.<layer>]`: action name -> keys, one section a layer of the TUI
@@ -66,6 +68,19 @@ pub struct UiConfig {
 pub struct SuggestConfig {
     pub min_score: f64,
     pub learn_after: usize,
+}
+
+/// Coding as a team (see `crate::tags::team`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TeamConfig {
+    /// The coder recorded with every decision; empty: git's `user.name`, else
+    /// the login name.
+    #[serde(default)]
+    pub coder: String,
+    /// Show and use only the coder's own decisions.
+    #[serde(default)]
+    pub blind: bool,
 }
 
 /// One tag of the vocabulary.
@@ -270,6 +285,7 @@ fn unreachable_config(e: toml::de::Error) -> Config {
             confirm_bulk_over: 20,
             wheel_step: 3,
         },
+        team: TeamConfig::default(),
         suggest: SuggestConfig {
             min_score: 0.35,
             learn_after: 20,

@@ -488,6 +488,7 @@ fn same_stem_issues_each_get_their_own_sidecar() {
             TagMark {
                 at: "2026-01-01T00:00:00Z".into(),
                 by: Source::Hand,
+                coder: String::new(),
             },
         );
         ArticleTags {
@@ -589,6 +590,7 @@ fn an_old_shared_sidecar_stays_while_its_issues_are_not_all_known() {
         TagMark {
             at: "2026-01-01T00:00:00Z".into(),
             by: Source::Hand,
+            coder: String::new(),
         },
     );
     let record = |id: &str| ArticleTags {

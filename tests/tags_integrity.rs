@@ -89,7 +89,11 @@ fn a_sidecar_that_would_not_read_back_is_not_written() {
 }
 
 fn mark(at: &str, by: Source) -> TagMark {
-    TagMark { at: at.into(), by }
+    TagMark {
+        at: at.into(),
+        by,
+        coder: String::new(),
+    }
 }
 
 fn any_source() -> impl Strategy<Value = Source> {

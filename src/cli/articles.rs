@@ -25,7 +25,7 @@ pub fn run(config: &Config, args: ArticlesArgs) -> anyhow::Result<ExitCode> {
     if args.explain {
         return explain(&corpus);
     }
-    let tags = crate::tags::TagStore::open(&corpus, config.sidecar_dir().as_deref());
+    let tags = super::tag_store(config, &corpus)?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let format = resolve_format(args.format);

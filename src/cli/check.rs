@@ -18,8 +18,16 @@ pub struct CheckArgs {
 pub fn run(config: &Config, args: CheckArgs) -> anyhow::Result<ExitCode> {
     let corpus = super::open_corpus(config, args.path.as_deref())?;
     let sidecar_dir = config.sidecar_dir();
-    let store = TagStore::open(&corpus, sidecar_dir.as_deref());
-    let found = store.problems(&config.tags);
+    let team = crate::tags::team::Team::new(config, &corpus.root).map_err(anyhow::Error::msg)?;
+    // The shared sidecars, then each coder's own (team layout).
+    let mut stores = vec![TagStore::open(&corpus, sidecar_dir.as_deref())];
+    for coder in team.coders_on_disk() {
+        stores.push(TagStore::open(&corpus, Some(&team.coder_dir(&coder))));
+    }
+    let found: Vec<Problem> = stores
+        .iter()
+        .flat_map(|s| s.problems(&config.tags))
+        .collect();
     let (mut bad, mut orphans, mut unknown) = (0, 0, 0);
     for p in &found {
         match p {
@@ -30,8 +38,14 @@ pub fn run(config: &Config, args: CheckArgs) -> anyhow::Result<ExitCode> {
     }
     let mut problems: Vec<String> = found.iter().map(ToString::to_string).collect();
     // Sidecars left behind by an issue file that was renamed or deleted.
-    let read = store.sidecar_files_read();
-    let stray = crate::tags::stray::find(&corpus, &store);
+    let sidecars: usize = stores.iter().map(|s| s.sidecar_files_read().len()).sum();
+    let tagged: usize = stores.iter().map(TagStore::tagged_count).sum();
+    let mut stray = crate::tags::stray::StraySidecars::default();
+    for store in &stores {
+        let found = crate::tags::stray::find(&corpus, store);
+        stray.lost.extend(found.lost);
+        stray.special.extend(found.special);
+    }
     let (lost, special) = (stray.lost.len(), stray.special.len());
     let mut left: Vec<(&PathBuf, String)> = stray
         .special
@@ -77,12 +91,10 @@ pub fn run(config: &Config, args: CheckArgs) -> anyhow::Result<ExitCode> {
     for p in &problems {
         writeln!(out, "{p}")?;
     }
-    let sidecars = read.len();
     if problems.is_empty() {
         writeln!(
             out,
-            "ok: {} tagged articles in {sidecars} sidecars, no problems",
-            store.tagged_count()
+            "ok: {tagged} tagged articles in {sidecars} sidecars, no problems"
         )?;
         Ok(ExitCode::SUCCESS)
     } else {

@@ -25,6 +25,9 @@ pub enum FormatArg {
     Jsonl,
     /// Every sidecar in one document; `newstag import` restores it.
     Toml,
+    /// CSV, one row per article x coder x tag with the decision (1 or 0), how
+    /// and when it was made: for reliability in R (irr, tidycomm), ReCal, pandas.
+    Long,
 }
 
 impl From<FormatArg> for ExportFormat {
@@ -34,6 +37,8 @@ impl From<FormatArg> for ExportFormat {
             FormatArg::Xlsx => ExportFormat::Xlsx,
             FormatArg::Jsonl => ExportFormat::Jsonl,
             FormatArg::Toml => ExportFormat::Toml,
+            // A CSV table of its own, written by `export::long` (see `run`).
+            FormatArg::Long => ExportFormat::Csv,
         }
     }
 }
@@ -139,7 +144,7 @@ pub fn run(config: &Config, args: ExportArgs) -> anyhow::Result<ExitCode> {
     // the files as they were read.
     let stamps = query.as_ref().map(|_| cache::stamps(&root));
     let corpus = super::open_corpus(config, Some(&root))?;
-    let store = TagStore::open(&corpus, config.sidecar_dir().as_deref());
+    let store = super::tag_store(config, &corpus)?;
     let matching: Option<HashSet<(usize, usize)>> = match (&query, &stamps) {
         (Some(q), Some(files)) => Some(matches(&corpus, files, &store, q)),
         _ => None,
@@ -173,11 +178,31 @@ pub fn run(config: &Config, args: ExportArgs) -> anyhow::Result<ExitCode> {
         with_body: args.with_body,
         excel: args.excel,
     };
-    let write = |w: &mut dyn Write| export::write_export(w, &rows, &vocabulary, &orphans, options);
+    let long = args.format == Some(FormatArg::Long);
+    let decisions = if long {
+        let team =
+            crate::tags::team::Team::new(config, &corpus.root).map_err(anyhow::Error::msg)?;
+        let mut all = team.decisions(&corpus);
+        if team.blind {
+            all.retain(|d| d.coder == team.coder);
+        }
+        all
+    } else {
+        Vec::new()
+    };
+    let write = |w: &mut dyn Write| {
+        if long {
+            export::long::write_long(w, &rows, &decisions, &vocabulary, args.excel)
+        } else {
+            export::write_export(w, &rows, &vocabulary, &orphans, options)
+        }
+    };
     match &args.output {
         Some(path) => {
             let n = atomic::write_file(path, args.force, write)?;
-            let what = if format == ExportFormat::Toml {
+            let what = if long {
+                "decisions"
+            } else if format == ExportFormat::Toml {
                 "tagged articles"
             } else {
                 "articles"

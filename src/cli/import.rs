@@ -4,7 +4,6 @@
 use crate::config::Config;
 use crate::export::import::import_dump;
 use crate::export::toml_dump::parse_dump;
-use crate::tags::TagStore;
 use anyhow::Context;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -36,7 +35,7 @@ pub fn run(config: &Config, args: ImportArgs) -> anyhow::Result<ExitCode> {
         .with_context(|| format!("cannot read {}", args.file.display()))?;
     let dump = parse_dump(&text, &args.file)?;
     let corpus = super::open_corpus(config, Some(&path))?;
-    let mut store = TagStore::open(&corpus, config.sidecar_dir().as_deref());
+    let mut store = super::tag_store(config, &corpus)?;
     let label = format!("import {}", args.file.display());
     let report = import_dump(dump, &corpus, &mut store, &label);
     for (issue, n) in &report.missing_issues {

@@ -4,6 +4,7 @@ mod articles;
 mod check;
 mod correct;
 mod export;
+mod git_setup;
 mod import;
 mod output;
 mod search;
@@ -25,6 +26,15 @@ pub struct Cli {
     /// Configuration file (default: $XDG_CONFIG_HOME/newstag/config.toml).
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
+
+    /// Who you are: recorded with every tag you set (else NEWSTAG_CODER, the
+    /// config's team.coder, git's user.name, the login name).
+    #[arg(long, global = true, value_name = "NAME")]
+    pub coder: Option<String>,
+
+    /// Blind coding: see, count and learn from only your own decisions.
+    #[arg(long, global = true)]
+    pub blind: bool,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -59,6 +69,9 @@ pub enum Command {
     /// `^prefix` (title starts with); `!x` not; `tag:NAME`, `untagged`,
     /// `kind:photo`, `issue:2024-12`, `title:TEXT`.
     Search(search::SearchArgs),
+    /// Prepare a corpus for coding as a team in git: each coder's tags in files
+    /// of their own (coders/NAME/), so merges never conflict.
+    GitSetup(git_setup::GitSetupArgs),
 }
 
 /// Run the program; the binary's `main` is just this.
@@ -91,7 +104,15 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    let (config, config_error) = Config::load(cli.config.as_deref());
+    let (mut config, config_error) = Config::load(cli.config.as_deref());
+    if let Some(coder) = cli
+        .coder
+        .clone()
+        .or_else(|| std::env::var(crate::tags::team::CODER_ENV).ok())
+    {
+        config.team.coder = coder;
+    }
+    config.team.blind |= cli.blind;
     if let Err(e) = crate::corpus::walk::set_ignore_globs(&config.corpus.ignore) {
         eprintln!("newstag: {e} (no file is ignored)");
     }
@@ -111,6 +132,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Correct(args)) => correct::run(&config, args),
         Some(Command::Suggest(args)) => suggest::run(&config, args),
         Some(Command::Search(args)) => search::run(&config, args),
+        Some(Command::GitSetup(args)) => git_setup::run(&config, args),
         None => {
             let root = corpus_root(&config, cli.path.as_deref())?;
             crate::ui::run(config, config_error, cli.config.as_deref(), root)?;
@@ -132,6 +154,14 @@ pub fn corpus_root(config: &Config, path: Option<&Path>) -> anyhow::Result<PathB
         .context("cannot find a data folder for the sample corpus (set XDG_DATA_HOME)")?;
     crate::corpus::builtin::unpack_sample(&dir)
         .with_context(|| format!("cannot unpack the sample corpus into {}", dir.display()))
+}
+
+/// The tags of `corpus` as a command sees them: every coder's decisions, or
+/// with `--blind` only the current coder's; changes are saved as the current
+/// coder's (see [`crate::tags::team`]).
+pub fn tag_store(config: &Config, corpus: &Corpus) -> anyhow::Result<crate::tags::TagStore> {
+    let team = crate::tags::team::Team::new(config, &corpus.root).map_err(anyhow::Error::msg)?;
+    Ok(team.open(corpus))
 }
 
 /// Load the corpus at PATH (see [`corpus_root`]), printing load warnings to stderr.

@@ -9,7 +9,6 @@ use crate::search::cache::{self, CacheStatus};
 use crate::search::tags::snapshot;
 use crate::search::verify::{Field, FieldRanges};
 use crate::search::{Matcher, Query, SearchIndex};
-use crate::tags::TagStore;
 use anyhow::Context;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
@@ -98,9 +97,8 @@ pub fn run(config: &Config, args: SearchArgs) -> anyhow::Result<ExitCode> {
             eprintln!("newstag: warning: {w}");
         }
     }
-    let sidecar_dir = config.sidecar_dir();
     let tags = match (&corpus, query.uses_tags()) {
-        (Some(c), true) => Some(snapshot(c, &TagStore::open(c, sidecar_dir.as_deref()))),
+        (Some(c), true) => Some(snapshot(c, &super::tag_store(config, c)?)),
         _ => None,
     };
     let matcher = Matcher::new(&index, &query, tags);
@@ -152,7 +150,7 @@ pub fn run(config: &Config, args: SearchArgs) -> anyhow::Result<ExitCode> {
                 }
             }
             let source = corpus.as_ref().unwrap_or(&reloaded);
-            let store = TagStore::open(source, sidecar_dir.as_deref());
+            let store = super::tag_store(config, source)?;
             for h in &hits {
                 let Some(r) = index.doc_ref(h.doc) else {
                     continue;

@@ -4,7 +4,6 @@
 use super::output::{Format, fit, pad, resolve_format};
 use crate::config::Config;
 use crate::stats::{Stats, compute};
-use crate::tags::TagStore;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -20,7 +19,7 @@ pub struct StatsArgs {
 
 pub fn run(config: &Config, args: StatsArgs) -> anyhow::Result<ExitCode> {
     let corpus = super::open_corpus(config, args.path.as_deref())?;
-    let store = TagStore::open(&corpus, config.sidecar_dir().as_deref());
+    let store = super::tag_store(config, &corpus)?;
     let vocabulary: Vec<String> = config.tags.iter().map(|t| t.name.clone()).collect();
     let stats = compute(&corpus, &vocabulary, &|issue, article| {
         store.tag_names(&issue.rel, &article.id)

@@ -4,7 +4,6 @@
 use super::output::{Format, pad, resolve_format};
 use crate::config::Config;
 use crate::suggest::{SuggestIndex, Suggester, Suggestion, labels_from_store};
-use crate::tags::TagStore;
 use anyhow::bail;
 use serde::Serialize;
 use std::io::Write;
@@ -57,7 +56,7 @@ pub fn run(config: &Config, args: SuggestArgs) -> anyhow::Result<ExitCode> {
     }
     let index = SuggestIndex::build(&corpus.issues, &config.tags, &|_, _| {});
     let mut suggester = Suggester::new(index, config.suggest.learn_after);
-    let store = TagStore::open(&corpus, config.sidecar_dir().as_deref());
+    let store = super::tag_store(config, &corpus)?;
     suggester.learn(&labels_from_store(
         &store,
         &corpus.issues,

@@ -4,7 +4,7 @@
 use crate::config::Config;
 use crate::corpus::Corpus;
 use crate::search::{Matcher, Query, SearchIndex};
-use crate::tags::{Source, TagStore, Target};
+use crate::tags::{Source, Target};
 use anyhow::bail;
 use std::collections::HashMap;
 use std::io::Write;
@@ -116,8 +116,34 @@ fn parse_max(n: &str) -> anyhow::Result<usize> {
         .map_err(|_| anyhow::anyhow!("--max takes a number of articles, not \"{n}\""))
 }
 
+/// Take the global `--coder NAME` and `--blind` out of `items` (written after
+/// the ids, clap hands them over as items) into `config`.
+fn take_team_flags(items: &mut Vec<String>, config: &mut Config) -> anyhow::Result<()> {
+    let mut kept = Vec::with_capacity(items.len());
+    let mut rest = std::mem::take(items).into_iter();
+    while let Some(item) = rest.next() {
+        if item == "--blind" {
+            config.team.blind = true;
+        } else if let Some(name) = item.strip_prefix("--coder=") {
+            config.team.coder = name.to_string();
+        } else if item == "--coder" {
+            match rest.next() {
+                Some(name) => config.team.coder = name,
+                None => bail!("--coder needs a NAME"),
+            }
+        } else {
+            kept.push(item);
+        }
+    }
+    *items = kept;
+    Ok(())
+}
+
 pub fn run(config: &Config, mut args: TagArgs) -> anyhow::Result<ExitCode> {
-    let items = std::mem::take(&mut args.items);
+    let mut items = std::mem::take(&mut args.items);
+    let mut config = config.clone();
+    take_team_flags(&mut items, &mut config)?;
+    let config = &config;
     let (ids, ops) = parse_items(&items, &mut args)?;
     if ops.is_empty() && !args.dry_run {
         bail!("no tag change given: add +TAG, -TAG or !TAG");
@@ -168,7 +194,7 @@ pub fn run(config: &Config, mut args: TagArgs) -> anyhow::Result<ExitCode> {
             );
         }
     }
-    let mut store = TagStore::open(&corpus, config.sidecar_dir().as_deref());
+    let mut store = super::tag_store(config, &corpus)?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     if args.dry_run {
@@ -295,10 +321,12 @@ fn query_targets(
 ) -> anyhow::Result<Vec<(usize, usize)>> {
     let query = Query::parse(query).map_err(|e| anyhow::anyhow!("bad query \"{query}\": {e}"))?;
     let index = SearchIndex::build(corpus);
-    let tags = query.uses_tags().then(|| {
-        let store = TagStore::open(corpus, config.sidecar_dir().as_deref());
-        crate::search::tags::snapshot(corpus, &store)
-    });
+    let tags = if query.uses_tags() {
+        let store = super::tag_store(config, corpus)?;
+        Some(crate::search::tags::snapshot(corpus, &store))
+    } else {
+        None
+    };
     let matcher = Matcher::new(&index, &query, tags);
     let mut found: Vec<(usize, usize)> = matcher
         .run(None)

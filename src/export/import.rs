@@ -145,6 +145,7 @@ mod tests {
                 TagMark {
                     at: "2026-01-02T03:04:05Z".into(),
                     by: Source::Suggestion,
+                    coder: String::new(),
                 },
             )]),
         }

@@ -81,6 +81,7 @@ mod tests {
             name: "heritage".into(),
             by: "hand".into(),
             at: Some("2026-01-01T00:00:00Z".into()),
+            coder: String::new(),
         };
         let rows = vec![Row {
             issue: &issue,

@@ -10,6 +10,7 @@ pub mod atomic;
 pub mod csv;
 pub mod import;
 pub mod jsonl;
+pub mod long;
 pub mod table;
 pub mod toml_dump;
 pub mod xlsx;
@@ -32,6 +33,9 @@ pub struct ExportTag {
     /// When the tag was set (RFC 3339), when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at: Option<String>,
+    /// Who set it, when known.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub coder: String,
 }
 
 impl ExportTag {
@@ -41,6 +45,7 @@ impl ExportTag {
             name: name.to_string(),
             by: String::new(),
             at: None,
+            coder: String::new(),
         }
     }
 }
@@ -113,6 +118,7 @@ pub fn tags_in_store(store: &TagStore, issue: &Issue, article: &Article) -> Vec<
                     name: name.clone(),
                     by: mark.by.as_str().to_string(),
                     at: (!mark.at.is_empty()).then(|| mark.at.clone()),
+                    coder: mark.coder.clone(),
                 })
                 .collect()
         })

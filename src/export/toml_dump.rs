@@ -68,6 +68,7 @@ impl Dump {
                     let mark = TagMark {
                         at: t.at.clone().unwrap_or_default(),
                         by: Source::parse(&t.by).unwrap_or_default(),
+                        coder: t.coder.clone(),
                     };
                     (t.name.clone(), mark)
                 })
@@ -200,11 +201,13 @@ mod tests {
                     name: "governance".into(),
                     by: "suggestion".into(),
                     at: Some("2026-11-23T02:40:00Z".into()),
+                    coder: String::new(),
                 },
                 ExportTag {
                     name: "新 标签".into(),
                     by: "hand".into(),
                     at: Some("2026-11-23T02:41:00Z".into()),
+                    coder: String::new(),
                 },
             ],
         }];
@@ -216,6 +219,7 @@ mod tests {
                 TagMark {
                     at: "2026-01-01T00:00:00Z".into(),
                     by: Source::Import,
+                    coder: String::new(),
                 },
             )]),
         };

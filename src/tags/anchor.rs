@@ -269,6 +269,7 @@ mod tests {
             TagMark {
                 at: "t".into(),
                 by: Source::Hand,
+                coder: String::new(),
             },
         );
         ArticleTags {

@@ -22,6 +22,7 @@ pub mod location;
 pub mod sidecar;
 pub mod store;
 pub mod stray;
+pub mod team;
 pub mod vocab;
 
 pub use history::{Change, ChangeSet, History};
@@ -62,20 +63,25 @@ impl Source {
     }
 }
 
-/// When and how one tag was set on one article.
+/// When, how and by whom one tag was set on one article.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct TagMark {
     /// RFC 3339 UTC timestamp, seconds precision (`2026-11-23T02:40:00Z`).
     pub at: String,
     pub by: Source,
+    /// Who decided (see [`team`]); empty when unknown (sidecars written before
+    /// coders were recorded).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub coder: String,
 }
 
 impl TagMark {
-    /// A mark set now by `by`.
+    /// A mark set now by `by`, coder unknown.
     pub fn now(by: Source) -> TagMark {
         TagMark {
             at: now_rfc3339(),
             by,
+            coder: String::new(),
         }
     }
 }

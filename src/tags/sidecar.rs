@@ -161,6 +161,8 @@ pub(crate) struct RawTag {
     at: String,
     #[serde(default)]
     by: Source,
+    #[serde(default)]
+    coder: String,
 }
 
 /// Parse sidecar text read from `path` (the path is only used in errors).
@@ -216,7 +218,14 @@ pub(crate) fn articles_from_raw(
                 let line = find_line(text, &a.id).unwrap_or(1);
                 return Err((line, format!("article {}: a tag has no name", a.id)));
             }
-            tags.insert(t.name, TagMark { at: t.at, by: t.by });
+            tags.insert(
+                t.name,
+                TagMark {
+                    at: t.at,
+                    by: t.by,
+                    coder: t.coder,
+                },
+            );
         }
         articles.push(ArticleTags {
             id: a.id,
@@ -345,8 +354,13 @@ pub(crate) fn article_table(table: &str, a: &ArticleTags) -> String {
         quote(&a.title)
     );
     for (name, mark) in &a.tags {
+        let coder = if mark.coder.is_empty() {
+            String::new()
+        } else {
+            format!(", coder = {}", quote(&mark.coder))
+        };
         s.push_str(&format!(
-            "  {{ name = {}, at = {}, by = {} }},\n",
+            "  {{ name = {}, at = {}, by = {}{coder} }},\n",
             quote(name),
             quote(&mark.at),
             quote(mark.by.as_str())
@@ -526,6 +540,7 @@ mod tests {
             TagMark {
                 at: "2026-11-23T02:41:10Z".into(),
                 by: Source::Suggestion,
+                coder: String::new(),
             },
         );
         tags.insert(
@@ -533,6 +548,7 @@ mod tests {
             TagMark {
                 at: "2026-11-23T02:40:00Z".into(),
                 by: Source::Hand,
+                coder: String::new(),
             },
         );
         Sidecar {

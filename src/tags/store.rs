@@ -74,6 +74,10 @@ struct IssueTags {
     moved: Vec<(String, String)>,
     /// Set when the sidecar does not parse: the issue's tags are read-only.
     broken: Option<SidecarError>,
+    /// Other coders' tags shown with this issue's own (see
+    /// [`TagStore::overlay`]): kept apart, never saved, merged in again after
+    /// every save.
+    overlaid: Vec<ArticleTags>,
 }
 
 impl IssueTags {
@@ -89,6 +93,7 @@ impl IssueTags {
             orphans: Vec::new(),
             moved: Vec::new(),
             broken: None,
+            overlaid: Vec::new(),
         }
     }
 
@@ -102,6 +107,26 @@ impl IssueTags {
             .collect();
         self.orphans = anchored.orphans;
         self.moved = anchored.moved;
+        self.merge_overlaid();
+    }
+
+    /// Show the overlaid tags (another coder's) where this issue's own records
+    /// lack them.
+    fn merge_overlaid(&mut self) {
+        for record in &self.overlaid {
+            for (name, mark) in &record.tags {
+                self.tags
+                    .entry(record.id.clone())
+                    .or_insert_with(|| ArticleTags {
+                        id: record.id.clone(),
+                        title: record.title.clone(),
+                        tags: TagSet::new(),
+                    })
+                    .tags
+                    .entry(name.clone())
+                    .or_insert_with(|| mark.clone());
+            }
+        }
     }
 
     /// Number of attached articles with at least one tag.
@@ -242,6 +267,8 @@ pub struct TagStore {
     history: History,
     /// Number of tagged (attached) articles, kept up to date.
     tagged_total: usize,
+    /// Who makes this store's changes: recorded in every mark it sets.
+    coder: String,
 }
 
 impl TagStore {
@@ -464,9 +491,66 @@ impl TagStore {
         self.set(targets, tag, !all_have, by)
     }
 
+    /// Record `coder` as the one who decides every change made from now on
+    /// (see [`super::team`]).
+    pub fn set_coder(&mut self, coder: &str) {
+        self.coder = coder.to_string();
+    }
+
+    /// The coder recorded in this store's changes (empty: unknown).
+    pub fn coder(&self) -> &str {
+        &self.coder
+    }
+
+    /// Add the tags `other` holds (and `keep` accepts) to this store's view, in
+    /// memory only: a save of this store writes what its own sidecars hold plus
+    /// the change, never these. Used to show every coder's decisions at once
+    /// (see [`super::team`]).
+    pub fn overlay(&mut self, other: &TagStore, keep: &dyn Fn(&TagMark) -> bool) {
+        for (rel, theirs) in &other.issues {
+            let state = match self.issues.get_mut(rel) {
+                Some(state) => state,
+                None => {
+                    let location =
+                        location::locate(&theirs.issue_path, rel, self.sidecar_dir.as_deref());
+                    let mut fresh = theirs.clone();
+                    fresh.sidecar = location.path;
+                    fresh.fallback = location.fallback;
+                    fresh.read_from = None;
+                    fresh.tags.clear();
+                    fresh.orphans.clear();
+                    fresh.moved.clear();
+                    fresh.broken = None;
+                    fresh.overlaid.clear();
+                    self.issues.entry(rel.clone()).or_insert(fresh)
+                }
+            };
+            let before = state.tagged();
+            for record in theirs.tags.values() {
+                let mut kept = record.clone();
+                kept.tags.retain(|_, m| keep(m));
+                if !kept.tags.is_empty() {
+                    state.overlaid.push(kept);
+                }
+            }
+            state.merge_overlaid();
+            for orphan in &theirs.orphans {
+                let mut kept = orphan.clone();
+                kept.tags.retain(|_, m| keep(m));
+                if !kept.tags.is_empty() {
+                    state.orphans.push(kept);
+                }
+            }
+            self.tagged_total = self.tagged_total + state.tagged() - before;
+        }
+    }
+
     /// Add (`on`) or remove `tag` on every target. Saved at once; one undo step.
     pub fn set(&mut self, targets: &[Target], tag: &str, on: bool, by: Source) -> Outcome {
-        let mark = on.then(|| TagMark::now(by));
+        let mark = on.then(|| TagMark {
+            coder: self.coder.clone(),
+            ..TagMark::now(by)
+        });
         let edits: Vec<(Target, String, Option<TagMark>)> = targets
             .iter()
             .map(|t| (*t, tag.to_string(), mark.clone()))

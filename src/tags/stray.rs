@@ -75,13 +75,27 @@ pub fn tags_of(lost: &[PathBuf], root: &Path) -> (Vec<(String, ArticleTags)>, Ve
     (tags, unreadable)
 }
 
+/// True for the team layout's `coders/` folder right under `root` (each
+/// coder's sidecars, checked on their own; see [`super::team`]), unless `root`
+/// is itself inside one.
+fn is_coders_dir(root: &Path, e: &walkdir::DirEntry) -> bool {
+    let inside_coders = root
+        .parent()
+        .and_then(Path::file_name)
+        .is_some_and(|n| n == super::team::CODERS_DIR);
+    e.depth() == 1 && e.file_name() == super::team::CODERS_DIR && !inside_coders
+}
+
 /// Every `*.tags.toml` under `root` that is not a folder, with its type (links
 /// followed), hidden folders skipped, in path order.
 fn sidecar_files(root: &Path) -> Vec<(PathBuf, std::fs::FileType)> {
     let mut files: Vec<(PathBuf, std::fs::FileType)> = walkdir::WalkDir::new(root)
         .follow_links(true)
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !crate::corpus::walk::is_hidden(e.file_name()))
+        .filter_entry(|e| {
+            e.depth() == 0
+                || !(crate::corpus::walk::is_hidden(e.file_name()) || is_coders_dir(root, e))
+        })
         .filter_map(Result::ok)
         .filter(|e| {
             !e.file_type().is_dir()

@@ -1,0 +1,280 @@
+//! Coding as a team: who made each decision, where each coder's decisions are
+//! kept, and the views of them a command works on.
+//!
+//! Every decision records its coder: `--coder NAME`, else `NEWSTAG_CODER`, else
+//! `team.coder` of the config, else git's `user.name` (of the corpus's
+//! repository), else the login name. A mark without a coder (sidecars written
+//! before coders were recorded) is the *unknown* coder's.
+//!
+//! Two layouts:
+//! - **one person** (the default): the sidecars beside the issues (or under
+//!   `corpus.sidecar_dir`), each mark with its `coder`;
+//! - **team** (the corpus has a `coders/` folder; `newstag git-setup` makes it):
+//!   each coder's decisions in sidecars of their own, mirroring the corpus under
+//!   `coders/NAME/` (`coders/wang/2024/01/02_03.tags.toml`). A coder writes only
+//!   their own files, so the commits of two coders who tag, untag and code the
+//!   same articles on two clones touch different files and always merge without
+//!   a conflict, every decision and every removal kept. The sidecars beside the
+//!   issues are still read (decisions from before the team layout).
+//!
+//! A command sees every coder's decisions at once, or with `--blind` (or
+//! `team.blind`) only the current coder's; it writes only the current coder's.
+
+use super::TagStore;
+use super::{ArticleTags, TagMark};
+use crate::config::Config;
+use crate::corpus::Corpus;
+use std::path::{Path, PathBuf};
+
+/// The folder (under the corpus, or under `corpus.sidecar_dir`) holding one
+/// folder of sidecars per coder in the team layout.
+pub const CODERS_DIR: &str = "coders";
+
+/// How the unknown coder (a mark without a coder) is shown.
+pub const UNKNOWN: &str = "(unknown)";
+
+/// The environment variable naming the coder.
+pub const CODER_ENV: &str = "NEWSTAG_CODER";
+
+/// Why `name` cannot be a coder's name (it names a folder), or `None`.
+pub fn bad_coder_name(name: &str) -> Option<String> {
+    let why = if name.trim().is_empty() {
+        "it is empty"
+    } else if name.trim() != name {
+        "it starts or ends with a space"
+    } else if name.starts_with('.') {
+        "it starts with a dot"
+    } else if name.contains(['/', '\\']) {
+        "it holds a slash"
+    } else if name.chars().any(char::is_control) {
+        "it holds a control character"
+    } else if name.chars().count() > 64 {
+        "it is longer than 64 characters"
+    } else {
+        return None;
+    };
+    Some(format!(
+        "\"{}\" cannot be a coder's name: {why}",
+        name.escape_debug()
+    ))
+}
+
+/// The coder: `configured` (from `--coder`, `NEWSTAG_CODER` or the config) when
+/// given, else git's `user.name` as seen from `root`, else the login name, else
+/// empty (unknown).
+pub fn resolve_coder(configured: &str, root: &Path) -> String {
+    if !configured.trim().is_empty() {
+        return configured.trim().to_string();
+    }
+    if let Some(name) = git_user_name(root) {
+        return name;
+    }
+    ["USER", "LOGNAME", "USERNAME"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .map(|v| v.trim().to_string())
+        .find(|v| bad_coder_name(v).is_none())
+        .unwrap_or_default()
+}
+
+/// `git config user.name`, run in `root` (or its folder), when git answers.
+fn git_user_name(root: &Path) -> Option<String> {
+    let dir = if root.is_dir() {
+        root
+    } else {
+        root.parent().filter(|p| p.is_dir())?
+    };
+    let out = std::process::Command::new("git")
+        .args(["config", "user.name"])
+        .current_dir(dir)
+        .stdin(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()?;
+    let name = String::from_utf8(out.stdout).ok()?.trim().to_string();
+    (out.status.success() && bad_coder_name(&name).is_none()).then_some(name)
+}
+
+/// Who codes, how, and where the decisions of a corpus are kept.
+#[derive(Debug, Clone)]
+pub struct Team {
+    /// The current coder (empty: unknown).
+    pub coder: String,
+    /// Show and use only the current coder's decisions.
+    pub blind: bool,
+    /// `corpus.sidecar_dir`, when sidecars are not beside the issues.
+    sidecar_dir: Option<PathBuf>,
+    /// The folder holding `coders/` (and `samples/`): the corpus folder, or
+    /// `corpus.sidecar_dir`.
+    base: PathBuf,
+}
+
+impl Team {
+    /// The team settings of `config` for the corpus at `root`. Fails when the
+    /// coder's name cannot name a folder.
+    pub fn new(config: &Config, root: &Path) -> Result<Team, String> {
+        let coder = resolve_coder(&config.team.coder, root);
+        if !coder.is_empty()
+            && let Some(why) = bad_coder_name(&coder)
+        {
+            return Err(why);
+        }
+        let sidecar_dir = config.sidecar_dir();
+        let base = match &sidecar_dir {
+            Some(d) => d.clone(),
+            None if root.is_dir() => root.to_path_buf(),
+            None => root
+                .parent()
+                .map(Path::to_path_buf)
+                .unwrap_or_else(|| PathBuf::from(".")),
+        };
+        Ok(Team {
+            coder,
+            blind: config.team.blind,
+            sidecar_dir,
+            base,
+        })
+    }
+
+    /// The folder holding `coders/` and `samples/`.
+    pub fn base(&self) -> &Path {
+        &self.base
+    }
+
+    /// The `coders/` folder.
+    pub fn coders_dir(&self) -> PathBuf {
+        self.base.join(CODERS_DIR)
+    }
+
+    /// True when the corpus uses the team layout (it has a `coders/` folder).
+    pub fn is_team_layout(&self) -> bool {
+        self.coders_dir().is_dir()
+    }
+
+    /// The folder of `coder`'s sidecars in the team layout.
+    pub fn coder_dir(&self, coder: &str) -> PathBuf {
+        self.coders_dir().join(coder)
+    }
+
+    /// The coders with a folder under `coders/`, by name.
+    pub fn coders_on_disk(&self) -> Vec<String> {
+        let Ok(entries) = std::fs::read_dir(self.coders_dir()) else {
+            return Vec::new();
+        };
+        let mut names: Vec<String> = entries
+            .flatten()
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+            .filter_map(|e| e.file_name().into_string().ok())
+            .filter(|n| bad_coder_name(n).is_none())
+            .collect();
+        names.sort();
+        names
+    }
+
+    /// The tags a command works on: every coder's decisions (or, blind, only the
+    /// current coder's); its changes are saved as the current coder's (in the
+    /// team layout, in the coder's own sidecars; see the module docs).
+    pub fn open(&self, corpus: &Corpus) -> TagStore {
+        let me = self.coder.clone();
+        let mine = move |m: &TagMark| m.coder == me;
+        let mut store = if self.is_team_layout() {
+            let mut own = TagStore::open(corpus, Some(&self.coder_dir(&self.coder)));
+            let shared = TagStore::open(corpus, self.sidecar_dir.as_deref());
+            if self.blind {
+                own.overlay(&shared, &mine);
+            } else {
+                own.overlay(&shared, &|_| true);
+                for coder in self.coders_on_disk() {
+                    if coder != self.coder {
+                        let theirs = TagStore::open(corpus, Some(&self.coder_dir(&coder)));
+                        own.overlay(&theirs, &|_| true);
+                    }
+                }
+            }
+            own
+        } else if self.blind {
+            let shared = TagStore::open(corpus, self.sidecar_dir.as_deref());
+            let mut own = TagStore::new(self.sidecar_dir.as_deref());
+            own.overlay(&shared, &mine);
+            own
+        } else {
+            TagStore::open(corpus, self.sidecar_dir.as_deref())
+        };
+        store.set_coder(&self.coder);
+        store
+    }
+
+    /// Every decision of every coder, each coder's apart (a coder's own
+    /// sidecars, and the marks of the shared sidecars by their `coder`).
+    pub fn decisions(&self, corpus: &Corpus) -> Vec<Decision> {
+        let mut out = Vec::new();
+        let shared = TagStore::open(corpus, self.sidecar_dir.as_deref());
+        collect(&shared, None, &mut out);
+        for coder in self.coders_on_disk() {
+            let theirs = TagStore::open(corpus, Some(&self.coder_dir(&coder)));
+            collect(&theirs, Some(&coder), &mut out);
+        }
+        out.sort_by(|a, b| {
+            (&a.issue, &a.id, &a.coder, &a.tag).cmp(&(&b.issue, &b.id, &b.coder, &b.tag))
+        });
+        out.dedup_by(|a, b| {
+            (&a.issue, &a.id, &a.coder, &a.tag) == (&b.issue, &b.id, &b.coder, &b.tag)
+        });
+        out
+    }
+}
+
+/// One coder's decision that one article has one tag (the tag `no-topic`:
+/// coded, no topic).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decision {
+    /// The issue, relative to the corpus root.
+    pub issue: String,
+    /// The article id.
+    pub id: String,
+    /// The coder; empty when unknown.
+    pub coder: String,
+    pub tag: String,
+    pub mark: TagMark,
+}
+
+/// The decisions of `store`'s attached articles, by `coder` (else each mark's).
+fn collect(store: &TagStore, coder: Option<&str>, out: &mut Vec<Decision>) {
+    for (rel, record) in store.tagged() {
+        push_record(rel, record, coder, out);
+    }
+}
+
+fn push_record(rel: &str, record: &ArticleTags, coder: Option<&str>, out: &mut Vec<Decision>) {
+    for (tag, mark) in &record.tags {
+        out.push(Decision {
+            issue: rel.to_string(),
+            id: record.id.clone(),
+            coder: coder.unwrap_or(&mark.coder).to_string(),
+            tag: tag.clone(),
+            mark: mark.clone(),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Names that cannot be folders are refused with the reason.
+    #[test]
+    fn coder_names() {
+        assert!(bad_coder_name("王芳").is_none());
+        assert!(bad_coder_name("Wang Li").is_none());
+        for bad in ["", " ", "a/b", "..", ".x", "a\u{1b}b", " lead"] {
+            assert!(bad_coder_name(bad).is_some(), "{bad:?}");
+        }
+    }
+
+    /// A configured coder wins over git and the login name.
+    #[test]
+    fn configured_coder_wins() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(resolve_coder(" 李华 ", dir.path()), "李华");
+    }
+}

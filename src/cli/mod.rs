@@ -7,6 +7,7 @@ mod export;
 mod git_setup;
 mod import;
 mod output;
+mod sample;
 mod search;
 mod stats;
 mod suggest;
@@ -72,6 +73,8 @@ pub enum Command {
     /// Prepare a corpus for coding as a team in git: each coder's tags in files
     /// of their own (coders/NAME/), so merges never conflict.
     GitSetup(git_setup::GitSetupArgs),
+    /// Draw a reproducible reliability sample (samples/NAME.tsv in the corpus).
+    Sample(sample::SampleArgs),
 }
 
 /// Run the program; the binary's `main` is just this.
@@ -133,6 +136,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Suggest(args)) => suggest::run(&config, args),
         Some(Command::Search(args)) => search::run(&config, args),
         Some(Command::GitSetup(args)) => git_setup::run(&config, args),
+        Some(Command::Sample(args)) => sample::run(&config, args),
         None => {
             let root = corpus_root(&config, cli.path.as_deref())?;
             crate::ui::run(config, config_error, cli.config.as_deref(), root)?;

@@ -19,6 +19,7 @@
 pub mod anchor;
 pub mod history;
 pub mod location;
+pub mod sample;
 pub mod sidecar;
 pub mod store;
 pub mod stray;

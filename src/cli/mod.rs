@@ -1,5 +1,6 @@
 //! The command line: `newstag [PATH]` opens the TUI, subcommands script everything.
 
+mod agree;
 mod articles;
 mod check;
 mod correct;
@@ -75,6 +76,9 @@ pub enum Command {
     GitSetup(git_setup::GitSetupArgs),
     /// Draw a reproducible reliability sample (samples/NAME.tsv in the corpus).
     Sample(sample::SampleArgs),
+    /// How well coders agree, per tag: percent agreement, Cohen's kappa,
+    /// Krippendorff's alpha with a 95% bootstrap interval; the pairs that differ most.
+    Agree(agree::AgreeArgs),
 }
 
 /// Run the program; the binary's `main` is just this.
@@ -137,6 +141,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Search(args)) => search::run(&config, args),
         Some(Command::GitSetup(args)) => git_setup::run(&config, args),
         Some(Command::Sample(args)) => sample::run(&config, args),
+        Some(Command::Agree(args)) => agree::run(&config, args),
         None => {
             let root = corpus_root(&config, cli.path.as_deref())?;
             crate::ui::run(config, config_error, cli.config.as_deref(), root)?;

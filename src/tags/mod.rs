@@ -16,6 +16,7 @@
 //! parse is never overwritten (that issue becomes read-only); tags whose article is
 //! gone and tags unknown to the config are kept and reported, never dropped.
 
+pub mod agree;
 pub mod anchor;
 pub mod history;
 pub mod location;

@@ -192,6 +192,16 @@ pub fn assemble(units: &[Unit<'_>], classes: &[Class]) -> Vec<Draft> {
                 a.headed = Some(d);
                 i += 1;
             }
+            // `——溱原市文物局` under a written reply signs it.
+            Role::Subtitle if a.signs_current(&units[i]) => {
+                if let Some(c) = a.cur {
+                    let d = &mut a.drafts[c];
+                    d.byline = units[i].text.to_string();
+                    d.closed = true;
+                }
+                a.headed = None;
+                i += 1;
+            }
             Role::Subtitle | Role::Body => {
                 a.body(&units[i], class);
                 i += 1;
@@ -280,6 +290,19 @@ fn next_significant(classes: &[Class], mut i: usize) -> Option<usize> {
 }
 
 impl Assembler {
+    /// A short `——` line after an article's finished text, with no byline yet.
+    fn signs_current(&self, unit: &Unit<'_>) -> bool {
+        self.headed.is_none()
+            && count_upto(&unit.text, 19) <= 18
+            && self.cur.is_some_and(|c| {
+                let d = &self.drafts[c];
+                d.has_body()
+                    && d.byline.is_empty()
+                    && !d.caption
+                    && d.paragraphs.last().is_some_and(|p| is_complete(p))
+            })
+    }
+
     /// A date line heads a timeline item when text follows it; a date line closing
     /// an article (a notice's signature date) is part of that article.
     fn date_opens_item(&self, classes: &[Class], i: usize) -> bool {

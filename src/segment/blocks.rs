@@ -127,7 +127,72 @@ fn push_line<'a>(out: &mut Vec<Unit<'a>>, line: &'a str, line_no: usize, gap: us
         }
         return;
     }
-    out.push(unit(Cow::Borrowed(line), 0, Markup::None));
+    let line = strip_decoration(line);
+    match unspaced(line) {
+        Some(text) => out.push(unit(Cow::Owned(text), 0, Markup::None)),
+        None => out.push(unit(Cow::Borrowed(line), 0, Markup::None)),
+    }
+}
+
+/// Layout marks that are not text: a bullet before a title (`■`, `▶`), Markdown
+/// emphasis around a whole line (`**…**`, `*…*`).
+fn strip_decoration(line: &str) -> &str {
+    let mut t = line;
+    if let Some(rest) = t.strip_prefix(['■', '●', '◆', '◇', '▶', '►', '★', '☆', '▲', '•'])
+        && !rest.is_empty()
+    {
+        t = trim(rest);
+    }
+    for mark in ["**", "__", "*"] {
+        if t.len() > 2 * mark.len()
+            && let Some(inner) = t.strip_prefix(mark).and_then(|r| r.strip_suffix(mark))
+            && !inner.contains(mark)
+        {
+            return trim(inner);
+        }
+    }
+    t
+}
+
+/// OCR that spaces out every character (`晚 报 记 者  蒲 公 英`): the text without
+/// those spaces (a double space, between words, stays one). `None` for normal lines.
+fn unspaced(line: &str) -> Option<String> {
+    // Cheap test first: the first few characters alternate with single spaces.
+    let mut it = line.chars();
+    if it.next()?.is_ascii() || it.next()? != ' ' || it.next()? == ' ' || it.next()? != ' ' {
+        return None;
+    }
+    let chars: Vec<char> = line.chars().collect();
+    let (mut spaced, mut tight) = (0usize, 0usize);
+    for w in chars.windows(2) {
+        match (w[0] == ' ', w[1] == ' ') {
+            (false, false) if !w[0].is_ascii() || !w[1].is_ascii() => tight += 1,
+            (false, true) => spaced += 1,
+            _ => {}
+        }
+    }
+    if spaced < 3 || spaced < 4 * tight {
+        return None;
+    }
+    let mut out = String::with_capacity(line.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c != ' ' {
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        let run = chars[i..].iter().take_while(|&&x| x == ' ').count();
+        let (prev, next) = (chars[i.saturating_sub(1)], chars.get(i + run).copied());
+        let ascii_pair =
+            prev.is_ascii_alphanumeric() && next.is_some_and(|n| n.is_ascii_alphanumeric());
+        if run >= 2 || ascii_pair {
+            out.push(' ');
+        }
+        i += run;
+    }
+    Some(out)
 }
 
 /// `## 标题` -> (2, "标题"); anything else -> (0, line).
@@ -324,6 +389,33 @@ mod tests {
         assert_eq!(u[0].text, "本台消息：第一段。");
         assert_eq!(u[1].text, "第二段。");
         assert!(units("[查看原文](https://e.x/1)")[0].markup == Markup::Noise);
+    }
+
+    #[test]
+    fn layout_marks_and_ocr_spacing_are_not_text() {
+        assert_eq!(
+            units("■鹤汀区新增12处“口袋公园”")[0].text,
+            "鹤汀区新增12处“口袋公园”"
+        );
+        assert_eq!(
+            units("**北城墙遗址公园开园**")[0].text,
+            "北城墙遗址公园开园"
+        );
+        assert_eq!(units("*非遗传承人*")[0].text, "非遗传承人");
+        assert_eq!(units("晚 报 记 者  蒲 公 英")[0].text, "晚报记者 蒲公英");
+        assert_eq!(
+            units("晚 报 讯  11 月 15 日 ， 2025 年")[0].text,
+            "晚报讯 11月15日，2025年"
+        );
+        assert_eq!(
+            units("改造不停业 摊主有安置")[0].text,
+            "改造不停业 摊主有安置"
+        );
+        assert_eq!(
+            units("图 为 11 月 15 日 ， 民 间 艺 人")[0].text,
+            "图为11月15日，民间艺人"
+        );
+        assert_eq!(units("2*3*4")[0].text, "2*3*4");
     }
 
     #[test]

@@ -289,7 +289,8 @@ pub fn classify(unit: &Unit<'_>) -> Class {
         class.rule = "byline: a dateline alone on its line (新华社北京5月3日电)";
         return class;
     }
-    if is_head(text, n) {
+    // A line that opens with a dateline and goes on is a lede, however short.
+    if is_head(text, n) && !opens_with_dateline(text) {
         class.role = Role::Head;
         class.rule = "head: short line without sentence punctuation";
         return class;
@@ -443,6 +444,11 @@ pub fn is_byline(text: &str, n: usize) -> bool {
     if n == 0 || n > 80 || ends_sentence(text) || text.contains('，') || text.contains('。') {
         return false;
     }
+    // `记者 蒲公英)`: closing a bracket it did not open, it is the tail of a cut line.
+    let count = |cs: [char; 2]| text.chars().filter(|c| cs.contains(c)).count();
+    if count([')', '）']) > count(['(', '（']) {
+        return false;
+    }
     if BYLINE_FIELDS.iter().any(|f| text.starts_with(f))
         || (text.contains('：') && has(text, "时间："))
     {
@@ -533,6 +539,9 @@ pub fn is_dateline_alone(text: &str) -> bool {
 /// word of another kind (jieba's tag `nr` marks names), or a name in middle dots.
 pub fn is_name_line(text: &str) -> bool {
     let dotted = text.starts_with('·') && text.ends_with('·');
+    if count_upto(text, 24) <= 22 && text.trim_matches('·').contains(char::is_whitespace) {
+        return are_names(text.trim_matches('·'), dotted);
+    }
     let mut name = [0u8; 16];
     let mut len = 0;
     let mut chars = 0;
@@ -568,6 +577,37 @@ pub fn is_name_line(text: &str) -> bool {
     // A dictionary word is a name only when jieba tags it as one (`王芳`, not `周末`).
     let tags = crate::words::jieba().tag(name, false);
     tags.len() > 1 || tags.iter().all(|t| t.tag.starts_with("nr"))
+}
+
+/// `闻笛　常青藤`, `·程远帆 黎小满·`: two or three names side by side, the first
+/// opening with a family name (or all in middle dots).
+fn are_names(text: &str, dotted: bool) -> bool {
+    let mut tokens = 0;
+    for token in text.split(char::is_whitespace).filter(|t| !t.is_empty()) {
+        let n = count_upto(token, 5);
+        if tokens == 3 || !(2..=4).contains(&n) || !token.chars().all(is_han) {
+            return false;
+        }
+        let surname = super::lexicon::lexicon().surname_len(token);
+        if !dotted && surname == 0 {
+            return false;
+        }
+        // `边发掘 边保护` is two verbs, not two people.
+        let given = &token[token
+            .char_indices()
+            .nth(surname)
+            .map_or(token.len(), |(i, _)| i)..];
+        if !dotted
+            && crate::words::jieba()
+                .tag(given, false)
+                .iter()
+                .any(|t| t.tag.starts_with('v'))
+        {
+            return false;
+        }
+        tokens += 1;
+    }
+    tokens >= 2
 }
 
 /// A photo caption: ends with a `… 摄` credit or starts with `图为`.
@@ -740,6 +780,15 @@ pub fn trailing_credit(text: &str) -> Option<String> {
     Some(inner.to_string())
 }
 
+/// A dateline marker with more text after it (`晚报讯 从11月22日起，…`).
+fn opens_with_dateline(text: &str) -> bool {
+    if dateline(text).is_none() {
+        return false;
+    }
+    let h = head(text, 40);
+    dateline_marker(h).is_some_and(|end| !super::blocks::trim(&h[end..]).is_empty())
+}
+
 /// `……纳入清单。·韩露 郑凯·`: names in middle dots after a sentence end.
 fn dotted_credit(text: &str) -> Option<String> {
     let t = tail(text, 20);
@@ -872,6 +921,12 @@ mod tests {
         assert_eq!(role("作者：张三  时间：2020-01-01"), Role::Byline);
         assert_eq!(role("严秋实"), Role::Byline);
         assert_eq!(role("·贺星河·"), Role::Byline);
+        assert_eq!(role("·程远帆 黎小满·"), Role::Byline);
+        assert_eq!(role("闻笛\u{3000}常青藤"), Role::Byline);
+        assert_eq!(role("改造不停业 摊主有安置"), Role::Head);
+        assert_eq!(role("边发掘 边保护"), Role::Head);
+        assert_eq!(role("记者 蒲公英)"), Role::Head);
+        assert_eq!(role("晚报讯 从11月22日起，溱原"), Role::Body);
         assert_eq!(role("周末"), Role::Head);
         assert_eq!(role("今日关注"), Role::Head);
         assert_eq!(role("高考"), Role::Head);

@@ -24,7 +24,46 @@ use std::borrow::Cow;
 pub fn normalise(units: &mut Vec<Unit<'_>>) {
     mark_furniture(units);
     settle_indents(units);
+    join_letter_runs(units);
     unwrap(units);
+}
+
+/// A name set one character a line (`闫` / `冬`): a run of single Han characters
+/// with no blank line between them is one unit.
+fn join_letter_runs(units: &mut Vec<Unit<'_>>) {
+    let single = |u: &Unit<'_>| {
+        u.markup == Markup::None && u.level == 0 && {
+            let mut it = u.text.chars();
+            it.next().is_some_and(crate::text::is_han) && it.next().is_none()
+        }
+    };
+    if !units
+        .windows(2)
+        .any(|w| single(&w[0]) && single(&w[1]) && w[1].gap == 0)
+    {
+        return;
+    }
+    let mut out: Vec<Unit<'_>> = Vec::with_capacity(units.len());
+    for u in units.drain(..) {
+        if let Some(prev) = out.last_mut()
+            && single(&u)
+            && u.gap == 0
+            && prev.markup == Markup::None
+            && prev.level == 0
+            && prev.joined == u.line - prev.line - 1
+            && prev.text.chars().all(crate::text::is_han)
+            && count_upto(&prev.text, 4) <= 3
+            && (single(prev) || prev.joined > 0)
+        {
+            let mut t = prev.text.to_string();
+            t.push_str(&u.text);
+            prev.text = Cow::Owned(t);
+            prev.joined = u.line - prev.line;
+            continue;
+        }
+        out.push(u);
+    }
+    *units = out;
 }
 
 /// Display width in cells: Han and full-width characters 2, the rest 1 (capped).
@@ -333,6 +372,14 @@ mod tests {
         let t = texts(&page);
         assert!(t.contains(&"·尹曼 黎川·".to_string()), "{t:?}");
         assert!(t.contains(&"本报记者 冯一鸣 摄".to_string()), "{t:?}");
+    }
+
+    #[test]
+    fn a_name_one_character_a_line_is_one_unit() {
+        assert_eq!(
+            texts("石桥村的“积分超市”\n\n通讯员\n闫\n冬\n\n正文。\n"),
+            ["石桥村的“积分超市”", "通讯员", "闫冬", "正文。"]
+        );
     }
 
     #[test]

@@ -68,3 +68,32 @@ fn walk_has_no_sidecar(dir: &std::path::Path) -> bool {
         }
     })
 }
+
+/// The tables of `articles` and `suggest` have an ID column holding each
+/// article's id, which `newstag tag` takes.
+#[test]
+fn tables_show_the_ids_tag_needs() {
+    let tmp = tempfile::tempdir().unwrap();
+    let cli = Cli::in_home(tmp.path());
+    let corpus = tmp.path().join("corpus");
+    common::files::copy_tree(&common::files::repo_path("tests/fixtures/corpus"), &corpus);
+    let loaded = newstag::corpus::Corpus::load(&corpus).unwrap();
+    let c = corpus.to_str().unwrap();
+    for command in ["articles", "suggest"] {
+        let out = cli.run(&[command, c, "--format", "table"]);
+        assert!(out.status.success(), "{command}");
+        let text = String::from_utf8_lossy(&out.stdout);
+        let mut lines = text.lines();
+        assert!(lines.next().unwrap().contains(" ID "), "{command}: {text}");
+        let rows: Vec<&str> = lines.collect();
+        let ids: Vec<&str> = loaded
+            .issues
+            .iter()
+            .flat_map(|i| i.articles.iter().map(|a| a.id.as_str()))
+            .collect();
+        assert_eq!(rows.len(), ids.len(), "{command}: {text}");
+        for (row, id) in rows.iter().zip(&ids) {
+            assert!(row.contains(id), "{command}: {id} not in {row}");
+        }
+    }
+}

@@ -246,3 +246,52 @@ fn bulk_confirmation_keys_come_from_the_config() {
     assert_eq!(app.mode, Mode::Normal);
     assert_eq!(app.tagged_total(), app.article_total);
 }
+
+/// A tag in a sidecar that the config does not define shows in the tag pane
+/// (it was a chip only) and Enter on it removes it, in the sidecar too.
+#[test]
+fn sidecar_only_tags_are_listed_and_removable() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_with(dir.path(), Config::builtin(), 100, 30);
+    press(&mut app, "j");
+    let (i, a, _) = app.selected_article().unwrap();
+    let issues = app.corpus.issues.clone();
+    let target = newstag::tags::Target::at(&issues, (i, a)).unwrap();
+    assert!(
+        app.tagging
+            .store
+            .set(&[target], "旧专题", true, newstag::tags::Source::Hand)
+            .ok()
+    );
+    let screen = screen_text(&app);
+    assert!(screen.contains("旧专题 (not in config)"), "{screen}");
+    app.handle_key(key(KeyCode::Tab));
+    app.handle_key(key(KeyCode::Tab));
+    press(&mut app, "jjj");
+    app.handle_key(key(KeyCode::Enter));
+    assert!(app.tags_of(i, a).is_empty(), "{:?}", app.tags_of(i, a));
+    let issue = &app.corpus.issues[i];
+    let path = newstag::tags::sidecar::sidecar_path(&issue.path, &issue.rel, None);
+    let saved = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(!saved.contains("旧专题"), "{saved}");
+    let screen = screen_text(&app);
+    assert!(!screen.contains("旧专题 (not in config)"), "{screen}");
+    assert!(!screen.contains("[旧专题]"), "{screen}");
+}
+
+/// Every message of the session is kept: `M` lists them, the newest last,
+/// including ones the status bar has since replaced.
+#[test]
+fn message_log_keeps_every_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_with(dir.path(), Config::builtin(), 100, 30);
+    app.error("第一条：一个很长的错误消息，状态栏只显示最后一条");
+    press(&mut app, "x");
+    assert_eq!(app.message.as_ref().unwrap().text, "marks cleared");
+    press(&mut app, "M");
+    let screen = screen_text(&app);
+    assert!(screen.contains("第一条"), "{screen}");
+    assert!(screen.contains("marks cleared"), "{screen}");
+    app.handle_key(key(KeyCode::Esc));
+    assert_eq!(app.mode, Mode::Normal);
+}

@@ -32,9 +32,10 @@ pub fn run(config: &Config, args: ArticlesArgs) -> anyhow::Result<ExitCode> {
     if format == Format::Table {
         writeln!(
             out,
-            "{} {:>3} {} {} {} {:>5}",
+            "{} {:>3} {} {} {} {} {:>5}",
             pad("ISSUE", 28),
             "#",
+            pad("ID", 12),
             pad("KIND", 12),
             pad("TITLE", 40),
             pad("BYLINE", 20),
@@ -52,9 +53,10 @@ pub fn run(config: &Config, args: ArticlesArgs) -> anyhow::Result<ExitCode> {
                 }
                 Format::Table => writeln!(
                     out,
-                    "{} {:>3} {} {} {} {:>5}",
+                    "{} {:>3} {} {} {} {} {:>5}",
                     pad(&issue.rel, 28),
                     article.index,
+                    pad(&article.id, 12),
                     pad(article.kind.as_str(), 12),
                     pad(&article.display_title(), 40),
                     pad(&article.byline, 20),

@@ -71,9 +71,10 @@ pub fn run(config: &Config, args: SuggestArgs) -> anyhow::Result<ExitCode> {
     if format == Format::Table {
         writeln!(
             out,
-            "{} {:>3} {} SUGGESTIONS (score: words)",
+            "{} {:>3} {} {} SUGGESTIONS (score: words)",
             pad("ISSUE", 28),
             "#",
+            pad("ID", 12),
             pad("TITLE", 36)
         )?;
     }
@@ -99,9 +100,10 @@ pub fn run(config: &Config, args: SuggestArgs) -> anyhow::Result<ExitCode> {
                     .collect();
                 writeln!(
                     out,
-                    "{} {:>3} {} {}",
+                    "{} {:>3} {} {} {}",
                     pad(&issue.rel, 28),
                     article.index,
+                    pad(&article.id, 12),
                     pad(&article.display_title(), 36),
                     text.join("; ")
                 )?;

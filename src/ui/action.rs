@@ -127,11 +127,12 @@ pub enum Layer {
     NewTag,
     Export,
     Search,
+    Messages,
 }
 
 impl Layer {
     /// Every layer, in help order.
-    pub const ALL: [Layer; 8] = [
+    pub const ALL: [Layer; 9] = [
         Layer::Panes,
         Layer::Search,
         Layer::Triage,
@@ -139,6 +140,7 @@ impl Layer {
         Layer::NewTag,
         Layer::Export,
         Layer::Stats,
+        Layer::Messages,
         Layer::Help,
     ];
 
@@ -153,6 +155,7 @@ impl Layer {
             Layer::NewTag => "new_tag",
             Layer::Export => "export",
             Layer::Search => "search",
+            Layer::Messages => "messages",
         }
     }
 
@@ -172,6 +175,7 @@ impl Layer {
             Layer::NewTag => "New-tag prompt",
             Layer::Export => "Export dialog",
             Layer::Search => "Search line",
+            Layer::Messages => "Message log",
         }
     }
 }
@@ -192,6 +196,26 @@ layer_actions! {
         /// Go to the bottom
         Bottom = "bottom",
         /// Close help
+        Close = "close",
+    }
+}
+
+layer_actions! {
+    /// Keys of the message log (`[keys.messages]`).
+    MessagesAction in Messages {
+        /// Scroll down one line
+        ScrollDown = "scroll_down",
+        /// Scroll up one line
+        ScrollUp = "scroll_up",
+        /// Scroll down one page
+        PageDown = "page_down",
+        /// Scroll up one page
+        PageUp = "page_up",
+        /// Go to the oldest message
+        Top = "top",
+        /// Go to the newest message
+        Bottom = "bottom",
+        /// Close the message log
         Close = "close",
     }
 }
@@ -349,6 +373,8 @@ actions! {
     Export = "export",
     /// Show tag statistics
     Stats = "stats",
+    /// Show every message of this session (the status bar shows only the last)
+    Messages = "messages",
     /// Open the article's issue file in $VISUAL or $EDITOR at its first line
     OpenInEditor = "open_in_editor",
     /// Suspend newstag to the shell (`fg` brings it back)
@@ -412,6 +438,7 @@ mod tests {
         }
         check::<HelpAction>();
         check::<StatsAction>();
+        check::<MessagesAction>();
         check::<TriageAction>();
         check::<ConfirmAction>();
         check::<NewTagAction>();

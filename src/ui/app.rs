@@ -9,7 +9,9 @@
 //! - tags fill in the tag hooks (`tags_of`, `tagged_in_issue`, `tagged_total`,
 //!   save state) from their store.
 
-use super::action::{Action, ConfirmAction, HelpAction, Layer, NewTagAction, StatsAction};
+use super::action::{
+    Action, ConfirmAction, HelpAction, Layer, MessagesAction, NewTagAction, StatsAction,
+};
 use super::help::HelpView;
 use super::keymap::Keymaps;
 use super::layout::{self, Areas, Pane};
@@ -35,6 +37,8 @@ pub enum Mode {
     Export(Box<super::export_dialog::ExportDialog>),
     /// The stats view (`s`).
     Stats(Box<super::stats_view::StatsView>),
+    /// The message log (`M`), scrolled to this line.
+    Messages { scroll: usize },
     /// The search line (`/`) has the keyboard.
     Search,
     /// A bulk tag change waits for y/n (see `tagging.rs`).
@@ -79,6 +83,9 @@ pub struct Message {
     pub text: String,
     pub is_error: bool,
 }
+
+/// How many messages the log keeps.
+pub const LOG_LIMIT: usize = 500;
 
 /// Loading progress while the corpus is read in the background.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -128,6 +135,8 @@ pub struct App {
     pub suggest: super::triage::Suggesting,
 
     pub message: Option<Message>,
+    /// Every message of the session, oldest first (the last `LOG_LIMIT`).
+    pub log: Vec<Message>,
     /// The search line, its query and the search thread.
     pub search: super::search_bar::SearchState,
     /// Set by `Quit`; the run loop exits.
@@ -168,6 +177,7 @@ impl App {
             tagging,
             suggest: super::triage::Suggesting::default(),
             message: None,
+            log: Vec::new(),
             search: super::search_bar::SearchState::default(),
             quit: false,
             hand_over: None,
@@ -276,17 +286,21 @@ impl App {
     // ----- messages -----
 
     pub fn say(&mut self, text: impl Into<String>) {
-        self.message = Some(Message {
-            text: text.into(),
-            is_error: false,
-        });
+        self.post(text.into(), false);
     }
 
     pub fn error(&mut self, text: impl Into<String>) {
-        self.message = Some(Message {
-            text: text.into(),
-            is_error: true,
-        });
+        self.post(text.into(), true);
+    }
+
+    /// Show a message in the status bar and keep it in the log.
+    fn post(&mut self, text: String, is_error: bool) {
+        let m = Message { text, is_error };
+        if self.log.len() >= LOG_LIMIT {
+            self.log.remove(0);
+        }
+        self.log.push(m.clone());
+        self.message = Some(m);
     }
 
     // ----- the list -----
@@ -376,12 +390,12 @@ impl App {
     }
 
     pub fn areas(&self) -> Areas {
-        layout::areas(self.size, self.focus, self.config.tags.len())
+        layout::areas(self.size, self.focus, self.tag_pane_len())
     }
 
     /// Rows of the list pane's inside.
     pub fn list_height(&self) -> usize {
-        layout::areas(self.size, Pane::List, self.config.tags.len())
+        layout::areas(self.size, Pane::List, self.tag_pane_len())
             .list
             .map_or(1, |r| layout::inner(r).height.max(1) as usize)
     }
@@ -394,7 +408,7 @@ impl App {
 
     /// Where the reader is drawn (in narrow layouts, where it would be if focused).
     fn reader_area(&self) -> Option<Rect> {
-        layout::areas(self.size, Pane::Reader, self.config.tags.len()).reader
+        layout::areas(self.size, Pane::Reader, self.tag_pane_len()).reader
     }
 
     fn clamp_selection(&mut self) {
@@ -578,6 +592,7 @@ impl App {
             Mode::ConfirmBulk => Layer::Confirm,
             Mode::NewTag => Layer::NewTag,
             Mode::Triage => Layer::Triage,
+            Mode::Messages { .. } => Layer::Messages,
         }
     }
 
@@ -609,6 +624,11 @@ impl App {
                     self.update_stats(a);
                 }
             }
+            Mode::Messages { .. } => {
+                if let Some(a) = self.keymap.messages.action_for(key) {
+                    self.update_messages(a);
+                }
+            }
             Mode::Normal => {
                 if let Some(action) = self.keymap.panes.action_for(key) {
                     self.update(action);
@@ -628,6 +648,11 @@ impl App {
     /// keymap.
     pub fn close_hint(&self) -> String {
         let (down, up, close) = match self.mode {
+            Mode::Messages { .. } => (
+                self.keymap.messages.first_key(MessagesAction::ScrollDown),
+                self.keymap.messages.first_key(MessagesAction::ScrollUp),
+                self.keymap.messages.first_key(MessagesAction::Close),
+            ),
             Mode::Stats(_) => (
                 self.keymap.stats.first_key(StatsAction::ScrollDown),
                 self.keymap.stats.first_key(StatsAction::ScrollUp),
@@ -670,6 +695,10 @@ impl App {
                     Mode::Help(_) => self.update_help(HelpAction::ScrollUp),
                     Mode::Stats(_) if lines > 0 => self.update_stats(StatsAction::ScrollDown),
                     Mode::Stats(_) => self.update_stats(StatsAction::ScrollUp),
+                    Mode::Messages { .. } if lines > 0 => {
+                        self.update_messages(MessagesAction::ScrollDown)
+                    }
+                    Mode::Messages { .. } => self.update_messages(MessagesAction::ScrollUp),
                     _ => {}
                 },
                 _ => {}
@@ -730,9 +759,8 @@ impl App {
                 },
                 Pane::Reader => {}
                 Pane::Tags => {
-                    if self.tag_selected < self.config.tags.len() {
-                        self.update(Action::ToggleTag(self.tag_selected));
-                    }
+                    self.activate_tag_row(self.tag_selected);
+                    self.relearn();
                 }
             },
             Action::Back => match self.focus {
@@ -793,6 +821,11 @@ impl App {
             Action::Export => {
                 let dialog = super::export_dialog::ExportDialog::open(self);
                 self.mode = Mode::Export(Box::new(dialog));
+            }
+            Action::Messages => {
+                // Newest at the bottom, shown first.
+                let scroll = super::message_log::max_scroll(&self.log, self.body_area());
+                self.mode = Mode::Messages { scroll };
             }
             Action::Stats => {
                 let view = super::stats_view::StatsView::open(self);
@@ -864,6 +897,27 @@ impl App {
         }
     }
 
+    fn update_messages(&mut self, action: MessagesAction) {
+        let body = self.body_area();
+        let Mode::Messages { scroll } = self.mode else {
+            return;
+        };
+        let max = super::message_log::max_scroll(&self.log, body) as isize;
+        let page = body.height.saturating_sub(3).max(1) as isize;
+        let to = |delta: isize| Mode::Messages {
+            scroll: (scroll as isize).saturating_add(delta).clamp(0, max.max(0)) as usize,
+        };
+        self.mode = match action {
+            MessagesAction::Close => Mode::Normal,
+            MessagesAction::ScrollDown => to(1),
+            MessagesAction::ScrollUp => to(-1),
+            MessagesAction::PageDown => to(page),
+            MessagesAction::PageUp => to(-page),
+            MessagesAction::Top => to(isize::MIN / 2),
+            MessagesAction::Bottom => to(isize::MAX / 2),
+        };
+    }
+
     fn update_stats(&mut self, action: StatsAction) {
         let body = self.body_area();
         let Mode::Stats(view) = &mut self.mode else {
@@ -882,7 +936,7 @@ impl App {
     }
 
     fn move_tag(&mut self, delta: isize) {
-        let n = self.config.tags.len() as isize;
+        let n = self.tag_pane_len() as isize;
         if n == 0 {
             return;
         }
@@ -914,7 +968,7 @@ impl App {
             }
             Pane::Tags => {
                 let k = super::tag_pane::offset(self.tag_selected, inner.height as usize) + line;
-                if k < self.config.tags.len() {
+                if k < self.tag_pane_len() {
                     self.tag_selected = k;
                 }
             }

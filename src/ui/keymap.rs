@@ -2,8 +2,8 @@
 //! into key events, and key events into actions.
 
 use super::action::{
-    Action, Bindable, ConfirmAction, ExportAction, HelpAction, Layer, NewTagAction, SearchAction,
-    StatsAction, TriageAction,
+    Action, Bindable, ConfirmAction, ExportAction, HelpAction, Layer, MessagesAction, NewTagAction,
+    SearchAction, StatsAction, TriageAction,
 };
 use crate::config::Config;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -348,6 +348,7 @@ pub struct Keymaps {
     /// `[keys.panes]`: list, reader and tag pane (and the tags' own keys).
     pub panes: Keymap<Action>,
     pub help: Keymap<HelpAction>,
+    pub messages: Keymap<MessagesAction>,
     pub stats: Keymap<StatsAction>,
     pub triage: Keymap<TriageAction>,
     pub confirm: Keymap<ConfirmAction>,
@@ -374,6 +375,7 @@ impl Keymaps {
         let maps = Keymaps {
             panes,
             help: layer(config, source, &mut errors),
+            messages: layer(config, source, &mut errors),
             stats: layer(config, source, &mut errors),
             triage: layer(config, source, &mut errors),
             confirm: layer(config, source, &mut errors),
@@ -397,6 +399,7 @@ impl Keymaps {
         match layer {
             Layer::Panes => self.panes.entries(),
             Layer::Help => self.help.entries(),
+            Layer::Messages => self.messages.entries(),
             Layer::Stats => self.stats.entries(),
             Layer::Triage => self.triage.entries(),
             Layer::Confirm => self.confirm.entries(),
@@ -411,6 +414,7 @@ impl Keymaps {
         match layer {
             Layer::Panes => self.panes.hints(),
             Layer::Help => self.help.hints(),
+            Layer::Messages => self.messages.hints(),
             Layer::Stats => self.stats.hints(),
             Layer::Triage => self.triage.hints(),
             Layer::Confirm => self.confirm.hints(),
@@ -431,6 +435,7 @@ impl Keymaps {
         [
             names(&self.panes),
             names(&self.help),
+            names(&self.messages),
             names(&self.stats),
             names(&self.triage),
             names(&self.confirm),

@@ -14,6 +14,7 @@ pub mod help;
 pub mod keymap;
 pub mod layout;
 pub mod list;
+pub mod message_log;
 pub mod reader;
 pub mod run;
 pub mod search_bar;
@@ -50,7 +51,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
 /// Put the hardware cursor at the search line's caret (input methods follow it).
 fn search_cursor(app: &App, frame: &mut Frame) {
     if let Mode::Search = app.mode {
-        let areas = layout::areas(frame.area(), app.focus, app.config.tags.len());
+        let areas = layout::areas(frame.area(), app.focus, app.tag_pane_len());
         if let Some(pos) = search_bar::cursor(app, areas.status) {
             frame.set_cursor_position(pos);
         }
@@ -59,7 +60,7 @@ fn search_cursor(app: &App, frame: &mut Frame) {
 
 /// The part of the screen overlays cover: all but the status bar.
 fn overlay_area(app: &App, area: Rect) -> Rect {
-    let areas = layout::areas(area, app.focus, app.config.tags.len());
+    let areas = layout::areas(area, app.focus, app.tag_pane_len());
     Rect {
         height: area.height.saturating_sub(areas.status.height),
         ..area
@@ -68,7 +69,7 @@ fn overlay_area(app: &App, area: Rect) -> Rect {
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let areas = layout::areas(area, self.focus, self.config.tags.len());
+        let areas = layout::areas(area, self.focus, self.tag_pane_len());
         if areas.too_small {
             let notice = Line::from("terminal too small").centered();
             let y = area.y + area.height / 2;
@@ -103,6 +104,14 @@ impl Widget for &App {
             Mode::ConfirmBulk | Mode::NewTag => tagging::render_overlay(self, body, buf),
             Mode::Search => search_bar::render(self, areas.status, buf),
             Mode::Triage => triage::render(self, body, buf),
+            Mode::Messages { scroll } => message_log::render(
+                &self.log,
+                *scroll,
+                &self.theme,
+                &self.close_hint(),
+                body,
+                buf,
+            ),
             Mode::Normal => {}
         }
     }

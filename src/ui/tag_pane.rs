@@ -37,6 +37,46 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let width = inner.width as usize;
     let offset = offset(app.tag_selected, inner.height as usize);
+    let vocab = app.config.tags.len();
+    // Tags the articles carry that the config does not define, after it.
+    for (s, name) in app.stray_tags().iter().enumerate() {
+        let k = vocab + s;
+        let Some(y) = k.checked_sub(offset).filter(|y| *y < inner.height as usize) else {
+            continue;
+        };
+        let carried = batch
+            .iter()
+            .filter(|(i, a)| app.tags_of(*i, *a).contains(&name.as_str()))
+            .count();
+        let state = if app.marks.is_empty() {
+            "[x]".to_string()
+        } else {
+            format!("{carried}/{}", batch.len())
+        };
+        let note = " (not in config)";
+        let room = width.saturating_sub(2 + 1 + state.width());
+        let label = fit_width(name, room);
+        let note = fit_width(note, room.saturating_sub(label.width()));
+        let pad = width.saturating_sub(2 + label.width() + note.width() + 1 + state.width());
+        let line = Line::from(vec![
+            Span::raw("  "),
+            Span::styled(label, theme.plain()),
+            Span::styled(note, theme.dim()),
+            Span::raw(" ".repeat(pad + 1)),
+            Span::styled(state, theme.plain()),
+        ]);
+        let rect = Rect {
+            y: inner.y + y as u16,
+            height: 1,
+            ..inner
+        };
+        if focused && k == app.tag_selected {
+            buf.set_style(rect, theme.selected());
+            line.patch_style(theme.selected()).render(rect, buf);
+        } else {
+            line.render(rect, buf);
+        }
+    }
     for (y, (k, tag)) in app
         .config
         .tags

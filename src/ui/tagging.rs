@@ -71,6 +71,52 @@ impl Tagging {
 }
 
 impl App {
+    /// Tags carried by the batch (the marked articles, else the selected one)
+    /// that the config does not define: sidecars may hold them (another
+    /// coder's config, a tag removed from the vocabulary). The tag pane lists
+    /// them after the vocabulary so they can be seen and removed.
+    pub fn stray_tags(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for (i, a) in self.batch() {
+            for name in self.store_tags_of(i, a) {
+                if self.config.tag(name).is_none() && !out.iter().any(|n| n == name) {
+                    out.push(name.to_string());
+                }
+            }
+        }
+        out.sort();
+        out
+    }
+
+    /// Rows of the tag pane: the vocabulary, then the stray tags.
+    pub fn tag_pane_len(&self) -> usize {
+        self.config.tags.len() + self.stray_tags().len()
+    }
+
+    /// Enter on tag pane row `k`: toggle a tag of the vocabulary; remove a
+    /// stray tag from every article of the batch that carries it.
+    pub(super) fn activate_tag_row(&mut self, k: usize) {
+        if k < self.config.tags.len() {
+            self.toggle_tag(k);
+            return;
+        }
+        let Some(name) = self
+            .stray_tags()
+            .into_iter()
+            .nth(k - self.config.tags.len())
+        else {
+            return;
+        };
+        let list: Vec<Target> = self
+            .batch()
+            .into_iter()
+            .filter(|&(i, a)| self.has_tag(i, a, &name))
+            .filter_map(|at| Target::at(&self.corpus.issues, at))
+            .collect();
+        let outcome = self.tagging.store.set(&list, &name, false, Source::Hand);
+        self.report(&outcome);
+    }
+
     /// Tag names of an article, from the store.
     pub(super) fn store_tags_of(&self, issue: usize, article: usize) -> Vec<&str> {
         let Some(is) = self.corpus.issues.get(issue) else {

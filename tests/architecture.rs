@@ -32,3 +32,71 @@ fn core_is_terminal_free() {
     }
     assert!(offenders.is_empty(), "{offenders:#?}");
 }
+
+/// The modules of `src/ui` that a file names with `super::NAME` or
+/// `crate::ui::NAME`, by file.
+fn ui_imports() -> std::collections::BTreeMap<String, Vec<String>> {
+    let dir = repo_path("src/ui");
+    let mut graph = std::collections::BTreeMap::new();
+    let modules: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            name.strip_suffix(".rs").map(str::to_string)
+        })
+        .filter(|m| m != "mod")
+        .collect();
+    for m in &modules {
+        let text = std::fs::read_to_string(dir.join(format!("{m}.rs"))).unwrap();
+        // Tests inside a module may use anything.
+        let text = text.split("#[cfg(test)]").next().unwrap_or("");
+        let uses: Vec<String> = modules
+            .iter()
+            .filter(|other| *other != m)
+            .filter(|other| {
+                text.contains(&format!("super::{other}"))
+                    || text.contains(&format!("crate::ui::{other}"))
+            })
+            .cloned()
+            .collect();
+        graph.insert(m.clone(), uses);
+    }
+    graph
+}
+
+/// The building blocks of the TUI's layers (actions, keymaps, help, the message
+/// log, layout, theme, boxes, the line breaker, the terminal) never reach the
+/// app, directly or through another module: a layer built on them (page view,
+/// adjudication) needs no `App` and joins no import circle.
+#[test]
+fn ui_building_blocks_do_not_reach_the_app() {
+    let graph = ui_imports();
+    let blocks = [
+        "action",
+        "keymap",
+        "help",
+        "message_log",
+        "layout",
+        "theme",
+        "bordered",
+        "wrap",
+        "terminal",
+    ];
+    for block in blocks {
+        assert!(graph.contains_key(block), "src/ui/{block}.rs is gone");
+        let mut seen = vec![block.to_string()];
+        let mut todo = vec![(block.to_string(), vec![block.to_string()])];
+        while let Some((m, path)) = todo.pop() {
+            for next in graph.get(&m).into_iter().flatten() {
+                let mut p = path.clone();
+                p.push(next.clone());
+                assert!(next != "app", "{} reaches the app", p.join(" -> "));
+                if !seen.contains(next) {
+                    seen.push(next.clone());
+                    todo.push((next.clone(), p));
+                }
+            }
+        }
+    }
+}

@@ -295,3 +295,45 @@ fn message_log_keeps_every_message() {
     app.handle_key(key(KeyCode::Esc));
     assert_eq!(app.mode, Mode::Normal);
 }
+
+/// `D` asks for a date and goes to the first listed issue on or after it,
+/// unfolding it; a date with no issue after it, or no date, is said so.
+#[test]
+fn jump_to_a_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_with(dir.path(), Config::builtin(), 100, 30);
+    press(&mut app, "D2024-05-03");
+    assert_eq!(app.mode, Mode::JumpToDate);
+    assert!(screen_text(&app).contains("2024-05-03_"));
+    app.handle_key(key(KeyCode::Enter));
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.selected_row(), Some(Row::Article(2, 0)));
+    press(&mut app, "D2024/05/02");
+    app.handle_key(key(KeyCode::Enter));
+    assert_eq!(app.selected_row(), Some(Row::Article(1, 0)));
+    press(&mut app, "D2030");
+    app.handle_key(key(KeyCode::Enter));
+    assert_eq!(app.selected_row(), Some(Row::Article(1, 0)));
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("no listed issue")
+    );
+    press(&mut app, "Dmay");
+    app.handle_key(key(KeyCode::Enter));
+    assert!(app.message.as_ref().unwrap().is_error);
+}
+
+/// Esc then `s` typed quickly reaches newstag as Alt-s (tmux's escape-time): in
+/// an overlay it closes the overlay and then does `s`, as it did in the panes.
+#[test]
+fn esc_then_key_typed_fast_works_in_overlays() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_with(dir.path(), Config::builtin(), 100, 30);
+    press(&mut app, "M");
+    assert!(matches!(app.mode, Mode::Messages { .. }));
+    app.handle_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::ALT));
+    assert!(matches!(app.mode, Mode::Stats(_)), "{:?}", app.layer());
+}

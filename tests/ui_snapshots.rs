@@ -151,14 +151,19 @@ fn help_wraps_and_scrolls_when_small() {
     assert!(top.contains("j/k scroll"), "{top}");
     app.handle_key(KeyEvent::new(KeyCode::End, KeyModifiers::NONE));
     let bottom = screen_text(&app);
-    let last_keys = newstag::ui::help::lines(&app.keymap, &app.config.tags, Layer::Panes)
-        .into_iter()
-        .filter_map(|l| match l {
-            HelpLine::Binding(keys, _) => Some(keys),
-            HelpLine::Heading(_) => None,
-        })
-        .next_back()
-        .unwrap();
+    let last_keys = newstag::ui::help::lines(
+        &app.keymap,
+        &app.config.tags,
+        newstag::ui::search_bar::SYNTAX,
+        Layer::Panes,
+    )
+    .into_iter()
+    .filter_map(|l| match l {
+        HelpLine::Binding(keys, _) => Some(keys),
+        HelpLine::Heading(_) => None,
+    })
+    .next_back()
+    .unwrap();
     assert!(bottom.contains(&last_keys), "{bottom}");
     assert!(!bottom.contains("Move down one row"), "{bottom}");
     for line in bottom.lines() {

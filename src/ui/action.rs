@@ -128,16 +128,18 @@ pub enum Layer {
     Export,
     Search,
     Messages,
+    JumpToDate,
 }
 
 impl Layer {
     /// Every layer, in help order.
-    pub const ALL: [Layer; 9] = [
+    pub const ALL: [Layer; 10] = [
         Layer::Panes,
         Layer::Search,
         Layer::Triage,
         Layer::Confirm,
         Layer::NewTag,
+        Layer::JumpToDate,
         Layer::Export,
         Layer::Stats,
         Layer::Messages,
@@ -156,6 +158,7 @@ impl Layer {
             Layer::Export => "export",
             Layer::Search => "search",
             Layer::Messages => "messages",
+            Layer::JumpToDate => "jump_to_date",
         }
     }
 
@@ -176,6 +179,7 @@ impl Layer {
             Layer::Export => "Export dialog",
             Layer::Search => "Search line",
             Layer::Messages => "Message log",
+            Layer::JumpToDate => "Jump-to-date prompt",
         }
     }
 }
@@ -283,6 +287,17 @@ layer_actions! {
 }
 
 layer_actions! {
+    /// Keys of the jump-to-date prompt (`[keys.jump_to_date]`); other keys edit
+    /// the date.
+    JumpAction in JumpToDate {
+        /// Go to the first issue on or after the date typed
+        Jump = "jump",
+        /// Cancel
+        Cancel = "cancel",
+    }
+}
+
+layer_actions! {
     /// Keys of the export dialog (`[keys.export]`); other keys edit the file name.
     ExportAction in Export {
         /// Write the file (again, to overwrite)
@@ -341,6 +356,8 @@ actions! {
     Back = "back",
     /// Jump to the next article without a tag
     NextUntagged = "next_untagged",
+    /// Jump to the first issue on or after a date (YYYY, YYYY-MM or YYYY-MM-DD)
+    JumpToDate = "jump_to_date",
     /// Jump to the next issue
     NextIssue = "next_issue",
     /// Jump to the previous issue
@@ -439,6 +456,7 @@ mod tests {
         check::<HelpAction>();
         check::<StatsAction>();
         check::<MessagesAction>();
+        check::<JumpAction>();
         check::<TriageAction>();
         check::<ConfirmAction>();
         check::<NewTagAction>();

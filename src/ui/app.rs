@@ -10,7 +10,7 @@
 //!   save state) from their store.
 
 use super::action::{
-    Action, ConfirmAction, HelpAction, Layer, MessagesAction, NewTagAction, StatsAction,
+    Action, ConfirmAction, HelpAction, JumpAction, Layer, MessagesAction, NewTagAction, StatsAction,
 };
 use super::help::HelpView;
 use super::keymap::Keymaps;
@@ -37,6 +37,8 @@ pub enum Mode {
     Export(Box<super::export_dialog::ExportDialog>),
     /// The stats view (`s`).
     Stats(Box<super::stats_view::StatsView>),
+    /// The jump-to-date prompt (`D`) is open.
+    JumpToDate,
     /// The message log (`M`), scrolled to this line.
     Messages { scroll: usize },
     /// The search line (`/`) has the keyboard.
@@ -77,12 +79,7 @@ pub enum HandOver {
     Edit { path: PathBuf, line: usize },
 }
 
-/// The last message of the status bar.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Message {
-    pub text: String,
-    pub is_error: bool,
-}
+pub use super::message_log::Message;
 
 /// How many messages the log keeps.
 pub const LOG_LIMIT: usize = 500;
@@ -135,6 +132,8 @@ pub struct App {
     pub suggest: super::triage::Suggesting,
 
     pub message: Option<Message>,
+    /// The jump-to-date prompt's text.
+    pub date_input: tui_input::Input,
     /// Every message of the session, oldest first (the last `LOG_LIMIT`).
     pub log: Vec<Message>,
     /// The search line, its query and the search thread.
@@ -178,6 +177,7 @@ impl App {
             suggest: super::triage::Suggesting::default(),
             message: None,
             log: Vec::new(),
+            date_input: tui_input::Input::default(),
             search: super::search_bar::SearchState::default(),
             quit: false,
             hand_over: None,
@@ -475,6 +475,51 @@ impl App {
         }
     }
 
+    /// Select the first listed issue dated on or after `date` (`2024`,
+    /// `2024-05`, `2024-05-03`, also with `/` or `.`), unfolded, on its first
+    /// article; else say there is none.
+    fn jump_to_date(&mut self, date: &str) {
+        let want: String = date
+            .chars()
+            .map(|c| if c == '/' || c == '.' { '-' } else { c })
+            .collect();
+        let ok = !want.is_empty()
+            && want.len() <= 10
+            && want.chars().all(|c| c.is_ascii_digit() || c == '-')
+            && want.starts_with(|c: char| c.is_ascii_digit());
+        if !ok {
+            self.error(format!(
+                "\"{date}\" is not a date: write 2024, 2024-05 or 2024-05-03"
+            ));
+            return;
+        }
+        let target = self
+            .rows
+            .iter()
+            .filter_map(|r| match r {
+                Row::Issue(i) => Some(*i),
+                Row::Article(..) => None,
+            })
+            .filter_map(|i| Some((i, self.corpus.issues.get(i)?.date.clone()?)))
+            .filter(|(_, d)| d.as_str() >= want.as_str() || d.starts_with(&want))
+            .min_by(|a, b| a.1.cmp(&b.1));
+        let Some((i, d)) = target else {
+            self.say(format!("no listed issue on or after {want}"));
+            return;
+        };
+        if self.folded.remove(&i) {
+            self.rebuild_rows();
+        }
+        if let Some(k) = self.rows.iter().position(|r| *r == Row::Issue(i)) {
+            let k = match self.rows.get(k + 1) {
+                Some(Row::Article(..)) => k + 1,
+                _ => k,
+            };
+            self.select(k);
+            self.say(format!("{d}: {}", self.corpus.issues[i].label()));
+        }
+    }
+
     /// Select the next article in the list (after the selection, wrapping
     /// round) that carries no tag, unfolding its issue if need be.
     fn next_untagged(&mut self) {
@@ -591,6 +636,7 @@ impl App {
             Mode::Search => Layer::Search,
             Mode::ConfirmBulk => Layer::Confirm,
             Mode::NewTag => Layer::NewTag,
+            Mode::JumpToDate => Layer::JumpToDate,
             Mode::Triage => Layer::Triage,
             Mode::Messages { .. } => Layer::Messages,
         }
@@ -602,6 +648,20 @@ impl App {
         if key.kind != KeyEventKind::Press {
             return;
         }
+        // Esc then a key, typed quickly, arrives as Alt-key (tmux holds Esc for
+        // `escape-time`): where Alt-key means nothing, do both. Prompts that
+        // take text keep Alt-keys for the text.
+        if !self.layer_binds(key)
+            && !matches!(
+                self.layer(),
+                Layer::Search | Layer::NewTag | Layer::Export | Layer::JumpToDate
+            )
+            && let Some((esc, plain)) = split_alt(key)
+        {
+            self.handle_key(esc);
+            self.handle_key(plain);
+            return;
+        }
         match self.mode {
             Mode::Triage => self.triage_key(key),
             Mode::ConfirmBulk => {
@@ -609,6 +669,19 @@ impl App {
                     self.confirm_bulk(a == ConfirmAction::Yes);
                 }
             }
+            Mode::JumpToDate => match self.keymap.jump_to_date.action_for(key) {
+                Some(JumpAction::Jump) => {
+                    self.mode = Mode::Normal;
+                    let date = self.date_input.value().trim().to_string();
+                    self.jump_to_date(&date);
+                }
+                Some(JumpAction::Cancel) => self.mode = Mode::Normal,
+                None => {
+                    use tui_input::backend::crossterm::EventHandler;
+                    self.date_input
+                        .handle_event(&crossterm::event::Event::Key(key));
+                }
+            },
             Mode::NewTag => match self.keymap.new_tag.action_for(key) {
                 Some(NewTagAction::Create) => self.finish_new_tag(true),
                 Some(NewTagAction::Cancel) => self.finish_new_tag(false),
@@ -632,11 +705,6 @@ impl App {
             Mode::Normal => {
                 if let Some(action) = self.keymap.panes.action_for(key) {
                     self.update(action);
-                } else if let Some((esc, plain)) = split_alt(key) {
-                    // Esc then a key, typed quickly, arrives as Alt-key (tmux holds
-                    // Esc for `escape-time`): when Alt-key means nothing, do both.
-                    self.handle_key(esc);
-                    self.handle_key(plain);
                 }
             }
             Mode::Export(_) => self.export_key(key),
@@ -674,9 +742,33 @@ impl App {
         parts.join(" · ")
     }
 
+    /// Whether the layer that has the keyboard binds `key` (triage: or a tag's).
+    fn layer_binds(&self, key: KeyEvent) -> bool {
+        let km = &self.keymap;
+        match self.layer() {
+            Layer::Panes => km.panes.action_for(key).is_some(),
+            Layer::Help => km.help.action_for(key).is_some(),
+            Layer::Stats => km.stats.action_for(key).is_some(),
+            Layer::Triage => {
+                km.triage.action_for(key).is_some() || km.panes.action_for(key).is_some()
+            }
+            Layer::Confirm => km.confirm.action_for(key).is_some(),
+            Layer::NewTag => km.new_tag.action_for(key).is_some(),
+            Layer::JumpToDate => km.jump_to_date.action_for(key).is_some(),
+            Layer::Export => km.export.action_for(key).is_some(),
+            Layer::Search => km.search.action_for(key).is_some(),
+            Layer::Messages => km.messages.action_for(key).is_some(),
+        }
+    }
+
     /// Open help, listing `from`'s keys first.
     pub fn open_help(&mut self, from: Layer) {
-        let view = HelpView::new(&self.keymap, &self.config.tags, from);
+        let view = HelpView::new(
+            &self.keymap,
+            &self.config.tags,
+            super::search_bar::SYNTAX,
+            from,
+        );
         self.mode = Mode::Help(Box::new(view));
     }
 
@@ -779,6 +871,10 @@ impl App {
                 },
             },
             Action::NextUntagged => self.next_untagged(),
+            Action::JumpToDate => {
+                self.date_input = tui_input::Input::default();
+                self.mode = Mode::JumpToDate;
+            }
             Action::NextIssue => self.jump_issue(true),
             Action::PrevIssue => self.jump_issue(false),
             Action::Fold => self.toggle_fold(),

@@ -23,9 +23,13 @@ pub enum HelpLine {
     Binding(String, String),
 }
 
+/// What to type and what it does: the search line's query syntax, listed
+/// under the search line's keys.
+pub type Syntax = [(&'static str, &'static str)];
+
 /// Every layer's bindings, `first` first; the panes' section also lists each
-/// tag's key, the search line's the query syntax.
-pub fn lines(keymaps: &Keymaps, tags: &[TagDef], first: Layer) -> Vec<HelpLine> {
+/// tag's key, the search line's the query `syntax`.
+pub fn lines(keymaps: &Keymaps, tags: &[TagDef], syntax: &Syntax, first: Layer) -> Vec<HelpLine> {
     let mut order = vec![first];
     order.extend(Layer::ALL.iter().copied().filter(|l| *l != first));
     let mut out = Vec::new();
@@ -51,8 +55,8 @@ pub fn lines(keymaps: &Keymaps, tags: &[TagDef], first: Layer) -> Vec<HelpLine> 
             }
         }
         if layer == Layer::Search {
-            for (syntax, what) in super::search_bar::SYNTAX {
-                out.push(HelpLine::Binding(syntax.to_string(), what.to_string()));
+            for (form, what) in syntax {
+                out.push(HelpLine::Binding(form.to_string(), what.to_string()));
             }
         }
     }
@@ -69,9 +73,9 @@ pub struct HelpView {
 }
 
 impl HelpView {
-    pub fn new(keymaps: &Keymaps, tags: &[TagDef], from: Layer) -> HelpView {
+    pub fn new(keymaps: &Keymaps, tags: &[TagDef], syntax: &Syntax, from: Layer) -> HelpView {
         HelpView {
-            lines: lines(keymaps, tags, from),
+            lines: lines(keymaps, tags, syntax, from),
             scroll: 0,
             from,
         }

@@ -2,8 +2,8 @@
 //! into key events, and key events into actions.
 
 use super::action::{
-    Action, Bindable, ConfirmAction, ExportAction, HelpAction, Layer, MessagesAction, NewTagAction,
-    SearchAction, StatsAction, TriageAction,
+    Action, Bindable, ConfirmAction, ExportAction, HelpAction, JumpAction, Layer, MessagesAction,
+    NewTagAction, SearchAction, StatsAction, TriageAction,
 };
 use crate::config::Config;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -353,6 +353,7 @@ pub struct Keymaps {
     pub triage: Keymap<TriageAction>,
     pub confirm: Keymap<ConfirmAction>,
     pub new_tag: Keymap<NewTagAction>,
+    pub jump_to_date: Keymap<JumpAction>,
     pub export: Keymap<ExportAction>,
     pub search: Keymap<SearchAction>,
 }
@@ -380,6 +381,7 @@ impl Keymaps {
             triage: layer(config, source, &mut errors),
             confirm: layer(config, source, &mut errors),
             new_tag: layer(config, source, &mut errors),
+            jump_to_date: layer(config, source, &mut errors),
             export: layer(config, source, &mut errors),
             search: layer(config, source, &mut errors),
         };
@@ -404,6 +406,7 @@ impl Keymaps {
             Layer::Triage => self.triage.entries(),
             Layer::Confirm => self.confirm.entries(),
             Layer::NewTag => self.new_tag.entries(),
+            Layer::JumpToDate => self.jump_to_date.entries(),
             Layer::Export => self.export.entries(),
             Layer::Search => self.search.entries(),
         }
@@ -419,6 +422,7 @@ impl Keymaps {
             Layer::Triage => self.triage.hints(),
             Layer::Confirm => self.confirm.hints(),
             Layer::NewTag => self.new_tag.hints(),
+            Layer::JumpToDate => self.jump_to_date.hints(),
             Layer::Export => self.export.hints(),
             Layer::Search => self.search.hints(),
         }
@@ -440,6 +444,7 @@ impl Keymaps {
             names(&self.triage),
             names(&self.confirm),
             names(&self.new_tag),
+            names(&self.jump_to_date),
             names(&self.export),
             names(&self.search),
         ]

@@ -2,13 +2,19 @@
 //! in the error style, each wrapped to the overlay's width. The status bar
 //! shows only the last one, often cut.
 
-use super::app::Message;
 use super::bordered;
 use super::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Widget;
+
+/// A message of the status bar, kept in the log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub is_error: bool,
+}
 
 /// The log's lines at `width`: (text, is an error).
 fn lines(log: &[Message], width: usize) -> Vec<(String, bool)> {

@@ -1,10 +1,17 @@
 //! The terminal UI: `newstag [PATH]`.
 //!
-//! `action` (what users can ask), `keymap` (keys to actions), `app` (state and
-//! `App::update`), one drawing file per pane (`list`, `reader`, `tag_pane`,
-//! `status`, `help`) placed by `layout` and drawn in the boxes of `bordered`, the
-//! CJK line breaker `wrap`, and `terminal` + `run` (terminal ownership, event
-//! loop, signals, panic hook).
+//! Layers: the panes (`list`, `reader`, `tag_pane`, `status`) and, over them,
+//! one overlay or prompt at a time (`search_bar`, `triage`, the bulk
+//! confirmation and new-tag prompt of `tagging`, the jump-to-date prompt,
+//! `export_dialog`, `stats_view`, `message_log`, `help`). Each layer has an action
+//! enum in `action` and its own section of the keymap (`[keys.<layer>]`, see
+//! `keymap`); `App::layer` says which has the keyboard, and help and the hint
+//! bar are generated from that layer's keymap. The building blocks (`action`,
+//! `keymap`, `help`, `message_log`, `layout`, `theme`, `bordered`, `wrap`,
+//! `terminal`) never reach `app` (tests/architecture.rs); a new layer should
+//! draw from its own state like `help::HelpView` and `message_log` do.
+//! `app` holds the state and `App::update`; `run` owns the event loop, the
+//! terminal (`terminal`) and its hand-over to the shell or an editor.
 
 pub mod action;
 pub mod app;
@@ -101,7 +108,9 @@ impl Widget for &App {
             Mode::Help(v) => v.render(&self.theme, &self.close_hint(), body, buf),
             Mode::Export(d) => export_dialog::render(self, d, body, buf),
             Mode::Stats(v) => stats_view::render(self, v, &self.close_hint(), body, buf),
-            Mode::ConfirmBulk | Mode::NewTag => tagging::render_overlay(self, body, buf),
+            Mode::ConfirmBulk | Mode::NewTag | Mode::JumpToDate => {
+                tagging::render_overlay(self, body, buf)
+            }
             Mode::Search => search_bar::render(self, areas.status, buf),
             Mode::Triage => triage::render(self, body, buf),
             Mode::Messages { scroll } => message_log::render(

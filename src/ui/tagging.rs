@@ -385,6 +385,18 @@ pub fn render_overlay(app: &App, area: Rect, buf: &mut Buffer) {
                 ],
             )
         }
+        Mode::JumpToDate => (
+            " Jump to date ",
+            vec![
+                Line::from("Date (2024, 2024-05 or 2024-05-03):"),
+                Line::from(vec![
+                    Span::styled("> ", theme.key()),
+                    Span::raw(app.date_input.value().to_string()),
+                    Span::styled("_", theme.dim()),
+                ]),
+                hint_line(app, app.keymap.jump_to_date.hints()),
+            ],
+        ),
         Mode::NewTag => {
             let value = app.tagging.input.value();
             (

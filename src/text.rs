@@ -1,6 +1,7 @@
 //! Small text helpers shared by the core and the front ends: normalisation for
 //! comparison and ids, and text fitted to a number of display cells.
 
+use std::borrow::Cow;
 use unicode_normalization::UnicodeNormalization;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
@@ -113,6 +114,62 @@ pub fn controls_as_spaces(s: &str) -> String {
         .collect()
 }
 
+/// True for a character that must not reach a terminal or an editor as it is:
+/// C0 controls (ESC, CR, LF, TAB, NUL...), DEL, C1 controls (U+0080-U+009F, which
+/// some terminals obey as escape sequences), and the invisible characters that
+/// reorder or hide text (bidi embeddings, overrides and isolates such as U+202E,
+/// zero-width spaces and marks, line and paragraph separators, the BOM).
+pub fn is_hidden_control(c: char) -> bool {
+    c.is_control()
+        || matches!(c as u32,
+            0x061C | 0x180E | 0x200B..=0x200F | 0x2028..=0x202E | 0x2060..=0x2069 | 0xFEFF)
+}
+
+/// `s` with every [hidden control](is_hidden_control) written visibly: `\e` for
+/// ESC, `\r`, `\n`, `\t`, `\0`, else `\u{7F}`, `\u{202E}`: the one way names,
+/// paths, titles and messages made from user data are shown in a terminal, so a
+/// crafted name can neither clear the screen nor fake a line of output.
+pub fn escape_controls(s: &str) -> Cow<'_, str> {
+    escape_controls_but(s, &[])
+}
+
+/// [`escape_controls`], leaving the characters of `keep` (such as `\n` between
+/// the lines of a whole output) as they are.
+pub fn escape_controls_but<'a>(s: &'a str, keep: &[char]) -> Cow<'a, str> {
+    if !s
+        .chars()
+        .any(|c| is_hidden_control(c) && !keep.contains(&c))
+    {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        if !is_hidden_control(c) || keep.contains(&c) {
+            out.push(c);
+            continue;
+        }
+        match c {
+            '\u{1b}' => out.push_str("\\e"),
+            '\r' => out.push_str("\\r"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\0' => out.push_str("\\0"),
+            c => out.push_str(&format!("\\u{{{:X}}}", c as u32)),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// `s` as one line of a table cell: tabs and line breaks as spaces (they are
+/// layout), every other [hidden control](is_hidden_control) written visibly.
+pub fn cell_text(s: &str) -> String {
+    let spaced: String = s
+        .chars()
+        .map(|c| if matches!(c, '\t' | '\n') { ' ' } else { c })
+        .collect();
+    escape_controls(&spaced).into_owned()
+}
+
 /// `s` cut to at most `width` display cells, a `~` in the last cell marking the cut.
 pub fn fit_width(s: &str, width: usize) -> String {
     if s.width() <= width {
@@ -195,6 +252,23 @@ mod tests {
         assert_eq!(fit_width("abc", 1), "~");
         assert_eq!(fit_width("abc", 0), "");
         assert_eq!(controls_as_spaces("标题\t副题\n"), "标题 副题 ");
+    }
+
+    /// Control characters and invisible reordering characters are shown as
+    /// escapes a person can read; everything else, Chinese included, is untouched.
+    #[test]
+    fn escape_controls_shows_what_would_act_on_a_terminal() {
+        assert_eq!(escape_controls("社区治理 abc"), "社区治理 abc");
+        assert!(matches!(escape_controls("社区"), Cow::Borrowed(_)));
+        assert_eq!(escape_controls("a\u{1b}[2Jb"), "a\\e[2Jb");
+        assert_eq!(escape_controls("x\ry\nz\t\0"), "x\\ry\\nz\\t\\0");
+        assert_eq!(escape_controls("\u{7f}\u{9b}31m"), "\\u{7F}\\u{9B}31m");
+        assert_eq!(
+            escape_controls("txt.\u{202e}exe\u{200b}\u{2066}\u{feff}"),
+            "txt.\\u{202E}exe\\u{200B}\\u{2066}\\u{FEFF}"
+        );
+        assert_eq!(escape_controls_but("a\nb\u{1b}", &['\n']), "a\nb\\e");
+        assert_eq!(cell_text("标题\t副题\n\u{1b}"), "标题 副题 \\e");
     }
 
     #[test]

@@ -26,8 +26,7 @@ pub fn run(config: &Config, args: ArticlesArgs) -> anyhow::Result<ExitCode> {
         return explain(&corpus);
     }
     let tags = super::tag_store(config, &corpus)?;
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = super::output::stdout();
     let format = resolve_format(args.format);
     if format == Format::Table {
         writeln!(
@@ -48,8 +47,7 @@ pub fn run(config: &Config, args: ArticlesArgs) -> anyhow::Result<ExitCode> {
             match format {
                 Format::Jsonl => {
                     let record = ArticleRecord::new(issue, article, tags);
-                    serde_json::to_writer(&mut out, &record)?;
-                    writeln!(out)?;
+                    crate::export::jsonl::write_json_line(&mut out, &record)?;
                 }
                 Format::Table => writeln!(
                     out,
@@ -72,8 +70,7 @@ pub fn run(config: &Config, args: ArticlesArgs) -> anyhow::Result<ExitCode> {
 /// `articles --explain`: each issue's lines with role and rule, and the article starts.
 fn explain(corpus: &crate::corpus::Corpus) -> anyhow::Result<ExitCode> {
     use anyhow::Context as _;
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = super::output::stdout();
     for issue in &corpus.issues {
         let bytes = std::fs::read(&issue.path)
             .with_context(|| format!("cannot read {}", issue.path.display()))?;
@@ -81,7 +78,7 @@ fn explain(corpus: &crate::corpus::Corpus) -> anyhow::Result<ExitCode> {
             .with_context(|| format!("cannot decode {}", issue.path.display()))?;
         let (_, e) =
             crate::segment::explain_issue(&decoded.text, &crate::corpus::issue_key(&issue.rel));
-        writeln!(out, "== {}", issue.rel)?;
+        writeln!(out, "== {}", crate::text::escape_controls(&issue.rel))?;
         let mut starts = e.starts.iter().peekable();
         for l in &e.lines {
             while let Some(s) = starts.next_if(|s| s.line <= l.first) {
@@ -90,7 +87,7 @@ fn explain(corpus: &crate::corpus::Corpus) -> anyhow::Result<ExitCode> {
                     "   >> article {} starts at L{}: {} [{}]",
                     s.index,
                     s.line,
-                    crate::text::fit_width(&s.title, 40).trim_end(),
+                    crate::text::fit_width(&crate::text::cell_text(&s.title), 40).trim_end(),
                     s.why
                 )?;
             }
@@ -104,7 +101,7 @@ fn explain(corpus: &crate::corpus::Corpus) -> anyhow::Result<ExitCode> {
                 "{} {} {} | {}",
                 pad(&lines, 9),
                 pad(l.role, 9),
-                crate::text::fit_width(&crate::text::controls_as_spaces(&l.text), 30),
+                crate::text::fit_width(&crate::text::cell_text(&l.text), 30),
                 l.rule
             )?;
         }
@@ -112,7 +109,10 @@ fn explain(corpus: &crate::corpus::Corpus) -> anyhow::Result<ExitCode> {
             writeln!(
                 out,
                 "   >> article {} starts at L{}: {} [{}]",
-                s.index, s.line, s.title, s.why
+                s.index,
+                s.line,
+                crate::text::cell_text(&s.title),
+                s.why
             )?;
         }
     }

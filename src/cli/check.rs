@@ -86,16 +86,17 @@ pub fn run(config: &Config, args: CheckArgs) -> anyhow::Result<ExitCode> {
             s.number
         )
     }));
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let mut out = super::output::stdout();
     for p in &problems {
-        writeln!(out, "{p}")?;
+        // One problem a line, whatever the names in it hold.
+        writeln!(out, "{}", crate::text::escape_controls(p))?;
     }
     if problems.is_empty() {
         writeln!(
             out,
             "ok: {tagged} tagged articles in {sidecars} sidecars, no problems"
         )?;
+        out.flush()?;
         Ok(ExitCode::SUCCESS)
     } else {
         writeln!(
@@ -105,6 +106,7 @@ pub fn run(config: &Config, args: CheckArgs) -> anyhow::Result<ExitCode> {
              {special} special files named like sidecars, {stale_count} stale corrections",
             problems.len()
         )?;
+        out.flush()?;
         Ok(ExitCode::from(1))
     }
 }

@@ -151,7 +151,7 @@ pub fn run(config: &Config, args: ExportArgs) -> anyhow::Result<ExitCode> {
     };
     for issue in &corpus.issues {
         if let Some(e) = store.read_only(&issue.rel) {
-            eprintln!("newstag: warning: {e} (its tags are not exported)");
+            super::output::say(format!("warning: {e} (its tags are not exported)"));
         }
     }
     let tagged_only = args.tagged_only;
@@ -169,7 +169,7 @@ pub fn run(config: &Config, args: ExportArgs) -> anyhow::Result<ExitCode> {
     } else {
         let (kept, unreadable) = orphans_in_store(&corpus, &store);
         for e in unreadable {
-            eprintln!("newstag: warning: {e} (its tags are not exported)");
+            super::output::say(format!("warning: {e} (its tags are not exported)"));
         }
         kept
     };
@@ -207,7 +207,7 @@ pub fn run(config: &Config, args: ExportArgs) -> anyhow::Result<ExitCode> {
             } else {
                 "articles"
             };
-            eprintln!("newstag: wrote {n} {what} to {}", path.display());
+            super::output::say(format!("wrote {n} {what} to {}", path.display()));
         }
         None => {
             let stdout = std::io::stdout();

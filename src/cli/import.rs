@@ -5,6 +5,7 @@ use crate::config::Config;
 use crate::export::import::import_dump;
 use crate::export::toml_dump::parse_dump;
 use anyhow::Context;
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -39,23 +40,25 @@ pub fn run(config: &Config, args: ImportArgs) -> anyhow::Result<ExitCode> {
     let label = format!("import {}", args.file.display());
     let report = import_dump(dump, &corpus, &mut store, &label);
     for (issue, n) in &report.missing_issues {
-        eprintln!(
-            "newstag: warning: {issue}: not in the corpus; its {n} tagged article(s) were not imported"
-        );
+        super::output::say(format!(
+            "warning: {issue}: not in the corpus; its {n} tagged article(s) were not imported"
+        ));
     }
     for (issue, r) in &report.unmatched {
         let names: Vec<&str> = r.tags.keys().map(String::as_str).collect();
-        eprintln!(
-            "newstag: warning: {issue}: no article {} \"{}\" now; tags {} not imported",
+        super::output::say(format!(
+            "warning: {issue}: no article {} \"{}\" now; tags {} not imported",
             r.id,
             r.title,
             names.join(", ")
-        );
+        ));
     }
     for e in &report.outcome.errors {
-        eprintln!("newstag: error: {e}");
+        super::output::say(format!("error: {e}"));
     }
-    println!("{}", report.message());
+    let mut out = super::output::stdout();
+    writeln!(out, "{}", crate::text::escape_controls(&report.message()))?;
+    out.flush()?;
     Ok(if report.complete() {
         ExitCode::SUCCESS
     } else {

@@ -89,7 +89,7 @@ pub fn main() -> ExitCode {
         // `newstag articles | head`: the reader went away; that is not an error.
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("newstag: {e:#}");
+            output::say(format!("{e:#}"));
             ExitCode::from(2)
         }
     }
@@ -121,13 +121,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
     config.team.blind |= cli.blind;
     if let Err(e) = crate::corpus::walk::set_ignore_globs(&config.corpus.ignore) {
-        eprintln!("newstag: {e} (no file is ignored)");
+        output::say(format!("{e} (no file is ignored)"));
     }
     crate::correct::file::set_sidecar_dir(config.sidecar_dir());
     if let Some(e) = &config_error
         && cli.command.is_some()
     {
-        eprintln!("newstag: {e} (using the defaults)");
+        output::say(format!("{e} (using the defaults)"));
     }
     match cli.command {
         Some(Command::Articles(args)) => articles::run(&config, args),
@@ -178,7 +178,7 @@ pub fn open_corpus(config: &Config, path: Option<&Path>) -> anyhow::Result<Corpu
     let root = corpus_root(config, path)?;
     let corpus = Corpus::load(&root)?;
     for w in &corpus.warnings {
-        eprintln!("newstag: warning: {w}");
+        output::say(format!("warning: {w}"));
     }
     // Printing nothing and succeeding would look like an archive without
     // articles; more likely the folder is the wrong one.

@@ -56,15 +56,19 @@ pub fn run(config: &Config, args: SearchArgs) -> anyhow::Result<ExitCode> {
     let query = match Query::parse(&text) {
         Ok(q) => q,
         Err(e) => {
+            // The query and the caret under the problem, as they are shown (a
+            // control character in the query takes the cells of its escape).
             let span = e.span();
-            let before: String = text.chars().take(span.start).collect();
-            let marked: String = text
-                .chars()
-                .skip(span.start)
-                .take(span.len().max(1))
-                .collect();
-            eprintln!("newstag: bad query: {e}");
-            eprintln!("  {text}");
+            let shown = |s: String| crate::text::escape_controls(&s).into_owned();
+            let before = shown(text.chars().take(span.start).collect());
+            let marked = shown(
+                text.chars()
+                    .skip(span.start)
+                    .take(span.len().max(1))
+                    .collect(),
+            );
+            super::output::say(format!("bad query: {e}"));
+            eprintln!("  {}", crate::text::escape_controls(&text));
             eprintln!(
                 "  {}{}",
                 " ".repeat(unicode_width::UnicodeWidthStr::width(before.as_str())),
@@ -83,7 +87,7 @@ pub fn run(config: &Config, args: SearchArgs) -> anyhow::Result<ExitCode> {
     } else {
         let (index, corpus, status) = cache::open_index(&root)?;
         if status == CacheStatus::BuiltNotSaved {
-            eprintln!("newstag: note: could not write the index cache");
+            super::output::say("note: could not write the index cache");
         }
         (index, corpus)
     };
@@ -94,7 +98,7 @@ pub fn run(config: &Config, args: SearchArgs) -> anyhow::Result<ExitCode> {
     };
     if let Some(c) = &corpus {
         for w in &c.warnings {
-            eprintln!("newstag: warning: {w}");
+            super::output::say(format!("warning: {w}"));
         }
     }
     let tags = match (&corpus, query.uses_tags()) {
@@ -107,8 +111,7 @@ pub fn run(config: &Config, args: SearchArgs) -> anyhow::Result<ExitCode> {
         hits.truncate(args.limit);
     }
 
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = super::output::stdout();
     match resolve_format(args.format) {
         Format::Table => {
             writeln!(out, "{:>5} {} {:>3} TITLE", "SCORE", pad("ISSUE", 28), "#")?;
@@ -123,7 +126,7 @@ pub fn run(config: &Config, args: SearchArgs) -> anyhow::Result<ExitCode> {
                     h.score,
                     pad(rel, 28),
                     r.article,
-                    index.title(h.doc)
+                    crate::text::cell_text(index.title(h.doc))
                 )?;
             }
         }
@@ -189,8 +192,7 @@ pub fn run(config: &Config, args: SearchArgs) -> anyhow::Result<ExitCode> {
                     ranges,
                     snippet,
                 };
-                serde_json::to_writer(&mut out, &record)?;
-                writeln!(out)?;
+                crate::export::jsonl::write_json_line(&mut out, &record)?;
             }
         }
     }
@@ -209,7 +211,7 @@ fn reload_issue(root: &Path, index: &SearchIndex, issue: u32) -> Option<Issue> {
     match load_issue(root, &path) {
         Ok(i) => Some(i),
         Err(w) => {
-            eprintln!("newstag: warning: {w}");
+            super::output::say(format!("warning: {w}"));
             None
         }
     }

@@ -24,12 +24,10 @@ pub fn run(config: &Config, args: StatsArgs) -> anyhow::Result<ExitCode> {
     let stats = compute(&corpus, &vocabulary, &|issue, article| {
         store.tag_names(&issue.rel, &article.id)
     });
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = super::output::stdout();
     match resolve_format(args.format) {
         Format::Jsonl => {
-            serde_json::to_writer(&mut out, &stats)?;
-            writeln!(out)?;
+            crate::export::jsonl::write_json_line(&mut out, &stats)?;
         }
         Format::Table => write_table(&mut out, &stats, config)?,
     }

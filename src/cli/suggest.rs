@@ -66,8 +66,7 @@ pub fn run(config: &Config, args: SuggestArgs) -> anyhow::Result<ExitCode> {
         wanted = suggester.index.positions().collect();
     }
     let format = resolve_format(args.format);
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = super::output::stdout();
     if format == Format::Table {
         writeln!(
             out,
@@ -90,8 +89,7 @@ pub fn run(config: &Config, args: SuggestArgs) -> anyhow::Result<ExitCode> {
                     title: article.display_title(),
                     suggestions,
                 };
-                serde_json::to_writer(&mut out, &record)?;
-                writeln!(out)?;
+                crate::export::jsonl::write_json_line(&mut out, &record)?;
             }
             Format::Table => {
                 let text: Vec<String> = suggestions

@@ -5,6 +5,7 @@ use crate::config::Config;
 use crate::corpus::Corpus;
 use crate::search::{Matcher, Query, SearchIndex};
 use crate::tags::{Source, Target};
+use crate::text::escape_controls;
 use anyhow::bail;
 use std::collections::HashMap;
 use std::io::Write;
@@ -195,8 +196,7 @@ pub fn run(config: &Config, mut args: TagArgs) -> anyhow::Result<ExitCode> {
         }
     }
     let mut store = super::tag_store(config, &corpus)?;
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let mut out = super::output::stdout();
     if args.dry_run {
         writeln!(out, "{} articles", targets.len())?;
         for &(i, a) in &targets {
@@ -206,11 +206,12 @@ pub fn run(config: &Config, mut args: TagArgs) -> anyhow::Result<ExitCode> {
                 out,
                 "{}\t{}\t{}\t[{}]",
                 article.id,
-                issue.rel,
-                article.display_title(),
-                store.tag_names(&issue.rel, &article.id).join(", ")
+                escape_controls(&issue.rel),
+                escape_controls(&article.display_title()),
+                escape_controls(&store.tag_names(&issue.rel, &article.id).join(", "))
             )?;
         }
+        out.flush()?;
         return Ok(ExitCode::SUCCESS);
     }
     let list: Vec<Target> = targets
@@ -225,12 +226,12 @@ pub fn run(config: &Config, mut args: TagArgs) -> anyhow::Result<ExitCode> {
             Op::Toggle(t) => store.toggle(&list, t, Source::Hand),
         };
         if outcome.ok() {
-            writeln!(out, "{}", outcome.message())?;
+            writeln!(out, "{}", escape_controls(&outcome.message()))?;
         } else {
             all_ok = false;
-            eprintln!("newstag: {}", outcome.message());
+            super::output::say(outcome.message());
             for e in &outcome.errors {
-                eprintln!("newstag: not saved: {e}");
+                super::output::say(format!("not saved: {e}"));
             }
         }
         out.flush()?;
@@ -288,10 +289,7 @@ fn id_targets(corpus: &Corpus, ids: &[String]) -> anyhow::Result<Vec<(usize, usi
                     .take(10)
                     .map(|&(i, a)| {
                         let issue = &corpus.issues[i];
-                        crate::text::controls_as_spaces(&format!(
-                            "{}#{}",
-                            issue.rel, issue.articles[a].id
-                        ))
+                        crate::text::cell_text(&format!("{}#{}", issue.rel, issue.articles[a].id))
                     })
                     .collect();
                 bail!(

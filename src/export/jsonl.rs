@@ -51,10 +51,42 @@ pub fn write_jsonl(out: &mut dyn Write, rows: &[Row<'_>], with_body: bool) -> io
             tags: row.tags.iter().map(|t| t.name.as_str()).collect(),
             tag_details: &row.tags,
         };
-        serde_json::to_writer(&mut *out, &line).map_err(io::Error::other)?;
-        out.write_all(b"\n")?;
+        write_json_line(&mut *out, &line)?;
     }
     Ok(rows.len())
+}
+
+/// Write `value` as one line of JSON. Besides what JSON escapes itself (C0
+/// controls), DEL, C1 controls and the invisible characters that reorder text
+/// ([`crate::text::is_hidden_control`]) are written as `\uXXXX`: the line reads
+/// back to the same strings and holds nothing that acts on a terminal.
+pub fn write_json_line<W: Write, T: Serialize + ?Sized>(out: W, value: &T) -> io::Result<()> {
+    let mut ser = serde_json::Serializer::with_formatter(out, VisibleJson);
+    // io::Error::from keeps the kind of a write error (a closed pipe stays one).
+    value.serialize(&mut ser).map_err(io::Error::from)?;
+    ser.into_inner().write_all(b"\n")
+}
+
+/// serde_json's compact format, with hidden controls in strings as `\uXXXX`.
+struct VisibleJson;
+
+impl serde_json::ser::Formatter for VisibleJson {
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        let mut run = 0;
+        for (i, c) in fragment.char_indices() {
+            if crate::text::is_hidden_control(c) {
+                writer.write_all(&fragment.as_bytes()[run..i])?;
+                // Every hidden control is in the Basic Multilingual Plane.
+                write!(writer, "\\u{:04x}", c as u32)?;
+                run = i + c.len_utf8();
+            }
+        }
+        writer.write_all(&fragment.as_bytes()[run..])
+    }
 }
 
 #[cfg(test)]
@@ -62,6 +94,23 @@ mod tests {
     use super::*;
     use crate::article::{Article, Issue};
     use std::sync::Arc;
+
+    /// DEL, C1 controls and bidi overrides are escaped in the line and read back
+    /// as they were.
+    #[test]
+    fn json_lines_hold_no_raw_hidden_control() {
+        let title = "a\u{7f}b\u{9b}c\u{202e}d\u{1b}e社区";
+        let mut out = Vec::new();
+        write_json_line(&mut out, &serde_json::json!({ "title": title })).unwrap();
+        let line = String::from_utf8(out).unwrap();
+        assert!(
+            !line.trim_end().chars().any(crate::text::is_hidden_control),
+            "{line:?}"
+        );
+        assert!(line.ends_with('\n'));
+        let back: serde_json::Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(back["title"], title);
+    }
 
     /// Each line parses as JSON with the record's fields, tags and how they were set;
     /// the body appears only with --with-body.

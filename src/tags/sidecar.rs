@@ -271,7 +271,9 @@ pub(crate) fn quote(s: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
             '\r' => out.push_str("\\r"),
-            c if (c as u32) < 0x20 || c == '\u{7f}' => {
+            // Also C1 controls and bidi overrides, which TOML allows raw: the
+            // sidecar shown in a terminal or an editor hides nothing.
+            c if crate::text::is_hidden_control(c) => {
                 out.push_str(&format!("\\u{:04X}", c as u32));
             }
             c => out.push(c),
@@ -284,20 +286,10 @@ pub(crate) fn quote(s: &str) -> String {
 /// `s` as it may stand in a TOML comment, which holds no control character but
 /// tab: control characters (CR, LF, ESC, DEL, C1 controls) and the invisible
 /// characters that reorder or hide text in an editor (bidi controls, line and
-/// paragraph separators, BOM) are written as `\u{..}`. The comment is for people;
-/// the `issue` key keeps the exact name.
+/// paragraph separators, BOM) are written visibly ([`crate::text::escape_controls`]).
+/// The comment is for people; the `issue` key keeps the exact name.
 pub(crate) fn comment_text(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        let hidden = c.is_control()
-            || matches!(c as u32, 0x200B..=0x200F | 0x2028..=0x202E | 0x2060..=0x2069 | 0xFEFF);
-        if hidden && c != '\t' {
-            out.push_str(&format!("\\u{{{:X}}}", c as u32));
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    crate::text::escape_controls_but(s, &['\t']).into_owned()
 }
 
 /// The text of a sidecar: header, then one `[[article]]` table per article in id

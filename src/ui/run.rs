@@ -83,10 +83,14 @@ pub fn run(
     let result = event_loop(&mut term, &mut app, &rx, &input);
     drop(term);
     if let Some(e) = config_error {
-        eprintln!("newstag: {e} (the defaults were used)");
+        let e = e.to_string();
+        eprintln!(
+            "newstag: {} (the defaults were used)",
+            crate::text::escape_controls(&e)
+        );
     }
     for e in key_errors {
-        eprintln!("newstag: {e}");
+        eprintln!("newstag: {}", crate::text::escape_controls(&e.to_string()));
     }
     result
 }

@@ -3,7 +3,7 @@
 
 use super::action::{Action, Layer};
 use super::app::App;
-use crate::text::fit_width;
+use crate::text::{escape_controls, fit_width};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -112,7 +112,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     // A save failure always shows (with its reason, in up to half the line); then
     // as many counts as fit, `saved` last; then the message.
     let (save, failed) = save_state(app);
-    let save = fit_width(&save, (width / 2).max(10));
+    // Messages name files, tags and titles: their control characters are shown
+    // (`\e`, `\u{202E}`), not dropped unseen.
+    let save = fit_width(&escape_controls(&save), (width / 2).max(10));
     let reserved = if failed { save.width() + 2 } else { 0 };
     let mut parts = counts(app);
     if !failed {
@@ -141,7 +143,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             theme.status()
         };
         spans.push(Span::styled(
-            format!(" {}", fit_width(&m.text, room)),
+            format!(" {}", fit_width(&escape_controls(&m.text), room)),
             style,
         ));
     }

@@ -132,7 +132,7 @@ impl TagDef {
 
 /// A problem in a configuration file, with where it is.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}:{line}: {message}", path.display())]
+#[error("{}{}: {message}", path.display(), if *line > 0 { format!(":{line}") } else { String::new() })]
 pub struct ConfigError {
     pub path: PathBuf,
     /// 1-based line, 0 when unknown.
@@ -150,105 +150,190 @@ impl Config {
         }
     }
 
-    /// Defaults overlaid with the TOML text `user` (read from `path`). On error the
-    /// caller still has the defaults to go on with.
+    /// Defaults overlaid with the TOML text `user` (read from `path`), refused
+    /// whole at its first error (for a file about to be changed, such as by
+    /// adding a tag). [`Config::overlay`] keeps the valid parts instead.
     pub fn from_user_toml(user: &str, path: &Path) -> Result<Config, ConfigError> {
+        let (config, errors) = Config::overlay(user, path);
+        match errors.into_iter().next() {
+            Some(e) => Err(e),
+            None => Ok(config),
+        }
+    }
+
+    /// Defaults overlaid with every valid entry of the TOML text `user` (read
+    /// from `path`), and every error found, in the file's order, each with its
+    /// line: a bad value, an unknown key or a tag field that breaks a rule is
+    /// left out (its default stays), and the rest of the file still applies, the
+    /// user's tag vocabulary included. Lines that do not parse as TOML are
+    /// reported and skipped; what the parser recovered around them still counts.
+    pub fn overlay(user: &str, path: &Path) -> (Config, Vec<ConfigError>) {
         let err = |line: usize, message: String| ConfigError {
             path: path.to_path_buf(),
             line,
             message,
         };
-        let mut user_value: toml::Table = toml::from_str(user)
-            .map_err(|e| err(line_of(user, e.span()), e.message().to_string()))?;
+        let mut errors = Vec::new();
+        let (doc, syntax) = toml::de::DeTable::parse_recoverable(user);
+        for e in &syntax {
+            errors.push(err(line_of(user, e.span()), e.message().trim().to_string()));
+        }
+        let lines = entry_lines(user, doc.get_ref());
+        let mut user_value: toml::Table = match serde::Deserialize::deserialize(
+            serde::de::IntoDeserializer::into_deserializer(doc),
+        ) {
+            Ok(t) => t,
+            Err(e) => {
+                let e: toml::de::Error = e;
+                errors.push(err(line_of(user, e.span()), e.message().trim().to_string()));
+                toml::Table::new()
+            }
+        };
         panes_keys_in_their_section(&mut user_value);
-        let mut base: toml::Table = toml::from_str(DEFAULT_CONFIG)
-            .map_err(|e| err(0, format!("built-in config: {}", e.message())))?;
-        merge(&mut base, user_value);
-        let merged = toml::to_string(&base).map_err(|e| err(0, e.to_string()))?;
-        let config: Config = toml::from_str(&merged).map_err(|e| {
-            // Point at the user's line holding the offending key when we can.
-            let key = e.span().map(|s| {
-                merged[s]
-                    .trim_matches(|c| c == '"' || c == '\'')
-                    .to_string()
-            });
-            let line = key.as_deref().and_then(|k| find_line(user, k)).unwrap_or(0);
-            err(line, e.message().to_string())
-        })?;
-        config.validate(user, path)?;
-        Ok(config)
+        let mut base: toml::Table = match toml::from_str(DEFAULT_CONFIG) {
+            Ok(t) => t,
+            Err(e) => {
+                errors.push(err(0, format!("built-in config: {}", e.message())));
+                return (Config::builtin(), errors);
+            }
+        };
+        let mut config = Config::builtin();
+        let line = |key: &str, leaf: &str| {
+            // Plain `[keys]` entries were moved into `[keys.panes]`.
+            let plain = key.replacen(&format!("keys.{PANES_LAYER}."), "keys.", 1);
+            lines
+                .get(key)
+                .or_else(|| lines.get(&plain))
+                .copied()
+                .or_else(|| find_line(user, leaf))
+                .unwrap_or(0)
+        };
+        for entry in entries(&base, user_value, "") {
+            match entry {
+                Entry::Set { path: key, value } => {
+                    let leaf = key.rsplit('.').next().unwrap_or(&key).to_string();
+                    let shown = shown_value(&value);
+                    let mut candidate = base.clone();
+                    set_at(&mut candidate, &key, value);
+                    match accept(&candidate) {
+                        Ok(c) => (base, config) = (candidate, c),
+                        Err(why) => errors.push(err(
+                            line(&key, &leaf),
+                            format!("{key}{shown}: {why} (left out, the default stays)"),
+                        )),
+                    }
+                }
+                Entry::Tag { index, table } => {
+                    let at = format!("tag.{index}");
+                    let mut candidate = base.clone();
+                    merge(&mut candidate, tag_table(table.clone()));
+                    if let Ok(c) = accept(&candidate) {
+                        (base, config) = (candidate, c);
+                        continue;
+                    }
+                    // Keep the tag with the fields that are right.
+                    let name = table.get("name").cloned();
+                    let mut named = toml::Table::new();
+                    if let Some(n) = name.clone() {
+                        named.insert("name".into(), n);
+                    }
+                    let mut candidate = base.clone();
+                    merge(&mut candidate, tag_table(named.clone()));
+                    let label = name
+                        .as_ref()
+                        .and_then(|n| n.as_str())
+                        .map(|n| format!("tag \"{n}\""))
+                        .unwrap_or_else(|| "a [[tag]]".to_string());
+                    match accept(&candidate) {
+                        Ok(c) => (base, config) = (candidate, c),
+                        Err(why) => {
+                            errors.push(err(
+                                line(&at, "[[tag]]"),
+                                format!("{label}: {why} (the tag is left out)"),
+                            ));
+                            continue;
+                        }
+                    }
+                    for (field, value) in table {
+                        if field == "name" {
+                            continue;
+                        }
+                        let shown = shown_value(&value);
+                        let mut one = named.clone();
+                        one.insert(field.clone(), value);
+                        let mut candidate = base.clone();
+                        merge(&mut candidate, tag_table(one));
+                        match accept(&candidate) {
+                            Ok(c) => (base, config) = (candidate, c),
+                            Err(why) => errors.push(err(
+                                line(&format!("{at}.{field}"), &field),
+                                format!("{label}: {field}{shown}: {why} (left out)"),
+                            )),
+                        }
+                    }
+                }
+            }
+        }
+        errors.sort_by_key(|e| e.line);
+        (config, errors)
     }
 
     /// Read the configuration: `explicit` (from `--config`) or the user's file if it
-    /// exists, else the defaults. Returns the config to use and any error found, so
-    /// the app can say what was wrong and still start.
-    pub fn load(explicit: Option<&Path>) -> (Config, Option<ConfigError>) {
+    /// exists, else the defaults. Returns the config to use and every error found
+    /// in the file (the config keeps what is valid), so the app can say what was
+    /// wrong and still start. A file named explicitly that cannot be read is an
+    /// error: the user asked for it.
+    pub fn load(explicit: Option<&Path>) -> Result<(Config, Vec<ConfigError>), ConfigError> {
         let path = match explicit {
             Some(p) => Some(p.to_path_buf()),
-            None => user_config_path().filter(|p| p.exists()),
+            None => user_config_path().filter(|p| p.symlink_metadata().is_ok()),
         };
         let Some(path) = path else {
-            return (Config::builtin(), None);
+            return Ok((Config::builtin(), Vec::new()));
         };
         match crate::regular_file::read_to_string(&path) {
-            Ok(text) => match Config::from_user_toml(&text, &path) {
-                Ok(c) => (c, None),
-                Err(e) => (Config::builtin(), Some(e)),
-            },
-            Err(e) => (
-                Config::builtin(),
-                Some(ConfigError {
+            Ok(text) => Ok(Config::overlay(&text, &path)),
+            Err(e) => {
+                let e = ConfigError {
                     path,
                     line: 0,
-                    message: format!("cannot read: {e}"),
-                }),
-            ),
+                    message: format!("cannot read the config file: {e}"),
+                };
+                if explicit.is_some() {
+                    Err(e)
+                } else {
+                    Ok((Config::builtin(), vec![e]))
+                }
+            }
         }
     }
 
-    fn validate(&self, user: &str, path: &Path) -> Result<(), ConfigError> {
+    /// Check the rules serde cannot: tag names and keys, the score range.
+    fn validate(&self) -> Result<(), String> {
         let mut keys_seen: BTreeMap<&str, &str> = BTreeMap::new();
         for tag in &self.tags {
-            let at = |value: &str, message: String| ConfigError {
-                path: path.to_path_buf(),
-                line: find_line(user, value).unwrap_or(0),
-                message,
-            };
             if tag.name.trim().is_empty() {
-                return Err(at("name", "a tag has an empty name".into()));
+                return Err("a tag has an empty name".into());
             }
             if !tag.key.is_empty() {
                 if tag.key.chars().count() != 1
                     || !tag.key.chars().all(|c| c.is_ascii_digit() && c != '0')
                 {
-                    return Err(at(
-                        &tag.key,
-                        format!(
-                            "tag \"{}\": key \"{}\" must be one of 1-9",
-                            tag.name, tag.key
-                        ),
-                    ));
+                    return Err(format!("key \"{}\" must be one of 1-9", tag.key));
                 }
                 if let Some(other) = keys_seen.insert(&tag.key, &tag.name) {
-                    return Err(at(
-                        &tag.key,
-                        format!(
-                            "key \"{}\" is used by tags \"{other}\" and \"{}\"",
-                            tag.key, tag.name
-                        ),
+                    return Err(format!(
+                        "key \"{}\" is used by tags \"{other}\" and \"{}\"",
+                        tag.key, tag.name
                     ));
                 }
             }
         }
         if !(0.0..=1.0).contains(&self.suggest.min_score) {
-            return Err(ConfigError {
-                path: path.to_path_buf(),
-                line: find_line(user, "min_score").unwrap_or(0),
-                message: format!(
-                    "suggest.min_score \"{}\" must be between 0 and 1",
-                    self.suggest.min_score
-                ),
-            });
+            return Err(format!(
+                "suggest.min_score \"{}\" must be between 0 and 1",
+                self.suggest.min_score
+            ));
         }
         Ok(())
     }
@@ -367,6 +452,135 @@ fn panes_keys_in_their_section(user: &mut toml::Table) {
     }
 }
 
+/// One change a user's config makes to the defaults, applied (or refused) alone.
+enum Entry {
+    /// A value at a dotted key (`ui.wheel_step`, `keys.quit`).
+    Set { path: String, value: toml::Value },
+    /// The `index`-th `[[tag]]` table, merged by name.
+    Tag { index: usize, table: toml::Table },
+}
+
+/// The entries of `user`: a table the defaults also have is entered key by
+/// key; `[[tag]]` tables one by one; anything else is one entry.
+fn entries(base: &toml::Table, user: toml::Table, prefix: &str) -> Vec<Entry> {
+    let mut out = Vec::new();
+    for (key, value) in user {
+        let path = format!("{prefix}{key}");
+        match (base.get(&key), value) {
+            (Some(toml::Value::Table(b)), toml::Value::Table(u)) => {
+                out.extend(entries(b, u, &format!("{path}.")));
+            }
+            (Some(toml::Value::Array(_)), toml::Value::Array(items))
+                if path == "tag" && items.iter().all(toml::Value::is_table) =>
+            {
+                for (index, item) in items.into_iter().enumerate() {
+                    if let toml::Value::Table(table) = item {
+                        out.push(Entry::Tag { index, table });
+                    }
+                }
+            }
+            (_, value) => out.push(Entry::Set { path, value }),
+        }
+    }
+    out
+}
+
+/// `{"tag": [table]}`, to merge one tag by name.
+fn tag_table(table: toml::Table) -> toml::Table {
+    let mut t = toml::Table::new();
+    t.insert(
+        "tag".into(),
+        toml::Value::Array(vec![toml::Value::Table(table)]),
+    );
+    t
+}
+
+/// Put `value` at the dotted `path` of `table`, making the tables on the way.
+fn set_at(table: &mut toml::Table, path: &str, value: toml::Value) {
+    let mut parts: Vec<&str> = path.split('.').collect();
+    let Some(last) = parts.pop() else {
+        return;
+    };
+    let mut here = table;
+    for part in parts {
+        let next = here
+            .entry(part.to_string())
+            .or_insert_with(|| toml::Value::Table(toml::Table::new()));
+        if !next.is_table() {
+            *next = toml::Value::Table(toml::Table::new());
+        }
+        let toml::Value::Table(t) = next else {
+            return;
+        };
+        here = t;
+    }
+    here.insert(last.to_string(), value);
+}
+
+/// The config `table` makes, if it is one (types, known keys, rules).
+fn accept(table: &toml::Table) -> Result<Config, String> {
+    let config: Config = toml::Value::Table(table.clone())
+        .try_into()
+        .map_err(|e: toml::de::Error| e.message().trim().to_string())?;
+    config.validate()?;
+    Ok(config)
+}
+
+/// ` = "value"` for a message, for values short enough to show.
+fn shown_value(value: &toml::Value) -> String {
+    match value {
+        toml::Value::Table(_) => String::new(),
+        v => {
+            let s = v.to_string();
+            if s.chars().count() > 60 {
+                String::new()
+            } else {
+                format!(" = {s}")
+            }
+        }
+    }
+}
+
+/// The 1-based line of every key of the document (`ui.wheel_step`, `tag.2` for
+/// the third `[[tag]]`, `tag.2.key`).
+fn entry_lines(text: &str, doc: &toml::de::DeTable<'_>) -> BTreeMap<String, usize> {
+    fn walk(
+        text: &str,
+        table: &toml::de::DeTable<'_>,
+        prefix: &str,
+        out: &mut BTreeMap<String, usize>,
+    ) {
+        for (key, value) in table.iter() {
+            let path = format!("{prefix}{}", key.get_ref());
+            out.insert(
+                path.clone(),
+                crate::text::line_at_byte(text, key.span().start),
+            );
+            match value.get_ref() {
+                toml::de::DeValue::Table(t) => walk(text, t, &format!("{path}."), out),
+                toml::de::DeValue::Array(items) => {
+                    for (i, item) in items.iter().enumerate() {
+                        if let toml::de::DeValue::Table(t) = item.get_ref() {
+                            let at = format!("{path}.{i}");
+                            let first = t
+                                .iter()
+                                .map(|(k, _)| crate::text::line_at_byte(text, k.span().start))
+                                .min();
+                            let line = crate::text::line_at_byte(text, item.span().start);
+                            out.insert(at.clone(), first.map_or(line, |f| f.min(line)));
+                            walk(text, t, &format!("{at}."), out);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    walk(text, doc, "", &mut out);
+    out
+}
+
 fn line_of(text: &str, span: Option<std::ops::Range<usize>>) -> usize {
     span.map(|s| crate::text::line_at_byte(text, s.start))
         .unwrap_or(0)
@@ -420,6 +634,81 @@ mod tests {
         assert_eq!(c.tag("heritage").unwrap().color, "red");
         assert_eq!(c.tag("heritage").unwrap().key, "2");
         assert_eq!(c.tag("交通 出行").unwrap().key, "4");
+    }
+
+    /// One bad value, an unknown key, a tag breaking a rule and a line that is
+    /// not TOML each cost only themselves: the rest of the file applies, the
+    /// user's tags included, and every error is reported with its line.
+    #[test]
+    fn overlay_keeps_valid_parts_and_reports_every_error() {
+        let user = "\
+[ui]
+accent = \"red\"
+wheel_step = \"lots\"
+colour = \"blue\"
+
+[suggest]
+min_score = 7.0
+learn_after = 5
+
+[[tag]]
+name = \"交通\"
+key = \"4\"
+
+[[tag]]
+name = \"民生\"
+key = \"12\"
+keywords = 3
+label_zh = \"民生\"
+
+[[tag]]
+key = \"5\"
+
+[corpus]
+path = \"/archive
+sidecar_dir = \"/side\"
+";
+        let (c, errors) = Config::overlay(user, Path::new("/h/c.toml"));
+        assert_eq!(c.ui.accent, "red");
+        assert_eq!(c.ui.wheel_step, Config::builtin().ui.wheel_step);
+        assert_eq!(c.suggest.learn_after, 5);
+        assert_eq!(c.suggest.min_score, Config::builtin().suggest.min_score);
+        assert_eq!(c.tag("交通").unwrap().key, "4");
+        let minsheng = c.tag("民生").expect("a tag with a bad field is kept");
+        assert_eq!(
+            (minsheng.key.as_str(), minsheng.label_zh.as_str()),
+            ("", "民生")
+        );
+        assert_eq!(c.tags.len(), 5, "{:?}", c.tags);
+        assert_eq!(c.corpus.sidecar_dir, "/side");
+        let lines: Vec<usize> = errors.iter().map(|e| e.line).collect();
+        assert_eq!(lines, [3, 4, 7, 16, 17, 20, 24], "{errors:#?}");
+        for e in &errors {
+            assert!(
+                e.to_string()
+                    .starts_with(&format!("/h/c.toml:{}: ", e.line)),
+                "{e}"
+            );
+        }
+        assert!(errors[0].message.contains("\"lots\""), "{}", errors[0]);
+        assert!(errors[1].message.contains("colour"), "{}", errors[1]);
+        assert!(errors[3].message.contains("\"12\""), "{}", errors[3]);
+        // The strict reading (for a file about to be changed) stops at the first.
+        let e = Config::from_user_toml(user, Path::new("/h/c.toml")).unwrap_err();
+        assert_eq!(e, errors[0]);
+    }
+
+    /// A config named with --config that is missing or not a file is an error
+    /// naming it; the default config path may well be missing.
+    #[test]
+    fn explicit_config_must_be_readable() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("none.toml");
+        let e = Config::load(Some(&missing)).unwrap_err();
+        assert_eq!(e.path, missing);
+        assert!(e.to_string().contains("none.toml"), "{e}");
+        let e = Config::load(Some(dir.path())).unwrap_err();
+        assert_eq!(e.path, dir.path());
     }
 
     /// Bad config names the file, the line and the value.

@@ -188,8 +188,8 @@ fn new_tag_prompt_persists_in_config() {
     let msg = app.message.clone().unwrap();
     assert!(!msg.is_error, "{}", msg.text);
     assert!(msg.text.contains("key 4"), "{}", msg.text);
-    let (config, err) = Config::load(Some(&dir.path().join("config.toml")));
-    assert!(err.is_none(), "{err:?}");
+    let (config, err) = Config::load(Some(&dir.path().join("config.toml"))).unwrap();
+    assert!(err.is_empty(), "{err:?}");
     assert_eq!(config.tag("交通 出行").unwrap().key, "4");
     // The new key works at once.
     select_article(&mut app, 2);
@@ -351,7 +351,7 @@ fn new_tag_is_saved_to_config_in_the_background() {
         "{}",
         msg.text
     );
-    let (config, err) = Config::load(Some(&dir.path().join("config.toml")));
-    assert!(err.is_none(), "{err:?}");
+    let (config, err) = Config::load(Some(&dir.path().join("config.toml"))).unwrap();
+    assert!(err.is_empty(), "{err:?}");
     assert_eq!(config.tag("交通").unwrap().key, "4");
 }

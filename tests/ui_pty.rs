@@ -146,7 +146,8 @@ fn panic_restores_then_prints() {
 }
 
 /// The built-in sample opens with no PATH, unpacked into the data folder; a bad
-/// config is named with its file and line in the status bar and defaults are used.
+/// config value is named with its file, line and key in the status bar and its
+/// default is used.
 #[test]
 fn builtin_sample_and_bad_config() {
     let home = tempfile::tempdir().unwrap();
@@ -165,7 +166,7 @@ fn builtin_sample_and_bad_config() {
     let screen = s.settle("the sample", |t| {
         t.contains("issues") && t.contains("config.toml:3")
     });
-    assert!(screen.contains("defaults used"), "{screen}");
+    assert!(screen.contains("config.toml:3: ui.wheel_step"), "{screen}");
     assert!(data.exists(), "sample not unpacked into {}", data.display());
     s.send("q");
     let out = s.finish();

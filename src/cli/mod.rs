@@ -111,7 +111,9 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    let (mut config, config_error) = Config::load(cli.config.as_deref());
+    // A config file named with --config must be read; the default one may be
+    // missing. Errors inside the file are reported, its valid parts kept.
+    let (mut config, config_errors) = Config::load(cli.config.as_deref())?;
     if let Some(coder) = cli
         .coder
         .clone()
@@ -124,10 +126,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         output::say(format!("{e} (no file is ignored)"));
     }
     crate::correct::file::set_sidecar_dir(config.sidecar_dir());
-    if let Some(e) = &config_error
-        && cli.command.is_some()
-    {
-        output::say(format!("{e} (using the defaults)"));
+    if cli.command.is_some() {
+        for e in &config_errors {
+            output::say(format!("warning: {e}"));
+        }
     }
     match cli.command {
         Some(Command::Articles(args)) => articles::run(&config, args),
@@ -144,7 +146,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Agree(args)) => agree::run(&config, args),
         None => {
             let root = corpus_root(&config, cli.path.as_deref())?;
-            crate::ui::run(config, config_error, cli.config.as_deref(), root)?;
+            crate::ui::run(config, config_errors, cli.config.as_deref(), root)?;
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -112,7 +112,7 @@ mod tests {
         assert_eq!(config.tag("交通 出行").unwrap().key, "4");
         let text = std::fs::read_to_string(&path).unwrap();
         assert!(text.starts_with("# my settings\n"));
-        let again = Config::load(Some(&path)).0;
+        let again = Config::load(Some(&path)).unwrap().0;
         assert_eq!(again.tags.len(), 4);
         assert!(matches!(
             add_tag_to_config(&path, &TagDef::new("交通 出行", "5")),

@@ -28,11 +28,12 @@ pub enum AppEvent {
     Session(SessionEvent),
 }
 
-/// Open the TUI on the corpus at `root` until the user quits. `config_error` (a bad
-/// config the defaults replaced) and any bad key strings show in the status bar.
+/// Open the TUI on the corpus at `root` until the user quits. `config_errors`
+/// (entries of the config left out, the defaults used instead) and any bad key
+/// strings show in the status bar, and on stderr after quitting.
 pub fn run(
     config: Config,
-    config_error: Option<ConfigError>,
+    config_errors: Vec<ConfigError>,
     config_path: Option<&Path>,
     root: PathBuf,
 ) -> anyhow::Result<()> {
@@ -51,8 +52,13 @@ pub fn run(
     app.tagging.config_path = config_path
         .map(Path::to_path_buf)
         .or_else(crate::config::user_config_path);
-    if let Some(e) = &config_error {
-        app.error(format!("bad config, defaults used: {e}"));
+    if let Some(e) = config_errors.first() {
+        let more = match config_errors.len() {
+            1 => String::new(),
+            n => format!(" (+{} more, listed on quitting)", n - 1),
+        };
+        // The error names the file and line first, so they show on a narrow line.
+        app.error(format!("{e}{more}"));
     } else if let Some(e) = key_errors.first() {
         app.error(e.clone());
     }
@@ -82,11 +88,10 @@ pub fn run(
     });
     let result = event_loop(&mut term, &mut app, &rx, &input);
     drop(term);
-    if let Some(e) = config_error {
-        let e = e.to_string();
+    for e in config_errors {
         eprintln!(
-            "newstag: {} (the defaults were used)",
-            crate::text::escape_controls(&e)
+            "newstag: warning: {}",
+            crate::text::escape_controls(&e.to_string())
         );
     }
     for e in key_errors {

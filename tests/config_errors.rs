@@ -1,0 +1,145 @@
+//! A config file with mistakes still serves the user (issue 11, item 16): every
+//! valid entry applies, the user's tag vocabulary included, and every mistake is
+//! reported with file:line and the value; a config named with `--config` that
+//! cannot be read stops the command (exit 2) naming it, while the default config
+//! path may simply not exist.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+pub mod common;
+
+use common::cli::Cli;
+use std::path::Path;
+
+const CONFIG: &str = "\
+[ui]
+confirm_bulk_over = \"many\"
+acent = \"red\"
+
+[[tag]]
+name = \"交通\"
+key = \"4\"
+
+[[tag]]
+name = \"民生\"
+key = \"0\"
+color = \"teal\"
+
+[suggest]
+learn_after = \"soon\"
+";
+
+fn corpus(home: &Path) -> std::path::PathBuf {
+    let root = home.join("corpus");
+    std::fs::create_dir_all(&root).unwrap();
+    std::fs::write(
+        root.join("2024-05-12_2.md"),
+        "# 老街巷里的便民服务站\n\n本报讯 青川区在老街巷设立便民服务站，居民办事不出社区。\n\n\
+         # 古戏台修缮完工\n\n本报讯 百年古戏台经过一年修缮，近日重新向村民开放。\n",
+    )
+    .unwrap();
+    root
+}
+
+fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// Mistakes in the default config file cost only themselves: the user's tags
+/// can still be used, and each mistake is named with its line and value.
+#[test]
+fn bad_entries_are_reported_and_the_rest_applies() {
+    let cli = Cli::new();
+    let root = corpus(cli.home());
+    let dir = cli.config_dir().join("newstag");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("config.toml");
+    std::fs::write(&path, CONFIG).unwrap();
+    let id = cli.article_tags(&root)[0].1.clone();
+    for tag in ["+交通", "+民生"] {
+        let out = cli.run(&["tag", root.to_str().unwrap(), &id, tag]);
+        assert!(out.status.success(), "{tag}: {}", stderr(&out));
+    }
+    let out = cli.run(&["check", root.to_str().unwrap()]);
+    assert!(out.status.success(), "no unknown tag: {out:?}");
+    let err = stderr(&out);
+    let p = path.display();
+    for (line, words) in [
+        (2, "\"many\""),
+        (3, "acent"),
+        (11, "\"0\""),
+        (15, "\"soon\""),
+    ] {
+        let at = format!("{p}:{line}: ");
+        let found = err.lines().find(|l| l.contains(&at));
+        assert!(
+            found.is_some_and(|l| l.contains(words)),
+            "no error at {at} with {words}: {err}"
+        );
+    }
+    assert_eq!(err.lines().count(), 4, "one line per mistake: {err}");
+}
+
+/// `--config` naming a missing file, a folder or a FIFO stops at once with
+/// exit 2 and the path; nothing is printed on stdout.
+#[test]
+fn explicit_config_that_cannot_be_read_is_an_error() {
+    let cli = Cli::new();
+    let root = corpus(cli.home());
+    let missing = cli.home().join("no-such.toml");
+    let fifo = cli.home().join("fifo.toml");
+    let status = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    for bad in [&missing, &cli.home().to_path_buf(), &fifo] {
+        let out = cli.run(&[
+            "--config",
+            bad.to_str().unwrap(),
+            "stats",
+            root.to_str().unwrap(),
+        ]);
+        assert_eq!(out.status.code(), Some(2), "{}: {out:?}", bad.display());
+        assert!(out.stdout.is_empty(), "{out:?}");
+        assert!(
+            stderr(&out).contains(&bad.display().to_string()),
+            "{}",
+            stderr(&out)
+        );
+    }
+}
+
+/// No config file at the default path is the ordinary case: no word about it.
+#[test]
+fn missing_default_config_is_fine() {
+    let cli = Cli::new();
+    let root = corpus(cli.home());
+    let out = cli.run(&["stats", root.to_str().unwrap()]);
+    assert!(out.status.success(), "{out:?}");
+    assert!(out.stderr.is_empty(), "{}", stderr(&out));
+}
+
+/// A file named with --config whose entries are wrong is read like the default
+/// one: its good entries apply, its mistakes are named.
+#[test]
+fn explicit_config_with_mistakes_keeps_its_good_entries() {
+    let cli = Cli::new();
+    let root = corpus(cli.home());
+    let path = cli.home().join("mine.toml");
+    std::fs::write(&path, CONFIG).unwrap();
+    let id = cli.article_tags(&root)[0].1.clone();
+    let out = cli.run(&[
+        "--config",
+        path.to_str().unwrap(),
+        "tag",
+        root.to_str().unwrap(),
+        &id,
+        "+交通",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(&format!("{}:2: ", path.display())),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -61,8 +61,7 @@ pub fn run(config: &Config, args: CorrectArgs) -> anyhow::Result<ExitCode> {
     let sidecar_dir = config.sidecar_dir();
     let lines: Vec<&str> = text.split('\n').collect();
     let file = issue_path.display().to_string();
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let mut out = super::output::stdout();
     if args.list {
         return list(&mut out, &issue_path, &rel, sidecar_dir.as_deref(), text);
     }

@@ -22,6 +22,7 @@ pub mod history;
 pub mod location;
 pub mod sample;
 pub mod sidecar;
+pub mod sidecar_chunks;
 pub mod store;
 pub mod stray;
 pub mod team;

@@ -165,8 +165,40 @@ pub(crate) struct RawTag {
     coder: String,
 }
 
-/// Parse sidecar text read from `path` (the path is only used in errors).
+impl RawArticle {
+    /// Id, title and tags.
+    pub(crate) fn into_parts(self) -> (String, String, Vec<RawTag>) {
+        (self.id, self.title, self.tags)
+    }
+}
+
+impl RawTag {
+    /// The tag's name and its mark.
+    pub(crate) fn into_mark(self) -> (String, TagMark) {
+        let mark = TagMark {
+            at: self.at,
+            by: self.by,
+            coder: self.coder,
+        };
+        (self.name, mark)
+    }
+}
+
+/// Parse sidecar text read from `path` (the path is only used in errors): a few
+/// `[[article]]` tables at a time ([`super::sidecar_chunks`]), so a huge sidecar
+/// costs about the memory of its tags; a file that path does not answer for
+/// (anything it would refuse, or not of the shape newstag writes) is parsed
+/// whole by [`parse_whole`], which gives the error and its line.
 pub fn parse(text: &str, path: &Path) -> Result<Sidecar, SidecarError> {
+    match super::sidecar_chunks::read(text.as_bytes()) {
+        Ok(Some(sidecar)) => Ok(sidecar),
+        _ => parse_whole(text, path),
+    }
+}
+
+/// Parse sidecar text read from `path` as one TOML document (see [`parse`],
+/// which gives the same answer with far less memory for a large file).
+pub fn parse_whole(text: &str, path: &Path) -> Result<Sidecar, SidecarError> {
     let err = |line: usize, message: String| SidecarError::Parse {
         path: path.to_path_buf(),
         line,
@@ -362,8 +394,22 @@ pub(crate) fn article_table(table: &str, a: &ArticleTags) -> String {
     s
 }
 
-/// Read the sidecar at `path`: `Ok(None)` when there is none.
+/// Read the sidecar at `path`: `Ok(None)` when there is none. The file is read
+/// a few `[[article]]` tables at a time and never held whole (see [`parse`]);
+/// a file the chunked reading does not answer for is read again whole, for the
+/// plain parser's verdict.
 pub fn read(path: &Path) -> Result<Option<Sidecar>, SidecarError> {
+    let file = match crate::regular_file::open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(SidecarError::io(path, "cannot read", e)),
+    };
+    let reader = std::io::BufReader::with_capacity(64 * 1024, file);
+    match super::sidecar_chunks::read(reader) {
+        Ok(Some(sidecar)) => return Ok(Some(sidecar)),
+        Ok(None) => {}
+        Err(e) => return Err(SidecarError::io(path, "cannot read", e)),
+    }
     match crate::regular_file::read(path) {
         Ok(bytes) => {
             let text = String::from_utf8(bytes).map_err(|e| SidecarError::Parse {
@@ -371,7 +417,7 @@ pub fn read(path: &Path) -> Result<Option<Sidecar>, SidecarError> {
                 line: 1,
                 message: format!("not UTF-8 text ({e})"),
             })?;
-            parse(&text, path).map(Some)
+            parse_whole(&text, path).map(Some)
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(SidecarError::io(path, "cannot read", e)),

@@ -27,11 +27,16 @@ struct Run {
     asked_for_corpus: bool,
 }
 
+/// The tags of `root` as the TUI reads them with the built-in config.
+fn team(root: &std::path::Path) -> newstag::tags::team::Team {
+    newstag::tags::team::Team::new_or_unknown(&newstag::config::Config::builtin(), root).0
+}
+
 /// Run the loader and the indexer on `root` as the TUI does, until both are done.
 fn run(root: &std::path::Path) -> Run {
     let (notify, rx) = notifier();
     let mut feeder = spawn_indexer(root.to_path_buf(), notify.clone());
-    spawn_loader(root.to_path_buf(), None, notify);
+    spawn_loader(root.to_path_buf(), team(root), notify);
     let mut out = Run {
         issues: Vec::new(),
         batches: 0,
@@ -99,7 +104,7 @@ fn missing_folder_is_reported() {
     let root = dir.path().join("nope");
     let (notify, rx) = notifier();
     let _feeder = spawn_indexer(root.clone(), notify.clone());
-    spawn_loader(root, None, notify);
+    spawn_loader(root.clone(), team(&root), notify);
     let mut failures = 0;
     while failures < 2 {
         match rx

@@ -5,18 +5,19 @@
 use super::{Notifier, SessionEvent, spawn_job};
 use crate::article::Issue;
 use crate::corpus::{LoadWarning, load_issue, walk};
-use crate::tags::{LoadedSidecars, TagStore};
+use crate::tags::LoadedSidecars;
+use crate::tags::team::Team;
 use rayon::prelude::*;
 use std::path::PathBuf;
 
 /// Read the corpus at `root` in the background, in natural order, reporting
 /// [`SessionEvent::Loaded`] batches, then [`SessionEvent::LoadDone`] (or
 /// [`SessionEvent::LoadFailed`]).
-pub fn spawn_loader(root: PathBuf, sidecar_dir: Option<PathBuf>, notify: Notifier) {
-    spawn_job("loader", move || load(&root, sidecar_dir, &notify));
+pub fn spawn_loader(root: PathBuf, team: Team, notify: Notifier) {
+    spawn_job("loader", move || load(&root, &team, &notify));
 }
 
-fn load(root: &std::path::Path, sidecar_dir: Option<PathBuf>, notify: &Notifier) {
+fn load(root: &std::path::Path, team: &Team, notify: &Notifier) {
     if !root.exists() {
         notify.send(SessionEvent::LoadFailed(format!(
             "{}: no such file or folder",
@@ -53,7 +54,7 @@ fn load(root: &std::path::Path, sidecar_dir: Option<PathBuf>, notify: &Notifier)
             }
         }
         done += n;
-        let sidecars = TagStore::read_sidecars(&issues, sidecar_dir.as_deref());
+        let sidecars = team.read_sidecars(&issues);
         let batch = SessionEvent::Loaded {
             issues,
             sidecars,

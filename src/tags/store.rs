@@ -332,6 +332,11 @@ impl TagStore {
         LoadedSidecars(loaded)
     }
 
+    /// This store's issues as [`LoadedSidecars`], to add to another store.
+    pub fn into_loaded(self) -> LoadedSidecars {
+        LoadedSidecars(self.issues.into_iter().collect())
+    }
+
     /// Add sidecars read by [`TagStore::read_sidecars`].
     pub fn add_loaded(&mut self, loaded: LoadedSidecars) {
         for (rel, state) in loaded.0 {

@@ -20,8 +20,8 @@
 //! A command sees every coder's decisions at once, or with `--blind` (or
 //! `team.blind`) only the current coder's; it writes only the current coder's.
 
-use super::TagStore;
-use super::{ArticleTags, TagMark};
+use super::{ArticleTags, LoadedSidecars, TagMark, TagStore};
+use crate::article::Issue;
 use crate::config::Config;
 use crate::corpus::Corpus;
 use std::path::{Path, PathBuf};
@@ -119,6 +119,23 @@ impl Team {
         {
             return Err(why);
         }
+        Ok(Team::with_coder(config, root, coder))
+    }
+
+    /// [`Team::new`] for a session that starts whatever the config says: a
+    /// coder's name that cannot name a folder leaves the coder unknown, and the
+    /// reason is returned to be shown.
+    pub fn new_or_unknown(config: &Config, root: &Path) -> (Team, Option<String>) {
+        match Team::new(config, root) {
+            Ok(team) => (team, None),
+            Err(why) => (
+                Team::with_coder(config, root, String::new()),
+                Some(format!("{why}; your tags are saved without a coder")),
+            ),
+        }
+    }
+
+    fn with_coder(config: &Config, root: &Path, coder: String) -> Team {
         let sidecar_dir = config.sidecar_dir();
         let base = match &sidecar_dir {
             Some(d) => d.clone(),
@@ -128,12 +145,36 @@ impl Team {
                 .map(Path::to_path_buf)
                 .unwrap_or_else(|| PathBuf::from(".")),
         };
-        Ok(Team {
+        Team {
             coder,
             blind: config.team.blind,
             sidecar_dir,
             base,
-        })
+        }
+    }
+
+    /// Where the current coder's changes are saved: their own sidecars in the
+    /// team layout (when the coder is known), else the shared ones.
+    fn own_dir(&self) -> Option<PathBuf> {
+        if self.is_team_layout() && !self.coder.is_empty() {
+            Some(self.coder_dir(&self.coder))
+        } else {
+            self.sidecar_dir.clone()
+        }
+    }
+
+    /// A store with no issues yet that saves as the current coder (the TUI adds
+    /// issues with [`Team::read_sidecars`] as they load).
+    pub fn empty_store(&self) -> TagStore {
+        let mut store = TagStore::new(self.own_dir().as_deref());
+        store.set_coder(&self.coder);
+        store
+    }
+
+    /// The sidecars of `issues` as [`Team::open`] shows them, to add to a store
+    /// from [`Team::empty_store`].
+    pub fn read_sidecars(&self, issues: &[Issue]) -> LoadedSidecars {
+        self.store_of(issues).into_loaded()
     }
 
     /// The folder holding `coders/` and `samples/`.
@@ -158,47 +199,63 @@ impl Team {
 
     /// The coders with a folder under `coders/`, by name.
     pub fn coders_on_disk(&self) -> Vec<String> {
-        let Ok(entries) = std::fs::read_dir(self.coders_dir()) else {
-            return Vec::new();
-        };
-        let mut names: Vec<String> = entries
-            .flatten()
-            .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
-            .filter_map(|e| e.file_name().into_string().ok())
-            .filter(|n| bad_coder_name(n).is_none())
-            .collect();
-        names.sort();
-        names
+        folders(&self.coders_dir())
     }
+}
 
+/// The folders in `dir` whose names can be coders' names, sorted.
+fn folders(dir: &Path) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = entries
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|n| bad_coder_name(n).is_none())
+        .collect();
+    names.sort();
+    names
+}
+
+impl Team {
     /// The tags a command works on: every coder's decisions (or, blind, only the
     /// current coder's); its changes are saved as the current coder's (in the
     /// team layout, in the coder's own sidecars; see the module docs).
     pub fn open(&self, corpus: &Corpus) -> TagStore {
+        self.store_of(&corpus.issues)
+    }
+
+    /// [`Team::open`] for `issues`.
+    fn store_of(&self, issues: &[Issue]) -> TagStore {
+        let read = |dir: Option<&Path>| {
+            let mut store = TagStore::new(dir);
+            store.add_issues(issues);
+            store
+        };
         let me = self.coder.clone();
         let mine = move |m: &TagMark| m.coder == me;
-        let mut store = if self.is_team_layout() {
-            let mut own = TagStore::open(corpus, Some(&self.coder_dir(&self.coder)));
-            let shared = TagStore::open(corpus, self.sidecar_dir.as_deref());
+        let mut store = if self.own_dir() != self.sidecar_dir {
+            let mut own = read(self.own_dir().as_deref());
+            let shared = read(self.sidecar_dir.as_deref());
             if self.blind {
                 own.overlay(&shared, &mine);
             } else {
                 own.overlay(&shared, &|_| true);
                 for coder in self.coders_on_disk() {
                     if coder != self.coder {
-                        let theirs = TagStore::open(corpus, Some(&self.coder_dir(&coder)));
-                        own.overlay(&theirs, &|_| true);
+                        own.overlay(&read(Some(&self.coder_dir(&coder))), &|_| true);
                     }
                 }
             }
             own
         } else if self.blind {
-            let shared = TagStore::open(corpus, self.sidecar_dir.as_deref());
+            let shared = read(self.sidecar_dir.as_deref());
             let mut own = TagStore::new(self.sidecar_dir.as_deref());
             own.overlay(&shared, &mine);
             own
         } else {
-            TagStore::open(corpus, self.sidecar_dir.as_deref())
+            read(self.sidecar_dir.as_deref())
         };
         store.set_coder(&self.coder);
         store

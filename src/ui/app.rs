@@ -20,7 +20,7 @@ use super::theme::Theme;
 use crate::article::{Article, Issue};
 use crate::config::Config;
 use crate::corpus::{Corpus, LoadWarning};
-use crate::tags::{LoadedSidecars, TagStore};
+use crate::tags::LoadedSidecars;
 use crossterm::event::{KeyEvent, KeyEventKind};
 use ratatui::layout::Rect;
 use std::collections::HashSet;
@@ -150,7 +150,7 @@ pub struct App {
 impl App {
     /// An app on `root` with nothing loaded yet (the run loop feeds it issues).
     pub fn new(config: Config, keymap: Keymaps, theme: Theme, root: PathBuf) -> App {
-        let tagging = super::tagging::Tagging::new(&config);
+        let (tagging, team_error) = super::tagging::Tagging::new(&config, &root);
         App {
             config,
             keymap,
@@ -175,13 +175,16 @@ impl App {
             tag_selected: 0,
             tagging,
             suggest: super::triage::Suggesting::default(),
-            message: None,
             log: Vec::new(),
             date_input: tui_input::Input::default(),
             search: super::search_bar::SearchState::default(),
             quit: false,
             hand_over: None,
             notify: None,
+            message: team_error.map(|text| Message {
+                text,
+                is_error: true,
+            }),
         }
     }
 
@@ -223,7 +226,7 @@ impl App {
 
     /// Add issues read in the background; what has loaded can be browsed at once.
     pub fn push_issues(&mut self, batch: Vec<Issue>) {
-        let sidecars = TagStore::read_sidecars(&batch, self.config.sidecar_dir().as_deref());
+        let sidecars = self.tagging.team.read_sidecars(&batch);
         self.push_loaded(batch, sidecars);
     }
 

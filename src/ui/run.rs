@@ -76,7 +76,7 @@ pub fn run(
         wake.send(SessionEvent::SearchDone);
     }));
     app.notify = Some(notify.clone());
-    spawn_loader(root, app.config.sidecar_dir(), notify);
+    spawn_loader(root, app.tagging.team.clone(), notify);
     spawn_signals(tx.clone())?;
 
     let mut term = Term::enter()?;

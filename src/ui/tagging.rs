@@ -26,6 +26,8 @@ use unicode_width::UnicodeWidthStr;
 pub struct Tagging {
     /// Tags of every loaded issue.
     pub store: TagStore,
+    /// Who codes and where their decisions go (see [`crate::tags::team`]).
+    pub team: crate::tags::team::Team,
     /// The config file new tags are appended to (`None`: this session only).
     pub config_path: Option<PathBuf>,
     /// The new-tag prompt's text.
@@ -58,15 +60,20 @@ pub struct PendingBulk {
 }
 
 impl Tagging {
-    /// Tagging for `config`, with no issues loaded yet.
-    pub fn new(config: &Config) -> Tagging {
-        Tagging {
-            store: TagStore::new(config.sidecar_dir().as_deref()),
+    /// The tagging state for the corpus at `root`, saving as the configured
+    /// coder; and why the coder is unknown, when the configured name cannot be
+    /// one.
+    pub fn new(config: &Config, root: &std::path::Path) -> (Tagging, Option<String>) {
+        let (team, error) = crate::tags::team::Team::new_or_unknown(config, root);
+        let tagging = Tagging {
+            store: team.empty_store(),
+            team,
             config_path: None,
             input: Input::default(),
             pending: None,
             save: SaveState::Saved,
-        }
+        };
+        (tagging, error)
     }
 }
 

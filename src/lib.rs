@@ -1,7 +1,7 @@
 //! newstag: read, search and tag Chinese newspaper archives.
 //!
 //! The core (`article`, `corpus`, `segment`, `correct`, `search`, `tags`, `export`,
-//! `stats`, `suggest`, `config`, and `session`, which runs their background jobs) knows
+//! `stats`, `story`, `suggest`, `config`, and `session`, which runs their background jobs) knows
 //! nothing of terminals; `ui` and `cli` sit on top of it.
 
 pub mod article;
@@ -17,6 +17,7 @@ pub mod search;
 pub mod segment;
 pub mod session;
 pub mod stats;
+pub mod story;
 pub mod suggest;
 pub mod tags;
 pub mod text;

@@ -41,13 +41,26 @@ pub fn run(config: &Config, args: ArticlesArgs) -> anyhow::Result<ExitCode> {
             "CHARS"
         )?;
     }
-    for issue in &corpus.issues {
-        for article in issue.articles.iter() {
-            let tags = tags.tag_names(&issue.rel, &article.id);
+    let stories = super::stories::StoryView::new(&corpus.issues);
+    for (i, issue) in corpus.issues.iter().enumerate() {
+        for (a, article) in issue.articles.iter().enumerate() {
+            let tags = stories.tag_names(&tags, issue, article);
             match format {
                 Format::Jsonl => {
-                    let record = ArticleRecord::new(issue, article, tags);
-                    crate::export::jsonl::write_json_line(&mut out, &record)?;
+                    let (story, part) = match stories.stories.story_of((i, a)) {
+                        Some((parts, n)) => {
+                            let (fi, fa) = parts[0];
+                            (corpus.issues[fi].articles[fa].id.as_str(), n)
+                        }
+                        None => (article.id.as_str(), 1),
+                    };
+                    let line = Line {
+                        record: ArticleRecord::new(issue, article, tags),
+                        story,
+                        part,
+                        story_note: stories.stories.note((i, a)),
+                    };
+                    crate::export::jsonl::write_json_line(&mut out, &line)?;
                 }
                 Format::Table => writeln!(
                     out,
@@ -65,6 +78,20 @@ pub fn run(config: &Config, args: ArticlesArgs) -> anyhow::Result<ExitCode> {
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// One JSONL line: the article's record, then its place in its story.
+#[derive(serde::Serialize)]
+struct Line<'a> {
+    #[serde(flatten)]
+    record: ArticleRecord,
+    /// The id of the story's first part (the article's own when it stands alone).
+    story: &'a str,
+    /// 1-based part of the story.
+    part: usize,
+    /// Why a jump line of the article leads nowhere (the other page is missing).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    story_note: Option<&'a str>,
 }
 
 /// `articles --explain`: each issue's lines with role and rule, and the article starts.

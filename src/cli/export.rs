@@ -3,9 +3,7 @@
 
 use crate::config::Config;
 use crate::corpus::Corpus;
-use crate::export::{
-    self, ExportFormat, ExportOptions, atomic, collect_rows, orphans_in_store, tags_in_store,
-};
+use crate::export::{self, ExportFormat, ExportOptions, atomic, collect_rows, orphans_in_store};
 use crate::search::cache;
 use crate::search::tags::snapshot;
 use crate::search::{Matcher, Query};
@@ -155,14 +153,45 @@ pub fn run(config: &Config, args: ExportArgs) -> anyhow::Result<ExitCode> {
         }
     }
     let tagged_only = args.tagged_only;
-    let rows = collect_rows(
+    // A story across pages is one row: its first part, holding the whole text
+    // and the story's pages, with the tags of all its parts. Not in a TOML dump,
+    // a backup of each article's own tags.
+    let stories = if format == ExportFormat::Toml {
+        super::stories::StoryView::unlinked(&corpus.issues)
+    } else {
+        super::stories::StoryView::new(&corpus.issues)
+    };
+    let wholes = stories.wholes();
+    let whole_of: std::collections::HashMap<
+        (&str, &str),
+        &(crate::article::Issue, crate::article::Article),
+    > = wholes
+        .iter()
+        .map(|w| ((w.0.rel.as_str(), w.1.id.as_str()), w))
+        .collect();
+    let mut rows = collect_rows(
         &corpus,
-        &|issue, article| tags_in_store(&store, issue, article),
+        &|issue, article| stories.export_tags(&store, issue, article),
         &|i, a, tags| {
-            (!tagged_only || !tags.is_empty())
-                && matching.as_ref().is_none_or(|m| m.contains(&(i, a)))
+            !stories.is_later_part((i, a))
+                && (!tagged_only || !tags.is_empty())
+                && matching.as_ref().is_none_or(|m| {
+                    stories
+                        .stories
+                        .members((i, a))
+                        .iter()
+                        .any(|p| m.contains(p))
+                })
         },
     );
+    for row in &mut rows {
+        if let Some((issue, article)) =
+            whole_of.get(&(row.issue.rel.as_str(), row.article.id.as_str()))
+        {
+            row.issue = issue;
+            row.article = article;
+        }
+    }
     let vocabulary: Vec<String> = config.tags.iter().map(|t| t.name.clone()).collect();
     let orphans = if tagged_only || matching.is_some() || format != ExportFormat::Toml {
         Vec::new()

@@ -11,6 +11,7 @@ mod output;
 mod sample;
 mod search;
 mod stats;
+mod stories;
 mod suggest;
 mod tag;
 

@@ -3,7 +3,7 @@
 
 use super::output::{Format, fit, pad, resolve_format};
 use crate::config::Config;
-use crate::stats::{Stats, compute};
+use crate::stats::{Stats, compute_over};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -21,9 +21,21 @@ pub fn run(config: &Config, args: StatsArgs) -> anyhow::Result<ExitCode> {
     let corpus = super::open_corpus(config, args.path.as_deref())?;
     let store = super::tag_store(config, &corpus)?;
     let vocabulary: Vec<String> = config.tags.iter().map(|t| t.name.clone()).collect();
-    let stats = compute(&corpus, &vocabulary, &|issue, article| {
-        store.tag_names(&issue.rel, &article.id)
-    });
+    // A story across pages counts once, on its first part, with its parts' tags.
+    let stories = super::stories::StoryView::new(&corpus.issues);
+    let stats = compute_over(
+        corpus.issues.iter().enumerate().map(|(i, issue)| {
+            let tagged = issue
+                .articles
+                .iter()
+                .enumerate()
+                .filter(|(a, _)| !stories.is_later_part((i, *a)))
+                .map(|(_, article)| stories.tag_names(&store, issue, article))
+                .collect();
+            (issue, tagged)
+        }),
+        &vocabulary,
+    );
     let mut out = super::output::stdout();
     match resolve_format(args.format) {
         Format::Jsonl => {

@@ -1,0 +1,115 @@
+//! Stories across pages as the commands show them: a part's tags are its story's
+//! (the union over its parts), and exports and stats count a story once, on its
+//! first part, with the whole text and its pages.
+
+use crate::article::{Article, Issue};
+use crate::export::ExportTag;
+use crate::story::{At, Stories};
+use crate::tags::TagStore;
+use std::collections::HashMap;
+
+/// The stories of a loaded corpus, with a lookup from an article to its place.
+pub struct StoryView<'a> {
+    issues: &'a [Issue],
+    pub stories: Stories,
+    places: HashMap<(&'a str, &'a str), At>,
+}
+
+impl<'a> StoryView<'a> {
+    pub fn new(issues: &'a [Issue]) -> StoryView<'a> {
+        let stories = Stories::link(issues);
+        let mut places = HashMap::new();
+        for (i, issue) in issues.iter().enumerate() {
+            for (a, article) in issue.articles.iter().enumerate() {
+                if stories.story_of((i, a)).is_some() {
+                    places.insert((issue.rel.as_str(), article.id.as_str()), (i, a));
+                }
+            }
+        }
+        StoryView {
+            issues,
+            stories,
+            places,
+        }
+    }
+
+    /// Every article standing alone (no story linked).
+    pub fn unlinked(issues: &'a [Issue]) -> StoryView<'a> {
+        StoryView {
+            issues,
+            stories: Stories::default(),
+            places: HashMap::new(),
+        }
+    }
+
+    /// Where `article` of `issue` stands, when it is part of a story.
+    pub fn place(&self, issue: &Issue, article: &Article) -> Option<At> {
+        self.places
+            .get(&(issue.rel.as_str(), article.id.as_str()))
+            .copied()
+    }
+
+    /// The tag names of the story of `article` (its own when it has no story).
+    pub fn tag_names(&self, store: &TagStore, issue: &Issue, article: &Article) -> Vec<String> {
+        let Some(at) = self.place(issue, article) else {
+            return store.tag_names(&issue.rel, &article.id);
+        };
+        let mut names: Vec<String> = self
+            .stories
+            .members(at)
+            .into_iter()
+            .flat_map(|(i, a)| {
+                let issue = &self.issues[i];
+                store.tag_names(&issue.rel, &issue.articles[a].id)
+            })
+            .collect();
+        names.sort();
+        names.dedup();
+        names
+    }
+
+    /// [`StoryView::tag_names`] with how and when each tag was set (the first
+    /// part that has it tells).
+    pub fn export_tags(
+        &self,
+        store: &TagStore,
+        issue: &Issue,
+        article: &Article,
+    ) -> Vec<ExportTag> {
+        let Some(at) = self.place(issue, article) else {
+            return crate::export::tags_in_store(store, issue, article);
+        };
+        let mut tags: Vec<ExportTag> = Vec::new();
+        for (i, a) in self.stories.members(at) {
+            let issue = &self.issues[i];
+            for t in crate::export::tags_in_store(store, issue, &issue.articles[a]) {
+                if !tags.iter().any(|x| x.name == t.name) {
+                    tags.push(t);
+                }
+            }
+        }
+        tags.sort_by(|a, b| a.name.cmp(&b.name));
+        tags
+    }
+
+    /// True for a second or later part of a story (counted with the first).
+    pub fn is_later_part(&self, at: At) -> bool {
+        self.stories.is_later_part(at)
+    }
+
+    /// Every story's first part as the whole story (paragraphs of all parts), in
+    /// a copy of its issue whose page lists the story's pages (`1+3`).
+    pub fn wholes(&self) -> Vec<(Issue, Article)> {
+        self.stories
+            .stories
+            .iter()
+            .filter_map(|parts| {
+                let first = *parts.first()?;
+                let whole = self.stories.whole(self.issues, first)?;
+                let mut issue = self.issues[first.0].clone();
+                issue.page = self.stories.pages(self.issues, first);
+                Some((issue, whole))
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,324 @@
+//! Stories across pages: a part ending `（下转第3版）` and the part of page 3 of the
+//! same day opening `（上接第一版）` are one story, counted, tagged and exported
+//! once.
+//!
+//! - [`jump`]: jump lines read by their grammar.
+//! - [`Stories::link`]: parts linked within the issues of one date (from the path
+//!   or the header), page to page, several jumps in a row making one chain; when
+//!   a page has several candidates, the one sharing most wording wins. A part
+//!   whose other page is not in the corpus stands alone, with a note saying so.
+
+pub mod jump;
+
+use crate::article::{Article, Issue};
+use std::collections::{HashMap, HashSet};
+
+/// An article's place: `(issue index, article index)` in a corpus.
+pub type At = (usize, usize);
+
+/// The stories of a corpus that have more than one part.
+#[derive(Debug, Clone, Default)]
+pub struct Stories {
+    /// Each story's parts in reading order.
+    pub stories: Vec<Vec<At>>,
+    /// Part -> (story, 1-based part number).
+    place: HashMap<At, (usize, usize)>,
+    /// Parts whose jump leads nowhere in the corpus, and why.
+    notes: HashMap<At, String>,
+}
+
+impl Stories {
+    /// Link the parts of `issues` (see the module docs).
+    pub fn link(issues: &[Issue]) -> Stories {
+        let jumps: Vec<Vec<jump::Jumps>> = issues
+            .iter()
+            .map(|i| i.articles.iter().map(jump::jumps_of).collect())
+            .collect();
+        let mut by_date: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut notes: HashMap<At, String> = HashMap::new();
+        for (i, issue) in issues.iter().enumerate() {
+            match issue.date.as_deref() {
+                Some(d) => by_date.entry(d).or_default().push(i),
+                None => {
+                    for (a, j) in jumps[i].iter().enumerate() {
+                        if let Some(p) = j.onward.as_ref().or(j.back.as_ref()) {
+                            notes.insert(
+                                (i, a),
+                                format!(
+                                    "jumps to page {p}, but the issue's date is unknown: \
+                                     not linked"
+                                ),
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        let mut next: HashMap<At, At> = HashMap::new();
+        let mut dates: Vec<&&str> = by_date.keys().collect();
+        dates.sort();
+        for date in dates {
+            let group = &by_date[*date];
+            let mut pages: HashMap<String, Vec<usize>> = HashMap::new();
+            for &i in group {
+                if let Some(p) = &issues[i].page {
+                    pages.entry(jump::normalise_page(p)).or_default().push(i);
+                }
+            }
+            let mut claimed: HashSet<At> = HashSet::new();
+            for &i in group {
+                let from_page = issues[i].page.as_deref().map(jump::normalise_page);
+                for (a, j) in jumps[i].iter().enumerate() {
+                    let Some(to) = &j.onward else { continue };
+                    let Some(targets) = pages.get(to) else {
+                        notes.insert(
+                            (i, a),
+                            format!("continued on page {to}, which is not in the corpus"),
+                        );
+                        continue;
+                    };
+                    let here = &issues[i].articles[a];
+                    let best = targets
+                        .iter()
+                        .flat_map(|&t| (0..jumps[t].len()).map(move |b| (t, b)))
+                        .filter(|&(t, b)| {
+                            (t, b) != (i, a)
+                                && !claimed.contains(&(t, b))
+                                && jumps[t][b]
+                                    .back
+                                    .as_ref()
+                                    .is_some_and(|p| from_page.as_ref() == Some(p))
+                        })
+                        .map(|(t, b)| (similarity(here, &issues[t].articles[b]), (t, b)))
+                        .max_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)));
+                    match best {
+                        Some((_, there)) => {
+                            claimed.insert(there);
+                            next.insert((i, a), there);
+                        }
+                        None => {
+                            notes.insert(
+                                (i, a),
+                                format!(
+                                    "continued on page {to}, but no part there says it \
+                                     continues from page {}",
+                                    from_page.as_deref().unwrap_or("?")
+                                ),
+                            );
+                        }
+                    }
+                }
+            }
+            // Back jumps no part of the day leads to.
+            for &i in group {
+                for (a, j) in jumps[i].iter().enumerate() {
+                    let Some(from) = &j.back else { continue };
+                    if claimed.contains(&(i, a)) {
+                        continue;
+                    }
+                    let why = if pages.contains_key(from) {
+                        format!("continued from page {from}, but no part there jumps to this page")
+                    } else {
+                        format!("continued from page {from}, which is not in the corpus")
+                    };
+                    notes.entry((i, a)).or_insert(why);
+                }
+            }
+        }
+        let targets: HashSet<At> = next.values().copied().collect();
+        let mut starts: Vec<At> = next
+            .keys()
+            .copied()
+            .filter(|k| !targets.contains(k))
+            .collect();
+        starts.sort();
+        let mut stories = Vec::new();
+        let mut place = HashMap::new();
+        for start in starts {
+            let mut parts = vec![start];
+            let mut seen: HashSet<At> = HashSet::from([start]);
+            let mut at = start;
+            while let Some(&n) = next.get(&at) {
+                if !seen.insert(n) {
+                    break;
+                }
+                parts.push(n);
+                at = n;
+            }
+            for (k, &p) in parts.iter().enumerate() {
+                place.insert(p, (stories.len(), k + 1));
+            }
+            stories.push(parts);
+        }
+        Stories {
+            stories,
+            place,
+            notes,
+        }
+    }
+
+    /// The story `at` is a part of (its parts) and its 1-based part number, when the
+    /// story has more than one part.
+    pub fn story_of(&self, at: At) -> Option<(&[At], usize)> {
+        self.place
+            .get(&at)
+            .map(|&(s, part)| (self.stories[s].as_slice(), part))
+    }
+
+    /// The parts whose tags are `at`'s: every part of its story, or itself alone.
+    /// A tag set on any part is the story's.
+    pub fn members(&self, at: At) -> Vec<At> {
+        self.story_of(at)
+            .map_or_else(|| vec![at], |(parts, _)| parts.to_vec())
+    }
+
+    /// True when `at` is a second or later part: counted with its first part.
+    pub fn is_later_part(&self, at: At) -> bool {
+        self.place.get(&at).is_some_and(|&(_, part)| part > 1)
+    }
+
+    /// Why the jump of `at` links to nothing, when it has one that does not.
+    pub fn note(&self, at: At) -> Option<&str> {
+        self.notes.get(&at).map(String::as_str)
+    }
+
+    /// The whole story starting at `first` as one article: the first part with the
+    /// paragraphs of the later parts after its own. `None` when `first` is not
+    /// the first part of a story.
+    pub fn whole(&self, issues: &[Issue], first: At) -> Option<Article> {
+        let (parts, 1) = self.story_of(first)? else {
+            return None;
+        };
+        let mut whole = issues[first.0].articles[first.1].clone();
+        for &(i, a) in &parts[1..] {
+            whole
+                .paragraphs
+                .extend(issues[i].articles[a].paragraphs.iter().cloned());
+        }
+        Some(whole)
+    }
+
+    /// The pages of the story `at` belongs to, in order (`1+3`), or `None`.
+    pub fn pages(&self, issues: &[Issue], at: At) -> Option<String> {
+        let (parts, _) = self.story_of(at)?;
+        Some(
+            parts
+                .iter()
+                .map(|&(i, _)| issues[i].page.clone().unwrap_or_else(|| "?".into()))
+                .collect::<Vec<_>>()
+                .join("+"),
+        )
+    }
+}
+
+/// Shared character bigrams of two articles' texts (their first 2,000 characters).
+fn similarity(a: &Article, b: &Article) -> usize {
+    let grams = |x: &Article| -> HashSet<(char, char)> {
+        let text: Vec<char> = std::iter::once(x.title.as_str())
+            .chain(x.paragraphs.iter().map(String::as_str))
+            .flat_map(str::chars)
+            .filter(|c| crate::text::is_han(*c))
+            .take(2000)
+            .collect();
+        text.windows(2).map(|w| (w[0], w[1])).collect()
+    };
+    grams(a).intersection(&grams(b)).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+
+    fn issue(date: &str, page: &str, articles: Vec<Article>) -> Issue {
+        Issue {
+            rel: format!("{date}_{page}.txt"),
+            date: Some(date.into()),
+            page: Some(page.into()),
+            articles: Arc::from(articles),
+            ..Issue::default()
+        }
+    }
+
+    fn part(title: &str, body: &[&str]) -> Article {
+        Article {
+            id: title.into(),
+            title: title.into(),
+            paragraphs: body.iter().map(|s| s.to_string()).collect(),
+            ..Article::default()
+        }
+    }
+
+    /// Two parts of one day are one story; the same jump on another day, or to a
+    /// page not in the corpus, is not, and says so.
+    #[test]
+    fn parts_link_within_one_date() {
+        let issues = vec![
+            issue(
+                "2024-06-18",
+                "1",
+                vec![
+                    part("老街新貌", &["老街改造完工。（下转第3版）"]),
+                    part("春耕", &["春耕备耕。（下转第5版）"]),
+                ],
+            ),
+            issue(
+                "2024-06-18",
+                "03",
+                vec![
+                    part("图书馆", &["夜间自习室。"]),
+                    part("", &["（上接第一版）", "老街改造修缮历史建筑。"]),
+                ],
+            ),
+            issue(
+                "2024-06-19",
+                "3",
+                vec![part("", &["（上接第一版）", "别的一天。"])],
+            ),
+        ];
+        let s = Stories::link(&issues);
+        assert_eq!(s.stories, vec![vec![(0, 0), (1, 1)]]);
+        assert_eq!(s.story_of((1, 1)).map(|(_, n)| n), Some(2));
+        assert!(s.is_later_part((1, 1)));
+        assert!(!s.is_later_part((0, 0)));
+        assert!(
+            s.note((0, 1))
+                .unwrap()
+                .contains("page 5, which is not in the corpus")
+        );
+        assert!(
+            s.note((2, 0))
+                .unwrap()
+                .contains("page 1, which is not in the corpus")
+        );
+        let whole = s.whole(&issues, (0, 0)).unwrap();
+        assert_eq!(whole.paragraphs.len(), 3);
+        assert_eq!(s.pages(&issues, (1, 1)).as_deref(), Some("1+03"));
+    }
+
+    /// With two stories jumping to the same page, each finds the part that shares
+    /// its wording.
+    #[test]
+    fn wording_decides_between_parts() {
+        let issues = vec![
+            issue(
+                "2024-06-18",
+                "1",
+                vec![
+                    part("老街改造", &["老街改造完工。（下转第3版）"]),
+                    part("春耕备耕", &["春耕备耕正当时。（下转第3版）"]),
+                ],
+            ),
+            issue(
+                "2024-06-18",
+                "3",
+                vec![
+                    part("", &["（上接第一版）", "春耕备耕的农民说。"]),
+                    part("", &["（上接第一版）", "老街改造的居民说。"]),
+                ],
+            ),
+        ];
+        let s = Stories::link(&issues);
+        assert_eq!(s.stories, vec![vec![(0, 0), (1, 1)], vec![(0, 1), (1, 0)]]);
+    }
+}

@@ -1,0 +1,160 @@
+//! Stories across pages as a user meets them: one day's page 1 and page 3, a
+//! story jumping from one to the other (`（下转第3版）` ... `（上接第一版）`), is one
+//! story in `articles`, one row in the CSV export, one count in `stats`, and a
+//! tag set on page 3's part shows on page 1's. A part whose page is missing
+//! stands alone and says so.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+pub mod common;
+
+use common::cli::{Cli, assert_succeeded};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+const PAGE1: &str = "老街新貌换新颜
+
+本报讯（记者王明）近日，迎泽区老街改造完工，居民纷纷点赞。改造历时一年，街面焕然一新。
+
+老街两侧的商铺陆续开业，不少老字号重新挂牌营业。（下转第3版）
+
+春耕备耕正当时
+
+本报讯 连日来，各地抓住有利天气，组织农民开展春耕备耕，田间地头一派繁忙景象。
+";
+
+const PAGE3: &str = "图书馆推出夜间自习室
+
+本报讯 从本月起，市图书馆二楼自习区延长开放至每晚10点，读者可提前预约座位。
+
+（上接第一版）
+
+据介绍，老街改造共修缮历史建筑32栋，铺设石板路1.2公里。居民张大爷说，老街改造以后出门就是风景。
+";
+
+/// A user with one day's pages 1 and 3 (or only those given) in `HOME/c/`.
+fn corpus(pages: &[(&str, &str)]) -> (Cli, PathBuf) {
+    let cli = Cli::new();
+    let root = cli.home().join("c");
+    std::fs::create_dir_all(&root).unwrap();
+    for (name, text) in pages {
+        std::fs::write(root.join(name), text).unwrap();
+    }
+    (cli, root)
+}
+
+fn articles(cli: &Cli, root: &Path) -> Vec<Value> {
+    let out = cli.run(&["articles", root.to_str().unwrap(), "--format", "jsonl"]);
+    assert_succeeded(&out);
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+fn part_with<'a>(articles: &'a [Value], text: &str) -> &'a Value {
+    articles
+        .iter()
+        .find(|a| a["body"].as_str().unwrap().contains(text))
+        .unwrap_or_else(|| panic!("no article with {text}"))
+}
+
+const DAY: [(&str, &str); 2] = [
+    ("2024-06-18_第1版.txt", PAGE1),
+    ("2024-06-18_第3版.txt", PAGE3),
+];
+
+/// One story in `articles` (same `story`, parts 1 and 2), one row in the CSV
+/// export with both pages and the whole text, one count in `stats`; a tag set
+/// on page 3's part shows on page 1's.
+#[test]
+fn a_story_across_pages_is_one_story() {
+    let (cli, root) = corpus(&DAY);
+    let all = articles(&cli, &root);
+    assert_eq!(all.len(), 4);
+    let first = part_with(&all, "商铺陆续开业");
+    let second = part_with(&all, "修缮历史建筑32栋");
+    assert_eq!(first["story"], first["id"]);
+    assert_eq!(second["story"], first["id"]);
+    assert_eq!(first["part"], 1);
+    assert_eq!(second["part"], 2);
+    let other = part_with(&all, "自习区延长开放");
+    assert_eq!(other["story"], other["id"]);
+    assert_eq!(other["part"], 1);
+
+    let csv = cli.run(&[
+        "export",
+        root.to_str().unwrap(),
+        "--format",
+        "csv",
+        "--with-body",
+    ]);
+    assert_succeeded(&csv);
+    let mut reader = csv::Reader::from_reader(csv.stdout.as_slice());
+    let header = reader.headers().unwrap().clone();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    assert_eq!(rows.len(), 3, "the story is one row");
+    let story = rows
+        .iter()
+        .find(|r| r[col("id")] == *first["id"].as_str().unwrap())
+        .unwrap();
+    assert_eq!(&story[col("page")], "1+3");
+    assert!(story[col("body")].contains("修缮历史建筑32栋"));
+
+    let stats = cli.run(&["stats", root.to_str().unwrap(), "--format", "jsonl"]);
+    assert_succeeded(&stats);
+    let stats: Value = serde_json::from_slice(&stats.stdout).unwrap();
+    assert_eq!(stats["articles"], 3);
+
+    let id3 = second["id"].as_str().unwrap();
+    assert_succeeded(&cli.run(&["tag", root.to_str().unwrap(), id3, "+heritage"]));
+    let all = articles(&cli, &root);
+    assert_eq!(
+        part_with(&all, "商铺陆续开业")["tags"],
+        serde_json::json!(["heritage"])
+    );
+    assert_eq!(
+        part_with(&all, "修缮历史建筑32栋")["tags"],
+        serde_json::json!(["heritage"])
+    );
+    let stats = cli.run(&["stats", root.to_str().unwrap(), "--format", "jsonl"]);
+    let stats: Value = serde_json::from_slice(&stats.stdout).unwrap();
+    assert_eq!(stats["tagged"], 1, "the story is tagged once");
+    // A TOML backup keeps each part's own tags.
+    let dump = cli.run(&["export", root.to_str().unwrap(), "--format", "toml"]);
+    assert_succeeded(&dump);
+    let dump = String::from_utf8(dump.stdout).unwrap();
+    assert!(dump.contains(id3), "{dump}");
+    assert!(!dump.contains(first["id"].as_str().unwrap()), "{dump}");
+}
+
+/// With page 3 missing, page 1's part stands alone and says so; a page 3 of
+/// another day is not linked.
+#[test]
+fn a_part_whose_page_is_missing_stands_alone() {
+    let (cli, root) = corpus(&[
+        ("2024-06-18_第1版.txt", PAGE1),
+        ("2024-06-19_第3版.txt", PAGE3),
+    ]);
+    let all = articles(&cli, &root);
+    let first = part_with(&all, "商铺陆续开业");
+    assert_eq!(first["story"], first["id"]);
+    assert_eq!(first["part"], 1);
+    assert!(
+        first["story_note"]
+            .as_str()
+            .unwrap()
+            .contains("continued on page 3, which is not in the corpus")
+    );
+    let second = part_with(&all, "修缮历史建筑32栋");
+    assert_eq!(second["story"], second["id"]);
+    assert!(
+        second["story_note"]
+            .as_str()
+            .unwrap()
+            .contains("continued from page 1, which is not in the corpus")
+    );
+    let csv = cli.run(&["export", root.to_str().unwrap(), "--format", "csv"]);
+    assert_eq!(String::from_utf8(csv.stdout).unwrap().lines().count(), 5);
+}

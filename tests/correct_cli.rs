@@ -322,3 +322,38 @@ fn errors_name_file_and_line() {
     assert!(e.contains("no correction 1"), "{e}");
     assert!(!root.join("河川晚报_20240307_p2.tags.toml").exists());
 }
+
+/// `--show` prints the page as corrected: every line numbered with its role, and
+/// where each article starts (a split shows as a new start at its line).
+#[test]
+fn show_prints_the_page_with_roles_and_cuts() {
+    let (cli, root) = setup();
+    let starts = |s: &str| {
+        s.lines()
+            .filter(|l| l.trim_start().starts_with("-- article"))
+            .count()
+    };
+    let n = articles(&cli, &root).len();
+    let before = correct(&cli, &root, &["--show"]);
+    assert_eq!(starts(&before), n, "{before}");
+    let total = std::fs::read_to_string(root.join(ISSUE))
+        .unwrap()
+        .split('\n')
+        .count();
+    assert_eq!(before.lines().count(), total + n, "every line of the file");
+    assert!(
+        before
+            .lines()
+            .any(|l| l.contains("byline") && l.contains("本报评论员 丁一川"))
+    );
+    let line = line_of(&root, "傍晚6点");
+    correct(&cli, &root, &["--split-before", &line.to_string()]);
+    let after = correct(&cli, &root, &["--show"]);
+    assert_eq!(starts(&after), n + 1, "{after}");
+    let lines: Vec<&str> = after.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.trim_start().starts_with(&format!("{line} ")))
+        .unwrap();
+    assert!(lines[at - 1].contains("-- article"), "{}", lines[at - 1]);
+}

@@ -15,7 +15,7 @@ use std::process::ExitCode;
 #[command(group(
     clap::ArgGroup::new("what")
         .required(true)
-        .args(["split_before", "join", "role", "move_line", "list", "drop"])
+        .args(["split_before", "join", "role", "move_line", "list", "drop", "show"])
 ))]
 pub struct CorrectArgs {
     /// Corpus folder the issue belongs to.
@@ -44,6 +44,10 @@ pub struct CorrectArgs {
     /// Remove correction N (as numbered by --list); tags follow the articles.
     #[arg(long, value_name = "N")]
     pub drop: Option<usize>,
+    /// Show the page: every line with its number, its role and the article it
+    /// is in, as corrected.
+    #[arg(long)]
+    pub show: bool,
 }
 
 pub fn run(config: &Config, args: CorrectArgs) -> anyhow::Result<ExitCode> {
@@ -64,6 +68,9 @@ pub fn run(config: &Config, args: CorrectArgs) -> anyhow::Result<ExitCode> {
     let mut out = super::output::stdout();
     if args.list {
         return list(&mut out, &issue_path, &rel, sidecar_dir.as_deref(), text);
+    }
+    if args.show {
+        return show(&mut out, &issue_path, &rel, sidecar_dir.as_deref(), text);
     }
     let line_text = |line: usize| -> anyhow::Result<String> {
         match lines.get(line.wrapping_sub(1)) {
@@ -236,6 +243,45 @@ fn list(
             Status::Stale(why) => format!("STALE: {why}"),
         };
         writeln!(out, "{:>3}  {}  [{status}]", i + 1, c.describe())?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `--show`: the page view on the command line.
+fn show(
+    out: &mut impl Write,
+    issue_path: &Path,
+    rel: &str,
+    sidecar_dir: Option<&Path>,
+    text: &str,
+) -> anyhow::Result<ExitCode> {
+    let location = crate::tags::location::locate(issue_path, rel, sidecar_dir);
+    let corrections = location.read()?.map(|s| s.corrections).unwrap_or_default();
+    let key = crate::corpus::issue_key(rel);
+    let (view, corrected) = crate::correct::view(text, &key, &corrections);
+    for v in &view {
+        if v.starts
+            && let Some(a) = v.article.and_then(|k| corrected.articles.get(k))
+        {
+            writeln!(
+                out,
+                "     -- article {}: {} ({}, {})",
+                a.index,
+                crate::text::fit_width(&crate::text::controls_as_spaces(&a.display_title()), 40)
+                    .trim_end(),
+                a.id,
+                a.kind.as_str()
+            )?;
+        }
+        let bar = if v.article.is_some() { "|" } else { " " };
+        writeln!(
+            out,
+            "{:>4} {} {} {}",
+            v.line,
+            super::output::pad(v.role, 9),
+            bar,
+            crate::text::fit_width(&crate::text::controls_as_spaces(&v.text), 64).trim_end()
+        )?;
     }
     Ok(ExitCode::SUCCESS)
 }

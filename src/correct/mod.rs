@@ -198,6 +198,31 @@ pub fn apply_to(
     }
 }
 
+/// The page view of an issue: every line of `text` with its role and article
+/// after `corrections`, and the corrected articles.
+pub fn view(
+    text: &str,
+    issue_key: &str,
+    corrections: &[Correction],
+) -> (Vec<page::ViewLine>, Corrected) {
+    let (articles, explanation) = crate::segment::explain_issue(text, issue_key);
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut page = page::Page::build(articles, &explanation);
+    let statuses = corrections
+        .iter()
+        .map(|c| match page.apply(&lines, c) {
+            Ok(line) => Status::Applied { line },
+            Err(why) => Status::Stale(why),
+        })
+        .collect();
+    let view = page.view(&lines);
+    let corrected = Corrected {
+        articles: page.into_articles(issue_key),
+        statuses,
+    };
+    (view, corrected)
+}
+
 /// The line of `lines` (1-based) whose text is `text` (compared without
 /// whitespace, NFKC), nearest to `hint`; `None` when no line reads so.
 pub fn find_line(lines: &[&str], text: &str, hint: usize) -> Option<usize> {

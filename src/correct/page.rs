@@ -505,6 +505,94 @@ impl Page {
     }
 }
 
+/// One line of the issue as the page view shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ViewLine {
+    /// 1-based line of the file.
+    pub line: usize,
+    /// The line as in the file.
+    pub text: String,
+    /// Its role after corrections: `title`, `kicker`, `subtitle`, `byline`, `body`,
+    /// `caption` (in a photo article), `furniture`; for a line in no article, the
+    /// role segmentation gave it; empty for a blank line.
+    pub role: &'static str,
+    /// The (corrected) article holding it: its index in the issue.
+    pub article: Option<usize>,
+    /// True on the first line of that article.
+    pub starts: bool,
+}
+
+impl Page {
+    /// Every line of the file (`lines`) with its role and article, as corrected.
+    pub fn view(&self, lines: &[&str]) -> Vec<ViewLine> {
+        let mut out: Vec<ViewLine> = lines
+            .iter()
+            .enumerate()
+            .map(|(i, t)| ViewLine {
+                line: i + 1,
+                text: t.to_string(),
+                role: "",
+                article: None,
+                starts: false,
+            })
+            .collect();
+        let mut set = |first: usize, last: usize, role: &'static str, article: Option<usize>| {
+            for l in first..=last {
+                if let Some(v) = out.get_mut(l.wrapping_sub(1)) {
+                    v.role = role;
+                    v.article = article;
+                }
+            }
+        };
+        for u in &self.units {
+            let role = if u.role == "noise" {
+                "furniture"
+            } else {
+                u.role
+            };
+            set(u.first, u.last, role, None);
+        }
+        let mut index = 0;
+        let mut starts = Vec::new();
+        for piece in &self.pieces {
+            let renders = piece.original.is_some()
+                || piece
+                    .parts
+                    .iter()
+                    .any(|p| matches!(p.field, Field::Title | Field::Body));
+            if !renders {
+                continue;
+            }
+            for part in &piece.parts {
+                let role = match part.field {
+                    Field::Kicker => "kicker",
+                    Field::Title => "title",
+                    Field::Subtitle => "subtitle",
+                    Field::Byline => "byline",
+                    Field::Body if piece.kind == Kind::Photo => "caption",
+                    Field::Body => "body",
+                };
+                for &first in &part.lines {
+                    if let Some(u) = self.units.iter().find(|u| u.first == first) {
+                        set(u.first, u.last, role, Some(index));
+                    }
+                }
+            }
+            starts.push(piece.start());
+            index += 1;
+        }
+        for (k, start) in starts.into_iter().enumerate() {
+            if let Some(v) = out
+                .iter_mut()
+                .find(|v| v.line >= start && v.article == Some(k))
+            {
+                v.starts = true;
+            }
+        }
+        out
+    }
+}
+
 /// The units `text` was read from: whole units whose texts, one after another,
 /// spell it (nearest to `near` first), or else the one unit that holds it.
 fn locate(

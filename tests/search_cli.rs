@@ -229,3 +229,70 @@ fn every_hit_carries_the_ranges_of_what_it_matched() {
         }
     }
 }
+
+/// Every word after PATH is the query; PATH is the first word only when it exists
+/// or looks like a path, or is given with --in; old two-word calls still work.
+#[test]
+fn every_word_after_the_path_is_the_query() {
+    let dir = tempfile::tempdir().unwrap();
+    let cli = Cli::new();
+    corpus(dir.path());
+    let root = dir.path().to_str().unwrap();
+    let (code, out, err) = search(&cli, &[root, "社区", "走访", "--format", "jsonl"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        titles(&out),
+        vec!["推进社区治理现代化"],
+        "both words, ANDed"
+    );
+    let (_, two_words, _) = search(&cli, &[root, "社区 走访", "--format", "jsonl"]);
+    assert_eq!(two_words, out, "one quoted argument: the same query");
+    let (code, with_in, err) = search(&cli, &["--in", root, "社区", "走访", "--format", "jsonl"]);
+    assert_eq!((code, with_in), (0, out), "{err}");
+    let (code, _, err) = search(&cli, &["/no/such/corpus", "社区"]);
+    assert_ne!(code, 0, "a missing path is an error, not a query word");
+    assert!(err.contains("/no/such/corpus"), "{err}");
+}
+
+/// `tag:nosuch` is an error naming the known tags, as `kind:bogus` is; a tag name
+/// with a space is searched in quotes.
+#[test]
+fn unknown_tags_are_errors_and_quoted_names_work() {
+    let dir = tempfile::tempdir().unwrap();
+    let cli = Cli::new();
+    corpus(dir.path());
+    let root = dir.path().to_str().unwrap();
+    let config = cli.config_dir().join("newstag");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(
+        config.join("config.toml"),
+        "[[tag]]\nname = \"教育 文化\"\nkey = \"4\"\n",
+    )
+    .unwrap();
+    let tagged = cli
+        .command()
+        .args(["tag", root])
+        .arg(first_id(&cli, root))
+        .arg("+教育 文化")
+        .output()
+        .unwrap();
+    assert!(
+        tagged.status.success(),
+        "{}",
+        String::from_utf8_lossy(&tagged.stderr)
+    );
+    let (code, out, err) = search(&cli, &[root, "tag:\"教育 文化\"", "--format", "jsonl"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.lines().count(), 1, "{out}");
+    let (code, out, err) = search(&cli, &[root, "tag:nosuch"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(out.is_empty());
+    assert!(err.contains("no tag `nosuch`"), "{err}");
+    assert!(err.contains("\"教育 文化\""), "names the known tags: {err}");
+}
+
+fn first_id(cli: &Cli, root: &str) -> String {
+    let (_, out, _) = search(cli, &[root, "社区治理", "--format", "jsonl"]);
+    let v: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    v["id"].as_str().unwrap().to_string()
+}

@@ -130,7 +130,8 @@ fn chinese_words_highlight_in_reader_and_n_jumps() {
     insta::assert_snapshot!("search_reader_80x24", screen);
 }
 
-/// Esc clears the query and brings the whole list back.
+/// Esc clears the query and brings the whole list back, still on the article the
+/// search found (not on the top of the corpus).
 #[test]
 fn esc_clears_the_filter() {
     let mut app = app(100, 24);
@@ -138,11 +139,34 @@ fn esc_clears_the_filter() {
     press(&mut app, KeyCode::Char('/'));
     type_query(&mut app, "湿地");
     assert_eq!(app.filter.as_ref().map(Vec::len), Some(1));
+    let found = app.selected_row();
+    assert!(matches!(found, Some(Row::Article(..))), "{found:?}");
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.mode, Mode::Normal);
     assert!(app.filter.is_none());
     assert_eq!(app.rows.len(), all);
     assert!(app.search.input.value().is_empty());
+    assert_eq!(
+        app.selected_row(),
+        found,
+        "the found article stays selected"
+    );
+}
+
+/// `tag:` with a tag nobody has is an error in the search line, as `kind:bogus`
+/// is, and names the known tags; a tag name with a space is written in quotes.
+#[test]
+fn unknown_tag_is_an_error_naming_the_known_ones() {
+    let mut app = app(100, 24);
+    press(&mut app, KeyCode::Char('/'));
+    for c in "tag:nosuch".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    let e = app.search.error.clone().expect("an error");
+    let message = e.to_string();
+    assert!(message.contains("no tag `nosuch`"), "{message}");
+    let first = &app.config.tags[0].name;
+    assert!(message.contains(first.as_str()), "{message}");
 }
 
 /// A malformed query is shown as such in the search line; the list keeps the last

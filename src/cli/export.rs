@@ -143,6 +143,10 @@ pub fn run(config: &Config, args: ExportArgs) -> anyhow::Result<ExitCode> {
     let stamps = query.as_ref().map(|_| cache::stamps(&root));
     let corpus = super::open_corpus(config, Some(&root))?;
     let store = super::tag_store(config, &corpus)?;
+    if let (Some(q), Some(text)) = (&query, &args.query) {
+        q.check_tags(&super::search::known_tags(config, &store))
+            .map_err(|e| anyhow::anyhow!("bad query {text:?}: {e}"))?;
+    }
     let matching: Option<HashSet<(usize, usize)>> = match (&query, &stamps) {
         (Some(q), Some(files)) => Some(matches(&corpus, files, &store, q)),
         _ => None,

@@ -67,10 +67,11 @@ pub enum Command {
     /// Suggest tags for articles: scores from tag keywords and from your own tags.
     Suggest(suggest::SuggestArgs),
     /// Search a corpus (same ranking as the TUI's `/`). Query syntax: words
-    /// separated by spaces must all match, in any order (fuzzy, pinyin `sqzl` or
-    /// `shequ` on titles, jieba words in bodies); `a|b` either; `'exact`;
-    /// `^prefix` (title starts with); `!x` not; `tag:NAME`, `untagged`,
-    /// `kind:photo`, `issue:2024-12`, `title:TEXT`.
+    /// separated by spaces must all match, in any order, each side by side in any
+    /// field (scattered in titles and heads, ranked below; pinyin `sqzl`/`shequ`);
+    /// `~x` scattered in bodies too; `a|b` either; `'exact`; `^prefix` (title
+    /// starts with); `!x` not; `tag:NAME` (`tag:"a b"`), `untagged`, `kind:photo`,
+    /// `issue:2024-12`, `title:TEXT`.
     Search(search::SearchArgs),
     /// Prepare a corpus for coding as a team in git: each coder's tags in files
     /// of their own (coders/NAME/), so merges never conflict.

@@ -18,10 +18,16 @@ use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
 pub struct SearchArgs {
-    /// [PATH] QUERY: corpus folder or issue file (default: the configured corpus,
-    /// else the built-in sample), then the query (see `newstag search --help`).
-    #[arg(num_args = 1..=2, required = true, value_name = "[PATH] QUERY")]
+    /// [PATH] QUERY...: the corpus folder or issue file (default: the configured
+    /// corpus, else the built-in sample), then the query; every word after PATH
+    /// belongs to the query (`newstag search 社区 治理` = both words). The first
+    /// word is PATH only when it exists or looks like a path (holds `/`, ends in
+    /// `.txt` or `.md`); `--in PATH` says it without guessing.
+    #[arg(num_args = 1.., required = true, value_name = "[PATH] QUERY")]
     pub words: Vec<String>,
+    /// The corpus folder or issue file (then every word is the query).
+    #[arg(long = "in", value_name = "PATH")]
+    pub path: Option<PathBuf>,
     /// Print at most N results (0: all).
     #[arg(long, default_value_t = 50, value_name = "N")]
     pub limit: usize,
@@ -48,34 +54,13 @@ struct SearchRecord {
 }
 
 pub fn run(config: &Config, args: SearchArgs) -> anyhow::Result<ExitCode> {
-    let (path, text) = match args.words.as_slice() {
-        [q] => (None, q.clone()),
-        [p, q] => (Some(PathBuf::from(p)), q.clone()),
-        _ => anyhow::bail!("expected [PATH] QUERY"),
-    };
+    let (path, text) = split_path(args.path.clone(), &args.words);
+    if text.trim().is_empty() {
+        anyhow::bail!("the query is empty (newstag search [PATH] QUERY...)");
+    }
     let query = match Query::parse(&text) {
         Ok(q) => q,
-        Err(e) => {
-            // The query and the caret under the problem, as they are shown (a
-            // control character in the query takes the cells of its escape).
-            let span = e.span();
-            let shown = |s: String| crate::text::escape_controls(&s).into_owned();
-            let before = shown(text.chars().take(span.start).collect());
-            let marked = shown(
-                text.chars()
-                    .skip(span.start)
-                    .take(span.len().max(1))
-                    .collect(),
-            );
-            super::output::say(format!("bad query: {e}"));
-            eprintln!("  {}", crate::text::escape_controls(&text));
-            eprintln!(
-                "  {}{}",
-                " ".repeat(unicode_width::UnicodeWidthStr::width(before.as_str())),
-                "^".repeat(unicode_width::UnicodeWidthStr::width(marked.as_str()).max(1))
-            );
-            return Ok(ExitCode::from(2));
-        }
+        Err(e) => return Ok(bad_query(&text, &e)),
     };
     let root = super::corpus_root(config, path.as_deref())?;
     let (index, corpus) = if args.no_cache {
@@ -102,7 +87,13 @@ pub fn run(config: &Config, args: SearchArgs) -> anyhow::Result<ExitCode> {
         }
     }
     let tags = match (&corpus, query.uses_tags()) {
-        (Some(c), true) => Some(snapshot(c, &super::tag_store(config, c)?)),
+        (Some(c), true) => {
+            let store = super::tag_store(config, c)?;
+            if let Err(e) = query.check_tags(&known_tags(config, &store)) {
+                return Ok(bad_query(&text, &e));
+            }
+            Some(snapshot(c, &store))
+        }
         _ => None,
     };
     let matcher = Matcher::new(&index, &query, tags);
@@ -265,4 +256,60 @@ fn titles_as_written(mut found: FieldRanges, article: &Article) -> FieldRanges {
     found.0.retain(|(f, _)| *f != Field::Title);
     found.add(Field::Body, moved);
     found
+}
+
+/// The corpus path and the query of `newstag search`'s words: with `--in`, every
+/// word is the query; else the first of several words is the path when it exists
+/// or looks like one.
+fn split_path(given: Option<PathBuf>, words: &[String]) -> (Option<PathBuf>, String) {
+    if given.is_some() {
+        return (given, words.join(" "));
+    }
+    match words {
+        [first, rest @ ..] if !rest.is_empty() && looks_like_path(first) => {
+            (Some(PathBuf::from(first)), rest.join(" "))
+        }
+        _ => (None, words.join(" ")),
+    }
+}
+
+fn looks_like_path(word: &str) -> bool {
+    Path::new(word).exists()
+        || word.contains(std::path::MAIN_SEPARATOR)
+        || word.contains('/')
+        || word.ends_with(".txt")
+        || word.ends_with(".md")
+}
+
+/// Tell what is wrong with `text`, pointing at it; exit status 2.
+fn bad_query(text: &str, e: &crate::search::QueryError) -> ExitCode {
+    // The query and the caret under the problem, as they are shown (a control
+    // character in the query takes the cells of its escape).
+    let span = e.span();
+    let shown = |s: String| crate::text::escape_controls(&s).into_owned();
+    let before = shown(text.chars().take(span.start).collect());
+    let marked = shown(
+        text.chars()
+            .skip(span.start)
+            .take(span.len().max(1))
+            .collect(),
+    );
+    super::output::say(format!("bad query: {e}"));
+    eprintln!("  {}", crate::text::escape_controls(text));
+    eprintln!(
+        "  {}{}",
+        " ".repeat(unicode_width::UnicodeWidthStr::width(before.as_str())),
+        "^".repeat(unicode_width::UnicodeWidthStr::width(marked.as_str()).max(1))
+    );
+    ExitCode::from(2)
+}
+
+/// The tags a query may name: the config's, and every tag some article carries.
+pub fn known_tags(config: &Config, store: &crate::tags::TagStore) -> Vec<String> {
+    config
+        .tags
+        .iter()
+        .map(|t| t.name.clone())
+        .chain(store.tag_counts().into_keys())
+        .collect()
 }

@@ -317,10 +317,14 @@ fn query_targets(
     query: &str,
     config: &Config,
 ) -> anyhow::Result<Vec<(usize, usize)>> {
-    let query = Query::parse(query).map_err(|e| anyhow::anyhow!("bad query \"{query}\": {e}"))?;
+    let text = query;
+    let query = Query::parse(text).map_err(|e| anyhow::anyhow!("bad query \"{text}\": {e}"))?;
     let index = SearchIndex::build(corpus);
     let tags = if query.uses_tags() {
         let store = super::tag_store(config, corpus)?;
+        query
+            .check_tags(&super::search::known_tags(config, &store))
+            .map_err(|e| anyhow::anyhow!("bad query \"{text}\": {e}"))?;
         Some(crate::search::tags::snapshot(corpus, &store))
     } else {
         None

@@ -25,6 +25,8 @@ use std::ops::Range;
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Query {
     pub clauses: Vec<Clause>,
+    /// Every tag name asked for, with the span (in characters) of its word.
+    pub tag_spans: Vec<(String, Range<usize>)>,
 }
 
 /// One space-separated part of a query: any of its alternatives may match.
@@ -72,6 +74,12 @@ pub enum QueryError {
     UnknownKind { name: String, span: Range<usize> },
     #[error("`|` needs an alternative on both sides")]
     EmptyAlternative { span: Range<usize> },
+    #[error("no tag `{name}` ({known})")]
+    UnknownTag {
+        name: String,
+        known: String,
+        span: Range<usize>,
+    },
 }
 
 impl QueryError {
@@ -81,7 +89,8 @@ impl QueryError {
             QueryError::EmptyAfter { span, .. }
             | QueryError::EmptyValue { span, .. }
             | QueryError::UnknownKind { span, .. }
-            | QueryError::EmptyAlternative { span } => span.clone(),
+            | QueryError::EmptyAlternative { span }
+            | QueryError::UnknownTag { span, .. } => span.clone(),
         }
     }
 }
@@ -103,8 +112,12 @@ impl Query {
         let mut tokens: Vec<(String, Range<usize>)> = Vec::new();
         let mut current = String::new();
         let mut start = 0;
+        let mut quoted = false;
         for (i, c) in folded.chars().enumerate() {
-            if c == ' ' {
+            if c == '"' {
+                quoted = !quoted;
+            }
+            if c == ' ' && !quoted {
                 if !current.is_empty() {
                     tokens.push((std::mem::take(&mut current), start..i));
                 }
@@ -118,6 +131,7 @@ impl Query {
         }
 
         let mut clauses: Vec<Clause> = Vec::new();
+        let mut tag_spans = Vec::new();
         let mut join_next = false;
         let mut pending_bar: Option<Range<usize>> = None;
         for (token, span) in tokens {
@@ -130,6 +144,11 @@ impl Query {
                 continue;
             }
             let clause = parse_clause(&token, span.start)?;
+            for a in &clause.alternatives {
+                if let Pred::Tag(name) = &a.pred {
+                    tag_spans.push((name.clone(), span.clone()));
+                }
+            }
             if join_next {
                 if let Some(last) = clauses.last_mut() {
                     last.alternatives.extend(clause.alternatives);
@@ -143,7 +162,37 @@ impl Query {
         if let Some(span) = pending_bar {
             return Err(QueryError::EmptyAlternative { span });
         }
-        Ok(Query { clauses })
+        Ok(Query { clauses, tag_spans })
+    }
+
+    /// An error for the first tag asked for that is not among `known` (compared
+    /// without case), naming the known ones.
+    pub fn check_tags(&self, known: &[String]) -> Result<(), QueryError> {
+        let Some((name, span)) = self
+            .tag_spans
+            .iter()
+            .find(|(name, _)| !known.iter().any(|k| fold(k) == *name))
+        else {
+            return Ok(());
+        };
+        const SHOWN: usize = 12;
+        let mut names: Vec<String> = known.iter().map(|k| quote_if_spaced(k)).collect();
+        names.sort();
+        names.dedup();
+        let known = match names.len() {
+            0 => "no tags yet".to_string(),
+            n if n > SHOWN => format!(
+                "known: {}, and {} more",
+                names[..SHOWN].join(", "),
+                n - SHOWN
+            ),
+            _ => format!("known: {}", names.join(", ")),
+        };
+        Err(QueryError::UnknownTag {
+            name: name.clone(),
+            known,
+            span: span.clone(),
+        })
     }
 
     /// True when the query needs tags (`tag:`, `untagged`).
@@ -177,11 +226,41 @@ impl Query {
     }
 }
 
-/// One token, split at `|`.
+/// A tag name as a query writes it: in quotes when it has a space.
+pub fn quote_if_spaced(name: &str) -> String {
+    if name.contains(char::is_whitespace) {
+        format!("\"{name}\"")
+    } else {
+        name.to_string()
+    }
+}
+
+/// `s` split at `sep` outside double quotes.
+fn split_outside_quotes(s: &str, sep: char) -> Vec<&str> {
+    let mut out = Vec::new();
+    let (mut quoted, mut from) = (false, 0);
+    for (b, c) in s.char_indices() {
+        if c == '"' {
+            quoted = !quoted;
+        } else if c == sep && !quoted {
+            out.push(&s[from..b]);
+            from = b + c.len_utf8();
+        }
+    }
+    out.push(&s[from..]);
+    out
+}
+
+/// `s` without its double quotes (`tag:"教育 文化"` names the tag `教育 文化`).
+fn unquote(s: &str) -> String {
+    s.chars().filter(|&c| c != '"').collect()
+}
+
+/// One token, split at `|` (outside quotes).
 fn parse_clause(token: &str, offset: usize) -> Result<Clause, QueryError> {
     let mut alternatives = Vec::new();
     let mut at = offset;
-    let parts: Vec<&str> = token.split('|').collect();
+    let parts: Vec<&str> = split_outside_quotes(token, '|');
     let many = parts.len() > 1;
     for part in parts {
         let n = part.chars().count();
@@ -222,7 +301,8 @@ fn parse_pred(s: &str, at: usize, whole: Range<usize>) -> Result<Pred, QueryErro
     if let Some((field, value)) = s.split_once(':') {
         let known = matches!(field, "tag" | "kind" | "issue" | "title");
         if known {
-            if value.is_empty() {
+            let value = &unquote(value);
+            if value.trim().is_empty() {
                 return Err(QueryError::EmptyValue {
                     field: field.to_string(),
                     span: whole,
@@ -230,7 +310,7 @@ fn parse_pred(s: &str, at: usize, whole: Range<usize>) -> Result<Pred, QueryErro
             }
             let value_at = at + field.chars().count() + 1;
             return match field {
-                "tag" => Ok(Pred::Tag(value.to_string())),
+                "tag" => Ok(Pred::Tag(value.trim().to_string())),
                 "issue" => Ok(Pred::Issue(value.to_string())),
                 "kind" => match Kind::parse(value).or_else(|| unique_kind_prefix(value)) {
                     Some(k) => Ok(Pred::Kind(k)),
@@ -261,9 +341,17 @@ fn parse_pred(s: &str, at: usize, whole: Range<usize>) -> Result<Pred, QueryErro
 }
 
 fn parse_text(s: &str, at: usize) -> Result<Pred, QueryError> {
+    let quoted = unquote(s);
+    if quoted.trim().is_empty() {
+        return Err(QueryError::EmptyAfter {
+            op: '"',
+            span: at..at + s.chars().count(),
+        });
+    }
+    let s = quoted.as_str();
     for op in ['\'', '^', '~'] {
         if let Some(rest) = s.strip_prefix(op) {
-            if rest.is_empty() {
+            if rest.trim().is_empty() {
                 return Err(QueryError::EmptyAfter {
                     op,
                     span: at..at + 1,
@@ -394,6 +482,30 @@ mod tests {
         ));
         assert!(Query::parse("").unwrap().is_empty());
         assert!(Query::parse("http://x").is_ok());
+    }
+
+    #[test]
+    fn quotes_keep_spaces_in_tag_names_and_phrases() {
+        let q = Query::parse("tag:\"教育 文化\" \"社区 治理\"|环保 !tag:x").unwrap();
+        assert_eq!(q.clauses.len(), 3);
+        assert_eq!(
+            q.clauses[0].alternatives[0].pred,
+            Pred::Tag("教育 文化".into())
+        );
+        assert_eq!(
+            q.clauses[1].alternatives,
+            vec![fuzzy("社区 治理"), fuzzy("环保")]
+        );
+        assert_eq!(q.tag_spans[0], ("教育 文化".to_string(), 0..11));
+        assert!(q.check_tags(&["教育 文化".into(), "X".into()]).is_ok());
+        let e = q.check_tags(&["教育 文化".into()]).unwrap_err();
+        assert_eq!(e.to_string(), "no tag `x` (known: \"教育 文化\")");
+        assert_eq!(e.span(), 23..29);
+        assert!(matches!(
+            Query::parse("tag:\"\""),
+            Err(QueryError::EmptyValue { .. })
+        ));
+        assert!(Query::parse("\"\"").is_err());
     }
 
     #[test]

@@ -347,7 +347,9 @@ impl<'i> Matcher<'i> {
                 .map(|_| 0),
             Cond::Tag(name) => {
                 let tags = self.doc_tags(doc);
-                tags.iter().any(|t| t.to_lowercase() == *name).then_some(0)
+                tags.iter()
+                    .any(|t| super::fold::fold(t) == *name)
+                    .then_some(0)
             }
             Cond::Untagged => self.doc_tags(doc).is_empty().then_some(0),
         };
@@ -574,7 +576,7 @@ fn prepare(
             text_cond(index, pinyin, text, Mode::Exact, *title_only, bodies)
         }
         Pred::Prefix { text } => text_cond(index, pinyin, text, Mode::Prefix, true, bodies),
-        Pred::Tag(t) => Cond::Tag(t.to_lowercase()),
+        Pred::Tag(t) => Cond::Tag(t.clone()),
         Pred::Untagged => Cond::Untagged,
         Pred::Kind(k) => Cond::Kind(*k),
         Pred::Issue(v) => Cond::Issue(v.to_lowercase()),

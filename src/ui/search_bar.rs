@@ -45,7 +45,7 @@ pub const SYNTAX: &[(&str, &str)] = &[
     ("'exact", "side by side only (no scattered, no pinyin)"),
     ("^start", "title starts with (characters or pinyin)"),
     ("!x", "not x (works with every form)"),
-    ("tag:NAME", "tagged NAME (!tag:NAME: not)"),
+    ("tag:NAME", "tagged NAME (!tag:NAME: not; tag:\"a b\")"),
     ("untagged", "no tag at all"),
     (
         "kind:photo",
@@ -225,7 +225,10 @@ fn clear(app: &mut App) {
     app.search.searching = false;
     app.search.reader_match = None;
     if app.filter.is_some() {
-        app.set_filter(None);
+        // The whole list again, on the article that was selected.
+        app.filter = None;
+        app.rebuild_rows();
+        app.sync_reader();
     }
 }
 
@@ -243,6 +246,11 @@ fn on_change(app: &mut App) {
             app.search.searching = false;
         }
         Ok(q) => {
+            if let Err(e) = check_tags(app, &q) {
+                app.search.error = Some(e);
+                app.search.searching = false;
+                return;
+            }
             app.search.error = None;
             app.search.query = Some(q);
             app.search.reader_match = None;
@@ -252,6 +260,22 @@ fn on_change(app: &mut App) {
             }
         }
     }
+}
+
+/// An error when the query names a tag that neither the config nor any article
+/// has (as `kind:bogus` is one).
+fn check_tags(app: &App, q: &Query) -> Result<(), QueryError> {
+    if q.tag_spans.is_empty() {
+        return Ok(());
+    }
+    let known: Vec<String> = app
+        .config
+        .tags
+        .iter()
+        .map(|t| t.name.clone())
+        .chain(app.tagging.store.tag_counts().into_keys())
+        .collect();
+    q.check_tags(&known)
 }
 
 /// A result may be ready: show it if it answers what is typed now.
@@ -283,11 +307,11 @@ fn apply(app: &mut App, outcome: crate::search::background::Outcome) {
             let Some(index) = app.search.index.clone() else {
                 return;
             };
-            let pairs: Vec<(usize, usize)> = hits
-                .iter()
-                .filter_map(|h| index.doc_ref(h.doc))
-                .map(|r| (r.issue as usize, r.article as usize))
-                .collect();
+            let pairs = grouped_by_issue(
+                hits.iter()
+                    .filter_map(|h| index.doc_ref(h.doc))
+                    .map(|r| (r.issue as usize, r.article as usize)),
+            );
             app.search.hits = Some(pairs.len());
             app.search.stale_while_loading = app.loading.is_some();
             app.set_filter(Some(pairs));
@@ -299,6 +323,25 @@ fn apply(app: &mut App, outcome: crate::search::background::Outcome) {
             }
         }
     }
+}
+
+/// Ranked hits with each issue's together, so the list shows each issue once:
+/// issues in the order of their best hit, their hits in rank order.
+pub fn grouped_by_issue(ranked: impl Iterator<Item = (usize, usize)>) -> Vec<(usize, usize)> {
+    let mut order: Vec<usize> = Vec::new();
+    let mut by_issue: std::collections::HashMap<usize, Vec<(usize, usize)>> =
+        std::collections::HashMap::new();
+    for (i, a) in ranked {
+        let list = by_issue.entry(i).or_default();
+        if list.is_empty() {
+            order.push(i);
+        }
+        list.push((i, a));
+    }
+    order
+        .into_iter()
+        .flat_map(|i| by_issue.remove(&i).unwrap_or_default())
+        .collect()
 }
 
 /// `n` / `N`: scroll the reader to the next / previous line with a match.
@@ -558,6 +601,15 @@ mod tests {
         assert_eq!(
             parts,
             vec![("推进", false), ("社区", true), ("治", false), ("理", true)]
+        );
+    }
+
+    #[test]
+    fn ranked_hits_show_each_issue_once() {
+        let ranked = [(1, 0), (0, 2), (1, 3), (0, 1), (2, 0)];
+        assert_eq!(
+            grouped_by_issue(ranked.into_iter()),
+            vec![(1, 0), (1, 3), (0, 2), (0, 1), (2, 0)]
         );
     }
 

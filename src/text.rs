@@ -170,8 +170,12 @@ pub fn cell_text(s: &str) -> String {
     escape_controls(&spaced).into_owned()
 }
 
-/// `s` cut to at most `width` display cells, a `~` in the last cell marking the cut.
+/// `s` cut to at most `width` display cells, a `~` in the last cell marking the
+/// cut; what it draws is what the user reads, so [hidden
+/// controls](is_hidden_control) are [written visibly](escape_controls) first.
 pub fn fit_width(s: &str, width: usize) -> String {
+    let s = escape_controls(s);
+    let s = s.as_ref();
     if s.width() <= width {
         return s.to_string();
     }

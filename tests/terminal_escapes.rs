@@ -231,7 +231,8 @@ fn check_names(folder: &str, stem: &str, title: &str, tag: &str, unknown: &str) 
     run(&cli, &[s("articles"), nowhere.as_os_str()]);
 }
 
-/// The TUI's status line names a tag with control characters visibly.
+/// The TUI's status line names a tag with control characters visibly, and no
+/// line of the screen carries one raw.
 fn check_status_line(tag: &str) {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("2024-05-12_2.md");
@@ -258,6 +259,11 @@ fn check_status_line(tag: &str) {
     let head: String = shown.chars().take(12).collect();
     assert!(status.contains(&head), "{status:?} lacks {head:?}");
     assert!(!status.chars().any(raw_control), "{status:?}");
+    // Nor anywhere else on the screen: the tag pane and the list's chips
+    // name the tag too.
+    for line in screen.lines() {
+        assert!(!line.chars().any(raw_control), "{line:?}");
+    }
 }
 
 proptest! {

@@ -181,7 +181,7 @@ fn article_line(app: &App, i: usize, a: usize, width: usize) -> Line<'static> {
 /// A tag chip: the tag's label, cut to `max` columns, in its colour (brackets
 /// when there is no colour).
 pub fn chip(theme: &Theme, name: &str, def: Option<&TagDef>, max: usize) -> (String, Style) {
-    let label = def.map_or(name, |d| d.label());
+    let label = crate::text::escape_controls(def.map_or(name, |d| d.label()));
     let mut short = String::new();
     for c in label.chars() {
         if short.width() + unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) > max {

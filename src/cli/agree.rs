@@ -63,11 +63,15 @@ pub fn run(config: &Config, args: AgreeArgs) -> anyhow::Result<ExitCode> {
     );
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
+    let note = why_null(&report);
     match resolve_format(args.format) {
         Format::Jsonl => {
             for t in &report.tags {
                 serde_json::to_writer(&mut out, &rounded(t))?;
                 writeln!(out)?;
+            }
+            if let Some(note) = &note {
+                super::output::say(format!("note: {note}"));
             }
         }
         Format::Table => {
@@ -122,10 +126,32 @@ pub fn run(config: &Config, args: AgreeArgs) -> anyhow::Result<ExitCode> {
                     )?;
                 }
             }
+            if let Some(note) = &note {
+                writeln!(out, "\nnote: {note}")?;
+            }
         }
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Why every figure of `report` is null, when it is: agreement compares two
+/// or more coders of the same articles.
+fn why_null(report: &agree::Report) -> Option<String> {
+    if report.tags.iter().any(|t| t.units > 0) {
+        return None;
+    }
+    let scope = "agreement compares two or more coders who coded the same articles, so every figure is null (-)";
+    Some(match report.coders.as_slice() {
+        [] => format!("no decision has a named coder: {scope}; tag with --coder NAME"),
+        [one] => format!(
+            "only one coder ({one}) coded these articles: {scope}; have a second coder code them (--coder NAME --blind)"
+        ),
+        many => format!(
+            "no article was coded by two or more of the coders ({}): {scope}; code the same sample (newstag sample, then agree --sample NAME)",
+            many.join(", ")
+        ),
+    })
 }
 
 /// `t` with its figures rounded to 4 decimals, for JSON.

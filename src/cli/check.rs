@@ -24,6 +24,9 @@ pub fn run(config: &Config, args: CheckArgs) -> anyhow::Result<ExitCode> {
     for coder in team.coders_on_disk() {
         stores.push(TagStore::open(&corpus, Some(&team.coder_dir(&coder))));
     }
+    for name in team.adjudicators_on_disk() {
+        stores.push(TagStore::open(&corpus, Some(&team.adjudicator_dir(&name))));
+    }
     let found: Vec<Problem> = stores
         .iter()
         .flat_map(|s| s.problems(&config.tags))

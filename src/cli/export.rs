@@ -68,6 +68,35 @@ pub struct ExportArgs {
     /// CSV: start with a byte-order mark so Excel shows Chinese text correctly.
     #[arg(long)]
     pub excel: bool,
+    /// Whose decisions: `all` (every coder's tags together, the default),
+    /// `settled` (each article's settled decision: its adjudication, else what
+    /// its coders agree on; an article still in dispute gets none), or a
+    /// coder's name (that coder's decisions alone).
+    #[arg(long, value_name = "all|settled|CODER")]
+    pub decisions: Option<String>,
+}
+
+/// Whose decisions an export carries (`--decisions`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Whose {
+    All,
+    Settled,
+    Coder(String),
+}
+
+impl Whose {
+    fn parse(arg: Option<&str>) -> anyhow::Result<Whose> {
+        Ok(match arg.map(str::trim) {
+            None | Some("all") => Whose::All,
+            Some("settled") => Whose::Settled,
+            Some(name) => {
+                if let Some(why) = crate::tags::team::bad_coder_name(name) {
+                    anyhow::bail!("--decisions: {why}");
+                }
+                Whose::Coder(name.to_string())
+            }
+        })
+    }
 }
 
 /// Spreadsheet extensions newstag cannot write, which must not get CSV text.
@@ -119,6 +148,17 @@ fn check_options(format: ExportFormat, args: &ExportArgs) -> anyhow::Result<()> 
              leave it out"
         );
     }
+    let whose = Whose::parse(args.decisions.as_deref())?;
+    if whose != Whose::All && format == ExportFormat::Toml {
+        anyhow::bail!(
+            "a toml dump is a backup of every sidecar: --decisions is for csv, xlsx, jsonl and long"
+        );
+    }
+    if whose == Whose::Settled && args.format == Some(FormatArg::Long) {
+        anyhow::bail!(
+            "the long table lists each coder's decisions: --decisions settled is for csv, xlsx and jsonl"
+        );
+    }
     if format == ExportFormat::Xlsx && args.output.is_none() && std::io::stdout().is_terminal() {
         anyhow::bail!("an xlsx workbook is binary: write it to a file with -o FILE.xlsx");
     }
@@ -156,6 +196,77 @@ pub fn run(config: &Config, args: ExportArgs) -> anyhow::Result<ExitCode> {
             super::output::say(format!("warning: {e} (its tags are not exported)"));
         }
     }
+    let team = crate::tags::team::Team::new(config, &corpus.root).map_err(anyhow::Error::msg)?;
+    let whose = Whose::parse(args.decisions.as_deref())?;
+    let decisions = if whose != Whose::All || args.format == Some(FormatArg::Long) {
+        team.decisions(&corpus)
+    } else {
+        Vec::new()
+    };
+    if let Whose::Coder(name) = &whose
+        && !decisions.iter().any(|d| &d.coder == name)
+    {
+        let mut coders: Vec<&str> = decisions
+            .iter()
+            .map(|d| d.coder.as_str())
+            .filter(|c| !c.is_empty())
+            .collect();
+        coders.sort();
+        coders.dedup();
+        anyhow::bail!(
+            "no decision by a coder named \"{}\" (coders: {})",
+            name.escape_debug(),
+            if coders.is_empty() {
+                "none named".to_string()
+            } else {
+                coders.join(", ")
+            }
+        );
+    }
+    if whose == Whose::Settled && team.blind {
+        anyhow::bail!(
+            "--decisions settled weighs every coder's decisions: leave out --blind (team.blind)"
+        );
+    }
+    // The tags each article carries in the export.
+    let coder_store = match &whose {
+        Whose::Coder(name) => {
+            let mut theirs = team.clone();
+            theirs.coder = name.clone();
+            theirs.blind = true;
+            Some(theirs.open(&corpus))
+        }
+        _ => None,
+    };
+    let (settled, waiting) = if whose == Whose::Settled {
+        let units = crate::tags::adjudicate::units(
+            &decisions,
+            &team.adjudications(&corpus),
+            &[crate::suggest::NO_TOPIC.to_string()],
+            None,
+        );
+        export::settled_tags(&units, crate::suggest::NO_TOPIC)
+    } else {
+        (std::collections::HashMap::new(), 0)
+    };
+    if waiting > 0 {
+        super::output::say(format!(
+            "note: {} wait for adjudication and are exported without tags (newstag adjudicate {} lists them)",
+            crate::text::count(waiting, "article"),
+            corpus.root.display()
+        ));
+    }
+    let own_tags = |issue: &crate::article::Issue, article: &crate::article::Article| match &whose {
+        Whose::All => export::tags_in_store(&store, issue, article),
+        Whose::Coder(_) => coder_store
+            .as_ref()
+            .map(|s| export::tags_in_store(s, issue, article))
+            .unwrap_or_default(),
+        Whose::Settled => settled
+            .get(&(issue.rel.clone(), article.id.clone()))
+            .cloned()
+            .unwrap_or_default(),
+    };
     let tagged_only = args.tagged_only;
     // A story across pages is one row: its first part, holding the whole text
     // and the story's pages, with the tags of all its parts. Not in a TOML dump,
@@ -175,7 +286,7 @@ pub fn run(config: &Config, args: ExportArgs) -> anyhow::Result<ExitCode> {
         .collect();
     let mut rows = collect_rows(
         &corpus,
-        &|issue, article| stories.export_tags(&store, issue, article),
+        &|issue, article| stories.export_tags(&own_tags, issue, article),
         &|i, a, tags| {
             !stories.is_later_part((i, a))
                 && (!tagged_only || !tags.is_empty())
@@ -213,10 +324,10 @@ pub fn run(config: &Config, args: ExportArgs) -> anyhow::Result<ExitCode> {
     };
     let long = args.format == Some(FormatArg::Long);
     let decisions = if long {
-        let team =
-            crate::tags::team::Team::new(config, &corpus.root).map_err(anyhow::Error::msg)?;
-        let mut all = team.decisions(&corpus);
-        if team.blind {
+        let mut all = decisions;
+        if let Whose::Coder(name) = &whose {
+            all.retain(|d| &d.coder == name);
+        } else if team.blind {
             all.retain(|d| d.coder == team.coder);
         }
         all

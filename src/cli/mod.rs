@@ -1,5 +1,6 @@
 //! The command line: `newstag [PATH]` opens the TUI, subcommands script everything.
 
+mod adjudicate;
 mod agree;
 mod articles;
 mod check;
@@ -81,6 +82,9 @@ pub enum Command {
     /// How well coders agree, per tag: percent agreement, Cohen's kappa,
     /// Krippendorff's alpha with a 95% bootstrap interval; the pairs that differ most.
     Agree(agree::AgreeArgs),
+    /// List the articles coders coded differently, or settle one (ID TAG...) as
+    /// the current coder, apart from every coder's own decisions.
+    Adjudicate(adjudicate::AdjudicateArgs),
 }
 
 /// Run the program; the binary's `main` is just this.
@@ -146,6 +150,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::GitSetup(args)) => git_setup::run(&config, args),
         Some(Command::Sample(args)) => sample::run(&config, args),
         Some(Command::Agree(args)) => agree::run(&config, args),
+        Some(Command::Adjudicate(args)) => adjudicate::run(&config, args),
         None => {
             let root = corpus_root(&config, cli.path.as_deref())?;
             crate::ui::run(config, config_errors, cli.config.as_deref(), root)?;

@@ -69,20 +69,20 @@ impl<'a> StoryView<'a> {
     }
 
     /// [`StoryView::tag_names`] with how and when each tag was set (the first
-    /// part that has it tells).
+    /// part that has it tells); `one` gives one article's own tags.
     pub fn export_tags(
         &self,
-        store: &TagStore,
+        one: &dyn Fn(&Issue, &Article) -> Vec<ExportTag>,
         issue: &Issue,
         article: &Article,
     ) -> Vec<ExportTag> {
         let Some(at) = self.place(issue, article) else {
-            return crate::export::tags_in_store(store, issue, article);
+            return one(issue, article);
         };
         let mut tags: Vec<ExportTag> = Vec::new();
         for (i, a) in self.stories.members(at) {
             let issue = &self.issues[i];
-            for t in crate::export::tags_in_store(store, issue, &issue.articles[a]) {
+            for t in one(issue, &issue.articles[a]) {
                 if !tags.iter().any(|x| x.name == t.name) {
                     tags.push(t);
                 }

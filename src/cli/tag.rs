@@ -244,7 +244,7 @@ pub fn run(config: &Config, mut args: TagArgs) -> anyhow::Result<ExitCode> {
 }
 
 /// Positions `(issue, article)` of the given ids; every id must exist.
-fn id_targets(corpus: &Corpus, ids: &[String]) -> anyhow::Result<Vec<(usize, usize)>> {
+pub(super) fn id_targets(corpus: &Corpus, ids: &[String]) -> anyhow::Result<Vec<(usize, usize)>> {
     let mut exact: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
     for (i, issue) in corpus.issues.iter().enumerate() {
         for (a, article) in issue.articles.iter().enumerate() {

@@ -19,6 +19,7 @@ use crate::article::{Article, Issue};
 use crate::corpus::Corpus;
 use crate::tags::{ArticleTags, TagStore};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::io::{self, Write};
 use std::path::PathBuf;
 
@@ -123,6 +124,49 @@ pub fn tags_in_store(store: &TagStore, issue: &Issue, article: &Article) -> Vec<
                 .collect()
         })
         .unwrap_or_default()
+}
+
+/// The settled decision of each unit (see [`crate::tags::adjudicate`]) as the
+/// tags to export, by `(issue, id)`: an adjudication's tags (`by` =
+/// `adjudicated`, its adjudicator and time), else the tags every coder agrees
+/// on (`by` = `agreed`, the coders joined by `+`); a unit settled on no topic
+/// carries `no_topic`. Units still in dispute are left out, and counted in
+/// the second value.
+pub fn settled_tags(
+    units: &[crate::tags::adjudicate::Unit],
+    no_topic: &str,
+) -> (HashMap<(String, String), Vec<ExportTag>>, usize) {
+    let mut out = HashMap::new();
+    let mut waiting = 0;
+    for u in units {
+        let Some(tags) = u.settled() else {
+            waiting += 1;
+            continue;
+        };
+        let (by, coder, at) = match &u.adjudicated {
+            Some((who, at, _)) => ("adjudicated", who.clone(), Some(at.clone())),
+            None => (
+                "agreed",
+                u.coders.keys().cloned().collect::<Vec<_>>().join("+"),
+                None,
+            ),
+        };
+        let mut names: Vec<&str> = tags.iter().map(String::as_str).collect();
+        if names.is_empty() {
+            names.push(no_topic);
+        }
+        let list = names
+            .into_iter()
+            .map(|name| ExportTag {
+                name: name.to_string(),
+                by: by.to_string(),
+                at: at.clone(),
+                coder: coder.clone(),
+            })
+            .collect();
+        out.insert((u.issue.clone(), u.id.clone()), list);
+    }
+    (out, waiting)
 }
 
 /// Saved tags of `corpus` that are on no current article, which a full TOML

@@ -16,6 +16,7 @@
 //! parse is never overwritten (that issue becomes read-only); tags whose article is
 //! gone and tags unknown to the config are kept and reported, never dropped.
 
+pub mod adjudicate;
 pub mod agree;
 pub mod anchor;
 pub mod history;
@@ -46,6 +47,8 @@ pub enum Source {
     Suggestion,
     /// Brought in by `newstag import`.
     Import,
+    /// Settled by an adjudicator where coders disagreed (see [`adjudicate`]).
+    Adjudicated,
 }
 
 impl Source {
@@ -55,14 +58,20 @@ impl Source {
             Source::Hand => "hand",
             Source::Suggestion => "suggestion",
             Source::Import => "import",
+            Source::Adjudicated => "adjudicated",
         }
     }
 
     /// The source named `s` (see [`Source::as_str`]).
     pub fn parse(s: &str) -> Option<Source> {
-        [Source::Hand, Source::Suggestion, Source::Import]
-            .into_iter()
-            .find(|x| x.as_str() == s)
+        [
+            Source::Hand,
+            Source::Suggestion,
+            Source::Import,
+            Source::Adjudicated,
+        ]
+        .into_iter()
+        .find(|x| x.as_str() == s)
     }
 }
 

@@ -75,15 +75,16 @@ pub fn tags_of(lost: &[PathBuf], root: &Path) -> (Vec<(String, ArticleTags)>, Ve
     (tags, unreadable)
 }
 
-/// True for the team layout's `coders/` folder right under `root` (each
-/// coder's sidecars, checked on their own; see [`super::team`]), unless `root`
-/// is itself inside one.
+/// True for the team layout's `coders/` and `adjudicated/` folders right under
+/// `root` (each coder's and adjudicator's sidecars, checked on their own; see
+/// [`super::team`]), unless `root` is itself inside one.
 fn is_coders_dir(root: &Path, e: &walkdir::DirEntry) -> bool {
-    let inside_coders = root
+    let team_dirs = [super::team::CODERS_DIR, super::adjudicate::ADJUDICATED_DIR];
+    let inside = root
         .parent()
         .and_then(Path::file_name)
-        .is_some_and(|n| n == super::team::CODERS_DIR);
-    e.depth() == 1 && e.file_name() == super::team::CODERS_DIR && !inside_coders
+        .is_some_and(|n| team_dirs.iter().any(|d| n == *d));
+    e.depth() == 1 && team_dirs.iter().any(|d| e.file_name() == *d) && !inside
 }
 
 /// Every `*.tags.toml` under `root` that is not a folder, with its type (links

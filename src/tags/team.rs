@@ -197,6 +197,45 @@ impl Team {
         self.coders_dir().join(coder)
     }
 
+    /// The folder of `name`'s settled decisions (see [`super::adjudicate`]).
+    pub fn adjudicator_dir(&self, name: &str) -> PathBuf {
+        self.base
+            .join(super::adjudicate::ADJUDICATED_DIR)
+            .join(name)
+    }
+
+    /// The current coder's settled decisions, to adjudicate with: saved apart
+    /// from every coder's own (team layout only).
+    pub fn open_adjudication(&self, corpus: &Corpus) -> Result<TagStore, String> {
+        if !self.is_team_layout() {
+            return Err(format!(
+                "{}: adjudication needs the team layout (each coder's decisions apart); run `newstag git-setup` first",
+                self.base.display()
+            ));
+        }
+        if self.coder.is_empty() {
+            return Err("who adjudicates? give --coder NAME".into());
+        }
+        let mut store = TagStore::open(corpus, Some(&self.adjudicator_dir(&self.coder)));
+        store.set_coder(&self.coder);
+        Ok(store)
+    }
+
+    /// Every settled decision of every adjudicator (coder: the adjudicator).
+    pub fn adjudications(&self, corpus: &Corpus) -> Vec<Decision> {
+        let mut out = Vec::new();
+        for name in self.adjudicators_on_disk() {
+            let store = TagStore::open(corpus, Some(&self.adjudicator_dir(&name)));
+            collect(&store, Some(&name), &mut out);
+        }
+        out
+    }
+
+    /// The adjudicators with a folder under `adjudicated/`, by name.
+    pub fn adjudicators_on_disk(&self) -> Vec<String> {
+        folders(&self.base.join(super::adjudicate::ADJUDICATED_DIR))
+    }
+
     /// The coders with a folder under `coders/`, by name.
     pub fn coders_on_disk(&self) -> Vec<String> {
         folders(&self.coders_dir())
@@ -255,7 +294,13 @@ impl Team {
             own.overlay(&shared, &mine);
             own
         } else {
-            read(self.sidecar_dir.as_deref())
+            // The unknown coder (or the one-person layout): the shared
+            // sidecars, and every coder's of the team layout beside them.
+            let mut shared = read(self.sidecar_dir.as_deref());
+            for coder in self.coders_on_disk() {
+                shared.overlay(&read(Some(&self.coder_dir(&coder))), &|_| true);
+            }
+            shared
         };
         store.set_coder(&self.coder);
         store
@@ -326,6 +371,48 @@ mod tests {
         for bad in ["", " ", "a/b", "..", ".x", "a\u{1b}b", " lead"] {
             assert!(bad_coder_name(bad).is_some(), "{bad:?}");
         }
+    }
+
+    /// A command run by the unknown coder in the team layout still sees every
+    /// coder's decisions (it saw none of them before), and its own changes go
+    /// to the shared sidecars, never into a coder's folder.
+    #[test]
+    fn unknown_coder_sees_every_coder() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("c");
+        std::fs::create_dir_all(root.join(CODERS_DIR)).unwrap();
+        std::fs::write(root.join("a.md"), "# 一\n\n正文一。\n\n# 二\n\n正文二。\n").unwrap();
+        let corpus = Corpus::load(&root).unwrap();
+        let config = Config::builtin();
+        let issue = &corpus.issues[0];
+        let first = super::super::Target {
+            issue,
+            article: &issue.articles[0],
+        };
+        let mut wang = Team::with_coder(&config, &root, "wang".into()).open(&corpus);
+        assert!(
+            wang.set(&[first], "heritage", true, super::super::Source::Hand)
+                .ok()
+        );
+        let unknown = Team::with_coder(&config, &root, String::new());
+        let mut seen = unknown.open(&corpus);
+        assert!(seen.has_tag(&issue.rel, &issue.articles[0].id, "heritage"));
+        let second = super::super::Target {
+            issue,
+            article: &issue.articles[1],
+        };
+        assert!(
+            seen.set(&[second], "governance", true, super::super::Source::Hand)
+                .ok()
+        );
+        assert!(seen.has_tag(&issue.rel, &issue.articles[0].id, "heritage"));
+        let shared = std::fs::read_to_string(root.join("a.tags.toml")).unwrap();
+        assert!(
+            shared.contains("governance") && !shared.contains("heritage"),
+            "{shared}"
+        );
+        let theirs = std::fs::read_to_string(root.join("coders/wang/a.tags.toml")).unwrap();
+        assert!(!theirs.contains("governance"), "{theirs}");
     }
 
     /// A configured coder wins over git and the login name.

@@ -1,0 +1,280 @@
+//! Settling disagreements from the command line: `newstag adjudicate` lists the
+//! articles coders coded differently and settles one apart from every coder's
+//! own decisions; `export --decisions settled|CODER|all` carries what was asked
+//! for; `agree` with one coder says why its figures are null.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+pub mod common;
+
+use common::cli::{Cli, assert_succeeded};
+use common::files::files_below;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+/// One issue of four articles.
+fn make_corpus(dir: &Path) {
+    let mut text = String::new();
+    for (a, topic) in ["社区治理", "古建修缮", "植树造林", "物业服务"]
+        .iter()
+        .enumerate()
+    {
+        text.push_str(&format!("# 太原推进{topic}第{a}期\n\n"));
+        text.push_str(&format!(
+            "本报讯 近日，太原围绕{topic}开展了一系列工作，居民普遍反映效果良好，相关负责人表示将持续推进第{a}项。\n\n"
+        ));
+    }
+    std::fs::write(dir.join("2024-01-05_1.md"), text).unwrap();
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// Every file below `dir` with its bytes.
+fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    files_below(dir)
+        .into_iter()
+        .map(|p| {
+            let bytes = std::fs::read(&p).unwrap();
+            (p, bytes)
+        })
+        .collect()
+}
+
+/// id -> (tag names, `by` of each, coder of each) of a JSON Lines export.
+type Exported = BTreeMap<String, Vec<(String, String, String)>>;
+
+fn export(cli: &Cli, dir: &Path, decisions: &str) -> Exported {
+    let out = cli.run(&[
+        "export",
+        s(dir),
+        "--format",
+        "jsonl",
+        "--decisions",
+        decisions,
+    ]);
+    assert_succeeded(&out);
+    stdout(&out)
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            let tags = v["tag_details"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|t| {
+                    (
+                        t["name"].as_str().unwrap().to_string(),
+                        t["by"].as_str().unwrap_or("").to_string(),
+                        t["coder"].as_str().unwrap_or("").to_string(),
+                    )
+                })
+                .collect();
+            (v["id"].as_str().unwrap().to_string(), tags)
+        })
+        .collect()
+}
+
+fn names(e: &Exported, id: &str) -> Vec<String> {
+    e[id].iter().map(|t| t.0.clone()).collect()
+}
+
+/// Two coders disagree on one article; a third settles it (twice: the latest
+/// settlement counts) without touching a coder's file; the settled export takes
+/// the adjudication where there is one, else what the coders agree on; a
+/// coder's export takes only theirs; `all` takes every coder's tags together.
+#[test]
+fn adjudicate_and_export_settled_decisions() {
+    let tmp = tempfile::tempdir().unwrap();
+    let cli = Cli::in_home(tmp.path());
+    let dir = tmp.path().join("corpus");
+    std::fs::create_dir(&dir).unwrap();
+    make_corpus(&dir);
+    assert_succeeded(&cli.run(&["git-setup", s(&dir)]));
+    let ids: Vec<String> = cli
+        .article_tags(&dir)
+        .into_iter()
+        .map(|(_, id, _)| id)
+        .collect();
+    assert_eq!(ids.len(), 4);
+    let tag = |coder: &str, id: &str, change: &str| {
+        let out = cli.run(&["tag", s(&dir), id, change, "--coder", coder, "--blind"]);
+        assert_succeeded(&out);
+    };
+    tag("wang", &ids[0], "+governance");
+    tag("wang", &ids[1], "+governance");
+    tag("wang", &ids[2], "+no-topic");
+    tag("wang", &ids[3], "+heritage");
+    tag("li", &ids[0], "+governance");
+    tag("li", &ids[1], "+no-topic");
+    tag("li", &ids[2], "+no-topic");
+
+    // One coder alone: agree says why every figure is null.
+    let out = cli.run(&["agree", s(&dir), "--coders", "wang", "--format", "table"]);
+    assert_succeeded(&out);
+    let table = stdout(&out);
+    assert!(table.contains("only one coder (wang)"), "{table}");
+    let out = cli.run(&["agree", s(&dir), "--coders", "wang", "--format", "jsonl"]);
+    assert_succeeded(&out);
+    assert!(stdout(&out).contains("\"alpha\":null"));
+    assert!(
+        stderr(&out).contains("only one coder (wang)"),
+        "{}",
+        stderr(&out)
+    );
+    // Two coders who coded the same articles: no such note.
+    let out = cli.run(&["agree", s(&dir), "--format", "table"]);
+    assert!(!stdout(&out).contains("note:"), "{}", stdout(&out));
+
+    // The one disagreement, each coder's decision beside the other's.
+    let out = cli.run(&["adjudicate", s(&dir), "--format", "jsonl"]);
+    assert_succeeded(&out);
+    let listed: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(listed.len(), 1, "{listed:?}");
+    assert_eq!(listed[0]["id"], ids[1].as_str());
+    assert_eq!(
+        listed[0]["coders"]["wang"],
+        serde_json::json!(["governance"])
+    );
+    assert_eq!(listed[0]["coders"]["li"], serde_json::json!([]));
+    assert_eq!(listed[0]["settled"], serde_json::Value::Null);
+
+    // Before adjudication, the settled export leaves the disputed article
+    // without tags and says so.
+    let out = cli.run(&[
+        "export",
+        s(&dir),
+        "--format",
+        "jsonl",
+        "--decisions",
+        "settled",
+    ]);
+    assert_succeeded(&out);
+    assert!(
+        stderr(&out).contains("1 article wait for adjudication"),
+        "{}",
+        stderr(&out)
+    );
+
+    let coders_before = snapshot(&dir.join("coders"));
+    let out = cli.run(&[
+        "adjudicate",
+        s(&dir),
+        &ids[1],
+        "heritage",
+        "--coder",
+        "zhao",
+    ]);
+    assert_succeeded(&out);
+    assert!(stdout(&out).contains("settled"), "{}", stdout(&out));
+    let out = cli.run(&[
+        "adjudicate",
+        s(&dir),
+        &ids[1],
+        "governance",
+        "--coder",
+        "zhao",
+    ]);
+    assert_succeeded(&out);
+    assert_eq!(
+        snapshot(&dir.join("coders")),
+        coders_before,
+        "adjudicating never changes a coder's sidecars"
+    );
+    // The settled decision, read back from its own sidecar.
+    let sidecar = dir.join("adjudicated/zhao/2024-01-05_1.tags.toml");
+    let text = std::fs::read_to_string(&sidecar).unwrap();
+    assert!(text.contains("name = \"governance\""), "{text}");
+    assert!(text.contains("by = \"adjudicated\""), "{text}");
+    assert!(text.contains("coder = \"zhao\""), "{text}");
+    assert!(
+        !text.contains("heritage"),
+        "the first settlement was replaced: {text}"
+    );
+
+    let out = cli.run(&["adjudicate", s(&dir), "--format", "table", "--all"]);
+    assert_succeeded(&out);
+    let table = stdout(&out);
+    assert!(
+        table.contains("0 disagreements to settle, 1 settled"),
+        "{table}"
+    );
+    assert!(table.contains("=> settled by zhao"), "{table}");
+
+    let settled = export(&cli, &dir, "settled");
+    assert_eq!(names(&settled, &ids[0]), ["governance"]);
+    assert_eq!(settled[&ids[0]][0].1, "agreed");
+    assert_eq!(settled[&ids[0]][0].2, "li+wang");
+    assert_eq!(
+        settled[&ids[1]],
+        [(
+            "governance".to_string(),
+            "adjudicated".to_string(),
+            "zhao".to_string()
+        )]
+    );
+    assert_eq!(names(&settled, &ids[2]), ["no-topic"]);
+    assert_eq!(
+        names(&settled, &ids[3]),
+        ["heritage"],
+        "one coder: undisputed"
+    );
+
+    let li = export(&cli, &dir, "li");
+    assert_eq!(names(&li, &ids[0]), ["governance"]);
+    assert_eq!(names(&li, &ids[1]), ["no-topic"]);
+    assert!(names(&li, &ids[3]).is_empty());
+
+    let all = export(&cli, &dir, "all");
+    assert_eq!(names(&all, &ids[1]), ["governance", "no-topic"]);
+
+    // A coder nobody knows is named, with the coders there are.
+    let out = cli.run(&["export", s(&dir), "--decisions", "zhang"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("\"zhang\""), "{}", stderr(&out));
+    assert!(stderr(&out).contains("li, wang"), "{}", stderr(&out));
+    // The long table of one coder holds only that coder's rows.
+    let out = cli.run(&["export", s(&dir), "--format", "long", "--decisions", "li"]);
+    assert_succeeded(&out);
+    let long = stdout(&out);
+    assert!(long.lines().skip(1).all(|l| l.contains(",li,")), "{long}");
+
+    // The adjudicator's folder is no stray sidecar for check.
+    let out = cli.run(&["check", s(&dir)]);
+    assert_succeeded(&out);
+    // An unknown tag is refused, naming the known ones; nothing is written.
+    let out = cli.run(&["adjudicate", s(&dir), &ids[2], "bogus", "--coder", "zhao"]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("unknown tag \"bogus\""),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// Adjudication needs each coder's decisions apart (the team layout).
+#[test]
+fn adjudication_needs_the_team_layout() {
+    let tmp = tempfile::tempdir().unwrap();
+    let cli = Cli::in_home(tmp.path());
+    let dir = tmp.path().join("corpus");
+    std::fs::create_dir(&dir).unwrap();
+    make_corpus(&dir);
+    let id = cli.article_tags(&dir)[0].1.clone();
+    let out = cli.run(&["adjudicate", s(&dir), &id, "governance", "--coder", "zhao"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("git-setup"), "{}", stderr(&out));
+    assert!(!dir.join("adjudicated").exists());
+}

@@ -72,55 +72,22 @@ pub fn run(config: &Config, args: CorrectArgs) -> anyhow::Result<ExitCode> {
     if args.show {
         return show(&mut out, &issue_path, &rel, sidecar_dir.as_deref(), text);
     }
-    let line_text = |line: usize| -> anyhow::Result<String> {
-        match lines.get(line.wrapping_sub(1)) {
-            None => bail!(
-                "{file}:{line}: no such line (the file has {} lines)",
-                lines.len()
-            ),
-            Some(l) if l.trim().is_empty() => bail!("{file}:{line}: the line is blank"),
-            Some(l) => Ok(l.trim().to_string()),
-        }
+    let on_line = |op: Op, line: usize| -> anyhow::Result<Correction> {
+        Correction::on_line(op, &lines, line).map_err(|why| anyhow::anyhow!("{file}:{line}: {why}"))
     };
-    let at = crate::tags::now_rfc3339();
     let (line, verb, new) = if let Some(line) = args.split_before {
-        let c = Correction {
-            op: Some(Op::SplitBefore),
-            line,
-            text: line_text(line)?,
-            at,
-            ..Correction::default()
-        };
-        (line, "split", Some(c))
+        (line, "split", Some(on_line(Op::SplitBefore, line)?))
     } else if let Some(line) = args.join {
-        let c = Correction {
-            op: Some(Op::Join),
-            line,
-            text: line_text(line)?,
-            at,
-            ..Correction::default()
-        };
-        (line, "join", Some(c))
+        (line, "join", Some(on_line(Op::Join, line)?))
     } else if let Some(spec) = &args.role {
         let (line, role) = parse_role(spec).with_context(|| format!("{file}: --role {spec}"))?;
         let c = Correction {
-            op: Some(Op::Role),
-            line,
-            text: line_text(line)?,
             role: Some(role),
-            at,
-            ..Correction::default()
+            ..on_line(Op::Role, line)?
         };
         (line, "set the role of", Some(c))
     } else if let (Some(line), Some(_)) = (args.move_line, &args.to) {
-        let c = Correction {
-            op: Some(Op::Move),
-            line,
-            text: line_text(line)?,
-            at,
-            ..Correction::default()
-        };
-        (line, "move", Some(c))
+        (line, "move", Some(on_line(Op::Move, line)?))
     } else {
         (0, "drop", None)
     };
@@ -134,12 +101,7 @@ pub fn run(config: &Config, args: CorrectArgs) -> anyhow::Result<ExitCode> {
         |articles, corrections| match new {
             Some(mut c) => {
                 if let Some(to) = &to {
-                    let target = find_article(articles, to)?;
-                    c.to_line = target.line;
-                    c.to_text = lines
-                        .get(target.line.wrapping_sub(1))
-                        .map(|l| l.trim().to_string())
-                        .unwrap_or_default();
+                    c = c.to_article(&lines, find_article(articles, to)?);
                 }
                 corrections.push(c);
                 Ok(())
@@ -163,7 +125,7 @@ pub fn run(config: &Config, args: CorrectArgs) -> anyhow::Result<ExitCode> {
         Err(ChangeError::Refused(why)) => bail!("{file}: cannot drop: {why}"),
         Err(e) => return Err(e.into()),
     };
-    forget_search_cache(&root);
+    crate::correct::file::forget_search_cache(&root);
     report(&mut out, &args, &changed)?;
     Ok(ExitCode::SUCCESS)
 }
@@ -211,13 +173,6 @@ fn find_article<'a>(
             "{id} is the start of {} ids: give more digits",
             found.len()
         )),
-    }
-}
-
-/// A cached search index was built from the articles before the change.
-fn forget_search_cache(root: &Path) {
-    if let Some(path) = crate::search::cache::cache_path(root) {
-        let _ = std::fs::remove_file(path);
     }
 }
 

@@ -113,6 +113,9 @@ pub struct Changed {
     pub untagged_new: Vec<(String, String)>,
     /// The sidecar written.
     pub sidecar: PathBuf,
+    /// The tag records of the sidecar before the change (what an undo puts
+    /// back, see [`change_restoring`]).
+    pub tags_before: Vec<ArticleTags>,
 }
 
 /// Change the corrections of one issue (`text` is its decoded text): `edit` gets
@@ -126,6 +129,31 @@ pub fn change(
     sidecar_dir: Option<&Path>,
     text: &str,
     edit: impl FnOnce(&[Article], &mut Vec<Correction>) -> Result<(), String>,
+) -> Result<Changed, ChangeError> {
+    change_tags(issue_path, rel, sidecar_dir, text, edit, None)
+}
+
+/// [`change`], then put the sidecar's tag records back as `tags` (the
+/// [`Changed::tags_before`] of the change being undone) instead of carrying
+/// them: undoing a correction restores the tags exactly as they were before it.
+pub fn change_restoring(
+    issue_path: &Path,
+    rel: &str,
+    sidecar_dir: Option<&Path>,
+    text: &str,
+    edit: impl FnOnce(&[Article], &mut Vec<Correction>) -> Result<(), String>,
+    tags: Vec<ArticleTags>,
+) -> Result<Changed, ChangeError> {
+    change_tags(issue_path, rel, sidecar_dir, text, edit, Some(tags))
+}
+
+fn change_tags(
+    issue_path: &Path,
+    rel: &str,
+    sidecar_dir: Option<&Path>,
+    text: &str,
+    edit: impl FnOnce(&[Article], &mut Vec<Correction>) -> Result<(), String>,
+    restore: Option<Vec<ArticleTags>>,
 ) -> Result<Changed, ChangeError> {
     let location = location::locate(issue_path, rel, sidecar_dir);
     let _lock = sidecar::lock_folder(&location.path)?;
@@ -150,6 +178,7 @@ pub fn change(
     {
         return Err(ChangeError::Refused(why.clone()));
     }
+    let tags_before = file.articles.clone();
     let anchors: Vec<ArticleAnchor> = before.articles.iter().map(ArticleAnchor::of).collect();
     let anchored = attach(std::mem::take(&mut file.articles), &anchors, &key);
     let heirs = carry::heirs(&before.articles, &after.articles);
@@ -181,7 +210,13 @@ pub fn change(
             None => records.push(r),
         }
     }
-    file.articles = sidecar::normalise(records);
+    file.articles = match restore {
+        Some(tags) => {
+            moves.clear();
+            sidecar::normalise(tags)
+        }
+        None => sidecar::normalise(records),
+    };
     let added = file.corrections.len() > count;
     if let Some(last) = file.corrections.last_mut()
         && added
@@ -205,6 +240,72 @@ pub fn change(
         moves,
         untagged_new,
         sidecar: location.path,
+        tags_before,
+    })
+}
+
+/// An issue as the page view shows it: its text, every line with its role
+/// and article, the corrected articles, and its corrections.
+#[derive(Debug, Clone, Default)]
+pub struct IssuePage {
+    /// The decoded text, one entry a line (split at `\n`).
+    pub lines: Vec<String>,
+    pub view: Vec<super::page::ViewLine>,
+    pub corrected: Corrected,
+    pub corrections: Vec<Correction>,
+}
+
+impl IssuePage {
+    /// The lines as `&str`, as [`Correction::on_line`] takes them.
+    pub fn line_refs(&self) -> Vec<&str> {
+        self.lines.iter().map(String::as_str).collect()
+    }
+}
+
+/// Why an issue's page could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum PageError {
+    #[error("{}: cannot read: {source}", path.display())]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}: cannot decode: {message}", path.display())]
+    Decode { path: PathBuf, message: String },
+    #[error(transparent)]
+    Sidecar(#[from] SidecarError),
+}
+
+/// The decoded text of the issue file at `path`.
+pub fn read_text(path: &Path) -> Result<String, PageError> {
+    let bytes = crate::regular_file::read(path).map_err(|source| PageError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let decoded = crate::corpus::decode::decode(&bytes).map_err(|e| PageError::Decode {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    })?;
+    Ok(decoded.text.into_owned())
+}
+
+/// Read the issue at `issue_path` (relative path `rel`) and its corrections, and
+/// lay out its page (see [`super::view`]).
+pub fn read_page(
+    issue_path: &Path,
+    rel: &str,
+    sidecar_dir: Option<&Path>,
+) -> Result<IssuePage, PageError> {
+    let text = read_text(issue_path)?;
+    let location = location::locate(issue_path, rel, sidecar_dir);
+    let corrections = location.read()?.map(|s| s.corrections).unwrap_or_default();
+    let key = crate::corpus::issue_key(rel);
+    let (view, corrected) = super::view(&text, &key, &corrections);
+    Ok(IssuePage {
+        lines: text.split('\n').map(str::to_string).collect(),
+        view,
+        corrected,
+        corrections,
     })
 }
 
@@ -229,6 +330,14 @@ fn note(moves: &[TagMove]) -> String {
         })
         .collect::<Vec<_>>()
         .join("; ")
+}
+
+/// Drop the corpus's cached search index: it was built from the articles
+/// before a change of corrections (the next start builds it again).
+pub fn forget_search_cache(root: &Path) {
+    if let Some(path) = crate::search::cache::cache_path(root) {
+        let _ = std::fs::remove_file(path);
+    }
 }
 
 /// A correction of an issue that no longer applies.

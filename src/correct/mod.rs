@@ -146,6 +146,39 @@ impl Correction {
     }
 }
 
+impl Correction {
+    /// A correction `op` anchored on line `line` (1-based) of `lines` (the
+    /// issue's decoded text split at `\n`), made now; or why that line cannot
+    /// anchor one (no such line, a blank line).
+    pub fn on_line(op: Op, lines: &[&str], line: usize) -> Result<Correction, String> {
+        let text = match lines.get(line.wrapping_sub(1)) {
+            None => {
+                return Err(format!("no such line (the file has {} lines)", lines.len()));
+            }
+            Some(l) if l.trim().is_empty() => return Err("the line is blank".to_string()),
+            Some(l) => l.trim().to_string(),
+        };
+        Ok(Correction {
+            op: Some(op),
+            line,
+            text,
+            at: crate::tags::now_rfc3339(),
+            ..Correction::default()
+        })
+    }
+
+    /// This (move) correction aimed at `target`, an article of the issue whose
+    /// text is `lines`: anchored on the text of its first line.
+    pub fn to_article(mut self, lines: &[&str], target: &Article) -> Correction {
+        self.to_line = target.line;
+        self.to_text = lines
+            .get(target.line.wrapping_sub(1))
+            .map(|l| l.trim().to_string())
+            .unwrap_or_default();
+        self
+    }
+}
+
 /// Whether a correction applied to the issue as it is now.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Status {

@@ -9,12 +9,15 @@
 //!   corpus the loader read (handed over batch by batch) and caches it;
 //! - [`scorer`]: scores every article for tag suggestions;
 //! - [`export_job`]: writes an export file;
-//! - [`config_job`]: appends a tag made in the TUI to the user's config file.
+//! - [`config_job`]: appends a tag made in the TUI to the user's config file;
+//! - [`page_job`]: reads an issue's page for the page view and writes the
+//!   corrections made there.
 
 pub mod config_job;
 pub mod export_job;
 pub mod indexer;
 pub mod loader;
+pub mod page_job;
 pub mod scorer;
 
 use crate::article::Issue;
@@ -53,6 +56,8 @@ pub enum SessionEvent {
     Exported(export_job::Exported),
     /// A new tag was appended to the config file, or why not.
     TagSaved(config_job::TagSaved),
+    /// An issue's page was read, or a correction written, or why not.
+    Page(Box<page_job::PageRead>),
 }
 
 /// Where jobs send their events: the host's queue. Cheap to clone; `send` says

@@ -84,6 +84,16 @@ impl History {
         }
     }
 
+    /// Number of steps that can be undone.
+    pub fn undo_len(&self) -> usize {
+        self.undo.len()
+    }
+
+    /// Number of steps that can be redone.
+    pub fn redo_len(&self) -> usize {
+        self.redo.len()
+    }
+
     /// Record a new change set; clears what could be redone.
     pub fn record(&mut self, set: ChangeSet) {
         if set.is_empty() {

@@ -129,12 +129,16 @@ pub enum Layer {
     Search,
     Messages,
     JumpToDate,
+    Page,
+    Picker,
 }
 
 impl Layer {
     /// Every layer, in help order.
-    pub const ALL: [Layer; 10] = [
+    pub const ALL: [Layer; 12] = [
         Layer::Panes,
+        Layer::Page,
+        Layer::Picker,
         Layer::Search,
         Layer::Triage,
         Layer::Confirm,
@@ -159,6 +163,8 @@ impl Layer {
             Layer::Search => "search",
             Layer::Messages => "messages",
             Layer::JumpToDate => "jump_to_date",
+            Layer::Page => "page",
+            Layer::Picker => "picker",
         }
     }
 
@@ -180,6 +186,8 @@ impl Layer {
             Layer::Search => "Search line",
             Layer::Messages => "Message log",
             Layer::JumpToDate => "Jump-to-date prompt",
+            Layer::Page => "Page view",
+            Layer::Picker => "Picker (a line's role, the article to move to)",
         }
     }
 }
@@ -316,6 +324,60 @@ layer_actions! {
 }
 
 layer_actions! {
+    /// Keys of the page view (`[keys.page]`): the issue file line by line with
+    /// each line's role and article, and the corrections of the cut.
+    PageAction in Page {
+        /// Move the cursor down one line
+        MoveDown = "move_down",
+        /// Move the cursor up one line
+        MoveUp = "move_up",
+        /// Move down one page
+        PageDown = "page_down",
+        /// Move up one page
+        PageUp = "page_up",
+        /// Go to the first line
+        Top = "top",
+        /// Go to the last line
+        Bottom = "bottom",
+        /// Go to the start of the next article
+        NextArticle = "next_article",
+        /// Go to the start of the previous article (or of this one)
+        PrevArticle = "prev_article",
+        /// Split the article before the cursor's line (a new article starts there)
+        Split = "split",
+        /// Join the article starting at the cursor's line to the one before
+        Join = "join",
+        /// Give the cursor's line a role (title, kicker, byline, body, ...)
+        Role = "role",
+        /// Move the cursor's paragraph to another article, picked by name
+        MoveParagraph = "move_paragraph",
+        /// Undo the last correction or tag change
+        Undo = "undo",
+        /// Redo what was undone
+        Redo = "redo",
+        /// Show every key binding
+        Help = "help",
+        /// Close the page view
+        Close = "close",
+    }
+}
+
+layer_actions! {
+    /// Keys of the picker (`[keys.picker]`): a list filtered by what is typed
+    /// (fuzzy); other keys edit the filter.
+    PickerAction in Picker {
+        /// Select the next item
+        MoveDown = "move_down",
+        /// Select the previous item
+        MoveUp = "move_up",
+        /// Take the selected item
+        Choose = "choose",
+        /// Cancel
+        Cancel = "cancel",
+    }
+}
+
+layer_actions! {
     /// Keys of the search line (`[keys.search]`); other keys edit the query.
     SearchAction in Search {
         /// Keep the results and go to the list
@@ -392,6 +454,8 @@ actions! {
     Stats = "stats",
     /// Show every message of this session (the status bar shows only the last)
     Messages = "messages",
+    /// Show the issue file line by line with roles and articles (fix a cut)
+    PageView = "page_view",
     /// Open the article's issue file in $VISUAL or $EDITOR at its first line
     OpenInEditor = "open_in_editor",
     /// Suspend newstag to the shell (`fg` brings it back)
@@ -462,5 +526,7 @@ mod tests {
         check::<NewTagAction>();
         check::<ExportAction>();
         check::<SearchAction>();
+        check::<PageAction>();
+        check::<PickerAction>();
     }
 }

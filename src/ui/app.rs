@@ -49,6 +49,8 @@ pub enum Mode {
     NewTag,
     /// Triage mode (`T`, see `triage.rs`).
     Triage,
+    /// The page view (`v`, see `page_view.rs`); its state is `App::page`.
+    Page,
 }
 
 /// One row of the list pane.
@@ -145,6 +147,10 @@ pub struct App {
     /// Where the session's background jobs report (set by the run loop). Without
     /// it (tests) jobs run at once on the caller's thread.
     pub notify: Option<crate::session::Notifier>,
+    /// The page view's state while it is open (kept while help is over it).
+    pub page: Option<Box<super::page_view::PageView>>,
+    /// Corrections made in this session, for undo and redo (see `page.rs`).
+    pub journal: super::page::Journal,
 }
 
 impl App {
@@ -181,6 +187,8 @@ impl App {
             quit: false,
             hand_over: None,
             notify: None,
+            page: None,
+            journal: Default::default(),
             message: team_error.map(|text| Message {
                 text,
                 is_error: true,
@@ -642,6 +650,7 @@ impl App {
             Mode::JumpToDate => Layer::JumpToDate,
             Mode::Triage => Layer::Triage,
             Mode::Messages { .. } => Layer::Messages,
+            Mode::Page => self.page.as_ref().map_or(Layer::Page, |v| v.layer()),
         }
     }
 
@@ -657,7 +666,7 @@ impl App {
         if !self.layer_binds(key)
             && !matches!(
                 self.layer(),
-                Layer::Search | Layer::NewTag | Layer::Export | Layer::JumpToDate
+                Layer::Search | Layer::NewTag | Layer::Export | Layer::JumpToDate | Layer::Picker
             )
             && let Some((esc, plain)) = split_alt(key)
         {
@@ -712,6 +721,7 @@ impl App {
             }
             Mode::Export(_) => self.export_key(key),
             Mode::Search => super::search_bar::handle_key(self, key),
+            Mode::Page => self.page_key(key),
         }
     }
 
@@ -761,6 +771,8 @@ impl App {
             Layer::Export => km.export.action_for(key).is_some(),
             Layer::Search => km.search.action_for(key).is_some(),
             Layer::Messages => km.messages.action_for(key).is_some(),
+            Layer::Page => km.page.action_for(key).is_some(),
+            Layer::Picker => km.picker.action_for(key).is_some(),
         }
     }
 
@@ -794,6 +806,7 @@ impl App {
                         self.update_messages(MessagesAction::ScrollDown)
                     }
                     Mode::Messages { .. } => self.update_messages(MessagesAction::ScrollUp),
+                    Mode::Page => self.page_wheel(lines),
                     _ => {}
                 },
                 _ => {}
@@ -825,6 +838,7 @@ impl App {
                 None => self.say("select an article to open in the editor"),
             },
             Action::Help => self.open_help(Layer::Panes),
+            Action::PageView => self.open_page(),
             Action::Resize { width, height } => {
                 self.size = Rect::new(0, 0, width, height);
                 self.clamp_selection();
@@ -952,6 +966,7 @@ impl App {
             HelpAction::Close => {
                 self.mode = match view.from {
                     Layer::Triage => Mode::Triage,
+                    Layer::Page if self.page.is_some() => Mode::Page,
                     _ => Mode::Normal,
                 };
             }

@@ -3,7 +3,7 @@
 
 use super::action::{
     Action, Bindable, ConfirmAction, ExportAction, HelpAction, JumpAction, Layer, MessagesAction,
-    NewTagAction, SearchAction, StatsAction, TriageAction,
+    NewTagAction, PageAction, PickerAction, SearchAction, StatsAction, TriageAction,
 };
 use crate::config::Config;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -356,6 +356,8 @@ pub struct Keymaps {
     pub jump_to_date: Keymap<JumpAction>,
     pub export: Keymap<ExportAction>,
     pub search: Keymap<SearchAction>,
+    pub page: Keymap<PageAction>,
+    pub picker: Keymap<PickerAction>,
 }
 
 impl Keymaps {
@@ -384,6 +386,8 @@ impl Keymaps {
             jump_to_date: layer(config, source, &mut errors),
             export: layer(config, source, &mut errors),
             search: layer(config, source, &mut errors),
+            page: layer(config, source, &mut errors),
+            picker: layer(config, source, &mut errors),
         };
         for name in config.key_layers() {
             if !Layer::ALL.iter().any(|l| l.section() == name) {
@@ -409,6 +413,8 @@ impl Keymaps {
             Layer::JumpToDate => self.jump_to_date.entries(),
             Layer::Export => self.export.entries(),
             Layer::Search => self.search.entries(),
+            Layer::Page => self.page.entries(),
+            Layer::Picker => self.picker.entries(),
         }
     }
 
@@ -425,6 +431,8 @@ impl Keymaps {
             Layer::JumpToDate => self.jump_to_date.hints(),
             Layer::Export => self.export.hints(),
             Layer::Search => self.search.hints(),
+            Layer::Page => self.page.hints(),
+            Layer::Picker => self.picker.hints(),
         }
     }
 
@@ -447,6 +455,8 @@ impl Keymaps {
             names(&self.jump_to_date),
             names(&self.export),
             names(&self.search),
+            names(&self.page),
+            names(&self.picker),
         ]
         .concat()
     }

@@ -3,7 +3,8 @@
 //! Layers: the panes (`list`, `reader`, `tag_pane`, `status`) and, over them,
 //! one overlay or prompt at a time (`search_bar`, `triage`, the bulk
 //! confirmation and new-tag prompt of `tagging`, the jump-to-date prompt,
-//! `export_dialog`, `stats_view`, `message_log`, `help`). Each layer has an action
+//! `export_dialog`, `stats_view`, `message_log`, `help`, the page view
+//! `page_view` with its glue in `page`). Each layer has an action
 //! enum in `action` and its own section of the keymap (`[keys.<layer>]`, see
 //! `keymap`); `App::layer` says which has the keyboard, and help and the hint
 //! bar are generated from that layer's keymap. The building blocks (`action`,
@@ -22,6 +23,8 @@ pub mod keymap;
 pub mod layout;
 pub mod list;
 pub mod message_log;
+pub mod page;
+pub mod page_view;
 pub mod reader;
 pub mod run;
 pub mod search_bar;
@@ -48,6 +51,11 @@ use ratatui::widgets::Widget;
 pub fn draw(app: &App, frame: &mut Frame) {
     frame.render_widget(app, frame.area());
     search_cursor(app, frame);
+    if let (Mode::Page, Some(view)) = (&app.mode, &app.page)
+        && let Some(pos) = page_view::cursor(view, overlay_area(app, frame.area()))
+    {
+        frame.set_cursor_position(pos);
+    }
     if let Mode::Export(d) = &app.mode
         && let Some(pos) = export_dialog::cursor(d, overlay_area(app, frame.area()))
     {
@@ -121,6 +129,11 @@ impl Widget for &App {
                 body,
                 buf,
             ),
+            Mode::Page => {
+                if let Some(view) = &self.page {
+                    page_view::render(view, &self.theme, &self.keymap, body, buf);
+                }
+            }
             Mode::Normal => {}
         }
     }

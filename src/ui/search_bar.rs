@@ -137,6 +137,25 @@ pub fn index_ready(app: &mut App, index: SearchIndex) {
     }
 }
 
+/// The articles of an issue changed (a correction): the search is cleared and
+/// its index built again from the corpus as it is now (in the background).
+pub fn corpus_changed(app: &mut App) {
+    clear(app);
+    app.search.engine = None;
+    app.search.index = None;
+    app.search.feeder = None;
+    if let Some(notify) = app.notify.clone() {
+        let wake = notify.clone();
+        app.search.set_waker(Box::new(move || {
+            wake.send(crate::session::SessionEvent::SearchDone);
+        }));
+        spawn_indexer(app, app.corpus.root.clone(), notify);
+        if app.loading.is_none() {
+            loading_ended(app);
+        }
+    }
+}
+
 /// The corpus has finished loading: a search made while it loaded is run again,
 /// so hits in issues that were not loaded yet show up.
 pub fn corpus_loaded(app: &mut App) {

@@ -144,14 +144,8 @@ impl App {
         use super::Action;
         match action {
             Action::ToggleTag(k) => self.toggle_tag(k),
-            Action::Undo => match self.tagging.store.undo() {
-                Some(o) => self.report(&o),
-                None => self.say("nothing to undo"),
-            },
-            Action::Redo => match self.tagging.store.redo() {
-                Some(o) => self.report(&o),
-                None => self.say("nothing to redo"),
-            },
+            Action::Undo => self.undo_any(),
+            Action::Redo => self.redo_any(),
             Action::NewTag => {
                 self.tagging.input.reset();
                 self.mode = Mode::NewTag;
@@ -252,6 +246,10 @@ impl App {
 
     /// Say what a tag change did, and whether it is on disk.
     pub(super) fn report(&mut self, o: &Outcome) {
+        let label = &o.applied.label;
+        if !o.applied.is_empty() && !label.starts_with("undo ") && !label.starts_with("redo ") {
+            self.forget_redo();
+        }
         if o.ok() {
             self.tagging.save = SaveState::Saved;
             self.say(o.message());

@@ -1,0 +1,388 @@
+//! The page view in the app: opening it on the selected article, carrying out
+//! what it asks (corrections, asked about first when they change tags), taking
+//! in the session's page job results (the issue's corrected articles and
+//! re-read tags replace the old ones in the list and the reader), and undo/redo
+//! of corrections in one history with tag changes.
+
+use super::app::{App, Mode, Row};
+use super::page_view::{Intent, PageView};
+use crate::correct::{Correction, Op};
+use crate::session::page_job::{PageEdit, PageJob, PageRead};
+use crate::tags::sidecar::ArticleTags;
+
+/// One correction made in this session, for undo and redo.
+#[derive(Debug, Clone)]
+pub struct CorrectionStep {
+    /// The issue's relative path.
+    pub rel: String,
+    /// The correction as saved.
+    pub correction: Correction,
+    /// The sidecar's tag records before it: an undo puts them back.
+    pub tags_before: Vec<ArticleTags>,
+    /// How deep the tag history was (undo side: its undo steps when the
+    /// correction was made; redo side: its redo steps when it was undone): the
+    /// correction is next in line when the tag history is that deep again.
+    pub tag_depth: usize,
+}
+
+/// Corrections that can be undone and redone, in order with tag changes.
+#[derive(Debug, Clone, Default)]
+pub struct Journal {
+    pub undo: Vec<CorrectionStep>,
+    pub redo: Vec<CorrectionStep>,
+    /// What the page job running now was asked for.
+    pending: Option<Pending>,
+}
+
+#[derive(Debug, Clone)]
+enum Pending {
+    /// A new correction, or one redone.
+    Make { redo: bool },
+    /// The last correction, undone.
+    Undo(CorrectionStep),
+}
+
+impl App {
+    /// `v`: the page view of the selected article's issue, on that article.
+    pub(super) fn open_page(&mut self) {
+        let (issue, article) = match self.selected_row() {
+            Some(Row::Article(i, a)) => (i, Some(a)),
+            Some(Row::Issue(i)) => (i, None),
+            None => {
+                self.say("select an article to see its page");
+                return;
+            }
+        };
+        let Some(is) = self.corpus.issues.get(issue) else {
+            return;
+        };
+        let view = PageView::new(issue, &is.rel, &is.label(), article);
+        self.page = Some(Box::new(view));
+        self.mode = Mode::Page;
+        self.start_page_job(issue, PageEdit::Read);
+    }
+
+    /// Run the page job for issue `issue` (in the background when the run
+    /// loop listens, else now).
+    fn start_page_job(&mut self, issue: usize, edit: PageEdit) {
+        let Some(is) = self.corpus.issues.get(issue) else {
+            return;
+        };
+        if let Some(view) = self.page.as_mut() {
+            view.busy = true;
+        }
+        let job = PageJob {
+            root: self.corpus.root.clone(),
+            issue: is.clone(),
+            at: issue,
+            sidecar_dir: self.config.sidecar_dir(),
+            team: self.tagging.team.clone(),
+            edit,
+        };
+        match self.notify.clone() {
+            Some(notify) => crate::session::page_job::spawn_page(job, notify),
+            None => self.page_read(job.run()),
+        }
+    }
+
+    /// A key while the page view is open.
+    pub(super) fn page_key(&mut self, key: crossterm::event::KeyEvent) {
+        let height = self.body_area().height.saturating_sub(2).max(1) as usize;
+        let Some(view) = self.page.as_mut() else {
+            self.mode = Mode::Normal;
+            return;
+        };
+        let intent = view.handle_key(&self.keymap, key, height);
+        let area = self.body_area();
+        if let Some(view) = self.page.as_mut() {
+            view.keep_cursor_visible(area);
+        }
+        if let Some(intent) = intent {
+            self.page_intent(intent);
+        }
+    }
+
+    /// The pointer's wheel over the page view moves its cursor.
+    pub(super) fn page_wheel(&mut self, lines: i16) {
+        let step = self.config.ui.wheel_step.max(1) as isize * lines.signum() as isize;
+        let area = self.body_area();
+        if let Some(view) = self.page.as_mut()
+            && view.prompt.is_none()
+        {
+            view.move_cursor(step);
+            view.keep_cursor_visible(area);
+        }
+    }
+
+    fn page_intent(&mut self, intent: Intent) {
+        match intent {
+            Intent::Close => {
+                self.mode = Mode::Normal;
+                self.page = None;
+            }
+            Intent::Help => self.open_help(super::action::Layer::Page),
+            Intent::Undo => self.undo_any(),
+            Intent::Redo => self.redo_any(),
+            Intent::Say(text) => self.say(text),
+            Intent::Correct(c) => match self.tag_question(&c) {
+                Some(question) => {
+                    if let Some(view) = self.page.as_mut() {
+                        view.ask(c, question);
+                    }
+                }
+                None => self.make_correction(c),
+            },
+            Intent::Confirmed(c) => self.make_correction(c),
+        }
+    }
+
+    /// What a split or a join will do to tags, when the articles it touches
+    /// carry any: the question to ask first. `None`: no tag changes hands.
+    fn tag_question(&self, c: &Correction) -> Option<Vec<String>> {
+        let view = self.page.as_ref()?;
+        let issue = view.issue;
+        let line = c.line;
+        let holder = view
+            .page
+            .as_ref()?
+            .view
+            .get(line.wrapping_sub(1))?
+            .article?;
+        let title = |k: usize| {
+            self.corpus
+                .issues
+                .get(issue)
+                .and_then(|is| is.articles.get(k))
+                .map(|a| crate::text::fit_width(&a.display_title(), 24))
+                .unwrap_or_default()
+        };
+        let tags = |k: usize| self.tags_of(issue, k).join(", ");
+        match c.op? {
+            Op::SplitBefore => {
+                let t = tags(holder);
+                (!t.is_empty()).then(|| {
+                    vec![
+                        format!("Split \"{}\" before line {line}?", title(holder)),
+                        format!(
+                            "Its tags ({t}) stay on the part with its title; the other part starts with none."
+                        ),
+                    ]
+                })
+            }
+            Op::Join => {
+                let before = holder.checked_sub(1)?;
+                let (a, b) = (tags(before), tags(holder));
+                (!a.is_empty() || !b.is_empty()).then(|| {
+                    let all: Vec<String> = self
+                        .tags_of(issue, before)
+                        .into_iter()
+                        .chain(self.tags_of(issue, holder))
+                        .map(str::to_string)
+                        .collect::<std::collections::BTreeSet<_>>()
+                        .into_iter()
+                        .collect();
+                    vec![
+                        format!(
+                            "Join \"{}\" (line {line}) to \"{}\" before it?",
+                            title(holder),
+                            title(before)
+                        ),
+                        format!(
+                            "The joined article carries the tags of both: {}.",
+                            all.join(", ")
+                        ),
+                    ]
+                })
+            }
+            Op::Role | Op::Move => None,
+        }
+    }
+
+    /// Write a new correction of the page's issue.
+    fn make_correction(&mut self, c: Correction) {
+        let Some(issue) = self.page.as_ref().map(|v| v.issue) else {
+            return;
+        };
+        self.journal.pending = Some(Pending::Make { redo: false });
+        self.start_page_job(issue, PageEdit::Add(c));
+    }
+
+    /// Undo the last correction or tag change, whichever came last.
+    pub(super) fn undo_any(&mut self) {
+        let depth = self.tagging.store.history().undo_len();
+        match self.journal.undo.last() {
+            Some(step) if step.tag_depth == depth => {
+                let Some(step) = self.journal.undo.pop() else {
+                    return;
+                };
+                let Some(issue) = self.corpus.issues.iter().position(|i| i.rel == step.rel) else {
+                    self.error(format!("cannot undo: {} is not loaded", step.rel));
+                    return;
+                };
+                let edit = PageEdit::Undo {
+                    correction: step.correction.clone(),
+                    tags: step.tags_before.clone(),
+                };
+                self.journal.pending = Some(Pending::Undo(step));
+                self.start_page_job(issue, edit);
+            }
+            _ => match self.tagging.store.undo() {
+                Some(o) => self.report(&o),
+                None => self.say("nothing to undo"),
+            },
+        }
+    }
+
+    /// Redo the last correction or tag change undone, whichever was undone last.
+    pub(super) fn redo_any(&mut self) {
+        let depth = self.tagging.store.history().redo_len();
+        match self.journal.redo.last() {
+            Some(step) if step.tag_depth == depth => {
+                let Some(step) = self.journal.redo.pop() else {
+                    return;
+                };
+                let Some(issue) = self.corpus.issues.iter().position(|i| i.rel == step.rel) else {
+                    self.error(format!("cannot redo: {} is not loaded", step.rel));
+                    return;
+                };
+                let again = Correction {
+                    note: String::new(),
+                    ..step.correction
+                };
+                self.journal.pending = Some(Pending::Make { redo: true });
+                self.start_page_job(issue, PageEdit::Add(again));
+            }
+            _ => match self.tagging.store.redo() {
+                Some(o) => self.report(&o),
+                None => self.say("nothing to redo"),
+            },
+        }
+    }
+
+    /// A tag change was made (not an undo or redo of one): what was undone
+    /// can no longer be redone.
+    pub(super) fn forget_redo(&mut self) {
+        self.journal.redo.clear();
+    }
+
+    /// The page job has finished.
+    pub fn page_read(&mut self, read: PageRead) {
+        let pending = self.journal.pending.take();
+        if let Some(view) = self.page.as_mut() {
+            view.busy = false;
+        }
+        let done = match read.result {
+            Ok(done) => done,
+            Err(why) => {
+                if let Some(Pending::Undo(step)) = pending {
+                    self.journal.undo.push(step);
+                }
+                let what = match read.edit {
+                    PageEdit::Read => "cannot show the page",
+                    PageEdit::Add(_) => "no correction made",
+                    PageEdit::Undo { .. } => "cannot undo the correction",
+                };
+                self.error(format!("{}: {what}: {why}", read.rel));
+                return;
+            }
+        };
+        let area = self.body_area();
+        let showing = self
+            .page
+            .as_ref()
+            .is_some_and(|v| v.issue == read.at && v.rel == read.rel);
+        let Some((changed, sidecars)) = done.changed else {
+            if showing && let Some(view) = self.page.as_mut() {
+                view.set_page(done.page);
+                view.keep_cursor_visible(area);
+            }
+            return;
+        };
+        // The issue's articles as corrected now, with its tags read again.
+        let at = read.at;
+        let cursor_line = self.page.as_ref().map(|v| v.cursor_line());
+        let saved = done.page.corrections.last().cloned();
+        if let Some(is) = self.corpus.issues.get_mut(at) {
+            self.article_total = self.article_total - is.articles.len() + done.issue.articles.len();
+            *is = done.issue;
+        }
+        self.tagging.store.add_loaded(sidecars);
+        self.marks.retain(|(i, _)| *i != at);
+        let holder = cursor_line.and_then(|l| done.page.view.get(l.wrapping_sub(1))?.article);
+        if showing && let Some(view) = self.page.as_mut() {
+            view.set_page(done.page);
+            view.keep_cursor_visible(area);
+        }
+        self.corpus_articles_changed(at, holder);
+        let depth_undo = self.tagging.store.history().undo_len();
+        let depth_redo = self.tagging.store.history().redo_len();
+        let message = match pending {
+            Some(Pending::Undo(mut step)) => {
+                step.tag_depth = depth_redo;
+                let text = format!("undid: {}", step.correction.describe());
+                self.journal.redo.push(step);
+                text
+            }
+            Some(Pending::Make { redo }) => {
+                let Some(c) = saved else { return };
+                if !redo {
+                    self.journal.redo.clear();
+                }
+                let text = format!("{}{}", if redo { "redid: " } else { "" }, c.describe());
+                self.journal.undo.push(CorrectionStep {
+                    rel: read.rel.clone(),
+                    correction: c,
+                    tags_before: changed.tags_before.clone(),
+                    tag_depth: depth_undo,
+                });
+                text
+            }
+            None => String::from("page changed"),
+        };
+        let mut parts = vec![format!(
+            "{message}: {} (was {})",
+            crate::text::count(changed.after.articles.len(), "article"),
+            changed.before.len()
+        )];
+        for m in &changed.moves {
+            match &m.to {
+                Some((_, title)) => parts.push(format!(
+                    "tags {} of \"{}\" now on \"{title}\"",
+                    m.tags.join(", "),
+                    m.from.1
+                )),
+                None => parts.push(format!(
+                    "tags {} of \"{}\" kept as orphans",
+                    m.tags.join(", "),
+                    m.from.1
+                )),
+            }
+        }
+        for (_, title) in &changed.untagged_new {
+            parts.push(format!("\"{title}\" has no tags"));
+        }
+        self.say(parts.join("; "));
+    }
+
+    /// Issue `at`'s articles were replaced: the list, the reader, the search
+    /// and the suggestions follow; the selection goes to article `holder`.
+    fn corpus_articles_changed(&mut self, at: usize, holder: Option<usize>) {
+        if self.filter.is_some() || self.search.index.is_some() {
+            super::search_bar::corpus_changed(self);
+        }
+        self.rebuild_rows();
+        let n = self.corpus.issues.get(at).map_or(0, |i| i.articles.len());
+        let target = match holder {
+            Some(k) if k < n => Row::Article(at, k),
+            _ => Row::Issue(at),
+        };
+        if let Some(k) = self.rows.iter().position(|r| *r == target) {
+            self.selected = k;
+        }
+        self.reader = Default::default();
+        self.select(self.selected);
+        if self.suggest.suggester.is_some() {
+            self.start_suggestions();
+        }
+    }
+}

@@ -62,6 +62,117 @@ impl Kind {
     }
 }
 
+/// A reason segmentation gives for doubting its own cut of an article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Doubt {
+    /// The title reads as a person's name (a byline taken for the title).
+    NameTitle,
+    /// The title reads as a column label or recurs across issues (a label taken for
+    /// the title).
+    LabelTitle,
+    /// Body text was joined across a column cut on shared wording only, not by a
+    /// word or punctuation running over the cut.
+    Wording,
+    /// Very little body text.
+    Short,
+    /// No title (and not a caption or a part continued from another page).
+    NoTitle,
+}
+
+impl Doubt {
+    pub const ALL: [Doubt; 5] = [
+        Doubt::NameTitle,
+        Doubt::LabelTitle,
+        Doubt::Wording,
+        Doubt::Short,
+        Doubt::NoTitle,
+    ];
+
+    /// The name used in JSON and queries (`doubt:short`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Doubt::NameTitle => "name-title",
+            Doubt::LabelTitle => "label-title",
+            Doubt::Wording => "wording",
+            Doubt::Short => "short",
+            Doubt::NoTitle => "no-title",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Doubt> {
+        Doubt::ALL.into_iter().find(|d| d.as_str() == name)
+    }
+
+    fn bit(self) -> u8 {
+        1 << self as u8
+    }
+}
+
+/// The reasons for doubt of one article (a set, one byte).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Doubts(u8);
+
+impl Doubts {
+    pub fn insert(&mut self, d: Doubt) {
+        self.0 |= d.bit();
+    }
+
+    pub fn remove(&mut self, d: Doubt) {
+        self.0 &= !d.bit();
+    }
+
+    pub fn contains(self, d: Doubt) -> bool {
+        self.0 & d.bit() != 0
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The reasons, in the order of [`Doubt::ALL`].
+    pub fn iter(self) -> impl Iterator<Item = Doubt> {
+        Doubt::ALL.into_iter().filter(move |d| self.contains(*d))
+    }
+
+    /// The set as one byte (for compact columns).
+    pub fn bits(self) -> u8 {
+        self.0
+    }
+
+    pub fn from_bits(bits: u8) -> Doubts {
+        Doubts(bits)
+    }
+
+    /// The reasons' names, in the order of [`Doubt::ALL`].
+    pub fn names(self) -> Vec<&'static str> {
+        self.iter().map(Doubt::as_str).collect()
+    }
+}
+
+impl FromIterator<Doubt> for Doubts {
+    fn from_iter<I: IntoIterator<Item = Doubt>>(iter: I) -> Doubts {
+        let mut out = Doubts::default();
+        for d in iter {
+            out.insert(d);
+        }
+        out
+    }
+}
+
+impl Serialize for Doubts {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter().map(Doubt::as_str))
+    }
+}
+
+impl<'de> Deserialize<'de> for Doubts {
+    /// Names newstag does not know (from a newer version) are left out.
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Doubts, D::Error> {
+        let names: Vec<String> = Vec::deserialize(d)?;
+        Ok(names.iter().filter_map(|n| Doubt::parse(n)).collect())
+    }
+}
+
 /// One article of an issue, as segmentation produced it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Article {
@@ -78,6 +189,9 @@ pub struct Article {
     pub byline: String,
     /// Body paragraphs in reading order, re-joined across column breaks.
     pub paragraphs: Vec<String>,
+    /// Why segmentation doubts its cut of this article (empty when it does not).
+    #[serde(default)]
+    pub doubts: Doubts,
 }
 
 impl Article {

@@ -22,6 +22,8 @@ pub struct ArticleRecord {
     pub date: Option<String>,
     pub page: Option<String>,
     pub tags: Vec<String>,
+    /// Why segmentation doubts its cut of the article (`crate::article::Doubt` names).
+    pub doubts: Vec<&'static str>,
 }
 
 impl ArticleRecord {
@@ -40,6 +42,7 @@ impl ArticleRecord {
             date: issue.date.clone(),
             page: issue.page.clone(),
             tags,
+            doubts: article.doubts.names(),
         }
     }
 }

@@ -111,11 +111,12 @@ fn explain(corpus: &crate::corpus::Corpus) -> anyhow::Result<ExitCode> {
             while let Some(s) = starts.next_if(|s| s.line <= l.first) {
                 writeln!(
                     out,
-                    "   >> article {} starts at L{}: {} [{}]",
+                    "   >> article {} starts at L{}: {} [{}]{}",
                     s.index,
                     s.line,
                     crate::text::fit_width(&crate::text::cell_text(&s.title), 40).trim_end(),
-                    s.why
+                    s.why,
+                    doubt_note(s.doubts)
                 )?;
             }
             let lines = if l.last > l.first {
@@ -135,14 +136,24 @@ fn explain(corpus: &crate::corpus::Corpus) -> anyhow::Result<ExitCode> {
         for s in starts {
             writeln!(
                 out,
-                "   >> article {} starts at L{}: {} [{}]",
+                "   >> article {} starts at L{}: {} [{}]{}",
                 s.index,
                 s.line,
                 crate::text::cell_text(&s.title),
-                s.why
+                s.why,
+                doubt_note(s.doubts)
             )?;
         }
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// ` doubts: short, no-title` after an article start, or nothing.
+fn doubt_note(doubts: crate::article::Doubts) -> String {
+    if doubts.is_empty() {
+        String::new()
+    } else {
+        format!(" doubts: {}", doubts.names().join(", "))
+    }
 }

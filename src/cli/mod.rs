@@ -72,7 +72,7 @@ pub enum Command {
     /// field (scattered in titles and heads, ranked below; pinyin `sqzl`/`shequ`);
     /// `~x` scattered in bodies too; `a|b` either; `'exact`; `^prefix` (title
     /// starts with); `!x` not; `tag:NAME` (`tag:"a b"`), `untagged`, `kind:photo`,
-    /// `issue:2024-12`, `title:TEXT`.
+    /// `issue:2024-12`, `title:TEXT`, `doubt` (`doubt:short`...).
     Search(search::SearchArgs),
     /// Prepare a corpus for coding as a team in git: each coder's tags in files
     /// of their own (coders/NAME/), so merges never conflict.

@@ -94,6 +94,8 @@ impl Piece {
                 .filter(|p| p.field == Field::Body)
                 .map(|p| p.text.clone())
                 .collect(),
+            // A cut the user made is not doubted.
+            doubts: Default::default(),
         };
         (!article.title.is_empty() || !article.paragraphs.is_empty()).then_some(article)
     }

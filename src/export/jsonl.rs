@@ -28,6 +28,7 @@ struct Line<'a> {
     date: Option<&'a str>,
     page: Option<&'a str>,
     tags: Vec<&'a str>,
+    doubts: Vec<&'static str>,
     tag_details: &'a [ExportTag],
 }
 
@@ -49,6 +50,7 @@ pub fn write_jsonl(out: &mut dyn Write, rows: &[Row<'_>], with_body: bool) -> io
             date: issue.date.as_deref(),
             page: issue.page.as_deref(),
             tags: row.tags.iter().map(|t| t.name.as_str()).collect(),
+            doubts: article.doubts.names(),
             tag_details: &row.tags,
         };
         write_json_line(&mut *out, &line)?;

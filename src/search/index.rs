@@ -124,6 +124,8 @@ pub struct SearchIndex {
     pub issues: Vec<IssueInfo>,
     pub(crate) refs: Vec<DocRef>,
     pub(crate) kinds: Vec<Kind>,
+    /// Reasons for doubt ([`crate::article::Doubts`] bits).
+    pub(crate) doubts: Vec<u8>,
     /// Article ids.
     pub(crate) ids: TextColumn,
     /// Display titles as written.
@@ -250,6 +252,7 @@ impl SearchIndex {
     fn push_article(&mut self, issue: u32, article: u32, a: &Article) {
         self.refs.push(DocRef { issue, article });
         self.kinds.push(a.kind);
+        self.doubts.push(a.doubts.bits());
         self.ids.push(&a.id);
         let title = a.display_title();
         let folded = fold(&title);
@@ -409,6 +412,11 @@ impl SearchIndex {
         self.kinds.get(doc as usize).copied().unwrap_or_default()
     }
 
+    /// Why segmentation doubts `doc`'s cut.
+    pub fn doubts(&self, doc: u32) -> crate::article::Doubts {
+        crate::article::Doubts::from_bits(self.doubts.get(doc as usize).copied().unwrap_or(0))
+    }
+
     /// The issue `doc` belongs to.
     pub fn issue(&self, doc: u32) -> Option<&IssueInfo> {
         self.doc_ref(doc)
@@ -445,6 +453,7 @@ impl SearchIndex {
     pub fn is_consistent(&self) -> bool {
         let n = self.refs.len();
         self.kinds.len() == n
+            && self.doubts.len() == n
             && self.ids.len() == n
             && self.titles.len() == n
             && self.fields_folded.len() == n

@@ -12,13 +12,15 @@
 //! - `^prefix` wants the title to start with it;
 //! - `!x` excludes articles that match `x` (works with every other form);
 //! - `tag:NAME`, `untagged`, `kind:photo`, `issue:2024-12`, `title:TEXT` filter by
-//!   tag, kind, issue date or path, or restrict text to the title.
+//!   tag, kind, issue date or path, or restrict text to the title;
+//! - `doubt` finds the articles whose cut segmentation doubts, `doubt:short` those
+//!   doubted for that reason (see [`crate::article::Doubt`]).
 //!
 //! The query is folded first (full-width to half-width, lower case), so `ＡＢＣ` and
 //! `abc` are the same query.
 
 use super::fold::fold;
-use crate::article::Kind;
+use crate::article::{Doubt, Kind};
 use std::ops::Range;
 
 /// A parsed query: every clause must match.
@@ -59,6 +61,8 @@ pub enum Pred {
     Untagged,
     /// The article is of this kind.
     Kind(Kind),
+    /// Segmentation doubts the article's cut (for this reason, when given).
+    Doubt(Option<Doubt>),
     /// The issue's date or path starts with (date) or contains (path) this.
     Issue(String),
 }
@@ -72,6 +76,8 @@ pub enum QueryError {
     EmptyValue { field: String, span: Range<usize> },
     #[error("no kind `{name}` (one of: {})", kind_names())]
     UnknownKind { name: String, span: Range<usize> },
+    #[error("no doubt `{name}` (one of: {})", doubt_names())]
+    UnknownDoubt { name: String, span: Range<usize> },
     #[error("`|` needs an alternative on both sides")]
     EmptyAlternative { span: Range<usize> },
     #[error("no tag `{name}` ({known})")]
@@ -89,6 +95,7 @@ impl QueryError {
             QueryError::EmptyAfter { span, .. }
             | QueryError::EmptyValue { span, .. }
             | QueryError::UnknownKind { span, .. }
+            | QueryError::UnknownDoubt { span, .. }
             | QueryError::EmptyAlternative { span }
             | QueryError::UnknownTag { span, .. } => span.clone(),
         }
@@ -97,6 +104,10 @@ impl QueryError {
 
 fn kind_names() -> String {
     Kind::ALL.map(Kind::as_str).join(", ")
+}
+
+fn doubt_names() -> String {
+    Doubt::ALL.map(Doubt::as_str).join(", ")
 }
 
 impl Query {
@@ -298,8 +309,11 @@ fn parse_pred(s: &str, at: usize, whole: Range<usize>) -> Result<Pred, QueryErro
     if s == "untagged" {
         return Ok(Pred::Untagged);
     }
+    if s == "doubt" {
+        return Ok(Pred::Doubt(None));
+    }
     if let Some((field, value)) = s.split_once(':') {
-        let known = matches!(field, "tag" | "kind" | "issue" | "title");
+        let known = matches!(field, "tag" | "kind" | "issue" | "title" | "doubt");
         if known {
             let value = &unquote(value);
             if value.trim().is_empty() {
@@ -312,6 +326,13 @@ fn parse_pred(s: &str, at: usize, whole: Range<usize>) -> Result<Pred, QueryErro
             return match field {
                 "tag" => Ok(Pred::Tag(value.trim().to_string())),
                 "issue" => Ok(Pred::Issue(value.to_string())),
+                "doubt" => match Doubt::parse(value) {
+                    Some(d) => Ok(Pred::Doubt(Some(d))),
+                    None => Err(QueryError::UnknownDoubt {
+                        name: value.to_string(),
+                        span: whole,
+                    }),
+                },
                 "kind" => match Kind::parse(value).or_else(|| unique_kind_prefix(value)) {
                     Some(k) => Ok(Pred::Kind(k)),
                     None => Err(QueryError::UnknownKind {
@@ -506,6 +527,21 @@ mod tests {
             Err(QueryError::EmptyValue { .. })
         ));
         assert!(Query::parse("\"\"").is_err());
+    }
+
+    #[test]
+    fn doubt_alone_or_with_a_reason() {
+        let pred = |q: &str| {
+            Query::parse(q).unwrap().clauses[0].alternatives[0]
+                .pred
+                .clone()
+        };
+        assert_eq!(pred("doubt"), Pred::Doubt(None));
+        assert_eq!(pred("doubt:short"), Pred::Doubt(Some(Doubt::Short)));
+        assert!(matches!(
+            Query::parse("doubt:bogus"),
+            Err(QueryError::UnknownDoubt { .. })
+        ));
     }
 
     #[test]

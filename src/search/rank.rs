@@ -93,6 +93,7 @@ enum Cond {
     Tag(String),
     Untagged,
     Kind(Kind),
+    Doubt(Option<crate::article::Doubt>),
     Issue(String),
 }
 
@@ -337,6 +338,10 @@ impl<'i> Matcher<'i> {
         let positive = match &p.cond {
             Cond::Text(t) => self.text_score(t, doc),
             Cond::Kind(k) => (self.index.kind(doc) == *k).then_some(0),
+            Cond::Doubt(reason) => {
+                let d = self.index.doubts(doc);
+                reason.map_or(!d.is_empty(), |r| d.contains(r)).then_some(0)
+            }
             Cond::Issue(v) => self
                 .index
                 .issue(doc)
@@ -579,6 +584,7 @@ fn prepare(
         Pred::Tag(t) => Cond::Tag(t.clone()),
         Pred::Untagged => Cond::Untagged,
         Pred::Kind(k) => Cond::Kind(*k),
+        Pred::Doubt(r) => Cond::Doubt(*r),
         Pred::Issue(v) => Cond::Issue(v.to_lowercase()),
     };
     Prepared {

@@ -15,7 +15,7 @@
 
 use super::blocks::Unit;
 use super::classify::{Class, Role, caption_credit, count_upto, is_complete, is_notice_title};
-use super::rethread::{Dangling, bigrams, cohesion, probe};
+use super::rethread::{Dangling, bigrams, cohesion, opens_mid_sentence, probe};
 use crate::text::is_han;
 
 /// An article being built.
@@ -49,6 +49,9 @@ pub struct Draft {
     pub adopted_title: bool,
     /// Bylines came from a trailing credit.
     pub credit: bool,
+    /// Text was joined to it, away from the article it followed, on shared wording
+    /// only (a dictionary word or shared bigrams across a cut, no punctuation).
+    pub wording: bool,
     /// Why the article was opened (shown by `articles --explain`).
     pub why: &'static str,
     /// The kicker may be a label displaced from this earlier article (see
@@ -692,6 +695,9 @@ impl Assembler {
                     .or_else(|| self.cohesive_resume(text))
                 {
                     Some((d, p)) => {
+                        if self.cur.is_some_and(|c| c != d) && !opens_mid_sentence(text) {
+                            self.drafts[d].wording = true;
+                        }
                         self.join(d, p, unit, class);
                         return;
                     }
@@ -784,6 +790,7 @@ impl Assembler {
                 if there > here {
                     self.rival = Some(c);
                     self.cur = Some(r);
+                    self.drafts[r].wording = true;
                     return r;
                 }
             }

@@ -9,6 +9,9 @@ pub struct Lexicon {
     /// Single-character family names, as one string.
     surnames: String,
     compound_surnames: Vec<String>,
+    /// Words that end a column label (`今日关注`).
+    #[serde(default)]
+    column_label_endings: Vec<String>,
 }
 
 const EMBEDDED: &str = include_str!("lexicon.toml");
@@ -20,6 +23,7 @@ pub fn lexicon() -> &'static Lexicon {
         toml::from_str(EMBEDDED).unwrap_or(Lexicon {
             surnames: String::new(),
             compound_surnames: Vec::new(),
+            column_label_endings: Vec::new(),
         })
     })
 }
@@ -41,6 +45,18 @@ impl Lexicon {
     }
 }
 
+impl Lexicon {
+    /// `今日关注`, `记者手记`: a short line that ends with a column label's word.
+    pub fn is_column_label(&self, text: &str) -> bool {
+        let n = text.chars().count();
+        (2..=6).contains(&n)
+            && self
+                .column_label_endings
+                .iter()
+                .any(|w| text.ends_with(w.as_str()))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -52,5 +68,8 @@ mod tests {
         assert_eq!(lexicon().surname_len("欧阳修"), 2);
         assert_eq!(lexicon().surname_len("严秋实"), 1);
         assert_eq!(lexicon().surname_len("今日关注"), 0);
+        assert!(lexicon().is_column_label("今日关注"));
+        assert!(lexicon().is_column_label("记者手记"));
+        assert!(!lexicon().is_column_label("老旧小区改造成效受到关注"));
     }
 }

@@ -3,12 +3,13 @@
 //! Pipeline: `blocks` (lines to units, markup stripped) -> `normalise` (page
 //! furniture set aside, hard-wrapped lines re-joined, indents read) -> `classify` (each unit's
 //! role and features) -> `assemble` (heading stacks to articles, re-threading cut
-//! paragraphs via `rethread`) -> `kind` -> `id`. Text is kept as written; only
+//! paragraphs via `rethread`) -> `kind` -> `doubt` (reasons to doubt the cut) -> `id`. Text is kept as written; only
 //! comparisons (ids, tests) normalise.
 
 pub mod assemble;
 pub mod blocks;
 pub mod classify;
+pub mod doubt;
 pub mod id;
 pub mod kind;
 pub mod lexicon;
@@ -42,6 +43,8 @@ pub struct ArticleStart {
     pub line: usize,
     pub why: &'static str,
     pub title: String,
+    /// Why segmentation doubts the article (empty when it does not).
+    pub doubts: crate::article::Doubts,
 }
 
 /// Each line's role and rule, and where each article starts and why.
@@ -73,6 +76,7 @@ fn run(text: &str, issue_key: &str, explain: Option<&mut Explanation>) -> Vec<Ar
         .filter(|d| !d.paragraphs.is_empty() || !d.title.is_empty())
         .map(|mut d| {
             let kind = kind::kind_of(&d);
+            let doubts = doubt::doubts_of(&d, kind);
             whys.push(d.why);
             // Paragraphs re-joined across column breaks grew by doubling; a corpus
             // stays loaded for hours, so give the slack back once.
@@ -90,6 +94,7 @@ fn run(text: &str, issue_key: &str, explain: Option<&mut Explanation>) -> Vec<Ar
                 subtitle: d.subtitle,
                 byline: d.byline,
                 paragraphs: d.paragraphs,
+                doubts,
             }
         })
         .collect();
@@ -117,6 +122,7 @@ fn run(text: &str, issue_key: &str, explain: Option<&mut Explanation>) -> Vec<Ar
                 line: a.line,
                 why,
                 title: a.display_title(),
+                doubts: a.doubts,
             })
             .collect();
     }

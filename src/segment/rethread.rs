@@ -99,6 +99,12 @@ fn cannot_open(c: char) -> bool {
     )
 }
 
+/// True when `text` opens with punctuation no paragraph opens with: it surely
+/// continues a cut sentence.
+pub fn opens_mid_sentence(text: &str) -> bool {
+    text.chars().next().is_some_and(cannot_open)
+}
+
 /// True when `text` reads as the continuation of the cut paragraph `para`.
 pub fn bond(para: &str, text: &str) -> bool {
     let Some(first) = text.chars().next() else {

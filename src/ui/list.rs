@@ -103,7 +103,10 @@ fn issue_line(app: &App, i: usize, width: usize) -> Line<'static> {
     ])
 }
 
-/// `*N title  [chip][chip]`, fitted to `width`.
+/// The mark of an article whose cut segmentation doubts.
+pub const DOUBT_MARK: &str = "?";
+
+/// `?*N title  [chip][chip]`, fitted to `width`.
 fn article_line(app: &App, i: usize, a: usize, width: usize) -> Line<'static> {
     let theme = &app.theme;
     let Some(article) = app.corpus.issues.get(i).and_then(|is| is.articles.get(a)) else {
@@ -156,8 +159,14 @@ fn article_line(app: &App, i: usize, a: usize, width: usize) -> Line<'static> {
         theme.plain()
     };
     let pad = width.saturating_sub(head + title.width() + chips_w);
+    // `?` in the indent: segmentation doubts its cut of this article (`doubt` finds them).
+    let doubt = if article.doubts.is_empty() {
+        Span::raw(" ")
+    } else {
+        Span::styled(DOUBT_MARK, theme.error())
+    };
     let mut spans = vec![
-        Span::raw(" "),
+        doubt,
         Span::styled(mark, theme.mark()),
         Span::styled(kind.to_string(), theme.dim()),
         Span::raw(" "),

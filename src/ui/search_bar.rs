@@ -53,6 +53,7 @@ pub const SYNTAX: &[(&str, &str)] = &[
     ),
     ("issue:2024-12", "issue date starts with, or path contains"),
     ("title:x", "x in titles only"),
+    ("doubt", "cut in doubt (doubt:short, doubt:no-title...)"),
 ];
 
 /// Called from the search thread when a result is ready (wakes the event loop).

@@ -17,6 +17,7 @@ fn article(index: usize, kind: Kind, parts: [&str; 4], paragraphs: &[&str]) -> A
         subtitle: subtitle.into(),
         byline: byline.into(),
         paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
+        doubts: Default::default(),
     }
 }
 

@@ -358,7 +358,9 @@ impl App {
                 )),
             }
         }
-        for (_, title) in &changed.untagged_new {
+        // Which new article got no tags matters when there were tags to follow.
+        let had_tags = changed.tags_before.iter().any(|r| !r.tags.is_empty());
+        for (_, title) in changed.untagged_new.iter().filter(|_| had_tags) {
             parts.push(format!("\"{title}\" has no tags"));
         }
         self.say(parts.join("; "));

@@ -72,3 +72,114 @@ fn tui_saves_as_the_coder_and_shows_the_others() {
     assert_eq!(blind.tags_of(0, 0).len(), 1, "blind: only li's own");
     assert_ne!(blind.tags_of(0, 0)[0], tag);
 }
+
+fn press(app: &mut App, code: crossterm::event::KeyCode) {
+    app.handle_key(crossterm::event::KeyEvent::new(
+        code,
+        crossterm::event::KeyModifiers::NONE,
+    ));
+}
+
+/// A third person adjudicates in the TUI: `A` walks the articles the two
+/// coders coded differently, each coder's decision in a column beside the
+/// article; `c` takes a coder's decision, a tag key adds to it, Enter settles it
+/// into adjudicated/zhao/ (by = adjudicated) and no coder's sidecar changes;
+/// `u` undoes the settlement.
+#[test]
+fn tui_adjudicates_disagreements() {
+    use crossterm::event::KeyCode;
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("c");
+    copy_tree(&repo_path("tests/fixtures/corpus"), &root);
+    std::fs::create_dir(root.join("coders")).unwrap();
+    let mut wang = app_as(&root, "wang", true);
+    first_article(&mut wang);
+    wang.update(Action::ToggleTag(0));
+    let mut li = app_as(&root, "li", true);
+    first_article(&mut li);
+    li.update(Action::ToggleTag(1));
+    let governance = wang.config.tags[0].name.clone();
+    let heritage = wang.config.tags[1].name.clone();
+    let coders_before: Vec<(std::path::PathBuf, Vec<u8>)> = files_below(&root.join("coders"))
+        .into_iter()
+        .map(|p| {
+            let b = std::fs::read(&p).unwrap();
+            (p, b)
+        })
+        .collect();
+
+    let mut zhao = app_as(&root, "zhao", false);
+    press(&mut zhao, KeyCode::Char('A'));
+    assert_eq!(
+        zhao.mode,
+        newstag::ui::Mode::Adjudicate,
+        "{:?}",
+        zhao.message
+    );
+    let screen = common::screen::screen_text(&zhao);
+    assert!(
+        screen.contains("Adjudication · 1/1 · 1 to settle · as zhao"),
+        "{screen}"
+    );
+    assert!(screen.contains("wang") && screen.contains("li"), "{screen}");
+    assert!(screen.contains("not settled yet"), "{screen}");
+    let title = zhao.corpus.issues[0].articles[0].display_title();
+    assert!(screen.contains(&title), "{screen}");
+    // li's column comes first (coders by name): take li's decision, add
+    // governance with its key, settle.
+    press(&mut zhao, KeyCode::Char('c'));
+    let walk = zhao.adjudicating.as_ref().unwrap();
+    assert_eq!(walk.draft.iter().collect::<Vec<_>>(), [&heritage]);
+    press(&mut zhao, KeyCode::Char('1'));
+    press(&mut zhao, KeyCode::Enter);
+    let settled = root.join("adjudicated/zhao");
+    let files = files_below(&settled);
+    assert_eq!(files.len(), 2, "{files:?}"); // the sidecar and the folder lock
+    let sidecar = files
+        .iter()
+        .find(|p| p.to_string_lossy().ends_with(".tags.toml"))
+        .unwrap();
+    let text = std::fs::read_to_string(sidecar).unwrap();
+    for t in [&governance, &heritage] {
+        assert!(text.contains(&format!("name = \"{t}\"")), "{text}");
+    }
+    assert!(text.contains("by = \"adjudicated\""), "{text}");
+    assert!(text.contains("coder = \"zhao\""), "{text}");
+    let screen = common::screen::screen_text(&zhao);
+    assert!(screen.contains("0 to settle"), "{screen}");
+    assert!(screen.contains("settled by zhao"), "{screen}");
+    let coders_after: Vec<(std::path::PathBuf, Vec<u8>)> = files_below(&root.join("coders"))
+        .into_iter()
+        .map(|p| {
+            let b = std::fs::read(&p).unwrap();
+            (p, b)
+        })
+        .collect();
+    assert_eq!(coders_before, coders_after, "no coder's sidecar changed");
+    // Undo takes the settlement back.
+    press(&mut zhao, KeyCode::Char('u'));
+    let text = std::fs::read_to_string(sidecar).unwrap_or_default();
+    assert!(!text.contains("adjudicated"), "{text}");
+    let screen = common::screen::screen_text(&zhao);
+    assert!(screen.contains("1 to settle"), "{screen}");
+    press(&mut zhao, KeyCode::Esc);
+    assert_eq!(zhao.mode, newstag::ui::Mode::Normal);
+}
+
+/// Without the team layout, `A` says what is needed and stays in the panes.
+#[test]
+fn tui_adjudication_needs_the_team_layout() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("c");
+    copy_tree(&repo_path("tests/fixtures/corpus"), &root);
+    let mut app = app_as(&root, "zhao", false);
+    app.update(Action::Adjudicate);
+    assert_eq!(app.mode, newstag::ui::Mode::Normal);
+    let said = app
+        .message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default();
+    assert!(said.contains("git-setup"), "{said}");
+    assert!(!root.join("adjudicated").exists());
+}

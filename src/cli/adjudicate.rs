@@ -6,9 +6,9 @@ use super::output::{Format, resolve_format};
 use crate::config::Config;
 use crate::corpus::Corpus;
 use crate::suggest::NO_TOPIC;
+use crate::tags::Target;
 use crate::tags::adjudicate::{self, Unit};
 use crate::tags::team::{Team, UNKNOWN};
-use crate::tags::{Source, Target};
 use anyhow::bail;
 use std::collections::{BTreeSet, HashMap};
 use std::io::Write;
@@ -184,21 +184,12 @@ fn settle(
     };
     let target = Target::at(&corpus.issues, (i, a))
         .ok_or_else(|| anyhow::anyhow!("no article with id {id}"))?;
-    let current: BTreeSet<String> = store
-        .tag_names(&target.issue.rel, &target.article.id)
-        .into_iter()
-        .collect();
-    let mut failed = false;
-    for t in current.difference(&wanted) {
-        failed |= !store.set(&[target], t, false, Source::Adjudicated).ok();
-    }
-    for t in wanted.difference(&current) {
-        failed |= !store.set(&[target], t, true, Source::Adjudicated).ok();
-    }
-    if failed {
+    let outcome = adjudicate::settle(&mut store, target, &wanted, NO_TOPIC);
+    if !outcome.ok() {
         bail!(
-            "could not save the settled decision under {}",
-            team.adjudicator_dir(&team.coder).display()
+            "could not save the settled decision under {}: {}",
+            team.adjudicator_dir(&team.coder).display(),
+            outcome.message()
         );
     }
     let units = all_units(corpus, team, None);

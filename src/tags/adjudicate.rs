@@ -9,6 +9,7 @@
 //! agree on when they all agree, else none (it waits for adjudication).
 
 use super::team::Decision;
+use super::{Outcome, Source, TagMark, TagStore, Target};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The folder (beside `coders/`) holding one folder of settled decisions per
@@ -113,6 +114,45 @@ pub fn units(
         }
     }
     out.into_values().collect()
+}
+
+/// Settle `target` on `tags` in `store` (an adjudicator's, see
+/// [`super::team::Team::open_adjudication`]): its settled tags become exactly
+/// `tags`, or `no_topic` alone when `tags` is empty, each marked `adjudicated`
+/// by the store's coder. Saved at once; one undo step.
+pub fn settle(
+    store: &mut TagStore,
+    target: Target,
+    tags: &BTreeSet<String>,
+    no_topic: &str,
+) -> Outcome {
+    let mut wanted: BTreeSet<String> = tags.iter().filter(|t| *t != no_topic).cloned().collect();
+    if wanted.is_empty() {
+        wanted.insert(no_topic.to_string());
+    }
+    let current: BTreeSet<String> = store
+        .tag_names(&target.issue.rel, &target.article.id)
+        .into_iter()
+        .collect();
+    let mark = TagMark {
+        coder: store.coder().to_string(),
+        ..TagMark::now(Source::Adjudicated)
+    };
+    let mut edits: Vec<(Target, String, Option<TagMark>)> = current
+        .difference(&wanted)
+        .map(|t| (target, t.clone(), None))
+        .collect();
+    edits.extend(
+        wanted
+            .difference(&current)
+            .map(|t| (target, t.clone(), Some(mark.clone()))),
+    );
+    let label = format!(
+        "settle {} as {}",
+        target.article.id,
+        wanted.iter().cloned().collect::<Vec<_>>().join(", ")
+    );
+    store.apply_marks(&edits, &label)
 }
 
 #[cfg(test)]

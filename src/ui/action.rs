@@ -123,6 +123,7 @@ pub enum Layer {
     Help,
     Stats,
     Triage,
+    Adjudicate,
     Confirm,
     NewTag,
     Export,
@@ -135,12 +136,13 @@ pub enum Layer {
 
 impl Layer {
     /// Every layer, in help order.
-    pub const ALL: [Layer; 12] = [
+    pub const ALL: [Layer; 13] = [
         Layer::Panes,
         Layer::Page,
         Layer::Picker,
         Layer::Search,
         Layer::Triage,
+        Layer::Adjudicate,
         Layer::Confirm,
         Layer::NewTag,
         Layer::JumpToDate,
@@ -157,6 +159,7 @@ impl Layer {
             Layer::Help => "help",
             Layer::Stats => "stats",
             Layer::Triage => "triage",
+            Layer::Adjudicate => "adjudicate",
             Layer::Confirm => "confirm",
             Layer::NewTag => "new_tag",
             Layer::Export => "export",
@@ -180,6 +183,7 @@ impl Layer {
             Layer::Help => "Help",
             Layer::Stats => "Statistics",
             Layer::Triage => "Triage",
+            Layer::Adjudicate => "Adjudication",
             Layer::Confirm => "Bulk change confirmation",
             Layer::NewTag => "New-tag prompt",
             Layer::Export => "Export dialog",
@@ -270,6 +274,33 @@ layer_actions! {
         /// Show every key binding
         Help = "help",
         /// Leave triage (it resumes where it was)
+        Leave = "leave",
+    }
+}
+
+layer_actions! {
+    /// Keys of adjudication mode (`[keys.adjudicate]`); the tags' own keys
+    /// toggle a tag of the settlement.
+    AdjudicateAction in Adjudicate {
+        /// Settle the article on the tags chosen and go to the next disagreement
+        Settle = "settle",
+        /// Settle the article on "no topic" and go on
+        NoTopic = "no_topic",
+        /// Take the next coder's decision as the settlement
+        TakeCoder = "take_coder",
+        /// Go to the next disagreement without settling
+        Next = "next",
+        /// Go back to the previous disagreement
+        Previous = "previous",
+        /// Undo the last settlement
+        Undo = "undo",
+        /// Scroll the article down
+        ScrollDown = "scroll_down",
+        /// Scroll the article up
+        ScrollUp = "scroll_up",
+        /// Show every key binding
+        Help = "help",
+        /// Leave adjudication
         Leave = "leave",
     }
 }
@@ -448,6 +479,8 @@ actions! {
     AcceptSuggestions = "accept_suggestions",
     /// Triage: walk untagged articles with suggestions
     Triage = "triage",
+    /// Adjudicate: settle the articles coders coded differently
+    Adjudicate = "adjudicate",
     /// Export the (marked or listed) articles
     Export = "export",
     /// Show tag statistics
@@ -522,6 +555,7 @@ mod tests {
         check::<MessagesAction>();
         check::<JumpAction>();
         check::<TriageAction>();
+        check::<AdjudicateAction>();
         check::<ConfirmAction>();
         check::<NewTagAction>();
         check::<ExportAction>();

@@ -51,6 +51,8 @@ pub enum Mode {
     Triage,
     /// The page view (`v`, see `page_view.rs`); its state is `App::page`.
     Page,
+    /// Adjudication mode (`A`, see `adjudication.rs`).
+    Adjudicate,
 }
 
 /// One row of the list pane.
@@ -132,6 +134,8 @@ pub struct App {
     pub tagging: super::tagging::Tagging,
     /// Suggestions: background scoring, ghost tags, triage (see `triage.rs`).
     pub suggest: super::triage::Suggesting,
+    /// The adjudication walk (`A`, see `adjudication.rs`).
+    pub adjudicating: Option<Box<super::adjudication::Adjudicating>>,
 
     pub message: Option<Message>,
     /// The jump-to-date prompt's text.
@@ -181,6 +185,7 @@ impl App {
             tag_selected: 0,
             tagging,
             suggest: super::triage::Suggesting::default(),
+            adjudicating: None,
             log: Vec::new(),
             date_input: tui_input::Input::default(),
             search: super::search_bar::SearchState::default(),
@@ -649,6 +654,7 @@ impl App {
             Mode::NewTag => Layer::NewTag,
             Mode::JumpToDate => Layer::JumpToDate,
             Mode::Triage => Layer::Triage,
+            Mode::Adjudicate => Layer::Adjudicate,
             Mode::Messages { .. } => Layer::Messages,
             Mode::Page => self.page.as_ref().map_or(Layer::Page, |v| v.layer()),
         }
@@ -676,6 +682,7 @@ impl App {
         }
         match self.mode {
             Mode::Triage => self.triage_key(key),
+            Mode::Adjudicate => self.adjudicate_key(key),
             Mode::ConfirmBulk => {
                 if let Some(a) = self.keymap.confirm.action_for(key) {
                     self.confirm_bulk(a == ConfirmAction::Yes);
@@ -764,6 +771,9 @@ impl App {
             Layer::Stats => km.stats.action_for(key).is_some(),
             Layer::Triage => {
                 km.triage.action_for(key).is_some() || km.panes.action_for(key).is_some()
+            }
+            Layer::Adjudicate => {
+                km.adjudicate.action_for(key).is_some() || km.panes.action_for(key).is_some()
             }
             Layer::Confirm => km.confirm.action_for(key).is_some(),
             Layer::NewTag => km.new_tag.action_for(key).is_some(),
@@ -931,6 +941,7 @@ impl App {
                 self.relearn();
             }
             Action::AcceptSuggestions | Action::Triage => self.suggest_action(action),
+            Action::Adjudicate => self.open_adjudication(),
             Action::Export => {
                 let dialog = super::export_dialog::ExportDialog::open(self);
                 self.mode = Mode::Export(Box::new(dialog));
@@ -967,6 +978,7 @@ impl App {
                 self.mode = match view.from {
                     Layer::Triage => Mode::Triage,
                     Layer::Page if self.page.is_some() => Mode::Page,
+                    Layer::Adjudicate => Mode::Adjudicate,
                     _ => Mode::Normal,
                 };
             }

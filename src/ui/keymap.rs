@@ -2,8 +2,9 @@
 //! into key events, and key events into actions.
 
 use super::action::{
-    Action, Bindable, ConfirmAction, ExportAction, HelpAction, JumpAction, Layer, MessagesAction,
-    NewTagAction, PageAction, PickerAction, SearchAction, StatsAction, TriageAction,
+    Action, AdjudicateAction, Bindable, ConfirmAction, ExportAction, HelpAction, JumpAction, Layer,
+    MessagesAction, NewTagAction, PageAction, PickerAction, SearchAction, StatsAction,
+    TriageAction,
 };
 use crate::config::Config;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -351,6 +352,7 @@ pub struct Keymaps {
     pub messages: Keymap<MessagesAction>,
     pub stats: Keymap<StatsAction>,
     pub triage: Keymap<TriageAction>,
+    pub adjudicate: Keymap<AdjudicateAction>,
     pub confirm: Keymap<ConfirmAction>,
     pub new_tag: Keymap<NewTagAction>,
     pub jump_to_date: Keymap<JumpAction>,
@@ -381,6 +383,7 @@ impl Keymaps {
             messages: layer(config, source, &mut errors),
             stats: layer(config, source, &mut errors),
             triage: layer(config, source, &mut errors),
+            adjudicate: layer(config, source, &mut errors),
             confirm: layer(config, source, &mut errors),
             new_tag: layer(config, source, &mut errors),
             jump_to_date: layer(config, source, &mut errors),
@@ -408,6 +411,7 @@ impl Keymaps {
             Layer::Messages => self.messages.entries(),
             Layer::Stats => self.stats.entries(),
             Layer::Triage => self.triage.entries(),
+            Layer::Adjudicate => self.adjudicate.entries(),
             Layer::Confirm => self.confirm.entries(),
             Layer::NewTag => self.new_tag.entries(),
             Layer::JumpToDate => self.jump_to_date.entries(),
@@ -426,6 +430,7 @@ impl Keymaps {
             Layer::Messages => self.messages.hints(),
             Layer::Stats => self.stats.hints(),
             Layer::Triage => self.triage.hints(),
+            Layer::Adjudicate => self.adjudicate.hints(),
             Layer::Confirm => self.confirm.hints(),
             Layer::NewTag => self.new_tag.hints(),
             Layer::JumpToDate => self.jump_to_date.hints(),
@@ -450,6 +455,7 @@ impl Keymaps {
             names(&self.messages),
             names(&self.stats),
             names(&self.triage),
+            names(&self.adjudicate),
             names(&self.confirm),
             names(&self.new_tag),
             names(&self.jump_to_date),

@@ -15,6 +15,7 @@
 //! terminal (`terminal`) and its hand-over to the shell or an editor.
 
 pub mod action;
+pub mod adjudication;
 pub mod app;
 pub mod bordered;
 pub mod export_dialog;
@@ -121,6 +122,7 @@ impl Widget for &App {
             }
             Mode::Search => search_bar::render(self, areas.status, buf),
             Mode::Triage => triage::render(self, body, buf),
+            Mode::Adjudicate => adjudication::render(self, body, buf),
             Mode::Messages { scroll } => message_log::render(
                 &self.log,
                 *scroll,

@@ -413,7 +413,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 /// Cut a line of spans to `width` display cells.
-fn fit_line(spans: Vec<Span<'static>>, width: usize) -> Line<'static> {
+pub(super) fn fit_line(spans: Vec<Span<'static>>, width: usize) -> Line<'static> {
     let mut used = 0;
     let mut out = Vec::new();
     for s in spans {

@@ -70,7 +70,9 @@ pub mod common;
 
 use common::styles::{Heads, Style, head_key, render};
 use newstag::article::Article;
-use newstag::corpus::parse_issue;
+use newstag::corpus::{issue_key, parse_issue};
+use newstag::segment::habits::{Habits, PageLines, page_lines};
+use newstag::segment::segment_issue_with;
 use newstag::text::comparison_key;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -434,12 +436,20 @@ struct Run {
     extras: Vec<(String, usize)>,
 }
 
-/// Score `cases` rendered in `style`.
+/// Score `cases` rendered in `style`, the set read as one corpus: the habits learned
+/// from all its pages (recurring labels and names, `segment::habits`) apply to each.
 fn run(set: &str, cases: &[Case], style: Style) -> Run {
     let mut out = Run::default();
-    for case in cases {
-        let text = newstag::corpus::decode::decode(&case.bytes).unwrap().text;
-        let rendered = render(&text, style, &heads_of(&case.gold));
+    let pages: Vec<String> = cases
+        .iter()
+        .map(|case| {
+            let text = newstag::corpus::decode::decode(&case.bytes).unwrap().text;
+            render(&text, style, &heads_of(&case.gold))
+        })
+        .collect();
+    let lines: Vec<PageLines> = pages.iter().map(|p| page_lines(p)).collect();
+    let habits = Habits::learn(&lines);
+    for (case, rendered) in cases.iter().zip(pages) {
         // `NEWSTAG_STYLE_DUMP=DIR` keeps the rendered pages to look at.
         if let Some(dir) = std::env::var_os("NEWSTAG_STYLE_DUMP") {
             let out = Path::new(&dir).join(set).join(style.name()).join(&case.rel);
@@ -447,9 +457,14 @@ fn run(set: &str, cases: &[Case], style: Style) -> Run {
             std::fs::write(out, &rendered).unwrap();
         }
         let parsed = parse_issue(&case.path, &case.rel, rendered.as_bytes()).unwrap();
+        let articles = if habits.is_empty() {
+            parsed.articles.to_vec()
+        } else {
+            segment_issue_with(&rendered, &issue_key(&case.rel), &habits)
+        };
         let mut misses = String::new();
         let mut marks = Vec::new();
-        let s = score_marked(&parsed.articles, &case.gold, &mut misses, &mut marks);
+        let s = score_marked(&articles, &case.gold, &mut misses, &mut marks);
         out.log.push_str(&report(&case.rel, &s));
         out.log.push('\n');
         out.log.push_str(&misses);

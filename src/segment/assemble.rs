@@ -452,7 +452,22 @@ impl Assembler {
             .filter(|&l| l > 0)
             .min();
         let mut t = heads.len() - 1;
-        if let Some(min) = min_level
+        // A label the corpus's habits know is never the title while another head
+        // line stands with it: the last other line is, labels go to the kicker.
+        let labels: Vec<usize> = heads
+            .iter()
+            .copied()
+            .filter(|&h| classes[h].label)
+            .collect();
+        if !labels.is_empty() && labels.len() < heads.len() {
+            let rest: Vec<usize> = heads
+                .iter()
+                .copied()
+                .filter(|&h| !classes[h].label)
+                .collect();
+            heads = labels.into_iter().chain(rest).collect();
+            t = heads.len() - 1;
+        } else if let Some(min) = min_level
             && heads.iter().all(|&h| units[h].level > 0)
         {
             t = heads
@@ -498,7 +513,12 @@ impl Assembler {
         } else {
             "a Markdown head at or above the current title's level"
         };
-        let d = self.open(units[heads[0]].line, why);
+        let start = heads
+            .iter()
+            .map(|&h| units[h].line)
+            .min()
+            .unwrap_or(first.line);
+        let d = self.open(start, why);
         let draft = &mut self.drafts[d];
         draft.label_owner = label_owner;
         draft.title = units[heads[t]].text.to_string();

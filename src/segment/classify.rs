@@ -68,6 +68,9 @@ pub struct Class {
     pub complete: bool,
     /// The rule that decided the role (shown by `articles --explain`).
     pub rule: &'static str,
+    /// A head line the corpus's habits know as a label (see `habits`): never the
+    /// title while another head line stands with it.
+    pub label: bool,
 }
 
 /// Characters after which a paragraph may end.
@@ -204,6 +207,7 @@ pub fn classify(unit: &Unit<'_>) -> Class {
         credit: None,
         complete: is_complete(text),
         rule: "body: running text",
+        label: false,
     };
     match unit.markup {
         Markup::Noise => {

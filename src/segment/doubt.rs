@@ -3,13 +3,16 @@
 
 use super::assemble::Draft;
 use super::classify::{count_upto, is_name_line};
+use super::habits::Habits;
 use crate::article::{Doubt, Doubts, Kind};
+use crate::text::comparison_key;
 
 /// Fewer body characters than this make an article doubtfully short.
 pub const SHORT_BODY: usize = 30;
 
-/// The reasons to doubt `d` (of kind `kind`).
-pub fn doubts_of(d: &Draft, kind: Kind) -> Doubts {
+/// The reasons to doubt `d` (of kind `kind`), given the habits learned from its
+/// corpus (a title that recurs across issues is a label).
+pub fn doubts_of(d: &Draft, kind: Kind, habits: Option<&Habits>) -> Doubts {
     let mut out = Doubts::default();
     let title = d.title.trim();
     let expected_untitled = matches!(kind, Kind::Photo | Kind::Timeline) || d.jump_in;
@@ -21,7 +24,9 @@ pub fn doubts_of(d: &Draft, kind: Kind) -> Doubts {
         if is_name_line(title) {
             out.insert(Doubt::NameTitle);
         }
-        if super::lexicon::lexicon().is_column_label(title) {
+        if super::lexicon::lexicon().is_column_label(title)
+            || habits.is_some_and(|h| h.is_label(&comparison_key(title)))
+        {
             out.insert(Doubt::LabelTitle);
         }
     }
@@ -56,31 +61,38 @@ mod tests {
 
     #[test]
     fn a_titled_article_of_some_length_raises_no_doubt() {
-        assert!(doubts_of(&draft("引水渠通到了田间地头", &[LONG]), Kind::News).is_empty());
+        assert!(doubts_of(&draft("引水渠通到了田间地头", &[LONG]), Kind::News, None).is_empty());
     }
 
     #[test]
     fn a_name_or_a_label_as_title_is_doubted() {
-        let d = doubts_of(&draft("王芳", &[LONG]), Kind::News);
+        let d = doubts_of(&draft("王芳", &[LONG]), Kind::News, None);
         assert_eq!(d.names(), ["name-title"]);
-        let d = doubts_of(&draft("今日关注", &[LONG]), Kind::News);
+        let d = doubts_of(&draft("今日关注", &[LONG]), Kind::News, None);
         assert_eq!(d.names(), ["label-title"]);
+        // A title that recurs across the corpus's issues is a label too.
+        let page = format!("乡村振兴一线行\n\n{LONG}\n");
+        let habits = Habits::learn(&vec![crate::segment::habits::page_lines(&page); 3]);
+        let d = doubts_of(&draft("乡村振兴一线行", &[LONG]), Kind::News, Some(&habits));
+        assert_eq!(d.names(), ["label-title"]);
+        let d = doubts_of(&draft("乡村振兴一线行", &[LONG]), Kind::News, None);
+        assert!(d.is_empty());
     }
 
     #[test]
     fn short_and_untitled_text_is_doubted_but_not_a_caption() {
-        let d = doubts_of(&draft("", &["村民说好。"]), Kind::Continuation);
+        let d = doubts_of(&draft("", &["村民说好。"]), Kind::Continuation, None);
         assert_eq!(d.names(), ["short", "no-title"]);
-        assert!(doubts_of(&draft("", &["图为新修的水渠。"]), Kind::Photo).is_empty());
+        assert!(doubts_of(&draft("", &["图为新修的水渠。"]), Kind::Photo, None).is_empty());
         let mut part = draft("", &[LONG]);
         part.jump_in = true;
-        assert!(doubts_of(&part, Kind::Continuation).is_empty());
+        assert!(doubts_of(&part, Kind::Continuation, None).is_empty());
     }
 
     #[test]
     fn text_joined_on_wording_only_is_doubted() {
         let mut d = draft("引水渠通到了田间地头", &[LONG]);
         d.wording = true;
-        assert_eq!(doubts_of(&d, Kind::News).names(), ["wording"]);
+        assert_eq!(doubts_of(&d, Kind::News, None).names(), ["wording"]);
     }
 }

@@ -10,6 +10,7 @@ pub mod assemble;
 pub mod blocks;
 pub mod classify;
 pub mod doubt;
+pub mod habits;
 pub mod id;
 pub mod kind;
 pub mod lexicon;
@@ -21,7 +22,13 @@ use crate::article::Article;
 /// Cut the (decoded, `\n`-normalised) text of one issue into articles, in reading
 /// order, with ids derived from `issue_key`.
 pub fn segment_issue(text: &str, issue_key: &str) -> Vec<Article> {
-    run(text, issue_key, None)
+    run(text, issue_key, None, None)
+}
+
+/// [`segment_issue`] with the habits learned from the issue's corpus (recurring
+/// labels are never titles, recurring names under titles are bylines: see `habits`).
+pub fn segment_issue_with(text: &str, issue_key: &str, habits: &habits::Habits) -> Vec<Article> {
+    run(text, issue_key, Some(habits), None)
 }
 
 /// One unit of a page as `articles --explain` shows it.
@@ -57,16 +64,35 @@ pub struct Explanation {
 /// Segment `text` as [`segment_issue`] does, and say why.
 pub fn explain_issue(text: &str, issue_key: &str) -> (Vec<Article>, Explanation) {
     let mut explanation = Explanation::default();
-    let articles = run(text, issue_key, Some(&mut explanation));
+    let articles = run(text, issue_key, None, Some(&mut explanation));
     (articles, explanation)
 }
 
-/// The passes, in order: units -> normalise -> classify -> fix-ups -> assemble ->
-/// kinds -> ids.
-fn run(text: &str, issue_key: &str, explain: Option<&mut Explanation>) -> Vec<Article> {
+/// [`explain_issue`] with the habits learned from the issue's corpus.
+pub fn explain_issue_with(
+    text: &str,
+    issue_key: &str,
+    habits: &habits::Habits,
+) -> (Vec<Article>, Explanation) {
+    let mut explanation = Explanation::default();
+    let articles = run(text, issue_key, Some(habits), Some(&mut explanation));
+    (articles, explanation)
+}
+
+/// The passes, in order: units -> normalise -> classify -> habits -> fix-ups ->
+/// assemble -> kinds -> doubts -> ids.
+fn run(
+    text: &str,
+    issue_key: &str,
+    habits: Option<&habits::Habits>,
+    explain: Option<&mut Explanation>,
+) -> Vec<Article> {
     let mut units = blocks::units(text);
     normalise::normalise(&mut units);
     let mut classes: Vec<classify::Class> = units.iter().map(classify::classify).collect();
+    if let Some(h) = habits {
+        habits::apply(h, &units, &mut classes);
+    }
     demote_cut_heads(&units, &mut classes);
     promote_heads_over_ledes(&units, &mut classes);
     let drafts = assemble::assemble(&units, &classes);
@@ -76,7 +102,7 @@ fn run(text: &str, issue_key: &str, explain: Option<&mut Explanation>) -> Vec<Ar
         .filter(|d| !d.paragraphs.is_empty() || !d.title.is_empty())
         .map(|mut d| {
             let kind = kind::kind_of(&d);
-            let doubts = doubt::doubts_of(&d, kind);
+            let doubts = doubt::doubts_of(&d, kind, habits);
             whys.push(d.why);
             // Paragraphs re-joined across column breaks grew by doubling; a corpus
             // stays loaded for hours, so give the slack back once.

@@ -1,0 +1,265 @@
+//! A paper's habits, learned from the archive itself.
+//!
+//! A short head line that recurs across many issues of a corpus (a column label such
+//! as 今日关注, a section banner, a slogan, a fixed box title) is a label, not a
+//! title; a short name that recurs under titles (a columnist's pen name) is a byline.
+//!
+//! Three pure steps, so a per-file cache can keep the first and apply the others
+//! after it:
+//! - [`page_lines`]: what one page tells (its short head lines, once each);
+//! - [`Habits::learn`]: what recurs across the pages of a corpus;
+//! - [`apply`]: the learned habits as roles of one page's lines, a pass after
+//!   `classify` (and [`Habits::affects`] says whether a page needs it at all).
+//!
+//! A one-file corpus learns nothing and is cut as before; a line must recur in at
+//! least [`MIN_ISSUES`] issues and [`MIN_PER_MILLE`] per mille of them.
+//!
+//! Loading: the per-file cache keeps `page_lines(text)` with each file's articles
+//! (it costs a pass of `blocks` + `normalise`, no classification). Once every file
+//! is loaded, `Habits::learn` over all of them; only files where
+//! `habits.affects(lines)` are cut again with `segment_issue_with`, and such a cut is
+//! cached under `habits.digest()` as well as the file's own key. Until the cache
+//! keeps the lines, the loaders cut without habits (learning them would mean reading
+//! every file twice); the gold test scores each set as one corpus with them.
+
+use super::blocks::{Markup, Unit};
+use super::classify::{Class, Role, count_upto, ends_sentence};
+use crate::text::comparison_key;
+use std::collections::{HashMap, HashSet};
+
+/// Longest head line (in characters) counted as a possible label or name.
+pub const MAX_CHARS: usize = 16;
+/// A line recurs when it stands in at least this many issues...
+pub const MIN_ISSUES: u32 = 3;
+/// ...and in at least this share (per mille) of the corpus's issues.
+pub const MIN_PER_MILLE: u32 = 10;
+
+/// The short head lines of one page, each once, as comparison keys.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PageLines {
+    /// Keys of head lines that stood under another head line (a name there signs).
+    pub under_head: Vec<String>,
+    /// Keys of the other short head lines.
+    pub heads: Vec<String>,
+}
+
+impl PageLines {
+    fn keys(&self) -> impl Iterator<Item = &String> {
+        self.heads.iter().chain(&self.under_head)
+    }
+}
+
+/// What one page tells about its paper's habits: its short lines that read as
+/// heads (no sentence punctuation), each once. A pure function of the text (the
+/// page's units after `normalise`, furniture left out), so a cache can keep it.
+pub fn page_lines(text: &str) -> PageLines {
+    let mut units = super::blocks::units(text);
+    super::normalise::normalise(&mut units);
+    let mut out = PageLines::default();
+    let mut seen = HashSet::new();
+    let mut prev_short = false;
+    for u in &units {
+        if !matches!(u.markup, Markup::None | Markup::Title) {
+            continue;
+        }
+        let short = count_upto(&u.text, MAX_CHARS) <= MAX_CHARS
+            && !ends_sentence(&u.text)
+            && !u.text.contains(['。', '，', '；']);
+        if short {
+            let key = comparison_key(&u.text);
+            if !key.is_empty() && seen.insert(key.clone()) {
+                if prev_short {
+                    out.under_head.push(key);
+                } else {
+                    out.heads.push(key);
+                }
+            }
+        }
+        prev_short = short;
+    }
+    out
+}
+
+/// The habits learned from a corpus: recurring labels and recurring names.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Habits {
+    labels: HashSet<String>,
+    names: HashSet<String>,
+}
+
+/// `木禾`, `晓岚`: two or three Han characters, all a pen name may be.
+fn looks_like_name(key: &str) -> bool {
+    let n = key.chars().count();
+    (2..=3).contains(&n) && key.chars().all(crate::text::is_han)
+}
+
+impl Habits {
+    /// Learn from the pages of a corpus (one entry a page).
+    pub fn learn<'a>(pages: impl IntoIterator<Item = &'a PageLines>) -> Habits {
+        let mut issues = 0u32;
+        let mut counts: HashMap<&'a str, (u32, u32)> = HashMap::new();
+        for page in pages {
+            issues += 1;
+            for k in &page.heads {
+                counts.entry(k).or_default().0 += 1;
+            }
+            for k in &page.under_head {
+                counts.entry(k).or_default().1 += 1;
+            }
+        }
+        let need = MIN_ISSUES.max((issues * MIN_PER_MILLE).div_ceil(1000));
+        let mut habits = Habits::default();
+        for (key, (alone, under)) in counts {
+            if alone + under < need {
+                continue;
+            }
+            // A short name that mostly stands under another head line signs it.
+            if looks_like_name(key) && under * 2 > alone + under {
+                habits.names.insert(key.to_string());
+            } else {
+                habits.labels.insert(key.to_string());
+            }
+        }
+        habits
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.labels.is_empty() && self.names.is_empty()
+    }
+
+    /// The line (comparison key) recurs as a label.
+    pub fn is_label(&self, key: &str) -> bool {
+        self.labels.contains(key)
+    }
+
+    /// The line (comparison key) recurs as a name under titles.
+    pub fn is_name(&self, key: &str) -> bool {
+        self.names.contains(key)
+    }
+
+    /// True when [`apply`] would change something on the page `lines` came from.
+    pub fn affects(&self, lines: &PageLines) -> bool {
+        !self.is_empty() && lines.keys().any(|k| self.is_label(k) || self.is_name(k))
+    }
+
+    /// A digest of what was learned (equal habits, equal digests), for cache keys.
+    pub fn digest(&self) -> u64 {
+        let mut keys: Vec<String> = self
+            .labels
+            .iter()
+            .map(|k| format!("l{k}"))
+            .chain(self.names.iter().map(|k| format!("n{k}")))
+            .collect();
+        keys.sort_unstable();
+        xxhash_rust::xxh3::xxh3_64(keys.join("\n").as_bytes())
+    }
+}
+
+/// The learned habits as roles of one page's lines: a recurring name among head
+/// lines is a byline; a recurring head line is a label (the assembler never makes
+/// it the title while another head line stands with it).
+pub fn apply(habits: &Habits, units: &[Unit<'_>], classes: &mut [Class]) {
+    if habits.is_empty() {
+        return;
+    }
+    for (u, c) in units.iter().zip(classes.iter_mut()) {
+        if c.role != Role::Head || count_upto(&u.text, MAX_CHARS) > MAX_CHARS {
+            continue;
+        }
+        let key = comparison_key(&u.text);
+        if habits.is_name(&key) {
+            c.role = Role::Byline;
+            c.rule = "byline: a name that recurs under titles across the corpus";
+        } else if habits.is_label(&key) {
+            c.label = true;
+            c.rule = "head: a label that recurs across the corpus's issues";
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::blocks::units;
+    use crate::segment::classify::classify;
+
+    fn lines_of(text: &str) -> PageLines {
+        page_lines(text)
+    }
+
+    const BODY: &str = "村里新修的水渠通了水，三百亩麦田赶上了春灌，村民们说今年的收成有了指望。";
+
+    fn page(title: &str) -> String {
+        format!("今日关注\n\n{title}\n\n木禾\n\n{BODY}\n")
+    }
+
+    #[test]
+    fn lines_recurring_across_issues_are_learned() {
+        let pages: Vec<PageLines> = ["水渠通到了田间", "夜校开到了村口", "老街装上了电梯"]
+            .iter()
+            .map(|t| lines_of(&page(t)))
+            .collect();
+        let h = Habits::learn(&pages);
+        assert!(h.is_label("今日关注"));
+        assert!(h.is_name("木禾"));
+        assert!(!h.is_label("水渠通到了田间"));
+        assert!(h.affects(&pages[0]));
+        // Two issues are no habit; one file learns nothing.
+        assert!(Habits::learn(&pages[..2]).is_empty());
+        assert!(Habits::learn(&pages[..1]).is_empty());
+    }
+
+    #[test]
+    fn a_big_corpus_needs_a_share_of_its_issues() {
+        let rare = lines_of(&page("水渠通到了田间"));
+        let other = lines_of(&format!("夜校开到了村口\n\n{BODY}\n"));
+        let mut pages = vec![rare; 3];
+        pages.extend(std::iter::repeat_n(other, 997));
+        let h = Habits::learn(&pages);
+        assert!(!h.is_label("今日关注"), "3 of 1000 issues is no habit");
+        assert!(h.is_label("夜校开到了村口"));
+    }
+
+    #[test]
+    fn applying_habits_relabels_lines() {
+        let pages: Vec<PageLines> = ["水渠通到了田间", "夜校开到了村口", "老街装上了电梯"]
+            .iter()
+            .map(|t| lines_of(&page(t)))
+            .collect();
+        let h = Habits::learn(&pages);
+        let text = page("春耕备耕忙");
+        let u = units(&text);
+        let mut c: Vec<Class> = u.iter().map(classify).collect();
+        apply(&h, &u, &mut c);
+        assert!(c[0].label && c[0].role == Role::Head);
+        assert_eq!(c[2].role, Role::Byline);
+        assert!(!c[1].label);
+    }
+
+    /// A recurring label set below the title (or a pen name under it) no longer
+    /// takes the title's place once the corpus has taught it.
+    #[test]
+    fn a_learned_label_is_never_the_title() {
+        let pages: Vec<PageLines> = ["水渠通到了田间", "夜校开到了村口", "老街装上了电梯"]
+            .iter()
+            .map(|t| lines_of(&page(t)))
+            .collect();
+        let h = Habits::learn(&pages);
+        let text = format!("春耕备耕忙\n今日关注\n\n木禾\n\n{BODY}\n");
+        let before = crate::segment::segment_issue(&text, "x");
+        assert_ne!(before[0].title, "春耕备耕忙", "{before:?}");
+        let after = crate::segment::segment_issue_with(&text, "x", &h);
+        assert_eq!(after[0].title, "春耕备耕忙");
+        assert_eq!(after[0].kicker, "今日关注");
+        assert_eq!(after[0].byline, "木禾");
+        assert_eq!(after[0].line, 1);
+    }
+
+    #[test]
+    fn digest_depends_on_what_was_learned_only() {
+        let a = Habits::learn(&vec![lines_of(&page("甲乙丙丁戊己")); 3]);
+        let b = Habits::learn(&vec![lines_of(&page("庚辛壬癸子丑")); 3]);
+        assert_ne!(a.digest(), b.digest());
+        assert_eq!(a.digest(), a.clone().digest());
+    }
+}

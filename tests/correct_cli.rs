@@ -357,3 +357,20 @@ fn show_prints_the_page_with_roles_and_cuts() {
         .unwrap();
     assert!(lines[at - 1].contains("-- article"), "{}", lines[at - 1]);
 }
+
+/// `--show` marks the start of an article whose cut segmentation doubts with
+/// its reasons (`doubts: wording`), and no other.
+#[test]
+fn show_marks_doubted_articles() {
+    let cli = Cli::new();
+    let root = cli.home().join("c");
+    std::fs::create_dir_all(&root).unwrap();
+    let issue = "2024-06-18_第1版.txt";
+    std::fs::copy(repo_path(&format!("sample/2024/{issue}")), root.join(issue)).unwrap();
+    let out = cli.run(&["correct", root.to_str().unwrap(), issue, "--show"]);
+    assert_succeeded(&out);
+    let show = String::from_utf8(out.stdout).unwrap();
+    let doubted: Vec<&str> = show.lines().filter(|l| l.contains("doubts:")).collect();
+    assert_eq!(doubted.len(), 2, "{show}");
+    assert!(doubted[0].contains("芦荡湾湿地公园") && doubted[0].ends_with("doubts: wording"));
+}

@@ -375,3 +375,30 @@ fn a_correction_that_does_not_apply_is_refused() {
         app.message
     );
 }
+
+/// An article whose cut segmentation doubts stands out in the page view: its
+/// heading row ends with `? ` and the reasons; undoubted ones have none.
+#[test]
+fn doubted_articles_stand_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("c");
+    std::fs::create_dir_all(&root).unwrap();
+    let issue = "2024-06-18_第1版.txt";
+    std::fs::copy(repo_path(&format!("sample/2024/{issue}")), root.join(issue)).unwrap();
+    let corpus = Corpus::load(&root).unwrap();
+    let mut app = App::with_issues(Config::builtin(), corpus.issues, 120, 60);
+    app.corpus.root = root.clone();
+    press(&mut app, "v");
+    let s = screen_text(&app);
+    let headings: Vec<&str> = s
+        .lines()
+        .filter(|l| l.contains("┌ ") || l.contains("┏ "))
+        .collect();
+    let doubted: Vec<&&str> = headings
+        .iter()
+        .filter(|l| l.contains("? wording"))
+        .collect();
+    assert_eq!(doubted.len(), 2, "{s}");
+    assert!(doubted[0].contains("芦荡湾湿地公园"), "{s}");
+    assert!(headings.len() > 2, "{s}");
+}

@@ -218,9 +218,14 @@ fn show(
         if v.starts
             && let Some(a) = v.article.and_then(|k| corrected.articles.get(k))
         {
+            let doubts = if a.doubts.is_empty() {
+                String::new()
+            } else {
+                format!(" doubts: {}", a.doubts.names().join(", "))
+            };
             writeln!(
                 out,
-                "     -- article {}: {} ({}, {})",
+                "     -- article {}: {} ({}, {}){doubts}",
                 a.index,
                 crate::text::fit_width(&crate::text::controls_as_spaces(&a.display_title()), 40)
                     .trim_end(),

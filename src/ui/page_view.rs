@@ -1,7 +1,8 @@
 //! The page view (`v`): the issue file as it is, one numbered line after
 //! another, each line's role in the gutter (title, kicker, subtitle, byline,
 //! body, caption, furniture...) and a bar in its article's colour, so a wrong
-//! cut shows at a glance; a heading row names each article where it starts.
+//! cut shows at a glance; a heading row names each article where it starts
+//! (with segmentation's doubts about its cut, `? short, no-title`).
 //!
 //! The view owns its state and draws itself from it (never from the app); keys
 //! become [`Intent`]s through `[keys.page]`, `[keys.picker]` and
@@ -578,7 +579,14 @@ pub fn render(view: &PageView, theme: &Theme, keymaps: &Keymaps, area: Rect, buf
                 let a = page.corrected.articles.get(k);
                 let title = a.map(|a| a.display_title()).unwrap_or_default();
                 let tail = a.map_or(String::new(), |a| format!("  {} {}", a.id, a.kind.as_str()));
-                let room = (inner.width as usize).saturating_sub(GUTTER + tail.len() + 6);
+                // Segmentation's doubts about this cut stand out.
+                let doubts = a
+                    .map(|a| a.doubts)
+                    .filter(|d| !d.is_empty())
+                    .map_or(String::new(), |d| format!("  ? {}", d.names().join(", ")));
+                let room = (inner.width as usize)
+                    .saturating_sub(GUTTER + tail.len() + doubts.len() + 6)
+                    .max(8);
                 Line::from(vec![
                     Span::styled(" ".repeat(GUTTER - 2), theme.dim()),
                     Span::styled(format!("{} ", bar(k, true)), article_color(theme, k)),
@@ -587,6 +595,7 @@ pub fn render(view: &PageView, theme: &Theme, keymaps: &Keymaps, area: Rect, buf
                         article_color(theme, k).add_modifier(Modifier::BOLD),
                     ),
                     Span::styled(tail, theme.dim()),
+                    Span::styled(doubts, theme.error()),
                 ])
             }
             RowKind::Line {

@@ -155,6 +155,9 @@ pub struct App {
     pub page: Option<Box<super::page_view::PageView>>,
     /// Corrections made in this session, for undo and redo (see `page.rs`).
     pub journal: super::page::Journal,
+    /// Stories across pages, linked once the corpus has loaded (and again
+    /// after a correction): a part's tags are its story's.
+    pub stories: crate::story::Stories,
 }
 
 impl App {
@@ -194,6 +197,7 @@ impl App {
             notify: None,
             page: None,
             journal: Default::default(),
+            stories: Default::default(),
             message: team_error.map(|text| Message {
                 text,
                 is_error: true,
@@ -208,14 +212,34 @@ impl App {
         let mut app = App::new(config, keymap, theme, PathBuf::new());
         app.size = Rect::new(0, 0, width, height);
         app.push_issues(issues);
+        app.relink_stories();
         app
+    }
+
+    /// Link the stories across pages of the corpus as loaded now.
+    pub fn relink_stories(&mut self) {
+        self.stories = crate::story::Stories::link(&self.corpus.issues);
+        self.reader = ReaderView::default();
+        self.sync_reader();
     }
 
     // ----- tag hooks: the tags feature fills these in from its store -----
 
-    /// Names of the tags `issue`'s article `article` carries.
+    /// Names of the tags `issue`'s article `article` carries: for a part of a
+    /// story across pages, those of every part (a tag on any part is the story's).
     pub fn tags_of(&self, issue: usize, article: usize) -> Vec<&str> {
-        self.store_tags_of(issue, article)
+        if self.stories.story_of((issue, article)).is_none() {
+            return self.store_tags_of(issue, article);
+        }
+        let mut names: Vec<&str> = self
+            .stories
+            .members((issue, article))
+            .into_iter()
+            .flat_map(|(i, a)| self.store_tags_of(i, a))
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        names
     }
 
     /// How many articles of `issue` carry at least one tag.
@@ -265,6 +289,7 @@ impl App {
     /// The background load has finished.
     pub fn finish_loading(&mut self, warnings: Vec<LoadWarning>) {
         self.loading = None;
+        self.relink_stories();
         let n = warnings.len();
         self.corpus.warnings.extend(warnings);
         if n > 0 {
@@ -613,13 +638,11 @@ impl App {
             .map_or(0, |r| layout::inner(r).width as usize);
         let row = self.selected_row();
         if self.reader.row != row || self.reader.width != width {
-            let scroll = if self.reader.row == row {
-                self.reader.scroll
-            } else {
-                0
-            };
+            let same = self.reader.row == row;
+            let scroll = self.reader.scroll;
             self.reader = ReaderView::build(self, row, width);
-            self.reader.scroll = scroll;
+            // A new article opens at its top (a story's part at that part).
+            self.reader.scroll = if same { scroll } else { self.reader.start };
         }
         let max = self.reader.max_scroll(self.reader_height());
         self.reader.scroll = self.reader.scroll.min(max);

@@ -381,7 +381,7 @@ impl App {
         if let Some(k) = self.rows.iter().position(|r| *r == target) {
             self.selected = k;
         }
-        self.reader = Default::default();
+        self.relink_stories();
         self.select(self.selected);
         if self.suggest.suggester.is_some() {
             self.start_suggestions();

@@ -1,5 +1,5 @@
 //! The reader pane: kicker, title, subtitle, byline and body of the selected
-//! article, wrapped the way Chinese is typeset (see `wrap.rs`), with the scroll
+//! article (a story across pages whole, part after part), wrapped the way Chinese is typeset (see `wrap.rs`), with the scroll
 //! position in the pane's bottom border.
 
 use super::app::{App, Row};
@@ -41,19 +41,28 @@ pub struct ReaderView {
     pub lines: Vec<ReaderLine>,
     /// First line shown.
     pub scroll: usize,
+    /// The line the article starts at (a story's part, after the parts before).
+    pub start: usize,
 }
 
 impl ReaderView {
     /// Wrap the content of `row` for `width` columns.
     pub fn build(app: &App, row: Option<Row>, width: usize) -> ReaderView {
         let mut lines = Vec::new();
+        let mut start = 0;
         if width > 0 {
             match row {
                 Some(Row::Article(i, a)) => {
-                    if let Some(article) =
+                    if let Some((parts, here)) = app.stories.story_of((i, a)) {
+                        start = story_lines(app, parts, here, width, &mut lines);
+                    } else if let Some(article) =
                         app.corpus.issues.get(i).and_then(|is| is.articles.get(a))
                     {
                         article_lines(article, width, &mut lines);
+                        if let Some(note) = app.stories.note((i, a)) {
+                            blank(&mut lines);
+                            push_wrapped(&format!("({note})"), LineKind::Meta, width, &mut lines);
+                        }
                     }
                 }
                 Some(Row::Issue(i)) => {
@@ -69,6 +78,7 @@ impl ReaderView {
             width,
             lines,
             scroll: 0,
+            start,
         }
     }
 
@@ -120,6 +130,43 @@ pub fn article_lines(article: &Article, width: usize, out: &mut Vec<ReaderLine>)
         }
         push_wrapped(p, LineKind::Body, width, out);
     }
+}
+
+/// The lines of a story across pages: every part, each under a line saying
+/// which part it is and where it comes from; returns the line where part
+/// `here` (1-based) starts.
+fn story_lines(
+    app: &App,
+    parts: &[crate::story::At],
+    here: usize,
+    width: usize,
+    out: &mut Vec<ReaderLine>,
+) -> usize {
+    let mut start = 0;
+    for (k, &(i, a)) in parts.iter().enumerate() {
+        let Some(issue) = app.corpus.issues.get(i) else {
+            continue;
+        };
+        let Some(article) = issue.articles.get(a) else {
+            continue;
+        };
+        if k > 0 {
+            blank(out);
+        }
+        if k + 1 == here {
+            start = out.len();
+        }
+        let this = if k + 1 == here { ", this part" } else { "" };
+        let head = format!(
+            "-- part {} of {} · {}{this} --",
+            k + 1,
+            parts.len(),
+            issue.label()
+        );
+        push_wrapped(&head, LineKind::Meta, width, out);
+        article_lines(article, width, out);
+    }
+    start
 }
 
 /// The lines shown for an issue row: what the file is and its article titles.

@@ -34,7 +34,10 @@ impl StatsView {
         let vocabulary: Vec<String> = app.config.tags.iter().map(|t| t.name.clone()).collect();
         let stats = compute_over(
             app.corpus.issues.iter().enumerate().map(|(i, issue)| {
+                // A story across pages counts once, on its first part, with
+                // its parts' tags (as `newstag stats` counts it).
                 let tags = (0..issue.articles.len())
+                    .filter(|a| !app.stories.is_later_part((i, *a)))
                     .map(|a| {
                         app.tags_of(i, a)
                             .into_iter()

@@ -176,7 +176,9 @@ impl App {
             return;
         }
         if targets.len() > self.config.ui.confirm_bulk_over {
-            let removes = targets.iter().all(|&(i, a)| self.has_tag(i, a, &tag));
+            let removes = targets
+                .iter()
+                .all(|&(i, a)| self.tags_of(i, a).contains(&tag.as_str()));
             self.tagging.pending = Some(PendingBulk {
                 tag: k,
                 targets,
@@ -236,11 +238,32 @@ impl App {
         let Some(tag) = self.config.tags.get(k).map(|t| t.name.clone()) else {
             return;
         };
-        let list: Vec<Target> = targets
+        // A part of a story across pages carries its story's tags: when every
+        // target has the tag (on some part), it goes from every part that has
+        // it; else it is added to the targets that lack it.
+        let removes = targets
             .iter()
-            .filter_map(|&at| Target::at(&self.corpus.issues, at))
+            .all(|&(i, a)| self.tags_of(i, a).contains(&tag.as_str()));
+        let mut places: Vec<(usize, usize)> = if removes {
+            targets
+                .iter()
+                .flat_map(|&at| self.stories.members(at))
+                .filter(|&(i, a)| self.has_tag(i, a, &tag))
+                .collect()
+        } else {
+            targets
+                .iter()
+                .copied()
+                .filter(|&(i, a)| !self.tags_of(i, a).contains(&tag.as_str()))
+                .collect()
+        };
+        places.sort_unstable();
+        places.dedup();
+        let list: Vec<Target> = places
+            .into_iter()
+            .filter_map(|at| Target::at(&self.corpus.issues, at))
             .collect();
-        let outcome = self.tagging.store.toggle(&list, &tag, Source::Hand);
+        let outcome = self.tagging.store.set(&list, &tag, !removes, Source::Hand);
         self.report(&outcome);
     }
 

@@ -1,0 +1,198 @@
+//! Stories across pages in the TUI: one day's page 1 and page 3, a story
+//! jumping from one to the other, is read whole from either part (each part
+//! under a line saying which it is and where it comes from) and tagged once: a
+//! tag set on page 3's part shows on page 1's row, and taking it off page 1's
+//! row takes it off the story; the stats view counts it once. A part whose
+//! page is missing says so.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+pub mod common;
+
+use common::screen::screen_text;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use newstag::config::Config;
+use newstag::corpus::Corpus;
+use newstag::tags::sidecar;
+use newstag::ui::{App, Row};
+use std::path::Path;
+
+const PAGE1: &str = "老街新貌换新颜
+
+本报讯（记者王明）近日，迎泽区老街改造完工，居民纷纷点赞。改造历时一年，街面焕然一新。
+
+老街两侧的商铺陆续开业，不少老字号重新挂牌营业。（下转第3版）
+
+春耕备耕正当时
+
+本报讯 连日来，各地抓住有利天气，组织农民开展春耕备耕，田间地头一派繁忙景象。
+";
+
+const PAGE3: &str = "图书馆推出夜间自习室
+
+本报讯 从本月起，市图书馆二楼自习区延长开放至每晚10点，读者可提前预约座位。
+
+（上接第一版）
+
+据介绍，老街改造共修缮历史建筑32栋，铺设石板路1.2公里。居民张大爷说，老街改造以后出门就是风景。
+";
+
+fn press(app: &mut App, keys: &str) {
+    for c in keys.chars() {
+        app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+}
+
+/// The app on pages `pages` written in `dir`.
+fn app_on(dir: &Path, pages: &[(&str, &str)]) -> App {
+    for (name, text) in pages {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+    let corpus = Corpus::load(dir).unwrap();
+    let mut app = App::with_issues(Config::builtin(), corpus.issues, 120, 40);
+    app.corpus.root = dir.to_path_buf();
+    app.message = None;
+    app
+}
+
+/// Select the article whose body contains `text`; its (issue, article).
+fn select(app: &mut App, text: &str) -> (usize, usize) {
+    let k = app
+        .rows
+        .iter()
+        .position(|r| match *r {
+            Row::Article(i, a) => app.corpus.issues[i].articles[a]
+                .paragraphs
+                .iter()
+                .any(|p| p.contains(text)),
+            Row::Issue(_) => false,
+        })
+        .unwrap_or_else(|| panic!("no article with {text}"));
+    press(app, "g");
+    while app.selected < k {
+        press(app, "j");
+    }
+    match app.rows[k] {
+        Row::Article(i, a) => (i, a),
+        Row::Issue(_) => unreachable!(),
+    }
+}
+
+fn sidecar_tags(dir: &Path, name: &str) -> Vec<Vec<String>> {
+    match sidecar::read(&dir.join(name)).unwrap() {
+        Some(s) => s
+            .articles
+            .into_iter()
+            .map(|a| a.tags.into_keys().collect())
+            .collect(),
+        None => Vec::new(),
+    }
+}
+
+/// Page 3's part reads as the whole story, opened at that part; page 1's part
+/// too, opened at the top.
+#[test]
+fn the_reader_shows_the_whole_story_from_either_part() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_on(
+        dir.path(),
+        &[
+            ("2024-06-18_第1版.txt", PAGE1),
+            ("2024-06-18_第3版.txt", PAGE3),
+        ],
+    );
+    select(&mut app, "修缮历史建筑32栋");
+    let text: Vec<&str> = app.reader.lines.iter().map(|l| l.text.as_str()).collect();
+    let all = text.join("\n");
+    assert!(
+        all.contains("-- part 1 of 2 · 2024-06-18 第1版 --"),
+        "{all}"
+    );
+    assert!(
+        all.contains("-- part 2 of 2 · 2024-06-18 第3版, this part --"),
+        "{all}"
+    );
+    assert!(all.contains("商铺陆续开业") && all.contains("修缮历史建筑32栋"));
+    // It opens at that part, as far as the reader can scroll.
+    assert_eq!(
+        text[app.reader.start],
+        "-- part 2 of 2 · 2024-06-18 第3版, this part --"
+    );
+    let max = app.reader.max_scroll(app.reader_height());
+    assert_eq!(app.reader.scroll, app.reader.start.min(max));
+    let mut small = app_on(dir.path(), &[]);
+    small.update(newstag::ui::Action::Resize {
+        width: 60,
+        height: 12,
+    });
+    select(&mut small, "修缮历史建筑32栋");
+    let max = small.reader.max_scroll(small.reader_height());
+    assert!(small.reader.start > 0 && max > 0);
+    assert_eq!(small.reader.scroll, small.reader.start.min(max));
+    select(&mut app, "商铺陆续开业");
+    assert_eq!(app.reader.scroll, 0);
+    let screen = screen_text(&app);
+    assert!(screen.contains("part 1 of 2"), "{screen}");
+}
+
+/// A tag set on page 3's part shows on page 1's part (chips and tag pane); the
+/// sidecar of page 3 holds it once. Toggling it on page 1's part takes it off
+/// the story, from page 3's sidecar too.
+#[test]
+fn a_story_is_tagged_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_on(
+        dir.path(),
+        &[
+            ("2024-06-18_第1版.txt", PAGE1),
+            ("2024-06-18_第3版.txt", PAGE3),
+        ],
+    );
+    let later = select(&mut app, "修缮历史建筑32栋");
+    press(&mut app, "1");
+    let first = select(&mut app, "商铺陆续开业");
+    assert_eq!(app.tags_of(first.0, first.1), ["governance"]);
+    assert_eq!(app.tags_of(later.0, later.1), ["governance"]);
+    assert_eq!(
+        sidecar_tags(dir.path(), "2024-06-18_第3版.tags.toml"),
+        [["governance"]]
+    );
+    assert!(sidecar_tags(dir.path(), "2024-06-18_第1版.tags.toml").is_empty());
+    let screen = screen_text(&app);
+    let row = screen
+        .lines()
+        .find(|l| l.contains("老街新貌换新颜"))
+        .unwrap();
+    assert!(row.contains("社区治理"), "chip on page 1's row: {row}");
+    // The other article of page 1 stands alone.
+    let other = select(&mut app, "春耕备耕");
+    assert!(app.tags_of(other.0, other.1).is_empty());
+
+    // The stats view counts the story once, tagged (4 articles, 3 units).
+    press(&mut app, "s");
+    let newstag::ui::Mode::Stats(view) = &app.mode else {
+        panic!("stats not open")
+    };
+    assert_eq!((view.stats.articles, view.stats.tagged), (3, 1));
+    app.handle_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+
+    select(&mut app, "商铺陆续开业");
+    press(&mut app, "1");
+    assert!(app.tags_of(first.0, first.1).is_empty());
+    assert!(app.tags_of(later.0, later.1).is_empty());
+    assert!(sidecar_tags(dir.path(), "2024-06-18_第3版.tags.toml").is_empty());
+}
+
+/// With page 3 missing from the corpus, page 1's part stands alone and the
+/// reader says where its jump leads.
+#[test]
+fn a_part_whose_page_is_missing_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_on(dir.path(), &[("2024-06-18_第1版.txt", PAGE1)]);
+    select(&mut app, "商铺陆续开业");
+    let all: Vec<&str> = app.reader.lines.iter().map(|l| l.text.as_str()).collect();
+    let all = all.join("\n");
+    assert!(!all.contains("-- part"), "{all}");
+    assert!(all.contains("3"), "{all}");
+    let last = app.reader.lines.last().unwrap().text.clone();
+    assert!(last.starts_with('(') && last.contains('3'), "{all}");
+}

@@ -187,8 +187,12 @@ pub fn run(config: &Config, args: ExportArgs) -> anyhow::Result<ExitCode> {
         q.check_tags(&super::search::known_tags(config, &store))
             .map_err(|e| anyhow::anyhow!("bad query {text:?}: {e}"))?;
     }
-    let matching: Option<HashSet<(usize, usize)>> = match (&query, &stamps) {
-        (Some(q), Some(files)) => Some(matches(&corpus, files, &store, q)),
+    let matching: Option<HashSet<(usize, usize)>> = match (&query, &stamps, &args.query) {
+        (Some(q), Some(files), Some(text)) => {
+            let samples = super::sample::samples_for(config, &corpus, q)
+                .map_err(|e| anyhow::anyhow!("bad query {text:?}: {e}"))?;
+            Some(matches(&corpus, files, &store, q, &samples))
+        }
         _ => None,
     };
     for issue in &corpus.issues {
@@ -370,9 +374,12 @@ fn matches(
     files: &[cache::FileStamp],
     store: &TagStore,
     query: &Query,
+    samples: &[(String, HashSet<(String, String)>)],
 ) -> HashSet<(usize, usize)> {
     let (index, _) = cache::index_for_corpus(corpus, files);
-    let tags = query.uses_tags().then(|| snapshot(corpus, store));
+    let tags = query.uses_tags().then(|| {
+        crate::search::tags::with_samples(snapshot(corpus, store), &corpus.issues, samples)
+    });
     Matcher::new(&index, query, tags)
         .run(None)
         .into_iter()

@@ -42,6 +42,23 @@ pub struct SampleArgs {
     pub force: bool,
 }
 
+/// The corpus's samples when `query` names one (`sample:NAME`), else none;
+/// an error when it names one the corpus does not have.
+pub fn samples_for(
+    config: &Config,
+    corpus: &crate::corpus::Corpus,
+    query: &Query,
+) -> anyhow::Result<Vec<sample::Named>> {
+    if query.sample_spans.is_empty() {
+        return Ok(Vec::new());
+    }
+    let team = Team::new(config, &corpus.root).map_err(anyhow::Error::msg)?;
+    let samples = sample::all_in(team.base()).map_err(anyhow::Error::msg)?;
+    let names: Vec<String> = samples.iter().map(|(n, _)| n.clone()).collect();
+    query.check_samples(&names)?;
+    Ok(samples)
+}
+
 pub fn run(config: &Config, args: SampleArgs) -> anyhow::Result<ExitCode> {
     if let Some(why) = sample::bad_sample_name(&args.name) {
         bail!(why);
@@ -69,7 +86,13 @@ pub fn run(config: &Config, args: SampleArgs) -> anyhow::Result<ExitCode> {
             let index = SearchIndex::build(&corpus);
             let tags = if q.uses_tags() {
                 let store = team.open(&corpus);
-                Some(crate::search::tags::snapshot(&corpus, &store))
+                let samples = samples_for(config, &corpus, q)?;
+                let tags = crate::search::tags::snapshot(&corpus, &store);
+                Some(crate::search::tags::with_samples(
+                    tags,
+                    &corpus.issues,
+                    &samples,
+                ))
             } else {
                 None
             };

@@ -92,7 +92,15 @@ pub fn run(config: &Config, args: SearchArgs) -> anyhow::Result<ExitCode> {
             if let Err(e) = query.check_tags(&known_tags(config, &store)) {
                 return Ok(bad_query(&text, &e));
             }
-            Some(snapshot(c, &store))
+            let samples = match super::sample::samples_for(config, c, &query) {
+                Ok(s) => s,
+                Err(e) => match e.downcast_ref::<crate::search::query::QueryError>() {
+                    Some(q) => return Ok(bad_query(&text, q)),
+                    None => return Err(e),
+                },
+            };
+            let tags = snapshot(c, &store);
+            Some(crate::search::tags::with_samples(tags, &c.issues, &samples))
         }
         _ => None,
     };

@@ -325,7 +325,14 @@ fn query_targets(
         query
             .check_tags(&super::search::known_tags(config, &store))
             .map_err(|e| anyhow::anyhow!("bad query \"{text}\": {e}"))?;
-        Some(crate::search::tags::snapshot(corpus, &store))
+        let samples = super::sample::samples_for(config, corpus, &query)
+            .map_err(|e| anyhow::anyhow!("bad query \"{text}\": {e}"))?;
+        let tags = crate::search::tags::snapshot(corpus, &store);
+        Some(crate::search::tags::with_samples(
+            tags,
+            &corpus.issues,
+            &samples,
+        ))
     } else {
         None
     };

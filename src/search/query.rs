@@ -29,6 +29,8 @@ pub struct Query {
     pub clauses: Vec<Clause>,
     /// Every tag name asked for, with the span (in characters) of its word.
     pub tag_spans: Vec<(String, Range<usize>)>,
+    /// Every sample asked for (`sample:NAME`), with the span of its word.
+    pub sample_spans: Vec<(String, Range<usize>)>,
 }
 
 /// One space-separated part of a query: any of its alternatives may match.
@@ -59,6 +61,8 @@ pub enum Pred {
     Tag(String),
     /// The article carries no tag.
     Untagged,
+    /// The article is a member of this reliability sample (`samples/NAME.tsv`).
+    Sample(String),
     /// The article is of this kind.
     Kind(Kind),
     /// Segmentation doubts the article's cut (for this reason, when given).
@@ -80,6 +84,12 @@ pub enum QueryError {
     UnknownDoubt { name: String, span: Range<usize> },
     #[error("`|` needs an alternative on both sides")]
     EmptyAlternative { span: Range<usize> },
+    #[error("no sample `{name}` ({known})")]
+    UnknownSample {
+        name: String,
+        known: String,
+        span: Range<usize>,
+    },
     #[error("no tag `{name}` ({known})")]
     UnknownTag {
         name: String,
@@ -97,6 +107,7 @@ impl QueryError {
             | QueryError::UnknownKind { span, .. }
             | QueryError::UnknownDoubt { span, .. }
             | QueryError::EmptyAlternative { span }
+            | QueryError::UnknownSample { span, .. }
             | QueryError::UnknownTag { span, .. } => span.clone(),
         }
     }
@@ -143,6 +154,7 @@ impl Query {
 
         let mut clauses: Vec<Clause> = Vec::new();
         let mut tag_spans = Vec::new();
+        let mut sample_spans = Vec::new();
         let mut join_next = false;
         let mut pending_bar: Option<Range<usize>> = None;
         for (token, span) in tokens {
@@ -159,6 +171,9 @@ impl Query {
                 if let Pred::Tag(name) = &a.pred {
                     tag_spans.push((name.clone(), span.clone()));
                 }
+                if let Pred::Sample(name) = &a.pred {
+                    sample_spans.push((name.clone(), span.clone()));
+                }
             }
             if join_next {
                 if let Some(last) = clauses.last_mut() {
@@ -173,7 +188,11 @@ impl Query {
         if let Some(span) = pending_bar {
             return Err(QueryError::EmptyAlternative { span });
         }
-        Ok(Query { clauses, tag_spans })
+        Ok(Query {
+            clauses,
+            tag_spans,
+            sample_spans,
+        })
     }
 
     /// An error for the first tag asked for that is not among `known` (compared
@@ -206,12 +225,34 @@ impl Query {
         })
     }
 
-    /// True when the query needs tags (`tag:`, `untagged`).
+    /// An error for the first sample asked for that is not among `known`
+    /// (the names of the corpus's samples), naming the known ones.
+    pub fn check_samples(&self, known: &[String]) -> Result<(), QueryError> {
+        match self
+            .sample_spans
+            .iter()
+            .find(|(name, _)| !known.iter().any(|k| fold(k) == *name))
+        {
+            Some((name, span)) => Err(QueryError::UnknownSample {
+                name: name.clone(),
+                known: if known.is_empty() {
+                    "no samples yet: newstag sample draws one".to_string()
+                } else {
+                    format!("known: {}", known.join(", "))
+                },
+                span: span.clone(),
+            }),
+            None => Ok(()),
+        }
+    }
+
+    /// True when the query needs the tag lookup (`tag:`, `untagged`, and
+    /// `sample:`, whose members the lookup marks; see `tags::sample_marker`).
     pub fn uses_tags(&self) -> bool {
         self.clauses.iter().any(|c| {
             c.alternatives
                 .iter()
-                .any(|a| matches!(a.pred, Pred::Tag(_) | Pred::Untagged))
+                .any(|a| matches!(a.pred, Pred::Tag(_) | Pred::Untagged | Pred::Sample(_)))
         })
     }
 
@@ -313,7 +354,10 @@ fn parse_pred(s: &str, at: usize, whole: Range<usize>) -> Result<Pred, QueryErro
         return Ok(Pred::Doubt(None));
     }
     if let Some((field, value)) = s.split_once(':') {
-        let known = matches!(field, "tag" | "kind" | "issue" | "title" | "doubt");
+        let known = matches!(
+            field,
+            "tag" | "kind" | "issue" | "title" | "doubt" | "sample"
+        );
         if known {
             let value = &unquote(value);
             if value.trim().is_empty() {
@@ -325,6 +369,7 @@ fn parse_pred(s: &str, at: usize, whole: Range<usize>) -> Result<Pred, QueryErro
             let value_at = at + field.chars().count() + 1;
             return match field {
                 "tag" => Ok(Pred::Tag(value.trim().to_string())),
+                "sample" => Ok(Pred::Sample(value.trim().to_string())),
                 "issue" => Ok(Pred::Issue(value.to_string())),
                 "doubt" => match Doubt::parse(value) {
                     Some(d) => Ok(Pred::Doubt(Some(d))),
@@ -421,6 +466,30 @@ mod tests {
                 title_only: false,
             },
         }
+    }
+
+    /// `sample:NAME` parses to a sample atom (negated too) with its span;
+    /// a sample the corpus lacks is an error naming the known ones.
+    #[test]
+    fn sample_queries() {
+        let q = Query::parse("!sample:Pilot 治理").unwrap();
+        assert_eq!(
+            q.clauses[0].alternatives[0],
+            Atom {
+                negated: true,
+                pred: Pred::Sample("pilot".into())
+            }
+        );
+        assert!(q.uses_tags());
+        assert_eq!(q.sample_spans, vec![("pilot".to_string(), 0..13)]);
+        assert!(q.check_samples(&["Pilot".into()]).is_ok());
+        let e = q.check_samples(&["wave2".into()]).unwrap_err();
+        assert_eq!(e.to_string(), "no sample `pilot` (known: wave2)");
+        assert_eq!(e.span(), 0..13);
+        assert!(matches!(
+            Query::parse("sample:"),
+            Err(QueryError::EmptyValue { .. })
+        ));
     }
 
     #[test]

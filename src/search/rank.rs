@@ -92,6 +92,8 @@ enum Cond {
     Text(Box<Text>),
     Tag(String),
     Untagged,
+    /// A sample's marker in the tag lookup.
+    Sample(String),
     Kind(Kind),
     Doubt(Option<crate::article::Doubt>),
     Issue(String),
@@ -356,7 +358,12 @@ impl<'i> Matcher<'i> {
                     .any(|t| super::fold::fold(t) == *name)
                     .then_some(0)
             }
-            Cond::Untagged => self.doc_tags(doc).is_empty().then_some(0),
+            Cond::Untagged => self
+                .doc_tags(doc)
+                .iter()
+                .all(|t| super::tags::is_sample_marker(t))
+                .then_some(0),
+            Cond::Sample(marker) => self.doc_tags(doc).contains(marker).then_some(0),
         };
         if p.negated {
             match positive {
@@ -583,6 +590,7 @@ fn prepare(
         Pred::Prefix { text } => text_cond(index, pinyin, text, Mode::Prefix, true, bodies),
         Pred::Tag(t) => Cond::Tag(t.clone()),
         Pred::Untagged => Cond::Untagged,
+        Pred::Sample(name) => Cond::Sample(super::tags::sample_marker(name)),
         Pred::Kind(k) => Cond::Kind(*k),
         Pred::Doubt(r) => Cond::Doubt(*r),
         Pred::Issue(v) => Cond::Issue(v.to_lowercase()),

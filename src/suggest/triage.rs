@@ -52,6 +52,12 @@ impl Triage {
         }
     }
 
+    /// Walk only the articles `keep` holds (those a search lists, such as a
+    /// sample's), in the same order.
+    pub fn restrict(&mut self, keep: &std::collections::HashSet<At>) {
+        self.queue.retain(|at| keep.contains(at));
+    }
+
     /// The article being decided, `None` when the walk is over.
     pub fn current(&self) -> Option<At> {
         self.queue.get(self.pos).copied()

@@ -108,6 +108,32 @@ pub fn sample_path(base: &Path, name: &str) -> PathBuf {
     base.join(SAMPLES_DIR).join(format!("{name}.{EXTENSION}"))
 }
 
+/// A sample's name and its members as `(issue, id)`.
+pub type Named = (String, HashSet<(String, String)>);
+
+/// Every sample kept under `base` (`samples/*.tsv`): name and members, by
+/// name. A sample file that cannot be read is an error naming it and the line.
+pub fn all_in(base: &Path) -> Result<Vec<Named>, String> {
+    let dir = base.join(SAMPLES_DIR);
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return Ok(Vec::new());
+    };
+    let mut out = Vec::new();
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = match (path.file_stem(), path.extension()) {
+            (Some(stem), Some(ext)) if ext == EXTENSION => stem.to_string_lossy().into_owned(),
+            _ => continue,
+        };
+        if bad_sample_name(&name).is_some() || !path.is_file() {
+            continue;
+        }
+        out.push((name, member_set(&read(&path)?)));
+    }
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(out)
+}
+
 /// Why `name` cannot name a sample (it names a file), or `None`.
 pub fn bad_sample_name(name: &str) -> Option<String> {
     let bad = name.is_empty()

@@ -47,6 +47,7 @@ pub const SYNTAX: &[(&str, &str)] = &[
     ("!x", "not x (works with every form)"),
     ("tag:NAME", "tagged NAME (!tag:NAME: not; tag:\"a b\")"),
     ("untagged", "no tag at all"),
+    ("sample:NAME", "in the sample NAME (newstag sample)"),
     (
         "kind:photo",
         "news feature commentary photo notice qa brief...",
@@ -186,13 +187,21 @@ fn tag_snapshot(app: &App) -> Option<TagLookup> {
                 .collect()
         })
         .collect();
-    Some(Arc::new(move |r: DocRef| {
+    let tags: TagLookup = Arc::new(move |r: DocRef| {
         names
             .get(r.issue as usize)
             .and_then(|i| i.get(r.article as usize))
             .cloned()
             .unwrap_or_default()
-    }))
+    });
+    // The corpus's samples, for `sample:NAME` (a broken one is named when a
+    // query asks for a sample; see `check_tags`).
+    let samples = crate::tags::sample::all_in(app.tagging.team.base()).unwrap_or_default();
+    Some(crate::search::tags::with_samples(
+        tags,
+        &app.corpus.issues,
+        &samples,
+    ))
 }
 
 /// `/`: open the search line (editing the current query, if any).
@@ -285,6 +294,22 @@ fn on_change(app: &mut App) {
 /// An error when the query names a tag that neither the config nor any article
 /// has (as `kind:bogus` is one).
 fn check_tags(app: &App, q: &Query) -> Result<(), QueryError> {
+    if !q.sample_spans.is_empty() {
+        match crate::tags::sample::all_in(app.tagging.team.base()) {
+            Ok(samples) => {
+                let names: Vec<String> = samples.into_iter().map(|(n, _)| n).collect();
+                q.check_samples(&names)?;
+            }
+            Err(why) => {
+                let (name, span) = q.sample_spans[0].clone();
+                return Err(QueryError::UnknownSample {
+                    name,
+                    known: why,
+                    span,
+                });
+            }
+        }
+    }
     if q.tag_spans.is_empty() {
         return Ok(());
     }

@@ -188,7 +188,12 @@ impl App {
         };
         let resume = self.suggest.triage.as_ref().is_some_and(|t| !t.finished());
         if !resume {
-            self.suggest.triage = Some(Triage::start(s, &self.tagging.store, &self.corpus.issues));
+            let mut triage = Triage::start(s, &self.tagging.store, &self.corpus.issues);
+            // A search (such as `sample:NAME`) narrows triage to what it lists.
+            if let Some(listed) = &self.filter {
+                triage.restrict(&listed.iter().copied().collect());
+            }
+            self.suggest.triage = Some(triage);
         }
         self.mode = Mode::Triage;
     }

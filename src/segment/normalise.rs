@@ -190,11 +190,13 @@ const WIDTH_CAP: usize = 240;
 /// The width most body lines are cut at, when the page is hard-wrapped.
 fn wrap_width(units: &[Unit<'_>]) -> Option<usize> {
     let mut hist = [0u32; WIDTH_CAP + 1];
+    // Lines that could have been cut by the width (heads and the last lines of
+    // paragraphs are shorter, and many on a page of short paragraphs).
     let mut lines = 0u32;
     for u in units.iter().filter(|u| u.markup == Markup::None) {
         let w = width(&u.text, WIDTH_CAP);
-        lines += 1;
         if w >= 24 {
+            lines += 1;
             hist[w] += 1;
         }
     }
@@ -203,7 +205,7 @@ fn wrap_width(units: &[Unit<'_>]) -> Option<usize> {
     let (best_w, best) = (24..WIDTH_CAP)
         .map(|w| (w, hist[w - 3..=w].iter().sum::<u32>()))
         .max_by_key(|&(w, n)| (n, w))?;
-    (best >= 3 && best * 4 >= lines).then_some(best_w)
+    (best >= 3 && best * 3 >= lines).then_some(best_w)
 }
 
 /// Characters that cannot start a line or a paragraph.
@@ -234,6 +236,31 @@ fn wrapped_head(prev: &str, next: &str) -> bool {
     }
     let open = |o: char, c: char| prev.matches(o).count() > prev.matches(c).count();
     open('“', '”') || open('《', '》') || open('（', '）') || super::rethread::bond(prev, next)
+}
+
+/// Within a block, the short line `next` goes on with the short line `prev`: a
+/// role or `文/` waits for its name; a head cut by the width leaves the longer part
+/// first (or cuts a word or a quote); a kicker over its title, a title over a
+/// byline, the lines of a poem do not.
+fn block_line_continues(prev: &str, next: &str) -> bool {
+    if ROLE_WORDS.iter().any(|r| prev.ends_with(r)) || prev.ends_with('/') {
+        return true;
+    }
+    let head_like = |s: &str| !s.contains(['，', '。', '；', '：', ',']);
+    if !head_like(prev) || !head_like(next) {
+        return true;
+    }
+    if is_dateline_alone(next) || is_byline(next, count_upto(next, 81)) {
+        return false;
+    }
+    // A word across the cut (`太平桥修缮工` / `程开工`) outweighs a name-like line.
+    if super::rethread::bond(prev, next) {
+        return true;
+    }
+    if is_name_line(next) {
+        return false;
+    }
+    width(prev, WIDTH_CAP) >= width(next, WIDTH_CAP) || wrapped_head(prev, next)
 }
 
 fn unwrap(units: &mut Vec<Unit<'_>>) {
@@ -296,6 +323,7 @@ fn unwrap(units: &mut Vec<Unit<'_>>) {
                     && !ends_sentence(&prev.text)
                     && !u.text.starts_with("——")
                     && !furniture_between
+                    && block_line_continues(&prev.text, &u.text)
             });
         if joins && let Some(i) = last_text {
             let prev = &mut out[i];
@@ -361,6 +389,26 @@ mod tests {
         assert_eq!(t[2], "澜亭区新增两处“共享自习室”");
         assert_eq!(t[4], "城市体检工作全面铺开");
         assert_eq!(t[5], "本报北京10月21日电");
+    }
+
+    /// A page of short paragraphs (most lines shorter than the width) is still
+    /// read as hard-wrapped; in a block, a title cut by the width is one line, a
+    /// kicker over its title and a title over `文/` and a name stay apart.
+    #[test]
+    fn short_paragraphs_and_blocks_of_heads() {
+        let line = "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十";
+        let para = format!("{line}\n{line}\n好。\n\n");
+        let page = format!(
+            "乡村振兴一线\n\n县委常委会召开会议　研究\n部署冬季农田水利建设\n\n{para}会议还研究了其他事项。\n\n会议强调，要把群众满意作为检验标准。\n\n{para}老家的石碾\n文/\n柴静宜\n{para}"
+        );
+        let t = texts(&page);
+        assert_eq!(t[0], "乡村振兴一线", "{t:?}");
+        assert_eq!(
+            t[1], "县委常委会召开会议　研究部署冬季农田水利建设",
+            "{t:?}"
+        );
+        let stone = t.iter().position(|x| x == "老家的石碾").unwrap();
+        assert_eq!(t[stone + 1], "文/柴静宜", "{t:?}");
     }
 
     #[test]

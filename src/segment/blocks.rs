@@ -120,10 +120,13 @@ fn push_line<'a>(out: &mut Vec<Unit<'a>>, line: &'a str, line_no: usize, gap: us
     }
     let (level, rest) = markdown_heading(line);
     if level > 0 {
+        // A converter's `#` goes before the page's own marks (`## ■标题`).
+        let rest = strip_decoration(rest);
         if rest.is_empty() {
             out.push(unit(Cow::Borrowed(line), 0, Markup::Noise));
         } else {
-            out.push(unit(Cow::Borrowed(rest), level, Markup::None));
+            let text = unspaced(rest).map_or(Cow::Borrowed(rest), Cow::Owned);
+            out.push(unit(text, level, Markup::None));
         }
         return;
     }
@@ -402,6 +405,17 @@ mod tests {
             "北城墙遗址公园开园"
         );
         assert_eq!(units("*非遗传承人*")[0].text, "非遗传承人");
+        // Under a converter's Markdown heading too, which keeps its level.
+        let u = units("## ■鹤汀区新增12处“口袋公园”");
+        assert_eq!((u[0].level, &*u[0].text), (2, "鹤汀区新增12处“口袋公园”"));
+        assert_eq!(
+            units("### **北城墙遗址公园开园**")[0].text,
+            "北城墙遗址公园开园"
+        );
+        assert_eq!(
+            units("### 晚 报 记 者  蒲 公 英")[0].text,
+            "晚报记者 蒲公英"
+        );
         assert_eq!(units("晚 报 记 者  蒲 公 英")[0].text, "晚报记者 蒲公英");
         assert_eq!(
             units("晚 报 讯  11 月 15 日 ， 2025 年")[0].text,

@@ -369,9 +369,9 @@ impl App {
     /// Issue `at`'s articles were replaced: the list, the reader, the search
     /// and the suggestions follow; the selection goes to article `holder`.
     fn corpus_articles_changed(&mut self, at: usize, holder: Option<usize>) {
-        if self.filter.is_some() || self.search.index.is_some() {
-            super::search_bar::corpus_changed(self);
-        }
+        // Always: an index still being built when the correction came was fed
+        // the issue's old articles.
+        super::search_bar::corpus_changed(self);
         self.rebuild_rows();
         let n = self.corpus.issues.get(at).map_or(0, |i| i.articles.len());
         let target = match holder {

@@ -240,17 +240,8 @@ pub fn classify(unit: &Unit<'_>) -> Class {
         class.rule = "subtitle: starts with ——";
         return class;
     }
-    if unit.level > 0 {
-        if is_byline(text, n) {
-            class.role = Role::Byline;
-            class.rule = "byline: Markdown heading that names a reporter";
-        } else {
-            class.role = Role::Head;
-            class.explicit = true;
-            class.rule = "head: Markdown heading";
-        }
-        return class;
-    }
+    // Jump lines and date lines read the same under a converter's `#`: Markdown is
+    // a hint, not the truth.
     if n <= 40 {
         if is_jump_marker(text, "下转") && is_whole_marker(text) {
             class.role = Role::JumpOut;
@@ -267,6 +258,17 @@ pub fn classify(unit: &Unit<'_>) -> Class {
             class.rule = "date line";
             return class;
         }
+    }
+    if unit.level > 0 {
+        if is_byline(text, n) {
+            class.role = Role::Byline;
+            class.rule = "byline: Markdown heading that names a reporter";
+        } else {
+            class.role = Role::Head;
+            class.explicit = true;
+            class.rule = "head: Markdown heading";
+        }
+        return class;
     }
     if is_caption(text, n) {
         class.role = Role::Caption;
@@ -894,6 +896,16 @@ mod tests {
 
     fn role(line: &str) -> Role {
         classify(&units(line)[0]).role
+    }
+
+    /// A converter's `#` on a jump line or a timeline's date line does not make it
+    /// a heading.
+    #[test]
+    fn markdown_is_a_hint_for_jump_and_date_lines() {
+        assert_eq!(role("### (下转第2版)"), Role::JumpOut);
+        assert_eq!(role("## （上接第一版）"), Role::JumpIn);
+        assert_eq!(role("### 1952年1月6日"), Role::Date);
+        assert_eq!(role("### 抓党建促基层治理能力提升"), Role::Head);
     }
 
     proptest::proptest! {

@@ -278,3 +278,50 @@ fn adjudication_needs_the_team_layout() {
     assert!(stderr(&out).contains("git-setup"), "{}", stderr(&out));
     assert!(!dir.join("adjudicated").exists());
 }
+
+/// `check` reads the codebook: an entry for a tag the vocabulary lacks and an
+/// anchor id no article has are problems; a codebook that does not parse is
+/// named with its line.
+#[test]
+fn check_reads_the_codebook() {
+    let tmp = tempfile::tempdir().unwrap();
+    let cli = Cli::in_home(tmp.path());
+    let dir = tmp.path().join("corpus");
+    std::fs::create_dir(&dir).unwrap();
+    make_corpus(&dir);
+    let id = cli.article_tags(&dir)[0].1.clone();
+    let book = dir.join("codebook.toml");
+    std::fs::write(
+        &book,
+        format!("version = 1\n[[tag]]\nname = \"governance\"\nanchors = [\"{id}\"]\n"),
+    )
+    .unwrap();
+    assert_succeeded(&cli.run(&["check", s(&dir)]));
+    std::fs::write(
+        &book,
+        format!(
+            "version = 1\n[[tag]]\nname = \"governance\"\nanchors = [\"{id}\", \"0000deadbeef\"]\n[[tag]]\nname = \"sport\"\n"
+        ),
+    )
+    .unwrap();
+    let out = cli.run(&["check", s(&dir)]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(
+        text.contains("no article has the anchor id 0000deadbeef"),
+        "{text}"
+    );
+    assert!(
+        text.contains("tag \"sport\" has an entry but is not in the vocabulary"),
+        "{text}"
+    );
+    assert!(text.contains("2 codebook problems"), "{text}");
+    std::fs::write(&book, "version = 1\n[[tag]]\nnom = \"x\"\n").unwrap();
+    let out = cli.run(&["check", s(&dir)]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).contains("codebook.toml:3:"),
+        "{}",
+        stdout(&out)
+    );
+}

@@ -108,6 +108,13 @@ fn tui_adjudicates_disagreements() {
         })
         .collect();
 
+    std::fs::write(
+        root.join("codebook.toml"),
+        format!(
+            "version = 3\n[[tag]]\nname = \"{heritage}\"\ndefinition = \"Old buildings kept alive.\"\nexclude = [\"new museums\"]\n"
+        ),
+    )
+    .unwrap();
     let mut zhao = app_as(&root, "zhao", false);
     press(&mut zhao, KeyCode::Char('A'));
     assert_eq!(
@@ -123,6 +130,10 @@ fn tui_adjudicates_disagreements() {
     );
     assert!(screen.contains("wang") && screen.contains("li"), "{screen}");
     assert!(screen.contains("not settled yet"), "{screen}");
+    // The codebook entry of the tag in dispute.
+    assert!(screen.contains("codebook v3: 文化遗产"), "{screen}");
+    assert!(screen.contains("Old buildings kept alive."), "{screen}");
+    assert!(screen.contains("exclude: new museums"), "{screen}");
     let title = zhao.corpus.issues[0].articles[0].display_title();
     assert!(screen.contains(&title), "{screen}");
     // li's column comes first (coders by name): take li's decision, add

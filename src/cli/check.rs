@@ -89,6 +89,9 @@ pub fn run(config: &Config, args: CheckArgs) -> anyhow::Result<ExitCode> {
             s.number
         )
     }));
+    let book = codebook_problems(config, &corpus, team.base());
+    let book_count = book.len();
+    problems.extend(book);
     let mut out = super::output::stdout();
     for p in &problems {
         // One problem a line, whatever the names in it hold.
@@ -106,10 +109,52 @@ pub fn run(config: &Config, args: CheckArgs) -> anyhow::Result<ExitCode> {
             out,
             "{} problems: {bad} bad sidecars (read-only), {orphans} orphaned articles, \
              {unknown} unknown tags, {lost} sidecars without issue, \
-             {special} special files named like sidecars, {stale_count} stale corrections",
+             {special} special files named like sidecars, {stale_count} stale corrections, \
+             {book_count} codebook problems",
             problems.len()
         )?;
         out.flush()?;
         Ok(ExitCode::from(1))
     }
+}
+
+/// What is wrong with the corpus's codebook (see [`crate::tags::codebook`]):
+/// a file that does not read, entries for tags the vocabulary lacks, anchor
+/// ids no article has.
+fn codebook_problems(
+    config: &Config,
+    corpus: &crate::corpus::Corpus,
+    base: &std::path::Path,
+) -> Vec<String> {
+    let path = crate::tags::codebook::path_in(base);
+    let book = match crate::tags::codebook::read(&path) {
+        Ok(Some(book)) => book,
+        Ok(None) => return Vec::new(),
+        Err(why) => return vec![why],
+    };
+    let ids: std::collections::HashSet<&str> = corpus
+        .issues
+        .iter()
+        .flat_map(|i| i.articles.iter().map(|a| a.id.as_str()))
+        .collect();
+    let mut out = Vec::new();
+    for e in &book.entries {
+        if config.tag(&e.name).is_none() {
+            out.push(format!(
+                "{}: tag \"{}\" has an entry but is not in the vocabulary",
+                path.display(),
+                e.name
+            ));
+        }
+        for a in &e.anchors {
+            if !ids.contains(a.as_str()) {
+                out.push(format!(
+                    "{}: tag \"{}\": no article has the anchor id {a}",
+                    path.display(),
+                    e.name
+                ));
+            }
+        }
+    }
+    out
 }

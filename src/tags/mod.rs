@@ -19,6 +19,7 @@
 pub mod adjudicate;
 pub mod agree;
 pub mod anchor;
+pub mod codebook;
 pub mod history;
 pub mod location;
 pub mod sample;

@@ -44,6 +44,9 @@ pub struct Adjudicating {
     take_next: usize,
     /// How far the article is scrolled.
     pub scroll: usize,
+    /// The corpus's codebook, when it has one: the entries of the tags in
+    /// dispute are shown.
+    pub codebook: Option<crate::tags::codebook::Codebook>,
 }
 
 impl std::fmt::Debug for Adjudicating {
@@ -167,7 +170,16 @@ impl App {
             .iter()
             .position(|(u, _)| u.adjudicated.is_none())
             .unwrap_or(0);
+        let codebook =
+            match crate::tags::codebook::read(&crate::tags::codebook::path_in(team.base())) {
+                Ok(book) => book,
+                Err(why) => {
+                    self.error(why);
+                    None
+                }
+            };
         let mut walk = Adjudicating {
+            codebook,
             store,
             units,
             before,
@@ -351,6 +363,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         crate::text::fit_width(&said, width),
         theme.dim(),
     ));
+    lines.extend(codebook_lines(app, walk, unit, width));
     lines.push(Line::from(""));
     let room = (inner.height as usize).saturating_sub(lines.len());
     let body: Vec<Line> = article
@@ -455,6 +468,46 @@ fn decision_table(app: &App, walk: &Adjudicating, unit: &Unit, width: usize) -> 
     let none = unit.coders.values().map(BTreeSet::is_empty).collect();
     out.push(row("", NO_TOPIC, theme.dim(), none, walk.draft.is_empty()));
     out
+}
+
+/// The codebook entries of the tags in dispute (set by some coders, not all)
+/// and of the tags chosen: the tag's label, then its definition, include,
+/// exclude and anchor lines, indented.
+fn codebook_lines(app: &App, walk: &Adjudicating, unit: &Unit, width: usize) -> Vec<Line<'static>> {
+    let Some(book) = &walk.codebook else {
+        return Vec::new();
+    };
+    let theme = &app.theme;
+    let mut names: Vec<&String> = unit
+        .coders
+        .values()
+        .flatten()
+        .filter(|t| !unit.coders.values().all(|s| s.contains(*t)))
+        .chain(walk.draft.iter())
+        .collect();
+    names.sort();
+    names.dedup();
+    let mut out = vec![Line::from("")];
+    for name in names {
+        let Some(entry) = book.entry(name) else {
+            continue;
+        };
+        let label = app.config.tag(name).map_or(name.as_str(), |d| d.label());
+        out.push(Line::styled(
+            crate::text::fit_width(&format!(" codebook v{}: {label}", book.version), width),
+            theme.title(),
+        ));
+        for l in entry.lines() {
+            out.push(Line::styled(
+                crate::text::fit_width(
+                    &format!("   {}", crate::text::controls_as_spaces(&l)),
+                    width,
+                ),
+                theme.plain(),
+            ));
+        }
+    }
+    if out.len() == 1 { Vec::new() } else { out }
 }
 
 /// `s` padded with spaces to `width` display cells.

@@ -232,6 +232,29 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    /// An index read back from its cache form (bodies stored folded, postings
+    /// as built) is the index just built (bodies shared with the corpus) and
+    /// answers every query alike: the same hits, scores and ranges.
+    #[test]
+    fn a_cached_index_answers_as_a_fresh_one((issues, q) in corpus_and_query()) {
+        let fresh = SearchIndex::build_from_issues(&issues);
+        let bytes = postcard::to_stdvec(&fresh).unwrap();
+        let cached: SearchIndex = postcard::from_bytes(&bytes).unwrap();
+        prop_assert!(cached.is_consistent());
+        prop_assert_eq!(&cached, &fresh);
+        let query = Query::parse(&q).unwrap();
+        let (a, b) = (Matcher::new(&fresh, &query, None), Matcher::new(&cached, &query, None));
+        let hits = a.run(None);
+        prop_assert_eq!(&hits, &b.run(None), "{:?}", q);
+        for h in &hits {
+            prop_assert_eq!(a.ranges(h.doc), b.ranges(h.doc), "{:?} in {}", q, h.doc);
+        }
+    }
+}
+
 fn one(title: &str, kicker: &str, body: &str) -> Article {
     Article {
         title: title.into(),

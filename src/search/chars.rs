@@ -2,8 +2,8 @@
 //! query then scores only the documents holding all its characters instead of
 //! scanning every title.
 
-use super::body::Bitset;
 use super::column::{Bytes, for_each_delta, push_varint};
+use super::docset::Bitset;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 

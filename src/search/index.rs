@@ -1,16 +1,18 @@
 //! The search index of a corpus: folded titles and other fields, pinyin masks,
-//! and the body word index, one entry ("document") per article.
+//! the bodies (shared with the corpus, or folded from the cache) and their
+//! bigram postings ([`super::postings`]), one entry ("document") per article.
 
-use super::body::{WordIndex, WordIndexBuilder};
 use super::chars::CharIndex;
 use super::column::{TextColumn, Variants};
 use super::fold::fold;
 use super::pinyin::{self, GlyphTexts, Glyphs};
+use super::postings::{Postings, Segment};
 use super::verify::Field;
 use crate::article::{Article, Issue, Kind};
 use crate::corpus::Corpus;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::sync::{Arc, OnceLock};
 
 /// What the index keeps of an issue.
@@ -31,27 +33,13 @@ impl IssueInfo {
     }
 }
 
-/// The body words of `articles` (documents `first..`), cut with jieba in parallel,
-/// `chunk` articles per task.
-fn body_words<'a>(articles: &[&'a Article], first: usize, chunk: usize) -> WordIndexBuilder<'a> {
-    let chunk = chunk.max(1);
+/// The postings of the bodies of `articles`, `chunk` articles a segment, in
+/// parallel.
+fn body_segments(articles: &[&Article], chunk: usize) -> Vec<Segment> {
     articles
-        .par_chunks(chunk)
-        .enumerate()
-        .map(|(c, arts)| {
-            let mut b = WordIndexBuilder::default();
-            for (k, a) in arts.iter().enumerate() {
-                let doc = (first + c * chunk + k) as u32;
-                for p in &a.paragraphs {
-                    b.add_text(doc, p);
-                }
-            }
-            b
-        })
-        .reduce(WordIndexBuilder::default, |mut a, b| {
-            a.merge(b);
-            a
-        })
+        .par_chunks(chunk.max(1))
+        .map(|arts| Segment::build(arts.iter().map(|a| a.paragraphs.iter().map(String::as_str))))
+        .collect()
 }
 
 /// Builds an index from issues handed over a few at a time, in corpus order, by
@@ -59,14 +47,16 @@ fn body_words<'a>(articles: &[&'a Article], first: usize, chunk: usize) -> WordI
 /// read and segmented once, and only the batch being indexed is copied.
 pub struct IndexBuilder {
     index: SearchIndex,
-    words: WordIndexBuilder<'static>,
+    segments: Vec<Segment>,
+    bodies: Vec<(Arc<[Article]>, u32)>,
 }
 
 impl Default for IndexBuilder {
     fn default() -> IndexBuilder {
         IndexBuilder {
             index: SearchIndex::empty(),
-            words: WordIndexBuilder::default(),
+            segments: Vec::new(),
+            bodies: Vec::new(),
         }
     }
 }
@@ -83,10 +73,9 @@ impl IndexBuilder {
     }
 
     /// Add the next articles, in corpus order: (issue number, article position, the
-    /// issue's articles, shared with the corpus rather than copied). Their bodies are
-    /// cut into words in parallel.
+    /// issue's articles, shared with the corpus rather than copied). Their bodies'
+    /// postings are made in parallel.
     pub fn add_articles(&mut self, articles: &[(u32, u32, Arc<[Article]>)]) {
-        let first = self.index.refs.len();
         let batch: Vec<(u32, u32, &Article)> = articles
             .iter()
             .filter_map(|(issue, article, all)| {
@@ -96,18 +85,23 @@ impl IndexBuilder {
         for &(issue, article, a) in &batch {
             self.index.push_article(issue, article, a);
         }
+        for (_, article, all) in articles {
+            if all.get(*article as usize).is_some() {
+                self.bodies.push((Arc::clone(all), *article));
+            }
+        }
         let refs: Vec<&Article> = batch.iter().map(|&(_, _, a)| a).collect();
-        // Small tasks, so a batch keeps every core busy.
+        // Tasks small enough that a batch keeps every core busy.
         let chunk = refs
             .len()
-            .div_ceil(4 * rayon::current_num_threads())
-            .max(16);
-        self.words
-            .merge(body_words(&refs, first, chunk).into_owned());
+            .div_ceil(2 * rayon::current_num_threads())
+            .max(64);
+        self.segments.extend(body_segments(&refs, chunk));
     }
 
     pub fn finish(self) -> SearchIndex {
-        self.index.finish(self.words)
+        self.index
+            .finish(Bodies::Shared(self.bodies), &self.segments)
     }
 }
 
@@ -135,11 +129,12 @@ pub struct SearchIndex {
     pub(crate) titles_folded: Variants,
     /// Kicker, subtitle and byline folded, separated by `\n` (always two).
     pub(crate) fields_folded: TextColumn,
-    /// Bodies folded: paragraphs joined by `\n`, as in article records.
-    pub(crate) bodies_folded: TextColumn,
+    /// The bodies, to verify candidates on.
+    pub(crate) bodies: Bodies,
     /// Pinyin masks of the folded titles.
     pub(crate) masks: Vec<(u32, u32)>,
-    pub(crate) words: WordIndex,
+    /// Unigram and bigram postings of the folded bodies.
+    pub(crate) postings: Postings,
     /// Characters of the folded titles, and of the folded other fields.
     pub(crate) title_chars: CharIndex,
     pub(crate) field_chars: CharIndex,
@@ -148,23 +143,145 @@ pub struct SearchIndex {
     derived: Derived,
 }
 
-/// What pinyin matching needs beyond the stored index: titles and body words as
-/// glyph numbers.
+/// What pinyin matching needs beyond the stored index: titles as glyph numbers,
+/// and the glyph of every character of titles and bodies.
 #[derive(Debug, Default)]
 pub(crate) struct PinyinData {
     pub glyphs: Glyphs,
     pub titles: GlyphTexts,
     /// Per title, for one-letter queries.
     pub title_letters: Vec<pinyin::LetterMasks>,
-    /// The body words (`words.word(w)` is glyph text `w`).
-    pub words: GlyphTexts,
+    /// Glyph by code point (see [`Glyphs::table`]): every character of a body
+    /// is in the postings, so bodies turn into glyphs without a hash lookup.
+    pub by_code: Vec<u16>,
 }
 
 impl PinyinData {
     fn heap_bytes(&self) -> usize {
         self.titles.heap_bytes()
-            + self.words.heap_bytes()
+            + 2 * self.by_code.len()
             + self.title_letters.capacity() * std::mem::size_of::<pinyin::LetterMasks>()
+    }
+
+    /// The glyph of a character code (0 for one never seen).
+    pub fn glyph(&self, code: u16) -> u16 {
+        self.by_code.get(code as usize).copied().unwrap_or(0)
+    }
+
+    /// `text` as glyphs.
+    pub fn glyphs_of(&self, text: &str) -> Vec<u16> {
+        text.chars()
+            .map(|c| self.by_code.get(c as usize).copied().unwrap_or(0))
+            .collect()
+    }
+}
+
+/// The bodies of the documents, paragraphs joined by `\n`: shared with the
+/// corpus's articles (an index just built; folded when looked at), or folded
+/// already (an index read from the cache, which stores them so). Either way
+/// [`SearchIndex::with_body`] gives the folded text.
+#[derive(Clone)]
+pub(crate) enum Bodies {
+    Shared(Vec<(Arc<[Article]>, u32)>),
+    Folded(TextColumn),
+}
+
+impl Default for Bodies {
+    fn default() -> Bodies {
+        Bodies::Folded(TextColumn::new())
+    }
+}
+
+impl Bodies {
+    fn len(&self) -> usize {
+        match self {
+            Bodies::Shared(v) => v.len(),
+            Bodies::Folded(c) => c.len(),
+        }
+    }
+
+    /// The folded body of `d` given to `f`.
+    fn with<R>(&self, d: usize, f: impl FnOnce(&str) -> R) -> R {
+        let (all, k) = match self {
+            Bodies::Folded(c) => return f(c.get(d)),
+            Bodies::Shared(v) => match v.get(d) {
+                Some((all, k)) => (all, *k),
+                None => return f(""),
+            },
+        };
+        let paragraphs = all.get(k as usize).map_or(&[][..], |a| &a.paragraphs[..]);
+        let fill = |buf: &mut String| {
+            buf.clear();
+            for (i, p) in paragraphs.iter().enumerate() {
+                if i > 0 {
+                    buf.push('\n');
+                }
+                super::fold::fold_into(p, buf);
+            }
+        };
+        thread_local! {
+            static BUF: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+        }
+        BUF.with(|b| match b.try_borrow_mut() {
+            Ok(mut buf) => {
+                fill(&mut buf);
+                f(&buf)
+            }
+            // Asked again while looking at a body: a buffer of its own.
+            Err(_) => {
+                let mut buf = String::new();
+                fill(&mut buf);
+                f(&buf)
+            }
+        })
+    }
+}
+
+impl PartialEq for Bodies {
+    fn eq(&self, other: &Bodies) -> bool {
+        self.len() == other.len()
+            && (0..self.len()).all(|d| self.with(d, |a| other.with(d, |b| a == b)))
+    }
+}
+
+impl std::fmt::Debug for Bodies {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Bodies::Shared(v) => write!(f, "Bodies::Shared({} documents)", v.len()),
+            Bodies::Folded(c) => write!(f, "Bodies::Folded({} documents)", c.len()),
+        }
+    }
+}
+
+/// Stored as the folded bodies, one string a document.
+impl Serialize for Bodies {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = s.serialize_seq(Some(self.len()))?;
+        for d in 0..self.len() {
+            self.with(d, |text| seq.serialize_element(text))?;
+        }
+        seq.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Bodies {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Bodies, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Bodies;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("folded bodies")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut a: A) -> Result<Bodies, A::Error> {
+                let mut col = TextColumn::new();
+                while let Some(text) = a.next_element::<Cow<'de, str>>()? {
+                    col.push(&text);
+                }
+                Ok(Bodies::Folded(col))
+            }
+        }
+        d.deserialize_seq(V)
     }
 }
 
@@ -218,7 +335,8 @@ pub fn ascii_mask(text: &str) -> u64 {
 }
 
 impl SearchIndex {
-    /// Index every article of `corpus` (bodies cut into words with jieba, in parallel).
+    /// Index every article of `corpus` (bodies' postings made in parallel; the
+    /// bodies are shared with the corpus, not copied).
     pub fn build(corpus: &Corpus) -> SearchIndex {
         SearchIndex::build_from_issues(&corpus.issues)
     }
@@ -226,15 +344,17 @@ impl SearchIndex {
     pub fn build_from_issues(issues: &[Issue]) -> SearchIndex {
         let mut index = SearchIndex::empty();
         let mut articles: Vec<&Article> = Vec::new();
+        let mut bodies = Vec::new();
         for (ii, issue) in issues.iter().enumerate() {
             index.issues.push(IssueInfo::of(issue));
             for (ai, a) in issue.articles.iter().enumerate() {
                 index.push_article(ii as u32, ai as u32, a);
                 articles.push(a);
+                bodies.push((Arc::clone(&issue.articles), ai as u32));
             }
         }
-        let words = body_words(&articles, 0, 512);
-        index.finish(words)
+        let segments = body_segments(&articles, 1024);
+        index.finish(Bodies::Shared(bodies), &segments)
     }
 
     /// No issue yet, columns ready to grow.
@@ -243,12 +363,11 @@ impl SearchIndex {
             ids: TextColumn::new(),
             titles: TextColumn::new(),
             fields_folded: TextColumn::new(),
-            bodies_folded: TextColumn::new(),
             ..SearchIndex::default()
         }
     }
 
-    /// Everything of one article but its body words.
+    /// Everything of one article but its body.
     fn push_article(&mut self, issue: u32, article: u32, a: &Article) {
         self.refs.push(DocRef { issue, article });
         self.kinds.push(a.kind);
@@ -265,51 +384,65 @@ impl SearchIndex {
             .map(fold)
             .join("\n");
         self.fields_folded.push(&fields);
-        let body: Vec<String> = a.paragraphs.iter().map(|p| fold(p)).collect();
-        self.bodies_folded.push(&body.join("\n"));
     }
 
     /// The folded text of `field` of document `d` (character for character the
     /// field as printed).
-    pub fn folded(&self, d: usize, field: Field) -> &str {
+    pub fn folded(&self, d: usize, field: Field) -> Cow<'_, str> {
+        match field {
+            Field::Body => Cow::Owned(self.with_body(d, str::to_string)),
+            _ => Cow::Borrowed(self.folded_head(d, field)),
+        }
+    }
+
+    /// [`SearchIndex::folded`] of a field other than the body ("" for the body).
+    pub(crate) fn folded_head(&self, d: usize, field: Field) -> &str {
         let nth = |k: usize| self.fields_folded.get(d).split('\n').nth(k).unwrap_or("");
         match field {
             Field::Title => self.title_folded(d),
             Field::Kicker => nth(0),
             Field::Subtitle => nth(1),
             Field::Byline => nth(2),
-            Field::Body => self.bodies_folded.get(d),
+            Field::Body => "",
         }
     }
 
-    /// The character indexes, and the body words gathered meanwhile.
-    fn finish(mut self, words: WordIndexBuilder<'_>) -> SearchIndex {
+    /// The folded body of `d` (paragraphs joined by `\n`) given to `f`: folded
+    /// on the way when the index shares the corpus's articles.
+    pub fn with_body<R>(&self, d: usize, f: impl FnOnce(&str) -> R) -> R {
+        self.bodies.with(d, f)
+    }
+
+    /// The character indexes, the bodies and their postings.
+    fn finish(mut self, bodies: Bodies, segments: &[Segment]) -> SearchIndex {
         let n = self.refs.len();
         self.title_chars = CharIndex::build((0..n).map(|d| self.title_folded(d)));
         self.field_chars = CharIndex::build((0..n).map(|d| self.fields_folded.get(d)));
-        self.words = words.finish(n);
+        self.bodies = bodies;
+        self.postings = Postings::merge(segments);
         self
     }
 
-    /// Titles and body words as glyphs, for pinyin (made on first use; see
-    /// [`SearchIndex::warm`]).
+    /// Titles as glyphs and the glyphs of the bodies' characters, for pinyin
+    /// (made on first use; see [`SearchIndex::warm`]).
     pub(crate) fn pinyin_data(&self) -> &PinyinData {
         self.derived.pinyin.get_or_init(|| {
             let mut glyphs = Glyphs::new();
             let titles =
                 GlyphTexts::build(&mut glyphs, (0..self.len()).map(|d| self.title_folded(d)));
-            let words = GlyphTexts::build(
-                &mut glyphs,
-                (0..self.words.len()).map(|w| self.words.word(w)),
-            );
+            for code in self.postings.chars() {
+                if let Some(c) = char::from_u32(code as u32) {
+                    glyphs.glyph(c);
+                }
+            }
             let title_letters = (0..titles.len())
                 .map(|d| glyphs.letter_masks(titles.get(d)))
                 .collect();
             Box::new(PinyinData {
+                by_code: glyphs.table(),
                 glyphs,
                 titles,
                 title_letters,
-                words,
             })
         })
     }
@@ -351,8 +484,17 @@ impl SearchIndex {
             ("titles", text(&self.titles)),
             ("titles folded", self.titles_folded.heap_bytes()),
             ("fields folded", text(&self.fields_folded)),
-            ("bodies folded", text(&self.bodies_folded)),
-            ("body words", self.words.heap_bytes()),
+            (
+                match self.bodies {
+                    Bodies::Shared(_) => "bodies (shared with the corpus)",
+                    Bodies::Folded(_) => "bodies folded",
+                },
+                match &self.bodies {
+                    Bodies::Shared(v) => 24 * v.len(),
+                    Bodies::Folded(c) => text(c),
+                },
+            ),
+            ("body postings", self.postings.heap_bytes()),
             (
                 "title+field chars",
                 self.title_chars.heap_bytes() + self.field_chars.heap_bytes(),
@@ -423,9 +565,9 @@ impl SearchIndex {
             .and_then(|r| self.issues.get(r.issue as usize))
     }
 
-    /// Number of distinct body words.
+    /// Number of distinct unigrams and bigrams of the bodies.
     pub fn vocabulary(&self) -> usize {
-        self.words.len()
+        self.postings.len()
     }
 
     /// True when the index agrees with `issues` (same articles, same ids, same
@@ -457,14 +599,18 @@ impl SearchIndex {
             && self.ids.len() == n
             && self.titles.len() == n
             && self.fields_folded.len() == n
-            && self.bodies_folded.len() == n
-            && self.bodies_folded.is_consistent()
+            && self.bodies.len() == n
+            && match &self.bodies {
+                Bodies::Folded(c) => c.is_consistent(),
+                Bodies::Shared(_) => true,
+            }
             && self.masks.len() == n
             && self.ids.is_consistent()
             && self.titles.is_consistent()
             && self.titles_folded.is_consistent(n)
             && self.fields_folded.is_consistent()
-            && self.words.is_consistent()
+            && self.postings.is_consistent()
+            && self.postings.n_docs() as usize == n
             && self.title_chars.is_consistent()
             && self.field_chars.is_consistent()
             && self

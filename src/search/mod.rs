@@ -1,17 +1,19 @@
-//! Fuzzy search over a corpus, made for Chinese: skim fuzzy matching on titles and
-//! other fields, pinyin (initials, full, polyphonic) on titles and on the words
-//! of bodies, jieba words on bodies, a small query language ([`query`]), incremental narrowing as a query
-//! grows ([`Searcher`]) and a background thread that drops stale queries
-//! ([`background`]).
+//! Search over a corpus, made for Chinese: phrases side by side in every field,
+//! skim fuzzy matching on titles and other fields, pinyin (initials, full,
+//! polyphonic) on titles and bodies, body candidates from unigram and bigram
+//! postings ([`postings`]) verified on the text ([`verify`]), a small query
+//! language ([`query`]), incremental narrowing as a query grows ([`Searcher`])
+//! and a background thread that drops stale queries ([`background`]).
 
 pub mod background;
-pub mod body;
 pub mod cache;
 pub mod chars;
 pub mod column;
+pub mod docset;
 pub mod fold;
 pub mod index;
 pub mod pinyin;
+pub mod postings;
 pub mod query;
 pub mod rank;
 pub mod tags;
@@ -79,8 +81,9 @@ impl Searcher {
 /// `'社区`), which matches only where the shorter one does: a phrase holds its
 /// start, scattered characters their first ones, pinyin its first letters. Never
 /// across a change of form (a prefix `'` `^` `~` typed, a keyword completed), for
-/// a negated or `|` clause, or for pinyin long enough to be looked for in bodies
-/// (whose word index is not complete for side-by-side readings).
+/// a negated or `|` clause, or for pinyin that grows long enough to be looked
+/// for in bodies (`sq` -> `sqz`; `sqz` -> `sqzl` narrows: a body spelling `sqzl`
+/// spells `sqz`).
 pub fn narrows(old: &Query, new: &Query) -> bool {
     let (Some((last, same)), true) = (
         old.clauses.split_last(),
@@ -131,12 +134,13 @@ fn grows(old: &query::Clause, new: &query::Clause) -> bool {
         (Pred::Prefix { text: o }, Pred::Prefix { text: n }) => (o, n, false),
         _ => return false,
     };
-    // Pinyin is exact only in titles; in bodies its candidates come from words.
-    let pinyin_in_bodies = bodies
+    // Pinyin is looked for in bodies from BODY_PINYIN_MIN letters on.
+    let pinyin_reaches_bodies = bodies
         && !matches!(b.pred, Pred::Exact { .. })
         && pinyin::is_pinyin_query(new_text)
+        && old_text.len() < rank::BODY_PINYIN_MIN
         && new_text.len() >= rank::BODY_PINYIN_MIN;
-    new_text.starts_with(old_text.as_str()) && !pinyin_in_bodies
+    new_text.starts_with(old_text.as_str()) && !pinyin_reaches_bodies
 }
 
 #[cfg(test)]
@@ -158,7 +162,9 @@ mod tests {
         assert!(n("'社", "'社区"));
         assert!(n("《中", "《中国"));
         assert!(n("sq", "sq1"), "no longer pinyin: a phrase holding sq");
-        assert!(!n("sq", "sqzl"), "pinyin looked for in bodies");
+        assert!(!n("sq", "sqzl"), "pinyin now looked for in bodies");
+        assert!(!n("sq", "sqz"), "pinyin now looked for in bodies");
+        assert!(n("sqz", "sqzl"), "a body spelling sqzl spells sqz");
         assert!(n("title:sq", "title:sqzl"), "pinyin in titles only");
         assert!(!n("社区", "社"));
         assert!(!n("社区", "'社区"), "form changed");

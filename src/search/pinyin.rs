@@ -273,6 +273,19 @@ impl Glyphs {
         self.readings.len()
     }
 
+    /// Glyphs of the characters of the Basic Multilingual Plane seen so far, by
+    /// code point (0 for the others): turns much text into glyphs without a hash
+    /// lookup.
+    pub fn table(&self) -> Vec<u16> {
+        let mut table = vec![0u16; 0x1_0000];
+        for (&c, &g) in &self.by_char {
+            if let Some(slot) = table.get_mut(c as usize) {
+                *slot = g;
+            }
+        }
+        table
+    }
+
     /// What a one-letter query needs to know of a text (see [`LetterMasks`]).
     pub fn letter_masks(&self, text: &[u16]) -> LetterMasks {
         let at = |g: u16, v: &Vec<u32>| v.get(g as usize).copied().unwrap_or(0);
@@ -530,6 +543,12 @@ impl PinyinQuery {
             }
         }
         (at, ended)
+    }
+
+    /// The piece lengths glyph `g` can take at query position `j` (bit `l - 1`
+    /// for length `l`; the last piece may be any start of a reading).
+    pub fn pieces(&self, g: u16, j: usize) -> u32 {
+        self.step(g, j).0
     }
 
     /// Query length in letters.

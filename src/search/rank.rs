@@ -10,10 +10,10 @@
 //! query's clauses of the best alternative.
 //!
 //! Whether a document matches is decided only by [`super::verify`] on its folded
-//! text; the character, word and body indexes only narrow the documents looked at
-//! (and must never leave out one that matches).
+//! text; the character indexes and the body postings only narrow the documents
+//! looked at (and must never leave out one that matches).
 
-use super::body::{Bitset, BodyHits};
+use super::docset::Bitset;
 use super::index::{AsciiMasks, DocRef, PinyinData, SearchIndex, ascii_mask};
 use super::pinyin::{self, PinyinQuery};
 use super::query::{Atom, Pred, Query};
@@ -80,11 +80,15 @@ struct Text {
     ascii: u64,
     /// Finds the term's bytes.
     finder: memchr::memmem::Finder<'static>,
-    /// The documents whose body may spell the term's pinyin (from the body word
-    /// index), when pinyin is looked for in bodies.
+    /// The documents whose body may spell the term's pinyin (from the body
+    /// postings), when pinyin is looked for in bodies.
     body_pinyin: Option<Bitset>,
+    /// The documents whose body may hold the term (side by side, or scattered
+    /// for `~`), from the body postings; None when they cannot tell (a term
+    /// without letters or digits) or bodies are not looked up.
+    body_may: Option<Bitset>,
     /// The documents whose body holds the term side by side, once scanned for
-    /// (a search over every document); else each body is checked in turn.
+    /// (every body; only when `body_may` is None).
     body_phrase: OnceLock<Bitset>,
 }
 
@@ -201,11 +205,17 @@ impl<'i> Matcher<'i> {
             let mut bounded = !clause.is_empty();
             for p in clause {
                 match (&p.negated, &p.cond) {
-                    (false, Cond::Text(t)) if t.pinyin.is_none() && t.mode != Mode::Scattered => {
+                    (false, Cond::Text(t))
+                        if t.pinyin.is_none()
+                            && (t.mode != Mode::Scattered || t.body_may.is_some()) =>
+                    {
                         union.union(&self.index.title_chars.docs_with_all(&t.chars, n));
                         if !t.title_only {
                             union.union(&self.index.field_chars.docs_with_all(&t.chars, n));
-                            union.union(self.body_phrase_docs(t));
+                            match &t.body_may {
+                                Some(may) => union.union(may),
+                                None => union.union(self.body_phrase_docs(t)),
+                            }
                         }
                     }
                     _ => {
@@ -232,9 +242,8 @@ impl<'i> Matcher<'i> {
                 .into_par_iter()
                 .with_min_len(1024)
                 .filter(|&d| {
-                    t.finder
-                        .find(self.index.folded(d as usize, Field::Body).as_bytes())
-                        .is_some()
+                    self.index
+                        .with_body(d as usize, |b| t.finder.find(b.as_bytes()).is_some())
                 })
                 .collect();
             let mut set = Bitset::new(n);
@@ -418,10 +427,6 @@ impl<'i> Matcher<'i> {
         if f != Field::Title && (t.title_only || t.mode == Mode::Prefix) {
             return None;
         }
-        let text = self.index.folded(d, f);
-        if text.is_empty() {
-            return None;
-        }
         let latin = self.may_hold(f, d, t);
         let pinyin = t.pinyin.is_some()
             && match f {
@@ -429,21 +434,38 @@ impl<'i> Matcher<'i> {
                     (Some(&m), Some(mask)) => pinyin::may_match(m, &t.text, mask),
                     _ => false,
                 },
+                // Too short to be looked for as pinyin in bodies (see in_text_with).
+                Field::Body if t.chars.len() < BODY_PINYIN_MIN => false,
                 Field::Body => t.body_pinyin.as_ref().is_none_or(|set| set.contains(doc)),
                 _ => false,
             };
-        if f == Field::Body
-            && t.mode != Mode::Scattered
-            && !pinyin
-            && t.body_phrase.get().is_some_and(|set| !set.contains(doc))
-        {
-            return None;
+        if f == Field::Body && !pinyin {
+            let ruled_out = match &t.body_may {
+                Some(may) => !may.contains(doc),
+                None => {
+                    t.mode != Mode::Scattered
+                        && t.body_phrase.get().is_some_and(|set| !set.contains(doc))
+                }
+            };
+            if ruled_out {
+                return None;
+            }
         }
         if !latin && !pinyin {
             return None;
         }
         let title_doc = (f == Field::Title).then_some(d);
-        self.in_text_with(t, text, f, title_doc, want, pinyin)
+        let run = |text: &str| {
+            if text.is_empty() {
+                return None;
+            }
+            self.in_text_with(t, text, f, title_doc, want, pinyin)
+        };
+        if f == Field::Body {
+            self.index.with_body(d, run)
+        } else {
+            run(self.index.folded_head(d, f))
+        }
     }
 
     fn in_text(
@@ -510,6 +532,15 @@ impl<'i> Matcher<'i> {
             let found = match quick {
                 Some(s) => s.map(|s| (s, Vec::new())),
                 None if f == Field::Body && t.chars.len() < BODY_PINYIN_MIN => None,
+                // Whether a body spells it, by the compiled query over its glyphs
+                // (the same answer as the matcher below, which also gives where;
+                // a spelling by Latin letters alone was found above as a phrase).
+                None if f == Field::Body && !want => match (&t.pq, self.pinyin) {
+                    (Some(pq), Some(p)) => pq
+                        .score(&p.glyphs_of(folded), false)
+                        .map(|s| (s, Vec::new())),
+                    _ => None,
+                },
                 None => {
                     let chars: Vec<char> = folded.chars().collect();
                     let m = if at_start {
@@ -615,18 +646,26 @@ fn text_cond(
     } else {
         None
     };
+    let in_bodies = bodies && !title_only && mode != Mode::Prefix;
+    let n = index.len();
     let body_pinyin = match (&pq, pinyin_data) {
-        (Some(pq), Some(p))
-            if bodies && !title_only && mode != Mode::Prefix && pq.len() >= BODY_PINYIN_MIN =>
-        {
-            let BodyHits { any, .. } = index.words.pinyin_hits(pq, &p.words, index.len());
-            Some(any)
+        (Some(pq), Some(p)) if in_bodies && pq.len() >= BODY_PINYIN_MIN => {
+            let set = index.postings.pinyin_candidates(pq, &|code| p.glyph(code));
+            Some(Bitset::from_roaring(&set, n))
         }
         _ => None,
     };
+    let chars: Vec<char> = text.chars().collect();
+    let body_may = if !in_bodies {
+        None
+    } else if mode == Mode::Scattered {
+        index.postings.chars_candidates(&chars)
+    } else {
+        index.postings.phrase_candidates(text)
+    };
     Cond::Text(Box::new(Text {
         text: text.to_string(),
-        chars: text.chars().collect(),
+        chars,
         mode,
         title_only,
         pinyin: can_be_pinyin.then(|| pinyin::query_mask(text)),
@@ -634,6 +673,7 @@ fn text_cond(
         ascii: ascii_mask(text),
         finder: memchr::memmem::Finder::new(text.as_bytes()).into_owned(),
         body_pinyin,
+        body_may: body_may.map(|set| Bitset::from_roaring(&set, n)),
         body_phrase: OnceLock::new(),
     }))
 }

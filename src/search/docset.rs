@@ -1,0 +1,97 @@
+//! Sets of documents as bitsets (one bit per document of the index).
+
+/// A set of document numbers.
+#[derive(Debug, Clone, Default)]
+pub struct Bitset(Vec<u64>);
+
+impl Bitset {
+    pub fn new(n: usize) -> Bitset {
+        Bitset(vec![0; n.div_ceil(64)])
+    }
+    pub fn full(n: usize) -> Bitset {
+        let mut words = vec![u64::MAX; n.div_ceil(64)];
+        if let Some(last) = words.last_mut()
+            && !n.is_multiple_of(64)
+        {
+            *last = (1u64 << (n % 64)) - 1;
+        }
+        Bitset(words)
+    }
+    pub fn insert(&mut self, i: u32) {
+        if let Some(w) = self.0.get_mut(i as usize / 64) {
+            *w |= 1 << (i % 64);
+        }
+    }
+    pub fn contains(&self, i: u32) -> bool {
+        self.0
+            .get(i as usize / 64)
+            .is_some_and(|w| w & (1 << (i % 64)) != 0)
+    }
+    pub fn union(&mut self, other: &Bitset) {
+        for (a, b) in self.0.iter_mut().zip(&other.0) {
+            *a |= b;
+        }
+    }
+    /// The members, ascending.
+    pub fn to_vec(&self) -> Vec<u32> {
+        let mut out = Vec::new();
+        for (k, &w) in self.0.iter().enumerate() {
+            let mut w = w;
+            while w != 0 {
+                let bit = w.trailing_zeros();
+                out.push(k as u32 * 64 + bit);
+                w &= w - 1;
+            }
+        }
+        out
+    }
+    /// Add the documents of a little-endian bitset of bytes (bit `b` of byte `k`:
+    /// document `8k + b`).
+    pub fn union_bytes(&mut self, bytes: &[u8]) {
+        for (word, chunk) in self.0.iter_mut().zip(bytes.chunks(8)) {
+            let mut le = [0u8; 8];
+            for (d, s) in le.iter_mut().zip(chunk) {
+                *d = *s;
+            }
+            *word |= u64::from_le_bytes(le);
+        }
+    }
+
+    /// The members of `set` below `n`.
+    pub fn from_roaring(set: &roaring::RoaringBitmap, n: usize) -> Bitset {
+        let mut out = Bitset::new(n);
+        for d in set {
+            out.insert(d);
+        }
+        out
+    }
+
+    pub fn intersect(&mut self, other: &Bitset) {
+        for (a, b) in self.0.iter_mut().zip(&other.0) {
+            *a &= b;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bitsets_hold_their_members() {
+        let full = Bitset::full(70);
+        assert!(full.contains(0) && full.contains(69) && !full.contains(70));
+        assert_eq!(full.to_vec().len(), 70);
+        let mut u = Bitset::new(70);
+        u.insert(3);
+        let mut b = Bitset::new(70);
+        b.union_bytes(&[0b101]);
+        u.union(&b);
+        assert_eq!(u.to_vec(), vec![0, 2, 3]);
+        let r: roaring::RoaringBitmap = [2u32, 69, 300].into_iter().collect();
+        let mut f = Bitset::from_roaring(&r, 70);
+        assert_eq!(f.to_vec(), vec![2, 69]);
+        f.intersect(&u);
+        assert_eq!(f.to_vec(), vec![2]);
+    }
+}

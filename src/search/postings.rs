@@ -1,0 +1,633 @@
+//! Body postings: which documents' folded bodies hold each letter, digit or
+//! character ("unigram") and each pair of them side by side ("bigram"), the shape
+//! Lucene's CJK analyzers and Xapian's n-gram mode use. Built without a word
+//! segmenter, at memory speed; they only narrow the documents to verify
+//! ([`super::verify`] decides, and gives the ranges), so a query term's candidates
+//! are every document holding all its bigrams (a superset of those holding the
+//! term side by side), and pinyin's are the bigrams whose two characters can
+//! spell its start (reading table x bigram vocabulary).
+//!
+//! Keys: the folded character as a 16-bit code (characters beyond the Basic
+//! Multilingual Plane share one code: more candidates, never fewer), unigram
+//! `c << 16`, bigram `a << 16 | b`; only letters and digits (any script) count,
+//! so punctuation and spaces split runs. Lists: ascending documents, delta-coded
+//! varints, or a serialised [`RoaringBitmap`] where that is smaller (frequent
+//! keys). A query reads its few lists into roaring bitmaps.
+//!
+//! Built in [`Segment`]s of consecutive documents (numbered from 0 in each), merged
+//! with their first document's offset: a per-file shard can keep its own segment.
+
+use super::column::{Bytes, for_each_delta, push_varint};
+use super::pinyin::PinyinQuery;
+use roaring::RoaringBitmap;
+use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
+
+/// Code of characters beyond the Basic Multilingual Plane.
+const ASTRAL: u16 = 0xFFFF;
+/// List encodings (first byte of a list).
+const DELTAS: u8 = 0;
+const ROARING: u8 = 1;
+
+/// The key code of the fold of raw character `c`, when it is a letter or digit.
+pub fn gram_code(c: char) -> Option<u16> {
+    static TABLE: OnceLock<Vec<u16>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        (0..0x1_0000u32)
+            .map(|code| char::from_u32(code).map_or(0, slow_code))
+            .collect()
+    });
+    let code = match table.get(c as usize) {
+        Some(&code) => code,
+        None => slow_code(c),
+    };
+    (code != 0).then_some(code)
+}
+
+fn slow_code(c: char) -> u16 {
+    let f = super::fold::fold_char(c);
+    if !f.is_alphanumeric() {
+        0
+    } else if (f as u32) < 0xFFFF {
+        f as u16
+    } else {
+        ASTRAL
+    }
+}
+
+/// Postings of one run of documents, numbered from 0.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Segment {
+    docs: u32,
+    keys: Vec<u32>,
+    /// `starts[k]..starts[k + 1]`: the delta-coded list of `keys[k]`.
+    starts: Vec<u32>,
+    lists: Bytes,
+}
+
+/// Collects the keys of documents in order, then sorts them into a [`Segment`].
+#[derive(Debug, Default)]
+pub struct SegmentBuilder {
+    /// `key << 32 | document`, in document order.
+    pairs: Vec<u64>,
+    docs: u32,
+}
+
+impl SegmentBuilder {
+    /// Add the next document: its body as paragraphs (or one text; only letters
+    /// and digits side by side make bigrams, so separators do not matter).
+    pub fn add<'a>(&mut self, paragraphs: impl IntoIterator<Item = &'a str>) {
+        let doc = self.docs as u64;
+        for p in paragraphs {
+            let mut prev: Option<u32> = None;
+            for c in p.chars() {
+                match gram_code(c) {
+                    Some(code) => {
+                        let code = code as u32;
+                        self.pairs.push(((code << 16) as u64) << 32 | doc);
+                        if let Some(a) = prev {
+                            self.pairs.push(((a << 16 | code) as u64) << 32 | doc);
+                        }
+                        prev = Some(code);
+                    }
+                    None => prev = None,
+                }
+            }
+        }
+        self.docs += 1;
+    }
+
+    pub fn finish(self) -> Segment {
+        let mut pairs = self.pairs;
+        radix_sort_by_key(&mut pairs);
+        let mut seg = Segment {
+            docs: self.docs,
+            starts: vec![0],
+            ..Segment::default()
+        };
+        let mut last: Option<(u32, u32)> = None;
+        for p in pairs {
+            let (key, doc) = ((p >> 32) as u32, p as u32);
+            match last {
+                Some((k, d)) if k == key => {
+                    if doc != d {
+                        push_varint(&mut seg.lists.0, doc - d);
+                    }
+                }
+                _ => {
+                    if last.is_some() {
+                        seg.starts.push(seg.lists.0.len() as u32);
+                    }
+                    seg.keys.push(key);
+                    push_varint(&mut seg.lists.0, doc);
+                }
+            }
+            last = Some((key, doc));
+        }
+        if last.is_some() {
+            seg.starts.push(seg.lists.0.len() as u32);
+        }
+        seg
+    }
+}
+
+/// Sort `key << 32 | doc` pairs by key, stably (documents stay ascending): LSD
+/// radix sort, a byte of the key a pass (256 buckets keep the writes in cache),
+/// skipping bytes every key shares.
+fn radix_sort_by_key(pairs: &mut Vec<u64>) {
+    let mut buf = vec![0u64; pairs.len()];
+    for shift in [32u32, 40, 48, 56] {
+        let mut counts = [0usize; 256];
+        for &p in pairs.iter() {
+            counts[((p >> shift) & 0xFF) as usize] += 1;
+        }
+        if counts.iter().any(|&c| c == pairs.len()) {
+            continue;
+        }
+        let mut at = 0;
+        for c in counts.iter_mut() {
+            let n = *c;
+            *c = at;
+            at += n;
+        }
+        for &p in pairs.iter() {
+            let slot = &mut counts[((p >> shift) & 0xFF) as usize];
+            if let Some(b) = buf.get_mut(*slot) {
+                *b = p;
+            }
+            *slot += 1;
+        }
+        std::mem::swap(pairs, &mut buf);
+    }
+}
+
+impl Segment {
+    /// Postings of `bodies` (each a document's paragraphs), numbered from 0.
+    pub fn build<'a, B, P>(bodies: B) -> Segment
+    where
+        B: IntoIterator<Item = P>,
+        P: IntoIterator<Item = &'a str>,
+    {
+        let mut b = SegmentBuilder::default();
+        for body in bodies {
+            b.add(body);
+        }
+        b.finish()
+    }
+
+    /// Number of documents.
+    pub fn docs(&self) -> u32 {
+        self.docs
+    }
+
+    fn list(&self, k: usize) -> &[u8] {
+        match (self.starts.get(k), self.starts.get(k + 1)) {
+            (Some(&a), Some(&b)) => self.lists.0.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+}
+
+/// The body postings of a whole corpus.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Postings {
+    n_docs: u32,
+    keys: Vec<u32>,
+    /// `starts[k]..starts[k + 1]`: the list of `keys[k]`, its first byte saying
+    /// how it is coded.
+    starts: Vec<u32>,
+    lists: Bytes,
+}
+
+impl Default for Postings {
+    fn default() -> Postings {
+        Postings {
+            n_docs: 0,
+            keys: Vec::new(),
+            starts: vec![0],
+            lists: Bytes::default(),
+        }
+    }
+}
+
+impl Postings {
+    /// Merge segments of consecutive documents, in document order.
+    pub fn merge(segments: &[Segment]) -> Postings {
+        use rayon::prelude::*;
+        let mut offsets = Vec::with_capacity(segments.len());
+        let mut n = 0u32;
+        for s in segments {
+            offsets.push(n);
+            n += s.docs;
+        }
+        // Split the key space into ranges of about equal work, merged in parallel.
+        let mut sample: Vec<u32> = segments
+            .iter()
+            .flat_map(|s| s.keys.iter().step_by(64).copied())
+            .collect();
+        sample.sort_unstable();
+        sample.dedup();
+        let parts = 4 * rayon::current_num_threads().max(1);
+        let mut bounds: Vec<u64> = (1..parts)
+            .filter_map(|p| sample.get(p * sample.len() / parts).map(|&k| k as u64))
+            .collect();
+        bounds.dedup();
+        let lows: Vec<u64> = std::iter::once(0).chain(bounds.iter().copied()).collect();
+        let highs: Vec<u64> = bounds.iter().copied().chain([1u64 << 32]).collect();
+        let pieces: Vec<Postings> = lows
+            .par_iter()
+            .zip(highs.par_iter())
+            .map(|(&lo, &hi)| merge_range(segments, &offsets, n, lo, hi))
+            .collect();
+        let mut out = Postings {
+            n_docs: n,
+            ..Postings::default()
+        };
+        for p in pieces {
+            let base = out.lists.0.len() as u32;
+            out.keys.extend_from_slice(&p.keys);
+            out.starts
+                .extend(p.starts.iter().skip(1).map(|&s| s + base));
+            out.lists.0.extend_from_slice(&p.lists.0);
+        }
+        out
+    }
+
+    /// Number of keys (distinct unigrams and bigrams).
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+
+    /// Approximate heap bytes.
+    pub fn heap_bytes(&self) -> usize {
+        4 * self.keys.len() + 4 * self.starts.len() + self.lists.0.len()
+    }
+
+    /// The documents of key `key` (empty when absent).
+    fn docs_of(&self, key: u32) -> RoaringBitmap {
+        match self.keys.binary_search(&key) {
+            Ok(k) => self.list(k),
+            Err(_) => RoaringBitmap::new(),
+        }
+    }
+
+    fn list(&self, k: usize) -> RoaringBitmap {
+        let bytes = match (self.starts.get(k), self.starts.get(k + 1)) {
+            (Some(&a), Some(&b)) => self.lists.0.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
+        };
+        match bytes.split_first() {
+            Some((&ROARING, rest)) => RoaringBitmap::deserialize_from(rest).unwrap_or_default(),
+            Some((_, rest)) => {
+                let mut docs = Vec::new();
+                for_each_delta(rest, |d| docs.push(d));
+                RoaringBitmap::from_sorted_iter(docs).unwrap_or_default()
+            }
+            None => RoaringBitmap::new(),
+        }
+    }
+
+    /// The documents whose body may hold the folded `term` side by side: all of
+    /// its bigrams (a lone letter or character: its unigram). None when the term
+    /// has no letter or digit (every body must be looked at).
+    pub fn phrase_candidates(&self, term: &str) -> Option<RoaringBitmap> {
+        let mut keys = Vec::new();
+        let mut run: Vec<u32> = Vec::new();
+        let flush = |run: &mut Vec<u32>, keys: &mut Vec<u32>| {
+            match run.as_slice() {
+                [] => {}
+                [one] => keys.push(one << 16),
+                _ => keys.extend(run.windows(2).map(|w| w[0] << 16 | w[1])),
+            }
+            run.clear();
+        };
+        for c in term.chars() {
+            match gram_code(c) {
+                Some(code) => run.push(code as u32),
+                None => flush(&mut run, &mut keys),
+            }
+        }
+        flush(&mut run, &mut keys);
+        self.all_of(keys)
+    }
+
+    /// The documents whose body holds every letter and digit of `chars`
+    /// (scattered characters); None when there is none.
+    pub fn chars_candidates(&self, chars: &[char]) -> Option<RoaringBitmap> {
+        self.all_of(
+            chars
+                .iter()
+                .filter_map(|&c| gram_code(c))
+                .map(|code| (code as u32) << 16)
+                .collect(),
+        )
+    }
+
+    fn all_of(&self, mut keys: Vec<u32>) -> Option<RoaringBitmap> {
+        keys.sort_unstable();
+        keys.dedup();
+        let mut acc: Option<RoaringBitmap> = None;
+        for key in keys {
+            let docs = self.docs_of(key);
+            acc = Some(match acc {
+                Some(a) => a & docs,
+                None => docs,
+            });
+            if acc.as_ref().is_some_and(RoaringBitmap::is_empty) {
+                break;
+            }
+        }
+        acc
+    }
+
+    /// The key indexes of the characters (unigrams), with the range of their
+    /// bigrams.
+    fn groups(&self) -> impl Iterator<Item = (u16, usize, std::ops::Range<usize>)> + '_ {
+        let mut k = 0;
+        std::iter::from_fn(move || {
+            let &key = self.keys.get(k)?;
+            let a = key >> 16;
+            let end = k + self.keys[k..].partition_point(|&x| x >> 16 == a);
+            let group = (a as u16, k, k + usize::from(key & 0xFFFF == 0)..end);
+            k = end;
+            Some(group)
+        })
+    }
+
+    /// The documents whose body may spell the pinyin query `pq` with characters
+    /// side by side: some character takes the query's start and is followed by
+    /// one that can go on (a bigram of the bodies), the rest likewise, or one
+    /// character spells all that is left. `glyph` gives a character code's glyph
+    /// (the numbering `pq` was compiled with).
+    pub fn pinyin_candidates(&self, pq: &PinyinQuery, glyph: &dyn Fn(u16) -> u16) -> RoaringBitmap {
+        let m = pq.len();
+        let mut memo: Vec<Option<RoaringBitmap>> = vec![None; m + 1];
+        self.pinyin_from(pq, glyph, 0, &mut memo)
+    }
+
+    fn pinyin_from(
+        &self,
+        pq: &PinyinQuery,
+        glyph: &dyn Fn(u16) -> u16,
+        j: usize,
+        memo: &mut Vec<Option<RoaringBitmap>>,
+    ) -> RoaringBitmap {
+        let m = pq.len();
+        if let Some(Some(done)) = memo.get(j) {
+            return done.clone();
+        }
+        let mut out = RoaringBitmap::new();
+        // by_next[k]: the bigrams whose first character spells q[j..k) and whose
+        // second can go on at k.
+        let mut by_next: Vec<RoaringBitmap> = vec![RoaringBitmap::new(); m + 1];
+        for (a, unigram, bigrams) in self.groups() {
+            let allowed = pq.pieces(glyph(a), j);
+            if allowed == 0 {
+                continue;
+            }
+            let mut bits = allowed;
+            while bits != 0 {
+                let l = bits.trailing_zeros() as usize + 1;
+                bits &= bits - 1;
+                let k = j + l;
+                if k >= m {
+                    if self.keys.get(unigram).is_some_and(|&u| u & 0xFFFF == 0) {
+                        out |= self.list(unigram);
+                    }
+                    continue;
+                }
+                for b in bigrams.clone() {
+                    let second = self.keys.get(b).map_or(0, |&key| key as u16);
+                    if pq.pieces(glyph(second), k) != 0
+                        && let Some(set) = by_next.get_mut(k)
+                    {
+                        *set |= self.list(b);
+                    }
+                }
+            }
+        }
+        for k in j + 1..m {
+            let Some(first) = by_next.get(k).filter(|s| !s.is_empty()) else {
+                continue;
+            };
+            let rest = self.pinyin_from(pq, glyph, k, memo);
+            out |= first & rest;
+        }
+        if let Some(slot) = memo.get_mut(j) {
+            *slot = Some(out.clone());
+        }
+        out
+    }
+
+    /// Every character of the bodies (by code), for numbering glyphs.
+    pub fn chars(&self) -> impl Iterator<Item = u16> + '_ {
+        self.keys
+            .iter()
+            .filter(|&&k| k & 0xFFFF == 0)
+            .map(|&k| (k >> 16) as u16)
+    }
+
+    /// Structural sanity (used to refuse a corrupt cache).
+    pub fn is_consistent(&self) -> bool {
+        self.starts.len() == self.keys.len() + 1
+            && self.keys.windows(2).all(|w| w[0] < w[1])
+            && self.starts.windows(2).all(|w| w[0] < w[1])
+            && self.starts.first() == Some(&0)
+            && self.starts.last().map(|&l| l as usize) == Some(self.lists.0.len())
+    }
+
+    pub fn n_docs(&self) -> u32 {
+        self.n_docs
+    }
+}
+
+/// Merge the keys in `lo..hi` of every segment.
+fn merge_range(segments: &[Segment], offsets: &[u32], n_docs: u32, lo: u64, hi: u64) -> Postings {
+    use std::cmp::Reverse;
+    use std::collections::BinaryHeap;
+    let mut out = Postings {
+        n_docs,
+        ..Postings::default()
+    };
+    let mut cursors: Vec<usize> = segments
+        .iter()
+        .map(|s| s.keys.partition_point(|&k| (k as u64) < lo))
+        .collect();
+    let mut heap = BinaryHeap::new();
+    for (s, seg) in segments.iter().enumerate() {
+        if let Some(&k) = seg.keys.get(cursors[s])
+            && (k as u64) < hi
+        {
+            heap.push(Reverse((k, s)));
+        }
+    }
+    let mut docs: Vec<u32> = Vec::new();
+    while let Some(Reverse((key, _))) = heap.peek().copied() {
+        docs.clear();
+        while let Some(&Reverse((k, s))) = heap.peek() {
+            if k != key {
+                break;
+            }
+            heap.pop();
+            let seg = &segments[s];
+            let off = offsets.get(s).copied().unwrap_or(0);
+            for_each_delta(seg.list(cursors[s]), |d| docs.push(d + off));
+            cursors[s] += 1;
+            if let Some(&next) = seg.keys.get(cursors[s])
+                && (next as u64) < hi
+            {
+                heap.push(Reverse((next, s)));
+            }
+        }
+        out.keys.push(key);
+        encode_list(&docs, &mut out.lists.0);
+        out.starts.push(out.lists.0.len() as u32);
+    }
+    out
+}
+
+/// Append ascending `docs` in the smaller of the two codings.
+fn encode_list(docs: &[u32], out: &mut Vec<u8>) {
+    let at = out.len();
+    out.push(DELTAS);
+    let mut prev = 0;
+    for (i, &d) in docs.iter().enumerate() {
+        push_varint(out, if i == 0 { d } else { d - prev });
+        prev = d;
+    }
+    let delta_len = out.len() - at;
+    if docs.len() >= 64
+        && let Ok(bitmap) = RoaringBitmap::from_sorted_iter(docs.iter().copied())
+        && bitmap.serialized_size() + 1 < delta_len
+    {
+        out.truncate(at);
+        out.push(ROARING);
+        if bitmap.serialize_into(&mut *out).is_err() {
+            // Writing into a Vec cannot fail; keep the deltas should it ever.
+            out.truncate(at);
+            out.push(DELTAS);
+            let mut prev = 0;
+            for (i, &d) in docs.iter().enumerate() {
+                push_varint(out, if i == 0 { d } else { d - prev });
+                prev = d;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn postings(bodies: &[&str], split: usize) -> Postings {
+        let segments: Vec<Segment> = bodies
+            .chunks(split.max(1))
+            .map(|c| Segment::build(c.iter().map(|b| b.split('\n'))))
+            .collect();
+        Postings::merge(&segments)
+    }
+
+    #[test]
+    fn phrases_find_the_bodies_holding_their_bigrams() {
+        let bodies = ["推进社区治理", "社区，治理", "ＧＤＰ增长", "gdp", "", "治"];
+        for split in [1, 2, 100] {
+            let p = postings(&bodies, split);
+            assert!(p.is_consistent());
+            let docs = |t: &str| {
+                p.phrase_candidates(t)
+                    .map(|s| s.iter().collect::<Vec<u32>>())
+            };
+            assert_eq!(docs("社区治理"), Some(vec![0]), "split {split}");
+            assert_eq!(docs("社区"), Some(vec![0, 1]));
+            assert_eq!(docs("gdp"), Some(vec![2, 3]), "full-width folds");
+            assert_eq!(docs("治"), Some(vec![0, 1, 5]));
+            assert_eq!(
+                docs("区，治"),
+                Some(vec![0, 1]),
+                "a superset, verified later"
+            );
+            assert_eq!(docs("龘"), Some(vec![]));
+            assert_eq!(docs("，"), None, "no letter: look at every body");
+            assert_eq!(
+                p.chars_candidates(&['理', '社'])
+                    .map(|s| s.iter().collect::<Vec<u32>>()),
+                Some(vec![0, 1])
+            );
+        }
+    }
+
+    #[test]
+    fn radix_sort_orders_by_key_keeping_documents_in_order() {
+        let mut pairs: Vec<u64> = Vec::new();
+        let mut seed = 7u64;
+        for doc in 0..2000u64 {
+            for _ in 0..5 {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                pairs.push(((seed >> 20) & 0x0F0F_F0FF) << 32 | doc);
+            }
+        }
+        let mut sorted = pairs.clone();
+        sorted.sort_by_key(|p| (p >> 32, p & 0xFFFF_FFFF));
+        radix_sort_by_key(&mut pairs);
+        assert_eq!(pairs, sorted);
+    }
+
+    #[test]
+    fn frequent_keys_take_the_smaller_coding_and_read_back_the_same() {
+        let n = 70_000u32;
+        let bodies: Vec<String> = (0..n)
+            .map(|d| {
+                if d % 3 == 0 {
+                    "的社区".into()
+                } else {
+                    "的".into()
+                }
+            })
+            .collect();
+        let refs: Vec<&str> = bodies.iter().map(String::as_str).collect();
+        let p = postings(&refs, 7000);
+        let all: Vec<u32> = p.phrase_candidates("的").unwrap().iter().collect();
+        assert_eq!(all, (0..n).collect::<Vec<u32>>());
+        let some: Vec<u32> = p.phrase_candidates("社区").unwrap().iter().collect();
+        assert_eq!(some, (0..n).step_by(3).collect::<Vec<u32>>());
+        // Deltas take a byte a document: 163k bytes for the five keys; bitmaps
+        // (a bit a document where most have the key) 61k.
+        assert!(p.lists.0.len() < 80_000, "{} bytes", p.lists.0.len());
+    }
+
+    #[test]
+    fn pinyin_expands_to_the_bigrams_that_spell_it() {
+        use crate::search::pinyin::{Glyphs, PinyinQuery};
+        let bodies = [
+            "推进社区治理",
+            "社区服务",
+            "治理",
+            "社会的区域在治的理",
+            "是去在里",
+            "山",
+        ];
+        let p = postings(&bodies, 2);
+        let mut glyphs = Glyphs::new();
+        let table: Vec<u16> = (0..0x1_0000u32)
+            .map(|c| char::from_u32(c).map_or(0, |c| glyphs.glyph(c)))
+            .collect();
+        let glyph = |c: u16| table.get(c as usize).copied().unwrap_or(0);
+        let docs = |q: &str| -> Vec<u32> {
+            let pq = PinyinQuery::new(&glyphs, q).unwrap();
+            p.pinyin_candidates(&pq, &glyph).iter().collect()
+        };
+        // Candidates hold every body that spells it (4 is a superset: 是去在里).
+        assert!(docs("sqzl").starts_with(&[0]));
+        assert!(!docs("sqzl").contains(&2) && !docs("sqzl").contains(&1));
+        assert_eq!(docs("shequ"), vec![0, 1]);
+        assert_eq!(docs("zhili"), vec![0, 2]);
+        assert_eq!(docs("sha"), vec![5], "one character spells it all");
+        assert!(docs("sqfw").contains(&1));
+    }
+}

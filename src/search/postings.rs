@@ -141,7 +141,7 @@ fn radix_sort_by_key(pairs: &mut Vec<u64>) {
         for &p in pairs.iter() {
             counts[((p >> shift) & 0xFF) as usize] += 1;
         }
-        if counts.iter().any(|&c| c == pairs.len()) {
+        if counts.contains(&pairs.len()) {
             continue;
         }
         let mut at = 0;

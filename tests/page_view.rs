@@ -189,14 +189,23 @@ fn split_asks_keeps_tags_on_the_title_and_undoes() {
     let s = screen_text(&app);
     assert!(s.contains("governance"), "{s}");
     press(&mut app, "y");
+    // Then it asks about the other part.
+    assert_eq!(app.layer(), Layer::Confirm);
+    let s = screen_text(&app);
+    assert!(s.contains("Give it governance too?"), "{s}");
+    press(&mut app, "n");
     assert_eq!(app.layer(), Layer::Page);
 
     let after = titles(&app);
     assert_eq!(after.len(), before.len() + 1, "{after:?}");
     assert_eq!(app.rows.len(), rows_before + 1);
     assert_eq!(tags_of_title(&app, "“小巷管家”的一天"), ["governance"]);
-    let message = app.message.clone().unwrap().text;
-    assert!(message.contains("has no tags"), "{message}");
+    let said: Vec<&str> = app.log.iter().map(|m| m.text.as_str()).collect();
+    assert!(
+        said.iter()
+            .any(|m| m.contains("split before") && m.contains("has no tags")),
+        "{said:?}"
+    );
     let file = sidecar_of(&root).unwrap();
     assert_eq!(file.corrections.len(), 1);
     assert_eq!(file.corrections[0].op, Some(Op::SplitBefore));
@@ -339,7 +348,7 @@ fn undo_interleaves_corrections_and_tags() {
     press(&mut app, "1");
     press(&mut app, "v");
     cursor_to(&mut app, line_of(&root, "傍晚6点"));
-    press(&mut app, "sy");
+    press(&mut app, "syn");
     app.handle_key(key(KeyCode::Esc));
     // The list is on the new part: tag it.
     let (_, part, _) = app.selected_article().unwrap();
@@ -401,4 +410,30 @@ fn doubted_articles_stand_out() {
     assert_eq!(doubted.len(), 2, "{s}");
     assert!(doubted[0].contains("芦荡湾湿地公园"), "{s}");
     assert!(headings.len() > 2, "{s}");
+}
+
+/// After a split of a tagged article, yes to "give the new part the tags too"
+/// tags it (sidecar too); `u` takes that tag change back first, then the split.
+#[test]
+fn a_split_offers_the_tags_to_the_new_part() {
+    let (_dir, root, mut app) = setup(100, 30);
+    let story = select(&mut app, "“小巷管家”的一天");
+    press(&mut app, "1");
+    press(&mut app, "v");
+    cursor_to(&mut app, line_of(&root, "傍晚6点"));
+    press(&mut app, "sy");
+    press(&mut app, "y");
+    assert_eq!(app.layer(), Layer::Page);
+    let (_, part, art) = app.selected_article().unwrap();
+    assert!(art.paragraphs[0].starts_with("傍晚6点"));
+    assert_eq!(app.tags_of(0, part), ["governance"]);
+    assert_eq!(tags_of_title(&app, "“小巷管家”的一天"), ["governance"]);
+    let file = sidecar_of(&root).unwrap();
+    assert_eq!(file.articles.len(), 2);
+    press(&mut app, "u");
+    assert!(app.tags_of(0, part).is_empty());
+    assert_eq!(sidecar_of(&root).unwrap().corrections.len(), 1);
+    press(&mut app, "u");
+    assert!(sidecar_of(&root).unwrap().corrections.is_empty());
+    assert_eq!(app.tags_of(0, story), ["governance"]);
 }

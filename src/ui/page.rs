@@ -133,6 +133,7 @@ impl App {
                 None => self.make_correction(c),
             },
             Intent::Confirmed(c) => self.make_correction(c),
+            Intent::TagArticle { article, tags } => self.tag_new_part(article, &tags),
         }
     }
 
@@ -302,6 +303,15 @@ impl App {
         let at = read.at;
         let cursor_line = self.page.as_ref().map(|v| v.cursor_line());
         let saved = done.page.corrections.last().cloned();
+        // The tags of the article that held the cursor's line before: a split
+        // asks whether its new part gets them too.
+        let old_tags: Vec<String> = cursor_line
+            .and_then(|l| {
+                let view = self.page.as_ref()?.page.as_ref()?;
+                view.view.get(l.wrapping_sub(1))?.article
+            })
+            .map(|k| self.tags_of(at, k).into_iter().map(String::from).collect())
+            .unwrap_or_default();
         if let Some(is) = self.corpus.issues.get_mut(at) {
             self.article_total = self.article_total - is.articles.len() + done.issue.articles.len();
             *is = done.issue;
@@ -316,6 +326,7 @@ impl App {
         self.corpus_articles_changed(at, holder);
         let depth_undo = self.tagging.store.history().undo_len();
         let depth_redo = self.tagging.store.history().redo_len();
+        let fresh = matches!(pending, Some(Pending::Make { redo: false }));
         let message = match pending {
             Some(Pending::Undo(mut step)) => {
                 step.tag_depth = depth_redo;
@@ -364,6 +375,54 @@ impl App {
             parts.push(format!("\"{title}\" has no tags"));
         }
         self.say(parts.join("; "));
+        let split =
+            fresh && matches!(&read.edit, PageEdit::Add(c) if c.op == Some(Op::SplitBefore));
+        if split
+            && !old_tags.is_empty()
+            && let Some(k) = holder
+            && self.tags_of(at, k).is_empty()
+            && let Some(view) = self.page.as_mut()
+        {
+            let title = view
+                .articles()
+                .get(k)
+                .map(|a| crate::text::fit_width(&a.display_title(), 30))
+                .unwrap_or_default();
+            view.prompt = Some(super::page_view::Prompt::TagNewPart {
+                article: k,
+                question: vec![
+                    format!("The new part \"{title}\" has no tags."),
+                    format!("Give it {} too?", old_tags.join(", ")),
+                ],
+                tags: old_tags,
+            });
+        }
+    }
+
+    /// Give article `article` of the page view's issue `tags` (one undo step).
+    fn tag_new_part(&mut self, article: usize, tags: &[String]) {
+        let Some(issue) = self.page.as_ref().map(|v| v.issue) else {
+            return;
+        };
+        let Some(target) = crate::tags::Target::at(&self.corpus.issues, (issue, article)) else {
+            return;
+        };
+        let mark = crate::tags::TagMark {
+            coder: self.tagging.store.coder().to_string(),
+            ..crate::tags::TagMark::now(crate::tags::Source::Hand)
+        };
+        let edits: Vec<_> = tags
+            .iter()
+            .map(|t| (target, t.clone(), Some(mark.clone())))
+            .collect();
+        let label = tags
+            .iter()
+            .map(|t| format!("+{t}"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let outcome = self.tagging.store.apply_marks(&edits, &label);
+        self.report(&outcome);
+        self.relearn();
     }
 
     /// Issue `at`'s articles were replaced: the list, the reader, the search

@@ -63,6 +63,13 @@ pub enum Prompt {
         correction: Correction,
         question: Vec<String>,
     },
+    /// After a split of a tagged article: give the new part (article `article`
+    /// of the page) the tags too? The lines say so.
+    TagNewPart {
+        article: usize,
+        tags: Vec<String>,
+        question: Vec<String>,
+    },
     /// A list to pick from.
     Picker(Picker),
 }
@@ -137,6 +144,11 @@ pub enum Intent {
     Correct(Correction),
     /// Make it: the user said yes.
     Confirmed(Correction),
+    /// Give article `article` of the page these tags (the user said yes).
+    TagArticle {
+        article: usize,
+        tags: Vec<String>,
+    },
     Undo,
     Redo,
     Help,
@@ -199,7 +211,7 @@ impl PageView {
     /// The layer that has the keyboard: the page, or its prompt.
     pub fn layer(&self) -> Layer {
         match self.prompt {
-            Some(Prompt::Confirm { .. }) => Layer::Confirm,
+            Some(Prompt::Confirm { .. } | Prompt::TagNewPart { .. }) => Layer::Confirm,
             Some(Prompt::Picker(_)) => Layer::Picker,
             None => Layer::Page,
         }
@@ -331,6 +343,24 @@ impl PageView {
                 None => {
                     self.prompt = Some(Prompt::Confirm {
                         correction,
+                        question,
+                    });
+                    None
+                }
+            },
+            Some(Prompt::TagNewPart {
+                article,
+                tags,
+                question,
+            }) => match keymaps.confirm.action_for(key) {
+                Some(ConfirmAction::Yes) => Some(Intent::TagArticle { article, tags }),
+                Some(ConfirmAction::No) => {
+                    Some(Intent::Say("the new part stays without tags".into()))
+                }
+                None => {
+                    self.prompt = Some(Prompt::TagNewPart {
+                        article,
+                        tags,
                         question,
                     });
                     None
@@ -665,7 +695,7 @@ fn render_prompt(prompt: &Prompt, theme: &Theme, keymaps: &Keymaps, area: Rect, 
     let width = area.width.saturating_sub(4).min(72);
     let room = width.saturating_sub(4) as usize;
     match prompt {
-        Prompt::Confirm { question, .. } => {
+        Prompt::Confirm { question, .. } | Prompt::TagNewPart { question, .. } => {
             let mut lines: Vec<Line> = Vec::new();
             for q in question {
                 for part in wrap::wrap(q, room) {

@@ -144,6 +144,23 @@ fn is_running_head(text: &str) -> bool {
     )
 }
 
+/// The chrome of a news web page around its articles: share and print buttons,
+/// previous/next links, a copyright line (`分享到：微信 微博`, `【打印本页】`,
+/// `上一篇：…`, `Copyright © 2025 …`).
+fn is_web_chrome(text: &str) -> bool {
+    if count_upto(text, 121) > 120 {
+        return false;
+    }
+    let h = head(text, 12);
+    h.starts_with("分享到")
+        || h.starts_with("上一篇")
+        || h.starts_with("下一篇")
+        || h.starts_with("Copyright")
+        || h.starts_with("版权所有")
+        || text.contains("【打印本页】")
+        || text.contains("【关闭窗口】")
+}
+
 fn mark_furniture(units: &mut [Unit<'_>]) {
     let mut first = true;
     for u in units.iter_mut() {
@@ -158,6 +175,7 @@ fn mark_furniture(units: &mut [Unit<'_>]) {
         if is_page_number(text)
             || is_page_credit(text)
             || is_attribution(text)
+            || is_web_chrome(text)
             || (at_top && is_running_head(text))
         {
             u.markup = Markup::Furniture;
@@ -409,6 +427,15 @@ mod tests {
         );
         let stone = t.iter().position(|x| x == "老家的石碾").unwrap();
         assert_eq!(t[stone + 1], "文/柴静宜", "{t:?}");
+    }
+
+    #[test]
+    fn web_page_chrome_is_furniture() {
+        let body = "立冬过后，苇塘县的田野渐渐安静下来。\n";
+        let page = format!(
+            "苇塘县：冬闲变冬忙\n2025-11-14 07:58　来源：溱原日报　作者：杭舟　【字号：大 中 小】【打印本页】【关闭窗口】\n{body}分享到：　微信　微博　QQ空间\n上一篇：溱水流域启动冬季水质专项巡查\nCopyright © 2025 溱原日报社 版权所有\n"
+        );
+        assert_eq!(texts(&page), ["苇塘县：冬闲变冬忙", body.trim()]);
     }
 
     #[test]

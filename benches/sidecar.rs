@@ -57,6 +57,7 @@ fn big_sidecar(n: usize) -> Sidecar {
                             at: format!("2026-11-{:02}T02:40:{:02}Z", 1 + i % 28, k),
                             by,
                             coder: String::new(),
+                            codebook: 0,
                         };
                         (names[(i + k) % names.len()].to_string(), mark)
                     })

@@ -135,6 +135,7 @@ fn open_10k_sidecars(c: &mut Criterion) {
         at: "2026-11-23T02:40:00Z".into(),
         by: Source::Hand,
         coder: String::new(),
+        codebook: 0,
     };
     let mut written = 0;
     for issue in &corpus.issues {
@@ -239,6 +240,7 @@ fn orphan_case(root: &Path, articles: usize, orphans: usize) -> (Corpus, Vec<Art
         at: "2026-11-23T02:40:00Z".into(),
         by: Source::Hand,
         coder: String::new(),
+        codebook: 0,
     };
     let records = (0..orphans)
         .map(|i| {
@@ -312,6 +314,7 @@ fn big_sidecar(n: usize) -> Sidecar {
                             at: format!("2026-11-{:02}T02:40:{:02}Z", 1 + i % 28, k),
                             by,
                             coder: String::new(),
+                            codebook: 0,
                         };
                         (names[(i + k) % names.len()].to_string(), mark)
                     })

@@ -489,6 +489,7 @@ fn same_stem_issues_each_get_their_own_sidecar() {
                 at: "2026-01-01T00:00:00Z".into(),
                 by: Source::Hand,
                 coder: String::new(),
+                codebook: 0,
             },
         );
         ArticleTags {
@@ -591,6 +592,7 @@ fn an_old_shared_sidecar_stays_while_its_issues_are_not_all_known() {
             at: "2026-01-01T00:00:00Z".into(),
             by: Source::Hand,
             coder: String::new(),
+            codebook: 0,
         },
     );
     let record = |id: &str| ArticleTags {

@@ -276,6 +276,7 @@ fn written_sidecars_take_the_chunked_path() {
                         at: "2026-01-01T00:00:00Z".into(),
                         by: newstag::tags::Source::Hand,
                         coder: "ana".into(),
+                        codebook: 0,
                     },
                 )]
                 .into_iter()

@@ -93,6 +93,7 @@ fn mark(at: &str, by: Source) -> TagMark {
         at: at.into(),
         by,
         coder: String::new(),
+        codebook: 0,
     }
 }
 

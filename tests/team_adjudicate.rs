@@ -325,3 +325,83 @@ fn check_reads_the_codebook() {
         stdout(&out)
     );
 }
+
+/// Each decision records the codebook version it was made under (read back
+/// from the sidecar); after a definition changes, `check` lists the decisions
+/// made under the older one, and not those made since.
+#[test]
+fn decisions_record_the_codebook_version() {
+    let tmp = tempfile::tempdir().unwrap();
+    let cli = Cli::in_home(tmp.path());
+    let dir = tmp.path().join("corpus");
+    std::fs::create_dir(&dir).unwrap();
+    make_corpus(&dir);
+    assert_succeeded(&cli.run(&["git-setup", s(&dir)]));
+    let ids: Vec<String> = cli
+        .article_tags(&dir)
+        .into_iter()
+        .map(|(_, id, _)| id)
+        .collect();
+    let book = dir.join("codebook.toml");
+    std::fs::write(
+        &book,
+        "version = 1\n[[tag]]\nname = \"governance\"\nchanged = 1\n",
+    )
+    .unwrap();
+    let tag = |coder: &str, id: &str| {
+        let out = cli.run(&["tag", s(&dir), id, "+governance", "--coder", coder]);
+        assert_succeeded(&out);
+    };
+    tag("wang", &ids[0]);
+    let read = |coder: &str| {
+        let path = dir.join(format!("coders/{coder}/2024-01-05_1.tags.toml"));
+        newstag::tags::sidecar::read(&path).unwrap().unwrap()
+    };
+    let wang = read("wang");
+    assert_eq!(wang.articles[0].tags["governance"].codebook, 1);
+    assert_succeeded(&cli.run(&["check", s(&dir)]));
+
+    std::fs::write(
+        &book,
+        "version = 2\n[[tag]]\nname = \"governance\"\nchanged = 2\n",
+    )
+    .unwrap();
+    tag("li", &ids[1]);
+    assert_eq!(read("li").articles[0].tags["governance"].codebook, 2);
+    let out = cli.run(&["check", s(&dir)]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    let older: Vec<&str> = text
+        .lines()
+        .filter(|l| l.contains("its definition changed in v2"))
+        .collect();
+    assert_eq!(older.len(), 1, "{text}");
+    assert!(older[0].contains(&ids[0]), "{text}");
+    assert!(
+        older[0].contains("by wang (hand) was decided under codebook v1"),
+        "{text}"
+    );
+    assert!(
+        text.contains("1 decisions under an older definition"),
+        "{text}"
+    );
+    // Re-deciding under the new definition clears it.
+    let out = cli.run(&["tag", s(&dir), &ids[0], "-governance", "--coder", "wang"]);
+    assert_succeeded(&out);
+    tag("wang", &ids[0]);
+    assert_eq!(read("wang").articles[0].tags["governance"].codebook, 2);
+    assert_succeeded(&cli.run(&["check", s(&dir)]));
+    // The long table carries each decision's codebook version.
+    let out = cli.run(&["export", s(&dir), "--format", "long"]);
+    let long = stdout(&out);
+    assert!(
+        long.starts_with("issue,date,id,title,coder,tag,value,by,at,codebook"),
+        "{long}"
+    );
+    assert!(
+        long.lines().any(|l| l.contains(&ids[1])
+            && l.contains(",li,governance,1,hand,")
+            && l.ends_with(",2")),
+        "{long}"
+    );
+}

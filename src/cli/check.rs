@@ -89,9 +89,10 @@ pub fn run(config: &Config, args: CheckArgs) -> anyhow::Result<ExitCode> {
             s.number
         )
     }));
-    let book = codebook_problems(config, &corpus, team.base());
-    let book_count = book.len();
+    let (book, older) = codebook_problems(config, &corpus, &team);
+    let (book_count, older_count) = (book.len(), older.len());
     problems.extend(book);
+    problems.extend(older);
     let mut out = super::output::stdout();
     for p in &problems {
         // One problem a line, whatever the names in it hold.
@@ -110,7 +111,7 @@ pub fn run(config: &Config, args: CheckArgs) -> anyhow::Result<ExitCode> {
             "{} problems: {bad} bad sidecars (read-only), {orphans} orphaned articles, \
              {unknown} unknown tags, {lost} sidecars without issue, \
              {special} special files named like sidecars, {stale_count} stale corrections, \
-             {book_count} codebook problems",
+             {book_count} codebook problems, {older_count} decisions under an older definition",
             problems.len()
         )?;
         out.flush()?;
@@ -120,17 +121,18 @@ pub fn run(config: &Config, args: CheckArgs) -> anyhow::Result<ExitCode> {
 
 /// What is wrong with the corpus's codebook (see [`crate::tags::codebook`]):
 /// a file that does not read, entries for tags the vocabulary lacks, anchor
-/// ids no article has.
+/// ids no article has; then the decisions made under an older definition of
+/// their tag (its `changed` above the version the decision recorded).
 fn codebook_problems(
     config: &Config,
     corpus: &crate::corpus::Corpus,
-    base: &std::path::Path,
-) -> Vec<String> {
-    let path = crate::tags::codebook::path_in(base);
+    team: &crate::tags::team::Team,
+) -> (Vec<String>, Vec<String>) {
+    let path = crate::tags::codebook::path_in(team.base());
     let book = match crate::tags::codebook::read(&path) {
         Ok(Some(book)) => book,
-        Ok(None) => return Vec::new(),
-        Err(why) => return vec![why],
+        Ok(None) => return (Vec::new(), Vec::new()),
+        Err(why) => return (vec![why], Vec::new()),
     };
     let ids: std::collections::HashSet<&str> = corpus
         .issues
@@ -138,6 +140,34 @@ fn codebook_problems(
         .flat_map(|i| i.articles.iter().map(|a| a.id.as_str()))
         .collect();
     let mut out = Vec::new();
+    let mut older = Vec::new();
+    // Decisions made under an older definition of their tag: every coder's
+    // and every adjudicator's.
+    let mut decisions = team.decisions(corpus);
+    decisions.extend(team.adjudications(corpus));
+    for d in &decisions {
+        if let Some(e) = book.entry(&d.tag)
+            && e.changed > d.mark.codebook
+        {
+            let coder = if d.coder.is_empty() {
+                crate::tags::team::UNKNOWN
+            } else {
+                d.coder.as_str()
+            };
+            let under = match d.mark.codebook {
+                0 => "before the codebook had a version".to_string(),
+                v => format!("under codebook v{v}"),
+            };
+            older.push(format!(
+                "{}#{}: {} by {coder} ({}) was decided {under}; its definition changed in v{}",
+                d.issue,
+                d.id,
+                d.tag,
+                d.mark.by.as_str(),
+                e.changed
+            ));
+        }
+    }
     for e in &book.entries {
         if config.tag(&e.name).is_none() {
             out.push(format!(
@@ -156,5 +186,5 @@ fn codebook_problems(
             }
         }
     }
-    out
+    (out, older)
 }

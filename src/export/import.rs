@@ -146,6 +146,7 @@ mod tests {
                     at: "2026-01-02T03:04:05Z".into(),
                     by: Source::Suggestion,
                     coder: String::new(),
+                    codebook: 0,
                 },
             )]),
         }

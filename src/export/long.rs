@@ -1,7 +1,8 @@
 //! The long table of decisions (`export --format long`): one row per article x
 //! coder x tag, for every coder who coded the article (set any tag, or "no
 //! topic"), with `value` 1 when the coder set the tag and 0 when not: the table
-//! R's `irr` and `tidycomm`, ReCal and pandas read for reliability.
+//! R's `irr` and `tidycomm`, ReCal and pandas read for reliability. `codebook`
+//! is the codebook version the decision was made under (empty: none).
 
 use super::Row;
 use crate::tags::team::Decision;
@@ -9,8 +10,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
 
 /// The columns of the long table.
-pub const HEADER: [&str; 9] = [
-    "issue", "date", "id", "title", "coder", "tag", "value", "by", "at",
+pub const HEADER: [&str; 10] = [
+    "issue", "date", "id", "title", "coder", "tag", "value", "by", "at", "codebook",
 ];
 
 /// One article's decisions: coder -> tag -> decision.
@@ -61,6 +62,11 @@ pub fn write_long(
         for (coder, set) in coders {
             for tag in &columns {
                 let d = set.get(tag);
+                let version = d
+                    .map(|d| d.mark.codebook)
+                    .filter(|v| *v > 0)
+                    .map(|v| v.to_string())
+                    .unwrap_or_default();
                 let record = [
                     row.issue.rel.as_str(),
                     date.as_str(),
@@ -71,6 +77,7 @@ pub fn write_long(
                     if d.is_some() { "1" } else { "0" },
                     d.map(|d| d.mark.by.as_str()).unwrap_or(""),
                     d.map(|d| d.mark.at.as_str()).unwrap_or(""),
+                    version.as_str(),
                 ];
                 w.write_record(record).map_err(csv_to_io)?;
                 n += 1;

@@ -69,6 +69,7 @@ impl Dump {
                         at: t.at.clone().unwrap_or_default(),
                         by: Source::parse(&t.by).unwrap_or_default(),
                         coder: t.coder.clone(),
+                        codebook: 0,
                     };
                     (t.name.clone(), mark)
                 })
@@ -220,6 +221,7 @@ mod tests {
                     at: "2026-01-01T00:00:00Z".into(),
                     by: Source::Import,
                     coder: String::new(),
+                    codebook: 0,
                 },
             )]),
         };

@@ -136,6 +136,7 @@ pub fn settle(
         .collect();
     let mark = TagMark {
         coder: store.coder().to_string(),
+        codebook: store.codebook(),
         ..TagMark::now(Source::Adjudicated)
     };
     let mut edits: Vec<(Target, String, Option<TagMark>)> = current
@@ -170,6 +171,7 @@ mod tests {
                 at: at.into(),
                 by: Source::Hand,
                 coder: coder.into(),
+                codebook: 0,
             },
         }
     }

@@ -270,6 +270,7 @@ mod tests {
                 at: "t".into(),
                 by: Source::Hand,
                 coder: String::new(),
+                codebook: 0,
             },
         );
         ArticleTags {

@@ -86,6 +86,14 @@ pub struct TagMark {
     /// coders were recorded).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub coder: String,
+    /// The codebook version the decision was made under (see [`codebook`]); 0
+    /// when there was no codebook (or the sidecar predates it).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub codebook: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 impl TagMark {
@@ -95,6 +103,7 @@ impl TagMark {
             at: now_rfc3339(),
             by,
             coder: String::new(),
+            codebook: 0,
         }
     }
 }

@@ -163,6 +163,8 @@ pub(crate) struct RawTag {
     by: Source,
     #[serde(default)]
     coder: String,
+    #[serde(default)]
+    codebook: u32,
 }
 
 impl RawArticle {
@@ -179,6 +181,7 @@ impl RawTag {
             at: self.at,
             by: self.by,
             coder: self.coder,
+            codebook: self.codebook,
         };
         (self.name, mark)
     }
@@ -256,6 +259,7 @@ pub(crate) fn articles_from_raw(
                     at: t.at,
                     by: t.by,
                     coder: t.coder,
+                    codebook: t.codebook,
                 },
             );
         }
@@ -378,11 +382,14 @@ pub(crate) fn article_table(table: &str, a: &ArticleTags) -> String {
         quote(&a.title)
     );
     for (name, mark) in &a.tags {
-        let coder = if mark.coder.is_empty() {
+        let mut coder = if mark.coder.is_empty() {
             String::new()
         } else {
             format!(", coder = {}", quote(&mark.coder))
         };
+        if mark.codebook > 0 {
+            coder.push_str(&format!(", codebook = {}", mark.codebook));
+        }
         s.push_str(&format!(
             "  {{ name = {}, at = {}, by = {}{coder} }},\n",
             quote(name),
@@ -579,6 +586,7 @@ mod tests {
                 at: "2026-11-23T02:41:10Z".into(),
                 by: Source::Suggestion,
                 coder: String::new(),
+                codebook: 0,
             },
         );
         tags.insert(
@@ -587,6 +595,7 @@ mod tests {
                 at: "2026-11-23T02:40:00Z".into(),
                 by: Source::Hand,
                 coder: String::new(),
+                codebook: 0,
             },
         );
         Sidecar {

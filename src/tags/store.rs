@@ -269,6 +269,8 @@ pub struct TagStore {
     tagged_total: usize,
     /// Who makes this store's changes: recorded in every mark it sets.
     coder: String,
+    /// The codebook version recorded in every mark it sets (0: none).
+    codebook: u32,
 }
 
 impl TagStore {
@@ -507,6 +509,17 @@ impl TagStore {
         &self.coder
     }
 
+    /// Record codebook version `version` in every change made from now on
+    /// (see [`super::codebook`]).
+    pub fn set_codebook(&mut self, version: u32) {
+        self.codebook = version;
+    }
+
+    /// The codebook version recorded in this store's changes (0: none).
+    pub fn codebook(&self) -> u32 {
+        self.codebook
+    }
+
     /// Add the tags `other` holds (and `keep` accepts) to this store's view, in
     /// memory only: a save of this store writes what its own sidecars hold plus
     /// the change, never these. Used to show every coder's decisions at once
@@ -554,6 +567,7 @@ impl TagStore {
     pub fn set(&mut self, targets: &[Target], tag: &str, on: bool, by: Source) -> Outcome {
         let mark = on.then(|| TagMark {
             coder: self.coder.clone(),
+            codebook: self.codebook,
             ..TagMark::now(by)
         });
         let edits: Vec<(Target, String, Option<TagMark>)> = targets

@@ -168,7 +168,17 @@ impl Team {
     pub fn empty_store(&self) -> TagStore {
         let mut store = TagStore::new(self.own_dir().as_deref());
         store.set_coder(&self.coder);
+        store.set_codebook(self.codebook_version());
         store
+    }
+
+    /// The version of the corpus's codebook (0 when it has none, or it does not
+    /// read: `check` names the problem), recorded with every decision.
+    pub fn codebook_version(&self) -> u32 {
+        super::codebook::read(&super::codebook::path_in(&self.base))
+            .ok()
+            .flatten()
+            .map_or(0, |b| b.version)
     }
 
     /// The sidecars of `issues` as [`Team::open`] shows them, to add to a store
@@ -218,6 +228,7 @@ impl Team {
         }
         let mut store = TagStore::open(corpus, Some(&self.adjudicator_dir(&self.coder)));
         store.set_coder(&self.coder);
+        store.set_codebook(self.codebook_version());
         Ok(store)
     }
 
@@ -303,6 +314,7 @@ impl Team {
             shared
         };
         store.set_coder(&self.coder);
+        store.set_codebook(self.codebook_version());
         store
     }
 

@@ -194,3 +194,33 @@ fn tui_adjudication_needs_the_team_layout() {
     assert!(said.contains("git-setup"), "{said}");
     assert!(!root.join("adjudicated").exists());
 }
+
+/// Triage shows each tag's codebook definition beside it (where no
+/// suggestion is shown instead).
+#[test]
+fn triage_shows_the_codebook() {
+    use crossterm::event::KeyCode;
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("c");
+    copy_tree(&repo_path("tests/fixtures/corpus"), &root);
+    let mut app = app_as(&root, "wang", false);
+    let mut book = String::from("version = 1\n");
+    for t in &app.config.tags {
+        book.push_str(&format!(
+            "[[tag]]\nname = \"{}\"\ndefinition = \"means {} here\"\n",
+            t.name, t.name
+        ));
+    }
+    std::fs::write(root.join("codebook.toml"), book).unwrap();
+    app.start_suggestions();
+    press(&mut app, KeyCode::Char('T'));
+    assert_eq!(app.mode, newstag::ui::Mode::Triage, "{:?}", app.message);
+    let screen = common::screen::screen_text(&app);
+    let shown = app
+        .config
+        .tags
+        .iter()
+        .filter(|t| screen.contains(&format!("means {} here", t.name)))
+        .count();
+    assert!(shown > 0, "{screen}");
+}

@@ -40,6 +40,9 @@ pub struct Suggesting {
     pub triage: Option<Triage>,
     /// How far triage's article is scrolled, and which article that was.
     pub triage_scroll: (Option<(usize, usize)>, usize),
+    /// The corpus's codebook, read when triage opens: each tag's definition
+    /// is shown beside it.
+    pub codebook: Option<crate::tags::codebook::Codebook>,
 }
 
 impl std::fmt::Debug for Suggesting {
@@ -187,6 +190,8 @@ impl App {
             return;
         };
         let resume = self.suggest.triage.as_ref().is_some_and(|t| !t.finished());
+        let path = crate::tags::codebook::path_in(self.tagging.team.base());
+        self.suggest.codebook = crate::tags::codebook::read(&path).ok().flatten();
         if !resume {
             let mut triage = Triage::start(s, &self.tagging.store, &self.corpus.issues);
             // A search (such as `sample:NAME`) narrows triage to what it lists.
@@ -380,6 +385,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         if let Some(g) = ghost {
             spans.push(Span::styled(
                 format!("  suggested {:.2}: {}", g.score, g.words.join(" ")),
+                theme.dim(),
+            ));
+        } else if let Some(e) = app
+            .suggest
+            .codebook
+            .as_ref()
+            .and_then(|b| b.entry(&tag.name))
+            .filter(|e| !e.definition.is_empty())
+        {
+            spans.push(Span::styled(
+                format!("  {}", crate::text::controls_as_spaces(&e.definition)),
                 theme.dim(),
             ));
         }

@@ -123,6 +123,15 @@ fn tui_adjudicates_disagreements() {
         "{:?}",
         zhao.message
     );
+    let said = zhao
+        .message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default();
+    assert_eq!(
+        said,
+        "adjudication: 1 article where coders disagree, 1 to settle"
+    );
     let screen = common::screen::screen_text(&zhao);
     assert!(
         screen.contains("Adjudication · 1/1 · 1 to settle · as zhao"),

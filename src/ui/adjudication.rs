@@ -189,8 +189,14 @@ impl App {
             scroll: 0,
         };
         walk.show(first_open);
+        let said = format!(
+            "adjudication: {} where coders disagree, {} to settle",
+            crate::text::count(walk.units.len(), "article"),
+            walk.open()
+        );
         self.adjudicating = Some(Box::new(walk));
         self.mode = Mode::Adjudicate;
+        self.say(said);
     }
 
     /// A key in adjudication: its own keymap, then the tags' keys.

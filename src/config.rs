@@ -19,6 +19,8 @@ pub struct Config {
     pub suggest: SuggestConfig,
     #[serde(default)]
     pub team: TeamConfig,
+    #[serde(default)]
+    pub cache: CacheConfig,
     #[serde(rename = "tag")]
     pub tags: Vec<TagDef>,
     /// `[keys.<layer>]`: action name -> keys, one section a layer of the TUI
@@ -81,6 +83,27 @@ pub struct TeamConfig {
     /// Show and use only the coder's own decisions.
     #[serde(default)]
     pub blind: bool,
+}
+
+/// The caches (see `crate::cache`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CacheConfig {
+    /// Past this many megabytes in all, caches are pruned.
+    #[serde(default = "default_cache_max_mb")]
+    pub max_size_mb: u64,
+}
+
+impl Default for CacheConfig {
+    fn default() -> Self {
+        CacheConfig {
+            max_size_mb: default_cache_max_mb(),
+        }
+    }
+}
+
+fn default_cache_max_mb() -> u64 {
+    crate::cache::manage::DEFAULT_MAX_BYTES >> 20
 }
 
 /// One tag of the vocabulary.
@@ -371,6 +394,7 @@ fn unreachable_config(e: toml::de::Error) -> Config {
             wheel_step: 3,
         },
         team: TeamConfig::default(),
+        cache: CacheConfig::default(),
         suggest: SuggestConfig {
             min_score: 0.35,
             learn_after: 20,

@@ -5,6 +5,7 @@
 //! nothing of terminals; `ui` and `cli` sit on top of it.
 
 pub mod article;
+pub mod cache;
 pub mod cli;
 pub mod config;
 pub mod corpus;

@@ -77,11 +77,13 @@ fn cache_is_used_but_never_trusted_blindly() {
     let root = dir.path().to_str().unwrap();
     let args = [root, "垃圾", "--format", "jsonl"];
     let (_, first, _) = search(&cli, &args);
+    // The index file (beside the folder of the segmented corpus's shards).
     let files: Vec<_> = std::fs::read_dir(cli.cache_dir().join("newstag"))
         .unwrap()
         .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
         .collect();
-    assert_eq!(files.len(), 1, "one cache file: {files:?}");
+    assert_eq!(files.len(), 1, "one index cache file: {files:?}");
     let (_, second, _) = search(&cli, &args);
     assert_eq!(first, second);
 

@@ -3,6 +3,7 @@
 mod adjudicate;
 mod agree;
 mod articles;
+mod cache;
 mod check;
 mod correct;
 mod export;
@@ -79,6 +80,9 @@ pub enum Command {
     GitSetup(git_setup::GitSetupArgs),
     /// Draw a reproducible reliability sample (samples/NAME.tsv in the corpus).
     Sample(sample::SampleArgs),
+    /// The caches of segmented corpora and search indexes: listed (size, last
+    /// use, whether the corpus still exists), or `cache clean [--all|PATH]`.
+    Cache(cache::CacheArgs),
     /// How well coders agree, per tag: percent agreement, Cohen's kappa,
     /// Krippendorff's alpha with a 95% bootstrap interval; the pairs that differ most.
     Agree(agree::AgreeArgs),
@@ -132,6 +136,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         output::say(format!("{e} (no file is ignored)"));
     }
     crate::correct::file::set_sidecar_dir(config.sidecar_dir());
+    crate::cache::manage::set_max_bytes(config.cache.max_size_mb.saturating_mul(1 << 20));
     if cli.command.is_some() {
         for e in &config_errors {
             output::say(format!("warning: {e}"));
@@ -151,6 +156,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Sample(args)) => sample::run(&config, args),
         Some(Command::Agree(args)) => agree::run(&config, args),
         Some(Command::Adjudicate(args)) => adjudicate::run(&config, args),
+        Some(Command::Cache(args)) => cache::run(&config, args),
         None => {
             let root = corpus_root(&config, cli.path.as_deref())?;
             crate::ui::run(config, config_errors, cli.config.as_deref(), root)?;
@@ -185,7 +191,7 @@ pub fn tag_store(config: &Config, corpus: &Corpus) -> anyhow::Result<crate::tags
 /// Load the corpus at PATH (see [`corpus_root`]), printing load warnings to stderr.
 pub fn open_corpus(config: &Config, path: Option<&Path>) -> anyhow::Result<Corpus> {
     let root = corpus_root(config, path)?;
-    let corpus = Corpus::load(&root)?;
+    let corpus = crate::cache::load_corpus(&root)?;
     for w in &corpus.warnings {
         output::say(format!("warning: {w}"));
     }

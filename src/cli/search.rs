@@ -78,7 +78,7 @@ pub fn run(config: &Config, args: SearchArgs) -> anyhow::Result<ExitCode> {
     };
     // Tag filters need every article's tags, hence the corpus.
     let corpus = match corpus {
-        None if query.uses_tags() => Some(Corpus::load(&root)?),
+        None if query.uses_tags() => Some(crate::cache::load_corpus(&root)?),
         c => c,
     };
     if let Some(c) = &corpus {

@@ -51,6 +51,17 @@ impl Corpus {
         root: &Path,
         progress: &(dyn Fn(usize, usize) + Sync),
     ) -> Result<Corpus, CorpusError> {
+        Corpus::load_with(root, progress, &load_issue)
+    }
+
+    /// Load every issue under `root` with `load(root, path)` (a fresh read, or one
+    /// through the cache of `crate::cache`), calling `progress(done, total)` as
+    /// files finish.
+    pub fn load_with(
+        root: &Path,
+        progress: &(dyn Fn(usize, usize) + Sync),
+        load: &(dyn Fn(&Path, &Path) -> Result<Issue, LoadWarning> + Sync),
+    ) -> Result<Corpus, CorpusError> {
         if !root.exists() {
             return Err(CorpusError::NotFound { path: root.into() });
         }
@@ -63,7 +74,7 @@ impl Corpus {
         let results: Vec<Result<Issue, LoadWarning>> = files
             .par_iter()
             .map(|path| {
-                let r = load_issue(root, path);
+                let r = load(root, path);
                 progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
                 r
             })
@@ -186,13 +197,24 @@ thread_local! {
     static READ_BUFFER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Read, decode and segment one issue file.
+/// Read, decode and segment one issue file, its corrections applied.
 pub fn load_issue(root: &Path, path: &Path) -> Result<Issue, LoadWarning> {
+    let rel = relative_path(root, path);
+    let corrections = crate::correct::file::on_load(path, &rel);
+    read_issue(path, &rel, &corrections)
+}
+
+/// Read, decode and segment the issue file at `path` (relative path `rel`), and
+/// apply `corrections` (those of its sidecar; none for the plain cut).
+pub fn read_issue(
+    path: &Path,
+    rel: &str,
+    corrections: &[crate::correct::Correction],
+) -> Result<Issue, LoadWarning> {
     let warn = |message: String| LoadWarning {
         path: path.to_path_buf(),
         message,
     };
-    let rel = relative_path(root, path);
     READ_BUFFER.with_borrow_mut(|buf| {
         buf.clear();
         crate::regular_file::read_into(path, buf).map_err(|e| {
@@ -202,7 +224,8 @@ pub fn load_issue(root: &Path, path: &Path) -> Result<Issue, LoadWarning> {
                 warn(format!("cannot read: {e}"))
             }
         })?;
-        let issue = parse_issue(path, &rel, buf).map_err(|e| warn(format!("skipped: {e}")));
+        let issue = parse_issue_with(path, rel, buf, corrections)
+            .map_err(|e| warn(format!("skipped: {e}")));
         if buf.capacity() > KEEP_READ_BUFFER {
             *buf = Vec::new();
         }
@@ -210,17 +233,26 @@ pub fn load_issue(root: &Path, path: &Path) -> Result<Issue, LoadWarning> {
     })
 }
 
-/// Decode and segment the bytes of one issue file.
+/// Decode and segment the bytes of one issue file; the user's corrections of the
+/// cut (kept in the issue's sidecar) apply on every load.
 pub fn parse_issue(path: &Path, rel: &str, bytes: &[u8]) -> Result<Issue, decode::DecodeError> {
+    let corrections = crate::correct::file::on_load(path, rel);
+    parse_issue_with(path, rel, bytes, &corrections)
+}
+
+/// Decode and segment the bytes of one issue file, then apply `corrections`.
+pub fn parse_issue_with(
+    path: &Path,
+    rel: &str,
+    bytes: &[u8],
+    corrections: &[crate::correct::Correction],
+) -> Result<Issue, decode::DecodeError> {
     let decoded = decode::decode(bytes)?;
     let meta = meta::issue_meta(&decoded.text, rel);
-    // The user's corrections of the cut (kept in the issue's sidecar) apply on
-    // every load.
-    let corrections = crate::correct::file::on_load(path, rel);
     let articles = if corrections.is_empty() {
         crate::segment::segment_issue(&decoded.text, &issue_key(rel))
     } else {
-        crate::correct::apply(&decoded.text, &issue_key(rel), &corrections).articles
+        crate::correct::apply(&decoded.text, &issue_key(rel), corrections).articles
     };
     Ok(Issue {
         path: path.to_path_buf(),

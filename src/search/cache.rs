@@ -66,7 +66,7 @@ pub enum CacheStatus {
 
 /// The cache folder: `$XDG_CACHE_HOME/newstag` (or the platform's equivalent).
 pub fn cache_dir() -> Option<PathBuf> {
-    dirs::cache_dir().map(|d| d.join("newstag"))
+    crate::cache::cache_root()
 }
 
 /// The cache file of the corpus at `root`.
@@ -197,7 +197,7 @@ pub fn open_index(root: &Path) -> Result<(SearchIndex, Option<Corpus>, CacheStat
     if let Some(index) = load(root, &files) {
         return Ok((index, None, CacheStatus::Hit));
     }
-    let corpus = Corpus::load(root)?;
+    let corpus = crate::cache::load_corpus(root)?;
     let index = SearchIndex::build(&corpus);
     let status = if save(root, &files, &index) {
         CacheStatus::Built

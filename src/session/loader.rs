@@ -4,6 +4,7 @@
 
 use super::{Notifier, SessionEvent, spawn_job};
 use crate::article::Issue;
+use crate::cache::CorpusCache;
 use crate::corpus::{LoadWarning, load_issue, walk};
 use crate::tags::LoadedSidecars;
 use crate::tags::team::Team;
@@ -31,6 +32,12 @@ fn load(root: &std::path::Path, team: &Team, notify: &Notifier) {
     });
     let total = files.len();
     let mut done = 0;
+    // Issues come from the cache of the segmented corpus where it is valid.
+    let cache = CorpusCache::open(root);
+    let load_one = |p: &PathBuf| match &cache {
+        Some(c) => c.load_issue(root, p),
+        None => load_issue(root, p),
+    };
     notify.send(SessionEvent::Loaded {
         issues: Vec::new(),
         sidecars: LoadedSidecars::default(),
@@ -44,8 +51,7 @@ fn load(root: &std::path::Path, team: &Team, notify: &Notifier) {
         let n = chunk.min(rest.len());
         let (now, later) = rest.split_at(n);
         rest = later;
-        let results: Vec<Result<Issue, LoadWarning>> =
-            now.par_iter().map(|p| load_issue(root, p)).collect();
+        let results: Vec<Result<Issue, LoadWarning>> = now.par_iter().map(load_one).collect();
         let mut issues = Vec::with_capacity(n);
         for r in results {
             match r {
@@ -65,6 +71,9 @@ fn load(root: &std::path::Path, team: &Team, notify: &Notifier) {
             return;
         }
         chunk = (chunk * 2).min(512);
+    }
+    if let Some(c) = &cache {
+        c.finish();
     }
     notify.send(SessionEvent::LoadDone(warnings));
 }

@@ -1,0 +1,219 @@
+#!/usr/bin/env bash
+# Issue 17's figures, measured on make-corpus --vary 0.15 corpora and printed beside
+# the targets. Run on demand (not in CI): it builds corpora of 10,000 issues
+# (~160 MB; with --big also 100,000 issues, ~1.5 GB and a long wait) and runs every
+# command several times, reporting medians of whole-process wall time and peak RSS.
+#
+#   benches/scale.sh [--big] [--runs N] [--bin PATH] [--no-tui]
+#
+# NEWSTAG_SCALE_DIR: where the corpora, caches and outputs are kept between runs
+#   (default ${TMPDIR:-/tmp}/newstag-scale); a corpus is made once and reused.
+# NEWSTAG_SCALE_QUERY: the search query (default 发展), also given to fzf --filter.
+# --bin: the newstag binary to measure (default: target/release/newstag, built if
+#   missing). Its caches go to NEWSTAG_SCALE_DIR/home, never to the user's.
+#
+# "cold" runs empty the cache folder first (the corpus files stay in the page cache);
+# "warm" runs follow a run that filled it. Peak RSS is GNU time's %M (of the whole
+# pipeline's largest process). TUI figures are read off the screen in tmux: first
+# rows (the status bar counts articles), all loaded (no "loading"), search ready (a
+# query typed at once shows results, not "indexing..."), suggestions ready (the
+# status bar's "suggesting N%" gone).
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")/.." && pwd)
+runs=5
+big=0
+tui=1
+bin=""
+while [ $# -gt 0 ]; do
+    case "$1" in
+    --big) big=1 ;;
+    --runs) runs=$2; shift ;;
+    --bin) bin=$2; shift ;;
+    --no-tui) tui=0 ;;
+    -h | --help) sed -n '2,21p' "$0"; exit 0 ;;
+    *) echo "unknown argument: $1" >&2; exit 2 ;;
+    esac
+    shift
+done
+
+dir=${NEWSTAG_SCALE_DIR:-${TMPDIR:-/tmp}/newstag-scale}
+query=${NEWSTAG_SCALE_QUERY:-发展}
+make_corpus=${MAKE_CORPUS:-$here/../shared/tools/make-corpus}
+[ -x "$make_corpus" ] || make_corpus=/work/shared/tools/make-corpus
+mkdir -p "$dir"
+
+if [ -z "$bin" ]; then
+    bin=$here/target/release/newstag
+    if [ ! -x "$bin" ]; then
+        (cd "$here" && cargo build --release --locked)
+    fi
+fi
+[ -x "$bin" ] || { echo "no binary at $bin" >&2; exit 2; }
+
+# Every run sees an empty config and keeps its caches here.
+home=$dir/home
+mkdir -p "$home/config" "$home/cache" "$home/data"
+export XDG_CONFIG_HOME=$home/config XDG_CACHE_HOME=$home/cache XDG_DATA_HOME=$home/data
+export HOME=$home NEWSTAG_CODER=scale
+unset NEWSTAG_CACHE_DIR || true
+
+corpus() { # N -> path of the corpus of N issues, made when missing
+    local n=$1 out=$dir/vary-$1
+    if [ ! -e "$out.done" ]; then
+        echo "making $out (make-corpus --issues $n --vary 0.15)..." >&2
+        rm -rf "$out"
+        "$make_corpus" "$out" --issues "$n" --vary 0.15 >&2
+        touch "$out.done"
+    fi
+    echo "$out"
+}
+
+clear_cache() { rm -rf "$XDG_CACHE_HOME/newstag"; }
+
+# measure NAME MODE CMD: MODE cold (cache emptied before each run) or warm (one
+# unmeasured run first). Prints "median_s peak_rss_mb" medians.
+measure() {
+    local mode=$1 cmd=$2 t rss times=() rsses=()
+    [ "$mode" = warm ] && sh -c "$cmd" >/dev/null 2>&1 || true
+    for _ in $(seq "$runs"); do
+        [ "$mode" = cold ] && clear_cache
+        local t0 t1
+        t0=$(date +%s%N)
+        /usr/bin/time -f %M -o "$dir/rss" sh -c "$cmd" >/dev/null 2>"$dir/stderr" || true
+        t1=$(date +%s%N)
+        times+=("$(((t1 - t0) / 1000000))")
+        rsses+=("$(tail -1 "$dir/rss")")
+    done
+    printf '%s %s\n' "$(median "${times[@]}")" "$(median "${rsses[@]}")"
+}
+
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+row() { # LABEL TARGET "ms kb"
+    local ms=${3% *} kb=${3#* }
+    printf '%-44s %-16s %8.2f s %7d MB\n' "$1" "$2" "$(echo "$ms / 1000" | bc -l)" "$((kb / 1024))"
+}
+
+# tui_run CORPUS: milliseconds to first rows, all loaded, search ready, suggestions
+# ready, and the peak RSS in MB (one run; "-" when not seen within 4 minutes).
+# First rows: the status bar counts articles; all loaded: it no longer says
+# "loading"; then the query is typed, and search ready is when the search line no
+# longer says "indexing..."; suggestions ready when "suggesting N%" (if it ever
+# showed) is gone. The TUI is quit with Esc q, so it saves what it saves on exit.
+tui_run() {
+    local c=$1 s=newstag-scale-$$ t0 now first="-" loaded="-" search="-" suggest="-" seen_suggest=0 screen status typed=0
+    command -v tmux >/dev/null || { echo "- - - - -"; return; }
+    tmux kill-session -t "$s" 2>/dev/null || true
+    t0=$(date +%s%N)
+    tmux new-session -d -s "$s" -x 160 -y 40 \
+        "env XDG_CONFIG_HOME=$XDG_CONFIG_HOME XDG_CACHE_HOME=$XDG_CACHE_HOME XDG_DATA_HOME=$XDG_DATA_HOME HOME=$HOME $bin $c"
+    while :; do
+        now=$((($(date +%s%N) - t0) / 1000000))
+        [ "$now" -gt 240000 ] && break
+        screen=$(tmux capture-pane -p -t "$s" 2>/dev/null) || break
+        status=$(printf '%s\n' "$screen" | tail -2)
+        printf '%s' "$status" | grep -q 'suggesting' && seen_suggest=1
+        if [ "$first" = - ] && printf '%s' "$status" | grep -qE '(^|[^0-9,])[1-9][0-9,]* articles?'; then
+            first=$now
+        fi
+        if [ "$first" != - ] && [ "$loaded" = - ] && ! printf '%s' "$status" | grep -q 'loading'; then
+            loaded=$now
+            tmux send-keys -t "$s" / "$query"
+            typed=1
+            sleep 0.1
+            continue
+        fi
+        if [ "$typed" = 1 ] && [ "$search" = - ] && printf '%s' "$status" | grep -q "/$query" &&
+            ! printf '%s' "$status" | grep -q 'indexing'; then
+            search=$now
+            tmux send-keys -t "$s" Escape
+        fi
+        if [ "$search" != - ] && [ "$suggest" = - ] && [ "$seen_suggest" = 1 ] &&
+            ! printf '%s' "$status" | grep -q 'suggesting'; then
+            suggest=$now
+        fi
+        [ "$suggest" != - ] && break
+        # Suggestions that never start (no tags to learn from) are not waited for.
+        [ "$search" != - ] && [ "$seen_suggest" = 0 ] && [ "$now" -gt $((search + 5000)) ] && break
+        sleep 0.1
+    done
+    local pid rss="-"
+    pid=$(tmux list-panes -t "$s" -F '#{pane_pid}' 2>/dev/null || true)
+    [ -n "$pid" ] && rss=$(awk '/VmHWM/ {print int($2/1024)}' "/proc/$pid/status" 2>/dev/null || echo -)
+    tmux send-keys -t "$s" Escape q 2>/dev/null || true
+    for _ in $(seq 100); do
+        tmux has-session -t "$s" 2>/dev/null || break
+        sleep 0.1
+    done
+    tmux kill-session -t "$s" 2>/dev/null || true
+    echo "$first $loaded $search $suggest ${rss:--}"
+}
+
+secs() { [ "$1" = - ] && echo "-" || echo "$(echo "$1 / 1000" | bc -l | xargs printf '%.2f') s"; }
+
+report() { # N
+    local n=$1 c mb titles
+    c=$(corpus "$n")
+    mb=$(du -sm "$c" | cut -f1)
+    titles=$dir/titles-$n.txt
+    [ -s "$titles" ] || "$bin" articles "$c" --format jsonl 2>/dev/null |
+        jq -r 'select(.title != "") | .title' >"$titles"
+    local n_articles
+    n_articles=$("$bin" articles "$c" --format jsonl 2>/dev/null | wc -l)
+    echo
+    echo "== $n issues, $mb MB, $n_articles articles, $(wc -l <"$titles") titles; $runs runs each, medians; $(date -u +%FT%TZ)"
+    echo "   binary: $bin ($(git -C "$here" rev-parse --short HEAD 2>/dev/null || echo ?)); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+    local ratio=0.5
+    [ "$n" -ge 100000 ] && ratio=1.0
+    printf '%-44s %-16s %10s %10s\n' figure target time "peak RSS"
+    for cmd in stats check; do
+        row "$cmd, warm" "<= $ratio s" "$(measure warm "$bin $cmd $c")"
+        row "$cmd, cold (no cache)" "" "$(measure cold "$bin $cmd $c")"
+    done
+    row "articles | head, warm" "<= $ratio s" "$(measure warm "$bin articles $c | head -20")"
+    row "articles | head, cold" "" "$(measure cold "$bin articles $c | head -20")"
+    row "export csv, warm" "<= $ratio s" "$(measure warm "$bin export $c --format csv -o $dir/out.csv --force")"
+    row "export csv, cold" "" "$(measure cold "$bin export $c --format csv -o $dir/out.csv --force")"
+    local fz="-"
+    if command -v fzf >/dev/null; then
+        fz=$(measure warm "fzf --filter '$query' < $titles")
+        row "fzf --filter $query (titles)" "" "$fz"
+    fi
+    local sw
+    sw=$(measure warm "$bin search $c '$query' --format jsonl")
+    row "search $query, warm" "<= 1.0x fzf" "$sw"
+    if [ "$fz" != - ]; then
+        echo "   search warm / fzf = $(echo "${sw% *} / ${fz% *}" | bc -l | xargs printf '%.1f')x"
+    fi
+    row "search $query, cold (no cache)" "" "$(measure cold "$bin search $c '$query' --format jsonl")"
+    row "suggest (whole corpus), warm" "" "$(measure warm "$bin suggest $c --format jsonl")"
+    row "suggest (whole corpus), cold" "" "$(measure cold "$bin suggest $c --format jsonl")"
+    if [ "$tui" = 1 ]; then
+        local cold=() warm=() r
+        for _ in $(seq "$runs"); do
+            clear_cache
+            cold+=("$(tui_run "$c")")
+            warm+=("$(tui_run "$c")")
+        done
+        for kind in cold warm; do
+            local -n rs=$kind
+            local col f l s g m
+            col() { printf '%s\n' "${rs[@]}" | awk -v k="$1" '{print $k}' | grep -v '^-$' || true; }
+            f=$(median $(col 1)); l=$(median $(col 2)); s=$(median $(col 3)); g=$(median $(col 4)); m=$(median $(col 5))
+            local tl="<= 0.5 s" ts="<= 5 s" tg="<= 10 s"
+            [ "$kind" = warm ] && tl="<= 1 s all" ts="<= 1 s" tg="<= 1 s"
+            printf '%-44s %-16s %10s\n' "TUI $kind start: first rows" "$tl" "$(secs "${f:--}")"
+            printf '%-44s %-16s %10s\n' "TUI $kind start: all loaded" "" "$(secs "${l:--}")"
+            printf '%-44s %-16s %10s\n' "TUI $kind start: search ready" "$ts" "$(secs "${s:--}")"
+            printf '%-44s %-16s %10s\n' "TUI $kind start: suggestions ready" "$tg" "$(secs "${g:--}")"
+            printf '%-44s %-16s %10s\n' "TUI $kind start: peak RSS, ready" "<= 1.5x = $((mb * 3 / 2)) MB" "${m:--} MB"
+        done
+    fi
+    echo "   load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "   cache folder: $(du -sm "$XDG_CACHE_HOME/newstag" 2>/dev/null | cut -f1 || echo 0) MB"
+}
+
+report 10000
+[ "$big" = 1 ] && report 100000
+exit 0

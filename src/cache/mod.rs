@@ -1,0 +1,246 @@
+//! The cache of the segmented corpus (issue 17): every command and the TUI read
+//! each issue's articles from here instead of reading and cutting the file again.
+//!
+//! One folder per corpus, `corpus-HASH/` under [`cache_root`] (HASH from the
+//! corpus folder's canonical path, as the search index cache names its file):
+//! a `manifest.json` (the corpus path, last use, size) and per issue file a shard
+//! (`shards/XX/NAME`, named by a hash of the file's path under the corpus)
+//! holding the articles as `corpus::read_issue` cuts the file without
+//! corrections, keyed by the program, the format version and the file's size,
+//! times and inode (see [`shard`]). A changed file invalidates only its own
+//! shard; an issue whose sidecar holds corrections is always cut afresh (its
+//! corrections read from the sidecar as on every load), so a sidecar change is
+//! never served stale.
+//!
+//! The cache is never trusted blindly and never in the way: a corrupt, truncated,
+//! foreign or stale shard is ignored and rewritten; a cache that cannot be
+//! written (no cache folder, read-only disk) only costs time. Every write is a
+//! temporary file renamed into place, so concurrent processes and crashes never
+//! leave half a shard. The cache lives outside the corpus and never changes it.
+
+pub mod manage;
+pub mod shard;
+
+use crate::article::Issue;
+use crate::corpus::{Corpus, CorpusError, LoadWarning, relative_path};
+use shard::{FileStamp, ProgramStamp, ShardKey};
+use std::collections::HashSet;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+
+/// Environment variable naming the cache folder (instead of
+/// `$XDG_CACHE_HOME/newstag`).
+pub const DIR_ENV: &str = "NEWSTAG_CACHE_DIR";
+
+/// The folder of every newstag cache: `$NEWSTAG_CACHE_DIR`, else
+/// `$XDG_CACHE_HOME/newstag` (or the platform's equivalent).
+pub fn cache_root() -> Option<PathBuf> {
+    match std::env::var_os(DIR_ENV) {
+        Some(d) if !d.is_empty() => Some(PathBuf::from(d)),
+        _ => dirs::cache_dir().map(|d| d.join("newstag")),
+    }
+}
+
+/// The bytes of the canonical path of `root` (not its lossy text: two folders
+/// whose names are not UTF-8 must not share a cache).
+pub fn canonical(root: &Path) -> Vec<u8> {
+    std::fs::canonicalize(root)
+        .unwrap_or_else(|_| root.to_path_buf())
+        .into_os_string()
+        .into_encoded_bytes()
+}
+
+/// The hash naming the caches of the corpus at `root`.
+pub fn corpus_hash(root: &Path) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(&canonical(root))
+}
+
+/// The cache folder of the corpus at `root`.
+pub fn corpus_dir(root: &Path) -> Option<PathBuf> {
+    cache_root().map(|d| d.join(format!("corpus-{:016x}", corpus_hash(root))))
+}
+
+/// The cache of one corpus while it loads: reads and writes shards, remembers
+/// which are live, and on [`CorpusCache::finish`] writes the manifest, removes
+/// the shards of files that are gone and prunes old caches.
+#[derive(Debug)]
+pub struct CorpusCache {
+    dir: PathBuf,
+    root: Vec<u8>,
+    program: ProgramStamp,
+    live: Mutex<HashSet<u128>>,
+    bytes: AtomicU64,
+    wrote: AtomicBool,
+    dir_made: AtomicBool,
+}
+
+impl CorpusCache {
+    /// The cache of the corpus at `root`; `None` when there is no cache folder
+    /// or the running program cannot be told apart from another build.
+    pub fn open(root: &Path) -> Option<CorpusCache> {
+        Some(CorpusCache {
+            dir: corpus_dir(root)?,
+            root: canonical(root),
+            program: ProgramStamp::current()?,
+            live: Mutex::new(HashSet::new()),
+            bytes: AtomicU64::new(0),
+            wrote: AtomicBool::new(false),
+            dir_made: AtomicBool::new(false),
+        })
+    }
+
+    /// The folder of this corpus's cache.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    fn shard_path(&self, name: u128) -> PathBuf {
+        let hex = format!("{name:032x}");
+        self.dir.join("shards").join(&hex[..2]).join(&hex[2..])
+    }
+
+    /// The issue at `path` under `root`, as [`crate::corpus::load_issue`] gives
+    /// it: from its shard when that is valid, else read, cut and its shard
+    /// written.
+    pub fn load_issue(&self, root: &Path, path: &Path) -> Result<Issue, LoadWarning> {
+        let rel = relative_path(root, path);
+        let name = xxhash_rust::xxh3::xxh3_128(rel.as_bytes());
+        if let Ok(mut live) = self.live.lock() {
+            live.insert(name);
+        }
+        let corrections = crate::correct::file::on_load(path, &rel);
+        if !corrections.is_empty() {
+            return crate::corpus::read_issue(path, &rel, &corrections);
+        }
+        // Stamped before reading: a file changed while it is read gets a shard
+        // that no longer matches it, so the next load cuts it again.
+        let Some(file) = FileStamp::of(path) else {
+            return crate::corpus::read_issue(path, &rel, &[]);
+        };
+        let key = ShardKey {
+            version: shard::FORMAT_VERSION,
+            program: self.program.clone(),
+            rel,
+            file,
+        };
+        let shard_path = self.shard_path(name);
+        if let Ok(bytes) = crate::regular_file::read(&shard_path)
+            && let Some(issue) = shard::decode(&bytes, &key, path)
+        {
+            self.bytes.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+            return Ok(issue);
+        }
+        let issue = crate::corpus::read_issue(path, &key.rel, &[])?;
+        if let Some(bytes) = shard::encode(&key, &issue)
+            && self.write(&shard_path, &bytes)
+        {
+            self.bytes.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+            self.wrote.store(true, Ordering::Relaxed);
+        }
+        Ok(issue)
+    }
+
+    /// Write `bytes` to `path` atomically; false when it could not be written.
+    fn write(&self, path: &Path, bytes: &[u8]) -> bool {
+        let Some(dir) = path.parent() else {
+            return false;
+        };
+        if !self.dir_made.load(Ordering::Relaxed) || !dir.is_dir() {
+            if std::fs::create_dir_all(dir).is_err() {
+                return false;
+            }
+            self.dir_made.store(true, Ordering::Relaxed);
+        }
+        write_atomic(path, bytes)
+    }
+
+    /// After a whole corpus was loaded through this cache: record its use in the
+    /// manifest, remove the shards of files no longer in the corpus, and prune
+    /// other corpora's caches past the size limit.
+    pub fn finish(&self) {
+        let live = self.live.lock().map(|l| l.clone()).unwrap_or_default();
+        let old = manage::Manifest::read(&self.dir);
+        let changed = self.wrote.load(Ordering::Relaxed)
+            || old.as_ref().is_none_or(|m| m.files != live.len() as u64);
+        if changed {
+            self.sweep(&live);
+        }
+        let manifest = manage::Manifest {
+            format: manage::MANIFEST_FORMAT,
+            root: manage::hex(&self.root),
+            root_text: String::from_utf8_lossy(&self.root).into_owned(),
+            last_used: manage::now_secs(),
+            files: live.len() as u64,
+            bytes: self.bytes.load(Ordering::Relaxed),
+        };
+        // Rewritten when something changed, or at most once a minute for the
+        // last use (every command would otherwise write it).
+        let stale_use = old
+            .as_ref()
+            .is_none_or(|m| manifest.last_used.saturating_sub(m.last_used) >= 60);
+        if (changed || stale_use) && std::fs::create_dir_all(&self.dir).is_ok() {
+            manifest.write(&self.dir);
+        }
+        manage::prune(manage::max_bytes(), Some(&self.dir));
+    }
+
+    /// Remove every shard not in `live` (files deleted or renamed away), and
+    /// temporaries left by a crash.
+    fn sweep(&self, live: &HashSet<u128>) {
+        let Ok(fans) = std::fs::read_dir(self.dir.join("shards")) else {
+            return;
+        };
+        for fan in fans.flatten() {
+            let Ok(entries) = std::fs::read_dir(fan.path()) else {
+                continue;
+            };
+            let prefix = fan.file_name().to_string_lossy().into_owned();
+            for e in entries.flatten() {
+                let name = e.file_name().to_string_lossy().into_owned();
+                let keep = match u128::from_str_radix(&format!("{prefix}{name}"), 16) {
+                    Ok(n) => live.contains(&n),
+                    // A temporary of a write under way in another process is
+                    // left alone for a while.
+                    Err(_) => e
+                        .metadata()
+                        .ok()
+                        .and_then(|m| m.modified().ok())
+                        .and_then(|t| t.elapsed().ok())
+                        .is_some_and(|age| age.as_secs() < 600),
+                };
+                if !keep {
+                    let _ = std::fs::remove_file(e.path());
+                }
+            }
+        }
+    }
+}
+
+/// Write `bytes` to `path` through a temporary renamed over it.
+fn write_atomic(path: &Path, bytes: &[u8]) -> bool {
+    let Ok(mut tmp) = crate::replace::temp_beside(path, ".tmp", "") else {
+        return false;
+    };
+    tmp.write_all(bytes).is_ok() && tmp.persist(path).is_ok()
+}
+
+/// Load the corpus at `root` through its cache (see module doc); without a cache
+/// folder, as [`Corpus::load`] does.
+pub fn load_corpus(root: &Path) -> Result<Corpus, CorpusError> {
+    load_corpus_with_progress(root, &|_, _| {})
+}
+
+/// [`load_corpus`], calling `progress(done, total)` as files finish.
+pub fn load_corpus_with_progress(
+    root: &Path,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<Corpus, CorpusError> {
+    let Some(cache) = CorpusCache::open(root) else {
+        return Corpus::load_with_progress(root, progress);
+    };
+    let corpus = Corpus::load_with(root, progress, &|root, path| cache.load_issue(root, path))?;
+    cache.finish();
+    Ok(corpus)
+}

@@ -1,0 +1,343 @@
+//! One shard: the segmented articles of one issue file, as bytes on disk.
+//!
+//! A shard is `MAGIC`, the xxh3 checksum of the payload, then the payload: a
+//! head (postcard) with its [`ShardKey`], the issue's fields and a table of
+//! numbers per article, then the text of every article's strings, validated as
+//! UTF-8 once (strings one by one cost a sixth of a warm load). It holds the
+//! issue as `corpus::read_issue` cuts it *before* corrections. It is trusted only when magic, checksum and key all
+//! agree; anything else (a truncated, flipped, foreign or stale file) decodes to
+//! `None`, and the caller cuts the file afresh.
+
+use crate::article::{Article, Doubts, Issue, Kind};
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+use std::time::UNIX_EPOCH;
+
+const MAGIC: &[u8; 8] = b"NTSHARD\n";
+
+/// Bump when segmentation, meta reading or the shard layout change in a way the
+/// program stamp would not catch (the stamp changes with every build anyway).
+pub const FORMAT_VERSION: u32 = 2;
+
+/// What a shard is valid for: the program that cut it and the file as it was
+/// (its path under the corpus, size, modification and change times, inode).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShardKey {
+    pub version: u32,
+    pub program: ProgramStamp,
+    /// The issue's path under the corpus root (`corpus::relative_path` names
+    /// exactly one path, also when it is not UTF-8).
+    pub rel: String,
+    pub file: FileStamp,
+}
+
+/// The running program: a new build may cut differently, so its shards are not
+/// trusted by another build.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProgramStamp {
+    pub size: u64,
+    pub mtime_ns: u128,
+}
+
+impl ProgramStamp {
+    /// The stamp of the running executable; `None` when it cannot be told (then
+    /// nothing is cached).
+    pub fn current() -> Option<ProgramStamp> {
+        static CURRENT: std::sync::OnceLock<Option<ProgramStamp>> = std::sync::OnceLock::new();
+        CURRENT
+            .get_or_init(|| {
+                let exe = std::env::current_exe().ok()?;
+                let f = FileStamp::of(&exe)?;
+                Some(ProgramStamp {
+                    size: f.size,
+                    mtime_ns: f.mtime_ns,
+                })
+            })
+            .clone()
+    }
+}
+
+/// Size, times and inode of one file: any edit, touch, replacement or rename
+/// over it changes at least one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileStamp {
+    pub size: u64,
+    pub mtime_ns: u128,
+    pub ctime_ns: i128,
+    pub inode: u64,
+}
+
+impl FileStamp {
+    pub fn of(path: &Path) -> Option<FileStamp> {
+        let meta = std::fs::metadata(path).ok()?;
+        let mtime_ns = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+            .map(|d| d.as_nanos())
+            .unwrap_or(0);
+        #[cfg(unix)]
+        let (ctime_ns, inode) = {
+            use std::os::unix::fs::MetadataExt;
+            (
+                i128::from(meta.ctime()) * 1_000_000_000 + i128::from(meta.ctime_nsec()),
+                meta.ino(),
+            )
+        };
+        #[cfg(not(unix))]
+        let (ctime_ns, inode) = (0, 0);
+        Some(FileStamp {
+            size: meta.len(),
+            mtime_ns,
+            ctime_ns,
+            inode,
+        })
+    }
+}
+
+/// The issue as stored, but for its text: everything of [`Issue`] but its path
+/// on disk, and per article a row of numbers (see [`row`]); the strings of every
+/// article follow the head as one UTF-8 text, validated once.
+#[derive(Debug, Serialize, Deserialize)]
+struct Head {
+    key: ShardKey,
+    date: Option<String>,
+    page: Option<String>,
+    encoding: String,
+    bytes: u64,
+    /// Per article: kind, doubts, index, line, paragraph count, then the byte
+    /// lengths of id, kicker, title, subtitle, byline and each paragraph.
+    table: Vec<u32>,
+}
+
+/// Numbers of an article's row before the lengths of its strings.
+const ROW_FIXED: usize = 5;
+
+/// `article`'s row of the table.
+fn row(article: &Article, table: &mut Vec<u32>) -> Option<()> {
+    let kind = Kind::ALL.iter().position(|k| *k == article.kind)?;
+    let n = |x: usize| u32::try_from(x).ok();
+    table.extend([
+        n(kind)?,
+        u32::from(article.doubts.bits()),
+        n(article.index)?,
+        n(article.line)?,
+        n(article.paragraphs.len())?,
+    ]);
+    for s in strings(article) {
+        table.push(n(s.len())?);
+    }
+    Some(())
+}
+
+/// The strings of an article, in the order of its row.
+fn strings(a: &Article) -> impl Iterator<Item = &String> {
+    [&a.id, &a.kicker, &a.title, &a.subtitle, &a.byline]
+        .into_iter()
+        .chain(&a.paragraphs)
+}
+
+/// The shard bytes of `issue` (cut without corrections) for `key`.
+pub fn encode(key: &ShardKey, issue: &Issue) -> Option<Vec<u8>> {
+    let mut table = Vec::with_capacity(issue.articles.len() * 16);
+    let mut text = String::new();
+    for a in issue.articles.iter() {
+        row(a, &mut table)?;
+        strings(a).for_each(|s| text.push_str(s));
+    }
+    let head = Head {
+        key: key.clone(),
+        date: issue.date.clone(),
+        page: issue.page.clone(),
+        encoding: issue.encoding.to_string(),
+        bytes: issue.bytes,
+        table,
+    };
+    let mut payload = postcard::to_stdvec(&head).ok()?;
+    payload.extend_from_slice(text.as_bytes());
+    let mut out = Vec::with_capacity(payload.len() + 16);
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&xxhash_rust::xxh3::xxh3_64(&payload).to_le_bytes());
+    out.extend_from_slice(&payload);
+    Some(out)
+}
+
+/// The issue at `path` from shard `bytes`, when they are whole and made for `key`.
+pub fn decode(bytes: &[u8], key: &ShardKey, path: &Path) -> Option<Issue> {
+    let rest = bytes.strip_prefix(MAGIC.as_slice())?;
+    let (sum, payload) = rest.split_at_checked(8)?;
+    let sum = u64::from_le_bytes(sum.try_into().ok()?);
+    if xxhash_rust::xxh3::xxh3_64(payload) != sum {
+        return None;
+    }
+    let (head, text): (Head, &[u8]) = postcard::take_from_bytes(payload).ok()?;
+    if head.key != *key {
+        return None;
+    }
+    let text = simdutf8::basic::from_utf8(text).ok()?;
+    let articles = articles(&head.table, text)?;
+    Some(Issue {
+        path: path.to_path_buf(),
+        rel: head.key.rel,
+        date: head.date,
+        page: head.page,
+        encoding: encoding_name(&head.encoding)?,
+        bytes: head.bytes,
+        articles: articles.into(),
+    })
+}
+
+/// The articles of `table` over `text`; `None` when they do not fit together.
+fn articles(table: &[u32], text: &str) -> Option<Vec<Article>> {
+    let mut out = Vec::new();
+    let mut t = table;
+    let mut at = 0usize;
+    let mut take = |len: u32| -> Option<String> {
+        let end = at.checked_add(len as usize)?;
+        let s = text.get(at..end)?.to_string();
+        at = end;
+        Some(s)
+    };
+    while !t.is_empty() {
+        let (fixed, rest) = t.split_at_checked(ROW_FIXED)?;
+        let n_par = fixed[4] as usize;
+        let (lens, rest) = rest.split_at_checked(5 + n_par)?;
+        t = rest;
+        let mut article = Article {
+            id: take(lens[0])?,
+            index: fixed[2] as usize,
+            line: fixed[3] as usize,
+            kind: *Kind::ALL.get(fixed[0] as usize)?,
+            kicker: take(lens[1])?,
+            title: take(lens[2])?,
+            subtitle: take(lens[3])?,
+            byline: take(lens[4])?,
+            paragraphs: Vec::with_capacity(n_par),
+            doubts: Doubts::from_bits(u8::try_from(fixed[1]).ok()?),
+        };
+        for &len in &lens[5..] {
+            article.paragraphs.push(take(len)?);
+        }
+        out.push(article);
+    }
+    (at == text.len()).then_some(out)
+}
+
+/// The static name of a decoder's encoding (`corpus::decode` names them as
+/// `encoding_rs` does).
+fn encoding_name(name: &str) -> Option<&'static str> {
+    encoding_rs::Encoding::for_label(name.as_bytes())
+        .map(|e| e.name())
+        .filter(|n| *n == name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(size: u64) -> ShardKey {
+        ShardKey {
+            version: FORMAT_VERSION,
+            program: ProgramStamp {
+                size: 1,
+                mtime_ns: 2,
+            },
+            rel: "2024/a.txt".to_string(),
+            file: FileStamp {
+                size,
+                mtime_ns: 3,
+                ctime_ns: 4,
+                inode: 5,
+            },
+        }
+    }
+
+    fn issue() -> Issue {
+        let text = "社区治理有新招\n\n本报讯 小区居民议事会成立。\n";
+        crate::corpus::parse_issue_with(
+            Path::new("/c/2024/a.txt"),
+            "2024/a.txt",
+            text.as_bytes(),
+            &[],
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn shards_round_trip_and_refuse_damage_or_staleness() {
+        let issue = issue();
+        assert!(!issue.articles.is_empty());
+        let bytes = encode(&key(10), &issue).unwrap();
+        let back = decode(&bytes, &key(10), &issue.path).unwrap();
+        assert_eq!(back.articles, issue.articles);
+        assert_eq!(
+            (back.rel.as_str(), back.encoding, back.bytes, &back.date),
+            (issue.rel.as_str(), issue.encoding, issue.bytes, &issue.date)
+        );
+        assert!(decode(&bytes, &key(11), &issue.path).is_none(), "stale");
+        for cut in [0, 5, 16, bytes.len() / 2, bytes.len() - 1] {
+            assert!(decode(&bytes[..cut], &key(10), &issue.path).is_none());
+        }
+        for at in [0, 9, 17, bytes.len() - 1] {
+            let mut flipped = bytes.clone();
+            flipped[at] ^= 0x40;
+            assert!(decode(&flipped, &key(10), &issue.path).is_none());
+        }
+    }
+
+    fn article() -> impl proptest::strategy::Strategy<Value = Article> {
+        use proptest::prelude::*;
+        let text = || "\\PC{0,12}";
+        (
+            (text(), text(), text(), text(), text()),
+            (
+                0..Kind::ALL.len(),
+                any::<u8>(),
+                0..1_000usize,
+                0..100_000usize,
+            ),
+            prop::collection::vec(text(), 0..6),
+        )
+            .prop_map(
+                |(
+                    (id, kicker, title, subtitle, byline),
+                    (kind, doubts, index, line),
+                    paragraphs,
+                )| {
+                    Article {
+                        id,
+                        index,
+                        line,
+                        kind: Kind::ALL[kind],
+                        kicker,
+                        title,
+                        subtitle,
+                        byline,
+                        paragraphs,
+                        doubts: Doubts::from_bits(doubts),
+                    }
+                },
+            )
+    }
+
+    proptest::proptest! {
+        /// Any articles (any text, kinds, doubts, paragraph counts) come back
+        /// from their shard as they went in.
+        #[test]
+        fn any_articles_round_trip(articles in proptest::collection::vec(article(), 0..8)) {
+            let mut issue = issue();
+            issue.articles = articles.into();
+            let bytes = encode(&key(1), &issue).unwrap();
+            let back = decode(&bytes, &key(1), &issue.path).unwrap();
+            proptest::prop_assert_eq!(&back.articles[..], &issue.articles[..]);
+        }
+    }
+
+    #[test]
+    fn every_encoding_the_decoder_names_is_known() {
+        for name in ["UTF-8", "UTF-16LE", "UTF-16BE", "gb18030"] {
+            assert_eq!(encoding_name(name), Some(name));
+        }
+        assert_eq!(encoding_name("nonsense"), None);
+    }
+}

@@ -1,0 +1,500 @@
+//! The cache of the segmented corpus, through the real binary: what a command
+//! prints from the cache equals what it prints from a fresh read of the files,
+//! whatever happened to the corpus since (edits, touches, same-size edits,
+//! deletions, new files, corrections in a sidecar), and a damaged, foreign or
+//! unwritable cache changes nothing but the time taken. `newstag cache` lists
+//! and cleans the caches; pruning keeps them under the configured size.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+pub mod common;
+
+use common::cli::{Cli, assert_succeeded};
+use newstag::correct::{Correction, Op};
+use newstag::tags::sidecar::{self, Sidecar};
+use proptest::prelude::*;
+use std::path::{Path, PathBuf};
+
+/// The built-in sample's issue texts, as blank-line-separated blocks.
+fn sample_blocks() -> Vec<Vec<String>> {
+    newstag::corpus::builtin::sample_files()
+        .into_iter()
+        .map(|(_, bytes)| {
+            String::from_utf8_lossy(bytes)
+                .split("\n\n")
+                .map(str::to_string)
+                .collect()
+        })
+        .collect()
+}
+
+fn write_issue(dir: &Path, name: &str, blocks: &[String]) {
+    std::fs::write(dir.join(name), blocks.join("\n\n")).unwrap();
+}
+
+/// `newstag articles ROOT --format jsonl` with the user's cache (`cache`) or
+/// with an empty cache folder of its own (a fresh read of every file).
+fn articles(cli: &Cli, root: &Path, cache: Option<&Path>) -> String {
+    let fresh = tempfile::tempdir().unwrap();
+    let out = cli
+        .command()
+        .args(["articles", root.to_str().unwrap(), "--format", "jsonl"])
+        .env(
+            newstag::cache::DIR_ENV,
+            cache.unwrap_or_else(|| fresh.path()),
+        )
+        .output()
+        .unwrap();
+    assert_succeeded(&out);
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Every file below `dir`.
+fn files_below(dir: &Path) -> Vec<PathBuf> {
+    common::files::files_below(dir)
+}
+
+#[derive(Debug, Clone)]
+enum Change {
+    /// Drop one block of an issue (the file gets shorter).
+    Edit {
+        issue: usize,
+        block: usize,
+    },
+    /// Write the same bytes again, newer.
+    Touch {
+        issue: usize,
+    },
+    /// Change one Han character to another of the same size, and put the
+    /// modification time back: only the change time tells.
+    SameSize {
+        issue: usize,
+        at: usize,
+    },
+    Delete {
+        issue: usize,
+    },
+    /// A new issue from a sample's blocks, from `from` on.
+    Add {
+        sample: usize,
+        from: usize,
+    },
+}
+
+fn change() -> impl Strategy<Value = Change> {
+    prop_oneof![
+        (0..8usize, 0..40usize).prop_map(|(issue, block)| Change::Edit { issue, block }),
+        (0..8usize).prop_map(|issue| Change::Touch { issue }),
+        (0..8usize, 0..4000usize).prop_map(|(issue, at)| Change::SameSize { issue, at }),
+        (0..8usize).prop_map(|issue| Change::Delete { issue }),
+        (0..8usize, 0..10usize).prop_map(|(sample, from)| Change::Add { sample, from }),
+    ]
+}
+
+/// Apply `c` to the corpus in `dir` (`issues`: its file names, kept in step).
+fn apply(dir: &Path, issues: &mut Vec<String>, samples: &[Vec<String>], c: &Change, n: usize) {
+    let pick = |i: usize, issues: &Vec<String>| issues.get(i % issues.len().max(1)).cloned();
+    match *c {
+        Change::Edit { issue, block } => {
+            if let Some(name) = pick(issue, issues) {
+                let text = std::fs::read_to_string(dir.join(&name)).unwrap();
+                let mut blocks: Vec<String> = text.split("\n\n").map(str::to_string).collect();
+                if blocks.len() > 1 {
+                    blocks.remove(block % blocks.len());
+                }
+                write_issue(dir, &name, &blocks);
+            }
+        }
+        Change::Touch { issue } => {
+            if let Some(name) = pick(issue, issues) {
+                let path = dir.join(&name);
+                let bytes = std::fs::read(&path).unwrap();
+                std::thread::sleep(std::time::Duration::from_millis(2));
+                std::fs::write(&path, bytes).unwrap();
+            }
+        }
+        Change::SameSize { issue, at } => {
+            if let Some(name) = pick(issue, issues) {
+                let path = dir.join(&name);
+                let mtime = std::fs::metadata(&path).unwrap().modified().unwrap();
+                let text = std::fs::read_to_string(&path).unwrap();
+                let hans: Vec<usize> = text
+                    .char_indices()
+                    .filter(|(_, c)| ('\u{4e00}'..='\u{9fff}').contains(c))
+                    .map(|(i, _)| i)
+                    .collect();
+                if let Some(&i) = hans.get(at % hans.len().max(1)) {
+                    let c = text[i..].chars().next().unwrap();
+                    let other = if c == '国' { '家' } else { '国' };
+                    let mut changed = text.clone();
+                    changed.replace_range(i..i + c.len_utf8(), other.encode_utf8(&mut [0; 4]));
+                    assert_eq!(changed.len(), text.len());
+                    std::fs::write(&path, changed).unwrap();
+                    let f = std::fs::File::options().write(true).open(&path).unwrap();
+                    f.set_modified(mtime).unwrap();
+                }
+            }
+        }
+        Change::Delete { issue } => {
+            if issues.len() > 1
+                && let Some(name) = pick(issue, issues)
+            {
+                std::fs::remove_file(dir.join(&name)).unwrap();
+                issues.retain(|n| *n != name);
+            }
+        }
+        Change::Add { sample, from } => {
+            let blocks = &samples[sample % samples.len()];
+            let name = format!("2024-03-{:02}_added.txt", n % 28 + 1);
+            if !issues.contains(&name) {
+                write_issue(dir, &name, &blocks[from % blocks.len()..]);
+                issues.push(name);
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 6, ..ProptestConfig::default() })]
+
+    /// After any run of changes to the corpus, the articles printed through the
+    /// cache equal those of a fresh read, and the cache holds one shard a file.
+    #[test]
+    fn cached_articles_equal_a_fresh_read_after_any_changes(
+        changes in prop::collection::vec(change(), 1..5)
+    ) {
+        let samples = sample_blocks();
+        let home = tempfile::tempdir().unwrap();
+        let cli = Cli::in_home(home.path());
+        let corpus = home.path().join("corpus");
+        let cache = home.path().join("the-cache");
+        std::fs::create_dir_all(&corpus).unwrap();
+        let mut issues = Vec::new();
+        for (i, blocks) in samples.iter().take(4).enumerate() {
+            let name = format!("2024-01-{:02}.txt", i + 1);
+            write_issue(&corpus, &name, blocks);
+            issues.push(name);
+        }
+        let first = articles(&cli, &corpus, Some(&cache));
+        prop_assert_eq!(&first, &articles(&cli, &corpus, None));
+        for (n, c) in changes.iter().enumerate() {
+            apply(&corpus, &mut issues, &samples, c, n);
+            let cached = articles(&cli, &corpus, Some(&cache));
+            let fresh = articles(&cli, &corpus, None);
+            prop_assert_eq!(&cached, &fresh, "after {:?}", c);
+            // A second run reads every issue from its shard.
+            prop_assert_eq!(&articles(&cli, &corpus, Some(&cache)), &fresh);
+            let shards = files_below(&cache)
+                .iter()
+                .filter(|p| p.components().any(|c| c.as_os_str() == "shards"))
+                .count();
+            prop_assert_eq!(shards, issues.len(), "one shard a file, none of deleted files");
+        }
+    }
+}
+
+/// A sample issue in a corpus of its own, and the line of the second paragraph
+/// of its first article with two or more (where a split can be made).
+fn corpus_with_split_point(dir: &Path) -> (PathBuf, usize, String) {
+    let corpus = dir.join("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    let (_, bytes) = newstag::corpus::builtin::sample_files().remove(0);
+    let issue = corpus.join("2024-02-01.txt");
+    std::fs::write(&issue, bytes).unwrap();
+    let text = String::from_utf8_lossy(bytes).into_owned();
+    let parsed = newstag::corpus::parse_issue_with(&issue, "2024-02-01.txt", bytes, &[]).unwrap();
+    let article = parsed
+        .articles
+        .iter()
+        .find(|a| a.paragraphs.len() >= 2)
+        .expect("an article of two paragraphs");
+    let second: String = article.paragraphs[1].chars().take(8).collect();
+    let (line, text) = text
+        .lines()
+        .enumerate()
+        .skip(article.line)
+        .find(|(_, l)| l.contains(&second))
+        .map(|(i, l)| (i + 1, l.trim().to_string()))
+        .expect("the paragraph's line");
+    (issue, line, text)
+}
+
+/// A correction written into the sidecar after the cache was filled applies at
+/// once, and removing it brings the plain cut back: a sidecar is never served
+/// stale from the cache.
+#[test]
+fn corrections_in_a_sidecar_are_never_served_stale() {
+    let home = tempfile::tempdir().unwrap();
+    let cli = Cli::in_home(home.path());
+    let cache = home.path().join("cache-dir");
+    let (issue, line, text) = corpus_with_split_point(home.path());
+    let corpus = issue.parent().unwrap().to_path_buf();
+    let plain = articles(&cli, &corpus, Some(&cache));
+    assert_eq!(plain, articles(&cli, &corpus, Some(&cache)));
+
+    let side = corpus.join("2024-02-01.tags.toml");
+    let file = Sidecar {
+        issue: "2024-02-01.txt".into(),
+        articles: Vec::new(),
+        corrections: vec![Correction {
+            op: Some(Op::SplitBefore),
+            line,
+            text,
+            ..Correction::default()
+        }],
+    };
+    std::fs::write(&side, sidecar::render(&file)).unwrap();
+    let corrected = articles(&cli, &corpus, Some(&cache));
+    assert_eq!(corrected, articles(&cli, &corpus, None));
+    assert_eq!(
+        corrected.lines().count(),
+        plain.lines().count() + 1,
+        "the split made one more article"
+    );
+    std::fs::remove_file(&side).unwrap();
+    assert_eq!(articles(&cli, &corpus, Some(&cache)), plain);
+}
+
+/// Every way a cache file can be damaged (truncated, flipped, emptied, garbage,
+/// a folder or a FIFO where a shard was, a manifest of nonsense) is ignored:
+/// the command prints the same, says nothing, and the cache is rebuilt.
+#[test]
+fn a_damaged_cache_is_ignored_and_rebuilt() {
+    let home = tempfile::tempdir().unwrap();
+    let cli = Cli::in_home(home.path());
+    let cache = home.path().join("c");
+    let corpus = home.path().join("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    let samples = sample_blocks();
+    for i in 0..6 {
+        let blocks = &samples[i % samples.len()][i / samples.len()..];
+        write_issue(&corpus, &format!("p{i}.txt"), blocks);
+    }
+    let good = articles(&cli, &corpus, Some(&cache));
+    let shards: Vec<PathBuf> = files_below(&cache)
+        .into_iter()
+        .filter(|p| p.components().any(|c| c.as_os_str() == "shards"))
+        .collect();
+    assert_eq!(shards.len(), 6);
+    for (i, shard) in shards.iter().enumerate() {
+        let mut bytes = std::fs::read(shard).unwrap();
+        match i {
+            0 => bytes.truncate(bytes.len() / 2),
+            1 => {
+                let mid = bytes.len() / 2;
+                bytes[mid] ^= 0x55;
+            }
+            2 => bytes.clear(),
+            3 => bytes = b"garbage, not a shard".to_vec(),
+            _ => {}
+        }
+        std::fs::write(shard, &bytes).unwrap();
+    }
+    std::fs::remove_file(&shards[4]).unwrap();
+    std::fs::create_dir(&shards[4]).unwrap();
+    #[cfg(unix)]
+    {
+        std::fs::remove_file(&shards[5]).unwrap();
+        let made = std::process::Command::new("mkfifo")
+            .arg(&shards[5])
+            .status()
+            .unwrap();
+        assert!(made.success());
+    }
+    for m in files_below(&cache)
+        .into_iter()
+        .filter(|p| p.ends_with("manifest.json"))
+    {
+        std::fs::write(m, "{ not json").unwrap();
+    }
+    assert_eq!(articles(&cli, &corpus, Some(&cache)), good);
+    // Rebuilt: the next run reads every file from a good shard again.
+    assert_eq!(articles(&cli, &corpus, Some(&cache)), good);
+    for cmd in ["stats", "check"] {
+        let out = cli
+            .command()
+            .args([cmd, corpus.to_str().unwrap()])
+            .env(newstag::cache::DIR_ENV, &cache)
+            .output()
+            .unwrap();
+        assert_succeeded(&out);
+    }
+}
+
+/// A cache folder that cannot be made (a file is in the way) costs nothing
+/// but time: commands succeed and print what they print without it.
+#[test]
+fn an_unwritable_cache_folder_changes_nothing() {
+    let home = tempfile::tempdir().unwrap();
+    let cli = Cli::in_home(home.path());
+    let (issue, _, _) = corpus_with_split_point(home.path());
+    let corpus = issue.parent().unwrap();
+    let blocked = home.path().join("a-file");
+    std::fs::write(&blocked, "not a folder").unwrap();
+    assert_eq!(
+        articles(&cli, corpus, Some(&blocked)),
+        articles(&cli, corpus, None)
+    );
+    assert_eq!(std::fs::read_to_string(&blocked).unwrap(), "not a folder");
+}
+
+/// Processes started together on a cold cache all print what a fresh read
+/// prints, and leave a cache the next run reads whole.
+#[test]
+fn concurrent_processes_share_a_cache_safely() {
+    let home = tempfile::tempdir().unwrap();
+    let cli = Cli::in_home(home.path());
+    let cache = home.path().join("c");
+    let corpus = home.path().join("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    for (i, blocks) in sample_blocks().iter().enumerate() {
+        for j in 0..4 {
+            write_issue(
+                &corpus,
+                &format!("{i}-{j}.txt"),
+                &blocks[j.min(blocks.len() - 1)..],
+            );
+        }
+    }
+    let fresh = articles(&cli, &corpus, None);
+    let children: Vec<_> = (0..4)
+        .map(|_| {
+            cli.command()
+                .args(["articles", corpus.to_str().unwrap(), "--format", "jsonl"])
+                .env(newstag::cache::DIR_ENV, &cache)
+                .stdout(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        assert_succeeded(&out);
+        assert_eq!(String::from_utf8(out.stdout).unwrap(), fresh);
+    }
+    assert_eq!(articles(&cli, &corpus, Some(&cache)), fresh);
+}
+
+fn cache_cmd(cli: &Cli, cache: &Path, args: &[&str]) -> std::process::Output {
+    let out = cli
+        .command()
+        .arg("cache")
+        .args(args)
+        .env(newstag::cache::DIR_ENV, cache)
+        .output()
+        .unwrap();
+    assert_succeeded(&out);
+    out
+}
+
+fn listed(cli: &Cli, cache: &Path) -> Vec<serde_json::Value> {
+    let out = cache_cmd(cli, cache, &["--format", "jsonl"]);
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+/// `newstag cache` lists each corpus's cache with its size and whether the
+/// corpus is still there; `cache clean` removes those of corpora that are
+/// gone, `clean PATH` one corpus's, `clean --all` every one; corpora and
+/// other files in the cache folder are never touched.
+#[test]
+fn cache_lists_and_cleans() {
+    let home = tempfile::tempdir().unwrap();
+    let cli = Cli::in_home(home.path());
+    let cache = home.path().join("c");
+    let samples = sample_blocks();
+    let corpora: Vec<PathBuf> = (0..3)
+        .map(|i| {
+            let c = home.path().join(format!("corpus{i}"));
+            std::fs::create_dir_all(&c).unwrap();
+            write_issue(&c, "a.txt", &samples[i % samples.len()]);
+            articles(&cli, &c, Some(&cache));
+            c
+        })
+        .collect();
+    std::fs::write(cache.join("notes.txt"), "mine").unwrap();
+    let list = listed(&cli, &cache);
+    assert_eq!(list.len(), 3);
+    for e in &list {
+        assert_eq!(e["corpus_exists"], true);
+        assert!(e["bytes"].as_u64().unwrap() > 0);
+    }
+    let table = String::from_utf8(cache_cmd(&cli, &cache, &["--format", "table"]).stdout).unwrap();
+    assert!(
+        table.contains(
+            &*std::fs::canonicalize(&corpora[1])
+                .unwrap()
+                .to_string_lossy()
+        )
+    );
+
+    std::fs::remove_dir_all(&corpora[0]).unwrap();
+    let list = listed(&cli, &cache);
+    assert_eq!(
+        list.iter().filter(|e| e["corpus_exists"] == false).count(),
+        1
+    );
+    let table = String::from_utf8(cache_cmd(&cli, &cache, &["--format", "table"]).stdout).unwrap();
+    assert!(table.contains("(gone)"), "{table}");
+
+    cache_cmd(&cli, &cache, &["clean"]);
+    assert_eq!(listed(&cli, &cache).len(), 2);
+    cache_cmd(&cli, &cache, &["clean", corpora[1].to_str().unwrap()]);
+    let list = listed(&cli, &cache);
+    assert_eq!(list.len(), 1);
+    let kept = std::fs::canonicalize(&corpora[2]).unwrap();
+    assert_eq!(list[0]["corpus"], kept.to_string_lossy().as_ref());
+    cache_cmd(&cli, &cache, &["clean", "--all"]);
+    assert!(listed(&cli, &cache).is_empty());
+    assert_eq!(
+        std::fs::read_to_string(cache.join("notes.txt")).unwrap(),
+        "mine"
+    );
+    assert!(corpora[2].join("a.txt").is_file());
+}
+
+/// Past `cache.max_size_mb`, loading one corpus prunes the others' caches
+/// (gone corpora first), never its own.
+#[test]
+fn caches_are_pruned_past_the_size_limit() {
+    let home = tempfile::tempdir().unwrap();
+    let cli = Cli::in_home(home.path());
+    let cache = home.path().join("c");
+    let samples = sample_blocks();
+    let make = |i: usize| {
+        let c = home.path().join(format!("corpus{i}"));
+        std::fs::create_dir_all(&c).unwrap();
+        write_issue(&c, "a.txt", &samples[i % samples.len()]);
+        c
+    };
+    let (a, b) = (make(0), make(1));
+    articles(&cli, &a, Some(&cache));
+    articles(&cli, &b, Some(&cache));
+    assert_eq!(listed(&cli, &cache).len(), 2, "within the default limit");
+    std::fs::create_dir_all(cli.config_dir().join("newstag")).unwrap();
+    std::fs::write(
+        cli.config_dir().join("newstag/config.toml"),
+        "[cache]\nmax_size_mb = 0\n",
+    )
+    .unwrap();
+    articles(&cli, &a, Some(&cache));
+    let list = listed(&cli, &cache);
+    assert_eq!(list.len(), 1);
+    assert_eq!(
+        list[0]["corpus"],
+        std::fs::canonicalize(&a)
+            .unwrap()
+            .to_string_lossy()
+            .as_ref()
+    );
+    // And the kept cache still serves: the same articles as a fresh read.
+    assert_eq!(articles(&cli, &a, Some(&cache)), articles(&cli, &a, None));
+}

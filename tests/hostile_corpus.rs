@@ -157,6 +157,7 @@ fn fifos_where_files_are_expected_never_hang() {
     let caches: Vec<_> = std::fs::read_dir(&cache_dir)
         .unwrap()
         .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
         .collect();
     assert_eq!(caches.len(), 1, "{caches:?}");
     std::fs::remove_file(&caches[0]).unwrap();

@@ -50,7 +50,7 @@ fn join_letter_runs(units: &mut Vec<Unit<'_>>) {
             && u.gap == 0
             && prev.markup == Markup::None
             && prev.level == 0
-            && prev.joined == u.line - prev.line - 1
+            && prev.line + prev.joined + 1 == u.line
             && prev.text.chars().all(crate::text::is_han)
             && count_upto(&prev.text, 4) <= 3
             && (single(prev) || prev.joined > 0)
@@ -58,7 +58,7 @@ fn join_letter_runs(units: &mut Vec<Unit<'_>>) {
             let mut t = prev.text.to_string();
             t.push_str(&u.text);
             prev.text = Cow::Owned(t);
-            prev.joined = u.line - prev.line;
+            prev.joined = u.line.saturating_sub(prev.line);
             continue;
         }
         out.push(u);
@@ -360,7 +360,7 @@ fn unwrap(units: &mut Vec<Unit<'_>>) {
             }
             joined.push_str(&u.text);
             prev.text = Cow::Owned(joined);
-            prev.joined = u.line - prev.line;
+            prev.joined = u.line.saturating_sub(prev.line).max(prev.joined);
             last_width = width(&u.text, WIDTH_CAP);
             continue;
         }
@@ -386,6 +386,26 @@ mod tests {
     }
 
     const WRAPPED: &str = "探索城乡融合发展的新\n路径\n\n本报记者\n王芳\n\n一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十\n一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十\n九十。\n\n二二三四五六七八九十一二三四五六七八九十一二三四五六七八九十\n一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十\n九十。\n";
+
+    /// An HTML break splits one source line into units that share its number; a
+    /// single-character line after them once made the line arithmetic underflow
+    /// (found by proptest in CI: `村里修路<p> 摄` / `化`).
+    #[test]
+    fn units_sharing_a_line_then_a_letter_line_do_not_underflow() {
+        for page in [
+            "村里修路<p> 摄\n化\n",
+            "甲<p>乙<p>丙\n丁\n戊\n",
+            "<p>化\n化\n化<p>化\n",
+        ] {
+            let arts = crate::segment::segment_issue(page, "k");
+            let shown: String = arts
+                .iter()
+                .map(|a| format!("{}{}{}{}", a.kicker, a.title, a.byline, a.body()))
+                .collect();
+            let last = page.trim_end().chars().next_back().unwrap();
+            assert!(shown.contains(last), "{page:?} lost {last}: {arts:?}");
+        }
+    }
 
     #[test]
     fn hard_wrapped_blocks_are_rejoined() {

@@ -4,7 +4,7 @@
 //! follow their articles.
 
 use crate::config::Config;
-use crate::correct::file::{ChangeError, Changed, change};
+use crate::correct::file::{ChangeError, Changed, IssueSidecars, change};
 use crate::correct::{Correction, Op, Role, Status};
 use anyhow::{Context, bail};
 use std::io::Write;
@@ -93,32 +93,31 @@ pub fn run(config: &Config, args: CorrectArgs) -> anyhow::Result<ExitCode> {
     };
     let to = args.to.clone();
     let drop = args.drop;
-    let result = change(
-        &issue_path,
-        &rel,
-        sidecar_dir.as_deref(),
-        text,
-        |articles, corrections| match new {
-            Some(mut c) => {
-                if let Some(to) = &to {
-                    c = c.to_article(&lines, find_article(articles, to)?);
-                }
-                corrections.push(c);
-                Ok(())
+    let tag_dirs = Vec::new();
+    let at = IssueSidecars {
+        tag_dirs: &tag_dirs,
+        ..IssueSidecars::own(&issue_path, &rel, sidecar_dir.as_deref())
+    };
+    let result = change(at, text, |articles, corrections| match new {
+        Some(mut c) => {
+            if let Some(to) = &to {
+                c = c.to_article(&lines, find_article(articles, to)?);
             }
-            None => {
-                let n = drop.unwrap_or(0);
-                if n == 0 || n > corrections.len() {
-                    return Err(format!(
-                        "no correction {n}: the issue has {} (see --list)",
-                        corrections.len()
-                    ));
-                }
-                corrections.remove(n - 1);
-                Ok(())
+            corrections.push(c);
+            Ok(())
+        }
+        None => {
+            let n = drop.unwrap_or(0);
+            if n == 0 || n > corrections.len() {
+                return Err(format!(
+                    "no correction {n}: the issue has {} (see --list)",
+                    corrections.len()
+                ));
             }
-        },
-    );
+            corrections.remove(n - 1);
+            Ok(())
+        }
+    });
     let changed = match result {
         Ok(c) => c,
         Err(ChangeError::Refused(why)) if line > 0 => bail!("{file}:{line}: cannot {verb}: {why}"),
@@ -251,10 +250,27 @@ fn report(out: &mut impl Write, args: &CorrectArgs, changed: &Changed) -> anyhow
     let after = changed.after.articles.len();
     match args.drop {
         Some(n) => writeln!(out, "dropped correction {n}")?,
+        None if changed.added.is_none() => {
+            for (k, c) in &changed.cancelled {
+                writeln!(
+                    out,
+                    "dropped correction {} ({}): this one undoes it",
+                    k + 1,
+                    c.describe()
+                )?;
+            }
+        }
         None => {
+            for (k, c) in &changed.cancelled {
+                writeln!(
+                    out,
+                    "dropped correction {} ({}): this one replaces it",
+                    k + 1,
+                    c.describe()
+                )?;
+            }
             let n = changed.after.statuses.len();
-            let what = changed.after.statuses.last().map(|_| n).unwrap_or_default();
-            writeln!(out, "correction {what} saved")?;
+            writeln!(out, "correction {n} saved")?;
         }
     }
     writeln!(

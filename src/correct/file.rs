@@ -13,11 +13,10 @@
 //! folder's lock together with the tags the change moves, so the sidecar always
 //! holds tags keyed by the ids of the corrected articles.
 
-use super::{Corrected, Correction, Status, carry};
+use super::{Corrected, Correction, Status};
 use crate::article::{Article, Issue};
-use crate::tags::anchor::{ArticleAnchor, attach};
 use crate::tags::location;
-use crate::tags::sidecar::{self, ArticleTags, SidecarError, quote};
+use crate::tags::sidecar::{self, SidecarError, quote};
 use std::path::{Path, PathBuf};
 use std::sync::RwLock;
 
@@ -90,15 +89,57 @@ pub enum ChangeError {
     Refused(String),
 }
 
-/// Where the tags of one tagged article went.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TagMove {
-    /// The article before (id, display title).
-    pub from: (String, String),
-    pub tags: Vec<String>,
-    /// The article that now holds them (id, display title); `None`: kept in the
-    /// sidecar as orphans (none of the article's text is in any article).
-    pub to: Option<(String, String)>,
+pub use super::follow::{Direction, TagEdit, TagMove};
+
+/// Where the tags of an issue are kept: its own sidecar (which also holds its
+/// corrections), and in the team layout every coder's and adjudicator's
+/// sidecar of it.
+#[derive(Debug, Clone, Copy)]
+pub struct IssueSidecars<'a> {
+    /// The issue file and its path relative to the corpus root.
+    pub path: &'a Path,
+    pub rel: &'a str,
+    /// `corpus.sidecar_dir` (`None`: beside the issue).
+    pub sidecar_dir: Option<&'a Path>,
+    /// The other folders of sidecars whose tags follow the articles
+    /// (`coders/NAME/`, `adjudicated/NAME/`; see [`crate::tags::team::Team::tag_dirs`]).
+    pub tag_dirs: &'a [PathBuf],
+}
+
+impl<'a> IssueSidecars<'a> {
+    /// The issue's own sidecar only (no team layout).
+    pub fn own(path: &'a Path, rel: &'a str, sidecar_dir: Option<&'a Path>) -> IssueSidecars<'a> {
+        IssueSidecars {
+            path,
+            rel,
+            sidecar_dir,
+            tag_dirs: &[],
+        }
+    }
+}
+
+/// What a change of corrections did to the tags, sidecar by sidecar: an undo
+/// replays its inverse (see [`follow::follow`](super::follow::follow)).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TagDelta {
+    /// The folder of sidecars (`None`: the issue's own, beside it) and what
+    /// changed in its sidecar of the issue.
+    pub sidecars: Vec<(Option<PathBuf>, Vec<TagEdit>)>,
+}
+
+impl TagDelta {
+    fn of(&self, dir: Option<&Path>) -> &[TagEdit] {
+        self.sidecars
+            .iter()
+            .find(|(d, _)| d.as_deref() == dir)
+            .map(|(_, e)| e.as_slice())
+            .unwrap_or(&[])
+    }
+
+    /// True when no tag changed.
+    pub fn is_empty(&self) -> bool {
+        self.sidecars.iter().all(|(_, e)| e.is_empty())
+    }
 }
 
 /// What a change did.
@@ -113,49 +154,59 @@ pub struct Changed {
     pub untagged_new: Vec<(String, String)>,
     /// The sidecar written.
     pub sidecar: PathBuf,
-    /// The tag records of the sidecar before the change (what an undo puts
-    /// back, see [`change_restoring`]).
-    pub tags_before: Vec<ArticleTags>,
+    /// What the change did to the tags of every sidecar of the issue (what an
+    /// undo takes back, see [`change_replaying`]).
+    pub delta: TagDelta,
+    /// Whether any article of the issue was tagged before the change.
+    pub had_tags: bool,
+    /// Tags a replayed change left alone because they were changed since.
+    pub kept: Vec<String>,
+    /// The correction added, as saved (`None`: none was added, or the new one
+    /// cancelled earlier ones, see [`Changed::cancelled`]).
+    pub added: Option<Correction>,
+    /// Corrections taken out of the list (with their place in it): those a new
+    /// one undoes (a join right after a split of the same line, a role set
+    /// back), so the sidecar keeps neither.
+    pub cancelled: Vec<(usize, Correction)>,
 }
 
 /// Change the corrections of one issue (`text` is its decoded text): `edit` gets
 /// the articles as corrected now and the corrections, and changes them (or
-/// refuses, with a reason). Under the sidecar's lock, the tags of every article
-/// follow it (see [`carry`]); an added correction that does not apply is refused
-/// and nothing is written.
+/// refuses, with a reason). Under the sidecars' locks, the tags of every article
+/// follow it in every sidecar of the issue (see [`super::carry`]); an added correction
+/// that does not apply is refused and nothing is written. An added correction
+/// that only undoes an earlier one of the same line (a join after a split, a
+/// role set back) takes that one out instead of standing beside it.
 pub fn change(
-    issue_path: &Path,
-    rel: &str,
-    sidecar_dir: Option<&Path>,
+    at: IssueSidecars<'_>,
     text: &str,
     edit: impl FnOnce(&[Article], &mut Vec<Correction>) -> Result<(), String>,
 ) -> Result<Changed, ChangeError> {
-    change_tags(issue_path, rel, sidecar_dir, text, edit, None)
+    change_tags(at, text, edit, None)
 }
 
-/// [`change`], then put the sidecar's tag records back as `tags` (the
-/// [`Changed::tags_before`] of the change being undone) instead of carrying
-/// them: undoing a correction restores the tags exactly as they were before it.
-pub fn change_restoring(
-    issue_path: &Path,
-    rel: &str,
-    sidecar_dir: Option<&Path>,
+/// [`change`], first replaying `delta` (the [`Changed::delta`] of an earlier
+/// change) in `direction` on the sidecars as they are now: an undo takes back
+/// exactly the tags that change moved, a redo moves them again, and tags set or
+/// removed since by anyone stay as they are.
+pub fn change_replaying(
+    at: IssueSidecars<'_>,
     text: &str,
     edit: impl FnOnce(&[Article], &mut Vec<Correction>) -> Result<(), String>,
-    tags: Vec<ArticleTags>,
+    delta: &TagDelta,
+    direction: Direction,
 ) -> Result<Changed, ChangeError> {
-    change_tags(issue_path, rel, sidecar_dir, text, edit, Some(tags))
+    change_tags(at, text, edit, Some((delta, direction)))
 }
 
 fn change_tags(
-    issue_path: &Path,
-    rel: &str,
-    sidecar_dir: Option<&Path>,
+    at: IssueSidecars<'_>,
     text: &str,
     edit: impl FnOnce(&[Article], &mut Vec<Correction>) -> Result<(), String>,
-    restore: Option<Vec<ArticleTags>>,
+    replay: Option<(&TagDelta, Direction)>,
 ) -> Result<Changed, ChangeError> {
-    let location = location::locate(issue_path, rel, sidecar_dir);
+    let rel = at.rel;
+    let location = location::locate(at.path, rel, at.sidecar_dir);
     let _lock = sidecar::lock_folder(&location.path)?;
     let mut file = location.read()?.unwrap_or_default();
     if file.issue.is_empty() {
@@ -171,62 +222,101 @@ fn change_tags(
         &file.corrections,
     );
     let count = file.corrections.len();
+    let old_list = file.corrections.clone();
     edit(&before.articles, &mut file.corrections).map_err(ChangeError::Refused)?;
+    // A correction added (not one put back by an undo).
+    let mut added = file.corrections.len() > count
+        && file.corrections[..count] == old_list[..]
+        && !matches!(replay, Some((_, Direction::Backward)));
+    if added {
+        let tried = super::apply_to(
+            text,
+            &key,
+            articles.clone(),
+            &explanation,
+            &file.corrections,
+        );
+        if let Some(Status::Stale(why)) = tried.statuses.last() {
+            return Err(ChangeError::Refused(why.clone()));
+        }
+    }
+    let cancelled: Vec<(usize, Correction)> = Vec::new();
+    // The new correction itself is not kept when it cancelled with another.
+    let mut cancelled_earlier: Vec<(usize, Correction)> = Vec::new();
+    for (k, c) in cancelled {
+        if k >= count {
+            added = false;
+        } else {
+            cancelled_earlier.push((k, c));
+        }
+    }
     let after = super::apply_to(text, &key, articles, &explanation, &file.corrections);
-    if file.corrections.len() > count
-        && let Some(Status::Stale(why)) = after.statuses.last()
-    {
-        return Err(ChangeError::Refused(why.clone()));
+    // Every other sidecar of the issue, read (and locked) before anything is
+    // written: one that does not read refuses the change, so tags never follow
+    // in some sidecars and not in others.
+    let mut others = Vec::new();
+    for dir in at.tag_dirs {
+        let loc = location::locate(at.path, rel, Some(dir));
+        if loc.file_in_use().is_none() {
+            continue;
+        }
+        let lock = sidecar::lock_folder(&loc.path)?;
+        if let Some(side) = loc.read()? {
+            others.push((dir.clone(), loc, side, lock));
+        }
     }
-    let tags_before = file.articles.clone();
-    let anchors: Vec<ArticleAnchor> = before.articles.iter().map(ArticleAnchor::of).collect();
-    let anchored = attach(std::mem::take(&mut file.articles), &anchors, &key);
-    let heirs = carry::heirs(&before.articles, &after.articles);
-    let mut records: Vec<ArticleTags> = anchored.orphans;
+    let had_tags = file.articles.iter().any(|r| !r.tags.is_empty())
+        || others
+            .iter()
+            .any(|(_, _, s, _)| s.articles.iter().any(|r| !r.tags.is_empty()));
+    let mut delta = TagDelta::default();
     let mut moves = Vec::new();
-    for r in anchored.attached {
-        let Some(old) = before.articles.iter().position(|a| a.id == r.id) else {
-            records.push(r);
-            continue;
-        };
-        let heir = heirs[old].map(|j| &after.articles[j]);
-        if heir.is_some_and(|h| h.id == r.id) {
-            records.push(r);
-            continue;
-        }
-        if !r.tags.is_empty() {
-            moves.push(TagMove {
-                from: (r.id.clone(), r.title.clone()),
-                tags: r.tags.keys().cloned().collect(),
-                to: heir.map(|h| (h.id.clone(), h.display_title())),
-            });
-        }
-        match heir {
-            Some(h) => records.push(ArticleTags {
-                id: h.id.clone(),
-                title: h.display_title(),
-                tags: r.tags,
-            }),
-            None => records.push(r),
+    let mut kept = Vec::new();
+    let replay_of = |dir: Option<&Path>| replay.map(|(d, direction)| (d.of(dir), direction));
+    let own = super::follow::follow(
+        std::mem::take(&mut file.articles),
+        &before.articles,
+        &after.articles,
+        &key,
+        replay_of(at.sidecar_dir),
+    );
+    file.articles = own.records;
+    delta
+        .sidecars
+        .push((at.sidecar_dir.map(Path::to_path_buf), own.edits));
+    moves.extend(own.moves);
+    kept.extend(own.kept);
+    let mut other_files = Vec::new();
+    for (dir, loc, mut side, lock) in others {
+        let followed = super::follow::follow(
+            std::mem::take(&mut side.articles),
+            &before.articles,
+            &after.articles,
+            &key,
+            replay_of(Some(&dir)),
+        );
+        side.articles = followed.records;
+        moves.extend(followed.moves);
+        kept.extend(followed.kept);
+        if !followed.edits.is_empty() {
+            delta.sidecars.push((Some(dir), followed.edits));
+            other_files.push((loc, side, lock));
         }
     }
-    file.articles = match restore {
-        Some(tags) => {
-            moves.clear();
-            sidecar::normalise(tags)
-        }
-        None => sidecar::normalise(records),
-    };
-    let added = file.corrections.len() > count;
-    if let Some(last) = file.corrections.last_mut()
-        && added
-    {
+    let moves = merge_moves(moves);
+    kept.sort();
+    kept.dedup();
+    if added && let Some(last) = file.corrections.last_mut() {
         last.note = note(&moves);
     }
+    let tagged: std::collections::HashSet<&str> = file
+        .articles
+        .iter()
+        .chain(other_files.iter().flat_map(|(_, s, _)| s.articles.iter()))
+        .map(|a| a.id.as_str())
+        .collect();
     let old_ids: std::collections::HashSet<&str> =
         before.articles.iter().map(|a| a.id.as_str()).collect();
-    let tagged: std::collections::HashSet<&str> =
-        file.articles.iter().map(|a| a.id.as_str()).collect();
     let untagged_new = after
         .articles
         .iter()
@@ -234,14 +324,45 @@ fn change_tags(
         .map(|a| (a.id.clone(), a.display_title()))
         .collect();
     location.save(&file)?;
+    for (loc, side, _lock) in &other_files {
+        loc.save(side)?;
+    }
     Ok(Changed {
         before: before.articles,
         after,
         moves,
         untagged_new,
         sidecar: location.path,
-        tags_before,
+        delta,
+        had_tags,
+        kept,
+        added: if added {
+            file.corrections.last().cloned()
+        } else {
+            None
+        },
+        cancelled: cancelled_earlier,
     })
+}
+
+/// Moves of the same tags between the same articles (from several sidecars)
+/// as one.
+fn merge_moves(moves: Vec<TagMove>) -> Vec<TagMove> {
+    let mut out: Vec<TagMove> = Vec::new();
+    for m in moves {
+        match out
+            .iter_mut()
+            .find(|o| o.from.0 == m.from.0 && o.to == m.to)
+        {
+            Some(o) => {
+                o.tags.extend(m.tags);
+                o.tags.sort();
+                o.tags.dedup();
+            }
+            None => out.push(m),
+        }
+    }
+    out
 }
 
 /// An issue as the page view shows it: its text, every line with its role
@@ -385,5 +506,20 @@ pub fn stale_of(issue: &Issue, sidecar_dir: Option<&Path>) -> Vec<StaleCorrectio
             }),
             Status::Applied { .. } => None,
         })
+        .collect()
+}
+
+/// The folders of sidecars whose tags follow a correction besides the issue's
+/// own: in the team layout, every coder's (`coders/NAME/`) and every
+/// adjudicator's (`adjudicated/NAME/`).
+pub fn team_tag_dirs(team: &crate::tags::team::Team) -> Vec<PathBuf> {
+    team.coders_on_disk()
+        .iter()
+        .map(|c| team.coder_dir(c))
+        .chain(
+            team.adjudicators_on_disk()
+                .iter()
+                .map(|a| team.adjudicator_dir(a)),
+        )
         .collect()
 }

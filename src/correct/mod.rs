@@ -9,6 +9,8 @@
 //!   segmentation's public `explain_issue`, edited by the operations.
 //! - [`carry`]: which article of the corrected issue inherits the tags of each
 //!   article before (split: the part with the title; join: the joined article).
+//! - [`follow`]: one sidecar's tag records following a change of the
+//!   articles, and the change of tags it made (replayed backward by an undo).
 //! - [`file`]: corrections in the sidecar (`[[correction]]`), read on load and
 //!   changed under the sidecar's lock together with the tags they move.
 //!
@@ -18,6 +20,7 @@
 
 pub mod carry;
 pub mod file;
+pub mod follow;
 pub mod page;
 
 use crate::article::Article;

@@ -7,9 +7,8 @@
 use super::{Notifier, SessionEvent, spawn_job};
 use crate::article::Issue;
 use crate::correct::Correction;
-use crate::correct::file::{self, Changed, IssuePage};
+use crate::correct::file::{self, Changed, Direction, IssuePage, IssueSidecars, TagDelta};
 use crate::tags::LoadedSidecars;
-use crate::tags::sidecar::ArticleTags;
 use crate::tags::team::Team;
 use std::path::PathBuf;
 
@@ -20,11 +19,20 @@ pub enum PageEdit {
     Read,
     /// Add this correction (its tags follow; see [`crate::correct::carry`]).
     Add(Correction),
-    /// Take this correction back and put the tag records back as they were
-    /// before it was made.
-    Undo {
+    /// Add this correction again, moving the tags as `delta` did when it was
+    /// first made (where they are still as it found them).
+    Redo {
         correction: Correction,
-        tags: Vec<ArticleTags>,
+        delta: TagDelta,
+    },
+    /// Take back a change of corrections: remove `correction` (the one saved,
+    /// if any), put `cancelled` back in their places, and take back the tag
+    /// changes of `delta` (where they are still as it left them): tags set in
+    /// between, by this or another process, stay.
+    Undo {
+        correction: Option<Correction>,
+        cancelled: Vec<(usize, Correction)>,
+        delta: TagDelta,
     },
 }
 
@@ -91,31 +99,52 @@ impl PageJob {
         let path = &self.issue.path;
         let rel = &self.issue.rel;
         let dir = self.sidecar_dir.as_deref();
+        let tag_dirs = Vec::<std::path::PathBuf>::new();
+        let at = IssueSidecars {
+            tag_dirs: &tag_dirs,
+            ..IssueSidecars::own(path, rel, dir)
+        };
+        let add = |c: &Correction| {
+            let c = c.clone();
+            move |_: &[crate::article::Article], list: &mut Vec<Correction>| {
+                list.push(c);
+                Ok(())
+            }
+        };
         let changed = match &self.edit {
             PageEdit::Read => None,
             PageEdit::Add(c) => {
                 let text = file::read_text(path).map_err(|e| e.to_string())?;
-                let c = c.clone();
+                Some(file::change(at, &text, add(c)).map_err(|e| e.to_string())?)
+            }
+            PageEdit::Redo { correction, delta } => {
+                let text = file::read_text(path).map_err(|e| e.to_string())?;
                 Some(
-                    file::change(path, rel, dir, &text, |_, list| {
-                        list.push(c);
-                        Ok(())
-                    })
-                    .map_err(|e| e.to_string())?,
+                    file::change_replaying(at, &text, add(correction), delta, Direction::Forward)
+                        .map_err(|e| e.to_string())?,
                 )
             }
-            PageEdit::Undo { correction, tags } => {
+            PageEdit::Undo {
+                correction,
+                cancelled,
+                delta,
+            } => {
                 let text = file::read_text(path).map_err(|e| e.to_string())?;
                 let edit = |_: &[crate::article::Article], list: &mut Vec<Correction>| {
-                    let k = list
-                        .iter()
-                        .rposition(|c| same(c, correction))
-                        .ok_or("the correction is no longer in the sidecar")?;
-                    list.remove(k);
+                    if let Some(correction) = correction {
+                        let k = list
+                            .iter()
+                            .rposition(|c| same(c, correction))
+                            .ok_or("the correction is no longer in the sidecar")?;
+                        list.remove(k);
+                    }
+                    for (k, c) in cancelled {
+                        list.insert((*k).min(list.len()), c.clone());
+                    }
                     Ok(())
                 };
                 Some(
-                    file::change_restoring(path, rel, dir, &text, edit, tags.clone())
+                    file::change_replaying(at, &text, edit, delta, Direction::Backward)
                         .map_err(|e| e.to_string())?,
                 )
             }

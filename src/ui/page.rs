@@ -6,19 +6,24 @@
 
 use super::app::{App, Mode, Row};
 use super::page_view::{Intent, PageView};
+use crate::correct::file::TagDelta;
 use crate::correct::{Correction, Op};
 use crate::session::page_job::{PageEdit, PageJob, PageRead};
-use crate::tags::sidecar::ArticleTags;
 
 /// One correction made in this session, for undo and redo.
 #[derive(Debug, Clone)]
 pub struct CorrectionStep {
     /// The issue's relative path.
     pub rel: String,
-    /// The correction as saved.
+    /// The correction as saved (as asked, when it cancelled an earlier one).
     pub correction: Correction,
-    /// The sidecar's tag records before it: an undo puts them back.
-    pub tags_before: Vec<ArticleTags>,
+    /// Whether the sidecar kept it (not when it undid an earlier one).
+    pub saved: bool,
+    /// Earlier corrections it took out of the sidecar, with their places.
+    pub cancelled: Vec<(usize, Correction)>,
+    /// What it did to the tags of the issue's sidecars: an undo takes back
+    /// exactly that, a redo does it again.
+    pub delta: TagDelta,
     /// How deep the tag history was (undo side: its undo steps when the
     /// correction was made; redo side: its redo steps when it was undone): the
     /// correction is next in line when the tag history is that deep again.
@@ -39,7 +44,7 @@ enum Pending {
     /// A new correction, or one redone.
     Make { redo: bool },
     /// The last correction, undone.
-    Undo(CorrectionStep),
+    Undo(Box<CorrectionStep>),
 }
 
 impl App {
@@ -221,10 +226,11 @@ impl App {
                     return;
                 };
                 let edit = PageEdit::Undo {
-                    correction: step.correction.clone(),
-                    tags: step.tags_before.clone(),
+                    correction: step.saved.then(|| step.correction.clone()),
+                    cancelled: step.cancelled.clone(),
+                    delta: step.delta.clone(),
                 };
-                self.journal.pending = Some(Pending::Undo(step));
+                self.journal.pending = Some(Pending::Undo(Box::new(step)));
                 self.start_page_job(issue, edit);
             }
             _ => match self.tagging.store.undo() {
@@ -251,7 +257,11 @@ impl App {
                     ..step.correction
                 };
                 self.journal.pending = Some(Pending::Make { redo: true });
-                self.start_page_job(issue, PageEdit::Add(again));
+                let edit = PageEdit::Redo {
+                    correction: again,
+                    delta: step.delta,
+                };
+                self.start_page_job(issue, edit);
             }
             _ => match self.tagging.store.redo() {
                 Some(o) => self.report(&o),
@@ -276,11 +286,12 @@ impl App {
             Ok(done) => done,
             Err(why) => {
                 if let Some(Pending::Undo(step)) = pending {
-                    self.journal.undo.push(step);
+                    self.journal.undo.push(*step);
                 }
                 let what = match read.edit {
                     PageEdit::Read => "cannot show the page",
                     PageEdit::Add(_) => "no correction made",
+                    PageEdit::Redo { .. } => "cannot redo the correction",
                     PageEdit::Undo { .. } => "cannot undo the correction",
                 };
                 self.error(format!("{}: {what}: {why}", read.rel));
@@ -302,7 +313,6 @@ impl App {
         // The issue's articles as corrected now, with its tags read again.
         let at = read.at;
         let cursor_line = self.page.as_ref().map(|v| v.cursor_line());
-        let saved = done.page.corrections.last().cloned();
         // The tags of the article that held the cursor's line before: a split
         // asks whether its new part gets them too.
         let old_tags: Vec<String> = cursor_line
@@ -331,19 +341,33 @@ impl App {
             Some(Pending::Undo(mut step)) => {
                 step.tag_depth = depth_redo;
                 let text = format!("undid: {}", step.correction.describe());
-                self.journal.redo.push(step);
+                self.journal.redo.push(*step);
                 text
             }
             Some(Pending::Make { redo }) => {
-                let Some(c) = saved else { return };
+                let asked = match &read.edit {
+                    PageEdit::Add(c) | PageEdit::Redo { correction: c, .. } => c.clone(),
+                    PageEdit::Read | PageEdit::Undo { .. } => return,
+                };
                 if !redo {
                     self.journal.redo.clear();
                 }
-                let text = format!("{}{}", if redo { "redid: " } else { "" }, c.describe());
+                let saved = changed.added.is_some();
+                let c = changed.added.clone().unwrap_or(asked);
+                let mut text = format!("{}{}", if redo { "redid: " } else { "" }, c.describe());
+                for (_, earlier) in &changed.cancelled {
+                    let how = if saved { "replaces" } else { "undoes" };
+                    text.push_str(&format!(" ({how} {})", earlier.describe()));
+                }
+                if !saved {
+                    text.push_str(", no correction kept");
+                }
                 self.journal.undo.push(CorrectionStep {
                     rel: read.rel.clone(),
                     correction: c,
-                    tags_before: changed.tags_before.clone(),
+                    saved,
+                    cancelled: changed.cancelled.clone(),
+                    delta: changed.delta.clone(),
                     tag_depth: depth_undo,
                 });
                 text
@@ -369,9 +393,14 @@ impl App {
                 )),
             }
         }
+        if !changed.kept.is_empty() {
+            parts.push(format!(
+                "tags {} changed since: left as they are",
+                changed.kept.join(", ")
+            ));
+        }
         // Which new article got no tags matters when there were tags to follow.
-        let had_tags = changed.tags_before.iter().any(|r| !r.tags.is_empty());
-        for (_, title) in changed.untagged_new.iter().filter(|_| had_tags) {
+        for (_, title) in changed.untagged_new.iter().filter(|_| changed.had_tags) {
             parts.push(format!("\"{title}\" has no tags"));
         }
         self.say(parts.join("; "));

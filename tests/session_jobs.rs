@@ -74,13 +74,24 @@ fn run(root: &std::path::Path) -> Run {
     out
 }
 
+/// One cache folder for every test of this binary, set before any of them
+/// reaches the cache (each corpus has its own cache file in it).
+fn cache_home() {
+    static HOME: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    HOME.get_or_init(|| {
+        let home = tempfile::tempdir().unwrap();
+        // SAFETY: set once, under the OnceLock, before any test of this binary
+        // reads it; nothing else here reads the environment.
+        unsafe { std::env::set_var("XDG_CACHE_HOME", home.path()) };
+        home
+    });
+}
+
 /// The first session builds the index from the corpus the loader read; the next one reads it from the cache without asking for the corpus.
 #[test]
 fn loader_feeds_indexer_then_cache_serves_next_session() {
     let home = tempfile::tempdir().unwrap();
-    // SAFETY: the other test of this binary never reaches the cache (its folder is
-    // missing), and nothing else here reads the environment.
-    unsafe { std::env::set_var("XDG_CACHE_HOME", home.path().join("cache")) };
+    cache_home();
     let root = home.path().join("corpus");
     common::files::copy_tree(&common::files::repo_path("sample"), &root);
     let first = run(&root);
@@ -118,4 +129,118 @@ fn missing_folder_is_reported() {
             _ => {}
         }
     }
+}
+
+/// A correction splits an article of a ready index (as the page view's `s`
+/// does): the session replaces only that issue's documents, in the background,
+/// and reports an index equal to one built afresh from the corrected corpus: a
+/// search finds both parts, each where it now is, and no document of the old
+/// cut; the cache is written again so the next start serves the corrected
+/// articles.
+#[test]
+fn a_correction_updates_only_its_issue_in_the_index() {
+    use newstag::corpus::Corpus;
+    use newstag::correct::{Correction, Op};
+    use newstag::search::{Matcher, Query, SearchIndex, cache};
+    use std::sync::Arc;
+    use std::sync::atomic::AtomicU64;
+
+    cache_home();
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("corpus");
+    common::files::copy_tree(&common::files::repo_path("sample"), &root);
+    let before = Corpus::load(&root).unwrap();
+    let at = before
+        .issues
+        .iter()
+        .position(|i| i.rel.ends_with("河川晚报_20240307_p2.txt"))
+        .unwrap();
+    let index = Arc::new(SearchIndex::build(&before));
+    let old = &before.issues[at];
+    let text = std::fs::read_to_string(&old.path).unwrap();
+    let lines: Vec<&str> = text.split('\n').collect();
+    let line = lines
+        .iter()
+        .position(|l| l.trim().starts_with("傍晚6点"))
+        .unwrap()
+        + 1;
+    newstag::correct::file::change(&old.path, &old.rel, None, &text, |_, cs| {
+        cs.push(Correction::on_line(Op::SplitBefore, &lines, line)?);
+        Ok(())
+    })
+    .unwrap();
+    let after = Corpus::load(&root).unwrap();
+    let issue = after.issues[at].clone();
+    assert_eq!(issue.articles.len(), old.articles.len() + 1, "split");
+
+    let (notify, rx) = notifier();
+    let feeder = newstag::session::indexer::spawn_issue_update(
+        root.clone(),
+        Arc::clone(&index),
+        (at, issue.clone()),
+        Arc::new(AtomicU64::new(0)),
+        notify,
+    );
+    assert!(feeder.is_none(), "no need of the corpus");
+    let updated = loop {
+        match rx
+            .recv_timeout(Duration::from_secs(60))
+            .expect("a job hung")
+        {
+            SessionEvent::IndexReady(r) => break *r.unwrap(),
+            _ => continue,
+        }
+    };
+    let fresh = SearchIndex::build(&after);
+    assert!(updated == fresh, "the updated index equals a fresh one");
+
+    let search = |q: &str| -> Vec<(u32, u32)> {
+        let query = Query::parse(q).unwrap();
+        let mut refs: Vec<(u32, u32)> = Matcher::new(&updated, &query, None)
+            .run(None)
+            .iter()
+            .map(|h| {
+                let r = updated.doc_ref(h.doc).unwrap();
+                (r.issue, r.article)
+            })
+            .collect();
+        refs.sort();
+        refs
+    };
+    let starts_with = |r: (u32, u32), s: &str| {
+        let a = &after.issues[r.0 as usize].articles[r.1 as usize];
+        a.title.starts_with(s) || a.paragraphs.first().is_some_and(|p| p.starts_with(s))
+    };
+    let evening = search("'傍晚6点");
+    let new_part: Vec<(u32, u32)> = evening
+        .iter()
+        .copied()
+        .filter(|&r| r.0 as usize == at && starts_with(r, "傍晚6点"))
+        .collect();
+    assert_eq!(new_part.len(), 1, "the new part is found: {evening:?}");
+    let story = search("'小巷管家");
+    assert!(
+        story
+            .iter()
+            .any(|&r| r.0 as usize == at && r != new_part[0]),
+        "the first part is found apart from the new one: {story:?}"
+    );
+    for r in evening.iter().chain(&story) {
+        let articles = &after.issues[r.0 as usize].articles;
+        assert!((r.1 as usize) < articles.len(), "a stale document {r:?}");
+    }
+
+    // The cache is written again, with the corrected articles.
+    let files = cache::stamps(&root);
+    let t0 = std::time::Instant::now();
+    let mut cached = None;
+    while t0.elapsed() < Duration::from_secs(60) {
+        cached = cache::load(&root, &files);
+        if cached.is_some() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let cached = cached.expect("the cache was written again");
+    assert!(cached.matches_issues(&after.issues));
 }

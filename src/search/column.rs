@@ -108,6 +108,18 @@ impl Variants {
         base.get(i)
     }
 
+    /// The variant of string `i`, when it has one.
+    pub fn variant(&self, i: usize) -> Option<&str> {
+        let has = self
+            .differs
+            .get(i / 64)
+            .is_some_and(|w| w & (1 << (i % 64)) != 0);
+        match self.which.binary_search(&(i as u32)) {
+            Ok(k) if has => Some(self.texts.get(k)),
+            _ => None,
+        }
+    }
+
     /// Approximate heap bytes.
     pub fn heap_bytes(&self) -> usize {
         8 * self.differs.len()

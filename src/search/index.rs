@@ -461,6 +461,89 @@ impl SearchIndex {
         self
     }
 
+    /// This index with issue `at`'s documents replaced by the articles of
+    /// `issue` (after a correction split, joined or re-cut it, or its file
+    /// changed): equal to an index built afresh from the corpus as it is now,
+    /// made from the other documents' stored columns and postings instead of
+    /// indexing every article again. `None` when `at` is not an issue of the
+    /// index (index the corpus again then).
+    pub fn with_issue_replaced(&self, at: usize, issue: &Issue) -> Option<SearchIndex> {
+        if at >= self.issues.len() {
+            return None;
+        }
+        let start = self.refs.partition_point(|r| (r.issue as usize) < at);
+        let end = self.refs.partition_point(|r| (r.issue as usize) <= at);
+        let mut out = SearchIndex::empty();
+        out.issues = self.issues.clone();
+        if let Some(info) = out.issues.get_mut(at) {
+            *info = IssueInfo::of(issue);
+        }
+        let copy = |out: &mut SearchIndex, d: usize| {
+            let doc = out.refs.len();
+            out.refs.push(self.refs[d]);
+            out.kinds.push(self.kinds[d]);
+            out.doubts.push(self.doubts[d]);
+            out.ids.push(self.ids.get(d));
+            out.titles.push(self.titles.get(d));
+            out.titles_folded.push(doc, self.titles_folded.variant(d));
+            out.fields_folded.push(self.fields_folded.get(d));
+            out.masks.push(self.masks[d]);
+        };
+        for d in 0..start {
+            copy(&mut out, d);
+        }
+        for (k, a) in issue.articles.iter().enumerate() {
+            out.push_article(at as u32, k as u32, a);
+        }
+        for d in end..self.len() {
+            copy(&mut out, d);
+        }
+        let new_docs = issue.articles.len();
+        let bodies = match &self.bodies {
+            Bodies::Shared(v) => {
+                let mut all = Vec::with_capacity(out.refs.len());
+                all.extend(v[..start].iter().cloned());
+                all.extend((0..new_docs as u32).map(|k| (Arc::clone(&issue.articles), k)));
+                all.extend(v[end..].iter().cloned());
+                Bodies::Shared(all)
+            }
+            Bodies::Folded(c) => {
+                let mut col = TextColumn::new();
+                for d in 0..start {
+                    col.push(c.get(d));
+                }
+                let mut buf = String::new();
+                for a in issue.articles.iter() {
+                    buf.clear();
+                    for (i, p) in a.paragraphs.iter().enumerate() {
+                        if i > 0 {
+                            buf.push('\n');
+                        }
+                        super::fold::fold_into(p, &mut buf);
+                    }
+                    col.push(&buf);
+                }
+                for d in end..self.len() {
+                    col.push(c.get(d));
+                }
+                Bodies::Folded(col)
+            }
+        };
+        let segment = Segment::build(
+            issue
+                .articles
+                .iter()
+                .map(|a| a.paragraphs.iter().map(String::as_str)),
+        );
+        let postings = self.postings.splice(start as u32, end as u32, &segment);
+        let n = out.refs.len();
+        out.title_chars = CharIndex::build((0..n).map(|d| out.title_folded(d)));
+        out.field_chars = CharIndex::build((0..n).map(|d| out.fields_folded.get(d)));
+        out.bodies = bodies;
+        out.postings = postings;
+        Some(out)
+    }
+
     /// Titles as glyphs and the glyphs of the bodies' characters, for pinyin
     /// (made on first use; see [`SearchIndex::warm`]).
     pub(crate) fn pinyin_data(&self) -> &PinyinData {
@@ -659,5 +742,84 @@ impl SearchIndex {
                 .refs
                 .iter()
                 .all(|r| (r.issue as usize) < self.issues.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn article(title: &str, body: &[String]) -> Article {
+        Article {
+            id: format!(
+                "{:012x}",
+                xxhash_rust::xxh3::xxh3_64(title.as_bytes()) >> 16
+            ),
+            title: title.to_string(),
+            byline: "本报记者".into(),
+            paragraphs: body.to_vec(),
+            ..Article::default()
+        }
+    }
+
+    fn issue(n: usize, articles: Vec<Article>) -> Issue {
+        Issue {
+            rel: format!("2024/{n:03}.txt"),
+            date: Some(format!("2024-01-{:02}", n % 28 + 1)),
+            articles: articles.into(),
+            ..Issue::default()
+        }
+    }
+
+    /// Text from a small alphabet, so bigrams repeat across documents.
+    fn text() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop::sample::select(vec![
+                "社", "区", "治", "理", "環", "境", "发", "GDP", "5G", "，", " ", "2024",
+            ]),
+            0..12,
+        )
+        .prop_map(|parts| parts.concat())
+    }
+
+    fn articles() -> impl Strategy<Value = Vec<(String, Vec<String>)>> {
+        proptest::collection::vec((text(), proptest::collection::vec(text(), 0..3)), 0..4)
+    }
+
+    fn issues_of(spec: &[Vec<(String, Vec<String>)>]) -> Vec<Issue> {
+        spec.iter()
+            .enumerate()
+            .map(|(n, arts)| issue(n, arts.iter().map(|(t, b)| article(t, b)).collect()))
+            .collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        /// Replacing one issue's documents (a correction split, joined or
+        /// re-cut it) gives the index a fresh build of the corpus as it is now
+        /// gives, whether the bodies are the corpus's or the cache's.
+        #[test]
+        fn replacing_an_issue_equals_indexing_afresh(
+            before in proptest::collection::vec(articles(), 1..5),
+            after in articles(),
+            at in 0usize..5,
+        ) {
+            let at = at % before.len();
+            let old = issues_of(&before);
+            let mut spec = before.clone();
+            spec[at] = after;
+            let new = issues_of(&spec);
+            let fresh = SearchIndex::build_from_issues(&new);
+            let shared = SearchIndex::build_from_issues(&old);
+            let updated = shared.with_issue_replaced(at, &new[at]);
+            prop_assert!(updated.as_ref().is_some_and(SearchIndex::is_consistent));
+            prop_assert_eq!(updated.as_ref(), Some(&fresh));
+            let cached: SearchIndex =
+                postcard::from_bytes(&postcard::to_stdvec(&shared).unwrap()).unwrap();
+            let from_cache = cached.with_issue_replaced(at, &new[at]);
+            prop_assert_eq!(from_cache.as_ref(), Some(&fresh));
+            prop_assert!(shared.with_issue_replaced(before.len(), &new[at]).is_none());
+        }
     }
 }

@@ -239,8 +239,13 @@ impl Postings {
             .zip(highs.par_iter())
             .map(|(&lo, &hi)| merge_range(segments, &offsets, n, lo, hi))
             .collect();
+        Postings::concat(n, pieces)
+    }
+
+    /// Postings of `n_docs` documents from pieces of ascending key ranges.
+    fn concat(n_docs: u32, pieces: Vec<Postings>) -> Postings {
         let mut out = Postings {
-            n_docs: n,
+            n_docs,
             ..Postings::default()
         };
         for p in pieces {
@@ -251,6 +256,72 @@ impl Postings {
             out.lists.0.extend_from_slice(&p.lists.0);
         }
         out
+    }
+
+    /// These postings with documents `start..end` (one issue's articles)
+    /// replaced by the documents of `segment`, numbered from `start` on; the
+    /// documents after them shift by the difference. Equal to postings built
+    /// afresh from the new run of documents (keys left with no document go).
+    /// Every list is read and written again, in parallel by key range: a
+    /// fraction of a second where indexing the corpus again takes a minute.
+    pub fn splice(&self, start: u32, end: u32, segment: &Segment) -> Postings {
+        use rayon::prelude::*;
+        let end = end.clamp(start, self.n_docs);
+        let start = start.min(end);
+        let n_docs = self.n_docs - (end - start) + segment.docs;
+        let shift = |d: u32| d - (end - start) + segment.docs;
+        let parts = 4 * rayon::current_num_threads().max(1);
+        let mut bounds = vec![0u64];
+        bounds.extend((1..parts).filter_map(|p| {
+            self.keys
+                .get(p * self.keys.len() / parts)
+                .map(|&k| k as u64)
+        }));
+        bounds.push(1 << 32);
+        bounds.dedup();
+        let pieces: Vec<Postings> = bounds
+            .par_windows(2)
+            .map(|w| {
+                let (lo, hi) = (w[0], w[1]);
+                let mut out = Postings {
+                    n_docs,
+                    ..Postings::default()
+                };
+                let mut k = self.keys.partition_point(|&x| (x as u64) < lo);
+                let mut s = segment.keys.partition_point(|&x| (x as u64) < lo);
+                let mut docs: Vec<u32> = Vec::new();
+                loop {
+                    let mine = self.keys.get(k).copied().filter(|&x| (x as u64) < hi);
+                    let theirs = segment.keys.get(s).copied().filter(|&x| (x as u64) < hi);
+                    let key = match (mine, theirs) {
+                        (None, None) => break,
+                        (Some(a), Some(b)) => a.min(b),
+                        (Some(a), None) => a,
+                        (None, Some(b)) => b,
+                    };
+                    docs.clear();
+                    let old: Vec<u32> = if mine == Some(key) {
+                        k += 1;
+                        self.list(k - 1).iter().collect()
+                    } else {
+                        Vec::new()
+                    };
+                    docs.extend(old.iter().copied().filter(|&d| d < start));
+                    if theirs == Some(key) {
+                        for_each_delta(segment.list(s), |d| docs.push(d + start));
+                        s += 1;
+                    }
+                    docs.extend(old.iter().copied().filter(|&d| d >= end).map(shift));
+                    if !docs.is_empty() {
+                        out.keys.push(key);
+                        encode_list(&docs, &mut out.lists.0);
+                        out.starts.push(out.lists.0.len() as u32);
+                    }
+                }
+                out
+            })
+            .collect();
+        Postings::concat(n_docs, pieces)
     }
 
     /// Number of keys (distinct unigrams and bigrams).
@@ -558,6 +629,29 @@ mod tests {
                 Some(vec![0, 1])
             );
         }
+    }
+
+    #[test]
+    fn splicing_an_issue_equals_building_afresh() {
+        let old = ["社区治理", "ＧＤＰ", "治理", "社区", "环境", "5G"];
+        let new = ["治理环境", "gdp 2024", ""];
+        let fresh_bodies = [
+            "社区治理",
+            "ＧＤＰ",
+            "治理环境",
+            "gdp 2024",
+            "",
+            "环境",
+            "5G",
+        ];
+        let p = postings(&old, 2);
+        let seg = Segment::build(new.iter().map(|b| b.split('\n')));
+        let spliced = p.splice(2, 4, &seg);
+        assert!(spliced.is_consistent());
+        assert_eq!(spliced, postings(&fresh_bodies, 3));
+        // Nothing new: the issue's documents go.
+        let gone = p.splice(0, 6, &Segment::default());
+        assert_eq!(gone, postings(&[], 1));
     }
 
     #[test]

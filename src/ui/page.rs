@@ -458,8 +458,9 @@ impl App {
     /// and the suggestions follow; the selection goes to article `holder`.
     fn corpus_articles_changed(&mut self, at: usize, holder: Option<usize>) {
         // Always: an index still being built when the correction came was fed
-        // the issue's old articles.
-        super::search_bar::corpus_changed(self);
+        // the issue's old articles (it starts again); a ready one replaces the
+        // issue's documents only.
+        super::search_bar::issue_changed(self, at);
         self.rebuild_rows();
         let n = self.corpus.issues.get(at).map_or(0, |i| i.articles.len());
         let target = match holder {

@@ -84,6 +84,8 @@ pub struct SearchState {
     waker: Option<Waker>,
     /// Hands the loaded corpus to the session's indexer when it builds the index.
     feeder: Option<crate::session::indexer::IndexFeeder>,
+    /// Corrections seen: an index update made for an older one is dropped.
+    generation: Arc<std::sync::atomic::AtomicU64>,
 }
 
 impl SearchState {
@@ -139,10 +141,47 @@ pub fn index_ready(app: &mut App, index: SearchIndex) {
     }
 }
 
+/// The articles of issue `at` changed (a correction): the search is cleared and,
+/// when the index is ready, only that issue's documents are indexed again (in
+/// the background, a fraction of a second); an index still being built was fed
+/// the issue's old articles, so it starts again ([`corpus_changed`]).
+pub fn issue_changed(app: &mut App, at: usize) {
+    let (Some(index), Some(issue), Some(notify)) = (
+        app.search.index.clone(),
+        app.corpus.issues.get(at).cloned(),
+        app.notify.clone(),
+    ) else {
+        return corpus_changed(app);
+    };
+    clear(app);
+    app.search.engine = None;
+    app.search.index = None;
+    app.search
+        .generation
+        .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    let wake = notify.clone();
+    app.search.set_waker(Box::new(move || {
+        wake.send(crate::session::SessionEvent::SearchDone);
+    }));
+    app.search.feeder = crate::session::indexer::spawn_issue_update(
+        app.corpus.root.clone(),
+        index,
+        (at, issue),
+        Arc::clone(&app.search.generation),
+        notify,
+    );
+    if app.search.feeder.is_some() && app.loading.is_none() {
+        loading_ended(app);
+    }
+}
+
 /// The articles of an issue changed (a correction): the search is cleared and
 /// its index built again from the corpus as it is now (in the background).
 pub fn corpus_changed(app: &mut App) {
     clear(app);
+    app.search
+        .generation
+        .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
     app.search.engine = None;
     app.search.index = None;
     app.search.feeder = None;

@@ -164,7 +164,8 @@ fn a_correction_updates_only_its_issue_in_the_index() {
         .position(|l| l.trim().starts_with("傍晚6点"))
         .unwrap()
         + 1;
-    newstag::correct::file::change(&old.path, &old.rel, None, &text, |_, cs| {
+    let at_issue = newstag::correct::file::IssueSidecars::own(&old.path, &old.rel, None);
+    newstag::correct::file::change(at_issue, &text, |_, cs| {
         cs.push(Correction::on_line(Op::SplitBefore, &lines, line)?);
         Ok(())
     })

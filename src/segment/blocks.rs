@@ -21,6 +21,9 @@ pub enum Markup {
     /// Page furniture set aside by `normalise` (running heads, page numbers, page
     /// credits, attribution lines): part of no article.
     Furniture,
+    /// A banner over a run of briefs or photos (`简　讯`, `图片新闻`), found by
+    /// `normalise`: part of no article, and the article above it ends there.
+    Banner,
 }
 
 /// One non-blank line (or one HTML paragraph of it).

@@ -220,6 +220,12 @@ pub fn classify(unit: &Unit<'_>) -> Class {
             class.rule = "furniture: page head, page number, page credit or attribution";
             return class;
         }
+        Markup::Banner => {
+            class.role = Role::DocBreak;
+            class.rule =
+                "furniture: a banner over a run of briefs or photos (the article above ends)";
+            return class;
+        }
         Markup::DocBreak => {
             class.role = Role::DocBreak;
             class.rule = "document break";

@@ -12,6 +12,14 @@ pub struct Lexicon {
     /// Words that end a column label (`今日关注`).
     #[serde(default)]
     column_label_endings: Vec<String>,
+    #[serde(default)]
+    paper_name_endings: Vec<String>,
+    #[serde(default)]
+    masthead_marks: Vec<String>,
+    #[serde(default)]
+    banner_endings: Vec<String>,
+    #[serde(default)]
+    credit_fields: Vec<String>,
 }
 
 const EMBEDDED: &str = include_str!("lexicon.toml");
@@ -24,6 +32,10 @@ pub fn lexicon() -> &'static Lexicon {
             surnames: String::new(),
             compound_surnames: Vec::new(),
             column_label_endings: Vec::new(),
+            paper_name_endings: Vec::new(),
+            masthead_marks: Vec::new(),
+            banner_endings: Vec::new(),
+            credit_fields: Vec::new(),
         })
     })
 }
@@ -57,6 +69,62 @@ impl Lexicon {
     }
 }
 
+impl Lexicon {
+    /// `华衡日报`, `石砚县报`: a paper's name alone (three to eight Han characters).
+    pub fn is_paper_name(&self, text: &str) -> bool {
+        let mut n = 0;
+        for c in text.chars() {
+            if !crate::text::is_han(c) || n == 8 {
+                return false;
+            }
+            n += 1;
+        }
+        n >= 3
+            && self
+                .paper_name_endings
+                .iter()
+                .any(|w| text.ends_with(w.as_str()))
+    }
+
+    /// A masthead mark (`号`, `期`, `农历`) in `text`.
+    pub fn has_masthead_mark(&self, text: &str) -> bool {
+        self.masthead_marks
+            .iter()
+            .any(|w| text.contains(w.as_str()))
+    }
+
+    /// `简　讯`, `图片新闻`: a banner over a run of briefs or photos (spaces and
+    /// bullets not counted; at most eight characters).
+    pub fn is_banner(&self, text: &str) -> bool {
+        let mut core = String::new();
+        for c in text.chars() {
+            if crate::text::is_han(c) {
+                if core.chars().count() == 8 {
+                    return false;
+                }
+                core.push(c);
+            } else if c.is_alphanumeric() {
+                return false;
+            }
+        }
+        core.chars().count() >= 2
+            && self
+                .banner_endings
+                .iter()
+                .any(|w| core.ends_with(w.as_str()))
+    }
+
+    /// The fields of a page's credit line.
+    pub fn credit_fields(&self) -> impl Iterator<Item = &str> {
+        self.credit_fields.iter().map(String::as_str)
+    }
+
+    /// A page credit field (`责任编辑`, `美编`) anywhere in `text`.
+    pub fn has_credit_field(&self, text: &str) -> bool {
+        self.credit_fields.iter().any(|w| text.contains(w.as_str()))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -71,5 +139,13 @@ mod tests {
         assert!(lexicon().is_column_label("今日关注"));
         assert!(lexicon().is_column_label("记者手记"));
         assert!(!lexicon().is_column_label("老旧小区改造成效受到关注"));
+        assert!(lexicon().is_paper_name("华衡日报"));
+        assert!(!lexicon().is_paper_name("喜报"));
+        assert!(!lexicon().is_paper_name("本报记者 王芳"));
+        assert!(lexicon().is_banner("简　讯"));
+        assert!(lexicon().is_banner("■图片新闻"));
+        assert!(!lexicon().is_banner("今日关注"));
+        assert!(!lexicon().is_banner("全市各区县防汛工作最新动态"));
+        assert!(lexicon().has_credit_field("澄川日报社出版　第7版　责任编辑：孟溪"));
     }
 }

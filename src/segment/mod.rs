@@ -206,3 +206,18 @@ fn promote_heads_over_ledes(units: &[blocks::Unit<'_>], classes: &mut [classify:
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_banner_ends_the_article_above_and_heads_none() {
+        let page = "溱原市推行“一码通办”便民服务\n据新华社溱原11月17日电（记者 冉冬）溱原市日前推出服务。\n据介绍，已有60万市民申领。\n图片新闻\n古城夜色\n11月15日晚，游客在溱原古城十字街游览。\n本报记者 闻笛 摄\n";
+        let articles = segment_issue(page, "p");
+        let titles: Vec<&str> = articles.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, ["溱原市推行“一码通办”便民服务", "古城夜色"]);
+        assert_eq!(articles[1].kicker, "");
+        assert_eq!(articles[1].byline, "本报记者 闻笛 摄");
+    }
+}

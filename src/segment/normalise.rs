@@ -18,6 +18,7 @@ use super::classify::{
     ROLE_WORDS, count_upto, ends_sentence, head, is_byline, is_date_line, is_dateline_alone,
     is_name_line,
 };
+use super::lexicon::lexicon;
 use std::borrow::Cow;
 
 /// Normalise the units of one page in place.
@@ -134,6 +135,10 @@ fn is_running_head(text: &str) -> bool {
     if dated && paper {
         return true;
     }
+    // `溱原晚报 2025.11.7 星期五 A06`: a paper, a weekday and a number.
+    if text.contains('报') && text.contains("星期") && text.chars().any(is_digit) {
+        return true;
+    }
     // `12　民生`: a page number and a section name.
     let mut parts = text
         .split(|c: char| c.is_whitespace())
@@ -161,30 +166,132 @@ fn is_web_chrome(text: &str) -> bool {
         || text.contains("【关闭窗口】")
 }
 
+/// `HUAHENG RIBAO`, `QINYUAN DAILY`: a paper's name in Latin capitals.
+fn is_latin_name(text: &str) -> bool {
+    let mut letters = 0;
+    for (i, c) in text.chars().enumerate() {
+        if i > 40 || !(c.is_ascii_uppercase() || matches!(c, ' ' | '\'' | '-' | '.')) {
+            return false;
+        }
+        letters += usize::from(c.is_ascii_uppercase());
+    }
+    letters >= 5
+}
+
+/// `今日16版　第28761号　国内统一连续出版物号 CN 00-0158`, `星期六`, `农历九月十六`:
+/// an information line of a masthead (a masthead word, or an issue number
+/// `第…号` / `第…期`, and no sentence).
+fn is_masthead_info(text: &str) -> bool {
+    if count_upto(text, 81) > 80 || text.contains(['。', '，']) {
+        return false;
+    }
+    if lexicon().has_masthead_mark(text) {
+        return true;
+    }
+    // `第28761号`, `第1186期`, `今日16版`, `本期四版`: a word, a number, a unit.
+    let numbered = |word: &str, units: &[char]| {
+        text.match_indices(word).any(|(i, _)| {
+            let rest = &text[i + word.len()..];
+            let digits = rest
+                .chars()
+                .take_while(|&c| is_digit(c) || "一二三四五六七八九十".contains(c))
+                .count();
+            digits > 0 && rest.chars().nth(digits).is_some_and(|c| units.contains(&c))
+        })
+    };
+    numbered("第", &['号', '期']) || numbered("今日", &['版']) || numbered("本期", &['版'])
+}
+
+/// `经济·民生`, `要闻`: a section name in a page's head band.
+fn is_section_name(text: &str) -> bool {
+    let n = count_upto(text, 8);
+    (2..=7).contains(&n) && text.chars().all(|c| crate::text::is_han(c) || c == '·')
+}
+
+/// `责编 林小满　美编 方格`, `…第7版　　责任编辑：孟溪`: a credit field followed by
+/// its value, anywhere in a short line without a full stop.
+fn has_credit_line(text: &str) -> bool {
+    if count_upto(text, 61) > 60 || text.contains('。') || !lexicon().has_credit_field(text) {
+        return false;
+    }
+    lexicon().credit_fields().any(|f| {
+        text.match_indices(f).any(|(i, _)| {
+            text[i + f.len()..]
+                .chars()
+                .next()
+                .is_some_and(|c| matches!(c, '：' | ':' | ' ' | '\u{3000}'))
+        })
+    })
+}
+
+/// `扫码关注“某报”微信公众号　新闻热线：…`: the paper's own notice of its channels.
+fn is_channel_notice(text: &str) -> bool {
+    count_upto(text, 61) <= 60
+        && !text.contains('。')
+        && (text.starts_with("扫码") || text.starts_with("扫一扫"))
+}
+
+/// Page furniture: running heads and mastheads at the top of a page, page numbers,
+/// credits, attribution lines, web chrome, banners over runs of briefs or photos.
+///
+/// A masthead opens at the top of a page (or after a form feed) with the paper's
+/// name alone, its Latin name or a running head, and goes on over the lines a
+/// masthead holds: dates, weekdays, issue and serial numbers, the page number and
+/// the section after it (`pdftotext` prints each on its own line).
 fn mark_furniture(units: &mut [Unit<'_>]) {
+    let lex = lexicon();
+    // At the top of a page, before any text.
     let mut first = true;
+    // Inside a masthead, opened by the paper's name (not a running head), and
+    // right after its page number.
+    let mut masthead = false;
+    let mut by_name = false;
+    let mut after_number = false;
     for u in units.iter_mut() {
         // A converter's `#` on a line is a guess: a page number or page credit it
         // marked as a heading is still furniture.
         if u.markup != Markup::None {
             first = false;
+            masthead = false;
+            by_name = false;
             continue;
         }
         let text: &str = &u.text;
         let at_top = first || u.page_break;
-        if is_page_number(text)
+        let name = lex.is_paper_name(text) || is_latin_name(text);
+        let named = name || is_running_head(text);
+        let opens = at_top && named;
+        let goes_on = masthead
+            && !u.page_break
+            && (named
+                || is_masthead_info(text)
+                || (by_name && is_date_line(text) && text.contains('年') && text.contains('日'))
+                || is_page_number(text)
+                || (after_number && is_section_name(text)));
+        if opens
+            || goes_on
+            || is_page_number(text)
             || is_page_credit(text)
+            || has_credit_line(text)
+            || is_channel_notice(text)
             || is_attribution(text)
             || is_web_chrome(text)
-            || (at_top && is_running_head(text))
         {
             u.markup = Markup::Furniture;
             u.level = 0;
-            // A page head may be followed by a section line (`12　民生`).
-            first = first && is_running_head(text);
+            masthead = opens || goes_on;
+            by_name = masthead && (name || by_name);
+            after_number = masthead && is_page_number(text);
+            first = first && masthead;
             continue;
         }
+        if lex.is_banner(text) {
+            u.markup = Markup::Banner;
+            u.level = 0;
+        }
         first = false;
+        masthead = false;
+        by_name = false;
     }
 }
 
@@ -489,6 +596,42 @@ mod tests {
         assert_eq!(
             texts(page),
             ["小区充电桩何时能装上", "正文一段。", "正文二段。"]
+        );
+    }
+
+    #[test]
+    fn mastheads_credits_and_banners_are_furniture() {
+        // A front page's masthead: name, Latin name, date, issue numbers.
+        let page = "华衡日报\n\nHUAHENG RIBAO\n\n2025年12月4日　星期四　　乙巳年十月十五\n\n今日16版　　第28761号　　国内统一连续出版物号 CN 00-0158\n\n全国冬春农田水利建设全面展开\n\n正文一段。\n";
+        assert_eq!(texts(page), ["全国冬春农田水利建设全面展开", "正文一段。"]);
+        // `pdftotext` prints the head band one item a line, the section after the page.
+        let page = "华衡日报\n2025年12月6日\n星期六\n5\n经济·民生\n民生调查\n小菜篮 大民生\n";
+        assert_eq!(texts(page), ["民生调查", "小菜篮 大民生"]);
+        // A running head opens no masthead for a timeline's date or a label below it.
+        let page = "九域日报　2025年10月20日　星期一\n12　民生\n今日关注\n1950年1月6日\n";
+        assert_eq!(texts(page), ["今日关注", "1950年1月6日"]);
+        let page = "岑阳晚报　2025年12月7日　星期日　A02\n地铁1号线首通段本月28日开通\n";
+        assert_eq!(texts(page), ["地铁1号线首通段本月28日开通"]);
+        // Credits anywhere in a line, the paper's channel notice, a banner.
+        let page = "正文一段。\n澄川日报社出版　　第7版　　责任编辑：孟溪\n扫码关注“岑阳晚报”微信公众号　新闻热线：0000-6123456\n简　讯\n开展校对工作的同志说，很好。\n";
+        let mut u = units(page);
+        normalise(&mut u);
+        let kept: Vec<(&str, Markup)> = u.iter().map(|u| (u.text.as_ref(), u.markup)).collect();
+        assert_eq!(
+            kept,
+            [
+                ("正文一段。", Markup::None),
+                (
+                    "澄川日报社出版　　第7版　　责任编辑：孟溪",
+                    Markup::Furniture
+                ),
+                (
+                    "扫码关注“岑阳晚报”微信公众号　新闻热线：0000-6123456",
+                    Markup::Furniture
+                ),
+                ("简　讯", Markup::Banner),
+                ("开展校对工作的同志说，很好。", Markup::None),
+            ]
         );
     }
 

@@ -374,3 +374,43 @@ fn show_marks_doubted_articles() {
     assert_eq!(doubted.len(), 2, "{show}");
     assert!(doubted[0].contains("芦荡湾湿地公园") && doubted[0].ends_with("doubts: wording"));
 }
+
+/// A join of the line just split undoes the split instead of standing beside
+/// it: the sidecar keeps no
+/// `[[correction]]`, the articles and tags are as before. A role set back to
+/// the line's own leaves none either, and a second role of a line replaces
+/// the first (issue 13).
+#[test]
+fn opposite_corrections_of_one_line_cancel_out() {
+    let (cli, root) = setup();
+    let before = articles(&cli, &root);
+    let story = by_title(&before, "“小巷管家”的一天");
+    tag(&cli, &root, id(story), "+governance");
+    let line = line_of(&root, "傍晚6点").to_string();
+    correct(&cli, &root, &["--split-before", &line]);
+    assert_eq!(sidecar_of(&root).corrections.len(), 1);
+    let out = correct(&cli, &root, &["--join", &line]);
+    assert!(out.contains("dropped correction 1"), "{out}");
+    let file = sidecar_of(&root);
+    assert!(file.corrections.is_empty(), "{:?}", file.corrections);
+    assert_eq!(file.articles.len(), 1);
+    assert_eq!(file.articles[0].id, id(story));
+    let after = articles(&cli, &root);
+    assert_eq!(
+        after.iter().map(id).collect::<Vec<_>>(),
+        before.iter().map(id).collect::<Vec<_>>()
+    );
+    assert_eq!(tags(by_title(&after, "“小巷管家”的一天")), ["governance"]);
+
+    // A byline made body, then byline again: none; body then caption: one.
+    let byline = line_of(&root, "本报评论员 丁一川");
+    correct(&cli, &root, &["--role", &format!("{byline}=body")]);
+    correct(&cli, &root, &["--role", &format!("{byline}=byline")]);
+    assert!(sidecar_of(&root).corrections.is_empty());
+    correct(&cli, &root, &["--role", &format!("{byline}=body")]);
+    let out = correct(&cli, &root, &["--role", &format!("{byline}=furniture")]);
+    assert!(out.contains("replaces"), "{out}");
+    let file = sidecar_of(&root);
+    assert_eq!(file.corrections.len(), 1);
+    assert_eq!(file.corrections[0].role, Some(Role::Furniture));
+}

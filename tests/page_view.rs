@@ -604,3 +604,30 @@ fn undoing_a_tag_keeps_tags_set_by_another_process() {
         ]
     );
 }
+
+/// `J` on the line just split undoes the split rather than adding a join: the
+/// sidecar keeps no correction and the articles are as before; `u` puts the
+/// split back, a second `u` takes it away (issue 13).
+#[test]
+fn a_join_after_a_split_leaves_no_correction() {
+    let (_dir, root, mut app) = setup(100, 30);
+    let before = titles(&app);
+    select(&mut app, "“小巷管家”的一天");
+    press(&mut app, "v");
+    cursor_to(&mut app, line_of(&root, "傍晚6点"));
+    press(&mut app, "s");
+    assert_eq!(titles(&app).len(), before.len() + 1);
+    press(&mut app, "J");
+    assert_eq!(titles(&app), before);
+    assert!(sidecar_of(&root).is_none_or(|s| s.corrections.is_empty()));
+    let m = app.message.clone().unwrap().text;
+    assert!(m.contains("no correction kept"), "{m}");
+    press(&mut app, "u");
+    let file = sidecar_of(&root).unwrap();
+    assert_eq!(file.corrections.len(), 1);
+    assert_eq!(file.corrections[0].op, Some(Op::SplitBefore));
+    assert_eq!(titles(&app).len(), before.len() + 1);
+    press(&mut app, "u");
+    assert!(sidecar_of(&root).is_none_or(|s| s.corrections.is_empty()));
+    assert_eq!(titles(&app), before);
+}

@@ -199,6 +199,73 @@ pub fn change_replaying(
     change_tags(at, text, edit, Some((delta, direction)))
 }
 
+/// Whether `c` may undo `earlier`: both anchored on the same line text, a join
+/// and a split, or two role changes.
+fn opposes(earlier: &Correction, c: &Correction) -> bool {
+    use super::Op::{Join, Role, SplitBefore};
+    let pair = matches!(
+        (earlier.op, c.op),
+        (Some(SplitBefore), Some(Join))
+            | (Some(Join), Some(SplitBefore))
+            | (Some(Role), Some(Role))
+    );
+    pair && crate::text::comparison_key(&earlier.text) == crate::text::comparison_key(&c.text)
+}
+
+/// When the last correction of `list` undoes an earlier one (the articles are
+/// the same without both, or, for a role, without the earlier one), take them
+/// out: the corrections taken out, with their places.
+fn cancel(
+    text: &str,
+    key: &str,
+    articles: &[Article],
+    explanation: &crate::segment::Explanation,
+    list: &mut Vec<Correction>,
+) -> Vec<(usize, Correction)> {
+    let Some(new) = list.last().cloned() else {
+        return Vec::new();
+    };
+    let n = list.len() - 1;
+    let result = |l: &[Correction]| {
+        let c = super::apply_to(text, key, articles.to_vec(), explanation, l);
+        let applied = c
+            .statuses
+            .iter()
+            .all(|s| matches!(s, Status::Applied { .. }));
+        // The cut, not the doubts (corrected articles are not doubted).
+        let cut: Vec<(String, usize, [String; 4], Vec<String>)> = c
+            .articles
+            .into_iter()
+            .map(|a| {
+                let head = [a.kicker, a.title, a.subtitle, a.byline];
+                (a.id, a.line, head, a.paragraphs)
+            })
+            .collect();
+        (cut, applied)
+    };
+    let (full, _) = result(list);
+    for k in (0..n).rev() {
+        if !opposes(&list[k], &new) {
+            continue;
+        }
+        let mut without = list[..n].to_vec();
+        let earlier = without.remove(k);
+        if result(&without) == (full.clone(), true) {
+            *list = without;
+            return vec![(k, earlier), (n, new)];
+        }
+        if new.op == Some(super::Op::Role) {
+            let mut superseded = list.clone();
+            superseded.remove(k);
+            if result(&superseded) == (full.clone(), true) {
+                *list = superseded;
+                return vec![(k, earlier)];
+            }
+        }
+    }
+    Vec::new()
+}
+
 fn change_tags(
     at: IssueSidecars<'_>,
     text: &str,
@@ -240,7 +307,11 @@ fn change_tags(
             return Err(ChangeError::Refused(why.clone()));
         }
     }
-    let cancelled: Vec<(usize, Correction)> = Vec::new();
+    let cancelled = if added && file.corrections.len() == count + 1 {
+        cancel(text, &key, &articles, &explanation, &mut file.corrections)
+    } else {
+        Vec::new()
+    };
     // The new correction itself is not kept when it cancelled with another.
     let mut cancelled_earlier: Vec<(usize, Correction)> = Vec::new();
     for (k, c) in cancelled {

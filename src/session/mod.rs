@@ -56,6 +56,9 @@ pub enum SessionEvent {
     Exported(export_job::Exported),
     /// A new tag was appended to the config file, or why not.
     TagSaved(config_job::TagSaved),
+    /// A tag change's save has ended (the host takes its result from the
+    /// channel it gave the job).
+    TagsSaved,
     /// An issue's page was read, or a correction written, or why not.
     Page(Box<page_job::PageRead>),
 }

@@ -231,16 +231,25 @@ pub fn triage_queue(suggester: &Suggester, store: &TagStore, issues: &[Issue]) -
 /// Set the suggested tags `accepted` (tag names per article) as accepted
 /// suggestions (`by = "suggestion"` in the sidecar). Saved at once; one undo step.
 pub fn accept(store: &mut TagStore, issues: &[Issue], accepted: &[(At, Vec<String>)]) -> Outcome {
-    let mut edits = Vec::new();
-    for (at, tags) in accepted {
-        let Some(target) = Target::at(issues, *at) else {
-            continue;
-        };
-        for tag in tags {
-            edits.push((target, tag.clone(), Some(TagMark::now(Source::Suggestion))));
-        }
-    }
-    store.apply_marks(&edits, "accept suggestions")
+    let edits: Vec<_> = accepted_marks(accepted)
+        .into_iter()
+        .filter_map(|(at, tag, mark)| Some((Target::at(issues, at)?, tag, mark)))
+        .collect();
+    store.apply_marks(&edits, ACCEPT_LABEL)
+}
+
+/// The undo step's label of [`accept`].
+pub const ACCEPT_LABEL: &str = "accept suggestions";
+
+/// The marks [`accept`] sets: each accepted tag, marked as a suggestion taken.
+pub fn accepted_marks(accepted: &[(At, Vec<String>)]) -> Vec<(At, String, Option<TagMark>)> {
+    accepted
+        .iter()
+        .flat_map(|(at, tags)| {
+            tags.iter()
+                .map(|tag| (*at, tag.clone(), Some(TagMark::now(Source::Suggestion))))
+        })
+        .collect()
 }
 
 /// Mark articles as having no topic (see [`NO_TOPIC`]). One undo step.

@@ -211,6 +211,9 @@ pub struct Outcome {
     pub errors: Vec<SidecarError>,
     /// Issues skipped because their sidecar does not parse (read-only).
     pub read_only: Vec<PathBuf>,
+    /// The changes of the sidecars in `errors`, which did not happen: run them
+    /// again with [`TagStore::stage_retry`] once the cause is mended.
+    pub unsaved: ChangeSet,
 }
 
 impl Outcome {
@@ -222,7 +225,15 @@ impl Outcome {
     /// A one-line summary for the status bar and the command line.
     pub fn message(&self) -> String {
         let n = self.applied.article_count();
-        let mut msg = if self.applied.is_empty() {
+        let mut msg = if self.applied.is_empty() && !self.unsaved.is_empty() {
+            // Nothing was saved: say what was not, before why.
+            let n = self.unsaved.article_count();
+            format!(
+                "{}: {n} article{} NOT SAVED",
+                self.applied.label,
+                if n == 1 { "" } else { "s" }
+            )
+        } else if self.applied.is_empty() {
             if self.applied.label.is_empty() {
                 "no change".to_string()
             } else {
@@ -565,17 +576,8 @@ impl TagStore {
 
     /// Add (`on`) or remove `tag` on every target. Saved at once; one undo step.
     pub fn set(&mut self, targets: &[Target], tag: &str, on: bool, by: Source) -> Outcome {
-        let mark = on.then(|| TagMark {
-            coder: self.coder.clone(),
-            codebook: self.codebook,
-            ..TagMark::now(by)
-        });
-        let edits: Vec<(Target, String, Option<TagMark>)> = targets
-            .iter()
-            .map(|t| (*t, tag.to_string(), mark.clone()))
-            .collect();
-        let label = format!("{}{tag}", if on { "+" } else { "-" });
-        self.apply_marks(&edits, &label)
+        let staged = self.stage_set(targets, tag, on, by);
+        self.finish(staged.save())
     }
 
     /// Set each `(target, tag, mark)` (`None` removes the tag), keeping the given
@@ -586,6 +588,32 @@ impl TagStore {
         edits: &[(Target, String, Option<TagMark>)],
         label: &str,
     ) -> Outcome {
+        let staged = self.stage_marks(edits, label);
+        self.finish(staged.save())
+    }
+
+    /// [`Self::set`], staged: the save is to be run ([`StagedSave::save`], on
+    /// any thread) and its result handed to [`Self::finish`].
+    pub fn stage_set(&mut self, targets: &[Target], tag: &str, on: bool, by: Source) -> StagedSave {
+        let mark = on.then(|| TagMark {
+            coder: self.coder.clone(),
+            codebook: self.codebook,
+            ..TagMark::now(by)
+        });
+        let edits: Vec<(Target, String, Option<TagMark>)> = targets
+            .iter()
+            .map(|t| (*t, tag.to_string(), mark.clone()))
+            .collect();
+        let label = format!("{}{tag}", if on { "+" } else { "-" });
+        self.stage_marks(&edits, &label)
+    }
+
+    /// [`Self::apply_marks`], staged (see [`Self::stage_set`]).
+    pub fn stage_marks(
+        &mut self,
+        edits: &[(Target, String, Option<TagMark>)],
+        label: &str,
+    ) -> StagedSave {
         let mut changes = Vec::with_capacity(edits.len());
         // Issues seen for the first time: their folders are read once each.
         let mut new: Vec<&Issue> = Vec::new();
@@ -620,34 +648,43 @@ impl TagStore {
                 after: mark.clone(),
             });
         }
-        let outcome = self.run(ChangeSet {
-            label: label.to_string(),
-            changes,
-        });
-        self.history.record(outcome.applied.clone());
-        outcome
+        self.stage(
+            ChangeSet {
+                label: label.to_string(),
+                changes,
+            },
+            Step::Change,
+        )
     }
 
     /// Undo the last change set (saved at once); `None` when there is nothing to undo.
     pub fn undo(&mut self) -> Option<Outcome> {
-        let set = self.history.take_undo()?;
-        let mut outcome = self.run(set);
-        if outcome.applied.is_empty() {
-            self.history.restore_undo();
-        }
-        outcome.applied.label = format!("undo {}", outcome.applied.label);
-        Some(outcome)
+        let staged = self.stage_undo()?;
+        Some(self.finish(staged.save()))
     }
 
     /// Redo the last undone change set; `None` when there is nothing to redo.
     pub fn redo(&mut self) -> Option<Outcome> {
+        let staged = self.stage_redo()?;
+        Some(self.finish(staged.save()))
+    }
+
+    /// [`Self::undo`], staged (see [`Self::stage_set`]).
+    pub fn stage_undo(&mut self) -> Option<StagedSave> {
+        let set = self.history.take_undo()?;
+        Some(self.stage(set, Step::Undo))
+    }
+
+    /// [`Self::redo`], staged (see [`Self::stage_set`]).
+    pub fn stage_redo(&mut self) -> Option<StagedSave> {
         let set = self.history.take_redo()?;
-        let mut outcome = self.run(set);
-        if outcome.applied.is_empty() {
-            self.history.restore_redo();
-        }
-        outcome.applied.label = format!("redo {}", outcome.applied.label);
-        Some(outcome)
+        Some(self.stage(set, Step::Redo))
+    }
+
+    /// Changes that could not be saved ([`Outcome::unsaved`]), staged again as a
+    /// new step.
+    pub fn stage_retry(&mut self, unsaved: ChangeSet) -> StagedSave {
+        self.stage(unsaved, Step::Change)
     }
 
     pub fn can_undo(&self) -> bool {
@@ -663,28 +700,21 @@ impl TagStore {
         &self.history
     }
 
-    /// Save `set` issue by issue (in parallel when it spans many) and take the
-    /// merged results in. Issues that are read-only or fail to save are left out
-    /// of the returned `applied`.
-    fn run(&mut self, set: ChangeSet) -> Outcome {
+    /// Stage the save of `set` issue by issue; the store changes only when
+    /// [`Self::finish`] takes the result in.
+    fn stage(&mut self, set: ChangeSet, step: Step) -> StagedSave {
         let mut by_issue: BTreeMap<String, Vec<Change>> = BTreeMap::new();
         for c in set.changes {
             by_issue.entry(c.issue.clone()).or_default().push(c);
         }
-        let mut outcome = Outcome {
-            applied: ChangeSet {
-                label: set.label,
-                changes: Vec::new(),
-            },
-            ..Outcome::default()
-        };
+        let mut read_only = Vec::new();
         let mut jobs = Vec::new();
         for (rel, changes) in by_issue {
             let Some(state) = self.issues.get(&rel) else {
                 continue;
             };
             if state.broken.is_some() {
-                outcome.read_only.push(state.sidecar.clone());
+                read_only.push(state.sidecar.clone());
                 continue;
             }
             // The other issues reading the same old sidecar, to split it between them.
@@ -713,7 +743,37 @@ impl TagStore {
                 changes,
             });
         }
-        let results = save_all(jobs);
+        StagedSave {
+            label: set.label,
+            step,
+            jobs,
+            read_only,
+        }
+    }
+
+    /// Take in what a staged save left on disk: the store holds what the
+    /// sidecars now hold, the undo history gets its step, and the outcome says
+    /// what was saved and what was not (issues that are read-only or failed to
+    /// save are left out of its `applied`; their changes are in `unsaved`).
+    pub fn finish(&mut self, done: SaveDone) -> Outcome {
+        let SaveDone {
+            label,
+            step,
+            results,
+            read_only,
+        } = done;
+        let mut outcome = Outcome {
+            applied: ChangeSet {
+                label: label.clone(),
+                changes: Vec::new(),
+            },
+            read_only,
+            unsaved: ChangeSet {
+                label,
+                changes: Vec::new(),
+            },
+            ..Outcome::default()
+        };
         for (job, result) in results {
             let Some(state) = self.issues.get_mut(&job.rel) else {
                 continue;
@@ -734,11 +794,78 @@ impl TagStore {
                         state.broken = Some(e.clone());
                     }
                     outcome.errors.push(e);
+                    outcome.unsaved.changes.extend(job.changes);
                 }
+            }
+        }
+        match step {
+            Step::Change => self.history.record(outcome.applied.clone()),
+            Step::Undo | Step::Redo => {
+                if outcome.applied.is_empty() {
+                    if step == Step::Undo {
+                        self.history.restore_undo();
+                    } else {
+                        self.history.restore_redo();
+                    }
+                }
+                let word = if step == Step::Undo { "undo" } else { "redo" };
+                outcome.applied.label = format!("{word} {}", outcome.applied.label);
             }
         }
         outcome
     }
+}
+
+/// What a staged save is, for the undo history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    /// A new change: one undo step.
+    Change,
+    /// An undo (put back when nothing could be undone).
+    Undo,
+    /// A redo (put back when nothing could be redone).
+    Redo,
+}
+
+/// A tag change ready to be saved, self-contained so that the save can run on
+/// any thread ([`Self::save`]); [`TagStore::finish`] takes the result in.
+#[derive(Debug)]
+pub struct StagedSave {
+    label: String,
+    step: Step,
+    jobs: Vec<SaveJob>,
+    read_only: Vec<PathBuf>,
+}
+
+impl StagedSave {
+    /// What is being saved (`+governance`, `undo -heritage`), for the status bar.
+    pub fn label(&self) -> String {
+        match self.step {
+            Step::Change => self.label.clone(),
+            Step::Undo => format!("undo {}", self.label),
+            Step::Redo => format!("redo {}", self.label),
+        }
+    }
+
+    /// Lock, merge and write every sidecar concerned (several at once when
+    /// there are many).
+    pub fn save(self) -> SaveDone {
+        SaveDone {
+            label: self.label,
+            step: self.step,
+            results: save_all(self.jobs),
+            read_only: self.read_only,
+        }
+    }
+}
+
+/// What a [`StagedSave`] left on disk, for [`TagStore::finish`].
+#[derive(Debug)]
+pub struct SaveDone {
+    label: String,
+    step: Step,
+    results: Vec<(SaveJob, Result<Saved, SidecarError>)>,
+    read_only: Vec<PathBuf>,
 }
 
 /// Run the saves, several at once when there are many: each is mostly waiting
@@ -783,6 +910,7 @@ fn save_all(jobs: Vec<SaveJob>) -> Vec<(SaveJob, Result<Saved, SidecarError>)> {
 }
 
 /// Another issue that reads the same old shared sidecar (see [`super::location`]).
+#[derive(Debug)]
 struct Sharer {
     rel: String,
     sidecar: PathBuf,
@@ -790,6 +918,7 @@ struct Sharer {
 }
 
 /// The save of one issue's changes, self-contained so it can run on any thread.
+#[derive(Debug)]
 struct SaveJob {
     rel: String,
     sidecar: PathBuf,
@@ -804,6 +933,7 @@ struct SaveJob {
 }
 
 /// What one issue's save left on disk.
+#[derive(Debug)]
 struct Saved {
     /// Every record now in the sidecar.
     records: Vec<ArticleTags>,

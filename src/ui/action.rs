@@ -473,6 +473,8 @@ actions! {
     Undo = "undo",
     /// Redo the last undone tag change
     Redo = "redo",
+    /// Save again the tag changes that could not be saved
+    RetrySave = "retry_save",
     /// Add a new tag to the vocabulary
     NewTag = "new_tag",
     /// Accept the suggested tags for the article

@@ -851,7 +851,11 @@ impl App {
             _ => self.list_height().saturating_sub(1).max(1),
         } as isize;
         match action {
-            Action::Quit => self.quit = true,
+            Action::Quit => self.ask_quit(),
+            Action::RetrySave => {
+                self.tagging.saves.quit_asked = false;
+                self.tag_work(super::tag_saves::TagWork::Retry);
+            }
             Action::Suspend => self.hand_over = Some(HandOver::Suspend),
             Action::OpenInEditor => match self.selected_row() {
                 Some(Row::Article(i, a)) => {

@@ -32,6 +32,7 @@ pub mod search_bar;
 pub mod stats_view;
 pub mod status;
 pub mod tag_pane;
+pub mod tag_saves;
 pub mod tagging;
 pub mod terminal;
 pub mod theme;

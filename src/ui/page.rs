@@ -233,10 +233,7 @@ impl App {
                 self.journal.pending = Some(Pending::Undo(Box::new(step)));
                 self.start_page_job(issue, edit);
             }
-            _ => match self.tagging.store.undo() {
-                Some(o) => self.report(&o),
-                None => self.say("nothing to undo"),
-            },
+            _ => self.tag_work_next(super::tag_saves::TagWork::Undo),
         }
     }
 
@@ -263,10 +260,7 @@ impl App {
                 };
                 self.start_page_job(issue, edit);
             }
-            _ => match self.tagging.store.redo() {
-                Some(o) => self.report(&o),
-                None => self.say("nothing to redo"),
-            },
+            _ => self.tag_work_next(super::tag_saves::TagWork::Redo),
         }
     }
 
@@ -433,25 +427,20 @@ impl App {
         let Some(issue) = self.page.as_ref().map(|v| v.issue) else {
             return;
         };
-        let Some(target) = crate::tags::Target::at(&self.corpus.issues, (issue, article)) else {
-            return;
-        };
         let mark = crate::tags::TagMark {
             coder: self.tagging.store.coder().to_string(),
             ..crate::tags::TagMark::now(crate::tags::Source::Hand)
         };
         let edits: Vec<_> = tags
             .iter()
-            .map(|t| (target, t.clone(), Some(mark.clone())))
+            .map(|t| ((issue, article), t.clone(), Some(mark.clone())))
             .collect();
         let label = tags
             .iter()
             .map(|t| format!("+{t}"))
             .collect::<Vec<_>>()
             .join(" ");
-        let outcome = self.tagging.store.apply_marks(&edits, &label);
-        self.report(&outcome);
-        self.relearn();
+        self.tag_work(super::tag_saves::TagWork::Marks { edits, label });
     }
 
     /// Issue `at`'s articles were replaced: the list, the reader, the search

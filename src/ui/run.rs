@@ -193,6 +193,7 @@ fn handle_session(app: &mut App, ev: SessionEvent) {
         SessionEvent::SuggestDone(index, took) => app.suggestions_ready(*index, took),
         SessionEvent::Exported(done) => app.export_finished(done),
         SessionEvent::TagSaved(saved) => app.tag_saved(saved),
+        SessionEvent::TagsSaved => app.tags_saved(),
         SessionEvent::Page(read) => app.page_read(*read),
     }
 }

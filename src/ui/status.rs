@@ -97,7 +97,15 @@ pub fn counts(app: &App) -> Vec<String> {
 pub fn save_state(app: &App) -> (String, bool) {
     match &app.tagging.save {
         super::tagging::SaveState::Saved => ("saved".to_string(), false),
-        super::tagging::SaveState::Failed(why) => (format!("NOT SAVED: {why}"), true),
+        super::tagging::SaveState::Saving(what) => (format!("saving {what}"), false),
+        super::tagging::SaveState::Failed(why) => match (
+            &app.tagging.saves.unsaved,
+            app.keymap.panes.first_key(super::Action::RetrySave),
+        ) {
+            // The retry key first: the reason may be cut.
+            (Some(_), Some(key)) => (format!("NOT SAVED ({key} retries): {why}"), true),
+            _ => (format!("NOT SAVED: {why}"), true),
+        },
     }
 }
 

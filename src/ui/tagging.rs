@@ -2,16 +2,17 @@
 //! marked ones, the confirmation before a big bulk change, undo/redo, and the
 //! new-tag prompt (`t`), all over [`crate::tags::TagStore`].
 //!
-//! Every change is saved by the store before the next frame is drawn (one toggle
-//! costs about a millisecond, see `benches/tags.rs`); the status bar says what was
-//! saved, or names the sidecar that could not be written.
+//! Changes are saved off the UI thread, one at a time and in order (see
+//! `tag_saves`); the status bar says what is being saved, what was saved, or
+//! names the sidecar that could not be written.
 
 use super::app::{App, Mode};
 use super::bordered;
 use super::keymap::Keymap;
 use super::layout;
+use super::tag_saves::TagWork;
 use crate::config::{Config, TagDef};
-use crate::tags::{Outcome, Problem, Source, TagStore, Target, vocab};
+use crate::tags::{Outcome, Problem, TagStore, vocab};
 use crossterm::event::{Event, KeyEvent};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -36,6 +37,8 @@ pub struct Tagging {
     pub pending: Option<PendingBulk>,
     /// Whether the tag changes asked for so far are on disk.
     pub save: SaveState,
+    /// Saves running and waiting, and the changes that could not be saved.
+    pub saves: super::tag_saves::TagSaves,
 }
 
 /// Whether the tag changes asked for are on disk, for the status bar.
@@ -44,6 +47,8 @@ pub enum SaveState {
     /// Every change asked for is saved (or none was asked for).
     #[default]
     Saved,
+    /// A change is being saved: what.
+    Saving(String),
     /// The last change could not be saved (or was refused): why.
     Failed(String),
 }
@@ -72,6 +77,7 @@ impl Tagging {
             input: Input::default(),
             pending: None,
             save: SaveState::Saved,
+            saves: Default::default(),
         };
         (tagging, error)
     }
@@ -114,14 +120,12 @@ impl App {
         else {
             return;
         };
-        let list: Vec<Target> = self
+        let targets: Vec<(usize, usize)> = self
             .batch()
             .into_iter()
             .filter(|&(i, a)| self.has_tag(i, a, &name))
-            .filter_map(|at| Target::at(&self.corpus.issues, at))
             .collect();
-        let outcome = self.tagging.store.set(&list, &name, false, Source::Hand);
-        self.report(&outcome);
+        self.tag_work(TagWork::Remove { tag: name, targets });
     }
 
     /// Tag names of an article, from the store.
@@ -144,6 +148,9 @@ impl App {
         use super::Action;
         match action {
             Action::ToggleTag(k) => self.toggle_tag(k),
+            // While saves are pending, what to undo is decided once they end.
+            Action::Undo if self.tagging.saves.pending() > 0 => self.tag_work(TagWork::UndoAny),
+            Action::Redo if self.tagging.saves.pending() > 0 => self.tag_work(TagWork::RedoAny),
             Action::Undo => self.undo_any(),
             Action::Redo => self.redo_any(),
             Action::NewTag => {
@@ -234,37 +241,16 @@ impl App {
         self.store_tags_of(i, a).contains(&tag)
     }
 
+    /// Toggle tag `k` of the vocabulary on `targets` (saved in turn, see
+    /// `tag_saves`).
     fn apply_toggle(&mut self, k: usize, targets: &[(usize, usize)]) {
         let Some(tag) = self.config.tags.get(k).map(|t| t.name.clone()) else {
             return;
         };
-        // A part of a story across pages carries its story's tags: when every
-        // target has the tag (on some part), it goes from every part that has
-        // it; else it is added to the targets that lack it.
-        let removes = targets
-            .iter()
-            .all(|&(i, a)| self.tags_of(i, a).contains(&tag.as_str()));
-        let mut places: Vec<(usize, usize)> = if removes {
-            targets
-                .iter()
-                .flat_map(|&at| self.stories.members(at))
-                .filter(|&(i, a)| self.has_tag(i, a, &tag))
-                .collect()
-        } else {
-            targets
-                .iter()
-                .copied()
-                .filter(|&(i, a)| !self.tags_of(i, a).contains(&tag.as_str()))
-                .collect()
-        };
-        places.sort_unstable();
-        places.dedup();
-        let list: Vec<Target> = places
-            .into_iter()
-            .filter_map(|at| Target::at(&self.corpus.issues, at))
-            .collect();
-        let outcome = self.tagging.store.set(&list, &tag, !removes, Source::Hand);
-        self.report(&outcome);
+        self.tag_work(TagWork::Toggle {
+            tag,
+            targets: targets.to_vec(),
+        });
     }
 
     /// Say what a tag change did, and whether it is on disk.

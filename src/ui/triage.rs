@@ -175,10 +175,11 @@ impl App {
             self.say("no suggestions to accept");
             return;
         }
-        let outcome =
-            crate::suggest::accept(&mut self.tagging.store, &self.corpus.issues, &accepted);
-        self.report_outcome(&outcome);
-        self.relearn();
+        let edits = crate::suggest::accepted_marks(&accepted);
+        self.tag_work(super::tag_saves::TagWork::Marks {
+            edits,
+            label: crate::suggest::ACCEPT_LABEL.to_string(),
+        });
     }
 
     fn report_outcome(&mut self, outcome: &crate::tags::Outcome) {

@@ -20,7 +20,9 @@ pub struct Stats {
     /// Every tag of the vocabulary (in its order, even when unused), then any other
     /// tag found on articles, by name.
     pub per_tag: Vec<TagCount>,
-    /// Issues in corpus order.
+    /// Issues in corpus order (`newstag stats` leaves them out without
+    /// `--issues`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub per_issue: Vec<IssueCount>,
     /// Months in order (`YYYY-MM`, every month between the first and the last, so a
     /// chart over time has no hidden gaps), then [`UNDATED`] if any.

@@ -8,8 +8,9 @@ pub mod common;
 
 use common::cli::Cli;
 
-/// `articles`, `stats` and `suggest` on an empty folder, or one holding
-/// only files that are not issues, fail with a message naming the folder.
+/// `articles`, `stats`, `suggest` and `search` on an empty folder, or one
+/// holding only files that are not issues, fail with a message naming the
+/// folder (exit 2).
 #[test]
 fn empty_folder_is_an_error_naming_it() {
     let tmp = tempfile::tempdir().unwrap();
@@ -21,10 +22,16 @@ fn empty_folder_is_an_error_naming_it() {
     std::fs::write(notes.join("readme.pdf"), b"%PDF-1.4").unwrap();
     for dir in [&empty, &notes] {
         let d = dir.to_str().unwrap();
-        for args in [vec!["articles", d], vec!["stats", d], vec!["suggest", d]] {
+        for args in [
+            vec!["articles", d],
+            vec!["stats", d],
+            vec!["suggest", d],
+            vec!["search", d, "社区"],
+            vec!["search", "--in", d, "--format", "table", "社区"],
+        ] {
             let out = cli.run(&args);
             let stderr = String::from_utf8_lossy(&out.stderr);
-            assert!(!out.status.success(), "{args:?} succeeded");
+            assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
             assert!(out.stdout.is_empty(), "{args:?} printed something");
             assert!(
                 stderr.contains("no issue files") && stderr.contains(d),

@@ -298,3 +298,23 @@ fn first_id(cli: &Cli, root: &str) -> String {
     let v: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
     v["id"].as_str().unwrap().to_string()
 }
+
+/// The table has an ID column like `articles` and `suggest`: the id of each
+/// hit, ready for `newstag tag`, the same as in the jsonl.
+#[test]
+fn table_shows_the_id_that_tag_takes() {
+    let dir = tempfile::tempdir().unwrap();
+    let cli = Cli::new();
+    corpus(dir.path());
+    let root = dir.path().to_str().unwrap();
+    let id = first_id(&cli, root);
+    let (code, out, err) = search(&cli, &[root, "社区治理", "--format", "table"]);
+    assert_eq!(code, 0, "{err}");
+    let mut lines = out.lines();
+    let header = lines.next().unwrap();
+    assert!(header.contains(" ID "), "{header}");
+    let first = lines.next().unwrap();
+    let at = header.find(" ID ").unwrap() + 1;
+    assert_eq!(first.get(at..at + id.len()), Some(id.as_str()), "{out}");
+    assert!(first.contains("推进社区治理现代化"), "{first}");
+}

@@ -53,7 +53,7 @@ fn stats_match_sidecars() {
     let out = Command::from_std(Cli::in_home(home).command())
         .arg("stats")
         .arg(&dir)
-        .args(["--format", "jsonl"])
+        .args(["--format", "jsonl", "--issues"])
         .assert()
         .success()
         .get_output()
@@ -104,4 +104,60 @@ fn stats_match_sidecars() {
         "{table}"
     );
     assert!(table.contains("governance 社区治理"), "{table}");
+}
+
+/// By default `stats` is a summary (totals, per tag, per month) whatever the
+/// number of issues: the per-issue lines (10,000 for 10,000 issues) come with
+/// `--issues`, in the table and in the JSON.
+#[test]
+fn stats_summarise_unless_issues_are_asked_for() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("corpus");
+    std::fs::create_dir_all(&dir).unwrap();
+    for day in 1..=28 {
+        write_issue(
+            &dir,
+            &format!("2024-02-{day:02}.txt"),
+            &["社区议事会成立", "古镇修缮完工"],
+        );
+    }
+    let run = |args: &[&str]| {
+        let out = Command::from_std(Cli::in_home(tmp.path()).command())
+            .arg("stats")
+            .arg(&dir)
+            .args(args)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        String::from_utf8(out).unwrap()
+    };
+    let summary = run(&["--format", "table"]);
+    assert!(summary.starts_with("56 articles, 0 tagged"), "{summary}");
+    assert!(summary.contains("2024-02"), "per month: {summary}");
+    assert!(summary.contains("governance"), "per tag: {summary}");
+    assert!(!summary.contains("2024-02-05.txt"), "{summary}");
+    assert!(
+        summary.contains("28 issues (newstag stats --issues counts each)"),
+        "{summary}"
+    );
+    assert!(summary.lines().count() < 20, "{summary}");
+
+    let detailed = run(&["--format", "table", "--issues"]);
+    assert!(detailed.starts_with(summary.lines().next().unwrap()));
+    assert_eq!(
+        detailed
+            .lines()
+            .filter(|l| l.starts_with("2024-02-"))
+            .count(),
+        28,
+        "{detailed}"
+    );
+
+    let json: serde_json::Value = serde_json::from_str(&run(&["--format", "jsonl"])).unwrap();
+    assert!(json.get("per_issue").is_none(), "{json}");
+    let json: serde_json::Value =
+        serde_json::from_str(&run(&["--format", "jsonl", "--issues"])).unwrap();
+    assert_eq!(json["per_issue"].as_array().unwrap().len(), 28);
 }

@@ -135,7 +135,10 @@ fn check_names(folder: &str, stem: &str, title: &str, tag: &str, unknown: &str) 
 
     run(&cli, &[s("articles"), r, s("--format"), s("table")]);
     run(&cli, &[s("articles"), issue.as_os_str(), s("--explain")]);
-    run(&cli, &[s("stats"), r, s("--format"), s("table")]);
+    run(
+        &cli,
+        &[s("stats"), r, s("--format"), s("table"), s("--issues")],
+    );
     run(
         &cli,
         &[s("search"), r, s("社区"), s("--format"), s("table")],

@@ -198,18 +198,21 @@ pub fn open_corpus(config: &Config, path: Option<&Path>) -> anyhow::Result<Corpu
     // Printing nothing and succeeding would look like an archive without
     // articles; more likely the folder is the wrong one.
     if corpus.issues.is_empty() {
-        anyhow::bail!(
-            "no issue files (.txt or .md) in {}{}",
-            root.display(),
-            if corpus.warnings.is_empty() {
-                String::new()
-            } else {
-                format!(
-                    " ({} skipped)",
-                    crate::text::count(corpus.warnings.len(), "file")
-                )
-            }
-        );
+        return Err(no_issue_files(&root, corpus.warnings.len()));
     }
     Ok(corpus)
+}
+
+/// The error of a command given a folder without issues (`skipped`: files
+/// that were not issues, or could not be read).
+pub fn no_issue_files(root: &Path, skipped: usize) -> anyhow::Error {
+    anyhow::anyhow!(
+        "no issue files (.txt or .md) in {}{}",
+        root.display(),
+        if skipped == 0 {
+            String::new()
+        } else {
+            format!(" ({} skipped)", crate::text::count(skipped, "file"))
+        }
+    )
 }

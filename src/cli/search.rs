@@ -104,6 +104,10 @@ pub fn run(config: &Config, args: SearchArgs) -> anyhow::Result<ExitCode> {
         }
         _ => None,
     };
+    if index.issues.is_empty() {
+        let skipped = corpus.as_ref().map_or(0, |c| c.warnings.len());
+        return Err(super::no_issue_files(&root, skipped));
+    }
     let matcher = Matcher::new(&index, &query, tags);
     let mut hits = matcher.run(None);
     if args.limit > 0 {
@@ -113,7 +117,14 @@ pub fn run(config: &Config, args: SearchArgs) -> anyhow::Result<ExitCode> {
     let mut out = super::output::stdout();
     match resolve_format(args.format) {
         Format::Table => {
-            writeln!(out, "{:>5} {} {:>3} TITLE", "SCORE", pad("ISSUE", 28), "#")?;
+            writeln!(
+                out,
+                "{:>5} {} {:>3} {} TITLE",
+                "SCORE",
+                pad("ISSUE", 28),
+                "#",
+                pad("ID", 12)
+            )?;
             for h in &hits {
                 let Some(r) = index.doc_ref(h.doc) else {
                     continue;
@@ -121,10 +132,11 @@ pub fn run(config: &Config, args: SearchArgs) -> anyhow::Result<ExitCode> {
                 let rel = index.issue(h.doc).map(|i| i.rel.as_str()).unwrap_or("");
                 writeln!(
                     out,
-                    "{:>5} {} {:>3} {}",
+                    "{:>5} {} {:>3} {} {}",
                     h.score,
                     pad(rel, 28),
                     r.article,
+                    pad(index.id(h.doc), 12),
                     crate::text::cell_text(index.title(h.doc))
                 )?;
             }

@@ -1,5 +1,5 @@
-//! `newstag stats`: what has been tagged: articles per tag, per month and per issue,
-//! the tagged share and the untagged count.
+//! `newstag stats`: what has been tagged: the tagged share and the untagged
+//! count, articles per tag and per month; per issue with `--issues`.
 
 use super::output::{Format, fit, pad, resolve_format};
 use crate::config::Config;
@@ -15,6 +15,9 @@ pub struct StatsArgs {
     /// Output format (default: table on a terminal, jsonl otherwise: one JSON object).
     #[arg(long, value_enum)]
     pub format: Option<Format>,
+    /// Also count every issue (articles, tagged): one line an issue.
+    #[arg(long)]
+    pub issues: bool,
 }
 
 pub fn run(config: &Config, args: StatsArgs) -> anyhow::Result<ExitCode> {
@@ -23,7 +26,7 @@ pub fn run(config: &Config, args: StatsArgs) -> anyhow::Result<ExitCode> {
     let vocabulary: Vec<String> = config.tags.iter().map(|t| t.name.clone()).collect();
     // A story across pages counts once, on its first part, with its parts' tags.
     let stories = super::stories::StoryView::new(&corpus.issues);
-    let stats = compute_over(
+    let mut stats = compute_over(
         corpus.issues.iter().enumerate().map(|(i, issue)| {
             let tagged = issue
                 .articles
@@ -36,12 +39,24 @@ pub fn run(config: &Config, args: StatsArgs) -> anyhow::Result<ExitCode> {
         }),
         &vocabulary,
     );
+    if !args.issues {
+        stats.per_issue.clear();
+    }
     let mut out = super::output::stdout();
     match resolve_format(args.format) {
         Format::Jsonl => {
             crate::export::jsonl::write_json_line(&mut out, &stats)?;
         }
-        Format::Table => write_table(&mut out, &stats, config)?,
+        Format::Table => {
+            write_table(&mut out, &stats, config)?;
+            if !args.issues {
+                writeln!(
+                    out,
+                    "\n{} (newstag stats --issues counts each)",
+                    crate::text::count(corpus.issues.len(), "issue")
+                )?;
+            }
+        }
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
@@ -66,7 +81,8 @@ fn percent(part: usize, whole: usize) -> String {
     }
 }
 
-/// The human report: totals, then per tag, per month and per issue.
+/// The human report: totals, then per tag, per month and per issue (when
+/// `s.per_issue` holds them).
 pub fn write_table(out: &mut dyn Write, s: &Stats, config: &Config) -> std::io::Result<()> {
     writeln!(
         out,
@@ -118,6 +134,9 @@ pub fn write_table(out: &mut dyn Write, s: &Stats, config: &Config) -> std::io::
             write!(out, " {:>12}", n)?;
         }
         writeln!(out)?;
+    }
+    if s.per_issue.is_empty() {
+        return Ok(());
     }
     writeln!(out)?;
     writeln!(

@@ -296,7 +296,11 @@ pub(super) fn id_targets(corpus: &Corpus, ids: &[String]) -> anyhow::Result<Vec<
                     "\"{given}\" names {} articles: {}{}; give ISSUE#ID to choose one; nothing changed",
                     many.len(),
                     names.join(", "),
-                    if many.len() > 10 { ", ..." } else { "" }
+                    if many.len() > 10 {
+                        format!(" (+{} more)", many.len() - 10)
+                    } else {
+                        String::new()
+                    }
                 );
             }
         }

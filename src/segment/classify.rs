@@ -551,7 +551,20 @@ pub fn is_dateline_alone(text: &str) -> bool {
 /// word of another kind (jieba's tag `nr` marks names), or a name in middle dots.
 pub fn is_name_line(text: &str) -> bool {
     let dotted = text.starts_with('·') && text.ends_with('·');
-    if count_upto(text, 24) <= 22 && text.trim_matches('·').contains(char::is_whitespace) {
+    // `何　田`, `周 立 言`: one name spaced out a character at a time (and not a
+    // credit spaced out by OCR, `庞 楠 摄`).
+    let spaced_out = text
+        .trim_matches('·')
+        .split(char::is_whitespace)
+        .filter(|t| !t.is_empty())
+        .all(|t| t.chars().nth(1).is_none());
+    if spaced_out && text.ends_with(['摄', '作', '绘', '文', '图']) {
+        return false;
+    }
+    if count_upto(text, 24) <= 22
+        && !spaced_out
+        && text.trim_matches('·').contains(char::is_whitespace)
+    {
         return are_names(text.trim_matches('·'), dotted);
     }
     let mut name = [0u8; 16];
@@ -609,12 +622,11 @@ fn are_names(text: &str, dotted: bool) -> bool {
             .char_indices()
             .nth(surname)
             .map_or(token.len(), |(i, _)| i)..];
-        if !dotted
-            && crate::words::jieba()
-                .tag(given, false)
-                .iter()
-                .any(|t| t.tag.starts_with('v'))
-        {
+        // (A verb word, not a character jieba reads as a verb: `严松龄` is a name.)
+        if !dotted && {
+            let tags = crate::words::jieba().tag(given, false);
+            tags.len() == 1 && tags[0].tag.starts_with('v')
+        } {
             return false;
         }
         tokens += 1;
@@ -631,6 +643,16 @@ pub fn is_caption(text: &str, n: usize) -> bool {
     if n <= 12
         && !text.contains(['，', '。'])
         && (text.ends_with("图片") || text.ends_with("供图") || text.ends_with("社发"))
+    {
+        return true;
+    }
+    // An artist's credit under a cartoon or drawing: `朱小满 作`, `柯蓝　绘`.
+    if n <= 10
+        && let Some(name) = text
+            .strip_suffix('作')
+            .or_else(|| text.strip_suffix('绘'))
+            .and_then(|t| t.strip_suffix(char::is_whitespace))
+        && is_name_line(super::blocks::trim(name))
     {
         return true;
     }
@@ -954,6 +976,16 @@ mod tests {
         assert_eq!(role("高考"), Role::Head);
         assert_eq!(role("石门县"), Role::Head);
         assert_eq!(role("迎新春"), Role::Head);
+    }
+
+    #[test]
+    fn names_spaced_out_or_side_by_side_and_artists_credits() {
+        assert!(is_name_line("何　田"));
+        assert!(!is_name_line("庞 楠 摄"));
+        assert!(is_name_line("严松龄　顾晚晴"));
+        assert!(!is_name_line("边发掘 边保护"));
+        assert_eq!(role("朱小满 作"), Role::Caption);
+        assert_ne!(role("大家一起 作"), Role::Caption);
     }
 
     #[test]

@@ -430,6 +430,14 @@ fn unwrap(units: &mut Vec<Unit<'_>>) {
                     return false;
                 }
                 let first = u.text.chars().next().unwrap_or(' ');
+                // `晚报记者` / `庞 楠 摄`: a role alone waits for its name on the next line.
+                if count_upto(&prev.text, 9) <= 8
+                    && ROLE_WORDS.iter().any(|r| prev.text.ends_with(r))
+                    && count_upto(&u.text, 13) <= 12
+                    && !u.text.contains(['，', '。'])
+                {
+                    return true;
+                }
                 if full && (blocky || !ends_sentence(&prev.text)) {
                     return true;
                 }
@@ -574,6 +582,17 @@ mod tests {
         let t = texts(&page);
         assert!(t.contains(&"·尹曼 黎川·".to_string()), "{t:?}");
         assert!(t.contains(&"本报记者 冯一鸣 摄".to_string()), "{t:?}");
+    }
+
+    #[test]
+    fn a_role_alone_takes_the_name_on_the_next_line() {
+        let page = "一二三四五六七八九十一二三四五六七八九十一二三四五六七八\n九十一二三四五六七八九十一二三四五六七八九十一二三四五六\n七八九十一二三四五六七八九十一二三四五六七八九十一二三\n四五六。\n晚报记者\n庞 楠 摄\n";
+        let t = texts(page);
+        assert_eq!(
+            t.last().map(String::as_str),
+            Some("晚报记者 庞 楠 摄"),
+            "{t:?}"
+        );
     }
 
     #[test]

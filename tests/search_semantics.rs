@@ -25,7 +25,7 @@ use std::sync::Arc;
 /// `“`, `(`), full-width letters and digits that fold.
 const ALPHABET: &[char] = &[
     '社', '区', '治', '理', '垃', '圾', '分', '类', '文', '物', '中', '国', '《', '》', '“', '”',
-    '（', '(', '.', '，', 'Ｇ', 'Ｄ', 'P', '1', '２',
+    '（', '(', '.', '，', 'Ｇ', 'Ｄ', 'P', '1', '２', '區', '類', '國',
 ];
 
 fn text(max: usize) -> impl Strategy<Value = String> {
@@ -252,6 +252,62 @@ proptest! {
         for h in &hits {
             prop_assert_eq!(a.ranges(h.doc), b.ranges(h.doc), "{:?} in {}", q, h.doc);
         }
+    }
+}
+
+/// Characters in their simplified and traditional forms (OpenCC's pairs).
+const PAIRS: &[(char, char)] = &[
+    ('发', '發'),
+    ('环', '環'),
+    ('经', '經'),
+    ('济', '濟'),
+    ('台', '臺'),
+    ('湾', '灣'),
+    ('后', '後'),
+    ('会', '會'),
+    ('区', '區'),
+    ('为', '爲'),
+    ('头', '頭'),
+    ('与', '與'),
+];
+
+/// A word of `PAIRS` characters, written with each character's simplified or
+/// traditional form as `traditional` says.
+fn written(word: &[usize], traditional: &[bool]) -> String {
+    word.iter()
+        .zip(traditional.iter().cycle())
+        .map(|(&k, &t)| if t { PAIRS[k].1 } else { PAIRS[k].0 })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Traditional and simplified characters fold together: a word written in
+    /// one script (or a mix) finds the article printing it in another, in the
+    /// title and in the body, and the ranges land on the characters as printed.
+    #[test]
+    fn traditional_and_simplified_find_each_other(
+        word in prop::collection::vec(0..PAIRS.len(), 2..5),
+        printed in prop::collection::vec(any::<bool>(), 1..5),
+        typed in prop::collection::vec(any::<bool>(), 1..5),
+        before in "[a-z0-9，。 ]{0,6}",
+        in_title in any::<bool>(),
+    ) {
+        let shown = written(&word, &printed);
+        let query = written(&word, &typed);
+        let text = format!("{before}{shown}。");
+        let (title, body) = if in_title { (text.clone(), "正文。".to_string()) } else { ("标题".to_string(), text.clone()) };
+        let index = index_of(vec![one(&title, "", &body), one("无关", "", "别的内容。")]);
+        let q = Query::parse(&format!("'{query}")).unwrap();
+        let m = Matcher::new(&index, &q, None);
+        let hits: Vec<u32> = m.run(None).iter().map(|h| h.doc).collect();
+        prop_assert_eq!(&hits, &vec![0], "{} typed, {} printed", query, shown);
+        let field = if in_title { Field::Title } else { Field::Body };
+        let ranges = m.ranges(0);
+        let chars: Vec<char> = text.chars().collect();
+        let at: Vec<String> = ranges.of(field).iter().map(|r| chars[r.clone()].iter().collect()).collect();
+        prop_assert_eq!(at, vec![shown.clone()], "the range shows the word as printed");
     }
 }
 

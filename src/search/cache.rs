@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
 const MAGIC: &[u8; 12] = b"NEWSTAGIDX1\n";
-const VERSION: u32 = 7;
+const VERSION: u32 = 8;
 
 /// Size and modification time of one file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

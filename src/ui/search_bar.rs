@@ -41,6 +41,7 @@ pub const SYNTAX: &[(&str, &str)] = &[
         "pinyin, side by side (titles; bodies from 3 letters)",
     ),
     ("gdp", "Latin text first, its pinyin below"),
+    ("環境", "also 环境: traditional = simplified"),
     ("a|b", "a or b"),
     ("'exact", "side by side only (no scattered, no pinyin)"),
     ("^start", "title starts with (characters or pinyin)"),

@@ -7,7 +7,7 @@
 use newstag::article::{Article, Issue, Kind};
 use newstag::export::csv::write_csv;
 use newstag::export::table::Table;
-use newstag::export::{ExportTag, Row, tag_columns};
+use newstag::export::{ExportRecord, ExportTag, tag_columns};
 use std::path::Path;
 use std::process::Command;
 
@@ -117,10 +117,10 @@ fn python_csv_and_pandas_read_the_export() {
         return;
     }
     let issues = sample_issues();
-    let rows: Vec<Row> = issues
+    let rows: Vec<ExportRecord> = issues
         .iter()
         .flat_map(|i| {
-            i.articles.iter().map(move |a| Row {
+            i.articles.iter().map(move |a| ExportRecord {
                 issue: i,
                 article: a,
                 tags: tags_for(&a.id),

@@ -10,7 +10,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use newstag::article::{Article, Issue, Kind};
 use newstag::config::Config;
 use newstag::ui::export_dialog::{ExportStatus, Field};
-use newstag::ui::{Action, App, Mode};
+use newstag::ui::{Action, App, Overlay};
 use std::path::{Path, PathBuf};
 use tui_input::Input;
 
@@ -105,7 +105,7 @@ fn type_text(app: &mut App, text: &str) {
 
 /// Point the open dialog at `path` (as if typed).
 fn set_path(app: &mut App, path: &Path) {
-    let Mode::Export(d) = &mut app.mode else {
+    let Overlay::Export(d) = &mut app.mode else {
         panic!("export dialog not open")
     };
     d.path = Input::new(path.to_string_lossy().into_owned());
@@ -113,7 +113,7 @@ fn set_path(app: &mut App, path: &Path) {
 
 fn dialog(app: &App) -> &newstag::ui::export_dialog::ExportDialog {
     match &app.mode {
-        Mode::Export(d) => d,
+        Overlay::Export(d) => d,
         other => panic!("export dialog not open: {other:?}"),
     }
 }
@@ -164,7 +164,7 @@ fn export_dialog_writes_csv_of_everything() {
         "{msg}"
     );
     app.handle_key(key(KeyCode::Esc));
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.mode, Overlay::Panes);
 }
 
 /// With marked articles the dialog exports only those; JSONL is chosen with the
@@ -305,7 +305,7 @@ fn export_dialog_snapshot() {
 fn export_dialog_written_snapshot() {
     let mut app = app_in(Path::new("/data/报纸"), 100, 30);
     app.update(Action::Export);
-    let Mode::Export(d) = &mut app.mode else {
+    let Overlay::Export(d) = &mut app.mode else {
         panic!("export dialog not open")
     };
     d.status = ExportStatus::Written {
@@ -323,14 +323,14 @@ fn stats_view_snapshot() {
     tag_fixture(&mut app);
     app.message = None;
     app.update(Action::Stats);
-    let Mode::Stats(view) = &app.mode else {
+    let Overlay::Stats(view) = &app.mode else {
         panic!("stats view not open")
     };
     assert_eq!((view.stats.tagged, view.stats.untagged), (5, 1));
-    assert!(matches!(app.mode, Mode::Stats(_)));
+    assert!(matches!(app.mode, Overlay::Stats(_)));
     insta::assert_snapshot!(screen_text(&app));
     app.handle_key(key(KeyCode::Esc));
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.mode, Overlay::Panes);
 }
 
 /// With the session's jobs running in the background, the dialog says the export is being written until the job reports, then where it wrote; a failure names the file and reaches the status bar even after the dialog was closed.
@@ -373,7 +373,7 @@ fn export_runs_in_the_background_and_reports_truthfully() {
     set_path(&mut app, &bad);
     app.handle_key(key(KeyCode::Enter));
     app.handle_key(key(KeyCode::Esc));
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.mode, Overlay::Panes);
     app.export_finished(next_export());
     let msg = app.message.clone().unwrap();
     assert!(msg.is_error, "{}", msg.text);

@@ -17,7 +17,7 @@ use newstag::corpus::Corpus;
 use newstag::correct::{Op, Role};
 use newstag::tags::sidecar;
 use newstag::ui::action::Layer;
-use newstag::ui::{App, Mode, Row};
+use newstag::ui::{App, ListRow, Overlay};
 use std::path::{Path, PathBuf};
 use unicode_width::UnicodeWidthStr;
 
@@ -57,7 +57,7 @@ fn select(app: &mut App, title: &str) -> usize {
     let k = app
         .rows
         .iter()
-        .position(|r| *r == Row::Article(0, a))
+        .position(|r| *r == ListRow::Article(0, a))
         .unwrap();
     while app.selected < k {
         press(app, "j");
@@ -110,7 +110,7 @@ fn page_view_opens_on_the_article_being_read() {
     let (_dir, root, mut app) = setup(100, 30);
     select(&mut app, "网格虽小 连着民心");
     press(&mut app, "v");
-    assert_eq!(app.mode, Mode::Page);
+    assert_eq!(app.mode, Overlay::Page);
     assert_eq!(app.layer(), Layer::Page);
     let view = app.page.as_ref().unwrap();
     assert_eq!(view.cursor_line(), line_of(&root, "网格虽小 连着民心"));
@@ -124,7 +124,7 @@ fn page_view_opens_on_the_article_being_read() {
     assert!(s.contains("  39 byline"), "{s}");
     assert!(s.contains("s split"), "hints: {s}");
     app.handle_key(key(KeyCode::Esc));
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.mode, Overlay::Panes);
     assert!(app.page.is_none());
 }
 
@@ -162,7 +162,7 @@ fn help_from_the_page_view_lists_its_keys_and_returns() {
     assert!(s.lines().nth(1).unwrap().contains("[keys.page]"), "{s}");
     assert!(s.contains("Split the article before the cursor"), "{s}");
     app.handle_key(key(KeyCode::Esc));
-    assert_eq!(app.mode, Mode::Page);
+    assert_eq!(app.mode, Overlay::Page);
     assert_eq!(app.page.as_ref().unwrap().cursor_line(), 38);
 }
 

@@ -13,7 +13,7 @@ use newstag::config::Config;
 use newstag::search::SearchIndex;
 use newstag::ui::layout::Pane;
 use newstag::ui::search_bar;
-use newstag::ui::{Action, App, Mode, Row};
+use newstag::ui::{Action, App, ListRow, Overlay};
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::style::Color;
 use std::time::Duration;
@@ -87,10 +87,10 @@ fn row_of(buf: &Buffer, needle: &str) -> Option<u16> {
 fn pinyin_query_filters_and_highlights_the_right_cells() {
     let mut app = app(100, 24);
     press(&mut app, KeyCode::Char('/'));
-    assert_eq!(app.mode, Mode::Search);
+    assert_eq!(app.mode, Overlay::Search);
     type_query(&mut app, "fwz");
     assert_eq!(app.filter.as_ref().unwrap()[0], (0, 0), "服务站 first");
-    assert_eq!(app.selected_row(), Some(Row::Article(0, 0)));
+    assert_eq!(app.selected_row(), Some(ListRow::Article(0, 0)));
     let buf = drawn_buffer(&app);
     let screen = marked_screen(&buf);
     assert!(screen.contains("hit"), "{screen}");
@@ -113,7 +113,7 @@ fn chinese_words_highlight_in_reader_and_n_jumps() {
     press(&mut app, KeyCode::Char('/'));
     type_query(&mut app, "服务");
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.mode, Overlay::Panes);
     assert!(app.filter.is_some(), "Enter keeps the filter");
     app.update(Action::Open);
     assert_eq!(app.focus, Pane::Reader);
@@ -140,9 +140,9 @@ fn esc_clears_the_filter() {
     type_query(&mut app, "湿地");
     assert_eq!(app.filter.as_ref().map(Vec::len), Some(1));
     let found = app.selected_row();
-    assert!(matches!(found, Some(Row::Article(..))), "{found:?}");
+    assert!(matches!(found, Some(ListRow::Article(..))), "{found:?}");
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.mode, Overlay::Panes);
     assert!(app.filter.is_none());
     assert_eq!(app.rows.len(), all);
     assert!(app.search.input.value().is_empty());
@@ -210,13 +210,13 @@ fn search_during_loading_catches_up() {
     search_bar::index_ready(&mut app, index);
     press(&mut app, KeyCode::Char('/'));
     type_query(&mut app, "古戏台");
-    assert!(!app.rows.iter().any(|r| matches!(r, Row::Article(1, _))));
+    assert!(!app.rows.iter().any(|r| matches!(r, ListRow::Article(1, _))));
     app.push_issues(issues[1..].to_vec());
     app.finish_loading(Vec::new());
     search_bar::corpus_loaded(&mut app);
     assert!(search_bar::wait(&mut app, Duration::from_secs(20)));
     assert!(
-        app.rows.iter().any(|r| matches!(r, Row::Article(1, _))),
+        app.rows.iter().any(|r| matches!(r, ListRow::Article(1, _))),
         "{:?}",
         app.rows
     );

@@ -13,7 +13,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use newstag::config::Config;
 use newstag::corpus::Corpus;
 use newstag::tags::sidecar;
-use newstag::ui::{App, Row};
+use newstag::ui::{App, ListRow};
 use std::path::Path;
 
 const PAGE1: &str = "老街新貌换新颜
@@ -60,11 +60,11 @@ fn select(app: &mut App, text: &str) -> (usize, usize) {
         .rows
         .iter()
         .position(|r| match *r {
-            Row::Article(i, a) => app.corpus.issues[i].articles[a]
+            ListRow::Article(i, a) => app.corpus.issues[i].articles[a]
                 .paragraphs
                 .iter()
                 .any(|p| p.contains(text)),
-            Row::Issue(_) => false,
+            ListRow::Issue(_) => false,
         })
         .unwrap_or_else(|| panic!("no article with {text}"));
     press(app, "g");
@@ -72,8 +72,8 @@ fn select(app: &mut App, text: &str) -> (usize, usize) {
         press(app, "j");
     }
     match app.rows[k] {
-        Row::Article(i, a) => (i, a),
-        Row::Issue(_) => unreachable!(),
+        ListRow::Article(i, a) => (i, a),
+        ListRow::Issue(_) => unreachable!(),
     }
 }
 
@@ -169,7 +169,7 @@ fn a_story_is_tagged_once() {
 
     // The stats view counts the story once, tagged (4 articles, 3 units).
     press(&mut app, "s");
-    let newstag::ui::Mode::Stats(view) = &app.mode else {
+    let newstag::ui::Overlay::Stats(view) = &app.mode else {
         panic!("stats not open")
     };
     assert_eq!((view.stats.articles, view.stats.tagged), (3, 1));

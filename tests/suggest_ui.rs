@@ -10,7 +10,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use newstag::config::Config;
 use newstag::corpus::Corpus;
 use newstag::tags::{Source, sidecar};
-use newstag::ui::{Action, App, Mode};
+use newstag::ui::{Action, App, Overlay};
 
 /// An app on the suggestion fixture (4 articles an issue), suggestions scored.
 fn app(dir: &std::path::Path, width: u16, height: u16) -> App {
@@ -87,7 +87,7 @@ fn triage_keys_decide_articles() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app(dir.path(), 100, 30);
     app.update(Action::Triage);
-    assert_eq!(app.mode, Mode::Triage);
+    assert_eq!(app.mode, Overlay::Triage);
     let queue = app.suggest.triage.as_ref().unwrap().queue.clone();
     assert_eq!(queue.len(), 16);
     let first = queue[0];
@@ -122,7 +122,7 @@ fn triage_keys_decide_articles() {
     assert!(saved(&app, third.0, third.1).is_empty());
     assert_eq!(app.suggest.triage.as_ref().unwrap().current(), Some(third));
     app.handle_key(key(KeyCode::Esc));
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.mode, Overlay::Panes);
     assert_eq!(app.selected_article().map(|(i, a, _)| (i, a)), Some(third));
 }
 
@@ -185,7 +185,7 @@ fn tags_made_in_the_app_are_learned() {
     let row = app
         .rows
         .iter()
-        .position(|r| *r == newstag::ui::Row::Article(before.0, before.1))
+        .position(|r| *r == newstag::ui::ListRow::Article(before.0, before.1))
         .unwrap();
     app.selected = row;
     assert!(app.ghost("transport").is_none());
@@ -211,10 +211,10 @@ fn leaving_triage_shows_its_article_in_the_list() {
     let mut seen_far = false;
     for _ in 0..12 {
         app.update(Action::Triage);
-        assert_eq!(app.mode, Mode::Triage);
+        assert_eq!(app.mode, Overlay::Triage);
         app.handle_key(key(KeyCode::Char(' ')));
         app.handle_key(key(KeyCode::Esc));
-        assert_eq!(app.mode, Mode::Normal);
+        assert_eq!(app.mode, Overlay::Panes);
         let (_, _, article) = app.selected_article().unwrap();
         let title: String = article.title.chars().take(4).collect();
         let list = common::screen::area_text(&app, app.areas().list.unwrap());

@@ -11,7 +11,7 @@ use newstag::article::Issue;
 use newstag::config::Config;
 use newstag::corpus::load_issue;
 use newstag::tags::sidecar;
-use newstag::ui::{Action, App, Mode, Row};
+use newstag::ui::{Action, App, ListRow, Overlay};
 use std::path::Path;
 
 const ISSUE_A: &str = "# 老街巷里的便民服务站\n\n本报讯 青川区在老街巷设立便民服务站，居民办事不出社区。服务站提供代办、咨询、维修等十余项服务，每天接待居民上百人次。\n\n# 古戏台修缮完工\n\n本报讯 百年古戏台经过一年修缮，近日重新向村民开放。修缮坚持最小干预原则，保留了原有的梁架和彩绘。\n\n# 湿地公园迎来候鸟\n\n本报讯 入冬以来，湿地公园观测到的候鸟数量明显增加。管理方增设了观测点位，提醒游客文明观鸟。\n";
@@ -46,7 +46,7 @@ fn select_article(app: &mut App, n: usize) {
     app.update(Action::Top);
     let mut seen = 0;
     loop {
-        if let Some(Row::Article(..)) = app.selected_row() {
+        if let Some(ListRow::Article(..)) = app.selected_row() {
             if seen == n {
                 return;
             }
@@ -115,14 +115,14 @@ fn bulk_change_asks_first() {
     app.handle_key(key('V'));
     assert_eq!(app.marks.len(), total);
     app.handle_key(key('2'));
-    assert_eq!(app.mode, Mode::ConfirmBulk);
+    assert_eq!(app.mode, Overlay::ConfirmBulk);
     let s = screen_text(&app);
     assert!(
         s.contains(&format!("Add \"文化遗产\" to {total} articles?")),
         "{s}"
     );
     app.handle_key(key('n'));
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.mode, Overlay::Panes);
     assert_eq!(app.tagged_total(), 0);
     app.handle_key(key('2'));
     app.handle_key(key('y'));
@@ -148,7 +148,7 @@ fn bulk_change_asks_first() {
     app.handle_key(key(' '));
     assert_eq!(app.marks.len(), 2);
     app.handle_key(key('3'));
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.mode, Overlay::Panes);
     assert_eq!(app.tagged_total(), 2);
 }
 
@@ -178,13 +178,13 @@ fn new_tag_prompt_persists_in_config() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_in(dir.path(), Config::builtin());
     app.handle_key(key('t'));
-    assert_eq!(app.mode, Mode::NewTag);
+    assert_eq!(app.mode, Overlay::NewTag);
     for c in "交通 出行".chars() {
         app.handle_key(key(c));
     }
     assert!(screen_text(&app).contains("> 交通 出行"));
     app.handle_key(code(KeyCode::Enter));
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.mode, Overlay::Panes);
     let msg = app.message.clone().unwrap();
     assert!(!msg.is_error, "{}", msg.text);
     assert!(msg.text.contains("key 4"), "{}", msg.text);

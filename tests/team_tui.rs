@@ -10,7 +10,7 @@ use newstag::config::Config;
 use newstag::corpus::Corpus;
 use newstag::ui::keymap::Keymaps;
 use newstag::ui::theme::Theme;
-use newstag::ui::{Action, App, Row};
+use newstag::ui::{Action, App, ListRow};
 use std::path::Path;
 
 /// The TUI on the corpus at `root`, every issue loaded, coding as `coder`.
@@ -32,7 +32,7 @@ fn app_as(root: &Path, coder: &str, blind: bool) -> App {
 /// Select the first article of the first issue.
 fn first_article(app: &mut App) {
     app.update(Action::Top);
-    while !matches!(app.selected_row(), Some(Row::Article(0, 0))) {
+    while !matches!(app.selected_row(), Some(ListRow::Article(0, 0))) {
         app.update(Action::MoveDown);
     }
 }
@@ -119,7 +119,7 @@ fn tui_adjudicates_disagreements() {
     press(&mut zhao, KeyCode::Char('A'));
     assert_eq!(
         zhao.mode,
-        newstag::ui::Mode::Adjudicate,
+        newstag::ui::Overlay::Adjudicate,
         "{:?}",
         zhao.message
     );
@@ -183,7 +183,7 @@ fn tui_adjudicates_disagreements() {
     let screen = common::screen::screen_text(&zhao);
     assert!(screen.contains("1 to settle"), "{screen}");
     press(&mut zhao, KeyCode::Esc);
-    assert_eq!(zhao.mode, newstag::ui::Mode::Normal);
+    assert_eq!(zhao.mode, newstag::ui::Overlay::Panes);
 }
 
 /// Without the team layout, `A` says what is needed and stays in the panes.
@@ -194,7 +194,7 @@ fn tui_adjudication_needs_the_team_layout() {
     copy_tree(&repo_path("tests/fixtures/corpus"), &root);
     let mut app = app_as(&root, "zhao", false);
     app.update(Action::Adjudicate);
-    assert_eq!(app.mode, newstag::ui::Mode::Normal);
+    assert_eq!(app.mode, newstag::ui::Overlay::Panes);
     let said = app
         .message
         .as_ref()
@@ -223,7 +223,7 @@ fn triage_shows_the_codebook() {
     std::fs::write(root.join("codebook.toml"), book).unwrap();
     app.start_suggestions();
     press(&mut app, KeyCode::Char('T'));
-    assert_eq!(app.mode, newstag::ui::Mode::Triage, "{:?}", app.message);
+    assert_eq!(app.mode, newstag::ui::Overlay::Triage, "{:?}", app.message);
     let screen = common::screen::screen_text(&app);
     let shown = app
         .config

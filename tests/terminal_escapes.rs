@@ -251,7 +251,7 @@ fn check_status_line(tag: &str) {
     app.tagging.config_path = Some(dir.path().join("config.toml"));
     // The first article row.
     app.update(newstag::ui::Action::Top);
-    while !matches!(app.selected_row(), Some(newstag::ui::Row::Article(..))) {
+    while !matches!(app.selected_row(), Some(newstag::ui::ListRow::Article(..))) {
         app.update(newstag::ui::Action::MoveDown);
     }
     app.handle_key(KeyEvent::new(KeyCode::Char('4'), KeyModifiers::NONE));

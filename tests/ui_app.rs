@@ -7,7 +7,7 @@ pub mod ui_fixture;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use newstag::config::Config;
 use newstag::ui::layout::Pane;
-use newstag::ui::{Action, App, Mode, Row};
+use newstag::ui::{Action, App, ListRow, Overlay};
 
 fn app() -> App {
     App::with_issues(Config::builtin(), ui_fixture::fixture_issues(), 120, 40)
@@ -21,17 +21,17 @@ fn key(c: char) -> KeyEvent {
 #[test]
 fn moving_through_the_list() {
     let mut app = app();
-    assert_eq!(app.selected_row(), Some(Row::Issue(0)));
+    assert_eq!(app.selected_row(), Some(ListRow::Issue(0)));
     app.update(Action::MoveDown);
-    assert_eq!(app.selected_row(), Some(Row::Article(0, 0)));
+    assert_eq!(app.selected_row(), Some(ListRow::Article(0, 0)));
     app.update(Action::Bottom);
-    assert_eq!(app.selected_row(), Some(Row::Article(1, 1)));
+    assert_eq!(app.selected_row(), Some(ListRow::Article(1, 1)));
     app.update(Action::MoveDown);
-    assert_eq!(app.selected_row(), Some(Row::Article(1, 1)));
+    assert_eq!(app.selected_row(), Some(ListRow::Article(1, 1)));
     app.update(Action::Top);
-    assert_eq!(app.selected_row(), Some(Row::Issue(0)));
+    assert_eq!(app.selected_row(), Some(ListRow::Issue(0)));
     app.update(Action::MoveUp);
-    assert_eq!(app.selected_row(), Some(Row::Issue(0)));
+    assert_eq!(app.selected_row(), Some(ListRow::Issue(0)));
 }
 
 /// ] and [ jump between issues, landing on the first article.
@@ -39,9 +39,9 @@ fn moving_through_the_list() {
 fn next_and_previous_issue() {
     let mut app = app();
     app.update(Action::NextIssue);
-    assert_eq!(app.selected_row(), Some(Row::Article(1, 0)));
+    assert_eq!(app.selected_row(), Some(ListRow::Article(1, 0)));
     app.update(Action::PrevIssue);
-    assert_eq!(app.selected_row(), Some(Row::Article(0, 0)));
+    assert_eq!(app.selected_row(), Some(ListRow::Article(0, 0)));
 }
 
 /// z folds an issue (its articles disappear from the list) and unfolds it again.
@@ -50,10 +50,10 @@ fn folding() {
     let mut app = app();
     app.update(Action::MoveDown);
     app.update(Action::Fold);
-    assert_eq!(app.selected_row(), Some(Row::Issue(0)));
+    assert_eq!(app.selected_row(), Some(ListRow::Issue(0)));
     assert_eq!(app.rows.len(), 2 + 2);
     app.update(Action::MoveDown);
-    assert_eq!(app.selected_row(), Some(Row::Issue(1)));
+    assert_eq!(app.selected_row(), Some(ListRow::Issue(1)));
     app.update(Action::MoveUp);
     app.update(Action::Open);
     assert_eq!(app.rows.len(), 2 + 5);
@@ -79,7 +79,7 @@ fn reading_an_article() {
     assert_eq!(app.reader.scroll, last);
     app.update(Action::Back);
     assert_eq!(app.focus, Pane::List);
-    assert_eq!(app.selected_row(), Some(Row::Article(1, 0)));
+    assert_eq!(app.selected_row(), Some(ListRow::Article(1, 0)));
 }
 
 /// Resizing re-wraps the reader for the new width and keeps scroll in range.
@@ -108,7 +108,7 @@ fn marking() {
     app.update(Action::MoveDown);
     app.update(Action::Mark);
     assert!(app.marks.contains(&(0, 0)));
-    assert_eq!(app.selected_row(), Some(Row::Article(0, 1)));
+    assert_eq!(app.selected_row(), Some(ListRow::Article(0, 1)));
     assert_eq!(app.batch(), vec![(0, 0)]);
     app.update(Action::MarkAll);
     assert_eq!(app.marks.len(), 5);
@@ -127,9 +127,9 @@ fn keys_through_the_keymap() {
     app.handle_key(release);
     assert_eq!(app.selected, 1, "key releases are ignored");
     app.handle_key(key('？'));
-    assert!(matches!(app.mode, Mode::Help(_)));
+    assert!(matches!(app.mode, Overlay::Help(_)));
     app.handle_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.mode, Overlay::Panes);
     app.handle_key(key('q'));
     assert!(app.quit);
 }
@@ -150,7 +150,7 @@ fn mouse() {
     let mut app = app();
     // Row 3 of the screen is the third list row (border at row 0).
     app.update(Action::Click { column: 5, row: 3 });
-    assert_eq!(app.selected_row(), Some(Row::Article(0, 1)));
+    assert_eq!(app.selected_row(), Some(ListRow::Article(0, 1)));
     app.update(Action::Click { column: 5, row: 1 });
     app.update(Action::Click { column: 5, row: 1 });
     assert!(app.folded.contains(&0));
@@ -175,10 +175,10 @@ fn browsing_while_loading() {
     let mut app = App::with_issues(Config::builtin(), issues, 120, 40);
     app.set_loading(1, 2);
     app.update(Action::MoveDown);
-    assert_eq!(app.selected_row(), Some(Row::Article(0, 0)));
+    assert_eq!(app.selected_row(), Some(ListRow::Article(0, 0)));
     app.push_issues(vec![second]);
     app.finish_loading(Vec::new());
-    assert_eq!(app.selected_row(), Some(Row::Article(0, 0)));
+    assert_eq!(app.selected_row(), Some(ListRow::Article(0, 0)));
     assert_eq!(app.rows.len(), 7);
     assert!(app.loading.is_none());
     assert!(
@@ -195,7 +195,7 @@ fn browsing_while_loading() {
 fn filter_replaces_rows() {
     let mut app = app();
     app.set_filter(Some(vec![(1, 1)]));
-    assert_eq!(app.rows, vec![Row::Issue(1), Row::Article(1, 1)]);
+    assert_eq!(app.rows, vec![ListRow::Issue(1), ListRow::Article(1, 1)]);
     app.set_filter(None);
     assert_eq!(app.rows.len(), 7);
 }
@@ -209,7 +209,7 @@ fn quick_esc_then_key() {
     assert_eq!(app.focus, Pane::Reader);
     app.handle_key(KeyEvent::new(KeyCode::Char('j'), KeyModifiers::ALT));
     assert_eq!(app.focus, Pane::List);
-    assert_eq!(app.selected_row(), Some(Row::Article(0, 1)));
+    assert_eq!(app.selected_row(), Some(ListRow::Article(0, 1)));
 }
 
 /// An issue row's summary lists its titles, long ones wrapped under their text.

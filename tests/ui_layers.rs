@@ -12,7 +12,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use newstag::config::Config;
 use newstag::corpus::Corpus;
 use newstag::ui::action::Layer;
-use newstag::ui::{App, Mode, Row};
+use newstag::ui::{App, ListRow, Overlay};
 use std::path::Path;
 
 fn key(code: KeyCode) -> KeyEvent {
@@ -109,11 +109,11 @@ fn next_untagged_skips_tagged_articles() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_with(dir.path(), Config::builtin(), 100, 30);
     press(&mut app, "j1j2jk");
-    assert_eq!(app.selected_row(), Some(Row::Article(0, 1)));
+    assert_eq!(app.selected_row(), Some(ListRow::Article(0, 1)));
     press(&mut app, "kU");
-    assert_eq!(app.selected_row(), Some(Row::Article(0, 2)));
+    assert_eq!(app.selected_row(), Some(ListRow::Article(0, 2)));
     press(&mut app, "1U");
-    assert_eq!(app.selected_row(), Some(Row::Article(0, 3)));
+    assert_eq!(app.selected_row(), Some(ListRow::Article(0, 3)));
 }
 
 /// At 80x24 the stats view scrolls to its end (it was cut in half), its legend
@@ -136,7 +136,7 @@ fn stats_scroll_and_read_without_colour() {
         assert!(bottom.contains(legend), "{legend}:\n{bottom}");
     }
     app.handle_key(key(KeyCode::Esc));
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.mode, Overlay::Panes);
 }
 
 /// An article marked "no topic" is not counted as tagged in the stats view.
@@ -148,7 +148,7 @@ fn no_topic_is_not_tagged_in_stats() {
     let issues = app.corpus.issues.clone();
     newstag::suggest::mark_no_topic(&mut app.tagging.store, &issues, &[(0, 1)]);
     press(&mut app, "s");
-    let Mode::Stats(view) = &app.mode else {
+    let Overlay::Stats(view) = &app.mode else {
         panic!("stats not open")
     };
     assert_eq!(view.stats.tagged, 1);
@@ -171,7 +171,7 @@ fn triage_scrolls_a_long_article() {
     let mut app = app_with(dir.path(), Config::builtin(), 100, 30);
     app.start_suggestions();
     press(&mut app, "T");
-    assert_eq!(app.mode, Mode::Triage);
+    assert_eq!(app.mode, Overlay::Triage);
     // Walk to the long article.
     for _ in 0..30 {
         if screen_text(&app).contains("长文章标题") {
@@ -200,7 +200,7 @@ fn help_lists_every_layer_the_current_one_first() {
     let mut app = app_with(dir.path(), Config::builtin(), 100, 30);
     app.start_suggestions();
     press(&mut app, "T?");
-    let Mode::Help(view) = &app.mode else {
+    let Overlay::Help(view) = &app.mode else {
         panic!("help not open")
     };
     assert_eq!(view.from, Layer::Triage);
@@ -221,7 +221,7 @@ fn help_lists_every_layer_the_current_one_first() {
         );
     }
     app.handle_key(key(KeyCode::Esc));
-    assert_eq!(app.mode, Mode::Triage);
+    assert_eq!(app.mode, Overlay::Triage);
     // The hint bar is triage's own.
     let screen = screen_text(&app);
     let hints = screen.lines().last().unwrap();
@@ -237,13 +237,13 @@ fn bulk_confirmation_keys_come_from_the_config() {
     let config = Config::from_user_toml(text, Path::new("c.toml")).unwrap();
     let mut app = app_with(dir.path(), config, 100, 30);
     press(&mut app, "V1");
-    assert_eq!(app.mode, Mode::ConfirmBulk);
+    assert_eq!(app.mode, Overlay::ConfirmBulk);
     let screen = screen_text(&app);
     assert!(screen.contains(" o  yes"), "{screen}");
     press(&mut app, "y");
-    assert_eq!(app.mode, Mode::ConfirmBulk);
+    assert_eq!(app.mode, Overlay::ConfirmBulk);
     press(&mut app, "o");
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.mode, Overlay::Panes);
     assert_eq!(app.tagged_total(), app.article_total);
 }
 
@@ -293,7 +293,7 @@ fn message_log_keeps_every_message() {
     assert!(screen.contains("第一条"), "{screen}");
     assert!(screen.contains("marks cleared"), "{screen}");
     app.handle_key(key(KeyCode::Esc));
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.mode, Overlay::Panes);
 }
 
 /// `D` asks for a date and goes to the first listed issue on or after it,
@@ -303,17 +303,17 @@ fn jump_to_a_date() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_with(dir.path(), Config::builtin(), 100, 30);
     press(&mut app, "D2024-05-03");
-    assert_eq!(app.mode, Mode::JumpToDate);
+    assert_eq!(app.mode, Overlay::JumpToDate);
     assert!(screen_text(&app).contains("2024-05-03_"));
     app.handle_key(key(KeyCode::Enter));
-    assert_eq!(app.mode, Mode::Normal);
-    assert_eq!(app.selected_row(), Some(Row::Article(2, 0)));
+    assert_eq!(app.mode, Overlay::Panes);
+    assert_eq!(app.selected_row(), Some(ListRow::Article(2, 0)));
     press(&mut app, "D2024/05/02");
     app.handle_key(key(KeyCode::Enter));
-    assert_eq!(app.selected_row(), Some(Row::Article(1, 0)));
+    assert_eq!(app.selected_row(), Some(ListRow::Article(1, 0)));
     press(&mut app, "D2030");
     app.handle_key(key(KeyCode::Enter));
-    assert_eq!(app.selected_row(), Some(Row::Article(1, 0)));
+    assert_eq!(app.selected_row(), Some(ListRow::Article(1, 0)));
     assert!(
         app.message
             .as_ref()
@@ -333,7 +333,7 @@ fn esc_then_key_typed_fast_works_in_overlays() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_with(dir.path(), Config::builtin(), 100, 30);
     press(&mut app, "M");
-    assert!(matches!(app.mode, Mode::Messages { .. }));
+    assert!(matches!(app.mode, Overlay::Messages { .. }));
     app.handle_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::ALT));
-    assert!(matches!(app.mode, Mode::Stats(_)), "{:?}", app.layer());
+    assert!(matches!(app.mode, Overlay::Stats(_)), "{:?}", app.layer());
 }

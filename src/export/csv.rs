@@ -4,7 +4,7 @@
 //! breaks are quoted, quotes doubled, records end with CRLF). UTF-8 throughout;
 //! `excel` puts a byte-order mark first so Excel shows Chinese text correctly.
 
-use super::Row;
+use super::ExportRecord;
 use super::table::Table;
 use std::io::{self, Write};
 
@@ -15,7 +15,7 @@ pub const UTF8_BOM: &str = "\u{feff}";
 /// rows written.
 pub fn write_csv(
     out: &mut dyn Write,
-    rows: &[Row<'_>],
+    rows: &[ExportRecord<'_>],
     table: &Table,
     excel: bool,
 ) -> io::Result<usize> {
@@ -71,7 +71,7 @@ mod tests {
     fn tricky_title_survives_a_csv_reader() {
         let title = "社区\"网格\"治理，新举措,\n第二行";
         let issue = issue_with(title);
-        let rows = vec![Row {
+        let rows = vec![ExportRecord {
             issue: &issue,
             article: &issue.articles[0],
             tags: vec![ExportTag::named("governance"), ExportTag::named("新标签")],
@@ -97,7 +97,7 @@ mod tests {
     #[test]
     fn excel_variant_has_bom() {
         let issue = issue_with("标题");
-        let rows = vec![Row {
+        let rows = vec![ExportRecord {
             issue: &issue,
             article: &issue.articles[0],
             tags: vec![],

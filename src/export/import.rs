@@ -10,7 +10,7 @@ use super::toml_dump::Dump;
 use crate::article::Issue;
 use crate::corpus::Corpus;
 use crate::tags::anchor::{ArticleAnchor, attach};
-use crate::tags::{ArticleTags, Outcome, Source, TagMark, TagStore, Target};
+use crate::tags::{ArticleTags, ChangeReport, Source, TagMark, TagStore, Target};
 use std::collections::HashMap;
 
 /// What an import did.
@@ -27,7 +27,7 @@ pub struct ImportReport {
     /// Issues of the dump that are not in the corpus (with their article count).
     pub missing_issues: Vec<(String, usize)>,
     /// What saving the sidecars did.
-    pub outcome: Outcome,
+    pub outcome: ChangeReport,
 }
 
 impl ImportReport {

@@ -2,7 +2,7 @@
 //! and, in `tag_details`, how and when each tag was set. The body text is included
 //! only when asked for.
 
-use super::{ExportTag, Row};
+use super::{ExportRecord, ExportTag};
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -33,7 +33,11 @@ struct Line<'a> {
 }
 
 /// Write `rows` as JSON lines. Returns the number of lines written.
-pub fn write_jsonl(out: &mut dyn Write, rows: &[Row<'_>], with_body: bool) -> io::Result<usize> {
+pub fn write_jsonl(
+    out: &mut dyn Write,
+    rows: &[ExportRecord<'_>],
+    with_body: bool,
+) -> io::Result<usize> {
     for row in rows {
         let (issue, article) = (row.issue, row.article);
         let line = Line {
@@ -134,7 +138,7 @@ mod tests {
             at: Some("2026-01-01T00:00:00Z".into()),
             coder: String::new(),
         };
-        let rows = vec![Row {
+        let rows = vec![ExportRecord {
             issue: &issue,
             article: &issue.articles[0],
             tags: vec![mark.clone()],

@@ -4,7 +4,7 @@
 //! R's `irr` and `tidycomm`, ReCal and pandas read for reliability. `codebook`
 //! is the codebook version the decision was made under (empty: none).
 
-use super::Row;
+use super::ExportRecord;
 use crate::tags::team::Decision;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
@@ -22,7 +22,7 @@ type ByCoder<'a> = BTreeMap<&'a str, BTreeMap<&'a str, &'a Decision>>;
 /// `tags` (then any other tag a coder set), one row. Returns the rows written.
 pub fn write_long(
     out: &mut dyn Write,
-    rows: &[Row<'_>],
+    rows: &[ExportRecord<'_>],
     decisions: &[Decision],
     tags: &[String],
     excel: bool,

@@ -2,7 +2,7 @@
 //! annotation tools): CSV, Excel workbooks, JSONL, and a TOML dump that `import`
 //! restores.
 //!
-//! The writers know nothing of where tags are stored: they take [`Row`]s, each an
+//! The writers know nothing of where tags are stored: they take [`ExportRecord`]s, each an
 //! article with its [`ExportTag`]s, gathered by [`collect_rows`] from a corpus and a
 //! tag lookup.
 
@@ -53,13 +53,13 @@ impl ExportTag {
 
 /// One article to export, with its tags.
 #[derive(Debug, Clone)]
-pub struct Row<'a> {
+pub struct ExportRecord<'a> {
     pub issue: &'a Issue,
     pub article: &'a Article,
     pub tags: Vec<ExportTag>,
 }
 
-impl Row<'_> {
+impl ExportRecord<'_> {
     /// The tag names, in the order they are stored.
     pub fn tag_names(&self) -> Vec<String> {
         self.tags.iter().map(|t| t.name.clone()).collect()
@@ -72,13 +72,13 @@ pub fn collect_rows<'a>(
     corpus: &'a Corpus,
     tags_of: &dyn Fn(&Issue, &Article) -> Vec<ExportTag>,
     keep: &dyn Fn(usize, usize, &[ExportTag]) -> bool,
-) -> Vec<Row<'a>> {
+) -> Vec<ExportRecord<'a>> {
     let mut rows = Vec::new();
     for (i, issue) in corpus.issues.iter().enumerate() {
         for (a, article) in issue.articles.iter().enumerate() {
             let tags = tags_of(issue, article);
             if keep(i, a, &tags) {
-                rows.push(Row {
+                rows.push(ExportRecord {
                     issue,
                     article,
                     tags,
@@ -91,7 +91,7 @@ pub fn collect_rows<'a>(
 
 /// The tag columns of an export: the vocabulary in its order, then any other tag
 /// found on the rows (sorted), so no tag is ever dropped.
-pub fn tag_columns(vocabulary: &[String], rows: &[Row<'_>]) -> Vec<String> {
+pub fn tag_columns(vocabulary: &[String], rows: &[ExportRecord<'_>]) -> Vec<String> {
     let mut columns: Vec<String> = Vec::new();
     for name in vocabulary {
         if !columns.contains(name) {
@@ -209,7 +209,7 @@ pub struct ExportOptions {
 /// written (rows for CSV, xlsx and JSONL, tagged articles for TOML).
 pub fn write_export(
     out: &mut dyn Write,
-    rows: &[Row<'_>],
+    rows: &[ExportRecord<'_>],
     vocabulary: &[String],
     orphans: &[(String, ArticleTags)],
     options: ExportOptions,

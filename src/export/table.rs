@@ -2,7 +2,7 @@
 //! fixed columns, the body when asked for, then one 0/1 column per tag. Both
 //! writers take their header and cells from here, so the two cannot drift apart.
 
-use super::Row;
+use super::ExportRecord;
 use std::borrow::Cow;
 
 /// The fixed columns, before the body and the per-tag columns.
@@ -58,7 +58,7 @@ impl Table {
     }
 
     /// The cells of `row`, in header order.
-    pub fn cells<'a>(&self, row: &Row<'a>) -> Vec<Cell<'a>> {
+    pub fn cells<'a>(&self, row: &ExportRecord<'a>) -> Vec<Cell<'a>> {
         let text = |s: &'a str| Cell::Text(Cow::Borrowed(s));
         let (issue, article) = (row.issue, row.article);
         let mut cells = Vec::with_capacity(FIXED_COLUMNS.len() + 1 + self.tags.len());
@@ -101,7 +101,7 @@ mod tests {
             }]),
             ..Issue::default()
         };
-        let row = Row {
+        let row = ExportRecord {
             issue: &issue,
             article: &issue.articles[0],
             tags: vec![ExportTag::named("b")],

@@ -20,7 +20,7 @@
 //! same way sidecars are (by id, then by title) even if the corpus changed. Tags
 //! keep when and how they were set.
 
-use super::Row;
+use super::ExportRecord;
 use crate::tags::sidecar::{RawArticle, article_table, articles_from_raw, quote, toml_error_at};
 use crate::tags::{ArticleTags, Source, TagMark, TagSet};
 use serde::Deserialize;
@@ -49,7 +49,7 @@ impl Dump {
     /// The dump of the tagged `rows` (untagged ones are skipped), plus `orphans`:
     /// `(issue, record)` of saved tags whose article is gone, kept so a backup never
     /// loses them.
-    pub fn from_rows(rows: &[Row<'_>], orphans: &[(String, ArticleTags)]) -> Dump {
+    pub fn from_rows(rows: &[ExportRecord<'_>], orphans: &[(String, ArticleTags)]) -> Dump {
         let mut issues: Vec<DumpIssue> = Vec::new();
         let mut push =
             |rel: &str, record: ArticleTags| match issues.iter_mut().rev().find(|i| i.issue == rel)
@@ -194,7 +194,7 @@ mod tests {
             }]),
             ..Issue::default()
         };
-        let rows = vec![Row {
+        let rows = vec![ExportRecord {
             issue: &issue,
             article: &issue.articles[0],
             tags: vec![

@@ -2,7 +2,7 @@
 //! CSV export on one sheet, text as text (a title starting with `=` stays a
 //! title), index and tag columns as numbers, the header bold, frozen and filtered.
 
-use super::Row;
+use super::ExportRecord;
 use super::table::{Cell, Table};
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 use std::io::{self, Write};
@@ -21,7 +21,11 @@ const CUT_NOTE: &str = " [cut: an Excel cell holds 32,767 characters; the CSV ex
 
 /// Write `rows` as an .xlsx workbook with the columns of `table`. Returns the
 /// number of data rows written.
-pub fn write_xlsx(out: &mut dyn Write, rows: &[Row<'_>], table: &Table) -> io::Result<usize> {
+pub fn write_xlsx(
+    out: &mut dyn Write,
+    rows: &[ExportRecord<'_>],
+    table: &Table,
+) -> io::Result<usize> {
     if rows.len() > MAX_ROWS {
         return Err(io::Error::other(format!(
             "{} articles do not fit in one Excel sheet (at most {MAX_ROWS}); \

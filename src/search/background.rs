@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 /// The answer to one request.
 #[derive(Debug, Clone)]
-pub struct Outcome {
+pub struct SearchAnswer {
     pub generation: u64,
     pub query: String,
     pub result: Result<Arc<Vec<Hit>>, QueryError>,
@@ -26,7 +26,7 @@ enum Request {
 /// Handle to the search thread; dropping it stops the thread.
 pub struct BackgroundSearcher {
     requests: Option<Sender<Request>>,
-    outcomes: Receiver<Outcome>,
+    outcomes: Receiver<SearchAnswer>,
     generation: u64,
     thread: Option<JoinHandle<()>>,
 }
@@ -40,7 +40,7 @@ impl BackgroundSearcher {
         wake: impl Fn() + Send + 'static,
     ) -> BackgroundSearcher {
         let (req_tx, req_rx) = channel::<Request>();
-        let (out_tx, out_rx) = channel::<Outcome>();
+        let (out_tx, out_rx) = channel::<SearchAnswer>();
         let thread = std::thread::Builder::new()
             .name("newstag-search".into())
             .spawn(move || {
@@ -69,7 +69,7 @@ impl BackgroundSearcher {
                     };
                     let started = Instant::now();
                     let result = searcher.search(&query).map(Arc::new);
-                    let outcome = Outcome {
+                    let outcome = SearchAnswer {
                         generation,
                         query,
                         result,
@@ -123,7 +123,7 @@ impl BackgroundSearcher {
 
     /// The newest outcome for the latest request, if it has arrived; older
     /// outcomes are dropped.
-    pub fn poll(&mut self) -> Option<Outcome> {
+    pub fn poll(&mut self) -> Option<SearchAnswer> {
         let mut latest = None;
         while let Ok(o) = self.outcomes.try_recv() {
             if o.generation == self.generation {
@@ -134,7 +134,7 @@ impl BackgroundSearcher {
     }
 
     /// Block up to `timeout` for the outcome of the latest request.
-    pub fn wait(&mut self, timeout: Duration) -> Option<Outcome> {
+    pub fn wait(&mut self, timeout: Duration) -> Option<SearchAnswer> {
         let deadline = Instant::now() + timeout;
         loop {
             let left = deadline.saturating_duration_since(Instant::now());

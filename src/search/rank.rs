@@ -55,7 +55,7 @@ fn skim() -> &'static SkimMatcherV2 {
 
 /// How a text term matches.
 #[derive(Debug, Clone, Copy, PartialEq)]
-enum Mode {
+enum TermMatch {
     /// Side by side everywhere, pinyin, scattered in titles and heads.
     Fuzzy,
     /// Like `Fuzzy`, and scattered in a paragraph of the body (`~`).
@@ -70,7 +70,7 @@ enum Mode {
 struct Text {
     text: String,
     chars: Vec<char>,
-    mode: Mode,
+    mode: TermMatch,
     title_only: bool,
     /// `Some(mask)` when the term can be pinyin (and the mode allows it).
     pinyin: Option<u32>,
@@ -207,7 +207,7 @@ impl<'i> Matcher<'i> {
                 match (&p.negated, &p.cond) {
                     (false, Cond::Text(t))
                         if t.pinyin.is_none()
-                            && (t.mode != Mode::Scattered || t.body_may.is_some()) =>
+                            && (t.mode != TermMatch::Scattered || t.body_may.is_some()) =>
                     {
                         union.union(&self.index.title_chars.docs_with_all(&t.chars, n));
                         if !t.title_only {
@@ -393,7 +393,7 @@ impl<'i> Matcher<'i> {
 
     /// The best score of `t` over the fields of `doc`.
     fn text_score(&self, t: &Text, doc: u32) -> Option<i64> {
-        let fields: &[Field] = if t.title_only || t.mode == Mode::Prefix {
+        let fields: &[Field] = if t.title_only || t.mode == TermMatch::Prefix {
             &[Field::Title]
         } else {
             &Field::ALL
@@ -424,7 +424,7 @@ impl<'i> Matcher<'i> {
         want: bool,
     ) -> Option<(i64, Vec<Range<usize>>)> {
         let d = doc as usize;
-        if f != Field::Title && (t.title_only || t.mode == Mode::Prefix) {
+        if f != Field::Title && (t.title_only || t.mode == TermMatch::Prefix) {
             return None;
         }
         let latin = self.may_hold(f, d, t);
@@ -443,7 +443,7 @@ impl<'i> Matcher<'i> {
             let ruled_out = match &t.body_may {
                 Some(may) => !may.contains(doc),
                 None => {
-                    t.mode != Mode::Scattered
+                    t.mode != TermMatch::Scattered
                         && t.body_phrase.get().is_some_and(|set| !set.contains(doc))
                 }
             };
@@ -491,7 +491,7 @@ impl<'i> Matcher<'i> {
     ) -> Option<(i64, Vec<Range<usize>>)> {
         let len = t.chars.len() as i64;
         // The phrase, side by side.
-        if t.mode == Mode::Prefix {
+        if t.mode == TermMatch::Prefix {
             if folded.starts_with(t.text.as_str()) {
                 return Some((
                     TITLE + 16 * len + 8,
@@ -519,12 +519,12 @@ impl<'i> Matcher<'i> {
             };
             return Some((score, ranges));
         }
-        if t.mode == Mode::Exact {
+        if t.mode == TermMatch::Exact {
             return None;
         }
         // Pinyin spelling characters side by side.
         if t.pinyin.is_some() && pinyin_here && matches!(f, Field::Title | Field::Body) {
-            let at_start = t.mode == Mode::Prefix;
+            let at_start = t.mode == TermMatch::Prefix;
             let quick = match (title_doc, &t.pq, self.pinyin) {
                 (Some(d), Some(pq), Some(p)) if !want => Some(title_pinyin(p, pq, d, at_start)),
                 _ => None,
@@ -564,12 +564,12 @@ impl<'i> Matcher<'i> {
                 return Some((tier + s.clamp(0, 49), r));
             }
         }
-        if t.mode == Mode::Prefix || t.chars.len() < 2 {
+        if t.mode == TermMatch::Prefix || t.chars.len() < 2 {
             return None;
         }
         // Scattered characters, in order.
         match f {
-            Field::Body if t.mode == Mode::Scattered => {
+            Field::Body if t.mode == TermMatch::Scattered => {
                 verify::in_order_in_a_line(folded, &t.chars)
                     .map(|pos| (FUZZY_BODY, verify::to_ranges(&pos)))
             }
@@ -612,13 +612,15 @@ fn prepare(
 ) -> Prepared {
     let cond = match &atom.pred {
         Pred::Fuzzy { text, title_only } => {
-            text_cond(index, pinyin, text, Mode::Fuzzy, *title_only, bodies)
+            text_cond(index, pinyin, text, TermMatch::Fuzzy, *title_only, bodies)
         }
-        Pred::Scattered { text } => text_cond(index, pinyin, text, Mode::Scattered, false, bodies),
+        Pred::Scattered { text } => {
+            text_cond(index, pinyin, text, TermMatch::Scattered, false, bodies)
+        }
         Pred::Exact { text, title_only } => {
-            text_cond(index, pinyin, text, Mode::Exact, *title_only, bodies)
+            text_cond(index, pinyin, text, TermMatch::Exact, *title_only, bodies)
         }
-        Pred::Prefix { text } => text_cond(index, pinyin, text, Mode::Prefix, true, bodies),
+        Pred::Prefix { text } => text_cond(index, pinyin, text, TermMatch::Prefix, true, bodies),
         Pred::Tag(t) => Cond::Tag(t.clone()),
         Pred::Untagged => Cond::Untagged,
         Pred::Sample(name) => Cond::Sample(super::tags::sample_marker(name)),
@@ -636,17 +638,17 @@ fn text_cond(
     index: &SearchIndex,
     pinyin_data: Option<&PinyinData>,
     text: &str,
-    mode: Mode,
+    mode: TermMatch,
     title_only: bool,
     bodies: bool,
 ) -> Cond {
-    let can_be_pinyin = mode != Mode::Exact && pinyin::is_pinyin_query(text);
+    let can_be_pinyin = mode != TermMatch::Exact && pinyin::is_pinyin_query(text);
     let pq = if can_be_pinyin {
         pinyin_data.and_then(|p| PinyinQuery::new(&p.glyphs, text))
     } else {
         None
     };
-    let in_bodies = bodies && !title_only && mode != Mode::Prefix;
+    let in_bodies = bodies && !title_only && mode != TermMatch::Prefix;
     let n = index.len();
     let body_pinyin = match (&pq, pinyin_data) {
         (Some(pq), Some(p)) if in_bodies && pq.len() >= BODY_PINYIN_MIN => {
@@ -658,7 +660,7 @@ fn text_cond(
     let chars: Vec<char> = text.chars().collect();
     let body_may = if !in_bodies {
         None
-    } else if mode == Mode::Scattered {
+    } else if mode == TermMatch::Scattered {
         index.postings.chars_candidates(&chars)
     } else {
         index.postings.phrase_candidates(text)

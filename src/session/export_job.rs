@@ -5,7 +5,7 @@
 
 use super::{Notifier, SessionEvent, spawn_job};
 use crate::article::Issue;
-use crate::export::{self, ExportError, ExportOptions, ExportTag, Row, atomic};
+use crate::export::{self, ExportError, ExportOptions, ExportRecord, ExportTag, atomic};
 use crate::tags::sidecar::ArticleTags;
 use std::path::PathBuf;
 
@@ -37,12 +37,12 @@ pub struct Exported {
 impl ExportJob {
     /// Write the file now, on this thread. Returns the number of records.
     pub fn run(self) -> Exported {
-        let rows: Vec<Row> = self
+        let rows: Vec<ExportRecord> = self
             .rows
             .iter()
             .filter_map(|(i, a, tags)| {
                 let issue = self.issues.get(*i)?;
-                Some(Row {
+                Some(ExportRecord {
                     issue,
                     article: issue.articles.get(*a)?,
                     tags: tags.clone(),

@@ -29,7 +29,7 @@ pub use index::SuggestIndex;
 pub use keywords::KeywordScorer;
 
 use crate::article::Issue;
-use crate::tags::{Outcome, Source, TagMark, TagStore, Target};
+use crate::tags::{ChangeReport, Source, TagMark, TagStore, Target};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -230,7 +230,11 @@ pub fn triage_queue(suggester: &Suggester, store: &TagStore, issues: &[Issue]) -
 
 /// Set the suggested tags `accepted` (tag names per article) as accepted
 /// suggestions (`by = "suggestion"` in the sidecar). Saved at once; one undo step.
-pub fn accept(store: &mut TagStore, issues: &[Issue], accepted: &[(At, Vec<String>)]) -> Outcome {
+pub fn accept(
+    store: &mut TagStore,
+    issues: &[Issue],
+    accepted: &[(At, Vec<String>)],
+) -> ChangeReport {
     let edits: Vec<_> = accepted_marks(accepted)
         .into_iter()
         .filter_map(|(at, tag, mark)| Some((Target::at(issues, at)?, tag, mark)))
@@ -253,7 +257,7 @@ pub fn accepted_marks(accepted: &[(At, Vec<String>)]) -> Vec<(At, String, Option
 }
 
 /// Mark articles as having no topic (see [`NO_TOPIC`]). One undo step.
-pub fn mark_no_topic(store: &mut TagStore, issues: &[Issue], ats: &[At]) -> Outcome {
+pub fn mark_no_topic(store: &mut TagStore, issues: &[Issue], ats: &[At]) -> ChangeReport {
     let targets: Vec<Target> = ats
         .iter()
         .filter_map(|&at| Target::at(issues, at))

@@ -8,7 +8,7 @@
 
 use super::{At, NO_TOPIC, Suggester, accept, mark_no_topic, triage_queue};
 use crate::article::Issue;
-use crate::tags::{Outcome, Source, TagStore, Target};
+use crate::tags::{ChangeReport, Source, TagStore, Target};
 
 /// What one step did, for undo.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,7 +69,12 @@ impl Triage {
     }
 
     /// Toggle tag `tag` on the current article (by hand); stay on it.
-    pub fn toggle(&mut self, store: &mut TagStore, issues: &[Issue], tag: &str) -> Option<Outcome> {
+    pub fn toggle(
+        &mut self,
+        store: &mut TagStore,
+        issues: &[Issue],
+        tag: &str,
+    ) -> Option<ChangeReport> {
         let target = Target::at(issues, self.current()?)?;
         let outcome = store.toggle(&[target], tag, Source::Hand);
         if !outcome.applied.is_empty() {
@@ -91,7 +96,7 @@ impl Triage {
         issues: &[Issue],
         suggester: &Suggester,
         min_score: f64,
-    ) -> Option<Outcome> {
+    ) -> Option<ChangeReport> {
         let at = self.current()?;
         let mut outcome = None;
         if !self.touched.contains(&self.pos) {
@@ -110,7 +115,7 @@ impl Triage {
     }
 
     /// Mark the current article as having no topic and move on.
-    pub fn no_topic(&mut self, store: &mut TagStore, issues: &[Issue]) -> Option<Outcome> {
+    pub fn no_topic(&mut self, store: &mut TagStore, issues: &[Issue]) -> Option<ChangeReport> {
         let at = self.current()?;
         let outcome = mark_no_topic(store, issues, &[at]);
         self.advance(!outcome.applied.is_empty());
@@ -127,7 +132,7 @@ impl Triage {
     /// Undo the last step and go back to its article. Returns the store's outcome
     /// when tags changed back; `None` when there was nothing to undo or the step
     /// was a skip.
-    pub fn undo(&mut self, store: &mut TagStore) -> Option<Outcome> {
+    pub fn undo(&mut self, store: &mut TagStore) -> Option<ChangeReport> {
         let step = self.steps.pop()?;
         self.pos = step.at;
         if !step.changed {

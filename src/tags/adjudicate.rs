@@ -9,7 +9,7 @@
 //! agree on when they all agree, else none (it waits for adjudication).
 
 use super::team::Decision;
-use super::{Outcome, Source, TagMark, TagStore, Target};
+use super::{ChangeReport, Source, TagMark, TagStore, Target};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The folder (beside `coders/`) holding one folder of settled decisions per
@@ -125,7 +125,7 @@ pub fn settle(
     target: Target,
     tags: &BTreeSet<String>,
     no_topic: &str,
-) -> Outcome {
+) -> ChangeReport {
     let mut wanted: BTreeSet<String> = tags.iter().filter(|t| *t != no_topic).cloned().collect();
     if wanted.is_empty() {
         wanted.insert(no_topic.to_string());

@@ -32,7 +32,7 @@ pub mod vocab;
 
 pub use history::{Change, ChangeSet, History};
 pub use sidecar::{ArticleTags, Sidecar, SidecarError, sidecar_path};
-pub use store::{LoadedSidecars, Outcome, Problem, SaveDone, StagedSave, TagStore, Target};
+pub use store::{ChangeReport, LoadedSidecars, Problem, SaveDone, StagedSave, TagStore, Target};
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

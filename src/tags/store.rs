@@ -19,7 +19,7 @@
 //! remove it when no tags are left), unlock. The merged result becomes the store's
 //! view of that issue, so another process's tags show up too. A sidecar that does
 //! not parse is never written: that issue's tags are read-only and the change is
-//! refused for it (and reported in the [`Outcome`]).
+//! refused for it (and reported in the [`ChangeReport`]).
 
 use super::anchor::{ArticleAnchor, attach};
 use super::history::{Change, ChangeSet, History};
@@ -202,7 +202,7 @@ impl std::fmt::Display for Problem {
 
 /// What applying a change (or an undo/redo) did.
 #[derive(Debug, Clone, Default)]
-pub struct Outcome {
+pub struct ChangeReport {
     /// The changes that took effect and were saved.
     pub applied: ChangeSet,
     /// Sidecars written (or removed, when no tags were left).
@@ -216,7 +216,7 @@ pub struct Outcome {
     pub unsaved: ChangeSet,
 }
 
-impl Outcome {
+impl ChangeReport {
     /// True when everything asked for was saved.
     pub fn ok(&self) -> bool {
         self.errors.is_empty() && self.read_only.is_empty()
@@ -501,7 +501,7 @@ impl TagStore {
 
     /// Toggle `tag` on `targets`: when every target has it, remove it from all;
     /// otherwise add it to those that lack it. Saved at once; one undo step.
-    pub fn toggle(&mut self, targets: &[Target], tag: &str, by: Source) -> Outcome {
+    pub fn toggle(&mut self, targets: &[Target], tag: &str, by: Source) -> ChangeReport {
         let all_have = !targets.is_empty()
             && targets
                 .iter()
@@ -575,7 +575,7 @@ impl TagStore {
     }
 
     /// Add (`on`) or remove `tag` on every target. Saved at once; one undo step.
-    pub fn set(&mut self, targets: &[Target], tag: &str, on: bool, by: Source) -> Outcome {
+    pub fn set(&mut self, targets: &[Target], tag: &str, on: bool, by: Source) -> ChangeReport {
         let staged = self.stage_set(targets, tag, on, by);
         self.finish(staged.save())
     }
@@ -587,7 +587,7 @@ impl TagStore {
         &mut self,
         edits: &[(Target, String, Option<TagMark>)],
         label: &str,
-    ) -> Outcome {
+    ) -> ChangeReport {
         let staged = self.stage_marks(edits, label);
         self.finish(staged.save())
     }
@@ -658,13 +658,13 @@ impl TagStore {
     }
 
     /// Undo the last change set (saved at once); `None` when there is nothing to undo.
-    pub fn undo(&mut self) -> Option<Outcome> {
+    pub fn undo(&mut self) -> Option<ChangeReport> {
         let staged = self.stage_undo()?;
         Some(self.finish(staged.save()))
     }
 
     /// Redo the last undone change set; `None` when there is nothing to redo.
-    pub fn redo(&mut self) -> Option<Outcome> {
+    pub fn redo(&mut self) -> Option<ChangeReport> {
         let staged = self.stage_redo()?;
         Some(self.finish(staged.save()))
     }
@@ -681,7 +681,7 @@ impl TagStore {
         Some(self.stage(set, Step::Redo))
     }
 
-    /// Changes that could not be saved ([`Outcome::unsaved`]), staged again as a
+    /// Changes that could not be saved ([`ChangeReport::unsaved`]), staged again as a
     /// new step.
     pub fn stage_retry(&mut self, unsaved: ChangeSet) -> StagedSave {
         self.stage(unsaved, Step::Change)
@@ -755,14 +755,14 @@ impl TagStore {
     /// sidecars now hold, the undo history gets its step, and the outcome says
     /// what was saved and what was not (issues that are read-only or failed to
     /// save are left out of its `applied`; their changes are in `unsaved`).
-    pub fn finish(&mut self, done: SaveDone) -> Outcome {
+    pub fn finish(&mut self, done: SaveDone) -> ChangeReport {
         let SaveDone {
             label,
             step,
             results,
             read_only,
         } = done;
-        let mut outcome = Outcome {
+        let mut outcome = ChangeReport {
             applied: ChangeSet {
                 label: label.clone(),
                 changes: Vec::new(),
@@ -772,7 +772,7 @@ impl TagStore {
                 label,
                 changes: Vec::new(),
             },
-            ..Outcome::default()
+            ..ChangeReport::default()
         };
         for (job, result) in results {
             let Some(state) = self.issues.get_mut(&job.rel) else {

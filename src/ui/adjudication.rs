@@ -11,7 +11,7 @@
 //! covers the listed articles only, so a search first (e.g. a sample) narrows it.
 
 use super::action::{AdjudicateAction, Layer};
-use super::app::{App, Mode};
+use super::app::{App, Overlay};
 use super::bordered::{self, render_lines};
 use crate::suggest::NO_TOPIC;
 use crate::tags::adjudicate::{self, Unit};
@@ -195,7 +195,7 @@ impl App {
             walk.open()
         );
         self.adjudicating = Some(Box::new(walk));
-        self.mode = Mode::Adjudicate;
+        self.mode = Overlay::Adjudicate;
         self.say(said);
     }
 
@@ -215,7 +215,7 @@ impl App {
     /// Apply one adjudication action.
     pub(super) fn update_adjudication(&mut self, action: AdjudicateAction) {
         let Some(mut walk) = self.adjudicating.take() else {
-            self.mode = Mode::Normal;
+            self.mode = Overlay::Panes;
             return;
         };
         let mut outcome = None;
@@ -224,7 +224,7 @@ impl App {
                 if let Some(&(_, (i, a))) = walk.current() {
                     self.select_listed(i, a);
                 }
-                self.mode = Mode::Normal;
+                self.mode = Overlay::Panes;
             }
             AdjudicateAction::Settle | AdjudicateAction::NoTopic => {
                 if action == AdjudicateAction::NoTopic {
@@ -305,7 +305,7 @@ impl App {
         if let Some(k) = self
             .rows
             .iter()
-            .position(|r| *r == super::app::Row::Article(i, a))
+            .position(|r| *r == super::app::ListRow::Article(i, a))
         {
             self.select(k);
         }

@@ -1,7 +1,7 @@
 //! The app state and the one place it changes: `App::update(Action)`.
 //!
 //! Plugging a feature in (search, tags, export, suggestions):
-//! - add a `Mode` variant for its prompt or overlay, draw it in its own file under
+//! - add an `Overlay` variant for its prompt or overlay, draw it in its own file under
 //!   `src/ui/`, and route raw keys to it in `App::handle_key` (text-input modes get
 //!   keys before the keymap);
 //! - replace the "arrives with" arm of its action in `update`;
@@ -28,9 +28,9 @@ use std::path::PathBuf;
 
 /// What has the keyboard besides the panes: overlays and prompts.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Mode {
-    /// The panes.
-    Normal,
+pub enum Overlay {
+    /// None: the panes have the keyboard.
+    Panes,
     /// The help overlay (what it lists, its scroll, the layer it was opened from).
     Help(Box<HelpView>),
     /// The export dialog (`e`).
@@ -57,17 +57,17 @@ pub enum Mode {
 
 /// One row of the list pane.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Row {
+pub enum ListRow {
     /// An issue (group) row, by issue index.
     Issue(usize),
     /// An article row: issue index, article index within the issue.
     Article(usize, usize),
 }
 
-impl Row {
+impl ListRow {
     pub fn issue(self) -> usize {
         match self {
-            Row::Issue(i) | Row::Article(i, _) => i,
+            ListRow::Issue(i) | ListRow::Article(i, _) => i,
         }
     }
 }
@@ -108,7 +108,7 @@ pub struct App {
     pub article_total: usize,
     /// `Some` while the corpus is still loading.
     pub loading: Option<Loading>,
-    pub mode: Mode,
+    pub mode: Overlay,
     pub focus: Pane,
     /// Terminal size.
     pub size: Rect,
@@ -118,7 +118,7 @@ pub struct App {
     /// Folded issues.
     pub folded: HashSet<usize>,
     /// The list's rows, derived from issues, filter and folds.
-    pub rows: Vec<Row>,
+    pub rows: Vec<ListRow>,
     /// Index into `rows` of the selected row.
     pub selected: usize,
     /// First row shown.
@@ -175,7 +175,7 @@ impl App {
             },
             article_total: 0,
             loading: None,
-            mode: Mode::Normal,
+            mode: Overlay::Panes,
             focus: Pane::List,
             size: Rect::new(0, 0, 80, 24),
             filter: None,
@@ -347,10 +347,10 @@ impl App {
     // ----- the list -----
 
     fn push_issue_rows(&mut self, i: usize) {
-        self.rows.push(Row::Issue(i));
+        self.rows.push(ListRow::Issue(i));
         if !self.folded.contains(&i) {
             let n = self.corpus.issues[i].articles.len();
-            self.rows.extend((0..n).map(|a| Row::Article(i, a)));
+            self.rows.extend((0..n).map(|a| ListRow::Article(i, a)));
         }
     }
 
@@ -383,11 +383,11 @@ impl App {
                         continue;
                     }
                     if last != Some(i) {
-                        rows.push(Row::Issue(i));
+                        rows.push(ListRow::Issue(i));
                         last = Some(i);
                     }
                     if !self.folded.contains(&i) {
-                        rows.push(Row::Article(i, a));
+                        rows.push(ListRow::Article(i, a));
                     }
                 }
                 self.rows = rows;
@@ -397,7 +397,7 @@ impl App {
             let pos = self.rows.iter().position(|r| *r == keep).or_else(|| {
                 self.rows
                     .iter()
-                    .position(|r| *r == Row::Issue(keep.issue()))
+                    .position(|r| *r == ListRow::Issue(keep.issue()))
             });
             self.selected = pos.unwrap_or(0);
         }
@@ -405,15 +405,15 @@ impl App {
     }
 
     /// The selected row.
-    pub fn selected_row(&self) -> Option<Row> {
+    pub fn selected_row(&self) -> Option<ListRow> {
         self.rows.get(self.selected).copied()
     }
 
     /// The selected article, when an article row is selected.
     pub fn selected_article(&self) -> Option<(usize, usize, &Article)> {
         match self.selected_row()? {
-            Row::Article(i, a) => Some((i, a, self.corpus.issues.get(i)?.articles.get(a)?)),
-            Row::Issue(_) => None,
+            ListRow::Article(i, a) => Some((i, a, self.corpus.issues.get(i)?.articles.get(a)?)),
+            ListRow::Issue(_) => None,
         }
     }
 
@@ -492,24 +492,24 @@ impl App {
         let here = self
             .rows
             .iter()
-            .position(|r| *r == Row::Issue(cur.issue()))
+            .position(|r| *r == ListRow::Issue(cur.issue()))
             .unwrap_or(self.selected);
         let pos = if forward {
             self.rows
                 .iter()
                 .enumerate()
                 .skip(here + 1)
-                .find(|(_, r)| matches!(r, Row::Issue(_)))
+                .find(|(_, r)| matches!(r, ListRow::Issue(_)))
                 .map(|(k, _)| k)
         } else {
             self.rows[..here]
                 .iter()
-                .rposition(|r| matches!(r, Row::Issue(_)))
+                .rposition(|r| matches!(r, ListRow::Issue(_)))
         };
         if let Some(k) = pos {
             // Land on the issue's first article when it is unfolded.
             let k = match self.rows.get(k + 1) {
-                Some(Row::Article(..)) => k + 1,
+                Some(ListRow::Article(..)) => k + 1,
                 _ => k,
             };
             self.select(k);
@@ -538,8 +538,8 @@ impl App {
             .rows
             .iter()
             .filter_map(|r| match r {
-                Row::Issue(i) => Some(*i),
-                Row::Article(..) => None,
+                ListRow::Issue(i) => Some(*i),
+                ListRow::Article(..) => None,
             })
             .filter_map(|i| Some((i, self.corpus.issues.get(i)?.date.clone()?)))
             .filter(|(_, d)| d.as_str() >= want.as_str() || d.starts_with(&want))
@@ -551,9 +551,9 @@ impl App {
         if self.folded.remove(&i) {
             self.rebuild_rows();
         }
-        if let Some(k) = self.rows.iter().position(|r| *r == Row::Issue(i)) {
+        if let Some(k) = self.rows.iter().position(|r| *r == ListRow::Issue(i)) {
             let k = match self.rows.get(k + 1) {
-                Some(Row::Article(..)) => k + 1,
+                Some(ListRow::Article(..)) => k + 1,
                 _ => k,
             };
             self.select(k);
@@ -575,8 +575,8 @@ impl App {
                 .collect(),
         };
         let here = match self.selected_row() {
-            Some(Row::Article(i, a)) => order.iter().position(|x| *x == (i, a)),
-            Some(Row::Issue(i)) => order
+            Some(ListRow::Article(i, a)) => order.iter().position(|x| *x == (i, a)),
+            Some(ListRow::Issue(i)) => order
                 .iter()
                 .position(|x| x.0 >= i)
                 .map(|p| p.saturating_sub(1)),
@@ -594,7 +594,7 @@ impl App {
         if self.folded.remove(&i) {
             self.rebuild_rows();
         }
-        if let Some(k) = self.rows.iter().position(|r| *r == Row::Article(i, a)) {
+        if let Some(k) = self.rows.iter().position(|r| *r == ListRow::Article(i, a)) {
             self.select(k);
         }
     }
@@ -608,7 +608,7 @@ impl App {
             self.folded.insert(i);
         }
         // Keep the issue row selected.
-        if let Some(k) = self.rows.iter().position(|r| *r == Row::Issue(i)) {
+        if let Some(k) = self.rows.iter().position(|r| *r == ListRow::Issue(i)) {
             self.selected = k;
         }
         self.rebuild_rows();
@@ -668,18 +668,18 @@ impl App {
     /// The layer that has the keyboard now.
     pub fn layer(&self) -> Layer {
         match &self.mode {
-            Mode::Normal => Layer::Panes,
-            Mode::Help(_) => Layer::Help,
-            Mode::Export(_) => Layer::Export,
-            Mode::Stats(_) => Layer::Stats,
-            Mode::Search => Layer::Search,
-            Mode::ConfirmBulk => Layer::Confirm,
-            Mode::NewTag => Layer::NewTag,
-            Mode::JumpToDate => Layer::JumpToDate,
-            Mode::Triage => Layer::Triage,
-            Mode::Adjudicate => Layer::Adjudicate,
-            Mode::Messages { .. } => Layer::Messages,
-            Mode::Page => self.page.as_ref().map_or(Layer::Page, |v| v.layer()),
+            Overlay::Panes => Layer::Panes,
+            Overlay::Help(_) => Layer::Help,
+            Overlay::Export(_) => Layer::Export,
+            Overlay::Stats(_) => Layer::Stats,
+            Overlay::Search => Layer::Search,
+            Overlay::ConfirmBulk => Layer::Confirm,
+            Overlay::NewTag => Layer::NewTag,
+            Overlay::JumpToDate => Layer::JumpToDate,
+            Overlay::Triage => Layer::Triage,
+            Overlay::Adjudicate => Layer::Adjudicate,
+            Overlay::Messages { .. } => Layer::Messages,
+            Overlay::Page => self.page.as_ref().map_or(Layer::Page, |v| v.layer()),
         }
     }
 
@@ -704,54 +704,54 @@ impl App {
             return;
         }
         match self.mode {
-            Mode::Triage => self.triage_key(key),
-            Mode::Adjudicate => self.adjudicate_key(key),
-            Mode::ConfirmBulk => {
+            Overlay::Triage => self.triage_key(key),
+            Overlay::Adjudicate => self.adjudicate_key(key),
+            Overlay::ConfirmBulk => {
                 if let Some(a) = self.keymap.confirm.action_for(key) {
                     self.confirm_bulk(a == ConfirmAction::Yes);
                 }
             }
-            Mode::JumpToDate => match self.keymap.jump_to_date.action_for(key) {
+            Overlay::JumpToDate => match self.keymap.jump_to_date.action_for(key) {
                 Some(JumpAction::Jump) => {
-                    self.mode = Mode::Normal;
+                    self.mode = Overlay::Panes;
                     let date = self.date_input.value().trim().to_string();
                     self.jump_to_date(&date);
                 }
-                Some(JumpAction::Cancel) => self.mode = Mode::Normal,
+                Some(JumpAction::Cancel) => self.mode = Overlay::Panes,
                 None => {
                     use tui_input::backend::crossterm::EventHandler;
                     self.date_input
                         .handle_event(&crossterm::event::Event::Key(key));
                 }
             },
-            Mode::NewTag => match self.keymap.new_tag.action_for(key) {
+            Overlay::NewTag => match self.keymap.new_tag.action_for(key) {
                 Some(NewTagAction::Create) => self.finish_new_tag(true),
                 Some(NewTagAction::Cancel) => self.finish_new_tag(false),
                 None => self.edit_new_tag(key),
             },
-            Mode::Help(_) => {
+            Overlay::Help(_) => {
                 if let Some(a) = self.keymap.help.action_for(key) {
                     self.update_help(a);
                 }
             }
-            Mode::Stats(_) => {
+            Overlay::Stats(_) => {
                 if let Some(a) = self.keymap.stats.action_for(key) {
                     self.update_stats(a);
                 }
             }
-            Mode::Messages { .. } => {
+            Overlay::Messages { .. } => {
                 if let Some(a) = self.keymap.messages.action_for(key) {
                     self.update_messages(a);
                 }
             }
-            Mode::Normal => {
+            Overlay::Panes => {
                 if let Some(action) = self.keymap.panes.action_for(key) {
                     self.update(action);
                 }
             }
-            Mode::Export(_) => self.export_key(key),
-            Mode::Search => super::search_bar::handle_key(self, key),
-            Mode::Page => self.page_key(key),
+            Overlay::Export(_) => self.export_key(key),
+            Overlay::Search => super::search_bar::handle_key(self, key),
+            Overlay::Page => self.page_key(key),
         }
     }
 
@@ -759,12 +759,12 @@ impl App {
     /// keymap.
     pub fn close_hint(&self) -> String {
         let (down, up, close) = match self.mode {
-            Mode::Messages { .. } => (
+            Overlay::Messages { .. } => (
                 self.keymap.messages.first_key(MessagesAction::ScrollDown),
                 self.keymap.messages.first_key(MessagesAction::ScrollUp),
                 self.keymap.messages.first_key(MessagesAction::Close),
             ),
-            Mode::Stats(_) => (
+            Overlay::Stats(_) => (
                 self.keymap.stats.first_key(StatsAction::ScrollDown),
                 self.keymap.stats.first_key(StatsAction::ScrollUp),
                 self.keymap.stats.first_key(StatsAction::Close),
@@ -817,29 +817,32 @@ impl App {
             super::search_bar::SYNTAX,
             from,
         );
-        self.mode = Mode::Help(Box::new(view));
+        self.mode = Overlay::Help(Box::new(view));
     }
 
     /// Apply one action. The only place state changes in response to the user.
     pub fn update(&mut self, action: Action) {
-        if !matches!(self.mode, Mode::Normal | Mode::Search | Mode::Export(_)) {
+        if !matches!(
+            self.mode,
+            Overlay::Panes | Overlay::Search | Overlay::Export(_)
+        ) {
             // Overlays take the pointer's wheel; everything but a resize is theirs.
             match action {
                 Action::Resize { width, height } => {
-                    let mode = std::mem::replace(&mut self.mode, Mode::Normal);
+                    let mode = std::mem::replace(&mut self.mode, Overlay::Panes);
                     self.update(Action::Resize { width, height });
                     self.mode = mode;
                 }
                 Action::Wheel { lines, .. } => match &mut self.mode {
-                    Mode::Help(_) if lines > 0 => self.update_help(HelpAction::ScrollDown),
-                    Mode::Help(_) => self.update_help(HelpAction::ScrollUp),
-                    Mode::Stats(_) if lines > 0 => self.update_stats(StatsAction::ScrollDown),
-                    Mode::Stats(_) => self.update_stats(StatsAction::ScrollUp),
-                    Mode::Messages { .. } if lines > 0 => {
+                    Overlay::Help(_) if lines > 0 => self.update_help(HelpAction::ScrollDown),
+                    Overlay::Help(_) => self.update_help(HelpAction::ScrollUp),
+                    Overlay::Stats(_) if lines > 0 => self.update_stats(StatsAction::ScrollDown),
+                    Overlay::Stats(_) => self.update_stats(StatsAction::ScrollUp),
+                    Overlay::Messages { .. } if lines > 0 => {
                         self.update_messages(MessagesAction::ScrollDown)
                     }
-                    Mode::Messages { .. } => self.update_messages(MessagesAction::ScrollUp),
-                    Mode::Page => self.page_wheel(lines),
+                    Overlay::Messages { .. } => self.update_messages(MessagesAction::ScrollUp),
+                    Overlay::Page => self.page_wheel(lines),
                     _ => {}
                 },
                 _ => {}
@@ -858,7 +861,7 @@ impl App {
             }
             Action::Suspend => self.hand_over = Some(HandOver::Suspend),
             Action::OpenInEditor => match self.selected_row() {
-                Some(Row::Article(i, a)) => {
+                Some(ListRow::Article(i, a)) => {
                     let issue = &self.corpus.issues[i];
                     let line = issue.articles.get(a).map_or(1, |x| x.line.max(1));
                     self.hand_over = Some(HandOver::Edit {
@@ -866,7 +869,7 @@ impl App {
                         line,
                     });
                 }
-                Some(Row::Issue(i)) => {
+                Some(ListRow::Issue(i)) => {
                     self.hand_over = Some(HandOver::Edit {
                         path: self.corpus.issues[i].path.clone(),
                         line: 1,
@@ -896,8 +899,8 @@ impl App {
             Action::Top => self.move_in_focus(-(isize::MAX / 2)),
             Action::Open => match self.focus {
                 Pane::List => match self.selected_row() {
-                    Some(Row::Issue(_)) => self.toggle_fold(),
-                    Some(Row::Article(..)) => {
+                    Some(ListRow::Issue(_)) => self.toggle_fold(),
+                    Some(ListRow::Article(..)) => {
                         self.focus = Pane::Reader;
                         self.reader.scroll = 0;
                     }
@@ -915,19 +918,19 @@ impl App {
                     self.clamp_selection();
                 }
                 Pane::List => match self.selected_row() {
-                    Some(Row::Article(i, _)) => {
-                        if let Some(k) = self.rows.iter().position(|r| *r == Row::Issue(i)) {
+                    Some(ListRow::Article(i, _)) => {
+                        if let Some(k) = self.rows.iter().position(|r| *r == ListRow::Issue(i)) {
                             self.select(k);
                         }
                     }
-                    Some(Row::Issue(i)) if !self.folded.contains(&i) => self.toggle_fold(),
+                    Some(ListRow::Issue(i)) if !self.folded.contains(&i) => self.toggle_fold(),
                     _ => {}
                 },
             },
             Action::NextUntagged => self.next_untagged(),
             Action::JumpToDate => {
                 self.date_input = tui_input::Input::default();
-                self.mode = Mode::JumpToDate;
+                self.mode = Overlay::JumpToDate;
             }
             Action::NextIssue => self.jump_issue(true),
             Action::PrevIssue => self.jump_issue(false),
@@ -944,7 +947,7 @@ impl App {
             }
             Action::MarkAll => {
                 for r in &self.rows {
-                    if let Row::Article(i, a) = r {
+                    if let ListRow::Article(i, a) = r {
                         self.marks.insert((*i, *a));
                     }
                 }
@@ -971,16 +974,16 @@ impl App {
             Action::Adjudicate => self.open_adjudication(),
             Action::Export => {
                 let dialog = super::export_dialog::ExportDialog::open(self);
-                self.mode = Mode::Export(Box::new(dialog));
+                self.mode = Overlay::Export(Box::new(dialog));
             }
             Action::Messages => {
                 // Newest at the bottom, shown first.
                 let scroll = super::message_log::max_scroll(&self.log, self.body_area());
-                self.mode = Mode::Messages { scroll };
+                self.mode = Overlay::Messages { scroll };
             }
             Action::Stats => {
                 let view = super::stats_view::StatsView::open(self);
-                self.mode = Mode::Stats(Box::new(view));
+                self.mode = Overlay::Stats(Box::new(view));
             }
         }
     }
@@ -996,17 +999,17 @@ impl App {
 
     fn update_help(&mut self, action: HelpAction) {
         let body = self.body_area();
-        let Mode::Help(view) = &mut self.mode else {
+        let Overlay::Help(view) = &mut self.mode else {
             return;
         };
         let page = body.height.saturating_sub(3).max(1) as isize;
         match action {
             HelpAction::Close => {
                 self.mode = match view.from {
-                    Layer::Triage => Mode::Triage,
-                    Layer::Page if self.page.is_some() => Mode::Page,
-                    Layer::Adjudicate => Mode::Adjudicate,
-                    _ => Mode::Normal,
+                    Layer::Triage => Overlay::Triage,
+                    Layer::Page if self.page.is_some() => Overlay::Page,
+                    Layer::Adjudicate => Overlay::Adjudicate,
+                    _ => Overlay::Panes,
                 };
             }
             HelpAction::ScrollDown => view.scroll_by(1, body),
@@ -1020,14 +1023,14 @@ impl App {
 
     /// Keys of the export dialog: it edits a file name, so it gets raw keys.
     fn export_key(&mut self, key: KeyEvent) {
-        let Mode::Export(mut dialog) = std::mem::replace(&mut self.mode, Mode::Normal) else {
+        let Overlay::Export(mut dialog) = std::mem::replace(&mut self.mode, Overlay::Panes) else {
             return;
         };
         let action = self.keymap.export.action_for(key);
         let keep = super::export_dialog::handle_key(self, &mut dialog, action, key);
         let job = dialog.job.take();
         if keep {
-            self.mode = Mode::Export(dialog);
+            self.mode = Overlay::Export(dialog);
         }
         if let Some(job) = job {
             match self.notify.clone() {
@@ -1040,7 +1043,7 @@ impl App {
     /// An export has been written (or not): the dialog, if still open, and the
     /// status bar say so.
     pub fn export_finished(&mut self, done: crate::session::export_job::Exported) {
-        if let Mode::Export(dialog) = &mut self.mode {
+        if let Overlay::Export(dialog) = &mut self.mode {
             super::export_dialog::finished(dialog, &done);
         }
         match &done.result {
@@ -1052,16 +1055,16 @@ impl App {
 
     fn update_messages(&mut self, action: MessagesAction) {
         let body = self.body_area();
-        let Mode::Messages { scroll } = self.mode else {
+        let Overlay::Messages { scroll } = self.mode else {
             return;
         };
         let max = super::message_log::max_scroll(&self.log, body) as isize;
         let page = body.height.saturating_sub(3).max(1) as isize;
-        let to = |delta: isize| Mode::Messages {
+        let to = |delta: isize| Overlay::Messages {
             scroll: (scroll as isize).saturating_add(delta).clamp(0, max.max(0)) as usize,
         };
         self.mode = match action {
-            MessagesAction::Close => Mode::Normal,
+            MessagesAction::Close => Overlay::Panes,
             MessagesAction::ScrollDown => to(1),
             MessagesAction::ScrollUp => to(-1),
             MessagesAction::PageDown => to(page),
@@ -1073,12 +1076,12 @@ impl App {
 
     fn update_stats(&mut self, action: StatsAction) {
         let body = self.body_area();
-        let Mode::Stats(view) = &mut self.mode else {
+        let Overlay::Stats(view) = &mut self.mode else {
             return;
         };
         let page = body.height.saturating_sub(3).max(1) as isize;
         match action {
-            StatsAction::Close => self.mode = Mode::Normal,
+            StatsAction::Close => self.mode = Overlay::Panes,
             StatsAction::ScrollDown => view.scroll_by(1, body),
             StatsAction::ScrollUp => view.scroll_by(-1, body),
             StatsAction::PageDown => view.scroll_by(page, body),
@@ -1112,7 +1115,7 @@ impl App {
             Pane::List => {
                 let k = self.list_offset + line;
                 if k < self.rows.len() {
-                    if k == self.selected && matches!(self.rows[k], Row::Issue(_)) {
+                    if k == self.selected && matches!(self.rows[k], ListRow::Issue(_)) {
                         self.toggle_fold();
                     } else {
                         self.select(k);

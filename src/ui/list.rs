@@ -1,7 +1,7 @@
 //! The list pane: issue rows with their articles beneath. Only the rows in view
 //! are built, so a corpus of any size draws in the same time.
 
-use super::app::{App, Row};
+use super::app::{App, ListRow};
 use super::bordered;
 use super::layout::Pane;
 use super::theme::{self, Theme};
@@ -53,8 +53,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         };
         let selected = k == app.selected;
         let line = match *row {
-            Row::Issue(i) => issue_line(app, i, inner.width as usize),
-            Row::Article(i, a) => article_line(app, i, a, inner.width as usize),
+            ListRow::Issue(i) => issue_line(app, i, inner.width as usize),
+            ListRow::Article(i, a) => article_line(app, i, a, inner.width as usize),
         };
         if selected {
             let style = if focused {

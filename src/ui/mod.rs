@@ -40,7 +40,7 @@ pub mod triage;
 pub mod wrap;
 
 pub use action::Action;
-pub use app::{App, Mode, Row};
+pub use app::{App, ListRow, Overlay};
 pub use run::run;
 
 use ratatui::Frame;
@@ -53,12 +53,12 @@ use ratatui::widgets::Widget;
 pub fn draw(app: &App, frame: &mut Frame) {
     frame.render_widget(app, frame.area());
     search_cursor(app, frame);
-    if let (Mode::Page, Some(view)) = (&app.mode, &app.page)
+    if let (Overlay::Page, Some(view)) = (&app.mode, &app.page)
         && let Some(pos) = page_view::cursor(view, overlay_area(app, frame.area()))
     {
         frame.set_cursor_position(pos);
     }
-    if let Mode::Export(d) = &app.mode
+    if let Overlay::Export(d) = &app.mode
         && let Some(pos) = export_dialog::cursor(d, overlay_area(app, frame.area()))
     {
         frame.set_cursor_position(pos);
@@ -67,7 +67,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
 
 /// Put the hardware cursor at the search line's caret (input methods follow it).
 fn search_cursor(app: &App, frame: &mut Frame) {
-    if let Mode::Search = app.mode {
+    if let Overlay::Search = app.mode {
         let areas = layout::areas(frame.area(), app.focus, app.tag_pane_len());
         if let Some(pos) = search_bar::cursor(app, areas.status) {
             frame.set_cursor_position(pos);
@@ -115,16 +115,16 @@ impl Widget for &App {
             ..area
         };
         match &self.mode {
-            Mode::Help(v) => v.render(&self.theme, &self.close_hint(), body, buf),
-            Mode::Export(d) => export_dialog::render(self, d, body, buf),
-            Mode::Stats(v) => stats_view::render(self, v, &self.close_hint(), body, buf),
-            Mode::ConfirmBulk | Mode::NewTag | Mode::JumpToDate => {
+            Overlay::Help(v) => v.render(&self.theme, &self.close_hint(), body, buf),
+            Overlay::Export(d) => export_dialog::render(self, d, body, buf),
+            Overlay::Stats(v) => stats_view::render(self, v, &self.close_hint(), body, buf),
+            Overlay::ConfirmBulk | Overlay::NewTag | Overlay::JumpToDate => {
                 tagging::render_overlay(self, body, buf)
             }
-            Mode::Search => search_bar::render(self, areas.status, buf),
-            Mode::Triage => triage::render(self, body, buf),
-            Mode::Adjudicate => adjudication::render(self, body, buf),
-            Mode::Messages { scroll } => message_log::render(
+            Overlay::Search => search_bar::render(self, areas.status, buf),
+            Overlay::Triage => triage::render(self, body, buf),
+            Overlay::Adjudicate => adjudication::render(self, body, buf),
+            Overlay::Messages { scroll } => message_log::render(
                 &self.log,
                 *scroll,
                 &self.theme,
@@ -132,12 +132,12 @@ impl Widget for &App {
                 body,
                 buf,
             ),
-            Mode::Page => {
+            Overlay::Page => {
                 if let Some(view) = &self.page {
                     page_view::render(view, &self.theme, &self.keymap, body, buf);
                 }
             }
-            Mode::Normal => {}
+            Overlay::Panes => {}
         }
     }
 }

@@ -4,7 +4,7 @@
 //! re-read tags replace the old ones in the list and the reader), and undo/redo
 //! of corrections in one history with tag changes.
 
-use super::app::{App, Mode, Row};
+use super::app::{App, ListRow, Overlay};
 use super::page_view::{Intent, PageView};
 use crate::correct::file::TagDelta;
 use crate::correct::{Correction, Op};
@@ -51,8 +51,8 @@ impl App {
     /// `v`: the page view of the selected article's issue, on that article.
     pub(super) fn open_page(&mut self) {
         let (issue, article) = match self.selected_row() {
-            Some(Row::Article(i, a)) => (i, Some(a)),
-            Some(Row::Issue(i)) => (i, None),
+            Some(ListRow::Article(i, a)) => (i, Some(a)),
+            Some(ListRow::Issue(i)) => (i, None),
             None => {
                 self.say("select an article to see its page");
                 return;
@@ -63,7 +63,7 @@ impl App {
         };
         let view = PageView::new(issue, &is.rel, &is.label(), article);
         self.page = Some(Box::new(view));
-        self.mode = Mode::Page;
+        self.mode = Overlay::Page;
         self.start_page_job(issue, PageEdit::Read);
     }
 
@@ -94,7 +94,7 @@ impl App {
     pub(super) fn page_key(&mut self, key: crossterm::event::KeyEvent) {
         let height = self.body_area().height.saturating_sub(2).max(1) as usize;
         let Some(view) = self.page.as_mut() else {
-            self.mode = Mode::Normal;
+            self.mode = Overlay::Panes;
             return;
         };
         let intent = view.handle_key(&self.keymap, key, height);
@@ -122,7 +122,7 @@ impl App {
     fn page_intent(&mut self, intent: Intent) {
         match intent {
             Intent::Close => {
-                self.mode = Mode::Normal;
+                self.mode = Overlay::Panes;
                 self.page = None;
             }
             Intent::Help => self.open_help(super::action::Layer::Page),
@@ -453,8 +453,8 @@ impl App {
         self.rebuild_rows();
         let n = self.corpus.issues.get(at).map_or(0, |i| i.articles.len());
         let target = match holder {
-            Some(k) if k < n => Row::Article(at, k),
-            _ => Row::Issue(at),
+            Some(k) if k < n => ListRow::Article(at, k),
+            _ => ListRow::Issue(at),
         };
         if let Some(k) = self.rows.iter().position(|r| *r == target) {
             self.selected = k;

@@ -2,7 +2,7 @@
 //! article (a story across pages whole, part after part), wrapped the way Chinese is typeset (see `wrap.rs`), with the scroll
 //! position in the pane's bottom border.
 
-use super::app::{App, Row};
+use super::app::{App, ListRow};
 use super::bordered;
 use super::layout;
 use super::wrap;
@@ -35,7 +35,7 @@ pub struct ReaderLine {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ReaderView {
     /// The list row shown.
-    pub row: Option<Row>,
+    pub row: Option<ListRow>,
     /// The width wrapped for.
     pub width: usize,
     pub lines: Vec<ReaderLine>,
@@ -47,12 +47,12 @@ pub struct ReaderView {
 
 impl ReaderView {
     /// Wrap the content of `row` for `width` columns.
-    pub fn build(app: &App, row: Option<Row>, width: usize) -> ReaderView {
+    pub fn build(app: &App, row: Option<ListRow>, width: usize) -> ReaderView {
         let mut lines = Vec::new();
         let mut start = 0;
         if width > 0 {
             match row {
-                Some(Row::Article(i, a)) => {
+                Some(ListRow::Article(i, a)) => {
                     if let Some((parts, here)) = app.stories.story_of((i, a)) {
                         start = story_lines(app, parts, here, width, &mut lines);
                     } else if let Some(article) =
@@ -65,7 +65,7 @@ impl ReaderView {
                         }
                     }
                 }
-                Some(Row::Issue(i)) => {
+                Some(ListRow::Issue(i)) => {
                     if let Some(issue) = app.corpus.issues.get(i) {
                         issue_lines(issue, width, &mut lines);
                     }

@@ -6,7 +6,7 @@
 //! follows it.
 
 use super::action::SearchAction;
-use super::app::{App, Mode, Row};
+use super::app::{App, ListRow, Overlay};
 use super::layout::Pane;
 use crate::search::background::BackgroundSearcher;
 use crate::search::verify::Field;
@@ -246,7 +246,7 @@ fn tag_snapshot(app: &App) -> Option<TagLookup> {
 
 /// `/`: open the search line (editing the current query, if any).
 pub fn open(app: &mut App) {
-    app.mode = Mode::Search;
+    app.mode = Overlay::Search;
     app.focus = Pane::List;
     // Tags may have changed since the last search.
     let tags = tag_snapshot(app);
@@ -260,10 +260,10 @@ pub fn handle_key(app: &mut App, key: KeyEvent) {
     match app.keymap.search.action_for(key) {
         Some(SearchAction::Cancel) => {
             clear(app);
-            app.mode = Mode::Normal;
+            app.mode = Overlay::Panes;
         }
         Some(SearchAction::Accept) => {
-            app.mode = Mode::Normal;
+            app.mode = Overlay::Panes;
             app.focus = Pane::List;
             if app.search.input.value().trim().is_empty() {
                 clear(app);
@@ -381,7 +381,7 @@ pub fn wait(app: &mut App, timeout: std::time::Duration) -> bool {
     true
 }
 
-fn apply(app: &mut App, outcome: crate::search::background::Outcome) {
+fn apply(app: &mut App, outcome: crate::search::background::SearchAnswer) {
     if outcome.query != app.search.input.value() {
         return; // cleared or changed since: stale
     }
@@ -401,8 +401,8 @@ fn apply(app: &mut App, outcome: crate::search::background::Outcome) {
             app.search.stale_while_loading = app.loading.is_some();
             app.set_filter(Some(pairs));
             // Land on the best article rather than its issue row.
-            if matches!(app.selected_row(), Some(Row::Issue(_)))
-                && matches!(app.rows.get(1), Some(Row::Article(..)))
+            if matches!(app.selected_row(), Some(ListRow::Issue(_)))
+                && matches!(app.rows.get(1), Some(ListRow::Article(..)))
             {
                 app.update(super::Action::MoveDown);
             }

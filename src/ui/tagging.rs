@@ -6,13 +6,13 @@
 //! `tag_saves`); the status bar says what is being saved, what was saved, or
 //! names the sidecar that could not be written.
 
-use super::app::{App, Mode};
+use super::app::{App, Overlay};
 use super::bordered;
 use super::keymap::Keymap;
 use super::layout;
 use super::tag_saves::TagWork;
 use crate::config::{Config, TagDef};
-use crate::tags::{Outcome, Problem, TagStore, vocab};
+use crate::tags::{ChangeReport, Problem, TagStore, vocab};
 use crossterm::event::{Event, KeyEvent};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -155,7 +155,7 @@ impl App {
             Action::Redo => self.redo_any(),
             Action::NewTag => {
                 self.tagging.input.reset();
-                self.mode = Mode::NewTag;
+                self.mode = Overlay::NewTag;
             }
             _ => {}
         }
@@ -191,7 +191,7 @@ impl App {
                 targets,
                 removes,
             });
-            self.mode = Mode::ConfirmBulk;
+            self.mode = Overlay::ConfirmBulk;
             return;
         }
         self.apply_toggle(k, &targets);
@@ -254,7 +254,7 @@ impl App {
     }
 
     /// Say what a tag change did, and whether it is on disk.
-    pub(super) fn report(&mut self, o: &Outcome) {
+    pub(super) fn report(&mut self, o: &ChangeReport) {
         let label = &o.applied.label;
         if !o.applied.is_empty() && !label.starts_with("undo ") && !label.starts_with("redo ") {
             self.forget_redo();
@@ -275,7 +275,7 @@ impl App {
 
     /// The answer to the bulk change question: apply it, or not.
     pub(super) fn confirm_bulk(&mut self, yes: bool) {
-        self.mode = Mode::Normal;
+        self.mode = Overlay::Panes;
         let pending = self.tagging.pending.take();
         match pending {
             Some(p) if yes => {
@@ -288,7 +288,7 @@ impl App {
 
     /// Close the new-tag prompt, creating the tag typed or not.
     pub(super) fn finish_new_tag(&mut self, create: bool) {
-        self.mode = Mode::Normal;
+        self.mode = Overlay::Panes;
         if create {
             let name = self.tagging.input.value().to_string();
             self.create_tag(&name);
@@ -381,7 +381,7 @@ fn hint_line(app: &App, hints: Vec<(String, String)>) -> Line<'static> {
 pub fn render_overlay(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let (title, lines): (&str, Vec<Line>) = match app.mode {
-        Mode::ConfirmBulk => {
+        Overlay::ConfirmBulk => {
             let Some(p) = &app.tagging.pending else {
                 return;
             };
@@ -399,7 +399,7 @@ pub fn render_overlay(app: &App, area: Rect, buf: &mut Buffer) {
                 ],
             )
         }
-        Mode::JumpToDate => (
+        Overlay::JumpToDate => (
             " Jump to date ",
             vec![
                 Line::from("Date (2024, 2024-05 or 2024-05-03):"),
@@ -411,7 +411,7 @@ pub fn render_overlay(app: &App, area: Rect, buf: &mut Buffer) {
                 hint_line(app, app.keymap.jump_to_date.hints()),
             ],
         ),
-        Mode::NewTag => {
+        Overlay::NewTag => {
             let value = app.tagging.input.value();
             (
                 " New tag ",

@@ -14,7 +14,7 @@
 //! tags' own keys toggle them.
 
 use super::action::{Action, Layer, TriageAction};
-use super::app::{App, Mode};
+use super::app::{App, Overlay};
 use super::bordered::{self, render_lines};
 use crate::article::Article;
 use crate::suggest::triage::Triage;
@@ -182,7 +182,7 @@ impl App {
         });
     }
 
-    fn report_outcome(&mut self, outcome: &crate::tags::Outcome) {
+    fn report_outcome(&mut self, outcome: &crate::tags::ChangeReport) {
         self.report(outcome);
     }
 
@@ -201,7 +201,7 @@ impl App {
             }
             self.suggest.triage = Some(triage);
         }
-        self.mode = Mode::Triage;
+        self.mode = Overlay::Triage;
     }
 
     /// A key in triage mode: its own keymap, then the tags' keys.
@@ -237,7 +237,7 @@ impl App {
     /// Apply one triage action.
     pub(super) fn update_triage(&mut self, action: TriageAction) {
         let Some(mut triage) = self.suggest.triage.take() else {
-            self.mode = Mode::Normal;
+            self.mode = Overlay::Panes;
             return;
         };
         let issues = &self.corpus.issues;
@@ -249,7 +249,7 @@ impl App {
                 if let Some((i, a)) = triage.current() {
                     self.select_article(i, a);
                 }
-                self.mode = Mode::Normal;
+                self.mode = Overlay::Panes;
             }
             TriageAction::Accept => {
                 if let Some(s) = &self.suggest.suggester {
@@ -295,7 +295,7 @@ impl App {
         if let Some(k) = self
             .rows
             .iter()
-            .position(|r| *r == super::app::Row::Article(i, a))
+            .position(|r| *r == super::app::ListRow::Article(i, a))
         {
             self.select(k);
         }

@@ -414,3 +414,109 @@ fn opposite_corrections_of_one_line_cancel_out() {
     assert_eq!(file.corrections.len(), 1);
     assert_eq!(file.corrections[0].role, Some(Role::Furniture));
 }
+
+/// A sidecar's records as (id, tag names).
+type Records = Vec<(String, Vec<String>)>;
+
+/// Every sidecar of the issue in the team layout, by folder below the corpus
+/// (`coders/王芳`, `adjudicated/张三`): its records as (id, tags).
+fn team_sidecars(root: &Path) -> Vec<(String, Records)> {
+    let mut out = Vec::new();
+    for top in ["coders", "adjudicated"] {
+        let Ok(entries) = std::fs::read_dir(root.join(top)) else {
+            continue;
+        };
+        let mut names: Vec<String> = entries
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        names.sort();
+        for name in names {
+            let path = root
+                .join(top)
+                .join(&name)
+                .join("河川晚报_20240307_p2.tags.toml");
+            let Some(file) = sidecar::read(&path).unwrap() else {
+                continue;
+            };
+            let records = file
+                .articles
+                .into_iter()
+                .filter(|r| !r.tags.is_empty())
+                .map(|r| (r.id, r.tags.keys().cloned().collect()))
+                .collect();
+            out.push((format!("{top}/{name}"), records));
+        }
+    }
+    out
+}
+
+/// In the team layout (`coders/NAME/` sidecars, `adjudicated/NAME/`
+/// decisions), a correction moves the tags in every coder's sidecar and in
+/// the settled decisions, not only in the issue's own: a join puts 王芳's,
+/// 李华's and 张三's settled tags of both articles on the joined one, and
+/// dropping it moves them to the article that keeps the text; no tag is lost
+/// in any file, and none is left on an id no article has (issue 13).
+#[test]
+fn corrections_move_tags_in_every_coders_sidecar() {
+    let (cli, root) = setup();
+    std::fs::create_dir_all(root.join("coders")).unwrap();
+    let r = root.to_str().unwrap();
+    let before = articles(&cli, &root);
+    let first = id(by_title(&before, "清渠区社区议事会实现全覆盖")).to_string();
+    let second = id(by_title(&before, "岚溪县启动第二批县级非遗名录申报")).to_string();
+    let other = id(by_title(&before, "网格虽小 连着民心")).to_string();
+    for args in [
+        vec!["tag", r, &first, "+governance", "--coder", "王芳"],
+        vec!["tag", r, &second, "+environment", "--coder", "王芳"],
+        vec!["tag", r, &other, "+environment", "--coder", "王芳"],
+        vec!["tag", r, &second, "+heritage", "--coder", "李华"],
+        vec!["adjudicate", r, &second, "heritage", "--coder", "张三"],
+    ] {
+        assert_succeeded(&cli.run(&args));
+    }
+    let line = line_of(&root, "岚溪县启动第二批").to_string();
+    correct(&cli, &root, &["--join", &line]);
+    let after = articles(&cli, &root);
+    let joined = id(by_title(&after, "清渠区社区议事会实现全覆盖")).to_string();
+    let s = |v: &[&str]| v.iter().map(|t| t.to_string()).collect::<Vec<_>>();
+    let mut wang = vec![
+        (joined.clone(), s(&["environment", "governance"])),
+        (other.clone(), s(&["environment"])),
+    ];
+    wang.sort();
+    assert_eq!(
+        team_sidecars(&root),
+        [
+            (
+                "coders/李华".to_string(),
+                vec![(joined.clone(), s(&["heritage"]))]
+            ),
+            ("coders/王芳".to_string(), wang),
+            (
+                "adjudicated/张三".to_string(),
+                vec![(joined.clone(), s(&["heritage"]))]
+            ),
+        ]
+    );
+    let joined_tags = tags(by_title(&after, "清渠区社区议事会实现全覆盖"));
+    assert_eq!(joined_tags, ["environment", "governance", "heritage"]);
+    assert_succeeded(&cli.run(&["check", r]));
+
+    // Dropped: every file's tags are on articles that exist, none lost.
+    correct(&cli, &root, &["--drop", "1"]);
+    let back = articles(&cli, &root);
+    let ids: Vec<&str> = back.iter().map(id).collect();
+    for (folder, records) in team_sidecars(&root) {
+        for (rid, _) in &records {
+            assert!(ids.contains(&rid.as_str()), "{folder}: {rid} is no article");
+        }
+        let mut names: Vec<String> = records.into_iter().flat_map(|(_, t)| t).collect();
+        names.sort();
+        let want = match folder.as_str() {
+            "coders/王芳" => s(&["environment", "environment", "governance"]),
+            _ => s(&["heritage"]),
+        };
+        assert_eq!(names, want, "{folder}");
+    }
+    assert_succeeded(&cli.run(&["check", r]));
+}

@@ -631,3 +631,91 @@ fn a_join_after_a_split_leaves_no_correction() {
     assert!(sidecar_of(&root).is_none_or(|s| s.corrections.is_empty()));
     assert_eq!(titles(&app), before);
 }
+
+/// The records (id -> tags) of coder `name`'s sidecar of the issue.
+fn coder_tags(root: &Path, name: &str) -> Vec<(String, Vec<String>)> {
+    let path = root
+        .join("coders")
+        .join(name)
+        .join("河川晚报_20240307_p2.tags.toml");
+    sidecar::read(&path)
+        .unwrap()
+        .map(|s| s.articles)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|r| !r.tags.is_empty())
+        .map(|r| (r.id, r.tags.keys().cloned().collect()))
+        .collect()
+}
+
+/// In the team layout a split in the page view moves the tags of every
+/// coder's sidecar (the current coder's and another's), and its undo takes
+/// them back in each, keeping a tag another coder set on the new part in
+/// between (it goes to the article the part joins back into) (issue 13).
+#[test]
+fn a_correction_moves_every_coders_tags_and_undoes_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("c");
+    std::fs::create_dir_all(root.join("coders")).unwrap();
+    std::fs::copy(repo_path(&format!("sample/{ISSUE}")), root.join(ISSUE)).unwrap();
+    let cli = common::cli::Cli::new();
+    let mut config = Config::builtin();
+    config.team.coder = "王芳".into();
+    let (keymap, _) = newstag::ui::keymap::Keymaps::from_config(&config, None);
+    let theme = newstag::ui::theme::Theme::new(&config, true);
+    let mut app = App::new(config, keymap, theme, root.clone());
+    app.size = ratatui::layout::Rect::new(0, 0, 100, 30);
+    app.push_issues(Corpus::load(&root).unwrap().issues);
+    let story_id = id_of(&app, "“小巷管家”的一天");
+    let r = root.to_str().unwrap();
+    for args in [
+        ["tag", r, &story_id, "+heritage", "--coder", "李华"],
+        ["tag", r, &story_id, "+environment", "--coder", "李华"],
+    ] {
+        common::cli::assert_succeeded(&cli.run(&args));
+    }
+    select(&mut app, "“小巷管家”的一天");
+    press(&mut app, "1");
+    assert_eq!(
+        coder_tags(&root, "王芳"),
+        [(story_id.clone(), vec!["governance".to_string()])]
+    );
+    press(&mut app, "v");
+    cursor_to(&mut app, line_of(&root, "傍晚6点"));
+    press(&mut app, "syn");
+    let kept = id_of(&app, "“小巷管家”的一天");
+    assert_ne!(kept, story_id);
+    assert_eq!(
+        coder_tags(&root, "王芳"),
+        [(kept.clone(), vec!["governance".to_string()])]
+    );
+    assert_eq!(
+        coder_tags(&root, "李华"),
+        [(
+            kept.clone(),
+            vec!["environment".to_string(), "heritage".to_string()]
+        )]
+    );
+    // 李华 removes environment and tags the new part meanwhile.
+    let (_, part, _) = app.selected_article().unwrap();
+    let part_id = app.corpus.issues[0].articles[part].id.clone();
+    for args in [
+        ["tag", r, &kept, "-environment", "--coder", "李华"],
+        ["tag", r, &part_id, "+governance", "--coder", "李华"],
+    ] {
+        common::cli::assert_succeeded(&cli.run(&args));
+    }
+    press(&mut app, "u");
+    assert!(sidecar_of(&root).is_none_or(|s| s.corrections.is_empty()));
+    assert_eq!(
+        coder_tags(&root, "王芳"),
+        [(story_id.clone(), vec!["governance".to_string()])]
+    );
+    assert_eq!(
+        coder_tags(&root, "李华"),
+        [(
+            story_id.clone(),
+            vec!["governance".to_string(), "heritage".to_string()]
+        )]
+    );
+}

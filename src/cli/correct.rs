@@ -4,7 +4,7 @@
 //! follow their articles.
 
 use crate::config::Config;
-use crate::correct::file::{ChangeError, Changed, IssueSidecars, change};
+use crate::correct::file::{ChangeError, Changed, IssueSidecars, change, team_tag_dirs};
 use crate::correct::{Correction, Op, Role, Status};
 use anyhow::{Context, bail};
 use std::io::Write;
@@ -93,7 +93,9 @@ pub fn run(config: &Config, args: CorrectArgs) -> anyhow::Result<ExitCode> {
     };
     let to = args.to.clone();
     let drop = args.drop;
-    let tag_dirs = Vec::new();
+    // In the team layout, tags follow in every coder's and adjudicator's sidecar.
+    let (team, _) = crate::tags::team::Team::new_or_unknown(config, &root);
+    let tag_dirs = team_tag_dirs(&team);
     let at = IssueSidecars {
         tag_dirs: &tag_dirs,
         ..IssueSidecars::own(&issue_path, &rel, sidecar_dir.as_deref())

@@ -99,7 +99,7 @@ impl PageJob {
         let path = &self.issue.path;
         let rel = &self.issue.rel;
         let dir = self.sidecar_dir.as_deref();
-        let tag_dirs = Vec::<std::path::PathBuf>::new();
+        let tag_dirs = file::team_tag_dirs(&self.team);
         let at = IssueSidecars {
             tag_dirs: &tag_dirs,
             ..IssueSidecars::own(path, rel, dir)

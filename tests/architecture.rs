@@ -159,3 +159,67 @@ fn public_type_names_say_what_they_are() {
         .collect();
     assert!(twice.is_empty(), "declared more than once: {twice:#?}");
 }
+
+/// The modules of `src/ui` whose code (outside its tests) names the app:
+/// `super::app`, `super::App`, `crate::ui::app` or `crate::ui::App`.
+fn ui_modules_naming_the_app() -> Vec<String> {
+    let dir = repo_path("src/ui");
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(&dir).unwrap().flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let Some(module) = name.strip_suffix(".rs") else {
+            continue;
+        };
+        let text = std::fs::read_to_string(e.path()).unwrap();
+        let text = text.split("#[cfg(test)]").next().unwrap_or("");
+        if [
+            "super::app",
+            "super::App",
+            "crate::ui::app",
+            "crate::ui::App",
+        ]
+        .iter()
+        .any(|p| text.contains(p))
+        {
+            out.push(module.to_string());
+        }
+    }
+    out.sort();
+    out
+}
+
+/// The panes and overlays draw from their own state or a view the app gathers
+/// for them (the tag pane draws a `TagPaneView`), so they join no import circle
+/// with `app`. Only the app's own parts (its methods split by subject) and the
+/// run loop name it, and the layers listed as still drawing from `&App`; a
+/// layer taken off that list must stay off.
+#[test]
+fn layers_do_not_import_the_app() {
+    const APP_PARTS: &[&str] = &[
+        "mod",
+        "run",
+        "tagging",
+        "tag_saves",
+        "triage",
+        "page",
+        "adjudication",
+    ];
+    const STILL_DRAWING_FROM_APP: &[&str] = &[
+        "list",
+        "reader",
+        "status",
+        "stats_view",
+        "export_dialog",
+        "search_bar",
+    ];
+    let offenders: Vec<String> = ui_modules_naming_the_app()
+        .into_iter()
+        .filter(|m| m != "app")
+        .filter(|m| !APP_PARTS.contains(&m.as_str()))
+        .filter(|m| !STILL_DRAWING_FROM_APP.contains(&m.as_str()))
+        .collect();
+    assert!(
+        offenders.is_empty(),
+        "src/ui layers that import the app: {offenders:?}"
+    );
+}

@@ -107,7 +107,7 @@ impl Widget for &App {
             reader::render(self, r, buf);
         }
         if let Some(r) = areas.tags {
-            tag_pane::render(self, r, buf);
+            tag_pane::render(&self.tag_pane_view(), &self.theme, r, buf);
         }
         status::render(self, areas.status, buf);
         let body = Rect {

@@ -101,6 +101,60 @@ impl App {
         out
     }
 
+    /// What the tag pane shows: the vocabulary, then the stray tags, each with
+    /// whether the batch carries it (with marks: how many of them).
+    pub fn tag_pane_view(&self) -> super::tag_pane::TagPaneView {
+        use super::tag_pane::{TagPaneRow, TagPaneView};
+        let batch = self.batch();
+        let marked = self.marks.len();
+        let carried = |name: &str| {
+            batch
+                .iter()
+                .filter(|(i, a)| self.tags_of(*i, *a).contains(&name))
+                .count()
+        };
+        let state = |n: usize| {
+            if marked > 0 {
+                format!("{n}/{}", batch.len())
+            } else if n > 0 {
+                "[x]".to_string()
+            } else {
+                "[ ]".to_string()
+            }
+        };
+        let mut rows: Vec<TagPaneRow> = self
+            .config
+            .tags
+            .iter()
+            .map(|tag| TagPaneRow {
+                key: tag.key.clone(),
+                label: tag.label().to_string(),
+                style: self.theme.tag_fg(tag),
+                // A suggested tag not set yet: a faint ghost with its score and words.
+                note: (marked == 0)
+                    .then(|| self.ghost(&tag.name))
+                    .flatten()
+                    .map(|g| format!(" ~{:.2} {}", g.score, g.words.join(" ")))
+                    .unwrap_or_default(),
+                state: state(carried(&tag.name)),
+            })
+            .collect();
+        // Tags the articles carry that the config does not define: one carries it.
+        rows.extend(self.stray_tags().into_iter().map(|name| TagPaneRow {
+            key: String::new(),
+            state: state(carried(&name).max(usize::from(marked == 0))),
+            label: name,
+            style: self.theme.plain(),
+            note: " (not in config)".to_string(),
+        }));
+        TagPaneView {
+            focused: self.focus == super::layout::Pane::Tags,
+            marked,
+            selected: self.tag_selected,
+            rows,
+        }
+    }
+
     /// Rows of the tag pane: the vocabulary, then the stray tags.
     pub fn tag_pane_len(&self) -> usize {
         self.config.tags.len() + self.stray_tags().len()

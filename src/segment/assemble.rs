@@ -281,6 +281,9 @@ fn is_pen_name(text: &str) -> bool {
         ])
 }
 
+/// Circled numbers that open the captions of a photo group.
+const CIRCLED: [char; 10] = ['①', '②', '③', '④', '⑤', '⑥', '⑦', '⑧', '⑨', '⑩'];
+
 /// The next unit that is not noise, from `i`.
 fn next_significant(classes: &[Class], mut i: usize) -> Option<usize> {
     while i < classes.len() {
@@ -432,8 +435,20 @@ impl Assembler {
         let first = &units[heads[0]];
         let explicit = classes[heads[0]].explicit;
         let cur_level = self.cur.map_or(0, |c| self.drafts[c].level);
+        // A head over a caption that carries its credit titles that photo.
+        let photo_title = heads.len() == 1
+            && !first.text.contains(['，', '、', ','])
+            && !first.text.starts_with("图")
+            && first.text.chars().filter(|&c| is_han(c)).nth(1).is_some();
+        let next_credited_caption = photo_title
+            && next.is_some_and(|n| {
+                classes[n].role == Role::Caption
+                    && classes[n].credit.as_deref() != Some(units[n].text.as_ref())
+                    && classes[n].credit.is_some()
+            });
         let strong = heads.len() >= 2
             || is_notice_title(&first.text)
+            || next_credited_caption
             || subtitle.is_some()
             || !bylines.is_empty()
             || next_dateline
@@ -586,6 +601,16 @@ impl Assembler {
     fn byline(&mut self, unit: &Unit<'_>) {
         let text = unit.text.to_string();
         match self.cur {
+            // `编者按：…` between a head and its byline introduces the story: the
+            // byline is the story's, and its text follows.
+            Some(c)
+                if self.drafts[c].paragraphs.len() == 1
+                    && self.drafts[c].byline.is_empty()
+                    && self.drafts[c].paragraphs[0].starts_with("编者按") =>
+            {
+                self.drafts[c].byline = text;
+                self.headed = Some(c);
+            }
             Some(c) if self.drafts[c].has_body() => {
                 let d = &mut self.drafts[c];
                 if d.byline.is_empty() || d.credit {
@@ -633,7 +658,11 @@ impl Assembler {
         if !short {
             return false;
         }
-        if last == 0 && d.intertitles.is_empty() {
+        // A photo group (`①…` / `②…` under one title): the credit is the group's.
+        let group = last > 0
+            && d.intertitles.is_empty()
+            && d.paragraphs.iter().all(|p| p.starts_with(CIRCLED));
+        if (last == 0 && d.intertitles.is_empty()) || group {
             let d = &mut self.drafts[c];
             d.caption = true;
             d.closed = true;
@@ -673,6 +702,22 @@ impl Assembler {
             let mut class = classes[i].clone();
             class.credit = None;
             self.body(unit, &class);
+            return;
+        }
+        // A caption right under a head with no text yet is that head's photo.
+        if let Some(h) = self.headed
+            && !self.drafts[h].has_body()
+            && !self.drafts[h].title.is_empty()
+            && classes[i].credit.is_some()
+        {
+            let draft = &mut self.drafts[h];
+            draft.caption = true;
+            draft.closed = true;
+            if draft.byline.is_empty() {
+                draft.byline = classes[i].credit.clone().unwrap_or_default();
+            }
+            draft.paragraphs.push(unit.text.to_string());
+            self.headed = None;
             return;
         }
         let pending = self.pending;

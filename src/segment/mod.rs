@@ -220,4 +220,34 @@ mod tests {
         assert_eq!(articles[1].kicker, "");
         assert_eq!(articles[1].byline, "本报记者 闻笛 摄");
     }
+
+    #[test]
+    fn a_photo_group_with_one_credit_is_one_photo() {
+        let page = "千年古渡焕新颜\n①12月4日，游客在岑阳市槐川县古渡口游览。\n②当地老艺人在渡口旁的老街上展示传统船模制作技艺。\n本报记者 宓秋 摄\n";
+        let articles = segment_issue(page, "p");
+        assert_eq!(articles.len(), 1, "{articles:?}");
+        assert_eq!(articles[0].title, "千年古渡焕新颜");
+        assert_eq!(articles[0].byline, "本报记者 宓秋 摄");
+        assert_eq!(articles[0].paragraphs.len(), 2);
+        assert_eq!(articles[0].kind, crate::article::Kind::Photo);
+    }
+
+    #[test]
+    fn a_head_over_a_credited_caption_is_a_titled_photo() {
+        let page = "让每一滴水都用在刀刃上\n本报评论员\n水利是农业的命脉，要舍得投入。\n功在当下，利在长远。\n湿地迎来越冬候鸟\n12月2日，大批越冬候鸟在岑水国家湿地公园栖息。新华社记者 庹岩 摄\n";
+        let articles = segment_issue(page, "p");
+        let titles: Vec<&str> = articles.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, ["让每一滴水都用在刀刃上", "湿地迎来越冬候鸟"]);
+        assert_eq!(articles[1].kind, crate::article::Kind::Photo);
+        assert_eq!(articles[1].byline, "新华社记者 庹岩 摄");
+    }
+
+    #[test]
+    fn an_editors_note_before_the_byline_opens_the_story() {
+        let page = "山坳里建起“数字果园”\n编者按：在广袤的乡村，一批新农人正在改变耕作方式。\n本报记者 尤嘉禾\n12月初的北岭村，苹果已经收进了冷库。\n“过去种苹果靠经验，现在靠数据。”\n";
+        let articles = segment_issue(page, "p");
+        assert_eq!(articles.len(), 1, "{articles:?}");
+        assert_eq!(articles[0].byline, "本报记者 尤嘉禾");
+        assert_eq!(articles[0].paragraphs.len(), 3);
+    }
 }

@@ -231,6 +231,31 @@ fn is_channel_notice(text: &str) -> bool {
         && (text.starts_with("扫码") || text.starts_with("扫一扫"))
 }
 
+/// `第二版　我国新能源汽车年产量…`, `民生实事“回头看”　4版`: a line of a box
+/// pointing to stories on other pages (a page number before or after a space).
+fn is_teaser(text: &str) -> bool {
+    if count_upto(text, 41) > 40 || text.contains('。') {
+        return false;
+    }
+    let numeral = |c: char| is_digit(c) || "一二三四五六七八九十".contains(c);
+    let page_ref = |s: &str| {
+        let s = s.trim_start_matches('第');
+        let Some(core) = s.strip_suffix('版') else {
+            return false;
+        };
+        !core.is_empty() && core.chars().all(numeral)
+    };
+    let mut parts = text.split(char::is_whitespace).filter(|p| !p.is_empty());
+    let (Some(first), Some(_)) = (parts.next(), parts.next()) else {
+        return false;
+    };
+    let last = text
+        .split(char::is_whitespace)
+        .rfind(|p| !p.is_empty())
+        .unwrap_or("");
+    (first.starts_with('第') && page_ref(first)) || page_ref(last)
+}
+
 /// Page furniture: running heads and mastheads at the top of a page, page numbers,
 /// credits, attribution lines, web chrome, banners over runs of briefs or photos.
 ///
@@ -276,6 +301,7 @@ fn mark_furniture(units: &mut [Unit<'_>]) {
             || is_channel_notice(text)
             || is_attribution(text)
             || is_web_chrome(text)
+            || is_teaser(text)
         {
             u.markup = Markup::Furniture;
             u.level = 0;
@@ -632,6 +658,8 @@ mod tests {
         let page = "岑阳晚报　2025年12月7日　星期日　A02\n地铁1号线首通段本月28日开通\n";
         assert_eq!(texts(page), ["地铁1号线首通段本月28日开通"]);
         // Credits anywhere in a line, the paper's channel notice, a banner.
+        let page = "今日导读\n第二版　我国新能源汽车年产量突破千万辆\n民生实事“回头看”　4版\n第五版是重点\n";
+        assert_eq!(texts(page), ["今日导读", "第五版是重点"]);
         let page = "正文一段。\n澄川日报社出版　　第7版　　责任编辑：孟溪\n扫码关注“岑阳晚报”微信公众号　新闻热线：0000-6123456\n简　讯\n开展校对工作的同志说，很好。\n";
         let mut u = units(page);
         normalise(&mut u);

@@ -48,6 +48,7 @@ fn big_sidecar(n: usize) -> Sidecar {
         issue: "2024-01-02_3.txt".into(),
         articles: (0..n)
             .map(|i| ArticleTags {
+                memo: None,
                 id: format!("{i:012x}"),
                 title: format!("第{i}篇 老旧小区改造让居民住得更舒心 社区治理见实效"),
                 tags: (0..3)

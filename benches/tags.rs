@@ -147,6 +147,7 @@ fn open_10k_sidecars(c: &mut Criterion) {
                 let mut tags = TagSet::new();
                 tags.insert("governance".into(), mark.clone());
                 ArticleTags {
+                    memo: None,
                     id: a.id.clone(),
                     title: a.display_title(),
                     tags,
@@ -255,6 +256,7 @@ fn orphan_case(root: &Path, articles: usize, orphans: usize) -> (Corpus, Vec<Art
                 (headline(&mut rng), "fff".to_string())
             };
             ArticleTags {
+                memo: None,
                 id: format!("f{i:08x}{check}"),
                 title,
                 tags: TagSet::from([("governance".to_string(), mark.clone())]),
@@ -305,6 +307,7 @@ fn big_sidecar(n: usize) -> Sidecar {
         corrections: Vec::new(),
         articles: (0..n)
             .map(|i| ArticleTags {
+                memo: None,
                 id: format!("{i:012x}"),
                 title: headline(&mut rng),
                 tags: (0..3)

@@ -124,6 +124,7 @@ fn python_csv_and_pandas_read_the_export() {
                 issue: i,
                 article: a,
                 tags: tags_for(&a.id),
+                memos: Vec::new(),
             })
         })
         .collect();

@@ -497,6 +497,7 @@ fn same_stem_issues_each_get_their_own_sidecar() {
             id: id.into(),
             title: format!("标题{id}"),
             tags,
+            memo: None,
         }
     };
     let old = Sidecar {
@@ -597,6 +598,7 @@ fn an_old_shared_sidecar_stays_while_its_issues_are_not_all_known() {
         },
     );
     let record = |id: &str| ArticleTags {
+        memo: None,
         id: id.into(),
         title: String::new(),
         tags: tags.clone(),

@@ -281,6 +281,12 @@ fn written_sidecars_take_the_chunked_path() {
                 )]
                 .into_iter()
                 .collect(),
+                // Memos on every other article, text that looks like a header.
+                memo: (i % 2 == 0).then(|| newstag::tags::Memo {
+                    text: format!("备忘\n[[article]] \"{i}\" '''"),
+                    at: "2026-01-02T00:00:00Z".into(),
+                    coder: "ana".into(),
+                }),
             })
             .collect(),
         corrections: Vec::new(),

@@ -122,18 +122,24 @@ fn any_text() -> impl Strategy<Value = String> {
 
 fn any_sidecar() -> impl Strategy<Value = Sidecar> {
     let tag_name = any_text().prop_filter("a tag has a name", |s| !s.trim().is_empty());
-    let tags = prop::collection::btree_map(tag_name, (any_text(), any_source()), 1..4).prop_map(
+    let tags = prop::collection::btree_map(tag_name, (any_text(), any_source()), 0..4).prop_map(
         |m| -> TagSet {
             m.into_iter()
                 .map(|(k, (at, by))| (k, mark(&at, by)))
                 .collect()
         },
     );
-    let article = (any_text(), any_text(), tags).prop_map(|(id, title, tags)| ArticleTags {
-        id,
-        title,
-        tags,
-    });
+    // A memo's text, time and coder: any text at all.
+    let memo = prop::option::of((any_text(), any_text(), any_text()))
+        .prop_map(|m| m.map(|(text, at, coder)| newstag::tags::Memo { text, at, coder }));
+    let article = (any_text(), any_text(), tags, memo)
+        .prop_map(|(id, title, tags, memo)| ArticleTags {
+            id,
+            title,
+            tags,
+            memo,
+        })
+        .prop_filter("a record holds a tag or a memo", |a| !a.is_empty());
     (any_text(), prop::collection::vec(article, 0..5)).prop_map(|(issue, articles)| Sidecar {
         issue,
         corrections: Vec::new(),
@@ -142,9 +148,9 @@ fn any_sidecar() -> impl Strategy<Value = Sidecar> {
 }
 
 proptest! {
-    /// Whatever the issue name, titles, ids and tag names (any Unicode, controls
-    /// included), a sidecar written reads back as the same tags, and the writer's
-    /// own check accepts it.
+    /// Whatever the issue name, titles, ids, tag names and memos (any Unicode,
+    /// controls included), a sidecar written reads back as the same tags and
+    /// memos, and the writer's own check accepts it.
     #[test]
     fn any_sidecar_reads_back_the_same(s in any_sidecar()) {
         let path = Path::new("x.tags.toml");
@@ -376,16 +382,19 @@ fn sidecars_with_old_ids_migrate_by_unambiguous_title() {
                 id: legacy_id("p2", TITLES[2], 1),
                 title: TITLES[2].into(),
                 tags: tags("heritage"),
+                memo: None,
             },
             ArticleTags {
                 id: legacy_id("p2", TITLES[0], 1),
                 title: TITLES[0].into(),
                 tags: tags("t2"),
+                memo: None,
             },
             ArticleTags {
                 id: legacy_id("p2", TITLES[0], 2),
                 title: TITLES[0].into(),
                 tags: tags("t3"),
+                memo: None,
             },
         ],
     };

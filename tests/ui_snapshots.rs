@@ -89,7 +89,8 @@ fn narrow_40x15_chinese() {
 /// The help overlay lists every binding with its description.
 #[test]
 fn help_overlay() {
-    let mut app = fixture_app(100, 40);
+    // Tall enough for every binding of the panes on the first screen.
+    let mut app = fixture_app(100, 44);
     app.update(Action::Help);
     let s = screen_text(&app);
     for a in Action::BINDABLE {

@@ -303,6 +303,8 @@ pub fn run(config: &Config, args: ExportArgs) -> anyhow::Result<ExitCode> {
                 })
         },
     );
+    // Memos: the chosen coder's with --decisions CODER, else every one shown.
+    let memo_store = coder_store.as_ref().unwrap_or(&store);
     for row in &mut rows {
         if let Some((issue, article)) =
             whole_of.get(&(row.issue.rel.as_str(), row.article.id.as_str()))
@@ -310,6 +312,7 @@ pub fn run(config: &Config, args: ExportArgs) -> anyhow::Result<ExitCode> {
             row.issue = issue;
             row.article = article;
         }
+        row.memos = export::memos_in_store(memo_store, row.issue, row.article);
     }
     let vocabulary: Vec<String> = config.tags.iter().map(|t| t.name.clone()).collect();
     let orphans = if tagged_only || matching.is_some() || format != ExportFormat::Toml {

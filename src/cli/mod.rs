@@ -9,6 +9,7 @@ mod correct;
 mod export;
 mod git_setup;
 mod import;
+mod note;
 mod output;
 mod sample;
 mod search;
@@ -63,6 +64,9 @@ pub enum Command {
     Tag(tag::TagArgs),
     /// Report broken sidecars, orphaned tags and tags missing from the config.
     Check(check::CheckArgs),
+    /// A memo on an article: `note [PATH] ID "text"` sets it, `note ID --clear`
+    /// (or empty text) removes it, `note [PATH]` lists every memo.
+    Note(note::NoteArgs),
     /// Fix how an issue was cut: split, join, set a line's role, move a paragraph
     /// (kept in the issue's sidecar; tags follow).
     Correct(correct::CorrectArgs),
@@ -73,7 +77,8 @@ pub enum Command {
     /// field (scattered in titles and heads, ranked below; pinyin `sqzl`/`shequ`);
     /// `~x` scattered in bodies too; `a|b` either; `'exact`; `^prefix` (title
     /// starts with); `!x` not; `tag:NAME` (`tag:"a b"`), `untagged`, `kind:photo`,
-    /// `issue:2024-12`, `title:TEXT`, `doubt` (`doubt:short`...).
+    /// `issue:2024-12`, `title:TEXT`, `doubt` (`doubt:short`...), `note` (has a
+    /// memo), `note:WORD` (its memo holds WORD).
     Search(search::SearchArgs),
     /// Prepare a corpus for coding as a team in git: each coder's tags in files
     /// of their own (coders/NAME/), so merges never conflict.
@@ -148,6 +153,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Import(args)) => import::run(&config, args),
         Some(Command::Stats(args)) => stats::run(&config, args),
         Some(Command::Tag(args)) => tag::run(&config, args),
+        Some(Command::Note(args)) => note::run(&config, args),
         Some(Command::Check(args)) => check::run(&config, args),
         Some(Command::Correct(args)) => correct::run(&config, args),
         Some(Command::Suggest(args)) => suggest::run(&config, args),

@@ -119,7 +119,7 @@ fn parse_max(n: &str) -> anyhow::Result<usize> {
 
 /// Take the global `--coder NAME` and `--blind` out of `items` (written after
 /// the ids, clap hands them over as items) into `config`.
-fn take_team_flags(items: &mut Vec<String>, config: &mut Config) -> anyhow::Result<()> {
+pub(super) fn take_team_flags(items: &mut Vec<String>, config: &mut Config) -> anyhow::Result<()> {
     let mut kept = Vec::with_capacity(items.len());
     let mut rest = std::mem::take(items).into_iter();
     while let Some(item) = rest.next() {

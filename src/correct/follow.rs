@@ -115,6 +115,7 @@ pub fn follow(
                     id: e.id.clone(),
                     title: e.title.clone(),
                     tags: Default::default(),
+                    memo: None,
                 });
                 match to {
                     Some(mark) => {
@@ -157,13 +158,15 @@ pub fn follow(
                 id: h.id.clone(),
                 title: h.display_title(),
                 tags: r.tags,
+                memo: r.memo,
             }),
             None => records.push(r),
         }
     }
+    // A record with a memo and no tag is kept (its memo follows the article).
     let records: Vec<ArticleTags> = normalise(records)
         .into_iter()
-        .filter(|r| !r.tags.is_empty())
+        .filter(|r| !r.is_empty())
         .collect();
     let edits = diff(&start, &records);
     Followed {
@@ -221,6 +224,7 @@ mod tests {
 
     fn record(id: &str, title: &str, tags: &[&str]) -> ArticleTags {
         ArticleTags {
+            memo: None,
             id: id.into(),
             title: title.into(),
             tags: tags

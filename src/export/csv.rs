@@ -71,7 +71,9 @@ mod tests {
     fn tricky_title_survives_a_csv_reader() {
         let title = "社区\"网格\"治理，新举措,\n第二行";
         let issue = issue_with(title);
+        let memo = "备忘,\"引号\"\n第二行";
         let rows = vec![ExportRecord {
+            memos: vec![crate::tags::Memo::now(memo, "wang")],
             issue: &issue,
             article: &issue.articles[0],
             tags: vec![ExportTag::named("governance"), ExportTag::named("新标签")],
@@ -85,12 +87,13 @@ mod tests {
         let mut r = ::csv::Reader::from_reader(buf.as_slice());
         let header: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
         assert_eq!(header[6], "title");
-        assert_eq!(header[9..], ["tag_governance", "tag_heritage"]);
+        assert_eq!(header[9..], ["tag_governance", "tag_heritage", "note"]);
         let rec = r.records().next().unwrap().unwrap();
         assert_eq!(&rec[6], title);
         assert_eq!(&rec[8], "governance;新标签");
         assert_eq!(&rec[9], "1");
         assert_eq!(&rec[10], "0");
+        assert_eq!(&rec[11], memo);
     }
 
     /// The Excel variant starts with a byte-order mark, the plain one does not.
@@ -98,6 +101,7 @@ mod tests {
     fn excel_variant_has_bom() {
         let issue = issue_with("标题");
         let rows = vec![ExportRecord {
+            memos: Vec::new(),
             issue: &issue,
             article: &issue.articles[0],
             tags: vec![],

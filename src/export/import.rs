@@ -10,7 +10,7 @@ use super::toml_dump::Dump;
 use crate::article::Issue;
 use crate::corpus::Corpus;
 use crate::tags::anchor::{ArticleAnchor, attach};
-use crate::tags::{ArticleTags, ChangeReport, Source, TagMark, TagStore, Target};
+use crate::tags::{ArticleTags, ChangeReport, Memo, Source, TagMark, TagStore, Target};
 use std::collections::HashMap;
 
 /// What an import did.
@@ -20,6 +20,8 @@ pub struct ImportReport {
     pub added: usize,
     /// Tags the article already had (left as they were).
     pub already: usize,
+    /// Memos newly set (an article that has a memo keeps its own).
+    pub memos: usize,
     /// Articles found by title because their id changed.
     pub moved: usize,
     /// `(issue, record)` of dumped articles not found in the issue.
@@ -39,6 +41,9 @@ impl ImportReport {
             if self.added == 1 { "" } else { "s" },
             self.already
         );
+        if self.memos > 0 {
+            msg.push_str(&format!(", {}", crate::text::count(self.memos, "memo")));
+        }
         if self.moved > 0 {
             msg.push_str(&format!("; {} article(s) found by title", self.moved));
         }
@@ -72,6 +77,7 @@ pub fn import_dump(dump: Dump, corpus: &Corpus, store: &mut TagStore, label: &st
     let issues: HashMap<&str, &Issue> = corpus.issues.iter().map(|i| (i.rel.as_str(), i)).collect();
     let mut report = ImportReport::default();
     let mut edits: Vec<(Target, String, Option<TagMark>)> = Vec::new();
+    let mut memos: Vec<(Target, Option<Memo>)> = Vec::new();
     for d in dump.issues {
         let Some(issue) = issues.get(d.issue.as_str()) else {
             report.missing_issues.push((d.issue, d.articles.len()));
@@ -89,6 +95,11 @@ pub fn import_dump(dump: Dump, corpus: &Corpus, store: &mut TagStore, label: &st
             let Some(&article) = by_id.get(record.id.as_str()) else {
                 continue;
             };
+            if let Some(memo) = record.memo
+                && store.memo(&issue.rel, &article.id).is_none()
+            {
+                memos.push((Target { issue, article }, Some(memo)));
+            }
             for (name, mut mark) in record.tags {
                 if store.has_tag(&issue.rel, &article.id, &name) {
                     report.already += 1;
@@ -101,8 +112,9 @@ pub fn import_dump(dump: Dump, corpus: &Corpus, store: &mut TagStore, label: &st
             }
         }
     }
-    report.outcome = store.apply_marks(&edits, label);
+    report.outcome = store.apply(&edits, &memos, label);
     report.added = report.outcome.applied.changes.len();
+    report.memos = report.outcome.applied.memos.len();
     report
 }
 
@@ -138,6 +150,7 @@ mod tests {
 
     fn record(id: &str, title: &str, tag: &str) -> ArticleTags {
         ArticleTags {
+            memo: None,
             id: id.into(),
             title: title.into(),
             tags: TagSet::from([(

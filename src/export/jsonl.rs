@@ -9,6 +9,10 @@ use std::io::{self, Write};
 /// The key holding how each tag was set.
 pub const TAG_DETAILS_KEY: &str = "tag_details";
 
+/// The key holding the article's memo (null without one; see
+/// [`super::Row::note`]).
+pub const NOTE_KEY: &str = "note";
+
 /// One JSONL line: the fields of [`crate::record::ArticleRecord`] in its order (borrowed, so no
 /// copy is made), the body only when asked for, then the tag details. A test
 /// checks the fields against `ArticleRecord` so the two cannot drift apart.
@@ -30,6 +34,7 @@ struct Line<'a> {
     tags: Vec<&'a str>,
     doubts: Vec<&'static str>,
     tag_details: &'a [ExportTag],
+    note: Option<String>,
 }
 
 /// Write `rows` as JSON lines. Returns the number of lines written.
@@ -56,6 +61,7 @@ pub fn write_jsonl(
             tags: row.tags.iter().map(|t| t.name.as_str()).collect(),
             doubts: article.doubts.names(),
             tag_details: &row.tags,
+            note: row.note(),
         };
         write_json_line(&mut *out, &line)?;
     }
@@ -139,6 +145,7 @@ mod tests {
             coder: String::new(),
         };
         let rows = vec![ExportRecord {
+            memos: Vec::new(),
             issue: &issue,
             article: &issue.articles[0],
             tags: vec![mark.clone()],
@@ -173,6 +180,7 @@ mod tests {
             }
             let mut got = v.as_object().unwrap().clone();
             got.remove(TAG_DETAILS_KEY);
+            assert_eq!(got.remove(NOTE_KEY), Some(serde_json::Value::Null));
             assert_eq!(&got, want);
         }
     }

@@ -17,7 +17,7 @@ pub mod xlsx;
 
 use crate::article::{Article, Issue};
 use crate::corpus::Corpus;
-use crate::tags::{ArticleTags, TagStore};
+use crate::tags::{ArticleTags, Memo, TagStore};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::io::{self, Write};
@@ -51,12 +51,15 @@ impl ExportTag {
     }
 }
 
-/// One article to export, with its tags.
+/// One article to export, with its tags and memos.
 #[derive(Debug, Clone)]
 pub struct ExportRecord<'a> {
     pub issue: &'a Issue,
     pub article: &'a Article,
     pub tags: Vec<ExportTag>,
+    /// The memos on the article (the exporting coder's first; see
+    /// [`memos_in_store`]).
+    pub memos: Vec<Memo>,
 }
 
 impl ExportRecord<'_> {
@@ -64,6 +67,37 @@ impl ExportRecord<'_> {
     pub fn tag_names(&self) -> Vec<String> {
         self.tags.iter().map(|t| t.name.clone()).collect()
     }
+
+    /// The `note` column: the memo's text; several coders' memos one a line,
+    /// each after its coder's name (`wang: ...`); `None` without a memo.
+    pub fn note(&self) -> Option<String> {
+        match self.memos.as_slice() {
+            [] => None,
+            [one] => Some(one.text.clone()),
+            many => Some(
+                many.iter()
+                    .map(|m| {
+                        let coder = if m.coder.is_empty() {
+                            crate::tags::team::UNKNOWN
+                        } else {
+                            &m.coder
+                        };
+                        format!("{coder}: {}", m.text)
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            ),
+        }
+    }
+}
+
+/// The memos on an article as `store` shows them (its own first).
+pub fn memos_in_store(store: &TagStore, issue: &Issue, article: &Article) -> Vec<Memo> {
+    store
+        .memos(&issue.rel, &article.id)
+        .into_iter()
+        .cloned()
+        .collect()
 }
 
 /// The articles of `corpus` for which `keep(issue index, article index, tags)`
@@ -82,6 +116,7 @@ pub fn collect_rows<'a>(
                     issue,
                     article,
                     tags,
+                    memos: Vec::new(),
                 });
             }
         }

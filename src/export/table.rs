@@ -13,6 +13,10 @@ pub const FIXED_COLUMNS: [&str; 9] = [
 /// The column holding the article's paragraphs (joined by `\n`), with `--with-body`.
 pub const BODY_COLUMN: &str = "body";
 
+/// The column holding the article's memo (see [`super::Row::note`]), the last
+/// one (after the per-tag columns, so the columns before keep their places).
+pub const NOTE_COLUMN: &str = "note";
+
 /// Separator of tag names in the `tags` column.
 pub const TAG_SEPARATOR: &str = ";";
 
@@ -37,7 +41,8 @@ impl Cell<'_> {
     }
 }
 
-/// Which columns a table has: the fixed ones, `body` if asked, one per tag.
+/// Which columns a table has: the fixed ones, `body` if asked, one per tag,
+/// `note`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Table {
     /// Tag names of the 0/1 columns, in order (see [`super::tag_columns`]).
@@ -54,6 +59,7 @@ impl Table {
             header.push(BODY_COLUMN.to_string());
         }
         header.extend(self.tags.iter().map(|t| format!("{TAG_COLUMN_PREFIX}{t}")));
+        header.push(NOTE_COLUMN.to_string());
         header
     }
 
@@ -61,7 +67,7 @@ impl Table {
     pub fn cells<'a>(&self, row: &ExportRecord<'a>) -> Vec<Cell<'a>> {
         let text = |s: &'a str| Cell::Text(Cow::Borrowed(s));
         let (issue, article) = (row.issue, row.article);
-        let mut cells = Vec::with_capacity(FIXED_COLUMNS.len() + 1 + self.tags.len());
+        let mut cells = Vec::with_capacity(FIXED_COLUMNS.len() + 2 + self.tags.len());
         cells.push(text(&issue.rel));
         cells.push(text(issue.date.as_deref().unwrap_or("")));
         cells.push(text(issue.page.as_deref().unwrap_or("")));
@@ -78,6 +84,7 @@ impl Table {
         for column in &self.tags {
             cells.push(Cell::Number(usize::from(names.contains(&column.as_str()))));
         }
+        cells.push(Cell::Text(Cow::Owned(row.note().unwrap_or_default())));
         cells
     }
 }
@@ -102,6 +109,7 @@ mod tests {
             ..Issue::default()
         };
         let row = ExportRecord {
+            memos: Vec::new(),
             issue: &issue,
             article: &issue.articles[0],
             tags: vec![ExportTag::named("b")],

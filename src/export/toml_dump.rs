@@ -18,7 +18,9 @@
 //!
 //! Each article carries its id and display title, so import re-attaches tags the
 //! same way sidecars are (by id, then by title) even if the corpus changed. Tags
-//! keep when and how they were set.
+//! keep when and how they were set; an article's memo is its `memo = { ... }`
+//! line, as in sidecars (one memo an article: the exporting coder's, else the
+//! first shown).
 
 use super::ExportRecord;
 use crate::tags::sidecar::{RawArticle, article_table, articles_from_raw, quote, toml_error_at};
@@ -46,7 +48,8 @@ pub struct Dump {
 }
 
 impl Dump {
-    /// The dump of the tagged `rows` (untagged ones are skipped), plus `orphans`:
+    /// The dump of the tagged `rows` and those with a memo (the rest are
+    /// skipped), plus `orphans`:
     /// `(issue, record)` of saved tags whose article is gone, kept so a backup never
     /// loses them.
     pub fn from_rows(rows: &[ExportRecord<'_>], orphans: &[(String, ArticleTags)]) -> Dump {
@@ -60,7 +63,10 @@ impl Dump {
                     articles: vec![record],
                 }),
             };
-        for row in rows.iter().filter(|r| !r.tags.is_empty()) {
+        for row in rows
+            .iter()
+            .filter(|r| !r.tags.is_empty() || !r.memos.is_empty())
+        {
             let tags: TagSet = row
                 .tags
                 .iter()
@@ -78,10 +84,11 @@ impl Dump {
                 id: row.article.id.clone(),
                 title: row.article.display_title(),
                 tags,
+                memo: row.memos.first().cloned(),
             };
             push(&row.issue.rel, record);
         }
-        for (rel, record) in orphans.iter().filter(|(_, r)| !r.tags.is_empty()) {
+        for (rel, record) in orphans.iter().filter(|(_, r)| !r.is_empty()) {
             push(rel, record.clone());
         }
         for i in &mut issues {
@@ -195,6 +202,7 @@ mod tests {
             ..Issue::default()
         };
         let rows = vec![ExportRecord {
+            memos: Vec::new(),
             issue: &issue,
             article: &issue.articles[0],
             tags: vec![
@@ -213,6 +221,7 @@ mod tests {
             ],
         }];
         let orphan = ArticleTags {
+            memo: None,
             id: "bbbbbbbbbbbb".into(),
             title: "已删除的文章".into(),
             tags: TagSet::from([(

@@ -14,7 +14,9 @@
 //! - `tag:NAME`, `untagged`, `kind:photo`, `issue:2024-12`, `title:TEXT` filter by
 //!   tag, kind, issue date or path, or restrict text to the title;
 //! - `doubt` finds the articles whose cut segmentation doubts, `doubt:short` those
-//!   doubted for that reason (see [`crate::article::Doubt`]).
+//!   doubted for that reason (see [`crate::article::Doubt`]);
+//! - `note` finds the articles with a memo, `note:word` those whose memo holds
+//!   `word` (see [`crate::tags::Memo`]; `'note` searches the text for the word).
 //!
 //! The query is folded first (full-width to half-width, lower case), so `ＡＢＣ` and
 //! `abc` are the same query.
@@ -63,6 +65,8 @@ pub enum Pred {
     Untagged,
     /// The article is a member of this reliability sample (`samples/NAME.tsv`).
     Sample(String),
+    /// The article has a memo (holding this text, folded, when given).
+    Note(Option<String>),
     /// The article is of this kind.
     Kind(Kind),
     /// Segmentation doubts the article's cut (for this reason, when given).
@@ -247,12 +251,16 @@ impl Query {
     }
 
     /// True when the query needs the tag lookup (`tag:`, `untagged`, and
-    /// `sample:`, whose members the lookup marks; see `tags::sample_marker`).
+    /// `sample:` and `note`, whose members and memos the lookup marks; see
+    /// `tags::sample_marker` and `tags::note_marker`).
     pub fn uses_tags(&self) -> bool {
         self.clauses.iter().any(|c| {
-            c.alternatives
-                .iter()
-                .any(|a| matches!(a.pred, Pred::Tag(_) | Pred::Untagged | Pred::Sample(_)))
+            c.alternatives.iter().any(|a| {
+                matches!(
+                    a.pred,
+                    Pred::Tag(_) | Pred::Untagged | Pred::Sample(_) | Pred::Note(_)
+                )
+            })
         })
     }
 
@@ -353,10 +361,13 @@ fn parse_pred(s: &str, at: usize, whole: Range<usize>) -> Result<Pred, QueryErro
     if s == "doubt" {
         return Ok(Pred::Doubt(None));
     }
+    if s == "note" {
+        return Ok(Pred::Note(None));
+    }
     if let Some((field, value)) = s.split_once(':') {
         let known = matches!(
             field,
-            "tag" | "kind" | "issue" | "title" | "doubt" | "sample"
+            "tag" | "kind" | "issue" | "title" | "doubt" | "sample" | "note"
         );
         if known {
             let value = &unquote(value);
@@ -370,6 +381,7 @@ fn parse_pred(s: &str, at: usize, whole: Range<usize>) -> Result<Pred, QueryErro
             return match field {
                 "tag" => Ok(Pred::Tag(value.trim().to_string())),
                 "sample" => Ok(Pred::Sample(value.trim().to_string())),
+                "note" => Ok(Pred::Note(Some(value.to_string()))),
                 "issue" => Ok(Pred::Issue(value.to_string())),
                 "doubt" => match Doubt::parse(value) {
                     Some(d) => Ok(Pred::Doubt(Some(d))),
@@ -466,6 +478,26 @@ mod tests {
                 title_only: false,
             },
         }
+    }
+
+    /// `note` asks for any memo, `note:word` for a memo holding the word
+    /// (folded, quotes keeping spaces), negated too; `'note` is the text.
+    #[test]
+    fn note_queries() {
+        let q = Query::parse("note !note:\"Ｗait for\" 'note").unwrap();
+        assert_eq!(q.clauses[0].alternatives[0].pred, Pred::Note(None));
+        let second = &q.clauses[1].alternatives[0];
+        assert!(second.negated);
+        assert_eq!(second.pred, Pred::Note(Some("wait for".into())));
+        assert!(matches!(
+            q.clauses[2].alternatives[0].pred,
+            Pred::Exact { .. }
+        ));
+        assert!(q.uses_tags());
+        assert!(matches!(
+            Query::parse("note:"),
+            Err(QueryError::EmptyValue { .. })
+        ));
     }
 
     /// `sample:NAME` parses to a sample atom (negated too) with its span;

@@ -98,6 +98,8 @@ enum Cond {
     Untagged,
     /// A sample's marker in the tag lookup.
     Sample(String),
+    /// A memo's marker in the tag lookup (holding this folded text).
+    Note(Option<String>),
     Kind(Kind),
     Doubt(Option<crate::article::Doubt>),
     Issue(String),
@@ -370,9 +372,15 @@ impl<'i> Matcher<'i> {
             Cond::Untagged => self
                 .doc_tags(doc)
                 .iter()
-                .all(|t| super::tags::is_sample_marker(t))
+                .all(|t| super::tags::is_marker(t))
                 .then_some(0),
             Cond::Sample(marker) => self.doc_tags(doc).contains(marker).then_some(0),
+            Cond::Note(word) => self
+                .doc_tags(doc)
+                .iter()
+                .filter_map(|t| super::tags::note_of_marker(t))
+                .any(|text| word.as_ref().is_none_or(|w| text.contains(w.as_str())))
+                .then_some(0),
         };
         if p.negated {
             match positive {
@@ -624,6 +632,7 @@ fn prepare(
         Pred::Tag(t) => Cond::Tag(t.clone()),
         Pred::Untagged => Cond::Untagged,
         Pred::Sample(name) => Cond::Sample(super::tags::sample_marker(name)),
+        Pred::Note(word) => Cond::Note(word.clone()),
         Pred::Kind(k) => Cond::Kind(*k),
         Pred::Doubt(r) => Cond::Doubt(*r),
         Pred::Issue(v) => Cond::Issue(v.to_lowercase()),

@@ -14,9 +14,37 @@ pub fn sample_marker(name: &str) -> String {
     format!("\0sample:{}", super::fold::fold(name))
 }
 
-/// True for a sample's marker (not a tag: `untagged` ignores it).
+/// True for a sample's marker (not a tag).
 pub fn is_sample_marker(t: &str) -> bool {
     t.starts_with("\0sample:")
+}
+
+/// How a memo with text `text` is marked among the article's tags in a
+/// [`TagLookup`] (`note` matches any, `note:word` one whose text holds the
+/// folded word).
+pub fn note_marker(text: &str) -> String {
+    format!("{NOTE_PREFIX}{}", super::fold::fold(text))
+}
+
+const NOTE_PREFIX: &str = "\0note:";
+
+/// The folded text of a memo's marker, or `None` for anything else.
+pub fn note_of_marker(t: &str) -> Option<&str> {
+    t.strip_prefix(NOTE_PREFIX)
+}
+
+/// True for any marker (a sample's, a memo's): not a tag, which `untagged`
+/// ignores.
+pub fn is_marker(t: &str) -> bool {
+    t.starts_with('\0')
+}
+
+/// The tag names of article `id` of issue `rel` with a marker for each memo
+/// shown on it: what a [`TagLookup`] gives for one article.
+pub fn names_and_notes(store: &TagStore, rel: &str, id: &str) -> Vec<String> {
+    let mut names = store.tag_names(rel, id);
+    names.extend(store.memos(rel, id).iter().map(|m| note_marker(&m.text)));
+    names
 }
 
 /// `tags` with every member of `samples` (name, `(issue, id)` members)
@@ -52,7 +80,8 @@ pub fn with_samples(
     })
 }
 
-/// A lookup of the tags of every article of `corpus` as they are in `store` now.
+/// A lookup of the tags (and memos, as markers) of every article of `corpus`
+/// as they are in `store` now.
 pub fn snapshot(corpus: &Corpus, store: &TagStore) -> TagLookup {
     let names: Vec<Vec<Vec<String>>> = corpus
         .issues
@@ -61,7 +90,7 @@ pub fn snapshot(corpus: &Corpus, store: &TagStore) -> TagLookup {
             issue
                 .articles
                 .iter()
-                .map(|a| store.tag_names(&issue.rel, &a.id))
+                .map(|a| names_and_notes(store, &issue.rel, &a.id))
                 .collect()
         })
         .collect();

@@ -6,6 +6,7 @@
 use super::{Notifier, SessionEvent, spawn_job};
 use crate::article::Issue;
 use crate::export::{self, ExportError, ExportOptions, ExportRecord, ExportTag, atomic};
+use crate::tags::Memo;
 use crate::tags::sidecar::ArticleTags;
 use std::path::PathBuf;
 
@@ -19,8 +20,9 @@ pub struct ExportJob {
     pub options: ExportOptions,
     /// The issues the rows come from (shared articles: a clone is cheap).
     pub issues: Vec<Issue>,
-    /// One record per row: index into `issues`, article position, its tags.
-    pub rows: Vec<(usize, usize, Vec<ExportTag>)>,
+    /// One record per row: index into `issues`, article position, its tags
+    /// and memos.
+    pub rows: Vec<(usize, usize, Vec<ExportTag>, Vec<Memo>)>,
     /// Tag names in config order (CSV columns).
     pub vocabulary: Vec<String>,
     /// Orphaned tags for a full TOML dump.
@@ -40,12 +42,13 @@ impl ExportJob {
         let rows: Vec<ExportRecord> = self
             .rows
             .iter()
-            .filter_map(|(i, a, tags)| {
+            .filter_map(|(i, a, tags, memos)| {
                 let issue = self.issues.get(*i)?;
                 Some(ExportRecord {
                     issue,
                     article: issue.articles.get(*a)?,
                     tags: tags.clone(),
+                    memos: memos.clone(),
                 })
             })
             .collect();

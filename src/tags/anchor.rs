@@ -274,6 +274,7 @@ mod tests {
             },
         );
         ArticleTags {
+            memo: None,
             id: id.into(),
             title: title.into(),
             tags,

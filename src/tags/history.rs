@@ -1,7 +1,7 @@
 //! Undo/redo of tag changes: every applied change set (one toggle, or one bulk
 //! change over many articles) is one step.
 
-use super::TagMark;
+use super::{Memo, TagMark};
 
 /// One tag of one article going from `before` to `after` (`None`: not set).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,12 +26,36 @@ impl Change {
     }
 }
 
+/// The memo of one article going from `before` to `after` (`None`: no memo).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MemoChange {
+    /// Issue path relative to the corpus root.
+    pub issue: String,
+    /// Article id.
+    pub article: String,
+    pub before: Option<Memo>,
+    pub after: Option<Memo>,
+}
+
+impl MemoChange {
+    /// The same change run backwards.
+    pub fn inverse(&self) -> MemoChange {
+        MemoChange {
+            before: self.after.clone(),
+            after: self.before.clone(),
+            ..self.clone()
+        }
+    }
+}
+
 /// Changes made together, undone and redone together.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ChangeSet {
     /// What was done, for the status bar (`+governance`, `-heritage`).
     pub label: String,
     pub changes: Vec<Change>,
+    /// Memos changed in the same step.
+    pub memos: Vec<MemoChange>,
 }
 
 impl ChangeSet {
@@ -40,6 +64,7 @@ impl ChangeSet {
         ChangeSet {
             label: self.label.clone(),
             changes: self.changes.iter().rev().map(Change::inverse).collect(),
+            memos: self.memos.iter().rev().map(MemoChange::inverse).collect(),
         }
     }
 
@@ -49,6 +74,11 @@ impl ChangeSet {
             .changes
             .iter()
             .map(|c| (c.issue.as_str(), c.article.as_str()))
+            .chain(
+                self.memos
+                    .iter()
+                    .map(|c| (c.issue.as_str(), c.article.as_str())),
+            )
             .collect();
         seen.sort_unstable();
         seen.dedup();
@@ -56,7 +86,7 @@ impl ChangeSet {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.changes.is_empty()
+        self.changes.is_empty() && self.memos.is_empty()
     }
 }
 

@@ -326,7 +326,7 @@ impl SidecarLocation {
             .fallback
             .as_deref()
             .is_some_and(|f| f.symlink_metadata().is_ok());
-        let has_tags = sidecar.articles.iter().any(|a| !a.tags.is_empty());
+        let has_tags = sidecar.articles.iter().any(|a| !a.is_empty());
         if has_tags || fallback_exists || !sidecar.corrections.is_empty() {
             let text = sidecar::render_verified(sidecar, &self.path)?;
             sidecar::write_atomic(&self.path, &text)?;

@@ -108,6 +108,34 @@ impl TagMark {
     }
 }
 
+/// A coder's free-text memo on one article (`m` in the TUI, `newstag note`):
+/// kept in the article's `[[article]]` table of the sidecar as one line,
+/// `memo = { text = "...", at = "...", coder = "..." }`, so a memo touches one
+/// line and two coders' memos (each in their own sidecars in the team layout)
+/// merge in git. Any text is kept as written: control characters are escaped
+/// in the file and read back the same.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub struct Memo {
+    pub text: String,
+    /// RFC 3339 UTC timestamp of the last edit.
+    #[serde(default)]
+    pub at: String,
+    /// Who wrote it; empty when unknown.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub coder: String,
+}
+
+impl Memo {
+    /// A memo written now by `coder`.
+    pub fn now(text: &str, coder: &str) -> Memo {
+        Memo {
+            text: text.to_string(),
+            at: now_rfc3339(),
+            coder: coder.to_string(),
+        }
+    }
+}
+
 /// The tags of one article: tag name -> mark, in name order.
 pub type TagSet = BTreeMap<String, TagMark>;
 

@@ -14,7 +14,18 @@
 //!   { name = "governance", at = "2026-11-23T02:40:00Z", by = "hand" },
 //!   { name = "heritage", at = "2026-11-23T02:41:10Z", by = "suggestion" },
 //! ]
+//!
+//! [[article]]
+//! id = "5e1d0a77c2f4"
+//! title = "湿地公园迎来候鸟季"
+//! memo = { text = "check the photo caption", at = "2026-11-23T02:45:00Z", coder = "wang" }
+//! tags = [
+//! ]
 //! ```
+//!
+//! A memo ([`super::Memo`]) is one line of its article's table; an article with
+//! a memo and no tag keeps its table. Files without memos are written exactly
+//! as before memos existed.
 //!
 //! Articles are written in id order and tags in name order, one tag a line, so a
 //! change touches as few lines as possible and two people's edits merge in git.
@@ -22,7 +33,7 @@
 //! Unknown keys or a newer schema make the file unreadable rather than being
 //! silently dropped on the next write.
 
-use super::{Source, TagMark, TagSet};
+use super::{Memo, Source, TagMark, TagSet};
 use serde::Deserialize;
 use std::fs::File;
 use std::io::Write;
@@ -60,6 +71,15 @@ pub struct ArticleTags {
     /// tags when the id no longer matches.
     pub title: String,
     pub tags: TagSet,
+    /// The coder's memo on the article, if any.
+    pub memo: Option<Memo>,
+}
+
+impl ArticleTags {
+    /// True when the record holds neither a tag nor a memo (it is not written).
+    pub fn is_empty(&self) -> bool {
+        self.tags.is_empty() && self.memo.is_none()
+    }
 }
 
 /// A sidecar that cannot be read or written.
@@ -151,6 +171,29 @@ pub(crate) struct RawArticle {
     title: String,
     #[serde(default)]
     tags: Vec<RawTag>,
+    #[serde(default)]
+    memo: Option<RawMemo>,
+}
+
+/// A memo as written in a sidecar (`memo = { text = ..., at = ..., coder = ... }`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawMemo {
+    text: String,
+    #[serde(default)]
+    at: String,
+    #[serde(default)]
+    coder: String,
+}
+
+impl RawMemo {
+    fn into_memo(self) -> Memo {
+        Memo {
+            text: self.text,
+            at: self.at,
+            coder: self.coder,
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -168,9 +211,14 @@ pub(crate) struct RawTag {
 }
 
 impl RawArticle {
-    /// Id, title and tags.
-    pub(crate) fn into_parts(self) -> (String, String, Vec<RawTag>) {
-        (self.id, self.title, self.tags)
+    /// Id, title, tags and memo.
+    pub(crate) fn into_parts(self) -> (String, String, Vec<RawTag>, Option<Memo>) {
+        (
+            self.id,
+            self.title,
+            self.tags,
+            self.memo.map(RawMemo::into_memo),
+        )
     }
 }
 
@@ -267,12 +315,14 @@ pub(crate) fn articles_from_raw(
             id: a.id,
             title: a.title,
             tags,
+            memo: a.memo.map(RawMemo::into_memo),
         });
     }
     Ok(articles)
 }
 
-/// Sort by id and merge tables with the same id (union of tags).
+/// Sort by id and merge tables with the same id (union of tags; of two memos,
+/// the later one).
 pub fn normalise(mut articles: Vec<ArticleTags>) -> Vec<ArticleTags> {
     articles.sort_by(|a, b| a.id.cmp(&b.id));
     let mut out: Vec<ArticleTags> = Vec::with_capacity(articles.len());
@@ -284,6 +334,11 @@ pub fn normalise(mut articles: Vec<ArticleTags>) -> Vec<ArticleTags> {
                 }
                 if last.title.is_empty() {
                     last.title = a.title;
+                }
+                if let Some(memo) = a.memo
+                    && last.memo.as_ref().is_none_or(|m| m.at < memo.at)
+                {
+                    last.memo = Some(memo);
                 }
             }
             _ => out.push(a),
@@ -339,7 +394,7 @@ pub fn render(sidecar: &Sidecar) -> String {
     s.push_str(&format!("schema = {SCHEMA}\n"));
     s.push_str(&format!("issue = {}\n", quote(&sidecar.issue)));
     for a in normalise(sidecar.articles.clone()) {
-        if a.tags.is_empty() {
+        if a.is_empty() {
             continue;
         }
         s.push_str(&article_table("article", &a));
@@ -364,7 +419,7 @@ pub fn render_verified(sidecar: &Sidecar, path: &Path) -> Result<String, Sidecar
     };
     let back = parse(&text, path).map_err(|e| refuse(e.to_string()))?;
     let mut want = normalise(sidecar.articles.clone());
-    want.retain(|a| !a.tags.is_empty());
+    want.retain(|a| !a.is_empty());
     if back.issue != sidecar.issue
         || back.articles != want
         || back.corrections != sidecar.corrections
@@ -374,13 +429,18 @@ pub fn render_verified(sidecar: &Sidecar, path: &Path) -> Result<String, Sidecar
     Ok(text)
 }
 
-/// One `[[TABLE]]` of an article: id, title, then one tag a line in name order.
+/// One `[[TABLE]]` of an article: id, title, its memo when it has one, then
+/// one tag a line in name order.
 pub(crate) fn article_table(table: &str, a: &ArticleTags) -> String {
     let mut s = format!(
-        "\n[[{table}]]\nid = {}\ntitle = {}\ntags = [\n",
+        "\n[[{table}]]\nid = {}\ntitle = {}\n",
         quote(&a.id),
         quote(&a.title)
     );
+    if let Some(memo) = &a.memo {
+        s.push_str(&memo_line(memo));
+    }
+    s.push_str("tags = [\n");
     for (name, mark) in &a.tags {
         let mut coder = if mark.coder.is_empty() {
             String::new()
@@ -398,6 +458,20 @@ pub(crate) fn article_table(table: &str, a: &ArticleTags) -> String {
         ));
     }
     s.push_str("]\n");
+    s
+}
+
+/// The `memo = { ... }` line of an article's table.
+fn memo_line(memo: &Memo) -> String {
+    let mut s = format!(
+        "memo = {{ text = {}, at = {}",
+        quote(&memo.text),
+        quote(&memo.at)
+    );
+    if !memo.coder.is_empty() {
+        s.push_str(&format!(", coder = {}", quote(&memo.coder)));
+    }
+    s.push_str(" }\n");
     s
 }
 
@@ -603,11 +677,13 @@ mod tests {
             corrections: Vec::new(),
             articles: vec![
                 ArticleTags {
+                    memo: None,
                     id: "bbbbbbbbbbbb".into(),
                     title: "标题 \"引号\" \\ 反斜杠".into(),
                     tags: tags.clone(),
                 },
                 ArticleTags {
+                    memo: None,
                     id: "aaaaaaaaaaaa".into(),
                     title: "第二篇".into(),
                     tags,

@@ -131,7 +131,7 @@ fn take(
     };
     corrections.extend(parsed.correction);
     for a in parsed.article {
-        let (id, title, raw_tags) = a.into_parts();
+        let (id, title, raw_tags, memo) = a.into_parts();
         let mut tags = TagSet::new();
         for t in raw_tags {
             let (name, mark) = t.into_mark();
@@ -140,7 +140,12 @@ fn take(
             }
             tags.insert(name, mark);
         }
-        articles.push(ArticleTags { id, title, tags });
+        articles.push(ArticleTags {
+            id,
+            title,
+            tags,
+            memo,
+        });
     }
     true
 }

@@ -22,10 +22,10 @@
 //! refused for it (and reported in the [`ChangeReport`]).
 
 use super::anchor::{ArticleAnchor, attach};
-use super::history::{Change, ChangeSet, History};
+use super::history::{Change, ChangeSet, History, MemoChange};
 use super::location::{self, SidecarLocation};
 use super::sidecar::{self, ArticleTags, Sidecar, SidecarError};
-use super::{Source, TagMark, TagSet};
+use super::{Memo, Source, TagMark, TagSet};
 use crate::article::{Article, Issue};
 use crate::config::TagDef;
 use crate::corpus::Corpus;
@@ -121,6 +121,7 @@ impl IssueTags {
                         id: record.id.clone(),
                         title: record.title.clone(),
                         tags: TagSet::new(),
+                        memo: None,
                     })
                     .tags
                     .entry(name.clone())
@@ -555,23 +556,81 @@ impl TagStore {
                 }
             };
             let before = state.tagged();
-            for record in theirs.tags.values() {
+            let kept = |record: &ArticleTags| {
                 let mut kept = record.clone();
                 kept.tags.retain(|_, m| keep(m));
-                if !kept.tags.is_empty() {
-                    state.overlaid.push(kept);
-                }
-            }
+                // A memo is kept by the same rule as a tag of its coder.
+                kept.memo = kept.memo.filter(|memo| {
+                    keep(&TagMark {
+                        at: memo.at.clone(),
+                        coder: memo.coder.clone(),
+                        ..TagMark::now(Source::Hand)
+                    })
+                });
+                (!kept.is_empty()).then_some(kept)
+            };
+            state.overlaid.extend(theirs.tags.values().filter_map(kept));
             state.merge_overlaid();
-            for orphan in &theirs.orphans {
-                let mut kept = orphan.clone();
-                kept.tags.retain(|_, m| keep(m));
-                if !kept.tags.is_empty() {
-                    state.orphans.push(kept);
-                }
-            }
+            state.orphans.extend(theirs.orphans.iter().filter_map(kept));
             self.tagged_total = self.tagged_total + state.tagged() - before;
         }
+    }
+
+    /// The memo of article `id` of issue `rel` in this store's own sidecars
+    /// (the current coder's, in the team layout).
+    pub fn memo(&self, rel: &str, id: &str) -> Option<&Memo> {
+        self.issues
+            .get(rel)
+            .and_then(|s| s.tags.get(id))
+            .and_then(|r| r.memo.as_ref())
+    }
+
+    /// Every memo shown on the article: this store's own first, then other
+    /// coders' (see [`TagStore::overlay`]; none of theirs when blind).
+    pub fn memos(&self, rel: &str, id: &str) -> Vec<&Memo> {
+        let Some(state) = self.issues.get(rel) else {
+            return Vec::new();
+        };
+        let own = state.tags.get(id).and_then(|r| r.memo.as_ref());
+        own.into_iter()
+            .chain(
+                state
+                    .overlaid
+                    .iter()
+                    .filter(|r| r.id == id)
+                    .filter_map(|r| r.memo.as_ref()),
+            )
+            .collect()
+    }
+
+    /// Set the memo of `target` to `text` (empty or blank text removes it).
+    /// Saved at once; one undo step, undone like a tag change.
+    pub fn set_memo(&mut self, target: Target, text: &str) -> ChangeReport {
+        let staged = self.stage_memo(target, text);
+        self.finish(staged.save())
+    }
+
+    /// [`Self::set_memo`], staged (see [`Self::stage_set`]).
+    pub fn stage_memo(&mut self, target: Target, text: &str) -> StagedSave {
+        let after = (!text.trim().is_empty()).then(|| Memo::now(text, &self.coder));
+        let label = if after.is_some() {
+            "memo"
+        } else {
+            "memo removed"
+        };
+        self.stage_edits(&[], &[(target, after)], label)
+    }
+
+    /// Set each `(target, tag, mark)` and each `(target, memo)` (`None`
+    /// removes one) in one undo step labelled `label`; saved at once.
+    pub fn apply(
+        &mut self,
+        edits: &[(Target, String, Option<TagMark>)],
+        memos: &[(Target, Option<Memo>)],
+        label: &str,
+    ) -> ChangeReport {
+        let staged = self.stage_edits(edits, memos, label);
+        self.finish(staged.save())
     }
 
     /// Add (`on`) or remove `tag` on every target. Saved at once; one undo step.
@@ -614,10 +673,24 @@ impl TagStore {
         edits: &[(Target, String, Option<TagMark>)],
         label: &str,
     ) -> StagedSave {
+        self.stage_edits(edits, &[], label)
+    }
+
+    /// [`Self::apply`], staged (see [`Self::stage_set`]).
+    fn stage_edits(
+        &mut self,
+        edits: &[(Target, String, Option<TagMark>)],
+        memos: &[(Target, Option<Memo>)],
+        label: &str,
+    ) -> StagedSave {
         let mut changes = Vec::with_capacity(edits.len());
         // Issues seen for the first time: their folders are read once each.
         let mut new: Vec<&Issue> = Vec::new();
-        for (t, _, _) in edits {
+        let targets = edits
+            .iter()
+            .map(|(t, _, _)| t)
+            .chain(memos.iter().map(|(t, _)| t));
+        for t in targets {
             if !self.issues.contains_key(&t.issue.rel) && !new.iter().any(|i| i.rel == t.issue.rel)
             {
                 new.push(t.issue);
@@ -648,10 +721,20 @@ impl TagStore {
                 after: mark.clone(),
             });
         }
+        let memos = memos
+            .iter()
+            .map(|(t, after)| MemoChange {
+                issue: t.issue.rel.clone(),
+                article: t.article.id.clone(),
+                before: self.memo(&t.issue.rel, &t.article.id).cloned(),
+                after: after.clone(),
+            })
+            .collect();
         self.stage(
             ChangeSet {
                 label: label.to_string(),
                 changes,
+                memos,
             },
             Step::Change,
         )
@@ -703,13 +786,16 @@ impl TagStore {
     /// Stage the save of `set` issue by issue; the store changes only when
     /// [`Self::finish`] takes the result in.
     fn stage(&mut self, set: ChangeSet, step: Step) -> StagedSave {
-        let mut by_issue: BTreeMap<String, Vec<Change>> = BTreeMap::new();
+        let mut by_issue: BTreeMap<String, (Vec<Change>, Vec<MemoChange>)> = BTreeMap::new();
         for c in set.changes {
-            by_issue.entry(c.issue.clone()).or_default().push(c);
+            by_issue.entry(c.issue.clone()).or_default().0.push(c);
+        }
+        for c in set.memos {
+            by_issue.entry(c.issue.clone()).or_default().1.push(c);
         }
         let mut read_only = Vec::new();
         let mut jobs = Vec::new();
-        for (rel, changes) in by_issue {
+        for (rel, (changes, memos)) in by_issue {
             let Some(state) = self.issues.get(&rel) else {
                 continue;
             };
@@ -739,8 +825,14 @@ impl TagStore {
                 sharers,
                 key: state.key.clone(),
                 anchors: state.anchors.clone(),
-                titles: state.titles_of(changes.iter().map(|c| c.article.as_str())),
+                titles: state.titles_of(
+                    changes
+                        .iter()
+                        .map(|c| c.article.as_str())
+                        .chain(memos.iter().map(|c| c.article.as_str())),
+                ),
                 changes,
+                memos,
             });
         }
         StagedSave {
@@ -765,12 +857,12 @@ impl TagStore {
         let mut outcome = ChangeReport {
             applied: ChangeSet {
                 label: label.clone(),
-                changes: Vec::new(),
+                ..ChangeSet::default()
             },
             read_only,
             unsaved: ChangeSet {
                 label,
-                changes: Vec::new(),
+                ..ChangeSet::default()
             },
             ..ChangeReport::default()
         };
@@ -784,9 +876,10 @@ impl TagStore {
                     state.absorb(saved.records);
                     self.tagged_total = self.tagged_total + state.tagged() - before;
                     state.sidecar = saved.path.clone();
-                    if !saved.applied.is_empty() {
+                    if !saved.applied.is_empty() || !saved.applied_memos.is_empty() {
                         outcome.saved.push(saved.path);
                         outcome.applied.changes.extend(saved.applied);
+                        outcome.applied.memos.extend(saved.applied_memos);
                     }
                 }
                 Err(e) => {
@@ -795,6 +888,7 @@ impl TagStore {
                     }
                     outcome.errors.push(e);
                     outcome.unsaved.changes.extend(job.changes);
+                    outcome.unsaved.memos.extend(job.memos);
                 }
             }
         }
@@ -930,6 +1024,7 @@ struct SaveJob {
     anchors: Vec<ArticleAnchor>,
     titles: HashMap<String, String>,
     changes: Vec<Change>,
+    memos: Vec<MemoChange>,
 }
 
 /// What one issue's save left on disk.
@@ -940,6 +1035,8 @@ struct Saved {
     /// The changes that changed the sidecar, each with the state it found there
     /// (a change to what the sidecar already held is none, and is left out).
     applied: Vec<Change>,
+    /// The same for memos.
+    applied_memos: Vec<MemoChange>,
     /// The issue's sidecar file.
     path: PathBuf,
 }
@@ -1017,6 +1114,7 @@ impl SaveJob {
                     id: c.article.clone(),
                     title: self.titles.get(&c.article).cloned().unwrap_or_default(),
                     tags: TagSet::new(),
+                    memo: None,
                 });
             match &c.after {
                 Some(mark) => {
@@ -1031,15 +1129,36 @@ impl SaveJob {
                 ..c.clone()
             });
         }
+        let mut applied_memos = Vec::new();
+        for c in &self.memos {
+            let on_disk = records.get(&c.article).and_then(|r| r.memo.clone());
+            // Setting the text the memo has keeps it (and its time) as it is.
+            if on_disk.as_ref().map(|m| &m.text) == c.after.as_ref().map(|m| &m.text) {
+                continue;
+            }
+            let record = records
+                .entry(c.article.clone())
+                .or_insert_with(|| ArticleTags {
+                    id: c.article.clone(),
+                    title: self.titles.get(&c.article).cloned().unwrap_or_default(),
+                    ..ArticleTags::default()
+                });
+            record.memo = c.after.clone();
+            applied_memos.push(MemoChange {
+                before: on_disk,
+                ..c.clone()
+            });
+        }
         let all: Vec<ArticleTags> = records
             .into_values()
             .chain(anchored.orphans)
-            .filter(|r| !r.tags.is_empty())
+            .filter(|r| !r.is_empty())
             .collect();
-        if applied.is_empty() && !retires_old {
+        if applied.is_empty() && applied_memos.is_empty() && !retires_old {
             return Ok(Saved {
                 records: all,
                 applied,
+                applied_memos,
                 path: location.path,
             });
         }
@@ -1058,6 +1177,7 @@ impl SaveJob {
         Ok(Saved {
             records: file.articles,
             applied,
+            applied_memos,
             path: location.path,
         })
     }

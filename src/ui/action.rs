@@ -126,6 +126,7 @@ pub enum Layer {
     Adjudicate,
     Confirm,
     NewTag,
+    Memo,
     Export,
     Search,
     Messages,
@@ -136,7 +137,7 @@ pub enum Layer {
 
 impl Layer {
     /// Every layer, in help order.
-    pub const ALL: [Layer; 13] = [
+    pub const ALL: [Layer; 14] = [
         Layer::Panes,
         Layer::Page,
         Layer::Picker,
@@ -145,6 +146,7 @@ impl Layer {
         Layer::Adjudicate,
         Layer::Confirm,
         Layer::NewTag,
+        Layer::Memo,
         Layer::JumpToDate,
         Layer::Export,
         Layer::Stats,
@@ -162,6 +164,7 @@ impl Layer {
             Layer::Adjudicate => "adjudicate",
             Layer::Confirm => "confirm",
             Layer::NewTag => "new_tag",
+            Layer::Memo => "memo",
             Layer::Export => "export",
             Layer::Search => "search",
             Layer::Messages => "messages",
@@ -186,6 +189,7 @@ impl Layer {
             Layer::Adjudicate => "Adjudication",
             Layer::Confirm => "Bulk change confirmation",
             Layer::NewTag => "New-tag prompt",
+            Layer::Memo => "Memo prompt",
             Layer::Export => "Export dialog",
             Layer::Search => "Search line",
             Layer::Messages => "Message log",
@@ -321,6 +325,16 @@ layer_actions! {
         /// Create the tag
         Create = "create",
         /// Cancel
+        Cancel = "cancel",
+    }
+}
+
+layer_actions! {
+    /// Keys of the memo prompt (`[keys.memo]`); other keys edit the text.
+    MemoAction in Memo {
+        /// Save the memo (empty text removes it)
+        Save = "save",
+        /// Cancel: the memo stays as it was
         Cancel = "cancel",
     }
 }
@@ -477,6 +491,8 @@ actions! {
     RetrySave = "retry_save",
     /// Add a new tag to the vocabulary
     NewTag = "new_tag",
+    /// Write or edit your memo on the article (empty text removes it)
+    EditMemo = "edit_memo",
     /// Accept the suggested tags for the article
     AcceptSuggestions = "accept_suggestions",
     /// Triage: walk untagged articles with suggestions
@@ -560,6 +576,7 @@ mod tests {
         check::<AdjudicateAction>();
         check::<ConfirmAction>();
         check::<NewTagAction>();
+        check::<MemoAction>();
         check::<ExportAction>();
         check::<SearchAction>();
         check::<PageAction>();

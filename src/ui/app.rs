@@ -10,7 +10,8 @@
 //!   save state) from their store.
 
 use super::action::{
-    Action, ConfirmAction, HelpAction, JumpAction, Layer, MessagesAction, NewTagAction, StatsAction,
+    Action, ConfirmAction, HelpAction, JumpAction, Layer, MemoAction, MessagesAction, NewTagAction,
+    StatsAction,
 };
 use super::help::HelpView;
 use super::keymap::Keymaps;
@@ -47,6 +48,8 @@ pub enum Overlay {
     ConfirmBulk,
     /// The new-tag prompt is open (see `tagging.rs`).
     NewTag,
+    /// The memo prompt is open (see `tagging.rs`).
+    Memo,
     /// Triage mode (`T`, see `triage.rs`).
     Triage,
     /// The page view (`v`, see `page_view.rs`); its state is `App::page`.
@@ -637,7 +640,8 @@ impl App {
             .reader_area()
             .map_or(0, |r| layout::inner(r).width as usize);
         let row = self.selected_row();
-        if self.reader.row != row || self.reader.width != width {
+        let memos_changed = self.reader.memos != super::reader::memo_texts(self, row);
+        if self.reader.row != row || self.reader.width != width || memos_changed {
             let same = self.reader.row == row;
             let scroll = self.reader.scroll;
             self.reader = ReaderView::build(self, row, width);
@@ -675,6 +679,7 @@ impl App {
             Overlay::Search => Layer::Search,
             Overlay::ConfirmBulk => Layer::Confirm,
             Overlay::NewTag => Layer::NewTag,
+            Overlay::Memo => Layer::Memo,
             Overlay::JumpToDate => Layer::JumpToDate,
             Overlay::Triage => Layer::Triage,
             Overlay::Adjudicate => Layer::Adjudicate,
@@ -695,7 +700,12 @@ impl App {
         if !self.layer_binds(key)
             && !matches!(
                 self.layer(),
-                Layer::Search | Layer::NewTag | Layer::Export | Layer::JumpToDate | Layer::Picker
+                Layer::Search
+                    | Layer::NewTag
+                    | Layer::Memo
+                    | Layer::Export
+                    | Layer::JumpToDate
+                    | Layer::Picker
             )
             && let Some((esc, plain)) = split_alt(key)
         {
@@ -728,6 +738,11 @@ impl App {
                 Some(NewTagAction::Create) => self.finish_new_tag(true),
                 Some(NewTagAction::Cancel) => self.finish_new_tag(false),
                 None => self.edit_new_tag(key),
+            },
+            Overlay::Memo => match self.keymap.memo.action_for(key) {
+                Some(MemoAction::Save) => self.finish_memo(true),
+                Some(MemoAction::Cancel) => self.finish_memo(false),
+                None => self.edit_memo_text(key),
             },
             Overlay::Help(_) => {
                 if let Some(a) = self.keymap.help.action_for(key) {
@@ -800,6 +815,7 @@ impl App {
             }
             Layer::Confirm => km.confirm.action_for(key).is_some(),
             Layer::NewTag => km.new_tag.action_for(key).is_some(),
+            Layer::Memo => km.memo.action_for(key).is_some(),
             Layer::JumpToDate => km.jump_to_date.action_for(key).is_some(),
             Layer::Export => km.export.action_for(key).is_some(),
             Layer::Search => km.search.action_for(key).is_some(),
@@ -966,6 +982,7 @@ impl App {
             Action::NextMatch | Action::PrevMatch => {
                 super::search_bar::jump(self, action == Action::NextMatch)
             }
+            Action::EditMemo => self.open_memo(),
             Action::ToggleTag(_) | Action::Undo | Action::Redo | Action::NewTag => {
                 self.tag_action(action);
                 self.relearn();

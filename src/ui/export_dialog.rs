@@ -260,7 +260,12 @@ pub fn job(app: &App, d: &ExportDialog, force: bool) -> ExportJob {
             issues.push(issue.clone());
             issues.len() - 1
         });
-        rows.push((k, a, tags_in_store(&app.tagging.store, issue, article)));
+        rows.push((
+            k,
+            a,
+            tags_in_store(&app.tagging.store, issue, article),
+            crate::export::memos_in_store(&app.tagging.store, issue, article),
+        ));
     }
     // A dump of everything keeps orphaned tags and those of sidecars whose issue
     // is gone too, like `newstag export`.

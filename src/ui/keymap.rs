@@ -3,7 +3,7 @@
 
 use super::action::{
     Action, AdjudicateAction, Bindable, ConfirmAction, ExportAction, HelpAction, JumpAction, Layer,
-    MessagesAction, NewTagAction, PageAction, PickerAction, SearchAction, StatsAction,
+    MemoAction, MessagesAction, NewTagAction, PageAction, PickerAction, SearchAction, StatsAction,
     TriageAction,
 };
 use crate::config::Config;
@@ -355,6 +355,7 @@ pub struct Keymaps {
     pub adjudicate: Keymap<AdjudicateAction>,
     pub confirm: Keymap<ConfirmAction>,
     pub new_tag: Keymap<NewTagAction>,
+    pub memo: Keymap<MemoAction>,
     pub jump_to_date: Keymap<JumpAction>,
     pub export: Keymap<ExportAction>,
     pub search: Keymap<SearchAction>,
@@ -386,6 +387,7 @@ impl Keymaps {
             adjudicate: layer(config, source, &mut errors),
             confirm: layer(config, source, &mut errors),
             new_tag: layer(config, source, &mut errors),
+            memo: layer(config, source, &mut errors),
             jump_to_date: layer(config, source, &mut errors),
             export: layer(config, source, &mut errors),
             search: layer(config, source, &mut errors),
@@ -414,6 +416,7 @@ impl Keymaps {
             Layer::Adjudicate => self.adjudicate.entries(),
             Layer::Confirm => self.confirm.entries(),
             Layer::NewTag => self.new_tag.entries(),
+            Layer::Memo => self.memo.entries(),
             Layer::JumpToDate => self.jump_to_date.entries(),
             Layer::Export => self.export.entries(),
             Layer::Search => self.search.entries(),
@@ -433,6 +436,7 @@ impl Keymaps {
             Layer::Adjudicate => self.adjudicate.hints(),
             Layer::Confirm => self.confirm.hints(),
             Layer::NewTag => self.new_tag.hints(),
+            Layer::Memo => self.memo.hints(),
             Layer::JumpToDate => self.jump_to_date.hints(),
             Layer::Export => self.export.hints(),
             Layer::Search => self.search.hints(),
@@ -458,6 +462,7 @@ impl Keymaps {
             names(&self.adjudicate),
             names(&self.confirm),
             names(&self.new_tag),
+            names(&self.memo),
             names(&self.jump_to_date),
             names(&self.export),
             names(&self.search),

@@ -118,7 +118,7 @@ impl Widget for &App {
             Overlay::Help(v) => v.render(&self.theme, &self.close_hint(), body, buf),
             Overlay::Export(d) => export_dialog::render(self, d, body, buf),
             Overlay::Stats(v) => stats_view::render(self, v, &self.close_hint(), body, buf),
-            Overlay::ConfirmBulk | Overlay::NewTag | Overlay::JumpToDate => {
+            Overlay::ConfirmBulk | Overlay::NewTag | Overlay::Memo | Overlay::JumpToDate => {
                 tagging::render_overlay(self, body, buf)
             }
             Overlay::Search => search_bar::render(self, areas.status, buf),

@@ -1,5 +1,5 @@
-//! The reader pane: kicker, title, subtitle, byline and body of the selected
-//! article (a story across pages whole, part after part), wrapped the way Chinese is typeset (see `wrap.rs`), with the scroll
+//! The reader pane: the memos on the selected article (`m`), then its kicker,
+//! title, subtitle, byline and body (a story across pages whole, part after part), wrapped the way Chinese is typeset (see `wrap.rs`), with the scroll
 //! position in the pane's bottom border.
 
 use super::app::{App, ListRow};
@@ -23,6 +23,8 @@ pub enum LineKind {
     Body,
     /// Facts about an issue (file, encoding, counts).
     Meta,
+    /// A memo on the article (see [`crate::tags::Memo`]).
+    Memo,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,6 +45,39 @@ pub struct ReaderView {
     pub scroll: usize,
     /// The line the article starts at (a story's part, after the parts before).
     pub start: usize,
+    /// The memo lines shown (see [`memo_texts`]): a change rebuilds the view.
+    pub memos: Vec<String>,
+}
+
+/// What the reader shows of the memos on `row`'s article: `memo: TEXT`, or
+/// `memo (CODER): TEXT` for another coder's.
+pub fn memo_texts(app: &App, row: Option<ListRow>) -> Vec<String> {
+    let Some(ListRow::Article(i, a)) = row else {
+        return Vec::new();
+    };
+    let Some((issue, article)) = app
+        .corpus
+        .issues
+        .get(i)
+        .and_then(|is| Some((is, is.articles.get(a)?)))
+    else {
+        return Vec::new();
+    };
+    let store = &app.tagging.store;
+    let me = store.coder();
+    store
+        .memos(&issue.rel, &article.id)
+        .into_iter()
+        .map(|m| {
+            if m.coder == me {
+                format!("memo: {}", m.text)
+            } else if m.coder.is_empty() {
+                format!("memo ({}): {}", crate::tags::team::UNKNOWN, m.text)
+            } else {
+                format!("memo ({}): {}", m.coder, m.text)
+            }
+        })
+        .collect()
 }
 
 impl ReaderView {
@@ -73,12 +108,28 @@ impl ReaderView {
                 None => {}
             }
         }
+        // Memos first, where they are seen without scrolling.
+        let memos = memo_texts(app, row);
+        if width > 0 && !memos.is_empty() {
+            let mut top = Vec::new();
+            for memo in &memos {
+                // Each line of a memo on its own line, other controls as spaces.
+                for part in memo.split('\n') {
+                    push_wrapped(part, LineKind::Memo, width, &mut top);
+                }
+            }
+            blank(&mut top);
+            start += top.len();
+            top.append(&mut lines);
+            lines = top;
+        }
         ReaderView {
             row,
             width,
             lines,
             scroll: 0,
             start,
+            memos,
         }
     }
 
@@ -265,6 +316,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             LineKind::Subtitle => theme.plain(),
             LineKind::Byline | LineKind::Meta => theme.dim(),
             LineKind::Body => theme.plain(),
+            LineKind::Memo => theme.key(),
         };
         let row = Rect {
             y: inner.y + k as u16,

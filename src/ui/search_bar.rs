@@ -49,6 +49,7 @@ pub const SYNTAX: &[(&str, &str)] = &[
     ("tag:NAME", "tagged NAME (!tag:NAME: not; tag:\"a b\")"),
     ("untagged", "no tag at all"),
     ("sample:NAME", "in the sample NAME (newstag sample)"),
+    ("note", "has a memo (note:word: memo holds word)"),
     (
         "kind:photo",
         "news feature commentary photo notice qa brief...",
@@ -214,16 +215,30 @@ pub fn index_failed(app: &mut App, message: String) {
     app.error(format!("search unavailable: {message}"));
 }
 
-/// The tags of every article as the app shows them now.
+/// The tags (and memos, for `note`) of every article as the app shows them now.
 fn tag_snapshot(app: &App) -> Option<TagLookup> {
+    let store = &app.tagging.store;
     let names: Vec<Vec<Vec<String>>> = app
         .corpus
         .issues
         .iter()
         .enumerate()
         .map(|(i, issue)| {
-            (0..issue.articles.len())
-                .map(|a| app.tags_of(i, a).into_iter().map(str::to_string).collect())
+            issue
+                .articles
+                .iter()
+                .enumerate()
+                .map(|(a, article)| {
+                    let mut names: Vec<String> =
+                        app.tags_of(i, a).into_iter().map(str::to_string).collect();
+                    names.extend(
+                        store
+                            .memos(&issue.rel, &article.id)
+                            .iter()
+                            .map(|m| crate::search::tags::note_marker(&m.text)),
+                    );
+                    names
+                })
                 .collect()
         })
         .collect();
@@ -481,7 +496,7 @@ pub fn field_of(kind: super::reader::LineKind) -> Field {
         LineKind::Kicker => Field::Kicker,
         LineKind::Subtitle => Field::Subtitle,
         LineKind::Byline => Field::Byline,
-        LineKind::Body | LineKind::Meta => Field::Body,
+        LineKind::Body | LineKind::Meta | LineKind::Memo => Field::Body,
     }
 }
 

@@ -34,6 +34,11 @@ pub enum TagWork {
         edits: Vec<((usize, usize), String, Option<TagMark>)>,
         label: String,
     },
+    /// Set the memo of an article to the text (empty: remove it).
+    Memo {
+        target: (usize, usize),
+        text: String,
+    },
     /// Undo the last tag change.
     Undo,
     /// Redo the last undone tag change.
@@ -151,6 +156,9 @@ impl App {
                 let mut changes = kept.changes;
                 changes.extend(unsaved.changes);
                 unsaved.changes = changes;
+                let mut memos = kept.memos;
+                memos.extend(unsaved.memos);
+                unsaved.memos = memos;
             }
             self.tagging.saves.unsaved = Some(unsaved);
         }
@@ -160,6 +168,10 @@ impl App {
             let store = &self.tagging.store;
             kept.changes
                 .retain(|c| store.has_tag(&c.issue, &c.article, &c.tag) != c.after.is_some());
+            kept.memos.retain(|c| {
+                store.memo(&c.issue, &c.article).map(|m| &m.text)
+                    != c.after.as_ref().map(|m| &m.text)
+            });
             if kept.is_empty() {
                 self.tagging.saves.unsaved = None;
             }
@@ -201,6 +213,10 @@ impl App {
                     })
                     .collect();
                 Some(self.tagging.store.stage_marks(&edits, &label))
+            }
+            TagWork::Memo { target, text } => {
+                let target = Target::at(&self.corpus.issues, target)?;
+                Some(self.tagging.store.stage_memo(target, &text))
             }
             TagWork::Undo => {
                 let staged = self.tagging.store.stage_undo();

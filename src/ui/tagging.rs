@@ -1,6 +1,7 @@
 //! Tagging in the TUI: toggling tags with their keys on the current article or the
-//! marked ones, the confirmation before a big bulk change, undo/redo, and the
-//! new-tag prompt (`t`), all over [`crate::tags::TagStore`].
+//! marked ones, the confirmation before a big bulk change, undo/redo, the
+//! new-tag prompt (`t`) and the memo prompt (`m`), all over
+//! [`crate::tags::TagStore`].
 //!
 //! Changes are saved off the UI thread, one at a time and in order (see
 //! `tag_saves`); the status bar says what is being saved, what was saved, or
@@ -13,6 +14,7 @@ use super::layout;
 use super::tag_saves::TagWork;
 use crate::config::{Config, TagDef};
 use crate::tags::{ChangeReport, Problem, TagStore, vocab};
+use crate::text::controls_as_spaces;
 use crossterm::event::{Event, KeyEvent};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -33,6 +35,10 @@ pub struct Tagging {
     pub config_path: Option<PathBuf>,
     /// The new-tag prompt's text.
     pub input: Input,
+    /// The memo prompt's text.
+    pub memo_input: Input,
+    /// The article (issue, article) the memo prompt edits.
+    pub memo_target: Option<(usize, usize)>,
     /// A bulk change waiting for confirmation.
     pub pending: Option<PendingBulk>,
     /// Whether the tag changes asked for so far are on disk.
@@ -75,6 +81,8 @@ impl Tagging {
             team,
             config_path: None,
             input: Input::default(),
+            memo_input: Input::default(),
+            memo_target: None,
             pending: None,
             save: SaveState::Saved,
             saves: Default::default(),
@@ -340,6 +348,50 @@ impl App {
         }
     }
 
+    /// `m`: open the memo prompt on the selected article, holding the
+    /// current coder's memo to edit.
+    pub(super) fn open_memo(&mut self) {
+        let Some((i, a, article)) = self.selected_article() else {
+            self.say("select an article to write a memo on");
+            return;
+        };
+        let rel = &self.corpus.issues[i].rel;
+        if let Some(e) = self.tagging.store.read_only(rel) {
+            self.error(format!("{e}: memos of this issue are read-only"));
+            return;
+        }
+        let text = self
+            .tagging
+            .store
+            .memo(rel, &article.id)
+            .map(|m| m.text.clone())
+            .unwrap_or_default();
+        self.tagging.memo_input = Input::new(text);
+        self.tagging.memo_target = Some((i, a));
+        self.mode = Overlay::Memo;
+    }
+
+    /// Close the memo prompt, saving the text typed (empty: the memo is
+    /// removed) or not.
+    pub(super) fn finish_memo(&mut self, save: bool) {
+        self.mode = Overlay::Panes;
+        let at = self.tagging.memo_target.take();
+        if !save {
+            self.say("memo unchanged");
+            return;
+        }
+        let Some(target) = at else {
+            return;
+        };
+        let text = self.tagging.memo_input.value().to_string();
+        self.tag_work(TagWork::Memo { target, text });
+    }
+
+    /// A key the memo prompt's keymap does not bind: it edits the text.
+    pub(super) fn edit_memo_text(&mut self, key: KeyEvent) {
+        self.tagging.memo_input.handle_event(&Event::Key(key));
+    }
+
     /// Close the new-tag prompt, creating the tag typed or not.
     pub(super) fn finish_new_tag(&mut self, create: bool) {
         self.mode = Overlay::Panes;
@@ -465,6 +517,33 @@ pub fn render_overlay(app: &App, area: Rect, buf: &mut Buffer) {
                 hint_line(app, app.keymap.jump_to_date.hints()),
             ],
         ),
+        Overlay::Memo => {
+            let title = app
+                .tagging
+                .memo_target
+                .and_then(|(i, a)| app.corpus.issues.get(i)?.articles.get(a))
+                .map(|a| a.display_title())
+                .unwrap_or_default();
+            // The end of the text, where the cursor is, fits the prompt.
+            let room = (area.width as usize).saturating_sub(10).max(10);
+            let value = crate::text::escape_controls(app.tagging.memo_input.value()).into_owned();
+            let shown = tail_fitting(&value, room);
+            (
+                " Memo ",
+                vec![
+                    Line::from(crate::text::fit_width(
+                        &format!("On \"{}\" (empty removes it):", controls_as_spaces(&title)),
+                        room,
+                    )),
+                    Line::from(vec![
+                        Span::styled("> ", theme.key()),
+                        Span::raw(shown),
+                        Span::styled("_", theme.dim()),
+                    ]),
+                    hint_line(app, app.keymap.memo.hints()),
+                ],
+            )
+        }
         Overlay::NewTag => {
             let value = app.tagging.input.value();
             (
@@ -492,4 +571,19 @@ pub fn render_overlay(app: &App, area: Rect, buf: &mut Buffer) {
     let rect = layout::centered(area, want_w.max(36) as u16, lines.len() as u16 + 2);
     let inner = bordered::overlay(theme, title, None, rect, buf);
     bordered::render_lines(lines, inner, buf);
+}
+
+/// The end of `s` that fits in `width` columns (all of it when it fits).
+fn tail_fitting(s: &str, width: usize) -> String {
+    let mut used = 0;
+    let mut start = s.len();
+    for (i, c) in s.char_indices().rev() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > width {
+            break;
+        }
+        used += w;
+        start = i;
+    }
+    s[start..].to_string()
 }

@@ -2,8 +2,10 @@
 //! here, so classification sees one paragraph a unit whatever printed the page.
 //!
 //! - Page furniture (running heads after a form feed, page numbers and footers,
-//!   `本版责编` page credits, e-paper attribution lines under heads) is set aside as
-//!   [`Markup::Furniture`].
+//!   `本版责编` page credits, e-paper attribution lines under heads, mastheads, boxes
+//!   pointing to other pages, a web page's chrome and `lynx` link lists) is set aside
+//!   as [`Markup::Furniture`]; banners over runs of briefs or photos (`简　讯`) as
+//!   [`Markup::Banner`].
 //! - Indents: on a page whose paragraphs open with an indent, an indented line starts
 //!   a paragraph (and is body); elsewhere the indent means nothing.
 //! - Hard wraps (`pdftotext`): when most lines of a page are cut at one width, a
@@ -156,6 +158,9 @@ fn is_web_chrome(text: &str) -> bool {
     if count_upto(text, 121) > 120 {
         return false;
     }
+    if is_link_list_line(text) {
+        return true;
+    }
     let h = head(text, 12);
     h.starts_with("分享到")
         || h.starts_with("上一篇")
@@ -229,6 +234,32 @@ fn is_channel_notice(text: &str) -> bool {
     count_upto(text, 61) <= 60
         && !text.contains('。')
         && (text.starts_with("扫码") || text.starts_with("扫一扫"))
+}
+
+/// A line of a list of links as `lynx -dump` prints a web page: it opens with a
+/// link number (`[1]华衡网`, `* [14]岑阳：…`, `[34][IMG]`), or it is the page's
+/// `References` list (`References`, `3. https://…`). The articles' own text never
+/// opens with a link number.
+fn is_link_list_line(text: &str) -> bool {
+    if text == "References" {
+        return true;
+    }
+    let t = text.trim_start_matches(['*', '+', '-', '·', '•', ' ']);
+    let numbered = |t: &str, open: &str, close: char| {
+        t.strip_prefix(open).is_some_and(|rest| {
+            let digits = rest.chars().take_while(char::is_ascii_digit).count();
+            digits > 0 && rest[digits..].starts_with(close)
+        })
+    };
+    if numbered(t, "[", ']') {
+        return true;
+    }
+    // `3. https://…`
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    digits > 0 && {
+        let rest = super::blocks::trim(t[digits..].strip_prefix('.').unwrap_or(""));
+        rest.starts_with("http://") || rest.starts_with("https://") || rest.starts_with("file:")
+    }
 }
 
 /// `第二版　我国新能源汽车年产量…`, `民生实事“回头看”　4版`: a line of a box
@@ -311,7 +342,9 @@ fn mark_furniture(units: &mut [Unit<'_>]) {
             first = first && masthead;
             continue;
         }
-        if lex.is_banner(text) {
+        // Readers' comments and related links under a web article end it.
+        if lex.is_banner(text) || text.starts_with("网友评论") || text.starts_with("相关新闻")
+        {
             u.markup = Markup::Banner;
             u.level = 0;
         }
@@ -680,6 +713,12 @@ mod tests {
                 ("开展校对工作的同志说，很好。", Markup::None),
             ]
         );
+    }
+
+    #[test]
+    fn lynx_link_lists_are_furniture() {
+        let page = "[1]华衡网\n* [14]岑阳：老工业区变身文创园\n[34][IMG]\n岑阳：老工业区变身文创园\n正文[5]一段。\nReferences\n1. https://www.huaheng.example/\n14. https://e.example/1.html\n";
+        assert_eq!(texts(page), ["岑阳：老工业区变身文创园", "正文[5]一段。"]);
     }
 
     #[test]

@@ -430,66 +430,36 @@ impl Postings {
     }
 
     /// The documents whose body may spell the pinyin query `pq` with characters
-    /// side by side: some character takes the query's start and is followed by
-    /// one that can go on (a bigram of the bodies), the rest likewise, or one
-    /// character spells all that is left. `glyph` gives a character code's glyph
-    /// (the numbering `pq` was compiled with).
+    /// side by side: a chain of characters, each spelling the next piece of the
+    /// query, where every two neighbours are a bigram of the document (the same
+    /// character ending one bigram and starting the next), the last one a
+    /// character that spells all that is left. `glyph` gives a character code's
+    /// glyph (the numbering `pq` was compiled with). Every body that spells the
+    /// query is among them; bodies holding the pieces' bigrams only apart (社区
+    /// here, 去在 there) are not, as they were when any bigram spelling a piece
+    /// would do.
     pub fn pinyin_candidates(&self, pq: &PinyinQuery, glyph: &dyn Fn(u16) -> u16) -> RoaringBitmap {
-        let m = pq.len();
-        let mut memo: Vec<Option<RoaringBitmap>> = vec![None; m + 1];
-        self.pinyin_from(pq, glyph, 0, &mut memo)
-    }
-
-    fn pinyin_from(
-        &self,
-        pq: &PinyinQuery,
-        glyph: &dyn Fn(u16) -> u16,
-        j: usize,
-        memo: &mut Vec<Option<RoaringBitmap>>,
-    ) -> RoaringBitmap {
-        let m = pq.len();
-        if let Some(Some(done)) = memo.get(j) {
-            return done.clone();
-        }
+        let groups: Vec<(u16, Option<usize>, std::ops::Range<usize>)> = self
+            .groups()
+            .map(|(a, first, bigrams)| {
+                let unigram = self
+                    .keys
+                    .get(first)
+                    .is_some_and(|&k| k & 0xFFFF == 0)
+                    .then_some(first);
+                (a, unigram, bigrams)
+            })
+            .collect();
+        let mut chain = PinyinChain {
+            postings: self,
+            pq,
+            glyph,
+            groups: &groups,
+            memo: std::collections::HashMap::new(),
+        };
         let mut out = RoaringBitmap::new();
-        // by_next[k]: the bigrams whose first character spells q[j..k) and whose
-        // second can go on at k.
-        let mut by_next: Vec<RoaringBitmap> = vec![RoaringBitmap::new(); m + 1];
-        for (a, unigram, bigrams) in self.groups() {
-            let allowed = pq.pieces(glyph(a), j);
-            if allowed == 0 {
-                continue;
-            }
-            let mut bits = allowed;
-            while bits != 0 {
-                let l = bits.trailing_zeros() as usize + 1;
-                bits &= bits - 1;
-                let k = j + l;
-                if k >= m {
-                    if self.keys.get(unigram).is_some_and(|&u| u & 0xFFFF == 0) {
-                        out |= self.list(unigram);
-                    }
-                    continue;
-                }
-                for b in bigrams.clone() {
-                    let second = self.keys.get(b).map_or(0, |&key| key as u16);
-                    if pq.pieces(glyph(second), k) != 0
-                        && let Some(set) = by_next.get_mut(k)
-                    {
-                        *set |= self.list(b);
-                    }
-                }
-            }
-        }
-        for k in j + 1..m {
-            let Some(first) = by_next.get(k).filter(|s| !s.is_empty()) else {
-                continue;
-            };
-            let rest = self.pinyin_from(pq, glyph, k, memo);
-            out |= first & rest;
-        }
-        if let Some(slot) = memo.get_mut(j) {
-            *slot = Some(out.clone());
+        for g in 0..groups.len() {
+            out |= chain.from(0, g);
         }
         out
     }
@@ -513,6 +483,57 @@ impl Postings {
 
     pub fn n_docs(&self) -> u32 {
         self.n_docs
+    }
+}
+
+/// The search of [`Postings::pinyin_candidates`]: `from(k, g)` is the set of
+/// documents where the character of group `g` takes the query at letter `k` and
+/// a chain of bigrams spells the rest.
+struct PinyinChain<'a> {
+    postings: &'a Postings,
+    pq: &'a PinyinQuery,
+    glyph: &'a dyn Fn(u16) -> u16,
+    /// Per character (ascending code): its code, its unigram's key index, the
+    /// key indexes of the bigrams it starts.
+    groups: &'a [(u16, Option<usize>, std::ops::Range<usize>)],
+    memo: std::collections::HashMap<(usize, usize), RoaringBitmap>,
+}
+
+impl PinyinChain<'_> {
+    fn from(&mut self, k: usize, g: usize) -> RoaringBitmap {
+        if let Some(done) = self.memo.get(&(k, g)) {
+            return done.clone();
+        }
+        let m = self.pq.len();
+        let mut out = RoaringBitmap::new();
+        if let Some((a, unigram, bigrams)) = self.groups.get(g).cloned() {
+            let mut bits = self.pq.pieces((self.glyph)(a), k);
+            while bits != 0 {
+                let next = k + bits.trailing_zeros() as usize + 1;
+                bits &= bits - 1;
+                if next >= m {
+                    if let Some(u) = unigram {
+                        out |= self.postings.list(u);
+                    }
+                    continue;
+                }
+                for b in bigrams.clone() {
+                    let second = self.postings.keys.get(b).map_or(0, |&key| key as u16);
+                    if self.pq.pieces((self.glyph)(second), next) == 0 {
+                        continue;
+                    }
+                    let Ok(h) = self.groups.binary_search_by_key(&second, |g| g.0) else {
+                        continue;
+                    };
+                    let rest = self.from(next, h);
+                    if !rest.is_empty() {
+                        out |= self.postings.list(b) & rest;
+                    }
+                }
+            }
+        }
+        self.memo.insert((k, g), out.clone());
+        out
     }
 }
 
@@ -654,6 +675,39 @@ mod tests {
         assert_eq!(gone, postings(&[], 1));
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        /// Every body that spells a pinyin query with characters side by side
+        /// (the reference matcher) is a candidate.
+        #[test]
+        fn pinyin_candidates_hold_every_body_that_spells_the_query(
+            bodies in proptest::collection::vec("[社区是去在里理治事长行重，a]{0,12}", 1..8),
+            query in "[sqzlhcxy]{3,5}|shequ|zhili|changxing",
+        ) {
+            use crate::search::pinyin::{self, Glyphs, PinyinQuery};
+            let refs: Vec<&str> = bodies.iter().map(String::as_str).collect();
+            let p = postings(&refs, 3);
+            let mut glyphs = Glyphs::new();
+            let table: Vec<u16> = (0..0x1_0000u32)
+                .map(|c| char::from_u32(c).map_or(0, |c| glyphs.glyph(c)))
+                .collect();
+            let glyph = |c: u16| table.get(c as usize).copied().unwrap_or(0);
+            let Some(pq) = PinyinQuery::new(&glyphs, &query) else {
+                return Ok(());
+            };
+            let found = p.pinyin_candidates(&pq, &glyph);
+            for (d, body) in bodies.iter().enumerate() {
+                let chars: Vec<char> = body.chars().collect();
+                let spelled = pinyin::match_title(&chars, &query).is_some_and(|(_, pos)| {
+                    pos.iter().all(|&k| chars.get(k).is_some_and(|&c| crate::text::is_han(c)))
+                });
+                if spelled {
+                    proptest::prop_assert!(found.contains(d as u32), "{query} in {body:?}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn radix_sort_orders_by_key_keeping_documents_in_order() {
         let mut pairs: Vec<u64> = Vec::new();
@@ -723,5 +777,17 @@ mod tests {
         assert_eq!(docs("zhili"), vec![0, 2]);
         assert_eq!(docs("sha"), vec![5], "one character spells it all");
         assert!(docs("sqfw").contains(&1));
+        // 社区 and 去在理 spell every piece of sqzl, but no chain of bigrams
+        // sharing their characters does.
+        let p = postings(&["社区和去在理", "社区，在理"], 1);
+        let pq = PinyinQuery::new(&glyphs, "sqzl").unwrap();
+        let found: Vec<u32> = p.pinyin_candidates(&pq, &glyph).iter().collect();
+        assert_eq!(found, Vec::<u32>::new());
+        let p = postings(&["今天去在理发"], 1);
+        let found: Vec<u32> = p.pinyin_candidates(&pq, &glyph).iter().collect();
+        assert_eq!(found, Vec::<u32>::new(), "q z l alone is not sqzl");
+        let p = postings(&["事去在理"], 1);
+        let found: Vec<u32> = p.pinyin_candidates(&pq, &glyph).iter().collect();
+        assert_eq!(found, vec![0]);
     }
 }

@@ -189,7 +189,8 @@ fn ui_modules_naming_the_app() -> Vec<String> {
 }
 
 /// The panes and overlays draw from their own state or a view the app gathers
-/// for them (the tag pane draws a `TagPaneView`), so they join no import circle
+/// for them (the tag pane draws a `TagPaneView`, the status bar a
+/// `StatusView`), so they join no import circle
 /// with `app`. Only the app's own parts (its methods split by subject) and the
 /// run loop name it, and the layers listed as still drawing from `&App`; a
 /// layer taken off that list must stay off.
@@ -203,11 +204,11 @@ fn layers_do_not_import_the_app() {
         "triage",
         "page",
         "adjudication",
+        "status_bar",
     ];
     const STILL_DRAWING_FROM_APP: &[&str] = &[
         "list",
         "reader",
-        "status",
         "stats_view",
         "export_dialog",
         "search_bar",

@@ -330,7 +330,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         walk.open(),
         crate::text::controls_as_spaces(coder)
     );
-    let hint = match super::status::tag_key_range(app) {
+    let hint = match super::status::tag_key_range(&app.config.tags) {
         Some(keys) => format!(" {keys} toggle a tag of the settlement "),
         None => String::new(),
     };

@@ -11,6 +11,9 @@
 //! `keymap`, `help`, `message_log`, `layout`, `theme`, `bordered`, `wrap`,
 //! `terminal`) never reach `app` (tests/architecture.rs); a new layer should
 //! draw from its own state like `help::HelpView` and `message_log` do.
+//! The tag pane and the status bar draw a view the app gathers for them
+//! (`App::tag_pane_view`, `App::status_view` in `status_bar`) and never
+//! import `app`; the other layers are to follow.
 //! `app` holds the state and `App::update`; `run` owns the event loop, the
 //! terminal (`terminal`) and its hand-over to the shell or an editor.
 
@@ -31,6 +34,7 @@ pub mod run;
 pub mod search_bar;
 pub mod stats_view;
 pub mod status;
+pub mod status_bar;
 pub mod tag_pane;
 pub mod tag_saves;
 pub mod tagging;
@@ -109,7 +113,7 @@ impl Widget for &App {
         if let Some(r) = areas.tags {
             tag_pane::render(&self.tag_pane_view(), &self.theme, r, buf);
         }
-        status::render(self, areas.status, buf);
+        status::render(&self.status_view(), &self.theme, areas.status, buf);
         let body = Rect {
             height: area.height.saturating_sub(areas.status.height),
             ..area

@@ -1,8 +1,8 @@
 //! The status bar: corpus counts, tagged share, save state and loading progress,
 //! the last message, and key hints generated from the keymap.
 
-use super::action::{Action, Layer};
-use super::app::App;
+use super::action::Action;
+use super::theme::Theme;
 use crate::text::{escape_controls, fit_width};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -10,8 +10,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
-/// The actions hinted at in the bottom line, in order.
-const HINTS: [Action; 8] = [
+/// The actions hinted at in the bottom line of the panes, in order.
+pub const HINTS: [Action; 8] = [
     Action::MoveDown,
     Action::Open,
     Action::Fold,
@@ -23,10 +23,8 @@ const HINTS: [Action; 8] = [
 ];
 
 /// `1-3`: the range of the tags' keys, for hints.
-pub fn tag_key_range(app: &App) -> Option<String> {
-    let keys: Vec<&str> = app
-        .config
-        .tags
+pub fn tag_key_range(tags: &[crate::config::TagDef]) -> Option<String> {
+    let keys: Vec<&str> = tags
         .iter()
         .filter(|t| !t.key.is_empty())
         .map(|t| t.key.as_str())
@@ -38,80 +36,23 @@ pub fn tag_key_range(app: &App) -> Option<String> {
     }
 }
 
-/// The hint bar of the layer that has the keyboard, from its keymap: for the
-/// panes `j move  Enter read ...` with `1-9 tag` after mark; for an overlay or
-/// prompt every key it has.
-pub fn hints(app: &App) -> Vec<(String, String)> {
-    let layer = app.layer();
-    if layer != Layer::Panes {
-        return app.keymap.hints(layer);
-    }
-    let mut out = Vec::new();
-    let in_list = app.focus == super::layout::Pane::List;
-    for a in HINTS {
-        // Out of the list, `open` has nothing to open: hint at the way back.
-        let a = if a == Action::Open && !in_list {
-            Action::Back
-        } else {
-            a
-        };
-        if let Some(k) = app.keymap.panes.first_key(a) {
-            let name = match a {
-                Action::MoveDown if app.focus == super::layout::Pane::Reader => "scroll",
-                Action::MoveDown => "move",
-                Action::Open => "read",
-                other => other.name(),
-            };
-            out.push((k, name.to_string()));
-        }
-        if a == Action::Mark
-            && let Some(k) = tag_key_range(app)
-        {
-            out.push((k, "tag".into()));
-        }
-    }
-    out
-}
-
-/// The parts of the status line, most important first.
-pub fn counts(app: &App) -> Vec<String> {
-    let mut parts = Vec::new();
-    match app.loading {
-        Some(l) => parts.push(format!("loading {}/{} issues", l.done, l.total)),
-        None => parts.push(crate::text::count(app.corpus.issues.len(), "issue")),
-    }
-    parts.push(crate::text::count(app.article_total, "article"));
-    let tagged = app.tagged_total();
-    let share = (tagged * 100).checked_div(app.article_total).unwrap_or(0);
-    parts.push(format!("{tagged} tagged ({share}%)"));
-    if !app.marks.is_empty() {
-        parts.push(format!("{} marked", app.marks.len()));
-    }
-    if let Some(note) = super::triage::status_note(app) {
-        parts.push(note);
-    }
-    parts
-}
-
-/// Whether the tag changes are on disk: `saved`, or `NOT SAVED` and why.
-pub fn save_state(app: &App) -> (String, bool) {
-    match &app.tagging.save {
-        super::tagging::SaveState::Saved => ("saved".to_string(), false),
-        super::tagging::SaveState::Saving(what) => (format!("saving {what}"), false),
-        super::tagging::SaveState::Failed(why) => match (
-            &app.tagging.saves.unsaved,
-            app.keymap.panes.first_key(super::Action::RetrySave),
-        ) {
-            // The retry key first: the reason may be cut.
-            (Some(_), Some(key)) => (format!("NOT SAVED ({key} retries): {why}"), true),
-            _ => (format!("NOT SAVED: {why}"), true),
-        },
-    }
+/// What the status bar shows, gathered by the app (`App::status_view`).
+#[derive(Debug, Clone, Default)]
+pub struct StatusView {
+    /// Counts and states, most important first (`8 issues`, `58 articles`...).
+    pub counts: Vec<String>,
+    /// Whether the tag changes are on disk: `saved`, `saving +x`, `NOT SAVED...`.
+    pub save: String,
+    /// The save failed: `save` shows in the error style, before any count.
+    pub save_failed: bool,
+    /// The last message, and whether it is an error.
+    pub message: Option<(String, bool)>,
+    /// The second line: (key, what it does) of the layer with the keyboard.
+    pub hints: Vec<(String, String)>,
 }
 
 /// Draw the status bar (one or two lines) into `area`.
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
+pub fn render(view: &StatusView, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if area.height == 0 || area.width == 0 {
         return;
     }
@@ -119,12 +60,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     buf.set_style(Rect { height: 1, ..area }, theme.status());
     // A save failure always shows (with its reason, in up to half the line); then
     // as many counts as fit, `saved` last; then the message.
-    let (save, failed) = save_state(app);
+    let (save, failed) = (&view.save, view.save_failed);
     // Messages name files, tags and titles: their control characters are shown
     // (`\e`, `\u{202E}`), not dropped unseen.
-    let save = fit_width(&escape_controls(&save), (width / 2).max(10));
+    let save = fit_width(&escape_controls(save), (width / 2).max(10));
     let reserved = if failed { save.width() + 2 } else { 0 };
-    let mut parts = counts(app);
+    let mut parts = view.counts.clone();
     if !failed {
         parts.push(save.clone());
     }
@@ -143,15 +84,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         spans.push(Span::styled(format!(" {save} "), theme.error()));
         used += reserved;
     }
-    if let Some(m) = &app.message {
+    if let Some((text, is_error)) = &view.message {
         let room = width.saturating_sub(used + 1);
-        let style = if m.is_error {
+        let style = if *is_error {
             theme.error()
         } else {
             theme.status()
         };
         spans.push(Span::styled(
-            format!(" {}", fit_width(&escape_controls(&m.text), room)),
+            format!(" {}", fit_width(&escape_controls(text), room)),
             style,
         ));
     }
@@ -159,7 +100,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if area.height >= 2 {
         let mut spans = Vec::new();
         let mut used = 0;
-        for (key, name) in hints(app) {
+        for (key, name) in &view.hints {
             let w = key.width() + 1 + name.width() + 2;
             if used + w > width {
                 break;

@@ -323,7 +323,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         p.issue_decided, p.issue_total, p.corpus_decided, p.corpus_total, p.left
     );
     // The bar under it lists triage's keys; the tags' keys are said here.
-    let hint = match super::status::tag_key_range(app) {
+    let hint = match super::status::tag_key_range(&app.config.tags) {
         Some(keys) => format!(" {keys} toggle a tag "),
         None => String::new(),
     };

@@ -227,10 +227,10 @@ impl ChangeReport {
     pub fn message(&self) -> String {
         let n = self.applied.article_count();
         let mut msg = if self.applied.is_empty() && !self.unsaved.is_empty() {
-            // Nothing was saved: say what was not, before why.
+            // Nothing was saved: say what was not (`; NOT SAVED: why` follows).
             let n = self.unsaved.article_count();
             format!(
-                "{}: {n} article{} NOT SAVED",
+                "{}: {n} article{}",
                 self.applied.label,
                 if n == 1 { "" } else { "s" }
             )

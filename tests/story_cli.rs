@@ -158,3 +158,113 @@ fn a_part_whose_page_is_missing_stands_alone() {
     let csv = cli.run(&["export", root.to_str().unwrap(), "--format", "csv"]);
     assert_eq!(String::from_utf8(csv.stdout).unwrap().lines().count(), 5);
 }
+
+/// `newstag story link PATH ID1 ID2` links two parts by hand (here parts of
+/// two days, which no jump line links), kept as a `[[correction]]` of ID1's
+/// issue: `articles`, the CSV export, `stats` and tags then see one story.
+/// `story unlink PATH ID` makes a part stand alone, also a jump-linked one;
+/// the latest of the two wins, and `correct --drop` takes one back.
+#[test]
+fn parts_are_linked_and_unlinked_by_hand() {
+    let (cli, root) = corpus(&[
+        ("2024-06-18_第1版.txt", PAGE1),
+        ("2024-06-19_第3版.txt", PAGE3),
+    ]);
+    let r = root.to_str().unwrap();
+    let all = articles(&cli, &root);
+    let first = part_with(&all, "商铺陆续开业")["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let second = part_with(&all, "修缮历史建筑32栋")["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let out = cli.run(&["story", "link", r, &first[..6], &second]);
+    assert_succeeded(&out);
+    let said = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        said.contains("linked") && said.contains("2 parts"),
+        "{said}"
+    );
+    let sidecar = newstag::tags::sidecar::read(&root.join("2024-06-18_第1版.tags.toml"))
+        .unwrap()
+        .unwrap();
+    assert_eq!(sidecar.corrections.len(), 1);
+    let c = &sidecar.corrections[0];
+    assert_eq!(c.op, Some(newstag::correct::Op::Link));
+    assert_eq!(
+        (c.id.as_str(), c.to_id.as_str()),
+        (first.as_str(), second.as_str())
+    );
+    assert_eq!(c.to_issue, "2024-06-19_第3版.txt");
+
+    let all = articles(&cli, &root);
+    let two = part_with(&all, "修缮历史建筑32栋");
+    assert_eq!(two["story"], first.as_str());
+    assert_eq!(two["part"], 2);
+    assert!(part_with(&all, "商铺陆续开业").get("story_note").is_none());
+    let csv = cli.run(&["export", r, "--format", "csv"]);
+    assert_eq!(
+        String::from_utf8(csv.stdout).unwrap().lines().count(),
+        4,
+        "header and three rows: the story once"
+    );
+    let stats = cli.run(&["stats", r, "--format", "jsonl"]);
+    let stats: Value = serde_json::from_slice(&stats.stdout).unwrap();
+    assert_eq!(stats["articles"], 3);
+    assert_succeeded(&cli.run(&["tag", r, &second, "+heritage"]));
+    assert_eq!(
+        part_with(&articles(&cli, &root), "商铺陆续开业")["tags"],
+        serde_json::json!(["heritage"])
+    );
+    assert_succeeded(&cli.run(&["check", r]));
+
+    // A link the other way round would make a loop: refused.
+    let out = cli.run(&["story", "link", r, &second, &first]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("loop"));
+
+    // Unlinked: stands alone again, the sidecar keeps only the unlink.
+    assert_succeeded(&cli.run(&["story", "unlink", r, &first]));
+    let all = articles(&cli, &root);
+    assert_eq!(
+        part_with(&all, "修缮历史建筑32栋")["story"],
+        second.as_str()
+    );
+    let sidecar = newstag::tags::sidecar::read(&root.join("2024-06-18_第1版.tags.toml"))
+        .unwrap()
+        .unwrap();
+    assert_eq!(sidecar.corrections.len(), 1);
+    assert_eq!(
+        sidecar.corrections[0].op,
+        Some(newstag::correct::Op::Unlink)
+    );
+    // Dropped: back to no link at all.
+    assert_succeeded(&cli.run(&["correct", r, "2024-06-18_第1版.txt", "--drop", "1"]));
+    assert_eq!(
+        part_with(&articles(&cli, &root), "修缮历史建筑32栋")["story"],
+        second.as_str()
+    );
+
+    // A story linked by its jump lines comes apart with unlink.
+    let (cli, root) = corpus(&DAY);
+    let r = root.to_str().unwrap();
+    let all = articles(&cli, &root);
+    let second = part_with(&all, "修缮历史建筑32栋")["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_ne!(
+        part_with(&all, "修缮历史建筑32栋")["story"],
+        second.as_str()
+    );
+    assert_succeeded(&cli.run(&["story", "unlink", r, &second]));
+    let all = articles(&cli, &root);
+    assert_eq!(
+        part_with(&all, "修缮历史建筑32栋")["story"],
+        second.as_str()
+    );
+    let csv = cli.run(&["export", r, "--format", "csv"]);
+    assert_eq!(String::from_utf8(csv.stdout).unwrap().lines().count(), 5);
+}

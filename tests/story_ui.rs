@@ -196,3 +196,38 @@ fn a_part_whose_page_is_missing_says_so() {
     let last = app.reader.lines.last().unwrap().text.clone();
     assert!(last.starts_with('(') && last.contains('3'), "{all}");
 }
+
+/// `U` in the page view unlinks the story part under the cursor by hand: the
+/// part stands alone at once (the reader no longer shows the other part), the
+/// sidecar keeps an `unlink` correction, `u` links it again (issue 13).
+#[test]
+fn u_in_the_page_view_unlinks_a_part() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_on(
+        dir.path(),
+        &[
+            ("2024-06-18_第1版.txt", PAGE1),
+            ("2024-06-18_第3版.txt", PAGE3),
+        ],
+    );
+    let part = select(&mut app, "修缮历史建筑32栋");
+    assert!(app.stories.story_of(part).is_some());
+    press(&mut app, "vU");
+    assert!(app.stories.story_of(part).is_none(), "stands alone");
+    let m = app.message.clone().unwrap().text;
+    assert!(m.contains("stands alone"), "{m}");
+    let file = sidecar::read(&dir.path().join("2024-06-18_第3版.tags.toml"))
+        .unwrap()
+        .unwrap();
+    assert_eq!(file.corrections.len(), 1);
+    assert_eq!(file.corrections[0].op, Some(newstag::correct::Op::Unlink));
+    assert_eq!(
+        file.corrections[0].id,
+        app.corpus.issues[part.0].articles[part.1].id
+    );
+    app.handle_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+    let s = screen_text(&app);
+    assert!(!s.contains("part 2 of 2"), "{s}");
+    press(&mut app, "u");
+    assert!(app.stories.story_of(part).is_some(), "linked again");
+}

@@ -15,6 +15,7 @@ mod sample;
 mod search;
 mod stats;
 mod stories;
+mod story_link;
 mod suggest;
 mod tag;
 
@@ -70,6 +71,9 @@ pub enum Command {
     /// Fix how an issue was cut: split, join, set a line's role, move a paragraph
     /// (kept in the issue's sidecar; tags follow).
     Correct(correct::CorrectArgs),
+    /// Link or unlink the parts of a story across pages by hand (kept in the
+    /// part's sidecar as a correction).
+    Story(story_link::StoryArgs),
     /// Suggest tags for articles: scores from tag keywords and from your own tags.
     Suggest(suggest::SuggestArgs),
     /// Search a corpus (same ranking as the TUI's `/`). Query syntax: words
@@ -156,6 +160,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Note(args)) => note::run(&config, args),
         Some(Command::Check(args)) => check::run(&config, args),
         Some(Command::Correct(args)) => correct::run(&config, args),
+        Some(Command::Story(args)) => story_link::run(&config, args),
         Some(Command::Suggest(args)) => suggest::run(&config, args),
         Some(Command::Search(args)) => search::run(&config, args),
         Some(Command::GitSetup(args)) => git_setup::run(&config, args),

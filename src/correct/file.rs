@@ -69,6 +69,13 @@ pub fn table(c: &Correction) -> String {
         s.push_str(&format!("to_line = {}\n", c.to_line));
         s.push_str(&format!("to_text = {}\n", quote(&c.to_text)));
     }
+    if !c.id.is_empty() {
+        s.push_str(&format!("id = {}\n", quote(&c.id)));
+    }
+    if !c.to_issue.is_empty() || !c.to_id.is_empty() {
+        s.push_str(&format!("to_issue = {}\n", quote(&c.to_issue)));
+        s.push_str(&format!("to_id = {}\n", quote(&c.to_id)));
+    }
     if !c.at.is_empty() {
         s.push_str(&format!("at = {}\n", quote(&c.at)));
     }
@@ -226,6 +233,19 @@ fn cancel(
         return Vec::new();
     };
     let n = list.len() - 1;
+    // A story link or unlink of a part replaces the part's earlier ones.
+    if new.op.is_some_and(super::Op::is_story) {
+        let (earlier, kept): (Vec<_>, Vec<_>) = list[..n]
+            .iter()
+            .cloned()
+            .enumerate()
+            .partition(|(_, c)| c.op.is_some_and(super::Op::is_story) && c.id == new.id);
+        if earlier.is_empty() {
+            return Vec::new();
+        }
+        *list = kept.into_iter().map(|(_, c)| c).chain([new]).collect();
+        return earlier;
+    }
     let result = |l: &[Correction]| {
         let c = super::apply_to(text, key, articles.to_vec(), explanation, l);
         let applied = c

@@ -38,6 +38,11 @@ pub enum Op {
     Role,
     /// Move the line's paragraph to the article whose first line is `to_text`.
     Move,
+    /// A story across pages by hand: the part `id` (whose first line is the
+    /// line) goes on in the part `to_id` of the issue `to_issue`.
+    Link,
+    /// The part `id` stands alone: no story links to or from it.
+    Unlink,
 }
 
 impl Op {
@@ -48,7 +53,14 @@ impl Op {
             Op::Join => "join",
             Op::Role => "role",
             Op::Move => "move",
+            Op::Link => "link",
+            Op::Unlink => "unlink",
         }
+    }
+
+    /// True for the story links made by hand, which leave the cut alone.
+    pub fn is_story(self) -> bool {
+        matches!(self, Op::Link | Op::Unlink)
     }
 }
 
@@ -117,6 +129,14 @@ pub struct Correction {
     pub to_line: usize,
     #[serde(default)]
     pub to_text: String,
+    /// `link`, `unlink`: the id of the part (an article of this issue).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub id: String,
+    /// `link`: the issue (relative path, `/`) and id of the part that goes on.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub to_issue: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub to_id: String,
     /// When it was made (UTC).
     #[serde(default)]
     pub at: String,
@@ -144,6 +164,11 @@ impl Correction {
                 self.to_line,
                 crate::text::fit_width(&self.to_text, 20).trim_end()
             ),
+            Some(Op::Link) => format!(
+                "story: {} ({text}) goes on in {} of {}",
+                self.id, self.to_id, self.to_issue
+            ),
+            Some(Op::Unlink) => format!("story: {} ({text}) stands alone", self.id),
             None => "(no op)".to_string(),
         }
     }
@@ -219,6 +244,17 @@ pub fn apply_to(
             statuses: Vec::new(),
         };
     }
+    // Story links alone leave the cut (and segmentation's doubts) as they are.
+    if corrections.iter().all(|c| c.op.is_some_and(Op::is_story)) {
+        let statuses = corrections
+            .iter()
+            .map(|_| Status::Applied { line: 0 })
+            .collect();
+        return Corrected {
+            statuses: story_statuses(corrections, statuses, &articles),
+            articles,
+        };
+    }
     let lines: Vec<&str> = text.split('\n').collect();
     let mut page = page::Page::build(articles, explanation);
     let statuses = corrections
@@ -228,10 +264,32 @@ pub fn apply_to(
             Err(why) => Status::Stale(why),
         })
         .collect();
+    let articles = page.into_articles(issue_key);
     Corrected {
-        articles: page.into_articles(issue_key),
-        statuses,
+        statuses: story_statuses(corrections, statuses, &articles),
+        articles,
     }
+}
+
+/// `statuses` with each story link's set by whether its part is among
+/// `articles` (by id).
+fn story_statuses(
+    corrections: &[Correction],
+    mut statuses: Vec<Status>,
+    articles: &[Article],
+) -> Vec<Status> {
+    for (c, status) in corrections.iter().zip(statuses.iter_mut()) {
+        if c.op.is_some_and(Op::is_story) {
+            *status = match articles.iter().find(|a| a.id == c.id) {
+                Some(a) => Status::Applied { line: a.line },
+                None => Status::Stale(format!(
+                    "no article of the issue has the id {} any more",
+                    c.id
+                )),
+            };
+        }
+    }
+    statuses
 }
 
 /// The page view of an issue: every line of `text` with its role and article

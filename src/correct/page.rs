@@ -220,6 +220,8 @@ impl Page {
                 })?;
                 self.move_to(line, to)?;
             }
+            // A story link leaves the page as it is.
+            Op::Link | Op::Unlink => {}
         }
         Ok(line)
     }

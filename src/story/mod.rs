@@ -27,9 +27,54 @@ pub struct Stories {
     notes: HashMap<At, String>,
 }
 
+/// A story link made by hand (`newstag story link` / `unlink`, kept as a
+/// `[[correction]]` of the part's issue): parts named by issue and id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ManualLink {
+    /// The part `from` goes on in the part `to`.
+    Link {
+        from: (String, String),
+        to: (String, String),
+    },
+    /// The part stands alone.
+    Unlink((String, String)),
+}
+
+/// The story links made by hand in the sidecars of `issues` (as
+/// [`crate::correct::file::on_load`] reads them), oldest first.
+pub fn manual_links(issues: &[Issue]) -> Vec<ManualLink> {
+    use crate::correct::Op;
+    let mut found: Vec<(String, ManualLink)> = Vec::new();
+    for issue in issues {
+        for c in crate::correct::file::on_load(&issue.path, &issue.rel) {
+            let part = (issue.rel.clone(), c.id.clone());
+            let link = match c.op {
+                Some(Op::Link) => ManualLink::Link {
+                    from: part,
+                    to: (c.to_issue.clone(), c.to_id.clone()),
+                },
+                Some(Op::Unlink) => ManualLink::Unlink(part),
+                _ => continue,
+            };
+            found.push((c.at, link));
+        }
+    }
+    found.sort_by(|a, b| a.0.cmp(&b.0));
+    found.into_iter().map(|(_, l)| l).collect()
+}
+
 impl Stories {
-    /// Link the parts of `issues` (see the module docs).
+    /// Link the parts of `issues` (see the module docs), with the links made by
+    /// hand in their sidecars.
     pub fn link(issues: &[Issue]) -> Stories {
+        Stories::link_with(issues, &manual_links(issues))
+    }
+
+    /// Link the parts of `issues` by their jump lines, then apply `manual`
+    /// in order: a link by hand replaces whatever linked its two parts, an
+    /// unlink leaves its part alone. A link whose part is not among `issues`
+    /// is skipped.
+    pub fn link_with(issues: &[Issue], manual: &[ManualLink]) -> Stories {
         let jumps: Vec<Vec<jump::Jumps>> = issues
             .iter()
             .map(|i| i.articles.iter().map(jump::jumps_of).collect())
@@ -122,6 +167,31 @@ impl Stories {
                         format!("continued from page {from}, which is not in the corpus")
                     };
                     notes.entry((i, a)).or_insert(why);
+                }
+            }
+        }
+        let find = |(rel, id): &(String, String)| -> Option<At> {
+            let i = issues.iter().position(|i| &i.rel == rel)?;
+            let a = issues[i].articles.iter().position(|a| &a.id == id)?;
+            Some((i, a))
+        };
+        for m in manual {
+            match m {
+                ManualLink::Link { from, to } => {
+                    if let (Some(a), Some(b)) = (find(from), find(to))
+                        && a != b
+                    {
+                        next.retain(|k, v| *k != a && *v != b);
+                        next.insert(a, b);
+                        notes.remove(&a);
+                        notes.remove(&b);
+                    }
+                }
+                ManualLink::Unlink(part) => {
+                    if let Some(x) = find(part) {
+                        next.retain(|k, v| *k != x && *v != x);
+                        notes.insert(x, "unlinked by hand: stands alone".to_string());
+                    }
                 }
             }
         }

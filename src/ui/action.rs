@@ -400,6 +400,8 @@ layer_actions! {
         Undo = "undo",
         /// Redo what was undone
         Redo = "redo",
+        /// Make the cursor's article stand alone: unlink it from its story across pages
+        Unlink = "unlink",
         /// Show every key binding
         Help = "help",
         /// Close the page view

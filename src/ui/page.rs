@@ -200,7 +200,7 @@ impl App {
                     ]
                 })
             }
-            Op::Role | Op::Move => None,
+            Op::Role | Op::Move | Op::Link | Op::Unlink => None,
         }
     }
 

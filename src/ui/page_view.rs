@@ -392,11 +392,40 @@ impl PageView {
             PageAction::Redo => return Some(Intent::Redo),
             PageAction::Help => return Some(Intent::Help),
             PageAction::Close => return Some(Intent::Close),
+            PageAction::Unlink => return self.unlink_key(),
             PageAction::Split | PageAction::Join | PageAction::Role | PageAction::MoveParagraph => {
                 return self.correction_key(action);
             }
         }
         None
+    }
+
+    /// `U`: the article under the cursor stands alone (a story link by hand,
+    /// anchored on its first line).
+    fn unlink_key(&self) -> Option<Intent> {
+        if self.busy {
+            return Some(Intent::Say(
+                "wait: the last correction is being saved".into(),
+            ));
+        }
+        let page = self.page.as_ref()?;
+        let Some(article) = self
+            .cursor_article()
+            .and_then(|k| page.corrected.articles.get(k))
+        else {
+            let line = self.cursor_line();
+            return Some(Intent::Say(format!("line {line} is in no article")));
+        };
+        let lines = page.line_refs();
+        Some(
+            match Correction::on_line(Op::Unlink, &lines, article.line) {
+                Ok(c) => Intent::Correct(Correction {
+                    id: article.id.clone(),
+                    ..c
+                }),
+                Err(why) => Intent::Say(format!("line {}: {why}", article.line)),
+            },
+        )
     }
 
     fn correction_key(&mut self, action: PageAction) -> Option<Intent> {
@@ -419,7 +448,9 @@ impl PageView {
             Err(why) => return Some(Intent::Say(format!("line {line}: {why}"))),
         };
         let picker = match op {
-            Op::SplitBefore | Op::Join => return Some(Intent::Correct(made)),
+            Op::SplitBefore | Op::Join | Op::Link | Op::Unlink => {
+                return Some(Intent::Correct(made));
+            }
             Op::Role => {
                 let items = Role::ALL
                     .iter()

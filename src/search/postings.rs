@@ -262,8 +262,7 @@ impl Postings {
     /// replaced by the documents of `segment`, numbered from `start` on; the
     /// documents after them shift by the difference. Equal to postings built
     /// afresh from the new run of documents (keys left with no document go).
-    /// Every list is read and written again, in parallel by key range: a
-    /// fraction of a second where indexing the corpus again takes a minute.
+    /// Every list is read and written again, in parallel by key range.
     pub fn splice(&self, start: u32, end: u32, segment: &Segment) -> Postings {
         use rayon::prelude::*;
         let end = end.clamp(start, self.n_docs);

@@ -145,7 +145,7 @@ pub fn index_ready(app: &mut App, index: SearchIndex) {
 
 /// The articles of issue `at` changed (a correction): the search is cleared and,
 /// when the index is ready, only that issue's documents are indexed again (in
-/// the background, a fraction of a second); an index still being built was fed
+/// the background, seconds); an index still being built was fed
 /// the issue's old articles, so it starts again ([`corpus_changed`]).
 pub fn issue_changed(app: &mut App, at: usize) {
     let (Some(index), Some(issue), Some(notify)) = (

@@ -233,3 +233,53 @@ fn triage_shows_the_codebook() {
         .count();
     assert!(shown > 0, "{screen}");
 }
+
+/// With the keyboard, the tag pane shows the codebook entry of the tag under
+/// its cursor (definition, include, exclude, anchors) below the tags, and
+/// follows the cursor; without the keyboard it shows none.
+#[test]
+fn tag_pane_shows_the_codebook_entry_under_the_cursor() {
+    use crossterm::event::KeyCode;
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("c");
+    copy_tree(&repo_path("tests/fixtures/corpus"), &root);
+    let names: Vec<String> = Config::builtin()
+        .tags
+        .iter()
+        .map(|t| t.name.clone())
+        .collect();
+    std::fs::write(
+        root.join("codebook.toml"),
+        format!(
+            "version = 4\n[[tag]]\nname = \"{}\"\ndefinition = \"Local self-rule at work.\"\ninclude = [\"residents' councils\"]\nexclude = [\"national policy\"]\n[[tag]]\nname = \"{}\"\ndefinition = \"Old buildings kept alive.\"\n",
+            names[0], names[1]
+        ),
+    )
+    .unwrap();
+    let mut app = app_as(&root, "wang", false);
+    first_article(&mut app);
+    let screen = common::screen::screen_text(&app);
+    assert!(!screen.contains("Local self-rule"), "{screen}");
+    // Tab to the tag pane: the first tag's entry.
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.focus, newstag::ui::layout::Pane::Tags);
+    let screen = common::screen::screen_text(&app);
+    let label = app.config.tags[0].label().to_string();
+    assert!(
+        screen.contains(&format!("codebook v4: {label}")),
+        "{screen}"
+    );
+    assert!(screen.contains("Local self-rule"), "{screen}");
+    assert!(screen.contains("include: residents'"), "{screen}");
+    assert!(screen.contains("exclude: national"), "{screen}");
+    // The cursor moves down: the second tag's entry instead.
+    press(&mut app, KeyCode::Char('j'));
+    let screen = common::screen::screen_text(&app);
+    assert!(screen.contains("Old buildings"), "{screen}");
+    assert!(!screen.contains("Local self-rule"), "{screen}");
+    // A tag without an entry: nothing.
+    press(&mut app, KeyCode::Char('j'));
+    let screen = common::screen::screen_text(&app);
+    assert!(!screen.contains("codebook v4"), "{screen}");
+}

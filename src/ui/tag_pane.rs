@@ -2,7 +2,9 @@
 //! current article carries it (or, with marks, how many marked articles do).
 //! A suggested tag the article lacks shows as a faint ghost: `~0.82 社区 网格`.
 //! Tags the articles carry that the config does not define follow, marked
-//! `(not in config)`.
+//! `(not in config)`. With the keyboard, the pane shows below the tags the
+//! codebook entry of the tag under the cursor (definition, include, exclude,
+//! anchors), where there is room.
 //!
 //! The pane draws a [`TagPaneView`] the app gathers for it (`App::tag_pane_view`)
 //! and knows nothing of the app.
@@ -28,6 +30,9 @@ pub struct TagPaneView {
     pub selected: usize,
     /// The vocabulary, then the tags outside it.
     pub rows: Vec<TagPaneRow>,
+    /// The codebook entry of the tag under the cursor, as lines (a heading
+    /// first); empty when not focused or the tag has none.
+    pub definition: Vec<String>,
 }
 
 /// One tag of the pane.
@@ -85,6 +90,29 @@ pub fn render(view: &TagPaneView, theme: &Theme, area: Rect, buf: &mut Buffer) {
             line.patch_style(theme.selected()).render(rect, buf);
         } else {
             line.render(rect, buf);
+        }
+    }
+    // The codebook entry below the tags, after a blank line, as far as it fits.
+    let shown = view
+        .rows
+        .len()
+        .saturating_sub(offset)
+        .min(inner.height as usize);
+    let mut y = shown + 1;
+    for (n, text) in view.definition.iter().enumerate() {
+        let style = if n == 0 { theme.key() } else { theme.dim() };
+        let clean = crate::text::controls_as_spaces(text);
+        for part in super::wrap::wrap(&clean, width) {
+            if y >= inner.height as usize {
+                return;
+            }
+            let rect = Rect {
+                y: inner.y + y as u16,
+                height: 1,
+                ..inner
+            };
+            Line::styled(part.to_string(), style).render(rect, buf);
+            y += 1;
         }
     }
 }

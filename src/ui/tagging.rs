@@ -35,6 +35,9 @@ pub struct Tagging {
     pub config_path: Option<PathBuf>,
     /// The new-tag prompt's text.
     pub input: Input,
+    /// The corpus's codebook (`codebook.toml`), read when the session starts:
+    /// the tag pane shows the entry of the tag under the cursor.
+    pub codebook: Option<crate::tags::codebook::Codebook>,
     /// The memo prompt's text.
     pub memo_input: Input,
     /// The article (issue, article) the memo prompt edits.
@@ -76,11 +79,15 @@ impl Tagging {
     /// one.
     pub fn new(config: &Config, root: &std::path::Path) -> (Tagging, Option<String>) {
         let (team, error) = crate::tags::team::Team::new_or_unknown(config, root);
+        let codebook = crate::tags::codebook::read(&crate::tags::codebook::path_in(team.base()))
+            .ok()
+            .flatten();
         let tagging = Tagging {
             store: team.empty_store(),
             team,
             config_path: None,
             input: Input::default(),
+            codebook,
             memo_input: Input::default(),
             memo_target: None,
             pending: None,
@@ -155,11 +162,37 @@ impl App {
             style: self.theme.plain(),
             note: " (not in config)".to_string(),
         }));
+        let focused = self.focus == super::layout::Pane::Tags;
+        // The codebook entry of the tag under the cursor (by its name).
+        let under_cursor = self
+            .config
+            .tags
+            .get(self.tag_selected)
+            .map(|t| (t.name.clone(), t.label().to_string()))
+            .or_else(|| {
+                let name = self
+                    .stray_tags()
+                    .into_iter()
+                    .nth(self.tag_selected.checked_sub(self.config.tags.len())?)?;
+                Some((name.clone(), name))
+            });
+        let definition = match (&self.tagging.codebook, under_cursor) {
+            (Some(book), Some((name, label))) if focused => book
+                .entry(&name)
+                .map(|e| {
+                    let mut lines = vec![format!("codebook v{}: {label}", book.version)];
+                    lines.extend(e.lines());
+                    lines
+                })
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        };
         TagPaneView {
-            focused: self.focus == super::layout::Pane::Tags,
+            focused,
             marked,
             selected: self.tag_selected,
             rows,
+            definition,
         }
     }
 

@@ -279,6 +279,21 @@ fn tui_m_writes_edits_and_undoes_a_memo() {
     assert!(sidecars(&root).is_empty());
 }
 
+/// An article that has a memo opens with the memo in view (selecting it
+/// used to scroll past the memo lines to the article's first line).
+#[test]
+fn tui_article_with_a_memo_opens_with_it_in_view() {
+    let (_tmp, root) = corpus_copy();
+    let mut first = app_as(&root, "wang");
+    press(&mut first, KeyCode::Char('m'));
+    type_text(&mut first, "先看这里");
+    press(&mut first, KeyCode::Enter);
+    // A new session selects the article afresh.
+    let app = app_as(&root, "wang");
+    let screen = screen_text(&app);
+    assert!(screen.contains("memo: 先看这里"), "{screen}");
+}
+
 /// Another coder's memo shows in the reader under their name.
 #[test]
 fn tui_shows_other_coders_memos_by_name() {

@@ -119,7 +119,11 @@ impl ReaderView {
                 }
             }
             blank(&mut top);
-            start += top.len();
+            // An article opens at its top, memos shown; a story's later part
+            // opens at that part.
+            if start > 0 {
+                start += top.len();
+            }
             top.append(&mut lines);
             lines = top;
         }

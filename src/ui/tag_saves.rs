@@ -194,17 +194,7 @@ impl App {
     fn stage_tag_work(&mut self, work: TagWork) -> Option<StagedSave> {
         match work {
             TagWork::Toggle { tag, targets } => self.stage_toggle(&tag, &targets),
-            TagWork::Remove { tag, targets } => {
-                let list: Vec<Target> = targets
-                    .into_iter()
-                    .filter_map(|at| Target::at(&self.corpus.issues, at))
-                    .collect();
-                Some(
-                    self.tagging
-                        .store
-                        .stage_set(&list, &tag, false, Source::Hand),
-                )
-            }
+            TagWork::Remove { tag, targets } => Some(self.stage_set_at(targets, &tag, false)),
             TagWork::Marks { edits, label } => {
                 let edits: Vec<(Target, String, Option<TagMark>)> = edits
                     .into_iter()
@@ -273,15 +263,17 @@ impl App {
         };
         places.sort_unstable();
         places.dedup();
+        Some(self.stage_set_at(places, tag, !removes))
+    }
+
+    /// Stage setting (`on`) or clearing `tag` by hand on the articles at `places`
+    /// (positions no longer in the corpus are left out).
+    fn stage_set_at(&mut self, places: Vec<(usize, usize)>, tag: &str, on: bool) -> StagedSave {
         let list: Vec<Target> = places
             .into_iter()
             .filter_map(|at| Target::at(&self.corpus.issues, at))
             .collect();
-        Some(
-            self.tagging
-                .store
-                .stage_set(&list, tag, !removes, Source::Hand),
-        )
+        self.tagging.store.stage_set(&list, tag, on, Source::Hand)
     }
 
     /// `quit`: at once when every tag change is on disk; else wait for the

@@ -473,6 +473,17 @@ pub fn is_byline(text: &str, n: usize) -> bool {
     {
         return true;
     }
+    // `南渠区滨河小区 读者 顾一帆`: a reader's signature (a place, the word, a name).
+    if let Some(pos) = find_in(text, "读者") {
+        let (before, rest) = (&text[..pos], &text[pos + "读者".len()..]);
+        if (before.is_empty() || before.ends_with(char::is_whitespace))
+            && rest.starts_with(char::is_whitespace)
+            && names_follow(rest)
+            && !is_other_word(rest.split_whitespace().next().unwrap_or(""))
+        {
+            return true;
+        }
+    }
     // Each role counts at its first occurrence only; one pass finds them all.
     let mut met = 0u8;
     for (pos, c) in text.char_indices() {
@@ -494,6 +505,12 @@ pub fn is_byline(text: &str, n: usize) -> bool {
         }
     }
     false
+}
+
+/// One dictionary word jieba knows as something other than a name (`来信`).
+fn is_other_word(token: &str) -> bool {
+    let tags = crate::words::jieba().tag(token, false);
+    tags.len() == 1 && !tags[0].tag.starts_with("nr")
 }
 
 /// `王芳`, `尹曼 黎川`: what follows a reporter's role without a space is names (one to
@@ -994,6 +1011,11 @@ mod tests {
         assert_eq!(role("评论员观察"), Role::Head);
         assert_eq!(role("本报记者尹曼 黎川"), Role::Byline);
         assert_eq!(role("记者王芳"), Role::Byline);
+        // A reader's signature under a letter; a label with the word is no byline.
+        assert_eq!(role("南渠区滨河小区 读者 顾一帆"), Role::Byline);
+        assert_eq!(role("读者　温采薇"), Role::Byline);
+        assert_eq!(role("读者来信"), Role::Head);
+        assert_eq!(role("读者 来信"), Role::Head);
     }
 
     #[test]

@@ -26,9 +26,12 @@ pub fn kind_of(d: &Draft) -> Kind {
             .iter()
             .any(|h| h.contains(w))
     };
+    // A head spaced out by a scan (`讣 告`, `更 正`) reads without its spaces.
+    let title: String = d.title.chars().filter(|c| !c.is_whitespace()).collect();
     if ["公告", "启事", "通告", "声明", "讣告", "通知"]
         .iter()
-        .any(|w| d.title.contains(w))
+        .any(|w| title.contains(w))
+        || ["公示", "更正"].iter().any(|w| title.ends_with(w))
     {
         return Kind::Notice;
     }
@@ -46,6 +49,15 @@ pub fn kind_of(d: &Draft) -> Kind {
     if qa_lines >= 2 {
         return Kind::Qa;
     }
+    // A question for a title and a speaker's answer below it (`网民留言：…？` /
+    // `…局回复：…`).
+    if (d.title.ends_with('？') || d.title.ends_with('?'))
+        && d.paragraphs
+            .iter()
+            .any(|p| speaker_label(p, &["回复", "答"]))
+    {
+        return Kind::Qa;
+    }
     if d.byline.contains("评论员")
         || d.byline.contains("评论部")
         || ["评论", "社论", "时评", "短评", "论坛"]
@@ -53,6 +65,17 @@ pub fn kind_of(d: &Draft) -> Kind {
             .any(|w| d.kicker.contains(w))
     {
         return Kind::Commentary;
+    }
+    // Signed by its author rather than by a newsroom: a reader's letter, an
+    // opinion piece, an essay. Opinion argues (`要`, `应`, `必须`), an essay or
+    // sketch narrates (`我`, `说`, `了`).
+    if authored(d) {
+        let reader = d.byline.contains("读者") || d.kicker.contains("读者");
+        return if !reader && narrates(d) {
+            Kind::Feature
+        } else {
+            Kind::Commentary
+        };
     }
     if ["简讯", "快讯", "速览", "一句话新闻", "要闻"]
         .iter()
@@ -87,4 +110,174 @@ pub fn kind_of(d: &Draft) -> Kind {
         return Kind::Feature;
     }
     Kind::News
+}
+
+/// Words of a newsroom's byline or a source's credit (a reporter, an agency's
+/// dateline, a department that supplied or compiled the text).
+const NEWSROOM_WORDS: [&str; 14] = [
+    "记者",
+    "通讯员",
+    "实习生",
+    "摄",
+    "供稿",
+    "整理",
+    "讯",
+    "电",
+    "来源",
+    "编辑",
+    "时间",
+    "本报",
+    "——",
+    "原载",
+];
+
+/// The article is signed by a person writing for themselves: an own-line byline
+/// naming no newsroom role (`木禾`, `·谭雪松·`, `文/钟离`, `中共…主任 孟砚秋`), or a
+/// reader's signature in brackets (`（鼓巷区　读者　温采薇）`).
+fn authored(d: &Draft) -> bool {
+    let b = d.byline.trim();
+    if b.is_empty() || d.title.is_empty() || NEWSROOM_WORDS.iter().any(|w| b.contains(w)) {
+        return false;
+    }
+    !d.credit || b.contains("读者")
+}
+
+/// How often (per mille of the first body characters) words of each kind occur.
+fn per_mille(text: &str, words: &[&str]) -> usize {
+    let n = text.chars().count().max(1);
+    let hits: usize = words.iter().map(|w| text.matches(w).count()).sum();
+    hits * 1000 / n
+}
+
+/// The body tells rather than argues: few words of obligation (`要`, `应`,
+/// `必须`), many of narration (`我`, `说`, `了`).
+fn narrates(d: &Draft) -> bool {
+    // The first 2,000 characters of the body are plenty, however long it is.
+    let mut body = String::new();
+    let mut budget = 2000usize;
+    for (i, p) in d.paragraphs.iter().enumerate() {
+        if budget == 0 {
+            break;
+        }
+        if d.intertitles.contains(&i) {
+            continue;
+        }
+        let h = super::classify::head(p, budget);
+        budget -= h.chars().count();
+        body.push_str(h);
+    }
+    let argues = per_mille(
+        &body,
+        &[
+            "要", "应", "必须", "不能", "需要", "应该", "关键", "不妨", "值得",
+        ],
+    );
+    let tells = per_mille(&body, &["我", "说", "了"]);
+    argues <= 6 && tells >= 25
+}
+
+/// `新塘区住房和城乡建设局回复：…`, `答：…`: a paragraph opening with a speaker whose
+/// label ends with one of `endings`, before a colon within the first 24 characters.
+fn speaker_label(p: &str, endings: &[&str]) -> bool {
+    let h = super::classify::head(p, 24);
+    h.find(['：', ':'])
+        .is_some_and(|i| endings.iter().any(|e| h[..i].ends_with(e)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn draft(kicker: &str, title: &str, byline: &str, body: &[&str]) -> Draft {
+        let mut d = Draft::default();
+        d.kicker = kicker.into();
+        d.title = title.into();
+        d.byline = byline.into();
+        d.paragraphs = body.iter().map(|s| s.to_string()).collect();
+        d
+    }
+
+    const ARGUES: &str = "加装电梯是好事，但好事要办好，关键在于多商量。各方都应把意见摆到桌面上，不能只听一部分人的声音，需要把协商的功夫做足。";
+    const TELLS: &str = "小时候，我常跟着外婆去河边洗衣裳。外婆说，河水是有脾气的。我听了，笑了半天，她也笑了，说我不懂事。";
+    const REPORTS: &str =
+        "本报讯（记者 钟叙）1月8日，南渠区召开加装电梯工作推进会，部署今年的加装计划。";
+
+    /// An article signed by its author (no newsroom role) is commentary when it
+    /// argues and a feature when it narrates; a reporter's story is neither.
+    #[test]
+    fn an_authors_signature_makes_commentary_or_an_essay() {
+        assert_eq!(
+            kind_of(&draft(
+                "街谈",
+                "好事办好，要多商量",
+                "西岭",
+                &[ARGUES, ARGUES]
+            )),
+            Kind::Commentary
+        );
+        assert_eq!(
+            kind_of(&draft(
+                "",
+                "好事办好，要多商量",
+                "·谭雪松·",
+                &[ARGUES, ARGUES]
+            )),
+            Kind::Commentary
+        );
+        assert_eq!(
+            kind_of(&draft("散文", "冬夜的灯", "温岚", &[TELLS, TELLS])),
+            Kind::Feature
+        );
+        assert_eq!(
+            kind_of(&draft(
+                "",
+                "南渠区部署加装电梯",
+                "本报记者 钟叙",
+                &[REPORTS, ARGUES]
+            )),
+            Kind::News
+        );
+        // A reader's letter argues or tells; it is commentary either way.
+        assert_eq!(
+            kind_of(&draft(
+                "读者来信",
+                "河边的垃圾桶能不能多放几个",
+                "顾一帆",
+                &[TELLS, TELLS]
+            )),
+            Kind::Commentary
+        );
+        // A news brief's bracketed credit names its reporter, not an author.
+        let mut brief = draft("", "鹭溪县新增3条骑行绿道", "（尤嘉）", &[REPORTS]);
+        brief.credit = true;
+        assert_eq!(kind_of(&brief), Kind::Brief);
+        let mut letter = draft(
+            "",
+            "老戏台别只修不用",
+            "（芦岭县茅坪镇　读者　甘伯钧）",
+            &[TELLS],
+        );
+        letter.credit = true;
+        assert_eq!(kind_of(&letter), Kind::Commentary);
+    }
+
+    #[test]
+    fn notices_spaced_by_a_scan_and_questions_answered_by_a_speaker() {
+        assert_eq!(kind_of(&draft("", "讣　告", "", &[TELLS])), Kind::Notice);
+        assert_eq!(kind_of(&draft("", "更 正", "", &[TELLS])), Kind::Notice);
+        assert_eq!(
+            kind_of(&draft("", "市管干部任职前公示", "", &[REPORTS, REPORTS])),
+            Kind::Notice
+        );
+        let qa = draft(
+            "网络问政",
+            "网民留言：小区旁的断头路何时打通？",
+            "",
+            &[
+                "网民“楝水人家”：附近居民出行要绕一大圈，请问什么时候能打通？",
+                "新塘区住房和城乡建设局回复：打通工程已列入今年城建计划。",
+            ],
+        );
+        assert_eq!(kind_of(&qa), Kind::Qa);
+    }
 }

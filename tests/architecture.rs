@@ -76,6 +76,7 @@ fn ui_building_blocks_do_not_reach_the_app() {
         "action",
         "keymap",
         "help",
+        "highlight",
         "message_log",
         "layout",
         "theme",
@@ -189,11 +190,13 @@ fn ui_modules_naming_the_app() -> Vec<String> {
 }
 
 /// The panes and overlays draw from their own state or a view the app gathers
-/// for them (the tag pane draws a `TagPaneView`, the status bar a
-/// `StatusView`), so they join no import circle
-/// with `app`. Only the app's own parts (its methods split by subject) and the
-/// run loop name it, and the layers listed as still drawing from `&App`; a
-/// layer taken off that list must stay off.
+/// for them (the list a `ListView`, the reader a `ReaderView` in a
+/// `ReaderPane`, the tag pane a `TagPaneView`, the status bar a `StatusView`,
+/// the search line and the stats view their own state), so they join no
+/// import circle with `app`. Only the app's own parts (its methods split by
+/// subject, `views` gathering what the layers draw) and the run loop name it,
+/// and the layers listed as still drawing from `&App`; a layer taken off that
+/// list must stay off.
 #[test]
 fn layers_do_not_import_the_app() {
     const APP_PARTS: &[&str] = &[
@@ -205,14 +208,11 @@ fn layers_do_not_import_the_app() {
         "page",
         "adjudication",
         "status_bar",
+        "searching",
+        "views",
     ];
-    const STILL_DRAWING_FROM_APP: &[&str] = &[
-        "list",
-        "reader",
-        "stats_view",
-        "export_dialog",
-        "search_bar",
-    ];
+    // The export dialog is being moved off the app (issue 16).
+    const STILL_DRAWING_FROM_APP: &[&str] = &["export_dialog"];
     let offenders: Vec<String> = ui_modules_naming_the_app()
         .into_iter()
         .filter(|m| m != "app")

@@ -12,7 +12,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use newstag::config::Config;
 use newstag::search::SearchIndex;
 use newstag::ui::layout::Pane;
-use newstag::ui::search_bar;
+use newstag::ui::searching;
 use newstag::ui::{Action, App, ListRow, Overlay};
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::style::Color;
@@ -23,7 +23,7 @@ fn app(width: u16, height: u16) -> App {
     let issues = ui_fixture::fixture_issues();
     let index = SearchIndex::build_from_issues(&issues);
     let mut app = App::with_issues(Config::builtin(), issues, width, height);
-    search_bar::index_ready(&mut app, index);
+    searching::index_ready(&mut app, index);
     app
 }
 
@@ -38,7 +38,7 @@ fn type_query(app: &mut App, text: &str) {
         press(app, KeyCode::Char(c));
     }
     assert!(
-        search_bar::wait(app, Duration::from_secs(20)),
+        searching::wait(app, Duration::from_secs(20)),
         "no answer for {text}"
     );
 }
@@ -207,14 +207,14 @@ fn search_during_loading_catches_up() {
     let index = SearchIndex::build_from_issues(&issues);
     let mut app = App::with_issues(Config::builtin(), issues[..1].to_vec(), 100, 24);
     app.set_loading(1, 2);
-    search_bar::index_ready(&mut app, index);
+    searching::index_ready(&mut app, index);
     press(&mut app, KeyCode::Char('/'));
     type_query(&mut app, "古戏台");
     assert!(!app.rows.iter().any(|r| matches!(r, ListRow::Article(1, _))));
     app.push_issues(issues[1..].to_vec());
     app.finish_loading(Vec::new());
-    search_bar::corpus_loaded(&mut app);
-    assert!(search_bar::wait(&mut app, Duration::from_secs(20)));
+    searching::corpus_loaded(&mut app);
+    assert!(searching::wait(&mut app, Duration::from_secs(20)));
     assert!(
         app.rows.iter().any(|r| matches!(r, ListRow::Article(1, _))),
         "{:?}",

@@ -12,7 +12,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use newstag::config::Config;
 use newstag::corpus::Corpus;
 use newstag::search::SearchIndex;
-use newstag::ui::{App, search_bar};
+use newstag::ui::{App, searching};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -110,7 +110,7 @@ fn the_list_marks_doubtful_articles_and_the_search_line_finds_them() {
     let corpus = Corpus::load(dir.path()).unwrap();
     let index = SearchIndex::build_from_issues(&corpus.issues);
     let mut app = App::with_issues(Config::builtin(), corpus.issues, 120, 30);
-    search_bar::index_ready(&mut app, index);
+    searching::index_ready(&mut app, index);
     let screen = screen_text(&app);
     let row = |screen: &str, needle: &str| -> String {
         screen
@@ -129,7 +129,7 @@ fn the_list_marks_doubtful_articles_and_the_search_line_finds_them() {
     for c in "doubt:short".chars() {
         app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
     }
-    assert!(search_bar::wait(&mut app, Duration::from_secs(20)));
+    assert!(searching::wait(&mut app, Duration::from_secs(20)));
     let screen = screen_text(&app);
     assert!(screen.contains("春耕备耕忙"), "{screen}");
     assert!(!screen.contains("在南关街口"), "{screen}");

@@ -58,22 +58,7 @@ pub enum Overlay {
     Adjudicate,
 }
 
-/// One row of the list pane.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ListRow {
-    /// An issue (group) row, by issue index.
-    Issue(usize),
-    /// An article row: issue index, article index within the issue.
-    Article(usize, usize),
-}
-
-impl ListRow {
-    pub fn issue(self) -> usize {
-        match self {
-            ListRow::Issue(i) | ListRow::Article(i, _) => i,
-        }
-    }
-}
+pub use super::list::ListRow;
 
 /// Something the run loop does with the terminal handed over: the app asks
 /// for it, the run loop (which owns the terminal) does it between frames.
@@ -640,11 +625,12 @@ impl App {
             .reader_area()
             .map_or(0, |r| layout::inner(r).width as usize);
         let row = self.selected_row();
-        let memos_changed = self.reader.memos != super::reader::memo_texts(self, row);
+        let memos = self.memo_texts(row);
+        let memos_changed = self.reader.memos != memos;
         if self.reader.row != row || self.reader.width != width || memos_changed {
             let same = self.reader.row == row;
             let scroll = self.reader.scroll;
-            self.reader = ReaderView::build(self, row, width);
+            self.reader = ReaderView::build(&self.corpus.issues, &self.stories, memos, row, width);
             // A new article opens at its top (a story's part at that part).
             self.reader.scroll = if same { scroll } else { self.reader.start };
         }
@@ -765,7 +751,7 @@ impl App {
                 }
             }
             Overlay::Export(_) => self.export_key(key),
-            Overlay::Search => super::search_bar::handle_key(self, key),
+            Overlay::Search => super::searching::handle_key(self, key),
             Overlay::Page => self.page_key(key),
         }
     }
@@ -978,9 +964,9 @@ impl App {
             }
             Action::Click { column, row } => self.click(column, row),
             Action::Wheel { column, row, lines } => self.wheel(column, row, lines),
-            Action::Search => super::search_bar::open(self),
+            Action::Search => super::searching::open(self),
             Action::NextMatch | Action::PrevMatch => {
-                super::search_bar::jump(self, action == Action::NextMatch)
+                super::searching::jump(self, action == Action::NextMatch)
             }
             Action::EditMemo => self.open_memo(),
             Action::ToggleTag(_) | Action::Undo | Action::Redo | Action::NewTag => {
@@ -999,7 +985,7 @@ impl App {
                 self.mode = Overlay::Messages { scroll };
             }
             Action::Stats => {
-                let view = super::stats_view::StatsView::open(self);
+                let view = self.stats_view();
                 self.mode = Overlay::Stats(Box::new(view));
             }
         }

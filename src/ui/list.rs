@@ -1,10 +1,13 @@
 //! The list pane: issue rows with their articles beneath. Only the rows in view
-//! are built, so a corpus of any size draws in the same time.
+//! are built (`App::list_view`), so a corpus of any size draws in the same time.
+//!
+//! The pane draws a [`ListView`] the app gathers for it and knows nothing of
+//! the app.
 
-use super::app::{App, ListRow};
 use super::bordered;
-use super::layout::Pane;
+use super::highlight::spans_with_positions;
 use super::theme::{self, Theme};
+use crate::article::Kind;
 use crate::config::TagDef;
 use crate::text::{controls_as_spaces, fit_width};
 use ratatui::buffer::Buffer;
@@ -14,47 +17,123 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
+/// One row of the list pane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ListRow {
+    /// An issue (group) row, by issue index.
+    Issue(usize),
+    /// An article row: issue index, article index within the issue.
+    Article(usize, usize),
+}
+
+impl ListRow {
+    pub fn issue(self) -> usize {
+        match self {
+            ListRow::Issue(i) | ListRow::Article(i, _) => i,
+        }
+    }
+}
+
+/// What the list pane shows: its counts and the rows in view.
+#[derive(Debug, Clone, Default)]
+pub struct ListView {
+    /// Whether the pane has the keyboard.
+    pub focused: bool,
+    /// Articles listed by a search (`None`: no search, every issue listed).
+    pub matches: Option<usize>,
+    /// Issues loaded.
+    pub issues: usize,
+    /// Index of the selected row among all rows, and how many rows there are.
+    pub selected: usize,
+    pub total: usize,
+    /// Index of the first row in view.
+    pub offset: usize,
+    /// `(done, total)` issues while the corpus loads.
+    pub loading: Option<(usize, usize)>,
+    /// The rows in view, from `offset`.
+    pub rows: Vec<ListLine>,
+}
+
+/// One row in view.
+#[derive(Debug, Clone)]
+pub enum ListLine {
+    /// An issue: its label, folded or not, its articles and how many are tagged.
+    Issue {
+        label: String,
+        folded: bool,
+        articles: usize,
+        tagged: usize,
+    },
+    Article(ArticleLine),
+    /// A row whose issue or article is gone (drawn empty).
+    Blank,
+}
+
+/// An article row.
+#[derive(Debug, Clone)]
+pub struct ArticleLine {
+    /// The title as shown (the first words when there is none).
+    pub title: String,
+    /// It has no title of its own (drawn dim).
+    pub untitled: bool,
+    pub kind: Kind,
+    /// Marked for a batch change.
+    pub marked: bool,
+    /// Segmentation doubts its cut.
+    pub doubted: bool,
+    /// Its tags: name and, when the config defines it, its definition.
+    pub tags: Vec<(String, Option<TagDef>)>,
+    /// Character positions of the title a search matched.
+    pub highlights: Vec<usize>,
+}
+
 /// Draw the list pane into `area`.
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
-    let focused = app.focus == Pane::List;
-    let title = match &app.filter {
-        Some(f) => format!(" {} ", crate::text::count(f.len(), "match")),
-        None => format!(" {} ", crate::text::count(app.corpus.issues.len(), "issue")),
+pub fn render(view: &ListView, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let focused = view.focused;
+    let title = match view.matches {
+        Some(n) => format!(" {} ", crate::text::count(n, "match")),
+        None => format!(" {} ", crate::text::count(view.issues, "issue")),
     };
-    let position = if app.rows.is_empty() {
+    let position = if view.total == 0 {
         String::new()
     } else {
-        format!(" {}/{} ", app.selected + 1, app.rows.len())
+        format!(" {}/{} ", view.selected + 1, view.total)
     };
     let Some(inner) = bordered::pane(theme, focused, title, Some(position.into()), area, buf)
     else {
         return;
     };
-    if app.rows.is_empty() {
-        let text = match app.loading {
-            Some(l) => format!("loading {}/{} issues...", l.done, l.total),
+    if view.total == 0 {
+        let text = match view.loading {
+            Some((done, total)) => format!("loading {done}/{total} issues..."),
             None => "no articles".to_string(),
         };
         Line::styled(text, theme.dim()).render(inner, buf);
         return;
     }
-    let rows = app
-        .rows
-        .iter()
-        .enumerate()
-        .skip(app.list_offset)
-        .take(inner.height as usize);
-    for (y, (k, row)) in rows.enumerate() {
+    for (y, row) in view.rows.iter().take(inner.height as usize).enumerate() {
         let rect = Rect {
             y: inner.y + y as u16,
             height: 1,
             ..inner
         };
-        let selected = k == app.selected;
-        let line = match *row {
-            ListRow::Issue(i) => issue_line(app, i, inner.width as usize),
-            ListRow::Article(i, a) => article_line(app, i, a, inner.width as usize),
+        let selected = view.offset + y == view.selected;
+        let line = match row {
+            ListLine::Issue {
+                label,
+                folded,
+                articles,
+                tagged,
+            } => issue_line(
+                theme,
+                label,
+                *folded,
+                *articles,
+                *tagged,
+                inner.width as usize,
+            ),
+            ListLine::Article(a) => article_line(theme, a, inner.width as usize),
+            ListLine::Blank => Line::default(),
         };
         if selected {
             let style = if focused {
@@ -71,19 +150,19 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 /// `▾ 2000-01-02 第3版 ......  12 articles, 3 tagged`, fitted to `width`.
-fn issue_line(app: &App, i: usize, width: usize) -> Line<'static> {
-    let theme = &app.theme;
-    let Some(issue) = app.corpus.issues.get(i) else {
-        return Line::default();
-    };
-    let fold = if app.folded.contains(&i) {
+fn issue_line(
+    theme: &Theme,
+    label: &str,
+    folded: bool,
+    n: usize,
+    t: usize,
+    width: usize,
+) -> Line<'static> {
+    let fold = if folded {
         theme::FOLDED
     } else {
         theme::UNFOLDED
     };
-    let n = issue.articles.len();
-    let t = app.tagged_in_issue(i);
-    let label = issue.label();
     let long = format!("{}, {t} tagged", crate::text::count(n, "article"));
     let short = format!("{t}/{n}");
     let used = 2 + label.width() + 2;
@@ -93,7 +172,7 @@ fn issue_line(app: &App, i: usize, width: usize) -> Line<'static> {
         short
     };
     let room = width.saturating_sub(2 + counts.width() + 1);
-    let label = fit_width(&label, room);
+    let label = fit_width(label, room);
     let pad = width.saturating_sub(2 + label.width() + counts.width());
     Line::from(vec![
         Span::styled(format!("{fold} "), theme.issue()),
@@ -107,25 +186,17 @@ fn issue_line(app: &App, i: usize, width: usize) -> Line<'static> {
 pub const DOUBT_MARK: &str = "?";
 
 /// `?*N title  [chip][chip]`, fitted to `width`.
-fn article_line(app: &App, i: usize, a: usize, width: usize) -> Line<'static> {
-    let theme = &app.theme;
-    let Some(article) = app.corpus.issues.get(i).and_then(|is| is.articles.get(a)) else {
-        return Line::default();
-    };
-    let mark = if app.marks.contains(&(i, a)) {
-        theme::MARKED
-    } else {
-        " "
-    };
+fn article_line(theme: &Theme, article: &ArticleLine, width: usize) -> Line<'static> {
+    let mark = if article.marked { theme::MARKED } else { " " };
     let kind = theme::kind_mark(article.kind);
     // Chips get at most a third of the row: labels shrink (to 2 characters,
     // then 1) until they fit.
-    let names = app.tags_of(i, a);
     let mut chips: Vec<(String, Style)> = Vec::new();
     for max in [8, 4, 2] {
-        chips = names
+        chips = article
+            .tags
             .iter()
-            .map(|name| chip(theme, name, app.config.tag(name), max))
+            .map(|(name, def)| chip(theme, name, def.as_ref(), max))
             .collect();
         if chips.iter().map(|(s, _)| s.width() + 1).sum::<usize>() <= width / 3 {
             break;
@@ -152,18 +223,18 @@ fn article_line(app: &App, i: usize, a: usize, width: usize) -> Line<'static> {
     let chips_w: usize = chips.iter().map(|(s, _)| s.width() + 1).sum();
     let head = 4; // indent, mark, kind, space
     let title_room = width.saturating_sub(head + chips_w);
-    let title = fit_width(&controls_as_spaces(&article.display_title()), title_room);
-    let title_style = if article.title.trim().is_empty() {
+    let title = fit_width(&controls_as_spaces(&article.title), title_room);
+    let title_style = if article.untitled {
         theme.dim()
     } else {
         theme.plain()
     };
     let pad = width.saturating_sub(head + title.width() + chips_w);
     // `?` in the indent: segmentation doubts its cut of this article (`doubt` finds them).
-    let doubt = if article.doubts.is_empty() {
-        Span::raw(" ")
-    } else {
+    let doubt = if article.doubted {
         Span::styled(DOUBT_MARK, theme.error())
+    } else {
+        Span::raw(" ")
     };
     let mut spans = vec![
         doubt,
@@ -172,12 +243,11 @@ fn article_line(app: &App, i: usize, a: usize, width: usize) -> Line<'static> {
         Span::raw(" "),
     ];
     // Search matches, highlighted on the characters themselves.
-    let positions = super::search_bar::title_positions(app, i, a);
-    spans.extend(super::search_bar::spans_with_positions(
+    spans.extend(spans_with_positions(
         &title,
-        &positions,
+        &article.highlights,
         title_style,
-        super::search_bar::highlight_style(app),
+        theme.highlight(),
     ));
     spans.push(Span::raw(" ".repeat(pad)));
     for (text, style) in chips {

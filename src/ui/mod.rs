@@ -11,9 +11,11 @@
 //! `keymap`, `help`, `message_log`, `layout`, `theme`, `bordered`, `wrap`,
 //! `terminal`) never reach `app` (tests/architecture.rs); a new layer should
 //! draw from its own state like `help::HelpView` and `message_log` do.
-//! The tag pane and the status bar draw a view the app gathers for them
-//! (`App::tag_pane_view`, `App::status_view` in `status_bar`) and never
-//! import `app`; the other layers are to follow.
+//! The panes and the search line draw a view the app gathers for them
+//! (`App::list_view`, `App::reader_pane` in `views`, `App::tag_pane_view`,
+//! `App::status_view` in `status_bar`) or their own state (`search_bar`,
+//! `stats_view`) and never import `app`; what a search does to the app is
+//! `searching`.
 //! `app` holds the state and `App::update`; `run` owns the event loop, the
 //! terminal (`terminal`) and its hand-over to the shell or an editor.
 
@@ -23,6 +25,7 @@ pub mod app;
 pub mod bordered;
 pub mod export_dialog;
 pub mod help;
+pub mod highlight;
 pub mod keymap;
 pub mod layout;
 pub mod list;
@@ -32,6 +35,7 @@ pub mod page_view;
 pub mod reader;
 pub mod run;
 pub mod search_bar;
+pub mod searching;
 pub mod stats_view;
 pub mod status;
 pub mod status_bar;
@@ -41,10 +45,12 @@ pub mod tagging;
 pub mod terminal;
 pub mod theme;
 pub mod triage;
+pub mod views;
 pub mod wrap;
 
 pub use action::Action;
-pub use app::{App, ListRow, Overlay};
+pub use app::{App, Overlay};
+pub use list::ListRow;
 pub use run::run;
 
 use ratatui::Frame;
@@ -73,7 +79,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
 fn search_cursor(app: &App, frame: &mut Frame) {
     if let Overlay::Search = app.mode {
         let areas = layout::areas(frame.area(), app.focus, app.tag_pane_len());
-        if let Some(pos) = search_bar::cursor(app, areas.status) {
+        if let Some(pos) = search_bar::cursor(&app.search, areas.status) {
             frame.set_cursor_position(pos);
         }
     }
@@ -105,10 +111,11 @@ impl Widget for &App {
             return;
         }
         if let Some(r) = areas.list {
-            list::render(self, r, buf);
+            let view = self.list_view(layout::inner(r).height as usize);
+            list::render(&view, &self.theme, r, buf);
         }
         if let Some(r) = areas.reader {
-            reader::render(self, r, buf);
+            reader::render(&self.reader_pane(), &self.reader, &self.theme, r, buf);
         }
         if let Some(r) = areas.tags {
             tag_pane::render(&self.tag_pane_view(), &self.theme, r, buf);
@@ -121,11 +128,17 @@ impl Widget for &App {
         match &self.mode {
             Overlay::Help(v) => v.render(&self.theme, &self.close_hint(), body, buf),
             Overlay::Export(d) => export_dialog::render(self, d, body, buf),
-            Overlay::Stats(v) => stats_view::render(self, v, &self.close_hint(), body, buf),
+            Overlay::Stats(v) => {
+                let look = stats_view::StatsLook {
+                    theme: &self.theme,
+                    tags: &self.config.tags,
+                };
+                stats_view::render(&look, v, &self.close_hint(), body, buf)
+            }
             Overlay::ConfirmBulk | Overlay::NewTag | Overlay::Memo | Overlay::JumpToDate => {
                 tagging::render_overlay(self, body, buf)
             }
-            Overlay::Search => search_bar::render(self, areas.status, buf),
+            Overlay::Search => search_bar::render(&self.search, &self.theme, areas.status, buf),
             Overlay::Triage => triage::render(self, body, buf),
             Overlay::Adjudicate => adjudication::render(self, body, buf),
             Overlay::Messages { scroll } => message_log::render(

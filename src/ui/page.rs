@@ -449,7 +449,7 @@ impl App {
         // Always: an index still being built when the correction came was fed
         // the issue's old articles (it starts again); a ready one replaces the
         // issue's documents only.
-        super::search_bar::issue_changed(self, at);
+        super::searching::issue_changed(self, at);
         self.rebuild_rows();
         let n = self.corpus.issues.get(at).map_or(0, |i| i.articles.len());
         let target = match holder {

@@ -1,12 +1,20 @@
 //! The reader pane: the memos on the selected article (`m`), then its kicker,
 //! title, subtitle, byline and body (a story across pages whole, part after part), wrapped the way Chinese is typeset (see `wrap.rs`), with the scroll
 //! position in the pane's bottom border.
+//!
+//! The app wraps the content into a [`ReaderView`] (`App::sync_reader`) and
+//! draws it with a [`ReaderPane`] (`App::reader_pane`); neither knows the app.
 
-use super::app::{App, ListRow};
 use super::bordered;
+use super::highlight::spans_with_ranges;
 use super::layout;
+use super::list::ListRow;
+use super::theme::Theme;
 use super::wrap;
 use crate::article::{Article, Issue};
+use crate::search::Matcher;
+use crate::search::verify::Field;
+use crate::story::Stories;
 use crate::text::controls_as_spaces;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -45,63 +53,38 @@ pub struct ReaderView {
     pub scroll: usize,
     /// The line the article starts at (a story's part, after the parts before).
     pub start: usize,
-    /// The memo lines shown (see [`memo_texts`]): a change rebuilds the view.
+    /// The memo lines shown (`App::memo_texts`): a change rebuilds the view.
     pub memos: Vec<String>,
 }
 
-/// What the reader shows of the memos on `row`'s article: `memo: TEXT`, or
-/// `memo (CODER): TEXT` for another coder's.
-pub fn memo_texts(app: &App, row: Option<ListRow>) -> Vec<String> {
-    let Some(ListRow::Article(i, a)) = row else {
-        return Vec::new();
-    };
-    let Some((issue, article)) = app
-        .corpus
-        .issues
-        .get(i)
-        .and_then(|is| Some((is, is.articles.get(a)?)))
-    else {
-        return Vec::new();
-    };
-    let store = &app.tagging.store;
-    let me = store.coder();
-    store
-        .memos(&issue.rel, &article.id)
-        .into_iter()
-        .map(|m| {
-            if m.coder == me {
-                format!("memo: {}", m.text)
-            } else if m.coder.is_empty() {
-                format!("memo ({}): {}", crate::tags::team::UNKNOWN, m.text)
-            } else {
-                format!("memo ({}): {}", m.coder, m.text)
-            }
-        })
-        .collect()
-}
-
 impl ReaderView {
-    /// Wrap the content of `row` for `width` columns.
-    pub fn build(app: &App, row: Option<ListRow>, width: usize) -> ReaderView {
+    /// Wrap the content of `row` of `issues` for `width` columns: `memos`
+    /// first, then the article (a story across pages whole, from `stories`)
+    /// or the issue.
+    pub fn build(
+        issues: &[Issue],
+        stories: &Stories,
+        memos: Vec<String>,
+        row: Option<ListRow>,
+        width: usize,
+    ) -> ReaderView {
         let mut lines = Vec::new();
         let mut start = 0;
         if width > 0 {
             match row {
                 Some(ListRow::Article(i, a)) => {
-                    if let Some((parts, here)) = app.stories.story_of((i, a)) {
-                        start = story_lines(app, parts, here, width, &mut lines);
-                    } else if let Some(article) =
-                        app.corpus.issues.get(i).and_then(|is| is.articles.get(a))
-                    {
+                    if let Some((parts, here)) = stories.story_of((i, a)) {
+                        start = story_lines(issues, parts, here, width, &mut lines);
+                    } else if let Some(article) = issues.get(i).and_then(|is| is.articles.get(a)) {
                         article_lines(article, width, &mut lines);
-                        if let Some(note) = app.stories.note((i, a)) {
+                        if let Some(note) = stories.note((i, a)) {
                             blank(&mut lines);
                             push_wrapped(&format!("({note})"), LineKind::Meta, width, &mut lines);
                         }
                     }
                 }
                 Some(ListRow::Issue(i)) => {
-                    if let Some(issue) = app.corpus.issues.get(i) {
+                    if let Some(issue) = issues.get(i) {
                         issue_lines(issue, width, &mut lines);
                     }
                 }
@@ -109,7 +92,6 @@ impl ReaderView {
             }
         }
         // Memos first, where they are seen without scrolling.
-        let memos = memo_texts(app, row);
         if width > 0 && !memos.is_empty() {
             let mut top = Vec::new();
             for memo in &memos {
@@ -191,7 +173,7 @@ pub fn article_lines(article: &Article, width: usize, out: &mut Vec<ReaderLine>)
 /// which part it is and where it comes from; returns the line where part
 /// `here` (1-based) starts.
 fn story_lines(
-    app: &App,
+    issues: &[Issue],
     parts: &[crate::story::At],
     here: usize,
     width: usize,
@@ -199,7 +181,7 @@ fn story_lines(
 ) -> usize {
     let mut start = 0;
     for (k, &(i, a)) in parts.iter().enumerate() {
-        let Some(issue) = app.corpus.issues.get(i) else {
+        let Some(issue) = issues.get(i) else {
             continue;
         };
         let Some(article) = issue.articles.get(a) else {
@@ -255,20 +237,35 @@ pub fn issue_lines(issue: &Issue, width: usize, out: &mut Vec<ReaderLine>) {
     }
 }
 
+/// What the reader pane needs besides its [`ReaderView`], gathered by the app
+/// (`App::reader_pane`).
+pub struct ReaderPane<'a> {
+    /// Whether the pane has the keyboard.
+    pub focused: bool,
+    /// The border's title: the issue shown.
+    pub title: String,
+    /// What an empty pane says (`select an article`, `loading...`).
+    pub empty_hint: &'static str,
+    /// Highlights the search's matches, when a query is active.
+    pub highlighter: Option<Matcher<'a>>,
+}
+
+/// The field of the article a reader line shows (its matching rules differ:
+/// scattered characters count in titles and heads, not in bodies).
+pub fn field_of(kind: LineKind) -> Field {
+    match kind {
+        LineKind::Title => Field::Title,
+        LineKind::Kicker => Field::Kicker,
+        LineKind::Subtitle => Field::Subtitle,
+        LineKind::Byline => Field::Byline,
+        LineKind::Body | LineKind::Meta | LineKind::Memo => Field::Body,
+    }
+}
+
 /// Draw the reader pane into `area`.
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
-    let focused = app.focus == layout::Pane::Reader;
-    let title = match app.reader.row {
-        Some(r) => app
-            .corpus
-            .issues
-            .get(r.issue())
-            .map(|i| i.label())
-            .unwrap_or_default(),
-        None => String::new(),
-    };
-    let view = &app.reader;
+pub fn render(pane: &ReaderPane, view: &ReaderView, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let focused = pane.focused;
+    let title = &pane.title;
     let inner_h = layout::inner(area).height as usize;
     let total = view.lines.len();
     let position = if total == 0 {
@@ -293,20 +290,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     };
     if view.lines.is_empty() {
-        let hint = if app.corpus.issues.is_empty() {
-            if app.loading.is_some() {
-                "loading..."
-            } else {
-                "no articles"
-            }
-        } else {
-            "select an article"
-        };
-        Line::styled(hint, theme.dim()).render(inner, buf);
+        Line::styled(pane.empty_hint, theme.dim()).render(inner, buf);
         return;
     }
-    let highlighter = app.search.highlighter();
-    let hl = super::search_bar::highlight_style(app);
+    let hl = theme.highlight();
     for (k, line) in view
         .lines
         .iter()
@@ -327,13 +314,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             height: 1,
             ..inner
         };
-        let ranges = highlighter
+        let ranges = pane
+            .highlighter
             .as_ref()
-            .map(|m| m.text_ranges_in(super::search_bar::field_of(line.kind), &line.text))
+            .map(|m| m.text_ranges_in(field_of(line.kind), &line.text))
             .unwrap_or_default();
-        Line::from(super::search_bar::spans_with_ranges(
-            &line.text, &ranges, style, hl,
-        ))
-        .render(row, buf);
+        Line::from(spans_with_ranges(&line.text, &ranges, style, hl)).render(row, buf);
     }
 }

@@ -70,7 +70,7 @@ pub fn run(
             .lock()
             .is_ok_and(|tx| tx.send(AppEvent::Session(ev)).is_ok())
     });
-    super::search_bar::spawn_indexer(&mut app, root.clone(), notify.clone());
+    super::searching::spawn_indexer(&mut app, root.clone(), notify.clone());
     let wake = notify.clone();
     app.search.set_waker(Box::new(move || {
         wake.send(SessionEvent::SearchDone);
@@ -174,21 +174,21 @@ fn handle_session(app: &mut App, ev: SessionEvent) {
         } => {
             app.set_loading(done, total);
             app.push_loaded(issues, sidecars);
-            super::search_bar::feed_index(app, false);
+            super::searching::feed_index(app, false);
         }
         SessionEvent::LoadDone(warnings) => {
             app.finish_loading(warnings);
             app.start_suggestions();
-            super::search_bar::corpus_loaded(app);
+            super::searching::corpus_loaded(app);
         }
         SessionEvent::LoadFailed(msg) => {
             app.load_failed(msg);
-            super::search_bar::loading_ended(app);
+            super::searching::loading_ended(app);
         }
-        SessionEvent::IndexWants => super::search_bar::feed_index(app, true),
-        SessionEvent::IndexReady(Ok(index)) => super::search_bar::index_ready(app, *index),
-        SessionEvent::IndexReady(Err(e)) => super::search_bar::index_failed(app, e),
-        SessionEvent::SearchDone => super::search_bar::poll(app),
+        SessionEvent::IndexWants => super::searching::feed_index(app, true),
+        SessionEvent::IndexReady(Ok(index)) => super::searching::index_ready(app, *index),
+        SessionEvent::IndexReady(Err(e)) => super::searching::index_failed(app, e),
+        SessionEvent::SearchDone => super::searching::poll(app),
         SessionEvent::SuggestProgress(done, total) => app.suggest_progress(done, total),
         SessionEvent::SuggestDone(index, took) => app.suggestions_ready(*index, took),
         SessionEvent::Exported(done) => app.export_finished(done),

@@ -1,11 +1,12 @@
 //! The stats view (`s`): what has been tagged, as bar charts per tag, a chart of
 //! tags over time (per month) and a sparkline of tagged articles per month.
-//! The numbers are computed once when the view opens (`crate::stats`); drawing
-//! only reads them.
+//! The numbers are computed once when the view opens (`App::open_stats`, from
+//! `crate::stats`); drawing only reads them, and knows nothing of the app.
 
-use super::app::App;
 use super::bordered;
-use crate::stats::{Stats, UNDATED, compute_over};
+use super::theme::Theme;
+use crate::config::TagDef;
+use crate::stats::{Stats, UNDATED};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -29,32 +30,12 @@ const CHART_H: u16 = 12;
 const SPARK_H: u16 = 3;
 
 impl StatsView {
-    /// Count the whole corpus as the app has loaded it.
-    pub fn open(app: &App) -> StatsView {
-        let vocabulary: Vec<String> = app.config.tags.iter().map(|t| t.name.clone()).collect();
-        let stats = compute_over(
-            app.corpus.issues.iter().enumerate().map(|(i, issue)| {
-                // A story across pages counts once, on its first part, with
-                // its parts' tags (as `newstag stats` counts it).
-                let tags = (0..issue.articles.len())
-                    .filter(|a| !app.stories.is_later_part((i, *a)))
-                    .map(|a| {
-                        app.tags_of(i, a)
-                            .into_iter()
-                            // "No topic" is a decision, not a tag: such an
-                            // article counts as untagged.
-                            .filter(|t| *t != crate::suggest::NO_TOPIC)
-                            .map(String::from)
-                            .collect::<Vec<String>>()
-                    })
-                    .collect();
-                (issue, tags)
-            }),
-            &vocabulary,
-        );
+    /// The view of `stats`; `partial`: `(done, total)` files counted while
+    /// the corpus was still loading.
+    pub fn new(stats: Stats, partial: Option<(usize, usize)>) -> StatsView {
         StatsView {
             stats,
-            partial: app.loading.map(|l| (l.done, l.total)),
+            partial,
             scroll: 0,
         }
     }
@@ -89,9 +70,16 @@ fn percent(part: usize, whole: usize) -> String {
     }
 }
 
+/// What the stats view draws with: the theme, and the vocabulary for the tags'
+/// labels and colours.
+pub struct StatsLook<'a> {
+    pub theme: &'a Theme,
+    pub tags: &'a [TagDef],
+}
+
 /// Draw the stats view over `area`, scrolled; `hint` says how to scroll and close.
-pub fn render(app: &App, view: &StatsView, hint: &str, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
+pub fn render(look: &StatsLook, view: &StatsView, hint: &str, area: Rect, buf: &mut Buffer) {
+    let theme = look.theme;
     let room = area.height.saturating_sub(2) as usize;
     let total = view.content_height() as usize;
     let hint = if total > room {
@@ -107,7 +95,7 @@ pub fn render(app: &App, view: &StatsView, hint: &str, area: Rect, buf: &mut Buf
     // Draw the whole view off screen, then copy the part scrolled to.
     let full = Rect::new(0, 0, inner.width, view.content_height());
     let mut page = Buffer::empty(full);
-    render_all(app, view, full, &mut page);
+    render_all(look, view, full, &mut page);
     for dy in 0..inner.height {
         let from_y = view.scroll + dy as usize;
         if from_y >= full.height as usize {
@@ -135,8 +123,8 @@ const MARKERS: [(Marker, &str); 4] = [
 ];
 
 /// Draw every part of the view into `inner`, which is tall enough for all.
-fn render_all(app: &App, view: &StatsView, inner: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
+fn render_all(look: &StatsLook, view: &StatsView, inner: Rect, buf: &mut Buffer) {
+    let theme = look.theme;
     let s = &view.stats;
     let mut y = inner.y;
     let line = |y: u16| Rect {
@@ -171,7 +159,7 @@ fn render_all(app: &App, view: &StatsView, inner: Rect, buf: &mut Buffer) {
         let label_w = s
             .per_tag
             .iter()
-            .map(|t| unicode_width::UnicodeWidthStr::width(tag_label(app, &t.tag).as_str()))
+            .map(|t| unicode_width::UnicodeWidthStr::width(tag_label(look, &t.tag).as_str()))
             .max()
             .unwrap_or(0);
         let bars: Vec<Bar> = s
@@ -179,8 +167,8 @@ fn render_all(app: &App, view: &StatsView, inner: Rect, buf: &mut Buffer) {
             .iter()
             .take(n_bars as usize)
             .map(|t| {
-                let style = tag_style(app, &t.tag);
-                let label = format!(" {:<w$}", tag_label(app, &t.tag), w = label_w);
+                let style = tag_style(look, &t.tag);
+                let label = format!(" {:<w$}", tag_label(look, &t.tag), w = label_w);
                 Bar::with_label(pad_cells(&label, label_w + 1), t.articles as u64)
                     .text_value(format!(
                         "{} ({})",
@@ -225,7 +213,7 @@ fn render_all(app: &App, view: &StatsView, inner: Rect, buf: &mut Buffer) {
                 .enumerate()
                 .map(|(k, m)| (k as f64, m.per_tag.get(&t.tag).copied().unwrap_or(0) as f64))
                 .collect();
-            (tag_label(app, &t.tag), tag_style(app, &t.tag), points)
+            (tag_label(look, &t.tag), tag_style(look, &t.tag), points)
         })
         .collect();
     let max_y = dated
@@ -321,19 +309,18 @@ fn render_all(app: &App, view: &StatsView, inner: Rect, buf: &mut Buffer) {
 type Series = (String, Style, Vec<(f64, f64)>);
 
 /// The label of a tag: its Chinese (or English) label, else its name.
-fn tag_label(app: &App, name: &str) -> String {
-    app.config
-        .tags
+fn tag_label(look: &StatsLook, name: &str) -> String {
+    look.tags
         .iter()
         .find(|t| t.name == name)
         .map(|t| t.label().to_string())
         .unwrap_or_else(|| name.to_string())
 }
 
-fn tag_style(app: &App, name: &str) -> Style {
-    match app.config.tags.iter().find(|t| t.name == name) {
-        Some(def) => app.theme.tag_fg(def),
-        None => app.theme.plain(),
+fn tag_style(look: &StatsLook, name: &str) -> Style {
+    match look.tags.iter().find(|t| t.name == name) {
+        Some(def) => look.theme.tag_fg(def),
+        None => look.theme.plain(),
     }
 }
 

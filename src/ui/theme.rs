@@ -113,6 +113,18 @@ impl Theme {
         if self.color { s.fg(self.accent) } else { s }
     }
 
+    /// Characters a search matched.
+    pub fn highlight(&self) -> Style {
+        if self.color {
+            Style::default()
+                .fg(Color::Black)
+                .bg(Color::Yellow)
+                .add_modifier(Modifier::BOLD)
+        } else {
+            Style::default().add_modifier(Modifier::REVERSED | Modifier::UNDERLINED)
+        }
+    }
+
     /// A tag's own colour, as text colour.
     pub fn tag_fg(&self, tag: &TagDef) -> Style {
         match (self.color, parse_color(&tag.color)) {

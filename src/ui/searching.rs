@@ -1,0 +1,366 @@
+//! What a search does to the app: the index arriving from the session's
+//! indexer, the query typed in the search line (`search_bar`) asked of the
+//! search thread, the hits becoming the list's filter, `n`/`N` in the reader.
+//! The search line itself (its state, drawing and caret) is `search_bar`.
+
+use super::action::SearchAction;
+use super::app::{App, ListRow, Overlay};
+use super::layout::Pane;
+use crate::search::background::BackgroundSearcher;
+use crate::search::{DocRef, Query, QueryError, SearchIndex, TagLookup};
+use crossterm::event::KeyEvent;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// Start the session's indexer for the corpus at `root` (see
+/// [`crate::session::indexer`]); it reports through `notify`.
+pub fn spawn_indexer(app: &mut App, root: PathBuf, notify: crate::session::Notifier) {
+    app.search.feeder = Some(crate::session::indexer::spawn_indexer(root, notify));
+}
+
+/// Hand the indexer the next batch of loaded articles if it wants one (`asked`:
+/// it just asked). Call it when the indexer asks and when issues arrive.
+pub fn feed_index(app: &mut App, asked: bool) {
+    if let Some(f) = app.search.feeder.as_mut() {
+        f.feed(&app.corpus.issues, asked);
+    }
+}
+
+/// The loader has finished or failed: the indexer gets the rest of the corpus.
+pub fn loading_ended(app: &mut App) {
+    if let Some(f) = app.search.feeder.as_mut() {
+        f.loading_ended(&app.corpus.issues);
+    }
+}
+
+/// The index is ready: start the search thread, and search what was typed meanwhile.
+pub fn index_ready(app: &mut App, index: SearchIndex) {
+    let index = Arc::new(index);
+    let waker = app.search.waker.take().unwrap_or_else(|| Box::new(|| {}));
+    let tags = tag_snapshot(app);
+    app.search.engine = Some(BackgroundSearcher::start(index.clone(), tags, waker));
+    app.search.index = Some(index);
+    if !app.search.input.value().trim().is_empty() {
+        on_change(app);
+    }
+}
+
+/// The articles of issue `at` changed (a correction): the search is cleared and,
+/// when the index is ready, only that issue's documents are indexed again (in
+/// the background, seconds); an index still being built was fed
+/// the issue's old articles, so it starts again ([`corpus_changed`]).
+pub fn issue_changed(app: &mut App, at: usize) {
+    let (Some(index), Some(issue), Some(notify)) = (
+        app.search.index.clone(),
+        app.corpus.issues.get(at).cloned(),
+        app.notify.clone(),
+    ) else {
+        return corpus_changed(app);
+    };
+    clear(app);
+    app.search.engine = None;
+    app.search.index = None;
+    app.search
+        .generation
+        .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    let wake = notify.clone();
+    app.search.set_waker(Box::new(move || {
+        wake.send(crate::session::SessionEvent::SearchDone);
+    }));
+    app.search.feeder = crate::session::indexer::spawn_issue_update(
+        app.corpus.root.clone(),
+        index,
+        (at, issue),
+        Arc::clone(&app.search.generation),
+        notify,
+    );
+    if app.search.feeder.is_some() && app.loading.is_none() {
+        loading_ended(app);
+    }
+}
+
+/// The articles of an issue changed (a correction): the search is cleared and
+/// its index built again from the corpus as it is now (in the background).
+pub fn corpus_changed(app: &mut App) {
+    clear(app);
+    app.search
+        .generation
+        .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    app.search.engine = None;
+    app.search.index = None;
+    app.search.feeder = None;
+    if let Some(notify) = app.notify.clone() {
+        let wake = notify.clone();
+        app.search.set_waker(Box::new(move || {
+            wake.send(crate::session::SessionEvent::SearchDone);
+        }));
+        spawn_indexer(app, app.corpus.root.clone(), notify);
+        if app.loading.is_none() {
+            loading_ended(app);
+        }
+    }
+}
+
+/// The corpus has finished loading: a search made while it loaded is run again,
+/// so hits in issues that were not loaded yet show up.
+pub fn corpus_loaded(app: &mut App) {
+    loading_ended(app);
+    if app.search.stale_while_loading && app.search.engine.is_some() && app.search.is_active() {
+        app.search.stale_while_loading = false;
+        on_change(app);
+    }
+}
+
+/// Building the index failed.
+pub fn index_failed(app: &mut App, message: String) {
+    app.search.index_error = Some(message.clone());
+    app.error(format!("search unavailable: {message}"));
+}
+
+/// The tags (and memos, for `note`) of every article as the app shows them now.
+fn tag_snapshot(app: &App) -> Option<TagLookup> {
+    let store = &app.tagging.store;
+    let names: Vec<Vec<Vec<String>>> = app
+        .corpus
+        .issues
+        .iter()
+        .enumerate()
+        .map(|(i, issue)| {
+            issue
+                .articles
+                .iter()
+                .enumerate()
+                .map(|(a, article)| {
+                    let mut names: Vec<String> =
+                        app.tags_of(i, a).into_iter().map(str::to_string).collect();
+                    names.extend(
+                        store
+                            .memos(&issue.rel, &article.id)
+                            .iter()
+                            .map(|m| crate::search::tags::note_marker(&m.text)),
+                    );
+                    names
+                })
+                .collect()
+        })
+        .collect();
+    let tags: TagLookup = Arc::new(move |r: DocRef| {
+        names
+            .get(r.issue as usize)
+            .and_then(|i| i.get(r.article as usize))
+            .cloned()
+            .unwrap_or_default()
+    });
+    // The corpus's samples, for `sample:NAME` (a broken one is named when a
+    // query asks for a sample; see `check_tags`).
+    let samples = crate::tags::sample::all_in(app.tagging.team.base()).unwrap_or_default();
+    Some(crate::search::tags::with_samples(
+        tags,
+        &app.corpus.issues,
+        &samples,
+    ))
+}
+
+/// `/`: open the search line (editing the current query, if any).
+pub fn open(app: &mut App) {
+    app.mode = Overlay::Search;
+    app.focus = Pane::List;
+    // Tags may have changed since the last search.
+    let tags = tag_snapshot(app);
+    if let Some(engine) = &mut app.search.engine {
+        engine.set_tags(tags);
+    }
+}
+
+/// Keys while the search line is open: `[keys.search]`, the rest edit the query.
+pub fn handle_key(app: &mut App, key: KeyEvent) {
+    match app.keymap.search.action_for(key) {
+        Some(SearchAction::Cancel) => {
+            clear(app);
+            app.mode = Overlay::Panes;
+        }
+        Some(SearchAction::Accept) => {
+            app.mode = Overlay::Panes;
+            app.focus = Pane::List;
+            if app.search.input.value().trim().is_empty() {
+                clear(app);
+            }
+        }
+        Some(SearchAction::MoveUp) => app.update(super::Action::MoveUp),
+        Some(SearchAction::MoveDown) => app.update(super::Action::MoveDown),
+        Some(SearchAction::PageUp) => app.update(super::Action::PageUp),
+        Some(SearchAction::PageDown) => app.update(super::Action::PageDown),
+        None => {
+            if app.search.edit(key) {
+                on_change(app);
+            }
+        }
+    }
+}
+
+/// Esc: no query, the whole list.
+fn clear(app: &mut App) {
+    app.search.reset();
+    if app.filter.is_some() {
+        // The whole list again, on the article that was selected.
+        app.filter = None;
+        app.rebuild_rows();
+        app.sync_reader();
+    }
+}
+
+/// The text changed: parse it and ask the search thread.
+fn on_change(app: &mut App) {
+    let text = app.search.input.value().to_string();
+    if text.trim().is_empty() {
+        clear(app);
+        return;
+    }
+    match Query::parse(&text) {
+        Err(e) => {
+            // Shown in the search line; the list keeps the last results.
+            app.search.error = Some(e);
+            app.search.searching = false;
+        }
+        Ok(q) => {
+            if let Err(e) = check_tags(app, &q) {
+                app.search.error = Some(e);
+                app.search.searching = false;
+                return;
+            }
+            app.search.error = None;
+            app.search.query = Some(q);
+            app.search.reader_match = None;
+            if let Some(engine) = &mut app.search.engine {
+                engine.request(&text);
+                app.search.searching = true;
+            }
+        }
+    }
+}
+
+/// An error when the query names a tag that neither the config nor any article
+/// has (as `kind:bogus` is one).
+fn check_tags(app: &App, q: &Query) -> Result<(), QueryError> {
+    if !q.sample_spans.is_empty() {
+        match crate::tags::sample::all_in(app.tagging.team.base()) {
+            Ok(samples) => {
+                let names: Vec<String> = samples.into_iter().map(|(n, _)| n).collect();
+                q.check_samples(&names)?;
+            }
+            Err(why) => {
+                let (name, span) = q.sample_spans[0].clone();
+                return Err(QueryError::UnknownSample {
+                    name,
+                    known: why,
+                    span,
+                });
+            }
+        }
+    }
+    if q.tag_spans.is_empty() {
+        return Ok(());
+    }
+    let known: Vec<String> = app
+        .config
+        .tags
+        .iter()
+        .map(|t| t.name.clone())
+        .chain(app.tagging.store.tag_counts().into_keys())
+        .collect();
+    q.check_tags(&known)
+}
+
+/// A result may be ready: show it if it answers what is typed now.
+pub fn poll(app: &mut App) {
+    let Some(outcome) = app.search.engine.as_mut().and_then(|e| e.poll()) else {
+        return;
+    };
+    apply(app, outcome);
+}
+
+/// Wait (up to `timeout`) for the answer to the latest keystroke and show it
+/// (tests and scripted use).
+pub fn wait(app: &mut App, timeout: std::time::Duration) -> bool {
+    let Some(outcome) = app.search.engine.as_mut().and_then(|e| e.wait(timeout)) else {
+        return false;
+    };
+    apply(app, outcome);
+    true
+}
+
+fn apply(app: &mut App, outcome: crate::search::background::SearchAnswer) {
+    if outcome.query != app.search.input.value() {
+        return; // cleared or changed since: stale
+    }
+    app.search.searching = false;
+    match outcome.result {
+        Err(e) => app.search.error = Some(e),
+        Ok(hits) => {
+            let Some(index) = app.search.index.clone() else {
+                return;
+            };
+            let pairs = super::search_bar::grouped_by_issue(
+                hits.iter()
+                    .filter_map(|h| index.doc_ref(h.doc))
+                    .map(|r| (r.issue as usize, r.article as usize)),
+            );
+            app.search.hits = Some(pairs.len());
+            app.search.stale_while_loading = app.loading.is_some();
+            app.set_filter(Some(pairs));
+            // Land on the best article rather than its issue row.
+            if matches!(app.selected_row(), Some(ListRow::Issue(_)))
+                && matches!(app.rows.get(1), Some(ListRow::Article(..)))
+            {
+                app.update(super::Action::MoveDown);
+            }
+        }
+    }
+}
+
+/// `n` / `N`: scroll the reader to the next / previous line with a match.
+pub fn jump(app: &mut App, forward: bool) {
+    let Some(matcher) = app.search.highlighter() else {
+        app.say("no search: press / to search");
+        return;
+    };
+    let lines: Vec<usize> = app
+        .reader
+        .lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| {
+            !matcher
+                .text_ranges_in(super::reader::field_of(l.kind), &l.text)
+                .is_empty()
+        })
+        .map(|(k, _)| k)
+        .collect();
+    drop(matcher);
+    if lines.is_empty() {
+        app.say("no match in this article");
+        return;
+    }
+    let current = app.search.reader_match;
+    let next = match (current, forward) {
+        (None, true) => lines.first().copied(),
+        (None, false) => lines.last().copied(),
+        (Some(c), true) => lines
+            .iter()
+            .copied()
+            .find(|&l| l > c)
+            .or(lines.first().copied()),
+        (Some(c), false) => lines
+            .iter()
+            .rev()
+            .copied()
+            .find(|&l| l < c)
+            .or(lines.last().copied()),
+    };
+    let Some(line) = next else { return };
+    let k = lines.iter().position(|&l| l == line).unwrap_or(0);
+    app.search.reader_match = Some(line);
+    let max = app.reader.max_scroll(app.reader_height());
+    app.reader.scroll = line.saturating_sub(2).min(max);
+    app.say(format!("match {}/{}", k + 1, lines.len()));
+}

@@ -9,22 +9,13 @@ pub mod common;
 use common::cli::{Cli, assert_succeeded};
 use common::files::{copy_tree, files_below, repo_path};
 use common::screen::screen_text;
+use common::team::{corpus_copy, first_article};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use newstag::config::Config;
 use newstag::corpus::Corpus;
 use newstag::tags::{Source, TagStore, Target, sidecar};
-use newstag::ui::keymap::Keymaps;
-use newstag::ui::theme::Theme;
-use newstag::ui::{Action, App, ListRow};
+use newstag::ui::App;
 use std::path::{Path, PathBuf};
-
-/// A copy of the test corpus in a temp dir: (dir guard, corpus folder).
-fn corpus_copy() -> (tempfile::TempDir, PathBuf) {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("c");
-    copy_tree(&repo_path("tests/fixtures/corpus"), &root);
-    (tmp, root)
-}
 
 /// Every sidecar below `root`, as text, in path order.
 fn sidecars(root: &Path) -> Vec<(PathBuf, String)> {
@@ -189,21 +180,10 @@ fn team_memos_are_each_coders_own() {
     assert!(!wang_file.contains("李的备忘"), "{wang_file}");
 }
 
+/// The TUI on the corpus at `root` as `coder`, the first article selected.
 fn app_as(root: &Path, coder: &str) -> App {
-    let mut config = Config::builtin();
-    config.team.coder = coder.into();
-    let (keymap, _) = Keymaps::from_config(&config, None);
-    let theme = Theme::new(&config, false);
-    let mut app = App::new(config, keymap, theme, root.to_path_buf());
-    app.update(Action::Resize {
-        width: 120,
-        height: 40,
-    });
-    app.push_issues(Corpus::load(root).unwrap().issues);
-    app.update(Action::Top);
-    while !matches!(app.selected_row(), Some(ListRow::Article(0, 0))) {
-        app.update(Action::MoveDown);
-    }
+    let mut app = common::team::app_as(root, coder, false);
+    first_article(&mut app);
     app
 }
 

@@ -8,28 +8,9 @@
 pub mod common;
 
 use common::cli::{Cli, assert_succeeded};
+use common::story_pages::{DAY, PAGE1, PAGE3};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-
-const PAGE1: &str = "老街新貌换新颜
-
-本报讯（记者王明）近日，迎泽区老街改造完工，居民纷纷点赞。改造历时一年，街面焕然一新。
-
-老街两侧的商铺陆续开业，不少老字号重新挂牌营业。（下转第3版）
-
-春耕备耕正当时
-
-本报讯 连日来，各地抓住有利天气，组织农民开展春耕备耕，田间地头一派繁忙景象。
-";
-
-const PAGE3: &str = "图书馆推出夜间自习室
-
-本报讯 从本月起，市图书馆二楼自习区延长开放至每晚10点，读者可提前预约座位。
-
-（上接第一版）
-
-据介绍，老街改造共修缮历史建筑32栋，铺设石板路1.2公里。居民张大爷说，老街改造以后出门就是风景。
-";
 
 /// A user with one day's pages 1 and 3 (or only those given) in `HOME/c/`.
 fn corpus(pages: &[(&str, &str)]) -> (Cli, PathBuf) {
@@ -58,11 +39,6 @@ fn part_with<'a>(articles: &'a [Value], text: &str) -> &'a Value {
         .find(|a| a["body"].as_str().unwrap().contains(text))
         .unwrap_or_else(|| panic!("no article with {text}"))
 }
-
-const DAY: [(&str, &str); 2] = [
-    ("2024-06-18_第1版.txt", PAGE1),
-    ("2024-06-18_第3版.txt", PAGE3),
-];
 
 /// One story in `articles` (same `story`, parts 1 and 2), one row in the CSV
 /// export with both pages and the whole text, one count in `stats`; a tag set

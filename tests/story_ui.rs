@@ -9,32 +9,13 @@
 pub mod common;
 
 use common::screen::screen_text;
+use common::story_pages::{PAGE1, PAGE3};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use newstag::config::Config;
 use newstag::corpus::Corpus;
 use newstag::tags::sidecar;
 use newstag::ui::{App, ListRow};
 use std::path::Path;
-
-const PAGE1: &str = "老街新貌换新颜
-
-本报讯（记者王明）近日，迎泽区老街改造完工，居民纷纷点赞。改造历时一年，街面焕然一新。
-
-老街两侧的商铺陆续开业，不少老字号重新挂牌营业。（下转第3版）
-
-春耕备耕正当时
-
-本报讯 连日来，各地抓住有利天气，组织农民开展春耕备耕，田间地头一派繁忙景象。
-";
-
-const PAGE3: &str = "图书馆推出夜间自习室
-
-本报讯 从本月起，市图书馆二楼自习区延长开放至每晚10点，读者可提前预约座位。
-
-（上接第一版）
-
-据介绍，老街改造共修缮历史建筑32栋，铺设石板路1.2公里。居民张大爷说，老街改造以后出门就是风景。
-";
 
 fn press(app: &mut App, keys: &str) {
     for c in keys.chars() {

@@ -5,45 +5,16 @@
 
 pub mod common;
 
-use common::files::{copy_tree, files_below, repo_path};
+use common::files::files_below;
+use common::team::{app_as, corpus_copy, first_article};
 use newstag::config::Config;
-use newstag::corpus::Corpus;
-use newstag::ui::keymap::Keymaps;
-use newstag::ui::theme::Theme;
-use newstag::ui::{Action, App, ListRow};
-use std::path::Path;
-
-/// The TUI on the corpus at `root`, every issue loaded, coding as `coder`.
-fn app_as(root: &Path, coder: &str, blind: bool) -> App {
-    let mut config = Config::builtin();
-    config.team.coder = coder.into();
-    config.team.blind = blind;
-    let (keymap, _) = Keymaps::from_config(&config, None);
-    let theme = Theme::new(&config, false);
-    let mut app = App::new(config, keymap, theme, root.to_path_buf());
-    app.update(Action::Resize {
-        width: 120,
-        height: 40,
-    });
-    app.push_issues(Corpus::load(root).unwrap().issues);
-    app
-}
-
-/// Select the first article of the first issue.
-fn first_article(app: &mut App) {
-    app.update(Action::Top);
-    while !matches!(app.selected_row(), Some(ListRow::Article(0, 0))) {
-        app.update(Action::MoveDown);
-    }
-}
+use newstag::ui::{Action, App};
 
 /// In the team layout, wang's tag key writes coders/wang/…, recording wang;
 /// li then sees wang's tag beside his own, and blind he sees only his own.
 #[test]
 fn tui_saves_as_the_coder_and_shows_the_others() {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("c");
-    copy_tree(&repo_path("tests/fixtures/corpus"), &root);
+    let (_tmp, root) = corpus_copy();
     std::fs::create_dir(root.join("coders")).unwrap();
 
     let mut wang = app_as(&root, "wang", false);
@@ -88,9 +59,7 @@ fn press(app: &mut App, code: crossterm::event::KeyCode) {
 #[test]
 fn tui_adjudicates_disagreements() {
     use crossterm::event::KeyCode;
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("c");
-    copy_tree(&repo_path("tests/fixtures/corpus"), &root);
+    let (_tmp, root) = corpus_copy();
     std::fs::create_dir(root.join("coders")).unwrap();
     let mut wang = app_as(&root, "wang", true);
     first_article(&mut wang);
@@ -189,9 +158,7 @@ fn tui_adjudicates_disagreements() {
 /// Without the team layout, `A` says what is needed and stays in the panes.
 #[test]
 fn tui_adjudication_needs_the_team_layout() {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("c");
-    copy_tree(&repo_path("tests/fixtures/corpus"), &root);
+    let (_tmp, root) = corpus_copy();
     let mut app = app_as(&root, "zhao", false);
     app.update(Action::Adjudicate);
     assert_eq!(app.mode, newstag::ui::Overlay::Panes);
@@ -209,9 +176,7 @@ fn tui_adjudication_needs_the_team_layout() {
 #[test]
 fn triage_shows_the_codebook() {
     use crossterm::event::KeyCode;
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("c");
-    copy_tree(&repo_path("tests/fixtures/corpus"), &root);
+    let (_tmp, root) = corpus_copy();
     let mut app = app_as(&root, "wang", false);
     let mut book = String::from("version = 1\n");
     for t in &app.config.tags {
@@ -240,9 +205,7 @@ fn triage_shows_the_codebook() {
 #[test]
 fn tag_pane_shows_the_codebook_entry_under_the_cursor() {
     use crossterm::event::KeyCode;
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("c");
-    copy_tree(&repo_path("tests/fixtures/corpus"), &root);
+    let (_tmp, root) = corpus_copy();
     let names: Vec<String> = Config::builtin()
         .tags
         .iter()

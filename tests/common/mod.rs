@@ -1,8 +1,9 @@
 //! The harness the integration tests share: the real binary run as a command in an
 //! isolated home ([`cli`]), in a pseudo-terminal ([`pty`]), screens drawn on ratatui's TestBackend as text ([`screen`]) and
 //! fixture folders copied into temp dirs ([`files`]), the binary in a tmux
-//! pane ([`tmux`]) and gold pages re-rendered as other extraction tools print them
-//! ([`styles`]).
+//! pane ([`tmux`]), gold pages re-rendered as other extraction tools print them
+//! ([`styles`]) the two pages of a story across pages ([`story_pages`]) and a team's
+//! corpus in the TUI ([`team`]).
 //!
 //! Every file in tests/ is a crate of its own and declares this module as
 //! `pub mod common;`. Being public, its `pub` items are the test crate's API, so a
@@ -13,5 +14,7 @@ pub mod cli;
 pub mod files;
 pub mod pty;
 pub mod screen;
+pub mod story_pages;
 pub mod styles;
+pub mod team;
 pub mod tmux;

@@ -244,3 +244,60 @@ fn parts_are_linked_and_unlinked_by_hand() {
     let csv = cli.run(&["export", r, "--format", "csv"]);
     assert_eq!(String::from_utf8(csv.stdout).unwrap().lines().count(), 5);
 }
+
+/// A link by hand whose other part is gone (page 3's part edited, so its id
+/// changed; then page 3's file removed) is reported by `check` as stale, with
+/// its number for `correct --drop`, and kept in the sidecar (issue 13).
+#[test]
+fn check_reports_a_link_whose_other_part_is_gone_and_keeps_it() {
+    let (cli, root) = corpus(&[
+        ("2024-06-18_第1版.txt", PAGE1),
+        ("2024-06-19_第3版.txt", PAGE3),
+    ]);
+    let r = root.to_str().unwrap();
+    let all = articles(&cli, &root);
+    let first = part_with(&all, "商铺陆续开业")["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let second = part_with(&all, "修缮历史建筑32栋")["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_succeeded(&cli.run(&["story", "link", r, &first, &second]));
+    assert_succeeded(&cli.run(&["check", r]));
+    let sidecar = root.join("2024-06-18_第1版.tags.toml");
+    let before = std::fs::read_to_string(&sidecar).unwrap();
+
+    // The other part's text edited: its id is another.
+    std::fs::write(
+        root.join("2024-06-19_第3版.txt"),
+        PAGE3.replace("32栋", "33栋"),
+    )
+    .unwrap();
+    let out = cli.run(&["check", r]);
+    let said = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    let line = said
+        .lines()
+        .find(|l| l.contains("correction 1") && l.contains(&second))
+        .unwrap_or_else(|| panic!("no stale link reported: {said}"));
+    assert!(
+        line.contains("no longer applies") && line.contains("--drop 1"),
+        "{line}"
+    );
+    assert!(said.contains("1 stale corrections"), "{said}");
+    assert_eq!(std::fs::read_to_string(&sidecar).unwrap(), before, "kept");
+
+    // Its issue gone altogether: still reported, still kept.
+    std::fs::remove_file(root.join("2024-06-19_第3版.txt")).unwrap();
+    let out = cli.run(&["check", r]);
+    let said = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    assert!(
+        said.lines()
+            .any(|l| l.contains("correction 1") && l.contains("2024-06-19_第3版.txt")),
+        "{said}"
+    );
+    assert_eq!(std::fs::read_to_string(&sidecar).unwrap(), before, "kept");
+}

@@ -76,7 +76,9 @@ pub fn run(config: &Config, args: CheckArgs) -> anyhow::Result<ExitCode> {
     let stale: Vec<_> = corpus
         .issues
         .iter()
-        .flat_map(|issue| crate::correct::file::stale_of(issue, sidecar_dir.as_deref()))
+        .flat_map(|issue| {
+            crate::correct::file::stale_of(issue, &corpus.issues, sidecar_dir.as_deref())
+        })
         .collect();
     let stale_count = stale.len();
     problems.extend(stale.into_iter().map(|s| {

@@ -562,8 +562,14 @@ pub struct StaleCorrection {
     pub why: String,
 }
 
-/// The corrections of `issue` that do not apply to its file as it is now.
-pub fn stale_of(issue: &Issue, sidecar_dir: Option<&Path>) -> Vec<StaleCorrection> {
+/// The corrections of `issue` that do not apply to its file as it is now,
+/// and its story links (`link`) to a part that no issue of `corpus` has any
+/// more (its issue gone, or its id changed).
+pub fn stale_of(
+    issue: &Issue,
+    corpus: &[Issue],
+    sidecar_dir: Option<&Path>,
+) -> Vec<StaleCorrection> {
     let location = location::locate(&issue.path, &issue.rel, sidecar_dir);
     let Ok(Some(file)) = location.read() else {
         return Vec::new();
@@ -588,16 +594,39 @@ pub fn stale_of(issue: &Issue, sidecar_dir: Option<&Path>) -> Vec<StaleCorrectio
         .into_iter()
         .zip(file.corrections)
         .enumerate()
-        .filter_map(|(i, (status, correction))| match status {
-            Status::Stale(why) => Some(StaleCorrection {
+        .filter_map(|(i, (status, correction))| {
+            let why = match status {
+                Status::Stale(why) => why,
+                Status::Applied { .. } => link_target_gone(&correction, corpus)?,
+            };
+            Some(StaleCorrection {
                 sidecar: sidecar.clone(),
                 number: i + 1,
                 correction,
                 why,
-            }),
-            Status::Applied { .. } => None,
+            })
         })
         .collect()
+}
+
+/// Why the part a `link` correction goes on in cannot be found among
+/// `corpus`'s issues; `None` when it is there (or `c` is no link).
+fn link_target_gone(c: &Correction, corpus: &[Issue]) -> Option<String> {
+    if c.op != Some(super::Op::Link) {
+        return None;
+    }
+    let Some(issue) = corpus.iter().find(|i| i.rel == c.to_issue) else {
+        return Some(format!(
+            "the part it goes on in ({}#{}) is in no issue of the corpus: {} is gone",
+            c.to_issue, c.to_id, c.to_issue
+        ));
+    };
+    (!issue.articles.iter().any(|a| a.id == c.to_id)).then(|| {
+        format!(
+            "the part it goes on in ({}#{}) is gone: no article of {} has that id any more",
+            c.to_issue, c.to_id, c.to_issue
+        )
+    })
 }
 
 /// The folders of sidecars whose tags follow a correction besides the issue's

@@ -212,3 +212,27 @@ fn u_in_the_page_view_unlinks_a_part() {
     press(&mut app, "u");
     assert!(app.stories.story_of(part).is_some(), "linked again");
 }
+
+/// `U` on an article that is part of no story says so in the status bar and
+/// writes nothing: no sidecar, no correction to undo (issue 13).
+#[test]
+fn u_on_an_article_standing_alone_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_on(
+        dir.path(),
+        &[
+            ("2024-06-18_第1版.txt", PAGE1),
+            ("2024-06-18_第3版.txt", PAGE3),
+        ],
+    );
+    let alone = select(&mut app, "春耕备耕");
+    assert!(app.stories.story_of(alone).is_none());
+    press(&mut app, "vU");
+    let m = app.message.clone().unwrap().text;
+    assert!(m.contains("not part of a story"), "{m}");
+    assert!(
+        !dir.path().join("2024-06-18_第1版.tags.toml").exists(),
+        "no sidecar written"
+    );
+    assert!(app.journal.undo.is_empty(), "nothing to undo");
+}

@@ -175,6 +175,13 @@ impl Correction {
 }
 
 impl Correction {
+    /// The part a story link names, for people: `"TEXT" (ID)`, TEXT its first
+    /// line.
+    pub fn describe_part(&self) -> String {
+        let text = crate::text::fit_width(&crate::text::controls_as_spaces(&self.text), 30);
+        format!("\"{}\" ({})", text.trim_end(), self.id)
+    }
+
     /// A correction `op` anchored on line `line` (1-based) of `lines` (the
     /// issue's decoded text split at `\n`), made now; or why that line cannot
     /// anchor one (no such line, a blank line).

@@ -129,6 +129,13 @@ impl App {
             Intent::Undo => self.undo_any(),
             Intent::Redo => self.redo_any(),
             Intent::Say(text) => self.say(text),
+            Intent::Correct(c) if c.op == Some(Op::Unlink) && !self.part_of_a_story(&c.id) => {
+                // An unlink of an article standing alone would change nothing.
+                self.say(format!(
+                    "{} is not part of a story across pages: nothing to unlink",
+                    c.describe_part()
+                ));
+            }
             Intent::Correct(c) => match self.tag_question(&c) {
                 Some(question) => {
                     if let Some(view) = self.page.as_mut() {
@@ -140,6 +147,19 @@ impl App {
             Intent::Confirmed(c) => self.make_correction(c),
             Intent::TagArticle { article, tags } => self.tag_new_part(article, &tags),
         }
+    }
+
+    /// True when the article `id` of the page view's issue is a part of a
+    /// story across pages (linked by its jump lines or by hand).
+    fn part_of_a_story(&self, id: &str) -> bool {
+        let Some(i) = self.page.as_ref().map(|v| v.issue) else {
+            return false;
+        };
+        self.corpus
+            .issues
+            .get(i)
+            .and_then(|is| is.articles.iter().position(|a| a.id == id))
+            .is_some_and(|a| self.stories.story_of((i, a)).is_some())
     }
 
     /// What a split or a join will do to tags, when the articles it touches

@@ -27,6 +27,7 @@ fn tags_for(n: usize) -> Vec<ExportTag> {
             by: "hand".into(),
             at: Some("2026-11-23T03:00:00Z".into()),
             coder: String::new(),
+            codebook: 0,
         });
     }
     if n.is_multiple_of(11) {

@@ -405,3 +405,53 @@ fn decisions_record_the_codebook_version() {
         "{long}"
     );
 }
+
+/// A TOML dump carries the codebook version of each decision (`codebook = 2`
+/// in its tag line), and `import` puts it back: the restored sidecar records
+/// the version the decision was made under, not none (issue 15).
+#[test]
+fn a_dump_carries_codebook_versions_through_import() {
+    let tmp = tempfile::tempdir().unwrap();
+    let cli = Cli::in_home(tmp.path());
+    let dir = tmp.path().join("corpus");
+    std::fs::create_dir(&dir).unwrap();
+    make_corpus(&dir);
+    std::fs::write(
+        dir.join("codebook.toml"),
+        "version = 2\n[[tag]]\nname = \"governance\"\nchanged = 2\n",
+    )
+    .unwrap();
+    let ids: Vec<String> = cli
+        .article_tags(&dir)
+        .into_iter()
+        .map(|(_, id, _)| id)
+        .collect();
+    let out = cli.run(&["tag", s(&dir), &ids[0], "+governance", "--coder", "wang"]);
+    assert_succeeded(&out);
+    let dump = tmp.path().join("dump.toml");
+    assert_succeeded(&cli.run(&[
+        "export",
+        s(&dir),
+        "--format",
+        "toml",
+        "-o",
+        dump.to_str().unwrap(),
+    ]));
+    let text = std::fs::read_to_string(&dump).unwrap();
+    let line = text
+        .lines()
+        .find(|l| l.contains("name = \"governance\""))
+        .unwrap_or_else(|| panic!("no governance tag: {text}"));
+    assert!(line.contains("codebook = 2"), "{line}");
+
+    // Restored into a fresh copy of the corpus (no codebook there).
+    let fresh = tmp.path().join("fresh");
+    std::fs::create_dir(&fresh).unwrap();
+    make_corpus(&fresh);
+    assert_succeeded(&cli.run(&["import", dump.to_str().unwrap(), s(&fresh)]));
+    let sidecar = newstag::tags::sidecar::read(&fresh.join("2024-01-05_1.tags.toml"))
+        .unwrap()
+        .unwrap();
+    let mark = &sidecar.articles[0].tags["governance"];
+    assert_eq!((mark.codebook, mark.coder.as_str()), (2, "wang"));
+}

@@ -143,6 +143,7 @@ mod tests {
             by: "hand".into(),
             at: Some("2026-01-01T00:00:00Z".into()),
             coder: String::new(),
+            codebook: 0,
         };
         let rows = vec![ExportRecord {
             memos: Vec::new(),

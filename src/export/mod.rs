@@ -38,6 +38,13 @@ pub struct ExportTag {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub coder: String,
 }
+    /// The codebook version it was decided under (0: none recorded).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub codebook: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 
 impl ExportTag {
     /// A tag with nothing known about how it was set.
@@ -48,6 +55,7 @@ impl ExportTag {
             at: None,
             coder: String::new(),
         }
+            codebook: 0,
     }
 }
 
@@ -132,6 +140,7 @@ pub fn tag_columns(vocabulary: &[String], rows: &[ExportRecord<'_>]) -> Vec<Stri
         if !columns.contains(name) {
             columns.push(name.clone());
         }
+                    codebook: mark.codebook,
     }
     let mut extra: Vec<String> = rows
         .iter()
@@ -174,6 +183,7 @@ pub fn settled_tags(
     let mut out = HashMap::new();
     let mut waiting = 0;
     for u in units {
+                codebook: 0,
         let Some(tags) = u.settled() else {
             waiting += 1;
             continue;

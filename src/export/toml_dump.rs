@@ -75,7 +75,7 @@ impl Dump {
                         at: t.at.clone().unwrap_or_default(),
                         by: Source::parse(&t.by).unwrap_or_default(),
                         coder: t.coder.clone(),
-                        codebook: 0,
+                        codebook: t.codebook,
                     };
                     (t.name.clone(), mark)
                 })
@@ -211,12 +211,14 @@ mod tests {
                     by: "suggestion".into(),
                     at: Some("2026-11-23T02:40:00Z".into()),
                     coder: String::new(),
+                    codebook: 3,
                 },
                 ExportTag {
                     name: "新 标签".into(),
                     by: "hand".into(),
                     at: Some("2026-11-23T02:41:00Z".into()),
-                    coder: String::new(),
+                    coder: "王芳".into(),
+                    codebook: 0,
                 },
             ],
         }];

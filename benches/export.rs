@@ -7,7 +7,7 @@
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use newstag::corpus::Corpus;
-use newstag::export::{ExportFormat, ExportOptions, ExportTag, collect_rows, write_export};
+use newstag::export::{ExportFormat, ExportOptions, ExportRecord, ExportTag, write_export};
 use newstag::stats::compute;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -45,12 +45,18 @@ fn export(c: &mut Criterion) {
         );
         return;
     };
-    let counter = std::sync::atomic::AtomicUsize::new(0);
-    let rows = collect_rows(
-        &corpus,
-        &|_, _| tags_for(counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed)),
-        &|_, _, _| true,
-    );
+    let rows: Vec<ExportRecord> = corpus
+        .issues
+        .iter()
+        .flat_map(|issue| issue.articles.iter().map(move |article| (issue, article)))
+        .enumerate()
+        .map(|(n, (issue, article))| ExportRecord {
+            issue,
+            article,
+            tags: tags_for(n),
+            memos: Vec::new(),
+        })
+        .collect();
     let vocabulary = ["governance", "heritage", "environment"].map(String::from);
     let mut group = c.benchmark_group("export");
     group.sample_size(10);

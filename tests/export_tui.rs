@@ -209,7 +209,7 @@ fn export_dialog_writes_xlsx() {
     set_path(&mut app, &tmp.path().join("表格.csv"));
     app.handle_key(key(KeyCode::Right)); // format: CSV -> XLSX
     assert!(dialog(&app).path.value().ends_with("表格.xlsx"));
-    for _ in 0..3 {
+    for _ in 0..4 {
         app.handle_key(key(KeyCode::Tab)); // to the option
     }
     assert_eq!(dialog(&app).field, Field::Option);
@@ -378,4 +378,148 @@ fn export_runs_in_the_background_and_reports_truthfully() {
     let msg = app.message.clone().unwrap();
     assert!(msg.is_error, "{}", msg.text);
     assert!(msg.text.contains("blocker"), "{}", msg.text);
+}
+
+/// The CSV rows of the file at `path` (Excel's byte-order mark taken off).
+fn csv_rows(path: &Path) -> Vec<csv::StringRecord> {
+    let text = std::fs::read_to_string(path).unwrap();
+    let text = text.trim_start_matches('\u{feff}');
+    csv::Reader::from_reader(text.as_bytes())
+        .records()
+        .map(|r| r.unwrap())
+        .collect()
+}
+
+/// The export dialog writes a story across pages once, as `newstag export`
+/// does: one day's page 1 and page 3 (three units, four parts) give three
+/// rows, the story's with both pages (`1+3`), the text of both parts and the
+/// tag set on page 3's part; marking only page 3's part exports the story
+/// (issue 13).
+#[test]
+fn export_dialog_writes_a_story_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    for (name, text) in common::story_pages::DAY {
+        std::fs::write(tmp.path().join(name), text).unwrap();
+    }
+    let corpus = newstag::corpus::Corpus::load(tmp.path()).unwrap();
+    let mut app = App::with_issues(Config::builtin(), corpus.issues, 100, 30);
+    app.corpus.root = tmp.path().to_path_buf();
+    // Rows: issue, 老街 (part 1), 春耕, issue, 图书馆, part 2.
+    tag_row(&mut app, 5, 0);
+    app.update(Action::Export);
+    let out = tmp.path().join("stories.csv");
+    set_path(&mut app, &out);
+    app.handle_key(key(KeyCode::Enter));
+    assert!(
+        matches!(
+            dialog(&app).status,
+            ExportStatus::Written { records: 3, .. }
+        ),
+        "{:?}",
+        dialog(&app).status
+    );
+    let rows = csv_rows(&out);
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    let story: Vec<&csv::StringRecord> =
+        rows.iter().filter(|r| &r[6] == "老街新貌换新颜").collect();
+    assert_eq!(story.len(), 1, "{rows:?}");
+    assert_eq!(&story[0][2], "1+3");
+    assert_eq!(&story[0][8], "governance");
+    app.handle_key(key(KeyCode::Esc));
+
+    // Page 3's part marked alone: the story's row, with the whole text.
+    app.update(Action::Top);
+    for _ in 0..5 {
+        app.update(Action::MoveDown);
+    }
+    app.update(Action::Mark);
+    app.update(Action::Export);
+    let out = tmp.path().join("marked.jsonl");
+    app.handle_key(key(KeyCode::Right));
+    app.handle_key(key(KeyCode::Right)); // format: JSONL
+    for _ in 0..4 {
+        app.handle_key(key(KeyCode::Tab)); // to the option line
+    }
+    app.handle_key(key(KeyCode::Char(' '))); // with the body
+    set_path(&mut app, &out);
+    app.handle_key(key(KeyCode::Enter));
+    let text = std::fs::read_to_string(&out).unwrap();
+    let lines: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 1, "{text}");
+    assert_eq!(lines[0]["title"], "老街新貌换新颜");
+    let body = lines[0]["body"].as_str().unwrap();
+    assert!(
+        body.contains("商铺陆续开业") && body.contains("修缮历史建筑32栋"),
+        "{body}"
+    );
+}
+
+/// The dialog offers whose decisions to export, as `newstag export
+/// --decisions` does: every coder's (the default), the settled ones, or one
+/// coder's. Two coders tag the same article differently in the team layout;
+/// wang's export has wang's tag alone, li's li's, the settled one no tag (the
+/// article is in dispute, and the status bar says so), everyone's both
+/// (issue 15).
+#[test]
+fn export_dialog_exports_whose_decisions_are_asked_for() {
+    let (_tmp, root) = common::team::corpus_copy();
+    std::fs::create_dir(root.join("coders")).unwrap();
+    let mut wang = common::team::app_as(&root, "wang", false);
+    common::team::first_article(&mut wang);
+    wang.update(Action::ToggleTag(0));
+    let mut li = common::team::app_as(&root, "li", false);
+    common::team::first_article(&mut li);
+    li.update(Action::ToggleTag(1));
+    let governance = li.config.tags[0].name.clone();
+    let heritage = li.config.tags[1].name.clone();
+    let id = li.corpus.issues[0].articles[0].id.clone();
+
+    let export = |choice: usize, name: &str| -> (Vec<String>, String) {
+        let mut app = common::team::app_as(&root, "zhao", false);
+        app.update(Action::Export);
+        set_path(&mut app, &root.join(name));
+        let Overlay::Export(d) = &app.mode else {
+            panic!("export dialog not open")
+        };
+        let offered: Vec<String> = d.whose_choices.iter().map(|w| w.as_str().into()).collect();
+        assert_eq!(offered, ["all", "settled", "li", "wang"]);
+        for _ in 0..3 {
+            app.handle_key(key(KeyCode::Tab));
+        }
+        assert_eq!(dialog(&app).field, Field::Decisions);
+        for _ in 0..choice {
+            app.handle_key(key(KeyCode::Right));
+        }
+        assert!(screen_text(&app).contains("Decisions"));
+        app.handle_key(key(KeyCode::Enter));
+        let message = app.message.clone().unwrap().text;
+        let row = csv_rows(&root.join(name))
+            .into_iter()
+            .find(|r| r[3] == id)
+            .unwrap();
+        let tags = row[8]
+            .split(';')
+            .filter(|t| !t.is_empty())
+            .map(String::from)
+            .collect();
+        (tags, message)
+    };
+    let (mut all, _) = export(0, "all.csv");
+    all.sort();
+    let mut both = vec![governance.clone(), heritage.clone()];
+    both.sort();
+    assert_eq!(all, both);
+    let (settled, message) = export(1, "settled.csv");
+    assert!(settled.is_empty(), "{settled:?}");
+    assert!(
+        message.contains("1 article wait for adjudication"),
+        "{message}"
+    );
+    let (theirs, _) = export(2, "li.csv");
+    assert_eq!(theirs, [heritage]);
+    let (theirs, _) = export(3, "wang.csv");
+    assert_eq!(theirs, [governance]);
 }

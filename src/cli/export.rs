@@ -3,7 +3,8 @@
 
 use crate::config::Config;
 use crate::corpus::Corpus;
-use crate::export::{self, ExportFormat, ExportOptions, atomic, collect_rows, orphans_in_store};
+use crate::export::rows::{self, ArticleDecisions, Whose};
+use crate::export::{self, ExportFormat, ExportOptions, atomic, orphans_in_store};
 use crate::search::cache;
 use crate::search::tags::snapshot;
 use crate::search::{Matcher, Query};
@@ -76,29 +77,6 @@ pub struct ExportArgs {
     pub decisions: Option<String>,
 }
 
-/// Whose decisions an export carries (`--decisions`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Whose {
-    All,
-    Settled,
-    Coder(String),
-}
-
-impl Whose {
-    fn parse(arg: Option<&str>) -> anyhow::Result<Whose> {
-        Ok(match arg.map(str::trim) {
-            None | Some("all") => Whose::All,
-            Some("settled") => Whose::Settled,
-            Some(name) => {
-                if let Some(why) = crate::tags::team::bad_coder_name(name) {
-                    anyhow::bail!("--decisions: {why}");
-                }
-                Whose::Coder(name.to_string())
-            }
-        })
-    }
-}
-
 /// Spreadsheet extensions newstag cannot write, which must not get CSV text.
 const UNWRITABLE_EXTENSIONS: [&str; 5] = ["xls", "xlsm", "xlsb", "ods", "numbers"];
 
@@ -148,7 +126,7 @@ fn check_options(format: ExportFormat, args: &ExportArgs) -> anyhow::Result<()> 
              leave it out"
         );
     }
-    let whose = Whose::parse(args.decisions.as_deref())?;
+    let whose = Whose::parse(args.decisions.as_deref()).map_err(anyhow::Error::msg)?;
     if whose != Whose::All && format == ExportFormat::Toml {
         anyhow::bail!(
             "a toml dump is a backup of every sidecar: --decisions is for csv, xlsx, jsonl and long"
@@ -201,119 +179,33 @@ pub fn run(config: &Config, args: ExportArgs) -> anyhow::Result<ExitCode> {
         }
     }
     let team = crate::tags::team::Team::new(config, &corpus.root).map_err(anyhow::Error::msg)?;
-    let whose = Whose::parse(args.decisions.as_deref())?;
-    let decisions = if whose != Whose::All || args.format == Some(FormatArg::Long) {
-        team.decisions(&corpus)
-    } else {
-        Vec::new()
-    };
-    if let Whose::Coder(name) = &whose
-        && !decisions.iter().any(|d| &d.coder == name)
-    {
-        let mut coders: Vec<&str> = decisions
-            .iter()
-            .map(|d| d.coder.as_str())
-            .filter(|c| !c.is_empty())
-            .collect();
-        coders.sort();
-        coders.dedup();
-        anyhow::bail!(
-            "no decision by a coder named \"{}\" (coders: {})",
-            name.escape_debug(),
-            if coders.is_empty() {
-                "none named".to_string()
-            } else {
-                coders.join(", ")
-            }
-        );
-    }
-    if whose == Whose::Settled && team.blind {
-        anyhow::bail!(
-            "--decisions settled weighs every coder's decisions: leave out --blind (team.blind)"
-        );
-    }
-    // The tags each article carries in the export.
-    let coder_store = match &whose {
-        Whose::Coder(name) => {
-            let mut theirs = team.clone();
-            theirs.coder = name.clone();
-            theirs.blind = true;
-            Some(theirs.open(&corpus))
-        }
-        _ => None,
-    };
-    let (settled, waiting) = if whose == Whose::Settled {
-        let units = crate::tags::adjudicate::units(
-            &decisions,
-            &team.adjudications(&corpus),
-            &[crate::suggest::NO_TOPIC.to_string()],
-            None,
-        );
-        export::settled_tags(&units, crate::suggest::NO_TOPIC)
-    } else {
-        (std::collections::HashMap::new(), 0)
-    };
-    if waiting > 0 {
+    let whose = Whose::parse(args.decisions.as_deref()).map_err(anyhow::Error::msg)?;
+    // The tags and memos each article carries, whose the user asked for.
+    let decided = ArticleDecisions::shown(&corpus.issues, &store)
+        .of(&corpus, &team, &whose)
+        .map_err(anyhow::Error::msg)?;
+    if decided.waiting > 0 {
         super::output::say(format!(
             "note: {} wait for adjudication and are exported without tags (newstag adjudicate {} lists them)",
-            crate::text::count(waiting, "article"),
+            crate::text::count(decided.waiting, "article"),
             corpus.root.display()
         ));
     }
-    let own_tags = |issue: &crate::article::Issue, article: &crate::article::Article| match &whose {
-        Whose::All => export::tags_in_store(&store, issue, article),
-        Whose::Coder(_) => coder_store
-            .as_ref()
-            .map(|s| export::tags_in_store(s, issue, article))
-            .unwrap_or_default(),
-        Whose::Settled => settled
-            .get(&(issue.rel.clone(), article.id.clone()))
-            .cloned()
-            .unwrap_or_default(),
-    };
     let tagged_only = args.tagged_only;
-    // A story across pages is one row: its first part, holding the whole text
-    // and the story's pages, with the tags of all its parts. Not in a TOML dump,
-    // a backup of each article's own tags.
     let stories = if format == ExportFormat::Toml {
-        super::stories::StoryView::unlinked(&corpus.issues)
+        crate::story::Stories::default()
     } else {
-        super::stories::StoryView::new(&corpus.issues)
+        crate::story::Stories::link(&corpus.issues)
     };
-    let wholes = stories.wholes();
-    let whole_of: std::collections::HashMap<
-        (&str, &str),
-        &(crate::article::Issue, crate::article::Article),
-    > = wholes
-        .iter()
-        .map(|w| ((w.0.rel.as_str(), w.1.id.as_str()), w))
-        .collect();
-    let mut rows = collect_rows(
-        &corpus,
-        &|issue, article| stories.export_tags(&own_tags, issue, article),
-        &|i, a, tags| {
-            !stories.is_later_part((i, a))
-                && (!tagged_only || !tags.is_empty())
-                && matching.as_ref().is_none_or(|m| {
-                    stories
-                        .stories
-                        .members((i, a))
-                        .iter()
-                        .any(|p| m.contains(p))
-                })
-        },
+    let gathered = rows::gather(
+        &corpus.issues,
+        &stories,
+        &decided,
+        format,
+        matching.as_ref(),
+        tagged_only,
     );
-    // Memos: the chosen coder's with --decisions CODER, else every one shown.
-    let memo_store = coder_store.as_ref().unwrap_or(&store);
-    for row in &mut rows {
-        if let Some((issue, article)) =
-            whole_of.get(&(row.issue.rel.as_str(), row.article.id.as_str()))
-        {
-            row.issue = issue;
-            row.article = article;
-        }
-        row.memos = export::memos_in_store(memo_store, row.issue, row.article);
-    }
+    let rows = gathered.records();
     let vocabulary: Vec<String> = config.tags.iter().map(|t| t.name.clone()).collect();
     let orphans = if tagged_only || matching.is_some() || format != ExportFormat::Toml {
         Vec::new()
@@ -331,7 +223,7 @@ pub fn run(config: &Config, args: ExportArgs) -> anyhow::Result<ExitCode> {
     };
     let long = args.format == Some(FormatArg::Long);
     let decisions = if long {
-        let mut all = decisions;
+        let mut all = team.decisions(&corpus);
         if let Whose::Coder(name) = &whose {
             all.retain(|d| &d.coder == name);
         } else if team.blind {

@@ -1,9 +1,8 @@
 //! Stories across pages as the commands show them: a part's tags are its story's
 //! (the union over its parts), and exports and stats count a story once, on its
-//! first part, with the whole text and its pages.
+//! first part (exports gather theirs in `crate::export::rows`).
 
 use crate::article::{Article, Issue};
-use crate::export::ExportTag;
 use crate::story::{At, Stories};
 use crate::tags::TagStore;
 use std::collections::HashMap;
@@ -33,15 +32,6 @@ impl<'a> StoryView<'a> {
         }
     }
 
-    /// Every article standing alone (no story linked).
-    pub fn unlinked(issues: &'a [Issue]) -> StoryView<'a> {
-        StoryView {
-            issues,
-            stories: Stories::default(),
-            places: HashMap::new(),
-        }
-    }
-
     /// Where `article` of `issue` stands, when it is part of a story.
     pub fn place(&self, issue: &Issue, article: &Article) -> Option<At> {
         self.places
@@ -68,48 +58,8 @@ impl<'a> StoryView<'a> {
         names
     }
 
-    /// [`StoryView::tag_names`] with how and when each tag was set (the first
-    /// part that has it tells); `one` gives one article's own tags.
-    pub fn export_tags(
-        &self,
-        one: &dyn Fn(&Issue, &Article) -> Vec<ExportTag>,
-        issue: &Issue,
-        article: &Article,
-    ) -> Vec<ExportTag> {
-        let Some(at) = self.place(issue, article) else {
-            return one(issue, article);
-        };
-        let mut tags: Vec<ExportTag> = Vec::new();
-        for (i, a) in self.stories.members(at) {
-            let issue = &self.issues[i];
-            for t in one(issue, &issue.articles[a]) {
-                if !tags.iter().any(|x| x.name == t.name) {
-                    tags.push(t);
-                }
-            }
-        }
-        tags.sort_by(|a, b| a.name.cmp(&b.name));
-        tags
-    }
-
     /// True for a second or later part of a story (counted with the first).
     pub fn is_later_part(&self, at: At) -> bool {
         self.stories.is_later_part(at)
-    }
-
-    /// Every story's first part as the whole story (paragraphs of all parts), in
-    /// a copy of its issue whose page lists the story's pages (`1+3`).
-    pub fn wholes(&self) -> Vec<(Issue, Article)> {
-        self.stories
-            .stories
-            .iter()
-            .filter_map(|parts| {
-                let first = *parts.first()?;
-                let whole = self.stories.whole(self.issues, first)?;
-                let mut issue = self.issues[first.0].clone();
-                issue.page = self.stories.pages(self.issues, first);
-                Some((issue, whole))
-            })
-            .collect()
     }
 }

@@ -3,14 +3,15 @@
 //! restores.
 //!
 //! The writers know nothing of where tags are stored: they take [`ExportRecord`]s, each an
-//! article with its [`ExportTag`]s, gathered by [`collect_rows`] from a corpus and a
-//! tag lookup.
+//! article with its [`ExportTag`]s, gathered by [`rows::gather`] from a corpus and
+//! the decisions asked for (the same for `newstag export` and the TUI's dialog).
 
 pub mod atomic;
 pub mod csv;
 pub mod import;
 pub mod jsonl;
 pub mod long;
+pub mod rows;
 pub mod table;
 pub mod toml_dump;
 pub mod xlsx;
@@ -37,7 +38,6 @@ pub struct ExportTag {
     /// Who set it, when known.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub coder: String,
-}
     /// The codebook version it was decided under (0: none recorded).
     #[serde(default, skip_serializing_if = "is_zero")]
     pub codebook: u32,
@@ -45,6 +45,7 @@ pub struct ExportTag {
 
 fn is_zero(n: &u32) -> bool {
     *n == 0
+}
 
 impl ExportTag {
     /// A tag with nothing known about how it was set.
@@ -54,8 +55,8 @@ impl ExportTag {
             by: String::new(),
             at: None,
             coder: String::new(),
-        }
             codebook: 0,
+        }
     }
 }
 
@@ -108,30 +109,6 @@ pub fn memos_in_store(store: &TagStore, issue: &Issue, article: &Article) -> Vec
         .collect()
 }
 
-/// The articles of `corpus` for which `keep(issue index, article index, tags)`
-/// says yes, in corpus order, each with the tags `tags_of` gives it.
-pub fn collect_rows<'a>(
-    corpus: &'a Corpus,
-    tags_of: &dyn Fn(&Issue, &Article) -> Vec<ExportTag>,
-    keep: &dyn Fn(usize, usize, &[ExportTag]) -> bool,
-) -> Vec<ExportRecord<'a>> {
-    let mut rows = Vec::new();
-    for (i, issue) in corpus.issues.iter().enumerate() {
-        for (a, article) in issue.articles.iter().enumerate() {
-            let tags = tags_of(issue, article);
-            if keep(i, a, &tags) {
-                rows.push(ExportRecord {
-                    issue,
-                    article,
-                    tags,
-                    memos: Vec::new(),
-                });
-            }
-        }
-    }
-    rows
-}
-
 /// The tag columns of an export: the vocabulary in its order, then any other tag
 /// found on the rows (sorted), so no tag is ever dropped.
 pub fn tag_columns(vocabulary: &[String], rows: &[ExportRecord<'_>]) -> Vec<String> {
@@ -140,7 +117,6 @@ pub fn tag_columns(vocabulary: &[String], rows: &[ExportRecord<'_>]) -> Vec<Stri
         if !columns.contains(name) {
             columns.push(name.clone());
         }
-                    codebook: mark.codebook,
     }
     let mut extra: Vec<String> = rows
         .iter()
@@ -164,6 +140,7 @@ pub fn tags_in_store(store: &TagStore, issue: &Issue, article: &Article) -> Vec<
                     by: mark.by.as_str().to_string(),
                     at: (!mark.at.is_empty()).then(|| mark.at.clone()),
                     coder: mark.coder.clone(),
+                    codebook: mark.codebook,
                 })
                 .collect()
         })
@@ -183,7 +160,6 @@ pub fn settled_tags(
     let mut out = HashMap::new();
     let mut waiting = 0;
     for u in units {
-                codebook: 0,
         let Some(tags) = u.settled() else {
             waiting += 1;
             continue;
@@ -207,6 +183,7 @@ pub fn settled_tags(
                 by: by.to_string(),
                 at: at.clone(),
                 coder: coder.clone(),
+                codebook: 0,
             })
             .collect();
         out.insert((u.issue.clone(), u.id.clone()), list);
@@ -322,4 +299,7 @@ pub enum ExportError {
     },
     #[error("{}: {message}", path.display())]
     Encode { path: PathBuf, message: String },
+    /// The decisions asked for cannot be exported (a coder without any).
+    #[error("{0}")]
+    Decisions(String),
 }

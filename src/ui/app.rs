@@ -975,10 +975,7 @@ impl App {
             }
             Action::AcceptSuggestions | Action::Triage => self.suggest_action(action),
             Action::Adjudicate => self.open_adjudication(),
-            Action::Export => {
-                let dialog = super::export_dialog::ExportDialog::open(self);
-                self.mode = Overlay::Export(Box::new(dialog));
-            }
+            Action::Export => self.open_export(),
             Action::Messages => {
                 // Newest at the bottom, shown first.
                 let scroll = super::message_log::max_scroll(&self.log, self.body_area());
@@ -1021,38 +1018,6 @@ impl App {
             HelpAction::PageUp => view.scroll_by(-page, body),
             HelpAction::Top => view.scroll_by(isize::MIN / 2, body),
             HelpAction::Bottom => view.scroll_by(isize::MAX / 2, body),
-        }
-    }
-
-    /// Keys of the export dialog: it edits a file name, so it gets raw keys.
-    fn export_key(&mut self, key: KeyEvent) {
-        let Overlay::Export(mut dialog) = std::mem::replace(&mut self.mode, Overlay::Panes) else {
-            return;
-        };
-        let action = self.keymap.export.action_for(key);
-        let keep = super::export_dialog::handle_key(self, &mut dialog, action, key);
-        let job = dialog.job.take();
-        if keep {
-            self.mode = Overlay::Export(dialog);
-        }
-        if let Some(job) = job {
-            match self.notify.clone() {
-                Some(notify) => crate::session::export_job::spawn_export(job, notify),
-                None => self.export_finished(job.run()),
-            }
-        }
-    }
-
-    /// An export has been written (or not): the dialog, if still open, and the
-    /// status bar say so.
-    pub fn export_finished(&mut self, done: crate::session::export_job::Exported) {
-        if let Overlay::Export(dialog) = &mut self.mode {
-            super::export_dialog::finished(dialog, &done);
-        }
-        match &done.result {
-            Ok(records) => self.say(format!("exported {records} to {}", done.path.display())),
-            Err(crate::export::ExportError::Exists { .. }) => {}
-            Err(e) => self.error(format!("export failed: {e}")),
         }
     }
 

@@ -1,13 +1,21 @@
 //! The export dialog (`e`): format, file, scope (everything, the list as filtered,
-//! the marked articles) and a format option; Enter writes the file atomically and
-//! the dialog says where it wrote and how many rows.
+//! the marked articles), whose decisions (every coder's, the settled ones, one
+//! coder's, as `newstag export --decisions`) and a format option; Enter asks the
+//! app to write the file (`App::export_job` in `exporting.rs`, the rows gathered
+//! as `newstag export` gathers them) and the dialog says where it wrote and how
+//! many rows.
+//!
+//! The dialog owns its state and draws from it and an [`ExportView`] the app
+//! gathers; it never reaches the app.
 
 use super::action::ExportAction;
-use super::app::App;
 use super::bordered;
 use super::layout;
-use crate::export::{ExportFormat, ExportOptions, orphans_in_store, tags_in_store};
-use crate::session::export_job::{ExportJob, Exported};
+use super::theme::Theme;
+use crate::export::ExportFormat;
+use crate::export::ExportOptions;
+use crate::export::rows::Whose;
+use crate::session::export_job::Exported;
 use crossterm::event::{Event, KeyEvent};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -47,11 +55,34 @@ pub enum Field {
     Format,
     Path,
     Scope,
+    /// Whose decisions: every coder's, the settled ones, one coder's.
+    Decisions,
     Option,
 }
 
 impl Field {
-    const ORDER: [Field; 4] = [Field::Format, Field::Path, Field::Scope, Field::Option];
+    const ORDER: [Field; 5] = [
+        Field::Format,
+        Field::Path,
+        Field::Scope,
+        Field::Decisions,
+        Field::Option,
+    ];
+}
+
+/// What the dialog shows of the app, gathered by it (`App::export_view`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ExportView {
+    /// The corpus folder: where the file goes by default.
+    pub folder: PathBuf,
+    /// Articles of the corpus.
+    pub all: usize,
+    /// Articles the list shows, when a search narrows it.
+    pub list: Option<usize>,
+    /// Articles marked.
+    pub marked: usize,
+    /// Still loading: files read, of how many.
+    pub loading: Option<(usize, usize)>,
 }
 
 /// Where the export the dialog describes stands.
@@ -80,9 +111,15 @@ pub struct ExportDialog {
     pub excel: bool,
     /// JSONL and xlsx: include the body text.
     pub with_body: bool,
+    /// Whose decisions to export (see [`ExportDialog::whose`]).
+    pub whose: Whose,
+    /// The choices offered: every coder's, then (unless blind) the settled
+    /// decisions and each coder's.
+    pub whose_choices: Vec<Whose>,
     pub status: ExportStatus,
-    /// The export Enter asked for, for the app to start (in the background).
-    pub job: Option<ExportJob>,
+    /// Enter asked for the file (`true`: overwriting it), for the app to
+    /// write in the background.
+    pub write: Option<bool>,
 }
 
 impl PartialEq for ExportDialog {
@@ -94,6 +131,8 @@ impl PartialEq for ExportDialog {
             && self.field == other.field
             && self.excel == other.excel
             && self.with_body == other.with_body
+            && self.whose == other.whose
+            && self.whose_choices == other.whose_choices
             && self.status == other.status
     }
 }
@@ -101,18 +140,19 @@ impl PartialEq for ExportDialog {
 impl Eq for ExportDialog {}
 
 impl ExportDialog {
-    /// A dialog for `app`: CSV into a new file in the corpus folder, scoped to the
-    /// marked articles if any, else the list when filtered, else everything.
-    pub fn open(app: &App) -> ExportDialog {
-        let scope = if !app.marks.is_empty() {
+    /// A dialog over `view`: CSV into a new file in the corpus folder, scoped
+    /// to the marked articles if any, else the list when filtered, else
+    /// everything; every coder's decisions, `whose` the choices offered.
+    pub fn open(view: &ExportView, whose: Vec<Whose>) -> ExportDialog {
+        let scope = if view.marked > 0 {
             Scope::Marked
-        } else if app.filter.is_some() {
+        } else if view.list.is_some() {
             Scope::List
         } else {
             Scope::All
         };
         let format = ExportFormat::Csv;
-        let path = default_path(&corpus_folder(&app.corpus.root), format);
+        let path = default_path(&view.folder, format);
         ExportDialog {
             format,
             path: Input::new(path.to_string_lossy().into_owned()),
@@ -120,8 +160,30 @@ impl ExportDialog {
             field: Field::Format,
             excel: true,
             with_body: false,
+            whose: Whose::All,
+            whose_choices: whose,
             status: ExportStatus::Editing,
-            job: None,
+            write: None,
+        }
+    }
+
+    /// Whose decisions the file holds: the choice made, except in a TOML dump,
+    /// a backup of every sidecar (as `newstag export` refuses
+    /// `--decisions` there).
+    pub fn whose(&self) -> Whose {
+        if self.format == ExportFormat::Toml {
+            Whose::All
+        } else {
+            self.whose.clone()
+        }
+    }
+
+    /// How to write the file.
+    pub fn options(&self) -> ExportOptions {
+        ExportOptions {
+            format: self.format,
+            with_body: self.with_body,
+            excel: self.excel,
         }
     }
 
@@ -146,16 +208,29 @@ impl ExportDialog {
         self.format = next;
     }
 
-    fn cycle_scope(&mut self, app: &App, step: isize) {
+    fn cycle_scope(&mut self, view: &ExportView, step: isize) {
         let all = Scope::ALL;
         let mut k = all.iter().position(|s| *s == self.scope).unwrap_or(0) as isize;
         for _ in 0..all.len() {
             k = (k + step).rem_euclid(all.len() as isize);
-            if scope_available(app, all[k as usize]) {
+            if scope_size(view, all[k as usize]).is_some() {
                 self.scope = all[k as usize];
                 return;
             }
         }
+    }
+
+    fn cycle_whose(&mut self, step: isize) {
+        let n = self.whose_choices.len() as isize;
+        if n == 0 || self.format == ExportFormat::Toml {
+            return;
+        }
+        let k = self
+            .whose_choices
+            .iter()
+            .position(|w| *w == self.whose)
+            .unwrap_or(0) as isize;
+        self.whose = self.whose_choices[(k + step).rem_euclid(n) as usize].clone();
     }
 
     fn toggle_option(&mut self) {
@@ -191,7 +266,7 @@ impl ExportDialog {
 }
 
 /// The folder of the corpus (the parent when a single issue file was opened).
-fn corpus_folder(root: &Path) -> PathBuf {
+pub fn corpus_folder(root: &Path) -> PathBuf {
     if root.is_file() {
         root.parent().map(Path::to_path_buf).unwrap_or_default()
     } else {
@@ -212,80 +287,13 @@ pub fn default_path(folder: &Path, format: ExportFormat) -> PathBuf {
     path
 }
 
-fn scope_available(app: &App, scope: Scope) -> bool {
+/// How many articles `scope` holds; `None` when it is not offered (no
+/// search, no marks).
+fn scope_size(view: &ExportView, scope: Scope) -> Option<usize> {
     match scope {
-        Scope::All => true,
-        Scope::List => app.filter.is_some(),
-        Scope::Marked => !app.marks.is_empty(),
-    }
-}
-
-/// The (issue, article) pairs of `scope`, in list order.
-pub fn scope_articles(app: &App, scope: Scope) -> Vec<(usize, usize)> {
-    let all = || {
-        app.corpus
-            .issues
-            .iter()
-            .enumerate()
-            .flat_map(|(i, issue)| (0..issue.articles.len()).map(move |a| (i, a)))
-            .collect()
-    };
-    match scope {
-        Scope::All => all(),
-        Scope::List => app.filter.clone().unwrap_or_else(all),
-        Scope::Marked => {
-            let mut v: Vec<_> = app.marks.iter().copied().collect();
-            v.sort_unstable();
-            v
-        }
-    }
-}
-
-/// The export the dialog describes, ready to run; `force` overwrites an existing
-/// file.
-pub fn job(app: &App, d: &ExportDialog, force: bool) -> ExportJob {
-    let pairs = scope_articles(app, d.scope);
-    // The issues the rows come from, each once (their articles are shared).
-    let mut issues = Vec::new();
-    let mut slot: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
-    let mut rows = Vec::with_capacity(pairs.len());
-    for (i, a) in pairs {
-        let Some(issue) = app.corpus.issues.get(i) else {
-            continue;
-        };
-        let Some(article) = issue.articles.get(a) else {
-            continue;
-        };
-        let k = *slot.entry(i).or_insert_with(|| {
-            issues.push(issue.clone());
-            issues.len() - 1
-        });
-        rows.push((
-            k,
-            a,
-            tags_in_store(&app.tagging.store, issue, article),
-            crate::export::memos_in_store(&app.tagging.store, issue, article),
-        ));
-    }
-    // A dump of everything keeps orphaned tags and those of sidecars whose issue
-    // is gone too, like `newstag export`.
-    let orphans = if d.format == ExportFormat::Toml && d.scope == Scope::All {
-        orphans_in_store(&app.corpus, &app.tagging.store).0
-    } else {
-        Vec::new()
-    };
-    ExportJob {
-        path: d.target(),
-        force,
-        options: ExportOptions {
-            format: d.format,
-            with_body: d.with_body,
-            excel: d.excel,
-        },
-        issues,
-        rows,
-        vocabulary: app.config.tags.iter().map(|t| t.name.clone()).collect(),
-        orphans,
+        Scope::All => Some(view.all),
+        Scope::List => view.list,
+        Scope::Marked => (view.marked > 0).then_some(view.marked),
     }
 }
 
@@ -312,7 +320,7 @@ pub fn finished(d: &mut ExportDialog, done: &Exported) {
 /// keys bound to nothing edit the file name. Returns false when the dialog
 /// should close.
 pub fn handle_key(
-    app: &App,
+    view: &ExportView,
     d: &mut ExportDialog,
     action: Option<ExportAction>,
     key: KeyEvent,
@@ -333,15 +341,14 @@ pub fn handle_key(
                 d.status = ExportStatus::Failed("no file name".into());
                 return true;
             }
-            if let Some(l) = app.loading {
+            if let Some((done, total)) = view.loading {
                 d.status = ExportStatus::Failed(format!(
-                    "still loading ({} of {} files): export when the corpus is loaded",
-                    l.done, l.total
+                    "still loading ({done} of {total} files): export when the corpus is loaded"
                 ));
                 return true;
             }
             d.status = ExportStatus::Writing { path: d.target() };
-            d.job = Some(job(app, d, force));
+            d.write = Some(force);
             return true;
         }
         Some(ExportAction::NextField) => d.move_field(1),
@@ -354,7 +361,8 @@ pub fn handle_key(
             };
             match (d.field, step) {
                 (Field::Format, Some(s)) => d.cycle_format(s),
-                (Field::Scope, Some(s)) => d.cycle_scope(app, s),
+                (Field::Scope, Some(s)) => d.cycle_scope(view, s),
+                (Field::Decisions, Some(s)) => d.cycle_whose(s),
                 (Field::Option, Some(_)) => d.toggle_option(),
                 (Field::Path, _) => {
                     if let Some(req) = to_input_request(&Event::Key(key)) {
@@ -394,8 +402,7 @@ pub fn cursor(d: &ExportDialog, area: Rect) -> Option<Position> {
 }
 
 /// Draw the dialog over `area`.
-pub fn render(app: &App, d: &ExportDialog, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
+pub fn render(view: &ExportView, theme: &Theme, d: &ExportDialog, area: Rect, buf: &mut Buffer) {
     let rect = dialog_rect(area);
     let inner = bordered::overlay(theme, " Export ", None, rect, buf);
     let line_at = |y: u16| Rect {
@@ -472,10 +479,9 @@ pub fn render(app: &App, d: &ExportDialog, area: Rect, buf: &mut Buffer) {
     // Scope.
     let mut spans = vec![label(Field::Scope, "Scope")];
     for s in Scope::ALL {
-        if !scope_available(app, s) {
+        let Some(n) = scope_size(view, s) else {
             continue;
-        }
-        let n = scope_articles(app, s).len();
+        };
         spans.push(choice(
             s == d.scope,
             d.field == Field::Scope,
@@ -485,13 +491,44 @@ pub fn render(app: &App, d: &ExportDialog, area: Rect, buf: &mut Buffer) {
     }
     Line::from(spans).render(line_at(2), buf);
 
+    // Decisions.
+    let mut spans = vec![label(Field::Decisions, "Decisions")];
+    if d.format == ExportFormat::Toml {
+        spans.push(Span::styled(
+            " every sidecar: a dump is a backup of all decisions",
+            theme.dim(),
+        ));
+    } else {
+        let room = inner.width.saturating_sub(LABEL_W) as usize;
+        let texts: Vec<String> = d
+            .whose_choices
+            .iter()
+            .map(|w| crate::text::fit_width(&crate::text::escape_controls(w.as_str()), 16))
+            .collect();
+        let all_w: usize = texts.iter().map(|t| t.width() + 3).sum();
+        for (w, text) in d.whose_choices.iter().zip(texts) {
+            // Too many coders for the line: the choice made alone, with arrows.
+            if all_w > room && *w != d.whose {
+                continue;
+            }
+            let text = if all_w > room {
+                format!("< {text} >")
+            } else {
+                text
+            };
+            spans.push(choice(*w == d.whose, d.field == Field::Decisions, text));
+            spans.push(Span::raw(" "));
+        }
+    }
+    Line::from(spans).render(line_at(3), buf);
+
     // Option.
     Line::from(vec![
         label(Field::Option, "Option"),
         Span::raw(" "),
         Span::raw(d.option_text()),
     ])
-    .render(line_at(3), buf);
+    .render(line_at(4), buf);
 
     // Status and hints.
     match &d.status {

@@ -11,11 +11,12 @@
 //! `keymap`, `help`, `message_log`, `layout`, `theme`, `bordered`, `wrap`,
 //! `terminal`) never reach `app` (tests/architecture.rs); a new layer should
 //! draw from its own state like `help::HelpView` and `message_log` do.
-//! The panes and the search line draw a view the app gathers for them
-//! (`App::list_view`, `App::reader_pane` in `views`, `App::tag_pane_view`,
-//! `App::status_view` in `status_bar`) or their own state (`search_bar`,
+//! The panes, the search line and the export dialog draw a view the app
+//! gathers for them (`App::list_view`, `App::reader_pane` in `views`,
+//! `App::tag_pane_view`, `App::status_view` in `status_bar`,
+//! `App::export_view` in `exporting`) or their own state (`search_bar`,
 //! `stats_view`) and never import `app`; what a search does to the app is
-//! `searching`.
+//! `searching`, what an export does `exporting`.
 //! `app` holds the state and `App::update`; `run` owns the event loop, the
 //! terminal (`terminal`) and its hand-over to the shell or an editor.
 
@@ -24,6 +25,7 @@ pub mod adjudication;
 pub mod app;
 pub mod bordered;
 pub mod export_dialog;
+mod exporting;
 pub mod help;
 pub mod highlight;
 pub mod keymap;
@@ -127,7 +129,9 @@ impl Widget for &App {
         };
         match &self.mode {
             Overlay::Help(v) => v.render(&self.theme, &self.close_hint(), body, buf),
-            Overlay::Export(d) => export_dialog::render(self, d, body, buf),
+            Overlay::Export(d) => {
+                export_dialog::render(&self.export_view(), &self.theme, d, body, buf)
+            }
             Overlay::Stats(v) => {
                 let look = stats_view::StatsLook {
                     theme: &self.theme,

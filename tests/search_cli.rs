@@ -105,6 +105,44 @@ fn cache_is_used_but_never_trusted_blindly() {
     assert_eq!(titles(&fourth), vec!["垃圾焚烧发电厂投产"]);
 }
 
+/// A correction that reaches an issue's sidecar from outside newstag (merged
+/// from a colleague's branch by git, or written by hand) is searched at once:
+/// the cache is keyed on each issue's corrections, not only on its file.
+#[test]
+fn a_correction_merged_into_a_sidecar_is_searched_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let cli = Cli::new();
+    corpus(dir.path());
+    let root = dir.path().to_str().unwrap();
+    let args = [root, "社区治理", "--format", "jsonl"];
+    let (_, before, _) = search(&cli, &args);
+    assert_eq!(titles(&before), vec!["推进社区治理现代化", "天气预报"]);
+    let (_, cached, _) = search(&cli, &args);
+    assert_eq!(cached, before, "the cache answers as the corpus does");
+
+    // The weather box joined to the story above, as `newstag correct --join`
+    // writes it, arriving by `git pull` (the issue file untouched).
+    let sidecar = dir.path().join("2024-12-03_01.tags.toml");
+    std::fs::write(
+        &sidecar,
+        "schema = 1\nissue = \"2024-12-03_01.txt\"\n\n[[correction]]\nop = \"join\"\nline = 5\ntext = \"# 天气预报\"\nat = \"2026-12-01T13:04:51Z\"\n",
+    )
+    .unwrap();
+    let (code, joined, err) = search(&cli, &args);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(titles(&joined), vec!["推进社区治理现代化"]);
+    let (_, joined_again, _) = search(&cli, &args);
+    assert_eq!(
+        joined_again, joined,
+        "the new cache holds the corrected cut"
+    );
+
+    // Taken back by hand: the two articles again.
+    std::fs::write(&sidecar, "schema = 1\nissue = \"2024-12-03_01.txt\"\n").unwrap();
+    let (_, after, _) = search(&cli, &args);
+    assert_eq!(after, before);
+}
+
 /// A malformed query is reported with its position, exit code 2, no panic.
 #[test]
 fn malformed_query_is_reported() {

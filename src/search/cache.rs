@@ -2,8 +2,10 @@
 //! re-segmenting it, under `$XDG_CACHE_HOME/newstag/`, one file per corpus folder.
 //!
 //! The cache is never trusted blindly: it is used only when its magic, checksum,
-//! format version, the program build that wrote it, the corpus folder and the
-//! size and modification time of every issue file all agree. Anything else (a
+//! format version, the program build that wrote it, the corpus folder, the
+//! size and modification time of every issue file and the corrections of its
+//! sidecar (which change the articles cut from a file without touching it: a
+//! correction merged by git) all agree. Anything else (a
 //! corrupt, truncated, stale or foreign file) is ignored and rebuilt. It is written
 //! to a temporary file and renamed into place, so a crash never leaves half a cache.
 
@@ -14,15 +16,19 @@ use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
 const MAGIC: &[u8; 12] = b"NEWSTAGIDX1\n";
-const VERSION: u32 = 8;
+const VERSION: u32 = 9;
 
-/// Size and modification time of one file.
+/// Size and modification time of one file (and, for an issue file, what its
+/// sidecar's corrections make of it).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FileStamp {
     /// The path's bytes (two names that are not UTF-8 are never confused).
     pub path: Vec<u8>,
     pub size: u64,
     pub mtime_ns: u128,
+    /// Digest of the `[[correction]]` tables of the issue's sidecar (0: none).
+    /// Tags and memos in the sidecar do not count: they never change the index.
+    pub corrections: u64,
 }
 
 impl FileStamp {
@@ -38,8 +44,27 @@ impl FileStamp {
             path: path.as_os_str().as_encoded_bytes().to_vec(),
             size: meta.len(),
             mtime_ns,
+            corrections: 0,
         })
     }
+
+    /// The stamp of issue file `path` (relative path `rel`), its sidecar's
+    /// corrections read as loading reads them.
+    pub fn of_issue(path: &Path, rel: &str) -> Option<FileStamp> {
+        let mut stamp = FileStamp::of(path)?;
+        stamp.corrections = corrections_digest(&crate::correct::file::on_load(path, rel));
+        Some(stamp)
+    }
+}
+
+/// Digest of an issue's corrections (0 when it has none).
+fn corrections_digest(corrections: &[crate::correct::Correction]) -> u64 {
+    if corrections.is_empty() {
+        return 0;
+    }
+    postcard::to_stdvec(corrections)
+        .map(|bytes| xxhash_rust::xxh3::xxh3_64(&bytes) | 1)
+        .unwrap_or(u64::MAX)
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -84,13 +109,15 @@ fn canonical(root: &Path) -> Vec<u8> {
         .into_encoded_bytes()
 }
 
-/// Stamps of every issue file under `root` (taken before reading them, so a file
-/// changed while loading makes the next start rebuild rather than trust it).
+/// Stamps of every issue file under `root`, with its sidecar's corrections
+/// (taken before reading them, so a file changed while loading makes the next
+/// start rebuild rather than trust it). Costs two failed lookups an issue
+/// without a sidecar, and reading the sidecar of one with.
 pub fn stamps(root: &Path) -> Vec<FileStamp> {
     use rayon::prelude::*;
     walk::issue_files(root, &mut |_, _| {})
         .par_iter()
-        .filter_map(|p| FileStamp::of(p))
+        .filter_map(|p| FileStamp::of_issue(p, &crate::corpus::relative_path(root, p)))
         .collect()
 }
 
@@ -216,6 +243,7 @@ mod tests {
             path: b"/c/a.txt".to_vec(),
             size,
             mtime_ns: 7,
+            corrections: 0,
         }
     }
 
@@ -228,6 +256,12 @@ mod tests {
         // stale: a file changed size, or another folder
         assert_eq!(decode(&bytes, b"/c", &[stamp(11)]), None);
         assert_eq!(decode(&bytes, b"/d", &files), None);
+        // stale: the file's sidecar got a correction
+        let corrected = FileStamp {
+            corrections: 42,
+            ..stamp(10)
+        };
+        assert_eq!(decode(&bytes, b"/c", &[corrected]), None);
         // corrupt: a flipped byte, a truncation, garbage
         let mut flipped = bytes.clone();
         let last = flipped.len() - 1;

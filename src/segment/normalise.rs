@@ -543,6 +543,91 @@ fn unwrap(units: &mut Vec<Unit<'_>>) {
         out.push(u);
     }
     *units = out;
+    join_wrapped_heads(units, w);
+}
+
+/// A short line of a hard-wrapped page that may be part of a heading: no sentence
+/// in it, nothing that reads as a byline, a dateline, a date, a caption or a jump.
+fn head_piece(u: &Unit<'_>, w: usize) -> bool {
+    let t: &str = &u.text;
+    u.markup == Markup::None
+        && u.level == 0
+        && !u.indent
+        && count_upto(t, 25) <= 24
+        && width(t, WIDTH_CAP) + 4 < w
+        && !ends_sentence(t)
+        && !t.contains(['。', '；', ';'])
+        && !t.ends_with(['：', ':', '、', '.', ',', '!', '?', ')', '）'])
+        && !t.starts_with("——")
+        && !t.contains("　　")
+        && !t.contains("  ")
+        && !t.starts_with(['（', '(', '◀', '▶'])
+        && !is_byline(t, count_upto(t, 81))
+        && !is_name_line(t)
+        && !is_dateline_alone(t)
+        && super::classify::dateline(t).is_none()
+        && !is_date_line(t)
+        && !super::classify::is_caption(t, count_upto(t, 81))
+}
+
+/// Two or three Han characters: a pen name under a title as much as the tail of a
+/// wrapped title; the cut is left to the rules that can tell (a word across it).
+fn is_pen_name_like(t: &str) -> bool {
+    (2..=3).contains(&count_upto(t, 4)) && t.chars().all(crate::text::is_han)
+}
+
+/// `《楝水谣》`, `“网红鹅”`: one title or quotation, whole, no tail of another line.
+fn is_enclosed(t: &str) -> bool {
+    [
+        ('《', '》'),
+        ('“', '”'),
+        ('（', '）'),
+        ('(', ')'),
+        ('【', '】'),
+    ]
+    .iter()
+    .any(|&(o, c)| t.starts_with(o) && t.ends_with(c) && t.matches(o).count() == 1)
+}
+
+/// A head wrapped over two lines of a hard-wrapped page with nothing to tell the
+/// cut (no word or quote across it): the width runs out on the first line, so the
+/// first part is at least as wide as the second. In a run of head lines only the
+/// last two (the title, over its byline or text) are joined: lines above are
+/// kickers and labels.
+fn join_wrapped_heads(units: &mut Vec<Unit<'_>>, w: usize) {
+    let mut out: Vec<Unit<'_>> = Vec::with_capacity(units.len());
+    let mut run = 0usize;
+    let mut it = std::mem::take(units).into_iter().peekable();
+    while let Some(u) = it.next() {
+        let piece = head_piece(&u, w) && (run == 0 || u.gap == 0);
+        if !piece {
+            run = 0;
+            out.push(u);
+            continue;
+        }
+        run += 1;
+        let next_is_piece = it.peek().is_some_and(|v| v.gap == 0 && head_piece(v, w));
+        let joins = run >= 2
+            && !next_is_piece
+            && out.last().is_some_and(|prev| {
+                prev.joined == 0
+                    && u.joined == 0
+                    && !is_pen_name_like(&u.text)
+                    && !is_enclosed(&u.text)
+                    && width(&prev.text, WIDTH_CAP) > width(&u.text, WIDTH_CAP)
+                    && count_upto(&prev.text, 41) + count_upto(&u.text, 41) <= 40
+            });
+        if joins && let Some(prev) = out.last_mut() {
+            let mut t = prev.text.to_string();
+            t.push_str(&u.text);
+            prev.text = Cow::Owned(t);
+            prev.joined = u.line.saturating_sub(prev.line).max(prev.joined);
+            run = 0;
+            continue;
+        }
+        out.push(u);
+    }
+    *units = out;
 }
 
 #[cfg(test)]
@@ -641,6 +726,32 @@ mod tests {
         let t = texts(&page);
         assert!(t.contains(&"·尹曼 黎川·".to_string()), "{t:?}");
         assert!(t.contains(&"本报记者 冯一鸣 摄".to_string()), "{t:?}");
+    }
+
+    /// On a hard-wrapped page without blank lines, a title cut where the width ran
+    /// out (no word or quote across the cut) is one head when its first part is
+    /// the wider; a kicker over a shorter or equal title, a pen name and a whole
+    /// book title under a label stay apart.
+    #[test]
+    fn a_title_wrapped_without_a_word_across_the_cut_is_one_head() {
+        let body = "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十\n";
+        let page = format!(
+            "一线札记\n凌晨四点的蔬菜\n批发市场\n{body}{body}九十。\n观澜\n让口袋公园更好装\n禾子\n{body}{body}九十。\n长篇小说连载\n《楝水谣》\n{body}{body}九十。\n便民信息\n停电通知\n{body}九十。\n"
+        );
+        let t = texts(&page);
+        assert_eq!(t[0], "一线札记", "{t:?}");
+        assert_eq!(t[1], "凌晨四点的蔬菜批发市场", "{t:?}");
+        for kept in [
+            "观澜",
+            "让口袋公园更好装",
+            "禾子",
+            "长篇小说连载",
+            "《楝水谣》",
+            "便民信息",
+            "停电通知",
+        ] {
+            assert!(t.iter().any(|x| x == kept), "{kept}: {t:?}");
+        }
     }
 
     #[test]

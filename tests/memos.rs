@@ -405,3 +405,61 @@ fn cli_note_search_export_dump_and_import() {
     assert!(ids("note").is_empty());
     assert_eq!(cli.article_tags(&root)[0].2, ["heritage"]);
 }
+
+/// In the team layout a TOML dump keeps every coder's memo on an article
+/// (wang's and li's on the same one), and `import` into a fresh copy puts
+/// each back in its coder's own sidecar, whoever imports (issue 15).
+#[test]
+fn a_team_dump_keeps_each_coders_memo() {
+    let tmp = tempfile::tempdir().unwrap();
+    let cli = Cli::in_home(tmp.path());
+    let root = tmp.path().join("c");
+    copy_tree(&repo_path("tests/fixtures/corpus"), &root);
+    assert_succeeded(&cli.run(&["git-setup", root.to_str().unwrap()]));
+    let r = root.to_str().unwrap();
+    let (_issue, id) = first_id(&cli, &root);
+    for (coder, text) in [("wang", "王的备忘"), ("li", "李的备忘")] {
+        assert_succeeded(&cli.run(&["note", r, &id, text, "--coder", coder]));
+    }
+    let dump = tmp.path().join("dump.toml");
+    let out = cli.run(&[
+        "export",
+        r,
+        "--format",
+        "toml",
+        "-o",
+        dump.to_str().unwrap(),
+        "--coder",
+        "zhao",
+    ]);
+    assert_succeeded(&out);
+    let text = std::fs::read_to_string(&dump).unwrap();
+    assert!(
+        text.contains("王的备忘") && text.contains("李的备忘"),
+        "{text}"
+    );
+
+    let fresh = tmp.path().join("fresh");
+    copy_tree(&repo_path("tests/fixtures/corpus"), &fresh);
+    assert_succeeded(&cli.run(&["git-setup", fresh.to_str().unwrap()]));
+    let out = cli.run(&[
+        "import",
+        dump.to_str().unwrap(),
+        fresh.to_str().unwrap(),
+        "--coder",
+        "zhao",
+    ]);
+    assert_succeeded(&out);
+    assert!(stdout(&out).contains("2 memos"), "{}", stdout(&out));
+    for (coder, text) in [("wang", "王的备忘"), ("li", "李的备忘")] {
+        let files = sidecars(&fresh.join("coders").join(coder));
+        assert_eq!(files.len(), 1, "{coder}: {files:?}");
+        assert!(files[0].1.contains(text), "{coder}: {}", files[0].1);
+    }
+    let out = cli.run(&["note", fresh.to_str().unwrap(), &id]);
+    let said = stdout(&out);
+    assert!(
+        said.contains("wang\t王的备忘") && said.contains("li\t李的备忘"),
+        "{said}"
+    );
+}

@@ -38,7 +38,21 @@ pub fn run(config: &Config, args: ImportArgs) -> anyhow::Result<ExitCode> {
     let corpus = super::open_corpus(config, Some(&path))?;
     let mut store = super::tag_store(config, &corpus)?;
     let label = format!("import {}", args.file.display());
-    let report = import_dump(dump, &corpus, &mut store, &label);
+    // In the team layout each coder's memos go to the coder's own sidecars.
+    let team = crate::tags::team::Team::new(config, &corpus.root).map_err(anyhow::Error::msg)?;
+    let (dump, theirs) = if team.is_team_layout() {
+        dump.split_memos(&team.coder)
+    } else {
+        (dump, Vec::new())
+    };
+    let mut report = import_dump(dump, &corpus, &mut store, &label);
+    for (coder, memos) in theirs {
+        let mut as_them = team.clone();
+        as_them.coder = coder;
+        as_them.blind = true;
+        let mut their_store = as_them.open(&corpus);
+        report.add(import_dump(memos, &corpus, &mut their_store, &label));
+    }
     for (issue, n) in &report.missing_issues {
         super::output::say(format!(
             "warning: {issue}: not in the corpus; its {n} tagged article(s) were not imported"

@@ -65,6 +65,19 @@ impl ImportReport {
         msg
     }
 
+    /// Take in what importing another part of the dump did (another coder's
+    /// memos, into their sidecars).
+    pub fn add(&mut self, other: ImportReport) {
+        self.added += other.added;
+        self.already += other.already;
+        self.memos += other.memos;
+        self.moved += other.moved;
+        self.unmatched.extend(other.unmatched);
+        self.missing_issues.extend(other.missing_issues);
+        self.outcome.errors.extend(other.outcome.errors);
+        self.outcome.read_only.extend(other.outcome.read_only);
+    }
+
     /// True when every tag of the dump is now on an article of the corpus.
     pub fn complete(&self) -> bool {
         self.unmatched.is_empty() && self.missing_issues.is_empty() && self.outcome.ok()
@@ -182,10 +195,12 @@ mod tests {
                         record("222222222222", "湿地公园迎来候鸟季", "environment"),
                         record("888888888888", "早已删除的文章标题", "governance"),
                     ],
+                    memos: Vec::new(),
                 },
                 DumpIssue {
                     issue: "gone.txt".into(),
                     articles: vec![record("777777777777", "别处", "heritage")],
+                    memos: Vec::new(),
                 },
             ],
         };

@@ -19,8 +19,10 @@
 //! Each article carries its id and display title, so import re-attaches tags the
 //! same way sidecars are (by id, then by title) even if the corpus changed. Tags
 //! keep when and how they were set; an article's memo is its `memo = { ... }`
-//! line, as in sidecars (one memo an article: the exporting coder's, else the
-//! first shown).
+//! line, as in sidecars (the exporting coder's, else the first shown); the
+//! other coders' memos on it (the team layout keeps one a coder) follow the
+//! issue's articles as `[[issue.memo]]` tables of their own (`id`, `title`,
+//! `memo`), so a dump keeps every coder's memo.
 
 use super::ExportRecord;
 use crate::tags::sidecar::{RawArticle, article_table, articles_from_raw, quote, toml_error_at};
@@ -39,6 +41,9 @@ pub struct DumpIssue {
     pub issue: String,
     /// Tagged articles, in id order.
     pub articles: Vec<ArticleTags>,
+    /// Other coders' memos on its articles, one record each (id, title and
+    /// memo, no tags), in id order.
+    pub memos: Vec<ArticleTags>,
 }
 
 /// A whole dump: issues in corpus order.
@@ -54,15 +59,21 @@ impl Dump {
     /// loses them.
     pub fn from_rows(rows: &[ExportRecord<'_>], orphans: &[(String, ArticleTags)]) -> Dump {
         let mut issues: Vec<DumpIssue> = Vec::new();
-        let mut push =
-            |rel: &str, record: ArticleTags| match issues.iter_mut().rev().find(|i| i.issue == rel)
-            {
-                Some(i) => i.articles.push(record),
-                None => issues.push(DumpIssue {
-                    issue: rel.to_string(),
-                    articles: vec![record],
-                }),
-            };
+        let mut push = |rel: &str, record: ArticleTags, memos: Vec<ArticleTags>| match issues
+            .iter_mut()
+            .rev()
+            .find(|i| i.issue == rel)
+        {
+            Some(i) => {
+                i.articles.push(record);
+                i.memos.extend(memos);
+            }
+            None => issues.push(DumpIssue {
+                issue: rel.to_string(),
+                articles: vec![record],
+                memos,
+            }),
+        };
         for row in rows
             .iter()
             .filter(|r| !r.tags.is_empty() || !r.memos.is_empty())
@@ -80,19 +91,32 @@ impl Dump {
                     (t.name.clone(), mark)
                 })
                 .collect();
+            let title = row.article.display_title();
+            let others = row
+                .memos
+                .iter()
+                .skip(1)
+                .map(|m| ArticleTags {
+                    id: row.article.id.clone(),
+                    title: title.clone(),
+                    tags: TagSet::new(),
+                    memo: Some(m.clone()),
+                })
+                .collect();
             let record = ArticleTags {
                 id: row.article.id.clone(),
-                title: row.article.display_title(),
+                title,
                 tags,
                 memo: row.memos.first().cloned(),
             };
-            push(&row.issue.rel, record);
+            push(&row.issue.rel, record, others);
         }
         for (rel, record) in orphans.iter().filter(|(_, r)| !r.is_empty()) {
-            push(rel, record.clone());
+            push(rel, record.clone(), Vec::new());
         }
         for i in &mut issues {
             i.articles.sort_by(|a, b| a.id.cmp(&b.id));
+            i.memos.sort_by(|a, b| a.id.cmp(&b.id));
         }
         Dump { issues }
     }
@@ -100,6 +124,53 @@ impl Dump {
     /// Number of tagged articles in the dump.
     pub fn article_count(&self) -> usize {
         self.issues.iter().map(|i| i.articles.len()).sum()
+    }
+
+    /// This dump with only `coder`'s memos (and those of no known coder),
+    /// and every other coder's memos as a dump of their own, by coder: in the
+    /// team layout each coder's memos go back to their own sidecars.
+    pub fn split_memos(mut self, coder: &str) -> (Dump, Vec<(String, Dump)>) {
+        let mut others: std::collections::BTreeMap<String, Dump> = Default::default();
+        for issue in &mut self.issues {
+            let mut memos = std::mem::take(&mut issue.memos);
+            for a in &mut issue.articles {
+                if let Some(memo) = a.memo.take() {
+                    memos.push(ArticleTags {
+                        id: a.id.clone(),
+                        title: a.title.clone(),
+                        tags: TagSet::new(),
+                        memo: Some(memo),
+                    });
+                }
+            }
+            for record in memos {
+                let who = record.memo.as_ref().map_or("", |m| m.coder.as_str());
+                if who.is_empty() || who == coder {
+                    match issue
+                        .articles
+                        .iter_mut()
+                        .find(|a| a.id == record.id && a.memo.is_none())
+                    {
+                        Some(a) => a.memo = record.memo,
+                        None => issue.articles.push(record),
+                    }
+                    continue;
+                }
+                let theirs = others.entry(who.to_string()).or_default();
+                match theirs.issues.iter_mut().find(|i| i.issue == issue.issue) {
+                    Some(i) => i.articles.push(record),
+                    None => theirs.issues.push(DumpIssue {
+                        issue: issue.issue.clone(),
+                        articles: vec![record],
+                        memos: Vec::new(),
+                    }),
+                }
+            }
+        }
+        for issue in &mut self.issues {
+            issue.articles.retain(|a| !a.is_empty());
+        }
+        (self, others.into_iter().collect())
     }
 }
 
@@ -114,6 +185,9 @@ pub fn write_dump(out: &mut dyn Write, dump: &Dump) -> io::Result<usize> {
         write!(out, "\n[[issue]]\nissue = {}\n", quote(&issue.issue))?;
         for a in issue.articles.iter() {
             out.write_all(article_table("issue.article", a).as_bytes())?;
+        }
+        for m in issue.memos.iter() {
+            out.write_all(article_table("issue.memo", m).as_bytes())?;
         }
     }
     Ok(dump.article_count())
@@ -143,6 +217,8 @@ struct RawIssue {
     issue: String,
     #[serde(default)]
     article: Vec<RawArticle>,
+    #[serde(default)]
+    memo: Vec<RawArticle>,
 }
 
 /// Parse dump text read from `path` (the path is only used in errors).
@@ -173,9 +249,11 @@ pub fn parse_dump(text: &str, path: &Path) -> Result<Dump, DumpError> {
     let mut issues = Vec::with_capacity(raw.issue.len());
     for i in raw.issue {
         let articles = articles_from_raw(i.article, text).map_err(|(line, m)| err(line, m))?;
+        let memos = articles_from_raw(i.memo, text).map_err(|(line, m)| err(line, m))?;
         issues.push(DumpIssue {
             issue: i.issue,
             articles,
+            memos,
         });
     }
     Ok(Dump { issues })

@@ -236,3 +236,84 @@ fn u_on_an_article_standing_alone_writes_nothing() {
     );
     assert!(app.journal.undo.is_empty(), "nothing to undo");
 }
+
+/// `L` in the page view links the cursor's article to a part picked by name
+/// (here page 1's part of 06-18 to page 3's part of 06-19, which no jump
+/// line links; the picker offers the same day's articles first): asked first
+/// since the parts' tags differ, it writes the `link` correction `newstag
+/// story link` writes, the story is one at once (the tag of page 3's part
+/// shows on page 1's), `u` takes it back; a link the other way round is
+/// refused as a loop, writing nothing (issue 13).
+#[test]
+fn l_in_the_page_view_links_two_parts() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_on(
+        dir.path(),
+        &[
+            ("2024-06-18_第1版.txt", PAGE1),
+            ("2024-06-19_第3版.txt", PAGE3),
+        ],
+    );
+    let later = select(&mut app, "修缮历史建筑32栋");
+    press(&mut app, "1");
+    let first = select(&mut app, "商铺陆续开业");
+    assert!(app.stories.story_of(first).is_none());
+    assert!(app.tags_of(first.0, first.1).is_empty());
+    let to = app.corpus.issues[later.0].articles[later.1].id.clone();
+    press(&mut app, "vL");
+    let Some(newstag::ui::page_view::Prompt::Picker(picker)) =
+        app.page.as_ref().and_then(|v| v.prompt.as_ref())
+    else {
+        panic!("no picker")
+    };
+    // The same day's other article first.
+    assert!(
+        picker.items[0].0.contains("春耕备耕正当时"),
+        "{:?}",
+        picker.items
+    );
+    assert_eq!(picker.items.len(), 3);
+    press(&mut app, &to[..8]);
+    app.handle_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    let screen = screen_text(&app);
+    assert!(screen.contains("into one story?"), "{screen}");
+    press(&mut app, "y");
+    assert!(app.stories.story_of(first).is_some(), "linked");
+    assert_eq!(app.tags_of(first.0, first.1), ["governance"]);
+    let file = sidecar::read(&dir.path().join("2024-06-18_第1版.tags.toml"))
+        .unwrap()
+        .unwrap();
+    assert_eq!(file.corrections.len(), 1);
+    let c = &file.corrections[0];
+    assert_eq!(c.op, Some(newstag::correct::Op::Link));
+    assert_eq!(c.id, app.corpus.issues[first.0].articles[first.1].id);
+    assert_eq!(
+        (c.to_issue.as_str(), c.to_id.as_str()),
+        ("2024-06-19_第3版.txt", to.as_str())
+    );
+
+    // Undone: two parts again, nothing left in the sidecar.
+    press(&mut app, "u");
+    assert!(app.stories.story_of(first).is_none(), "unlinked by undo");
+    assert!(
+        sidecar::read(&dir.path().join("2024-06-18_第1版.tags.toml"))
+            .unwrap()
+            .is_none_or(|f| f.corrections.is_empty())
+    );
+
+    // Linked again by redo; page 3's part cannot go on in page 1's: a loop.
+    app.handle_key(KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL));
+    assert!(app.stories.story_of(first).is_some(), "linked by redo");
+    app.handle_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+    select(&mut app, "修缮历史建筑32栋");
+    let from = app.corpus.issues[first.0].articles[first.1].id.clone();
+    press(&mut app, "vL");
+    press(&mut app, &from[..8]);
+    app.handle_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    let m = app.message.clone().unwrap().text;
+    assert!(m.contains("loop"), "{m}");
+    let f = sidecar::read(&dir.path().join("2024-06-19_第3版.tags.toml"))
+        .unwrap()
+        .unwrap();
+    assert!(f.corrections.is_empty(), "{:?}", f.corrections);
+}

@@ -195,7 +195,7 @@ impl Layer {
             Layer::Messages => "Message log",
             Layer::JumpToDate => "Jump-to-date prompt",
             Layer::Page => "Page view",
-            Layer::Picker => "Picker (a line's role, the article to move to)",
+            Layer::Picker => "Picker (a line's role, the article to move to or link to)",
         }
     }
 }
@@ -402,6 +402,8 @@ layer_actions! {
         Redo = "redo",
         /// Make the cursor's article stand alone: unlink it from its story across pages
         Unlink = "unlink",
+        /// Link the cursor's article to the part its story goes on in, picked by name
+        Link = "link",
         /// Show every key binding
         Help = "help",
         /// Close the page view

@@ -10,6 +10,9 @@ use crate::correct::file::TagDelta;
 use crate::correct::{Correction, Op};
 use crate::session::page_job::{PageEdit, PageJob, PageRead};
 
+/// At most this many parts are offered to link an article to (`L`).
+pub const LINK_CHOICES: usize = 5000;
+
 /// One correction made in this session, for undo and redo.
 #[derive(Debug, Clone)]
 pub struct CorrectionStep {
@@ -136,17 +139,132 @@ impl App {
                     c.describe_part()
                 ));
             }
-            Intent::Correct(c) => match self.tag_question(&c) {
-                Some(question) => {
-                    if let Some(view) = self.page.as_mut() {
-                        view.ask(c, question);
-                    }
+            Intent::Correct(c) => {
+                if let Some(why) = self.link_refused(&c) {
+                    self.say(why);
+                    return;
                 }
-                None => self.make_correction(c),
-            },
+                match self.tag_question(&c) {
+                    Some(question) => {
+                        if let Some(view) = self.page.as_mut() {
+                            view.ask(c, question);
+                        }
+                    }
+                    None => self.make_correction(c),
+                }
+            }
+            Intent::PickLink { article } => self.open_link_picker(article),
             Intent::Confirmed(c) => self.make_correction(c),
             Intent::TagArticle { article, tags } => self.tag_new_part(article, &tags),
         }
+    }
+
+    /// `L`: the picker of the parts article `article` of the page could go on
+    /// in: every other article of the corpus (at most [`LINK_CHOICES`]), those
+    /// of the same issue date first, then the issues after this one.
+    fn open_link_picker(&mut self, article: usize) {
+        let Some(view) = self.page.as_ref() else {
+            return;
+        };
+        let i = view.issue;
+        let Some(id) = view.articles().get(article).map(|a| a.id.clone()) else {
+            return;
+        };
+        let date = self.corpus.issues.get(i).and_then(|is| is.date.clone());
+        let n = self.corpus.issues.len();
+        let mut order: Vec<usize> = (0..n).map(|k| (i + k) % n).collect();
+        order.sort_by_key(|&j| date.is_none() || self.corpus.issues[j].date != date);
+        let mut parts = Vec::new();
+        'issues: for j in order {
+            let is = &self.corpus.issues[j];
+            for a in is.articles.iter() {
+                if j == i && a.id == id {
+                    continue;
+                }
+                if parts.len() == LINK_CHOICES {
+                    break 'issues;
+                }
+                let title = crate::text::fit_width(&crate::text::cell_text(&a.display_title()), 40);
+                parts.push((
+                    format!(
+                        "{}  {}  {}",
+                        crate::text::cell_text(&is.label()),
+                        title.trim_end(),
+                        a.id
+                    ),
+                    is.rel.clone(),
+                    a.id.clone(),
+                ));
+            }
+        }
+        if parts.is_empty() {
+            self.say("no other article to link it to");
+            return;
+        }
+        if let Some(view) = self.page.as_mut() {
+            view.pick_link(article, parts);
+        }
+    }
+
+    /// Where the article `id` of the issue `rel` is in the corpus.
+    fn part_at(&self, rel: &str, id: &str) -> Option<(usize, usize)> {
+        let i = self.corpus.issues.iter().position(|is| is.rel == rel)?;
+        let a = self.corpus.issues[i]
+            .articles
+            .iter()
+            .position(|a| a.id == id)?;
+        Some((i, a))
+    }
+
+    /// `"TITLE" (ISSUE#ID)` of the article at `at`, for messages.
+    fn part_name(&self, (i, a): (usize, usize)) -> String {
+        let Some(is) = self.corpus.issues.get(i) else {
+            return String::new();
+        };
+        let title = is
+            .articles
+            .get(a)
+            .map(|x| crate::text::fit_width(&x.display_title(), 24))
+            .unwrap_or_default();
+        let id = is.articles.get(a).map_or("", |x| x.id.as_str());
+        format!(
+            "\"{}\" ({}#{id})",
+            title.trim_end(),
+            crate::text::cell_text(&is.rel)
+        )
+    }
+
+    /// Why the story link `c` cannot be made (a part not loaded, a part
+    /// going on in itself, a loop: the other part comes before it in its
+    /// story), as `newstag story link` refuses it; `None` for any other
+    /// correction.
+    fn link_refused(&self, c: &Correction) -> Option<String> {
+        if c.op != Some(Op::Link) {
+            return None;
+        }
+        let rel = self.page.as_ref().map(|v| v.rel.clone())?;
+        let (Some(from), Some(to)) = (
+            self.part_at(&rel, &c.id),
+            self.part_at(&c.to_issue, &c.to_id),
+        ) else {
+            return Some("that part is not loaded: nothing linked".into());
+        };
+        if from == to {
+            return Some("a part cannot go on in itself: nothing linked".into());
+        }
+        let before = self.stories.story_of(from).is_some_and(|(parts, n)| {
+            parts
+                .iter()
+                .position(|p| *p == to)
+                .is_some_and(|k| k + 1 < n)
+        });
+        before.then(|| {
+            format!(
+                "{} already goes on in {}: linking them would make a loop; nothing linked",
+                self.part_name(to),
+                self.part_name(from)
+            )
+        })
     }
 
     /// True when the article `id` of the page view's issue is a part of a
@@ -220,7 +338,29 @@ impl App {
                     ]
                 })
             }
-            Op::Role | Op::Move | Op::Link | Op::Unlink => None,
+            Op::Link => {
+                let from = self.part_at(&view.rel, &c.id)?;
+                let to = self.part_at(&c.to_issue, &c.to_id)?;
+                let set = |(i, a): (usize, usize)| -> std::collections::BTreeSet<String> {
+                    self.tags_of(i, a).into_iter().map(str::to_string).collect()
+                };
+                let (a, b) = (set(from), set(to));
+                (a != b).then(|| {
+                    let all: Vec<String> = a.union(&b).cloned().collect();
+                    vec![
+                        format!(
+                            "Link {} and {} into one story?",
+                            self.part_name(from),
+                            self.part_name(to)
+                        ),
+                        format!(
+                            "Each part then carries the story's tags: {}.",
+                            all.join(", ")
+                        ),
+                    ]
+                })
+            }
+            Op::Role | Op::Move | Op::Unlink => None,
         }
     }
 

@@ -81,6 +81,8 @@ pub enum PickFor {
     Role { line: usize },
     /// The article the paragraph at the line goes to.
     Move { line: usize },
+    /// The part the story of the article starting at the line goes on in.
+    Link { line: usize },
 }
 
 /// A list filtered (fuzzy) by what is typed.
@@ -94,6 +96,10 @@ pub struct Picker {
     pub shown: Vec<usize>,
     /// Index into `shown`.
     pub selected: usize,
+    /// A link's parts to pick from, `(issue, id)` by item value; the part
+    /// that goes on is `part` (empty for the other pickers).
+    pub targets: Vec<(String, String)>,
+    pub part: String,
 }
 
 impl Picker {
@@ -104,6 +110,8 @@ impl Picker {
             items,
             shown: Vec::new(),
             selected: 0,
+            targets: Vec::new(),
+            part: String::new(),
         };
         p.filter();
         p
@@ -133,6 +141,7 @@ impl Picker {
         match self.what {
             PickFor::Role { line } => format!(" Role of line {line} "),
             PickFor::Move { line } => format!(" Move line {line} to the article "),
+            PickFor::Link { .. } => " The story goes on in ".to_string(),
         }
     }
 }
@@ -148,6 +157,11 @@ pub enum Intent {
     TagArticle {
         article: usize,
         tags: Vec<String>,
+    },
+    /// Offer the parts article `article` of the page could go on in (the
+    /// app knows the corpus: [`PageView::pick_link`]).
+    PickLink {
+        article: usize,
     },
     Undo,
     Redo,
@@ -393,6 +407,7 @@ impl PageView {
             PageAction::Help => return Some(Intent::Help),
             PageAction::Close => return Some(Intent::Close),
             PageAction::Unlink => return self.unlink_key(),
+            PageAction::Link => return self.link_key(),
             PageAction::Split | PageAction::Join | PageAction::Role | PageAction::MoveParagraph => {
                 return self.correction_key(action);
             }
@@ -426,6 +441,38 @@ impl PageView {
                 Err(why) => Intent::Say(format!("line {}: {why}", article.line)),
             },
         )
+    }
+
+    /// `L`: ask the app for the parts the cursor's article could go on in.
+    fn link_key(&self) -> Option<Intent> {
+        if self.busy {
+            return Some(Intent::Say(
+                "wait: the last correction is being saved".into(),
+            ));
+        }
+        Some(match self.cursor_article() {
+            Some(article) => Intent::PickLink { article },
+            None => Intent::Say(format!("line {} is in no article", self.cursor_line())),
+        })
+    }
+
+    /// Open the picker of the parts article `article` of the page could go
+    /// on in: `(label, issue, id)` each, in the order offered.
+    pub fn pick_link(&mut self, article: usize, parts: Vec<(String, String, String)>) {
+        let Some(a) = self.articles().get(article) else {
+            return;
+        };
+        let (line, id) = (a.line, a.id.clone());
+        let mut items = Vec::with_capacity(parts.len());
+        let mut targets = Vec::with_capacity(parts.len());
+        for (k, (label, issue, to)) in parts.into_iter().enumerate() {
+            items.push((label, k));
+            targets.push((issue, to));
+        }
+        let mut picker = Picker::new(PickFor::Link { line }, items);
+        picker.targets = targets;
+        picker.part = id;
+        self.prompt = Some(Prompt::Picker(picker));
     }
 
     fn correction_key(&mut self, action: PageAction) -> Option<Intent> {
@@ -518,6 +565,17 @@ impl PageView {
                         Some(target) => Correction::on_line(Op::Move, &lines, line)
                             .map(|c| c.to_article(&lines, target)),
                         None => Err("that article is gone".into()),
+                    },
+                    PickFor::Link { line } => match picker.targets.get(value) {
+                        Some((issue, id)) => {
+                            Correction::on_line(Op::Link, &lines, line).map(|c| Correction {
+                                id: picker.part.clone(),
+                                to_issue: issue.clone(),
+                                to_id: id.clone(),
+                                ..c
+                            })
+                        }
+                        None => Err("that part is gone".into()),
                     },
                 };
                 Some(match made {

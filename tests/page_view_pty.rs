@@ -1,9 +1,10 @@
 //! The real binary in a pseudo-terminal fixing a wrong cut on a copy of a sample
 //! issue: open the page view, split an article, tag each half, quit; the sidecar
 //! holds the split and both halves' tags, and `newstag articles` (a new process)
-//! finds both halves tagged; then reopen, join the halves back (asked first, both
-//! being tagged), quit, and the sidecar holds both corrections and one article
-//! with the union of the tags.
+//! finds both halves tagged, also once the file is re-encoded to GB18030 with
+//! CRLF line ends and a blank line on top; then reopen, join the halves back
+//! (asked first, both being tagged), quit, and the sidecar holds no correction
+//! (the join takes the split out) and one article with the union of the tags.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 pub mod common;
@@ -123,6 +124,26 @@ fn split_tag_both_halves_reopen_and_join() {
         .find(|a| a["body"].as_str().unwrap().starts_with("傍晚6点"))
         .unwrap();
     assert_eq!(tags(part), ["heritage"]);
+
+    // The file re-encoded to GB18030 with CRLF line ends and a blank line on
+    // top: the correction, anchored on the line's text, still applies, and
+    // each half keeps its tags.
+    let crlf = format!("\n{text}").replace('\n', "\r\n");
+    std::fs::write(root.join(ISSUE), &encoding_rs::GB18030.encode(&crlf).0).unwrap();
+    let again = articles(&root, home.path());
+    assert_eq!(again.len(), before + 1, "the split still applies");
+    let titled = again
+        .iter()
+        .find(|a| a["title"] == "“小巷管家”的一天")
+        .unwrap();
+    assert_eq!(tags(titled), ["governance"]);
+    let part = again
+        .iter()
+        .find(|a| a["body"].as_str().unwrap().starts_with("傍晚6点"))
+        .unwrap();
+    assert_eq!(tags(part), ["heritage"]);
+    // The line is one further down now.
+    let line = line + 1;
 
     // Reopen: join the halves back; both are tagged, so it asks.
     let mut tui = open(home.path(), &root);

@@ -59,10 +59,10 @@ fn commit(dir: &Path, message: &str) {
     git(dir, &["commit", "-q", "-m", message]);
 }
 
-/// `newstag tag DIR ID CHANGES...` as the clone's git user.
-fn tag(cli: &Cli, dir: &Path, id: &str, changes: &[&str]) {
-    let mut args = vec!["tag", dir.to_str().unwrap(), id];
-    args.extend_from_slice(changes);
+/// `newstag COMMAND DIR ARGS...` as the clone's git user; its stdout.
+fn run_as(cli: &Cli, command: &str, dir: &Path, rest: &[&str]) -> String {
+    let mut args = vec![command, dir.to_str().unwrap()];
+    args.extend_from_slice(rest);
     let out = cli
         .command()
         .args(&args)
@@ -72,6 +72,22 @@ fn tag(cli: &Cli, dir: &Path, id: &str, changes: &[&str]) {
         .output()
         .unwrap();
     assert_succeeded(&out);
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// `newstag tag DIR ID CHANGES...` as the clone's git user.
+fn tag(cli: &Cli, dir: &Path, id: &str, changes: &[&str]) {
+    let mut rest = vec![id];
+    rest.extend_from_slice(changes);
+    run_as(cli, "tag", dir, &rest);
+}
+
+/// The memos on article `id` of the corpus at `dir`: `coder<TAB>text` lines.
+fn memos(cli: &Cli, dir: &Path, id: &str) -> BTreeSet<String> {
+    run_as(cli, "note", dir, &[id])
+        .lines()
+        .map(String::from)
+        .collect()
 }
 
 /// `(coder, tag)` of every decision on article `id`, from `export --format long`.
@@ -94,9 +110,10 @@ fn pair(coder: &str, tag: &str) -> (String, String) {
     (coder.to_string(), tag.to_string())
 }
 
-/// Two coders tag, untag and code ("no topic") overlapping articles on two
-/// clones; pulling one into the other merges without a conflict, both coders'
-/// decisions are there, and a tag removed after it was shared stays removed.
+/// Two coders tag, untag, code ("no topic") and note (memos) overlapping
+/// articles on two clones; pulling one into the other merges without a
+/// conflict, both coders' decisions and memos are there, and a tag or memo
+/// removed after it was shared stays removed.
 #[test]
 fn two_coders_on_two_clones_merge_without_conflict() {
     let tmp = tempfile::tempdir().unwrap();
@@ -124,8 +141,9 @@ fn two_coders_on_two_clones_merge_without_conflict() {
         .collect();
     let (x, y, z) = (&ids[0], &ids[1], &ids[2]);
 
-    // Alice tags x with heritage and shares it; Bob pulls it.
+    // Alice tags x with heritage, notes y, and shares it; Bob pulls it.
     tag(&cli, &a, x, &["+heritage"]);
+    run_as(&cli, "note", &a, &[y, "来源待查"]);
     commit(&a, "alice: heritage");
     git(&a, &["push", "-q", "origin", "main"]);
     git(&b, &["pull", "-q", "--no-rebase", "origin", "main"]);
@@ -134,10 +152,13 @@ fn two_coders_on_two_clones_merge_without_conflict() {
     tag(&cli, &a, x, &["+governance", "-heritage"]);
     tag(&cli, &a, y, &["+environment"]);
     tag(&cli, &a, z, &["+no-topic"]);
+    run_as(&cli, "note", &a, &[y, "--clear"]);
+    run_as(&cli, "note", &a, &[x, "人数待核实"]);
     commit(&a, "alice: second pass");
     tag(&cli, &b, x, &["+governance", "+environment"]);
     tag(&cli, &b, y, &["+no-topic"]);
     tag(&cli, &b, z, &["+heritage"]);
+    run_as(&cli, "note", &b, &[x, "照片说明有误"]);
     commit(&b, "bob: first pass");
     git(&b, &["push", "-q", "origin", "main"]);
 
@@ -164,6 +185,15 @@ fn two_coders_on_two_clones_merge_without_conflict() {
         decisions(&cli, &a, z),
         BTreeSet::from([pair("alice", "no-topic"), pair("bob", "heritage")])
     );
+    // Both memos on x; alice's memo on y, cleared after Bob had it, stays gone.
+    assert_eq!(
+        memos(&cli, &a, x),
+        BTreeSet::from([
+            "alice\t人数待核实".to_string(),
+            "bob\t照片说明有误".to_string()
+        ])
+    );
+    assert!(memos(&cli, &a, y).is_empty(), "{:?}", memos(&cli, &a, y));
     // The same in Bob's clone once he pulls the merge.
     git(&b, &["pull", "-q", "--no-rebase", "origin", "main"]);
     git(&a, &["push", "-q", "origin", "main"]);

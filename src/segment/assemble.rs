@@ -187,6 +187,16 @@ pub fn assemble(units: &[Unit<'_>], classes: &[Class]) -> Vec<Draft> {
                 a.headed = None;
                 i += 1;
             }
+            // `◀上接A01版` alone under a jump head still waiting for its text: the
+            // head titles the continuation; the marker is no text of it.
+            Role::JumpIn
+                if a.headed
+                    .is_some_and(|h| !a.drafts[h].has_body() && !a.drafts[h].title.is_empty()) =>
+            {
+                let h = a.headed.unwrap_or_default();
+                a.drafts[h].jump_in = true;
+                i += 1;
+            }
             Role::JumpIn => {
                 let d = a.open(units[i].line, "(上接…) alone: a continuation");
                 a.drafts[d].jump_in = true;

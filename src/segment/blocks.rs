@@ -24,6 +24,9 @@ pub enum Markup {
     /// A banner over a run of briefs or photos (`简　讯`, `图片新闻`), found by
     /// `normalise`: part of no article, and the article above it ends there.
     Banner,
+    /// A run-in head: the head of a short item printed on the line of its text
+    /// (`■楝城东站增开夜间接驳公交　1月12日起，…`); the text is the next unit.
+    RunIn,
 }
 
 /// One non-blank line (or one HTML paragraph of it).
@@ -133,6 +136,13 @@ fn push_line<'a>(out: &mut Vec<Unit<'a>>, line: &'a str, line_no: usize, gap: us
         }
         return;
     }
+    if let Some((head, text)) = run_in(line) {
+        out.push(unit(Cow::Borrowed(head), 0, Markup::RunIn));
+        let mut u = unit(Cow::Borrowed(text), 0, Markup::None);
+        u.gap = 0;
+        out.push(u);
+        return;
+    }
     let line = strip_decoration(line);
     match unspaced(line) {
         Some(text) => out.push(unit(Cow::Owned(text), 0, Markup::None)),
@@ -140,11 +150,47 @@ fn push_line<'a>(out: &mut Vec<Unit<'a>>, line: &'a str, line_no: usize, gap: us
     }
 }
 
+/// Bullets that open a line of a list or a run of short items.
+const BULLETS: [char; 11] = ['■', '●', '◆', '◇', '▶', '►', '★', '☆', '▲', '•', '◀'];
+
+/// `■楝城东站增开夜间接驳公交　1月12日起，…`: a bullet, a head without sentence
+/// punctuation, a wide space (U+3000 or two spaces), then running text on the same
+/// line. `None` for anything else (a bulleted title with a space inside it,
+/// `■楼道灯坏了半年　三天换上了新灯`, has no running text after the space).
+fn run_in(line: &str) -> Option<(&str, &str)> {
+    let rest = trim(line.strip_prefix(BULLETS)?);
+    let h = head_chars(rest, 41);
+    let cut = [h.find('\u{3000}'), h.find("  ")]
+        .into_iter()
+        .flatten()
+        .min()?;
+    let head = trim(&rest[..cut]);
+    let text = trim(&rest[cut..]);
+    let n = head.chars().count();
+    let running = text
+        .chars()
+        .take(200)
+        .filter(|&c| matches!(c, '，' | '。'))
+        .count()
+        >= 1
+        && text.chars().nth(8).is_some();
+    ((4..=40).contains(&n)
+        && running
+        && !head.contains(['，', '。', '；', '：', ':', ','])
+        && !head.ends_with(['？', '！']))
+    .then_some((head, text))
+}
+
+/// The first `n` chars of `s`.
+fn head_chars(s: &str, n: usize) -> &str {
+    s.char_indices().nth(n).map_or(s, |(i, _)| &s[..i])
+}
+
 /// Layout marks that are not text: a bullet before a title (`■`, `▶`), Markdown
 /// emphasis around a whole line (`**…**`, `*…*`).
 fn strip_decoration(line: &str) -> &str {
     let mut t = line;
-    if let Some(rest) = t.strip_prefix(['■', '●', '◆', '◇', '▶', '►', '★', '☆', '▲', '•'])
+    if let Some(rest) = t.strip_prefix(BULLETS)
         && !rest.is_empty()
     {
         t = trim(rest);
@@ -433,6 +479,30 @@ mod tests {
             "图为11月15日，民间艺人"
         );
         assert_eq!(units("2*3*4")[0].text, "2*3*4");
+    }
+
+    /// A run-in head is a unit of its own, its text the next; a bulleted title with
+    /// a wide space inside it and a teaser line stay one unit.
+    #[test]
+    fn run_in_heads_split_from_their_text() {
+        let u =
+            units("\u{3000}\u{3000}■市图书馆延时开放\u{3000}寒假期间，市图书馆每天开放至21时。");
+        let got: Vec<(&str, Markup)> = u.iter().map(|u| (u.text.as_ref(), u.markup)).collect();
+        assert_eq!(
+            got,
+            [
+                ("市图书馆延时开放", Markup::RunIn),
+                ("寒假期间，市图书馆每天开放至21时。", Markup::None)
+            ]
+        );
+        assert_eq!((u[1].line, u[1].gap), (1, 0));
+        for whole in [
+            "■楼道灯坏了半年　三天换上了新灯",
+            "▶A03　楝城地铁2号线年内通车",
+            "■问：怎么办？　答：这样办。",
+        ] {
+            assert_eq!(units(whole).len(), 1, "{whole}");
+        }
     }
 
     #[test]

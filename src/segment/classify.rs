@@ -237,6 +237,12 @@ pub fn classify(unit: &Unit<'_>) -> Class {
             class.rule = "head: title field";
             return class;
         }
+        Markup::RunIn => {
+            class.role = Role::Head;
+            class.explicit = true;
+            class.rule = "head: run-in head of an item (■head　text on one line)";
+            return class;
+        }
         Markup::None => {}
     }
     // Every length rule below looks at most 80 characters; count no further.
@@ -765,13 +771,20 @@ pub fn is_date_line(text: &str) -> bool {
     parts >= 2 && rest.is_empty()
 }
 
+/// `(下转第2版)`, `◀上接A01版`: a jump marker alone on its line.
+pub fn is_jump_line(text: &str) -> bool {
+    count_upto(text, 41) <= 40
+        && (is_jump_marker(text, "下转") || is_jump_marker(text, "上接"))
+        && is_whole_marker(text)
+}
+
 fn is_jump_marker(text: &str, verb: &str) -> bool {
     has(text, verb) && text.contains(['版', '面'])
 }
 
 /// The whole text is one parenthesised marker (or a bare `下转第2版`).
 fn is_whole_marker(text: &str) -> bool {
-    let opens = text.starts_with(['(', '（', '[', '【'])
+    let opens = text.starts_with(['(', '（', '[', '【', '◀', '▶'])
         || text.starts_with("下转")
         || text.starts_with("上接")
         || text.starts_with("转")
@@ -780,7 +793,7 @@ fn is_whole_marker(text: &str) -> bool {
         return false;
     }
     let inner = text
-        .trim_start_matches(['(', '（', '[', '【'])
+        .trim_start_matches(['(', '（', '[', '【', '◀', '▶'])
         .trim_end_matches([')', '）', ']', '】']);
     count_upto(inner, 20) <= 16
 }

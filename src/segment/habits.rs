@@ -59,7 +59,7 @@ pub fn page_lines(text: &str) -> PageLines {
     let mut seen = HashSet::new();
     let mut prev_short = false;
     for u in &units {
-        if !matches!(u.markup, Markup::None | Markup::Title) {
+        if !matches!(u.markup, Markup::None | Markup::Title | Markup::RunIn) {
             continue;
         }
         let short = count_upto(&u.text, MAX_CHARS) <= MAX_CHARS

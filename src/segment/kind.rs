@@ -18,7 +18,8 @@ pub fn kind_of(d: &Draft) -> Kind {
     if d.title.is_empty() && d.kicker.is_empty() && !d.dateline {
         return Kind::Continuation;
     }
-    if d.jump_in && d.title.is_empty() {
+    // Opened by a jump marker, under its jump head or none.
+    if d.jump_in {
         return Kind::Continuation;
     }
     let heads_contain = |w: &str| {

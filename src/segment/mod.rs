@@ -242,6 +242,30 @@ mod tests {
         assert_eq!(articles[1].byline, "新华社记者 庹岩 摄");
     }
 
+    /// On a jump page, `◀上接A01版` alone under the jump head: the head titles the
+    /// continuation, the marker is not its text; run-in items are one article each.
+    #[test]
+    fn a_jump_head_over_its_marker_titles_the_continuation() {
+        let page = "寒潮来袭 全城保暖保供\n◀上接A01版\n市民出行要注意防寒保暖，驾车出行要注意路面结冰。\n城事速览\n■楝城东站增开夜间接驳公交\u{3000}1月12日起，楝城东站开通2条夜间接驳公交线路。\n■市图书馆延时开放\u{3000}寒假期间，市图书馆每天开放至21时。\n";
+        let articles = segment_issue(page, "p");
+        let titles: Vec<&str> = articles.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "寒潮来袭 全城保暖保供",
+                "楝城东站增开夜间接驳公交",
+                "市图书馆延时开放"
+            ],
+            "{articles:?}"
+        );
+        assert_eq!(articles[0].kind, crate::article::Kind::Continuation);
+        assert_eq!(articles[0].paragraphs.len(), 1, "{articles:?}");
+        assert_eq!(
+            articles[2].paragraphs,
+            ["寒假期间，市图书馆每天开放至21时。"]
+        );
+    }
+
     #[test]
     fn an_editors_note_before_the_byline_opens_the_story() {
         let page = "山坳里建起“数字果园”\n编者按：在广袤的乡村，一批新农人正在改变耕作方式。\n本报记者 尤嘉禾\n12月初的北岭村，苹果已经收进了冷库。\n“过去种苹果靠经验，现在靠数据。”\n";

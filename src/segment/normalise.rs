@@ -284,7 +284,17 @@ fn is_teaser(text: &str) -> bool {
         .split(char::is_whitespace)
         .rfind(|p| !p.is_empty())
         .unwrap_or("");
-    (first.starts_with('第') && page_ref(first)) || page_ref(last)
+    // `▶A03`, `B01`: a tabloid's page code.
+    let page_code = |s: &str| {
+        let mut it = s.chars();
+        it.next().is_some_and(|c| c.is_ascii_uppercase()) && {
+            let digits = &s[1..];
+            let digits = digits.strip_suffix('版').unwrap_or(digits);
+            (1..=2).contains(&digits.len()) && digits.chars().all(|c| c.is_ascii_digit())
+        }
+    };
+    let first = first.trim_start_matches(['▶', '►', '◀']);
+    page_ref(first) || page_code(first) || page_ref(last)
 }
 
 /// Page furniture: running heads and mastheads at the top of a page, page numbers,
@@ -470,11 +480,16 @@ fn unwrap(units: &mut Vec<Unit<'_>>) {
         let joins = u.markup == Markup::None
             && u.level == 0
             && !u.indent
+            && !super::classify::is_jump_line(&u.text)
             && last_text.is_some_and(|i| {
                 let prev = &out[i];
                 let furniture_between = out.len() > i + 1;
                 let gap = u.gap == 0 || (furniture_between && !blocky);
-                if !gap || prev.markup != Markup::None || prev.level > 0 {
+                if !gap
+                    || prev.markup != Markup::None
+                    || prev.level > 0
+                    || super::classify::is_jump_line(&prev.text)
+                {
                     return false;
                 }
                 // On a page of blocks, a block is one paragraph (or a few): what it grew
@@ -539,6 +554,13 @@ fn unwrap(units: &mut Vec<Unit<'_>>) {
             continue;
         }
         last_width = width(&u.text, WIDTH_CAP);
+        // The text of a run-in head shares its line: the line is as wide as both.
+        if let Some(i) = last_text
+            && out[i].markup == Markup::RunIn
+            && out[i].line == u.line
+        {
+            last_width += width(&out[i].text, WIDTH_CAP) + 4;
+        }
         last_text = Some(out.len());
         out.push(u);
     }
@@ -568,6 +590,7 @@ fn head_piece(u: &Unit<'_>, w: usize) -> bool {
         && super::classify::dateline(t).is_none()
         && !is_date_line(t)
         && !super::classify::is_caption(t, count_upto(t, 81))
+        && !super::classify::is_jump_line(t)
 }
 
 /// Two or three Han characters: a pen name under a title as much as the tail of a
@@ -799,6 +822,10 @@ mod tests {
         // A running head opens no masthead for a timeline's date or a label below it.
         let page = "九域日报　2025年10月20日　星期一\n12　民生\n今日关注\n1950年1月6日\n";
         assert_eq!(texts(page), ["今日关注", "1950年1月6日"]);
+        // Teasers naming a page by number or by a tabloid's page code.
+        let page =
+            "正文一段。\n3版　楝城港：老港区的新航线\n▶B01　楝城男篮主场迎战芦岭队\n正文二段。\n";
+        assert_eq!(texts(page), ["正文一段。", "正文二段。"]);
         let page = "岑阳晚报　2025年12月7日　星期日　A02\n地铁1号线首通段本月28日开通\n";
         assert_eq!(texts(page), ["地铁1号线首通段本月28日开通"]);
         // Credits anywhere in a line, the paper's channel notice, a banner.

@@ -33,17 +33,31 @@ fn press(app: &mut App, keys: &str) {
     }
 }
 
-/// A copy of one sample issue in a temp folder, opened in the app at
-/// `width` x `height`.
-fn setup(width: u16, height: u16) -> (tempfile::TempDir, PathBuf, App) {
+/// A temp folder holding, in its corpus folder `c`, a copy of the sample
+/// issue `sample` (its path under `sample/`): (dir guard, corpus folder).
+fn copy_of(sample: &str) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("c");
     std::fs::create_dir_all(&root).unwrap();
-    std::fs::copy(repo_path(&format!("sample/{ISSUE}")), root.join(ISSUE)).unwrap();
-    let corpus = Corpus::load(&root).unwrap();
+    let name = Path::new(sample).file_name().unwrap();
+    std::fs::copy(repo_path(&format!("sample/{sample}")), root.join(name)).unwrap();
+    (dir, root)
+}
+
+/// The app on the corpus at `root`, loaded, at `width` x `height`.
+fn app_on(root: &Path, width: u16, height: u16) -> App {
+    let corpus = Corpus::load(root).unwrap();
     let mut app = App::with_issues(Config::builtin(), corpus.issues, width, height);
-    app.corpus.root = root.clone();
+    app.corpus.root = root.to_path_buf();
     app.message = None;
+    app
+}
+
+/// A copy of one sample issue in a temp folder, opened in the app at
+/// `width` x `height`.
+fn setup(width: u16, height: u16) -> (tempfile::TempDir, PathBuf, App) {
+    let (dir, root) = copy_of(ISSUE);
+    let app = app_on(&root, width, height);
     (dir, root, app)
 }
 
@@ -389,14 +403,8 @@ fn a_correction_that_does_not_apply_is_refused() {
 /// heading row ends with `? ` and the reasons; undoubted ones have none.
 #[test]
 fn doubted_articles_stand_out() {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("c");
-    std::fs::create_dir_all(&root).unwrap();
-    let issue = "2024-06-18_第1版.txt";
-    std::fs::copy(repo_path(&format!("sample/2024/{issue}")), root.join(issue)).unwrap();
-    let corpus = Corpus::load(&root).unwrap();
-    let mut app = App::with_issues(Config::builtin(), corpus.issues, 120, 60);
-    app.corpus.root = root.clone();
+    let (_dir, root) = copy_of("2024/2024-06-18_第1版.txt");
+    let mut app = app_on(&root, 120, 60);
     press(&mut app, "v");
     let s = screen_text(&app);
     let headings: Vec<&str> = s
@@ -654,10 +662,8 @@ fn coder_tags(root: &Path, name: &str) -> Vec<(String, Vec<String>)> {
 /// between (it goes to the article the part joins back into) (issue 13).
 #[test]
 fn a_correction_moves_every_coders_tags_and_undoes_them() {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("c");
+    let (_dir, root) = copy_of(ISSUE);
     std::fs::create_dir_all(root.join("coders")).unwrap();
-    std::fs::copy(repo_path(&format!("sample/{ISSUE}")), root.join(ISSUE)).unwrap();
     let cli = common::cli::Cli::new();
     let mut config = Config::builtin();
     config.team.coder = "王芳".into();

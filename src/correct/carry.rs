@@ -56,15 +56,7 @@ fn texts(a: &Article) -> HashSet<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn article(id: &str, title: &str, body: &[&str]) -> Article {
-        Article {
-            id: id.into(),
-            title: title.into(),
-            paragraphs: body.iter().map(|s| s.to_string()).collect(),
-            ..Article::default()
-        }
-    }
+    use crate::correct::test_article as article;
 
     /// A split article's tags go to the part with its title; a joined article
     /// inherits both; an article whose text is gone inherits nothing.

@@ -211,16 +211,8 @@ fn diff(before: &[ArticleTags], after: &[ArticleTags]) -> Vec<TagEdit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::correct::test_article as article;
     use crate::tags::Source;
-
-    fn article(id: &str, title: &str, body: &[&str]) -> Article {
-        Article {
-            id: id.into(),
-            title: title.into(),
-            paragraphs: body.iter().map(|s| s.to_string()).collect(),
-            ..Article::default()
-        }
-    }
 
     fn record(id: &str, title: &str, tags: &[&str]) -> ArticleTags {
         ArticleTags {

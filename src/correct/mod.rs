@@ -339,6 +339,18 @@ pub fn find_line(lines: &[&str], text: &str, hint: usize) -> Option<usize> {
         .min_by_key(|&n| (n.abs_diff(hint), n))
 }
 
+/// An article with an id, a title and paragraphs, for the tests of the
+/// correction passes (`carry`, `follow`).
+#[cfg(test)]
+fn test_article(id: &str, title: &str, body: &[&str]) -> Article {
+    Article {
+        id: id.into(),
+        title: title.into(),
+        paragraphs: body.iter().map(|s| s.to_string()).collect(),
+        ..Article::default()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -355,3 +355,73 @@ fn new_tag_is_saved_to_config_in_the_background() {
     assert!(err.is_empty(), "{err:?}");
     assert_eq!(config.tag("交通").unwrap().key, "4");
 }
+
+/// Typing a character (the picker filters what is typed).
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.handle_key(key(c));
+    }
+}
+
+/// A tag without a key (the twelfth of twelve) is toggled from the picker (`#`) found by its pinyin initials, and a tag only a sidecar has (not in the config) by part of its name; both saved in the sidecar, and a second pick takes the tag off.
+#[test]
+fn tag_picker_toggles_tags_without_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = Config::builtin();
+    for n in config.tags.len()..11 {
+        let key = newstag::tags::vocab::next_free_key(&config.tags).unwrap_or_default();
+        config
+            .tags
+            .push(newstag::config::TagDef::new(&format!("extra{n}"), &key));
+    }
+    let mut last = newstag::config::TagDef::new("mutual-aid", "");
+    last.label_zh = "邻里互助".into();
+    config.tags.push(last);
+    assert_eq!(config.tags.len(), 12);
+    assert!(config.tags[11].key.is_empty(), "the twelfth tag has no key");
+    // Another coder's config had a tag this one does not: it is in a sidecar.
+    let mut other = app_in(dir.path(), Config::builtin());
+    select_article(&mut other, 0);
+    let (oi, oa, _) = other.selected_article().unwrap();
+    other
+        .config
+        .tags
+        .push(newstag::config::TagDef::new("wildlife", "9"));
+    let k = other.config.tags.len() - 1;
+    other.update(Action::ToggleTag(k));
+    assert_eq!(disk_tags(&other, oi, oa), ["wildlife"]);
+    drop(other);
+
+    let mut app = app_in(dir.path(), config);
+    select_article(&mut app, 1);
+    let (i, a, _) = app.selected_article().unwrap();
+    app.handle_key(key('#'));
+    assert!(matches!(app.mode, Overlay::PickTag(_)), "{:?}", app.mode);
+    let s = screen_text(&app);
+    assert!(s.contains("Toggle a tag on 1 article"), "{s}");
+    type_text(&mut app, "llhz");
+    let s = screen_text(&app);
+    assert!(s.contains("邻里互助 mutual-aid"), "{s}");
+    app.handle_key(code(KeyCode::Enter));
+    assert_eq!(app.mode, Overlay::Panes);
+    assert_eq!(disk_tags(&app, i, a), ["mutual-aid"]);
+
+    // The stray tag, found by part of its name, set on this article too.
+    app.handle_key(key('#'));
+    type_text(&mut app, "wild");
+    let s = screen_text(&app);
+    assert!(s.contains("wildlife (not in config)"), "{s}");
+    app.handle_key(code(KeyCode::Enter));
+    assert_eq!(disk_tags(&app, i, a), ["mutual-aid", "wildlife"]);
+
+    // Picked again: taken off. Esc picks nothing.
+    app.handle_key(key('#'));
+    type_text(&mut app, "linli");
+    app.handle_key(code(KeyCode::Enter));
+    assert_eq!(disk_tags(&app, i, a), ["wildlife"]);
+    app.handle_key(key('#'));
+    type_text(&mut app, "wild");
+    app.handle_key(code(KeyCode::Esc));
+    assert_eq!(app.mode, Overlay::Panes);
+    assert_eq!(disk_tags(&app, i, a), ["wildlife"]);
+}

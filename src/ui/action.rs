@@ -195,7 +195,7 @@ impl Layer {
             Layer::Messages => "Message log",
             Layer::JumpToDate => "Jump-to-date prompt",
             Layer::Page => "Page view",
-            Layer::Picker => "Picker (a line's role, the article to move to or link to)",
+            Layer::Picker => "Picker (a tag, a line's role, the article to move to or link to)",
         }
     }
 }
@@ -495,6 +495,8 @@ actions! {
     RetrySave = "retry_save",
     /// Add a new tag to the vocabulary
     NewTag = "new_tag",
+    /// Pick a tag by typing part of its name or its pinyin, and toggle it
+    PickTag = "pick_tag",
     /// Write or edit your memo on the article (empty text removes it)
     EditMemo = "edit_memo",
     /// Accept the suggested tags for the article

@@ -50,6 +50,8 @@ pub enum Overlay {
     NewTag,
     /// The memo prompt is open (see `tagging.rs`).
     Memo,
+    /// The tag picker (`#`, see `tag_picker.rs`).
+    PickTag(Box<super::tag_picker::TagPicker>),
     /// Triage mode (`T`, see `triage.rs`).
     Triage,
     /// The page view (`v`, see `page_view.rs`); its state is `App::page`.
@@ -666,6 +668,7 @@ impl App {
             Overlay::ConfirmBulk => Layer::Confirm,
             Overlay::NewTag => Layer::NewTag,
             Overlay::Memo => Layer::Memo,
+            Overlay::PickTag(_) => Layer::Picker,
             Overlay::JumpToDate => Layer::JumpToDate,
             Overlay::Triage => Layer::Triage,
             Overlay::Adjudicate => Layer::Adjudicate,
@@ -751,6 +754,7 @@ impl App {
                 }
             }
             Overlay::Export(_) => self.export_key(key),
+            Overlay::PickTag(_) => self.pick_tag_key(key),
             Overlay::Search => super::searching::handle_key(self, key),
             Overlay::Page => self.page_key(key),
         }
@@ -969,6 +973,7 @@ impl App {
                 super::searching::jump(self, action == Action::NextMatch)
             }
             Action::EditMemo => self.open_memo(),
+            Action::PickTag => self.open_tag_picker(),
             Action::ToggleTag(_) | Action::Undo | Action::Redo | Action::NewTag => {
                 self.tag_action(action);
                 self.relearn();

@@ -2,7 +2,8 @@
 //!
 //! Layers: the panes (`list`, `reader`, `tag_pane`, `status`) and, over them,
 //! one overlay or prompt at a time (`search_bar`, `triage`, the bulk
-//! confirmation and new-tag prompt of `tagging`, the jump-to-date prompt,
+//! confirmation and new-tag prompt of `tagging`, the tag picker `tag_picker`,
+//! the jump-to-date prompt,
 //! `export_dialog`, `stats_view`, `message_log`, `help`, the page view
 //! `page_view` with its glue in `page`). Each layer has an action
 //! enum in `action` and its own section of the keymap (`[keys.<layer>]`, see
@@ -42,6 +43,7 @@ pub mod stats_view;
 pub mod status;
 pub mod status_bar;
 pub mod tag_pane;
+pub mod tag_picker;
 pub mod tag_saves;
 pub mod tagging;
 pub mod terminal;
@@ -67,6 +69,11 @@ pub fn draw(app: &App, frame: &mut Frame) {
     search_cursor(app, frame);
     if let (Overlay::Page, Some(view)) = (&app.mode, &app.page)
         && let Some(pos) = page_view::cursor(view, overlay_area(app, frame.area()))
+    {
+        frame.set_cursor_position(pos);
+    }
+    if let Overlay::PickTag(p) = &app.mode
+        && let Some(pos) = tag_picker::cursor(p, overlay_area(app, frame.area()))
     {
         frame.set_cursor_position(pos);
     }
@@ -141,6 +148,9 @@ impl Widget for &App {
             }
             Overlay::ConfirmBulk | Overlay::NewTag | Overlay::Memo | Overlay::JumpToDate => {
                 tagging::render_overlay(self, body, buf)
+            }
+            Overlay::PickTag(p) => {
+                tag_picker::render(p, &self.theme, self.keymap.picker.hints(), body, buf)
             }
             Overlay::Search => search_bar::render(&self.search, &self.theme, areas.status, buf),
             Overlay::Triage => triage::render(self, body, buf),

@@ -65,8 +65,8 @@ pub enum SaveState {
 /// A bulk toggle over more than `ui.confirm_bulk_over` articles, awaiting y/n.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PendingBulk {
-    /// Index of the tag in the vocabulary.
-    pub tag: usize,
+    /// The tag's name.
+    pub tag: String,
     /// (issue, article) positions.
     pub targets: Vec<(usize, usize)>,
     /// True when the toggle removes the tag (every target has it).
@@ -256,12 +256,16 @@ impl App {
         }
     }
 
-    /// Toggle tag `k` of the vocabulary on the batch (marked articles, else the
-    /// selected one), asking first when the batch is big.
+    /// Toggle tag `k` of the vocabulary on the batch.
     fn toggle_tag(&mut self, k: usize) {
-        let Some(tag) = self.config.tags.get(k).map(|t| t.name.clone()) else {
-            return;
-        };
+        if let Some(tag) = self.config.tags.get(k).map(|t| t.name.clone()) {
+            self.toggle_named(tag);
+        }
+    }
+
+    /// Toggle `tag` on the batch (marked articles, else the selected one),
+    /// asking first when the batch is big.
+    fn toggle_named(&mut self, tag: String) {
         let targets = self.batch();
         if targets.is_empty() {
             self.say("select an article (or mark some) to tag");
@@ -282,14 +286,95 @@ impl App {
                 .iter()
                 .all(|&(i, a)| self.tags_of(i, a).contains(&tag.as_str()));
             self.tagging.pending = Some(PendingBulk {
-                tag: k,
+                tag,
                 targets,
                 removes,
             });
             self.mode = Overlay::ConfirmBulk;
             return;
         }
-        self.apply_toggle(k, &targets);
+        self.apply_toggle(tag, &targets);
+    }
+
+    /// `#`: open the tag picker over every tag (the vocabulary's, then those
+    /// only sidecars have), each with whether the batch carries it.
+    pub(super) fn open_tag_picker(&mut self) {
+        let batch = self.batch();
+        if batch.is_empty() {
+            self.say("select an article (or mark some) to tag");
+            return;
+        }
+        let marked = !self.marks.is_empty();
+        let state = |name: &str| {
+            let n = batch
+                .iter()
+                .filter(|(i, a)| self.tags_of(*i, *a).contains(&name))
+                .count();
+            if marked {
+                format!("{n}/{}", batch.len())
+            } else if n > 0 {
+                "[x]".to_string()
+            } else {
+                "[ ]".to_string()
+            }
+        };
+        let mut items: Vec<super::tag_picker::PickItem> = self
+            .config
+            .tags
+            .iter()
+            .map(|t| super::tag_picker::PickItem {
+                name: t.name.clone(),
+                labels: [&t.label_zh, &t.label_en]
+                    .into_iter()
+                    .filter(|l| !l.is_empty())
+                    .cloned()
+                    .collect(),
+                key: t.key.clone(),
+                style: self.theme.tag_fg(t),
+                state: state(&t.name),
+                stray: false,
+            })
+            .collect();
+        let mut stray: Vec<String> = self
+            .tagging
+            .store
+            .tag_counts()
+            .into_keys()
+            .filter(|n| self.config.tag(n).is_none())
+            .collect();
+        stray.sort();
+        stray.dedup();
+        items.extend(stray.into_iter().map(|name| super::tag_picker::PickItem {
+            state: state(&name),
+            name,
+            labels: Vec::new(),
+            key: String::new(),
+            style: self.theme.plain(),
+            stray: true,
+        }));
+        let picker = super::tag_picker::TagPicker::new(items, batch.len());
+        self.mode = Overlay::PickTag(Box::new(picker));
+    }
+
+    /// A key while the tag picker is open; a pick toggles the tag on the batch.
+    pub(super) fn pick_tag_key(&mut self, key: KeyEvent) {
+        use super::tag_picker::PickerStep;
+        let action = self.keymap.picker.action_for(key);
+        let Overlay::PickTag(picker) = &mut self.mode else {
+            return;
+        };
+        match picker.key(action, key) {
+            PickerStep::Stay => {}
+            PickerStep::Cancel => {
+                self.mode = Overlay::Panes;
+                self.say("no tag picked");
+            }
+            PickerStep::Chosen(tag) => {
+                self.mode = Overlay::Panes;
+                self.toggle_named(tag);
+                self.relearn();
+            }
+        }
     }
 
     /// Once the corpus has loaded: tell the user about sidecars that do not parse
@@ -336,12 +421,8 @@ impl App {
         self.store_tags_of(i, a).contains(&tag)
     }
 
-    /// Toggle tag `k` of the vocabulary on `targets` (saved in turn, see
-    /// `tag_saves`).
-    fn apply_toggle(&mut self, k: usize, targets: &[(usize, usize)]) {
-        let Some(tag) = self.config.tags.get(k).map(|t| t.name.clone()) else {
-            return;
-        };
+    /// Toggle `tag` on `targets` (saved in turn, see `tag_saves`).
+    fn apply_toggle(&mut self, tag: String, targets: &[(usize, usize)]) {
         self.tag_work(TagWork::Toggle {
             tag,
             targets: targets.to_vec(),
@@ -524,7 +605,7 @@ pub fn render_overlay(app: &App, area: Rect, buf: &mut Buffer) {
             let Some(p) = &app.tagging.pending else {
                 return;
             };
-            let label = app.config.tags.get(p.tag).map_or("", |t| t.label());
+            let label = app.config.tag(&p.tag).map_or(p.tag.as_str(), |t| t.label());
             let verb = if p.removes { "Remove" } else { "Add" };
             let prep = if p.removes { "from" } else { "to" };
             (

@@ -479,6 +479,13 @@ pub fn is_byline(text: &str, n: usize) -> bool {
     {
         return true;
     }
+    // `芦岭县茅坪镇党委书记 甘若愚`: the author's post, then the name.
+    if let Some((post, name)) = text.rsplit_once(char::is_whitespace)
+        && super::lexicon::lexicon().is_post(super::blocks::trim(post))
+        && is_name_line(name)
+    {
+        return true;
+    }
     // `南渠区滨河小区 读者 顾一帆`: a reader's signature (a place, the word, a name).
     if let Some(pos) = find_in(text, "读者") {
         let (before, rest) = (&text[..pos], &text[pos + "读者".len()..]);
@@ -1024,6 +1031,9 @@ mod tests {
         assert_eq!(role("评论员观察"), Role::Head);
         assert_eq!(role("本报记者尹曼 黎川"), Role::Byline);
         assert_eq!(role("记者王芳"), Role::Byline);
+        assert_eq!(role("芦岭县茅坪镇党委书记 甘若愚"), Role::Byline);
+        assert_eq!(role("中共楝城市委政策研究室主任　孟砚秋"), Role::Byline);
+        assert_eq!(role("新书记上任 王芳"), Role::Head);
         // A reader's signature under a letter; a label with the word is no byline.
         assert_eq!(role("南渠区滨河小区 读者 顾一帆"), Role::Byline);
         assert_eq!(role("读者　温采薇"), Role::Byline);

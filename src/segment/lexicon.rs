@@ -20,6 +20,8 @@ pub struct Lexicon {
     banner_endings: Vec<String>,
     #[serde(default)]
     credit_fields: Vec<String>,
+    #[serde(default)]
+    post_endings: Vec<String>,
 }
 
 const EMBEDDED: &str = include_str!("lexicon.toml");
@@ -36,6 +38,7 @@ pub fn lexicon() -> &'static Lexicon {
             masthead_marks: Vec::new(),
             banner_endings: Vec::new(),
             credit_fields: Vec::new(),
+            post_endings: Vec::new(),
         })
     })
 }
@@ -114,6 +117,15 @@ impl Lexicon {
                 .any(|w| core.ends_with(w.as_str()))
     }
 
+    /// `芦岭县茅坪镇党委书记`, `格物大学物理学院副教授`: a person's post or profession
+    /// (Han characters only, at most 24).
+    pub fn is_post(&self, text: &str) -> bool {
+        let n = text.chars().count();
+        (2..=24).contains(&n)
+            && text.chars().all(crate::text::is_han)
+            && self.post_endings.iter().any(|w| text.ends_with(w.as_str()))
+    }
+
     /// The fields of a page's credit line.
     pub fn credit_fields(&self) -> impl Iterator<Item = &str> {
         self.credit_fields.iter().map(String::as_str)
@@ -146,6 +158,9 @@ mod tests {
         assert!(lexicon().is_banner("■图片新闻"));
         assert!(!lexicon().is_banner("今日关注"));
         assert!(!lexicon().is_banner("全市各区县防汛工作最新动态"));
+        assert!(lexicon().is_post("芦岭县茅坪镇党委书记"));
+        assert!(!lexicon().is_post("新书记上任"));
+        assert!(lexicon().is_banner("热线速递"));
         assert!(lexicon().has_credit_field("澄川日报社出版　第7版　责任编辑：孟溪"));
     }
 }

@@ -221,6 +221,21 @@ impl Config {
             }
         };
         let mut config = Config::builtin();
+        // Tags the user's file retires (`retired = true`, left by a rename)
+        // leave the vocabulary before anything else applies.
+        let retired = take_retired_tags(&mut user_value);
+        if !retired.is_empty() {
+            if let Some(toml::Value::Array(tags)) = base.get_mut("tag") {
+                tags.retain(|t| {
+                    !t.get("name")
+                        .and_then(|n| n.as_str())
+                        .is_some_and(|n| retired.iter().any(|r| r == n))
+                });
+            }
+            if let Ok(c) = accept(&base) {
+                config = c;
+            }
+        }
         let line = |key: &str, leaf: &str| {
             // Plain `[keys]` entries were moved into `[keys.panes]`.
             let plain = key.replacen(&format!("keys.{PANES_LAYER}."), "keys.", 1);
@@ -446,6 +461,24 @@ fn merge(base: &mut toml::Table, user: toml::Table) {
             }
         }
     }
+}
+
+/// Remove from `user`'s `[[tag]]` tables those saying `retired = true` (a
+/// tag renamed by `newstag tags rename` whose old name the built-in vocabulary
+/// has) and return their names.
+fn take_retired_tags(user: &mut toml::Table) -> Vec<String> {
+    let Some(toml::Value::Array(tags)) = user.get_mut("tag") else {
+        return Vec::new();
+    };
+    let mut names = Vec::new();
+    tags.retain(|t| {
+        let retired = t.get("retired").and_then(|r| r.as_bool()) == Some(true);
+        if retired && let Some(name) = t.get("name").and_then(|n| n.as_str()) {
+            names.push(name.to_string());
+        }
+        !retired
+    });
+    names
 }
 
 /// Before keys had a section a layer, the panes' keys were plain entries of

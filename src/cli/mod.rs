@@ -18,6 +18,7 @@ mod stories;
 mod story_link;
 mod suggest;
 mod tag;
+mod tags;
 
 use crate::config::Config;
 use crate::corpus::Corpus;
@@ -63,6 +64,8 @@ pub enum Command {
     Stats(stats::StatsArgs),
     /// Add, remove or toggle tags of articles (by id, or every match of a search).
     Tag(tag::TagArgs),
+    /// Rename a tag everywhere (config and every sidecar), or give it a colour.
+    Tags(tags::TagsArgs),
     /// Report broken sidecars, orphaned tags and tags missing from the config.
     Check(check::CheckArgs),
     /// A memo on an article: `note [PATH] ID "text"` sets it, `note ID --clear`
@@ -157,6 +160,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Import(args)) => import::run(&config, args),
         Some(Command::Stats(args)) => stats::run(&config, args),
         Some(Command::Tag(args)) => tag::run(&config, args),
+        Some(Command::Tags(args)) => tags::run(&config, cli.config.as_deref(), args),
         Some(Command::Note(args)) => note::run(&config, args),
         Some(Command::Check(args)) => check::run(&config, args),
         Some(Command::Correct(args)) => correct::run(&config, args),

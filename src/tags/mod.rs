@@ -22,6 +22,7 @@ pub mod anchor;
 pub mod codebook;
 pub mod history;
 pub mod location;
+pub mod rename;
 pub mod sample;
 pub mod sidecar;
 pub mod sidecar_chunks;

@@ -119,6 +119,9 @@ struct Assembler {
     /// The other article of an interleaved pair (text may flow back to it).
     rival: Option<usize>,
     dangling: Dangling,
+    /// Under a banner over a run of items (`热线速递`, `简　讯`): each untitled
+    /// paragraph after a finished one is an item of its own, until a head.
+    items: bool,
 }
 
 /// Assemble units (with their classes) into drafts, in reading order.
@@ -131,6 +134,7 @@ pub fn assemble(units: &[Unit<'_>], classes: &[Class]) -> Vec<Draft> {
         since_pending: 0,
         rival: None,
         dangling: Dangling::default(),
+        items: false,
     };
     let mut i = 0;
     while i < units.len() {
@@ -138,6 +142,7 @@ pub fn assemble(units: &[Unit<'_>], classes: &[Class]) -> Vec<Draft> {
         match class.role {
             Role::Noise => i += 1,
             Role::DocBreak => {
+                a.items = units[i].markup == super::blocks::Markup::Banner;
                 if let Some(c) = a.cur {
                     a.drafts[c].closed = true;
                 }
@@ -147,7 +152,10 @@ pub fn assemble(units: &[Unit<'_>], classes: &[Class]) -> Vec<Draft> {
                 a.dangling.clear();
                 i += 1;
             }
-            Role::Head => i = a.stack(units, classes, i),
+            Role::Head => {
+                a.items = false;
+                i = a.stack(units, classes, i);
+            }
             Role::Subtitle if a.headed.is_some_and(|h| !a.drafts[h].has_body()) => {
                 let h = a.headed.unwrap_or_default();
                 if a.drafts[h].subtitle.is_empty() {
@@ -851,6 +859,20 @@ impl Assembler {
 
     /// Where a paragraph that continues nothing goes.
     fn flow_target(&mut self, line: usize, text: &str) -> usize {
+        // An untitled item under a banner ends with its paragraph.
+        if self.items
+            && let Some(c) = self.cur
+            && {
+                let d = &self.drafts[c];
+                d.title.is_empty()
+                    && d.kicker.is_empty()
+                    && !d.caption
+                    && d.has_body()
+                    && d.paragraphs.last().is_some_and(|p| is_complete(p))
+            }
+        {
+            return self.open(line, "an untitled item under a banner");
+        }
         if let Some(c) = self.cur
             && self.drafts[c].is_open()
             && !self.drafts[c].caption

@@ -266,6 +266,19 @@ mod tests {
         );
     }
 
+    /// Under a banner over a run of items, each untitled paragraph after a
+    /// finished one is an item of its own; a paragraph cut mid-sentence goes on.
+    #[test]
+    fn untitled_items_under_a_banner_are_one_article_each() {
+        let page = "热线速递\n【1月5日9:12】新塘区锦华路一处水管冻裂，维修人员已到场抢修。\n【1月5日15:40】南渠区滨河小区有居民反映暖气不热，\n供热公司当天上门排查。\n";
+        let articles = segment_issue(page, "p");
+        assert_eq!(articles.len(), 2, "{articles:?}");
+        assert!(
+            articles[1].body().ends_with("供热公司当天上门排查。"),
+            "{articles:?}"
+        );
+    }
+
     #[test]
     fn an_editors_note_before_the_byline_opens_the_story() {
         let page = "山坳里建起“数字果园”\n编者按：在广袤的乡村，一批新农人正在改变耕作方式。\n本报记者 尤嘉禾\n12月初的北岭村，苹果已经收进了冷库。\n“过去种苹果靠经验，现在靠数据。”\n";

@@ -246,8 +246,9 @@ fn parts_are_linked_and_unlinked_by_hand() {
 }
 
 /// A link by hand whose other part is gone (page 3's part edited, so its id
-/// changed; then page 3's file removed) is reported by `check` as stale, with
-/// its number for `correct --drop`, and kept in the sidecar (issue 13).
+/// changed; then page 3's file removed) is reported by `check` (and `correct
+/// --list`) as stale, with its number for `correct --drop`, and kept in the
+/// sidecar (issue 13).
 #[test]
 fn check_reports_a_link_whose_other_part_is_gone_and_keeps_it() {
     let (cli, root) = corpus(&[
@@ -288,6 +289,14 @@ fn check_reports_a_link_whose_other_part_is_gone_and_keeps_it() {
     );
     assert!(said.contains("1 stale corrections"), "{said}");
     assert_eq!(std::fs::read_to_string(&sidecar).unwrap(), before, "kept");
+    // `correct --list`, where check sends the user, says so too.
+    let out = cli.run(&["correct", r, "2024-06-18_第1版.txt", "--list"]);
+    assert_succeeded(&out);
+    let listed = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        listed.contains("  1  story:") && listed.contains("[STALE: the part it goes on in"),
+        "{listed}"
+    );
 
     // Its issue gone altogether: still reported, still kept.
     std::fs::remove_file(root.join("2024-06-19_第3版.txt")).unwrap();

@@ -67,7 +67,14 @@ pub fn run(config: &Config, args: CorrectArgs) -> anyhow::Result<ExitCode> {
     let file = issue_path.display().to_string();
     let mut out = super::output::stdout();
     if args.list {
-        return list(&mut out, &issue_path, &rel, sidecar_dir.as_deref(), text);
+        return list(
+            &mut out,
+            &root,
+            &issue_path,
+            &rel,
+            sidecar_dir.as_deref(),
+            text,
+        );
     }
     if args.show {
         return show(&mut out, &issue_path, &rel, sidecar_dir.as_deref(), text);
@@ -179,6 +186,7 @@ fn find_article<'a>(
 
 fn list(
     out: &mut impl Write,
+    root: &Path,
     issue_path: &Path,
     rel: &str,
     sidecar_dir: Option<&Path>,
@@ -192,11 +200,22 @@ fn list(
     }
     let key = crate::corpus::issue_key(rel);
     let corrected = crate::correct::apply(text, &key, &corrections);
+    // A story link by hand also needs the part it goes on in, in any issue.
+    let issues = if corrections.iter().any(|c| c.op == Some(Op::Link)) {
+        crate::cache::load_corpus(root)?.issues
+    } else {
+        Vec::new()
+    };
     for (i, (c, status)) in corrections.iter().zip(&corrected.statuses).enumerate() {
-        let status = match status {
-            Status::Applied { line } if *line == c.line => "applies".to_string(),
-            Status::Applied { line } => format!("applies (now at line {line})"),
-            Status::Stale(why) => format!("STALE: {why}"),
+        let gone = match status {
+            Status::Applied { .. } => crate::correct::file::link_target_gone(c, &issues),
+            Status::Stale(_) => None,
+        };
+        let status = match (status, gone) {
+            (_, Some(why)) => format!("STALE: {why}"),
+            (Status::Applied { line }, None) if *line == c.line => "applies".to_string(),
+            (Status::Applied { line }, None) => format!("applies (now at line {line})"),
+            (Status::Stale(why), None) => format!("STALE: {why}"),
         };
         writeln!(out, "{:>3}  {}  [{status}]", i + 1, c.describe())?;
     }

@@ -611,7 +611,7 @@ pub fn stale_of(
 
 /// Why the part a `link` correction goes on in cannot be found among
 /// `corpus`'s issues; `None` when it is there (or `c` is no link).
-fn link_target_gone(c: &Correction, corpus: &[Issue]) -> Option<String> {
+pub fn link_target_gone(c: &Correction, corpus: &[Issue]) -> Option<String> {
     if c.op != Some(super::Op::Link) {
         return None;
     }

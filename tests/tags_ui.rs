@@ -172,7 +172,7 @@ fn tag_pane_with_marked_batch_snapshot() {
     insta::assert_snapshot!(area_text(&app, top));
 }
 
-/// `t` opens the new-tag prompt; the name (spaces, Chinese) becomes a tag on the next free key, saved to the config file.
+/// `t` opens the new-tag prompt; the name (spaces, Chinese) becomes a tag on the next free key, saved to the config file; a taken name or one with a double quote (which tag:"NAME" cannot carry) is refused.
 #[test]
 fn new_tag_prompt_persists_in_config() {
     let dir = tempfile::tempdir().unwrap();
@@ -204,6 +204,22 @@ fn new_tag_prompt_persists_in_config() {
     app.handle_key(code(KeyCode::Enter));
     assert!(app.message.clone().unwrap().is_error);
     assert_eq!(app.config.tags.len(), 4);
+    // So is a name the query tag:"NAME" could not carry (a double quote).
+    let before = std::fs::read_to_string(dir.path().join("config.toml")).unwrap();
+    app.handle_key(key('t'));
+    for c in "say \"hi\"".chars() {
+        app.handle_key(key(c));
+    }
+    app.handle_key(code(KeyCode::Enter));
+    let msg = app.message.clone().unwrap();
+    assert!(
+        msg.is_error && msg.text.contains("double quote"),
+        "{}",
+        msg.text
+    );
+    assert_eq!(app.config.tags.len(), 4);
+    let after = std::fs::read_to_string(dir.path().join("config.toml")).unwrap();
+    assert_eq!(before, after);
 }
 
 /// A sidecar that does not parse is named with its line when the corpus has loaded; its issue's tags are read-only and the file stays as it was.

@@ -370,6 +370,11 @@ pub fn is_head(text: &str, n: usize) -> bool {
     if text.contains(['。', '；']) {
         return false;
     }
+    // A row of a table (`楝城城投2028        2.35%         -1.5`): fields apart by
+    // wide gaps, not a heading.
+    if wide_gaps(text) >= 2 {
+        return false;
+    }
     // A wholly parenthesised line is a note or credit, not a heading.
     if text.starts_with(['（', '(']) && text.ends_with(['）', ')']) {
         return false;
@@ -380,6 +385,23 @@ pub fn is_head(text: &str, n: usize) -> bool {
         return false;
     }
     true
+}
+
+/// Gaps of two or more spaces (or U+3000) between text in a line.
+fn wide_gaps(text: &str) -> usize {
+    let mut gaps = 0;
+    let mut run = 0;
+    for c in text.chars() {
+        if c == ' ' || c == '\u{3000}' {
+            run += 1;
+        } else {
+            if run >= 2 {
+                gaps += 1;
+            }
+            run = 0;
+        }
+    }
+    gaps
 }
 
 /// Words that end the title of an official notice (`…关于…的通知`).
@@ -1013,6 +1035,8 @@ mod tests {
         assert_eq!(role("高考"), Role::Head);
         assert_eq!(role("石门县"), Role::Head);
         assert_eq!(role("迎新春"), Role::Head);
+        assert_eq!(role("楝城城投2028        2.35%         -1.5"), Role::Body);
+        assert_eq!(role("改造不停业  摊主有安置"), Role::Head);
     }
 
     #[test]

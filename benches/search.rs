@@ -11,7 +11,7 @@
 //! does, then types on the index just built. With NEWSTAG_BENCH_TITLES=FILE it
 //! also writes the display titles, one a line, for comparing with `fzf
 //! --filter`. NEWSTAG_BENCH_ONLY=pinyin,miss (any of 1, 2, 4, pinyin, miss,
-//! afresh) keeps the run short. Whole-process `newstag search` figures:
+//! afresh, latin) keeps the run short. Whole-process `newstag search` figures:
 //! benches/search_cli.sh.
 
 use newstag::corpus::Corpus;
@@ -249,6 +249,7 @@ fn main() {
     ];
     let pinyin = ["sqzl", "shequ", "wenhua", "xczx", "ljfl", "jicengzhili"];
     let miss = ["龘靐", "vvvv", "qxvqxv"];
+    let latin = ["GDP", "5G", "ABC", "COVID-19"];
     for (scope, prefix) in [("titles", "title:"), ("all (bodies too)", "")] {
         println!("-- {scope}");
         if wanted("1") {
@@ -279,6 +280,13 @@ fn main() {
                     s,
                 );
             }
+        }
+        if wanted("latin") {
+            let (s, h) = typing(&index, prefix, &latin, |_, _| true);
+            report(
+                &format!("Latin word, every key (~{} hits)", h / latin.len()),
+                s,
+            );
         }
         if wanted("miss") {
             let (s, _) = typing(&index, prefix, &miss, |_, _| true);

@@ -373,6 +373,92 @@ fn a_body_hit_carries_its_body_ranges() {
     assert!(r.of(Field::Title).is_empty());
 }
 
+/// Latin words, longer words holding them, and Han characters whose readings
+/// spell them (国道旁 gdp, 阿不吃 abc, 五个 wg).
+const LATIN_PIECES: &[&str] = &[
+    "GDP",
+    "gdp",
+    "ＧＤＰ",
+    "GDPR",
+    "xgdp",
+    "5G",
+    "15G",
+    "5g",
+    "ABC",
+    "abcd",
+    "国",
+    "道",
+    "旁",
+    "大",
+    "平",
+    "阿",
+    "不",
+    "吃",
+    "五",
+    "个",
+    "的",
+    "，",
+    " ",
+    "-",
+];
+
+fn latin_text(max: usize) -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(LATIN_PIECES), 0..=max).prop_map(|v| v.concat())
+}
+
+/// How `word` (folded) stands in `hay` (folded): 0 as a whole word somewhere (no
+/// ASCII letter or digit against its Latin edges), 1 only inside longer words,
+/// 2 not at all.
+fn latin_class(hay: &str, word: &str) -> u8 {
+    let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    let (starts, ends) = (latin(word.chars().next()), latin(word.chars().last()));
+    let mut class = 2;
+    for (at, _) in hay.match_indices(word) {
+        let before = latin(hay[..at].chars().last());
+        let after = latin(hay[at + word.len()..].chars().next());
+        class = class.min(if (starts && before) || (ends && after) {
+            1
+        } else {
+            0
+        });
+    }
+    class
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    /// A Latin word (GDP, 5G, ABC, any case or width) finds every article that
+    /// prints it; those printing it as a whole word come first, then those
+    /// printing it only inside longer words (GDPR, 15G), then those that only
+    /// spell it in pinyin (国道旁) or scatter its letters; the index's candidates
+    /// lose nothing a scan of every article finds.
+    #[test]
+    fn latin_words_rank_whole_words_then_inside_words_then_readings(
+        docs in prop::collection::vec((latin_text(4), latin_text(12)), 1..12),
+        q in prop::sample::select(vec!["gdp", "GDP", "ＧＤＰ", "5g", "5G", "abc", "ABC", "gd", "g", "5"]),
+    ) {
+        let index = index_of(docs.iter().map(|(t, b)| one(&format!("标{t}"), "", b)).collect());
+        let word = fold(q);
+        let query = Query::parse(q).unwrap();
+        let m = Matcher::new(&index, &query, None);
+        let hits = m.run(None);
+        let every: Vec<u32> = (0..index.len() as u32).collect();
+        prop_assert_eq!(&hits, &m.run(Some(&every)));
+        let class = |d: usize| {
+            let (t, b) = &docs[d];
+            latin_class(&fold(&format!("标{t}")), &word).min(latin_class(&fold(b), &word))
+        };
+        let ranked: Vec<u8> = hits.iter().map(|h| class(h.doc as usize)).collect();
+        prop_assert!(ranked.windows(2).all(|w| w[0] <= w[1]), "{q:?}: classes best first {ranked:?} of {docs:?}");
+        for (d, doc) in docs.iter().enumerate() {
+            if class(d) < 2 {
+                prop_assert!(hits.iter().any(|h| h.doc as usize == d), "{q:?}: lost {d}: {doc:?}");
+            }
+        }
+    }
+}
+
 /// A Latin word found as written ranks above articles that only spell it in pinyin.
 #[test]
 fn latin_words_rank_above_their_pinyin_readings() {

@@ -4,7 +4,8 @@
 //! - a word matches its characters side by side (a phrase) in the title, kicker,
 //!   subtitle, byline or body; in titles and heads also scattered, in order (ranked
 //!   below); pinyin spells characters side by side in titles and bodies (ranked
-//!   below a Latin word found as written);
+//!   below a Latin word found as written: as a whole word first, then inside
+//!   longer words);
 //! - `a|b` (or `a | b`) matches either (OR);
 //! - `'exact` wants the characters side by side only (no scattered, no pinyin);
 //! - `~fuzzy` also finds the characters scattered, in order, in one paragraph of

@@ -6,7 +6,11 @@
 //! side in the title, then in the body; its characters scattered in order in the
 //! title, then in a head field; with `~`, scattered in one paragraph of the body.
 //! So a Latin word found as written ranks above its pinyin readings, and a phrase
-//! anywhere above scattered characters. A document's score is the sum over the
+//! anywhere above scattered characters. A term that starts or ends with a Latin
+//! letter or digit (`gdp`, `5g`, `covid-19`) is found as a whole word when no
+//! letter or digit stands against it there (`GDP增长`, `the GDP.`); found only
+//! inside longer words (`GDPR`, `15G`) it ranks below every whole-word hit, in
+//! any field, and above its pinyin readings. A document's score is the sum over the
 //! query's clauses of the best alternative.
 //!
 //! Whether a document matches is decided only by [`super::verify`] on its folded
@@ -29,6 +33,10 @@ use std::sync::{Arc, OnceLock};
 const TITLE: i64 = 3000;
 const FIELDS: i64 = 1500;
 const BODY: i64 = 400;
+/// A Latin word found only inside longer Latin words (`gdp` in `GDPR`).
+const INSIDE_TITLE: i64 = 340;
+const INSIDE_FIELDS: i64 = 320;
+const INSIDE_BODY: i64 = 300;
 const PINYIN_TITLE: i64 = 250;
 const PINYIN_BODY: i64 = 200;
 const FUZZY_TITLE: i64 = 100;
@@ -78,6 +86,9 @@ struct Text {
     pq: Option<PinyinQuery>,
     /// Its ASCII letters and digits (see [`ascii_mask`]).
     ascii: u64,
+    /// Whether it starts, and ends, with an ASCII letter or digit: then a
+    /// phrase hit is a whole word only where none stands against it.
+    latin_edges: (bool, bool),
     /// Finds the term's bytes.
     finder: memchr::memmem::Finder<'static>,
     /// The documents whose body may spell the term's pinyin (from the body
@@ -196,9 +207,11 @@ impl<'i> Matcher<'i> {
     }
 
     /// The documents that can match at all, when some clause bounds them (a
-    /// positive text term that cannot be pinyin and is not `~`): the titles and
-    /// heads holding all its characters, and the bodies holding it side by side
-    /// (one scan of every body). Then only these are scored.
+    /// positive text term): the titles and heads holding all its characters,
+    /// and the bodies holding it side by side (from the postings, or one scan of
+    /// every body); for a term that can be pinyin (a Latin word) also the titles
+    /// whose pinyin masks may spell it and the bodies whose bigrams may. Then
+    /// only these are scored.
     pub fn candidates(&self) -> Option<Vec<u32>> {
         let n = self.index.len();
         let mut acc: Option<Bitset> = None;
@@ -220,6 +233,16 @@ impl<'i> Matcher<'i> {
                             }
                         }
                     }
+                    (false, Cond::Text(t)) if self.pinyin_bounded(t) => {
+                        union.union(&self.index.title_chars.docs_with_all(&t.chars, n));
+                        union.union(&self.title_pinyin_docs(t));
+                        if !t.title_only && t.mode != TermMatch::Prefix {
+                            union.union(&self.index.field_chars.docs_with_all(&t.chars, n));
+                            for set in [&t.body_may, &t.body_pinyin].into_iter().flatten() {
+                                union.union(set);
+                            }
+                        }
+                    }
                     _ => {
                         bounded = false;
                         break;
@@ -234,6 +257,36 @@ impl<'i> Matcher<'i> {
             }
         }
         acc.map(|set| set.to_vec())
+    }
+
+    /// True when the documents a term that can be pinyin may match are known
+    /// without scoring every document: it is looked for in titles only, or the
+    /// body postings gave both its Latin candidates and (when long enough to be
+    /// looked for in bodies) its pinyin ones.
+    fn pinyin_bounded(&self, t: &Text) -> bool {
+        if t.pinyin.is_none() {
+            return false;
+        }
+        if t.title_only || t.mode == TermMatch::Prefix {
+            return true;
+        }
+        let pinyin_in_bodies = t.chars.len() >= BODY_PINYIN_MIN && t.pq.is_some();
+        t.body_may.is_some() && (!pinyin_in_bodies || t.body_pinyin.is_some())
+    }
+
+    /// The documents whose title's pinyin masks let it spell `t` (what
+    /// [`Matcher::in_field`] asks before looking for pinyin in a title).
+    fn title_pinyin_docs(&self, t: &Text) -> Bitset {
+        let n = self.index.len();
+        let mut set = Bitset::new(n);
+        if let Some(mask) = t.pinyin {
+            for (d, &m) in self.index.masks.iter().enumerate() {
+                if pinyin::may_match(m, &t.text, mask) {
+                    set.insert(d as u32);
+                }
+            }
+        }
+        set
     }
 
     /// The documents whose body holds `t` side by side (scanned once).
@@ -513,17 +566,24 @@ impl<'i> Matcher<'i> {
             } else {
                 Vec::new()
             };
-            let score = match f {
-                Field::Title => TITLE + 16 * len + start,
-                Field::Body => {
-                    let count = if want {
-                        ranges.len()
-                    } else {
-                        t.finder.find_iter(folded.as_bytes()).take(50).count()
-                    };
-                    BODY + count.min(50) as i64
+            let count = || {
+                if want {
+                    ranges.len()
+                } else {
+                    t.finder.find_iter(folded.as_bytes()).take(50).count()
                 }
-                _ => FIELDS + 16 * len + start,
+            };
+            let whole = t.latin_edges == (false, false)
+                || t.finder
+                    .find_iter(folded.as_bytes())
+                    .any(|at| verify::whole_word_at(folded, at, t.text.len(), t.latin_edges));
+            let score = match (f, whole) {
+                (Field::Title, true) => TITLE + 16 * len + start,
+                (Field::Body, true) => BODY + count().min(50) as i64,
+                (_, true) => FIELDS + 16 * len + start,
+                (Field::Title, false) => INSIDE_TITLE,
+                (Field::Body, false) => INSIDE_BODY + count().min(19) as i64,
+                (_, false) => INSIDE_FIELDS,
             };
             return Some((score, ranges));
         }
@@ -682,6 +742,14 @@ fn text_cond(
         pinyin: can_be_pinyin.then(|| pinyin::query_mask(text)),
         pq,
         ascii: ascii_mask(text),
+        latin_edges: (
+            text.chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphanumeric()),
+            text.chars()
+                .last()
+                .is_some_and(|c| c.is_ascii_alphanumeric()),
+        ),
         finder: memchr::memmem::Finder::new(text.as_bytes()).into_owned(),
         body_pinyin,
         body_may: body_may.map(|set| Bitset::from_roaring(&set, n)),

@@ -62,6 +62,19 @@ pub fn phrase_ranges(hay: &str, finder: &memchr::memmem::Finder<'_>) -> Vec<Rang
     out
 }
 
+/// True when the phrase at bytes `at..at + len` of `hay` stands as a whole word
+/// at the edges where it is Latin (`edges`: it starts, ends with an ASCII letter
+/// or digit): no ASCII letter or digit right before, right after.
+pub fn whole_word_at(hay: &str, at: usize, len: usize, edges: (bool, bool)) -> bool {
+    let bytes = hay.as_bytes();
+    let before = at
+        .checked_sub(1)
+        .and_then(|k| bytes.get(k))
+        .is_some_and(u8::is_ascii_alphanumeric);
+    let after = bytes.get(at + len).is_some_and(u8::is_ascii_alphanumeric);
+    !((edges.0 && before) || (edges.1 && after))
+}
+
 /// Number of UTF-8 characters in `bytes` (which hold whole characters).
 fn char_len(bytes: &[u8]) -> usize {
     bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
@@ -182,6 +195,15 @@ mod tests {
         );
         assert_eq!(in_order_in_a_line("分\n类", &['分', '类']), None);
         assert_eq!(to_ranges(&[1, 2, 4]), vec![1..3, 4..5]);
+        let word = |hay: &str, at: usize| whole_word_at(hay, at, 3, (true, true));
+        assert!(word("gdp增长", 0) && word("的gdp。", 3) && word("a gdp", 2));
+        assert!(!word("gdpr", 0) && !word("xgdp", 1));
+        assert!(!whole_word_at("15g网", 1, 4, (true, false)));
+        assert!(whole_word_at("5g网络", 0, 5, (true, false)));
+        assert!(
+            whole_word_at("15g网", 1, 5, (false, false)),
+            "Han edges: always whole"
+        );
         assert_eq!(merge(vec![4..6, 1..3, 2..5]), vec![1..6]);
     }
 }

@@ -168,11 +168,10 @@ impl PinyinData {
         self.by_code.get(code as usize).copied().unwrap_or(0)
     }
 
-    /// `text` as glyphs.
-    pub fn glyphs_of(&self, text: &str) -> Vec<u16> {
-        text.chars()
-            .map(|c| self.by_code.get(c as usize).copied().unwrap_or(0))
-            .collect()
+    /// The glyph of character `c` (0 for one never seen, and for characters
+    /// beyond the Basic Multilingual Plane).
+    pub fn glyph_of(&self, c: char) -> u16 {
+        self.by_code.get(c as usize).copied().unwrap_or(0)
     }
 }
 

@@ -453,6 +453,20 @@ impl PinyinQuery {
     /// [`match_title`] scores it; `at_start` only lets the match start at the
     /// first character (`^` queries).
     pub fn score(&self, text: &[u16], at_start: bool) -> Option<i64> {
+        self.score_backwards(
+            text.iter().enumerate().rev().map(|(i, &g)| (i == 0, g)),
+            at_start,
+        )
+    }
+
+    /// [`PinyinQuery::score`] of a text given as its glyphs from last to first,
+    /// each with whether it is the first (so a body is scored without turning
+    /// it into glyphs first).
+    pub fn score_backwards(
+        &self,
+        glyphs: impl Iterator<Item = (bool, u16)>,
+        at_start: bool,
+    ) -> Option<i64> {
         let m = self.m;
         // best_from[j]: best score of q[j..] starting at the character after the
         // current one; updated in place for the current one (j ascending reads
@@ -461,7 +475,7 @@ impl PinyinQuery {
         let mut best = NONE;
         // best_from holds something other than NONE.
         let mut dirty = false;
-        for (i, &g) in text.iter().enumerate().rev() {
+        for (first, g) in glyphs {
             let row = match self.steps.get(g as usize * m..g as usize * m + m) {
                 Some(row) if self.live.get(g as usize) == Some(&true) => row,
                 _ => {
@@ -493,8 +507,8 @@ impl PinyinQuery {
                 }
                 best_from[j] = b;
             }
-            if best_from[0] > NONE && (!at_start || i == 0) {
-                let s = best_from[0] + if i == 0 { AT_START as i32 } else { 0 };
+            if best_from[0] > NONE && (!at_start || first) {
+                let s = best_from[0] + if first { AT_START as i32 } else { 0 };
                 best = best.max(s);
             }
         }

@@ -605,7 +605,13 @@ impl<'i> Matcher<'i> {
                 // a spelling by Latin letters alone was found above as a phrase).
                 None if f == Field::Body && !want => match (&t.pq, self.pinyin) {
                     (Some(pq), Some(p)) => pq
-                        .score(&p.glyphs_of(folded), false)
+                        .score_backwards(
+                            folded
+                                .char_indices()
+                                .rev()
+                                .map(|(at, c)| (at == 0, p.glyph_of(c))),
+                            false,
+                        )
                         .map(|s| (s, Vec::new())),
                     _ => None,
                 },
@@ -750,7 +756,7 @@ fn text_cond(
                 .last()
                 .is_some_and(|c| c.is_ascii_alphanumeric()),
         ),
-        finder: memchr::memmem::Finder::new(text.as_bytes()).into_owned(),
+        finder: verify::phrase_finder(text),
         body_pinyin,
         body_may: body_may.map(|set| Bitset::from_roaring(&set, n)),
         body_phrase: OnceLock::new(),

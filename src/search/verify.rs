@@ -75,6 +75,47 @@ pub fn whole_word_at(hay: &str, at: usize, len: usize, edges: (bool, bool)) -> b
     !((edges.0 && before) || (edges.1 && after))
 }
 
+/// A finder of the folded `needle` in folded text, its prefilter tuned to
+/// Chinese text: memchr's default ranks bytes by their frequency in English and
+/// binary data, where 0xE4-0xE9 are rare; in UTF-8 Chinese they lead nearly
+/// every character, so the prefilter it picked for a Han needle (its lead
+/// byte) fired at every character. Ranked by frequency in Chinese text, it
+/// watches the needle's continuation bytes (each about 1% of the bytes).
+pub fn phrase_finder(needle: &str) -> memchr::memmem::Finder<'static> {
+    memchr::memmem::FinderBuilder::new()
+        .build_forward_with_ranker_owned(ChineseTextRank, needle.as_bytes().to_vec())
+}
+
+/// Byte frequency ranks (0 rarest, 255 most frequent) counted on UTF-8 Chinese
+/// newspaper text (the shared sample pages and the test fixtures).
+struct ChineseTextRank;
+
+impl memchr::arch::all::packedpair::HeuristicFrequencyRank for ChineseTextRank {
+    fn rank(&self, byte: u8) -> u8 {
+        CHINESE_TEXT_RANK[byte as usize]
+    }
+}
+
+#[rustfmt::skip]
+const CHINESE_TEXT_RANK: [u8; 256] = [
+    0, 1, 2, 3, 4, 5, 6, 7, 8, 124, 242, 9, 139, 176, 10, 11,
+    12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27,
+    249, 103, 129, 161, 28, 145, 29, 30, 162, 163, 136, 140, 178, 154, 169, 166,
+    181, 180, 184, 174, 170, 175, 173, 168, 172, 171, 164, 144, 31, 32, 135, 117,
+    125, 147, 126, 127, 112, 120, 96, 132, 121, 137, 97, 33, 118, 113, 133, 114,
+    130, 131, 115, 104, 98, 107, 99, 108, 100, 109, 101, 156, 34, 157, 35, 36,
+    37, 160, 110, 143, 116, 167, 105, 138, 155, 141, 122, 38, 158, 151, 148, 128,
+    165, 102, 142, 153, 159, 134, 119, 152, 149, 123, 106, 39, 146, 40, 41, 42,
+    253, 238, 233, 199, 214, 228, 217, 213, 232, 223, 230, 197, 245, 211, 221, 227,
+    208, 219, 179, 187, 209, 193, 206, 225, 204, 195, 234, 205, 243, 229, 186, 224,
+    194, 216, 191, 188, 212, 239, 196, 201, 218, 182, 185, 177, 200, 207, 236, 222,
+    240, 202, 189, 192, 215, 183, 190, 203, 246, 226, 248, 237, 244, 220, 210, 231,
+    43, 44, 150, 111, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56,
+    57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72,
+    73, 74, 198, 241, 251, 255, 254, 252, 250, 247, 75, 76, 77, 78, 79, 235,
+    80, 81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93, 94, 95,
+];
+
 /// Number of UTF-8 characters in `bytes` (which hold whole characters).
 fn char_len(bytes: &[u8]) -> usize {
     bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
@@ -178,7 +219,7 @@ mod tests {
 
     #[test]
     fn phrases_are_found_side_by_side_only() {
-        let f = memchr::memmem::Finder::new("垃圾分类");
+        let f = phrase_finder("垃圾分类");
         assert_eq!(
             phrase_ranges("推进垃圾分类，垃圾分类。", &f),
             vec![2..6, 7..11]

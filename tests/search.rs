@@ -183,6 +183,44 @@ fn every_operator_filters() {
     assert_eq!(t("遗产"), vec!["b3"]);
 }
 
+/// `date:` keeps the articles of issues dated in a year, month, day or range
+/// of them; an issue without a date is never in a range; a bad date is an error.
+#[test]
+fn dates_filter_by_the_issue_date() {
+    let mut issues = corpus();
+    issues.push(issue(
+        "undated/c.txt",
+        "",
+        vec![article("c0", Kind::News, "社区新闻", "社区治理。")],
+    ));
+    if let Some(last) = issues.last_mut() {
+        last.date = None;
+    }
+    let idx = SearchIndex::build_from_issues(&issues);
+    let t = |q: &str| {
+        let mut v = ids(&idx, q);
+        v.sort();
+        v
+    };
+    let dec = vec!["a0", "a1", "a2"];
+    let jan = vec!["b0", "b1", "b2", "b3"];
+    assert_eq!(t("date:2024-12"), dec);
+    assert_eq!(t("date:2024-12-03"), dec);
+    assert_eq!(t("date:2024-12-04"), Vec::<String>::new());
+    assert_eq!(t("date:2025"), jan);
+    assert_eq!(t("date:>=2025-01-15"), jan);
+    assert_eq!(t("date:>2025-01-15"), Vec::<String>::new());
+    assert_eq!(t("date:<2025"), dec);
+    assert_eq!(t("date:2024-01..2025-01-14"), dec);
+    assert_eq!(t("date:2024-12-04.."), jan);
+    assert_eq!(t("社区 date:2024"), vec!["a0", "a1"]);
+    assert_eq!(t("社区 !date:2024"), vec!["c0"], "undated: in no range");
+    assert!(matches!(
+        Query::parse("date:2024-13"),
+        Err(QueryError::BadDate { .. })
+    ));
+}
+
 /// A malformed query is a typed error naming the problem, never a panic.
 #[test]
 fn malformed_query_is_an_error_not_a_crash() {

@@ -14,6 +14,10 @@
 //! - `!x` excludes articles that match `x` (works with every other form);
 //! - `tag:NAME`, `untagged`, `kind:photo`, `issue:2024-12`, `title:TEXT` filter by
 //!   tag, kind, issue date or path, or restrict text to the title;
+//! - `date:2024-03` (a year, month or day), `date:2024-01..2024-03-15` (either
+//!   end may be left out), `date:>=2024-06` (also `>`, `<=`, `<`) filter by the
+//!   issue's date, each end standing for its whole year, month or day; an issue
+//!   without a date never matches;
 //! - `doubt` finds the articles whose cut segmentation doubts, `doubt:short` those
 //!   doubted for that reason (see [`crate::article::Doubt`]);
 //! - `note` finds the articles with a memo, `note:word` those whose memo holds
@@ -74,6 +78,105 @@ pub enum Pred {
     Doubt(Option<Doubt>),
     /// The issue's date or path starts with (date) or contains (path) this.
     Issue(String),
+    /// The issue's date is in this range.
+    Date(DateRange),
+}
+
+/// Issue dates from `from` to `to` (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`, each
+/// standing for its whole year, month or day), an end left out reaching as far
+/// as there are dates; `strict` ends leave out their own year, month or day.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DateRange {
+    pub from: Option<(String, bool)>,
+    pub to: Option<(String, bool)>,
+}
+
+impl DateRange {
+    /// True when the issue date `date` (`YYYY-MM-DD`, or shorter) is in range.
+    pub fn contains(&self, date: &str) -> bool {
+        let cut = |end: &str| date.get(..end.len().min(date.len())).unwrap_or(date);
+        let after_from = self.from.as_ref().is_none_or(|(f, strict)| {
+            let d = cut(f);
+            if *strict {
+                d > f.as_str()
+            } else {
+                d >= f.as_str()
+            }
+        });
+        let before_to = self.to.as_ref().is_none_or(|(t, strict)| {
+            let d = cut(t);
+            if *strict {
+                d < t.as_str()
+            } else {
+                d <= t.as_str()
+            }
+        });
+        after_from && before_to
+    }
+
+    /// `2024-03`, `2024-01..2024-03-15`, `..2024`, `>=2024-06`, `<2024-06-01`.
+    fn parse(value: &str) -> Option<DateRange> {
+        let date = |s: &str| is_date(s).then(|| s.to_string());
+        for (op, strict, lower) in [
+            (">=", false, true),
+            ("<=", false, false),
+            (">", true, true),
+            ("<", true, false),
+        ] {
+            if let Some(rest) = value.strip_prefix(op) {
+                let end = Some((date(rest)?, strict));
+                return Some(if lower {
+                    DateRange {
+                        from: end,
+                        to: None,
+                    }
+                } else {
+                    DateRange {
+                        from: None,
+                        to: end,
+                    }
+                });
+            }
+        }
+        match value.split_once("..") {
+            Some((a, b)) if !(a.is_empty() && b.is_empty()) => Some(DateRange {
+                from: if a.is_empty() {
+                    None
+                } else {
+                    Some((date(a)?, false))
+                },
+                to: if b.is_empty() {
+                    None
+                } else {
+                    Some((date(b)?, false))
+                },
+            }),
+            Some(_) => None,
+            None => {
+                let d = date(value)?;
+                Some(DateRange {
+                    from: Some((d.clone(), false)),
+                    to: Some((d, false)),
+                })
+            }
+        }
+    }
+}
+
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with a month 01-12 and a day 01-31.
+fn is_date(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    let number = |p: &str, len: usize, lo: u32, hi: u32| {
+        p.len() == len
+            && p.bytes().all(|b| b.is_ascii_digit())
+            && p.parse::<u32>().is_ok_and(|n| (lo..=hi).contains(&n))
+    };
+    match parts.as_slice() {
+        [y] => number(y, 4, 0, 9999),
+        [y, m] => number(y, 4, 0, 9999) && number(m, 2, 1, 12),
+        [y, m, d] => number(y, 4, 0, 9999) && number(m, 2, 1, 12) && number(d, 2, 1, 31),
+        _ => false,
+    }
 }
 
 /// Why a query could not be understood; `span` is in characters of the query.
@@ -87,6 +190,10 @@ pub enum QueryError {
     UnknownKind { name: String, span: Range<usize> },
     #[error("no doubt `{name}` (one of: {})", doubt_names())]
     UnknownDoubt { name: String, span: Range<usize> },
+    #[error(
+        "`{value}` is no date (date:2024, date:2024-03, date:2024-01..2024-03-15, date:>=2024-06)"
+    )]
+    BadDate { value: String, span: Range<usize> },
     #[error("`|` needs an alternative on both sides")]
     EmptyAlternative { span: Range<usize> },
     #[error("no sample `{name}` ({known})")]
@@ -111,6 +218,7 @@ impl QueryError {
             | QueryError::EmptyValue { span, .. }
             | QueryError::UnknownKind { span, .. }
             | QueryError::UnknownDoubt { span, .. }
+            | QueryError::BadDate { span, .. }
             | QueryError::EmptyAlternative { span }
             | QueryError::UnknownSample { span, .. }
             | QueryError::UnknownTag { span, .. } => span.clone(),
@@ -368,7 +476,7 @@ fn parse_pred(s: &str, at: usize, whole: Range<usize>) -> Result<Pred, QueryErro
     if let Some((field, value)) = s.split_once(':') {
         let known = matches!(
             field,
-            "tag" | "kind" | "issue" | "title" | "doubt" | "sample" | "note"
+            "tag" | "kind" | "issue" | "date" | "title" | "doubt" | "sample" | "note"
         );
         if known {
             let value = &unquote(value);
@@ -384,6 +492,13 @@ fn parse_pred(s: &str, at: usize, whole: Range<usize>) -> Result<Pred, QueryErro
                 "sample" => Ok(Pred::Sample(value.trim().to_string())),
                 "note" => Ok(Pred::Note(Some(value.to_string()))),
                 "issue" => Ok(Pred::Issue(value.to_string())),
+                "date" => match DateRange::parse(value.trim()) {
+                    Some(range) => Ok(Pred::Date(range)),
+                    None => Err(QueryError::BadDate {
+                        value: value.to_string(),
+                        span: whole,
+                    }),
+                },
                 "doubt" => match Doubt::parse(value) {
                     Some(d) => Ok(Pred::Doubt(Some(d))),
                     None => Err(QueryError::UnknownDoubt {
@@ -644,6 +759,47 @@ mod tests {
             Query::parse("doubt:bogus"),
             Err(QueryError::UnknownDoubt { .. })
         ));
+    }
+
+    #[test]
+    fn dates_are_years_months_days_and_ranges_of_them() {
+        let range = |q: &str| match &Query::parse(q).unwrap().clauses[0].alternatives[0].pred {
+            Pred::Date(r) => r.clone(),
+            other => panic!("{q}: {other:?}"),
+        };
+        let month = range("date:2024-03");
+        assert!(month.contains("2024-03-01") && month.contains("2024-03-31"));
+        assert!(!month.contains("2024-02-29") && !month.contains("2024-04-01"));
+        let span = range("date:2024-01..2024-03-15");
+        assert!(span.contains("2024-01-01") && span.contains("2024-03-15"));
+        assert!(!span.contains("2023-12-31") && !span.contains("2024-03-16"));
+        let since = range("date:>=2024-06");
+        assert!(since.contains("2024-06-01") && since.contains("2025-01-01"));
+        assert!(!since.contains("2024-05-31"));
+        let after = range("date:>2024-06");
+        assert!(!after.contains("2024-06-30") && after.contains("2024-07-01"));
+        let before = range("date:<2024");
+        assert!(before.contains("2023-12-31") && !before.contains("2024-01-01"));
+        let upto = range("date:..2024-02");
+        assert!(upto.contains("1999-01-01") && upto.contains("2024-02-29"));
+        assert!(!upto.contains("2024-03-01"));
+        assert_eq!(range("date:２０２４"), range("date:2024"), "folded");
+        for bad in [
+            "date:2024-13",
+            "date:24-03",
+            "date:2024/03",
+            "date:..",
+            "date:>=x",
+            "date:2024-03-32",
+        ] {
+            assert!(
+                matches!(Query::parse(bad), Err(QueryError::BadDate { .. })),
+                "{bad}"
+            );
+        }
+        let e = Query::parse("社区 date:2024-3").unwrap_err();
+        assert_eq!(e.span(), 3..14);
+        assert!(e.to_string().contains("`2024-3` is no date"), "{e}");
     }
 
     #[test]

@@ -114,6 +114,7 @@ enum Cond {
     Kind(Kind),
     Doubt(Option<crate::article::Doubt>),
     Issue(String),
+    Date(super::query::DateRange),
 }
 
 struct Prepared {
@@ -416,6 +417,12 @@ impl<'i> Matcher<'i> {
                         || i.rel.to_lowercase().contains(v.as_str())
                 })
                 .map(|_| 0),
+            Cond::Date(range) => self
+                .index
+                .issue(doc)
+                .and_then(|i| i.date.as_deref())
+                .filter(|d| range.contains(d))
+                .map(|_| 0),
             Cond::Tag(name) => {
                 let tags = self.doc_tags(doc);
                 tags.iter()
@@ -702,6 +709,7 @@ fn prepare(
         Pred::Kind(k) => Cond::Kind(*k),
         Pred::Doubt(r) => Cond::Doubt(*r),
         Pred::Issue(v) => Cond::Issue(v.to_lowercase()),
+        Pred::Date(range) => Cond::Date(range.clone()),
     };
     Prepared {
         negated: atom.negated,

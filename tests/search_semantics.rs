@@ -470,3 +470,103 @@ fn latin_words_rank_above_their_pinyin_readings() {
     assert_eq!(ranked(&index, "gdp"), vec!["a2", "a1", "a0"]);
     assert_eq!(ranked(&index, "'gdp"), vec!["a2", "a1"]);
 }
+
+/// The built-in sample (what `newstag` opens without a folder) and, when this
+/// checkout sits beside them, the shared sample pages: real pages, loaded once.
+fn real_corpora() -> &'static [(Vec<Issue>, Arc<SearchIndex>)] {
+    static CORPORA: std::sync::OnceLock<Vec<(Vec<Issue>, Arc<SearchIndex>)>> =
+        std::sync::OnceLock::new();
+    CORPORA.get_or_init(|| {
+        let builtin = tempfile::tempdir().unwrap();
+        let mut roots = vec![newstag::corpus::builtin::unpack_sample(builtin.path()).unwrap()];
+        let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/samples");
+        if shared.is_dir() {
+            roots.push(shared);
+        }
+        roots
+            .iter()
+            .map(|root| {
+                let corpus = newstag::corpus::Corpus::load(root).unwrap();
+                let index = Arc::new(SearchIndex::build(&corpus));
+                (corpus.issues, index)
+            })
+            .collect()
+    })
+}
+
+/// A query made of a piece of a real article's title or body (1 to 5
+/// characters), maybe with a prefix that changes its form.
+fn real_query() -> impl Strategy<Value = (usize, String)> {
+    (
+        0usize..2,
+        any::<prop::sample::Index>(),
+        any::<prop::sample::Index>(),
+        1usize..6,
+        prop::sample::select(vec!["", "", "'", "~", "《", "“", "^", "title:"]),
+        prop::sample::select(vec!["", "", " 社区", " sq", "|文化"]),
+    )
+        .prop_map(|(which, article, at, len, op, tail)| {
+            let corpora = real_corpora();
+            let (issues, _) = &corpora[which % corpora.len()];
+            let texts: Vec<String> = fields(issues)
+                .into_iter()
+                .flat_map(|f| [f[0].1.clone(), f[4].1.clone()])
+                .filter(|t| !t.trim().is_empty())
+                .collect();
+            let chars: Vec<char> = article.get(&texts).chars().collect();
+            let s = at.index(chars.len());
+            let piece: String = chars[s..(s + len).min(chars.len())]
+                .iter()
+                .filter(|c| !c.is_whitespace() && **c != '|' && **c != '!' && **c != '"')
+                .collect();
+            let piece = if piece.is_empty() {
+                "社".to_string()
+            } else {
+                piece
+            };
+            (which % corpora.len(), format!("{op}{piece}{tail}"))
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// On real pages (the built-in sample, the shared samples): typing a query
+    /// key by key gives at every key what a fresh search gives, and every hit
+    /// of every query carries ranges that show each of its words (the phrase,
+    /// its scattered characters or its pinyin), in the field they name.
+    #[test]
+    fn on_real_pages_typing_equals_pasting_and_every_hit_shows_why((which, q) in real_query()) {
+        let (issues, index) = &real_corpora()[which];
+        let mut typing = Searcher::new(index.clone(), None);
+        let mut typed = String::new();
+        for c in q.chars() {
+            typed.push(c);
+            let key = typing.search(&typed);
+            let fresh = Searcher::new(index.clone(), None).search(&typed);
+            prop_assert_eq!(key.is_ok(), fresh.is_ok(), "{:?}", typed);
+            if let (Ok(a), Ok(b)) = (key, fresh) {
+                prop_assert_eq!(a, b, "typed {:?}", typed);
+            }
+        }
+        let Ok(query) = Query::parse(&q) else { return Ok(()) };
+        let m = Matcher::new(index, &query, None);
+        let all = fields(issues);
+        for hit in m.run(None) {
+            prop_assert!(!m.ranges(hit.doc).is_empty(), "{q:?}: hit {} shows nothing", hit.doc);
+            let f = &all[hit.doc as usize];
+            for clause in &query.clauses {
+                let shown = clause.alternatives.iter().any(|a| match &a.pred {
+                    newstag::search::query::Pred::Fuzzy { text, .. }
+                    | newstag::search::query::Pred::Exact { text, .. }
+                    | newstag::search::query::Pred::Prefix { text }
+                    | newstag::search::query::Pred::Scattered { text } => {
+                        explained(text, f, &m, hit.doc)
+                    }
+                    _ => true,
+                });
+                prop_assert!(shown, "{q:?}: {:?} not shown in {}: {:?}", clause, hit.doc, m.ranges(hit.doc));
+            }
+        }
+    }
+}

@@ -1,7 +1,8 @@
 //! The cache of the segmented corpus, through the real binary: what a command
-//! prints from the cache equals what it prints from a fresh read of the files,
-//! whatever happened to the corpus since (edits, touches, same-size edits,
-//! deletions, new files, corrections in a sidecar), and a damaged, foreign or
+//! prints from the cache (`articles`, `stats`, `export`) equals what it prints
+//! from a fresh read of the files, whatever happened to the corpus since
+//! (edits, touches, same-size edits, deletions, new files, tags and story
+//! links written into sidecars, corrections in a sidecar), and a damaged, foreign or
 //! unwritable cache changes nothing but the time taken. `newstag cache` lists
 //! and cleans the caches; pruning keeps them under the configured size.
 
@@ -54,6 +55,57 @@ fn articles(cli: &Cli, root: &Path, cache: Option<&Path>) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+/// What `articles`, `stats --issues` and `export` print (JSON lines each),
+/// through the cache folder `cache` or, with `None`, a fresh read of every file.
+fn reads(cli: &Cli, root: &Path, cache: Option<&Path>) -> String {
+    let fresh = tempfile::tempdir().unwrap();
+    let mut all = articles(cli, root, cache);
+    for args in [
+        &["stats", "--issues", "--format", "jsonl"][..],
+        &["export", "--format", "jsonl"][..],
+    ] {
+        let out = cli
+            .command()
+            .arg(args[0])
+            .arg(root)
+            .args(&args[1..])
+            .env(
+                newstag::cache::DIR_ENV,
+                cache.unwrap_or_else(|| fresh.path()),
+            )
+            .output()
+            .unwrap();
+        assert_succeeded(&out);
+        all.push_str(&String::from_utf8(out.stdout).unwrap());
+    }
+    all
+}
+
+/// `(id, story)` of every article `newstag articles` prints, in order.
+fn ids_and_stories(printed: &str) -> Vec<(String, String)> {
+    printed
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .filter(|v| v.get("story").is_some())
+        .map(|v| {
+            (
+                v["id"].as_str().unwrap().to_string(),
+                v["story"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+/// The tags `newstag articles` printed in `printed` for the article `id`.
+fn tags_of(printed: &str, id: &str) -> Vec<serde_json::Value> {
+    printed
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .find(|v| v["id"] == id)
+        .and_then(|v| v["tags"].as_array().cloned())
+        .unwrap_or_default()
+}
+
 /// Every file below `dir`.
 fn files_below(dir: &Path) -> Vec<PathBuf> {
     common::files::files_below(dir)
@@ -84,6 +136,15 @@ enum Change {
         sample: usize,
         from: usize,
     },
+    /// Tag an article (`newstag tag`): its issue gets a sidecar.
+    Tag {
+        article: usize,
+    },
+    /// Link two articles as one story by hand (`newstag story link`).
+    Link {
+        from: usize,
+        to: usize,
+    },
 }
 
 fn change() -> impl Strategy<Value = Change> {
@@ -93,13 +154,33 @@ fn change() -> impl Strategy<Value = Change> {
         (0..8usize, 0..4000usize).prop_map(|(issue, at)| Change::SameSize { issue, at }),
         (0..8usize).prop_map(|issue| Change::Delete { issue }),
         (0..8usize, 0..10usize).prop_map(|(sample, from)| Change::Add { sample, from }),
+        (0..200usize).prop_map(|article| Change::Tag { article }),
+        (0..200usize, 0..200usize).prop_map(|(from, to)| Change::Link { from, to }),
     ]
 }
 
-/// Apply `c` to the corpus in `dir` (`issues`: its file names, kept in step).
-fn apply(dir: &Path, issues: &mut Vec<String>, samples: &[Vec<String>], c: &Change, n: usize) {
+/// Apply `c` to the corpus in `dir` (`issues`: its file names, kept in step;
+/// `printed`: what `articles` printed before, for the ids).
+fn apply(
+    cli: &Cli,
+    dir: &Path,
+    issues: &mut Vec<String>,
+    samples: &[Vec<String>],
+    (c, n): (&Change, usize),
+    printed: &str,
+) {
     let pick = |i: usize, issues: &Vec<String>| issues.get(i % issues.len().max(1)).cloned();
+    let ids = ids_and_stories(printed);
+    let id = |i: usize| ids[i % ids.len()].0.clone();
     match *c {
+        Change::Tag { article } => {
+            let out = cli.run(&["tag", dir.to_str().unwrap(), &id(article), "+governance"]);
+            assert_succeeded(&out);
+        }
+        Change::Link { from, to } => {
+            // Refused when it would make a loop: then nothing changed.
+            let _ = cli.run(&["story", "link", dir.to_str().unwrap(), &id(from), &id(to)]);
+        }
         Change::Edit { issue, block } => {
             if let Some(name) = pick(issue, issues) {
                 let text = std::fs::read_to_string(dir.join(&name)).unwrap();
@@ -180,21 +261,45 @@ proptest! {
             write_issue(&corpus, &name, blocks);
             issues.push(name);
         }
-        let first = articles(&cli, &corpus, Some(&cache));
-        prop_assert_eq!(&first, &articles(&cli, &corpus, None));
+        let mut before = articles(&cli, &corpus, Some(&cache));
+        prop_assert_eq!(&before, &articles(&cli, &corpus, None));
         for (n, c) in changes.iter().enumerate() {
-            apply(&corpus, &mut issues, &samples, c, n);
+            apply(&cli, &corpus, &mut issues, &samples, (c, n), &before);
             let cached = articles(&cli, &corpus, Some(&cache));
             let fresh = articles(&cli, &corpus, None);
             prop_assert_eq!(&cached, &fresh, "after {:?}", c);
             // A second run reads every issue from its shard.
             prop_assert_eq!(&articles(&cli, &corpus, Some(&cache)), &fresh);
+            // What was written into a sidecar is seen at once.
+            match *c {
+                Change::Tag { article } => {
+                    let ids = ids_and_stories(&before);
+                    let id = &ids[article % ids.len()].0;
+                    prop_assert!(!tags_of(&cached, id).is_empty(), "the tag is seen");
+                }
+                Change::Link { from, to } => {
+                    let ids = ids_and_stories(&before);
+                    let (a, b) = (&ids[from % ids.len()].0, &ids[to % ids.len()].0);
+                    let now = ids_and_stories(&cached);
+                    let story_of = |x: &str| now.iter().find(|(id, _)| id == x).map(|(_, s)| s.clone());
+                    if a != b && now != ids {
+                        prop_assert_eq!(story_of(b), story_of(a), "linked by hand: one story");
+                    }
+                }
+                _ => {}
+            }
+            before = cached;
             let shards = files_below(&cache)
                 .iter()
                 .filter(|p| p.components().any(|c| c.as_os_str() == "shards"))
                 .count();
             prop_assert_eq!(shards, issues.len(), "one shard a file, none of deleted files");
         }
+        // Stats and export too, after all the changes, read the same through
+        // the cache as afresh.
+        let through_cache = reads(&cli, &corpus, Some(&cache));
+        prop_assert_eq!(&through_cache, &reads(&cli, &corpus, None));
+        prop_assert_eq!(&reads(&cli, &corpus, Some(&cache)), &through_cache);
     }
 }
 

@@ -20,6 +20,8 @@
 
 pub mod manage;
 pub mod shard;
+pub mod sidecars;
+pub mod timing;
 
 use crate::article::Issue;
 use crate::corpus::{Corpus, CorpusError, LoadWarning, relative_path};
@@ -74,6 +76,8 @@ pub struct CorpusCache {
     bytes: AtomicU64,
     wrote: AtomicBool,
     dir_made: AtomicBool,
+    /// Which issues may have a sidecar (and so corrections), listed once.
+    sidecars: sidecars::SidecarCensus,
 }
 
 impl CorpusCache {
@@ -88,6 +92,7 @@ impl CorpusCache {
             bytes: AtomicU64::new(0),
             wrote: AtomicBool::new(false),
             dir_made: AtomicBool::new(false),
+            sidecars: sidecars::SidecarCensus::as_loaded(),
         })
     }
 
@@ -110,7 +115,11 @@ impl CorpusCache {
         if let Ok(mut live) = self.live.lock() {
             live.insert(name);
         }
-        let corrections = crate::correct::file::on_load(path, &rel);
+        let corrections = if self.sidecars.may_have(path, &rel) {
+            crate::correct::file::on_load(path, &rel)
+        } else {
+            Vec::new()
+        };
         if !corrections.is_empty() {
             return crate::corpus::read_issue(path, &rel, &corrections);
         }
@@ -241,6 +250,8 @@ pub fn load_corpus_with_progress(
         return Corpus::load_with_progress(root, progress);
     };
     let corpus = Corpus::load_with(root, progress, &|root, path| cache.load_issue(root, path))?;
+    timing::mark("load issues");
     cache.finish();
+    timing::mark("cache finish");
     Ok(corpus)
 }

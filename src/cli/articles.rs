@@ -21,59 +21,71 @@ pub struct ArticlesArgs {
 }
 
 pub fn run(config: &Config, args: ArticlesArgs) -> anyhow::Result<ExitCode> {
-    let corpus = super::open_corpus(config, args.path.as_deref())?;
+    let corpus = super::open_corpus_to_exit(config, args.path.as_deref())?;
     if args.explain {
         return explain(&corpus);
     }
-    let tags = super::tag_store(config, &corpus)?;
-    let mut out = super::output::stdout();
     let format = resolve_format(args.format);
     if format == Format::Table {
-        writeln!(
-            out,
-            "{} {:>3} {} {} {} {} {:>5}",
-            pad("ISSUE", 28),
-            "#",
-            pad("ID", 12),
-            pad("KIND", 12),
-            pad("TITLE", 40),
-            pad("BYLINE", 20),
-            "CHARS"
-        )?;
+        // The table shows neither tags nor stories: no sidecar is read.
+        return write_table(&corpus);
     }
+    let tags = super::tag_store(config, &corpus)?;
+    crate::cache::timing::mark("tag store");
+    let mut out = super::output::stdout();
     let stories = super::stories::StoryView::new(&corpus.issues);
+    crate::cache::timing::mark("stories");
     for (i, issue) in corpus.issues.iter().enumerate() {
         for (a, article) in issue.articles.iter().enumerate() {
             let tags = stories.tag_names(&tags, issue, article);
-            match format {
-                Format::Jsonl => {
-                    let (story, part) = match stories.stories.story_of((i, a)) {
-                        Some((parts, n)) => {
-                            let (fi, fa) = parts[0];
-                            (corpus.issues[fi].articles[fa].id.as_str(), n)
-                        }
-                        None => (article.id.as_str(), 1),
-                    };
-                    let line = Line {
-                        record: ArticleRecord::new(issue, article, tags),
-                        story,
-                        part,
-                        story_note: stories.stories.note((i, a)),
-                    };
-                    crate::export::jsonl::write_json_line(&mut out, &line)?;
+            let (story, part) = match stories.stories.story_of((i, a)) {
+                Some((parts, n)) => {
+                    let (fi, fa) = parts[0];
+                    (corpus.issues[fi].articles[fa].id.as_str(), n)
                 }
-                Format::Table => writeln!(
-                    out,
-                    "{} {:>3} {} {} {} {} {:>5}",
-                    pad(&issue.rel, 28),
-                    article.index,
-                    pad(&article.id, 12),
-                    pad(article.kind.as_str(), 12),
-                    pad(&article.display_title(), 40),
-                    pad(&article.byline, 20),
-                    article.body_chars()
-                )?,
-            }
+                None => (article.id.as_str(), 1),
+            };
+            let line = Line {
+                record: ArticleRecord::new(issue, article, tags),
+                story,
+                part,
+                story_note: stories.stories.note((i, a)),
+            };
+            crate::export::jsonl::write_json_line(&mut out, &line)?;
+        }
+    }
+    out.flush()?;
+    crate::cache::timing::mark("output");
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The `--format table` listing: one line an article.
+fn write_table(corpus: &crate::corpus::Corpus) -> anyhow::Result<ExitCode> {
+    let mut out = super::output::stdout();
+    writeln!(
+        out,
+        "{} {:>3} {} {} {} {} {:>5}",
+        pad("ISSUE", 28),
+        "#",
+        pad("ID", 12),
+        pad("KIND", 12),
+        pad("TITLE", 40),
+        pad("BYLINE", 20),
+        "CHARS"
+    )?;
+    for issue in &corpus.issues {
+        for article in issue.articles.iter() {
+            writeln!(
+                out,
+                "{} {:>3} {} {} {} {} {:>5}",
+                pad(&issue.rel, 28),
+                article.index,
+                pad(&article.id, 12),
+                pad(article.kind.as_str(), 12),
+                pad(&article.display_title(), 40),
+                pad(&article.byline, 20),
+                article.body_chars()
+            )?;
         }
     }
     out.flush()?;

@@ -16,7 +16,7 @@ pub struct CheckArgs {
 }
 
 pub fn run(config: &Config, args: CheckArgs) -> anyhow::Result<ExitCode> {
-    let corpus = super::open_corpus(config, args.path.as_deref())?;
+    let corpus = super::open_corpus_to_exit(config, args.path.as_deref())?;
     let sidecar_dir = config.sidecar_dir();
     let team = crate::tags::team::Team::new(config, &corpus.root).map_err(anyhow::Error::msg)?;
     // The shared sidecars, then each coder's own (team layout).
@@ -27,6 +27,7 @@ pub fn run(config: &Config, args: CheckArgs) -> anyhow::Result<ExitCode> {
     for name in team.adjudicators_on_disk() {
         stores.push(TagStore::open(&corpus, Some(&team.adjudicator_dir(&name))));
     }
+    crate::cache::timing::mark("tag stores");
     let found: Vec<Problem> = stores
         .iter()
         .flat_map(|s| s.problems(&config.tags))
@@ -72,10 +73,15 @@ pub fn run(config: &Config, args: CheckArgs) -> anyhow::Result<ExitCode> {
         left.into_iter()
             .map(|(path, what)| format!("{}: {what}", path.display())),
     );
+    crate::cache::timing::mark("problems, stray");
     // Corrections of the cut that no longer apply (the issue file was edited).
+    // Only issues with a sidecar can have corrections: one listing of each
+    // sidecar folder instead of a dozen lookups an issue.
+    let census = crate::cache::sidecars::SidecarCensus::new(sidecar_dir.as_deref());
     let stale: Vec<_> = corpus
         .issues
         .iter()
+        .filter(|issue| census.may_have(&issue.path, &issue.rel))
         .flat_map(|issue| {
             crate::correct::file::stale_of(issue, &corpus.issues, sidecar_dir.as_deref())
         })
@@ -91,7 +97,9 @@ pub fn run(config: &Config, args: CheckArgs) -> anyhow::Result<ExitCode> {
             s.number
         )
     }));
+    crate::cache::timing::mark("stale corrections");
     let (book, older) = codebook_problems(config, &corpus, &team);
+    crate::cache::timing::mark("codebook");
     let (book_count, older_count) = (book.len(), older.len());
     problems.extend(book);
     problems.extend(older);

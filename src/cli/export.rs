@@ -159,8 +159,9 @@ pub fn run(config: &Config, args: ExportArgs) -> anyhow::Result<ExitCode> {
     // File stamps before loading, so the search index cache is checked against
     // the files as they were read.
     let stamps = query.as_ref().map(|_| cache::stamps(&root));
-    let corpus = super::open_corpus(config, Some(&root))?;
+    let corpus = super::open_corpus_to_exit(config, Some(&root))?;
     let store = super::tag_store(config, &corpus)?;
+    crate::cache::timing::mark("tag store");
     if let (Some(q), Some(text)) = (&query, &args.query) {
         q.check_tags(&super::search::known_tags(config, &store))
             .map_err(|e| anyhow::anyhow!("bad query {text:?}: {e}"))?;
@@ -195,8 +196,9 @@ pub fn run(config: &Config, args: ExportArgs) -> anyhow::Result<ExitCode> {
     let stories = if format == ExportFormat::Toml {
         crate::story::Stories::default()
     } else {
-        crate::story::Stories::link(&corpus.issues)
+        super::stories::link(&corpus.issues)
     };
+    crate::cache::timing::mark("stories");
     let gathered = rows::gather(
         &corpus.issues,
         &stories,
@@ -206,6 +208,7 @@ pub fn run(config: &Config, args: ExportArgs) -> anyhow::Result<ExitCode> {
         tagged_only,
     );
     let rows = gathered.records();
+    crate::cache::timing::mark("rows");
     let vocabulary: Vec<String> = config.tags.iter().map(|t| t.name.clone()).collect();
     let orphans = if tagged_only || matching.is_some() || format != ExportFormat::Toml {
         Vec::new()
@@ -259,6 +262,7 @@ pub fn run(config: &Config, args: ExportArgs) -> anyhow::Result<ExitCode> {
             out.flush()?;
         }
     }
+    crate::cache::timing::mark("write");
     Ok(ExitCode::SUCCESS)
 }
 

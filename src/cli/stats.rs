@@ -21,11 +21,13 @@ pub struct StatsArgs {
 }
 
 pub fn run(config: &Config, args: StatsArgs) -> anyhow::Result<ExitCode> {
-    let corpus = super::open_corpus(config, args.path.as_deref())?;
+    let corpus = super::open_corpus_to_exit(config, args.path.as_deref())?;
     let store = super::tag_store(config, &corpus)?;
+    crate::cache::timing::mark("tag store");
     let vocabulary: Vec<String> = config.tags.iter().map(|t| t.name.clone()).collect();
     // A story across pages counts once, on its first part, with its parts' tags.
     let stories = super::stories::StoryView::new(&corpus.issues);
+    crate::cache::timing::mark("stories");
     let mut stats = compute_over(
         corpus.issues.iter().enumerate().map(|(i, issue)| {
             let tagged = issue
@@ -39,6 +41,7 @@ pub fn run(config: &Config, args: StatsArgs) -> anyhow::Result<ExitCode> {
         }),
         &vocabulary,
     );
+    crate::cache::timing::mark("compute");
     if !args.issues {
         stats.per_issue.clear();
     }
@@ -59,6 +62,7 @@ pub fn run(config: &Config, args: StatsArgs) -> anyhow::Result<ExitCode> {
         }
     }
     out.flush()?;
+    crate::cache::timing::mark("output");
     Ok(ExitCode::SUCCESS)
 }
 

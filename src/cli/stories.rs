@@ -7,6 +7,15 @@ use crate::story::{At, Stories};
 use crate::tags::TagStore;
 use std::collections::HashMap;
 
+/// The stories of `issues` ([`Stories::link`]), reading the links made by hand
+/// only from the sidecars that exist (one listing of each sidecar folder
+/// instead of two lookups an issue).
+pub fn link(issues: &[Issue]) -> Stories {
+    let census = crate::cache::sidecars::SidecarCensus::as_loaded();
+    let manual = crate::story::manual_links_where(issues, &|i| census.may_have(&i.path, &i.rel));
+    Stories::link_with(issues, &manual)
+}
+
 /// The stories of a loaded corpus, with a lookup from an article to its place.
 pub struct StoryView<'a> {
     issues: &'a [Issue],
@@ -16,7 +25,7 @@ pub struct StoryView<'a> {
 
 impl<'a> StoryView<'a> {
     pub fn new(issues: &'a [Issue]) -> StoryView<'a> {
-        let stories = Stories::link(issues);
+        let stories = link(issues);
         let mut places = HashMap::new();
         for (i, issue) in issues.iter().enumerate() {
             for (a, article) in issue.articles.iter().enumerate() {

@@ -70,6 +70,7 @@ impl Corpus {
             warnings.push(LoadWarning { path, message })
         });
         let total = files.len();
+        crate::cache::timing::mark("walk");
         let done = AtomicUsize::new(0);
         let results: Vec<Result<Issue, LoadWarning>> = files
             .par_iter()

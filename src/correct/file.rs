@@ -30,7 +30,8 @@ pub fn set_sidecar_dir(dir: Option<PathBuf>) {
     }
 }
 
-fn sidecar_dir() -> Option<PathBuf> {
+/// The folder set by [`set_sidecar_dir`] (`None`: sidecars beside their issues).
+pub fn sidecar_dir() -> Option<PathBuf> {
     SIDECAR_DIR.read().ok().and_then(|d| d.clone())
 }
 

@@ -39,9 +39,10 @@ pub fn jumps_of(article: &Article) -> Jumps {
     let opening = heads
         .into_iter()
         .chain(article.paragraphs.first())
-        .map(|t| t.chars().take(24).collect::<String>());
+        .map(|t| first_chars(t, 24))
+        .filter(|t| names_a_unit(t));
     for text in opening {
-        if let Some(j) = markers(&text)
+        if let Some(j) = markers(text)
             .into_iter()
             .find(|j| j.direction == Direction::Back)
         {
@@ -50,11 +51,11 @@ pub fn jumps_of(article: &Article) -> Jumps {
         }
     }
     for p in article.paragraphs.iter().rev().take(2) {
-        let tail: String = {
-            let chars: Vec<char> = p.chars().collect();
-            chars[chars.len().saturating_sub(24)..].iter().collect()
-        };
-        if let Some(j) = markers(&tail)
+        let tail = last_chars(p, 24);
+        if !names_a_unit(tail) {
+            continue;
+        }
+        if let Some(j) = markers(tail)
             .into_iter()
             .rev()
             .find(|j| j.direction == Direction::Onward)
@@ -64,6 +65,32 @@ pub fn jumps_of(article: &Article) -> Jumps {
         }
     }
     jumps
+}
+
+/// The first `n` characters of `text`.
+fn first_chars(text: &str, n: usize) -> &str {
+    text.char_indices()
+        .nth(n)
+        .map_or(text, |(at, _)| &text[..at])
+}
+
+/// The last `n` characters of `text`.
+fn last_chars(text: &str, n: usize) -> &str {
+    match n.checked_sub(1) {
+        Some(k) => text
+            .char_indices()
+            .rev()
+            .nth(k)
+            .map_or(text, |(at, _)| &text[at..]),
+        None => "",
+    }
+}
+
+/// True when `text` holds a page unit (`版`, `页`, `面`): without one it holds
+/// no jump marker (see [`read`]), and most texts are ruled out by this scan
+/// alone, without folding or allocating.
+fn names_a_unit(text: &str) -> bool {
+    text.contains(['版', '页', '面'])
 }
 
 /// Every jump marker in `text`: bracketed groups, or the whole text when short.
@@ -208,6 +235,70 @@ mod tests {
         for (text, want) in cases {
             let want = want.map(|(d, p)| (d, p.to_string()));
             assert_eq!(one(text), want, "{text}");
+        }
+    }
+
+    /// `jumps_of` as it was written before it learnt to skip texts naming no
+    /// page unit: every window folded and read.
+    fn jumps_of_every_window(article: &Article) -> Jumps {
+        let mut jumps = Jumps::default();
+        let heads = [&article.kicker, &article.title, &article.subtitle];
+        for text in heads.into_iter().chain(article.paragraphs.first()) {
+            let text: String = text.chars().take(24).collect();
+            if let Some(j) = markers(&text)
+                .into_iter()
+                .find(|j| j.direction == Direction::Back)
+            {
+                jumps.back = Some(j.page);
+                break;
+            }
+        }
+        for p in article.paragraphs.iter().rev().take(2) {
+            let chars: Vec<char> = p.chars().collect();
+            let tail: String = chars[chars.len().saturating_sub(24)..].iter().collect();
+            if let Some(j) = markers(&tail)
+                .into_iter()
+                .rev()
+                .find(|j| j.direction == Direction::Onward)
+            {
+                jumps.onward = Some(j.page);
+                break;
+            }
+        }
+        jumps
+    }
+
+    proptest::proptest! {
+        /// Any article, jump lines anywhere in it or not, has the jumps it had
+        /// when every window was read.
+        #[test]
+        fn skipping_texts_without_a_unit_changes_nothing(
+            parts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::strategy::Just("（下转第3版）".to_string()),
+                    proptest::strategy::Just("(上接第一版)".to_string()),
+                    proptest::strategy::Just("【转A3版】".to_string()),
+                    proptest::strategy::Just("续见第２页".to_string()),
+                    proptest::strategy::Just("版面".to_string()),
+                    "[第接转见续上下版页面0-9一三十()（）【】 　a]{0,14}",
+                    "\\PC{0,30}",
+                ],
+                0..12,
+            ),
+            cut in proptest::collection::vec(0..4usize, 0..12),
+        ) {
+            let mut fields = [String::new(), String::new(), String::new()];
+            let mut paragraphs = vec![String::new()];
+            for (part, at) in parts.iter().zip(cut.iter().chain(std::iter::repeat(&3))) {
+                match at {
+                    0..=2 => fields[*at].push_str(part),
+                    _ if part.len() % 3 == 0 => paragraphs.push(part.clone()),
+                    _ => paragraphs.last_mut().into_iter().for_each(|p| p.push_str(part)),
+                }
+            }
+            let [kicker, title, subtitle] = fields;
+            let article = Article { kicker, title, subtitle, paragraphs, ..Article::default() };
+            proptest::prop_assert_eq!(jumps_of(&article), jumps_of_every_window(&article));
         }
     }
 

@@ -43,9 +43,18 @@ pub enum ManualLink {
 /// The story links made by hand in the sidecars of `issues` (as
 /// [`crate::correct::file::on_load`] reads them), oldest first.
 pub fn manual_links(issues: &[Issue]) -> Vec<ManualLink> {
+    manual_links_where(issues, &|_| true)
+}
+
+/// [`manual_links`], reading only the sidecars of the issues `may_have_sidecar`
+/// keeps (the others have none: see `crate::cache::sidecars`).
+pub fn manual_links_where(
+    issues: &[Issue],
+    may_have_sidecar: &dyn Fn(&Issue) -> bool,
+) -> Vec<ManualLink> {
     use crate::correct::Op;
     let mut found: Vec<(String, ManualLink)> = Vec::new();
-    for issue in issues {
+    for issue in issues.iter().filter(|i| may_have_sidecar(i)) {
         for c in crate::correct::file::on_load(&issue.path, &issue.rel) {
             let part = (issue.rel.clone(), c.id.clone());
             let link = match c.op {
@@ -122,8 +131,7 @@ impl Stories {
                         );
                         continue;
                     };
-                    let here = &issues[i].articles[a];
-                    let best = targets
+                    let candidates: Vec<At> = targets
                         .iter()
                         .flat_map(|&t| (0..jumps[t].len()).map(move |b| (t, b)))
                         .filter(|&(t, b)| {
@@ -134,8 +142,22 @@ impl Stories {
                                     .as_ref()
                                     .is_some_and(|p| from_page.as_ref() == Some(p))
                         })
-                        .map(|(t, b)| (similarity(here, &issues[t].articles[b]), (t, b)))
-                        .max_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)));
+                        .collect();
+                    // Wording decides only between two or more candidates.
+                    let best = match candidates.as_slice() {
+                        [] => None,
+                        [only] => Some((0, *only)),
+                        _ => {
+                            let here = bigrams(&issues[i].articles[a]);
+                            candidates
+                                .iter()
+                                .map(|&(t, b)| {
+                                    let there = bigrams(&issues[t].articles[b]);
+                                    (here.intersection(&there).count(), (t, b))
+                                })
+                                .max_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)))
+                        }
+                    };
                     match best {
                         Some((_, there)) => {
                             claimed.insert(there);
@@ -281,18 +303,16 @@ impl Stories {
     }
 }
 
-/// Shared character bigrams of two articles' texts (their first 2,000 characters).
-fn similarity(a: &Article, b: &Article) -> usize {
-    let grams = |x: &Article| -> HashSet<(char, char)> {
-        let text: Vec<char> = std::iter::once(x.title.as_str())
-            .chain(x.paragraphs.iter().map(String::as_str))
-            .flat_map(str::chars)
-            .filter(|c| crate::text::is_han(*c))
-            .take(2000)
-            .collect();
-        text.windows(2).map(|w| (w[0], w[1])).collect()
-    };
-    grams(a).intersection(&grams(b)).count()
+/// The character bigrams of an article's text (its first 2,000 Han
+/// characters): two parts of one story share many.
+fn bigrams(x: &Article) -> HashSet<(char, char)> {
+    let text: Vec<char> = std::iter::once(x.title.as_str())
+        .chain(x.paragraphs.iter().map(String::as_str))
+        .flat_map(str::chars)
+        .filter(|c| crate::text::is_han(*c))
+        .take(2000)
+        .collect();
+    text.windows(2).map(|w| (w[0], w[1])).collect()
 }
 
 #[cfg(test)]

@@ -327,7 +327,10 @@ impl TagStore {
             .zip(locations)
             .filter_map(|(issue, location)| {
                 // Most issues have no sidecar: find out before building anything.
-                let read = location.read_with_file();
+                let read = match location.read_with_file() {
+                    Ok(None) => return None,
+                    read => read,
+                };
                 let mut state = IssueTags::new(issue, location);
                 match read {
                     Ok(None) => return None,

@@ -18,6 +18,7 @@ pub mod export_job;
 pub mod indexer;
 pub mod loader;
 pub mod page_job;
+pub mod progress;
 pub mod scorer;
 
 use crate::article::Issue;

@@ -83,6 +83,9 @@ pub const LOG_LIMIT: usize = 500;
 pub struct Loading {
     pub done: usize,
     pub total: usize,
+    /// Percentage and time left, as of the last progress event.
+    pub progress: crate::session::progress::Progress,
+    clock: crate::session::progress::ProgressClock,
 }
 
 /// Everything the screen shows.
@@ -273,7 +276,22 @@ impl App {
 
     /// Record loading progress.
     pub fn set_loading(&mut self, done: usize, total: usize) {
-        self.loading = Some(Loading { done, total });
+        self.set_loading_at(done, total, std::time::Instant::now());
+    }
+
+    /// [`App::set_loading`] as of `now`: the time left is estimated from the
+    /// rate since the first progress event.
+    pub fn set_loading_at(&mut self, done: usize, total: usize, now: std::time::Instant) {
+        let clock = self.loading.map_or_else(
+            || crate::session::progress::ProgressClock::start(done, now),
+            |l| l.clock,
+        );
+        self.loading = Some(Loading {
+            done,
+            total,
+            progress: clock.at(done, total, now),
+            clock,
+        });
     }
 
     /// The background load has finished.

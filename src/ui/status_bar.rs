@@ -59,7 +59,7 @@ fn status_hints(app: &App) -> Vec<(String, String)> {
 fn status_counts(app: &App) -> Vec<String> {
     let mut parts = Vec::new();
     match app.loading {
-        Some(l) => parts.push(format!("loading {}/{} issues", l.done, l.total)),
+        Some(l) => parts.push(l.progress.describe("loading", "issues")),
         None => parts.push(crate::text::count(app.corpus.issues.len(), "issue")),
     }
     parts.push(crate::text::count(app.article_total, "article"));

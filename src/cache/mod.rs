@@ -135,10 +135,17 @@ impl CorpusCache {
             file,
         };
         let shard_path = self.shard_path(name);
-        if let Ok(bytes) = crate::regular_file::read(&shard_path)
-            && let Some(issue) = shard::decode(&bytes, &key, path)
-        {
-            self.bytes.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+        let cached = SHARD_BUFFER.with_borrow_mut(|buf| {
+            buf.clear();
+            crate::regular_file::read_into(&shard_path, buf).ok()?;
+            let issue = shard::decode(buf, &key, path)?;
+            self.bytes.fetch_add(buf.len() as u64, Ordering::Relaxed);
+            if buf.capacity() > KEEP_SHARD_BUFFER {
+                *buf = Vec::new();
+            }
+            Some(issue)
+        });
+        if let Some(issue) = cached {
             return Ok(issue);
         }
         let issue = crate::corpus::read_issue(path, &key.rel, &[])?;
@@ -225,6 +232,16 @@ impl CorpusCache {
             }
         }
     }
+}
+
+/// Largest shard buffer a loader thread keeps between shards.
+const KEEP_SHARD_BUFFER: usize = 4 << 20;
+
+thread_local! {
+    /// Each loader thread reads its shards into one buffer: the text is copied
+    /// into the articles anyway, and reusing it spares an allocation, its
+    /// growth and fresh pages per shard.
+    static SHARD_BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// Write `bytes` to `path` through a temporary renamed over it.

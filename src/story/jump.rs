@@ -40,7 +40,7 @@ pub fn jumps_of(article: &Article) -> Jumps {
         .into_iter()
         .chain(article.paragraphs.first())
         .map(|t| first_chars(t, 24))
-        .filter(|t| names_a_unit(t));
+        .filter(|t| may_hold_a_jump(t));
     for text in opening {
         if let Some(j) = markers(text)
             .into_iter()
@@ -52,7 +52,7 @@ pub fn jumps_of(article: &Article) -> Jumps {
     }
     for p in article.paragraphs.iter().rev().take(2) {
         let tail = last_chars(p, 24);
-        if !names_a_unit(tail) {
+        if !may_hold_a_jump(tail) {
             continue;
         }
         if let Some(j) = markers(tail)
@@ -86,11 +86,12 @@ fn last_chars(text: &str, n: usize) -> &str {
     }
 }
 
-/// True when `text` holds a page unit (`版`, `页`, `面`): without one it holds
-/// no jump marker (see [`read`]), and most texts are ruled out by this scan
-/// alone, without folding or allocating.
-fn names_a_unit(text: &str) -> bool {
-    text.contains(['版', '页', '面'])
+/// True when `text` holds a page unit (`版`, `页`, `面`) and a verb of
+/// direction (`接`, `承`, `转`, `续`, `见`): without both it holds no jump
+/// marker (see [`read`]), and most texts are ruled out by this scan alone,
+/// without folding or allocating.
+fn may_hold_a_jump(text: &str) -> bool {
+    text.contains(['版', '页', '面']) && text.contains(['接', '承', '转', '续', '见'])
 }
 
 /// Every jump marker in `text`: bracketed groups, or the whole text when short.
@@ -272,7 +273,7 @@ mod tests {
         /// Any article, jump lines anywhere in it or not, has the jumps it had
         /// when every window was read.
         #[test]
-        fn skipping_texts_without_a_unit_changes_nothing(
+        fn skipping_texts_without_unit_and_verb_changes_nothing(
             parts in proptest::collection::vec(
                 proptest::prop_oneof![
                     proptest::strategy::Just("（下转第3版）".to_string()),

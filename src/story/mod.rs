@@ -84,8 +84,9 @@ impl Stories {
     /// unlink leaves its part alone. A link whose part is not among `issues`
     /// is skipped.
     pub fn link_with(issues: &[Issue], manual: &[ManualLink]) -> Stories {
+        use rayon::prelude::*;
         let jumps: Vec<Vec<jump::Jumps>> = issues
-            .iter()
+            .par_iter()
             .map(|i| i.articles.iter().map(jump::jumps_of).collect())
             .collect();
         let mut by_date: HashMap<&str, Vec<usize>> = HashMap::new();

@@ -14,7 +14,7 @@ pub struct ProgressClock {
 /// Progress reported at one moment: `done` of `total` items, and the time
 /// left at the rate so far (`None` until the rate can be told).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Progress {
+pub struct JobProgress {
     pub done: usize,
     pub total: usize,
     pub left: Option<Duration>,
@@ -34,18 +34,18 @@ impl ProgressClock {
 
     /// The progress at `now`: `done` of `total`, and the time the remaining
     /// items take at the rate since the clock started.
-    pub fn at(&self, done: usize, total: usize, now: Instant) -> Progress {
+    pub fn at(&self, done: usize, total: usize, now: Instant) -> JobProgress {
         let elapsed = now.saturating_duration_since(self.started);
         let since = done.saturating_sub(self.done_then);
         let left = (since > 0 && elapsed >= SETTLE && done < total).then(|| {
             let per_item = elapsed.as_secs_f64() / since as f64;
             Duration::from_secs_f64(per_item * (total - done) as f64)
         });
-        Progress { done, total, left }
+        JobProgress { done, total, left }
     }
 }
 
-impl Progress {
+impl JobProgress {
     /// Whole percent done (100 when there is nothing to do).
     pub fn percent(&self) -> usize {
         (self.done.min(self.total) * 100)

@@ -84,7 +84,7 @@ pub struct Loading {
     pub done: usize,
     pub total: usize,
     /// Percentage and time left, as of the last progress event.
-    pub progress: crate::session::progress::Progress,
+    pub progress: crate::session::progress::JobProgress,
     clock: crate::session::progress::ProgressClock,
 }
 

@@ -40,6 +40,19 @@ fn part_with<'a>(articles: &'a [Value], text: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("no article with {text}"))
 }
 
+/// Page 1 and page 3 of the story on two different days (so no jump links
+/// them), and the ids of the part on each.
+fn two_days_apart() -> (Cli, PathBuf, String, String) {
+    let (cli, root) = corpus(&[
+        ("2024-06-18_第1版.txt", PAGE1),
+        ("2024-06-19_第3版.txt", PAGE3),
+    ]);
+    let all = articles(&cli, &root);
+    let id = |text: &str| part_with(&all, text)["id"].as_str().unwrap().to_string();
+    let (first, second) = (id("商铺陆续开业"), id("修缮历史建筑32栋"));
+    (cli, root, first, second)
+}
+
 /// One story in `articles` (same `story`, parts 1 and 2), one row in the CSV
 /// export with both pages and the whole text, one count in `stats`; a tag set
 /// on page 3's part shows on page 1's.
@@ -142,20 +155,8 @@ fn a_part_whose_page_is_missing_stands_alone() {
 /// the latest of the two wins, and `correct --drop` takes one back.
 #[test]
 fn parts_are_linked_and_unlinked_by_hand() {
-    let (cli, root) = corpus(&[
-        ("2024-06-18_第1版.txt", PAGE1),
-        ("2024-06-19_第3版.txt", PAGE3),
-    ]);
+    let (cli, root, first, second) = two_days_apart();
     let r = root.to_str().unwrap();
-    let all = articles(&cli, &root);
-    let first = part_with(&all, "商铺陆续开业")["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
-    let second = part_with(&all, "修缮历史建筑32栋")["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
     let out = cli.run(&["story", "link", r, &first[..6], &second]);
     assert_succeeded(&out);
     let said = String::from_utf8(out.stdout).unwrap();
@@ -251,20 +252,8 @@ fn parts_are_linked_and_unlinked_by_hand() {
 /// sidecar (issue 13).
 #[test]
 fn check_reports_a_link_whose_other_part_is_gone_and_keeps_it() {
-    let (cli, root) = corpus(&[
-        ("2024-06-18_第1版.txt", PAGE1),
-        ("2024-06-19_第3版.txt", PAGE3),
-    ]);
+    let (cli, root, first, second) = two_days_apart();
     let r = root.to_str().unwrap();
-    let all = articles(&cli, &root);
-    let first = part_with(&all, "商铺陆续开业")["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
-    let second = part_with(&all, "修缮历史建筑32栋")["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
     assert_succeeded(&cli.run(&["story", "link", r, &first, &second]));
     assert_succeeded(&cli.run(&["check", r]));
     let sidecar = root.join("2024-06-18_第1版.tags.toml");

@@ -89,20 +89,7 @@ pub fn add_tag_to_config(path: &Path, tag: &TagDef) -> Result<Config, VocabError
         text.push('\n');
     }
     text.push_str("# Added in newstag.\n[[tag]]\n");
-    text.push_str(&format!("name = {}\n", quote(&tag.name)));
-    if !tag.key.is_empty() {
-        text.push_str(&format!("key = {}\n", quote(&tag.key)));
-    }
-    for (field, value) in [
-        ("label_zh", &tag.label_zh),
-        ("label_en", &tag.label_en),
-        ("description", &tag.description),
-    ] {
-        if !value.is_empty() {
-            text.push_str(&format!("{field} = {}\n", quote(value)));
-        }
-    }
-    text.push_str(&format!("color = {}\n", quote(&tag.color)));
+    text.push_str(&tag_fields(tag));
     let config = Config::from_user_toml(&text, path).map_err(|e| file_err(e.to_string()))?;
     write_atomic(&target, &text).map_err(|e| file_err(e.to_string()))?;
     Ok(config)

@@ -71,17 +71,10 @@ pub fn add_tag_to_config(path: &Path, tag: &TagDef) -> Result<Config, VocabError
         path: path.to_path_buf(),
         message,
     };
-    // Write through a symlinked config to the file it points at.
-    let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    let old = match crate::regular_file::read_to_string(&target) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-        Err(e) => return Err(file_err(format!("cannot read: {e}"))),
-    };
-    let current = Config::from_user_toml(&old, path)
-        .map_err(|e| file_err(format!("not changed, it has an error: {e}")))?;
+    // Written through a symlinked config to the file it points at.
+    let (target, old, current) = read_config_text(path)?;
     check_new_name(&tag.name, &current.tags)?;
-    let mut text = old.clone();
+    let mut text = old;
     if !text.is_empty() && !text.ends_with('\n') {
         text.push('\n');
     }

@@ -29,6 +29,7 @@ fn issues(dir: &Path) -> Vec<Issue> {
 
 fn app_in(dir: &Path, config: Config) -> App {
     let mut app = App::with_issues(config, issues(dir), 120, 40);
+    app.corpus.root = dir.to_path_buf();
     app.tagging.config_path = Some(dir.join("config.toml"));
     app
 }
@@ -440,4 +441,211 @@ fn tag_picker_toggles_tags_without_keys() {
     app.handle_key(code(KeyCode::Esc));
     assert_eq!(app.mode, Overlay::Panes);
     assert_eq!(disk_tags(&app, i, a), ["wildlife"]);
+}
+
+/// Put the tag pane's cursor on tag row `row` (the pane has the keyboard).
+fn tag_pane_cursor(app: &mut App, row: usize) {
+    while app.focus != newstag::ui::layout::Pane::Tags {
+        app.handle_key(code(KeyCode::Tab));
+    }
+    app.update(Action::Top);
+    for _ in 0..row {
+        app.handle_key(key('j'));
+    }
+    assert_eq!(app.tag_selected, row);
+}
+
+/// Empty the prompt's text and type `text`.
+fn retype(app: &mut App, text: &str) {
+    app.handle_key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+    type_text(app, text);
+}
+
+/// `r` on a tag of the tag pane renames it everywhere after a question saying what changes: n leaves every file alone; y rewrites the sidecar beside the issue, another coder's sidecar and the config, and the session (the tag key, undo) goes on under the new name.
+#[test]
+fn rename_tag_from_the_tag_pane() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_in(dir.path(), Config::builtin());
+    select_article(&mut app, 1);
+    let (i, a, _) = app.selected_article().unwrap();
+    app.handle_key(key('2'));
+    assert_eq!(disk_tags(&app, i, a), ["heritage"]);
+    // Another coder's sidecar has the tag too.
+    let own = app.tagging.store.sidecar_path(&app.corpus.issues[i]);
+    let theirs = dir
+        .path()
+        .join("coders/wang")
+        .join(own.file_name().unwrap());
+    std::fs::create_dir_all(theirs.parent().unwrap()).unwrap();
+    std::fs::copy(&own, &theirs).unwrap();
+    assert!(
+        std::fs::read_to_string(&theirs)
+            .unwrap()
+            .contains("heritage")
+    );
+    let before_theirs = std::fs::read_to_string(&theirs).unwrap();
+    tag_pane_cursor(&mut app, 1);
+    app.handle_key(key('r'));
+    assert!(matches!(app.mode, Overlay::EditTag(_)), "{:?}", app.mode);
+    let s = screen_text(&app);
+    assert!(s.contains("New name of 文化遗产 \"heritage\""), "{s}");
+    assert!(s.contains("> heritage"), "the prompt holds the name: {s}");
+    // A name another tag has is refused; the prompt stays open.
+    retype(&mut app, "governance");
+    app.handle_key(code(KeyCode::Enter));
+    assert!(matches!(app.mode, Overlay::EditTag(_)), "{:?}", app.mode);
+    let msg = app.message.clone().unwrap();
+    assert!(msg.is_error && msg.text.contains("already"), "{}", msg.text);
+    retype(&mut app, "culture");
+    app.handle_key(code(KeyCode::Enter));
+    assert!(
+        matches!(app.mode, Overlay::ConfirmRename(_)),
+        "{:?}",
+        app.mode
+    );
+    let s = screen_text(&app);
+    assert!(
+        s.contains("Rename 文化遗产 \"heritage\" to \"culture\""),
+        "{s}"
+    );
+    assert!(s.contains("and in the config?"), "{s}");
+    assert!(s.contains("carrying it: 1"), "{s}");
+    // No: nothing is written.
+    app.handle_key(key('n'));
+    assert_eq!(app.mode, Overlay::Panes);
+    assert_eq!(disk_tags(&app, i, a), ["heritage"]);
+    assert!(!dir.path().join("config.toml").exists());
+    // Yes: every sidecar and the config.
+    app.handle_key(key('r'));
+    retype(&mut app, "culture");
+    app.handle_key(code(KeyCode::Enter));
+    app.handle_key(key('y'));
+    assert_eq!(app.mode, Overlay::Panes);
+    let msg = app.message.clone().unwrap();
+    assert!(
+        !msg.is_error
+            && msg
+                .text
+                .contains("renamed \"heritage\" to \"culture\": 2 articles in 2 sidecars and"),
+        "{}",
+        msg.text
+    );
+    assert_eq!(disk_tags(&app, i, a), ["culture"]);
+    assert_eq!(
+        std::fs::read_to_string(&theirs).unwrap(),
+        before_theirs.replace("\"heritage\"", "\"culture\"")
+    );
+    let (config, err) = Config::load(Some(&dir.path().join("config.toml"))).unwrap();
+    assert!(err.is_empty(), "{err:?}");
+    assert!(config.tag("heritage").is_none());
+    assert_eq!(config.tag("culture").unwrap().key, "2");
+    assert_eq!(app.tags_of(i, a), ["culture"]);
+    // The tag's key toggles it under its new name; undo still undoes.
+    app.handle_key(key('2'));
+    assert!(disk_tags(&app, i, a).is_empty());
+    app.handle_key(key('u'));
+    assert_eq!(disk_tags(&app, i, a), ["culture"]);
+    app.handle_key(key('u'));
+    assert!(
+        disk_tags(&app, i, a).is_empty(),
+        "the first toggle is undone under the new name"
+    );
+}
+
+/// With background jobs, the status bar says the rename is being saved until the session has taken it in; a sidecar that does not read stops it before anything is written, and the status bar says NOT RENAMED and why.
+#[test]
+fn rename_runs_in_the_background_and_refuses_a_broken_sidecar() {
+    use newstag::session::{Notifier, SessionEvent};
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_in(dir.path(), Config::builtin());
+    let (tx, rx) = std::sync::mpsc::channel();
+    let tx = std::sync::Mutex::new(tx);
+    app.notify = Some(Notifier::new(move |ev| tx.lock().unwrap().send(ev).is_ok()));
+    let wait = |app: &mut App| loop {
+        match rx.recv_timeout(std::time::Duration::from_secs(30)).unwrap() {
+            SessionEvent::TagsSaved => {
+                app.tags_saved();
+                if app.tagging.saves.pending() == 0 {
+                    break;
+                }
+            }
+            _ => continue,
+        }
+    };
+    select_article(&mut app, 0);
+    let (i, a, _) = app.selected_article().unwrap();
+    app.handle_key(key('1'));
+    wait(&mut app);
+    assert_eq!(disk_tags(&app, i, a), ["governance"]);
+    let broken = dir.path().join("coders/li/old.tags.toml");
+    std::fs::create_dir_all(broken.parent().unwrap()).unwrap();
+    std::fs::write(&broken, "issue = \"old.md\"\n[[article\n").unwrap();
+    tag_pane_cursor(&mut app, 0);
+    app.handle_key(key('r'));
+    retype(&mut app, "社区");
+    app.handle_key(code(KeyCode::Enter));
+    app.handle_key(key('y'));
+    let line = area_text(&app, app.areas().status);
+    assert!(line.contains("saving rename of \"governance\""), "{line}");
+    wait(&mut app);
+    let msg = app.message.clone().unwrap();
+    assert!(
+        msg.is_error && msg.text.contains("NOT RENAMED") && msg.text.contains("old.tags.toml"),
+        "{}",
+        msg.text
+    );
+    let line = area_text(&app, app.areas().status);
+    assert!(line.contains("NOT SAVED"), "{line}");
+    assert_eq!(disk_tags(&app, i, a), ["governance"], "nothing renamed");
+    assert_eq!(app.tags_of(i, a), ["governance"]);
+    assert!(!dir.path().join("config.toml").exists());
+    // Mended, the same rename goes through.
+    std::fs::remove_file(&broken).unwrap();
+    app.handle_key(key('r'));
+    retype(&mut app, "社区");
+    app.handle_key(code(KeyCode::Enter));
+    app.handle_key(key('y'));
+    wait(&mut app);
+    assert_eq!(disk_tags(&app, i, a), ["社区"]);
+    let line = area_text(&app, app.areas().status);
+    assert!(!line.contains("NOT SAVED"), "{line}");
+}
+
+/// `c` on a tag gives it the colour typed, written in the config; a word that is no colour is refused with the prompt left open; the message says the colour it had.
+#[test]
+fn recolor_tag_from_the_tag_pane() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_in(dir.path(), Config::builtin());
+    tag_pane_cursor(&mut app, 2);
+    app.handle_key(key('c'));
+    let s = screen_text(&app);
+    assert!(s.contains("Colour of 生态环境 \"environment\""), "{s}");
+    assert!(s.contains("> green"), "{s}");
+    retype(&mut app, "reddish");
+    app.handle_key(code(KeyCode::Enter));
+    assert!(matches!(app.mode, Overlay::EditTag(_)), "{:?}", app.mode);
+    assert!(app.message.clone().unwrap().is_error);
+    assert!(!dir.path().join("config.toml").exists());
+    retype(&mut app, "#ff8800");
+    app.handle_key(code(KeyCode::Enter));
+    assert_eq!(app.mode, Overlay::Panes);
+    let msg = app.message.clone().unwrap();
+    assert!(
+        !msg.is_error && msg.text.contains("\"environment\" is #ff8800 (was green)"),
+        "{}",
+        msg.text
+    );
+    assert_eq!(app.config.tag("environment").unwrap().color, "#ff8800");
+    let (config, err) = Config::load(Some(&dir.path().join("config.toml"))).unwrap();
+    assert!(err.is_empty(), "{err:?}");
+    assert_eq!(config.tag("environment").unwrap().color, "#ff8800");
+    // Outside the tag pane the keys say where to go.
+    app.handle_key(code(KeyCode::Tab));
+    app.handle_key(key('c'));
+    assert_eq!(app.mode, Overlay::Panes);
+    assert!(
+        app.message.clone().unwrap().text.contains("tag pane"),
+        "{:?}",
+        app.message
+    );
 }

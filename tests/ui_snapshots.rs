@@ -90,7 +90,7 @@ fn narrow_40x15_chinese() {
 #[test]
 fn help_overlay() {
     // Tall enough for every binding of the panes on the first screen.
-    let mut app = fixture_app(100, 44);
+    let mut app = fixture_app(100, 46);
     app.update(Action::Help);
     let s = screen_text(&app);
     for a in Action::BINDABLE {

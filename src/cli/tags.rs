@@ -88,18 +88,6 @@ pub fn run(
     }
 }
 
-/// The folders holding the corpus's sidecars: the corpus folder, and the
-/// configured sidecar folder.
-fn sidecar_dirs(config: &Config, root: &Path) -> Vec<PathBuf> {
-    let root = if root.is_file() {
-        root.parent()
-            .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
-    } else {
-        root.to_path_buf()
-    };
-    std::iter::once(root).chain(config.sidecar_dir()).collect()
-}
-
 fn rename_tag(
     config: &Config,
     config_path: Option<&Path>,
@@ -112,7 +100,7 @@ fn rename_tag(
     if new == old {
         bail!("\"{}\" is already called so", escape_controls(old));
     }
-    let files = rename::sidecar_files(&sidecar_dirs(config, root));
+    let files = rename::sidecar_files(&rename::sidecar_dirs(config, root));
     let plan = rename::plan(&files, old, &new)?;
     let in_config = config.tag(old).is_some();
     if !in_config && plan.articles() == 0 {
@@ -173,7 +161,7 @@ fn color_tag(
         );
     }
     if config.tag(name).is_none() {
-        let files = rename::sidecar_files(&sidecar_dirs(config, root));
+        let files = rename::sidecar_files(&rename::sidecar_dirs(config, root));
         if rename::plan(&files, name, name)?.articles() == 0 {
             bail!(vocab::VocabError::Unknown(
                 escape_controls(name).into_owned()

@@ -11,7 +11,9 @@
 //! - [`export_job`]: writes an export file;
 //! - [`config_job`]: appends a tag made in the TUI to the user's config file;
 //! - [`page_job`]: reads an issue's page for the page view and writes the
-//!   corrections made there.
+//!   corrections made there;
+//! - [`vocab_job`]: renames a tag in every sidecar and the config, or gives it
+//!   a colour in the config.
 
 pub mod config_job;
 pub mod export_job;
@@ -20,6 +22,7 @@ pub mod loader;
 pub mod page_job;
 pub mod progress;
 pub mod scorer;
+pub mod vocab_job;
 
 use crate::article::Issue;
 use crate::corpus::LoadWarning;
@@ -57,8 +60,8 @@ pub enum SessionEvent {
     Exported(export_job::Exported),
     /// A new tag was appended to the config file, or why not.
     TagSaved(config_job::TagSaved),
-    /// A tag change's save has ended (the host takes its result from the
-    /// channel it gave the job).
+    /// A tag change's save (or a tag's rename or recolouring) has ended (the
+    /// host takes its result from the channel it gave the job).
     TagsSaved,
     /// An issue's page was read, or a correction written, or why not.
     Page(Box<page_job::PageRead>),

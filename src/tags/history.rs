@@ -188,4 +188,16 @@ impl History {
     pub fn redo_depth(&self) -> usize {
         self.redo.len()
     }
+
+    /// Tag `old` is now called `new`: the steps to undo and redo change the
+    /// new name.
+    pub fn rename_tag(&mut self, old: &str, new: &str) {
+        for set in self.undo.iter_mut().chain(self.redo.iter_mut()) {
+            for change in &mut set.changes {
+                if change.tag == old {
+                    change.tag = new.to_string();
+                }
+            }
+        }
+    }
 }

@@ -29,6 +29,18 @@ impl RenamePlan {
     }
 }
 
+/// The folders holding a corpus's sidecars: the corpus folder (the file's
+/// folder when `root` is one issue file), and the configured sidecar folder.
+pub fn sidecar_dirs(config: &crate::config::Config, root: &Path) -> Vec<PathBuf> {
+    let root = if root.is_file() {
+        root.parent()
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+    } else {
+        root.to_path_buf()
+    };
+    std::iter::once(root).chain(config.sidecar_dir()).collect()
+}
+
 /// Every sidecar file below the folders `dirs` (hidden folders skipped, links
 /// not followed), each once, in path order.
 pub fn sidecar_files(dirs: &[PathBuf]) -> Vec<PathBuf> {

@@ -579,6 +579,29 @@ impl TagStore {
         }
     }
 
+    /// Tag `old` is now called `new` (the sidecars were rewritten by
+    /// [`super::rename`]): every article, orphan and overlaid record carrying
+    /// it carries `new` with the same record (one already carrying `new` keeps
+    /// its own), and the undo history follows. No file is touched.
+    pub fn rename_tag(&mut self, old: &str, new: &str) {
+        fn rename_in(tags: &mut TagSet, old: &str, new: &str) {
+            if let Some(mark) = tags.remove(old) {
+                tags.entry(new.to_string()).or_insert(mark);
+            }
+        }
+        for state in self.issues.values_mut() {
+            let records = state
+                .tags
+                .values_mut()
+                .chain(state.orphans.iter_mut())
+                .chain(state.overlaid.iter_mut());
+            for record in records {
+                rename_in(&mut record.tags, old, new);
+            }
+        }
+        self.history.rename_tag(old, new);
+    }
+
     /// The memo of article `id` of issue `rel` in this store's own sidecars
     /// (the current coder's, in the team layout).
     pub fn memo(&self, rel: &str, id: &str) -> Option<&Memo> {

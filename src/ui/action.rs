@@ -133,11 +133,12 @@ pub enum Layer {
     JumpToDate,
     Page,
     Picker,
+    TagEdit,
 }
 
 impl Layer {
     /// Every layer, in help order.
-    pub const ALL: [Layer; 14] = [
+    pub const ALL: [Layer; 15] = [
         Layer::Panes,
         Layer::Page,
         Layer::Picker,
@@ -147,6 +148,7 @@ impl Layer {
         Layer::Confirm,
         Layer::NewTag,
         Layer::Memo,
+        Layer::TagEdit,
         Layer::JumpToDate,
         Layer::Export,
         Layer::Stats,
@@ -171,6 +173,7 @@ impl Layer {
             Layer::JumpToDate => "jump_to_date",
             Layer::Page => "page",
             Layer::Picker => "picker",
+            Layer::TagEdit => "tag_edit",
         }
     }
 
@@ -196,6 +199,7 @@ impl Layer {
             Layer::JumpToDate => "Jump-to-date prompt",
             Layer::Page => "Page view",
             Layer::Picker => "Picker (a tag, a line's role, the article to move to or link to)",
+            Layer::TagEdit => "Rename and colour prompt",
         }
     }
 }
@@ -335,6 +339,17 @@ layer_actions! {
         /// Save the memo (empty text removes it)
         Save = "save",
         /// Cancel: the memo stays as it was
+        Cancel = "cancel",
+    }
+}
+
+layer_actions! {
+    /// Keys of the prompt renaming or colouring a tag (`[keys.tag_edit]`);
+    /// other keys edit the name or colour.
+    TagEditAction in TagEdit {
+        /// Rename (after a question) or recolour the tag
+        Save = "save",
+        /// Cancel: the tag stays as it was
         Cancel = "cancel",
     }
 }
@@ -497,6 +512,10 @@ actions! {
     NewTag = "new_tag",
     /// Pick a tag by typing part of its name or its pinyin, and toggle it
     PickTag = "pick_tag",
+    /// Rename the tag under the tag pane's cursor in every sidecar and the config
+    RenameTag = "rename_tag",
+    /// Give the tag under the tag pane's cursor a colour (saved in the config)
+    RecolorTag = "recolor_tag",
     /// Write or edit your memo on the article (empty text removes it)
     EditMemo = "edit_memo",
     /// Accept the suggested tags for the article
@@ -583,6 +602,7 @@ mod tests {
         check::<ConfirmAction>();
         check::<NewTagAction>();
         check::<MemoAction>();
+        check::<TagEditAction>();
         check::<ExportAction>();
         check::<SearchAction>();
         check::<PageAction>();

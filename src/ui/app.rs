@@ -17,6 +17,7 @@ use super::help::HelpView;
 use super::keymap::Keymaps;
 use super::layout::{self, Areas, Pane};
 use super::reader::ReaderView;
+use super::tag_edit::{RenameQuestion, TagPrompt};
 use super::theme::Theme;
 use crate::article::{Article, Issue};
 use crate::config::Config;
@@ -52,6 +53,11 @@ pub enum Overlay {
     Memo,
     /// The tag picker (`#`, see `tag_picker.rs`).
     PickTag(Box<super::tag_picker::TagPicker>),
+    /// The prompt renaming or recolouring a tag (`r`, `c` in the tag pane,
+    /// see `tag_edit.rs`).
+    EditTag(Box<TagPrompt>),
+    /// A rename waits for y/n (see `tag_edit.rs`).
+    ConfirmRename(Box<RenameQuestion>),
     /// Triage mode (`T`, see `triage.rs`).
     Triage,
     /// The page view (`v`, see `page_view.rs`); its state is `App::page`.
@@ -687,6 +693,8 @@ impl App {
             Overlay::NewTag => Layer::NewTag,
             Overlay::Memo => Layer::Memo,
             Overlay::PickTag(_) => Layer::Picker,
+            Overlay::EditTag(_) => Layer::TagEdit,
+            Overlay::ConfirmRename(_) => Layer::Confirm,
             Overlay::JumpToDate => Layer::JumpToDate,
             Overlay::Triage => Layer::Triage,
             Overlay::Adjudicate => Layer::Adjudicate,
@@ -709,6 +717,7 @@ impl App {
                 self.layer(),
                 Layer::Search
                     | Layer::NewTag
+                    | Layer::TagEdit
                     | Layer::Memo
                     | Layer::Export
                     | Layer::JumpToDate
@@ -728,6 +737,12 @@ impl App {
                     self.confirm_bulk(a == ConfirmAction::Yes);
                 }
             }
+            Overlay::ConfirmRename(_) => {
+                if let Some(a) = self.keymap.confirm.action_for(key) {
+                    self.confirm_rename(a == ConfirmAction::Yes);
+                }
+            }
+            Overlay::EditTag(_) => self.tag_edit_key(key),
             Overlay::JumpToDate => match self.keymap.jump_to_date.action_for(key) {
                 Some(JumpAction::Jump) => {
                     self.mode = Overlay::Panes;
@@ -823,6 +838,7 @@ impl App {
             }
             Layer::Confirm => km.confirm.action_for(key).is_some(),
             Layer::NewTag => km.new_tag.action_for(key).is_some(),
+            Layer::TagEdit => km.tag_edit.action_for(key).is_some(),
             Layer::Memo => km.memo.action_for(key).is_some(),
             Layer::JumpToDate => km.jump_to_date.action_for(key).is_some(),
             Layer::Export => km.export.action_for(key).is_some(),
@@ -992,6 +1008,8 @@ impl App {
             }
             Action::EditMemo => self.open_memo(),
             Action::PickTag => self.open_tag_picker(),
+            Action::RenameTag => self.open_tag_edit(super::tag_edit::TagPromptKind::Rename),
+            Action::RecolorTag => self.open_tag_edit(super::tag_edit::TagPromptKind::Recolor),
             Action::ToggleTag(_) | Action::Undo | Action::Redo | Action::NewTag => {
                 self.tag_action(action);
                 self.relearn();

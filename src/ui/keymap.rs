@@ -4,7 +4,7 @@
 use super::action::{
     Action, AdjudicateAction, Bindable, ConfirmAction, ExportAction, HelpAction, JumpAction, Layer,
     MemoAction, MessagesAction, NewTagAction, PageAction, PickerAction, SearchAction, StatsAction,
-    TriageAction,
+    TagEditAction, TriageAction,
 };
 use crate::config::Config;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -356,6 +356,7 @@ pub struct Keymaps {
     pub confirm: Keymap<ConfirmAction>,
     pub new_tag: Keymap<NewTagAction>,
     pub memo: Keymap<MemoAction>,
+    pub tag_edit: Keymap<TagEditAction>,
     pub jump_to_date: Keymap<JumpAction>,
     pub export: Keymap<ExportAction>,
     pub search: Keymap<SearchAction>,
@@ -388,6 +389,7 @@ impl Keymaps {
             confirm: layer(config, source, &mut errors),
             new_tag: layer(config, source, &mut errors),
             memo: layer(config, source, &mut errors),
+            tag_edit: layer(config, source, &mut errors),
             jump_to_date: layer(config, source, &mut errors),
             export: layer(config, source, &mut errors),
             search: layer(config, source, &mut errors),
@@ -417,6 +419,7 @@ impl Keymaps {
             Layer::Confirm => self.confirm.entries(),
             Layer::NewTag => self.new_tag.entries(),
             Layer::Memo => self.memo.entries(),
+            Layer::TagEdit => self.tag_edit.entries(),
             Layer::JumpToDate => self.jump_to_date.entries(),
             Layer::Export => self.export.entries(),
             Layer::Search => self.search.entries(),
@@ -437,6 +440,7 @@ impl Keymaps {
             Layer::Confirm => self.confirm.hints(),
             Layer::NewTag => self.new_tag.hints(),
             Layer::Memo => self.memo.hints(),
+            Layer::TagEdit => self.tag_edit.hints(),
             Layer::JumpToDate => self.jump_to_date.hints(),
             Layer::Export => self.export.hints(),
             Layer::Search => self.search.hints(),
@@ -463,6 +467,7 @@ impl Keymaps {
             names(&self.confirm),
             names(&self.new_tag),
             names(&self.memo),
+            names(&self.tag_edit),
             names(&self.jump_to_date),
             names(&self.export),
             names(&self.search),

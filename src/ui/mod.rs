@@ -3,7 +3,8 @@
 //! Layers: the panes (`list`, `reader`, `tag_pane`, `status`) and, over them,
 //! one overlay or prompt at a time (`search_bar`, `triage`, the bulk
 //! confirmation and new-tag prompt of `tagging`, the tag picker `tag_picker`,
-//! the jump-to-date prompt,
+//! the jump-to-date prompt, the rename and colour prompt `tag_edit` (its glue
+//! `tag_vocab`),
 //! `export_dialog`, `stats_view`, `message_log`, `help`, the page view
 //! `page_view` with its glue in `page`). Each layer has an action
 //! enum in `action` and its own section of the keymap (`[keys.<layer>]`, see
@@ -42,9 +43,11 @@ pub mod searching;
 pub mod stats_view;
 pub mod status;
 pub mod status_bar;
+pub mod tag_edit;
 pub mod tag_pane;
 pub mod tag_picker;
 pub mod tag_saves;
+mod tag_vocab;
 pub mod tagging;
 pub mod terminal;
 pub mod theme;
@@ -74,6 +77,16 @@ pub fn draw(app: &App, frame: &mut Frame) {
     }
     if let Overlay::PickTag(p) = &app.mode
         && let Some(pos) = tag_picker::cursor(p, overlay_area(app, frame.area()))
+    {
+        frame.set_cursor_position(pos);
+    }
+    if let Overlay::EditTag(e) = &app.mode
+        && let Some(pos) = tag_edit::cursor(
+            e,
+            &app.theme,
+            app.keymap.tag_edit.hints(),
+            overlay_area(app, frame.area()),
+        )
     {
         frame.set_cursor_position(pos);
     }
@@ -151,6 +164,12 @@ impl Widget for &App {
             }
             Overlay::PickTag(p) => {
                 tag_picker::render(p, &self.theme, self.keymap.picker.hints(), body, buf)
+            }
+            Overlay::EditTag(e) => {
+                tag_edit::render(e, &self.theme, self.keymap.tag_edit.hints(), body, buf)
+            }
+            Overlay::ConfirmRename(q) => {
+                tag_edit::render_question(q, &self.theme, self.keymap.confirm.hints(), body, buf)
             }
             Overlay::Search => search_bar::render(&self.search, &self.theme, areas.status, buf),
             Overlay::Triage => triage::render(self, body, buf),

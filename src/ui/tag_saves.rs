@@ -9,8 +9,15 @@
 //! saved, or `NOT SAVED` and why. Changes that could not be saved are kept: the
 //! `retry_save` key runs them again once the cause is mended, and quitting with
 //! saves pending waits for them (a second quit does not).
+//!
+//! Renaming a tag and giving it a colour (the tag pane's `rename_tag` and
+//! `recolor_tag`) take their turn in the same queue, as session jobs
+//! ([`crate::session::vocab_job`]): a rename never races a save of the
+//! sidecars it rewrites, and the status bar says `saving rename ...` until it
+//! has ended.
 
 use super::app::App;
+use crate::session::vocab_job::{RecolorTag, RenameTag, TagRecolored, TagRenamed};
 use crate::tags::{ChangeSet, SaveDone, Source, StagedSave, TagMark, Target};
 use std::collections::VecDeque;
 use std::sync::mpsc::{Receiver, TryRecvError};
@@ -50,6 +57,44 @@ pub enum TagWork {
     RedoAny,
     /// Save again the changes that could not be saved.
     Retry,
+    /// Rename tag `old` to `new` in every sidecar and the config.
+    Rename { old: String, new: String },
+    /// Give tag `name` the colour `color` in the config.
+    Recolor { name: String, color: String },
+}
+
+/// A job of the queue, ready to run on any thread.
+enum Staged {
+    Save(StagedSave),
+    Rename(RenameTag),
+    Recolor(RecolorTag),
+}
+
+impl Staged {
+    /// What is being done, for the status bar.
+    fn label(&self) -> String {
+        match self {
+            Staged::Save(s) => s.label(),
+            Staged::Rename(r) => format!("rename of \"{}\" to \"{}\"", r.old, r.new),
+            Staged::Recolor(r) => format!("colour {} of \"{}\"", r.color, r.name),
+        }
+    }
+
+    fn run(self) -> Finished {
+        match self {
+            Staged::Save(s) => Finished::Save(s.save()),
+            Staged::Rename(r) => Finished::Rename(r.run()),
+            Staged::Recolor(r) => Finished::Recolor(r.run()),
+        }
+    }
+}
+
+/// How a job of the queue ended.
+#[derive(Debug)]
+pub enum Finished {
+    Save(SaveDone),
+    Rename(TagRenamed),
+    Recolor(TagRecolored),
 }
 
 /// The save running now.
@@ -58,7 +103,7 @@ pub struct InFlight {
     /// What is being saved (`+heritage`), for the status bar.
     pub label: String,
     /// Where the job hands its result.
-    done: Receiver<SaveDone>,
+    done: Receiver<Finished>,
 }
 
 /// Saves waiting and running, and the changes that could not be saved.
@@ -114,12 +159,12 @@ impl App {
                     self.tagging.save = super::tagging::SaveState::Saving(label.clone());
                     let (tx, done) = std::sync::mpsc::channel();
                     crate::session::spawn_job("tags", move || {
-                        let _ = tx.send(staged.save());
+                        let _ = tx.send(staged.run());
                         notify.send(crate::session::SessionEvent::TagsSaved);
                     });
                     self.tagging.saves.running = Some(InFlight { label, done });
                 }
-                None => self.take_tag_save(staged.save()),
+                None => self.take_finished(staged.run()),
             }
         }
     }
@@ -132,7 +177,7 @@ impl App {
         match running.done.try_recv() {
             Ok(done) => {
                 self.tagging.saves.running = None;
-                self.take_tag_save(done);
+                self.take_finished(done);
             }
             Err(TryRecvError::Empty) => return,
             Err(TryRecvError::Disconnected) => {
@@ -144,6 +189,15 @@ impl App {
             }
         }
         self.next_tag_work();
+    }
+
+    /// A job of the queue has ended: take its result in.
+    fn take_finished(&mut self, done: Finished) {
+        match done {
+            Finished::Save(done) => self.take_tag_save(done),
+            Finished::Rename(done) => self.tag_renamed(done),
+            Finished::Recolor(done) => self.tag_recolored(done),
+        }
     }
 
     /// The store takes a save's result in; the status bar says what it did.
@@ -191,8 +245,8 @@ impl App {
 
     /// Turn `work` into a save, deciding it on the store as it is now; `None`
     /// when there is nothing to save (and the user has been told why).
-    fn stage_tag_work(&mut self, work: TagWork) -> Option<StagedSave> {
-        match work {
+    fn stage_tag_work(&mut self, work: TagWork) -> Option<Staged> {
+        let save = match work {
             TagWork::Toggle { tag, targets } => self.stage_toggle(&tag, &targets),
             TagWork::Remove { tag, targets } => Some(self.stage_set_at(targets, &tag, false)),
             TagWork::Marks { edits, label } => {
@@ -237,7 +291,29 @@ impl App {
                     None
                 }
             },
-        }
+            TagWork::Rename { old, new } => {
+                return Some(Staged::Rename(RenameTag {
+                    in_config: self.config.tag(&old).is_some(),
+                    dirs: crate::tags::rename::sidecar_dirs(&self.config, &self.corpus.root),
+                    config: self.tagging.config_path.clone(),
+                    old,
+                    new,
+                }));
+            }
+            TagWork::Recolor { name, color } => {
+                return Some(Staged::Recolor(RecolorTag {
+                    was: self
+                        .config
+                        .tag(&name)
+                        .map(|t| t.color.clone())
+                        .unwrap_or_default(),
+                    config: self.tagging.config_path.clone(),
+                    name,
+                    color,
+                }));
+            }
+        };
+        save.map(Staged::Save)
     }
 
     /// A toggle of `tag` on `targets`, decided now. A part of a story across

@@ -223,3 +223,55 @@ fn leaving_triage_shows_its_article_in_the_list() {
     }
     assert!(seen_far, "the walk went below the first screen");
 }
+
+/// Triage's decisions are saved off the UI thread: after Enter the walk is on the next article at once and the status bar says the accepted tags are being saved, then saved (the sidecar holds them); a decision whose sidecar cannot be written shows NOT SAVED and why, and u then undoes the last decision that was saved.
+#[test]
+fn triage_saves_in_the_background() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path(), 100, 30);
+    let jobs = common::jobs::Jobs::attach(&mut app);
+    app.update(Action::Triage);
+    let queue = app.suggest.triage.as_ref().unwrap().queue.clone();
+    let first = queue[0];
+    let status = |app: &App| common::screen::area_text(app, app.areas().status);
+    app.handle_key(key(KeyCode::Enter));
+    assert_eq!(
+        app.suggest.triage.as_ref().unwrap().current(),
+        Some(queue[1])
+    );
+    let line = status(&app);
+    assert!(line.contains("saving accept suggestions"), "{line}");
+    jobs.wait_saves(&mut app);
+    let line = status(&app);
+    assert!(line.contains(" saved ") && !line.contains("NOT"), "{line}");
+    assert!(!saved(&app, first.0, first.1).is_empty());
+    assert!(!app.tags_of(first.0, first.1).is_empty());
+    // An article of an issue without a sidecar, whose sidecar cannot be
+    // written: a folder is in its way.
+    let sidecar_of = |app: &App, at: (usize, usize)| {
+        let issue = &app.corpus.issues[at.0];
+        sidecar::sidecar_path(&issue.path, &issue.rel, None)
+    };
+    while sidecar_of(
+        &app,
+        app.suggest.triage.as_ref().unwrap().current().unwrap(),
+    )
+    .exists()
+    {
+        app.handle_key(key(KeyCode::Char(' ')));
+    }
+    let second = app.suggest.triage.as_ref().unwrap().current().unwrap();
+    std::fs::create_dir(sidecar_of(&app, second)).unwrap();
+    app.handle_key(key(KeyCode::Char('x')));
+    let line = status(&app);
+    assert!(line.contains("saving +no-topic"), "{line}");
+    jobs.wait_saves(&mut app);
+    let msg = app.message.clone().unwrap();
+    assert!(
+        msg.is_error && msg.text.contains("NOT SAVED"),
+        "{}",
+        msg.text
+    );
+    assert!(status(&app).contains("NOT SAVED"), "{}", status(&app));
+    assert!(app.tags_of(second.0, second.1).is_empty());
+}

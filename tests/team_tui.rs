@@ -246,3 +246,53 @@ fn tag_pane_shows_the_codebook_entry_under_the_cursor() {
     let screen = common::screen::screen_text(&app);
     assert!(!screen.contains("codebook v4"), "{screen}");
 }
+
+/// Settling and undoing in adjudication are saved off the UI thread: the status bar says the settlement is being saved, the walk shows it settled only once it is on disk, and `u` is saved the same way.
+#[test]
+fn adjudication_saves_in_the_background() {
+    use crossterm::event::KeyCode;
+    let (_tmp, root) = corpus_copy();
+    std::fs::create_dir(root.join("coders")).unwrap();
+    let mut wang = app_as(&root, "wang", true);
+    first_article(&mut wang);
+    wang.update(Action::ToggleTag(0));
+    let mut li = app_as(&root, "li", true);
+    first_article(&mut li);
+    li.update(Action::ToggleTag(1));
+    let mut zhao = app_as(&root, "zhao", false);
+    let jobs = common::jobs::Jobs::attach(&mut zhao);
+    press(&mut zhao, KeyCode::Char('A'));
+    assert_eq!(zhao.mode, newstag::ui::Overlay::Adjudicate);
+    press(&mut zhao, KeyCode::Char('c'));
+    press(&mut zhao, KeyCode::Enter);
+    let status = common::screen::area_text(&zhao, zhao.areas().status);
+    assert!(status.contains("saving settle"), "{status}");
+    let screen = common::screen::screen_text(&zhao);
+    assert!(
+        screen.contains("1 to settle"),
+        "not settled before it is saved: {screen}"
+    );
+    jobs.wait_saves(&mut zhao);
+    let screen = common::screen::screen_text(&zhao);
+    assert!(screen.contains("0 to settle"), "{screen}");
+    assert!(screen.contains("settled by zhao"), "{screen}");
+    let files = files_below(&root.join("adjudicated/zhao"));
+    let sidecar = files
+        .iter()
+        .find(|p| p.to_string_lossy().ends_with(".tags.toml"))
+        .unwrap()
+        .clone();
+    assert!(
+        std::fs::read_to_string(&sidecar)
+            .unwrap()
+            .contains("adjudicated")
+    );
+    press(&mut zhao, KeyCode::Char('u'));
+    let status = common::screen::area_text(&zhao, zhao.areas().status);
+    assert!(status.contains("saving"), "{status}");
+    jobs.wait_saves(&mut zhao);
+    let text = std::fs::read_to_string(&sidecar).unwrap_or_default();
+    assert!(!text.contains("adjudicated"), "{text}");
+    let screen = common::screen::screen_text(&zhao);
+    assert!(screen.contains("1 to settle"), "{screen}");
+}

@@ -2,13 +2,33 @@
 //! a tag first, deciding each with a key or two. The state here is pure; the TUI
 //! (`ui::triage`) draws it and maps keys to these calls.
 //!
-//! Each decision is saved at once through the [`TagStore`] and is one undo step
-//! there; [`Triage::undo`] undoes the last step (a toggle, an accept, a "no
-//! topic", or a skip) and goes back to its article.
+//! Each decision is one undo step of the [`TagStore`]; [`Triage::undo`] undoes
+//! the last step (a toggle, an accept, a "no topic", or a skip) and goes back
+//! to its article. The `decide_*` methods move the walk on and say what the
+//! tags should become ([`TriageChange`]) without saving, so that the host can
+//! save off its thread, in turn with its other tag changes; the others save at
+//! once through the store.
 
-use super::{At, NO_TOPIC, Suggester, accept, mark_no_topic, triage_queue};
+use super::{At, NO_TOPIC, Suggester, accept, accepted_marks, mark_no_topic, triage_queue};
 use crate::article::Issue;
-use crate::tags::{ChangeReport, Source, TagStore, Target};
+use crate::tags::{ChangeReport, Source, TagMark, TagStore, Target};
+
+/// What a triage decision asks of the tags, to be saved by the host.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TriageChange {
+    /// Toggle `tag` on the article by hand.
+    Toggle { at: At, tag: String },
+    /// Set each tag to its mark (accepted suggestions), as one undo step
+    /// labelled `label`.
+    Marks {
+        edits: Vec<(At, String, Option<TagMark>)>,
+        label: String,
+    },
+    /// Mark the article "no topic" ([`NO_TOPIC`]).
+    NoTopic { at: At },
+    /// Undo the store's last step.
+    Undo,
+}
 
 /// What one step did, for undo.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,13 +98,85 @@ impl Triage {
         let target = Target::at(issues, self.current()?)?;
         let outcome = store.toggle(&[target], tag, Source::Hand);
         if !outcome.applied.is_empty() {
-            self.steps.push(Step {
-                at: self.pos,
-                changed: true,
-            });
-            self.touched.push(self.pos);
+            self.took_toggle();
         }
         Some(outcome)
+    }
+
+    /// [`Self::toggle`], not saved: what to change.
+    pub fn decide_toggle(&mut self, tag: &str) -> Option<TriageChange> {
+        let at = self.current()?;
+        self.took_toggle();
+        Some(TriageChange::Toggle {
+            at,
+            tag: tag.to_string(),
+        })
+    }
+
+    fn took_toggle(&mut self) {
+        self.steps.push(Step {
+            at: self.pos,
+            changed: true,
+        });
+        self.touched.push(self.pos);
+    }
+
+    /// [`Self::accept`], not saved: the marks to set (`None`: none, the tags
+    /// set by hand are kept, or the article carries them all); the walk moves
+    /// on.
+    pub fn decide_accept(
+        &mut self,
+        store: &TagStore,
+        issues: &[Issue],
+        suggester: &Suggester,
+        min_score: f64,
+    ) -> Option<TriageChange> {
+        let at = self.current()?;
+        let mut change = None;
+        if !self.touched.contains(&self.pos)
+            && let Some(issue) = issues.get(at.0)
+            && let Some(article) = issue.articles.get(at.1)
+        {
+            let tags: Vec<String> = suggester
+                .suggest_above(at, min_score)
+                .into_iter()
+                .map(|s| s.tag)
+                .filter(|t| !store.has_tag(&issue.rel, &article.id, t))
+                .collect();
+            if !tags.is_empty() {
+                change = Some(TriageChange::Marks {
+                    edits: accepted_marks(&[(at, tags)]),
+                    label: super::ACCEPT_LABEL.to_string(),
+                });
+            }
+        }
+        self.advance(change.is_some());
+        change
+    }
+
+    /// [`Self::no_topic`], not saved (`None` when the article is marked so
+    /// already); the walk moves on.
+    pub fn decide_no_topic(&mut self, store: &TagStore, issues: &[Issue]) -> Option<TriageChange> {
+        let at = self.current()?;
+        let change =
+            (!Triage::is_no_topic(store, issues, at)).then_some(TriageChange::NoTopic { at });
+        self.advance(change.is_some());
+        change
+    }
+
+    /// [`Self::undo`], not saved: back to the last step's article, and
+    /// [`TriageChange::Undo`] when the step changed tags (`None`: nothing to
+    /// undo, or it was a skip).
+    pub fn decide_undo(&mut self) -> Option<TriageChange> {
+        let step = self.steps.pop()?;
+        self.pos = step.at;
+        if !step.changed {
+            return None;
+        }
+        if let Some(k) = self.touched.iter().rposition(|&p| p == step.at) {
+            self.touched.remove(k);
+        }
+        Some(TriageChange::Undo)
     }
 
     /// Accept the current article's suggestions scoring at least `min_score`
@@ -133,15 +225,10 @@ impl Triage {
     /// when tags changed back; `None` when there was nothing to undo or the step
     /// was a skip.
     pub fn undo(&mut self, store: &mut TagStore) -> Option<ChangeReport> {
-        let step = self.steps.pop()?;
-        self.pos = step.at;
-        if !step.changed {
-            return None;
+        match self.decide_undo()? {
+            TriageChange::Undo => store.undo(),
+            _ => None,
         }
-        if let Some(k) = self.touched.iter().rposition(|&p| p == step.at) {
-            self.touched.remove(k);
-        }
-        store.undo()
     }
 
     fn advance(&mut self, changed: bool) {

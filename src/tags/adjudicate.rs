@@ -126,6 +126,30 @@ pub fn settle(
     tags: &BTreeSet<String>,
     no_topic: &str,
 ) -> ChangeReport {
+    let (edits, label) = settle_edits(store, target, tags, no_topic);
+    store.apply_marks(&edits, &label)
+}
+
+/// [`settle`], staged: the save is to be run on any thread
+/// ([`super::StagedSave::save`]) and its result handed to
+/// [`TagStore::finish`].
+pub fn stage_settle(
+    store: &mut TagStore,
+    target: Target,
+    tags: &BTreeSet<String>,
+    no_topic: &str,
+) -> super::StagedSave {
+    let (edits, label) = settle_edits(store, target, tags, no_topic);
+    store.stage_marks(&edits, &label)
+}
+
+/// The marks [`settle`] sets and removes, and its undo step's label.
+fn settle_edits<'a>(
+    store: &TagStore,
+    target: Target<'a>,
+    tags: &BTreeSet<String>,
+    no_topic: &str,
+) -> (Vec<(Target<'a>, String, Option<TagMark>)>, String) {
     let mut wanted: BTreeSet<String> = tags.iter().filter(|t| *t != no_topic).cloned().collect();
     if wanted.is_empty() {
         wanted.insert(no_topic.to_string());
@@ -153,7 +177,7 @@ pub fn settle(
         target.article.id,
         wanted.iter().cloned().collect::<Vec<_>>().join(", ")
     );
-    store.apply_marks(&edits, &label)
+    (edits, label)
 }
 
 #[cfg(test)]

@@ -9,14 +9,19 @@
 //! previous article, `u` undoes the last settlement, `j`/`k` scroll the article,
 //! Esc or `q` leaves); the tags' own keys toggle a tag of the choice. The walk
 //! covers the listed articles only, so a search first (e.g. a sample) narrows it.
+//! Settlements and their undo are saved off the UI thread in turn with every
+//! other tag change (`tag_saves`): the walk goes on at once, and the status bar
+//! says what is being saved, then what was, or NOT SAVED and why (the article
+//! then stays open).
 
 use super::action::{AdjudicateAction, Layer};
 use super::app::{App, Overlay};
 use super::bordered::{self, render_lines};
+use super::tag_saves::TagWork;
 use crate::suggest::NO_TOPIC;
 use crate::tags::adjudicate::{self, Unit};
 use crate::tags::team::UNKNOWN;
-use crate::tags::{TagStore, Target};
+use crate::tags::{SaveDone, TagStore};
 use crossterm::event::KeyEvent;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -113,6 +118,15 @@ impl Adjudicating {
 impl App {
     /// Open adjudication over the listed articles where coders disagree.
     pub(super) fn open_adjudication(&mut self) {
+        let pending = self.tagging.saves.pending();
+        if pending > 0 {
+            // The walk reads the sidecars: what is being saved must be there.
+            self.say(format!(
+                "adjudication waits for {} being saved",
+                crate::text::count(pending, "tag change")
+            ));
+            return;
+        }
         if let Some(l) = self.loading {
             self.say(format!(
                 "adjudication waits for the corpus to load ({}/{} issues)",
@@ -218,7 +232,7 @@ impl App {
             self.mode = Overlay::Panes;
             return;
         };
-        let mut outcome = None;
+        let mut work = None;
         match action {
             AdjudicateAction::Leave => {
                 if let Some(&(_, (i, a))) = walk.current() {
@@ -230,19 +244,18 @@ impl App {
                 if action == AdjudicateAction::NoTopic {
                     walk.draft.clear();
                 }
-                if let Some(&(_, (i, a))) = walk.current()
-                    && let Some(target) = Target::at(&self.corpus.issues, (i, a))
-                {
-                    let draft = walk.draft.clone();
-                    let o = adjudicate::settle(&mut walk.store, target, &draft, NO_TOPIC);
-                    walk.refresh(walk.at);
-                    if o.ok() {
-                        let next = (walk.at + 1..walk.units.len())
-                            .chain(0..walk.at)
-                            .find(|&k| walk.units[k].0.adjudicated.is_none());
-                        walk.show(next.unwrap_or((walk.at + 1).min(walk.units.len() - 1)));
-                    }
-                    outcome = Some(o);
+                if let Some(&(_, at)) = walk.current() {
+                    // Saved in turn with every tag change; the walk goes on
+                    // to the next open article at once.
+                    work = Some(TagWork::Settle {
+                        unit: walk.at,
+                        at,
+                        tags: walk.draft.clone(),
+                    });
+                    let next = (walk.at + 1..walk.units.len())
+                        .chain(0..walk.at)
+                        .find(|&k| walk.units[k].0.adjudicated.is_none());
+                    walk.show(next.unwrap_or((walk.at + 1).min(walk.units.len() - 1)));
                 }
             }
             AdjudicateAction::TakeCoder => {
@@ -257,31 +270,7 @@ impl App {
             }
             AdjudicateAction::Next => walk.show((walk.at + 1).min(walk.units.len() - 1)),
             AdjudicateAction::Previous => walk.show(walk.at.saturating_sub(1)),
-            AdjudicateAction::Undo => {
-                if let Some(o) = walk.store.undo() {
-                    let undone: Vec<usize> = walk
-                        .units
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, (u, _))| {
-                            o.applied
-                                .changes
-                                .iter()
-                                .any(|c| c.issue == u.issue && c.article == u.id)
-                        })
-                        .map(|(k, _)| k)
-                        .collect();
-                    for k in &undone {
-                        walk.refresh(*k);
-                    }
-                    if let Some(&k) = undone.first() {
-                        walk.show(k);
-                    }
-                    outcome = Some(o);
-                } else {
-                    self.say("no settlement to undo");
-                }
-            }
+            AdjudicateAction::Undo => work = Some(TagWork::UndoSettle),
             AdjudicateAction::ScrollDown => walk.scroll += 1,
             AdjudicateAction::ScrollUp => walk.scroll = walk.scroll.saturating_sub(1),
             AdjudicateAction::Help => {
@@ -291,12 +280,48 @@ impl App {
             }
         }
         self.adjudicating = Some(walk);
-        if let Some(o) = outcome {
-            if o.ok() {
-                self.say(o.message());
-            } else {
-                self.error(o.message());
+        if let Some(work) = work {
+            self.tag_work(work);
+        }
+    }
+
+    /// A settlement (`unit`) or an undo of one has been saved, or not: the
+    /// walk shows what the adjudicator's sidecars now hold (after an undo, the
+    /// article undone), and the status bar says what was saved or why not.
+    pub(super) fn settlement_saved(&mut self, done: SaveDone, unit: Option<usize>) {
+        let Some(walk) = self.adjudicating.as_mut() else {
+            return;
+        };
+        let o = walk.store.finish(done);
+        match unit {
+            Some(k) => walk.refresh(k),
+            None => {
+                let undone: Vec<usize> = walk
+                    .units
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, (u, _))| {
+                        o.applied
+                            .changes
+                            .iter()
+                            .any(|c| c.issue == u.issue && c.article == u.id)
+                    })
+                    .map(|(k, _)| k)
+                    .collect();
+                for k in &undone {
+                    walk.refresh(*k);
+                }
+                if let Some(&k) = undone.first() {
+                    walk.show(k);
+                }
             }
+        }
+        if o.ok() {
+            self.settled();
+            self.say(o.message());
+        } else {
+            self.tagging.save = super::tagging::SaveState::Failed(o.message());
+            self.error(o.message());
         }
     }
 

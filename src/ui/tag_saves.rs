@@ -31,6 +31,11 @@ pub enum TagWork {
         tag: String,
         targets: Vec<(usize, usize)>,
     },
+    /// Add a tag to the targets that lack it (triage's "no topic").
+    Add {
+        tag: String,
+        targets: Vec<(usize, usize)>,
+    },
     /// Remove a tag from the targets (a tag the config does not define).
     Remove {
         tag: String,
@@ -61,11 +66,23 @@ pub enum TagWork {
     Rename { old: String, new: String },
     /// Give tag `name` the colour `color` in the config.
     Recolor { name: String, color: String },
+    /// Settle unit `unit` of the adjudication walk (the article at `at`) on
+    /// `tags`, in the adjudicator's store.
+    Settle {
+        unit: usize,
+        at: (usize, usize),
+        tags: std::collections::BTreeSet<String>,
+    },
+    /// Undo the last settlement of the adjudication walk.
+    UndoSettle,
 }
 
 /// A job of the queue, ready to run on any thread.
 enum Staged {
     Save(StagedSave),
+    /// A save of the adjudicator's store: a settlement (of this unit), or an
+    /// undo.
+    Settle(StagedSave, Option<usize>),
     Rename(RenameTag),
     Recolor(RecolorTag),
 }
@@ -74,7 +91,7 @@ impl Staged {
     /// What is being done, for the status bar.
     fn label(&self) -> String {
         match self {
-            Staged::Save(s) => s.label(),
+            Staged::Save(s) | Staged::Settle(s, _) => s.label(),
             Staged::Rename(r) => format!("rename of \"{}\" to \"{}\"", r.old, r.new),
             Staged::Recolor(r) => format!("colour {} of \"{}\"", r.color, r.name),
         }
@@ -83,6 +100,7 @@ impl Staged {
     fn run(self) -> Finished {
         match self {
             Staged::Save(s) => Finished::Save(s.save()),
+            Staged::Settle(s, unit) => Finished::Settle(s.save(), unit),
             Staged::Rename(r) => Finished::Rename(r.run()),
             Staged::Recolor(r) => Finished::Recolor(r.run()),
         }
@@ -93,6 +111,7 @@ impl Staged {
 #[derive(Debug)]
 pub enum Finished {
     Save(SaveDone),
+    Settle(SaveDone, Option<usize>),
     Rename(TagRenamed),
     Recolor(TagRecolored),
 }
@@ -195,6 +214,7 @@ impl App {
     fn take_finished(&mut self, done: Finished) {
         match done {
             Finished::Save(done) => self.take_tag_save(done),
+            Finished::Settle(done, unit) => self.settlement_saved(done, unit),
             Finished::Rename(done) => self.tag_renamed(done),
             Finished::Recolor(done) => self.tag_recolored(done),
         }
@@ -249,6 +269,7 @@ impl App {
         let save = match work {
             TagWork::Toggle { tag, targets } => self.stage_toggle(&tag, &targets),
             TagWork::Remove { tag, targets } => Some(self.stage_set_at(targets, &tag, false)),
+            TagWork::Add { tag, targets } => Some(self.stage_set_at(targets, &tag, true)),
             TagWork::Marks { edits, label } => {
                 let edits: Vec<(Target, String, Option<TagMark>)> = edits
                     .into_iter()
@@ -299,6 +320,25 @@ impl App {
                     old,
                     new,
                 }));
+            }
+            TagWork::Settle { unit, at, tags } => {
+                let walk = self.adjudicating.as_mut()?;
+                let target = Target::at(&self.corpus.issues, at)?;
+                let staged = crate::tags::adjudicate::stage_settle(
+                    &mut walk.store,
+                    target,
+                    &tags,
+                    crate::suggest::NO_TOPIC,
+                );
+                return Some(Staged::Settle(staged, Some(unit)));
+            }
+            TagWork::UndoSettle => {
+                let walk = self.adjudicating.as_mut()?;
+                let Some(staged) = walk.store.stage_undo() else {
+                    self.say("no settlement to undo");
+                    return None;
+                };
+                return Some(Staged::Settle(staged, None));
             }
             TagWork::Recolor { name, color } => {
                 return Some(Staged::Recolor(RecolorTag {

@@ -226,7 +226,7 @@ impl App {
 
     /// A job of the queue went well: the status bar says saved, unless
     /// changes from before are still not.
-    fn settled(&mut self) {
+    pub(super) fn settled(&mut self) {
         self.tagging.save = match &self.tagging.saves.unsaved {
             None => super::tagging::SaveState::Saved,
             Some(kept) => super::tagging::SaveState::Failed(format!(
@@ -245,7 +245,9 @@ fn rename_in_work(work: &mut TagWork, old: &str, new: &str) {
         }
     };
     match work {
-        TagWork::Toggle { tag, .. } | TagWork::Remove { tag, .. } => rename(tag),
+        TagWork::Toggle { tag, .. } | TagWork::Add { tag, .. } | TagWork::Remove { tag, .. } => {
+            rename(tag)
+        }
         TagWork::Marks { edits, .. } => edits.iter_mut().for_each(|(_, tag, _)| rename(tag)),
         TagWork::Recolor { name, .. } => rename(name),
         TagWork::Rename { old: o, .. } => rename(o),

@@ -11,13 +11,16 @@
 //! Triage keys come from `[keys.triage]` (by default Enter accepts the
 //! suggestions or keeps a hand-made choice and moves on, `x` marks "no topic",
 //! Space skips, `u` undoes, `j`/`k` scroll the article, Esc or `q` leaves); the
-//! tags' own keys toggle them.
+//! tags' own keys toggle them. Triage's decisions are saved off the UI thread
+//! in turn with every other tag change (`tag_saves`): the walk moves on at
+//! once, and the status bar says what is being saved, then what was, or why
+//! not.
 
 use super::action::{Action, Layer, TriageAction};
 use super::app::{App, Overlay};
 use super::bordered::{self, render_lines};
 use crate::article::Article;
-use crate::suggest::triage::Triage;
+use crate::suggest::triage::{Triage, TriageChange};
 use crate::suggest::{At, NO_TOPIC, SuggestIndex, Suggester, Suggestion, labels_from_store};
 use crossterm::event::KeyEvent;
 use ratatui::buffer::Buffer;
@@ -182,10 +185,6 @@ impl App {
         });
     }
 
-    fn report_outcome(&mut self, outcome: &crate::tags::ChangeReport) {
-        self.report(outcome);
-    }
-
     fn open_triage(&mut self) {
         let Some(s) = &self.suggest.suggester else {
             return;
@@ -226,12 +225,31 @@ impl App {
         let Some(mut triage) = self.suggest.triage.take() else {
             return;
         };
-        let outcome = triage.toggle(&mut self.tagging.store, &self.corpus.issues, &name);
+        let change = triage.decide_toggle(&name);
         self.suggest.triage = Some(triage);
-        if let Some(o) = outcome {
-            self.report_outcome(&o);
-            self.relearn();
+        if let Some(c) = change {
+            self.triage_change(c);
         }
+    }
+
+    /// Save what a triage decision asks of the tags, in turn with the other
+    /// tag changes (see `tag_saves`): the status bar says it is being saved,
+    /// then what was saved or why not.
+    fn triage_change(&mut self, change: TriageChange) {
+        use super::tag_saves::TagWork;
+        let work = match change {
+            TriageChange::Toggle { at, tag } => TagWork::Toggle {
+                tag,
+                targets: vec![at],
+            },
+            TriageChange::Marks { edits, label } => TagWork::Marks { edits, label },
+            TriageChange::NoTopic { at } => TagWork::Add {
+                tag: NO_TOPIC.to_string(),
+                targets: vec![at],
+            },
+            TriageChange::Undo => TagWork::Undo,
+        };
+        self.tag_work(work);
     }
 
     /// Apply one triage action.
@@ -241,8 +259,8 @@ impl App {
             return;
         };
         let issues = &self.corpus.issues;
-        let store = &mut self.tagging.store;
-        let mut outcome = None;
+        let store = &self.tagging.store;
+        let mut change = None;
         let mut note = None;
         match action {
             TriageAction::Leave => {
@@ -253,14 +271,14 @@ impl App {
             }
             TriageAction::Accept => {
                 if let Some(s) = &self.suggest.suggester {
-                    outcome = triage.accept(store, issues, s, self.config.suggest.min_score);
+                    change = triage.decide_accept(store, issues, s, self.config.suggest.min_score);
                 }
             }
-            TriageAction::NoTopic => outcome = triage.no_topic(store, issues),
+            TriageAction::NoTopic => change = triage.decide_no_topic(store, issues),
             TriageAction::Skip => triage.skip(),
             TriageAction::Undo => {
-                outcome = triage.undo(store);
-                if outcome.is_none() {
+                change = triage.decide_undo();
+                if change.is_none() {
                     note = Some("back to the skipped article");
                 }
             }
@@ -282,9 +300,8 @@ impl App {
             }
         }
         self.suggest.triage = Some(triage);
-        if let Some(o) = outcome {
-            self.report_outcome(&o);
-            self.relearn();
+        if let Some(c) = change {
+            self.triage_change(c);
         } else if let Some(n) = note {
             self.say(n);
         }

@@ -3,7 +3,7 @@
 //! fixture folders copied into temp dirs ([`files`]), the binary in a tmux
 //! pane ([`tmux`]), gold pages re-rendered as other extraction tools print them
 //! ([`styles`]) the two pages of a story across pages ([`story_pages`]) and a team's
-//! corpus in the TUI ([`team`]).
+//! corpus in the TUI ([`team`]), and an app's background jobs ([`jobs`]).
 //!
 //! Every file in tests/ is a crate of its own and declares this module as
 //! `pub mod common;`. Being public, its `pub` items are the test crate's API, so a
@@ -12,6 +12,7 @@
 
 pub mod cli;
 pub mod files;
+pub mod jobs;
 pub mod pty;
 pub mod screen;
 pub mod story_pages;

@@ -11,7 +11,7 @@
 //! does, then types on the index just built. With NEWSTAG_BENCH_TITLES=FILE it
 //! also writes the display titles, one a line, for comparing with `fzf
 //! --filter`. NEWSTAG_BENCH_ONLY=pinyin,miss (any of 1, 2, 4, pinyin, miss,
-//! afresh, latin) keeps the run short. Whole-process `newstag search` figures:
+//! afresh, latin, reindex) keeps the run short. Whole-process `newstag search` figures:
 //! benches/search_cli.sh.
 
 use newstag::corpus::Corpus;
@@ -156,10 +156,15 @@ fn main() {
     // A correction's index update: one issue's documents replaced (the TUI's
     // path since a correction stopped re-indexing the whole corpus).
     let at = corpus.issues.len() / 2;
-    for (what, idx) in [
-        ("built", Some(&index)),
-        ("read from the cache", cached.as_ref()),
-    ] {
+    let reindex: &[(&str, Option<&SearchIndex>)] = if wanted("reindex") {
+        &[
+            ("built", Some(&index)),
+            ("read from the cache", cached.as_ref()),
+        ]
+    } else {
+        &[]
+    };
+    for &(what, idx) in reindex {
         let Some(idx) = idx else { continue };
         let mut took = Vec::new();
         for _ in 0..3 {

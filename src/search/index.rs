@@ -151,6 +151,8 @@ pub(crate) struct PinyinData {
     pub titles: GlyphTexts,
     /// Per title, for one-letter queries.
     pub title_letters: Vec<pinyin::LetterMasks>,
+    /// Which titles can spell each pair of letters, for longer queries.
+    pub title_pairs: pinyin::LetterPairs,
     /// Glyph by code point (see [`Glyphs::table`]): every character of a body
     /// is in the postings, so bodies turn into glyphs without a hash lookup.
     pub by_code: Vec<u16>,
@@ -161,6 +163,7 @@ impl PinyinData {
         self.titles.heap_bytes()
             + 2 * self.by_code.len()
             + self.title_letters.capacity() * std::mem::size_of::<pinyin::LetterMasks>()
+            + self.title_pairs.heap_bytes()
     }
 
     /// The glyph of a character code (0 for one never seen).
@@ -558,11 +561,13 @@ impl SearchIndex {
             let title_letters = (0..titles.len())
                 .map(|d| glyphs.letter_masks(titles.get(d)))
                 .collect();
+            let title_pairs = pinyin::LetterPairs::build(&glyphs, &titles);
             Box::new(PinyinData {
                 by_code: glyphs.table(),
                 glyphs,
                 titles,
                 title_letters,
+                title_pairs,
             })
         })
     }

@@ -350,6 +350,140 @@ impl GlyphTexts {
     }
 }
 
+/// Which texts can spell each pair of letters side by side with their
+/// characters' readings, as a pinyin query of two letters or more spells them:
+/// two letters of one reading in a row, or the last letter of a character's
+/// piece (its initial, `zh`/`ch`/`sh`, or its whole reading) and the first
+/// letter of the next character's reading. A query matches only texts holding
+/// every pair of its letters side by side: a quick and exact reject.
+#[derive(Debug, Clone, Default)]
+pub struct LetterPairs {
+    /// `starts[p]..starts[p + 1]`: the delta-coded texts of pair `p` (`a * 26 + b`).
+    starts: Vec<u32>,
+    lists: Vec<u8>,
+}
+
+const PAIRS: usize = 26 * 26;
+
+fn letter(b: u8) -> Option<usize> {
+    b.is_ascii_lowercase().then(|| (b - b'a') as usize)
+}
+
+impl LetterPairs {
+    /// The pairs of the texts of `texts` (glyph numbers of `glyphs`).
+    pub fn build(glyphs: &Glyphs, texts: &GlyphTexts) -> LetterPairs {
+        // Per glyph: pairs inside its readings, letters a piece may end on,
+        // letters a piece may start with.
+        let per_glyph: Vec<(Vec<u16>, u32, u32)> = glyphs
+            .readings
+            .iter()
+            .map(|readings| {
+                let (mut inner, mut ends, mut starts) = (Vec::new(), 0u32, 0u32);
+                for r in readings.iter() {
+                    let rb = r.as_bytes();
+                    for w in rb.windows(2) {
+                        if let (Some(a), Some(b)) = (letter(w[0]), letter(w[1])) {
+                            inner.push((a * 26 + b) as u16);
+                        }
+                    }
+                    starts |= rb.first().map_or(0, |&b| bit(b));
+                    ends |= rb.first().map_or(0, |&b| bit(b));
+                    ends |= rb.last().map_or(0, |&b| bit(b));
+                    if rb.len() >= 2 && matches!(&rb[..2], b"zh" | b"ch" | b"sh") {
+                        ends |= bit(rb[1]);
+                    }
+                }
+                inner.sort_unstable();
+                inner.dedup();
+                (inner, ends, starts)
+            })
+            .collect();
+        let mut lists: Vec<Vec<u32>> = vec![Vec::new(); PAIRS];
+        let mut seen = vec![u32::MAX; PAIRS];
+        for d in 0..texts.len() {
+            let text = texts.get(d);
+            let mut add = |p: usize| {
+                if let (Some(s), Some(l)) = (seen.get_mut(p), lists.get_mut(p))
+                    && *s != d as u32
+                {
+                    *s = d as u32;
+                    l.push(d as u32);
+                }
+            };
+            let mut prev_ends = 0u32;
+            for &g in text {
+                let Some((inner, ends, starts)) = per_glyph.get(g as usize) else {
+                    prev_ends = 0;
+                    continue;
+                };
+                for &p in inner {
+                    add(p as usize);
+                }
+                let mut a_bits = prev_ends;
+                while a_bits != 0 {
+                    let a = a_bits.trailing_zeros() as usize;
+                    a_bits &= a_bits - 1;
+                    let mut b_bits = *starts;
+                    while b_bits != 0 {
+                        let b = b_bits.trailing_zeros() as usize;
+                        b_bits &= b_bits - 1;
+                        add(a * 26 + b);
+                    }
+                }
+                prev_ends = *ends;
+            }
+        }
+        let mut out = LetterPairs {
+            starts: vec![0],
+            lists: Vec::new(),
+        };
+        for list in lists {
+            let mut prev = 0;
+            for d in list {
+                super::column::push_varint(&mut out.lists, d - prev);
+                prev = d;
+            }
+            out.starts.push(out.lists.len() as u32);
+        }
+        out.lists.shrink_to_fit();
+        out
+    }
+
+    /// The texts (of `n`) holding every pair of letters side by side of the
+    /// pinyin query `q`; None when `q` has fewer than two letters.
+    pub fn texts_with(&self, q: &str, n: usize) -> Option<super::docset::Bitset> {
+        let mut pairs: Vec<usize> = q
+            .as_bytes()
+            .windows(2)
+            .filter_map(|w| Some(letter(w[0])? * 26 + letter(w[1])?))
+            .collect();
+        if pairs.is_empty() {
+            return None;
+        }
+        pairs.sort_unstable();
+        pairs.dedup();
+        let mut acc: Option<super::docset::Bitset> = None;
+        for p in pairs {
+            let mut set = super::docset::Bitset::new(n);
+            if let (Some(&a), Some(&b)) = (self.starts.get(p), self.starts.get(p + 1))
+                && let Some(bytes) = self.lists.get(a as usize..b as usize)
+            {
+                super::column::for_each_delta(bytes, |d| set.insert(d));
+            }
+            match &mut acc {
+                Some(a) => a.intersect(&set),
+                None => acc = Some(set),
+            }
+        }
+        acc
+    }
+
+    /// Approximate heap bytes.
+    pub fn heap_bytes(&self) -> usize {
+        self.lists.capacity() + 4 * self.starts.capacity()
+    }
+}
+
 /// A text's letters as a one-letter pinyin query sees them: first letters of its
 /// characters' readings, one-letter readings, and the same for its first
 /// character. Scoring a one-letter query is then a few bit tests.
@@ -701,6 +835,46 @@ mod tests {
                 }
             }
         }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(128))]
+        /// Every title a pinyin query of two letters or more matches holds all
+        /// its pairs of letters (the pairs only reject).
+        #[test]
+        fn letter_pairs_keep_every_title_a_query_matches(
+            titles in proptest::collection::vec("[社区治理长行重银江是去在里阿额e a1]{0,10}", 1..10),
+            q in "[a-z]{2,6}|shequ|zhili|sqzl|changx|hang|ea|aee",
+        ) {
+            let folded: Vec<String> = titles.iter().map(|t| super::super::fold::fold(t)).collect();
+            let mut glyphs = Glyphs::new();
+            let texts = GlyphTexts::build(&mut glyphs, folded.iter().map(String::as_str));
+            let pairs = LetterPairs::build(&glyphs, &texts);
+            let Some(with) = pairs.texts_with(&q, folded.len()) else {
+                return Err(proptest::test_runner::TestCaseError::fail("two letters or more"));
+            };
+            for (k, t) in folded.iter().enumerate() {
+                let chars: Vec<char> = t.chars().collect();
+                if match_title(&chars, &q).is_some() {
+                    proptest::prop_assert!(with.contains(k as u32), "{q} in {t}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn letter_pairs_reject_titles_that_cannot_spell_the_query() {
+        let folded = ["社区治理", "治理社区", "区社"];
+        let mut glyphs = Glyphs::new();
+        let texts = GlyphTexts::build(&mut glyphs, folded.iter().copied());
+        let pairs = LetterPairs::build(&glyphs, &texts);
+        let docs = |q: &str| pairs.texts_with(q, 3).map(|s| s.to_vec());
+        assert_eq!(docs("sq"), Some(vec![0, 1]));
+        assert_eq!(docs("ls"), Some(vec![1]));
+        assert_eq!(docs("zs"), Some(vec![]));
+        assert_eq!(docs("shequ"), Some(vec![0, 1]));
+        assert_eq!(docs("qs"), Some(vec![2]));
+        assert_eq!(docs("s"), None);
     }
 
     #[test]

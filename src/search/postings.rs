@@ -60,9 +60,28 @@ fn slow_code(c: char) -> u16 {
 pub struct Segment {
     docs: u32,
     keys: Vec<u32>,
-    /// `starts[k]..starts[k + 1]`: the delta-coded list of `keys[k]`.
+    /// `starts[k]..starts[k + 1]`: the list of `keys[k]`, each entry a
+    /// delta-coded document and a byte of how often the key occurs in it
+    /// (capped at 255; see [`for_each_counted`]).
     starts: Vec<u32>,
     lists: Bytes,
+}
+
+/// Decode a [`Segment`] list: each document with how often its key occurs there.
+fn for_each_counted(bytes: &[u8], mut f: impl FnMut(u32, u8)) {
+    let (mut acc, mut cur, mut shift) = (0u32, 0u32, 0u32);
+    let mut it = bytes.iter();
+    while let Some(&b) = it.next() {
+        cur |= ((b & 0x7F) as u32) << shift.min(31);
+        if b & 0x80 == 0 {
+            acc = acc.wrapping_add(cur);
+            f(acc, it.next().copied().unwrap_or(1));
+            cur = 0;
+            shift = 0;
+        } else {
+            shift += 7;
+        }
+    }
 }
 
 /// Collects the keys of documents in order, then sorts them into a [`Segment`].
@@ -105,26 +124,33 @@ impl SegmentBuilder {
             starts: vec![0],
             ..Segment::default()
         };
+        // Each entry: the document's delta, then how often the key occurs in
+        // it (capped at 255), written when the next entry starts.
         let mut last: Option<(u32, u32)> = None;
+        let mut count = 0u32;
         for p in pairs {
             let (key, doc) = ((p >> 32) as u32, p as u32);
             match last {
+                Some((k, d)) if k == key && d == doc => count += 1,
                 Some((k, d)) if k == key => {
-                    if doc != d {
-                        push_varint(&mut seg.lists.0, doc - d);
-                    }
+                    seg.lists.0.push(count.min(255) as u8);
+                    push_varint(&mut seg.lists.0, doc - d);
+                    count = 1;
                 }
                 _ => {
                     if last.is_some() {
+                        seg.lists.0.push(count.min(255) as u8);
                         seg.starts.push(seg.lists.0.len() as u32);
                     }
                     seg.keys.push(key);
                     push_varint(&mut seg.lists.0, doc);
+                    count = 1;
                 }
             }
             last = Some((key, doc));
         }
         if last.is_some() {
+            seg.lists.0.push(count.min(255) as u8);
             seg.starts.push(seg.lists.0.len() as u32);
         }
         seg
@@ -288,7 +314,7 @@ impl Postings {
                 };
                 let mut k = self.keys.partition_point(|&x| (x as u64) < lo);
                 let mut s = segment.keys.partition_point(|&x| (x as u64) < lo);
-                let mut docs: Vec<u32> = Vec::new();
+                let mut docs: Vec<(u32, u8)> = Vec::new();
                 loop {
                     let mine = self.keys.get(k).copied().filter(|&x| (x as u64) < hi);
                     let theirs = segment.keys.get(s).copied().filter(|&x| (x as u64) < hi);
@@ -299,18 +325,23 @@ impl Postings {
                         (None, Some(b)) => b,
                     };
                     docs.clear();
-                    let old: Vec<u32> = if mine == Some(key) {
+                    let old: Vec<(u32, u8)> = if mine == Some(key) {
                         k += 1;
-                        self.list(k - 1).iter().collect()
+                        self.counted_list(k - 1)
                     } else {
                         Vec::new()
                     };
-                    docs.extend(old.iter().copied().filter(|&d| d < start));
+                    docs.extend(old.iter().copied().filter(|&(d, _)| d < start));
                     if theirs == Some(key) {
-                        for_each_delta(segment.list(s), |d| docs.push(d + start));
+                        for_each_counted(segment.list(s), |d, c| docs.push((d + start, c)));
                         s += 1;
                     }
-                    docs.extend(old.iter().copied().filter(|&d| d >= end).map(shift));
+                    docs.extend(
+                        old.iter()
+                            .copied()
+                            .filter(|&(d, _)| d >= end)
+                            .map(|(d, c)| (shift(d), c)),
+                    );
                     if !docs.is_empty() {
                         out.keys.push(key);
                         encode_list(&docs, &mut out.lists.0);
@@ -345,20 +376,62 @@ impl Postings {
         }
     }
 
-    fn list(&self, k: usize) -> RoaringBitmap {
-        let bytes = match (self.starts.get(k), self.starts.get(k + 1)) {
+    /// The stored bytes of list `k`.
+    fn list_bytes(&self, k: usize) -> &[u8] {
+        match (self.starts.get(k), self.starts.get(k + 1)) {
             (Some(&a), Some(&b)) => self.lists.0.get(a as usize..b as usize).unwrap_or(&[]),
             _ => &[],
-        };
-        match bytes.split_first() {
-            Some((&ROARING, rest)) => RoaringBitmap::deserialize_from(rest).unwrap_or_default(),
-            Some((_, rest)) => {
-                let mut docs = Vec::new();
-                for_each_delta(rest, |d| docs.push(d));
-                RoaringBitmap::from_sorted_iter(docs).unwrap_or_default()
-            }
-            None => RoaringBitmap::new(),
         }
+    }
+
+    fn list(&self, k: usize) -> RoaringBitmap {
+        let (coding, _, docs) = split_list(self.list_bytes(k));
+        decode_docs(coding, docs)
+    }
+
+    /// List `k` with how often its key occurs in each document.
+    fn counted_list(&self, k: usize) -> Vec<(u32, u8)> {
+        let (coding, counts, docs) = split_list(self.list_bytes(k));
+        let mut out: Vec<(u32, u8)> = match coding {
+            ROARING => decode_docs(coding, docs).iter().map(|d| (d, 1)).collect(),
+            _ => {
+                let mut out = Vec::new();
+                for_each_delta(docs, |d| out.push((d, 1)));
+                out
+            }
+        };
+        for_counts(counts, |pos, c| {
+            if let Some(e) = out.get_mut(pos) {
+                e.1 = c;
+            }
+        });
+        out
+    }
+
+    /// How often the folded `term` occurs side by side in each document's
+    /// body (indexed by document, capped at 255; 0: not at all), when the
+    /// postings know it exactly: a lone letter or character (its unigram) or
+    /// two different ones (their bigram; two alike could overlap, `社社社`),
+    /// each a folded letter or digit of the Basic Multilingual Plane. None
+    /// otherwise (verify on the text then).
+    pub fn phrase_counts(&self, term: &str) -> Option<Vec<u8>> {
+        let exact =
+            |c: char| gram_code(c).filter(|&code| code as u32 == c as u32 && code != ASTRAL);
+        let mut chars = term.chars();
+        let key = match (chars.next(), chars.next(), chars.next()) {
+            (Some(a), None, None) => (exact(a)? as u32) << 16,
+            (Some(a), Some(b), None) if a != b => (exact(a)? as u32) << 16 | exact(b)? as u32,
+            _ => return None,
+        };
+        let mut out = vec![0u8; self.n_docs as usize];
+        if let Ok(k) = self.keys.binary_search(&key) {
+            for (d, c) in self.counted_list(k) {
+                if let Some(slot) = out.get_mut(d as usize) {
+                    *slot = c;
+                }
+            }
+        }
+        Some(out)
     }
 
     /// The documents whose body may hold the folded `term` side by side: all of
@@ -556,7 +629,7 @@ fn merge_range(segments: &[Segment], offsets: &[u32], n_docs: u32, lo: u64, hi: 
             heap.push(Reverse((k, s)));
         }
     }
-    let mut docs: Vec<u32> = Vec::new();
+    let mut docs: Vec<(u32, u8)> = Vec::new();
     while let Some(Reverse((key, _))) = heap.peek().copied() {
         docs.clear();
         while let Some(&Reverse((k, s))) = heap.peek() {
@@ -566,7 +639,7 @@ fn merge_range(segments: &[Segment], offsets: &[u32], n_docs: u32, lo: u64, hi: 
             heap.pop();
             let seg = &segments[s];
             let off = offsets.get(s).copied().unwrap_or(0);
-            for_each_delta(seg.list(cursors[s]), |d| docs.push(d + off));
+            for_each_counted(seg.list(cursors[s]), |d, c| docs.push((d + off, c)));
             cursors[s] += 1;
             if let Some(&next) = seg.keys.get(cursors[s])
                 && (next as u64) < hi
@@ -581,30 +654,105 @@ fn merge_range(segments: &[Segment], offsets: &[u32], n_docs: u32, lo: u64, hi: 
     out
 }
 
-/// Append ascending `docs` in the smaller of the two codings.
-fn encode_list(docs: &[u32], out: &mut Vec<u8>) {
+/// List codings (low bit of a list's first byte), and the flag saying that a
+/// section of counts follows it.
+const COUNTS: u8 = 2;
+
+/// A stored list as (coding, its count section, its documents): `[coding |
+/// COUNTS?] [varint length, counts]? documents`. The count section holds, for
+/// the documents where the key occurs more than once, their position in the
+/// list (varint, from the previous one's) and the count (a byte, capped at
+/// 255); every other document has it once.
+fn split_list(bytes: &[u8]) -> (u8, &[u8], &[u8]) {
+    let Some((&first, rest)) = bytes.split_first() else {
+        return (DELTAS, &[], &[]);
+    };
+    if first & COUNTS == 0 {
+        return (first, &[], rest);
+    }
+    let mut len = 0u32;
+    let mut used = 0;
+    for (i, &b) in rest.iter().enumerate() {
+        len |= ((b & 0x7F) as u32) << (7 * i as u32).min(31);
+        used = i + 1;
+        if b & 0x80 == 0 {
+            break;
+        }
+    }
+    let rest = rest.get(used..).unwrap_or(&[]);
+    let (counts, docs) = rest.split_at(rest.len().min(len as usize));
+    (first & !COUNTS, counts, docs)
+}
+
+fn decode_docs(coding: u8, docs: &[u8]) -> RoaringBitmap {
+    match coding {
+        ROARING => RoaringBitmap::deserialize_from(docs).unwrap_or_default(),
+        _ => {
+            let mut out = Vec::new();
+            for_each_delta(docs, |d| out.push(d));
+            RoaringBitmap::from_sorted_iter(out).unwrap_or_default()
+        }
+    }
+}
+
+/// Each (position in the list, count) of a count section.
+fn for_counts(bytes: &[u8], mut f: impl FnMut(usize, u8)) {
+    let (mut pos, mut cur, mut shift, mut first) = (0usize, 0u32, 0u32, true);
+    let mut it = bytes.iter();
+    while let Some(&b) = it.next() {
+        cur |= ((b & 0x7F) as u32) << shift.min(31);
+        if b & 0x80 == 0 {
+            pos = if first {
+                cur as usize
+            } else {
+                pos + cur as usize
+            };
+            first = false;
+            f(pos, it.next().copied().unwrap_or(1));
+            cur = 0;
+            shift = 0;
+        } else {
+            shift += 7;
+        }
+    }
+}
+
+/// Append ascending `docs`, each with how often its key occurs there, the
+/// documents in the smaller of the two codings.
+fn encode_list(docs: &[(u32, u8)], out: &mut Vec<u8>) {
     let at = out.len();
-    out.push(DELTAS);
+    let mut counts = Vec::new();
+    let mut last = None;
+    for (pos, &(_, c)) in docs.iter().enumerate() {
+        if c > 1 {
+            push_varint(&mut counts, (pos - last.unwrap_or(0)) as u32);
+            counts.push(c);
+            last = Some(pos);
+        }
+    }
+    let flag = if counts.is_empty() { 0 } else { COUNTS };
+    out.push(DELTAS | flag);
+    if !counts.is_empty() {
+        push_varint(out, counts.len() as u32);
+        out.extend_from_slice(&counts);
+    }
+    let docs_at = out.len();
     let mut prev = 0;
-    for (i, &d) in docs.iter().enumerate() {
+    for (i, &(d, _)) in docs.iter().enumerate() {
         push_varint(out, if i == 0 { d } else { d - prev });
         prev = d;
     }
-    let delta_len = out.len() - at;
+    let delta_len = out.len() - docs_at;
     if docs.len() >= 64
-        && let Ok(bitmap) = RoaringBitmap::from_sorted_iter(docs.iter().copied())
-        && bitmap.serialized_size() + 1 < delta_len
+        && let Ok(bitmap) = RoaringBitmap::from_sorted_iter(docs.iter().map(|&(d, _)| d))
+        && bitmap.serialized_size() < delta_len
     {
-        out.truncate(at);
-        out.push(ROARING);
-        if bitmap.serialize_into(&mut *out).is_err() {
-            // Writing into a Vec cannot fail; keep the deltas should it ever.
-            out.truncate(at);
-            out.push(DELTAS);
-            let mut prev = 0;
-            for (i, &d) in docs.iter().enumerate() {
-                push_varint(out, if i == 0 { d } else { d - prev });
-                prev = d;
+        let mut bytes = Vec::with_capacity(bitmap.serialized_size());
+        if bitmap.serialize_into(&mut bytes).is_ok() {
+            out.truncate(docs_at);
+            out.extend_from_slice(&bytes);
+            if let Some(b) = out.get_mut(at) {
+                *b = ROARING | flag;
             }
         }
     }
@@ -705,6 +853,58 @@ mod tests {
                 }
             }
         }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        /// Where the postings give a term's counts, they are what searching the
+        /// folded body for it side by side counts (a body's score), and no
+        /// count is given for a term they cannot count exactly.
+        #[test]
+        fn phrase_counts_are_what_the_text_holds(
+            bodies in proptest::collection::vec("[社区社區治，a A１1]{0,40}", 1..12),
+            term in "[社区治a1，]{1,3}",
+            split in 1usize..5,
+        ) {
+            let refs: Vec<&str> = bodies.iter().map(String::as_str).collect();
+            let p = postings(&refs, split);
+            let term = crate::search::fold::fold(&term);
+            let chars: Vec<char> = term.chars().collect();
+            let countable = matches!(chars.as_slice(), [a] | [a, _] if a.is_alphanumeric())
+                && chars.iter().all(|c| c.is_alphanumeric())
+                && !(chars.len() == 2 && chars[0] == chars[1]);
+            match p.phrase_counts(&term) {
+                None => proptest::prop_assert!(!countable, "{term:?} not counted"),
+                Some(counts) => {
+                    proptest::prop_assert!(countable, "{term:?} counted");
+                    for (d, body) in bodies.iter().enumerate() {
+                        let folded = crate::search::fold::fold(body);
+                        let n = folded.matches(term.as_str()).count().min(255);
+                        proptest::prop_assert_eq!(counts[d] as usize, n, "{:?} in {:?}", term, body);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn counts_survive_merging_splicing_and_both_codings() {
+        // 70 bodies holding 的 k % 4 times: a list long enough for a bitmap.
+        let bodies: Vec<String> = (0..70).map(|k| "的社".repeat(k % 4)).collect();
+        let refs: Vec<&str> = bodies.iter().map(String::as_str).collect();
+        let p = postings(&refs, 9);
+        let counts = p.phrase_counts("的").unwrap();
+        assert_eq!(counts, (0..70).map(|k| (k % 4) as u8).collect::<Vec<u8>>());
+        let seg = Segment::build([vec!["的的的的的"], vec![""]]);
+        let spliced = p.splice(1, 3, &seg);
+        let mut expected: Vec<u8> = (0..70).map(|k| (k % 4) as u8).collect();
+        expected.splice(1..3, [5, 0]);
+        assert_eq!(spliced.phrase_counts("的").unwrap(), expected);
+        assert_eq!(spliced.phrase_counts("的社").unwrap(), {
+            let mut e: Vec<u8> = (0..70).map(|k| (k % 4) as u8).collect();
+            e.splice(1..3, [0, 0]);
+            e
+        });
     }
 
     #[test]

@@ -101,6 +101,17 @@ struct Text {
     /// The documents whose body holds the term side by side, once scanned for
     /// (every body; only when `body_may` is None).
     body_phrase: OnceLock<Bitset>,
+    /// How often each document's body holds the term side by side (capped;
+    /// 0: not at all), when the body postings know it exactly (one character,
+    /// or two different ones): then a body's score needs no look at its text.
+    body_counts: Option<Vec<u8>>,
+    /// The documents whose title, and whose head fields, hold every character
+    /// of the term (when it cannot be pinyin, nothing else can match there).
+    title_may: Option<Bitset>,
+    heads_may: Option<Bitset>,
+    /// The titles that hold every pair of letters of the term as pinyin (see
+    /// [`pinyin::LetterPairs`]), for a term of two letters or more that can be.
+    title_pairs: Option<Bitset>,
 }
 
 enum Cond {
@@ -225,9 +236,17 @@ impl<'i> Matcher<'i> {
                         if t.pinyin.is_none()
                             && (t.mode != TermMatch::Scattered || t.body_may.is_some()) =>
                     {
-                        union.union(&self.index.title_chars.docs_with_all(&t.chars, n));
+                        match &t.title_may {
+                            Some(may) => union.union(may),
+                            None => union.union(&self.index.title_chars.docs_with_all(&t.chars, n)),
+                        }
                         if !t.title_only {
-                            union.union(&self.index.field_chars.docs_with_all(&t.chars, n));
+                            match &t.heads_may {
+                                Some(may) => union.union(may),
+                                None => {
+                                    union.union(&self.index.field_chars.docs_with_all(&t.chars, n))
+                                }
+                            }
                             match &t.body_may {
                                 Some(may) => union.union(may),
                                 None => union.union(self.body_phrase_docs(t)),
@@ -286,6 +305,9 @@ impl<'i> Matcher<'i> {
                     set.insert(d as u32);
                 }
             }
+        }
+        if let Some(pairs) = &t.title_pairs {
+            set.intersect(pairs);
         }
         set
     }
@@ -495,11 +517,38 @@ impl<'i> Matcher<'i> {
         if f != Field::Title && (t.title_only || t.mode == TermMatch::Prefix) {
             return None;
         }
+        // Without pinyin, a field matches only when it holds every character.
+        if t.pinyin.is_none() {
+            let may = match f {
+                Field::Title => &t.title_may,
+                Field::Kicker | Field::Subtitle | Field::Byline => &t.heads_may,
+                Field::Body => &None,
+            };
+            if may.as_ref().is_some_and(|m| !m.contains(doc)) {
+                return None;
+            }
+        }
+        // A body's phrase score from the postings' counts (the same count the
+        // text gives: see [`super::postings::Postings::phrase_counts`]).
+        if f == Field::Body
+            && !want
+            && t.pinyin.is_none()
+            && matches!(t.mode, TermMatch::Fuzzy | TermMatch::Exact)
+            && let Some(counts) = &t.body_counts
+        {
+            return match counts.get(d).copied().unwrap_or(0) {
+                0 => None,
+                c => Some((BODY + i64::from(c).min(50), Vec::new())),
+            };
+        }
         let latin = self.may_hold(f, d, t);
         let pinyin = t.pinyin.is_some()
             && match f {
                 Field::Title => match (self.index.masks.get(d), t.pinyin) {
-                    (Some(&m), Some(mask)) => pinyin::may_match(m, &t.text, mask),
+                    (Some(&m), Some(mask)) => {
+                        pinyin::may_match(m, &t.text, mask)
+                            && t.title_pairs.as_ref().is_none_or(|p| p.contains(doc))
+                    }
                     _ => false,
                 },
                 // Too short to be looked for as pinyin in bodies (see in_text_with).
@@ -527,7 +576,7 @@ impl<'i> Matcher<'i> {
             if text.is_empty() {
                 return None;
             }
-            self.in_text_with(t, text, f, title_doc, want, pinyin)
+            self.in_text_with(t, text, f, title_doc, want, pinyin, latin)
         };
         if f == Field::Body {
             self.index.with_body(d, run)
@@ -543,11 +592,14 @@ impl<'i> Matcher<'i> {
         f: Field,
         want: bool,
     ) -> Option<(i64, Vec<Range<usize>>)> {
-        self.in_text_with(t, folded, f, None, want, true)
+        self.in_text_with(t, folded, f, None, want, true, true)
     }
 
     /// Score and ranges of `t` in the folded text of a field `f`: the rules of
-    /// the module doc, tier after tier.
+    /// the module doc, tier after tier. `latin_here` false: the field lacks an
+    /// ASCII letter or digit of the term, so neither its phrase nor its
+    /// scattered characters are there (only pinyin is looked for).
+    #[allow(clippy::too_many_arguments)]
     fn in_text_with(
         &self,
         t: &Text,
@@ -556,10 +608,13 @@ impl<'i> Matcher<'i> {
         title_doc: Option<usize>,
         want: bool,
         pinyin_here: bool,
+        latin_here: bool,
     ) -> Option<(i64, Vec<Range<usize>>)> {
         let len = t.chars.len() as i64;
         // The phrase, side by side.
-        if t.mode == TermMatch::Prefix {
+        if !latin_here {
+            // Neither the phrase nor its characters are here.
+        } else if t.mode == TermMatch::Prefix {
             if folded.starts_with(t.text.as_str()) {
                 return Some((
                     TITLE + 16 * len + 8,
@@ -645,7 +700,7 @@ impl<'i> Matcher<'i> {
                 return Some((tier + s.clamp(0, 49), r));
             }
         }
-        if t.mode == TermMatch::Prefix || t.chars.len() < 2 {
+        if t.mode == TermMatch::Prefix || t.chars.len() < 2 || !latin_here {
             return None;
         }
         // Scattered characters, in order.
@@ -741,12 +796,55 @@ fn text_cond(
         _ => None,
     };
     let chars: Vec<char> = text.chars().collect();
+    let latin_edges = (
+        text.chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphanumeric()),
+        text.chars()
+            .last()
+            .is_some_and(|c| c.is_ascii_alphanumeric()),
+    );
+    // Counts give a body's score where a phrase hit is always a whole word.
+    let body_counts = (in_bodies
+        && !can_be_pinyin
+        && latin_edges == (false, false)
+        && matches!(mode, TermMatch::Fuzzy | TermMatch::Exact))
+    .then(|| index.postings.phrase_counts(text))
+    .flatten();
     let body_may = if !in_bodies {
         None
+    } else if let Some(counts) = &body_counts {
+        let mut set = Bitset::new(n);
+        for (d, &c) in counts.iter().enumerate() {
+            if c > 0 {
+                set.insert(d as u32);
+            }
+        }
+        Some(set)
     } else if mode == TermMatch::Scattered {
-        index.postings.chars_candidates(&chars)
+        index
+            .postings
+            .chars_candidates(&chars)
+            .map(|set| Bitset::from_roaring(&set, n))
     } else {
-        index.postings.phrase_candidates(text)
+        index
+            .postings
+            .phrase_candidates(text)
+            .map(|set| Bitset::from_roaring(&set, n))
+    };
+    // Cheap enough to skip for a highlighting matcher, which looks at few documents.
+    let (title_may, heads_may) = if bodies && !can_be_pinyin {
+        (
+            Some(index.title_chars.docs_with_all(&chars, n)),
+            (!title_only && mode != TermMatch::Prefix)
+                .then(|| index.field_chars.docs_with_all(&chars, n)),
+        )
+    } else {
+        (None, None)
+    };
+    let title_pairs = match (&pq, pinyin_data) {
+        (Some(_), Some(p)) if bodies => p.title_pairs.texts_with(text, n),
+        _ => None,
     };
     Cond::Text(Box::new(Text {
         text: text.to_string(),
@@ -756,18 +854,15 @@ fn text_cond(
         pinyin: can_be_pinyin.then(|| pinyin::query_mask(text)),
         pq,
         ascii: ascii_mask(text),
-        latin_edges: (
-            text.chars()
-                .next()
-                .is_some_and(|c| c.is_ascii_alphanumeric()),
-            text.chars()
-                .last()
-                .is_some_and(|c| c.is_ascii_alphanumeric()),
-        ),
+        latin_edges,
         finder: verify::phrase_finder(text),
         body_pinyin,
-        body_may: body_may.map(|set| Bitset::from_roaring(&set, n)),
+        body_may,
         body_phrase: OnceLock::new(),
+        body_counts,
+        title_may,
+        heads_may,
+        title_pairs,
     }))
 }
 

@@ -419,6 +419,16 @@ fn unreachable_config(e: toml::de::Error) -> Config {
     }
 }
 
+/// The text of the config file in use (`explicit`, else the user's when it
+/// exists) with its path, to point messages at its lines; `None` when there is
+/// none or it does not read.
+pub fn source_text(explicit: Option<&Path>) -> Option<(PathBuf, String)> {
+    explicit
+        .map(Path::to_path_buf)
+        .or_else(|| user_config_path().filter(|p| p.exists()))
+        .and_then(|p| crate::regular_file::read_to_string(&p).ok().map(|t| (p, t)))
+}
+
 /// `$XDG_CONFIG_HOME/newstag/config.toml`, else `~/.config/newstag/config.toml`.
 pub fn user_config_path() -> Option<PathBuf> {
     let base = std::env::var_os("XDG_CONFIG_HOME")

@@ -213,6 +213,7 @@ fn layers_do_not_import_the_app() {
         "views",
         "exporting",
         "tag_vocab",
+        "reading",
     ];
     const STILL_DRAWING_FROM_APP: &[&str] = &[];
     let offenders: Vec<String> = ui_modules_naming_the_app()
@@ -225,4 +226,60 @@ fn layers_do_not_import_the_app() {
         offenders.is_empty(),
         "src/ui layers that import the app: {offenders:?}"
     );
+}
+
+/// No file of `src/ui` (outside its tests) reads or writes files: the
+/// codebook, the samples, adjudication's decisions, sidecars, exports, the
+/// config and pages are read and written by the session and the core
+/// (`src/session/`), most as background jobs. Only `App::push_issues`, the way
+/// tests and benches feed issues (the run loop's loader reads sidecars on its
+/// own thread and hands them over with `push_loaded`), reads sidecars itself.
+#[test]
+fn ui_files_do_no_file_io() {
+    const IO: &[&str] = &[
+        "std::fs",
+        "fs::",
+        "File::",
+        "OpenOptions",
+        "read_to_string",
+        "read_dir",
+        ".exists()",
+        ".is_file()",
+        ".is_dir()",
+        "metadata(",
+        "symlink_metadata",
+        "canonicalize",
+        "walkdir",
+        "BufReader",
+        "write_atomic",
+        "regular_file::",
+        "codebook::read",
+        "sample::all_in",
+        ".decisions(",
+        ".adjudications(",
+        "team.open_adjudication(",
+        "read_sidecars",
+    ];
+    const KNOWN: &[(&str, &str)] = &[("app.rs", "read_sidecars")];
+    let dir = repo_path("src/ui");
+    let mut offenders = Vec::new();
+    for e in std::fs::read_dir(&dir).unwrap().flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if !name.ends_with(".rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(e.path()).unwrap();
+        let code = text.split("#[cfg(test)]").next().unwrap_or("");
+        for (n, line) in code.lines().enumerate() {
+            if line.trim_start().starts_with("//") {
+                continue;
+            }
+            for word in IO {
+                if line.contains(word) && !KNOWN.contains(&(name.as_str(), *word)) {
+                    offenders.push(format!("src/ui/{name}:{}: {}", n + 1, line.trim()));
+                }
+            }
+        }
+    }
+    assert!(offenders.is_empty(), "file I/O in the UI: {offenders:#?}");
 }

@@ -247,7 +247,7 @@ fn tag_pane_shows_the_codebook_entry_under_the_cursor() {
     assert!(!screen.contains("codebook v4"), "{screen}");
 }
 
-/// Settling and undoing in adjudication are saved off the UI thread: the status bar says the settlement is being saved, the walk shows it settled only once it is on disk, and `u` is saved the same way.
+/// Adjudication reads every coder's decisions off the UI thread (the status bar says so until it opens); settling and undoing are saved off it too: the status bar says the settlement is being saved, the walk shows it settled only once it is on disk, and `u` is saved the same way.
 #[test]
 fn adjudication_saves_in_the_background() {
     use crossterm::event::KeyCode;
@@ -261,7 +261,15 @@ fn adjudication_saves_in_the_background() {
     li.update(Action::ToggleTag(1));
     let mut zhao = app_as(&root, "zhao", false);
     let jobs = common::jobs::Jobs::attach(&mut zhao);
+    // Every coder's decisions are read in the background first.
     press(&mut zhao, KeyCode::Char('A'));
+    assert_eq!(zhao.mode, newstag::ui::Overlay::Panes);
+    let status = common::screen::area_text(&zhao, zhao.areas().status);
+    assert!(
+        status.contains("reading every coder's decisions"),
+        "{status}"
+    );
+    jobs.wait_files(&mut zhao);
     assert_eq!(zhao.mode, newstag::ui::Overlay::Adjudicate);
     press(&mut zhao, KeyCode::Char('c'));
     press(&mut zhao, KeyCode::Enter);

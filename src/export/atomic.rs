@@ -4,7 +4,7 @@
 
 use super::ExportError;
 use std::io::{self, BufWriter, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Whether `path` may be written: never a folder, and without `force` nothing
 /// that exists. Checked before any work is done (and by [`write_file`]).
@@ -58,6 +58,28 @@ pub fn write_file<T>(
         })?;
     }
     Ok(value)
+}
+
+/// The folder of the corpus (the parent when a single issue file was opened).
+pub fn corpus_folder(root: &Path) -> PathBuf {
+    if root.is_file() {
+        root.parent().map(Path::to_path_buf).unwrap_or_default()
+    } else {
+        root.to_path_buf()
+    }
+}
+
+/// `FOLDER/newstag-export.EXT`, or `-2`, `-3`... so an existing file is never the
+/// default.
+pub fn default_path(folder: &Path, format: super::ExportFormat) -> PathBuf {
+    let ext = format.as_str();
+    let mut path = folder.join(format!("newstag-export.{ext}"));
+    let mut n = 2;
+    while path.exists() && n < 1000 {
+        path = folder.join(format!("newstag-export-{n}.{ext}"));
+        n += 1;
+    }
+    path
 }
 
 #[cfg(test)]

@@ -12,11 +12,14 @@
 //! - [`config_job`]: appends a tag made in the TUI to the user's config file;
 //! - [`page_job`]: reads an issue's page for the page view and writes the
 //!   corrections made there;
+//! - [`files_job`]: reads the codebook, the samples, and what adjudication
+//!   needs;
 //! - [`vocab_job`]: renames a tag in every sidecar and the config, or gives it
 //!   a colour in the config.
 
 pub mod config_job;
 pub mod export_job;
+pub mod files_job;
 pub mod indexer;
 pub mod loader;
 pub mod page_job;
@@ -65,6 +68,8 @@ pub enum SessionEvent {
     TagsSaved,
     /// An issue's page was read, or a correction written, or why not.
     Page(Box<page_job::PageRead>),
+    /// The codebook, the samples or what adjudication needs was read.
+    Files(Box<files_job::FilesRead>),
 }
 
 /// Where jobs send their events: the host's queue. Cheap to clone; `send` says

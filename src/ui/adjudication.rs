@@ -18,6 +18,8 @@ use super::action::{AdjudicateAction, Layer};
 use super::app::{App, Overlay};
 use super::bordered::{self, render_lines};
 use super::tag_saves::TagWork;
+use crate::corpus::Corpus;
+use crate::session::files_job::{self, AdjudicationRead};
 use crate::suggest::NO_TOPIC;
 use crate::tags::adjudicate::{self, Unit};
 use crate::tags::team::UNKNOWN;
@@ -49,9 +51,6 @@ pub struct Adjudicating {
     take_next: usize,
     /// How far the article is scrolled.
     pub scroll: usize,
-    /// The corpus's codebook, when it has one: the entries of the tags in
-    /// dispute are shown.
-    pub codebook: Option<crate::tags::codebook::Codebook>,
 }
 
 impl std::fmt::Debug for Adjudicating {
@@ -135,7 +134,25 @@ impl App {
             return;
         }
         let team = self.tagging.team.clone();
-        let store = match team.open_adjudication(&self.corpus) {
+        let corpus = Corpus {
+            root: self.corpus.root.clone(),
+            issues: self.corpus.issues.clone(),
+            warnings: Vec::new(),
+        };
+        self.say("adjudication: reading every coder's decisions ...");
+        self.read_files(move || files_job::read_adjudication(&team, &corpus));
+    }
+
+    /// What adjudication needs has been read: open the walk over the listed
+    /// articles where coders disagree.
+    pub(super) fn adjudication_read(&mut self, read: AdjudicationRead) {
+        let AdjudicationRead {
+            store,
+            decisions,
+            adjudications,
+            codebook,
+        } = read;
+        let store = match store {
             Ok(store) => store,
             Err(why) => {
                 self.error(why);
@@ -157,20 +174,16 @@ impl App {
             .collect();
         let listed: Option<std::collections::HashSet<(usize, usize)>> =
             self.filter.as_ref().map(|f| f.iter().copied().collect());
-        let units: Vec<(Unit, (usize, usize))> = adjudicate::units(
-            &team.decisions(&self.corpus),
-            &team.adjudications(&self.corpus),
-            &[NO_TOPIC.to_string()],
-            None,
-        )
-        .into_iter()
-        .filter(|u| u.disagreement())
-        .filter_map(|u| {
-            let at = *places.get(&(u.issue.as_str(), u.id.as_str()))?;
-            Some((u, at))
-        })
-        .filter(|(_, at)| listed.as_ref().is_none_or(|l| l.contains(at)))
-        .collect();
+        let units: Vec<(Unit, (usize, usize))> =
+            adjudicate::units(&decisions, &adjudications, &[NO_TOPIC.to_string()], None)
+                .into_iter()
+                .filter(|u| u.disagreement())
+                .filter_map(|u| {
+                    let at = *places.get(&(u.issue.as_str(), u.id.as_str()))?;
+                    Some((u, at))
+                })
+                .filter(|(_, at)| listed.as_ref().is_none_or(|l| l.contains(at)))
+                .collect();
         if units.is_empty() {
             self.say(if listed.is_some() {
                 "no disagreement among the listed articles"
@@ -184,16 +197,11 @@ impl App {
             .iter()
             .position(|(u, _)| u.adjudicated.is_none())
             .unwrap_or(0);
-        let codebook =
-            match crate::tags::codebook::read(&crate::tags::codebook::path_in(team.base())) {
-                Ok(book) => book,
-                Err(why) => {
-                    self.error(why);
-                    None
-                }
-            };
+        match codebook {
+            Ok(book) => self.tagging.codebook = book,
+            Err(why) => self.error(why),
+        }
         let mut walk = Adjudicating {
-            codebook,
             store,
             units,
             before,
@@ -505,7 +513,7 @@ fn decision_table(app: &App, walk: &Adjudicating, unit: &Unit, width: usize) -> 
 /// and of the tags chosen: the tag's label, then its definition, include,
 /// exclude and anchor lines, indented.
 fn codebook_lines(app: &App, walk: &Adjudicating, unit: &Unit, width: usize) -> Vec<Line<'static>> {
-    let Some(book) = &walk.codebook else {
+    let Some(book) = &app.tagging.codebook else {
         return Vec::new();
     };
     let theme = &app.theme;

@@ -163,7 +163,7 @@ impl App {
     /// An app on `root` with nothing loaded yet (the run loop feeds it issues).
     pub fn new(config: Config, keymap: Keymaps, theme: Theme, root: PathBuf) -> App {
         let (tagging, team_error) = super::tagging::Tagging::new(&config, &root);
-        App {
+        let mut app = App {
             config,
             keymap,
             theme,
@@ -201,7 +201,11 @@ impl App {
                 text,
                 is_error: true,
             }),
-        }
+        };
+        // Before the run loop gives it a notifier: read at once, before the
+        // first frame (one small file).
+        app.read_codebook();
+        app
     }
 
     /// An app showing `issues`, fully loaded, at `width` x `height` (tests, benches).

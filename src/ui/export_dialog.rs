@@ -21,7 +21,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use tui_input::Input;
 use tui_input::backend::crossterm::to_input_request;
 use unicode_width::UnicodeWidthStr;
@@ -265,27 +265,7 @@ impl ExportDialog {
     }
 }
 
-/// The folder of the corpus (the parent when a single issue file was opened).
-pub fn corpus_folder(root: &Path) -> PathBuf {
-    if root.is_file() {
-        root.parent().map(Path::to_path_buf).unwrap_or_default()
-    } else {
-        root.to_path_buf()
-    }
-}
-
-/// `FOLDER/newstag-export.EXT`, or `-2`, `-3`... so an existing file is never the
-/// default.
-pub fn default_path(folder: &Path, format: ExportFormat) -> PathBuf {
-    let ext = format.as_str();
-    let mut path = folder.join(format!("newstag-export.{ext}"));
-    let mut n = 2;
-    while path.exists() && n < 1000 {
-        path = folder.join(format!("newstag-export-{n}.{ext}"));
-        n += 1;
-    }
-    path
-}
+pub use crate::export::atomic::{corpus_folder, default_path};
 
 /// How many articles `scope` holds; `None` when it is not offered (no
 /// search, no marks).

@@ -37,6 +37,7 @@ pub mod message_log;
 pub mod page;
 pub mod page_view;
 pub mod reader;
+mod reading;
 pub mod run;
 pub mod search_bar;
 pub mod searching;

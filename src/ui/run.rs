@@ -37,10 +37,7 @@ pub fn run(
     config_path: Option<&Path>,
     root: PathBuf,
 ) -> anyhow::Result<()> {
-    let source_text = config_path
-        .map(Path::to_path_buf)
-        .or_else(|| crate::config::user_config_path().filter(|p| p.exists()))
-        .and_then(|p| crate::regular_file::read_to_string(&p).ok().map(|t| (p, t)));
+    let source_text = crate::config::source_text(config_path);
     let source = source_text.as_ref().map(|(path, text)| ConfigSource {
         path: path.as_path(),
         text: text.as_str(),
@@ -195,6 +192,7 @@ fn handle_session(app: &mut App, ev: SessionEvent) {
         SessionEvent::TagSaved(saved) => app.tag_saved(saved),
         SessionEvent::TagsSaved => app.tags_saved(),
         SessionEvent::Page(read) => app.page_read(*read),
+        SessionEvent::Files(read) => app.files_read(*read),
     }
 }
 

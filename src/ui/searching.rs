@@ -151,13 +151,13 @@ fn tag_snapshot(app: &App) -> Option<TagLookup> {
             .cloned()
             .unwrap_or_default()
     });
-    // The corpus's samples, for `sample:NAME` (a broken one is named when a
-    // query asks for a sample; see `check_tags`).
-    let samples = crate::tags::sample::all_in(app.tagging.team.base()).unwrap_or_default();
+    // The corpus's samples, for `sample:NAME`, as last read (a broken one is
+    // named when a query asks for a sample; see `check_tags`).
+    let samples = app.tagging.samples.as_deref().unwrap_or_default();
     Some(crate::search::tags::with_samples(
         tags,
         &app.corpus.issues,
-        &samples,
+        samples,
     ))
 }
 
@@ -165,10 +165,25 @@ fn tag_snapshot(app: &App) -> Option<TagLookup> {
 pub fn open(app: &mut App) {
     app.mode = Overlay::Search;
     app.focus = Pane::List;
+    // `newstag sample` may have made a sample since: read them again (in the
+    // background; `samples_read` takes them in).
+    app.read_samples();
     // Tags may have changed since the last search.
     let tags = tag_snapshot(app);
     if let Some(engine) = &mut app.search.engine {
         engine.set_tags(tags);
+    }
+}
+
+/// The samples have been read again: searches see them from now on, and a
+/// query naming one is run again.
+pub fn samples_read(app: &mut App) {
+    let tags = tag_snapshot(app);
+    if let Some(engine) = &mut app.search.engine {
+        engine.set_tags(tags);
+    }
+    if app.search.input.value().contains("sample:") {
+        on_change(app);
     }
 }
 
@@ -243,16 +258,16 @@ fn on_change(app: &mut App) {
 /// has (as `kind:bogus` is one).
 fn check_tags(app: &App, q: &Query) -> Result<(), QueryError> {
     if !q.sample_spans.is_empty() {
-        match crate::tags::sample::all_in(app.tagging.team.base()) {
+        match &app.tagging.samples {
             Ok(samples) => {
-                let names: Vec<String> = samples.into_iter().map(|(n, _)| n).collect();
+                let names: Vec<String> = samples.iter().map(|(n, _)| n.clone()).collect();
                 q.check_samples(&names)?;
             }
             Err(why) => {
                 let (name, span) = q.sample_spans[0].clone();
                 return Err(QueryError::UnknownSample {
                     name,
-                    known: why,
+                    known: why.clone(),
                     span,
                 });
             }

@@ -35,9 +35,13 @@ pub struct Tagging {
     pub config_path: Option<PathBuf>,
     /// The new-tag prompt's text.
     pub input: Input,
-    /// The corpus's codebook (`codebook.toml`), read when the session starts:
-    /// the tag pane shows the entry of the tag under the cursor.
+    /// The corpus's codebook (`codebook.toml`), read when the session starts
+    /// and again when triage or adjudication opens (`App::read_codebook`):
+    /// the tag pane, triage and adjudication show the entries of the tags.
     pub codebook: Option<crate::tags::codebook::Codebook>,
+    /// The corpus's samples (for `sample:NAME`), read when the search line
+    /// opens, or why one does not read.
+    pub samples: Result<Vec<crate::tags::sample::Named>, String>,
     /// The memo prompt's text.
     pub memo_input: Input,
     /// The article (issue, article) the memo prompt edits.
@@ -79,15 +83,13 @@ impl Tagging {
     /// one.
     pub fn new(config: &Config, root: &std::path::Path) -> (Tagging, Option<String>) {
         let (team, error) = crate::tags::team::Team::new_or_unknown(config, root);
-        let codebook = crate::tags::codebook::read(&crate::tags::codebook::path_in(team.base()))
-            .ok()
-            .flatten();
         let tagging = Tagging {
             store: team.empty_store(),
             team,
             config_path: None,
             input: Input::default(),
-            codebook,
+            codebook: None,
+            samples: Ok(Vec::new()),
             memo_input: Input::default(),
             memo_target: None,
             pending: None,

@@ -43,9 +43,6 @@ pub struct Suggesting {
     pub triage: Option<Triage>,
     /// How far triage's article is scrolled, and which article that was.
     pub triage_scroll: (Option<(usize, usize)>, usize),
-    /// The corpus's codebook, read when triage opens: each tag's definition
-    /// is shown beside it.
-    pub codebook: Option<crate::tags::codebook::Codebook>,
 }
 
 impl std::fmt::Debug for Suggesting {
@@ -186,12 +183,16 @@ impl App {
     }
 
     fn open_triage(&mut self) {
+        if self.suggest.suggester.is_none() {
+            return;
+        }
+        // Each tag's definition is shown beside it: the codebook is read
+        // again (in the background), in case it was edited.
+        self.read_codebook();
         let Some(s) = &self.suggest.suggester else {
             return;
         };
         let resume = self.suggest.triage.as_ref().is_some_and(|t| !t.finished());
-        let path = crate::tags::codebook::path_in(self.tagging.team.base());
-        self.suggest.codebook = crate::tags::codebook::read(&path).ok().flatten();
         if !resume {
             let mut triage = Triage::start(s, &self.tagging.store, &self.corpus.issues);
             // A search (such as `sample:NAME`) narrows triage to what it lists.
@@ -406,7 +407,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 theme.dim(),
             ));
         } else if let Some(e) = app
-            .suggest
+            .tagging
             .codebook
             .as_ref()
             .and_then(|b| b.entry(&tag.name))

@@ -28,4 +28,16 @@ impl Jobs {
             }
         }
     }
+
+    /// Take in the next read of the corpus's files (the codebook, the
+    /// samples, what adjudication needs).
+    pub fn wait_files(&self, app: &mut App) {
+        loop {
+            match self.0.recv_timeout(Duration::from_secs(30)).unwrap() {
+                SessionEvent::Files(read) => return app.files_read(*read),
+                SessionEvent::TagsSaved => app.tags_saved(),
+                _ => continue,
+            }
+        }
+    }
 }

@@ -8,15 +8,26 @@
 //! correction merged by git) all agree. Anything else (a
 //! corrupt, truncated, stale or foreign file) is ignored and rebuilt. It is written
 //! to a temporary file and renamed into place, so a crash never leaves half a cache.
+//!
+//! The file is a head (everything but the bodies, checked as a whole when read)
+//! and the folded bodies, which are memory-mapped and read only where a search
+//! looks (a warm `newstag search` used to read and copy all of them, two thirds
+//! of the file): a table of their offsets and checksums (checked when read),
+//! then their bytes, each checked against its checksum the first time it is
+//! looked at. A body that fails its check reads as empty and the file is
+//! removed, so the next start rebuilds it.
 
 use crate::corpus::{Corpus, CorpusError, walk};
 use crate::search::SearchIndex;
+use crate::search::index::{Bodies, Head};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::UNIX_EPOCH;
 
-const MAGIC: &[u8; 12] = b"NEWSTAGIDX1\n";
-const VERSION: u32 = 9;
+const MAGIC: &[u8; 12] = b"NEWSTAGIDX2\n";
+const VERSION: u32 = 10;
 
 /// Size and modification time of one file (and, for an issue file, what its
 /// sidecar's corrections make of it).
@@ -128,24 +139,63 @@ fn program() -> Option<FileStamp> {
 /// The cached index of `root` when the cache is valid for `files` (see module doc).
 pub fn load(root: &Path, files: &[FileStamp]) -> Option<SearchIndex> {
     let path = cache_path(root)?;
-    let bytes = crate::regular_file::read(&path).ok()?;
-    decode(&bytes, &canonical(root), files)
+    let file = crate::regular_file::open(&path).ok()?;
+    // SAFETY: newstag never writes a cache file in place (it writes a
+    // temporary file and renames it over the old one, whose pages stay as they
+    // were for a process that maps it). Another program truncating the file
+    // while it is mapped would make reading the lost pages fault; every byte
+    // read is checked against a checksum before it is trusted.
+    let map = unsafe { memmap2::Mmap::map(&file) }.ok()?;
+    decode(Arc::new(map), path, &canonical(root), files)
 }
 
-fn decode(bytes: &[u8], root: &[u8], files: &[FileStamp]) -> Option<SearchIndex> {
+/// The head's bytes and the bodies' table of a cache file's bytes.
+struct Sections<'a> {
+    head: &'a [u8],
+    /// Offset of the bodies' table in the file.
+    table_at: usize,
+}
+
+fn sections(bytes: &[u8]) -> Option<Sections<'_>> {
     let rest = bytes.strip_prefix(MAGIC.as_slice())?;
-    let (sum, payload) = rest.split_at_checked(8)?;
-    let sum = u64::from_le_bytes(sum.try_into().ok()?);
-    if xxhash_rust::xxh3::xxh3_64(payload) != sum {
+    let len = u64_at(rest, 0)? as usize;
+    let sum = u64_at(rest, 8)?;
+    let head = rest.get(16..16usize.checked_add(len)?)?;
+    if xxhash_rust::xxh3::xxh3_64(head) != sum {
         return None;
     }
-    let file: CacheFile = postcard::from_bytes(payload).ok()?;
+    Some(Sections {
+        head,
+        table_at: MAGIC.len() + 16 + len,
+    })
+}
+
+fn u64_at(bytes: &[u8], at: usize) -> Option<u64> {
+    let b: [u8; 8] = bytes.get(at..at.checked_add(8)?)?.try_into().ok()?;
+    Some(u64::from_le_bytes(b))
+}
+
+fn decode<B: AsRef<[u8]> + Send + Sync + 'static>(
+    bytes: Arc<B>,
+    path: PathBuf,
+    root: &[u8],
+    files: &[FileStamp],
+) -> Option<SearchIndex> {
+    let all = (*bytes).as_ref();
+    let parts = sections(all)?;
+    let file: CacheFile = postcard::from_bytes(parts.head).ok()?;
     let valid = file.version == VERSION
         && file.program == program()
         && file.root == root
-        && file.files == files
-        && file.index.is_consistent();
-    valid.then_some(file.index)
+        && file.files == files;
+    if !valid {
+        return None;
+    }
+    let table_at = parts.table_at;
+    let bodies = MappedBodies::new(bytes, table_at, path)?;
+    let mut index = file.index;
+    index.set_bodies(Bodies::Mapped(bodies));
+    index.is_consistent().then_some(index)
 }
 
 fn encode(root: &[u8], files: &[FileStamp], index: &SearchIndex) -> Option<Vec<u8>> {
@@ -154,24 +204,148 @@ fn encode(root: &[u8], files: &[FileStamp], index: &SearchIndex) -> Option<Vec<u
         program: program(),
         root,
         files,
-        index,
+        index: Head(index),
     };
-    let payload = postcard::to_stdvec(&file).ok()?;
-    let mut out = Vec::with_capacity(payload.len() + 20);
+    let head = postcard::to_stdvec(&file).ok()?;
+    let n = index.len();
+    let mut offsets = Vec::with_capacity(8 * (n + 1));
+    let mut hashes = Vec::with_capacity(8 * n);
+    let mut text: Vec<u8> = Vec::new();
+    offsets.extend_from_slice(&0u64.to_le_bytes());
+    for d in 0..n {
+        index.with_body(d, |b| {
+            text.extend_from_slice(b.as_bytes());
+            hashes.extend_from_slice(&xxhash_rust::xxh3::xxh3_64(b.as_bytes()).to_le_bytes());
+        });
+        offsets.extend_from_slice(&(text.len() as u64).to_le_bytes());
+    }
+    let mut table = offsets;
+    table.extend_from_slice(&hashes);
+    let mut out = Vec::with_capacity(MAGIC.len() + 32 + head.len() + table.len() + text.len());
     out.extend_from_slice(MAGIC);
-    out.extend_from_slice(&xxhash_rust::xxh3::xxh3_64(&payload).to_le_bytes());
-    out.extend_from_slice(&payload);
+    out.extend_from_slice(&(head.len() as u64).to_le_bytes());
+    out.extend_from_slice(&xxhash_rust::xxh3::xxh3_64(&head).to_le_bytes());
+    out.extend_from_slice(&head);
+    out.extend_from_slice(&(n as u64).to_le_bytes());
+    out.extend_from_slice(&xxhash_rust::xxh3::xxh3_64(&table).to_le_bytes());
+    out.extend_from_slice(&table);
+    out.extend_from_slice(&text);
     Some(out)
 }
 
-/// Same layout as [`CacheFile`], borrowed, for writing.
+/// Same layout as [`CacheFile`], borrowed, for writing (the index without its
+/// bodies, which follow the head).
 #[derive(Serialize)]
 struct CacheFileRef<'a> {
     version: u32,
     program: Option<FileStamp>,
     root: &'a [u8],
     files: &'a [FileStamp],
-    index: &'a SearchIndex,
+    index: Head<'a>,
+}
+
+/// The folded bodies of a cache file, read in place (see the module doc).
+#[derive(Clone)]
+pub struct MappedBodies(Arc<Mapped>);
+
+struct Mapped {
+    bytes: Arc<dyn AsRef<[u8]> + Send + Sync>,
+    n: usize,
+    /// Offsets in the file of the bodies' offsets, checksums and text.
+    offsets_at: usize,
+    hashes_at: usize,
+    text_at: usize,
+    /// Bodies whose checksum was found right (bit per body).
+    checked: Vec<AtomicU64>,
+    /// The cache file, removed when a body is found damaged.
+    path: PathBuf,
+    damaged: AtomicBool,
+}
+
+impl MappedBodies {
+    /// The bodies whose table starts at `table_at` of `bytes`: None when the
+    /// table is damaged or does not fit the file.
+    fn new<B: AsRef<[u8]> + Send + Sync + 'static>(
+        bytes: Arc<B>,
+        table_at: usize,
+        path: PathBuf,
+    ) -> Option<MappedBodies> {
+        let all = (*bytes).as_ref();
+        let n = usize::try_from(u64_at(all, table_at)?).ok()?;
+        let sum = u64_at(all, table_at + 8)?;
+        let offsets_at = table_at + 16;
+        let table_len = n.checked_mul(16)?.checked_add(8)?;
+        let table = all.get(offsets_at..offsets_at.checked_add(table_len)?)?;
+        if xxhash_rust::xxh3::xxh3_64(table) != sum {
+            return None;
+        }
+        let text_at = offsets_at + table_len;
+        let text_len = all.len() - text_at;
+        let mut prev = 0u64;
+        for k in 0..=n {
+            let o = u64_at(all, offsets_at + 8 * k)?;
+            if o < prev || o as usize > text_len {
+                return None;
+            }
+            prev = o;
+        }
+        Some(MappedBodies(Arc::new(Mapped {
+            bytes,
+            n,
+            offsets_at,
+            hashes_at: offsets_at + 8 * (n + 1),
+            text_at,
+            checked: (0..n.div_ceil(64)).map(|_| AtomicU64::new(0)).collect(),
+            path,
+            damaged: AtomicBool::new(false),
+        })))
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.0.n
+    }
+
+    /// Heap bytes (the bodies themselves are the file's pages).
+    pub(crate) fn heap_bytes(&self) -> usize {
+        8 * self.0.checked.len()
+    }
+
+    /// Body `d` given to `f` (empty when out of range or damaged).
+    pub(crate) fn with<R>(&self, d: usize, f: impl FnOnce(&str) -> R) -> R {
+        f(self.text(d).unwrap_or(""))
+    }
+
+    fn text(&self, d: usize) -> Option<&str> {
+        let m = &*self.0;
+        if d >= m.n {
+            return None;
+        }
+        let all = (*m.bytes).as_ref();
+        let a = u64_at(all, m.offsets_at + 8 * d)? as usize;
+        let b = u64_at(all, m.offsets_at + 8 * (d + 1))? as usize;
+        let bytes = all.get(m.text_at + a..m.text_at + b)?;
+        let word = m.checked.get(d / 64)?;
+        let bit = 1u64 << (d % 64);
+        if word.load(Ordering::Relaxed) & bit == 0 {
+            let right = u64_at(all, m.hashes_at + 8 * d)
+                .is_some_and(|h| xxhash_rust::xxh3::xxh3_64(bytes) == h)
+                && simdutf8::basic::from_utf8(bytes).is_ok();
+            if !right {
+                if !m.damaged.swap(true, Ordering::Relaxed) {
+                    let _ = std::fs::remove_file(&m.path);
+                }
+                return None;
+            }
+            word.fetch_or(bit, Ordering::Relaxed);
+        }
+        simdutf8::basic::from_utf8(bytes).ok()
+    }
+}
+
+impl std::fmt::Debug for MappedBodies {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "MappedBodies({} documents)", self.0.n)
+    }
 }
 
 /// Write the cache of `root` atomically; false when it could not be written.
@@ -247,27 +421,71 @@ mod tests {
         }
     }
 
+    fn decoded(bytes: &[u8], root: &[u8], files: &[FileStamp]) -> Option<SearchIndex> {
+        decode(
+            Arc::new(bytes.to_vec()),
+            PathBuf::from("/nonexistent/newstag-test-cache"),
+            root,
+            files,
+        )
+    }
+
+    fn two_articles() -> SearchIndex {
+        let articles: Vec<crate::article::Article> = ["推进社区治理", "垃圾分类"]
+            .iter()
+            .enumerate()
+            .map(|(k, body)| crate::article::Article {
+                id: format!("a{k}"),
+                title: format!("标题{k}"),
+                paragraphs: vec![body.to_string()],
+                ..crate::article::Article::default()
+            })
+            .collect();
+        SearchIndex::build_from_issues(&[crate::article::Issue {
+            rel: "1.txt".into(),
+            articles: articles.into(),
+            ..crate::article::Issue::default()
+        }])
+    }
+
     #[test]
     fn cache_bytes_round_trip_and_refuse_damage_or_staleness() {
-        let index = SearchIndex::default();
+        for index in [SearchIndex::default(), two_articles()] {
+            let files = vec![stamp(10)];
+            let bytes = encode(b"/c", &files, &index).unwrap();
+            assert_eq!(decoded(&bytes, b"/c", &files), Some(index.clone()));
+            // stale: a file changed size, or another folder
+            assert_eq!(decoded(&bytes, b"/c", &[stamp(11)]), None);
+            assert_eq!(decoded(&bytes, b"/d", &files), None);
+            // stale: the file's sidecar got a correction
+            let corrected = FileStamp {
+                corrections: 42,
+                ..stamp(10)
+            };
+            assert_eq!(decoded(&bytes, b"/c", &[corrected]), None);
+            // corrupt: a flipped byte in the head or the table, a truncation, garbage
+            let text_len: usize = (0..index.len()).map(|d| index.with_body(d, str::len)).sum();
+            for at in [MAGIC.len() + 20, bytes.len() - text_len - 1] {
+                let mut flipped = bytes.clone();
+                flipped[at] ^= 0xFF;
+                assert_eq!(decoded(&flipped, b"/c", &files), None, "byte {at}");
+            }
+            assert_eq!(decoded(&bytes[..bytes.len() - 3], b"/c", &files), None);
+            assert_eq!(decoded(b"garbage", b"/c", &files), None);
+        }
+    }
+
+    #[test]
+    fn a_damaged_body_reads_as_empty_never_as_what_it_became() {
+        let index = two_articles();
         let files = vec![stamp(10)];
-        let bytes = encode(b"/c", &files, &index).unwrap();
-        assert_eq!(decode(&bytes, b"/c", &files), Some(index.clone()));
-        // stale: a file changed size, or another folder
-        assert_eq!(decode(&bytes, b"/c", &[stamp(11)]), None);
-        assert_eq!(decode(&bytes, b"/d", &files), None);
-        // stale: the file's sidecar got a correction
-        let corrected = FileStamp {
-            corrections: 42,
-            ..stamp(10)
-        };
-        assert_eq!(decode(&bytes, b"/c", &[corrected]), None);
-        // corrupt: a flipped byte, a truncation, garbage
-        let mut flipped = bytes.clone();
-        let last = flipped.len() - 1;
-        flipped[last] ^= 0xFF;
-        assert_eq!(decode(&flipped, b"/c", &files), None);
-        assert_eq!(decode(&bytes[..bytes.len() - 3], b"/c", &files), None);
-        assert_eq!(decode(b"garbage", b"/c", &files), None);
+        let mut bytes = encode(b"/c", &files, &index).unwrap();
+        // The last body's last character 类 (E7 B1 BB) turned into 粒 (E7 B2 92).
+        let n = bytes.len();
+        bytes[n - 2] = 0xB2;
+        bytes[n - 1] = 0x92;
+        let read = decoded(&bytes, b"/c", &files).unwrap();
+        assert_eq!(read.with_body(0, str::to_string), "推进社区治理");
+        assert_eq!(read.with_body(1, str::to_string), "");
     }
 }

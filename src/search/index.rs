@@ -186,6 +186,9 @@ impl PinyinData {
 pub(crate) enum Bodies {
     Shared(Vec<(Arc<[Article]>, u32)>),
     Folded(TextColumn),
+    /// Folded, in the cache file, read where looked at (see
+    /// [`super::cache::MappedBodies`]).
+    Mapped(super::cache::MappedBodies),
 }
 
 impl Default for Bodies {
@@ -199,6 +202,7 @@ impl Bodies {
         match self {
             Bodies::Shared(v) => v.len(),
             Bodies::Folded(c) => c.len(),
+            Bodies::Mapped(m) => m.len(),
         }
     }
 
@@ -206,6 +210,7 @@ impl Bodies {
     fn with<R>(&self, d: usize, f: impl FnOnce(&str) -> R) -> R {
         let (all, k) = match self {
             Bodies::Folded(c) => return f(c.get(d)),
+            Bodies::Mapped(m) => return m.with(d, f),
             Bodies::Shared(v) => match v.get(d) {
                 Some((all, k)) => (all, *k),
                 None => return f(""),
@@ -251,6 +256,7 @@ impl std::fmt::Debug for Bodies {
         match self {
             Bodies::Shared(v) => write!(f, "Bodies::Shared({} documents)", v.len()),
             Bodies::Folded(c) => write!(f, "Bodies::Folded({} documents)", c.len()),
+            Bodies::Mapped(m) => write!(f, "Bodies::Mapped({} documents)", m.len()),
         }
     }
 }
@@ -272,6 +278,34 @@ impl Serialize for Bodies {
             self.with(d, |text| seq.serialize_element(&Raw(text)))?;
         }
         seq.end()
+    }
+}
+
+/// The index as the head of the cache file stores it: every field but the
+/// bodies (stored apart, see [`super::cache`]), in [`SearchIndex`]'s order, the
+/// bodies as an empty list, so that it reads back as a [`SearchIndex`] whose
+/// bodies are then attached.
+pub(crate) struct Head<'a>(pub &'a SearchIndex);
+
+impl Serialize for Head<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let i = self.0;
+        let mut st = s.serialize_struct("SearchIndex", 13)?;
+        st.serialize_field("issues", &i.issues)?;
+        st.serialize_field("refs", &i.refs)?;
+        st.serialize_field("kinds", &i.kinds)?;
+        st.serialize_field("doubts", &i.doubts)?;
+        st.serialize_field("ids", &i.ids)?;
+        st.serialize_field("titles", &i.titles)?;
+        st.serialize_field("titles_folded", &i.titles_folded)?;
+        st.serialize_field("fields_folded", &i.fields_folded)?;
+        st.serialize_field("bodies", &Bodies::default())?;
+        st.serialize_field("masks", &i.masks)?;
+        st.serialize_field("postings", &i.postings)?;
+        st.serialize_field("title_chars", &i.title_chars)?;
+        st.serialize_field("field_chars", &i.field_chars)?;
+        st.end()
     }
 }
 
@@ -453,6 +487,11 @@ impl SearchIndex {
         self.bodies.with(d, f)
     }
 
+    /// Use these bodies (the cache's, read apart from the rest).
+    pub(crate) fn set_bodies(&mut self, bodies: Bodies) {
+        self.bodies = bodies;
+    }
+
     /// The character indexes, the bodies and their postings.
     fn finish(mut self, bodies: Bodies, segments: &[Segment]) -> SearchIndex {
         let n = self.refs.len();
@@ -509,10 +548,10 @@ impl SearchIndex {
                 all.extend(v[end..].iter().cloned());
                 Bodies::Shared(all)
             }
-            Bodies::Folded(c) => {
+            Bodies::Folded(_) | Bodies::Mapped(_) => {
                 let mut col = TextColumn::new();
                 for d in 0..start {
-                    col.push(c.get(d));
+                    self.bodies.with(d, |b| col.push(b));
                 }
                 let mut buf = String::new();
                 for a in issue.articles.iter() {
@@ -526,7 +565,7 @@ impl SearchIndex {
                     col.push(&buf);
                 }
                 for d in end..self.len() {
-                    col.push(c.get(d));
+                    self.bodies.with(d, |b| col.push(b));
                 }
                 Bodies::Folded(col)
             }
@@ -613,10 +652,12 @@ impl SearchIndex {
                 match self.bodies {
                     Bodies::Shared(_) => "bodies (shared with the corpus)",
                     Bodies::Folded(_) => "bodies folded",
+                    Bodies::Mapped(_) => "bodies (mapped from the cache, not on the heap)",
                 },
                 match &self.bodies {
                     Bodies::Shared(v) => 24 * v.len(),
                     Bodies::Folded(c) => text(c),
+                    Bodies::Mapped(m) => m.heap_bytes(),
                 },
             ),
             ("body postings", self.postings.heap_bytes()),
@@ -727,7 +768,7 @@ impl SearchIndex {
             && self.bodies.len() == n
             && match &self.bodies {
                 Bodies::Folded(c) => c.is_consistent(),
-                Bodies::Shared(_) => true,
+                Bodies::Shared(_) | Bodies::Mapped(_) => true,
             }
             && self.masks.len() == n
             && self.ids.is_consistent()

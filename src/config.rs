@@ -23,6 +23,9 @@ pub struct Config {
     pub cache: CacheConfig,
     #[serde(rename = "tag")]
     pub tags: Vec<TagDef>,
+    /// `[searches]`: saved searches, name -> query (`@name` in a query).
+    #[serde(default)]
+    pub searches: BTreeMap<String, String>,
     /// `[keys.<layer>]`: action name -> keys, one section a layer of the TUI
     /// (`panes`, `help`, `triage`, `export`, ...).
     pub keys: BTreeMap<String, BTreeMap<String, Vec<String>>>,
@@ -367,6 +370,15 @@ impl Config {
                 }
             }
         }
+        for (name, query) in &self.searches {
+            crate::search::saved::valid_name(name)?;
+            if query.trim().is_empty() {
+                return Err(format!("saved search \"{name}\" is empty"));
+            }
+            if let Err(e) = crate::search::Query::parse(query) {
+                return Err(format!("saved search \"{name}\": {e}"));
+            }
+        }
         if !(0.0..=1.0).contains(&self.suggest.min_score) {
             return Err(format!(
                 "suggest.min_score \"{}\" must be between 0 and 1",
@@ -415,6 +427,7 @@ fn unreachable_config(e: toml::de::Error) -> Config {
             learn_after: 20,
         },
         tags: Vec::new(),
+        searches: BTreeMap::new(),
         keys: BTreeMap::new(),
     }
 }

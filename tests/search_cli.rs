@@ -356,3 +356,58 @@ fn table_shows_the_id_that_tag_takes() {
     assert_eq!(first.get(at..at + id.len()), Some(id.as_str()), "{out}");
     assert!(first.contains("推进社区治理现代化"), "{first}");
 }
+
+/// `newstag search @name` runs the query saved under that name in
+/// `[searches]` (ANDed with other words); `tag --query` takes it too; an
+/// unknown name exits 2 naming the saved ones.
+#[test]
+fn saved_searches_run_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let cli = Cli::new();
+    corpus(dir.path());
+    let root = dir.path().to_str().unwrap();
+    let config = dir.path().join("config.toml");
+    std::fs::write(
+        &config,
+        "[searches]\ngov = \"社区治理\"\ntrash = \"垃圾|废品\"\nboth = \"@gov 干部\"\n",
+    )
+    .unwrap();
+    let cfg = config.to_str().unwrap();
+    let (code, out, err) = search(&cli, &["--config", cfg, root, "@gov", "--format", "jsonl"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(titles(&out), vec!["推进社区治理现代化", "天气预报"]);
+    let (code, out, err) = search(
+        &cli,
+        &["--config", cfg, root, "@gov", "天气", "--format", "jsonl"],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(titles(&out), vec!["天气预报"]);
+    let (_, out, _) = search(&cli, &["--config", cfg, root, "@both", "--format", "jsonl"]);
+    assert_eq!(titles(&out), vec!["推进社区治理现代化"]);
+    let (_, out, _) = search(
+        &cli,
+        &["--config", cfg, root, "@trash", "--format", "jsonl"],
+    );
+    assert_eq!(titles(&out), vec!["垃圾分类进小区"]);
+    let (code, out, err) = search(
+        &cli,
+        &["--config", cfg, root, "@nosuch", "--format", "jsonl"],
+    );
+    assert_eq!(code, 2, "{out}");
+    assert!(
+        err.contains("no saved search @nosuch (saved: @both, @gov, @trash)"),
+        "{err}"
+    );
+    // A name that is no word is refused in the config, with its line.
+    std::fs::write(
+        &config,
+        "[searches]\n\"two words\" = \"社区\"\nok = \"社区\"\n",
+    )
+    .unwrap();
+    let (code, _, err) = search(&cli, &["--config", cfg, root, "@ok", "--format", "jsonl"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("config.toml:2") && err.contains("two words"),
+        "{err}"
+    );
+}

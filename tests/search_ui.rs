@@ -15,6 +15,7 @@ use newstag::ui::layout::Pane;
 use newstag::ui::searching;
 use newstag::ui::{Action, App, ListRow, Overlay};
 use ratatui::buffer::{Buffer, Cell};
+use ratatui::layout::Rect;
 use ratatui::style::Color;
 use std::time::Duration;
 use unicode_width::UnicodeWidthStr;
@@ -248,4 +249,221 @@ fn pinyin_body_hit_highlights_the_characters_in_the_reader() {
     }
     assert!(!highlighted(&buf, x - 2, y), "把 is not a match");
     assert!(!highlighted(&buf, x + 8, y), "、 is not a match");
+}
+
+/// An app whose config saves two searches.
+fn app_with_saved(width: u16, height: u16) -> App {
+    let user = "[searches]\nbirds = \"湿地|候鸟\"\nservice = \"服务 kind:news\"\n";
+    let (config, errors) = Config::overlay(user, std::path::Path::new("config.toml"));
+    assert!(errors.is_empty(), "{errors:?}");
+    let issues = ui_fixture::fixture_issues();
+    let index = SearchIndex::build_from_issues(&issues);
+    let mut app = App::with_issues(config, issues, width, height);
+    searching::index_ready(&mut app, index);
+    app
+}
+
+/// `@name` in the search line runs the saved query, ANDed with the other
+/// words; an unknown name is an error naming the saved ones.
+#[test]
+fn saved_search_runs_by_name_in_the_search_line() {
+    let mut app = app_with_saved(100, 24);
+    press(&mut app, KeyCode::Char('/'));
+    type_query(&mut app, "@birds");
+    assert_eq!(app.filter.as_ref().map(Vec::len), Some(1));
+    assert_eq!(app.selected_row(), Some(ListRow::Article(0, 1)));
+    let screen = marked_screen(&drawn_buffer(&app));
+    assert!(screen.contains("[湿地]公园迎来[候鸟]季"), "{screen}");
+    // ANDed with more words: 服务 and a news article.
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('/'));
+    type_query(&mut app, "@service 便民");
+    assert_eq!(app.filter.as_ref().map(Vec::len), Some(1));
+    assert_eq!(app.selected_row(), Some(ListRow::Article(0, 0)));
+    // An unknown name.
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('/'));
+    for c in "湿地 @nosuch".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    let e = app.search.error.clone().expect("an error");
+    assert_eq!(e.span(), 3..10, "points at @nosuch");
+    let message = e.to_string();
+    assert!(
+        message.contains("@nosuch") && message.contains("@birds, @service"),
+        "{message}"
+    );
+    let screen = marked_screen(&drawn_buffer(&app));
+    assert!(screen.contains("no saved search @nosuch"), "{screen}");
+}
+
+/// `@` lists the saved searches; typing part of a name narrows the list and
+/// Enter runs the one picked in the search line.
+#[test]
+fn saved_search_picker_lists_and_runs_them() {
+    let mut app = app_with_saved(100, 24);
+    press(&mut app, KeyCode::Char('@'));
+    assert!(matches!(app.mode, Overlay::PickSearch(_)), "{:?}", app.mode);
+    let screen = marked_screen(&drawn_buffer(&app));
+    assert!(screen.contains("Run a saved search"), "{screen}");
+    assert!(
+        screen.contains("@birds") && screen.contains("湿地|候鸟"),
+        "{screen}"
+    );
+    assert!(screen.contains("@service"), "{screen}");
+    press(&mut app, KeyCode::Char('b'));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.mode, Overlay::Search);
+    assert_eq!(app.search.input.value(), "@birds");
+    assert!(searching::wait(&mut app, Duration::from_secs(20)));
+    assert_eq!(app.filter.as_ref().map(Vec::len), Some(1));
+    assert_eq!(app.selected_row(), Some(ListRow::Article(0, 1)));
+    // Esc in the picker closes it and runs nothing.
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('@'));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.mode, Overlay::Panes);
+    assert!(app.filter.is_none());
+}
+
+/// Without saved searches the picker says how to make one.
+#[test]
+fn saved_search_picker_says_how_to_save_one() {
+    let mut app = app(100, 24);
+    press(&mut app, KeyCode::Char('@'));
+    let screen = marked_screen(&drawn_buffer(&app));
+    assert!(screen.contains("[searches]"), "{screen}");
+}
+
+/// Enter keeps the query in the history file; a new app on the same file
+/// walks it with Up (newest first) and Down (back to what was typed), and
+/// each query shown is searched.
+#[test]
+fn search_history_is_walked_with_up_and_down_and_kept_between_runs() {
+    use newstag::search::history::SearchHistory;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("data").join("search_history");
+    let mut app = app(100, 24);
+    app.search.history = SearchHistory::open(&file).0;
+    for q in ["服务", "湿地", "服务", "kind:zz"] {
+        press(&mut app, KeyCode::Char('/'));
+        for c in q.chars() {
+            press(&mut app, KeyCode::Char(c));
+        }
+        if app.search.error.is_none() {
+            assert!(searching::wait(&mut app, Duration::from_secs(20)));
+        }
+        press(&mut app, KeyCode::Enter);
+        press(&mut app, KeyCode::Char('/'));
+        press(&mut app, KeyCode::Esc);
+    }
+    // Duplicates collapse to the newest; a malformed query is not kept.
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "湿地\n服务\n");
+
+    let mut next_run = self::app(100, 24);
+    next_run.search.history = SearchHistory::open(&file).0;
+    press(&mut next_run, KeyCode::Char('/'));
+    press(&mut next_run, KeyCode::Char('候'));
+    press(&mut next_run, KeyCode::Up);
+    assert_eq!(next_run.search.input.value(), "服务");
+    let fresh = |q: &str| {
+        let mut a = self::app(100, 24);
+        press(&mut a, KeyCode::Char('/'));
+        type_query(&mut a, q);
+        a.filter.clone()
+    };
+    while next_run.search.searching {
+        assert!(searching::wait(&mut next_run, Duration::from_secs(20)));
+    }
+    assert_eq!(next_run.filter, fresh("服务"), "服务 is searched");
+    press(&mut next_run, KeyCode::Up);
+    assert_eq!(next_run.search.input.value(), "湿地");
+    while next_run.search.searching {
+        assert!(searching::wait(&mut next_run, Duration::from_secs(20)));
+    }
+    assert_eq!(next_run.filter, fresh("湿地"));
+    press(&mut next_run, KeyCode::Up);
+    assert_eq!(next_run.search.input.value(), "湿地", "the oldest stays");
+    press(&mut next_run, KeyCode::Down);
+    assert_eq!(next_run.search.input.value(), "服务");
+    press(&mut next_run, KeyCode::Down);
+    assert_eq!(
+        next_run.search.input.value(),
+        "候",
+        "back to what was typed"
+    );
+    // Ctrl-n moves through the results instead.
+    while next_run.search.searching {
+        assert!(searching::wait(&mut next_run, Duration::from_secs(20)));
+    }
+    let before = next_run.selected;
+    next_run.handle_key(KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL));
+    assert_eq!(next_run.search.input.value(), "候");
+    assert_ne!(next_run.selected, before);
+}
+
+/// The row of the list pane's inside `inner` that holds `needle`, with its
+/// highlighted runs in [brackets].
+fn list_row(buf: &Buffer, inner: Rect, needle: &str) -> (u16, String) {
+    (inner.y..inner.bottom())
+        .map(|y| {
+            let row = marked_text(
+                buf,
+                Rect {
+                    y,
+                    height: 1,
+                    ..inner
+                },
+                is_highlight,
+            );
+            (y, row)
+        })
+        .find(|(_, row)| row.replace(['[', ']'], "").contains(needle))
+        .unwrap_or_else(|| panic!("no list row with {needle}"))
+}
+
+/// The list row of a hit outside the title shows, after the title, the
+/// sentence that matched with the hit highlighted, cut by display width
+/// around the hit (wide characters whole, inside the pane), at 80 and 120
+/// columns; a title hit shows no snippet.
+#[test]
+fn hits_outside_the_title_show_their_sentence_in_the_list() {
+    for width in [80u16, 120] {
+        for (query, title, hit, around) in [
+            ("水质", "湿地公园", "水质", "园区"),
+            ("十五分钟", "老街巷", "十五分钟", "推进"),
+        ] {
+            let mut app = app(width, 24);
+            press(&mut app, KeyCode::Char('/'));
+            type_query(&mut app, query);
+            press(&mut app, KeyCode::Enter);
+            let list = app.areas().list.expect("a list pane");
+            let inner = newstag::ui::layout::inner(list);
+            let buf = drawn_buffer(&app);
+            let (y, row) = list_row(&buf, inner, title);
+            let row = row.trim_end();
+            assert!(
+                row.contains(&format!("[{hit}]")),
+                "{width} cols, {query}: {row}"
+            );
+            assert!(row.contains(around), "{width} cols: {row}");
+            assert!(row.contains('│'), "{width} cols: {row}");
+            // Inside the pane: the row's text fits its width, and the cell
+            // after the pane's inside is the border.
+            let drawn: String = row.replace(['[', ']'], "");
+            assert!(
+                drawn.width() <= inner.width as usize,
+                "{width} cols: {drawn}"
+            );
+            assert_eq!(buf[(inner.right(), y)].symbol(), "│");
+        }
+        // A hit in the title: no snippet.
+        let mut app = app(width, 24);
+        press(&mut app, KeyCode::Char('/'));
+        type_query(&mut app, "湿地");
+        let buf = drawn_buffer(&app);
+        let list = newstag::ui::layout::inner(app.areas().list.unwrap());
+        let (_, row) = list_row(&buf, list, "湿地公园");
+        assert!(!row.contains('│'), "{row}");
+    }
 }

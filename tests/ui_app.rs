@@ -225,3 +225,86 @@ fn issue_summary_hangs_titles() {
         "{lines:?}"
     );
 }
+
+/// The fixture's issues renamed and redated: paths in one order, dates in
+/// another, one without a date.
+fn issues_out_of_date_order() -> Vec<newstag::article::Issue> {
+    let mut issues = ui_fixture::fixture_issues();
+    let mut more = ui_fixture::fixture_issues();
+    let dates = [
+        Some("2024-06-01"),
+        None,
+        Some("2024-05-13"),
+        Some("2023-12-31"),
+    ];
+    issues.append(&mut more);
+    for (k, (issue, date)) in issues.iter_mut().zip(dates).enumerate() {
+        issue.rel = format!("p{k}.txt");
+        issue.path = std::path::PathBuf::from(format!("fixtures/p{k}.txt"));
+        issue.date = date.map(str::to_string);
+    }
+    issues
+}
+
+/// The issues' order in the list.
+fn listed_issues(app: &App) -> Vec<usize> {
+    app.rows
+        .iter()
+        .filter_map(|r| match r {
+            ListRow::Issue(i) => Some(*i),
+            ListRow::Article(..) => None,
+        })
+        .collect()
+}
+
+/// The list is ordered by issue date, issues without a date after (by path),
+/// whether the issues arrive at once or batch by batch while loading; `]`
+/// walks them in that order and `D` goes to the nearest issue on or after a
+/// date typed; `U` (next untagged) follows the list's order.
+#[test]
+fn list_is_ordered_by_issue_date() {
+    let issues = issues_out_of_date_order();
+    let app = App::with_issues(Config::builtin(), issues.clone(), 100, 40);
+    assert_eq!(listed_issues(&app), vec![3, 2, 0, 1]);
+
+    // Loaded in batches, in path order.
+    let mut loading = App::with_issues(Config::builtin(), Vec::new(), 100, 40);
+    let mut rest = issues.clone();
+    let tail = rest.split_off(2);
+    loading.push_issues(rest);
+    assert_eq!(listed_issues(&loading), vec![0, 1]);
+    loading.push_issues(tail);
+    assert_eq!(listed_issues(&loading), vec![3, 2, 0, 1]);
+
+    let mut app = app;
+    app.update(Action::Top);
+    assert_eq!(app.selected_row(), Some(ListRow::Issue(3)));
+    app.update(Action::NextIssue);
+    assert_eq!(app.selected_row(), Some(ListRow::Article(2, 0)));
+    // The nearest issue on or after a date: 2024-05 -> 2024-05-13 (issue 2).
+    for (typed, issue) in [("2024-05", 2), ("2024-05-14", 0), ("2020", 3)] {
+        app.handle_key(key('D'));
+        for c in typed.chars() {
+            app.handle_key(key(c));
+        }
+        app.handle_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+        assert_eq!(
+            app.selected_row(),
+            Some(ListRow::Article(issue, 0)),
+            "{typed}"
+        );
+    }
+    // Next untagged walks in list order: from the last article of issue 2
+    // to the first of issue 0.
+    app.update(Action::Top);
+    app.handle_key(key('D'));
+    for c in "2024-05-13".chars() {
+        app.handle_key(key(c));
+    }
+    app.handle_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    app.update(Action::MoveDown);
+    app.update(Action::MoveDown);
+    assert_eq!(app.selected_row(), Some(ListRow::Article(2, 2)));
+    app.update(Action::NextUntagged);
+    assert_eq!(app.selected_row(), Some(ListRow::Article(0, 0)));
+}

@@ -150,9 +150,10 @@ pub fn run(config: &Config, args: ExportArgs) -> anyhow::Result<ExitCode> {
         atomic::check_target(out, args.force)?;
     }
     let query = match &args.query {
-        Some(text) => {
-            Some(Query::parse(text).map_err(|e| anyhow::anyhow!("bad query {text:?}: {e}"))?)
-        }
+        Some(text) => Some(
+            crate::search::saved::parse(text, &config.searches)
+                .map_err(|e| anyhow::anyhow!("bad query {text:?}: {e}"))?,
+        ),
         None => None,
     };
     let root = super::corpus_root(config, args.path.as_deref())?;

@@ -68,7 +68,10 @@ pub fn run(config: &Config, args: SampleArgs) -> anyhow::Result<ExitCode> {
     }
     let query = match &args.query {
         Some(q) if q.trim().is_empty() => bail!("--query is blank"),
-        Some(q) => Some(Query::parse(q).map_err(|e| anyhow::anyhow!("bad query \"{q}\": {e}"))?),
+        Some(q) => Some(
+            crate::search::saved::parse(q, &config.searches)
+                .map_err(|e| anyhow::anyhow!("bad query \"{q}\": {e}"))?,
+        ),
         None => None,
     };
     let corpus = super::open_corpus(config, Some(&args.path))?;

@@ -58,9 +58,14 @@ pub fn run(config: &Config, args: SearchArgs) -> anyhow::Result<ExitCode> {
     if text.trim().is_empty() {
         anyhow::bail!("the query is empty (newstag search [PATH] QUERY...)");
     }
-    let query = match Query::parse(&text) {
-        Ok(q) => q,
+    // `@name` words stand for the saved searches of `[searches]`.
+    let expansion = match crate::search::saved::expand(&text, &config.searches) {
+        Ok(x) => x,
         Err(e) => return Ok(bad_query(&text, &e)),
+    };
+    let query = match Query::parse(&expansion.text) {
+        Ok(q) => q,
+        Err(e) => return Ok(bad_query(&text, &expansion.typed_error(e))),
     };
     let root = super::corpus_root(config, path.as_deref())?;
     let (index, corpus) = if args.no_cache {
@@ -90,12 +95,12 @@ pub fn run(config: &Config, args: SearchArgs) -> anyhow::Result<ExitCode> {
         (Some(c), true) => {
             let store = super::tag_store(config, c)?;
             if let Err(e) = query.check_tags(&known_tags(config, &store)) {
-                return Ok(bad_query(&text, &e));
+                return Ok(bad_query(&text, &expansion.typed_error(e)));
             }
             let samples = match super::sample::samples_for(config, c, &query) {
                 Ok(s) => s,
                 Err(e) => match e.downcast_ref::<crate::search::query::QueryError>() {
-                    Some(q) => return Ok(bad_query(&text, q)),
+                    Some(q) => return Ok(bad_query(&text, &expansion.typed_error(q.clone()))),
                     None => return Err(e),
                 },
             };

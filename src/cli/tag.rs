@@ -3,7 +3,7 @@
 
 use crate::config::Config;
 use crate::corpus::Corpus;
-use crate::search::{Matcher, Query, SearchIndex};
+use crate::search::{Matcher, SearchIndex};
 use crate::tags::{Source, Target};
 use crate::text::escape_controls;
 use anyhow::bail;
@@ -322,7 +322,8 @@ fn query_targets(
     config: &Config,
 ) -> anyhow::Result<Vec<(usize, usize)>> {
     let text = query;
-    let query = Query::parse(text).map_err(|e| anyhow::anyhow!("bad query \"{text}\": {e}"))?;
+    let query = crate::search::saved::parse(text, &config.searches)
+        .map_err(|e| anyhow::anyhow!("bad query \"{text}\": {e}"))?;
     let index = SearchIndex::build(corpus);
     let tags = if query.uses_tags() {
         let store = super::tag_store(config, corpus)?;

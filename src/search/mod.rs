@@ -11,11 +11,14 @@ pub mod chars;
 pub mod column;
 pub mod docset;
 pub mod fold;
+pub mod history;
 pub mod index;
 pub mod pinyin;
 pub mod postings;
 pub mod query;
 pub mod rank;
+pub mod saved;
+pub mod snippet;
 pub mod tags;
 pub mod verify;
 

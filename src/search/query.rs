@@ -208,6 +208,10 @@ pub enum QueryError {
         known: String,
         span: Range<usize>,
     },
+    /// A `@name` that is not saved, or that cannot be written out (see
+    /// [`super::saved`]).
+    #[error("{why}")]
+    SavedSearch { why: String, span: Range<usize> },
 }
 
 impl QueryError {
@@ -221,8 +225,25 @@ impl QueryError {
             | QueryError::BadDate { span, .. }
             | QueryError::EmptyAlternative { span }
             | QueryError::UnknownSample { span, .. }
-            | QueryError::UnknownTag { span, .. } => span.clone(),
+            | QueryError::UnknownTag { span, .. }
+            | QueryError::SavedSearch { span, .. } => span.clone(),
         }
+    }
+
+    /// The same error, pointing at `to` instead.
+    pub fn with_span(mut self, to: Range<usize>) -> QueryError {
+        match &mut self {
+            QueryError::EmptyAfter { span, .. }
+            | QueryError::EmptyValue { span, .. }
+            | QueryError::UnknownKind { span, .. }
+            | QueryError::UnknownDoubt { span, .. }
+            | QueryError::BadDate { span, .. }
+            | QueryError::EmptyAlternative { span }
+            | QueryError::UnknownSample { span, .. }
+            | QueryError::UnknownTag { span, .. }
+            | QueryError::SavedSearch { span, .. } => *span = to,
+        }
+        self
     }
 }
 

@@ -448,6 +448,10 @@ layer_actions! {
         Accept = "accept",
         /// Clear the search and close the line
         Cancel = "cancel",
+        /// Show the query searched before (the history is kept between runs)
+        HistoryPrev = "history_prev",
+        /// Show the query searched after (past the newest: what was typed)
+        HistoryNext = "history_next",
         /// Select the next result
         MoveDown = "move_down",
         /// Select the previous result
@@ -492,6 +496,8 @@ actions! {
     Fold = "fold",
     /// Search articles
     Search = "search",
+    /// List the saved searches (`[searches]` in the config) and run the one picked
+    PickSavedSearch = "pick_saved_search",
     /// Go to the next search match
     NextMatch = "next_match",
     /// Go to the previous search match

@@ -58,6 +58,8 @@ pub enum Overlay {
     EditTag(Box<TagPrompt>),
     /// A rename waits for y/n (see `tag_edit.rs`).
     ConfirmRename(Box<RenameQuestion>),
+    /// The saved searches' picker (`@`, see `searching.rs`).
+    PickSearch(Box<super::tag_picker::TagPicker>),
     /// Triage mode (`T`, see `triage.rs`).
     Triage,
     /// The page view (`v`, see `page_view.rs`); its state is `App::page`.
@@ -277,11 +279,41 @@ impl App {
         self.article_total += batch.iter().map(|i| i.articles.len()).sum::<usize>();
         self.corpus.issues.extend(batch);
         if self.filter.is_none() {
-            for i in first..self.corpus.issues.len() {
-                self.push_issue_rows(i);
+            // Issues come in path order: those that also come in date order
+            // after the last one listed are added below it, else the list is
+            // ordered again.
+            let last = self.rows.iter().rev().find_map(|r| match r {
+                ListRow::Issue(i) => Some(*i),
+                ListRow::Article(..) => None,
+            });
+            let in_order = (first..self.corpus.issues.len()).all(|i| {
+                last.is_none_or(|l| self.date_key(l) <= self.date_key(i))
+                    && (i == first || self.date_key(i - 1) <= self.date_key(i))
+            });
+            if in_order {
+                for i in first..self.corpus.issues.len() {
+                    self.push_issue_rows(i);
+                }
+            } else {
+                self.rebuild_rows();
             }
         }
         self.sync_reader();
+    }
+
+    /// Where issue `i` goes in the list: by date, issues without one after
+    /// (then by path: the order they were read in).
+    fn date_key(&self, i: usize) -> (bool, Option<&str>) {
+        let date = self.corpus.issues.get(i).and_then(|is| is.date.as_deref());
+        (date.is_none(), date)
+    }
+
+    /// The issues in list order: by date, those without a date after, each
+    /// group in path order.
+    pub fn issue_order(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.corpus.issues.len()).collect();
+        order.sort_by(|&a, &b| self.date_key(a).cmp(&self.date_key(b)));
+        order
     }
 
     /// Record loading progress.
@@ -389,7 +421,7 @@ impl App {
         self.rows.clear();
         match &self.filter {
             None => {
-                for i in 0..self.corpus.issues.len() {
+                for i in self.issue_order() {
                     self.push_issue_rows(i);
                 }
             }
@@ -585,22 +617,22 @@ impl App {
         let order: Vec<(usize, usize)> = match &self.filter {
             Some(hits) => hits.clone(),
             None => self
-                .corpus
-                .issues
-                .iter()
-                .enumerate()
-                .flat_map(|(i, is)| (0..is.articles.len()).map(move |a| (i, a)))
+                .issue_order()
+                .into_iter()
+                .flat_map(|i| {
+                    let n = self.corpus.issues[i].articles.len();
+                    (0..n).map(move |a| (i, a))
+                })
                 .collect(),
         };
-        let here = match self.selected_row() {
-            Some(ListRow::Article(i, a)) => order.iter().position(|x| *x == (i, a)),
-            Some(ListRow::Issue(i)) => order
-                .iter()
-                .position(|x| x.0 >= i)
-                .map(|p| p.saturating_sub(1)),
-            None => None,
+        // After the article selected; on an issue row, from its first article.
+        let start = match self.selected_row() {
+            Some(ListRow::Article(i, a)) => {
+                order.iter().position(|x| *x == (i, a)).map_or(0, |p| p + 1)
+            }
+            Some(ListRow::Issue(i)) => order.iter().position(|x| x.0 == i).unwrap_or(0),
+            None => 0,
         };
-        let start = here.map_or(0, |p| p + 1);
         let n = order.len();
         let found = (0..n)
             .map(|k| order[(start + k) % n.max(1)])
@@ -696,7 +728,7 @@ impl App {
             Overlay::ConfirmBulk => Layer::Confirm,
             Overlay::NewTag => Layer::NewTag,
             Overlay::Memo => Layer::Memo,
-            Overlay::PickTag(_) => Layer::Picker,
+            Overlay::PickTag(_) | Overlay::PickSearch(_) => Layer::Picker,
             Overlay::EditTag(_) => Layer::TagEdit,
             Overlay::ConfirmRename(_) => Layer::Confirm,
             Overlay::JumpToDate => Layer::JumpToDate,
@@ -792,6 +824,7 @@ impl App {
             }
             Overlay::Export(_) => self.export_key(key),
             Overlay::PickTag(_) => self.pick_tag_key(key),
+            Overlay::PickSearch(_) => super::searching::pick_saved_key(self, key),
             Overlay::Search => super::searching::handle_key(self, key),
             Overlay::Page => self.page_key(key),
         }
@@ -1007,6 +1040,7 @@ impl App {
             Action::Click { column, row } => self.click(column, row),
             Action::Wheel { column, row, lines } => self.wheel(column, row, lines),
             Action::Search => super::searching::open(self),
+            Action::PickSavedSearch => super::searching::open_saved(self),
             Action::NextMatch | Action::PrevMatch => {
                 super::searching::jump(self, action == Action::NextMatch)
             }

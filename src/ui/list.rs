@@ -9,6 +9,7 @@ use super::highlight::spans_with_positions;
 use super::theme::{self, Theme};
 use crate::article::Kind;
 use crate::config::TagDef;
+use crate::search::snippet::{Kwic, fit_around};
 use crate::text::{controls_as_spaces, fit_width};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -85,6 +86,9 @@ pub struct ArticleLine {
     pub tags: Vec<(String, Option<TagDef>)>,
     /// Character positions of the title a search matched.
     pub highlights: Vec<usize>,
+    /// For a search hit outside the title: the sentence matched, hit
+    /// highlighted (shown after the title, cut around the hit).
+    pub snippet: Option<Kwic>,
 }
 
 /// Draw the list pane into `area`.
@@ -182,6 +186,9 @@ fn issue_line(
     ])
 }
 
+/// Between the title and the snippet of a hit outside the title.
+const SNIPPET_GAP: &str = " │ ";
+
 /// The mark of an article whose cut segmentation doubts.
 pub const DOUBT_MARK: &str = "?";
 
@@ -222,14 +229,30 @@ fn article_line(theme: &Theme, article: &ArticleLine, width: usize) -> Line<'sta
     }
     let chips_w: usize = chips.iter().map(|(s, _)| s.width() + 1).sum();
     let head = 4; // indent, mark, kind, space
-    let title_room = width.saturating_sub(head + chips_w);
-    let title = fit_width(&controls_as_spaces(&article.title), title_room);
+    let room = width.saturating_sub(head + chips_w);
+    let full_title = controls_as_spaces(&article.title);
+    // A hit outside the title: the title gets at most two fifths of the room
+    // (never less than 10 columns), the matched sentence the rest.
+    let title_room = match &article.snippet {
+        Some(_) => room.min(full_title.width().min((room * 2 / 5).max(10))),
+        None => room,
+    };
+    let title = fit_width(&full_title, title_room);
+    let snippet_room = room.saturating_sub(title.width() + SNIPPET_GAP.width());
+    let snippet = article
+        .snippet
+        .as_ref()
+        .filter(|_| snippet_room >= 4)
+        .map(|s| fit_around(s, snippet_room));
     let title_style = if article.untitled {
         theme.dim()
     } else {
         theme.plain()
     };
-    let pad = width.saturating_sub(head + title.width() + chips_w);
+    let snippet_w = snippet
+        .as_ref()
+        .map_or(0, |s| SNIPPET_GAP.width() + s.text.width());
+    let pad = width.saturating_sub(head + title.width() + snippet_w + chips_w);
     // `?` in the indent: segmentation doubts its cut of this article (`doubt` finds them).
     let doubt = if article.doubted {
         Span::styled(DOUBT_MARK, theme.error())
@@ -249,6 +272,15 @@ fn article_line(theme: &Theme, article: &ArticleLine, width: usize) -> Line<'sta
         title_style,
         theme.highlight(),
     ));
+    if let Some(s) = snippet {
+        spans.push(Span::styled(SNIPPET_GAP, theme.dim()));
+        spans.extend(spans_with_positions(
+            &s.text,
+            &s.highlights,
+            theme.dim(),
+            theme.highlight(),
+        ));
+    }
     spans.push(Span::raw(" ".repeat(pad)));
     for (text, style) in chips {
         spans.push(Span::raw(" "));

@@ -76,7 +76,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
     {
         frame.set_cursor_position(pos);
     }
-    if let Overlay::PickTag(p) = &app.mode
+    if let Overlay::PickTag(p) | Overlay::PickSearch(p) = &app.mode
         && let Some(pos) = tag_picker::cursor(p, overlay_area(app, frame.area()))
     {
         frame.set_cursor_position(pos);
@@ -163,7 +163,7 @@ impl Widget for &App {
             Overlay::ConfirmBulk | Overlay::NewTag | Overlay::Memo | Overlay::JumpToDate => {
                 tagging::render_overlay(self, body, buf)
             }
-            Overlay::PickTag(p) => {
+            Overlay::PickTag(p) | Overlay::PickSearch(p) => {
                 tag_picker::render(p, &self.theme, self.keymap.picker.hints(), body, buf)
             }
             Overlay::EditTag(e) => {

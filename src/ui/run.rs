@@ -45,6 +45,14 @@ pub fn run(
     let (keymap, key_errors) = Keymaps::from_config(&config, source.as_ref());
     let theme = Theme::from_config(&config);
     let mut app = App::new(config, keymap, theme, root.clone());
+    // The search history of earlier runs (Up in the search line).
+    if let Some(path) = crate::search::history::default_path() {
+        let (history, error) = crate::search::history::SearchHistory::open(&path);
+        app.search.history = history;
+        if let Some(why) = error {
+            app.error(why);
+        }
+    }
     // Tags made with `t` go to the config file in use (or the user's, created).
     app.tagging.config_path = config_path
         .map(Path::to_path_buf)

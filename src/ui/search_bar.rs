@@ -13,6 +13,7 @@
 use super::highlight::spans_with_positions;
 use super::theme::Theme;
 use crate::search::background::BackgroundSearcher;
+use crate::search::snippet::Kwic;
 use crate::search::{Matcher, Query, QueryError, SearchIndex};
 use crossterm::event::{Event, KeyEvent};
 use ratatui::buffer::Buffer;
@@ -43,6 +44,7 @@ pub const SYNTAX: &[(&str, &str)] = &[
     ("gdp", "Latin text first, its pinyin below"),
     ("環境", "also 环境: traditional = simplified"),
     ("a|b", "a or b"),
+    ("@name", "a saved search ([searches] of the config)"),
     ("'exact", "side by side only (no scattered, no pinyin)"),
     ("^start", "title starts with (characters or pinyin)"),
     ("!x", "not x (works with every form)"),
@@ -74,6 +76,10 @@ pub struct SearchState {
     pub hits: Option<usize>,
     /// A search is running for the text typed.
     pub searching: bool,
+    /// The queries kept (Enter), walked with Up and Down.
+    pub history: crate::search::history::SearchHistory,
+    /// The query last asked of the search thread (saved searches written out).
+    pub(super) asked: String,
     /// The index, once built or read from the cache.
     pub index: Option<Arc<SearchIndex>>,
     /// Why there is no index, when building it failed.
@@ -109,6 +115,47 @@ impl SearchState {
         self.query.as_ref().is_some_and(|q| !q.is_empty())
     }
 
+    /// What the list shows of a hit of `issue`'s article `article` (its
+    /// `text`): the title's characters to highlight and, for a hit outside
+    /// the title, the sentence matched with the hit highlighted (the first
+    /// field that matched: kicker, subtitle, byline, body).
+    pub fn list_matches(
+        &self,
+        issue: usize,
+        article: usize,
+        text: &crate::article::Article,
+    ) -> (Vec<usize>, Option<Kwic>) {
+        use crate::search::verify::Field;
+        let (Some(matcher), Some(index)) = (self.highlighter(), &self.index) else {
+            return (Vec::new(), None);
+        };
+        let Some(doc) = index.doc_of(issue, article) else {
+            return (Vec::new(), None);
+        };
+        let found = matcher.ranges(doc);
+        let title: Vec<usize> = found
+            .of(Field::Title)
+            .iter()
+            .flat_map(|r| r.clone())
+            .collect();
+        if !title.is_empty() {
+            return (title, None);
+        }
+        let snippet = [Field::Kicker, Field::Subtitle, Field::Byline, Field::Body]
+            .into_iter()
+            .find(|f| !found.of(*f).is_empty())
+            .and_then(|f| {
+                let field_text = match f {
+                    Field::Kicker => text.kicker.clone(),
+                    Field::Subtitle => text.subtitle.clone(),
+                    Field::Byline => text.byline.clone(),
+                    _ => text.body(),
+                };
+                crate::search::snippet::sentence_of_hit(&field_text, found.of(f))
+            });
+        (title, snippet)
+    }
+
     /// Character positions of the list title of `issue`'s article `article`
     /// to highlight.
     pub fn title_positions(&self, issue: usize, article: usize) -> Vec<usize> {
@@ -138,6 +185,8 @@ impl SearchState {
         self.error = None;
         self.hits = None;
         self.searching = false;
+        self.asked.clear();
+        self.history.stop_walking();
         self.reader_match = None;
     }
 }

@@ -6,6 +6,7 @@
 use super::action::SearchAction;
 use super::app::{App, ListRow, Overlay};
 use super::layout::Pane;
+use super::tag_picker::{PickItem, PickerStep, TagPicker};
 use crate::search::background::BackgroundSearcher;
 use crate::search::{DocRef, Query, QueryError, SearchIndex, TagLookup};
 use crossterm::event::KeyEvent;
@@ -182,8 +183,48 @@ pub fn samples_read(app: &mut App) {
     if let Some(engine) = &mut app.search.engine {
         engine.set_tags(tags);
     }
-    if app.search.input.value().contains("sample:") {
+    if app.search.input.value().contains("sample:") || app.search.asked.contains("sample:") {
         on_change(app);
+    }
+}
+
+/// `@`: the saved searches of `[searches]` in a picker (type part of a name).
+pub fn open_saved(app: &mut App) {
+    let items: Vec<PickItem> = app
+        .config
+        .searches
+        .iter()
+        .map(|(name, query)| PickItem {
+            name: format!("@{name}"),
+            labels: Vec::new(),
+            key: String::new(),
+            style: app.theme.plain(),
+            state: crate::text::fit_width(&crate::text::escape_controls(query), 32),
+            stray: false,
+        })
+        .collect();
+    let picker = TagPicker::new(items, 0).worded(
+        "Run a saved search",
+        "no saved searches: name queries in [searches] of the config",
+    );
+    app.mode = Overlay::PickSearch(Box::new(picker));
+}
+
+/// Keys in the saved searches' picker: the search picked is typed in the
+/// search line (`@name`) and run.
+pub fn pick_saved_key(app: &mut App, key: KeyEvent) {
+    let action = app.keymap.picker.action_for(key);
+    let Overlay::PickSearch(picker) = &mut app.mode else {
+        return;
+    };
+    match picker.key(action, key) {
+        PickerStep::Stay => {}
+        PickerStep::Cancel => app.mode = Overlay::Panes,
+        PickerStep::Chosen(name) => {
+            open(app);
+            app.search.input = tui_input::Input::new(name);
+            on_change(app);
+        }
     }
 }
 
@@ -199,6 +240,30 @@ pub fn handle_key(app: &mut App, key: KeyEvent) {
             app.focus = Pane::List;
             if app.search.input.value().trim().is_empty() {
                 clear(app);
+            } else if app.search.error.is_none() {
+                let query = app.search.input.value().to_string();
+                if let Err(why) = app.search.history.record(&query) {
+                    app.error(why);
+                }
+            }
+        }
+        Some(SearchAction::HistoryPrev) => {
+            let typed = app.search.input.value().to_string();
+            match app.search.history.older(&typed).map(str::to_string) {
+                Some(query) => {
+                    app.search.input = tui_input::Input::new(query);
+                    on_change(app);
+                }
+                None if app.search.history.entries().is_empty() => {
+                    app.say("no search history yet: Enter keeps a query in it")
+                }
+                None => app.say("the oldest search in the history"),
+            }
+        }
+        Some(SearchAction::HistoryNext) => {
+            if let Some(query) = app.search.history.newer() {
+                app.search.input = tui_input::Input::new(query);
+                on_change(app);
             }
         }
         Some(SearchAction::MoveUp) => app.update(super::Action::MoveUp),
@@ -207,6 +272,7 @@ pub fn handle_key(app: &mut App, key: KeyEvent) {
         Some(SearchAction::PageDown) => app.update(super::Action::PageDown),
         None => {
             if app.search.edit(key) {
+                app.search.history.stop_walking();
                 on_change(app);
             }
         }
@@ -231,23 +297,36 @@ fn on_change(app: &mut App) {
         clear(app);
         return;
     }
-    match Query::parse(&text) {
+    // `@name` words stand for the saved searches of `[searches]`.
+    let expansion = match crate::search::saved::expand(&text, &app.config.searches) {
+        Ok(x) => x,
         Err(e) => {
-            // Shown in the search line; the list keeps the last results.
             app.search.error = Some(e);
             app.search.searching = false;
+            app.search.asked.clear();
+            return;
+        }
+    };
+    match Query::parse(&expansion.text) {
+        Err(e) => {
+            // Shown in the search line; the list keeps the last results.
+            app.search.error = Some(expansion.typed_error(e));
+            app.search.searching = false;
+            app.search.asked.clear();
         }
         Ok(q) => {
             if let Err(e) = check_tags(app, &q) {
-                app.search.error = Some(e);
+                app.search.error = Some(expansion.typed_error(e));
                 app.search.searching = false;
+                app.search.asked.clear();
                 return;
             }
             app.search.error = None;
             app.search.query = Some(q);
             app.search.reader_match = None;
             if let Some(engine) = &mut app.search.engine {
-                engine.request(&text);
+                engine.request(&expansion.text);
+                app.search.asked = expansion.text;
                 app.search.searching = true;
             }
         }
@@ -305,7 +384,7 @@ pub fn wait(app: &mut App, timeout: std::time::Duration) -> bool {
 }
 
 fn apply(app: &mut App, outcome: crate::search::background::SearchAnswer) {
-    if outcome.query != app.search.input.value() {
+    if outcome.query != app.search.asked || app.search.input.value().trim().is_empty() {
         return; // cleared or changed since: stale
     }
     app.search.searching = false;

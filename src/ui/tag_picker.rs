@@ -52,6 +52,9 @@ pub struct TagPicker {
     pub selected: usize,
     /// How many articles a pick toggles the tag on (for the title).
     pub articles: usize,
+    /// Another title and note for an empty list, when the picker picks
+    /// something else than a tag (a saved search).
+    pub wording: Option<(String, String)>,
 }
 
 impl PartialEq for TagPicker {
@@ -62,6 +65,7 @@ impl PartialEq for TagPicker {
             && self.shown == other.shown
             && self.selected == other.selected
             && self.articles == other.articles
+            && self.wording == other.wording
     }
 }
 
@@ -90,9 +94,16 @@ impl TagPicker {
             shown: Vec::new(),
             selected: 0,
             articles,
+            wording: None,
         };
         p.filter();
         p
+    }
+
+    /// The same picker titled `title`, saying `empty` when it has no items.
+    pub fn worded(mut self, title: &str, empty: &str) -> TagPicker {
+        self.wording = Some((title.to_string(), empty.to_string()));
+        self
     }
 
     /// Recompute `shown` from what is typed: every item in order when it is
@@ -193,10 +204,13 @@ pub fn render(
 ) {
     let rect = frame(picker, area);
     let room = rect.width.saturating_sub(2) as usize;
-    let title = format!(
-        " Toggle a tag on {} ",
-        crate::text::count(picker.articles, "article")
-    );
+    let title = match &picker.wording {
+        Some((title, _)) => format!(" {title} "),
+        None => format!(
+            " Toggle a tag on {} ",
+            crate::text::count(picker.articles, "article")
+        ),
+    };
     ratatui::widgets::Widget::render(ratatui::widgets::Clear, rect, buf);
     let inner = bordered::overlay(theme, title, None, rect, buf);
     let list_h = picker.items.len().clamp(1, LIST_H);
@@ -217,10 +231,10 @@ pub fn render(
         });
     }
     if picker.shown.is_empty() {
-        let none = if picker.items.is_empty() {
-            " no tags yet (t adds one)"
-        } else {
-            " no match"
+        let none = match (&picker.wording, picker.items.is_empty()) {
+            (Some((_, empty)), true) => format!(" {empty}"),
+            (None, true) => " no tags yet (t adds one)".to_string(),
+            (_, false) => " no match".to_string(),
         };
         lines.push(Line::styled(none, theme.dim()));
     }

@@ -49,6 +49,7 @@ impl App {
                 else {
                     return ListLine::Blank;
                 };
+                let (highlights, snippet) = self.search.list_matches(i, a, article);
                 ListLine::Article(ArticleLine {
                     title: article.display_title(),
                     untitled: article.title.trim().is_empty(),
@@ -60,7 +61,8 @@ impl App {
                         .into_iter()
                         .map(|name| (name.to_string(), self.config.tag(name).cloned()))
                         .collect(),
-                    highlights: self.search.title_positions(i, a),
+                    highlights,
+                    snippet,
                 })
             }
         }

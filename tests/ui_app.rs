@@ -101,7 +101,8 @@ fn resize_rewraps() {
     );
 }
 
-/// Space marks articles for a batch and moves on; V marks all; x clears.
+/// Space marks articles for a batch and moves on; V marks all; Esc in the list
+/// keeps the marks (it wiped them, with no undo); x clears.
 #[test]
 fn marking() {
     let mut app = app();
@@ -112,6 +113,11 @@ fn marking() {
     assert_eq!(app.batch(), vec![(0, 0)]);
     app.update(Action::MarkAll);
     assert_eq!(app.marks.len(), 5);
+    app.handle_key(crossterm::event::KeyEvent::new(
+        crossterm::event::KeyCode::Esc,
+        crossterm::event::KeyModifiers::NONE,
+    ));
+    assert_eq!(app.marks.len(), 5, "Esc keeps the marks");
     app.update(Action::ClearMarks);
     assert!(app.marks.is_empty());
 }

@@ -204,63 +204,61 @@ impl Layer {
     }
 }
 
-layer_actions! {
+/// Define the action enum of an overlay that scrolls (help, the message log,
+/// statistics): the same seven keys, with what going to the top and the
+/// bottom and closing say there.
+macro_rules! scroll_actions {
+    ($(#[doc = $edoc:literal])+ $enum:ident in $layer:ident {
+        top: $top:literal,
+        bottom: $bottom:literal,
+        close: $close:literal,
+    }) => {
+        layer_actions! {
+            $(#[doc = $edoc])+
+            $enum in $layer {
+                /// Scroll down one line
+                ScrollDown = "scroll_down",
+                /// Scroll up one line
+                ScrollUp = "scroll_up",
+                /// Scroll down one page
+                PageDown = "page_down",
+                /// Scroll up one page
+                PageUp = "page_up",
+                #[doc = $top]
+                Top = "top",
+                #[doc = $bottom]
+                Bottom = "bottom",
+                #[doc = $close]
+                Close = "close",
+            }
+        }
+    };
+}
+
+scroll_actions! {
     /// Keys of the help overlay (`[keys.help]`).
     HelpAction in Help {
-        /// Scroll down one line
-        ScrollDown = "scroll_down",
-        /// Scroll up one line
-        ScrollUp = "scroll_up",
-        /// Scroll down one page
-        PageDown = "page_down",
-        /// Scroll up one page
-        PageUp = "page_up",
-        /// Go to the top
-        Top = "top",
-        /// Go to the bottom
-        Bottom = "bottom",
-        /// Close help
-        Close = "close",
+        top: "Go to the top",
+        bottom: "Go to the bottom",
+        close: "Close help",
     }
 }
 
-layer_actions! {
+scroll_actions! {
     /// Keys of the message log (`[keys.messages]`).
     MessagesAction in Messages {
-        /// Scroll down one line
-        ScrollDown = "scroll_down",
-        /// Scroll up one line
-        ScrollUp = "scroll_up",
-        /// Scroll down one page
-        PageDown = "page_down",
-        /// Scroll up one page
-        PageUp = "page_up",
-        /// Go to the oldest message
-        Top = "top",
-        /// Go to the newest message
-        Bottom = "bottom",
-        /// Close the message log
-        Close = "close",
+        top: "Go to the oldest message",
+        bottom: "Go to the newest message",
+        close: "Close the message log",
     }
 }
 
-layer_actions! {
+scroll_actions! {
     /// Keys of the statistics view (`[keys.stats]`).
     StatsAction in Stats {
-        /// Scroll down one line
-        ScrollDown = "scroll_down",
-        /// Scroll up one line
-        ScrollUp = "scroll_up",
-        /// Scroll down one page
-        PageDown = "page_down",
-        /// Scroll up one page
-        PageUp = "page_up",
-        /// Go to the top
-        Top = "top",
-        /// Go to the bottom
-        Bottom = "bottom",
-        /// Close the statistics
-        Close = "close",
+        top: "Go to the top",
+        bottom: "Go to the bottom",
+        close: "Close the statistics",
     }
 }
 

@@ -24,11 +24,14 @@ pub const HINTS: [Action; 8] = [
 
 /// `1-3`: the range of the tags' keys, for hints.
 pub fn tag_key_range(tags: &[crate::config::TagDef]) -> Option<String> {
-    let keys: Vec<&str> = tags
+    // In key order: a tag renamed from the built-in vocabulary comes last in
+    // the config, with its key.
+    let mut keys: Vec<&str> = tags
         .iter()
         .filter(|t| !t.key.is_empty())
         .map(|t| t.key.as_str())
         .collect();
+    keys.sort_unstable();
     match (keys.first(), keys.last()) {
         (Some(first), Some(last)) if first == last => Some(first.to_string()),
         (Some(first), Some(last)) => Some(format!("{first}-{last}")),
@@ -117,5 +120,26 @@ pub fn render(view: &StatusView, theme: &Theme, area: Rect, buf: &mut Buffer) {
             },
             buf,
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::TagDef;
+
+    /// The hint names the tags' keys lowest to highest, whatever their order
+    /// in the config (after a rename of a built-in tag it said `1-2` for keys
+    /// 1, 3 and 2).
+    #[test]
+    fn tag_key_range_is_in_key_order() {
+        let tags = [
+            TagDef::new("a", "1"),
+            TagDef::new("b", "3"),
+            TagDef::new("c", "2"),
+        ];
+        assert_eq!(tag_key_range(&tags).as_deref(), Some("1-3"));
+        assert_eq!(tag_key_range(&tags[..1]).as_deref(), Some("1"));
+        assert_eq!(tag_key_range(&[]), None);
     }
 }

@@ -411,3 +411,27 @@ fn saved_searches_run_by_name() {
         "{err}"
     );
 }
+
+/// The table shows, after the title of a hit outside the title, the
+/// sentence it matched in; a title hit shows the title alone.
+#[test]
+fn table_shows_the_sentence_of_a_hit_outside_the_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let cli = Cli::new();
+    corpus(dir.path());
+    let root = dir.path().to_str().unwrap();
+    let (code, out, err) = search(&cli, &[root, "走访", "--format", "table"]);
+    assert_eq!(code, 0, "{err}");
+    let row = out.lines().nth(1).unwrap();
+    assert!(
+        row.ends_with("推进社区治理现代化 │ 街道干部走访居民，倾听意见。"),
+        "{out}"
+    );
+    let (_, out, _) = search(&cli, &[root, "社区治理", "--format", "table"]);
+    let rows: Vec<&str> = out.lines().skip(1).collect();
+    assert!(rows[0].ends_with("推进社区治理现代化"), "{out}");
+    assert!(
+        rows[1].ends_with("天气预报 │ 今天多云，社区治理工作照常进行。"),
+        "{out}"
+    );
+}

@@ -119,8 +119,37 @@ pub fn run(config: &Config, args: SearchArgs) -> anyhow::Result<ExitCode> {
         hits.truncate(args.limit);
     }
 
+    // The hits' issues: from the corpus, or re-read when the cache spared
+    // loading it.
+    let mut reloaded = Corpus {
+        root: root.clone(),
+        ..Corpus::default()
+    };
+    let mut slot: HashMap<u32, usize> = HashMap::new();
+    let format = resolve_format(args.format);
+    // The table's snippets are read for its first rows only: reading the issues
+    // of thousands of hits again would cost seconds.
+    let with_text = match format {
+        Format::Table => hits.len().min(TABLE_SNIPPETS),
+        Format::Jsonl => hits.len(),
+    };
+    if corpus.is_none() {
+        for h in &hits[..with_text] {
+            let Some(r) = index.doc_ref(h.doc) else {
+                continue;
+            };
+            if slot.contains_key(&r.issue) {
+                continue;
+            }
+            if let Some(issue) = reload_issue(&root, &index, r.issue) {
+                slot.insert(r.issue, reloaded.issues.len());
+                reloaded.issues.push(issue);
+            }
+        }
+    }
+
     let mut out = super::output::stdout();
-    match resolve_format(args.format) {
+    match format {
         Format::Table => {
             writeln!(
                 out,
@@ -130,44 +159,36 @@ pub fn run(config: &Config, args: SearchArgs) -> anyhow::Result<ExitCode> {
                 "#",
                 pad("ID", 12)
             )?;
-            for h in &hits {
+            for (k, h) in hits.iter().enumerate() {
                 let Some(r) = index.doc_ref(h.doc) else {
                     continue;
                 };
                 let rel = index.issue(h.doc).map(|i| i.rel.as_str()).unwrap_or("");
+                // A hit outside the title: the sentence it matched in, cut
+                // around the hit.
+                let issue = match &corpus {
+                    Some(c) => c.issues.get(r.issue as usize),
+                    None => slot.get(&r.issue).and_then(|&k| reloaded.issues.get(k)),
+                };
+                let snippet = issue
+                    .filter(|_| k < TABLE_SNIPPETS)
+                    .and_then(|i| find_article(i, r.article as usize, index.id(h.doc)))
+                    .and_then(|article| table_snippet(&matcher, h.doc, article))
+                    .map(|s| format!(" │ {s}"))
+                    .unwrap_or_default();
                 writeln!(
                     out,
-                    "{:>5} {} {:>3} {} {}",
+                    "{:>5} {} {:>3} {} {}{}",
                     h.score,
                     pad(rel, 28),
                     r.article,
                     pad(index.id(h.doc), 12),
-                    crate::text::cell_text(index.title(h.doc))
+                    crate::text::cell_text(index.title(h.doc)),
+                    snippet
                 )?;
             }
         }
         Format::Jsonl => {
-            // The hits' issues: from the corpus, or re-read when the cache spared
-            // loading it.
-            let mut reloaded = Corpus {
-                root: root.clone(),
-                ..Corpus::default()
-            };
-            let mut slot: HashMap<u32, usize> = HashMap::new();
-            if corpus.is_none() {
-                for h in &hits {
-                    let Some(r) = index.doc_ref(h.doc) else {
-                        continue;
-                    };
-                    if slot.contains_key(&r.issue) {
-                        continue;
-                    }
-                    if let Some(issue) = reload_issue(&root, &index, r.issue) {
-                        slot.insert(r.issue, reloaded.issues.len());
-                        reloaded.issues.push(issue);
-                    }
-                }
-            }
             let source = corpus.as_ref().unwrap_or(&reloaded);
             let store = super::tag_store(config, source)?;
             for h in &hits {
@@ -281,6 +302,31 @@ fn titles_as_written(mut found: FieldRanges, article: &Article) -> FieldRanges {
     found.0.retain(|(f, _)| *f != Field::Title);
     found.add(Field::Body, moved);
     found
+}
+
+/// How many rows of the table show the snippet of a hit outside the title.
+const TABLE_SNIPPETS: usize = 200;
+
+/// The table's snippet of a hit outside the title: the sentence matched in
+/// the first field that matched (kicker, subtitle, byline, body), at most 40
+/// columns around the hit.
+fn table_snippet(matcher: &Matcher<'_>, doc: u32, article: &Article) -> Option<String> {
+    let found = titles_as_written(matcher.ranges(doc), article);
+    if !found.of(Field::Title).is_empty() {
+        return None;
+    }
+    let field = [Field::Kicker, Field::Subtitle, Field::Byline, Field::Body]
+        .into_iter()
+        .find(|f| !found.of(*f).is_empty())?;
+    let text = match field {
+        Field::Kicker => article.kicker.clone(),
+        Field::Subtitle => article.subtitle.clone(),
+        Field::Byline => article.byline.clone(),
+        _ => article.body(),
+    };
+    let line = crate::search::snippet::sentence_of_hit(&text, found.of(field))?;
+    let cut = crate::search::snippet::fit_around(&line, 40);
+    Some(crate::text::cell_text(&cut.text))
 }
 
 /// The corpus path and the query of `newstag search`'s words: with `--in`, every

@@ -48,6 +48,7 @@ fn save_one_change(c: &mut Criterion) {
         root: dir.path().to_path_buf(),
         issues: vec![issue_with(dir.path(), 60)],
         warnings: vec![],
+        habits: Default::default(),
     };
     let issue = &corpus.issues[0];
     let mut store = TagStore::open(&corpus, None);
@@ -268,6 +269,7 @@ fn orphan_case(root: &Path, articles: usize, orphans: usize) -> (Corpus, Vec<Art
         root: root.to_path_buf(),
         issues: vec![issue],
         warnings: vec![],
+        habits: Default::default(),
     };
     (corpus, records)
 }

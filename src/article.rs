@@ -236,6 +236,10 @@ pub struct Issue {
     /// Size of the file in bytes.
     pub bytes: u64,
     pub articles: Arc<[Article]>,
+    /// What the page tells of its paper's habits (its short head lines, hashed),
+    /// kept from the cut until the corpus has learned them (see
+    /// [`crate::corpus::habits`]); empty after that.
+    pub habit_lines: crate::segment::habits::PageLines,
 }
 
 impl Issue {

@@ -312,7 +312,14 @@ fn corpus_with_split_point(dir: &Path) -> (PathBuf, usize, String) {
     let issue = corpus.join("2024-02-01.txt");
     std::fs::write(&issue, bytes).unwrap();
     let text = String::from_utf8_lossy(bytes).into_owned();
-    let parsed = newstag::corpus::parse_issue_with(&issue, "2024-02-01.txt", bytes, &[]).unwrap();
+    let parsed = newstag::corpus::parse_issue_with(
+        &issue,
+        "2024-02-01.txt",
+        bytes,
+        &[],
+        &Default::default(),
+    )
+    .unwrap();
     let article = parsed
         .articles
         .iter()

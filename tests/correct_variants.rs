@@ -161,7 +161,7 @@ fn load(bytes: &[u8], corrections: &[Correction]) -> Vec<Article> {
 fn every_kind_applies_on_the_original() {
     let text = original();
     let cs = corrections(&text);
-    let corrected = newstag::correct::apply(&text, "x", &cs);
+    let corrected = newstag::correct::apply(&text, "x", &cs, &Default::default());
     for (c, s) in cs.iter().zip(&corrected.statuses) {
         assert!(matches!(s, Status::Applied { .. }), "{c:?}: {s:?}");
     }
@@ -182,7 +182,7 @@ proptest! {
     fn corrections_survive_reencoding_line_ends_and_spacing(v in variant()) {
         let text = original();
         let cs = corrections(&text);
-        let want = seen(&newstag::correct::apply(&text, "x", &cs).articles);
+        let want = seen(&newstag::correct::apply(&text, "x", &cs, &Default::default()).articles);
         let bytes = render(&text, &v);
         let got = seen(&load(&bytes, &cs));
         prop_assert_eq!(got, want);

@@ -37,6 +37,7 @@ fn issues(dir: &Path) -> Vec<Issue> {
         encoding: "UTF-8",
         bytes: 100,
         articles: articles.into(),
+        habit_lines: Default::default(),
     };
     vec![
         issue(

@@ -54,6 +54,7 @@ fn corpus(root: &Path) -> Corpus {
             ),
         ],
         warnings: vec![],
+        habits: Default::default(),
     }
 }
 

@@ -120,19 +120,23 @@ impl CorpusCache {
         } else {
             Vec::new()
         };
+        // The corpus's habits (see `corpus::habits`): a shard holds the cut made
+        // with them.
+        let habits = crate::corpus::habits::of_root(root);
         if !corrections.is_empty() {
-            return crate::corpus::read_issue(path, &rel, &corrections);
+            return crate::corpus::read_issue(path, &rel, &corrections, &habits);
         }
         // Stamped before reading: a file changed while it is read gets a shard
         // that no longer matches it, so the next load cuts it again.
         let Some(file) = FileStamp::of(path) else {
-            return crate::corpus::read_issue(path, &rel, &[]);
+            return crate::corpus::read_issue(path, &rel, &[], &habits);
         };
         let key = ShardKey {
             version: shard::FORMAT_VERSION,
             program: self.program.clone(),
             rel,
             file,
+            habits: habits.digest(),
         };
         let shard_path = self.shard_path(name);
         let cached = SHARD_BUFFER.with_borrow_mut(|buf| {
@@ -148,7 +152,7 @@ impl CorpusCache {
         if let Some(issue) = cached {
             return Ok(issue);
         }
-        let issue = crate::corpus::read_issue(path, &key.rel, &[])?;
+        let issue = crate::corpus::read_issue(path, &key.rel, &[], &habits)?;
         if let Some(bytes) = shard::encode(&key, &issue)
             && self.write(&shard_path, &bytes)
         {
@@ -268,6 +272,10 @@ pub fn load_corpus_with_progress(
     };
     let corpus = Corpus::load_with(root, progress, &|root, path| cache.load_issue(root, path))?;
     timing::mark("load issues");
+    // The habits learned go with the cache, for the next load to cut with.
+    if crate::corpus::habits::stored(root).as_ref() != Some(&*corpus.habits) {
+        crate::corpus::habits::store(root, &corpus.habits);
+    }
     cache.finish();
     timing::mark("cache finish");
     Ok(corpus)

@@ -17,7 +17,7 @@ const MAGIC: &[u8; 8] = b"NTSHARD\n";
 
 /// Bump when segmentation, meta reading or the shard layout change in a way the
 /// program stamp would not catch (the stamp changes with every build anyway).
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// What a shard is valid for: the program that cut it and the file as it was
 /// (its path under the corpus, size, modification and change times, inode).
@@ -29,6 +29,9 @@ pub struct ShardKey {
     /// exactly one path, also when it is not UTF-8).
     pub rel: String,
     pub file: FileStamp,
+    /// Digest of the corpus's habits the file was cut with
+    /// (`segment::habits::Habits::digest`, 0 for none).
+    pub habits: u64,
 }
 
 /// The running program: a new build may cut differently, so its shards are not
@@ -105,6 +108,8 @@ struct Head {
     page: Option<String>,
     encoding: String,
     bytes: u64,
+    /// What the page tells of its paper's habits (`segment::habits::page_lines`).
+    habit_lines: crate::segment::habits::PageLines,
     /// Per article: kind, doubts, index, line, paragraph count, then the byte
     /// lengths of id, kicker, title, subtitle, byline and each paragraph.
     table: Vec<u32>,
@@ -151,6 +156,7 @@ pub fn encode(key: &ShardKey, issue: &Issue) -> Option<Vec<u8>> {
         page: issue.page.clone(),
         encoding: issue.encoding.to_string(),
         bytes: issue.bytes,
+        habit_lines: issue.habit_lines.clone(),
         table,
     };
     let mut payload = postcard::to_stdvec(&head).ok()?;
@@ -184,6 +190,7 @@ pub fn decode(bytes: &[u8], key: &ShardKey, path: &Path) -> Option<Issue> {
         encoding: encoding_name(&head.encoding)?,
         bytes: head.bytes,
         articles: articles.into(),
+        habit_lines: head.habit_lines,
     })
 }
 
@@ -249,6 +256,7 @@ mod tests {
                 ctime_ns: 4,
                 inode: 5,
             },
+            habits: 0,
         }
     }
 
@@ -259,6 +267,7 @@ mod tests {
             "2024/a.txt",
             text.as_bytes(),
             &[],
+            &Default::default(),
         )
         .unwrap()
     }

@@ -115,8 +115,11 @@ fn explain(corpus: &crate::corpus::Corpus) -> anyhow::Result<ExitCode> {
             .with_context(|| format!("cannot read {}", issue.path.display()))?;
         let decoded = crate::corpus::decode::decode(&bytes)
             .with_context(|| format!("cannot decode {}", issue.path.display()))?;
-        let (_, e) =
-            crate::segment::explain_issue(&decoded.text, &crate::corpus::issue_key(&issue.rel));
+        let (_, e) = crate::segment::explain_issue_with(
+            &decoded.text,
+            &crate::corpus::issue_key(&issue.rel),
+            &corpus.habits,
+        );
         writeln!(out, "== {}", crate::text::escape_controls(&issue.rel))?;
         let mut starts = e.starts.iter().peekable();
         for l in &e.lines {

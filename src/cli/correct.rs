@@ -199,7 +199,8 @@ fn list(
         return Ok(ExitCode::SUCCESS);
     }
     let key = crate::corpus::issue_key(rel);
-    let corrected = crate::correct::apply(text, &key, &corrections);
+    let habits = crate::corpus::habits::for_path(issue_path);
+    let corrected = crate::correct::apply(text, &key, &corrections, &habits);
     // A story link by hand also needs the part it goes on in, in any issue.
     let issues = if corrections.iter().any(|c| c.op == Some(Op::Link)) {
         crate::cache::load_corpus(root)?.issues
@@ -233,7 +234,8 @@ fn show(
     let location = crate::tags::location::locate(issue_path, rel, sidecar_dir);
     let corrections = location.read()?.map(|s| s.corrections).unwrap_or_default();
     let key = crate::corpus::issue_key(rel);
-    let (view, corrected) = crate::correct::view(text, &key, &corrections);
+    let habits = crate::corpus::habits::for_path(issue_path);
+    let (view, corrected) = crate::correct::view(text, &key, &corrections, &habits);
     for v in &view {
         if v.starts
             && let Some(a) = v.article.and_then(|k| corrected.articles.get(k))

@@ -2,6 +2,7 @@
 
 pub mod builtin;
 pub mod decode;
+pub mod habits;
 pub mod meta;
 pub mod walk;
 
@@ -38,6 +39,9 @@ pub struct Corpus {
     pub root: PathBuf,
     pub issues: Vec<Issue>,
     pub warnings: Vec<LoadWarning>,
+    /// The habits learned from its issues, which every issue was cut with (see
+    /// [`habits`]).
+    pub habits: std::sync::Arc<crate::segment::habits::Habits>,
 }
 
 impl Corpus {
@@ -55,8 +59,10 @@ impl Corpus {
     }
 
     /// Load every issue under `root` with `load(root, path)` (a fresh read, or one
-    /// through the cache of `crate::cache`), calling `progress(done, total)` as
-    /// files finish.
+    /// through the cache of `crate::cache`, either cutting with
+    /// [`habits::of_root`]), calling `progress(done, total)` as files finish; then
+    /// learn the corpus's habits from every page and, where they changed, cut
+    /// again the files they change.
     pub fn load_with(
         root: &Path,
         progress: &(dyn Fn(usize, usize) + Sync),
@@ -87,10 +93,13 @@ impl Corpus {
                 Err(w) => warnings.push(w),
             }
         }
+        let habits = learn_habits(root, &mut issues, load);
+        crate::cache::timing::mark("habits");
         Ok(Corpus {
             root: root.to_path_buf(),
             issues,
             warnings,
+            habits,
         })
     }
 
@@ -98,6 +107,37 @@ impl Corpus {
     pub fn article_count(&self) -> usize {
         self.issues.iter().map(|i| i.articles.len()).sum()
     }
+}
+
+/// Learn the habits of the corpus at `root` from its `issues` (each cut with the
+/// habits in force when it was read, [`habits::of_root`]); when they changed, make
+/// the new ones those in force and cut again, with `load`, the issues they change.
+/// Each issue's habit lines are dropped once learned from.
+pub fn learn_habits(
+    root: &Path,
+    issues: &mut [Issue],
+    load: &(dyn Fn(&Path, &Path) -> Result<Issue, LoadWarning> + Sync),
+) -> std::sync::Arc<crate::segment::habits::Habits> {
+    use crate::segment::habits::Habits;
+    let before = habits::of_root(root);
+    let learned = Habits::learn(issues.iter().map(|i| &i.habit_lines));
+    if learned == *before {
+        for issue in issues.iter_mut() {
+            issue.habit_lines = Default::default();
+        }
+        return before;
+    }
+    let learned = std::sync::Arc::new(learned);
+    habits::register(root, learned.clone());
+    issues.par_iter_mut().for_each(|issue| {
+        if before.differ_on(&learned, &issue.habit_lines)
+            && let Ok(again) = load(root, &issue.path)
+        {
+            *issue = again;
+        }
+        issue.habit_lines = Default::default();
+    });
+    learned
 }
 
 /// `path` relative to `root` with `/` separators (the file name when `root` is the
@@ -198,19 +238,22 @@ thread_local! {
     static READ_BUFFER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Read, decode and segment one issue file, its corrections applied.
+/// Read, decode and segment one issue file of the corpus at `root` (with the
+/// corpus's habits, [`habits::of_root`]), its corrections applied.
 pub fn load_issue(root: &Path, path: &Path) -> Result<Issue, LoadWarning> {
     let rel = relative_path(root, path);
     let corrections = crate::correct::file::on_load(path, &rel);
-    read_issue(path, &rel, &corrections)
+    read_issue(path, &rel, &corrections, &habits::of_root(root))
 }
 
-/// Read, decode and segment the issue file at `path` (relative path `rel`), and
-/// apply `corrections` (those of its sidecar; none for the plain cut).
+/// Read, decode and segment the issue file at `path` (relative path `rel`) with
+/// its corpus's `habits`, and apply `corrections` (those of its sidecar; none for
+/// the plain cut).
 pub fn read_issue(
     path: &Path,
     rel: &str,
     corrections: &[crate::correct::Correction],
+    habits: &crate::segment::habits::Habits,
 ) -> Result<Issue, LoadWarning> {
     let warn = |message: String| LoadWarning {
         path: path.to_path_buf(),
@@ -225,7 +268,7 @@ pub fn read_issue(
                 warn(format!("cannot read: {e}"))
             }
         })?;
-        let issue = parse_issue_with(path, rel, buf, corrections)
+        let issue = parse_issue_with(path, rel, buf, corrections, habits)
             .map_err(|e| warn(format!("skipped: {e}")));
         if buf.capacity() > KEEP_READ_BUFFER {
             *buf = Vec::new();
@@ -234,26 +277,31 @@ pub fn read_issue(
     })
 }
 
-/// Decode and segment the bytes of one issue file; the user's corrections of the
-/// cut (kept in the issue's sidecar) apply on every load.
+/// Decode and segment the bytes of one issue file, alone (no corpus's habits);
+/// the user's corrections of the cut (kept in the issue's sidecar) apply on every
+/// load.
 pub fn parse_issue(path: &Path, rel: &str, bytes: &[u8]) -> Result<Issue, decode::DecodeError> {
     let corrections = crate::correct::file::on_load(path, rel);
-    parse_issue_with(path, rel, bytes, &corrections)
+    parse_issue_with(path, rel, bytes, &corrections, &Default::default())
 }
 
-/// Decode and segment the bytes of one issue file, then apply `corrections`.
+/// Decode and segment the bytes of one issue file with its corpus's `habits`,
+/// then apply `corrections`.
 pub fn parse_issue_with(
     path: &Path,
     rel: &str,
     bytes: &[u8],
     corrections: &[crate::correct::Correction],
+    habits: &crate::segment::habits::Habits,
 ) -> Result<Issue, decode::DecodeError> {
     let decoded = decode::decode(bytes)?;
     let meta = meta::issue_meta(&decoded.text, rel);
-    let articles = if corrections.is_empty() {
-        crate::segment::segment_issue(&decoded.text, &issue_key(rel))
+    let (articles, habit_lines) = if corrections.is_empty() {
+        crate::segment::segment_issue_learning(&decoded.text, &issue_key(rel), habits)
     } else {
-        crate::correct::apply(&decoded.text, &issue_key(rel), corrections).articles
+        let corrected = crate::correct::apply(&decoded.text, &issue_key(rel), corrections, habits);
+        let lines = crate::segment::habits::page_lines(&decoded.text);
+        (corrected.articles, lines)
     };
     Ok(Issue {
         path: path.to_path_buf(),
@@ -263,6 +311,7 @@ pub fn parse_issue_with(
         encoding: decoded.encoding,
         bytes: bytes.len() as u64,
         articles: articles.into(),
+        habit_lines,
     })
 }
 

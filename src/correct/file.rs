@@ -301,7 +301,8 @@ fn change_tags(
         file.issue = rel.to_string();
     }
     let key = crate::corpus::issue_key(rel);
-    let (articles, explanation) = crate::segment::explain_issue(text, &key);
+    let habits = crate::corpus::habits::for_path(at.path);
+    let (articles, explanation) = crate::segment::explain_issue_with(text, &key, &habits);
     let before = super::apply_to(
         text,
         &key,
@@ -513,7 +514,8 @@ pub fn read_page(
     let location = location::locate(issue_path, rel, sidecar_dir);
     let corrections = location.read()?.map(|s| s.corrections).unwrap_or_default();
     let key = crate::corpus::issue_key(rel);
-    let (view, corrected) = super::view(&text, &key, &corrections);
+    let habits = crate::corpus::habits::for_path(issue_path);
+    let (view, corrected) = super::view(&text, &key, &corrections, &habits);
     Ok(IssuePage {
         lines: text.split('\n').map(str::to_string).collect(),
         view,
@@ -585,7 +587,8 @@ pub fn stale_of(
         return Vec::new();
     };
     let key = crate::corpus::issue_key(&issue.rel);
-    let corrected = super::apply(&decoded.text, &key, &file.corrections);
+    let habits = crate::corpus::habits::for_path(&issue.path);
+    let corrected = super::apply(&decoded.text, &key, &file.corrections, &habits);
     let sidecar = location
         .file_in_use()
         .unwrap_or(&location.path)

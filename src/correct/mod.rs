@@ -231,9 +231,15 @@ pub struct Corrected {
     pub statuses: Vec<Status>,
 }
 
-/// Segment `text` (decoded, `\n` line ends) and apply `corrections` in order.
-pub fn apply(text: &str, issue_key: &str, corrections: &[Correction]) -> Corrected {
-    let (articles, explanation) = crate::segment::explain_issue(text, issue_key);
+/// Segment `text` (decoded, `\n` line ends) with its corpus's `habits` and apply
+/// `corrections` in order.
+pub fn apply(
+    text: &str,
+    issue_key: &str,
+    corrections: &[Correction],
+    habits: &crate::segment::habits::Habits,
+) -> Corrected {
+    let (articles, explanation) = crate::segment::explain_issue_with(text, issue_key, habits);
     apply_to(text, issue_key, articles, &explanation, corrections)
 }
 
@@ -305,8 +311,9 @@ pub fn view(
     text: &str,
     issue_key: &str,
     corrections: &[Correction],
+    habits: &crate::segment::habits::Habits,
 ) -> (Vec<page::ViewLine>, Corrected) {
-    let (articles, explanation) = crate::segment::explain_issue(text, issue_key);
+    let (articles, explanation) = crate::segment::explain_issue_with(text, issue_key, habits);
     let lines: Vec<&str> = text.split('\n').collect();
     let mut page = page::Page::build(articles, &explanation);
     let statuses = corrections

@@ -158,6 +158,7 @@ mod tests {
                 ..Issue::default()
             }],
             warnings: Vec::new(),
+            habits: Default::default(),
         }
     }
 

@@ -126,10 +126,19 @@ fn canonical(root: &Path) -> Vec<u8> {
 /// without a sidecar, and reading the sidecar of one with.
 pub fn stamps(root: &Path) -> Vec<FileStamp> {
     use rayon::prelude::*;
-    walk::issue_files(root, &mut |_, _| {})
+    let mut stamps: Vec<FileStamp> = walk::issue_files(root, &mut |_, _| {})
         .par_iter()
         .filter_map(|p| FileStamp::of_issue(p, &crate::corpus::relative_path(root, p)))
-        .collect()
+        .collect();
+    // The corpus's habits cut its files too (`corpus::habits`): an index of a cut
+    // made with other habits is stale.
+    stamps.push(FileStamp {
+        path: b"\0habits".to_vec(),
+        size: crate::corpus::habits::of_root(root).digest(),
+        mtime_ns: 0,
+        corrections: 0,
+    });
+    stamps
 }
 
 fn program() -> Option<FileStamp> {

@@ -715,8 +715,19 @@ impl Assembler {
         let cur_open = self
             .cur
             .is_some_and(|c| self.drafts[c].is_open() && self.drafts[c].has_body());
+        // A credited caption after an article's last paragraph, the next story's
+        // head (or the page's end) right below it, is a photo of its own.
+        let ends_run = classes[i].credit.is_some()
+            && self.cur.is_some_and(|c| {
+                self.drafts[c]
+                    .paragraphs
+                    .last()
+                    .is_some_and(|p| is_complete(p))
+            })
+            && next_significant(classes, i + 1)
+                .is_none_or(|n| matches!(classes[n].role, Role::Head | Role::DocBreak));
         // A caption set close inside a running article is that article's photo.
-        if unit.gap < 2 && cur_open {
+        if unit.gap < 2 && cur_open && !ends_run {
             let mut class = classes[i].clone();
             class.credit = None;
             self.body(unit, &class);

@@ -195,6 +195,31 @@ fn is_han(c: char) -> bool {
     crate::text::is_han(c)
 }
 
+/// Classify the units of one page; on a page printed in traditional characters,
+/// each line as read through the fold of `traditional` (the texts the classes
+/// carry, a dateline or a credit, as printed).
+pub fn classify_page(units: &[Unit<'_>], traditional: bool) -> Vec<Class> {
+    if !traditional {
+        return units.iter().map(classify).collect();
+    }
+    units.iter().map(classify_folded).collect()
+}
+
+fn classify_folded(unit: &Unit<'_>) -> Class {
+    use super::traditional::{fold, unfold_part};
+    let std::borrow::Cow::Owned(folded) = fold(&unit.text) else {
+        return classify(unit);
+    };
+    let read = Unit {
+        text: std::borrow::Cow::Owned(folded),
+        ..unit.clone()
+    };
+    let mut class = classify(&read);
+    class.dateline = class.dateline.map(|d| unfold_part(&unit.text, &d, true));
+    class.credit = class.credit.map(|c| unfold_part(&unit.text, &c, false));
+    class
+}
+
 /// Classify one unit.
 pub fn classify(unit: &Unit<'_>) -> Class {
     let text: &str = &unit.text;
@@ -497,6 +522,16 @@ pub fn is_byline(text: &str, n: usize) -> bool {
     if n > 30 {
         return false;
     }
+    // `◎林望舒`, `○ 石礫`: a writer's name after the mark papers sign columns with.
+    if let Some(name) = text.strip_prefix(['◎', '○'])
+        && (2..=4).contains(&count_upto(super::blocks::trim(name), 5))
+        && super::blocks::trim(name)
+            .chars()
+            .all(|c| is_han(c) || c == '·')
+        && super::lexicon::lexicon().surname_len(super::blocks::trim(name)) > 0
+    {
+        return true;
+    }
     if text.ends_with("评论员") || text.ends_with("评论部") || text.ends_with("本报评论员")
     {
         return true;
@@ -729,14 +764,35 @@ pub fn caption_credit(text: &str) -> Option<String> {
             break;
         }
     }
-    if name_len == 0 || name_len > 4 {
+    // `（记者林雨亭摄）`: a role glued before the name counts as its credit.
+    let mut glued_role = false;
+    if name_len > 4 {
+        let run = &window[start..];
+        let (r, role) = BYLINE_ROLES
+            .iter()
+            .filter_map(|role| find_in(run, role).map(|r| (r, role)))
+            .min()?;
+        let name = &run[r + role.len()..];
+        if !(2..=4).contains(&count_upto(name, 5)) || count_upto(&run[..r], 3) > 2 {
+            return None;
+        }
+        glued_role = true;
+    }
+    if name_len == 0 {
         return None;
     }
     let spaced = before.len() < t.len() - '摄'.len_utf8();
     let prev = window[..start].chars().next_back();
     let name_ok = match prev {
         None => spaced,
-        Some(c) => c.is_whitespace() || is_stop(c) || is_close_mark(c) || c == '/' || c == '：',
+        Some(c) => {
+            c.is_whitespace()
+                || is_stop(c)
+                || is_close_mark(c)
+                || c == '/'
+                || c == '：'
+                || (glued_role && matches!(c, '（' | '('))
+        }
     };
     if !name_ok && !before.ends_with("记者") {
         return None;
@@ -909,11 +965,15 @@ fn dotted_credit(text: &str) -> Option<String> {
 pub fn dateline(text: &str) -> Option<String> {
     // Every marker `dateline_marker` knows starts with one of these characters or
     // holds 讯 / 消息 in its first 8: most body text is rejected here.
-    if !text.starts_with(['本', '特', '新', '中', '据']) && !head(text, 8).contains(['讯', '消'])
+    if !text.starts_with(['本', '特', '新', '中', '据', '〔', '【'])
+        && !head(text, 8).contains(['讯', '消'])
     {
         return None;
     }
     let h = head(text, 40);
+    if let Some(end) = bracketed_credit_lede(h) {
+        return Some(text[..end].to_string());
+    }
     let marker_end = dateline_marker(h)?;
     let rest = &h[marker_end..];
     let rest_trim = rest.trim_start_matches(|c: char| c.is_whitespace());
@@ -936,8 +996,32 @@ pub fn dateline(text: &str) -> Option<String> {
     Some(String::new())
 }
 
+/// `〔记者林雨亭／岚城报导〕`, `【记者 黎海 报道】`: a bracketed credit opening a
+/// lede, naming the reporter and ending with the verb of reporting (Taiwan and
+/// Hong Kong papers print the dateline so); the end (byte offset) of the bracket.
+fn bracketed_credit_lede(h: &str) -> Option<usize> {
+    let close = match h.chars().next()? {
+        '〔' => '〕',
+        '【' => '】',
+        _ => return None,
+    };
+    let end = h.find(close)?;
+    let inner = &h['〔'.len_utf8()..end];
+    let reporter = inner.starts_with("记者") || has(inner, "记者") || has(inner, "通讯员");
+    let reports = inner.ends_with("报导") || inner.ends_with("报道") || inner.ends_with('电');
+    (reporter && reports && count_upto(inner, 25) <= 24).then_some(end + close.len_utf8())
+}
+
 /// End (byte offset) of a dateline marker at the start of `h`.
 fn dateline_marker(h: &str) -> Option<usize> {
+    // `【本报讯】`: a marker in brackets.
+    if let Some(rest) = h.strip_prefix(['【', '［', '['])
+        && let Some(close) = rest.find(['】', '］', ']'])
+        && dateline_marker(&rest[..close]) == Some(close)
+    {
+        let bracket = rest[close..].chars().next().map_or(0, char::len_utf8);
+        return Some(h.len() - rest.len() + close + bracket);
+    }
     for m in ["本报讯", "本刊讯", "本台讯", "本网讯", "特讯"] {
         if h.starts_with(m) {
             return Some(m.len());
@@ -1022,6 +1106,8 @@ mod tests {
         assert_eq!(role("记者节座谈会在市里召开"), Role::Head);
         assert_eq!(role("（本报北京5月1日电）"), Role::Body);
         assert_eq!(role("作者：张三  时间：2020-01-01"), Role::Byline);
+        assert_eq!(role("◎林望舒"), Role::Byline);
+        assert_eq!(role("◎ 记者提醒"), Role::Head);
         assert_eq!(role("严秋实"), Role::Byline);
         assert_eq!(role("·贺星河·"), Role::Byline);
         assert_eq!(role("·程远帆 黎小满·"), Role::Byline);
@@ -1092,6 +1178,12 @@ mod tests {
         assert_eq!(role("工人在车间忙碌。李大 摄"), Role::Caption);
         assert_eq!(role("图为新修的村道。"), Role::Caption);
         assert_eq!(role("资料图片"), Role::Caption);
+        let c = classify(&units("鹭港湿地吸引大批冬候鸟栖息。（记者林雨亭摄）")[0]);
+        assert_eq!(
+            (c.role, c.credit.as_deref()),
+            (Role::Caption, Some("（记者林雨亭摄）"))
+        );
+        assert_eq!(role("他在日记里写下心得并拍摄"), Role::Head);
         assert_eq!(role("新华社发"), Role::Caption);
         assert_eq!(role("他用相机拍摄"), Role::Head);
         assert_eq!(role("1961年3月5日"), Role::Date);

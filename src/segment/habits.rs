@@ -14,17 +14,17 @@
 //! A one-file corpus learns nothing and is cut as before; a line must recur in at
 //! least [`MIN_ISSUES`] issues and [`MIN_PER_MILLE`] per mille of them.
 //!
-//! Loading: the per-file cache keeps `page_lines(text)` with each file's articles
-//! (it costs a pass of `blocks` + `normalise`, no classification). Once every file
-//! is loaded, `Habits::learn` over all of them; only files where
-//! `habits.affects(lines)` are cut again with `segment_issue_with`, and such a cut is
-//! cached under `habits.digest()` as well as the file's own key. Until the cache
-//! keeps the lines, the loaders cut without habits (learning them would mean reading
-//! every file twice); the gold test scores each set as one corpus with them.
+//! Loading (`corpus::habits`): each file is cut with the habits its corpus had at
+//! the last load, and the same pass gives its page lines
+//! ([`crate::segment::segment_issue_learning`]; the corpus cache keeps them with the
+//! file's articles); once every file is read the habits are learned again and, when
+//! they changed, only the files whose lines they change ([`Habits::differ_on`]) are
+//! cut again. Lines are kept as 64-bit hashes of their comparison keys.
 
 use super::blocks::{Markup, Unit};
 use super::classify::{Class, Role, count_upto, ends_sentence};
 use crate::text::comparison_key;
+use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 
 /// Longest head line (in characters) counted as a possible label or name.
@@ -34,18 +34,29 @@ pub const MIN_ISSUES: u32 = 3;
 /// ...and in at least this share (per mille) of the corpus's issues.
 pub const MIN_PER_MILLE: u32 = 10;
 
-/// The short head lines of one page, each once, as comparison keys.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// The hash a line is known by here: of its comparison key (NFKC, no whitespace).
+pub fn line_hash(key: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(key.as_bytes())
+}
+
+/// The short head lines of one page, each once, as hashes of their comparison
+/// keys (see [`line_hash`]): a few hundred bytes a page, kept in the corpus cache.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PageLines {
-    /// Keys of head lines that stood under another head line (a name there signs).
-    pub under_head: Vec<String>,
-    /// Keys of the other short head lines.
-    pub heads: Vec<String>,
+    /// Lines of two or three Han characters (a pen name's shape) that stood under
+    /// another short head line (a name there signs).
+    pub under_head: Vec<u64>,
+    /// The other short head lines.
+    pub heads: Vec<u64>,
 }
 
 impl PageLines {
-    fn keys(&self) -> impl Iterator<Item = &String> {
-        self.heads.iter().chain(&self.under_head)
+    fn keys(&self) -> impl Iterator<Item = u64> + '_ {
+        self.heads.iter().chain(&self.under_head).copied()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.heads.is_empty() && self.under_head.is_empty()
     }
 }
 
@@ -55,10 +66,16 @@ impl PageLines {
 pub fn page_lines(text: &str) -> PageLines {
     let mut units = super::blocks::units(text);
     super::normalise::normalise(&mut units);
+    lines_of_units(&units)
+}
+
+/// [`page_lines`] of a page's normalised units (segmentation computes it from the
+/// units it cuts, in the same pass).
+pub fn lines_of_units(units: &[Unit<'_>]) -> PageLines {
     let mut out = PageLines::default();
     let mut seen = HashSet::new();
     let mut prev_short = false;
-    for u in &units {
+    for u in units {
         if !matches!(u.markup, Markup::None | Markup::Title | Markup::RunIn) {
             continue;
         }
@@ -67,11 +84,11 @@ pub fn page_lines(text: &str) -> PageLines {
             && !u.text.contains(['。', '，', '；']);
         if short {
             let key = comparison_key(&u.text);
-            if !key.is_empty() && seen.insert(key.clone()) {
-                if prev_short {
-                    out.under_head.push(key);
+            if !key.is_empty() && seen.insert(line_hash(&key)) {
+                if prev_short && looks_like_name(&key) {
+                    out.under_head.push(line_hash(&key));
                 } else {
-                    out.heads.push(key);
+                    out.heads.push(line_hash(&key));
                 }
             }
         }
@@ -80,44 +97,48 @@ pub fn page_lines(text: &str) -> PageLines {
     out
 }
 
-/// The habits learned from a corpus: recurring labels and recurring names.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// The habits learned from a corpus: recurring labels and recurring names (as
+/// [`line_hash`]es of their comparison keys).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Habits {
-    labels: HashSet<String>,
-    names: HashSet<String>,
+    labels: HashSet<u64>,
+    names: HashSet<u64>,
 }
 
-/// `木禾`, `晓岚`: two or three Han characters, all a pen name may be.
-fn looks_like_name(key: &str) -> bool {
-    let n = key.chars().count();
-    (2..=3).contains(&n) && key.chars().all(crate::text::is_han)
+/// How often one line stood alone and under another head line.
+#[derive(Default)]
+struct Seen {
+    alone: u32,
+    under: u32,
 }
 
 impl Habits {
-    /// Learn from the pages of a corpus (one entry a page).
+    /// Learn from the pages of a corpus (one entry a page). A line that recurs in
+    /// enough issues is a label, or a name when it has a name's shape and mostly
+    /// stands under another head line.
     pub fn learn<'a>(pages: impl IntoIterator<Item = &'a PageLines>) -> Habits {
         let mut issues = 0u32;
-        let mut counts: HashMap<&'a str, (u32, u32)> = HashMap::new();
+        let mut counts: HashMap<u64, Seen> = HashMap::new();
         for page in pages {
             issues += 1;
-            for k in &page.heads {
-                counts.entry(k).or_default().0 += 1;
+            for &k in &page.heads {
+                counts.entry(k).or_default().alone += 1;
             }
-            for k in &page.under_head {
-                counts.entry(k).or_default().1 += 1;
+            for &k in &page.under_head {
+                counts.entry(k).or_default().under += 1;
             }
         }
         let need = MIN_ISSUES.max((issues * MIN_PER_MILLE).div_ceil(1000));
         let mut habits = Habits::default();
-        for (key, (alone, under)) in counts {
-            if alone + under < need {
+        for (key, seen) in counts {
+            if seen.alone + seen.under < need {
                 continue;
             }
-            // A short name that mostly stands under another head line signs it.
-            if looks_like_name(key) && under * 2 > alone + under {
-                habits.names.insert(key.to_string());
+            // A short line that mostly stands under another head line signs it.
+            if seen.under * 2 > seen.alone + seen.under {
+                habits.names.insert(key);
             } else {
-                habits.labels.insert(key.to_string());
+                habits.labels.insert(key);
             }
         }
         habits
@@ -129,30 +150,62 @@ impl Habits {
 
     /// The line (comparison key) recurs as a label.
     pub fn is_label(&self, key: &str) -> bool {
-        self.labels.contains(key)
+        !self.labels.is_empty() && self.labels.contains(&line_hash(key))
     }
 
-    /// The line (comparison key) recurs as a name under titles.
+    /// The line (comparison key) recurs under titles (a name there signs them).
     pub fn is_name(&self, key: &str) -> bool {
-        self.names.contains(key)
+        !self.names.is_empty() && self.names.contains(&line_hash(key))
     }
 
     /// True when [`apply`] would change something on the page `lines` came from.
     pub fn affects(&self, lines: &PageLines) -> bool {
-        !self.is_empty() && lines.keys().any(|k| self.is_label(k) || self.is_name(k))
+        !self.is_empty()
+            && lines
+                .keys()
+                .any(|k| self.labels.contains(&k) || self.names.contains(&k))
     }
 
-    /// A digest of what was learned (equal habits, equal digests), for cache keys.
+    /// True when the page `lines` came from may be cut differently with `self`
+    /// than with `other`: a line of it is a label or a name in one and not the other.
+    pub fn differ_on(&self, other: &Habits, lines: &PageLines) -> bool {
+        lines.keys().any(|k| {
+            self.labels.contains(&k) != other.labels.contains(&k)
+                || self.names.contains(&k) != other.names.contains(&k)
+        })
+    }
+
+    /// A digest of what was learned (equal habits, equal digests), for cache keys;
+    /// 0 for no habits.
     pub fn digest(&self) -> u64 {
-        let mut keys: Vec<String> = self
+        if self.is_empty() {
+            return 0;
+        }
+        let mut keys: Vec<(u8, u64)> = self
             .labels
             .iter()
-            .map(|k| format!("l{k}"))
-            .chain(self.names.iter().map(|k| format!("n{k}")))
+            .map(|&k| (0, k))
+            .chain(self.names.iter().map(|&k| (1, k)))
             .collect();
         keys.sort_unstable();
-        xxhash_rust::xxh3::xxh3_64(keys.join("\n").as_bytes())
+        let mut bytes = Vec::with_capacity(keys.len() * 9);
+        for (tag, k) in keys {
+            bytes.push(tag);
+            bytes.extend_from_slice(&k.to_le_bytes());
+        }
+        xxhash_rust::xxh3::xxh3_64(&bytes)
     }
+
+    /// Counts of labels and names learned.
+    pub fn counts(&self) -> (usize, usize) {
+        (self.labels.len(), self.names.len())
+    }
+}
+
+/// `木禾`, `晓岚`: two or three Han characters, all a pen name may be.
+fn looks_like_name(text: &str) -> bool {
+    let n = count_upto(text, 4);
+    (2..=3).contains(&n) && text.chars().all(crate::text::is_han)
 }
 
 /// The learned habits as roles of one page's lines: a recurring name among head

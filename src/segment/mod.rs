@@ -16,19 +16,32 @@ pub mod kind;
 pub mod lexicon;
 pub mod normalise;
 pub mod rethread;
+pub mod traditional;
 
 use crate::article::Article;
 
 /// Cut the (decoded, `\n`-normalised) text of one issue into articles, in reading
 /// order, with ids derived from `issue_key`.
 pub fn segment_issue(text: &str, issue_key: &str) -> Vec<Article> {
-    run(text, issue_key, None, None)
+    run(text, issue_key, None, None, None)
 }
 
 /// [`segment_issue`] with the habits learned from the issue's corpus (recurring
 /// labels are never titles, recurring names under titles are bylines: see `habits`).
 pub fn segment_issue_with(text: &str, issue_key: &str, habits: &habits::Habits) -> Vec<Article> {
-    run(text, issue_key, Some(habits), None)
+    run(text, issue_key, Some(habits), None, None)
+}
+
+/// [`segment_issue_with`], and what the page tells of its paper's habits
+/// ([`habits::page_lines`], from the same pass), for learning them across a corpus.
+pub fn segment_issue_learning(
+    text: &str,
+    issue_key: &str,
+    habits: &habits::Habits,
+) -> (Vec<Article>, habits::PageLines) {
+    let mut lines = habits::PageLines::default();
+    let articles = run(text, issue_key, Some(habits), None, Some(&mut lines));
+    (articles, lines)
 }
 
 /// One unit of a page as `articles --explain` shows it.
@@ -64,7 +77,7 @@ pub struct Explanation {
 /// Segment `text` as [`segment_issue`] does, and say why.
 pub fn explain_issue(text: &str, issue_key: &str) -> (Vec<Article>, Explanation) {
     let mut explanation = Explanation::default();
-    let articles = run(text, issue_key, None, Some(&mut explanation));
+    let articles = run(text, issue_key, None, Some(&mut explanation), None);
     (articles, explanation)
 }
 
@@ -75,7 +88,7 @@ pub fn explain_issue_with(
     habits: &habits::Habits,
 ) -> (Vec<Article>, Explanation) {
     let mut explanation = Explanation::default();
-    let articles = run(text, issue_key, Some(habits), Some(&mut explanation));
+    let articles = run(text, issue_key, Some(habits), Some(&mut explanation), None);
     (articles, explanation)
 }
 
@@ -86,10 +99,15 @@ fn run(
     issue_key: &str,
     habits: Option<&habits::Habits>,
     explain: Option<&mut Explanation>,
+    lines: Option<&mut habits::PageLines>,
 ) -> Vec<Article> {
     let mut units = blocks::units(text);
-    normalise::normalise(&mut units);
-    let mut classes: Vec<classify::Class> = units.iter().map(classify::classify).collect();
+    let traditional = traditional::is_traditional(units.iter().map(|u| u.text.as_ref()));
+    normalise::normalise_page(&mut units, traditional);
+    if let Some(lines) = lines {
+        *lines = habits::lines_of_units(&units);
+    }
+    let mut classes: Vec<classify::Class> = classify::classify_page(&units, traditional);
     if let Some(h) = habits {
         habits::apply(h, &units, &mut classes);
     }
@@ -101,7 +119,12 @@ fn run(
         .into_iter()
         .filter(|d| !d.paragraphs.is_empty() || !d.title.is_empty())
         .map(|mut d| {
-            let kind = kind::kind_of(&d);
+            // A page in traditional characters reads its words folded.
+            let kind = if traditional {
+                kind::kind_of(&traditional::fold_draft(&d))
+            } else {
+                kind::kind_of(&d)
+            };
             let doubts = doubt::doubts_of(&d, kind, habits);
             whys.push(d.why);
             // Paragraphs re-joined across column breaks grew by doubling; a corpus

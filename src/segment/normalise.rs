@@ -25,7 +25,14 @@ use std::borrow::Cow;
 
 /// Normalise the units of one page in place.
 pub fn normalise(units: &mut Vec<Unit<'_>>) {
-    mark_furniture(units);
+    let traditional = super::traditional::is_traditional(units.iter().map(|u| u.text.as_ref()));
+    normalise_page(units, traditional);
+}
+
+/// [`normalise`] a page known to be printed in traditional characters or not
+/// (see `traditional`).
+pub fn normalise_page(units: &mut Vec<Unit<'_>>, traditional: bool) {
+    mark_furniture(units, traditional);
     settle_indents(units);
     join_letter_runs(units);
     unwrap(units);
@@ -304,7 +311,7 @@ fn is_teaser(text: &str) -> bool {
 /// name alone, its Latin name or a running head, and goes on over the lines a
 /// masthead holds: dates, weekdays, issue and serial numbers, the page number and
 /// the section after it (`pdftotext` prints each on its own line).
-fn mark_furniture(units: &mut [Unit<'_>]) {
+fn mark_furniture(units: &mut [Unit<'_>], traditional: bool) {
     let lex = lexicon();
     // At the top of a page, before any text.
     let mut first = true;
@@ -322,7 +329,13 @@ fn mark_furniture(units: &mut [Unit<'_>]) {
             by_name = false;
             continue;
         }
-        let text: &str = &u.text;
+        // A page in traditional characters is read folded to simplified ones.
+        let folded = if traditional {
+            super::traditional::fold(&u.text)
+        } else {
+            Cow::Borrowed(u.text.as_ref())
+        };
+        let text: &str = &folded;
         let at_top = first || u.page_break;
         let name = lex.is_paper_name(text) || is_latin_name(text);
         let named = name || is_running_head(text);
@@ -472,7 +485,19 @@ fn unwrap(units: &mut Vec<Unit<'_>>) {
     let mut last_text: Option<usize> = None;
     // Width of the last source line of the last text unit (not of what it grew to).
     let mut last_width = 0usize;
-    for u in units.drain(..) {
+    // Which units stand right over a byline (a head stack's last line does).
+    let over_byline: Vec<bool> = (0..units.len())
+        .map(|k| {
+            units.get(k + 1).is_some_and(|n| {
+                n.gap == 0
+                    && n.markup == Markup::None
+                    && (is_byline(&n.text, count_upto(&n.text, 81))
+                        || is_dateline_alone(&n.text)
+                        || (count_upto(&n.text, 13) <= 12 && is_name_line(&n.text)))
+            })
+        })
+        .collect();
+    for (k, u) in units.drain(..).enumerate() {
         if u.markup == Markup::Furniture {
             out.push(u);
             continue;
@@ -491,6 +516,37 @@ fn unwrap(units: &mut Vec<Unit<'_>>) {
                     || super::classify::is_jump_line(&prev.text)
                 {
                     return false;
+                }
+                // A head as wide as the column over a shorter head and a byline
+                // (`春运首日篁州站发送旅客4.2万人次` / `回家的路，今年更顺了` / `晚报记者
+                // 乔岫`, as `pdftotext -raw` prints them): two heads, not one line.
+                if over_byline[k]
+                    && prev.joined == 0
+                    && !prev.text.contains(['，', '。', '；', '：', ','])
+                    && !u.text.contains(['。', '；'])
+                    && !ends_sentence(&u.text)
+                    && count_upto(&u.text, 7) >= 7
+                    && !super::rethread::bond(&prev.text, &u.text)
+                {
+                    return false;
+                }
+                // A dateline (`本报讯`) opening a line after a finished one opens a
+                // paragraph: one brief after another.
+                if super::classify::is_complete(&prev.text)
+                    && super::classify::dateline(&u.text).is_some()
+                {
+                    return false;
+                }
+                // A clause running to near the column's edge goes on (a line of
+                // narrow digits falls short of the width): `即日起至2月底，鸥湖湿地公园`.
+                if !blocky
+                    && last_width + 8 >= w
+                    && prev.text.contains(['，', ','])
+                    && !super::classify::is_complete(&prev.text)
+                    && !cannot_open(u.text.chars().next().unwrap_or(' '))
+                    && !is_byline(&u.text, count_upto(&u.text, 81))
+                {
+                    return true;
                 }
                 // On a page of blocks, a block is one paragraph (or a few): what it grew
                 // to counts; elsewhere the last source line's own width does.

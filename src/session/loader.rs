@@ -44,6 +44,8 @@ fn load(root: &std::path::Path, team: &Team, notify: &Notifier) {
         done: 0,
         total,
     });
+    // What each page tells of its paper's habits, learned once all are read.
+    let mut habit_lines = Vec::with_capacity(total);
     // Small first chunk for a quick first screen, then bigger ones.
     let mut chunk = 8;
     let mut rest = files.as_slice();
@@ -55,7 +57,10 @@ fn load(root: &std::path::Path, team: &Team, notify: &Notifier) {
         let mut issues = Vec::with_capacity(n);
         for r in results {
             match r {
-                Ok(i) => issues.push(i),
+                Ok(mut i) => {
+                    habit_lines.push(std::mem::take(&mut i.habit_lines));
+                    issues.push(i);
+                }
                 Err(w) => warnings.push(w),
             }
         }
@@ -74,6 +79,13 @@ fn load(root: &std::path::Path, team: &Team, notify: &Notifier) {
     }
     if let Some(c) = &cache {
         c.finish();
+    }
+    // The issues shown were cut with the habits the corpus had at the start (so
+    // are its pages read again in this session); those learned now are kept for
+    // the next load.
+    let learned = crate::segment::habits::Habits::learn(&habit_lines);
+    if learned != *crate::corpus::habits::of_root(root) {
+        crate::corpus::habits::store(root, &learned);
     }
     notify.send(SessionEvent::LoadDone(warnings));
 }

@@ -173,6 +173,7 @@ impl App {
                 root,
                 issues: Vec::new(),
                 warnings: Vec::new(),
+                habits: Default::default(),
             },
             article_total: 0,
             loading: None,

@@ -76,6 +76,7 @@ impl App {
                 root: self.corpus.root.clone(),
                 issues: self.corpus.issues.clone(),
                 warnings: Vec::new(),
+                habits: self.corpus.habits.clone(),
             },
             stories: self.stories.clone(),
             shown: ArticleDecisions::shown(&self.corpus.issues, &self.tagging.store),

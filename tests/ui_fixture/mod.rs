@@ -97,6 +97,7 @@ pub fn fixture_issues() -> Vec<Issue> {
             encoding: "UTF-8",
             bytes: 2048,
             articles: vec![a1, a2, a3].into(),
+            habit_lines: Default::default(),
         },
         Issue {
             path: PathBuf::from("fixtures/2024-05-13_p3.txt"),
@@ -106,6 +107,7 @@ pub fn fixture_issues() -> Vec<Issue> {
             encoding: "UTF-8",
             bytes: 4096,
             articles: vec![a4, a5].into(),
+            habit_lines: Default::default(),
         },
     ]
 }

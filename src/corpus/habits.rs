@@ -1,0 +1,128 @@
+//! The habits of a corpus's paper (see [`crate::segment::habits`]) while it is
+//! loaded: learned from all its issues once they are read, kept in the corpus's
+//! cache folder (`corpus-*/habits`) for the next load, and known to this process
+//! so that every cut of one of its files (a page view, a correction, a search
+//! hit read again, `articles --explain`) is the cut the corpus was loaded with.
+//!
+//! A load cuts each file with the habits the corpus had last time (none the first
+//! time), learns them again from every page once all are read and, when they
+//! changed, cuts again only the files they change ([`Habits::differ_on`]). A
+//! corpus of one file learns nothing; a folder learns from as many issues as it
+//! holds, so it gets better as it grows.
+
+use crate::segment::habits::Habits;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
+
+/// The file in a corpus's cache folder that keeps its habits.
+const FILE: &str = "habits";
+const MAGIC: &[u8; 8] = b"NTHABIT1";
+
+/// Habits known to this process, by corpus root: as given, and canonical.
+#[derive(Default)]
+struct Registry {
+    roots: Vec<(PathBuf, PathBuf, Arc<Habits>)>,
+}
+
+fn registry() -> &'static Mutex<Registry> {
+    static REGISTRY: OnceLock<Mutex<Registry>> = OnceLock::new();
+    REGISTRY.get_or_init(Mutex::default)
+}
+
+fn empty() -> Arc<Habits> {
+    static EMPTY: OnceLock<Arc<Habits>> = OnceLock::new();
+    EMPTY.get_or_init(Arc::default).clone()
+}
+
+/// The habits in force for the corpus at `root`: those this process learned or
+/// read for it, else those kept in its cache folder, else none (always none for a
+/// corpus of one file).
+pub fn of_root(root: &Path) -> Arc<Habits> {
+    if let Ok(r) = registry().lock()
+        && let Some((_, _, h)) = r.roots.iter().find(|(given, _, _)| given == root)
+    {
+        return h.clone();
+    }
+    if !root.is_dir() {
+        return empty();
+    }
+    let habits = stored(root).map_or_else(empty, Arc::new);
+    register(root, habits.clone());
+    habits
+}
+
+/// The habits in force for the issue file at `path`: those of the nearest folder
+/// above it that was loaded as a corpus (in this process, else kept in the cache).
+pub fn for_path(path: &Path) -> Arc<Habits> {
+    let Ok(canonical) = std::fs::canonicalize(path) else {
+        return empty();
+    };
+    if let Ok(r) = registry().lock() {
+        let nearest = r
+            .roots
+            .iter()
+            .filter(|(_, c, _)| canonical.starts_with(c) && canonical != *c)
+            .max_by_key(|(_, c, _)| c.components().count());
+        if let Some((_, _, h)) = nearest {
+            return h.clone();
+        }
+    }
+    for dir in canonical.ancestors().skip(1).take(8) {
+        if let Some(h) = stored(dir) {
+            let h = Arc::new(h);
+            register(dir, h.clone());
+            return h;
+        }
+    }
+    empty()
+}
+
+/// Make `habits` the ones in force for the corpus at `root` in this process.
+pub fn register(root: &Path, habits: Arc<Habits>) {
+    let canonical = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    if let Ok(mut r) = registry().lock() {
+        r.roots
+            .retain(|(given, c, _)| given != root && *c != canonical);
+        r.roots.push((root.to_path_buf(), canonical, habits));
+    }
+}
+
+fn path_of(root: &Path) -> Option<PathBuf> {
+    crate::cache::corpus_dir(root).map(|d| d.join(FILE))
+}
+
+/// The habits kept in the cache folder of the corpus at `root`, when there are
+/// (a damaged or foreign file is none).
+pub fn stored(root: &Path) -> Option<Habits> {
+    let bytes = std::fs::read(path_of(root)?).ok()?;
+    let rest = bytes.strip_prefix(MAGIC.as_slice())?;
+    let (sum, payload) = rest.split_at_checked(8)?;
+    if xxhash_rust::xxh3::xxh3_64(payload).to_le_bytes() != sum {
+        return None;
+    }
+    postcard::from_bytes(payload).ok()
+}
+
+/// Keep `habits` in the cache folder of the corpus at `root` (a folder), for the
+/// next load; a cache that cannot be written only costs the next load time.
+pub fn store(root: &Path, habits: &Habits) {
+    if !root.is_dir() {
+        return;
+    }
+    let Some(path) = path_of(root) else {
+        return;
+    };
+    let Ok(payload) = postcard::to_stdvec(habits) else {
+        return;
+    };
+    let mut bytes = MAGIC.to_vec();
+    bytes.extend_from_slice(&xxhash_rust::xxh3::xxh3_64(&payload).to_le_bytes());
+    bytes.extend_from_slice(&payload);
+    if let Some(dir) = path.parent()
+        && std::fs::create_dir_all(dir).is_ok()
+        && let Ok(mut tmp) = crate::replace::temp_beside(&path, ".tmp", "")
+    {
+        use std::io::Write as _;
+        let _ = tmp.write_all(&bytes).is_ok() && tmp.persist(&path).is_ok();
+    }
+}

@@ -1,0 +1,136 @@
+//! Pages printed in traditional characters (Hong Kong, Taiwan, older archives):
+//! the rules read newsroom words in simplified form (`本报讯`, `记者`, `摄`,
+//! `简讯`, `责任编辑`), so on such a page each line is read through a fold to
+//! simplified characters (OpenCC's tables, as search folds them), while the text
+//! kept is the text as printed. The fold keeps every character's UTF-8 length,
+//! so a byte offset in the folded line is one in the printed line.
+
+use std::borrow::Cow;
+
+/// Frequent characters that exist only in traditional form: a page holding a few
+/// of them is printed in traditional characters.
+const TELLTALES: &str =
+    "們這個來說會國為時對發後於還過開關與學點經電東車長門問見當從無現讓種麼將產區報記訊導實體員";
+
+/// Characters read at most when telling a page's script.
+const LOOK: usize = 1000;
+
+/// Is `c` one of [`TELLTALES`]? (A bitmap of the Basic Multilingual Plane.)
+fn telltale(c: char) -> bool {
+    static MAP: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+    let map = MAP.get_or_init(|| {
+        let mut m = vec![0u64; 0x1_0000 / 64];
+        for t in TELLTALES.chars() {
+            let i = t as usize;
+            m[i / 64] |= 1 << (i % 64);
+        }
+        m
+    });
+    let i = c as usize;
+    map.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
+}
+
+/// True when the text (a page, or its first lines) is printed in traditional
+/// characters.
+pub fn is_traditional<'a>(texts: impl IntoIterator<Item = &'a str>) -> bool {
+    let mut seen = 0;
+    let mut hits = 0;
+    for t in texts {
+        for c in t.chars() {
+            seen += 1;
+            if telltale(c) {
+                hits += 1;
+                if hits >= 3 {
+                    return true;
+                }
+            }
+            if seen >= LOOK {
+                return false;
+            }
+        }
+    }
+    false
+}
+
+/// One character folded for reading: traditional to simplified where the two
+/// have the same UTF-8 length, `︰` (a vertical colon) to `：`.
+fn fold_char(c: char) -> char {
+    if c == '︰' {
+        return '：';
+    }
+    if c.is_ascii() {
+        return c;
+    }
+    match crate::search::fold::simplified(c) {
+        Some(s) if s.len_utf8() == c.len_utf8() => s,
+        _ => c,
+    }
+}
+
+/// `text` folded for reading (see the module doc); borrowed when nothing changes.
+pub fn fold(text: &str) -> Cow<'_, str> {
+    match text.char_indices().find(|&(_, c)| fold_char(c) != c) {
+        None => Cow::Borrowed(text),
+        Some((at, _)) => {
+            let mut out = String::with_capacity(text.len());
+            out.push_str(&text[..at]);
+            out.extend(text[at..].chars().map(fold_char));
+            Cow::Owned(out)
+        }
+    }
+}
+
+/// A draft with every text folded for reading (see the module doc).
+pub fn fold_draft(d: &super::assemble::Draft) -> super::assemble::Draft {
+    let f = |s: &str| fold(s).into_owned();
+    let mut out = d.clone();
+    out.kicker = f(&d.kicker);
+    out.title = f(&d.title);
+    out.subtitle = f(&d.subtitle);
+    out.byline = f(&d.byline);
+    out.paragraphs = d.paragraphs.iter().map(|p| f(p)).collect();
+    out
+}
+
+/// The part of `printed` that stands where `folded_part` (a prefix or suffix of
+/// the folded line, as `prefix` says) stands in the folded line.
+pub fn unfold_part(printed: &str, folded_part: &str, prefix: bool) -> String {
+    let n = folded_part.len().min(printed.len());
+    let at = if prefix { n } else { printed.len() - n };
+    if !printed.is_char_boundary(at) {
+        return folded_part.to_string();
+    }
+    if prefix {
+        printed[..at].to_string()
+    } else {
+        printed[at..].to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn traditional_pages_are_told_and_folded_keeping_lengths() {
+        assert!(is_traditional([
+            "【本報訊】記者葉朗報道︰鯉灣區議會昨日通過"
+        ]));
+        assert!(!is_traditional([
+            "【本报讯】记者叶朗报道：鲤湾区议会昨日通过"
+        ]));
+        let printed = "【本報訊】記者葉朗報道︰鯉灣區議會昨日通過";
+        let folded = fold(printed);
+        assert_eq!(folded, "【本报讯】记者叶朗报道：鲤湾区议会昨日通过");
+        assert_eq!(folded.len(), printed.len());
+        assert_eq!(
+            unfold_part(printed, "【本报讯】记者叶朗报道", true),
+            "【本報訊】記者葉朗報道"
+        );
+        assert_eq!(
+            unfold_part("散步。（記者 黎海 攝）", "（记者 黎海 摄）", false),
+            "（記者 黎海 攝）"
+        );
+        assert!(matches!(fold("plain text"), Cow::Borrowed(_)));
+    }
+}

@@ -1,0 +1,134 @@
+//! A paper's habits learned while its corpus loads (issue 12, item 5): a line that
+//! recurs across many issues of one paper (a column label) is never a title, on
+//! every way an issue is read (a fresh load, the cache, `articles --explain`, the
+//! page view of `correct --show`), and a corpus of one file still loads.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+pub mod common;
+
+use common::cli::{Cli, assert_succeeded};
+use newstag::corpus::Corpus;
+use std::path::Path;
+
+const BODY: &str = "村里新修的水渠通了水，三百亩麦田赶上了春灌，村民们说今年的收成有了指望。";
+
+/// Issues of one paper: its column label 今日关注 over each day's title, signed
+/// by its columnist 木禾; on the last day the label was printed under the title.
+fn write_paper(dir: &Path) {
+    for (day, title) in ["水渠通到了田间", "夜校开到了村口", "老街装上了电梯"]
+        .iter()
+        .enumerate()
+    {
+        std::fs::write(
+            dir.join(format!("晨报_2025-03-0{}_第2版.txt", day + 1)),
+            format!("今日关注\n\n{title}\n\n木禾\n\n{BODY}\n"),
+        )
+        .unwrap();
+    }
+    std::fs::write(
+        dir.join("晨报_2025-03-04_第2版.txt"),
+        format!("春耕备耕忙\n今日关注\n\n木禾\n\n{BODY}\n"),
+    )
+    .unwrap();
+}
+
+fn last_issue(corpus: &Corpus) -> &newstag::article::Article {
+    let issue = corpus
+        .issues
+        .iter()
+        .find(|i| i.rel.contains("03-04"))
+        .unwrap();
+    &issue.articles[0]
+}
+
+#[test]
+fn a_label_recurring_across_issues_is_never_the_title() {
+    let dir = tempfile::tempdir().unwrap();
+    write_paper(dir.path());
+    let corpus = Corpus::load(dir.path()).unwrap();
+    assert!(!corpus.habits.is_empty());
+    let a = last_issue(&corpus);
+    assert_eq!(
+        (a.kicker.as_str(), a.title.as_str(), a.byline.as_str()),
+        ("今日关注", "春耕备耕忙", "木禾"),
+        "{a:?}"
+    );
+    // The other days keep their own titles, and no issue keeps its habit lines.
+    let titles: Vec<&str> = corpus
+        .issues
+        .iter()
+        .map(|i| i.articles[0].title.as_str())
+        .collect();
+    assert!(titles.contains(&"夜校开到了村口"), "{titles:?}");
+    assert!(corpus.issues.iter().all(|i| i.habit_lines.is_empty()));
+}
+
+#[test]
+fn a_corpus_of_one_file_learns_nothing_and_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    write_paper(dir.path());
+    let file = dir.path().join("晨报_2025-03-04_第2版.txt");
+    let corpus = Corpus::load(&file).unwrap();
+    assert!(corpus.habits.is_empty());
+    assert_eq!(corpus.issues.len(), 1);
+    assert!(!corpus.issues[0].articles.is_empty());
+    // Two issues are no habit either.
+    let two = tempfile::tempdir().unwrap();
+    for name in ["晨报_2025-03-01_第2版.txt", "晨报_2025-03-04_第2版.txt"] {
+        std::fs::copy(dir.path().join(name), two.path().join(name)).unwrap();
+    }
+    assert!(Corpus::load(two.path()).unwrap().habits.is_empty());
+}
+
+/// The id and title of the 03-04 article in `articles --format jsonl`.
+fn jsonl_article(cli: &Cli, root: &Path) -> (String, String, String) {
+    let out = cli.run(&["articles", root.to_str().unwrap(), "--format", "jsonl"]);
+    assert_succeeded(&out);
+    let text = String::from_utf8(out.stdout).unwrap();
+    let line = text
+        .lines()
+        .find(|l| l.contains("03-04"))
+        .unwrap_or_else(|| panic!("{text}"));
+    let v: serde_json::Value = serde_json::from_str(line).unwrap();
+    let field = |k: &str| v[k].as_str().unwrap().to_string();
+    (field("id"), field("kicker"), field("title"))
+}
+
+#[test]
+fn every_read_of_an_issue_cuts_it_with_the_corpus_habits() {
+    let home = tempfile::tempdir().unwrap();
+    let corpus = home.path().join("paper");
+    std::fs::create_dir(&corpus).unwrap();
+    write_paper(&corpus);
+    let cli = Cli::in_home(home.path());
+    let cold = jsonl_article(&cli, &corpus);
+    assert_eq!(
+        (cold.1.as_str(), cold.2.as_str()),
+        ("今日关注", "春耕备耕忙")
+    );
+    // Read again through the cache, with the habits kept there: the same cut.
+    let warm = jsonl_article(&cli, &corpus);
+    assert_eq!(warm, cold);
+    // `--explain` says why.
+    let out = cli.run(&["articles", corpus.to_str().unwrap(), "--explain"]);
+    assert_succeeded(&out);
+    let explained = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        explained.contains("a label that recurs across the corpus's issues"),
+        "{explained}"
+    );
+    // The page view of the issue shows the same article, with the same id.
+    let out = cli.run(&[
+        "correct",
+        corpus.to_str().unwrap(),
+        "晨报_2025-03-04_第2版.txt",
+        "--show",
+    ]);
+    assert_succeeded(&out);
+    let shown = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        shown.contains(&format!("春耕备耕忙 ({}", cold.0)),
+        "{shown}"
+    );
+}

@@ -138,6 +138,7 @@ impl App {
             root: self.corpus.root.clone(),
             issues: self.corpus.issues.clone(),
             warnings: Vec::new(),
+            habits: Default::default(),
         };
         self.say("adjudication: reading every coder's decisions ...");
         self.read_files(move || files_job::read_adjudication(&team, &corpus));

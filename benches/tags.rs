@@ -34,7 +34,7 @@ fn issue_with(root: &Path, n: usize) -> Issue {
                 id: format!("{i:012x}"),
                 index: i,
                 title: format!("第{i}篇 社区治理与文化遗产保护的新进展"),
-                paragraphs: vec!["正文。".into()],
+                paragraphs: vec!["正文。".into()].into(),
                 ..Article::default()
             })
             .collect(),
@@ -234,7 +234,7 @@ fn orphan_case(root: &Path, articles: usize, orphans: usize) -> (Corpus, Vec<Art
             id: format!("{i:012x}"),
             index: i,
             title: headline(&mut rng),
-            paragraphs: vec!["正文。".into()],
+            paragraphs: vec!["正文。".into()].into(),
             ..Article::default()
         })
         .collect();

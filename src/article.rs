@@ -4,6 +4,10 @@ use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 use std::sync::Arc;
 
+pub mod paragraphs;
+
+pub use paragraphs::{BodyStore, Paragraphs};
+
 /// What sort of piece an article is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
@@ -188,7 +192,7 @@ pub struct Article {
     pub subtitle: String,
     pub byline: String,
     /// Body paragraphs in reading order, re-joined across column breaks.
-    pub paragraphs: Vec<String>,
+    pub paragraphs: Paragraphs,
     /// Why segmentation doubts its cut of this article (empty when it does not).
     #[serde(default)]
     pub doubts: Doubts,
@@ -216,7 +220,7 @@ impl Article {
 
     /// Number of characters of body text.
     pub fn body_chars(&self) -> usize {
-        self.paragraphs.iter().map(|p| p.chars().count()).sum()
+        self.paragraphs.chars()
     }
 }
 

@@ -61,8 +61,10 @@ fn reads(cli: &Cli, root: &Path, cache: Option<&Path>) -> String {
     let fresh = tempfile::tempdir().unwrap();
     let mut all = articles(cli, root, cache);
     for args in [
+        &["articles", "--format", "table"][..],
         &["stats", "--issues", "--format", "jsonl"][..],
         &["export", "--format", "jsonl"][..],
+        &["check"][..],
     ] {
         let out = cli
             .command()
@@ -109,6 +111,30 @@ fn tags_of(printed: &str, id: &str) -> Vec<serde_json::Value> {
 /// Every file below `dir`.
 fn files_below(dir: &Path) -> Vec<PathBuf> {
     common::files::files_below(dir)
+}
+
+/// The name of the shard of the issue at `rel` (a hash of its path).
+fn shard_name(rel: &str) -> u128 {
+    xxhash_rust::xxh3::xxh3_128(rel.as_bytes())
+}
+
+/// The names of the shards in the cache folder: the loose ones, and those in
+/// the pack (each pack found must be whole).
+fn shard_names(cache: &Path) -> (Vec<u128>, Vec<u128>) {
+    let (mut loose, mut packed) = (Vec::new(), Vec::new());
+    for p in files_below(cache) {
+        if p.components().any(|c| c.as_os_str() == "shards") {
+            let fan = p.parent().unwrap().file_name().unwrap().to_str().unwrap();
+            let rest = p.file_name().unwrap().to_str().unwrap();
+            if let Ok(n) = u128::from_str_radix(&format!("{fan}{rest}"), 16) {
+                loose.push(n);
+            }
+        } else if p.file_name().unwrap() == newstag::cache::pack::FILE_NAME {
+            let pack = newstag::cache::pack::Pack::open(&p, false).expect("a whole pack");
+            packed.extend(pack.names());
+        }
+    }
+    (loose, packed)
 }
 
 #[derive(Debug, Clone)]
@@ -289,11 +315,17 @@ proptest! {
                 _ => {}
             }
             before = cached;
-            let shards = files_below(&cache)
-                .iter()
-                .filter(|p| p.components().any(|c| c.as_os_str() == "shards"))
-                .count();
-            prop_assert_eq!(shards, issues.len(), "one shard a file, none of deleted files");
+            // Every file has a shard, loose or packed; no loose shard is left of
+            // a deleted file, and the pack is written again before a quarter of
+            // it is of files that are gone.
+            let (loose, packed) = shard_names(&cache);
+            let live: Vec<u128> = issues.iter().map(|n| shard_name(n)).collect();
+            for (name, issue) in live.iter().zip(&issues) {
+                prop_assert!(loose.contains(name) || packed.contains(name), "no shard of {}", issue);
+            }
+            prop_assert!(loose.iter().all(|n| live.contains(n)), "a loose shard of a deleted file");
+            let gone = packed.iter().filter(|n| !live.contains(n)).count();
+            prop_assert!(gone * 4 <= packed.len(), "{} of {} packed shards are of deleted files", gone, packed.len());
         }
         // Stats and export too, after all the changes, read the same through
         // the cache as afresh.
@@ -372,9 +404,10 @@ fn corrections_in_a_sidecar_are_never_served_stale() {
     assert_eq!(articles(&cli, &corpus, Some(&cache)), plain);
 }
 
-/// Every way a cache file can be damaged (truncated, flipped, emptied, garbage,
-/// a folder or a FIFO where a shard was, a manifest of nonsense) is ignored:
-/// the command prints the same, says nothing, and the cache is rebuilt.
+/// Every way a cache file can be damaged (the pack truncated, flipped in its
+/// index or in a shard, emptied, garbage, a folder or a FIFO where it was; a
+/// loose shard damaged likewise; a manifest of nonsense) is ignored: the
+/// command prints the same, says nothing, and the cache is rebuilt.
 #[test]
 fn a_damaged_cache_is_ignored_and_rebuilt() {
     let home = tempfile::tempdir().unwrap();
@@ -383,50 +416,119 @@ fn a_damaged_cache_is_ignored_and_rebuilt() {
     let corpus = home.path().join("corpus");
     std::fs::create_dir_all(&corpus).unwrap();
     let samples = sample_blocks();
-    for i in 0..6 {
-        let blocks = &samples[i % samples.len()][i / samples.len()..];
+    let n = 20;
+    for i in 0..n {
+        let sample = &samples[i % samples.len()];
+        let blocks = &sample[(i / samples.len()).min(sample.len() - 1)..];
         write_issue(&corpus, &format!("p{i}.txt"), blocks);
     }
     let good = articles(&cli, &corpus, Some(&cache));
-    let shards: Vec<PathBuf> = files_below(&cache)
-        .into_iter()
-        .filter(|p| p.components().any(|c| c.as_os_str() == "shards"))
-        .collect();
-    assert_eq!(shards.len(), 6);
-    for (i, shard) in shards.iter().enumerate() {
-        let mut bytes = std::fs::read(shard).unwrap();
-        match i {
-            0 => bytes.truncate(bytes.len() / 2),
-            1 => {
-                let mid = bytes.len() / 2;
-                bytes[mid] ^= 0x55;
-            }
-            2 => bytes.clear(),
-            3 => bytes = b"garbage, not a shard".to_vec(),
-            _ => {}
-        }
-        std::fs::write(shard, &bytes).unwrap();
-    }
-    std::fs::remove_file(&shards[4]).unwrap();
-    std::fs::create_dir(&shards[4]).unwrap();
+    let find_pack = || {
+        files_below(&cache)
+            .into_iter()
+            .find(|p| p.file_name().unwrap() == newstag::cache::pack::FILE_NAME)
+            .expect("a pack")
+    };
+    let pack = find_pack();
+    let whole = |cache: &Path| {
+        let (loose, packed) = shard_names(cache);
+        loose.len() + packed.len() >= n
+    };
+    assert!(whole(&cache));
+    let bytes = std::fs::read(&pack).unwrap();
+    type Damage = Box<dyn Fn(&Path)>;
+    let mut damages: Vec<(&str, Damage)> = vec![
+        ("truncated", {
+            let b = bytes.clone();
+            Box::new(move |p: &Path| std::fs::write(p, &b[..b.len() / 2]).unwrap())
+        }),
+        ("index flipped", {
+            let b = bytes.clone();
+            Box::new(move |p: &Path| {
+                let mut b = b.clone();
+                b[20] ^= 0x55;
+                std::fs::write(p, b).unwrap()
+            })
+        }),
+        ("shards flipped", {
+            let b = bytes.clone();
+            Box::new(move |p: &Path| {
+                let mut b = b.clone();
+                for k in 1..4 {
+                    let at = b.len() * k / 4;
+                    b[at] ^= 0x55;
+                }
+                std::fs::write(p, b).unwrap()
+            })
+        }),
+        (
+            "emptied",
+            Box::new(|p: &Path| std::fs::write(p, b"").unwrap()),
+        ),
+        (
+            "garbage",
+            Box::new(|p: &Path| std::fs::write(p, b"garbage, not a pack").unwrap()),
+        ),
+        (
+            "a folder",
+            Box::new(|p: &Path| {
+                std::fs::remove_file(p).unwrap();
+                std::fs::create_dir(p).unwrap();
+            }),
+        ),
+    ];
     #[cfg(unix)]
-    {
-        std::fs::remove_file(&shards[5]).unwrap();
-        let made = std::process::Command::new("mkfifo")
-            .arg(&shards[5])
-            .status()
-            .unwrap();
-        assert!(made.success());
+    damages.push((
+        "a FIFO",
+        Box::new(|p: &Path| {
+            std::fs::remove_file(p).unwrap();
+            let made = std::process::Command::new("mkfifo")
+                .arg(p)
+                .status()
+                .unwrap();
+            assert!(made.success());
+        }),
+    ));
+    for (what, damage) in &damages {
+        damage(&pack);
+        for m in files_below(&cache)
+            .into_iter()
+            .filter(|p| p.ends_with("manifest.json"))
+        {
+            std::fs::write(m, "{ not json").unwrap();
+        }
+        assert_eq!(articles(&cli, &corpus, Some(&cache)), good, "pack {what}");
+        // A folder in the way stays (the cache never removes what it did
+        // not write); the shards stay loose, and serve.
+        assert_eq!(
+            articles(&cli, &corpus, Some(&cache)),
+            good,
+            "pack {what}, again"
+        );
+        assert!(whole(&cache), "pack {what}: rebuilt");
+        if pack.is_dir() {
+            std::fs::remove_dir(&pack).unwrap();
+            assert_eq!(articles(&cli, &corpus, Some(&cache)), good);
+        }
+        assert_eq!(find_pack(), pack);
     }
-    for m in files_below(&cache)
+    // Loose shards, damaged: a changed file's shard is written loose beside
+    // the pack (one of twenty: the pack is not written again for it).
+    let edited = corpus.join("p3.txt");
+    let text = std::fs::read_to_string(&edited).unwrap();
+    std::fs::write(&edited, format!("{text}\n\n补白\n")).unwrap();
+    let changed = articles(&cli, &corpus, Some(&cache));
+    assert_eq!(changed, articles(&cli, &corpus, None));
+    let (loose, _) = shard_names(&cache);
+    assert_eq!(loose, vec![shard_name("p3.txt")]);
+    let shard = files_below(&cache)
         .into_iter()
-        .filter(|p| p.ends_with("manifest.json"))
-    {
-        std::fs::write(m, "{ not json").unwrap();
+        .find(|p| p.components().any(|c| c.as_os_str() == "shards"))
+        .unwrap();
+    for junk in [&b""[..], b"garbage, not a shard"] {
+        std::fs::write(&shard, junk).unwrap();
+        assert_eq!(articles(&cli, &corpus, Some(&cache)), changed);
     }
-    assert_eq!(articles(&cli, &corpus, Some(&cache)), good);
-    // Rebuilt: the next run reads every file from a good shard again.
-    assert_eq!(articles(&cli, &corpus, Some(&cache)), good);
     for cmd in ["stats", "check"] {
         let out = cli
             .command()
@@ -435,6 +537,11 @@ fn a_damaged_cache_is_ignored_and_rebuilt() {
             .output()
             .unwrap();
         assert_succeeded(&out);
+        assert!(
+            out.stderr.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
 }
 

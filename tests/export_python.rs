@@ -61,7 +61,7 @@ fn sample_issues() -> Vec<Issue> {
         kind,
         title: title.into(),
         byline: byline.into(),
-        paragraphs: vec!["正文。".into()],
+        paragraphs: vec!["正文。".into()].into(),
         ..Article::default()
     };
     vec![

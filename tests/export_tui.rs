@@ -22,7 +22,7 @@ fn article(id: u64, index: usize, title: &str, body: &str) -> Article {
         kind: Kind::News,
         title: title.into(),
         byline: "本报记者 林晓雨".into(),
-        paragraphs: vec![body.into()],
+        paragraphs: vec![body.into()].into(),
         ..Article::default()
     }
 }

@@ -15,7 +15,7 @@ fn article(id: &str, kind: Kind, title: &str, body: &str) -> Article {
         id: id.into(),
         kind,
         title: title.into(),
-        paragraphs: vec![body.into()],
+        paragraphs: vec![body.into()].into(),
         ..Article::default()
     }
 }

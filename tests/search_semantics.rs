@@ -46,7 +46,7 @@ fn article() -> impl Strategy<Value = Article> {
             kicker,
             subtitle,
             byline,
-            paragraphs,
+            paragraphs: paragraphs.into(),
             kind: Kind::News,
             ..Article::default()
         })
@@ -315,7 +315,7 @@ fn one(title: &str, kicker: &str, body: &str) -> Article {
     Article {
         title: title.into(),
         kicker: kicker.into(),
-        paragraphs: vec![body.into()],
+        paragraphs: vec![body.into()].into(),
         ..Article::default()
     }
 }

@@ -13,7 +13,7 @@ fn article(id: &str, title: &str, index: usize) -> Article {
         index,
         line: index * 3 + 1,
         title: title.into(),
-        paragraphs: vec![format!("{title}的正文。")],
+        paragraphs: vec![format!("{title}的正文。")].into(),
         ..Article::default()
     }
 }

@@ -3,11 +3,15 @@
 //!
 //! One folder per corpus, `corpus-HASH/` under [`cache_root`] (HASH from the
 //! corpus folder's canonical path, as the search index cache names its file):
-//! a `manifest.json` (the corpus path, last use, size) and per issue file a shard
-//! (`shards/XX/NAME`, named by a hash of the file's path under the corpus)
-//! holding the articles as `corpus::read_issue` cuts the file without
-//! corrections, keyed by the program, the format version and the file's size,
-//! times and inode (see [`shard`]). A changed file invalidates only its own
+//! a `manifest.json` (the corpus path, last use, size) and per issue file a
+//! shard (named by a hash of the file's path under the corpus) holding the
+//! articles as `corpus::read_issue` cuts the file without corrections, keyed by
+//! the program, the format version and the file's size, times and inode (see
+//! [`shard`]). The shards live in one [`pack`] file, read with one open (and
+//! memory-mapped by the commands that need few bodies, [`Bodies::Stored`]);
+//! a file changed since the pack was written gets a loose shard of its own
+//! (`shards/XX/NAME`), and the pack is written again once the loose shards
+//! are many (an eighth of the corpus). A changed file invalidates only its own
 //! shard; an issue whose sidecar holds corrections is always cut afresh (its
 //! corrections read from the sidecar as on every load), so a sidecar change is
 //! never served stale.
@@ -19,6 +23,7 @@
 //! leave half a shard. The cache lives outside the corpus and never changes it.
 
 pub mod manage;
+pub mod pack;
 pub mod shard;
 pub mod sidecars;
 pub mod timing;
@@ -26,7 +31,7 @@ pub mod timing;
 use crate::article::Issue;
 use crate::corpus::{Corpus, CorpusError, LoadWarning, relative_path};
 use shard::{FileStamp, ProgramStamp, ShardKey};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -64,15 +69,39 @@ pub fn corpus_dir(root: &Path) -> Option<PathBuf> {
     cache_root().map(|d| d.join(format!("corpus-{:016x}", corpus_hash(root))))
 }
 
+/// How the articles' bodies come out of the cache.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bodies {
+    /// Read into strings as the issue loads (the TUI, search, suggestions:
+    /// every body is used).
+    Read,
+    /// Left in the memory-mapped pack until first used (`stats`, `check`,
+    /// `articles`, `export`: most bodies are never read, or each once).
+    Stored,
+}
+
+/// Where an issue's valid shard was found (or written) on this load.
+#[derive(Debug, Clone, Copy)]
+enum Found {
+    /// In the pack: offset and length.
+    Packed(u64, u64),
+    /// As a loose shard of this length.
+    Loose(u64),
+}
+
 /// The cache of one corpus while it loads: reads and writes shards, remembers
-/// which are live, and on [`CorpusCache::finish`] writes the manifest, removes
-/// the shards of files that are gone and prunes old caches.
+/// which are live and where, and on [`CorpusCache::finish`] writes the
+/// manifest, packs the loose shards when they are many, removes the shards of
+/// files that are gone and prunes old caches.
 #[derive(Debug)]
 pub struct CorpusCache {
     dir: PathBuf,
     root: Vec<u8>,
     program: ProgramStamp,
+    bodies: Bodies,
+    pack: Option<pack::Pack>,
     live: Mutex<HashSet<u128>>,
+    found: Mutex<HashMap<u128, Found>>,
     bytes: AtomicU64,
     wrote: AtomicBool,
     dir_made: AtomicBool,
@@ -84,16 +113,58 @@ impl CorpusCache {
     /// The cache of the corpus at `root`; `None` when there is no cache folder
     /// or the running program cannot be told apart from another build.
     pub fn open(root: &Path) -> Option<CorpusCache> {
+        CorpusCache::open_for(root, Bodies::Read)
+    }
+
+    /// [`CorpusCache::open`], the bodies coming out as `bodies` says.
+    pub fn open_for(root: &Path, bodies: Bodies) -> Option<CorpusCache> {
+        let dir = corpus_dir(root)?;
+        let pack = pack::Pack::open(&dir.join(pack::FILE_NAME), bodies == Bodies::Stored);
         Some(CorpusCache {
-            dir: corpus_dir(root)?,
+            dir,
             root: canonical(root),
             program: ProgramStamp::current()?,
+            bodies,
+            pack,
             live: Mutex::new(HashSet::new()),
+            found: Mutex::new(HashMap::new()),
             bytes: AtomicU64::new(0),
             wrote: AtomicBool::new(false),
             dir_made: AtomicBool::new(false),
             sidecars: sidecars::SidecarCensus::as_loaded(),
         })
+    }
+
+    fn found(&self, name: u128, found: Found) {
+        if let Ok(mut f) = self.found.lock() {
+            f.insert(name, found);
+        }
+    }
+
+    /// The issue from its shard in the pack, when there is a valid one.
+    fn packed_issue(&self, name: u128, key: &ShardKey, path: &Path) -> Option<Issue> {
+        let pack = self.pack.as_ref()?;
+        let (at, len) = pack.find(name)?;
+        let issue = match (self.bodies, pack.map()) {
+            (Bodies::Stored, Some(map)) => shard::decode_stored(
+                map,
+                usize::try_from(at).ok()?,
+                usize::try_from(len).ok()?,
+                key,
+                path,
+            )?,
+            _ => SHARD_BUFFER.with_borrow_mut(|buf| {
+                pack.read(at, len, buf)?;
+                let issue = shard::decode(buf, key, path);
+                if buf.capacity() > KEEP_SHARD_BUFFER {
+                    *buf = Vec::new();
+                }
+                issue
+            })?,
+        };
+        self.found(name, Found::Packed(at, len));
+        self.bytes.fetch_add(len, Ordering::Relaxed);
+        Some(issue)
     }
 
     /// The folder of this corpus's cache.
@@ -138,12 +209,16 @@ impl CorpusCache {
             file,
             habits: habits.digest(),
         };
+        if let Some(issue) = self.packed_issue(name, &key, path) {
+            return Ok(issue);
+        }
         let shard_path = self.shard_path(name);
         let cached = SHARD_BUFFER.with_borrow_mut(|buf| {
             buf.clear();
             crate::regular_file::read_into(&shard_path, buf).ok()?;
             let issue = shard::decode(buf, &key, path)?;
             self.bytes.fetch_add(buf.len() as u64, Ordering::Relaxed);
+            self.found(name, Found::Loose(buf.len() as u64));
             if buf.capacity() > KEEP_SHARD_BUFFER {
                 *buf = Vec::new();
             }
@@ -158,6 +233,7 @@ impl CorpusCache {
         {
             self.bytes.fetch_add(bytes.len() as u64, Ordering::Relaxed);
             self.wrote.store(true, Ordering::Relaxed);
+            self.found(name, Found::Loose(bytes.len() as u64));
         }
         Ok(issue)
     }
@@ -182,7 +258,9 @@ impl CorpusCache {
     pub fn finish(&self) {
         let live = self.live.lock().map(|l| l.clone()).unwrap_or_default();
         let old = manage::Manifest::read(&self.dir);
-        let changed = self.wrote.load(Ordering::Relaxed)
+        let packed = self.repack_if_due(&live);
+        let changed = packed
+            || self.wrote.load(Ordering::Relaxed)
             || old.as_ref().is_none_or(|m| m.files != live.len() as u64);
         if changed {
             self.sweep(&live);
@@ -204,6 +282,64 @@ impl CorpusCache {
             manifest.write(&self.dir);
         }
         manage::prune(manage::max_bytes(), Some(&self.dir));
+    }
+
+    /// Write the pack again, from its shards still in use and the loose ones,
+    /// when the loose shards are an eighth of the corpus (`live`) or more, or
+    /// more than a quarter of the pack is of files no longer in the corpus;
+    /// then remove the loose shards now packed. The shard of a file not read
+    /// from the cache this time (its sidecar holds corrections) is kept as it
+    /// was. True when it wrote the pack.
+    fn repack_if_due(&self, live: &HashSet<u128>) -> bool {
+        let mut found = match self.found.lock() {
+            Ok(f) => f.clone(),
+            Err(_) => return false,
+        };
+        let loose = found
+            .values()
+            .filter(|f| matches!(f, Found::Loose(_)))
+            .count();
+        let old = self.pack.as_ref().map_or(0, pack::Pack::len);
+        let gone = self
+            .pack
+            .as_ref()
+            .map_or(0, |p| p.names().filter(|n| !live.contains(n)).count());
+        let due = (loose > 0 && (loose * 8 >= live.len().max(1) || self.pack.is_none()))
+            || gone * 4 > old;
+        if !due || (!self.dir_made.load(Ordering::Relaxed) && !self.dir.is_dir()) {
+            return false;
+        }
+        if let Some(p) = &self.pack {
+            for &name in live {
+                if let (false, Some((at, len))) = (found.contains_key(&name), p.find(name)) {
+                    found.insert(name, Found::Packed(at, len));
+                }
+            }
+        }
+        let entries = found
+            .iter()
+            .map(|(&name, f)| match *f {
+                Found::Packed(_, len) | Found::Loose(len) => (name, len),
+            })
+            .collect();
+        let written = pack::write(
+            &self.dir.join(pack::FILE_NAME),
+            entries,
+            &mut |name, buf| match found.get(&name)? {
+                Found::Packed(at, len) => self.pack.as_ref()?.read(*at, *len, buf),
+                Found::Loose(_) => crate::regular_file::read_into(&self.shard_path(name), buf)
+                    .ok()
+                    .map(|_| ()),
+            },
+        );
+        if written {
+            for (name, f) in &found {
+                if matches!(f, Found::Loose(_)) {
+                    let _ = std::fs::remove_file(self.shard_path(*name));
+                }
+            }
+        }
+        written
     }
 
     /// Remove every shard not in `live` (files deleted or renamed away), and
@@ -262,12 +398,26 @@ pub fn load_corpus(root: &Path) -> Result<Corpus, CorpusError> {
     load_corpus_with_progress(root, &|_, _| {})
 }
 
+/// [`load_corpus`], the bodies left in the cache until used ([`Bodies::Stored`]):
+/// for a command that reads few of them, or each once.
+pub fn load_corpus_stored(root: &Path) -> Result<Corpus, CorpusError> {
+    load_through(root, Bodies::Stored, &|_, _| {})
+}
+
 /// [`load_corpus`], calling `progress(done, total)` as files finish.
 pub fn load_corpus_with_progress(
     root: &Path,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<Corpus, CorpusError> {
-    let Some(cache) = CorpusCache::open(root) else {
+    load_through(root, Bodies::Read, progress)
+}
+
+fn load_through(
+    root: &Path,
+    bodies: Bodies,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<Corpus, CorpusError> {
+    let Some(cache) = CorpusCache::open_for(root, bodies) else {
         return Corpus::load_with_progress(root, progress);
     };
     let corpus = Corpus::load_with(root, progress, &|root, path| cache.load_issue(root, path))?;

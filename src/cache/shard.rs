@@ -8,9 +8,11 @@
 //! agree; anything else (a truncated, flipped, foreign or stale file) decodes to
 //! `None`, and the caller cuts the file afresh.
 
-use crate::article::{Article, Doubts, Issue, Kind};
+use crate::article::{Article, BodyStore, Doubts, Issue, Kind, Paragraphs};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Arc;
 use std::time::UNIX_EPOCH;
 
 const MAGIC: &[u8; 8] = b"NTSHARD\n";
@@ -110,13 +112,18 @@ struct Head {
     bytes: u64,
     /// What the page tells of its paper's habits (`segment::habits::page_lines`).
     habit_lines: crate::segment::habits::PageLines,
-    /// Per article: kind, doubts, index, line, paragraph count, then the byte
-    /// lengths of id, kicker, title, subtitle, byline and each paragraph.
+    /// Per article: kind, doubts, index, line, paragraph count, body length in
+    /// characters, then the byte lengths of id, kicker, title, subtitle, byline
+    /// and each paragraph.
     table: Vec<u32>,
+    /// The articles with a jump line: (article, back page, onward page) as
+    /// `crate::story::jump::jumps_of` reads them, so a body left in the cache
+    /// need not be read to link stories.
+    jumps: Vec<(u32, Option<String>, Option<String>)>,
 }
 
 /// Numbers of an article's row before the lengths of its strings.
-const ROW_FIXED: usize = 5;
+const ROW_FIXED: usize = 6;
 
 /// `article`'s row of the table.
 fn row(article: &Article, table: &mut Vec<u32>) -> Option<()> {
@@ -128,6 +135,7 @@ fn row(article: &Article, table: &mut Vec<u32>) -> Option<()> {
         n(article.index)?,
         n(article.line)?,
         n(article.paragraphs.len())?,
+        n(article.body_chars())?,
     ]);
     for s in strings(article) {
         table.push(n(s.len())?);
@@ -146,9 +154,14 @@ fn strings(a: &Article) -> impl Iterator<Item = &String> {
 pub fn encode(key: &ShardKey, issue: &Issue) -> Option<Vec<u8>> {
     let mut table = Vec::with_capacity(issue.articles.len() * 16);
     let mut text = String::new();
-    for a in issue.articles.iter() {
+    let mut jumps = Vec::new();
+    for (i, a) in issue.articles.iter().enumerate() {
         row(a, &mut table)?;
         strings(a).for_each(|s| text.push_str(s));
+        let j = crate::story::jump::jumps_of(a);
+        if j.back.is_some() || j.onward.is_some() {
+            jumps.push((u32::try_from(i).ok()?, j.back, j.onward));
+        }
     }
     let head = Head {
         key: key.clone(),
@@ -158,6 +171,7 @@ pub fn encode(key: &ShardKey, issue: &Issue) -> Option<Vec<u8>> {
         bytes: issue.bytes,
         habit_lines: issue.habit_lines.clone(),
         table,
+        jumps,
     };
     let mut payload = postcard::to_stdvec(&head).ok()?;
     payload.extend_from_slice(text.as_bytes());
@@ -168,8 +182,8 @@ pub fn encode(key: &ShardKey, issue: &Issue) -> Option<Vec<u8>> {
     Some(out)
 }
 
-/// The issue at `path` from shard `bytes`, when they are whole and made for `key`.
-pub fn decode(bytes: &[u8], key: &ShardKey, path: &Path) -> Option<Issue> {
+/// The head and text of shard `bytes`, when they are whole and made for `key`.
+fn open<'a>(bytes: &'a [u8], key: &ShardKey) -> Option<(Head, &'a str)> {
     let rest = bytes.strip_prefix(MAGIC.as_slice())?;
     let (sum, payload) = rest.split_at_checked(8)?;
     let sum = u64::from_le_bytes(sum.try_into().ok()?);
@@ -181,7 +195,67 @@ pub fn decode(bytes: &[u8], key: &ShardKey, path: &Path) -> Option<Issue> {
         return None;
     }
     let text = simdutf8::basic::from_utf8(text).ok()?;
-    let articles = articles(&head.table, text)?;
+    Some((head, text))
+}
+
+/// The issue at `path` from shard `bytes`, when they are whole and made for `key`.
+pub fn decode(bytes: &[u8], key: &ShardKey, path: &Path) -> Option<Issue> {
+    let (head, text) = open(bytes, key)?;
+    let articles = articles(&head.table, text, &mut |_, take, lens| {
+        lens.iter()
+            .map(|&len| take.take(len).map(str::to_string))
+            .collect()
+    })?;
+    issue(head, path, articles)
+}
+
+/// Like [`decode`], for shard bytes `map[at..at + len]` of a memory-mapped
+/// file: the articles' bodies are left in `map` ([`Paragraphs::stored`]) and
+/// read only when used; what was checked here (checksum, UTF-8, lengths) holds
+/// for them, as the file is never written in place.
+pub fn decode_stored(
+    map: &Arc<memmap2::Mmap>,
+    at: usize,
+    len: usize,
+    key: &ShardKey,
+    path: &Path,
+) -> Option<Issue> {
+    let bytes = map.get(at..at.checked_add(len)?)?;
+    let (head, text) = open(bytes, key)?;
+    let mut bodies = StoredBodies {
+        map: Arc::clone(map),
+        text_at: at + (bytes.len() - text.len()),
+        bodies: Vec::new(),
+        lens: Vec::new(),
+        jumps: HashMap::new(),
+    };
+    let mut articles = articles(&head.table, text, &mut |chars, take, lens| {
+        let from = take.at;
+        for &len in lens {
+            take.take(len)?;
+        }
+        bodies.bodies.push(BodyAt {
+            at: from,
+            lens_from: bodies.lens.len(),
+            n: lens.len(),
+            chars,
+        });
+        bodies.lens.extend_from_slice(lens);
+        Some(Paragraphs::default())
+    })?;
+    bodies.jumps = head
+        .jumps
+        .iter()
+        .map(|(a, back, onward)| (*a as usize, (back.clone(), onward.clone())))
+        .collect();
+    let store: Arc<dyn BodyStore> = Arc::new(bodies);
+    for (i, a) in articles.iter_mut().enumerate() {
+        a.paragraphs = Paragraphs::stored(Arc::clone(&store), i);
+    }
+    issue(head, path, articles)
+}
+
+fn issue(head: Head, path: &Path, articles: Vec<Article>) -> Option<Issue> {
     Some(Issue {
         path: path.to_path_buf(),
         rel: head.key.rel,
@@ -194,40 +268,106 @@ pub fn decode(bytes: &[u8], key: &ShardKey, path: &Path) -> Option<Issue> {
     })
 }
 
-/// The articles of `table` over `text`; `None` when they do not fit together.
-fn articles(table: &[u32], text: &str) -> Option<Vec<Article>> {
+/// The strings of a shard's text, in turn.
+struct Take<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl<'a> Take<'a> {
+    /// The next `len` bytes, when they are a whole string of the text.
+    fn take(&mut self, len: u32) -> Option<&'a str> {
+        let end = self.at.checked_add(len as usize)?;
+        let s = self.text.get(self.at..end)?;
+        self.at = end;
+        Some(s)
+    }
+}
+
+/// How [`articles`] makes an article's paragraphs: from its body length in
+/// characters, the text and the byte lengths of its paragraphs.
+type BodyOf<'f, 'a> = dyn FnMut(u32, &mut Take<'a>, &[u32]) -> Option<Paragraphs> + 'f;
+
+/// The articles of `table` over `text`, their paragraphs made by `body`;
+/// `None` when they do not fit together.
+fn articles<'a>(table: &[u32], text: &'a str, body: &mut BodyOf<'_, 'a>) -> Option<Vec<Article>> {
     let mut out = Vec::new();
     let mut t = table;
-    let mut at = 0usize;
-    let mut take = |len: u32| -> Option<String> {
-        let end = at.checked_add(len as usize)?;
-        let s = text.get(at..end)?.to_string();
-        at = end;
-        Some(s)
-    };
+    let mut take = Take { text, at: 0 };
     while !t.is_empty() {
         let (fixed, rest) = t.split_at_checked(ROW_FIXED)?;
         let n_par = fixed[4] as usize;
         let (lens, rest) = rest.split_at_checked(5 + n_par)?;
         t = rest;
-        let mut article = Article {
-            id: take(lens[0])?,
+        let mut string = |len| take.take(len).map(str::to_string);
+        out.push(Article {
+            id: string(lens[0])?,
             index: fixed[2] as usize,
             line: fixed[3] as usize,
             kind: *Kind::ALL.get(fixed[0] as usize)?,
-            kicker: take(lens[1])?,
-            title: take(lens[2])?,
-            subtitle: take(lens[3])?,
-            byline: take(lens[4])?,
-            paragraphs: Vec::with_capacity(n_par),
+            kicker: string(lens[1])?,
+            title: string(lens[2])?,
+            subtitle: string(lens[3])?,
+            byline: string(lens[4])?,
+            paragraphs: body(fixed[5], &mut take, &lens[5..])?,
             doubts: Doubts::from_bits(u8::try_from(fixed[1]).ok()?),
-        };
-        for &len in &lens[5..] {
-            article.paragraphs.push(take(len)?);
-        }
-        out.push(article);
+        });
     }
-    (at == text.len()).then_some(out)
+    (take.at == text.len()).then_some(out)
+}
+
+/// The place of one stored body in its shard's text.
+#[derive(Debug)]
+struct BodyAt {
+    /// Byte offset in the text.
+    at: usize,
+    /// Its paragraphs' lengths: `lens[lens_from..lens_from + n]`.
+    lens_from: usize,
+    n: usize,
+    chars: u32,
+}
+
+/// The bodies of one issue's articles, left in the memory-mapped cache.
+#[derive(Debug)]
+struct StoredBodies {
+    map: Arc<memmap2::Mmap>,
+    /// Where the shard's text starts in `map`.
+    text_at: usize,
+    bodies: Vec<BodyAt>,
+    lens: Vec<u32>,
+    jumps: HashMap<usize, (Option<String>, Option<String>)>,
+}
+
+impl BodyStore for StoredBodies {
+    fn paragraphs(&self, at: usize) -> Vec<String> {
+        let Some(b) = self.bodies.get(at) else {
+            return Vec::new();
+        };
+        let lens = self.lens.get(b.lens_from..b.lens_from + b.n).unwrap_or(&[]);
+        let mut from = self.text_at + b.at;
+        lens.iter()
+            .map(|&len| {
+                let end = from + len as usize;
+                // Checked as UTF-8, cut at character boundaries, when decoded.
+                let s = self
+                    .map
+                    .get(from..end)
+                    .and_then(|bytes| simdutf8::basic::from_utf8(bytes).ok())
+                    .unwrap_or_default()
+                    .to_string();
+                from = end;
+                s
+            })
+            .collect()
+    }
+
+    fn body_chars(&self, at: usize) -> usize {
+        self.bodies.get(at).map_or(0, |b| b.chars as usize)
+    }
+
+    fn jump_pages(&self, at: usize) -> (Option<String>, Option<String>) {
+        self.jumps.get(&at).cloned().unwrap_or_default()
+    }
 }
 
 /// The static name of a decoder's encoding (`corpus::decode` names them as
@@ -322,7 +462,7 @@ mod tests {
                         title,
                         subtitle,
                         byline,
-                        paragraphs,
+                        paragraphs: paragraphs.into(),
                         doubts: Doubts::from_bits(doubts),
                     }
                 },

@@ -207,8 +207,16 @@ pub fn tag_store(config: &Config, corpus: &Corpus) -> anyhow::Result<crate::tags
 
 /// Load the corpus at PATH (see [`corpus_root`]), printing load warnings to stderr.
 pub fn open_corpus(config: &Config, path: Option<&Path>) -> anyhow::Result<Corpus> {
+    open_corpus_with(config, path, crate::cache::load_corpus)
+}
+
+fn open_corpus_with(
+    config: &Config,
+    path: Option<&Path>,
+    load: fn(&Path) -> Result<Corpus, crate::corpus::CorpusError>,
+) -> anyhow::Result<Corpus> {
     let root = corpus_root(config, path)?;
-    let corpus = crate::cache::load_corpus(&root)?;
+    let corpus = load(&root)?;
     for w in &corpus.warnings {
         output::say(format!("warning: {w}"));
     }
@@ -220,14 +228,18 @@ pub fn open_corpus(config: &Config, path: Option<&Path>) -> anyhow::Result<Corpu
     Ok(corpus)
 }
 
-/// [`open_corpus`] for a command that exits after using it: the corpus is
-/// never freed article by article but left to the operating system at exit
-/// (freeing a million strings took a tenth of a warm `stats`).
+/// [`open_corpus`] for a command that exits after using it and reads few
+/// bodies, or each once (`stats`, `check`, `articles`, `export`): the bodies
+/// stay in the memory-mapped cache until used
+/// ([`crate::cache::load_corpus_stored`]), and the corpus is never freed
+/// article by article but left to the operating system at exit (freeing a
+/// million strings took a tenth of a warm `stats`).
 pub fn open_corpus_to_exit(
     config: &Config,
     path: Option<&Path>,
 ) -> anyhow::Result<std::mem::ManuallyDrop<Corpus>> {
-    open_corpus(config, path).map(std::mem::ManuallyDrop::new)
+    open_corpus_with(config, path, crate::cache::load_corpus_stored)
+        .map(std::mem::ManuallyDrop::new)
 }
 
 /// The error of a command given a folder without issues (`skipped`: files

@@ -259,7 +259,7 @@ fn cancel(
             .into_iter()
             .map(|a| {
                 let head = [a.kicker, a.title, a.subtitle, a.byline];
-                (a.id, a.line, head, a.paragraphs)
+                (a.id, a.line, head, a.paragraphs.into_vec())
             })
             .collect();
         (cut, applied)

@@ -143,7 +143,7 @@ mod tests {
         let article = |id: &str, title: &str| Article {
             id: id.into(),
             title: title.into(),
-            paragraphs: vec!["正文".into()],
+            paragraphs: vec!["正文".into()].into(),
             ..Article::default()
         };
         Corpus {

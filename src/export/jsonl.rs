@@ -133,7 +133,7 @@ mod tests {
             articles: Arc::from(vec![Article {
                 id: "abcdefabcdef".into(),
                 title: "标题\n\"引号\"".into(),
-                paragraphs: vec!["第一段".into(), "第二段".into()],
+                paragraphs: vec!["第一段".into(), "第二段".into()].into(),
                 ..Article::default()
             }]),
             ..Issue::default()

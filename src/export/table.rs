@@ -103,7 +103,7 @@ mod tests {
             rel: "a.txt".into(),
             articles: Arc::from(vec![Article {
                 title: "标题".into(),
-                paragraphs: vec!["一".into(), "二".into()],
+                paragraphs: vec!["一".into(), "二".into()].into(),
                 ..Article::default()
             }]),
             ..Issue::default()

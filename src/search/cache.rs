@@ -446,7 +446,7 @@ mod tests {
             .map(|(k, body)| crate::article::Article {
                 id: format!("a{k}"),
                 title: format!("标题{k}"),
-                paragraphs: vec![body.to_string()],
+                paragraphs: vec![body.to_string()].into(),
                 ..crate::article::Article::default()
             })
             .collect();

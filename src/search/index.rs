@@ -803,7 +803,7 @@ mod tests {
             ),
             title: title.to_string(),
             byline: "本报记者".into(),
-            paragraphs: body.to_vec(),
+            paragraphs: body.to_vec().into(),
             ..Article::default()
         }
     }

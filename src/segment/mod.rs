@@ -142,7 +142,7 @@ fn run(
                 title: d.title,
                 subtitle: d.subtitle,
                 byline: d.byline,
-                paragraphs: d.paragraphs,
+                paragraphs: d.paragraphs.into(),
                 doubts,
             }
         })

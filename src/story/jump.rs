@@ -34,6 +34,11 @@ pub struct Jumps {
 /// The jumps of `article`: a back jump in its heading or first paragraph's
 /// opening, an onward jump at the end of its last paragraphs.
 pub fn jumps_of(article: &Article) -> Jumps {
+    // A body left in the corpus cache recorded its jumps when it was stored
+    // (by this function): they are not read again from its text.
+    if let Some((back, onward)) = article.paragraphs.stored_jump_pages() {
+        return Jumps { back, onward };
+    }
     let mut jumps = Jumps::default();
     let heads = [&article.kicker, &article.title, &article.subtitle];
     let opening = heads
@@ -298,7 +303,7 @@ mod tests {
                 }
             }
             let [kicker, title, subtitle] = fields;
-            let article = Article { kicker, title, subtitle, paragraphs, ..Article::default() };
+            let article = Article { kicker, title, subtitle, paragraphs: paragraphs.into(), ..Article::default() };
             proptest::prop_assert_eq!(jumps_of(&article), jumps_of_every_window(&article));
         }
     }
@@ -308,13 +313,13 @@ mod tests {
     fn jumps_of_articles() {
         let a = Article {
             title: "老街新貌".into(),
-            paragraphs: vec!["正文。".into(), "商铺陆续开业。（下转第3版）".into()],
+            paragraphs: vec!["正文。".into(), "商铺陆续开业。（下转第3版）".into()].into(),
             ..Article::default()
         };
         assert_eq!(jumps_of(&a).onward.as_deref(), Some("3"));
         assert_eq!(jumps_of(&a).back, None);
         let b = Article {
-            paragraphs: vec!["（上接第一版）".into(), "据介绍……".into()],
+            paragraphs: vec!["（上接第一版）".into(), "据介绍……".into()].into(),
             ..Article::default()
         };
         assert_eq!(jumps_of(&b).back.as_deref(), Some("1"));

@@ -220,7 +220,7 @@ mod tests {
     fn article(title: &str, body: &str) -> Article {
         Article {
             title: title.into(),
-            paragraphs: vec![body.into()],
+            paragraphs: vec![body.into()].into(),
             ..Article::default()
         }
     }

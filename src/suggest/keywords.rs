@@ -119,7 +119,7 @@ mod tests {
     fn features(set: &KeywordSet, title: &str, body: &str) -> ArticleFeatures {
         let a = Article {
             title: title.into(),
-            paragraphs: vec![body.into()],
+            paragraphs: vec![body.into()].into(),
             ..Article::default()
         };
         super::super::features::extract(&a, set, &mut HashMap::new())

@@ -67,25 +67,13 @@ fn quote(s: &str) -> String {
 /// Append `tag` to the config file at `path` (created when missing) atomically.
 /// Returns the configuration as it now reads.
 pub fn add_tag_to_config(path: &Path, tag: &TagDef) -> Result<Config, VocabError> {
-    let file_err = |message: String| VocabError::File {
-        path: path.to_path_buf(),
-        message,
-    };
     // Written through a symlinked config to the file it points at.
     let (target, old, current) = read_config_text(path)?;
     check_new_name(&tag.name, &current.tags)?;
-    let mut text = old;
-    if !text.is_empty() && !text.ends_with('\n') {
-        text.push('\n');
-    }
-    if !text.is_empty() {
-        text.push('\n');
-    }
+    let mut text = ready_to_append(&old);
     text.push_str("# Added in newstag.\n[[tag]]\n");
     text.push_str(&tag_fields(tag));
-    let config = Config::from_user_toml(&text, path).map_err(|e| file_err(e.to_string()))?;
-    write_atomic(&target, &text).map_err(|e| file_err(e.to_string()))?;
-    Ok(config)
+    write_config(path, &target, &text, true)
 }
 
 /// The config file's text and the config it reads as, or why it cannot be
@@ -154,14 +142,16 @@ fn end_of_line(text: &str, at: usize) -> usize {
     text[at..].find('\n').map_or(text.len(), |k| at + k + 1)
 }
 
-/// Check the edited text reads as a config and replace the file with it.
-fn write_config(path: &Path, target: &Path, text: &str) -> Result<Config, VocabError> {
+/// Check the edited text reads as a config and, when `write`, replace the file with it.
+fn write_config(path: &Path, target: &Path, text: &str, write: bool) -> Result<Config, VocabError> {
     let file_err = |message: String| VocabError::File {
         path: path.to_path_buf(),
         message,
     };
     let config = Config::from_user_toml(text, path).map_err(|e| file_err(e.to_string()))?;
-    write_atomic(target, text).map_err(|e| file_err(e.to_string()))?;
+    if write {
+        write_atomic(target, text).map_err(|e| file_err(e.to_string()))?;
+    }
     Ok(config)
 }
 
@@ -202,16 +192,7 @@ pub fn rename_in_config(
             edits.push((name.clone(), quote(new)));
         }
         let out = with_edits(&text, edits);
-        return if write {
-            write_config(path, &target, &out).map(Some)
-        } else {
-            Config::from_user_toml(&out, path)
-                .map(Some)
-                .map_err(|e| VocabError::File {
-                    path: path.to_path_buf(),
-                    message: e.to_string(),
-                })
-        };
+        return write_config(path, &target, &out, write).map(Some);
     }
     // A built-in tag: the user's tables of it go (their fields live on in the
     // new tag), it is retired, and the new tag carries all it had.
@@ -229,16 +210,7 @@ pub fn rename_in_config(
     // The user's own tables of the old name would bring it back: they are
     // retired too (their values are in the new table).
     let out = retire_tables(&out, old);
-    if write {
-        write_config(path, &target, &out).map(Some)
-    } else {
-        Config::from_user_toml(&out, path)
-            .map(Some)
-            .map_err(|e| VocabError::File {
-                path: path.to_path_buf(),
-                message: e.to_string(),
-            })
-    }
+    write_config(path, &target, &out, write).map(Some)
 }
 
 /// `text` with `retired = true` after the name of every `[[tag]]` table named
@@ -311,14 +283,7 @@ pub fn recolor_in_config(
             .collect();
         with_edits(&text, edits)
     };
-    if write {
-        write_config(path, &target, &out)
-    } else {
-        Config::from_user_toml(&out, path).map_err(|e| VocabError::File {
-            path: path.to_path_buf(),
-            message: e.to_string(),
-        })
-    }
+    write_config(path, &target, &out, write)
 }
 
 #[cfg(test)]

@@ -180,6 +180,23 @@ fn corpus_and_query() -> impl Strategy<Value = (Vec<Issue>, String)> {
     })
 }
 
+/// Typing `text` one key at a time into one searcher (which may narrow each
+/// keystroke to the last hits) gives at every key what a fresh search gives.
+fn typing_equals_pasting(index: &Arc<SearchIndex>, text: &str) -> Result<(), TestCaseError> {
+    let mut typing = Searcher::new(index.clone(), None);
+    let mut typed = String::new();
+    for c in text.chars() {
+        typed.push(c);
+        let key = typing.search(&typed);
+        let fresh = Searcher::new(index.clone(), None).search(&typed);
+        prop_assert_eq!(key.is_ok(), fresh.is_ok(), "{:?}", typed);
+        if let (Ok(a), Ok(b)) = (key, fresh) {
+            prop_assert_eq!(a, b, "typed {:?}", typed);
+        }
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
 
@@ -218,17 +235,7 @@ proptest! {
     fn typing_key_by_key_equals_pasting((issues, q) in corpus_and_query(), extra in prop::sample::select(vec!["", "《", "'", "~", "^", "!", "|", " ", "“", "(", ".", "sq", "title:", "untagged"])) {
         let index = Arc::new(SearchIndex::build_from_issues(&issues));
         let typed_text = format!("{extra}{q}");
-        let mut typing = Searcher::new(index.clone(), None);
-        let mut typed = String::new();
-        for c in typed_text.chars() {
-            typed.push(c);
-            let key = typing.search(&typed);
-            let fresh = Searcher::new(index.clone(), None).search(&typed);
-            prop_assert_eq!(key.is_ok(), fresh.is_ok(), "{:?}", typed);
-            if let (Ok(a), Ok(b)) = (key, fresh) {
-                prop_assert_eq!(a, b, "typed {:?}", typed);
-            }
-        }
+        typing_equals_pasting(&index, &typed_text)?;
     }
 }
 
@@ -538,17 +545,7 @@ proptest! {
     #[test]
     fn on_real_pages_typing_equals_pasting_and_every_hit_shows_why((which, q) in real_query()) {
         let (issues, index) = &real_corpora()[which];
-        let mut typing = Searcher::new(index.clone(), None);
-        let mut typed = String::new();
-        for c in q.chars() {
-            typed.push(c);
-            let key = typing.search(&typed);
-            let fresh = Searcher::new(index.clone(), None).search(&typed);
-            prop_assert_eq!(key.is_ok(), fresh.is_ok(), "{:?}", typed);
-            if let (Ok(a), Ok(b)) = (key, fresh) {
-                prop_assert_eq!(a, b, "typed {:?}", typed);
-            }
-        }
+        typing_equals_pasting(index, &q)?;
         let Ok(query) = Query::parse(&q) else { return Ok(()) };
         let m = Matcher::new(index, &query, None);
         let all = fields(issues);

@@ -44,6 +44,20 @@ fn tui_saves_as_the_coder_and_shows_the_others() {
     assert_ne!(blind.tags_of(0, 0)[0], tag);
 }
 
+/// The team layout under `root` with two coders who disagree on the first
+/// article: wang gives it the first tag, li the second. Both apps are returned
+/// so that they live as long as the test.
+fn two_coders_disagree(root: &std::path::Path) -> (App, App) {
+    std::fs::create_dir(root.join("coders")).unwrap();
+    let mut wang = app_as(root, "wang", true);
+    first_article(&mut wang);
+    wang.update(Action::ToggleTag(0));
+    let mut li = app_as(root, "li", true);
+    first_article(&mut li);
+    li.update(Action::ToggleTag(1));
+    (wang, li)
+}
+
 fn press(app: &mut App, code: crossterm::event::KeyCode) {
     app.handle_key(crossterm::event::KeyEvent::new(
         code,
@@ -60,13 +74,7 @@ fn press(app: &mut App, code: crossterm::event::KeyCode) {
 fn tui_adjudicates_disagreements() {
     use crossterm::event::KeyCode;
     let (_tmp, root) = corpus_copy();
-    std::fs::create_dir(root.join("coders")).unwrap();
-    let mut wang = app_as(&root, "wang", true);
-    first_article(&mut wang);
-    wang.update(Action::ToggleTag(0));
-    let mut li = app_as(&root, "li", true);
-    first_article(&mut li);
-    li.update(Action::ToggleTag(1));
+    let (wang, _li) = two_coders_disagree(&root);
     let governance = wang.config.tags[0].name.clone();
     let heritage = wang.config.tags[1].name.clone();
     let coders_before: Vec<(std::path::PathBuf, Vec<u8>)> = files_below(&root.join("coders"))
@@ -252,13 +260,7 @@ fn tag_pane_shows_the_codebook_entry_under_the_cursor() {
 fn adjudication_saves_in_the_background() {
     use crossterm::event::KeyCode;
     let (_tmp, root) = corpus_copy();
-    std::fs::create_dir(root.join("coders")).unwrap();
-    let mut wang = app_as(&root, "wang", true);
-    first_article(&mut wang);
-    wang.update(Action::ToggleTag(0));
-    let mut li = app_as(&root, "li", true);
-    first_article(&mut li);
-    li.update(Action::ToggleTag(1));
+    let (_wang, _li) = two_coders_disagree(&root);
     let mut zhao = app_as(&root, "zhao", false);
     let jobs = common::jobs::Jobs::attach(&mut zhao);
     // Every coder's decisions are read in the background first.

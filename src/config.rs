@@ -288,8 +288,14 @@ impl Config {
                     match accept(&candidate) {
                         Ok(c) => (base, config) = (candidate, c),
                         Err(why) => {
+                            // With its name alone the tag is refused: point
+                            // at the name's line when it has one.
+                            let at_name = match line(&format!("{at}.name"), "") {
+                                0 => line(&at, "[[tag]]"),
+                                n => n,
+                            };
                             errors.push(err(
-                                line(&at, "[[tag]]"),
+                                at_name,
                                 format!("{label}: {why} (the tag is left out)"),
                             ));
                             continue;
@@ -356,6 +362,8 @@ impl Config {
             if tag.name.trim().is_empty() {
                 return Err("a tag has an empty name".into());
             }
+            // The rule of the new-tag prompt: a name a query can carry.
+            crate::tags::vocab::check_name(&tag.name).map_err(|e| e.to_string())?;
             if !tag.key.is_empty() {
                 if tag.key.chars().count() != 1
                     || !tag.key.chars().all(|c| c.is_ascii_digit() && c != '0')

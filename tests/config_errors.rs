@@ -143,3 +143,92 @@ fn explicit_config_with_mistakes_keeps_its_good_entries() {
         stderr(&out)
     );
 }
+
+/// A `[[tag]]` name a query cannot carry (a double quote, or the full-width
+/// one that folds to it; a space at either end) is refused naming the file
+/// and the name's line, as the new-tag prompt refuses it (issue 14); the
+/// other tags still apply and a query names them.
+#[test]
+fn tag_names_a_query_cannot_carry_are_refused_at_their_line() {
+    let cli = Cli::new();
+    let root = corpus(cli.home());
+    let path = cli.home().join("quotes.toml");
+    std::fs::write(
+        &path,
+        "[[tag]]\nname = \"教育 文化\"\n\n[[tag]]\nkey = \"7\"\nname = 'say \"hi\"'\n\n\
+         [[tag]]\nname = \"全角＂引号\"\n\n[[tag]]\nname = \" 边上 \"\n",
+    )
+    .unwrap();
+    let out = cli.run(&[
+        "--config",
+        path.to_str().unwrap(),
+        "check",
+        root.to_str().unwrap(),
+    ]);
+    let err = stderr(&out);
+    let p = path.display();
+    for (line, words) in [
+        (6, "double quote"),
+        (9, "double quote"),
+        (12, "start or end with a space"),
+    ] {
+        let at = format!("{p}:{line}: ");
+        assert!(
+            err.lines().any(|l| l.contains(&at) && l.contains(words)),
+            "no error at {at} with {words}: {err}"
+        );
+    }
+    assert_eq!(err.lines().count(), 3, "one line per refused tag: {err}");
+    // The good tag stays and a query names it.
+    let out = cli.run(&[
+        "--config",
+        path.to_str().unwrap(),
+        "search",
+        root.to_str().unwrap(),
+        "tag:\"教育 文化\"",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+/// The config and the new-tag prompt agree on every name: one refuses what
+/// the other refuses (the prompt trims what is typed first).
+#[test]
+fn config_and_prompt_agree_on_tag_names() {
+    let names = [
+        "教育",
+        "教育 文化",
+        "a\"b",
+        "全角＂",
+        "x\ty",
+        "a|b",
+        "!x",
+        "tag:y",
+        "\u{202E}z",
+        "ABC",
+    ];
+    for name in names {
+        let text = format!("[[tag]]\nname = {}\n", toml_string(name));
+        let (config, errors) = newstag::config::Config::overlay(&text, Path::new("config.toml"));
+        let prompt = newstag::tags::vocab::check_new_name(name, &[]);
+        assert_eq!(
+            errors.is_empty(),
+            prompt.is_ok(),
+            "{name:?}: config {errors:?}, prompt {prompt:?}"
+        );
+        assert_eq!(config.tag(name).is_some(), prompt.is_ok(), "{name:?}");
+    }
+}
+
+fn toml_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() || c == '\u{202E}' => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}

@@ -25,6 +25,8 @@ pub enum VocabError {
     Quote,
     #[error("a tag name cannot hold control characters")]
     Control,
+    #[error("a tag name cannot start or end with a space (the query tag:NAME could not name it)")]
+    EdgeSpace,
     #[error("no tag \"{0}\" in the config or on any article")]
     Unknown(String),
     #[error("{}: {message}", path.display())]
@@ -34,22 +36,38 @@ pub enum VocabError {
 /// The name the user typed, trimmed, if it can be a new tag next to `tags`.
 pub fn check_new_name(name: &str, tags: &[TagDef]) -> Result<String, VocabError> {
     let name = name.trim();
-    if name.is_empty() {
+    check_name(name)?;
+    if tags.iter().any(|t| t.name == name) {
+        return Err(VocabError::Exists(name.to_string()));
+    }
+    Ok(name.to_string())
+}
+
+/// Whether `name` can be a tag name that a query names (`tag:NAME`, or
+/// `tag:"NAME"` with spaces): one line, not empty, no space at either end, no
+/// double quote (nor a character that folds to one, such as the full-width
+/// `＂`) and no control character. The new-tag prompt (after trimming what was
+/// typed), renames and the config's `[[tag]]` names all keep to it.
+pub fn check_name(name: &str) -> Result<(), VocabError> {
+    if name.trim().is_empty() {
         return Err(VocabError::EmptyName);
     }
     if name.contains(['\n', '\r']) {
         return Err(VocabError::Multiline);
     }
-    if name.contains('"') {
+    if name
+        .chars()
+        .any(|c| crate::search::fold::fold_char(c) == '"')
+    {
         return Err(VocabError::Quote);
     }
     if name.chars().any(crate::text::is_hidden_control) {
         return Err(VocabError::Control);
     }
-    if tags.iter().any(|t| t.name == name) {
-        return Err(VocabError::Exists(name.to_string()));
+    if name.trim() != name {
+        return Err(VocabError::EdgeSpace);
     }
-    Ok(name.to_string())
+    Ok(())
 }
 
 /// The first key of 1-9 no tag uses.

@@ -4,8 +4,15 @@
 //! use other saved searches; a name that is not saved is an error naming the
 //! saved ones, as is a loop.
 //!
-//! Only a whole word starting with `@` (or the full-width `＠`) is a name:
-//! `a@b.com` and `'@x` are text.
+//! `!@name` stands for the articles the saved query does not match: its
+//! negation written out by De Morgan's laws in the query language's own form
+//! (spaces AND clauses, `|` ORs atoms), so `!@env` with `env = "环保|绿色"` is
+//! `!环保 !绿色`, and `!@gov` with `gov = "社区 治理"` is `!社区|!治理`. A saved
+//! query of several clauses with alternatives grows as the product of their
+//! counts when negated; past [`MAX_NEGATED_CLAUSES`] it is refused.
+//!
+//! Only a whole word starting with `@` (or the full-width `＠`), or `!@`, is a
+//! name: `a@b.com` and `'@x` are text.
 
 use super::query::QueryError;
 use std::collections::BTreeMap;
@@ -13,6 +20,9 @@ use std::ops::Range;
 
 /// The longest chain of saved searches using saved searches.
 const MAX_DEPTH: usize = 8;
+
+/// The most clauses a negated saved search (`!@name`) may write out.
+pub const MAX_NEGATED_CLAUSES: usize = 64;
 
 /// A query with its saved searches written out, and how to find a character
 /// of it in the query as typed.
@@ -62,11 +72,132 @@ impl SavedExpansion {
     }
 }
 
-/// The name of the saved search a word asks for, when it asks for one.
-fn saved_name(word: &str) -> Option<&str> {
-    word.strip_prefix('@')
-        .or_else(|| word.strip_prefix('＠'))
+/// The name of the saved search a word asks for, and whether it asks for its
+/// negation (`!@name`), when it asks for one.
+fn saved_name(word: &str) -> Option<(&str, bool)> {
+    let (negated, rest) = match word.strip_prefix('!').or_else(|| word.strip_prefix('！')) {
+        Some(rest) => (true, rest),
+        None => (false, word),
+    };
+    rest.strip_prefix('@')
+        .or_else(|| rest.strip_prefix('＠'))
         .filter(|name| !name.is_empty())
+        .map(|name| (name, negated))
+}
+
+/// The saved search `name` written out, negated when asked.
+fn write_out_maybe_negated(
+    name: &str,
+    negated: bool,
+    saved: &BTreeMap<String, String>,
+    seen: &mut Vec<String>,
+) -> Result<String, Unwritten> {
+    let written = write_out(name, saved, seen)?;
+    if negated {
+        negate(name, &written).map_err(Unwritten)
+    } else {
+        Ok(written)
+    }
+}
+
+/// The query matching exactly the articles `text` (the written-out query
+/// saved as `name`) does not match: each clause `a|b` becomes `!a !b`, and
+/// the clauses (ORed once negated) are multiplied out into clauses of the
+/// query language: NOT (A AND B) with A = `a1|a2`, B = `b` is `!a1|!b !a2|!b`.
+fn negate(name: &str, text: &str) -> Result<String, String> {
+    // The words as the parser cuts them (on the folded text, so `！` and `｜`
+    // are the operators they stand for), grouped into clauses.
+    let folded = super::fold::fold(text);
+    let mut clauses: Vec<Vec<String>> = Vec::new();
+    let mut join_next = false;
+    for (word, _) in words(&folded) {
+        if word == "|" {
+            join_next = true;
+            continue;
+        }
+        let mut alternatives = Vec::new();
+        for part in split_outside_quotes(&word, '|') {
+            if part.is_empty() {
+                continue;
+            }
+            let negated = match part.strip_prefix('!') {
+                Some(positive) if positive.starts_with('!') || positive.is_empty() => {
+                    return Err(format!(
+                        "!@{name}: `{part}` cannot be negated (write the text it looks for in quotes)"
+                    ));
+                }
+                Some(positive) => positive.to_string(),
+                None => format!("!{part}"),
+            };
+            if !alternatives.contains(&negated) {
+                alternatives.push(negated);
+            }
+        }
+        match clauses.last_mut() {
+            Some(last) if join_next => {
+                for a in alternatives {
+                    if !last.contains(&a) {
+                        last.push(a);
+                    }
+                }
+            }
+            _ => clauses.push(alternatives),
+        }
+        join_next = false;
+    }
+    clauses.retain(|c| !c.is_empty());
+    if clauses.is_empty() {
+        return Err(format!("!@{name}: the saved search is empty"));
+    }
+    let count = clauses
+        .iter()
+        .try_fold(1usize, |n, c| n.checked_mul(c.len()))
+        .filter(|&n| n <= MAX_NEGATED_CLAUSES);
+    if count.is_none() {
+        return Err(format!(
+            "!@{name}: negated, the saved search would be more than {MAX_NEGATED_CLAUSES} clauses"
+        ));
+    }
+    // One clause for every way of taking one negated atom from each clause.
+    let mut out: Vec<Vec<&str>> = vec![Vec::new()];
+    for clause in &clauses {
+        out = out
+            .iter()
+            .flat_map(|picked| {
+                clause.iter().map(move |a| {
+                    let mut p = picked.clone();
+                    if !p.contains(&a.as_str()) {
+                        p.push(a.as_str());
+                    }
+                    p
+                })
+            })
+            .collect();
+    }
+    let mut written: Vec<String> = Vec::new();
+    for clause in out {
+        let clause = clause.join("|");
+        if !written.contains(&clause) {
+            written.push(clause);
+        }
+    }
+    Ok(written.join(" "))
+}
+
+/// `s` split at `sep` outside double quotes.
+fn split_outside_quotes(s: &str, sep: char) -> Vec<&str> {
+    let mut out = Vec::new();
+    let (mut quoted, mut from) = (false, 0);
+    for (b, c) in s.char_indices() {
+        if c == '"' {
+            quoted = !quoted;
+        } else if c == sep && !quoted {
+            out.push(&s[from..b]);
+            from = b + c.len_utf8();
+        }
+    }
+    out.push(&s[from..]);
+    out
 }
 
 /// A name is usable as `@name`: no spaces, quotes or `|`, not empty.
@@ -96,17 +227,16 @@ pub fn expand(input: &str, saved: &BTreeMap<String, String>) -> Result<SavedExpa
     let mut at = 0; // characters of `input` copied so far
     let chars: Vec<char> = input.chars().collect();
     for (k, (word, span)) in typed.iter().enumerate() {
-        let Some(name) = saved_name(word) else {
+        let Some((name, negated)) = saved_name(word) else {
             continue;
         };
-        let written = write_out(name, saved, &mut Vec::new()).map_err(|e| e.at(span.clone()))?;
+        let written = write_out_maybe_negated(name, negated, saved, &mut Vec::new())
+            .map_err(|e| e.at(span.clone()))?;
         let next_to_bar =
             (k > 0 && typed[k - 1].0 == "|") || typed.get(k + 1).is_some_and(|w| w.0 == "|");
         if next_to_bar && words(&written).len() > 1 {
             return Err(QueryError::SavedSearch {
-                why: format!(
-                    "@{name} is several words (`{written}`): it cannot be one side of `|`"
-                ),
+                why: format!("{word} is several words (`{written}`): it cannot be one side of `|`"),
                 span: span.clone(),
             });
         }
@@ -159,9 +289,9 @@ fn write_out(
     let chars: Vec<char> = text.chars().collect();
     let mut at = 0;
     for (word, span) in words(text) {
-        if let Some(inner) = saved_name(&word) {
+        if let Some((inner, negated)) = saved_name(&word) {
             out.extend(&chars[at..span.start]);
-            out.push_str(&write_out(inner, saved, seen)?);
+            out.push_str(&write_out_maybe_negated(inner, negated, saved, seen)?);
             at = span.end;
         }
     }
@@ -263,6 +393,53 @@ mod tests {
         assert_eq!(e.typed_span(8..9), 7..8);
         // Before it: as is.
         assert_eq!(e.typed_span(0..1), 0..1);
+    }
+
+    #[test]
+    fn a_negated_saved_search_is_written_out_by_de_morgan() {
+        let e = expand("!@env", &saved()).unwrap();
+        assert_eq!(e.text, "!环保 !绿色");
+        assert!(e.used_saved());
+        assert_eq!(
+            expand("!@gov 干部", &saved()).unwrap().text,
+            "!社区|!治理 干部"
+        );
+        assert_eq!(
+            expand("！@both", &saved()).unwrap().text,
+            "!环保|!社区|!治理 !绿色|!社区|!治理"
+        );
+        let more: BTreeMap<String, String> = [
+            ("neg", "!tag:\"教育 文化\" kind:photo|社区"),
+            ("big", "a|b|c|d b|c|d|e c|d|e|f"),
+            ("twice", "!!x"),
+        ]
+        .into_iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+        assert_eq!(
+            expand("!@neg", &more).unwrap().text,
+            "tag:\"教育 文化\"|!kind:photo tag:\"教育 文化\"|!社区"
+        );
+        assert!(expand("!@big", &more).is_ok(), "64 clauses");
+        let mut bigger = more.clone();
+        bigger.insert("bigger".into(), "a|b|c|d b|c|d|e c|d|e|f g|h".into());
+        let err = expand("x !@bigger", &bigger).unwrap_err();
+        assert!(err.to_string().contains("more than 64"), "{err}");
+        assert_eq!(err.span(), 2..10);
+        assert!(expand("!@twice", &more).is_err());
+        // One word can be one side of `|`, several cannot.
+        assert_eq!(
+            expand("a | !@gov", &saved()).unwrap().text,
+            "a | !社区|!治理"
+        );
+        assert!(expand("a | !@env", &saved()).is_err());
+        assert!(expand("!@nosuch", &saved()).is_err());
+        // Inside a saved search too.
+        let inner: BTreeMap<String, String> = [("env", "环保|绿色"), ("not_env", "社区 !@env")]
+            .into_iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
+        assert_eq!(expand("@not_env", &inner).unwrap().text, "社区 !环保 !绿色");
     }
 
     #[test]

@@ -44,7 +44,7 @@ pub const SYNTAX: &[(&str, &str)] = &[
     ("gdp", "Latin text first, its pinyin below"),
     ("環境", "also 环境: traditional = simplified"),
     ("a|b", "a or b"),
-    ("@name", "a saved search ([searches] of the config)"),
+    ("@name", "a saved search ([searches]; !@name: not it)"),
     ("'exact", "side by side only (no scattered, no pinyin)"),
     ("^start", "title starts with (characters or pinyin)"),
     ("!x", "not x (works with every form)"),

@@ -230,8 +230,9 @@ fn layers_do_not_import_the_app() {
 
 /// No file of `src/ui` (outside its tests) reads or writes files: the
 /// codebook, the samples, adjudication's decisions, sidecars, exports, the
-/// config and pages are read and written by the session and the core
-/// (`src/session/`), most as background jobs. Only `App::push_issues`, the way
+/// config, pages and the search history are read and written by the session
+/// and the core (`src/session/`), most as background jobs. Only
+/// `App::push_issues`, the way
 /// tests and benches feed issues (the run loop's loader reads sidecars on its
 /// own thread and hands them over with `push_loaded`), reads sidecars itself.
 #[test]
@@ -259,6 +260,8 @@ fn ui_files_do_no_file_io() {
         ".adjudications(",
         "team.open_adjudication(",
         "read_sidecars",
+        "keep_in_file",
+        "history::read(",
     ];
     const KNOWN: &[(&str, &str)] = &[("app.rs", "read_sidecars")];
     let dir = repo_path("src/ui");

@@ -335,33 +335,76 @@ fn saved_search_picker_says_how_to_save_one() {
     assert!(screen.contains("[searches]"), "{screen}");
 }
 
-/// Enter keeps the query in the history file; a new app on the same file
-/// walks it with Up (newest first) and Down (back to what was typed), and
-/// each query shown is searched.
+/// An app keeping its search history in `file` as a run does: the file is
+/// read, and each query kept is added to it, by the session's history job,
+/// whose reports come back through the returned channel (the read's is
+/// applied before this returns).
+fn keeps_history_in(
+    app: &mut App,
+    file: &std::path::Path,
+) -> std::sync::mpsc::Receiver<newstag::session::SessionEvent> {
+    use newstag::session::Notifier;
+    let (tx, rx) = std::sync::mpsc::channel();
+    let tx = std::sync::Mutex::new(tx);
+    app.notify = Some(Notifier::new(move |ev| tx.lock().unwrap().send(ev).is_ok()));
+    app.search.history = newstag::search::history::SearchHistory::at(file);
+    searching::keep_history(app, file.to_path_buf(), None);
+    history_report(app, &rx);
+    rx
+}
+
+/// Wait for the history job's next report and apply it, as the run loop does.
+fn history_report(app: &mut App, rx: &std::sync::mpsc::Receiver<newstag::session::SessionEvent>) {
+    loop {
+        match rx.recv_timeout(Duration::from_secs(30)).unwrap() {
+            newstag::session::SessionEvent::HistoryKept(kept) => {
+                return searching::history_kept(app, kept);
+            }
+            _ => continue,
+        }
+    }
+}
+
+/// Search for `q` and keep it with Enter; the history job's report applied.
+fn search_and_keep(
+    app: &mut App,
+    rx: &std::sync::mpsc::Receiver<newstag::session::SessionEvent>,
+    q: &str,
+) {
+    press(app, KeyCode::Char('/'));
+    for c in q.chars() {
+        press(app, KeyCode::Char(c));
+    }
+    let well_formed = app.search.error.is_none();
+    if well_formed {
+        assert!(searching::wait(app, Duration::from_secs(20)));
+    }
+    press(app, KeyCode::Enter);
+    if well_formed {
+        history_report(app, rx);
+    }
+    press(app, KeyCode::Char('/'));
+    press(app, KeyCode::Esc);
+}
+
+/// Enter keeps the query in the history file (written by a session job, off
+/// the UI thread); a new app on the same file walks it with Up (newest
+/// first) and Down (back to what was typed), and each query shown is
+/// searched.
 #[test]
 fn search_history_is_walked_with_up_and_down_and_kept_between_runs() {
-    use newstag::search::history::SearchHistory;
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("data").join("search_history");
     let mut app = app(100, 24);
-    app.search.history = SearchHistory::open(&file).0;
+    let rx = keeps_history_in(&mut app, &file);
     for q in ["服务", "湿地", "服务", "kind:zz"] {
-        press(&mut app, KeyCode::Char('/'));
-        for c in q.chars() {
-            press(&mut app, KeyCode::Char(c));
-        }
-        if app.search.error.is_none() {
-            assert!(searching::wait(&mut app, Duration::from_secs(20)));
-        }
-        press(&mut app, KeyCode::Enter);
-        press(&mut app, KeyCode::Char('/'));
-        press(&mut app, KeyCode::Esc);
+        search_and_keep(&mut app, &rx, q);
     }
     // Duplicates collapse to the newest; a malformed query is not kept.
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "湿地\n服务\n");
 
     let mut next_run = self::app(100, 24);
-    next_run.search.history = SearchHistory::open(&file).0;
+    let _rx = keeps_history_in(&mut next_run, &file);
     press(&mut next_run, KeyCode::Char('/'));
     press(&mut next_run, KeyCode::Char('候'));
     press(&mut next_run, KeyCode::Up);
@@ -400,6 +443,38 @@ fn search_history_is_walked_with_up_and_down_and_kept_between_runs() {
     next_run.handle_key(KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL));
     assert_eq!(next_run.search.input.value(), "候");
     assert_ne!(next_run.selected, before);
+}
+
+/// Two windows on one history file: each query kept in either is in the
+/// file, in the order kept, and each window walks the other's too once its
+/// own write reports; a third run reads them all.
+#[test]
+fn search_history_of_two_windows_merges() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("search_history");
+    std::fs::write(&file, "旧\n").unwrap();
+    let (mut one, mut two) = (app(100, 24), app(100, 24));
+    let rx_one = keeps_history_in(&mut one, &file);
+    let rx_two = keeps_history_in(&mut two, &file);
+    assert_eq!(one.search.history.entries(), ["旧"], "read at start");
+    search_and_keep(&mut one, &rx_one, "服务");
+    search_and_keep(&mut two, &rx_two, "湿地");
+    search_and_keep(&mut one, &rx_one, "保护");
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        "旧\n服务\n湿地\n保护\n"
+    );
+    assert_eq!(one.search.history.entries(), ["旧", "服务", "湿地", "保护"]);
+    press(&mut one, KeyCode::Char('/'));
+    press(&mut one, KeyCode::Up);
+    press(&mut one, KeyCode::Up);
+    assert_eq!(one.search.input.value(), "湿地", "the other window's query");
+    let mut third = app(100, 24);
+    let _rx = keeps_history_in(&mut third, &file);
+    assert_eq!(
+        third.search.history.entries(),
+        ["旧", "服务", "湿地", "保护"]
+    );
 }
 
 /// The row of the list pane's inside `inner` that holds `needle`, with its

@@ -15,11 +15,13 @@
 //! - [`files_job`]: reads the codebook, the samples, and what adjudication
 //!   needs;
 //! - [`vocab_job`]: renames a tag in every sidecar and the config, or gives it
-//!   a colour in the config.
+//!   a colour in the config;
+//! - [`history_job`]: reads the search history file, and adds a query to it.
 
 pub mod config_job;
 pub mod export_job;
 pub mod files_job;
+pub mod history_job;
 pub mod indexer;
 pub mod loader;
 pub mod page_job;
@@ -70,6 +72,8 @@ pub enum SessionEvent {
     Page(Box<page_job::PageRead>),
     /// The codebook, the samples or what adjudication needs was read.
     Files(Box<files_job::FilesRead>),
+    /// The search history file was read, or a query added to it, or why not.
+    HistoryKept(history_job::HistoryKept),
 }
 
 /// Where jobs send their events: the host's queue. Cheap to clone; `send` says

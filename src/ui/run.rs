@@ -45,13 +45,11 @@ pub fn run(
     let (keymap, key_errors) = Keymaps::from_config(&config, source.as_ref());
     let theme = Theme::from_config(&config);
     let mut app = App::new(config, keymap, theme, root.clone());
-    // The search history of earlier runs (Up in the search line).
-    if let Some(path) = crate::search::history::default_path() {
-        let (history, error) = crate::search::history::SearchHistory::open(&path);
-        app.search.history = history;
-        if let Some(why) = error {
-            app.error(why);
-        }
+    // The search history of earlier runs (Up in the search line), read by a
+    // job once the session's jobs can report.
+    let history = crate::search::history::default_path();
+    if let Some(path) = &history {
+        app.search.history = crate::search::history::SearchHistory::at(path);
     }
     // Tags made with `t` go to the config file in use (or the user's, created).
     app.tagging.config_path = config_path
@@ -81,6 +79,9 @@ pub fn run(
         wake.send(SessionEvent::SearchDone);
     }));
     app.notify = Some(notify.clone());
+    if let Some(path) = history {
+        super::searching::keep_history(&mut app, path, None);
+    }
     spawn_loader(root, app.tagging.team.clone(), notify);
     spawn_signals(tx.clone())?;
 
@@ -201,6 +202,7 @@ fn handle_session(app: &mut App, ev: SessionEvent) {
         SessionEvent::TagsSaved => app.tags_saved(),
         SessionEvent::Page(read) => app.page_read(*read),
         SessionEvent::Files(read) => app.files_read(*read),
+        SessionEvent::HistoryKept(kept) => super::searching::history_kept(app, kept),
     }
 }
 

@@ -242,8 +242,8 @@ pub fn handle_key(app: &mut App, key: KeyEvent) {
                 clear(app);
             } else if app.search.error.is_none() {
                 let query = app.search.input.value().to_string();
-                if let Err(why) = app.search.history.record(&query) {
-                    app.error(why);
+                if let Some((path, line)) = app.search.history.record(&query) {
+                    keep_history(app, path, Some(line));
                 }
             }
         }
@@ -276,6 +276,25 @@ pub fn handle_key(app: &mut App, key: KeyEvent) {
                 on_change(app);
             }
         }
+    }
+}
+
+/// Read the history file (`query` None), or add `query` to it: a session job
+/// when the app has a run loop to hear it, else now.
+pub fn keep_history(app: &mut App, path: std::path::PathBuf, query: Option<String>) {
+    use crate::session::history_job;
+    match app.notify.clone() {
+        Some(notify) => history_job::spawn_keep(path, query, notify),
+        None => history_kept(app, history_job::keep(path, query)),
+    }
+}
+
+/// The history file was read or added to: walk what it holds (or say why it
+/// could not be).
+pub fn history_kept(app: &mut App, kept: crate::session::history_job::HistoryKept) {
+    match kept.result {
+        Ok(entries) => app.search.history.kept(entries, kept.query.as_deref()),
+        Err(why) => app.error(why),
     }
 }
 

@@ -27,6 +27,19 @@ pub enum Markup {
     /// A run-in head: the head of a short item printed on the line of its text
     /// (`■楝城东站增开夜间接驳公交　1月12日起，…`); the text is the next unit.
     RunIn,
+    /// A head field of an editor's draft (`主题：…`), its label taken off by `draft`.
+    Field(Field),
+}
+
+/// The role a draft's field label names (`引题：` kicker, `主题：` title, `副题：`
+/// subtitle, `作者：` byline, `图片说明：` caption): see `draft`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Kicker,
+    Title,
+    Subtitle,
+    Byline,
+    Caption,
 }
 
 /// One non-blank line (or one HTML paragraph of it).

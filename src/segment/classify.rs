@@ -5,7 +5,7 @@
 //! Every test here looks at a bounded prefix or suffix of the text, so a
 //! multi-megabyte line costs no more than a short one.
 
-use super::blocks::{Markup, Unit};
+use super::blocks::{Field, Markup, Unit};
 
 /// The role a unit plays on the page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -119,8 +119,9 @@ pub fn ends_sentence(s: &str) -> bool {
 }
 
 /// True when a paragraph can end here (not cut mid-sentence by a column break).
+/// A row of a table saved with tabs (`棠溪区\t41\t3900`) is whole as it stands.
 pub fn is_complete(s: &str) -> bool {
-    s.chars().next_back().is_some_and(is_closing)
+    s.chars().next_back().is_some_and(is_closing) || s.matches('\t').nth(1).is_some()
 }
 
 /// True for the first byte of a UTF-8 sequence.
@@ -268,7 +269,16 @@ pub fn classify(unit: &Unit<'_>) -> Class {
             class.rule = "head: run-in head of an item (■head　text on one line)";
             return class;
         }
+        Markup::Field(field) => {
+            read_field(field, text, &mut class);
+            return class;
+        }
         Markup::None => {}
+    }
+    if is_end_mark(text) {
+        class.role = Role::DocBreak;
+        class.rule = "end: （完） alone ends its story";
+        return class;
     }
     // Every length rule below looks at most 80 characters; count no further.
     let n = count_upto(text, 81);
@@ -340,6 +350,40 @@ pub fn classify(unit: &Unit<'_>) -> Class {
     }
     body_features(text, &mut class);
     class
+}
+
+/// The role a draft's field label gave its line (see `draft`): the label is the
+/// truth, whatever the text looks like.
+fn read_field(field: Field, text: &str, class: &mut Class) {
+    match field {
+        Field::Kicker | Field::Title => {
+            class.role = Role::Head;
+            class.explicit = true;
+            class.rule = "head: a draft's head field (引题：, 主题：)";
+        }
+        Field::Subtitle => {
+            class.role = Role::Subtitle;
+            class.rule = "subtitle: a draft's subtitle field (副题：)";
+        }
+        Field::Byline => {
+            class.role = Role::Byline;
+            class.rule = "byline: a draft's author field (作者：)";
+        }
+        // The caption is the text of its photo; a credit line under it makes the
+        // article a photo, as on a printed page.
+        Field::Caption => {
+            body_features(text, class);
+            class.rule = "body: a draft's caption field (图片说明：)";
+        }
+    }
+}
+
+/// `（完）`: the end mark of a story (wire copy, drafts), alone on its line.
+pub fn is_end_mark(text: &str) -> bool {
+    matches!(
+        text,
+        "（完）" | "(完)" | "【完】" | "（全文完）" | "(全文完)"
+    )
 }
 
 /// Fill the features of running text: dateline, jump markers, closing credit.
@@ -417,7 +461,10 @@ fn wide_gaps(text: &str) -> usize {
     let mut gaps = 0;
     let mut run = 0;
     for c in text.chars() {
-        if c == ' ' || c == '\u{3000}' {
+        if c == '\t' {
+            // A tab (a Word table saved as text) is a wide gap by itself.
+            run += 2;
+        } else if c == ' ' || c == '\u{3000}' {
             run += 1;
         } else {
             if run >= 2 {

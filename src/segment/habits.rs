@@ -76,7 +76,10 @@ pub fn lines_of_units(units: &[Unit<'_>]) -> PageLines {
     let mut seen = HashSet::new();
     let mut prev_short = false;
     for u in units {
-        if !matches!(u.markup, Markup::None | Markup::Title | Markup::RunIn) {
+        if !matches!(
+            u.markup,
+            Markup::None | Markup::Title | Markup::RunIn | Markup::Field(_)
+        ) {
             continue;
         }
         let short = count_upto(&u.text, MAX_CHARS) <= MAX_CHARS

@@ -1,5 +1,6 @@
 //! Word lists as data: `lexicon.toml`, embedded in the binary and parsed once.
 
+use super::blocks::Field;
 use serde::Deserialize;
 use std::sync::OnceLock;
 
@@ -22,6 +23,19 @@ pub struct Lexicon {
     credit_fields: Vec<String>,
     #[serde(default)]
     post_endings: Vec<String>,
+    #[serde(default)]
+    head_fields: HeadFields,
+}
+
+/// The field labels of an editor's draft, by the role each names.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct HeadFields {
+    kicker: Vec<String>,
+    title: Vec<String>,
+    subtitle: Vec<String>,
+    byline: Vec<String>,
+    caption: Vec<String>,
 }
 
 const EMBEDDED: &str = include_str!("lexicon.toml");
@@ -39,6 +53,7 @@ pub fn lexicon() -> &'static Lexicon {
             banner_endings: Vec::new(),
             credit_fields: Vec::new(),
             post_endings: Vec::new(),
+            head_fields: HeadFields::default(),
         })
     })
 }
@@ -126,6 +141,34 @@ impl Lexicon {
             && self.post_endings.iter().any(|w| text.ends_with(w.as_str()))
     }
 
+    /// `主题：沄州至柘岭城际公交开通`: the role a draft's field label at the start of
+    /// `text` names, and the byte length of the label with its colon (`：` or `:`);
+    /// `None` when no label opens the line or nothing follows it.
+    pub fn head_field(&self, text: &str) -> Option<(Field, usize)> {
+        let f = &self.head_fields;
+        let fields = [
+            (Field::Kicker, &f.kicker),
+            (Field::Title, &f.title),
+            (Field::Subtitle, &f.subtitle),
+            (Field::Byline, &f.byline),
+            (Field::Caption, &f.caption),
+        ];
+        for (field, labels) in fields {
+            for label in labels {
+                let Some(rest) = text.strip_prefix(label.as_str()) else {
+                    continue;
+                };
+                let Some(after) = rest.strip_prefix(['：', ':']) else {
+                    continue;
+                };
+                if !super::blocks::trim(after).is_empty() {
+                    return Some((field, text.len() - after.len()));
+                }
+            }
+        }
+        None
+    }
+
     /// The fields of a page's credit line.
     pub fn credit_fields(&self) -> impl Iterator<Item = &str> {
         self.credit_fields.iter().map(String::as_str)
@@ -162,5 +205,16 @@ mod tests {
         assert!(!lexicon().is_post("新书记上任"));
         assert!(lexicon().is_banner("热线速递"));
         assert!(lexicon().has_credit_field("澄川日报社出版　第7版　责任编辑：孟溪"));
+        assert_eq!(
+            lexicon().head_field("主题：非遗进校园"),
+            Some((Field::Title, "主题：".len()))
+        );
+        assert_eq!(
+            lexicon().head_field("副标题: 一季度新增助餐点21个"),
+            Some((Field::Subtitle, "副标题:".len()))
+        );
+        assert_eq!(lexicon().head_field("主题："), None);
+        assert_eq!(lexicon().head_field("问：学漆器的年轻人多吗？"), None);
+        assert_eq!(lexicon().head_field("主题公园开园"), None);
     }
 }

@@ -1,7 +1,8 @@
 //! Segmentation: cutting the text of one issue into articles.
 //!
 //! Pipeline: `blocks` (lines to units, markup stripped) -> `normalise` (page
-//! furniture set aside, hard-wrapped lines re-joined, indents read) -> `classify` (each unit's
+//! furniture set aside, hard-wrapped lines re-joined, indents read, a draft's field
+//! labels read by `draft`) -> `classify` (each unit's
 //! role and features) -> `assemble` (heading stacks to articles, re-threading cut
 //! paragraphs via `rethread`) -> `kind` -> `doubt` (reasons to doubt the cut) -> `id`. Text is kept as written; only
 //! comparisons (ids, tests) normalise.
@@ -10,6 +11,7 @@ pub mod assemble;
 pub mod blocks;
 pub mod classify;
 pub mod doubt;
+pub mod draft;
 pub mod habits;
 pub mod id;
 pub mod kind;
@@ -111,6 +113,7 @@ fn run(
     if let Some(h) = habits {
         habits::apply(h, &units, &mut classes);
     }
+    draft::set_aside_desk_notes(&units, &mut classes);
     demote_cut_heads(&units, &mut classes);
     promote_heads_over_ledes(&units, &mut classes);
     let drafts = assemble::assemble(&units, &classes);

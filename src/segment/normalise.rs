@@ -32,6 +32,8 @@ pub fn normalise(units: &mut Vec<Unit<'_>>) {
 /// [`normalise`] a page known to be printed in traditional characters or not
 /// (see `traditional`).
 pub fn normalise_page(units: &mut Vec<Unit<'_>>, traditional: bool) {
+    // A draft's field labels are the truth about its lines: read before anything joins.
+    super::draft::read_fields(units);
     mark_furniture(units, traditional);
     settle_indents(units);
     join_letter_runs(units);
@@ -506,8 +508,14 @@ fn unwrap(units: &mut Vec<Unit<'_>>) {
             && u.level == 0
             && !u.indent
             && !super::classify::is_jump_line(&u.text)
+            // A row of tab-separated fields (a table saved from a word processor)
+            // is no wrapped line: no extraction tool wraps with tabs.
+            && !u.text.contains('\t')
             && last_text.is_some_and(|i| {
                 let prev = &out[i];
+                if prev.text.contains('\t') {
+                    return false;
+                }
                 let furniture_between = out.len() > i + 1;
                 let gap = u.gap == 0 || (furniture_between && !blocky);
                 if !gap

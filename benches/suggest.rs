@@ -9,6 +9,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use newstag::article::ArticleAt;
 use newstag::article::Issue;
 use newstag::config::Config;
 use newstag::corpus::{Corpus, builtin, parse_issue};
@@ -31,7 +32,7 @@ fn sample_costs(c: &mut Criterion) {
     });
     let index = SuggestIndex::build(&issues, &config.tags, &|_, _| {});
     let mut suggester = Suggester::new(index, 1);
-    let positions: Vec<(usize, usize)> = suggester.index.positions().collect();
+    let positions: Vec<ArticleAt> = suggester.index.positions().collect();
     c.bench_function("score every sample article", |b| {
         b.iter(|| {
             positions

@@ -4,8 +4,10 @@ use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 use std::sync::Arc;
 
+pub mod at;
 pub mod paragraphs;
 
+pub use at::ArticleAt;
 pub use paragraphs::{BodyStore, Paragraphs};
 
 /// What sort of piece an article is.

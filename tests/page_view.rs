@@ -12,6 +12,7 @@ pub mod common;
 use common::files::repo_path;
 use common::screen::screen_text;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use newstag::article::ArticleAt;
 use newstag::config::Config;
 use newstag::corpus::Corpus;
 use newstag::correct::{Op, Role};
@@ -71,7 +72,7 @@ fn select(app: &mut App, title: &str) -> usize {
     let k = app
         .rows
         .iter()
-        .position(|r| *r == ListRow::Article(0, a))
+        .position(|r| *r == ListRow::article(0, a))
         .unwrap();
     while app.selected < k {
         press(app, "j");
@@ -114,7 +115,10 @@ fn tags_of_title(app: &App, title: &str) -> Vec<String> {
         .iter()
         .position(|t| t == title)
         .unwrap_or_else(|| panic!("no article {title}: {:?}", titles(app)));
-    app.tags_of(0, k).into_iter().map(String::from).collect()
+    app.tags_of(ArticleAt::new(0, k))
+        .into_iter()
+        .map(String::from)
+        .collect()
 }
 
 /// `v` on an article opens the page view on that article's first line: its
@@ -190,7 +194,7 @@ fn split_asks_keeps_tags_on_the_title_and_undoes() {
     let (_dir, root, mut app) = setup(100, 30);
     let story = select(&mut app, "“小巷管家”的一天");
     press(&mut app, "1");
-    assert_eq!(app.tags_of(0, story), ["governance"]);
+    assert_eq!(app.tags_of(ArticleAt::new(0, story)), ["governance"]);
     let before = titles(&app);
     let rows_before = app.rows.len();
     let sidecar_before = sidecar_of(&root).unwrap();
@@ -233,13 +237,14 @@ fn split_asks_keeps_tags_on_the_title_and_undoes() {
     let next = s.lines().nth(heading + 1).unwrap();
     assert!(next.contains(&format!("{line:>4} body")), "{s}");
     // The reader shows the article holding the cursor: the new part.
-    let (_, a, art) = app.selected_article().unwrap();
+    let (at, art) = app.selected_article().unwrap();
+    let (_, a) = (at.issue, at.article);
     assert!(art.paragraphs[0].starts_with("傍晚6点") || art.title.starts_with("傍晚6点"));
-    assert!(app.tags_of(0, a).is_empty());
+    assert!(app.tags_of(ArticleAt::new(0, a)).is_empty());
 
     press(&mut app, "u");
     assert_eq!(titles(&app), before);
-    assert_eq!(app.tags_of(0, story), ["governance"]);
+    assert_eq!(app.tags_of(ArticleAt::new(0, story)), ["governance"]);
     let file = sidecar_of(&root).unwrap();
     assert!(file.corrections.is_empty());
     assert_eq!(file.articles, sidecar_before.articles);
@@ -284,8 +289,8 @@ fn join_unions_tags_and_undo_restores_them() {
 
     press(&mut app, "u");
     assert_eq!(titles(&app), before);
-    assert_eq!(app.tags_of(0, first), ["governance"]);
-    assert_eq!(app.tags_of(0, second), ["heritage"]);
+    assert_eq!(app.tags_of(ArticleAt::new(0, first)), ["governance"]);
+    assert_eq!(app.tags_of(ArticleAt::new(0, second)), ["heritage"]);
 }
 
 /// `r` opens the role chooser; typing filters it (fuzzy) and Enter gives the
@@ -365,17 +370,21 @@ fn undo_interleaves_corrections_and_tags() {
     press(&mut app, "syn");
     app.handle_key(key(KeyCode::Esc));
     // The list is on the new part: tag it.
-    let (_, part, _) = app.selected_article().unwrap();
+    let (at, _) = app.selected_article().unwrap();
+    let (_, part) = (at.issue, at.article);
     press(&mut app, "2");
-    assert_eq!(app.tags_of(0, part), ["heritage"]);
+    assert_eq!(app.tags_of(ArticleAt::new(0, part)), ["heritage"]);
     press(&mut app, "u");
-    assert!(app.tags_of(0, part).is_empty(), "the tag goes first");
+    assert!(
+        app.tags_of(ArticleAt::new(0, part)).is_empty(),
+        "the tag goes first"
+    );
     assert_eq!(sidecar_of(&root).unwrap().corrections.len(), 1);
     press(&mut app, "u");
     assert!(sidecar_of(&root).unwrap().corrections.is_empty());
-    assert_eq!(app.tags_of(0, story), ["governance"]);
+    assert_eq!(app.tags_of(ArticleAt::new(0, story)), ["governance"]);
     press(&mut app, "u");
-    assert!(app.tags_of(0, story).is_empty());
+    assert!(app.tags_of(ArticleAt::new(0, story)).is_empty());
     assert!(sidecar_of(&root).is_none());
 }
 
@@ -432,18 +441,19 @@ fn a_split_offers_the_tags_to_the_new_part() {
     press(&mut app, "sy");
     press(&mut app, "y");
     assert_eq!(app.layer(), Layer::Page);
-    let (_, part, art) = app.selected_article().unwrap();
+    let (at, art) = app.selected_article().unwrap();
+    let (_, part) = (at.issue, at.article);
     assert!(art.paragraphs[0].starts_with("傍晚6点"));
-    assert_eq!(app.tags_of(0, part), ["governance"]);
+    assert_eq!(app.tags_of(ArticleAt::new(0, part)), ["governance"]);
     assert_eq!(tags_of_title(&app, "“小巷管家”的一天"), ["governance"]);
     let file = sidecar_of(&root).unwrap();
     assert_eq!(file.articles.len(), 2);
     press(&mut app, "u");
-    assert!(app.tags_of(0, part).is_empty());
+    assert!(app.tags_of(ArticleAt::new(0, part)).is_empty());
     assert_eq!(sidecar_of(&root).unwrap().corrections.len(), 1);
     press(&mut app, "u");
     assert!(sidecar_of(&root).unwrap().corrections.is_empty());
-    assert_eq!(app.tags_of(0, story), ["governance"]);
+    assert_eq!(app.tags_of(ArticleAt::new(0, story)), ["governance"]);
 }
 
 /// The id of the article titled `title` (as the app and the CLI see it now).
@@ -489,7 +499,8 @@ fn undoing_a_correction_keeps_tags_set_by_another_process() {
     cursor_to(&mut app, line_of(&root, "傍晚6点"));
     press(&mut app, "syn");
     assert_eq!(sidecar_of(&root).unwrap().corrections.len(), 1);
-    let (_, part, _) = app.selected_article().unwrap();
+    let (at, _) = app.selected_article().unwrap();
+    let (_, part) = (at.issue, at.article);
     let part_title = titles(&app)[part].clone();
     let part_id = app.corpus.issues[0].articles[part].id.clone();
     cli_tag(&cli, &root, &id_of(&app, "网格虽小 连着民心"), "+heritage");
@@ -703,7 +714,8 @@ fn a_correction_moves_every_coders_tags_and_undoes_them() {
         )]
     );
     // 李华 removes environment and tags the new part meanwhile.
-    let (_, part, _) = app.selected_article().unwrap();
+    let (at, _) = app.selected_article().unwrap();
+    let (_, part) = (at.issue, at.article);
     let part_id = app.corpus.issues[0].articles[part].id.clone();
     for args in [
         ["tag", r, &kept, "-environment", "--coder", "李华"],

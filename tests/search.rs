@@ -3,10 +3,11 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+use newstag::article::ArticleAt;
 use newstag::article::{Article, Issue, Kind};
 use newstag::search::background::BackgroundSearcher;
 use newstag::search::rank::to_ranges;
-use newstag::search::{DocRef, Matcher, Query, QueryError, SearchIndex, Searcher, TagLookup};
+use newstag::search::{Matcher, Query, QueryError, SearchIndex, Searcher, TagLookup};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -157,7 +158,7 @@ fn full_and_half_width_are_folded() {
 #[test]
 fn every_operator_filters() {
     let idx = index();
-    let tags: TagLookup = Arc::new(|r: DocRef| match (r.issue, r.article) {
+    let tags: TagLookup = Arc::new(|at: ArticleAt| match (at.issue, at.article) {
         (0, 0) => vec!["governance".to_string()],
         (1, 3) => vec!["heritage".to_string(), "culture".to_string()],
         _ => Vec::new(),

@@ -9,6 +9,7 @@ pub mod ui_fixture;
 
 use common::screen::{drawn_buffer, drawn_terminal, marked_text};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use newstag::article::ArticleAt;
 use newstag::config::Config;
 use newstag::search::SearchIndex;
 use newstag::ui::layout::Pane;
@@ -90,8 +91,12 @@ fn pinyin_query_filters_and_highlights_the_right_cells() {
     press(&mut app, KeyCode::Char('/'));
     assert_eq!(app.mode, Overlay::Search);
     type_query(&mut app, "fwz");
-    assert_eq!(app.filter.as_ref().unwrap()[0], (0, 0), "服务站 first");
-    assert_eq!(app.selected_row(), Some(ListRow::Article(0, 0)));
+    assert_eq!(
+        app.filter.as_ref().unwrap()[0],
+        ArticleAt::new(0, 0),
+        "服务站 first"
+    );
+    assert_eq!(app.selected_row(), Some(ListRow::article(0, 0)));
     let buf = drawn_buffer(&app);
     let screen = marked_screen(&buf);
     assert!(screen.contains("hit"), "{screen}");
@@ -211,13 +216,19 @@ fn search_during_loading_catches_up() {
     searching::index_ready(&mut app, index);
     press(&mut app, KeyCode::Char('/'));
     type_query(&mut app, "古戏台");
-    assert!(!app.rows.iter().any(|r| matches!(r, ListRow::Article(1, _))));
+    assert!(
+        !app.rows
+            .iter()
+            .any(|r| matches!(r, ListRow::Article(at) if at.issue == 1))
+    );
     app.push_issues(issues[1..].to_vec());
     app.finish_loading(Vec::new());
     searching::corpus_loaded(&mut app);
     assert!(searching::wait(&mut app, Duration::from_secs(20)));
     assert!(
-        app.rows.iter().any(|r| matches!(r, ListRow::Article(1, _))),
+        app.rows
+            .iter()
+            .any(|r| matches!(r, ListRow::Article(at) if at.issue == 1)),
         "{:?}",
         app.rows
     );
@@ -234,7 +245,7 @@ fn pinyin_body_hit_highlights_the_characters_in_the_reader() {
     // characters match any reading), side by side as the rules ask.
     assert_eq!(
         app.filter.as_deref(),
-        Some(&[(0, 0), (1, 0)][..]),
+        Some(&[ArticleAt::new(0, 0), ArticleAt::new(1, 0)][..]),
         "the article with 养老助餐 in its body"
     );
     press(&mut app, KeyCode::Enter);
@@ -271,7 +282,7 @@ fn saved_search_runs_by_name_in_the_search_line() {
     press(&mut app, KeyCode::Char('/'));
     type_query(&mut app, "@birds");
     assert_eq!(app.filter.as_ref().map(Vec::len), Some(1));
-    assert_eq!(app.selected_row(), Some(ListRow::Article(0, 1)));
+    assert_eq!(app.selected_row(), Some(ListRow::article(0, 1)));
     let screen = marked_screen(&drawn_buffer(&app));
     assert!(screen.contains("[湿地]公园迎来[候鸟]季"), "{screen}");
     // ANDed with more words: 服务 and a news article.
@@ -279,7 +290,7 @@ fn saved_search_runs_by_name_in_the_search_line() {
     press(&mut app, KeyCode::Char('/'));
     type_query(&mut app, "@service 便民");
     assert_eq!(app.filter.as_ref().map(Vec::len), Some(1));
-    assert_eq!(app.selected_row(), Some(ListRow::Article(0, 0)));
+    assert_eq!(app.selected_row(), Some(ListRow::article(0, 0)));
     // An unknown name.
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Char('/'));
@@ -317,7 +328,7 @@ fn saved_search_picker_lists_and_runs_them() {
     assert_eq!(app.search.input.value(), "@birds");
     assert!(searching::wait(&mut app, Duration::from_secs(20)));
     assert_eq!(app.filter.as_ref().map(Vec::len), Some(1));
-    assert_eq!(app.selected_row(), Some(ListRow::Article(0, 1)));
+    assert_eq!(app.selected_row(), Some(ListRow::article(0, 1)));
     // Esc in the picker closes it and runs nothing.
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Char('@'));

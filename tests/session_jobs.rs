@@ -201,8 +201,8 @@ fn a_correction_updates_only_its_issue_in_the_index() {
             .run(None)
             .iter()
             .map(|h| {
-                let r = updated.doc_ref(h.doc).unwrap();
-                (r.issue, r.article)
+                let at = updated.article_at(h.doc).unwrap();
+                (at.issue as u32, at.article as u32)
             })
             .collect();
         refs.sort();

@@ -11,6 +11,7 @@ pub mod common;
 use common::screen::screen_text;
 use common::story_pages::{PAGE1, PAGE3};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use newstag::article::ArticleAt;
 use newstag::config::Config;
 use newstag::corpus::Corpus;
 use newstag::tags::sidecar;
@@ -35,13 +36,13 @@ fn app_on(dir: &Path, pages: &[(&str, &str)]) -> App {
     app
 }
 
-/// Select the article whose body contains `text`; its (issue, article).
-fn select(app: &mut App, text: &str) -> (usize, usize) {
+/// Select the article whose body contains `text`; its place.
+fn select(app: &mut App, text: &str) -> ArticleAt {
     let k = app
         .rows
         .iter()
         .position(|r| match *r {
-            ListRow::Article(i, a) => app.corpus.issues[i].articles[a]
+            ListRow::Article(at) => app.corpus.issues[at.issue].articles[at.article]
                 .paragraphs
                 .iter()
                 .any(|p| p.contains(text)),
@@ -53,7 +54,7 @@ fn select(app: &mut App, text: &str) -> (usize, usize) {
         press(app, "j");
     }
     match app.rows[k] {
-        ListRow::Article(i, a) => (i, a),
+        ListRow::Article(at) => at,
         ListRow::Issue(_) => unreachable!(),
     }
 }
@@ -131,8 +132,8 @@ fn a_story_is_tagged_once() {
     let later = select(&mut app, "修缮历史建筑32栋");
     press(&mut app, "1");
     let first = select(&mut app, "商铺陆续开业");
-    assert_eq!(app.tags_of(first.0, first.1), ["governance"]);
-    assert_eq!(app.tags_of(later.0, later.1), ["governance"]);
+    assert_eq!(app.tags_of(first), ["governance"]);
+    assert_eq!(app.tags_of(later), ["governance"]);
     assert_eq!(
         sidecar_tags(dir.path(), "2024-06-18_第3版.tags.toml"),
         [["governance"]]
@@ -146,7 +147,7 @@ fn a_story_is_tagged_once() {
     assert!(row.contains("社区治理"), "chip on page 1's row: {row}");
     // The other article of page 1 stands alone.
     let other = select(&mut app, "春耕备耕");
-    assert!(app.tags_of(other.0, other.1).is_empty());
+    assert!(app.tags_of(other).is_empty());
 
     // The stats view counts the story once, tagged (4 articles, 3 units).
     press(&mut app, "s");
@@ -158,8 +159,8 @@ fn a_story_is_tagged_once() {
 
     select(&mut app, "商铺陆续开业");
     press(&mut app, "1");
-    assert!(app.tags_of(first.0, first.1).is_empty());
-    assert!(app.tags_of(later.0, later.1).is_empty());
+    assert!(app.tags_of(first).is_empty());
+    assert!(app.tags_of(later).is_empty());
     assert!(sidecar_tags(dir.path(), "2024-06-18_第3版.tags.toml").is_empty());
 }
 
@@ -204,7 +205,7 @@ fn u_in_the_page_view_unlinks_a_part() {
     assert_eq!(file.corrections[0].op, Some(newstag::correct::Op::Unlink));
     assert_eq!(
         file.corrections[0].id,
-        app.corpus.issues[part.0].articles[part.1].id
+        app.corpus.issues[part.issue].articles[part.article].id
     );
     app.handle_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
     let s = screen_text(&app);
@@ -258,8 +259,10 @@ fn l_in_the_page_view_links_two_parts() {
     press(&mut app, "1");
     let first = select(&mut app, "商铺陆续开业");
     assert!(app.stories.story_of(first).is_none());
-    assert!(app.tags_of(first.0, first.1).is_empty());
-    let to = app.corpus.issues[later.0].articles[later.1].id.clone();
+    assert!(app.tags_of(first).is_empty());
+    let to = app.corpus.issues[later.issue].articles[later.article]
+        .id
+        .clone();
     press(&mut app, "vL");
     let Some(newstag::ui::page_view::Prompt::Picker(picker)) =
         app.page.as_ref().and_then(|v| v.prompt.as_ref())
@@ -279,14 +282,17 @@ fn l_in_the_page_view_links_two_parts() {
     assert!(screen.contains("into one story?"), "{screen}");
     press(&mut app, "y");
     assert!(app.stories.story_of(first).is_some(), "linked");
-    assert_eq!(app.tags_of(first.0, first.1), ["governance"]);
+    assert_eq!(app.tags_of(first), ["governance"]);
     let file = sidecar::read(&dir.path().join("2024-06-18_第1版.tags.toml"))
         .unwrap()
         .unwrap();
     assert_eq!(file.corrections.len(), 1);
     let c = &file.corrections[0];
     assert_eq!(c.op, Some(newstag::correct::Op::Link));
-    assert_eq!(c.id, app.corpus.issues[first.0].articles[first.1].id);
+    assert_eq!(
+        c.id,
+        app.corpus.issues[first.issue].articles[first.article].id
+    );
     assert_eq!(
         (c.to_issue.as_str(), c.to_id.as_str()),
         ("2024-06-19_第3版.txt", to.as_str())
@@ -306,7 +312,9 @@ fn l_in_the_page_view_links_two_parts() {
     assert!(app.stories.story_of(first).is_some(), "linked by redo");
     app.handle_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
     select(&mut app, "修缮历史建筑32栋");
-    let from = app.corpus.issues[first.0].articles[first.1].id.clone();
+    let from = app.corpus.issues[first.issue].articles[first.article]
+        .id
+        .clone();
     press(&mut app, "vL");
     press(&mut app, &from[..8]);
     app.handle_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));

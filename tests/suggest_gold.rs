@@ -4,6 +4,7 @@
 //! (`NEWSTAG_GOLD_VERBOSE=1` lists every article's scores).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+use newstag::article::ArticleAt;
 use newstag::article::{Article, Issue};
 use newstag::config::Config;
 use newstag::suggest::{Label, SuggestIndex, Suggester};
@@ -159,7 +160,7 @@ impl Counts {
     }
 }
 
-fn predicted(s: &Suggester, at: (usize, usize), min: f64) -> Vec<usize> {
+fn predicted(s: &Suggester, at: ArticleAt, min: f64) -> Vec<usize> {
     s.suggest_above(at, min)
         .iter()
         .filter_map(|x| TAGS.iter().position(|t| *t == x.tag))
@@ -192,7 +193,7 @@ fn keyword_suggestions_match_gold_topics() {
     let mut counts = Counts::default();
     for (i, s) in samples.iter().enumerate() {
         for (a, g) in s.gold.iter().enumerate() {
-            let p = predicted(&suggester, (i, a), min);
+            let p = predicted(&suggester, ArticleAt::new(i, a), min);
             counts.add(&p, &gold_tags(g));
             if verbose() {
                 println!(
@@ -200,7 +201,7 @@ fn keyword_suggestions_match_gold_topics() {
                     s.name,
                     g.title,
                     gold_tags(g),
-                    suggester.suggest((i, a))
+                    suggester.suggest(ArticleAt::new(i, a))
                 );
             }
         }
@@ -214,7 +215,10 @@ fn keyword_suggestions_match_gold_topics() {
         let mut c = Counts::default();
         for (i, s) in samples.iter().enumerate() {
             for (a, g) in s.gold.iter().enumerate() {
-                c.add(&predicted(&suggester, (i, a), t), &gold_tags(g));
+                c.add(
+                    &predicted(&suggester, ArticleAt::new(i, a), t),
+                    &gold_tags(g),
+                );
             }
         }
         println!(
@@ -249,7 +253,7 @@ fn classifier_learns_across_samples() {
             .filter(|(i, _)| *i != held_out)
             .flat_map(|(i, s)| {
                 s.gold.iter().enumerate().map(move |(a, g)| Label {
-                    at: (i, a),
+                    at: ArticleAt::new(i, a),
                     tags: gold_tags(g),
                 })
             })
@@ -267,15 +271,21 @@ fn classifier_learns_across_samples() {
         bare_suggester.learn(&labels);
         for (a, g) in samples[held_out].gold.iter().enumerate() {
             let truth = gold_tags(g);
-            blended.add(&predicted(&suggester, (held_out, a), min), &truth);
-            learned_only.add(&predicted(&bare_suggester, (held_out, a), min), &truth);
+            blended.add(
+                &predicted(&suggester, ArticleAt::new(held_out, a), min),
+                &truth,
+            );
+            learned_only.add(
+                &predicted(&bare_suggester, ArticleAt::new(held_out, a), min),
+                &truth,
+            );
             if verbose() {
                 println!(
                     "held out {} #{a} {:?} gold {truth:?} -> learned {:?} blended {:?}",
                     samples[held_out].name,
                     g.title,
-                    bare_suggester.suggest((held_out, a)),
-                    suggester.suggest((held_out, a)),
+                    bare_suggester.suggest(ArticleAt::new(held_out, a)),
+                    suggester.suggest(ArticleAt::new(held_out, a)),
                 );
             }
         }
@@ -326,7 +336,10 @@ fn keyword_suggestions_on_segmented_articles() {
             });
             if let Some(a) = found {
                 matched += 1;
-                counts.add(&predicted(&suggester, (i, a), min), &gold_tags(g));
+                counts.add(
+                    &predicted(&suggester, ArticleAt::new(i, a), min),
+                    &gold_tags(g),
+                );
             }
         }
     }

@@ -4,6 +4,7 @@
 
 pub mod suggest_fixture;
 
+use newstag::article::ArticleAt;
 use newstag::config::Config;
 use newstag::corpus::Corpus;
 use newstag::suggest::triage::Triage;
@@ -19,20 +20,20 @@ fn open(dir: &std::path::Path) -> (Config, Corpus, TagStore, Suggester) {
     (config, corpus, store, suggester)
 }
 
-fn title(corpus: &Corpus, at: (usize, usize)) -> &str {
-    &corpus.issues[at.0].articles[at.1].title
+fn title(corpus: &Corpus, at: ArticleAt) -> &str {
+    &corpus.issues[at.issue].articles[at.article].title
 }
 
 /// The tags saved in the sidecar for the article at `at`, with how each was set.
-fn saved(corpus: &Corpus, at: (usize, usize)) -> Vec<(String, Source)> {
-    let issue = &corpus.issues[at.0];
+fn saved(corpus: &Corpus, at: ArticleAt) -> Vec<(String, Source)> {
+    let issue = &corpus.issues[at.issue];
     let path = sidecar::sidecar_path(&issue.path, &issue.rel, None);
     let Some(file) = sidecar::read(&path).unwrap() else {
         return Vec::new();
     };
     file.articles
         .iter()
-        .filter(|r| r.id == issue.articles[at.1].id)
+        .filter(|r| r.id == issue.articles[at.article].id)
         .flat_map(|r| r.tags.iter().map(|(t, m)| (t.clone(), m.by)))
         .collect()
 }
@@ -63,10 +64,10 @@ fn triage_order_puts_likely_articles_first() {
     let first = triage.queue[0];
     assert!(suggester.best_score(first) > 0.8);
     // A decided article leaves the queue.
-    let issue = &corpus.issues[first.0];
+    let issue = &corpus.issues[first.issue];
     let target = newstag::tags::Target {
         issue,
-        article: &issue.articles[first.1],
+        article: &issue.articles[first.article],
     };
     store.toggle(&[target], "heritage", Source::Hand);
     let again = Triage::start(&suggester, &store, &corpus.issues);

@@ -7,6 +7,7 @@ pub mod suggest_fixture;
 
 use common::screen::screen_text;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use newstag::article::ArticleAt;
 use newstag::config::Config;
 use newstag::corpus::Corpus;
 use newstag::tags::{Source, sidecar};
@@ -54,7 +55,8 @@ fn ghost_tags_and_accepting_them() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app(dir.path(), 100, 24);
     app.update(Action::MoveDown); // the first article: 社区议事会解决停车难
-    let (i, a, article) = app.selected_article().unwrap();
+    let (at, article) = app.selected_article().unwrap();
+    let (i, a) = (at.issue, at.article);
     assert_eq!(article.title, "社区议事会解决停车难");
     let ghost = app.ghost("governance").unwrap();
     assert!(ghost.score >= 0.35);
@@ -92,12 +94,12 @@ fn triage_keys_decide_articles() {
     assert_eq!(queue.len(), 16);
     let first = queue[0];
     let expected: Vec<String> = app
-        .suggestions_for(first.0, first.1)
+        .suggestions_for(first)
         .into_iter()
         .map(|s| s.tag)
         .collect();
     app.handle_key(key(KeyCode::Enter));
-    let got: Vec<String> = saved(&app, first.0, first.1)
+    let got: Vec<String> = saved(&app, first.issue, first.article)
         .into_iter()
         .map(|(t, _)| t)
         .collect();
@@ -106,24 +108,24 @@ fn triage_keys_decide_articles() {
     app.handle_key(key(KeyCode::Char('3')));
     app.handle_key(key(KeyCode::Enter));
     assert_eq!(
-        saved(&app, second.0, second.1),
+        saved(&app, second.issue, second.article),
         [("environment".to_string(), Source::Hand)]
     );
     let third = queue[2];
     app.handle_key(key(KeyCode::Char('x')));
     assert_eq!(
-        saved(&app, third.0, third.1)[0].0,
+        saved(&app, third.issue, third.article)[0].0,
         newstag::suggest::NO_TOPIC
     );
     app.handle_key(key(KeyCode::Char(' ')));
     assert_eq!(app.suggest.triage.as_ref().unwrap().pos, 4);
     app.handle_key(key(KeyCode::Char('u'))); // the skip
     app.handle_key(key(KeyCode::Char('u'))); // the "no topic"
-    assert!(saved(&app, third.0, third.1).is_empty());
+    assert!(saved(&app, third.issue, third.article).is_empty());
     assert_eq!(app.suggest.triage.as_ref().unwrap().current(), Some(third));
     app.handle_key(key(KeyCode::Esc));
     assert_eq!(app.mode, Overlay::Panes);
-    assert_eq!(app.selected_article().map(|(i, a, _)| (i, a)), Some(third));
+    assert_eq!(app.selected_article().map(|(at, _)| at), Some(third));
 }
 
 /// Snapshot: triage mode at 100x30 on the first article after one decision.
@@ -155,7 +157,7 @@ fn tags_made_in_the_app_are_learned() {
         .tags
         .push(newstag::config::TagDef::new("transport", "4"));
     app.suggest.suggester.as_mut().unwrap().learn_after = 10;
-    let find = |app: &App, title: &str| -> (usize, usize) {
+    let find = |app: &App, title: &str| -> ArticleAt {
         app.corpus
             .issues
             .iter()
@@ -164,11 +166,11 @@ fn tags_made_in_the_app_are_learned() {
                 is.articles
                     .iter()
                     .position(|a| a.title == title)
-                    .map(|a| (i, a))
+                    .map(|a| ArticleAt::new(i, a))
             })
             .unwrap()
     };
-    let mut decisions: Vec<((usize, usize), &str)> = Vec::new();
+    let mut decisions: Vec<(ArticleAt, &str)> = Vec::new();
     for (t, _) in &suggest_fixture::TRANSPORT[..3] {
         decisions.push((find(&app, t), "transport"));
     }
@@ -185,11 +187,12 @@ fn tags_made_in_the_app_are_learned() {
     let row = app
         .rows
         .iter()
-        .position(|r| *r == newstag::ui::ListRow::Article(before.0, before.1))
+        .position(|r| *r == newstag::ui::ListRow::Article(before))
         .unwrap();
     app.selected = row;
     assert!(app.ghost("transport").is_none());
-    for ((i, a), tag) in decisions {
+    for (at, tag) in decisions {
+        let (i, a) = (at.issue, at.article);
         let issue = &app.corpus.issues[i];
         let target = newstag::tags::Target {
             issue,
@@ -215,7 +218,7 @@ fn leaving_triage_shows_its_article_in_the_list() {
         app.handle_key(key(KeyCode::Char(' ')));
         app.handle_key(key(KeyCode::Esc));
         assert_eq!(app.mode, Overlay::Panes);
-        let (_, _, article) = app.selected_article().unwrap();
+        let (_, article) = app.selected_article().unwrap();
         let title: String = article.title.chars().take(4).collect();
         let list = common::screen::area_text(&app, app.areas().list.unwrap());
         seen_far |= app.selected > app.areas().list.unwrap().height as usize;
@@ -244,12 +247,12 @@ fn triage_saves_in_the_background() {
     jobs.wait_saves(&mut app);
     let line = status(&app);
     assert!(line.contains(" saved ") && !line.contains("NOT"), "{line}");
-    assert!(!saved(&app, first.0, first.1).is_empty());
-    assert!(!app.tags_of(first.0, first.1).is_empty());
+    assert!(!saved(&app, first.issue, first.article).is_empty());
+    assert!(!app.tags_of(first).is_empty());
     // An article of an issue without a sidecar, whose sidecar cannot be
     // written: a folder is in its way.
-    let sidecar_of = |app: &App, at: (usize, usize)| {
-        let issue = &app.corpus.issues[at.0];
+    let sidecar_of = |app: &App, at: ArticleAt| {
+        let issue = &app.corpus.issues[at.issue];
         sidecar::sidecar_path(&issue.path, &issue.rel, None)
     };
     while sidecar_of(
@@ -273,5 +276,5 @@ fn triage_saves_in_the_background() {
         msg.text
     );
     assert!(status(&app).contains("NOT SAVED"), "{}", status(&app));
-    assert!(app.tags_of(second.0, second.1).is_empty());
+    assert!(app.tags_of(second).is_empty());
 }

@@ -7,6 +7,7 @@ pub mod common;
 
 use common::screen::{area_text, screen_text};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use newstag::article::ArticleAt;
 use newstag::article::Issue;
 use newstag::config::Config;
 use newstag::corpus::load_issue;
@@ -80,9 +81,10 @@ fn key_toggles_saves_undo_redo() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_in(dir.path(), Config::builtin());
     select_article(&mut app, 1);
-    let Some((i, a, _)) = app.selected_article() else {
+    let Some((at, _)) = app.selected_article() else {
         panic!("no article selected")
     };
+    let (i, a) = (at.issue, at.article);
     app.handle_key(key('1'));
     assert_eq!(disk_tags(&app, i, a), ["governance"]);
     let msg = app.message.clone().unwrap();
@@ -194,7 +196,8 @@ fn new_tag_prompt_persists_in_config() {
     assert_eq!(config.tag("交通 出行").unwrap().key, "4");
     // The new key works at once.
     select_article(&mut app, 2);
-    let (i, a, _) = app.selected_article().unwrap();
+    let (at, _) = app.selected_article().unwrap();
+    let (i, a) = (at.issue, at.article);
     app.handle_key(key('4'));
     assert_eq!(disk_tags(&app, i, a), ["交通 出行"]);
     // A duplicate name is refused.
@@ -255,7 +258,8 @@ fn undo_keeps_tags_another_process_set() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_in(dir.path(), Config::builtin());
     select_article(&mut app, 1);
-    let (i, a, article) = app.selected_article().unwrap();
+    let (at, article) = app.selected_article().unwrap();
+    let (i, a) = (at.issue, at.article);
     let id = article.id.clone();
     // The TUI's own step: +governance.
     app.handle_key(key('1'));
@@ -287,7 +291,8 @@ fn removing_a_tag_already_gone_is_no_step() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_in(dir.path(), Config::builtin());
     select_article(&mut app, 0);
-    let (i, a, article) = app.selected_article().unwrap();
+    let (at, article) = app.selected_article().unwrap();
+    let (i, a) = (at.issue, at.article);
     let id = article.id.clone();
     app.handle_key(key('2'));
     assert_eq!(disk_tags(&app, i, a), ["heritage"]);
@@ -399,7 +404,8 @@ fn tag_picker_toggles_tags_without_keys() {
     // Another coder's config had a tag this one does not: it is in a sidecar.
     let mut other = app_in(dir.path(), Config::builtin());
     select_article(&mut other, 0);
-    let (oi, oa, _) = other.selected_article().unwrap();
+    let (at, _) = other.selected_article().unwrap();
+    let (oi, oa) = (at.issue, at.article);
     other
         .config
         .tags
@@ -411,7 +417,8 @@ fn tag_picker_toggles_tags_without_keys() {
 
     let mut app = app_in(dir.path(), config);
     select_article(&mut app, 1);
-    let (i, a, _) = app.selected_article().unwrap();
+    let (at, _) = app.selected_article().unwrap();
+    let (i, a) = (at.issue, at.article);
     app.handle_key(key('#'));
     assert!(matches!(app.mode, Overlay::PickTag(_)), "{:?}", app.mode);
     let s = screen_text(&app);
@@ -467,7 +474,8 @@ fn rename_tag_from_the_tag_pane() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_in(dir.path(), Config::builtin());
     select_article(&mut app, 1);
-    let (i, a, _) = app.selected_article().unwrap();
+    let (at, _) = app.selected_article().unwrap();
+    let (i, a) = (at.issue, at.article);
     app.handle_key(key('2'));
     assert_eq!(disk_tags(&app, i, a), ["heritage"]);
     // Another coder's sidecar has the tag too.
@@ -539,7 +547,7 @@ fn rename_tag_from_the_tag_pane() {
     assert!(err.is_empty(), "{err:?}");
     assert!(config.tag("heritage").is_none());
     assert_eq!(config.tag("culture").unwrap().key, "2");
-    assert_eq!(app.tags_of(i, a), ["culture"]);
+    assert_eq!(app.tags_of(ArticleAt::new(i, a)), ["culture"]);
     // The tag's key toggles it under its new name; undo still undoes.
     app.handle_key(key('2'));
     assert!(disk_tags(&app, i, a).is_empty());
@@ -573,7 +581,8 @@ fn rename_runs_in_the_background_and_refuses_a_broken_sidecar() {
         }
     };
     select_article(&mut app, 0);
-    let (i, a, _) = app.selected_article().unwrap();
+    let (at, _) = app.selected_article().unwrap();
+    let (i, a) = (at.issue, at.article);
     app.handle_key(key('1'));
     wait(&mut app);
     assert_eq!(disk_tags(&app, i, a), ["governance"]);
@@ -597,7 +606,7 @@ fn rename_runs_in_the_background_and_refuses_a_broken_sidecar() {
     let line = area_text(&app, app.areas().status);
     assert!(line.contains("NOT SAVED"), "{line}");
     assert_eq!(disk_tags(&app, i, a), ["governance"], "nothing renamed");
-    assert_eq!(app.tags_of(i, a), ["governance"]);
+    assert_eq!(app.tags_of(ArticleAt::new(i, a)), ["governance"]);
     assert!(!dir.path().join("config.toml").exists());
     // Mended, the same rename goes through.
     std::fs::remove_file(&broken).unwrap();

@@ -7,6 +7,7 @@ pub mod common;
 
 use common::files::files_below;
 use common::team::{app_as, corpus_copy, first_article};
+use newstag::article::ArticleAt;
 use newstag::config::Config;
 use newstag::ui::{Action, App};
 
@@ -20,7 +21,7 @@ fn tui_saves_as_the_coder_and_shows_the_others() {
     let mut wang = app_as(&root, "wang", false);
     first_article(&mut wang);
     wang.update(Action::ToggleTag(0));
-    let tag = wang.tags_of(0, 0)[0].to_string();
+    let tag = wang.tags_of(ArticleAt::new(0, 0))[0].to_string();
     let files: Vec<_> = files_below(&root)
         .into_iter()
         .filter(|p| p.to_string_lossy().ends_with(".tags.toml"))
@@ -31,17 +32,25 @@ fn tui_saves_as_the_coder_and_shows_the_others() {
     assert!(text.contains("coder = \"wang\""), "{text}");
 
     let mut li = app_as(&root, "li", false);
-    assert_eq!(li.tags_of(0, 0), [tag.as_str()], "wang's tag is shown");
+    assert_eq!(
+        li.tags_of(ArticleAt::new(0, 0)),
+        [tag.as_str()],
+        "wang's tag is shown"
+    );
     first_article(&mut li);
     li.update(Action::ToggleTag(1));
     assert_eq!(
-        li.tags_of(0, 0).len(),
+        li.tags_of(ArticleAt::new(0, 0)).len(),
         2,
         "wang's tag still shown after li's save"
     );
     let blind = app_as(&root, "li", true);
-    assert_eq!(blind.tags_of(0, 0).len(), 1, "blind: only li's own");
-    assert_ne!(blind.tags_of(0, 0)[0], tag);
+    assert_eq!(
+        blind.tags_of(ArticleAt::new(0, 0)).len(),
+        1,
+        "blind: only li's own"
+    );
+    assert_ne!(blind.tags_of(ArticleAt::new(0, 0))[0], tag);
 }
 
 /// The team layout under `root` with two coders who disagree on the first

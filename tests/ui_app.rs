@@ -5,6 +5,7 @@
 pub mod ui_fixture;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use newstag::article::ArticleAt;
 use newstag::config::Config;
 use newstag::ui::layout::Pane;
 use newstag::ui::{Action, App, ListRow, Overlay};
@@ -23,11 +24,11 @@ fn moving_through_the_list() {
     let mut app = app();
     assert_eq!(app.selected_row(), Some(ListRow::Issue(0)));
     app.update(Action::MoveDown);
-    assert_eq!(app.selected_row(), Some(ListRow::Article(0, 0)));
+    assert_eq!(app.selected_row(), Some(ListRow::article(0, 0)));
     app.update(Action::Bottom);
-    assert_eq!(app.selected_row(), Some(ListRow::Article(1, 1)));
+    assert_eq!(app.selected_row(), Some(ListRow::article(1, 1)));
     app.update(Action::MoveDown);
-    assert_eq!(app.selected_row(), Some(ListRow::Article(1, 1)));
+    assert_eq!(app.selected_row(), Some(ListRow::article(1, 1)));
     app.update(Action::Top);
     assert_eq!(app.selected_row(), Some(ListRow::Issue(0)));
     app.update(Action::MoveUp);
@@ -39,9 +40,9 @@ fn moving_through_the_list() {
 fn next_and_previous_issue() {
     let mut app = app();
     app.update(Action::NextIssue);
-    assert_eq!(app.selected_row(), Some(ListRow::Article(1, 0)));
+    assert_eq!(app.selected_row(), Some(ListRow::article(1, 0)));
     app.update(Action::PrevIssue);
-    assert_eq!(app.selected_row(), Some(ListRow::Article(0, 0)));
+    assert_eq!(app.selected_row(), Some(ListRow::article(0, 0)));
 }
 
 /// z folds an issue (its articles disappear from the list) and unfolds it again.
@@ -79,7 +80,7 @@ fn reading_an_article() {
     assert_eq!(app.reader.scroll, last);
     app.update(Action::Back);
     assert_eq!(app.focus, Pane::List);
-    assert_eq!(app.selected_row(), Some(ListRow::Article(1, 0)));
+    assert_eq!(app.selected_row(), Some(ListRow::article(1, 0)));
 }
 
 /// Resizing re-wraps the reader for the new width and keeps scroll in range.
@@ -108,9 +109,9 @@ fn marking() {
     let mut app = app();
     app.update(Action::MoveDown);
     app.update(Action::Mark);
-    assert!(app.marks.contains(&(0, 0)));
-    assert_eq!(app.selected_row(), Some(ListRow::Article(0, 1)));
-    assert_eq!(app.batch(), vec![(0, 0)]);
+    assert!(app.marks.contains(&ArticleAt::new(0, 0)));
+    assert_eq!(app.selected_row(), Some(ListRow::article(0, 1)));
+    assert_eq!(app.batch(), vec![ArticleAt::new(0, 0)]);
     app.update(Action::MarkAll);
     assert_eq!(app.marks.len(), 5);
     app.handle_key(crossterm::event::KeyEvent::new(
@@ -156,7 +157,7 @@ fn mouse() {
     let mut app = app();
     // Row 3 of the screen is the third list row (border at row 0).
     app.update(Action::Click { column: 5, row: 3 });
-    assert_eq!(app.selected_row(), Some(ListRow::Article(0, 1)));
+    assert_eq!(app.selected_row(), Some(ListRow::article(0, 1)));
     app.update(Action::Click { column: 5, row: 1 });
     app.update(Action::Click { column: 5, row: 1 });
     assert!(app.folded.contains(&0));
@@ -181,10 +182,10 @@ fn browsing_while_loading() {
     let mut app = App::with_issues(Config::builtin(), issues, 120, 40);
     app.set_loading(1, 2);
     app.update(Action::MoveDown);
-    assert_eq!(app.selected_row(), Some(ListRow::Article(0, 0)));
+    assert_eq!(app.selected_row(), Some(ListRow::article(0, 0)));
     app.push_issues(vec![second]);
     app.finish_loading(Vec::new());
-    assert_eq!(app.selected_row(), Some(ListRow::Article(0, 0)));
+    assert_eq!(app.selected_row(), Some(ListRow::article(0, 0)));
     assert_eq!(app.rows.len(), 7);
     assert!(app.loading.is_none());
     assert!(
@@ -200,8 +201,8 @@ fn browsing_while_loading() {
 #[test]
 fn filter_replaces_rows() {
     let mut app = app();
-    app.set_filter(Some(vec![(1, 1)]));
-    assert_eq!(app.rows, vec![ListRow::Issue(1), ListRow::Article(1, 1)]);
+    app.set_filter(Some(vec![ArticleAt::new(1, 1)]));
+    assert_eq!(app.rows, vec![ListRow::Issue(1), ListRow::article(1, 1)]);
     app.set_filter(None);
     assert_eq!(app.rows.len(), 7);
 }
@@ -215,7 +216,7 @@ fn quick_esc_then_key() {
     assert_eq!(app.focus, Pane::Reader);
     app.handle_key(KeyEvent::new(KeyCode::Char('j'), KeyModifiers::ALT));
     assert_eq!(app.focus, Pane::List);
-    assert_eq!(app.selected_row(), Some(ListRow::Article(0, 1)));
+    assert_eq!(app.selected_row(), Some(ListRow::article(0, 1)));
 }
 
 /// An issue row's summary lists its titles, long ones wrapped under their text.
@@ -286,7 +287,7 @@ fn list_is_ordered_by_issue_date() {
     app.update(Action::Top);
     assert_eq!(app.selected_row(), Some(ListRow::Issue(3)));
     app.update(Action::NextIssue);
-    assert_eq!(app.selected_row(), Some(ListRow::Article(2, 0)));
+    assert_eq!(app.selected_row(), Some(ListRow::article(2, 0)));
     // The nearest issue on or after a date: 2024-05 -> 2024-05-13 (issue 2).
     for (typed, issue) in [("2024-05", 2), ("2024-05-14", 0), ("2020", 3)] {
         app.handle_key(key('D'));
@@ -296,7 +297,7 @@ fn list_is_ordered_by_issue_date() {
         app.handle_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
         assert_eq!(
             app.selected_row(),
-            Some(ListRow::Article(issue, 0)),
+            Some(ListRow::article(issue, 0)),
             "{typed}"
         );
     }
@@ -310,7 +311,7 @@ fn list_is_ordered_by_issue_date() {
     app.handle_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
     app.update(Action::MoveDown);
     app.update(Action::MoveDown);
-    assert_eq!(app.selected_row(), Some(ListRow::Article(2, 2)));
+    assert_eq!(app.selected_row(), Some(ListRow::article(2, 2)));
     app.update(Action::NextUntagged);
-    assert_eq!(app.selected_row(), Some(ListRow::Article(0, 0)));
+    assert_eq!(app.selected_row(), Some(ListRow::article(0, 0)));
 }

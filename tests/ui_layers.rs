@@ -9,6 +9,7 @@ pub mod suggest_fixture;
 
 use common::screen::screen_text;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use newstag::article::ArticleAt;
 use newstag::config::Config;
 use newstag::corpus::Corpus;
 use newstag::ui::action::Layer;
@@ -72,8 +73,9 @@ fn tag_pane_scrolls_to_its_cursor() {
     let screen = screen_text(&app);
     assert!(screen.contains("extra12"), "{screen}");
     app.handle_key(key(KeyCode::Enter));
-    let (i, a, _) = app.selected_article().unwrap();
-    assert_eq!(app.tags_of(i, a), ["extra12"]);
+    let (at, _) = app.selected_article().unwrap();
+    let (i, a) = (at.issue, at.article);
+    assert_eq!(app.tags_of(ArticleAt::new(i, a)), ["extra12"]);
     let screen = screen_text(&app);
     assert!(
         screen
@@ -90,8 +92,9 @@ fn chips_do_not_crush_titles() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_with(dir.path(), twelve_tags(), 80, 24);
     press(&mut app, "j12345");
-    let (i, a, article) = app.selected_article().unwrap();
-    assert_eq!(app.tags_of(i, a).len(), 5);
+    let (at, article) = app.selected_article().unwrap();
+    let (i, a) = (at.issue, at.article);
+    assert_eq!(app.tags_of(ArticleAt::new(i, a)).len(), 5);
     let title: String = article.title.chars().take(6).collect();
     let screen = screen_text(&app);
     // The list is the left pane: what comes before the reader's border.
@@ -109,11 +112,11 @@ fn next_untagged_skips_tagged_articles() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_with(dir.path(), Config::builtin(), 100, 30);
     press(&mut app, "j1j2jk");
-    assert_eq!(app.selected_row(), Some(ListRow::Article(0, 1)));
+    assert_eq!(app.selected_row(), Some(ListRow::article(0, 1)));
     press(&mut app, "kU");
-    assert_eq!(app.selected_row(), Some(ListRow::Article(0, 2)));
+    assert_eq!(app.selected_row(), Some(ListRow::article(0, 2)));
     press(&mut app, "1U");
-    assert_eq!(app.selected_row(), Some(ListRow::Article(0, 3)));
+    assert_eq!(app.selected_row(), Some(ListRow::article(0, 3)));
 }
 
 /// At 80x24 the stats view scrolls to its end (it was cut in half), its legend
@@ -146,7 +149,7 @@ fn no_topic_is_not_tagged_in_stats() {
     let mut app = app_with(dir.path(), Config::builtin(), 100, 30);
     press(&mut app, "j1");
     let issues = app.corpus.issues.clone();
-    newstag::suggest::mark_no_topic(&mut app.tagging.store, &issues, &[(0, 1)]);
+    newstag::suggest::mark_no_topic(&mut app.tagging.store, &issues, &[ArticleAt::new(0, 1)]);
     press(&mut app, "s");
     let Overlay::Stats(view) = &app.mode else {
         panic!("stats not open")
@@ -254,9 +257,10 @@ fn sidecar_only_tags_are_listed_and_removable() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_with(dir.path(), Config::builtin(), 100, 30);
     press(&mut app, "j");
-    let (i, a, _) = app.selected_article().unwrap();
+    let (at, _) = app.selected_article().unwrap();
+    let (i, a) = (at.issue, at.article);
     let issues = app.corpus.issues.clone();
-    let target = newstag::tags::Target::at(&issues, (i, a)).unwrap();
+    let target = newstag::tags::Target::at(&issues, at).unwrap();
     assert!(
         app.tagging
             .store
@@ -269,7 +273,11 @@ fn sidecar_only_tags_are_listed_and_removable() {
     app.handle_key(key(KeyCode::Tab));
     press(&mut app, "jjj");
     app.handle_key(key(KeyCode::Enter));
-    assert!(app.tags_of(i, a).is_empty(), "{:?}", app.tags_of(i, a));
+    assert!(
+        app.tags_of(ArticleAt::new(i, a)).is_empty(),
+        "{:?}",
+        app.tags_of(ArticleAt::new(i, a))
+    );
     let issue = &app.corpus.issues[i];
     let path = newstag::tags::sidecar::sidecar_path(&issue.path, &issue.rel, None);
     let saved = std::fs::read_to_string(&path).unwrap_or_default();
@@ -307,13 +315,13 @@ fn jump_to_a_date() {
     assert!(screen_text(&app).contains("2024-05-03_"));
     app.handle_key(key(KeyCode::Enter));
     assert_eq!(app.mode, Overlay::Panes);
-    assert_eq!(app.selected_row(), Some(ListRow::Article(2, 0)));
+    assert_eq!(app.selected_row(), Some(ListRow::article(2, 0)));
     press(&mut app, "D2024/05/02");
     app.handle_key(key(KeyCode::Enter));
-    assert_eq!(app.selected_row(), Some(ListRow::Article(1, 0)));
+    assert_eq!(app.selected_row(), Some(ListRow::article(1, 0)));
     press(&mut app, "D2030");
     app.handle_key(key(KeyCode::Enter));
-    assert_eq!(app.selected_row(), Some(ListRow::Article(1, 0)));
+    assert_eq!(app.selected_row(), Some(ListRow::article(1, 0)));
     assert!(
         app.message
             .as_ref()

@@ -179,11 +179,11 @@ fn settle(
     }
     let mut store = team.open_adjudication(corpus).map_err(anyhow::Error::msg)?;
     let found = super::tag::id_targets(corpus, &[id.to_string()])?;
-    let Some(&(i, a)) = found.first() else {
+    let Some(&at) = found.first() else {
         bail!("no article with id {id}");
     };
-    let target = Target::at(&corpus.issues, (i, a))
-        .ok_or_else(|| anyhow::anyhow!("no article with id {id}"))?;
+    let target =
+        Target::at(&corpus.issues, at).ok_or_else(|| anyhow::anyhow!("no article with id {id}"))?;
     let outcome = adjudicate::settle(&mut store, target, &wanted, NO_TOPIC);
     if !outcome.ok() {
         bail!(

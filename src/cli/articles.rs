@@ -1,6 +1,7 @@
 //! `newstag articles`: print every article of a corpus.
 
 use super::output::{Format, pad, resolve_format};
+use crate::article::ArticleAt;
 use crate::config::Config;
 use crate::record::ArticleRecord;
 use std::io::Write;
@@ -37,11 +38,12 @@ pub fn run(config: &Config, args: ArticlesArgs) -> anyhow::Result<ExitCode> {
     crate::cache::timing::mark("stories");
     for (i, issue) in corpus.issues.iter().enumerate() {
         for (a, article) in issue.articles.iter().enumerate() {
+            let at = ArticleAt::new(i, a);
             let tags = stories.tag_names(&tags, issue, article);
-            let (story, part) = match stories.stories.story_of((i, a)) {
+            let (story, part) = match stories.stories.story_of(at) {
                 Some((parts, n)) => {
-                    let (fi, fa) = parts[0];
-                    (corpus.issues[fi].articles[fa].id.as_str(), n)
+                    let first = parts[0].article_in(&corpus.issues).unwrap_or(article);
+                    (first.id.as_str(), n)
                 }
                 None => (article.id.as_str(), 1),
             };
@@ -49,7 +51,7 @@ pub fn run(config: &Config, args: ArticlesArgs) -> anyhow::Result<ExitCode> {
                 record: ArticleRecord::new(issue, article, tags),
                 story,
                 part,
-                story_note: stories.stories.note((i, a)),
+                story_note: stories.stories.note(at),
             };
             crate::export::jsonl::write_json_line(&mut out, &line)?;
         }

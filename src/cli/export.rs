@@ -1,6 +1,7 @@
 //! `newstag export`: write the articles and their tags as CSV, an Excel workbook,
 //! JSONL or a TOML dump.
 
+use crate::article::ArticleAt;
 use crate::config::Config;
 use crate::corpus::Corpus;
 use crate::export::rows::{self, ArticleDecisions, Whose};
@@ -167,7 +168,7 @@ pub fn run(config: &Config, args: ExportArgs) -> anyhow::Result<ExitCode> {
         q.check_tags(&super::search::known_tags(config, &store))
             .map_err(|e| anyhow::anyhow!("bad query {text:?}: {e}"))?;
     }
-    let matching: Option<HashSet<(usize, usize)>> = match (&query, &stamps, &args.query) {
+    let matching: Option<HashSet<ArticleAt>> = match (&query, &stamps, &args.query) {
         (Some(q), Some(files), Some(text)) => {
             let samples = super::sample::samples_for(config, &corpus, q)
                 .map_err(|e| anyhow::anyhow!("bad query {text:?}: {e}"))?;
@@ -267,7 +268,7 @@ pub fn run(config: &Config, args: ExportArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// (issue, article) positions of the articles of `corpus` matching `query`. The
+/// The places of the articles of `corpus` matching `query`. The
 /// search index comes from the cache when it is valid for `files`.
 fn matches(
     corpus: &Corpus,
@@ -275,7 +276,7 @@ fn matches(
     store: &TagStore,
     query: &Query,
     samples: &[(String, HashSet<(String, String)>)],
-) -> HashSet<(usize, usize)> {
+) -> HashSet<ArticleAt> {
     let (index, _) = cache::index_for_corpus(corpus, files);
     let tags = query.uses_tags().then(|| {
         crate::search::tags::with_samples(snapshot(corpus, store), &corpus.issues, samples)
@@ -283,7 +284,6 @@ fn matches(
     Matcher::new(&index, query, tags)
         .run(None)
         .into_iter()
-        .filter_map(|h| index.doc_ref(h.doc))
-        .map(|r| (r.issue as usize, r.article as usize))
+        .filter_map(|h| index.article_at(h.doc))
         .collect()
 }

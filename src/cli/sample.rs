@@ -1,6 +1,7 @@
 //! `newstag sample PATH NAME --n 200 [--per month] [--query Q] [--seed S]`: draw a
 //! reproducible reliability sample and keep it in the corpus.
 
+use crate::article::ArticleAt;
 use crate::config::Config;
 use crate::search::{Matcher, Query, SearchIndex};
 use crate::tags::sample::{self, Candidate, Per};
@@ -84,7 +85,7 @@ pub fn run(config: &Config, args: SampleArgs) -> anyhow::Result<ExitCode> {
             path.display()
         );
     }
-    let matching: Option<HashSet<(usize, usize)>> = match &query {
+    let matching: Option<HashSet<ArticleAt>> = match &query {
         Some(q) => {
             let index = SearchIndex::build(&corpus);
             let tags = if q.uses_tags() {
@@ -103,8 +104,7 @@ pub fn run(config: &Config, args: SampleArgs) -> anyhow::Result<ExitCode> {
                 Matcher::new(&index, q, tags)
                     .run(None)
                     .into_iter()
-                    .filter_map(|h| index.doc_ref(h.doc))
-                    .map(|r| (r.issue as usize, r.article as usize))
+                    .filter_map(|h| index.article_at(h.doc))
                     .collect(),
             )
         }
@@ -119,7 +119,10 @@ pub fn run(config: &Config, args: SampleArgs) -> anyhow::Result<ExitCode> {
     let mut candidates = Vec::new();
     for (i, issue) in corpus.issues.iter().enumerate() {
         for (a, article) in issue.articles.iter().enumerate() {
-            if matching.as_ref().is_some_and(|m| !m.contains(&(i, a))) {
+            if matching
+                .as_ref()
+                .is_some_and(|m| !m.contains(&ArticleAt::new(i, a)))
+            {
                 continue;
             }
             candidates.push(Candidate {

@@ -125,7 +125,7 @@ pub fn run(config: &Config, args: SearchArgs) -> anyhow::Result<ExitCode> {
         root: root.clone(),
         ..Corpus::default()
     };
-    let mut slot: HashMap<u32, usize> = HashMap::new();
+    let mut slot: HashMap<usize, usize> = HashMap::new();
     let format = resolve_format(args.format);
     // The table's snippets are read for its first rows only: reading the issues
     // of thousands of hits again would cost seconds.
@@ -135,7 +135,7 @@ pub fn run(config: &Config, args: SearchArgs) -> anyhow::Result<ExitCode> {
     };
     if corpus.is_none() {
         for h in &hits[..with_text] {
-            let Some(r) = index.doc_ref(h.doc) else {
+            let Some(r) = index.article_at(h.doc) else {
                 continue;
             };
             if slot.contains_key(&r.issue) {
@@ -160,19 +160,19 @@ pub fn run(config: &Config, args: SearchArgs) -> anyhow::Result<ExitCode> {
                 pad("ID", 12)
             )?;
             for (k, h) in hits.iter().enumerate() {
-                let Some(r) = index.doc_ref(h.doc) else {
+                let Some(r) = index.article_at(h.doc) else {
                     continue;
                 };
                 let rel = index.issue(h.doc).map(|i| i.rel.as_str()).unwrap_or("");
                 // A hit outside the title: the sentence it matched in, cut
                 // around the hit.
                 let issue = match &corpus {
-                    Some(c) => c.issues.get(r.issue as usize),
+                    Some(c) => c.issues.get(r.issue),
                     None => slot.get(&r.issue).and_then(|&k| reloaded.issues.get(k)),
                 };
                 let snippet = issue
                     .filter(|_| k < TABLE_SNIPPETS)
-                    .and_then(|i| find_article(i, r.article as usize, index.id(h.doc)))
+                    .and_then(|i| find_article(i, r.article, index.id(h.doc)))
                     .and_then(|article| table_snippet(&matcher, h.doc, article))
                     .map(|s| format!(" │ {s}"))
                     .unwrap_or_default();
@@ -192,15 +192,15 @@ pub fn run(config: &Config, args: SearchArgs) -> anyhow::Result<ExitCode> {
             let source = corpus.as_ref().unwrap_or(&reloaded);
             let store = super::tag_store(config, source)?;
             for h in &hits {
-                let Some(r) = index.doc_ref(h.doc) else {
+                let Some(r) = index.article_at(h.doc) else {
                     continue;
                 };
                 let issue = match &corpus {
-                    Some(c) => c.issues.get(r.issue as usize),
+                    Some(c) => c.issues.get(r.issue),
                     None => slot.get(&r.issue).and_then(|&k| reloaded.issues.get(k)),
                 };
                 let Some(issue) = issue else { continue };
-                let Some(article) = find_article(issue, r.article as usize, index.id(h.doc)) else {
+                let Some(article) = find_article(issue, r.article, index.id(h.doc)) else {
                     continue;
                 };
                 let found = titles_as_written(matcher.ranges(h.doc), article);
@@ -238,8 +238,8 @@ pub fn run(config: &Config, args: SearchArgs) -> anyhow::Result<ExitCode> {
 }
 
 /// Re-read one issue named by the index (cache hit: the corpus was not loaded).
-fn reload_issue(root: &Path, index: &SearchIndex, issue: u32) -> Option<Issue> {
-    let info = index.issues.get(issue as usize)?;
+fn reload_issue(root: &Path, index: &SearchIndex, issue: usize) -> Option<Issue> {
+    let info = index.issues.get(issue)?;
     let path = if root.is_file() {
         root.to_path_buf()
     } else {

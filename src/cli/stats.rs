@@ -2,6 +2,7 @@
 //! count, articles per tag and per month; per issue with `--issues`.
 
 use super::output::{Format, fit, pad, resolve_format};
+use crate::article::ArticleAt;
 use crate::config::Config;
 use crate::stats::{Stats, compute_over};
 use std::io::Write;
@@ -34,7 +35,7 @@ pub fn run(config: &Config, args: StatsArgs) -> anyhow::Result<ExitCode> {
                 .articles
                 .iter()
                 .enumerate()
-                .filter(|(a, _)| !stories.is_later_part((i, *a)))
+                .filter(|(a, _)| !stories.is_later_part(ArticleAt::new(i, *a)))
                 .map(|(_, article)| stories.tag_names(&store, issue, article))
                 .collect();
             (issue, tagged)

@@ -2,8 +2,8 @@
 //! (the union over its parts), and exports and stats count a story once, on its
 //! first part (exports gather theirs in `crate::export::rows`).
 
-use crate::article::{Article, Issue};
-use crate::story::{At, Stories};
+use crate::article::{Article, ArticleAt, Issue};
+use crate::story::Stories;
 use crate::tags::TagStore;
 use std::collections::HashMap;
 
@@ -20,18 +20,18 @@ pub fn link(issues: &[Issue]) -> Stories {
 pub struct StoryView<'a> {
     issues: &'a [Issue],
     pub stories: Stories,
-    places: HashMap<(&'a str, &'a str), At>,
+    places: HashMap<(&'a str, &'a str), ArticleAt>,
 }
 
 impl<'a> StoryView<'a> {
     pub fn new(issues: &'a [Issue]) -> StoryView<'a> {
         let stories = link(issues);
         let mut places = HashMap::new();
-        for (i, issue) in issues.iter().enumerate() {
-            for (a, article) in issue.articles.iter().enumerate() {
-                if stories.story_of((i, a)).is_some() {
-                    places.insert((issue.rel.as_str(), article.id.as_str()), (i, a));
-                }
+        for at in ArticleAt::all(issues) {
+            if stories.story_of(at).is_some()
+                && let Some((issue, article)) = at.find(issues)
+            {
+                places.insert((issue.rel.as_str(), article.id.as_str()), at);
             }
         }
         StoryView {
@@ -42,7 +42,7 @@ impl<'a> StoryView<'a> {
     }
 
     /// Where `article` of `issue` stands, when it is part of a story.
-    pub fn place(&self, issue: &Issue, article: &Article) -> Option<At> {
+    pub fn place(&self, issue: &Issue, article: &Article) -> Option<ArticleAt> {
         self.places
             .get(&(issue.rel.as_str(), article.id.as_str()))
             .copied()
@@ -57,10 +57,8 @@ impl<'a> StoryView<'a> {
             .stories
             .members(at)
             .into_iter()
-            .flat_map(|(i, a)| {
-                let issue = &self.issues[i];
-                store.tag_names(&issue.rel, &issue.articles[a].id)
-            })
+            .filter_map(|part| part.find(self.issues))
+            .flat_map(|(issue, article)| store.tag_names(&issue.rel, &article.id))
             .collect();
         names.sort();
         names.dedup();
@@ -68,7 +66,7 @@ impl<'a> StoryView<'a> {
     }
 
     /// True for a second or later part of a story (counted with the first).
-    pub fn is_later_part(&self, at: At) -> bool {
+    pub fn is_later_part(&self, at: ArticleAt) -> bool {
         self.stories.is_later_part(at)
     }
 }

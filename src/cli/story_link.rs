@@ -4,6 +4,7 @@
 //! issue, written under its lock as every correction is, and honoured by every
 //! command and the TUI wherever stories are linked (see [`crate::story`]).
 
+use crate::article::ArticleAt;
 use crate::config::Config;
 use crate::correct::file::{ChangeError, IssueSidecars, change, read_text, team_tag_dirs};
 use crate::correct::{Correction, Op};
@@ -54,17 +55,19 @@ pub fn run(config: &Config, args: StoryArgs) -> anyhow::Result<ExitCode> {
             ids[1]
         );
     }
-    let (i, a) = targets[0];
-    let issue = &corpus.issues[i];
-    let article = &issue.articles[a];
+    let here = targets[0];
+    let (issue, article) = here
+        .find(&corpus.issues)
+        .ok_or_else(|| anyhow::anyhow!("no article with id {}", ids[0]))?;
     let text = read_text(&issue.path)?;
     let lines: Vec<&str> = text.split('\n').collect();
     let mut c = Correction::on_line(op, &lines, article.line)
         .map_err(|why| anyhow::anyhow!("{}:{}: {why}", issue.path.display(), article.line))?;
     c.id = article.id.clone();
-    let name = |(i, a): (usize, usize)| {
-        let issue = &corpus.issues[i];
-        let article = &issue.articles[a];
+    let name = |at: ArticleAt| {
+        let Some((issue, article)) = at.find(&corpus.issues) else {
+            return String::new();
+        };
         format!(
             "\"{}\" ({}#{})",
             crate::text::cell_text(&article.display_title()),
@@ -72,9 +75,11 @@ pub fn run(config: &Config, args: StoryArgs) -> anyhow::Result<ExitCode> {
             article.id
         )
     };
-    if let Some(&(j, b)) = targets.get(1) {
-        c.to_issue = corpus.issues[j].rel.clone();
-        c.to_id = corpus.issues[j].articles[b].id.clone();
+    if let Some(&there) = targets.get(1)
+        && let Some((to_issue, to_article)) = there.find(&corpus.issues)
+    {
+        c.to_issue = to_issue.rel.clone();
+        c.to_id = to_article.id.clone();
         let mut manual = manual_links(&corpus.issues);
         manual.push(ManualLink::Link {
             from: (issue.rel.clone(), c.id.clone()),
@@ -82,13 +87,13 @@ pub fn run(config: &Config, args: StoryArgs) -> anyhow::Result<ExitCode> {
         });
         let stories = Stories::link_with(&corpus.issues, &manual);
         let linked = stories
-            .story_of((i, a))
-            .is_some_and(|(parts, _)| parts.contains(&(j, b)));
+            .story_of(here)
+            .is_some_and(|(parts, _)| parts.contains(&there));
         if !linked {
             bail!(
                 "{} already goes on in {}: linking them would make a loop; nothing linked",
-                name((j, b)),
-                name((i, a))
+                name(there),
+                name(here)
             );
         }
     }
@@ -114,15 +119,15 @@ pub fn run(config: &Config, args: StoryArgs) -> anyhow::Result<ExitCode> {
     match targets.get(1) {
         Some(&to) => {
             let stories = Stories::link(&corpus.issues);
-            let parts = stories.story_of((i, a)).map_or(1, |(p, _)| p.len());
+            let parts = stories.story_of(here).map_or(1, |(p, _)| p.len());
             writeln!(
                 out,
                 "linked: {} goes on in {}; the story has {parts} parts",
-                name((i, a)),
+                name(here),
                 name(to)
             )?;
         }
-        None => writeln!(out, "unlinked: {} stands alone", name((i, a)))?,
+        None => writeln!(out, "unlinked: {} stands alone", name(here))?,
     }
     writeln!(
         out,

@@ -2,6 +2,7 @@
 //! their scores and the words behind them.
 
 use super::output::{Format, pad, resolve_format};
+use crate::article::ArticleAt;
 use crate::config::Config;
 use crate::suggest::{SuggestIndex, Suggester, Suggestion, labels_from_store};
 use anyhow::bail;
@@ -40,14 +41,14 @@ pub fn run(config: &Config, args: SuggestArgs) -> anyhow::Result<ExitCode> {
         bail!("--min-score {min_score} must be between 0 and 1");
     }
     let corpus = super::open_corpus(config, args.path.as_deref())?;
-    let mut wanted: Vec<(usize, usize)> = Vec::new();
+    let mut wanted: Vec<ArticleAt> = Vec::new();
     for id in &args.ids {
         let found = corpus.issues.iter().enumerate().find_map(|(i, issue)| {
             issue
                 .articles
                 .iter()
                 .position(|a| a.id == *id)
-                .map(|a| (i, a))
+                .map(|a| ArticleAt::new(i, a))
         });
         match found {
             Some(at) => wanted.push(at),
@@ -77,10 +78,11 @@ pub fn run(config: &Config, args: SuggestArgs) -> anyhow::Result<ExitCode> {
             pad("TITLE", 36)
         )?;
     }
-    for (i, a) in wanted {
-        let issue = &corpus.issues[i];
-        let article = &issue.articles[a];
-        let suggestions = suggester.suggest_above((i, a), min_score);
+    for at in wanted {
+        let Some((issue, article)) = at.find(&corpus.issues) else {
+            continue;
+        };
+        let suggestions = suggester.suggest_above(at, min_score);
         match format {
             Format::Jsonl => {
                 let record = Record {

@@ -1,6 +1,7 @@
 //! `newstag tag PATH ID... +governance -heritage !environment`: change tags from the
 //! command line (or `--query QUERY` for every article a search returns).
 
+use crate::article::ArticleAt;
 use crate::config::Config;
 use crate::corpus::Corpus;
 use crate::search::{Matcher, SearchIndex};
@@ -173,7 +174,7 @@ pub fn run(config: &Config, mut args: TagArgs) -> anyhow::Result<ExitCode> {
         _ => {}
     }
     let corpus = super::open_corpus(config, Some(&args.path))?;
-    let targets: Vec<(usize, usize)> = match &args.query {
+    let targets: Vec<ArticleAt> = match &args.query {
         Some(q) => query_targets(&corpus, q, config)?,
         None => id_targets(&corpus, &ids)?,
     };
@@ -199,9 +200,7 @@ pub fn run(config: &Config, mut args: TagArgs) -> anyhow::Result<ExitCode> {
     let mut out = super::output::stdout();
     if args.dry_run {
         writeln!(out, "{} articles", targets.len())?;
-        for &(i, a) in &targets {
-            let issue = &corpus.issues[i];
-            let article = &issue.articles[a];
+        for (issue, article) in targets.iter().filter_map(|at| at.find(&corpus.issues)) {
             writeln!(
                 out,
                 "{}\t{}\t{}\t[{}]",
@@ -243,12 +242,12 @@ pub fn run(config: &Config, mut args: TagArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
-/// Positions `(issue, article)` of the given ids; every id must exist.
-pub(super) fn id_targets(corpus: &Corpus, ids: &[String]) -> anyhow::Result<Vec<(usize, usize)>> {
-    let mut exact: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
-    for (i, issue) in corpus.issues.iter().enumerate() {
-        for (a, article) in issue.articles.iter().enumerate() {
-            exact.entry(article.id.as_str()).or_default().push((i, a));
+/// The places of the given ids; every id must exist.
+pub(super) fn id_targets(corpus: &Corpus, ids: &[String]) -> anyhow::Result<Vec<ArticleAt>> {
+    let mut exact: HashMap<&str, Vec<ArticleAt>> = HashMap::new();
+    for at in ArticleAt::all(&corpus.issues) {
+        if let Some(article) = at.article_in(&corpus.issues) {
+            exact.entry(article.id.as_str()).or_default().push(at);
         }
     }
     let mut found = Vec::new();
@@ -261,18 +260,19 @@ pub(super) fn id_targets(corpus: &Corpus, ids: &[String]) -> anyhow::Result<Vec<
             Some((issue, id)) => (Some(issue), id),
             None => (None, given.as_str()),
         };
-        let in_issue =
-            |&(i, _): &(usize, usize)| issue.is_none_or(|rel| corpus.issues[i].rel == rel);
-        let mut matches: Vec<(usize, usize)> = exact
+        let in_issue = |at: &ArticleAt| issue.is_none_or(|rel| corpus.issues[at.issue].rel == rel);
+        let mut matches: Vec<ArticleAt> = exact
             .get(id)
             .map(|v| v.iter().copied().filter(in_issue).collect())
             .unwrap_or_default();
         if matches.is_empty() && !id.is_empty() {
-            for (i, iss) in corpus.issues.iter().enumerate() {
-                for (a, article) in iss.articles.iter().enumerate() {
-                    if article.id.starts_with(id) && in_issue(&(i, a)) {
-                        matches.push((i, a));
-                    }
+            for at in ArticleAt::all(&corpus.issues) {
+                if at
+                    .article_in(&corpus.issues)
+                    .is_some_and(|article| article.id.starts_with(id))
+                    && in_issue(&at)
+                {
+                    matches.push(at);
                 }
             }
         }
@@ -287,9 +287,9 @@ pub(super) fn id_targets(corpus: &Corpus, ids: &[String]) -> anyhow::Result<Vec<
                 let names: Vec<String> = many
                     .iter()
                     .take(10)
-                    .map(|&(i, a)| {
-                        let issue = &corpus.issues[i];
-                        crate::text::cell_text(&format!("{}#{}", issue.rel, issue.articles[a].id))
+                    .filter_map(|at| at.find(&corpus.issues))
+                    .map(|(issue, article)| {
+                        crate::text::cell_text(&format!("{}#{}", issue.rel, article.id))
                     })
                     .collect();
                 bail!(
@@ -315,12 +315,8 @@ pub(super) fn id_targets(corpus: &Corpus, ids: &[String]) -> anyhow::Result<Vec<
     Ok(found)
 }
 
-/// Positions of every article the search `query` returns, in issue order.
-fn query_targets(
-    corpus: &Corpus,
-    query: &str,
-    config: &Config,
-) -> anyhow::Result<Vec<(usize, usize)>> {
+/// The places of every article the search `query` returns, in issue order.
+fn query_targets(corpus: &Corpus, query: &str, config: &Config) -> anyhow::Result<Vec<ArticleAt>> {
     let text = query;
     let query = crate::search::saved::parse(text, &config.searches)
         .map_err(|e| anyhow::anyhow!("bad query \"{text}\": {e}"))?;
@@ -342,12 +338,11 @@ fn query_targets(
         None
     };
     let matcher = Matcher::new(&index, &query, tags);
-    let mut found: Vec<(usize, usize)> = matcher
+    let mut found: Vec<ArticleAt> = matcher
         .run(None)
         .into_iter()
-        .filter_map(|h| index.doc_ref(h.doc))
-        .map(|r| (r.issue as usize, r.article as usize))
-        .filter(|&(i, a)| corpus.issues.get(i).is_some_and(|is| a < is.articles.len()))
+        .filter_map(|h| index.article_at(h.doc))
+        .filter(|at| at.find(&corpus.issues).is_some())
         .collect();
     found.sort_unstable();
     found.dedup();

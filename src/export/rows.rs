@@ -4,9 +4,10 @@
 //! articles chosen, a story across pages once).
 
 use super::{ExportFormat, ExportRecord, ExportTag, memos_in_store, settled_tags, tags_in_store};
+use crate::article::ArticleAt;
 use crate::article::Issue;
 use crate::corpus::Corpus;
-use crate::story::{At, Stories};
+use crate::story::Stories;
 use crate::tags::team::Team;
 use crate::tags::{Memo, TagStore};
 use std::collections::{HashMap, HashSet};
@@ -162,12 +163,11 @@ impl ArticleDecisions {
     }
 }
 
-/// One row of [`ExportRows`]: article `article` of issue `issue` (positions in
+/// One row of [`ExportRows`]: the article `at` (a place in
 /// [`ExportRows::issues`]), with its tags and memos.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RowAt {
-    pub issue: usize,
-    pub article: usize,
+    pub at: ArticleAt,
     pub tags: Vec<ExportTag>,
     pub memos: Vec<Memo>,
 }
@@ -187,10 +187,10 @@ impl ExportRows {
         self.rows
             .iter()
             .filter_map(|r| {
-                let issue = self.issues.get(r.issue)?;
+                let (issue, article) = r.at.find(&self.issues)?;
                 Some(ExportRecord {
                     issue,
-                    article: issue.articles.get(r.article)?,
+                    article,
                     tags: r.tags.clone(),
                     memos: r.memos.clone(),
                 })
@@ -214,7 +214,7 @@ pub fn gather(
     stories: &Stories,
     decided: &ArticleDecisions,
     format: ExportFormat,
-    only: Option<&HashSet<At>>,
+    only: Option<&HashSet<ArticleAt>>,
     tagged_only: bool,
 ) -> ExportRows {
     let no_stories = Stories::default();
@@ -229,18 +229,18 @@ pub fn gather(
     };
     for (i, issue) in issues.iter().enumerate() {
         for (a, article) in issue.articles.iter().enumerate() {
-            if stories.is_later_part((i, a)) {
+            let here = ArticleAt::new(i, a);
+            if stories.is_later_part(here) {
                 continue;
             }
-            let parts = stories.members((i, a));
+            let parts = stories.members(here);
             if only.is_some_and(|only| !parts.iter().any(|p| only.contains(p))) {
                 continue;
             }
             let tags = if parts.len() > 1 {
                 let mut tags: Vec<ExportTag> = Vec::new();
-                for &(j, b) in &parts {
-                    let Some(part) = issues.get(j).and_then(|x| Some((x, x.articles.get(b)?)))
-                    else {
+                for part in &parts {
+                    let Some(part) = part.find(issues) else {
                         continue;
                     };
                     for t in decided.tags_of(part.0, &part.1.id) {
@@ -258,22 +258,17 @@ pub fn gather(
                 continue;
             }
             let memos = decided.memos_of(issue, &article.id);
-            let at = match stories.whole(issues, (i, a)) {
+            let at = match stories.whole(issues, here) {
                 Some(whole) => {
                     let mut copy = issue.clone();
-                    copy.page = stories.pages(issues, (i, a));
+                    copy.page = stories.pages(issues, here);
                     copy.articles = Arc::from(vec![whole]);
                     out.issues.push(copy);
-                    (out.issues.len() - 1, 0)
+                    ArticleAt::new(out.issues.len() - 1, 0)
                 }
-                None => (i, a),
+                None => here,
             };
-            out.rows.push(RowAt {
-                issue: at.0,
-                article: at.1,
-                tags,
-                memos,
-            });
+            out.rows.push(RowAt { at, tags, memos });
         }
     }
     out

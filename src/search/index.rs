@@ -8,7 +8,7 @@ use super::fold::fold;
 use super::pinyin::{self, GlyphTexts, Glyphs};
 use super::postings::{Postings, Segment};
 use super::verify::Field;
-use crate::article::{Article, Issue, Kind};
+use crate::article::{Article, ArticleAt, Issue, Kind};
 use crate::corpus::Corpus;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -105,11 +105,19 @@ impl IndexBuilder {
     }
 }
 
-/// Where a document comes from: issue and article position in the corpus.
+/// Where a document comes from, as the index stores it (two `u32`s: half the
+/// room of an [`ArticleAt`] in memory and in the cache file); outside the index
+/// a document's article is an [`ArticleAt`] ([`SearchIndex::article_at`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct DocRef {
-    pub issue: u32,
-    pub article: u32,
+pub(crate) struct DocRef {
+    pub(crate) issue: u32,
+    pub(crate) article: u32,
+}
+
+impl From<DocRef> for ArticleAt {
+    fn from(r: DocRef) -> ArticleAt {
+        ArticleAt::new(r.issue as usize, r.article as usize)
+    }
 }
 
 /// Everything searching needs, without the article bodies.
@@ -689,16 +697,16 @@ impl SearchIndex {
         self.refs.is_empty()
     }
 
-    /// Issue and article of document `doc`.
-    pub fn doc_ref(&self, doc: u32) -> Option<DocRef> {
-        self.refs.get(doc as usize).copied()
+    /// The article document `doc` is.
+    pub fn article_at(&self, doc: u32) -> Option<ArticleAt> {
+        self.refs.get(doc as usize).copied().map(ArticleAt::from)
     }
 
-    /// The document of an issue's article, if indexed.
-    pub fn doc_of(&self, issue: usize, article: usize) -> Option<u32> {
+    /// The document of the article at `at`, if indexed.
+    pub fn doc_of(&self, at: ArticleAt) -> Option<u32> {
         let target = DocRef {
-            issue: issue as u32,
-            article: article as u32,
+            issue: u32::try_from(at.issue).ok()?,
+            article: u32::try_from(at.article).ok()?,
         };
         self.refs
             .binary_search_by(|r| (r.issue, r.article).cmp(&(target.issue, target.article)))
@@ -727,8 +735,8 @@ impl SearchIndex {
 
     /// The issue `doc` belongs to.
     pub fn issue(&self, doc: u32) -> Option<&IssueInfo> {
-        self.doc_ref(doc)
-            .and_then(|r| self.issues.get(r.issue as usize))
+        self.article_at(doc)
+            .and_then(|at| self.issues.get(at.issue))
     }
 
     /// Number of distinct unigrams and bigrams of the bodies.

@@ -22,7 +22,7 @@ pub mod snippet;
 pub mod tags;
 pub mod verify;
 
-pub use index::{DocRef, SearchIndex};
+pub use index::SearchIndex;
 pub use query::{Query, QueryError};
 pub use rank::{Hit, Matcher, TagLookup};
 

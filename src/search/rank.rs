@@ -18,10 +18,11 @@
 //! looked at (and must never leave out one that matches).
 
 use super::docset::Bitset;
-use super::index::{AsciiMasks, DocRef, PinyinData, SearchIndex, ascii_mask};
+use super::index::{AsciiMasks, PinyinData, SearchIndex, ascii_mask};
 use super::pinyin::{self, PinyinQuery};
 use super::query::{Atom, Pred, Query};
 use super::verify::{self, Field, FieldRanges};
+use crate::article::ArticleAt;
 use crate::article::Kind;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -46,8 +47,8 @@ const FUZZY_BODY: i64 = 10;
 /// spell some word of nearly every body, and the lookup would cost the most).
 pub const BODY_PINYIN_MIN: usize = 3;
 
-/// Looks up the tags of an article (by issue and article position).
-pub type TagLookup = Arc<dyn Fn(DocRef) -> Vec<String> + Send + Sync>;
+/// Looks up the tags of an article.
+pub type TagLookup = Arc<dyn Fn(ArticleAt) -> Vec<String> + Send + Sync>;
 
 /// One matching document and its score (higher is better).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -475,7 +476,7 @@ impl<'i> Matcher<'i> {
     }
 
     fn doc_tags(&self, doc: u32) -> Vec<String> {
-        match (&self.tags, self.index.doc_ref(doc)) {
+        match (&self.tags, self.index.article_at(doc)) {
             (Some(lookup), Some(r)) => lookup(r),
             _ => Vec::new(),
         }

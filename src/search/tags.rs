@@ -1,7 +1,8 @@
 //! Tags as the searcher sees them: a snapshot of every article's tag names, so the
 //! search thread never touches the (mutable) tag store.
 
-use super::{DocRef, TagLookup};
+use super::TagLookup;
+use crate::article::ArticleAt;
 use crate::article::Issue;
 use crate::corpus::Corpus;
 use crate::tags::TagStore;
@@ -57,23 +58,23 @@ pub fn with_samples(
     if samples.is_empty() {
         return tags;
     }
-    let mut marks: HashMap<(u32, u32), Vec<String>> = HashMap::new();
+    let mut marks: HashMap<ArticleAt, Vec<String>> = HashMap::new();
     for (i, issue) in issues.iter().enumerate() {
         for (a, article) in issue.articles.iter().enumerate() {
             let key = (issue.rel.clone(), article.id.clone());
             for (name, members) in samples {
                 if members.contains(&key) {
                     marks
-                        .entry((i as u32, a as u32))
+                        .entry(ArticleAt::new(i, a))
                         .or_default()
                         .push(sample_marker(name));
                 }
             }
         }
     }
-    Arc::new(move |r: DocRef| {
-        let mut names = tags(r);
-        if let Some(m) = marks.get(&(r.issue, r.article)) {
+    Arc::new(move |at: ArticleAt| {
+        let mut names = tags(at);
+        if let Some(m) = marks.get(&at) {
             names.extend(m.iter().cloned());
         }
         names
@@ -94,10 +95,10 @@ pub fn snapshot(corpus: &Corpus, store: &TagStore) -> TagLookup {
                 .collect()
         })
         .collect();
-    Arc::new(move |r: DocRef| {
+    Arc::new(move |at: ArticleAt| {
         names
-            .get(r.issue as usize)
-            .and_then(|i| i.get(r.article as usize))
+            .get(at.issue)
+            .and_then(|i| i.get(at.article))
             .cloned()
             .unwrap_or_default()
     })

@@ -5,10 +5,11 @@
 //! reports [`SessionEvent::Exported`].
 
 use super::{Notifier, SessionEvent, spawn_job};
+use crate::article::ArticleAt;
 use crate::corpus::Corpus;
 use crate::export::rows::{self, ArticleDecisions, Whose};
 use crate::export::{self, ExportError, ExportOptions, atomic};
-use crate::story::{At, Stories};
+use crate::story::Stories;
 use crate::tags::sidecar::ArticleTags;
 use crate::tags::team::Team;
 use std::collections::HashSet;
@@ -33,7 +34,7 @@ pub struct ExportJob {
     /// Whose decisions to export.
     pub whose: Whose,
     /// Only these articles (and the stories they are parts of); `None`: all.
-    pub only: Option<HashSet<At>>,
+    pub only: Option<HashSet<ArticleAt>>,
     /// Tag names in config order (CSV columns).
     pub vocabulary: Vec<String>,
     /// Orphaned tags for a full TOML dump.

@@ -10,21 +10,18 @@
 
 pub mod jump;
 
-use crate::article::{Article, Issue};
+use crate::article::{Article, ArticleAt, Issue};
 use std::collections::{HashMap, HashSet};
-
-/// An article's place: `(issue index, article index)` in a corpus.
-pub type At = (usize, usize);
 
 /// The stories of a corpus that have more than one part.
 #[derive(Debug, Clone, Default)]
 pub struct Stories {
     /// Each story's parts in reading order.
-    pub stories: Vec<Vec<At>>,
+    pub stories: Vec<Vec<ArticleAt>>,
     /// Part -> (story, 1-based part number).
-    place: HashMap<At, (usize, usize)>,
+    place: HashMap<ArticleAt, (usize, usize)>,
     /// Parts whose jump leads nowhere in the corpus, and why.
-    notes: HashMap<At, String>,
+    notes: HashMap<ArticleAt, String>,
 }
 
 /// A story link made by hand (`newstag story link` / `unlink`, kept as a
@@ -90,7 +87,7 @@ impl Stories {
             .map(|i| i.articles.iter().map(jump::jumps_of).collect())
             .collect();
         let mut by_date: HashMap<&str, Vec<usize>> = HashMap::new();
-        let mut notes: HashMap<At, String> = HashMap::new();
+        let mut notes: HashMap<ArticleAt, String> = HashMap::new();
         for (i, issue) in issues.iter().enumerate() {
             match issue.date.as_deref() {
                 Some(d) => by_date.entry(d).or_default().push(i),
@@ -98,7 +95,7 @@ impl Stories {
                     for (a, j) in jumps[i].iter().enumerate() {
                         if let Some(p) = j.onward.as_ref().or(j.back.as_ref()) {
                             notes.insert(
-                                (i, a),
+                                ArticleAt::new(i, a),
                                 format!(
                                     "jumps to page {p}, but the issue's date is unknown: \
                                      not linked"
@@ -109,7 +106,7 @@ impl Stories {
                 }
             }
         }
-        let mut next: HashMap<At, At> = HashMap::new();
+        let mut next: HashMap<ArticleAt, ArticleAt> = HashMap::new();
         let mut dates: Vec<&&str> = by_date.keys().collect();
         dates.sort();
         for date in dates {
@@ -120,25 +117,26 @@ impl Stories {
                     pages.entry(jump::normalise_page(p)).or_default().push(i);
                 }
             }
-            let mut claimed: HashSet<At> = HashSet::new();
+            let mut claimed: HashSet<ArticleAt> = HashSet::new();
             for &i in group {
                 let from_page = issues[i].page.as_deref().map(jump::normalise_page);
                 for (a, j) in jumps[i].iter().enumerate() {
                     let Some(to) = &j.onward else { continue };
                     let Some(targets) = pages.get(to) else {
                         notes.insert(
-                            (i, a),
+                            ArticleAt::new(i, a),
                             format!("continued on page {to}, which is not in the corpus"),
                         );
                         continue;
                     };
-                    let candidates: Vec<At> = targets
+                    let here = ArticleAt::new(i, a);
+                    let candidates: Vec<ArticleAt> = targets
                         .iter()
-                        .flat_map(|&t| (0..jumps[t].len()).map(move |b| (t, b)))
-                        .filter(|&(t, b)| {
-                            (t, b) != (i, a)
-                                && !claimed.contains(&(t, b))
-                                && jumps[t][b]
+                        .flat_map(|&t| (0..jumps[t].len()).map(move |b| ArticleAt::new(t, b)))
+                        .filter(|&there| {
+                            there != here
+                                && !claimed.contains(&there)
+                                && jumps[there.issue][there.article]
                                     .back
                                     .as_ref()
                                     .is_some_and(|p| from_page.as_ref() == Some(p))
@@ -149,12 +147,13 @@ impl Stories {
                         [] => None,
                         [only] => Some((0, *only)),
                         _ => {
-                            let here = bigrams(&issues[i].articles[a]);
+                            let words_here = bigrams(&issues[i].articles[a]);
                             candidates
                                 .iter()
-                                .map(|&(t, b)| {
-                                    let there = bigrams(&issues[t].articles[b]);
-                                    (here.intersection(&there).count(), (t, b))
+                                .map(|&there| {
+                                    let words_there =
+                                        bigrams(&issues[there.issue].articles[there.article]);
+                                    (words_here.intersection(&words_there).count(), there)
                                 })
                                 .max_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)))
                         }
@@ -162,11 +161,11 @@ impl Stories {
                     match best {
                         Some((_, there)) => {
                             claimed.insert(there);
-                            next.insert((i, a), there);
+                            next.insert(here, there);
                         }
                         None => {
                             notes.insert(
-                                (i, a),
+                                here,
                                 format!(
                                     "continued on page {to}, but no part there says it \
                                      continues from page {}",
@@ -181,7 +180,8 @@ impl Stories {
             for &i in group {
                 for (a, j) in jumps[i].iter().enumerate() {
                     let Some(from) = &j.back else { continue };
-                    if claimed.contains(&(i, a)) {
+                    let here = ArticleAt::new(i, a);
+                    if claimed.contains(&here) {
                         continue;
                     }
                     let why = if pages.contains_key(from) {
@@ -189,14 +189,14 @@ impl Stories {
                     } else {
                         format!("continued from page {from}, which is not in the corpus")
                     };
-                    notes.entry((i, a)).or_insert(why);
+                    notes.entry(here).or_insert(why);
                 }
             }
         }
-        let find = |(rel, id): &(String, String)| -> Option<At> {
+        let find = |(rel, id): &(String, String)| -> Option<ArticleAt> {
             let i = issues.iter().position(|i| &i.rel == rel)?;
             let a = issues[i].articles.iter().position(|a| &a.id == id)?;
-            Some((i, a))
+            Some(ArticleAt::new(i, a))
         };
         for m in manual {
             match m {
@@ -218,8 +218,8 @@ impl Stories {
                 }
             }
         }
-        let targets: HashSet<At> = next.values().copied().collect();
-        let mut starts: Vec<At> = next
+        let targets: HashSet<ArticleAt> = next.values().copied().collect();
+        let mut starts: Vec<ArticleAt> = next
             .keys()
             .copied()
             .filter(|k| !targets.contains(k))
@@ -229,7 +229,7 @@ impl Stories {
         let mut place = HashMap::new();
         for start in starts {
             let mut parts = vec![start];
-            let mut seen: HashSet<At> = HashSet::from([start]);
+            let mut seen: HashSet<ArticleAt> = HashSet::from([start]);
             let mut at = start;
             while let Some(&n) = next.get(&at) {
                 if !seen.insert(n) {
@@ -252,7 +252,7 @@ impl Stories {
 
     /// The story `at` is a part of (its parts) and its 1-based part number, when the
     /// story has more than one part.
-    pub fn story_of(&self, at: At) -> Option<(&[At], usize)> {
+    pub fn story_of(&self, at: ArticleAt) -> Option<(&[ArticleAt], usize)> {
         self.place
             .get(&at)
             .map(|&(s, part)| (self.stories[s].as_slice(), part))
@@ -260,44 +260,52 @@ impl Stories {
 
     /// The parts whose tags are `at`'s: every part of its story, or itself alone.
     /// A tag set on any part is the story's.
-    pub fn members(&self, at: At) -> Vec<At> {
+    pub fn members(&self, at: ArticleAt) -> Vec<ArticleAt> {
         self.story_of(at)
             .map_or_else(|| vec![at], |(parts, _)| parts.to_vec())
     }
 
     /// True when `at` is a second or later part: counted with its first part.
-    pub fn is_later_part(&self, at: At) -> bool {
+    pub fn is_later_part(&self, at: ArticleAt) -> bool {
         self.place.get(&at).is_some_and(|&(_, part)| part > 1)
     }
 
     /// Why the jump of `at` links to nothing, when it has one that does not.
-    pub fn note(&self, at: At) -> Option<&str> {
+    pub fn note(&self, at: ArticleAt) -> Option<&str> {
         self.notes.get(&at).map(String::as_str)
     }
 
     /// The whole story starting at `first` as one article: the first part with the
     /// paragraphs of the later parts after its own. `None` when `first` is not
     /// the first part of a story.
-    pub fn whole(&self, issues: &[Issue], first: At) -> Option<Article> {
+    pub fn whole(&self, issues: &[Issue], first: ArticleAt) -> Option<Article> {
         let (parts, 1) = self.story_of(first)? else {
             return None;
         };
-        let mut whole = issues[first.0].articles[first.1].clone();
-        for &(i, a) in &parts[1..] {
-            whole
-                .paragraphs
-                .extend(issues[i].articles[a].paragraphs.iter().cloned());
+        let mut whole = issues[first.issue].articles[first.article].clone();
+        for part in &parts[1..] {
+            whole.paragraphs.extend(
+                issues[part.issue].articles[part.article]
+                    .paragraphs
+                    .iter()
+                    .cloned(),
+            );
         }
         Some(whole)
     }
 
     /// The pages of the story `at` belongs to, in order (`1+3`), or `None`.
-    pub fn pages(&self, issues: &[Issue], at: At) -> Option<String> {
+    pub fn pages(&self, issues: &[Issue], at: ArticleAt) -> Option<String> {
         let (parts, _) = self.story_of(at)?;
         Some(
             parts
                 .iter()
-                .map(|&(i, _)| issues[i].page.clone().unwrap_or_else(|| "?".into()))
+                .map(|part| {
+                    issues[part.issue]
+                        .page
+                        .clone()
+                        .unwrap_or_else(|| "?".into())
+                })
                 .collect::<Vec<_>>()
                 .join("+"),
         )
@@ -368,23 +376,29 @@ mod tests {
             ),
         ];
         let s = Stories::link(&issues);
-        assert_eq!(s.stories, vec![vec![(0, 0), (1, 1)]]);
-        assert_eq!(s.story_of((1, 1)).map(|(_, n)| n), Some(2));
-        assert!(s.is_later_part((1, 1)));
-        assert!(!s.is_later_part((0, 0)));
+        assert_eq!(
+            s.stories,
+            vec![vec![ArticleAt::new(0, 0), ArticleAt::new(1, 1)]]
+        );
+        assert_eq!(s.story_of(ArticleAt::new(1, 1)).map(|(_, n)| n), Some(2));
+        assert!(s.is_later_part(ArticleAt::new(1, 1)));
+        assert!(!s.is_later_part(ArticleAt::new(0, 0)));
         assert!(
-            s.note((0, 1))
+            s.note(ArticleAt::new(0, 1))
                 .unwrap()
                 .contains("page 5, which is not in the corpus")
         );
         assert!(
-            s.note((2, 0))
+            s.note(ArticleAt::new(2, 0))
                 .unwrap()
                 .contains("page 1, which is not in the corpus")
         );
-        let whole = s.whole(&issues, (0, 0)).unwrap();
+        let whole = s.whole(&issues, ArticleAt::new(0, 0)).unwrap();
         assert_eq!(whole.paragraphs.len(), 3);
-        assert_eq!(s.pages(&issues, (1, 1)).as_deref(), Some("1+03"));
+        assert_eq!(
+            s.pages(&issues, ArticleAt::new(1, 1)).as_deref(),
+            Some("1+03")
+        );
     }
 
     /// With two stories jumping to the same page, each finds the part that shares
@@ -410,6 +424,12 @@ mod tests {
             ),
         ];
         let s = Stories::link(&issues);
-        assert_eq!(s.stories, vec![vec![(0, 0), (1, 1)], vec![(0, 1), (1, 0)]]);
+        assert_eq!(
+            s.stories,
+            vec![
+                vec![ArticleAt::new(0, 0), ArticleAt::new(1, 1)],
+                vec![ArticleAt::new(0, 1), ArticleAt::new(1, 0)]
+            ]
+        );
     }
 }

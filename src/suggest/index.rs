@@ -5,9 +5,9 @@
 //! text a second per core). It runs on whatever rayon pool it is called in; the
 //! TUI calls it on a background thread with a pool that leaves a core free.
 
-use super::At;
 use super::features::{self, ArticleFeatures, KeywordSet, WordId};
 use super::keywords::KeywordScorer;
+use crate::article::ArticleAt;
 use crate::article::{Article, Issue};
 use crate::config::TagDef;
 use rayon::prelude::*;
@@ -96,16 +96,16 @@ impl SuggestIndex {
     }
 
     /// The features of article `at`.
-    pub fn features(&self, at: At) -> Option<&ArticleFeatures> {
-        self.features.get(at.0).and_then(|i| i.get(at.1))
+    pub fn features(&self, at: ArticleAt) -> Option<&ArticleFeatures> {
+        self.features.get(at.issue).and_then(|i| i.get(at.article))
     }
 
     /// Every article position, in corpus order.
-    pub fn positions(&self) -> impl Iterator<Item = At> + '_ {
+    pub fn positions(&self) -> impl Iterator<Item = ArticleAt> + '_ {
         self.features
             .iter()
             .enumerate()
-            .flat_map(|(i, f)| (0..f.len()).map(move |a| (i, a)))
+            .flat_map(|(i, f)| (0..f.len()).map(move |a| ArticleAt::new(i, a)))
     }
 
     /// Number of articles indexed.

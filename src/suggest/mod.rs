@@ -28,7 +28,7 @@ pub use features::{ArticleFeatures, KeywordSet};
 pub use index::SuggestIndex;
 pub use keywords::KeywordScorer;
 
-use crate::article::Issue;
+use crate::article::{ArticleAt, Issue};
 use crate::tags::{ChangeReport, Source, TagMark, TagStore, Target};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -57,14 +57,11 @@ pub struct Suggestion {
     pub words: Vec<String>,
 }
 
-/// An article by position: issue index in the corpus, article index in the issue.
-pub type At = (usize, usize);
-
 /// The user's decision on one article: the indices (in the vocabulary) of the
 /// tags it carries; empty for "no topic" or tags outside the vocabulary only.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Label {
-    pub at: At,
+    pub at: ArticleAt,
     pub tags: Vec<usize>,
 }
 
@@ -89,7 +86,10 @@ pub fn labels_from_store(store: &TagStore, issues: &[Issue], tag_names: &[String
             .keys()
             .filter_map(|name| tag_names.iter().position(|t| t == name))
             .collect();
-        labels.push(Label { at: (i, a), tags });
+        labels.push(Label {
+            at: ArticleAt::new(i, a),
+            tags,
+        });
     }
     labels.sort_by_key(|l| l.at);
     labels
@@ -145,7 +145,7 @@ impl Suggester {
     }
 
     /// Every tag with a score above zero for article `at`, best first.
-    pub fn suggest(&self, at: At) -> Vec<Suggestion> {
+    pub fn suggest(&self, at: ArticleAt) -> Vec<Suggestion> {
         let Some(f) = self.index.features(at) else {
             return Vec::new();
         };
@@ -191,21 +191,21 @@ impl Suggester {
     }
 
     /// The suggestions of article `at` scoring at least `min_score`.
-    pub fn suggest_above(&self, at: At, min_score: f64) -> Vec<Suggestion> {
+    pub fn suggest_above(&self, at: ArticleAt, min_score: f64) -> Vec<Suggestion> {
         let mut s = self.suggest(at);
         s.retain(|s| s.score >= min_score);
         s
     }
 
     /// The highest score of any tag for article `at` (0 when none).
-    pub fn best_score(&self, at: At) -> f64 {
+    pub fn best_score(&self, at: ArticleAt) -> f64 {
         self.suggest(at).first().map(|s| s.score).unwrap_or(0.0)
     }
 
     /// `articles` in triage order: the most likely to need a tag (highest best
     /// score) first; equal scores keep corpus order.
-    pub fn triage_order(&self, articles: impl IntoIterator<Item = At>) -> Vec<At> {
-        let mut scored: Vec<(f64, At)> = articles
+    pub fn triage_order(&self, articles: impl IntoIterator<Item = ArticleAt>) -> Vec<ArticleAt> {
+        let mut scored: Vec<(f64, ArticleAt)> = articles
             .into_iter()
             .map(|at| (self.best_score(at), at))
             .collect();
@@ -216,14 +216,14 @@ impl Suggester {
 
 /// The articles of `issues` nobody has decided on yet (no tag, not "no topic"),
 /// in triage order (see [`Suggester::triage_order`]).
-pub fn triage_queue(suggester: &Suggester, store: &TagStore, issues: &[Issue]) -> Vec<At> {
+pub fn triage_queue(suggester: &Suggester, store: &TagStore, issues: &[Issue]) -> Vec<ArticleAt> {
     let untagged = issues.iter().enumerate().flat_map(|(i, issue)| {
         issue
             .articles
             .iter()
             .enumerate()
             .filter(|(_, a)| !store.is_tagged(&issue.rel, &a.id))
-            .map(move |(a, _)| (i, a))
+            .map(move |(a, _)| ArticleAt::new(i, a))
     });
     suggester.triage_order(untagged)
 }
@@ -233,7 +233,7 @@ pub fn triage_queue(suggester: &Suggester, store: &TagStore, issues: &[Issue]) -
 pub fn accept(
     store: &mut TagStore,
     issues: &[Issue],
-    accepted: &[(At, Vec<String>)],
+    accepted: &[(ArticleAt, Vec<String>)],
 ) -> ChangeReport {
     let edits: Vec<_> = accepted_marks(accepted)
         .into_iter()
@@ -246,7 +246,9 @@ pub fn accept(
 pub const ACCEPT_LABEL: &str = "accept suggestions";
 
 /// The marks [`accept`] sets: each accepted tag, marked as a suggestion taken.
-pub fn accepted_marks(accepted: &[(At, Vec<String>)]) -> Vec<(At, String, Option<TagMark>)> {
+pub fn accepted_marks(
+    accepted: &[(ArticleAt, Vec<String>)],
+) -> Vec<(ArticleAt, String, Option<TagMark>)> {
     accepted
         .iter()
         .flat_map(|(at, tags)| {
@@ -257,7 +259,7 @@ pub fn accepted_marks(accepted: &[(At, Vec<String>)]) -> Vec<(At, String, Option
 }
 
 /// Mark articles as having no topic (see [`NO_TOPIC`]). One undo step.
-pub fn mark_no_topic(store: &mut TagStore, issues: &[Issue], ats: &[At]) -> ChangeReport {
+pub fn mark_no_topic(store: &mut TagStore, issues: &[Issue], ats: &[ArticleAt]) -> ChangeReport {
     let targets: Vec<Target> = ats
         .iter()
         .filter_map(|&at| Target::at(issues, at))

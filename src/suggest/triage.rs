@@ -9,23 +9,23 @@
 //! save off its thread, in turn with its other tag changes; the others save at
 //! once through the store.
 
-use super::{At, NO_TOPIC, Suggester, accept, accepted_marks, mark_no_topic, triage_queue};
-use crate::article::Issue;
+use super::{NO_TOPIC, Suggester, accept, accepted_marks, mark_no_topic, triage_queue};
+use crate::article::{ArticleAt, Issue};
 use crate::tags::{ChangeReport, Source, TagMark, TagStore, Target};
 
 /// What a triage decision asks of the tags, to be saved by the host.
 #[derive(Debug, Clone, PartialEq)]
 pub enum TriageChange {
     /// Toggle `tag` on the article by hand.
-    Toggle { at: At, tag: String },
+    Toggle { at: ArticleAt, tag: String },
     /// Set each tag to its mark (accepted suggestions), as one undo step
     /// labelled `label`.
     Marks {
-        edits: Vec<(At, String, Option<TagMark>)>,
+        edits: Vec<(ArticleAt, String, Option<TagMark>)>,
         label: String,
     },
     /// Mark the article "no topic" ([`NO_TOPIC`]).
-    NoTopic { at: At },
+    NoTopic { at: ArticleAt },
     /// Undo the store's last step.
     Undo,
 }
@@ -54,7 +54,7 @@ pub struct Progress {
 #[derive(Debug, Clone, Default)]
 pub struct Triage {
     /// Articles to walk, in triage order (fixed when triage starts).
-    pub queue: Vec<At>,
+    pub queue: Vec<ArticleAt>,
     /// Position of the current article in `queue` (`queue.len()`: finished).
     pub pos: usize,
     steps: Vec<Step>,
@@ -74,12 +74,12 @@ impl Triage {
 
     /// Walk only the articles `keep` holds (those a search lists, such as a
     /// sample's), in the same order.
-    pub fn restrict(&mut self, keep: &std::collections::HashSet<At>) {
+    pub fn restrict(&mut self, keep: &std::collections::HashSet<ArticleAt>) {
         self.queue.retain(|at| keep.contains(at));
     }
 
     /// The article being decided, `None` when the walk is over.
-    pub fn current(&self) -> Option<At> {
+    pub fn current(&self) -> Option<ArticleAt> {
         self.queue.get(self.pos).copied()
     }
 
@@ -134,8 +134,7 @@ impl Triage {
         let at = self.current()?;
         let mut change = None;
         if !self.touched.contains(&self.pos)
-            && let Some(issue) = issues.get(at.0)
-            && let Some(article) = issue.articles.get(at.1)
+            && let Some((issue, article)) = at.find(issues)
         {
             let tags: Vec<String> = suggester
                 .suggest_above(at, min_score)
@@ -251,7 +250,7 @@ impl Triage {
         let current = self
             .current()
             .or_else(|| self.queue.last().copied())
-            .and_then(|(i, _)| issues.get(i));
+            .and_then(|at| issues.get(at.issue));
         Progress {
             issue_decided: current.map_or(0, decided),
             issue_total: current.map_or(0, |i| i.articles.len()),
@@ -262,10 +261,8 @@ impl Triage {
     }
 
     /// True when the article at `at` is marked "no topic" in `store`.
-    pub fn is_no_topic(store: &TagStore, issues: &[Issue], at: At) -> bool {
-        issues
-            .get(at.0)
-            .and_then(|i| Some((i, i.articles.get(at.1)?)))
+    pub fn is_no_topic(store: &TagStore, issues: &[Issue], at: ArticleAt) -> bool {
+        at.find(issues)
             .is_some_and(|(i, a)| store.has_tag(&i.rel, &a.id, NO_TOPIC))
     }
 }

@@ -26,7 +26,7 @@ use super::history::{Change, ChangeSet, History, MemoChange};
 use super::location::{self, SidecarLocation};
 use super::sidecar::{self, ArticleTags, Sidecar, SidecarError};
 use super::{Memo, Source, TagMark, TagSet};
-use crate::article::{Article, Issue};
+use crate::article::{Article, ArticleAt, Issue};
 use crate::config::TagDef;
 use crate::corpus::Corpus;
 use rayon::prelude::*;
@@ -41,13 +41,10 @@ pub struct Target<'a> {
 }
 
 impl<'a> Target<'a> {
-    /// The article at position `(issue, article)` in `issues`, if there is one.
-    pub fn at(issues: &'a [Issue], (issue, article): (usize, usize)) -> Option<Target<'a>> {
-        let issue = issues.get(issue)?;
-        Some(Target {
-            issue,
-            article: issue.articles.get(article)?,
-        })
+    /// The article at `at` in `issues`, if there is one.
+    pub fn at(issues: &'a [Issue], at: ArticleAt) -> Option<Target<'a>> {
+        let (issue, article) = at.find(issues)?;
+        Some(Target { issue, article })
     }
 }
 

@@ -18,6 +18,7 @@ use super::action::{AdjudicateAction, Layer};
 use super::app::{App, Overlay};
 use super::bordered::{self, render_lines};
 use super::tag_saves::TagWork;
+use crate::article::ArticleAt;
 use crate::corpus::Corpus;
 use crate::session::files_job::{self, AdjudicationRead};
 use crate::suggest::NO_TOPIC;
@@ -38,8 +39,8 @@ type Settlement = Option<(String, String, BTreeSet<String>)>;
 pub struct Adjudicating {
     /// The current coder's settled decisions (`adjudicated/NAME/`).
     pub store: TagStore,
-    /// The disagreements, in corpus order, each with its `(issue, article)`.
-    pub units: Vec<(Unit, (usize, usize))>,
+    /// The disagreements, in corpus order, each with its article's place.
+    pub units: Vec<(Unit, ArticleAt)>,
     /// The settlement each unit had when the walk began (another adjudicator's
     /// shows again when one's own is undone).
     before: Vec<Settlement>,
@@ -65,7 +66,7 @@ impl std::fmt::Debug for Adjudicating {
 
 impl Adjudicating {
     /// The unit shown and its place in the corpus.
-    pub fn current(&self) -> Option<&(Unit, (usize, usize))> {
+    pub fn current(&self) -> Option<&(Unit, ArticleAt)> {
         self.units.get(self.at)
     }
 
@@ -160,22 +161,20 @@ impl App {
                 return;
             }
         };
-        let places: HashMap<(&str, &str), (usize, usize)> = self
+        let places: HashMap<(&str, &str), ArticleAt> = self
             .corpus
             .issues
             .iter()
             .enumerate()
             .flat_map(|(i, issue)| {
-                issue
-                    .articles
-                    .iter()
-                    .enumerate()
-                    .map(move |(a, art)| ((issue.rel.as_str(), art.id.as_str()), (i, a)))
+                issue.articles.iter().enumerate().map(move |(a, art)| {
+                    ((issue.rel.as_str(), art.id.as_str()), ArticleAt::new(i, a))
+                })
             })
             .collect();
-        let listed: Option<std::collections::HashSet<(usize, usize)>> =
+        let listed: Option<std::collections::HashSet<ArticleAt>> =
             self.filter.as_ref().map(|f| f.iter().copied().collect());
-        let units: Vec<(Unit, (usize, usize))> =
+        let units: Vec<(Unit, ArticleAt)> =
             adjudicate::units(&decisions, &adjudications, &[NO_TOPIC.to_string()], None)
                 .into_iter()
                 .filter(|u| u.disagreement())
@@ -244,8 +243,8 @@ impl App {
         let mut work = None;
         match action {
             AdjudicateAction::Leave => {
-                if let Some(&(_, (i, a))) = walk.current() {
-                    self.select_listed(i, a);
+                if let Some(&(_, at)) = walk.current() {
+                    self.select_listed(at);
                 }
                 self.mode = Overlay::Panes;
             }
@@ -334,12 +333,12 @@ impl App {
         }
     }
 
-    /// Select article `(i, a)` in the list, when it is listed.
-    fn select_listed(&mut self, i: usize, a: usize) {
+    /// Select the article at `at` in the list, when it is listed.
+    fn select_listed(&mut self, at: ArticleAt) {
         if let Some(k) = self
             .rows
             .iter()
-            .position(|r| *r == super::app::ListRow::Article(i, a))
+            .position(|r| *r == super::app::ListRow::Article(at))
         {
             self.select(k);
         }
@@ -373,13 +372,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let width = inner.width as usize;
-    let Some((unit, (i, a))) = walk.current() else {
+    let Some((unit, at)) = walk.current() else {
         return;
     };
-    let (Some(issue), Some(article)) = (
-        app.corpus.issues.get(*i),
-        app.corpus.issues.get(*i).and_then(|x| x.articles.get(*a)),
-    ) else {
+    let Some((issue, article)) = at.find(&app.corpus.issues) else {
         return;
     };
     let mut lines: Vec<Line> = vec![

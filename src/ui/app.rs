@@ -19,7 +19,7 @@ use super::layout::{self, Areas, Pane};
 use super::reader::ReaderView;
 use super::tag_edit::{RenameQuestion, TagPrompt};
 use super::theme::Theme;
-use crate::article::{Article, Issue};
+use crate::article::{Article, ArticleAt, Issue};
 use crate::config::Config;
 use crate::corpus::{Corpus, LoadWarning};
 use crate::tags::LoadedSidecars;
@@ -115,7 +115,7 @@ pub struct App {
     pub size: Rect,
 
     /// The articles the list shows (`None`: all). Search sets this.
-    pub filter: Option<Vec<(usize, usize)>>,
+    pub filter: Option<Vec<ArticleAt>>,
     /// Folded issues.
     pub folded: HashSet<usize>,
     /// The list's rows, derived from issues, filter and folds.
@@ -124,8 +124,8 @@ pub struct App {
     pub selected: usize,
     /// First row shown.
     pub list_offset: usize,
-    /// Articles marked for a batch change: (issue, article index).
-    pub marks: HashSet<(usize, usize)>,
+    /// Articles marked for a batch change.
+    pub marks: HashSet<ArticleAt>,
 
     /// The article (or issue) shown in the reader, wrapped for the reader's width.
     pub reader: ReaderView,
@@ -233,15 +233,15 @@ impl App {
 
     /// Names of the tags `issue`'s article `article` carries: for a part of a
     /// story across pages, those of every part (a tag on any part is the story's).
-    pub fn tags_of(&self, issue: usize, article: usize) -> Vec<&str> {
-        if self.stories.story_of((issue, article)).is_none() {
-            return self.store_tags_of(issue, article);
+    pub fn tags_of(&self, at: ArticleAt) -> Vec<&str> {
+        if self.stories.story_of(at).is_none() {
+            return self.store_tags_of(at);
         }
         let mut names: Vec<&str> = self
             .stories
-            .members((issue, article))
+            .members(at)
             .into_iter()
-            .flat_map(|(i, a)| self.store_tags_of(i, a))
+            .flat_map(|part| self.store_tags_of(part))
             .collect();
         names.sort_unstable();
         names.dedup();
@@ -256,7 +256,7 @@ impl App {
             .get(issue)
             .map_or(0, |i| i.articles.len());
         (0..n)
-            .filter(|a| !self.tags_of(issue, *a).is_empty())
+            .filter(|a| !self.tags_of(ArticleAt::new(issue, *a)).is_empty())
             .count()
     }
 
@@ -401,13 +401,13 @@ impl App {
         self.rows.push(ListRow::Issue(i));
         if !self.folded.contains(&i) {
             let n = self.corpus.issues[i].articles.len();
-            self.rows.extend((0..n).map(|a| ListRow::Article(i, a)));
+            self.rows.extend((0..n).map(|a| ListRow::article(i, a)));
         }
     }
 
-    /// Show only these (issue, article) pairs in the list, grouped under their
+    /// Show only these articles in the list, grouped under their
     /// issues, or everything with `None`. The selection moves to the first row.
-    pub fn set_filter(&mut self, filter: Option<Vec<(usize, usize)>>) {
+    pub fn set_filter(&mut self, filter: Option<Vec<ArticleAt>>) {
         self.filter = filter;
         self.rebuild_rows();
         self.selected = 0;
@@ -429,16 +429,17 @@ impl App {
             Some(hits) => {
                 let mut last: Option<usize> = None;
                 let mut rows = Vec::with_capacity(hits.len() * 2);
-                for &(i, a) in hits {
-                    if i >= self.corpus.issues.len() || a >= self.corpus.issues[i].articles.len() {
+                for &at in hits {
+                    if at.find(&self.corpus.issues).is_none() {
                         continue;
                     }
+                    let i = at.issue;
                     if last != Some(i) {
                         rows.push(ListRow::Issue(i));
                         last = Some(i);
                     }
                     if !self.folded.contains(&i) {
-                        rows.push(ListRow::Article(i, a));
+                        rows.push(ListRow::Article(at));
                     }
                 }
                 self.rows = rows;
@@ -461,18 +462,18 @@ impl App {
     }
 
     /// The selected article, when an article row is selected.
-    pub fn selected_article(&self) -> Option<(usize, usize, &Article)> {
+    pub fn selected_article(&self) -> Option<(ArticleAt, &Article)> {
         match self.selected_row()? {
-            ListRow::Article(i, a) => Some((i, a, self.corpus.issues.get(i)?.articles.get(a)?)),
+            ListRow::Article(at) => Some((at, at.article_in(&self.corpus.issues)?)),
             ListRow::Issue(_) => None,
         }
     }
 
     /// The articles a batch action works on: the marked ones, else the selected one.
-    pub fn batch(&self) -> Vec<(usize, usize)> {
+    pub fn batch(&self) -> Vec<ArticleAt> {
         if self.marks.is_empty() {
             self.selected_article()
-                .map(|(i, a, _)| vec![(i, a)])
+                .map(|(at, _)| vec![at])
                 .unwrap_or_default()
         } else {
             let mut v: Vec<_> = self.marks.iter().copied().collect();
@@ -615,37 +616,35 @@ impl App {
     /// Select the next article in the list (after the selection, wrapping
     /// round) that carries no tag, unfolding its issue if need be.
     fn next_untagged(&mut self) {
-        let order: Vec<(usize, usize)> = match &self.filter {
+        let order: Vec<ArticleAt> = match &self.filter {
             Some(hits) => hits.clone(),
             None => self
                 .issue_order()
                 .into_iter()
                 .flat_map(|i| {
                     let n = self.corpus.issues[i].articles.len();
-                    (0..n).map(move |a| (i, a))
+                    (0..n).map(move |a| ArticleAt::new(i, a))
                 })
                 .collect(),
         };
         // After the article selected; on an issue row, from its first article.
         let start = match self.selected_row() {
-            Some(ListRow::Article(i, a)) => {
-                order.iter().position(|x| *x == (i, a)).map_or(0, |p| p + 1)
-            }
-            Some(ListRow::Issue(i)) => order.iter().position(|x| x.0 == i).unwrap_or(0),
+            Some(ListRow::Article(at)) => order.iter().position(|x| *x == at).map_or(0, |p| p + 1),
+            Some(ListRow::Issue(i)) => order.iter().position(|x| x.issue == i).unwrap_or(0),
             None => 0,
         };
         let n = order.len();
         let found = (0..n)
             .map(|k| order[(start + k) % n.max(1)])
-            .find(|&(i, a)| self.tags_of(i, a).is_empty());
-        let Some((i, a)) = found else {
+            .find(|&at| self.tags_of(at).is_empty());
+        let Some(at) = found else {
             self.say("every listed article is tagged");
             return;
         };
-        if self.folded.remove(&i) {
+        if self.folded.remove(&at.issue) {
             self.rebuild_rows();
         }
-        if let Some(k) = self.rows.iter().position(|r| *r == ListRow::Article(i, a)) {
+        if let Some(k) = self.rows.iter().position(|r| *r == ListRow::Article(at)) {
             self.select(k);
         }
     }
@@ -939,9 +938,9 @@ impl App {
             }
             Action::Suspend => self.hand_over = Some(HandOver::Suspend),
             Action::OpenInEditor => match self.selected_row() {
-                Some(ListRow::Article(i, a)) => {
-                    let issue = &self.corpus.issues[i];
-                    let line = issue.articles.get(a).map_or(1, |x| x.line.max(1));
+                Some(ListRow::Article(at)) => {
+                    let issue = &self.corpus.issues[at.issue];
+                    let line = issue.articles.get(at.article).map_or(1, |x| x.line.max(1));
                     self.hand_over = Some(HandOver::Edit {
                         path: issue.path.clone(),
                         line,
@@ -996,8 +995,12 @@ impl App {
                     self.clamp_selection();
                 }
                 Pane::List => match self.selected_row() {
-                    Some(ListRow::Article(i, _)) => {
-                        if let Some(k) = self.rows.iter().position(|r| *r == ListRow::Issue(i)) {
+                    Some(ListRow::Article(at)) => {
+                        if let Some(k) = self
+                            .rows
+                            .iter()
+                            .position(|r| *r == ListRow::Issue(at.issue))
+                        {
                             self.select(k);
                         }
                     }
@@ -1014,10 +1017,10 @@ impl App {
             Action::PrevIssue => self.jump_issue(false),
             Action::Fold => self.toggle_fold(),
             Action::Mark => {
-                if let Some((i, a, _)) = self.selected_article()
-                    && !self.marks.remove(&(i, a))
+                if let Some((at, _)) = self.selected_article()
+                    && !self.marks.remove(&at)
                 {
-                    self.marks.insert((i, a));
+                    self.marks.insert(at);
                 }
                 if self.focus == Pane::List {
                     self.move_by(1);
@@ -1025,8 +1028,8 @@ impl App {
             }
             Action::MarkAll => {
                 for r in &self.rows {
-                    if let ListRow::Article(i, a) = r {
-                        self.marks.insert((*i, *a));
+                    if let ListRow::Article(at) = r {
+                        self.marks.insert(*at);
                     }
                 }
                 self.say(format!(

@@ -7,7 +7,7 @@
 use super::bordered;
 use super::highlight::spans_with_positions;
 use super::theme::{self, Theme};
-use crate::article::Kind;
+use crate::article::{ArticleAt, Kind};
 use crate::config::TagDef;
 use crate::search::snippet::{Kwic, fit_around};
 use crate::text::{controls_as_spaces, fit_width};
@@ -23,14 +23,21 @@ use unicode_width::UnicodeWidthStr;
 pub enum ListRow {
     /// An issue (group) row, by issue index.
     Issue(usize),
-    /// An article row: issue index, article index within the issue.
-    Article(usize, usize),
+    /// An article row.
+    Article(ArticleAt),
 }
 
 impl ListRow {
+    /// The row of the article `article` of issue `issue`.
+    pub const fn article(issue: usize, article: usize) -> ListRow {
+        ListRow::Article(ArticleAt::new(issue, article))
+    }
+
+    /// The issue of the row (an article row's issue).
     pub fn issue(self) -> usize {
         match self {
-            ListRow::Issue(i) | ListRow::Article(i, _) => i,
+            ListRow::Issue(i) => i,
+            ListRow::Article(at) => at.issue,
         }
     }
 }

@@ -6,6 +6,7 @@
 
 use super::app::{App, ListRow, Overlay};
 use super::page_view::{Intent, PageView};
+use crate::article::ArticleAt;
 use crate::correct::file::TagDelta;
 use crate::correct::{Correction, Op};
 use crate::session::page_job::{PageEdit, PageJob, PageRead};
@@ -54,7 +55,7 @@ impl App {
     /// `v`: the page view of the selected article's issue, on that article.
     pub(super) fn open_page(&mut self) {
         let (issue, article) = match self.selected_row() {
-            Some(ListRow::Article(i, a)) => (i, Some(a)),
+            Some(ListRow::Article(at)) => (at.issue, Some(at.article)),
             Some(ListRow::Issue(i)) => (i, None),
             None => {
                 self.say("select an article to see its page");
@@ -207,26 +208,22 @@ impl App {
     }
 
     /// Where the article `id` of the issue `rel` is in the corpus.
-    fn part_at(&self, rel: &str, id: &str) -> Option<(usize, usize)> {
+    fn part_at(&self, rel: &str, id: &str) -> Option<ArticleAt> {
         let i = self.corpus.issues.iter().position(|is| is.rel == rel)?;
         let a = self.corpus.issues[i]
             .articles
             .iter()
             .position(|a| a.id == id)?;
-        Some((i, a))
+        Some(ArticleAt::new(i, a))
     }
 
     /// `"TITLE" (ISSUE#ID)` of the article at `at`, for messages.
-    fn part_name(&self, (i, a): (usize, usize)) -> String {
-        let Some(is) = self.corpus.issues.get(i) else {
+    fn part_name(&self, at: ArticleAt) -> String {
+        let Some((is, article)) = at.find(&self.corpus.issues) else {
             return String::new();
         };
-        let title = is
-            .articles
-            .get(a)
-            .map(|x| crate::text::fit_width(&x.display_title(), 24))
-            .unwrap_or_default();
-        let id = is.articles.get(a).map_or("", |x| x.id.as_str());
+        let title = crate::text::fit_width(&article.display_title(), 24);
+        let id = article.id.as_str();
         format!(
             "\"{}\" ({}#{id})",
             title.trim_end(),
@@ -277,7 +274,7 @@ impl App {
             .issues
             .get(i)
             .and_then(|is| is.articles.iter().position(|a| a.id == id))
-            .is_some_and(|a| self.stories.story_of((i, a)).is_some())
+            .is_some_and(|a| self.stories.story_of(ArticleAt::new(i, a)).is_some())
     }
 
     /// What a split or a join will do to tags, when the articles it touches
@@ -300,7 +297,7 @@ impl App {
                 .map(|a| crate::text::fit_width(&a.display_title(), 24))
                 .unwrap_or_default()
         };
-        let tags = |k: usize| self.tags_of(issue, k).join(", ");
+        let tags = |k: usize| self.tags_of(ArticleAt::new(issue, k)).join(", ");
         match c.op? {
             Op::SplitBefore => {
                 let t = tags(holder);
@@ -318,9 +315,9 @@ impl App {
                 let (a, b) = (tags(before), tags(holder));
                 (!a.is_empty() || !b.is_empty()).then(|| {
                     let all: Vec<String> = self
-                        .tags_of(issue, before)
+                        .tags_of(ArticleAt::new(issue, before))
                         .into_iter()
-                        .chain(self.tags_of(issue, holder))
+                        .chain(self.tags_of(ArticleAt::new(issue, holder)))
                         .map(str::to_string)
                         .collect::<std::collections::BTreeSet<_>>()
                         .into_iter()
@@ -341,8 +338,8 @@ impl App {
             Op::Link => {
                 let from = self.part_at(&view.rel, &c.id)?;
                 let to = self.part_at(&c.to_issue, &c.to_id)?;
-                let set = |(i, a): (usize, usize)| -> std::collections::BTreeSet<String> {
-                    self.tags_of(i, a).into_iter().map(str::to_string).collect()
+                let set = |part: ArticleAt| -> std::collections::BTreeSet<String> {
+                    self.tags_of(part).into_iter().map(str::to_string).collect()
                 };
                 let (a, b) = (set(from), set(to));
                 (a != b).then(|| {
@@ -474,14 +471,19 @@ impl App {
                 let view = self.page.as_ref()?.page.as_ref()?;
                 view.view.get(l.wrapping_sub(1))?.article
             })
-            .map(|k| self.tags_of(at, k).into_iter().map(String::from).collect())
+            .map(|k| {
+                self.tags_of(ArticleAt::new(at, k))
+                    .into_iter()
+                    .map(String::from)
+                    .collect()
+            })
             .unwrap_or_default();
         if let Some(is) = self.corpus.issues.get_mut(at) {
             self.article_total = self.article_total - is.articles.len() + done.issue.articles.len();
             *is = done.issue;
         }
         self.tagging.store.add_loaded(sidecars);
-        self.marks.retain(|(i, _)| *i != at);
+        self.marks.retain(|marked| marked.issue != at);
         let holder = cursor_line.and_then(|l| done.page.view.get(l.wrapping_sub(1))?.article);
         if showing && let Some(view) = self.page.as_mut() {
             view.set_page(done.page);
@@ -563,7 +565,7 @@ impl App {
         if split
             && !old_tags.is_empty()
             && let Some(k) = holder
-            && self.tags_of(at, k).is_empty()
+            && self.tags_of(ArticleAt::new(at, k)).is_empty()
             && let Some(view) = self.page.as_mut()
         {
             let title = view
@@ -593,7 +595,13 @@ impl App {
         };
         let edits: Vec<_> = tags
             .iter()
-            .map(|t| ((issue, article), t.clone(), Some(mark.clone())))
+            .map(|t| {
+                (
+                    ArticleAt::new(issue, article),
+                    t.clone(),
+                    Some(mark.clone()),
+                )
+            })
             .collect();
         let label = tags
             .iter()
@@ -613,7 +621,7 @@ impl App {
         self.rebuild_rows();
         let n = self.corpus.issues.get(at).map_or(0, |i| i.articles.len());
         let target = match holder {
-            Some(k) if k < n => ListRow::Article(at, k),
+            Some(k) if k < n => ListRow::article(at, k),
             _ => ListRow::Issue(at),
         };
         if let Some(k) = self.rows.iter().position(|r| *r == target) {

@@ -11,7 +11,7 @@ use super::layout;
 use super::list::ListRow;
 use super::theme::Theme;
 use super::wrap;
-use crate::article::{Article, Issue};
+use crate::article::{Article, ArticleAt, Issue};
 use crate::search::Matcher;
 use crate::search::verify::Field;
 use crate::story::Stories;
@@ -72,12 +72,12 @@ impl ReaderView {
         let mut start = 0;
         if width > 0 {
             match row {
-                Some(ListRow::Article(i, a)) => {
-                    if let Some((parts, here)) = stories.story_of((i, a)) {
+                Some(ListRow::Article(at)) => {
+                    if let Some((parts, here)) = stories.story_of(at) {
                         start = story_lines(issues, parts, here, width, &mut lines);
-                    } else if let Some(article) = issues.get(i).and_then(|is| is.articles.get(a)) {
+                    } else if let Some(article) = at.article_in(issues) {
                         article_lines(article, width, &mut lines);
-                        if let Some(note) = stories.note((i, a)) {
+                        if let Some(note) = stories.note(at) {
                             blank(&mut lines);
                             push_wrapped(&format!("({note})"), LineKind::Meta, width, &mut lines);
                         }
@@ -174,17 +174,14 @@ pub fn article_lines(article: &Article, width: usize, out: &mut Vec<ReaderLine>)
 /// `here` (1-based) starts.
 fn story_lines(
     issues: &[Issue],
-    parts: &[crate::story::At],
+    parts: &[ArticleAt],
     here: usize,
     width: usize,
     out: &mut Vec<ReaderLine>,
 ) -> usize {
     let mut start = 0;
-    for (k, &(i, a)) in parts.iter().enumerate() {
-        let Some(issue) = issues.get(i) else {
-            continue;
-        };
-        let Some(article) = issue.articles.get(a) else {
+    for (k, part) in parts.iter().enumerate() {
+        let Some((issue, article)) = part.find(issues) else {
             continue;
         };
         if k > 0 {

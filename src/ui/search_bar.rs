@@ -12,6 +12,7 @@
 
 use super::highlight::spans_with_positions;
 use super::theme::Theme;
+use crate::article::ArticleAt;
 use crate::search::background::BackgroundSearcher;
 use crate::search::snippet::Kwic;
 use crate::search::{Matcher, Query, QueryError, SearchIndex};
@@ -121,15 +122,14 @@ impl SearchState {
     /// field that matched: kicker, subtitle, byline, body).
     pub fn list_matches(
         &self,
-        issue: usize,
-        article: usize,
+        at: ArticleAt,
         text: &crate::article::Article,
     ) -> (Vec<usize>, Option<Kwic>) {
         use crate::search::verify::Field;
         let (Some(matcher), Some(index)) = (self.highlighter(), &self.index) else {
             return (Vec::new(), None);
         };
-        let Some(doc) = index.doc_of(issue, article) else {
+        let Some(doc) = index.doc_of(at) else {
             return (Vec::new(), None);
         };
         let found = matcher.ranges(doc);
@@ -156,13 +156,13 @@ impl SearchState {
         (title, snippet)
     }
 
-    /// Character positions of the list title of `issue`'s article `article`
-    /// to highlight.
-    pub fn title_positions(&self, issue: usize, article: usize) -> Vec<usize> {
+    /// Character positions of the list title of the article at `at` to
+    /// highlight.
+    pub fn title_positions(&self, at: ArticleAt) -> Vec<usize> {
         let (Some(matcher), Some(index)) = (self.highlighter(), &self.index) else {
             return Vec::new();
         };
-        match index.doc_of(issue, article) {
+        match index.doc_of(at) {
             Some(doc) => matcher.title_positions(doc),
             None => Vec::new(),
         }
@@ -193,16 +193,16 @@ impl SearchState {
 
 /// Ranked hits with each issue's together, so the list shows each issue once:
 /// issues in the order of their best hit, their hits in rank order.
-pub fn grouped_by_issue(ranked: impl Iterator<Item = (usize, usize)>) -> Vec<(usize, usize)> {
+pub fn grouped_by_issue(ranked: impl Iterator<Item = ArticleAt>) -> Vec<ArticleAt> {
     let mut order: Vec<usize> = Vec::new();
-    let mut by_issue: std::collections::HashMap<usize, Vec<(usize, usize)>> =
+    let mut by_issue: std::collections::HashMap<usize, Vec<ArticleAt>> =
         std::collections::HashMap::new();
-    for (i, a) in ranked {
-        let list = by_issue.entry(i).or_default();
+    for at in ranked {
+        let list = by_issue.entry(at.issue).or_default();
         if list.is_empty() {
-            order.push(i);
+            order.push(at.issue);
         }
-        list.push((i, a));
+        list.push(at);
     }
     order
         .into_iter()
@@ -327,10 +327,11 @@ mod tests {
 
     #[test]
     fn ranked_hits_show_each_issue_once() {
-        let ranked = [(1, 0), (0, 2), (1, 3), (0, 1), (2, 0)];
+        let at = |(i, a)| ArticleAt::new(i, a);
+        let ranked = [(1, 0), (0, 2), (1, 3), (0, 1), (2, 0)].map(at);
         assert_eq!(
             grouped_by_issue(ranked.into_iter()),
-            vec![(1, 0), (1, 3), (0, 2), (0, 1), (2, 0)]
+            [(1, 0), (1, 3), (0, 2), (0, 1), (2, 0)].map(at)
         );
     }
 

@@ -7,8 +7,9 @@ use super::action::SearchAction;
 use super::app::{App, ListRow, Overlay};
 use super::layout::Pane;
 use super::tag_picker::{PickItem, PickerStep, TagPicker};
+use crate::article::ArticleAt;
 use crate::search::background::BackgroundSearcher;
-use crate::search::{DocRef, Query, QueryError, SearchIndex, TagLookup};
+use crate::search::{Query, QueryError, SearchIndex, TagLookup};
 use crossterm::event::KeyEvent;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -132,8 +133,11 @@ fn tag_snapshot(app: &App) -> Option<TagLookup> {
                 .iter()
                 .enumerate()
                 .map(|(a, article)| {
-                    let mut names: Vec<String> =
-                        app.tags_of(i, a).into_iter().map(str::to_string).collect();
+                    let mut names: Vec<String> = app
+                        .tags_of(ArticleAt::new(i, a))
+                        .into_iter()
+                        .map(str::to_string)
+                        .collect();
                     names.extend(
                         store
                             .memos(&issue.rel, &article.id)
@@ -145,10 +149,10 @@ fn tag_snapshot(app: &App) -> Option<TagLookup> {
                 .collect()
         })
         .collect();
-    let tags: TagLookup = Arc::new(move |r: DocRef| {
+    let tags: TagLookup = Arc::new(move |at: ArticleAt| {
         names
-            .get(r.issue as usize)
-            .and_then(|i| i.get(r.article as usize))
+            .get(at.issue)
+            .and_then(|i| i.get(at.article))
             .cloned()
             .unwrap_or_default()
     });
@@ -414,9 +418,7 @@ fn apply(app: &mut App, outcome: crate::search::background::SearchAnswer) {
                 return;
             };
             let pairs = super::search_bar::grouped_by_issue(
-                hits.iter()
-                    .filter_map(|h| index.doc_ref(h.doc))
-                    .map(|r| (r.issue as usize, r.article as usize)),
+                hits.iter().filter_map(|h| index.article_at(h.doc)),
             );
             app.search.hits = Some(pairs.len());
             app.search.stale_while_loading = app.loading.is_some();

@@ -17,40 +17,38 @@
 //! has ended.
 
 use super::app::App;
+use crate::article::ArticleAt;
 use crate::session::vocab_job::{RecolorTag, RenameTag, TagRecolored, TagRenamed};
 use crate::tags::{ChangeSet, SaveDone, Source, StagedSave, TagMark, Target};
 use std::collections::VecDeque;
 use std::sync::mpsc::{Receiver, TryRecvError};
 
-/// A tag change asked for, with its articles as (issue, article) positions.
+/// A tag change asked for, with its articles by their places in the corpus.
 #[derive(Debug, Clone, PartialEq)]
 pub enum TagWork {
     /// Toggle a tag of the vocabulary: remove it when every target has it
     /// (from every part of their stories), else add it where it lacks.
     Toggle {
         tag: String,
-        targets: Vec<(usize, usize)>,
+        targets: Vec<ArticleAt>,
     },
     /// Add a tag to the targets that lack it (triage's "no topic").
     Add {
         tag: String,
-        targets: Vec<(usize, usize)>,
+        targets: Vec<ArticleAt>,
     },
     /// Remove a tag from the targets (a tag the config does not define).
     Remove {
         tag: String,
-        targets: Vec<(usize, usize)>,
+        targets: Vec<ArticleAt>,
     },
     /// Set each tag to its mark (`None` removes it), as one undo step.
     Marks {
-        edits: Vec<((usize, usize), String, Option<TagMark>)>,
+        edits: Vec<(ArticleAt, String, Option<TagMark>)>,
         label: String,
     },
     /// Set the memo of an article to the text (empty: remove it).
-    Memo {
-        target: (usize, usize),
-        text: String,
-    },
+    Memo { target: ArticleAt, text: String },
     /// Undo the last tag change.
     Undo,
     /// Redo the last undone tag change.
@@ -70,7 +68,7 @@ pub enum TagWork {
     /// `tags`, in the adjudicator's store.
     Settle {
         unit: usize,
-        at: (usize, usize),
+        at: ArticleAt,
         tags: std::collections::BTreeSet<String>,
     },
     /// Undo the last settlement of the adjudication walk.
@@ -360,21 +358,19 @@ impl App {
     /// pages carries its story's tags: when every target has the tag (on some
     /// part), it goes from every part that has it; else it is added to the
     /// targets that lack it.
-    fn stage_toggle(&mut self, tag: &str, targets: &[(usize, usize)]) -> Option<StagedSave> {
-        let removes = targets
-            .iter()
-            .all(|&(i, a)| self.tags_of(i, a).contains(&tag));
-        let mut places: Vec<(usize, usize)> = if removes {
+    fn stage_toggle(&mut self, tag: &str, targets: &[ArticleAt]) -> Option<StagedSave> {
+        let removes = targets.iter().all(|&at| self.tags_of(at).contains(&tag));
+        let mut places: Vec<ArticleAt> = if removes {
             targets
                 .iter()
                 .flat_map(|&at| self.stories.members(at))
-                .filter(|&(i, a)| self.store_tags_of(i, a).contains(&tag))
+                .filter(|&at| self.store_tags_of(at).contains(&tag))
                 .collect()
         } else {
             targets
                 .iter()
                 .copied()
-                .filter(|&(i, a)| !self.tags_of(i, a).contains(&tag))
+                .filter(|&at| !self.tags_of(at).contains(&tag))
                 .collect()
         };
         places.sort_unstable();
@@ -384,7 +380,7 @@ impl App {
 
     /// Stage setting (`on`) or clearing `tag` by hand on the articles at `places`
     /// (positions no longer in the corpus are left out).
-    fn stage_set_at(&mut self, places: Vec<(usize, usize)>, tag: &str, on: bool) -> StagedSave {
+    fn stage_set_at(&mut self, places: Vec<ArticleAt>, tag: &str, on: bool) -> StagedSave {
         let list: Vec<Target> = places
             .into_iter()
             .filter_map(|at| Target::at(&self.corpus.issues, at))

@@ -12,6 +12,7 @@ use super::bordered;
 use super::keymap::Keymap;
 use super::layout;
 use super::tag_saves::TagWork;
+use crate::article::ArticleAt;
 use crate::config::{Config, TagDef};
 use crate::tags::{ChangeReport, Problem, TagStore, vocab};
 use crate::text::controls_as_spaces;
@@ -44,8 +45,8 @@ pub struct Tagging {
     pub samples: Result<Vec<crate::tags::sample::Named>, String>,
     /// The memo prompt's text.
     pub memo_input: Input,
-    /// The article (issue, article) the memo prompt edits.
-    pub memo_target: Option<(usize, usize)>,
+    /// The article the memo prompt edits.
+    pub memo_target: Option<ArticleAt>,
     /// A bulk change waiting for confirmation.
     pub pending: Option<PendingBulk>,
     /// Whether the tag changes asked for so far are on disk.
@@ -71,8 +72,8 @@ pub enum SaveState {
 pub struct PendingBulk {
     /// The tag's name.
     pub tag: String,
-    /// (issue, article) positions.
-    pub targets: Vec<(usize, usize)>,
+    /// The articles to change.
+    pub targets: Vec<ArticleAt>,
     /// True when the toggle removes the tag (every target has it).
     pub removes: bool,
 }
@@ -107,8 +108,8 @@ impl App {
     /// them after the vocabulary so they can be seen and removed.
     pub fn stray_tags(&self) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
-        for (i, a) in self.batch() {
-            for name in self.store_tags_of(i, a) {
+        for at in self.batch() {
+            for name in self.store_tags_of(at) {
                 if self.config.tag(name).is_none() && !out.iter().any(|n| n == name) {
                     out.push(name.to_string());
                 }
@@ -127,7 +128,7 @@ impl App {
         let carried = |name: &str| {
             batch
                 .iter()
-                .filter(|(i, a)| self.tags_of(*i, *a).contains(&name))
+                .filter(|&&at| self.tags_of(at).contains(&name))
                 .count()
         };
         let state = |n: usize| {
@@ -217,20 +218,17 @@ impl App {
         else {
             return;
         };
-        let targets: Vec<(usize, usize)> = self
+        let targets: Vec<ArticleAt> = self
             .batch()
             .into_iter()
-            .filter(|&(i, a)| self.has_tag(i, a, &name))
+            .filter(|&at| self.has_tag(at, &name))
             .collect();
         self.tag_work(TagWork::Remove { tag: name, targets });
     }
 
     /// Tag names of an article, from the store.
-    pub(super) fn store_tags_of(&self, issue: usize, article: usize) -> Vec<&str> {
-        let Some(is) = self.corpus.issues.get(issue) else {
-            return Vec::new();
-        };
-        let Some(a) = is.articles.get(article) else {
+    pub(super) fn store_tags_of(&self, at: ArticleAt) -> Vec<&str> {
+        let Some((is, a)) = at.find(&self.corpus.issues) else {
             return Vec::new();
         };
         self.tagging
@@ -273,10 +271,10 @@ impl App {
             self.say("select an article (or mark some) to tag");
             return;
         }
-        if let Some(e) = targets.iter().find_map(|&(i, _)| {
+        if let Some(e) = targets.iter().find_map(|at| {
             self.corpus
                 .issues
-                .get(i)
+                .get(at.issue)
                 .and_then(|is| self.tagging.store.read_only(&is.rel))
         }) && targets.len() == 1
         {
@@ -286,7 +284,7 @@ impl App {
         if targets.len() > self.config.ui.confirm_bulk_over {
             let removes = targets
                 .iter()
-                .all(|&(i, a)| self.tags_of(i, a).contains(&tag.as_str()));
+                .all(|&at| self.tags_of(at).contains(&tag.as_str()));
             self.tagging.pending = Some(PendingBulk {
                 tag,
                 targets,
@@ -310,7 +308,7 @@ impl App {
         let state = |name: &str| {
             let n = batch
                 .iter()
-                .filter(|(i, a)| self.tags_of(*i, *a).contains(&name))
+                .filter(|&&at| self.tags_of(at).contains(&name))
                 .count();
             if marked {
                 format!("{n}/{}", batch.len())
@@ -419,12 +417,12 @@ impl App {
         }
     }
 
-    fn has_tag(&self, i: usize, a: usize, tag: &str) -> bool {
-        self.store_tags_of(i, a).contains(&tag)
+    fn has_tag(&self, at: ArticleAt, tag: &str) -> bool {
+        self.store_tags_of(at).contains(&tag)
     }
 
     /// Toggle `tag` on `targets` (saved in turn, see `tag_saves`).
-    fn apply_toggle(&mut self, tag: String, targets: &[(usize, usize)]) {
+    fn apply_toggle(&mut self, tag: String, targets: &[ArticleAt]) {
         self.tag_work(TagWork::Toggle {
             tag,
             targets: targets.to_vec(),
@@ -467,11 +465,11 @@ impl App {
     /// `m`: open the memo prompt on the selected article, holding the
     /// current coder's memo to edit.
     pub(super) fn open_memo(&mut self) {
-        let Some((i, a, article)) = self.selected_article() else {
+        let Some((at, article)) = self.selected_article() else {
             self.say("select an article to write a memo on");
             return;
         };
-        let rel = &self.corpus.issues[i].rel;
+        let rel = &self.corpus.issues[at.issue].rel;
         if let Some(e) = self.tagging.store.read_only(rel) {
             self.error(format!("{e}: memos of this issue are read-only"));
             return;
@@ -483,7 +481,7 @@ impl App {
             .map(|m| m.text.clone())
             .unwrap_or_default();
         self.tagging.memo_input = Input::new(text);
-        self.tagging.memo_target = Some((i, a));
+        self.tagging.memo_target = Some(at);
         self.mode = Overlay::Memo;
     }
 
@@ -637,7 +635,7 @@ pub fn render_overlay(app: &App, area: Rect, buf: &mut Buffer) {
             let title = app
                 .tagging
                 .memo_target
-                .and_then(|(i, a)| app.corpus.issues.get(i)?.articles.get(a))
+                .and_then(|at| at.article_in(&app.corpus.issues))
                 .map(|a| a.display_title())
                 .unwrap_or_default();
             // The end of the text, where the cursor is, fits the prompt.

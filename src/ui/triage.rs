@@ -19,9 +19,9 @@
 use super::action::{Action, Layer, TriageAction};
 use super::app::{App, Overlay};
 use super::bordered::{self, render_lines};
-use crate::article::Article;
+use crate::article::{Article, ArticleAt};
 use crate::suggest::triage::{Triage, TriageChange};
-use crate::suggest::{At, NO_TOPIC, SuggestIndex, Suggester, Suggestion, labels_from_store};
+use crate::suggest::{NO_TOPIC, SuggestIndex, Suggester, Suggestion, labels_from_store};
 use crossterm::event::KeyEvent;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -42,7 +42,7 @@ pub struct Suggesting {
     /// The triage walk, while triage mode is open (kept when it is left).
     pub triage: Option<Triage>,
     /// How far triage's article is scrolled, and which article that was.
-    pub triage_scroll: (Option<(usize, usize)>, usize),
+    pub triage_scroll: (Option<ArticleAt>, usize),
 }
 
 impl std::fmt::Debug for Suggesting {
@@ -122,12 +122,12 @@ impl App {
 
     /// The suggestions shown for an article: at or above `suggest.min_score`, for
     /// tags it does not carry yet.
-    pub fn suggestions_for(&self, issue: usize, article: usize) -> Vec<Suggestion> {
+    pub fn suggestions_for(&self, at: ArticleAt) -> Vec<Suggestion> {
         let Some(s) = &self.suggest.suggester else {
             return Vec::new();
         };
-        let carried = self.tags_of(issue, article);
-        let mut out = s.suggest_above((issue, article), self.config.suggest.min_score);
+        let carried = self.tags_of(at);
+        let mut out = s.suggest_above(at, self.config.suggest.min_score);
         out.retain(|x| !carried.contains(&x.tag.as_str()));
         out
     }
@@ -135,10 +135,8 @@ impl App {
     /// The ghost of tag `tag` for the selected article (tag pane): its score and
     /// the words behind it, when it is suggested and not set.
     pub fn ghost(&self, tag: &str) -> Option<Suggestion> {
-        let (i, a, _) = self.selected_article()?;
-        self.suggestions_for(i, a)
-            .into_iter()
-            .find(|s| s.tag == tag)
+        let (at, _) = self.selected_article()?;
+        self.suggestions_for(at).into_iter().find(|s| s.tag == tag)
     }
 
     /// Handle `AcceptSuggestions` and `Triage`.
@@ -158,18 +156,18 @@ impl App {
     }
 
     fn accept_batch(&mut self) {
-        let accepted: Vec<(At, Vec<String>)> = self
+        let accepted: Vec<(ArticleAt, Vec<String>)> = self
             .batch()
             .into_iter()
-            .map(|(i, a)| {
+            .map(|at| {
                 let tags = self
-                    .suggestions_for(i, a)
+                    .suggestions_for(at)
                     .into_iter()
                     .map(|s| s.tag)
                     .collect();
-                ((i, a), tags)
+                (at, tags)
             })
-            .filter(|(_, tags): &(At, Vec<String>)| !tags.is_empty())
+            .filter(|(_, tags): &(ArticleAt, Vec<String>)| !tags.is_empty())
             .collect();
         if accepted.is_empty() {
             self.say("no suggestions to accept");
@@ -265,8 +263,8 @@ impl App {
         let mut note = None;
         match action {
             TriageAction::Leave => {
-                if let Some((i, a)) = triage.current() {
-                    self.select_article(i, a);
+                if let Some(at) = triage.current() {
+                    self.select_article(at);
                 }
                 self.mode = Overlay::Panes;
             }
@@ -308,12 +306,12 @@ impl App {
         }
     }
 
-    /// Select article `(i, a)` in the list, when it is listed.
-    fn select_article(&mut self, i: usize, a: usize) {
+    /// Select the article at `at` in the list, when it is listed.
+    fn select_article(&mut self, at: ArticleAt) {
         if let Some(k) = self
             .rows
             .iter()
-            .position(|r| *r == super::app::ListRow::Article(i, a))
+            .position(|r| *r == super::app::ListRow::Article(at))
         {
             self.select(k);
         }
@@ -351,7 +349,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let width = inner.width as usize;
     let mut lines: Vec<Line> = Vec::new();
-    let Some((i, a)) = triage.current() else {
+    let Some(at) = triage.current() else {
         lines.push(Line::styled(
             "Every article in the queue has been seen. Esc to leave.",
             theme.title(),
@@ -359,10 +357,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         render_lines(lines, inner, buf);
         return;
     };
-    let (Some(issue), Some(article)) = (
-        app.corpus.issues.get(i),
-        app.corpus.issues.get(i).and_then(|x| x.articles.get(a)),
-    ) else {
+    let Some((issue, article)) = at.find(&app.corpus.issues) else {
         return;
     };
     lines.push(Line::styled(
@@ -388,8 +383,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         }
     }
     // Tags: set ones as chips, suggested ones as ghosts with score and words.
-    let carried = app.tags_of(i, a);
-    let suggestions = app.suggestions_for(i, a);
+    let carried = app.tags_of(at);
+    let suggestions = app.suggestions_for(at);
     for tag in &app.config.tags {
         let set = carried.contains(&tag.name.as_str());
         let ghost = suggestions.iter().find(|s| s.tag == tag.name);
@@ -420,7 +415,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         }
         lines.push(fit_line(spans, width));
     }
-    if Triage::is_no_topic(&app.tagging.store, &app.corpus.issues, (i, a)) {
+    if Triage::is_no_topic(&app.tagging.store, &app.corpus.issues, at) {
         lines.push(Line::styled(format!(" marked {NO_TOPIC}"), theme.dim()));
     }
     lines.push(Line::from(""));
@@ -433,7 +428,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .collect();
     // Scrolled by j/k (as far as the end of the article shows).
     let scroll = match app.suggest.triage_scroll {
-        (at, s) if at == Some((i, a)) => s.min(body.len().saturating_sub(room)),
+        (was, s) if was == Some(at) => s.min(body.len().saturating_sub(room)),
         _ => 0,
     };
     let below = body.len().saturating_sub(scroll + room);

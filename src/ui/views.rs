@@ -8,6 +8,7 @@ use super::layout::Pane;
 use super::list::{ArticleLine, ListLine, ListRow, ListView};
 use super::reader::ReaderPane;
 use super::stats_view::StatsView;
+use crate::article::ArticleAt;
 
 impl App {
     /// The list pane's content: its counts and the `height` rows from the
@@ -44,20 +45,19 @@ impl App {
                     tagged: self.tagged_in_issue(i),
                 }
             }
-            ListRow::Article(i, a) => {
-                let Some(article) = self.corpus.issues.get(i).and_then(|is| is.articles.get(a))
-                else {
+            ListRow::Article(at) => {
+                let Some(article) = at.article_in(&self.corpus.issues) else {
                     return ListLine::Blank;
                 };
-                let (highlights, snippet) = self.search.list_matches(i, a, article);
+                let (highlights, snippet) = self.search.list_matches(at, article);
                 ListLine::Article(ArticleLine {
                     title: article.display_title(),
                     untitled: article.title.trim().is_empty(),
                     kind: article.kind,
-                    marked: self.marks.contains(&(i, a)),
+                    marked: self.marks.contains(&at),
                     doubted: !article.doubts.is_empty(),
                     tags: self
-                        .tags_of(i, a)
+                        .tags_of(at)
                         .into_iter()
                         .map(|name| (name.to_string(), self.config.tag(name).cloned()))
                         .collect(),
@@ -94,15 +94,10 @@ impl App {
     /// What the reader shows of the memos on `row`'s article: `memo: TEXT`, or
     /// `memo (CODER): TEXT` for another coder's.
     pub fn memo_texts(&self, row: Option<ListRow>) -> Vec<String> {
-        let Some(ListRow::Article(i, a)) = row else {
+        let Some(ListRow::Article(at)) = row else {
             return Vec::new();
         };
-        let Some((issue, article)) = self
-            .corpus
-            .issues
-            .get(i)
-            .and_then(|is| Some((is, is.articles.get(a)?)))
-        else {
+        let Some((issue, article)) = at.find(&self.corpus.issues) else {
             return Vec::new();
         };
         let store = &self.tagging.store;
@@ -130,9 +125,10 @@ impl App {
                 // A story across pages counts once, on its first part, with
                 // its parts' tags (as `newstag stats` counts it).
                 let tags = (0..issue.articles.len())
-                    .filter(|a| !self.stories.is_later_part((i, *a)))
-                    .map(|a| {
-                        self.tags_of(i, a)
+                    .map(|a| ArticleAt::new(i, a))
+                    .filter(|&at| !self.stories.is_later_part(at))
+                    .map(|at| {
+                        self.tags_of(at)
                             .into_iter()
                             // "No topic" is a decision, not a tag: such an
                             // article counts as untagged.

@@ -38,7 +38,7 @@ pub fn app_as(root: &Path, coder: &str, blind: bool) -> App {
 /// Select the first article of the first issue.
 pub fn first_article(app: &mut App) {
     app.update(Action::Top);
-    while !matches!(app.selected_row(), Some(ListRow::Article(0, 0))) {
+    while app.selected_row() != Some(ListRow::article(0, 0)) {
         app.update(Action::MoveDown);
     }
 }

@@ -7,7 +7,10 @@
 //! name, that record stays and the old one goes, so a tag is never lost.
 //!
 //! [`plan`] reads every sidecar first and refuses (naming the file and line)
-//! when one does not read, before anything is written; [`apply`] then writes.
+//! when one does not read, before anything is written; [`apply`] then locks
+//! every folder, reads every sidecar again and writes each renamed one to a
+//! temporary file beside it, and only when all are written moves them into
+//! place: a failure before that leaves every sidecar as it was.
 
 use super::sidecar::{self, SUFFIX, SidecarError};
 use std::path::{Path, PathBuf};
@@ -68,7 +71,12 @@ pub enum RenameError {
     /// A sidecar does not read: it may hold the tag, and it cannot be rewritten.
     #[error("{0} (nothing renamed: mend it first, `newstag check` lists them)")]
     Unreadable(SidecarError),
-    /// A sidecar could not be written; the ones before it were.
+    /// A sidecar could not be read again or its renamed text written to a
+    /// temporary file: no sidecar was changed.
+    #[error("{0} (nothing renamed: every sidecar is as it was)")]
+    Prepare(SidecarError),
+    /// A renamed sidecar could not be moved into place; the ones before it
+    /// were (rare: every one was written beside its sidecar first).
     #[error("{error} (renamed in {done} of {total} sidecars; run the rename again to finish)")]
     Write {
         error: SidecarError,
@@ -101,25 +109,60 @@ pub fn plan(files: &[PathBuf], old: &str, new: &str) -> Result<RenamePlan, Renam
     Ok(plan)
 }
 
-/// Rewrite the sidecars of `plan`, each under its folder's lock, re-read there;
-/// returns the articles renamed. Stops at the first sidecar that cannot be
-/// written (the ones before it are renamed; the rest still hold the old name,
-/// so no tag is lost and running it again finishes).
+/// Rename in the sidecars of `plan`; returns the articles renamed. First, with
+/// the lock of every sidecar folder taken (in path order, each once), every
+/// sidecar is read again (a change another process made meanwhile is kept)
+/// and its renamed text written to a temporary file beside it; a sidecar that
+/// no longer reads or a temporary file that cannot be written stops the
+/// rename there with nothing changed. Then the temporary files replace the
+/// sidecars, one rename each.
 pub fn apply(plan: &RenamePlan) -> Result<usize, RenameError> {
-    let mut renamed = 0;
-    let total = plan.files.len();
-    for (done, (path, _)) in plan.files.iter().enumerate() {
-        let fail = |error: SidecarError| RenameError::Write { error, done, total };
-        renamed += rename_in(path, &plan.old, &plan.new).map_err(fail)?;
+    // Files folder by folder, folders in path order: each folder is locked
+    // once, always in the same order (two renames at once cannot deadlock).
+    let mut files: Vec<&PathBuf> = plan.files.iter().map(|(p, _)| p).collect();
+    files.sort_by_key(|p| (p.parent().map(Path::to_path_buf), p.to_path_buf()));
+    let mut locks = Vec::new();
+    let mut locked: Option<&Path> = None;
+    for path in &files {
+        let folder = path.parent();
+        if locked.is_none() || folder != locked {
+            locks.push(sidecar::lock_folder(path).map_err(RenameError::Prepare)?);
+            locked = folder;
+        }
     }
+    let mut ready = Vec::new();
+    let mut renamed = 0;
+    for path in files {
+        if let Some((temp, n)) =
+            prepare(path, &plan.old, &plan.new).map_err(RenameError::Prepare)?
+        {
+            ready.push((path, temp));
+            renamed += n;
+        }
+    }
+    // The commit point: every renamed sidecar is written beside its own.
+    let total = ready.len();
+    for (done, (path, temp)) in ready.into_iter().enumerate() {
+        temp.persist(path).map_err(|e| RenameError::Write {
+            error: SidecarError::io(path, "cannot replace", e.error),
+            done,
+            total,
+        })?;
+    }
+    drop(locks);
     Ok(renamed)
 }
 
-/// Rename `old` to `new` in the sidecar at `path`, under its folder's lock.
-fn rename_in(path: &Path, old: &str, new: &str) -> Result<usize, SidecarError> {
-    let _lock = sidecar::lock_folder(path)?;
+/// The sidecar at `path` read again with `old` renamed to `new`, written to a
+/// temporary file beside it (with the number of articles renamed); `None`
+/// when no article carries `old` any more.
+fn prepare(
+    path: &Path,
+    old: &str,
+    new: &str,
+) -> Result<Option<(tempfile::NamedTempFile, usize)>, SidecarError> {
     let Some(mut car) = sidecar::read(path)? else {
-        return Ok(0);
+        return Ok(None);
     };
     let mut n = 0;
     for article in &mut car.articles {
@@ -128,11 +171,12 @@ fn rename_in(path: &Path, old: &str, new: &str) -> Result<usize, SidecarError> {
             n += 1;
         }
     }
-    if n > 0 {
-        let text = sidecar::render_verified(&car, path)?;
-        sidecar::write_atomic(path, &text)?;
+    if n == 0 {
+        return Ok(None);
     }
-    Ok(n)
+    let text = sidecar::render_verified(&car, path)?;
+    let temp = sidecar::write_temp_beside(path, &text)?;
+    Ok(Some((temp, n)))
 }
 
 #[cfg(test)]
@@ -224,6 +268,47 @@ mod tests {
             tags(&hidden),
             [("aaa".to_string(), vec!["gov".to_string()])]
         );
+    }
+
+    /// A sidecar broken after the plan (by hand, by another program) stops
+    /// the rename with nothing renamed: the sidecars before it in path order
+    /// still hold the old name, and no temporary file is left beside them.
+    #[test]
+    fn sidecar_broken_after_the_plan_leaves_nothing_renamed() {
+        for broken in ["garbage", "folder"] {
+            let dir = tempfile::tempdir().unwrap();
+            let first = dir.path().join("2024/a.tags.toml");
+            let second = dir.path().join("2024/b.tags.toml");
+            let other = dir.path().join("coders/wang/2024/a.tags.toml");
+            write(&first, &[("aaa", &["gov"], "")]);
+            write(&second, &[("bbb", &["gov", "heritage"], "")]);
+            write(&other, &[("aaa", &["gov"], "wang")]);
+            let files = sidecar_files(&[dir.path().to_path_buf()]);
+            let plan = plan(&files, "gov", "community").unwrap();
+            assert_eq!(plan.articles(), 3);
+            match broken {
+                "garbage" => std::fs::write(&second, "schema = 1\n[[article]\n").unwrap(),
+                _ => {
+                    std::fs::remove_file(&second).unwrap();
+                    std::fs::create_dir(&second).unwrap();
+                }
+            }
+            let err = apply(&plan).unwrap_err();
+            assert!(matches!(err, RenameError::Prepare(_)), "{broken}: {err}");
+            assert!(err.to_string().contains("b.tags.toml"), "{err}");
+            assert!(err.to_string().contains("nothing renamed"), "{err}");
+            assert_eq!(tags(&first), [("aaa".to_string(), vec!["gov".to_string()])]);
+            assert_eq!(tags(&other), [("aaa".to_string(), vec!["gov".to_string()])]);
+            for folder in [first.parent().unwrap(), other.parent().unwrap()] {
+                let left: Vec<String> = std::fs::read_dir(folder)
+                    .unwrap()
+                    .flatten()
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .filter(|n| n.ends_with(".tmp"))
+                    .collect();
+                assert!(left.is_empty(), "{broken}: {left:?}");
+            }
+        }
     }
 
     /// A sidecar that does not read refuses the rename before anything is written.

@@ -106,7 +106,7 @@ impl SidecarError {
         }
     }
 
-    fn io(path: &Path, what: &str, e: std::io::Error) -> SidecarError {
+    pub(crate) fn io(path: &Path, what: &str, e: std::io::Error) -> SidecarError {
         SidecarError::Io {
             path: path.to_path_buf(),
             message: format!("{what}: {e}"),
@@ -515,6 +515,16 @@ pub fn read(path: &Path) -> Result<Option<Sidecar>, SidecarError> {
 /// case only, a power cut in the second after the save, which may then bring
 /// back the previous version of the sidecar (complete, never broken).
 pub fn write_atomic(path: &Path, text: &str) -> Result<(), SidecarError> {
+    write_temp_beside(path, text)?
+        .persist(path)
+        .map_err(|e| SidecarError::io(path, "cannot replace", e.error))?;
+    Ok(())
+}
+
+/// `text` written and synced to a temporary file beside the sidecar at
+/// `path` (a hidden `.NAME.*.tmp`, removed when dropped), ready to
+/// replace it with `persist`.
+pub fn write_temp_beside(path: &Path, text: &str) -> Result<tempfile::NamedTempFile, SidecarError> {
     let dir = parent_dir(path);
     std::fs::create_dir_all(&dir).map_err(|e| SidecarError::io(path, "cannot create folder", e))?;
     let name = path
@@ -526,9 +536,7 @@ pub fn write_atomic(path: &Path, text: &str) -> Result<(), SidecarError> {
     tmp.write_all(text.as_bytes())
         .and_then(|_| tmp.as_file().sync_all())
         .map_err(|e| SidecarError::io(path, "cannot write temp file", e))?;
-    tmp.persist(path)
-        .map_err(|e| SidecarError::io(path, "cannot replace", e.error))?;
-    Ok(())
+    Ok(tmp)
 }
 
 /// Remove the sidecar at `path` (no tags left), if it exists.

@@ -377,6 +377,57 @@ fn corpus_with_split_point(dir: &Path) -> (PathBuf, usize, String) {
 /// A correction written into the sidecar after the cache was filled applies at
 /// once, and removing it brings the plain cut back: a sidecar is never served
 /// stale from the cache.
+/// The folders that held loose shards go once the shards are packed: a cache
+/// folder keeps no empty folders (there were 256 of them at most, left
+/// behind each time).
+#[test]
+fn packing_leaves_no_empty_folders() {
+    let home = tempfile::tempdir().unwrap();
+    let cli = Cli::in_home(home.path());
+    let cache = home.path().join("c");
+    let corpus = home.path().join("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    let samples = sample_blocks();
+    let n = 16;
+    for i in 0..n {
+        let sample = &samples[i % samples.len()];
+        let blocks = &sample[(i / samples.len()).min(sample.len() - 1)..];
+        write_issue(&corpus, &format!("p{i}.txt"), blocks);
+    }
+    let empty_folders = |cache: &Path| -> Vec<PathBuf> {
+        let mut out = Vec::new();
+        let mut todo = vec![cache.to_path_buf()];
+        while let Some(d) = todo.pop() {
+            let entries: Vec<PathBuf> = std::fs::read_dir(&d)
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .collect();
+            if entries.is_empty() {
+                out.push(d.clone());
+            }
+            todo.extend(entries.into_iter().filter(|p| p.is_dir()));
+        }
+        out
+    };
+    let first = articles(&cli, &corpus, Some(&cache));
+    assert_eq!(empty_folders(&cache), Vec::<PathBuf>::new());
+    // Two of sixteen files changed: their shards are written loose, then
+    // packed in the same run (loose shards are an eighth of the corpus).
+    for i in 0..2 {
+        write_issue(
+            &corpus,
+            &format!("p{i}.txt"),
+            &samples[(i + 1) % samples.len()],
+        );
+    }
+    let changed = articles(&cli, &corpus, Some(&cache));
+    assert_ne!(changed, first);
+    let (loose, packed) = shard_names(&cache);
+    assert_eq!((loose.len(), packed.len()), (0, n), "all packed");
+    assert_eq!(empty_folders(&cache), Vec::<PathBuf>::new());
+    assert_eq!(changed, articles(&cli, &corpus, None));
+}
+
 #[test]
 fn corrections_in_a_sidecar_are_never_served_stale() {
     let home = tempfile::tempdir().unwrap();

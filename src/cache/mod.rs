@@ -338,6 +338,7 @@ impl CorpusCache {
                     let _ = std::fs::remove_file(self.shard_path(*name));
                 }
             }
+            self.remove_empty_fans();
         }
         written
     }
@@ -371,6 +372,21 @@ impl CorpusCache {
                 }
             }
         }
+        self.remove_empty_fans();
+    }
+
+    /// Remove the folders of loose shards left empty (all packed or swept),
+    /// and `shards/` itself when nothing is left in it.
+    fn remove_empty_fans(&self) {
+        let shards = self.dir.join("shards");
+        let Ok(fans) = std::fs::read_dir(&shards) else {
+            return;
+        };
+        for fan in fans.flatten() {
+            // Fails, as it should, on a folder that still holds something.
+            let _ = std::fs::remove_dir(fan.path());
+        }
+        let _ = std::fs::remove_dir(&shards);
     }
 }
 

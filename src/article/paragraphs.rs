@@ -52,6 +52,20 @@ impl Paragraphs {
         }
     }
 
+    /// The paragraphs, without keeping them: a stored body not read yet is
+    /// read from its store and handed over, left stored (a pass over every
+    /// body, as the suggestion scorer makes, then holds one body at a time
+    /// instead of the corpus).
+    pub fn read(&self) -> std::borrow::Cow<'_, [String]> {
+        match &self.stored {
+            Some(s) => match s.read.get() {
+                Some(read) => std::borrow::Cow::Borrowed(read),
+                None => std::borrow::Cow::Owned(s.store.paragraphs(s.at)),
+            },
+            None => std::borrow::Cow::Borrowed(&self.strings),
+        }
+    }
+
     /// The paragraphs as plain strings.
     pub fn into_vec(mut self) -> Vec<String> {
         std::mem::take(self.as_mut_vec())
@@ -222,10 +236,16 @@ mod tests {
         assert_eq!(p.chars(), 4);
         assert_eq!(p.stored_jump_pages(), Some((None, Some("3".to_string()))));
         assert_eq!(store.reads.load(Ordering::Relaxed), 0, "not read yet");
+        assert_eq!(p.read()[0], "第1段");
+        assert_eq!(p.read()[0], "第1段");
+        assert_eq!(store.reads.load(Ordering::Relaxed), 2, "read, not kept");
+        store.reads.store(0, Ordering::Relaxed);
         assert_eq!(p.len(), 2);
         assert_eq!(p[0], "第1段");
         assert_eq!(p.clone(), vec!["第1段".to_string(), "二".to_string()]);
         assert_eq!(store.reads.load(Ordering::Relaxed), 1, "read once");
+        assert_eq!(p.read()[1], "二");
+        assert_eq!(store.reads.load(Ordering::Relaxed), 1, "kept once used");
         p.push("三".to_string());
         assert_eq!(p.stored_jump_pages(), None);
         assert_eq!(p.chars(), 5);

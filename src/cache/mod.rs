@@ -22,6 +22,7 @@
 //! temporary file renamed into place, so concurrent processes and crashes never
 //! leave half a shard. The cache lives outside the corpus and never changes it.
 
+pub mod features;
 pub mod manage;
 pub mod pack;
 pub mod shard;
@@ -34,8 +35,8 @@ use shard::{FileStamp, ProgramStamp, ShardKey};
 use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 
 /// Environment variable naming the cache folder (instead of
 /// `$XDG_CACHE_HOME/newstag`).
@@ -78,6 +79,10 @@ pub enum Bodies {
     /// Left in the memory-mapped pack until first used (`stats`, `check`,
     /// `articles`, `export`: most bodies are never read, or each once).
     Stored,
+    /// Left in the pack and read from the file each time used, unless kept
+    /// (the TUI: it runs long and its suggestion scorer passes over every
+    /// body, which then takes memory only while it is looked at).
+    OnDisk,
 }
 
 /// Where an issue's valid shard was found (or written) on this load.
@@ -146,13 +151,21 @@ impl CorpusCache {
         let pack = self.pack.as_ref()?;
         let (at, len) = pack.find(name)?;
         let issue = match (self.bodies, pack.map()) {
-            (Bodies::Stored, Some(map)) => shard::decode_stored(
-                map,
-                usize::try_from(at).ok()?,
-                usize::try_from(len).ok()?,
-                key,
-                path,
-            )?,
+            (Bodies::Stored, Some(map)) => {
+                let from = usize::try_from(at).ok()?;
+                let bytes = map.get(from..from.checked_add(usize::try_from(len).ok()?)?)?;
+                let source = shard::BodySource::Map(Arc::clone(map));
+                shard::decode_stored(bytes, from, source, key, path)?
+            }
+            (Bodies::OnDisk, _) => SHARD_BUFFER.with_borrow_mut(|buf| {
+                pack.read(at, len, buf)?;
+                let source = shard::BodySource::File(Arc::clone(pack.file()));
+                let issue = shard::decode_stored(buf, usize::try_from(at).ok()?, source, key, path);
+                if buf.capacity() > KEEP_SHARD_BUFFER {
+                    *buf = Vec::new();
+                }
+                issue
+            })?,
             _ => SHARD_BUFFER.with_borrow_mut(|buf| {
                 pack.read(at, len, buf)?;
                 let issue = shard::decode(buf, key, path);

@@ -31,7 +31,7 @@ type Place = (u128, u64, u64);
 /// An open pack.
 #[derive(Debug)]
 pub struct Pack {
-    file: File,
+    file: Arc<File>,
     index: Vec<Place>,
     /// The whole file mapped into memory, for bodies left in it.
     map: Option<Arc<memmap2::Mmap>>,
@@ -87,7 +87,11 @@ impl Pack {
         } else {
             None
         };
-        Some(Pack { file, index, map })
+        Some(Pack {
+            file: Arc::new(file),
+            index,
+            map,
+        })
     }
 
     /// Where the shard `name` is: (offset, length).
@@ -108,6 +112,11 @@ impl Pack {
 
     pub fn is_empty(&self) -> bool {
         self.index.is_empty()
+    }
+
+    /// The open pack file, for bodies read from it where used.
+    pub fn file(&self) -> &Arc<File> {
+        &self.file
     }
 
     /// The pack mapped into memory, when opened so.
@@ -173,13 +182,15 @@ pub fn write(
     }
 }
 
+/// Read `buf.len()` bytes of `file` from offset `at`.
 #[cfg(unix)]
-fn read_at(file: &File, buf: &mut [u8], at: u64) -> std::io::Result<()> {
+pub fn read_at(file: &File, buf: &mut [u8], at: u64) -> std::io::Result<()> {
     std::os::unix::fs::FileExt::read_exact_at(file, buf, at)
 }
 
+/// Read `buf.len()` bytes of `file` from offset `at`.
 #[cfg(windows)]
-fn read_at(file: &File, mut buf: &mut [u8], mut at: u64) -> std::io::Result<()> {
+pub fn read_at(file: &File, mut buf: &mut [u8], mut at: u64) -> std::io::Result<()> {
     while !buf.is_empty() {
         match std::os::windows::fs::FileExt::seek_read(file, buf, at)? {
             0 => return Err(std::io::ErrorKind::UnexpectedEof.into()),

@@ -209,21 +209,47 @@ pub fn decode(bytes: &[u8], key: &ShardKey, path: &Path) -> Option<Issue> {
     issue(head, path, articles)
 }
 
-/// Like [`decode`], for shard bytes `map[at..at + len]` of a memory-mapped
-/// file: the articles' bodies are left in `map` ([`Paragraphs::stored`]) and
-/// read only when used; what was checked here (checksum, UTF-8, lengths) holds
-/// for them, as the file is never written in place.
+/// Where bodies left in the pack are read from when used.
+#[derive(Debug, Clone)]
+pub enum BodySource {
+    /// The pack mapped into memory (a command that reads each body at most
+    /// once: the pages it touches stay counted in its memory until it ends).
+    Map(Arc<memmap2::Mmap>),
+    /// The pack file, read afresh at each use (the TUI, which runs long and
+    /// passes over every body: a body read is memory only while it is held).
+    File(Arc<std::fs::File>),
+}
+
+impl BodySource {
+    /// `len` bytes from offset `at` of the pack.
+    fn bytes(&self, at: usize, len: usize) -> Option<std::borrow::Cow<'_, [u8]>> {
+        match self {
+            BodySource::Map(map) => map
+                .get(at..at.checked_add(len)?)
+                .map(std::borrow::Cow::Borrowed),
+            BodySource::File(file) => {
+                let mut buf = vec![0; len];
+                super::pack::read_at(file, &mut buf, at as u64).ok()?;
+                Some(std::borrow::Cow::Owned(buf))
+            }
+        }
+    }
+}
+
+/// Like [`decode`], for shard `bytes` found at offset `at` of a pack: the
+/// articles' bodies are left in the pack and read from `source` only when used
+/// ([`Paragraphs::stored`]); what was checked here (checksum, UTF-8, lengths)
+/// holds for them, as a pack is never written in place.
 pub fn decode_stored(
-    map: &Arc<memmap2::Mmap>,
+    bytes: &[u8],
     at: usize,
-    len: usize,
+    source: BodySource,
     key: &ShardKey,
     path: &Path,
 ) -> Option<Issue> {
-    let bytes = map.get(at..at.checked_add(len)?)?;
     let (head, text) = open(bytes, key)?;
     let mut bodies = StoredBodies {
-        map: Arc::clone(map),
+        source,
         text_at: at + (bytes.len() - text.len()),
         bodies: Vec::new(),
         lens: Vec::new(),
@@ -248,6 +274,8 @@ pub fn decode_stored(
         .iter()
         .map(|(a, back, onward)| (*a as usize, (back.clone(), onward.clone())))
         .collect();
+    bodies.bodies.shrink_to_fit();
+    bodies.lens.shrink_to_fit();
     let store: Arc<dyn BodyStore> = Arc::new(bodies);
     for (i, a) in articles.iter_mut().enumerate() {
         a.paragraphs = Paragraphs::stored(Arc::clone(&store), i);
@@ -327,11 +355,11 @@ struct BodyAt {
     chars: u32,
 }
 
-/// The bodies of one issue's articles, left in the memory-mapped cache.
+/// The bodies of one issue's articles, left in the pack.
 #[derive(Debug)]
 struct StoredBodies {
-    map: Arc<memmap2::Mmap>,
-    /// Where the shard's text starts in `map`.
+    source: BodySource,
+    /// Where the shard's text starts in the pack.
     text_at: usize,
     bodies: Vec<BodyAt>,
     lens: Vec<u32>,
@@ -344,13 +372,16 @@ impl BodyStore for StoredBodies {
             return Vec::new();
         };
         let lens = self.lens.get(b.lens_from..b.lens_from + b.n).unwrap_or(&[]);
-        let mut from = self.text_at + b.at;
+        let total = lens.iter().map(|&len| len as usize).sum();
+        let Some(bytes) = self.source.bytes(self.text_at + b.at, total) else {
+            return Vec::new();
+        };
+        let mut from = 0;
         lens.iter()
             .map(|&len| {
                 let end = from + len as usize;
                 // Checked as UTF-8, cut at character boundaries, when decoded.
-                let s = self
-                    .map
+                let s = bytes
                     .get(from..end)
                     .and_then(|bytes| simdutf8::basic::from_utf8(bytes).ok())
                     .unwrap_or_default()

@@ -4,7 +4,7 @@
 use super::output::{Format, pad, resolve_format};
 use crate::article::ArticleAt;
 use crate::config::Config;
-use crate::suggest::{SuggestIndex, Suggester, Suggestion, labels_from_store};
+use crate::suggest::{Suggester, Suggestion, labels_from_store};
 use anyhow::bail;
 use serde::Serialize;
 use std::io::Write;
@@ -40,7 +40,9 @@ pub fn run(config: &Config, args: SuggestArgs) -> anyhow::Result<ExitCode> {
     if !(0.0..=1.0).contains(&min_score) {
         bail!("--min-score {min_score} must be between 0 and 1");
     }
-    let corpus = super::open_corpus(config, args.path.as_deref())?;
+    // Bodies stay in the corpus cache: the words of unchanged issues come
+    // from the cache too, and only paragraphs where a keyword may be are read.
+    let corpus = super::open_corpus_to_exit(config, args.path.as_deref())?;
     let mut wanted: Vec<ArticleAt> = Vec::new();
     for id in &args.ids {
         let found = corpus.issues.iter().enumerate().find_map(|(i, issue)| {
@@ -55,7 +57,9 @@ pub fn run(config: &Config, args: SuggestArgs) -> anyhow::Result<ExitCode> {
             None => bail!("no article with id \"{id}\" in the corpus"),
         }
     }
-    let index = SuggestIndex::build(&corpus.issues, &config.tags, &|_, _| {});
+    let slices: Vec<&[crate::article::Article]> =
+        corpus.issues.iter().map(|i| &i.articles[..]).collect();
+    let index = crate::cache::features::build(&corpus.root, &slices, &config.tags, &|_, _| {});
     let mut suggester = Suggester::new(index, config.suggest.learn_after);
     let store = super::tag_store(config, &corpus)?;
     suggester.learn(&labels_from_store(

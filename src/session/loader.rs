@@ -4,7 +4,7 @@
 
 use super::{Notifier, SessionEvent, spawn_job};
 use crate::article::Issue;
-use crate::cache::CorpusCache;
+use crate::cache::{Bodies, CorpusCache};
 use crate::corpus::{LoadWarning, load_issue, walk};
 use crate::tags::LoadedSidecars;
 use crate::tags::team::Team;
@@ -32,8 +32,9 @@ fn load(root: &std::path::Path, team: &Team, notify: &Notifier) {
     });
     let total = files.len();
     let mut done = 0;
-    // Issues come from the cache of the segmented corpus where it is valid.
-    let cache = CorpusCache::open(root);
+    // Issues come from the cache of the segmented corpus where it is valid,
+    // their bodies left in it until shown or used.
+    let cache = CorpusCache::open_for(root, Bodies::OnDisk);
     let load_one = |p: &PathBuf| match &cache {
         Some(c) => c.load_issue(root, p),
         None => load_issue(root, p),

@@ -5,14 +5,19 @@
 use super::{Notifier, SessionEvent, spawn_job};
 use crate::article::Article;
 use crate::config::TagDef;
-use crate::suggest::SuggestIndex;
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
 
-/// Score `articles` (each issue's shared articles, not copied) for `tags` in the
-/// background: [`SessionEvent::SuggestProgress`], then
+/// Score `articles` (each issue's shared articles, not copied) of the corpus
+/// at `root` for `tags` in the background: [`SessionEvent::SuggestProgress`], then
 /// [`SessionEvent::SuggestDone`].
-pub fn spawn_scorer(articles: Vec<Arc<[Article]>>, tags: Vec<TagDef>, notify: Notifier) {
+pub fn spawn_scorer(
+    root: PathBuf,
+    articles: Vec<Arc<[Article]>>,
+    tags: Vec<TagDef>,
+    notify: Notifier,
+) {
     spawn_job("scorer", move || {
         let started = Instant::now();
         let threads = std::thread::available_parallelism()
@@ -25,7 +30,9 @@ pub fn spawn_scorer(articles: Vec<Arc<[Article]>>, tags: Vec<TagDef>, notify: No
                 notify.send(SessionEvent::SuggestProgress(done, total));
             }
         };
-        let build = || SuggestIndex::build_articles(&slices, &tags, &progress);
+        // The words of issues unchanged since the last session come from the
+        // corpus's cache.
+        let build = || crate::cache::features::build(&root, &slices, &tags, &progress);
         let index = match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
             Ok(pool) => pool.install(build),
             Err(_) => build(),

@@ -29,13 +29,38 @@ pub struct Keyword {
 }
 
 /// Every keyword of every tag, ready to be matched.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default)]
 pub struct KeywordSet {
     /// Tag names, in vocabulary order.
     pub tags: Vec<String>,
     pub keywords: Vec<Keyword>,
     /// First character of a keyword -> indices into `keywords`.
     by_first: HashMap<char, Vec<usize>>,
+    /// Where a keyword may match (see [`KeywordSet::may_match`]).
+    prefilter: Prefilter,
+}
+
+/// Which texts a keyword may match in.
+#[derive(Debug, Clone, Default)]
+enum Prefilter {
+    /// None: no keyword can match.
+    #[default]
+    Nowhere,
+    /// Texts holding a keyword's letters and digits together.
+    Letters(aho_corasick::AhoCorasick),
+    /// Any (the automaton could not be built).
+    Anywhere,
+}
+
+impl PartialEq for KeywordSet {
+    fn eq(&self, other: &KeywordSet) -> bool {
+        self.tags == other.tags && self.keywords == other.keywords
+    }
+}
+
+/// The letters and digits of `text`, in order.
+fn letters(text: &str) -> String {
+    text.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
 impl KeywordSet {
@@ -59,7 +84,49 @@ impl KeywordSet {
                 set.keywords.push(Keyword { tag, text });
             }
         }
+        let patterns: Vec<String> = set
+            .keywords
+            .iter()
+            .map(|k| letters(&k.text))
+            .filter(|l| !l.is_empty())
+            .collect();
+        if !patterns.is_empty() {
+            set.prefilter = match aho_corasick::AhoCorasick::new(&patterns) {
+                Ok(ac) => Prefilter::Letters(ac),
+                Err(_) => Prefilter::Anywhere,
+            };
+        }
         set
+    }
+
+    /// False when no keyword can match in `text`: a match is a run of words
+    /// that spells the keyword, words being `text` cut with only tokens
+    /// without letters or digits left out, so the keyword's letters and
+    /// digits are found together among those of `text`. (A keyword without
+    /// letters or digits never matches: every word has some.)
+    fn may_match(&self, text: &str) -> bool {
+        match &self.prefilter {
+            Prefilter::Nowhere => false,
+            Prefilter::Letters(ac) => ac.is_match(&letters(text)),
+            Prefilter::Anywhere => true,
+        }
+    }
+
+    /// True when there are keywords.
+    pub fn is_empty(&self) -> bool {
+        self.keywords.is_empty()
+    }
+
+    /// A digest of the keywords and their tags, in order: what the keywords
+    /// found in an article depend on.
+    pub fn digest(&self) -> u128 {
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        for k in &self.keywords {
+            h.update(&(k.tag as u64).to_le_bytes());
+            h.update(&(k.text.len() as u64).to_le_bytes());
+            h.update(k.text.as_bytes());
+        }
+        h.digest128()
     }
 
     /// Number of keywords of tag `tag`.
@@ -165,6 +232,48 @@ pub fn is_content_word(w: &str) -> bool {
     w.chars().count() >= 2 && w.chars().any(|c| c.is_alphabetic())
 }
 
+/// The heading parts and paragraphs of `article` in turn, each with whether
+/// it is a heading part, given to `each`. A body left in the corpus cache is
+/// read, not kept.
+fn parts(article: &Article, each: &mut dyn FnMut(&str, bool)) {
+    for s in [&article.kicker, &article.title, &article.subtitle] {
+        each(s, true);
+    }
+    for p in article.paragraphs.read().iter() {
+        each(p, false);
+    }
+}
+
+/// The `keywords` found in `article`, as [`extract`] finds them, without
+/// cutting the parts of it where no keyword can be (most of a corpus): for an
+/// article whose words are known already.
+pub fn hits(article: &Article, keywords: &KeywordSet) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    if matches!(keywords.prefilter, Prefilter::Nowhere) {
+        return hits;
+    }
+    parts(article, &mut |text, in_title| {
+        if text.trim().is_empty() || !keywords.may_match(text) {
+            return;
+        }
+        keywords.find(&crate::words::words(text), in_title, &mut hits);
+    });
+    hits.shrink_to_fit();
+    hits
+}
+
+/// Record `word` as the text of `id`: of two words of one id, the smaller,
+/// so the text does not depend on the order articles are seen in.
+pub fn name(names: &mut HashMap<WordId, Box<str>>, id: WordId, word: &str) {
+    match names.get_mut(&id) {
+        Some(w) if word < &**w => *w = word.into(),
+        Some(_) => {}
+        None => {
+            names.insert(id, word.into());
+        }
+    }
+}
+
 /// Cut `article` into words and find `keywords` in it. `names` collects the text
 /// of every content word id seen (to show which words made a suggestion).
 pub fn extract(
@@ -175,14 +284,9 @@ pub fn extract(
     let mut hits = Vec::new();
     let mut ids = Vec::new();
     let mut length = 0u32;
-    let head = [&article.kicker, &article.title, &article.subtitle];
-    let parts = head
-        .into_iter()
-        .map(|s| (s.as_str(), true))
-        .chain(article.paragraphs.iter().map(|p| (p.as_str(), false)));
-    for (text, in_title) in parts {
+    parts(article, &mut |text, in_title| {
         if text.trim().is_empty() {
-            continue;
+            return;
         }
         let words = crate::words::words(text);
         length = length.saturating_add(words.len() as u32);
@@ -191,10 +295,10 @@ pub fn extract(
             if is_content_word(w) {
                 let id = word_id(w);
                 ids.push(id);
-                names.entry(id).or_insert_with(|| w.into());
+                name(names, id, w);
             }
         }
-    }
+    });
     ids.sort_unstable();
     ids.dedup();
     ids.shrink_to_fit();
@@ -245,6 +349,55 @@ mod tests {
         assert!(f.length > 5);
         assert!(f.words.contains(&word_id("改善")));
         assert_eq!(names.get(&word_id("改善")).map(|s| &**s), Some("改善"));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        /// Keywords found without cutting the parts where none can be are the
+        /// keywords found by cutting everything: for keywords that are runs of
+        /// an article's words, runs across punctuation, pieces of words, and
+        /// text of no letters.
+        #[test]
+        fn hits_without_cutting_everything_are_those_found_by_cutting(
+            article in 0usize..1000,
+            picks in proptest::collection::vec((0usize..10_000, 1usize..4, 0u8..4), 1..8),
+        ) {
+            let issues: Vec<crate::article::Issue> = crate::corpus::builtin::sample_files()
+                .into_iter()
+                .filter_map(|(rel, bytes)| {
+                    crate::corpus::parse_issue_with(
+                        std::path::Path::new(&rel),
+                        &rel,
+                        bytes,
+                        &[],
+                        &Default::default(),
+                    )
+                    .ok()
+                })
+                .collect();
+            let all: Vec<&Article> = issues.iter().flat_map(|i| i.articles.iter()).collect();
+            let a = all[article % all.len()];
+            let text = format!("{}{}", a.title, a.paragraphs.join("，"));
+            let words = crate::words::words(&text);
+            let chars: Vec<char> = text.chars().collect();
+            let keywords: Vec<String> = picks
+                .iter()
+                .map(|&(at, n, kind)| match kind {
+                    0 if !words.is_empty() => {
+                        let at = at % words.len();
+                        words[at..(at + n).min(words.len())].concat()
+                    }
+                    1 => chars.iter().skip(at % chars.len().max(1)).take(n + 1).collect(),
+                    2 => "，".to_string(),
+                    _ => format!("{}，{}", words.get(at % words.len().max(1)).unwrap_or(&"会"), "议"),
+                })
+                .collect();
+            let refs: Vec<&str> = keywords.iter().map(String::as_str).collect();
+            let half = refs.len() / 2;
+            let set = KeywordSet::new(&[tag("a", &refs[..half]), tag("b", &refs[half..])]);
+            let cut = extract(a, &set, &mut HashMap::new()).hits;
+            proptest::prop_assert_eq!(hits(a, &set), cut);
+        }
     }
 
     /// A keyword inside a longer word does not count; one cut into several words does.

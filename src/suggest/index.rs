@@ -20,8 +20,21 @@ const CHUNK: usize = 256;
 /// The features of one issue's articles and the text of their words.
 type IssueFeatures = (Vec<ArticleFeatures>, HashMap<WordId, Box<str>>);
 
+/// What is known already of a corpus's articles (kept from an earlier
+/// session): per issue, when known, its articles' words and lengths, and the
+/// keywords found when those are still the tags' keywords, and the words'
+/// texts.
+#[derive(Debug, Default)]
+pub struct Known {
+    pub issues: Vec<Option<Vec<ArticleFeatures>>>,
+    pub names: HashMap<WordId, Box<str>>,
+    /// The known features hold the keywords found too (they were found with
+    /// the keywords of the tags given now).
+    pub with_hits: bool,
+}
+
 /// The features of a corpus. See the module docs.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct SuggestIndex {
     pub keywords: KeywordSet,
     pub scorer: KeywordScorer,
@@ -51,23 +64,49 @@ impl SuggestIndex {
         tags: &[TagDef],
         progress: &(dyn Fn(usize, usize) + Sync),
     ) -> SuggestIndex {
+        SuggestIndex::build_reusing(issues, tags, progress, Known::default())
+    }
+
+    /// [`SuggestIndex::build_articles`], the words of the issues `known`
+    /// gives taken from it instead of cutting them again (only the few
+    /// paragraphs where a keyword may be are cut): the same index as one
+    /// built afresh.
+    pub fn build_reusing(
+        issues: &[&[Article]],
+        tags: &[TagDef],
+        progress: &(dyn Fn(usize, usize) + Sync),
+        known: Known,
+    ) -> SuggestIndex {
         let keywords = KeywordSet::new(tags);
         let total = issues.len();
         let done = AtomicUsize::new(0);
-        let mut names: HashMap<WordId, Box<str>> = HashMap::new();
+        let mut names = known.names;
+        let with_hits = known.with_hits;
+        let mut known = known.issues;
+        known.resize_with(total, || None);
         let mut df: HashMap<WordId, u32> = HashMap::new();
         let mut features = Vec::with_capacity(total);
         // In chunks, so the word texts of only one chunk of issues wait to be
         // merged at a time (a big corpus has millions of them).
-        for chunk in issues.chunks(CHUNK) {
+        for (chunk, known) in issues.chunks(CHUNK).zip(known.chunks_mut(CHUNK)) {
             let per_issue: Vec<IssueFeatures> = chunk
                 .par_iter()
-                .map(|articles| {
+                .zip(known.par_iter_mut())
+                .map(|(articles, known)| {
                     let mut names = HashMap::new();
-                    let f = articles
-                        .iter()
-                        .map(|a| features::extract(a, &keywords, &mut names))
-                        .collect();
+                    let f = match known.take() {
+                        Some(f) if f.len() == articles.len() && with_hits => f,
+                        Some(mut f) if f.len() == articles.len() => {
+                            for (a, f) in articles.iter().zip(&mut f) {
+                                f.hits = features::hits(a, &keywords);
+                            }
+                            f
+                        }
+                        _ => articles
+                            .iter()
+                            .map(|a| features::extract(a, &keywords, &mut names))
+                            .collect(),
+                    };
                     let n = done.fetch_add(1, Ordering::Relaxed) + 1;
                     progress(n, total);
                     (f, names)
@@ -75,7 +114,7 @@ impl SuggestIndex {
                 .collect();
             for (f, n) in per_issue {
                 for (id, word) in n {
-                    names.entry(id).or_insert(word);
+                    features::name(&mut names, id, &word);
                 }
                 for a in &f {
                     for w in &a.words {
@@ -98,6 +137,28 @@ impl SuggestIndex {
     /// The features of article `at`.
     pub fn features(&self, at: ArticleAt) -> Option<&ArticleFeatures> {
         self.features.get(at.issue).and_then(|i| i.get(at.article))
+    }
+
+    /// The features of the articles of issue `i` (none past the last issue).
+    pub fn issue_features(&self, i: usize) -> &[ArticleFeatures] {
+        self.features.get(i).map_or(&[], Vec::as_slice)
+    }
+
+    /// Every word id with its text.
+    pub fn names(&self) -> impl Iterator<Item = (WordId, &str)> + '_ {
+        self.names.iter().map(|(id, w)| (*id, &**w))
+    }
+
+    /// Forget the texts of words no article holds (kept from a corpus as it
+    /// was: see [`SuggestIndex::build_reusing`]).
+    pub fn forget_unused_words(&mut self) {
+        let used: std::collections::HashSet<WordId> = self
+            .features
+            .iter()
+            .flatten()
+            .flat_map(|f| f.words.iter().copied())
+            .collect();
+        self.names.retain(|id, _| used.contains(id));
     }
 
     /// Every article position, in corpus order.

@@ -75,7 +75,8 @@ impl App {
             .map(|i| Arc::clone(&i.articles))
             .collect();
         self.suggest.progress = Some((0, articles.len()));
-        crate::session::scorer::spawn_scorer(articles, tags, notify);
+        let root = self.corpus.root.clone();
+        crate::session::scorer::spawn_scorer(root, articles, tags, notify);
     }
 
     /// Scoring has got this far (issues done, of all).

@@ -811,9 +811,11 @@ pub fn caption_credit(text: &str) -> Option<String> {
             break;
         }
     }
+    // `新华社发（萨米尔·哈达德摄）`: a foreign name, its parts apart by `·`.
+    let foreign = name_len <= 12 && window[start..].contains('·');
     // `（记者林雨亭摄）`: a role glued before the name counts as its credit.
     let mut glued_role = false;
-    if name_len > 4 {
+    if name_len > 4 && !foreign {
         let run = &window[start..];
         let (r, role) = BYLINE_ROLES
             .iter()
@@ -838,7 +840,7 @@ pub fn caption_credit(text: &str) -> Option<String> {
                 || is_close_mark(c)
                 || c == '/'
                 || c == '：'
-                || (glued_role && matches!(c, '（' | '('))
+                || ((glued_role || foreign) && matches!(c, '（' | '('))
         }
     };
     if !name_ok && !before.ends_with("记者") {
@@ -1229,6 +1231,12 @@ mod tests {
         assert_eq!(
             (c.role, c.credit.as_deref()),
             (Role::Caption, Some("（记者林雨亭摄）"))
+        );
+        // An agency's photo with a foreign photographer's name in brackets.
+        let c = classify(&units("新华社发（萨米尔·哈达德摄）")[0]);
+        assert_eq!(
+            (c.role, c.credit.as_deref()),
+            (Role::Caption, Some("新华社发（萨米尔·哈达德摄）"))
         );
         assert_eq!(role("他在日记里写下心得并拍摄"), Role::Head);
         assert_eq!(role("新华社发"), Role::Caption);

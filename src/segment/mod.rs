@@ -116,6 +116,7 @@ fn run(
     draft::set_aside_desk_notes(&units, &mut classes);
     demote_cut_heads(&units, &mut classes);
     promote_heads_over_ledes(&units, &mut classes);
+    promote_questions_over_exchanges(&units, &mut classes);
     let drafts = assemble::assemble(&units, &classes);
     let mut whys: Vec<&'static str> = Vec::new();
     let mut articles: Vec<Article> = drafts
@@ -233,9 +234,69 @@ fn promote_heads_over_ledes(units: &[blocks::Unit<'_>], classes: &mut [classify:
     }
 }
 
+/// A short question standing alone over a paragraph that opens a new voice (`问：…`,
+/// `答：…`, or a letter's salutation such as `编辑同志：`) is that item's title
+/// (`农村建房要办哪些手续？`, `小区门口的“断头路”何时能通？`).
+fn promote_questions_over_exchanges(units: &[blocks::Unit<'_>], classes: &mut [classify::Class]) {
+    use classify::Role;
+    for i in 0..units.len().saturating_sub(1) {
+        if classes[i].role != Role::Body || classes[i].dateline.is_some() || units[i].level > 0 {
+            continue;
+        }
+        let text: &str = &units[i].text;
+        // Page furniture between (an attribution line under the head) is no text.
+        let Some(n) = (i + 1..units.len()).find(|&j| classes[j].role != Role::Noise) else {
+            break;
+        };
+        if !text.ends_with(['？', '?'])
+            || classify::count_upto(text, 31) > 30
+            || text.contains(['，', ',', '。', '；', '：', ':'])
+        {
+            continue;
+        }
+        let next: &str = &units[n].text;
+        let salutation = classify::count_upto(next, 9) <= 8 && next.ends_with(['：', ':']);
+        let exchange = normalise::opens_exchange(next) && units[n].level == 0;
+        let text_below = classes[n].role == Role::Body
+            || (exchange && classes[n].role == Role::Head && !classes[n].explicit);
+        if text_below && (exchange || salutation) {
+            classes[i].role = Role::Head;
+            classes[i].rule = "head: a short question over a question, answer or salutation";
+            // The `问：` line under the title asks the first question of the text.
+            if classes[n].role == Role::Head {
+                classes[n].role = Role::Body;
+                classify::body_features(next, &mut classes[n]);
+                classes[n].rule = "body: a question under its item's question title";
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A question title over `问：` text, under a column label, titles its item.
+    #[test]
+    fn a_question_over_a_question_and_answer_is_a_title() {
+        let page = "我县启动冬季森林防火专项行动\n本报讯 11月10日，县森林草原防灭火指挥部启动冬季森林防火专项行动。（县融媒体中心 冀川）\n百姓问答\n农村建房要办哪些手续？\n问：我想在自家宅基地上翻建房屋，需要办理哪些手续？\n答：村民翻建住房，应向村民委员会提出申请，经审核批准后方可开工。（县自然资源局供稿）\n";
+        let articles = segment_issue(page, "p");
+        assert_eq!(articles.len(), 2, "{articles:?}");
+        assert_eq!(articles[1].kicker, "百姓问答", "{articles:#?}");
+        // … with an e-paper's attribution line between the title and the question.
+        let page = page.replace(
+            "手续？\n问",
+            "手续？\n《晋北日报》（2025年3月5日 第 03 版）\n问",
+        );
+        assert_eq!(segment_issue(&page, "p")[1].title, "农村建房要办哪些手续？");
+        assert_eq!(articles[1].title, "农村建房要办哪些手续？");
+        let page = "小区门口的“断头路”何时能通？\n编辑同志：\n我住在翠湖苑小区。小区东门外有一条路修了一半就停了，已经两年多。\n北坂区翠湖苑小区　读者　龚秋生\n";
+        let articles = segment_issue(page, "p");
+        assert_eq!(
+            articles[0].title, "小区门口的“断头路”何时能通？",
+            "{articles:?}"
+        );
+    }
 
     #[test]
     fn a_banner_ends_the_article_above_and_heads_none() {

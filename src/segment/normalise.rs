@@ -285,6 +285,9 @@ fn is_teaser(text: &str) -> bool {
         };
         !core.is_empty() && core.chars().all(numeral)
     };
+    if bracketed_page_ref(text, page_ref) {
+        return true;
+    }
     let mut parts = text.split(char::is_whitespace).filter(|p| !p.is_empty());
     let (Some(first), Some(_)) = (parts.next(), parts.next()) else {
         return false;
@@ -304,6 +307,31 @@ fn is_teaser(text: &str) -> bool {
     };
     let first = first.trim_start_matches(['▶', '►', '◀']);
     page_ref(first) || page_code(first) || page_ref(last)
+}
+
+/// `■　让文物在博物馆里“活”起来（第九版）`, `高铁春运客流创新高（详见A04版）`: a head
+/// with the page it is on in brackets after it (`第X版`, `X版` or a tabloid's `A04版`,
+/// after an optional `见`/`详见`); a jump marker (`（下转第二版）`) is no such line.
+fn bracketed_page_ref(text: &str, page_ref: impl Fn(&str) -> bool) -> bool {
+    let Some(inner) = text.strip_suffix(['）', ')']) else {
+        return false;
+    };
+    let Some(open) = inner.rfind(['（', '(']) else {
+        return false;
+    };
+    let head = super::blocks::trim(inner[..open].trim_start_matches(['■', '●', '◆', '▲', '▶']));
+    let page = inner[open..].trim_start_matches(['（', '(']);
+    let page = page
+        .strip_prefix("详见")
+        .or_else(|| page.strip_prefix('见'))
+        .unwrap_or(page);
+    let code = page.strip_suffix('版').is_some_and(|c| {
+        let mut it = c.chars();
+        it.next().is_some_and(|c| c.is_ascii_uppercase())
+            && (1..=2).contains(&it.clone().count())
+            && it.all(|c| c.is_ascii_digit())
+    });
+    count_upto(head, 4) >= 4 && (page_ref(page) || code)
 }
 
 /// Page furniture: running heads and mastheads at the top of a page, page numbers,
@@ -511,6 +539,8 @@ fn unwrap(units: &mut Vec<Unit<'_>>) {
             // A row of tab-separated fields (a table saved from a word processor)
             // is no wrapped line: no extraction tool wraps with tabs.
             && !u.text.contains('\t')
+            // `问：` and `答：` open a question or an answer: a paragraph of its own.
+            && !opens_exchange(&u.text)
             && last_text.is_some_and(|i| {
                 let prev = &out[i];
                 if prev.text.contains('\t') {
@@ -535,6 +565,20 @@ fn unwrap(units: &mut Vec<Unit<'_>>) {
                     && !ends_sentence(&u.text)
                     && count_upto(&u.text, 7) >= 7
                     && !super::rethread::bond(&prev.text, &u.text)
+                {
+                    return false;
+                }
+                // A paragraph closed by its credit (`…问题。（据新华社电）`) ends there,
+                // however wide its last line.
+                if super::classify::trailing_credit(&prev.text).is_some() {
+                    return false;
+                }
+                // A role alone (`本报驻内罗毕记者`) with its name on the next line opens
+                // a byline: it never goes on from the head above it.
+                if over_byline[k]
+                    && count_upto(&u.text, 13) <= 12
+                    && ROLE_WORDS.iter().any(|r| u.text.ends_with(r))
+                    && !u.text.contains(['，', '。', '：'])
                 {
                     return false;
                 }
@@ -630,6 +674,14 @@ fn unwrap(units: &mut Vec<Unit<'_>>) {
     }
     *units = out;
     join_wrapped_heads(units, w);
+}
+
+/// `问：…`, `答：…`: a line opening a question or an answer of an interview or a
+/// Q&A item.
+pub fn opens_exchange(text: &str) -> bool {
+    ["问：", "问:", "答：", "答:"]
+        .iter()
+        .any(|p| text.starts_with(p))
 }
 
 /// A short line of a hard-wrapped page that may be part of a heading: no sentence
@@ -852,6 +904,33 @@ mod tests {
         );
     }
 
+    /// A title as wide as the column over a role alone and the name below: the role
+    /// opens the byline, it does not go on from the title.
+    #[test]
+    fn a_role_alone_under_a_wide_title_opens_the_byline() {
+        let page = "东非多国加快建设乡村光伏微电网，让草原和山区的偏远村庄告别“无电时代”\n本报驻内罗毕记者\n季青\n\u{3000}\u{3000}在肯尼亚西部的一个村庄，傍晚时分，村里的小卖部亮起了灯，几个孩子\n围在桌前写作业。“以前天一黑就什么也做不了，现在晚上也能看书了。”一\n位村民说。\n\u{3000}\u{3000}近年来，东非多国把乡村光伏微电网作为解决偏远地区用电难题的重要途\n径。这类小型电站建设周期短、维护成本低，适合人口分散的山区和草原地区。\n";
+        let t = texts(page);
+        assert_eq!(t[1], "本报驻内罗毕记者 季青", "{t:?}");
+    }
+
+    /// A paragraph closed by its credit ends at its last line, however wide.
+    #[test]
+    fn a_credit_ends_a_wrapped_paragraph() {
+        let page = "\u{3000}\u{3000}斐济等南太平洋岛国日前联合启动珊瑚礁修复计划，将在未来五年内培育\n和移植珊瑚10万株，以应对海水升温带来的珊瑚白化问题。（据新华社电）\n东盟国家推进电子签证互认\n\u{3000}\u{3000}东盟多国日前就推进电子签证互认达成共识，将逐步简化成员国间商务和\n旅游人员往来手续，方便人员流动。（据新华社电）\n";
+        let t = texts(page);
+        assert_eq!(t[1], "东盟国家推进电子签证互认", "{t:?}");
+    }
+
+    /// `问：` and `答：` open paragraphs: a numbered question over its answer stays
+    /// apart even in a block without blank lines.
+    #[test]
+    fn questions_and_answers_open_paragraphs() {
+        let page = "生态环境知识问答\n\n5.为什么说湿地是“地球之肾”\n？\n答：湿地能够调节径流、蓄洪防\n旱，还能通过植物吸收、微生物分解\n和土壤吸附等作用，去除水中的氮、\n磷等污染物，降解有毒有害物质，像\n人体的肾脏一样起到净化的作用。\n\n澄川市生态环境局关于征集生态环\n境违法行为线索的公告\n\n为加强生态环境保护，鼓励公众参\n与，现就有关事项公告如下。\n";
+        let t = texts(page);
+        assert_eq!(t[1], "5.为什么说湿地是“地球之肾”？", "{t:?}");
+        assert!(t[2].starts_with("答："), "{t:?}");
+    }
+
     #[test]
     fn a_name_one_character_a_line_is_one_unit() {
         assert_eq!(
@@ -890,6 +969,9 @@ mod tests {
         let page =
             "正文一段。\n3版　楝城港：老港区的新航线\n▶B01　楝城男篮主场迎战芦岭队\n正文二段。\n";
         assert_eq!(texts(page), ["正文一段。", "正文二段。"]);
+        // … or by the page in brackets after the head; a jump marker stays.
+        let page = "正文一段。\n■　让文物在博物馆里“活”起来（第九版）\n高铁春运客流创新高（详见A04版）\n春耕备耕正当时（下转第二版）\n";
+        assert_eq!(texts(page), ["正文一段。", "春耕备耕正当时（下转第二版）"]);
         let page = "岑阳晚报　2025年12月7日　星期日　A02\n地铁1号线首通段本月28日开通\n";
         assert_eq!(texts(page), ["地铁1号线首通段本月28日开通"]);
         // Credits anywhere in a line, the paper's channel notice, a banner.

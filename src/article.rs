@@ -214,7 +214,7 @@ impl Article {
         let first = self.paragraphs.first().map(String::as_str).unwrap_or("");
         let snippet: String = first.trim().chars().take(24).collect();
         if first.trim().chars().count() > 24 {
-            format!("{snippet}...")
+            format!("{snippet}{}", crate::text::CUT_MARK)
         } else {
             snippet
         }

@@ -170,8 +170,14 @@ pub fn cell_text(s: &str) -> String {
     escape_controls(&spaced).into_owned()
 }
 
-/// `s` cut to at most `width` display cells, a `~` in the last cell marking the
-/// cut; what it draws is what the user reads, so [hidden
+/// What marks text cut to fit, wherever the TUI or a CLI table cuts it (a
+/// list title, a snippet, the status bar, a path in a dialog): `~`, one cell
+/// in every terminal (`…` takes two in some CJK terminals, where a line ending
+/// in it would run one cell over).
+pub const CUT_MARK: char = '~';
+
+/// `s` cut to at most `width` display cells, [`CUT_MARK`] in the last cell
+/// marking the cut; what it draws is what the user reads, so [hidden
 /// controls](is_hidden_control) are [written visibly](escape_controls) first.
 pub fn fit_width(s: &str, width: usize) -> String {
     let s = escape_controls(s);
@@ -192,8 +198,33 @@ pub fn fit_width(s: &str, width: usize) -> String {
         out.push(c);
         used += w;
     }
-    out.push('~');
+    out.push(CUT_MARK);
     out
+}
+
+/// The end of `s` that fits in `width` display cells, [`CUT_MARK`] first
+/// marking the cut (for a path or a message whose end matters most).
+pub fn fit_width_from_end(s: &str, width: usize) -> String {
+    let s = escape_controls(s);
+    let s = s.as_ref();
+    if s.width() <= width {
+        return s.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out: Vec<char> = Vec::new();
+    let mut used = 1;
+    for c in s.chars().rev() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push(CUT_MARK);
+    out.into_iter().rev().collect()
 }
 
 /// `n` and the English noun, singular for one: "1 article", "3 articles",
@@ -255,6 +286,9 @@ mod tests {
         assert_eq!(fit_width("社区治理", 6), "社区~");
         assert_eq!(fit_width("abc", 1), "~");
         assert_eq!(fit_width("abc", 0), "");
+        assert_eq!(fit_width_from_end("社区治理", 7), "~区治理");
+        assert_eq!(fit_width_from_end("社区治理", 6), "~治理");
+        assert_eq!(fit_width_from_end("社区治理", 8), "社区治理");
         assert_eq!(controls_as_spaces("标题\t副题\n"), "标题 副题 ");
     }
 

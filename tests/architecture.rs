@@ -153,6 +153,24 @@ fn public_type_names_say_what_they_are() {
     assert!(twice.is_empty(), "declared more than once: {twice:#?}");
 }
 
+/// The app's own parts: its methods split by subject (`impl App` in each),
+/// `views` gathering what the layers draw, and the run loop.
+const APP_PARTS: &[&str] = &[
+    "mod",
+    "run",
+    "tagging",
+    "tag_saves",
+    "triage",
+    "page",
+    "adjudication",
+    "status_bar",
+    "searching",
+    "views",
+    "exporting",
+    "tag_vocab",
+    "reading",
+];
+
 /// The modules of `src/ui` whose code (outside its tests) names the app:
 /// `super::app`, `super::App`, `crate::ui::app` or `crate::ui::App`.
 fn ui_modules_naming_the_app() -> Vec<String> {
@@ -192,21 +210,6 @@ fn ui_modules_naming_the_app() -> Vec<String> {
 /// list must stay off.
 #[test]
 fn layers_do_not_import_the_app() {
-    const APP_PARTS: &[&str] = &[
-        "mod",
-        "run",
-        "tagging",
-        "tag_saves",
-        "triage",
-        "page",
-        "adjudication",
-        "status_bar",
-        "searching",
-        "views",
-        "exporting",
-        "tag_vocab",
-        "reading",
-    ];
     const STILL_DRAWING_FROM_APP: &[&str] = &[];
     let offenders: Vec<String> = ui_modules_naming_the_app()
         .into_iter()
@@ -277,4 +280,140 @@ fn ui_files_do_no_file_io() {
         }
     }
     assert!(offenders.is_empty(), "file I/O in the UI: {offenders:#?}");
+}
+
+/// One mark for text cut to fit, `text::CUT_MARK` (`~`): it was `~` in some
+/// places, `...` and `…` in others. Outside tests and comments no source
+/// writes `…` (the segmenter, which reads it in pages, and the line breaker,
+/// which keeps `……` together, aside), none but `text.rs` writes a `~` of its
+/// own (the query language's `~` operator aside), and none puts `...` after
+/// text it cut.
+#[test]
+fn one_truncation_mark() {
+    let src = repo_path("src");
+    let mut offenders = Vec::new();
+    for file in files_below(&src) {
+        if file.extension().is_none_or(|e| e != "rs") {
+            continue;
+        }
+        let rel = file
+            .strip_prefix(&src)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        if rel.starts_with("segment/") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&file).unwrap();
+        let code = text.split("#[cfg(test)]").next().unwrap_or("");
+        for (n, line) in code.lines().enumerate() {
+            let line = line.trim();
+            if line.starts_with("//") {
+                continue;
+            }
+            let at = format!("src/{rel}:{}: {line}", n + 1);
+            if line.contains('…') && rel != "ui/wrap.rs" {
+                offenders.push(at.clone());
+            }
+            let own_tilde = ["'~'", "\"~\"", "~\")", "push('~')"]
+                .iter()
+                .any(|t| line.contains(t));
+            if own_tilde && rel != "text.rs" && rel != "search/query.rs" {
+                offenders.push(at.clone());
+            }
+            if line.contains("}...\"") || line.contains("push_str(\"...\")") {
+                offenders.push(at);
+            }
+        }
+    }
+    assert!(
+        offenders.is_empty(),
+        "cut without text::CUT_MARK: {offenders:#?}"
+    );
+    let mark = std::fs::read_to_string(src.join("text.rs")).unwrap();
+    assert!(mark.contains("pub const CUT_MARK: char = '~';"));
+}
+
+/// `src/ui` has no import circle: with the app and its own parts (one `App`
+/// split by subject, see `APP_PARTS`) taken as one module, no module reaches
+/// itself through the modules it names (the issue found one circle: eight
+/// layers importing `App`, which imported them).
+#[test]
+fn ui_has_no_import_circle() {
+    let node = |m: &str| {
+        if m == "app" || APP_PARTS.contains(&m) {
+            "app".to_string()
+        } else {
+            m.to_string()
+        }
+    };
+    let mut graph: std::collections::BTreeMap<String, std::collections::BTreeSet<String>> =
+        Default::default();
+    for (m, uses) in ui_imports() {
+        let from = node(&m);
+        let entry = graph.entry(from.clone()).or_default();
+        for u in uses {
+            let to = node(&u);
+            if to != from {
+                entry.insert(to);
+            }
+        }
+    }
+    for start in graph.keys() {
+        let mut todo: Vec<Vec<String>> = vec![vec![start.clone()]];
+        let mut seen = std::collections::BTreeSet::new();
+        while let Some(path) = todo.pop() {
+            let last = path.last().unwrap();
+            for next in graph.get(last).into_iter().flatten() {
+                let mut p = path.clone();
+                p.push(next.clone());
+                assert!(next != start, "an import circle: {}", p.join(" -> "));
+                if seen.insert(next.clone()) {
+                    todo.push(p);
+                }
+            }
+        }
+    }
+}
+
+/// Background work belongs to the session: no file of `src/ui` starts a
+/// thread or a rayon pool, but the run loop's two terminal event pumps (keys
+/// and resizes, signals); indexing, scoring, loading, saving and exporting
+/// run as `session` jobs.
+#[test]
+fn ui_starts_no_background_work() {
+    let dir = repo_path("src/ui");
+    let mut spawns = Vec::new();
+    for e in std::fs::read_dir(&dir).unwrap().flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if !name.ends_with(".rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(e.path()).unwrap();
+        let code = text.split("#[cfg(test)]").next().unwrap_or("");
+        for (n, line) in code.lines().enumerate() {
+            let line = line.trim();
+            if line.starts_with("//") {
+                continue;
+            }
+            let starts = [
+                "thread::spawn",
+                "thread::Builder",
+                "rayon::",
+                "ThreadPool",
+                "par_iter",
+            ]
+            .iter()
+            .any(|w| line.contains(w));
+            if starts {
+                spawns.push(format!("src/ui/{name}:{}: {line}", n + 1));
+            }
+        }
+    }
+    let pumps: Vec<&String> = spawns
+        .iter()
+        .filter(|s| s.starts_with("src/ui/run.rs:"))
+        .collect();
+    assert_eq!(pumps.len(), 2, "the run loop's event pumps: {spawns:#?}");
+    assert_eq!(spawns.len(), 2, "background work in the UI: {spawns:#?}");
 }

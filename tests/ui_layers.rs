@@ -345,3 +345,73 @@ fn esc_then_key_typed_fast_works_in_overlays() {
     app.handle_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::ALT));
     assert!(matches!(app.mode, Overlay::Stats(_)), "{:?}", app.layer());
 }
+
+/// One truncation mark everywhere (`~`; it was `~` in the list, `...` after
+/// an untitled article's first words and `…` in snippets): at 160x24 a title
+/// too long for the list, the first words of an untitled article, the reader
+/// pane's title (an issue named by a long file name) and a status message too
+/// long for the bar are each cut with `~`, and nothing shows `…` or `...`.
+#[test]
+fn text_cut_to_fit_ends_with_one_mark() {
+    let dir = tempfile::tempdir().unwrap();
+    let long_title =
+        "关于进一步加强和改进新时代城乡社区治理与服务体系建设若干问题的调查报告及其附件材料汇编";
+    let long_body = "本报讯 记者走访了城东街道的十二个社区，了解到居民议事会已经成为解决停车难、加装电梯等难题的重要平台。";
+    let name =
+        "城东街道社区治理专题资料汇编第一辑材料之二城东街道社区治理专题资料汇编第一辑材料之三.txt";
+    std::fs::write(
+        dir.path().join(name),
+        format!("# {long_title}\n\n{long_body}\n"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("2024-05-13.txt"), format!("{long_body}\n")).unwrap();
+    let corpus = Corpus::load(dir.path()).unwrap();
+    let mut app = App::with_issues(Config::builtin(), corpus.issues, 160, 24);
+    while app
+        .selected_article()
+        .is_none_or(|(_, a)| a.title != long_title)
+    {
+        app.update(newstag::ui::Action::MoveDown);
+    }
+    app.say(format!("{long_body} {long_body} {long_body}"));
+    let screen = screen_text(&app);
+    let rows: Vec<&str> = screen.lines().collect();
+    assert!(!screen.contains('…') && !screen.contains("..."), "{screen}");
+    // The list: the long title, cut (the reader beside it wraps it whole).
+    let list: Vec<&str> = rows
+        .iter()
+        .map(|r| r.split("││").next().unwrap_or(""))
+        .collect();
+    let title_row = list
+        .iter()
+        .find(|r| r.contains("关于进一步加强"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(!title_row.contains("附件材料汇编"), "{title_row}");
+    assert!(title_row.trim_end().ends_with('~'), "{title_row}");
+    // The untitled article: its first 24 characters, then the mark, cut
+    // again to the list's width.
+    let untitled = &app.corpus.issues[0].articles[0];
+    let first_words: String = long_body.chars().take(24).collect();
+    assert_eq!(untitled.display_title(), format!("{first_words}~"));
+    let untitled_row = list
+        .iter()
+        .find(|r| r.contains("本报讯 记者走访"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(untitled_row.trim_end().ends_with('~'), "{untitled_row}");
+    // The reader's title: the file name, cut at the pane's border.
+    let top = rows[0]
+        .split("┐┌")
+        .nth(1)
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(
+        top.contains("城东街道") && !top.contains("之三.txt"),
+        "{top}"
+    );
+    assert!(top.contains("第一辑~─"), "{top}");
+    // The status bar: the message, cut.
+    let status = rows[rows.len() - 2];
+    assert!(
+        status.contains("本报讯") && status.trim_end().ends_with('~'),
+        "{status}"
+    );
+}

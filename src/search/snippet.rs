@@ -2,11 +2,9 @@
 //! display width around the hit (CJK wide characters count two columns), for
 //! the one-line snippet of the TUI's list.
 
+use crate::text::CUT_MARK;
 use std::ops::Range;
 use unicode_width::UnicodeWidthChar;
-
-/// What marks a cut: the text goes on past it.
-pub const ELLIPSIS: char = '…';
 
 /// Ends a sentence (the snippet never runs past one).
 fn ends_sentence(c: char) -> bool {
@@ -71,7 +69,7 @@ fn width_of(c: char) -> usize {
 }
 
 /// `line` cut to at most `width` columns around its first highlight: about a
-/// third of the room before the hit, the rest after it, `…` where text was
+/// third of the room before the hit, the rest after it, [`CUT_MARK`] where text was
 /// left out (a wide character that would not fit whole is left out too).
 pub fn fit_around(line: &Kwic, width: usize) -> Kwic {
     let chars: Vec<char> = line.text.chars().collect();
@@ -141,11 +139,11 @@ pub fn fit_around(line: &Kwic, width: usize) -> Kwic {
     }
     let mut text = String::new();
     if lead {
-        text.push(ELLIPSIS);
+        text.push(CUT_MARK);
     }
     text.extend(&chars[start..end]);
     if end < chars.len() {
-        text.push(ELLIPSIS);
+        text.push(CUT_MARK);
     }
     let shift = usize::from(lead);
     let highlights = line
@@ -194,13 +192,13 @@ mod tests {
             assert_eq!(shown, "服务站", "{width}: {}", cut.text);
         }
         let cut = fit_around(&k, 20);
-        assert_eq!(cut.text, "…这样的服务站今年已…");
+        assert_eq!(cut.text, "~这样的服务站今年已~");
         // Wide enough: the whole sentence, no marks.
         assert_eq!(fit_around(&k, 80), k);
         // Latin text counts one column a letter.
         let k = kwic("The GDP grew by five percent this year.", 4..7);
         let cut = fit_around(&k, 16);
-        assert_eq!(cut.text, "The GDP grew by…");
+        assert_eq!(cut.text, "The GDP grew by~");
         assert_eq!(cut.highlights, vec![4, 5, 6]);
     }
 
@@ -208,7 +206,7 @@ mod tests {
     fn a_hit_near_the_end_shows_more_before_it() {
         let k = kwic("一二三四五六七八九十社区", 10..12);
         let cut = fit_around(&k, 10);
-        assert_eq!(cut.text, "…九十社区");
+        assert_eq!(cut.text, "~九十社区");
         assert!(cut.text.width() <= 10);
     }
 }

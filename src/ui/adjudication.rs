@@ -491,7 +491,7 @@ fn decision_table(app: &App, walk: &Adjudicating, unit: &Unit, width: usize) -> 
             if chosen { " [x]" } else { " [ ]" },
             theme.title(),
         ));
-        super::triage::fit_line(spans, width)
+        bordered::fit_line(Line::from(spans), width)
     };
     for (name, key, def) in &tags {
         let marks = unit.coders.values().map(|s| s.contains(name)).collect();

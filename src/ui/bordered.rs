@@ -2,11 +2,12 @@
 //! one per row inside them.
 
 use super::theme::Theme;
+use crate::text::CUT_MARK;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Widget};
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Draw a pane's box into `area`: the border bright when the pane has focus,
 /// `title` at the top, `position` (if any) at the bottom right. Returns the area
@@ -24,6 +25,9 @@ pub fn pane<'a>(
     } else {
         theme.border()
     };
+    let room = area.width.saturating_sub(2) as usize;
+    let title = fit_line(title.into(), room);
+    let position = position.map(|p| fit_line(p, room));
     let inner = draw_box(border_box(border, title, position), area, buf);
     (!inner.is_empty()).then_some(inner)
 }
@@ -40,13 +44,17 @@ pub fn overlay<'a>(
 ) -> Rect {
     clear_wide_edge(buf, area);
     Clear.render(area, buf);
+    let room = area.width.saturating_sub(2) as usize;
+    let title = fit_line(title.into(), room);
+    let hint = hint.map(|h| fit_line(h, room));
     draw_box(border_box(theme.focused_border(), title, hint), area, buf)
 }
 
-/// Draw `lines` one per row from the top of `area`, as many as fit.
+/// Draw `lines` one per row from the top of `area`, as many as fit, each cut
+/// to the width of `area` with [`CUT_MARK`] (see [`fit_line`]).
 pub fn render_lines(lines: Vec<Line>, area: Rect, buf: &mut Buffer) {
     for (y, line) in lines.into_iter().take(area.height as usize).enumerate() {
-        line.render(
+        fit_line(line, area.width as usize).render(
             Rect {
                 y: area.y + y as u16,
                 height: 1,
@@ -55,6 +63,42 @@ pub fn render_lines(lines: Vec<Line>, area: Rect, buf: &mut Buffer) {
             buf,
         );
     }
+}
+
+/// `line` cut to at most `width` display cells, [`CUT_MARK`] in the last cell
+/// saying it was cut (in the style of the text it replaces); its spans'
+/// styles, its own style and alignment kept.
+pub fn fit_line(line: Line<'_>, width: usize) -> Line<'_> {
+    if line.width() <= width {
+        return line;
+    }
+    let mut spans: Vec<Span> = Vec::new();
+    if width > 0 {
+        let mut used = 0;
+        for span in &line.spans {
+            let mut text = String::new();
+            let mut cut = false;
+            for c in span.content.chars() {
+                let w = c.width().unwrap_or(0);
+                if used + w > width - 1 {
+                    cut = true;
+                    break;
+                }
+                text.push(c);
+                used += w;
+            }
+            if cut {
+                text.push(CUT_MARK);
+            }
+            spans.push(Span::styled(text, span.style));
+            if cut {
+                break;
+            }
+        }
+    }
+    let mut out = Line::from(spans).style(line.style);
+    out.alignment = line.alignment;
+    out
 }
 
 fn border_box<'a>(

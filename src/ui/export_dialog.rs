@@ -408,7 +408,7 @@ pub fn render(view: &ExportView, theme: &Theme, d: &ExportDialog, area: Rect, bu
         let p = path.to_string_lossy();
         Line::from(format!(
             " {}",
-            tail(&p, inner.width.saturating_sub(2) as usize)
+            crate::text::fit_width_from_end(&p, inner.width.saturating_sub(2) as usize)
         ))
         .style(theme.title())
         .render(line_at(2), buf);
@@ -521,7 +521,10 @@ pub fn render(view: &ExportView, theme: &Theme, d: &ExportDialog, area: Rect, bu
         ))
         .render(line_at(5), buf),
         ExportStatus::Failed(msg) => Line::from(Span::styled(
-            format!(" {}", tail(msg, inner.width.saturating_sub(2) as usize)),
+            format!(
+                " {}",
+                crate::text::fit_width_from_end(msg, inner.width.saturating_sub(2) as usize)
+            ),
             theme.error(),
         ))
         .render(line_at(5), buf),
@@ -548,23 +551,4 @@ fn skip_cells(s: &str, cells: usize) -> String {
             }
         })
         .collect()
-}
-
-/// The end of `s` that fits in `width` cells, `~` marking a cut.
-fn tail(s: &str, width: usize) -> String {
-    if s.width() <= width {
-        return s.to_string();
-    }
-    let mut out: Vec<char> = Vec::new();
-    let mut used = 1;
-    for c in s.chars().rev() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w > width {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    out.push('~');
-    out.into_iter().rev().collect()
 }

@@ -28,7 +28,6 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
-use unicode_width::UnicodeWidthStr;
 
 /// The suggestion state the app carries.
 #[derive(Default)]
@@ -414,7 +413,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 theme.dim(),
             ));
         }
-        lines.push(fit_line(spans, width));
+        lines.push(bordered::fit_line(Line::from(spans), width));
     }
     if Triage::is_no_topic(&app.tagging.store, &app.corpus.issues, at) {
         lines.push(Line::styled(format!(" marked {NO_TOPIC}"), theme.dim()));
@@ -446,27 +445,4 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     lines.extend(body);
     render_lines(lines, inner, buf);
-}
-
-/// Cut a line of spans to `width` display cells.
-pub(super) fn fit_line(spans: Vec<Span<'static>>, width: usize) -> Line<'static> {
-    let mut used = 0;
-    let mut out = Vec::new();
-    for s in spans {
-        let w = s.content.width();
-        if used + w <= width {
-            used += w;
-            out.push(s);
-        } else {
-            let rest = width.saturating_sub(used);
-            if rest > 1 {
-                out.push(Span::styled(
-                    crate::text::fit_width(&s.content, rest),
-                    s.style,
-                ));
-            }
-            break;
-        }
-    }
-    Line::from(out)
 }

@@ -223,3 +223,34 @@ fn search_by_pinyin_finds_the_article() {
         "the index cache was written under $HOME/.cache/newstag"
     );
 }
+
+/// A folder without issue files (empty, or holding other files only) opens
+/// the TUI saying there is nothing to read and why, in the list, the reader
+/// and the status bar; it neither exits nor panics, and q leaves it with the
+/// terminal restored (the CLI refuses such a folder: tests/cli_refusals.rs).
+#[test]
+fn folder_without_issue_files_says_nothing_to_read() {
+    for other_files in [false, true] {
+        let home = tempfile::tempdir().unwrap();
+        let folder = home.path().join("archive");
+        std::fs::create_dir(&folder).unwrap();
+        if other_files {
+            std::fs::write(folder.join("scan.pdf"), b"%PDF-1.4\n").unwrap();
+            std::fs::write(folder.join("notes.docx"), b"PK\x03\x04").unwrap();
+        }
+        let mut s = start_on(home.path(), &folder, 100, 30);
+        let screen = s.settle("the empty corpus", |t| t.contains("no issue files"));
+        assert!(screen.contains("0 issues"), "{screen}");
+        assert!(screen.contains("nothing to read"), "{screen}");
+        assert!(screen.contains(".txt or .md"), "{screen}");
+        // Still running: a key is answered.
+        s.send("?");
+        s.settle("help", |t| t.contains(" Keys "));
+        s.send("?");
+        s.settle("help closed", |t| !t.contains(" Keys "));
+        s.send("q");
+        let out = s.finish();
+        s.assert_terminal_restored(&out);
+        assert!(out.contains("exit=0"), "{out}");
+    }
+}

@@ -356,7 +356,7 @@ impl App {
             ));
         } else if self.corpus.issues.is_empty() {
             self.error(format!(
-                "no .txt or .md issues in {}",
+                "no issue files (.txt or .md) in {}: nothing to read",
                 self.corpus.root.display()
             ));
         } else if self.message.is_none() {

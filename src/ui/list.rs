@@ -98,6 +98,10 @@ pub struct ArticleLine {
     pub snippet: Option<Kwic>,
 }
 
+/// What the list and the reader say when the folder holds no issue file (the
+/// status bar names the folder).
+pub const NOTHING_TO_READ: &str = "nothing to read: no issue files (.txt or .md) in this folder";
+
 /// Draw the list pane into `area`.
 pub fn render(view: &ListView, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let focused = view.focused;
@@ -115,11 +119,17 @@ pub fn render(view: &ListView, theme: &Theme, area: Rect, buf: &mut Buffer) {
         return;
     };
     if view.total == 0 {
-        let text = match view.loading {
-            Some((done, total)) => format!("loading {done}/{total} issues..."),
-            None => "no articles".to_string(),
+        let text = match (view.loading, view.matches) {
+            (Some((done, total)), _) => format!("loading {done}/{total} issues..."),
+            (None, Some(_)) => "no article matches".to_string(),
+            (None, None) if view.issues == 0 => NOTHING_TO_READ.to_string(),
+            (None, None) => "no articles".to_string(),
         };
-        Line::styled(text, theme.dim()).render(inner, buf);
+        let lines = super::wrap::wrap(&text, inner.width as usize)
+            .into_iter()
+            .map(|piece| Line::styled(piece.to_string(), theme.dim()))
+            .collect();
+        bordered::render_lines(lines, inner, buf);
         return;
     }
     for (y, row) in view.rows.iter().take(inner.height as usize).enumerate() {

@@ -287,7 +287,11 @@ pub fn render(pane: &ReaderPane, view: &ReaderView, theme: &Theme, area: Rect, b
         return;
     };
     if view.lines.is_empty() {
-        Line::styled(pane.empty_hint, theme.dim()).render(inner, buf);
+        let lines = wrap::wrap(pane.empty_hint, inner.width as usize)
+            .into_iter()
+            .map(|piece| Line::styled(piece.to_string(), theme.dim()))
+            .collect();
+        bordered::render_lines(lines, inner, buf);
         return;
     }
     let hl = theme.highlight();

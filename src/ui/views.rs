@@ -81,7 +81,7 @@ impl App {
         } else if self.loading.is_some() {
             "loading..."
         } else {
-            "no articles"
+            super::list::NOTHING_TO_READ
         };
         ReaderPane {
             focused: self.focus == Pane::Reader,

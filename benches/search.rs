@@ -11,7 +11,8 @@
 //! does, then types on the index just built. With NEWSTAG_BENCH_TITLES=FILE it
 //! also writes the display titles, one a line, for comparing with `fzf
 //! --filter`. NEWSTAG_BENCH_ONLY=pinyin,miss (any of 1, 2, 4, pinyin, miss,
-//! afresh, latin, reindex) keeps the run short. Whole-process `newstag search` figures:
+//! afresh, latin, reindex) keeps the run short; NEWSTAG_BENCH_KEYS=1 prints each
+//! keystroke's median and hits. Whole-process `newstag search` figures:
 //! benches/search_cli.sh.
 
 use newstag::corpus::Corpus;
@@ -64,6 +65,8 @@ fn typing(
 ) -> (Vec<Duration>, usize) {
     let mut samples = Vec::new();
     let mut hits = 0;
+    // NEWSTAG_BENCH_KEYS=1: each keystroke's median and hits, for finding the slow ones.
+    let mut per_key: Vec<(String, usize, Vec<Duration>)> = Vec::new();
     for _ in 0..REPEAT {
         for q in queries {
             let mut s = Searcher::new(index.clone(), None);
@@ -75,9 +78,23 @@ fn typing(
                 let d = t.elapsed();
                 if keep(k, chars.len()) {
                     samples.push(d);
-                    hits += r.map(|h| h.len()).unwrap_or(0);
+                    let n = r.map(|h| h.len()).unwrap_or(0);
+                    hits += n;
+                    match per_key.iter_mut().find(|(q, _, _)| *q == typed) {
+                        Some((_, _, took)) => took.push(d),
+                        None => per_key.push((typed, n, vec![d])),
+                    }
                 }
             }
+        }
+    }
+    if std::env::var_os("NEWSTAG_BENCH_KEYS").is_some() {
+        for (q, n, mut took) in per_key {
+            took.sort();
+            println!(
+                "    {q:<24} {:>8.2} ms  {n:>6} hits",
+                ms(took[took.len() / 2])
+            );
         }
     }
     (samples, hits / REPEAT.max(1))

@@ -513,6 +513,22 @@ pub struct PinyinQuery {
     steps: Vec<(u32, u32)>,
     /// Glyphs that can take some piece of the query somewhere.
     live: Vec<bool>,
+    /// The best score a spelling that does not start a text can have (the
+    /// best pieces any glyph of the table takes, one after another); a text
+    /// where one reaches it holds no better one further on.
+    ceiling: i32,
+}
+
+/// Score of a piece `l` letters long, `full` when it is a whole reading (as
+/// [`piece_score`]).
+fn step_score(l: usize, full: bool) -> i32 {
+    if full {
+        10 + 2 * l as i32
+    } else if l == 1 {
+        6
+    } else {
+        4 + l as i32
+    }
 }
 
 impl PinyinQuery {
@@ -565,11 +581,31 @@ impl PinyinQuery {
                     .is_some_and(|row| row.iter().any(|s| s.0 != 0))
             })
             .collect();
+        // ceiling_from[j]: the best score of q[j..] by any glyphs of the table.
+        let mut ceiling_from = vec![NONE; m + 1];
+        ceiling_from[m] = 0;
+        for j in (0..m).rev() {
+            let mut best = NONE;
+            for g in 0..glyphs.len() {
+                let (allowed, full) = steps.get(g * m + j).copied().unwrap_or((0, 0));
+                let mut bits = allowed;
+                while bits != 0 {
+                    let l = bits.trailing_zeros() as usize + 1;
+                    bits &= bits - 1;
+                    let tail = ceiling_from.get(j + l).copied().unwrap_or(NONE);
+                    if tail > NONE {
+                        best = best.max(step_score(l, full & (1 << (l - 1)) != 0) + tail);
+                    }
+                }
+            }
+            ceiling_from[j] = best;
+        }
         Some(PinyinQuery {
             m,
             first: bit(q[0]),
             steps,
             live,
+            ceiling: ceiling_from[0],
         })
     }
 
@@ -644,6 +680,78 @@ impl PinyinQuery {
             if best_from[0] > NONE && (!at_start || first) {
                 let s = best_from[0] + if first { AT_START as i32 } else { 0 };
                 best = best.max(s);
+            }
+        }
+        (best > NONE).then_some(best as i64)
+    }
+
+    /// [`PinyinQuery::score`] of `text` read forwards (each character's glyph
+    /// by `glyph_of`), stopping as soon as the best score found is `enough` or
+    /// more and no better one can follow: once the spellings that start at the
+    /// first character (which score [`AT_START`] more) are over, and the best
+    /// is at least the query's ceiling (no later spelling scores more) or
+    /// `enough` (a caller that caps scores there needs no more). So the answer
+    /// is the best score when it is below `enough`, else some score from
+    /// `enough` up. A body is scored without turning it into glyphs first,
+    /// and most bodies that spell the query are read only up to a spelling.
+    pub fn score_forwards(
+        &self,
+        text: &str,
+        glyph_of: impl Fn(char) -> u16,
+        enough: i64,
+    ) -> Option<i64> {
+        let m = self.m;
+        let enough = enough.min(self.ceiling as i64);
+        // ends[j]: best score of q[..j] spelled by characters ending with the
+        // one before (NONE: none); `open`: some ends[j] is not NONE.
+        let mut ends = [NONE; MAX_QUERY];
+        let mut next = [NONE; MAX_QUERY];
+        let mut open = false;
+        let mut best = NONE;
+        for (i, c) in text.chars().enumerate() {
+            let g = glyph_of(c);
+            let row = match self.steps.get(g as usize * m..g as usize * m + m) {
+                Some(row) if self.live.get(g as usize) == Some(&true) => row,
+                _ => {
+                    if open {
+                        ends[..m].fill(NONE);
+                        open = false;
+                    }
+                    continue;
+                }
+            };
+            next[..m].fill(NONE);
+            let mut extended = false;
+            for (j, &(allowed, full)) in row.iter().enumerate() {
+                let base = match j {
+                    0 if i == 0 => AT_START as i32,
+                    0 => 0,
+                    _ => ends[j],
+                };
+                if base == NONE || allowed == 0 {
+                    continue;
+                }
+                let mut bits = allowed;
+                while bits != 0 {
+                    let l = bits.trailing_zeros() as usize + 1;
+                    bits &= bits - 1;
+                    let v = base + step_score(l, full & (1 << (l - 1)) != 0);
+                    match next.get_mut(j + l) {
+                        Some(slot) if j + l < m => {
+                            if v > *slot {
+                                *slot = v;
+                                extended = true;
+                            }
+                        }
+                        _ => best = best.max(v),
+                    }
+                }
+            }
+            std::mem::swap(&mut ends, &mut next);
+            open = extended;
+            // A spelling from the first character is at most m characters long.
+            if i + 1 >= m && best as i64 >= enough {
+                break;
             }
         }
         (best > NONE).then_some(best as i64)
@@ -858,6 +966,38 @@ mod tests {
                 if match_title(&chars, &q).is_some() {
                     proptest::prop_assert!(with.contains(k as u32), "{q} in {t}");
                 }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+        /// Reading a body forwards and stopping early gives the best score of
+        /// the reference matcher, or, where that is `enough` or more, some
+        /// score from `enough` up to it.
+        #[test]
+        fn reading_forwards_scores_as_the_reference_matcher(
+            texts in proptest::collection::vec("[社区治理长行重银江是去在里阿额恶而和e s\n，1]{0,40}", 1..6),
+            q in "[a-z]{1,6}|shequ|zhili|sqzl|changx|hang|ea|aee|she|sheq",
+            enough in 0i64..60,
+        ) {
+            let folded: Vec<String> = texts.iter().map(|t| super::super::fold::fold(t)).collect();
+            let mut glyphs = Glyphs::new();
+            let _ = GlyphTexts::build(&mut glyphs, folded.iter().map(String::as_str));
+            let table = glyphs.table();
+            let glyph_of = |c: char| table.get(c as usize).copied().unwrap_or(0);
+            let pq = PinyinQuery::new(&glyphs, &q).unwrap();
+            for t in &folded {
+                let chars: Vec<char> = t.chars().collect();
+                let best = match_title(&chars, &q).map(|m| m.0);
+                let read = pq.score_forwards(t, glyph_of, enough);
+                proptest::prop_assert_eq!(
+                    read.map(|s| s.min(enough)),
+                    best.map(|s| s.min(enough)),
+                    "{} in {:?}", q, t
+                );
+                proptest::prop_assert!(read <= best, "{} in {:?}", q, t);
+                proptest::prop_assert_eq!(pq.score_forwards(t, glyph_of, i64::MAX), best);
             }
         }
     }

@@ -43,6 +43,8 @@ const PINYIN_BODY: i64 = 200;
 const FUZZY_TITLE: i64 = 100;
 const FUZZY_FIELDS: i64 = 50;
 const FUZZY_BODY: i64 = 10;
+/// A pinyin spelling's score within its tier is capped here.
+const PINYIN_CAP: i64 = 49;
 /// Pinyin is looked for in bodies from this many letters on (one or two letters
 /// spell some word of nearly every body, and the lookup would cost the most).
 pub const BODY_PINYIN_MIN: usize = 3;
@@ -489,10 +491,31 @@ impl<'i> Matcher<'i> {
         } else {
             &Field::ALL
         };
-        fields
-            .iter()
-            .filter_map(|&f| self.in_field(t, doc, f, false).map(|(s, _)| s))
-            .max()
+        let mut best: Option<i64> = None;
+        for &f in fields {
+            // The body (last, and the costliest to look at) cannot beat a
+            // score at or above its ceiling.
+            if f == Field::Body && best.is_some_and(|b| b >= self.body_ceiling(t, doc)) {
+                continue;
+            }
+            if let Some((s, _)) = self.in_field(t, doc, f, false) {
+                best = Some(best.map_or(s, |b| b.max(s)));
+            }
+        }
+        best
+    }
+
+    /// The highest score `t` can have in the body of `doc`: a phrase's tier
+    /// (unless the postings rule the phrase out), else a pinyin spelling's,
+    /// else scattered characters'.
+    fn body_ceiling(&self, t: &Text, doc: u32) -> i64 {
+        if t.body_may.as_ref().is_none_or(|may| may.contains(doc)) {
+            BODY + 50
+        } else if t.pinyin.is_some() {
+            PINYIN_BODY + PINYIN_CAP
+        } else {
+            FUZZY_BODY
+        }
     }
 
     /// False when field `f` of `d` lacks an ASCII letter or digit of `t` (then
@@ -666,15 +689,11 @@ impl<'i> Matcher<'i> {
                 // Whether a body spells it, by the compiled query over its glyphs
                 // (the same answer as the matcher below, which also gives where;
                 // a spelling by Latin letters alone was found above as a phrase).
+                // Read forwards, only until no better score can follow (or
+                // the cap of the score is reached).
                 None if f == Field::Body && !want => match (&t.pq, self.pinyin) {
                     (Some(pq), Some(p)) => pq
-                        .score_backwards(
-                            folded
-                                .char_indices()
-                                .rev()
-                                .map(|(at, c)| (at == 0, p.glyph_of(c))),
-                            false,
-                        )
+                        .score_forwards(folded, |c| p.glyph_of(c), PINYIN_CAP)
                         .map(|s| (s, Vec::new())),
                     _ => None,
                 },
@@ -698,7 +717,7 @@ impl<'i> Matcher<'i> {
                 } else {
                     PINYIN_BODY
                 };
-                return Some((tier + s.clamp(0, 49), r));
+                return Some((tier + s.clamp(0, PINYIN_CAP), r));
             }
         }
         if t.mode == TermMatch::Prefix || t.chars.len() < 2 || !latin_here {

@@ -86,6 +86,7 @@ impl Corpus {
                 r
             })
             .collect();
+        crate::cache::timing::mark("read issues");
         let mut issues = Vec::with_capacity(total);
         for r in results {
             match r {

@@ -38,6 +38,36 @@ pub fn normalise_page(units: &mut Vec<Unit<'_>>, traditional: bool) {
     settle_indents(units);
     join_letter_runs(units);
     unwrap(units);
+    mark_comment_banners(units);
+}
+
+/// `读者热评` over comments each signed on a line of its own (`——沄川读者　钱晓芸`):
+/// a short line over two or more signed paragraphs is the banner over the run, part
+/// of none of them.
+fn mark_comment_banners(units: &mut [Unit<'_>]) {
+    let signature = |u: &Unit<'_>| {
+        u.markup == Markup::None
+            && u.text.starts_with("——")
+            && count_upto(&u.text, 25) <= 24
+            && !u.text.contains(['，', '。'])
+    };
+    let comment =
+        |u: &Unit<'_>| u.markup == Markup::None && !signature(u) && count_upto(&u.text, 21) > 20;
+    for i in 0..units.len().saturating_sub(4) {
+        let head = &units[i];
+        let short = head.markup == Markup::None
+            && count_upto(&head.text, 9) <= 8
+            && !head.text.contains(['，', '。', '：', ':', '—']);
+        if short
+            && comment(&units[i + 1])
+            && signature(&units[i + 2])
+            && comment(&units[i + 3])
+            && signature(&units[i + 4])
+        {
+            units[i].markup = Markup::Banner;
+            units[i].level = 0;
+        }
+    }
 }
 
 /// A name set one character a line (`闫` / `冬`): a run of single Han characters
@@ -350,6 +380,9 @@ fn mark_furniture(units: &mut [Unit<'_>], traditional: bool) {
     let mut masthead = false;
     let mut by_name = false;
     let mut after_number = false;
+    // The section a running head names last (`沄州晚报　…　A09　读者来信`): the same
+    // words alone right below it are the page's section banner, not a head.
+    let mut section: Option<String> = None;
     for u in units.iter_mut() {
         // A converter's `#` on a line is a guess: a page number or page credit it
         // marked as a heading is still furniture.
@@ -366,6 +399,16 @@ fn mark_furniture(units: &mut [Unit<'_>], traditional: bool) {
             Cow::Borrowed(u.text.as_ref())
         };
         let text: &str = &folded;
+        if let Some(name) = section.take()
+            && text == name
+        {
+            u.markup = Markup::Furniture;
+            u.level = 0;
+            first = false;
+            masthead = false;
+            by_name = false;
+            continue;
+        }
         let at_top = first || u.page_break;
         let name = lex.is_paper_name(text) || is_latin_name(text);
         let named = name || is_running_head(text);
@@ -389,6 +432,15 @@ fn mark_furniture(units: &mut [Unit<'_>], traditional: bool) {
         {
             u.markup = Markup::Furniture;
             u.level = 0;
+            if opens || goes_on {
+                section = text
+                    .split(char::is_whitespace)
+                    .rfind(|p| !p.is_empty())
+                    .filter(|p| {
+                        (2..=8).contains(&p.chars().count()) && p.chars().all(crate::text::is_han)
+                    })
+                    .map(str::to_string);
+            }
             masthead = opens || goes_on;
             by_name = masthead && (name || by_name);
             after_number = masthead && is_page_number(text);
@@ -932,6 +984,15 @@ mod tests {
     }
 
     #[test]
+    fn a_short_line_over_signed_comments_is_their_banner() {
+        let page = "读者热评\n小区加装电梯，最难的是邻居之间的协调，需要多一些耐心。\n——沄川读者　钱晓芸\n基层减负，关键是把不必要的报表、会议减下来。\n——禹甸网网友　“老街口”\n";
+        let mut u = units(page);
+        normalise(&mut u);
+        assert_eq!(u[0].markup, Markup::Banner);
+        assert!(u[1..].iter().all(|u| u.markup == Markup::None));
+    }
+
+    #[test]
     fn a_name_one_character_a_line_is_one_unit() {
         assert_eq!(
             texts("石桥村的“积分超市”\n\n通讯员\n闫\n冬\n\n正文。\n"),
@@ -972,6 +1033,12 @@ mod tests {
         // … or by the page in brackets after the head; a jump marker stays.
         let page = "正文一段。\n■　让文物在博物馆里“活”起来（第九版）\n高铁春运客流创新高（详见A04版）\n春耕备耕正当时（下转第二版）\n";
         assert_eq!(texts(page), ["正文一段。", "春耕备耕正当时（下转第二版）"]);
+        // The section a running head names, alone right below it.
+        let page = "沄州晚报　2026年3月11日　星期三　A09　读者来信
+读者来信
+小区门口的“断头路”何时能通？
+";
+        assert_eq!(texts(page), ["小区门口的“断头路”何时能通？"]);
         let page = "岑阳晚报　2025年12月7日　星期日　A02\n地铁1号线首通段本月28日开通\n";
         assert_eq!(texts(page), ["地铁1号线首通段本月28日开通"]);
         // Credits anywhere in a line, the paper's channel notice, a banner.

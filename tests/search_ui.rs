@@ -553,3 +553,72 @@ fn hits_outside_the_title_show_their_sentence_in_the_list() {
         assert!(!row.contains('│'), "{row}");
     }
 }
+
+/// Hits ranked with their issues interleaved (a title hit of each issue
+/// above the body hits of both) are listed with each issue once, in the
+/// order of its best hit, its hits in rank order under it (issue 14).
+#[test]
+fn results_show_each_issue_once() {
+    use newstag::article::{Article, Issue};
+    use newstag::search::{Matcher, Query};
+    let article = |k: usize, title: &str, body: &str| Article {
+        id: format!("a{k}"),
+        index: k,
+        title: title.into(),
+        paragraphs: vec![body.into()].into(),
+        ..Article::default()
+    };
+    let issue = |rel: &str, date: &str, articles: Vec<Article>| Issue {
+        rel: rel.into(),
+        date: Some(date.into()),
+        articles: articles.into(),
+        ..Issue::default()
+    };
+    let issues = vec![
+        issue(
+            "2024-05-01.txt",
+            "2024-05-01",
+            vec![
+                article(0, "天气", "今日社区停水。"),
+                article(1, "社区治理新篇", "正文。"),
+            ],
+        ),
+        issue(
+            "2024-05-02.txt",
+            "2024-05-02",
+            vec![
+                article(0, "社区义诊", "正文。"),
+                article(1, "天气", "社区志愿者上门。"),
+            ],
+        ),
+    ];
+    let index = SearchIndex::build_from_issues(&issues);
+    let ranked: Vec<(usize, usize)> = Matcher::new(&index, &Query::parse("社区").unwrap(), None)
+        .run(None)
+        .iter()
+        .map(|h| {
+            let r = index.article_at(h.doc).unwrap();
+            (r.issue, r.article)
+        })
+        .collect();
+    let order: Vec<usize> = ranked.iter().map(|&(i, _)| i).collect();
+    assert!(
+        order.windows(2).filter(|w| w[0] != w[1]).count() > 1,
+        "the ranking interleaves the issues: {ranked:?}"
+    );
+    let mut app = App::with_issues(Config::builtin(), issues, 100, 24);
+    searching::index_ready(&mut app, index);
+    press(&mut app, KeyCode::Char('/'));
+    type_query(&mut app, "社区");
+    let mut shown: Vec<ListRow> = Vec::new();
+    let best = ranked[0].0;
+    for i in [best, 1 - best] {
+        shown.push(ListRow::Issue(i));
+        for &(hi, a) in &ranked {
+            if hi == i {
+                shown.push(ListRow::article(i, a));
+            }
+        }
+    }
+    assert_eq!(app.rows, shown, "ranked {ranked:?}");
+}

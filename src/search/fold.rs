@@ -10,25 +10,38 @@
 //!   character with OpenCC's tables (`ferrous-opencc`, Apache-2.0, tables
 //!   from OpenCC under Apache-2.0): TSCharacters, then the Taiwan and Hong Kong
 //!   variant tables for what it leaves, so `環境` finds `环境` and the reverse
-//!   while the text shown and exported stays as printed.
+//!   while the text shown and exported stays as printed. The table is made
+//!   from OpenCC's at compile time (`build.rs`), so no process builds it.
 //!
-//! The same fold is applied to the index's texts and to queries.
+//! The same fold is applied to the index's texts and to queries. Each
+//! character of the Basic Multilingual Plane is worked out the first time it
+//! is folded and remembered, so a process pays only for the characters it
+//! meets (a query's few, or a corpus's few thousand).
 
 use crate::text::fold_width;
+use std::sync::atomic::{AtomicU32, Ordering};
 use unicode_normalization::UnicodeNormalization;
 
-/// Fold one character (see the module doc): a table lookup for the Basic
-/// Multilingual Plane (every character of Chinese text), worked out otherwise.
+// `SIMPLIFIED`: (character, simplified) pairs, sorted (see build.rs).
+include!(concat!(env!("OUT_DIR"), "/fold_simplified.rs"));
+
+/// The folds of the Basic Multilingual Plane worked out so far: the folded
+/// character plus one, 0 for one not folded yet.
+static FOLDED: [AtomicU32; 0x1_0000] = [const { AtomicU32::new(0) }; 0x1_0000];
+
+/// Fold one character (see the module doc): for the Basic Multilingual Plane
+/// (every character of Chinese text) worked out once a process, then looked up.
 pub fn fold_char(c: char) -> char {
-    static TABLE: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
-    let table = TABLE.get_or_init(|| {
-        (0..0x1_0000u32)
-            .map(|code| char::from_u32(code).map_or('\u{FFFD}', slow_fold_char))
-            .collect()
-    });
-    match table.get(c as usize) {
-        Some(&f) => f,
-        None => slow_fold_char(c),
+    let Some(slot) = FOLDED.get(c as usize) else {
+        return slow_fold_char(c);
+    };
+    match slot.load(Ordering::Relaxed) {
+        0 => {
+            let f = slow_fold_char(c);
+            slot.store(f as u32 + 1, Ordering::Relaxed);
+            f
+        }
+        k => char::from_u32(k - 1).unwrap_or(c),
     }
 }
 
@@ -61,7 +74,8 @@ fn fold_shape(c: char) -> char {
 
 /// Ranges of Han characters that OpenCC's tables map (CJK unified ideographs,
 /// extension A, compatibility ideographs, extensions B to F and the
-/// compatibility supplement).
+/// compatibility supplement); build.rs maps the same.
+#[cfg(test)]
 const HAN: [std::ops::RangeInclusive<u32>; 4] = [
     0x3400..=0x4DBF,
     0x4E00..=0x9FFF,
@@ -72,60 +86,10 @@ const HAN: [std::ops::RangeInclusive<u32>; 4] = [
 /// The simplified form of Han character `c` when OpenCC's tables give one
 /// character for it, other than itself.
 pub fn simplified(c: char) -> Option<char> {
-    static MAP: std::sync::OnceLock<std::collections::HashMap<char, char>> =
-        std::sync::OnceLock::new();
-    MAP.get_or_init(simplified_map).get(&c).copied()
-}
-
-/// Every Han character through OpenCC's traditional-to-simplified conversion,
-/// one a line (a character alone, so no phrase rule applies across two), then
-/// what it left alone through the Taiwan and Hong Kong variant tables; chains
-/// followed to the end (`a` -> `b` -> `c` gives `a` -> `c`).
-fn simplified_map() -> std::collections::HashMap<char, char> {
-    use ferrous_opencc::OpenCC;
-    use ferrous_opencc::config::BuiltinConfig;
-    let chars: Vec<char> = HAN
-        .iter()
-        .flat_map(|r| r.clone().filter_map(char::from_u32))
-        .collect();
-    let mut map = std::collections::HashMap::new();
-    for config in [BuiltinConfig::T2s, BuiltinConfig::Tw2s, BuiltinConfig::Hk2s] {
-        let Ok(cc) = OpenCC::from_config(config) else {
-            continue;
-        };
-        let todo: Vec<char> = chars
-            .iter()
-            .copied()
-            .filter(|c| !map.contains_key(c))
-            .collect();
-        let mut text = String::with_capacity(todo.len() * 5);
-        for &c in &todo {
-            text.push(c);
-            text.push('\n');
-        }
-        let out = cc.convert(&text);
-        for (&c, line) in todo.iter().zip(out.split('\n')) {
-            let mut it = line.chars();
-            if let (Some(s), None) = (it.next(), it.next())
-                && s != c
-            {
-                map.insert(c, s);
-            }
-        }
-    }
-    // Follow chains, a few steps at most (a cycle stops there).
-    let keys: Vec<char> = map.keys().copied().collect();
-    for c in keys {
-        let mut s = map[&c];
-        for _ in 0..4 {
-            match map.get(&s) {
-                Some(&t) if t != c => s = t,
-                _ => break,
-            }
-        }
-        map.insert(c, s);
-    }
-    map
+    SIMPLIFIED
+        .binary_search_by_key(&c, |&(t, _)| t)
+        .ok()
+        .map(|at| SIMPLIFIED[at].1)
 }
 
 /// The only item of `it`, when it has exactly one.

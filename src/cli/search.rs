@@ -134,6 +134,9 @@ pub fn run(config: &Config, args: SearchArgs) -> anyhow::Result<ExitCode> {
         Format::Jsonl => hits.len(),
     };
     if corpus.is_none() {
+        // Each from its shard in the corpus cache when it has one (cut
+        // already), else read and cut.
+        let shards = crate::cache::CorpusCache::open_for(&root, crate::cache::Bodies::Stored);
         for h in &hits[..with_text] {
             let Some(r) = index.article_at(h.doc) else {
                 continue;
@@ -141,7 +144,7 @@ pub fn run(config: &Config, args: SearchArgs) -> anyhow::Result<ExitCode> {
             if slot.contains_key(&r.issue) {
                 continue;
             }
-            if let Some(issue) = reload_issue(&root, &index, r.issue) {
+            if let Some(issue) = reload_issue(&root, &index, r.issue, shards.as_ref()) {
                 slot.insert(r.issue, reloaded.issues.len());
                 reloaded.issues.push(issue);
             }
@@ -237,15 +240,25 @@ pub fn run(config: &Config, args: SearchArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Re-read one issue named by the index (cache hit: the corpus was not loaded).
-fn reload_issue(root: &Path, index: &SearchIndex, issue: usize) -> Option<Issue> {
+/// One issue named by the index (cache hit: the corpus was not loaded), from
+/// the corpus cache `shards` when given, else read again.
+fn reload_issue(
+    root: &Path,
+    index: &SearchIndex,
+    issue: usize,
+    shards: Option<&crate::cache::CorpusCache>,
+) -> Option<Issue> {
     let info = index.issues.get(issue)?;
     let path = if root.is_file() {
         root.to_path_buf()
     } else {
         crate::corpus::path_of_rel(root, &info.rel)
     };
-    match load_issue(root, &path) {
+    let loaded = match shards {
+        Some(cache) => cache.load_issue(root, &path),
+        None => load_issue(root, &path),
+    };
+    match loaded {
         Ok(i) => Some(i),
         Err(w) => {
             super::output::say(format!("warning: {w}"));

@@ -426,7 +426,7 @@ pub fn quote_if_spaced(name: &str) -> String {
 }
 
 /// `s` split at `sep` outside double quotes.
-fn split_outside_quotes(s: &str, sep: char) -> Vec<&str> {
+pub(crate) fn split_outside_quotes(s: &str, sep: char) -> Vec<&str> {
     let mut out = Vec::new();
     let (mut quoted, mut from) = (false, 0);
     for (b, c) in s.char_indices() {

@@ -14,7 +14,7 @@
 //! Only a whole word starting with `@` (or the full-width `＠`), or `!@`, is a
 //! name: `a@b.com` and `'@x` are text.
 
-use super::query::QueryError;
+use super::query::{QueryError, split_outside_quotes};
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -182,22 +182,6 @@ fn negate(name: &str, text: &str) -> Result<String, String> {
         }
     }
     Ok(written.join(" "))
-}
-
-/// `s` split at `sep` outside double quotes.
-fn split_outside_quotes(s: &str, sep: char) -> Vec<&str> {
-    let mut out = Vec::new();
-    let (mut quoted, mut from) = (false, 0);
-    for (b, c) in s.char_indices() {
-        if c == '"' {
-            quoted = !quoted;
-        } else if c == sep && !quoted {
-            out.push(&s[from..b]);
-            from = b + c.len_utf8();
-        }
-    }
-    out.push(&s[from..]);
-    out
 }
 
 /// A name is usable as `@name`: no spaces, quotes or `|`, not empty.

@@ -28,13 +28,13 @@ pub enum Markup {
     /// (`■楝城东站增开夜间接驳公交　1月12日起，…`); the text is the next unit.
     RunIn,
     /// A head field of an editor's draft (`主题：…`), its label taken off by `draft`.
-    Field(Field),
+    Field(DraftField),
 }
 
 /// The role a draft's field label names (`引题：` kicker, `主题：` title, `副题：`
 /// subtitle, `作者：` byline, `图片说明：` caption): see `draft`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Field {
+pub enum DraftField {
     Kicker,
     Title,
     Subtitle,

@@ -5,7 +5,7 @@
 //! Every test here looks at a bounded prefix or suffix of the text, so a
 //! multi-megabyte line costs no more than a short one.
 
-use super::blocks::{Field, Markup, Unit};
+use super::blocks::{DraftField, Markup, Unit};
 
 /// The role a unit plays on the page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -354,24 +354,24 @@ pub fn classify(unit: &Unit<'_>) -> Class {
 
 /// The role a draft's field label gave its line (see `draft`): the label is the
 /// truth, whatever the text looks like.
-fn read_field(field: Field, text: &str, class: &mut Class) {
+fn read_field(field: DraftField, text: &str, class: &mut Class) {
     match field {
-        Field::Kicker | Field::Title => {
+        DraftField::Kicker | DraftField::Title => {
             class.role = Role::Head;
             class.explicit = true;
             class.rule = "head: a draft's head field (引题：, 主题：)";
         }
-        Field::Subtitle => {
+        DraftField::Subtitle => {
             class.role = Role::Subtitle;
             class.rule = "subtitle: a draft's subtitle field (副题：)";
         }
-        Field::Byline => {
+        DraftField::Byline => {
             class.role = Role::Byline;
             class.rule = "byline: a draft's author field (作者：)";
         }
         // The caption is the text of its photo; a credit line under it makes the
         // article a photo, as on a printed page.
-        Field::Caption => {
+        DraftField::Caption => {
             body_features(text, class);
             class.rule = "body: a draft's caption field (图片说明：)";
         }

@@ -6,7 +6,7 @@
 //! and a note wholly in brackets (`【编辑注：…】`, `（全版约2600字）`) are the desk's
 //! own lines, part of no article.
 
-use super::blocks::{Field, Markup, Unit, trim};
+use super::blocks::{DraftField, Markup, Unit, trim};
 use super::classify::{Class, Role};
 use super::lexicon::lexicon;
 use std::borrow::Cow;
@@ -16,13 +16,13 @@ use std::borrow::Cow;
 /// on a web page stays a byline field as printed). Returns whether the page is a draft.
 pub fn read_fields(units: &mut [Unit<'_>]) -> bool {
     let lex = lexicon();
-    let found: Vec<(usize, Field, usize)> = units
+    let found: Vec<(usize, DraftField, usize)> = units
         .iter()
         .enumerate()
         .filter(|(_, u)| u.markup == Markup::None)
         .filter_map(|(i, u)| lex.head_field(&u.text).map(|(f, k)| (i, f, k)))
         .collect();
-    if !found.iter().any(|&(_, f, _)| f == Field::Title) {
+    if !found.iter().any(|&(_, f, _)| f == DraftField::Title) {
         return false;
     }
     for (i, field, k) in found {
@@ -43,7 +43,7 @@ pub fn read_fields(units: &mut [Unit<'_>]) -> bool {
 pub fn set_aside_desk_notes(units: &[Unit<'_>], classes: &mut [Class]) {
     if !units
         .iter()
-        .any(|u| u.markup == Markup::Field(Field::Title))
+        .any(|u| u.markup == Markup::Field(DraftField::Title))
     {
         return;
     }

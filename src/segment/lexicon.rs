@@ -1,6 +1,6 @@
 //! Word lists as data: `lexicon.toml`, embedded in the binary and parsed once.
 
-use super::blocks::Field;
+use super::blocks::DraftField;
 use serde::Deserialize;
 use std::sync::OnceLock;
 
@@ -144,14 +144,14 @@ impl Lexicon {
     /// `主题：沄州至柘岭城际公交开通`: the role a draft's field label at the start of
     /// `text` names, and the byte length of the label with its colon (`：` or `:`);
     /// `None` when no label opens the line or nothing follows it.
-    pub fn head_field(&self, text: &str) -> Option<(Field, usize)> {
+    pub fn head_field(&self, text: &str) -> Option<(DraftField, usize)> {
         let f = &self.head_fields;
         let fields = [
-            (Field::Kicker, &f.kicker),
-            (Field::Title, &f.title),
-            (Field::Subtitle, &f.subtitle),
-            (Field::Byline, &f.byline),
-            (Field::Caption, &f.caption),
+            (DraftField::Kicker, &f.kicker),
+            (DraftField::Title, &f.title),
+            (DraftField::Subtitle, &f.subtitle),
+            (DraftField::Byline, &f.byline),
+            (DraftField::Caption, &f.caption),
         ];
         for (field, labels) in fields {
             for label in labels {
@@ -207,11 +207,11 @@ mod tests {
         assert!(lexicon().has_credit_field("澄川日报社出版　第7版　责任编辑：孟溪"));
         assert_eq!(
             lexicon().head_field("主题：非遗进校园"),
-            Some((Field::Title, "主题：".len()))
+            Some((DraftField::Title, "主题：".len()))
         );
         assert_eq!(
             lexicon().head_field("副标题: 一季度新增助餐点21个"),
-            Some((Field::Subtitle, "副标题:".len()))
+            Some((DraftField::Subtitle, "副标题:".len()))
         );
         assert_eq!(lexicon().head_field("主题："), None);
         assert_eq!(lexicon().head_field("问：学漆器的年轻人多吗？"), None);

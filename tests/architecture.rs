@@ -6,6 +6,30 @@ pub mod common;
 
 use common::files::{files_below, repo_path};
 
+/// The `.rs` files of `src/ui`, by file name.
+fn ui_sources() -> Vec<(String, std::path::PathBuf)> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(repo_path("src/ui")).unwrap().flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if name.ends_with(".rs") {
+            out.push((name, e.path()));
+        }
+    }
+    out
+}
+
+/// The code lines of a source file, trimmed, with their 1-based numbers: what
+/// comes before its `#[cfg(test)]`, line comments left out.
+fn code_lines(file: &std::path::Path) -> Vec<(usize, String)> {
+    let text = std::fs::read_to_string(file).unwrap();
+    let code = text.split("#[cfg(test)]").next().unwrap_or("");
+    code.lines()
+        .enumerate()
+        .map(|(n, line)| (n + 1, line.trim().to_string()))
+        .filter(|(_, line)| !line.starts_with("//"))
+        .collect()
+}
+
 /// No core module imports ratatui, crossterm or tui-input: the session, search, tags and the rest run without a terminal.
 #[test]
 fn core_is_terminal_free() {
@@ -259,22 +283,12 @@ fn ui_files_do_no_file_io() {
         "history::read(",
     ];
     const KNOWN: &[(&str, &str)] = &[("app.rs", "read_sidecars")];
-    let dir = repo_path("src/ui");
     let mut offenders = Vec::new();
-    for e in std::fs::read_dir(&dir).unwrap().flatten() {
-        let name = e.file_name().to_string_lossy().into_owned();
-        if !name.ends_with(".rs") {
-            continue;
-        }
-        let text = std::fs::read_to_string(e.path()).unwrap();
-        let code = text.split("#[cfg(test)]").next().unwrap_or("");
-        for (n, line) in code.lines().enumerate() {
-            if line.trim_start().starts_with("//") {
-                continue;
-            }
+    for (name, file) in ui_sources() {
+        for (n, line) in code_lines(&file) {
             for word in IO {
                 if line.contains(word) && !KNOWN.contains(&(name.as_str(), *word)) {
-                    offenders.push(format!("src/ui/{name}:{}: {}", n + 1, line.trim()));
+                    offenders.push(format!("src/ui/{name}:{n}: {line}"));
                 }
             }
         }
@@ -304,14 +318,8 @@ fn one_truncation_mark() {
         if rel.starts_with("segment/") {
             continue;
         }
-        let text = std::fs::read_to_string(&file).unwrap();
-        let code = text.split("#[cfg(test)]").next().unwrap_or("");
-        for (n, line) in code.lines().enumerate() {
-            let line = line.trim();
-            if line.starts_with("//") {
-                continue;
-            }
-            let at = format!("src/{rel}:{}: {line}", n + 1);
+        for (n, line) in code_lines(&file) {
+            let at = format!("src/{rel}:{n}: {line}");
             if line.contains('…') && rel != "ui/wrap.rs" {
                 offenders.push(at.clone());
             }
@@ -382,20 +390,9 @@ fn ui_has_no_import_circle() {
 /// run as `session` jobs.
 #[test]
 fn ui_starts_no_background_work() {
-    let dir = repo_path("src/ui");
     let mut spawns = Vec::new();
-    for e in std::fs::read_dir(&dir).unwrap().flatten() {
-        let name = e.file_name().to_string_lossy().into_owned();
-        if !name.ends_with(".rs") {
-            continue;
-        }
-        let text = std::fs::read_to_string(e.path()).unwrap();
-        let code = text.split("#[cfg(test)]").next().unwrap_or("");
-        for (n, line) in code.lines().enumerate() {
-            let line = line.trim();
-            if line.starts_with("//") {
-                continue;
-            }
+    for (name, file) in ui_sources() {
+        for (n, line) in code_lines(&file) {
             let starts = [
                 "thread::spawn",
                 "thread::Builder",
@@ -406,7 +403,7 @@ fn ui_starts_no_background_work() {
             .iter()
             .any(|w| line.contains(w));
             if starts {
-                spawns.push(format!("src/ui/{name}:{}: {line}", n + 1));
+                spawns.push(format!("src/ui/{name}:{n}: {line}"));
             }
         }
     }

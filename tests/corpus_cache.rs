@@ -33,6 +33,18 @@ fn write_issue(dir: &Path, name: &str, blocks: &[String]) {
     std::fs::write(dir.join(name), blocks.join("\n\n")).unwrap();
 }
 
+/// `n` issues `p0.txt`, `p1.txt`... in `corpus` (made if missing), cut from the
+/// samples: the samples in turn, each later round starting a block further on.
+fn write_issues(corpus: &Path, n: usize) {
+    std::fs::create_dir_all(corpus).unwrap();
+    let samples = sample_blocks();
+    for i in 0..n {
+        let sample = &samples[i % samples.len()];
+        let blocks = &sample[(i / samples.len()).min(sample.len() - 1)..];
+        write_issue(corpus, &format!("p{i}.txt"), blocks);
+    }
+}
+
 /// `newstag articles ROOT --format jsonl` with the user's cache (`cache`) or
 /// with an empty cache folder of its own (a fresh read of every file).
 fn articles(cli: &Cli, root: &Path, cache: Option<&Path>) -> String {
@@ -374,9 +386,6 @@ fn corpus_with_split_point(dir: &Path) -> (PathBuf, usize, String) {
     (issue, line, text)
 }
 
-/// A correction written into the sidecar after the cache was filled applies at
-/// once, and removing it brings the plain cut back: a sidecar is never served
-/// stale from the cache.
 /// The folders that held loose shards go once the shards are packed: a cache
 /// folder keeps no empty folders (there were 256 of them at most, left
 /// behind each time).
@@ -386,14 +395,9 @@ fn packing_leaves_no_empty_folders() {
     let cli = Cli::in_home(home.path());
     let cache = home.path().join("c");
     let corpus = home.path().join("corpus");
-    std::fs::create_dir_all(&corpus).unwrap();
-    let samples = sample_blocks();
     let n = 16;
-    for i in 0..n {
-        let sample = &samples[i % samples.len()];
-        let blocks = &sample[(i / samples.len()).min(sample.len() - 1)..];
-        write_issue(&corpus, &format!("p{i}.txt"), blocks);
-    }
+    write_issues(&corpus, n);
+    let samples = sample_blocks();
     let empty_folders = |cache: &Path| -> Vec<PathBuf> {
         let mut out = Vec::new();
         let mut todo = vec![cache.to_path_buf()];
@@ -428,6 +432,9 @@ fn packing_leaves_no_empty_folders() {
     assert_eq!(changed, articles(&cli, &corpus, None));
 }
 
+/// A correction written into the sidecar after the cache was filled applies at
+/// once, and removing it brings the plain cut back: a sidecar is never served
+/// stale from the cache.
 #[test]
 fn corrections_in_a_sidecar_are_never_served_stale() {
     let home = tempfile::tempdir().unwrap();
@@ -471,14 +478,8 @@ fn a_damaged_cache_is_ignored_and_rebuilt() {
     let cli = Cli::in_home(home.path());
     let cache = home.path().join("c");
     let corpus = home.path().join("corpus");
-    std::fs::create_dir_all(&corpus).unwrap();
-    let samples = sample_blocks();
     let n = 20;
-    for i in 0..n {
-        let sample = &samples[i % samples.len()];
-        let blocks = &sample[(i / samples.len()).min(sample.len() - 1)..];
-        write_issue(&corpus, &format!("p{i}.txt"), blocks);
-    }
+    write_issues(&corpus, n);
     let good = articles(&cli, &corpus, Some(&cache));
     let find_pack = || {
         files_below(&cache)

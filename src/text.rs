@@ -180,51 +180,46 @@ pub const CUT_MARK: char = '~';
 /// marking the cut; what it draws is what the user reads, so [hidden
 /// controls](is_hidden_control) are [written visibly](escape_controls) first.
 pub fn fit_width(s: &str, width: usize) -> String {
-    let s = escape_controls(s);
-    let s = s.as_ref();
-    if s.width() <= width {
-        return s.to_string();
-    }
-    if width == 0 {
-        return String::new();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in s.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w > width - 1 {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.push(CUT_MARK);
-    out
+    fit(s, width, Keep::Start)
 }
 
 /// The end of `s` that fits in `width` display cells, [`CUT_MARK`] first
 /// marking the cut (for a path or a message whose end matters most).
 pub fn fit_width_from_end(s: &str, width: usize) -> String {
+    fit(s, width, Keep::End)
+}
+
+/// Which end of a cut text is kept.
+#[derive(Clone, Copy, PartialEq)]
+enum Keep {
+    Start,
+    End,
+}
+
+/// `s` with its controls escaped, cut to `width` cells at the other end
+/// from `keep`, one of them [`CUT_MARK`].
+fn fit(s: &str, width: usize, keep: Keep) -> String {
     let s = escape_controls(s);
-    let s = s.as_ref();
     if s.width() <= width {
-        return s.to_string();
+        return s.into_owned();
     }
     if width == 0 {
         return String::new();
     }
-    let mut out: Vec<char> = Vec::new();
-    let mut used = 1;
-    for c in s.chars().rev() {
-        let w = c.width().unwrap_or(0);
-        if used + w > width {
-            break;
+    let room = width - 1;
+    let mut used = 0;
+    let fits = |c: &char| {
+        used += c.width().unwrap_or(0);
+        used <= room
+    };
+    let mark = std::iter::once(CUT_MARK);
+    match keep {
+        Keep::Start => s.chars().take_while(fits).chain(mark).collect(),
+        Keep::End => {
+            let kept: Vec<char> = s.chars().rev().take_while(fits).collect();
+            mark.chain(kept.into_iter().rev()).collect()
         }
-        used += w;
-        out.push(c);
     }
-    out.push(CUT_MARK);
-    out.into_iter().rev().collect()
 }
 
 /// `n` and the English noun, singular for one: "1 article", "3 articles",

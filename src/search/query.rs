@@ -217,6 +217,16 @@ pub enum QueryError {
 impl QueryError {
     /// Where in the query (character positions) the problem is.
     pub fn span(&self) -> Range<usize> {
+        self.clone().span_mut().clone()
+    }
+
+    /// The same error, pointing at `to` instead.
+    pub fn with_span(mut self, to: Range<usize>) -> QueryError {
+        *self.span_mut() = to;
+        self
+    }
+
+    fn span_mut(&mut self) -> &mut Range<usize> {
         match self {
             QueryError::EmptyAfter { span, .. }
             | QueryError::EmptyValue { span, .. }
@@ -226,24 +236,8 @@ impl QueryError {
             | QueryError::EmptyAlternative { span }
             | QueryError::UnknownSample { span, .. }
             | QueryError::UnknownTag { span, .. }
-            | QueryError::SavedSearch { span, .. } => span.clone(),
+            | QueryError::SavedSearch { span, .. } => span,
         }
-    }
-
-    /// The same error, pointing at `to` instead.
-    pub fn with_span(mut self, to: Range<usize>) -> QueryError {
-        match &mut self {
-            QueryError::EmptyAfter { span, .. }
-            | QueryError::EmptyValue { span, .. }
-            | QueryError::UnknownKind { span, .. }
-            | QueryError::UnknownDoubt { span, .. }
-            | QueryError::BadDate { span, .. }
-            | QueryError::EmptyAlternative { span }
-            | QueryError::UnknownSample { span, .. }
-            | QueryError::UnknownTag { span, .. }
-            | QueryError::SavedSearch { span, .. } => *span = to,
-        }
-        self
     }
 }
 

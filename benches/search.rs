@@ -12,7 +12,10 @@
 //! also writes the display titles, one a line, for comparing with `fzf
 //! --filter`. NEWSTAG_BENCH_ONLY=pinyin,miss (any of 1, 2, 4, pinyin, miss,
 //! afresh, latin, reindex) keeps the run short; NEWSTAG_BENCH_KEYS=1 prints each
-//! keystroke's median and hits. Whole-process `newstag search` figures:
+//! keystroke's median and hits; NEWSTAG_BENCH_REPEAT=N types each query N
+//! times (default 8); NEWSTAG_BENCH_PINYIN=a,b replaces the pinyin queries and
+//! NEWSTAG_BENCH_PINYIN_KEYS=every keeps only their every-key row;
+//! NEWSTAG_BENCH_SCOPE=titles (or all) measures one scope. Whole-process `newstag search` figures:
 //! benches/search_cli.sh.
 
 use newstag::corpus::Corpus;
@@ -22,7 +25,13 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-const REPEAT: usize = 8;
+/// Times each query is typed (NEWSTAG_BENCH_REPEAT, default 8).
+fn repeat() -> usize {
+    std::env::var("NEWSTAG_BENCH_REPEAT")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(8)
+}
 
 fn status_kb(field: &str) -> u64 {
     std::fs::read_to_string("/proc/self/status")
@@ -67,7 +76,7 @@ fn typing(
     let mut hits = 0;
     // NEWSTAG_BENCH_KEYS=1: each keystroke's median and hits, for finding the slow ones.
     let mut per_key: Vec<(String, usize, Vec<Duration>)> = Vec::new();
-    for _ in 0..REPEAT {
+    for _ in 0..repeat() {
         for q in queries {
             let mut s = Searcher::new(index.clone(), None);
             let chars: Vec<char> = q.chars().collect();
@@ -97,7 +106,7 @@ fn typing(
             );
         }
     }
-    (samples, hits / REPEAT.max(1))
+    (samples, hits / repeat().max(1))
 }
 
 /// True when the query class `name` is to be measured (NEWSTAG_BENCH_ONLY).
@@ -269,10 +278,25 @@ fn main() {
         "营商环境",
         "科技创新",
     ];
-    let pinyin = ["sqzl", "shequ", "wenhua", "xczx", "ljfl", "jicengzhili"];
+    let pinyin_default = ["sqzl", "shequ", "wenhua", "xczx", "ljfl", "jicengzhili"];
+    // NEWSTAG_BENCH_PINYIN=sqzl,ljfl: other pinyin queries (for profiling one).
+    let pinyin_env = std::env::var("NEWSTAG_BENCH_PINYIN").unwrap_or_default();
+    let pinyin: Vec<&str> = match pinyin_env
+        .split(',')
+        .filter(|q| !q.is_empty())
+        .collect::<Vec<_>>()
+    {
+        v if v.is_empty() => pinyin_default.to_vec(),
+        v => v,
+    };
     let miss = ["龘靐", "vvvv", "qxvqxv"];
     let latin = ["GDP", "5G", "ABC", "COVID-19"];
+    // NEWSTAG_BENCH_SCOPE=titles (or all): one of the two scopes only.
+    let scope_env = std::env::var("NEWSTAG_BENCH_SCOPE").unwrap_or_default();
     for (scope, prefix) in [("titles", "title:"), ("all (bodies too)", "")] {
+        if !scope_env.is_empty() && !scope.starts_with(scope_env.as_str()) {
+            continue;
+        }
         println!("-- {scope}");
         if wanted("1") {
             let (s, h) = typing(&index, prefix, &one, |k, _| k == 1);
@@ -295,7 +319,9 @@ fn main() {
                 &format!("pinyin, every key (~{} hits)", h / pinyin.len()),
                 s,
             );
-            for keys in [1, 2] {
+            // NEWSTAG_BENCH_PINYIN_KEYS=every: skip the 1- and 2-letter rows.
+            let only_every = std::env::var("NEWSTAG_BENCH_PINYIN_KEYS").is_ok_and(|v| v == "every");
+            for keys in [1, 2].into_iter().filter(|_| !only_every) {
                 let (s, h) = typing(&index, prefix, &pinyin, |k, _| k == keys);
                 report(
                     &format!("pinyin, {keys} letter(s) (~{} hits)", h / pinyin.len()),
@@ -324,7 +350,7 @@ fn main() {
         ("4 Chinese chars", &four[..]),
     ] {
         let mut samples = Vec::new();
-        for _ in 0..REPEAT {
+        for _ in 0..repeat() {
             for q in qs {
                 let mut s = Searcher::new(index.clone(), None);
                 let t = Instant::now();

@@ -4,11 +4,13 @@
 # (~160 MB; with --big also 100,000 issues, ~1.5 GB and a long wait) and runs every
 # command several times, reporting medians of whole-process wall time and peak RSS.
 #
-#   benches/scale.sh [--big] [--runs N] [--bin PATH] [--no-tui]
+#   benches/scale.sh [--big] [--runs N] [--bin PATH] [--no-tui | --tui-only]
 #
 # NEWSTAG_SCALE_DIR: where the corpora, caches and outputs are kept between runs
 #   (default ${TMPDIR:-/tmp}/newstag-scale); a corpus is made once and reused.
 # NEWSTAG_SCALE_QUERY: the search query (default 发展), also given to fzf --filter.
+# NEWSTAG_SCALE_TUI_WAIT: seconds a TUI run may take before it is given up (600).
+# NEWSTAG_TIMINGS=1: the TUI's phase timings are appended to NEWSTAG_SCALE_DIR/tui-stderr.
 # --bin: the newstag binary to measure (default: target/release/newstag, built if
 #   missing). Its caches go to NEWSTAG_SCALE_DIR/home, never to the user's.
 #
@@ -16,14 +18,16 @@
 # "warm" runs follow a run that filled it. Peak RSS is GNU time's %M (of the whole
 # pipeline's largest process). TUI figures are read off the screen in tmux: first
 # rows (the status bar counts articles), all loaded (no "loading"), search ready (a
-# query typed at once shows results, not "indexing..."), suggestions ready (the
-# status bar's "suggesting N%" gone).
+# query typed at once shows its hits, not "indexing..."), suggestions ready (the
+# status bar's "suggesting N%" gone); a run is quit only once suggestions are
+# ready and their cache is written, so the warm run after it finds every cache.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")/.." && pwd)
 runs=5
 big=0
 tui=1
+cli=1
 bin=""
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -31,7 +35,8 @@ while [ $# -gt 0 ]; do
     --runs) runs=$2; shift ;;
     --bin) bin=$2; shift ;;
     --no-tui) tui=0 ;;
-    -h | --help) sed -n '2,21p' "$0"; exit 0 ;;
+    --tui-only) cli=0 ;;
+    -h | --help) sed -n '2,24p' "$0"; exit 0 ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
     esac
     shift
@@ -96,51 +101,71 @@ row() { # LABEL TARGET "ms kb"
 }
 
 # tui_run CORPUS: milliseconds to first rows, all loaded, search ready, suggestions
-# ready, and the peak RSS in MB (one run; "-" when not seen within 4 minutes).
+# ready, and the peak RSS in MB (one run; "-" when not seen within
+# NEWSTAG_SCALE_TUI_WAIT seconds, default 600).
 # First rows: the status bar counts articles; all loaded: it no longer says
-# "loading"; then the query is typed, and search ready is when the search line no
-# longer says "indexing..."; suggestions ready when "suggesting N%" (if it ever
-# showed) is gone. The TUI is quit with Esc q, so it saves what it saves on exit.
+# "loading"; then the query is typed, and search ready is when the search line
+# shows its hits (not "indexing..."); Esc closes it. Suggestions ready: the
+# status bar, loaded, without "suggesting N%" (the scorer sets it on the event
+# that ends loading, so it is there until suggestions are ready). The search
+# line hides the status bar while it is open: suggestions ready before then are
+# counted at search ready. The run is never quit before suggestions are ready
+# and their cache file (corpus-*/suggest) is written: a warm run after a cold
+# one that did not wait would be cold again.
+# shows PATTERN: the status lines hold PATTERN (grep -E). Not through a pipe:
+# with pipefail, grep -q quitting early fails printf, which read as "not shown".
+shows() { grep -qE "$1" <<<"$status"; }
+
 tui_run() {
-    local c=$1 s=newstag-scale-$$ t0 now first="-" loaded="-" search="-" suggest="-" seen_suggest=0 screen status typed=0
+    local c=$1 s=newstag-scale-$$ t0 now first="-" loaded="-" search="-" suggest="-" screen status typed=0
+    local wait_ms=$((${NEWSTAG_SCALE_TUI_WAIT:-600} * 1000))
     command -v tmux >/dev/null || { echo "- - - - -"; return; }
     tmux kill-session -t "$s" 2>/dev/null || true
     t0=$(date +%s%N)
     tmux new-session -d -s "$s" -x 160 -y 40 \
-        "env XDG_CONFIG_HOME=$XDG_CONFIG_HOME XDG_CACHE_HOME=$XDG_CACHE_HOME XDG_DATA_HOME=$XDG_DATA_HOME HOME=$HOME $bin $c"
+        "exec env XDG_CONFIG_HOME=$XDG_CONFIG_HOME XDG_CACHE_HOME=$XDG_CACHE_HOME XDG_DATA_HOME=$XDG_DATA_HOME HOME=$HOME ${NEWSTAG_TIMINGS:+NEWSTAG_TIMINGS=1} $bin $c 2>>$dir/tui-stderr"
     while :; do
         now=$((($(date +%s%N) - t0) / 1000000))
-        [ "$now" -gt 240000 ] && break
+        [ "$now" -gt "$wait_ms" ] && break
         screen=$(tmux capture-pane -p -t "$s" 2>/dev/null) || break
-        status=$(printf '%s\n' "$screen" | tail -2)
-        printf '%s' "$status" | grep -q 'suggesting' && seen_suggest=1
-        if [ "$first" = - ] && printf '%s' "$status" | grep -qE '(^|[^0-9,])[1-9][0-9,]* articles?'; then
+        status=$(tail -2 <<<"$screen")
+        # The counts show (not the search line over them).
+        local counts=0
+        shows '(^|[^0-9,])[0-9][0-9,]* articles?' && counts=1
+        if [ "$first" = - ] && shows '(^|[^0-9,])[1-9][0-9,]* articles?'; then
             first=$now
         fi
-        if [ "$first" != - ] && [ "$loaded" = - ] && ! printf '%s' "$status" | grep -q 'loading'; then
+        if [ "$first" != - ] && [ "$loaded" = - ] && [ "$counts" = 1 ] &&
+            ! shows 'loading'; then
             loaded=$now
             tmux send-keys -t "$s" / "$query"
             typed=1
             sleep 0.1
             continue
         fi
-        if [ "$typed" = 1 ] && [ "$search" = - ] && printf '%s' "$status" | grep -q "/$query" &&
-            ! printf '%s' "$status" | grep -q 'indexing'; then
+        if [ "$typed" = 1 ] && [ "$search" = - ] && shows "/$query" && shows '[0-9] hits?|no article'; then
             search=$now
             tmux send-keys -t "$s" Escape
+            sleep 0.1
+            continue
         fi
-        if [ "$search" != - ] && [ "$suggest" = - ] && [ "$seen_suggest" = 1 ] &&
-            ! printf '%s' "$status" | grep -q 'suggesting'; then
+        if [ "$search" != - ] && [ "$suggest" = - ] && [ "$counts" = 1 ] &&
+            ! shows 'suggesting|loading'; then
             suggest=$now
         fi
         [ "$suggest" != - ] && break
-        # Suggestions that never start (no tags to learn from) are not waited for.
-        [ "$search" != - ] && [ "$seen_suggest" = 0 ] && [ "$now" -gt $((search + 5000)) ] && break
         sleep 0.1
     done
     local pid rss="-"
     pid=$(tmux list-panes -t "$s" -F '#{pane_pid}' 2>/dev/null || true)
     [ -n "$pid" ] && rss=$(awk '/VmHWM/ {print int($2/1024)}' "/proc/$pid/status" 2>/dev/null || echo -)
+    # Scoring writes its cache before it reports; wait for the file all the same.
+    if [ "$suggest" != - ]; then
+        for _ in $(seq 600); do
+            compgen -G "$XDG_CACHE_HOME/newstag/corpus-*/suggest" >/dev/null && break
+            sleep 0.1
+        done
+    fi
     tmux send-keys -t "$s" Escape q 2>/dev/null || true
     for _ in $(seq 100); do
         tmux has-session -t "$s" 2>/dev/null || break
@@ -152,21 +177,8 @@ tui_run() {
 
 secs() { [ "$1" = - ] && echo "-" || echo "$(echo "$1 / 1000" | bc -l | xargs printf '%.2f') s"; }
 
-report() { # N
-    local n=$1 c mb titles
-    c=$(corpus "$n")
-    mb=$(du -sm "$c" | cut -f1)
-    titles=$dir/titles-$n.txt
-    [ -s "$titles" ] || "$bin" articles "$c" --format jsonl 2>/dev/null |
-        jq -r 'select(.title != "") | .title' >"$titles"
-    local n_articles
-    n_articles=$("$bin" articles "$c" --format jsonl 2>/dev/null | wc -l)
-    echo
-    echo "== $n issues, $mb MB, $n_articles articles, $(wc -l <"$titles") titles; $runs runs each, medians; $(date -u +%FT%TZ)"
-    echo "   binary: $bin ($(git -C "$here" rev-parse --short HEAD 2>/dev/null || echo ?)); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-    local ratio=0.5
-    [ "$n" -ge 100000 ] && ratio=1.0
-    printf '%-44s %-16s %10s %10s\n' figure target time "peak RSS"
+cli_rows() { # CORPUS TITLES RATIO: the command rows
+    local c=$1 titles=$2 ratio=$3
     for cmd in stats check; do
         row "$cmd, warm" "<= $ratio s" "$(measure warm "$bin $cmd $c")"
         row "$cmd, cold (no cache)" "" "$(measure cold "$bin $cmd $c")"
@@ -189,27 +201,52 @@ report() { # N
     row "search $query, cold (no cache)" "" "$(measure cold "$bin search $c '$query' --format jsonl")"
     row "suggest (whole corpus), warm" "" "$(measure warm "$bin suggest $c --format jsonl")"
     row "suggest (whole corpus), cold" "" "$(measure cold "$bin suggest $c --format jsonl")"
-    if [ "$tui" = 1 ]; then
-        local cold=() warm=() r
-        for _ in $(seq "$runs"); do
-            clear_cache
-            cold+=("$(tui_run "$c")")
-            warm+=("$(tui_run "$c")")
-        done
-        for kind in cold warm; do
-            local -n rs=$kind
-            local col f l s g m
-            col() { printf '%s\n' "${rs[@]}" | awk -v k="$1" '{print $k}' | grep -v '^-$' || true; }
-            f=$(median $(col 1)); l=$(median $(col 2)); s=$(median $(col 3)); g=$(median $(col 4)); m=$(median $(col 5))
-            local tl="<= 0.5 s" ts="<= 5 s" tg="<= 10 s"
-            [ "$kind" = warm ] && tl="<= 1 s all" ts="<= 1 s" tg="<= 1 s"
-            printf '%-44s %-16s %10s\n' "TUI $kind start: first rows" "$tl" "$(secs "${f:--}")"
-            printf '%-44s %-16s %10s\n' "TUI $kind start: all loaded" "" "$(secs "${l:--}")"
-            printf '%-44s %-16s %10s\n' "TUI $kind start: search ready" "$ts" "$(secs "${s:--}")"
-            printf '%-44s %-16s %10s\n' "TUI $kind start: suggestions ready" "$tg" "$(secs "${g:--}")"
-            printf '%-44s %-16s %10s\n' "TUI $kind start: peak RSS, ready" "<= 1.5x = $((mb * 3 / 2)) MB" "${m:--} MB"
-        done
-    fi
+}
+
+tui_rows() { # CORPUS MB: the TUI rows. Each round empties the cache, then starts
+    # the TUI three times: cold, a second start (which finds what the first wrote),
+    # and a warm one (every cache valid: the second start can still find caches to
+    # redo, e.g. after the first learned the corpus's habits).
+    local c=$1 mb=$2
+    local cold=() second=() warm=()
+    for _ in $(seq "$runs"); do
+        clear_cache
+        cold+=("$(tui_run "$c")")
+        second+=("$(tui_run "$c")")
+        warm+=("$(tui_run "$c")")
+    done
+    for kind in cold second warm; do
+        local -n rs=$kind
+        local col f l s g m
+        col() { printf '%s\n' "${rs[@]}" | awk -v k="$1" '{print $k}' | grep -v '^-$' || true; }
+        f=$(median $(col 1)); l=$(median $(col 2)); s=$(median $(col 3)); g=$(median $(col 4)); m=$(median $(col 5))
+        local tl="<= 0.5 s" ts="<= 5 s" tg="<= 10 s"
+        [ "$kind" != cold ] && tl="<= 1 s all" ts="<= 1 s" tg="<= 1 s"
+        printf '%-44s %-16s %10s\n' "TUI $kind start: first rows" "$tl" "$(secs "${f:--}")"
+        printf '%-44s %-16s %10s\n' "TUI $kind start: all loaded" "" "$(secs "${l:--}")"
+        printf '%-44s %-16s %10s\n' "TUI $kind start: search ready" "$ts" "$(secs "${s:--}")"
+        printf '%-44s %-16s %10s\n' "TUI $kind start: suggestions ready" "$tg" "$(secs "${g:--}")"
+        printf '%-44s %-16s %10s\n' "TUI $kind start: peak RSS, ready" "<= 1.5x = $((mb * 3 / 2)) MB" "${m:--} MB"
+    done
+}
+
+report() { # N
+    local n=$1 c mb titles
+    c=$(corpus "$n")
+    mb=$(du -sLm "$c" | cut -f1)
+    titles=$dir/titles-$n.txt
+    [ -s "$titles" ] || "$bin" articles "$c" --format jsonl 2>/dev/null |
+        jq -r 'select(.title != "") | .title' >"$titles"
+    local n_articles
+    n_articles=$("$bin" articles "$c" --format jsonl 2>/dev/null | wc -l)
+    echo
+    echo "== $n issues, $mb MB, $n_articles articles, $(wc -l <"$titles") titles; $runs runs each, medians; $(date -u +%FT%TZ)"
+    echo "   binary: $bin ($(git -C "$here" rev-parse --short HEAD 2>/dev/null || echo ?)); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+    local ratio=0.5
+    [ "$n" -ge 100000 ] && ratio=1.0
+    printf '%-44s %-16s %10s %10s\n' figure target time "peak RSS"
+    [ "$cli" = 1 ] && cli_rows "$c" "$titles" "$ratio"
+    [ "$tui" = 1 ] && tui_rows "$c" "$mb"
     echo "   load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
     echo "   cache folder: $(du -sm "$XDG_CACHE_HOME/newstag" 2>/dev/null | cut -f1 || echo 0) MB"
 }

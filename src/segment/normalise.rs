@@ -35,6 +35,7 @@ pub fn normalise_page(units: &mut Vec<Unit<'_>>, traditional: bool) {
     // A draft's field labels are the truth about its lines: read before anything joins.
     super::draft::read_fields(units);
     mark_furniture(units, traditional);
+    settle_markdown(units);
     settle_indents(units);
     join_letter_runs(units);
     unwrap(units);
@@ -459,14 +460,84 @@ fn mark_furniture(units: &mut [Unit<'_>], traditional: bool) {
     }
 }
 
-/// Indents mark paragraph starts only on pages that indent paragraphs.
+/// A Markdown heading on a line no editor sets as a heading: a byline or a name
+/// alone, a dateline, a photo credit, a note in brackets, a sentence.
+fn marks_a_non_head(u: &Unit<'_>) -> bool {
+    let t: &str = &u.text;
+    let n = count_upto(t, 81);
+    u.level > 0
+        && u.markup == Markup::None
+        && (ends_sentence(t)
+            || t.contains('。')
+            || is_byline(t, n)
+            || (n <= 12 && is_name_line(t))
+            || is_dateline_alone(t)
+            || super::classify::is_caption(t, n)
+            || (t.starts_with(['（', '(']) && t.ends_with(['）', ')'])))
+}
+
+/// Converter Markdown is a hint, not the truth. A converter that guesses heads from
+/// the shape of lines marks every short line without a full stop, bylines and names
+/// among them; an editor marks some heads and leaves others (bylines, labels) as
+/// they are. So a page whose marks fall on lines no editor marks (a byline, a name,
+/// a note, a sentence) while it leaves few head-shaped lines unmarked (fewer than a
+/// quarter of its marks; lines as wide as a hard-wrapped page's column are cut text,
+/// not heads) had its marks guessed: they tell nothing its lines do not, and the
+/// page is read as unmarked.
+fn settle_markdown(units: &mut [Unit<'_>]) {
+    let marked = units
+        .iter()
+        .filter(|u| u.level > 0 && u.markup == Markup::None)
+        .count();
+    if marked == 0 || !units.iter().any(marks_a_non_head) {
+        return;
+    }
+    let w = wrap_width(units);
+    let unmarked_heads = units
+        .iter()
+        .filter(|u| {
+            u.level == 0
+                && u.markup == Markup::None
+                && super::classify::is_head(&u.text, count_upto(&u.text, 81))
+                && w.is_none_or(|w| width(&u.text, WIDTH_CAP) + 4 < w)
+        })
+        .count();
+    if unmarked_heads * 4 > marked {
+        return;
+    }
+    for u in units.iter_mut() {
+        u.level = 0;
+    }
+}
+
+/// Indents mark paragraph starts only on pages that indent paragraphs, and only
+/// where they open paragraphs: on a hard-wrapped page whose indented lines go on
+/// from a full line that ends no sentence, an indent marks nothing.
 fn settle_indents(units: &mut [Unit<'_>]) {
     let text_units = units.iter().filter(|u| u.markup == Markup::None).count();
     let indented = units
         .iter()
         .filter(|u| u.markup == Markup::None && u.indent)
         .count();
-    if text_units == 0 || indented * 5 < text_units {
+    // Indented lines that go on from a full line ending no sentence.
+    let mut carried = 0;
+    if indented >= 3
+        && let Some(w) = wrap_width(units)
+    {
+        let mut prev: Option<&Unit<'_>> = None;
+        for u in units.iter().filter(|u| u.markup == Markup::None) {
+            if u.indent
+                && u.gap == 0
+                && prev.is_some_and(|p| {
+                    width(&p.text, WIDTH_CAP) + 4 >= w && !super::classify::is_complete(&p.text)
+                })
+            {
+                carried += 1;
+            }
+            prev = Some(u);
+        }
+    }
+    if text_units == 0 || indented * 5 < text_units || (carried >= 3 && carried * 3 >= indented) {
         for u in units.iter_mut() {
             u.indent = false;
         }
@@ -1076,6 +1147,50 @@ mod tests {
     fn reprint_notes_stay() {
         let page = "《山西日报》1月13日3版刊发\n\n力量沉下去 服务暖上来\n";
         assert_eq!(texts(page).len(), 2);
+    }
+
+    fn levels(page: &str) -> Vec<u8> {
+        let mut u = units(page);
+        normalise(&mut u);
+        u.iter().map(|u| u.level).collect()
+    }
+
+    /// Marks a converter guessed from the shape of lines (a byline and a name marked
+    /// as heads, every short line marked) are dropped; an editor's marks, which leave
+    /// bylines and labels unmarked, are kept even where one falls on a byline.
+    #[test]
+    fn guessed_markdown_is_read_as_unmarked() {
+        let guessed = "## 春风吹绿小山村\n\n### 本报记者 王芳\n\n村里修了一条路，大家都很高兴。\n\n### 路修好了\n\n第二段很短。\n\n## 守护一江清水\n\n### 禾子\n\n水清了，鱼回来了。\n";
+        assert!(
+            levels(guessed).iter().all(|&l| l == 0),
+            "{:?}",
+            levels(guessed)
+        );
+        let edited = "# 春风吹绿小山村\n\n本报记者 王芳\n\n村里修了一条路，大家都很高兴。\n\n## 路修好了\n\n第二段很短。\n\n# 守护一江清水\n\n禾子\n\n水清了，鱼回来了。\n";
+        assert_eq!(levels(edited), [1, 0, 0, 2, 0, 1, 0, 0]);
+        // An editor's page with a byline marked, and heads left unmarked.
+        let mixed = "## 岑阳日报 第5版\n\n岑水保护在行动\n\n# 一河清水穿城过\n\n## 本报记者 滕雪\n\n初冬时节，河水清澈。\n\n截污治污\n\n治水先治污。\n\n白坪县关停养殖场\n\n记者获悉，养殖场已关停。\n";
+        assert!(levels(mixed).contains(&1), "{:?}", levels(mixed));
+    }
+
+    /// On a hard-wrapped page whose indents fall on the lines that go on from a full
+    /// line (a tool that indented every line but the first of each paragraph), the
+    /// indents mark nothing; where they open paragraphs they stay.
+    #[test]
+    fn indents_on_wrapped_lines_mark_nothing() {
+        let wrapped = "春风吹绿小山村\n本报讯 一二三四五六七八九十一二三四五六七八九十一二三四五\n\u{3000}\u{3000}六七八九十一二三四五六七八九十一二三四五六七八九十一二\n\u{3000}\u{3000}三四五六七八九十。\n村里修了一条路一二三四五六七八九十一二三四五六七八九十一\n\u{3000}\u{3000}二三四五六七八九十一二三四五六七八九十一二三四五六七八\n\u{3000}\u{3000}九十。\n大家都很高兴一二三四五六七八九十一二三四五六七八九十一二\n\u{3000}\u{3000}三四五六七八九十。\n";
+        let t = texts(wrapped);
+        assert_eq!(t.len(), 4, "{t:?}");
+        assert!(t[1].ends_with("三四五六七八九十。"), "{t:?}");
+        let opening = wrapped
+            .replace("\u{3000}\u{3000}", "")
+            .replace("本报讯", "\u{3000}\u{3000}本报讯")
+            .replace("\n村里", "\n\u{3000}\u{3000}村里")
+            .replace("\n大家", "\n\u{3000}\u{3000}大家");
+        let mut u = units(&opening);
+        normalise(&mut u);
+        assert_eq!(u.len(), 4, "{u:?}");
+        assert!(u[1].indent && u[2].indent && u[3].indent, "{u:?}");
     }
 
     #[test]

@@ -14,7 +14,9 @@
 //!   other articles' paragraphs (see `rethread`).
 
 use super::blocks::Unit;
-use super::classify::{Class, Role, caption_credit, count_upto, is_complete, is_notice_title};
+use super::classify::{
+    Class, Role, caption_credit, count_upto, is_complete, is_notice_title, starts_section_number,
+};
 use super::rethread::{Dangling, bigrams, cohesion, opens_mid_sentence, probe};
 use crate::text::is_han;
 
@@ -372,10 +374,28 @@ impl Assembler {
         let mut subtitle: Option<usize> = None;
         let mut bylines: Vec<usize> = Vec::new();
         let mut j = i;
+        // The title printed after its `——` subtitle (a PDF's content order).
+        let mut late_title = false;
         while j < units.len() {
             match classes[j].role {
                 Role::Noise => {}
                 Role::Head if subtitle.is_none() && bylines.is_empty() => heads.push(j),
+                // `省足球超级联赛第四轮` / `——潆州青枫主场3比1逆转…` / `下半场连进三球…` /
+                // `晚报记者…`: one head line after the subtitle, right over a byline, is
+                // the title the subtitle belongs to.
+                Role::Head
+                    if subtitle.is_some()
+                        && bylines.is_empty()
+                        && !late_title
+                        && !heads.is_empty()
+                        && !classes[j].explicit
+                        && count_upto(&units[j].text, 4) >= 4
+                        && next_significant(classes, j + 1)
+                            .is_some_and(|n| classes[n].role == Role::Byline) =>
+                {
+                    heads.push(j);
+                    late_title = true;
+                }
                 Role::Subtitle if subtitle.is_none() && bylines.is_empty() => subtitle = Some(j),
                 Role::Byline => bylines.push(j),
                 _ => break,
@@ -405,6 +425,17 @@ impl Assembler {
                 }
             }
         }
+        // A numbered section head (`一、…`, `（一）…`) under the title opens the
+        // article's first section: an intertitle, never the title itself.
+        if label.is_none()
+            && heads.len() >= 2
+            && subtitle.is_none()
+            && bylines.is_empty()
+            && starts_section_number(&units[heads[heads.len() - 1]].text)
+            && !starts_section_number(&units[heads[heads.len() - 2]].text)
+        {
+            label = heads.pop();
+        }
         let next = next_significant(classes, j);
         // A pen name under its title (`“微更新”贵在“微”` / `木禾`): two or three Han
         // characters below a longer head line, with text right after, sign the text.
@@ -427,8 +458,11 @@ impl Assembler {
             next.is_some_and(|n| classes[n].role == Role::Body && classes[n].dateline.is_some());
         // A letter's signature (place over name) after its text, with no text of its
         // own below: it closes the letter instead of opening an article.
-        let next_is_text = next
-            .is_some_and(|n| matches!(classes[n].role, Role::Body | Role::Caption | Role::JumpIn));
+        // (A numbered section head below opens the text of an essay.)
+        let next_is_text = next.is_some_and(|n| {
+            matches!(classes[n].role, Role::Body | Role::Caption | Role::JumpIn)
+                || (classes[n].role == Role::Head && starts_section_number(&units[n].text))
+        });
         if heads.len() == 1
             && subtitle.is_none()
             && !bylines.is_empty()
@@ -966,6 +1000,50 @@ impl Assembler {
             draft.closed = true;
             draft.absorbing = false;
             draft.jump_out = true;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::segment::segment_issue;
+
+    /// A title printed after its `——` subtitle (a PDF's content order) is still the
+    /// title, the line above the subtitle its kicker.
+    #[test]
+    fn a_title_after_its_subtitle_over_a_byline_is_the_title() {
+        let page = "县中学生篮球联赛第二轮\n——柳塘中学客场险胜茅坪中学\n最后十秒　三分球定胜负\n本报记者　甘若愚\n18日下午，县中学生篮球联赛第二轮在茅坪中学进行。\n终场前十秒，柳塘中学投中三分球，以52比50获胜。\n球场边\n看台上坐满了家长\n◇ 宓秋\n比赛那天，看台上坐满了家长和同学。\n";
+        let a = segment_issue(page, "k");
+        assert_eq!(a.len(), 2, "{a:#?}");
+        assert_eq!(a[0].title, "最后十秒　三分球定胜负", "{a:#?}");
+        assert_eq!(a[0].kicker, "县中学生篮球联赛第二轮");
+        assert_eq!(a[0].subtitle, "——柳塘中学客场险胜茅坪中学");
+        assert_eq!(a[0].byline, "本报记者　甘若愚");
+        assert_eq!(a[1].title, "看台上坐满了家长", "{a:#?}");
+        // (`◇` is a bullet the units drop.)
+        assert_eq!(a[1].byline, "宓秋", "{a:#?}");
+    }
+
+    /// An essay's numbered sections (`一、…`, `（二）…`) are intertitles of the essay
+    /// under the title, with or without a writer's name between, never new articles.
+    #[test]
+    fn numbered_section_heads_are_intertitles_of_the_essay() {
+        for signed in ["", "甘若愚\n"] {
+            for (one, two) in [("一、", "二、"), ("（一）", "（二）")] {
+                let page = format!(
+                    "村口修起了文化广场\n本报讯 近日，柳塘村文化广场建成，村民晚上有了去处。\n略谈乡村文化建设\n{signed}{one}文化建设要贴近农民\n乡村文化建设，首先要让农民看得懂、愿意来。\n{two}要培养本土文化能人\n农村并不缺少文化人才，缺的是发现和扶持。\n"
+                );
+                let a = segment_issue(&page, "k");
+                let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+                assert_eq!(
+                    titles,
+                    ["村口修起了文化广场", "略谈乡村文化建设"],
+                    "{page}\n{a:#?}"
+                );
+                assert_eq!(a[1].byline, signed.trim(), "{a:#?}");
+                assert_eq!(a[1].paragraphs.len(), 4, "{a:#?}");
+                assert!(a[1].paragraphs[0].starts_with(one), "{a:#?}");
+            }
         }
     }
 }

@@ -524,6 +524,30 @@ fn starts_numbered(text: &str) -> bool {
     )
 }
 
+/// `一、…`, `（二）…`: a section of an essay numbered in Chinese numerals (a
+/// numbered question, `72.如何理解…？`, heads an item of its own instead).
+pub(crate) fn starts_section_number(text: &str) -> bool {
+    if text.ends_with(['？', '?']) {
+        return false;
+    }
+    if let Some(rest) = text.strip_prefix(['（', '('])
+        && let Some(close) = rest.find(['）', ')'])
+        && (1..=2).contains(&rest[..close].chars().count())
+        && rest[..close].chars().all(is_chinese_numeral)
+    {
+        return true;
+    }
+    let mut it = text.chars();
+    it.next().is_some_and(is_chinese_numeral) && it.next() == Some('、')
+}
+
+fn is_chinese_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
+}
+
 /// Reporters' roles, as words a byline names them by.
 pub const ROLE_WORDS: [&str; 8] = BYLINE_ROLES;
 const BYLINE_ROLES: [&str; 8] = [

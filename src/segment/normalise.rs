@@ -32,6 +32,7 @@ pub fn normalise(units: &mut Vec<Unit<'_>>) {
 /// [`normalise`] a page known to be printed in traditional characters or not
 /// (see `traditional`).
 pub fn normalise_page(units: &mut Vec<Unit<'_>>, traditional: bool) {
+    discount_blank_after_every_line(units);
     // A draft's field labels are the truth about its lines: read before anything joins.
     super::draft::read_fields(units);
     mark_furniture(units, traditional);
@@ -40,6 +41,36 @@ pub fn normalise_page(units: &mut Vec<Unit<'_>>, traditional: bool) {
     join_letter_runs(units);
     unwrap(units);
     mark_comment_banners(units);
+}
+
+/// A page that puts a blank line after every printed line (Apache Tika's text of a
+/// PDF): when the lines of a hard-wrapped page that were cut mid-sentence at the
+/// wrap width are nearly all followed by a blank line, the blank lines say nothing
+/// of paragraphs, and one blank line fewer is read between every two lines.
+fn discount_blank_after_every_line(units: &mut [Unit<'_>]) {
+    let Some(w) = wrap_width(units) else {
+        return;
+    };
+    // Lines cut by the width (full and not at a sentence's end), and of those, how
+    // many a blank line follows.
+    let mut cut = 0usize;
+    let mut spaced = 0usize;
+    for pair in units.windows(2) {
+        let (prev, next) = (&pair[0], &pair[1]);
+        if prev.markup != Markup::None || next.markup != Markup::None {
+            continue;
+        }
+        if width(&prev.text, WIDTH_CAP) + 4 >= w && !ends_sentence(&prev.text) {
+            cut += 1;
+            spaced += usize::from(next.gap > 0);
+        }
+    }
+    if cut < 8 || spaced * 10 < cut * 9 {
+        return;
+    }
+    for u in units.iter_mut().skip(1) {
+        u.gap = u.gap.saturating_sub(1);
+    }
 }
 
 /// `读者热评` over comments each signed on a line of its own (`——沄川读者　钱晓芸`):
@@ -140,6 +171,14 @@ fn is_page_number(text: &str) -> bool {
         .trim_end_matches(['页', '版', '-', '—', '–', '·']);
     let core = core.strip_prefix("Page").unwrap_or(core);
     !core.is_empty() && core.chars().all(is_digit)
+}
+
+/// `B02`, `A12`: a tabloid's page code alone (read only inside a masthead).
+fn is_page_code(text: &str) -> bool {
+    let mut it = text.chars();
+    it.next().is_some_and(|c| c.is_ascii_uppercase())
+        && (1..=2).contains(&it.clone().count())
+        && it.all(|c| c.is_ascii_digit())
 }
 
 /// `本版责编：张三 美编：李四`: the credits of a page.
@@ -420,6 +459,7 @@ fn mark_furniture(units: &mut [Unit<'_>], traditional: bool) {
                 || is_masthead_info(text)
                 || (by_name && is_date_line(text) && text.contains('年') && text.contains('日'))
                 || is_page_number(text)
+                || is_page_code(text)
                 || (after_number && is_section_name(text)));
         if opens
             || goes_on
@@ -444,7 +484,7 @@ fn mark_furniture(units: &mut [Unit<'_>], traditional: bool) {
             }
             masthead = opens || goes_on;
             by_name = masthead && (name || by_name);
-            after_number = masthead && is_page_number(text);
+            after_number = masthead && (is_page_number(text) || is_page_code(text));
             first = first && masthead;
             continue;
         }
@@ -743,6 +783,29 @@ fn unwrap(units: &mut Vec<Unit<'_>>) {
                 {
                     return true;
                 }
+                // A byline is a line of its own: under a head however wide the head,
+                // and over the text however wide the byline (`晚报记者　钱小棹　特约记者
+                // 骆一帆` as a narrow column prints it).
+                // (A reporter's byline: a dateline lede, `本报讯（记者…）记者从…`, a
+                // field such as `投稿邮箱：…` or a list ending `…书画摄影` is none.)
+                let byline = |s: &str| {
+                    is_byline(s, count_upto(s, 31))
+                        && count_upto(s, 31) <= 30
+                        && ["记者", "通讯员", "实习生"].iter().any(|r| s.contains(r))
+                        && !s.contains('、')
+                        && !s.contains(['：', ':'])
+                        && super::classify::dateline(s).is_none()
+                };
+                if byline(&u.text) && !prev.text.contains(['，', '。', '；', ',']) {
+                    return false;
+                }
+                if prev.joined == 0
+                    && byline(&prev.text)
+                    && !cannot_open(first)
+                    && count_upto(&u.text, 8) >= 8
+                {
+                    return false;
+                }
                 if full && (blocky || !ends_sentence(&prev.text)) {
                     return true;
                 }
@@ -926,6 +989,69 @@ mod tests {
             let last = page.trim_end().chars().next_back().unwrap();
             assert!(shown.contains(last), "{page:?} lost {last}: {arts:?}");
         }
+    }
+
+    /// A hard-wrapped page with a blank line after every printed line (Tika) reads
+    /// as the same page without them: two stories, each title over its own text.
+    #[test]
+    fn a_blank_line_after_every_line_means_nothing() {
+        let printed = [
+            "柳塘村修好了灌溉渠",
+            "本报记者　甘若愚",
+            "入春以来，柳塘村组织村民",
+            "清淤修渠，全长三公里的灌溉",
+            "渠道已全部完工，可以保证两",
+            "千亩麦田春灌用水。",
+            "村支书说，今年还要再修一",
+            "座提灌站，让坡地也能浇上",
+            "水，村民们都很高兴。",
+            "镇图书室周末延长开放",
+            "通讯员　宓秋",
+            "从本周起，镇图书室周六周",
+            "日开放到晚上八点，方便上班",
+            "的村民和放学的孩子来借书",
+            "看报，室内还新添了两百多",
+            "册农业科技图书。",
+        ];
+        let tika: String = printed.iter().map(|l| format!("{l}\n\n")).collect();
+        let plain: String = printed.iter().map(|l| format!("{l}\n")).collect();
+        let mut u = units(&tika);
+        discount_blank_after_every_line(&mut u);
+        assert!(u.iter().all(|u| u.gap == 0), "{u:?}");
+        let (a, b) = (
+            crate::segment::segment_issue(&tika, "k"),
+            crate::segment::segment_issue(&plain, "k"),
+        );
+        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["柳塘村修好了灌溉渠", "镇图书室周末延长开放"],
+            "{a:#?}"
+        );
+        assert_eq!(a[0].byline, "本报记者　甘若愚");
+        assert_eq!(a[0].paragraphs.len(), 2, "{a:#?}");
+        let bodies = |v: &[crate::article::Article]| v.iter().map(|a| a.body()).collect::<Vec<_>>();
+        assert_eq!(bodies(&a), bodies(&b));
+        // A page of one paragraph a line with blank lines between keeps its blanks.
+        let paragraphs = "柳塘村修好了灌溉渠\n\n入春以来，柳塘村组织村民清淤修渠。\n\n村支书说，今年还要再修一座提灌站。\n";
+        let mut u = units(paragraphs);
+        discount_blank_after_every_line(&mut u);
+        assert!(u.iter().skip(1).all(|u| u.gap == 1), "{u:?}");
+    }
+
+    /// A tabloid's masthead printed a field a line: the page code (`B03`) and the
+    /// section after it are masthead, not heads.
+    #[test]
+    fn a_page_code_and_section_in_a_masthead_are_furniture() {
+        let page = "柳塘晚报　2026年5月8日　星期五\nB03\n文体\n县中学生篮球联赛开赛\n本报记者　甘若愚\n7日，县中学生篮球联赛开赛。\n";
+        assert_eq!(
+            texts(page),
+            [
+                "县中学生篮球联赛开赛",
+                "本报记者　甘若愚",
+                "7日，县中学生篮球联赛开赛。"
+            ]
+        );
     }
 
     #[test]

@@ -521,7 +521,7 @@ pub struct PinyinQuery {
 
 /// Score of a piece `l` letters long, `full` when it is a whole reading (as
 /// [`piece_score`]).
-fn step_score(l: usize, full: bool) -> i32 {
+pub(crate) fn step_score(l: usize, full: bool) -> i32 {
     if full {
         10 + 2 * l as i32
     } else if l == 1 {
@@ -799,6 +799,12 @@ impl PinyinQuery {
             }
         }
         (at, ended)
+    }
+
+    /// The piece lengths glyph `g` can take at query position `j`, and which
+    /// of them are whole readings (bit `l - 1` for length `l`).
+    pub fn step_at(&self, g: u16, j: usize) -> (u32, u32) {
+        self.step(g, j)
     }
 
     /// The piece lengths glyph `g` can take at query position `j` (bit `l - 1`

@@ -18,10 +18,14 @@
 //! with their first document's offset: a per-file shard can keep its own segment.
 
 use super::column::{Bytes, for_each_delta, push_varint};
-use super::pinyin::PinyinQuery;
+use super::pinyin::{PinyinQuery, step_score};
 use roaring::RoaringBitmap;
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
+
+/// How many characters of each body's start the postings keep (see
+/// [`Postings::head`]).
+pub const HEAD: usize = 16;
 
 /// Code of characters beyond the Basic Multilingual Plane.
 const ASTRAL: u16 = 0xFFFF;
@@ -65,6 +69,8 @@ pub struct Segment {
     /// (capped at 255; see [`for_each_counted`]).
     starts: Vec<u32>,
     lists: Bytes,
+    /// The first [`HEAD`] characters of each body (see [`Postings::head`]).
+    heads: Vec<u16>,
 }
 
 /// Decode a [`Segment`] list: each document with how often its key occurs there.
@@ -90,6 +96,7 @@ pub struct SegmentBuilder {
     /// `key << 32 | document`, in document order.
     pairs: Vec<u64>,
     docs: u32,
+    heads: Vec<u16>,
 }
 
 impl SegmentBuilder {
@@ -97,10 +104,21 @@ impl SegmentBuilder {
     /// and digits side by side make bigrams, so separators do not matter).
     pub fn add<'a>(&mut self, paragraphs: impl IntoIterator<Item = &'a str>) {
         let doc = self.docs as u64;
-        for p in paragraphs {
+        let mut head = [0u16; HEAD];
+        // Characters of the body so far, paragraphs joined by a `\n` (code 0).
+        let mut at = 0usize;
+        for (k, p) in paragraphs.into_iter().enumerate() {
+            if k > 0 {
+                at += 1;
+            }
             let mut prev: Option<u32> = None;
             for c in p.chars() {
-                match gram_code(c) {
+                let gram = gram_code(c);
+                if let Some(slot) = head.get_mut(at) {
+                    *slot = gram.unwrap_or(0);
+                }
+                at += 1;
+                match gram {
                     Some(code) => {
                         let code = code as u32;
                         self.pairs.push(((code << 16) as u64) << 32 | doc);
@@ -113,6 +131,7 @@ impl SegmentBuilder {
                 }
             }
         }
+        self.heads.extend_from_slice(&head);
         self.docs += 1;
     }
 
@@ -122,6 +141,7 @@ impl SegmentBuilder {
         let mut seg = Segment {
             docs: self.docs,
             starts: vec![0],
+            heads: self.heads,
             ..Segment::default()
         };
         // Each entry: the document's delta, then how often the key occurs in
@@ -223,6 +243,9 @@ pub struct Postings {
     /// how it is coded.
     starts: Vec<u32>,
     lists: Bytes,
+    /// The first [`HEAD`] characters of each body, [`HEAD`] a document (see
+    /// [`Postings::head`]).
+    heads: Vec<u16>,
 }
 
 impl Default for Postings {
@@ -232,6 +255,7 @@ impl Default for Postings {
             keys: Vec::new(),
             starts: vec![0],
             lists: Bytes::default(),
+            heads: Vec::new(),
         }
     }
 }
@@ -265,7 +289,12 @@ impl Postings {
             .zip(highs.par_iter())
             .map(|(&lo, &hi)| merge_range(segments, &offsets, n, lo, hi))
             .collect();
-        Postings::concat(n, pieces)
+        let mut out = Postings::concat(n, pieces);
+        out.heads = segments
+            .iter()
+            .flat_map(|s| s.heads.iter().copied())
+            .collect();
+        out
     }
 
     /// Postings of `n_docs` documents from pieces of ascending key ranges.
@@ -351,7 +380,15 @@ impl Postings {
                 out
             })
             .collect();
-        Postings::concat(n_docs, pieces)
+        let mut out = Postings::concat(n_docs, pieces);
+        let h = |d: u32| (d as usize * HEAD).min(self.heads.len());
+        out.heads = self.heads[..h(start)]
+            .iter()
+            .chain(&segment.heads)
+            .chain(&self.heads[h(end)..])
+            .copied()
+            .collect();
+        out
     }
 
     /// Number of keys (distinct unigrams and bigrams).
@@ -365,7 +402,16 @@ impl Postings {
 
     /// Approximate heap bytes.
     pub fn heap_bytes(&self) -> usize {
-        4 * self.keys.len() + 4 * self.starts.len() + self.lists.0.len()
+        4 * self.keys.len() + 4 * self.starts.len() + self.lists.0.len() + 2 * self.heads.len()
+    }
+
+    /// The first [`HEAD`] characters of the folded body of `doc` as key codes
+    /// (0 for a character that is no letter or digit, the `\n` between
+    /// paragraphs, and past the end): a pinyin spelling at the start of a body
+    /// (which scores more) is found here without reading the body.
+    pub fn head(&self, doc: u32) -> &[u16] {
+        let at = doc as usize * HEAD;
+        self.heads.get(at..at + HEAD).unwrap_or(&[])
     }
 
     /// The documents of key `key` (empty when absent).
@@ -511,8 +557,99 @@ impl Postings {
     /// here, 去在 there) are not, as they were when any bigram spelling a piece
     /// would do.
     pub fn pinyin_candidates(&self, pq: &PinyinQuery, glyph: &dyn Fn(u16) -> u16) -> RoaringBitmap {
-        let groups: Vec<(u16, Option<usize>, std::ops::Range<usize>)> = self
-            .groups()
+        let found = self.pinyin_spellings(pq, glyph, i32::MAX);
+        (0..self.n_docs).filter(|&d| found.may(d)).collect()
+    }
+
+    /// What the postings tell of the bodies spelling the pinyin query `pq`
+    /// (see [`Spellings`]): the spellings by one character (its unigram) or
+    /// two side by side (their bigram) with their scores, certain; and the
+    /// chains of three characters or more, each two neighbours a bigram of
+    /// the body (as [`Postings::pinyin_candidates`] finds them), with the
+    /// score they would have, scores above `cap` counted as `cap`. `glyph`
+    /// gives a character code's glyph (the numbering `pq` was compiled with).
+    pub fn pinyin_spellings(
+        &self,
+        pq: &PinyinQuery,
+        glyph: &dyn Fn(u16) -> u16,
+        cap: i32,
+    ) -> Spellings {
+        let n = self.n_docs as usize;
+        let mut out = Spellings {
+            short: vec![NO_SPELLING; n],
+            long: vec![NO_SPELLING; n],
+        };
+        let m = pq.len();
+        if m == 0 {
+            return out;
+        }
+        let groups = self.group_table();
+        let mut chains = LongChains {
+            postings: self,
+            pq,
+            glyph,
+            groups: &groups,
+            cap,
+            memo: std::collections::HashMap::new(),
+        };
+        let raise = |slot: &mut Vec<i16>, d: u32, s: i32| {
+            if let Some(v) = slot.get_mut(d as usize) {
+                let s = s.min(cap).clamp(i16::MIN as i32 + 1, i16::MAX as i32) as i16;
+                if s > *v {
+                    *v = s;
+                }
+            }
+        };
+        for (a, unigram, bigrams) in groups.iter().cloned() {
+            let (allowed, full) = pq.step_at(glyph(a), 0);
+            let mut bits = allowed;
+            while bits != 0 {
+                let l = bits.trailing_zeros() as usize + 1;
+                bits &= bits - 1;
+                let piece = step_score(l, full & (1 << (l - 1)) != 0);
+                if l >= m {
+                    if let Some(u) = unigram {
+                        self.for_each_doc(u, |d| raise(&mut out.short, d, piece));
+                    }
+                    continue;
+                }
+                let rest = m - l;
+                for b in bigrams.clone() {
+                    let second = self.keys.get(b).map_or(0, |&key| key as u16);
+                    let (allowed_b, full_b) = pq.step_at(glyph(second), l);
+                    if allowed_b == 0 {
+                        continue;
+                    }
+                    if allowed_b & (1 << (rest - 1)) != 0 {
+                        let s = piece + step_score(rest, full_b & (1 << (rest - 1)) != 0);
+                        self.for_each_doc(b, |d| raise(&mut out.short, d, s));
+                    }
+                    if allowed_b & ((1 << (rest - 1)) - 1) == 0 {
+                        continue;
+                    }
+                    let Ok(h) = groups.binary_search_by_key(&second, |g| g.0) else {
+                        continue;
+                    };
+                    let further = chains.from(l, h);
+                    if further.is_empty() {
+                        continue;
+                    }
+                    let docs = self.list(b);
+                    for (s, set) in further.iter() {
+                        for d in &docs & set {
+                            raise(&mut out.long, d, piece + s);
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Per character (ascending code): its code, its unigram's key index, the
+    /// key indexes of the bigrams it starts.
+    fn group_table(&self) -> Vec<(u16, Option<usize>, std::ops::Range<usize>)> {
+        self.groups()
             .map(|(a, first, bigrams)| {
                 let unigram = self
                     .keys
@@ -521,19 +658,20 @@ impl Postings {
                     .then_some(first);
                 (a, unigram, bigrams)
             })
-            .collect();
-        let mut chain = PinyinChain {
-            postings: self,
-            pq,
-            glyph,
-            groups: &groups,
-            memo: std::collections::HashMap::new(),
-        };
-        let mut out = RoaringBitmap::new();
-        for g in 0..groups.len() {
-            out |= chain.from(0, g);
+            .collect()
+    }
+
+    /// Each document of list `k`, ascending.
+    fn for_each_doc(&self, k: usize, mut f: impl FnMut(u32)) {
+        let (coding, _, docs) = split_list(self.list_bytes(k));
+        match coding {
+            ROARING => {
+                for d in &decode_docs(coding, docs) {
+                    f(d);
+                }
+            }
+            _ => for_each_delta(docs, f),
         }
-        out
     }
 
     /// Every character of the bodies (by code), for numbering glyphs.
@@ -551,6 +689,7 @@ impl Postings {
             && self.starts.windows(2).all(|w| w[0] < w[1])
             && self.starts.first() == Some(&0)
             && self.starts.last().map(|&l| l as usize) == Some(self.lists.0.len())
+            && self.heads.len() == self.n_docs as usize * HEAD
     }
 
     pub fn n_docs(&self) -> u32 {
@@ -558,53 +697,101 @@ impl Postings {
     }
 }
 
-/// The search of [`Postings::pinyin_candidates`]: `from(k, g)` is the set of
-/// documents where the character of group `g` takes the query at letter `k` and
-/// a chain of bigrams spells the rest.
-struct PinyinChain<'a> {
+/// No spelling (in [`Spellings`]).
+pub const NO_SPELLING: i16 = i16::MIN;
+
+/// What the postings tell of the bodies spelling a pinyin query (see
+/// [`Postings::pinyin_spellings`]), per document: `short`, the best score of
+/// a spelling by one character or two side by side (certain); `long`, the
+/// best score a spelling by three characters or more may have (its
+/// characters' bigrams are in the body, not known to be in one run). A
+/// spelling at the start of the body scores [`super::pinyin`]'s start bonus
+/// more, which neither counts (see [`Postings::head`]). [`NO_SPELLING`]
+/// where there is none; both none: the body cannot spell the query.
+#[derive(Debug, Clone, Default)]
+pub struct Spellings {
+    pub short: Vec<i16>,
+    pub long: Vec<i16>,
+}
+
+impl Spellings {
+    /// True when the body of `doc` may spell the query.
+    pub fn may(&self, doc: u32) -> bool {
+        let d = doc as usize;
+        self.short.get(d).is_some_and(|&s| s != NO_SPELLING)
+            || self.long.get(d).is_some_and(|&s| s != NO_SPELLING)
+    }
+}
+
+/// Sets of documents by score, ascending.
+type ByScore = std::rc::Rc<Vec<(i32, RoaringBitmap)>>;
+
+/// The chains of [`Postings::pinyin_spellings`]: `from(k, g)` is, per score,
+/// the documents where the character of group `g` takes the query from
+/// letter `k` on, not to its end, and a chain of bigrams spells the rest.
+struct LongChains<'a> {
     postings: &'a Postings,
     pq: &'a PinyinQuery,
     glyph: &'a dyn Fn(u16) -> u16,
-    /// Per character (ascending code): its code, its unigram's key index, the
-    /// key indexes of the bigrams it starts.
     groups: &'a [(u16, Option<usize>, std::ops::Range<usize>)],
-    memo: std::collections::HashMap<(usize, usize), RoaringBitmap>,
+    cap: i32,
+    memo: std::collections::HashMap<(usize, usize), ByScore>,
 }
 
-impl PinyinChain<'_> {
-    fn from(&mut self, k: usize, g: usize) -> RoaringBitmap {
+impl LongChains<'_> {
+    fn from(&mut self, k: usize, g: usize) -> ByScore {
         if let Some(done) = self.memo.get(&(k, g)) {
             return done.clone();
         }
         let m = self.pq.len();
-        let mut out = RoaringBitmap::new();
-        if let Some((a, unigram, bigrams)) = self.groups.get(g).cloned() {
-            let mut bits = self.pq.pieces((self.glyph)(a), k);
+        let mut acc: std::collections::BTreeMap<i32, RoaringBitmap> = Default::default();
+        if let Some((a, _, bigrams)) = self.groups.get(g).cloned() {
+            let (allowed, full) = self.pq.step_at((self.glyph)(a), k);
+            let mut bits = allowed;
             while bits != 0 {
-                let next = k + bits.trailing_zeros() as usize + 1;
+                let l = bits.trailing_zeros() as usize + 1;
                 bits &= bits - 1;
+                let next = k + l;
                 if next >= m {
-                    if let Some(u) = unigram {
-                        out |= self.postings.list(u);
-                    }
                     continue;
                 }
+                let piece = step_score(l, full & (1 << (l - 1)) != 0);
+                let rest = m - next;
                 for b in bigrams.clone() {
                     let second = self.postings.keys.get(b).map_or(0, |&key| key as u16);
-                    if self.pq.pieces((self.glyph)(second), next) == 0 {
+                    let (allowed_b, full_b) = self.pq.step_at((self.glyph)(second), next);
+                    if allowed_b == 0 {
+                        continue;
+                    }
+                    let mut docs: Option<RoaringBitmap> = None;
+                    if allowed_b & (1 << (rest - 1)) != 0 {
+                        let s = (piece + step_score(rest, full_b & (1 << (rest - 1)) != 0))
+                            .min(self.cap);
+                        let list = docs.get_or_insert_with(|| self.postings.list(b));
+                        *acc.entry(s).or_default() |= &*list;
+                    }
+                    if allowed_b & ((1 << (rest - 1)) - 1) == 0 {
                         continue;
                     }
                     let Ok(h) = self.groups.binary_search_by_key(&second, |g| g.0) else {
                         continue;
                     };
-                    let rest = self.from(next, h);
-                    if !rest.is_empty() {
-                        out |= self.postings.list(b) & rest;
+                    let further = self.from(next, h);
+                    if further.is_empty() {
+                        continue;
+                    }
+                    let list = docs.get_or_insert_with(|| self.postings.list(b));
+                    for (s, set) in further.iter() {
+                        let both = &*list & set;
+                        if !both.is_empty() {
+                            *acc.entry((piece + s).min(self.cap)).or_default() |= both;
+                        }
                     }
                 }
             }
         }
-        self.memo.insert((k, g), out.clone());
+        let out = std::rc::Rc::new(acc.into_iter().filter(|(_, set)| !set.is_empty()).collect());
+        self.memo.insert((k, g), std::rc::Rc::clone(&out));
         out
     }
 }

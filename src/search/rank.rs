@@ -20,6 +20,7 @@
 use super::docset::Bitset;
 use super::index::{AsciiMasks, PinyinData, SearchIndex, ascii_mask};
 use super::pinyin::{self, PinyinQuery};
+use super::postings::{NO_SPELLING, Spellings};
 use super::query::{Atom, Pred, Query};
 use super::verify::{self, Field, FieldRanges};
 use crate::article::ArticleAt;
@@ -97,6 +98,9 @@ struct Text {
     /// The documents whose body may spell the term's pinyin (from the body
     /// postings), when pinyin is looked for in bodies.
     body_pinyin: Option<Bitset>,
+    /// What the body postings tell of those spellings and their scores (see
+    /// [`Matcher::settled_body_pinyin`]).
+    body_spellings: Option<Spellings>,
     /// The documents whose body may hold the term (side by side, or scattered
     /// for `~`), from the body postings; None when they cannot tell (a term
     /// without letters or digits) or bodies are not looked up.
@@ -595,6 +599,20 @@ impl<'i> Matcher<'i> {
         if !latin && !pinyin {
             return None;
         }
+        // A body's pinyin score from the postings, where they settle it and
+        // the term's letters cannot stand in the body as written.
+        if f == Field::Body
+            && pinyin
+            && !want
+            && t.body_may.as_ref().is_some_and(|may| !may.contains(doc))
+        {
+            match self.settled_body_pinyin(t, doc) {
+                Some(Some(s)) => return Some((PINYIN_BODY + s.clamp(0, PINYIN_CAP), Vec::new())),
+                // Nothing but scattered characters (`~`) is left to look for.
+                Some(None) if t.mode == TermMatch::Fuzzy => return None,
+                _ => {}
+            }
+        }
         let title_doc = (f == Field::Title).then_some(d);
         let run = |text: &str| {
             if text.is_empty() {
@@ -606,6 +624,47 @@ impl<'i> Matcher<'i> {
             self.index.with_body(d, run)
         } else {
             run(self.index.folded_head(d, f))
+        }
+    }
+
+    /// The best pinyin score of `t` in the body of `doc` (before its tier and
+    /// cap, as reading the body gives it) when the body postings settle it:
+    /// `Some(None)` when the body cannot spell `t`; `Some(Some(s))` when the
+    /// best spelling by one or two characters, or at the start of the body
+    /// (from the first characters the postings keep), scores at least what
+    /// any longer chain of the body's bigrams could, or the cap; None when
+    /// only reading the body tells.
+    fn settled_body_pinyin(&self, t: &Text, doc: u32) -> Option<Option<i64>> {
+        let (found, pq, p) = (t.body_spellings.as_ref()?, t.pq.as_ref()?, self.pinyin?);
+        let d = doc as usize;
+        let none = NO_SPELLING as i32;
+        let short = *found.short.get(d)? as i32;
+        let long = *found.long.get(d)? as i32;
+        if short == none && long == none {
+            return Some(None);
+        }
+        let head = self.index.postings.head(doc);
+        let start = if pq.len() <= head.len() {
+            // A spelling of m letters takes m characters at most.
+            let mut glyphs = [0u16; super::postings::HEAD];
+            for (g, &code) in glyphs.iter_mut().zip(head) {
+                *g = p.glyph(code);
+            }
+            pq.score(&glyphs, true).map_or(none, |s| s as i32)
+        } else if head
+            .first()
+            .is_none_or(|&code| pq.step_at(p.glyph(code), 0).0 != 0)
+        {
+            return None;
+        } else {
+            none
+        };
+        let known = short.max(start);
+        let cap = PINYIN_CAP as i32;
+        if known >= cap || (known != none && long <= known) {
+            Some(Some(i64::from(known.min(cap))))
+        } else {
+            None
         }
     }
 
@@ -808,12 +867,21 @@ fn text_cond(
     };
     let in_bodies = bodies && !title_only && mode != TermMatch::Prefix;
     let n = index.len();
-    let body_pinyin = match (&pq, pinyin_data) {
+    let (body_pinyin, body_spellings) = match (&pq, pinyin_data) {
         (Some(pq), Some(p)) if in_bodies && pq.len() >= BODY_PINYIN_MIN => {
-            let set = index.postings.pinyin_candidates(pq, &|code| p.glyph(code));
-            Some(Bitset::from_roaring(&set, n))
+            let found =
+                index
+                    .postings
+                    .pinyin_spellings(pq, &|code| p.glyph(code), PINYIN_CAP as i32);
+            let mut set = Bitset::new(n);
+            for d in 0..n as u32 {
+                if found.may(d) {
+                    set.insert(d);
+                }
+            }
+            (Some(set), Some(found))
         }
-        _ => None,
+        _ => (None, None),
     };
     let chars: Vec<char> = text.chars().collect();
     let latin_edges = (
@@ -877,6 +945,7 @@ fn text_cond(
         latin_edges,
         finder: verify::phrase_finder(text),
         body_pinyin,
+        body_spellings,
         body_may,
         body_phrase: OnceLock::new(),
         body_counts,
@@ -923,6 +992,53 @@ pub use super::verify::to_ranges;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(96))]
+        /// Where the body postings settle a pinyin term's score (one or two
+        /// characters, a body's start), every document scores what reading
+        /// its text gives (a matcher without the postings reads every body).
+        #[test]
+        fn pinyin_scores_from_the_postings_are_what_reading_gives(
+            bodies in proptest::collection::vec(
+                proptest::collection::vec("[社区是去在里理治和额恶而长行阿e s，]{0,24}", 0..3),
+                1..12,
+            ),
+            q in "[sqzlhcxea]{3,6}|she|shequ|sheq|zhili|sqzl|changx|hang|aee|eer|heer",
+            tilde in proptest::bool::ANY,
+        ) {
+            use crate::article::{Article, Issue};
+            let articles: Vec<Article> = bodies
+                .iter()
+                .enumerate()
+                .map(|(k, paragraphs)| Article {
+                    id: format!("a{k}"),
+                    title: "标题".into(),
+                    paragraphs: paragraphs.clone().into(),
+                    ..Article::default()
+                })
+                .collect();
+            let issue = Issue {
+                rel: "1.txt".into(),
+                articles: articles.into(),
+                ..Issue::default()
+            };
+            let index = SearchIndex::build_from_issues(&[issue]);
+            let text = if tilde { format!("~{q}") } else { q.clone() };
+            let query = Query::parse(&text).unwrap();
+            let postings = Matcher::new(&index, &query, None);
+            let reading = Matcher::for_highlights(&index, &query);
+            for d in 0..index.len() as u32 {
+                proptest::prop_assert_eq!(
+                    postings.score(d),
+                    reading.score(d),
+                    "{} in {:?}",
+                    text,
+                    bodies[d as usize]
+                );
+            }
+        }
+    }
 
     #[test]
     fn ranking_is_best_first_ties_in_document_order_whatever_the_sort() {

@@ -133,7 +133,7 @@ fn push_line<'a>(out: &mut Vec<Unit<'a>>, line: &'a str, line_no: usize, gap: us
         }
         return;
     }
-    if is_link_line(line) || is_rule_line(line) {
+    if is_link_line(line) || is_rule_line(line) || is_image_placeholder(line) {
         out.push(unit(Cow::Borrowed(line), 0, Markup::Noise));
         return;
     }
@@ -280,6 +280,14 @@ fn markdown_heading(line: &str) -> (u8, &str) {
 /// `[查看原文](https://…)` alone on a line.
 fn is_link_line(line: &str) -> bool {
     line.starts_with('[') && line.ends_with(')') && line.contains("](")
+}
+
+/// `[pic]`, `[IMG]`, `[image]`: where a converter (antiword, lynx) left out a
+/// picture: a bracketed Latin word alone on a line, which no article's text is.
+fn is_image_placeholder(line: &str) -> bool {
+    line.strip_prefix('[')
+        .and_then(|l| l.strip_suffix(']'))
+        .is_some_and(|w| (2..=12).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_alphabetic()))
 }
 
 /// `---`, `***`, `===` and the like.

@@ -90,6 +90,15 @@ impl Lexicon {
 impl Lexicon {
     /// `华衡日报`, `石砚县报`: a paper's name alone (three to eight Han characters).
     pub fn is_paper_name(&self, text: &str) -> bool {
+        // A masthead may space its characters out (`潆　江　日　报`).
+        let spaced = text.contains(char::is_whitespace);
+        let joined: String;
+        let text = if spaced {
+            joined = text.chars().filter(|c| !c.is_whitespace()).collect();
+            joined.as_str()
+        } else {
+            text
+        };
         let mut n = 0;
         for c in text.chars() {
             if !crate::text::is_han(c) || n == 8 {

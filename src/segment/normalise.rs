@@ -1039,6 +1039,25 @@ mod tests {
         assert!(u.iter().skip(1).all(|u| u.gap == 1), "{u:?}");
     }
 
+    /// A Word page printed by antiword: a masthead with its name spaced out and the
+    /// paper's description under it, and `[pic]` where a photo was, are no heads.
+    #[test]
+    fn a_spaced_masthead_and_a_picture_placeholder_are_no_titles() {
+        let page = "柳　塘　日　报\n\n中共柳塘县委机关报\n\n一九八五年三月二日　星期六\n\n县里建起第一座水电站\n\n本报记者　甘若愚\n\n　　本报讯　柳塘县第一座水电站日前建成发电。\n\n[pic]\n\n　　茅坪乡农民在田间春耕。图为农民驾驶拖拉机耕地。\n\n本报记者　宓秋　摄\n";
+        let a = crate::segment::segment_issue(page, "k");
+        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles[0], "县里建起第一座水电站", "{a:#?}");
+        assert!(
+            a.iter()
+                .all(|a| !format!("{a:?}").contains("[pic]") && !a.kicker.contains("机关报")),
+            "{a:#?}"
+        );
+        assert_eq!(
+            a.last().map(|a| a.byline.as_str()),
+            Some("本报记者　宓秋　摄")
+        );
+    }
+
     /// A tabloid's masthead printed a field a line: the page code (`B03`) and the
     /// section after it are masthead, not heads.
     #[test]

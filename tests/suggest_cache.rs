@@ -107,6 +107,11 @@ fn suggestions_from_the_cache_equal_fresh_ones() {
     assert_ne!(std::fs::read(&file).unwrap(), written, "written again");
     assert_same(&root, &cache, &tags, "after changes, from the cache");
 
+    // An issue deleted alone: every issue left is known, but the words'
+    // article counts kept are those of the corpus as it was.
+    std::fs::remove_file(&issues[2]).unwrap();
+    assert_same(&root, &cache, &tags, "after a deletion alone");
+
     // Other keywords: one spelled across punctuation and words, one inside
     // a longer word, one without letters, one new tag.
     tags[0].keywords.push("议事，会".to_string());

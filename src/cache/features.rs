@@ -13,21 +13,27 @@
 //! holds the program's stamp (another build may cut otherwise) and a
 //! checksum; a file that does not match is not used, and rewritten.
 //!
+//! The words' texts and the number of articles holding each are kept too, as
+//! one table sorted by id (what [`Vocabulary`] holds), with a digest of the
+//! list of issue digests they were counted over: when the corpus is as it
+//! was, they are taken as they are.
+//!
 //! Layout (little-endian): `MAGIC`, the program's size (u64) and modification
-//! time (u128), then the payload: the keywords' digest (u128), the issue
-//! count (u64), per issue its digest (u128), article count (u32) and per
-//! article its length in words (u32), word count (u32), word ids (u32 each),
-//! keyword count (u32) and per keyword found its index (u32) and count (u16)
-//! and whether it is in the title (u16, 0 or 1); the name count (u64) and per
-//! name its id (u32), byte length (u32) and text; last, the xxh3 of the
-//! payload (u64).
+//! time (u128), then the payload: the keywords' digest (u128), the corpus's
+//! digest (u128, of its issues' digests in order), the issue count (u64), per
+//! issue its digest (u128), article count (u32) and per article its length in
+//! words (u32), word count (u32), word ids (u32 each), keyword count (u32) and
+//! per keyword found its index (u32) and count (u16) and whether it is in the
+//! title (u16, 0 or 1); the word count (u64) and per word, by id, its id
+//! (u32), articles holding it (u32), byte length (u32) and text; last, the
+//! xxh3 of the payload (u64).
 
 use super::corpus_dir;
 use super::shard::ProgramStamp;
 use crate::article::Article;
 use crate::config::TagDef;
-use crate::suggest::features::{Hit, KeywordSet, WordId};
-use crate::suggest::index::Known;
+use crate::suggest::features::{Hit, KeywordSet};
+use crate::suggest::index::{Known, Vocabulary};
 use crate::suggest::{ArticleFeatures, SuggestIndex};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -38,7 +44,7 @@ use xxhash_rust::xxh3::Xxh3;
 /// The name of the file in a corpus's cache folder.
 pub const FILE_NAME: &str = "suggest";
 
-const MAGIC: &[u8; 8] = b"NTWORDS2";
+const MAGIC: &[u8; 8] = b"NTWORDS3";
 
 /// The digest of the text of an issue's `articles` that suggestions look at
 /// (heading parts and paragraphs), reading bodies left in the corpus cache
@@ -91,8 +97,17 @@ pub fn build_in(
     };
     let path = dir.join(FILE_NAME);
     let digests: Vec<u128> = issues.par_iter().map(|a| digest(a)).collect();
+    super::timing::mark("suggest: digests");
     let keywords = KeywordSet::new(tags).digest();
-    let (mut stored, names, found_with) = read(&path, &program).unwrap_or_default();
+    let corpus = corpus_digest(&digests);
+    let Stored {
+        mut by_digest,
+        vocabulary,
+        found_with,
+        corpus: counted_over,
+    } = read(&path, &program).unwrap_or_default();
+    let stored = &mut by_digest;
+    super::timing::mark("suggest: cache read");
     let entries = stored.len();
     let mut known = Vec::with_capacity(issues.len());
     let mut first: HashMap<u128, usize> = HashMap::new();
@@ -105,33 +120,55 @@ pub fn build_in(
         first.entry(*d).or_insert(i);
         known.push(f);
     }
-    // Entries of issues changed or gone: the texts of their words may be
-    // among those kept.
-    let stale = !stored.is_empty();
-    drop(stored);
+    drop(by_digest);
     let reused = known.iter().filter(|k| k.is_some()).count();
-    let mut index = SuggestIndex::build_reusing(
+    let index = SuggestIndex::build_reusing(
         issues,
         tags,
         progress,
         Known {
             issues: known,
-            names,
+            vocabulary,
+            whole: counted_over == corpus,
             with_hits: found_with == keywords,
         },
     );
-    if stale {
-        index.forget_unused_words();
-    }
-    if reused < issues.len() || entries != first.len() || found_with != keywords {
-        write(dir, &path, &program, (keywords, &digests), &index);
+    super::timing::mark("suggest: features");
+    if reused < issues.len()
+        || entries != first.len()
+        || found_with != keywords
+        || counted_over != corpus
+    {
+        write(dir, &path, &program, (keywords, corpus, &digests), &index);
+        super::timing::mark("suggest: cache written");
     }
     index
 }
 
+/// The digest of a corpus's list of issue digests, in order.
+fn corpus_digest(digests: &[u128]) -> u128 {
+    let mut h = Xxh3::new();
+    for d in digests {
+        h.update(&d.to_le_bytes());
+    }
+    h.digest128()
+}
+
+/// What the file keeps.
+#[derive(Default)]
+struct Stored {
+    /// Features by issue digest.
+    by_digest: HashMap<u128, Vec<ArticleFeatures>>,
+    /// The words, counted over the corpus of digest `corpus`.
+    vocabulary: Vocabulary,
+    /// The digest of the keywords the hits were found with.
+    found_with: u128,
+    corpus: u128,
+}
+
 /// The words kept at `path` by `program`, by issue digest, and their texts;
 /// `None` when the file is missing, damaged or another program's.
-fn read(path: &Path, program: &ProgramStamp) -> Option<StoredWords> {
+fn read(path: &Path, program: &ProgramStamp) -> Option<Stored> {
     let file = crate::regular_file::open(path).ok()?;
     let mut r = BufReader::with_capacity(1 << 20, file);
     let mut head = [0u8; 32];
@@ -144,6 +181,7 @@ fn read(path: &Path, program: &ProgramStamp) -> Option<StoredWords> {
         hash: Xxh3::new(),
     };
     let found_with = r.u128()?;
+    let corpus = r.u128()?;
     let issues = r.u64()?;
     let mut by_digest = HashMap::new();
     for _ in 0..issues {
@@ -178,30 +216,32 @@ fn read(path: &Path, program: &ProgramStamp) -> Option<StoredWords> {
         }
         by_digest.insert(digest, articles);
     }
-    let n_names = r.u64()?;
-    let mut names = HashMap::new();
-    for _ in 0..n_names {
+    let n_words = usize::try_from(r.u64()?).ok()?;
+    let mut vocabulary = Vocabulary::with_capacity(n_words.min(1 << 24));
+    let mut text = Vec::new();
+    for _ in 0..n_words {
         let id = r.u32()?;
+        let df = r.u32()?;
         let len = r.u32()? as usize;
-        let mut text = vec![0u8; len];
+        text.resize(len, 0);
         r.bytes(&mut text)?;
-        names.insert(id, String::from_utf8(text).ok()?.into_boxed_str());
+        if !vocabulary.push(id, df, std::str::from_utf8(&text).ok()?) {
+            return None;
+        }
     }
+    vocabulary.shrink_to_fit();
     let sum = r.hash.digest();
     let mut tail = [0u8; 8];
     r.inner.read_exact(&mut tail).ok()?;
     let mut rest = [0u8; 1];
     let at_end = matches!(r.inner.read(&mut rest), Ok(0));
-    (u64::from_le_bytes(tail) == sum && at_end).then_some((by_digest, names, found_with))
+    (u64::from_le_bytes(tail) == sum && at_end).then_some(Stored {
+        by_digest,
+        vocabulary,
+        found_with,
+        corpus,
+    })
 }
-
-/// Features by issue digest, the words' texts, and the digest of the
-/// keywords the hits were found with.
-type StoredWords = (
-    HashMap<u128, Vec<ArticleFeatures>>,
-    HashMap<WordId, Box<str>>,
-    u128,
-);
 
 /// The program's stamp as the file holds it.
 fn stamp(program: &ProgramStamp) -> [u8; 24] {
@@ -244,13 +284,13 @@ impl<R: Read> Hashing<R> {
 }
 
 /// Keep the features of `index` (found with the keywords of digest
-/// `keywords`, issues numbered as `digests`) at `path`, with the texts of the
-/// words used; nothing when it cannot be written.
+/// `keywords`, issues numbered as `digests`, of corpus digest `corpus`) at
+/// `path`, with its vocabulary; nothing when it cannot be written.
 fn write(
     dir: &Path,
     path: &Path,
     program: &ProgramStamp,
-    digests: (u128, &[u128]),
+    digests: (u128, u128, &[u128]),
     index: &SuggestIndex,
 ) {
     if std::fs::create_dir_all(dir).is_err() {
@@ -275,7 +315,7 @@ fn write(
 /// Write the payload (see the module docs) to `out`; its xxh3.
 fn payload(
     out: &mut impl Write,
-    (keywords, digests): (u128, &[u128]),
+    (keywords, corpus, digests): (u128, u128, &[u128]),
     index: &SuggestIndex,
 ) -> std::io::Result<u64> {
     let mut hash = Xxh3::new();
@@ -290,8 +330,8 @@ fn payload(
         .filter(|(_, d)| seen.insert(**d))
         .map(|(i, d)| (*d, index.issue_features(i)))
         .collect();
-    let mut used = HashSet::new();
     put(out, &keywords.to_le_bytes())?;
+    put(out, &corpus.to_le_bytes())?;
     put(out, &(issues.len() as u64).to_le_bytes())?;
     let mut raw = Vec::new();
     for (digest, articles) in issues {
@@ -303,7 +343,6 @@ fn payload(
             raw.clear();
             for w in &a.words {
                 raw.extend_from_slice(&w.to_le_bytes());
-                used.insert(*w);
             }
             raw.extend_from_slice(&(a.hits.len() as u32).to_le_bytes());
             for h in &a.hits {
@@ -314,12 +353,15 @@ fn payload(
             put(out, &raw)?;
         }
     }
-    let names: Vec<(WordId, &str)> = index.names().filter(|(id, _)| used.contains(id)).collect();
-    put(out, &(names.len() as u64).to_le_bytes())?;
-    for (id, text) in names {
-        put(out, &id.to_le_bytes())?;
-        put(out, &(text.len() as u32).to_le_bytes())?;
-        put(out, text.as_bytes())?;
+    let words = index.vocabulary();
+    put(out, &(words.len() as u64).to_le_bytes())?;
+    for (id, df, text) in words.iter() {
+        raw.clear();
+        raw.extend_from_slice(&id.to_le_bytes());
+        raw.extend_from_slice(&df.to_le_bytes());
+        raw.extend_from_slice(&(text.len() as u32).to_le_bytes());
+        raw.extend_from_slice(text.as_bytes());
+        put(out, &raw)?;
     }
     Ok(hash.digest())
 }

@@ -4,13 +4,16 @@
 # (~160 MB; with --big also 100,000 issues, ~1.5 GB and a long wait) and runs every
 # command several times, reporting medians of whole-process wall time and peak RSS.
 #
-#   benches/scale.sh [--big] [--runs N] [--bin PATH] [--no-tui | --tui-only]
+#   benches/scale.sh [--big] [--runs N] [--bin PATH] [--no-tui | --tui-only] [--warm-only]
 #
 # NEWSTAG_SCALE_DIR: where the corpora, caches and outputs are kept between runs
 #   (default ${TMPDIR:-/tmp}/newstag-scale); a corpus is made once and reused.
 # NEWSTAG_SCALE_QUERY: the search query (default 发展), also given to fzf --filter.
 # NEWSTAG_SCALE_TUI_WAIT: seconds a TUI run may take before it is given up (600).
 # NEWSTAG_TIMINGS=1: the TUI's phase timings are appended to NEWSTAG_SCALE_DIR/tui-stderr.
+# --warm-only: the TUI's warm runs alone, on the caches left by an earlier run of
+#   the same binary (to compare two binaries back to back, each with its own
+#   NEWSTAG_SCALE_DIR).
 # --bin: the newstag binary to measure (default: target/release/newstag, built if
 #   missing). Its caches go to NEWSTAG_SCALE_DIR/home, never to the user's.
 #
@@ -28,6 +31,7 @@ runs=5
 big=0
 tui=1
 cli=1
+warm_only=0
 bin=""
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -36,7 +40,8 @@ while [ $# -gt 0 ]; do
     --bin) bin=$2; shift ;;
     --no-tui) tui=0 ;;
     --tui-only) cli=0 ;;
-    -h | --help) sed -n '2,24p' "$0"; exit 0 ;;
+    --warm-only) cli=0 warm_only=1 ;;
+    -h | --help) sed -n '2,28p' "$0"; exit 0 ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
     esac
     shift
@@ -166,7 +171,10 @@ tui_run() {
             sleep 0.1
         done
     fi
-    tmux send-keys -t "$s" Escape q 2>/dev/null || true
+    # Esc and q apart: sent together they read as Alt-q.
+    tmux send-keys -t "$s" Escape 2>/dev/null || true
+    sleep 0.3
+    tmux send-keys -t "$s" q 2>/dev/null || true
     for _ in $(seq 100); do
         tmux has-session -t "$s" 2>/dev/null || break
         sleep 0.1
@@ -209,13 +217,17 @@ tui_rows() { # CORPUS MB: the TUI rows. Each round empties the cache, then start
     # redo, e.g. after the first learned the corpus's habits).
     local c=$1 mb=$2
     local cold=() second=() warm=()
+    local kinds="cold second warm"
+    [ "$warm_only" = 1 ] && kinds=warm
     for _ in $(seq "$runs"); do
-        clear_cache
-        cold+=("$(tui_run "$c")")
-        second+=("$(tui_run "$c")")
+        if [ "$warm_only" = 0 ]; then
+            clear_cache
+            cold+=("$(tui_run "$c")")
+            second+=("$(tui_run "$c")")
+        fi
         warm+=("$(tui_run "$c")")
     done
-    for kind in cold second warm; do
+    for kind in $kinds; do
         local -n rs=$kind
         local col f l s g m
         col() { printf '%s\n' "${rs[@]}" | awk -v k="$1" '{print $k}' | grep -v '^-$' || true; }

@@ -31,6 +31,7 @@ fn load(root: &std::path::Path, team: &Team, notify: &Notifier) {
         warnings.push(LoadWarning { path, message })
     });
     let total = files.len();
+    crate::cache::timing::mark("tui: walk");
     let mut done = 0;
     // Issues come from the cache of the segmented corpus where it is valid,
     // their bodies left in it until shown or used.
@@ -76,8 +77,12 @@ fn load(root: &std::path::Path, team: &Team, notify: &Notifier) {
         if !notify.send(batch) {
             return;
         }
+        if chunk == 8 {
+            crate::cache::timing::mark("tui: first batch");
+        }
         chunk = (chunk * 2).min(512);
     }
+    crate::cache::timing::mark("tui: issues read");
     if let Some(c) = &cache {
         c.finish();
     }
@@ -88,5 +93,6 @@ fn load(root: &std::path::Path, team: &Team, notify: &Notifier) {
     if learned != *crate::corpus::habits::of_root(root) {
         crate::corpus::habits::store(root, &learned);
     }
+    crate::cache::timing::mark("tui: cache finished, habits");
     notify.send(SessionEvent::LoadDone(warnings));
 }

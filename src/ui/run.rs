@@ -192,11 +192,17 @@ fn handle_session(app: &mut App, ev: SessionEvent) {
             super::searching::loading_ended(app);
         }
         SessionEvent::IndexWants => super::searching::feed_index(app, true),
-        SessionEvent::IndexReady(Ok(index)) => super::searching::index_ready(app, *index),
+        SessionEvent::IndexReady(Ok(index)) => {
+            crate::cache::timing::mark("tui: search index ready");
+            super::searching::index_ready(app, *index)
+        }
         SessionEvent::IndexReady(Err(e)) => super::searching::index_failed(app, e),
         SessionEvent::SearchDone => super::searching::poll(app),
         SessionEvent::SuggestProgress(done, total) => app.suggest_progress(done, total),
-        SessionEvent::SuggestDone(index, took) => app.suggestions_ready(*index, took),
+        SessionEvent::SuggestDone(index, took) => {
+            crate::cache::timing::mark("tui: suggestions ready");
+            app.suggestions_ready(*index, took)
+        }
         SessionEvent::Exported(done) => app.export_finished(done),
         SessionEvent::TagSaved(saved) => app.tag_saved(saved),
         SessionEvent::TagsSaved => app.tags_saved(),

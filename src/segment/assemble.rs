@@ -508,7 +508,16 @@ impl Assembler {
             || (explicit && (cur_level == 0 || first.level <= cur_level));
         if !strong {
             let text = first.text.to_string();
-            self.lone_head(first.line, text);
+            // The one paragraph of a short item under it (a section runs on longer).
+            let below = next
+                .filter(|&n| {
+                    classes[n].role == Role::Body
+                        && classes[n].dateline.is_none()
+                        && next_significant(classes, n + 1)
+                            .is_none_or(|m| classes[m].role != Role::Body)
+                })
+                .map(|n| units[n].text.as_ref());
+            self.lone_head(first.line, text, below);
             return j;
         }
         // Title: the highest-ranked Markdown line (the last of equals), else the
@@ -620,8 +629,33 @@ impl Assembler {
     }
 
     /// A single short line that is not clearly a new heading.
-    fn lone_head(&mut self, line: usize, text: String) {
+    fn lone_head(&mut self, line: usize, text: String, below: Option<&str>) {
         if let Some(c) = self.cur {
+            // A head that names the text below it and nothing of the finished article
+            // above (`市青少年游泳锦标赛落幕` over `为期三天的…游泳锦标赛…`) titles a
+            // short item of its own, not a section of the article above.
+            let d = &self.drafts[c];
+            let label = label_bigrams(&text);
+            // (A roundup's short labels, `南渠区`, stay labels: a title is longer.)
+            if d.has_body()
+                && count_upto(&text, 8) >= 8
+                && !d.title.is_empty()
+                && !d.caption
+                && d.paragraphs.last().is_some_and(|p| is_complete(p))
+                && below.is_some_and(|b| {
+                    let opening: String = b.chars().take(40).collect();
+                    label.iter().filter(|w| opening.contains(**w)).count() >= 2
+                })
+                && shared_bigrams(&label, d) == 0
+            {
+                let n = self.open(
+                    line,
+                    "a lone head that names the text below, not the article above",
+                );
+                self.drafts[n].title = text;
+                self.headed = Some(n);
+                return;
+            }
             let d = &mut self.drafts[c];
             if d.is_open() {
                 if d.title.is_empty() && d.dateline && d.paragraphs.len() <= 3 && !d.caption {
@@ -1022,6 +1056,18 @@ mod tests {
         assert_eq!(a[1].title, "看台上坐满了家长", "{a:#?}");
         // (`◇` is a bullet the units drop.)
         assert_eq!(a[1].byline, "宓秋", "{a:#?}");
+    }
+
+    /// Short items without bylines on a page without blank lines: a head naming the
+    /// text below it and nothing of the article above opens an item; a section head
+    /// sharing the article's words stays an intertitle.
+    #[test]
+    fn a_lone_head_naming_the_text_below_opens_an_item() {
+        let page = "柳塘村修好了灌溉渠\n本报记者　甘若愚\n入春以来，柳塘村组织村民清淤修渠，全长三公里的灌溉渠道已全部完工。\n灌溉渠还要延伸\n村支书说，今年还要把灌溉渠延伸到坡地。\n镇图书室延长开放\n从本周起，镇图书室周六周日开放到晚上八点。\n";
+        let a = segment_issue(page, "k");
+        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, ["柳塘村修好了灌溉渠", "镇图书室延长开放"], "{a:#?}");
+        assert_eq!(a[0].paragraphs.len(), 3, "{a:#?}");
     }
 
     /// An essay's numbered sections (`一、…`, `（二）…`) are intertitles of the essay

@@ -122,13 +122,22 @@ fn canonical(root: &Path) -> Vec<u8> {
 
 /// Stamps of every issue file under `root`, with its sidecar's corrections
 /// (taken before reading them, so a file changed while loading makes the next
-/// start rebuild rather than trust it). Costs two failed lookups an issue
-/// without a sidecar, and reading the sidecar of one with.
+/// start rebuild rather than trust it). Costs one listing of each sidecar
+/// folder ([`crate::cache::sidecars`]), and reading the sidecar of an issue
+/// that has one.
 pub fn stamps(root: &Path) -> Vec<FileStamp> {
     use rayon::prelude::*;
+    let census = crate::cache::sidecars::SidecarCensus::as_loaded();
     let mut stamps: Vec<FileStamp> = walk::issue_files(root, &mut |_, _| {})
         .par_iter()
-        .filter_map(|p| FileStamp::of_issue(p, &crate::corpus::relative_path(root, p)))
+        .filter_map(|p| {
+            let rel = crate::corpus::relative_path(root, p);
+            if census.may_have(p, &rel) {
+                FileStamp::of_issue(p, &rel)
+            } else {
+                FileStamp::of(p)
+            }
+        })
         .collect();
     // The corpus's habits cut its files too (`corpus::habits`): an index of a cut
     // made with other habits is stale.

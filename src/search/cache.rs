@@ -9,13 +9,20 @@
 //! corrupt, truncated, stale or foreign file) is ignored and rebuilt. It is written
 //! to a temporary file and renamed into place, so a crash never leaves half a cache.
 //!
-//! The file is a head (everything but the bodies, checked as a whole when read)
-//! and the folded bodies, which are memory-mapped and read only where a search
+//! The file is a head (everything but the bodies) and the folded bodies, which are memory-mapped and read only where a search
 //! looks (a warm `newstag search` used to read and copy all of them, two thirds
 //! of the file): a table of their offsets and checksums (checked when read),
 //! then their bytes, each checked against its checksum the first time it is
 //! looked at. A body that fails its check reads as empty and the file is
 //! removed, so the next start rebuilds it.
+//!
+//! The head carries a checksum per block of [`BLOCK`] bytes (the table of them
+//! checked as a whole). Decoding leaves the head's byte blobs (the posting
+//! lists, most of its bytes) in the file instead of copying them out
+//! ([`crate::search::column::Bytes`]); the blocks outside them are checked
+//! before the index is used, each block inside one the first time something in
+//! it is read. A damaged block reads as empty and removes the file, as a body
+//! does.
 
 use crate::corpus::{Corpus, CorpusError, walk};
 use crate::search::SearchIndex;
@@ -27,7 +34,10 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::UNIX_EPOCH;
 
 const MAGIC: &[u8; 12] = b"NEWSTAGIDX2\n";
-const VERSION: u32 = 10;
+const VERSION: u32 = 11;
+/// Bytes of the head under one checksum (a few in the unit tests, whose
+/// indexes are small, so that blocks lie inside blobs there too).
+const BLOCK: usize = if cfg!(test) { 16 } else { 64 << 10 };
 
 /// Size and modification time of one file (and, for an issue file, what its
 /// sidecar's corrections make of it).
@@ -167,25 +177,126 @@ pub fn load(root: &Path, files: &[FileStamp]) -> Option<SearchIndex> {
     decode(Arc::new(map), path, &canonical(root), files)
 }
 
-/// The head's bytes and the bodies' table of a cache file's bytes.
-struct Sections<'a> {
-    head: &'a [u8],
+/// Where the parts of a cache file are.
+struct Sections {
+    /// Offset and length of the head.
+    head_at: usize,
+    head_len: usize,
+    /// Offset of the head's block checksums (one `u64` a [`BLOCK`]).
+    sums_at: usize,
     /// Offset of the bodies' table in the file.
     table_at: usize,
 }
 
-fn sections(bytes: &[u8]) -> Option<Sections<'_>> {
+/// The sections of a cache file's bytes, when its header and the table of
+/// the head's checksums are whole.
+fn sections(bytes: &[u8]) -> Option<Sections> {
     let rest = bytes.strip_prefix(MAGIC.as_slice())?;
-    let len = u64_at(rest, 0)? as usize;
+    let head_len = usize::try_from(u64_at(rest, 0)?).ok()?;
+    let blocks = head_len.div_ceil(BLOCK);
     let sum = u64_at(rest, 8)?;
-    let head = rest.get(16..16usize.checked_add(len)?)?;
-    if xxhash_rust::xxh3::xxh3_64(head) != sum {
+    let sums_at = MAGIC.len() + 16;
+    let sums = bytes.get(sums_at..sums_at.checked_add(blocks.checked_mul(8)?)?)?;
+    if xxhash_rust::xxh3::xxh3_64(sums) != sum {
         return None;
     }
-    Some(Sections {
-        head,
-        table_at: MAGIC.len() + 16 + len,
+    let head_at = sums_at + sums.len();
+    let table_at = head_at.checked_add(head_len)?;
+    (table_at <= bytes.len()).then_some(Sections {
+        head_at,
+        head_len,
+        sums_at,
+        table_at,
     })
+}
+
+/// The head of a cache file as the backing of the blobs read in place: each
+/// block checked against its checksum the first time it is read.
+struct CheckedHead<B> {
+    bytes: Arc<B>,
+    at: Sections,
+    /// Blocks found right (bit per block).
+    checked: Vec<AtomicU64>,
+    /// The cache file, removed when a block is found damaged.
+    path: PathBuf,
+    damaged: AtomicBool,
+}
+
+impl<B: AsRef<[u8]> + Send + Sync> CheckedHead<B> {
+    fn new(bytes: Arc<B>, at: Sections, path: PathBuf) -> CheckedHead<B> {
+        let blocks = at.head_len.div_ceil(BLOCK);
+        CheckedHead {
+            bytes,
+            checked: (0..blocks.div_ceil(64))
+                .map(|_| AtomicU64::new(0))
+                .collect(),
+            at,
+            path,
+            damaged: AtomicBool::new(false),
+        }
+    }
+
+    /// File range of block `k` of the head.
+    fn block(&self, k: usize) -> std::ops::Range<usize> {
+        let start = self.at.head_at + k * BLOCK;
+        start..(start + BLOCK).min(self.at.head_at + self.at.head_len)
+    }
+
+    /// Check block `k` (once); false when it is damaged.
+    fn check(&self, k: usize) -> bool {
+        let Some(word) = self.checked.get(k / 64) else {
+            return false;
+        };
+        let bit = 1u64 << (k % 64);
+        if word.load(Ordering::Relaxed) & bit != 0 {
+            return true;
+        }
+        let all = (*self.bytes).as_ref();
+        let right = all.get(self.block(k)).is_some_and(|block| {
+            u64_at(all, self.at.sums_at + 8 * k) == Some(xxhash_rust::xxh3::xxh3_64(block))
+        });
+        if right {
+            word.fetch_or(bit, Ordering::Relaxed);
+        } else if !self.damaged.swap(true, Ordering::Relaxed) {
+            let _ = std::fs::remove_file(&self.path);
+        }
+        right
+    }
+
+    /// Check every block not wholly inside one of `blobs` (file ranges, as
+    /// decoding found them, ascending); false when one is damaged.
+    fn check_all_but(&self, blobs: &[std::ops::Range<usize>]) -> bool {
+        let mut blob = blobs.iter().peekable();
+        (0..self.at.head_len.div_ceil(BLOCK)).all(|k| {
+            let block = self.block(k);
+            while blob.next_if(|b| b.end < block.end).is_some() {}
+            let inside = blob
+                .peek()
+                .is_some_and(|b| b.start <= block.start && block.end <= b.end);
+            inside || self.check(k)
+        })
+    }
+}
+
+impl<B: AsRef<[u8]> + Send + Sync> crate::search::column::Backing for CheckedHead<B> {
+    fn bytes(&self) -> &[u8] {
+        (*self.bytes).as_ref()
+    }
+
+    fn checked(&self, range: std::ops::Range<usize>) -> Option<&[u8]> {
+        let (head_at, head_end) = (self.at.head_at, self.at.head_at + self.at.head_len);
+        if range.start < head_at || range.end > head_end || range.start > range.end {
+            return None;
+        }
+        if range.start < range.end {
+            let first = (range.start - head_at) / BLOCK;
+            let last = (range.end - 1 - head_at) / BLOCK;
+            if !(first..=last).all(|k| self.check(k)) {
+                return None;
+            }
+        }
+        (*self.bytes).as_ref().get(range)
+    }
 }
 
 fn u64_at(bytes: &[u8], at: usize) -> Option<u64> {
@@ -201,7 +312,18 @@ fn decode<B: AsRef<[u8]> + Send + Sync + 'static>(
 ) -> Option<SearchIndex> {
     let all = (*bytes).as_ref();
     let parts = sections(all)?;
-    let file: CacheFile = postcard::from_bytes(parts.head).ok()?;
+    let table_at = parts.table_at;
+    let head_bytes = all.get(parts.head_at..table_at)?;
+    let head = Arc::new(CheckedHead::new(Arc::clone(&bytes), parts, path.clone()));
+    let (file, blobs) = crate::search::column::decode_in_place(head.clone(), || {
+        postcard::from_bytes::<CacheFile>(head_bytes)
+    });
+    // Decoding is safe on any bytes; what it read outside the blobs is
+    // trusted only once checked.
+    let file = file.ok()?;
+    if !head.check_all_but(&blobs) {
+        return None;
+    }
     let valid = file.version == VERSION
         && file.program == program()
         && file.root == root
@@ -209,7 +331,6 @@ fn decode<B: AsRef<[u8]> + Send + Sync + 'static>(
     if !valid {
         return None;
     }
-    let table_at = parts.table_at;
     let bodies = MappedBodies::new(bytes, table_at, path)?;
     let mut index = file.index;
     index.set_bodies(Bodies::Mapped(bodies));
@@ -239,10 +360,16 @@ fn encode(root: &[u8], files: &[FileStamp], index: &SearchIndex) -> Option<Vec<u
     }
     let mut table = offsets;
     table.extend_from_slice(&hashes);
-    let mut out = Vec::with_capacity(MAGIC.len() + 32 + head.len() + table.len() + text.len());
+    let sums: Vec<u8> = head
+        .chunks(BLOCK)
+        .flat_map(|block| xxhash_rust::xxh3::xxh3_64(block).to_le_bytes())
+        .collect();
+    let mut out =
+        Vec::with_capacity(MAGIC.len() + 32 + sums.len() + head.len() + table.len() + text.len());
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&(head.len() as u64).to_le_bytes());
-    out.extend_from_slice(&xxhash_rust::xxh3::xxh3_64(&head).to_le_bytes());
+    out.extend_from_slice(&xxhash_rust::xxh3::xxh3_64(&sums).to_le_bytes());
+    out.extend_from_slice(&sums);
     out.extend_from_slice(&head);
     out.extend_from_slice(&(n as u64).to_le_bytes());
     out.extend_from_slice(&xxhash_rust::xxh3::xxh3_64(&table).to_le_bytes());
@@ -491,6 +618,50 @@ mod tests {
             assert_eq!(decoded(&bytes[..bytes.len() - 3], b"/c", &files), None);
             assert_eq!(decoded(b"garbage", b"/c", &files), None);
         }
+    }
+
+    /// The posting lists stay in the file, checked when read: a damaged one
+    /// reads as empty (the index then differs from the one written), never as
+    /// what it became; the rest of the head is checked before use.
+    #[test]
+    fn the_heads_blobs_are_read_in_place_and_checked_when_read() {
+        let index = two_articles();
+        let files = vec![stamp(10)];
+        let bytes = encode(b"/c", &files, &index).unwrap();
+        let parts = sections(&bytes).unwrap();
+        let (head_at, table_at) = (parts.head_at, parts.table_at);
+        let shared = Arc::new(bytes.clone());
+        let backing = Arc::new(CheckedHead::new(
+            Arc::clone(&shared),
+            parts,
+            PathBuf::from("/nonexistent/newstag-test-cache"),
+        ));
+        let (file, blobs) = crate::search::column::decode_in_place(backing, || {
+            postcard::from_bytes::<CacheFile>(&shared[head_at..table_at])
+        });
+        let read = file.unwrap().index;
+        assert_eq!(read.postings, index.postings);
+        assert_eq!(read.title_chars, index.title_chars);
+        // A byte of a block wholly inside a blob (the posting lists).
+        let inside = blobs
+            .iter()
+            .find_map(|b| {
+                let at = head_at + (b.start - head_at).div_ceil(BLOCK) * BLOCK;
+                (at + BLOCK <= b.end).then_some(at)
+            })
+            .expect("a blob holding a whole block");
+        let mut flipped = bytes.clone();
+        flipped[inside] ^= 0x40;
+        let read =
+            decoded(&flipped, b"/c", &files).expect("decoded: the blob is checked when read");
+        assert_ne!(read, index, "the damaged list reads as empty");
+        // A byte outside the blobs: refused at once.
+        let outside = (head_at..table_at)
+            .find(|at| !blobs.iter().any(|b| b.contains(at)))
+            .unwrap();
+        let mut flipped = bytes.clone();
+        flipped[outside] ^= 0x40;
+        assert_eq!(decoded(&flipped, b"/c", &files), None);
     }
 
     #[test]

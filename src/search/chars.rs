@@ -47,10 +47,10 @@ impl CharIndex {
             index.chars.push(c);
             let mut prev = 0;
             for d in docs {
-                push_varint(&mut index.postings.0, d - prev);
+                push_varint(index.postings.vec_mut(), d - prev);
                 prev = d;
             }
-            index.starts.push(index.postings.0.len() as u32);
+            index.starts.push(index.postings.len() as u32);
         }
         index
     }
@@ -63,7 +63,7 @@ impl CharIndex {
             let mut set = Bitset::new(n);
             if let Ok(k) = self.chars.binary_search(&c)
                 && let (Some(&a), Some(&b)) = (self.starts.get(k), self.starts.get(k + 1))
-                && let Some(bytes) = self.postings.0.get(a as usize..b as usize)
+                && let Some(bytes) = self.postings.get(a as usize..b as usize)
             {
                 for_each_delta(bytes, |d| set.insert(d));
             }
@@ -77,7 +77,7 @@ impl CharIndex {
 
     /// Approximate heap bytes.
     pub fn heap_bytes(&self) -> usize {
-        4 * self.chars.len() + self.postings.0.len() + 4 * self.starts.len()
+        4 * self.chars.len() + self.postings.heap_bytes() + 4 * self.starts.len()
     }
 
     /// Structural sanity (used to refuse a corrupt cache).
@@ -85,7 +85,7 @@ impl CharIndex {
         self.starts.len() == self.chars.len() + 1
             && self.chars.windows(2).all(|w| w[0] < w[1])
             && self.starts.windows(2).all(|w| w[0] <= w[1])
-            && self.starts.last().map(|&l| l as usize) == Some(self.postings.0.len())
+            && self.starts.last().map(|&l| l as usize) == Some(self.postings.len())
     }
 }
 

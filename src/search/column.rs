@@ -2,6 +2,9 @@
 //! cheap to build, to keep in memory and to (de)serialise.
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::cell::RefCell;
+use std::ops::Range;
+use std::sync::Arc;
 
 /// Many strings in one buffer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -144,14 +147,157 @@ impl Variants {
     }
 }
 
-/// A byte buffer serialised as one blob (fast with postcard).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Bytes(pub Vec<u8>);
+/// A byte buffer serialised as one blob (fast with postcard): owned, or read
+/// in place from a file decoded with [`decode_in_place`] (the search cache's
+/// posting lists, which a search reads a few of), checked by its [`Backing`]
+/// when read.
+#[derive(Clone, Default)]
+pub struct Bytes {
+    owned: Vec<u8>,
+    /// When read in place: where (then `owned` is empty).
+    in_place: Option<InPlace>,
+}
+
+/// `len` bytes at `at` of the backing's file.
+#[derive(Clone)]
+struct InPlace {
+    backing: Arc<dyn Backing>,
+    at: usize,
+    len: usize,
+}
+
+/// The bytes of a file that [`Bytes`] read in place.
+pub trait Backing: Send + Sync {
+    /// The whole file's bytes, unchecked (where blobs are found as decoding
+    /// meets them).
+    fn bytes(&self) -> &[u8];
+    /// Bytes `range` of the file, checked against the file's checksums; None
+    /// when they are damaged.
+    fn checked(&self, range: Range<usize>) -> Option<&[u8]>;
+}
+
+impl Bytes {
+    /// An owned buffer.
+    pub fn owned(bytes: Vec<u8>) -> Bytes {
+        Bytes {
+            owned: bytes,
+            in_place: None,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        match &self.in_place {
+            None => self.owned.len(),
+            Some(p) => p.len,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Bytes `range` (None when out of range, or read in place and damaged).
+    pub fn get(&self, range: Range<usize>) -> Option<&[u8]> {
+        match &self.in_place {
+            None => self.owned.get(range),
+            Some(p) => {
+                if range.start > range.end || range.end > p.len {
+                    return None;
+                }
+                p.backing.checked(p.at + range.start..p.at + range.end)
+            }
+        }
+    }
+
+    /// All the bytes (empty when read in place and damaged).
+    pub fn all(&self) -> &[u8] {
+        self.get(0..self.len()).unwrap_or(&[])
+    }
+
+    /// The buffer to append to (a buffer read in place is copied first).
+    pub fn vec_mut(&mut self) -> &mut Vec<u8> {
+        if self.in_place.is_some() {
+            self.owned = self.all().to_vec();
+            self.in_place = None;
+        }
+        &mut self.owned
+    }
+
+    /// Heap bytes (none for a buffer read in place).
+    pub fn heap_bytes(&self) -> usize {
+        self.owned.capacity()
+    }
+}
+
+impl std::fmt::Debug for Bytes {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.in_place {
+            None => write!(f, "Bytes({} bytes)", self.owned.len()),
+            Some(p) => write!(f, "Bytes({} bytes at {}, in place)", p.len, p.at),
+        }
+    }
+}
+
+impl PartialEq for Bytes {
+    fn eq(&self, other: &Bytes) -> bool {
+        self.len() == other.len() && self.all() == other.all()
+    }
+}
 
 impl Serialize for Bytes {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_bytes(&self.0)
+        // A damaged buffer read in place is never written out as if it were whole.
+        match self.get(0..self.len()) {
+            Some(b) => s.serialize_bytes(b),
+            None => Err(serde::ser::Error::custom("damaged bytes")),
+        }
     }
+}
+
+/// The backing of a decoding under way ([`decode_in_place`]), and the file
+/// ranges of the blobs found in it so far.
+type Decoding = Option<(Arc<dyn Backing>, Vec<Range<usize>>)>;
+
+thread_local! {
+    /// This thread's decoding under way, if any.
+    static DECODING: RefCell<Decoding> = const { RefCell::new(None) };
+}
+
+/// Run `decode` (a postcard decoding of bytes of `backing`'s file) with every
+/// [`Bytes`] it meets left in place; returns its result and the file ranges of
+/// those blobs (unchecked: the backing checks them when they are read).
+pub fn decode_in_place<R>(
+    backing: Arc<dyn Backing>,
+    decode: impl FnOnce() -> R,
+) -> (R, Vec<Range<usize>>) {
+    DECODING.with_borrow_mut(|d| *d = Some((backing, Vec::new())));
+    let result = decode();
+    let blobs = DECODING
+        .with_borrow_mut(Option::take)
+        .map(|(_, blobs)| blobs)
+        .unwrap_or_default();
+    (result, blobs)
+}
+
+/// `v` as a [`Bytes`] read in place when it lies in the file being decoded.
+fn in_place(v: &[u8]) -> Option<Bytes> {
+    DECODING.with_borrow_mut(|d| {
+        let (backing, blobs) = d.as_mut()?;
+        let file = backing.bytes();
+        let at = (v.as_ptr() as usize).checked_sub(file.as_ptr() as usize)?;
+        if at.checked_add(v.len())? > file.len() {
+            return None;
+        }
+        blobs.push(at..at + v.len());
+        Some(Bytes {
+            owned: Vec::new(),
+            in_place: Some(InPlace {
+                backing: Arc::clone(backing),
+                at,
+                len: v.len(),
+            }),
+        })
+    })
 }
 
 impl<'de> Deserialize<'de> for Bytes {
@@ -162,21 +308,24 @@ impl<'de> Deserialize<'de> for Bytes {
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
                 f.write_str("bytes")
             }
+            fn visit_borrowed_bytes<E: serde::de::Error>(self, v: &'de [u8]) -> Result<Bytes, E> {
+                Ok(in_place(v).unwrap_or_else(|| Bytes::owned(v.to_vec())))
+            }
             fn visit_bytes<E: serde::de::Error>(self, v: &[u8]) -> Result<Bytes, E> {
-                Ok(Bytes(v.to_vec()))
+                Ok(Bytes::owned(v.to_vec()))
             }
             fn visit_byte_buf<E: serde::de::Error>(self, v: Vec<u8>) -> Result<Bytes, E> {
-                Ok(Bytes(v))
+                Ok(Bytes::owned(v))
             }
             fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut a: A) -> Result<Bytes, A::Error> {
                 let mut out = Vec::new();
                 while let Some(b) = a.next_element()? {
                     out.push(b);
                 }
-                Ok(Bytes(out))
+                Ok(Bytes::owned(out))
             }
         }
-        d.deserialize_byte_buf(V)
+        d.deserialize_bytes(V)
     }
 }
 

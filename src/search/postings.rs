@@ -153,25 +153,25 @@ impl SegmentBuilder {
             match last {
                 Some((k, d)) if k == key && d == doc => count += 1,
                 Some((k, d)) if k == key => {
-                    seg.lists.0.push(count.min(255) as u8);
-                    push_varint(&mut seg.lists.0, doc - d);
+                    seg.lists.vec_mut().push(count.min(255) as u8);
+                    push_varint(seg.lists.vec_mut(), doc - d);
                     count = 1;
                 }
                 _ => {
                     if last.is_some() {
-                        seg.lists.0.push(count.min(255) as u8);
-                        seg.starts.push(seg.lists.0.len() as u32);
+                        seg.lists.vec_mut().push(count.min(255) as u8);
+                        seg.starts.push(seg.lists.len() as u32);
                     }
                     seg.keys.push(key);
-                    push_varint(&mut seg.lists.0, doc);
+                    push_varint(seg.lists.vec_mut(), doc);
                     count = 1;
                 }
             }
             last = Some((key, doc));
         }
         if last.is_some() {
-            seg.lists.0.push(count.min(255) as u8);
-            seg.starts.push(seg.lists.0.len() as u32);
+            seg.lists.vec_mut().push(count.min(255) as u8);
+            seg.starts.push(seg.lists.len() as u32);
         }
         seg
     }
@@ -228,7 +228,7 @@ impl Segment {
 
     fn list(&self, k: usize) -> &[u8] {
         match (self.starts.get(k), self.starts.get(k + 1)) {
-            (Some(&a), Some(&b)) => self.lists.0.get(a as usize..b as usize).unwrap_or(&[]),
+            (Some(&a), Some(&b)) => self.lists.get(a as usize..b as usize).unwrap_or(&[]),
             _ => &[],
         }
     }
@@ -304,11 +304,11 @@ impl Postings {
             ..Postings::default()
         };
         for p in pieces {
-            let base = out.lists.0.len() as u32;
+            let base = out.lists.len() as u32;
             out.keys.extend_from_slice(&p.keys);
             out.starts
                 .extend(p.starts.iter().skip(1).map(|&s| s + base));
-            out.lists.0.extend_from_slice(&p.lists.0);
+            out.lists.vec_mut().extend_from_slice(p.lists.all());
         }
         out
     }
@@ -373,8 +373,8 @@ impl Postings {
                     );
                     if !docs.is_empty() {
                         out.keys.push(key);
-                        encode_list(&docs, &mut out.lists.0);
-                        out.starts.push(out.lists.0.len() as u32);
+                        encode_list(&docs, out.lists.vec_mut());
+                        out.starts.push(out.lists.len() as u32);
                     }
                 }
                 out
@@ -402,7 +402,7 @@ impl Postings {
 
     /// Approximate heap bytes.
     pub fn heap_bytes(&self) -> usize {
-        4 * self.keys.len() + 4 * self.starts.len() + self.lists.0.len() + 2 * self.heads.len()
+        4 * self.keys.len() + 4 * self.starts.len() + self.lists.heap_bytes() + 2 * self.heads.len()
     }
 
     /// The first [`HEAD`] characters of the folded body of `doc` as key codes
@@ -425,7 +425,7 @@ impl Postings {
     /// The stored bytes of list `k`.
     fn list_bytes(&self, k: usize) -> &[u8] {
         match (self.starts.get(k), self.starts.get(k + 1)) {
-            (Some(&a), Some(&b)) => self.lists.0.get(a as usize..b as usize).unwrap_or(&[]),
+            (Some(&a), Some(&b)) => self.lists.get(a as usize..b as usize).unwrap_or(&[]),
             _ => &[],
         }
     }
@@ -688,7 +688,7 @@ impl Postings {
             && self.keys.windows(2).all(|w| w[0] < w[1])
             && self.starts.windows(2).all(|w| w[0] < w[1])
             && self.starts.first() == Some(&0)
-            && self.starts.last().map(|&l| l as usize) == Some(self.lists.0.len())
+            && self.starts.last().map(|&l| l as usize) == Some(self.lists.len())
             && self.heads.len() == self.n_docs as usize * HEAD
     }
 
@@ -835,8 +835,8 @@ fn merge_range(segments: &[Segment], offsets: &[u32], n_docs: u32, lo: u64, hi: 
             }
         }
         out.keys.push(key);
-        encode_list(&docs, &mut out.lists.0);
-        out.starts.push(out.lists.0.len() as u32);
+        encode_list(&docs, out.lists.vec_mut());
+        out.starts.push(out.lists.len() as u32);
     }
     out
 }
@@ -1132,7 +1132,7 @@ mod tests {
         assert_eq!(some, (0..n).step_by(3).collect::<Vec<u32>>());
         // Deltas take a byte a document: 163k bytes for the five keys; bitmaps
         // (a bit a document where most have the key) 61k.
-        assert!(p.lists.0.len() < 80_000, "{} bytes", p.lists.0.len());
+        assert!(p.lists.len() < 80_000, "{} bytes", p.lists.len());
     }
 
     #[test]

@@ -48,7 +48,7 @@ pub fn normalise_page(units: &mut Vec<Unit<'_>>, traditional: bool) {
 /// wrap width are nearly all followed by a blank line, the blank lines say nothing
 /// of paragraphs, and one blank line fewer is read between every two lines.
 fn discount_blank_after_every_line(units: &mut [Unit<'_>]) {
-    let Some(w) = wrap_width(units) else {
+    let Some(wrap) = wrap_width(units) else {
         return;
     };
     // Lines cut by the width (full and not at a sentence's end), and of those, how
@@ -60,7 +60,7 @@ fn discount_blank_after_every_line(units: &mut [Unit<'_>]) {
         if prev.markup != Markup::None || next.markup != Markup::None {
             continue;
         }
-        if width(&prev.text, WIDTH_CAP) + 4 >= w && !ends_sentence(&prev.text) {
+        if wrap.of(&prev.text) + 4 >= wrap.width && !ends_sentence(&prev.text) {
             cut += 1;
             spaced += usize::from(next.gap > 0);
         }
@@ -532,14 +532,14 @@ fn settle_markdown(units: &mut [Unit<'_>]) {
     if marked == 0 || !units.iter().any(marks_a_non_head) {
         return;
     }
-    let w = wrap_width(units);
+    let wrap = wrap_width(units);
     let unmarked_heads = units
         .iter()
         .filter(|u| {
             u.level == 0
                 && u.markup == Markup::None
                 && super::classify::is_head(&u.text, count_upto(&u.text, 81))
-                && w.is_none_or(|w| width(&u.text, WIDTH_CAP) + 4 < w)
+                && wrap.is_none_or(|w| w.of(&u.text) + 4 < w.width)
         })
         .count();
     if unmarked_heads * 4 > marked {
@@ -562,14 +562,14 @@ fn settle_indents(units: &mut [Unit<'_>]) {
     // Indented lines that go on from a full line ending no sentence.
     let mut carried = 0;
     if indented >= 3
-        && let Some(w) = wrap_width(units)
+        && let Some(wrap) = wrap_width(units)
     {
         let mut prev: Option<&Unit<'_>> = None;
         for u in units.iter().filter(|u| u.markup == Markup::None) {
             if u.indent
                 && u.gap == 0
                 && prev.is_some_and(|p| {
-                    width(&p.text, WIDTH_CAP) + 4 >= w && !super::classify::is_complete(&p.text)
+                    wrap.of(&p.text) + 4 >= wrap.width && !super::classify::is_complete(&p.text)
                 })
             {
                 carried += 1;
@@ -587,25 +587,64 @@ fn settle_indents(units: &mut [Unit<'_>]) {
 /// Widest cells counted for a line when looking for the wrap width.
 const WIDTH_CAP: usize = 240;
 
-/// The width most body lines are cut at, when the page is hard-wrapped.
-fn wrap_width(units: &[Unit<'_>]) -> Option<usize> {
-    let mut hist = [0u32; WIDTH_CAP + 1];
-    // Lines that could have been cut by the width (heads and the last lines of
-    // paragraphs are shorter, and many on a page of short paragraphs).
-    let mut lines = 0u32;
-    for u in units.iter().filter(|u| u.markup == Markup::None) {
-        let w = width(&u.text, WIDTH_CAP);
-        if w >= 24 {
-            lines += 1;
-            hist[w] += 1;
+/// How a hard-wrapped page's lines were cut: at a width, measured in display cells
+/// (a PDF's column: a half-width digit takes half a Han character's room) or in
+/// characters (a tool that cuts every N characters, digits or not).
+#[derive(Debug, Clone, Copy)]
+struct Wrap {
+    width: usize,
+    chars: bool,
+}
+
+impl Wrap {
+    /// The width of `s` as this page's lines were measured when cut (in cells: a
+    /// character counts two when the page was cut by characters).
+    fn of(self, s: &str) -> usize {
+        if self.chars {
+            (2 * count_upto(s, WIDTH_CAP / 2)).min(WIDTH_CAP)
+        } else {
+            width(s, WIDTH_CAP)
         }
     }
-    // The width with most lines in [w-3, w]: lines are cut at one width, give or
-    // take punctuation kept off a line start and half-width characters.
-    let (best_w, best) = (24..WIDTH_CAP)
-        .map(|w| (w, hist[w - 3..=w].iter().sum::<u32>()))
-        .max_by_key(|&(w, n)| (n, w))?;
-    (best >= 3 && best * 3 >= lines).then_some(best_w)
+}
+
+/// The width most body lines are cut at, when the page is hard-wrapped: lines are
+/// measured in display cells and, when no width holds enough of them so measured (a
+/// tool that cut every N characters leaves full lines of many display widths, one
+/// for each count of half-width digits), in characters.
+fn wrap_width(units: &[Unit<'_>]) -> Option<Wrap> {
+    let by = |chars: bool| {
+        let wrap = Wrap { width: 0, chars };
+        let mut hist = [0u32; WIDTH_CAP + 1];
+        // Lines that could have been cut by the width (heads and the last lines of
+        // paragraphs are shorter, and many on a page of short paragraphs).
+        let mut lines = 0u32;
+        for u in units.iter().filter(|u| u.markup == Markup::None) {
+            let w = wrap.of(&u.text);
+            if w >= 24 {
+                lines += 1;
+                hist[w] += 1;
+            }
+        }
+        // The width with most lines in [w-3, w]: lines are cut at one width, give or
+        // take punctuation kept off a line start and half-width characters; a tool
+        // that cuts by characters leaves its full lines at exactly one count.
+        let slack = if chars { 0 } else { 3 };
+        let (best_w, best) = (24..WIDTH_CAP)
+            .map(|w| (w, hist[w - slack..=w].iter().sum::<u32>()))
+            .max_by_key(|&(w, n)| (n, w))?;
+        (best >= 3 && best * 3 >= lines).then_some((
+            best,
+            Wrap {
+                width: best_w,
+                chars,
+            },
+        ))
+    };
+    match by(false) {
+        Some((_, cells)) => Some(cells),
+        None => by(true).map(|(_, chars)| chars),
+    }
 }
 
 /// Characters that cannot start a line or a paragraph.
@@ -642,7 +681,7 @@ fn wrapped_head(prev: &str, next: &str) -> bool {
 /// role or `文/` waits for its name; a head cut by the width leaves the longer part
 /// first (or cuts a word or a quote); a kicker over its title, a title over a
 /// byline, the lines of a poem do not.
-fn block_line_continues(prev: &str, next: &str) -> bool {
+fn block_line_continues(prev: &str, next: &str, wrap: Wrap) -> bool {
     if ROLE_WORDS.iter().any(|r| prev.ends_with(r)) || prev.ends_with('/') {
         return true;
     }
@@ -660,13 +699,14 @@ fn block_line_continues(prev: &str, next: &str) -> bool {
     if is_name_line(next) {
         return false;
     }
-    width(prev, WIDTH_CAP) >= width(next, WIDTH_CAP) || wrapped_head(prev, next)
+    wrap.of(prev) >= wrap.of(next) || wrapped_head(prev, next)
 }
 
 fn unwrap(units: &mut Vec<Unit<'_>>) {
-    let Some(w) = wrap_width(units) else {
+    let Some(wrap) = wrap_width(units) else {
         return;
     };
+    let w = wrap.width;
     let text_units = units.iter().filter(|u| u.markup == Markup::None).count();
     let spaced = units
         .iter()
@@ -766,7 +806,7 @@ fn unwrap(units: &mut Vec<Unit<'_>>) {
                 // On a page of blocks, a block is one paragraph (or a few): what it grew
                 // to counts; elsewhere the last source line's own width does.
                 let full = if blocky {
-                    width(&prev.text, WIDTH_CAP) + 4 >= w
+                    wrap.of(&prev.text) + 4 >= w
                 } else {
                     last_width + 4 >= w
                 };
@@ -812,7 +852,7 @@ fn unwrap(units: &mut Vec<Unit<'_>>) {
                 if cannot_open(first) {
                     return true;
                 }
-                let short = width(&u.text, WIDTH_CAP) + 4 < w;
+                let short = wrap.of(&u.text) + 4 < w;
                 // A head wrapped mid-word or inside quotes (`鹭溪县开展秋季森` /
                 // `林防火宣传`, `新增两处“` / `共享自习室”`): both parts head-like.
                 if short && last_width + 4 < w && wrapped_head(&prev.text, &u.text) {
@@ -824,7 +864,7 @@ fn unwrap(units: &mut Vec<Unit<'_>>) {
                     && !ends_sentence(&prev.text)
                     && !u.text.starts_with("——")
                     && !furniture_between
-                    && block_line_continues(&prev.text, &u.text)
+                    && block_line_continues(&prev.text, &u.text, wrap)
             });
         if joins && let Some(i) = last_text {
             let prev = &mut out[i];
@@ -844,22 +884,22 @@ fn unwrap(units: &mut Vec<Unit<'_>>) {
             joined.push_str(&u.text);
             prev.text = Cow::Owned(joined);
             prev.joined = u.line.saturating_sub(prev.line).max(prev.joined);
-            last_width = width(&u.text, WIDTH_CAP);
+            last_width = wrap.of(&u.text);
             continue;
         }
-        last_width = width(&u.text, WIDTH_CAP);
+        last_width = wrap.of(&u.text);
         // The text of a run-in head shares its line: the line is as wide as both.
         if let Some(i) = last_text
             && out[i].markup == Markup::RunIn
             && out[i].line == u.line
         {
-            last_width += width(&out[i].text, WIDTH_CAP) + 4;
+            last_width += wrap.of(&out[i].text) + 4;
         }
         last_text = Some(out.len());
         out.push(u);
     }
     *units = out;
-    join_wrapped_heads(units, w);
+    join_wrapped_heads(units, wrap);
 }
 
 /// `问：…`, `答：…`: a line opening a question or an answer of an interview or a
@@ -872,13 +912,13 @@ pub fn opens_exchange(text: &str) -> bool {
 
 /// A short line of a hard-wrapped page that may be part of a heading: no sentence
 /// in it, nothing that reads as a byline, a dateline, a date, a caption or a jump.
-fn head_piece(u: &Unit<'_>, w: usize) -> bool {
+fn head_piece(u: &Unit<'_>, wrap: Wrap) -> bool {
     let t: &str = &u.text;
     u.markup == Markup::None
         && u.level == 0
         && !u.indent
         && count_upto(t, 25) <= 24
-        && width(t, WIDTH_CAP) + 4 < w
+        && wrap.of(t) + 4 < wrap.width
         && !ends_sentence(t)
         && !t.contains(['。', '；', ';'])
         && !t.ends_with(['：', ':', '、', '.', ',', '!', '?', ')', '）'])
@@ -919,19 +959,19 @@ fn is_enclosed(t: &str) -> bool {
 /// first part is at least as wide as the second. In a run of head lines only the
 /// last two (the title, over its byline or text) are joined: lines above are
 /// kickers and labels.
-fn join_wrapped_heads(units: &mut Vec<Unit<'_>>, w: usize) {
+fn join_wrapped_heads(units: &mut Vec<Unit<'_>>, wrap: Wrap) {
     let mut out: Vec<Unit<'_>> = Vec::with_capacity(units.len());
     let mut run = 0usize;
     let mut it = std::mem::take(units).into_iter().peekable();
     while let Some(u) = it.next() {
-        let piece = head_piece(&u, w) && (run == 0 || u.gap == 0);
+        let piece = head_piece(&u, wrap) && (run == 0 || u.gap == 0);
         if !piece {
             run = 0;
             out.push(u);
             continue;
         }
         run += 1;
-        let next_is_piece = it.peek().is_some_and(|v| v.gap == 0 && head_piece(v, w));
+        let next_is_piece = it.peek().is_some_and(|v| v.gap == 0 && head_piece(v, wrap));
         let joins = run >= 2
             && !next_is_piece
             && out.last().is_some_and(|prev| {
@@ -939,7 +979,7 @@ fn join_wrapped_heads(units: &mut Vec<Unit<'_>>, w: usize) {
                     && u.joined == 0
                     && !is_pen_name_like(&u.text)
                     && !is_enclosed(&u.text)
-                    && width(&prev.text, WIDTH_CAP) > width(&u.text, WIDTH_CAP)
+                    && wrap.of(&prev.text) > wrap.of(&u.text)
                     && count_upto(&prev.text, 41) + count_upto(&u.text, 41) <= 40
             });
         if joins && let Some(prev) = out.last_mut() {
@@ -1316,6 +1356,30 @@ mod tests {
         // An editor's page with a byline marked, and heads left unmarked.
         let mixed = "## 岑阳日报 第5版\n\n岑水保护在行动\n\n# 一河清水穿城过\n\n## 本报记者 滕雪\n\n初冬时节，河水清澈。\n\n截污治污\n\n治水先治污。\n\n白坪县关停养殖场\n\n记者获悉，养殖场已关停。\n";
         assert!(levels(mixed).contains(&1), "{:?}", levels(mixed));
+    }
+
+    /// A page cut every N characters, digits or not (so its full lines differ in
+    /// display width): the width is read in characters and the paragraphs rejoin.
+    #[test]
+    fn lines_cut_by_characters_are_rejoined() {
+        // Full lines of 20 characters, with 0, 4, 8 or 12 half-width digits: 40, 36,
+        // 32 and 28 display cells.
+        let lines = [
+            "一二三四五六七八九十一二三四五六七八九十",
+            "一二三四五六七八九十一二三四五六1234",
+            "一二三四五六七八九十一二12345678",
+            "一二三四五六七八123456789012",
+            "完。",
+        ];
+        let para = lines.concat();
+        let page = format!(
+            "市政府常务会议研究老旧小区改造工作\n{}\n",
+            vec![lines.join("\n"); 4].join("\n")
+        );
+        let wrap = wrap_width(&units(&page)).expect("a hard-wrapped page");
+        assert!(wrap.chars && wrap.width == 40, "{wrap:?}");
+        let t = texts(&page);
+        assert_eq!(t[1..], [para.as_str(); 4], "{t:?}");
     }
 
     /// On a hard-wrapped page whose indents fall on the lines that go on from a full

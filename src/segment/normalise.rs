@@ -60,7 +60,7 @@ fn discount_blank_after_every_line(units: &mut [Unit<'_>]) {
         if prev.markup != Markup::None || next.markup != Markup::None {
             continue;
         }
-        if wrap.of(&prev.text) + 4 >= wrap.width && !ends_sentence(&prev.text) {
+        if wrap.fills(&prev.text) && !ends_sentence(&prev.text) {
             cut += 1;
             spaced += usize::from(next.gap > 0);
         }
@@ -539,7 +539,7 @@ fn settle_markdown(units: &mut [Unit<'_>]) {
             u.level == 0
                 && u.markup == Markup::None
                 && super::classify::is_head(&u.text, count_upto(&u.text, 81))
-                && wrap.is_none_or(|w| w.of(&u.text) + 4 < w.width)
+                && wrap.is_none_or(|w| !w.fills(&u.text))
         })
         .count();
     if unmarked_heads * 4 > marked {
@@ -568,9 +568,8 @@ fn settle_indents(units: &mut [Unit<'_>]) {
         for u in units.iter().filter(|u| u.markup == Markup::None) {
             if u.indent
                 && u.gap == 0
-                && prev.is_some_and(|p| {
-                    wrap.of(&p.text) + 4 >= wrap.width && !super::classify::is_complete(&p.text)
-                })
+                && prev
+                    .is_some_and(|p| wrap.fills(&p.text) && !super::classify::is_complete(&p.text))
             {
                 carried += 1;
             }
@@ -605,6 +604,12 @@ impl Wrap {
         } else {
             width(s, WIDTH_CAP)
         }
+    }
+
+    /// True when `s` fills a line of this page, give or take the few cells a
+    /// cut leaves (punctuation kept off a line start, half-width characters).
+    fn fills(self, s: &str) -> bool {
+        self.of(s) + 4 >= self.width
     }
 }
 
@@ -806,7 +811,7 @@ fn unwrap(units: &mut Vec<Unit<'_>>) {
                 // On a page of blocks, a block is one paragraph (or a few): what it grew
                 // to counts; elsewhere the last source line's own width does.
                 let full = if blocky {
-                    wrap.of(&prev.text) + 4 >= w
+                    wrap.fills(&prev.text)
                 } else {
                     last_width + 4 >= w
                 };
@@ -852,7 +857,7 @@ fn unwrap(units: &mut Vec<Unit<'_>>) {
                 if cannot_open(first) {
                     return true;
                 }
-                let short = wrap.of(&u.text) + 4 < w;
+                let short = !wrap.fills(&u.text);
                 // A head wrapped mid-word or inside quotes (`鹭溪县开展秋季森` /
                 // `林防火宣传`, `新增两处“` / `共享自习室”`): both parts head-like.
                 if short && last_width + 4 < w && wrapped_head(&prev.text, &u.text) {
@@ -918,7 +923,7 @@ fn head_piece(u: &Unit<'_>, wrap: Wrap) -> bool {
         && u.level == 0
         && !u.indent
         && count_upto(t, 25) <= 24
-        && wrap.of(t) + 4 < wrap.width
+        && !wrap.fills(t)
         && !ends_sentence(t)
         && !t.contains(['。', '；', ';'])
         && !t.ends_with(['：', ':', '、', '.', ',', '!', '?', ')', '）'])

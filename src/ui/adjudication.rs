@@ -402,25 +402,19 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     lines.extend(codebook_lines(app, walk, unit, width));
     lines.push(Line::from(""));
     let room = (inner.height as usize).saturating_sub(lines.len());
-    let body: Vec<Line> = article
-        .paragraphs
-        .iter()
-        .flat_map(|para| super::wrap::wrap(para, width))
-        .map(|piece| Line::from(piece.to_string()))
-        .collect();
-    let scroll = walk.scroll.min(body.len().saturating_sub(room));
-    let below = body.len().saturating_sub(scroll + room);
-    let mut body: Vec<Line> = body.into_iter().skip(scroll).take(room).collect();
-    if below > 0
-        && let Some(last) = body.last_mut()
-    {
-        let key = app
-            .keymap
-            .adjudicate
-            .first_key(AdjudicateAction::ScrollDown)
-            .unwrap_or_default();
-        *last = Line::styled(format!("({below} more lines: {key} scrolls)"), theme.dim());
-    }
+    let key = app
+        .keymap
+        .adjudicate
+        .first_key(AdjudicateAction::ScrollDown)
+        .unwrap_or_default();
+    let body = bordered::scrolled_text(
+        article.paragraphs.iter().map(|p| p.as_str()),
+        width,
+        room,
+        walk.scroll,
+        &key,
+        theme,
+    );
     lines.extend(body);
     render_lines(lines, inner, buf);
 }

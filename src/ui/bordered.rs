@@ -65,6 +65,36 @@ pub fn render_lines(lines: Vec<Line>, area: Rect, buf: &mut Buffer) {
     }
 }
 
+/// An article's `paragraphs` wrapped to `width`: the `room` lines from line
+/// `scroll` on (kept where the end of the text still fills the room). When more
+/// lines follow, the last one shown says how many and that `scroll_key` scrolls.
+pub fn scrolled_text<'a>(
+    paragraphs: impl IntoIterator<Item = &'a str>,
+    width: usize,
+    room: usize,
+    scroll: usize,
+    scroll_key: &str,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let text: Vec<Line<'static>> = paragraphs
+        .into_iter()
+        .flat_map(|para| super::wrap::wrap(para, width))
+        .map(|piece| Line::from(piece.to_string()))
+        .collect();
+    let scroll = scroll.min(text.len().saturating_sub(room));
+    let below = text.len().saturating_sub(scroll + room);
+    let mut shown: Vec<Line<'static>> = text.into_iter().skip(scroll).take(room).collect();
+    if below > 0
+        && let Some(last) = shown.last_mut()
+    {
+        *last = Line::styled(
+            format!("({below} more lines: {scroll_key} scrolls)"),
+            theme.dim(),
+        );
+    }
+    shown
+}
+
 /// `line` cut to at most `width` display cells, [`CUT_MARK`] in the last cell
 /// saying it was cut (in the style of the text it replaces); its spans'
 /// styles, its own style and alignment kept.
@@ -133,5 +163,33 @@ fn clear_wide_edge(buf: &mut Buffer, rect: Rect) {
         if cell.symbol().width() > 1 {
             cell.set_symbol(" ");
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+
+    fn texts(lines: &[Line]) -> Vec<String> {
+        lines.iter().map(|l| l.to_string()).collect()
+    }
+
+    #[test]
+    fn scrolled_text_says_how_many_lines_follow_and_stops_at_the_end() {
+        let theme = Theme::new(&Config::builtin(), false);
+        // Ten cells a line: 40 characters of width 2 wrap to 8 lines.
+        let para = "社区".repeat(20);
+        let first = scrolled_text([para.as_str()], 10, 3, 0, "j", &theme);
+        assert_eq!(
+            texts(&first),
+            ["社区社区社", "区社区社区", "(5 more lines: j scrolls)"]
+        );
+        // Scrolling past the end shows the last full room, with nothing below.
+        let end = scrolled_text([para.as_str()], 10, 3, 99, "j", &theme);
+        assert_eq!(texts(&end), ["区社区社区", "社区社区社", "区社区社区"]);
+        // A text that fits is shown whole, whatever the scroll.
+        let short = scrolled_text(["短文"], 10, 3, 5, "j", &theme);
+        assert_eq!(texts(&short), ["短文"]);
     }
 }

@@ -420,29 +420,24 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     lines.push(Line::from(""));
     let room = (inner.height as usize).saturating_sub(lines.len());
-    let body: Vec<Line> = article
-        .paragraphs
-        .iter()
-        .flat_map(|para| super::wrap::wrap(para, width))
-        .map(|piece| Line::from(piece.to_string()))
-        .collect();
     // Scrolled by j/k (as far as the end of the article shows).
     let scroll = match app.suggest.triage_scroll {
-        (was, s) if was == Some(at) => s.min(body.len().saturating_sub(room)),
+        (was, s) if was == Some(at) => s,
         _ => 0,
     };
-    let below = body.len().saturating_sub(scroll + room);
-    let mut body: Vec<Line> = body.into_iter().skip(scroll).take(room).collect();
-    if below > 0
-        && let Some(last) = body.last_mut()
-    {
-        let key = app
-            .keymap
-            .triage
-            .first_key(TriageAction::ScrollDown)
-            .unwrap_or_default();
-        *last = Line::styled(format!("({below} more lines: {key} scrolls)"), theme.dim());
-    }
+    let key = app
+        .keymap
+        .triage
+        .first_key(TriageAction::ScrollDown)
+        .unwrap_or_default();
+    let body = bordered::scrolled_text(
+        article.paragraphs.iter().map(|p| p.as_str()),
+        width,
+        room,
+        scroll,
+        &key,
+        theme,
+    );
     lines.extend(body);
     render_lines(lines, inner, buf);
 }

@@ -32,14 +32,18 @@ pub fn normalise(units: &mut Vec<Unit<'_>>) {
 /// [`normalise`] a page known to be printed in traditional characters or not
 /// (see `traditional`).
 pub fn normalise_page(units: &mut Vec<Unit<'_>>, traditional: bool) {
-    discount_blank_after_every_line(units);
     // A draft's field labels are the truth about its lines: read before anything joins.
     super::draft::read_fields(units);
     mark_furniture(units, traditional);
-    settle_markdown(units);
-    settle_indents(units);
+    // The page's wrap width, measured once over the lines that are not furniture
+    // (a histogram over every line); nothing below changes the lines it counts
+    // before the unwrap.
+    let wrap = wrap_width(units);
+    discount_blank_after_every_line(units, wrap);
+    settle_markdown(units, wrap);
+    settle_indents(units, wrap);
     join_letter_runs(units);
-    unwrap(units);
+    unwrap(units, wrap);
     mark_comment_banners(units);
 }
 
@@ -47,8 +51,8 @@ pub fn normalise_page(units: &mut Vec<Unit<'_>>, traditional: bool) {
 /// PDF): when the lines of a hard-wrapped page that were cut mid-sentence at the
 /// wrap width are nearly all followed by a blank line, the blank lines say nothing
 /// of paragraphs, and one blank line fewer is read between every two lines.
-fn discount_blank_after_every_line(units: &mut [Unit<'_>]) {
-    let Some(wrap) = wrap_width(units) else {
+fn discount_blank_after_every_line(units: &mut [Unit<'_>], wrap: Option<Wrap>) {
+    let Some(wrap) = wrap else {
         return;
     };
     // Lines cut by the width (full and not at a sentence's end), and of those, how
@@ -524,7 +528,7 @@ fn marks_a_non_head(u: &Unit<'_>) -> bool {
 /// quarter of its marks; lines as wide as a hard-wrapped page's column are cut text,
 /// not heads) had its marks guessed: they tell nothing its lines do not, and the
 /// page is read as unmarked.
-fn settle_markdown(units: &mut [Unit<'_>]) {
+fn settle_markdown(units: &mut [Unit<'_>], wrap: Option<Wrap>) {
     let marked = units
         .iter()
         .filter(|u| u.level > 0 && u.markup == Markup::None)
@@ -532,7 +536,6 @@ fn settle_markdown(units: &mut [Unit<'_>]) {
     if marked == 0 || !units.iter().any(marks_a_non_head) {
         return;
     }
-    let wrap = wrap_width(units);
     let unmarked_heads = units
         .iter()
         .filter(|u| {
@@ -553,7 +556,7 @@ fn settle_markdown(units: &mut [Unit<'_>]) {
 /// Indents mark paragraph starts only on pages that indent paragraphs, and only
 /// where they open paragraphs: on a hard-wrapped page whose indented lines go on
 /// from a full line that ends no sentence, an indent marks nothing.
-fn settle_indents(units: &mut [Unit<'_>]) {
+fn settle_indents(units: &mut [Unit<'_>], wrap: Option<Wrap>) {
     let text_units = units.iter().filter(|u| u.markup == Markup::None).count();
     let indented = units
         .iter()
@@ -562,7 +565,7 @@ fn settle_indents(units: &mut [Unit<'_>]) {
     // Indented lines that go on from a full line ending no sentence.
     let mut carried = 0;
     if indented >= 3
-        && let Some(wrap) = wrap_width(units)
+        && let Some(wrap) = wrap
     {
         let mut prev: Option<&Unit<'_>> = None;
         for u in units.iter().filter(|u| u.markup == Markup::None) {
@@ -707,8 +710,8 @@ fn block_line_continues(prev: &str, next: &str, wrap: Wrap) -> bool {
     wrap.of(prev) >= wrap.of(next) || wrapped_head(prev, next)
 }
 
-fn unwrap(units: &mut Vec<Unit<'_>>) {
-    let Some(wrap) = wrap_width(units) else {
+fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
+    let Some(wrap) = wrap else {
         return;
     };
     let w = wrap.width;
@@ -1061,7 +1064,8 @@ mod tests {
         let tika: String = printed.iter().map(|l| format!("{l}\n\n")).collect();
         let plain: String = printed.iter().map(|l| format!("{l}\n")).collect();
         let mut u = units(&tika);
-        discount_blank_after_every_line(&mut u);
+        let wrap = wrap_width(&u);
+        discount_blank_after_every_line(&mut u, wrap);
         assert!(u.iter().all(|u| u.gap == 0), "{u:?}");
         let (a, b) = (
             crate::segment::segment_issue(&tika, "k"),
@@ -1080,7 +1084,8 @@ mod tests {
         // A page of one paragraph a line with blank lines between keeps its blanks.
         let paragraphs = "柳塘村修好了灌溉渠\n\n入春以来，柳塘村组织村民清淤修渠。\n\n村支书说，今年还要再修一座提灌站。\n";
         let mut u = units(paragraphs);
-        discount_blank_after_every_line(&mut u);
+        let wrap = wrap_width(&u);
+        discount_blank_after_every_line(&mut u, wrap);
         assert!(u.iter().skip(1).all(|u| u.gap == 1), "{u:?}");
     }
 

@@ -519,6 +519,21 @@ pub struct PinyinQuery {
     ceiling: i32,
 }
 
+/// A [`PinyinQuery`]'s steps by character code point: each code of the
+/// Basic Multilingual Plane mapped to a class of the glyphs taking the same
+/// pieces at every position of the query (class 0: none anywhere), and each
+/// class's steps. Made per query for reading bodies
+/// ([`PinyinQuery::score_coded`]).
+#[derive(Debug, Clone)]
+pub struct CodeSteps {
+    /// Class by code point.
+    class: Box<[u8]>,
+    /// `rows[c * m + j]`: the steps of class `c` at query position `j`.
+    rows: Vec<(u32, u32)>,
+    /// Classes that take some piece at position 0.
+    starts: [bool; 256],
+}
+
 /// Score of a piece `l` letters long, `full` when it is a whole reading (as
 /// [`piece_score`]).
 pub(crate) fn step_score(l: usize, full: bool) -> i32 {
@@ -757,6 +772,134 @@ impl PinyinQuery {
         (best > NONE).then_some(best as i64)
     }
 
+    /// The query's steps by character code (see [`CodeSteps`]), for reading
+    /// many bodies with [`PinyinQuery::score_coded`]; `glyph_by_code` is
+    /// [`Glyphs::table`] of the glyphs the query was compiled with. None when
+    /// the characters take more than 255 different rows of steps.
+    pub fn code_steps(&self, glyph_by_code: &[u16]) -> Option<CodeSteps> {
+        let m = self.m;
+        let mut class_of = vec![0u8; self.live.len()];
+        let mut rows: Vec<(u32, u32)> = vec![(0, 0); m];
+        let mut by_row: std::collections::HashMap<&[(u32, u32)], u8> = Default::default();
+        for (g, class) in class_of.iter_mut().enumerate() {
+            let Some(row) = self.steps.get(g * m..g * m + m) else {
+                continue;
+            };
+            if self.live.get(g) != Some(&true) {
+                continue;
+            }
+            *class = match by_row.get(row) {
+                Some(&c) => c,
+                None => {
+                    let c = u8::try_from(rows.len() / m).ok()?;
+                    rows.extend_from_slice(row);
+                    by_row.insert(row, c);
+                    c
+                }
+            };
+        }
+        let mut starts = [false; 256];
+        for (c, start) in starts.iter_mut().enumerate().skip(1) {
+            *start = rows.get(c * m).is_some_and(|s| s.0 != 0);
+        }
+        Some(CodeSteps {
+            class: glyph_by_code
+                .iter()
+                .map(|&g| class_of.get(g as usize).copied().unwrap_or(0))
+                .collect(),
+            rows,
+            starts,
+        })
+    }
+
+    /// [`PinyinQuery::score_forwards`] with each character's steps from
+    /// `steps` (made by [`PinyinQuery::code_steps`] from the table
+    /// `glyph_of` reads): the same answer, the text read byte by byte, a
+    /// character that takes no piece (or cannot start one while none is
+    /// open, the most of a body) costing a table lookup.
+    pub fn score_coded(&self, text: &str, steps: &CodeSteps, enough: i64) -> Option<i64> {
+        let m = self.m;
+        let enough = enough.min(self.ceiling as i64);
+        let mut ends = [NONE; MAX_QUERY];
+        let mut next = [NONE; MAX_QUERY];
+        let mut open = false;
+        let mut best = NONE;
+        let bytes = text.as_bytes();
+        let byte = |k: usize| bytes.get(k).copied().unwrap_or(0) as usize;
+        let (mut at, mut i) = (0usize, 0usize);
+        while at < bytes.len() {
+            // The code point of the character at `at` (a valid `str`);
+            // beyond the Basic Multilingual Plane, none (no glyph there).
+            let b0 = byte(at);
+            let (code, width) = if b0 < 0x80 {
+                (b0, 1)
+            } else if b0 < 0xE0 {
+                ((b0 & 0x1F) << 6 | (byte(at + 1) & 0x3F), 2)
+            } else if b0 < 0xF0 {
+                (
+                    (b0 & 0x0F) << 12 | (byte(at + 1) & 0x3F) << 6 | (byte(at + 2) & 0x3F),
+                    3,
+                )
+            } else {
+                (usize::MAX, 4)
+            };
+            at += width;
+            let ci = i;
+            i += 1;
+            let class = steps.class.get(code).copied().unwrap_or(0) as usize;
+            if class == 0 {
+                if open {
+                    ends[..m].fill(NONE);
+                    open = false;
+                }
+                continue;
+            }
+            if !open && !steps.starts[class] {
+                // Nothing open and nothing starts here: nothing changes.
+                if ci + 1 >= m && best as i64 >= enough {
+                    break;
+                }
+                continue;
+            }
+            let Some(row) = steps.rows.get(class * m..class * m + m) else {
+                continue;
+            };
+            next[..m].fill(NONE);
+            let mut extended = false;
+            for (j, &(allowed, full)) in row.iter().enumerate() {
+                let base = match j {
+                    0 if ci == 0 => AT_START as i32,
+                    0 => 0,
+                    _ => ends[j],
+                };
+                if base == NONE || allowed == 0 {
+                    continue;
+                }
+                let mut bits = allowed;
+                while bits != 0 {
+                    let l = bits.trailing_zeros() as usize + 1;
+                    bits &= bits - 1;
+                    let v = base + step_score(l, full & (1 << (l - 1)) != 0);
+                    match next.get_mut(j + l) {
+                        Some(slot) if j + l < m => {
+                            if v > *slot {
+                                *slot = v;
+                                extended = true;
+                            }
+                        }
+                        _ => best = best.max(v),
+                    }
+                }
+            }
+            std::mem::swap(&mut ends, &mut next);
+            open = extended;
+            if ci + 1 >= m && best as i64 >= enough {
+                break;
+            }
+        }
+        (best > NONE).then_some(best as i64)
+    }
+
     /// [`PinyinQuery::score`] of a one-letter query from the text's
     /// [`LetterMasks`]; None for longer queries (use `score`).
     pub fn score_letter(&self, masks: &LetterMasks, at_start: bool) -> Option<Option<i64>> {
@@ -983,7 +1126,7 @@ mod tests {
         /// score from `enough` up to it.
         #[test]
         fn reading_forwards_scores_as_the_reference_matcher(
-            texts in proptest::collection::vec("[社区治理长行重银江是去在里阿额恶而和e s\n，1]{0,40}", 1..6),
+            texts in proptest::collection::vec("[社区治理长行重银江是去在里阿额恶而和e s\n，1é😀]{0,40}", 1..6),
             q in "[a-z]{1,6}|shequ|zhili|sqzl|changx|hang|ea|aee|she|sheq",
             enough in 0i64..60,
         ) {
@@ -1004,6 +1147,13 @@ mod tests {
                 );
                 proptest::prop_assert!(read <= best, "{} in {:?}", q, t);
                 proptest::prop_assert_eq!(pq.score_forwards(t, glyph_of, i64::MAX), best);
+                // Read byte by byte with the steps by code point: the same.
+                let steps = pq.code_steps(&table);
+                proptest::prop_assert!(steps.is_some());
+                if let Some(steps) = steps {
+                    proptest::prop_assert_eq!(pq.score_coded(t, &steps, enough), read, "{} in {:?}", q, t);
+                    proptest::prop_assert_eq!(pq.score_coded(t, &steps, i64::MAX), best);
+                }
             }
         }
     }

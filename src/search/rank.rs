@@ -19,7 +19,7 @@
 
 use super::docset::Bitset;
 use super::index::{AsciiMasks, PinyinData, SearchIndex, ascii_mask};
-use super::pinyin::{self, PinyinQuery};
+use super::pinyin::{self, CodeSteps, PinyinQuery};
 use super::postings::{NO_SPELLING, Spellings};
 use super::query::{Atom, Pred, Query};
 use super::verify::{self, Field, FieldRanges};
@@ -88,6 +88,9 @@ struct Text {
     pinyin: Option<u32>,
     /// The term compiled for pinyin matching, when it can be pinyin.
     pq: Option<PinyinQuery>,
+    /// `pq`'s steps by character code, for reading bodies (made when the
+    /// first body is read; None inside when they cannot be made).
+    code_steps: OnceLock<Option<CodeSteps>>,
     /// Its ASCII letters and digits (see [`ascii_mask`]).
     ascii: u64,
     /// Whether it starts, and ends, with an ASCII letter or digit: then a
@@ -751,9 +754,13 @@ impl<'i> Matcher<'i> {
                 // Read forwards, only until no better score can follow (or
                 // the cap of the score is reached).
                 None if f == Field::Body && !want => match (&t.pq, self.pinyin) {
-                    (Some(pq), Some(p)) => pq
-                        .score_forwards(folded, |c| p.glyph_of(c), PINYIN_CAP)
-                        .map(|s| (s, Vec::new())),
+                    (Some(pq), Some(p)) => {
+                        match t.code_steps.get_or_init(|| pq.code_steps(&p.by_code)) {
+                            Some(steps) => pq.score_coded(folded, steps, PINYIN_CAP),
+                            None => pq.score_forwards(folded, |c| p.glyph_of(c), PINYIN_CAP),
+                        }
+                        .map(|s| (s, Vec::new()))
+                    }
                     _ => None,
                 },
                 None => {
@@ -941,6 +948,7 @@ fn text_cond(
         title_only,
         pinyin: can_be_pinyin.then(|| pinyin::query_mask(text)),
         pq,
+        code_steps: OnceLock::new(),
         ascii: ascii_mask(text),
         latin_edges,
         finder: verify::phrase_finder(text),

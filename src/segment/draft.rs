@@ -8,8 +8,156 @@
 
 use super::blocks::{DraftField, Markup, Unit, trim};
 use super::classify::{Class, Role};
-use super::lexicon::lexicon;
+use super::lexicon::{RecordField, lexicon};
 use std::borrow::Cow;
+
+/// What the lines after a database record's field label are (until the next label).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Run {
+    /// Before the first label: the page's own lines, left as they are.
+    Page,
+    /// A wrapped title or subtitle value: it goes on in the unit above.
+    Head,
+    /// The record's text (after `FullText-全文:`).
+    Text,
+    /// A metadata field's value (a wrapped summary): furniture.
+    Meta,
+}
+
+/// Labelled field lines a page needs, at least, to be read as a database's records.
+const MIN_RECORD_FIELDS: usize = 3;
+
+/// A newspaper database's export (CNKI-style): one record an article, each line
+/// `Field-字段: value` (`Title-题名: …`, `Author-作者: …`, `FullText-全文:` and the
+/// text). The title field is the article's title (a value `A——B` is title A and
+/// subtitle `——B`, as one field prints both), the text field's lines are its text,
+/// and every other field (source, keywords, a summary that retells the story, date,
+/// page, column) is metadata, set aside as furniture, its wrapped lines too. The
+/// author field is the byline only when the record's text names none of its names
+/// (the text prints its own byline or credit otherwise). A page with fewer than
+/// three labelled lines or no title field is no export and is left as it is.
+pub fn read_records(units: &mut Vec<Unit<'_>>) -> bool {
+    let lex = lexicon();
+    let field = |u: &Unit<'_>| {
+        (u.markup == Markup::None)
+            .then(|| lex.record_field(&u.text))
+            .flatten()
+    };
+    // Most pages have no label at all: count before keeping anything.
+    let (mut labelled, mut titled) = (0, false);
+    for f in units.iter().filter_map(field) {
+        labelled += 1;
+        titled |= f.0 == RecordField::Title;
+    }
+    if labelled < MIN_RECORD_FIELDS || !titled {
+        return false;
+    }
+    let fields: Vec<Option<(RecordField, usize)>> = units.iter().map(field).collect();
+    let mut out: Vec<Unit<'_>> = Vec::with_capacity(units.len() + 8);
+    let mut run = Run::Page;
+    for (k, mut u) in std::mem::take(units).into_iter().enumerate() {
+        let Some((field, label)) = fields[k] else {
+            match run {
+                Run::Page | Run::Text => {}
+                Run::Meta => u.markup = Markup::Furniture,
+                Run::Head => {
+                    if let Some(head) = out.last_mut() {
+                        let mut t = head.text.to_string();
+                        t.push_str(&u.text);
+                        head.text = Cow::Owned(t);
+                        head.joined = (u.line + u.joined).saturating_sub(head.line);
+                        continue;
+                    }
+                }
+            }
+            out.push(u);
+            continue;
+        };
+        u.level = 0;
+        let value = |u: &mut Unit<'_>| {
+            u.text = match std::mem::take(&mut u.text) {
+                Cow::Borrowed(s) => Cow::Borrowed(trim(&s[label..])),
+                Cow::Owned(s) => Cow::Owned(trim(&s[label..]).to_string()),
+            };
+        };
+        run = match field {
+            RecordField::Title | RecordField::Subtitle => {
+                value(&mut u);
+                if field == RecordField::Subtitle {
+                    u.markup = Markup::Field(DraftField::Subtitle);
+                    out.push(u);
+                } else {
+                    u.markup = Markup::Title;
+                    // `A——B` in one field: the title and its subtitle.
+                    let cut = u.text.find("——").filter(|&i| i > 0);
+                    if let Some(i) = cut {
+                        let mut sub = u.clone();
+                        sub.markup = Markup::Field(DraftField::Subtitle);
+                        let text = std::mem::take(&mut u.text);
+                        let (title, rest) = text.split_at(i);
+                        u.text = Cow::Owned(trim(title).to_string());
+                        sub.text = Cow::Owned(rest.to_string());
+                        out.push(u);
+                        out.push(sub);
+                    } else {
+                        out.push(u);
+                    }
+                }
+                Run::Head
+            }
+            RecordField::Text => {
+                // `FullText-全文:` alone is furniture; a value after it is text.
+                if trim(&u.text[label..]).is_empty() {
+                    u.markup = Markup::Furniture;
+                } else {
+                    value(&mut u);
+                }
+                out.push(u);
+                Run::Text
+            }
+            RecordField::Author | RecordField::Other => {
+                u.markup = Markup::Furniture;
+                out.push(u);
+                Run::Meta
+            }
+        };
+    }
+    *units = out;
+    // An author field the record's text does not name is the byline.
+    let mut i = 0;
+    while i < units.len() {
+        let author = lex
+            .record_field(&units[i].text)
+            .filter(|&(f, _)| f == RecordField::Author);
+        let Some((_, label)) = author else {
+            i += 1;
+            continue;
+        };
+        let value = trim(&units[i].text[label..]);
+        let names: Vec<&str> = value
+            .split(['；', ';', '，', ',', ' ', '\u{3000}'])
+            .filter(|n| !n.is_empty())
+            .collect();
+        // The record's text: up to the next record's title.
+        let end = (i + 1..units.len())
+            .find(|&j| units[j].markup == Markup::Title)
+            .unwrap_or(units.len());
+        let text_units = &units[i + 1..end];
+        let named = names.iter().any(|n| {
+            text_units
+                .iter()
+                .any(|u| u.markup == Markup::None && u.text.contains(n))
+        });
+        if !names.is_empty() && !named {
+            let byline = names.join(" ");
+            let u = &mut units[i];
+            u.text = Cow::Owned(byline);
+            u.markup = Markup::Field(DraftField::Byline);
+        }
+        i = end;
+    }
+    true
+}
 
 /// Take the field labels off a draft's lines and mark each line with its field.
 /// A page with no title field is no draft and is left as it is (a lone `作者：` line
@@ -36,6 +184,44 @@ pub fn read_fields(units: &mut [Unit<'_>]) -> bool {
         u.level = 0;
     }
     true
+}
+
+/// In a database record the title field is the head: the record's text opens with
+/// text even where its first line looks like a head (a court notice's case number
+/// `（2026）昙0102民初1186号`, a short first sentence), never with a second title.
+pub fn open_record_texts(units: &[Unit<'_>], classes: &mut [Class]) {
+    let lex = lexicon();
+    let mut i = 0;
+    while i < units.len() {
+        if units[i].markup != Markup::Title {
+            i += 1;
+            continue;
+        }
+        // Past the fields under the title (subtitle, byline, metadata) to the
+        // record's first line of text, if the text field opened above it.
+        let mut text_opened = false;
+        let mut j = i + 1;
+        while j < units.len() && units[j].markup != Markup::None {
+            text_opened |= units[j].markup == Markup::Furniture
+                && lex
+                    .record_field(&units[j].text)
+                    .is_some_and(|(f, _)| f == RecordField::Text);
+            if units[j].markup == Markup::Title {
+                break;
+            }
+            j += 1;
+        }
+        if text_opened
+            && j < units.len()
+            && units[j].markup == Markup::None
+            && classes[j].role == Role::Head
+        {
+            classes[j].role = Role::Body;
+            super::classify::body_features(&units[j].text, &mut classes[j]);
+            classes[j].rule = "body: a database record's text opens under its title field";
+        }
+        i = j.max(i + 1);
+    }
 }
 
 /// On a draft, a head line without a field label and a body line wholly in brackets
@@ -111,6 +297,50 @@ mod tests {
             p.paragraphs,
             ["3月6日，柘岭县实验小学的学生在老艺人指导下学习剪纸。"]
         );
+    }
+
+    const RECORDS: &str = "SrcDatabase-来源库: 报纸\n\
+        Title-题名: 老街口装上了智能路灯——柘水镇推进照明改造\n\
+        Author-作者: 孟晓川；\n\
+        Summary-摘要: 柘水镇为老街口装上智能路灯，\n\
+        夜里出行的居民更安心了。\n\
+        PubTime-出版日期: 2026-03-02\n\
+        FullText-全文:\n\
+        本报记者 孟晓川\n\
+        3月1日晚，柘水镇老街口新装的12盏智能路灯亮了起来。\n\
+        \n\
+        SrcDatabase-来源库: 报纸\n\
+        Title-题名: 柘水镇人民政府公告\n\
+        Author-作者: 闻书砚；\n\
+        Column-栏目: 公告\n\
+        FullText-全文:\n\
+        （2026）第3号\n\
+        镇区部分道路将于3月5日起封闭施工，请过往车辆绕行。\n";
+
+    /// A database's records: the title field is the title (and the subtitle after
+    /// `——`), the text field's lines the text, the rest (a wrapped summary too)
+    /// metadata; the author field is the byline only when the text names nobody.
+    #[test]
+    fn a_database_records_fields_give_title_text_and_byline() {
+        let articles = segment_issue(RECORDS, "p");
+        assert_eq!(articles.len(), 2, "{articles:#?}");
+        let a = &articles[0];
+        assert_eq!(a.title, "老街口装上了智能路灯");
+        assert_eq!(a.subtitle, "——柘水镇推进照明改造");
+        assert_eq!(a.byline, "本报记者 孟晓川");
+        assert_eq!(
+            a.paragraphs,
+            ["3月1日晚，柘水镇老街口新装的12盏智能路灯亮了起来。"]
+        );
+        let b = &articles[1];
+        assert_eq!(b.title, "柘水镇人民政府公告");
+        assert_eq!(b.kicker, "");
+        assert_eq!(b.byline, "闻书砚");
+        assert!(b.body().starts_with("（2026）第3号"), "{b:#?}");
+        assert!(!b.body().contains("公告\n"), "{b:#?}");
+        // Two field lines are no export: the page is read as printed.
+        let page = "Title-题名: 山村的春天\n春风吹过山岗，桃花开了。\nPage-版号: 003\n";
+        assert_eq!(segment_issue(page, "p")[0].title, "Title-题名: 山村的春天");
     }
 
     /// Without a title field a page is no draft: `作者：` stays as printed.

@@ -25,6 +25,30 @@ pub struct Lexicon {
     post_endings: Vec<String>,
     #[serde(default)]
     head_fields: HeadFields,
+    #[serde(default)]
+    record_fields: RecordFields,
+}
+
+/// The fields of a newspaper database's records (`Title-题名: …`), by the Han name
+/// of the field: see `draft::read_records`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct RecordFields {
+    title: Vec<String>,
+    subtitle: Vec<String>,
+    author: Vec<String>,
+    text: Vec<String>,
+}
+
+/// What a database record's field holds (see [`Lexicon::record_field`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecordField {
+    Title,
+    Subtitle,
+    Author,
+    Text,
+    /// Metadata: source, keywords, summary, date, page, column.
+    Other,
 }
 
 /// The field labels of an editor's draft, by the role each names.
@@ -54,6 +78,7 @@ pub fn lexicon() -> &'static Lexicon {
             credit_fields: Vec::new(),
             post_endings: Vec::new(),
             head_fields: HeadFields::default(),
+            record_fields: RecordFields::default(),
         })
     })
 }
@@ -178,6 +203,44 @@ impl Lexicon {
         None
     }
 
+    /// `Title-题名: 小区里的“共享菜园”纠纷`: a database record's field label (ASCII
+    /// letters, `-`, one to six Han characters, a colon) at the start of `text`, what the
+    /// field holds, and the byte length of the label with its colon; `None` when no
+    /// such label opens the line.
+    pub fn record_field(&self, text: &str) -> Option<(RecordField, usize)> {
+        let latin = text.bytes().take_while(u8::is_ascii_alphabetic).count();
+        let rest = text[latin..].strip_prefix('-')?;
+        if latin < 2 {
+            return None;
+        }
+        let han = rest
+            .char_indices()
+            .take_while(|&(_, c)| crate::text::is_han(c))
+            .take(7)
+            .last()
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let name = &rest[..han];
+        let n = name.chars().count();
+        if !(1..=6).contains(&n) {
+            return None;
+        }
+        let after = rest[han..].strip_prefix(['：', ':'])?;
+        let f = &self.record_fields;
+        let is = |names: &[String]| names.iter().any(|w| w == name);
+        let field = if is(&f.title) {
+            RecordField::Title
+        } else if is(&f.subtitle) {
+            RecordField::Subtitle
+        } else if is(&f.author) {
+            RecordField::Author
+        } else if is(&f.text) {
+            RecordField::Text
+        } else {
+            RecordField::Other
+        };
+        Some((field, text.len() - after.len()))
+    }
+
     /// The fields of a page's credit line.
     pub fn credit_fields(&self) -> impl Iterator<Item = &str> {
         self.credit_fields.iter().map(String::as_str)
@@ -225,5 +288,20 @@ mod tests {
         assert_eq!(lexicon().head_field("主题："), None);
         assert_eq!(lexicon().head_field("问：学漆器的年轻人多吗？"), None);
         assert_eq!(lexicon().head_field("主题公园开园"), None);
+        assert_eq!(
+            lexicon().record_field("Title-题名: 让“调解前置”真正前置"),
+            Some((RecordField::Title, "Title-题名:".len()))
+        );
+        assert_eq!(
+            lexicon().record_field("FullText-全文："),
+            Some((RecordField::Text, "FullText-全文：".len()))
+        );
+        assert_eq!(
+            lexicon().record_field("PubTime-出版日期: 2026-05-12"),
+            Some((RecordField::Other, "PubTime-出版日期:".len()))
+        );
+        assert_eq!(lexicon().record_field("COVID-19疫情防控: 新进展"), None);
+        assert_eq!(lexicon().record_field("A-股: 上涨"), None);
+        assert_eq!(lexicon().record_field("题名: 无英文名"), None);
     }
 }

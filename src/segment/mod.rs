@@ -114,6 +114,7 @@ fn run(
         habits::apply(h, &units, &mut classes);
     }
     draft::set_aside_desk_notes(&units, &mut classes);
+    draft::open_record_texts(&units, &mut classes);
     demote_cut_heads(&units, &mut classes);
     promote_heads_over_ledes(&units, &mut classes);
     promote_questions_over_exchanges(&units, &mut classes);

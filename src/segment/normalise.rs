@@ -33,7 +33,10 @@ pub fn normalise(units: &mut Vec<Unit<'_>>) {
 /// (see `traditional`).
 pub fn normalise_page(units: &mut Vec<Unit<'_>>, traditional: bool) {
     // A draft's field labels are the truth about its lines: read before anything joins.
-    super::draft::read_fields(units);
+    if !super::draft::read_fields(units) {
+        // A database export's field labels likewise.
+        super::draft::read_records(units);
+    }
     mark_furniture(units, traditional);
     // The page's wrap width, measured once over the lines that are not furniture
     // (a histogram over every line); nothing below changes the lines it counts

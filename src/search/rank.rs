@@ -152,6 +152,9 @@ pub struct Matcher<'i> {
     ascii: Option<&'i AsciiMasks>,
     clauses: Vec<Vec<Prepared>>,
     tags: Option<TagLookup>,
+    /// Every document scored by reading its text, without the shortcuts (for
+    /// tests: the reference the shortcuts must agree with).
+    plain: bool,
 }
 
 impl<'i> Matcher<'i> {
@@ -207,6 +210,17 @@ impl<'i> Matcher<'i> {
             ascii,
             clauses,
             tags,
+            plain: false,
+        }
+    }
+
+    /// A matcher that scores every document by reading its fields and body
+    /// (no postings, no candidates, no shortcut): what the others must give.
+    #[cfg(test)]
+    pub(crate) fn reading_every_text(index: &'i SearchIndex, query: &Query) -> Matcher<'i> {
+        Matcher {
+            plain: true,
+            ..Matcher::build(index, query, None, false)
         }
     }
 
@@ -354,6 +368,7 @@ impl<'i> Matcher<'i> {
         let bounded;
         let candidates = match candidates {
             Some(c) => Some(c),
+            None if self.plain => None,
             None => {
                 bounded = self.candidates();
                 bounded.as_deref()
@@ -616,6 +631,18 @@ impl<'i> Matcher<'i> {
                 _ => {}
             }
         }
+        // A title without the term's letters is matched by pinyin alone: its
+        // score from the title's glyphs, without its text (what in_text_with
+        // gives there).
+        if f == Field::Title
+            && !want
+            && !latin
+            && !self.plain
+            && let (Some(pq), Some(p)) = (&t.pq, self.pinyin)
+        {
+            return title_pinyin(p, pq, d, t.mode == TermMatch::Prefix)
+                .map(|s| (PINYIN_TITLE + s.clamp(0, PINYIN_CAP), Vec::new()));
+        }
         let title_doc = (f == Field::Title).then_some(d);
         let run = |text: &str| {
             if text.is_empty() {
@@ -647,7 +674,13 @@ impl<'i> Matcher<'i> {
             return Some(None);
         }
         let head = self.index.postings.head(doc);
-        let start = if pq.len() <= head.len() {
+        let start = if head
+            .first()
+            .is_some_and(|&code| pq.step_at(p.glyph(code), 0).0 == 0)
+        {
+            // No spelling starts at the first character.
+            none
+        } else if pq.len() <= head.len() {
             // A spelling of m letters takes m characters at most.
             let mut glyphs = [0u16; super::postings::HEAD];
             for (g, &code) in glyphs.iter_mut().zip(head) {
@@ -755,7 +788,11 @@ impl<'i> Matcher<'i> {
                 // the cap of the score is reached).
                 None if f == Field::Body && !want => match (&t.pq, self.pinyin) {
                     (Some(pq), Some(p)) => {
-                        match t.code_steps.get_or_init(|| pq.code_steps(&p.by_code)) {
+                        let steps = match self.plain {
+                            false => t.code_steps.get_or_init(|| pq.code_steps(&p.by_code)),
+                            true => &None,
+                        };
+                        match steps {
                             Some(steps) => pq.score_coded(folded, steps, PINYIN_CAP),
                             None => pq.score_forwards(folded, |c| p.glyph_of(c), PINYIN_CAP),
                         }
@@ -1045,6 +1082,54 @@ mod tests {
                     bodies[d as usize]
                 );
             }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(128))]
+        /// The shortcuts (candidates from the postings and the character and
+        /// pinyin indexes, scores from counts and spellings in the postings,
+        /// a title's pinyin from its glyphs alone, bodies read against the
+        /// query's steps by code point) give the hits, scores and order that
+        /// reading every field and body of every document gives.
+        #[test]
+        fn the_shortcuts_give_the_hits_reading_everything_gives(
+            docs in proptest::collection::vec(
+                (
+                    "[社区是去在里理治长行阿额e sq，Z]{0,10}",
+                    "[社区治理e]{0,4}",
+                    proptest::collection::vec("[社区是去在里理治和额恶而长行阿e sqz，]{0,30}", 0..3),
+                ),
+                1..14,
+            ),
+            q in "[sqzlhcxea]{1,6}|she|shequ|sheq|zhili|sqzl|changx|hang|eer|社区|区治|社|理e|e|sq z",
+            form in proptest::sample::select(vec!["", "~", "^", "title:", "'", "!社 "]),
+        ) {
+            use crate::article::{Article, Issue};
+            let articles: Vec<Article> = docs
+                .iter()
+                .enumerate()
+                .map(|(k, (title, kicker, paragraphs))| Article {
+                    id: format!("a{k}"),
+                    title: title.clone(),
+                    kicker: kicker.clone(),
+                    paragraphs: paragraphs.clone().into(),
+                    ..Article::default()
+                })
+                .collect();
+            let issue = Issue {
+                rel: "1.txt".into(),
+                articles: articles.into(),
+                ..Issue::default()
+            };
+            let index = SearchIndex::build_from_issues(&[issue]);
+            let text = format!("{form}{q}");
+            let Ok(query) = Query::parse(&text) else {
+                return Ok(());
+            };
+            let fast = Matcher::new(&index, &query, None).run(None);
+            let plain = Matcher::reading_every_text(&index, &query).run(None);
+            proptest::prop_assert_eq!(fast, plain, "{}", text);
         }
     }
 

@@ -115,22 +115,22 @@ impl Lexicon {
 impl Lexicon {
     /// `华衡日报`, `石砚县报`: a paper's name alone (three to eight Han characters).
     pub fn is_paper_name(&self, text: &str) -> bool {
-        // A masthead may space its characters out (`潆　江　日　报`).
-        let spaced = text.contains(char::is_whitespace);
-        let joined: String;
-        let text = if spaced {
-            joined = text.chars().filter(|c| !c.is_whitespace()).collect();
-            joined.as_str()
-        } else {
-            text
-        };
+        // A masthead may space its characters out (`潆　江　日　报`): at most eight
+        // Han characters, whitespace not counted, gathered on the stack (a line
+        // of text is given up at its ninth character).
+        let mut buf = [0u8; 8 * 4];
+        let mut len = 0;
         let mut n = 0;
-        for c in text.chars() {
+        for c in text.chars().filter(|c| !c.is_whitespace()) {
             if !crate::text::is_han(c) || n == 8 {
                 return false;
             }
             n += 1;
+            len += c.encode_utf8(&mut buf[len..]).len();
         }
+        let Ok(text) = std::str::from_utf8(&buf[..len]) else {
+            return false;
+        };
         n >= 3
             && self
                 .paper_name_endings
@@ -148,18 +148,25 @@ impl Lexicon {
     /// `简　讯`, `图片新闻`: a banner over a run of briefs or photos (spaces and
     /// bullets not counted; at most eight characters).
     pub fn is_banner(&self, text: &str) -> bool {
-        let mut core = String::new();
+        // The Han characters, at most eight, gathered on the stack.
+        let mut buf = [0u8; 8 * 4];
+        let mut len = 0;
+        let mut n = 0;
         for c in text.chars() {
             if crate::text::is_han(c) {
-                if core.chars().count() == 8 {
+                if n == 8 {
                     return false;
                 }
-                core.push(c);
+                n += 1;
+                len += c.encode_utf8(&mut buf[len..]).len();
             } else if c.is_alphanumeric() {
                 return false;
             }
         }
-        core.chars().count() >= 2
+        let Ok(core) = std::str::from_utf8(&buf[..len]) else {
+            return false;
+        };
+        n >= 2
             && self
                 .banner_endings
                 .iter()

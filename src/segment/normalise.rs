@@ -148,15 +148,22 @@ fn join_letter_runs(units: &mut Vec<Unit<'_>>) {
 }
 
 /// Display width in cells: Han and full-width characters 2, the rest 1 (capped).
+///
+/// Counted on bytes: an ASCII byte is one cell, the first byte of any other
+/// character two, the bytes that go on a character none. A cell takes at most two
+/// bytes, so only the first `2 * cap` bytes need counting (one branch-free pass).
 fn width(s: &str, cap: usize) -> usize {
-    let mut w = 0;
-    for c in s.chars() {
-        w += if c.is_ascii() { 1 } else { 2 };
-        if w >= cap {
-            return cap;
-        }
-    }
-    w
+    let b = s.as_bytes();
+    let prefix = &b[..b.len().min(cap.saturating_mul(2))];
+    prefix
+        .iter()
+        .map(|&b| match b {
+            0..0x80 => 1,
+            0x80..0xC0 => 0,
+            _ => 2,
+        })
+        .sum::<usize>()
+        .min(cap)
 }
 
 fn is_digit(c: char) -> bool {
@@ -165,14 +172,18 @@ fn is_digit(c: char) -> bool {
 
 /// `第 12 页`, `- 12 -`, `12`, `第12版`, `Page 3`: a page number alone.
 fn is_page_number(text: &str) -> bool {
-    let t: String = text
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .take(16)
-        .collect();
-    if t.chars().count() > 12 {
-        return false;
+    // The first 13 characters but whitespace, on the stack (13: more is no number).
+    let mut buf = [0u8; 13 * 4];
+    let mut len = 0;
+    for (i, c) in text.chars().filter(|c| !c.is_whitespace()).enumerate() {
+        if i == 12 {
+            return false;
+        }
+        len += c.encode_utf8(&mut buf[len..]).len();
     }
+    let Ok(t) = std::str::from_utf8(&buf[..len]) else {
+        return false;
+    };
     let core = t
         .trim_start_matches(['第', '-', '—', '–', '·'])
         .trim_end_matches(['页', '版', '-', '—', '–', '·']);
@@ -510,17 +521,18 @@ fn mark_furniture(units: &mut [Unit<'_>], traditional: bool) {
 /// A Markdown heading on a line no editor sets as a heading: a byline or a name
 /// alone, a dateline, a photo credit, a note in brackets, a sentence.
 fn marks_a_non_head(u: &Unit<'_>) -> bool {
+    if u.level == 0 || u.markup != Markup::None {
+        return false;
+    }
     let t: &str = &u.text;
     let n = count_upto(t, 81);
-    u.level > 0
-        && u.markup == Markup::None
-        && (ends_sentence(t)
-            || t.contains('。')
-            || is_byline(t, n)
-            || (n <= 12 && is_name_line(t))
-            || is_dateline_alone(t)
-            || super::classify::is_caption(t, n)
-            || (t.starts_with(['（', '(']) && t.ends_with(['）', ')'])))
+    ends_sentence(t)
+        || t.contains('。')
+        || is_byline(t, n)
+        || (n <= 12 && is_name_line(t))
+        || is_dateline_alone(t)
+        || super::classify::is_caption(t, n)
+        || (t.starts_with(['（', '(']) && t.ends_with(['）', ')']))
 }
 
 /// Converter Markdown is a hint, not the truth. A converter that guesses heads from
@@ -1369,6 +1381,16 @@ mod tests {
         // An editor's page with a byline marked, and heads left unmarked.
         let mixed = "## 岑阳日报 第5版\n\n岑水保护在行动\n\n# 一河清水穿城过\n\n## 本报记者 滕雪\n\n初冬时节，河水清澈。\n\n截污治污\n\n治水先治污。\n\n白坪县关停养殖场\n\n记者获悉，养殖场已关停。\n";
         assert!(levels(mixed).contains(&1), "{:?}", levels(mixed));
+    }
+
+    proptest::proptest! {
+        // Counted on bytes, a line's width is what its characters add up to
+        // (ASCII one cell, any other two), capped.
+        #[test]
+        fn width_on_bytes_is_width_by_characters(s in "[a-z1 é。，社区治理\u{1F600}]{0,80}", cap in 0usize..120) {
+            let by_chars: usize = s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
+            proptest::prop_assert_eq!(width(&s, cap), by_chars.min(cap));
+        }
     }
 
     /// A page cut every N characters, digits or not (so its full lines differ in

@@ -132,3 +132,51 @@ fn every_read_of_an_issue_cuts_it_with_the_corpus_habits() {
         "{shown}"
     );
 }
+
+/// The cache files of the corpus cache under `cache` (pack, loose shards) with
+/// their bytes and modification times.
+fn cache_files(cache: &Path) -> Vec<(std::path::PathBuf, Vec<u8>, std::time::SystemTime)> {
+    let mut out: Vec<_> = common::files::files_below(cache)
+        .into_iter()
+        .filter(|p| {
+            p.file_name().is_some_and(|n| n == "pack")
+                || p.components().any(|c| c.as_os_str() == "shards")
+        })
+        .map(|p| {
+            let modified = std::fs::metadata(&p).unwrap().modified().unwrap();
+            let bytes = std::fs::read(&p).unwrap();
+            (p, bytes, modified)
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// The second start after the first one learned the paper's habits finds every
+/// issue in the cache: an issue the habits do not change keeps the cut made
+/// before they were known (it was cut afresh, and the pack written again, at
+/// every second start).
+#[test]
+fn the_start_after_habits_were_learned_reads_everything_from_the_cache() {
+    let home = tempfile::tempdir().unwrap();
+    let corpus = home.path().join("paper");
+    std::fs::create_dir(&corpus).unwrap();
+    write_paper(&corpus);
+    std::fs::write(
+        corpus.join("晨报_2025-03-05_第3版.txt"),
+        format!("水渠修到了山脚下\n\n{BODY}\n"),
+    )
+    .unwrap();
+    let cli = Cli::in_home(home.path());
+    let first = jsonl_article(&cli, &corpus);
+    assert_eq!(first.1, "今日关注");
+    let cached = cache_files(&cli.cache_dir());
+    assert!(
+        cached.iter().any(|(p, _, _)| p.ends_with("pack")),
+        "{cached:?}"
+    );
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    assert_eq!(jsonl_article(&cli, &corpus), first);
+    let again = cache_files(&cli.cache_dir());
+    assert!(again == cached, "the second start wrote the cache again");
+}

@@ -31,6 +31,7 @@ pub mod timing;
 
 use crate::article::Issue;
 use crate::corpus::{Corpus, CorpusError, LoadWarning, relative_path};
+use crate::segment::habits::Habits;
 use shard::{FileStamp, ProgramStamp, ShardKey};
 use std::collections::{HashMap, HashSet};
 use std::io::Write;
@@ -108,6 +109,8 @@ pub struct CorpusCache {
     live: Mutex<HashSet<u128>>,
     found: Mutex<HashMap<u128, Found>>,
     bytes: AtomicU64,
+    /// Issues cut afresh (no valid shard) on this load.
+    cut: AtomicU64,
     wrote: AtomicBool,
     dir_made: AtomicBool,
     /// Which issues may have a sidecar (and so corrections), listed once.
@@ -134,6 +137,7 @@ impl CorpusCache {
             live: Mutex::new(HashSet::new()),
             found: Mutex::new(HashMap::new()),
             bytes: AtomicU64::new(0),
+            cut: AtomicU64::new(0),
             wrote: AtomicBool::new(false),
             dir_made: AtomicBool::new(false),
             sidecars: sidecars::SidecarCensus::as_loaded(),
@@ -147,7 +151,13 @@ impl CorpusCache {
     }
 
     /// The issue from its shard in the pack, when there is a valid one.
-    fn packed_issue(&self, name: u128, key: &ShardKey, path: &Path) -> Option<Issue> {
+    fn packed_issue(
+        &self,
+        name: u128,
+        key: &ShardKey,
+        habits: &Habits,
+        path: &Path,
+    ) -> Option<Issue> {
         let pack = self.pack.as_ref()?;
         let (at, len) = pack.find(name)?;
         let issue = match (self.bodies, pack.map()) {
@@ -155,12 +165,13 @@ impl CorpusCache {
                 let from = usize::try_from(at).ok()?;
                 let bytes = map.get(from..from.checked_add(usize::try_from(len).ok()?)?)?;
                 let source = shard::BodySource::Map(Arc::clone(map));
-                shard::decode_stored(bytes, from, source, key, path)?
+                shard::decode_stored(bytes, from, source, key, habits, path)?
             }
             (Bodies::OnDisk, _) => SHARD_BUFFER.with_borrow_mut(|buf| {
                 pack.read(at, len, buf)?;
                 let source = shard::BodySource::File(Arc::clone(pack.file()));
-                let issue = shard::decode_stored(buf, usize::try_from(at).ok()?, source, key, path);
+                let at = usize::try_from(at).ok()?;
+                let issue = shard::decode_stored(buf, at, source, key, habits, path);
                 if buf.capacity() > KEEP_SHARD_BUFFER {
                     *buf = Vec::new();
                 }
@@ -168,7 +179,7 @@ impl CorpusCache {
             })?,
             _ => SHARD_BUFFER.with_borrow_mut(|buf| {
                 pack.read(at, len, buf)?;
-                let issue = shard::decode(buf, key, path);
+                let issue = shard::decode(buf, key, habits, path);
                 if buf.capacity() > KEEP_SHARD_BUFFER {
                     *buf = Vec::new();
                 }
@@ -178,6 +189,11 @@ impl CorpusCache {
         self.found(name, Found::Packed(at, len));
         self.bytes.fetch_add(len, Ordering::Relaxed);
         Some(issue)
+    }
+
+    /// How many issues were cut afresh so far (they had no valid shard).
+    pub fn cut(&self) -> u64 {
+        self.cut.load(Ordering::Relaxed)
     }
 
     /// The folder of this corpus's cache.
@@ -205,7 +221,7 @@ impl CorpusCache {
             Vec::new()
         };
         // The corpus's habits (see `corpus::habits`): a shard holds the cut made
-        // with them.
+        // with those of them that bear on its page.
         let habits = crate::corpus::habits::of_root(root);
         if !corrections.is_empty() {
             return crate::corpus::read_issue(path, &rel, &corrections, &habits);
@@ -220,16 +236,15 @@ impl CorpusCache {
             program: self.program.clone(),
             rel,
             file,
-            habits: habits.digest(),
         };
-        if let Some(issue) = self.packed_issue(name, &key, path) {
+        if let Some(issue) = self.packed_issue(name, &key, &habits, path) {
             return Ok(issue);
         }
         let shard_path = self.shard_path(name);
         let cached = SHARD_BUFFER.with_borrow_mut(|buf| {
             buf.clear();
             crate::regular_file::read_into(&shard_path, buf).ok()?;
-            let issue = shard::decode(buf, &key, path)?;
+            let issue = shard::decode(buf, &key, &habits, path)?;
             self.bytes.fetch_add(buf.len() as u64, Ordering::Relaxed);
             self.found(name, Found::Loose(buf.len() as u64));
             if buf.capacity() > KEEP_SHARD_BUFFER {
@@ -241,7 +256,8 @@ impl CorpusCache {
             return Ok(issue);
         }
         let issue = crate::corpus::read_issue(path, &key.rel, &[], &habits)?;
-        if let Some(bytes) = shard::encode(&key, &issue)
+        self.cut.fetch_add(1, Ordering::Relaxed);
+        if let Some(bytes) = shard::encode(&key, &issue, &habits)
             && self.write(&shard_path, &bytes)
         {
             self.bytes.fetch_add(bytes.len() as u64, Ordering::Relaxed);
@@ -450,7 +466,7 @@ fn load_through(
         return Corpus::load_with_progress(root, progress);
     };
     let corpus = Corpus::load_with(root, progress, &|root, path| cache.load_issue(root, path))?;
-    timing::mark("load issues");
+    timing::mark(&format!("load issues ({} cut)", cache.cut()));
     // The habits learned go with the cache, for the next load to cut with.
     if crate::corpus::habits::stored(root).as_ref() != Some(&*corpus.habits) {
         crate::corpus::habits::store(root, &corpus.habits);

@@ -9,6 +9,7 @@
 //! `None`, and the caller cuts the file afresh.
 
 use crate::article::{Article, BodyStore, Doubts, Issue, Kind, Paragraphs};
+use crate::segment::habits::Habits;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::Path;
@@ -19,7 +20,7 @@ const MAGIC: &[u8; 8] = b"NTSHARD\n";
 
 /// Bump when segmentation, meta reading or the shard layout change in a way the
 /// program stamp would not catch (the stamp changes with every build anyway).
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 /// What a shard is valid for: the program that cut it and the file as it was
 /// (its path under the corpus, size, modification and change times, inode).
@@ -31,9 +32,6 @@ pub struct ShardKey {
     /// exactly one path, also when it is not UTF-8).
     pub rel: String,
     pub file: FileStamp,
-    /// Digest of the corpus's habits the file was cut with
-    /// (`segment::habits::Habits::digest`, 0 for none).
-    pub habits: u64,
 }
 
 /// The running program: a new build may cut differently, so its shards are not
@@ -112,6 +110,11 @@ struct Head {
     bytes: u64,
     /// What the page tells of its paper's habits (`segment::habits::page_lines`).
     habit_lines: crate::segment::habits::PageLines,
+    /// The digest of the corpus's habits that bore on this page when it was
+    /// cut (`Habits::digest_on` its `habit_lines`; 0 when none did): the shard
+    /// holds the cut of any habits with the same digest on it, so habits
+    /// learned anew leave it valid unless they change this page.
+    habits: u64,
     /// Per article: kind, doubts, index, line, paragraph count, body length in
     /// characters, then the byte lengths of id, kicker, title, subtitle, byline
     /// and each paragraph.
@@ -150,8 +153,8 @@ fn strings(a: &Article) -> impl Iterator<Item = &String> {
         .chain(&a.paragraphs)
 }
 
-/// The shard bytes of `issue` (cut without corrections) for `key`.
-pub fn encode(key: &ShardKey, issue: &Issue) -> Option<Vec<u8>> {
+/// The shard bytes of `issue` (cut without corrections, with `habits`) for `key`.
+pub fn encode(key: &ShardKey, issue: &Issue, habits: &Habits) -> Option<Vec<u8>> {
     let mut table = Vec::with_capacity(issue.articles.len() * 16);
     let mut text = String::new();
     let mut jumps = Vec::new();
@@ -170,6 +173,7 @@ pub fn encode(key: &ShardKey, issue: &Issue) -> Option<Vec<u8>> {
         encoding: issue.encoding.to_string(),
         bytes: issue.bytes,
         habit_lines: issue.habit_lines.clone(),
+        habits: habits.digest_on(&issue.habit_lines),
         table,
         jumps,
     };
@@ -182,8 +186,9 @@ pub fn encode(key: &ShardKey, issue: &Issue) -> Option<Vec<u8>> {
     Some(out)
 }
 
-/// The head and text of shard `bytes`, when they are whole and made for `key`.
-fn open<'a>(bytes: &'a [u8], key: &ShardKey) -> Option<(Head, &'a str)> {
+/// The head and text of shard `bytes`, when they are whole, made for `key` and
+/// cut as `habits` cut the page.
+fn open<'a>(bytes: &'a [u8], key: &ShardKey, habits: &Habits) -> Option<(Head, &'a str)> {
     let rest = bytes.strip_prefix(MAGIC.as_slice())?;
     let (sum, payload) = rest.split_at_checked(8)?;
     let sum = u64::from_le_bytes(sum.try_into().ok()?);
@@ -191,16 +196,17 @@ fn open<'a>(bytes: &'a [u8], key: &ShardKey) -> Option<(Head, &'a str)> {
         return None;
     }
     let (head, text): (Head, &[u8]) = postcard::take_from_bytes(payload).ok()?;
-    if head.key != *key {
+    if head.key != *key || habits.digest_on(&head.habit_lines) != head.habits {
         return None;
     }
     let text = simdutf8::basic::from_utf8(text).ok()?;
     Some((head, text))
 }
 
-/// The issue at `path` from shard `bytes`, when they are whole and made for `key`.
-pub fn decode(bytes: &[u8], key: &ShardKey, path: &Path) -> Option<Issue> {
-    let (head, text) = open(bytes, key)?;
+/// The issue at `path` from shard `bytes`, when they are whole, made for `key`
+/// and cut as `habits` cut the page.
+pub fn decode(bytes: &[u8], key: &ShardKey, habits: &Habits, path: &Path) -> Option<Issue> {
+    let (head, text) = open(bytes, key, habits)?;
     let articles = articles(&head.table, text, &mut |_, take, lens| {
         lens.iter()
             .map(|&len| take.take(len).map(str::to_string))
@@ -245,9 +251,10 @@ pub fn decode_stored(
     at: usize,
     source: BodySource,
     key: &ShardKey,
+    habits: &Habits,
     path: &Path,
 ) -> Option<Issue> {
-    let (head, text) = open(bytes, key)?;
+    let (head, text) = open(bytes, key, habits)?;
     let mut bodies = StoredBodies {
         source,
         text_at: at + (bytes.len() - text.len()),
@@ -427,7 +434,6 @@ mod tests {
                 ctime_ns: 4,
                 inode: 5,
             },
-            habits: 0,
         }
     }
 
@@ -443,25 +449,55 @@ mod tests {
         .unwrap()
     }
 
+    fn none() -> Habits {
+        Habits::default()
+    }
+
+    /// Habits learned from three pages each holding `line` as a head line.
+    fn habits_with(line: &str) -> Habits {
+        let page = format!("{line}\n\n某地新闻标题\n\n本报讯 这是一篇很长的正文，说了很多事情。\n");
+        Habits::learn(&vec![crate::segment::habits::page_lines(&page); 3])
+    }
+
+    /// A shard stays valid under habits learned anew that do not bear on its
+    /// page (the second start after the first learned a corpus's habits), and
+    /// is refused under habits that do, until cut again with them.
+    #[test]
+    fn shards_are_keyed_by_the_habits_that_bear_on_their_page() {
+        let issue = issue();
+        let elsewhere = habits_with("今日关注");
+        let here = habits_with("社区治理有新招");
+        assert!(!elsewhere.is_empty() && !here.is_empty());
+        let plain = encode(&key(10), &issue, &none()).unwrap();
+        assert!(decode(&plain, &key(10), &elsewhere, &issue.path).is_some());
+        assert!(decode(&plain, &key(10), &here, &issue.path).is_none());
+        let cut = encode(&key(10), &issue, &here).unwrap();
+        assert!(decode(&cut, &key(10), &here, &issue.path).is_some());
+        assert!(decode(&cut, &key(10), &none(), &issue.path).is_none());
+    }
+
     #[test]
     fn shards_round_trip_and_refuse_damage_or_staleness() {
         let issue = issue();
         assert!(!issue.articles.is_empty());
-        let bytes = encode(&key(10), &issue).unwrap();
-        let back = decode(&bytes, &key(10), &issue.path).unwrap();
+        let bytes = encode(&key(10), &issue, &none()).unwrap();
+        let back = decode(&bytes, &key(10), &none(), &issue.path).unwrap();
         assert_eq!(back.articles, issue.articles);
         assert_eq!(
             (back.rel.as_str(), back.encoding, back.bytes, &back.date),
             (issue.rel.as_str(), issue.encoding, issue.bytes, &issue.date)
         );
-        assert!(decode(&bytes, &key(11), &issue.path).is_none(), "stale");
+        assert!(
+            decode(&bytes, &key(11), &none(), &issue.path).is_none(),
+            "stale"
+        );
         for cut in [0, 5, 16, bytes.len() / 2, bytes.len() - 1] {
-            assert!(decode(&bytes[..cut], &key(10), &issue.path).is_none());
+            assert!(decode(&bytes[..cut], &key(10), &none(), &issue.path).is_none());
         }
         for at in [0, 9, 17, bytes.len() - 1] {
             let mut flipped = bytes.clone();
             flipped[at] ^= 0x40;
-            assert!(decode(&flipped, &key(10), &issue.path).is_none());
+            assert!(decode(&flipped, &key(10), &none(), &issue.path).is_none());
         }
     }
 
@@ -507,8 +543,8 @@ mod tests {
         fn any_articles_round_trip(articles in proptest::collection::vec(article(), 0..8)) {
             let mut issue = issue();
             issue.articles = articles.into();
-            let bytes = encode(&key(1), &issue).unwrap();
-            let back = decode(&bytes, &key(1), &issue.path).unwrap();
+            let bytes = encode(&key(1), &issue, &none()).unwrap();
+            let back = decode(&bytes, &key(1), &none(), &issue.path).unwrap();
             proptest::prop_assert_eq!(&back.articles[..], &issue.articles[..]);
         }
     }

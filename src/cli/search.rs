@@ -72,7 +72,7 @@ pub fn run(config: &Config, args: SearchArgs) -> anyhow::Result<ExitCode> {
         let files = cache::stamps(&root);
         let corpus = Corpus::load(&root)?;
         let index = SearchIndex::build(&corpus);
-        cache::save(&root, &files, &index);
+        cache::save(&root, &cache::cut_with(&files, &corpus), &index);
         (index, Some(corpus))
     } else {
         let (index, corpus, status) = cache::open_index(&root)?;

@@ -151,13 +151,32 @@ pub fn stamps(root: &Path) -> Vec<FileStamp> {
         .collect();
     // The corpus's habits cut its files too (`corpus::habits`): an index of a cut
     // made with other habits is stale.
-    stamps.push(FileStamp {
-        path: b"\0habits".to_vec(),
-        size: crate::corpus::habits::of_root(root).digest(),
+    stamps.push(habits_stamp(&crate::corpus::habits::of_root(root)));
+    stamps
+}
+
+/// The stamp standing for the habits a corpus was cut with.
+fn habits_stamp(habits: &crate::segment::habits::Habits) -> FileStamp {
+    FileStamp {
+        path: HABITS_STAMP.to_vec(),
+        size: habits.digest(),
         mtime_ns: 0,
         corrections: 0,
-    });
-    stamps
+    }
+}
+
+const HABITS_STAMP: &[u8] = b"\0habits";
+
+/// `files` (from [`stamps`], taken before `corpus` was loaded) with the habits
+/// `corpus` was cut with: a load learns them (the first load of a corpus
+/// learns its habits and cuts again with them), so the index built from it is
+/// stamped with those, not with the ones known before (which made the next
+/// start build it again).
+pub fn cut_with(files: &[FileStamp], corpus: &Corpus) -> Vec<FileStamp> {
+    let mut files = files.to_vec();
+    files.retain(|f| f.path != HABITS_STAMP);
+    files.push(habits_stamp(&corpus.habits));
+    files
 }
 
 fn program() -> Option<FileStamp> {
@@ -518,6 +537,7 @@ pub fn save(root: &Path, files: &[FileStamp], index: &SearchIndex) -> bool {
 /// files as they were *before* loading (`files`) and agrees with the corpus,
 /// else built and saved.
 pub fn index_for_corpus(corpus: &Corpus, files: &[FileStamp]) -> (SearchIndex, CacheStatus) {
+    let files = &cut_with(files, corpus);
     if let Some(index) = load(&corpus.root, files)
         && index.matches_issues(&corpus.issues)
     {
@@ -545,7 +565,7 @@ pub fn open_index(root: &Path) -> Result<(SearchIndex, Option<Corpus>, CacheStat
     }
     let corpus = crate::cache::load_corpus(root)?;
     let index = SearchIndex::build(&corpus);
-    let status = if save(root, &files, &index) {
+    let status = if save(root, &cut_with(&files, &corpus), &index) {
         CacheStatus::Built
     } else {
         CacheStatus::BuiltNotSaved

@@ -48,15 +48,25 @@ pub struct PageLines {
     pub under_head: Vec<u64>,
     /// The other short head lines.
     pub heads: Vec<u64>,
+    /// The page's other short lines (other markup, or sentence punctuation),
+    /// which are never learned from but which [`apply`] may still find among
+    /// learned habits (a head with a comma whose key is another page's label):
+    /// what the page's cut may depend on is `heads`, `under_head` and these.
+    pub others: Vec<u64>,
 }
 
 impl PageLines {
+    /// Every short line of the page whose learned role may change its cut.
     fn keys(&self) -> impl Iterator<Item = u64> + '_ {
-        self.heads.iter().chain(&self.under_head).copied()
+        self.heads
+            .iter()
+            .chain(&self.under_head)
+            .chain(&self.others)
+            .copied()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.heads.is_empty() && self.under_head.is_empty()
+        self.heads.is_empty() && self.under_head.is_empty() && self.others.is_empty()
     }
 }
 
@@ -96,6 +106,16 @@ pub fn lines_of_units(units: &[Unit<'_>]) -> PageLines {
             }
         }
         prev_short = short;
+    }
+    // Every other short unit, whatever its markup or punctuation: `apply` looks
+    // at each short head, so the cut depends on their keys too.
+    for u in units {
+        if count_upto(&u.text, MAX_CHARS) <= MAX_CHARS {
+            let key = comparison_key(&u.text);
+            if !key.is_empty() && seen.insert(line_hash(&key)) {
+                out.others.push(line_hash(&key));
+            }
+        }
     }
     out
 }
@@ -176,6 +196,36 @@ impl Habits {
             self.labels.contains(&k) != other.labels.contains(&k)
                 || self.names.contains(&k) != other.names.contains(&k)
         })
+    }
+
+    /// A digest of the habits that bear on the page `lines` came from (those
+    /// of its lines that are a label or a name here): two habits with the same
+    /// digest on a page cut it the same way; 0 when none bears on it. A cache of
+    /// one page's cut is keyed by this, so that habits learned anew leave valid
+    /// the cut of every page they do not change.
+    pub fn digest_on(&self, lines: &PageLines) -> u64 {
+        if self.is_empty() {
+            return 0;
+        }
+        let mut keys: Vec<(u64, u8)> = lines
+            .keys()
+            .filter_map(|k| {
+                let tag =
+                    u8::from(self.labels.contains(&k)) | u8::from(self.names.contains(&k)) << 1;
+                (tag != 0).then_some((k, tag))
+            })
+            .collect();
+        if keys.is_empty() {
+            return 0;
+        }
+        keys.sort_unstable();
+        keys.dedup();
+        let mut bytes = Vec::with_capacity(keys.len() * 9);
+        for (k, tag) in keys {
+            bytes.extend_from_slice(&k.to_le_bytes());
+            bytes.push(tag);
+        }
+        xxhash_rust::xxh3::xxh3_64(&bytes) | 1
     }
 
     /// A digest of what was learned (equal habits, equal digests), for cache keys;

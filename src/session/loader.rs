@@ -82,7 +82,10 @@ fn load(root: &std::path::Path, team: &Team, notify: &Notifier) {
         }
         chunk = (chunk * 2).min(512);
     }
-    crate::cache::timing::mark("tui: issues read");
+    crate::cache::timing::mark(&format!(
+        "tui: issues read ({} cut)",
+        cache.as_ref().map_or(0, CorpusCache::cut)
+    ));
     if let Some(c) = &cache {
         c.finish();
     }

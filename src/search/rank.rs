@@ -644,11 +644,24 @@ impl<'i> Matcher<'i> {
                 .map(|s| (PINYIN_TITLE + s.clamp(0, PINYIN_CAP), Vec::new()));
         }
         let title_doc = (f == Field::Title).then_some(d);
+        // Reading a body for pinyin can stop at a spelling that scores what
+        // the postings bound the body's spellings by (a spelling at its start
+        // scores more, but is over before reading may stop).
+        let enough = match &t.body_spellings {
+            Some(found) if f == Field::Body && !self.plain => {
+                let at = |v: &Vec<i16>| v.get(d).copied().unwrap_or(NO_SPELLING);
+                match at(&found.short).max(at(&found.long)) {
+                    NO_SPELLING => PINYIN_CAP,
+                    bound => i64::from(bound).min(PINYIN_CAP),
+                }
+            }
+            _ => PINYIN_CAP,
+        };
         let run = |text: &str| {
             if text.is_empty() {
                 return None;
             }
-            self.in_text_with(t, text, f, title_doc, want, pinyin, latin)
+            self.in_text_with(t, text, f, title_doc, want, pinyin, latin, enough)
         };
         if f == Field::Body {
             self.index.with_body(d, run)
@@ -711,13 +724,15 @@ impl<'i> Matcher<'i> {
         f: Field,
         want: bool,
     ) -> Option<(i64, Vec<Range<usize>>)> {
-        self.in_text_with(t, folded, f, None, want, true, true)
+        self.in_text_with(t, folded, f, None, want, true, true, PINYIN_CAP)
     }
 
     /// Score and ranges of `t` in the folded text of a field `f`: the rules of
     /// the module doc, tier after tier. `latin_here` false: the field lacks an
     /// ASCII letter or digit of the term, so neither its phrase nor its
-    /// scattered characters are there (only pinyin is looked for).
+    /// scattered characters are there (only pinyin is looked for). A body is
+    /// read for pinyin until a spelling scores `enough` (no higher than what
+    /// any spelling of it but one at its start can score).
     #[allow(clippy::too_many_arguments)]
     fn in_text_with(
         &self,
@@ -728,6 +743,7 @@ impl<'i> Matcher<'i> {
         want: bool,
         pinyin_here: bool,
         latin_here: bool,
+        enough: i64,
     ) -> Option<(i64, Vec<Range<usize>>)> {
         let len = t.chars.len() as i64;
         // The phrase, side by side.
@@ -793,8 +809,8 @@ impl<'i> Matcher<'i> {
                             true => &None,
                         };
                         match steps {
-                            Some(steps) => pq.score_coded(folded, steps, PINYIN_CAP),
-                            None => pq.score_forwards(folded, |c| p.glyph_of(c), PINYIN_CAP),
+                            Some(steps) => pq.score_coded(folded, steps, enough),
+                            None => pq.score_forwards(folded, |c| p.glyph_of(c), enough),
                         }
                         .map(|s| (s, Vec::new()))
                     }

@@ -15,7 +15,8 @@
 
 use super::blocks::Unit;
 use super::classify::{
-    Class, Role, caption_credit, count_upto, is_complete, is_notice_title, starts_section_number,
+    Class, Role, caption_credit, count_upto, is_complete, is_contact_line, is_notice_title,
+    is_rule_line, starts_section_number,
 };
 use super::rethread::{Dangling, bigrams, cohesion, opens_mid_sentence, probe};
 use crate::text::is_han;
@@ -175,7 +176,7 @@ pub fn assemble(units: &[Unit<'_>], classes: &[Class]) -> Vec<Draft> {
                 a.caption(units, classes, i);
                 i += 1;
             }
-            Role::Date if !a.date_opens_item(classes, i) => {
+            Role::Date if !a.date_opens_item(units, classes, i) => {
                 a.body(&units[i], class);
                 i += 1;
             }
@@ -330,10 +331,14 @@ impl Assembler {
     }
 
     /// A date line heads a timeline item when text follows it; a date line closing
-    /// an article (a notice's signature date) is part of that article.
-    fn date_opens_item(&self, classes: &[Class], i: usize) -> bool {
-        let next_is_text = next_significant(classes, i + 1)
-            .is_some_and(|n| classes[n].role == Role::Body && classes[n].dateline.is_none());
+    /// an article (a notice's signature date) is part of that article, and so is one
+    /// with a rule (`━━━━`) between it and the text below, which the rule sets apart.
+    fn date_opens_item(&self, units: &[Unit<'_>], classes: &[Class], i: usize) -> bool {
+        let next_is_text = next_significant(classes, i + 1).is_some_and(|n| {
+            classes[n].role == Role::Body
+                && classes[n].dateline.is_none()
+                && !units[i + 1..n].iter().any(|u| is_rule_line(&u.text))
+        });
         let cur_open = self
             .cur
             .is_some_and(|c| self.drafts[c].is_open() && !self.drafts[c].date_item);
@@ -437,6 +442,23 @@ impl Assembler {
             label = heads.pop();
         }
         let next = next_significant(classes, j);
+        // Head lines over nothing but contact details (`金秋家居城 年终清仓` /
+        // `实木家具 全场五折起` / `地址:… 电话:…`) are an advertisement, no title.
+        if subtitle.is_none()
+            && bylines.is_empty()
+            && next.is_some_and(|n| {
+                classes[n].role == Role::Body
+                    && is_contact_line(&units[n].text)
+                    && next_significant(classes, n + 1)
+                        .is_none_or(|m| classes[m].role != Role::Body)
+            })
+            && heads.iter().all(|&h| !is_notice_title(&units[h].text))
+        {
+            for &h in &heads {
+                self.body(&units[h], &classes[h]);
+            }
+            return j;
+        }
         // A pen name under its title (`“微更新”贵在“微”` / `木禾`): two or three Han
         // characters below a longer head line, with text right after, sign the text.
         if heads.len() >= 2
@@ -498,8 +520,11 @@ impl Assembler {
                     && classes[n].credit.as_deref() != Some(units[n].text.as_ref())
                     && classes[n].credit.is_some()
             });
+        // A rule (`━━━━`) right above sets what follows apart from what went before.
+        let under_rule = i > 0 && is_rule_line(&units[i - 1].text);
         let strong = heads.len() >= 2
             || is_notice_title(&first.text)
+            || under_rule
             || next_credited_caption
             || subtitle.is_some()
             || !bylines.is_empty()

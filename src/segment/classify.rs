@@ -120,8 +120,30 @@ pub fn ends_sentence(s: &str) -> bool {
 
 /// True when a paragraph can end here (not cut mid-sentence by a column break).
 /// A row of a table saved with tabs (`棠溪区\t41\t3900`) is whole as it stands.
+/// So is a row drawn with box characters (`│护士│８│`) and a line ending with a
+/// phone number after its field (`咨询电话:6621088`): nothing reads on from them.
 pub fn is_complete(s: &str) -> bool {
-    s.chars().next_back().is_some_and(is_closing) || s.matches('\t').nth(1).is_some()
+    s.chars()
+        .next_back()
+        .is_some_and(|c| is_closing(c) || is_box_drawing(c))
+        || s.matches('\t').nth(1).is_some()
+        || ends_with_phone(s)
+        // A notice's closing date (`2026年5月14日`) ends it.
+        || (s.ends_with('日') && count_upto(s, 21) <= 20 && is_date_line(s))
+}
+
+/// `…电话:15035805217`: seven or more digits after a field's colon end the text.
+fn ends_with_phone(s: &str) -> bool {
+    let mut digits = 0;
+    for c in s.chars().rev() {
+        if c.is_ascii_digit() || ('０'..='９').contains(&c) {
+            digits += 1;
+        } else if c == '-' {
+        } else {
+            return digits >= 7 && matches!(c, ':' | '：');
+        }
+    }
+    false
 }
 
 /// True for the first byte of a UTF-8 sequence.
@@ -284,6 +306,11 @@ pub fn classify(unit: &Unit<'_>) -> Class {
         class.rule = "end: （完） alone ends its story";
         return class;
     }
+    if is_rule_line(text) {
+        class.role = Role::Noise;
+        class.rule = "noise: a rule or a table's border (━━━, ┌──┬──┐)";
+        return class;
+    }
     // Every length rule below looks at most 80 characters; count no further.
     let n = count_upto(text, 81);
     if is_subtitle(text) && n <= 80 {
@@ -420,6 +447,58 @@ fn is_subtitle(text: &str) -> bool {
     text.starts_with("——") || text.starts_with("─") || text.starts_with("--")
 }
 
+/// Box-drawing characters (`─` `━` `│` `┌` `┼` …): a table's borders and rows.
+pub fn is_box_drawing(c: char) -> bool {
+    ('\u{2500}'..='\u{257f}').contains(&c)
+}
+
+/// Any box-drawing character in `text` (U+2500–U+257F, UTF-8 `E2 94 xx` or
+/// `E2 95 xx`), found by a byte search: every line of every page asks.
+pub fn has_box_drawing(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr_iter(0xE2, b).any(|i| matches!(b.get(i + 1), Some(0x94 | 0x95)))
+}
+
+/// A line of box-drawing characters only (`━━━━`, `├──┼──┤`): a rule between
+/// items or a table's border, no text (a subtitle's dash is followed by words).
+pub fn is_rule_line(text: &str) -> bool {
+    let mut boxes = 0;
+    for c in text.chars() {
+        if is_box_drawing(c) {
+            boxes += 1;
+        } else if !(c == ' ' || c == '\u{3000}') {
+            return false;
+        }
+    }
+    boxes >= 3
+}
+
+/// `咨询电话:6621088`, `联系人:仝先生　电话:15035805217`: a field whose value is a
+/// phone number (seven or more digits right after a colon): contact details, never a
+/// heading.
+fn has_phone_field(text: &str) -> bool {
+    let mut rest = text;
+    while let Some(i) = rest.find([':', '：']) {
+        let after = &rest[i..];
+        let after = &after[after.chars().next().map_or(1, char::len_utf8)..];
+        let digits = after
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c) || *c == '-')
+            .filter(|c| *c != '-')
+            .count();
+        if digits >= 7 {
+            return true;
+        }
+        rest = after;
+    }
+    false
+}
+
+/// A short line of contact details (`地址:新塘区滨河大道188号 电话:0000-8899666`).
+pub fn is_contact_line(text: &str) -> bool {
+    count_upto(text, 41) <= 40 && has_phone_field(text)
+}
+
 /// A short line without sentence-final punctuation that reads as a heading.
 pub fn is_head(text: &str, n: usize) -> bool {
     if n > 40 && n <= 80 && is_notice_title(text) {
@@ -444,8 +523,11 @@ pub fn is_head(text: &str, n: usize) -> bool {
         return false;
     }
     // A row of a table (`楝城城投2028        2.35%         -1.5`): fields apart by
-    // wide gaps, not a heading.
-    if wide_gaps(text) >= 2 {
+    // wide gaps, not a heading; nor a row between box-drawing bars (`│序号│名称│`).
+    if wide_gaps(text) >= 2 || has_box_drawing(text) {
+        return false;
+    }
+    if text.contains([':', '：']) && has_phone_field(text) {
         return false;
     }
     // A wholly parenthesised line is a note or credit, not a heading.
@@ -481,7 +563,7 @@ fn wide_gaps(text: &str) -> usize {
 }
 
 /// Words that end the title of an official notice (`…关于…的通知`).
-const NOTICE_WORDS: [&str; 10] = [
+const NOTICE_WORDS: [&str; 11] = [
     "公告",
     "通知",
     "通告",
@@ -492,14 +574,23 @@ const NOTICE_WORDS: [&str; 10] = [
     "倡议书",
     "意见",
     "办法",
+    "更正",
 ];
 
-/// `某某局关于…的公告`: an official notice's title.
+/// `某某局关于…的公告`: an official notice's title (`更　正` spaced out too).
 pub fn is_notice_title(text: &str) -> bool {
+    let ends = |t: &str| NOTICE_WORDS.iter().any(|w| t.ends_with(w));
     !ends_sentence(text)
         && !text.contains('，')
         && !text.contains('。')
-        && NOTICE_WORDS.iter().any(|w| text.ends_with(w))
+        && (ends(text)
+            || (count_upto(text, 7) <= 6 && {
+                let squeezed: String = text
+                    .chars()
+                    .filter(|&c| c != ' ' && c != '\u{3000}')
+                    .collect();
+                ends(&squeezed)
+            }))
         && (has(text, "关于") || count_upto(text, 20) <= 20)
 }
 
@@ -1144,6 +1235,27 @@ mod tests {
 
     fn role(line: &str) -> Role {
         classify(&units(line)[0]).role
+    }
+
+    /// A table drawn with box characters, a rule and a line of contact details are
+    /// no heads; a spaced-out `更　正` titles its notice; rows and contacts end text.
+    #[test]
+    fn rules_tables_and_contacts_are_no_heads() {
+        assert_eq!(role("┌──┬──────┬────┐"), Role::Noise);
+        assert_eq!(role("━━━━━━━━━━━━━━━━"), Role::Noise);
+        assert_eq!(role("│序号│标的名称　│参考价│"), Role::Body);
+        assert_eq!(role("咨询电话:6621088"), Role::Body);
+        assert_eq!(role("联系人:岳先生　电话:13900001111"), Role::Body);
+        assert_eq!(role("——记柘水镇的一位老党员"), Role::Subtitle);
+        assert_eq!(role("12345热线电话开通"), Role::Head);
+        assert!(is_notice_title("更　正"));
+        assert!(!is_notice_title("更多精彩"));
+        assert!(is_complete("│护士　│８　│"));
+        assert!(is_complete("咨询电话：0351-6621088"));
+        assert!(is_complete("2026年3月5日"));
+        assert!(!is_complete("全年接待游客1200000"));
+        assert!(has_box_drawing("│１　│"));
+        assert!(!has_box_drawing("“老街”——新貌…"));
     }
 
     /// A converter's `#` on a jump line or a timeline's date line does not make it

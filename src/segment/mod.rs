@@ -367,6 +367,38 @@ mod tests {
         );
     }
 
+    /// A notices page: a box-drawn table inside a notice is its text, the issuer and
+    /// date close it, ads between rules are no titles, a head under a rule opens the
+    /// next notice.
+    #[test]
+    fn notices_with_tables_between_rules_and_ads() {
+        let page = "招租公告\n\u{3000}\u{3000}受柘水镇集体资产管理站委托,现公开招租下列房屋:\n┌──┬──────┬────┐\n│序号│位置　　　　│面积　　│\n├──┼──────┼────┤\n│１　│柘水镇东街3号│　60　　│\n└──┴──────┴────┘\n\u{3000}\u{3000}有意者请于3月20日前到管理站报名。\n\u{3000}\u{3000}咨询电话:6651234\n\u{3000}\u{3000}柘水镇集体资产管理站\n\u{3000}\u{3000}2026年3月5日\n━━━━━━━━━━━━━━━━━━━━\n金穗家电 以旧换新\n全场八折起\n地址:柘水镇西街8号 电话:6659876\n━━━━━━━━━━━━━━━━━━━━\n柘水镇中心学校2026年春季公开招聘临时代课教师公示\n\u{3000}\u{3000}经报名、面试,现将拟聘用人员名单公示如下。公示期5天。\n\u{3000}\u{3000}柘水镇中心学校\n\u{3000}\u{3000}2026年3月5日\n";
+        let articles = segment_issue(page, "p");
+        let titles: Vec<&str> = articles
+            .iter()
+            .map(|a| a.title.as_str())
+            .filter(|t| !t.is_empty())
+            .collect();
+        assert_eq!(
+            titles,
+            [
+                "招租公告",
+                "柘水镇中心学校2026年春季公开招聘临时代课教师公示"
+            ],
+            "{articles:#?}"
+        );
+        let a = &articles[0];
+        assert!(
+            a.paragraphs
+                .iter()
+                .any(|p| p == "│１　│柘水镇东街3号│　60　　│"),
+            "{a:#?}"
+        );
+        assert!(a.body().contains("有意者请于3月20日前"), "{a:#?}");
+        assert!(a.body().contains("2026年3月5日"), "{a:#?}");
+        assert!(!a.body().contains("┌"), "{a:#?}");
+    }
+
     #[test]
     fn an_editors_note_before_the_byline_opens_the_story() {
         let page = "山坳里建起“数字果园”\n编者按：在广袤的乡村，一批新农人正在改变耕作方式。\n本报记者 尤嘉禾\n12月初的北岭村，苹果已经收进了冷库。\n“过去种苹果靠经验，现在靠数据。”\n";

@@ -147,6 +147,11 @@ fn join_letter_runs(units: &mut Vec<Unit<'_>>) {
     *units = out;
 }
 
+/// A line drawn with box characters: a table's row or border.
+fn has_box_drawing(text: &str) -> bool {
+    super::classify::has_box_drawing(text)
+}
+
 /// Display width in cells: Han and full-width characters 2, the rest 1 (capped).
 ///
 /// Counted on bytes: an ASCII byte is one cell, the first byte of any other
@@ -642,7 +647,12 @@ fn wrap_width(units: &[Unit<'_>]) -> Option<Wrap> {
         // Lines that could have been cut by the width (heads and the last lines of
         // paragraphs are shorter, and many on a page of short paragraphs).
         let mut lines = 0u32;
-        for u in units.iter().filter(|u| u.markup == Markup::None) {
+        // A table drawn with box characters (`│护士│８│`) has rows of one width
+        // that no tool wrapped.
+        for u in units
+            .iter()
+            .filter(|u| u.markup == Markup::None && !has_box_drawing(&u.text))
+        {
             let w = wrap.of(&u.text);
             if w >= 24 {
                 lines += 1;
@@ -765,11 +775,12 @@ fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
             // A row of tab-separated fields (a table saved from a word processor)
             // is no wrapped line: no extraction tool wraps with tabs.
             && !u.text.contains('\t')
+            && !has_box_drawing(&u.text)
             // `问：` and `答：` open a question or an answer: a paragraph of its own.
             && !opens_exchange(&u.text)
             && last_text.is_some_and(|i| {
                 let prev = &out[i];
-                if prev.text.contains('\t') {
+                if prev.text.contains('\t') || has_box_drawing(&prev.text) {
                     return false;
                 }
                 let furniture_between = out.len() > i + 1;

@@ -214,8 +214,8 @@ fn is_page_credit(text: &str) -> bool {
 
 /// `《某某日报》（2025年10月20日 第 02 版）`: where an e-paper article appeared.
 /// (A reprint note, `《山西日报》1月13日3版刊发`, is not this: it heads its article.)
-fn is_attribution(text: &str) -> bool {
-    if !text.starts_with('《') || count_upto(text, 41) > 40 {
+fn is_attribution(text: &str, n: usize) -> bool {
+    if !text.starts_with('《') || n > 40 {
         return false;
     }
     let Some(close) = text.find('》') else {
@@ -230,8 +230,8 @@ fn is_attribution(text: &str) -> bool {
 
 /// A line naming a date and a paper or page: a running head or section line
 /// (`九域日报　2025年10月20日　星期一`, `12　民生`).
-fn is_running_head(text: &str) -> bool {
-    if count_upto(text, 41) > 40 || text.contains(['，', '。', '：']) {
+fn is_running_head(text: &str, n: usize) -> bool {
+    if n > 40 || text.contains(['，', '。', '：']) {
         return false;
     }
     let dated = text.contains('年') && text.contains('月') && text.contains('日');
@@ -256,8 +256,8 @@ fn is_running_head(text: &str) -> bool {
 /// The chrome of a news web page around its articles: share and print buttons,
 /// previous/next links, a copyright line (`分享到：微信 微博`, `【打印本页】`,
 /// `上一篇：…`, `Copyright © 2025 …`).
-fn is_web_chrome(text: &str) -> bool {
-    if count_upto(text, 121) > 120 {
+fn is_web_chrome(text: &str, n: usize) -> bool {
+    if n > 120 {
         return false;
     }
     if is_link_list_line(text) {
@@ -288,8 +288,8 @@ fn is_latin_name(text: &str) -> bool {
 /// `今日16版　第28761号　国内统一连续出版物号 CN 00-0158`, `星期六`, `农历九月十六`:
 /// an information line of a masthead (a masthead word, or an issue number
 /// `第…号` / `第…期`, and no sentence).
-fn is_masthead_info(text: &str) -> bool {
-    if count_upto(text, 81) > 80 || text.contains(['。', '，']) {
+fn is_masthead_info(text: &str, n: usize) -> bool {
+    if n > 80 || text.contains(['。', '，']) {
         return false;
     }
     if lexicon().has_masthead_mark(text) {
@@ -317,8 +317,8 @@ fn is_section_name(text: &str) -> bool {
 
 /// `责编 林小满　美编 方格`, `…第7版　　责任编辑：孟溪`: a credit field followed by
 /// its value, anywhere in a short line without a full stop.
-fn has_credit_line(text: &str) -> bool {
-    if count_upto(text, 61) > 60 || text.contains('。') || !lexicon().has_credit_field(text) {
+fn has_credit_line(text: &str, n: usize) -> bool {
+    if n > 60 || text.contains('。') || !lexicon().has_credit_field(text) {
         return false;
     }
     lexicon().credit_fields().any(|f| {
@@ -332,10 +332,8 @@ fn has_credit_line(text: &str) -> bool {
 }
 
 /// `扫码关注“某报”微信公众号　新闻热线：…`: the paper's own notice of its channels.
-fn is_channel_notice(text: &str) -> bool {
-    count_upto(text, 61) <= 60
-        && !text.contains('。')
-        && (text.starts_with("扫码") || text.starts_with("扫一扫"))
+fn is_channel_notice(text: &str, n: usize) -> bool {
+    n <= 60 && !text.contains('。') && (text.starts_with("扫码") || text.starts_with("扫一扫"))
 }
 
 /// A line of a list of links as `lynx -dump` prints a web page: it opens with a
@@ -366,8 +364,8 @@ fn is_link_list_line(text: &str) -> bool {
 
 /// `第二版　我国新能源汽车年产量…`, `民生实事“回头看”　4版`: a line of a box
 /// pointing to stories on other pages (a page number before or after a space).
-fn is_teaser(text: &str) -> bool {
-    if count_upto(text, 41) > 40 || text.contains('。') {
+fn is_teaser(text: &str, n: usize) -> bool {
+    if n > 40 || text.contains('。') {
         return false;
     }
     let numeral = |c: char| is_digit(c) || "一二三四五六七八九十".contains(c);
@@ -427,6 +425,10 @@ fn bracketed_page_ref(text: &str, page_ref: impl Fn(&str) -> bool) -> bool {
     count_upto(head, 4) >= 4 && (page_ref(page) || code)
 }
 
+/// The longest line (in characters) a furniture rule reads; [`mark_furniture`]
+/// counts each line once, up to one more, and gives the count (`n`) to its rules.
+const LINE_RULES_CAP: usize = 121;
+
 /// Page furniture: running heads and mastheads at the top of a page, page numbers,
 /// credits, attribution lines, web chrome, banners over runs of briefs or photos.
 ///
@@ -462,6 +464,8 @@ fn mark_furniture(units: &mut [Unit<'_>], traditional: bool) {
             Cow::Borrowed(u.text.as_ref())
         };
         let text: &str = &folded;
+        // Every rule here looks at lines of at most 120 characters: count once.
+        let n = count_upto(text, LINE_RULES_CAP);
         if let Some(name) = section.take()
             && text == name
         {
@@ -474,12 +478,12 @@ fn mark_furniture(units: &mut [Unit<'_>], traditional: bool) {
         }
         let at_top = first || u.page_break;
         let name = lex.is_paper_name(text) || is_latin_name(text);
-        let named = name || is_running_head(text);
+        let named = name || is_running_head(text, n);
         let opens = at_top && named;
         let goes_on = masthead
             && !u.page_break
             && (named
-                || is_masthead_info(text)
+                || is_masthead_info(text, n)
                 || (by_name && is_date_line(text) && text.contains('年') && text.contains('日'))
                 || is_page_number(text)
                 || is_page_code(text)
@@ -488,11 +492,11 @@ fn mark_furniture(units: &mut [Unit<'_>], traditional: bool) {
             || goes_on
             || is_page_number(text)
             || is_page_credit(text)
-            || has_credit_line(text)
-            || is_channel_notice(text)
-            || is_attribution(text)
-            || is_web_chrome(text)
-            || is_teaser(text)
+            || has_credit_line(text, n)
+            || is_channel_notice(text, n)
+            || is_attribution(text, n)
+            || is_web_chrome(text, n)
+            || is_teaser(text, n)
         {
             u.markup = Markup::Furniture;
             u.level = 0;

@@ -4,6 +4,11 @@
 //! made by `../shared/tools/make-corpus /work/corpus10k --issues 10000`). Besides the
 //! whole-corpus load (parallel, as the app does it) it measures segmentation alone on
 //! one thread, and single files of growing size to show time is linear in size.
+//!
+//! Each load after the first cuts every file once, with the habits the first load
+//! learned (kept by the process, as the corpus cache keeps them between runs). The
+//! first load of a corpus with no cache also cuts again every file those habits
+//! change, about twice the work on this corpus; criterion's warm-up takes it.
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use newstag::corpus::Corpus;

@@ -413,8 +413,18 @@ fn packing_leaves_no_empty_folders() {
         }
         out
     };
+    // The shards cut on a load go into the pack through one temporary file,
+    // which is not left behind.
+    let temporaries = |cache: &Path| -> Vec<PathBuf> {
+        files_below(cache)
+            .into_iter()
+            .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with(".tmp"))
+            .collect()
+    };
     let first = articles(&cli, &corpus, Some(&cache));
     assert_eq!(empty_folders(&cache), Vec::<PathBuf>::new());
+    assert_eq!(shard_names(&cache).1.len(), n, "all packed");
+    assert_eq!(temporaries(&cache), Vec::<PathBuf>::new());
     // Two of sixteen files changed: their shards are written loose, then
     // packed in the same run (loose shards are an eighth of the corpus).
     for i in 0..2 {
@@ -429,6 +439,7 @@ fn packing_leaves_no_empty_folders() {
     let (loose, packed) = shard_names(&cache);
     assert_eq!((loose.len(), packed.len()), (0, n), "all packed");
     assert_eq!(empty_folders(&cache), Vec::<PathBuf>::new());
+    assert_eq!(temporaries(&cache), Vec::<PathBuf>::new());
     assert_eq!(changed, articles(&cli, &corpus, None));
 }
 

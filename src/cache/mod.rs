@@ -8,10 +8,14 @@
 //! articles as `corpus::read_issue` cuts the file without corrections, keyed by
 //! the program, the format version and the file's size, times and inode (see
 //! [`shard`]). The shards live in one [`pack`] file, read with one open (and
-//! memory-mapped by the commands that need few bodies, [`Bodies::Stored`]);
-//! a file changed since the pack was written gets a loose shard of its own
-//! (`shards/XX/NAME`), and the pack is written again once the loose shards
-//! are many (an eighth of the corpus). A changed file invalidates only its own
+//! memory-mapped by the commands that need few bodies, [`Bodies::Stored`]).
+//! The shards cut on a load are written one after another into one temporary
+//! file beside the pack (not a file each: creating, reading back and removing
+//! 10,000 files took half a minute of a first start); when the load ends, the
+//! pack is written again from it and the old pack once they are many (an
+//! eighth of the corpus, or there is no pack yet), else each becomes a loose
+//! shard of its own (`shards/XX/NAME`), and the pack is written again once the
+//! loose shards are many. A changed file invalidates only its own
 //! shard; an issue whose sidecar holds corrections is always cut afresh (its
 //! corrections read from the sidecar as on every load), so a sidecar change is
 //! never served stale.
@@ -93,6 +97,16 @@ enum Found {
     Packed(u64, u64),
     /// As a loose shard of this length.
     Loose(u64),
+    /// Cut on this load, in the spill file: offset and length.
+    Spilled(u64, u64),
+}
+
+/// The shards cut on one load, one after another in a temporary file beside
+/// the pack (see the module doc).
+#[derive(Debug)]
+struct Spill {
+    file: tempfile::NamedTempFile,
+    len: u64,
 }
 
 /// The cache of one corpus while it loads: reads and writes shards, remembers
@@ -115,6 +129,9 @@ pub struct CorpusCache {
     dir_made: AtomicBool,
     /// Which issues may have a sidecar (and so corrections), listed once.
     sidecars: sidecars::SidecarCensus,
+    /// The shards cut on this load (none yet: `None`); `Err` once it could not
+    /// be written (then each is written as a loose shard).
+    spill: Mutex<Result<Option<Spill>, ()>>,
 }
 
 impl CorpusCache {
@@ -141,6 +158,7 @@ impl CorpusCache {
             wrote: AtomicBool::new(false),
             dir_made: AtomicBool::new(false),
             sidecars: sidecars::SidecarCensus::as_loaded(),
+            spill: Mutex::new(Ok(None)),
         })
     }
 
@@ -257,14 +275,71 @@ impl CorpusCache {
         }
         let issue = crate::corpus::read_issue(path, &key.rel, &[], &habits)?;
         self.cut.fetch_add(1, Ordering::Relaxed);
-        if let Some(bytes) = shard::encode(&key, &issue, &habits)
-            && self.write(&shard_path, &bytes)
-        {
-            self.bytes.fetch_add(bytes.len() as u64, Ordering::Relaxed);
-            self.wrote.store(true, Ordering::Relaxed);
-            self.found(name, Found::Loose(bytes.len() as u64));
+        if let Some(bytes) = shard::encode(&key, &issue, &habits) {
+            let len = bytes.len() as u64;
+            let found = match self.spill(&bytes) {
+                Some(at) => Some(Found::Spilled(at, len)),
+                None => self.write(&shard_path, &bytes).then_some(Found::Loose(len)),
+            };
+            if let Some(found) = found {
+                self.bytes.fetch_add(len, Ordering::Relaxed);
+                self.wrote.store(true, Ordering::Relaxed);
+                self.found(name, found);
+            }
         }
         Ok(issue)
+    }
+
+    /// Append a shard to the spill file (made on first use); its offset there,
+    /// or `None` when it cannot be written (nor will any later one be).
+    fn spill(&self, bytes: &[u8]) -> Option<u64> {
+        let mut spill = self.spill.lock().ok()?;
+        let Ok(open) = spill.as_mut() else {
+            return None;
+        };
+        if open.is_none() {
+            let made = std::fs::create_dir_all(&self.dir).ok().and_then(|_| {
+                crate::replace::temp_beside(&self.dir.join(pack::FILE_NAME), ".tmp", "").ok()
+            });
+            let Some(file) = made else {
+                *spill = Err(());
+                return None;
+            };
+            self.dir_made.store(true, Ordering::Relaxed);
+            *open = Some(Spill { file, len: 0 });
+        }
+        let s = open.as_mut()?;
+        if s.file.as_file_mut().write_all(bytes).is_err() {
+            *spill = Err(());
+            return None;
+        }
+        let at = s.len;
+        s.len += bytes.len() as u64;
+        Some(at)
+    }
+
+    /// Write each shard of `spill` that is still this load's as a loose shard
+    /// (the pack was not written again).
+    fn unspill(&self, spill: &Spill) {
+        let Ok(mut found) = self.found.lock() else {
+            return;
+        };
+        let mut buf = Vec::new();
+        for (name, f) in found.iter_mut() {
+            let Found::Spilled(at, len) = *f else {
+                continue;
+            };
+            buf.clear();
+            let Ok(n) = usize::try_from(len) else {
+                continue;
+            };
+            buf.resize(n, 0);
+            if pack::read_at(spill.file.as_file(), &mut buf, at).is_ok()
+                && self.write(&self.shard_path(*name), &buf)
+            {
+                *f = Found::Loose(len);
+            }
+        }
     }
 
     /// Write `bytes` to `path` atomically; false when it could not be written.
@@ -287,7 +362,12 @@ impl CorpusCache {
     pub fn finish(&self) {
         let live = self.live.lock().map(|l| l.clone()).unwrap_or_default();
         let old = manage::Manifest::read(&self.dir);
-        let packed = self.repack_if_due(&live);
+        let spill = self.take_spill();
+        let packed = self.repack_if_due(&live, spill.as_ref());
+        if let (false, Some(spill)) = (packed, &spill) {
+            self.unspill(spill);
+        }
+        drop(spill);
         let changed = packed
             || self.wrote.load(Ordering::Relaxed)
             || old.as_ref().is_none_or(|m| m.files != live.len() as u64);
@@ -319,14 +399,14 @@ impl CorpusCache {
     /// then remove the loose shards now packed. The shard of a file not read
     /// from the cache this time (its sidecar holds corrections) is kept as it
     /// was. True when it wrote the pack.
-    fn repack_if_due(&self, live: &HashSet<u128>) -> bool {
+    fn repack_if_due(&self, live: &HashSet<u128>, spill: Option<&Spill>) -> bool {
         let mut found = match self.found.lock() {
             Ok(f) => f.clone(),
             Err(_) => return false,
         };
         let loose = found
             .values()
-            .filter(|f| matches!(f, Found::Loose(_)))
+            .filter(|f| matches!(f, Found::Loose(_) | Found::Spilled(..)))
             .count();
         let old = self.pack.as_ref().map_or(0, pack::Pack::len);
         let gone = self
@@ -348,7 +428,7 @@ impl CorpusCache {
         let entries = found
             .iter()
             .map(|(&name, f)| match *f {
-                Found::Packed(_, len) | Found::Loose(len) => (name, len),
+                Found::Packed(_, len) | Found::Loose(len) | Found::Spilled(_, len) => (name, len),
             })
             .collect();
         let written = pack::write(
@@ -359,6 +439,10 @@ impl CorpusCache {
                 Found::Loose(_) => crate::regular_file::read_into(&self.shard_path(name), buf)
                     .ok()
                     .map(|_| ()),
+                Found::Spilled(at, len) => {
+                    buf.resize(usize::try_from(*len).ok()?, 0);
+                    pack::read_at(spill?.file.as_file(), buf, *at).ok()
+                }
             },
         );
         if written {
@@ -370,6 +454,11 @@ impl CorpusCache {
             self.remove_empty_fans();
         }
         written
+    }
+
+    /// The spill file of this load, taken out (to be packed or made loose).
+    fn take_spill(&self) -> Option<Spill> {
+        self.spill.lock().ok()?.as_mut().ok()?.take()
     }
 
     /// Remove every shard not in `live` (files deleted or renamed away), and
@@ -416,6 +505,16 @@ impl CorpusCache {
             let _ = std::fs::remove_dir(fan.path());
         }
         let _ = std::fs::remove_dir(&shards);
+    }
+}
+
+impl Drop for CorpusCache {
+    /// A load not ended by [`CorpusCache::finish`] (a command reading a few
+    /// issues) keeps the shards it cut, loose.
+    fn drop(&mut self) {
+        if let Some(spill) = self.take_spill() {
+            self.unspill(&spill);
+        }
     }
 }
 

@@ -97,15 +97,33 @@ pub fn is_closing(c: char) -> bool {
             | '"'
             | '\''
             | '.'
+            // Vertical presentation forms (a vertically set page): `︒` `︔` `︓`
+            // `﹂` `﹄` `︶` `︸` `︾`.
+            | '︒'
+            | '︔'
+            | '︓'
+            | '︕'
+            | '︖'
+            | '﹂'
+            | '﹄'
+            | '︶'
+            | '︸'
+            | '︾'
     )
 }
 
 fn is_stop(c: char) -> bool {
-    matches!(c, '。' | '！' | '？' | '!' | '?' | '…')
+    matches!(
+        c,
+        '。' | '！' | '？' | '!' | '?' | '…' | '︒' | '︕' | '︖' | '︙'
+    )
 }
 
 fn is_close_mark(c: char) -> bool {
-    matches!(c, '”' | '’' | '」' | '』' | ')' | '）' | '"')
+    matches!(
+        c,
+        '”' | '’' | '」' | '』' | ')' | '）' | '"' | '﹂' | '﹄' | '︶'
+    )
 }
 
 /// True when the text ends a sentence: `。！？…`, possibly inside closing quotes.
@@ -514,12 +532,29 @@ pub fn is_head(text: &str, n: usize) -> bool {
     if ends_sentence(text)
         || matches!(
             last,
-            '，' | '、' | ',' | '：' | ':' | '；' | ';' | '—' | '-' | '(' | '（' | '《' | '“'
+            '，' | '、'
+                | ','
+                | '：'
+                | ':'
+                | '；'
+                | ';'
+                | '—'
+                | '-'
+                | '('
+                | '（'
+                | '《'
+                | '“'
+                | '︐'
+                | '︑'
+                | '︓'
+                | '︔'
+                | '﹁'
+                | '︵'
         )
     {
         return false;
     }
-    if text.contains(['。', '；']) {
+    if text.contains(['。', '；', '︒', '︔']) {
         return false;
     }
     // A row of a table (`楝城城投2028        2.35%         -1.5`): fields apart by
@@ -535,7 +570,10 @@ pub fn is_head(text: &str, n: usize) -> bool {
         return false;
     }
     // A long line full of commas is a cut sentence, not a heading.
-    let commas = text.chars().filter(|&c| c == '，' || c == ',').count();
+    let commas = text
+        .chars()
+        .filter(|&c| matches!(c, '，' | ',' | '︐'))
+        .count();
     if commas >= 2 || (commas == 1 && n > 24) {
         return false;
     }
@@ -1255,6 +1293,12 @@ mod tests {
         assert!(is_complete("2026年3月5日"));
         assert!(!is_complete("全年接待游客1200000"));
         assert!(has_box_drawing("│１　│"));
+        // A vertically set page's punctuation reads as its horizontal forms.
+        assert!(ends_sentence("在于变得了︒"));
+        assert!(ends_sentence("﹁老﹂与﹁新﹂︒﹂"));
+        assert!(is_complete("︵作者系市地方志办公室研究员︶"));
+        assert!(is_head("﹁德顺昌﹂酱园的百年滋味", 12));
+        assert!(!is_head("老字号之所以﹁老﹂︐在于守得住︔之所以还能活", 24));
         assert!(!has_box_drawing("“老街”——新貌…"));
     }
 

@@ -399,6 +399,21 @@ mod tests {
         assert!(!a.body().contains("┌"), "{a:#?}");
     }
 
+    /// A vertically set page copied as text keeps its presentation forms; its
+    /// sentences still end at `︒` and its heads are still heads.
+    #[test]
+    fn a_vertical_pages_punctuation_reads_as_horizontal() {
+        let page = "﹁万和号﹂茶庄的老规矩\n本报记者　岳知秋\n走进柘水古街︐茶香扑面而来︒\n老掌柜说︐规矩是祖上传下来的︒\n古渡口的石狮子\n通讯员　闻一苇\n渡口边的石狮子︐守了这条河两百年︒\n";
+        let articles = segment_issue(page, "p");
+        let titles: Vec<&str> = articles.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["﹁万和号﹂茶庄的老规矩", "古渡口的石狮子"],
+            "{articles:#?}"
+        );
+        assert_eq!(articles[0].paragraphs.len(), 2, "{articles:#?}");
+    }
+
     #[test]
     fn an_editors_note_before_the_byline_opens_the_story() {
         let page = "山坳里建起“数字果园”\n编者按：在广袤的乡村，一批新农人正在改变耕作方式。\n本报记者 尤嘉禾\n12月初的北岭村，苹果已经收进了冷库。\n“过去种苹果靠经验，现在靠数据。”\n";

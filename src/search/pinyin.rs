@@ -534,6 +534,52 @@ pub struct CodeSteps {
     starts: [bool; 256],
 }
 
+/// One character read by the forward scorers: `row` (per spelled prefix
+/// length j, the piece lengths this character can spell there and which of
+/// them are whole syllables) takes each open spelling of `ends` (the best
+/// score of `q[..j]` ending at the character before; `NONE`: none; a new one
+/// may start at any character, with [`AT_START`] more at the text's `first`)
+/// one character on, into `ends` again; a spelling that completes the query
+/// raises `best`. True when some spelling is still open.
+fn step_spellings(
+    row: &[(u32, u32)],
+    first: bool,
+    ends: &mut [i32; MAX_QUERY],
+    next: &mut [i32; MAX_QUERY],
+    m: usize,
+    best: &mut i32,
+) -> bool {
+    next[..m].fill(NONE);
+    let mut extended = false;
+    for (j, &(allowed, full)) in row.iter().enumerate() {
+        let base = match j {
+            0 if first => AT_START as i32,
+            0 => 0,
+            _ => ends[j],
+        };
+        if base == NONE || allowed == 0 {
+            continue;
+        }
+        let mut bits = allowed;
+        while bits != 0 {
+            let l = bits.trailing_zeros() as usize + 1;
+            bits &= bits - 1;
+            let v = base + step_score(l, full & (1 << (l - 1)) != 0);
+            match next.get_mut(j + l) {
+                Some(slot) if j + l < m => {
+                    if v > *slot {
+                        *slot = v;
+                        extended = true;
+                    }
+                }
+                _ => *best = (*best).max(v),
+            }
+        }
+    }
+    std::mem::swap(ends, next);
+    extended
+}
+
 /// Score of a piece `l` letters long, `full` when it is a whole reading (as
 /// [`piece_score`]).
 pub(crate) fn step_score(l: usize, full: bool) -> i32 {
@@ -735,35 +781,7 @@ impl PinyinQuery {
                     continue;
                 }
             };
-            next[..m].fill(NONE);
-            let mut extended = false;
-            for (j, &(allowed, full)) in row.iter().enumerate() {
-                let base = match j {
-                    0 if i == 0 => AT_START as i32,
-                    0 => 0,
-                    _ => ends[j],
-                };
-                if base == NONE || allowed == 0 {
-                    continue;
-                }
-                let mut bits = allowed;
-                while bits != 0 {
-                    let l = bits.trailing_zeros() as usize + 1;
-                    bits &= bits - 1;
-                    let v = base + step_score(l, full & (1 << (l - 1)) != 0);
-                    match next.get_mut(j + l) {
-                        Some(slot) if j + l < m => {
-                            if v > *slot {
-                                *slot = v;
-                                extended = true;
-                            }
-                        }
-                        _ => best = best.max(v),
-                    }
-                }
-            }
-            std::mem::swap(&mut ends, &mut next);
-            open = extended;
+            open = step_spellings(row, i == 0, &mut ends, &mut next, m, &mut best);
             // A spelling from the first character is at most m characters long.
             if i + 1 >= m && best as i64 >= enough {
                 break;
@@ -864,35 +882,7 @@ impl PinyinQuery {
             let Some(row) = steps.rows.get(class * m..class * m + m) else {
                 continue;
             };
-            next[..m].fill(NONE);
-            let mut extended = false;
-            for (j, &(allowed, full)) in row.iter().enumerate() {
-                let base = match j {
-                    0 if ci == 0 => AT_START as i32,
-                    0 => 0,
-                    _ => ends[j],
-                };
-                if base == NONE || allowed == 0 {
-                    continue;
-                }
-                let mut bits = allowed;
-                while bits != 0 {
-                    let l = bits.trailing_zeros() as usize + 1;
-                    bits &= bits - 1;
-                    let v = base + step_score(l, full & (1 << (l - 1)) != 0);
-                    match next.get_mut(j + l) {
-                        Some(slot) if j + l < m => {
-                            if v > *slot {
-                                *slot = v;
-                                extended = true;
-                            }
-                        }
-                        _ => best = best.max(v),
-                    }
-                }
-            }
-            std::mem::swap(&mut ends, &mut next);
-            open = extended;
+            open = step_spellings(row, ci == 0, &mut ends, &mut next, m, &mut best);
             if ci + 1 >= m && best as i64 >= enough {
                 break;
             }

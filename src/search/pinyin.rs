@@ -534,50 +534,89 @@ pub struct CodeSteps {
     starts: [bool; 256],
 }
 
-/// One character read by the forward scorers: `row` (per spelled prefix
-/// length j, the piece lengths this character can spell there and which of
-/// them are whole syllables) takes each open spelling of `ends` (the best
-/// score of `q[..j]` ending at the character before; `NONE`: none; a new one
-/// may start at any character, with [`AT_START`] more at the text's `first`)
-/// one character on, into `ends` again; a spelling that completes the query
-/// raises `best`. True when some spelling is still open.
-fn step_spellings(
-    row: &[(u32, u32)],
-    first: bool,
-    ends: &mut [i32; MAX_QUERY],
-    next: &mut [i32; MAX_QUERY],
+/// The spellings of a query open while a text is read forwards, character by
+/// character, and the best score of those that completed it.
+struct Spellings {
+    /// The query's length in letters.
     m: usize,
-    best: &mut i32,
-) -> bool {
-    next[..m].fill(NONE);
-    let mut extended = false;
-    for (j, &(allowed, full)) in row.iter().enumerate() {
-        let base = match j {
-            0 if first => AT_START as i32,
-            0 => 0,
-            _ => ends[j],
-        };
-        if base == NONE || allowed == 0 {
-            continue;
-        }
-        let mut bits = allowed;
-        while bits != 0 {
-            let l = bits.trailing_zeros() as usize + 1;
-            bits &= bits - 1;
-            let v = base + step_score(l, full & (1 << (l - 1)) != 0);
-            match next.get_mut(j + l) {
-                Some(slot) if j + l < m => {
-                    if v > *slot {
-                        *slot = v;
-                        extended = true;
-                    }
-                }
-                _ => *best = (*best).max(v),
-            }
+    /// `ends[j]`: best score of `q[..j]` spelled by characters ending with the
+    /// one before (`NONE`: none).
+    ends: [i32; MAX_QUERY],
+    next: [i32; MAX_QUERY],
+    /// Some `ends[j]` is not `NONE`.
+    open: bool,
+    best: i32,
+    /// The score past which reading may stop (see `score_forwards`).
+    enough: i64,
+}
+
+impl Spellings {
+    fn new(m: usize, enough: i64) -> Spellings {
+        Spellings {
+            m,
+            ends: [NONE; MAX_QUERY],
+            next: [NONE; MAX_QUERY],
+            open: false,
+            best: NONE,
+            enough,
         }
     }
-    std::mem::swap(ends, next);
-    extended
+
+    /// A character that takes no piece: every open spelling ends unfinished.
+    fn gap(&mut self) {
+        if self.open {
+            self.ends[..self.m].fill(NONE);
+            self.open = false;
+        }
+    }
+
+    /// One character read: `row` (per spelled prefix length j, the piece
+    /// lengths this character can spell there and which of them are whole
+    /// syllables) takes each open spelling one character on; a new one may
+    /// start at any character, with [`AT_START`] more at the text's `first`;
+    /// a spelling that completes the query raises the best score.
+    fn step(&mut self, row: &[(u32, u32)], first: bool) {
+        let m = self.m;
+        self.next[..m].fill(NONE);
+        let mut extended = false;
+        for (j, &(allowed, full)) in row.iter().enumerate() {
+            let base = match j {
+                0 if first => AT_START as i32,
+                0 => 0,
+                _ => self.ends[j],
+            };
+            if base == NONE || allowed == 0 {
+                continue;
+            }
+            let mut bits = allowed;
+            while bits != 0 {
+                let l = bits.trailing_zeros() as usize + 1;
+                bits &= bits - 1;
+                let v = base + step_score(l, full & (1 << (l - 1)) != 0);
+                match self.next.get_mut(j + l) {
+                    Some(slot) if j + l < m => {
+                        if v > *slot {
+                            *slot = v;
+                            extended = true;
+                        }
+                    }
+                    _ => self.best = self.best.max(v),
+                }
+            }
+        }
+        std::mem::swap(&mut self.ends, &mut self.next);
+        self.open = extended;
+    }
+
+    /// Reading may stop after character `i`: a spelling from the first
+    /// character is at most m characters long, and the best is `enough`.
+    fn done(&self, i: usize) -> bool {
+        i + 1 >= self.m && self.best as i64 >= self.enough
+    }
+
+    fn score(&self) -> Option<i64> {
+        (self.best > NONE).then_some(self.best as i64)
+    }
 }
 
 /// Score of a piece `l` letters long, `full` when it is a whole reading (as
@@ -762,32 +801,20 @@ impl PinyinQuery {
         enough: i64,
     ) -> Option<i64> {
         let m = self.m;
-        let enough = enough.min(self.ceiling as i64);
-        // ends[j]: best score of q[..j] spelled by characters ending with the
-        // one before (NONE: none); `open`: some ends[j] is not NONE.
-        let mut ends = [NONE; MAX_QUERY];
-        let mut next = [NONE; MAX_QUERY];
-        let mut open = false;
-        let mut best = NONE;
+        let mut spellings = Spellings::new(m, enough.min(self.ceiling as i64));
         for (i, c) in text.chars().enumerate() {
             let g = glyph_of(c);
-            let row = match self.steps.get(g as usize * m..g as usize * m + m) {
-                Some(row) if self.live.get(g as usize) == Some(&true) => row,
-                _ => {
-                    if open {
-                        ends[..m].fill(NONE);
-                        open = false;
+            match self.steps.get(g as usize * m..g as usize * m + m) {
+                Some(row) if self.live.get(g as usize) == Some(&true) => {
+                    spellings.step(row, i == 0);
+                    if spellings.done(i) {
+                        break;
                     }
-                    continue;
                 }
-            };
-            open = step_spellings(row, i == 0, &mut ends, &mut next, m, &mut best);
-            // A spelling from the first character is at most m characters long.
-            if i + 1 >= m && best as i64 >= enough {
-                break;
+                _ => spellings.gap(),
             }
         }
-        (best > NONE).then_some(best as i64)
+        spellings.score()
     }
 
     /// The query's steps by character code (see [`CodeSteps`]), for reading
@@ -837,11 +864,7 @@ impl PinyinQuery {
     /// open, the most of a body) costing a table lookup.
     pub fn score_coded(&self, text: &str, steps: &CodeSteps, enough: i64) -> Option<i64> {
         let m = self.m;
-        let enough = enough.min(self.ceiling as i64);
-        let mut ends = [NONE; MAX_QUERY];
-        let mut next = [NONE; MAX_QUERY];
-        let mut open = false;
-        let mut best = NONE;
+        let mut spellings = Spellings::new(m, enough.min(self.ceiling as i64));
         let bytes = text.as_bytes();
         let byte = |k: usize| bytes.get(k).copied().unwrap_or(0) as usize;
         let (mut at, mut i) = (0usize, 0usize);
@@ -866,28 +889,21 @@ impl PinyinQuery {
             i += 1;
             let class = steps.class.get(code).copied().unwrap_or(0) as usize;
             if class == 0 {
-                if open {
-                    ends[..m].fill(NONE);
-                    open = false;
-                }
+                spellings.gap();
                 continue;
             }
-            if !open && !steps.starts[class] {
-                // Nothing open and nothing starts here: nothing changes.
-                if ci + 1 >= m && best as i64 >= enough {
-                    break;
-                }
-                continue;
+            // Nothing open and nothing starts here: nothing changes.
+            if spellings.open || steps.starts[class] {
+                let Some(row) = steps.rows.get(class * m..class * m + m) else {
+                    continue;
+                };
+                spellings.step(row, ci == 0);
             }
-            let Some(row) = steps.rows.get(class * m..class * m + m) else {
-                continue;
-            };
-            open = step_spellings(row, ci == 0, &mut ends, &mut next, m, &mut best);
-            if ci + 1 >= m && best as i64 >= enough {
+            if spellings.done(ci) {
                 break;
             }
         }
-        (best > NONE).then_some(best as i64)
+        spellings.score()
     }
 
     /// [`PinyinQuery::score`] of a one-letter query from the text's

@@ -1054,6 +1054,28 @@ pub use super::verify::to_ranges;
 mod tests {
     use super::*;
 
+    /// The index of one issue whose articles (ids `a0`, `a1`, ...) have these
+    /// titles, kickers and paragraphs.
+    fn one_issue_index(docs: impl Iterator<Item = (String, String, Vec<String>)>) -> SearchIndex {
+        use crate::article::{Article, Issue};
+        let articles: Vec<Article> = docs
+            .enumerate()
+            .map(|(k, (title, kicker, paragraphs))| Article {
+                id: format!("a{k}"),
+                title,
+                kicker,
+                paragraphs: paragraphs.into(),
+                ..Article::default()
+            })
+            .collect();
+        let issue = Issue {
+            rel: "1.txt".into(),
+            articles: articles.into(),
+            ..Issue::default()
+        };
+        SearchIndex::build_from_issues(&[issue])
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(96))]
         /// Where the body postings settle a pinyin term's score (one or two
@@ -1068,23 +1090,9 @@ mod tests {
             q in "[sqzlhcxea]{3,6}|she|shequ|sheq|zhili|sqzl|changx|hang|aee|eer|heer",
             tilde in proptest::bool::ANY,
         ) {
-            use crate::article::{Article, Issue};
-            let articles: Vec<Article> = bodies
-                .iter()
-                .enumerate()
-                .map(|(k, paragraphs)| Article {
-                    id: format!("a{k}"),
-                    title: "标题".into(),
-                    paragraphs: paragraphs.clone().into(),
-                    ..Article::default()
-                })
-                .collect();
-            let issue = Issue {
-                rel: "1.txt".into(),
-                articles: articles.into(),
-                ..Issue::default()
-            };
-            let index = SearchIndex::build_from_issues(&[issue]);
+            let index = one_issue_index(
+                bodies.iter().map(|paragraphs| ("标题".to_string(), String::new(), paragraphs.clone())),
+            );
             let text = if tilde { format!("~{q}") } else { q.clone() };
             let query = Query::parse(&text).unwrap();
             let postings = Matcher::new(&index, &query, None);
@@ -1121,24 +1129,7 @@ mod tests {
             q in "[sqzlhcxea]{1,6}|she|shequ|sheq|zhili|sqzl|changx|hang|eer|社区|区治|社|理e|e|sq z",
             form in proptest::sample::select(vec!["", "~", "^", "title:", "'", "!社 "]),
         ) {
-            use crate::article::{Article, Issue};
-            let articles: Vec<Article> = docs
-                .iter()
-                .enumerate()
-                .map(|(k, (title, kicker, paragraphs))| Article {
-                    id: format!("a{k}"),
-                    title: title.clone(),
-                    kicker: kicker.clone(),
-                    paragraphs: paragraphs.clone().into(),
-                    ..Article::default()
-                })
-                .collect();
-            let issue = Issue {
-                rel: "1.txt".into(),
-                articles: articles.into(),
-                ..Issue::default()
-            };
-            let index = SearchIndex::build_from_issues(&[issue]);
+            let index = one_issue_index(docs.iter().cloned());
             let text = format!("{form}{q}");
             let Ok(query) = Query::parse(&text) else {
                 return Ok(());

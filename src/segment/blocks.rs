@@ -67,8 +67,21 @@ pub fn trim(s: &str) -> &str {
     s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
 }
 
-/// Cut `text` into units.
+/// Cut `text` into units (a page printed with its columns side by side, in the
+/// order `columns` reads it).
 pub fn units(text: &str) -> Vec<Unit<'_>> {
+    if let Some(runs) = super::columns::reading_order(text) {
+        let mut out = Vec::with_capacity(runs.len());
+        for r in runs {
+            let before = out.len();
+            push_line(&mut out, trim(&text[r.start..r.end]), r.line, r.gap);
+            if let Some(u) = out.get_mut(before) {
+                u.indent = r.indent;
+                u.page_break = r.page_break;
+            }
+        }
+        return out;
+    }
     let mut out = Vec::with_capacity(text.len() / 200 + 4);
     let mut gap = 0usize;
     let mut line_no = 0usize;

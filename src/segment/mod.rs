@@ -1,6 +1,7 @@
 //! Segmentation: cutting the text of one issue into articles.
 //!
-//! Pipeline: `blocks` (lines to units, markup stripped) -> `normalise` (page
+//! Pipeline: `blocks` (lines to units, markup stripped; a page printed with its
+//! columns side by side read column by column, `columns`) -> `normalise` (page
 //! furniture set aside, hard-wrapped lines re-joined, indents read, a draft's field
 //! labels read by `draft`) -> `classify` (each unit's
 //! role and features) -> `assemble` (heading stacks to articles, re-threading cut
@@ -10,6 +11,7 @@
 pub mod assemble;
 pub mod blocks;
 pub mod classify;
+pub mod columns;
 pub mod doubt;
 pub mod draft;
 pub mod habits;

@@ -1,0 +1,503 @@
+//! Reading a page whose columns were printed side by side (`pdftotext -layout`, a
+//! layout-keeping converter): each row of the file holds a line of every column,
+//! at the character position the column has on the page.
+//!
+//! The columns are found from the page's own geometry: how many rows cover each
+//! character position. A gutter is a run of positions that few rows cover between
+//! positions that many rows cover, which many rows step across from one piece of
+//! text to the next (pieces are cut at two or more spaces). The rows above the
+//! first row that holds text in two columns and crosses no gutter are the head
+//! band, read as they are; below it, the pieces are read column by column, each
+//! column top to bottom, a piece opening a little right of its column's margin
+//! being an indented paragraph start. A page without such gutters (one column, a
+//! table of a few rows) is read line by line as before ([`reading_order`] gives
+//! `None`). Positions count characters, as such a tool places them: a Han
+//! character takes one position, as a Latin letter does.
+//!
+//! Each form feed starts a page with geometry of its own.
+
+use memchr::memmem;
+
+/// One piece of the text in reading order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Run {
+    /// 1-based line of the file the piece is on.
+    pub line: usize,
+    /// Byte range of the piece in the text (no surrounding spaces).
+    pub start: usize,
+    pub end: usize,
+    /// Blank lines before it (or the room of them in its column).
+    pub gap: usize,
+    /// It opens a little right of its column's margin: an indented paragraph.
+    pub indent: bool,
+    /// A form feed came before it (a new page).
+    pub page_break: bool,
+}
+
+/// Text between runs of two or more spaces: positions `a..b`, bytes `start..end`.
+#[derive(Debug, Clone, Copy)]
+struct Piece {
+    a: usize,
+    b: usize,
+    start: usize,
+    end: usize,
+}
+
+#[derive(Debug, Default)]
+struct Row {
+    line: usize,
+    page_break: bool,
+    pieces: Vec<Piece>,
+}
+
+/// A gutter: positions `x0..y` few rows cover.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Gutter {
+    x0: usize,
+    y: usize,
+}
+
+/// Rows a page needs before its geometry is read.
+const MIN_ROWS: usize = 8;
+
+/// Rows of a page with a wide space inside their text: a page with fewer is read
+/// line by line without measuring it.
+const MIN_SPACED: usize = 6;
+
+/// The text's pieces in reading order when at least one of its pages was printed
+/// with columns side by side; `None` when none was.
+pub fn reading_order(text: &str) -> Option<Vec<Run>> {
+    if !worth_measuring(text) {
+        return None;
+    }
+    let rows = rows(text);
+    let mut out = Vec::new();
+    let mut any = false;
+    let mut start = 0;
+    while start < rows.len() {
+        let end = rows[start + 1..]
+            .iter()
+            .position(|r| r.page_break)
+            .map_or(rows.len(), |i| start + 1 + i);
+        let page = &rows[start..end];
+        match gutters(page) {
+            Some(g) => {
+                any = true;
+                read_columns(page, &g, &mut out);
+            }
+            None => read_rows(page, &mut out),
+        }
+        start = end;
+    }
+    any.then_some(out)
+}
+
+/// Enough lines with three spaces inside their text to be worth measuring.
+fn worth_measuring(text: &str) -> bool {
+    let finder = memmem::Finder::new(b"   ");
+    let mut n = 0;
+    for line in text.split('\n') {
+        let t = line.trim_matches([' ', '\r', '\x0c']);
+        if finder.find(t.as_bytes()).is_some() {
+            n += 1;
+            if n >= MIN_SPACED {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// The rows of the text, cut into pieces.
+fn rows(text: &str) -> Vec<Row> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for (i, line) in text.split('\n').enumerate() {
+        let mut row = Row {
+            line: i + 1,
+            ..Row::default()
+        };
+        let mut cell = 0;
+        let mut spaces = 0;
+        let mut open: Option<Piece> = None;
+        for (k, c) in line.char_indices() {
+            match c {
+                '\x0c' => {
+                    row.page_break = true;
+                    continue;
+                }
+                '\r' | '\u{feff}' => continue,
+                ' ' | '\t' => spaces += 1,
+                _ => {
+                    let at = offset + k;
+                    match open.as_mut() {
+                        Some(p) if spaces < 2 => {
+                            p.b = cell + 1;
+                            p.end = at + c.len_utf8();
+                        }
+                        _ => {
+                            row.pieces.extend(open.take());
+                            open = Some(Piece {
+                                a: cell,
+                                b: cell + 1,
+                                start: at,
+                                end: at + c.len_utf8(),
+                            });
+                        }
+                    }
+                    spaces = 0;
+                }
+            }
+            cell += 1;
+        }
+        row.pieces.extend(open);
+        out.push(row);
+        offset += line.len() + 1;
+    }
+    out
+}
+
+/// The gutters of a page printed with its columns side by side, left to right;
+/// `None` when it has none.
+fn gutters(page: &[Row]) -> Option<Vec<Gutter>> {
+    let n = page.iter().filter(|r| !r.pieces.is_empty()).count();
+    if n < MIN_ROWS {
+        return None;
+    }
+    let width = page
+        .iter()
+        .filter_map(|r| r.pieces.last().map(|p| p.b))
+        .max()?;
+    let mut cover = vec![0u32; width + 1];
+    for p in page.iter().flat_map(|r| &r.pieces) {
+        for c in &mut cover[p.a..p.b] {
+            *c += 1;
+        }
+    }
+    // The most any position left (right) of x is covered.
+    let mut left = vec![0u32; width + 1];
+    let mut m = 0;
+    for x in 0..=width {
+        left[x] = m;
+        m = m.max(cover[x]);
+    }
+    let mut right = vec![0u32; width + 1];
+    m = 0;
+    for x in (0..=width).rev() {
+        right[x] = m;
+        m = m.max(cover[x]);
+    }
+    let low = |x: usize| {
+        let side = left[x].min(right[x]);
+        side >= 3 && cover[x] * 4 <= side
+    };
+    let need = (n * 15 / 100).max(MIN_SPACED);
+    let mut found: Vec<Gutter> = Vec::new();
+    let mut x = 1;
+    while x < width {
+        if !low(x) {
+            x += 1;
+            continue;
+        }
+        let mut y = x;
+        while y < width && low(y) {
+            y += 1;
+        }
+        let g = Gutter { x0: x, y };
+        if y - x >= 2 && steps_across(page, g) >= need {
+            found.push(g);
+        }
+        x = y;
+    }
+    // A column needs text: a strip between two gutters that few pieces open in is
+    // part of one wider gutter.
+    let opens = |from: usize, to: usize| {
+        page.iter()
+            .flat_map(|r| &r.pieces)
+            .filter(|p| (from..to).contains(&p.a))
+            .count()
+    };
+    let few = (n / 10).max(3);
+    let mut merged: Vec<Gutter> = Vec::new();
+    for g in found {
+        match merged.last_mut() {
+            Some(last) if opens(last.y, g.x0) < few => last.y = g.y,
+            _ => merged.push(g),
+        }
+    }
+    if merged.last().is_some_and(|g| opens(g.y, width + 1) < few) {
+        merged.pop();
+    }
+    // A column's lines open at its margin: most pieces opening right of a gutter
+    // open within a few positions of one place (a page cut every N characters
+    // leaves its wide spaces anywhere).
+    let bounds: Vec<(usize, usize)> = merged
+        .iter()
+        .enumerate()
+        .map(|(i, g)| (g.x0, merged.get(i + 1).map_or(usize::MAX, |h| h.x0)))
+        .collect();
+    let mut kept = Vec::with_capacity(merged.len());
+    for (g, (from, to)) in merged.into_iter().zip(bounds) {
+        let starts: Vec<usize> = page
+            .iter()
+            .flat_map(|r| &r.pieces)
+            .map(|p| p.a)
+            .filter(|a| (from..to).contains(a))
+            .collect();
+        let m = margin(starts.iter().copied()).unwrap_or(0);
+        let near = starts.iter().filter(|&&a| (m..=m + 4).contains(&a)).count();
+        if near * 2 >= starts.len() {
+            kept.push(g);
+        }
+    }
+    let mut merged = kept;
+    // Columns side by side make wide rows: the last column is about as wide as the
+    // first (a page hard-wrapped at a width keeps only a scrap of a second column).
+    while merged
+        .last()
+        .is_some_and(|g| (width - g.y.min(width)) * 4 < merged[0].x0 * 3)
+    {
+        merged.pop();
+    }
+    // The rows keep their leading spaces: rows opening right of the first column
+    // are where their text is on the page (a tool that trimmed them lost where,
+    // and a row of the second column alone would read as the first's).
+    let far = page
+        .iter()
+        .filter(|r| {
+            r.pieces
+                .first()
+                .is_some_and(|p| merged.first().is_some_and(|g| p.a >= g.x0))
+        })
+        .count();
+    (!merged.is_empty() && far >= 2).then_some(merged)
+}
+
+/// Rows that step across gutter `g`: a piece ends before its end and the next
+/// opens after its start.
+fn steps_across(page: &[Row], g: Gutter) -> usize {
+    page.iter()
+        .filter(|r| r.pieces.windows(2).any(|w| w[0].b <= g.y && w[1].a >= g.x0))
+        .count()
+}
+
+/// The column a piece opening at position `a` is in.
+fn column(gutters: &[Gutter], a: usize) -> usize {
+    gutters.iter().take_while(|g| g.x0 <= a).count()
+}
+
+/// A piece that runs across a gutter or opens well inside one: no column's text.
+fn misfit(gutters: &[Gutter], p: &Piece) -> bool {
+    gutters
+        .iter()
+        .any(|g| (p.a < g.x0 && p.b > g.y) || (g.x0 <= p.a && p.a + 1 < g.y))
+}
+
+/// Every non-blank row whole, in order.
+fn read_rows(page: &[Row], out: &mut Vec<Run>) {
+    let mut gap = 0;
+    let mut page_break = false;
+    for r in page {
+        page_break |= r.page_break;
+        let (Some(first), Some(last)) = (r.pieces.first(), r.pieces.last()) else {
+            gap += 1;
+            continue;
+        };
+        out.push(Run {
+            line: r.line,
+            start: first.start,
+            end: last.end,
+            gap,
+            indent: first.a >= 2,
+            page_break,
+        });
+        gap = 0;
+        page_break = false;
+    }
+}
+
+/// The head band whole, then each column top to bottom.
+fn read_columns(page: &[Row], gutters: &[Gutter], out: &mut Vec<Run>) {
+    let body = page
+        .iter()
+        .position(|r| {
+            let mut cols = r.pieces.iter().map(|p| column(gutters, p.a));
+            let first = cols.next();
+            cols.any(|c| Some(c) != first) && !r.pieces.iter().any(|p| misfit(gutters, p))
+        })
+        .unwrap_or(page.len());
+    read_rows(&page[..body], out);
+    let page_break = body == 0 && page.first().is_some_and(|r| r.page_break);
+    let mut first = true;
+    for col in 0..=gutters.len() {
+        let pieces: Vec<(usize, &Piece)> = page[body..]
+            .iter()
+            .enumerate()
+            .flat_map(|(i, r)| r.pieces.iter().map(move |p| (i, p)))
+            .filter(|(_, p)| column(gutters, p.a) == col)
+            .collect();
+        let Some(margin) = margin(pieces.iter().map(|(_, p)| p.a)) else {
+            continue;
+        };
+        // Rows from one line of the column to the next: other columns' lines fall
+        // between them; a step of more than twice the usual one is vertical room.
+        let mut steps: Vec<usize> = pieces.windows(2).map(|w| w[1].0 - w[0].0).collect();
+        steps.sort_unstable();
+        let usual = steps.get(steps.len() / 2).copied().unwrap_or(1).max(1);
+        let mut prev: Option<usize> = None;
+        for &(i, p) in &pieces {
+            let gap = prev.map_or(0, |q| usize::from(i - q > 2 * usual && i - q > 2));
+            out.push(Run {
+                line: page[body + i].line,
+                start: p.start,
+                end: p.end,
+                gap,
+                indent: (1..=4).contains(&p.a.saturating_sub(margin)),
+                page_break: page_break && first,
+            });
+            first = false;
+            prev = Some(i);
+        }
+    }
+}
+
+/// The position most of a column's lines open at (the first of equals).
+fn margin(starts: impl Iterator<Item = usize>) -> Option<usize> {
+    let mut counts: Vec<(usize, usize)> = Vec::new();
+    for a in starts {
+        match counts.iter_mut().find(|(x, _)| *x == a) {
+            Some(c) => c.1 += 1,
+            None => counts.push((a, 1)),
+        }
+    }
+    counts
+        .iter()
+        .max_by_key(|&&(a, n)| (n, std::cmp::Reverse(a)))
+        .map(|&(a, _)| a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Vec<String> {
+        reading_order(text)
+            .unwrap_or_default()
+            .iter()
+            .map(|r| {
+                let mark = if r.indent { "> " } else { "" };
+                format!("{mark}{}", &text[r.start..r.end])
+            })
+            .collect()
+    }
+
+    /// A page with a head band over two columns: the second column at position 30,
+    /// as a layout print places it.
+    fn page(band: &[&str], left: &[&str], right: &[&str]) -> String {
+        let mut out: String = band.iter().map(|l| format!("{l}\n")).collect();
+        out.push('\n');
+        for i in 0..left.len().max(right.len()) {
+            let l = left.get(i).copied().unwrap_or("");
+            let pad = 30 - l.chars().count();
+            let r = right.get(i).copied().unwrap_or("");
+            out.push_str(format!("{l}{}{r}", " ".repeat(pad)).trim_end());
+            out.push('\n');
+        }
+        out
+    }
+
+    const LEFT: [&str; 12] = [
+        "  新桥全长八百米，连接",
+        "南北两岸，过去绕行四十",
+        "分钟的路程如今只要五分",
+        "钟。",
+        "  通车当天，不少市民步",
+        "行过桥，拍照留念。",
+        "  大桥的设计者说，桥身",
+        "采用了新的材料，能抗八",
+        "级地震，使用一百年。",
+        "  桥下的河滩也修成了公",
+        "园，有步道和球场，晚上",
+        "散步的人很多。",
+    ];
+
+    const RIGHT: [&str; 14] = [
+        "     文化站开课了",
+        "  村里的文化站开了书法",
+        "班，每周三晚上上课，来",
+        "学的多是退休的老人。",
+        "  老人们说，写字能静心",
+        "，也能交朋友。",
+        "  班里最年长的学员今年",
+        "八十一岁，每次都来得最",
+        "早。",
+        "  文化站还准备开一个剪",
+        "纸班，请有兴趣的村民到",
+        "文化站报名，报名时间到",
+        "本月底。",
+        "  欢迎大家参加。",
+    ];
+
+    #[test]
+    fn columns_are_read_one_after_the_other() {
+        let text = page(
+            &[
+                "晨报   2026年1月2日   第3版   要闻",
+                "",
+                "          河湾新桥今天通车",
+            ],
+            &LEFT,
+            &RIGHT,
+        );
+        let got = read(&text);
+        // The head band is read line by line, as a page without columns is.
+        assert_eq!(
+            got[..2],
+            ["晨报   2026年1月2日   第3版   要闻", "> 河湾新桥今天通车"]
+        );
+        let indented = |l: &str| {
+            let t = l.trim_start();
+            if l.starts_with("  ") {
+                format!("> {t}")
+            } else {
+                t.to_string()
+            }
+        };
+        let want: Vec<String> = LEFT
+            .iter()
+            .chain(&RIGHT[1..])
+            .map(|l| indented(l))
+            .collect();
+        assert_eq!(got[2..2 + LEFT.len()], want[..LEFT.len()]);
+        // A head centred in its column is no indented paragraph.
+        assert_eq!(got[2 + LEFT.len()], "文化站开课了");
+        assert_eq!(got[3 + LEFT.len()..], want[LEFT.len()..]);
+    }
+
+    #[test]
+    fn a_page_of_lines_is_not_measured() {
+        let page = "标题\n\n本报记者  张三\n\n第一段文字很长很长。\n\n第二段。\n";
+        assert!(reading_order(page).is_none());
+        // A few rows of a table laid out with spaces are no columns.
+        let mut table = String::new();
+        for i in 0..30 {
+            table.push_str(&format!(
+                "这是第{i}段正文，一段一行，写得很长很长很长很长。\n"
+            ));
+        }
+        for i in 0..4 {
+            table.push_str(&format!("队名{i}      胜   负   积分{i}\n"));
+        }
+        assert!(reading_order(&table).is_none());
+    }
+
+    #[test]
+    fn each_page_has_its_own_columns() {
+        let one = page(&["晨报"], &LEFT, &RIGHT);
+        let two = format!("{one}\x0c一段单独的话。\n又一段。\n");
+        let runs = reading_order(&two).unwrap();
+        let last = runs.iter().rev().take(2).collect::<Vec<_>>();
+        assert_eq!(&two[last[0].start..last[0].end], "又一段。");
+        assert!(last[1].page_break);
+    }
+}

@@ -16,6 +16,7 @@
 //!
 //! Each form feed starts a page with geometry of its own.
 
+use super::classify::ends_sentence;
 use memchr::memmem;
 
 /// One piece of the text in reading order.
@@ -83,7 +84,7 @@ pub fn reading_order(text: &str) -> Option<Vec<Run>> {
         match gutters(page) {
             Some(g) => {
                 any = true;
-                read_columns(page, &g, &mut out);
+                read_columns(text, page, &g, &mut out);
             }
             None => read_rows(page, &mut out),
         }
@@ -317,7 +318,7 @@ fn read_rows(page: &[Row], out: &mut Vec<Run>) {
 }
 
 /// The head band whole, then each column top to bottom.
-fn read_columns(page: &[Row], gutters: &[Gutter], out: &mut Vec<Run>) {
+fn read_columns(text: &str, page: &[Row], gutters: &[Gutter], out: &mut Vec<Run>) {
     let body = page
         .iter()
         .position(|r| {
@@ -336,27 +337,35 @@ fn read_columns(page: &[Row], gutters: &[Gutter], out: &mut Vec<Run>) {
             .flat_map(|(i, r)| r.pieces.iter().map(move |p| (i, p)))
             .filter(|(_, p)| column(gutters, p.a) == col)
             .collect();
-        let Some(margin) = margin(pieces.iter().map(|(_, p)| p.a)) else {
+        let Some(left) = margin(pieces.iter().map(|(_, p)| p.a)) else {
             continue;
         };
+        // Where the column's full lines end. A line opening right of the margin
+        // opens a paragraph (or a head centred in the column): no continuation of
+        // the line above, unless both are short lines without a sentence's end, the
+        // lines of a head centred in the column.
+        let edge = margin(pieces.iter().map(|(_, p)| p.b)).unwrap_or(0);
         // Rows from one line of the column to the next: other columns' lines fall
         // between them; a step of more than twice the usual one is vertical room.
         let mut steps: Vec<usize> = pieces.windows(2).map(|w| w[1].0 - w[0].0).collect();
         steps.sort_unstable();
         let usual = steps.get(steps.len() / 2).copied().unwrap_or(1).max(1);
         let mut prev: Option<usize> = None;
+        let mut prev_short = false;
         for &(i, p) in &pieces {
             let gap = prev.map_or(0, |q| usize::from(i - q > 2 * usual && i - q > 2));
+            let short = p.b + 3 < edge && !ends_sentence(&text[p.start..p.end]);
             out.push(Run {
                 line: page[body + i].line,
                 start: p.start,
                 end: p.end,
                 gap,
-                indent: (1..=4).contains(&p.a.saturating_sub(margin)),
+                indent: (1..=4).contains(&p.a.saturating_sub(left)) && !(short && prev_short),
                 page_break: page_break && first,
             });
             first = false;
             prev = Some(i);
+            prev_short = short;
         }
     }
 }
@@ -421,7 +430,7 @@ mod tests {
         "散步的人很多。",
     ];
 
-    const RIGHT: [&str; 14] = [
+    const RIGHT: [&str; 16] = [
         "     文化站开课了",
         "  村里的文化站开了书法",
         "班，每周三晚上上课，来",
@@ -431,6 +440,8 @@ mod tests {
         "  班里最年长的学员今年",
         "八十一岁，每次都来得最",
         "早。",
+        "  剪纸班下月",
+        "  开课",
         "  文化站还准备开一个剪",
         "纸班，请有兴趣的村民到",
         "文化站报名，报名时间到",
@@ -471,7 +482,15 @@ mod tests {
         assert_eq!(got[2..2 + LEFT.len()], want[..LEFT.len()]);
         // A head centred in its column is no indented paragraph.
         assert_eq!(got[2 + LEFT.len()], "文化站开课了");
-        assert_eq!(got[3 + LEFT.len()..], want[LEFT.len()..]);
+        let right = &got[3 + LEFT.len()..];
+        // A head of two short lines centred a little right of the margin: the
+        // second goes on from the first; what follows is an indented paragraph.
+        let head = right.iter().position(|l| l == "> 剪纸班下月").unwrap();
+        assert_eq!(right[head + 1], "开课");
+        assert_eq!(right[head + 2], "> 文化站还准备开一个剪");
+        let mut rest = want[LEFT.len()..].to_vec();
+        rest[head + 1] = "开课".to_string();
+        assert_eq!(right, rest);
     }
 
     #[test]

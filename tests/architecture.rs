@@ -193,6 +193,7 @@ const APP_PARTS: &[&str] = &[
     "exporting",
     "tag_vocab",
     "reading",
+    "recut",
 ];
 
 /// The modules of `src/ui` whose code (outside its tests) names the app:

@@ -54,6 +54,11 @@ fn run(root: &std::path::Path) -> Run {
                 out.issues.extend(issues);
                 feeder.feed(&out.issues, false);
             }
+            SessionEvent::Recut { issues, .. } => {
+                for (at, issue) in issues {
+                    out.issues[at] = issue;
+                }
+            }
             SessionEvent::LoadDone(warnings) => {
                 assert!(warnings.is_empty(), "{warnings:?}");
                 loaded = true;

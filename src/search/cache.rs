@@ -179,6 +179,18 @@ pub fn cut_with(files: &[FileStamp], corpus: &Corpus) -> Vec<FileStamp> {
     files
 }
 
+/// Whether two lists of [`stamps`] name the same files in the same state,
+/// whatever habits each was taken with (those are learned while a corpus loads).
+pub fn same_files(a: &[FileStamp], b: &[FileStamp]) -> bool {
+    let files = |s: &[FileStamp]| {
+        s.iter()
+            .filter(|f| f.path != HABITS_STAMP)
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    files(a) == files(b)
+}
+
 fn program() -> Option<FileStamp> {
     std::env::current_exe().ok().and_then(|p| FileStamp::of(&p))
 }

@@ -1,8 +1,11 @@
 //! The search index job: read the index from its cache, off the host's thread;
 //! when the cache is missing or stale (first start, files changed), build it
-//! from the corpus the loader reads, handed over by the host a batch at a time
-//! (the corpus is read and segmented once), then write the cache, unless a file
-//! changed meanwhile.
+//! from the corpus the loader reads, handed over by the host once the loader
+//! has finished (the issues the learned habits cut again swapped in, see
+//! [`SessionEvent::Recut`]) a batch at a time (the corpus is read and segmented
+//! once), then write the cache, stamped with the habits the corpus was cut
+//! with, unless a file changed meanwhile or the host kept issues of another
+//! cut.
 
 use super::{Notifier, SessionEvent, spawn_job};
 use crate::article::{Article, Issue};
@@ -25,8 +28,9 @@ enum IndexFeed {
         issues: Vec<IssueInfo>,
         articles: Vec<(u32, u32, Arc<[Article]>)>,
     },
-    /// The whole corpus has been handed over.
-    End,
+    /// The whole corpus has been handed over; whether every issue is of the
+    /// cut the corpus's habits make now (else the index is not cached).
+    End { one_cut: bool },
 }
 
 /// The host's side of feeding the indexer: it calls [`IndexFeeder::feed`] when the
@@ -43,6 +47,9 @@ pub struct IndexFeeder {
     complete: bool,
     /// The indexer has everything it needs (or has gone).
     finished: bool,
+    /// Some issues the learned habits cut again were kept as they were (the
+    /// user was working on them): the index is not cached.
+    mixed: bool,
 }
 
 /// Start the indexer for the corpus at `root`; it reports
@@ -65,7 +72,7 @@ pub fn spawn_indexer(root: PathBuf, notify: Notifier) -> IndexFeeder {
         }
         let mut builder = IndexBuilder::default();
         notify.send(SessionEvent::IndexWants);
-        loop {
+        let cacheable = loop {
             match rx.recv() {
                 Ok(IndexFeed::Batch { issues, articles }) => {
                     // The next batch is gathered while this one is indexed.
@@ -75,15 +82,18 @@ pub fn spawn_indexer(root: PathBuf, notify: Notifier) -> IndexFeeder {
                     }
                     builder.add_articles(&articles);
                 }
-                Ok(IndexFeed::End) => break,
+                Ok(IndexFeed::End { one_cut }) => break one_cut,
                 Err(_) => return, // the host has gone
             }
-        }
+        };
         let index = builder.finish();
         // Stamps taken before loading and again now: a file changed meanwhile
-        // may have been read either way, so such an index is not cached.
-        if cache::stamps(&root) == files {
-            cache::save(&root, &files, &index);
+        // may have been read either way, so such an index is not cached. The
+        // habits may have been learned meanwhile: every issue was cut with those
+        // in force now, and the index is stamped with them.
+        let now = cache::stamps(&root);
+        if cacheable && cache::same_files(&now, &files) {
+            cache::save(&root, &now, &index);
         }
         done(Ok(index));
     });
@@ -94,6 +104,7 @@ pub fn spawn_indexer(root: PathBuf, notify: Notifier) -> IndexFeeder {
         wanted: false,
         complete: false,
         finished: false,
+        mixed: false,
     }
 }
 
@@ -105,7 +116,10 @@ impl IndexFeeder {
             return;
         }
         self.wanted |= asked;
-        if !self.wanted {
+        // Nothing is handed over before the loader has finished: the issues the
+        // learned habits cut again are swapped in by then, and the index is
+        // built once, of the cut later starts make.
+        if !self.wanted || !self.complete {
             return;
         }
         let mut infos = Vec::new();
@@ -132,7 +146,9 @@ impl IndexFeeder {
         }
         if infos.is_empty() && articles.is_empty() {
             if self.complete {
-                let _ = self.tx.send(IndexFeed::End);
+                let _ = self.tx.send(IndexFeed::End {
+                    one_cut: !self.mixed,
+                });
                 self.finished = true;
             }
             return;
@@ -147,7 +163,18 @@ impl IndexFeeder {
         }
     }
 
-    /// The loader has finished or failed: the indexer gets the rest of `issues`.
+    /// Issues of the corpus keep a cut the corpus's habits no longer make: the
+    /// index built is not cached.
+    pub fn mixed_cut(&mut self) {
+        self.mixed = true;
+    }
+
+    /// Whether any issue was handed over yet.
+    pub fn fed_any(&self) -> bool {
+        self.issue > 0 || self.article > 0
+    }
+
+    /// The loader has finished or failed: the indexer gets the issues.
     pub fn loading_ended(&mut self, issues: &[Issue]) {
         self.complete = true;
         self.feed(issues, false);

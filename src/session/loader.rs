@@ -18,6 +18,9 @@ pub fn spawn_loader(root: PathBuf, team: Team, notify: Notifier) {
     spawn_job("loader", move || load(&root, &team, &notify));
 }
 
+/// Issues cut again with the learned habits handed over at a time.
+const RECUT_BATCH: usize = 1024;
+
 fn load(root: &std::path::Path, team: &Team, notify: &Notifier) {
     if !root.exists() {
         notify.send(SessionEvent::LoadFailed(format!(
@@ -46,8 +49,10 @@ fn load(root: &std::path::Path, team: &Team, notify: &Notifier) {
         done: 0,
         total,
     });
-    // What each page tells of its paper's habits, learned once all are read.
+    // What each page tells of its paper's habits, learned once all are read,
+    // and where its file is, by the issue's place in the order sent.
     let mut habit_lines = Vec::with_capacity(total);
+    let mut paths = Vec::with_capacity(total);
     // Small first chunk for a quick first screen, then bigger ones.
     let mut chunk = 8;
     let mut rest = files.as_slice();
@@ -61,6 +66,7 @@ fn load(root: &std::path::Path, team: &Team, notify: &Notifier) {
             match r {
                 Ok(mut i) => {
                     habit_lines.push(std::mem::take(&mut i.habit_lines));
+                    paths.push(i.path.clone());
                     issues.push(i);
                 }
                 Err(w) => warnings.push(w),
@@ -86,15 +92,39 @@ fn load(root: &std::path::Path, team: &Team, notify: &Notifier) {
         "tui: issues read ({} cut)",
         cache.as_ref().map_or(0, CorpusCache::cut)
     ));
+    // The issues shown were cut with the habits the corpus had at the start;
+    // when those learned now differ, the issues they change are cut again and
+    // handed over (the host swaps them in), so that this session shows, indexes
+    // and caches the cut every later start makes, and that start is warm.
+    let before = crate::corpus::habits::of_root(root);
+    let learned = crate::segment::habits::Habits::learn(&habit_lines);
+    if learned != *before {
+        let learned = std::sync::Arc::new(learned);
+        crate::corpus::habits::register(root, learned.clone());
+        crate::corpus::habits::store(root, &learned);
+        let changed: Vec<usize> = (0..paths.len())
+            .filter(|&k| before.differ_on(&learned, &habit_lines[k]))
+            .collect();
+        drop(habit_lines);
+        for part in changed.chunks(RECUT_BATCH) {
+            let (places, again): (Vec<usize>, Vec<Issue>) = part
+                .par_iter()
+                .filter_map(|&k| {
+                    let mut issue = load_one(&paths[k]).ok()?;
+                    issue.habit_lines = Default::default();
+                    Some((k, issue))
+                })
+                .unzip();
+            let sidecars = team.read_sidecars(&again);
+            let issues = places.into_iter().zip(again).collect();
+            if !notify.send(SessionEvent::Recut { issues, sidecars }) {
+                return;
+            }
+        }
+        crate::cache::timing::mark(&format!("tui: {} issues cut again", changed.len()));
+    }
     if let Some(c) = &cache {
         c.finish();
-    }
-    // The issues shown were cut with the habits the corpus had at the start (so
-    // are its pages read again in this session); those learned now are kept for
-    // the next load.
-    let learned = crate::segment::habits::Habits::learn(&habit_lines);
-    if learned != *crate::corpus::habits::of_root(root) {
-        crate::corpus::habits::store(root, &learned);
     }
     crate::cache::timing::mark("tui: cache finished, habits");
     notify.send(SessionEvent::LoadDone(warnings));

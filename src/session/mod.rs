@@ -46,6 +46,14 @@ pub enum SessionEvent {
         done: usize,
         total: usize,
     },
+    /// The habits learned once every issue was read change the cut of these
+    /// issues (by their place in the order `Loaded` sent them): each cut again
+    /// with those habits, with its sidecars read again. Comes before
+    /// [`SessionEvent::LoadDone`], in batches.
+    Recut {
+        issues: Vec<(usize, Issue)>,
+        sidecars: LoadedSidecars,
+    },
     /// Loading finished, with the files that were skipped and why.
     LoadDone(Vec<LoadWarning>),
     /// Loading failed as a whole (e.g. no such folder).

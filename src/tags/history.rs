@@ -189,6 +189,17 @@ impl History {
         self.redo.len()
     }
 
+    /// The issues (paths relative to the corpus root) any step that can be
+    /// undone or redone changed.
+    pub fn issues(&self) -> impl Iterator<Item = &str> {
+        self.undo.iter().chain(&self.redo).flat_map(|set| {
+            set.changes
+                .iter()
+                .map(|c| c.issue.as_str())
+                .chain(set.memos.iter().map(|m| m.issue.as_str()))
+        })
+    }
+
     /// Tag `old` is now called `new`: the steps to undo and redo change the
     /// new name.
     pub fn rename_tag(&mut self, old: &str, new: &str) {

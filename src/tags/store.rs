@@ -267,6 +267,13 @@ impl ChangeReport {
 #[derive(Debug, Default)]
 pub struct LoadedSidecars(Vec<(String, IssueTags)>);
 
+impl LoadedSidecars {
+    /// Keep only the sidecars of the issues (by relative path) `keep` says.
+    pub fn retain(&mut self, keep: impl Fn(&str) -> bool) {
+        self.0.retain(|(rel, _)| keep(rel));
+    }
+}
+
 /// The tags of every issue of a corpus. See the module docs.
 #[derive(Debug, Default)]
 pub struct TagStore {

@@ -38,6 +38,7 @@ pub mod page;
 pub mod page_view;
 pub mod reader;
 mod reading;
+mod recut;
 pub mod run;
 pub mod search_bar;
 pub mod searching;

@@ -182,6 +182,7 @@ fn handle_session(app: &mut App, ev: SessionEvent) {
             app.push_loaded(issues, sidecars);
             super::searching::feed_index(app, false);
         }
+        SessionEvent::Recut { issues, sidecars } => app.recut(issues, sidecars),
         SessionEvent::LoadDone(warnings) => {
             app.finish_loading(warnings);
             app.start_suggestions();

@@ -1,0 +1,133 @@
+//! The issues the corpus's learned habits cut again, swapped in at the end of
+//! loading ([`crate::session::SessionEvent::Recut`]): the list, the reader, the
+//! tags and the search follow, the selection stays on its article.
+//!
+//! The first start of a corpus shows each issue as soon as it is cut, before
+//! its paper's habits (column labels, regular bylines) are known; they are
+//! learned once every issue is read, and the issues they change are cut again.
+//! Swapping those in makes this session show, index and cache the cut every
+//! later start makes (so that start reads everything from the caches). An issue
+//! the user has worked on in this session (tagged, given a memo, marked,
+//! corrected, open in the page view, in triage or adjudication, or while a tag
+//! save is pending) keeps the cut the user saw: tags are saved by article id,
+//! and ids follow the cut. Its tags are then re-anchored on the next start, as
+//! after any change of the cut.
+
+use super::app::App;
+use super::list::ListRow;
+use crate::article::{ArticleAt, Issue};
+use crate::tags::LoadedSidecars;
+use std::collections::HashSet;
+
+impl App {
+    /// Swap in `issues` (each with its place in the corpus), cut again with the
+    /// learned habits, and their `sidecars` read again; those the user has
+    /// worked on are kept as they are.
+    pub fn recut(&mut self, issues: Vec<(usize, Issue)>, mut sidecars: LoadedSidecars) {
+        let worked = self.worked_on();
+        let selected = self
+            .selected_article()
+            .map(|(at, a)| (at, a.id.clone(), a.title.clone()));
+        let mut swapped: HashSet<String> = HashSet::new();
+        let mut kept = false;
+        for (at, issue) in issues {
+            let Some(old) = self.corpus.issues.get_mut(at) else {
+                continue;
+            };
+            if old.rel != issue.rel {
+                continue;
+            }
+            if worked.as_ref().is_none_or(|w| w.has(at, &old.rel)) {
+                kept = true;
+                continue;
+            }
+            self.article_total = self.article_total - old.articles.len() + issue.articles.len();
+            swapped.insert(issue.rel.clone());
+            *old = issue;
+        }
+        if kept && let Some(f) = self.search.feeder.as_mut() {
+            f.mixed_cut();
+        }
+        if swapped.is_empty() {
+            return;
+        }
+        sidecars.retain(|rel| swapped.contains(rel));
+        self.tagging.store.add_loaded(sidecars);
+        // An index built from (or fed) the first cut is built again.
+        let fed = self
+            .search
+            .feeder
+            .as_ref()
+            .is_some_and(crate::session::indexer::IndexFeeder::fed_any);
+        if self.search.index.is_some() || fed {
+            super::searching::corpus_changed(self);
+            if kept && let Some(f) = self.search.feeder.as_mut() {
+                f.mixed_cut();
+            }
+        }
+        self.rebuild_rows();
+        // The selected article, by its id (else its title) in its issue's new
+        // cut; else its issue.
+        if let Some((at, id, title)) = selected
+            && self
+                .corpus
+                .issues
+                .get(at.issue)
+                .is_some_and(|i| swapped.contains(&i.rel))
+        {
+            let articles = &self.corpus.issues[at.issue].articles;
+            let k = articles
+                .iter()
+                .position(|a| a.id == id)
+                .or_else(|| articles.iter().position(|a| a.title == title));
+            let target = k.map_or(ListRow::Issue(at.issue), |k| {
+                ListRow::Article(ArticleAt::new(at.issue, k))
+            });
+            if let Some(row) = self.rows.iter().position(|r| *r == target) {
+                self.selected = row;
+            }
+            self.reader = Default::default();
+        }
+        self.select(self.selected);
+    }
+
+    /// The issues the user has worked on in this session, or `None` when that
+    /// cannot be told issue by issue (a tag save or rename pending, triage or
+    /// adjudication open): then every issue counts.
+    fn worked_on(&self) -> Option<Worked> {
+        let saves = &self.tagging.saves;
+        if saves.pending() > 0
+            || saves.unsaved.is_some()
+            || self.suggest.triage.is_some()
+            || self.adjudicating.is_some()
+        {
+            return None;
+        }
+        let history = self.tagging.store.history();
+        let rels = history
+            .issues()
+            .chain(self.journal.undo.iter().map(|s| s.rel.as_str()))
+            .chain(self.journal.redo.iter().map(|s| s.rel.as_str()))
+            .map(str::to_string)
+            .collect();
+        let places = self
+            .marks
+            .iter()
+            .map(|m| m.issue)
+            .chain(self.page.as_ref().map(|v| v.issue))
+            .collect();
+        Some(Worked { rels, places })
+    }
+}
+
+/// Issues the user has worked on: by path, and by place in the corpus.
+struct Worked {
+    rels: HashSet<String>,
+    places: HashSet<usize>,
+}
+
+impl Worked {
+    fn has(&self, at: usize, rel: &str) -> bool {
+        self.places.contains(&at) || self.rels.contains(rel)
+    }
+}

@@ -1,0 +1,369 @@
+//! The TUI's second start on a corpus is warm (issue 17): the first start shows
+//! each issue as soon as it is cut, learns its paper's habits once every issue
+//! is read, cuts again the issues they change and swaps them in, so it indexes
+//! and caches the cut every later start makes. The second start then reads
+//! every issue, the search index and the suggestion features from the caches
+//! (no cache file is written again), and shows the articles `newstag articles`
+//! prints. The app is driven through its event handler with the real session
+//! jobs (loader, indexer, scorer), on real files in a temp dir.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+pub mod common;
+
+use common::cli::{Cli, assert_succeeded};
+use newstag::config::Config;
+use newstag::session::{Notifier, SessionEvent};
+use newstag::ui::App;
+use newstag::ui::run::{AppEvent, handle};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::Receiver;
+use std::time::{Duration, SystemTime};
+
+const BODY: &str = "村里新修的水渠通了水，三百亩麦田赶上了春灌，村民们说今年的收成有了指望。";
+
+/// Issues of one paper: its column label 今日关注 over each day's title, signed
+/// by its columnist 木禾; on two days the label was printed under the title,
+/// which only the paper's habits tell apart from a title. One page of another
+/// section.
+fn write_paper(dir: &Path) {
+    for (day, title) in ["水渠通到了田间", "夜校开到了村口", "老街装上了电梯"]
+        .iter()
+        .enumerate()
+    {
+        std::fs::write(
+            dir.join(format!("晨报_2025-03-0{}_第2版.txt", day + 1)),
+            format!("今日关注\n\n{title}\n\n木禾\n\n{BODY}\n"),
+        )
+        .unwrap();
+    }
+    std::fs::write(
+        dir.join("晨报_2025-03-04_第2版.txt"),
+        format!("春耕备耕忙\n今日关注\n\n木禾\n\n{BODY}\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("晨报_2025-03-06_第2版.txt"),
+        format!("老屋换上了新瓦\n今日关注\n\n木禾\n\n{BODY}\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("晨报_2025-03-05_第3版.txt"),
+        format!("水渠修到了山脚下\n\n{BODY}\n"),
+    )
+    .unwrap();
+}
+
+/// What one start of the TUI did and showed.
+struct Start {
+    /// `(issue, id, kicker, title)` of every article the app holds once
+    /// everything is ready, in corpus order.
+    articles: Vec<(String, String, String, String)>,
+    /// The indexer asked for the corpus (no valid index cache).
+    indexed_afresh: bool,
+    /// Issues the loader cut again with the learned habits.
+    recut: usize,
+    /// The list as drawn.
+    screen: String,
+}
+
+/// An app on `root` with the session's loader and indexer started as
+/// `ui::run` starts them, and where their events come.
+fn session(root: &Path) -> (App, Receiver<SessionEvent>) {
+    let config = Config::builtin();
+    let (keymap, _) = newstag::ui::keymap::Keymaps::from_config(&config, None);
+    let theme = newstag::ui::theme::Theme::new(&config, true);
+    let mut app = App::new(config, keymap, theme, root.to_path_buf());
+    app.update(newstag::ui::Action::Resize {
+        width: 140,
+        height: 30,
+    });
+    let (tx, rx) = std::sync::mpsc::channel();
+    let tx = std::sync::Mutex::new(tx);
+    let notify = Notifier::new(move |ev| tx.lock().unwrap().send(ev).is_ok());
+    app.notify = Some(notify.clone());
+    newstag::ui::searching::spawn_indexer(&mut app, root.to_path_buf(), notify.clone());
+    newstag::session::loader::spawn_loader(root.to_path_buf(), app.tagging.team.clone(), notify);
+    (app, rx)
+}
+
+/// The next event of a session's jobs.
+fn next(rx: &Receiver<SessionEvent>) -> SessionEvent {
+    rx.recv_timeout(Duration::from_secs(120))
+        .expect("a job hung")
+}
+
+/// Start the TUI's session on `root`, and apply every event until the corpus
+/// is loaded, the search index and the suggestions are ready.
+fn start(root: &Path) -> Start {
+    let (mut app, rx) = session(root);
+    run_to_ready(&mut app, &rx, Vec::new())
+}
+
+/// Apply `held` events, then every event of `rx`, until the corpus is
+/// loaded, the search index and the suggestions are ready.
+fn run_to_ready(app: &mut App, rx: &Receiver<SessionEvent>, held: Vec<SessionEvent>) -> Start {
+    let (mut indexed_afresh, mut recut, mut loaded) = (false, 0, false);
+    let mut held = held.into_iter();
+    while !(loaded && app.search.index.is_some() && app.suggest.suggester.is_some()) {
+        let ev = held.next().unwrap_or_else(|| next(rx));
+        match &ev {
+            SessionEvent::IndexWants => indexed_afresh = true,
+            SessionEvent::Recut { issues, .. } => recut += issues.len(),
+            SessionEvent::LoadDone(w) => {
+                assert!(w.is_empty(), "{w:?}");
+                loaded = true;
+            }
+            SessionEvent::LoadFailed(e) | SessionEvent::IndexReady(Err(e)) => panic!("{e}"),
+            _ => {}
+        }
+        handle(app, AppEvent::Session(ev));
+    }
+    let articles = app
+        .corpus
+        .issues
+        .iter()
+        .flat_map(|i| {
+            i.articles.iter().map(|a| {
+                (
+                    i.rel.clone(),
+                    a.id.clone(),
+                    a.kicker.clone(),
+                    a.title.clone(),
+                )
+            })
+        })
+        .collect();
+    Start {
+        articles,
+        indexed_afresh,
+        recut,
+        screen: common::screen::screen_text(app),
+    }
+}
+
+/// The cache files of the corpus at `root`: its folder (the segmented corpus,
+/// habits, suggestion features) and its search index.
+fn corpus_cache(root: &Path) -> Vec<PathBuf> {
+    let hash = newstag::cache::corpus_hash(root);
+    let dir = newstag::cache::cache_root().unwrap();
+    vec![
+        dir.join(format!("corpus-{hash:016x}")),
+        dir.join(format!("index-{hash:016x}.bin")),
+    ]
+}
+
+/// Every cache file (the segmented corpus's pack and shards, the habits, the
+/// search index, the suggestion features) with its bytes and modification
+/// time; not the manifest, which records the last use.
+fn cache_files(cache: &[PathBuf]) -> Vec<(PathBuf, Vec<u8>, SystemTime)> {
+    let mut out: Vec<_> = cache
+        .iter()
+        .flat_map(|p| {
+            if p.is_dir() {
+                common::files::files_below(p)
+            } else {
+                vec![p.clone()]
+            }
+        })
+        .filter(|p| p.file_name().is_some_and(|n| n != "manifest.json"))
+        .map(|p| {
+            let modified = std::fs::metadata(&p).unwrap().modified().unwrap();
+            let bytes = std::fs::read(&p).unwrap();
+            (p, bytes, modified)
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// `(issue, id, kicker, title)` of every article, as `newstag articles --format
+/// jsonl` prints them.
+fn cli_articles(cli: &Cli, root: &Path) -> Vec<(String, String, String, String)> {
+    let out = cli.run(&["articles", root.to_str().unwrap(), "--format", "jsonl"]);
+    assert_succeeded(&out);
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            let field = |k: &str| v[k].as_str().unwrap().to_string();
+            (field("issue"), field("id"), field("kicker"), field("title"))
+        })
+        .collect()
+}
+
+/// The home every test of this binary shares (each with a corpus of its own),
+/// its caches where this process's sessions keep theirs.
+fn home() -> &'static Path {
+    static HOME: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    HOME.get_or_init(|| {
+        let home = tempfile::tempdir().unwrap();
+        // SAFETY: set once, under the OnceLock, before any test of this binary
+        // reaches a cache: the session's caches go where the CLI's go.
+        unsafe { std::env::set_var("XDG_CACHE_HOME", Cli::in_home(home.path()).cache_dir()) };
+        home
+    })
+    .path()
+}
+
+#[test]
+fn the_second_start_reads_everything_from_the_caches_and_shows_what_the_cli_does() {
+    let cli = Cli::in_home(home());
+    let root = home().join("paper");
+    std::fs::create_dir(&root).unwrap();
+    write_paper(&root);
+
+    let first = start(&root);
+    assert!(first.indexed_afresh, "no cache yet: the index is built");
+    assert!(
+        first.recut > 0,
+        "the learned habits change some cuts: they are cut again"
+    );
+    // The first start ends showing the cut with the habits: the label under
+    // the last day's title is its kicker, not its title.
+    let last = first
+        .articles
+        .iter()
+        .find(|a| a.0.contains("03-04"))
+        .unwrap();
+    assert_eq!(
+        (last.2.as_str(), last.3.as_str()),
+        ("今日关注", "春耕备耕忙")
+    );
+    assert!(first.screen.contains("春耕备耕忙"), "{}", first.screen);
+    let cached = cache_files(&corpus_cache(&root));
+    assert!(
+        ["pack", "habits", "suggest"]
+            .iter()
+            .all(|n| cached.iter().any(|(p, _, _)| p.ends_with(n))),
+        "{:?}",
+        cached.iter().map(|c| &c.0).collect::<Vec<_>>()
+    );
+    assert!(
+        cached.iter().any(|(p, _, _)| p
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with("index-")),
+        "the search index is cached"
+    );
+
+    std::thread::sleep(Duration::from_millis(20));
+    let second = start(&root);
+    assert!(!second.indexed_afresh, "the index comes from its cache");
+    assert_eq!(second.recut, 0, "nothing is cut again");
+    assert_eq!(second.articles, first.articles);
+    let again = cache_files(&corpus_cache(&root));
+    assert!(
+        again == cached,
+        "the second start wrote a cache file again: {:?}",
+        again
+            .iter()
+            .zip(&cached)
+            .filter(|(a, b)| a != b)
+            .map(|(a, _)| &a.0)
+            .collect::<Vec<_>>()
+    );
+
+    // The CLI prints the same articles (it cuts them again: its shards are
+    // keyed by the program, and this test's program is not the CLI's).
+    assert_eq!(cli_articles(&cli, &root), second.articles);
+}
+
+/// An issue the user tags while the corpus loads keeps, in that session, the
+/// cut the tag was made on (ids follow the cut), while the others are swapped
+/// for their cut with the learned habits; the index of that mixed corpus is
+/// not cached. The next start cuts it with the habits too, and the tag stays
+/// in its sidecar.
+#[test]
+fn an_issue_tagged_while_loading_keeps_its_cut_and_its_tag() {
+    let cli = Cli::in_home(home());
+    let root = home().join("tagged");
+    std::fs::create_dir(&root).unwrap();
+    write_paper(&root);
+    let (mut app, rx) = session(&root);
+    let ids = |app: &App| -> Vec<Vec<String>> {
+        app.corpus
+            .issues
+            .iter()
+            .map(|i| i.articles.iter().map(|a| a.id.clone()).collect())
+            .collect()
+    };
+    // Everything up to the first issues cut again.
+    let recut = loop {
+        match next(&rx) {
+            ev @ SessionEvent::Recut { .. } => break ev,
+            ev => handle(&mut app, AppEvent::Session(ev)),
+        }
+    };
+    let first_cut = ids(&app);
+    let at = app
+        .corpus
+        .issues
+        .iter()
+        .position(|i| i.rel.contains("03-04"))
+        .unwrap();
+    let row = app
+        .rows
+        .iter()
+        .position(|r| *r == newstag::ui::ListRow::article(at, 0))
+        .unwrap();
+    app.selected = row;
+    app.handle_key(crossterm::event::KeyEvent::new(
+        crossterm::event::KeyCode::Char('1'),
+        crossterm::event::KeyModifiers::NONE,
+    ));
+    // The save ends before the issues cut again are taken in.
+    let mut held = vec![recut];
+    while app.tagging.saves.pending() > 0 {
+        match next(&rx) {
+            SessionEvent::TagsSaved => app.tags_saved(),
+            ev => held.push(ev),
+        }
+    }
+    let first = run_to_ready(&mut app, &rx, held);
+    assert!(first.recut > 0);
+    let now = ids(&app);
+    assert_eq!(now[at], first_cut[at], "the tagged issue keeps its cut");
+    assert!(
+        (0..now.len()).any(|i| i != at && now[i] != first_cut[i]),
+        "the other issues are cut again"
+    );
+    let tags = |app: &App| -> Vec<String> {
+        app.tags_of(newstag::article::ArticleAt::new(at, 0))
+            .into_iter()
+            .map(String::from)
+            .collect()
+    };
+    assert_eq!(tags(&app), ["governance"]);
+    let sidecar = app.tagging.store.sidecar_path(&app.corpus.issues[at]);
+    assert!(
+        !corpus_cache(&root)[1].exists(),
+        "the index of a mixed cut is not cached"
+    );
+
+    let second = start(&root);
+    assert_eq!(second.recut, 0);
+    assert!(second.indexed_afresh, "the mixed index was not cached");
+    let mine = second
+        .articles
+        .iter()
+        .find(|a| a.0.contains("03-04"))
+        .unwrap();
+    assert_eq!(
+        (mine.2.as_str(), mine.3.as_str()),
+        ("今日关注", "春耕备耕忙")
+    );
+    // The tag made on the first cut stays in the issue's sidecar: here the
+    // habits moved the title (the first cut took the byline for it), so the
+    // next start keeps it as an orphan of the issue rather than guess.
+    let sidecar = std::fs::read_to_string(&sidecar).unwrap();
+    assert!(sidecar.contains("governance"), "{sidecar}");
+    let tagged: Vec<_> = cli
+        .article_tags(&root)
+        .into_iter()
+        .filter(|(_, _, tags)| !tags.is_empty())
+        .collect();
+    assert_eq!(tagged, [], "no other article took the tag");
+}

@@ -302,6 +302,38 @@ fn is_pen_name(text: &str) -> bool {
         ])
 }
 
+/// Head line `l` (the stack ends before `after`) is the first of a run of parallel
+/// labels: short (at most six characters), over one or two paragraphs, and the next
+/// head after them is a lone line of its length (within one character) and Markdown
+/// level, over text of its own.
+fn opens_label_run(units: &[Unit<'_>], classes: &[Class], l: usize, after: usize) -> bool {
+    let len = |u: &Unit<'_>| count_upto(&u.text, 7);
+    let n = len(&units[l]);
+    if n > 6 {
+        return false;
+    }
+    let (mut k, mut paragraphs) = (after, 0);
+    while let Some(m) = next_significant(classes, k) {
+        match classes[m].role {
+            Role::Body if paragraphs < 2 => {
+                paragraphs += 1;
+                k = m + 1;
+            }
+            Role::Head => {
+                let sibling = &units[m];
+                return paragraphs >= 1
+                    && sibling.level == units[l].level
+                    && len(sibling) <= 6
+                    && len(sibling).abs_diff(n) <= 1
+                    && next_significant(classes, m + 1)
+                        .is_some_and(|b| classes[b].role == Role::Body);
+            }
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// Circled numbers that open the captions of a photo group.
 const CIRCLED: [char; 10] = ['①', '②', '③', '④', '⑤', '⑥', '⑦', '⑧', '⑨', '⑩'];
 
@@ -429,6 +461,17 @@ impl Assembler {
                     label = heads.pop();
                 }
             }
+        }
+        // The last line of the stack is the first of a run of parallel short labels,
+        // each over its paragraph (a roundup's `澜亭区` / text / `鹭溪县` / text): it
+        // opens the body of the item titled above.
+        if label.is_none()
+            && heads.len() >= 2
+            && subtitle.is_none()
+            && bylines.is_empty()
+            && opens_label_run(units, classes, heads[heads.len() - 1], j)
+        {
+            label = heads.pop();
         }
         // A numbered section head (`一、…`, `（一）…`) under the title opens the
         // article's first section: an intertitle, never the title itself.
@@ -1081,6 +1124,23 @@ mod tests {
         assert_eq!(a[1].title, "看台上坐满了家长", "{a:#?}");
         // (`◇` is a bullet the units drop.)
         assert_eq!(a[1].byline, "宓秋", "{a:#?}");
+    }
+
+    /// A roundup: a title over parallel short place labels, each over its paragraph.
+    /// The first label is an intertitle like the others, not the title; a kicker over
+    /// a title with its own section below stays a kicker.
+    #[test]
+    fn parallel_labels_under_a_title_are_its_intertitles() {
+        let page = "国庆假期文化活动多\n\n柳塘镇\n\n10月1日，柳塘镇在文化广场举办民俗展演。\n\n茅坪乡\n\n10月2日，茅坪乡组织村民开展趣味运动会。\n\n石门县\n\n国庆期间，石门县图书馆延长开放时间。\n";
+        let a = segment_issue(page, "k");
+        assert_eq!(a.len(), 1, "{a:#?}");
+        assert_eq!(a[0].title, "国庆假期文化活动多");
+        assert_eq!(a[0].kicker, "");
+        assert_eq!(a[0].paragraphs.len(), 6, "{a:#?}");
+        let page = "基层治理新实践\n\n把议事厅搬到楼门口\n\n柳塘村把议事厅搬到了楼门口，村民有事随时来商量。\n\n村民说\n\n有事好商量，大家心里都亮堂。\n";
+        let a = segment_issue(page, "k");
+        assert_eq!(a[0].title, "把议事厅搬到楼门口", "{a:#?}");
+        assert_eq!(a[0].kicker, "基层治理新实践");
     }
 
     /// Short items without bylines on a page without blank lines: a head naming the

@@ -237,9 +237,11 @@ fn promote_heads_over_ledes(units: &[blocks::Unit<'_>], classes: &mut [classify:
     }
 }
 
-/// A short question standing alone over a paragraph that opens a new voice (`问：…`,
-/// `答：…`, or a letter's salutation such as `编辑同志：`) is that item's title
-/// (`农村建房要办哪些手续？`, `小区门口的“断头路”何时能通？`).
+/// A short question standing alone is the title of its item (`农村建房要办哪些手续？`,
+/// `小区门口的“断头路”何时能通？`) when the heading stack puts it there: over a
+/// paragraph that opens a new voice (`问：…`, `读者问：…`, `答：…`, or a letter's
+/// salutation such as `编辑同志：`), under a column label standing alone
+/// (`热线问答` / `新生儿医保怎么办？`), or over a byline that the text follows.
 fn promote_questions_over_exchanges(units: &[blocks::Unit<'_>], classes: &mut [classify::Class]) {
     use classify::Role;
     for i in 0..units.len().saturating_sub(1) {
@@ -248,31 +250,72 @@ fn promote_questions_over_exchanges(units: &[blocks::Unit<'_>], classes: &mut [c
         }
         let text: &str = &units[i].text;
         // Page furniture between (an attribution line under the head) is no text.
-        let Some(n) = (i + 1..units.len()).find(|&j| classes[j].role != Role::Noise) else {
+        let Some(n) = significant_after(classes, i) else {
             break;
         };
-        if !text.ends_with(['？', '?'])
-            || classify::count_upto(text, 31) > 30
-            || text.contains(['，', ',', '。', '；', '：', ':'])
-        {
+        if !is_question_head(text) {
             continue;
         }
         let next: &str = &units[n].text;
         let salutation = classify::count_upto(next, 9) <= 8 && next.ends_with(['：', ':']);
-        let exchange = normalise::opens_exchange(next) && units[n].level == 0;
+        let exchange = opens_voice(next) && units[n].level == 0;
         let text_below = classes[n].role == Role::Body
             || (exchange && classes[n].role == Role::Head && !classes[n].explicit);
-        if text_below && (exchange || salutation) {
+        let under_label = significant_before(classes, i).is_some_and(|p| {
+            classes[p].role == Role::Head
+                && classify::count_upto(&units[p].text, 9) <= 8
+                && significant_before(classes, p).is_none_or(|q| classes[q].role != Role::Head)
+        });
+        let over_head_byline = classes[n].role == Role::Byline
+            && significant_after(classes, n).is_some_and(|m| classes[m].role == Role::Body);
+        let placed = (text_below && (exchange || salutation))
+            || (under_label && (text_below || classes[n].role == Role::Byline))
+            || over_head_byline;
+        if placed {
             classes[i].role = Role::Head;
-            classes[i].rule = "head: a short question over a question, answer or salutation";
+            classes[i].rule = "head: a short question over a question, answer, salutation or byline, or under a label";
             // The `问：` line under the title asks the first question of the text.
-            if classes[n].role == Role::Head {
+            if classes[n].role == Role::Head && exchange {
                 classes[n].role = Role::Body;
                 classify::body_features(next, &mut classes[n]);
                 classes[n].rule = "body: a question under its item's question title";
             }
         }
     }
+}
+
+/// The next unit after `i` that is not page furniture.
+fn significant_after(classes: &[classify::Class], i: usize) -> Option<usize> {
+    (i + 1..classes.len()).find(|&j| classes[j].role != classify::Role::Noise)
+}
+
+/// The last unit before `i` that is not page furniture.
+fn significant_before(classes: &[classify::Class], i: usize) -> Option<usize> {
+    (0..i)
+        .rev()
+        .find(|&j| classes[j].role != classify::Role::Noise)
+}
+
+/// A question short enough for a head: at most 30 characters, no sentence inside,
+/// at most one comma or colon (`老旧小区加装电梯，怎么申请？`, `网民留言：…何时打通？`),
+/// and not a speaker's question of an exchange (`读者问：…？`).
+fn is_question_head(text: &str) -> bool {
+    text.ends_with(['？', '?'])
+        && classify::count_upto(text, 31) <= 30
+        && !text.contains(['。', '；', ';', '！'])
+        && text.matches(['，', ',', '：', ':']).count() <= 1
+        && !opens_voice(text)
+}
+
+/// `问：…`, `答：…`, `读者问：…`, `市住房公积金中心答：…`: a line opening with a
+/// speaker who asks or answers, before a colon within the first 16 characters.
+fn opens_voice(text: &str) -> bool {
+    if normalise::opens_exchange(text) {
+        return true;
+    }
+    let h = classify::head(text, 16);
+    h.find(['：', ':'])
+        .is_some_and(|c| h[..c].ends_with(['问', '答']))
 }
 
 #[cfg(test)]
@@ -299,6 +342,35 @@ mod tests {
             articles[0].title, "小区门口的“断头路”何时能通？",
             "{articles:?}"
         );
+    }
+
+    /// A question under a column label standing alone, or over its byline, is its
+    /// item's title, commas and a label's colon and all; a question ending a
+    /// paragraph run is text.
+    #[test]
+    fn a_question_under_a_label_or_over_a_byline_is_a_title() {
+        let lede = "柳塘村修好了灌溉渠\n本报讯 入春以来，柳塘村组织村民清淤修渠，全长三公里的灌溉渠道已全部完工。\n";
+        for (item, kicker) in [
+            (
+                "热线问答\n新生儿医保，怎么办？\n读者问：孩子刚出生，医保要怎么办理？\n答：出生90天内参保即可。\n",
+                "热线问答",
+            ),
+            (
+                "网络问政\n网民留言：断头路何时打通？\n附近居民出行要绕一大圈，请问什么时候能打通？\n",
+                "网络问政",
+            ),
+            (
+                "春节“吃出来”的病，怎么防？\n晚报记者 宁柯\n春节临近，聚餐多、作息乱，节日病进入高发期。\n",
+                "",
+            ),
+        ] {
+            let articles = segment_issue(&format!("{lede}{item}"), "p");
+            assert_eq!(articles.len(), 2, "{item}\n{articles:#?}");
+            assert!(articles[1].title.ends_with('？'), "{articles:#?}");
+            assert_eq!(articles[1].kicker, kicker, "{articles:#?}");
+        }
+        let page = "柳塘村修好了灌溉渠\n本报讯 入春以来，柳塘村组织村民清淤修渠。\n渠修好了，地该怎么种？\n村支书说，今年要把灌溉渠延伸到坡地。\n";
+        assert_eq!(segment_issue(page, "p").len(), 1);
     }
 
     #[test]

@@ -105,6 +105,45 @@ fn cache_is_used_but_never_trusted_blindly() {
     assert_eq!(titles(&fourth), vec!["垃圾焚烧发电厂投产"]);
 }
 
+/// A body or posting list of the cached index that fails its check when a
+/// search reads it is never taken for "no hit": the search says which cache
+/// file is damaged, searches again on an index built afresh (the same hits as
+/// before the damage) and caches that index again.
+#[test]
+fn a_damaged_index_cache_is_reported_and_never_loses_hits() {
+    let dir = tempfile::tempdir().unwrap();
+    let cli = Cli::new();
+    corpus(dir.path());
+    let root = dir.path().to_str().unwrap();
+    for query in ["lajifenlei", "垃圾分类"] {
+        let args = [root, query, "--format", "jsonl"];
+        let (_, first, _) = search(&cli, &args);
+        assert!(!titles(&first).is_empty(), "{query}: {first}");
+        let index = std::fs::read_dir(cli.cache_dir().join("newstag"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.is_file())
+            .unwrap();
+        // The last body's last character 。 (E3 80 82) becomes ， (EF BC 8C).
+        let mut bytes = std::fs::read(&index).unwrap();
+        let n = bytes.len();
+        assert_eq!(bytes[n - 3..], [0xE3, 0x80, 0x82]);
+        bytes[n - 3..].copy_from_slice(&[0xEF, 0xBC, 0x8C]);
+        std::fs::write(&index, &bytes).unwrap();
+        let (code, again, stderr) = search(&cli, &args);
+        assert_eq!((code, again.as_str()), (0, first.as_str()), "{stderr}");
+        assert!(
+            stderr.contains(&index.display().to_string()) && stderr.contains("damaged"),
+            "{query}: {stderr}"
+        );
+        let rewritten = std::fs::read(&index).unwrap();
+        assert_eq!(rewritten[rewritten.len() - 3..], [0xE3, 0x80, 0x82]);
+        let (_, third, stderr) = search(&cli, &args);
+        assert_eq!(third, first);
+        assert!(!stderr.contains("damaged"), "{stderr}");
+    }
+}
+
 /// A correction that reaches an issue's sidecar from outside newstag (merged
 /// from a colleague's branch by git, or written by hand) is searched at once:
 /// the cache is keyed on each issue's corrections, not only on its file.

@@ -367,3 +367,68 @@ fn an_issue_tagged_while_loading_keeps_its_cut_and_its_tag() {
         .collect();
     assert_eq!(tagged, [], "no other article took the tag");
 }
+
+/// Search `text` in the app's search line ('/' opens it) and wait for the
+/// answer; the articles the list then shows.
+fn search_in(app: &mut App, text: &str) -> Option<usize> {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    if !app.search.is_active() {
+        app.handle_key(KeyEvent::new(KeyCode::Char('/'), KeyModifiers::NONE));
+    }
+    for c in text.chars() {
+        app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+    assert!(newstag::ui::searching::wait(app, Duration::from_secs(20)));
+    app.filter.as_ref().map(Vec::len)
+}
+
+/// A body of the cached search index that fails its check when a search
+/// reads it: the status bar names the cache file, the corpus is indexed
+/// again, and the query typed is answered from that index with every hit.
+#[test]
+fn a_damaged_index_cache_is_named_and_built_again() {
+    let root = home().join("damaged");
+    std::fs::create_dir(&root).unwrap();
+    write_paper(&root);
+    let query = "shoucheng";
+    let (mut app, rx) = session(&root);
+    run_to_ready(&mut app, &rx, Vec::new());
+    let hits = search_in(&mut app, query);
+    assert!(hits.is_some_and(|n| n >= 2), "{hits:?}");
+    drop((app, rx));
+    // The last body's last character 。 (E3 80 82) becomes ， (EF BC 8C).
+    let index = corpus_cache(&root)[1].clone();
+    let mut bytes = std::fs::read(&index).unwrap();
+    let n = bytes.len();
+    assert_eq!(bytes[n - 3..], [0xE3, 0x80, 0x82]);
+    bytes[n - 3..].copy_from_slice(&[0xEF, 0xBC, 0x8C]);
+    std::fs::write(&index, &bytes).unwrap();
+
+    let (mut app, rx) = session(&root);
+    let start = run_to_ready(&mut app, &rx, Vec::new());
+    assert!(
+        !start.indexed_afresh,
+        "the index comes from its (damaged) cache"
+    );
+    search_in(&mut app, query);
+    // The search, or drawing its hits (their matched sentences), reads the
+    // damaged body; the run loop asks after every frame.
+    let _ = common::screen::screen_text(&app);
+    newstag::ui::searching::index_damaged(&mut app);
+    let said = app.log.iter().map(|m| m.text.as_str()).collect::<Vec<_>>();
+    assert!(
+        said.iter()
+            .any(|m| m.contains(&index.display().to_string()) && m.contains("damaged")),
+        "{said:?}"
+    );
+    assert!(app.search.index.is_none(), "indexing again");
+    while app.search.index.is_none() {
+        handle(&mut app, AppEvent::Session(next(&rx)));
+    }
+    assert!(newstag::ui::searching::wait(
+        &mut app,
+        Duration::from_secs(20)
+    ));
+    assert_eq!(app.filter.as_ref().map(Vec::len), hits);
+    assert_eq!(app.search.input.value(), query);
+}

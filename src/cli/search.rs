@@ -118,6 +118,30 @@ pub fn run(config: &Config, args: SearchArgs) -> anyhow::Result<ExitCode> {
     if args.limit > 0 {
         hits.truncate(args.limit);
     }
+    // A posting list or body of the cached index that failed its check read
+    // as empty: hits, ranges or snippets may be missing. The hits' bodies
+    // (read for their ranges and snippets) are checked before anything is
+    // printed; on damage the file is gone, and the search is made again on an
+    // index built afresh (and cached again).
+    for h in &hits {
+        index.with_body(h.doc as usize, |_| ());
+    }
+    if let Some(file) = cache::take_damaged()
+        && !args.no_cache
+    {
+        super::output::say(format!(
+            "warning: {}: the search index cache is damaged; indexing the corpus again",
+            file.display()
+        ));
+        drop(matcher);
+        return run(
+            config,
+            SearchArgs {
+                no_cache: true,
+                ..args
+            },
+        );
+    }
 
     // The hits' issues: from the corpus, or re-read when the cache spared
     // loading it.

@@ -22,7 +22,10 @@
 //! ([`crate::search::column::Bytes`]); the blocks outside them are checked
 //! before the index is used, each block inside one the first time something in
 //! it is read. A damaged block reads as empty and removes the file, as a body
-//! does.
+//! does, and the file is reported ([`take_damaged`]): the search that met it
+//! may have lost hits, so `newstag search` says so, naming the file, and
+//! searches again on an index built afresh, and the TUI says so and indexes
+//! the corpus again.
 
 use crate::corpus::{Corpus, CorpusError, walk};
 use crate::search::SearchIndex;
@@ -241,6 +244,30 @@ fn sections(bytes: &[u8]) -> Option<Sections> {
     })
 }
 
+/// Cache files found damaged by this process (removed already), not reported
+/// yet.
+static DAMAGED: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+/// A block or body of the cache file at `path` failed its check: the file is
+/// removed (the next start builds it again) and kept for [`take_damaged`].
+fn found_damaged(path: &Path) {
+    let _ = std::fs::remove_file(path);
+    if let Ok(mut d) = DAMAGED.lock() {
+        d.push(path.to_path_buf());
+    }
+}
+
+/// A cache file found damaged since the last call (it is removed already): an
+/// index read from it has read a posting list or a body as empty, so the
+/// search that met it may have lost hits; the caller says so and builds the
+/// index again.
+pub fn take_damaged() -> Option<PathBuf> {
+    let mut d = DAMAGED.lock().ok()?;
+    let first = d.first().cloned();
+    d.clear();
+    first
+}
+
 /// The head of a cache file as the backing of the blobs read in place: each
 /// block checked against its checksum the first time it is read.
 struct CheckedHead<B> {
@@ -289,7 +316,7 @@ impl<B: AsRef<[u8]> + Send + Sync> CheckedHead<B> {
         if right {
             word.fetch_or(bit, Ordering::Relaxed);
         } else if !self.damaged.swap(true, Ordering::Relaxed) {
-            let _ = std::fs::remove_file(&self.path);
+            found_damaged(&self.path);
         }
         right
     }
@@ -508,7 +535,7 @@ impl MappedBodies {
                 && simdutf8::basic::from_utf8(bytes).is_ok();
             if !right {
                 if !m.damaged.swap(true, Ordering::Relaxed) {
-                    let _ = std::fs::remove_file(&m.path);
+                    found_damaged(&m.path);
                 }
                 return None;
             }
@@ -687,6 +714,11 @@ mod tests {
         let read =
             decoded(&flipped, b"/c", &files).expect("decoded: the blob is checked when read");
         assert_ne!(read, index, "the damaged list reads as empty");
+        // ... and the file is reported, for the search to be made again.
+        assert_eq!(
+            take_damaged(),
+            Some(PathBuf::from("/nonexistent/newstag-test-cache"))
+        );
         // A byte outside the blobs: refused at once.
         let outside = (head_at..table_at)
             .find(|at| !blobs.iter().any(|b| b.contains(at)))

@@ -117,6 +117,11 @@ fn event_loop(
             hand_over(term, app, input, what)?;
         }
         term.terminal.draw(|f| super::draw(app, f))?;
+        // Drawing the hits reads the index: a damaged part found then is said
+        // at once (and the corpus indexed again).
+        if super::searching::index_damaged(app) {
+            continue;
+        }
         let Ok(first) = rx.recv() else {
             return Ok(());
         };

@@ -393,7 +393,29 @@ pub fn poll(app: &mut App) {
     let Some(outcome) = app.search.engine.as_mut().and_then(|e| e.poll()) else {
         return;
     };
+    if index_damaged(app) {
+        return;
+    }
     apply(app, outcome);
+}
+
+/// A search (or the list's and reader's highlighting of its hits, when
+/// drawn) read part of the cached index that failed its check (as empty: its
+/// hits may be missing): say so, naming the cache file (removed already), and
+/// index the corpus again; what was typed is searched again once that is
+/// done. True when it was so. The run loop asks after every frame drawn.
+pub fn index_damaged(app: &mut App) -> bool {
+    let Some(file) = crate::search::cache::take_damaged() else {
+        return false;
+    };
+    app.error(format!(
+        "{}: the search index cache is damaged; indexing the corpus again",
+        file.display()
+    ));
+    let typed = app.search.input.value().to_string();
+    corpus_changed(app);
+    app.search.input = tui_input::Input::new(typed);
+    true
 }
 
 /// Wait (up to `timeout`) for the answer to the latest keystroke and show it
@@ -402,7 +424,9 @@ pub fn wait(app: &mut App, timeout: std::time::Duration) -> bool {
     let Some(outcome) = app.search.engine.as_mut().and_then(|e| e.wait(timeout)) else {
         return false;
     };
-    apply(app, outcome);
+    if !index_damaged(app) {
+        apply(app, outcome);
+    }
     true
 }
 

@@ -71,10 +71,19 @@ pub fn trim(s: &str) -> &str {
 /// order `columns` reads it).
 pub fn units(text: &str) -> Vec<Unit<'_>> {
     if let Some(runs) = super::columns::reading_order(text) {
-        let mut out = Vec::with_capacity(runs.len());
+        let mut out: Vec<Unit<'_>> = Vec::with_capacity(runs.len());
         for r in runs {
+            let piece = trim(&text[r.start..r.end]);
+            if r.continues
+                && let Some(u) = out.last_mut()
+                && u.markup == Markup::None
+            {
+                u.text = Cow::Owned(format!("{}{piece}", u.text));
+                u.joined = r.line.saturating_sub(u.line);
+                continue;
+            }
             let before = out.len();
-            push_line(&mut out, trim(&text[r.start..r.end]), r.line, r.gap);
+            push_line(&mut out, piece, r.line, r.gap);
             if let Some(u) = out.get_mut(before) {
                 u.indent = r.indent;
                 u.page_break = r.page_break;

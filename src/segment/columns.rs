@@ -33,6 +33,9 @@ pub struct Run {
     pub indent: bool,
     /// A form feed came before it (a new page).
     pub page_break: bool,
+    /// It is the rest of the run before it: the second line of a head that filled
+    /// its column's width and was wrapped, centred under the first.
+    pub continues: bool,
 }
 
 /// Text between runs of two or more spaces: positions `a..b`, bytes `start..end`.
@@ -311,6 +314,7 @@ fn read_rows(page: &[Row], out: &mut Vec<Run>) {
             gap,
             indent: first.a >= 2,
             page_break,
+            continues: false,
         });
         gap = 0;
         page_break = false;
@@ -346,26 +350,59 @@ fn read_columns(text: &str, page: &[Row], gutters: &[Gutter], out: &mut Vec<Run>
         // lines of a head centred in the column.
         let edge = margin(pieces.iter().map(|(_, p)| p.b)).unwrap_or(0);
         // Rows from one line of the column to the next: other columns' lines fall
-        // between them; a step of more than twice the usual one is vertical room.
+        // between them; a step of more than twice the usual one after a line that
+        // may end its paragraph is vertical room (a blank line).
         let mut steps: Vec<usize> = pieces.windows(2).map(|w| w[1].0 - w[0].0).collect();
         steps.sort_unstable();
         let usual = steps.get(steps.len() / 2).copied().unwrap_or(1).max(1);
-        let mut prev: Option<usize> = None;
-        let mut prev_short = false;
+        // The line before in the column: row, piece, short, a continuation.
+        let mut prev: Option<(usize, &Piece, bool, bool)> = None;
         for &(i, p) in &pieces {
-            let gap = prev.map_or(0, |q| usize::from(i - q > 2 * usual && i - q > 2));
-            let short = p.b + 3 < edge && !ends_sentence(&text[p.start..p.end]);
+            let t = &text[p.start..p.end];
+            let short = p.b + 3 < edge && !ends_sentence(t);
+            let (gap, continues) = match prev {
+                None => (0, false),
+                Some((q, pp, pshort, pcont)) => {
+                    let pt = &text[pp.start..pp.end];
+                    // A full line that ends no sentence goes on below, however many
+                    // rows other columns put between.
+                    let dangling = !pshort && !ends_sentence(pt);
+                    let room = i - q > 2 * usual && i - q > 2 && !dangling;
+                    // A head as wide as the column (it opens at the margin, its
+                    // characters fewer than a text line's but at least half as many:
+                    // no label) cut by the width goes on in a shorter line centred
+                    // under it.
+                    let head_like = |s: &str| {
+                        !s.contains(['，', '。', '；', '：', '！', '？', '、', ',', ';', ':', ' '])
+                    };
+                    let continues = !pcont
+                        && i - q <= 2 * usual
+                        && pp.a == left
+                        && (pp.b - pp.a) * 2 >= edge.saturating_sub(left)
+                        && pp.b - pp.a > p.b - p.a
+                        && p.a > left
+                        && pshort
+                        && short
+                        && head_like(pt)
+                        && head_like(t)
+                        && !t.starts_with("——");
+                    (usize::from(room), continues)
+                }
+            };
+            let prev_short = prev.is_some_and(|x| x.2);
             out.push(Run {
                 line: page[body + i].line,
                 start: p.start,
                 end: p.end,
                 gap,
-                indent: (1..=4).contains(&p.a.saturating_sub(left)) && !(short && prev_short),
+                indent: !continues
+                    && (1..=4).contains(&p.a.saturating_sub(left))
+                    && !(short && prev_short),
                 page_break: page_break && first,
+                continues,
             });
             first = false;
-            prev = Some(i);
-            prev_short = short;
+            prev = Some((i, p, short, continues));
         }
     }
 }

@@ -78,6 +78,12 @@ impl Draft {
         self.paragraphs.len() > self.intertitles.len()
     }
 
+    /// An official notice (`…关于…的公告`, `停电通知`) with text, still open: what
+    /// comes next may be its signature (issuer, date).
+    fn is_open_notice(&self) -> bool {
+        self.is_open() && self.has_body() && is_notice_title(&self.title)
+    }
+
     fn is_open(&self) -> bool {
         !self.closed || self.absorbing
     }
@@ -334,6 +340,19 @@ fn opens_label_run(units: &[Unit<'_>], classes: &[Class], l: usize, after: usize
     false
 }
 
+/// `2026年5月6日`, `2O26年5月6日`, `2026 年 2 月 7 日`: a date as a scan prints it (a
+/// letter O or l for a digit, spaces between the parts).
+fn is_date_like(text: &str) -> bool {
+    let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    count_upto(&squeezed, 17) <= 16
+        && squeezed.ends_with('日')
+        && squeezed.contains('年')
+        && squeezed.contains('月')
+        && squeezed
+            .chars()
+            .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c) || "OolI年月日".contains(c))
+}
+
 /// Circled numbers that open the captions of a photo group.
 const CIRCLED: [char; 10] = ['①', '②', '③', '④', '⑤', '⑥', '⑦', '⑧', '⑨', '⑩'];
 
@@ -374,7 +393,10 @@ impl Assembler {
         let cur_open = self
             .cur
             .is_some_and(|c| self.drafts[c].is_open() && !self.drafts[c].date_item);
-        next_is_text || !cur_open
+        // The date under a notice's text (and its issuer) signs the notice, whatever
+        // the page prints after it.
+        let signs_notice = self.cur.is_some_and(|c| self.drafts[c].is_open_notice());
+        (next_is_text && !signs_notice) || !cur_open
     }
 
     /// Start a new article; the one before stops receiving text.
@@ -548,6 +570,23 @@ impl Assembler {
             d.closed = true;
             self.headed = None;
             return j;
+        }
+        // A notice's signature after its text: the issuer (perhaps under a contact
+        // line) over the date end the notice's text instead of opening an article.
+        let date_below = next.filter(|&n| classes[n].role == Role::Date);
+        if heads.len() <= 2
+            && subtitle.is_none()
+            && bylines.is_empty()
+            && (date_below.is_some() || is_date_like(&units[heads[heads.len() - 1]].text))
+            && let Some(c) = self.cur
+            && self.drafts[c].is_open_notice()
+        {
+            let d = &mut self.drafts[c];
+            for &h in heads.iter().chain(&date_below) {
+                d.paragraphs.push(units[h].text.to_string());
+            }
+            self.headed = None;
+            return date_below.map_or(j, |n| n + 1);
         }
         let first = &units[heads[0]];
         let explicit = classes[heads[0]].explicit;
@@ -1141,6 +1180,21 @@ mod tests {
         let a = segment_issue(page, "k");
         assert_eq!(a[0].title, "把议事厅搬到楼门口", "{a:#?}");
         assert_eq!(a[0].kicker, "基层治理新实践");
+    }
+
+    /// A notice's issuer over its date, even as a scan prints the date (`2O26年`),
+    /// ends the notice's text: neither opens an article.
+    #[test]
+    fn a_notices_issuer_and_date_end_the_notice() {
+        for date in ["2026年5月6日", "2O26年5月6日"] {
+            let page = format!(
+                "关于全面禁止露天焚烧秸秆的通告\n为保护生态环境，现就有关事项通告如下。\n一、全县行政区域内禁止露天焚烧秸秆。\n蕖溪县人民政府\n{date}\n版权所有　蕖溪县报社\n"
+            );
+            let a = segment_issue(&page, "k");
+            let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+            assert_eq!(titles, ["关于全面禁止露天焚烧秸秆的通告"], "{a:#?}");
+            assert!(a[0].body().contains(date), "{a:#?}");
+        }
     }
 
     /// Short items without bylines on a page without blank lines: a head naming the

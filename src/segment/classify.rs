@@ -726,6 +726,9 @@ pub fn is_byline(text: &str, n: usize) -> bool {
     if n > 30 {
         return false;
     }
+    if is_labelled_names(text) {
+        return true;
+    }
     // `◎林望舒`, `○ 石礫`: a writer's name after the mark papers sign columns with.
     if let Some(name) = text.strip_prefix(['◎', '○'])
         && (2..=4).contains(&count_upto(super::blocks::trim(name), 5))
@@ -779,6 +782,31 @@ pub fn is_byline(text: &str, n: usize) -> bool {
         }
     }
     false
+}
+
+/// `文：黄以宁`, `报道：林慧心`, `摄影：陈志豪　编辑：许佩文`: short field labels (one to
+/// four Han characters before a colon), each followed by a person's name.
+fn is_labelled_names(text: &str) -> bool {
+    let mut fields = 0;
+    let mut want_name = false;
+    for part in text.split(char::is_whitespace).filter(|p| !p.is_empty()) {
+        let name = match part.split_once(['：', ':']) {
+            Some((label, name)) => {
+                if !(1..=4).contains(&count_upto(label, 5)) || !label.chars().all(is_han) {
+                    return false;
+                }
+                fields += 1;
+                name
+            }
+            None if want_name => part,
+            None => return false,
+        };
+        want_name = name.is_empty();
+        if !want_name && !is_name_line(name) {
+            return false;
+        }
+    }
+    fields > 0 && !want_name
 }
 
 /// One dictionary word jieba knows as something other than a name (`来信`).
@@ -1382,6 +1410,17 @@ mod tests {
         assert_eq!(role("读者　温采薇"), Role::Byline);
         assert_eq!(role("读者来信"), Role::Head);
         assert_eq!(role("读者 来信"), Role::Head);
+    }
+
+    /// A field label and a person's name (`文：黄以宁`, several side by side) sign
+    /// the text; a label over a word that is no name heads it.
+    #[test]
+    fn labelled_names_are_bylines() {
+        assert_eq!(role("文：黄以宁"), Role::Byline);
+        assert_eq!(role("报道：林慧心"), Role::Byline);
+        assert_eq!(role("摄影：陈志豪　编辑：许佩文"), Role::Byline);
+        assert_eq!(role("观察：高考改革"), Role::Head);
+        assert_eq!(role("新书：王芳的小院"), Role::Head);
     }
 
     #[test]

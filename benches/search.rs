@@ -49,18 +49,39 @@ fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
 
-fn report(name: &str, mut samples: Vec<Duration>) {
+/// CPU time of the whole process (every thread) so far: on a shared machine
+/// it varies less with the load than the time on the clock.
+fn cpu_time() -> Duration {
+    let mut t = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `t` is a valid timespec for the call to write.
+    let ok = unsafe { libc::clock_gettime(libc::CLOCK_PROCESS_CPUTIME_ID, &mut t) } == 0;
+    match ok {
+        true => Duration::new(t.tv_sec as u64, t.tv_nsec as u32),
+        false => Duration::ZERO,
+    }
+}
+
+/// Per keystroke: the time it took, and the CPU time of all threads.
+type Samples = Vec<(Duration, Duration)>;
+
+fn report(name: &str, samples: Samples) {
     if samples.is_empty() {
         return;
     }
-    samples.sort();
-    let median = samples[samples.len() / 2];
-    let p99 = samples[((samples.len() * 99).div_ceil(100)).saturating_sub(1)];
+    let (mut wall, mut cpu): (Vec<Duration>, Vec<Duration>) = samples.into_iter().unzip();
+    wall.sort();
+    cpu.sort();
+    let p99 = |v: &[Duration]| v[((v.len() * 99).div_ceil(100)).saturating_sub(1)];
     println!(
-        "{name:<34} median {:>7.2} ms   p99 {:>7.2} ms   ({} keystrokes)",
-        ms(median),
-        ms(p99),
-        samples.len()
+        "{name:<34} median {:>7.2} ms   p99 {:>7.2} ms   ({} keystrokes; CPU median {:.2} ms, p99 {:.2} ms)",
+        ms(wall[wall.len() / 2]),
+        ms(p99(&wall)),
+        wall.len(),
+        ms(cpu[cpu.len() / 2]),
+        ms(p99(&cpu)),
     );
 }
 
@@ -71,38 +92,41 @@ fn typing(
     prefix: &str,
     queries: &[&str],
     keep: impl Fn(usize, usize) -> bool,
-) -> (Vec<Duration>, usize) {
+) -> (Samples, usize) {
     let mut samples = Vec::new();
     let mut hits = 0;
     // NEWSTAG_BENCH_KEYS=1: each keystroke's median and hits, for finding the slow ones.
-    let mut per_key: Vec<(String, usize, Vec<Duration>)> = Vec::new();
+    let mut per_key: Vec<(String, usize, Samples)> = Vec::new();
     for _ in 0..repeat() {
         for q in queries {
             let mut s = Searcher::new(index.clone(), None);
             let chars: Vec<char> = q.chars().collect();
             for k in 1..=chars.len() {
                 let typed: String = prefix.chars().chain(chars[..k].iter().copied()).collect();
-                let t = Instant::now();
+                let (t, c) = (Instant::now(), cpu_time());
                 let r = s.search(&typed);
-                let d = t.elapsed();
+                let (d, used) = (t.elapsed(), cpu_time().saturating_sub(c));
                 if keep(k, chars.len()) {
-                    samples.push(d);
+                    samples.push((d, used));
                     let n = r.map(|h| h.len()).unwrap_or(0);
                     hits += n;
                     match per_key.iter_mut().find(|(q, _, _)| *q == typed) {
-                        Some((_, _, took)) => took.push(d),
-                        None => per_key.push((typed, n, vec![d])),
+                        Some((_, _, took)) => took.push((d, used)),
+                        None => per_key.push((typed, n, vec![(d, used)])),
                     }
                 }
             }
         }
     }
     if std::env::var_os("NEWSTAG_BENCH_KEYS").is_some() {
-        for (q, n, mut took) in per_key {
-            took.sort();
+        for (q, n, took) in per_key {
+            let (mut wall, mut cpu): (Vec<Duration>, Vec<Duration>) = took.into_iter().unzip();
+            wall.sort();
+            cpu.sort();
             println!(
-                "    {q:<24} {:>8.2} ms  {n:>6} hits",
-                ms(took[took.len() / 2])
+                "    {q:<24} {:>8.2} ms  {n:>6} hits  (CPU {:.2} ms)",
+                ms(wall[wall.len() / 2]),
+                ms(cpu[cpu.len() / 2])
             );
         }
     }
@@ -353,9 +377,9 @@ fn main() {
         for _ in 0..repeat() {
             for q in qs {
                 let mut s = Searcher::new(index.clone(), None);
-                let t = Instant::now();
+                let (t, c) = (Instant::now(), cpu_time());
                 let _ = s.search(q);
-                samples.push(t.elapsed());
+                samples.push((t.elapsed(), cpu_time().saturating_sub(c)));
             }
         }
         report(name, samples);

@@ -527,12 +527,22 @@ pub struct PinyinQuery {
 #[derive(Debug, Clone)]
 pub struct CodeSteps {
     /// Class by code point.
-    class: Box<[u8]>,
+    class: Box<[u8; 0x1_0000]>,
     /// `rows[c * m + j]`: the steps of class `c` at query position `j`.
     rows: Vec<(u32, u32)>,
-    /// Classes that take some piece at position 0.
-    starts: [bool; 256],
+    /// `reach[c][l - 1]`: bit `j` when class `c` takes a piece of `l`
+    /// letters at query position `j` (for reading without scores).
+    reach: Box<[[u64; MAX_PIECE]; 256]>,
+    /// `start[c]`: where the spellings class `c` starts reach (what `reach`
+    /// gives when none is open, as in most of a body).
+    start: Box<[u64; 256]>,
+    /// The longest piece any class takes.
+    longest: usize,
 }
+
+/// The longest piece (letters) [`CodeSteps`] reads bodies with; a query whose
+/// characters take longer ones has no code steps (it is read by glyph).
+const MAX_PIECE: usize = 8;
 
 /// The spellings of a query open while a text is read forwards, character by
 /// character, and the best score of those that completed it.
@@ -617,6 +627,22 @@ impl Spellings {
     fn score(&self) -> Option<i64> {
         (self.best > NONE).then_some(self.best as i64)
     }
+}
+
+/// The byte offset of the start of the `n`th character before byte `end` of
+/// UTF-8 `bytes` (or 0, when fewer characters come before it).
+fn back_chars(bytes: &[u8], end: usize, n: usize) -> usize {
+    let mut at = end;
+    for _ in 0..n {
+        if at == 0 {
+            break;
+        }
+        at -= 1;
+        while at > 0 && bytes.get(at).is_some_and(|&b| b & 0xC0 == 0x80) {
+            at -= 1;
+        }
+    }
+    at
 }
 
 /// Score of a piece `l` letters long, `full` when it is a whole reading (as
@@ -843,34 +869,55 @@ impl PinyinQuery {
                 }
             };
         }
-        let mut starts = [false; 256];
-        for (c, start) in starts.iter_mut().enumerate().skip(1) {
-            *start = rows.get(c * m).is_some_and(|s| s.0 != 0);
+        let mut reach = Box::new([[0u64; MAX_PIECE]; 256]);
+        let mut start = Box::new([0u64; 256]);
+        let mut longest = 0;
+        for (k, &(allowed, _)) in rows.iter().enumerate() {
+            let (c, j) = (k / m, k % m);
+            let mut bits = allowed;
+            while bits != 0 {
+                let l = bits.trailing_zeros() as usize + 1;
+                bits &= bits - 1;
+                *reach.get_mut(c)?.get_mut(l - 1)? |= 1 << j;
+                if j == 0 {
+                    *start.get_mut(c)? |= 1 << l;
+                }
+                longest = longest.max(l);
+            }
+        }
+        let mut class = Box::new([0u8; 0x1_0000]);
+        for (slot, &g) in class.iter_mut().zip(glyph_by_code) {
+            *slot = class_of.get(g as usize).copied().unwrap_or(0);
         }
         Some(CodeSteps {
-            class: glyph_by_code
-                .iter()
-                .map(|&g| class_of.get(g as usize).copied().unwrap_or(0))
-                .collect(),
+            class,
             rows,
-            starts,
+            reach,
+            start,
+            longest,
         })
     }
 
     /// [`PinyinQuery::score_forwards`] with each character's steps from
     /// `steps` (made by [`PinyinQuery::code_steps`] from the table
-    /// `glyph_of` reads): the same answer, the text read byte by byte, a
-    /// character that takes no piece (or cannot start one while none is
-    /// open, the most of a body) costing a table lookup.
+    /// `glyph_of` reads): the same answer. The text is read byte by byte
+    /// for where spellings reach, without scores (a table lookup a character
+    /// while none is open, as in most of a body; a few mask operations while
+    /// some are); only where one completes the query are its last characters
+    /// (as many as the query has letters, the most a spelling takes) scored,
+    /// for the spellings ending there.
     pub fn score_coded(&self, text: &str, steps: &CodeSteps, enough: i64) -> Option<i64> {
         let m = self.m;
-        let mut spellings = Spellings::new(m, enough.min(self.ceiling as i64));
+        let enough = enough.min(self.ceiling as i64);
         let bytes = text.as_bytes();
         let byte = |k: usize| bytes.get(k).copied().unwrap_or(0) as usize;
+        let open_bits: u64 = (1u64 << m) - 1;
+        let longest = steps.longest.min(MAX_PIECE);
+        // Bit j: q[..j] spelled by characters ending with the last one read.
+        let mut reached: u64 = 0;
+        let mut best = NONE;
         let (mut at, mut i) = (0usize, 0usize);
         while at < bytes.len() {
-            // The code point of the character at `at` (a valid `str`);
-            // beyond the Basic Multilingual Plane, none (no glyph there).
             let b0 = byte(at);
             let (code, width) = if b0 < 0x80 {
                 (b0, 1)
@@ -882,28 +929,58 @@ impl PinyinQuery {
                     3,
                 )
             } else {
-                (usize::MAX, 4)
+                // Beyond the Basic Multilingual Plane: no glyph there.
+                (0, 4)
             };
             at += width;
             let ci = i;
             i += 1;
-            let class = steps.class.get(code).copied().unwrap_or(0) as usize;
-            if class == 0 {
-                spellings.gap();
-                continue;
+            let class = steps.class[code & 0xFFFF];
+            let next = if reached == 0 {
+                steps.start[class as usize]
+            } else {
+                let from = reached | 1;
+                let mut next = 0u64;
+                for (l, &mask) in steps.reach[class as usize].iter().take(longest).enumerate() {
+                    next |= (from & mask) << (l + 1);
+                }
+                next
+            };
+            reached = next & open_bits;
+            if next >> m != 0 {
+                // Spellings end here: score those of the last m characters.
+                let window = back_chars(bytes, at, m);
+                let first = window == 0;
+                let s = self.score_window(bytes.get(window..at).unwrap_or(&[]), steps, first);
+                best = best.max(s);
             }
-            // Nothing open and nothing starts here: nothing changes.
-            if spellings.open || steps.starts[class] {
-                let Some(row) = steps.rows.get(class * m..class * m + m) else {
-                    continue;
-                };
-                spellings.step(row, ci == 0);
-            }
-            if spellings.done(ci) {
+            if class != 0 && ci + 1 >= m && best as i64 >= enough {
                 break;
             }
         }
-        spellings.score()
+        (best > NONE).then_some(best as i64)
+    }
+
+    /// The best score of a spelling ending at the last character of
+    /// `window` (or anywhere in it), the first one the text's first when
+    /// `first`.
+    fn score_window(&self, window: &[u8], steps: &CodeSteps, first: bool) -> i32 {
+        let m = self.m;
+        let mut spellings = Spellings::new(m, i64::MAX);
+        let Ok(text) = std::str::from_utf8(window) else {
+            return NONE;
+        };
+        for (k, c) in text.chars().enumerate() {
+            let class = match usize::try_from(u32::from(c)) {
+                Ok(code) if code < 0x1_0000 => steps.class[code] as usize,
+                _ => 0,
+            };
+            match steps.rows.get(class * m..class * m + m) {
+                Some(row) if class != 0 => spellings.step(row, first && k == 0),
+                _ => spellings.gap(),
+            }
+        }
+        spellings.best
     }
 
     /// [`PinyinQuery::score`] of a one-letter query from the text's

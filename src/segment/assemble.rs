@@ -298,11 +298,17 @@ fn shared_bigrams(label: &[&str], draft: &Draft) -> usize {
         .count()
 }
 
-/// Two or three Han characters and nothing else, not a place (`石门县`).
+/// Two or three Han characters and nothing else, perhaps spaced out (`竹　溪`), not a
+/// place (`石门县`).
 fn is_pen_name(text: &str) -> bool {
-    let n = count_upto(text, 4);
-    (2..=3).contains(&n)
-        && text.chars().all(is_han)
+    let mut n = 0;
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        if !is_han(c) || n == 3 {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 2
         && !text.ends_with([
             '区', '县', '市', '镇', '乡', '村', '省', '州', '街', '路', '站', '港',
         ])
@@ -1194,6 +1200,22 @@ mod tests {
             let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
             assert_eq!(titles, ["关于全面禁止露天焚烧秸秆的通告"], "{a:#?}");
             assert!(a[0].body().contains(date), "{a:#?}");
+        }
+    }
+
+    /// A pen name under a column label and a title signs the text, spaced out
+    /// (`竹　溪`) or not; the title stays the title.
+    #[test]
+    fn a_spaced_pen_name_under_the_title_is_the_byline() {
+        for pen in ["竹溪", "竹　溪", "竹 溪"] {
+            let page = format!(
+                "蓼塘短评\n\n一片茶叶的致富经\n\n{pen}\n\n一片叶子富了一方百姓。楮口镇的茶园越种越大。\n"
+            );
+            let a = segment_issue(&page, "k");
+            assert_eq!(a.len(), 1, "{a:#?}");
+            assert_eq!(a[0].title, "一片茶叶的致富经", "{a:#?}");
+            assert_eq!(a[0].kicker, "蓼塘短评");
+            assert_eq!(a[0].byline, pen);
         }
     }
 

@@ -192,15 +192,33 @@ const BULLETS: [char; 11] = ['■', '●', '◆', '◇', '▶', '►', '★', '�
 /// punctuation, a wide space (U+3000 or two spaces), then running text on the same
 /// line. `None` for anything else (a bulleted title with a space inside it,
 /// `■楼道灯坏了半年　三天换上了新灯`, has no running text after the space).
+///
+/// A head of seven or more characters may end with a full-width colon instead
+/// (`◎返乡路上备好常用药：有慢性病的市民…`); a shorter one before a colon is a
+/// speaker (`●市民张先生：…`). `◎` opens such items too (before a bare name it marks
+/// a byline, and no text follows).
 fn run_in(line: &str) -> Option<(&str, &str)> {
-    let rest = trim(line.strip_prefix(BULLETS)?);
+    let rest = trim(
+        line.strip_prefix(BULLETS)
+            .or_else(|| line.strip_prefix('◎'))?,
+    );
     let h = head_chars(rest, 41);
-    let cut = [h.find('\u{3000}'), h.find("  ")]
+    let spaced = [h.find('\u{3000}'), h.find("  ")]
         .into_iter()
         .flatten()
-        .min()?;
+        .min();
+    let colon = h
+        .find('：')
+        .filter(|&c| rest[..c].chars().count() >= 7)
+        .map(|c| (c, c + '：'.len_utf8()));
+    let (cut, after) = match (spaced, colon) {
+        (Some(s), Some(c)) if c.0 < s => c,
+        (Some(s), _) => (s, s),
+        (None, Some(c)) => c,
+        (None, None) => return None,
+    };
     let head = trim(&rest[..cut]);
-    let text = trim(&rest[cut..]);
+    let text = trim(&rest[after..]);
     let n = head.chars().count();
     let running = text
         .chars()
@@ -543,9 +561,26 @@ mod tests {
             "■楼道灯坏了半年　三天换上了新灯",
             "▶A03　楝城地铁2号线年内通车",
             "■问：怎么办？　答：这样办。",
+            "●市民张先生：我觉得这样办好，省心。",
+            "◎林望舒",
         ] {
             assert_eq!(units(whole).len(), 1, "{whole}");
         }
+        // A long head may end with a colon, after `◎` too.
+        let u = units(
+            "\u{3000}\u{3000}◎返乡路上备好常用药：有慢性病的市民返乡前要备足药品，长途驾车要休息。",
+        );
+        let got: Vec<(&str, Markup)> = u.iter().map(|u| (u.text.as_ref(), u.markup)).collect();
+        assert_eq!(
+            got,
+            [
+                ("返乡路上备好常用药", Markup::RunIn),
+                (
+                    "有慢性病的市民返乡前要备足药品，长途驾车要休息。",
+                    Markup::None
+                )
+            ]
+        );
     }
 
     #[test]

@@ -108,6 +108,7 @@ fn run(
     let mut units = blocks::units(text);
     let traditional = traditional::is_traditional(units.iter().map(|u| u.text.as_ref()));
     normalise::normalise_page(&mut units, traditional);
+    mark_formula_banners(&mut units);
     if let Some(lines) = lines {
         *lines = habits::lines_of_units(&units);
     }
@@ -183,6 +184,44 @@ fn run(
             .collect();
     }
     articles
+}
+
+/// `遗失声明` over `…遗失营业执照正本，…，声明作废。` / `…遗失购房收据一张，…，声明作废。`:
+/// a short line over two or more one-sentence paragraphs that end alike (the same
+/// three characters before the full stop) heads a run of items written to one
+/// formula. It is a banner over the run, each item an article of its own.
+fn mark_formula_banners(units: &mut [blocks::Unit<'_>]) {
+    use blocks::Markup;
+    // The words before the full stop, when the text is one sentence of 20 or more
+    // characters.
+    fn ending<'t>(u: &blocks::Unit<'t>) -> Option<String> {
+        let t: &str = &u.text;
+        if u.markup != Markup::None || classify::count_upto(t, 20) < 20 {
+            return None;
+        }
+        let body = t.strip_suffix('。')?;
+        if body.contains(['。', '！', '？', '!', '?']) {
+            return None;
+        }
+        let end: String = classify::tail(body, 3).to_string();
+        (end.chars().count() == 3 && end.chars().all(crate::text::is_han)).then_some(end)
+    }
+    for i in 0..units.len().saturating_sub(2) {
+        let head = &units[i];
+        let t: &str = &head.text;
+        if head.markup != Markup::None
+            || classify::count_upto(t, 9) > 8
+            || t.contains(['。', '，', '：', ':', '！', '？'])
+        {
+            continue;
+        }
+        if let (Some(a), Some(b)) = (ending(&units[i + 1]), ending(&units[i + 2]))
+            && a == b
+        {
+            units[i].markup = Markup::Banner;
+            units[i].level = 0;
+        }
+    }
 }
 
 /// A longish unmarked "head" line whose next unit reads on from it mid-word is a
@@ -371,6 +410,22 @@ mod tests {
         }
         let page = "柳塘村修好了灌溉渠\n本报讯 入春以来，柳塘村组织村民清淤修渠。\n渠修好了，地该怎么种？\n村支书说，今年要把灌溉渠延伸到坡地。\n";
         assert_eq!(segment_issue(page, "p").len(), 1);
+    }
+
+    /// A short line over one-sentence notices written to one formula (the same
+    /// words before the full stop) is a banner: each notice is an article of its
+    /// own, and the line titles none. Two paragraphs that end differently stay the
+    /// text of the head above them.
+    #[test]
+    fn items_written_to_one_formula_under_a_line_are_articles_each() {
+        let page = "遗失声明\n昙州市棣华区榆荫小吃店遗失营业执照正本，统一社会信用代码92990103MA7K3R5D2P，声明作废。\n柴立新遗失昙州市梓庐区翠微苑小区购房收据一张，收据编号0012876，声明作废。\n昙州市蘋洲区晨曦幼儿园遗失开户许可证，核准号J9910001234501，声明作废。\n";
+        let articles = segment_issue(page, "p");
+        assert_eq!(articles.len(), 3, "{articles:#?}");
+        assert!(articles.iter().all(|a| a.title.is_empty()), "{articles:#?}");
+        let page = "柳塘村修好了灌溉渠\n入春以来，柳塘村组织村民清淤修渠，全长三公里的渠道已全部完工。\n村支书说，今年还要把灌溉渠延伸到坡地，让更多农田受益。\n";
+        let articles = segment_issue(page, "p");
+        assert_eq!(articles.len(), 1, "{articles:#?}");
+        assert_eq!(articles[0].title, "柳塘村修好了灌溉渠");
     }
 
     #[test]

@@ -341,7 +341,14 @@ fn read_columns(text: &str, page: &[Row], gutters: &[Gutter], out: &mut Vec<Run>
             .flat_map(|(i, r)| r.pieces.iter().map(move |p| (i, p)))
             .filter(|(_, p)| column(gutters, p.a) == col)
             .collect();
-        let Some(left) = margin(pieces.iter().map(|(_, p)| p.a)) else {
+        // The column's margin, from the lines that open their row, where a tool puts
+        // them by their place on the page (a line after another column's line on
+        // the same row may be pushed right by it); from all its lines when none does.
+        let opening = pieces
+            .iter()
+            .filter(|(i, p)| page[body + i].pieces.first().is_some_and(|f| f.a == p.a))
+            .map(|(_, p)| p.a);
+        let Some(left) = margin(opening).or_else(|| margin(pieces.iter().map(|(_, p)| p.a))) else {
             continue;
         };
         // Where the column's full lines end. A line opening right of the margin
@@ -359,7 +366,10 @@ fn read_columns(text: &str, page: &[Row], gutters: &[Gutter], out: &mut Vec<Run>
         let mut prev: Option<(usize, &Piece, bool, bool)> = None;
         for &(i, p) in &pieces {
             let t = &text[p.start..p.end];
-            let short = p.b + 3 < edge && !ends_sentence(t);
+            // Short: well short of the column's full lines (a head set larger has
+            // fewer characters than a text line however wide it is on the page).
+            let short = p.b.saturating_sub(left) * 100 < edge.saturating_sub(left) * 85
+                && !ends_sentence(t);
             let (gap, continues) = match prev {
                 None => (0, false),
                 Some((q, pp, pshort, pcont)) => {

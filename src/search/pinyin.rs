@@ -629,6 +629,45 @@ impl Spellings {
     }
 }
 
+/// The code point of the character at byte `at` of UTF-8 `bytes` (0 beyond the
+/// Basic Multilingual Plane, where no glyph is) and its length in bytes.
+#[inline(always)]
+fn decode(bytes: &[u8], at: usize) -> (usize, usize) {
+    let byte = |k: usize| bytes.get(k).copied().unwrap_or(0) as usize;
+    let b0 = byte(at);
+    if b0 < 0x80 {
+        (b0, 1)
+    } else if b0 < 0xE0 {
+        ((b0 & 0x1F) << 6 | (byte(at + 1) & 0x3F), 2)
+    } else if b0 < 0xF0 {
+        (
+            (b0 & 0x0F) << 12 | (byte(at + 1) & 0x3F) << 6 | (byte(at + 2) & 0x3F),
+            3,
+        )
+    } else {
+        (0, 4)
+    }
+}
+
+/// From byte `at` of `bytes`, the first character whose class starts a
+/// spelling: the byte after it, how many characters were read, its class and
+/// where it reaches (`steps.start`); (end, read, 0, 0) when none is left.
+#[inline(always)]
+fn skip_to_start(bytes: &[u8], mut at: usize, steps: &CodeSteps) -> (usize, usize, u8, u64) {
+    let mut read = 0;
+    while at < bytes.len() {
+        let (code, width) = decode(bytes, at);
+        at += width;
+        read += 1;
+        let class = steps.class[code & 0xFFFF];
+        let next = steps.start[class as usize];
+        if next != 0 {
+            return (at, read, class, next);
+        }
+    }
+    (at, read, 0, 0)
+}
+
 /// The byte offset of the start of the `n`th character before byte `end` of
 /// UTF-8 `bytes` (or 0, when fewer characters come before it).
 fn back_chars(bytes: &[u8], end: usize, n: usize) -> usize {
@@ -910,41 +949,35 @@ impl PinyinQuery {
         let m = self.m;
         let enough = enough.min(self.ceiling as i64);
         let bytes = text.as_bytes();
-        let byte = |k: usize| bytes.get(k).copied().unwrap_or(0) as usize;
         let open_bits: u64 = (1u64 << m) - 1;
         let longest = steps.longest.min(MAX_PIECE);
         // Bit j: q[..j] spelled by characters ending with the last one read.
         let mut reached: u64 = 0;
         let mut best = NONE;
         let (mut at, mut i) = (0usize, 0usize);
+        // A spelling scored `enough` or more before the m-th character.
+        let mut armed = false;
         while at < bytes.len() {
-            let b0 = byte(at);
-            let (code, width) = if b0 < 0x80 {
-                (b0, 1)
-            } else if b0 < 0xE0 {
-                ((b0 & 0x1F) << 6 | (byte(at + 1) & 0x3F), 2)
-            } else if b0 < 0xF0 {
-                (
-                    (b0 & 0x0F) << 12 | (byte(at + 1) & 0x3F) << 6 | (byte(at + 2) & 0x3F),
-                    3,
-                )
+            let (class, next) = if reached == 0 && !armed {
+                // Nothing open: on to the next character that starts one.
+                let (after, read, class, next) = skip_to_start(bytes, at, steps);
+                at = after;
+                i += read;
+                if next == 0 {
+                    break;
+                }
+                (class, next)
             } else {
-                // Beyond the Basic Multilingual Plane: no glyph there.
-                (0, 4)
-            };
-            at += width;
-            let ci = i;
-            i += 1;
-            let class = steps.class[code & 0xFFFF];
-            let next = if reached == 0 {
-                steps.start[class as usize]
-            } else {
+                let (code, width) = decode(bytes, at);
+                at += width;
+                i += 1;
+                let class = steps.class[code & 0xFFFF];
                 let from = reached | 1;
                 let mut next = 0u64;
                 for (l, &mask) in steps.reach[class as usize].iter().take(longest).enumerate() {
                     next |= (from & mask) << (l + 1);
                 }
-                next
+                (class, next)
             };
             reached = next & open_bits;
             if next >> m != 0 {
@@ -954,8 +987,11 @@ impl PinyinQuery {
                 let s = self.score_window(bytes.get(window..at).unwrap_or(&[]), steps, first);
                 best = best.max(s);
             }
-            if class != 0 && ci + 1 >= m && best as i64 >= enough {
-                break;
+            if best as i64 >= enough {
+                if class != 0 && i >= m {
+                    break;
+                }
+                armed = true;
             }
         }
         (best > NONE).then_some(best as i64)

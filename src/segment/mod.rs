@@ -119,6 +119,7 @@ fn run(
     draft::set_aside_desk_notes(&units, &mut classes);
     draft::open_record_texts(&units, &mut classes);
     demote_cut_heads(&units, &mut classes);
+    read_scanned_subtitle_dashes(&units, &mut classes);
     promote_heads_over_ledes(&units, &mut classes);
     promote_questions_over_exchanges(&units, &mut classes);
     let drafts = assemble::assemble(&units, &classes);
@@ -243,6 +244,25 @@ fn demote_cut_heads(units: &[blocks::Unit<'_>], classes: &mut [classify::Class])
             classify::body_features(&units[i].text, &mut classes[i]);
             classes[i].complete = false;
             classes[i].rule = "body: head-like line that reads on mid-word into the next";
+        }
+    }
+}
+
+/// `一一蒲口镇组织农机手“跨区作业”`: a scan reads a subtitle's `——` as two `一`. A head
+/// line opening with `一一` right under another head line is that head's subtitle.
+fn read_scanned_subtitle_dashes(units: &[blocks::Unit<'_>], classes: &mut [classify::Class]) {
+    use classify::Role;
+    for i in 1..units.len() {
+        if classes[i].role != Role::Head
+            || classes[i].explicit
+            || !units[i].text.starts_with("一一")
+            || classify::count_upto(&units[i].text, 5) < 5
+        {
+            continue;
+        }
+        if significant_before(classes, i).is_some_and(|p| classes[p].role == Role::Head) {
+            classes[i].role = Role::Subtitle;
+            classes[i].rule = "subtitle: starts with 一一 (a scan's ——) under a head";
         }
     }
 }
@@ -426,6 +446,18 @@ mod tests {
         let articles = segment_issue(page, "p");
         assert_eq!(articles.len(), 1, "{articles:#?}");
         assert_eq!(articles[0].title, "柳塘村修好了灌溉渠");
+    }
+
+    /// A scan's `一一` for a subtitle's dash under the title makes the subtitle; the
+    /// title stays the title.
+    #[test]
+    fn a_scanned_double_one_under_a_title_is_a_subtitle_dash() {
+        let page = "抢抓农时 颗粒归仓\n\n全县28万亩小麦进入收获期\n\n一一蒲口镇组织农机手“跨区作业”\n\n本报记者 桑若田\n\n本报讯 眼下，我县28万亩小麦陆续进入成熟期。\n";
+        let articles = segment_issue(page, "p");
+        assert_eq!(articles.len(), 1, "{articles:#?}");
+        assert_eq!(articles[0].title, "全县28万亩小麦进入收获期");
+        assert_eq!(articles[0].subtitle, "一一蒲口镇组织农机手“跨区作业”");
+        assert_eq!(articles[0].kicker, "抢抓农时 颗粒归仓");
     }
 
     #[test]

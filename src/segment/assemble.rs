@@ -608,11 +608,23 @@ impl Assembler {
                     && classes[n].credit.as_deref() != Some(units[n].text.as_ref())
                     && classes[n].credit.is_some()
             });
+        // A head over a letter's salutation (`编辑同志：`, then the letter) titles the
+        // letter: a section of an article does not open by addressing someone.
+        let over_salutation = next.is_some_and(|n| {
+            let t: &str = &units[n].text;
+            classes[n].role == Role::Body
+                && count_upto(t, 9) <= 8
+                && t.ends_with(['：', ':'])
+                && next_significant(classes, n + 1).is_some_and(|m| {
+                    classes[m].role == Role::Body && count_upto(&units[m].text, 20) >= 20
+                })
+        });
         // A rule (`━━━━`) right above sets what follows apart from what went before.
         let under_rule = i > 0 && is_rule_line(&units[i - 1].text);
         let strong = heads.len() >= 2
             || is_notice_title(&first.text)
             || under_rule
+            || over_salutation
             || next_credited_caption
             || subtitle.is_some()
             || !bylines.is_empty()
@@ -699,6 +711,8 @@ impl Assembler {
             "an official notice's title"
         } else if label.is_some() {
             "a head over a section label"
+        } else if over_salutation {
+            "a head over a letter's salutation"
         } else {
             "a Markdown head at or above the current title's level"
         };
@@ -1217,6 +1231,20 @@ mod tests {
             assert_eq!(a[0].kicker, "蓼塘短评");
             assert_eq!(a[0].byline, pen);
         }
+    }
+
+    /// A lone head over a letter's salutation titles the letter, after an article
+    /// still open; a head over a short line ending with a colon and no letter below
+    /// (`相关阅读：` over titles) stays a section.
+    #[test]
+    fn a_head_over_a_salutation_titles_the_letter() {
+        let page = "县城要留得住年轻人\n苏远帆\n县城是城乡融合的关键节点，留住年轻人要靠产业。\n村里的路灯亮了\n编辑同志：\n我是楮口镇的一名村民。过去村里一到晚上就黑灯瞎火，今年镇里给我们装上了路灯。\n感谢为我们办实事的干部们！\n";
+        let a = segment_issue(page, "k");
+        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, ["县城要留得住年轻人", "村里的路灯亮了"], "{a:#?}");
+        let page = "县城要留得住年轻人\n苏远帆\n县城是城乡融合的关键节点，留住年轻人要靠产业。\n延伸阅读\n相关阅读：\n县城产业园\n";
+        let a = segment_issue(page, "k");
+        assert_eq!(a.len(), 1, "{a:#?}");
     }
 
     /// Short items without bylines on a page without blank lines: a head naming the

@@ -126,7 +126,7 @@ pub fn run(config: &Config, args: SearchArgs) -> anyhow::Result<ExitCode> {
     for h in &hits {
         index.with_body(h.doc as usize, |_| ());
     }
-    if let Some(file) = cache::take_damaged()
+    if let Some(file) = index.take_damaged()
         && !args.no_cache
     {
         super::output::say(format!(

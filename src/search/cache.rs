@@ -22,7 +22,8 @@
 //! ([`crate::search::column::Bytes`]); the blocks outside them are checked
 //! before the index is used, each block inside one the first time something in
 //! it is read. A damaged block reads as empty and removes the file, as a body
-//! does, and the file is reported ([`take_damaged`]): the search that met it
+//! does, and the file is reported to the index read from it (its [`Damage`],
+//! [`SearchIndex::take_damaged`]): the search that met it
 //! may have lost hits, so `newstag search` says so, naming the file, and
 //! searches again on an index built afresh, and the TUI says so and indexes
 //! the corpus again.
@@ -244,28 +245,65 @@ fn sections(bytes: &[u8]) -> Option<Sections> {
     })
 }
 
-/// Cache files found damaged by this process (removed already), not reported
-/// yet.
-static DAMAGED: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+/// Where damage met in one cache file read in place is reported: shared by
+/// the index read from the file and every index made from it (a clone, an
+/// issue replaced), never by another index, so what one index met is never
+/// taken for another's (nor taken by a search of another index, say another
+/// test's). The report is none for an index not read from a cache file.
+#[derive(Clone, Default)]
+pub struct Damage(Option<Arc<DamageState>>);
 
-/// A block or body of the cache file at `path` failed its check: the file is
-/// removed (the next start builds it again) and kept for [`take_damaged`].
-fn found_damaged(path: &Path) {
-    let _ = std::fs::remove_file(path);
-    if let Ok(mut d) = DAMAGED.lock() {
-        d.push(path.to_path_buf());
+struct DamageState {
+    /// The cache file, removed when a block or body is found damaged.
+    path: PathBuf,
+    found: AtomicBool,
+    reported: AtomicBool,
+}
+
+impl Damage {
+    fn of(path: PathBuf) -> Damage {
+        Damage(Some(Arc::new(DamageState {
+            path,
+            found: AtomicBool::new(false),
+            reported: AtomicBool::new(false),
+        })))
+    }
+
+    /// A block or body of the file failed its check: the file is removed
+    /// (the next start builds it again) and kept for [`Damage::take`].
+    fn found(&self) {
+        if let Some(s) = &self.0
+            && !s.found.swap(true, Ordering::Relaxed)
+        {
+            let _ = std::fs::remove_file(&s.path);
+        }
+    }
+
+    /// The cache file when it was found damaged and not reported yet (it is
+    /// removed already): an index read from it has read a posting list or a
+    /// body as empty, so the search that met it may have lost hits; the
+    /// caller says so and builds the index again.
+    pub fn take(&self) -> Option<PathBuf> {
+        let s = self.0.as_ref()?;
+        (s.found.load(Ordering::Relaxed) && !s.reported.swap(true, Ordering::Relaxed))
+            .then(|| s.path.clone())
     }
 }
 
-/// A cache file found damaged since the last call (it is removed already): an
-/// index read from it has read a posting list or a body as empty, so the
-/// search that met it may have lost hits; the caller says so and builds the
-/// index again.
-pub fn take_damaged() -> Option<PathBuf> {
-    let mut d = DAMAGED.lock().ok()?;
-    let first = d.first().cloned();
-    d.clear();
-    first
+/// Not part of what an index holds: two indexes are equal whatever they met.
+impl PartialEq for Damage {
+    fn eq(&self, _: &Damage) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for Damage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.0 {
+            Some(s) => write!(f, "Damage({})", s.path.display()),
+            None => write!(f, "Damage(none)"),
+        }
+    }
 }
 
 /// The head of a cache file as the backing of the blobs read in place: each
@@ -275,13 +313,12 @@ struct CheckedHead<B> {
     at: Sections,
     /// Blocks found right (bit per block).
     checked: Vec<AtomicU64>,
-    /// The cache file, removed when a block is found damaged.
-    path: PathBuf,
-    damaged: AtomicBool,
+    /// Where a damaged block is reported.
+    damage: Damage,
 }
 
 impl<B: AsRef<[u8]> + Send + Sync> CheckedHead<B> {
-    fn new(bytes: Arc<B>, at: Sections, path: PathBuf) -> CheckedHead<B> {
+    fn new(bytes: Arc<B>, at: Sections, damage: Damage) -> CheckedHead<B> {
         let blocks = at.head_len.div_ceil(BLOCK);
         CheckedHead {
             bytes,
@@ -289,8 +326,7 @@ impl<B: AsRef<[u8]> + Send + Sync> CheckedHead<B> {
                 .map(|_| AtomicU64::new(0))
                 .collect(),
             at,
-            path,
-            damaged: AtomicBool::new(false),
+            damage,
         }
     }
 
@@ -315,8 +351,8 @@ impl<B: AsRef<[u8]> + Send + Sync> CheckedHead<B> {
         });
         if right {
             word.fetch_or(bit, Ordering::Relaxed);
-        } else if !self.damaged.swap(true, Ordering::Relaxed) {
-            found_damaged(&self.path);
+        } else {
+            self.damage.found();
         }
         right
     }
@@ -372,7 +408,8 @@ fn decode<B: AsRef<[u8]> + Send + Sync + 'static>(
     let parts = sections(all)?;
     let table_at = parts.table_at;
     let head_bytes = all.get(parts.head_at..table_at)?;
-    let head = Arc::new(CheckedHead::new(Arc::clone(&bytes), parts, path.clone()));
+    let damage = Damage::of(path);
+    let head = Arc::new(CheckedHead::new(Arc::clone(&bytes), parts, damage.clone()));
     let (file, blobs) = crate::search::column::decode_in_place(head.clone(), || {
         postcard::from_bytes::<CacheFile>(head_bytes)
     });
@@ -389,9 +426,10 @@ fn decode<B: AsRef<[u8]> + Send + Sync + 'static>(
     if !valid {
         return None;
     }
-    let bodies = MappedBodies::new(bytes, table_at, path)?;
+    let bodies = MappedBodies::new(bytes, table_at, damage.clone())?;
     let mut index = file.index;
     index.set_bodies(Bodies::Mapped(bodies));
+    index.damage = damage;
     index.is_consistent().then_some(index)
 }
 
@@ -460,9 +498,8 @@ struct Mapped {
     text_at: usize,
     /// Bodies whose checksum was found right (bit per body).
     checked: Vec<AtomicU64>,
-    /// The cache file, removed when a body is found damaged.
-    path: PathBuf,
-    damaged: AtomicBool,
+    /// Where a damaged body is reported.
+    damage: Damage,
 }
 
 impl MappedBodies {
@@ -471,7 +508,7 @@ impl MappedBodies {
     fn new<B: AsRef<[u8]> + Send + Sync + 'static>(
         bytes: Arc<B>,
         table_at: usize,
-        path: PathBuf,
+        damage: Damage,
     ) -> Option<MappedBodies> {
         let all = (*bytes).as_ref();
         let n = usize::try_from(u64_at(all, table_at)?).ok()?;
@@ -499,8 +536,7 @@ impl MappedBodies {
             hashes_at: offsets_at + 8 * (n + 1),
             text_at,
             checked: (0..n.div_ceil(64)).map(|_| AtomicU64::new(0)).collect(),
-            path,
-            damaged: AtomicBool::new(false),
+            damage,
         })))
     }
 
@@ -534,9 +570,7 @@ impl MappedBodies {
                 .is_some_and(|h| xxhash_rust::xxh3::xxh3_64(bytes) == h)
                 && simdutf8::basic::from_utf8(bytes).is_ok();
             if !right {
-                if !m.damaged.swap(true, Ordering::Relaxed) {
-                    found_damaged(&m.path);
-                }
+                m.damage.found();
                 return None;
             }
             word.fetch_or(bit, Ordering::Relaxed);
@@ -693,7 +727,7 @@ mod tests {
         let backing = Arc::new(CheckedHead::new(
             Arc::clone(&shared),
             parts,
-            PathBuf::from("/nonexistent/newstag-test-cache"),
+            Damage::of(PathBuf::from("/nonexistent/newstag-test-cache")),
         ));
         let (file, blobs) = crate::search::column::decode_in_place(backing, || {
             postcard::from_bytes::<CacheFile>(&shared[head_at..table_at])
@@ -714,11 +748,13 @@ mod tests {
         let read =
             decoded(&flipped, b"/c", &files).expect("decoded: the blob is checked when read");
         assert_ne!(read, index, "the damaged list reads as empty");
-        // ... and the file is reported, for the search to be made again.
+        // ... and the file is reported, once, to the index that read it (and
+        // to one made from it), for the search to be made again.
         assert_eq!(
-            take_damaged(),
+            read.clone().take_damaged(),
             Some(PathBuf::from("/nonexistent/newstag-test-cache"))
         );
+        assert_eq!(read.take_damaged(), None, "reported once");
         // A byte outside the blobs: refused at once.
         let outside = (head_at..table_at)
             .find(|at| !blobs.iter().any(|b| b.contains(at)))
@@ -740,5 +776,55 @@ mod tests {
         let read = decoded(&bytes, b"/c", &files).unwrap();
         assert_eq!(read.with_body(0, str::to_string), "推进社区治理");
         assert_eq!(read.with_body(1, str::to_string), "");
+        assert_eq!(
+            read.take_damaged(),
+            Some(PathBuf::from("/nonexistent/newstag-test-cache"))
+        );
+    }
+
+    /// Damage met by one index is reported to it and to the indexes made from
+    /// it, never to another index (say one another test searches meanwhile).
+    #[test]
+    fn damage_is_reported_to_the_index_that_met_it() {
+        let issue = |rel: &str, body: &str| crate::article::Issue {
+            rel: rel.into(),
+            articles: vec![crate::article::Article {
+                id: format!("{rel}-a"),
+                title: "标题".into(),
+                paragraphs: vec![body.to_string()].into(),
+                ..crate::article::Article::default()
+            }]
+            .into(),
+            ..crate::article::Issue::default()
+        };
+        let index = SearchIndex::build_from_issues(&[
+            issue("1.txt", "推进社区治理"),
+            issue("2.txt", "垃圾分类"),
+        ]);
+        let files = vec![stamp(10)];
+        let whole_bytes = encode(b"/c", &files, &index).unwrap();
+        let mut bytes = whole_bytes.clone();
+        // The second issue's body: 类 (E7 B1 BB) turned into 粒 (E7 B2 92).
+        let n = bytes.len();
+        bytes[n - 2] = 0xB2;
+        bytes[n - 1] = 0x92;
+        let read = decoded(&bytes, b"/c", &files).unwrap();
+        let whole = decoded(&whole_bytes, b"/c", &files).unwrap();
+        assert_eq!(read.take_damaged(), None, "nothing damaged read yet");
+        // The first issue corrected: the index made keeps (and reads) the
+        // second issue's body.
+        let updated = read
+            .with_issue_replaced(0, &issue("1.txt", "推进社区治理工作"))
+            .unwrap();
+        assert_eq!(updated.with_body(1, str::to_string), "");
+        for d in 0..whole.len() {
+            whole.with_body(d, |_| ());
+        }
+        assert_eq!(whole.take_damaged(), None, "the other index met nothing");
+        assert_eq!(
+            updated.take_damaged(),
+            Some(PathBuf::from("/nonexistent/newstag-test-cache"))
+        );
+        assert_eq!(read.take_damaged(), None, "reported once");
     }
 }

@@ -149,6 +149,10 @@ pub struct SearchIndex {
     /// Worked out from the above when first needed, never stored in the cache.
     #[serde(skip)]
     derived: Derived,
+    /// Where the cache file this index (or the one it was made from) was read
+    /// from reports damage met reading it in place.
+    #[serde(skip)]
+    pub(crate) damage: super::cache::Damage,
 }
 
 /// What pinyin matching needs beyond the stored index: titles as glyph numbers,
@@ -495,6 +499,14 @@ impl SearchIndex {
         self.bodies.with(d, f)
     }
 
+    /// The cache file this index was read from (or the one it was made from),
+    /// when reading it has met a damaged posting list or body since the last
+    /// call (the file is removed already): a search may have lost hits, so the
+    /// caller says so and indexes the corpus again.
+    pub fn take_damaged(&self) -> Option<std::path::PathBuf> {
+        self.damage.take()
+    }
+
     /// Use these bodies (the cache's, read apart from the rest).
     pub(crate) fn set_bodies(&mut self, bodies: Bodies) {
         self.bodies = bodies;
@@ -523,6 +535,8 @@ impl SearchIndex {
         let start = self.refs.partition_point(|r| (r.issue as usize) < at);
         let end = self.refs.partition_point(|r| (r.issue as usize) <= at);
         let mut out = SearchIndex::empty();
+        // Reading the other documents' bodies and postings checks them.
+        out.damage = self.damage.clone();
         out.issues = self.issues.clone();
         if let Some(info) = out.issues.get_mut(at) {
             *info = IssueInfo::of(issue);

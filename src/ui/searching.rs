@@ -405,7 +405,7 @@ pub fn poll(app: &mut App) {
 /// index the corpus again; what was typed is searched again once that is
 /// done. True when it was so. The run loop asks after every frame drawn.
 pub fn index_damaged(app: &mut App) -> bool {
-    let Some(file) = crate::search::cache::take_damaged() else {
+    let Some(file) = app.search.index.as_ref().and_then(|i| i.take_damaged()) else {
         return false;
     };
     app.error(format!(

@@ -35,7 +35,7 @@ fn team(root: &std::path::Path) -> newstag::tags::team::Team {
 /// Run the loader and the indexer on `root` as the TUI does, until both are done.
 fn run(root: &std::path::Path) -> Run {
     let (notify, rx) = notifier();
-    let mut feeder = spawn_indexer(root.to_path_buf(), notify.clone());
+    let mut feeder = spawn_indexer(root.to_path_buf(), notify.clone(), true);
     spawn_loader(root.to_path_buf(), team(root), notify);
     let mut out = Run {
         issues: Vec::new(),
@@ -119,7 +119,7 @@ fn missing_folder_is_reported() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("nope");
     let (notify, rx) = notifier();
-    let _feeder = spawn_indexer(root.clone(), notify.clone());
+    let _feeder = spawn_indexer(root.clone(), notify.clone(), true);
     spawn_loader(root.clone(), team(&root), notify);
     let mut failures = 0;
     while failures < 2 {
@@ -186,6 +186,7 @@ fn a_correction_updates_only_its_issue_in_the_index() {
         (at, issue.clone()),
         Arc::new(AtomicU64::new(0)),
         notify,
+        true,
     );
     assert!(feeder.is_none(), "no need of the corpus");
     let updated = loop {

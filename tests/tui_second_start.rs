@@ -432,3 +432,69 @@ fn a_damaged_index_cache_is_named_and_built_again() {
     assert_eq!(app.filter.as_ref().map(Vec::len), hits);
     assert_eq!(app.search.input.value(), query);
 }
+
+/// The first start keeps an issue of its first cut (tagged while loading):
+/// its index is never written to the cache for the rest of the session, nor
+/// is one a correction makes afterwards, whether it updates the ready index
+/// or (the index not ready yet) indexes the corpus again. The next start, which
+/// cuts that issue with the habits, indexes afresh instead of reading hits
+/// that point at the first cut's articles.
+#[test]
+fn after_a_mixed_cut_a_corrections_index_is_not_cached() {
+    let root = home().join("mixed-corrected");
+    std::fs::create_dir(&root).unwrap();
+    write_paper(&root);
+    let (mut app, rx) = session(&root);
+    let recut = loop {
+        match next(&rx) {
+            ev @ SessionEvent::Recut { .. } => break ev,
+            ev => handle(&mut app, AppEvent::Session(ev)),
+        }
+    };
+    let at = |app: &App, day: &str| {
+        app.corpus
+            .issues
+            .iter()
+            .position(|i| i.rel.contains(day))
+            .unwrap()
+    };
+    let tagged = at(&app, "03-04");
+    app.selected = app
+        .rows
+        .iter()
+        .position(|r| *r == newstag::ui::ListRow::article(tagged, 0))
+        .unwrap();
+    app.handle_key(crossterm::event::KeyEvent::new(
+        crossterm::event::KeyCode::Char('1'),
+        crossterm::event::KeyModifiers::NONE,
+    ));
+    let mut held = vec![recut];
+    while app.tagging.saves.pending() > 0 {
+        match next(&rx) {
+            SessionEvent::TagsSaved => app.tags_saved(),
+            ev => held.push(ev),
+        }
+    }
+    assert!(run_to_ready(&mut app, &rx, held).recut > 0);
+    let index = corpus_cache(&root)[1].clone();
+    assert!(!index.exists(), "the index of a mixed cut is not cached");
+    // A correction of another issue, the index ready: the issue's documents
+    // are indexed again.
+    let other = at(&app, "03-01");
+    newstag::ui::searching::issue_changed(&mut app, other);
+    while app.search.index.is_none() {
+        handle(&mut app, AppEvent::Session(next(&rx)));
+    }
+    // Two more, the second before the first's index is ready: the corpus is
+    // indexed again.
+    newstag::ui::searching::issue_changed(&mut app, other);
+    newstag::ui::searching::issue_changed(&mut app, other);
+    while app.search.index.is_none() {
+        handle(&mut app, AppEvent::Session(next(&rx)));
+    }
+    assert!(!index.exists(), "no index of the mixed cut is cached");
+    drop((app, rx));
+
+    let second = start(&root);
+    assert!(second.indexed_afresh, "the mixed index was not cached");
+}

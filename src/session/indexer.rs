@@ -54,8 +54,10 @@ pub struct IndexFeeder {
 
 /// Start the indexer for the corpus at `root`; it reports
 /// [`SessionEvent::IndexWants`] when it needs the loaded corpus, and
-/// [`SessionEvent::IndexReady`] at the end.
-pub fn spawn_indexer(root: PathBuf, notify: Notifier) -> IndexFeeder {
+/// [`SessionEvent::IndexReady`] at the end. `cache`: the host's issues may be
+/// those the cache describes (false when it kept issues of another cut: the
+/// cache is then neither read nor written).
+pub fn spawn_indexer(root: PathBuf, notify: Notifier, cache: bool) -> IndexFeeder {
     let (tx, rx) = channel::<IndexFeed>();
     spawn_job("indexer", move || {
         let done = |r: Result<crate::search::SearchIndex, String>| {
@@ -66,7 +68,7 @@ pub fn spawn_indexer(root: PathBuf, notify: Notifier) -> IndexFeeder {
             return;
         }
         let files = cache::stamps(&root);
-        if let Some(index) = cache::load(&root, &files) {
+        if let Some(index) = cache.then(|| cache::load(&root, &files)).flatten() {
             done(Ok(index));
             return;
         }
@@ -104,7 +106,7 @@ pub fn spawn_indexer(root: PathBuf, notify: Notifier) -> IndexFeeder {
         wanted: false,
         complete: false,
         finished: false,
-        mixed: false,
+        mixed: !cache,
     }
 }
 
@@ -191,15 +193,17 @@ impl IndexFeeder {
 /// and its feeder, returned for the host to feed). `generation` is the host's
 /// count of corpus changes: when it has moved on by the time the update is
 /// made (another correction came), the update is dropped unreported.
+/// `cache`: as for [`spawn_indexer`] (false: the update is not cached).
 pub fn spawn_issue_update(
     root: PathBuf,
     index: Arc<crate::search::SearchIndex>,
     (at, issue): (usize, Issue),
     generation: Arc<AtomicU64>,
     notify: Notifier,
+    cache: bool,
 ) -> Option<IndexFeeder> {
     if at >= index.issues.len() {
-        return Some(spawn_indexer(root, notify));
+        return Some(spawn_indexer(root, notify, cache));
     }
     let mine = generation.load(Ordering::SeqCst);
     spawn_job("index-issue", move || {
@@ -212,9 +216,11 @@ pub fn spawn_issue_update(
         }
         let files = cache::stamps(&root);
         let updated = Box::new(updated);
-        let for_cache = (*updated).clone();
+        let for_cache = cache.then(|| (*updated).clone());
         notify.send(SessionEvent::IndexReady(Ok(updated)));
-        cache::save(&root, &files, &for_cache);
+        if let Some(index) = for_cache {
+            cache::save(&root, &files, &index);
+        }
     });
     None
 }

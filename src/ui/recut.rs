@@ -45,8 +45,13 @@ impl App {
             swapped.insert(issue.rel.clone());
             *old = issue;
         }
-        if kept && let Some(f) = self.search.feeder.as_mut() {
-            f.mixed_cut();
+        if kept {
+            // For the rest of the session: every index made from now on
+            // (a correction's, one built again) holds the kept issues' cut.
+            self.search.mixed_cut = true;
+            if let Some(f) = self.search.feeder.as_mut() {
+                f.mixed_cut();
+            }
         }
         if swapped.is_empty() {
             return;
@@ -61,9 +66,6 @@ impl App {
             .is_some_and(crate::session::indexer::IndexFeeder::fed_any);
         if self.search.index.is_some() || fed {
             super::searching::corpus_changed(self);
-            if kept && let Some(f) = self.search.feeder.as_mut() {
-                f.mixed_cut();
-            }
         }
         self.rebuild_rows();
         // The selected article, by its id (else its title) in its issue's new

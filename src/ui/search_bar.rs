@@ -95,6 +95,12 @@ pub struct SearchState {
     pub(super) feeder: Option<crate::session::indexer::IndexFeeder>,
     /// Corrections seen: an index update made for an older one is dropped.
     pub(super) generation: Arc<std::sync::atomic::AtomicU64>,
+    /// Issues the learned habits cut again were kept as first cut (the user
+    /// was working on them, see `recut`): for the rest of the session no
+    /// index (built, updated after a correction, built again) is written to
+    /// the cache nor read from it, which holds every issue as the habits cut
+    /// it: its hits would point at other articles of the kept issues.
+    pub(super) mixed_cut: bool,
 }
 
 impl SearchState {

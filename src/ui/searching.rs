@@ -17,7 +17,8 @@ use std::sync::Arc;
 /// Start the session's indexer for the corpus at `root` (see
 /// [`crate::session::indexer`]); it reports through `notify`.
 pub fn spawn_indexer(app: &mut App, root: PathBuf, notify: crate::session::Notifier) {
-    app.search.feeder = Some(crate::session::indexer::spawn_indexer(root, notify));
+    let cache = !app.search.mixed_cut;
+    app.search.feeder = Some(crate::session::indexer::spawn_indexer(root, notify, cache));
 }
 
 /// Hand the indexer the next batch of loaded articles if it wants one (`asked`:
@@ -75,6 +76,7 @@ pub fn issue_changed(app: &mut App, at: usize) {
         (at, issue),
         Arc::clone(&app.search.generation),
         notify,
+        !app.search.mixed_cut,
     );
     if app.search.feeder.is_some() && app.loading.is_none() {
         loading_ended(app);

@@ -66,10 +66,18 @@ impl Searcher {
     /// [`narrows`] proves the new query's hits are among them.
     pub fn search(&mut self, text: &str) -> Result<Vec<Hit>, QueryError> {
         let query = Query::parse(text)?;
-        let matcher = Matcher::new(&self.index, &query, self.tags.clone());
         let candidates = match &self.last {
             Some((old, docs)) if narrows(old, &query) => Some(docs.as_slice()),
             _ => None,
+        };
+        let tags = self.tags.clone();
+        // Among a tenth of the documents or fewer, reading the bodies costs
+        // less than looking up their pinyin in the postings.
+        let matcher = match candidates {
+            Some(few) if few.len() * 10 <= self.index.len() => {
+                Matcher::for_few(&self.index, &query, tags)
+            }
+            _ => Matcher::new(&self.index, &query, tags),
         };
         let (hits, docs) = matcher.run_with_docs(candidates);
         self.last = Some((query, docs));

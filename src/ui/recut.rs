@@ -58,14 +58,15 @@ impl App {
         }
         sidecars.retain(|rel| swapped.contains(rel));
         self.tagging.store.add_loaded(sidecars);
-        // An index built from (or fed) the first cut is built again.
+        // An index built from (or fed) the first cut is built again; the query
+        // typed is kept, and searched again on it.
         let fed = self
             .search
             .feeder
             .as_ref()
             .is_some_and(crate::session::indexer::IndexFeeder::fed_any);
         if self.search.index.is_some() || fed {
-            super::searching::corpus_changed(self);
+            super::searching::index_again_keeping_query(self);
         }
         self.rebuild_rows();
         // The selected article, by its id (else its title) in its issue's new

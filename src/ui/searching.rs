@@ -414,10 +414,17 @@ pub fn index_damaged(app: &mut App) -> bool {
         "{}: the search index cache is damaged; indexing the corpus again",
         file.display()
     ));
+    index_again_keeping_query(app);
+    true
+}
+
+/// The index no longer fits the corpus shown (damaged, or issues cut again
+/// swapped in): index the corpus again, keeping what is typed in the search
+/// line, which is searched again on the new index once it is ready.
+pub(super) fn index_again_keeping_query(app: &mut App) {
     let typed = app.search.input.value().to_string();
     corpus_changed(app);
     app.search.input = tui_input::Input::new(typed);
-    true
 }
 
 /// Wait (up to `timeout`) for the answer to the latest keystroke and show it

@@ -321,8 +321,12 @@ fn read_rows(page: &[Row], out: &mut Vec<Run>) {
     }
 }
 
-/// The head band whole, then each column top to bottom.
+/// The head band whole, then each column top to bottom; a run of rows lower down
+/// whose text runs across a gutter (a head set over several columns) cuts the
+/// columns into bands one over the other, each band's columns read in turn and the
+/// run line by line between them (two stories stacked over the same columns).
 fn read_columns(text: &str, page: &[Row], gutters: &[Gutter], out: &mut Vec<Run>) {
+    let first_run = out.len();
     let body = page
         .iter()
         .position(|r| {
@@ -332,10 +336,53 @@ fn read_columns(text: &str, page: &[Row], gutters: &[Gutter], out: &mut Vec<Run>
         })
         .unwrap_or(page.len());
     read_rows(&page[..body], out);
-    let page_break = body == 0 && page.first().is_some_and(|r| r.page_break);
-    let mut first = true;
+    // A row across the columns: all its text misfits them and some runs across a
+    // gutter (a line of one column that merely opens in a gutter spans nothing).
+    let spans = |r: &Row| {
+        !r.pieces.is_empty()
+            && r.pieces.iter().all(|p| misfit(gutters, p))
+            && r.pieces
+                .iter()
+                .any(|p| gutters.iter().any(|g| p.a < g.x0 && p.b > g.y))
+    };
+    let mut at = body;
+    while at < page.len() {
+        // The band: up to the next spanning row, less the blank rows before it
+        // (they go with the spanning rows, as room above a head).
+        let next = page[at..]
+            .iter()
+            .position(spans)
+            .map_or(page.len(), |i| at + i);
+        let mut end = next;
+        while end > at && page[end - 1].pieces.is_empty() {
+            end -= 1;
+        }
+        read_band(text, &page[at..end], gutters, out);
+        if next == page.len() {
+            break;
+        }
+        // The spanning rows, with blank rows among them, read whole.
+        let mut stop = next;
+        while stop < page.len() && (page[stop].pieces.is_empty() || spans(&page[stop])) {
+            stop += 1;
+        }
+        while stop > next && page[stop - 1].pieces.is_empty() {
+            stop -= 1;
+        }
+        read_rows(&page[end..stop], out);
+        at = stop;
+    }
+    if page.first().is_some_and(|r| r.page_break)
+        && let Some(r) = out.get_mut(first_run)
+    {
+        r.page_break = true;
+    }
+}
+
+/// Rows under the same columns: each column top to bottom.
+fn read_band(text: &str, band: &[Row], gutters: &[Gutter], out: &mut Vec<Run>) {
     for col in 0..=gutters.len() {
-        let pieces: Vec<(usize, &Piece)> = page[body..]
+        let pieces: Vec<(usize, &Piece)> = band
             .iter()
             .enumerate()
             .flat_map(|(i, r)| r.pieces.iter().map(move |p| (i, p)))
@@ -346,7 +393,7 @@ fn read_columns(text: &str, page: &[Row], gutters: &[Gutter], out: &mut Vec<Run>
         // the same row may be pushed right by it); from all its lines when none does.
         let opening = pieces
             .iter()
-            .filter(|(i, p)| page[body + i].pieces.first().is_some_and(|f| f.a == p.a))
+            .filter(|(i, p)| band[*i].pieces.first().is_some_and(|f| f.a == p.a))
             .map(|(_, p)| p.a);
         let Some(left) = margin(opening).or_else(|| margin(pieces.iter().map(|(_, p)| p.a))) else {
             continue;
@@ -401,17 +448,16 @@ fn read_columns(text: &str, page: &[Row], gutters: &[Gutter], out: &mut Vec<Run>
             };
             let prev_short = prev.is_some_and(|x| x.2);
             out.push(Run {
-                line: page[body + i].line,
+                line: band[i].line,
                 start: p.start,
                 end: p.end,
                 gap,
                 indent: !continues
                     && (1..=4).contains(&p.a.saturating_sub(left))
                     && !(short && prev_short),
-                page_break: page_break && first,
+                page_break: false,
                 continues,
             });
-            first = false;
             prev = Some((i, p, short, continues));
         }
     }
@@ -538,6 +584,37 @@ mod tests {
         let mut rest = want[LEFT.len()..].to_vec();
         rest[head + 1] = "开课".to_string();
         assert_eq!(right, rest);
+    }
+
+    #[test]
+    fn a_head_across_the_columns_starts_a_band_of_its_own() {
+        // Story one over both columns, then a head set across both and story two
+        // under it over the same columns.
+        let one = page(&["晨报   第3版"], &LEFT[..6], &LEFT[6..]);
+        // Its second column runs longer than its first (rows of the second column
+        // alone keep their place on the page).
+        let second: Vec<&str> = RIGHT[5..9].iter().chain(&RIGHT[11..]).copied().collect();
+        let two = page(&[], &RIGHT[1..5], &second);
+        let text =
+            format!("{one}\n        镇上新开了一家图书馆，周末和节假日也照常开放迎客\n{two}");
+        let got = read(&text);
+        let head = got
+            .iter()
+            .position(|l| l.ends_with("镇上新开了一家图书馆，周末和节假日也照常开放迎客"))
+            .unwrap_or_else(|| panic!("{got:#?}"));
+        let strip = |l: &&str| l.trim_start().to_string();
+        let story_one: Vec<String> = LEFT.iter().map(strip).collect();
+        let story_two: Vec<String> = RIGHT[1..9].iter().chain(&RIGHT[11..]).map(strip).collect();
+        let plain = |v: &[String]| -> Vec<String> {
+            v.iter()
+                .map(|l| l.trim_start_matches("> ").to_string())
+                .collect()
+        };
+        assert_eq!(plain(&got[1..head]), story_one);
+        assert_eq!(plain(&got[head + 1..]), story_two);
+        // The head is read after the room above it, as a head is.
+        let runs = reading_order(&text).unwrap();
+        assert!(runs[head].gap >= 1);
     }
 
     #[test]

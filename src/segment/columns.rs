@@ -51,6 +51,9 @@ struct Piece {
 struct Row {
     line: usize,
     page_break: bool,
+    /// The line opens with an indent mark (a full-width space, a tab or two spaces),
+    /// as a page read line by line marks a paragraph.
+    indented: bool,
     pieces: Vec<Piece>,
 }
 
@@ -117,8 +120,10 @@ fn rows(text: &str) -> Vec<Row> {
     let mut out = Vec::new();
     let mut offset = 0;
     for (i, line) in text.split('\n').enumerate() {
+        let lead = line.trim_start_matches(['\x0c', '\u{feff}']);
         let mut row = Row {
             line: i + 1,
+            indented: lead.starts_with(['\u{3000}', '\t']) || lead.starts_with("  "),
             ..Row::default()
         };
         let mut cell = 0;
@@ -131,7 +136,9 @@ fn rows(text: &str) -> Vec<Row> {
                     continue;
                 }
                 '\r' | '\u{feff}' => continue,
-                ' ' | '\t' => spaces += 1,
+                // A full-width space is room, as a space is: a line of them is
+                // blank, and those opening a line indent it.
+                ' ' | '\t' | '\u{3000}' => spaces += 1,
                 _ => {
                     let at = offset + k;
                     match open.as_mut() {
@@ -312,7 +319,7 @@ fn read_rows(page: &[Row], out: &mut Vec<Run>) {
             start: first.start,
             end: last.end,
             gap,
-            indent: first.a >= 2,
+            indent: r.indented,
             page_break,
             continues: false,
         });
@@ -615,6 +622,35 @@ mod tests {
         // The head is read after the room above it, as a head is.
         let runs = reading_order(&text).unwrap();
         assert!(runs[head].gap >= 1);
+    }
+
+    #[test]
+    fn a_page_read_line_by_line_keeps_full_width_indents() {
+        let one = page(&["晨报"], &LEFT, &RIGHT);
+        let two = format!(
+            "{one}\x0c\u{3000}\u{3000}一段单独的话。\n\u{3000}\u{3000}\n\t又一段。\n不缩进的一行。\n"
+        );
+        let runs = reading_order(&two).unwrap();
+        let at = runs.iter().rposition(|r| r.page_break).unwrap();
+        let got: Vec<(&str, bool, usize)> = runs[at..]
+            .iter()
+            .map(|r| {
+                (
+                    two[r.start..r.end].trim_matches('\u{3000}'),
+                    r.indent,
+                    r.gap,
+                )
+            })
+            .collect();
+        // The row of full-width spaces is a blank line, no line of its own.
+        assert_eq!(
+            got,
+            [
+                ("一段单独的话。", true, 0),
+                ("又一段。", true, 1),
+                ("不缩进的一行。", false, 0)
+            ]
+        );
     }
 
     #[test]

@@ -14,7 +14,8 @@
 //! `None`). Positions count characters, as such a tool places them: a Han
 //! character takes one position, as a Latin letter does.
 //!
-//! Each form feed starts a page with geometry of its own.
+//! Each form feed starts a page with geometry of its own; whether the file is
+//! measured at all is decided once, over the whole file (`MIN_SPACED`).
 
 use super::classify::ends_sentence;
 use memchr::memmem;
@@ -38,11 +39,13 @@ pub struct Run {
     pub continues: bool,
 }
 
-/// Text between runs of two or more spaces: positions `a..b`, bytes `start..end`.
+/// Text between runs of two or more spaces.
 #[derive(Debug, Clone, Copy)]
 struct Piece {
+    /// Display positions `a..b` on its row (a character, Han or Latin, takes one).
     a: usize,
     b: usize,
+    /// Byte offsets `start..end` of its text in the whole file.
     start: usize,
     end: usize,
 }
@@ -57,7 +60,7 @@ struct Row {
     pieces: Vec<Piece>,
 }
 
-/// A gutter: positions `x0..y` few rows cover.
+/// A gutter: display positions `x0..y` (not byte offsets) few rows cover.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Gutter {
     x0: usize,
@@ -67,8 +70,10 @@ struct Gutter {
 /// Rows a page needs before its geometry is read.
 const MIN_ROWS: usize = 8;
 
-/// Rows of a page with a wide space inside their text: a page with fewer is read
-/// line by line without measuring it.
+/// Lines with a wide space inside their text: a file with fewer in all (counted
+/// over the whole file, not page by page) is read line by line without measuring
+/// any page; a page of a file that has them is measured on its own. Also the
+/// fewest rows that must step across a gutter.
 const MIN_SPACED: usize = 6;
 
 /// The text's pieces in reading order when at least one of its pages was printed
@@ -99,7 +104,8 @@ pub fn reading_order(text: &str) -> Option<Vec<Run>> {
     any.then_some(out)
 }
 
-/// Enough lines with three spaces inside their text to be worth measuring.
+/// Enough lines in the whole file with three spaces inside their text to be worth
+/// measuring its pages.
 fn worth_measuring(text: &str) -> bool {
     let finder = memmem::Finder::new(b"   ");
     let mut n = 0;
@@ -202,6 +208,10 @@ fn gutters(page: &[Row]) -> Option<Vec<Gutter>> {
         let side = left[x].min(right[x]);
         side >= 3 && cover[x] * 4 <= side
     };
+    // A gutter is stepped across by a share of the page's rows, not a fixed count:
+    // 15% keeps a strip that a few rows of a table or a scrap of wrapped text step
+    // across from being one, while a band of columns under a tall head still has
+    // it (the value was set by the layout prints of the gold sets, not derived).
     let need = (n * 15 / 100).max(MIN_SPACED);
     let mut found: Vec<Gutter> = Vec::new();
     let mut x = 1;
@@ -228,6 +238,9 @@ fn gutters(page: &[Row]) -> Option<Vec<Gutter>> {
             .filter(|p| (from..to).contains(&p.a))
             .count()
     };
+    // A strip is a column when at least a tenth of the page's rows (three at the
+    // least) open a piece in it; fewer are stray words in a wide gutter. Set from
+    // the gold sets' layout prints, not derived from the page.
     let few = (n / 10).max(3);
     let mut merged: Vec<Gutter> = Vec::new();
     for g in found {
@@ -256,6 +269,9 @@ fn gutters(page: &[Row]) -> Option<Vec<Gutter>> {
             .filter(|a| (from..to).contains(a))
             .collect();
         let m = margin(starts.iter().copied()).unwrap_or(0);
+        // Within four positions of the margin: the widest paragraph indent (two
+        // full-width spaces, printed as up to four positions) or a centred head's
+        // offset still opens near it; a page cut every N characters scatters them.
         let near = starts.iter().filter(|&&a| (m..=m + 4).contains(&a)).count();
         if near * 2 >= starts.len() {
             kept.push(g);

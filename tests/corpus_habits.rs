@@ -8,30 +8,9 @@
 pub mod common;
 
 use common::cli::{Cli, assert_succeeded};
+use common::paper::{BODY, write_paper};
 use newstag::corpus::Corpus;
 use std::path::Path;
-
-const BODY: &str = "村里新修的水渠通了水，三百亩麦田赶上了春灌，村民们说今年的收成有了指望。";
-
-/// Issues of one paper: its column label 今日关注 over each day's title, signed
-/// by its columnist 木禾; on the last day the label was printed under the title.
-fn write_paper(dir: &Path) {
-    for (day, title) in ["水渠通到了田间", "夜校开到了村口", "老街装上了电梯"]
-        .iter()
-        .enumerate()
-    {
-        std::fs::write(
-            dir.join(format!("晨报_2025-03-0{}_第2版.txt", day + 1)),
-            format!("今日关注\n\n{title}\n\n木禾\n\n{BODY}\n"),
-        )
-        .unwrap();
-    }
-    std::fs::write(
-        dir.join("晨报_2025-03-04_第2版.txt"),
-        format!("春耕备耕忙\n今日关注\n\n木禾\n\n{BODY}\n"),
-    )
-    .unwrap();
-}
 
 fn last_issue(corpus: &Corpus) -> &newstag::article::Article {
     let issue = corpus

@@ -11,7 +11,8 @@
 
 pub mod common;
 
-use common::cli::{Cli, assert_succeeded};
+use common::cli::Cli;
+use common::paper::BODY;
 use newstag::config::Config;
 use newstag::session::{Notifier, SessionEvent};
 use newstag::ui::App;
@@ -20,28 +21,10 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::Receiver;
 use std::time::{Duration, SystemTime};
 
-const BODY: &str = "村里新修的水渠通了水，三百亩麦田赶上了春灌，村民们说今年的收成有了指望。";
-
-/// Issues of one paper: its column label 今日关注 over each day's title, signed
-/// by its columnist 木禾; on two days the label was printed under the title,
-/// which only the paper's habits tell apart from a title. One page of another
-/// section.
+/// The paper of `common::paper`, and on another day the label under the title
+/// again; one page of another section.
 fn write_paper(dir: &Path) {
-    for (day, title) in ["水渠通到了田间", "夜校开到了村口", "老街装上了电梯"]
-        .iter()
-        .enumerate()
-    {
-        std::fs::write(
-            dir.join(format!("晨报_2025-03-0{}_第2版.txt", day + 1)),
-            format!("今日关注\n\n{title}\n\n木禾\n\n{BODY}\n"),
-        )
-        .unwrap();
-    }
-    std::fs::write(
-        dir.join("晨报_2025-03-04_第2版.txt"),
-        format!("春耕备耕忙\n今日关注\n\n木禾\n\n{BODY}\n"),
-    )
-    .unwrap();
+    common::paper::write_paper(dir);
     std::fs::write(
         dir.join("晨报_2025-03-06_第2版.txt"),
         format!("老屋换上了新瓦\n今日关注\n\n木禾\n\n{BODY}\n"),
@@ -180,13 +163,9 @@ fn cache_files(cache: &[PathBuf]) -> Vec<(PathBuf, Vec<u8>, SystemTime)> {
 /// `(issue, id, kicker, title)` of every article, as `newstag articles --format
 /// jsonl` prints them.
 fn cli_articles(cli: &Cli, root: &Path) -> Vec<(String, String, String, String)> {
-    let out = cli.run(&["articles", root.to_str().unwrap(), "--format", "jsonl"]);
-    assert_succeeded(&out);
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| {
-            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+    cli.articles_jsonl(root)
+        .iter()
+        .map(|v| {
             let field = |k: &str| v[k].as_str().unwrap().to_string();
             (field("issue"), field("id"), field("kicker"), field("title"))
         })

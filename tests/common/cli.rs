@@ -79,17 +79,24 @@ impl Cli {
         cmd
     }
 
-    /// Run `newstag ARGS` to the end and collect its output.
-    /// `(issue, id, tags)` of every article under `root`, as `newstag articles
-    /// --format jsonl` prints them, in reading order.
-    pub fn article_tags(&self, root: &Path) -> Vec<(String, String, Vec<String>)> {
+    /// Every article under `root` as `newstag articles --format jsonl` prints it,
+    /// one JSON object each, in reading order.
+    pub fn articles_jsonl(&self, root: &Path) -> Vec<serde_json::Value> {
         let out = self.run(&["articles", root.to_str().unwrap(), "--format", "jsonl"]);
         assert_succeeded(&out);
         String::from_utf8(out.stdout)
             .unwrap()
             .lines()
-            .map(|l| {
-                let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    }
+
+    /// `(issue, id, tags)` of every article under `root`, as `newstag articles
+    /// --format jsonl` prints them, in reading order.
+    pub fn article_tags(&self, root: &Path) -> Vec<(String, String, Vec<String>)> {
+        self.articles_jsonl(root)
+            .iter()
+            .map(|v| {
                 let tags = v["tags"]
                     .as_array()
                     .unwrap()
@@ -105,6 +112,7 @@ impl Cli {
             .collect()
     }
 
+    /// Run `newstag ARGS` to the end and collect its output.
     pub fn run(&self, args: &[&str]) -> Output {
         self.command().args(args).output().unwrap()
     }

@@ -3,7 +3,8 @@
 //! fixture folders copied into temp dirs ([`files`]), the binary in a tmux
 //! pane ([`tmux`]), gold pages re-rendered as other extraction tools print them
 //! ([`styles`]) the two pages of a story across pages ([`story_pages`]) and a team's
-//! corpus in the TUI ([`team`]), and an app's background jobs ([`jobs`]).
+//! corpus in the TUI ([`team`]), an app's background jobs ([`jobs`]), and a paper
+//! whose habits only its archive tells ([`paper`]).
 //!
 //! Every file in tests/ is a crate of its own and declares this module as
 //! `pub mod common;`. Being public, its `pub` items are the test crate's API, so a
@@ -13,6 +14,7 @@
 pub mod cli;
 pub mod files;
 pub mod jobs;
+pub mod paper;
 pub mod pty;
 pub mod screen;
 pub mod story_pages;

@@ -83,6 +83,13 @@ fn start(root: &Path) -> Start {
     run_to_ready(&mut app, &rx, Vec::new())
 }
 
+/// Handle the session's events until the app holds a search index.
+fn until_indexed(app: &mut App, rx: &Receiver<SessionEvent>) {
+    while app.search.index.is_none() {
+        handle(app, AppEvent::Session(next(rx)));
+    }
+}
+
 /// Apply `held` events, then every event of `rx`, until the corpus is
 /// loaded, the search index and the suggestions are ready.
 fn run_to_ready(app: &mut App, rx: &Receiver<SessionEvent>, held: Vec<SessionEvent>) -> Start {
@@ -401,9 +408,7 @@ fn a_damaged_index_cache_is_named_and_built_again() {
         "{said:?}"
     );
     assert!(app.search.index.is_none(), "indexing again");
-    while app.search.index.is_none() {
-        handle(&mut app, AppEvent::Session(next(&rx)));
-    }
+    until_indexed(&mut app, &rx);
     assert!(newstag::ui::searching::wait(
         &mut app,
         Duration::from_secs(20)
@@ -461,16 +466,12 @@ fn after_a_mixed_cut_a_corrections_index_is_not_cached() {
     // are indexed again.
     let other = at(&app, "03-01");
     newstag::ui::searching::issue_changed(&mut app, other);
-    while app.search.index.is_none() {
-        handle(&mut app, AppEvent::Session(next(&rx)));
-    }
+    until_indexed(&mut app, &rx);
     // Two more, the second before the first's index is ready: the corpus is
     // indexed again.
     newstag::ui::searching::issue_changed(&mut app, other);
     newstag::ui::searching::issue_changed(&mut app, other);
-    while app.search.index.is_none() {
-        handle(&mut app, AppEvent::Session(next(&rx)));
-    }
+    until_indexed(&mut app, &rx);
     assert!(!index.exists(), "no index of the mixed cut is cached");
     drop((app, rx));
 
@@ -525,9 +526,7 @@ fn a_swap_keeps_the_query_typed_and_answers_it_again() {
     std::fs::remove_file(&corpus_cache(&root)[1]).unwrap();
     app.recut(vec![(at, issue)], Default::default());
     assert_eq!(app.search.input.value(), query, "the query typed stays");
-    while app.search.index.is_none() {
-        handle(&mut app, AppEvent::Session(next(&rx)));
-    }
+    until_indexed(&mut app, &rx);
     assert!(
         newstag::ui::searching::wait(&mut app, Duration::from_secs(20)),
         "searched again on the new index"

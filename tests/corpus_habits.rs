@@ -115,20 +115,10 @@ fn every_read_of_an_issue_cuts_it_with_the_corpus_habits() {
 /// The cache files of the corpus cache under `cache` (pack, loose shards) with
 /// their bytes and modification times.
 fn cache_files(cache: &Path) -> Vec<(std::path::PathBuf, Vec<u8>, std::time::SystemTime)> {
-    let mut out: Vec<_> = common::files::files_below(cache)
-        .into_iter()
-        .filter(|p| {
-            p.file_name().is_some_and(|n| n == "pack")
-                || p.components().any(|c| c.as_os_str() == "shards")
-        })
-        .map(|p| {
-            let modified = std::fs::metadata(&p).unwrap().modified().unwrap();
-            let bytes = std::fs::read(&p).unwrap();
-            (p, bytes, modified)
-        })
-        .collect();
-    out.sort();
-    out
+    common::files::snapshot(common::files::files_below(cache).into_iter().filter(|p| {
+        p.file_name().is_some_and(|n| n == "pack")
+            || p.components().any(|c| c.as_os_str() == "shards")
+    }))
 }
 
 /// The second start after the first one learned the paper's habits finds every

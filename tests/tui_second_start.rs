@@ -147,24 +147,18 @@ fn corpus_cache(root: &Path) -> Vec<PathBuf> {
 /// search index, the suggestion features) with its bytes and modification
 /// time; not the manifest, which records the last use.
 fn cache_files(cache: &[PathBuf]) -> Vec<(PathBuf, Vec<u8>, SystemTime)> {
-    let mut out: Vec<_> = cache
-        .iter()
-        .flat_map(|p| {
-            if p.is_dir() {
-                common::files::files_below(p)
-            } else {
-                vec![p.clone()]
-            }
-        })
-        .filter(|p| p.file_name().is_some_and(|n| n != "manifest.json"))
-        .map(|p| {
-            let modified = std::fs::metadata(&p).unwrap().modified().unwrap();
-            let bytes = std::fs::read(&p).unwrap();
-            (p, bytes, modified)
-        })
-        .collect();
-    out.sort();
-    out
+    common::files::snapshot(
+        cache
+            .iter()
+            .flat_map(|p| {
+                if p.is_dir() {
+                    common::files::files_below(p)
+                } else {
+                    vec![p.clone()]
+                }
+            })
+            .filter(|p| p.file_name().is_some_and(|n| n != "manifest.json")),
+    )
 }
 
 /// `(issue, id, kicker, title)` of every article, as `newstag articles --format

@@ -2,6 +2,7 @@
 //! a test never touch the repository.
 
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 /// `rel` inside the repository (the crate's manifest folder).
 pub fn repo_path(rel: &str) -> PathBuf {
@@ -20,6 +21,21 @@ pub fn copy_tree(src: &Path, dst: &Path) {
             std::fs::copy(entry.path(), to).unwrap();
         }
     }
+}
+
+/// Each of `files` with its bytes and modification time, in path order: what a
+/// test compares to tell whether a run rewrote a file.
+pub fn snapshot(files: impl IntoIterator<Item = PathBuf>) -> Vec<(PathBuf, Vec<u8>, SystemTime)> {
+    let mut out: Vec<_> = files
+        .into_iter()
+        .map(|p| {
+            let modified = std::fs::metadata(&p).unwrap().modified().unwrap();
+            let bytes = std::fs::read(&p).unwrap();
+            (p, bytes, modified)
+        })
+        .collect();
+    out.sort();
+    out
 }
 
 /// Every file below `dir`, at any depth.

@@ -84,7 +84,11 @@ pub fn kind_of(d: &Draft) -> Kind {
     {
         return Kind::Brief;
     }
-    // A titled item of one short paragraph (a reporter's dispatch is news however short).
+    // A titled item of one short paragraph. A reporter's dispatch (an own-line
+    // `本报记者 某某`, a dateline `本报讯（记者 某某）`) is news however short; a
+    // reporter named only in the bracketed credit closing the item
+    // (`…已达86家。（记者 甘露）`) signs a brief.
+    let bracketed = d.byline.starts_with(['（', '(']);
     let mut body = d
         .paragraphs
         .iter()
@@ -92,7 +96,7 @@ pub fn kind_of(d: &Draft) -> Kind {
         .filter(|(i, _)| !d.intertitles.contains(i))
         .map(|(_, p)| p);
     if !d.title.is_empty()
-        && !d.byline.contains("记者")
+        && (bracketed || !d.byline.contains("记者"))
         && let (Some(only), None) = (body.next(), body.next())
         && count_upto(only, BRIEF_CHARS) <= BRIEF_CHARS
     {
@@ -260,6 +264,24 @@ mod tests {
         );
         letter.credit = true;
         assert_eq!(kind_of(&letter), Kind::Commentary);
+    }
+
+    /// One short paragraph closed by a bracketed credit naming a reporter is a
+    /// brief; the same paragraph under an own-line byline or opened by a
+    /// reporter's dateline is a dispatch, news.
+    #[test]
+    fn a_reporter_in_a_closing_credit_signs_a_brief() {
+        const ITEM: &str =
+            "近日，我市又有15家暖心驿站建成投用，为户外劳动者提供饮水、热饭、休息等服务。";
+        let mut brief = draft("", "我市新增15家暖心驿站", "（记者 甘露）", &[ITEM]);
+        brief.credit = true;
+        assert_eq!(kind_of(&brief), Kind::Brief);
+        let half = draft("", "我市新增15家暖心驿站", "(晚报记者 甘露)", &[ITEM]);
+        assert_eq!(kind_of(&half), Kind::Brief);
+        let own_line = draft("", "我市新增15家暖心驿站", "本报记者 甘露", &[ITEM]);
+        assert_eq!(kind_of(&own_line), Kind::News);
+        let dateline = draft("", "我市新增15家暖心驿站", "本报讯（记者 甘露）", &[ITEM]);
+        assert_eq!(kind_of(&dateline), Kind::News);
     }
 
     #[test]

@@ -635,3 +635,45 @@ fn an_old_shared_sidecar_stays_while_its_issues_are_not_all_known() {
     assert!(fresh.has_tag(&md.rel, &md.articles[0].id, "governance"));
     assert!(fresh.orphans_of(&txt.rel).is_empty());
 }
+
+/// A Taiwan or Hong Kong paper's page saved in Big5, beside a mainland page in
+/// GB18030: both used to be read, but the Big5 page was skipped as undecodable (or
+/// could have been read as GB18030 gibberish). Now each is read in its own encoding,
+/// its text shown as printed, and a simplified query finds the traditional page.
+#[test]
+fn big5_and_gb18030_pages_each_read_in_their_own_encoding() {
+    let cli = Cli::new();
+    let corpus = cli.home().join("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    let traditional = "港灣時報　第5版\r\n\r\n舊城區老街改造完成\r\n\r\n本報訊　記者林曉雯報導：經過一年施工，舊城區老街改造工程昨日完成驗收，街道兩側的騎樓重新開放，居民與商家都表示滿意。\r\n\r\n市府表示，下一階段將整理周邊停車空間。\r\n";
+    let simplified = "河川日报　第2版\r\n\r\n社区食堂开进老街\r\n\r\n本报讯　记者王芳报道：社区食堂昨日开业，为周边老人提供午餐，每份价格十二元。\r\n\r\n街道办表示，食堂由志愿者轮流值守。\r\n";
+    let (big5, _, lossy) = encoding_rs::BIG5.encode(traditional);
+    assert!(!lossy);
+    std::fs::write(corpus.join("港灣時報_2026-07-03_A5.txt"), &big5).unwrap();
+    let (gb, _, _) = encoding_rs::GB18030.encode(simplified);
+    std::fs::write(corpus.join("河川日报_2026-07-03_第2版.txt"), &gb).unwrap();
+    let root = corpus.to_str().unwrap();
+
+    let out = cli.run(&["articles", root, "--format", "jsonl"]);
+    assert_succeeded(&out);
+    assert!(stderr(&out).is_empty(), "nothing skipped: {}", stderr(&out));
+    let titles: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .map(|v| v["title"].as_str().unwrap().to_string())
+        .collect();
+    assert!(
+        titles.contains(&"舊城區老街改造完成".to_string()),
+        "{titles:?}"
+    );
+    assert!(
+        titles.contains(&"社区食堂开进老街".to_string()),
+        "{titles:?}"
+    );
+
+    let out = cli.run(&["search", root, "旧城区老街", "--format", "jsonl"]);
+    assert_succeeded(&out);
+    let hits = String::from_utf8(out.stdout).unwrap();
+    assert!(hits.contains("舊城區老街改造完成"), "{hits}");
+}

@@ -551,7 +551,7 @@ mod tests {
 
     #[test]
     fn every_encoding_the_decoder_names_is_known() {
-        for name in ["UTF-8", "UTF-16LE", "UTF-16BE", "gb18030"] {
+        for name in ["UTF-8", "UTF-16LE", "UTF-16BE", "gb18030", "Big5"] {
             assert_eq!(encoding_name(name), Some(name));
         }
         assert_eq!(encoding_name("nonsense"), None);

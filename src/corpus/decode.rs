@@ -1,4 +1,4 @@
-//! Turning the bytes of an issue file into text: BOMs, UTF-8, UTF-16, GB18030,
+//! Turning the bytes of an issue file into text: BOMs, UTF-8, UTF-16, GB18030, Big5,
 //! and line ends normalised to `\n`.
 
 use std::borrow::Cow;
@@ -8,7 +8,7 @@ use std::borrow::Cow;
 pub enum DecodeError {
     #[error("looks binary (NUL byte at offset {0})")]
     Binary(usize),
-    #[error("not valid UTF-8, UTF-16 or GB18030 (first bad byte at offset {0})")]
+    #[error("not valid UTF-8, UTF-16, GB18030 or Big5 (first bad byte at offset {0})")]
     Undecodable(usize),
 }
 
@@ -50,14 +50,35 @@ fn decode_raw(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static str), DecodeError>
     }
     match utf8(bytes) {
         Ok(s) => Ok((Cow::Borrowed(s), "UTF-8")),
-        Err(utf8_err) => {
-            let gb = encoding_rs::GB18030;
-            match gb.decode_without_bom_handling_and_without_replacement(bytes) {
-                Some(s) if looks_like_text(&s) => Ok((Cow::Owned(s.into_owned()), gb.name())),
-                _ => Err(DecodeError::Undecodable(utf8_err.valid_up_to())),
-            }
-        }
+        Err(utf8_err) => legacy_chinese(bytes)
+            .map(|(s, enc)| (Cow::Owned(s), enc))
+            .ok_or(DecodeError::Undecodable(utf8_err.valid_up_to())),
     }
+}
+
+/// How much of a file the encoding detector reads: enough Chinese text to tell
+/// GB18030 from Big5, without scanning a whole large file twice.
+const DETECT_PREFIX: usize = 64 * 1024;
+
+/// Text that is not UTF-8 comes from a mainland archive (GB18030, a superset of GBK
+/// and GB2312) or from a Taiwan or Hong Kong paper (Big5). The same bytes often
+/// decode in both, as different characters, so chardetng (Firefox's detector) says
+/// which one spells likelier text; the other is the fallback when the guess does not
+/// decode cleanly.
+fn legacy_chinese(bytes: &[u8]) -> Option<(String, &'static str)> {
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    let prefix = &bytes[..bytes.len().min(DETECT_PREFIX)];
+    detector.feed(prefix, prefix.len() == bytes.len());
+    let order = if detector.guess(None, chardetng::Utf8Detection::Deny) == encoding_rs::BIG5 {
+        [encoding_rs::BIG5, encoding_rs::GB18030]
+    } else {
+        [encoding_rs::GB18030, encoding_rs::BIG5]
+    };
+    order.into_iter().find_map(|enc| {
+        enc.decode_without_bom_handling_and_without_replacement(bytes)
+            .filter(|s| looks_like_text(s))
+            .map(|s| (s.into_owned(), enc.name()))
+    })
 }
 
 /// Validate UTF-8 with SIMD: Chinese text is all multi-byte sequences, where the
@@ -127,6 +148,30 @@ mod tests {
         let d = decode(&bytes).unwrap();
         assert_eq!(d.text, "社区治理，文物保护。\n第二行");
         assert_eq!(d.encoding, "gb18030");
+    }
+
+    #[test]
+    fn big5_is_told_from_gb18030() {
+        let text =
+            "本報訊　市議會昨日審議預算，記者林曉雯報導。\r\n編者按：讀者來信反映社區停車問題。";
+        let (bytes, _, lossy) = encoding_rs::BIG5.encode(text);
+        assert!(!lossy);
+        let d = decode(&bytes).unwrap();
+        assert_eq!(d.encoding, "Big5");
+        assert_eq!(d.text, text.replace("\r\n", "\n"));
+    }
+
+    #[test]
+    fn simplified_text_in_gb18030_is_not_taken_for_big5() {
+        for text in [
+            "社区治理，文物保护。",
+            "本报讯 记者王芳报道：市委召开会议，部署垃圾分类工作。",
+            "太原师范学院获捐《中国金石集萃》",
+        ] {
+            let (bytes, _, _) = encoding_rs::GB18030.encode(text);
+            let d = decode(&bytes).unwrap();
+            assert_eq!((d.encoding, &*d.text), ("gb18030", text));
+        }
     }
 
     #[test]

@@ -433,7 +433,64 @@ fn decode<B: AsRef<[u8]> + Send + Sync + 'static>(
     index.is_consistent().then_some(index)
 }
 
+#[cfg(test)]
 fn encode(root: &[u8], files: &[FileStamp], index: &SearchIndex) -> Option<Vec<u8>> {
+    let mut out = std::io::Cursor::new(Vec::new());
+    write_cache(&mut out, root, files, index).ok()?;
+    Some(out.into_inner())
+}
+
+/// Hands what is written on to `inner`, and the checksum of every [`BLOCK`]
+/// bytes of it to `sums`.
+struct BlockSums<W> {
+    inner: W,
+    block: Vec<u8>,
+    sums: Vec<u8>,
+}
+
+impl<W: std::io::Write> BlockSums<W> {
+    fn sum_block(&mut self) {
+        if !self.block.is_empty() {
+            let h = xxhash_rust::xxh3::xxh3_64(&self.block);
+            self.sums.extend_from_slice(&h.to_le_bytes());
+            self.block.clear();
+        }
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for BlockSums<W> {
+    fn write(&mut self, mut buf: &[u8]) -> std::io::Result<usize> {
+        let n = buf.len();
+        self.inner.write_all(buf)?;
+        while !buf.is_empty() {
+            let take = (BLOCK - self.block.len()).min(buf.len());
+            self.block.extend_from_slice(&buf[..take]);
+            buf = &buf[take..];
+            if self.block.len() == BLOCK {
+                self.sum_block();
+            }
+        }
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// Write the cache file of `index` to `out` as it is made (the head
+/// serialised straight into it, then the bodies one by one), going back for
+/// what is known only at the end (the head's block checksums, the bodies'
+/// table): the file is never held in memory whole, which took as much again
+/// as the corpus's text and index on a first `newstag search`.
+fn write_cache<W: std::io::Write + std::io::Seek>(
+    out: W,
+    root: &[u8],
+    files: &[FileStamp],
+    index: &SearchIndex,
+) -> std::io::Result<()> {
+    use std::io::{Seek, SeekFrom, Write};
+    let bad = |e: postcard::Error| std::io::Error::other(e.to_string());
     let file = CacheFileRef {
         version: VERSION,
         program: program(),
@@ -441,37 +498,60 @@ fn encode(root: &[u8], files: &[FileStamp], index: &SearchIndex) -> Option<Vec<u
         files,
         index: Head(index),
     };
-    let head = postcard::to_stdvec(&file).ok()?;
+    let head_len = postcard::experimental::serialized_size(&file).map_err(bad)?;
+    let blocks = head_len.div_ceil(BLOCK);
+    let mut out = std::io::BufWriter::with_capacity(1 << 20, out);
+    let start = out.stream_position()?;
+    out.write_all(MAGIC)?;
+    out.write_all(&(head_len as u64).to_le_bytes())?;
+    // The checksum of the sums and the sums, written once known.
+    let sums_at = start + MAGIC.len() as u64 + 8;
+    out.write_all(&vec![0u8; 8 + 8 * blocks])?;
+    let mut summed = BlockSums {
+        inner: out,
+        block: Vec::with_capacity(BLOCK),
+        sums: Vec::with_capacity(8 * blocks),
+    };
+    postcard::to_io(&file, &mut summed).map_err(bad)?;
+    summed.sum_block();
+    let BlockSums {
+        inner: mut out,
+        sums,
+        ..
+    } = summed;
+    if sums.len() != 8 * blocks {
+        return Err(std::io::Error::other(
+            "the head's size changed while written",
+        ));
+    }
     let n = index.len();
+    out.write_all(&(n as u64).to_le_bytes())?;
+    // The table's checksum and the table (offsets, then checksums), written
+    // once the bodies are.
+    let table_at = out.stream_position()?;
+    out.write_all(&vec![0u8; 8 + 16 * n + 8])?;
     let mut offsets = Vec::with_capacity(8 * (n + 1));
     let mut hashes = Vec::with_capacity(8 * n);
-    let mut text: Vec<u8> = Vec::new();
+    let mut len = 0u64;
     offsets.extend_from_slice(&0u64.to_le_bytes());
     for d in 0..n {
         index.with_body(d, |b| {
-            text.extend_from_slice(b.as_bytes());
+            len += b.len() as u64;
             hashes.extend_from_slice(&xxhash_rust::xxh3::xxh3_64(b.as_bytes()).to_le_bytes());
-        });
-        offsets.extend_from_slice(&(text.len() as u64).to_le_bytes());
+            out.write_all(b.as_bytes())
+        })?;
+        offsets.extend_from_slice(&len.to_le_bytes());
     }
     let mut table = offsets;
     table.extend_from_slice(&hashes);
-    let sums: Vec<u8> = head
-        .chunks(BLOCK)
-        .flat_map(|block| xxhash_rust::xxh3::xxh3_64(block).to_le_bytes())
-        .collect();
-    let mut out =
-        Vec::with_capacity(MAGIC.len() + 32 + sums.len() + head.len() + table.len() + text.len());
-    out.extend_from_slice(MAGIC);
-    out.extend_from_slice(&(head.len() as u64).to_le_bytes());
-    out.extend_from_slice(&xxhash_rust::xxh3::xxh3_64(&sums).to_le_bytes());
-    out.extend_from_slice(&sums);
-    out.extend_from_slice(&head);
-    out.extend_from_slice(&(n as u64).to_le_bytes());
-    out.extend_from_slice(&xxhash_rust::xxh3::xxh3_64(&table).to_le_bytes());
-    out.extend_from_slice(&table);
-    out.extend_from_slice(&text);
-    Some(out)
+    out.seek(SeekFrom::Start(sums_at))?;
+    out.write_all(&xxhash_rust::xxh3::xxh3_64(&sums).to_le_bytes())?;
+    out.write_all(&sums)?;
+    out.seek(SeekFrom::Start(table_at))?;
+    out.write_all(&xxhash_rust::xxh3::xxh3_64(&table).to_le_bytes())?;
+    out.write_all(&table)?;
+    out.seek(SeekFrom::End(0))?;
+    out.flush()
 }
 
 /// Same layout as [`CacheFile`], borrowed, for writing (the index without its
@@ -593,17 +673,14 @@ pub fn save(root: &Path, files: &[FileStamp], index: &SearchIndex) -> bool {
     let Some(dir) = path.parent() else {
         return false;
     };
-    let Some(bytes) = encode(&canonical(root), files, index) else {
-        return false;
-    };
     if std::fs::create_dir_all(dir).is_err() {
         return false;
     }
     let Ok(mut tmp) = crate::replace::temp_beside(&path, ".tmp", "") else {
         return false;
     };
-    use std::io::Write;
-    tmp.write_all(&bytes).is_ok() && tmp.flush().is_ok() && tmp.persist(&path).is_ok()
+    write_cache(tmp.as_file_mut(), &canonical(root), files, index).is_ok()
+        && tmp.persist(&path).is_ok()
 }
 
 /// The index of an already loaded corpus: from the cache when it is valid for the

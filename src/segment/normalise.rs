@@ -951,11 +951,11 @@ pub fn opens_exchange(text: &str) -> bool {
 /// A short line of a hard-wrapped page that may be part of a heading: no sentence
 /// in it, nothing that reads as a byline, a dateline, a date, a caption or a jump.
 fn head_piece(u: &Unit<'_>, wrap: Wrap) -> bool {
-    let t: &str = &u.text;
-    u.markup == Markup::None
-        && u.level == 0
-        && !u.indent
-        && count_upto(t, 25) <= 24
+    u.markup == Markup::None && u.level == 0 && !u.indent && head_piece_text(&u.text, wrap)
+}
+
+fn head_piece_text(t: &str, wrap: Wrap) -> bool {
+    count_upto(t, 25) <= 24
         && !wrap.fills(t)
         && !ends_sentence(t)
         && !t.contains(['。', '；', ';'])
@@ -973,8 +973,24 @@ fn head_piece(u: &Unit<'_>, wrap: Wrap) -> bool {
         && !super::classify::is_jump_line(t)
 }
 
+/// The tail of a question or exclamation head (`新生儿医保怎` / `么办？`): a head
+/// piece but for the question or exclamation mark that closes it. It can only end
+/// a run of head lines.
+fn question_tail(u: &Unit<'_>, wrap: Wrap) -> bool {
+    let t = u.text.trim_end_matches(['？', '?', '！', '!']);
+    u.markup == Markup::None
+        && u.level == 0
+        && !u.indent
+        && t.len() < u.text.len()
+        && (1..=12).contains(&count_upto(t, 13))
+        && !t.contains(['：', ':'])
+        && !t.ends_with(['？', '?', '！', '!', '，', ','])
+        && head_piece_text(t, wrap)
+}
+
 /// Two or three Han characters: a pen name under a title as much as the tail of a
-/// wrapped title; the cut is left to the rules that can tell (a word across it).
+/// wrapped title; what follows tells (a title has one byline: a byline or a `——`
+/// subtitle below says the short line is the title's tail).
 fn is_pen_name_like(t: &str) -> bool {
     (2..=3).contains(&count_upto(t, 4)) && t.chars().all(crate::text::is_han)
 }
@@ -992,43 +1008,79 @@ fn is_enclosed(t: &str) -> bool {
     .any(|&(o, c)| t.starts_with(o) && t.ends_with(c) && t.matches(o).count() == 1)
 }
 
+/// What stands under a head stack and is no head: a byline (a role alone waiting
+/// for its name, too), a dateline or a `——` subtitle.
+fn signs_or_subtitles(u: &Unit<'_>) -> bool {
+    let t: &str = &u.text;
+    u.gap == 0
+        && (t.starts_with("——")
+            || is_byline(t, count_upto(t, 81))
+            || is_dateline_alone(t)
+            || (count_upto(t, 13) <= 12 && ROLE_WORDS.iter().any(|r| t.ends_with(r))))
+}
+
 /// A head wrapped over two lines of a hard-wrapped page with nothing to tell the
 /// cut (no word or quote across it): the width runs out on the first line, so the
-/// first part is at least as wide as the second. In a run of head lines only the
-/// last two (the title, over its byline or text) are joined: lines above are
-/// kickers and labels.
+/// first part is wider than the second. In a run of head lines only the last two
+/// (the title, over its byline or text) are joined: lines above are kickers and
+/// labels. A run may end in the tail of a question (`…怎` / `么办？`). When its last
+/// line is two or three characters over the text, that line is a pen name and the
+/// two above it are the title; over a byline or a subtitle, it is the title's tail.
 fn join_wrapped_heads(units: &mut Vec<Unit<'_>>, wrap: Wrap) {
+    let joinable = |a: &Unit<'_>, b: &Unit<'_>| {
+        a.joined == 0
+            && b.joined == 0
+            && !is_enclosed(&b.text)
+            && wrap.of(&a.text) > wrap.of(&b.text)
+            && count_upto(&a.text, 41) + count_upto(&b.text, 41) <= 40
+    };
     let mut out: Vec<Unit<'_>> = Vec::with_capacity(units.len());
-    let mut run = 0usize;
     let mut it = std::mem::take(units).into_iter().peekable();
     while let Some(u) = it.next() {
-        let piece = head_piece(&u, wrap) && (run == 0 || u.gap == 0);
-        if !piece {
-            run = 0;
+        if !head_piece(&u, wrap) {
             out.push(u);
             continue;
         }
-        run += 1;
-        let next_is_piece = it.peek().is_some_and(|v| v.gap == 0 && head_piece(v, wrap));
-        let joins = run >= 2
-            && !next_is_piece
-            && out.last().is_some_and(|prev| {
-                prev.joined == 0
-                    && u.joined == 0
-                    && !is_pen_name_like(&u.text)
-                    && !is_enclosed(&u.text)
-                    && wrap.of(&prev.text) > wrap.of(&u.text)
-                    && count_upto(&prev.text, 41) + count_upto(&u.text, 41) <= 40
-            });
-        if joins && let Some(prev) = out.last_mut() {
-            let mut t = prev.text.to_string();
-            t.push_str(&u.text);
-            prev.text = Cow::Owned(t);
-            prev.joined = u.line.saturating_sub(prev.line).max(prev.joined);
-            run = 0;
-            continue;
+        // The run: this piece and the pieces right under it.
+        let mut run = vec![u];
+        while let Some(v) = it.peek() {
+            if v.gap != 0 {
+                break;
+            }
+            if head_piece(v, wrap) {
+                run.extend(it.next());
+            } else {
+                if question_tail(v, wrap) {
+                    run.extend(it.next());
+                }
+                break;
+            }
         }
-        out.push(u);
+        let k = run.len();
+        let pair = if k < 2 {
+            None
+        } else if is_pen_name_like(&run[k - 1].text) {
+            if it.peek().is_some_and(signs_or_subtitles) {
+                Some(k - 2)
+            } else {
+                (k >= 3).then(|| k - 3)
+            }
+        } else {
+            Some(k - 2)
+        };
+        let pair = pair.filter(|&i| joinable(&run[i], &run[i + 1]));
+        for (i, v) in run.into_iter().enumerate() {
+            if pair.is_some_and(|p| i == p + 1)
+                && let Some(prev) = out.last_mut()
+            {
+                let mut t = prev.text.to_string();
+                t.push_str(&v.text);
+                prev.text = Cow::Owned(t);
+                prev.joined = v.line.saturating_sub(prev.line).max(prev.joined);
+                continue;
+            }
+            out.push(v);
+        }
     }
     *units = out;
 }
@@ -1239,6 +1291,34 @@ mod tests {
         ] {
             assert!(t.iter().any(|x| x == kept), "{kept}: {t:?}");
         }
+    }
+
+    /// A title cut where the width ran out, in the forms a head stack takes: a
+    /// question's tail (`新生儿医保怎` / `么办？`), a three-character tail over a
+    /// `——` subtitle or a byline (a title has one byline, so it is no pen name), a
+    /// two-line title under a label over a pen name (the pen name stays apart).
+    #[test]
+    fn a_wrapped_title_is_one_head_over_its_pen_name_or_byline() {
+        let body = "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十\n";
+        let page = format!(
+            "热线问答\n新生儿医保怎\n么办？\n{body}{body}九十。\n聚焦民生实事\n家门口的菜场\n变样了\n——我市农贸市场提档升级观察\n{body}九十。\n镜头里的城市\n留住一座城的\n烟火气\n晚报记者\n卓一然\n{body}九十。\n学习札记\n“小切口”里\n有大学问\n方寸\n{body}九十。\n"
+        );
+        let t = texts(&page);
+        for head in [
+            "热线问答",
+            "新生儿医保怎么办？",
+            "家门口的菜场变样了",
+            "留住一座城的烟火气",
+            "学习札记",
+            "“小切口”里有大学问",
+            "方寸",
+        ] {
+            assert!(t.iter().any(|x| x == head), "{head}: {t:?}");
+        }
+        // `问：` opens a question of an interview: never a title's tail.
+        let page = format!("“手艺是练出来的，急不得”\n问：这些年您做了哪些尝试？\n{body}九十。\n");
+        let t = texts(&page);
+        assert_eq!(t[0], "“手艺是练出来的，急不得”", "{t:?}");
     }
 
     #[test]

@@ -517,7 +517,16 @@ pub struct PinyinQuery {
     /// best pieces any glyph of the table takes, one after another); a text
     /// where one reaches it holds no better one further on.
     ceiling: i32,
+    /// For a query of two letters (else empty), by glyph: the best piece
+    /// taking both letters, the best taking the first alone, and the best
+    /// taking the second ([`PAIR_NONE`]: none), so a title is scored in one
+    /// pass of three lookups a character ([`PinyinQuery::score_pair`]).
+    pair: Vec<[i16; 3]>,
 }
+
+/// No piece in [`PinyinQuery`]'s `pair` table: low enough that no sum of two
+/// pieces with it is positive.
+const PAIR_NONE: i16 = -1000;
 
 /// A [`PinyinQuery`]'s steps by character code point: each code of the
 /// Basic Multilingual Plane mapped to a class of the glyphs taking the same
@@ -765,13 +774,65 @@ impl PinyinQuery {
             }
             ceiling_from[j] = best;
         }
+        let pair = match m {
+            2 => (0..glyphs.len())
+                .map(|g| {
+                    let best = |j: usize, lengths: u32| {
+                        let (allowed, full) = steps.get(g * m + j).copied().unwrap_or((0, 0));
+                        let mut bits = allowed & lengths;
+                        let mut b = PAIR_NONE;
+                        while bits != 0 {
+                            let l = bits.trailing_zeros() as usize + 1;
+                            bits &= bits - 1;
+                            b = b.max(step_score(l, full & (1 << (l - 1)) != 0) as i16);
+                        }
+                        b
+                    };
+                    // At the first letter a piece of one letter leaves the
+                    // second to the next character; a longer one ends the query.
+                    [best(0, !1), best(0, 1), best(1, !0)]
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
         Some(PinyinQuery {
             m,
             first: bit(q[0]),
             steps,
             live,
             ceiling: ceiling_from[0],
+            pair,
         })
+    }
+
+    /// [`PinyinQuery::score`] of a query of two letters: at each character,
+    /// the best of a piece taking both letters and a piece taking the first
+    /// followed by the next character's piece taking the second.
+    fn score_pair(&self, text: &[u16], at_start: bool) -> Option<i64> {
+        let none = [PAIR_NONE; 3];
+        let row = |g: u16| *self.pair.get(g as usize).unwrap_or(&none);
+        let (&head, rest) = text.split_first()?;
+        let second_after_head = rest.first().map_or(PAIR_NONE, |&g| row(g)[2]);
+        let [both, first, _] = row(head);
+        let start = both.max(first + second_after_head);
+        let mut best = match start {
+            s if s > 0 => s as i32 + AT_START as i32,
+            _ => NONE,
+        };
+        if !at_start {
+            // From the last character back to the second, carrying the next
+            // character's piece taking the second letter.
+            let (mut inside, mut second_next) = (0i16, PAIR_NONE);
+            for &g in rest.iter().rev() {
+                let [both, first, second] = row(g);
+                inside = inside.max(both.max(first + second_next));
+                second_next = second;
+            }
+            if inside > 0 {
+                best = best.max(inside as i32);
+            }
+        }
+        (best > NONE).then_some(best as i64)
     }
 
     fn step(&self, g: u16, j: usize) -> (u32, u32) {
@@ -788,6 +849,9 @@ impl PinyinQuery {
     /// [`match_title`] scores it; `at_start` only lets the match start at the
     /// first character (`^` queries).
     pub fn score(&self, text: &[u16], at_start: bool) -> Option<i64> {
+        if self.m == 2 {
+            return self.score_pair(text, at_start);
+        }
         self.score_backwards(
             text.iter().enumerate().rev().map(|(i, &g)| (i == 0, g)),
             at_start,
@@ -1273,6 +1337,35 @@ mod tests {
                     proptest::prop_assert_eq!(pq.score_coded(t, &steps, enough), read, "{} in {:?}", q, t);
                     proptest::prop_assert_eq!(pq.score_coded(t, &steps, i64::MAX), best);
                 }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+        /// A query of two letters (scored by its table of pieces) scores as the
+        /// reference matcher, anywhere and at the start.
+        #[test]
+        fn two_letters_score_as_the_reference_matcher(
+            titles in proptest::collection::vec("[社区治理长行重银江是去在里阿额恶而和安e sa1，]{0,12}", 1..8),
+            q in "[a-z]{2}|ea|ae|sh|zh|ch|an|er|ee|aa",
+        ) {
+            let folded: Vec<String> = titles.iter().map(|t| super::super::fold::fold(t)).collect();
+            let mut glyphs = Glyphs::new();
+            let texts = GlyphTexts::build(&mut glyphs, folded.iter().map(String::as_str));
+            let pq = PinyinQuery::new(&glyphs, &q).unwrap();
+            for (k, t) in folded.iter().enumerate() {
+                let chars: Vec<char> = t.chars().collect();
+                proptest::prop_assert_eq!(
+                    pq.score(texts.get(k), false),
+                    match_title(&chars, &q).map(|m| m.0),
+                    "{} in {:?}", q, t
+                );
+                proptest::prop_assert_eq!(
+                    pq.score(texts.get(k), true),
+                    match_title_start(&chars, &q).map(|m| m.0),
+                    "^{} in {:?}", q, t
+                );
             }
         }
     }

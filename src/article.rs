@@ -211,7 +211,9 @@ impl Article {
         if !self.title.trim().is_empty() {
             return self.title.clone();
         }
-        let first = self.paragraphs.first().map(String::as_str).unwrap_or("");
+        // Read, not kept: a body left in the corpus cache stays there.
+        let read = self.paragraphs.read();
+        let first = read.first().map(String::as_str).unwrap_or("");
         let snippet: String = first.trim().chars().take(24).collect();
         if first.trim().chars().count() > 24 {
             format!("{snippet}{}", crate::text::CUT_MARK)

@@ -105,6 +105,37 @@ fn cache_is_used_but_never_trusted_blindly() {
     assert_eq!(titles(&fourth), vec!["垃圾焚烧发电厂投产"]);
 }
 
+/// A first search (no cache yet), which indexes bodies left in the files the
+/// cache writes instead of in memory, prints the hits, ranges and snippets a
+/// search that reads every file afresh prints; the second, from the cache, too.
+#[test]
+fn a_first_search_prints_what_a_fresh_read_prints() {
+    let dir = tempfile::tempdir().unwrap();
+    let cli = Cli::new();
+    corpus(dir.path());
+    write_issue(
+        dir.path(),
+        "2024-12-05_01.txt",
+        "# 社区新闻\n\n居民议事会讨论垃圾分类。\n\n第二段说社区治理成效。\n\n# \n\n无题的一段，也讲社区治理。\n",
+    );
+    let root = dir.path().to_str().unwrap();
+    for query in ["社区治理", "居民", "分类"] {
+        let args = [root, query, "--format", "jsonl"];
+        let (_, fresh, _) = search(&cli, &[&args[..], &["--no-cache"]].concat());
+        std::fs::remove_dir_all(cli.cache_dir().join("newstag")).unwrap();
+        let (code, first, _) = search(&cli, &args);
+        let (_, second, _) = search(&cli, &args);
+        assert_eq!(code, 0);
+        // Some hit is in a body (its sentence printed).
+        assert!(
+            fresh.lines().any(|l| !l.contains("\"snippet\":\"\"")),
+            "{query}: {fresh}"
+        );
+        assert_eq!(first, fresh, "{query}: a first search");
+        assert_eq!(second, fresh, "{query}: from the cache");
+    }
+}
+
 /// A body or posting list of the cached index that fails its check when a
 /// search reads it is never taken for "no hit": the search says which cache
 /// file is damaged, searches again on an index built afresh (the same hits as

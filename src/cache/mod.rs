@@ -107,6 +107,10 @@ enum Found {
 struct Spill {
     file: tempfile::NamedTempFile,
     len: u64,
+    /// The file again, for reading the bodies of the issues cut on this load
+    /// from it ([`Bodies::OnDisk`]); it stays readable after the spill file
+    /// is removed.
+    reader: Option<Arc<std::fs::File>>,
 }
 
 /// The cache of one corpus while it loads: reads and writes shards, remembers
@@ -277,14 +281,33 @@ impl CorpusCache {
         self.cut.fetch_add(1, Ordering::Relaxed);
         if let Some(bytes) = shard::encode(&key, &issue, &habits) {
             let len = bytes.len() as u64;
-            let found = match self.spill(&bytes) {
-                Some(at) => Some(Found::Spilled(at, len)),
-                None => self.write(&shard_path, &bytes).then_some(Found::Loose(len)),
+            let (found, reader) = match self.spill(&bytes) {
+                Some((at, reader)) => (Some(Found::Spilled(at, len)), reader.map(|r| (at, r))),
+                None => (
+                    self.write(&shard_path, &bytes).then_some(Found::Loose(len)),
+                    None,
+                ),
             };
             if let Some(found) = found {
                 self.bytes.fetch_add(len, Ordering::Relaxed);
                 self.wrote.store(true, Ordering::Relaxed);
                 self.found(name, found);
+            }
+            // The bodies just cut are left in the spill file, as a shard's
+            // are left in the pack: a first start holds the corpus's
+            // metadata, not its text.
+            if let Some((at, reader)) = reader
+                && let Ok(at) = usize::try_from(at)
+                && let Some(stored) = shard::decode_stored(
+                    &bytes,
+                    at,
+                    shard::BodySource::File(reader),
+                    &key,
+                    &habits,
+                    path,
+                )
+            {
+                return Ok(stored);
             }
         }
         Ok(issue)
@@ -292,7 +315,7 @@ impl CorpusCache {
 
     /// Append a shard to the spill file (made on first use); its offset there,
     /// or `None` when it cannot be written (nor will any later one be).
-    fn spill(&self, bytes: &[u8]) -> Option<u64> {
+    fn spill(&self, bytes: &[u8]) -> Option<(u64, Option<Arc<std::fs::File>>)> {
         let mut spill = self.spill.lock().ok()?;
         let Ok(open) = spill.as_mut() else {
             return None;
@@ -306,7 +329,15 @@ impl CorpusCache {
                 return None;
             };
             self.dir_made.store(true, Ordering::Relaxed);
-            *open = Some(Spill { file, len: 0 });
+            // On Windows an open file cannot be removed: bodies stay in memory.
+            let reader = (cfg!(unix) && self.bodies == Bodies::OnDisk)
+                .then(|| file.as_file().try_clone().ok().map(Arc::new))
+                .flatten();
+            *open = Some(Spill {
+                file,
+                len: 0,
+                reader,
+            });
         }
         let s = open.as_mut()?;
         if s.file.as_file_mut().write_all(bytes).is_err() {
@@ -315,7 +346,7 @@ impl CorpusCache {
         }
         let at = s.len;
         s.len += bytes.len() as u64;
-        Some(at)
+        Some((at, s.reader.clone()))
     }
 
     /// Write each shard of `spill` that is still this load's as a loose shard
@@ -546,6 +577,13 @@ pub fn load_corpus(root: &Path) -> Result<Corpus, CorpusError> {
 /// for a command that reads few of them, or each once.
 pub fn load_corpus_stored(root: &Path) -> Result<Corpus, CorpusError> {
     load_through(root, Bodies::Stored, &|_, _| {})
+}
+
+/// [`load_corpus`], the bodies left in the cache's files and read from them
+/// each time used ([`Bodies::OnDisk`]): for a pass over every body that need
+/// not hold them all (building the search index).
+pub fn load_corpus_on_disk(root: &Path) -> Result<Corpus, CorpusError> {
+    load_through(root, Bodies::OnDisk, &|_, _| {})
 }
 
 /// [`load_corpus`], calling `progress(done, total)` as files finish.

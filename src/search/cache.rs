@@ -713,14 +713,20 @@ pub fn open_index(root: &Path) -> Result<(SearchIndex, Option<Corpus>, CacheStat
     if let Some(index) = load(root, &files) {
         return Ok((index, None, CacheStatus::Hit));
     }
-    let corpus = crate::cache::load_corpus(root)?;
+    // The bodies stay in the corpus cache's files, each read as it is
+    // indexed and written to the index's cache; the index then reads them
+    // from its cache file as a warm start does, never holding them all.
+    let corpus = crate::cache::load_corpus_on_disk(root)?;
     let index = SearchIndex::build(&corpus);
-    let status = if save(root, &cut_with(&files, &corpus), &index) {
-        CacheStatus::Built
-    } else {
-        CacheStatus::BuiltNotSaved
+    let cut = cut_with(&files, &corpus);
+    if !save(root, &cut, &index) {
+        return Ok((index, Some(corpus), CacheStatus::BuiltNotSaved));
+    }
+    let index = match load(root, &cut) {
+        Some(mapped) => mapped,
+        None => index,
     };
-    Ok((index, Some(corpus), status))
+    Ok((index, Some(corpus), CacheStatus::Built))
 }
 
 #[cfg(test)]

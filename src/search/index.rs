@@ -38,7 +38,15 @@ impl IssueInfo {
 fn body_segments(articles: &[&Article], chunk: usize) -> Vec<Segment> {
     articles
         .par_chunks(chunk.max(1))
-        .map(|arts| Segment::build(arts.iter().map(|a| a.paragraphs.iter().map(String::as_str))))
+        .map(|arts| {
+            let mut b = super::postings::SegmentBuilder::default();
+            for a in arts {
+                // Read, not kept: a body left in the corpus cache is not
+                // held for the rest of the run once indexed.
+                b.add(a.paragraphs.read().iter().map(String::as_str));
+            }
+            b.finish()
+        })
         .collect()
 }
 
@@ -228,7 +236,8 @@ impl Bodies {
                 None => return f(""),
             },
         };
-        let paragraphs = all.get(k as usize).map_or(&[][..], |a| &a.paragraphs[..]);
+        let read = all.get(k as usize).map(|a| a.paragraphs.read());
+        let paragraphs = read.as_deref().unwrap_or(&[]);
         let fill = |buf: &mut String| {
             buf.clear();
             for (i, p) in paragraphs.iter().enumerate() {

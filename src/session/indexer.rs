@@ -94,8 +94,14 @@ pub fn spawn_indexer(root: PathBuf, notify: Notifier, cache: bool) -> IndexFeede
         // habits may have been learned meanwhile: every issue was cut with those
         // in force now, and the index is stamped with them.
         let now = cache::stamps(&root);
-        if cacheable && cache::same_files(&now, &files) {
-            cache::save(&root, &now, &index);
+        if cacheable && cache::same_files(&now, &files) && cache::save(&root, &now, &index) {
+            // Searched from its cache file, as on a warm start: the bodies
+            // are the file's pages, not read from the corpus cache at each
+            // look nor held in memory.
+            if let Some(mapped) = cache::load(&root, &now) {
+                done(Ok(mapped));
+                return;
+            }
         }
         done(Ok(index));
     });

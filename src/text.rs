@@ -72,40 +72,73 @@ pub fn fold_width(c: char) -> char {
 /// XXH3 of `parts` read one after another with every whitespace character
 /// removed and full-width ASCII variants folded ([`fold_width`]): a fingerprint
 /// of text that survives re-spacing, re-wrapping, other line ends and full- or
-/// half-width letters, digits and punctuation. Linear, without allocating.
+/// half-width letters, digits and punctuation. Linear; the folded text is
+/// gathered in a buffer kept by the thread and hashed at once (fed piece by
+/// piece, between the commas of Chinese text, the hasher cost more than the
+/// reading).
 pub fn folded_hash(parts: &[impl AsRef<str>]) -> u64 {
-    let mut h = xxhash_rust::xxh3::Xxh3::new();
-    let mut buf = [0u8; 4];
-    for part in parts {
-        let s = part.as_ref();
-        let bytes = s.as_bytes();
-        let mut run = 0;
-        let mut i = 0;
-        while i < bytes.len() {
-            // Only characters opening with these bytes are whitespace or fold
-            // (ASCII whitespace; U+0085, U+00A0; U+1680; U+2000-U+205F; U+3000;
-            // U+FF01-U+FF5E): every other byte is passed over undecoded.
-            if !may_fold_or_space(bytes[i]) {
-                i += 1;
-                continue;
-            }
-            let Some(c) = s.get(i..).and_then(|rest| rest.chars().next()) else {
-                i += 1;
-                continue;
-            };
-            let folded = fold_width(c);
-            if folded != c || c.is_whitespace() {
-                h.update(&bytes[run..i]);
-                if !folded.is_whitespace() {
-                    h.update(folded.encode_utf8(&mut buf).as_bytes());
-                }
-                run = i + c.len_utf8();
-            }
-            i += c.len_utf8();
-        }
-        h.update(&bytes[run..]);
+    thread_local! {
+        static FOLDED: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
     }
-    h.digest()
+    FOLDED.with_borrow_mut(|out| {
+        out.clear();
+        for part in parts {
+            fold_into(part.as_ref().as_bytes(), out);
+        }
+        let h = xxhash_rust::xxh3::xxh3_64(out);
+        if out.capacity() > 1 << 20 {
+            *out = Vec::new();
+        }
+        h
+    })
+}
+
+/// Append the bytes of `s` (UTF-8) to `out`, whitespace dropped and full-width
+/// ASCII variants folded ([`fold_width`]). Only characters opening with the
+/// bytes of [`may_fold_or_space`] can be either; they are told apart on their
+/// bytes, without decoding: ASCII whitespace; U+0085 and U+00A0 (`C2 85`,
+/// `C2 A0`); U+1680 (`E1 9A 80`); U+2000-U+200A, U+2028, U+2029, U+202F
+/// (`E2 80 xx`) and U+205F (`E2 81 9F`); U+3000 (`E3 80 80`); U+FF01-U+FF5E
+/// (`EF BC 81`-`EF BD 9E`), folded to U+0021-U+007E.
+fn fold_into(s: &[u8], out: &mut Vec<u8>) {
+    let mut run = 0;
+    let mut i = 0;
+    while i < s.len() {
+        let b = s[i];
+        if !may_fold_or_space(b) {
+            i += 1;
+            continue;
+        }
+        let (b1, b2) = (
+            s.get(i + 1).copied().unwrap_or(0),
+            s.get(i + 2).copied().unwrap_or(0),
+        );
+        // How many bytes the character takes, and what it folds to (None: dropped).
+        let (len, folded) = match b {
+            0xC2 if matches!(b1, 0x85 | 0xA0) => (2, None),
+            0xE1 if (b1, b2) == (0x9A, 0x80) => (3, None),
+            0xE2 if b1 == 0x80 && matches!(b2, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF) => (3, None),
+            0xE2 if (b1, b2) == (0x81, 0x9F) => (3, None),
+            0xE3 if (b1, b2) == (0x80, 0x80) => (3, None),
+            0xEF if (b1 == 0xBC && (0x81..=0xBF).contains(&b2))
+                || (b1 == 0xBD && (0x80..=0x9E).contains(&b2)) =>
+            {
+                // U+FF01 + k (k < 0x5E) -> U+0021 + k.
+                let k = (usize::from(b1 & 1) << 6) + usize::from(b2 & 0x3F) - 1;
+                (3, u8::try_from(0x21 + k).ok())
+            }
+            0x09..=0x0D | 0x20 => (1, None),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.extend_from_slice(&s[run..i]);
+        out.extend(folded);
+        i += len;
+        run = i;
+    }
+    out.extend_from_slice(&s[run..]);
 }
 
 /// The first byte of a character that may be whitespace or fold ([`fold_width`]).

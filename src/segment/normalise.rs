@@ -159,16 +159,8 @@ fn has_box_drawing(text: &str) -> bool {
 /// bytes, so only the first `2 * cap` bytes need counting (one branch-free pass).
 fn width(s: &str, cap: usize) -> usize {
     let b = s.as_bytes();
-    let prefix = &b[..b.len().min(cap.saturating_mul(2))];
-    prefix
-        .iter()
-        .map(|&b| match b {
-            0..0x80 => 1,
-            0x80..0xC0 => 0,
-            _ => 2,
-        })
-        .sum::<usize>()
-        .min(cap)
+    let (ascii, leads) = super::classify::ascii_and_leads(&b[..b.len().min(cap.saturating_mul(2))]);
+    (ascii + 2 * leads).min(cap)
 }
 
 fn is_digit(c: char) -> bool {
@@ -645,43 +637,43 @@ impl Wrap {
 /// tool that cut every N characters leaves full lines of many display widths, one
 /// for each count of half-width digits), in characters.
 fn wrap_width(units: &[Unit<'_>]) -> Option<Wrap> {
-    let by = |chars: bool| {
-        let wrap = Wrap { width: 0, chars };
-        let mut hist = [0u32; WIDTH_CAP + 1];
-        // Lines that could have been cut by the width (heads and the last lines of
-        // paragraphs are shorter, and many on a page of short paragraphs).
-        let mut lines = 0u32;
-        // A table drawn with box characters (`│护士│８│`) has rows of one width
-        // that no tool wrapped.
-        for u in units
-            .iter()
-            .filter(|u| u.markup == Markup::None && !has_box_drawing(&u.text))
-        {
-            let w = wrap.of(&u.text);
+    // Both measures of every line in one pass (each a histogram, and the lines
+    // that could have been cut by the width: heads and the last lines of
+    // paragraphs are shorter, and many on a page of short paragraphs).
+    let mut cells = ([0u32; WIDTH_CAP + 1], 0u32);
+    let mut chars = ([0u32; WIDTH_CAP + 1], 0u32);
+    // A table drawn with box characters (`│护士│８│`) has rows of one width
+    // that no tool wrapped.
+    for u in units
+        .iter()
+        .filter(|u| u.markup == Markup::None && !has_box_drawing(&u.text))
+    {
+        for (wrap, (hist, lines)) in [(false, &mut cells), (true, &mut chars)] {
+            let w = Wrap {
+                width: 0,
+                chars: wrap,
+            }
+            .of(&u.text);
             if w >= 24 {
-                lines += 1;
+                *lines += 1;
                 hist[w] += 1;
             }
         }
-        // The width with most lines in [w-3, w]: lines are cut at one width, give or
-        // take punctuation kept off a line start and half-width characters; a tool
-        // that cuts by characters leaves its full lines at exactly one count.
+    }
+    let best = |(hist, lines): &([u32; WIDTH_CAP + 1], u32), chars: bool| {
+        // The width with most lines in [w-3, w]: lines are cut at one width, give
+        // or take punctuation kept off a line start and half-width characters; a
+        // tool that cuts by characters leaves its full lines at exactly one count.
         let slack = if chars { 0 } else { 3 };
         let (best_w, best) = (24..WIDTH_CAP)
             .map(|w| (w, hist[w - slack..=w].iter().sum::<u32>()))
             .max_by_key(|&(w, n)| (n, w))?;
-        (best >= 3 && best * 3 >= lines).then_some((
-            best,
-            Wrap {
-                width: best_w,
-                chars,
-            },
-        ))
+        (best >= 3 && best * 3 >= *lines).then_some(Wrap {
+            width: best_w,
+            chars,
+        })
     };
-    match by(false) {
-        Some((_, cells)) => Some(cells),
-        None => by(true).map(|(_, chars)| chars),
-    }
+    best(&cells, false).or_else(|| best(&chars, true))
 }
 
 /// Characters that cannot start a line or a paragraph.

@@ -673,7 +673,49 @@ fn wrap_width(units: &[Unit<'_>]) -> Option<Wrap> {
             chars,
         })
     };
-    best(&cells, false).or_else(|| best(&chars, true))
+    best(&cells, false)
+        .or_else(|| best(&chars, true))
+        .or_else(|| few_wider(units))
+}
+
+/// The wrap width of a hard-wrapped page whose wrapped paragraphs are few among
+/// lines of other widths (listings, tables, heads): lines of running text (a comma
+/// or a full stop in them) stand at one width, at least four of them, and almost
+/// nothing on the page is wider (a page printed one paragraph a line has many
+/// lines wider than any width its short paragraphs share). Measured in cells and
+/// in characters; the measure that puts more lines at its width wins.
+fn few_wider(units: &[Unit<'_>]) -> Option<Wrap> {
+    let by = |chars: bool| {
+        let wrap = Wrap { width: 0, chars };
+        let mut prose = [0u32; WIDTH_CAP + 1];
+        let mut all = [0u32; WIDTH_CAP + 1];
+        for u in units
+            .iter()
+            .filter(|u| u.markup == Markup::None && !has_box_drawing(&u.text))
+        {
+            let w = wrap.of(&u.text);
+            all[w] += 1;
+            if w >= 24 && u.text.contains(['，', '。', '、', ',']) {
+                prose[w] += 1;
+            }
+        }
+        let slack = if chars { 0 } else { 3 };
+        let (best_w, best) = (24..WIDTH_CAP)
+            .map(|w| (w, prose[w - slack..=w].iter().sum::<u32>()))
+            .max_by_key(|&(w, n)| (n, w))?;
+        let wider: u32 = all[best_w + 1..].iter().sum();
+        (best >= 4 && wider * 10 <= best).then_some((
+            best,
+            Wrap {
+                width: best_w,
+                chars,
+            },
+        ))
+    };
+    match (by(false), by(true)) {
+        (Some(cells), Some(chars)) => Some(if chars.0 > cells.0 { chars.1 } else { cells.1 }),
+        (cells, chars) => cells.or(chars).map(|(_, w)| w),
+    }
 }
 
 /// Characters that cannot start a line or a paragraph.
@@ -1019,9 +1061,16 @@ fn signs_or_subtitles(u: &Unit<'_>) -> bool {
 /// line is two or three characters over the text, that line is a pen name and the
 /// two above it are the title; over a byline or a subtitle, it is the title's tail.
 fn join_wrapped_heads(units: &mut Vec<Unit<'_>>, wrap: Wrap) {
+    // `广告热线：8866 2233`: a field and its value, no part of a title.
+    let field = |t: &str| {
+        t.split(['：', ':'])
+            .skip(1)
+            .any(|v| v.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+    };
     let joinable = |a: &Unit<'_>, b: &Unit<'_>| {
         a.joined == 0
             && b.joined == 0
+            && !field(&a.text)
             && !is_enclosed(&b.text)
             && wrap.of(&a.text) > wrap.of(&b.text)
             && count_upto(&a.text, 41) + count_upto(&b.text, 41) <= 40
@@ -1311,6 +1360,32 @@ mod tests {
         let page = format!("“手艺是练出来的，急不得”\n问：这些年您做了哪些尝试？\n{body}九十。\n");
         let t = texts(&page);
         assert_eq!(t[0], "“手艺是练出来的，急不得”", "{t:?}");
+    }
+
+    /// A page of listings with a few paragraphs cut every 30 characters: the
+    /// paragraphs' full lines are too few among the listings' lines for the page's
+    /// width, but nothing on the page is wider than they are, so the page is read
+    /// as hard-wrapped; a page printed one paragraph a line is not.
+    #[test]
+    fn a_few_wrapped_paragraphs_among_listings_are_rejoined() {
+        let listing: String = (0..14)
+            .map(|i| format!("0{}:30　电视剧：江畔人家第{i}集　重播　{i}号厅\n", i % 10))
+            .collect();
+        let page = format!(
+            "高温来袭　这份防暑指南请收好\n记者从市气象台获悉，受副热带高压影响，本周后期我市将迎来今年\n首轮高温天气。\n医生提醒，高温天气要避免在10时至16时长时间户外活动，多喝\n白开水或淡盐水，出现头晕、乏力、恶心等症状时，应立即到阴凉处\n休息。\n电视节目\n{listing}市人社局提醒，用人单位在高温天气应调整作业时间，按规定发放高\n温津贴。\n"
+        );
+        let t = texts(&page);
+        assert!(
+            t.iter().any(|x| x
+                == "记者从市气象台获悉，受副热带高压影响，本周后期我市将迎来今年首轮高温天气。"),
+            "{t:?}"
+        );
+        assert!(
+            t.iter().any(|x| x.ends_with("应立即到阴凉处休息。")),
+            "{t:?}"
+        );
+        let plain = "高温来袭\n记者从市气象台获悉，受副热带高压影响，本周后期我市将迎来今年首轮高温天气，最高气温可达35℃以上。\n医生提醒，高温天气要避免在10时至16时长时间户外活动。\n市人社局提醒，用人单位在高温天气应调整作业时间，按规定发放高温津贴。\n注意防暑。\n";
+        assert_eq!(texts(plain).len(), 5);
     }
 
     #[test]

@@ -15,11 +15,15 @@
 
 use super::blocks::Unit;
 use super::classify::{
-    Class, Role, caption_credit, count_upto, is_complete, is_contact_line, is_notice_title,
-    is_rule_line, starts_section_number,
+    Class, Role, caption_credit, count_upto, is_complete, is_contact_line, is_name_line,
+    is_notice_title, is_rule_line, starts_section_number,
 };
 use super::rethread::{Dangling, bigrams, cohesion, opens_mid_sentence, probe};
 use crate::text::is_han;
+
+/// Longest head line that titles the photo caption right below it (`白鹭翩翩`,
+/// `昙水两岸麦飘香`) rather than closing the article above as its last section.
+const PHOTO_TITLE_CHARS: usize = 16;
 
 /// An article being built.
 #[derive(Debug, Default, Clone)]
@@ -296,6 +300,17 @@ fn shared_bigrams(label: &[&str], draft: &Draft) -> usize {
                 .any(|text| text.contains(**pair))
         })
         .count()
+}
+
+/// A short head that may title a photo: two or more Han characters, at most
+/// `PHOTO_TITLE_CHARS`, not ending in a person's name after a space (a letter's
+/// signature, `苕岗县松垭乡　杜守成`).
+fn is_photo_title(text: &str) -> bool {
+    let signed = text.split_whitespace().nth(1).is_some()
+        && text.split_whitespace().last().is_some_and(is_name_line);
+    count_upto(text, PHOTO_TITLE_CHARS + 1) <= PHOTO_TITLE_CHARS
+        && text.chars().filter(|&c| is_han(c)).nth(1).is_some()
+        && !signed
 }
 
 /// Two or three Han characters and nothing else, perhaps spaced out (`竹　溪`), not a
@@ -883,8 +898,22 @@ impl Assembler {
             self.headed = None;
             return true;
         }
+        // A short head right above the caption (`白鹭翩翩` / `6月7日，…` / `… 摄`)
+        // titles the photo rather than ending the article above as a section.
+        // (Not a letter's signature, `苕岗县松垭乡　杜守成`, nor a stray character.)
+        let titled = last > 0
+            && d.intertitles.last() == Some(&(last - 1))
+            && is_photo_title(&d.paragraphs[last - 1]);
         let text = self.drafts[c].paragraphs.pop().unwrap_or_default();
         self.dangling.remove(c, last);
+        let title = if titled {
+            let d = &mut self.drafts[c];
+            d.intertitles.pop();
+            self.dangling.remove(c, last - 1);
+            d.paragraphs.pop().unwrap_or_default()
+        } else {
+            String::new()
+        };
         let line = unit.line;
         let pending = self.pending;
         let p = self.open(line, "a caption over its photo credit line");
@@ -893,6 +922,7 @@ impl Assembler {
         draft.caption = true;
         draft.closed = true;
         draft.byline = credit.to_string();
+        draft.title = title;
         draft.paragraphs.push(text);
         self.headed = None;
         true
@@ -1183,6 +1213,25 @@ mod tests {
         assert_eq!(a[1].title, "看台上坐满了家长", "{a:#?}");
         // (`◇` is a bullet the units drop.)
         assert_eq!(a[1].byline, "宓秋", "{a:#?}");
+    }
+
+    /// A short head over a caption and its own-line photo credit, after an
+    /// article's last paragraph, titles the photo instead of closing that article
+    /// as its last section.
+    #[test]
+    fn a_head_over_a_credited_caption_titles_the_photo() {
+        let page = "绿道通了　心路也要通\n\n江笛\n\n绿道贯通，是城市送给市民的一份礼物。\n\n建设是开始，管护是长久。\n\n白鹭翩翩\n\n6月7日，在苇荡湖湿地公园，一群白鹭在湖面上空飞翔。\n\n本报通讯员　闵小鸥　摄\n\n云栖岭森林防火期延长至6月底\n\n本报讯　记者从市林业局获悉，防火期延长至6月底。\n";
+        let a = segment_issue(page, "k");
+        assert_eq!(a.len(), 3, "{a:#?}");
+        assert_eq!(a[0].paragraphs.len(), 2, "{a:#?}");
+        assert_eq!(a[1].title, "白鹭翩翩", "{a:#?}");
+        assert_eq!(a[1].byline, "本报通讯员　闵小鸥　摄");
+        assert_eq!(a[1].paragraphs.len(), 1, "{a:#?}");
+        // A section head over a long last paragraph stays the article's section.
+        let page = "绿道通了　心路也要通\n\n江笛\n\n绿道贯通，是城市送给市民的一份礼物。\n\n管护要跟上\n\n有的路段出现了乱停车、占道经营，有的驿站设施损坏无人修，有的绿化带杂草丛生，这些问题都要在建成之后一件一件解决，管护的功夫比建设的功夫还要多，管护的责任要落到每一个部门每一个人，市民也要爱护设施，让绿道真正成为大家共享的公共空间，让每一段路都有人管、有人护、有人修，让市民走得舒心、走得放心、走得安心。\n\n本报通讯员　闵小鸥　摄\n";
+        let a = segment_issue(page, "k");
+        assert!(a.iter().all(|x| x.title != "管护要跟上"), "{a:#?}");
+        assert!(a[0].paragraphs.iter().any(|p| p == "管护要跟上"), "{a:#?}");
     }
 
     /// A roundup: a title over parallel short place labels, each over its paragraph.

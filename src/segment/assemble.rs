@@ -18,6 +18,7 @@ use super::classify::{
     Class, Role, caption_credit, count_upto, is_complete, is_contact_line, is_name_line,
     is_notice_title, is_rule_line, starts_section_number,
 };
+use super::lexicon::lexicon;
 use super::rethread::{Dangling, bigrams, cohesion, opens_mid_sentence, probe};
 use crate::text::is_han;
 
@@ -636,7 +637,15 @@ impl Assembler {
         });
         // A rule (`━━━━`) right above sets what follows apart from what went before.
         let under_rule = i > 0 && is_rule_line(&units[i - 1].text);
+        // A box's fixed head (`人物档案`) over its text opens the box: a sidebar of
+        // its own, not a section of the story beside it.
+        let box_head = heads.len() == 1
+            && subtitle.is_none()
+            && bylines.is_empty()
+            && lexicon().is_box_head(&first.text)
+            && next.is_some_and(|n| classes[n].role == Role::Body);
         let strong = heads.len() >= 2
+            || box_head
             || is_notice_title(&first.text)
             || under_rule
             || over_salutation
@@ -728,6 +737,8 @@ impl Assembler {
             "a head over a section label"
         } else if over_salutation {
             "a head over a letter's salutation"
+        } else if box_head {
+            "a box's fixed head over its text (lexicon box_heads)"
         } else {
             "a Markdown head at or above the current title's level"
         };
@@ -1232,6 +1243,19 @@ mod tests {
         let a = segment_issue(page, "k");
         assert!(a.iter().all(|x| x.title != "管护要跟上"), "{a:#?}");
         assert!(a[0].paragraphs.iter().any(|p| p == "管护要跟上"), "{a:#?}");
+    }
+
+    /// A box's fixed head (`人物档案`) over its text, inside a running story, opens
+    /// the box as an article it titles; over a title it is the title's kicker.
+    #[test]
+    fn a_box_head_opens_its_sidebar() {
+        let page = "修钟表四十年的老把式\n\n本报记者　瞿一帆\n\n桂花巷18号，一间不足十平方米的铺子里，栾守拙已经修了四十年钟表。\n\n人物档案\n\n栾守拙，1954年生，桤州市鹭门区人，修表四十年。\n\n链接\n\n桂花巷的老字号\n\n桂花巷现有老字号店铺12家，最早的开业于清代。\n";
+        let a = segment_issue(page, "k");
+        assert_eq!(a.len(), 3, "{a:#?}");
+        assert_eq!(a[0].paragraphs.len(), 1, "{a:#?}");
+        assert_eq!(a[1].title, "人物档案", "{a:#?}");
+        assert_eq!(a[2].title, "桂花巷的老字号", "{a:#?}");
+        assert_eq!(a[2].kicker, "链接", "{a:#?}");
     }
 
     /// A roundup: a title over parallel short place labels, each over its paragraph.

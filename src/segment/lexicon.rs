@@ -24,6 +24,8 @@ pub struct Lexicon {
     #[serde(default)]
     post_endings: Vec<String>,
     #[serde(default)]
+    box_heads: Vec<String>,
+    #[serde(default)]
     head_fields: HeadFields,
     #[serde(default)]
     record_fields: RecordFields,
@@ -77,6 +79,7 @@ pub fn lexicon() -> &'static Lexicon {
             banner_endings: Vec::new(),
             credit_fields: Vec::new(),
             post_endings: Vec::new(),
+            box_heads: Vec::new(),
             head_fields: HeadFields::default(),
             record_fields: RecordFields::default(),
         })
@@ -109,6 +112,15 @@ impl Lexicon {
                 .column_label_endings
                 .iter()
                 .any(|w| text.ends_with(w.as_str()))
+    }
+}
+
+impl Lexicon {
+    /// `人物档案`, `链接`: the fixed head of a box set beside a story (spaces not
+    /// counted, `人物　档案`).
+    pub fn is_box_head(&self, text: &str) -> bool {
+        let bare: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        self.box_heads.contains(&bare)
     }
 }
 

@@ -249,9 +249,14 @@ fn demote_cut_heads(units: &[blocks::Unit<'_>], classes: &mut [classify::Class])
 }
 
 /// `一一蒲口镇组织农机手“跨区作业”`: a scan reads a subtitle's `——` as two `一`. A head
-/// line opening with `一一` right under another head line is that head's subtitle.
+/// line opening with `一一` right under another head line is that head's subtitle,
+/// on a page that prints no `——` anywhere (where dashes come out as dashes, `一一`
+/// is the word it spells, `一一落实`).
 fn read_scanned_subtitle_dashes(units: &[blocks::Unit<'_>], classes: &mut [classify::Class]) {
     use classify::Role;
+    if units.iter().any(|u| u.text.contains("——")) {
+        return;
+    }
     for i in 1..units.len() {
         if classes[i].role != Role::Head
             || classes[i].explicit
@@ -458,6 +463,13 @@ mod tests {
         assert_eq!(articles[0].title, "全县28万亩小麦进入收获期");
         assert_eq!(articles[0].subtitle, "一一蒲口镇组织农机手“跨区作业”");
         assert_eq!(articles[0].kicker, "抢抓农时 颗粒归仓");
+        // Where the page prints its dashes, `一一` opening a head is the word.
+        let page = "抢抓农时 颗粒归仓\n\n全县28万亩小麦进入收获期\n\n一一落实惠农政策\n\n本报记者 桑若田\n\n本报讯 眼下，我县28万亩小麦陆续进入成熟期。\n\n秋粮收购有序推进\n\n——各地开足收购网点\n\n本报讯 各地收购网点已全部开放。\n";
+        let articles = segment_issue(page, "p");
+        assert!(
+            articles.iter().all(|a| a.subtitle != "一一落实惠农政策"),
+            "{articles:#?}"
+        );
     }
 
     #[test]

@@ -316,7 +316,19 @@ fn is_photo_title(text: &str) -> bool {
 
 /// Two or three Han characters and nothing else, perhaps spaced out (`竹　溪`), not a
 /// place (`石门县`).
+///
+/// The page's own words for a notice, a banner, a column or a box (`公　告`,
+/// `简　讯`, `短评`, `链接`), spaced out or not, are no pen name.
 fn is_pen_name(text: &str) -> bool {
+    let lex = lexicon();
+    let bare: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    if is_notice_title(&bare)
+        || lex.is_banner(&bare)
+        || lex.is_column_label(&bare)
+        || lex.is_box_head(&bare)
+    {
+        return false;
+    }
     let mut n = 0;
     for c in text.chars().filter(|c| !c.is_whitespace()) {
         if !is_han(c) || n == 3 {
@@ -1256,6 +1268,16 @@ mod tests {
         assert_eq!(a[1].title, "人物档案", "{a:#?}");
         assert_eq!(a[2].title, "桂花巷的老字号", "{a:#?}");
         assert_eq!(a[2].kicker, "链接", "{a:#?}");
+    }
+
+    /// A notice's head spaced out under the title (`公　告`) is not a pen name: it
+    /// does not sign the text above it.
+    #[test]
+    fn a_spaced_notice_head_is_no_pen_name() {
+        let page = "南渠区人民法院\n\n公　告\n\n邵志成：本院受理原告诉被告借款合同纠纷一案，现依法向你公告送达起诉状副本。\n";
+        let a = segment_issue(page, "k");
+        assert!(a.iter().all(|x| x.byline != "公　告"), "{a:#?}");
+        assert!(a.iter().any(|x| x.title == "公　告"), "{a:#?}");
     }
 
     /// A roundup: a title over parallel short place labels, each over its paragraph.

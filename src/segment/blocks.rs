@@ -240,11 +240,14 @@ fn head_chars(s: &str, n: usize) -> &str {
 }
 
 /// Layout marks that are not text: a bullet before a title (`■`, `▶`), Markdown
-/// emphasis around a whole line (`**…**`, `*…*`).
+/// emphasis around a whole line (`**…**`, `*…*`). A bullet opening running text
+/// (`●【桂坪区】5月31日，…`, `▲3月4日，…在田间…`) is printed text of the item
+/// it opens and stays.
 fn strip_decoration(line: &str) -> &str {
     let mut t = line;
     if let Some(rest) = t.strip_prefix(BULLETS)
         && !rest.is_empty()
+        && !rest.contains(['，', '。'])
     {
         t = trim(rest);
     }

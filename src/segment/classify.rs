@@ -412,6 +412,11 @@ pub fn classify(unit: &Unit<'_>) -> Class {
         class.rule = "byline: a dateline alone on its line (新华社北京5月3日电)";
         return class;
     }
+    if is_table_row(text) {
+        class.role = Role::Body;
+        class.rule = "body: a table row (cells set apart, two or more of them figures)";
+        return class;
+    }
     // A line that opens with a dateline and goes on is a lede, however short.
     if is_head(text, n) && !opens_with_dateline(text) {
         class.role = Role::Head;
@@ -420,6 +425,36 @@ pub fn classify(unit: &Unit<'_>) -> Class {
     }
     body_features(text, &mut class);
     class
+}
+
+/// `300741　苘湾农业　9.27　　+0.87%`, `| 第三局 | 25 | 18 |`, `普惠小微贷款余额（万亿元）  33.6  18.2%`:
+/// a row of a table printed as text: three or more cells apart (a tab, a bar, two
+/// spaces or a full-width space between them), two or more of them figures only.
+/// It is text of the article around it, never a head.
+pub fn is_table_row(text: &str) -> bool {
+    if count_upto(text, 201) > 200 {
+        return false;
+    }
+    let mut cells = 0;
+    let mut figures = 0;
+    for cell in text
+        .split(['\t', '|', '\u{3000}'])
+        .flat_map(|c| c.split("  "))
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+    {
+        cells += 1;
+        let figure = cell.chars().any(|c| c.is_ascii_digit())
+            && cell.chars().all(|c| {
+                c.is_ascii_digit()
+                    || matches!(
+                        c,
+                        '.' | ',' | '%' | '+' | '-' | '−' | ':' | '∶' | '／' | '/'
+                    )
+            });
+        figures += usize::from(figure);
+    }
+    cells >= 3 && figures >= 2
 }
 
 /// The role a draft's field label gave its line (see `draft`): the label is the
@@ -1319,6 +1354,29 @@ fn dateline_marker(h: &str) -> Option<usize> {
 mod tests {
     use super::*;
     use crate::segment::blocks::units;
+
+    /// Rows of a table printed as text are text, never heads; a title or a credit
+    /// with a full-width space in it is no table row.
+    #[test]
+    fn table_rows_are_text_not_heads() {
+        for row in [
+            "300741　苘湾农业　9.27　　 +0.87%",
+            "| 3 | 鸥湖青年 | 2 | 2 | 1 | 8 |",
+            "普惠小微贷款余额（万亿元）  33.6    18.2%",
+            "小麦\t2.48\t2.40\t2.44",
+        ] {
+            assert!(is_table_row(row), "{row}");
+            assert_eq!(classify(&units(row)[0]).role, Role::Body, "{row}");
+        }
+        for line in [
+            "周末有小雨　出行带好伞",
+            "本报记者　瞿一帆　摄",
+            "2026年6月2日　星期二　农历四月廿七",
+            "一季度GDP增长5.2%　CPI上涨0.3%",
+        ] {
+            assert!(!is_table_row(line), "{line}");
+        }
+    }
 
     fn role(line: &str) -> Role {
         classify(&units(line)[0]).role

@@ -303,6 +303,21 @@ fn shared_bigrams(label: &[&str], draft: &Draft) -> usize {
         .count()
 }
 
+/// Two head lines that are the halves of a couplet title: of one length (give or
+/// take a character), five to twelve characters each, no spaces, colons or digits
+/// in them (`第287期` over `母亲的菜园` is an issue line over a title).
+fn is_couplet(a: &str, b: &str) -> bool {
+    let half = |t: &str| {
+        let n = count_upto(t, 13);
+        ((5..=12).contains(&n)
+            && !t.contains(char::is_whitespace)
+            && !t.contains(['：', ':', '，'])
+            && !t.contains(|c: char| c.is_ascii_digit()))
+        .then_some(n)
+    };
+    matches!((half(a), half(b)), (Some(x), Some(y)) if x.abs_diff(y) <= 1)
+}
+
 /// A short head that may title a photo: two or more Han characters, at most
 /// `PHOTO_TITLE_CHARS`, not ending in a person's name after a space (a letter's
 /// signature, `苕岗县松垭乡　杜守成`).
@@ -759,17 +774,28 @@ impl Assembler {
             .map(|&h| units[h].line)
             .min()
             .unwrap_or(first.line);
+        // A couplet: the title set as two parallel halves of one length, one a line,
+        // under a kicker (`奋力推进城市有机更新` / `老街巷焕发新容颜` / `新业态激活新动能`):
+        // the halves are one title.
+        let couplet = t + 1 == heads.len()
+            && t >= 2
+            && heads.iter().all(|&h| units[h].level == 0)
+            && is_couplet(&units[heads[t - 1]].text, &units[heads[t]].text);
         let d = self.open(start, why);
         let draft = &mut self.drafts[d];
         draft.label_owner = label_owner;
         draft.title = units[heads[t]].text.to_string();
+        if couplet {
+            draft.title.insert_str(0, &units[heads[t - 1]].text);
+            t -= 1;
+        }
         draft.level = units[heads[t]].level;
         draft.kicker = heads[..t]
             .iter()
             .map(|&h| units[h].text.as_ref())
             .collect::<Vec<_>>()
             .join(" ");
-        let below: Vec<&str> = heads[t + 1..]
+        let below: Vec<&str> = heads[t + 1 + usize::from(couplet)..]
             .iter()
             .map(|&h| units[h].text.as_ref())
             .collect();
@@ -1278,6 +1304,25 @@ mod tests {
         let a = segment_issue(page, "k");
         assert!(a.iter().all(|x| x.byline != "公　告"), "{a:#?}");
         assert!(a.iter().any(|x| x.title == "公　告"), "{a:#?}");
+    }
+
+    /// A title printed as the two halves of a couplet under a kicker is one title.
+    #[test]
+    fn a_couplet_under_a_kicker_is_one_title() {
+        let page = "奋力推进城市有机更新\n\n老街巷焕发新容颜\n\n新业态激活新动能\n\n——桤州市鹭门区老城片区更新改造见闻\n\n本报记者　仉若溪\n\n初夏时节，走进鹭门区老城片区的桂花巷，青砖黛瓦的老房子修葺一新。\n";
+        let a = segment_issue(page, "k");
+        assert_eq!(a.len(), 1, "{a:#?}");
+        assert_eq!(a[0].title, "老街巷焕发新容颜新业态激活新动能", "{a:#?}");
+        assert_eq!(a[0].kicker, "奋力推进城市有机更新");
+        assert_eq!(a[0].subtitle, "——桤州市鹭门区老城片区更新改造见闻");
+        // A label over a title of another length stays the kicker.
+        let page = "认真落实农村经济政策\n\n抢晴天战三夏\n\n全省夏粮入库已过四成\n\n本报记者　仉若溪\n\n全省夏粮入库进度已过四成，比去年同期快。\n";
+        let a = segment_issue(page, "k");
+        assert_eq!(a[0].title, "全省夏粮入库已过四成", "{a:#?}");
+        let page =
+            "昙水副刊\n\n第287期\n\n母亲的菜园\n\n母亲的菜园在老屋后面，不大，却种满了四季的菜。\n";
+        let a = segment_issue(page, "k");
+        assert_eq!(a[0].title, "母亲的菜园", "{a:#?}");
     }
 
     /// A roundup: a title over parallel short place labels, each over its paragraph.

@@ -645,17 +645,25 @@ impl MappedBodies {
         let bytes = all.get(m.text_at + a..m.text_at + b)?;
         let word = m.checked.get(d / 64)?;
         let bit = 1u64 << (d % 64);
-        if word.load(Ordering::Relaxed) & bit == 0 {
-            let right = u64_at(all, m.hashes_at + 8 * d)
-                .is_some_and(|h| xxhash_rust::xxh3::xxh3_64(bytes) == h)
-                && simdutf8::basic::from_utf8(bytes).is_ok();
-            if !right {
-                m.damage.found();
-                return None;
-            }
-            word.fetch_or(bit, Ordering::Relaxed);
+        if word.load(Ordering::Relaxed) & bit != 0 {
+            // SAFETY: the bit of `d` is set only below, once these very bytes
+            // matched their checksum and were found to be UTF-8: the same
+            // range (from the table checked in `new`) of the same bytes, which
+            // nothing writes (a buffer shared read-only, or the cache file
+            // mapped, which newstag replaces by renaming: see [`load`]).
+            return Some(unsafe { std::str::from_utf8_unchecked(bytes) });
         }
-        simdutf8::basic::from_utf8(bytes).ok()
+        let text = u64_at(all, m.hashes_at + 8 * d)
+            .is_some_and(|h| xxhash_rust::xxh3::xxh3_64(bytes) == h)
+            .then(|| simdutf8::basic::from_utf8(bytes).ok())
+            .flatten();
+        match text {
+            Some(_) => {
+                word.fetch_or(bit, Ordering::Relaxed);
+            }
+            None => m.damage.found(),
+        }
+        text
     }
 }
 

@@ -6,7 +6,7 @@ use super::chars::CharIndex;
 use super::column::{TextColumn, Variants};
 use super::fold::fold;
 use super::pinyin::{self, GlyphTexts, Glyphs};
-use super::postings::{Postings, Segment};
+use super::postings::{Postings, Segment, Segments};
 use super::verify::Field;
 use crate::article::{Article, ArticleAt, Issue, Kind};
 use crate::corpus::Corpus;
@@ -55,7 +55,7 @@ fn body_segments(articles: &[&Article], chunk: usize) -> Vec<Segment> {
 /// read and segmented once, and only the batch being indexed is copied.
 pub struct IndexBuilder {
     index: SearchIndex,
-    segments: Vec<Segment>,
+    segments: Segments,
     bodies: Vec<(Arc<[Article]>, u32)>,
 }
 
@@ -63,7 +63,7 @@ impl Default for IndexBuilder {
     fn default() -> IndexBuilder {
         IndexBuilder {
             index: SearchIndex::empty(),
-            segments: Vec::new(),
+            segments: Segments::default(),
             bodies: Vec::new(),
         }
     }
@@ -104,12 +104,14 @@ impl IndexBuilder {
             .len()
             .div_ceil(2 * rayon::current_num_threads())
             .max(64);
-        self.segments.extend(body_segments(&refs, chunk));
+        for s in body_segments(&refs, chunk) {
+            self.segments.push(s);
+        }
     }
 
     pub fn finish(self) -> SearchIndex {
         self.index
-            .finish(Bodies::Shared(self.bodies), &self.segments)
+            .finish(Bodies::Shared(self.bodies), self.segments)
     }
 }
 
@@ -448,8 +450,16 @@ impl SearchIndex {
                 bodies.push((Arc::clone(&issue.articles), ai as u32));
             }
         }
-        let segments = body_segments(&articles, 1024);
-        index.finish(Bodies::Shared(bodies), &segments)
+        // A few segments at a time (the same segments as all at once), each
+        // batch handed to the store that keeps them within a budget.
+        let mut segments = Segments::default();
+        let batch = 1024 * 2 * rayon::current_num_threads().max(1);
+        for part in articles.chunks(batch) {
+            for s in body_segments(part, 1024) {
+                segments.push(s);
+            }
+        }
+        index.finish(Bodies::Shared(bodies), segments)
     }
 
     /// No issue yet, columns ready to grow.
@@ -522,12 +532,25 @@ impl SearchIndex {
     }
 
     /// The character indexes, the bodies and their postings.
-    fn finish(mut self, bodies: Bodies, segments: &[Segment]) -> SearchIndex {
+    fn finish(mut self, bodies: Bodies, segments: Segments) -> SearchIndex {
         let n = self.refs.len();
         self.title_chars = CharIndex::build((0..n).map(|d| self.title_folded(d)));
         self.field_chars = CharIndex::build((0..n).map(|d| self.fields_folded.get(d)));
+        self.postings = match segments.merge() {
+            Some(p) => p,
+            // Segments spilled to a file that failed: made again, in memory.
+            None => match &bodies {
+                Bodies::Shared(v) => {
+                    let articles: Vec<&Article> = v
+                        .iter()
+                        .filter_map(|(all, k)| all.get(*k as usize))
+                        .collect();
+                    Postings::merge(&body_segments(&articles, 1024))
+                }
+                _ => Postings::default(),
+            },
+        };
         self.bodies = bodies;
-        self.postings = Postings::merge(segments);
         self
     }
 

@@ -226,6 +226,11 @@ impl Segment {
         self.docs
     }
 
+    /// Approximate heap bytes.
+    pub fn heap_bytes(&self) -> usize {
+        4 * self.keys.len() + 4 * self.starts.len() + self.lists.heap_bytes() + 2 * self.heads.len()
+    }
+
     fn list(&self, k: usize) -> &[u8] {
         match (self.starts.get(k), self.starts.get(k + 1)) {
             (Some(&a), Some(&b)) => self.lists.get(a as usize..b as usize).unwrap_or(&[]),
@@ -304,13 +309,18 @@ impl Postings {
             ..Postings::default()
         };
         for p in pieces {
-            let base = out.lists.len() as u32;
-            out.keys.extend_from_slice(&p.keys);
-            out.starts
-                .extend(p.starts.iter().skip(1).map(|&s| s + base));
-            out.lists.vec_mut().extend_from_slice(p.lists.all());
+            out.append(p);
         }
         out
+    }
+
+    /// Add the keys of `piece` (all after this one's, same documents).
+    fn append(&mut self, piece: Postings) {
+        let base = self.lists.len() as u32;
+        self.keys.extend_from_slice(&piece.keys);
+        self.starts
+            .extend(piece.starts.iter().skip(1).map(|&s| s + base));
+        self.lists.vec_mut().extend_from_slice(piece.lists.all());
     }
 
     /// These postings with documents `start..end` (one issue's articles)
@@ -797,6 +807,238 @@ impl LongChains<'_> {
 }
 
 /// Merge the keys in `lo..hi` of every segment.
+/// Bytes of segments held in memory before they go to a temporary file (see
+/// [`Segments`]).
+pub const SEGMENT_BUDGET: usize = 64 << 20;
+/// Key ranges a spilled segment is written in, each merged on its own.
+const SECTIONS: usize = 256;
+
+/// The segments of an index being built, in document order, on their way to
+/// [`Segments::merge`]: held in memory up to a budget of bytes, beyond it
+/// written to an unnamed temporary file (in the cache folder) a key range
+/// ("section") at a time and merged a few sections at a time, so that
+/// building the index of a corpus of any size holds the segments being made,
+/// the postings merged so far and the sections being merged, not every
+/// segment (those of 100,000 issues took several GB). The postings are the
+/// same either way; when the file cannot be written or read back, [`Segments::merge`]
+/// says so and the index makes its postings again in memory.
+#[derive(Debug)]
+pub struct Segments {
+    mem: Vec<Segment>,
+    mem_bytes: usize,
+    budget: usize,
+    dir: Option<std::path::PathBuf>,
+    spill: Option<SpilledSegments>,
+}
+
+/// A spilled segment: its documents and, per section, the offset of its
+/// bytes in the file, its keys and its list bytes.
+type SpilledSegment = (u32, Vec<(u64, u32, u32)>);
+
+#[derive(Debug)]
+struct SpilledSegments {
+    file: std::io::BufWriter<std::fs::File>,
+    len: u64,
+    /// Section `j` holds the keys in `bounds[j]..bounds[j + 1]`.
+    bounds: Vec<u64>,
+    /// Per segment: its documents and, per section, the offset of its bytes
+    /// in the file, its keys and its list bytes.
+    segments: Vec<SpilledSegment>,
+    heads: Vec<u16>,
+    /// A write failed: the file is not whole.
+    failed: bool,
+}
+
+impl Default for Segments {
+    fn default() -> Segments {
+        Segments::with_budget(SEGMENT_BUDGET, crate::cache::cache_root())
+    }
+}
+
+impl Segments {
+    /// Segments kept in memory up to `budget` bytes, beyond it in a temporary
+    /// file in `dir` (else the system's temporary folder).
+    pub fn with_budget(budget: usize, dir: Option<std::path::PathBuf>) -> Segments {
+        Segments {
+            mem: Vec::new(),
+            mem_bytes: 0,
+            budget,
+            dir,
+            spill: None,
+        }
+    }
+
+    /// Whether segments went to a temporary file.
+    pub fn spilled(&self) -> bool {
+        self.spill.is_some()
+    }
+
+    /// Add the next segment (its documents follow the last one's).
+    pub fn push(&mut self, segment: Segment) {
+        if let Some(s) = &mut self.spill {
+            s.write(&segment);
+            return;
+        }
+        self.mem_bytes += segment.heap_bytes();
+        self.mem.push(segment);
+        if self.mem_bytes > self.budget {
+            self.spill_all();
+        }
+    }
+
+    /// Move the segments held in memory to a temporary file (they stay in
+    /// memory, and every later one too, when it cannot be made).
+    fn spill_all(&mut self) {
+        let file = self
+            .dir
+            .as_ref()
+            .and_then(|d| {
+                std::fs::create_dir_all(d).ok()?;
+                tempfile::tempfile_in(d).ok()
+            })
+            .or_else(|| tempfile::tempfile().ok());
+        let Some(file) = file else {
+            self.budget = usize::MAX;
+            return;
+        };
+        // Sections at quantiles of the keys seen so far.
+        let mut sample: Vec<u32> = self
+            .mem
+            .iter()
+            .flat_map(|s| s.keys.iter().step_by(16).copied())
+            .collect();
+        sample.sort_unstable();
+        sample.dedup();
+        let mut bounds = vec![0u64];
+        bounds.extend(
+            (1..SECTIONS)
+                .filter_map(|j| sample.get(j * sample.len() / SECTIONS).map(|&k| k as u64)),
+        );
+        bounds.push(1 << 32);
+        bounds.dedup();
+        let mut spill = SpilledSegments {
+            file: std::io::BufWriter::with_capacity(1 << 20, file),
+            len: 0,
+            bounds,
+            segments: Vec::new(),
+            heads: Vec::new(),
+            failed: false,
+        };
+        for s in std::mem::take(&mut self.mem) {
+            spill.write(&s);
+        }
+        self.mem_bytes = 0;
+        self.spill = Some(spill);
+    }
+
+    /// The postings of every segment, in document order; `None` when spilled
+    /// segments could not be written or read back whole.
+    pub fn merge(self) -> Option<Postings> {
+        match self.spill {
+            None => Some(Postings::merge(&self.mem)),
+            Some(spill) => spill.merge(),
+        }
+    }
+}
+
+impl SpilledSegments {
+    fn write(&mut self, seg: &Segment) {
+        use std::io::Write;
+        if self.failed {
+            return;
+        }
+        let mut sections = Vec::with_capacity(self.bounds.len().saturating_sub(1));
+        let mut buf = Vec::new();
+        for w in self.bounds.windows(2) {
+            let k0 = seg.keys.partition_point(|&k| (k as u64) < w[0]);
+            let k1 = seg.keys.partition_point(|&k| (k as u64) < w[1]).max(k0);
+            let start = |k: usize| seg.starts.get(k).copied().unwrap_or(0);
+            let (s0, s1) = (start(k0), start(k1).max(start(k0)));
+            buf.clear();
+            for &k in seg.keys.get(k0..k1).unwrap_or(&[]) {
+                buf.extend_from_slice(&k.to_le_bytes());
+            }
+            for k in k0..=k1 {
+                buf.extend_from_slice(&(start(k) - s0).to_le_bytes());
+            }
+            buf.extend_from_slice(seg.lists.get(s0 as usize..s1 as usize).unwrap_or(&[]));
+            sections.push((self.len, (k1 - k0) as u32, s1 - s0));
+            if self.file.write_all(&buf).is_err() {
+                self.failed = true;
+                return;
+            }
+            self.len += buf.len() as u64;
+        }
+        self.segments.push((seg.docs, sections));
+        self.heads.extend_from_slice(&seg.heads);
+    }
+
+    fn merge(self) -> Option<Postings> {
+        use rayon::prelude::*;
+        if self.failed {
+            return None;
+        }
+        let file = self.file.into_inner().ok()?;
+        let mut offsets = Vec::with_capacity(self.segments.len());
+        let mut n = 0u32;
+        for (docs, _) in &self.segments {
+            offsets.push(n);
+            n += docs;
+        }
+        let mut out = Postings {
+            n_docs: n,
+            ..Postings::default()
+        };
+        // A few sections at a time, appended as they are merged.
+        let sections: Vec<usize> = (0..self.bounds.len().saturating_sub(1)).collect();
+        for batch in sections.chunks(2 * rayon::current_num_threads().max(1)) {
+            let pieces: Vec<Option<Postings>> = batch
+                .par_iter()
+                .map(|&j| {
+                    let segments = section(&file, &self.segments, j)?;
+                    Some(merge_range(&segments, &offsets, n, 0, 1 << 32))
+                })
+                .collect();
+            for p in pieces {
+                out.append(p?);
+            }
+        }
+        out.heads = self.heads;
+        Some(out)
+    }
+}
+
+/// Section `j` of every spilled segment, read back as segments (without
+/// their heads).
+fn section(
+    file: &std::fs::File,
+    segments: &[SpilledSegment],
+    j: usize,
+) -> Option<Vec<Segment>> {
+    let mut out = Vec::with_capacity(segments.len());
+    for (docs, sections) in segments {
+        let &(at, keys, lists) = sections.get(j)?;
+        let (keys, lists) = (keys as usize, lists as usize);
+        let mut buf = vec![0u8; 8 * keys + 4 + lists];
+        crate::cache::pack::read_at(file, &mut buf, at).ok()?;
+        let words = |from: usize, count: usize| -> Vec<u32> {
+            buf.get(4 * from..4 * (from + count))
+                .unwrap_or(&[])
+                .chunks_exact(4)
+                .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+                .collect()
+        };
+        out.push(Segment {
+            docs: *docs,
+            keys: words(0, keys),
+            starts: words(keys, keys + 1),
+            lists: Bytes::owned(buf.get(8 * keys + 4..).unwrap_or(&[]).to_vec()),
+            heads: Vec::new(),
+        });
+    }
+    Some(out)
+}
+
 fn merge_range(segments: &[Segment], offsets: &[u32], n_docs: u32, lo: u64, hi: u64) -> Postings {
     use std::cmp::Reverse;
     use std::collections::BinaryHeap;
@@ -955,6 +1197,45 @@ mod tests {
             .map(|c| Segment::build(c.iter().map(|b| b.split('\n'))))
             .collect();
         Postings::merge(&segments)
+    }
+
+    /// Segments past the memory budget go to a temporary file and merge to
+    /// the postings they make in memory; the file leaves nothing behind.
+    #[test]
+    fn spilled_segments_merge_to_the_same_postings() {
+        let verbs = ["推进", "落实", "加强", "ＧＤＰ"];
+        let bodies: Vec<String> = (0..300)
+            .map(|i| {
+                format!(
+                    "{}社区治理第{i}号\n垃圾分类gdp{}，{}",
+                    verbs[i % 4],
+                    i % 7,
+                    i * 31 % 97
+                )
+            })
+            .collect();
+        let segments: Vec<Segment> = bodies
+            .chunks(7)
+            .map(|c| Segment::build(c.iter().map(|b| b.split('\n'))))
+            .collect();
+        let whole = Postings::merge(&segments);
+        assert!(whole.len() > 100);
+        let dir = tempfile::tempdir().unwrap();
+        for budget in [0, 3000] {
+            let mut spilled = Segments::with_budget(budget, Some(dir.path().to_path_buf()));
+            for s in &segments {
+                spilled.push(s.clone());
+            }
+            assert!(spilled.spilled(), "budget {budget}");
+            assert_eq!(spilled.merge().as_ref(), Some(&whole), "budget {budget}");
+        }
+        let mut kept = Segments::with_budget(usize::MAX, Some(dir.path().to_path_buf()));
+        for s in &segments {
+            kept.push(s.clone());
+        }
+        assert!(!kept.spilled());
+        assert_eq!(kept.merge(), Some(whole));
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
     }
 
     #[test]

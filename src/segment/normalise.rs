@@ -1007,12 +1007,16 @@ fn head_piece_text(t: &str, wrap: Wrap) -> bool {
         && !super::classify::is_jump_line(t)
 }
 
-/// The tail of a question or exclamation head (`新生儿医保怎` / `么办？`): a head
-/// piece but for the question or exclamation mark that closes it. It can only end
-/// a run of head lines.
-fn question_tail(u: &Unit<'_>, wrap: Wrap) -> bool {
+/// The tail of a question or exclamation head (`新生儿医保怎` / `么办？`) under the
+/// head line `above`: a head piece but for the question or exclamation mark that
+/// closes it. It can only end a run of head lines. A title set over two lines is
+/// cut where a word runs across or near its middle; a kicker over a question title
+/// is wider than the title (`…三年行动方案` / `加装电梯谁来出钱？`, `…成立75周年` /
+/// `祖国万岁！`). The page's wrap width cannot tell: a head line never fills it.
+fn question_tail(above: &str, u: &Unit<'_>, wrap: Wrap) -> bool {
     let t = u.text.trim_end_matches(['？', '?', '！', '!']);
-    u.markup == Markup::None
+    (wrap.of(above) <= wrap.of(&u.text) + 6 || super::rethread::bond(above, &u.text))
+        && u.markup == Markup::None
         && u.level == 0
         && !u.indent
         && t.len() < u.text.len()
@@ -1091,7 +1095,7 @@ fn join_wrapped_heads(units: &mut Vec<Unit<'_>>, wrap: Wrap) {
             if head_piece(v, wrap) {
                 run.extend(it.next());
             } else {
-                if question_tail(v, wrap) {
+                if question_tail(&run[run.len() - 1].text, v, wrap) {
                     run.extend(it.next());
                 }
                 break;
@@ -1386,6 +1390,26 @@ mod tests {
         );
         let plain = "高温来袭\n记者从市气象台获悉，受副热带高压影响，本周后期我市将迎来今年首轮高温天气，最高气温可达35℃以上。\n医生提醒，高温天气要避免在10时至16时长时间户外活动。\n市人社局提醒，用人单位在高温天气应调整作业时间，按规定发放高温津贴。\n注意防暑。\n";
         assert_eq!(texts(plain).len(), 5);
+    }
+
+    /// A kicker wider than the question or exclamation title under it is no line
+    /// of that title (`…三年行动方案` / `加装电梯谁来出钱？`).
+    #[test]
+    fn a_kicker_over_a_question_title_is_no_wrapped_title() {
+        let body = "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十\n";
+        for (kicker, title, sign) in [
+            (
+                "我市出台老旧小区改造三年行动方案",
+                "加装电梯谁来出钱？",
+                "本报记者　王芳\n",
+            ),
+            ("庆祝中华人民共和国成立75周年", "祖国万岁！", ""),
+        ] {
+            let page = format!("{kicker}\n{title}\n{sign}{body}{body}{body}九十。\n");
+            let t = texts(&page);
+            assert!(t.iter().any(|x| x == kicker), "{kicker}: {t:?}");
+            assert!(t.iter().any(|x| x == title), "{title}: {t:?}");
+        }
     }
 
     #[test]

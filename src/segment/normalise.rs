@@ -1105,11 +1105,18 @@ fn join_wrapped_heads(units: &mut Vec<Unit<'_>>, wrap: Wrap) {
         let pair = if k < 2 {
             None
         } else if is_pen_name_like(&run[k - 1].text) {
-            if it.peek().is_some_and(signs_or_subtitles) {
+            // A label over a short title looks the same (`新春走基层` / `回家` /
+            // `本报记者　王芳`, `新时代文明实践` / `小事大情` / `晨风`), and its label
+            // is wider than the title as a title's first line is wider than its
+            // tail; the page's wrap width cannot tell (a head line never fills
+            // it). The pair is a title under a line above it (the label) or with a
+            // word across its cut.
+            let i = if it.peek().is_some_and(signs_or_subtitles) {
                 Some(k - 2)
             } else {
-                (k >= 3).then(|| k - 3)
-            }
+                k.checked_sub(3)
+            };
+            i.filter(|&i| i >= 1 || super::rethread::bond(&run[i].text, &run[i + 1].text))
         } else {
             Some(k - 2)
         };
@@ -1390,6 +1397,24 @@ mod tests {
         );
         let plain = "高温来袭\n记者从市气象台获悉，受副热带高压影响，本周后期我市将迎来今年首轮高温天气，最高气温可达35℃以上。\n医生提醒，高温天气要避免在10时至16时长时间户外活动。\n市人社局提醒，用人单位在高温天气应调整作业时间，按规定发放高温津贴。\n注意防暑。\n";
         assert_eq!(texts(plain).len(), 5);
+    }
+
+    /// A column label over a short title (`新春走基层` / `回家`) is no wrapped
+    /// title: over a byline or a pen name the two lines stay apart.
+    #[test]
+    fn a_label_over_a_short_title_is_no_wrapped_title() {
+        let body = "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十\n";
+        for (label, title, sign) in [
+            ("新春走基层", "回家", "本报记者　王芳"),
+            ("副刊·大河风", "老屋", "文／李红"),
+            ("百姓故事", "老井", "□ 张建国"),
+            ("新时代文明实践", "小事大情", "晨风"),
+        ] {
+            let page = format!("{label}\n{title}\n{sign}\n{body}{body}{body}九十。\n");
+            let t = texts(&page);
+            assert!(t.iter().any(|x| x == label), "{label}: {t:?}");
+            assert!(t.iter().any(|x| x == title), "{title}: {t:?}");
+        }
     }
 
     /// A kicker wider than the question or exclamation title under it is no line

@@ -1010,11 +1010,7 @@ impl SpilledSegments {
 
 /// Section `j` of every spilled segment, read back as segments (without
 /// their heads).
-fn section(
-    file: &std::fs::File,
-    segments: &[SpilledSegment],
-    j: usize,
-) -> Option<Vec<Segment>> {
+fn section(file: &std::fs::File, segments: &[SpilledSegment], j: usize) -> Option<Vec<Segment>> {
     let mut out = Vec::with_capacity(segments.len());
     for (docs, sections) in segments {
         let &(at, keys, lists) = sections.get(j)?;

@@ -446,6 +446,8 @@ struct BlockSums<W> {
     inner: W,
     block: Vec<u8>,
     sums: Vec<u8>,
+    /// Bytes written through, to check against the size announced before.
+    written: usize,
 }
 
 impl<W: std::io::Write> BlockSums<W> {
@@ -462,6 +464,7 @@ impl<W: std::io::Write> std::io::Write for BlockSums<W> {
     fn write(&mut self, mut buf: &[u8]) -> std::io::Result<usize> {
         let n = buf.len();
         self.inner.write_all(buf)?;
+        self.written += n;
         while !buf.is_empty() {
             let take = (BLOCK - self.block.len()).min(buf.len());
             self.block.extend_from_slice(&buf[..take]);
@@ -511,15 +514,19 @@ fn write_cache<W: std::io::Write + std::io::Seek>(
         inner: out,
         block: Vec::with_capacity(BLOCK),
         sums: Vec::with_capacity(8 * blocks),
+        written: 0,
     };
     postcard::to_io(&file, &mut summed).map_err(bad)?;
     summed.sum_block();
     let BlockSums {
         inner: mut out,
         sums,
+        written,
         ..
     } = summed;
-    if sums.len() != 8 * blocks {
+    // The length written before the head must be the head's: a head one byte
+    // longer or shorter than announced would shift everything after it.
+    if written != head_len || sums.len() != 8 * blocks {
         return Err(std::io::Error::other(
             "the head's size changed while written",
         ));

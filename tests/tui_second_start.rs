@@ -358,7 +358,16 @@ fn search_in(app: &mut App, text: &str) -> Option<usize> {
     for c in text.chars() {
         app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
     }
-    assert!(newstag::ui::searching::wait(app, Duration::from_secs(20)));
+    searched(app)
+}
+
+/// Wait for the search the app runs (as typed, or again on a new index); the
+/// articles the list then shows.
+fn searched(app: &mut App) -> Option<usize> {
+    assert!(
+        newstag::ui::searching::wait(app, Duration::from_secs(20)),
+        "no search answer within 20 s"
+    );
     app.filter.as_ref().map(Vec::len)
 }
 
@@ -403,11 +412,7 @@ fn a_damaged_index_cache_is_named_and_built_again() {
     );
     assert!(app.search.index.is_none(), "indexing again");
     until_indexed(&mut app, &rx);
-    assert!(newstag::ui::searching::wait(
-        &mut app,
-        Duration::from_secs(20)
-    ));
-    assert_eq!(app.filter.as_ref().map(Vec::len), hits);
+    assert_eq!(searched(&mut app), hits);
     assert_eq!(app.search.input.value(), query);
 }
 
@@ -521,12 +526,9 @@ fn a_swap_keeps_the_query_typed_and_answers_it_again() {
     app.recut(vec![(at, issue)], Default::default());
     assert_eq!(app.search.input.value(), query, "the query typed stays");
     until_indexed(&mut app, &rx);
-    assert!(
-        newstag::ui::searching::wait(&mut app, Duration::from_secs(20)),
-        "searched again on the new index"
-    );
-    // The article put first in the issue has the body too.
-    assert_eq!(app.filter.as_ref().map(Vec::len), hits.map(|n| n + 1));
+    // Searched again on the new index: the article put first in the issue has
+    // the body too.
+    assert_eq!(searched(&mut app), hits.map(|n| n + 1));
     assert_eq!(app.search.input.value(), query);
 }
 

@@ -187,12 +187,19 @@ fn home() -> &'static Path {
     .path()
 }
 
+/// A new corpus folder `name` under the test home, holding the paper of
+/// `write_paper`.
+fn paper_corpus(name: &str) -> PathBuf {
+    let root = home().join(name);
+    std::fs::create_dir(&root).unwrap();
+    write_paper(&root);
+    root
+}
+
 #[test]
 fn the_second_start_reads_everything_from_the_caches_and_shows_what_the_cli_does() {
     let cli = Cli::in_home(home());
-    let root = home().join("paper");
-    std::fs::create_dir(&root).unwrap();
-    write_paper(&root);
+    let root = paper_corpus("paper");
 
     let first = start(&root);
     assert!(first.indexed_afresh, "no cache yet: the index is built");
@@ -259,9 +266,7 @@ fn the_second_start_reads_everything_from_the_caches_and_shows_what_the_cli_does
 #[test]
 fn an_issue_tagged_while_loading_keeps_its_cut_and_its_tag() {
     let cli = Cli::in_home(home());
-    let root = home().join("tagged");
-    std::fs::create_dir(&root).unwrap();
-    write_paper(&root);
+    let root = paper_corpus("tagged");
     let (mut app, rx) = session(&root);
     let ids = |app: &App| -> Vec<Vec<String>> {
         app.corpus
@@ -376,9 +381,7 @@ fn searched(app: &mut App) -> Option<usize> {
 /// again, and the query typed is answered from that index with every hit.
 #[test]
 fn a_damaged_index_cache_is_named_and_built_again() {
-    let root = home().join("damaged");
-    std::fs::create_dir(&root).unwrap();
-    write_paper(&root);
+    let root = paper_corpus("damaged");
     let query = "shoucheng";
     let (mut app, rx) = session(&root);
     run_to_ready(&mut app, &rx, Vec::new());
@@ -424,9 +427,7 @@ fn a_damaged_index_cache_is_named_and_built_again() {
 /// that point at the first cut's articles.
 #[test]
 fn after_a_mixed_cut_a_corrections_index_is_not_cached() {
-    let root = home().join("mixed-corrected");
-    std::fs::create_dir(&root).unwrap();
-    write_paper(&root);
+    let root = paper_corpus("mixed-corrected");
     let (mut app, rx) = session(&root);
     let recut = loop {
         match next(&rx) {
@@ -505,9 +506,7 @@ fn cut_again(app: &App, at: usize, new_ids: bool) -> newstag::article::Issue {
 /// of the new cut, with the same hits.
 #[test]
 fn a_swap_keeps_the_query_typed_and_answers_it_again() {
-    let root = home().join("swap-typed");
-    std::fs::create_dir(&root).unwrap();
-    write_paper(&root);
+    let root = paper_corpus("swap-typed");
     let query = "shoucheng";
     let (mut app, rx) = session(&root);
     run_to_ready(&mut app, &rx, Vec::new());
@@ -537,9 +536,7 @@ fn a_swap_keeps_the_query_typed_and_answers_it_again() {
 /// else its issue is.
 #[test]
 fn a_swap_keeps_the_selection_on_its_article_by_id_else_title() {
-    let root = home().join("swap-selected");
-    std::fs::create_dir(&root).unwrap();
-    write_paper(&root);
+    let root = paper_corpus("swap-selected");
     let (mut app, rx) = session(&root);
     run_to_ready(&mut app, &rx, Vec::new());
     let at = app

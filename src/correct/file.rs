@@ -438,6 +438,55 @@ fn change_tags(
     })
 }
 
+/// The tags of an issue cut again without a correction (the corpus's habits,
+/// learned anew, cut it otherwise): in every sidecar of the issue, under its
+/// folder's lock, the records on an article of `before` that is not in `after`
+/// go to its heir (see [`super::carry`]), as after a correction. Every sidecar
+/// is read (and locked) before any is written: one that does not read refuses
+/// the carry and nothing is written. The moves made.
+pub fn carry_tags(
+    at: IssueSidecars<'_>,
+    before: &[Article],
+    after: &[Article],
+) -> Result<Vec<TagMove>, ChangeError> {
+    let key = crate::corpus::issue_key(at.rel);
+    let dirs = std::iter::once(at.sidecar_dir).chain(at.tag_dirs.iter().map(|d| Some(d.as_path())));
+    let mut read = Vec::new();
+    for dir in dirs {
+        let loc = location::locate(at.path, at.rel, dir);
+        if loc.file_in_use().is_none() {
+            continue;
+        }
+        let lock = sidecar::lock_folder(&loc.path)?;
+        if let Some(side) = loc.read()? {
+            read.push((loc, side, lock));
+        }
+    }
+    let mut moves = Vec::new();
+    let mut changed = Vec::new();
+    for (loc, mut side, lock) in read {
+        let followed = super::follow::follow(
+            std::mem::take(&mut side.articles),
+            before,
+            after,
+            &key,
+            None,
+        );
+        side.articles = followed.records;
+        moves.extend(followed.moves);
+        if !followed.edits.is_empty() {
+            if side.issue.is_empty() {
+                side.issue = at.rel.to_string();
+            }
+            changed.push((loc, side, lock));
+        }
+    }
+    for (loc, side, _lock) in &changed {
+        loc.save(side)?;
+    }
+    Ok(merge_moves(moves))
+}
+
 /// Moves of the same tags between the same articles (from several sidecars)
 /// as one.
 fn merge_moves(moves: Vec<TagMove>) -> Vec<TagMove> {

@@ -200,6 +200,34 @@ impl History {
         })
     }
 
+    /// The articles of issue `rel` were cut again and their tags carried to
+    /// other ids (`heirs`: old id to new): the steps to undo and redo change
+    /// the articles that now hold those tags.
+    pub fn follow_articles(
+        &mut self,
+        rel: &str,
+        heirs: &std::collections::HashMap<String, String>,
+    ) {
+        for set in self.undo.iter_mut().chain(self.redo.iter_mut()) {
+            let ids = set
+                .changes
+                .iter_mut()
+                .filter(|c| c.issue == rel)
+                .map(|c| &mut c.article)
+                .chain(
+                    set.memos
+                        .iter_mut()
+                        .filter(|m| m.issue == rel)
+                        .map(|m| &mut m.article),
+                );
+            for id in ids {
+                if let Some(heir) = heirs.get(id.as_str()) {
+                    *id = heir.clone();
+                }
+            }
+        }
+    }
+
     /// Tag `old` is now called `new`: the steps to undo and redo change the
     /// new name.
     pub fn rename_tag(&mut self, old: &str, new: &str) {

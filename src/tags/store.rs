@@ -606,6 +606,17 @@ impl TagStore {
         self.history.rename_tag(old, new);
     }
 
+    /// The articles of issue `rel` were cut again and their tags carried to
+    /// other ids in its sidecars (`heirs`: old id to new; the sidecars are
+    /// read again with [`TagStore::add_loaded`]): the undo history follows.
+    pub fn articles_carried(
+        &mut self,
+        rel: &str,
+        heirs: &std::collections::HashMap<String, String>,
+    ) {
+        self.history.follow_articles(rel, heirs);
+    }
+
     /// The memo of article `id` of issue `rel` in this store's own sidecars
     /// (the current coder's, in the team layout).
     pub fn memo(&self, rel: &str, id: &str) -> Option<&Memo> {

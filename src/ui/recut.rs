@@ -7,17 +7,21 @@
 //! learned once every issue is read, and the issues they change are cut again.
 //! Swapping those in makes this session show, index and cache the cut every
 //! later start makes (so that start reads everything from the caches). An issue
-//! the user has worked on in this session (tagged, given a memo, marked,
-//! corrected, open in the page view, in triage or adjudication, or while a tag
-//! save is pending) keeps the cut the user saw: tags are saved by article id,
-//! and ids follow the cut. Its tags are then re-anchored on the next start, as
-//! after any change of the cut.
+//! the user has tagged or given a memo in this session is swapped in too, its
+//! tags carried to the articles of the new cut in its sidecars (each to its
+//! heir, [`crate::correct::carry`], as after a correction) and the undo steps
+//! following them: tags are saved by article id, and ids follow the cut, so a
+//! tag left on an id of the first cut would be an orphan at the next start.
+//! An issue the user has worked on otherwise (marked, corrected, open in the
+//! page view, in triage or adjudication, while a tag save is pending, or whose
+//! sidecar cannot be rewritten) keeps the cut the user saw; its tags are then
+//! re-anchored on the next start, as after any change of the cut.
 
 use super::app::App;
 use super::list::ListRow;
 use crate::article::{ArticleAt, Issue};
 use crate::tags::LoadedSidecars;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 impl App {
     /// Swap in `issues` (each with its place in the corpus), cut again with the
@@ -30,17 +34,31 @@ impl App {
             .map(|(at, a)| (at, a.id.clone(), a.title.clone()));
         let mut swapped: HashSet<String> = HashSet::new();
         let mut kept = false;
+        let mut carried = Vec::new();
         for (at, issue) in issues {
-            let Some(old) = self.corpus.issues.get_mut(at) else {
+            let Some(old) = self.corpus.issues.get(at) else {
                 continue;
             };
             if old.rel != issue.rel {
                 continue;
             }
-            if worked.as_ref().is_none_or(|w| w.has(at, &old.rel)) {
-                kept = true;
-                continue;
+            match worked.as_ref().map_or(Work::Held, |w| w.on(at, &old.rel)) {
+                Work::Held => {
+                    kept = true;
+                    continue;
+                }
+                Work::Tagged => {
+                    if !self.carry_tags(at, &issue) {
+                        kept = true;
+                        continue;
+                    }
+                    carried.push(at);
+                }
+                Work::None => {}
             }
+            let Some(old) = self.corpus.issues.get_mut(at) else {
+                continue;
+            };
             self.article_total = self.article_total - old.articles.len() + issue.articles.len();
             swapped.insert(issue.rel.clone());
             *old = issue;
@@ -58,6 +76,15 @@ impl App {
         }
         sidecars.retain(|rel| swapped.contains(rel));
         self.tagging.store.add_loaded(sidecars);
+        // The sidecars the tags were carried in, as they are now.
+        let carried: Vec<Issue> = carried
+            .iter()
+            .filter_map(|&at| self.corpus.issues.get(at).cloned())
+            .collect();
+        if !carried.is_empty() {
+            let again = self.tagging.team.read_sidecars(&carried);
+            self.tagging.store.add_loaded(again);
+        }
         // An index built from (or fed) the first cut is built again; the query
         // typed is kept, and searched again on it.
         let fed = self
@@ -94,6 +121,39 @@ impl App {
         self.select(self.selected);
     }
 
+    /// Carry the tags of issue `at` (as the user saw it) to its articles in
+    /// `new` (its cut with the learned habits), in every sidecar of the issue,
+    /// and make the undo steps follow; false (the error said) when a sidecar
+    /// could not be read or written: the issue then keeps its cut.
+    fn carry_tags(&mut self, at: usize, new: &Issue) -> bool {
+        let Some(old) = self.corpus.issues.get(at) else {
+            return false;
+        };
+        let dir = self.config.sidecar_dir();
+        let tag_dirs = crate::correct::file::team_tag_dirs(&self.tagging.team);
+        let sidecars = crate::correct::file::IssueSidecars {
+            tag_dirs: &tag_dirs,
+            ..crate::correct::file::IssueSidecars::own(&new.path, &new.rel, dir.as_deref())
+        };
+        if let Err(e) = crate::correct::file::carry_tags(sidecars, &old.articles, &new.articles) {
+            self.error(format!(
+                "{}: tags not carried to the issue cut again with the paper's habits (it keeps its cut): {e}",
+                new.rel
+            ));
+            return false;
+        }
+        let ids: HashSet<&str> = new.articles.iter().map(|a| a.id.as_str()).collect();
+        let heirs: HashMap<String, String> =
+            crate::correct::carry::heirs(&old.articles, &new.articles)
+                .into_iter()
+                .zip(old.articles.iter())
+                .filter(|(_, a)| !ids.contains(a.id.as_str()))
+                .filter_map(|(heir, a)| Some((a.id.clone(), new.articles.get(heir?)?.id.clone())))
+                .collect();
+        self.tagging.store.articles_carried(&new.rel, &heirs);
+        true
+    }
+
     /// The issues the user has worked on in this session, or `None` when that
     /// cannot be told issue by issue (a tag save or rename pending, triage or
     /// adjudication open): then every issue counts.
@@ -106,12 +166,19 @@ impl App {
         {
             return None;
         }
-        let history = self.tagging.store.history();
-        let rels = history
+        let tagged = self
+            .tagging
+            .store
+            .history()
             .issues()
-            .chain(self.journal.undo.iter().map(|s| s.rel.as_str()))
-            .chain(self.journal.redo.iter().map(|s| s.rel.as_str()))
             .map(str::to_string)
+            .collect();
+        let rels = self
+            .journal
+            .undo
+            .iter()
+            .chain(&self.journal.redo)
+            .map(|s| s.rel.clone())
             .collect();
         let places = self
             .marks
@@ -119,18 +186,40 @@ impl App {
             .map(|m| m.issue)
             .chain(self.page.as_ref().map(|v| v.issue))
             .collect();
-        Some(Worked { rels, places })
+        Some(Worked {
+            tagged,
+            rels,
+            places,
+        })
     }
 }
 
-/// Issues the user has worked on: by path, and by place in the corpus.
+/// Issues the user has worked on: tagged (or given a memo), by path; corrected,
+/// by path; marked or open in the page view, by place in the corpus.
 struct Worked {
+    tagged: HashSet<String>,
     rels: HashSet<String>,
     places: HashSet<usize>,
 }
 
+/// What the user did to an issue, as far as swapping in its new cut goes.
+enum Work {
+    /// Nothing.
+    None,
+    /// Tags or memos only: they are carried to the new cut.
+    Tagged,
+    /// More (or it cannot be told): the issue keeps its cut.
+    Held,
+}
+
 impl Worked {
-    fn has(&self, at: usize, rel: &str) -> bool {
-        self.places.contains(&at) || self.rels.contains(rel)
+    fn on(&self, at: usize, rel: &str) -> Work {
+        if self.places.contains(&at) || self.rels.contains(rel) {
+            Work::Held
+        } else if self.tagged.contains(rel) {
+            Work::Tagged
+        } else {
+            Work::None
+        }
     }
 }

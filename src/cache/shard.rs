@@ -453,10 +453,17 @@ mod tests {
         Habits::default()
     }
 
-    /// Habits learned from three pages each holding `line` as a head line.
+    /// Habits learned from three issues each holding `line` as a head line
+    /// over another story.
     fn habits_with(line: &str) -> Habits {
-        let page = format!("{line}\n\n某地新闻标题\n\n本报讯 这是一篇很长的正文，说了很多事情。\n");
-        Habits::learn(&vec![crate::segment::habits::page_lines(&page); 3])
+        let pages: Vec<_> = ["某地新闻标题", "另一条新闻", "第三条新闻"]
+            .iter()
+            .map(|t| {
+                let page = format!("{line}\n\n{t}\n\n本报讯 这是一篇很长的正文，说了很多事情。\n");
+                crate::segment::habits::page_lines(&page)
+            })
+            .collect();
+        Habits::learn(&pages)
     }
 
     /// A shard stays valid under habits learned anew that do not bear on its

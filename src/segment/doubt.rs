@@ -71,8 +71,13 @@ mod tests {
         let d = doubts_of(&draft("今日关注", &[LONG]), Kind::News, None);
         assert_eq!(d.names(), ["label-title"]);
         // A title that recurs across the corpus's issues is a label too.
-        let page = format!("乡村振兴一线行\n\n{LONG}\n");
-        let habits = Habits::learn(&vec![crate::segment::habits::page_lines(&page); 3]);
+        let pages: Vec<_> = ["一", "二", "三"]
+            .iter()
+            .map(|n| {
+                crate::segment::habits::page_lines(&format!("乡村振兴一线行\n\n第{n}站：{LONG}\n"))
+            })
+            .collect();
+        let habits = Habits::learn(&pages);
         let d = doubts_of(&draft("乡村振兴一线行", &[LONG]), Kind::News, Some(&habits));
         assert_eq!(d.names(), ["label-title"]);
         let d = doubts_of(&draft("乡村振兴一线行", &[LONG]), Kind::News, None);

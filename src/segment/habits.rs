@@ -12,7 +12,11 @@
 //!   `classify` (and [`Habits::affects`] says whether a page needs it at all).
 //!
 //! A one-file corpus learns nothing and is cut as before; a line must recur in at
-//! least [`MIN_ISSUES`] issues and [`MIN_PER_MILLE`] per mille of them.
+//! least [`MIN_ISSUES`] issues and [`MIN_PER_MILLE`] per mille of them, each time
+//! over other text: one page printed several ways (a PDF as two tools print it and
+//! its web copy, one story in the morning and the evening paper) is one issue, so
+//! the heads its prints share are not taken for a recurring label (a label stands
+//! among new text each time, a title amid the same).
 //!
 //! Loading (`corpus::habits`): each file is cut with the habits its corpus had at
 //! the last load, and the same pass gives its page lines
@@ -29,6 +33,8 @@ use std::collections::{HashMap, HashSet};
 
 /// Longest head line (in characters) counted as a possible label or name.
 pub const MAX_CHARS: usize = 16;
+/// How many letters and digits either side of a head line tell where it stands.
+pub const CONTEXT_CHARS: usize = 12;
 /// A line recurs when it stands in at least this many issues...
 pub const MIN_ISSUES: u32 = 3;
 /// ...and in at least this share (per mille) of the corpus's issues.
@@ -48,6 +54,11 @@ pub struct PageLines {
     pub under_head: Vec<u64>,
     /// The other short head lines.
     pub heads: Vec<u64>,
+    /// Where each line of `under_head` and `heads` stands, in that order: a hash
+    /// of the [`CONTEXT_CHARS`] letters and digits either side of it (see
+    /// [`Habits::learn`]). Empty in pages kept by an older cache.
+    #[serde(default)]
+    pub context: Vec<u64>,
     /// The page's other short lines (other markup, or sentence punctuation),
     /// which are never learned from but which [`apply`] may still find among
     /// learned habits (a head with a comma whose key is another page's label):
@@ -85,11 +96,9 @@ pub fn lines_of_units(units: &[Unit<'_>]) -> PageLines {
     let mut out = PageLines::default();
     let mut seen = HashSet::new();
     let mut prev_short = false;
-    for u in units {
-        if !matches!(
-            u.markup,
-            Markup::None | Markup::Title | Markup::RunIn | Markup::Field(_)
-        ) {
+    let mut heads_context = Vec::new();
+    for (i, u) in units.iter().enumerate() {
+        if !is_text(u) {
             continue;
         }
         let short = count_upto(&u.text, MAX_CHARS) <= MAX_CHARS
@@ -100,13 +109,16 @@ pub fn lines_of_units(units: &[Unit<'_>]) -> PageLines {
             if !key.is_empty() && seen.insert(line_hash(&key)) {
                 if prev_short && looks_like_name(&key) {
                     out.under_head.push(line_hash(&key));
+                    out.context.push(context_hash(units, i));
                 } else {
                     out.heads.push(line_hash(&key));
+                    heads_context.push(context_hash(units, i));
                 }
             }
         }
         prev_short = short;
     }
+    out.context.extend(heads_context);
     // Every other short unit, whatever its markup or punctuation: `apply` looks
     // at each short head, so the cut depends on their keys too.
     for u in units {
@@ -118,6 +130,52 @@ pub fn lines_of_units(units: &[Unit<'_>]) -> PageLines {
         }
     }
     out
+}
+
+/// A unit of the page's text (not furniture, noise or a banner).
+fn is_text(u: &Unit<'_>) -> bool {
+    matches!(
+        u.markup,
+        Markup::None | Markup::Title | Markup::RunIn | Markup::Field(_)
+    )
+}
+
+/// Where the line `at` of `units` stands: a hash of the last [`CONTEXT_CHARS`]
+/// letters and digits of the page's text before it and the first ones after it
+/// (full-width forms read as ASCII), the same in every print of one page however
+/// it was wrapped, spaced or punctuated.
+fn context_hash(units: &[Unit<'_>], at: usize) -> u64 {
+    let mut buf = String::with_capacity(8 * CONTEXT_CHARS + 1);
+    let before = units[..at]
+        .iter()
+        .rev()
+        .filter(|u| is_text(u))
+        .flat_map(|u| u.text.chars().rev());
+    let mut back: Vec<char> = before
+        .filter(|c| c.is_alphanumeric())
+        .take(CONTEXT_CHARS)
+        .collect();
+    back.reverse();
+    buf.extend(back.into_iter().map(ascii_form));
+    buf.push('|');
+    buf.extend(
+        units[at + 1..]
+            .iter()
+            .filter(|u| is_text(u))
+            .flat_map(|u| u.text.chars())
+            .filter(|c| c.is_alphanumeric())
+            .take(CONTEXT_CHARS)
+            .map(ascii_form),
+    );
+    line_hash(&buf)
+}
+
+/// A full-width form (`１`, `Ａ`) as its ASCII character.
+fn ascii_form(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        c => c,
+    }
 }
 
 /// The habits learned from a corpus: recurring labels and recurring names (as
@@ -138,17 +196,36 @@ struct Seen {
 impl Habits {
     /// Learn from the pages of a corpus (one entry a page). A line that recurs in
     /// enough issues is a label, or a name when it has a name's shape and mostly
-    /// stands under another head line.
+    /// stands under another head line. Issues where the line stands amid the same
+    /// text (prints of one page) count once.
     pub fn learn<'a>(pages: impl IntoIterator<Item = &'a PageLines>) -> Habits {
         let mut issues = 0u32;
-        let mut counts: HashMap<u64, Seen> = HashMap::new();
+        // (line, the text either side of it, under a head): each once.
+        let mut stood: HashSet<(u64, u64, bool)> = HashSet::new();
         for page in pages {
             issues += 1;
-            for &k in &page.heads {
-                counts.entry(k).or_default().alone += 1;
+            let lines = page
+                .under_head
+                .iter()
+                .map(|&k| (k, true))
+                .chain(page.heads.iter().map(|&k| (k, false)));
+            for (i, (k, under)) in lines.enumerate() {
+                // A page from an older cache tells no context: its issue counts.
+                let context = page
+                    .context
+                    .get(i)
+                    .copied()
+                    .unwrap_or(u64::from(issues) | 1 << 63);
+                stood.insert((k, context, under));
             }
-            for &k in &page.under_head {
-                counts.entry(k).or_default().under += 1;
+        }
+        let mut counts: HashMap<u64, Seen> = HashMap::new();
+        for (k, _, under) in stood {
+            let seen = counts.entry(k).or_default();
+            if under {
+                seen.under += 1;
+            } else {
+                seen.alone += 1;
             }
         }
         let need = MIN_ISSUES.max((issues * MIN_PER_MILLE).div_ceil(1000));
@@ -318,9 +395,9 @@ mod tests {
     #[test]
     fn a_big_corpus_needs_a_share_of_its_issues() {
         let rare = lines_of(&page("水渠通到了田间"));
-        let other = lines_of(&format!("夜校开到了村口\n\n{BODY}\n"));
         let mut pages = vec![rare; 3];
-        pages.extend(std::iter::repeat_n(other, 997));
+        // 997 issues, each with other news under the label.
+        pages.extend((0..997).map(|i| lines_of(&format!("夜校开到了村口\n\n第{i}期：{BODY}\n"))));
         let h = Habits::learn(&pages);
         assert!(!h.is_label("今日关注"), "3 of 1000 issues is no habit");
         assert!(h.is_label("夜校开到了村口"));
@@ -361,10 +438,54 @@ mod tests {
         assert_eq!(after[0].line, 1);
     }
 
+    /// One page printed three ways (a PDF as two tools print it, and its web copy
+    /// without blank lines) is one issue, not three: the kicker and title the
+    /// prints share are no recurring label, and every print keeps its title.
+    #[test]
+    fn prints_of_one_page_are_one_issue() {
+        let body = "老城区三条河道的清淤工程昨日全线完工，共清出淤泥四万余立方米，沿岸二十多个小区的居民从此告别了夏季的异味。";
+        let plain = format!(
+            "清淤治水，还河于民\n\n老城河道清淤工程全线完工\n\n本报讯（记者 柯雨桐）\n\n{body}\n"
+        );
+        let wrapped: String = {
+            let chars: Vec<char> = body.chars().collect();
+            let lines: Vec<String> = chars.chunks(18).map(|c| c.iter().collect()).collect();
+            format!(
+                "清淤治水，还河于民\n\n老城河道清淤工程全线完工\n本报讯（记者 柯雨桐）\n{}\n",
+                lines.join("\n")
+            )
+        };
+        let noblank = plain.replace("\n\n", "\n");
+        let prints = [plain, wrapped, noblank];
+        let pages: Vec<PageLines> = prints.iter().map(|p| lines_of(p)).collect();
+        let h = Habits::learn(&pages);
+        assert!(!h.is_label("老城河道清淤工程全线完工"), "{h:?}");
+        for print in &prints {
+            let articles = crate::segment::segment_issue_with(print, "x", &h);
+            assert_eq!(articles[0].title, "老城河道清淤工程全线完工", "{print}");
+            assert_eq!(articles[0].kicker, "清淤治水，还河于民", "{print}");
+        }
+        // Three issues that print the label over other stories still teach it.
+        let mut more = pages.clone();
+        more.extend(
+            ["水渠通到了田间", "夜校开到了村口", "老街装上了电梯"]
+                .iter()
+                .map(|t| lines_of(&format!("擦亮城市底色\n\n{t}\n\n{BODY}\n"))),
+        );
+        assert!(Habits::learn(&more).is_label("擦亮城市底色"));
+    }
+
     #[test]
     fn digest_depends_on_what_was_learned_only() {
-        let a = Habits::learn(&vec![lines_of(&page("甲乙丙丁戊己")); 3]);
-        let b = Habits::learn(&vec![lines_of(&page("庚辛壬癸子丑")); 3]);
+        // Three issues with the same column over other stories each.
+        let learn = |label: &str| {
+            let pages: Vec<PageLines> = ["水渠通到了田间", "夜校开到了村口", "老街装上了电梯"]
+                .iter()
+                .map(|t| lines_of(&format!("{label}\n\n{t}\n\n{BODY}\n")))
+                .collect();
+            Habits::learn(&pages)
+        };
+        let (a, b) = (learn("甲乙丙丁戊己"), learn("庚辛壬癸子丑"));
         assert_ne!(a.digest(), b.digest());
         assert_eq!(a.digest(), a.clone().digest());
     }

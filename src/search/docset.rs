@@ -66,6 +66,16 @@ impl Bitset {
         out
     }
 
+    /// The members as a roaring bitmap.
+    pub fn to_roaring(&self) -> roaring::RoaringBitmap {
+        let bytes: Vec<u8> = self.0.iter().flat_map(|w| w.to_le_bytes()).collect();
+        roaring::RoaringBitmap::from_lsb0_bytes(0, &bytes)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.iter().all(|&w| w == 0)
+    }
+
     pub fn intersect(&mut self, other: &Bitset) {
         for (a, b) in self.0.iter_mut().zip(&other.0) {
             *a &= b;
@@ -93,5 +103,8 @@ mod tests {
         assert_eq!(f.to_vec(), vec![2, 69]);
         f.intersect(&u);
         assert_eq!(f.to_vec(), vec![2]);
+        assert_eq!(f.to_roaring().iter().collect::<Vec<u32>>(), vec![2]);
+        assert_eq!(u.to_roaring().iter().collect::<Vec<u32>>(), vec![0, 2, 3]);
+        assert!(!f.is_empty() && Bitset::new(70).is_empty());
     }
 }

@@ -18,6 +18,7 @@
 //! with their first document's offset: a per-file shard can keep its own segment.
 
 use super::column::{Bytes, for_each_delta, push_varint};
+use super::docset::Bitset;
 use super::pinyin::{PinyinQuery, step_score};
 use roaring::RoaringBitmap;
 use serde::{Deserialize, Serialize};
@@ -754,7 +755,10 @@ impl LongChains<'_> {
             return done.clone();
         }
         let m = self.pq.len();
-        let mut acc: std::collections::BTreeMap<i32, RoaringBitmap> = Default::default();
+        let n = self.postings.n_docs as usize;
+        // Gathered in bitsets (a list added is a bit set a document, where
+        // roaring unions would merge and allocate), kept as roaring bitmaps.
+        let mut acc: std::collections::BTreeMap<i32, Bitset> = Default::default();
         if let Some((a, _, bigrams)) = self.groups.get(g).cloned() {
             let (allowed, full) = self.pq.step_at((self.glyph)(a), k);
             let mut bits = allowed;
@@ -773,12 +777,11 @@ impl LongChains<'_> {
                     if allowed_b == 0 {
                         continue;
                     }
-                    let mut docs: Option<RoaringBitmap> = None;
                     if allowed_b & (1 << (rest - 1)) != 0 {
                         let s = (piece + step_score(rest, full_b & (1 << (rest - 1)) != 0))
                             .min(self.cap);
-                        let list = docs.get_or_insert_with(|| self.postings.list(b));
-                        *acc.entry(s).or_default() |= &*list;
+                        let set = acc.entry(s).or_insert_with(|| Bitset::new(n));
+                        self.postings.for_each_doc(b, |d| set.insert(d));
                     }
                     if allowed_b & ((1 << (rest - 1)) - 1) == 0 {
                         continue;
@@ -790,17 +793,27 @@ impl LongChains<'_> {
                     if further.is_empty() {
                         continue;
                     }
-                    let list = docs.get_or_insert_with(|| self.postings.list(b));
+                    let list = self.postings.list(b);
                     for (s, set) in further.iter() {
-                        let both = &*list & set;
+                        let both = &list & set;
                         if !both.is_empty() {
-                            *acc.entry((piece + s).min(self.cap)).or_default() |= both;
+                            let into = acc
+                                .entry((piece + s).min(self.cap))
+                                .or_insert_with(|| Bitset::new(n));
+                            for d in &both {
+                                into.insert(d);
+                            }
                         }
                     }
                 }
             }
         }
-        let out = std::rc::Rc::new(acc.into_iter().filter(|(_, set)| !set.is_empty()).collect());
+        let out = std::rc::Rc::new(
+            acc.into_iter()
+                .filter(|(_, set)| !set.is_empty())
+                .map(|(s, set)| (s, set.to_roaring()))
+                .collect(),
+        );
         self.memo.insert((k, g), std::rc::Rc::clone(&out));
         out
     }

@@ -573,10 +573,16 @@ impl<'i> Matcher<'i> {
         }
     }
 
-    /// False when field `f` of `d` lacks an ASCII letter or digit of `t` (then
-    /// neither a phrase nor scattered characters can match there).
+    /// False when field `f` of `d` lacks an ASCII letter or digit of `t`, or
+    /// (a body) the body postings rule its phrase out (then neither a phrase
+    /// nor scattered characters can match there).
     fn may_hold(&self, f: Field, d: usize, t: &Text) -> bool {
         let masks = match (self.ascii, f) {
+            // The body postings say where the phrase may stand (and, for
+            // `~`, where every character does).
+            (_, Field::Body) => {
+                return t.body_may.as_ref().is_none_or(|may| may.contains(d as u32));
+            }
             (Some(a), Field::Title) => &a.titles,
             (Some(a), Field::Kicker | Field::Subtitle | Field::Byline) => &a.fields,
             _ => return true,

@@ -8,7 +8,7 @@
 pub mod common;
 
 use common::cli::{Cli, assert_succeeded};
-use common::paper::{BODY, write_paper};
+use common::paper::{BODY, cut_in_two_passes, write_archive, write_paper};
 use newstag::corpus::Corpus;
 use std::path::Path;
 
@@ -148,4 +148,65 @@ fn the_start_after_habits_were_learned_reads_everything_from_the_cache() {
     assert_eq!(jsonl_article(&cli, &corpus), first);
     let again = cache_files(&cli.cache_dir());
     assert!(again == cached, "the second start wrote the cache again");
+}
+
+/// The cut a first load makes, cutting each file once with habits guessed from
+/// a sample of its pages, is the cut of the definition (every page cut, the
+/// habits learned from all, every page cut again with them), also where the
+/// sample tells a habit wrong: in process, and through the CLI and its cache.
+#[test]
+fn a_first_load_cuts_as_habits_learned_from_every_page_do() {
+    let home = tempfile::tempdir().unwrap();
+    let root = home.path().join("paper");
+    std::fs::create_dir(&root).unwrap();
+    write_archive(&root, 1200);
+    let expected = cut_in_two_passes(&root);
+    // The label of twelve days in 1,200 is the habit that keeps it from the title.
+    let (name, articles) = &expected[4];
+    assert_eq!(
+        (name.as_str(), articles[0].kicker.as_str()),
+        ("晨报_0004.txt", "民生热线"),
+        "{articles:?}"
+    );
+    // Habits learned from every third page miss it, and cut that page otherwise:
+    // a load that cut with them would have to cut it again.
+    let third: Vec<_> = (0..1200)
+        .step_by(3)
+        .map(|i| {
+            let text = std::fs::read_to_string(root.join(format!("晨报_{i:04}.txt"))).unwrap();
+            newstag::segment::page_lines(&text)
+        })
+        .collect();
+    let guessed = newstag::segment::habits::Habits::learn(&third);
+    let page = std::fs::read_to_string(root.join("晨报_0004.txt")).unwrap();
+    let with_guess = newstag::segment::segment_issue_with(&page, "晨报_0004", &guessed);
+    assert_ne!(&with_guess, articles);
+    let corpus = Corpus::load(&root).unwrap();
+    assert_eq!(corpus.issues.len(), expected.len());
+    for (issue, (name, articles)) in corpus.issues.iter().zip(&expected) {
+        assert_eq!(&issue.rel, name);
+        assert_eq!(&*issue.articles, articles.as_slice(), "{name}");
+    }
+    // A process with nothing learned yet, through the cache.
+    let cli = Cli::in_home(home.path());
+    let out = cli.run(&["articles", root.to_str().unwrap(), "--format", "jsonl"]);
+    assert_succeeded(&out);
+    let text = String::from_utf8(out.stdout).unwrap();
+    let listed: Vec<(String, String, String, String)> = text
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            let f = |k: &str| v[k].as_str().unwrap().to_string();
+            (f("id"), f("kicker"), f("title"), f("byline"))
+        })
+        .collect();
+    let want: Vec<(String, String, String, String)> = expected
+        .iter()
+        .flat_map(|(_, articles)| articles.iter())
+        .map(|a| {
+            let (k, t, b) = (a.kicker.clone(), a.title.clone(), a.byline.clone());
+            (a.id.clone(), k, t, b)
+        })
+        .collect();
+    assert_eq!(listed, want);
 }

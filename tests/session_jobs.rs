@@ -113,6 +113,27 @@ fn loader_feeds_indexer_then_cache_serves_next_session() {
     assert_eq!(second.indexed, articles);
 }
 
+/// The TUI's first start cuts the archive as habits learned from every page
+/// do (the first rows cut with none, the rest with habits guessed from a
+/// sample, every issue either changes cut again), and indexes that cut.
+#[test]
+fn a_first_session_shows_and_indexes_the_cut_of_the_learned_habits() {
+    let home = tempfile::tempdir().unwrap();
+    cache_home();
+    let root = home.path().join("paper");
+    std::fs::create_dir(&root).unwrap();
+    common::paper::write_archive(&root, 1200);
+    let expected = common::paper::cut_in_two_passes(&root);
+    let first = run(&root);
+    assert_eq!(first.issues.len(), expected.len());
+    for (issue, (name, articles)) in first.issues.iter().zip(&expected) {
+        assert_eq!(&issue.rel, name);
+        assert_eq!(&*issue.articles, articles.as_slice(), "{name}");
+    }
+    let articles: usize = expected.iter().map(|(_, a)| a.len()).sum();
+    assert_eq!(first.indexed, articles);
+}
+
 /// A folder that does not exist is reported by both jobs, and neither hangs.
 #[test]
 fn missing_folder_is_reported() {

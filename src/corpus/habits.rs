@@ -9,6 +9,13 @@
 //! changed, cuts again only the files they change ([`Habits::differ_on`]). A
 //! corpus of one file learns nothing; a folder learns from as many issues as it
 //! holds, so it gets better as it grows.
+//!
+//! A first load (no habits known: no cache, or it was emptied) would cut every
+//! issue the habits touch twice (on a paper with a label on most pages, nearly
+//! all of them), so it first [`guess`]es them from a sample of its pages, put
+//! through the first passes only, and cuts every file with the guess: only the
+//! files on which the guess and the habits learned from every page differ are
+//! cut again (none, when the guess is right), and the result is the same.
 
 use crate::segment::habits::Habits;
 use std::path::{Path, PathBuf};
@@ -75,6 +82,49 @@ pub fn for_path(path: &Path) -> Arc<Habits> {
         }
     }
     empty()
+}
+
+/// Fewest pages a guess reads (all of a smaller corpus)...
+const GUESS_PAGES: usize = 512;
+/// ...else one page in this many, evenly spread over the corpus.
+const GUESS_EVERY: usize = 16;
+
+/// Before a load of the corpus at `root` (its issue `files`, in order) when no
+/// habits are known for it (none learned in this process, none kept in its
+/// cache folder): guess them from an evenly spread sample of its pages (each
+/// read and put through the passes before roles, [`crate::segment::page_lines`],
+/// not cut) and make the guess the habits in force, for the load to cut with.
+/// A corpus of fewer than three files, or one with habits known, is left alone.
+/// Never stored: the load learns the habits from every page, and cuts again the
+/// files on which they differ from the guess.
+pub fn guess(root: &Path, files: &[PathBuf]) {
+    use rayon::prelude::*;
+    if files.len() < crate::segment::habits::MIN_ISSUES as usize || !root.is_dir() {
+        return;
+    }
+    // None known: nothing registered but the empty habits `of_root` found when
+    // nothing was stored, nothing stored.
+    let known = registry().lock().is_ok_and(|r| {
+        r.roots
+            .iter()
+            .any(|(given, _, h)| given == root && !h.is_empty())
+    });
+    if known || stored(root).is_some() {
+        return;
+    }
+    let pages = GUESS_PAGES.max(files.len() / GUESS_EVERY);
+    let step = files.len().div_ceil(pages).max(1);
+    let lines: Vec<_> = files
+        .par_iter()
+        .step_by(step)
+        .filter_map(|path| {
+            let mut bytes = Vec::new();
+            crate::regular_file::read_into(path, &mut bytes).ok()?;
+            let decoded = crate::corpus::decode::decode(&bytes).ok()?;
+            Some(crate::segment::page_lines(&decoded.text))
+        })
+        .collect();
+    register(root, Arc::new(Habits::learn(&lines)));
 }
 
 /// Make `habits` the ones in force for the corpus at `root` in this process.

@@ -77,6 +77,8 @@ impl Corpus {
         });
         let total = files.len();
         crate::cache::timing::mark("walk");
+        habits::guess(root, &files);
+        crate::cache::timing::mark("habits guessed");
         let done = AtomicUsize::new(0);
         let results: Vec<Result<Issue, LoadWarning>> = files
             .par_iter()

@@ -96,6 +96,23 @@ pub fn explain_issue_with(
     (articles, explanation)
 }
 
+/// What the page tells of its paper's habits, exactly as [`segment_issue_learning`]
+/// gives it, from the first passes alone (a third to a half of the cut's work):
+/// for guessing a corpus's habits from a sample of its pages before cutting them.
+pub fn page_lines(text: &str) -> habits::PageLines {
+    habits::lines_of_units(&prepare(text).0)
+}
+
+/// The passes before roles: units, normalised, formula banners marked; and
+/// whether the page is in traditional characters.
+fn prepare(text: &str) -> (Vec<blocks::Unit<'_>>, bool) {
+    let mut units = blocks::units(text);
+    let traditional = traditional::is_traditional(units.iter().map(|u| u.text.as_ref()));
+    normalise::normalise_page(&mut units, traditional);
+    mark_formula_banners(&mut units);
+    (units, traditional)
+}
+
 /// The passes, in order: units -> normalise -> classify -> habits -> fix-ups ->
 /// assemble -> kinds -> doubts -> ids.
 fn run(
@@ -105,10 +122,7 @@ fn run(
     explain: Option<&mut Explanation>,
     lines: Option<&mut habits::PageLines>,
 ) -> Vec<Article> {
-    let mut units = blocks::units(text);
-    let traditional = traditional::is_traditional(units.iter().map(|u| u.text.as_ref()));
-    normalise::normalise_page(&mut units, traditional);
-    mark_formula_banners(&mut units);
+    let (units, traditional) = prepare(text);
     if let Some(lines) = lines {
         *lines = habits::lines_of_units(&units);
     }

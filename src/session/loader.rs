@@ -53,6 +53,11 @@ fn load(root: &std::path::Path, team: &Team, notify: &Notifier) {
     // and where its file is, by the issue's place in the order sent.
     let mut habit_lines = Vec::with_capacity(total);
     let mut paths = Vec::with_capacity(total);
+    // The habits the first chunk was cut with (those known at the start), and
+    // how many issues it holds: the rest are cut with the habits guessed after
+    // it, when none were known (see `corpus::habits::guess`).
+    let first_habits = crate::corpus::habits::of_root(root);
+    let mut first_count = 0;
     // Small first chunk for a quick first screen, then bigger ones.
     let mut chunk = 8;
     let mut rest = files.as_slice();
@@ -85,6 +90,10 @@ fn load(root: &std::path::Path, team: &Team, notify: &Notifier) {
         }
         if chunk == 8 {
             crate::cache::timing::mark("tui: first batch");
+            // Guessed once the first rows are shown, not before.
+            first_count = paths.len();
+            crate::corpus::habits::guess(root, &files);
+            crate::cache::timing::mark("tui: habits guessed");
         }
         chunk = (chunk * 2).min(512);
     }
@@ -92,18 +101,27 @@ fn load(root: &std::path::Path, team: &Team, notify: &Notifier) {
         "tui: issues read ({} cut)",
         cache.as_ref().map_or(0, CorpusCache::cut)
     ));
-    // The issues shown were cut with the habits the corpus had at the start;
-    // when those learned now differ, the issues they change are cut again and
-    // handed over (the host swaps them in), so that this session shows, indexes
-    // and caches the cut every later start makes, and that start is warm.
+    // The issues shown were cut with the habits the corpus had at the start
+    // (the first chunk) or those guessed after it; when those learned now
+    // differ, the issues they change are cut again and handed over (the host
+    // swaps them in), so that this session shows, indexes and caches the cut
+    // every later start makes, and that start is warm.
     let before = crate::corpus::habits::of_root(root);
-    let learned = crate::segment::habits::Habits::learn(&habit_lines);
-    if learned != *before {
-        let learned = std::sync::Arc::new(learned);
-        crate::corpus::habits::register(root, learned.clone());
+    let learned = std::sync::Arc::new(crate::segment::habits::Habits::learn(&habit_lines));
+    if crate::corpus::habits::stored(root).as_ref() != Some(&*learned) {
         crate::corpus::habits::store(root, &learned);
+    }
+    let cut_with = |k: usize| {
+        if k < first_count {
+            &first_habits
+        } else {
+            &before
+        }
+    };
+    if learned != before || learned != first_habits {
+        crate::corpus::habits::register(root, learned.clone());
         let changed: Vec<usize> = (0..paths.len())
-            .filter(|&k| before.differ_on(&learned, &habit_lines[k]))
+            .filter(|&k| cut_with(k).differ_on(&learned, &habit_lines[k]))
             .collect();
         drop(habit_lines);
         for part in changed.chunks(RECUT_BATCH) {

@@ -22,6 +22,23 @@ pub trait BodyStore: Send + Sync + std::fmt::Debug {
     /// The pages named by article `at`'s back and onward jump lines (see
     /// `crate::story::jump::jumps_of`).
     fn jump_pages(&self, at: usize) -> (Option<String>, Option<String>);
+    /// The [`body_digest`] of the paragraphs of article `at`, when it was
+    /// recorded with them (so that it need not be read).
+    fn body_digest(&self, _at: usize) -> Option<u64> {
+        None
+    }
+}
+
+/// The digest of a body's paragraphs: their number, and each one's length and
+/// bytes.
+pub fn body_digest(paragraphs: &[String]) -> u64 {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    h.update(&(paragraphs.len() as u64).to_le_bytes());
+    for p in paragraphs {
+        h.update(&(p.len() as u64).to_le_bytes());
+        h.update(p.as_bytes());
+    }
+    h.digest()
 }
 
 /// A body left in its store, and its strings once read.
@@ -76,6 +93,18 @@ impl Paragraphs {
         match &self.stored {
             Some(s) if s.read.get().is_none() => s.store.body_chars(s.at),
             _ => self.iter().map(|p| p.chars().count()).sum(),
+        }
+    }
+
+    /// The [`body_digest`] of the paragraphs; a stored body's recorded one, so
+    /// it is not read.
+    pub fn digest(&self) -> u64 {
+        match &self.stored {
+            Some(s) => s
+                .store
+                .body_digest(s.at)
+                .unwrap_or_else(|| body_digest(&self.read())),
+            None => body_digest(&self.strings),
         }
     }
 

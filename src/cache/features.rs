@@ -37,7 +37,7 @@ use crate::suggest::index::{Known, Vocabulary};
 use crate::suggest::{ArticleFeatures, SuggestIndex};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
-use std::io::{BufReader, BufWriter, Read, Write};
+use std::io::{BufWriter, Read, Write};
 use std::path::Path;
 use xxhash_rust::xxh3::Xxh3;
 
@@ -47,24 +47,21 @@ pub const FILE_NAME: &str = "suggest";
 const MAGIC: &[u8; 8] = b"NTWORDS3";
 
 /// The digest of the text of an issue's `articles` that suggestions look at
-/// (heading parts and paragraphs), reading bodies left in the corpus cache
-/// without keeping them.
+/// (heading parts and paragraphs); a body left in the corpus cache is not
+/// read: the digest of its paragraphs was recorded with it
+/// ([`crate::article::Paragraphs::digest`]).
 pub fn digest(articles: &[Article]) -> u128 {
-    let mut h = Xxh3::new();
-    let mut put = |s: &str| {
+    fn put(h: &mut Xxh3, s: &str) {
         h.update(&(s.len() as u64).to_le_bytes());
         h.update(s.as_bytes());
-    };
-    put(&articles.len().to_string());
+    }
+    let mut h = Xxh3::new();
+    put(&mut h, &articles.len().to_string());
     for a in articles {
-        put(&a.kicker);
-        put(&a.title);
-        put(&a.subtitle);
-        let body = a.paragraphs.read();
-        put(&body.len().to_string());
-        for p in body.iter() {
-            put(p);
-        }
+        put(&mut h, &a.kicker);
+        put(&mut h, &a.title);
+        put(&mut h, &a.subtitle);
+        h.update(&a.paragraphs.digest().to_le_bytes());
     }
     h.digest128()
 }
@@ -79,10 +76,58 @@ pub fn build(
     tags: &[TagDef],
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> SuggestIndex {
+    build_prefetched(root, issues, tags, progress, None)
+}
+
+/// [`build`], the cache file taken from `prefetch` (read while the corpus
+/// loaded) when it is this corpus's.
+pub fn build_prefetched(
+    root: &Path,
+    issues: &[&[Article]],
+    tags: &[TagDef],
+    progress: &(dyn Fn(usize, usize) + Sync),
+    prefetch: Option<Prefetch>,
+) -> SuggestIndex {
     match corpus_dir(root) {
-        Some(dir) => build_in(&dir, issues, tags, progress),
+        Some(dir) => build_from(&dir, issues, tags, progress, prefetch),
         None => SuggestIndex::build_articles(issues, tags, progress),
     }
+}
+
+/// The cache file of a corpus's suggestion features, read in the background
+/// from the start of a session, so that suggestions are ready soon after the
+/// corpus has loaded instead of reading it then (a second on 10,000 issues).
+pub struct Prefetch {
+    path: std::path::PathBuf,
+    read: std::thread::JoinHandle<Option<Stored>>,
+}
+
+impl std::fmt::Debug for Prefetch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Prefetch")
+            .field("path", &self.path)
+            .finish()
+    }
+}
+
+/// Start reading the suggestion features cached for the corpus at `root`;
+/// `None` when there is no such file (or no thread to read it on).
+pub fn prefetch(root: &Path) -> Option<Prefetch> {
+    let program = ProgramStamp::current()?;
+    let path = corpus_dir(root)?.join(FILE_NAME);
+    if !path.is_file() {
+        return None;
+    }
+    let from = path.clone();
+    let read = std::thread::Builder::new()
+        .name("newstag-suggest-cache".into())
+        .spawn(move || {
+            let stored = read(&from, &program);
+            super::timing::mark("suggest: cache prefetched");
+            stored
+        })
+        .ok()?;
+    Some(Prefetch { path, read })
 }
 
 /// [`build`] with the cache folder of the corpus `dir`.
@@ -92,6 +137,16 @@ pub fn build_in(
     tags: &[TagDef],
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> SuggestIndex {
+    build_from(dir, issues, tags, progress, None)
+}
+
+fn build_from(
+    dir: &Path,
+    issues: &[&[Article]],
+    tags: &[TagDef],
+    progress: &(dyn Fn(usize, usize) + Sync),
+    prefetch: Option<Prefetch>,
+) -> SuggestIndex {
     let Some(program) = ProgramStamp::current() else {
         return SuggestIndex::build_articles(issues, tags, progress);
     };
@@ -100,12 +155,16 @@ pub fn build_in(
     super::timing::mark("suggest: digests");
     let keywords = KeywordSet::new(tags).digest();
     let corpus = corpus_digest(&digests);
+    let stored = match prefetch {
+        Some(p) if p.path == path => p.read.join().ok().flatten(),
+        _ => read(&path, &program),
+    };
     let Stored {
         mut by_digest,
         vocabulary,
         found_with,
         corpus: counted_over,
-    } = read(&path, &program).unwrap_or_default();
+    } = stored.unwrap_or_default();
     let stored = &mut by_digest;
     super::timing::mark("suggest: cache read");
     let entries = stored.len();
@@ -167,47 +226,53 @@ struct Stored {
 }
 
 /// The words kept at `path` by `program`, by issue digest, and their texts;
-/// `None` when the file is missing, damaged or another program's.
+/// `None` when the file is missing, damaged or another program's. The file is
+/// read whole and its checksum taken in one pass before anything in it is
+/// decoded.
 fn read(path: &Path, program: &ProgramStamp) -> Option<Stored> {
-    let file = crate::regular_file::open(path).ok()?;
-    let mut r = BufReader::with_capacity(1 << 20, file);
-    let mut head = [0u8; 32];
-    r.read_exact(&mut head).ok()?;
-    if &head[..8] != MAGIC || head[8..] != stamp(program)[..] {
+    let mut file = crate::regular_file::open(path).ok()?;
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes).ok()?;
+    let rest = bytes.strip_prefix(MAGIC.as_slice())?;
+    let (head, rest) = rest.split_at_checked(24)?;
+    if head != stamp(program) {
         return None;
     }
-    let mut r = Hashing {
-        inner: r,
-        hash: Xxh3::new(),
-    };
+    let (payload, tail) = rest.split_at_checked(rest.len().checked_sub(8)?)?;
+    if xxhash_rust::xxh3::xxh3_64(payload).to_le_bytes() != tail {
+        return None;
+    }
+    let mut r = Bytes(payload);
     let found_with = r.u128()?;
     let corpus = r.u128()?;
     let issues = r.u64()?;
-    let mut by_digest = HashMap::new();
+    let mut by_digest = HashMap::with_capacity(usize::try_from(issues.min(1 << 24)).ok()?);
     for _ in 0..issues {
         let digest = r.u128()?;
         let n = r.u32()?;
-        let mut articles = Vec::new();
+        let mut articles = Vec::with_capacity(n.min(1 << 16) as usize);
         for _ in 0..n {
             let length = r.u32()?;
             let n_words = r.u32()? as usize;
-            let mut raw = vec![0u8; n_words.checked_mul(4)?];
-            r.bytes(&mut raw)?;
-            let words = raw
+            let words = r
+                .take(n_words.checked_mul(4)?)?
                 .chunks_exact(4)
                 .map(|w| u32::from_le_bytes([w[0], w[1], w[2], w[3]]))
                 .collect();
-            let n_hits = r.u32()?;
-            let mut hits = Vec::new();
-            for _ in 0..n_hits {
-                let keyword = r.u32()?;
-                let more = r.u32()?;
-                hits.push(Hit {
-                    keyword,
-                    count: (more & 0xffff) as u16,
-                    in_title: more >> 16 == 1,
-                });
-            }
+            let n_hits = r.u32()? as usize;
+            let hits = r
+                .take(n_hits.checked_mul(8)?)?
+                .chunks_exact(8)
+                .map(|h| {
+                    let keyword = u32::from_le_bytes([h[0], h[1], h[2], h[3]]);
+                    let more = u32::from_le_bytes([h[4], h[5], h[6], h[7]]);
+                    Hit {
+                        keyword,
+                        count: (more & 0xffff) as u16,
+                        in_title: more >> 16 == 1,
+                    }
+                })
+                .collect();
             articles.push(ArticleFeatures {
                 words,
                 hits,
@@ -218,24 +283,17 @@ fn read(path: &Path, program: &ProgramStamp) -> Option<Stored> {
     }
     let n_words = usize::try_from(r.u64()?).ok()?;
     let mut vocabulary = Vocabulary::with_capacity(n_words.min(1 << 24));
-    let mut text = Vec::new();
     for _ in 0..n_words {
         let id = r.u32()?;
         let df = r.u32()?;
         let len = r.u32()? as usize;
-        text.resize(len, 0);
-        r.bytes(&mut text)?;
-        if !vocabulary.push(id, df, std::str::from_utf8(&text).ok()?) {
+        let text = std::str::from_utf8(r.take(len)?).ok()?;
+        if !vocabulary.push(id, df, text) {
             return None;
         }
     }
     vocabulary.shrink_to_fit();
-    let sum = r.hash.digest();
-    let mut tail = [0u8; 8];
-    r.inner.read_exact(&mut tail).ok()?;
-    let mut rest = [0u8; 1];
-    let at_end = matches!(r.inner.read(&mut rest), Ok(0));
-    (u64::from_le_bytes(tail) == sum && at_end).then_some(Stored {
+    r.0.is_empty().then_some(Stored {
         by_digest,
         vocabulary,
         found_with,
@@ -251,35 +309,26 @@ fn stamp(program: &ProgramStamp) -> [u8; 24] {
     out
 }
 
-/// A reader that hashes what it reads.
-struct Hashing<R> {
-    inner: R,
-    hash: Xxh3,
-}
+/// The bytes of a payload not decoded yet.
+struct Bytes<'a>(&'a [u8]);
 
-impl<R: Read> Hashing<R> {
-    fn bytes(&mut self, buf: &mut [u8]) -> Option<()> {
-        self.inner.read_exact(buf).ok()?;
-        self.hash.update(buf);
-        Some(())
+impl<'a> Bytes<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let (taken, rest) = self.0.split_at_checked(n)?;
+        self.0 = rest;
+        Some(taken)
     }
 
     fn u32(&mut self) -> Option<u32> {
-        let mut b = [0u8; 4];
-        self.bytes(&mut b)?;
-        Some(u32::from_le_bytes(b))
+        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
     }
 
     fn u64(&mut self) -> Option<u64> {
-        let mut b = [0u8; 8];
-        self.bytes(&mut b)?;
-        Some(u64::from_le_bytes(b))
+        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
     }
 
     fn u128(&mut self) -> Option<u128> {
-        let mut b = [0u8; 16];
-        self.bytes(&mut b)?;
-        Some(u128::from_le_bytes(b))
+        Some(u128::from_le_bytes(self.take(16)?.try_into().ok()?))
     }
 }
 

@@ -20,7 +20,7 @@ const MAGIC: &[u8; 8] = b"NTSHARD\n";
 
 /// Bump when segmentation, meta reading or the shard layout change in a way the
 /// program stamp would not catch (the stamp changes with every build anyway).
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 
 /// What a shard is valid for: the program that cut it and the file as it was
 /// (its path under the corpus, size, modification and change times, inode).
@@ -123,6 +123,10 @@ struct Head {
     /// `crate::story::jump::jumps_of` reads them, so a body left in the cache
     /// need not be read to link stories.
     jumps: Vec<(u32, Option<String>, Option<String>)>,
+    /// Per article, the digest of its paragraphs
+    /// ([`crate::article::body_digest`]): what the suggestion features of an
+    /// issue are found by in their cache, without reading its bodies.
+    bodies: Vec<u64>,
 }
 
 /// Numbers of an article's row before the lengths of its strings.
@@ -158,8 +162,10 @@ pub fn encode(key: &ShardKey, issue: &Issue, habits: &Habits) -> Option<Vec<u8>>
     let mut table = Vec::with_capacity(issue.articles.len() * 16);
     let mut text = String::new();
     let mut jumps = Vec::new();
+    let mut bodies = Vec::with_capacity(issue.articles.len());
     for (i, a) in issue.articles.iter().enumerate() {
         row(a, &mut table)?;
+        bodies.push(a.paragraphs.digest());
         strings(a).for_each(|s| text.push_str(s));
         let j = crate::story::jump::jumps_of(a);
         if j.back.is_some() || j.onward.is_some() {
@@ -176,6 +182,7 @@ pub fn encode(key: &ShardKey, issue: &Issue, habits: &Habits) -> Option<Vec<u8>>
         habits: habits.digest_on(&issue.habit_lines),
         table,
         jumps,
+        bodies,
     };
     let mut payload = postcard::to_stdvec(&head).ok()?;
     payload.extend_from_slice(text.as_bytes());
@@ -261,6 +268,7 @@ pub fn decode_stored(
         bodies: Vec::new(),
         lens: Vec::new(),
         jumps: HashMap::new(),
+        digests: Vec::new(),
     };
     let mut articles = articles(&head.table, text, &mut |chars, take, lens| {
         let from = take.at;
@@ -281,6 +289,10 @@ pub fn decode_stored(
         .iter()
         .map(|(a, back, onward)| (*a as usize, (back.clone(), onward.clone())))
         .collect();
+    if head.bodies.len() != articles.len() {
+        return None;
+    }
+    bodies.digests = head.bodies.clone();
     bodies.bodies.shrink_to_fit();
     bodies.lens.shrink_to_fit();
     let store: Arc<dyn BodyStore> = Arc::new(bodies);
@@ -371,6 +383,8 @@ struct StoredBodies {
     bodies: Vec<BodyAt>,
     lens: Vec<u32>,
     jumps: HashMap<usize, (Option<String>, Option<String>)>,
+    /// Per article, the digest of its paragraphs.
+    digests: Vec<u64>,
 }
 
 impl BodyStore for StoredBodies {
@@ -405,6 +419,10 @@ impl BodyStore for StoredBodies {
 
     fn jump_pages(&self, at: usize) -> (Option<String>, Option<String>) {
         self.jumps.get(&at).cloned().unwrap_or_default()
+    }
+
+    fn body_digest(&self, at: usize) -> Option<u64> {
+        self.digests.get(at).copied()
     }
 }
 
@@ -506,6 +524,50 @@ mod tests {
             flipped[at] ^= 0x40;
             assert!(decode(&flipped, &key(10), &none(), &issue.path).is_none());
         }
+    }
+
+    /// A shard read with its bodies left in the pack gives each body's digest
+    /// as recorded, equal to the digest of the body read, so the suggestion
+    /// features of the issue are found by the same digest as for its fresh cut.
+    #[test]
+    fn stored_bodies_give_the_digest_of_their_paragraphs() {
+        use std::io::Write;
+        let issue = issue();
+        let bytes = encode(&key(10), &issue, &none()).unwrap();
+        let mut file = tempfile::tempfile().unwrap();
+        file.write_all(b"xx").unwrap();
+        file.write_all(&bytes).unwrap();
+        let source = BodySource::File(Arc::new(file));
+        let stored = decode_stored(&bytes, 2, source, &key(10), &none(), &issue.path).unwrap();
+        let recorded: Vec<u64> = stored
+            .articles
+            .iter()
+            .map(|a| a.paragraphs.digest())
+            .collect();
+        let read: Vec<u64> = stored
+            .articles
+            .iter()
+            .map(|a| crate::article::body_digest(&a.paragraphs.read()))
+            .collect();
+        let fresh: Vec<u64> = issue
+            .articles
+            .iter()
+            .map(|a| crate::article::body_digest(&a.paragraphs))
+            .collect();
+        assert_eq!(recorded, fresh);
+        assert_eq!(read, fresh);
+        assert_eq!(
+            crate::cache::features::digest(&stored.articles),
+            crate::cache::features::digest(&issue.articles)
+        );
+        // A body changed after it was read is digested as it is now.
+        let mut changed = stored.articles[0].clone();
+        changed.paragraphs.push("又一段。".to_string());
+        assert_ne!(changed.paragraphs.digest(), recorded[0]);
+        assert_eq!(
+            changed.paragraphs.digest(),
+            crate::article::body_digest(&changed.paragraphs)
+        );
     }
 
     fn article() -> impl proptest::strategy::Strategy<Value = Article> {

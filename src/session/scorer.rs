@@ -10,13 +10,15 @@ use std::sync::Arc;
 use std::time::Instant;
 
 /// Score `articles` (each issue's shared articles, not copied) of the corpus
-/// at `root` for `tags` in the background: [`SessionEvent::SuggestProgress`], then
+/// at `root` for `tags` in the background (the cached features taken from
+/// `prefetch` when given): [`SessionEvent::SuggestProgress`], then
 /// [`SessionEvent::SuggestDone`].
 pub fn spawn_scorer(
     root: PathBuf,
     articles: Vec<Arc<[Article]>>,
     tags: Vec<TagDef>,
     notify: Notifier,
+    prefetch: Option<crate::cache::features::Prefetch>,
 ) {
     spawn_job("scorer", move || {
         let started = Instant::now();
@@ -31,8 +33,9 @@ pub fn spawn_scorer(
             }
         };
         // The words of issues unchanged since the last session come from the
-        // corpus's cache.
-        let build = || crate::cache::features::build(&root, &slices, &tags, &progress);
+        // corpus's cache (read meanwhile when `prefetch` started it).
+        let build =
+            || crate::cache::features::build_prefetched(&root, &slices, &tags, &progress, prefetch);
         let index = match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
             Ok(pool) => pool.install(build),
             Err(_) => build(),

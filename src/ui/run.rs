@@ -82,6 +82,9 @@ pub fn run(
     if let Some(path) = history {
         super::searching::keep_history(&mut app, path, None);
     }
+    // The suggestion features cached by the last session are read while the
+    // corpus loads.
+    app.suggest.prefetch = crate::cache::features::prefetch(&root);
     spawn_loader(root, app.tagging.team.clone(), notify);
     spawn_signals(tx.clone())?;
 

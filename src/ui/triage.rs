@@ -38,6 +38,9 @@ pub struct Suggesting {
     pub progress: Option<(usize, usize)>,
     /// How long scoring took.
     pub took: Option<Duration>,
+    /// The corpus's cached suggestion features, read from the start of the
+    /// session while the corpus loads, for the first scoring.
+    pub prefetch: Option<crate::cache::features::Prefetch>,
     /// The triage walk, while triage mode is open (kept when it is left).
     pub triage: Option<Triage>,
     /// How far triage's article is scrolled, and which article that was.
@@ -75,7 +78,8 @@ impl App {
             .collect();
         self.suggest.progress = Some((0, articles.len()));
         let root = self.corpus.root.clone();
-        crate::session::scorer::spawn_scorer(root, articles, tags, notify);
+        let prefetch = self.suggest.prefetch.take();
+        crate::session::scorer::spawn_scorer(root, articles, tags, notify, prefetch);
     }
 
     /// Scoring has got this far (issues done, of all).

@@ -26,6 +26,8 @@ pub struct Lexicon {
     #[serde(default)]
     box_heads: Vec<String>,
     #[serde(default)]
+    web_controls: Vec<String>,
+    #[serde(default)]
     head_fields: HeadFields,
     #[serde(default)]
     record_fields: RecordFields,
@@ -80,6 +82,7 @@ pub fn lexicon() -> &'static Lexicon {
             credit_fields: Vec::new(),
             post_endings: Vec::new(),
             box_heads: Vec::new(),
+            web_controls: Vec::new(),
             head_fields: HeadFields::default(),
             record_fields: RecordFields::default(),
         })
@@ -121,6 +124,13 @@ impl Lexicon {
     pub fn is_box_head(&self, text: &str) -> bool {
         let bare: String = text.chars().filter(|c| !c.is_whitespace()).collect();
         self.box_heads.contains(&bare)
+    }
+}
+
+impl Lexicon {
+    /// `分享`, `收藏`: a button of a web page under or over its article.
+    pub fn is_web_control(&self, word: &str) -> bool {
+        self.web_controls.iter().any(|w| w == word)
     }
 }
 

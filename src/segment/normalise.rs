@@ -247,7 +247,9 @@ fn is_running_head(text: &str, n: usize) -> bool {
 
 /// The chrome of a news web page around its articles: share and print buttons,
 /// previous/next links, a copyright line (`分享到：微信 微博`, `【打印本页】`,
-/// `上一篇：…`, `Copyright © 2025 …`).
+/// `上一篇：…`, `Copyright © 2025 …`), known by shape where it can be: a bar of
+/// links or fields between spaced pipes, a row of bracketed buttons, a link to
+/// the previous or next page, a row of buttons.
 fn is_web_chrome(text: &str, n: usize) -> bool {
     if n > 120 {
         return false;
@@ -257,12 +259,84 @@ fn is_web_chrome(text: &str, n: usize) -> bool {
     }
     let h = head(text, 12);
     h.starts_with("分享到")
-        || h.starts_with("上一篇")
-        || h.starts_with("下一篇")
         || h.starts_with("Copyright")
         || h.starts_with("版权所有")
         || text.contains("【打印本页】")
         || text.contains("【关闭窗口】")
+        || is_prev_next_link(text)
+        || is_link_bar(text)
+        || is_button_row(text)
+}
+
+/// `上一篇`, `下一版`, `下一页：芦溪镇启用新的排涝泵站`: a link to the previous or
+/// next item, alone or with the item's title after a colon.
+fn is_prev_next_link(text: &str) -> bool {
+    let Some(rest) = text
+        .strip_prefix("上一")
+        .or_else(|| text.strip_prefix("下一"))
+    else {
+        return false;
+    };
+    let mut cs = rest.chars();
+    cs.next().is_some_and(|c| "篇版页期条张".contains(c))
+        && cs
+            .next()
+            .is_none_or(|c| matches!(c, '：' | ':') || c.is_whitespace())
+}
+
+/// `首页 | 上一版 | 下一版 | 第3版：以案说法`, `来源：… | 2026-01-09 07:30 | 字号：…`,
+/// `某某日报 > 电子版 > 第7版`: three or more fields between pipes or a
+/// breadcrumb's `>` set off by spaces (a credit in pipes, `文｜柯雨桐`, has none),
+/// no sentence in them, not a Markdown table's row.
+fn is_link_bar(text: &str) -> bool {
+    if text.starts_with(['|', '｜']) || text.contains('。') {
+        return false;
+    }
+    // A converter escapes the breadcrumb's `>` (`\>`).
+    let chars: Vec<char> = text.chars().filter(|&c| c != '\\').collect();
+    let spaced = chars
+        .windows(3)
+        .filter(|w| {
+            matches!(w[1], '|' | '｜' | '>' | '＞' | '»')
+                && w[0].is_whitespace()
+                && w[2].is_whitespace()
+        })
+        .count();
+    spaced >= 2
+}
+
+/// `【字号：大 中 小】　【打印】　【关闭】`, `分享　点赞　在看`: a row of two or more
+/// buttons and nothing else, each in brackets of at most ten characters, or each
+/// a web page's button word (`lexicon.toml`'s `web_controls`).
+fn is_button_row(text: &str) -> bool {
+    let mut bracketed = 0;
+    let mut rest = text.trim();
+    while let Some(inner) = rest.strip_prefix('【') {
+        let Some(end) = inner.find('】') else {
+            return false;
+        };
+        let button = &inner[..end];
+        if button.is_empty()
+            || button.chars().count() > 10
+            || button.contains(['【', '。', '，', '；'])
+        {
+            return false;
+        }
+        bracketed += 1;
+        rest = inner[end + '】'.len_utf8()..].trim_start();
+    }
+    if bracketed > 0 {
+        return bracketed >= 2 && rest.is_empty();
+    }
+    let lex = lexicon();
+    let mut words = 0;
+    for w in text.split(char::is_whitespace).filter(|w| !w.is_empty()) {
+        if !lex.is_web_control(w) {
+            return false;
+        }
+        words += 1;
+    }
+    words >= 2
 }
 
 /// `HUAHENG RIBAO`, `QINYUAN DAILY`: a paper's name in Latin capitals.
@@ -1306,6 +1380,48 @@ mod tests {
             "苇塘县：冬闲变冬忙\n2025-11-14 07:58　来源：溱原日报　作者：杭舟　【字号：大 中 小】【打印本页】【关闭窗口】\n{body}分享到：　微信　微博　QQ空间\n上一篇：溱水流域启动冬季水质专项巡查\nCopyright © 2025 溱原日报社 版权所有\n"
         );
         assert_eq!(texts(&page), ["苇塘县：冬闲变冬忙", body.trim()]);
+    }
+
+    /// Chrome is known by its shape on any site: a bar of links between spaced
+    /// pipes, a line of bracketed buttons, a previous/next link, a row of a
+    /// page's share buttons. A credit in pipes, a bracketed intertitle, a
+    /// sentence opening `下一步` and a row of names stay text.
+    #[test]
+    fn web_chrome_of_any_site_is_furniture() {
+        let body = "汛期将至，芦溪镇把全镇二十七处易涝点逐一登记在册，每处都落实了值守人员。\n";
+        let page_with = |credit: &str| {
+            format!(
+                "芦溪晚报 > 电子版 > 第5版\n[1]主页 | [2]上一期 | [3]下一期 | 第5版：民生\n民生\n易涝点有了“守点人”\n发布：2026-05-02 09:10 | 稿源：芦溪晚报 | 编辑：岑舟 | 收藏 | 纠错\n【收藏本文】　【纠错】　【字体：A+ A-】\n{credit}\n{body}【值守有了新办法】\n{body}下一步，镇里还将为每处易涝点配齐抽水设备。\n王芳　李强　赵敏\n上一篇\n下一页：芦溪镇启用新的排涝泵站\n转发　收藏　点赞\n"
+            )
+        };
+        let page = page_with("文｜柯雨桐　图｜岑小舟　摄影｜甘露");
+        let t = texts(&page);
+        assert_eq!(
+            t,
+            [
+                "民生",
+                "易涝点有了“守点人”",
+                "文｜柯雨桐　图｜岑小舟　摄影｜甘露",
+                body.trim(),
+                "【值守有了新办法】",
+                body.trim(),
+                "下一步，镇里还将为每处易涝点配齐抽水设备。",
+                "王芳　李强　赵敏",
+            ],
+            "{t:?}"
+        );
+        // Read as an article: the chrome is neither its kicker nor its byline.
+        let a = crate::segment::segment_issue(&page_with("本报记者 柯雨桐"), "x");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(
+            (
+                a[0].kicker.as_str(),
+                a[0].title.as_str(),
+                a[0].byline.as_str()
+            ),
+            ("民生", "易涝点有了“守点人”", "本报记者 柯雨桐"),
+            "{a:?}"
+        );
     }
 
     #[test]

@@ -487,6 +487,46 @@ pub fn carry_tags(
     Ok(merge_moves(moves))
 }
 
+/// What carrying an issue's tags to its new cut left behind.
+pub struct Carried {
+    /// Old article id to the new id that now holds its tags, for the ids the
+    /// new cut does not keep.
+    pub heirs: std::collections::HashMap<String, String>,
+    /// The issue's sidecars as they are after the carry, to add to a store
+    /// from [`crate::tags::team::Team::empty_store`].
+    pub sidecars: crate::tags::LoadedSidecars,
+}
+
+/// Carry the tags of `old` (an issue as the user saw it) to its articles in
+/// `new` (the same file cut again), in every sidecar of the issue (the own one
+/// under `sidecar_dir`, and every coder's in the team layout), and read the
+/// sidecars back as they now are.
+pub fn carry_to_cut(
+    team: &crate::tags::team::Team,
+    sidecar_dir: Option<&Path>,
+    old: &Issue,
+    new: &Issue,
+) -> Result<Carried, ChangeError> {
+    let tag_dirs = team_tag_dirs(team);
+    let sidecars = IssueSidecars {
+        tag_dirs: &tag_dirs,
+        ..IssueSidecars::own(&new.path, &new.rel, sidecar_dir)
+    };
+    carry_tags(sidecars, &old.articles, &new.articles)?;
+    let kept: std::collections::HashSet<&str> =
+        new.articles.iter().map(|a| a.id.as_str()).collect();
+    let heirs = super::carry::heirs(&old.articles, &new.articles)
+        .into_iter()
+        .zip(old.articles.iter())
+        .filter(|(_, a)| !kept.contains(a.id.as_str()))
+        .filter_map(|(heir, a)| Some((a.id.clone(), new.articles.get(heir?)?.id.clone())))
+        .collect();
+    Ok(Carried {
+        heirs,
+        sidecars: team.read_sidecars(std::slice::from_ref(new)),
+    })
+}
+
 /// Moves of the same tags between the same articles (from several sidecars)
 /// as one.
 fn merge_moves(moves: Vec<TagMove>) -> Vec<TagMove> {

@@ -21,7 +21,7 @@ use super::app::App;
 use super::list::ListRow;
 use crate::article::{ArticleAt, Issue};
 use crate::tags::LoadedSidecars;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 impl App {
     /// Swap in `issues` (each with its place in the corpus), cut again with the
@@ -48,11 +48,11 @@ impl App {
                     continue;
                 }
                 Work::Tagged => {
-                    if !self.carry_tags(at, &issue) {
+                    let Some(now) = self.carry_tags(at, &issue) else {
                         kept = true;
                         continue;
-                    }
-                    carried.push(at);
+                    };
+                    carried.push(now);
                 }
                 Work::None => {}
             }
@@ -77,13 +77,8 @@ impl App {
         sidecars.retain(|rel| swapped.contains(rel));
         self.tagging.store.add_loaded(sidecars);
         // The sidecars the tags were carried in, as they are now.
-        let carried: Vec<Issue> = carried
-            .iter()
-            .filter_map(|&at| self.corpus.issues.get(at).cloned())
-            .collect();
-        if !carried.is_empty() {
-            let again = self.tagging.team.read_sidecars(&carried);
-            self.tagging.store.add_loaded(again);
+        for now in carried {
+            self.tagging.store.add_loaded(now);
         }
         // An index built from (or fed) the first cut is built again; the query
         // typed is kept, and searched again on it.
@@ -123,35 +118,27 @@ impl App {
 
     /// Carry the tags of issue `at` (as the user saw it) to its articles in
     /// `new` (its cut with the learned habits), in every sidecar of the issue,
-    /// and make the undo steps follow; false (the error said) when a sidecar
-    /// could not be read or written: the issue then keeps its cut.
-    fn carry_tags(&mut self, at: usize, new: &Issue) -> bool {
-        let Some(old) = self.corpus.issues.get(at) else {
-            return false;
-        };
+    /// and make the undo steps follow; the sidecars as they now are, or `None`
+    /// (the error said) when a sidecar could not be read or written: the issue
+    /// then keeps its cut.
+    fn carry_tags(&mut self, at: usize, new: &Issue) -> Option<LoadedSidecars> {
+        let old = self.corpus.issues.get(at)?;
         let dir = self.config.sidecar_dir();
-        let tag_dirs = crate::correct::file::team_tag_dirs(&self.tagging.team);
-        let sidecars = crate::correct::file::IssueSidecars {
-            tag_dirs: &tag_dirs,
-            ..crate::correct::file::IssueSidecars::own(&new.path, &new.rel, dir.as_deref())
-        };
-        if let Err(e) = crate::correct::file::carry_tags(sidecars, &old.articles, &new.articles) {
-            self.error(format!(
-                "{}: tags not carried to the issue cut again with the paper's habits (it keeps its cut): {e}",
-                new.rel
-            ));
-            return false;
+        match crate::correct::file::carry_to_cut(&self.tagging.team, dir.as_deref(), old, new) {
+            Ok(carried) => {
+                self.tagging
+                    .store
+                    .articles_carried(&new.rel, &carried.heirs);
+                Some(carried.sidecars)
+            }
+            Err(e) => {
+                self.error(format!(
+                    "{}: tags not carried to the issue cut again with the paper's habits (it keeps its cut): {e}",
+                    new.rel
+                ));
+                None
+            }
         }
-        let ids: HashSet<&str> = new.articles.iter().map(|a| a.id.as_str()).collect();
-        let heirs: HashMap<String, String> =
-            crate::correct::carry::heirs(&old.articles, &new.articles)
-                .into_iter()
-                .zip(old.articles.iter())
-                .filter(|(_, a)| !ids.contains(a.id.as_str()))
-                .filter_map(|(heir, a)| Some((a.id.clone(), new.articles.get(heir?)?.id.clone())))
-                .collect();
-        self.tagging.store.articles_carried(&new.rel, &heirs);
-        true
     }
 
     /// The issues the user has worked on in this session, or `None` when that

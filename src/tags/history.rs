@@ -96,6 +96,9 @@ pub struct History {
     undo: Vec<ChangeSet>,
     redo: Vec<ChangeSet>,
     limit: usize,
+    /// Every issue a recorded step changed, kept when the step itself falls
+    /// off the bounded undo stack.
+    touched: std::collections::HashSet<String>,
 }
 
 impl Default for History {
@@ -111,6 +114,7 @@ impl History {
             undo: Vec::new(),
             redo: Vec::new(),
             limit: limit.max(1),
+            touched: Default::default(),
         }
     }
 
@@ -130,6 +134,16 @@ impl History {
             return;
         }
         self.redo.clear();
+        for set_issue in set
+            .changes
+            .iter()
+            .map(|c| &c.issue)
+            .chain(set.memos.iter().map(|m| &m.issue))
+        {
+            if !self.touched.contains(set_issue) {
+                self.touched.insert(set_issue.clone());
+            }
+        }
         self.push_undo(set);
     }
 
@@ -189,15 +203,10 @@ impl History {
         self.redo.len()
     }
 
-    /// The issues (paths relative to the corpus root) any step that can be
-    /// undone or redone changed.
+    /// The issues (paths relative to the corpus root) any step recorded in
+    /// this history changed, also those of steps no longer kept for undo.
     pub fn issues(&self) -> impl Iterator<Item = &str> {
-        self.undo.iter().chain(&self.redo).flat_map(|set| {
-            set.changes
-                .iter()
-                .map(|c| c.issue.as_str())
-                .chain(set.memos.iter().map(|m| m.issue.as_str()))
-        })
+        self.touched.iter().map(String::as_str)
     }
 
     /// The articles of issue `rel` were cut again and their tags carried to
@@ -238,5 +247,36 @@ impl History {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tagged(issue: &str) -> ChangeSet {
+        ChangeSet {
+            label: "+t".into(),
+            changes: vec![Change {
+                issue: issue.into(),
+                article: "a1".into(),
+                tag: "t".into(),
+                before: None,
+                after: Some(TagMark::now(crate::tags::Source::Hand)),
+            }],
+            memos: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn an_issue_changed_stays_known_after_its_step_falls_off_the_undo_stack() {
+        let mut history = History::with_limit(2);
+        for issue in ["first.txt", "second.txt", "third.txt"] {
+            history.record(tagged(issue));
+        }
+        assert_eq!(history.undo_len(), 2, "the oldest step is no longer kept");
+        let mut issues: Vec<&str> = history.issues().collect();
+        issues.sort_unstable();
+        assert_eq!(issues, ["first.txt", "second.txt", "third.txt"]);
     }
 }

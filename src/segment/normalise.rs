@@ -250,7 +250,7 @@ fn is_running_head(text: &str, n: usize) -> bool {
 /// `上一篇：…`, `Copyright © 2025 …`), known by shape where it can be: a bar of
 /// links or fields between spaced pipes, a row of bracketed buttons, a link to
 /// the previous or next page, a row of buttons.
-fn is_web_chrome(text: &str, n: usize) -> bool {
+fn is_web_chrome(text: &str, n: usize, table_row: bool) -> bool {
     if n > 120 {
         return false;
     }
@@ -264,7 +264,7 @@ fn is_web_chrome(text: &str, n: usize) -> bool {
         || text.contains("【打印本页】")
         || text.contains("【关闭窗口】")
         || is_prev_next_link(text)
-        || is_link_bar(text)
+        || (!table_row && is_link_bar(text))
         || is_button_row(text)
 }
 
@@ -287,22 +287,65 @@ fn is_prev_next_link(text: &str) -> bool {
 /// `首页 | 上一版 | 下一版 | 第3版：以案说法`, `来源：… | 2026-01-09 07:30 | 字号：…`,
 /// `某某日报 > 电子版 > 第7版`: three or more fields between pipes or a
 /// breadcrumb's `>` set off by spaces (a credit in pipes, `文｜柯雨桐`, has none),
-/// no sentence in them, not a Markdown table's row.
+/// no sentence in them, not a Markdown table's row (nor a row of a table printed
+/// without its outer pipes: see [`table_rows`]).
 fn is_link_bar(text: &str) -> bool {
     if text.starts_with(['|', '｜']) || text.contains('。') {
         return false;
     }
-    // A converter escapes the breadcrumb's `>` (`\>`).
+    spaced_marks(text, &['|', '｜', '>', '＞', '»']) >= 2
+}
+
+/// How many of `marks` stand between spaces in `text` (a converter escapes a
+/// breadcrumb's `>` as `\>`).
+fn spaced_marks(text: &str, marks: &[char]) -> usize {
+    if !text.contains(marks) {
+        return 0;
+    }
     let chars: Vec<char> = text.chars().filter(|&c| c != '\\').collect();
-    let spaced = chars
+    chars
         .windows(3)
-        .filter(|w| {
-            matches!(w[1], '|' | '｜' | '>' | '＞' | '»')
-                && w[0].is_whitespace()
-                && w[2].is_whitespace()
+        .filter(|w| marks.contains(&w[1]) && w[0].is_whitespace() && w[2].is_whitespace())
+        .count()
+}
+
+/// The rows of a table printed without its outer pipes (as html2text prints
+/// one): `地区 | 人口 | 增速` over `华川 | 120 | 3.2%`. A line is a row when the
+/// line above or below it has as many spaced pipes (two or more), or when most
+/// of its fields are numbers. A bar of links stands alone and holds words.
+fn table_rows(units: &[Unit<'_>]) -> Vec<bool> {
+    let pipes: Vec<usize> = units
+        .iter()
+        .map(|u| spaced_marks(&u.text, &['|', '｜']))
+        .collect();
+    (0..units.len())
+        .map(|i| {
+            let k = pipes[i];
+            k >= 2
+                && ((i > 0 && pipes[i - 1] == k)
+                    || pipes.get(i + 1) == Some(&k)
+                    || mostly_numbers(&units[i].text))
+        })
+        .collect()
+}
+
+/// `华川 | 120 | 3.2%`: more than half of the fields between pipes are numbers.
+fn mostly_numbers(text: &str) -> bool {
+    let fields: Vec<&str> = text
+        .split(['|', '｜'])
+        .map(str::trim)
+        .filter(|f| !f.is_empty())
+        .collect();
+    let numbers = fields
+        .iter()
+        .filter(|f| {
+            f.chars().any(is_digit)
+                && f.chars().all(|c| {
+                    is_digit(c) || matches!(c, '.' | ',' | '%' | '％' | '．' | '+' | '-' | '−')
+                })
         })
         .count();
-    spaced >= 2
+    numbers * 2 > fields.len()
 }
 
 /// `【字号：大 中 小】　【打印】　【关闭】`, `分享　点赞　在看`: a row of two or more
@@ -514,7 +557,8 @@ fn mark_furniture(units: &mut [Unit<'_>], traditional: bool) {
     // The section a running head names last (`沄州晚报　…　A09　读者来信`): the same
     // words alone right below it are the page's section banner, not a head.
     let mut section: Option<String> = None;
-    for u in units.iter_mut() {
+    let table = table_rows(units);
+    for (u, table_row) in units.iter_mut().zip(table) {
         // A converter's `#` on a line is a guess: a page number or page credit it
         // marked as a heading is still furniture.
         if u.markup != Markup::None {
@@ -561,7 +605,7 @@ fn mark_furniture(units: &mut [Unit<'_>], traditional: bool) {
             || has_credit_line(text, n)
             || is_channel_notice(text, n)
             || is_attribution(text, n)
-            || is_web_chrome(text, n)
+            || is_web_chrome(text, n, table_row)
             || is_teaser(text, n)
         {
             u.markup = Markup::Furniture;
@@ -1422,6 +1466,27 @@ mod tests {
             ("民生", "易涝点有了“守点人”", "本报记者 柯雨桐"),
             "{a:?}"
         );
+    }
+
+    /// A table printed without its outer pipes (html2text) keeps its rows: a
+    /// row under a row with as many pipes, or a row of numbers, is not a bar of
+    /// links. The bar of links over the article is still chrome.
+    #[test]
+    fn a_table_without_outer_pipes_keeps_its_rows() {
+        let body = "今年以来，三地常住人口都有增长，其中华川增速最快。\n";
+        let page = format!(
+            "首页 | 上一版 | 下一版 | 第2版：要闻\n三地人口增速比较\n{body}地区 | 人口（万） | 增速\n华川 | 120 | 3.2%\n苇塘 | 86 | 1.9%\n{body}\n另一表：\n合计 | 206 | 2.7%\n"
+        );
+        let t = texts(&page);
+        for row in [
+            "地区 | 人口（万） | 增速",
+            "华川 | 120 | 3.2%",
+            "苇塘 | 86 | 1.9%",
+            "合计 | 206 | 2.7%",
+        ] {
+            assert!(t.iter().any(|x| x.contains(row)), "{row} lost: {t:?}");
+        }
+        assert!(!t.iter().any(|x| x.contains("上一版")), "{t:?}");
     }
 
     #[test]

@@ -604,3 +604,36 @@ fn a_swap_keeps_the_selection_on_its_article_by_id_else_title() {
     assert_eq!(app.selected_row(), Some(newstag::ui::ListRow::Issue(at)));
     drop((app, rx));
 }
+
+/// On a first start the search index is built before the suggestions are
+/// scored (both want every core, and searching comes first): once the corpus
+/// has loaded, the status bar says `suggesting 0%` and no scoring is reported
+/// until the index is ready; then the suggestions come.
+#[test]
+fn a_first_start_scores_suggestions_once_the_index_is_ready() {
+    let root = paper_corpus("index_first");
+    let (mut app, rx) = session(&root);
+    let mut loaded = false;
+    while app.search.index.is_none() {
+        let ev = next(&rx);
+        match &ev {
+            SessionEvent::LoadDone(_) => loaded = true,
+            SessionEvent::SuggestProgress(..) | SessionEvent::SuggestDone(..) => {
+                panic!("scoring before the index was ready")
+            }
+            _ => {}
+        }
+        handle(&mut app, AppEvent::Session(ev));
+        if loaded && app.search.index.is_none() {
+            let screen = common::screen::screen_text(&app);
+            assert!(screen.contains("suggesting 0%"), "{screen}");
+        }
+    }
+    assert!(loaded, "the index was built from the loaded corpus");
+    assert!(app.suggest.suggester.is_none());
+    while app.suggest.suggester.is_none() {
+        handle(&mut app, AppEvent::Session(next(&rx)));
+    }
+    let screen = common::screen::screen_text(&app);
+    assert!(!screen.contains("suggesting"), "{screen}");
+}

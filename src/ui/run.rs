@@ -193,8 +193,8 @@ fn handle_session(app: &mut App, ev: SessionEvent) {
         SessionEvent::Recut { issues, sidecars } => app.recut(issues, sidecars),
         SessionEvent::LoadDone(warnings) => {
             app.finish_loading(warnings);
-            app.start_suggestions();
             super::searching::corpus_loaded(app);
+            app.start_suggestions_after_index();
         }
         SessionEvent::LoadFailed(msg) => {
             app.load_failed(msg);
@@ -203,9 +203,13 @@ fn handle_session(app: &mut App, ev: SessionEvent) {
         SessionEvent::IndexWants => super::searching::feed_index(app, true),
         SessionEvent::IndexReady(Ok(index)) => {
             crate::cache::timing::mark("tui: search index ready");
-            super::searching::index_ready(app, *index)
+            super::searching::index_ready(app, *index);
+            app.index_settled();
         }
-        SessionEvent::IndexReady(Err(e)) => super::searching::index_failed(app, e),
+        SessionEvent::IndexReady(Err(e)) => {
+            super::searching::index_failed(app, e);
+            app.index_settled();
+        }
         SessionEvent::SearchDone => super::searching::poll(app),
         SessionEvent::SuggestProgress(done, total) => app.suggest_progress(done, total),
         SessionEvent::SuggestDone(index, took) => {

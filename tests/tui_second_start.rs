@@ -66,7 +66,6 @@ fn session(root: &Path) -> (App, Receiver<SessionEvent>) {
     let notify = Notifier::new(move |ev| tx.lock().unwrap().send(ev).is_ok());
     app.notify = Some(notify.clone());
     newstag::ui::searching::spawn_indexer(&mut app, root.to_path_buf(), notify.clone());
-    app.suggest.prefetch = newstag::cache::features::prefetch(root);
     newstag::session::loader::spawn_loader(root.to_path_buf(), app.tagging.team.clone(), notify);
     (app, rx)
 }

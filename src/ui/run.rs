@@ -82,9 +82,6 @@ pub fn run(
     if let Some(path) = history {
         super::searching::keep_history(&mut app, path, None);
     }
-    // The suggestion features cached by the last session are read while the
-    // corpus loads.
-    app.suggest.prefetch = crate::cache::features::prefetch(&root);
     spawn_loader(root, app.tagging.team.clone(), notify);
     spawn_signals(tx.clone())?;
 
@@ -187,7 +184,17 @@ fn handle_session(app: &mut App, ev: SessionEvent) {
             total,
         } => {
             app.set_loading(done, total);
+            let first = !issues.is_empty() && !app.suggest.prefetched;
             app.push_loaded(issues, sidecars);
+            // The suggestion features cached by the last session are read
+            // while the corpus loads, from the first rows on (before them, the
+            // read would hold them back on a machine of two cores).
+            if first {
+                app.suggest.prefetched = true;
+                if app.suggest.prefetch.is_none() {
+                    app.suggest.prefetch = crate::cache::features::prefetch(&app.corpus.root);
+                }
+            }
             super::searching::feed_index(app, false);
         }
         SessionEvent::Recut { issues, sidecars } => app.recut(issues, sidecars),

@@ -44,6 +44,8 @@ pub struct Suggesting {
     /// Scoring waits for the search index being built (see
     /// [`App::start_suggestions_after_index`]).
     pub after_index: bool,
+    /// The read of [`Suggesting::prefetch`] was started (once a session).
+    pub prefetched: bool,
     /// The triage walk, while triage mode is open (kept when it is left).
     pub triage: Option<Triage>,
     /// How far triage's article is scrolled, and which article that was.

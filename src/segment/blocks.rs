@@ -234,6 +234,45 @@ fn run_in(line: &str) -> Option<(&str, &str)> {
     .then_some((head, text))
 }
 
+/// `【乡村振兴】箬口镇…`, `〔城事〕…`: a column label in brackets glued in front of
+/// a head, split into the label (brackets kept, as printed) and the head. The
+/// label is two to ten letters (no colon: `【字号：…】` is a button, `【责任编辑：…】`
+/// a credit) and no dateline (`【本报讯】` opens running text); the head after it
+/// is at most 40 characters with no sentence punctuation (`【桂坪区】5月31日，…`
+/// opens a brief's running text and stays) and no list (`【诚信家政】保洁　月嫂　育儿嫂
+/// 电话:…`, a classified ad: more than three parts between spaces, or a colon
+/// before a number).
+pub(super) fn glued_label(line: &str) -> Option<(&str, &str)> {
+    let close = match line.chars().next()? {
+        '【' => '】',
+        '〔' => '〕',
+        _ => return None,
+    };
+    let end = line.find(close)?;
+    let inner = &line[line.chars().next()?.len_utf8()..end];
+    let label = &line[..end + close.len_utf8()];
+    let head = trim(&line[label.len()..]);
+    let n_inner = inner.chars().count();
+    let n_head = head.chars().count();
+    let parts = head
+        .split(char::is_whitespace)
+        .filter(|p| !p.is_empty())
+        .count();
+    let dateline = |l: &str| super::classify::dateline_marker(l) == Some(l.len());
+    ((2..=10).contains(&n_inner)
+        && parts <= 3
+        && !head.contains(':')
+        && !dateline(label)
+        && !dateline(&super::traditional::fold(label))
+        && inner
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '·' || c == '\u{3000}' || c == ' ')
+        && (4..=40).contains(&n_head)
+        && !head.starts_with(['【', '〔', '[', '（', '('])
+        && !head.contains(['。', '，', '；', '】', '〕']))
+    .then_some((label, head))
+}
+
 /// The first `n` chars of `s`.
 fn head_chars(s: &str, n: usize) -> &str {
     s.char_indices().nth(n).map_or(s, |(i, _)| &s[..i])
@@ -583,6 +622,57 @@ mod tests {
                     Markup::None
                 )
             ]
+        );
+    }
+
+    /// A column label in brackets glued in front of a head (`【乡村振兴】…`,
+    /// `〔城事〕…`) is the head's kicker, the rest its title; a bracketed place
+    /// opening a brief's running text, a bracketed intertitle alone, a button row
+    /// and a credit in brackets stay as printed.
+    #[test]
+    fn a_bracketed_label_glued_to_a_head_is_its_kicker() {
+        let body =
+            "芦溪镇今年新栽桑树八百亩，全镇养蚕农户增加到三百多户，蚕茧收购价比去年高出一成。";
+        for (open, close) in [('【', '】'), ('〔', '〕')] {
+            let page = format!(
+                "{open}产业振兴{close}芦溪镇桑园面积再扩大\n\n本报记者　柯雨桐\n\n{body}\n\n{open}一线传真{close}岑岭乡修通最后一段通组路\n\n{body}\n"
+            );
+            let a = crate::segment::segment_issue(&page, "x");
+            let heads: Vec<(&str, &str)> = a
+                .iter()
+                .map(|a| (a.kicker.as_str(), a.title.as_str()))
+                .collect();
+            let label = |l: &str| format!("{open}{l}{close}");
+            assert_eq!(
+                heads,
+                [
+                    (label("产业振兴").as_str(), "芦溪镇桑园面积再扩大"),
+                    (label("一线传真").as_str(), "岑岭乡修通最后一段通组路"),
+                ],
+                "{a:?}"
+            );
+            assert_eq!(a[0].byline, "本报记者　柯雨桐");
+        }
+        for whole in [
+            "【桂坪区】5月31日，区里的夜市开张了。",
+            "【值守有了新办法】",
+            "【字号：大 中 小】　【打印】　【关闭】",
+            "【责任编辑：尚书言】",
+            "【本报讯】记者柯雨桐报道：芦溪镇桑园面积今年再扩大八百亩",
+            "【本報訊】記者柯雨桐報道︰芦溪鎮桑園面積今年再擴大八百畝",
+            "【诚信家政】保洁　月嫂　育儿嫂　钟点工　电话:6630520",
+        ] {
+            let mut u = units(whole);
+            crate::segment::normalise::normalise_page(&mut u, false);
+            assert_eq!(u.len(), 1, "{whole}");
+        }
+        // A brief hard-wrapped right after its bracketed place is one paragraph.
+        let page = "【县市场监管局】县市场监管局近日开展春季学校食堂食品安全检查\n，共检查食堂四十二家，发现问题十一处，已全部督促整改到位。\n";
+        let a = crate::segment::segment_issue(page, "x");
+        assert!(
+            a.iter()
+                .all(|a| a.title != "县市场监管局近日开展春季学校食堂食品安全检查"),
+            "{a:?}"
         );
     }
 

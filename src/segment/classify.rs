@@ -1303,7 +1303,7 @@ fn bracketed_credit_lede(h: &str) -> Option<usize> {
 }
 
 /// End (byte offset) of a dateline marker at the start of `h`.
-fn dateline_marker(h: &str) -> Option<usize> {
+pub(super) fn dateline_marker(h: &str) -> Option<usize> {
     // `【本报讯】`: a marker in brackets.
     if let Some(rest) = h.strip_prefix(['【', '［', '['])
         && let Some(close) = rest.find(['】', '］', ']'])

@@ -37,7 +37,7 @@ use crate::suggest::index::{Known, Vocabulary};
 use crate::suggest::{ArticleFeatures, SuggestIndex};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
-use std::io::{BufWriter, Read, Write};
+use std::io::{BufReader, BufWriter, Read, Write};
 use std::path::Path;
 use xxhash_rust::xxh3::Xxh3;
 
@@ -227,22 +227,40 @@ struct Stored {
 
 /// The words kept at `path` by `program`, by issue digest, and their texts;
 /// `None` when the file is missing, damaged or another program's. The file is
-/// read whole and its checksum taken in one pass before anything in it is
-/// decoded.
+/// read twice through a small buffer (never held whole: it is as big as a
+/// third of the corpus): first its checksum is taken, a megabyte at a time,
+/// then, when it holds, it is decoded. It is never written in place (a new
+/// one is renamed over it), so both passes read the same bytes.
 fn read(path: &Path, program: &ProgramStamp) -> Option<Stored> {
+    use std::io::{Seek, SeekFrom};
     let mut file = crate::regular_file::open(path).ok()?;
-    let mut bytes = Vec::new();
-    file.read_to_end(&mut bytes).ok()?;
-    let rest = bytes.strip_prefix(MAGIC.as_slice())?;
-    let (head, rest) = rest.split_at_checked(24)?;
-    if head != stamp(program) {
+    let len = usize::try_from(file.metadata().ok()?.len()).ok()?;
+    let payload_len = len.checked_sub(MAGIC.len() + 24 + 8)?;
+    let mut head = [0u8; 32];
+    file.read_exact(&mut head).ok()?;
+    if &head[..8] != MAGIC || head[8..] != stamp(program)[..] {
         return None;
     }
-    let (payload, tail) = rest.split_at_checked(rest.len().checked_sub(8)?)?;
-    if xxhash_rust::xxh3::xxh3_64(payload).to_le_bytes() != tail {
+    let mut hash = Xxh3::new();
+    let mut buf = vec![0u8; 1 << 20];
+    let mut left = payload_len;
+    while left > 0 {
+        let n = left.min(buf.len());
+        file.read_exact(&mut buf[..n]).ok()?;
+        hash.update(&buf[..n]);
+        left -= n;
+    }
+    let mut tail = [0u8; 8];
+    file.read_exact(&mut tail).ok()?;
+    if hash.digest().to_le_bytes() != tail {
         return None;
     }
-    let mut r = Bytes(payload);
+    file.seek(SeekFrom::Start(32)).ok()?;
+    let mut r = Reader {
+        inner: BufReader::with_capacity(1 << 20, file.take(payload_len as u64)),
+        left: payload_len,
+        buf: Vec::new(),
+    };
     let found_with = r.u128()?;
     let corpus = r.u128()?;
     let issues = r.u64()?;
@@ -293,7 +311,7 @@ fn read(path: &Path, program: &ProgramStamp) -> Option<Stored> {
         }
     }
     vocabulary.shrink_to_fit();
-    r.0.is_empty().then_some(Stored {
+    (r.left == 0).then_some(Stored {
         by_digest,
         vocabulary,
         found_with,
@@ -309,14 +327,21 @@ fn stamp(program: &ProgramStamp) -> [u8; 24] {
     out
 }
 
-/// The bytes of a payload not decoded yet.
-struct Bytes<'a>(&'a [u8]);
+/// The payload of a checked file, decoded in turn.
+struct Reader<R> {
+    inner: R,
+    /// Bytes of the payload not read yet.
+    left: usize,
+    buf: Vec<u8>,
+}
 
-impl<'a> Bytes<'a> {
-    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
-        let (taken, rest) = self.0.split_at_checked(n)?;
-        self.0 = rest;
-        Some(taken)
+impl<R: Read> Reader<R> {
+    /// The next `n` bytes of the payload.
+    fn take(&mut self, n: usize) -> Option<&[u8]> {
+        self.left = self.left.checked_sub(n)?;
+        self.buf.resize(n, 0);
+        self.inner.read_exact(&mut self.buf).ok()?;
+        Some(&self.buf)
     }
 
     fn u32(&mut self) -> Option<u32> {

@@ -108,7 +108,7 @@ struct Head {
     page: Option<String>,
     encoding: String,
     bytes: u64,
-    /// What the page tells of its paper's habits (`segment::habits::page_lines`).
+    /// What the page tells of its paper's habits (`segment::page_lines`).
     habit_lines: crate::segment::habits::PageLines,
     /// The digest of the corpus's habits that bore on this page when it was
     /// cut (`Habits::digest_on` its `habit_lines`; 0 when none did): the shard
@@ -478,7 +478,7 @@ mod tests {
             .iter()
             .map(|t| {
                 let page = format!("{line}\n\n{t}\n\n本报讯 这是一篇很长的正文，说了很多事情。\n");
-                crate::segment::habits::page_lines(&page)
+                crate::segment::page_lines(&page)
             })
             .collect();
         Habits::learn(&pages)

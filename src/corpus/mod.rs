@@ -303,7 +303,7 @@ pub fn parse_issue_with(
         crate::segment::segment_issue_learning(&decoded.text, &issue_key(rel), habits)
     } else {
         let corrected = crate::correct::apply(&decoded.text, &issue_key(rel), corrections, habits);
-        let lines = crate::segment::habits::page_lines(&decoded.text);
+        let lines = crate::segment::page_lines(&decoded.text);
         (corrected.articles, lines)
     };
     Ok(Issue {

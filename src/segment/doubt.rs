@@ -73,9 +73,7 @@ mod tests {
         // A title that recurs across the corpus's issues is a label too.
         let pages: Vec<_> = ["一", "二", "三"]
             .iter()
-            .map(|n| {
-                crate::segment::habits::page_lines(&format!("乡村振兴一线行\n\n第{n}站：{LONG}\n"))
-            })
+            .map(|n| crate::segment::page_lines(&format!("乡村振兴一线行\n\n第{n}站：{LONG}\n")))
             .collect();
         let habits = Habits::learn(&pages);
         let d = doubts_of(&draft("乡村振兴一线行", &[LONG]), Kind::News, Some(&habits));

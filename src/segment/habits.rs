@@ -6,7 +6,8 @@
 //!
 //! Three pure steps, so a per-file cache can keep the first and apply the others
 //! after it:
-//! - [`page_lines`]: what one page tells (its short head lines, once each);
+//! - [`lines_of_units`] (`segment::page_lines` of a page's text): what one page
+//!   tells (its short head lines, once each);
 //! - [`Habits::learn`]: what recurs across the pages of a corpus;
 //! - [`apply`]: the learned habits as roles of one page's lines, a pass after
 //!   `classify` (and [`Habits::affects`] says whether a page needs it at all).
@@ -81,17 +82,11 @@ impl PageLines {
     }
 }
 
-/// What one page tells about its paper's habits: its short lines that read as
-/// heads (no sentence punctuation), each once. A pure function of the text (the
-/// page's units after `normalise`, furniture left out), so a cache can keep it.
-pub fn page_lines(text: &str) -> PageLines {
-    let mut units = super::blocks::units(text);
-    super::normalise::normalise(&mut units);
-    lines_of_units(&units)
-}
-
-/// [`page_lines`] of a page's normalised units (segmentation computes it from the
-/// units it cuts, in the same pass).
+/// What one page tells about its paper's habits, from the page's units as the
+/// cut prepares them (normalised, furniture left out, formula banners marked;
+/// [`crate::segment::page_lines`] of a page's text): its short lines that read
+/// as heads (no sentence punctuation), each once. A pure function of the text,
+/// so a cache can keep it.
 pub fn lines_of_units(units: &[Unit<'_>]) -> PageLines {
     let mut out = PageLines::default();
     let mut seen = HashSet::new();
@@ -367,7 +362,7 @@ mod tests {
     use crate::segment::classify::classify;
 
     fn lines_of(text: &str) -> PageLines {
-        page_lines(text)
+        crate::segment::page_lines(text)
     }
 
     const BODY: &str = "村里新修的水渠通了水，三百亩麦田赶上了春灌，村民们说今年的收成有了指望。";

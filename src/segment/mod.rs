@@ -37,7 +37,7 @@ pub fn segment_issue_with(text: &str, issue_key: &str, habits: &habits::Habits) 
 }
 
 /// [`segment_issue_with`], and what the page tells of its paper's habits
-/// ([`habits::page_lines`], from the same pass), for learning them across a corpus.
+/// ([`page_lines`], from the same pass), for learning them across a corpus.
 pub fn segment_issue_learning(
     text: &str,
     issue_key: &str,
@@ -98,7 +98,8 @@ pub fn explain_issue_with(
 
 /// What the page tells of its paper's habits, exactly as [`segment_issue_learning`]
 /// gives it, from the first passes alone (a third to a half of the cut's work):
-/// for guessing a corpus's habits from a sample of its pages before cutting them.
+/// for guessing a corpus's habits from a sample of its pages before cutting them,
+/// and for pages whose cut comes from elsewhere (a corrected issue's).
 pub fn page_lines(text: &str) -> habits::PageLines {
     habits::lines_of_units(&prepare(text).0)
 }

@@ -17,7 +17,7 @@
 //! files on which the guess and the habits learned from every page differ are
 //! cut again (none, when the guess is right), and the result is the same.
 
-use crate::segment::habits::Habits;
+use crate::segment::habits::{Habits, PageLines};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -125,6 +125,44 @@ pub fn guess(root: &Path, files: &[PathBuf]) {
         })
         .collect();
     register(root, Arc::new(Habits::learn(&lines)));
+}
+
+/// What a load learns once every page of the corpus at `root` is read: the
+/// habits learned from all their `lines` (each page's, by its place in the
+/// load), made the ones in force, and the places of the pages to cut again
+/// because the habits each was cut with (`cut_with(place)`) and those learned
+/// differ on it. When nothing changed, the habits in force are kept as they are.
+pub fn relearn<'a>(
+    root: &Path,
+    lines: &[&PageLines],
+    cut_with: impl Fn(usize) -> &'a Habits,
+) -> (Arc<Habits>, Vec<usize>) {
+    let in_force = of_root(root);
+    let learned = Habits::learn(lines.iter().copied());
+    let learned = if learned == *in_force {
+        in_force
+    } else {
+        let learned = Arc::new(learned);
+        register(root, learned.clone());
+        learned
+    };
+    // Most pages share the habits they were cut with: compare those once.
+    let mut same: Option<(*const Habits, bool)> = None;
+    let changed = (0..lines.len())
+        .filter(|&place| {
+            let before = cut_with(place);
+            let equal = match same {
+                Some((seen, equal)) if std::ptr::eq(seen, before) => equal,
+                _ => {
+                    let equal = *before == *learned;
+                    same = Some((before, equal));
+                    equal
+                }
+            };
+            !equal && before.differ_on(&learned, lines[place])
+        })
+        .collect();
+    (learned, changed)
 }
 
 /// Make `habits` the ones in force for the corpus at `root` in this process.

@@ -121,25 +121,19 @@ pub fn learn_habits(
     issues: &mut [Issue],
     load: &(dyn Fn(&Path, &Path) -> Result<Issue, LoadWarning> + Sync),
 ) -> std::sync::Arc<crate::segment::habits::Habits> {
-    use crate::segment::habits::Habits;
     let before = habits::of_root(root);
-    let learned = Habits::learn(issues.iter().map(|i| &i.habit_lines));
-    if learned == *before {
-        for issue in issues.iter_mut() {
-            issue.habit_lines = Default::default();
-        }
-        return before;
+    let lines: Vec<_> = issues.iter().map(|i| &i.habit_lines).collect();
+    let (learned, changed) = habits::relearn(root, &lines, |_| &before);
+    let again: Vec<(usize, Issue)> = changed
+        .par_iter()
+        .filter_map(|&place| Some((place, load(root, &issues[place].path).ok()?)))
+        .collect();
+    for (place, issue) in again {
+        issues[place] = issue;
     }
-    let learned = std::sync::Arc::new(learned);
-    habits::register(root, learned.clone());
-    issues.par_iter_mut().for_each(|issue| {
-        if before.differ_on(&learned, &issue.habit_lines)
-            && let Ok(again) = load(root, &issue.path)
-        {
-            *issue = again;
-        }
+    for issue in issues.iter_mut() {
         issue.habit_lines = Default::default();
-    });
+    }
     learned
 }
 

@@ -109,22 +109,21 @@ fn load(root: &std::path::Path, team: &Team, notify: &Notifier) {
     // swaps them in), so that this session shows, indexes and caches the cut
     // every later start makes, and that start is warm.
     let before = crate::corpus::habits::of_root(root);
-    let learned = std::sync::Arc::new(crate::segment::habits::Habits::learn(&habit_lines));
-    if crate::corpus::habits::stored(root).as_ref() != Some(&*learned) {
-        crate::corpus::habits::store(root, &learned);
-    }
+    let stored = crate::corpus::habits::stored(root);
     let cut_with = |k: usize| {
         if k < first_count {
-            &first_habits
+            &*first_habits
         } else {
-            &before
+            &*before
         }
     };
-    if learned != before || learned != first_habits {
-        crate::corpus::habits::register(root, learned.clone());
-        let changed: Vec<usize> = (0..paths.len())
-            .filter(|&k| cut_with(k).differ_on(&learned, &habit_lines[k]))
-            .collect();
+    let lines: Vec<_> = habit_lines.iter().collect();
+    let (learned, changed) = crate::corpus::habits::relearn(root, &lines, cut_with);
+    drop(lines);
+    if stored.as_ref() != Some(&*learned) {
+        crate::corpus::habits::store(root, &learned);
+    }
+    if !changed.is_empty() {
         drop(habit_lines);
         for part in changed.chunks(RECUT_BATCH) {
             let (places, again): (Vec<usize>, Vec<Issue>) = part

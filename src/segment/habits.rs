@@ -57,8 +57,8 @@ pub struct PageLines {
     pub heads: Vec<u64>,
     /// Where each line of `under_head` and `heads` stands, in that order: a hash
     /// of the [`CONTEXT_CHARS`] letters and digits either side of it (see
-    /// [`Habits::learn`]). Empty in pages kept by an older cache.
-    #[serde(default)]
+    /// [`Habits::learn`]). Shards of an older cache (postcard, no defaults) are
+    /// never read: the cache's build stamp and format version keep them out.
     pub context: Vec<u64>,
     /// The page's other short lines (other markup, or sentence punctuation),
     /// which are never learned from but which [`apply`] may still find among
@@ -205,7 +205,7 @@ impl Habits {
                 .map(|&k| (k, true))
                 .chain(page.heads.iter().map(|&k| (k, false)));
             for (i, (k, under)) in lines.enumerate() {
-                // A page from an older cache tells no context: its issue counts.
+                // A line without its context (none is made so) counts once per issue.
                 let context = page
                     .context
                     .get(i)

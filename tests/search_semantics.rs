@@ -568,6 +568,81 @@ proptest! {
     }
 }
 
+/// A pinyin query spelling 3 to 8 characters side by side of a real article's
+/// body: each character by its initial, its initial's first two letters
+/// (`zh`, `ch`, `sh`) or a whole reading, the last maybe cut short; or the
+/// same with a letter changed (a query that may spell nothing).
+fn real_pinyin_query() -> impl Strategy<Value = (usize, String)> {
+    (
+        0usize..2,
+        any::<prop::sample::Index>(),
+        any::<prop::sample::Index>(),
+        3usize..9,
+        proptest::collection::vec(0u8..3, 8),
+        proptest::option::of((any::<prop::sample::Index>(), b'a'..=b'z')),
+    )
+        .prop_map(|(which, article, at, len, forms, change)| {
+            let corpora = real_corpora();
+            let (issues, _) = &corpora[which % corpora.len()];
+            let bodies: Vec<String> = fields(issues)
+                .into_iter()
+                .map(|f| f[4].1.clone())
+                .filter(|t| t.chars().count() >= 3)
+                .collect();
+            let chars: Vec<char> = fold(article.get::<String>(&bodies)).chars().collect();
+            let s = at.index(chars.len());
+            let mut q = String::new();
+            for (k, &c) in chars[s..(s + len).min(chars.len())].iter().enumerate() {
+                let reading = newstag::search::pinyin::readings(c)
+                    .first()
+                    .map(|r| r.to_string())
+                    .or_else(|| c.is_ascii_lowercase().then(|| c.to_string()))
+                    .unwrap_or_default();
+                let two = reading.starts_with("zh")
+                    || reading.starts_with("ch")
+                    || reading.starts_with("sh");
+                let piece = match forms[k] {
+                    0 => &reading[..reading.len().min(1)],
+                    1 if two => &reading[..2],
+                    _ => reading.as_str(),
+                };
+                q.push_str(piece);
+            }
+            let mut q = q.into_bytes();
+            if let Some((i, letter)) = change
+                && !q.is_empty()
+            {
+                let i = i.index(q.len());
+                q[i] = letter;
+            }
+            let q = String::from_utf8(q).unwrap_or_default();
+            (
+                which % corpora.len(),
+                if q.len() >= 3 { q } else { "sqz".into() },
+            )
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// On real pages: a pinyin query, whose body candidates and scores come
+    /// from the postings (chains of bigrams, the pinyin trigrams of three
+    /// characters' initials), finds the hits, scores and order a matcher that
+    /// reads every body finds.
+    #[test]
+    fn on_real_pages_pinyin_from_the_postings_finds_what_reading_every_body_does((which, q) in real_pinyin_query()) {
+        let (_, index) = &real_corpora()[which];
+        let Ok(query) = Query::parse(&q) else { return Ok(()) };
+        let fast = Matcher::new(index, &query, None).run(None);
+        let read = Matcher::for_highlights(index, &query).run(None);
+        prop_assert_eq!(&fast, &read, "{}", q);
+        let all: Vec<u32> = (0..index.len() as u32).collect();
+        let few = Matcher::for_few(index, &query, None).run(Some(&all));
+        prop_assert_eq!(&few, &read, "{} over candidates", q);
+    }
+}
+
 /// A saved query of one to three clauses of one to three alternatives, each
 /// a piece of the corpus or random characters, maybe negated or with `'`, `~`,
 /// or a `kind:` filter; clauses joined by spaces, alternatives by `|` or ` | `.

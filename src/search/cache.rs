@@ -38,7 +38,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::UNIX_EPOCH;
 
 const MAGIC: &[u8; 12] = b"NEWSTAGIDX2\n";
-const VERSION: u32 = 11;
+const VERSION: u32 = 12;
 /// Bytes of the head under one checksum (a few in the unit tests, whose
 /// indexes are small, so that blocks lie inside blobs there too).
 const BLOCK: usize = if cfg!(test) { 16 } else { 64 << 10 };

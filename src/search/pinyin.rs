@@ -69,6 +69,17 @@ pub fn masks(title: &str) -> (u32, u32) {
     (initials, letters)
 }
 
+/// Bits of the letters the readings of `c` start with (an ASCII letter: the
+/// letter itself), as [`Glyphs`] keeps them: a character can take a piece of
+/// a pinyin query only where the query has one of these letters. 0 for a
+/// character that spells nothing.
+pub fn initials(c: char) -> u32 {
+    title_readings(c)
+        .iter()
+        .filter_map(|r| r.as_bytes().first())
+        .fold(0, |m, &b| m | bit(b))
+}
+
 /// True when `q` could be a pinyin query: ASCII lower-case letters only.
 pub fn is_pinyin_query(q: &str) -> bool {
     !q.is_empty() && q.bytes().all(|b| b.is_ascii_lowercase())
@@ -506,6 +517,8 @@ const NONE: i32 = i32::MIN / 4;
 #[derive(Debug, Clone)]
 pub struct PinyinQuery {
     m: usize,
+    /// The query's letters.
+    letters: Vec<u8>,
     /// Bit of the first letter.
     first: u32,
     /// `steps[g * m + j]`: (lengths allowed, lengths that are whole readings), bit
@@ -797,6 +810,7 @@ impl PinyinQuery {
         };
         Some(PinyinQuery {
             m,
+            letters: q.to_vec(),
             first: bit(q[0]),
             steps,
             live,
@@ -1142,6 +1156,31 @@ impl PinyinQuery {
     /// Query length in letters.
     pub fn len(&self) -> usize {
         self.m
+    }
+
+    /// The query's letters.
+    pub fn letters(&self) -> &[u8] {
+        &self.letters
+    }
+
+    /// The piece lengths some glyph of the table can take at query position
+    /// `j` (bit `l - 1` for length `l`).
+    pub fn piece_lengths(&self, j: usize) -> u32 {
+        self.steps_at(j).fold(0, |acc, s| acc | s.0)
+    }
+
+    /// The piece lengths some glyph of the table takes as a whole reading at
+    /// query position `j`.
+    pub fn full_lengths(&self, j: usize) -> u32 {
+        self.steps_at(j).fold(0, |acc, s| acc | s.1)
+    }
+
+    /// Every glyph's steps at query position `j`.
+    fn steps_at(&self, j: usize) -> impl Iterator<Item = &(u32, u32)> {
+        self.steps
+            .iter()
+            .skip(if j < self.m { j } else { self.steps.len() })
+            .step_by(self.m.max(1))
     }
 
     pub fn is_empty(&self) -> bool {

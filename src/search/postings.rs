@@ -14,6 +14,14 @@
 //! varints, or a serialised [`RoaringBitmap`] where that is smaller (frequent
 //! keys). A query reads its few lists into roaring bitmaps.
 //!
+//! Pinyin trigrams: beside them, keys below `1 << 16` (no unigram or bigram has
+//! one: a character's code is never 0) list the documents whose body holds three
+//! characters side by side (Chinese characters, or Latin letters) whose readings
+//! start with three given letters (see [`trigram_key`]), made in the same pass.
+//! A spelling of a pinyin query by three characters or more holds the trigrams
+//! of its pieces' first letters, so they bound where one may be
+//! ([`Postings::long_spelling_docs`]) without reading a body.
+//!
 //! Built in [`Segment`]s of consecutive documents (numbered from 0 in each), merged
 //! with their first document's offset: a per-file shard can keep its own segment.
 
@@ -60,6 +68,27 @@ fn slow_code(c: char) -> u16 {
     }
 }
 
+/// The key of the pinyin trigram of letters `a`, `b`, `c` (0-25: `a`-`z`):
+/// 1 to 26³, below every unigram and bigram key.
+pub fn trigram_key(a: u8, b: u8, c: u8) -> u32 {
+    1 + (a as u32 * 26 + b as u32) * 26 + c as u32
+}
+
+/// Keys below this are pinyin trigrams.
+const TRIGRAMS_END: u32 = 1 << 16;
+
+/// Bits of the first letters of the readings of the character of key code
+/// `code` (see [`super::pinyin::initials`]; 0: it spells nothing).
+fn initials_of_code(code: u16) -> u32 {
+    static TABLE: OnceLock<Vec<u32>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        (0..0x1_0000u32)
+            .map(|code| char::from_u32(code).map_or(0, super::pinyin::initials))
+            .collect()
+    });
+    table.get(code as usize).copied().unwrap_or(0)
+}
+
 /// Postings of one run of documents, numbered from 0.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Segment {
@@ -98,6 +127,10 @@ pub struct SegmentBuilder {
     pairs: Vec<u64>,
     docs: u32,
     heads: Vec<u16>,
+    /// The pinyin trigrams of the document being added, each once, and a
+    /// bit a trigram key saying it is among them.
+    trigrams: Vec<u32>,
+    seen: Vec<u64>,
 }
 
 impl SegmentBuilder {
@@ -106,6 +139,9 @@ impl SegmentBuilder {
     pub fn add<'a>(&mut self, paragraphs: impl IntoIterator<Item = &'a str>) {
         let doc = self.docs as u64;
         let mut head = [0u16; HEAD];
+        if self.seen.is_empty() {
+            self.seen = vec![0u64; (trigram_key(25, 25, 25) as usize >> 6) + 1];
+        }
         // Characters of the body so far, paragraphs joined by a `\n` (code 0).
         let mut at = 0usize;
         for (k, p) in paragraphs.into_iter().enumerate() {
@@ -113,6 +149,8 @@ impl SegmentBuilder {
                 at += 1;
             }
             let mut prev: Option<u32> = None;
+            // Initials of the two characters before (0: none that spells).
+            let (mut i1, mut i2) = (0u32, 0u32);
             for c in p.chars() {
                 let gram = gram_code(c);
                 if let Some(slot) = head.get_mut(at) {
@@ -121,6 +159,11 @@ impl SegmentBuilder {
                 at += 1;
                 match gram {
                     Some(code) => {
+                        let initials = initials_of_code(code);
+                        if initials != 0 && i1 != 0 && i2 != 0 {
+                            self.add_trigrams(i2, i1, initials);
+                        }
+                        (i2, i1) = (i1, initials);
                         let code = code as u32;
                         self.pairs.push(((code << 16) as u64) << 32 | doc);
                         if let Some(a) = prev {
@@ -128,12 +171,49 @@ impl SegmentBuilder {
                         }
                         prev = Some(code);
                     }
-                    None => prev = None,
+                    None => {
+                        prev = None;
+                        (i1, i2) = (0, 0);
+                    }
                 }
             }
         }
+        for key in self.trigrams.drain(..) {
+            if let Some(w) = self.seen.get_mut(key as usize >> 6) {
+                *w = 0;
+            }
+            self.pairs.push((key as u64) << 32 | doc);
+        }
         self.heads.extend_from_slice(&head);
         self.docs += 1;
+    }
+
+    /// Note the trigrams of three characters side by side with these
+    /// initials (every combination of a polyphonic character's).
+    fn add_trigrams(&mut self, a: u32, b: u32, c: u32) {
+        let letters = |mut m: u32| {
+            std::iter::from_fn(move || {
+                (m != 0).then(|| {
+                    let l = m.trailing_zeros() as u8;
+                    m &= m - 1;
+                    l
+                })
+            })
+        };
+        for x in letters(a) {
+            for y in letters(b) {
+                for z in letters(c) {
+                    let key = trigram_key(x, y, z);
+                    if let Some(w) = self.seen.get_mut(key as usize >> 6) {
+                        let bit = 1u64 << (key & 63);
+                        if *w & bit == 0 {
+                            *w |= bit;
+                            self.trigrams.push(key);
+                        }
+                    }
+                }
+            }
+        }
     }
 
     pub fn finish(self) -> Segment {
@@ -402,7 +482,7 @@ impl Postings {
         out
     }
 
-    /// Number of keys (distinct unigrams and bigrams).
+    /// Number of keys (distinct unigrams, bigrams and pinyin trigrams).
     pub fn len(&self) -> usize {
         self.keys.len()
     }
@@ -547,7 +627,7 @@ impl Postings {
     /// The key indexes of the characters (unigrams), with the range of their
     /// bigrams.
     fn groups(&self) -> impl Iterator<Item = (u16, usize, std::ops::Range<usize>)> + '_ {
-        let mut k = 0;
+        let mut k = self.keys.partition_point(|&key| key < TRIGRAMS_END);
         std::iter::from_fn(move || {
             let &key = self.keys.get(k)?;
             let a = key >> 16;
@@ -556,6 +636,47 @@ impl Postings {
             k = end;
             Some(group)
         })
+    }
+
+    /// The documents whose body may spell the pinyin query `pq` by three
+    /// characters or more side by side: those holding every pinyin trigram of
+    /// the first letters of the pieces of some cut of the query into three
+    /// pieces or more (pieces some glyph can take, [`PinyinQuery::piece_lengths`]).
+    /// None when the query has more than [`MAX_CUTS`] such strings of first
+    /// letters (then they bound nothing here).
+    pub fn long_spelling_docs(&self, pq: &PinyinQuery) -> Option<RoaringBitmap> {
+        let q = pq.letters();
+        let lengths: Vec<u32> = (0..q.len()).map(|j| pq.piece_lengths(j)).collect();
+        let mut strings: Vec<Vec<u8>> = Vec::new();
+        let mut budget = 100_000u32;
+        if !first_letter_strings(q, &lengths, 0, &mut Vec::new(), &mut strings, &mut budget) {
+            return None;
+        }
+        let mut lists: std::collections::HashMap<u32, RoaringBitmap> = Default::default();
+        let mut out = RoaringBitmap::new();
+        for s in &strings {
+            let mut keys: Vec<u32> = s
+                .windows(3)
+                .map(|w| trigram_key(w[0] - b'a', w[1] - b'a', w[2] - b'a'))
+                .collect();
+            keys.sort_unstable();
+            keys.dedup();
+            let mut acc: Option<RoaringBitmap> = None;
+            for key in keys {
+                let docs = lists.entry(key).or_insert_with(|| self.docs_of(key));
+                acc = Some(match acc {
+                    Some(a) => a & &*docs,
+                    None => docs.clone(),
+                });
+                if acc.as_ref().is_some_and(RoaringBitmap::is_empty) {
+                    break;
+                }
+            }
+            if let Some(a) = acc {
+                out |= a;
+            }
+        }
+        Some(out)
     }
 
     /// The documents whose body may spell the pinyin query `pq` with characters
@@ -595,6 +716,11 @@ impl Postings {
             return out;
         }
         let groups = self.group_table();
+        // Where a spelling by three characters or more may be (the pinyin
+        // trigrams tell): chains are followed only there.
+        let within = self
+            .long_spelling_docs(pq)
+            .map(|set| Bitset::from_roaring(&set, n));
         let mut chains = LongChains {
             postings: self,
             pq,
@@ -602,7 +728,12 @@ impl Postings {
             groups: &groups,
             cap,
             memo: std::collections::HashMap::new(),
+            within: within.as_ref(),
         };
+        // Three letters: the trigrams find the spellings by three characters
+        // (a letter each) exactly, no chain to follow.
+        let three = m == 3 && within.is_some();
+        let follow = !three && within.as_ref().is_none_or(|w| !w.is_empty());
         let raise = |slot: &mut Vec<i16>, d: u32, s: i32| {
             if let Some(v) = slot.get_mut(d as usize) {
                 let s = s.min(cap).clamp(i16::MIN as i32 + 1, i16::MAX as i32) as i16;
@@ -635,7 +766,7 @@ impl Postings {
                         let s = piece + step_score(rest, full_b & (1 << (rest - 1)) != 0);
                         self.for_each_doc(b, |d| raise(&mut out.short, d, s));
                     }
-                    if allowed_b & ((1 << (rest - 1)) - 1) == 0 {
+                    if !follow || allowed_b & ((1 << (rest - 1)) - 1) == 0 {
                         continue;
                     }
                     let Ok(h) = groups.binary_search_by_key(&second, |g| g.0) else {
@@ -654,7 +785,60 @@ impl Postings {
                 }
             }
         }
+        if let (true, Some(within)) = (three, &within) {
+            self.three_letter_spellings(pq, glyph, &groups, within, cap, &mut out);
+        }
         out
+    }
+
+    /// The spellings of a three-letter query by three characters, a letter
+    /// each, into `out`: every document of `within` (those holding the
+    /// query's pinyin trigram) has one, scoring a one-letter piece's score
+    /// three times, certain; where the body holds a character that reads as
+    /// one of the query's letters whole (`a`, `e`, a Latin letter), a piece
+    /// may score more, up to the query's best (a bound, as chains give).
+    fn three_letter_spellings(
+        &self,
+        pq: &PinyinQuery,
+        glyph: &dyn Fn(u16) -> u16,
+        groups: &[(u16, Option<usize>, std::ops::Range<usize>)],
+        within: &Bitset,
+        cap: i32,
+        out: &mut Spellings,
+    ) {
+        let n = self.n_docs as usize;
+        let mut whole = Bitset::new(n);
+        let mut best = 0;
+        let mut any_whole = false;
+        for j in 0..3 {
+            let full = pq.full_lengths(j) & 1 != 0;
+            best += step_score(1, full);
+        }
+        for &(a, unigram, _) in groups {
+            let g = glyph(a);
+            let reads_whole = (0..3).any(|j| {
+                let (allowed, full) = pq.step_at(g, j);
+                allowed & full & 1 != 0
+            });
+            if let (true, Some(u)) = (reads_whole, unigram) {
+                any_whole = true;
+                self.for_each_doc(u, |d| whole.insert(d));
+            }
+        }
+        let certain = 3 * step_score(1, false);
+        let clamp = |s: i32| s.min(cap).clamp(i16::MIN as i32 + 1, i16::MAX as i32) as i16;
+        for d in within.to_vec() {
+            let i = d as usize;
+            if let Some(v) = out.short.get_mut(i) {
+                *v = (*v).max(clamp(certain));
+            }
+            if any_whole
+                && whole.contains(d)
+                && let Some(v) = out.long.get_mut(i)
+            {
+                *v = (*v).max(clamp(best));
+            }
+        }
     }
 
     /// Per character (ascending code): its code, its unigram's key index, the
@@ -708,14 +892,67 @@ impl Postings {
     }
 }
 
+/// First-letter strings [`Postings::long_spelling_docs`] looks up at most.
+pub const MAX_CUTS: usize = 64;
+
+/// Add to `out` the strings of first letters of the cuts of `q[j..]` into
+/// pieces of `lengths` (bit `l - 1` of `lengths[j]`: a piece of `l` letters
+/// may start at `j`) that make three pieces or more with `prefix`, each once.
+/// False when there are more than [`MAX_CUTS`] or the search ran out of
+/// `budget`.
+fn first_letter_strings(
+    q: &[u8],
+    lengths: &[u32],
+    j: usize,
+    prefix: &mut Vec<u8>,
+    out: &mut Vec<Vec<u8>>,
+    budget: &mut u32,
+) -> bool {
+    if *budget == 0 {
+        return false;
+    }
+    *budget -= 1;
+    if j == q.len() {
+        if prefix.len() >= 3 && !out.contains(prefix) {
+            if out.len() == MAX_CUTS {
+                return false;
+            }
+            out.push(prefix.clone());
+        }
+        return true;
+    }
+    let (Some(&letter), Some(&lens)) = (q.get(j), lengths.get(j)) else {
+        return true;
+    };
+    if !letter.is_ascii_lowercase() {
+        return true;
+    }
+    let mut bits = lens;
+    while bits != 0 {
+        let l = bits.trailing_zeros() as usize + 1;
+        bits &= bits - 1;
+        if j + l > q.len() {
+            continue;
+        }
+        prefix.push(letter);
+        let ok = first_letter_strings(q, lengths, j + l, prefix, out, budget);
+        prefix.pop();
+        if !ok {
+            return false;
+        }
+    }
+    true
+}
+
 /// No spelling (in [`Spellings`]).
 pub const NO_SPELLING: i16 = i16::MIN;
 
 /// What the postings tell of the bodies spelling a pinyin query (see
 /// [`Postings::pinyin_spellings`]), per document: `short`, the best score of
-/// a spelling by one character or two side by side (certain); `long`, the
-/// best score a spelling by three characters or more may have (its
-/// characters' bigrams are in the body, not known to be in one run). A
+/// a spelling by one character or two side by side (for a query of three
+/// letters, also by three characters: see the pinyin trigrams), certain;
+/// `long`, the best score a spelling by three characters or more may have
+/// (its characters' bigrams are in the body, not known to be in one run). A
 /// spelling at the start of the body scores [`super::pinyin`]'s start bonus
 /// more, which neither counts (see [`Postings::head`]). [`NO_SPELLING`]
 /// where there is none; both none: the body cannot spell the query.
@@ -747,6 +984,9 @@ struct LongChains<'a> {
     groups: &'a [(u16, Option<usize>, std::ops::Range<usize>)],
     cap: i32,
     memo: std::collections::HashMap<(usize, usize), ByScore>,
+    /// The documents where a spelling by three characters or more may be
+    /// (None: anywhere).
+    within: Option<&'a Bitset>,
 }
 
 impl LongChains<'_> {
@@ -781,7 +1021,14 @@ impl LongChains<'_> {
                         let s = (piece + step_score(rest, full_b & (1 << (rest - 1)) != 0))
                             .min(self.cap);
                         let set = acc.entry(s).or_insert_with(|| Bitset::new(n));
-                        self.postings.for_each_doc(b, |d| set.insert(d));
+                        match self.within {
+                            Some(w) => self.postings.for_each_doc(b, |d| {
+                                if w.contains(d) {
+                                    set.insert(d)
+                                }
+                            }),
+                            None => self.postings.for_each_doc(b, |d| set.insert(d)),
+                        }
                     }
                     if allowed_b & ((1 << (rest - 1)) - 1) == 0 {
                         continue;
@@ -1277,6 +1524,54 @@ mod tests {
     }
 
     #[test]
+    fn pinyin_trigrams_bound_the_spellings_by_three_characters_or_more() {
+        use crate::search::pinyin::{Glyphs, PinyinQuery};
+        let bodies = [
+            "推进社区治理",
+            "社，区治理",
+            "社区\n治理",
+            "sqz 长江",
+            "是去在里",
+            "",
+        ];
+        let p = postings(&bodies, 2);
+        let mut glyphs = Glyphs::new();
+        for b in &bodies {
+            for c in b.chars() {
+                glyphs.glyph(c);
+            }
+        }
+        let docs = |q: &str| -> Option<Vec<u32>> {
+            let pq = PinyinQuery::new(&glyphs, q).unwrap();
+            p.long_spelling_docs(&pq).map(|s| s.iter().collect())
+        };
+        assert_eq!(docs("sqz"), Some(vec![0, 3, 4]), "Latin letters spell too");
+        assert_eq!(docs("qzl"), Some(vec![0, 1, 4]), "not across a paragraph");
+        assert_eq!(docs("sqzl"), Some(vec![0, 4]));
+        // Whole readings (she qu zhi li) and others (sh e qu ...): 是去在里
+        // holds s q z l too, and is read to tell.
+        assert_eq!(docs("shequzhili"), Some(vec![0, 4]));
+        // 长 reads chang and zhang: both trigrams are there.
+        assert_eq!(docs("zzj"), Some(vec![]));
+        assert_eq!(docs("zcj"), Some(vec![]));
+        assert_eq!(docs("zcjx"), Some(vec![]));
+        assert_eq!(
+            docs("cj"),
+            Some(vec![]),
+            "two pieces: no trigram bounds them"
+        );
+        let p = postings(&["长江长江"], 1);
+        let docs = |q: &str| -> Vec<u32> {
+            let pq = PinyinQuery::new(&glyphs, q).unwrap();
+            p.long_spelling_docs(&pq).unwrap().iter().collect()
+        };
+        assert_eq!(docs("cjz"), vec![0]);
+        assert_eq!(docs("zjc"), vec![0]);
+        assert_eq!(docs("jcj"), vec![0]);
+        assert_eq!(docs("jjc"), Vec::<u32>::new());
+    }
+
+    #[test]
     fn splicing_an_issue_equals_building_afresh() {
         let old = ["社区治理", "ＧＤＰ", "治理", "社区", "环境", "5G"];
         let new = ["治理环境", "gdp 2024", ""];
@@ -1422,7 +1717,11 @@ mod tests {
         assert_eq!(some, (0..n).step_by(3).collect::<Vec<u32>>());
         // Deltas take a byte a document: 163k bytes for the five keys; bitmaps
         // (a bit a document where most have the key) 61k.
-        assert!(p.lists.len() < 80_000, "{} bytes", p.lists.len());
+        let bytes: usize = (0..p.keys.len())
+            .filter(|&k| p.keys[k] >= TRIGRAMS_END)
+            .map(|k| p.list_bytes(k).len())
+            .sum();
+        assert!(bytes < 80_000, "{bytes} bytes");
     }
 
     #[test]

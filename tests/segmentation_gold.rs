@@ -764,8 +764,11 @@ fn every_set_and_style_holds_the_ratchet() {
         "| set | style | title F1 | whole | kicker / subtitle / byline / kind |\n|---|---|---|---|---|\n",
     );
     let mut logs = String::new();
+    // The `set/style/` key prefix of every run made here.
+    let mut runs = Vec::new();
     for (set, cases) in all_sets() {
         for style in Style::ALL {
+            runs.push(format!("{set}/{}/", style.name()));
             let r = run(set, &cases, style);
             table.push_str(&table_row(set, style, &r.total));
             table.push('\n');
@@ -777,9 +780,14 @@ fn every_set_and_style_holds_the_ratchet() {
         }
     }
     eprintln!("{logs}\n{table}");
+    let ran = |k: &String| runs.iter().any(|p| k.starts_with(p.as_str()));
     if std::env::var_os("NEWSTAG_BLESS").is_some() {
-        // Keep the entries of sets not present here (the shared samples on a clean clone).
+        // Keep the entries of sets not present here (the shared samples on a clean
+        // clone); of the runs made here, only what they found now (an article whose
+        // gold title changed is no longer kept under its old key).
         let mut merged = stored;
+        merged.articles.retain(|k, _| !ran(k));
+        merged.extra_titles.retain(|k, _| !ran(k));
         merged.articles.extend(now.articles);
         merged.extra_titles.extend(now.extra_titles);
         write_ratchet(&merged);
@@ -816,6 +824,12 @@ fn every_set_and_style_holds_the_ratchet() {
     }
     if unblessed > 0 {
         eprintln!("{unblessed} gold articles have no ratchet entry yet (re-bless to add them)");
+    }
+    let stale = (stored.articles.keys())
+        .filter(|k| ran(k) && !now.articles.contains_key(*k))
+        .count();
+    if stale > 0 {
+        eprintln!("{stale} ratchet entries name no gold article now (re-bless to drop them)");
     }
     assert!(
         worse.is_empty(),

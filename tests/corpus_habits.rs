@@ -210,3 +210,38 @@ fn a_first_load_cuts_as_habits_learned_from_every_page_do() {
         .collect();
     assert_eq!(listed, want);
 }
+
+/// A warm load takes the habits as they were when its pages are those they
+/// were last learned from (it does not learn them again); when a page
+/// changes, they are learned again: the label that no longer recurs is read
+/// as a fresh load reads it, not as the habits noted before said.
+#[test]
+fn habits_are_learned_again_once_the_pages_change() {
+    let home = tempfile::tempdir().unwrap();
+    let corpus = home.path().join("paper");
+    std::fs::create_dir(&corpus).unwrap();
+    write_paper(&corpus);
+    let cli = Cli::in_home(home.path());
+    let first = jsonl_article(&cli, &corpus);
+    assert_eq!(first.1, "今日关注");
+    // Warm: the same pages, the same habits.
+    assert_eq!(jsonl_article(&cli, &corpus), first);
+    assert_eq!(jsonl_article(&cli, &corpus), first);
+    // The label is gone from every other day: it no longer recurs.
+    for (day, title) in ["水渠通到了田间", "夜校开到了村口", "老街装上了电梯"]
+        .iter()
+        .enumerate()
+    {
+        std::fs::write(
+            corpus.join(format!("晨报_2025-03-0{}_第2版.txt", day + 1)),
+            format!("{title}\n\n木禾\n\n{BODY}\n"),
+        )
+        .unwrap();
+    }
+    let fresh = Corpus::load(&corpus).unwrap();
+    let a = last_issue(&fresh);
+    let expected = (a.id.clone(), a.kicker.clone(), a.title.clone());
+    assert_ne!(expected, first, "the change does not change the cut");
+    assert_eq!(jsonl_article(&cli, &corpus), expected);
+    assert_eq!(jsonl_article(&cli, &corpus), expected);
+}

@@ -276,9 +276,9 @@ pub fn decode_stored(
             take.take(len)?;
         }
         bodies.bodies.push(BodyAt {
-            at: from,
-            lens_from: bodies.lens.len(),
-            n: lens.len(),
+            at: u32::try_from(from).ok()?,
+            lens_from: u32::try_from(bodies.lens.len()).ok()?,
+            n: u32::try_from(lens.len()).ok()?,
             chars,
         });
         bodies.lens.extend_from_slice(lens);
@@ -363,14 +363,15 @@ fn articles<'a>(table: &[u32], text: &'a str, body: &mut BodyOf<'_, 'a>) -> Opti
     (take.at == text.len()).then_some(out)
 }
 
-/// The place of one stored body in its shard's text.
+/// The place of one stored body in its shard's text (one per article of the
+/// corpus, held while it is open: 16 bytes, not 32 as in `usize`s).
 #[derive(Debug)]
 struct BodyAt {
     /// Byte offset in the text.
-    at: usize,
+    at: u32,
     /// Its paragraphs' lengths: `lens[lens_from..lens_from + n]`.
-    lens_from: usize,
-    n: usize,
+    lens_from: u32,
+    n: u32,
     chars: u32,
 }
 
@@ -392,9 +393,10 @@ impl BodyStore for StoredBodies {
         let Some(b) = self.bodies.get(at) else {
             return Vec::new();
         };
-        let lens = self.lens.get(b.lens_from..b.lens_from + b.n).unwrap_or(&[]);
+        let from = b.lens_from as usize;
+        let lens = self.lens.get(from..from + b.n as usize).unwrap_or(&[]);
         let total = lens.iter().map(|&len| len as usize).sum();
-        let Some(bytes) = self.source.bytes(self.text_at + b.at, total) else {
+        let Some(bytes) = self.source.bytes(self.text_at + b.at as usize, total) else {
             return Vec::new();
         };
         let mut from = 0;

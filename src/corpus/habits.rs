@@ -16,6 +16,11 @@
 //! through the first passes only, and cuts every file with the guess: only the
 //! files on which the guess and the habits learned from every page differ are
 //! cut again (none, when the guess is right), and the result is the same.
+//!
+//! A warm load does not learn them again when nothing changed: beside the
+//! habits the cache folder notes the digest of the pages they were last
+//! learned from with the digest of what was learned (`corpus-*/habits-pages`);
+//! pages of the same digest learn the same habits ([`learn_or_known`]).
 
 use crate::segment::habits::{Habits, PageLines};
 use std::path::{Path, PathBuf};
@@ -131,20 +136,22 @@ pub fn guess(root: &Path, files: &[PathBuf]) {
 /// habits learned from all their `lines` (each page's, by its place in the
 /// load), made the ones in force, and the places of the pages to cut again
 /// because the habits each was cut with (`cut_with(place)`) and those learned
-/// differ on it. When nothing changed, the habits in force are kept as they are.
+/// differ on it. When nothing changed, the habits in force are kept as they are;
+/// when the pages are those they were last learned from, they are not learned
+/// again ([`learn_or_known`]).
 pub fn relearn<'a>(
     root: &Path,
     lines: &[&PageLines],
     cut_with: impl Fn(usize) -> &'a Habits,
 ) -> (Arc<Habits>, Vec<usize>) {
     let in_force = of_root(root);
-    let learned = Habits::learn(lines.iter().copied());
-    let learned = if learned == *in_force {
-        in_force
-    } else {
-        let learned = Arc::new(learned);
-        register(root, learned.clone());
-        learned
+    let learned = match learn_or_known(root, lines.iter().copied(), &in_force) {
+        Some(learned) if learned != *in_force => {
+            let learned = Arc::new(learned);
+            register(root, learned.clone());
+            learned
+        }
+        _ => in_force,
     };
     // Most pages share the habits they were cut with: compare those once.
     let mut same: Option<(*const Habits, bool)> = None;
@@ -212,5 +219,79 @@ pub fn store(root: &Path, habits: &Habits) {
     {
         use std::io::Write as _;
         let _ = tmp.write_all(&bytes).is_ok() && tmp.persist(&path).is_ok();
+    }
+}
+
+/// The file noting which pages the corpus's habits were last learned from.
+const PAGES_FILE: &str = "habits-pages";
+const PAGES_MAGIC: &[u8; 8] = b"NTHPAGE1";
+
+/// The digest of `pages` in order: the same pages learn the same habits.
+pub fn pages_digest<'a>(pages: impl IntoIterator<Item = &'a PageLines>) -> u64 {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    for page in pages {
+        for part in [&page.under_head, &page.heads, &page.context, &page.others] {
+            h.update(&(part.len() as u64).to_le_bytes());
+            for k in part {
+                h.update(&k.to_le_bytes());
+            }
+        }
+    }
+    h.digest()
+}
+
+/// The habits `pages` teach the corpus at `root`: `known` (those in force)
+/// when they were last learned from pages of the same digest and the same
+/// habits came of it, else learned from `pages` (and noted, when the corpus
+/// has a cache folder). `None` in the first case: nothing was learned.
+pub fn learn_or_known<'a>(
+    root: &Path,
+    pages: impl IntoIterator<Item = &'a PageLines> + Clone,
+    known: &Habits,
+) -> Option<Habits> {
+    let digest = pages_digest(pages.clone());
+    let noted = learned_from(root);
+    if noted == Some((digest, known.digest())) {
+        return None;
+    }
+    let learned = Habits::learn(pages);
+    if noted != Some((digest, learned.digest())) {
+        note_learned(root, digest, &learned);
+    }
+    Some(learned)
+}
+
+/// (digest of the pages, digest of the habits learned from them) as last
+/// noted for the corpus at `root`.
+fn learned_from(root: &Path) -> Option<(u64, u64)> {
+    let path = crate::cache::corpus_dir(root)?.join(PAGES_FILE);
+    let bytes = crate::regular_file::read(&path).ok()?;
+    let rest = bytes.strip_prefix(PAGES_MAGIC.as_slice())?;
+    let (pages, rest) = rest.split_at_checked(8)?;
+    let (habits, sum) = rest.split_at_checked(8)?;
+    let payload = &bytes[PAGES_MAGIC.len()..PAGES_MAGIC.len() + 16];
+    if sum != xxhash_rust::xxh3::xxh3_64(payload).to_le_bytes() {
+        return None;
+    }
+    Some((
+        u64::from_le_bytes(pages.try_into().ok()?),
+        u64::from_le_bytes(habits.try_into().ok()?),
+    ))
+}
+
+/// Note that `habits` were learned from pages of digest `pages` (nothing when
+/// the corpus has no cache folder yet, or it cannot be written).
+fn note_learned(root: &Path, pages: u64, habits: &Habits) {
+    let Some(dir) = crate::cache::corpus_dir(root).filter(|d| root.is_dir() && d.is_dir()) else {
+        return;
+    };
+    let mut bytes = PAGES_MAGIC.to_vec();
+    bytes.extend_from_slice(&pages.to_le_bytes());
+    bytes.extend_from_slice(&habits.digest().to_le_bytes());
+    let sum = xxhash_rust::xxh3::xxh3_64(&bytes[PAGES_MAGIC.len()..]);
+    bytes.extend_from_slice(&sum.to_le_bytes());
+    if let Ok(mut tmp) = crate::replace::temp_beside(&dir.join(PAGES_FILE), ".tmp", "") {
+        use std::io::Write as _;
+        let _ = tmp.write_all(&bytes).is_ok() && tmp.persist(dir.join(PAGES_FILE)).is_ok();
     }
 }

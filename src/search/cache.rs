@@ -201,6 +201,23 @@ fn program() -> Option<FileStamp> {
 
 /// The cached index of `root` when the cache is valid for `files` (see module doc).
 pub fn load(root: &Path, files: &[FileStamp]) -> Option<SearchIndex> {
+    let (stamped, index) = load_unstamped(root)?;
+    (stamped == files).then_some(index)
+}
+
+/// [`stamps`] of `root` and its cached index when the cache is valid for
+/// them: the two are made side by side (the stamps are a listing and a
+/// `stat` of every issue file, the index a decoding of its head), so a warm
+/// start waits for the longer of them, not for both in turn.
+pub fn stamps_and_load(root: &Path) -> (Vec<FileStamp>, Option<SearchIndex>) {
+    let (files, cached) = rayon::join(|| stamps(root), || load_unstamped(root));
+    let index = cached.and_then(|(stamped, index)| (stamped == files).then_some(index));
+    (files, index)
+}
+
+/// The cached index of `root` and the stamps of the files it was made from,
+/// when it is whole, of this program and of this corpus folder.
+fn load_unstamped(root: &Path) -> Option<(Vec<FileStamp>, SearchIndex)> {
     let path = cache_path(root)?;
     let file = crate::regular_file::open(&path).ok()?;
     // SAFETY: newstag never writes a cache file in place (it writes a
@@ -209,7 +226,7 @@ pub fn load(root: &Path, files: &[FileStamp]) -> Option<SearchIndex> {
     // while it is mapped would make reading the lost pages fault; every byte
     // read is checked against a checksum before it is trusted.
     let map = unsafe { memmap2::Mmap::map(&file) }.ok()?;
-    decode(Arc::new(map), path, &canonical(root), files)
+    decode_unstamped(Arc::new(map), path, &canonical(root))
 }
 
 /// Where the parts of a cache file are.
@@ -398,12 +415,25 @@ fn u64_at(bytes: &[u8], at: usize) -> Option<u64> {
     Some(u64::from_le_bytes(b))
 }
 
+#[cfg(test)]
 fn decode<B: AsRef<[u8]> + Send + Sync + 'static>(
     bytes: Arc<B>,
     path: PathBuf,
     root: &[u8],
     files: &[FileStamp],
 ) -> Option<SearchIndex> {
+    let (stamped, index) = decode_unstamped(bytes, path, root)?;
+    (stamped == files).then_some(index)
+}
+
+/// The index in cache file `bytes` (at `path`) with the stamps of the files
+/// it was made from, when the file is whole, of this program's version and
+/// build, and of the corpus folder `root`.
+fn decode_unstamped<B: AsRef<[u8]> + Send + Sync + 'static>(
+    bytes: Arc<B>,
+    path: PathBuf,
+    root: &[u8],
+) -> Option<(Vec<FileStamp>, SearchIndex)> {
     let all = (*bytes).as_ref();
     let parts = sections(all)?;
     let table_at = parts.table_at;
@@ -419,10 +449,7 @@ fn decode<B: AsRef<[u8]> + Send + Sync + 'static>(
     if !head.check_all_but(&blobs) {
         return None;
     }
-    let valid = file.version == VERSION
-        && file.program == program()
-        && file.root == root
-        && file.files == files;
+    let valid = file.version == VERSION && file.program == program() && file.root == root;
     if !valid {
         return None;
     }
@@ -430,7 +457,7 @@ fn decode<B: AsRef<[u8]> + Send + Sync + 'static>(
     let mut index = file.index;
     index.set_bodies(Bodies::Mapped(bodies));
     index.damage = damage;
-    index.is_consistent().then_some(index)
+    index.is_consistent().then_some((file.files, index))
 }
 
 #[cfg(test)]
@@ -724,8 +751,8 @@ pub fn open_index(root: &Path) -> Result<(SearchIndex, Option<Corpus>, CacheStat
     if !root.exists() {
         return Err(CorpusError::NotFound { path: root.into() });
     }
-    let files = stamps(root);
-    if let Some(index) = load(root, &files) {
+    let (files, cached) = stamps_and_load(root);
+    if let Some(index) = cached {
         return Ok((index, None, CacheStatus::Hit));
     }
     // The bodies stay in the corpus cache's files, each read as it is

@@ -67,8 +67,12 @@ pub fn spawn_indexer(root: PathBuf, notify: Notifier, cache: bool) -> IndexFeede
             done(Err(format!("{}: no such file or folder", root.display())));
             return;
         }
-        let files = cache::stamps(&root);
-        if let Some(index) = cache.then(|| cache::load(&root, &files)).flatten() {
+        let (files, cached) = if cache {
+            cache::stamps_and_load(&root)
+        } else {
+            (cache::stamps(&root), None)
+        };
+        if let Some(index) = cached {
             done(Ok(index));
             return;
         }

@@ -19,6 +19,7 @@ pub mod id;
 pub mod kind;
 pub mod lexicon;
 pub mod normalise;
+pub mod recur;
 pub mod rethread;
 pub mod traditional;
 

@@ -46,7 +46,12 @@ pub fn normalise_page(units: &mut Vec<Unit<'_>>, traditional: bool) {
     settle_markdown(units, wrap);
     settle_indents(units, wrap);
     join_letter_runs(units);
+    // The page's list of its titles: before the unwrap (which would join a list
+    // printed without blank lines into a paragraph) and after it (which makes a
+    // head wrapped in a hard-wrapped print whole, to be found again).
+    super::recur::mark_contents(units);
     unwrap(units, wrap);
+    super::recur::mark_contents(units);
     mark_comment_banners(units);
     split_glued_labels(units);
 }

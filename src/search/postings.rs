@@ -643,7 +643,8 @@ impl Postings {
     /// the first letters of the pieces of some cut of the query into three
     /// pieces or more (pieces some glyph can take, [`PinyinQuery::piece_lengths`]).
     /// None when the query has more than [`MAX_CUTS`] such strings of first
-    /// letters (then they bound nothing here).
+    /// letters, or listing them takes more than 100,000 steps (then they bound
+    /// nothing here).
     pub fn long_spelling_docs(&self, pq: &PinyinQuery) -> Option<RoaringBitmap> {
         let q = pq.letters();
         let lengths: Vec<u32> = (0..q.len()).map(|j| pq.piece_lengths(j)).collect();
@@ -1551,7 +1552,7 @@ mod tests {
         // Whole readings (she qu zhi li) and others (sh e qu ...): 是去在里
         // holds s q z l too, and is read to tell.
         assert_eq!(docs("shequzhili"), Some(vec![0, 4]));
-        // 长 reads chang and zhang: both trigrams are there.
+        // 长江 is two characters: no trigram holds it.
         assert_eq!(docs("zzj"), Some(vec![]));
         assert_eq!(docs("zcj"), Some(vec![]));
         assert_eq!(docs("zcjx"), Some(vec![]));
@@ -1560,6 +1561,7 @@ mod tests {
             Some(vec![]),
             "two pieces: no trigram bounds them"
         );
+        // 长 reads chang and zhang: the trigrams of both readings are there.
         let p = postings(&["长江长江"], 1);
         let docs = |q: &str| -> Vec<u32> {
             let pq = PinyinQuery::new(&glyphs, q).unwrap();
@@ -1722,6 +1724,14 @@ mod tests {
             .map(|k| p.list_bytes(k).len())
             .sum();
         assert!(bytes < 80_000, "{bytes} bytes");
+        // Each trigram (d s q, and the other readings of 的 and 区), in a third of
+        // the documents, too: deltas would take 23k bytes, a bitmap about 11k.
+        let trigrams: Vec<usize> = (0..p.keys.len())
+            .filter(|&k| p.keys[k] < TRIGRAMS_END)
+            .map(|k| p.list_bytes(k).len())
+            .collect();
+        assert!(!trigrams.is_empty());
+        assert!(trigrams.iter().all(|&b| b < 16_000), "{trigrams:?} bytes");
     }
 
     #[test]

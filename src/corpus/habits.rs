@@ -249,7 +249,11 @@ pub fn learn_or_known<'a>(
     pages: impl IntoIterator<Item = &'a PageLines> + Clone,
     known: &Habits,
 ) -> Option<Habits> {
-    let digest = pages_digest(pages.clone());
+    // A new build may learn otherwise from the same pages: its note is not trusted.
+    let Some(program) = crate::cache::shard::ProgramStamp::current() else {
+        return Some(Habits::learn(pages));
+    };
+    let digest = note_key(pages_digest(pages.clone()), &program);
     let noted = learned_from(root);
     if noted == Some((digest, known.digest())) {
         return None;
@@ -261,8 +265,18 @@ pub fn learn_or_known<'a>(
     Some(learned)
 }
 
-/// (digest of the pages, digest of the habits learned from them) as last
-/// noted for the corpus at `root`.
+/// What a note keys the habits by: the digest of the pages they were learned
+/// from, and the build that learned them.
+fn note_key(pages: u64, program: &crate::cache::shard::ProgramStamp) -> u64 {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    h.update(&pages.to_le_bytes());
+    h.update(&program.size.to_le_bytes());
+    h.update(&program.mtime_ns.to_le_bytes());
+    h.digest()
+}
+
+/// (key of the pages and build, [`note_key`]; digest of the habits learned
+/// from them) as last noted for the corpus at `root`.
 fn learned_from(root: &Path) -> Option<(u64, u64)> {
     let path = crate::cache::corpus_dir(root)?.join(PAGES_FILE);
     let bytes = crate::regular_file::read(&path).ok()?;
@@ -279,7 +293,7 @@ fn learned_from(root: &Path) -> Option<(u64, u64)> {
     ))
 }
 
-/// Note that `habits` were learned from pages of digest `pages` (nothing when
+/// Note that `habits` were learned under `pages` ([`note_key`]; nothing when
 /// the corpus has no cache folder yet, or it cannot be written).
 fn note_learned(root: &Path, pages: u64, habits: &Habits) {
     let Some(dir) = crate::cache::corpus_dir(root).filter(|d| root.is_dir() && d.is_dir()) else {
@@ -293,5 +307,32 @@ fn note_learned(root: &Path, pages: u64, habits: &Habits) {
     if let Ok(mut tmp) = crate::replace::temp_beside(&dir.join(PAGES_FILE), ".tmp", "") {
         use std::io::Write as _;
         let _ = tmp.write_all(&bytes).is_ok() && tmp.persist(dir.join(PAGES_FILE)).is_ok();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cache::shard::ProgramStamp;
+
+    #[test]
+    fn a_note_is_keyed_by_the_build_as_well_as_the_pages() {
+        let build = ProgramStamp {
+            size: 9_000_000,
+            mtime_ns: 1_700_000_000_000_000_000,
+        };
+        let key = note_key(42, &build);
+        assert_eq!(key, note_key(42, &build.clone()));
+        assert_ne!(key, note_key(43, &build));
+        let rebuilt = ProgramStamp {
+            mtime_ns: build.mtime_ns + 1,
+            ..build.clone()
+        };
+        assert_ne!(key, note_key(42, &rebuilt));
+        let resized = ProgramStamp {
+            size: build.size + 8,
+            ..build
+        };
+        assert_ne!(key, note_key(42, &resized));
     }
 }

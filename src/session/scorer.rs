@@ -1,6 +1,8 @@
 //! The suggestion scorer job: every article cut into words and scored against
-//! the tags, on a rayon pool one core smaller than the machine so the host keeps
-//! a core; progress is reported about a hundred times.
+//! the tags, on a rayon pool of every core (on a first start it runs once the
+//! search index is built, when the host only draws the screen; a warm start's
+//! scoring is mostly reading its cache); progress is reported about a hundred
+//! times.
 
 use super::{Notifier, SessionEvent, spawn_job};
 use crate::article::Article;
@@ -22,9 +24,7 @@ pub fn spawn_scorer(
 ) {
     spawn_job("scorer", move || {
         let started = Instant::now();
-        let threads = std::thread::available_parallelism()
-            .map_or(1, |n| n.get().saturating_sub(1))
-            .max(1);
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
         let slices: Vec<&[Article]> = articles.iter().map(|a| &a[..]).collect();
         let step = (slices.len() / 100).max(1);
         let progress = |done: usize, total: usize| {

@@ -281,6 +281,19 @@ pub fn extract(
     keywords: &KeywordSet,
     names: &mut HashMap<WordId, Box<str>>,
 ) -> ArticleFeatures {
+    extract_new(article, keywords, &HashMap::new(), names)
+}
+
+/// [`extract`], the words whose text `known` holds already (as the text of
+/// their id) not collected again: each part's words are looked at once, and
+/// only a word new to the corpus (or a second text of one id) makes an entry
+/// in `names`, instead of every word of every issue.
+pub fn extract_new(
+    article: &Article,
+    keywords: &KeywordSet,
+    known: &HashMap<WordId, Box<str>>,
+    names: &mut HashMap<WordId, Box<str>>,
+) -> ArticleFeatures {
     let mut hits = Vec::new();
     let mut ids = Vec::new();
     let mut length = 0u32;
@@ -291,10 +304,19 @@ pub fn extract(
         let words = crate::words::words(text);
         length = length.saturating_add(words.len() as u32);
         keywords.find(&words, in_title, &mut hits);
-        for w in words {
-            if is_content_word(w) {
-                let id = word_id(w);
-                ids.push(id);
+        // Each word of the part once.
+        let mut seen: Vec<(WordId, &str)> = words
+            .into_iter()
+            .filter(|w| is_content_word(w))
+            .map(|w| (word_id(w), w))
+            .collect();
+        // By id only (a text is compared with another only where two
+        // words share an id: mostly one word twice).
+        seen.sort_unstable_by_key(|e| e.0);
+        seen.dedup();
+        for &(id, w) in &seen {
+            ids.push(id);
+            if known.get(&id).is_none_or(|k| **k != *w) {
                 name(names, id, w);
             }
         }
@@ -398,6 +420,31 @@ mod tests {
             let cut = extract(a, &set, &mut HashMap::new()).hits;
             proptest::prop_assert_eq!(hits(a, &set), cut);
         }
+    }
+
+    /// Words whose text is known already are not collected again; the
+    /// features are those found without anything known.
+    #[test]
+    fn known_words_are_not_collected_again() {
+        let set = KeywordSet::new(&[tag("env", &["污染"])]);
+        let a = article(
+            "空气质量持续改善",
+            "今年全市空气质量优良天数增加，重污染天气减少。",
+        );
+        let mut all = HashMap::new();
+        let fresh = extract(&a, &set, &mut all);
+        let mut known: HashMap<WordId, Box<str>> = HashMap::new();
+        known.insert(word_id("改善"), "改善".into());
+        known.insert(word_id("空气质量"), "别的".into());
+        let mut names = HashMap::new();
+        assert_eq!(extract_new(&a, &set, &known, &mut names), fresh);
+        assert!(!names.contains_key(&word_id("改善")), "known with its text");
+        assert_eq!(
+            names.get(&word_id("空气质量")).map(|s| &**s),
+            Some("空气质量"),
+            "known with another text"
+        );
+        assert_eq!(names.len() + 1, all.len());
     }
 
     /// A keyword inside a longer word does not count; one cut into several words does.

@@ -12,6 +12,7 @@ use crate::article::{Article, Issue};
 use crate::config::TagDef;
 use rayon::prelude::*;
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Issues processed together before their word texts are merged.
@@ -195,6 +196,9 @@ impl SuggestIndex {
         // In chunks, so the word texts of only one chunk of issues wait to be
         // merged at a time (a big corpus has millions of them).
         for (chunk, known) in issues.chunks(CHUNK).zip(known.chunks_mut(CHUNK)) {
+            // The texts of the chunks before, which the issues of this one
+            // need not collect again.
+            let seen = &names;
             let per_issue: Vec<IssueFeatures> = chunk
                 .par_iter()
                 .zip(known.par_iter_mut())
@@ -211,7 +215,7 @@ impl SuggestIndex {
                         _ => (
                             articles
                                 .iter()
-                                .map(|a| features::extract(a, &keywords, &mut names))
+                                .map(|a| features::extract_new(a, &keywords, seen, &mut names))
                                 .collect(),
                             false,
                         ),
@@ -224,7 +228,16 @@ impl SuggestIndex {
             for ((f, was_known), n) in per_issue {
                 whole &= was_known;
                 for (id, word) in n {
-                    features::name(&mut names, id, &word);
+                    // Of two texts of one id, the smaller (as `features::name`).
+                    match names.entry(id) {
+                        Entry::Occupied(mut e) if word < *e.get() => {
+                            e.insert(word);
+                        }
+                        Entry::Occupied(_) => {}
+                        Entry::Vacant(e) => {
+                            e.insert(word);
+                        }
+                    }
                 }
                 features.push(f);
             }

@@ -16,6 +16,8 @@ pub struct Lexicon {
     #[serde(default)]
     paper_name_endings: Vec<String>,
     #[serde(default)]
+    paper_editions: Vec<String>,
+    #[serde(default)]
     masthead_marks: Vec<String>,
     #[serde(default)]
     banner_endings: Vec<String>,
@@ -77,6 +79,7 @@ pub fn lexicon() -> &'static Lexicon {
             compound_surnames: Vec::new(),
             column_label_endings: Vec::new(),
             paper_name_endings: Vec::new(),
+            paper_editions: Vec::new(),
             masthead_marks: Vec::new(),
             banner_endings: Vec::new(),
             credit_fields: Vec::new(),
@@ -139,12 +142,13 @@ impl Lexicon {
     pub fn is_paper_name(&self, text: &str) -> bool {
         // A masthead may space its characters out (`潆　江　日　报`): at most eight
         // Han characters, whitespace not counted, gathered on the stack (a line
-        // of text is given up at its ninth character).
-        let mut buf = [0u8; 8 * 4];
+        // of text is given up at its ninth character); a web edition's name
+        // (`芩州日报数字报`) three more.
+        let mut buf = [0u8; 11 * 4];
         let mut len = 0;
         let mut n = 0;
         for c in text.chars().filter(|c| !c.is_whitespace()) {
-            if !crate::text::is_han(c) || n == 8 {
+            if !crate::text::is_han(c) || n == 11 {
                 return false;
             }
             n += 1;
@@ -153,7 +157,15 @@ impl Lexicon {
         let Ok(text) = std::str::from_utf8(&buf[..len]) else {
             return false;
         };
-        n >= 3
+        let (text, n) = match self
+            .paper_editions
+            .iter()
+            .find_map(|e| text.strip_suffix(e.as_str()))
+        {
+            Some(name) => (name, name.chars().count()),
+            None => (text, n),
+        };
+        (3..=8).contains(&n)
             && self
                 .paper_name_endings
                 .iter()

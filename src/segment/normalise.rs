@@ -299,12 +299,76 @@ fn is_web_chrome(text: &str, n: usize, table_row: bool) -> bool {
     let h = head(text, 12);
     h.starts_with("分享到")
         || h.starts_with("Copyright")
-        || h.starts_with("版权所有")
+        || (n <= 60 && text.contains("版权所有"))
         || text.contains("【打印本页】")
         || text.contains("【关闭窗口】")
         || is_prev_next_link(text)
         || (!table_row && is_link_bar(text))
         || is_button_row(text)
+        || is_posting_stamp(text, n)
+}
+
+/// The chrome a web page prints under each article: its share and print buttons
+/// (`分享到：微信　微博`, `【打印本页】　【关闭窗口】`). Nothing of the article comes
+/// after them.
+/// (A line of the article's date and source that carries the buttons too opens
+/// the article: it is no foot.)
+fn is_article_foot(text: &str, n: usize) -> bool {
+    if n > 60 {
+        return false;
+    }
+    if head(text, 12).starts_with("分享到") {
+        return true;
+    }
+    // Nothing but bracketed buttons, print or close among them.
+    let mut rest = text;
+    let mut buttons = false;
+    loop {
+        rest = super::blocks::trim(rest);
+        let Some(inner) = rest.strip_prefix('【') else {
+            break;
+        };
+        let Some(end) = inner.find('】') else {
+            return false;
+        };
+        buttons |= matches!(&inner[..end], "打印本页" | "关闭窗口");
+        rest = &inner[end + '】'.len_utf8()..];
+    }
+    buttons && rest.is_empty()
+}
+
+/// `2026-08-06 08:12　来源：芩州日报`, `【字号：大 中 小】　2026-02-10 08:30　来源：…　作者：…`:
+/// the line a web page prints under an article's head with the time it was posted
+/// (a date and a clock time) and its source or author as fields.
+fn is_posting_stamp(text: &str, n: usize) -> bool {
+    if n > 100 || text.contains('。') {
+        return false;
+    }
+    let field = ["来源：", "来源:", "作者：", "作者:", "编辑：", "编辑:"]
+        .iter()
+        .any(|f| text.contains(f));
+    field && has_date(text) && has_clock(text)
+}
+
+/// `2026-08-06`, `2026/8/6`, `2026年8月6日`: a written date.
+fn has_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    let digits_at =
+        |i: usize, k: usize| i + k <= b.len() && b[i..i + k].iter().all(u8::is_ascii_digit);
+    (0..b.len()).any(|i| {
+        digits_at(i, 4) && matches!(b.get(i + 4), Some(b'-' | b'/')) && digits_at(i + 5, 1)
+    }) || (text.contains('年') && text.contains('月') && text.contains('日'))
+}
+
+/// `08:12`, `8:30`: a clock time (hours, a colon, two digits of minutes).
+fn has_clock(text: &str) -> bool {
+    let b = text.as_bytes();
+    (1..b.len().saturating_sub(2)).any(|i| {
+        b[i] == b':'
+            && b[i - 1].is_ascii_digit()
+            && b[i + 1].is_ascii_digit()
+            && b[i + 2].is_ascii_digit()
+    })
 }
 
 /// `上一篇`, `下一版`, `下一页：芦溪镇启用新的排涝泵站`: a link to the previous or
@@ -647,7 +711,12 @@ fn mark_furniture(units: &mut [Unit<'_>], traditional: bool) {
             || is_web_chrome(text, n, table_row)
             || is_teaser(text, n)
         {
-            u.markup = Markup::Furniture;
+            // The buttons under a web article end it.
+            u.markup = if is_article_foot(text, n) {
+                Markup::DocBreak
+            } else {
+                Markup::Furniture
+            };
             u.level = 0;
             if opens || goes_on {
                 section = text
@@ -1462,7 +1531,18 @@ mod tests {
         let page = format!(
             "苇塘县：冬闲变冬忙\n2025-11-14 07:58　来源：溱原日报　作者：杭舟　【字号：大 中 小】【打印本页】【关闭窗口】\n{body}分享到：　微信　微博　QQ空间\n上一篇：溱水流域启动冬季水质专项巡查\nCopyright © 2025 溱原日报社 版权所有\n"
         );
-        assert_eq!(texts(&page), ["苇塘县：冬闲变冬忙", body.trim()]);
+        // The share buttons end the article (a break, not text of it).
+        let mut u = units(&page);
+        normalise(&mut u);
+        let kept: Vec<&str> = (u.iter())
+            .filter(|u| !matches!(u.markup, Markup::Furniture | Markup::DocBreak))
+            .map(|u| &*u.text)
+            .collect();
+        assert_eq!(kept, ["苇塘县：冬闲变冬忙", body.trim()]);
+        assert!(
+            u.iter()
+                .any(|u| u.markup == Markup::DocBreak && u.text.starts_with("分享到"))
+        );
     }
 
     /// Chrome is known by its shape on any site: a bar of links between spaced
@@ -1693,6 +1773,35 @@ mod tests {
         let t = texts(page);
         assert_eq!(t[1], "5.为什么说湿地是“地球之肾”？", "{t:?}");
         assert!(t[2].starts_with("答："), "{t:?}");
+    }
+
+    /// A web copy: the edition's masthead and each article's posting stamp are
+    /// furniture; the buttons under an article end it, a stamp carrying the
+    /// buttons does not.
+    #[test]
+    fn a_web_articles_stamp_is_furniture_and_its_buttons_end_it() {
+        let page = "芩州日报数字报\n【字号：大 中 小】　　2026-08-06 08:12　　来源：芩州日报\n荷风\n8月5日，瓴湖公园荷花盛开。\n分享到：微信　微博\n【打印本页】　【关闭窗口】\n2025-11-14 07:58　来源：溱原日报　作者：杭舟　【字号：大 中 小】【打印本页】【关闭窗口】\n芩州日报社版权所有　未经书面授权不得转载\n";
+        let mut u = units(page);
+        normalise(&mut u);
+        let marks: Vec<Markup> = u.iter().map(|u| u.markup).collect();
+        assert_eq!(
+            marks,
+            [
+                Markup::Furniture,
+                Markup::Furniture,
+                Markup::None,
+                Markup::None,
+                Markup::DocBreak,
+                Markup::DocBreak,
+                Markup::Furniture,
+                Markup::Furniture,
+            ],
+            "{u:?}"
+        );
+        // A time in running text is no stamp.
+        let mut u = units("会议于2026年8月6日8:30开幕，来源：新华社。\n");
+        normalise(&mut u);
+        assert_eq!(u[0].markup, Markup::None);
     }
 
     #[test]

@@ -234,8 +234,9 @@
 //! provincial front page's two-line main title is cut at its line break (0.833). The converter
 //! export, the traditional page and the `-layout` print keep 3 of 6, 3 of 7 and 6 of 12
 //! articles whole.
-//! After session 15's one segmentation change (102b9e9, a page's own list of its titles is
-//! furniture; tuned without reading this set) every style scores the same as at first.
+//! After session 15's two segmentation changes (102b9e9, a page's own list of its titles is
+//! furniture; 1a8b5f9, web chrome; neither tuned on this set) every style scores the same as
+//! at first.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 

@@ -264,9 +264,14 @@ pub fn hits(article: &Article, keywords: &KeywordSet) -> Vec<Hit> {
 
 /// Record `word` as the text of `id`: of two words of one id, the smaller,
 /// so the text does not depend on the order articles are seen in.
-pub fn name(names: &mut HashMap<WordId, Box<str>>, id: WordId, word: &str) {
+/// `word` is borrowed or owned (an owned one is kept, not copied).
+pub fn name<W: AsRef<str> + Into<Box<str>>>(
+    names: &mut HashMap<WordId, Box<str>>,
+    id: WordId,
+    word: W,
+) {
     match names.get_mut(&id) {
-        Some(w) if word < &**w => *w = word.into(),
+        Some(w) if word.as_ref() < &**w => *w = word.into(),
         Some(_) => {}
         None => {
             names.insert(id, word.into());

@@ -12,7 +12,6 @@ use crate::article::{Article, Issue};
 use crate::config::TagDef;
 use rayon::prelude::*;
 use std::collections::HashMap;
-use std::collections::hash_map::Entry;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Issues processed together before their word texts are merged.
@@ -228,16 +227,7 @@ impl SuggestIndex {
             for ((f, was_known), n) in per_issue {
                 whole &= was_known;
                 for (id, word) in n {
-                    // Of two texts of one id, the smaller (as `features::name`).
-                    match names.entry(id) {
-                        Entry::Occupied(mut e) if word < *e.get() => {
-                            e.insert(word);
-                        }
-                        Entry::Occupied(_) => {}
-                        Entry::Vacant(e) => {
-                            e.insert(word);
-                        }
-                    }
+                    features::name(&mut names, id, word);
                 }
                 features.push(f);
             }

@@ -181,7 +181,8 @@ pub struct Changed {
 /// Change the corrections of one issue (`text` is its decoded text): `edit` gets
 /// the articles as corrected now and the corrections, and changes them (or
 /// refuses, with a reason). Under the sidecars' locks, the tags of every article
-/// follow it in every sidecar of the issue (see [`super::carry`]); an added correction
+/// follow it in every sidecar of the issue (see [`super::carry`]), all sidecars
+/// or none ([`location::stage`]); an added correction
 /// that does not apply is refused and nothing is written. An added correction
 /// that only undoes an earlier one of the same line (a join after a split, a
 /// role set back) takes that one out instead of standing beside it.
@@ -416,10 +417,11 @@ fn change_tags(
         .filter(|a| !old_ids.contains(a.id.as_str()) && !tagged.contains(a.id.as_str()))
         .map(|a| (a.id.clone(), a.display_title()))
         .collect();
-    location.save(&file)?;
-    for (loc, side, _lock) in &other_files {
-        loc.save(side)?;
-    }
+    // The issue's sidecars follow the new cut together, or none does.
+    let saves: Vec<_> = std::iter::once((&location, &file))
+        .chain(other_files.iter().map(|(loc, side, _lock)| (loc, side)))
+        .collect();
+    location::stage(&saves)?.put_in_place()?;
     Ok(Changed {
         before: before.articles,
         after,
@@ -443,7 +445,8 @@ fn change_tags(
 /// folder's lock, the records on an article of `before` that is not in `after`
 /// go to its heir (see [`super::carry`]), as after a correction. Every sidecar
 /// is read (and locked) before any is written: one that does not read refuses
-/// the carry and nothing is written. The moves made.
+/// the carry and nothing is written; one that cannot be written leaves every
+/// sidecar as it was ([`location::stage`]). The moves made.
 pub fn carry_tags(
     at: IssueSidecars<'_>,
     before: &[Article],
@@ -481,9 +484,11 @@ pub fn carry_tags(
             changed.push((loc, side, lock));
         }
     }
-    for (loc, side, _lock) in &changed {
-        loc.save(side)?;
-    }
+    let saves: Vec<_> = changed
+        .iter()
+        .map(|(loc, side, _lock)| (loc, side))
+        .collect();
+    location::stage(&saves)?.put_in_place()?;
     Ok(merge_moves(moves))
 }
 

@@ -322,18 +322,118 @@ impl SidecarLocation {
     /// With no tags left the file is removed, or left empty when a fallback would
     /// otherwise be read in its place.
     pub fn save(&self, sidecar: &Sidecar) -> Result<(), SidecarError> {
+        stage(&[(self, sidecar)])?.put_in_place()
+    }
+
+    /// The new content of this issue's own file: a text, or none (remove it).
+    fn new_content(&self, sidecar: &Sidecar) -> Result<Option<String>, SidecarError> {
         let fallback_exists = self
             .fallback
             .as_deref()
             .is_some_and(|f| f.symlink_metadata().is_ok());
         let has_tags = sidecar.articles.iter().any(|a| !a.is_empty());
         if has_tags || fallback_exists || !sidecar.corrections.is_empty() {
-            let text = sidecar::render_verified(sidecar, &self.path)?;
-            sidecar::write_atomic(&self.path, &text)?;
+            sidecar::render_verified(sidecar, &self.path).map(Some)
         } else {
-            sidecar::remove(&self.path)?;
+            Ok(None)
+        }
+    }
+}
+
+/// The new contents of several sidecars written and synced beside their files,
+/// not yet in their place, with the old contents to put back. Dropped without
+/// [`StagedSaves::put_in_place`], it changes nothing (the temporary files go).
+pub struct StagedSaves<'a> {
+    steps: Vec<StagedSave<'a>>,
+}
+
+struct StagedSave<'a> {
+    path: &'a Path,
+    /// The new content beside the file; `None`: the file is removed.
+    new: Option<tempfile::NamedTempFile>,
+    /// The file's content before; `None`: there was no file.
+    old: Option<Vec<u8>>,
+}
+
+/// Stage the saves of several sidecars (each under its folder's lock, held by
+/// the caller) that must take their new content together, as the sidecars of
+/// one issue do when its tags follow a new cut. Every new text is rendered,
+/// checked, written and synced beside its file first: a failure there (a full
+/// disk, a folder that cannot be written) changes no sidecar.
+pub fn stage<'a>(
+    saves: &[(&'a SidecarLocation, &Sidecar)],
+) -> Result<StagedSaves<'a>, SidecarError> {
+    let mut steps = Vec::with_capacity(saves.len());
+    for (loc, side) in saves {
+        let old = match std::fs::read(&loc.path) {
+            Ok(bytes) => Some(bytes),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(e) => return Err(SidecarError::io(&loc.path, "cannot read", e)),
+        };
+        let new = match loc.new_content(side)? {
+            Some(text) => Some(sidecar::write_temp_beside(&loc.path, text.as_bytes())?),
+            None => None,
+        };
+        steps.push(StagedSave {
+            path: &loc.path,
+            new,
+            old,
+        });
+    }
+    Ok(StagedSaves { steps })
+}
+
+impl StagedSaves<'_> {
+    /// Put every staged content in its place, in order. When one cannot be
+    /// (a rename refused), the files already replaced get their old content
+    /// back, so the sidecars stay as they were together; the error names the
+    /// file that failed, and any that could not be put back.
+    pub fn put_in_place(self) -> Result<(), SidecarError> {
+        let mut done: Vec<(&Path, Option<Vec<u8>>)> = Vec::new();
+        for step in self.steps {
+            let result = match step.new {
+                Some(tmp) => tmp
+                    .persist(step.path)
+                    .map(|_| ())
+                    .map_err(|e| SidecarError::io(step.path, "cannot replace", e.error)),
+                None => sidecar::remove(step.path),
+            };
+            if let Err(e) = result {
+                return Err(put_back(done, e));
+            }
+            done.push((step.path, step.old));
         }
         Ok(())
+    }
+}
+
+/// Give the files in `done` their old content back after `failed`; the error
+/// to report.
+fn put_back(done: Vec<(&Path, Option<Vec<u8>>)>, failed: SidecarError) -> SidecarError {
+    let not_back: Vec<String> = done
+        .into_iter()
+        .rev()
+        .filter_map(|(path, old)| {
+            let back = match old {
+                Some(bytes) => sidecar::write_temp_beside(path, &bytes).and_then(|tmp| {
+                    tmp.persist(path)
+                        .map(|_| ())
+                        .map_err(|e| SidecarError::io(path, "cannot replace", e.error))
+                }),
+                None => sidecar::remove(path),
+            };
+            back.err().map(|e| e.to_string())
+        })
+        .collect();
+    if not_back.is_empty() {
+        return failed;
+    }
+    SidecarError::Io {
+        path: failed.path().to_path_buf(),
+        message: format!(
+            "{failed}; sidecars saved before it could not be put back as they were: {}",
+            not_back.join("; ")
+        ),
     }
 }
 
@@ -441,5 +541,104 @@ mod tests {
                 "{n}"
             );
         }
+    }
+
+    /// A sidecar with one tagged article, as a coder's save writes it.
+    const TAGGED: &str = "schema = 1\nissue = \"a.txt\"\n\n[[article]]\nid = \"a-01\"\ntitle = \"标题\"\ntags = [{ name = \"governance\", at = \"t\", by = \"hand\" }]\n";
+
+    /// Two issues' sidecars in two folders (a coder's and the issue's own), the
+    /// first read back with its title changed; the second's location.
+    fn two_sidecars(dir: &Path) -> (SidecarLocation, Sidecar, SidecarLocation, Sidecar) {
+        let first = dir.join("own/a.tags.toml");
+        let second = dir.join("coder/a.tags.toml");
+        for p in [&first, &second] {
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, TAGGED).unwrap();
+        }
+        let loc = |p: &Path| {
+            locate_in(
+                &dir.join("a.txt"),
+                "a.txt",
+                Some(p.parent().unwrap()),
+                &folder(&["a.txt"]),
+            )
+        };
+        let (one, two) = (loc(&first), loc(&second));
+        assert_eq!((&one.path, &two.path), (&first, &second));
+        let mut side_one = one.read().unwrap().unwrap();
+        side_one.articles[0].title = "改过的标题".into();
+        let side_two = two.read().unwrap().unwrap();
+        (one, side_one, two, side_two)
+    }
+
+    fn names_in(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    /// Sidecars saved together: when the second cannot be staged, the first is
+    /// not written either, and no temporary file is left beside it.
+    #[test]
+    fn a_save_that_cannot_be_staged_changes_no_sidecar() {
+        let dir = tempfile::tempdir().unwrap();
+        let (one, side_one, two, side_two) = two_sidecars(dir.path());
+        // The second folder is now a file: nothing can be written under it.
+        std::fs::remove_dir_all(dir.path().join("coder")).unwrap();
+        std::fs::write(dir.path().join("coder"), "not a folder").unwrap();
+        let e = stage(&[(&one, &side_one), (&two, &side_two)])
+            .err()
+            .expect("the second sidecar cannot be staged");
+        assert_eq!(e.path(), two.path, "{e}");
+        assert_eq!(std::fs::read_to_string(&one.path).unwrap(), TAGGED);
+        assert_eq!(names_in(&dir.path().join("own")), ["a.tags.toml"]);
+        // Staged and put in place, both take their content.
+        std::fs::remove_file(dir.path().join("coder")).unwrap();
+        stage(&[(&one, &side_one), (&two, &side_two)])
+            .unwrap()
+            .put_in_place()
+            .unwrap();
+        assert!(
+            std::fs::read_to_string(&one.path)
+                .unwrap()
+                .contains("改过的标题")
+        );
+        assert!(
+            std::fs::read_to_string(&two.path)
+                .unwrap()
+                .contains("governance")
+        );
+    }
+
+    /// When a staged content cannot be put in place, the sidecars replaced
+    /// before it get their old bytes back (a file that did not exist is
+    /// removed again), and the error names the one that failed.
+    #[test]
+    fn a_save_that_cannot_be_put_in_place_puts_the_others_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let (one, side_one, two, side_two) = two_sidecars(dir.path());
+        let new_file = dir.path().join("third/a.tags.toml");
+        let three = locate_in(
+            &dir.path().join("a.txt"),
+            "a.txt",
+            Some(new_file.parent().unwrap()),
+            &folder(&["a.txt"]),
+        );
+        assert_eq!(three.path, new_file);
+        let staged = stage(&[(&one, &side_one), (&three, &side_one), (&two, &side_two)]).unwrap();
+        // Before the renames, the second folder's sidecar becomes a folder that
+        // is not empty: no file can be renamed over it.
+        std::fs::remove_file(&two.path).unwrap();
+        std::fs::create_dir_all(two.path.join("inside")).unwrap();
+        let e = staged.put_in_place().unwrap_err();
+        assert_eq!(e.path(), two.path, "{e}");
+        assert_eq!(std::fs::read_to_string(&one.path).unwrap(), TAGGED);
+        assert!(!new_file.exists(), "a sidecar that did not exist was left");
+        assert_eq!(names_in(&dir.path().join("own")), ["a.tags.toml"]);
+        assert_eq!(names_in(&dir.path().join("coder")), ["a.tags.toml"]);
+        assert!(names_in(&dir.path().join("third")).is_empty());
     }
 }

@@ -175,7 +175,7 @@ fn prepare(
         return Ok(None);
     }
     let text = sidecar::render_verified(&car, path)?;
-    let temp = sidecar::write_temp_beside(path, &text)?;
+    let temp = sidecar::write_temp_beside(path, text.as_bytes())?;
     Ok(Some((temp, n)))
 }
 

@@ -515,7 +515,7 @@ pub fn read(path: &Path) -> Result<Option<Sidecar>, SidecarError> {
 /// case only, a power cut in the second after the save, which may then bring
 /// back the previous version of the sidecar (complete, never broken).
 pub fn write_atomic(path: &Path, text: &str) -> Result<(), SidecarError> {
-    write_temp_beside(path, text)?
+    write_temp_beside(path, text.as_bytes())?
         .persist(path)
         .map_err(|e| SidecarError::io(path, "cannot replace", e.error))?;
     Ok(())
@@ -524,7 +524,10 @@ pub fn write_atomic(path: &Path, text: &str) -> Result<(), SidecarError> {
 /// `text` written and synced to a temporary file beside the sidecar at
 /// `path` (a hidden `.NAME.*.tmp`, removed when dropped), ready to
 /// replace it with `persist`.
-pub fn write_temp_beside(path: &Path, text: &str) -> Result<tempfile::NamedTempFile, SidecarError> {
+pub fn write_temp_beside(
+    path: &Path,
+    text: &[u8],
+) -> Result<tempfile::NamedTempFile, SidecarError> {
     let dir = parent_dir(path);
     std::fs::create_dir_all(&dir).map_err(|e| SidecarError::io(path, "cannot create folder", e))?;
     let name = path
@@ -533,7 +536,7 @@ pub fn write_temp_beside(path: &Path, text: &str) -> Result<tempfile::NamedTempF
         .unwrap_or_default();
     let mut tmp = crate::replace::temp_beside(path, &format!(".{name}."), ".tmp")
         .map_err(|e| SidecarError::io(path, "cannot create temp file", e))?;
-    tmp.write_all(text.as_bytes())
+    tmp.write_all(text)
         .and_then(|_| tmp.as_file().sync_all())
         .map_err(|e| SidecarError::io(path, "cannot write temp file", e))?;
     Ok(tmp)

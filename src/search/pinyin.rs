@@ -1158,6 +1158,11 @@ impl PinyinQuery {
         self.m
     }
 
+    /// The best score a spelling that does not start a text can have.
+    pub fn ceiling(&self) -> i32 {
+        self.ceiling
+    }
+
     /// The query's letters.
     pub fn letters(&self) -> &[u8] {
         &self.letters

@@ -743,6 +743,13 @@ impl Postings {
                 }
             }
         };
+        // First the spellings by one or two characters, noting the bigrams
+        // a chain may go on from; then, where those spellings leave most of
+        // the documents that may hold a longer one to read anyway and those
+        // are few enough to read, no chains (their cost buys little): those
+        // documents are bounded by the query's best score and read; else the
+        // chains from the bigrams noted.
+        let mut links: Vec<(usize, usize, usize, i32)> = Vec::new();
         for (a, unigram, bigrams) in groups.iter().cloned() {
             let (allowed, full) = pq.step_at(glyph(a), 0);
             let mut bits = allowed;
@@ -770,19 +777,39 @@ impl Postings {
                     if !follow || allowed_b & ((1 << (rest - 1)) - 1) == 0 {
                         continue;
                     }
-                    let Ok(h) = groups.binary_search_by_key(&second, |g| g.0) else {
-                        continue;
-                    };
-                    let further = chains.from(l, h);
-                    if further.is_empty() {
-                        continue;
+                    if let Ok(h) = groups.binary_search_by_key(&second, |g| g.0) {
+                        links.push((l, b, h, piece));
                     }
-                    let docs = self.list(b);
-                    for (s, set) in further.iter() {
-                        for d in &docs & set {
-                            raise(&mut out.long, d, piece + s);
-                        }
-                    }
+                }
+            }
+        }
+        if let (true, Some(w)) = (follow, &within) {
+            let may = w.to_vec();
+            let settled = may
+                .iter()
+                .filter(|&&d| out.short.get(d as usize).is_some_and(|&v| v != NO_SPELLING))
+                .count();
+            let skip = skip_chains(may.len(), settled);
+            #[cfg(test)]
+            let skip = FORCED_CHAINS
+                .with(|f| f.get())
+                .map_or(skip, |follow| !follow);
+            if skip {
+                links.clear();
+                for d in may {
+                    raise(&mut out.long, d, pq.ceiling());
+                }
+            }
+        }
+        for (l, b, h, piece) in links {
+            let further = chains.from(l, h);
+            if further.is_empty() {
+                continue;
+            }
+            let docs = self.list(b);
+            for (s, set) in further.iter() {
+                for d in &docs & set {
+                    raise(&mut out.long, d, piece + s);
                 }
             }
         }
@@ -943,6 +970,48 @@ fn first_letter_strings(
         }
     }
     true
+}
+
+/// Documents the pinyin trigrams may leave to read rather than follow the
+/// chains of bigrams in them (see [`skip_chains`]).
+const READ_AT_MOST: usize = 16_384;
+
+/// Whether [`Postings::pinyin_spellings`] reads the `may` documents its
+/// pinyin trigrams leave (each bounded by the query's best score) instead of
+/// following the chains of bigrams in them, of which `settled` have a
+/// spelling by one or two characters: when those are at most 1/8 (the chains
+/// would rule out few documents a spelling by one or two characters does not
+/// send to be read anyway) and the documents few enough to read. On
+/// /work/corpus10k-vary, `sqzl` and `xczx` leave 8,326 and 8,177 documents
+/// with none settled (reading them is cheaper); `sheq`, 7,959 with 4,064
+/// settled, and `jicengz`, 35,253, follow the chains.
+fn skip_chains(may: usize, settled: usize) -> bool {
+    settled * 8 <= may && may <= READ_AT_MOST
+}
+
+#[cfg(test)]
+thread_local! {
+    static FORCED_CHAINS: std::cell::Cell<Option<bool>> = const { std::cell::Cell::new(None) };
+}
+
+/// Tests: while it lives, [`Postings::pinyin_spellings`] on this thread
+/// follows the chains of bigrams where its trigrams leave documents
+/// (`Some(true)`), never does so (`Some(false)`), or decides (`None`).
+#[cfg(test)]
+pub(crate) struct ForcedChains(Option<bool>);
+
+#[cfg(test)]
+impl ForcedChains {
+    pub(crate) fn set(follow: Option<bool>) -> ForcedChains {
+        ForcedChains(FORCED_CHAINS.with(|f| f.replace(follow)))
+    }
+}
+
+#[cfg(test)]
+impl Drop for ForcedChains {
+    fn drop(&mut self) {
+        FORCED_CHAINS.with(|f| f.set(self.0));
+    }
 }
 
 /// No spelling (in [`Spellings`]).

@@ -1197,6 +1197,76 @@ mod tests {
         }
     }
 
+    /// A pinyin query of four to eight letters spelling a run of `body`'s
+    /// characters from `at`: each character by its initial, the first two
+    /// letters of a `zh`/`ch`/`sh` initial, or a whole reading (`forms`).
+    fn spelled(body: &str, at: usize, len: usize, forms: &[u8]) -> String {
+        let chars: Vec<char> = crate::search::fold::fold(body).chars().collect();
+        let from = at % chars.len().max(1);
+        let mut q = String::new();
+        for (k, &c) in chars.iter().skip(from).take(len).enumerate() {
+            let reading = crate::search::pinyin::readings(c)
+                .first()
+                .map(|r| r.to_string())
+                .or_else(|| c.is_ascii_lowercase().then(|| c.to_string()))
+                .unwrap_or_default();
+            let two = ["zh", "ch", "sh"].iter().any(|i| reading.starts_with(i));
+            q.push_str(match forms.get(k).copied().unwrap_or(0) {
+                0 => &reading[..reading.len().min(1)],
+                1 if two => &reading[..2],
+                _ => &reading,
+            });
+        }
+        q
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(192))]
+        /// A pinyin query of four letters or more spelled from a body, where
+        /// the same letters spell runs of other lengths and scores elsewhere:
+        /// whether the postings follow the chains of bigrams or leave the
+        /// documents the pinyin trigrams allow to be read (bounded by the
+        /// query's best score), every document scores what reading every
+        /// body gives, and the hits come in the same order.
+        #[test]
+        fn long_pinyin_scores_are_what_reading_gives_with_chains_or_without(
+            bodies in proptest::collection::vec(
+                proptest::collection::vec("[社区是去在里理治和额长行阿中心乡村振兴基层西安e s，]{0,40}", 1..3),
+                2..14,
+            ),
+            pick in proptest::prelude::any::<proptest::sample::Index>(),
+            at in 0usize..40,
+            len in 3usize..8,
+            forms in proptest::collection::vec(0u8..3, 8),
+        ) {
+            let index = one_issue_index(
+                bodies.iter().map(|paragraphs| ("标题".to_string(), String::new(), paragraphs.clone())),
+            );
+            let q = spelled(&pick.get(&bodies).join("\n"), at, len, &forms);
+            if q.len() < 4 || !crate::search::pinyin::is_pinyin_query(&q) {
+                return Ok(());
+            }
+            let query = Query::parse(&q).unwrap();
+            let reading = Matcher::for_highlights(&index, &query);
+            let read = reading.run(None);
+            for follow in [Some(false), Some(true), None] {
+                let _forced = super::super::postings::ForcedChains::set(follow);
+                let postings = Matcher::new(&index, &query, None);
+                for d in 0..index.len() as u32 {
+                    proptest::prop_assert_eq!(
+                        postings.score(d),
+                        reading.score(d),
+                        "{} (chains followed: {:?}) in {:?}",
+                        q,
+                        follow,
+                        bodies[d as usize]
+                    );
+                }
+                proptest::prop_assert_eq!(&postings.run(None), &read, "{} ({:?})", q, follow);
+            }
+        }
+    }
+
     #[test]
     fn ranking_is_best_first_ties_in_document_order_whatever_the_sort() {
         // Scores in a narrow span (counting sort) and a wide one (comparison sort).

@@ -5,7 +5,8 @@
 //! furniture set aside, hard-wrapped lines re-joined, indents read, a draft's field
 //! labels read by `draft`) -> `classify` (each unit's
 //! role and features) -> `assemble` (heading stacks to articles, re-threading cut
-//! paragraphs via `rethread`) -> `kind` -> `doubt` (reasons to doubt the cut) -> `id`. Text is kept as written; only
+//! paragraphs via `rethread`; a head printed away from its text first moved above it,
+//! `rehome`) -> `kind` -> `doubt` (reasons to doubt the cut) -> `id`. Text is kept as written; only
 //! comparisons (ids, tests) normalise.
 
 pub mod assemble;
@@ -20,6 +21,7 @@ pub mod kind;
 pub mod lexicon;
 pub mod normalise;
 pub mod recur;
+pub mod rehome;
 pub mod rethread;
 pub mod traditional;
 
@@ -124,7 +126,7 @@ fn run(
     explain: Option<&mut Explanation>,
     lines: Option<&mut habits::PageLines>,
 ) -> Vec<Article> {
-    let (units, traditional) = prepare(text);
+    let (mut units, traditional) = prepare(text);
     if let Some(lines) = lines {
         *lines = habits::lines_of_units(&units);
     }
@@ -138,6 +140,7 @@ fn run(
     read_scanned_subtitle_dashes(&units, &mut classes);
     promote_heads_over_ledes(&units, &mut classes);
     promote_questions_over_exchanges(&units, &mut classes);
+    rehome::rehome_heads(&mut units, &mut classes);
     let drafts = assemble::assemble(&units, &classes);
     let mut whys: Vec<&'static str> = Vec::new();
     let mut articles: Vec<Article> = drafts

@@ -1,0 +1,355 @@
+//! Heads printed away from their text. A PDF printed block by block (`pdftotext`
+//! without `-layout`, pdfminer) can put a story's head far from its text, even at the
+//! foot of the page, while the text opens under its byline (or its `（上接…）`) with
+//! no head above. The page's own evidence pairs them: a head that names such an
+//! opening (half or more of its bigrams, or a run of five characters, in the text's
+//! first lines) and does not name the text now under it is moved above the opening,
+//! over its byline. A page whose every text has its head above it is left as it is.
+
+use super::blocks::Unit;
+use super::classify::{Class, Role};
+
+/// Characters of an opening (and of a head's present text) read for the evidence.
+const WINDOW: usize = 120;
+
+/// The rule `articles --explain` shows for a moved head.
+const MOVED: &str = "head: names a headless text elsewhere on the page (moved above it)";
+
+/// The characters that carry wording (letters, digits, Han), at most `limit`.
+fn keys(text: &str, limit: usize) -> Vec<char> {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .take(limit)
+        .collect()
+}
+
+/// How much of `head` the text names: (head bigrams found in the text, head bigrams,
+/// longest run of characters the two share).
+fn naming(head: &[char], text: &[char]) -> (usize, usize, usize) {
+    let mut pairs: Vec<(char, char)> = head.windows(2).map(|w| (w[0], w[1])).collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    let found = pairs
+        .iter()
+        .filter(|&&(a, b)| text.windows(2).any(|w| w[0] == a && w[1] == b))
+        .count();
+    // Longest common run of characters (heads are short: a small table).
+    let mut best = 0;
+    let mut prev = vec![0usize; text.len() + 1];
+    let mut row = vec![0usize; text.len() + 1];
+    for &h in head {
+        for (j, &t) in text.iter().enumerate() {
+            row[j + 1] = if h == t { prev[j] + 1 } else { 0 };
+            best = best.max(row[j + 1]);
+        }
+        std::mem::swap(&mut prev, &mut row);
+    }
+    (found, pairs.len(), best)
+}
+
+fn names(head: &[char], text: &[char]) -> bool {
+    let (found, all, run) = naming(head, text);
+    run >= 5 || (found >= 3 && 2 * found >= all)
+}
+
+fn names_somewhat(head: &[char], text: &[char]) -> bool {
+    let (found, all, run) = naming(head, text);
+    run >= 4 || 4 * found >= all
+}
+
+/// The text of the body units from `i` on, up to [`WINDOW`] characters.
+fn text_from(units: &[Unit<'_>], classes: &[Class], i: usize) -> Vec<char> {
+    let mut out = Vec::new();
+    for (u, c) in units[i..].iter().zip(&classes[i..]) {
+        match c.role {
+            Role::Noise => continue,
+            Role::Body | Role::JumpIn => out.extend(keys(&u.text, WINDOW - out.len())),
+            _ => break,
+        }
+        if out.len() >= WINDOW {
+            break;
+        }
+    }
+    out
+}
+
+/// The text a head stands over now: past the heads, subtitles and bylines below it.
+fn present_text(units: &[Unit<'_>], classes: &[Class], h: usize) -> Vec<char> {
+    let next = (h + 1..units.len()).find(|&j| {
+        !matches!(
+            classes[j].role,
+            Role::Noise | Role::Head | Role::Subtitle | Role::Byline
+        )
+    });
+    match next {
+        Some(j) if matches!(classes[j].role, Role::Body | Role::JumpIn) => {
+            text_from(units, classes, j)
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// An opening with no head above it: a text (or `（上接…）`) under a byline that
+/// stands under no head, or a `（上接…）` that follows text. Returns where a head
+/// goes: above the bylines (a bracketed credit trails the text before it and stays).
+fn headless_opening(units: &[Unit<'_>], classes: &[Class], t: usize) -> Option<usize> {
+    if !matches!(classes[t].role, Role::Body | Role::JumpIn) {
+        return None;
+    }
+    let mut at = t;
+    let mut bylines = 0;
+    let mut k = t;
+    let above = loop {
+        if k == 0 {
+            break None;
+        }
+        k -= 1;
+        match classes[k].role {
+            Role::Noise => {}
+            Role::Byline if !units[k].text.starts_with(['(', '（']) => {
+                bylines += 1;
+                at = k;
+            }
+            role => break Some(role),
+        }
+    };
+    if matches!(above, Some(Role::Head | Role::Subtitle | Role::Byline)) {
+        return None;
+    }
+    let text_above = matches!(above, Some(Role::Body | Role::Caption | Role::JumpOut));
+    let jump_in = classes[t].role == Role::JumpIn || classes[t].jump_in;
+    (bylines > 0 || (jump_in && text_above)).then_some(at)
+}
+
+/// A head-like line that reads on mid-word into the text below it (`在蓍原县绿色食品产业`
+/// / `园，一家企业…`) is a cut line, not a head.
+fn cut(units: &[Unit<'_>], h: usize) -> bool {
+    units
+        .get(h + 1)
+        .is_some_and(|next| super::rethread::bond(&units[h].text, &next.text))
+}
+
+/// A page printed with its columns side by side (`-layout`: runs of spaces inside
+/// lines) interleaves its texts line by line; its order is not a block order to mend.
+fn side_by_side(units: &[Unit<'_>]) -> bool {
+    units
+        .iter()
+        .filter(|u| u.text.contains("   "))
+        .nth(2)
+        .is_some()
+}
+
+/// Move each head printed away from its text above the opening it names. Returns
+/// whether a head moved.
+pub fn rehome_heads(units: &mut Vec<Unit<'_>>, classes: &mut Vec<Class>) -> bool {
+    let openings: Vec<(usize, usize)> = (0..units.len())
+        .filter_map(|t| headless_opening(units, classes, t).map(|at| (t, at)))
+        .filter(|&(t, _)| !units[t].text.contains('<'))
+        .collect();
+    if openings.is_empty() || side_by_side(units) {
+        return false;
+    }
+    let texts: Vec<Vec<char>> = openings
+        .iter()
+        .map(|&(t, _)| text_from(units, classes, t))
+        .collect();
+    // (run, bigrams found, head, opening)
+    let mut pairs: Vec<(usize, usize, usize, usize)> = Vec::new();
+    for h in 0..units.len() {
+        if classes[h].role != Role::Head || units[h].text.contains(['。', '<']) || cut(units, h) {
+            continue;
+        }
+        let head = keys(&units[h].text, 40);
+        if !(6..40).contains(&head.len()) {
+            continue;
+        }
+        let mut present: Option<Vec<char>> = None;
+        for (o, text) in texts.iter().enumerate() {
+            if !names(&head, text) {
+                continue;
+            }
+            let present = present.get_or_insert_with(|| present_text(units, classes, h));
+            if names_somewhat(&head, present) {
+                break;
+            }
+            let (found, _, run) = naming(&head, text);
+            pairs.push((run, found, h, o));
+        }
+    }
+    if pairs.is_empty() {
+        return false;
+    }
+    // The strongest pairs first; each head and each opening once.
+    pairs.sort_unstable_by(|a, b| (b.0, b.1).cmp(&(a.0, a.1)).then(a.2.cmp(&b.2)));
+    let mut moved = vec![false; units.len()];
+    let mut above: Vec<Option<usize>> = vec![None; units.len()];
+    let mut targets: Vec<usize> = Vec::new();
+    let mut taken = vec![false; openings.len()];
+    for &(_, _, h, o) in &pairs {
+        let (t, at) = openings[o];
+        if moved[h] || taken[o] || (at..=t).contains(&h) {
+            continue;
+        }
+        moved[h] = true;
+        taken[o] = true;
+        above[at] = Some(h);
+        targets.push(t);
+    }
+    // A head goes with its `——` subtitles right below it, and with a shorter head
+    // right above it (its kicker) when that one names no text of its own.
+    let mut stacks: Vec<Option<Vec<usize>>> = vec![None; units.len()];
+    for (at, h) in above.iter().enumerate() {
+        let Some(h) = *h else { continue };
+        let mut stack = Vec::new();
+        if h > 0
+            && !moved[h - 1]
+            && classes[h - 1].role == Role::Head
+            && keys(&units[h - 1].text, 40).len() + 3 <= keys(&units[h].text, 40).len()
+            && !(h - 1..=h).contains(&at)
+            && !names_somewhat(
+                &keys(&units[h - 1].text, 40),
+                &present_text(units, classes, h),
+            )
+        {
+            stack.push(h - 1);
+        }
+        stack.push(h);
+        let mut s = h + 1;
+        while s < units.len() && classes[s].role == Role::Subtitle && s != at {
+            stack.push(s);
+            s += 1;
+        }
+        for &k in &stack {
+            moved[k] = true;
+        }
+        stacks[at] = Some(stack);
+    }
+    let mut order: Vec<usize> = Vec::with_capacity(units.len());
+    for i in 0..units.len() {
+        if let Some(stack) = &stacks[i] {
+            order.extend(stack);
+        }
+        if !moved[i] {
+            order.push(i);
+        }
+    }
+    for (h, m) in moved.iter().enumerate() {
+        if *m && classes[h].role == Role::Head {
+            classes[h].rule = MOVED;
+        }
+    }
+    // A `（上接…）` that carries text (`（上接第1版）今年秋季招`) is the text's first
+    // paragraph under the head now above it, not a marker to drop.
+    for &t in &targets {
+        let c = &mut classes[t];
+        if c.role == Role::JumpIn && !units[t].text.ends_with([')', '）']) {
+            c.role = Role::Body;
+            c.jump_in = true;
+            c.complete = false;
+            c.rule = "body: a (上接…) line with text, under a head moved above it";
+        }
+    }
+    permute(units, &order);
+    permute(classes, &order);
+    true
+}
+
+/// Put `items` in `order` (a permutation of their indices).
+fn permute<T>(items: &mut Vec<T>, order: &[usize]) {
+    let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
+    items.extend(order.iter().filter_map(|&i| slots[i].take()));
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::segment::segment_issue;
+
+    fn titles_and_openings(page: &str) -> Vec<(String, String, String)> {
+        segment_issue(page, "t")
+            .iter()
+            .map(|a| {
+                let first: String = a
+                    .paragraphs
+                    .first()
+                    .map(|p| p.chars().take(9).collect())
+                    .unwrap_or_default();
+                (a.title.clone(), a.byline.clone(), first)
+            })
+            .collect()
+    }
+
+    /// A block-by-block PDF print: two stories' texts under their bylines, their
+    /// heads printed together at the foot of the page.
+    #[test]
+    fn heads_printed_at_the_foot_go_above_the_texts_they_name() {
+        let page = "\
+城市新闻
+
+老城街巷完成微更新
+
+本报讯 檀溪区老城片区的四十三条街巷今年完成改造，居民出行更方便。
+
+本报记者 叶知非
+
+记者从市园林局获悉，今年以来全市新建和改建城市绿道58公里，新增口袋公园26个。
+
+本报记者 宁一舟 通讯员 邹小满
+
+筠坊区近日完成三处历史建筑的修缮工作，修缮后将作为社区文化活动中心免费开放。
+
+全市新建改建城市绿道58公里
+
+筠坊区修复三处历史建筑
+";
+        let got = titles_and_openings(page);
+        let find = |title: &str| got.iter().find(|(t, _, _)| t == title).cloned();
+        let (_, byline, first) = find("全市新建改建城市绿道58公里").expect("green-way head");
+        assert_eq!(byline, "本报记者 叶知非", "{got:?}");
+        assert_eq!(first, "记者从市园林局获悉", "{got:?}");
+        let (_, byline, first) = find("筠坊区修复三处历史建筑").expect("buildings head");
+        assert_eq!(byline, "本报记者 宁一舟 通讯员 邹小满", "{got:?}");
+        assert_eq!(first, "筠坊区近日完成三处", "{got:?}");
+        assert!(
+            got.iter().all(|(t, _, _)| !t.is_empty()),
+            "no headless text is left: {got:?}"
+        );
+    }
+
+    /// A page whose heads stand over their texts keeps its order, even when one head
+    /// also names another story's text (a follow-up under its byline).
+    #[test]
+    fn a_head_over_its_own_text_stays() {
+        let page = "\
+全市新建改建城市绿道58公里
+
+记者从市园林局获悉，今年以来全市新建和改建城市绿道58公里，新增口袋公园26个。
+
+本报记者 叶知非
+
+全市新建和改建城市绿道58公里之后，市民出门散步的去处多了，不少人每天来绿道晨练。
+";
+        let got = titles_and_openings(page);
+        assert_eq!(got[0].0, "全市新建改建城市绿道58公里", "{got:?}");
+        assert_eq!(got[0].2, "记者从市园林局获悉", "{got:?}");
+    }
+
+    /// A jump head printed away from its `（上接…）` text goes above it.
+    #[test]
+    fn a_jump_head_goes_above_its_continuation() {
+        let page = "\
+老茶馆里的新客人
+
+9月7日，老城片区一家老茶馆里，年轻游客在体验盖碗茶。
+
+（上接第1版）今年秋季招聘月期间，全市将举办线下招聘会46场、直播带岗活动20场。
+
+我市秋季招聘月提供岗位3.2万个
+";
+        let got = titles_and_openings(page);
+        assert!(
+            got.iter()
+                .any(|(t, _, f)| t == "我市秋季招聘月提供岗位3.2万个" && f.starts_with("（上接")),
+            "{got:?}"
+        );
+    }
+}

@@ -8,7 +8,7 @@ pub mod at;
 pub mod paragraphs;
 
 pub use at::ArticleAt;
-pub use paragraphs::{BodyStore, Paragraphs, body_digest};
+pub use paragraphs::{BodyStore, Paragraphs, body_digest, body_digest_of_bytes};
 
 /// What sort of piece an article is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]

@@ -32,11 +32,17 @@ pub trait BodyStore: Send + Sync + std::fmt::Debug {
 /// The digest of a body's paragraphs: their number, and each one's length and
 /// bytes.
 pub fn body_digest(paragraphs: &[String]) -> u64 {
+    body_digest_of_bytes(paragraphs.iter().map(|p| p.as_bytes()))
+}
+
+/// [`body_digest`] of paragraphs given as bytes (a stored body checked before
+/// it is taken as text).
+pub fn body_digest_of_bytes<'a>(paragraphs: impl ExactSizeIterator<Item = &'a [u8]>) -> u64 {
     let mut h = xxhash_rust::xxh3::Xxh3::new();
     h.update(&(paragraphs.len() as u64).to_le_bytes());
     for p in paragraphs {
         h.update(&(p.len() as u64).to_le_bytes());
-        h.update(p.as_bytes());
+        h.update(p);
     }
     h.digest()
 }

@@ -1,18 +1,26 @@
 //! One shard: the segmented articles of one issue file, as bytes on disk.
 //!
-//! A shard is `MAGIC`, the xxh3 checksum of the payload, then the payload: a
-//! head (postcard) with its [`ShardKey`], the issue's fields and a table of
-//! numbers per article, then the text of every article's strings, validated as
-//! UTF-8 once (strings one by one cost a sixth of a warm load). It holds the
-//! issue as `corpus::read_issue` cuts it *before* corrections. It is trusted only when magic, checksum and key all
-//! agree; anything else (a truncated, flipped, foreign or stale file) decodes to
-//! `None`, and the caller cuts the file afresh.
+//! A shard is `MAGIC`, the xxh3 checksum of what follows up to the bodies, the
+//! length of the part it covers, then that part: a head (postcard) with its
+//! [`ShardKey`], the issue's fields, a table of numbers per article and each
+//! article's body digest, then the text of every article's short strings (id,
+//! kicker, title, subtitle, byline), validated as UTF-8 once (strings one by
+//! one cost a sixth of a warm load). The bodies' text follows, outside the
+//! checksum: a warm load reads, hashes and validates only the part before it
+//! (a tenth of the shard), and each body is checked against its digest when it
+//! is read ([`decode`] checks all of them; a body left in the pack is checked
+//! each time it is read, and one that is not as written is cut afresh from its
+//! file, the pack removed so that the next load writes it again). It holds the
+//! issue as `corpus::read_issue` cuts it *before* corrections. It is trusted
+//! only when magic, checksum, key and body digests all agree; anything else (a
+//! truncated, flipped, foreign or stale file) decodes to `None`, and the caller
+//! cuts the file afresh.
 
 use crate::article::{Article, BodyStore, Doubts, Issue, Kind, Paragraphs};
 use crate::segment::habits::Habits;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::UNIX_EPOCH;
 
@@ -20,7 +28,7 @@ const MAGIC: &[u8; 8] = b"NTSHARD\n";
 
 /// Bump when segmentation, meta reading or the shard layout change in a way the
 /// program stamp would not catch (the stamp changes with every build anyway).
-pub const FORMAT_VERSION: u32 = 5;
+pub const FORMAT_VERSION: u32 = 6;
 
 /// What a shard is valid for: the program that cut it and the file as it was
 /// (its path under the corpus, size, modification and change times, inode).
@@ -99,8 +107,9 @@ impl FileStamp {
 }
 
 /// The issue as stored, but for its text: everything of [`Issue`] but its path
-/// on disk, and per article a row of numbers (see [`row`]); the strings of every
-/// article follow the head as one UTF-8 text, validated once.
+/// on disk, and per article a row of numbers (see [`row`]); the short strings
+/// of every article follow the head as one UTF-8 text, validated once, then
+/// (outside the checksum) the bodies' paragraphs.
 #[derive(Debug, Serialize, Deserialize)]
 struct Head {
     key: ShardKey,
@@ -157,16 +166,23 @@ fn strings(a: &Article) -> impl Iterator<Item = &String> {
         .chain(&a.paragraphs)
 }
 
+/// Bytes before the checked part: magic, checksum, the checked part's length.
+const PREAMBLE: usize = 24;
+
 /// The shard bytes of `issue` (cut without corrections, with `habits`) for `key`.
 pub fn encode(key: &ShardKey, issue: &Issue, habits: &Habits) -> Option<Vec<u8>> {
     let mut table = Vec::with_capacity(issue.articles.len() * 16);
+    let mut meta = String::new();
     let mut text = String::new();
     let mut jumps = Vec::new();
     let mut bodies = Vec::with_capacity(issue.articles.len());
     for (i, a) in issue.articles.iter().enumerate() {
         row(a, &mut table)?;
         bodies.push(a.paragraphs.digest());
-        strings(a).for_each(|s| text.push_str(s));
+        [&a.id, &a.kicker, &a.title, &a.subtitle, &a.byline]
+            .into_iter()
+            .for_each(|s| meta.push_str(s));
+        a.paragraphs.iter().for_each(|p| text.push_str(p));
         let j = crate::story::jump::jumps_of(a);
         if j.back.is_some() || j.onward.is_some() {
             jumps.push((u32::try_from(i).ok()?, j.back, j.onward));
@@ -184,42 +200,105 @@ pub fn encode(key: &ShardKey, issue: &Issue, habits: &Habits) -> Option<Vec<u8>>
         jumps,
         bodies,
     };
-    let mut payload = postcard::to_stdvec(&head).ok()?;
-    payload.extend_from_slice(text.as_bytes());
-    let mut out = Vec::with_capacity(payload.len() + 16);
+    let mut checked = postcard::to_stdvec(&head).ok()?;
+    checked.extend_from_slice(meta.as_bytes());
+    let len = (checked.len() as u64).to_le_bytes();
+    let mut sum = xxhash_rust::xxh3::Xxh3::new();
+    sum.update(&len);
+    sum.update(&checked);
+    let mut out = Vec::with_capacity(PREAMBLE + checked.len() + text.len());
     out.extend_from_slice(MAGIC);
-    out.extend_from_slice(&xxhash_rust::xxh3::xxh3_64(&payload).to_le_bytes());
-    out.extend_from_slice(&payload);
+    out.extend_from_slice(&sum.digest().to_le_bytes());
+    out.extend_from_slice(&len);
+    out.extend_from_slice(&checked);
+    out.extend_from_slice(text.as_bytes());
     Some(out)
 }
 
-/// The head and text of shard `bytes`, when they are whole, made for `key` and
-/// cut as `habits` cut the page.
-fn open<'a>(bytes: &'a [u8], key: &ShardKey, habits: &Habits) -> Option<(Head, &'a str)> {
+/// How many bytes from its start a shard beginning with `bytes` needs read
+/// for [`decode_stored`] (all but the bodies); `None` when `bytes` are too
+/// few to tell, or are no shard.
+pub fn checked_len(bytes: &[u8]) -> Option<usize> {
     let rest = bytes.strip_prefix(MAGIC.as_slice())?;
-    let (sum, payload) = rest.split_at_checked(8)?;
-    let sum = u64::from_le_bytes(sum.try_into().ok()?);
-    if xxhash_rust::xxh3::xxh3_64(payload) != sum {
+    let len = rest.get(8..16)?;
+    let len = usize::try_from(u64::from_le_bytes(len.try_into().ok()?)).ok()?;
+    len.checked_add(PREAMBLE)
+}
+
+/// A shard opened: its head, its articles' short strings, and what follows
+/// them in the bytes given (the bodies, or as much of them as was read).
+struct Opened<'a> {
+    head: Head,
+    meta: &'a str,
+    /// Where the bodies start in the shard.
+    bodies_at: usize,
+    bodies: &'a [u8],
+}
+
+/// The head and short strings of shard `bytes` (the bodies need not be
+/// there), when they are whole, made for `key` and cut as `habits` cut the
+/// page.
+fn open<'a>(bytes: &'a [u8], key: &ShardKey, habits: &Habits) -> Option<Opened<'a>> {
+    let end = checked_len(bytes)?;
+    let checked = bytes.get(PREAMBLE..end)?;
+    let sum = u64::from_le_bytes(bytes.get(8..16)?.try_into().ok()?);
+    let mut hash = xxhash_rust::xxh3::Xxh3::new();
+    hash.update(bytes.get(16..PREAMBLE)?);
+    hash.update(checked);
+    if hash.digest() != sum {
         return None;
     }
-    let (head, text): (Head, &[u8]) = postcard::take_from_bytes(payload).ok()?;
+    let (head, meta): (Head, &[u8]) = postcard::take_from_bytes(checked).ok()?;
     if head.key != *key || habits.digest_on(&head.habit_lines) != head.habits {
         return None;
     }
-    let text = simdutf8::basic::from_utf8(text).ok()?;
-    Some((head, text))
+    let meta = simdutf8::basic::from_utf8(meta).ok()?;
+    Some(Opened {
+        head,
+        meta,
+        bodies_at: end,
+        bodies: bytes.get(end..)?,
+    })
 }
 
-/// The issue at `path` from shard `bytes`, when they are whole, made for `key`
-/// and cut as `habits` cut the page.
+/// The paragraphs `lens` long at the start of `bytes`, when their
+/// [`crate::article::body_digest`] is `digest` (they are as written).
+fn checked_body(bytes: &[u8], lens: &[u32], digest: u64) -> Option<Vec<String>> {
+    let mut from = 0usize;
+    let mut parts = Vec::with_capacity(lens.len());
+    for &len in lens {
+        let end = from.checked_add(len as usize)?;
+        parts.push(bytes.get(from..end)?);
+        from = end;
+    }
+    if crate::article::body_digest_of_bytes(parts.iter().copied()) != digest {
+        return None;
+    }
+    parts
+        .into_iter()
+        .map(|p| simdutf8::basic::from_utf8(p).ok().map(str::to_string))
+        .collect()
+}
+
+/// The issue at `path` from shard `bytes`, when they are whole (every body
+/// checked against its digest), made for `key` and cut as `habits` cut the
+/// page.
 pub fn decode(bytes: &[u8], key: &ShardKey, habits: &Habits, path: &Path) -> Option<Issue> {
-    let (head, text) = open(bytes, key, habits)?;
-    let articles = articles(&head.table, text, &mut |_, take, lens| {
-        lens.iter()
-            .map(|&len| take.take(len).map(str::to_string))
-            .collect()
+    let opened = open(bytes, key, habits)?;
+    let (head, bodies) = (&opened.head, opened.bodies);
+    let mut at = 0usize;
+    let mut n = 0usize;
+    let articles = articles(&head.table, opened.meta, &mut |_, lens| {
+        let digest = *head.bodies.get(n)?;
+        n += 1;
+        let body = checked_body(bodies.get(at..)?, lens, digest)?;
+        at += lens.iter().map(|&l| l as usize).sum::<usize>();
+        Some(body.into())
     })?;
-    issue(head, path, articles)
+    if at != bodies.len() || n != head.bodies.len() {
+        return None;
+    }
+    issue(opened.head, path, articles)
 }
 
 /// Where bodies left in the pack are read from when used.
@@ -249,49 +328,65 @@ impl BodySource {
     }
 }
 
-/// Like [`decode`], for shard `bytes` found at offset `at` of a pack: the
-/// articles' bodies are left in the pack and read from `source` only when used
-/// ([`Paragraphs::stored`]); what was checked here (checksum, UTF-8, lengths)
-/// holds for them, as a pack is never written in place.
+/// Where a shard's bodies are left: the source they are read from, and the
+/// pack file (removed when a body in it is found damaged; `None` for a file
+/// that is not the pack).
+#[derive(Debug, Clone)]
+pub struct Left {
+    pub source: BodySource,
+    pub pack: Option<Arc<Path>>,
+}
+
+/// Like [`decode`], for the shard found at `place` (offset and whole length)
+/// of a pack, of which `bytes` are at least the first [`checked_len`]: the
+/// articles' bodies are left in the pack and read from `left` only when used
+/// ([`Paragraphs::stored`]), each checked against its digest then.
 pub fn decode_stored(
     bytes: &[u8],
-    at: usize,
-    source: BodySource,
+    place: (usize, usize),
+    left: Left,
     key: &ShardKey,
-    habits: &Habits,
+    habits: &Arc<Habits>,
     path: &Path,
 ) -> Option<Issue> {
-    let (head, text) = open(bytes, key, habits)?;
+    let (at, len) = place;
+    let opened = open(bytes, key, habits)?;
+    let head = opened.head;
     let mut bodies = StoredBodies {
-        source,
-        text_at: at + (bytes.len() - text.len()),
+        source: left.source,
+        text_at: at.checked_add(opened.bodies_at)?,
         bodies: Vec::new(),
         lens: Vec::new(),
         jumps: HashMap::new(),
         digests: Vec::new(),
+        origin: Origin {
+            path: path.to_path_buf(),
+            rel: head.key.rel.clone(),
+            habits: Arc::clone(habits),
+            pack: left.pack,
+        },
     };
-    let mut articles = articles(&head.table, text, &mut |chars, take, lens| {
-        let from = take.at;
-        for &len in lens {
-            take.take(len)?;
-        }
+    let mut from = 0usize;
+    let mut articles = articles(&head.table, opened.meta, &mut |chars, lens| {
         bodies.bodies.push(BodyAt {
             at: u32::try_from(from).ok()?,
             lens_from: u32::try_from(bodies.lens.len()).ok()?,
             n: u32::try_from(lens.len()).ok()?,
             chars,
         });
+        from = from.checked_add(lens.iter().map(|&l| l as usize).sum())?;
         bodies.lens.extend_from_slice(lens);
         Some(Paragraphs::default())
     })?;
+    // The bodies fill the rest of the shard exactly.
+    if opened.bodies_at.checked_add(from)? != len || head.bodies.len() != articles.len() {
+        return None;
+    }
     bodies.jumps = head
         .jumps
         .iter()
         .map(|(a, back, onward)| (*a as usize, (back.clone(), onward.clone())))
         .collect();
-    if head.bodies.len() != articles.len() {
-        return None;
-    }
     bodies.digests = head.bodies.clone();
     bodies.bodies.shrink_to_fit();
     bodies.lens.shrink_to_fit();
@@ -332,15 +427,16 @@ impl<'a> Take<'a> {
 }
 
 /// How [`articles`] makes an article's paragraphs: from its body length in
-/// characters, the text and the byte lengths of its paragraphs.
-type BodyOf<'f, 'a> = dyn FnMut(u32, &mut Take<'a>, &[u32]) -> Option<Paragraphs> + 'f;
+/// characters and the byte lengths of its paragraphs (the bodies follow one
+/// another in the order of the articles).
+type BodyOf<'f> = dyn FnMut(u32, &[u32]) -> Option<Paragraphs> + 'f;
 
-/// The articles of `table` over `text`, their paragraphs made by `body`;
-/// `None` when they do not fit together.
-fn articles<'a>(table: &[u32], text: &'a str, body: &mut BodyOf<'_, 'a>) -> Option<Vec<Article>> {
+/// The articles of `table` over the short strings `meta`, their paragraphs
+/// made by `body`; `None` when they do not fit together.
+fn articles(table: &[u32], meta: &str, body: &mut BodyOf<'_>) -> Option<Vec<Article>> {
     let mut out = Vec::new();
     let mut t = table;
-    let mut take = Take { text, at: 0 };
+    let mut take = Take { text: meta, at: 0 };
     while !t.is_empty() {
         let (fixed, rest) = t.split_at_checked(ROW_FIXED)?;
         let n_par = fixed[4] as usize;
@@ -356,18 +452,18 @@ fn articles<'a>(table: &[u32], text: &'a str, body: &mut BodyOf<'_, 'a>) -> Opti
             title: string(lens[2])?,
             subtitle: string(lens[3])?,
             byline: string(lens[4])?,
-            paragraphs: body(fixed[5], &mut take, &lens[5..])?,
+            paragraphs: body(fixed[5], &lens[5..])?,
             doubts: Doubts::from_bits(u8::try_from(fixed[1]).ok()?),
         });
     }
-    (take.at == text.len()).then_some(out)
+    (take.at == meta.len()).then_some(out)
 }
 
-/// The place of one stored body in its shard's text (one per article of the
+/// The place of one stored body in its shard's bodies (one per article of the
 /// corpus, held while it is open: 16 bytes, not 32 as in `usize`s).
 #[derive(Debug)]
 struct BodyAt {
-    /// Byte offset in the text.
+    /// Byte offset in the bodies.
     at: u32,
     /// Its paragraphs' lengths: `lens[lens_from..lens_from + n]`.
     lens_from: u32,
@@ -375,44 +471,67 @@ struct BodyAt {
     chars: u32,
 }
 
+/// Where a stored issue came from, to cut it afresh when a body of it is
+/// found damaged in the pack.
+#[derive(Debug)]
+struct Origin {
+    path: PathBuf,
+    rel: String,
+    habits: Arc<Habits>,
+    pack: Option<Arc<Path>>,
+}
+
 /// The bodies of one issue's articles, left in the pack.
 #[derive(Debug)]
 struct StoredBodies {
     source: BodySource,
-    /// Where the shard's text starts in the pack.
+    /// Where the shard's bodies start in the pack.
     text_at: usize,
     bodies: Vec<BodyAt>,
     lens: Vec<u32>,
     jumps: HashMap<usize, (Option<String>, Option<String>)>,
     /// Per article, the digest of its paragraphs.
     digests: Vec<u64>,
+    origin: Origin,
+}
+
+impl StoredBodies {
+    /// The paragraphs of article `at` as written, when they read back so.
+    fn checked(&self, at: usize) -> Option<Vec<String>> {
+        let b = self.bodies.get(at)?;
+        let from = b.lens_from as usize;
+        let lens = self.lens.get(from..from + b.n as usize)?;
+        let total = lens.iter().map(|&len| len as usize).sum();
+        let bytes = self.source.bytes(self.text_at + b.at as usize, total)?;
+        checked_body(&bytes, lens, *self.digests.get(at)?)
+    }
+
+    /// The body of article `at` when the pack no longer holds it as written:
+    /// the pack is removed (the next load writes it again) and the issue is
+    /// cut afresh from its file, with the habits it was stored under; the
+    /// article's body is given when it is the one stored (same digest), else
+    /// none (the file changed since it was loaded: never another text).
+    fn recut(&self, at: usize) -> Vec<String> {
+        if let Some(pack) = &self.origin.pack {
+            let _ = std::fs::remove_file(pack);
+        }
+        let o = &self.origin;
+        let Ok(issue) = crate::corpus::read_issue(&o.path, &o.rel, &[], &o.habits) else {
+            return Vec::new();
+        };
+        match (issue.articles.get(at), self.digests.get(at)) {
+            (Some(a), Some(&digest)) if a.paragraphs.digest() == digest => a.paragraphs.to_vec(),
+            _ => Vec::new(),
+        }
+    }
 }
 
 impl BodyStore for StoredBodies {
     fn paragraphs(&self, at: usize) -> Vec<String> {
-        let Some(b) = self.bodies.get(at) else {
+        if at >= self.bodies.len() {
             return Vec::new();
-        };
-        let from = b.lens_from as usize;
-        let lens = self.lens.get(from..from + b.n as usize).unwrap_or(&[]);
-        let total = lens.iter().map(|&len| len as usize).sum();
-        let Some(bytes) = self.source.bytes(self.text_at + b.at as usize, total) else {
-            return Vec::new();
-        };
-        let mut from = 0;
-        lens.iter()
-            .map(|&len| {
-                let end = from + len as usize;
-                // Checked as UTF-8, cut at character boundaries, when decoded.
-                let s = bytes
-                    .get(from..end)
-                    .and_then(|bytes| simdutf8::basic::from_utf8(bytes).ok())
-                    .unwrap_or_default()
-                    .to_string();
-                from = end;
-                s
-            })
-            .collect()
+        }
+        self.checked(at).unwrap_or_else(|| self.recut(at))
     }
 
     fn body_chars(&self, at: usize) -> usize {
@@ -539,8 +658,16 @@ mod tests {
         let mut file = tempfile::tempfile().unwrap();
         file.write_all(b"xx").unwrap();
         file.write_all(&bytes).unwrap();
-        let source = BodySource::File(Arc::new(file));
-        let stored = decode_stored(&bytes, 2, source, &key(10), &none(), &issue.path).unwrap();
+        let left = Left {
+            source: BodySource::File(Arc::new(file)),
+            pack: None,
+        };
+        // Only the part before the bodies is given: they are read when used.
+        let head = &bytes[..checked_len(&bytes).unwrap()];
+        assert!(head.len() < bytes.len());
+        let place = (2, bytes.len());
+        let stored =
+            decode_stored(head, place, left, &key(10), &Arc::new(none()), &issue.path).unwrap();
         let recorded: Vec<u64> = stored
             .articles
             .iter()
@@ -570,6 +697,58 @@ mod tests {
             changed.paragraphs.digest(),
             crate::article::body_digest(&changed.paragraphs)
         );
+    }
+
+    /// A body damaged in the pack after its shard was opened (the checksum
+    /// does not cover bodies) is never served: it is cut afresh from its file
+    /// and the pack is removed, for the next load to write it again; when the
+    /// file changed meanwhile, the body comes back empty, not as another text.
+    #[test]
+    fn a_damaged_stored_body_is_cut_afresh_and_its_pack_removed() {
+        use std::io::Write;
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.txt");
+        let text = "社区治理有新招\n\n本报讯 小区居民议事会成立。\n\n第二段说了别的事。\n";
+        std::fs::write(&file, text).unwrap();
+        let habits = Arc::new(none());
+        let issue = crate::corpus::read_issue(&file, "a.txt", &[], &habits).unwrap();
+        let mut key = key(10);
+        key.rel = "a.txt".to_string();
+        let bytes = encode(&key, &issue, &habits).unwrap();
+        let pack = dir.path().join("pack");
+        let body_at = checked_len(&bytes).unwrap();
+        let open = |flip: Option<usize>| {
+            let mut damaged = bytes.clone();
+            if let Some(at) = flip {
+                damaged[at] ^= 0x20;
+            }
+            let mut f = std::fs::File::create(&pack).unwrap();
+            f.write_all(&damaged).unwrap();
+            let left = Left {
+                source: BodySource::File(Arc::new(std::fs::File::open(&pack).unwrap())),
+                pack: Some(Arc::from(pack.as_path())),
+            };
+            decode_stored(&bytes, (0, bytes.len()), left, &key, &habits, &file).unwrap()
+        };
+        let bodies = |i: &Issue| -> Vec<Vec<String>> {
+            i.articles.iter().map(|a| a.paragraphs.to_vec()).collect()
+        };
+        let fresh = bodies(&issue);
+        assert!(fresh.iter().any(|b| !b.is_empty()));
+        let good = open(None);
+        assert_eq!(bodies(&good), fresh);
+        assert!(pack.exists(), "a sound pack stays");
+        let damaged = open(Some(bytes.len() - 2));
+        assert_ne!(bytes[body_at..], std::fs::read(&pack).unwrap()[body_at..]);
+        assert_eq!(bodies(&damaged), fresh);
+        assert!(!pack.exists(), "a damaged pack is removed");
+        // Damaged, and the file changed since: no text rather than another.
+        let damaged = open(Some(body_at + 1));
+        std::fs::write(&file, "别的报纸\n\n本报讯 完全不同的正文。\n").unwrap();
+        let read = bodies(&damaged);
+        let differ: Vec<usize> = (0..read.len()).filter(|&i| read[i] != fresh[i]).collect();
+        assert_eq!(differ.len(), 1, "{read:?}");
+        assert!(read[differ[0]].is_empty());
     }
 
     fn article() -> impl proptest::strategy::Strategy<Value = Article> {

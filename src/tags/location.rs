@@ -258,20 +258,81 @@ pub fn locate_all<'a>(
         .collect();
     folders.sort();
     folders.dedup();
-    let read: HashMap<&Path, FolderIssues> = folders
-        .into_par_iter()
-        .map(|f| (f, FolderIssues::read(f)))
-        .collect();
+    let read: HashMap<&Path, std::sync::Arc<FolderIssues>> =
+        folders.into_par_iter().map(|f| (f, listed(f))).collect();
     let empty = FolderIssues::default();
     issues
         .par_iter()
         .map(|(path, rel)| {
             let folder = read
                 .get(path.parent().unwrap_or(Path::new(".")))
-                .unwrap_or(&empty);
+                .map_or(&empty, |f| &**f);
             locate_in(path, rel, sidecar_dir, folder)
         })
         .collect()
+}
+
+/// What tells a folder's entries have not changed since it was listed: its
+/// modification and change times and inode (adding, removing or renaming an
+/// entry changes the times).
+type FolderStamp = (std::time::SystemTime, i128, u64);
+
+fn folder_stamp(folder: &Path) -> Option<FolderStamp> {
+    let meta = std::fs::metadata(folder).ok()?;
+    #[cfg(unix)]
+    let (ctime, inode) = {
+        use std::os::unix::fs::MetadataExt;
+        (
+            i128::from(meta.ctime()) * 1_000_000_000 + i128::from(meta.ctime_nsec()),
+            meta.ino(),
+        )
+    };
+    #[cfg(not(unix))]
+    let (ctime, inode) = (0, 0);
+    Some((meta.modified().ok()?, ctime, inode))
+}
+
+/// A listing is trusted again only when the folder's last change is this much
+/// older than the listing: a change in the same tick of a coarse clock (FAT
+/// keeps 2 s) would not move the stamp.
+const SETTLED: std::time::Duration = std::time::Duration::from_secs(3);
+
+/// The last listing of each folder, with the folder's stamp then.
+type Listings = HashMap<PathBuf, (FolderStamp, std::sync::Arc<FolderIssues>)>;
+
+fn listings() -> &'static std::sync::Mutex<Listings> {
+    static LISTINGS: std::sync::OnceLock<std::sync::Mutex<Listings>> = std::sync::OnceLock::new();
+    LISTINGS.get_or_init(Default::default)
+}
+
+/// [`FolderIssues::read`] of `folder`, listed again only when it changed since
+/// this process last listed it: the TUI's loader locates each batch of issues
+/// as it comes, and would otherwise list a folder of 100,000 issues some fifty
+/// times.
+fn listed(folder: &Path) -> std::sync::Arc<FolderIssues> {
+    let before = folder_stamp(folder);
+    if let Some(stamp) = before
+        && let Ok(memo) = listings().lock()
+        && let Some((was, issues)) = memo.get(folder)
+        && *was == stamp
+    {
+        return std::sync::Arc::clone(issues);
+    }
+    let issues = std::sync::Arc::new(FolderIssues::read(folder));
+    // Kept only when the folder did not change while it was listed, and its
+    // last change is settled.
+    let settled = |t: std::time::SystemTime| t.elapsed().is_ok_and(|age| age >= SETTLED);
+    if let Some(stamp) = before
+        && folder_stamp(folder) == Some(stamp)
+        && settled(stamp.0)
+        && let Ok(mut memo) = listings().lock()
+    {
+        memo.insert(
+            folder.to_path_buf(),
+            (stamp, std::sync::Arc::clone(&issues)),
+        );
+    }
+    issues
 }
 
 impl SidecarLocation {
@@ -441,6 +502,45 @@ fn put_back(done: Vec<(&Path, Option<Vec<u8>>)>, failed: SidecarError) -> Sideca
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// A folder listed once is not listed again while it is unchanged, but a
+    /// file added since (here an issue that makes a clash) is seen at once,
+    /// also when the folder's modification time is set back as it was.
+    #[test]
+    fn a_folder_listed_before_is_listed_again_once_it_changes() {
+        let dir = tempfile::tempdir().unwrap();
+        let names: Vec<String> = (0..20).map(|i| format!("a{i}.txt")).collect();
+        for n in &names {
+            std::fs::write(dir.path().join(n), "x").unwrap();
+        }
+        let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        let set_back = || {
+            std::fs::File::open(dir.path())
+                .unwrap()
+                .set_modified(old)
+                .unwrap()
+        };
+        set_back();
+        let paths: Vec<PathBuf> = names.iter().map(|n| dir.path().join(n)).collect();
+        let own = || -> Vec<String> {
+            let issues = paths
+                .iter()
+                .zip(&names)
+                .map(|(p, n)| (p.as_path(), n.as_str()));
+            locate_all(issues, None)
+                .into_iter()
+                .map(|l| l.path.file_name().unwrap().to_string_lossy().into_owned())
+                .collect()
+        };
+        assert_eq!(own()[19], "a19.tags.toml");
+        assert!(listings().lock().unwrap().contains_key(dir.path()), "kept");
+        assert_eq!(own()[19], "a19.tags.toml");
+        std::fs::write(dir.path().join("a19.md"), "x").unwrap();
+        assert_eq!(own()[19], "a19.txt.tags.toml");
+        std::fs::write(dir.path().join("a18.md"), "x").unwrap();
+        set_back();
+        assert_eq!(own()[18], "a18.txt.tags.toml");
+    }
 
     fn folder(names: &[&str]) -> FolderIssues {
         FolderIssues::from_names(names.iter().map(OsString::from).collect())

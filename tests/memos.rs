@@ -67,7 +67,7 @@ fn memos_are_saved_undone_and_never_lose_other_records() {
         tags: [("governance".to_string(), first_mark())].into(),
         memo: None,
     });
-    sidecar::write_atomic(&path, &sidecar::render(&file)).unwrap();
+    sidecar::write_atomic(&path, sidecar::render(&file)).unwrap();
     let mut store = store_as(&corpus, "wang", false);
 
     let text = "核对图片说明\n第二行 \"引号\" \\ \u{1b}[31m";

@@ -50,7 +50,7 @@ pub fn run(config: &Config, args: GitSetupArgs) -> anyhow::Result<ExitCode> {
     if !ignore.exists() {
         crate::tags::sidecar::write_atomic(
             &ignore,
-            &format!("{}\n", crate::tags::sidecar::LOCK_NAME),
+            format!("{}\n", crate::tags::sidecar::LOCK_NAME),
         )?;
     }
     println!(

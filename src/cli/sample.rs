@@ -150,7 +150,7 @@ pub fn run(config: &Config, args: SampleArgs) -> anyhow::Result<ExitCode> {
         header.push_str(&format!(", query \"{q}\""));
     }
     header.push_str(&format!("; drawn {}", crate::tags::now_rfc3339()));
-    crate::tags::sidecar::write_atomic(&path, &sample::render(&header, &members))?;
+    crate::tags::sidecar::write_atomic(&path, sample::render(&header, &members))?;
     println!(
         "drew {} of {} articles ({} per {}, {} strata, seed {seed}) into {}",
         members.len(),

@@ -402,8 +402,9 @@ impl SidecarLocation {
 }
 
 /// The new contents of several sidecars written and synced beside their files,
-/// not yet in their place, with the old contents to put back. Dropped without
-/// [`StagedSaves::put_in_place`], it changes nothing (the temporary files go).
+/// not yet in their place, with the old files kept to put back. Dropped
+/// without [`StagedSaves::put_in_place`], it changes nothing (the temporary
+/// files go).
 pub struct StagedSaves<'a> {
     steps: Vec<StagedSave<'a>>,
 }
@@ -412,25 +413,66 @@ struct StagedSave<'a> {
     path: &'a Path,
     /// The new content beside the file; `None`: the file is removed.
     new: Option<tempfile::NamedTempFile>,
-    /// The file's content before; `None`: there was no file.
-    old: Option<Vec<u8>>,
+    old: OldSidecar,
+}
+
+/// A sidecar as it was before a save, to put back.
+enum OldSidecar {
+    /// There was no file.
+    Absent,
+    /// The file itself under a second, hidden name beside it (a hard link,
+    /// removed when dropped): put back by a rename, with its mode and owner.
+    Linked(tempfile::NamedTempFile<()>),
+    /// Its bytes, where the file system makes no hard link.
+    Copied(Vec<u8>),
+}
+
+impl OldSidecar {
+    fn keep(path: &Path) -> Result<OldSidecar, SidecarError> {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let folder = path.parent().filter(|p| !p.as_os_str().is_empty());
+        let linked = tempfile::Builder::new()
+            .prefix(&format!(".{name}."))
+            .suffix(".old.tmp")
+            .make_in(folder.unwrap_or(Path::new(".")), |link| {
+                std::fs::hard_link(path, link)
+            });
+        match linked {
+            Ok(link) => Ok(OldSidecar::Linked(link)),
+            Err(_) => match std::fs::read(path) {
+                Ok(bytes) => Ok(OldSidecar::Copied(bytes)),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(OldSidecar::Absent),
+                Err(e) => Err(SidecarError::io(path, "cannot read", e)),
+            },
+        }
+    }
+
+    fn put_back(self, path: &Path) -> Result<(), SidecarError> {
+        match self {
+            OldSidecar::Absent => sidecar::remove(path),
+            OldSidecar::Linked(link) => link
+                .persist(path)
+                .map(|_| ())
+                .map_err(|e| SidecarError::io(path, "cannot put back", e.error)),
+            OldSidecar::Copied(bytes) => sidecar::write_atomic(path, &bytes),
+        }
+    }
 }
 
 /// Stage the saves of several sidecars (each under its folder's lock, held by
 /// the caller) that must take their new content together, as the sidecars of
 /// one issue do when its tags follow a new cut. Every new text is rendered,
-/// checked, written and synced beside its file first: a failure there (a full
-/// disk, a folder that cannot be written) changes no sidecar.
+/// checked, written and synced beside its file first, and every old file kept
+/// under a second name: a failure there (a full disk, a folder that cannot be
+/// written) changes no sidecar.
 pub fn stage<'a>(
     saves: &[(&'a SidecarLocation, &Sidecar)],
 ) -> Result<StagedSaves<'a>, SidecarError> {
     let mut steps = Vec::with_capacity(saves.len());
     for (loc, side) in saves {
-        let old = match std::fs::read(&loc.path) {
-            Ok(bytes) => Some(bytes),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-            Err(e) => return Err(SidecarError::io(&loc.path, "cannot read", e)),
-        };
         let new = match loc.new_content(side)? {
             Some(text) => Some(sidecar::write_temp_beside(&loc.path, text.as_bytes())?),
             None => None,
@@ -438,7 +480,7 @@ pub fn stage<'a>(
         steps.push(StagedSave {
             path: &loc.path,
             new,
-            old,
+            old: OldSidecar::keep(&loc.path)?,
         });
     }
     Ok(StagedSaves { steps })
@@ -446,11 +488,11 @@ pub fn stage<'a>(
 
 impl StagedSaves<'_> {
     /// Put every staged content in its place, in order. When one cannot be
-    /// (a rename refused), the files already replaced get their old content
-    /// back, so the sidecars stay as they were together; the error names the
+    /// (a rename refused), the files already replaced are put back as they
+    /// were, so the sidecars stay as they were together; the error names the
     /// file that failed, and any that could not be put back.
     pub fn put_in_place(self) -> Result<(), SidecarError> {
-        let mut done: Vec<(&Path, Option<Vec<u8>>)> = Vec::new();
+        let mut done: Vec<(&Path, OldSidecar)> = Vec::new();
         for step in self.steps {
             let result = match step.new {
                 Some(tmp) => tmp
@@ -468,23 +510,13 @@ impl StagedSaves<'_> {
     }
 }
 
-/// Give the files in `done` their old content back after `failed`; the error
-/// to report.
-fn put_back(done: Vec<(&Path, Option<Vec<u8>>)>, failed: SidecarError) -> SidecarError {
+/// Put the files in `done` back as they were after `failed`; the error to
+/// report.
+fn put_back(done: Vec<(&Path, OldSidecar)>, failed: SidecarError) -> SidecarError {
     let not_back: Vec<String> = done
         .into_iter()
         .rev()
-        .filter_map(|(path, old)| {
-            let back = match old {
-                Some(bytes) => sidecar::write_temp_beside(path, &bytes).and_then(|tmp| {
-                    tmp.persist(path)
-                        .map(|_| ())
-                        .map_err(|e| SidecarError::io(path, "cannot replace", e.error))
-                }),
-                None => sidecar::remove(path),
-            };
-            back.err().map(|e| e.to_string())
-        })
+        .filter_map(|(path, old)| old.put_back(path).err().map(|e| e.to_string()))
         .collect();
     if not_back.is_empty() {
         return failed;
@@ -711,11 +743,13 @@ mod tests {
                 .unwrap()
                 .contains("governance")
         );
+        assert_eq!(names_in(&dir.path().join("own")), ["a.tags.toml"]);
+        assert_eq!(names_in(&dir.path().join("coder")), ["a.tags.toml"]);
     }
 
     /// When a staged content cannot be put in place, the sidecars replaced
-    /// before it get their old bytes back (a file that did not exist is
-    /// removed again), and the error names the one that failed.
+    /// before it are put back, the same files with their mode (a file that did
+    /// not exist is removed again), and the error names the one that failed.
     #[test]
     fn a_save_that_cannot_be_put_in_place_puts_the_others_back() {
         let dir = tempfile::tempdir().unwrap();
@@ -728,6 +762,12 @@ mod tests {
             &folder(&["a.txt"]),
         );
         assert_eq!(three.path, new_file);
+        #[cfg(unix)]
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
+        #[cfg(unix)]
+        std::fs::set_permissions(&one.path, std::fs::Permissions::from_mode(0o604)).unwrap();
+        #[cfg(unix)]
+        let inode = std::fs::metadata(&one.path).unwrap().ino();
         let staged = stage(&[(&one, &side_one), (&three, &side_one), (&two, &side_two)]).unwrap();
         // Before the renames, the second folder's sidecar becomes a folder that
         // is not empty: no file can be renamed over it.
@@ -736,6 +776,15 @@ mod tests {
         let e = staged.put_in_place().unwrap_err();
         assert_eq!(e.path(), two.path, "{e}");
         assert_eq!(std::fs::read_to_string(&one.path).unwrap(), TAGGED);
+        // The very file is back, with its mode (a team folder's group bits).
+        #[cfg(unix)]
+        {
+            let meta = std::fs::metadata(&one.path).unwrap();
+            assert_eq!(
+                (meta.ino(), meta.permissions().mode() & 0o777),
+                (inode, 0o604)
+            );
+        }
         assert!(!new_file.exists(), "a sidecar that did not exist was left");
         assert_eq!(names_in(&dir.path().join("own")), ["a.tags.toml"]);
         assert_eq!(names_in(&dir.path().join("coder")), ["a.tags.toml"]);

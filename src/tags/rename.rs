@@ -209,7 +209,7 @@ mod tests {
             corrections: Vec::new(),
         };
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        sidecar::write_atomic(path, &sidecar::render(&car)).unwrap();
+        sidecar::write_atomic(path, sidecar::render(&car)).unwrap();
     }
 
     fn tags(path: &Path) -> Vec<(String, Vec<String>)> {

@@ -514,8 +514,8 @@ pub fn read(path: &Path) -> Result<Option<Sidecar>, SidecarError> {
 /// of a save (two fsyncs, about 15 ms on a virtual disk, a whole frame) for one
 /// case only, a power cut in the second after the save, which may then bring
 /// back the previous version of the sidecar (complete, never broken).
-pub fn write_atomic(path: &Path, text: &str) -> Result<(), SidecarError> {
-    write_temp_beside(path, text.as_bytes())?
+pub fn write_atomic(path: &Path, text: impl AsRef<[u8]>) -> Result<(), SidecarError> {
+    write_temp_beside(path, text.as_ref())?
         .persist(path)
         .map_err(|e| SidecarError::io(path, "cannot replace", e.error))?;
     Ok(())

@@ -373,6 +373,72 @@ mod tests {
         assert_eq!(find_line(&lines, "", 1), None);
     }
 
+    /// On a page printed block by block, whose heads stand below their texts
+    /// (segmentation moves each above the text it names), a split before a
+    /// line of an article's text keeps the article's head, byline and the text
+    /// before the line together, in reading order, not by line number.
+    #[test]
+    fn a_split_of_a_story_whose_head_was_printed_below_keeps_its_head() {
+        let page = "\
+城市新闻
+
+老城街巷完成微更新
+
+本报讯 檀溪区老城片区的四十三条街巷今年完成改造，居民出行更方便。
+
+本报记者 叶知非
+
+记者从市园林局获悉，今年以来全市新建和改建城市绿道58公里，新增口袋公园26个。
+
+绿道沿线还将配套建设驿站和公厕，方便市民休憩。
+
+本报记者 宁一舟 通讯员 邹小满
+
+筠坊区近日完成三处历史建筑的修缮工作，修缮后将作为社区文化活动中心免费开放。
+
+全市新建改建城市绿道58公里
+
+筠坊区修复三处历史建筑
+";
+        let habits = crate::segment::habits::Habits::default();
+        let title = "全市新建改建城市绿道58公里";
+        let before = apply(page, "a", &[], &habits).articles;
+        let green = before
+            .iter()
+            .find(|a| a.title == title)
+            .expect("head moved above its text");
+        assert_eq!(green.paragraphs.len(), 2, "{green:?}");
+        let split = Correction {
+            op: Some(Op::SplitBefore),
+            line: 11,
+            text: "绿道沿线还将配套建设驿站和公厕，方便市民休憩。".into(),
+            ..Correction::default()
+        };
+        let after = apply(page, "a", &[split], &habits);
+        assert!(
+            matches!(after.statuses[0], Status::Applied { .. }),
+            "{:?}",
+            after.statuses
+        );
+        let green = after
+            .articles
+            .iter()
+            .find(|a| a.title == title)
+            .expect("the head stays");
+        assert_eq!(green.byline, "本报记者 叶知非");
+        assert_eq!(green.paragraphs.len(), 1, "{green:?}");
+        assert!(
+            green.paragraphs[0].starts_with("记者从市园林局获悉"),
+            "{green:?}"
+        );
+        let tail = after
+            .articles
+            .iter()
+            .find(|a| a.paragraphs.iter().any(|p| p.starts_with("绿道沿线")))
+            .expect("the split-off text");
+        assert!(tail.title.is_empty() && tail.byline.is_empty(), "{tail:?}");
+    }
+
     /// Roles are named as on the command line, and unknown names are refused.
     #[test]
     fn roles_parse() {

@@ -309,10 +309,13 @@ impl Page {
         }
         let is_head = unit.role == "head";
         let (pi, pj) = self.in_article(ui, line)?;
-        self.isolate(pi, pj, ui)?;
-        let piece = self.pieces.remove(pi);
-        let (before, after): (Vec<Part>, Vec<Part>) =
-            piece.parts.into_iter().partition(|p| p.at < line);
+        let from = self.isolate(pi, pj, ui)?;
+        let mut piece = self.pieces.remove(pi);
+        // The parts in reading order from the line's on go to the new article:
+        // by order, not by line number, as a head printed below its text
+        // (moved above it by segmentation) comes first though its line is later.
+        let after = piece.parts.split_off(from.min(piece.parts.len()));
+        let before = piece.parts;
         if before.is_empty() {
             let original = Piece {
                 parts: after,

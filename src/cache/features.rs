@@ -1,7 +1,7 @@
 //! The suggestion features of a corpus kept between sessions (issue 17): the
-//! jieba words of every article, which the suggestion scorer otherwise cuts
-//! again at every start (minutes for a large corpus), in the corpus's cache
-//! folder as one file, `suggest`.
+//! words (character pairs) of every article and the keywords found in it,
+//! which the suggestion scorer otherwise finds again at every start, in the
+//! corpus's cache folder as one file, `suggest`.
 //!
 //! Each issue's entry is found by a digest of its articles' text (what the
 //! words are cut from), so whatever changed an issue (its file, a correction,
@@ -21,8 +21,8 @@
 //! Layout (little-endian): `MAGIC`, the program's size (u64) and modification
 //! time (u128), then the payload: the keywords' digest (u128), the corpus's
 //! digest (u128, of its issues' digests in order), the issue count (u64), per
-//! issue its digest (u128), article count (u32) and per article its length in
-//! words (u32), word count (u32), word ids (u32 each), keyword count (u32) and
+//! issue its digest (u128), article count (u32) and per article its length
+//! (u32), word count (u32), word ids (u32 each), keyword count (u32) and
 //! per keyword found its index (u32) and count (u16) and whether it is in the
 //! title (u16, 0 or 1); the word count (u64) and per word, by id, its id
 //! (u32), articles holding it (u32), byte length (u32) and text; last, the
@@ -44,7 +44,7 @@ use xxhash_rust::xxh3::Xxh3;
 /// The name of the file in a corpus's cache folder.
 pub const FILE_NAME: &str = "suggest";
 
-const MAGIC: &[u8; 8] = b"NTWORDS3";
+const MAGIC: &[u8; 8] = b"NTWORDS4";
 
 /// The digest of the text of an issue's `articles` that suggestions look at
 /// (heading parts and paragraphs); a body left in the corpus cache is not

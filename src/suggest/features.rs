@@ -1,22 +1,134 @@
-//! What suggestions look at in an article: its jieba words (for the classifier)
-//! and the tag keywords found among them (for the keyword scorer).
+//! What suggestions look at in an article: its character pairs (for the
+//! classifier) and the tag keywords found in it (for the keyword scorer).
 //!
-//! Keywords are matched on words, never on raw substrings: a keyword matches a run
-//! of whole jieba words that spells it (so `大气` does not match inside `大气层`,
-//! which jieba keeps whole, while `非物质文化遗产` matches `非/物质/文化遗产`).
+//! The classifier's words are found in one cheap pass over the text, without
+//! a word cutter: every two Han characters side by side (`空气质量` gives
+//! `空气`, `气质`, `质量`), as Lucene's CJK analyzers and Xapian's CJK n-gram
+//! mode index them, and every run of other letters and digits holding a
+//! letter (`GDP`, `5G`). A pair that spans two words (`气质` above) is noise
+//! the classifier learns to ignore: it is in articles of every topic. An
+//! article's words are those of its heading parts and its first paragraph
+//! (the lead, which says what it is about) and those the rest of its body
+//! says twice or more: a body holds two to three times as many distinct
+//! pairs as jieba words, most of them once, and every pair kept is memory
+//! for as long as the corpus is open.
+//!
+//! Keywords are matched on words, never on raw substrings: a keyword matches a
+//! run of whole jieba words that spells it (so `大气` does not match inside
+//! `大气层`, which jieba keeps whole, while `非物质文化遗产` matches
+//! `非/物质/文化遗产`). Only the few parts of an article holding a keyword's
+//! letters are cut into words (see [`KeywordSet::spans`]).
 
 use crate::article::Article;
 use crate::config::TagDef;
 use std::collections::HashMap;
 
-/// Word ids are 32-bit hashes of the word text (feature hashing): no shared
-/// dictionary is needed while issues are processed in parallel.
+/// Word ids. Two Han characters of the Basic Multilingual Plane are their
+/// code points, `first << 16 | second` (at least [`PAIR_IDS`]: no two pairs
+/// share an id, and the text is known from the id); any other word is a
+/// 32-bit hash of its text below [`PAIR_IDS`] (feature hashing: no shared
+/// dictionary is needed while issues are processed in parallel).
 pub type WordId = u32;
+
+/// The smallest id of a pair of Han characters (`U+3400 << 16`).
+pub const PAIR_IDS: WordId = 0x3400_0000;
+
+/// True for the Han characters of the Basic Multilingual Plane (CJK
+/// unified ideographs, extension A and the compatibility ideographs).
+fn is_bmp_han(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+/// True for a Han character of any plane.
+fn is_han(c: char) -> bool {
+    is_bmp_han(c) || matches!(c, '\u{20000}'..='\u{3134F}')
+}
+
+/// The id of two Han characters of the Basic Multilingual Plane.
+fn pair_id(a: char, b: char) -> WordId {
+    (a as u32) << 16 | b as u32
+}
+
+/// The id of any other word: a hash of its text, below [`PAIR_IDS`].
+fn hashed_id(word: &str) -> WordId {
+    // Truncation is the point: a feature hash.
+    (xxhash_rust::xxh3::xxh3_64(word.as_bytes()) % u64::from(PAIR_IDS)) as WordId
+}
 
 /// The id of `word`.
 pub fn word_id(word: &str) -> WordId {
-    // Truncation is the point: a 32-bit feature hash.
-    xxhash_rust::xxh3::xxh3_64(word.as_bytes()) as u32
+    let mut chars = word.chars();
+    match (chars.next(), chars.next(), chars.next()) {
+        (Some(a), Some(b), None) if is_bmp_han(a) && is_bmp_han(b) => pair_id(a, b),
+        _ => hashed_id(word),
+    }
+}
+
+/// The text of `id` when it is a pair of Han characters (known from the id
+/// alone); `None` for any other id.
+pub fn pair_text(id: WordId) -> Option<String> {
+    let a = char::from_u32(id >> 16).filter(|&c| is_bmp_han(c))?;
+    let b = char::from_u32(id & 0xffff).filter(|&c| is_bmp_han(c))?;
+    Some([a, b].iter().collect())
+}
+
+/// True for a word fit to be shown as the reason for a suggestion: a run of
+/// letters, or a pair of Han characters that is a word of jieba's dictionary
+/// (not `务中` of `服务中心`). Loads the dictionary when it is not yet loaded.
+pub fn is_whole_word(word: &str) -> bool {
+    word_id(word) < PAIR_IDS || crate::words::jieba().has_word(word)
+}
+
+/// The classifier's words of `text` (see the module docs), each given to
+/// `word` with its text when that is not known from its id; returns the
+/// length of `text` as the keyword scorer counts it: its Han characters plus
+/// its runs of other letters and digits.
+fn scan(text: &str, word: &mut dyn FnMut(WordId, Option<&str>)) -> u32 {
+    /// The run of other letters and digits from `run` to `end` is over.
+    fn close(
+        text: &str,
+        run: &mut Option<usize>,
+        end: usize,
+        length: &mut u32,
+        word: &mut dyn FnMut(WordId, Option<&str>),
+    ) {
+        if let Some(start) = run.take() {
+            *length = length.saturating_add(1);
+            let w = &text[start..end];
+            if is_content_word(w) {
+                word(hashed_id(w), Some(w));
+            }
+        }
+    }
+    let mut length = 0u32;
+    // The Han character just before, and where it is.
+    let mut prev: Option<(usize, char)> = None;
+    // Where the run of other letters and digits being read began.
+    let mut run: Option<usize> = None;
+    for (at, c) in text.char_indices() {
+        if is_han(c) {
+            close(text, &mut run, at, &mut length, word);
+            length = length.saturating_add(1);
+            if let Some((from, p)) = prev {
+                if is_bmp_han(p) && is_bmp_han(c) {
+                    word(pair_id(p, c), None);
+                } else {
+                    let w = &text[from..at + c.len_utf8()];
+                    word(hashed_id(w), Some(w));
+                }
+            }
+            prev = Some((at, c));
+        } else {
+            prev = None;
+            if c.is_alphanumeric() {
+                run.get_or_insert(at);
+            } else {
+                close(text, &mut run, at, &mut length, word);
+            }
+        }
+    }
+    close(text, &mut run, text.len(), &mut length, word);
+    length
 }
 
 /// One keyword of one tag.
@@ -36,7 +148,7 @@ pub struct KeywordSet {
     pub keywords: Vec<Keyword>,
     /// First character of a keyword -> indices into `keywords`.
     by_first: HashMap<char, Vec<usize>>,
-    /// Where a keyword may match (see [`KeywordSet::may_match`]).
+    /// Where a keyword may match (see [`KeywordSet::spans`]).
     prefilter: Prefilter,
 }
 
@@ -60,7 +172,36 @@ impl PartialEq for KeywordSet {
 
 /// The letters and digits of `text`, in order.
 fn letters(text: &str) -> String {
-    text.chars().filter(|c| c.is_alphanumeric()).collect()
+    text.chars().filter(|&c| is_letter(c)).collect()
+}
+
+/// `c.is_alphanumeric()`, the common Han characters told at once.
+fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}') || c.is_alphanumeric()
+    }
+}
+
+/// True for the characters jieba cuts text into words by, in blocks of them:
+/// its default "Han" class (Han characters of every plane, ASCII letters and
+/// digits, and `+#&._%-`). Any other character is a token of its own, so each
+/// block is cut alone and cutting a run of whole blocks gives the words a cut
+/// of the whole text gives there.
+fn is_block_char(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || matches!(c, '+' | '#' | '&' | '.' | '_' | '%' | '-')
+        || is_bmp_han(c)
+        || matches!(
+            c,
+            '\u{20000}'..='\u{2A6DF}'
+                | '\u{2A700}'..='\u{2B73F}'
+                | '\u{2B740}'..='\u{2B81F}'
+                | '\u{2B820}'..='\u{2CEAF}'
+                | '\u{2CEB0}'..='\u{2EBEF}'
+                | '\u{2F800}'..='\u{2FA1F}'
+        )
 }
 
 impl KeywordSet {
@@ -99,17 +240,59 @@ impl KeywordSet {
         set
     }
 
-    /// False when no keyword can match in `text`: a match is a run of words
-    /// that spells the keyword, words being `text` cut with only tokens
-    /// without letters or digits left out, so the keyword's letters and
-    /// digits are found together among those of `text`. (A keyword without
-    /// letters or digits never matches: every word has some.)
-    fn may_match(&self, text: &str) -> bool {
-        match &self.prefilter {
-            Prefilter::Nowhere => false,
-            Prefilter::Letters(ac) => ac.is_match(&letters(text)),
-            Prefilter::Anywhere => true,
+    /// The spans of `text` where a keyword may match, in order and apart,
+    /// each a run of whole jieba blocks (see [`is_block_char`]), so the words
+    /// of a span are those a cut of the whole text gives there. A match is a
+    /// run of words that spells the keyword, words being `text` cut with only
+    /// tokens without letters or digits left out, so the keyword's letters
+    /// and digits are found together among those of `text`: a span is the
+    /// blocks around each place they are. (A keyword without letters or
+    /// digits never matches: every word has some.)
+    fn spans(&self, text: &str) -> Vec<std::ops::Range<usize>> {
+        let ac = match &self.prefilter {
+            Prefilter::Nowhere => return Vec::new(),
+            Prefilter::Anywhere => return std::iter::once(0..text.len()).collect(),
+            Prefilter::Letters(ac) => ac,
+        };
+        let letters = letters(text);
+        if !ac.is_match(&letters) {
+            return Vec::new();
         }
+        // Per byte of `letters`, where its character is in `text`.
+        let mut at = Vec::with_capacity(letters.len());
+        for (i, c) in text.char_indices().filter(|&(_, c)| is_letter(c)) {
+            at.extend(std::iter::repeat_n(i, c.len_utf8()));
+        }
+        let Ok(found) = ac.try_find_overlapping_iter(&letters) else {
+            return std::iter::once(0..text.len()).collect();
+        };
+        let mut spans: Vec<std::ops::Range<usize>> = found
+            .map(|m| {
+                let mut start = at[m.start()];
+                let last = at[m.end() - 1];
+                let mut end = last + text[last..].chars().next().map_or(0, char::len_utf8);
+                while let Some(c) = text[..start]
+                    .chars()
+                    .next_back()
+                    .filter(|&c| is_block_char(c))
+                {
+                    start -= c.len_utf8();
+                }
+                while let Some(c) = text[end..].chars().next().filter(|&c| is_block_char(c)) {
+                    end += c.len_utf8();
+                }
+                start..end
+            })
+            .collect();
+        spans.sort_unstable_by_key(|s| s.start);
+        let mut merged: Vec<std::ops::Range<usize>> = Vec::with_capacity(spans.len());
+        for s in spans {
+            match merged.last_mut() {
+                Some(m) if s.start <= m.end => m.end = m.end.max(s.end),
+                _ => merged.push(s),
+            }
+        }
+        merged
     }
 
     /// True when there are keywords.
@@ -218,16 +401,20 @@ pub struct Hit {
 /// What the scorers know of one article.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ArticleFeatures {
-    /// Distinct content words (two or more characters, not numbers), as sorted ids.
+    /// The words (pairs of Han characters side by side, runs of other letters
+    /// and digits holding a letter: see the module docs) of the heading parts
+    /// and the first paragraph, and those the rest of the body says twice or
+    /// more, distinct, as sorted ids.
     pub words: Vec<WordId>,
     /// Keywords found, in order of first appearance.
     pub hits: Vec<Hit>,
-    /// Number of words of the article (title and body).
+    /// Length of the article (title and body): its Han characters and its
+    /// runs of other letters and digits.
     pub length: u32,
 }
 
-/// True for words the classifier learns from: at least two characters and not
-/// only digits or punctuation (single characters are mostly particles).
+/// True for the runs of letters and digits the classifier learns from: at
+/// least two characters and not only digits.
 pub fn is_content_word(w: &str) -> bool {
     w.chars().count() >= 2 && w.chars().any(|c| c.is_alphabetic())
 }
@@ -244,19 +431,19 @@ fn parts(article: &Article, each: &mut dyn FnMut(&str, bool)) {
     }
 }
 
-/// The `keywords` found in `article`, as [`extract`] finds them, without
-/// cutting the parts of it where no keyword can be (most of a corpus): for an
-/// article whose words are known already.
+/// The `keywords` found in `article`: only the few spans of it where a
+/// keyword's letters and digits are together (see [`KeywordSet::spans`]) are
+/// cut into jieba words and the keywords matched on those; the rest (most of
+/// a corpus) is not cut, as no keyword can match in it.
 pub fn hits(article: &Article, keywords: &KeywordSet) -> Vec<Hit> {
     let mut hits = Vec::new();
     if matches!(keywords.prefilter, Prefilter::Nowhere) {
         return hits;
     }
     parts(article, &mut |text, in_title| {
-        if text.trim().is_empty() || !keywords.may_match(text) {
-            return;
+        for span in keywords.spans(text) {
+            keywords.find(&crate::words::words(&text[span]), in_title, &mut hits);
         }
-        keywords.find(&crate::words::words(text), in_title, &mut hits);
     });
     hits.shrink_to_fit();
     hits
@@ -279,8 +466,9 @@ pub fn name<W: AsRef<str> + Into<Box<str>>>(
     }
 }
 
-/// Cut `article` into words and find `keywords` in it. `names` collects the text
-/// of every content word id seen (to show which words made a suggestion).
+/// Find the words of `article` and `keywords` in it. `names` collects the
+/// text of every word id seen whose text is not known from the id (to show
+/// which words made a suggestion).
 pub fn extract(
     article: &Article,
     keywords: &KeywordSet,
@@ -290,49 +478,48 @@ pub fn extract(
 }
 
 /// [`extract`], the words whose text `known` holds already (as the text of
-/// their id) not collected again: each part's words are looked at once, and
-/// only a word new to the corpus (or a second text of one id) makes an entry
-/// in `names`, instead of every word of every issue.
+/// their id) not collected again: only a word new to the corpus (or a second
+/// text of one id) makes an entry in `names`.
 pub fn extract_new(
     article: &Article,
     keywords: &KeywordSet,
     known: &HashMap<WordId, Box<str>>,
     names: &mut HashMap<WordId, Box<str>>,
 ) -> ArticleFeatures {
-    let mut hits = Vec::new();
-    let mut ids = Vec::new();
+    let mut heading = Vec::new();
+    let mut body = Vec::new();
     let mut length = 0u32;
-    parts(article, &mut |text, in_title| {
-        if text.trim().is_empty() {
-            return;
-        }
-        let words = crate::words::words(text);
-        length = length.saturating_add(words.len() as u32);
-        keywords.find(&words, in_title, &mut hits);
-        // Each word of the part once.
-        let mut seen: Vec<(WordId, &str)> = words
-            .into_iter()
-            .filter(|w| is_content_word(w))
-            .map(|w| (word_id(w), w))
-            .collect();
-        // By id only (a text is compared with another only where two
-        // words share an id: mostly one word twice).
-        seen.sort_unstable_by_key(|e| e.0);
-        seen.dedup();
-        for &(id, w) in &seen {
+    // The first paragraph (the lead, which says what the article is about)
+    // is kept whole, as the heading is.
+    let mut lead = true;
+    parts(article, &mut |text, in_heading| {
+        let whole = in_heading || std::mem::take(&mut lead);
+        let ids = if whole { &mut heading } else { &mut body };
+        let n = scan(text, &mut |id, text| {
             ids.push(id);
-            if known.get(&id).is_none_or(|k| **k != *w) {
+            if let Some(w) = text
+                && known.get(&id).is_none_or(|k| **k != *w)
+            {
                 name(names, id, w);
             }
-        }
+        });
+        length = length.saturating_add(n);
     });
+    // The heading's and the lead's words, and the words the rest of the
+    // body says more than once.
+    body.sort_unstable();
+    let mut ids = heading;
+    ids.extend(
+        body.chunk_by(|a, b| a == b)
+            .filter(|run| run.len() > 1)
+            .map(|run| run[0]),
+    );
     ids.sort_unstable();
     ids.dedup();
     ids.shrink_to_fit();
-    hits.shrink_to_fit();
     ArticleFeatures {
         words: ids,
-        hits,
+        hits: hits(article, keywords),
         length,
     }
 }
@@ -373,9 +560,66 @@ mod tests {
             .unwrap();
         assert_eq!(air.count, 2);
         assert!(air.in_title);
-        assert!(f.length > 5);
+        assert_eq!(f.length, 29, "Han characters");
         assert!(f.words.contains(&word_id("改善")));
-        assert_eq!(names.get(&word_id("改善")).map(|s| &**s), Some("改善"));
+        assert_eq!(pair_text(word_id("改善")).as_deref(), Some("改善"));
+        assert!(names.is_empty(), "pairs are known from their ids");
+    }
+
+    /// The words of a text are its pairs of Han characters side by side and
+    /// its runs of other letters and digits holding a letter; its length
+    /// counts Han characters and runs. No two pairs share an id, and no
+    /// other word has a pair's id.
+    #[test]
+    fn words_are_pairs_of_han_characters_and_runs_of_letters() {
+        let words = |text: &str| {
+            let mut names = HashMap::new();
+            let f = extract(&article(text, ""), &KeywordSet::default(), &mut names);
+            let mut texts: Vec<String> = f
+                .words
+                .iter()
+                .map(|&id| pair_text(id).unwrap_or_else(|| names[&id].to_string()))
+                .collect();
+            texts.sort();
+            (texts, f.length)
+        };
+        assert_eq!(
+            words("空气质量，全市GDP增长5%。"),
+            (
+                ["GDP", "全市", "增长", "气质", "空气", "质量"]
+                    .map(String::from)
+                    .to_vec(),
+                10
+            )
+        );
+        assert_eq!(words("12345 号 5G"), (vec!["5G".to_string()], 3));
+        assert_eq!(
+            words("𠮷野家"),
+            (vec!["野家".to_string(), "𠮷野".into()], 3)
+        );
+        assert_eq!(
+            words("社区社区"),
+            (["区社", "社区"].map(String::from).to_vec(), 4)
+        );
+        assert_ne!(word_id("空气"), word_id("气空"));
+        assert!(is_whole_word("中心") && is_whole_word("GDP"));
+        assert!(!is_whole_word("务中"), "a pair across two words");
+        assert_eq!(word_id("空气"), ('空' as u32) << 16 | '气' as u32);
+        // The words said once after the first paragraph are left out.
+        let a = Article {
+            paragraphs: vec!["社区".into(), "空气质量，全市GDP增长。全市空气好".into()].into(),
+            ..Article::default()
+        };
+        let f = extract(&a, &KeywordSet::default(), &mut HashMap::new());
+        assert_eq!(
+            f.words,
+            vec![word_id("全市"), word_id("社区"), word_id("空气")]
+        );
+        assert_eq!(f.length, 16);
+        for w in ["GDP", "5G", "𠮷野", "空", "空气质量", ""] {
+            assert!(word_id(w) < PAIR_IDS, "{w}");
+            assert_eq!(pair_text(word_id(w)), None, "{w}");
+        }
     }
 
     proptest::proptest! {
@@ -383,7 +627,7 @@ mod tests {
         /// Keywords found without cutting the parts where none can be are the
         /// keywords found by cutting everything: for keywords that are runs of
         /// an article's words, runs across punctuation, pieces of words, and
-        /// text of no letters.
+        /// text of no letters; the features' hits are those.
         #[test]
         fn hits_without_cutting_everything_are_those_found_by_cutting(
             article in 0usize..1000,
@@ -422,8 +666,20 @@ mod tests {
             let refs: Vec<&str> = keywords.iter().map(String::as_str).collect();
             let half = refs.len() / 2;
             let set = KeywordSet::new(&[tag("a", &refs[..half]), tag("b", &refs[half..])]);
-            let cut = extract(a, &set, &mut HashMap::new()).hits;
-            proptest::prop_assert_eq!(hits(a, &set), cut);
+            let mut cut = Vec::new();
+            parts(a, &mut |text, in_title| {
+                set.find(&crate::words::words(text), in_title, &mut cut);
+            });
+            proptest::prop_assert_eq!(&hits(a, &set), &cut);
+            proptest::prop_assert_eq!(&extract(a, &set, &mut HashMap::new()).hits, &cut);
+        }
+    }
+
+    /// The quick test for a letter or digit is `char::is_alphanumeric`.
+    #[test]
+    fn letters_are_the_alphanumeric_characters() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphanumeric(), "{c:?} {:x}", c as u32);
         }
     }
 
@@ -432,21 +688,19 @@ mod tests {
     #[test]
     fn known_words_are_not_collected_again() {
         let set = KeywordSet::new(&[tag("env", &["污染"])]);
-        let a = article(
-            "空气质量持续改善",
-            "今年全市空气质量优良天数增加，重污染天气减少。",
-        );
+        let a = article("GDP与CPI", "今年全市PM值下降，重污染天气减少。");
         let mut all = HashMap::new();
         let fresh = extract(&a, &set, &mut all);
+        assert_eq!(all.len(), 3, "{all:?}");
         let mut known: HashMap<WordId, Box<str>> = HashMap::new();
-        known.insert(word_id("改善"), "改善".into());
-        known.insert(word_id("空气质量"), "别的".into());
+        known.insert(word_id("GDP"), "GDP".into());
+        known.insert(word_id("CPI"), "别的".into());
         let mut names = HashMap::new();
         assert_eq!(extract_new(&a, &set, &known, &mut names), fresh);
-        assert!(!names.contains_key(&word_id("改善")), "known with its text");
+        assert!(!names.contains_key(&word_id("GDP")), "known with its text");
         assert_eq!(
-            names.get(&word_id("空气质量")).map(|s| &**s),
-            Some("空气质量"),
+            names.get(&word_id("CPI")).map(|s| &**s),
+            Some("CPI"),
             "known with another text"
         );
         assert_eq!(names.len() + 1, all.len());
@@ -464,6 +718,13 @@ mod tests {
                 .hits
                 .is_empty()
         );
+        // Nor a keyword that ends or starts a word, in a longer text.
+        let text = "会上，中华人民共和国成立";
+        assert!(crate::words::words(text).contains(&"中华人民共和国"));
+        for keyword in ["共和国", "中华人民"] {
+            let set = KeywordSet::new(&[tag("x", &[keyword])]);
+            assert!(hits(&article("", text), &set).is_empty(), "{keyword}");
+        }
         let text = "保护非物质文化遗产项目";
         assert!(!crate::words::words(text).contains(&"非物质文化遗产"));
         let f = extract(&article("", text), &set, &mut names);

@@ -1,9 +1,9 @@
 //! [`SuggestIndex`]: the features of every article of a corpus and the keyword
 //! frequencies over them, built once per session.
 //!
-//! Building cuts every article into jieba words, the one slow step (a few MB of
-//! text a second per core). It runs on whatever rayon pool it is called in; the
-//! TUI calls it on a background thread with a pool that leaves a core free.
+//! Building reads every article once for its character pairs and cuts into
+//! jieba words only the few paragraphs where a keyword may be. It runs on
+//! whatever rayon pool it is called in.
 
 use super::features::{self, ArticleFeatures, KeywordSet, WordId};
 use super::keywords::KeywordScorer;
@@ -11,6 +11,7 @@ use crate::article::ArticleAt;
 use crate::article::{Article, Issue};
 use crate::config::TagDef;
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -56,13 +57,13 @@ impl Vocabulary {
     /// by `text_of` (a word without one has none).
     pub fn new<'a>(
         df: HashMap<WordId, u32>,
-        text_of: impl Fn(WordId) -> Option<&'a str>,
+        text_of: impl Fn(WordId) -> Option<Cow<'a, str>>,
     ) -> Vocabulary {
         let mut counts: Vec<(WordId, u32)> = df.into_iter().collect();
         counts.sort_unstable();
         let mut v = Vocabulary::with_capacity(counts.len());
         for (id, n) in counts {
-            v.push(id, n, text_of(id).unwrap_or(""));
+            v.push(id, n, text_of(id).as_deref().unwrap_or(""));
         }
         v.shrink_to_fit();
         v
@@ -242,10 +243,12 @@ impl SuggestIndex {
                     *df.entry(*w).or_insert(0) += 1;
                 }
             }
-            // Of two texts of one id, the smaller (see `features::name`).
+            // Of two texts of one id, the smaller (see `features::name`); a
+            // pair of Han characters is known from its id.
             Vocabulary::new(df, |id| match (names.get(&id), old.word(id)) {
-                (Some(new), Some(old)) => Some(old.min(&**new)),
-                (new, old) => new.map(|w| &**w).or(old),
+                (Some(new), Some(old)) => Some(Cow::Borrowed(old.min(&**new))),
+                (None, None) => features::pair_text(id).map(Cow::Owned),
+                (new, old) => new.map(|w| &**w).or(old).map(Cow::Borrowed),
             })
         };
         SuggestIndex {
@@ -317,7 +320,11 @@ mod tests {
             .chain([(7, 9)])
             .collect();
         let v = Vocabulary::new(df, |id| {
-            words.iter().copied().find(|w| features::word_id(w) == id)
+            words
+                .iter()
+                .copied()
+                .find(|w| features::word_id(w) == id)
+                .map(Cow::Borrowed)
         });
         assert_eq!(v.len(), 5);
         for (n, w) in words.iter().enumerate() {

@@ -24,8 +24,10 @@ use super::features::{ArticleFeatures, KeywordSet};
 
 /// Evidence that gives a score of `1 − 1/e ≈ 0.63` in an article of reference length.
 pub const SCALE: f64 = 3.0;
-/// Articles up to this many words count as short (length factor 1).
-pub const REFERENCE_LENGTH: f64 = 250.0;
+/// Articles up to this long (Han characters and runs of other letters and
+/// digits, see [`ArticleFeatures::length`]) count as short (length factor 1):
+/// about 250 jieba words, at the 1.84-1.92 characters a word of the samples.
+pub const REFERENCE_LENGTH: f64 = 475.0;
 /// Prior share of articles holding a keyword, and its weight in pseudo-articles.
 pub const PRIOR_SHARE: f64 = 0.02;
 pub const PRIOR_WEIGHT: f64 = 50.0;

@@ -1,6 +1,7 @@
 //! Tag suggestions: a first pass over the corpus that the user confirms.
 //!
-//! - [`features`]: the jieba words of an article and the tag keywords among them.
+//! - [`features`]: the words (character pairs) of an article and the tag
+//!   keywords found in it.
 //! - [`keywords`]: the keyword scorer (TF-IDF over the corpus, 0-1 per tag).
 //! - [`classifier`]: naive Bayes learned from the user's own tags.
 //! - [`index`]: [`SuggestIndex`], the features of a whole corpus, built once (in
@@ -171,6 +172,7 @@ impl Suggester {
                     .iter()
                     .filter(|&&id| self.index.share(id) <= REASON_MAX_SHARE)
                     .filter_map(|&id| self.index.word(id))
+                    .filter(|w| features::is_whole_word(w))
                     .take(3);
                 for w in telling {
                     if !words.iter().any(|x| x == w) {

@@ -43,3 +43,39 @@ fn explain_shows_roles_rules_and_article_starts() {
         "{text}"
     );
 }
+
+/// A page printed block by block, whose heads stand away from their texts: each
+/// article's start is shown right above its own first line, wherever
+/// segmentation moved that line, not above the first line numbered after it.
+#[test]
+fn explain_shows_a_moved_heads_start_above_it() {
+    let cli = Cli::new();
+    let page = cli.home().join("城市新闻_2026-09-09_第5版.txt");
+    std::fs::write(
+        &page,
+        "城市新闻\n\n全市新建改建城市绿道58公里\n\n本报讯 檀溪区老城片区的四十三条街巷今年完成改造，居民出行更方便。\n\n本报记者 叶知非\n\n记者从市园林局获悉，今年以来全市新建和改建城市绿道58公里，新增口袋公园26个。\n\n本报记者 宁一舟 通讯员 邹小满\n\n筠坊区近日完成三处历史建筑的修缮工作，修缮后将作为社区文化活动中心免费开放。\n\n筠坊区修复三处历史建筑\n",
+    )
+    .unwrap();
+    let out = cli.run(&["articles", page.to_str().unwrap(), "--explain"]);
+    assert_succeeded(&out);
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let mut starts = 0;
+    for (i, l) in lines.iter().enumerate() {
+        let Some(rest) = l.trim_start().strip_prefix(">> article ") else {
+            continue;
+        };
+        starts += 1;
+        let at = rest
+            .split(" starts at ")
+            .nth(1)
+            .and_then(|r| r.split(':').next())
+            .unwrap_or_else(|| panic!("no line in {l}"));
+        let next = lines.get(i + 1).copied().unwrap_or_default();
+        assert!(
+            next.starts_with(&format!("{at} ")) || next.starts_with(&format!("{at}-")),
+            "the start of {l:?} is not above its line ({next:?}):\n{text}"
+        );
+    }
+    assert!(starts >= 3, "{text}");
+}

@@ -124,8 +124,15 @@ fn explain(corpus: &crate::corpus::Corpus) -> anyhow::Result<ExitCode> {
         );
         writeln!(out, "== {}", crate::text::escape_controls(&issue.rel))?;
         let mut starts = e.starts.iter().peekable();
-        for l in &e.lines {
-            while let Some(s) = starts.next_if(|s| s.line <= l.first) {
+        for (i, l) in e.lines.iter().enumerate() {
+            // A start goes above its own line, wherever segmentation put that
+            // line (a head printed away from its text is shown above the text);
+            // else above the first line after it.
+            let here = |s: &&crate::segment::ArticleStart| {
+                s.line == l.first
+                    || (s.line < l.first && !e.lines[i..].iter().any(|m| m.first == s.line))
+            };
+            while let Some(s) = starts.next_if(here) {
                 writeln!(
                     out,
                     "   >> article {} starts at L{}: {} [{}]{}",

@@ -47,8 +47,8 @@ fn naming(head: &[char], text: &[char]) -> (usize, usize, usize) {
     (found, pairs.len(), best)
 }
 
-fn names(head: &[char], text: &[char]) -> bool {
-    let (found, all, run) = naming(head, text);
+/// Whether a head names a text, from [`naming`]'s figures.
+fn names((found, all, run): (usize, usize, usize)) -> bool {
     run >= 5 || (found >= 3 && 2 * found >= all)
 }
 
@@ -165,14 +165,14 @@ pub fn rehome_heads(units: &mut Vec<Unit<'_>>, classes: &mut Vec<Class>) -> bool
         }
         let mut present: Option<Vec<char>> = None;
         for (o, text) in texts.iter().enumerate() {
-            if !names(&head, text) {
+            let (found, all, run) = naming(&head, text);
+            if !names((found, all, run)) {
                 continue;
             }
             let present = present.get_or_insert_with(|| present_text(units, classes, h));
             if names_somewhat(&head, present) {
                 break;
             }
-            let (found, _, run) = naming(&head, text);
             pairs.push((run, found, h, o));
         }
     }

@@ -179,8 +179,15 @@ pub fn rehome_heads(units: &mut Vec<Unit<'_>>, classes: &mut Vec<Class>) -> bool
     if pairs.is_empty() {
         return false;
     }
-    // The strongest pairs first; each head and each opening once.
-    pairs.sort_unstable_by(|a, b| (b.0, b.1).cmp(&(a.0, a.1)).then(a.2.cmp(&b.2)));
+    // The strongest pairs first; each head and each opening once. Pairs of equal
+    // strength go in page order (the head, then the opening, earlier first), so
+    // the outcome never depends on how the sort meets ties.
+    pairs.sort_unstable_by(|a, b| {
+        (b.0, b.1)
+            .cmp(&(a.0, a.1))
+            .then(a.2.cmp(&b.2))
+            .then(a.3.cmp(&b.3))
+    });
     let mut moved = vec![false; units.len()];
     let mut above: Vec<Option<usize>> = vec![None; units.len()];
     let mut targets: Vec<usize> = Vec::new();
@@ -254,15 +261,107 @@ pub fn rehome_heads(units: &mut Vec<Unit<'_>>, classes: &mut Vec<Class>) -> bool
     true
 }
 
-/// Put `items` in `order` (a permutation of their indices).
+/// Put `items` in `order`, a permutation of their indices: every item is kept,
+/// once.
 fn permute<T>(items: &mut Vec<T>, order: &[usize]) {
+    debug_assert!(is_permutation(order, items.len()), "{order:?}");
     let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
     items.extend(order.iter().filter_map(|&i| slots[i].take()));
+    // An index missing from `order` (never, by construction) keeps its item, last.
+    items.extend(slots.into_iter().flatten());
+}
+
+/// `order` holds every index below `n` exactly once.
+fn is_permutation(order: &[usize], n: usize) -> bool {
+    let mut seen = vec![false; n];
+    order.len() == n
+        && order
+            .iter()
+            .all(|&i| i < n && !std::mem::replace(&mut seen[i], true))
 }
 
 #[cfg(test)]
 mod tests {
+    use super::{Role, is_permutation, permute, rehome_heads};
     use crate::segment::segment_issue;
+    use crate::segment::{blocks, classify, normalise};
+    use proptest::prelude::*;
+
+    /// Lines a block-by-block print is made of: heads that name one of the texts,
+    /// bylines, texts, a `（上接…）` line, a subtitle, a kicker.
+    const PIECES: [&str; 10] = [
+        "全市新建改建城市绿道58公里",
+        "筠坊区修复三处历史建筑",
+        "本报记者 叶知非",
+        "本报记者 宁一舟 通讯员 邹小满",
+        "记者从市园林局获悉，今年以来全市新建和改建城市绿道58公里，新增口袋公园26个。",
+        "筠坊区近日完成三处历史建筑的修缮工作，修缮后将作为社区文化活动中心免费开放。",
+        "（上接第1版）今年秋季招聘月期间，全市将举办线下招聘会46场、直播带岗活动20场。",
+        "——城区绿道串起口袋公园",
+        "城市新闻",
+        "我市秋季招聘月提供岗位3.2万个",
+    ];
+
+    proptest! {
+        /// Whatever heads move, every line of the page is still there, once, with
+        /// its own class.
+        #[test]
+        fn every_line_survives_a_move(picks in proptest::collection::vec(0..PIECES.len(), 1..24)) {
+            let page: String = picks.iter().map(|&i| format!("{}\n\n", PIECES[i])).collect();
+            let mut units = blocks::units(&page);
+            normalise::normalise(&mut units);
+            let mut classes = classify::classify_page(&units, false);
+            let mut before: Vec<(usize, String, Role)> = units
+                .iter()
+                .zip(&classes)
+                .map(|(u, c)| (u.line, u.text.to_string(), c.role))
+                .collect();
+            rehome_heads(&mut units, &mut classes);
+            let mut after: Vec<(usize, String, Role)> = units
+                .iter()
+                .zip(&classes)
+                .map(|(u, c)| (u.line, u.text.to_string(), c.role))
+                .collect();
+            before.sort_by_key(|b| b.0);
+            after.sort_by_key(|a| a.0);
+            // (A `（上接…）` line with text becomes body under its head: the role may
+            // change there, the line and its text never.)
+            let lines = |v: &[(usize, String, Role)]| {
+                v.iter().map(|(l, t, _)| (*l, t.clone())).collect::<Vec<_>>()
+            };
+            prop_assert_eq!(lines(&before), lines(&after));
+        }
+
+        /// `permute` keeps every item once, whatever the order given.
+        #[test]
+        fn permute_keeps_every_item(order in Just((0..12usize).collect::<Vec<_>>()).prop_shuffle()) {
+            let mut items: Vec<usize> = (0..12).collect();
+            permute(&mut items, &order);
+            prop_assert_eq!(&items, &order);
+            prop_assert!(is_permutation(&order, 12));
+        }
+    }
+
+    /// A head that names two openings equally strongly goes above the one printed
+    /// first, and the other stays headless.
+    #[test]
+    fn a_head_naming_two_openings_alike_takes_the_first() {
+        let page = "\
+本报记者 叶知非
+
+全市新建和改建城市绿道58公里，新增口袋公园26个，市民出门散步的去处多了。
+
+本报记者 宁一舟
+
+全市新建和改建城市绿道58公里，新增口袋公园26个，不少人每天来绿道晨练。
+
+全市新建改建城市绿道58公里
+";
+        let got = titles_and_openings(page);
+        let titled: Vec<_> = got.iter().filter(|(t, _, _)| !t.is_empty()).collect();
+        assert_eq!(titled.len(), 1, "{got:?}");
+        assert_eq!(titled[0].1, "本报记者 叶知非", "{got:?}");
+    }
 
     fn titles_and_openings(page: &str) -> Vec<(String, String, String)> {
         segment_issue(page, "t")

@@ -124,18 +124,7 @@ pub fn mark_contents(units: &mut [Unit<'_>]) {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::segment::blocks::units;
-    use crate::segment::normalise::normalise;
-
-    fn kept(page: &str) -> Vec<String> {
-        let mut u = units(page);
-        normalise(&mut u);
-        u.iter()
-            .filter(|u| !matches!(u.markup, Markup::Furniture | Markup::DocBreak))
-            .map(|u| u.text.to_string())
-            .collect()
-    }
+    use crate::segment::normalise::tests::texts as kept;
 
     const BODY: &str = "夜幕降临，古镇的石板街上亮起一盏盏灯笼，不少游客一直逛到深夜才离开。";
 

@@ -309,15 +309,35 @@ pub fn count(n: usize, noun: &str) -> String {
     format!("{n} {plural}")
 }
 
-/// True for CJK ideographs (the characters jieba and pinyin care about).
+/// True for the Han characters of the Basic Multilingual Plane: the CJK unified
+/// ideographs, extension A and the compatibility ideographs.
+pub fn is_bmp_han(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+/// True for a Han character of any plane (the BMP's, and the supplementary
+/// ideographic planes' extensions B to G and compatibility supplement).
 pub fn is_han(c: char) -> bool {
-    matches!(c as u32,
-        0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0x20000..=0x2A6DF | 0xF900..=0xFAFF)
+    is_bmp_han(c) || matches!(c, '\u{20000}'..='\u{3134F}')
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Han characters of every plane count as Han (a rare name character of
+    /// extension B, C or G too); kana, hangul, full-width letters and
+    /// punctuation do not.
+    #[test]
+    fn han_characters_of_every_plane_are_han() {
+        for c in ['社', '㐀', '\u{FA11}', '𠀀', '𪜀', '𫝀', '\u{30000}'] {
+            assert!(is_han(c), "{c:?}");
+        }
+        for c in ['あ', '한', 'Ａ', '。', '　', 'a', '1'] {
+            assert!(!is_han(c), "{c:?}");
+        }
+        assert!(is_bmp_han('社') && !is_bmp_han('𠀀'));
+    }
 
     /// A parser's byte offset inside a Chinese character gives its line, not a panic.
     /// Counts read as English: one article, two articles, three matches.

@@ -6,6 +6,7 @@
 //! multi-megabyte line costs no more than a short one.
 
 use super::blocks::{DraftField, Markup, Unit};
+use crate::text::is_han;
 
 /// The role a unit plays on the page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -255,10 +256,6 @@ fn find_in(hay: &str, needle: &str) -> Option<usize> {
 
 fn has(hay: &str, needle: &str) -> bool {
     find_in(hay, needle).is_some()
-}
-
-fn is_han(c: char) -> bool {
-    crate::text::is_han(c)
 }
 
 /// Classify the units of one page; on a page printed in traditional characters,

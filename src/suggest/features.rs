@@ -21,6 +21,7 @@
 
 use crate::article::Article;
 use crate::config::TagDef;
+use crate::text::{is_bmp_han, is_han};
 use std::collections::HashMap;
 
 /// Word ids. Two Han characters of the Basic Multilingual Plane are their
@@ -32,17 +33,6 @@ pub type WordId = u32;
 
 /// The smallest id of a pair of Han characters (`U+3400 << 16`).
 pub const PAIR_IDS: WordId = 0x3400_0000;
-
-/// True for the Han characters of the Basic Multilingual Plane (CJK
-/// unified ideographs, extension A and the compatibility ideographs).
-fn is_bmp_han(c: char) -> bool {
-    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
-}
-
-/// True for a Han character of any plane.
-fn is_han(c: char) -> bool {
-    is_bmp_han(c) || matches!(c, '\u{20000}'..='\u{3134F}')
-}
 
 /// The id of two Han characters of the Basic Multilingual Plane.
 fn pair_id(a: char, b: char) -> WordId {

@@ -21,11 +21,14 @@
 //! never served stale.
 //!
 //! The cache is never trusted blindly and never in the way: a corrupt, truncated,
-//! foreign or stale shard is ignored and rewritten; a cache that cannot be
+//! foreign or stale shard is ignored and rewritten (a body found damaged only
+//! when read, the load long over, costs the cut of its issue alone: see
+//! [`damage`]); a cache that cannot be
 //! written (no cache folder, read-only disk) only costs time. Every write is a
 //! temporary file renamed into place, so concurrent processes and crashes never
 //! leave half a shard. The cache lives outside the corpus and never changes it.
 
+pub mod damage;
 pub mod features;
 pub mod manage;
 pub mod pack;
@@ -68,6 +71,11 @@ pub fn canonical(root: &Path) -> Vec<u8> {
 /// The hash naming the caches of the corpus at `root`.
 pub fn corpus_hash(root: &Path) -> u64 {
     xxhash_rust::xxh3::xxh3_64(&canonical(root))
+}
+
+/// The name of the shard of the issue at `rel` (its path under the corpus).
+pub fn shard_name(rel: &str) -> u128 {
+    xxhash_rust::xxh3::xxh3_128(rel.as_bytes())
 }
 
 /// The cache folder of the corpus at `root`.
@@ -124,8 +132,9 @@ pub struct CorpusCache {
     program: ProgramStamp,
     bodies: Bodies,
     pack: Option<pack::Pack>,
-    /// Where the pack is (removed when a body in it is found damaged).
-    pack_path: Arc<Path>,
+    /// The shards found with a damaged body: never taken from the pack, and
+    /// left out when it is written again.
+    damage: Arc<damage::DamagedShards>,
     live: Mutex<HashSet<u128>>,
     found: Mutex<HashMap<u128, Found>>,
     bytes: AtomicU64,
@@ -150,11 +159,10 @@ impl CorpusCache {
     /// [`CorpusCache::open`], the bodies coming out as `bodies` says.
     pub fn open_for(root: &Path, bodies: Bodies) -> Option<CorpusCache> {
         let dir = corpus_dir(root)?;
-        let pack_path: Arc<Path> = Arc::from(dir.join(pack::FILE_NAME));
-        let pack = pack::Pack::open(&pack_path, bodies == Bodies::Stored);
+        let pack = pack::Pack::open(&dir.join(pack::FILE_NAME), bodies == Bodies::Stored);
         Some(CorpusCache {
+            damage: Arc::new(damage::DamagedShards::read(&dir)),
             dir,
-            pack_path,
             root: canonical(root),
             program: ProgramStamp::current()?,
             bodies,
@@ -176,9 +184,10 @@ impl CorpusCache {
         }
     }
 
-    /// The issue from its shard in the pack, when there is a valid one. A
-    /// body left in the pack is not read (nor hashed) here: only the part of
-    /// the shard before the bodies (see [`shard`]).
+    /// The issue from its shard in the pack, when there is a valid one (and
+    /// no body of it was found damaged). A body left in the pack is not read
+    /// (nor hashed) here: only the part of the shard before the bodies (see
+    /// [`shard`]).
     fn packed_issue(
         &self,
         name: u128,
@@ -187,11 +196,14 @@ impl CorpusCache {
         path: &Path,
     ) -> Option<Issue> {
         let pack = self.pack.as_ref()?;
+        if self.damage.shuns(name) {
+            return None;
+        }
         let (at, len) = pack.find(name)?;
         let place = (usize::try_from(at).ok()?, usize::try_from(len).ok()?);
         let left = |source| shard::Left {
             source,
-            pack: Some(Arc::clone(&self.pack_path)),
+            damage: Some(Arc::clone(&self.damage)),
         };
         let issue = match (self.bodies, pack.map()) {
             (Bodies::Stored, Some(map)) => {
@@ -248,7 +260,7 @@ impl CorpusCache {
     /// written.
     pub fn load_issue(&self, root: &Path, path: &Path) -> Result<Issue, LoadWarning> {
         let rel = relative_path(root, path);
-        let name = xxhash_rust::xxh3::xxh3_128(rel.as_bytes());
+        let name = shard_name(&rel);
         if let Ok(mut live) = self.live.lock() {
             live.insert(name);
         }
@@ -318,7 +330,7 @@ impl CorpusCache {
                     (at, bytes.len()),
                     shard::Left {
                         source: shard::BodySource::File(reader),
-                        pack: None,
+                        damage: Some(Arc::clone(&self.damage)),
                     },
                     &key,
                     &habits,
@@ -444,10 +456,13 @@ impl CorpusCache {
 
     /// Write the pack again, from its shards still in use and the loose ones,
     /// when the loose shards are an eighth of the corpus (`live`) or more, or
-    /// more than a quarter of the pack is of files no longer in the corpus;
-    /// then remove the loose shards now packed. The shard of a file not read
-    /// from the cache this time (its sidecar holds corrections) is kept as it
-    /// was. True when it wrote the pack.
+    /// more than a quarter of the pack is of files no longer in the corpus, or
+    /// a shard was found with a damaged body; then remove the loose shards now
+    /// packed. The shard of a file not read from the cache this time (its
+    /// sidecar holds corrections) is kept as it was. A shard found damaged on
+    /// this load is left out, whatever copy of it there is, and so is the
+    /// pack's copy of one noted damaged before (its issue was cut afresh): the
+    /// next load cuts their issues. True when it wrote the pack.
     fn repack_if_due(&self, live: &HashSet<u128>, spill: Option<&Spill>) -> bool {
         let mut found = match self.found.lock() {
             Ok(f) => f.clone(),
@@ -463,13 +478,26 @@ impl CorpusCache {
             .as_ref()
             .map_or(0, |p| p.names().filter(|n| !live.contains(n)).count());
         let due = (loose > 0 && (loose * 8 >= live.len().max(1) || self.pack.is_none()))
-            || gone * 4 > old;
+            || gone * 4 > old
+            || self.damage.any();
         if !due || (!self.dir_made.load(Ordering::Relaxed) && !self.dir.is_dir()) {
             return false;
         }
+        // Found damaged on this load (bodies are read while it runs), or
+        // noted so before it.
+        let damaged = self.damage.found_now();
+        let noted = self.damage.noted();
+        found.retain(|name, f| {
+            let damaged_copy =
+                damaged.contains(name) || (noted.contains(name) && matches!(f, Found::Packed(..)));
+            !damaged_copy
+        });
         if let Some(p) = &self.pack {
             for &name in live {
-                if let (false, Some((at, len))) = (found.contains_key(&name), p.find(name)) {
+                let shunned = damaged.contains(&name) || noted.contains(&name);
+                if let (false, false, Some((at, len))) =
+                    (shunned, found.contains_key(&name), p.find(name))
+                {
                     found.insert(name, Found::Packed(at, len));
                 }
             }
@@ -501,6 +529,7 @@ impl CorpusCache {
                 }
             }
             self.remove_empty_fans();
+            self.damage.mended(&damaged.union(noted).copied().collect());
         }
         written
     }

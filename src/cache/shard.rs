@@ -9,8 +9,9 @@
 //! checksum: a warm load reads, hashes and validates only the part before it
 //! (a tenth of the shard), and each body is checked against its digest when it
 //! is read ([`decode`] checks all of them; a body left in the pack is checked
-//! each time it is read, and one that is not as written is cut afresh from its
-//! file, the pack removed so that the next load writes it again). It holds the
+//! each time it is read, and when one is not as written its issue is cut
+//! afresh from its file, once, and the shard noted as damaged for the loads to
+//! come: see [`super::damage`]). It holds the
 //! issue as `corpus::read_issue` cuts it *before* corrections. It is trusted
 //! only when magic, checksum, key and body digests all agree; anything else (a
 //! truncated, flipped, foreign or stale file) decodes to `None`, and the caller
@@ -329,12 +330,12 @@ impl BodySource {
 }
 
 /// Where a shard's bodies are left: the source they are read from, and the
-/// pack file (removed when a body in it is found damaged; `None` for a file
-/// that is not the pack).
+/// damage of the cache they belong to, where a body found damaged is noted
+/// (`None`: not noted, for a shard of no cache).
 #[derive(Debug, Clone)]
 pub struct Left {
     pub source: BodySource,
-    pub pack: Option<Arc<Path>>,
+    pub damage: Option<Arc<super::damage::DamagedShards>>,
 }
 
 /// Like [`decode`], for the shard found at `place` (offset and whole length)
@@ -363,8 +364,9 @@ pub fn decode_stored(
             path: path.to_path_buf(),
             rel: head.key.rel.clone(),
             habits: Arc::clone(habits),
-            pack: left.pack,
+            damage: left.damage,
         },
+        recut: std::sync::OnceLock::new(),
     };
     let mut from = 0usize;
     let mut articles = articles(&head.table, opened.meta, &mut |chars, lens| {
@@ -472,13 +474,13 @@ struct BodyAt {
 }
 
 /// Where a stored issue came from, to cut it afresh when a body of it is
-/// found damaged in the pack.
+/// found damaged in the pack, and where to note that.
 #[derive(Debug)]
 struct Origin {
     path: PathBuf,
     rel: String,
     habits: Arc<Habits>,
-    pack: Option<Arc<Path>>,
+    damage: Option<Arc<super::damage::DamagedShards>>,
 }
 
 /// The bodies of one issue's articles, left in the pack.
@@ -493,6 +495,9 @@ struct StoredBodies {
     /// Per article, the digest of its paragraphs.
     digests: Vec<u64>,
     origin: Origin,
+    /// Once a body is found damaged: every article's body from the issue cut
+    /// afresh (see [`StoredBodies::recut`]), cut once however often read.
+    recut: std::sync::OnceLock<Vec<Vec<String>>>,
 }
 
 impl StoredBodies {
@@ -507,22 +512,34 @@ impl StoredBodies {
     }
 
     /// The body of article `at` when the pack no longer holds it as written:
-    /// the pack is removed (the next load writes it again) and the issue is
-    /// cut afresh from its file, with the habits it was stored under; the
-    /// article's body is given when it is the one stored (same digest), else
-    /// none (the file changed since it was loaded: never another text).
+    /// the shard is noted as damaged (the next load cuts its issue afresh and
+    /// writes the pack again without it) and the issue is cut afresh from its
+    /// file, once, with the habits it was stored under; an article's body is
+    /// given when it is the one stored (same digest), else none (the file
+    /// changed since it was loaded: never another text).
     fn recut(&self, at: usize) -> Vec<String> {
-        if let Some(pack) = &self.origin.pack {
-            let _ = std::fs::remove_file(pack);
-        }
-        let o = &self.origin;
-        let Ok(issue) = crate::corpus::read_issue(&o.path, &o.rel, &[], &o.habits) else {
-            return Vec::new();
-        };
-        match (issue.articles.get(at), self.digests.get(at)) {
-            (Some(a), Some(&digest)) if a.paragraphs.digest() == digest => a.paragraphs.to_vec(),
-            _ => Vec::new(),
-        }
+        let bodies = self.recut.get_or_init(|| {
+            let o = &self.origin;
+            if let Some(damage) = &o.damage {
+                damage.found(super::shard_name(&o.rel));
+            }
+            let Ok(issue) = crate::corpus::read_issue(&o.path, &o.rel, &[], &o.habits) else {
+                return Vec::new();
+            };
+            issue
+                .articles
+                .iter()
+                .zip(&self.digests)
+                .map(|(a, &digest)| {
+                    if a.paragraphs.digest() == digest {
+                        a.paragraphs.to_vec()
+                    } else {
+                        Vec::new()
+                    }
+                })
+                .collect()
+        });
+        bodies.get(at).cloned().unwrap_or_default()
     }
 }
 
@@ -660,7 +677,7 @@ mod tests {
         file.write_all(&bytes).unwrap();
         let left = Left {
             source: BodySource::File(Arc::new(file)),
-            pack: None,
+            damage: None,
         };
         // Only the part before the bodies is given: they are read when used.
         let head = &bytes[..checked_len(&bytes).unwrap()];
@@ -700,11 +717,12 @@ mod tests {
     }
 
     /// A body damaged in the pack after its shard was opened (the checksum
-    /// does not cover bodies) is never served: it is cut afresh from its file
-    /// and the pack is removed, for the next load to write it again; when the
-    /// file changed meanwhile, the body comes back empty, not as another text.
+    /// does not cover bodies) is never served: its issue is cut afresh from
+    /// its file, once however often the body is read, and the shard is noted
+    /// as damaged; the pack stays. When the file changed before the cut, the
+    /// body comes back empty, not as another text.
     #[test]
-    fn a_damaged_stored_body_is_cut_afresh_and_its_pack_removed() {
+    fn a_damaged_stored_body_is_cut_afresh_once_and_noted() {
         use std::io::Write;
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("a.txt");
@@ -726,25 +744,36 @@ mod tests {
             f.write_all(&damaged).unwrap();
             let left = Left {
                 source: BodySource::File(Arc::new(std::fs::File::open(&pack).unwrap())),
-                pack: Some(Arc::from(pack.as_path())),
+                damage: Some(Arc::new(super::super::damage::DamagedShards::read(
+                    dir.path(),
+                ))),
             };
             decode_stored(&bytes, (0, bytes.len()), left, &key, &habits, &file).unwrap()
         };
         let bodies = |i: &Issue| -> Vec<Vec<String>> {
             i.articles.iter().map(|a| a.paragraphs.to_vec()).collect()
         };
+        let noted = || {
+            super::super::damage::DamagedShards::read(dir.path())
+                .shuns(super::super::shard_name("a.txt"))
+        };
         let fresh = bodies(&issue);
         assert!(fresh.iter().any(|b| !b.is_empty()));
         let good = open(None);
         assert_eq!(bodies(&good), fresh);
-        assert!(pack.exists(), "a sound pack stays");
+        assert!(!noted(), "a sound body is not noted");
         let damaged = open(Some(bytes.len() - 2));
         assert_ne!(bytes[body_at..], std::fs::read(&pack).unwrap()[body_at..]);
         assert_eq!(bodies(&damaged), fresh);
-        assert!(!pack.exists(), "a damaged pack is removed");
-        // Damaged, and the file changed since: no text rather than another.
-        let damaged = open(Some(body_at + 1));
+        assert!(pack.exists(), "the pack stays");
+        assert!(noted(), "the damaged shard is noted");
+        // Cut once: read again after the file changed, the bodies are those cut
+        // then.
         std::fs::write(&file, "别的报纸\n\n本报讯 完全不同的正文。\n").unwrap();
+        assert_eq!(bodies(&damaged), fresh);
+        // Damaged, and the file changed before it was cut: no text rather than
+        // another.
+        let damaged = open(Some(body_at + 1));
         let read = bodies(&damaged);
         let differ: Vec<usize> = (0..read.len()).filter(|&i| read[i] != fresh[i]).collect();
         assert_eq!(differ.len(), 1, "{read:?}");

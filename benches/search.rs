@@ -159,7 +159,7 @@ fn main() {
     unsafe { std::env::set_var("XDG_CACHE_HOME", &cache_home) };
 
     let files = cache::stamps(&root);
-    let on_disk: u64 = files.iter().map(|s| s.size).sum();
+    let on_disk: u64 = files.iter().map(|s| s.file.size).sum();
     // NEWSTAG_BENCH_WARM=1: type on the cached index only (no load, no build,
     // no re-indexing), when the cache is valid: for quick runs while tuning.
     if std::env::var_os("NEWSTAG_BENCH_WARM").is_some() {

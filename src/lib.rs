@@ -11,6 +11,7 @@ pub mod config;
 pub mod corpus;
 pub mod correct;
 pub mod export;
+pub mod file_stamp;
 pub mod record;
 pub mod regular_file;
 pub mod replace;

@@ -23,7 +23,6 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::UNIX_EPOCH;
 
 const MAGIC: &[u8; 8] = b"NTSHARD\n";
 
@@ -69,43 +68,7 @@ impl ProgramStamp {
     }
 }
 
-/// Size, times and inode of one file: any edit, touch, replacement or rename
-/// over it changes at least one.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FileStamp {
-    pub size: u64,
-    pub mtime_ns: u128,
-    pub ctime_ns: i128,
-    pub inode: u64,
-}
-
-impl FileStamp {
-    pub fn of(path: &Path) -> Option<FileStamp> {
-        let meta = std::fs::metadata(path).ok()?;
-        let mtime_ns = meta
-            .modified()
-            .ok()
-            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-            .map(|d| d.as_nanos())
-            .unwrap_or(0);
-        #[cfg(unix)]
-        let (ctime_ns, inode) = {
-            use std::os::unix::fs::MetadataExt;
-            (
-                i128::from(meta.ctime()) * 1_000_000_000 + i128::from(meta.ctime_nsec()),
-                meta.ino(),
-            )
-        };
-        #[cfg(not(unix))]
-        let (ctime_ns, inode) = (0, 0);
-        Some(FileStamp {
-            size: meta.len(),
-            mtime_ns,
-            ctime_ns,
-            inode,
-        })
-    }
-}
+pub use crate::file_stamp::FileStamp;
 
 /// The issue as stored, but for its text: everything of [`Issue`] but its path
 /// on disk, and per article a row of numbers (see [`row`]); the short strings

@@ -272,7 +272,7 @@ pub fn run(config: &Config, args: ExportArgs) -> anyhow::Result<ExitCode> {
 /// search index comes from the cache when it is valid for `files`.
 fn matches(
     corpus: &Corpus,
-    files: &[cache::FileStamp],
+    files: &[cache::IssueStamp],
     store: &TagStore,
     query: &Query,
     samples: &[(String, HashSet<(String, String)>)],

@@ -3,7 +3,7 @@
 //!
 //! The cache is never trusted blindly: it is used only when its magic, checksum,
 //! format version, the program build that wrote it, the corpus folder, the
-//! size and modification time of every issue file and the corrections of its
+//! stamp of every issue file (size, times, inode) and the corrections of its
 //! sidecar (which change the articles cut from a file without touching it: a
 //! correction merged by git) all agree. Anything else (a
 //! corrupt, truncated, stale or foreign file) is ignored and rebuilt. It is written
@@ -29,54 +29,46 @@
 //! the corpus again.
 
 use crate::corpus::{Corpus, CorpusError, walk};
+use crate::file_stamp::FileStamp;
 use crate::search::SearchIndex;
 use crate::search::index::{Bodies, Head};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::time::UNIX_EPOCH;
 
 const MAGIC: &[u8; 12] = b"NEWSTAGIDX2\n";
-const VERSION: u32 = 12;
+const VERSION: u32 = 13;
 /// Bytes of the head under one checksum (a few in the unit tests, whose
 /// indexes are small, so that blocks lie inside blobs there too).
 const BLOCK: usize = if cfg!(test) { 16 } else { 64 << 10 };
 
-/// Size and modification time of one file (and, for an issue file, what its
-/// sidecar's corrections make of it).
+/// The state of one issue file: its path, its [`FileStamp`] and what its
+/// sidecar's corrections make of it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FileStamp {
+pub struct IssueStamp {
     /// The path's bytes (two names that are not UTF-8 are never confused).
     pub path: Vec<u8>,
-    pub size: u64,
-    pub mtime_ns: u128,
+    pub file: FileStamp,
     /// Digest of the `[[correction]]` tables of the issue's sidecar (0: none).
     /// Tags and memos in the sidecar do not count: they never change the index.
     pub corrections: u64,
 }
 
-impl FileStamp {
-    pub fn of(path: &Path) -> Option<FileStamp> {
-        let meta = std::fs::metadata(path).ok()?;
-        let mtime_ns = meta
-            .modified()
-            .ok()
-            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-            .map(|d| d.as_nanos())
-            .unwrap_or(0);
-        Some(FileStamp {
+impl IssueStamp {
+    /// The stamp of the file `path`, its corrections not read.
+    pub fn of(path: &Path) -> Option<IssueStamp> {
+        Some(IssueStamp {
             path: path.as_os_str().as_encoded_bytes().to_vec(),
-            size: meta.len(),
-            mtime_ns,
+            file: FileStamp::of(path)?,
             corrections: 0,
         })
     }
 
     /// The stamp of issue file `path` (relative path `rel`), its sidecar's
     /// corrections read as loading reads them.
-    pub fn of_issue(path: &Path, rel: &str) -> Option<FileStamp> {
-        let mut stamp = FileStamp::of(path)?;
+    pub fn of_issue(path: &Path, rel: &str) -> Option<IssueStamp> {
+        let mut stamp = IssueStamp::of(path)?;
         stamp.corrections = corrections_digest(&crate::correct::file::on_load(path, rel));
         Some(stamp)
     }
@@ -99,7 +91,7 @@ struct CacheFile {
     program: Option<FileStamp>,
     /// The canonical corpus folder's bytes.
     root: Vec<u8>,
-    files: Vec<FileStamp>,
+    files: Vec<IssueStamp>,
     index: SearchIndex,
 }
 
@@ -139,17 +131,17 @@ fn canonical(root: &Path) -> Vec<u8> {
 /// start rebuild rather than trust it). Costs one listing of each sidecar
 /// folder ([`crate::cache::sidecars`]), and reading the sidecar of an issue
 /// that has one.
-pub fn stamps(root: &Path) -> Vec<FileStamp> {
+pub fn stamps(root: &Path) -> Vec<IssueStamp> {
     use rayon::prelude::*;
     let census = crate::cache::sidecars::SidecarCensus::as_loaded();
-    let mut stamps: Vec<FileStamp> = walk::issue_files(root, &mut |_, _| {})
+    let mut stamps: Vec<IssueStamp> = walk::issue_files(root, &mut |_, _| {})
         .par_iter()
         .filter_map(|p| {
             let rel = crate::corpus::relative_path(root, p);
             if census.may_have(p, &rel) {
-                FileStamp::of_issue(p, &rel)
+                IssueStamp::of_issue(p, &rel)
             } else {
-                FileStamp::of(p)
+                IssueStamp::of(p)
             }
         })
         .collect();
@@ -160,11 +152,15 @@ pub fn stamps(root: &Path) -> Vec<FileStamp> {
 }
 
 /// The stamp standing for the habits a corpus was cut with.
-fn habits_stamp(habits: &crate::segment::habits::Habits) -> FileStamp {
-    FileStamp {
+fn habits_stamp(habits: &crate::segment::habits::Habits) -> IssueStamp {
+    IssueStamp {
         path: HABITS_STAMP.to_vec(),
-        size: habits.digest(),
-        mtime_ns: 0,
+        file: FileStamp {
+            size: habits.digest(),
+            mtime_ns: 0,
+            ctime_ns: 0,
+            inode: 0,
+        },
         corrections: 0,
     }
 }
@@ -176,7 +172,7 @@ const HABITS_STAMP: &[u8] = b"\0habits";
 /// learns its habits and cuts again with them), so the index built from it is
 /// stamped with those, not with the ones known before (which made the next
 /// start build it again).
-pub fn cut_with(files: &[FileStamp], corpus: &Corpus) -> Vec<FileStamp> {
+pub fn cut_with(files: &[IssueStamp], corpus: &Corpus) -> Vec<IssueStamp> {
     let mut files = files.to_vec();
     files.retain(|f| f.path != HABITS_STAMP);
     files.push(habits_stamp(&corpus.habits));
@@ -185,8 +181,8 @@ pub fn cut_with(files: &[FileStamp], corpus: &Corpus) -> Vec<FileStamp> {
 
 /// Whether two lists of [`stamps`] name the same files in the same state,
 /// whatever habits each was taken with (those are learned while a corpus loads).
-pub fn same_files(a: &[FileStamp], b: &[FileStamp]) -> bool {
-    let files = |s: &[FileStamp]| {
+pub fn same_files(a: &[IssueStamp], b: &[IssueStamp]) -> bool {
+    let files = |s: &[IssueStamp]| {
         s.iter()
             .filter(|f| f.path != HABITS_STAMP)
             .cloned()
@@ -200,7 +196,7 @@ fn program() -> Option<FileStamp> {
 }
 
 /// The cached index of `root` when the cache is valid for `files` (see module doc).
-pub fn load(root: &Path, files: &[FileStamp]) -> Option<SearchIndex> {
+pub fn load(root: &Path, files: &[IssueStamp]) -> Option<SearchIndex> {
     let (stamped, index) = load_unstamped(root)?;
     (stamped == files).then_some(index)
 }
@@ -209,7 +205,7 @@ pub fn load(root: &Path, files: &[FileStamp]) -> Option<SearchIndex> {
 /// them: the two are made side by side (the stamps are a listing and a
 /// `stat` of every issue file, the index a decoding of its head), so a warm
 /// start waits for the longer of them, not for both in turn.
-pub fn stamps_and_load(root: &Path) -> (Vec<FileStamp>, Option<SearchIndex>) {
+pub fn stamps_and_load(root: &Path) -> (Vec<IssueStamp>, Option<SearchIndex>) {
     let (files, cached) = rayon::join(|| stamps(root), || load_unstamped(root));
     let index = cached.and_then(|(stamped, index)| (stamped == files).then_some(index));
     (files, index)
@@ -217,7 +213,7 @@ pub fn stamps_and_load(root: &Path) -> (Vec<FileStamp>, Option<SearchIndex>) {
 
 /// The cached index of `root` and the stamps of the files it was made from,
 /// when it is whole, of this program and of this corpus folder.
-fn load_unstamped(root: &Path) -> Option<(Vec<FileStamp>, SearchIndex)> {
+fn load_unstamped(root: &Path) -> Option<(Vec<IssueStamp>, SearchIndex)> {
     let path = cache_path(root)?;
     let file = crate::regular_file::open(&path).ok()?;
     // SAFETY: newstag never writes a cache file in place (it writes a
@@ -420,7 +416,7 @@ fn decode<B: AsRef<[u8]> + Send + Sync + 'static>(
     bytes: Arc<B>,
     path: PathBuf,
     root: &[u8],
-    files: &[FileStamp],
+    files: &[IssueStamp],
 ) -> Option<SearchIndex> {
     let (stamped, index) = decode_unstamped(bytes, path, root)?;
     (stamped == files).then_some(index)
@@ -433,7 +429,7 @@ fn decode_unstamped<B: AsRef<[u8]> + Send + Sync + 'static>(
     bytes: Arc<B>,
     path: PathBuf,
     root: &[u8],
-) -> Option<(Vec<FileStamp>, SearchIndex)> {
+) -> Option<(Vec<IssueStamp>, SearchIndex)> {
     let all = (*bytes).as_ref();
     let parts = sections(all)?;
     let table_at = parts.table_at;
@@ -461,7 +457,7 @@ fn decode_unstamped<B: AsRef<[u8]> + Send + Sync + 'static>(
 }
 
 #[cfg(test)]
-fn encode(root: &[u8], files: &[FileStamp], index: &SearchIndex) -> Option<Vec<u8>> {
+fn encode(root: &[u8], files: &[IssueStamp], index: &SearchIndex) -> Option<Vec<u8>> {
     let mut out = std::io::Cursor::new(Vec::new());
     write_cache(&mut out, root, files, index).ok()?;
     Some(out.into_inner())
@@ -516,7 +512,7 @@ impl<W: std::io::Write> std::io::Write for BlockSums<W> {
 fn write_cache<W: std::io::Write + std::io::Seek>(
     out: W,
     root: &[u8],
-    files: &[FileStamp],
+    files: &[IssueStamp],
     index: &SearchIndex,
 ) -> std::io::Result<()> {
     use std::io::{Seek, SeekFrom, Write};
@@ -595,7 +591,7 @@ struct CacheFileRef<'a> {
     version: u32,
     program: Option<FileStamp>,
     root: &'a [u8],
-    files: &'a [FileStamp],
+    files: &'a [IssueStamp],
     index: Head<'a>,
 }
 
@@ -708,7 +704,7 @@ impl std::fmt::Debug for MappedBodies {
 }
 
 /// Write the cache of `root` atomically; false when it could not be written.
-pub fn save(root: &Path, files: &[FileStamp], index: &SearchIndex) -> bool {
+pub fn save(root: &Path, files: &[IssueStamp], index: &SearchIndex) -> bool {
     let Some(path) = cache_path(root) else {
         return false;
     };
@@ -728,7 +724,7 @@ pub fn save(root: &Path, files: &[FileStamp], index: &SearchIndex) -> bool {
 /// The index of an already loaded corpus: from the cache when it is valid for the
 /// files as they were *before* loading (`files`) and agrees with the corpus,
 /// else built and saved.
-pub fn index_for_corpus(corpus: &Corpus, files: &[FileStamp]) -> (SearchIndex, CacheStatus) {
+pub fn index_for_corpus(corpus: &Corpus, files: &[IssueStamp]) -> (SearchIndex, CacheStatus) {
     let files = &cut_with(files, corpus);
     if let Some(index) = load(&corpus.root, files)
         && index.matches_issues(&corpus.issues)
@@ -775,16 +771,20 @@ pub fn open_index(root: &Path) -> Result<(SearchIndex, Option<Corpus>, CacheStat
 mod tests {
     use super::*;
 
-    fn stamp(size: u64) -> FileStamp {
-        FileStamp {
+    fn stamp(size: u64) -> IssueStamp {
+        IssueStamp {
             path: b"/c/a.txt".to_vec(),
-            size,
-            mtime_ns: 7,
+            file: FileStamp {
+                size,
+                mtime_ns: 7,
+                ctime_ns: 8,
+                inode: 9,
+            },
             corrections: 0,
         }
     }
 
-    fn decoded(bytes: &[u8], root: &[u8], files: &[FileStamp]) -> Option<SearchIndex> {
+    fn decoded(bytes: &[u8], root: &[u8], files: &[IssueStamp]) -> Option<SearchIndex> {
         decode(
             Arc::new(bytes.to_vec()),
             PathBuf::from("/nonexistent/newstag-test-cache"),
@@ -821,7 +821,7 @@ mod tests {
             assert_eq!(decoded(&bytes, b"/c", &[stamp(11)]), None);
             assert_eq!(decoded(&bytes, b"/d", &files), None);
             // stale: the file's sidecar got a correction
-            let corrected = FileStamp {
+            let corrected = IssueStamp {
                 corrections: 42,
                 ..stamp(10)
             };

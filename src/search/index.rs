@@ -50,6 +50,21 @@ fn body_segments(articles: &[&Article], chunk: usize) -> Vec<Segment> {
         .collect()
 }
 
+/// The postings of bodies shared with the corpus, made in memory (none for
+/// bodies of the cache, whose index keeps its postings).
+fn postings_of(bodies: &Bodies) -> Postings {
+    match bodies {
+        Bodies::Shared(v) => {
+            let articles: Vec<&Article> = v
+                .iter()
+                .filter_map(|(all, k)| all.get(*k as usize))
+                .collect();
+            Postings::merge(&body_segments(&articles, 1024))
+        }
+        _ => Postings::default(),
+    }
+}
+
 /// Builds an index from issues handed over a few at a time, in corpus order, by
 /// whoever holds them (the TUI, while its loader fills the corpus): the corpus is
 /// read and segmented once, and only the batch being indexed is copied.
@@ -539,19 +554,25 @@ impl SearchIndex {
         self.postings = match segments.merge() {
             Some(p) => p,
             // Segments spilled to a file that failed: made again, in memory.
-            None => match &bodies {
-                Bodies::Shared(v) => {
-                    let articles: Vec<&Article> = v
-                        .iter()
-                        .filter_map(|(all, k)| all.get(*k as usize))
-                        .collect();
-                    Postings::merge(&body_segments(&articles, 1024))
-                }
-                _ => Postings::default(),
-            },
+            None => postings_of(&bodies),
         };
         self.bodies = bodies;
         self
+    }
+
+    /// Let go of the body postings (the biggest part of an index just built)
+    /// while the index is not searched: see [`SearchIndex::remake_postings`].
+    pub fn drop_postings(&mut self) {
+        self.postings = Postings::default();
+    }
+
+    /// Make the body postings again after [`SearchIndex::drop_postings`], from
+    /// the bodies shared with the corpus (an index read from the cache keeps
+    /// its own: nothing to do).
+    pub fn remake_postings(&mut self) {
+        if self.postings.n_docs() as usize != self.len() {
+            self.postings = postings_of(&self.bodies);
+        }
     }
 
     /// This index with issue `at`'s documents replaced by the articles of
@@ -891,6 +912,29 @@ mod tests {
             .enumerate()
             .map(|(n, arts)| issue(n, arts.iter().map(|(t, b)| article(t, b)).collect()))
             .collect()
+    }
+
+    /// An index let go of its postings (while its cache file is read back)
+    /// and made whole again finds what it found before.
+    #[test]
+    fn postings_dropped_and_made_again_find_the_same() {
+        let body = |t: &str| vec![t.to_string()];
+        let issues = vec![
+            issue(0, vec![article("社区治理", &body("推进社区治理工作"))]),
+            issue(1, vec![article("环境", &body("垃圾分类 GDP 5G"))]),
+        ];
+        let built = SearchIndex::build_from_issues(&issues);
+        let mut index = built.clone();
+        index.drop_postings();
+        assert_eq!(
+            index.postings.phrase_candidates("社区").map(|d| d.len()),
+            Some(0)
+        );
+        index.remake_postings();
+        assert_eq!(index, built);
+        let found = |i: &SearchIndex, q: &str| i.postings.phrase_candidates(q).map(|d| d.len());
+        assert_eq!(found(&index, "社区"), Some(1));
+        assert_eq!(found(&index, "gdp"), Some(1));
     }
 
     proptest! {

@@ -25,7 +25,7 @@ pub mod verify;
 
 pub use index::SearchIndex;
 pub use query::{Query, QueryError};
-pub use rank::{Hit, Matcher, TagLookup};
+pub use rank::{Hit, Matcher, ReadFrom, TagLookup};
 
 use std::sync::Arc;
 
@@ -36,6 +36,9 @@ pub struct Searcher {
     tags: Option<TagLookup>,
     /// The last successful query and its matching documents, ascending.
     last: Option<(Query, Vec<u32>)>,
+    /// Where the bodies read for the last query's pinyin term spell it (the
+    /// next keystroke reads them from there).
+    read: Option<ReadFrom>,
 }
 
 impl Searcher {
@@ -44,6 +47,7 @@ impl Searcher {
             index,
             tags,
             last: None,
+            read: None,
         }
     }
 
@@ -55,11 +59,13 @@ impl Searcher {
     pub fn set_tags(&mut self, tags: Option<TagLookup>) {
         self.tags = tags;
         self.last = None;
+        self.read = None;
     }
 
     /// Forget previous results.
     pub fn reset(&mut self) {
         self.last = None;
+        self.read = None;
     }
 
     /// Matching documents, best first; a malformed query is an error, not a crash.
@@ -74,13 +80,18 @@ impl Searcher {
         let tags = self.tags.clone();
         // Among a tenth of the documents or fewer, reading the bodies costs
         // less than looking up their pinyin in the postings.
-        let matcher = match candidates {
+        let mut matcher = match candidates {
             Some(few) if few.len() * 10 <= self.index.len() => {
                 Matcher::for_few(&self.index, &query, tags)
             }
             _ => Matcher::new(&self.index, &query, tags),
         };
+        // A pinyin term typed on is read from where its start spelled each body.
+        if let Some(read) = self.read.take() {
+            matcher.read_from(read);
+        }
         let (hits, docs) = matcher.run_with_docs(candidates);
+        self.read = matcher.bodies_read();
         self.last = Some((query, docs));
         Ok(hits)
     }

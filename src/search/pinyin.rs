@@ -1024,6 +1024,24 @@ impl PinyinQuery {
     /// (as many as the query has letters, the most a spelling takes) scored,
     /// for the spellings ending there.
     pub fn score_coded(&self, text: &str, steps: &CodeSteps, enough: i64) -> Option<i64> {
+        self.score_coded_from(text, 0, steps, enough).0
+    }
+
+    /// [`PinyinQuery::score_coded`] of `text` read from byte `from` (the start
+    /// of a character): the same answer when no spelling starts before it, as
+    /// where an earlier reading of a shorter query (a start of this one) found
+    /// where its spellings start ([`super::rank::ReadFrom`]). Also the byte from which
+    /// every spelling in `text` starts, from the first one completed: the
+    /// start of the query's length in characters before its end (a spelling
+    /// takes a character a letter at most, and none ends sooner); None when
+    /// none is, and then `text` holds no spelling from `from` on.
+    pub fn score_coded_from(
+        &self,
+        text: &str,
+        from: usize,
+        steps: &CodeSteps,
+        enough: i64,
+    ) -> (Option<i64>, Option<usize>) {
         let m = self.m;
         let enough = enough.min(self.ceiling as i64);
         let bytes = text.as_bytes();
@@ -1032,7 +1050,13 @@ impl PinyinQuery {
         // Bit j: q[..j] spelled by characters ending with the last one read.
         let mut reached: u64 = 0;
         let mut best = NONE;
-        let (mut at, mut i) = (0usize, 0usize);
+        let mut starts = None;
+        // From a later byte than the first, no spelling starts at the first
+        // character (the one that scores AT_START more): as if m were read.
+        let (mut at, mut i) = match from {
+            0 => (0usize, 0usize),
+            from => (from, m),
+        };
         // A spelling scored `enough` or more before the m-th character.
         let mut armed = false;
         while at < bytes.len() {
@@ -1060,10 +1084,11 @@ impl PinyinQuery {
             reached = next & open_bits;
             if next >> m != 0 {
                 // Spellings end here: score those of the last m characters.
-                let window = back_chars(bytes, at, m);
+                let window = back_chars(bytes, at, m).max(from);
                 let first = window == 0;
                 let s = self.score_window(bytes.get(window..at).unwrap_or(&[]), steps, first);
                 best = best.max(s);
+                starts.get_or_insert(window);
             }
             if best as i64 >= enough {
                 if class != 0 && i >= m {
@@ -1072,7 +1097,7 @@ impl PinyinQuery {
                 armed = true;
             }
         }
-        (best > NONE).then_some(best as i64)
+        ((best > NONE).then_some(best as i64), starts)
     }
 
     /// The best score of a spelling ending at the last character of
@@ -1380,6 +1405,47 @@ mod tests {
                 if let Some(steps) = steps {
                     proptest::prop_assert_eq!(pq.score_coded(t, &steps, enough), read, "{} in {:?}", q, t);
                     proptest::prop_assert_eq!(pq.score_coded(t, &steps, i64::MAX), best);
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+        /// A query typed on from `q` (its start) read from the byte where
+        /// reading `q` found every spelling of `q` to start scores as reading
+        /// the whole text; where `q` spells nothing, so does it.
+        #[test]
+        fn reading_on_from_where_the_start_spells_scores_alike(
+            texts in proptest::collection::vec("[社区治理长行重银江是去在里阿额恶而和e s\n，1é😀]{0,40}", 1..6),
+            q in "[a-z]{1,5}|she|sheq|zhi|chang|ea",
+            more in "[a-z]{1,3}|qu|li|ng|x",
+            enough in 0i64..60,
+            enough_before in 0i64..60,
+        ) {
+            let folded: Vec<String> = texts.iter().map(|t| super::super::fold::fold(t)).collect();
+            let mut glyphs = Glyphs::new();
+            let _ = GlyphTexts::build(&mut glyphs, folded.iter().map(String::as_str));
+            let table = glyphs.table();
+            let longer = format!("{q}{more}");
+            let (Some(short), Some(long)) = (PinyinQuery::new(&glyphs, &q), PinyinQuery::new(&glyphs, &longer)) else {
+                return Ok(());
+            };
+            let (Some(short_steps), Some(long_steps)) = (short.code_steps(&table), long.code_steps(&table)) else {
+                return Ok(());
+            };
+            for t in &folded {
+                let (_, starts) = short.score_coded_from(t, 0, &short_steps, enough_before);
+                let whole = long.score_coded(t, &long_steps, i64::MAX);
+                let capped = long.score_coded(t, &long_steps, enough);
+                match starts {
+                    None => proptest::prop_assert_eq!(whole, None, "{} in {:?}", longer, t),
+                    Some(from) => {
+                        let (s, _) = long.score_coded_from(t, from, &long_steps, i64::MAX);
+                        proptest::prop_assert_eq!(s, whole, "{} in {:?} from {}", longer, t, from);
+                        let (s, _) = long.score_coded_from(t, from, &long_steps, enough);
+                        proptest::prop_assert_eq!(s.map(|s| s.min(enough)), capped.map(|s| s.min(enough)), "{} in {:?} from {}", longer, t, from);
+                    }
                 }
             }
         }

@@ -29,6 +29,7 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use rayon::prelude::*;
 use std::ops::Range;
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, OnceLock};
 
 /// Score tiers of a text term (each below the one before, whatever the bonus).
@@ -52,6 +53,29 @@ pub const BODY_PINYIN_MIN: usize = 3;
 
 /// Looks up the tags of an article.
 pub type TagLookup = Arc<dyn Fn(ArticleAt) -> Vec<String> + Send + Sync>;
+
+/// Where the pinyin spellings of a text term start in each body, as reading
+/// the bodies for it found them ([`PinyinQuery::score_coded_from`]). A longer
+/// term typed on from it (the term is its start) can spell a body only from
+/// where the term does (each piece of a spelling is the start of a reading,
+/// so a spelling's first characters spell the term's letters), so the next
+/// keystroke reads each body from there, and not at all where the term spells
+/// nothing. See [`Matcher::bodies_read`] and [`Matcher::read_from`].
+#[derive(Debug, Clone)]
+pub struct ReadFrom {
+    /// The query clause whose one term it was found for.
+    clause: usize,
+    /// That term's text.
+    text: String,
+    /// By document: [`NOT_READ`], [`SPELLS_NOTHING`], or 1 + the byte of the
+    /// folded body from which every spelling of the term starts.
+    at: Arc<Vec<u32>>,
+}
+
+/// In [`ReadFrom`]: the body was not read (read it from the start).
+const NOT_READ: u32 = 0;
+/// In [`ReadFrom`]: the body spells the term nowhere.
+const SPELLS_NOTHING: u32 = u32::MAX;
 
 /// One matching document and its score (higher is better).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,6 +115,12 @@ struct Text {
     /// `pq`'s steps by character code, for reading bodies (made when the
     /// first body is read; None inside when they cannot be made).
     code_steps: OnceLock<Option<CodeSteps>>,
+    /// Where a shorter term this one starts with spells each body (a
+    /// [`ReadFrom`] of the keystroke before): bodies are read from there.
+    read_from: Option<Arc<Vec<u32>>>,
+    /// What reading bodies for pinyin found of where the term's spellings
+    /// start, by document (as [`ReadFrom`]; made when the first is read).
+    read_found: OnceLock<Vec<AtomicU32>>,
     /// Its ASCII letters and digits (see [`ascii_mask`]).
     ascii: u64,
     /// Whether it starts, and ends, with an ASCII letter or digit: then a
@@ -229,6 +259,110 @@ impl<'i> Matcher<'i> {
         Matcher {
             plain: true,
             ..Matcher::build(index, query, None, Bodies::Read)
+        }
+    }
+
+    /// Note that the body of `doc` read for `t` spells it from byte `starts`
+    /// on (None: nowhere).
+    fn note_read(&self, t: &Text, doc: usize, starts: Option<usize>) {
+        let found = t.read_found.get_or_init(|| {
+            (0..self.index.len())
+                .map(|_| AtomicU32::new(NOT_READ))
+                .collect()
+        });
+        let at = match starts {
+            None => SPELLS_NOTHING,
+            Some(b) => u32::try_from(b + 1)
+                .ok()
+                .filter(|&v| v != SPELLS_NOTHING)
+                .unwrap_or(NOT_READ),
+        };
+        if let Some(slot) = found.get(doc) {
+            slot.store(at, Ordering::Relaxed);
+        }
+    }
+
+    /// The term of the query's last clause, when that clause is one text term
+    /// that can be pinyin and is looked for in bodies.
+    fn last_term(&self) -> Option<(usize, &Text)> {
+        let c = self.clauses.len().checked_sub(1)?;
+        match self.clauses.get(c).map(Vec::as_slice) {
+            Some(
+                [
+                    Prepared {
+                        negated: false,
+                        cond: Cond::Text(t),
+                    },
+                ],
+            ) if t.pq.is_some()
+                && !t.title_only
+                && matches!(t.mode, TermMatch::Fuzzy | TermMatch::Scattered) =>
+            {
+                Some((c, t))
+            }
+            _ => None,
+        }
+    }
+
+    /// Where the bodies read for the last clause's term (a pinyin term) spell
+    /// it, for the next keystroke ([`Matcher::read_from`]): what this
+    /// matcher's runs found, and where it read nothing, what it was given.
+    pub fn bodies_read(&self) -> Option<ReadFrom> {
+        let (clause, t) = self.last_term()?;
+        let at: Vec<u32> = match (t.read_found.get(), &t.read_from) {
+            (None, None) => return None,
+            (None, Some(given)) => {
+                return Some(ReadFrom {
+                    clause,
+                    text: t.text.clone(),
+                    at: Arc::clone(given),
+                });
+            }
+            (Some(found), given) => found
+                .iter()
+                .enumerate()
+                .map(|(d, v)| match v.load(Ordering::Relaxed) {
+                    NOT_READ => given
+                        .as_ref()
+                        .and_then(|g| g.get(d).copied())
+                        .unwrap_or(NOT_READ),
+                    v => v,
+                })
+                .collect(),
+        };
+        Some(ReadFrom {
+            clause,
+            text: t.text.clone(),
+            at: Arc::new(at),
+        })
+    }
+
+    /// Read the bodies for the term of the clause `read` was found for from
+    /// where it says, when that term starts with its term (typed on from it)
+    /// and can be pinyin, on an index of as many documents. The same hits
+    /// and scores.
+    pub fn read_from(&mut self, read: ReadFrom) {
+        let n = self.index.len();
+        if self.plain || read.at.len() != n {
+            return;
+        }
+        let Some((clause, _)) = self.last_term() else {
+            return;
+        };
+        if clause != read.clause {
+            return;
+        }
+        if let Some(
+            [
+                Prepared {
+                    cond: Cond::Text(t),
+                    ..
+                },
+            ],
+        ) = self.clauses.get_mut(clause).map(Vec::as_mut_slice)
+            && t.text.starts_with(read.text.as_str())
+        {
+            t.read_from = Some(read.at);
         }
     }
 
@@ -627,6 +761,11 @@ impl<'i> Matcher<'i> {
             };
         }
         let latin = self.may_hold(f, d, t);
+        // Where the keystroke before found the body's spellings to start.
+        let read_from = match (&t.read_from, f) {
+            (Some(at), Field::Body) if !want => at.get(d).copied().unwrap_or(NOT_READ),
+            _ => NOT_READ,
+        };
         let pinyin = t.pinyin.is_some()
             && match f {
                 Field::Title => match (self.index.masks.get(d), t.pinyin) {
@@ -638,7 +777,10 @@ impl<'i> Matcher<'i> {
                 },
                 // Too short to be looked for as pinyin in bodies (see in_text_with).
                 Field::Body if t.chars.len() < BODY_PINYIN_MIN => false,
-                Field::Body => t.body_pinyin.as_ref().is_none_or(|set| set.contains(doc)),
+                Field::Body => {
+                    t.body_pinyin.as_ref().is_none_or(|set| set.contains(doc))
+                        && read_from != SPELLS_NOTHING
+                }
                 _ => false,
             };
         if f == Field::Body && !pinyin {
@@ -696,11 +838,15 @@ impl<'i> Matcher<'i> {
             }
             _ => PINYIN_CAP,
         };
+        let read = (f == Field::Body && !want).then(|| BodyRead {
+            doc: d,
+            from: read_from.saturating_sub(1) as usize,
+        });
         let run = |text: &str| {
             if text.is_empty() {
                 return None;
             }
-            self.in_text_with(t, text, f, title_doc, want, pinyin, latin, enough)
+            self.in_text_with(t, text, f, title_doc, read, want, pinyin, latin, enough)
         };
         if f == Field::Body {
             self.index.with_body(d, run)
@@ -763,7 +909,7 @@ impl<'i> Matcher<'i> {
         f: Field,
         want: bool,
     ) -> Option<(i64, Vec<Range<usize>>)> {
-        self.in_text_with(t, folded, f, None, want, true, true, PINYIN_CAP)
+        self.in_text_with(t, folded, f, None, None, want, true, true, PINYIN_CAP)
     }
 
     /// Score and ranges of `t` in the folded text of a field `f`: the rules of
@@ -771,7 +917,8 @@ impl<'i> Matcher<'i> {
     /// ASCII letter or digit of the term, so neither its phrase nor its
     /// scattered characters are there (only pinyin is looked for). A body is
     /// read for pinyin until a spelling scores `enough` (no higher than what
-    /// any spelling of it but one at its start can score).
+    /// any spelling of it but one at its start can score), from where `read`
+    /// says (and what it finds is noted for the next keystroke).
     #[allow(clippy::too_many_arguments)]
     fn in_text_with(
         &self,
@@ -779,6 +926,7 @@ impl<'i> Matcher<'i> {
         folded: &str,
         f: Field,
         title_doc: Option<usize>,
+        read: Option<BodyRead>,
         want: bool,
         pinyin_here: bool,
         latin_here: bool,
@@ -848,7 +996,14 @@ impl<'i> Matcher<'i> {
                             true => &None,
                         };
                         match steps {
-                            Some(steps) => pq.score_coded(folded, steps, enough),
+                            Some(steps) => {
+                                let from = read.map_or(0, |r| r.from);
+                                let (s, starts) = pq.score_coded_from(folded, from, steps, enough);
+                                if let Some(r) = read {
+                                    self.note_read(t, r.doc, starts);
+                                }
+                                s
+                            }
                             None => pq.score_forwards(folded, |c| p.glyph_of(c), enough),
                         }
                         .map(|s| (s, Vec::new()))
@@ -904,6 +1059,13 @@ impl<'i> Matcher<'i> {
             }
         }
     }
+}
+
+/// A body about to be read: its document, and the byte to read it from.
+#[derive(Debug, Clone, Copy)]
+struct BodyRead {
+    doc: usize,
+    from: usize,
 }
 
 /// Pinyin score of the title of document `d`.
@@ -1055,6 +1217,8 @@ fn text_cond(
         pinyin: can_be_pinyin.then(|| pinyin::query_mask(text)),
         pq,
         code_steps: OnceLock::new(),
+        read_from: None,
+        read_found: OnceLock::new(),
         ascii: ascii_mask(text),
         latin_edges,
         finder: verify::phrase_finder(text),
@@ -1263,6 +1427,67 @@ mod tests {
                     );
                 }
                 proptest::prop_assert_eq!(&postings.run(None), &read, "{} ({:?})", q, follow);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(128))]
+        /// A pinyin term typed on reads each body from where its start (the
+        /// term of the keystroke before) spelled it, and not at all where that
+        /// spelled nothing: every document scores as reading it whole does, at
+        /// every keystroke, whichever matcher reads, and typing key by key into
+        /// a searcher gives the hits reading everything gives.
+        #[test]
+        fn typing_pinyin_on_reads_bodies_from_where_its_start_spells_them(
+            bodies in proptest::collection::vec(
+                proptest::collection::vec("[社区是去在里理治和额长行阿中心乡村振兴基层西安e s，]{0,40}", 1..3),
+                2..14,
+            ),
+            pick in proptest::prelude::any::<proptest::sample::Index>(),
+            at in 0usize..40,
+            len in 3usize..8,
+            forms in proptest::collection::vec(0u8..3, 8),
+            tail in "[a-z]{0,2}",
+            form in proptest::sample::select(vec!["", "~"]),
+        ) {
+            let index = std::sync::Arc::new(one_issue_index(
+                bodies.iter().map(|paragraphs| ("标题".to_string(), String::new(), paragraphs.clone())),
+            ));
+            let q = spelled(&pick.get(&bodies).join("\n"), at, len, &forms) + &tail;
+            if q.len() < 4 || !crate::search::pinyin::is_pinyin_query(&q) {
+                return Ok(());
+            }
+            let mut searcher = crate::search::Searcher::new(std::sync::Arc::clone(&index), None);
+            let mut before: Option<ReadFrom> = None;
+            for k in 1..=q.len() {
+                let typed = format!("{form}{}", &q[..k]);
+                let query = Query::parse(&typed).unwrap();
+                let reading = Matcher::reading_every_text(&index, &query);
+                let read = reading.run(None);
+                let typing = searcher.search(&typed).unwrap();
+                proptest::prop_assert_eq!(&typing, &read, "typed {}", typed);
+                let mut made = Vec::new();
+                for mut m in [
+                    Matcher::new(&index, &query, None),
+                    Matcher::for_few(&index, &query, None),
+                ] {
+                    if let Some(b) = before.clone() {
+                        m.read_from(b);
+                    }
+                    for d in 0..index.len() as u32 {
+                        proptest::prop_assert_eq!(
+                            m.score(d),
+                            reading.score(d),
+                            "{} in {:?} after {:?}",
+                            typed,
+                            bodies[d as usize],
+                            before
+                        );
+                    }
+                    made.push(m.bodies_read());
+                }
+                before = made.pop().flatten();
             }
         }
     }

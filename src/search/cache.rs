@@ -38,7 +38,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 const MAGIC: &[u8; 12] = b"NEWSTAGIDX2\n";
-const VERSION: u32 = 13;
+const VERSION: u32 = 14;
 /// Bytes of the head under one checksum (a few in the unit tests, whose
 /// indexes are small, so that blocks lie inside blobs there too).
 const BLOCK: usize = if cfg!(test) { 16 } else { 64 << 10 };
@@ -522,7 +522,7 @@ fn write_cache<W: std::io::Write + std::io::Seek>(
         program: program(),
         root,
         files,
-        index: Head(index),
+        index: Head::of(index),
     };
     let head_len = postcard::experimental::serialized_size(&file).map_err(bad)?;
     let blocks = head_len.div_ceil(BLOCK);
@@ -887,6 +887,72 @@ mod tests {
         let mut flipped = bytes.clone();
         flipped[outside] ^= 0x40;
         assert_eq!(decoded(&flipped, b"/c", &files), None);
+    }
+
+    /// What pinyin searching works out from the index (titles as glyphs and
+    /// the pairs of letters they can spell) is kept in the file, so a warm
+    /// start need not make it again: an index read back has it, and pinyin
+    /// and other searches on it find what they find on the index as built.
+    #[test]
+    fn pinyin_data_is_kept_and_searches_find_the_same() {
+        let titles = [
+            "推进社区治理",
+            "长江大桥通车",
+            "行长谈银行业",
+            "重庆重阳节",
+            "垃圾分类在行动",
+            "GDP增长",
+            "",
+        ];
+        let articles: Vec<crate::article::Article> = titles
+            .iter()
+            .enumerate()
+            .map(|(k, title)| crate::article::Article {
+                id: format!("a{k}"),
+                title: title.to_string(),
+                paragraphs: vec![format!("{title}，乐观的音乐会在曾经的长安街。")].into(),
+                ..crate::article::Article::default()
+            })
+            .collect();
+        let index = SearchIndex::build_from_issues(&[crate::article::Issue {
+            rel: "1.txt".into(),
+            articles: articles.into(),
+            ..crate::article::Issue::default()
+        }]);
+        let files = vec![stamp(10)];
+        let bytes = encode(b"/c", &files, &index).unwrap();
+        let read = decoded(&bytes, b"/c", &files).unwrap();
+        assert!(read.pinyin_ready(), "read with its pinyin data");
+        assert!(!index.pinyin_ready(), "writing made none for the index");
+        let (kept, made) = (read.pinyin_data(), index.pinyin_data());
+        assert_eq!(kept.glyphs.table(), made.glyphs.table());
+        assert_eq!(kept.titles, made.titles);
+        assert_eq!(kept.title_letters, made.title_letters);
+        assert_eq!(kept.title_pairs, made.title_pairs);
+        let (read, index) = (Arc::new(read), Arc::new(index));
+        let hits = |i: &Arc<SearchIndex>, q: &str| {
+            let mut s = crate::search::Searcher::new(Arc::clone(i), None);
+            let hits = s.search(q).unwrap();
+            hits.iter().map(|h| (h.doc, h.score)).collect::<Vec<_>>()
+        };
+        for q in [
+            "sqzl",
+            "changjiang",
+            "hangzhang",
+            "yinhang",
+            "zhongqing",
+            "cq",
+            "z",
+            "yue",
+            "ljfl",
+            "gdp",
+            "社区",
+            "lyy",
+            "yinyue",
+        ] {
+            assert_eq!(hits(&read, q), hits(&index, q), "{q}");
+        }
+        assert!(!hits(&read, "sqzl").is_empty() && !hits(&read, "hangzhang").is_empty());
     }
 
     #[test]

@@ -171,8 +171,8 @@ pub struct SearchIndex {
     /// Characters of the folded titles, and of the folded other fields.
     pub(crate) title_chars: CharIndex,
     pub(crate) field_chars: CharIndex,
-    /// Worked out from the above when first needed, never stored in the cache.
-    #[serde(skip)]
+    /// Worked out from the above when first needed; its pinyin part is kept
+    /// in the cache file too (see [`Derived`]).
     derived: Derived,
     /// Where the cache file this index (or the one it was made from) was read
     /// from reports damage met reading it in place.
@@ -196,6 +196,41 @@ pub(crate) struct PinyinData {
 }
 
 impl PinyinData {
+    /// The pinyin data of the folded `titles` and of the bodies' characters
+    /// `body_chars`.
+    fn build<'a>(
+        titles: impl Iterator<Item = &'a str>,
+        body_chars: impl Iterator<Item = u16>,
+    ) -> PinyinData {
+        let mut glyphs = Glyphs::new();
+        let titles = GlyphTexts::build(&mut glyphs, titles);
+        for code in body_chars {
+            if let Some(c) = char::from_u32(code as u32) {
+                glyphs.glyph(c);
+            }
+        }
+        let title_pairs = pinyin::LetterPairs::build(&glyphs, &titles);
+        PinyinData::of_parts(glyphs, titles, title_pairs)
+    }
+
+    /// The rest worked out from the glyphs, the titles and their letter pairs.
+    fn of_parts(
+        glyphs: Glyphs,
+        titles: GlyphTexts,
+        title_pairs: pinyin::LetterPairs,
+    ) -> PinyinData {
+        let title_letters = (0..titles.len())
+            .map(|d| glyphs.letter_masks(titles.get(d)))
+            .collect();
+        PinyinData {
+            by_code: glyphs.table(),
+            glyphs,
+            titles,
+            title_letters,
+            title_pairs,
+        }
+    }
+
     fn heap_bytes(&self) -> usize {
         self.titles.heap_bytes()
             + 2 * self.by_code.len()
@@ -323,13 +358,31 @@ impl Serialize for Bodies {
 /// bodies (stored apart, see [`super::cache`]), in [`SearchIndex`]'s order, the
 /// bodies as an empty list, so that it reads back as a [`SearchIndex`] whose
 /// bodies are then attached.
-pub(crate) struct Head<'a>(pub &'a SearchIndex);
+pub(crate) struct Head<'a>(&'a SearchIndex, HeadPinyin<'a>);
+
+/// The pinyin data a [`Head`] writes: the index's own when it has made it,
+/// else made for the writing alone (an index just built is let go of once
+/// written, so it need not keep it).
+enum HeadPinyin<'a> {
+    Made(&'a PinyinData),
+    ForWriting(Box<PinyinData>),
+}
+
+impl<'a> Head<'a> {
+    pub(crate) fn of(index: &'a SearchIndex) -> Head<'a> {
+        let pinyin = match index.derived.pinyin.get() {
+            Some(p) => HeadPinyin::Made(p),
+            None => HeadPinyin::ForWriting(Box::new(index.make_pinyin_data())),
+        };
+        Head(index, pinyin)
+    }
+}
 
 impl Serialize for Head<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let i = self.0;
-        let mut st = s.serialize_struct("SearchIndex", 13)?;
+        let mut st = s.serialize_struct("SearchIndex", 14)?;
         st.serialize_field("issues", &i.issues)?;
         st.serialize_field("refs", &i.refs)?;
         st.serialize_field("kinds", &i.kinds)?;
@@ -343,6 +396,11 @@ impl Serialize for Head<'_> {
         st.serialize_field("postings", &i.postings)?;
         st.serialize_field("title_chars", &i.title_chars)?;
         st.serialize_field("field_chars", &i.field_chars)?;
+        let pinyin = match &self.1 {
+            HeadPinyin::Made(p) => p,
+            HeadPinyin::ForWriting(p) => &**p,
+        };
+        st.serialize_field("derived", &Some(StoredPinyinRef::of(pinyin)))?;
         st.end()
     }
 }
@@ -406,11 +464,71 @@ pub(crate) struct AsciiMasks {
 }
 
 /// Data worked out from the stored index when first needed; a clone or a
-/// comparison ignores it (it follows from the rest).
+/// comparison ignores it (it follows from the rest). The pinyin data, the
+/// costliest to work out (a warm start made it on every start), is kept in
+/// the cache file as well: [`PinyinData`]'s characters in glyph order, the
+/// titles as glyphs and their letter pairs (read in place), the rest made
+/// from those when read.
 #[derive(Default)]
 struct Derived {
     pinyin: OnceLock<Box<PinyinData>>,
     ascii: OnceLock<Box<AsciiMasks>>,
+}
+
+/// What the cache file keeps of [`PinyinData`].
+#[derive(Serialize)]
+struct StoredPinyinRef<'a> {
+    chars: Vec<char>,
+    titles: &'a GlyphTexts,
+    title_pairs: &'a pinyin::LetterPairs,
+}
+
+impl<'a> StoredPinyinRef<'a> {
+    fn of(p: &'a PinyinData) -> StoredPinyinRef<'a> {
+        StoredPinyinRef {
+            chars: p.glyphs.chars(),
+            titles: &p.titles,
+            title_pairs: &p.title_pairs,
+        }
+    }
+}
+
+/// [`StoredPinyinRef`] as read back.
+#[derive(Deserialize)]
+struct StoredPinyin {
+    chars: Vec<char>,
+    titles: GlyphTexts,
+    title_pairs: pinyin::LetterPairs,
+}
+
+impl Serialize for Derived {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.pinyin
+            .get()
+            .map(|p| StoredPinyinRef::of(p))
+            .serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Derived {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Derived, D::Error> {
+        let derived = Derived::default();
+        if let Some(StoredPinyin {
+            chars,
+            titles,
+            title_pairs,
+        }) = Option::<StoredPinyin>::deserialize(d)?
+        {
+            let glyphs = Glyphs::of_chars(&chars);
+            // Data that does not hold together is made afresh when needed
+            // (`SearchIndex::is_consistent` refuses titles of another count).
+            if titles.is_consistent(glyphs.len()) && title_pairs.is_consistent() {
+                let data = PinyinData::of_parts(glyphs, titles, title_pairs);
+                let _ = derived.pinyin.set(Box::new(data));
+            }
+        }
+        Ok(derived)
+    }
 }
 
 impl Clone for Derived {
@@ -663,27 +781,22 @@ impl SearchIndex {
     /// Titles as glyphs and the glyphs of the bodies' characters, for pinyin
     /// (made on first use; see [`SearchIndex::warm`]).
     pub(crate) fn pinyin_data(&self) -> &PinyinData {
-        self.derived.pinyin.get_or_init(|| {
-            let mut glyphs = Glyphs::new();
-            let titles =
-                GlyphTexts::build(&mut glyphs, (0..self.len()).map(|d| self.title_folded(d)));
-            for code in self.postings.chars() {
-                if let Some(c) = char::from_u32(code as u32) {
-                    glyphs.glyph(c);
-                }
-            }
-            let title_letters = (0..titles.len())
-                .map(|d| glyphs.letter_masks(titles.get(d)))
-                .collect();
-            let title_pairs = pinyin::LetterPairs::build(&glyphs, &titles);
-            Box::new(PinyinData {
-                by_code: glyphs.table(),
-                glyphs,
-                titles,
-                title_letters,
-                title_pairs,
-            })
-        })
+        self.derived
+            .pinyin
+            .get_or_init(|| Box::new(self.make_pinyin_data()))
+    }
+
+    fn make_pinyin_data(&self) -> PinyinData {
+        PinyinData::build(
+            (0..self.len()).map(|d| self.title_folded(d)),
+            self.postings.chars(),
+        )
+    }
+
+    /// Whether the pinyin data is made (or was read with the index).
+    #[cfg(test)]
+    pub(crate) fn pinyin_ready(&self) -> bool {
+        self.derived.pinyin.get().is_some()
     }
 
     /// ASCII masks of titles and fields (made on first use).
@@ -854,6 +967,11 @@ impl SearchIndex {
             && self.postings.n_docs() as usize == n
             && self.title_chars.is_consistent()
             && self.field_chars.is_consistent()
+            && self
+                .derived
+                .pinyin
+                .get()
+                .is_none_or(|p| p.titles.len() == n)
             && self
                 .refs
                 .windows(2)

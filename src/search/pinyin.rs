@@ -3,7 +3,9 @@
 //! 重) match any of their readings. Matches report the positions of the Chinese
 //! characters they consumed, so highlights land on the characters themselves.
 
+use super::column::Bytes;
 use pinyin::ToPinyinMulti;
+use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
 const FIRST: u32 = 0x3400;
@@ -284,6 +286,26 @@ impl Glyphs {
         self.readings.len()
     }
 
+    /// Every character seen, in an order that numbers them as they are numbered
+    /// here when given to [`Glyphs::glyph`] one by one (see [`Glyphs::of_chars`]):
+    /// by glyph, those that read as nothing last.
+    pub fn chars(&self) -> Vec<char> {
+        let mut seen: Vec<(bool, u16, char)> =
+            self.by_char.iter().map(|(&c, &g)| (g == 0, g, c)).collect();
+        seen.sort_unstable();
+        seen.into_iter().map(|(_, _, c)| c).collect()
+    }
+
+    /// The glyphs of `chars` (as [`Glyphs::chars`] lists them), numbered in
+    /// their order.
+    pub fn of_chars(chars: &[char]) -> Glyphs {
+        let mut glyphs = Glyphs::new();
+        for &c in chars {
+            glyphs.glyph(c);
+        }
+        glyphs
+    }
+
     /// Glyphs of the characters of the Basic Multilingual Plane seen so far, by
     /// code point (0 for the others): turns much text into glyphs without a hash
     /// lookup.
@@ -318,7 +340,7 @@ impl Glyphs {
 }
 
 /// Many texts as glyph numbers (one per character), back to back.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct GlyphTexts {
     seq: Vec<u16>,
     /// `starts[i]..starts[i + 1]` is text `i`.
@@ -352,6 +374,14 @@ impl GlyphTexts {
         self.len() == 0
     }
 
+    /// Structural sanity of texts read back (every glyph below `glyphs`).
+    pub fn is_consistent(&self, glyphs: usize) -> bool {
+        self.starts.first() == Some(&0)
+            && self.starts.windows(2).all(|w| w[0] <= w[1])
+            && self.starts.last().map(|&l| l as usize) == Some(self.seq.len())
+            && self.seq.iter().all(|&g| (g as usize) < glyphs)
+    }
+
     /// Text `i` (empty when out of range).
     pub fn get(&self, i: usize) -> &[u16] {
         match (self.starts.get(i), self.starts.get(i + 1)) {
@@ -367,11 +397,12 @@ impl GlyphTexts {
 /// piece (its initial, `zh`/`ch`/`sh`, or its whole reading) and the first
 /// letter of the next character's reading. A query matches only texts holding
 /// every pair of its letters side by side: a quick and exact reject.
-#[derive(Debug, Clone, Default)]
+/// Kept in the search index's cache file, its lists read there in place.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct LetterPairs {
     /// `starts[p]..starts[p + 1]`: the delta-coded texts of pair `p` (`a * 26 + b`).
     starts: Vec<u32>,
-    lists: Vec<u8>,
+    lists: Bytes,
 }
 
 const PAIRS: usize = 26 * 26;
@@ -409,16 +440,19 @@ impl LetterPairs {
                 (inner, ends, starts)
             })
             .collect();
-        let mut lists: Vec<Vec<u32>> = vec![Vec::new(); PAIRS];
-        let mut seen = vec![u32::MAX; PAIRS];
+        // Each pair's list delta-coded as it grows (the last text added is
+        // the one the next is coded against).
+        let mut lists: Vec<Vec<u8>> = vec![Vec::new(); PAIRS];
+        let mut last: Vec<Option<u32>> = vec![None; PAIRS];
         for d in 0..texts.len() {
             let text = texts.get(d);
+            let d = d as u32;
             let mut add = |p: usize| {
-                if let (Some(s), Some(l)) = (seen.get_mut(p), lists.get_mut(p))
-                    && *s != d as u32
+                if let (Some(s), Some(l)) = (last.get_mut(p), lists.get_mut(p))
+                    && *s != Some(d)
                 {
-                    *s = d as u32;
-                    l.push(d as u32);
+                    super::column::push_varint(l, d - s.unwrap_or(0));
+                    *s = Some(d);
                 }
             };
             let mut prev_ends = 0u32;
@@ -444,20 +478,24 @@ impl LetterPairs {
                 prev_ends = *ends;
             }
         }
-        let mut out = LetterPairs {
-            starts: vec![0],
-            lists: Vec::new(),
-        };
+        let mut starts = vec![0];
+        let mut bytes = Vec::with_capacity(lists.iter().map(Vec::len).sum());
         for list in lists {
-            let mut prev = 0;
-            for d in list {
-                super::column::push_varint(&mut out.lists, d - prev);
-                prev = d;
-            }
-            out.starts.push(out.lists.len() as u32);
+            bytes.extend_from_slice(&list);
+            starts.push(bytes.len() as u32);
         }
-        out.lists.shrink_to_fit();
-        out
+        LetterPairs {
+            starts,
+            lists: Bytes::owned(bytes),
+        }
+    }
+
+    /// Structural sanity of pairs read back.
+    pub fn is_consistent(&self) -> bool {
+        self.starts.len() == PAIRS + 1
+            && self.starts.first() == Some(&0)
+            && self.starts.windows(2).all(|w| w[0] <= w[1])
+            && self.starts.last().map(|&l| l as usize) == Some(self.lists.len())
     }
 
     /// The texts (of `n`) holding every pair of letters side by side of the
@@ -489,9 +527,9 @@ impl LetterPairs {
         acc
     }
 
-    /// Approximate heap bytes.
+    /// Approximate heap bytes (none for lists read in place).
     pub fn heap_bytes(&self) -> usize {
-        self.lists.capacity() + 4 * self.starts.capacity()
+        self.lists.heap_bytes() + 4 * self.starts.capacity()
     }
 }
 
@@ -1342,6 +1380,27 @@ mod tests {
                         assert_eq!(s, pq.score(texts.get(k), at_start), "{q} {at_start} {t}");
                     }
                 }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(128))]
+        /// Glyphs made again from the characters they list (as the search
+        /// cache keeps them) number every character as they did: the titles
+        /// kept as glyph numbers read the same.
+        #[test]
+        fn glyphs_made_from_their_characters_number_them_alike(
+            texts in proptest::collection::vec("[社区治理长行重银江是去在里阿额恶而和e sa1，é😀]{0,12}", 1..8),
+        ) {
+            let mut glyphs = Glyphs::new();
+            let seq = GlyphTexts::build(&mut glyphs, texts.iter().map(String::as_str));
+            let again = Glyphs::of_chars(&glyphs.chars());
+            proptest::prop_assert_eq!(again.len(), glyphs.len());
+            proptest::prop_assert_eq!(again.table(), glyphs.table());
+            for (k, t) in texts.iter().enumerate() {
+                let numbered: Vec<u16> = t.chars().map(|c| again.by_char.get(&c).copied().unwrap_or(u16::MAX)).collect();
+                proptest::prop_assert_eq!(&numbered[..], seq.get(k));
             }
         }
     }

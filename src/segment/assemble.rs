@@ -672,6 +672,7 @@ impl Assembler {
             && lexicon().is_box_head(&first.text)
             && next.is_some_and(|n| classes[n].role == Role::Body);
         let strong = heads.len() >= 2
+            || classes[heads[0]].flush
             || box_head
             || is_notice_title(&first.text)
             || under_rule
@@ -766,6 +767,8 @@ impl Assembler {
             "a head over a letter's salutation"
         } else if box_head {
             "a box's fixed head over its text (lexicon box_heads)"
+        } else if classes[heads[0]].flush {
+            "a head printed flush on a page that indents its intertitles"
         } else {
             "a Markdown head at or above the current title's level"
         };

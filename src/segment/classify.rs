@@ -72,6 +72,10 @@ pub struct Class {
     /// A head line the corpus's habits know as a label (see `habits`): never the
     /// title while another head line stands with it.
     pub label: bool,
+    /// A head line printed flush on a page that indents its paragraphs and its
+    /// intertitles alike (see `segment::mark_flush_heads`): a heading that opens
+    /// an article, never an intertitle.
+    pub flush: bool,
 }
 
 /// Characters after which a paragraph may end.
@@ -296,6 +300,7 @@ pub fn classify(unit: &Unit<'_>) -> Class {
         complete: is_complete(text),
         rule: "body: running text",
         label: false,
+        flush: false,
     };
     match unit.markup {
         Markup::Noise => {

@@ -140,6 +140,7 @@ fn run(
     read_scanned_subtitle_dashes(&units, &mut classes);
     promote_heads_over_ledes(&units, &mut classes);
     promote_questions_over_exchanges(&units, &mut classes);
+    mark_flush_heads(&units, &mut classes);
     rehome::rehome_heads(&mut units, &mut classes);
     let drafts = assemble::assemble(&units, &classes);
     let mut whys: Vec<&'static str> = Vec::new();
@@ -204,6 +205,70 @@ fn run(
             .collect();
     }
     articles
+}
+
+/// A page's own indent habit tells its heads from its intertitles. Where the
+/// paragraphs open with an indent and so do the page's short head-like lines
+/// inside stories (`　　一张床位也是服务`), an intertitle is printed as a paragraph
+/// is, and a head line printed flush (`栝州新增三条社区巴士线路`) stands apart
+/// from the text: it heads an article of its own, even alone after a finished
+/// story. A page that indents no head line tells nothing (its flush lines may be
+/// intertitles set like heads), nor does one whose text is mostly flush.
+fn mark_flush_heads(units: &[blocks::Unit<'_>], classes: &mut [classify::Class]) {
+    use blocks::Markup;
+    use classify::Role;
+    let plain = |i: usize| units[i].markup == Markup::None && units[i].level == 0;
+    let (mut body, mut indented_body, mut indented_heads, mut flush_heads) = (0, 0, 0, 0);
+    for (i, c) in classes.iter().enumerate() {
+        if !plain(i) {
+            continue;
+        }
+        match c.role {
+            Role::Body => {
+                body += 1;
+                indented_body += usize::from(units[i].indent);
+            }
+            Role::Head if units[i].indent => {
+                let text_around = |j: Option<usize>| {
+                    j.is_some_and(|j| plain(j) && units[j].indent && classes[j].role == Role::Body)
+                };
+                indented_heads += usize::from(
+                    is_intertitle_shaped(&units[i].text)
+                        && text_around(i.checked_sub(1))
+                        && text_around(Some(i + 1).filter(|&j| j < units.len())),
+                );
+            }
+            Role::Head => flush_heads += 1,
+            _ => {}
+        }
+    }
+    if body < 3 || indented_body * 4 < body * 3 || indented_heads == 0 || flush_heads == 0 {
+        return;
+    }
+    for (i, c) in classes.iter_mut().enumerate() {
+        if c.role == Role::Head
+            && plain(i)
+            && !units[i].indent
+            && units[i]
+                .text
+                .chars()
+                .filter(|&c| crate::text::is_han(c))
+                .nth(1)
+                .is_some()
+        {
+            c.flush = true;
+        }
+    }
+}
+
+/// A line shaped as an intertitle is (`一张床位也是服务`): short (24 characters
+/// at most), with no comma and no sentence end. An indenting renderer indents a
+/// long head or a head with a comma as it does a paragraph, so only such lines
+/// tell that the page indents its intertitles.
+fn is_intertitle_shaped(text: &str) -> bool {
+    text.chars().count() <= 24
+        && !text.contains(['，', ',', '、', '；', ';'])
+        && !text.chars().last().is_some_and(classify::is_closing)
 }
 
 /// `遗失声明` over `…遗失营业执照正本，…，声明作废。` / `…遗失购房收据一张，…，声明作废。`:
@@ -404,6 +469,35 @@ fn opens_voice(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// On a page that indents its paragraphs and its intertitles alike, a head
+    /// printed flush opens an article, even alone after a finished story; where
+    /// the intertitle is printed flush too, the flush line stays an intertitle.
+    #[test]
+    fn a_flush_head_on_a_page_that_indents_its_intertitles_opens_an_article() {
+        let story = "社区食堂开到了老街坊身边\n\n晚报记者　鄢听雨\n\n\u{3000}\u{3000}中午十一点，槐香里社区食堂里坐满了老人，大家边吃边聊。\n\n\u{3000}\u{3000}“自己做饭，一个人吃不了几口，在这儿吃得香。”八十岁的鲍奶奶说。\n\n";
+        let tail = "\u{3000}\u{3000}除了社区食堂，杉阁区还在社区里开设了日间照料床位。\n\n栝州新增三条社区巴士线路\n\n\u{3000}\u{3000}10月12日起，栝州市新开通三条社区巴士线路，方便老人出行。\n\n\u{3000}\u{3000}社区巴士票价一元，六十五岁以上老人免费乘坐。\n";
+        let page = format!("{story}\u{3000}\u{3000}一张床位也是服务\n\n{tail}");
+        let articles = segment_issue(&page, "p");
+        let titles: Vec<&str> = articles.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["社区食堂开到了老街坊身边", "栝州新增三条社区巴士线路"],
+            "{articles:#?}"
+        );
+        assert!(
+            articles[0].body().contains("一张床位也是服务"),
+            "{articles:#?}"
+        );
+        // The intertitle printed flush as well: the page tells no head from an
+        // intertitle by its indent, and the flush line after it is no evidence.
+        let page = format!("{story}一张床位也是服务\n\n{tail}");
+        let articles = segment_issue(&page, "p");
+        assert!(
+            !articles.iter().any(|a| a.title == "一张床位也是服务"),
+            "{articles:#?}"
+        );
+    }
 
     /// A question title over `问：` text, under a column label, titles its item.
     #[test]

@@ -79,9 +79,16 @@ impl Searcher {
         };
         let tags = self.tags.clone();
         // Among a tenth of the documents or fewer, reading the bodies costs
-        // less than looking up their pinyin in the postings.
+        // less than looking up their pinyin in the postings; so it does among
+        // candidates whose bodies were nearly all read for the term's start
+        // (each is read from where that spelled it, if at all).
+        let read_before = |c: &[u32]| {
+            self.read
+                .as_ref()
+                .is_some_and(|r| r.unread(c) * READ_BEFORE_AT_LEAST <= c.len())
+        };
         let mut matcher = match candidates {
-            Some(few) if few.len() * 10 <= self.index.len() => {
+            Some(few) if few.len() * 10 <= self.index.len() || read_before(few) => {
                 Matcher::for_few(&self.index, &query, tags)
             }
             _ => Matcher::new(&self.index, &query, tags),
@@ -96,6 +103,11 @@ impl Searcher {
         Ok(hits)
     }
 }
+
+/// A narrowed keystroke reads the bodies of its candidates rather than look
+/// up pinyin in the postings when at most one in this many was not read for
+/// the keystroke before.
+const READ_BEFORE_AT_LEAST: usize = 8;
 
 /// True when every hit of `new` is a hit of `old`, so `new` can be searched among
 /// the hits of `old` (typing forward). Judged on the parsed queries: `new` has

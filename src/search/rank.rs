@@ -72,6 +72,15 @@ pub struct ReadFrom {
     at: Arc<Vec<u32>>,
 }
 
+impl ReadFrom {
+    /// How many of `docs` it knows nothing of (their bodies were not read).
+    pub fn unread(&self, docs: &[u32]) -> usize {
+        docs.iter()
+            .filter(|&&d| self.at.get(d as usize).is_none_or(|&v| v == NOT_READ))
+            .count()
+    }
+}
+
 /// In [`ReadFrom`]: the body was not read (read it from the start).
 const NOT_READ: u32 = 0;
 /// In [`ReadFrom`]: the body spells the term nowhere.

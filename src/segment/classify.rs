@@ -842,13 +842,14 @@ pub fn is_byline(text: &str, n: usize) -> bool {
     false
 }
 
-/// `文：黄以宁`, `报道：林慧心`, `摄影：陈志豪　编辑：许佩文`: short field labels (one to
-/// four Han characters before a colon), each followed by a person's name.
+/// `文：黄以宁`, `报道：林慧心`, `摄影：陈志豪　编辑：许佩文`, `文｜冼若愚　图｜岳听松`,
+/// `文/戚晚舟`: short field labels (one to four Han characters before a colon, a bar
+/// or a slash), each followed by a person's name.
 fn is_labelled_names(text: &str) -> bool {
     let mut fields = 0;
     let mut want_name = false;
     for part in text.split(char::is_whitespace).filter(|p| !p.is_empty()) {
-        let name = match part.split_once(['：', ':']) {
+        let name = match part.split_once(['：', ':', '｜', '|', '/', '／']) {
             Some((label, name)) => {
                 if !(1..=4).contains(&count_upto(label, 5)) || !label.chars().all(is_han) {
                     return false;
@@ -1493,8 +1494,8 @@ mod tests {
         assert_eq!(role("读者 来信"), Role::Head);
     }
 
-    /// A field label and a person's name (`文：黄以宁`, several side by side) sign
-    /// the text; a label over a word that is no name heads it.
+    /// A field label and a person's name (`文：黄以宁`, `文｜冼听雨`, several side by
+    /// side) sign the text; a label over a word that is no name heads it.
     #[test]
     fn labelled_names_are_bylines() {
         assert_eq!(role("文：黄以宁"), Role::Byline);
@@ -1502,6 +1503,11 @@ mod tests {
         assert_eq!(role("摄影：陈志豪　编辑：许佩文"), Role::Byline);
         assert_eq!(role("观察：高考改革"), Role::Head);
         assert_eq!(role("新书：王芳的小院"), Role::Head);
+        // … set apart by a bar or a slash as well.
+        assert_eq!(role("文｜冼听雨　图｜甘望舒"), Role::Byline);
+        assert_eq!(role("摄影｜岳听松"), Role::Byline);
+        assert_eq!(role("文/戚晚舟"), Role::Byline);
+        assert_eq!(role("城市｜老街新生"), Role::Head);
     }
 
     #[test]

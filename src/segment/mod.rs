@@ -141,6 +141,7 @@ fn run(
     promote_heads_over_ledes(&units, &mut classes);
     promote_questions_over_exchanges(&units, &mut classes);
     mark_flush_heads(&units, &mut classes);
+    rehome::columnist_titles(&mut units, &mut classes);
     rehome::rehome_heads(&mut units, &mut classes);
     let drafts = assemble::assemble(&units, &classes);
     let mut whys: Vec<&'static str> = Vec::new();

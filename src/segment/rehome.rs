@@ -261,6 +261,89 @@ pub fn rehome_heads(units: &mut Vec<Unit<'_>>, classes: &mut Vec<Class>) -> bool
     true
 }
 
+/// The rule `articles --explain` shows for a column's title moved above its
+/// columnist.
+const COLUMN_TITLE: &str =
+    "head: a column's title printed under its columnist's name and bio (moved above them)";
+
+/// A columnist's name alone (`郗砚秋`): a name line read as a byline, or a head of
+/// two to four Han characters (a family name the lexicon lacks).
+fn columnist_name(unit: &Unit<'_>, class: &Class) -> bool {
+    let text = unit.text.trim_matches('·');
+    match class.role {
+        Role::Byline => super::classify::is_name_line(&unit.text),
+        Role::Head => {
+            (2..=4).contains(&text.chars().count()) && text.chars().all(crate::text::is_han)
+        }
+        _ => false,
+    }
+}
+
+/// A one-line bio (`作家，著有散文集《纺车声里》`, `本报特约评论员，渼川大学新闻学院教授`):
+/// clauses set apart by a comma, short, and no sentence closed.
+fn columnist_bio(unit: &Unit<'_>, class: &Class) -> bool {
+    matches!(class.role, Role::Head | Role::Body)
+        && unit.text.contains('，')
+        && super::classify::count_upto(&unit.text, 48) <= 40
+        && !unit.text.contains(['。', '！', '？', '!', '?'])
+        && !unit.text.starts_with(['（', '('])
+}
+
+/// A column prints its label, then its columnist's name and a one-line bio, and
+/// only then the title over the text (`栝下闲话` / `祁拾穗` / `作家，…` /
+/// `一碗热饭的分量` / text). Read as printed, the label and the name would close
+/// the article above, and the bio would take the title's place in the stack. The
+/// title is moved up under the label, so the label is its kicker, the name its
+/// byline and the bio its first line. Returns whether a title moved.
+pub fn columnist_titles(units: &mut Vec<Unit<'_>>, classes: &mut Vec<Class>) -> bool {
+    let significant: Vec<usize> = (0..units.len())
+        .filter(|&i| classes[i].role != Role::Noise)
+        .collect();
+    // (label, name, bio, title)
+    let mut moves: Vec<(usize, usize, usize, usize)> = Vec::new();
+    for w in significant.windows(5) {
+        let [label, name, bio, title, text] = [w[0], w[1], w[2], w[3], w[4]];
+        if classes[label].role == Role::Head
+            && !units[label].text.contains('<')
+            && columnist_name(&units[name], &classes[name])
+            && columnist_bio(&units[bio], &classes[bio])
+            && classes[title].role == Role::Head
+            // (A name-length line over the text is its byline: `街谈` / `地铁通了，…` /
+            // `西岭` / text is a label, a title with a comma and its writer.)
+            && super::classify::count_upto(&units[title].text, 4) >= 4
+            && matches!(classes[text].role, Role::Body | Role::JumpIn)
+            && moves.last().is_none_or(|m| m.3 < label)
+        {
+            moves.push((label, name, bio, title));
+        }
+    }
+    if moves.is_empty() {
+        return false;
+    }
+    let mut order: Vec<usize> = (0..units.len()).collect();
+    for &(label, _, _, title) in &moves {
+        // The label, the title, then the name, the bio and whatever was set aside
+        // between them.
+        order[label + 1] = title;
+        for (k, i) in (label + 1..title).enumerate() {
+            order[label + 2 + k] = i;
+        }
+    }
+    for &(_, name, bio, title) in &moves {
+        classes[title].rule = COLUMN_TITLE;
+        let c = &mut classes[name];
+        c.role = Role::Byline;
+        c.rule = "byline: a columnist's name over a bio, before the column's title";
+        let c = &mut classes[bio];
+        c.role = Role::Body;
+        c.complete = true;
+        c.rule = "body: a columnist's one-line bio, before the column's title";
+    }
+    permute(units, &order);
+    permute(classes, &order);
+    true
+}
+
 /// Put `items` in `order`, a permutation of their indices: every item is kept,
 /// once.
 fn permute<T>(items: &mut Vec<T>, order: &[usize]) {
@@ -449,6 +532,50 @@ mod tests {
             got.iter()
                 .any(|(t, _, f)| t == "我市秋季招聘月提供岗位3.2万个" && f.starts_with("（上接")),
             "{got:?}"
+        );
+    }
+
+    /// A column's label, its columnist's name and one-line bio, then the title:
+    /// the label is the kicker, the name the byline, the bio the first line; a
+    /// title with a comma over a name-length line is no bio over a title.
+    #[test]
+    fn a_columnist_printed_before_the_title_is_its_byline() {
+        let page = "\
+老街的早点铺子又开张了，老主顾们排起了长队。
+
+栝下闲话
+
+祁拾穗
+
+作家，栝州市作家协会副主席，著有散文集《溦江边》
+
+一碗热饭的分量
+
+\u{3000}\u{3000}小时候放学回家，总能闻到灶上的饭香。
+
+\u{3000}\u{3000}一碗饭不大，却装得下一座城市的温度。
+";
+        let articles = segment_issue(page, "p");
+        let a = articles
+            .iter()
+            .find(|a| a.title == "一碗热饭的分量")
+            .unwrap_or_else(|| panic!("{articles:#?}"));
+        assert_eq!(
+            (a.kicker.as_str(), a.byline.as_str()),
+            ("栝下闲话", "祁拾穗"),
+            "{articles:#?}"
+        );
+        assert!(a.body().contains("小时候放学回家"), "{articles:#?}");
+        assert!(
+            !articles.iter().any(|a| a.title == "栝下闲话"),
+            "{articles:#?}"
+        );
+        // A commentary title with a comma, its writer under it: nothing moves.
+        let page = "街谈\n\n地铁通了，“最后一公里”也要通\n\n西岭\n\n\u{3000}\u{3000}地铁2号线开通在即，市民期待已久。\n";
+        let articles = segment_issue(page, "p");
+        assert_eq!(
+            articles[0].title, "地铁通了，“最后一公里”也要通",
+            "{articles:#?}"
         );
     }
 }

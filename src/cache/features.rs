@@ -37,7 +37,7 @@ use crate::suggest::index::{Known, Vocabulary};
 use crate::suggest::{ArticleFeatures, SuggestIndex};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
-use std::io::{BufReader, BufWriter, Read, Write};
+use std::io::{BufWriter, Read, Write};
 use std::path::Path;
 use xxhash_rust::xxh3::Xxh3;
 
@@ -227,12 +227,12 @@ struct Stored {
 
 /// The words kept at `path` by `program`, by issue digest, and their texts;
 /// `None` when the file is missing, damaged or another program's. The file is
-/// read twice through a small buffer (never held whole: it is as big as a
-/// third of the corpus): first its checksum is taken, a megabyte at a time,
-/// then, when it holds, it is decoded. It is never written in place (a new
-/// one is renamed over it), so both passes read the same bytes.
+/// read once through a small buffer (never held whole: it is as big as a
+/// third of the corpus), decoded as it comes and its checksum taken on the
+/// way; what was decoded is used only when the checksum holds. Decoding
+/// trusts no count: none reserves room for more than the bytes left could
+/// hold.
 fn read(path: &Path, program: &ProgramStamp) -> Option<Stored> {
-    use std::io::{Seek, SeekFrom};
     let mut file = crate::regular_file::open(path).ok()?;
     let len = usize::try_from(file.metadata().ok()?.len()).ok()?;
     let payload_len = len.checked_sub(MAGIC.len() + 24 + 8)?;
@@ -241,34 +241,33 @@ fn read(path: &Path, program: &ProgramStamp) -> Option<Stored> {
     if &head[..8] != MAGIC || head[8..] != stamp(program)[..] {
         return None;
     }
-    let mut hash = Xxh3::new();
-    let mut buf = vec![0u8; 1 << 20];
-    let mut left = payload_len;
-    while left > 0 {
-        let n = left.min(buf.len());
-        file.read_exact(&mut buf[..n]).ok()?;
-        hash.update(&buf[..n]);
-        left -= n;
-    }
+    let mut r = Reader::new(file, payload_len);
+    let stored = decode(&mut r);
+    let Reader {
+        mut inner,
+        hash,
+        unread,
+        ..
+    } = r;
     let mut tail = [0u8; 8];
-    file.read_exact(&mut tail).ok()?;
-    if hash.digest().to_le_bytes() != tail {
-        return None;
-    }
-    file.seek(SeekFrom::Start(32)).ok()?;
-    let mut r = Reader {
-        inner: BufReader::with_capacity(1 << 20, file.take(payload_len as u64)),
-        left: payload_len,
-        buf: Vec::new(),
-    };
+    inner.read_exact(&mut tail).ok()?;
+    (unread == 0 && hash.digest().to_le_bytes() == tail)
+        .then_some(stored)
+        .flatten()
+}
+
+/// The payload read by `r` (see the module docs); None when it does not
+/// decode or holds more than it says.
+fn decode(r: &mut Reader<impl Read>) -> Option<Stored> {
     let found_with = r.u128()?;
     let corpus = r.u128()?;
     let issues = r.u64()?;
-    let mut by_digest = HashMap::with_capacity(usize::try_from(issues.min(1 << 24)).ok()?);
+    // An issue takes 20 bytes at least; an article 12; a word 12.
+    let mut by_digest = HashMap::with_capacity(usize::try_from(issues).ok()?.min(r.left / 20));
     for _ in 0..issues {
         let digest = r.u128()?;
         let n = r.u32()?;
-        let mut articles = Vec::with_capacity(n.min(1 << 16) as usize);
+        let mut articles = Vec::with_capacity((n as usize).min(r.left / 12));
         for _ in 0..n {
             let length = r.u32()?;
             let n_words = r.u32()? as usize;
@@ -300,7 +299,10 @@ fn read(path: &Path, program: &ProgramStamp) -> Option<Stored> {
         by_digest.insert(digest, articles);
     }
     let n_words = usize::try_from(r.u64()?).ok()?;
-    let mut vocabulary = Vocabulary::with_capacity(n_words.min(1 << 24));
+    // The words are the rest of the payload: their texts take what their
+    // ids, counts and lengths leave.
+    let text_len = r.left.checked_sub(n_words.checked_mul(12)?)?;
+    let mut vocabulary = Vocabulary::with_capacity(n_words, text_len);
     for _ in 0..n_words {
         let id = r.u32()?;
         let df = r.u32()?;
@@ -310,7 +312,6 @@ fn read(path: &Path, program: &ProgramStamp) -> Option<Stored> {
             return None;
         }
     }
-    vocabulary.shrink_to_fit();
     (r.left == 0).then_some(Stored {
         by_digest,
         vocabulary,
@@ -327,21 +328,67 @@ fn stamp(program: &ProgramStamp) -> [u8; 24] {
     out
 }
 
-/// The payload of a checked file, decoded in turn.
+/// The payload of a file, read a buffer at a time as it is decoded, its
+/// checksum taken as it is read.
 struct Reader<R> {
     inner: R,
-    /// Bytes of the payload not read yet.
+    /// Bytes of the payload not decoded yet.
     left: usize,
+    /// Bytes of the payload not read from `inner` yet.
+    unread: usize,
+    /// Read and not yet decoded: `buf[at..end]`.
     buf: Vec<u8>,
+    at: usize,
+    end: usize,
+    hash: Xxh3,
 }
 
 impl<R: Read> Reader<R> {
+    fn new(inner: R, payload_len: usize) -> Reader<R> {
+        Reader::with_buffer(inner, payload_len, 1 << 20)
+    }
+
+    /// A reader of `payload_len` bytes of `inner` through a buffer of
+    /// `buffer` bytes (more when one read takes more).
+    fn with_buffer(inner: R, payload_len: usize, buffer: usize) -> Reader<R> {
+        Reader {
+            inner,
+            left: payload_len,
+            unread: payload_len,
+            buf: vec![0u8; buffer.min(payload_len)],
+            at: 0,
+            end: 0,
+            hash: Xxh3::new(),
+        }
+    }
+
     /// The next `n` bytes of the payload.
     fn take(&mut self, n: usize) -> Option<&[u8]> {
         self.left = self.left.checked_sub(n)?;
-        self.buf.resize(n, 0);
-        self.inner.read_exact(&mut self.buf).ok()?;
-        Some(&self.buf)
+        if self.end - self.at < n {
+            self.buf.copy_within(self.at..self.end, 0);
+            self.end -= self.at;
+            self.at = 0;
+            if self.buf.len() < n {
+                self.buf.resize(n, 0);
+            }
+            while self.end < n {
+                let want = (self.buf.len() - self.end).min(self.unread);
+                let got = self
+                    .inner
+                    .read(self.buf.get_mut(self.end..self.end + want)?)
+                    .ok()?;
+                if got == 0 {
+                    return None;
+                }
+                self.hash.update(self.buf.get(self.end..self.end + got)?);
+                self.end += got;
+                self.unread -= got;
+            }
+        }
+        let out = self.buf.get(self.at..self.at + n)?;
+        self.at += n;
+        Some(out)
     }
 
     fn u32(&mut self) -> Option<u32> {
@@ -438,4 +485,45 @@ fn payload(
         put(out, &raw)?;
     }
     Ok(hash.digest())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// Read in pieces of any size through a buffer of any size, the
+        /// payload comes out as it is, its checksum that of all its bytes,
+        /// and never a byte past its end (the checksum that follows it).
+        #[test]
+        fn the_payload_reads_back_in_pieces_of_any_size(
+            payload in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..300),
+            pieces in proptest::collection::vec(0usize..40, 0..40),
+            buffer in 1usize..64,
+        ) {
+            let mut file = payload.clone();
+            file.extend_from_slice(b"checksum");
+            let mut r = Reader::with_buffer(&file[..], payload.len(), buffer);
+            let mut at = 0;
+            for n in pieces {
+                let piece = r.take(n).map(<[u8]>::to_vec);
+                if at + n <= payload.len() {
+                    proptest::prop_assert_eq!(piece.as_deref(), Some(&payload[at..at + n]));
+                    at += n;
+                } else {
+                    proptest::prop_assert_eq!(piece, None);
+                    break;
+                }
+            }
+            let rest = payload.len() - at;
+            if r.left == rest {
+                proptest::prop_assert_eq!(r.take(rest).map(<[u8]>::to_vec), Some(payload[at..].to_vec()));
+                proptest::prop_assert_eq!(r.unread, 0);
+                proptest::prop_assert_eq!(r.hash.digest(), xxhash_rust::xxh3::xxh3_64(&payload));
+                let mut tail = Vec::new();
+                r.inner.read_to_end(&mut tail).unwrap();
+                proptest::prop_assert_eq!(&tail[..], b"checksum");
+            }
+        }
+    }
 }

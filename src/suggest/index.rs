@@ -61,7 +61,7 @@ impl Vocabulary {
     ) -> Vocabulary {
         let mut counts: Vec<(WordId, u32)> = df.into_iter().collect();
         counts.sort_unstable();
-        let mut v = Vocabulary::with_capacity(counts.len());
+        let mut v = Vocabulary::with_capacity(counts.len(), 0);
         for (id, n) in counts {
             v.push(id, n, text_of(id).as_deref().unwrap_or(""));
         }
@@ -69,13 +69,14 @@ impl Vocabulary {
         v
     }
 
-    /// An empty vocabulary with room for `n` words.
-    pub fn with_capacity(n: usize) -> Vocabulary {
+    /// An empty vocabulary with room for `n` words and `text` bytes of their
+    /// texts.
+    pub fn with_capacity(n: usize, text: usize) -> Vocabulary {
         Vocabulary {
             ids: Vec::with_capacity(n),
             df: Vec::with_capacity(n),
             ends: Vec::with_capacity(n),
-            text: String::new(),
+            text: String::with_capacity(text),
         }
     }
 
@@ -335,7 +336,7 @@ mod tests {
         assert_eq!((v.word(8), v.df(8)), (None, 0));
         let ids: Vec<WordId> = v.iter().map(|(id, _, _)| id).collect();
         assert!(ids.windows(2).all(|p| p[0] < p[1]), "{ids:?}");
-        let mut w = Vocabulary::with_capacity(2);
+        let mut w = Vocabulary::with_capacity(2, 4);
         assert!(w.push(5, 1, "甲乙"));
         assert!(!w.push(5, 1, "丙丁"), "an id twice");
         assert!(!w.push(4, 1, "丙丁"), "an id out of order");

@@ -11,39 +11,11 @@
 pub mod common;
 
 use common::cli::{Cli, assert_succeeded};
+use common::files::{sample_blocks, write_issue, write_issues};
 use newstag::correct::{Correction, Op};
 use newstag::tags::sidecar::{self, Sidecar};
 use proptest::prelude::*;
 use std::path::{Path, PathBuf};
-
-/// The built-in sample's issue texts, as blank-line-separated blocks.
-fn sample_blocks() -> Vec<Vec<String>> {
-    newstag::corpus::builtin::sample_files()
-        .into_iter()
-        .map(|(_, bytes)| {
-            String::from_utf8_lossy(bytes)
-                .split("\n\n")
-                .map(str::to_string)
-                .collect()
-        })
-        .collect()
-}
-
-fn write_issue(dir: &Path, name: &str, blocks: &[String]) {
-    std::fs::write(dir.join(name), blocks.join("\n\n")).unwrap();
-}
-
-/// `n` issues `p0.txt`, `p1.txt`... in `corpus` (made if missing), cut from the
-/// samples: the samples in turn, each later round starting a block further on.
-fn write_issues(corpus: &Path, n: usize) {
-    std::fs::create_dir_all(corpus).unwrap();
-    let samples = sample_blocks();
-    for i in 0..n {
-        let sample = &samples[i % samples.len()];
-        let blocks = &sample[(i / samples.len()).min(sample.len() - 1)..];
-        write_issue(corpus, &format!("p{i}.txt"), blocks);
-    }
-}
 
 /// `newstag articles ROOT --format jsonl` with the user's cache (`cache`) or
 /// with an empty cache folder of its own (a fresh read of every file).

@@ -9,30 +9,13 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+pub mod common;
+
+use common::files::write_issues;
 use newstag::article::Issue;
 use newstag::cache::shard::{self, FileStamp, ProgramStamp, ShardKey};
 use newstag::cache::{Bodies, CorpusCache, pack};
 use std::path::{Path, PathBuf};
-
-/// `n` issues `p0.txt`... in `corpus`, the built-in samples in turn, each
-/// later round starting a paragraph further on.
-fn write_issues(corpus: &Path, n: usize) {
-    std::fs::create_dir_all(corpus).unwrap();
-    let samples: Vec<Vec<String>> = newstag::corpus::builtin::sample_files()
-        .into_iter()
-        .map(|(_, bytes)| {
-            String::from_utf8_lossy(bytes)
-                .split("\n\n")
-                .map(str::to_string)
-                .collect()
-        })
-        .collect();
-    for i in 0..n {
-        let sample = &samples[i % samples.len()];
-        let blocks = &sample[(i / samples.len()).min(sample.len() - 1)..];
-        std::fs::write(corpus.join(format!("p{i}.txt")), blocks.join("\n\n")).unwrap();
-    }
-}
 
 fn issue_files(root: &Path) -> Vec<PathBuf> {
     newstag::corpus::walk::issue_files(root, &mut |_, _| {})

@@ -51,3 +51,32 @@ pub fn files_below(dir: &Path) -> Vec<PathBuf> {
     }
     out
 }
+
+/// The built-in sample's issue texts, as blank-line-separated blocks.
+pub fn sample_blocks() -> Vec<Vec<String>> {
+    newstag::corpus::builtin::sample_files()
+        .into_iter()
+        .map(|(_, bytes)| {
+            String::from_utf8_lossy(bytes)
+                .split("\n\n")
+                .map(str::to_string)
+                .collect()
+        })
+        .collect()
+}
+
+pub fn write_issue(dir: &Path, name: &str, blocks: &[String]) {
+    std::fs::write(dir.join(name), blocks.join("\n\n")).unwrap();
+}
+
+/// `n` issues `p0.txt`, `p1.txt`... in `corpus` (made if missing), cut from the
+/// samples: the samples in turn, each later round starting a block further on.
+pub fn write_issues(corpus: &Path, n: usize) {
+    std::fs::create_dir_all(corpus).unwrap();
+    let samples = sample_blocks();
+    for i in 0..n {
+        let sample = &samples[i % samples.len()];
+        let blocks = &sample[(i / samples.len()).min(sample.len() - 1)..];
+        write_issue(corpus, &format!("p{i}.txt"), blocks);
+    }
+}

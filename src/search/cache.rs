@@ -16,6 +16,12 @@
 //! looked at. A body that fails its check reads as empty and the file is
 //! removed, so the next start rebuilds it.
 //!
+//! The head is the index serialised without its bodies nor the bytes of its
+//! body postings' lists, then those bytes (most of the head): written after
+//! the rest, they are copied in from wherever they wait, a temporary file
+//! on a first start, never held in memory whole
+//! ([`crate::search::postings::MergedPostings`]).
+//!
 //! The head carries a checksum per block of [`BLOCK`] bytes (the table of them
 //! checked as a whole). Decoding leaves the head's byte blobs (the posting
 //! lists, most of its bytes) in the file instead of copying them out
@@ -31,14 +37,14 @@
 use crate::corpus::{Corpus, CorpusError, walk};
 use crate::file_stamp::FileStamp;
 use crate::search::SearchIndex;
-use crate::search::index::{Bodies, Head};
+use crate::search::index::{Bodies, BuiltIndex, Head};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 const MAGIC: &[u8; 12] = b"NEWSTAGIDX2\n";
-const VERSION: u32 = 14;
+const VERSION: u32 = 15;
 /// Bytes of the head under one checksum (a few in the unit tests, whose
 /// indexes are small, so that blocks lie inside blobs there too).
 const BLOCK: usize = if cfg!(test) { 16 } else { 64 << 10 };
@@ -406,6 +412,32 @@ impl<B: AsRef<[u8]> + Send + Sync> crate::search::column::Backing for CheckedHea
     }
 }
 
+/// The head of a cache file, its blobs (the posting lists above all) left in
+/// place and not checked yet, with their file ranges: the [`CacheFile`]
+/// serialised, then the bytes of the body postings' lists (see
+/// [`write_cache`]), read as those postings' lists.
+fn decode_head<B: AsRef<[u8]> + Send + Sync + 'static>(
+    head: &Arc<CheckedHead<B>>,
+) -> Option<(CacheFile, Vec<std::ops::Range<usize>>)> {
+    let (head_at, head_end) = (head.at.head_at, head.at.head_at + head.at.head_len);
+    let head_bytes = (*head.bytes).as_ref().get(head_at..head_end)?;
+    let backing: Arc<dyn crate::search::column::Backing> = head.clone();
+    let (file, mut blobs) = crate::search::column::decode_in_place(Arc::clone(&backing), || {
+        postcard::take_from_bytes::<CacheFile>(head_bytes)
+    });
+    let (mut file, lists) = file.ok()?;
+    let lists_at = head_end - lists.len();
+    file.index
+        .postings
+        .set_lists(crate::search::column::Bytes::in_place_of(
+            backing,
+            lists_at,
+            lists.len(),
+        ));
+    blobs.push(lists_at..head_end);
+    Some((file, blobs))
+}
+
 fn u64_at(bytes: &[u8], at: usize) -> Option<u64> {
     let b: [u8; 8] = bytes.get(at..at.checked_add(8)?)?.try_into().ok()?;
     Some(u64::from_le_bytes(b))
@@ -433,15 +465,11 @@ fn decode_unstamped<B: AsRef<[u8]> + Send + Sync + 'static>(
     let all = (*bytes).as_ref();
     let parts = sections(all)?;
     let table_at = parts.table_at;
-    let head_bytes = all.get(parts.head_at..table_at)?;
     let damage = Damage::of(path);
     let head = Arc::new(CheckedHead::new(Arc::clone(&bytes), parts, damage.clone()));
-    let (file, blobs) = crate::search::column::decode_in_place(head.clone(), || {
-        postcard::from_bytes::<CacheFile>(head_bytes)
-    });
+    let (file, blobs) = decode_head(&head)?;
     // Decoding is safe on any bytes; what it read outside the blobs is
     // trusted only once checked.
-    let file = file.ok()?;
     if !head.check_all_but(&blobs) {
         return None;
     }
@@ -459,7 +487,7 @@ fn decode_unstamped<B: AsRef<[u8]> + Send + Sync + 'static>(
 #[cfg(test)]
 fn encode(root: &[u8], files: &[IssueStamp], index: &SearchIndex) -> Option<Vec<u8>> {
     let mut out = std::io::Cursor::new(Vec::new());
-    write_cache(&mut out, root, files, index).ok()?;
+    write_cache(&mut out, root, files, Head::of(index)).ok()?;
     Some(out.into_inner())
 }
 
@@ -504,27 +532,32 @@ impl<W: std::io::Write> std::io::Write for BlockSums<W> {
     }
 }
 
-/// Write the cache file of `index` to `out` as it is made (the head
-/// serialised straight into it, then the bodies one by one), going back for
+/// Write the cache file of the index of `head` to `out` as it is made (the
+/// head serialised straight into it, then the body postings' list bytes,
+/// copied from where they are, then the bodies one by one), going back for
 /// what is known only at the end (the head's block checksums, the bodies'
 /// table): the file is never held in memory whole, which took as much again
-/// as the corpus's text and index on a first `newstag search`.
+/// as the corpus's text and index on a first `newstag search`. The list bytes
+/// are under the head's block checksums, read in place as the head's blobs
+/// are.
 fn write_cache<W: std::io::Write + std::io::Seek>(
     out: W,
     root: &[u8],
     files: &[IssueStamp],
-    index: &SearchIndex,
+    head: Head<'_>,
 ) -> std::io::Result<()> {
     use std::io::{Seek, SeekFrom, Write};
     let bad = |e: postcard::Error| std::io::Error::other(e.to_string());
+    let index = head.index();
+    let lists_len = usize::try_from(head.postings().lists_len()).map_err(std::io::Error::other)?;
     let file = CacheFileRef {
         version: VERSION,
         program: program(),
         root,
         files,
-        index: Head::of(index),
+        index: head,
     };
-    let head_len = postcard::experimental::serialized_size(&file).map_err(bad)?;
+    let head_len = postcard::experimental::serialized_size(&file).map_err(bad)? + lists_len;
     let blocks = head_len.div_ceil(BLOCK);
     let mut out = std::io::BufWriter::with_capacity(1 << 20, out);
     let start = out.stream_position()?;
@@ -540,6 +573,7 @@ fn write_cache<W: std::io::Write + std::io::Seek>(
         written: 0,
     };
     postcard::to_io(&file, &mut summed).map_err(bad)?;
+    file.index.postings().write_lists(&mut summed)?;
     summed.sum_block();
     let BlockSums {
         inner: mut out,
@@ -705,6 +739,16 @@ impl std::fmt::Debug for MappedBodies {
 
 /// Write the cache of `root` atomically; false when it could not be written.
 pub fn save(root: &Path, files: &[IssueStamp], index: &SearchIndex) -> bool {
+    save_head(root, files, Head::of(index))
+}
+
+/// [`save`] an index built with its postings apart (their lists copied into
+/// the file from where they wait, not held in memory).
+pub fn save_built(root: &Path, files: &[IssueStamp], built: &BuiltIndex) -> bool {
+    save_head(root, files, Head::of_built(built))
+}
+
+fn save_head(root: &Path, files: &[IssueStamp], head: Head<'_>) -> bool {
     let Some(path) = cache_path(root) else {
         return false;
     };
@@ -717,7 +761,7 @@ pub fn save(root: &Path, files: &[IssueStamp], index: &SearchIndex) -> bool {
     let Ok(mut tmp) = crate::replace::temp_beside(&path, ".tmp", "") else {
         return false;
     };
-    write_cache(tmp.as_file_mut(), &canonical(root), files, index).is_ok()
+    write_cache(tmp.as_file_mut(), &canonical(root), files, head).is_ok()
         && tmp.persist(&path).is_ok()
 }
 
@@ -854,10 +898,8 @@ mod tests {
             parts,
             Damage::of(PathBuf::from("/nonexistent/newstag-test-cache")),
         ));
-        let (file, blobs) = crate::search::column::decode_in_place(backing, || {
-            postcard::from_bytes::<CacheFile>(&shared[head_at..table_at])
-        });
-        let read = file.unwrap().index;
+        let (file, blobs) = decode_head(&backing).unwrap();
+        let read = file.index;
         assert_eq!(read.postings, index.postings);
         assert_eq!(read.title_chars, index.title_chars);
         // A byte of a block wholly inside a blob (the posting lists).
@@ -953,6 +995,63 @@ mod tests {
             assert_eq!(hits(&read, q), hits(&index, q), "{q}");
         }
         assert!(!hits(&read, "sqzl").is_empty() && !hits(&read, "hangzhang").is_empty());
+    }
+
+    /// A first start builds the index with its posting lists merged into a
+    /// temporary file (not into memory) and copies them into the cache file
+    /// from there: the file is byte for byte the one the index built in
+    /// memory writes, and reads back as that index.
+    #[test]
+    fn an_index_whose_lists_wait_in_a_file_is_written_as_one_built_in_memory() {
+        let words = [
+            "推进", "社区", "治理", "垃圾", "分类", "GDP", "长江", "大桥",
+        ];
+        let issues: Vec<crate::article::Issue> = (0..12)
+            .map(|i| {
+                let articles: Vec<crate::article::Article> = (0..9)
+                    .map(|k| {
+                        let w = |j: usize| words[(i * 7 + k * 3 + j) % words.len()];
+                        crate::article::Article {
+                            id: format!("a{i}-{k}"),
+                            title: format!("{}{}", w(0), w(1)),
+                            paragraphs: vec![
+                                format!("{}{}{}，第{k}号", w(2), w(3), w(4)),
+                                format!("{}{i}", w(5)),
+                            ]
+                            .into(),
+                            ..crate::article::Article::default()
+                        }
+                    })
+                    .collect();
+                crate::article::Issue {
+                    rel: format!("{i:02}.txt"),
+                    articles: articles.into(),
+                    ..crate::article::Issue::default()
+                }
+            })
+            .collect();
+        let whole = SearchIndex::build_from_issues(&issues);
+        let dir = tempfile::tempdir().unwrap();
+        let segments =
+            crate::search::postings::Segments::with_budget(0, Some(dir.path().to_path_buf()));
+        let mut builder = crate::search::index::IndexBuilder::with_segments(segments);
+        for (i, issue) in issues.iter().enumerate() {
+            builder.add_issue(crate::search::index::IssueInfo::of(issue));
+            let articles: Vec<_> = (0..issue.articles.len() as u32)
+                .map(|k| (i as u32, k, Arc::clone(&issue.articles)))
+                .collect();
+            builder.add_articles(&articles);
+        }
+        let built = builder.finish_apart();
+        assert!(built.lists_apart(), "the lists went to a file");
+        let files = vec![stamp(10)];
+        let mut out = std::io::Cursor::new(Vec::new());
+        write_cache(&mut out, b"/c", &files, Head::of_built(&built)).unwrap();
+        let bytes = out.into_inner();
+        assert_eq!(Some(&bytes), encode(b"/c", &files, &whole).as_ref());
+        assert_eq!(decoded(&bytes, b"/c", &files), Some(whole.clone()));
+        assert_eq!(built.into_index(), whole);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
     }
 
     #[test]

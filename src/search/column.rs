@@ -185,6 +185,14 @@ impl Bytes {
         }
     }
 
+    /// `len` bytes at `at` of `backing`'s file, read in place.
+    pub fn in_place_of(backing: Arc<dyn Backing>, at: usize, len: usize) -> Bytes {
+        Bytes {
+            owned: Vec::new(),
+            in_place: Some(InPlace { backing, at, len }),
+        }
+    }
+
     pub fn len(&self) -> usize {
         match &self.in_place {
             None => self.owned.len(),

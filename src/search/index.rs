@@ -6,7 +6,7 @@ use super::chars::CharIndex;
 use super::column::{TextColumn, Variants};
 use super::fold::fold;
 use super::pinyin::{self, GlyphTexts, Glyphs};
-use super::postings::{Postings, Segment, Segments};
+use super::postings::{MergedPostings, Postings, PostingsOut, Segment, Segments};
 use super::verify::Field;
 use crate::article::{Article, ArticleAt, Issue, Kind};
 use crate::corpus::Corpus;
@@ -85,6 +85,15 @@ impl Default for IndexBuilder {
 }
 
 impl IndexBuilder {
+    /// A builder keeping its segments in `segments`.
+    #[cfg(test)]
+    pub(crate) fn with_segments(segments: Segments) -> IndexBuilder {
+        IndexBuilder {
+            segments,
+            ..IndexBuilder::default()
+        }
+    }
+
     /// Issues seen so far.
     pub fn issue_count(&self) -> usize {
         self.index.issues.len()
@@ -127,6 +136,53 @@ impl IndexBuilder {
     pub fn finish(self) -> SearchIndex {
         self.index
             .finish(Bodies::Shared(self.bodies), self.segments)
+    }
+
+    /// [`IndexBuilder::finish`], the postings kept apart from the index, their
+    /// lists (the biggest part of the index) in a temporary file when the
+    /// segments went to one: for writing the index's cache file, which then
+    /// serves the searches (see [`BuiltIndex`]).
+    pub fn finish_apart(self) -> BuiltIndex {
+        self.index
+            .finish_apart(Bodies::Shared(self.bodies), self.segments)
+    }
+}
+
+/// An index just built, its body postings apart ([`MergedPostings`]: their
+/// lists perhaps in a temporary file, not in memory), on its way to the
+/// cache file ([`super::cache::save_built`]).
+pub struct BuiltIndex {
+    /// The index without its postings.
+    index: SearchIndex,
+    postings: MergedPostings,
+}
+
+impl BuiltIndex {
+    /// The index with its postings (read into memory).
+    pub fn into_index(self) -> SearchIndex {
+        let mut index = self.index;
+        match self.postings.into_postings() {
+            Some(p) => index.postings = p,
+            // The temporary file did not read back: made again, in memory.
+            None => index.postings = postings_of(&index.bodies),
+        }
+        index
+    }
+
+    /// The index without its postings (see [`SearchIndex::drop_postings`]).
+    pub fn without_postings(self) -> SearchIndex {
+        self.index
+    }
+
+    /// The index without its postings, and its postings.
+    pub(crate) fn parts(&self) -> (&SearchIndex, &MergedPostings) {
+        (&self.index, &self.postings)
+    }
+
+    /// Whether the postings' lists wait in a temporary file.
+    #[cfg(test)]
+    pub(crate) fn lists_apart(&self) -> bool {
+        self.postings.lists_in_file()
     }
 }
 
@@ -358,7 +414,7 @@ impl Serialize for Bodies {
 /// bodies (stored apart, see [`super::cache`]), in [`SearchIndex`]'s order, the
 /// bodies as an empty list, so that it reads back as a [`SearchIndex`] whose
 /// bodies are then attached.
-pub(crate) struct Head<'a>(&'a SearchIndex, HeadPinyin<'a>);
+pub(crate) struct Head<'a>(&'a SearchIndex, HeadPinyin<'a>, PostingsOut<'a>);
 
 /// The pinyin data a [`Head`] writes: the index's own when it has made it,
 /// else made for the writing alone (an index just built is let go of once
@@ -374,7 +430,31 @@ impl<'a> Head<'a> {
             Some(p) => HeadPinyin::Made(p),
             None => HeadPinyin::ForWriting(Box::new(index.make_pinyin_data())),
         };
-        Head(index, pinyin)
+        Head(index, pinyin, index.postings.out())
+    }
+
+    /// The head of an index built with its postings apart.
+    pub(crate) fn of_built(built: &'a BuiltIndex) -> Head<'a> {
+        let (index, postings) = built.parts();
+        let pinyin = PinyinData::build(
+            (0..index.len()).map(|d| index.title_folded(d)),
+            postings.chars(),
+        );
+        Head(
+            index,
+            HeadPinyin::ForWriting(Box::new(pinyin)),
+            postings.out(),
+        )
+    }
+
+    /// The index written.
+    pub(crate) fn index(&self) -> &'a SearchIndex {
+        self.0
+    }
+
+    /// The postings, whose list bytes follow the head in the file.
+    pub(crate) fn postings(&self) -> &PostingsOut<'a> {
+        &self.2
     }
 }
 
@@ -393,7 +473,7 @@ impl Serialize for Head<'_> {
         st.serialize_field("fields_folded", &i.fields_folded)?;
         st.serialize_field("bodies", &Bodies::default())?;
         st.serialize_field("masks", &i.masks)?;
-        st.serialize_field("postings", &i.postings)?;
+        st.serialize_field("postings", &self.2.head())?;
         st.serialize_field("title_chars", &i.title_chars)?;
         st.serialize_field("field_chars", &i.field_chars)?;
         let pinyin = match &self.1 {
@@ -666,9 +746,7 @@ impl SearchIndex {
 
     /// The character indexes, the bodies and their postings.
     fn finish(mut self, bodies: Bodies, segments: Segments) -> SearchIndex {
-        let n = self.refs.len();
-        self.title_chars = CharIndex::build((0..n).map(|d| self.title_folded(d)));
-        self.field_chars = CharIndex::build((0..n).map(|d| self.fields_folded.get(d)));
+        self.index_chars();
         self.postings = match segments.merge() {
             Some(p) => p,
             // Segments spilled to a file that failed: made again, in memory.
@@ -676,6 +754,29 @@ impl SearchIndex {
         };
         self.bodies = bodies;
         self
+    }
+
+    /// [`SearchIndex::finish`], the postings apart, their lists in a
+    /// temporary file when the segments went to one (see [`BuiltIndex`]).
+    fn finish_apart(mut self, bodies: Bodies, segments: Segments) -> BuiltIndex {
+        self.index_chars();
+        let postings = match segments.merge_streamed() {
+            Some(p) => p,
+            // Segments spilled to a file that failed: made again, in memory.
+            None => MergedPostings::in_memory(postings_of(&bodies)),
+        };
+        self.bodies = bodies;
+        BuiltIndex {
+            index: self,
+            postings,
+        }
+    }
+
+    /// The characters of titles and of the other fields.
+    fn index_chars(&mut self) {
+        let n = self.refs.len();
+        self.title_chars = CharIndex::build((0..n).map(|d| self.title_folded(d)));
+        self.field_chars = CharIndex::build((0..n).map(|d| self.fields_folded.get(d)));
     }
 
     /// Let go of the body postings (the biggest part of an index just built)

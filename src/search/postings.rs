@@ -398,10 +398,31 @@ impl Postings {
     /// Add the keys of `piece` (all after this one's, same documents).
     fn append(&mut self, piece: Postings) {
         let base = self.lists.len() as u32;
+        self.append_keys(&piece, base);
+        self.lists.vec_mut().extend_from_slice(piece.lists.all());
+    }
+
+    /// Add the keys of `piece`, its lists stored from byte `base` on (they
+    /// are kept elsewhere: see [`MergedPostings`]).
+    fn append_keys(&mut self, piece: &Postings, base: u32) {
         self.keys.extend_from_slice(&piece.keys);
         self.starts
             .extend(piece.starts.iter().skip(1).map(|&s| s + base));
-        self.lists.vec_mut().extend_from_slice(piece.lists.all());
+    }
+
+    /// These postings without their list bytes, to be written ahead of them
+    /// (see [`PostingsOut`]).
+    pub fn out(&self) -> PostingsOut<'_> {
+        PostingsOut {
+            postings: self,
+            spilled: None,
+        }
+    }
+
+    /// Take `lists` as the list bytes of postings read without them (see
+    /// [`PostingsOut::head`]).
+    pub fn set_lists(&mut self, lists: Bytes) {
+        self.lists = lists;
     }
 
     /// These postings with documents `start..end` (one issue's articles)
@@ -1219,15 +1240,7 @@ impl Segments {
     /// Move the segments held in memory to a temporary file (they stay in
     /// memory, and every later one too, when it cannot be made).
     fn spill_all(&mut self) {
-        let file = self
-            .dir
-            .as_ref()
-            .and_then(|d| {
-                std::fs::create_dir_all(d).ok()?;
-                tempfile::tempfile_in(d).ok()
-            })
-            .or_else(|| tempfile::tempfile().ok());
-        let Some(file) = file else {
+        let Some(file) = temp_file(self.dir.as_deref()) else {
             self.budget = usize::MAX;
             return;
         };
@@ -1266,8 +1279,156 @@ impl Segments {
     pub fn merge(self) -> Option<Postings> {
         match self.spill {
             None => Some(Postings::merge(&self.mem)),
-            Some(spill) => spill.merge(),
+            Some(spill) => spill.merge(None).and_then(MergedPostings::into_postings),
         }
+    }
+
+    /// [`Segments::merge`], the list bytes of segments spilled to a file
+    /// merged into another unnamed temporary file (in the same folder) as
+    /// they are made instead of into memory: merging a corpus of any size
+    /// then holds its keys, not its lists (for a first start, which writes
+    /// them to the index's cache file and reads them there).
+    pub fn merge_streamed(self) -> Option<MergedPostings> {
+        match self.spill {
+            None => Some(MergedPostings::in_memory(Postings::merge(&self.mem))),
+            Some(spill) => {
+                let lists = temp_file(self.dir.as_deref());
+                spill.merge(lists)
+            }
+        }
+    }
+}
+
+/// An unnamed temporary file in `dir` (else the system's temporary folder).
+fn temp_file(dir: Option<&std::path::Path>) -> Option<std::fs::File> {
+    dir.and_then(|d| {
+        std::fs::create_dir_all(d).ok()?;
+        tempfile::tempfile_in(d).ok()
+    })
+    .or_else(|| tempfile::tempfile().ok())
+}
+
+/// Merged postings whose list bytes may be in an unnamed temporary file
+/// ([`Segments::merge_streamed`]) rather than in memory.
+#[derive(Debug)]
+pub struct MergedPostings {
+    /// Keys, starts and heads; the lists too unless `spilled` holds them.
+    postings: Postings,
+    spilled: Option<SpilledLists>,
+}
+
+/// List bytes kept in a temporary file.
+#[derive(Debug)]
+struct SpilledLists {
+    file: std::fs::File,
+    len: u64,
+}
+
+impl MergedPostings {
+    /// Postings held in memory whole.
+    pub fn in_memory(postings: Postings) -> MergedPostings {
+        MergedPostings {
+            postings,
+            spilled: None,
+        }
+    }
+
+    /// The postings, their lists read into memory (`None` when the file
+    /// holding them cannot be read back).
+    pub fn into_postings(self) -> Option<Postings> {
+        let mut postings = self.postings;
+        if let Some(s) = self.spilled {
+            let mut lists = vec![0u8; usize::try_from(s.len).ok()?];
+            crate::cache::pack::read_at(&s.file, &mut lists, 0).ok()?;
+            postings.lists = Bytes::owned(lists);
+        }
+        Some(postings)
+    }
+
+    /// The postings to write (see [`PostingsOut`]).
+    pub fn out(&self) -> PostingsOut<'_> {
+        PostingsOut {
+            postings: &self.postings,
+            spilled: self.spilled.as_ref(),
+        }
+    }
+
+    /// Every character of the bodies (see [`Postings::chars`]).
+    pub fn chars(&self) -> impl Iterator<Item = u16> + '_ {
+        self.postings.chars()
+    }
+
+    /// Whether the lists wait in a temporary file.
+    pub fn lists_in_file(&self) -> bool {
+        self.spilled.is_some()
+    }
+
+    /// Heap bytes of what is held in memory.
+    pub fn heap_bytes(&self) -> usize {
+        self.postings.heap_bytes()
+    }
+}
+
+/// Postings on their way to a file: their head ([`PostingsOut::head`],
+/// serialised as [`Postings`] with no list bytes), then their list bytes
+/// ([`PostingsOut::write_lists`]), from memory or from the temporary file of
+/// a [`MergedPostings`]. Read back with [`Postings::set_lists`].
+pub struct PostingsOut<'a> {
+    postings: &'a Postings,
+    spilled: Option<&'a SpilledLists>,
+}
+
+/// [`Postings`] as [`PostingsOut::head`] serialises it: the same fields in
+/// the same order, the list bytes empty.
+#[derive(Serialize)]
+pub struct PostingsHead<'a> {
+    n_docs: u32,
+    keys: &'a [u32],
+    starts: &'a [u32],
+    lists: Bytes,
+    heads: &'a [u16],
+}
+
+impl PostingsOut<'_> {
+    /// Everything but the list bytes (serialised as a [`Postings`] without
+    /// them).
+    pub fn head(&self) -> PostingsHead<'_> {
+        let p = self.postings;
+        PostingsHead {
+            n_docs: p.n_docs,
+            keys: &p.keys,
+            starts: &p.starts,
+            lists: Bytes::default(),
+            heads: &p.heads,
+        }
+    }
+
+    /// Bytes of the lists.
+    pub fn lists_len(&self) -> u64 {
+        match self.spilled {
+            Some(s) => s.len,
+            None => self.postings.lists.len() as u64,
+        }
+    }
+
+    /// Write the list bytes to `out`.
+    pub fn write_lists(&self, out: &mut impl std::io::Write) -> std::io::Result<()> {
+        let Some(s) = self.spilled else {
+            return match self.postings.lists.get(0..self.postings.lists.len()) {
+                Some(bytes) => out.write_all(bytes),
+                None => Err(std::io::Error::other("damaged posting lists")),
+            };
+        };
+        let mut buf = vec![0u8; 1 << 20];
+        let mut at = 0u64;
+        while at < s.len {
+            let n = (s.len - at).min(buf.len() as u64) as usize;
+            let chunk = &mut buf[..n];
+            crate::cache::pack::read_at(&s.file, chunk, at)?;
+            out.write_all(chunk)?;
+            at += n as u64;
+        }
+        Ok(())
     }
 }
 
@@ -1303,8 +1464,11 @@ impl SpilledSegments {
         self.heads.extend_from_slice(&seg.heads);
     }
 
-    fn merge(self) -> Option<Postings> {
+    /// Merge the spilled segments, their lists into `lists` as they are
+    /// made when given (else into memory).
+    fn merge(self, lists: Option<std::fs::File>) -> Option<MergedPostings> {
         use rayon::prelude::*;
+        use std::io::Write;
         if self.failed {
             return None;
         }
@@ -1321,6 +1485,7 @@ impl SpilledSegments {
         };
         // A few sections at a time, appended as they are merged.
         let sections: Vec<usize> = (0..self.bounds.len().saturating_sub(1)).collect();
+        let mut spilled = lists.map(|f| (std::io::BufWriter::with_capacity(1 << 20, f), 0u64));
         for batch in sections.chunks(2 * rayon::current_num_threads().max(1)) {
             let pieces: Vec<Option<Postings>> = batch
                 .par_iter()
@@ -1330,11 +1495,32 @@ impl SpilledSegments {
                 })
                 .collect();
             for p in pieces {
-                out.append(p?);
+                let p = p?;
+                match &mut spilled {
+                    Some((w, len)) => {
+                        out.append_keys(&p, u32::try_from(*len).ok()?);
+                        w.write_all(p.lists.all()).ok()?;
+                        *len += p.lists.len() as u64;
+                    }
+                    None => out.append(p),
+                }
             }
         }
         out.heads = self.heads;
-        Some(out)
+        let spilled = match spilled {
+            Some((w, len)) => {
+                u32::try_from(len).ok()?;
+                Some(SpilledLists {
+                    file: w.into_inner().ok()?,
+                    len,
+                })
+            }
+            None => None,
+        };
+        Some(MergedPostings {
+            postings: out,
+            spilled,
+        })
     }
 }
 
@@ -1555,6 +1741,29 @@ mod tests {
             assert!(spilled.spilled(), "budget {budget}");
             assert_eq!(spilled.merge().as_ref(), Some(&whole), "budget {budget}");
         }
+        // Merged with the lists into a file as they are made: the same
+        // postings, and written out as the lists in memory are.
+        let mut spilled = Segments::with_budget(0, Some(dir.path().to_path_buf()));
+        for s in &segments {
+            spilled.push(s.clone());
+        }
+        let merged = spilled.merge_streamed().unwrap();
+        assert!(merged.spilled.is_some(), "the lists went to a file");
+        assert!(merged.postings.lists.is_empty(), "and not to memory");
+        let written = |out: PostingsOut| {
+            let mut bytes = postcard::to_stdvec(&out.head()).unwrap();
+            assert_eq!(out.lists_len() as usize, whole.lists.len());
+            out.write_lists(&mut bytes).unwrap();
+            bytes
+        };
+        assert_eq!(written(merged.out()), written(whole.out()));
+        let mut read: Postings = postcard::from_bytes(&written(merged.out())).unwrap();
+        read.set_lists(Bytes::owned(whole.lists.all().to_vec()));
+        assert_eq!(
+            read, whole,
+            "the head reads back as the postings without lists"
+        );
+        assert_eq!(merged.into_postings().as_ref(), Some(&whole));
         let mut kept = Segments::with_budget(usize::MAX, Some(dir.path().to_path_buf()));
         for s in &segments {
             kept.push(s.clone());

@@ -92,29 +92,33 @@ pub fn spawn_indexer(root: PathBuf, notify: Notifier, cache: bool) -> IndexFeede
                 Err(_) => return, // the host has gone
             }
         };
-        let mut index = builder.finish();
+        // The postings are kept apart, their lists (most of the index) in a
+        // temporary file when the corpus is big: they are copied into the
+        // cache file, never held in memory whole.
+        let built = builder.finish_apart();
         crate::cache::timing::mark("index: built");
         // Stamps taken before loading and again now: a file changed meanwhile
         // may have been read either way, so such an index is not cached. The
         // habits may have been learned meanwhile: every issue was cut with those
         // in force now, and the index is stamped with them.
         let now = cache::stamps(&root);
-        if cacheable && cache::same_files(&now, &files) && cache::save(&root, &now, &index) {
+        if cacheable && cache::same_files(&now, &files) && cache::save_built(&root, &now, &built) {
             crate::cache::timing::mark("index: saved");
             // Searched from its cache file, as on a warm start: the bodies
-            // are the file's pages, not read from the corpus cache at each
-            // look nor held in memory. The postings built go first (holding
-            // them while the file's were read was the peak of a first start);
-            // should the file not read back, they are made again.
-            index.drop_postings();
+            // and posting lists are the file's pages, not read from the corpus
+            // cache at each look nor held in memory. The postings built go
+            // first; should the file not read back, they are made again.
+            let mut index = built.without_postings();
             if let Some(mapped) = cache::load(&root, &now) {
                 crate::cache::timing::mark("index: mapped");
                 done(Ok(mapped));
                 return;
             }
             index.remake_postings();
+            done(Ok(index));
+            return;
         }
-        done(Ok(index));
+        done(Ok(built.into_index()));
     });
     IndexFeeder {
         tx,

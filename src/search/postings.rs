@@ -227,6 +227,7 @@ impl SegmentBuilder {
         };
         // Each entry: the document's delta, then how often the key occurs in
         // it (capped at 255), written when the next entry starts.
+        let mut lists: Vec<u8> = Vec::with_capacity(pairs.len() + pairs.len() / 4);
         let mut last: Option<(u32, u32)> = None;
         let mut count = 0u32;
         for p in pairs {
@@ -234,26 +235,28 @@ impl SegmentBuilder {
             match last {
                 Some((k, d)) if k == key && d == doc => count += 1,
                 Some((k, d)) if k == key => {
-                    seg.lists.vec_mut().push(count.min(255) as u8);
-                    push_varint(seg.lists.vec_mut(), doc - d);
+                    lists.push(count.min(255) as u8);
+                    push_varint(&mut lists, doc - d);
                     count = 1;
                 }
                 _ => {
                     if last.is_some() {
-                        seg.lists.vec_mut().push(count.min(255) as u8);
-                        seg.starts.push(seg.lists.len() as u32);
+                        lists.push(count.min(255) as u8);
+                        seg.starts.push(lists.len() as u32);
                     }
                     seg.keys.push(key);
-                    push_varint(seg.lists.vec_mut(), doc);
+                    push_varint(&mut lists, doc);
                     count = 1;
                 }
             }
             last = Some((key, doc));
         }
         if last.is_some() {
-            seg.lists.vec_mut().push(count.min(255) as u8);
-            seg.starts.push(seg.lists.len() as u32);
+            lists.push(count.min(255) as u8);
+            seg.starts.push(lists.len() as u32);
         }
+        lists.shrink_to_fit();
+        seg.lists = Bytes::owned(lists);
         seg
     }
 }
@@ -262,12 +265,17 @@ impl SegmentBuilder {
 /// radix sort, a byte of the key a pass (256 buckets keep the writes in cache),
 /// skipping bytes every key shares.
 fn radix_sort_by_key(pairs: &mut Vec<u64>) {
-    let mut buf = vec![0u64; pairs.len()];
-    for shift in [32u32, 40, 48, 56] {
-        let mut counts = [0usize; 256];
-        for &p in pairs.iter() {
-            counts[((p >> shift) & 0xFF) as usize] += 1;
+    // Every pass's counts in one read of the pairs.
+    let mut all = [[0usize; 256]; 4];
+    for &p in pairs.iter() {
+        let key = (p >> 32) as u32;
+        for (b, counts) in all.iter_mut().enumerate() {
+            counts[((key >> (8 * b)) & 0xFF) as usize] += 1;
         }
+    }
+    let mut buf = vec![0u64; pairs.len()];
+    for (byte, mut counts) in all.into_iter().enumerate() {
+        let shift = 32 + 8 * byte as u32;
         if counts.contains(&pairs.len()) {
             continue;
         }
@@ -1968,13 +1976,21 @@ mod tests {
                 seed = seed
                     .wrapping_mul(6364136223846793005)
                     .wrapping_add(1442695040888963407);
-                pairs.push(((seed >> 20) & 0x0F0F_F0FF) << 32 | doc);
+                pairs.push(((seed >> 20) & 0xFFFF_FFFF) << 32 | doc);
             }
         }
-        let mut sorted = pairs.clone();
-        sorted.sort_by_key(|p| (p >> 32, p & 0xFFFF_FFFF));
-        radix_sort_by_key(&mut pairs);
-        assert_eq!(pairs, sorted);
+        // Keys of every byte, and keys whose upper bytes all share (pinyin
+        // trigrams: their passes are skipped).
+        for mask in [0x0F0F_F0FFu64, 0x0000_70FF] {
+            let mut pairs: Vec<u64> = pairs
+                .iter()
+                .map(|p| (p >> 32 & mask) << 32 | (p & 0xFFFF_FFFF))
+                .collect();
+            let mut sorted = pairs.clone();
+            sorted.sort_by_key(|p| (p >> 32, p & 0xFFFF_FFFF));
+            radix_sort_by_key(&mut pairs);
+            assert_eq!(pairs, sorted, "mask {mask:x}");
+        }
     }
 
     #[test]

@@ -277,6 +277,34 @@ fn reattach_displaced_labels(drafts: &mut [Draft]) {
 }
 
 /// The distinct two-character Han words of a label, as text.
+/// The number a head opens with and the mark after it (`2.`, `２．`, `三、`): a
+/// number of one or two digits (ASCII or full-width) or a Han numeral of one to
+/// ten, then a point or an enumeration comma.
+fn head_number(text: &str) -> Option<(u32, char)> {
+    let mut chars = text.chars().peekable();
+    let mut n = 0u32;
+    let mut len = 0;
+    while let Some(&c) = chars.peek() {
+        let d = match c {
+            '0'..='9' => c as u32 - '0' as u32,
+            '０'..='９' => c as u32 - '０' as u32,
+            _ => break,
+        };
+        n = n * 10 + d;
+        len += 1;
+        chars.next();
+        if len > 2 {
+            return None;
+        }
+    }
+    if len == 0 {
+        let c = chars.next()?;
+        n = "一二三四五六七八九十".chars().position(|h| h == c)? as u32 + 1;
+    }
+    let sep = chars.next()?;
+    (matches!(sep, '.' | '．' | '、') && chars.next().is_some()).then_some((n, sep))
+}
+
 fn label_bigrams(label: &str) -> Vec<&str> {
     let mut out: Vec<&str> = Vec::new();
     let chars: Vec<(usize, char)> = label.char_indices().collect();
@@ -850,6 +878,21 @@ impl Assembler {
                 self.headed = Some(n);
                 return;
             }
+            // A head numbered next after the title above it (`2.…` under an item
+            // titled `1.…`, its text finished) is the next item's title: the numbers
+            // run through the titles of a numbered digest.
+            if d.has_body()
+                && !d.caption
+                && d.paragraphs.last().is_some_and(|p| is_complete(p))
+                && d.intertitles.is_empty()
+                && head_number(&d.title)
+                    .is_some_and(|(k, sep)| head_number(&text) == Some((k + 1, sep)))
+            {
+                let n = self.open(line, "a head numbered next after the title above");
+                self.drafts[n].title = text;
+                self.headed = Some(n);
+                return;
+            }
             let d = &mut self.drafts[c];
             if d.is_open() {
                 if d.title.is_empty() && d.dateline && d.paragraphs.len() <= 3 && !d.caption {
@@ -1265,6 +1308,28 @@ mod tests {
         assert_eq!(a[1].title, "看台上坐满了家长", "{a:#?}");
         // (`◇` is a bullet the units drop.)
         assert_eq!(a[1].byline, "宓秋", "{a:#?}");
+    }
+
+    /// A digest's items are titled by heads numbered on from the title before;
+    /// a story's numbered sections stay in the story.
+    #[test]
+    fn a_head_numbered_next_after_a_title_titles_the_next_item() {
+        let digest = "【早知道】\n\n1.三百个村用上“共享农机”\n\n漷源县已建成农机服务中心十二个，村民在手机上下单。\n\n2.汧湖迎来今冬首批越冬候鸟\n\n监测人员在湿地记录到灰鹤一千余只。\n\n3.楮城至漷源高速全线贯通\n\n最后一座大桥11月30日合龙，预计明年春节前通车。\n";
+        let a = segment_issue(digest, "k");
+        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "1.三百个村用上“共享农机”",
+                "2.汧湖迎来今冬首批越冬候鸟",
+                "3.楮城至漷源高速全线贯通"
+            ],
+            "{a:#?}"
+        );
+        let story = "老小区改造有了新办法\n\n本报记者　甘若愚\n\n今年，全市改造老旧小区八十个，居民说了算。\n\n一、先问居民要什么\n\n改造前，社区挨家挨户征求意见。\n\n二、再定改什么\n\n征求意见后，再定改造清单。\n";
+        let a = segment_issue(story, "k");
+        assert_eq!(a.len(), 1, "{a:#?}");
+        assert_eq!(a[0].title, "老小区改造有了新办法");
     }
 
     /// A short head over a caption and its own-line photo credit, after an

@@ -50,7 +50,7 @@ struct Piece {
     end: usize,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 struct Row {
     line: usize,
     page_break: bool,
@@ -97,6 +97,7 @@ pub fn reading_order(text: &str) -> Option<Vec<Run>> {
                 any = true;
                 read_columns(text, page, &g, &mut out);
             }
+            None if read_blocks(text, page, &mut out) => any = true,
             None => read_rows(page, &mut out),
         }
         start = end;
@@ -486,6 +487,195 @@ fn read_band(text: &str, band: &[Row], gutters: &[Gutter], out: &mut Vec<Run>) {
     }
 }
 
+/// Reads a page whose columns change from one part of it to the next (boxes beside
+/// a story, a story of two columns beside a column of briefs, each under its own
+/// head): the page is cut into blocks by its empty room, the way it was set. A
+/// region is cut across at runs of two or more blank rows, unless the columns of
+/// the parts above and below share a gutter (a column running on past the room,
+/// beside a story that starts below it: the region is then cut down that gutter
+/// first); a region not cut across is cut down its widest gutter, a run of two or
+/// more positions that no piece covers, with text on both sides in two rows or
+/// more; a region cut neither way is read as a column. Each part is read whole
+/// before the next, top before bottom and left before right. Gives `false` (and
+/// reads nothing) when no cut down the page is stepped across by
+/// [`MIN_SPACED`] rows: no page of columns.
+fn read_blocks(text: &str, page: &[Row], out: &mut Vec<Run>) -> bool {
+    if page.iter().filter(|r| !r.pieces.is_empty()).count() < MIN_ROWS {
+        return false;
+    }
+    let mut runs = Vec::new();
+    let mut columned = false;
+    cut(
+        text,
+        restrict(page, 0, usize::MAX),
+        &mut runs,
+        &mut columned,
+    );
+    if !columned {
+        return false;
+    }
+    if page.first().is_some_and(|r| r.page_break)
+        && let Some(r) = runs.first_mut()
+    {
+        r.page_break = true;
+    }
+    out.extend(runs);
+    true
+}
+
+/// The rows with only their pieces that open in `x0..x1`, less blank rows at
+/// either end.
+fn restrict(rows: &[Row], x0: usize, x1: usize) -> Vec<Row> {
+    let mut out: Vec<Row> = rows
+        .iter()
+        .map(|r| Row {
+            line: r.line,
+            page_break: r.page_break,
+            indented: r.indented && x0 == 0,
+            pieces: r
+                .pieces
+                .iter()
+                .filter(|p| (x0..x1).contains(&p.a))
+                .copied()
+                .collect(),
+        })
+        .collect();
+    let first = out
+        .iter()
+        .position(|r| !r.pieces.is_empty())
+        .unwrap_or(out.len());
+    let last = out
+        .iter()
+        .rposition(|r| !r.pieces.is_empty())
+        .map_or(first, |i| i + 1);
+    out.truncate(last);
+    out.drain(..first);
+    out
+}
+
+/// Runs of two or more positions no piece of the region covers, with text on both
+/// sides in at least two rows each, left to right.
+fn clean_gutters(rows: &[Row]) -> Vec<Gutter> {
+    let Some(width) = rows
+        .iter()
+        .filter_map(|r| r.pieces.last().map(|p| p.b))
+        .max()
+    else {
+        return Vec::new();
+    };
+    let mut covered = vec![false; width + 1];
+    for p in rows.iter().flat_map(|r| &r.pieces) {
+        for c in &mut covered[p.a..p.b] {
+            *c = true;
+        }
+    }
+    let lo = rows
+        .iter()
+        .filter_map(|r| r.pieces.first().map(|p| p.a))
+        .min()
+        .unwrap_or(0);
+    let mut out = Vec::new();
+    let mut x = lo;
+    while x < width {
+        if covered[x] {
+            x += 1;
+            continue;
+        }
+        let mut y = x;
+        while y < width && !covered[y] {
+            y += 1;
+        }
+        let left = rows
+            .iter()
+            .filter(|r| r.pieces.iter().any(|p| p.b <= x))
+            .count();
+        let right = rows
+            .iter()
+            .filter(|r| r.pieces.iter().any(|p| p.a >= y))
+            .count();
+        if y - x >= 2 && left >= 2 && right >= 2 {
+            out.push(Gutter { x0: x, y });
+        }
+        x = y;
+    }
+    out
+}
+
+/// Whether two regions have a gutter at the same place.
+fn share_a_gutter(a: &[Gutter], b: &[Gutter]) -> bool {
+    a.iter().any(|g| b.iter().any(|h| g.x0 < h.y && h.x0 < g.y))
+}
+
+/// Reads a region (rows restricted to its pieces) block by block ([`read_blocks`]).
+fn cut(text: &str, rows: Vec<Row>, out: &mut Vec<Run>, columned: &mut bool) {
+    if rows.is_empty() {
+        return;
+    }
+    // Parts cut across at runs of two or more blank rows.
+    let mut parts: Vec<(usize, usize)> = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < rows.len() {
+        if !rows[i].pieces.is_empty() {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < rows.len() && rows[j].pieces.is_empty() {
+            j += 1;
+        }
+        if j - i >= 2 {
+            parts.push((start, i));
+            start = j;
+        }
+        i = j;
+    }
+    parts.push((start, rows.len()));
+    // Parts whose columns run on across the room between them are one.
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(parts.len());
+    for (a, b) in parts {
+        match merged.last_mut() {
+            Some(last)
+                if share_a_gutter(
+                    &clean_gutters(&rows[last.0..last.1]),
+                    &clean_gutters(&rows[a..b]),
+                ) =>
+            {
+                last.1 = b;
+            }
+            _ => merged.push((a, b)),
+        }
+    }
+    if merged.len() > 1 {
+        for (k, &(a, b)) in merged.iter().enumerate() {
+            let at = out.len();
+            cut(text, rows[a..b].to_vec(), out, columned);
+            // Room above a part cut across: a blank line.
+            if k > 0
+                && let Some(r) = out.get_mut(at)
+            {
+                r.gap = r.gap.max(1);
+            }
+        }
+        return;
+    }
+    if let Some(g) = clean_gutters(&rows).into_iter().max_by_key(|g| g.y - g.x0) {
+        let across = rows
+            .iter()
+            .filter(|r| r.pieces.iter().any(|p| p.b <= g.x0) && r.pieces.iter().any(|p| p.a >= g.y))
+            .count();
+        *columned |= across >= MIN_SPACED;
+        cut(text, restrict(&rows, 0, g.y), out, columned);
+        cut(text, restrict(&rows, g.y, usize::MAX), out, columned);
+        return;
+    }
+    if rows.iter().all(|r| r.pieces.len() <= 1) {
+        read_band(text, &rows, &[], out);
+    } else {
+        read_rows(&rows, out);
+    }
+}
+
 /// The position most of a column's lines open at (the first of equals).
 fn margin(starts: impl Iterator<Item = usize>) -> Option<usize> {
     let mut counts: Vec<(usize, usize)> = Vec::new();
@@ -514,6 +704,108 @@ mod tests {
                 format!("{mark}{}", &text[r.start..r.end])
             })
             .collect()
+    }
+
+    /// A row of a layout print: each text at its character position.
+    fn placed(texts: &[(usize, &str)]) -> String {
+        let mut out = String::new();
+        for &(at, t) in texts {
+            let n = out.chars().count();
+            out.push_str(&" ".repeat(at.saturating_sub(n)));
+            out.push_str(t);
+        }
+        out
+    }
+
+    #[test]
+    fn boxes_beside_a_story_are_read_block_by_block() {
+        // A column of two boxes at the left runs on past the room under the story's
+        // head, whose text is set in two columns at 20 and 36; the page head and a
+        // photo caption cross every gutter.
+        let lines: Vec<String> = vec![
+            placed(&[(0, "楮城晚报"), (12, "2026年12月2日"), (40, "民生")]),
+            String::new(),
+            String::new(),
+            placed(&[(22, "暖气不热 一个电话上门")]),
+            placed(&[(0, "室温不达标怎么办")]),
+            placed(&[(0, "  按照规定，室温应不"), (24, "晚报记者 晏晓屿")]),
+            placed(&[(0, "低于十八度。")]),
+            String::new(),
+            String::new(),
+            placed(&[
+                (0, "晚报快评"),
+                (20, "  十二月一日上午，"),
+                (36, "市民不满意的就重新"),
+            ]),
+            placed(&[
+                (0, "热线要热"),
+                (20, "热线的接线大厅里，"),
+                (36, "派单，直到问题解决"),
+            ]),
+            placed(&[
+                (0, "  一个电话，维修工"),
+                (20, "坐席的电话此起彼伏"),
+                (36, "为止。"),
+            ]),
+            placed(&[
+                (0, "两小时上门。"),
+                (20, "。接线员一边记录市"),
+                (36, "  供暖首周，热线共"),
+            ]),
+            placed(&[(20, "民反映的问题，一边"), (36, "受理市民来电六千三")]),
+            placed(&[(20, "把工单派给各区的维"), (36, "百余个，办结率超过")]),
+            placed(&[(20, "修班组。工单办结后"), (36, "九成五。")]),
+            placed(&[(20, "都要电话回访，凡是")]),
+            String::new(),
+            String::new(),
+            placed(&[(
+                4,
+                "汧湖晨雾：12月1日清晨，汧湖湖面升起薄雾，宛如一幅水墨画。",
+            )]),
+        ];
+        let head = lines[0].clone();
+        let text = lines.join("\n");
+        let mut runs = Vec::new();
+        assert!(read_blocks(&text, &rows(&text), &mut runs));
+        let read: Vec<String> = runs
+            .iter()
+            .map(|r| {
+                let mark = if r.indent { "> " } else { "" };
+                format!("{mark}{}", &text[r.start..r.end])
+            })
+            .collect();
+        assert_eq!(
+            read,
+            [
+                head.as_str(),
+                "室温不达标怎么办",
+                "> 按照规定，室温应不",
+                "低于十八度。",
+                "晚报快评",
+                "热线要热",
+                "> 一个电话，维修工",
+                "两小时上门。",
+                "暖气不热 一个电话上门",
+                // (Set two positions right of the head: an indented line.)
+                "> 晚报记者 晏晓屿",
+                "> 十二月一日上午，",
+                "热线的接线大厅里，",
+                "坐席的电话此起彼伏",
+                "。接线员一边记录市",
+                "民反映的问题，一边",
+                "把工单派给各区的维",
+                "修班组。工单办结后",
+                "都要电话回访，凡是",
+                "市民不满意的就重新",
+                "派单，直到问题解决",
+                "为止。",
+                "> 供暖首周，热线共",
+                "受理市民来电六千三",
+                "百余个，办结率超过",
+                "九成五。",
+                "汧湖晨雾：12月1日清晨，汧湖湖面升起薄雾，宛如一幅水墨画。",
+            ]
+        );
     }
 
     /// A page with a head band over two columns: the second column at position 30,

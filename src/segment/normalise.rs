@@ -347,7 +347,10 @@ fn is_posting_stamp(text: &str, n: usize) -> bool {
     let field = ["来源：", "来源:", "作者：", "作者:", "编辑：", "编辑:"]
         .iter()
         .any(|f| text.contains(f));
-    field && has_date(text) && has_clock(text)
+    // A date and a field with a clock (`2026-11-19 08:30　来源：…`), or with a second
+    // field or control (`2026-11-19　来源：…　【字号：大 中 小】`): a web page's stamp
+    // over its story, no line of text.
+    field && has_date(text) && (has_clock(text) || text.matches(['：', ':']).count() >= 2)
 }
 
 /// `2026-08-06`, `2026/8/6`, `2026年8月6日`: a written date.
@@ -1800,6 +1803,24 @@ pub(super) mod tests {
         let mut u = units("会议于2026年8月6日8:30开幕，来源：新华社。\n");
         normalise(&mut u);
         assert_eq!(u[0].markup, Markup::None);
+        // A stamp without a clock, with a second field or a control, is one; a
+        // dated line with one field is not.
+        let mut u = units(
+            "冬夜里的“暖心驿站”\n2026-11-19　来源：澧川日报　【字号：大 中 小】\n2026-11-19　来源：澧川日报　作者：隗知春\n晚上十点，驿站里亮着灯。\n2026年11月19日　第5版：民生\n",
+        );
+        normalise(&mut u);
+        let marks: Vec<Markup> = u.iter().map(|u| u.markup).collect();
+        assert_eq!(
+            marks,
+            [
+                Markup::None,
+                Markup::Furniture,
+                Markup::Furniture,
+                Markup::None,
+                Markup::None
+            ],
+            "{u:?}"
+        );
     }
 
     #[test]

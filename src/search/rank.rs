@@ -67,17 +67,83 @@ pub struct ReadFrom {
     clause: usize,
     /// That term's text.
     text: String,
-    /// By document: [`NOT_READ`], [`SPELLS_NOTHING`], or 1 + the byte of the
-    /// folded body from which every spelling of the term starts.
-    at: Arc<Vec<u32>>,
+    /// Where the bodies read spell it (the documents of the index it was
+    /// found on, as many as it had).
+    at: Arc<ReadAt>,
 }
 
 impl ReadFrom {
-    /// How many of `docs` it knows nothing of (their bodies were not read).
+    /// How many of `docs` (ascending) it knows nothing of (their bodies
+    /// were not read).
     pub fn unread(&self, docs: &[u32]) -> usize {
+        let known = &self.at.docs;
+        let mut k = 0;
         docs.iter()
-            .filter(|&&d| self.at.get(d as usize).is_none_or(|&v| v == NOT_READ))
+            .filter(|&&d| {
+                k += known
+                    .get(k..)
+                    .map_or(0, |rest| rest.partition_point(|&x| x < d));
+                known.get(k) != Some(&d)
+            })
             .count()
+    }
+}
+
+/// The documents whose bodies were read for a term, ascending, each with
+/// [`SPELLS_NOTHING`] or 1 + the byte of the folded body from which every
+/// spelling of the term starts; every other document was not read. Only the
+/// documents read are kept (a table by document costs its index's size at
+/// every keystroke: 4 MB on a million documents).
+#[derive(Debug)]
+struct ReadAt {
+    /// Documents of the index it was found on.
+    n: usize,
+    docs: Vec<u32>,
+    at: Vec<u32>,
+}
+
+impl ReadAt {
+    /// [`NOT_READ`], [`SPELLS_NOTHING`] or 1 + the byte, for `doc`.
+    fn get(&self, doc: u32) -> u32 {
+        match self.docs.binary_search(&doc) {
+            Ok(k) => self.at.get(k).copied().unwrap_or(NOT_READ),
+            Err(_) => NOT_READ,
+        }
+    }
+}
+
+/// What reading the bodies for a term finds, by document of `docs` (those
+/// it scores, ascending; None: every document of the index).
+struct Found {
+    docs: Option<Vec<u32>>,
+    at: Vec<AtomicU32>,
+}
+
+impl Found {
+    fn new(docs: Option<Vec<u32>>, n: usize) -> Found {
+        let len = docs.as_ref().map_or(n, Vec::len);
+        Found {
+            docs,
+            at: (0..len).map(|_| AtomicU32::new(NOT_READ)).collect(),
+        }
+    }
+
+    fn slot(&self, doc: u32) -> Option<&AtomicU32> {
+        match &self.docs {
+            Some(docs) => docs.binary_search(&doc).ok().and_then(|k| self.at.get(k)),
+            None => self.at.get(doc as usize),
+        }
+    }
+
+    /// Each document with what was found of it, ascending.
+    fn each(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
+        self.at.iter().enumerate().map(|(k, v)| {
+            let doc = match &self.docs {
+                Some(docs) => docs.get(k).copied().unwrap_or(u32::MAX),
+                None => k as u32,
+            };
+            (doc, v.load(Ordering::Relaxed))
+        })
     }
 }
 
@@ -126,10 +192,11 @@ struct Text {
     code_steps: OnceLock<Option<CodeSteps>>,
     /// Where a shorter term this one starts with spells each body (a
     /// [`ReadFrom`] of the keystroke before): bodies are read from there.
-    read_from: Option<Arc<Vec<u32>>>,
+    read_from: Option<Arc<ReadAt>>,
     /// What reading bodies for pinyin found of where the term's spellings
-    /// start, by document (as [`ReadFrom`]; made when the first is read).
-    read_found: OnceLock<Vec<AtomicU32>>,
+    /// start, by document scored (as [`ReadFrom`]; made before a run scores
+    /// them, or for every document when the first is read outside a run).
+    read_found: OnceLock<Found>,
     /// Its ASCII letters and digits (see [`ascii_mask`]).
     ascii: u64,
     /// Whether it starts, and ends, with an ASCII letter or digit: then a
@@ -274,11 +341,9 @@ impl<'i> Matcher<'i> {
     /// Note that the body of `doc` read for `t` spells it from byte `starts`
     /// on (None: nowhere).
     fn note_read(&self, t: &Text, doc: usize, starts: Option<usize>) {
-        let found = t.read_found.get_or_init(|| {
-            (0..self.index.len())
-                .map(|_| AtomicU32::new(NOT_READ))
-                .collect()
-        });
+        let found = t
+            .read_found
+            .get_or_init(|| Found::new(None, self.index.len()));
         let at = match starts {
             None => SPELLS_NOTHING,
             Some(b) => u32::try_from(b + 1)
@@ -286,7 +351,7 @@ impl<'i> Matcher<'i> {
                 .filter(|&v| v != SPELLS_NOTHING)
                 .unwrap_or(NOT_READ),
         };
-        if let Some(slot) = found.get(doc) {
+        if let Some(slot) = found.slot(doc as u32) {
             slot.store(at, Ordering::Relaxed);
         }
     }
@@ -313,36 +378,50 @@ impl<'i> Matcher<'i> {
         }
     }
 
+    /// Before a run scores `docs` (ascending; None: every document): where
+    /// the bodies it reads for the last clause's term spell it is noted for
+    /// those documents alone (see [`Matcher::bodies_read`]).
+    fn note_reads_of(&self, docs: Option<&[u32]>) {
+        if let Some((_, t)) = self.last_term()
+            && t.chars.len() >= BODY_PINYIN_MIN
+        {
+            let docs = docs.filter(|d| d.is_sorted()).map(<[u32]>::to_vec);
+            t.read_found
+                .get_or_init(|| Found::new(docs, self.index.len()));
+        }
+    }
+
     /// Where the bodies read for the last clause's term (a pinyin term) spell
     /// it, for the next keystroke ([`Matcher::read_from`]): what this
     /// matcher's runs found, and where it read nothing, what it was given.
     pub fn bodies_read(&self) -> Option<ReadFrom> {
         let (clause, t) = self.last_term()?;
-        let at: Vec<u32> = match (t.read_found.get(), &t.read_from) {
+        let at = match (t.read_found.get(), &t.read_from) {
             (None, None) => return None,
-            (None, Some(given)) => {
-                return Some(ReadFrom {
-                    clause,
-                    text: t.text.clone(),
-                    at: Arc::clone(given),
-                });
-            }
-            (Some(found), given) => found
-                .iter()
-                .enumerate()
-                .map(|(d, v)| match v.load(Ordering::Relaxed) {
-                    NOT_READ => given
-                        .as_ref()
-                        .and_then(|g| g.get(d).copied())
-                        .unwrap_or(NOT_READ),
-                    v => v,
+            (None, Some(given)) => Arc::clone(given),
+            (Some(found), given) => {
+                let (mut docs, mut at) = (Vec::new(), Vec::new());
+                for (d, v) in found.each() {
+                    let v = match (v, given) {
+                        (NOT_READ, Some(g)) => g.get(d),
+                        (v, _) => v,
+                    };
+                    if v != NOT_READ {
+                        docs.push(d);
+                        at.push(v);
+                    }
+                }
+                Arc::new(ReadAt {
+                    n: self.index.len(),
+                    docs,
+                    at,
                 })
-                .collect(),
+            }
         };
         Some(ReadFrom {
             clause,
             text: t.text.clone(),
-            at: Arc::new(at),
+            at,
         })
     }
 
@@ -352,7 +431,7 @@ impl<'i> Matcher<'i> {
     /// and scores.
     pub fn read_from(&mut self, read: ReadFrom) {
         let n = self.index.len();
-        if self.plain || read.at.len() != n {
+        if self.plain || read.at.n != n {
             return;
         }
         let Some((clause, _)) = self.last_term() else {
@@ -550,6 +629,7 @@ impl<'i> Matcher<'i> {
                 bounded.as_deref()
             }
         };
+        self.note_reads_of(candidates);
         let mut hits: Vec<Hit> = match candidates {
             Some(c) => c
                 .par_iter()
@@ -772,7 +852,7 @@ impl<'i> Matcher<'i> {
         let latin = self.may_hold(f, d, t);
         // Where the keystroke before found the body's spellings to start.
         let read_from = match (&t.read_from, f) {
-            (Some(at), Field::Body) if !want => at.get(d).copied().unwrap_or(NOT_READ),
+            (Some(at), Field::Body) if !want => at.get(doc),
             _ => NOT_READ,
         };
         let pinyin = t.pinyin.is_some()

@@ -136,6 +136,11 @@ struct Assembler {
     /// Under a banner over a run of items (`热线速递`, `简　讯`): each untitled
     /// paragraph after a finished one is an item of its own, until a head.
     items: bool,
+    /// The last bare item number set apart on a line of its own (`01`, `02`, …),
+    /// and whether it came right after the one numbered before it with nothing
+    /// but its item between: a head right after it opens the next item.
+    item_number: Option<u32>,
+    numbered: bool,
 }
 
 /// Assemble units (with their classes) into drafts, in reading order.
@@ -149,12 +154,23 @@ pub fn assemble(units: &[Unit<'_>], classes: &[Class]) -> Vec<Draft> {
         rival: None,
         dangling: Dangling::default(),
         items: false,
+        item_number: None,
+        numbered: false,
     };
     let mut i = 0;
     while i < units.len() {
         let class = &classes[i];
+        if class.role != Role::Noise && class.role != Role::Head {
+            a.numbered = false;
+        }
         match class.role {
-            Role::Noise => i += 1,
+            Role::Noise => {
+                if let Some(n) = bare_item_number(&units[i].text) {
+                    a.numbered = a.item_number.is_some_and(|m| m + 1 == n);
+                    a.item_number = Some(n);
+                }
+                i += 1;
+            }
             Role::DocBreak => {
                 a.items = units[i].markup == super::blocks::Markup::Banner;
                 if let Some(c) = a.cur {
@@ -169,6 +185,7 @@ pub fn assemble(units: &[Unit<'_>], classes: &[Class]) -> Vec<Draft> {
             Role::Head => {
                 a.items = false;
                 i = a.stack(units, classes, i);
+                a.numbered = false;
             }
             Role::Subtitle if a.headed.is_some_and(|h| !a.drafts[h].has_body()) => {
                 let h = a.headed.unwrap_or_default();
@@ -274,6 +291,58 @@ fn reattach_displaced_labels(drafts: &mut [Draft]) {
             drafts[owner].kicker = std::mem::take(&mut drafts[d].kicker);
         }
     }
+}
+
+/// `1.`, `２．`, `3、`, `（四）`: the number a head of a numbered list opens with,
+/// and the mark that sets it off (a number written in digits is followed by a
+/// point or `、` and a Han character, so `3.5亿元…` is no item).
+fn list_number(text: &str) -> Option<(u32, char)> {
+    if let Some(rest) = text.strip_prefix('（') {
+        let close = rest.find('）')?;
+        let numeral = &rest[..close];
+        let n = "一二三四五六七八九十"
+            .find(numeral)
+            .filter(|_| numeral.chars().count() == 1)?;
+        return Some((n as u32 / 3 + 1, '（'));
+    }
+    let mut value = 0u32;
+    let mut digits = 0;
+    let mut chars = text.chars();
+    for c in chars.by_ref() {
+        let d = c.to_digit(10).or_else(|| {
+            ('０'..='９')
+                .contains(&c)
+                .then(|| u32::from(c) - u32::from('０'))
+        });
+        match d {
+            Some(d) if digits < 2 => {
+                value = value * 10 + d;
+                digits += 1;
+            }
+            _ => {
+                let han_after = chars.next().is_some_and(is_han);
+                return (digits > 0 && matches!(c, '.' | '．' | '、') && han_after)
+                    .then_some((value, c));
+            }
+        }
+    }
+    None
+}
+
+/// `01`, `2`: an item's number printed alone on its line (one or two digits).
+fn bare_item_number(text: &str) -> Option<u32> {
+    (matches!(text.len(), 1 | 2) && text.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| text.parse().ok())
+        .flatten()
+}
+
+/// `2.汧湖迎来…` over `3.楮城至漷源…`: the second head is numbered next after the
+/// first, in the same way.
+fn follows_in_list(title: &str, head: &str) -> bool {
+    matches!(
+        (list_number(title), list_number(head)),
+        (Some((a, m)), Some((b, n))) if m == n && b == a + 1
+    )
 }
 
 /// The distinct two-character Han words of a label, as text.
@@ -852,6 +921,22 @@ impl Assembler {
 
     /// A single short line that is not clearly a new heading.
     fn lone_head(&mut self, line: usize, text: String, below: Option<&str>) {
+        // `3.楮城至漷源高速全线贯通` after the finished item `2.…`: the next item of a
+        // numbered list of briefs, whatever its words share with the one before.
+        if let Some(c) = self.cur
+            && {
+                let d = &self.drafts[c];
+                d.has_body()
+                    && !d.caption
+                    && d.paragraphs.last().is_some_and(|p| is_complete(p))
+                    && (follows_in_list(&d.title, &text) || self.numbered)
+            }
+        {
+            let n = self.open(line, "a numbered head after the item numbered before it");
+            self.drafts[n].title = text;
+            self.headed = Some(n);
+            return;
+        }
         if let Some(c) = self.cur {
             // A head that names the text below it and nothing of the finished article
             // above (`市青少年游泳锦标赛落幕` over `为期三天的…游泳锦标赛…`) titles a
@@ -1293,6 +1378,35 @@ impl Assembler {
 #[cfg(test)]
 mod tests {
     use crate::segment::segment_issue;
+
+    /// A numbered list of briefs: each numbered head after the item numbered before
+    /// it opens an item, even when its words are the item's before (`泵站`); a
+    /// number that is no next item (`3.5亿元`, a repeated number) opens nothing.
+    #[test]
+    fn each_numbered_brief_opens_an_item() {
+        let page = "1.苇塘县三座泵站投用\n\n三座泵站全部投入使用，汛期排涝能力提高一倍。\n\n2.芦溪镇新建两座泵站\n\n镇里今年又开工建设两座泵站，明年汛前完工。\n\n3.泵站值守人员上岗\n\n四十名值守人员经过培训后上岗。\n";
+        let a = segment_issue(page, "k");
+        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "1.苇塘县三座泵站投用",
+                "2.芦溪镇新建两座泵站",
+                "3.泵站值守人员上岗"
+            ],
+            "{a:#?}"
+        );
+        // Numbers printed alone over the heads (a WeChat round-up's `01`, `02`).
+        let page = "01\n\n苇塘县三座泵站投用\n\n三座泵站全部投入使用，汛期排涝能力提高一倍。\n\n02\n\n泵站值守人员上岗\n\n四十名泵站值守人员经过培训后上岗。\n";
+        let a = segment_issue(page, "k");
+        assert_eq!(a.len(), 2, "{a:#?}");
+        assert_eq!(a[1].title, "泵站值守人员上岗");
+        assert_eq!(super::list_number("（四）村里的泵站"), Some((4, '（')));
+        assert_eq!(super::list_number("１２．泵站"), Some((12, '．')));
+        assert_eq!(super::list_number("3.5亿元投向泵站"), None);
+        assert!(!super::follows_in_list("2.泵站投用", "2、泵站投用"));
+        assert!(!super::follows_in_list("2.泵站投用", "2.泵站投用"));
+    }
 
     /// A title printed after its `——` subtitle (a PDF's content order) is still the
     /// title, the line above the subtitle its kicker.

@@ -95,6 +95,7 @@ pub fn units(text: &str) -> Vec<Unit<'_>> {
     let mut gap = 0usize;
     let mut line_no = 0usize;
     let bytes = text.as_bytes();
+    let quoted = is_quoted(text);
     let mut start = 0usize;
     let mut page_break = false;
     while start <= bytes.len() {
@@ -102,7 +103,7 @@ pub fn units(text: &str) -> Vec<Unit<'_>> {
         line_no += 1;
         let raw = &text[start..end];
         page_break |= memchr::memchr(b'\x0c', raw.as_bytes()).is_some();
-        let line = trim(raw);
+        let line = if quoted { unquote(raw) } else { trim(raw) };
         if line.is_empty() {
             gap += 1;
         } else {
@@ -124,6 +125,35 @@ pub fn units(text: &str) -> Vec<Unit<'_>> {
         start = end + 1;
     }
     out
+}
+
+/// `> 本报记者　…`, `>> …`: a page quoted in an e-mail reply, each line behind the
+/// quote marks of its depth. A page is quoted when most of its non-blank lines
+/// open with `>` (a few such lines are text, or a breadcrumb's marks); its lines
+/// are read without the marks.
+fn is_quoted(text: &str) -> bool {
+    if memchr::memchr(b'>', text.as_bytes()).is_none() {
+        return false;
+    }
+    let (mut lines, mut marked) = (0usize, 0usize);
+    for line in text.lines() {
+        let line = trim(line);
+        if line.is_empty() {
+            continue;
+        }
+        lines += 1;
+        marked += usize::from(line.starts_with('>'));
+    }
+    marked * 2 > lines
+}
+
+/// A quoted line without its quote marks (any depth, spaced or not).
+fn unquote(raw: &str) -> &str {
+    let mut t = trim(raw);
+    while let Some(rest) = t.strip_prefix('>') {
+        t = trim(rest);
+    }
+    t
 }
 
 fn push_line<'a>(out: &mut Vec<Unit<'a>>, line: &'a str, line_no: usize, gap: usize) {

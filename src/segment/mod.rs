@@ -138,11 +138,13 @@ fn run(
     draft::open_record_texts(&units, &mut classes);
     demote_cut_heads(&units, &mut classes);
     read_scanned_subtitle_dashes(&units, &mut classes);
+    read_original_titles(&units, &mut classes);
     promote_heads_over_ledes(&units, &mut classes);
     promote_questions_over_exchanges(&units, &mut classes);
     mark_flush_heads(&units, &mut classes);
     rehome::columnist_titles(&mut units, &mut classes);
     rehome::rehome_heads(&mut units, &mut classes);
+    set_aside_trailing_links(&units, &mut classes);
     let drafts = assemble::assemble(&units, &classes);
     let mut whys: Vec<&'static str> = Vec::new();
     let mut articles: Vec<Article> = drafts
@@ -333,6 +335,63 @@ fn demote_cut_heads(units: &[blocks::Unit<'_>], classes: &mut [classify::Class])
     }
 }
 
+/// `相关阅读` / `楮城公布今冬供暖收费标准` / `老旧小区供热管网改造完成九成` at the end of
+/// a page: head lines over no text, two or more of them of title length (eight
+/// characters or more), with nothing after them but furniture, are the list of
+/// links a web, app or WeChat page prints under its article (related reading,
+/// past posts), no article's heads (every article has text). A notice's issuer
+/// over its date (`某某县人民政府` / `2026年5月6日`) ends its text and stays.
+fn set_aside_trailing_links(units: &[blocks::Unit<'_>], classes: &mut [classify::Class]) {
+    use classify::Role;
+    let mut heads = Vec::new();
+    for (i, c) in classes.iter().enumerate().rev() {
+        match c.role {
+            Role::Noise | Role::DocBreak => {}
+            Role::Head => heads.push(i),
+            _ => break,
+        }
+    }
+    let dated = |t: &str| t.contains('年') && t.contains('月') && t.ends_with('日');
+    let titles = heads
+        .iter()
+        .filter(|&&i| classify::count_upto(&units[i].text, 8) >= 8)
+        .count();
+    if titles < 2 || heads.iter().any(|&i| dated(&units[i].text)) {
+        return;
+    }
+    for i in heads {
+        classes[i].role = Role::Noise;
+        classes[i].rule = "furniture: a list of links at the page's end (heads over no text)";
+    }
+}
+
+/// `原标题：《十四万亩撂荒地重新长出了好收成》`: a story given a new head where it
+/// was copied to (a WeChat account, a news site) names the head it was printed
+/// under on the line below the new one. That line is a note, part of nothing;
+/// the line above it is the title, even when it ends with `！` or `？` (a new
+/// head often does): a short line with no full stop.
+fn read_original_titles(units: &[blocks::Unit<'_>], classes: &mut [classify::Class]) {
+    use classify::Role;
+    for i in 1..units.len() {
+        let t: &str = &units[i].text;
+        if !(t.starts_with("原标题：") || t.starts_with("原标题:"))
+            || classify::count_upto(t, 61) > 60
+        {
+            continue;
+        }
+        classes[i].role = Role::Noise;
+        classes[i].rule = "furniture: the original head of a story copied under a new one";
+        if let Some(p) = significant_before(classes, i)
+            && classes[p].role == Role::Body
+            && classify::count_upto(&units[p].text, 41) <= 40
+            && !units[p].text.contains('。')
+        {
+            classes[p].role = Role::Head;
+            classes[p].rule = "head: the new head over a copied story's original one";
+        }
+    }
+}
+
 /// `一一蒲口镇组织农机手“跨区作业”`: a scan reads a subtitle's `——` as two `一`. A head
 /// line opening with `一一` right under another head line is that head's subtitle,
 /// on a page that prints no `——` anywhere (where dashes come out as dashes, `一一`
@@ -470,6 +529,48 @@ fn opens_voice(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A copied story's new head over `原标题：《…》` is its title, even ending with
+    /// `！`; the original head is a note, neither title nor text.
+    #[test]
+    fn a_new_head_over_the_original_one_is_the_title() {
+        let page = "三座泵站，排涝能力翻一番！\n\n原标题：《苇塘县三座泵站投用》\n\n本报记者　甘露\n\n三座泵站全部投入使用，汛期排涝能力提高一倍。\n";
+        let a = segment_issue(page, "k");
+        assert_eq!(a.len(), 1, "{a:#?}");
+        assert_eq!(a[0].title, "三座泵站，排涝能力翻一番！");
+        assert_eq!(a[0].byline, "本报记者　甘露");
+        assert_eq!(a[0].paragraphs.len(), 1, "{a:#?}");
+    }
+
+    /// Heads over no text at a page's end (a list of related links under an app's
+    /// article) are furniture, not articles with titles and no text; one head at
+    /// the end stays, and so does a notice's issuer over its date.
+    #[test]
+    fn heads_over_no_text_at_the_end_are_a_list_of_links() {
+        let story = "苇塘县三座泵站投用\n\n本报记者　甘露\n\n三座泵站全部投入使用，汛期排涝能力提高一倍。\n\n";
+        let a = segment_issue(
+            &format!("{story}相关阅读\n\n芦溪镇新建两座泵站\n\n泵站值守人员上岗\n"),
+            "k",
+        );
+        assert_eq!(a.len(), 1, "{a:#?}");
+        assert_eq!(a[0].title, "苇塘县三座泵站投用");
+        // One head at the end is not set aside.
+        let a = segment_issue(&format!("{story}芦溪镇新建两座泵站\n"), "k");
+        assert!(
+            a.iter().any(|a| a.title == "芦溪镇新建两座泵站"
+                || a.paragraphs.iter().any(|p| p == "芦溪镇新建两座泵站")),
+            "{a:#?}"
+        );
+        // A notice's issuer and date end its text.
+        let notice = "关于泵站检修期间停止供水的通告\n\n3月5日泵站检修，全镇停止供水一天。\n\n苇塘县芦溪镇人民政府\n\n2026年3月2日\n";
+        let a = segment_issue(notice, "k");
+        assert_eq!(a.len(), 1, "{a:#?}");
+        assert_eq!(
+            a[0].paragraphs.last().map(String::as_str),
+            Some("2026年3月2日"),
+            "{a:#?}"
+        );
+    }
 
     /// On a page that indents its paragraphs and its intertitles alike, a head
     /// printed flush opens an article, even alone after a finished story; where

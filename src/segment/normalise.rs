@@ -32,6 +32,8 @@ pub fn normalise(units: &mut Vec<Unit<'_>>) {
 /// [`normalise`] a page known to be printed in traditional characters or not
 /// (see `traditional`).
 pub fn normalise_page(units: &mut Vec<Unit<'_>>, traditional: bool) {
+    // An e-mail's header, not a draft's fields (its `主题：` is no title field).
+    set_aside_mail_headers(units);
     // A draft's field labels are the truth about its lines: read before anything joins.
     if !super::draft::read_fields(units) {
         // A database export's field labels likewise.
@@ -116,6 +118,68 @@ fn discount_blank_after_every_line(units: &mut [Unit<'_>], wrap: Option<Wrap>) {
     }
     for u in units.iter_mut().skip(1) {
         u.gap = u.gap.saturating_sub(1);
+    }
+}
+
+/// The header of an e-mail that forwards or quotes a page (`发件人：…` / `发送时间：…`
+/// / `收件人：…` / `主题：…`, `From:` / `Sent:` / `To:` / `Subject:`: two or more
+/// such fields in a row, a sender's or a recipient's among them), the line that
+/// introduces a quote (`在2026年12月2日 09:30，某某 写道：`, `… wrote:`) and the
+/// line that sets off a forwarded message (`-----原始邮件-----`) are furniture.
+fn set_aside_mail_headers(units: &mut [Unit<'_>]) {
+    const FIELDS: [&str; 16] = [
+        "发件人",
+        "收件人",
+        "抄送",
+        "发送时间",
+        "发送日期",
+        "日期",
+        "时间",
+        "主题",
+        "From",
+        "To",
+        "Cc",
+        "Sent",
+        "Date",
+        "Subject",
+        "寄件者",
+        "收件者",
+    ];
+    const PARTIES: [&str; 6] = ["发件人", "收件人", "From", "To", "寄件者", "收件者"];
+    let field = |u: &Unit<'_>| {
+        let t: &str = &u.text;
+        FIELDS.iter().position(|f| {
+            t.strip_prefix(f)
+                .is_some_and(|r| r.starts_with(['：', ':']))
+        })
+    };
+    let mut i = 0;
+    while i < units.len() {
+        let start = i;
+        let mut party = false;
+        while i < units.len() && units[i].markup == Markup::None {
+            let Some(f) = field(&units[i]) else { break };
+            party |= PARTIES.contains(&FIELDS[f]);
+            i += 1;
+        }
+        if i - start >= 2 && party {
+            for u in &mut units[start..i] {
+                u.markup = Markup::Furniture;
+                u.level = 0;
+            }
+        }
+        if i == start {
+            let t: &str = &units[i].text;
+            let n = count_upto(t, 101);
+            let set_off = t.starts_with("---") && t.ends_with("---") && n <= 40;
+            let introduces = n <= 100
+                && (t.ends_with("写道：") || t.ends_with("写道:") || t.ends_with("wrote:"));
+            if units[i].markup == Markup::None && (set_off || introduces) {
+                units[i].markup = Markup::Furniture;
+                units[i].level = 0;
+            }
+            i += 1;
+        }
     }
 }
 
@@ -300,6 +364,12 @@ fn is_web_chrome(text: &str, n: usize, table_row: bool) -> bool {
     h.starts_with("分享到")
         || h.starts_with("Copyright")
         || (n <= 60 && text.contains("版权所有"))
+        || is_reprint_ban(text, n)
+        || is_source_line(text, n)
+        || is_media_placeholder(text)
+        || is_liked_comment(text)
+        || is_counted_label(text, n)
+        || is_edition_line(text, n)
         || text.contains("【打印本页】")
         || text.contains("【关闭窗口】")
         || is_prev_next_link(text)
@@ -340,17 +410,132 @@ fn is_article_foot(text: &str, n: usize) -> bool {
 /// `2026-08-06 08:12　来源：芩州日报`, `【字号：大 中 小】　2026-02-10 08:30　来源：…　作者：…`:
 /// the line a web page prints under an article's head with the time it was posted
 /// (a date and a clock time) and its source or author as fields.
+///
+/// An app or a WeChat account prints the stamp without fields (`楮城日报　2026-12-02
+/// 06:30　阅读 2.4万`, `某某日报　2026年12月2日 07:00　瀼江`), a news site without the
+/// clock (`2026-11-19　来源：某某日报　作者：…`): a date with a clock, or a date with
+/// a source or author field, in a short line with no sentence in it and no colon but
+/// the fields' (`会议时间：2026年12月5日 14:30` is a notice's line).
 fn is_posting_stamp(text: &str, n: usize) -> bool {
     if n > 100 || text.contains('。') {
         return false;
     }
-    let field = ["来源：", "来源:", "作者：", "作者:", "编辑：", "编辑:"]
+    let old_field = ["来源：", "来源:", "作者：", "作者:", "编辑：", "编辑:"]
         .iter()
         .any(|f| text.contains(f));
     // A date and a field with a clock (`2026-11-19 08:30　来源：…`), or with a second
     // field or control (`2026-11-19　来源：…　【字号：大 中 小】`): a web page's stamp
     // over its story, no line of text.
-    field && has_date(text) && (has_clock(text) || text.matches(['：', ':']).count() >= 2)
+    if old_field && has_date(text) && (has_clock(text) || text.matches(['：', ':']).count() >= 2) {
+        return true;
+    }
+    if text.contains(['，', '；', '！', '？']) {
+        return false;
+    }
+    const FIELDS: [&str; 6] = ["来源", "作者", "编辑", "稿源", "发布", "发布时间"];
+    let fielded_colons = text.match_indices(['：', ':']).all(|(i, c)| {
+        let before = &text[..i];
+        // `08:12`: a clock's colon.
+        (c == ":" && before.ends_with(|c: char| c.is_ascii_digit()))
+            || FIELDS.iter().any(|f| before.ends_with(f))
+            || before.ends_with("字号")
+    });
+    let field = FIELDS
+        .iter()
+        .any(|f| text.contains(&format!("{f}：")) || text.contains(&format!("{f}:")));
+    fielded_colons && has_date(text) && (has_clock(text) || field)
+}
+
+/// `来源：某某日报、某某新闻客户端`: a web or WeChat page's source line alone (a
+/// short line with no sentence in it).
+fn is_source_line(text: &str, n: usize) -> bool {
+    n <= 40
+        && !text.contains(['。', '，'])
+        && ["来源：", "来源:", "稿源：", "稿源:"]
+            .iter()
+            .any(|f| text.starts_with(f))
+}
+
+/// `本文来自某某客户端，未经授权不得转载。`, `某某日报社版权所有　未经书面授权禁止转载`:
+/// a site's notice forbidding reprints.
+fn is_reprint_ban(text: &str, n: usize) -> bool {
+    n <= 60 && text.contains("转载") && (text.contains("未经") || text.contains("禁止"))
+}
+
+/// `[图片]`, `【视频】`: where a copied page held a picture or a video, a bracketed
+/// word of at most four characters naming one.
+fn is_media_placeholder(text: &str) -> bool {
+    let inner = text
+        .strip_prefix('[')
+        .and_then(|t| t.strip_suffix(']'))
+        .or_else(|| text.strip_prefix('【').and_then(|t| t.strip_suffix('】')));
+    inner.is_some_and(|w| {
+        (1..=4).contains(&count_upto(w, 5)) && ["图", "视频", "音频"].iter().any(|m| w.contains(m))
+    })
+}
+
+/// `👍 1286`, `☆`, `💬 57`: a pictograph standing for a web page's button (arrows,
+/// miscellaneous symbols, dingbats, stars, emoji; not a numbered circle, a box
+/// drawing or a CJK mark).
+fn is_pictograph(c: char) -> bool {
+    let c = u32::from(c);
+    (0x2190..0x2200).contains(&c)
+        || (0x2600..0x27C0).contains(&c)
+        || (0x2B00..0x2C00).contains(&c)
+        || (0x1F000..0x1FB00).contains(&c)
+}
+
+/// `2.4万`, `215`, `1k+`: a count as a page prints it.
+fn is_count(word: &str) -> bool {
+    word.chars().any(|c| c.is_ascii_digit())
+        && word.chars().all(|c| {
+            c.is_ascii_digit() || matches!(c, '.' | ',' | '+' | '万' | '千' | 'k' | 'K' | 'w' | 'W')
+        })
+}
+
+/// `楮城网友·某区：今年家里比去年暖和多了！　👍 32`: a reader's comment under a web
+/// article, known by the like count it ends with (a pictograph and a count).
+fn is_liked_comment(text: &str) -> bool {
+    let mut words = text.split_whitespace().rev();
+    let (Some(last), Some(before)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let glued = last.trim_start_matches(is_pictograph);
+    (is_count(last) && before.chars().all(is_pictograph))
+        || (glued.len() < last.len() && is_count(glued))
+}
+
+/// `热门评论（57）`, `全部留言(12)`: the head of a web page's comments, a short label
+/// ending with a button word and its count in brackets.
+fn is_counted_label(text: &str, n: usize) -> bool {
+    if n > 12 {
+        return false;
+    }
+    let Some(inner) = text.strip_suffix(['）', ')']) else {
+        return false;
+    };
+    let Some(open) = inner.rfind(['（', '(']) else {
+        return false;
+    };
+    let count = inner[open..].trim_start_matches(['（', '(']);
+    let label = &inner[..open];
+    is_count(count)
+        && (2..=3).any(|k| {
+            let start = label.char_indices().rev().nth(k - 1).map(|(i, _)| i);
+            start.is_some_and(|i| lexicon().is_web_control(&label[i..]))
+        })
+}
+
+/// `2026年11月19日　第5版：民生`: a web edition's line of the date and the page.
+fn is_edition_line(text: &str, n: usize) -> bool {
+    n <= 40
+        && !text.contains(['。', '，', '《', '刊', '载'])
+        && has_date(text)
+        && text.match_indices('第').any(|(i, _)| {
+            let rest = &text[i + '第'.len_utf8()..];
+            let digits = rest.chars().take_while(|c| c.is_ascii_digit()).count();
+            digits > 0 && rest[digits..].starts_with('版')
+        })
 }
 
 /// `2026-08-06`, `2026/8/6`, `2026年8月6日`: a written date.
@@ -477,15 +662,30 @@ fn is_button_row(text: &str) -> bool {
     if bracketed > 0 {
         return bracketed >= 2 && rest.is_empty();
     }
+    // `阅读 3.1万`, `分享　收藏　点赞 215　在看 86`, `👍 1286　☆ 收藏　💬 57`, `写留言`:
+    // button words, counts (alone or glued after a button word) and pictographs.
     let lex = lexicon();
-    let mut words = 0;
-    for w in text.split(char::is_whitespace).filter(|w| !w.is_empty()) {
-        if !lex.is_web_control(w) {
+    let (mut buttons, mut counts, mut pictures) = (0, 0, 0);
+    let mut words = text.split(char::is_whitespace).filter(|w| !w.is_empty());
+    let first = words.clone().next();
+    for w in words.by_ref() {
+        let bare =
+            w.trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | '万' | '+'));
+        if lex.is_web_control(w) || (bare.len() < w.len() && lex.is_web_control(bare)) {
+            buttons += 1;
+            counts += usize::from(bare.len() < w.len());
+        } else if is_count(w) {
+            counts += 1;
+        } else if w.chars().all(is_pictograph) {
+            pictures += 1;
+        } else {
             return false;
         }
-        words += 1;
     }
-    words >= 2
+    buttons >= 2
+        || (buttons + pictures >= 1 && counts >= 1)
+        // One button word alone only when it is no word of a head (`写留言`, `阅读原文`).
+        || (buttons == 1 && pictures == 0 && first.is_some_and(|w| count_upto(w, 3) >= 3))
 }
 
 /// `HUAHENG RIBAO`, `QINYUAN DAILY`: a paper's name in Latin capitals.
@@ -547,8 +747,22 @@ fn has_credit_line(text: &str, n: usize) -> bool {
 }
 
 /// `扫码关注“某报”微信公众号　新闻热线：…`: the paper's own notice of its channels.
+///
+/// `点击上方蓝字关注我们`, `打开App，阅读体验更佳`: an account's or an app's call to
+/// follow it or open it (a call, and what it calls to).
 fn is_channel_notice(text: &str, n: usize) -> bool {
-    n <= 60 && !text.contains('。') && (text.starts_with("扫码") || text.starts_with("扫一扫"))
+    if n > 60 || text.contains('。') {
+        return false;
+    }
+    text.starts_with("扫码")
+        || text.starts_with("扫一扫")
+        || (n <= 20
+            && ["点击", "长按", "打开", "下载"]
+                .iter()
+                .any(|w| text.starts_with(w))
+            && ["关注", "App", "APP", "客户端", "公众号", "二维码"]
+                .iter()
+                .any(|w| text.contains(w)))
 }
 
 /// A line of a list of links as `lynx -dump` prints a web page: it opens with a
@@ -1546,6 +1760,59 @@ pub(super) mod tests {
         );
     }
 
+    /// A page quoted in an e-mail reply is read without its quote marks, and the
+    /// mail's header and the line introducing the quote are furniture (its `主题：`
+    /// makes no draft of the page); the reply's own words stay text.
+    #[test]
+    fn a_page_quoted_in_an_e_mail_is_read_without_its_marks() {
+        let page = "这篇稿子请再看一下。\n\n在 2026年3月2日 09:30，甘露 写道：\n> -----原始邮件-----\n> 发件人：甘露\n> 发送时间：2026年3月2日 09:30\n> 收件人：柯雨桐\n> 主题：苇塘县泵站稿\n>\n> 苇塘县三座泵站投用\n>\n> 本报记者　甘露\n>\n>> 三座泵站全部投入使用，汛期排涝能力提高一倍。\n";
+        assert_eq!(
+            texts(page),
+            [
+                "这篇稿子请再看一下。",
+                "苇塘县三座泵站投用",
+                "本报记者　甘露",
+                "三座泵站全部投入使用，汛期排涝能力提高一倍。",
+            ]
+        );
+        let a = crate::segment::segment_issue(page, "k");
+        let story = a.iter().find(|a| a.title == "苇塘县三座泵站投用");
+        assert_eq!(
+            story.map(|a| a.byline.as_str()),
+            Some("本报记者　甘露"),
+            "{a:#?}"
+        );
+        // A page with a few lines opening with `>` keeps them.
+        let u = units(
+            "芦溪晚报 > 电子版 > 第5版\n> 苇塘县三座泵站投用\n三座泵站全部投入使用。\n汛期排涝能力提高一倍。\n",
+        );
+        assert_eq!(u[1].text, "> 苇塘县三座泵站投用");
+    }
+
+    /// An app's or a WeChat account's chrome is known by its shape: the stamp with
+    /// a date and a clock or a source field, rows of counts and button words or
+    /// pictographs, a reader's comment ending in its like count, the comments'
+    /// counted head, picture placeholders, a call to follow the account, a source
+    /// line, a ban on reprints, a web edition's date and page. A notice's meeting time, a head opening with a date and a reprint
+    /// note stay text.
+    #[test]
+    fn app_and_wechat_chrome_is_furniture() {
+        let body = "苇塘县今年新建的三座泵站已全部投入使用，汛期排涝能力提高了一倍。";
+        let page = format!(
+            "芦溪新闻　2026-03-02 07:15　　阅读 1.2万\n点击上方蓝字关注我们\n2026年3月2日　第4版：综合\n苇塘县三座泵站投用\n2026-03-02　来源：芦溪日报　作者：甘露\n[图片]\n{body}\n来源：芦溪日报、芦溪新闻客户端\n审核：柯雨桐\n本文来自芦溪新闻客户端，未经授权不得转载。\n阅读 2.4万\n分享　　收藏　　点赞 215　　在看 86\n👍 1286　　　☆ 收藏　　　💬 57\n写留言\n热门评论（57）\n芦溪网友·苇塘县：泵站建得好！　👍 32\n会议时间：2026年3月5日 14:30\n3月2日起，芦溪公交调整三条线路\n（原载《芦溪日报》2026年3月1日第2版）\n"
+        );
+        assert_eq!(
+            texts(&page),
+            [
+                "苇塘县三座泵站投用",
+                body,
+                "会议时间：2026年3月5日 14:30",
+                "3月2日起，芦溪公交调整三条线路",
+                "（原载《芦溪日报》2026年3月1日第2版）",
+            ]
+        );
+    }
+
     /// Chrome is known by its shape on any site: a bar of links between spaced
     /// pipes, a line of bracketed buttons, a previous/next link, a row of a
     /// page's share buttons. A credit in pipes, a bracketed intertitle, a
@@ -1803,8 +2070,8 @@ pub(super) mod tests {
         let mut u = units("会议于2026年8月6日8:30开幕，来源：新华社。\n");
         normalise(&mut u);
         assert_eq!(u[0].markup, Markup::None);
-        // A stamp without a clock, with a second field or a control, is one; a
-        // dated line with one field is not.
+        // A stamp without a clock, with a second field or a control, is one; so is
+        // a web edition's line of the date and the page.
         let mut u = units(
             "冬夜里的“暖心驿站”\n2026-11-19　来源：澧川日报　【字号：大 中 小】\n2026-11-19　来源：澧川日报　作者：隗知春\n晚上十点，驿站里亮着灯。\n2026年11月19日　第5版：民生\n",
         );
@@ -1817,7 +2084,7 @@ pub(super) mod tests {
                 Markup::Furniture,
                 Markup::Furniture,
                 Markup::None,
-                Markup::None
+                Markup::Furniture
             ],
             "{u:?}"
         );

@@ -293,40 +293,92 @@ fn reattach_displaced_labels(drafts: &mut [Draft]) {
     }
 }
 
+/// How the number a head opens with is written.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum NumberForm {
+    /// `1.`, `１２．`, `3、`: one or two digits, ASCII or full-width.
+    Digits,
+    /// `三、`: a Han numeral of one to ten.
+    Han,
+    /// `（四）`: a Han numeral of one to ten in brackets.
+    Bracketed,
+}
+
+/// The number a head opens with: its value, the mark that sets it off (`.`, `．`
+/// or `、` after digits or a Han numeral; `（` for a bracketed numeral), how it is
+/// written, and the character after the number.
+struct LeadingNumber {
+    value: u32,
+    mark: char,
+    form: NumberForm,
+    next: Option<char>,
+}
+
+fn leading_number(text: &str) -> Option<LeadingNumber> {
+    const NUMERALS: &str = "一二三四五六七八九十";
+    let han_numeral = |c: char| NUMERALS.chars().position(|h| h == c).map(|i| i as u32 + 1);
+    if let Some(rest) = text.strip_prefix('（') {
+        let (numeral, after) = rest.split_once('）')?;
+        let mut chars = numeral.chars();
+        let value = han_numeral(chars.next()?).filter(|_| chars.next().is_none())?;
+        return Some(LeadingNumber {
+            value,
+            mark: '（',
+            form: NumberForm::Bracketed,
+            next: after.chars().next(),
+        });
+    }
+    let mut chars = text.chars().peekable();
+    let (mut value, mut digits) = (0u32, 0);
+    while let Some(d) = chars.peek().and_then(|&c| {
+        c.to_digit(10).or_else(|| {
+            ('０'..='９')
+                .contains(&c)
+                .then(|| u32::from(c) - u32::from('０'))
+        })
+    }) {
+        if digits == 2 {
+            return None;
+        }
+        value = value * 10 + d;
+        digits += 1;
+        chars.next();
+    }
+    let form = if digits > 0 {
+        NumberForm::Digits
+    } else {
+        value = han_numeral(chars.next()?)?;
+        NumberForm::Han
+    };
+    let mark = chars.next().filter(|c| matches!(c, '.' | '．' | '、'))?;
+    Some(LeadingNumber {
+        value,
+        mark,
+        form,
+        next: chars.next(),
+    })
+}
+
 /// `1.`, `２．`, `3、`, `（四）`: the number a head of a numbered list opens with,
 /// and the mark that sets it off (a number written in digits is followed by a
 /// point or `、` and a Han character, so `3.5亿元…` is no item).
 fn list_number(text: &str) -> Option<(u32, char)> {
-    if let Some(rest) = text.strip_prefix('（') {
-        let close = rest.find('）')?;
-        let numeral = &rest[..close];
-        let n = "一二三四五六七八九十"
-            .find(numeral)
-            .filter(|_| numeral.chars().count() == 1)?;
-        return Some((n as u32 / 3 + 1, '（'));
-    }
-    let mut value = 0u32;
-    let mut digits = 0;
-    let mut chars = text.chars();
-    for c in chars.by_ref() {
-        let d = c.to_digit(10).or_else(|| {
-            ('０'..='９')
-                .contains(&c)
-                .then(|| u32::from(c) - u32::from('０'))
-        });
-        match d {
-            Some(d) if digits < 2 => {
-                value = value * 10 + d;
-                digits += 1;
-            }
-            _ => {
-                let han_after = chars.next().is_some_and(is_han);
-                return (digits > 0 && matches!(c, '.' | '．' | '、') && han_after)
-                    .then_some((value, c));
-            }
-        }
-    }
-    None
+    leading_number(text)
+        .filter(|n| match n.form {
+            NumberForm::Digits => n.next.is_some_and(is_han),
+            NumberForm::Han => false,
+            NumberForm::Bracketed => true,
+        })
+        .map(|n| (n.value, n.mark))
+}
+
+/// The number a head opens with and the mark after it (`2.`, `２．`, `三、`): a
+/// number of one or two digits (ASCII or full-width) or a Han numeral of one to
+/// ten, then a point or an enumeration comma, then more of the head.
+fn head_number(text: &str) -> Option<(u32, char)> {
+    leading_number(text)
+        .filter(|n| n.form != NumberForm::Bracketed && n.next.is_some())
+        .map(|n| (n.value, n.mark))
 }
 
 /// `01`, `2`: an item's number printed alone on its line (one or two digits).
@@ -337,43 +389,16 @@ fn bare_item_number(text: &str) -> Option<u32> {
 }
 
 /// `2.汧湖迎来…` over `3.楮城至漷源…`: the second head is numbered next after the
-/// first, in the same way.
-fn follows_in_list(title: &str, head: &str) -> bool {
+/// first, in the same way, as `number` reads them ([`list_number`] or
+/// [`head_number`]).
+fn numbered_next(number: fn(&str) -> Option<(u32, char)>, title: &str, head: &str) -> bool {
     matches!(
-        (list_number(title), list_number(head)),
+        (number(title), number(head)),
         (Some((a, m)), Some((b, n))) if m == n && b == a + 1
     )
 }
 
 /// The distinct two-character Han words of a label, as text.
-/// The number a head opens with and the mark after it (`2.`, `２．`, `三、`): a
-/// number of one or two digits (ASCII or full-width) or a Han numeral of one to
-/// ten, then a point or an enumeration comma.
-fn head_number(text: &str) -> Option<(u32, char)> {
-    let mut chars = text.chars().peekable();
-    let mut n = 0u32;
-    let mut len = 0;
-    while let Some(&c) = chars.peek() {
-        let d = match c {
-            '0'..='9' => c as u32 - '0' as u32,
-            '０'..='９' => c as u32 - '０' as u32,
-            _ => break,
-        };
-        n = n * 10 + d;
-        len += 1;
-        chars.next();
-        if len > 2 {
-            return None;
-        }
-    }
-    if len == 0 {
-        let c = chars.next()?;
-        n = "一二三四五六七八九十".chars().position(|h| h == c)? as u32 + 1;
-    }
-    let sep = chars.next()?;
-    (matches!(sep, '.' | '．' | '、') && chars.next().is_some()).then_some((n, sep))
-}
-
 fn label_bigrams(label: &str) -> Vec<&str> {
     let mut out: Vec<&str> = Vec::new();
     let chars: Vec<(usize, char)> = label.char_indices().collect();
@@ -929,7 +954,7 @@ impl Assembler {
                 d.has_body()
                     && !d.caption
                     && d.paragraphs.last().is_some_and(|p| is_complete(p))
-                    && (follows_in_list(&d.title, &text) || self.numbered)
+                    && (numbered_next(list_number, &d.title, &text) || self.numbered)
             }
         {
             let n = self.open(line, "a numbered head after the item numbered before it");
@@ -970,8 +995,7 @@ impl Assembler {
                 && !d.caption
                 && d.paragraphs.last().is_some_and(|p| is_complete(p))
                 && d.intertitles.is_empty()
-                && head_number(&d.title)
-                    .is_some_and(|(k, sep)| head_number(&text) == Some((k + 1, sep)))
+                && numbered_next(head_number, &d.title, &text)
             {
                 let n = self.open(line, "a head numbered next after the title above");
                 self.drafts[n].title = text;
@@ -1404,8 +1428,16 @@ mod tests {
         assert_eq!(super::list_number("（四）村里的泵站"), Some((4, '（')));
         assert_eq!(super::list_number("１２．泵站"), Some((12, '．')));
         assert_eq!(super::list_number("3.5亿元投向泵站"), None);
-        assert!(!super::follows_in_list("2.泵站投用", "2、泵站投用"));
-        assert!(!super::follows_in_list("2.泵站投用", "2.泵站投用"));
+        assert!(!super::numbered_next(
+            super::list_number,
+            "2.泵站投用",
+            "2、泵站投用"
+        ));
+        assert!(!super::numbered_next(
+            super::list_number,
+            "2.泵站投用",
+            "2.泵站投用"
+        ));
     }
 
     /// A title printed after its `——` subtitle (a PDF's content order) is still the

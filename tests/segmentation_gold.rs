@@ -7,7 +7,7 @@
 //! `blind7_expected.toml`, `blind8_expected.toml`, `blind9_expected.toml`,
 //! `blind10_expected.toml`, `blind11_expected.toml`, `blind12_expected.toml`,
 //! `blind13_expected.toml`, `blind14_expected.toml`, `blind15_expected.toml`,
-//! `blind16_expected.toml` and `blind17_expected.toml`.
+//! `blind16_expected.toml`, `blind17_expected.toml` and `blind18_expected.toml`.
 //!
 //! Every page of every set is also re-rendered in the extraction styles of
 //! `common::styles` (hard-wrapped, no blank lines, page furniture, indents, converter
@@ -305,6 +305,22 @@
 //! e-mail reply 0.000 (no title of 4 found), the app copy 0.250 / 0 of 6 whole, the pdftotext
 //! default print 0.667 / 3 of 10 (`-layout` 0.800 / 8 of 10, `-raw` 0.900 / 10 of 10), the
 //! provincial front page 0.727 / 5 of 9, its GB18030 third page 0.857 / 4 of 8.
+//!
+//! ## First score of the eighteenth blind set
+//! `tests/fixtures/blind18/` (14 files, 12 pages, 102 gold articles, 78 distinct, of six new
+//! papers; written without reading `src/` in 8de1638; new forms: a five-column tabloid PDF
+//! with a story wrapped round a photo, printed by pdftotext default, `-layout` and
+//! pdfminer.six's `pdf2txt.py`; a `lynx -dump` of a news site; Tesseract output with a space
+//! between characters; a 1993 scan; an archive database export with field labels; rows
+//! pasted from a spreadsheet; a traditional-character overseas paper), title F1 / whole /
+//! kind, scored by the lead at 10:30 UTC with a build of e75b018 (session 20's start) before
+//! any segmentation change of the session: plain 0.621 / 54.9% / 0.75, hardwrap 0.562 / 53.9%
+//! / 0.70, noblank 0.647 / 52.9% / 0.75, furniture 0.671 / 52.0% / 0.72, indent 0.647 / 52.9%
+//! / 0.75, markdown 0.610 / 52.0% / 0.69. Worst pages (plain): the database export 0.000
+//! (none of 5 titles, bodies whole), the spreadsheet paste 0.000 / 0 of 4, the `-layout`
+//! print 0.182 / 4 of 12, the default print 0.444 / 2 of 12, the pdfminer print 0.636 / 3 of
+//! 12, the lynx dump 0.400, the provincial front page 0.500 / 2 of 9, the 1993 scan 1.000 /
+//! 2 of 6.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -645,6 +661,7 @@ fn all_sets() -> Vec<(&'static str, Vec<Case>)> {
     for name in [
         "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9",
         "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17",
+        "blind18",
     ] {
         let gold = fixtures().join(format!("{name}_expected.toml"));
         if gold.is_file() {

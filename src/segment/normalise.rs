@@ -127,39 +127,35 @@ fn discount_blank_after_every_line(units: &mut [Unit<'_>], wrap: Option<Wrap>) {
 /// introduces a quote (`在2026年12月2日 09:30，某某 写道：`, `… wrote:`) and the
 /// line that sets off a forwarded message (`-----原始邮件-----`) are furniture.
 fn set_aside_mail_headers(units: &mut [Unit<'_>]) {
+    // The sender's and recipients' fields first (`PARTIES` of them): a header
+    // names one of them.
+    const PARTIES: usize = 6;
     const FIELDS: [&str; 16] = [
         "发件人",
         "收件人",
+        "寄件者",
+        "收件者",
+        "From",
+        "To",
         "抄送",
         "发送时间",
         "发送日期",
         "日期",
         "时间",
         "主题",
-        "From",
-        "To",
         "Cc",
         "Sent",
         "Date",
         "Subject",
-        "寄件者",
-        "收件者",
     ];
-    const PARTIES: [&str; 6] = ["发件人", "收件人", "From", "To", "寄件者", "收件者"];
-    let field = |u: &Unit<'_>| {
-        let t: &str = &u.text;
-        FIELDS.iter().position(|f| {
-            t.strip_prefix(f)
-                .is_some_and(|r| r.starts_with(['：', ':']))
-        })
-    };
+    let field = |u: &Unit<'_>| named_field(&u.text, &FIELDS, FieldAt::Start);
     let mut i = 0;
     while i < units.len() {
         let start = i;
         let mut party = false;
         while i < units.len() && units[i].markup == Markup::None {
             let Some(f) = field(&units[i]) else { break };
-            party |= PARTIES.contains(&FIELDS[f]);
+            party |= f < PARTIES;
             i += 1;
         }
         if i - start >= 2 && party {
@@ -420,30 +416,60 @@ fn is_posting_stamp(text: &str, n: usize) -> bool {
     if n > 100 || text.contains('。') {
         return false;
     }
-    let old_field = ["来源：", "来源:", "作者：", "作者:", "编辑：", "编辑:"]
-        .iter()
-        .any(|f| text.contains(f));
     // A date and a field with a clock (`2026-11-19 08:30　来源：…`), or with a second
     // field or control (`2026-11-19　来源：…　【字号：大 中 小】`): a web page's stamp
     // over its story, no line of text.
-    if old_field && has_date(text) && (has_clock(text) || text.matches(['：', ':']).count() >= 2) {
+    if named_field(text, &STAMP_FIELDS[..3], FieldAt::Anywhere).is_some()
+        && has_date(text)
+        && (has_clock(text) || text.matches(['：', ':']).count() >= 2)
+    {
         return true;
     }
     if text.contains(['，', '；', '！', '？']) {
         return false;
     }
-    const FIELDS: [&str; 6] = ["来源", "作者", "编辑", "稿源", "发布", "发布时间"];
     let fielded_colons = text.match_indices(['：', ':']).all(|(i, c)| {
         let before = &text[..i];
         // `08:12`: a clock's colon.
         (c == ":" && before.ends_with(|c: char| c.is_ascii_digit()))
-            || FIELDS.iter().any(|f| before.ends_with(f))
+            || named_field(before, &STAMP_FIELDS, FieldAt::End).is_some()
             || before.ends_with("字号")
     });
-    let field = FIELDS
-        .iter()
-        .any(|f| text.contains(&format!("{f}：")) || text.contains(&format!("{f}:")));
-    fielded_colons && has_date(text) && (has_clock(text) || field)
+    fielded_colons
+        && has_date(text)
+        && (has_clock(text) || named_field(text, &STAMP_FIELDS, FieldAt::Anywhere).is_some())
+}
+
+/// The fields of a web page's stamp under an article's head: the author, editor and
+/// source (the fields of a stamp with a second field or a clock), then the source's
+/// other name and the posting's time.
+const STAMP_FIELDS: [&str; 6] = ["作者", "编辑", "来源", "稿源", "发布", "发布时间"];
+
+/// Where [`named_field`] looks for a field before a colon.
+#[derive(Debug, Clone, Copy)]
+enum FieldAt {
+    /// The line opens with the field (`来源：…`).
+    Start,
+    /// Before any colon of the line (`2026-11-19　来源：…`).
+    Anywhere,
+    /// At the end of the text (the text before one colon).
+    End,
+}
+
+/// `来源：`, `From:`: which of `fields` a line names right before a colon, full-
+/// or half-width, at the place `at` says (the first such in `fields`' order).
+fn named_field(text: &str, fields: &[&str], at: FieldAt) -> Option<usize> {
+    let ending = |before: &str| fields.iter().position(|f| before.ends_with(f));
+    match at {
+        FieldAt::Start => {
+            let before = &text[..text.find(['：', ':'])?];
+            fields.iter().position(|f| before == *f)
+        }
+        FieldAt::Anywhere => text
+            .match_indices(['：', ':'])
+            .find_map(|(i, _)| ending(&text[..i])),
+        FieldAt::End => ending(text),
+    }
 }
 
 /// `来源：某某日报、某某新闻客户端`: a web or WeChat page's source line alone (a
@@ -451,9 +477,7 @@ fn is_posting_stamp(text: &str, n: usize) -> bool {
 fn is_source_line(text: &str, n: usize) -> bool {
     n <= 40
         && !text.contains(['。', '，'])
-        && ["来源：", "来源:", "稿源：", "稿源:"]
-            .iter()
-            .any(|f| text.starts_with(f))
+        && named_field(text, &STAMP_FIELDS[2..4], FieldAt::Start).is_some()
 }
 
 /// `本文来自某某客户端，未经授权不得转载。`, `某某日报社版权所有　未经书面授权禁止转载`:

@@ -425,6 +425,13 @@ fn shared_bigrams(label: &[&str], draft: &Draft) -> usize {
         .count()
 }
 
+/// A line that is nothing but a bracketed credit (`（蓟望舒）`): the end of the text
+/// above it, wrapped onto a line of its own.
+fn is_credit_alone(text: &str) -> bool {
+    text.starts_with(['(', '（'])
+        && super::classify::trailing_credit(text).is_some_and(|c| c.len() == text.len())
+}
+
 /// Two head lines that are the halves of a couplet title: of one length (give or
 /// take a character), five to twelve characters each, no spaces, colons or digits
 /// in them (`第287期` over `母亲的菜园` is an issue line over a title).
@@ -807,13 +814,20 @@ impl Assembler {
             || (explicit && (cur_level == 0 || first.level <= cur_level));
         if !strong {
             let text = first.text.to_string();
-            // The one paragraph of a short item under it (a section runs on longer).
+            // The one paragraph of a short item under it (a section runs on longer),
+            // perhaps with its credit alone on the line after (`（蓟望舒）`, where a
+            // narrow column wrapped it off the paragraph's end).
+            let no_more_text = |k: usize| {
+                next_significant(classes, k).is_none_or(|m| classes[m].role != Role::Body)
+            };
             let below = next
                 .filter(|&n| {
                     classes[n].role == Role::Body
                         && classes[n].dateline.is_none()
-                        && next_significant(classes, n + 1)
-                            .is_none_or(|m| classes[m].role != Role::Body)
+                        && next_significant(classes, n + 1).is_none_or(|m| {
+                            classes[m].role != Role::Body
+                                || (is_credit_alone(&units[m].text) && no_more_text(m + 1))
+                        })
                 })
                 .map(|n| units[n].text.as_ref());
             self.lone_head(first.line, text, below);
@@ -1438,6 +1452,37 @@ mod tests {
             "2.泵站投用",
             "2.泵站投用"
         ));
+    }
+
+    /// A run of titled briefs: a brief whose credit a narrow column wrapped onto a
+    /// line of its own (`（蓟望舒）`) is still one short item under its head, so the
+    /// head titles it instead of being read as a section of the brief above.
+    #[test]
+    fn a_brief_with_its_credit_on_a_line_of_its_own_is_an_item() {
+        let page = "城事一周\n\n篆湖公园新增环湖跑道\n篆湖公园环湖跑道日前建成开放，全长四点六公里，沿途设置了饮水点。\n\n棂湖区开通养老服务热线\n棂湖区养老服务热线近日开通，老人拨打热线可预约上门助餐服务。\n（蓟望舒）\n\n老船厂工业遗存将建博物馆\n溦江边的栝州老船厂将改建为航运博物馆，预计后年建成开放。\n";
+        let a = segment_issue(page, "k");
+        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "篆湖公园新增环湖跑道",
+                "棂湖区开通养老服务热线",
+                "老船厂工业遗存将建博物馆"
+            ],
+            "{a:#?}"
+        );
+        assert_eq!(a[0].byline, "", "{a:#?}");
+        assert_eq!(a[1].byline, "（蓟望舒）", "{a:#?}");
+        // A second paragraph under the head (not a credit) makes it a section.
+        let page = page.replace("（蓟望舒）", "热线工作时间为每天八时至二十时。");
+        let a = segment_issue(&page, "k");
+        assert!(
+            !a.iter().any(|a| a.title == "棂湖区开通养老服务热线"),
+            "{a:#?}"
+        );
+        assert!(super::is_credit_alone("（蓟望舒）"));
+        assert!(!super::is_credit_alone("热线可预约上门服务。（蓟望舒）"));
+        assert!(!super::is_credit_alone("（下转第6版）"));
     }
 
     /// A title printed after its `——` subtitle (a PDF's content order) is still the

@@ -79,3 +79,33 @@ fn explain_shows_a_moved_heads_start_above_it() {
     }
     assert!(starts >= 3, "{text}");
 }
+
+/// The same page as `articles --format jsonl` gives it: an article's `line` is
+/// where it is printed, the first line of the file that holds any of its text
+/// (for the story whose head was printed below its text, its byline's line, not
+/// the head's), so jumping there shows the article's start.
+#[test]
+fn an_articles_line_is_the_first_line_it_is_printed_on() {
+    let cli = Cli::new();
+    let page = cli.home().join("城市新闻_2026-09-09_第5版.txt");
+    let text = "城市新闻\n\n全市新建改建城市绿道58公里\n\n本报讯 檀溪区老城片区的四十三条街巷今年完成改造，居民出行更方便。\n\n本报记者 叶知非\n\n记者从市园林局获悉，今年以来全市新建和改建城市绿道58公里，新增口袋公园26个。\n\n本报记者 宁一舟 通讯员 邹小满\n\n筠坊区近日完成三处历史建筑的修缮工作，修缮后将作为社区文化活动中心免费开放。\n\n筠坊区修复三处历史建筑\n";
+    std::fs::write(&page, text).unwrap();
+    let articles = cli.articles_jsonl(&page);
+    let moved = articles
+        .iter()
+        .find(|a| a["title"] == "筠坊区修复三处历史建筑")
+        .unwrap_or_else(|| panic!("{articles:#?}"));
+    assert_eq!(moved["line"], 11, "{moved:#}");
+    let file: Vec<&str> = text.lines().collect();
+    for a in &articles {
+        let fields: Vec<&str> = ["kicker", "title", "subtitle", "byline", "body"]
+            .iter()
+            .filter_map(|f| a[f].as_str())
+            .collect();
+        let first = file
+            .iter()
+            .position(|l| !l.is_empty() && fields.iter().any(|f| f.contains(l)))
+            .map(|i| i + 1);
+        assert_eq!(a["line"].as_u64(), first.map(|l| l as u64), "{a:#}");
+    }
+}

@@ -29,7 +29,13 @@ const PHOTO_TITLE_CHARS: usize = 16;
 /// An article being built.
 #[derive(Debug, Default, Clone)]
 pub struct Draft {
+    /// The line of the file a reader is taken to: the first line of its head stack
+    /// and opening as printed (a head printed below its text, moved above it,
+    /// starts where the text's byline or first line is).
     pub line: usize,
+    /// The line of its first unit in segmentation's order (where `articles
+    /// --explain` shows the start).
+    pub shown_at: usize,
     pub kicker: String,
     pub title: String,
     pub subtitle: String,
@@ -75,6 +81,7 @@ impl Draft {
     fn new(line: usize) -> Draft {
         Draft {
             line,
+            shown_at: line,
             ..Draft::default()
         }
     }
@@ -922,6 +929,17 @@ impl Assembler {
             && is_couplet(&units[heads[t - 1]].text, &units[heads[t]].text);
         let d = self.open(start, why);
         let draft = &mut self.drafts[d];
+        // Where the article is printed: its stack and its opening, wherever the head
+        // went (a head moved from the page's foot starts at its text's byline).
+        draft.line =
+            subtitle
+                .iter()
+                .chain(&bylines)
+                .chain(next.iter().filter(|&&n| {
+                    matches!(classes[n].role, Role::Body | Role::JumpIn | Role::Caption)
+                }))
+                .map(|&k| units[k].line)
+                .fold(start, usize::min);
         draft.label_owner = label_owner;
         draft.title = units[heads[t]].text.to_string();
         if couplet {
@@ -1376,6 +1394,7 @@ impl Assembler {
         let draft = &mut self.drafts[d];
         if draft.paragraphs.is_empty() && draft.title.is_empty() && draft.kicker.is_empty() {
             draft.line = unit.line;
+            draft.shown_at = unit.line;
         }
         if let Some(dl) = &class.dateline
             && !draft.has_body()

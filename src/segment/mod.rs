@@ -67,6 +67,8 @@ pub struct ExplainedLine {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ArticleStart {
     pub index: usize,
+    /// The line of the article's first unit in segmentation's order (a head moved
+    /// above its text keeps its own line; `Article::line` is where it is printed).
     pub line: usize,
     pub why: &'static str,
     pub title: String,
@@ -146,7 +148,7 @@ fn run(
     rehome::rehome_heads(&mut units, &mut classes);
     set_aside_trailing_links(&units, &mut classes);
     let drafts = assemble::assemble(&units, &classes);
-    let mut whys: Vec<&'static str> = Vec::new();
+    let mut whys: Vec<(&'static str, usize)> = Vec::new();
     let mut articles: Vec<Article> = drafts
         .into_iter()
         .filter(|d| !d.paragraphs.is_empty() || !d.title.is_empty())
@@ -158,7 +160,7 @@ fn run(
                 kind::kind_of(&d)
             };
             let doubts = doubt::doubts_of(&d, kind, habits);
-            whys.push(d.why);
+            whys.push((d.why, d.shown_at));
             // Paragraphs re-joined across column breaks grew by doubling; a corpus
             // stays loaded for hours, so give the slack back once.
             d.paragraphs.shrink_to_fit();
@@ -198,9 +200,9 @@ fn run(
         e.starts = articles
             .iter()
             .zip(whys)
-            .map(|(a, why)| ArticleStart {
+            .map(|(a, (why, shown_at))| ArticleStart {
                 index: a.index,
-                line: a.line,
+                line: shown_at,
                 why,
                 title: a.display_title(),
                 doubts: a.doubts,

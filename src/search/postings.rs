@@ -1967,6 +1967,89 @@ mod tests {
         });
     }
 
+    /// Every key of a segment lists the documents holding it, ascending, each
+    /// with how often it occurs there (255 at most; a pinyin trigram once),
+    /// as counted by reading each body character by character.
+    fn segment_of_bodies_lists_every_key_with_its_counts(bodies: &[Vec<String>]) {
+        use std::collections::BTreeMap;
+        let mut expected: BTreeMap<u32, BTreeMap<u32, u32>> = BTreeMap::new();
+        for (doc, paragraphs) in bodies.iter().enumerate() {
+            let doc = doc as u32;
+            let mut trigrams = std::collections::BTreeSet::new();
+            for p in paragraphs {
+                let codes: Vec<Option<u16>> = p.chars().map(gram_code).collect();
+                for (i, &code) in codes.iter().enumerate() {
+                    let Some(code) = code else { continue };
+                    let code = code as u32;
+                    *expected
+                        .entry(code << 16)
+                        .or_default()
+                        .entry(doc)
+                        .or_default() += 1;
+                    if let Some(Some(a)) = i.checked_sub(1).map(|j| codes[j]) {
+                        let key = (a as u32) << 16 | code;
+                        *expected.entry(key).or_default().entry(doc).or_default() += 1;
+                    }
+                    if i >= 2
+                        && let (Some(a), Some(b)) = (codes[i - 2], codes[i - 1])
+                    {
+                        let m = [a, b, code as u16].map(initials_of_code);
+                        for x in 0..26u8 {
+                            for y in 0..26u8 {
+                                for z in 0..26u8 {
+                                    if m[0] >> x & 1 == 1
+                                        && m[1] >> y & 1 == 1
+                                        && m[2] >> z & 1 == 1
+                                    {
+                                        trigrams.insert(trigram_key(x, y, z));
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            for key in trigrams {
+                expected.entry(key).or_default().insert(doc, 1);
+            }
+        }
+        let seg = Segment::build(bodies.iter().map(|b| b.iter().map(String::as_str)));
+        assert_eq!(seg.docs(), bodies.len() as u32);
+        let mut got: BTreeMap<u32, BTreeMap<u32, u32>> = BTreeMap::new();
+        assert!(seg.keys.windows(2).all(|w| w[0] < w[1]), "keys ascend");
+        for (k, &key) in seg.keys.iter().enumerate() {
+            let mut docs = Vec::new();
+            for_each_counted(seg.list(k), |d, c| docs.push((d, c as u32)));
+            assert!(docs.windows(2).all(|w| w[0].0 < w[1].0), "documents ascend");
+            got.insert(key, docs.into_iter().collect());
+        }
+        for counts in expected.values_mut() {
+            for c in counts.values_mut() {
+                *c = (*c).min(255);
+            }
+        }
+        assert_eq!(got, expected);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(128))]
+        #[test]
+        fn segments_list_every_key_of_their_bodies(
+            bodies in proptest::collection::vec(
+                proptest::collection::vec("[社区是去在里理治事长行重的，aA１𠀀 ]{0,40}", 0..4),
+                0..12,
+            ),
+        ) {
+            segment_of_bodies_lists_every_key_with_its_counts(&bodies);
+        }
+    }
+
+    #[test]
+    fn counts_past_255_stop_there() {
+        let body = vec!["的".repeat(300) + "社区", "社区".repeat(2)];
+        segment_of_bodies_lists_every_key_with_its_counts(&[body, vec![], vec!["的".into()]]);
+    }
+
     #[test]
     fn radix_sort_orders_by_key_keeping_documents_in_order() {
         let mut pairs: Vec<u64> = Vec::new();

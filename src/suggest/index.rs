@@ -40,6 +40,53 @@ pub struct Known {
     pub with_hits: bool,
 }
 
+/// Word ids [`Vocabulary::count`] gathers before adding their counts.
+const COUNT_BATCH: usize = 1 << 19;
+
+/// Add the ids of `batch` (any order, each an article's) to the counts of
+/// `ids` (ascending) and `df`, in place from the back; `batch` is emptied.
+fn add_counts(ids: &mut Vec<WordId>, df: &mut Vec<u32>, batch: &mut Vec<WordId>) {
+    batch.sort_unstable();
+    // The batch's distinct ids, each with its count.
+    let runs: Vec<(WordId, u32)> = batch
+        .chunk_by(|a, b| a == b)
+        .map(|run| (run[0], run.len() as u32))
+        .collect();
+    batch.clear();
+    let old = ids.len();
+    let (mut new, mut i) = (0, 0);
+    for &(id, _) in &runs {
+        while i < old && ids[i] < id {
+            i += 1;
+        }
+        if i == old || ids[i] != id {
+            new += 1;
+        }
+    }
+    ids.resize(old + new, 0);
+    df.resize(old + new, 0);
+    // Merge from the back: `i` old entries and `j` runs left, `k` slots.
+    let (mut i, mut j, mut k) = (old, runs.len(), old + new);
+    while j > 0 {
+        let (id, n) = runs[j - 1];
+        k -= 1;
+        if i > 0 && ids[i - 1] > id {
+            ids[k] = ids[i - 1];
+            df[k] = df[i - 1];
+            i -= 1;
+        } else if i > 0 && ids[i - 1] == id {
+            ids[k] = id;
+            df[k] = df[i - 1].saturating_add(n);
+            i -= 1;
+            j -= 1;
+        } else {
+            ids[k] = id;
+            df[k] = n;
+            j -= 1;
+        }
+    }
+}
+
 /// The content words of a corpus: each word's id, text and number of articles
 /// holding it, in one table sorted by id (a corpus of 100k articles has over a
 /// million distinct words: two hash maps of them took 80 MB, this a quarter).
@@ -53,20 +100,63 @@ pub struct Vocabulary {
 }
 
 impl Vocabulary {
-    /// The words counted in `df` (articles holding each), their texts given
-    /// by `text_of` (a word without one has none).
-    pub fn new<'a>(
-        df: HashMap<WordId, u32>,
+    /// The words of `articles` (each article's words distinct, as
+    /// [`ArticleFeatures::words`] are) with how many articles hold each, their
+    /// texts given by `text_of`. Counted a batch of articles at a time into
+    /// the table by id, which grows in place: no hash table of every word is
+    /// held beside it (a first start's peak of memory was there).
+    pub fn count<'a, 'b>(
+        articles: impl IntoIterator<Item = &'b ArticleFeatures>,
         text_of: impl Fn(WordId) -> Option<Cow<'a, str>>,
     ) -> Vocabulary {
-        let mut counts: Vec<(WordId, u32)> = df.into_iter().collect();
-        counts.sort_unstable();
-        let mut v = Vocabulary::with_capacity(counts.len(), 0);
-        for (id, n) in counts {
-            v.push(id, n, text_of(id).as_deref().unwrap_or(""));
+        let (mut ids, mut df) = (Vec::new(), Vec::new());
+        let mut batch: Vec<WordId> = Vec::new();
+        for a in articles {
+            batch.extend_from_slice(&a.words);
+            if batch.len() >= COUNT_BATCH {
+                add_counts(&mut ids, &mut df, &mut batch);
+            }
         }
-        v.shrink_to_fit();
-        v
+        add_counts(&mut ids, &mut df, &mut batch);
+        drop(batch);
+        Vocabulary::of_counts(ids, df, text_of)
+    }
+
+    /// The words `ids` (ascending), held by `df` articles each, their texts
+    /// given by `text_of`, which take their exact room.
+    fn of_counts<'a>(
+        ids: Vec<WordId>,
+        df: Vec<u32>,
+        text_of: impl Fn(WordId) -> Option<Cow<'a, str>>,
+    ) -> Vocabulary {
+        let text_len: usize = ids
+            .iter()
+            .map(|&id| text_of(id).map_or(0, |t| t.len()))
+            .sum();
+        let ordered = ids.windows(2).all(|w| w[0] < w[1]) && ids.len() == df.len();
+        if u32::try_from(text_len).is_err() || !ordered {
+            // Words past what the table can hold are left out, as by `push`.
+            let mut v = Vocabulary::with_capacity(ids.len(), 0);
+            for (&id, &n) in ids.iter().zip(&df) {
+                v.push(id, n, text_of(id).as_deref().unwrap_or(""));
+            }
+            v.shrink_to_fit();
+            return v;
+        }
+        let mut text = String::with_capacity(text_len);
+        let mut ends = Vec::with_capacity(ids.len());
+        for &id in &ids {
+            if let Some(t) = text_of(id) {
+                text.push_str(&t);
+            }
+            ends.push(text.len() as u32);
+        }
+        Vocabulary {
+            ids,
+            df,
+            ends,
+            text,
+        }
     }
 
     /// An empty vocabulary with room for `n` words and `text` bytes of their
@@ -238,18 +328,14 @@ impl SuggestIndex {
         let vocabulary = if whole {
             old
         } else {
-            let mut df: HashMap<WordId, u32> = HashMap::new();
-            for a in features.iter().flatten() {
-                for w in &a.words {
-                    *df.entry(*w).or_insert(0) += 1;
-                }
-            }
             // Of two texts of one id, the smaller (see `features::name`); a
             // pair of Han characters is known from its id.
-            Vocabulary::new(df, |id| match (names.get(&id), old.word(id)) {
-                (Some(new), Some(old)) => Some(Cow::Borrowed(old.min(&**new))),
-                (None, None) => features::pair_text(id).map(Cow::Owned),
-                (new, old) => new.map(|w| &**w).or(old).map(Cow::Borrowed),
+            Vocabulary::count(features.iter().flatten(), |id| {
+                match (names.get(&id), old.word(id)) {
+                    (Some(new), Some(old)) => Some(Cow::Borrowed(old.min(&**new))),
+                    (None, None) => features::pair_text(id).map(Cow::Owned),
+                    (new, old) => new.map(|w| &**w).or(old).map(Cow::Borrowed),
+                }
             })
         };
         SuggestIndex {
@@ -308,19 +394,80 @@ impl SuggestIndex {
 mod tests {
     use super::*;
 
+    fn holding(words: &[WordId]) -> ArticleFeatures {
+        let mut words = words.to_vec();
+        words.sort_unstable();
+        words.dedup();
+        ArticleFeatures {
+            words,
+            hits: Vec::new(),
+            length: 1,
+        }
+    }
+
+    proptest::proptest! {
+        /// Each word is counted once for every article holding it, whatever
+        /// the batches the counting goes in.
+        #[test]
+        fn a_vocabulary_counts_the_articles_holding_each_word(
+            articles in proptest::collection::vec(
+                proptest::collection::vec(0u32..3000, 0..40),
+                0..200,
+            ),
+        ) {
+            let articles: Vec<ArticleFeatures> = articles.iter().map(|w| holding(w)).collect();
+            let v = Vocabulary::count(&articles, |id| {
+                (id % 3 == 0).then(|| Cow::Owned(format!("w{id}")))
+            });
+            let mut expected: std::collections::BTreeMap<WordId, u32> = Default::default();
+            for a in &articles {
+                for &w in &a.words {
+                    *expected.entry(w).or_default() += 1;
+                }
+            }
+            let got: Vec<(WordId, u32, String)> =
+                v.iter().map(|(id, n, t)| (id, n, t.to_string())).collect();
+            let want: Vec<(WordId, u32, String)> = expected
+                .into_iter()
+                .map(|(id, n)| (id, n, if id % 3 == 0 { format!("w{id}") } else { String::new() }))
+                .collect();
+            proptest::prop_assert_eq!(got, want);
+        }
+    }
+
+    /// Batches past [`COUNT_BATCH`] ids merge into the counts so far.
+    #[test]
+    fn counts_merge_across_batches() {
+        let many: Vec<WordId> = (0..(COUNT_BATCH as u32 / 3)).map(|i| i * 7).collect();
+        let articles: Vec<ArticleFeatures> = (0..8).map(|k| holding(&many[k * 1000..])).collect();
+        let v = Vocabulary::count(&articles, |_| None);
+        assert_eq!(v.len(), many.len());
+        for (k, &id) in many.iter().enumerate() {
+            assert_eq!(v.df(id), (k / 1000).min(7) as u32 + 1, "{id}");
+        }
+        assert_eq!(v.df(1), 0);
+    }
+
     /// Words come out by id with their counts and texts, whatever order they
     /// were counted in; a word without a text has none; ids out of order are
     /// refused.
     #[test]
     fn vocabulary_finds_each_word_by_id() {
         let words = ["改善", "空气质量", "社区", "地铁"];
-        let df: HashMap<WordId, u32> = words
-            .iter()
-            .enumerate()
-            .map(|(n, w)| (features::word_id(w), n as u32 + 1))
-            .chain([(7, 9)])
+        // Word n is held by n + 1 articles; 7 by nine.
+        let articles: Vec<ArticleFeatures> = (0..9)
+            .map(|k| {
+                let mut ids: Vec<WordId> = words
+                    .iter()
+                    .enumerate()
+                    .filter(|&(n, _)| k <= n)
+                    .map(|(_, w)| features::word_id(w))
+                    .collect();
+                ids.push(7);
+                holding(&ids)
+            })
             .collect();
-        let v = Vocabulary::new(df, |id| {
+        let v = Vocabulary::count(&articles, |id| {
             words
                 .iter()
                 .copied()

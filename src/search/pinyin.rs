@@ -1237,6 +1237,18 @@ impl PinyinQuery {
         self.steps_at(j).fold(0, |acc, s| acc | s.0)
     }
 
+    /// True when some cut of the query into one piece or two is made of
+    /// pieces some glyph of the table can take ([`PinyinQuery::piece_lengths`]):
+    /// only then may one character or two side by side spell it.
+    pub fn cuts_in_two(&self) -> bool {
+        let m = self.m;
+        let first = self.piece_lengths(0);
+        (1..=m).any(|l| {
+            first & (1 << (l - 1)) != 0
+                && (l == m || self.piece_lengths(l) & (1 << (m - l - 1)) != 0)
+        })
+    }
+
     /// The piece lengths some glyph of the table takes as a whole reading at
     /// query position `j`.
     pub fn full_lengths(&self, j: usize) -> u32 {
@@ -1262,6 +1274,20 @@ mod tests {
 
     fn chars(s: &str) -> Vec<char> {
         s.chars().collect()
+    }
+
+    #[test]
+    fn queries_one_or_two_characters_can_spell_are_cut_in_two() {
+        let glyphs = Glyphs::of_chars(&chars("社区治理长江"));
+        let cut = |q: &str| PinyinQuery::new(&glyphs, q).unwrap().cuts_in_two();
+        assert!(cut("shequ"), "she qu");
+        assert!(cut("sheq"), "she q");
+        assert!(cut("sq"));
+        assert!(cut("changj"), "chang j");
+        assert!(cut("z"));
+        assert!(!cut("sqz"), "a letter a piece: three characters");
+        assert!(!cut("sqzl"));
+        assert!(!cut("shequz"), "she qu z at least");
     }
 
     #[test]

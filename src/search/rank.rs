@@ -272,7 +272,9 @@ impl<'i> Matcher<'i> {
     /// A matcher to run over few candidates (a narrowed keystroke's, see
     /// [`super::Searcher`]): it does not look up in the postings which bodies
     /// may spell a pinyin term, and how well (the chains of bigrams cost more
-    /// to follow than reading those few bodies does). The same hits and scores.
+    /// to follow than reading those few bodies does), beyond the pinyin
+    /// trigrams of a term no one or two characters can spell. The same hits
+    /// and scores.
     pub fn for_few(index: &'i SearchIndex, query: &Query, tags: Option<TagLookup>) -> Matcher<'i> {
         Matcher::build(index, query, tags, Bodies::NoPinyinPostings)
     }
@@ -1244,6 +1246,19 @@ fn text_cond(
                 }
             }
             (Some(set), Some(found))
+        }
+        // Over few candidates no chain of bigrams is followed, but a term no
+        // one or two characters can spell (every cut of it has three pieces
+        // or more) is bounded by its pinyin trigrams alone: a body outside
+        // them is not read for it.
+        (Some(pq), Some(_))
+            if in_bodies
+                && looked_up == Bodies::NoPinyinPostings
+                && pq.len() >= BODY_PINYIN_MIN
+                && !pq.cuts_in_two() =>
+        {
+            let may = index.postings.long_spelling_docs(pq);
+            (may.map(|set| Bitset::from_roaring(&set, n)), None)
         }
         _ => (None, None),
     };

@@ -44,6 +44,7 @@ pub fn normalise_page(units: &mut Vec<Unit<'_>>, traditional: bool) {
     // (a histogram over every line); nothing below changes the lines it counts
     // before the unwrap.
     let wrap = wrap_width(units);
+    mark_cut_furniture(units, wrap, traditional);
     discount_blank_after_every_line(units, wrap);
     settle_markdown(units, wrap);
     settle_indents(units, wrap);
@@ -942,16 +943,7 @@ fn mark_furniture(units: &mut [Unit<'_>], traditional: bool) {
                 || is_page_number(text)
                 || is_page_code(text)
                 || (after_number && is_section_name(text)));
-        if opens
-            || goes_on
-            || is_page_number(text)
-            || is_page_credit(text)
-            || has_credit_line(text, n)
-            || is_channel_notice(text, n)
-            || is_attribution(text, n)
-            || is_web_chrome(text, n, table_row)
-            || is_teaser(text, n)
-        {
+        if opens || goes_on || is_furniture_line(text, n, table_row) {
             // The buttons under a web article end it.
             u.markup = if is_article_foot(text, n) {
                 Markup::DocBreak
@@ -984,6 +976,116 @@ fn mark_furniture(units: &mut [Unit<'_>], traditional: bool) {
         masthead = false;
         by_name = false;
     }
+}
+
+/// A line of page furniture by its own words, wherever it stands: a page number,
+/// the page's credits, a channel notice, an attribution line, web chrome, a teaser
+/// (what [`mark_furniture`] sets aside without the page around it).
+fn is_furniture_line(text: &str, n: usize, table_row: bool) -> bool {
+    is_page_number(text)
+        || is_page_credit(text)
+        || has_credit_line(text, n)
+        || is_channel_notice(text, n)
+        || is_attribution(text, n)
+        || is_web_chrome(text, n, table_row)
+        || is_teaser(text, n)
+}
+
+/// Furniture cut by a hard wrap: a line of a stamp, a credit or a bar of buttons
+/// wider than the page's column is printed over two or more lines
+/// (`2026-11-19　来源：某某日报　作者：某某　【字号：` / `大 中 小】`), and its pieces
+/// are no furniture by their words alone. A line that fills the column (no
+/// sentence in it) goes on in the line right under it; when the logical line so
+/// joined is furniture, every piece of it is. A piece that is furniture alone (a
+/// masthead's line) takes its tail with it only when the tail is no head and ends
+/// where a blank line, furniture or the page's end follows: a head right under a
+/// line of furniture as wide as the column is no tail.
+fn mark_cut_furniture(units: &mut [Unit<'_>], wrap: Option<Wrap>, traditional: bool) {
+    let Some(wrap) = wrap else {
+        return;
+    };
+    // A piece the width cut: it fills the column in the page's measure, or in
+    // characters (a tool that cut every N characters leaves a line of narrow
+    // digits short in cells on a page measured in cells).
+    let cut = |u: &Unit<'_>| {
+        let t: &str = &u.text;
+        (wrap.fills(t) || 2 * count_upto(t, WIDTH_CAP / 2) + 4 >= wrap.width)
+            && !t.contains(['。', '，'])
+            && !ends_sentence(t)
+    };
+    let goes_on = |u: &Unit<'_>| {
+        u.markup == Markup::None && u.gap == 0 && !u.page_break && !u.indent && u.level == 0
+    };
+    let mut table: Option<Vec<bool>> = None;
+    let mut i = 0;
+    while i < units.len() {
+        let first = &units[i];
+        if !matches!(first.markup, Markup::None | Markup::Furniture)
+            || first.level > 0
+            || !units.get(i + 1).is_some_and(goes_on)
+            || !cut(first)
+        {
+            i += 1;
+            continue;
+        }
+        let table = table.get_or_insert_with(|| table_rows(units));
+        // Join the pieces while the one above was cut, up to the longest line a
+        // furniture rule reads.
+        let mut line = first.text.to_string();
+        let mut end = i + 1;
+        let mut found = None;
+        while end < units.len() && goes_on(&units[end]) && cut(&units[end - 1]) {
+            line.push_str(&units[end].text);
+            end += 1;
+            let folded = if traditional {
+                super::traditional::fold(&line)
+            } else {
+                Cow::Borrowed(line.as_str())
+            };
+            let n = count_upto(&folded, LINE_RULES_CAP);
+            if n >= LINE_RULES_CAP {
+                break;
+            }
+            let row = table[i..end].iter().any(|&r| r);
+            if is_furniture_line(&folded, n, row) {
+                found = Some(is_article_foot(&folded, n));
+                break;
+            }
+        }
+        // A tail taken by a piece that is furniture alone: it ends where a blank
+        // line, furniture or the page's end follows, and it is no head (three
+        // characters at most, or a bracket closed that it never opened).
+        let tail = &units[end - 1].text;
+        let no_head = count_upto(tail, 4) <= 3 || closes_unopened(tail);
+        let ends_apart = units
+            .get(end)
+            .is_none_or(|u| u.gap > 0 || u.page_break || u.markup != Markup::None);
+        let Some(foot) =
+            found.filter(|_| units[i].markup == Markup::None || (ends_apart && no_head))
+        else {
+            i += 1;
+            continue;
+        };
+        for (k, u) in units[i..end].iter_mut().enumerate() {
+            if u.markup == Markup::None {
+                u.markup = if foot && k == 0 {
+                    Markup::DocBreak
+                } else {
+                    Markup::Furniture
+                };
+                u.level = 0;
+            }
+        }
+        i = end;
+    }
+}
+
+/// `大 中 小】`: a line that closes a bracket it never opened (the tail of a line
+/// cut inside the bracket).
+fn closes_unopened(t: &str) -> bool {
+    [('【', '】'), ('（', '）'), ('(', ')'), ('[', ']')]
+        .iter()
+        .any(|&(o, c)| t.matches(c).count() > t.matches(o).count())
 }
 
 /// A Markdown heading on a line no editor sets as a heading: a byline or a name
@@ -2112,6 +2214,30 @@ pub(super) mod tests {
             ],
             "{u:?}"
         );
+    }
+
+    /// A stamp or a credit line wider than a hard-wrapped page's column is set
+    /// aside whole, its tail too; a head right under a full line of furniture stays.
+    #[test]
+    fn furniture_cut_by_the_width_is_set_aside_whole() {
+        let body = "晚上十点驿站里亮着灯两位环卫工人刚干完活坐在桌边喝着热水给手\n".repeat(4);
+        let page = format!(
+            "2026年7月5日　星期日　　本版主编：苗一禾　　美编：闻嘉\n树\n\n冬夜里的暖心驿站\n\n2026-11-19　来源：澧川日报　作者：隗知春　【字号：\n大 中 小】\n\n{body}机充上电。\n\n{body}机充上电。\n"
+        );
+        let t = texts(&page);
+        assert_eq!(t[0], "冬夜里的暖心驿站", "{t:?}");
+        assert!(
+            t[1].starts_with("晚上十点") && t[1].ends_with("机充上电。"),
+            "{t:?}"
+        );
+        assert_eq!(t.len(), 3, "{t:?}");
+        // The head under a full credit line, with its text right under it, is no
+        // tail of the credit.
+        let page = format!(
+            "2026年7月5日　星期日　　本版主编：苗一禾　　美编：闻嘉\n夏夜听蝉\n{body}机充上电。\n{body}机充上电。\n"
+        );
+        let t = texts(&page);
+        assert_eq!(t[0], "夏夜听蝉", "{t:?}");
     }
 
     #[test]

@@ -1326,6 +1326,23 @@ fn block_line_continues(prev: &str, next: &str, wrap: Wrap) -> bool {
         return true;
     }
     let head_like = |s: &str| !s.contains(['，', '。', '；', '：', ',']);
+    // A name alone (two or three Han characters) under a short line of clauses
+    // that leaves none open signs what is above it (a commentary's head with a
+    // comma, `热线要热，服务更要热` / `蒉思远`, as `pdftotext` prints a block), and
+    // goes on into no line of text below it, unless a word runs across the cut.
+    // (A head hard-wrapped mid-clause, `好事办好，要` / `多商量`, leaves its last
+    // clause shorter than its first: the line goes on.)
+    let name = |s: &str| is_name_line(s) || is_pen_name_like(s);
+    let mut clauses = prev.split(['，', '、', '：', ',', ':']);
+    let first = clauses.next().map_or(0, |c| count_upto(c, 32));
+    let last = clauses.next_back().map_or(0, |c| count_upto(c, 32));
+    if !head_like(prev) && last >= first.max(1) && name(next) && !super::rethread::bond(prev, next)
+    {
+        return false;
+    }
+    if name(prev) && !head_like(next) && !super::rethread::bond(prev, next) {
+        return false;
+    }
     if !head_like(prev) || !head_like(next) {
         return true;
     }
@@ -1710,6 +1727,32 @@ fn join_wrapped_heads(units: &mut Vec<Unit<'_>>, wrap: Wrap) {
 pub(super) mod tests {
     use super::*;
     use crate::segment::blocks::units;
+
+    /// In a block of a page printed block by block, a head of clauses over its
+    /// writer's name (`热线要热，服务更要热` / `蒉思远`, a surname no list has) is a
+    /// head and a byline, and the name does not run on into the text below it; a
+    /// head hard-wrapped mid-clause (`好事办好，要` / `多商量`) is one line, and a role
+    /// still waits for its name.
+    #[test]
+    fn a_head_of_clauses_over_a_name_is_no_wrapped_line() {
+        let wrap = Wrap {
+            width: 48,
+            chars: false,
+        };
+        assert!(!block_line_continues(
+            "热线要热，服务更要热",
+            "蒉思远",
+            wrap
+        ));
+        assert!(!block_line_continues(
+            "蒉思远",
+            "一个电话，维修工两小时上门，这样的速度让人点",
+            wrap
+        ));
+        assert!(block_line_continues("好事办好，要", "多商量", wrap));
+        assert!(block_line_continues("苇塘县：冬闲", "变冬忙", wrap));
+        assert!(block_line_continues("晚报记者", "蒉思远", wrap));
+    }
 
     /// The texts of `page`'s units after normalising, furniture and breaks set
     /// aside: what is left for the articles (also `recur`'s tests).

@@ -62,6 +62,19 @@ pub fn pair_text(id: WordId) -> Option<String> {
     Some([a, b].iter().collect())
 }
 
+/// Whether `text` is what [`pair_text`] gives for `id` ("" when it gives
+/// nothing), told without making it.
+pub fn spells_pair(id: WordId, text: &str) -> bool {
+    let pair = |c: u32| char::from_u32(c).filter(|&c| is_bmp_han(c));
+    match (pair(id >> 16), pair(id & 0xffff)) {
+        (Some(a), Some(b)) => {
+            let mut chars = text.chars();
+            chars.next() == Some(a) && chars.next() == Some(b) && chars.next().is_none()
+        }
+        _ => text.is_empty(),
+    }
+}
+
 /// True for a word fit to be shown as the reason for a suggestion: a run of
 /// letters, or a pair of Han characters that is a word of jieba's dictionary
 /// (not `务中` of `服务中心`). Loads the dictionary when it is not yet loaded.

@@ -5,7 +5,7 @@
 //! jieba words only the few paragraphs where a keyword may be. It runs on
 //! whatever rayon pool it is called in.
 
-use super::features::{self, ArticleFeatures, KeywordSet, WordId};
+use super::features::{self, ArticleFeatures, KeywordSet, PAIR_IDS, WordId};
 use super::keywords::KeywordScorer;
 use crate::article::ArticleAt;
 use crate::article::{Article, Issue};
@@ -90,11 +90,14 @@ fn add_counts(ids: &mut Vec<WordId>, df: &mut Vec<u32>, batch: &mut Vec<WordId>)
 /// The content words of a corpus: each word's id, text and number of articles
 /// holding it, in one table sorted by id (a corpus of 100k articles has over a
 /// million distinct words: two hash maps of them took 80 MB, this a quarter).
+/// A pair of Han characters is known from its id (see
+/// [`features::pair_text`]), so only the texts of the other words (ids below
+/// [`PAIR_IDS`], the first in the table) are kept.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Vocabulary {
     ids: Vec<WordId>,
     df: Vec<u32>,
-    /// Where each word's text ends in `text`.
+    /// Where the text of each word below [`PAIR_IDS`] ends in `text`.
     ends: Vec<u32>,
     text: String,
 }
@@ -122,14 +125,16 @@ impl Vocabulary {
         Vocabulary::of_counts(ids, df, text_of)
     }
 
-    /// The words `ids` (ascending), held by `df` articles each, their texts
-    /// given by `text_of`, which take their exact room.
+    /// The words `ids` (ascending), held by `df` articles each, the texts of
+    /// those not known from their id given by `text_of` (see [`Vocabulary`]),
+    /// which take their exact room.
     fn of_counts<'a>(
         ids: Vec<WordId>,
         df: Vec<u32>,
         text_of: impl Fn(WordId) -> Option<Cow<'a, str>>,
     ) -> Vocabulary {
-        let text_len: usize = ids
+        let named = ids.partition_point(|&id| id < PAIR_IDS);
+        let text_len: usize = ids[..named]
             .iter()
             .map(|&id| text_of(id).map_or(0, |t| t.len()))
             .sum();
@@ -144,8 +149,8 @@ impl Vocabulary {
             return v;
         }
         let mut text = String::with_capacity(text_len);
-        let mut ends = Vec::with_capacity(ids.len());
-        for &id in &ids {
+        let mut ends = Vec::with_capacity(named);
+        for &id in &ids[..named] {
             if let Some(t) = text_of(id) {
                 text.push_str(&t);
             }
@@ -160,30 +165,36 @@ impl Vocabulary {
     }
 
     /// An empty vocabulary with room for `n` words and `text` bytes of their
-    /// texts.
+    /// texts (of which those of pairs, known from their ids, are not kept).
     pub fn with_capacity(n: usize, text: usize) -> Vocabulary {
         Vocabulary {
             ids: Vec::with_capacity(n),
             df: Vec::with_capacity(n),
-            ends: Vec::with_capacity(n),
+            ends: Vec::new(),
             text: String::with_capacity(text),
         }
     }
 
     /// Add word `id` (greater than every id added before), held by `df`
-    /// articles, spelt `text`; false (nothing added) when it is out of order
-    /// or the text too long for the table.
+    /// articles, spelt `text`; false (nothing added) when it is out of order,
+    /// the text too long for the table, or not the text of a pair of Han
+    /// characters known from its id (empty for an id above [`PAIR_IDS`] that
+    /// is no such pair).
     pub fn push(&mut self, id: WordId, df: u32, text: &str) -> bool {
-        let Ok(end) = u32::try_from(self.text.len() + text.len()) else {
-            return false;
-        };
         if self.ids.last().is_some_and(|&last| last >= id) {
+            return false;
+        }
+        if id < PAIR_IDS {
+            let Ok(end) = u32::try_from(self.text.len() + text.len()) else {
+                return false;
+            };
+            self.text.push_str(text);
+            self.ends.push(end);
+        } else if !features::spells_pair(id, text) {
             return false;
         }
         self.ids.push(id);
         self.df.push(df);
-        self.text.push_str(text);
-        self.ends.push(end);
         true
     }
 
@@ -199,9 +210,19 @@ impl Vocabulary {
         self.ids.binary_search(&id).ok()
     }
 
-    fn text_at(&self, i: usize) -> &str {
-        let from = i.checked_sub(1).map_or(0, |j| self.ends[j] as usize);
-        self.text.get(from..self.ends[i] as usize).unwrap_or("")
+    /// The text of word `i` of the table ("" when unknown).
+    fn text_at(&self, i: usize) -> Cow<'_, str> {
+        match self.ends.get(i) {
+            Some(&end) => {
+                let from = i.checked_sub(1).map_or(0, |j| self.ends[j] as usize);
+                Cow::Borrowed(self.text.get(from..end as usize).unwrap_or(""))
+            }
+            None => self
+                .ids
+                .get(i)
+                .and_then(|&id| features::pair_text(id))
+                .map_or(Cow::Borrowed(""), Cow::Owned),
+        }
     }
 
     /// Articles holding word `id`.
@@ -210,14 +231,14 @@ impl Vocabulary {
     }
 
     /// The text of word `id`, when it is known.
-    pub fn word(&self, id: WordId) -> Option<&str> {
+    pub fn word(&self, id: WordId) -> Option<Cow<'_, str>> {
         self.find(id)
             .map(|i| self.text_at(i))
             .filter(|t| !t.is_empty())
     }
 
     /// Every word: id, articles holding it and text ("" when unknown), by id.
-    pub fn iter(&self) -> impl Iterator<Item = (WordId, u32, &str)> + '_ {
+    pub fn iter(&self) -> impl Iterator<Item = (WordId, u32, Cow<'_, str>)> + '_ {
         (0..self.ids.len()).map(|i| (self.ids[i], self.df[i], self.text_at(i)))
     }
 
@@ -329,12 +350,12 @@ impl SuggestIndex {
             old
         } else {
             // Of two texts of one id, the smaller (see `features::name`); a
-            // pair of Han characters is known from its id.
+            // pair of Han characters is known from its id (not asked).
             Vocabulary::count(features.iter().flatten(), |id| {
                 match (names.get(&id), old.word(id)) {
-                    (Some(new), Some(old)) => Some(Cow::Borrowed(old.min(&**new))),
-                    (None, None) => features::pair_text(id).map(Cow::Owned),
-                    (new, old) => new.map(|w| &**w).or(old).map(Cow::Borrowed),
+                    (Some(new), Some(old)) if **new < *old => Some(Cow::Borrowed(&**new)),
+                    (_, Some(old)) => Some(old),
+                    (new, None) => new.map(|w| Cow::Borrowed(&**w)),
                 }
             })
         };
@@ -385,7 +406,7 @@ impl SuggestIndex {
     }
 
     /// The text of word `id`, when it was seen.
-    pub fn word(&self, id: WordId) -> Option<&str> {
+    pub fn word(&self, id: WordId) -> Option<Cow<'_, str>> {
         self.vocabulary.word(id)
     }
 }
@@ -415,7 +436,12 @@ mod tests {
                 0..200,
             ),
         ) {
-            let articles: Vec<ArticleFeatures> = articles.iter().map(|w| holding(w)).collect();
+            // Ids from 2000 on are pairs of Han characters.
+            let id = |k: u32| if k < 2000 { k } else { (0x4E00 + k) << 16 | 0x4E01 };
+            let articles: Vec<ArticleFeatures> = articles
+                .iter()
+                .map(|w| holding(&w.iter().map(|&k| id(k)).collect::<Vec<_>>()))
+                .collect();
             let v = Vocabulary::count(&articles, |id| {
                 (id % 3 == 0).then(|| Cow::Owned(format!("w{id}")))
             });
@@ -429,7 +455,14 @@ mod tests {
                 v.iter().map(|(id, n, t)| (id, n, t.to_string())).collect();
             let want: Vec<(WordId, u32, String)> = expected
                 .into_iter()
-                .map(|(id, n)| (id, n, if id % 3 == 0 { format!("w{id}") } else { String::new() }))
+                .map(|(id, n)| {
+                    let text = match features::pair_text(id) {
+                        Some(pair) => pair,
+                        None if id % 3 == 0 => format!("w{id}"),
+                        None => String::new(),
+                    };
+                    (id, n, text)
+                })
                 .collect();
             proptest::prop_assert_eq!(got, want);
         }
@@ -476,10 +509,11 @@ mod tests {
         });
         assert_eq!(v.len(), 5);
         for (n, w) in words.iter().enumerate() {
-            assert_eq!(v.word(features::word_id(w)), Some(*w));
+            assert_eq!(v.word(features::word_id(w)).as_deref(), Some(*w));
             assert_eq!(v.df(features::word_id(w)), n as u32 + 1);
         }
         assert_eq!((v.word(7), v.df(7)), (None, 9));
+        assert_eq!(v.text, "空气质量", "the one text not known from its id");
         assert_eq!((v.word(8), v.df(8)), (None, 0));
         let ids: Vec<WordId> = v.iter().map(|(id, _, _)| id).collect();
         assert!(ids.windows(2).all(|p| p[0] < p[1]), "{ids:?}");
@@ -487,6 +521,16 @@ mod tests {
         assert!(w.push(5, 1, "甲乙"));
         assert!(!w.push(5, 1, "丙丁"), "an id twice");
         assert!(!w.push(4, 1, "丙丁"), "an id out of order");
-        assert_eq!((w.len(), w.word(5)), (1, Some("甲乙")));
+        assert_eq!((w.len(), w.word(5).as_deref()), (1, Some("甲乙")));
+        // A pair's text is known from its id, and only its own is taken.
+        let pair = features::word_id("社区");
+        assert!(!w.push(pair, 2, "地铁"));
+        assert!(w.push(pair, 2, "社区"));
+        assert!(w.text.ends_with("甲乙"), "not kept: {:?}", w.text);
+        assert_eq!((w.word(pair).as_deref(), w.df(pair)), (Some("社区"), 2));
+        // An id above the pairs' that spells none (U+FFFF twice).
+        assert!(!w.push(u32::MAX, 1, "x"), "no pair spelt");
+        assert!(w.push(u32::MAX, 1, ""));
+        assert_eq!((w.word(u32::MAX), w.df(u32::MAX)), (None, 1));
     }
 }

@@ -175,8 +175,8 @@ impl Suggester {
                     .filter(|w| features::is_whole_word(w))
                     .take(3);
                 for w in telling {
-                    if !words.iter().any(|x| x == w) {
-                        words.push(w.to_string());
+                    if !words.iter().any(|x| *x == *w) {
+                        words.push(w.into_owned());
                     }
                 }
                 words.truncate(SHOWN_WORDS);

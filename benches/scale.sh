@@ -53,8 +53,12 @@ make_corpus=${MAKE_CORPUS:-$here/../shared/tools/make-corpus}
 [ -x "$make_corpus" ] || make_corpus=/work/shared/tools/make-corpus
 mkdir -p "$dir"
 
+# Which build is measured: the checkout's own (whose HEAD is shown; it is built only
+# when missing, so it may be older) or one given with --bin (its commit is not known).
+built_from="given with --bin"
 if [ -z "$bin" ]; then
     bin=$here/target/release/newstag
+    built_from="this checkout's target/release; HEAD is $(git -C "$here" rev-parse --short HEAD 2>/dev/null || echo ?)"
     if [ ! -x "$bin" ]; then
         (cd "$here" && cargo build --release --locked)
     fi
@@ -253,7 +257,7 @@ report() { # N
     n_articles=$("$bin" articles "$c" --format jsonl 2>/dev/null | wc -l)
     echo
     echo "== $n issues, $mb MB, $n_articles articles, $(wc -l <"$titles") titles; $runs runs each, medians; $(date -u +%FT%TZ)"
-    echo "   binary: $bin ($(git -C "$here" rev-parse --short HEAD 2>/dev/null || echo ?)); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "   binary: $bin ($built_from); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
     local ratio=0.5
     [ "$n" -ge 100000 ] && ratio=1.0
     printf '%-44s %-16s %10s %10s\n' figure target time "peak RSS"

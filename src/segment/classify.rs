@@ -793,7 +793,7 @@ pub fn is_byline(text: &str, n: usize) -> bool {
         && super::blocks::trim(name)
             .chars()
             .all(|c| is_han(c) || c == '·')
-        && super::lexicon::lexicon().surname_len(super::blocks::trim(name)) > 0
+        && surname_len(super::blocks::trim(name)) > 0
     {
         return true;
     }
@@ -924,8 +924,44 @@ pub fn is_dateline_alone(text: &str) -> bool {
             && !rest.contains(['，', '。']))
 }
 
+/// How many characters of `name` are its family name: one the lexicon lists
+/// (`lexicon.toml`), or a rarer one jieba's dictionary knows alone as a person's
+/// name (`nr`: `笪`, `隗`, `宓`) and cuts off the start of `name` as a word of its
+/// own (`笪晚舟`, not `峰会`); 0 when it opens with none.
+fn surname_len(name: &str) -> usize {
+    match super::lexicon::lexicon().surname_len(name) {
+        0 if name.chars().next().is_some_and(is_name_alone) => {
+            let tags = crate::words::jieba().tag(name, false);
+            tags.first()
+                .filter(|t| t.tag == "nr" && t.word.chars().nth(1).is_none())
+                .map_or(0, |_| 1)
+        }
+        n => n,
+    }
+}
+
+/// Whether jieba's dictionary tags character `c` alone as a person's name
+/// (`nr`), remembered by character for the thread (most lines asked about open
+/// with one of a few hundred characters, and tagging a line costs more).
+fn is_name_alone(c: char) -> bool {
+    thread_local! {
+        static SEEN: std::cell::RefCell<std::collections::HashMap<char, bool>> =
+            std::cell::RefCell::new(std::collections::HashMap::new());
+    }
+    if !is_han(c) {
+        return false;
+    }
+    SEEN.with(|seen| {
+        *seen.borrow_mut().entry(c).or_insert_with(|| {
+            let mut buf = [0u8; 4];
+            let tags = crate::words::jieba().tag(c.encode_utf8(&mut buf), false);
+            tags.len() == 1 && tags[0].tag == "nr"
+        })
+    })
+}
+
 /// A person's name alone on a line (`王芳`, `·贺星河·`, `周 立 言`): two to four Han
-/// characters that open with a family name (`lexicon.toml`) and are no dictionary
+/// characters that open with a family name ([`surname_len`]) and are no dictionary
 /// word of another kind (jieba's tag `nr` marks names), or a name in middle dots.
 pub fn is_name_line(text: &str) -> bool {
     let dotted = text.starts_with('·') && text.ends_with('·');
@@ -970,7 +1006,7 @@ pub fn is_name_line(text: &str) -> bool {
     ]) {
         return false;
     }
-    let surname = super::lexicon::lexicon().surname_len(name);
+    let surname = surname_len(name);
     if dotted {
         return true;
     }
@@ -991,7 +1027,7 @@ fn are_names(text: &str, dotted: bool) -> bool {
         if tokens == 3 || !(2..=4).contains(&n) || !token.chars().all(is_han) {
             return false;
         }
-        let surname = super::lexicon::lexicon().surname_len(token);
+        let surname = surname_len(token);
         if !dotted && surname == 0 {
             return false;
         }
@@ -1476,6 +1512,19 @@ mod tests {
         assert!(!is_name_line("边发掘 边保护"));
         assert_eq!(role("朱小满 作"), Role::Caption);
         assert_ne!(role("大家一起 作"), Role::Caption);
+    }
+
+    /// A name opening with a family name the lexicon lacks is a name when jieba's
+    /// dictionary knows that character alone as a person's name; a word opening with
+    /// such a character is none.
+    #[test]
+    fn rarer_family_names_open_names() {
+        for name in ["笪晚舟", "隗知春", "宓秋", "郦一帆"] {
+            assert!(is_name_line(name), "{name}");
+        }
+        for word in ["峰会", "岩画", "鸿雁", "博物馆", "静待花开"] {
+            assert!(!is_name_line(word), "{word}");
+        }
     }
 
     #[test]

@@ -740,6 +740,7 @@ impl Postings {
         let mut out = Spellings {
             short: vec![NO_SPELLING; n],
             long: vec![NO_SPELLING; n],
+            grams: None,
         };
         let m = pq.len();
         if m == 0 {
@@ -779,6 +780,7 @@ impl Postings {
         // documents are bounded by the query's best score and read; else the
         // chains from the bigrams noted.
         let mut links: Vec<(usize, usize, usize, i32)> = Vec::new();
+        let mut grams: Vec<(u16, u16)> = Vec::new();
         for (a, unigram, bigrams) in groups.iter().cloned() {
             let (allowed, full) = pq.step_at(glyph(a), 0);
             let mut bits = allowed;
@@ -789,6 +791,7 @@ impl Postings {
                 if l >= m {
                     if let Some(u) = unigram {
                         self.for_each_doc(u, |d| raise(&mut out.short, d, piece));
+                        grams.push((a, 0));
                     }
                     continue;
                 }
@@ -802,6 +805,7 @@ impl Postings {
                     if allowed_b & (1 << (rest - 1)) != 0 {
                         let s = piece + step_score(rest, full_b & (1 << (rest - 1)) != 0);
                         self.for_each_doc(b, |d| raise(&mut out.short, d, s));
+                        grams.push((a, second));
                     }
                     if !follow || allowed_b & ((1 << (rest - 1)) - 1) == 0 {
                         continue;
@@ -845,6 +849,10 @@ impl Postings {
         if let (true, Some(within)) = (three, &within) {
             self.three_letter_spellings(pq, glyph, &groups, within, cap, &mut out);
         }
+        // A three-letter query's spellings by three characters are in
+        // `short` too (from its trigram, not from these characters).
+        let astral = grams.iter().any(|&(a, b)| a == ASTRAL || b == ASTRAL);
+        out.grams = (!three && !astral).then_some(grams);
         out
     }
 
@@ -1059,6 +1067,13 @@ pub const NO_SPELLING: i16 = i16::MIN;
 pub struct Spellings {
     pub short: Vec<i16>,
     pub long: Vec<i16>,
+    /// The characters, one (`(a, 0)`) or two side by side (`(a, b)`), by
+    /// code, that make the spellings counted in `short`; None when `short`
+    /// also counts others (a three-letter query's spellings by three
+    /// characters) or some such character is beyond the Basic Multilingual
+    /// Plane. Where a body has a spelling in `short` and none in `long`,
+    /// its spellings start where the first of these stands.
+    pub grams: Option<Vec<(u16, u16)>>,
 }
 
 impl Spellings {

@@ -74,7 +74,8 @@ pub struct ReadFrom {
 
 impl ReadFrom {
     /// How many of `docs` (ascending) it knows nothing of (their bodies
-    /// were not read).
+    /// were not read: those whose spellings the postings place at their
+    /// characters, [`BY_GRAMS`], are still to read).
     pub fn unread(&self, docs: &[u32]) -> usize {
         let known = &self.at.docs;
         let mut k = 0;
@@ -83,7 +84,7 @@ impl ReadFrom {
                 k += known
                     .get(k..)
                     .map_or(0, |rest| rest.partition_point(|&x| x < d));
-                known.get(k) != Some(&d)
+                known.get(k) != Some(&d) || self.at.at.get(k) == Some(&BY_GRAMS)
             })
             .count()
     }
@@ -100,6 +101,53 @@ struct ReadAt {
     n: usize,
     docs: Vec<u32>,
     at: Vec<u32>,
+    /// For the documents at [`BY_GRAMS`]: the characters whose first in
+    /// the body is where its spellings start.
+    grams: Option<Arc<Grams>>,
+}
+
+/// The characters, one or two side by side, that make every spelling of a
+/// term in a body the postings say has no other ([`Spellings::grams`]):
+/// each spelling there starts with one of them, so all start at the first
+/// of them in the body (found by one pass of Aho-Corasick, not read a
+/// character at a time for pinyin).
+#[derive(Debug)]
+struct Grams {
+    texts: Vec<String>,
+    finder: OnceLock<Option<aho_corasick::AhoCorasick>>,
+}
+
+impl Grams {
+    fn new(codes: &[(u16, u16)]) -> Option<Grams> {
+        let text = |code: u16| char::from_u32(u32::from(code));
+        let texts = codes
+            .iter()
+            .map(|&(a, b)| {
+                let mut s = String::new();
+                s.push(text(a)?);
+                if b != 0 {
+                    s.push(text(b)?);
+                }
+                Some(s)
+            })
+            .collect::<Option<Vec<String>>>()?;
+        Some(Grams {
+            texts,
+            finder: OnceLock::new(),
+        })
+    }
+
+    /// The byte of `body` where the first of the characters stands (None:
+    /// nowhere, or no finder could be made).
+    fn first_in(&self, body: &str) -> Option<usize> {
+        let finder = self.finder.get_or_init(|| {
+            aho_corasick::AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+                .build(&self.texts)
+                .ok()
+        });
+        finder.as_ref()?.find(body).map(|m| m.start())
+    }
 }
 
 impl ReadAt {
@@ -151,6 +199,10 @@ impl Found {
 const NOT_READ: u32 = 0;
 /// In [`ReadFrom`]: the body spells the term nowhere.
 const SPELLS_NOTHING: u32 = u32::MAX;
+/// In [`ReadFrom`]: the body was not read, and the postings say that the
+/// term's every spelling in it is by one or two characters they list (see
+/// [`Grams`]): read it from the first of those.
+const BY_GRAMS: u32 = u32::MAX - 1;
 
 /// One matching document and its score (higher is better).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -402,10 +454,38 @@ impl<'i> Matcher<'i> {
             (None, None) => return None,
             (None, Some(given)) => Arc::clone(given),
             (Some(found), given) => {
+                // Where the body was not read, the postings may tell: no
+                // spelling at all, or only by characters they list.
+                let spellings = t.body_spellings.as_ref();
+                let mine = spellings
+                    .and_then(|s| s.grams.as_deref())
+                    .and_then(Grams::new)
+                    .map(Arc::new);
+                let by_postings = |d: u32| {
+                    let Some(s) = spellings else {
+                        return NOT_READ;
+                    };
+                    let at = |v: &Vec<i16>| v.get(d as usize).copied().unwrap_or(NO_SPELLING);
+                    match (at(&s.short), at(&s.long)) {
+                        (NO_SPELLING, NO_SPELLING) => SPELLS_NOTHING,
+                        (_, NO_SPELLING) if mine.is_some() => BY_GRAMS,
+                        _ => NOT_READ,
+                    }
+                };
+                // A document the one given places by its characters keeps
+                // them only while no others are noted.
+                let given_grams = given.as_ref().and_then(|g| g.grams.clone());
+                let keep_given = mine.is_none();
                 let (mut docs, mut at) = (Vec::new(), Vec::new());
                 for (d, v) in found.each() {
                     let v = match (v, given) {
-                        (NOT_READ, Some(g)) => g.get(d),
+                        (NOT_READ, g) => match (by_postings(d), g) {
+                            (NOT_READ, Some(g)) => match g.get(d) {
+                                BY_GRAMS if !keep_given => NOT_READ,
+                                v => v,
+                            },
+                            (v, _) => v,
+                        },
                         (v, _) => v,
                     };
                     if v != NOT_READ {
@@ -417,6 +497,7 @@ impl<'i> Matcher<'i> {
                     n: self.index.len(),
                     docs,
                     at,
+                    grams: mine.or(given_grams),
                 })
             }
         };
@@ -931,7 +1012,10 @@ impl<'i> Matcher<'i> {
         };
         let read = (f == Field::Body && !want).then(|| BodyRead {
             doc: d,
-            from: read_from.saturating_sub(1) as usize,
+            from: match read_from {
+                BY_GRAMS => ReadStart::Grams,
+                v => ReadStart::Byte(v.saturating_sub(1) as usize),
+            },
         });
         let run = |text: &str| {
             if text.is_empty() {
@@ -1088,7 +1172,16 @@ impl<'i> Matcher<'i> {
                         };
                         match steps {
                             Some(steps) => {
-                                let from = read.map_or(0, |r| r.from);
+                                let from = match read.map(|r| r.from) {
+                                    Some(ReadStart::Byte(b)) => b,
+                                    Some(ReadStart::Grams) => t
+                                        .read_from
+                                        .as_ref()
+                                        .and_then(|at| at.grams.as_ref())
+                                        .and_then(|g| g.first_in(folded))
+                                        .unwrap_or(0),
+                                    None => 0,
+                                };
                                 let (s, starts) = pq.score_coded_from(folded, from, steps, enough);
                                 if let Some(r) = read {
                                     self.note_read(t, r.doc, starts);
@@ -1152,11 +1245,20 @@ impl<'i> Matcher<'i> {
     }
 }
 
-/// A body about to be read: its document, and the byte to read it from.
+/// A body about to be read: its document, and where to read it from.
 #[derive(Debug, Clone, Copy)]
 struct BodyRead {
     doc: usize,
-    from: usize,
+    from: ReadStart,
+}
+
+/// Where a body is read from for a pinyin term.
+#[derive(Debug, Clone, Copy)]
+enum ReadStart {
+    /// This byte.
+    Byte(usize),
+    /// The first of the characters of the [`ReadAt`]'s [`Grams`].
+    Grams,
 }
 
 /// Pinyin score of the title of document `d`.
@@ -1541,7 +1643,10 @@ mod tests {
         /// term of the keystroke before) spelled it, and not at all where that
         /// spelled nothing: every document scores as reading it whole does, at
         /// every keystroke, whichever matcher reads, and typing key by key into
-        /// a searcher gives the hits reading everything gives.
+        /// a searcher gives the hits reading everything gives. Where the
+        /// matcher before settled a body from the postings (`carry` 0: what
+        /// the postings matcher found is handed on), the body is read from
+        /// the first of the characters that make its start's spellings.
         #[test]
         fn typing_pinyin_on_reads_bodies_from_where_its_start_spells_them(
             bodies in proptest::collection::vec(
@@ -1554,6 +1659,7 @@ mod tests {
             forms in proptest::collection::vec(0u8..3, 8),
             tail in "[a-z]{0,2}",
             form in proptest::sample::select(vec!["", "~"]),
+            carry in 0usize..2,
         ) {
             let index = std::sync::Arc::new(one_issue_index(
                 bodies.iter().map(|paragraphs| ("标题".to_string(), String::new(), paragraphs.clone())),
@@ -1591,7 +1697,7 @@ mod tests {
                     }
                     made.push(m.bodies_read());
                 }
-                before = made.pop().flatten();
+                before = made.swap_remove(carry);
             }
         }
     }

@@ -929,14 +929,23 @@ pub fn is_dateline_alone(text: &str) -> bool {
 /// name (`nr`: `笪`, `隗`, `宓`) and cuts off the start of `name` as a word of its
 /// own (`笪晚舟`, not `峰会`); 0 when it opens with none.
 fn surname_len(name: &str) -> usize {
+    family_name(name).0
+}
+
+/// [`surname_len`] of `name`, with jieba's tags of the whole of `name` when
+/// finding a rarer family name took them (so a caller that tags `name` too need
+/// not tag it again).
+fn family_name(name: &str) -> (usize, Option<Vec<jieba_rs::Tag<'_>>>) {
     match super::lexicon::lexicon().surname_len(name) {
         0 if name.chars().next().is_some_and(is_name_alone) => {
             let tags = crate::words::jieba().tag(name, false);
-            tags.first()
+            let len = tags
+                .first()
                 .filter(|t| t.tag == "nr" && t.word.chars().nth(1).is_none())
-                .map_or(0, |_| 1)
+                .map_or(0, |_| 1);
+            (len, Some(tags))
         }
-        n => n,
+        n => (n, None),
     }
 }
 
@@ -1006,15 +1015,15 @@ pub fn is_name_line(text: &str) -> bool {
     ]) {
         return false;
     }
-    let surname = surname_len(name);
     if dotted {
         return true;
     }
+    let (surname, tags) = family_name(name);
     if surname == 0 || chars <= surname || chars - surname > 2 {
         return false;
     }
     // A dictionary word is a name only when jieba tags it as one (`王芳`, not `周末`).
-    let tags = crate::words::jieba().tag(name, false);
+    let tags = tags.unwrap_or_else(|| crate::words::jieba().tag(name, false));
     tags.len() > 1 || tags.iter().all(|t| t.tag.starts_with("nr"))
 }
 

@@ -17,7 +17,7 @@ pub fn words(text: &str) -> Vec<&str> {
     jieba()
         .cut(text, true)
         .into_iter()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .filter(|w| w.chars().any(crate::text::is_alphanumeric))
         .collect()
 }
 

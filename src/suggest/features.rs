@@ -123,7 +123,7 @@ fn scan(text: &str, word: &mut dyn FnMut(WordId, Option<&str>)) -> u32 {
             prev = Some((at, c));
         } else {
             prev = None;
-            if c.is_alphanumeric() {
+            if is_letter(c) {
                 run.get_or_insert(at);
             } else {
                 close(text, &mut run, at, &mut length, word);
@@ -178,13 +178,19 @@ fn letters(text: &str) -> String {
     text.chars().filter(|&c| is_letter(c)).collect()
 }
 
-/// `c.is_alphanumeric()`, the common Han characters told at once.
+/// Keywords searched for with a DFA at most (its table grows with their
+/// bytes; the three default tags have 121).
+const MAX_DFA_KEYWORDS: usize = 1000;
+
+thread_local! {
+    /// The letters of the text [`KeywordSet::spans`] reads (kept between
+    /// calls: it reads every paragraph of a corpus).
+    static LETTERS: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+/// `c.is_alphanumeric()` (see [`crate::text::is_alphanumeric`]).
 fn is_letter(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric()
-    } else {
-        matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}') || c.is_alphanumeric()
-    }
+    crate::text::is_alphanumeric(c)
 }
 
 /// True for the characters jieba cuts text into words by, in blocks of them:
@@ -235,7 +241,18 @@ impl KeywordSet {
             .filter(|l| !l.is_empty())
             .collect();
         if !patterns.is_empty() {
-            set.prefilter = match aho_corasick::AhoCorasick::new(&patterns) {
+            // Every paragraph of a corpus is searched: a DFA (one look-up a
+            // byte) while its table stays small, else what the crate picks.
+            let dfa = (patterns.len() <= MAX_DFA_KEYWORDS)
+                .then(|| {
+                    aho_corasick::AhoCorasick::builder()
+                        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                        .build(&patterns)
+                        .ok()
+                })
+                .flatten();
+            set.prefilter = match dfa.map_or_else(|| aho_corasick::AhoCorasick::new(&patterns), Ok)
+            {
                 Ok(ac) => Prefilter::Letters(ac),
                 Err(_) => Prefilter::Anywhere,
             };
@@ -257,16 +274,29 @@ impl KeywordSet {
             Prefilter::Anywhere => return std::iter::once(0..text.len()).collect(),
             Prefilter::Letters(ac) => ac,
         };
-        let letters = letters(text);
-        if !ac.is_match(&letters) {
-            return Vec::new();
-        }
+        LETTERS.with_borrow_mut(|letters| {
+            letters.clear();
+            letters.extend(text.chars().filter(|&c| is_letter(c)));
+            if ac.is_match(letters.as_str()) {
+                Self::spans_of(ac, text, letters)
+            } else {
+                Vec::new()
+            }
+        })
+    }
+
+    /// [`KeywordSet::spans`] of `text`, whose `letters` hold a keyword's.
+    fn spans_of(
+        ac: &aho_corasick::AhoCorasick,
+        text: &str,
+        letters: &str,
+    ) -> Vec<std::ops::Range<usize>> {
         // Per byte of `letters`, where its character is in `text`.
         let mut at = Vec::with_capacity(letters.len());
         for (i, c) in text.char_indices().filter(|&(_, c)| is_letter(c)) {
             at.extend(std::iter::repeat_n(i, c.len_utf8()));
         }
-        let Ok(found) = ac.try_find_overlapping_iter(&letters) else {
+        let Ok(found) = ac.try_find_overlapping_iter(letters) else {
             return std::iter::once(0..text.len()).collect();
         };
         let mut spans: Vec<std::ops::Range<usize>> = found
@@ -675,14 +705,6 @@ mod tests {
             });
             proptest::prop_assert_eq!(&hits(a, &set), &cut);
             proptest::prop_assert_eq!(&extract(a, &set, &mut HashMap::new()).hits, &cut);
-        }
-    }
-
-    /// The quick test for a letter or digit is `char::is_alphanumeric`.
-    #[test]
-    fn letters_are_the_alphanumeric_characters() {
-        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            assert_eq!(is_letter(c), c.is_alphanumeric(), "{c:?} {:x}", c as u32);
         }
     }
 

@@ -1359,6 +1359,42 @@ fn block_line_continues(prev: &str, next: &str, wrap: Wrap) -> bool {
     wrap.of(prev) >= wrap.of(next) || wrapped_head(prev, next)
 }
 
+/// The width a page's lines had before they were hard-wrapped again (a page cut at
+/// one width and printed again by a tool that cuts at a narrower one: `…修了` /
+/// `居民` / `出门要绕一公里多。` of a page first cut at 33 characters, then at 30),
+/// in `wrap`'s measure. Where a line cut at the page's width goes on in a short
+/// piece that ends no sentence, the two are one line of the first print; when
+/// enough such lines (four or more, a third of them, and half the lines the page's
+/// width cut) are one width, wider than the page's, that is the first print's width.
+fn first_wrap(units: &[Unit<'_>], wrap: Wrap) -> Option<usize> {
+    let mut hist = [0u32; 2 * WIDTH_CAP + 1];
+    let mut lines = 0u32;
+    let full = units
+        .iter()
+        .filter(|u| u.markup == Markup::None && wrap.fills(&u.text))
+        .count();
+    for pair in units.windows(2) {
+        let (cut, tail) = (&pair[0], &pair[1]);
+        if cut.markup != Markup::None
+            || tail.markup != Markup::None
+            || tail.gap > 0
+            || !wrap.fills(&cut.text)
+            || wrap.fills(&tail.text)
+            || ends_sentence(&tail.text)
+        {
+            continue;
+        }
+        lines += 1;
+        hist[wrap.of(&cut.text) + wrap.of(&tail.text)] += 1;
+    }
+    let (best_w, best) = (wrap.width + 5..=2 * WIDTH_CAP)
+        .map(|w| (w, hist[w - 3..=w].iter().sum::<u32>()))
+        .max_by_key(|&(w, n)| (n, w))?;
+    // Wrapped twice, most lines the page's width cut go on in such a tail; a page
+    // wrapped once has a few by chance (an OCR line, a print's short column tail).
+    (best >= 4 && best * 3 >= lines && 2 * best as usize >= full).then_some(best_w)
+}
+
 fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
     let Some(wrap) = wrap else {
         return;
@@ -1375,6 +1411,10 @@ fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
     let mut last_text: Option<usize> = None;
     // Width of the last source line of the last text unit (not of what it grew to).
     let mut last_width = 0usize;
+    // On a page hard-wrapped twice, the width of the first print's line the last
+    // source line ends (the pieces since the last one the page's width did not cut).
+    let first_print = first_wrap(units, wrap);
+    let mut first_width = 0usize;
     // Which units stand right over a byline (a head stack's last line does).
     let over_byline: Vec<bool> = (0..units.len())
         .map(|k| {
@@ -1466,7 +1506,7 @@ fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
                 let full = if blocky {
                     wrap.fills(&prev.text)
                 } else {
-                    last_width + 4 >= w
+                    last_width + 4 >= w || first_print.is_some_and(|f| first_width + 4 >= f)
                 };
                 // A name or `·…·` credit after a finished sentence signs the text.
                 if ends_sentence(&prev.text) && is_name_line(&u.text) {
@@ -1542,10 +1582,16 @@ fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
             joined.push_str(&u.text);
             prev.text = Cow::Owned(joined);
             prev.joined = u.line.saturating_sub(prev.line).max(prev.joined);
+            first_width = if last_width + 4 >= w {
+                first_width + wrap.of(&u.text)
+            } else {
+                wrap.of(&u.text)
+            };
             last_width = wrap.of(&u.text);
             continue;
         }
         last_width = wrap.of(&u.text);
+        first_width = last_width;
         // The text of a run-in head shares its line: the line is as wide as both.
         if let Some(i) = last_text
             && out[i].markup == Markup::RunIn
@@ -2281,6 +2327,35 @@ pub(super) mod tests {
         );
         let t = texts(&page);
         assert_eq!(t[0], "夏夜听蝉", "{t:?}");
+    }
+
+    #[test]
+    fn a_page_hard_wrapped_twice_keeps_its_paragraphs() {
+        // Lines of 33 characters, printed again by a tool that cuts at 30: every
+        // line leaves a tail of three, and a paragraph runs on past each tail.
+        let prose: Vec<char> = "村里那条土路修了整整两个冬天老人们说过去下一场雨就没法出门孩子们上学要绕到河对岸去如今水泥路一直铺到家门口路边还装上了路灯晚上散步的人也多了起来村委会把修路的账目一笔一笔贴在公告栏里谁家出了多少工出了多少钱都写得明明白白大家看了心里都踏实".chars().filter(|c| !c.is_ascii()).collect();
+        let mut page = String::from("一条路连起一个村\n\n");
+        let mut paragraphs = Vec::new();
+        for p in 0..3 {
+            let mut whole = String::new();
+            for l in 0..4 {
+                let start = (p * 4 + l) * 7 % (prose.len() - 33);
+                let mut line: String = prose[start..start + 33].iter().collect();
+                if l == 3 {
+                    line.pop();
+                    line.push('。');
+                }
+                let cut: String = line.chars().take(30).collect();
+                let tail: String = line.chars().skip(30).collect();
+                page.push_str(&format!("{cut}\n{tail}\n"));
+                whole.push_str(&line);
+            }
+            page.push('\n');
+            paragraphs.push(whole);
+        }
+        let t = texts(&page);
+        assert_eq!(t[0], "一条路连起一个村", "{t:?}");
+        assert_eq!(t[1..], paragraphs[..], "{t:?}");
     }
 
     #[test]

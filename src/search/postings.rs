@@ -1708,6 +1708,7 @@ fn encode_list(docs: &[(u32, u8)], out: &mut Vec<u8>) {
     }
     let delta_len = out.len() - docs_at;
     if docs.len() >= 64
+        && roaring_at_least(docs) < delta_len
         && let Ok(bitmap) = RoaringBitmap::from_sorted_iter(docs.iter().map(|&(d, _)| d))
         && bitmap.serialized_size() < delta_len
     {
@@ -1722,9 +1723,43 @@ fn encode_list(docs: &[(u32, u8)], out: &mut Vec<u8>) {
     }
 }
 
+/// Fewer bytes than a roaring bitmap of the (ascending) `docs` serialises to, or as
+/// many: each container of 2^16 documents holds them in an array of two bytes each
+/// or, past 4,096, in a bitmap of 8 KiB (headers not counted). A list its deltas
+/// code in no more is never made a bitmap to be measured.
+fn roaring_at_least(docs: &[(u32, u8)]) -> usize {
+    let mut bytes = 0;
+    for run in docs.chunk_by(|a, b| a.0 >> 16 == b.0 >> 16) {
+        bytes += (2 * run.len()).min(8192);
+    }
+    bytes
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The bound is one: no list of documents serialises as a roaring bitmap in
+    /// fewer bytes.
+    #[test]
+    fn roaring_bitmaps_take_at_least_the_bound() {
+        for (n, step) in [
+            (1u32, 1u32),
+            (64, 1),
+            (64, 300),
+            (5000, 1),
+            (5000, 13),
+            (70_000, 2),
+            (9000, 7),
+        ] {
+            let docs: Vec<(u32, u8)> = (0..n).map(|i| (i * step, 1)).collect();
+            let bitmap = RoaringBitmap::from_sorted_iter(docs.iter().map(|&(d, _)| d)).unwrap();
+            assert!(
+                roaring_at_least(&docs) <= bitmap.serialized_size(),
+                "{n} docs, step {step}"
+            );
+        }
+    }
 
     fn postings(bodies: &[&str], split: usize) -> Postings {
         let segments: Vec<Segment> = bodies

@@ -77,16 +77,19 @@ impl ReadFrom {
     /// were not read: those whose spellings the postings place at their
     /// characters, [`BY_GRAMS`], are still to read).
     pub fn unread(&self, docs: &[u32]) -> usize {
-        let known = &self.at.docs;
-        let mut k = 0;
-        docs.iter()
-            .filter(|&&d| {
-                k += known
-                    .get(k..)
-                    .map_or(0, |rest| rest.partition_point(|&x| x < d));
-                known.get(k) != Some(&d) || self.at.at.get(k) == Some(&BY_GRAMS)
-            })
-            .count()
+        let (known, at) = (&self.at.docs, &self.at.at);
+        let read = |k: usize| at.get(k).is_some_and(|&v| v != BY_GRAMS);
+        // Each document of the shorter list looked up in the longer one.
+        let read_here = if known.len() <= docs.len() {
+            (0..known.len())
+                .filter(|&k| read(k) && known.get(k).is_some_and(|d| docs.binary_search(d).is_ok()))
+                .count()
+        } else {
+            docs.iter()
+                .filter(|d| known.binary_search(d).is_ok_and(read))
+                .count()
+        };
+        docs.len().saturating_sub(read_here)
     }
 }
 
@@ -1699,6 +1702,38 @@ mod tests {
                 }
                 before = made.swap_remove(carry);
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// How many of some documents a ReadFrom knows nothing of: those
+        /// whose bodies were not read, or only placed by their characters.
+        #[test]
+        fn unread_counts_the_documents_not_read_or_placed_by_characters(
+            noted in proptest::collection::btree_map(0u32..400, 0u32..4, 0..120),
+            docs in proptest::collection::btree_set(0u32..400, 0..300),
+        ) {
+            let value = |v: u32| match v {
+                0 => SPELLS_NOTHING,
+                1 => BY_GRAMS,
+                v => v,
+            };
+            let read = ReadFrom {
+                clause: 0,
+                text: "sqz".into(),
+                at: Arc::new(ReadAt {
+                    n: 400,
+                    docs: noted.keys().copied().collect(),
+                    at: noted.values().map(|&v| value(v)).collect(),
+                    grams: None,
+                }),
+            };
+            let docs: Vec<u32> = docs.into_iter().collect();
+            let expected = docs
+                .iter()
+                .filter(|d| noted.get(d).is_none_or(|&v| value(v) == BY_GRAMS))
+                .count();
+            proptest::prop_assert_eq!(read.unread(&docs), expected);
         }
     }
 

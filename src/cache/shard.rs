@@ -136,8 +136,19 @@ const PREAMBLE: usize = 24;
 /// The shard bytes of `issue` (cut without corrections, with `habits`) for `key`.
 pub fn encode(key: &ShardKey, issue: &Issue, habits: &Habits) -> Option<Vec<u8>> {
     let mut table = Vec::with_capacity(issue.articles.len() * 16);
-    let mut meta = String::new();
-    let mut text = String::new();
+    let mut meta = String::with_capacity(
+        (issue.articles.iter())
+            .map(|a| {
+                a.id.len() + a.kicker.len() + a.title.len() + a.subtitle.len() + a.byline.len()
+            })
+            .sum(),
+    );
+    let mut text = String::with_capacity(
+        (issue.articles.iter())
+            .flat_map(|a| a.paragraphs.iter())
+            .map(String::len)
+            .sum(),
+    );
     let mut jumps = Vec::new();
     let mut bodies = Vec::with_capacity(issue.articles.len());
     for (i, a) in issue.articles.iter().enumerate() {

@@ -147,7 +147,7 @@ fn context_hash(units: &[Unit<'_>], at: usize) -> u64 {
         .filter(|u| is_text(u))
         .flat_map(|u| u.text.chars().rev());
     let mut back: Vec<char> = before
-        .filter(|c| c.is_alphanumeric())
+        .filter(|&c| crate::text::is_alphanumeric(c))
         .take(CONTEXT_CHARS)
         .collect();
     back.reverse();
@@ -158,7 +158,7 @@ fn context_hash(units: &[Unit<'_>], at: usize) -> u64 {
             .iter()
             .filter(|u| is_text(u))
             .flat_map(|u| u.text.chars())
-            .filter(|c| c.is_alphanumeric())
+            .filter(|&c| crate::text::is_alphanumeric(c))
             .take(CONTEXT_CHARS)
             .map(ascii_form),
     );

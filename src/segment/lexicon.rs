@@ -193,7 +193,7 @@ impl Lexicon {
                 }
                 n += 1;
                 len += c.encode_utf8(&mut buf[len..]).len();
-            } else if c.is_alphanumeric() {
+            } else if crate::text::is_alphanumeric(c) {
                 return false;
             }
         }

@@ -29,9 +29,10 @@ fn item_key(text: &str) -> &str {
 
 /// A line that can be an entry of a list of titles: short, no sentence in it.
 fn is_item(u: &Unit<'_>) -> bool {
+    // Counted first: the count reads at most a short prefix, without branching.
     u.markup == Markup::None
-        && !u.text.contains(['。', '，', '；', '：', ':'])
         && (2..=ITEM_MAX).contains(&count_upto(&u.text, ITEM_MAX + 1))
+        && !u.text.contains(['。', '，', '；', '：', ':'])
 }
 
 /// A run of three or more list lines printed together (at most one blank line

@@ -18,7 +18,7 @@ const MOVED: &str = "head: names a headless text elsewhere on the page (moved ab
 /// The characters that carry wording (letters, digits, Han), at most `limit`.
 fn keys(text: &str, limit: usize) -> Vec<char> {
     text.chars()
-        .filter(|c| c.is_alphanumeric())
+        .filter(|&c| crate::text::is_alphanumeric(c))
         .take(limit)
         .collect()
 }

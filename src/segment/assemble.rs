@@ -143,6 +143,9 @@ struct Assembler {
     /// Under a banner over a run of items (`热线速递`, `简　讯`): each untitled
     /// paragraph after a finished one is an item of its own, until a head.
     items: bool,
+    /// `items` held when the head stack being read began: a head after an
+    /// untitled item under a banner titles the next item.
+    items_before_head: bool,
     /// The last bare item number set apart on a line of its own (`01`, `02`, …),
     /// and whether it came right after the one numbered before it with nothing
     /// but its item between: a head right after it opens the next item.
@@ -161,6 +164,7 @@ pub fn assemble(units: &[Unit<'_>], classes: &[Class]) -> Vec<Draft> {
         rival: None,
         dangling: Dangling::default(),
         items: false,
+        items_before_head: false,
         item_number: None,
         numbered: false,
     };
@@ -190,8 +194,9 @@ pub fn assemble(units: &[Unit<'_>], classes: &[Class]) -> Vec<Draft> {
                 i += 1;
             }
             Role::Head => {
-                a.items = false;
+                a.items_before_head = std::mem::take(&mut a.items);
                 i = a.stack(units, classes, i);
+                a.items_before_head = false;
                 a.numbered = false;
             }
             Role::Subtitle if a.headed.is_some_and(|h| !a.drafts[h].has_body()) => {
@@ -994,6 +999,15 @@ impl Assembler {
             self.headed = Some(n);
             return;
         }
+        // `鄞湖湿地迎来越冬候鸟` over its text after an untitled brief under a
+        // banner (`城事速递`), its text finished: the next brief's title, not a
+        // section of an item that has no title.
+        if self.items_before_head && self.finished_untitled_item() {
+            let n = self.open(line, "a head after an untitled item under a banner");
+            self.drafts[n].title = text;
+            self.headed = Some(n);
+            return;
+        }
         if let Some(c) = self.cur {
             // A head that names the text below it and nothing of the finished article
             // above (`市青少年游泳锦标赛落幕` over `为期三天的…游泳锦标赛…`) titles a
@@ -1134,18 +1148,39 @@ impl Assembler {
             self.headed = None;
             return true;
         }
+        // A photo group at the article's end (`①…` / `②…` under a head of its own,
+        // the credit under the last): the group's captions from the first.
+        let mut first = last;
+        if caption.starts_with(CIRCLED) {
+            while first > 0
+                && !d.intertitles.contains(&(first - 1))
+                && d.paragraphs[first - 1].starts_with(CIRCLED)
+                && count_upto(&d.paragraphs[first - 1], 121) <= 120
+            {
+                first -= 1;
+            }
+            if !d.paragraphs[first].starts_with('①') {
+                first = last;
+            }
+        }
         // A short head right above the caption (`白鹭翩翩` / `6月7日，…` / `… 摄`)
         // titles the photo rather than ending the article above as a section.
         // (Not a letter's signature, `苕岗县松垭乡　杜守成`, nor a stray character.)
-        let titled = last > 0
-            && d.intertitles.last() == Some(&(last - 1))
-            && is_photo_title(&d.paragraphs[last - 1]);
-        let text = self.drafts[c].paragraphs.pop().unwrap_or_default();
-        self.dangling.remove(c, last);
+        let titled = first > 0
+            && d.intertitles.last() == Some(&(first - 1))
+            && is_photo_title(&d.paragraphs[first - 1]);
+        // A group is a photo of its own only under such a head.
+        if first < last && !titled {
+            first = last;
+        }
+        let text: Vec<String> = self.drafts[c].paragraphs.drain(first..).collect();
+        for k in first..=last {
+            self.dangling.remove(c, k);
+        }
         let title = if titled {
             let d = &mut self.drafts[c];
             d.intertitles.pop();
-            self.dangling.remove(c, last - 1);
+            self.dangling.remove(c, first - 1);
             d.paragraphs.pop().unwrap_or_default()
         } else {
             String::new()
@@ -1159,7 +1194,7 @@ impl Assembler {
         draft.closed = true;
         draft.byline = credit.to_string();
         draft.title = title;
-        draft.paragraphs.push(text);
+        draft.paragraphs.extend(text);
         self.headed = None;
         true
     }
@@ -1329,20 +1364,23 @@ impl Assembler {
         (there >= 2 && there > here).then_some((d, p))
     }
 
+    /// The current article is an untitled item (no title, no kicker, no caption)
+    /// whose last paragraph is finished.
+    fn finished_untitled_item(&self) -> bool {
+        self.cur.is_some_and(|c| {
+            let d = &self.drafts[c];
+            d.title.is_empty()
+                && d.kicker.is_empty()
+                && !d.caption
+                && d.has_body()
+                && d.paragraphs.last().is_some_and(|p| is_complete(p))
+        })
+    }
+
     /// Where a paragraph that continues nothing goes.
     fn flow_target(&mut self, line: usize, text: &str) -> usize {
         // An untitled item under a banner ends with its paragraph.
-        if self.items
-            && let Some(c) = self.cur
-            && {
-                let d = &self.drafts[c];
-                d.title.is_empty()
-                    && d.kicker.is_empty()
-                    && !d.caption
-                    && d.has_body()
-                    && d.paragraphs.last().is_some_and(|p| is_complete(p))
-            }
-        {
+        if self.items && self.finished_untitled_item() {
             return self.open(line, "an untitled item under a banner");
         }
         if let Some(c) = self.cur
@@ -1471,6 +1509,18 @@ mod tests {
             "2.泵站投用",
             "2.泵站投用"
         ));
+    }
+
+    /// Under a banner, untitled briefs each open an item; a head over its text after
+    /// one (its text finished) titles the next brief, not a section of an item that
+    /// has no title.
+    #[test]
+    fn a_head_after_an_untitled_brief_under_a_banner_titles_the_next() {
+        let page = "城事速递\n\n南街菜市场改造完工，新增摊位六十个，周末起恢复营业。\n\n西郊公交站台加装了遮雨棚，候车的市民不再淋雨。\n\n北湖公园增设健身步道\n北湖公园环湖健身步道日前建成，全长三公里，沿途设有饮水点。\n";
+        let a = segment_issue(page, "k");
+        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, ["", "", "北湖公园增设健身步道"], "{a:#?}");
+        assert!(a[1].paragraphs.concat().ends_with("不再淋雨。"), "{a:#?}");
     }
 
     /// A run of titled briefs: a brief whose credit a narrow column wrapped onto a

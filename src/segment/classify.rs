@@ -434,6 +434,16 @@ pub fn classify(unit: &Unit<'_>) -> Class {
 /// spaces or a full-width space between them), two or more of them figures only.
 /// It is text of the article around it, never a head.
 pub fn is_table_row(text: &str) -> bool {
+    // Two figures need two ASCII digits, and three cells a cut between them (a tab,
+    // a pipe, U+3000 or two spaces): told on bytes first, as most lines have neither.
+    let b = text.as_bytes();
+    if b.iter().filter(|c| c.is_ascii_digit()).take(2).count() < 2
+        || (memchr::memchr2(b'\t', b'|', b).is_none()
+            && !text.contains('\u{3000}')
+            && !text.contains("  "))
+    {
+        return false;
+    }
     if count_upto(text, 201) > 200 {
         return false;
     }
@@ -1468,6 +1478,27 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The byte pre-check of a table row turns away no row: lines of cells
+        /// (tabs, pipes, U+3000, runs of spaces) and figures are rows exactly when
+        /// their cells, read one by one, make one.
+        #[test]
+        fn table_rows_are_those_their_cells_make(s in "[0-9.%\t|\u{3000} 社区a]{0,30}") {
+            let (mut cells, mut figures) = (0, 0);
+            for cell in s
+                .split(['\t', '|', '\u{3000}'])
+                .flat_map(|c| c.split("  "))
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+            {
+                cells += 1;
+                figures += usize::from(
+                    cell.chars().any(|c| c.is_ascii_digit())
+                        && cell.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '%')),
+                );
+            }
+            proptest::prop_assert_eq!(is_table_row(&s), cells >= 3 && figures >= 2);
+        }
+
         #[test]
         fn byte_scans_agree_with_char_counts(s in "[a-z。，社区治理\u{1F600} ]{0,30}", n in 0usize..40) {
             let chars: Vec<char> = s.chars().collect();

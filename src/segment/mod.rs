@@ -20,6 +20,7 @@ pub mod id;
 pub mod kind;
 pub mod lexicon;
 pub mod normalise;
+pub mod records;
 pub mod recur;
 pub mod rehome;
 pub mod rethread;
@@ -708,6 +709,24 @@ mod tests {
         assert_eq!(articles[0].byline, "本报记者 宓秋 摄");
         assert_eq!(articles[0].paragraphs.len(), 2);
         assert_eq!(articles[0].kind, crate::article::Kind::Photo);
+    }
+
+    /// A photo group printed after a finished story, under a head of its own and
+    /// over one credit, is a titled photo: the head is no section of the story.
+    #[test]
+    fn a_photo_group_after_a_story_under_its_own_head_is_a_photo() {
+        let page = "社区便民服务中心又添新业态\n晚报记者　阮晴岚\n早上八点，便民服务中心已经热闹起来，居民们拿着东西排队。\n“以前修个拉链要跑好几条街，现在下楼走几步就到了。”居民邝阿姨说。\n初雪里的城市\n①11月20日，市区迎来今冬第一场雪，环卫工人在街头清扫积雪。\n②11月20日，孩子们在公园里打雪仗。\n晚报记者　郝知微　摄\n";
+        let articles = segment_issue(page, "p");
+        let titles: Vec<&str> = articles.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["社区便民服务中心又添新业态", "初雪里的城市"],
+            "{articles:#?}"
+        );
+        assert_eq!(articles[0].paragraphs.len(), 2, "{articles:#?}");
+        assert_eq!(articles[1].paragraphs.len(), 2, "{articles:#?}");
+        assert_eq!(articles[1].kind, crate::article::Kind::Photo);
+        assert_eq!(articles[1].byline, "晚报记者　郝知微　摄");
     }
 
     #[test]

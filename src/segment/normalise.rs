@@ -35,11 +35,14 @@ pub fn normalise_page(units: &mut Vec<Unit<'_>>, traditional: bool) {
     // An e-mail's header, not a draft's fields (its `主题：` is no title field).
     set_aside_mail_headers(units);
     // A draft's field labels are the truth about its lines: read before anything joins.
-    if !super::draft::read_fields(units) {
-        // A database export's field labels likewise.
-        super::draft::read_records(units);
+    // A database export's field labels likewise; on a page of records whose labels
+    // the lexicon does not know, what each field holds is learned from its values.
+    let mut text_label = None;
+    if !super::draft::read_fields(units) && !super::draft::read_records(units) {
+        text_label = super::records::read_by_values(units);
     }
     mark_furniture(units, traditional);
+    read_linked_heads(units);
     // The page's wrap width, measured once over the lines that are not furniture
     // (a histogram over every line); nothing below changes the lines it counts
     // before the unwrap.
@@ -54,8 +57,12 @@ pub fn normalise_page(units: &mut Vec<Unit<'_>>, traditional: bool) {
     // head wrapped in a hard-wrapped print whole, to be found again).
     super::recur::mark_contents(units);
     unwrap(units, wrap);
+    if let Some(label) = text_label {
+        super::records::strip_text_label(units, &label);
+    }
     super::recur::mark_contents(units);
     mark_comment_banners(units);
+    mark_marked_runs(units);
     split_glued_labels(units);
 }
 
@@ -178,6 +185,42 @@ fn set_aside_mail_headers(units: &mut [Unit<'_>]) {
             i += 1;
         }
     }
+}
+
+/// `简明新闻` over `△栎原市今春新栽行道树…。` / `△滍阳县文化馆举办…。` / `△省邮电部门…。`:
+/// a short line over three or more paragraphs that each open with the same mark (a
+/// geometric shape or symbol, as a page sets off its briefs) is the banner over the
+/// run; each marked paragraph is an item of its own. (Two marked lines under a
+/// label, `数据` / `■…` / `■…`, may be one box of figures: no run; nor is a byline
+/// over a story's marked points a banner.)
+fn mark_marked_runs(units: &mut [Unit<'_>]) {
+    let mark = |u: &Unit<'_>| {
+        (u.markup == Markup::None && count_upto(&u.text, 13) > 12)
+            .then(|| u.text.chars().next())
+            .flatten()
+            .filter(|&c| is_item_mark(c))
+    };
+    for i in 0..units.len().saturating_sub(3) {
+        let head = &units[i];
+        let short = head.markup == Markup::None
+            && count_upto(&head.text, 9) <= 8
+            && head.text.chars().next().is_some_and(crate::text::is_han)
+            && !head.text.contains(['，', '。', '：', ':', '—'])
+            // (A byline over a story's marked points heads no run.)
+            && !is_byline(&head.text, count_upto(&head.text, 81))
+            && !is_name_line(&head.text);
+        let first = mark(&units[i + 1]);
+        if short && first.is_some() && (i + 2..=i + 3).all(|k| mark(&units[k]) == first) {
+            units[i].markup = Markup::Banner;
+            units[i].level = 0;
+        }
+    }
+}
+
+/// A mark that sets off an item (`△`, `▲`, `◆`, `●`, `■`, `★`, `※`): a geometric
+/// shape, a dingbat or a reference mark, never a letter, a figure or a quote.
+fn is_item_mark(c: char) -> bool {
+    matches!(c, '\u{25A0}'..='\u{25FF}' | '\u{2600}'..='\u{27BF}' | '※')
 }
 
 /// `读者热评` over comments each signed on a line of its own (`——沄川读者　钱晓芸`):
@@ -512,15 +555,27 @@ fn is_pictograph(c: char) -> bool {
 
 /// `2.4万`, `215`, `1k+`: a count as a page prints it.
 fn is_count(word: &str) -> bool {
-    word.chars().any(|c| c.is_ascii_digit())
-        && word.chars().all(|c| {
-            c.is_ascii_digit() || matches!(c, '.' | ',' | '+' | '万' | '千' | 'k' | 'K' | 'w' | 'W')
-        })
+    // Every character first: a word of text fails at its first, and is not read on.
+    word.chars().all(is_count_char) && word.bytes().any(|b| b.is_ascii_digit())
+}
+
+/// A character a count is written with.
+fn is_count_char(c: char) -> bool {
+    c.is_ascii_digit() || matches!(c, '.' | ',' | '+' | '万' | '千' | 'k' | 'K' | 'w' | 'W')
 }
 
 /// `楮城网友·某区：今年家里比去年暖和多了！　👍 32`: a reader's comment under a web
 /// article, known by the like count it ends with (a pictograph and a count).
 fn is_liked_comment(text: &str) -> bool {
+    // Either way the line ends with a count: a line ending otherwise is not split.
+    if !text
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_some_and(is_count_char)
+    {
+        return false;
+    }
     let mut words = text.split_whitespace().rev();
     let (Some(last), Some(before)) = (words.next(), words.next()) else {
         return false;
@@ -614,15 +669,23 @@ fn is_link_bar(text: &str) -> bool {
 
 /// How many of `marks` stand between spaces in `text` (a converter escapes a
 /// breadcrumb's `>` as `\>`).
+///
+/// Each mark is found by its bytes (a SIMD search: nearly every line holds none),
+/// and the characters either side of it are read past any backslashes.
 fn spaced_marks(text: &str, marks: &[char]) -> usize {
-    if !text.contains(marks) {
-        return 0;
+    let mut spaced = 0;
+    for &mark in marks {
+        let mut buf = [0u8; 4];
+        let needle = mark.encode_utf8(&mut buf).as_bytes();
+        for at in memchr::memmem::find_iter(text.as_bytes(), needle) {
+            let before = text[..at].chars().rev().find(|&c| c != '\\');
+            let after = text[at + needle.len()..].chars().find(|&c| c != '\\');
+            if before.is_some_and(char::is_whitespace) && after.is_some_and(char::is_whitespace) {
+                spaced += 1;
+            }
+        }
     }
-    let chars: Vec<char> = text.chars().filter(|&c| c != '\\').collect();
-    chars
-        .windows(3)
-        .filter(|w| marks.contains(&w[1]) && w[0].is_whitespace() && w[2].is_whitespace())
-        .count()
+    spaced
 }
 
 /// The rows of a table printed without its outer pipes (as html2text prints
@@ -691,9 +754,10 @@ fn is_button_row(text: &str) -> bool {
     // button words, counts (alone or glued after a button word) and pictographs.
     let lex = lexicon();
     let (mut buttons, mut counts, mut pictures) = (0, 0, 0);
-    let mut words = text.split(char::is_whitespace).filter(|w| !w.is_empty());
-    let first = words.clone().next();
-    for w in words.by_ref() {
+    let words = text.split(char::is_whitespace).filter(|w| !w.is_empty());
+    let mut first = None;
+    for w in words {
+        first = first.or(Some(w));
         let bare =
             w.trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | '万' | '+'));
         if lex.is_web_control(w) || (bare.len() < w.len() && lex.is_web_control(bare)) {
@@ -788,6 +852,50 @@ fn is_channel_notice(text: &str, n: usize) -> bool {
             && ["关注", "App", "APP", "客户端", "公众号", "二维码"]
                 .iter()
                 .any(|w| text.contains(w)))
+}
+
+/// `[14]潕川启动冬季“送温暖”活动` over `全省各级工会筹集资金…。`: a link that `lynx
+/// -dump` numbered, over running text of its own rather than in a list of links, is
+/// the title of that text (a channel page's brief): its link number is no text.
+fn read_linked_heads(units: &mut [Unit<'_>]) {
+    for i in 0..units.len().saturating_sub(1) {
+        if units[i].markup != Markup::Furniture || units[i].text.starts_with(['*', '+', '-']) {
+            continue;
+        }
+        let Some(rest) = units[i].text.strip_prefix('[') else {
+            continue;
+        };
+        let digits = rest.chars().take_while(char::is_ascii_digit).count();
+        let Some(head) = rest[digits..].strip_prefix(']') else {
+            continue;
+        };
+        let head = trim(head);
+        // (Page furniture between, a running head after a page break, is no text;
+        // the next link of a list is where the search stops.)
+        let Some(next) = units[i + 1..].iter().find(|u| {
+            !matches!(u.markup, Markup::Furniture | Markup::Noise) || is_link_list_line(&u.text)
+        }) else {
+            continue;
+        };
+        let text_below = next.markup == Markup::None
+            && count_upto(&next.text, 11) > 10
+            && ends_sentence(&next.text)
+            && !next.text.contains('[');
+        // (In a list of links, the link above is one too.)
+        let listed = i > 0 && is_link_list_line(&units[i - 1].text);
+        if digits > 0
+            && text_below
+            && !listed
+            && (4..=40).contains(&count_upto(head, 41))
+            && head.chars().next().is_some_and(crate::text::is_han)
+            && !head.contains(['[', ']', '|', '。'])
+        {
+            let head = head.to_string();
+            units[i].text = Cow::Owned(head);
+            // A link's words are the title of the page it leads to.
+            units[i].markup = Markup::Title;
+        }
+    }
 }
 
 /// A line of a list of links as `lynx -dump` prints a web page: it opens with a
@@ -1178,7 +1286,7 @@ const WIDTH_CAP: usize = 240;
 /// (a PDF's column: a half-width digit takes half a Han character's room) or in
 /// characters (a tool that cuts every N characters, digits or not).
 #[derive(Debug, Clone, Copy)]
-struct Wrap {
+pub(super) struct Wrap {
     width: usize,
     chars: bool,
 }
@@ -1196,7 +1304,7 @@ impl Wrap {
 
     /// True when `s` fills a line of this page, give or take the few cells a
     /// cut leaves (punctuation kept off a line start, half-width characters).
-    fn fills(self, s: &str) -> bool {
+    pub(super) fn fills(self, s: &str) -> bool {
         self.of(s) + 4 >= self.width
     }
 }
@@ -1205,7 +1313,7 @@ impl Wrap {
 /// measured in display cells and, when no width holds enough of them so measured (a
 /// tool that cut every N characters leaves full lines of many display widths, one
 /// for each count of half-width digits), in characters.
-fn wrap_width(units: &[Unit<'_>]) -> Option<Wrap> {
+pub(super) fn wrap_width(units: &[Unit<'_>]) -> Option<Wrap> {
     // Both measures of every line in one pass (each a histogram, and the lines
     // that could have been cut by the width: heads and the last lines of
     // paragraphs are shorter, and many on a page of short paragraphs).
@@ -1427,6 +1535,23 @@ fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
             })
         })
         .collect();
+    // Which units are as wide as every line under them in their run (the lines up
+    // to the next blank line), give or take a half-width digit: a column's full line.
+    let widest: Vec<bool> = {
+        let mut widest = vec![false; units.len()];
+        let mut below = 0usize;
+        for k in (0..units.len()).rev() {
+            let u = &units[k];
+            if u.markup != Markup::None {
+                below = 0;
+                continue;
+            }
+            let own = wrap.of(&u.text);
+            widest[k] = own + 2 >= below;
+            below = if u.gap > 0 { 0 } else { below.max(own) };
+        }
+        widest
+    };
     for (k, u) in units.drain(..).enumerate() {
         if u.markup == Markup::Furniture {
             out.push(u);
@@ -1473,6 +1598,9 @@ fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
                 // however wide its last line.
                 if super::classify::trailing_credit(&prev.text).is_some() {
                     return false;
+                }
+                if u.gap == 0 && !furniture_between && opens_indented(&prev.text, &u.text, wrap, widest[k]) {
+                    return true;
                 }
                 // A role alone (`本报驻内罗毕记者`) with its name on the next line opens
                 // a byline: it never goes on from the head above it.
@@ -1604,6 +1732,37 @@ fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
     }
     *units = out;
     join_wrapped_heads(units, wrap);
+}
+
+/// `prev`, a line of its own, is the indented first line of a paragraph a narrow
+/// column cut (`市轨道交通集团6日透` / `露，地铁3号线二期工程将`, as a PDF printed
+/// block by block gives it, without the indent): it is the width of the column's
+/// full line under it less an indent of two Han characters (give or take a
+/// half-width digit), and that line runs on in clauses. A head over its text is
+/// not: the text's first line under it is itself indented, so narrower than the
+/// lines under it.
+fn opens_indented(prev: &str, next: &str, wrap: Wrap, next_widest: bool) -> bool {
+    let (p, n) = (wrap.of(prev), wrap.of(next));
+    if !next_widest || n < 16 || p + 6 < n || p + 3 > n {
+        return false;
+    }
+    if ends_sentence(prev)
+        || prev.starts_with("——")
+        || is_name_line(prev)
+        || is_dateline_alone(next)
+        || is_byline(next, count_upto(next, 81))
+        || !next.contains(['，', '。', '、', '；', ','])
+    {
+        return false;
+    }
+    // A byline or dateline ends its line (`本报讯（记者 宁一舟）`); one whose line
+    // runs on (`…宁一舟）9月`, `新华社北京6月2日电（记者 岑向`) opens the text.
+    if is_byline(prev, count_upto(prev, 81)) || is_dateline_alone(prev) {
+        let open = prev.matches('（').count() > prev.matches('）').count();
+        return open
+            || super::classify::dateline(prev).is_some_and(|d| d.trim_end().len() < prev.len());
+    }
+    true
 }
 
 /// `问：…`, `答：…`: a line opening a question or an answer of an interview or a
@@ -1773,6 +1932,23 @@ fn join_wrapped_heads(units: &mut Vec<Unit<'_>>, wrap: Wrap) {
 pub(super) mod tests {
     use super::*;
     use crate::segment::blocks::units;
+
+    proptest::proptest! {
+        /// Spaced marks found by their bytes are those found reading every
+        /// character (backslashes dropped) and looking at three at a time.
+        #[test]
+        fn spaced_marks_are_those_read_character_by_character(
+            s in "[ \u{3000}\\\\|｜>＞»a社，]{0,24}"
+        ) {
+            let marks = ['|', '｜', '>', '＞', '»'];
+            let chars: Vec<char> = s.chars().filter(|&c| c != '\\').collect();
+            let read = chars
+                .windows(3)
+                .filter(|w| marks.contains(&w[1]) && w[0].is_whitespace() && w[2].is_whitespace())
+                .count();
+            proptest::prop_assert_eq!(spaced_marks(&s, &marks), read);
+        }
+    }
 
     /// In a block of a page printed block by block, a head of clauses over its
     /// writer's name (`热线要热，服务更要热` / `蒉思远`, a surname no list has) is a
@@ -2329,6 +2505,55 @@ pub(super) mod tests {
         assert_eq!(t[0], "夏夜听蝉", "{t:?}");
     }
 
+    /// A page printed block by block from narrow columns, each paragraph's first
+    /// line two characters short of the column (its indent dropped): that line opens
+    /// its paragraph (a dateline running on into the text too), while a head over
+    /// an indented first line stays a head.
+    #[test]
+    fn an_indented_first_line_of_a_column_opens_its_paragraph() {
+        let page = "新渠公园开放\n\n本报讯（记者 石小岭）5\n月6日，城西新渠公园建成开放\n，园内栽种乔木两千余株，设有\n步道和儿童游乐场。\n\n社区夜校开课\n\n南街社区的夜校本周开课\n了，开设书法、摄影和手机使用\n等课程，居民可免费报名参加，\n每班限二十人。\n";
+        let t = texts(page);
+        assert_eq!(
+            t,
+            [
+                "新渠公园开放",
+                "本报讯（记者 石小岭）5月6日，城西新渠公园建成开放，园内栽种乔木两千余株，设有步道和儿童游乐场。",
+                "社区夜校开课",
+                "南街社区的夜校本周开课了，开设书法、摄影和手机使用等课程，居民可免费报名参加，每班限二十人。",
+            ],
+            "{t:?}"
+        );
+        let wrap = Wrap {
+            width: 28,
+            chars: false,
+        };
+        let full = "市集在文化广场举办，市民可带";
+        assert!(opens_indented("南街社区的夜校本周开课", full, wrap, true));
+        // A head over an indented first line: that line is narrower than the ones
+        // under it.
+        assert!(!opens_indented(
+            "旧书市集周末开市",
+            "每月第一个周末，旧书",
+            wrap,
+            false
+        ));
+        // A head over a full line of no clauses (a title under its kicker).
+        assert!(!opens_indented(
+            "南街社区的夜校本周开课",
+            "旧书市集周末开市在文化广场",
+            wrap,
+            true
+        ));
+        // A byline or dateline that ends its line.
+        assert!(!opens_indented(
+            "本报讯（记者 石小岭）",
+            "城西新渠公园建成开放，园内",
+            wrap,
+            true
+        ));
+        assert!(!opens_indented("本报记者　石小岭　彭一", full, wrap, true));
+    }
+
     #[test]
     fn a_page_hard_wrapped_twice_keeps_its_paragraphs() {
         // Lines of 33 characters, printed again by a tool that cuts at 30: every
@@ -2438,6 +2663,56 @@ pub(super) mod tests {
                 ("简　讯", Markup::Banner),
                 ("开展校对工作的同志说，很好。", Markup::None),
             ]
+        );
+    }
+
+    /// A short line over three paragraphs that each open with the same mark is a
+    /// banner, and each marked paragraph is an item of its own; two are no run.
+    #[test]
+    fn marked_paragraphs_under_a_line_are_items() {
+        let story = "滍阳县乡镇企业产值翻番\n本报通讯员　郤宝山\n本报讯　滍阳县乡镇企业发展迅速，今年一至四月完成产值一亿元。\n";
+        let page = format!(
+            "{story}简明新闻\n△栎原市今春新栽行道树一万株，城区绿化覆盖率达到百分之二十六。\n△滍阳县文化馆举办农民书画展，展出作品一百二十余件。\n△省邮电部门在峿山林区新设邮电所三处，方便山区群众通信。\n"
+        );
+        let articles = crate::segment::segment_issue(&page, "p");
+        assert_eq!(articles.len(), 4, "{articles:#?}");
+        assert_eq!(articles[0].paragraphs.len(), 1, "{articles:#?}");
+        assert!(articles[2].paragraphs[0].starts_with("△滍阳县文化馆"));
+        let page = format!(
+            "{story}简明新闻\n△栎原市今春新栽行道树一万株，城区绿化覆盖率达到百分之二十六。\n△滍阳县文化馆举办农民书画展，展出作品一百二十余件。\n"
+        );
+        let mut u = units(&page);
+        normalise(&mut u);
+        assert!(u.iter().all(|u| u.markup != Markup::Banner), "{u:#?}");
+        // A byline over a story's three marked points is no banner.
+        let points = "三项举措温暖独居老人\n本报记者 郗明\n■社区为独居老人安装一键呼叫器，老人按下按钮即可求助。\n■网格员每周上门走访一次，记录老人的身体状况。\n■志愿者结对陪伴，节假日陪老人吃一顿团圆饭。\n";
+        let mut u = units(points);
+        normalise(&mut u);
+        assert!(u.iter().all(|u| u.markup != Markup::Banner), "{u:#?}");
+    }
+
+    /// A numbered link over text of its own heads that text; a list of links stays
+    /// furniture.
+    #[test]
+    fn a_numbered_link_over_its_text_is_a_head() {
+        let page = "[1]潕川新闻网\n快讯\n[14]潕川启动冬季“送温暖”活动\n全省各级工会筹集资金三千余万元，走访慰问困难职工。\n[15]菰湖观鸟季开幕\n首届菰湖观鸟季3日开幕，持续至明年2月。\n[16]关于我们\n";
+        let articles = crate::segment::segment_issue(page, "p");
+        let titles: Vec<&str> = articles.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["潕川启动冬季“送温暖”活动", "菰湖观鸟季开幕"],
+            "{articles:#?}"
+        );
+        let list = "[1]华衡网\n[14]岑阳：老工业区变身文创园\n[15]华衡：新能源汽车产量再创新高\n正文一段，说的是别的事。\n";
+        assert!(texts(list).iter().all(|t| !t.contains("新能源汽车产量")));
+        // A list under a label: its first link is no head of the text after the list.
+        let labelled = "相关阅读\n[14]岑阳：老工业区变身文创园\n[15]华衡：新能源汽车产量再创新高\n正文一段，说的是别的事情。\n";
+        let articles = crate::segment::segment_issue(labelled, "p");
+        assert!(
+            articles
+                .iter()
+                .all(|a| !a.title.contains("文创园") && !a.title.contains("新能源")),
+            "{articles:#?}"
         );
     }
 

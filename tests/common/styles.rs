@@ -17,6 +17,12 @@
 //! The renderer knows which lines are heads (from the gold: titles, kickers,
 //! subtitles, bylines), as a layout-aware tool knows font sizes; what it prints is
 //! only text. Rendering is deterministic.
+//!
+//! A `pdftotext -layout` print is not paragraphs but rows of a page's geometry:
+//! where a row's pieces stand (its leading spaces, the gutters between columns) is
+//! what tells its columns apart. No tool re-cuts such rows at 30 characters, breaks
+//! a page every 17 rows or indents rows; [`render_layout`] renders it in each style
+//! as a tool that keeps the geometry would (see there).
 
 /// One extraction style.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -184,7 +190,7 @@ pub fn render(text: &str, style: Style, heads: &Heads) -> String {
             }
         }
         Style::Furniture => {
-            out.push("晋北日报  2025年3月5日  星期三  第 3 版  要闻".to_string());
+            out.push(RUNNING_HEAD.to_string());
             let mut page = 1;
             for (i, p) in ps.iter().enumerate() {
                 if i > 0 && i.is_multiple_of(17) {
@@ -195,11 +201,11 @@ pub fn render(text: &str, style: Style, heads: &Heads) -> String {
                 blank(&mut out, p.gap);
                 out.push(marked(p));
                 if heads.is_title(&head_key(&p.text)) {
-                    out.push("《晋北日报》（2025年3月5日 第 03 版）".to_string());
+                    out.push(ATTRIBUTION.to_string());
                 }
             }
             out.push(String::new());
-            out.push("本版责编：周一鸣  美编：陈小溪".to_string());
+            out.push(CREDIT.to_string());
             out.push(format!("第 {page} 页"));
         }
         Style::Indent => {
@@ -229,12 +235,7 @@ pub fn render(text: &str, style: Style, heads: &Heads) -> String {
                     continue;
                 }
                 guessed += 1;
-                // Every fourth guess is a level off.
-                let level = if guessed.is_multiple_of(4) {
-                    if level == 2 { 3 } else { 2 }
-                } else {
-                    level
-                };
+                let level = guessed_level(level, guessed);
                 out.push(format!("{} {}", "#".repeat(level), p.text));
             }
         }
@@ -242,6 +243,84 @@ pub fn render(text: &str, style: Style, heads: &Heads) -> String {
     let mut s = out.join("\n");
     s.push('\n');
     s
+}
+
+/// Render a `-layout` print (decoded, `\n` line ends) in `style`, keeping every
+/// row's leading spaces and gutters:
+/// - `plain` and `hardwrap`: as printed (its hard-wrapped form is the default print,
+///   a file of its own in the sets);
+/// - `noblank` and `indent`: blank rows dropped (OCR prints no geometry; its nearest
+///   form of a layout print is one without blank rows);
+/// - `furniture`: a running head over the page, an attribution row under each row
+///   that is a title alone, a credit and a footer under the page;
+/// - `markdown`: a row that is a head alone gets a converter's `#` marks, flush
+///   left, every fourth a level off.
+pub fn render_layout(text: &str, style: Style, heads: &Heads) -> String {
+    let rows: Vec<&str> = text.split('\n').map(str::trim_end).collect();
+    let mut out: Vec<String> = Vec::new();
+    match style {
+        Style::Plain | Style::HardWrap => return text.to_string(),
+        Style::NoBlank | Style::Indent => {
+            out.extend(
+                rows.iter()
+                    .filter(|r| !r.trim().is_empty())
+                    .map(|r| r.to_string()),
+            );
+        }
+        Style::Furniture => {
+            out.push(RUNNING_HEAD.to_string());
+            for row in &rows {
+                out.push(row.to_string());
+                if alone(row).is_some_and(|t| heads.is_title(&head_key(t))) {
+                    out.push(ATTRIBUTION.to_string());
+                }
+            }
+            out.push(CREDIT.to_string());
+            out.push("第 1 页".to_string());
+        }
+        Style::Markdown => {
+            let mut guessed = 0usize;
+            for row in &rows {
+                let head = alone(row).filter(|t| {
+                    let k = head_key(t);
+                    heads.is_head(&k) || (looks_like_head(t) && !heads.is_byline(&k))
+                });
+                let Some(t) = head else {
+                    out.push(row.to_string());
+                    continue;
+                };
+                guessed += 1;
+                let level = if heads.is_title(&head_key(t)) { 2 } else { 3 };
+                let level = guessed_level(level, guessed);
+                out.push(format!("{} {t}", "#".repeat(level)));
+            }
+        }
+    }
+    let mut s = out.join("\n");
+    s.push('\n');
+    s
+}
+
+/// The furniture style's running head, the attribution line under each title and
+/// the page credit at the end.
+const RUNNING_HEAD: &str = "晋北日报  2025年3月5日  星期三  第 3 版  要闻";
+const ATTRIBUTION: &str = "《晋北日报》（2025年3月5日 第 03 版）";
+const CREDIT: &str = "本版责编：周一鸣  美编：陈小溪";
+
+/// The level a converter gives its `guessed`-th head of `level` (2 or 3): every
+/// fourth guess is a level off.
+fn guessed_level(level: usize, guessed: usize) -> usize {
+    if guessed.is_multiple_of(4) {
+        if level == 2 { 3 } else { 2 }
+    } else {
+        level
+    }
+}
+
+/// A row's text when it is one piece (no gutter in it).
+fn alone(row: &str) -> Option<&str> {
+    let t = row.trim_start();
+    (!t.is_empty() && !t.contains("  ")).then_some(t)
 }
 
 /// The paragraph with its source Markdown marks.

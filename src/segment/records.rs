@@ -1,0 +1,620 @@
+//! A page of records: an archive's export (`【标题】…` / `【作者】…` / `【正文】…`
+//! between rules) or rows pasted from a spreadsheet (a header row, then one row a
+//! record, its cells divided by TAB, a cell of several paragraphs in double
+//! quotes). Each record is one article, and its fields' labels are no text.
+//!
+//! What each field holds is learned from its values across the page's records,
+//! not from the label's words: the field with the longest values is the text; a
+//! field whose values are bylines or names is the byline; a field of figures and
+//! codes (a row number, a date, a page), of one value in all the records that
+//! fill it (two at least), or of sentences (a summary) is metadata; of the head
+//! fields left, the one first in the records that fill it most is the title, and
+//! any other head field is the kicker when its values are as short as a column's
+//! name, else the subtitle.
+
+use super::blocks::{DraftField, Markup, Unit, trim};
+use super::classify::{count_upto, ends_sentence, is_byline, is_name_line};
+use std::borrow::Cow;
+
+/// What a field of the page's records holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FieldRole {
+    Title,
+    Kicker,
+    Subtitle,
+    Byline,
+    Text,
+    Meta,
+}
+
+/// One line of a field's value: its source line, text and indent.
+#[derive(Debug, Clone)]
+struct ValueLine {
+    line: usize,
+    gap: usize,
+    indent: bool,
+    text: String,
+}
+
+/// One field of a record: which of the page's labels, and its value's lines.
+#[derive(Debug)]
+struct Field {
+    label: usize,
+    lines: Vec<ValueLine>,
+    /// The unit of a labelled line (`【正文】…`), kept whole for the text field.
+    unit: Option<usize>,
+}
+
+impl Field {
+    fn chars(&self) -> usize {
+        self.lines.iter().map(|l| l.text.chars().count()).sum()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.lines.iter().all(|l| l.text.is_empty())
+    }
+}
+
+/// One record: its fields, and the units it spans (start..end).
+#[derive(Debug)]
+struct Record {
+    start: usize,
+    end: usize,
+    fields: Vec<Field>,
+}
+
+/// Records shorter than this many are no page of records.
+const MIN_RECORDS: usize = 2;
+/// A label that names a field: at most this many Han characters.
+const MAX_LABEL: usize = 6;
+/// The text field's values are this many characters long on average, at least.
+const MIN_TEXT: usize = 15;
+/// A kicker's values (a column's name) are this many characters long on average, at most.
+const MAX_KICKER: usize = 6;
+/// A head field's value: at most this many characters.
+const MAX_HEAD: usize = 40;
+/// A metadata value of figures or codes (`2026-11-30`, `第2版`, `A04`): at most
+/// this many characters.
+const MAX_CODE: usize = 16;
+
+/// Read a page of records, if it is one: each record's head fields become the
+/// units of its heads (the kicker first, then the title, the subtitle and the
+/// byline), its metadata and the page's lines outside any record furniture, and
+/// its text the units that follow. Returns the text field's label as printed
+/// (`【正文】`) when it is left on the text's first line: a hard-wrapped print cut
+/// that line with its label, so it is taken off only after the page is unwrapped,
+/// by [`strip_text_label`].
+pub fn read_by_values(units: &mut Vec<Unit<'_>>) -> Option<String> {
+    if let Some((labels, records)) = labelled_records(units)
+        && let Some(roles) = learn_roles(&records, labels.len())
+    {
+        let text = roles.iter().position(|&r| r == FieldRole::Text)?;
+        let label = format!("【{}】", labels[text]);
+        rebuild(units, &records, &roles, true);
+        return Some(label);
+    }
+    if let Some((labels, header, records)) = table_records(units)
+        && opens_the_page(&units[..header])
+        && let Some(roles) = learn_roles(&records, labels)
+    {
+        units[header].markup = Markup::Furniture;
+        for u in &mut units[..header] {
+            if u.markup == Markup::None {
+                u.markup = Markup::Furniture;
+            }
+        }
+        rebuild(units, &records, &roles, false);
+    }
+    None
+}
+
+/// The lines over a table's header row are at most a caption (a few lines that
+/// end no sentence) and the page's furniture: a story over a table is no page of
+/// records, and its text is never set aside.
+fn opens_the_page(above: &[Unit<'_>]) -> bool {
+    let text: Vec<&Unit<'_>> = above.iter().filter(|u| u.markup == Markup::None).collect();
+    text.len() <= 2 && text.iter().all(|u| !ends_sentence(&u.text))
+}
+
+/// Take the text field's label off the lines that open with it.
+pub fn strip_text_label(units: &mut [Unit<'_>], label: &str) {
+    for u in units.iter_mut().filter(|u| u.markup == Markup::None) {
+        if let Some(rest) = u.text.strip_prefix(label) {
+            u.text = Cow::Owned(trim(rest).to_string());
+        }
+    }
+}
+
+/// `【标题】`: a label of one to six Han characters in black lenticular brackets
+/// opening the line; its name and the byte where the value starts.
+fn bracket_label(text: &str) -> Option<(&str, usize)> {
+    let rest = text.strip_prefix('【')?;
+    let close = rest.find('】')?;
+    let label = &rest[..close];
+    let n = count_upto(label, MAX_LABEL + 1);
+    ((1..=MAX_LABEL).contains(&n) && label.chars().all(crate::text::is_han))
+        .then_some((label, '【'.len_utf8() + close + '】'.len_utf8()))
+}
+
+/// A rule between records (`==========`): markup with nothing to read.
+fn is_separator(u: &Unit<'_>) -> bool {
+    matches!(u.markup, Markup::Noise | Markup::DocBreak)
+}
+
+fn value_line(u: &Unit<'_>, text: &str) -> ValueLine {
+    ValueLine {
+        line: u.line,
+        gap: u.gap,
+        indent: u.indent,
+        text: trim(text).to_string(),
+    }
+}
+
+/// An export's records: each opens with the label the page's first labelled line
+/// has, and runs to the next such line or a rule; lines under a label that carry
+/// none go on in its value. Returns the labels (by first appearance) and the records,
+/// when there are two records or more and three labels or more that recur in them.
+fn labelled_records(units: &[Unit<'_>]) -> Option<(Vec<String>, Vec<Record>)> {
+    // Most pages have no such label at all, or a few column labels: count first.
+    if units.iter().filter(|u| u.text.starts_with('【')).count() < 2 * 3 {
+        return None;
+    }
+    let found: Vec<Option<(&str, usize)>> = units
+        .iter()
+        .map(|u| {
+            (u.markup == Markup::None)
+                .then(|| bracket_label(&u.text))
+                .flatten()
+        })
+        .collect();
+    if found.iter().flatten().count() < 2 * 3 {
+        return None;
+    }
+    let first = found.iter().position(Option::is_some)?;
+    let opening = found[first]?.0;
+    let mut labels: Vec<String> = Vec::new();
+    let mut records: Vec<Record> = Vec::new();
+    let mut open: Option<Record> = None;
+    for i in first..units.len() {
+        let u = &units[i];
+        if let Some((label, k)) = found[i] {
+            if label == opening {
+                records.extend(open.take());
+                open = Some(Record {
+                    start: i,
+                    end: i,
+                    fields: Vec::new(),
+                });
+            }
+            let id = match labels.iter().position(|l| l == label) {
+                Some(id) => id,
+                None => {
+                    labels.push(label.to_string());
+                    labels.len() - 1
+                }
+            };
+            if let Some(r) = open.as_mut() {
+                r.fields.push(Field {
+                    label: id,
+                    lines: vec![value_line(u, &u.text[k..])],
+                    unit: Some(i),
+                });
+                r.end = i + 1;
+            }
+        } else if is_separator(u) {
+            records.extend(open.take());
+        } else if let Some(r) = open.as_mut() {
+            if u.markup == Markup::None
+                && let Some(f) = r.fields.last_mut()
+            {
+                f.lines.push(value_line(u, &u.text));
+            }
+            r.end = i + 1;
+        }
+    }
+    records.extend(open);
+    let recurring = (0..labels.len())
+        .filter(|&l| {
+            records
+                .iter()
+                .filter(|r| r.fields.iter().any(|f| f.label == l))
+                .count()
+                >= MIN_RECORDS
+        })
+        .count();
+    (records.len() >= MIN_RECORDS && recurring >= 3).then_some((labels, records))
+}
+
+/// `序号⇥标题⇥作者⇥版面⇥正文` (⇥ a TAB): a header row of three or more short, distinct
+/// cells divided by TAB, then rows of as many cells or fewer (a cell in double
+/// quotes may hold line breaks; `csv` reads the quotes). Returns how many columns,
+/// the header's unit and the rows, when there are two rows or more.
+fn table_records(units: &[Unit<'_>]) -> Option<(usize, usize, Vec<Record>)> {
+    // A header's first cell is short: its TAB comes within the line's first bytes
+    // (no need to read every line of every page to its end).
+    let early_tab = |t: &str| t.as_bytes()[..t.len().min(40)].contains(&b'\t');
+    let header = units
+        .iter()
+        .position(|u| u.markup == Markup::None && early_tab(&u.text) && is_header(&u.text))?;
+    let columns = units[header].text.split('\t').count();
+    // A hard-wrapped print cut rows, cells and all, at the page's width: a line
+    // that fills it and ends no sentence goes on in the next.
+    let wrap = super::normalise::wrap_width(units);
+    let cut = |t: &str| wrap.is_some_and(|w| w.fills(t)) && !super::classify::ends_sentence(t);
+    let mut records = Vec::new();
+    let mut i = header + 1;
+    while i < units.len() {
+        let u = &units[i];
+        if u.markup != Markup::None || !u.text.contains('\t') {
+            i += 1;
+            continue;
+        }
+        // A quoted cell goes on over the lines below until its quote closes.
+        let mut row = u.text.to_string();
+        let mut lines = vec![i];
+        let mut j = i + 1;
+        while j < units.len() && units[j].markup == Markup::None {
+            let open = row.matches('"').count() % 2 == 1;
+            let cut_here = cut(&units[j - 1].text);
+            let short_of_cells = row.matches('\t').count() + 1 < columns;
+            if !(open || (cut_here && short_of_cells)) {
+                break;
+            }
+            if !cut_here {
+                row.push('\n');
+            }
+            row.push_str(&units[j].text);
+            lines.push(j);
+            j += 1;
+        }
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(b'\t')
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(row.as_bytes());
+        let Some(Ok(cells)) = reader.records().next() else {
+            i = j;
+            continue;
+        };
+        if cells.len() < 2 || cells.len() > columns {
+            i = j;
+            continue;
+        }
+        let mut fields = Vec::with_capacity(cells.len());
+        for (c, cell) in cells.iter().enumerate() {
+            // Each line of a cell is on its own source line, in order.
+            let cell_lines = cell
+                .split('\n')
+                .enumerate()
+                .map(|(k, t)| {
+                    let at = units[lines[(lines.len() - 1).min(k)]].line;
+                    ValueLine {
+                        line: at.max(u.line + k),
+                        gap: 0,
+                        indent: false,
+                        text: trim(t).to_string(),
+                    }
+                })
+                .filter(|l| !l.text.is_empty())
+                .collect();
+            fields.push(Field {
+                label: c,
+                lines: cell_lines,
+                unit: None,
+            });
+        }
+        records.push(Record {
+            start: i,
+            end: j,
+            fields,
+        });
+        i = j;
+    }
+    (records.len() >= MIN_RECORDS).then_some((columns, header, records))
+}
+
+/// A header row: three or more cells, each one to eight characters without a
+/// figure, all different.
+fn is_header(text: &str) -> bool {
+    let cells: Vec<&str> = text.split('\t').map(trim).collect();
+    cells.len() >= 3
+        && cells.iter().all(|c| {
+            (1..=8).contains(&count_upto(c, 9)) && !c.chars().any(|ch| ch.is_ascii_digit())
+        })
+        && cells
+            .iter()
+            .enumerate()
+            .all(|(i, c)| !cells[..i].contains(c))
+}
+
+/// What each label holds, learned from its values across the records; `None` when
+/// the records name no text or no title.
+fn learn_roles(records: &[Record], labels: usize) -> Option<Vec<FieldRole>> {
+    #[derive(Default, Clone)]
+    struct Stats {
+        present: usize,
+        chars: usize,
+        position: usize,
+        bylines: usize,
+        codes: usize,
+        heads: usize,
+        values: Vec<String>,
+    }
+    let mut stats = vec![Stats::default(); labels];
+    for r in records {
+        for (pos, f) in r.fields.iter().enumerate() {
+            if f.is_empty() {
+                continue;
+            }
+            let s = &mut stats[f.label];
+            let value: String = f.lines.iter().map(|l| l.text.as_str()).collect();
+            let n = count_upto(&value, MAX_HEAD + 1);
+            s.present += 1;
+            s.chars += f.chars();
+            s.position += pos;
+            s.bylines += usize::from(is_byline(&value, n) || (n <= 12 && is_name_line(&value)));
+            s.codes += usize::from(
+                n <= MAX_CODE
+                    && value
+                        .chars()
+                        .any(|c| c.is_ascii_alphanumeric() || ('０'..='９').contains(&c)),
+            );
+            s.heads += usize::from(
+                n <= MAX_HEAD
+                    && f.lines.len() == 1
+                    && !value.contains(['。', '；', ';', '！', '!'])
+                    && !super::classify::ends_sentence(&value),
+            );
+            s.values.push(value);
+        }
+    }
+    let mean = |s: &Stats| s.chars.checked_div(s.present).unwrap_or(0);
+    // The text: the longest values, in half the records or more.
+    let text = (0..labels)
+        .filter(|&l| stats[l].present * 2 >= records.len())
+        .max_by_key(|&l| mean(&stats[l]))?;
+    if mean(&stats[text]) < MIN_TEXT {
+        return None;
+    }
+    let mut roles = vec![FieldRole::Meta; labels];
+    roles[text] = FieldRole::Text;
+    let mut heads = Vec::new();
+    for (l, s) in stats.iter().enumerate() {
+        if l == text || s.present == 0 {
+            continue;
+        }
+        let same = s.present >= MIN_RECORDS && s.values.iter().all(|v| *v == s.values[0]);
+        if s.bylines * 2 > s.present {
+            roles[l] = FieldRole::Byline;
+        } else if s.codes * 2 > s.present || same || s.heads < s.present {
+            roles[l] = FieldRole::Meta;
+        } else {
+            heads.push(l);
+        }
+    }
+    // The title: the head field the most records fill, the earliest of those.
+    let title = heads.iter().copied().min_by(|&a, &b| {
+        let (sa, sb) = (&stats[a], &stats[b]);
+        sb.present
+            .cmp(&sa.present)
+            .then((sa.position * sb.present).cmp(&(sb.position * sa.present)))
+    })?;
+    if stats[title].present * 2 < records.len() {
+        return None;
+    }
+    for &l in &heads {
+        roles[l] = if l == title {
+            FieldRole::Title
+        } else if mean(&stats[l]) <= MAX_KICKER {
+            FieldRole::Kicker
+        } else {
+            FieldRole::Subtitle
+        };
+    }
+    Some(roles)
+}
+
+/// Put the records' units in place of their lines: per record the kicker, title,
+/// subtitle and byline as fields, the metadata as furniture (a labelled page's: a
+/// table row's cells have no line of their own, and its metadata is dropped), then
+/// the text (with its label left on a labelled first line, `keep_label`). Lines of
+/// a labelled page outside every record (the export's head and end lines) are
+/// furniture.
+fn rebuild<'t>(units: &mut Vec<Unit<'t>>, records: &[Record], roles: &[FieldRole], labelled: bool) {
+    let old = std::mem::take(units);
+    let mut out: Vec<Unit<'t>> = Vec::with_capacity(old.len() + records.len() * 4);
+    let mut next = 0;
+    let new_unit = |line: &ValueLine, text: String, markup: Markup| Unit {
+        line: line.line,
+        gap: line.gap,
+        level: 0,
+        markup,
+        indent: line.indent,
+        page_break: false,
+        joined: 0,
+        text: Cow::Owned(text),
+    };
+    for r in records {
+        for mut u in old[next..r.start].iter().cloned() {
+            if labelled && u.markup == Markup::None {
+                u.markup = Markup::Furniture;
+            }
+            out.push(u);
+        }
+        next = r.end;
+        let order = [
+            FieldRole::Kicker,
+            FieldRole::Title,
+            FieldRole::Subtitle,
+            FieldRole::Byline,
+            FieldRole::Meta,
+            FieldRole::Text,
+        ];
+        for role in order {
+            for f in r.fields.iter().filter(|f| roles[f.label] == role) {
+                let Some(first) = f.lines.first() else {
+                    continue;
+                };
+                let head = |field: DraftField| {
+                    let text: String = f.lines.iter().map(|l| l.text.as_str()).collect();
+                    (!text.is_empty()).then(|| new_unit(first, text, Markup::Field(field)))
+                };
+                let unit = match role {
+                    FieldRole::Kicker => head(DraftField::Kicker),
+                    FieldRole::Subtitle => head(DraftField::Subtitle),
+                    FieldRole::Byline => head(DraftField::Byline),
+                    FieldRole::Title => head(DraftField::Title).map(|mut u| {
+                        u.markup = Markup::Title;
+                        u
+                    }),
+                    FieldRole::Meta => {
+                        if let Some(i) = f.unit {
+                            let mut u = old[i].clone();
+                            u.markup = Markup::Furniture;
+                            u.level = 0;
+                            out.push(u);
+                        }
+                        None
+                    }
+                    FieldRole::Text => {
+                        for (k, l) in f.lines.iter().enumerate() {
+                            if k == 0
+                                && let Some(i) = f.unit
+                            {
+                                let mut u = old[i].clone();
+                                u.level = 0;
+                                if l.text.is_empty() {
+                                    u.markup = Markup::Furniture;
+                                }
+                                out.push(u);
+                            } else if !l.text.is_empty() {
+                                out.push(new_unit(l, l.text.clone(), Markup::None));
+                            }
+                        }
+                        None
+                    }
+                };
+                out.extend(unit);
+            }
+        }
+    }
+    for mut u in old.into_iter().skip(next) {
+        if labelled && u.markup == Markup::None {
+            u.markup = Markup::Furniture;
+        }
+        out.push(u);
+    }
+    *units = out;
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::article::Kind;
+    use crate::segment::segment_issue;
+
+    const EXPORT: &str = "苇塘日报数据库　导出记录　共3条\n\
+        ====================\n\
+        【标题】芦溪镇新建两座泵站\n\
+        【作者】本报记者　甘露\n\
+        【栏目】民生\n\
+        【来源】苇塘日报\n\
+        【日期】2026-11-30\n\
+        【正文】芦溪镇两座新建泵站11月底投入使用，汛期排涝能力提高一倍。\n\
+        \u{3000}\u{3000}泵站由镇水利站统一值守。\n\
+        ====================\n\
+        【标题】老渡口的新石阶\n\
+        【副标题】一段百年台阶的修缮记\n\
+        【作者】本报记者　蒉思远　冀川\n\
+        【栏目】老街故事\n\
+        【来源】苇塘日报\n\
+        【日期】2026-11-29\n\
+        【正文】渡口的石阶用了一百多年，今年秋天终于修好了。\n\
+        ====================\n\
+        【标题】冬季用电安全提示\n\
+        【栏目】\n\
+        【来源】苇塘日报\n\
+        【日期】2026-11-28\n\
+        【正文】入冬以来用电负荷上升，请居民不要私拉电线。\n\
+        ====================\n\
+        （导出结束）\n";
+
+    /// An export's records: what each label holds is learned from its values, so
+    /// the labels are no text, the title, kicker, subtitle and byline come from
+    /// their fields, the metadata and the export's own lines belong to no article.
+    #[test]
+    fn an_exports_fields_give_their_roles_by_their_values() {
+        let articles = segment_issue(EXPORT, "p");
+        assert_eq!(articles.len(), 3, "{articles:#?}");
+        let a = &articles[0];
+        assert_eq!(a.title, "芦溪镇新建两座泵站");
+        assert_eq!(a.kicker, "民生");
+        assert_eq!(a.byline, "本报记者　甘露");
+        assert_eq!(
+            a.paragraphs,
+            [
+                "芦溪镇两座新建泵站11月底投入使用，汛期排涝能力提高一倍。",
+                "泵站由镇水利站统一值守。"
+            ]
+        );
+        let b = &articles[1];
+        assert_eq!(b.title, "老渡口的新石阶");
+        assert_eq!(b.subtitle, "一段百年台阶的修缮记");
+        assert_eq!(b.kicker, "老街故事");
+        let c = &articles[2];
+        assert_eq!(c.title, "冬季用电安全提示");
+        assert_eq!((c.kicker.as_str(), c.byline.as_str()), ("", ""));
+        assert_eq!(c.paragraphs, ["入冬以来用电负荷上升，请居民不要私拉电线。"]);
+        // Other labels say the same: the roles come from the values, not the words.
+        let renamed = EXPORT
+            .replace("【标题】", "【题】")
+            .replace("【正文】", "【文】")
+            .replace("【作者】", "【署】")
+            .replace("【栏目】", "【栏】");
+        let again = segment_issue(&renamed, "p");
+        let titles: Vec<&str> = again.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["芦溪镇新建两座泵站", "老渡口的新石阶", "冬季用电安全提示"]
+        );
+        assert_eq!(again[0].byline, "本报记者　甘露");
+        // A page of briefs with a bracketed place or time each is no export.
+        let briefs = "热线速递\n【芦溪】芦溪镇两座泵站投入使用。\n【蒲口】蒲口镇修好了灌溉渠。\n【柳塘】柳塘村的路灯亮了。\n";
+        let articles = segment_issue(briefs, "p");
+        assert!(
+            articles.iter().any(|a| a.body().contains("【芦溪】")),
+            "{articles:#?}"
+        );
+    }
+
+    /// Rows pasted from a spreadsheet: the header row is furniture, a row is an
+    /// article, a quoted cell's lines are its paragraphs, an empty cell gives no
+    /// byline, a column of row numbers and one of page codes are no text.
+    #[test]
+    fn a_spreadsheets_rows_are_articles_by_their_columns() {
+        let page = "序号\t标题\t作者\t版面\t正文\n\
+            1\t芦溪镇新建两座泵站\t本报记者 甘露\tA04\t\"芦溪镇两座新建泵站11月底投入使用，汛期排涝能力提高一倍。\n\
+            泵站由镇水利站统一值守，村民随时可以反映情况。\"\n\
+            2\t老渡口的新石阶\t本报记者 冀川\tA05\t渡口的石阶用了一百多年，今年秋天终于修好了。\n\
+            3\t冬季用电安全提示\t\tA02\t入冬以来用电负荷上升，请居民不要私拉电线。\n";
+        let articles = segment_issue(page, "p");
+        assert_eq!(articles.len(), 3, "{articles:#?}");
+        assert_eq!(articles[0].title, "芦溪镇新建两座泵站");
+        assert_eq!(articles[0].byline, "本报记者 甘露");
+        assert_eq!(articles[0].paragraphs.len(), 2, "{articles:#?}");
+        assert!(articles[0].paragraphs[1].ends_with("反映情况。"));
+        assert_eq!(articles[2].title, "冬季用电安全提示");
+        assert_eq!(articles[2].byline, "");
+        assert_ne!(articles[2].kind, Kind::Photo);
+        // A table of figures inside a story is no page of records.
+        let story = "长者食堂增至132家\n本报讯 全市长者食堂增至132家。\n区名\t食堂\t就餐\n棠溪区\t41\t3900\n砾阳区\t38\t3500\n";
+        let articles = segment_issue(story, "p");
+        assert_eq!(articles.len(), 1, "{articles:#?}");
+        assert!(articles[0].body().contains("棠溪区\t41\t3900"));
+        // Nor is a table of words and sentences under a story: the story stays whole.
+        let story = "南街道路改造完工\n本报讯 南街道路改造工程昨日完工，沿街居民出行更方便了。\n项目\t进度\t说明\n道路工程\t完成\t主干道改造全部完成，通车运行良好，市民出行更方便了\n桥梁工程\t在建\t桥梁主体结构已经完工，预计年底前全面通车运营\n";
+        let articles = segment_issue(story, "p");
+        assert_eq!(articles.len(), 1, "{articles:#?}");
+        assert_eq!(articles[0].title, "南街道路改造完工");
+        assert!(articles[0].body().contains("昨日完工"), "{articles:#?}");
+    }
+}

@@ -596,6 +596,11 @@ pub struct CodeSteps {
     /// `start[c]`: where the spellings class `c` starts reach (what `reach`
     /// gives when none is open, as in most of a body).
     start: Box<[u64; 256]>,
+    /// Bit `code % 64` of word `code / 64`: the class of code point `code`
+    /// starts a spelling (`start` is not 0). An 8 KiB table a body is
+    /// skipped through between spellings ([`skip_to_start`]) instead of the
+    /// 64 KiB of classes and the starts behind them.
+    starts: Box<[u64; 0x1_0000 / 64]>,
     /// The longest piece any class takes.
     longest: usize,
 }
@@ -712,18 +717,35 @@ fn decode(bytes: &[u8], at: usize) -> (usize, usize) {
 /// From byte `at` of `bytes`, the first character whose class starts a
 /// spelling: the byte after it, how many characters were read, its class and
 /// where it reaches (`steps.start`); (end, read, 0, 0) when none is left.
-#[inline(always)]
+/// Most of a body is read here, a character at a time: one of three bytes
+/// (nearly every Chinese character) is tested in the bit table
+/// `steps.starts` straight from its bytes (its lead byte's low four bits
+/// and the next byte's low six are the code point's word there, the last
+/// byte's low six its bit); any other as [`decode`] reads it.
+#[inline(never)]
 fn skip_to_start(bytes: &[u8], mut at: usize, steps: &CodeSteps) -> (usize, usize, u8, u64) {
+    let starts = &*steps.starts;
     let mut read = 0;
-    while at < bytes.len() {
-        let (code, width) = decode(bytes, at);
-        at += width;
+    while let Some(&b0) = bytes.get(at) {
+        let here = at;
         read += 1;
-        let class = steps.class[code & 0xFFFF];
-        let next = steps.start[class as usize];
-        if next != 0 {
-            return (at, read, class, next);
+        if let (0xE0..=0xEF, Some(&[b1, b2])) = (b0, bytes.get(at + 1..at + 3)) {
+            at += 3;
+            let word = starts[usize::from(b0 & 0x0F) << 6 | usize::from(b1 & 0x3F)];
+            if word >> (b2 & 0x3F) & 1 == 0 {
+                continue;
+            }
+        } else {
+            let (code, width) = decode(bytes, at);
+            at += width;
+            if starts[(code & 0xFFFF) / 64] >> (code % 64) & 1 == 0 {
+                continue;
+            }
         }
+        // A start: its class, from the code point (as `decode` reads it).
+        let (code, _) = decode(bytes, here);
+        let class = steps.class[code & 0xFFFF];
+        return (at, read, class, steps.start[class as usize]);
     }
     (at, read, 0, 0)
 }
@@ -1044,11 +1066,18 @@ impl PinyinQuery {
         for (slot, &g) in class.iter_mut().zip(glyph_by_code) {
             *slot = class_of.get(g as usize).copied().unwrap_or(0);
         }
+        let mut starts = Box::new([0u64; 0x1_0000 / 64]);
+        for (code, &c) in class.iter().enumerate() {
+            if start[c as usize] != 0 {
+                starts[code / 64] |= 1 << (code % 64);
+            }
+        }
         Some(CodeSteps {
             class,
             rows,
             reach,
             start,
+            starts,
             longest,
         })
     }

@@ -1,0 +1,90 @@
+//! A converter's guessed Markdown heading marks are dropped; an editor's are kept.
+
+use super::wrap_width::Wrap;
+use crate::segment::blocks::Markup;
+use crate::segment::blocks::Unit;
+use crate::segment::classify::count_upto;
+use crate::segment::classify::ends_sentence;
+use crate::segment::classify::is_byline;
+use crate::segment::classify::is_dateline_alone;
+use crate::segment::classify::is_name_line;
+
+/// A Markdown heading on a line no editor sets as a heading: a byline or a name
+/// alone, a dateline, a photo credit, a note in brackets, a sentence.
+fn marks_a_non_head(u: &Unit<'_>) -> bool {
+    if u.level == 0 || u.markup != Markup::None {
+        return false;
+    }
+    let t: &str = &u.text;
+    let n = count_upto(t, 81);
+    ends_sentence(t)
+        || t.contains('。')
+        || is_byline(t, n)
+        || (n <= 12 && is_name_line(t))
+        || is_dateline_alone(t)
+        || crate::segment::classify::is_caption(t, n)
+        || (t.starts_with(['（', '(']) && t.ends_with(['）', ')']))
+}
+
+/// Converter Markdown is a hint, not the truth. A converter that guesses heads from
+/// the shape of lines marks every short line without a full stop, bylines and names
+/// among them; an editor marks some heads and leaves others (bylines, labels) as
+/// they are. So a page whose marks fall on lines no editor marks (a byline, a name,
+/// a note, a sentence) while it leaves few head-shaped lines unmarked (fewer than a
+/// quarter of its marks; lines as wide as a hard-wrapped page's column are cut text,
+/// not heads) had its marks guessed: they tell nothing its lines do not, and the
+/// page is read as unmarked.
+pub(super) fn settle_markdown(units: &mut [Unit<'_>], wrap: Option<Wrap>) {
+    let marked = units
+        .iter()
+        .filter(|u| u.level > 0 && u.markup == Markup::None)
+        .count();
+    if marked == 0 || !units.iter().any(marks_a_non_head) {
+        return;
+    }
+    let unmarked_heads = units
+        .iter()
+        .filter(|u| {
+            u.level == 0
+                && u.markup == Markup::None
+                && crate::segment::classify::is_head(&u.text, count_upto(&u.text, 81))
+                && wrap.is_none_or(|w| !w.fills(&u.text))
+        })
+        .count();
+    if unmarked_heads * 4 > marked {
+        return;
+    }
+    for u in units.iter_mut() {
+        u.level = 0;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::segment::blocks::units;
+    use crate::segment::normalise::normalise;
+
+    fn levels(page: &str) -> Vec<u8> {
+        let mut u = units(page);
+        normalise(&mut u);
+        u.iter().map(|u| u.level).collect()
+    }
+
+    /// Marks a converter guessed from the shape of lines (a byline and a name marked
+    /// as heads, every short line marked) are dropped; an editor's marks, which leave
+    /// bylines and labels unmarked, are kept even where one falls on a byline.
+    #[test]
+    fn guessed_markdown_is_read_as_unmarked() {
+        let guessed = "## 春风吹绿小山村\n\n### 本报记者 王芳\n\n村里修了一条路，大家都很高兴。\n\n### 路修好了\n\n第二段很短。\n\n## 守护一江清水\n\n### 禾子\n\n水清了，鱼回来了。\n";
+        assert!(
+            levels(guessed).iter().all(|&l| l == 0),
+            "{:?}",
+            levels(guessed)
+        );
+        let edited = "# 春风吹绿小山村\n\n本报记者 王芳\n\n村里修了一条路，大家都很高兴。\n\n## 路修好了\n\n第二段很短。\n\n# 守护一江清水\n\n禾子\n\n水清了，鱼回来了。\n";
+        assert_eq!(levels(edited), [1, 0, 0, 2, 0, 1, 0, 0]);
+        // An editor's page with a byline marked, and heads left unmarked.
+        let mixed = "## 岑阳日报 第5版\n\n岑水保护在行动\n\n# 一河清水穿城过\n\n## 本报记者 滕雪\n\n初冬时节，河水清澈。\n\n截污治污\n\n治水先治污。\n\n白坪县关停养殖场\n\n记者获悉，养殖场已关停。\n";
+        assert!(levels(mixed).contains(&1), "{:?}", levels(mixed));
+    }
+}

@@ -1,0 +1,128 @@
+//! Normalisation before roles: what other extraction tools do to a page is undone
+//! here, so classification sees one paragraph a unit whatever printed the page.
+//!
+//! [`normalise_page`] runs these passes, each in a module of its own:
+//!
+//! - `mail_headers`: the header of an e-mail forwarding a page is furniture.
+//! - `furniture`: page furniture (running heads, mastheads, page numbers, credits,
+//!   attribution lines, web chrome, teasers) is set aside as
+//!   [`Markup::Furniture`](super::blocks::Markup::Furniture),
+//!   banners over runs of briefs or photos (`简　讯`) as
+//!   [`Markup::Banner`](super::blocks::Markup::Banner); the
+//!   lines that say so are read by `print_furniture` (what a printed page sets
+//!   around its articles) and `web_chrome` (what a web page does), a field before a
+//!   colon by `named_field`.
+//! - `lynx_links`: a `lynx` link list is furniture, a numbered link over its own
+//!   text that text's head.
+//! - `wrap_width`: the width a hard-wrapped page was cut at (and the first of two).
+//! - `blank_after_every_line`: a page with a blank line after every printed line.
+//! - `guessed_markdown`, `indents`: a converter's heading marks and a page's
+//!   indents are kept only where they mean something.
+//! - `letter_runs`: a name set one character a line is one unit.
+//! - `unwrap`: hard-wrapped lines are rejoined into paragraphs; on pages that keep
+//!   blank lines between blocks, the lines of a block are one unit; `wrapped_heads`
+//!   makes a head wrapped over lines one.
+//! - `item_banners`: a short line over a run of marked items or signed comments is
+//!   their banner.
+//! - `glued_labels`: a bracketed column label glued in front of a head is a unit.
+//!
+//! Each step looks at bounded prefixes of lines, so the cost is linear in the page.
+
+mod blank_after_every_line;
+mod furniture;
+mod glued_labels;
+mod guessed_markdown;
+mod indents;
+mod item_banners;
+mod letter_runs;
+mod lynx_links;
+mod mail_headers;
+mod named_field;
+mod print_furniture;
+mod unwrap;
+mod web_chrome;
+mod wrap_width;
+mod wrapped_heads;
+
+use crate::segment::blocks::Unit;
+use blank_after_every_line::discount_blank_after_every_line;
+use furniture::mark_cut_furniture;
+use furniture::mark_furniture;
+use glued_labels::split_glued_labels;
+use guessed_markdown::settle_markdown;
+use indents::settle_indents;
+use item_banners::mark_comment_banners;
+use item_banners::mark_marked_runs;
+use letter_runs::join_letter_runs;
+use lynx_links::read_linked_heads;
+use mail_headers::set_aside_mail_headers;
+pub use unwrap::opens_exchange;
+use unwrap::unwrap;
+pub(super) use wrap_width::wrap_width;
+
+/// Normalise the units of one page in place.
+pub fn normalise(units: &mut Vec<Unit<'_>>) {
+    let traditional = super::traditional::is_traditional(units.iter().map(|u| u.text.as_ref()));
+    normalise_page(units, traditional);
+}
+
+/// [`normalise`] a page known to be printed in traditional characters or not
+/// (see `traditional`).
+pub fn normalise_page(units: &mut Vec<Unit<'_>>, traditional: bool) {
+    // An e-mail's header, not a draft's fields (its `主题：` is no title field).
+    set_aside_mail_headers(units);
+    // A draft's field labels are the truth about its lines: read before anything joins.
+    // A database export's field labels likewise; on a page of records whose labels
+    // the lexicon does not know, what each field holds is learned from its values.
+    let mut text_label = None;
+    if !super::draft::read_fields(units) && !super::draft::read_records(units) {
+        text_label = super::records::read_by_values(units);
+    }
+    mark_furniture(units, traditional);
+    read_linked_heads(units);
+    // The page's wrap width, measured once over the lines that are not furniture
+    // (a histogram over every line); nothing below changes the lines it counts
+    // before the unwrap.
+    let wrap = wrap_width(units);
+    mark_cut_furniture(units, wrap, traditional);
+    discount_blank_after_every_line(units, wrap);
+    settle_markdown(units, wrap);
+    settle_indents(units, wrap);
+    join_letter_runs(units);
+    // The page's list of its titles: before the unwrap (which would join a list
+    // printed without blank lines into a paragraph) and after it (which makes a
+    // head wrapped in a hard-wrapped print whole, to be found again).
+    super::recur::mark_contents(units);
+    unwrap(units, wrap);
+    if let Some(label) = text_label {
+        super::records::strip_text_label(units, &label);
+    }
+    super::recur::mark_contents(units);
+    mark_comment_banners(units);
+    mark_marked_runs(units);
+    split_glued_labels(units);
+}
+
+#[cfg(test)]
+pub(super) mod tests {
+    use super::*;
+    use crate::segment::blocks::Markup;
+    use crate::segment::blocks::units;
+
+    /// The texts of `page`'s units after normalising, furniture and breaks set
+    /// aside: what is left for the articles (also `recur`'s tests).
+    pub(in crate::segment) fn texts(page: &str) -> Vec<String> {
+        let mut u = units(page);
+        normalise(&mut u);
+        u.iter()
+            .filter(|u| !matches!(u.markup, Markup::Furniture | Markup::DocBreak))
+            .map(|u| u.text.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn one_paragraph_a_line_is_left_alone() {
+        let page = "春风吹绿小山村\n\n村里修了一条路，大家都很高兴。\n\n第二段很短。\n";
+        assert_eq!(texts(page).len(), 3);
+    }
+}

@@ -1,0 +1,223 @@
+//! The lines a printed page sets around its articles, each known by its own words:
+//! page numbers and codes, page credits, attribution lines, running heads, a
+//! masthead's lines, teasers pointing to other pages.
+
+use crate::segment::blocks::trim;
+use crate::segment::classify::count_upto;
+use crate::segment::classify::head;
+use crate::segment::lexicon::lexicon;
+
+pub(super) fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+/// `第 12 页`, `- 12 -`, `12`, `第12版`, `Page 3`: a page number alone.
+pub(super) fn is_page_number(text: &str) -> bool {
+    // The first 13 characters but whitespace, on the stack (13: more is no number).
+    let mut buf = [0u8; 13 * 4];
+    let mut len = 0;
+    for (i, c) in text.chars().filter(|c| !c.is_whitespace()).enumerate() {
+        if i == 12 {
+            return false;
+        }
+        len += c.encode_utf8(&mut buf[len..]).len();
+    }
+    let Ok(t) = std::str::from_utf8(&buf[..len]) else {
+        return false;
+    };
+    let core = t
+        .trim_start_matches(['第', '-', '—', '–', '·'])
+        .trim_end_matches(['页', '版', '-', '—', '–', '·']);
+    let core = core.strip_prefix("Page").unwrap_or(core);
+    !core.is_empty() && core.chars().all(is_digit)
+}
+
+/// `B02`, `A12`: a tabloid's page code alone (read only inside a masthead).
+pub(super) fn is_page_code(text: &str) -> bool {
+    let mut it = text.chars();
+    it.next().is_some_and(|c| c.is_ascii_uppercase())
+        && (1..=2).contains(&it.clone().count())
+        && it.all(|c| c.is_ascii_digit())
+}
+
+/// `本版责编：张三 美编：李四`: the credits of a page.
+pub(super) fn is_page_credit(text: &str) -> bool {
+    let h = head(text, 8);
+    (h.starts_with("本版") && (h.contains('编') || h.contains('审') || h.contains('校')))
+        || h.starts_with("美编")
+        || h.starts_with("校对")
+}
+
+/// `《某某日报》（2025年10月20日 第 02 版）`: where an e-paper article appeared.
+/// (A reprint note, `《山西日报》1月13日3版刊发`, is not this: it heads its article.)
+pub(super) fn is_attribution(text: &str, n: usize) -> bool {
+    if !text.starts_with('《') || n > 40 {
+        return false;
+    }
+    let Some(close) = text.find('》') else {
+        return false;
+    };
+    let rest = trim(&text[close + '》'.len_utf8()..]);
+    (rest.starts_with('（') || rest.starts_with('('))
+        && (rest.ends_with('）') || rest.ends_with(')'))
+        && rest.contains('年')
+        && rest.contains('版')
+}
+
+/// A line naming a date and a paper or page: a running head or section line
+/// (`九域日报　2025年10月20日　星期一`, `12　民生`).
+pub(super) fn is_running_head(text: &str, n: usize) -> bool {
+    if n > 40 || text.contains(['，', '。', '：']) {
+        return false;
+    }
+    let dated = text.contains('年') && text.contains('月') && text.contains('日');
+    let paper = text.contains("报") || text.contains('版') || text.contains("星期");
+    if dated && paper {
+        return true;
+    }
+    // `溱原晚报 2025.11.7 星期五 A06`: a paper, a weekday and a number.
+    if text.contains('报') && text.contains("星期") && text.chars().any(is_digit) {
+        return true;
+    }
+    // `12　民生`: a page number and a section name.
+    let mut parts = text
+        .split(|c: char| c.is_whitespace())
+        .filter(|p| !p.is_empty());
+    matches!(
+        (parts.next(), parts.next(), parts.next()),
+        (Some(a), Some(b), None) if a.chars().all(is_digit) && count_upto(b, 5) <= 4
+    )
+}
+
+/// `HUAHENG RIBAO`, `QINYUAN DAILY`: a paper's name in Latin capitals.
+pub(super) fn is_latin_name(text: &str) -> bool {
+    let mut letters = 0;
+    for (i, c) in text.chars().enumerate() {
+        if i > 40 || !(c.is_ascii_uppercase() || matches!(c, ' ' | '\'' | '-' | '.')) {
+            return false;
+        }
+        letters += usize::from(c.is_ascii_uppercase());
+    }
+    letters >= 5
+}
+
+/// `今日16版　第28761号　国内统一连续出版物号 CN 00-0158`, `星期六`, `农历九月十六`:
+/// an information line of a masthead (a masthead word, or an issue number
+/// `第…号` / `第…期`, and no sentence).
+pub(super) fn is_masthead_info(text: &str, n: usize) -> bool {
+    if n > 80 || text.contains(['。', '，']) {
+        return false;
+    }
+    if lexicon().has_masthead_mark(text) {
+        return true;
+    }
+    // `第28761号`, `第1186期`, `今日16版`, `本期四版`: a word, a number, a unit.
+    let numbered = |word: &str, units: &[char]| {
+        text.match_indices(word).any(|(i, _)| {
+            let rest = &text[i + word.len()..];
+            let digits = rest
+                .chars()
+                .take_while(|&c| is_digit(c) || "一二三四五六七八九十".contains(c))
+                .count();
+            digits > 0 && rest.chars().nth(digits).is_some_and(|c| units.contains(&c))
+        })
+    };
+    numbered("第", &['号', '期']) || numbered("今日", &['版']) || numbered("本期", &['版'])
+}
+
+/// `经济·民生`, `要闻`: a section name in a page's head band.
+pub(super) fn is_section_name(text: &str) -> bool {
+    let n = count_upto(text, 8);
+    (2..=7).contains(&n) && text.chars().all(|c| crate::text::is_han(c) || c == '·')
+}
+
+/// `责编 林小满　美编 方格`, `…第7版　　责任编辑：孟溪`: a credit field followed by
+/// its value, anywhere in a short line without a full stop.
+pub(super) fn has_credit_line(text: &str, n: usize) -> bool {
+    if n > 60 || text.contains('。') || !lexicon().has_credit_field(text) {
+        return false;
+    }
+    lexicon().credit_fields().any(|f| {
+        text.match_indices(f).any(|(i, _)| {
+            text[i + f.len()..]
+                .chars()
+                .next()
+                .is_some_and(|c| matches!(c, '：' | ':' | ' ' | '\u{3000}'))
+        })
+    })
+}
+
+/// `第二版　我国新能源汽车年产量…`, `民生实事“回头看”　4版`: a line of a box
+/// pointing to stories on other pages (a page number before or after a space).
+pub(super) fn is_teaser(text: &str, n: usize) -> bool {
+    if n > 40 || text.contains('。') {
+        return false;
+    }
+    let numeral = |c: char| is_digit(c) || "一二三四五六七八九十".contains(c);
+    let page_ref = |s: &str| {
+        let s = s.trim_start_matches('第');
+        let Some(core) = s.strip_suffix('版') else {
+            return false;
+        };
+        !core.is_empty() && core.chars().all(numeral)
+    };
+    if bracketed_page_ref(text, page_ref) {
+        return true;
+    }
+    let mut parts = text.split(char::is_whitespace).filter(|p| !p.is_empty());
+    let (Some(first), Some(_)) = (parts.next(), parts.next()) else {
+        return false;
+    };
+    let last = text
+        .split(char::is_whitespace)
+        .rfind(|p| !p.is_empty())
+        .unwrap_or("");
+    // `▶A03`, `B01`: a tabloid's page code.
+    let page_code = |s: &str| {
+        let mut it = s.chars();
+        it.next().is_some_and(|c| c.is_ascii_uppercase()) && {
+            let digits = &s[1..];
+            let digits = digits.strip_suffix('版').unwrap_or(digits);
+            (1..=2).contains(&digits.len()) && digits.chars().all(|c| c.is_ascii_digit())
+        }
+    };
+    let first = first.trim_start_matches(['▶', '►', '◀']);
+    page_ref(first) || page_code(first) || page_ref(last)
+}
+
+/// `■　让文物在博物馆里“活”起来（第九版）`, `高铁春运客流创新高（详见A04版）`: a head
+/// with the page it is on in brackets after it (`第X版`, `X版` or a tabloid's `A04版`,
+/// after an optional `见`/`详见`); a jump marker (`（下转第二版）`) is no such line.
+fn bracketed_page_ref(text: &str, page_ref: impl Fn(&str) -> bool) -> bool {
+    let Some(inner) = text.strip_suffix(['）', ')']) else {
+        return false;
+    };
+    let Some(open) = inner.rfind(['（', '(']) else {
+        return false;
+    };
+    let head =
+        crate::segment::blocks::trim(inner[..open].trim_start_matches(['■', '●', '◆', '▲', '▶']));
+    let page = inner[open..].trim_start_matches(['（', '(']);
+    let page = page
+        .strip_prefix("详见")
+        .or_else(|| page.strip_prefix('见'))
+        .unwrap_or(page);
+    let code = page.strip_suffix('版').is_some_and(|c| {
+        let mut it = c.chars();
+        it.next().is_some_and(|c| c.is_ascii_uppercase())
+            && (1..=2).contains(&it.clone().count())
+            && it.all(|c| c.is_ascii_digit())
+    });
+    count_upto(head, 4) >= 4 && (page_ref(page) || code)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::segment::normalise::tests::texts;
+
+    #[test]
+    fn reprint_notes_stay() {
+        let page = "《山西日报》1月13日3版刊发\n\n力量沉下去 服务暖上来\n";
+        assert_eq!(texts(page).len(), 2);
+    }
+}

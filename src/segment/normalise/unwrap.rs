@@ -1,0 +1,568 @@
+//! Hard-wrapped lines rejoined: a line of the page's width goes on in the next one,
+//! the lines of a block are one unit, and what opens a paragraph (an indent, a
+//! question or answer, a role's name) is told from what goes on.
+
+use super::wrap_width::Wrap;
+use super::wrap_width::first_wrap;
+use super::wrapped_heads::is_pen_name_like;
+use super::wrapped_heads::join_wrapped_heads;
+use crate::segment::blocks::Markup;
+use crate::segment::blocks::Unit;
+use crate::segment::classify::ROLE_WORDS;
+use crate::segment::classify::count_upto;
+use crate::segment::classify::ends_sentence;
+use crate::segment::classify::has_box_drawing;
+use crate::segment::classify::is_byline;
+use crate::segment::classify::is_date_line;
+use crate::segment::classify::is_dateline_alone;
+use crate::segment::classify::is_name_line;
+use std::borrow::Cow;
+
+/// Characters that cannot start a line or a paragraph.
+fn cannot_open(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '、' | '。' | '；' | '：' | '？' | '！' | '）' | '」' | '』' | '》' | '”' | ','
+    )
+}
+
+/// Two short head-like lines that are one head cut by a wrap: the first leaves a
+/// quote or bracket open, or a word runs across the cut.
+fn wrapped_head(prev: &str, next: &str) -> bool {
+    let head_like = |s: &str| {
+        count_upto(s, 30) <= 28 && !s.contains(['，', '。', '；', '：', ',']) && !ends_sentence(s)
+    };
+    if !head_like(prev) || !head_like(next) || count_upto(prev, 4) < 4 {
+        return false;
+    }
+    // A dateline or byline below a head is no part of it.
+    if is_dateline_alone(next)
+        || is_byline(next, count_upto(next, 81))
+        || is_name_line(next)
+        || is_date_line(prev)
+        || is_date_line(next)
+    {
+        return false;
+    }
+    let open = |o: char, c: char| prev.matches(o).count() > prev.matches(c).count();
+    open('“', '”')
+        || open('《', '》')
+        || open('（', '）')
+        || crate::segment::rethread::bond(prev, next)
+}
+
+/// Within a block, the short line `next` goes on with the short line `prev`: a
+/// role or `文/` waits for its name; a head cut by the width leaves the longer part
+/// first (or cuts a word or a quote); a kicker over its title, a title over a
+/// byline, the lines of a poem do not.
+fn block_line_continues(prev: &str, next: &str, wrap: Wrap) -> bool {
+    if ROLE_WORDS.iter().any(|r| prev.ends_with(r)) || prev.ends_with('/') {
+        return true;
+    }
+    let head_like = |s: &str| !s.contains(['，', '。', '；', '：', ',']);
+    // A name alone (two or three Han characters) under a short line of clauses
+    // that leaves none open signs what is above it (a commentary's head with a
+    // comma, `热线要热，服务更要热` / `蒉思远`, as `pdftotext` prints a block), and
+    // goes on into no line of text below it, unless a word runs across the cut.
+    // (A head hard-wrapped mid-clause, `好事办好，要` / `多商量`, leaves its last
+    // clause shorter than its first: the line goes on.)
+    let name = |s: &str| is_name_line(s) || is_pen_name_like(s);
+    let mut clauses = prev.split(['，', '、', '：', ',', ':']);
+    let first = clauses.next().map_or(0, |c| count_upto(c, 32));
+    let last = clauses.next_back().map_or(0, |c| count_upto(c, 32));
+    if !head_like(prev)
+        && last >= first.max(1)
+        && name(next)
+        && !crate::segment::rethread::bond(prev, next)
+    {
+        return false;
+    }
+    if name(prev) && !head_like(next) && !crate::segment::rethread::bond(prev, next) {
+        return false;
+    }
+    if !head_like(prev) || !head_like(next) {
+        return true;
+    }
+    if is_dateline_alone(next) || is_byline(next, count_upto(next, 81)) {
+        return false;
+    }
+    // A word across the cut (`太平桥修缮工` / `程开工`) outweighs a name-like line.
+    if crate::segment::rethread::bond(prev, next) {
+        return true;
+    }
+    if is_name_line(next) {
+        return false;
+    }
+    wrap.of(prev) >= wrap.of(next) || wrapped_head(prev, next)
+}
+
+pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
+    let Some(wrap) = wrap else {
+        return;
+    };
+    let w = wrap.width;
+    let text_units = units.iter().filter(|u| u.markup == Markup::None).count();
+    let spaced = units
+        .iter()
+        .filter(|u| u.markup == Markup::None && u.gap > 0)
+        .count();
+    // Blank lines between blocks: a block without one inside is one unit.
+    let blocky = spaced >= 3 && spaced * 8 >= text_units;
+    let mut out: Vec<Unit<'_>> = Vec::with_capacity(units.len());
+    let mut last_text: Option<usize> = None;
+    // Width of the last source line of the last text unit (not of what it grew to).
+    let mut last_width = 0usize;
+    // On a page hard-wrapped twice, the width of the first print's line the last
+    // source line ends (the pieces since the last one the page's width did not cut).
+    let first_print = first_wrap(units, wrap);
+    let mut first_width = 0usize;
+    // Which units stand right over a byline (a head stack's last line does).
+    let over_byline: Vec<bool> = (0..units.len())
+        .map(|k| {
+            units.get(k + 1).is_some_and(|n| {
+                n.gap == 0
+                    && n.markup == Markup::None
+                    && (is_byline(&n.text, count_upto(&n.text, 81))
+                        || is_dateline_alone(&n.text)
+                        || (count_upto(&n.text, 13) <= 12 && is_name_line(&n.text)))
+            })
+        })
+        .collect();
+    // Which units are as wide as every line under them in their run (the lines up
+    // to the next blank line), give or take a half-width digit: a column's full line.
+    let widest: Vec<bool> = {
+        let mut widest = vec![false; units.len()];
+        let mut below = 0usize;
+        for k in (0..units.len()).rev() {
+            let u = &units[k];
+            if u.markup != Markup::None {
+                below = 0;
+                continue;
+            }
+            let own = wrap.of(&u.text);
+            widest[k] = own + 2 >= below;
+            below = if u.gap > 0 { 0 } else { below.max(own) };
+        }
+        widest
+    };
+    for (k, u) in units.drain(..).enumerate() {
+        if u.markup == Markup::Furniture {
+            out.push(u);
+            continue;
+        }
+        let joins = u.markup == Markup::None
+            && u.level == 0
+            && !u.indent
+            && !crate::segment::classify::is_jump_line(&u.text)
+            // A row of tab-separated fields (a table saved from a word processor)
+            // is no wrapped line: no extraction tool wraps with tabs.
+            && !u.text.contains('\t')
+            && !has_box_drawing(&u.text)
+            // `问：` and `答：` open a question or an answer: a paragraph of its own.
+            && !opens_exchange(&u.text)
+            && last_text.is_some_and(|i| {
+                let prev = &out[i];
+                if prev.text.contains('\t') || has_box_drawing(&prev.text) {
+                    return false;
+                }
+                let furniture_between = out.len() > i + 1;
+                let gap = u.gap == 0 || (furniture_between && !blocky);
+                if !gap
+                    || prev.markup != Markup::None
+                    || prev.level > 0
+                    || crate::segment::classify::is_jump_line(&prev.text)
+                {
+                    return false;
+                }
+                // A head as wide as the column over a shorter head and a byline
+                // (`春运首日篁州站发送旅客4.2万人次` / `回家的路，今年更顺了` / `晚报记者
+                // 乔岫`, as `pdftotext -raw` prints them): two heads, not one line.
+                if over_byline[k]
+                    && prev.joined == 0
+                    && !prev.text.contains(['，', '。', '；', '：', ','])
+                    && !u.text.contains(['。', '；'])
+                    && !ends_sentence(&u.text)
+                    && count_upto(&u.text, 7) >= 7
+                    && !crate::segment::rethread::bond(&prev.text, &u.text)
+                {
+                    return false;
+                }
+                // A paragraph closed by its credit (`…问题。（据新华社电）`) ends there,
+                // however wide its last line.
+                if crate::segment::classify::trailing_credit(&prev.text).is_some() {
+                    return false;
+                }
+                if u.gap == 0 && !furniture_between && opens_indented(&prev.text, &u.text, wrap, widest[k]) {
+                    return true;
+                }
+                // A role alone (`本报驻内罗毕记者`) with its name on the next line opens
+                // a byline: it never goes on from the head above it.
+                if over_byline[k]
+                    && count_upto(&u.text, 13) <= 12
+                    && ROLE_WORDS.iter().any(|r| u.text.ends_with(r))
+                    && !u.text.contains(['，', '。', '：'])
+                {
+                    return false;
+                }
+                // A dateline (`本报讯`) opening a line after a finished one opens a
+                // paragraph: one brief after another.
+                if crate::segment::classify::is_complete(&prev.text)
+                    && crate::segment::classify::dateline(&u.text).is_some()
+                {
+                    return false;
+                }
+                // A clause running to near the column's edge goes on (a line of
+                // narrow digits falls short of the width): `即日起至2月底，鸥湖湿地公园`.
+                if !blocky
+                    && last_width + 8 >= w
+                    && prev.text.contains(['，', ','])
+                    && !crate::segment::classify::is_complete(&prev.text)
+                    && !cannot_open(u.text.chars().next().unwrap_or(' '))
+                    && !is_byline(&u.text, count_upto(&u.text, 81))
+                {
+                    return true;
+                }
+                // On a page of blocks, a block is one paragraph (or a few): what it grew
+                // to counts; elsewhere the last source line's own width does.
+                let full = if blocky {
+                    wrap.fills(&prev.text)
+                } else {
+                    last_width + 4 >= w || first_print.is_some_and(|f| first_width + 4 >= f)
+                };
+                // A name or `·…·` credit after a finished sentence signs the text.
+                if ends_sentence(&prev.text) && is_name_line(&u.text) {
+                    return false;
+                }
+                let first = u.text.chars().next().unwrap_or(' ');
+                // `晚报记者` / `庞 楠 摄`: a role alone waits for its name on the next line.
+                if count_upto(&prev.text, 9) <= 8
+                    && ROLE_WORDS.iter().any(|r| prev.text.ends_with(r))
+                    && count_upto(&u.text, 13) <= 12
+                    && !u.text.contains(['，', '。'])
+                {
+                    return true;
+                }
+                // A byline is a line of its own: under a head however wide the head,
+                // and over the text however wide the byline (`晚报记者　钱小棹　特约记者
+                // 骆一帆` as a narrow column prints it).
+                // (A reporter's byline: a dateline lede, `本报讯（记者…）记者从…`, a
+                // field such as `投稿邮箱：…` or a list ending `…书画摄影` is none.)
+                let byline = |s: &str| {
+                    is_byline(s, count_upto(s, 31))
+                        && count_upto(s, 31) <= 30
+                        && ["记者", "通讯员", "实习生"].iter().any(|r| s.contains(r))
+                        && !s.contains('、')
+                        && !s.contains(['：', ':'])
+                        && crate::segment::classify::dateline(s).is_none()
+                };
+                if byline(&u.text) && !prev.text.contains(['，', '。', '；', ',']) {
+                    return false;
+                }
+                if prev.joined == 0
+                    && byline(&prev.text)
+                    && !cannot_open(first)
+                    && count_upto(&u.text, 8) >= 8
+                {
+                    return false;
+                }
+                if full && (blocky || !ends_sentence(&prev.text)) {
+                    return true;
+                }
+                if cannot_open(first) {
+                    return true;
+                }
+                let short = !wrap.fills(&u.text);
+                // A head wrapped mid-word or inside quotes (`鹭溪县开展秋季森` /
+                // `林防火宣传`, `新增两处“` / `共享自习室”`): both parts head-like.
+                if short && last_width + 4 < w && wrapped_head(&prev.text, &u.text) {
+                    return true;
+                }
+                // A head or byline set over two short lines of a block.
+                blocky
+                    && short
+                    && !ends_sentence(&prev.text)
+                    && !u.text.starts_with("——")
+                    && !furniture_between
+                    && block_line_continues(&prev.text, &u.text, wrap)
+            });
+        if joins && let Some(i) = last_text {
+            let prev = &mut out[i];
+            let mut joined = prev.text.to_string();
+            let ascii_cut = joined
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_alphanumeric())
+                && u.text
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_alphanumeric());
+            // `本报记者` / `冯一鸣 摄`: a role and the name on the next line stay apart.
+            if ascii_cut || ROLE_WORDS.iter().any(|r| joined.ends_with(r)) {
+                joined.push(' ');
+            }
+            joined.push_str(&u.text);
+            prev.text = Cow::Owned(joined);
+            prev.joined = u.line.saturating_sub(prev.line).max(prev.joined);
+            first_width = if last_width + 4 >= w {
+                first_width + wrap.of(&u.text)
+            } else {
+                wrap.of(&u.text)
+            };
+            last_width = wrap.of(&u.text);
+            continue;
+        }
+        last_width = wrap.of(&u.text);
+        first_width = last_width;
+        // The text of a run-in head shares its line: the line is as wide as both.
+        if let Some(i) = last_text
+            && out[i].markup == Markup::RunIn
+            && out[i].line == u.line
+        {
+            last_width += wrap.of(&out[i].text) + 4;
+        }
+        last_text = Some(out.len());
+        out.push(u);
+    }
+    *units = out;
+    join_wrapped_heads(units, wrap);
+}
+
+/// `prev`, a line of its own, is the indented first line of a paragraph a narrow
+/// column cut (`市轨道交通集团6日透` / `露，地铁3号线二期工程将`, as a PDF printed
+/// block by block gives it, without the indent): it is the width of the column's
+/// full line under it less an indent of two Han characters (give or take a
+/// half-width digit), and that line runs on in clauses. A head over its text is
+/// not: the text's first line under it is itself indented, so narrower than the
+/// lines under it.
+fn opens_indented(prev: &str, next: &str, wrap: Wrap, next_widest: bool) -> bool {
+    let (p, n) = (wrap.of(prev), wrap.of(next));
+    if !next_widest || n < 16 || p + 6 < n || p + 3 > n {
+        return false;
+    }
+    if ends_sentence(prev)
+        || prev.starts_with("——")
+        || is_name_line(prev)
+        || is_dateline_alone(next)
+        || is_byline(next, count_upto(next, 81))
+        || !next.contains(['，', '。', '、', '；', ','])
+    {
+        return false;
+    }
+    // A byline or dateline ends its line (`本报讯（记者 宁一舟）`); one whose line
+    // runs on (`…宁一舟）9月`, `新华社北京6月2日电（记者 岑向`) opens the text.
+    if is_byline(prev, count_upto(prev, 81)) || is_dateline_alone(prev) {
+        let open = prev.matches('（').count() > prev.matches('）').count();
+        return open
+            || crate::segment::classify::dateline(prev)
+                .is_some_and(|d| d.trim_end().len() < prev.len());
+    }
+    true
+}
+
+/// `问：…`, `答：…`: a line opening a question or an answer of an interview or a
+/// Q&A item.
+pub fn opens_exchange(text: &str) -> bool {
+    ["问：", "问:", "答：", "答:"]
+        .iter()
+        .any(|p| text.starts_with(p))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::normalise::tests::texts;
+
+    /// In a block of a page printed block by block, a head of clauses over its
+    /// writer's name (`热线要热，服务更要热` / `蒉思远`, a surname no list has) is a
+    /// head and a byline, and the name does not run on into the text below it; a
+    /// head hard-wrapped mid-clause (`好事办好，要` / `多商量`) is one line, and a role
+    /// still waits for its name.
+    #[test]
+    fn a_head_of_clauses_over_a_name_is_no_wrapped_line() {
+        let wrap = Wrap {
+            width: 48,
+            chars: false,
+        };
+        assert!(!block_line_continues(
+            "热线要热，服务更要热",
+            "蒉思远",
+            wrap
+        ));
+        assert!(!block_line_continues(
+            "蒉思远",
+            "一个电话，维修工两小时上门，这样的速度让人点",
+            wrap
+        ));
+        assert!(block_line_continues("好事办好，要", "多商量", wrap));
+        assert!(block_line_continues("苇塘县：冬闲", "变冬忙", wrap));
+        assert!(block_line_continues("晚报记者", "蒉思远", wrap));
+    }
+
+    const WRAPPED: &str = "探索城乡融合发展的新\n路径\n\n本报记者\n王芳\n\n一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十\n一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十\n九十。\n\n二二三四五六七八九十一二三四五六七八九十一二三四五六七八九十\n一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十\n九十。\n";
+
+    #[test]
+    fn hard_wrapped_blocks_are_rejoined() {
+        let t = texts(WRAPPED);
+        assert_eq!(t.len(), 4, "{t:?}");
+        assert_eq!(t[0], "探索城乡融合发展的新路径");
+        assert_eq!(t[1], "本报记者 王芳");
+        assert!(t[2].starts_with("一二三") && t[2].ends_with("九十。"));
+    }
+
+    #[test]
+    fn heads_wrapped_mid_word_or_in_quotes_are_rejoined() {
+        let body = "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十\n";
+        let page = format!(
+            "鹭溪县开展秋季森\n林防火宣传\n{body}{body}九十。\n澜亭区新增两处“\n共享自习室”\n{body}{body}九十。\n城市体检工作全面铺开\n本报北京10月21日电\n{body}九十。\n"
+        );
+        let t = texts(&page);
+        assert_eq!(t[0], "鹭溪县开展秋季森林防火宣传");
+        assert_eq!(t[2], "澜亭区新增两处“共享自习室”");
+        assert_eq!(t[4], "城市体检工作全面铺开");
+        assert_eq!(t[5], "本报北京10月21日电");
+    }
+
+    /// A page of short paragraphs (most lines shorter than the width) is still
+    /// read as hard-wrapped; in a block, a title cut by the width is one line, a
+    /// kicker over its title and a title over `文/` and a name stay apart.
+    #[test]
+    fn short_paragraphs_and_blocks_of_heads() {
+        let line = "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十";
+        let para = format!("{line}\n{line}\n好。\n\n");
+        let page = format!(
+            "乡村振兴一线\n\n县委常委会召开会议　研究\n部署冬季农田水利建设\n\n{para}会议还研究了其他事项。\n\n会议强调，要把群众满意作为检验标准。\n\n{para}老家的石碾\n文/\n柴静宜\n{para}"
+        );
+        let t = texts(&page);
+        assert_eq!(t[0], "乡村振兴一线", "{t:?}");
+        assert_eq!(
+            t[1], "县委常委会召开会议　研究部署冬季农田水利建设",
+            "{t:?}"
+        );
+        let stone = t.iter().position(|x| x == "老家的石碾").unwrap();
+        assert_eq!(t[stone + 1], "文/柴静宜", "{t:?}");
+    }
+
+    #[test]
+    fn a_credit_after_a_block_stays_apart() {
+        let line = "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十";
+        let page = format!(
+            "{line}\n{line}\n通道。\n·尹曼 黎川·\n\n{line}\n{line}\n九十。\n\n本报记者\n冯一鸣 摄\n\n{line}\n{line}\n九十。\n"
+        );
+        let t = texts(&page);
+        assert!(t.contains(&"·尹曼 黎川·".to_string()), "{t:?}");
+        assert!(t.contains(&"本报记者 冯一鸣 摄".to_string()), "{t:?}");
+    }
+
+    /// A page of listings with a few paragraphs cut every 30 characters: the
+    /// paragraphs' full lines are too few among the listings' lines for the page's
+    /// width, but nothing on the page is wider than they are, so the page is read
+    /// as hard-wrapped; a page printed one paragraph a line is not.
+    #[test]
+    fn a_few_wrapped_paragraphs_among_listings_are_rejoined() {
+        let listing: String = (0..14)
+            .map(|i| format!("0{}:30　电视剧：江畔人家第{i}集　重播　{i}号厅\n", i % 10))
+            .collect();
+        let page = format!(
+            "高温来袭　这份防暑指南请收好\n记者从市气象台获悉，受副热带高压影响，本周后期我市将迎来今年\n首轮高温天气。\n医生提醒，高温天气要避免在10时至16时长时间户外活动，多喝\n白开水或淡盐水，出现头晕、乏力、恶心等症状时，应立即到阴凉处\n休息。\n电视节目\n{listing}市人社局提醒，用人单位在高温天气应调整作业时间，按规定发放高\n温津贴。\n"
+        );
+        let t = texts(&page);
+        assert!(
+            t.iter().any(|x| x
+                == "记者从市气象台获悉，受副热带高压影响，本周后期我市将迎来今年首轮高温天气。"),
+            "{t:?}"
+        );
+        assert!(
+            t.iter().any(|x| x.ends_with("应立即到阴凉处休息。")),
+            "{t:?}"
+        );
+        let plain = "高温来袭\n记者从市气象台获悉，受副热带高压影响，本周后期我市将迎来今年首轮高温天气，最高气温可达35℃以上。\n医生提醒，高温天气要避免在10时至16时长时间户外活动。\n市人社局提醒，用人单位在高温天气应调整作业时间，按规定发放高温津贴。\n注意防暑。\n";
+        assert_eq!(texts(plain).len(), 5);
+    }
+
+    #[test]
+    fn a_role_alone_takes_the_name_on_the_next_line() {
+        let page = "一二三四五六七八九十一二三四五六七八九十一二三四五六七八\n九十一二三四五六七八九十一二三四五六七八九十一二三四五六\n七八九十一二三四五六七八九十一二三四五六七八九十一二三\n四五六。\n晚报记者\n庞 楠 摄\n";
+        let t = texts(page);
+        assert_eq!(
+            t.last().map(String::as_str),
+            Some("晚报记者 庞 楠 摄"),
+            "{t:?}"
+        );
+    }
+
+    /// A title as wide as the column over a role alone and the name below: the role
+    /// opens the byline, it does not go on from the title.
+    #[test]
+    fn a_role_alone_under_a_wide_title_opens_the_byline() {
+        let page = "东非多国加快建设乡村光伏微电网，让草原和山区的偏远村庄告别“无电时代”\n本报驻内罗毕记者\n季青\n\u{3000}\u{3000}在肯尼亚西部的一个村庄，傍晚时分，村里的小卖部亮起了灯，几个孩子\n围在桌前写作业。“以前天一黑就什么也做不了，现在晚上也能看书了。”一\n位村民说。\n\u{3000}\u{3000}近年来，东非多国把乡村光伏微电网作为解决偏远地区用电难题的重要途\n径。这类小型电站建设周期短、维护成本低，适合人口分散的山区和草原地区。\n";
+        let t = texts(page);
+        assert_eq!(t[1], "本报驻内罗毕记者 季青", "{t:?}");
+    }
+
+    /// A paragraph closed by its credit ends at its last line, however wide.
+    #[test]
+    fn a_credit_ends_a_wrapped_paragraph() {
+        let page = "\u{3000}\u{3000}斐济等南太平洋岛国日前联合启动珊瑚礁修复计划，将在未来五年内培育\n和移植珊瑚10万株，以应对海水升温带来的珊瑚白化问题。（据新华社电）\n东盟国家推进电子签证互认\n\u{3000}\u{3000}东盟多国日前就推进电子签证互认达成共识，将逐步简化成员国间商务和\n旅游人员往来手续，方便人员流动。（据新华社电）\n";
+        let t = texts(page);
+        assert_eq!(t[1], "东盟国家推进电子签证互认", "{t:?}");
+    }
+
+    /// `问：` and `答：` open paragraphs: a numbered question over its answer stays
+    /// apart even in a block without blank lines.
+    #[test]
+    fn questions_and_answers_open_paragraphs() {
+        let page = "生态环境知识问答\n\n5.为什么说湿地是“地球之肾”\n？\n答：湿地能够调节径流、蓄洪防\n旱，还能通过植物吸收、微生物分解\n和土壤吸附等作用，去除水中的氮、\n磷等污染物，降解有毒有害物质，像\n人体的肾脏一样起到净化的作用。\n\n澄川市生态环境局关于征集生态环\n境违法行为线索的公告\n\n为加强生态环境保护，鼓励公众参\n与，现就有关事项公告如下。\n";
+        let t = texts(page);
+        assert_eq!(t[1], "5.为什么说湿地是“地球之肾”？", "{t:?}");
+        assert!(t[2].starts_with("答："), "{t:?}");
+    }
+
+    /// A page printed block by block from narrow columns, each paragraph's first
+    /// line two characters short of the column (its indent dropped): that line opens
+    /// its paragraph (a dateline running on into the text too), while a head over
+    /// an indented first line stays a head.
+    #[test]
+    fn an_indented_first_line_of_a_column_opens_its_paragraph() {
+        let page = "新渠公园开放\n\n本报讯（记者 石小岭）5\n月6日，城西新渠公园建成开放\n，园内栽种乔木两千余株，设有\n步道和儿童游乐场。\n\n社区夜校开课\n\n南街社区的夜校本周开课\n了，开设书法、摄影和手机使用\n等课程，居民可免费报名参加，\n每班限二十人。\n";
+        let t = texts(page);
+        assert_eq!(
+            t,
+            [
+                "新渠公园开放",
+                "本报讯（记者 石小岭）5月6日，城西新渠公园建成开放，园内栽种乔木两千余株，设有步道和儿童游乐场。",
+                "社区夜校开课",
+                "南街社区的夜校本周开课了，开设书法、摄影和手机使用等课程，居民可免费报名参加，每班限二十人。",
+            ],
+            "{t:?}"
+        );
+        let wrap = Wrap {
+            width: 28,
+            chars: false,
+        };
+        let full = "市集在文化广场举办，市民可带";
+        assert!(opens_indented("南街社区的夜校本周开课", full, wrap, true));
+        // A head over an indented first line: that line is narrower than the ones
+        // under it.
+        assert!(!opens_indented(
+            "旧书市集周末开市",
+            "每月第一个周末，旧书",
+            wrap,
+            false
+        ));
+        // A head over a full line of no clauses (a title under its kicker).
+        assert!(!opens_indented(
+            "南街社区的夜校本周开课",
+            "旧书市集周末开市在文化广场",
+            wrap,
+            true
+        ));
+        // A byline or dateline that ends its line.
+        assert!(!opens_indented(
+            "本报讯（记者 石小岭）",
+            "城西新渠公园建成开放，园内",
+            wrap,
+            true
+        ));
+        assert!(!opens_indented("本报记者　石小岭　彭一", full, wrap, true));
+    }
+}

@@ -1,0 +1,242 @@
+//! The width a hard-wrapped page was cut at, measured in display cells or in
+//! characters, and the width of a first print cut again narrower.
+
+use crate::segment::blocks::Markup;
+use crate::segment::blocks::Unit;
+use crate::segment::classify::count_upto;
+use crate::segment::classify::ends_sentence;
+use crate::segment::classify::has_box_drawing;
+
+/// Display width in cells: Han and full-width characters 2, the rest 1 (capped).
+///
+/// Counted on bytes: an ASCII byte is one cell, the first byte of any other
+/// character two, the bytes that go on a character none. A cell takes at most two
+/// bytes, so only the first `2 * cap` bytes need counting (one branch-free pass).
+fn width(s: &str, cap: usize) -> usize {
+    let b = s.as_bytes();
+    let (ascii, leads) =
+        crate::segment::classify::ascii_and_leads(&b[..b.len().min(cap.saturating_mul(2))]);
+    (ascii + 2 * leads).min(cap)
+}
+
+/// Widest cells counted for a line when looking for the wrap width.
+pub(super) const WIDTH_CAP: usize = 240;
+
+/// How a hard-wrapped page's lines were cut: at a width, measured in display cells
+/// (a PDF's column: a half-width digit takes half a Han character's room) or in
+/// characters (a tool that cuts every N characters, digits or not).
+#[derive(Debug, Clone, Copy)]
+pub(in crate::segment) struct Wrap {
+    pub(super) width: usize,
+    pub(super) chars: bool,
+}
+
+impl Wrap {
+    /// The width of `s` as this page's lines were measured when cut (in cells: a
+    /// character counts two when the page was cut by characters).
+    pub(super) fn of(self, s: &str) -> usize {
+        if self.chars {
+            (2 * count_upto(s, WIDTH_CAP / 2)).min(WIDTH_CAP)
+        } else {
+            width(s, WIDTH_CAP)
+        }
+    }
+
+    /// True when `s` fills a line of this page, give or take the few cells a
+    /// cut leaves (punctuation kept off a line start, half-width characters).
+    pub(in crate::segment) fn fills(self, s: &str) -> bool {
+        self.of(s) + 4 >= self.width
+    }
+}
+
+/// The width most body lines are cut at, when the page is hard-wrapped: lines are
+/// measured in display cells and, when no width holds enough of them so measured (a
+/// tool that cut every N characters leaves full lines of many display widths, one
+/// for each count of half-width digits), in characters.
+pub(in crate::segment) fn wrap_width(units: &[Unit<'_>]) -> Option<Wrap> {
+    // Both measures of every line in one pass (each a histogram, and the lines
+    // that could have been cut by the width: heads and the last lines of
+    // paragraphs are shorter, and many on a page of short paragraphs).
+    let mut cells = ([0u32; WIDTH_CAP + 1], 0u32);
+    let mut chars = ([0u32; WIDTH_CAP + 1], 0u32);
+    // A table drawn with box characters (`│护士│８│`) has rows of one width
+    // that no tool wrapped.
+    for u in units
+        .iter()
+        .filter(|u| u.markup == Markup::None && !has_box_drawing(&u.text))
+    {
+        for (wrap, (hist, lines)) in [(false, &mut cells), (true, &mut chars)] {
+            let w = Wrap {
+                width: 0,
+                chars: wrap,
+            }
+            .of(&u.text);
+            if w >= 24 {
+                *lines += 1;
+                hist[w] += 1;
+            }
+        }
+    }
+    let best = |(hist, lines): &([u32; WIDTH_CAP + 1], u32), chars: bool| {
+        // The width with most lines in [w-3, w]: lines are cut at one width, give
+        // or take punctuation kept off a line start and half-width characters; a
+        // tool that cuts by characters leaves its full lines at exactly one count.
+        let slack = if chars { 0 } else { 3 };
+        let (best_w, best) = (24..WIDTH_CAP)
+            .map(|w| (w, hist[w - slack..=w].iter().sum::<u32>()))
+            .max_by_key(|&(w, n)| (n, w))?;
+        (best >= 3 && best * 3 >= *lines).then_some(Wrap {
+            width: best_w,
+            chars,
+        })
+    };
+    best(&cells, false)
+        .or_else(|| best(&chars, true))
+        .or_else(|| few_wider(units))
+}
+
+/// The wrap width of a hard-wrapped page whose wrapped paragraphs are few among
+/// lines of other widths (listings, tables, heads): lines of running text (a comma
+/// or a full stop in them) stand at one width, at least four of them, and almost
+/// nothing on the page is wider (a page printed one paragraph a line has many
+/// lines wider than any width its short paragraphs share). Measured in cells and
+/// in characters; the measure that puts more lines at its width wins.
+fn few_wider(units: &[Unit<'_>]) -> Option<Wrap> {
+    let by = |chars: bool| {
+        let wrap = Wrap { width: 0, chars };
+        let mut prose = [0u32; WIDTH_CAP + 1];
+        let mut all = [0u32; WIDTH_CAP + 1];
+        for u in units
+            .iter()
+            .filter(|u| u.markup == Markup::None && !has_box_drawing(&u.text))
+        {
+            let w = wrap.of(&u.text);
+            all[w] += 1;
+            if w >= 24 && u.text.contains(['，', '。', '、', ',']) {
+                prose[w] += 1;
+            }
+        }
+        let slack = if chars { 0 } else { 3 };
+        let (best_w, best) = (24..WIDTH_CAP)
+            .map(|w| (w, prose[w - slack..=w].iter().sum::<u32>()))
+            .max_by_key(|&(w, n)| (n, w))?;
+        let wider: u32 = all[best_w + 1..].iter().sum();
+        (best >= 4 && wider * 10 <= best).then_some((
+            best,
+            Wrap {
+                width: best_w,
+                chars,
+            },
+        ))
+    };
+    match (by(false), by(true)) {
+        (Some(cells), Some(chars)) => Some(if chars.0 > cells.0 { chars.1 } else { cells.1 }),
+        (cells, chars) => cells.or(chars).map(|(_, w)| w),
+    }
+}
+
+/// The width a page's lines had before they were hard-wrapped again (a page cut at
+/// one width and printed again by a tool that cuts at a narrower one: `…修了` /
+/// `居民` / `出门要绕一公里多。` of a page first cut at 33 characters, then at 30),
+/// in `wrap`'s measure. Where a line cut at the page's width goes on in a short
+/// piece that ends no sentence, the two are one line of the first print; when
+/// enough such lines (four or more, a third of them, and half the lines the page's
+/// width cut) are one width, wider than the page's, that is the first print's width.
+pub(super) fn first_wrap(units: &[Unit<'_>], wrap: Wrap) -> Option<usize> {
+    let mut hist = [0u32; 2 * WIDTH_CAP + 1];
+    let mut lines = 0u32;
+    let full = units
+        .iter()
+        .filter(|u| u.markup == Markup::None && wrap.fills(&u.text))
+        .count();
+    for pair in units.windows(2) {
+        let (cut, tail) = (&pair[0], &pair[1]);
+        if cut.markup != Markup::None
+            || tail.markup != Markup::None
+            || tail.gap > 0
+            || !wrap.fills(&cut.text)
+            || wrap.fills(&tail.text)
+            || ends_sentence(&tail.text)
+        {
+            continue;
+        }
+        lines += 1;
+        hist[wrap.of(&cut.text) + wrap.of(&tail.text)] += 1;
+    }
+    let (best_w, best) = (wrap.width + 5..=2 * WIDTH_CAP)
+        .map(|w| (w, hist[w - 3..=w].iter().sum::<u32>()))
+        .max_by_key(|&(w, n)| (n, w))?;
+    // Wrapped twice, most lines the page's width cut go on in such a tail; a page
+    // wrapped once has a few by chance (an OCR line, a print's short column tail).
+    (best >= 4 && best * 3 >= lines && 2 * best as usize >= full).then_some(best_w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::blocks::units;
+    use crate::segment::normalise::tests::texts;
+
+    #[test]
+    fn a_page_hard_wrapped_twice_keeps_its_paragraphs() {
+        // Lines of 33 characters, printed again by a tool that cuts at 30: every
+        // line leaves a tail of three, and a paragraph runs on past each tail.
+        let prose: Vec<char> = "村里那条土路修了整整两个冬天老人们说过去下一场雨就没法出门孩子们上学要绕到河对岸去如今水泥路一直铺到家门口路边还装上了路灯晚上散步的人也多了起来村委会把修路的账目一笔一笔贴在公告栏里谁家出了多少工出了多少钱都写得明明白白大家看了心里都踏实".chars().filter(|c| !c.is_ascii()).collect();
+        let mut page = String::from("一条路连起一个村\n\n");
+        let mut paragraphs = Vec::new();
+        for p in 0..3 {
+            let mut whole = String::new();
+            for l in 0..4 {
+                let start = (p * 4 + l) * 7 % (prose.len() - 33);
+                let mut line: String = prose[start..start + 33].iter().collect();
+                if l == 3 {
+                    line.pop();
+                    line.push('。');
+                }
+                let cut: String = line.chars().take(30).collect();
+                let tail: String = line.chars().skip(30).collect();
+                page.push_str(&format!("{cut}\n{tail}\n"));
+                whole.push_str(&line);
+            }
+            page.push('\n');
+            paragraphs.push(whole);
+        }
+        let t = texts(&page);
+        assert_eq!(t[0], "一条路连起一个村", "{t:?}");
+        assert_eq!(t[1..], paragraphs[..], "{t:?}");
+    }
+
+    proptest::proptest! {
+        // Counted on bytes, a line's width is what its characters add up to
+        // (ASCII one cell, any other two), capped.
+        #[test]
+        fn width_on_bytes_is_width_by_characters(s in "[a-z1 é。，社区治理\u{1F600}]{0,80}", cap in 0usize..120) {
+            let by_chars: usize = s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
+            proptest::prop_assert_eq!(width(&s, cap), by_chars.min(cap));
+        }
+    }
+
+    /// A page cut every N characters, digits or not (so its full lines differ in
+    /// display width): the width is read in characters and the paragraphs rejoin.
+    #[test]
+    fn lines_cut_by_characters_are_rejoined() {
+        // Full lines of 20 characters, with 0, 4, 8 or 12 half-width digits: 40, 36,
+        // 32 and 28 display cells.
+        let lines = [
+            "一二三四五六七八九十一二三四五六七八九十",
+            "一二三四五六七八九十一二三四五六1234",
+            "一二三四五六七八九十一二12345678",
+            "一二三四五六七八123456789012",
+            "完。",
+        ];
+        let para = lines.concat();
+        let page = format!(
+            "市政府常务会议研究老旧小区改造工作\n{}\n",
+            vec![lines.join("\n"); 4].join("\n")
+        );
+        let wrap = wrap_width(&units(&page)).expect("a hard-wrapped page");
+        assert!(wrap.chars && wrap.width == 40, "{wrap:?}");
+        let t = texts(&page);
+        assert_eq!(t[1..], [para.as_str(); 4], "{t:?}");
+    }
+}

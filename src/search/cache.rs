@@ -240,6 +240,7 @@ fn load_unstamped(root: &Path) -> Option<(Vec<IssueStamp>, SearchIndex)> {
 /// beside the copies (about 35 MB on 10,000 issues, a seventh of a first
 /// start's peak). A blob's page read later (a title column, a posting list)
 /// is mapped again from the page cache, as any page of the file not read yet.
+#[cfg(unix)]
 fn let_go_of_head(map: &memmap2::Mmap) {
     let Some(parts) = sections(map) else {
         return;
@@ -252,6 +253,10 @@ fn let_go_of_head(map: &memmap2::Mmap) {
         map.unchecked_advise_range(memmap2::UncheckedAdvice::DontNeed, 0, parts.table_at)
     };
 }
+
+/// Elsewhere the pages stay mapped (memmap2 advises only on unix).
+#[cfg(not(unix))]
+fn let_go_of_head(_map: &memmap2::Mmap) {}
 
 /// Where the parts of a cache file are.
 struct Sections {

@@ -582,10 +582,77 @@ fn score_marked(
         if whole {
             s.whole += 1;
         } else {
-            log.push_str(&format!("  not whole: {} / {}\n", g.title, g.first_body));
+            let cause = loss_cause(&bodies, gold, gi);
+            if std::env::var_os("NEWSTAG_LOSS_DETAIL").is_some() && cause == "swallowed" {
+                let first = key(&g.first_body);
+                let titles: Vec<String> = articles.iter().map(|a| key(&a.title)).collect();
+                for (bi, b) in bodies.iter().enumerate() {
+                    if !b.contains(&first) {
+                        continue;
+                    }
+                    for (oi, o) in gold.iter().enumerate() {
+                        let of = key(&o.first_body);
+                        if oi == gi || of.is_empty() || !b.contains(&of) {
+                            continue;
+                        }
+                        let ot = key(&o.title);
+                        // Where the other's head went.
+                        let how = if ot.is_empty() {
+                            "untitled"
+                        } else if b.contains(&ot) {
+                            "head in text"
+                        } else if titles[bi] == ot {
+                            "holder's title"
+                        } else if titles.contains(&ot) {
+                            "title elsewhere"
+                        } else {
+                            "head gone"
+                        };
+                        let order = if b.find(&of) > b.find(&first) {
+                            "next"
+                        } else {
+                            "prev"
+                        };
+                        log.push_str(&format!("  SW {order} {how}: {} <> {}\n", g.title, o.title));
+                    }
+                }
+            }
+            log.push_str(&format!(
+                "  not whole ({cause}): {} / {}\n",
+                g.title, g.first_body
+            ));
         }
     }
     s
+}
+
+/// Why gold article `gi` is not whole in `bodies` (the found articles' body keys):
+/// `swallowed` when the article holding its first paragraph also holds another gold
+/// article's first paragraph (two stories run together), `split` when its first and
+/// last paragraphs are in different articles, `first lost` / `last lost` when no
+/// body holds that paragraph (taken as a head, byline or furniture).
+fn loss_cause(bodies: &[String], gold: &[GoldArticle], gi: usize) -> &'static str {
+    let g = &gold[gi];
+    let (first, last) = (key(&g.first_body), key(&g.last_body));
+    let holds_other = |b: &String| {
+        gold.iter().enumerate().any(|(oi, o)| {
+            oi != gi && !key(&o.first_body).is_empty() && b.contains(&key(&o.first_body))
+        })
+    };
+    let with_first: Vec<&String> = bodies.iter().filter(|b| b.contains(&first)).collect();
+    if with_first.is_empty() {
+        return "first lost";
+    }
+    if with_first.iter().any(|b| holds_other(b)) {
+        return "swallowed";
+    }
+    if !bodies.iter().any(|b| b.contains(&last)) {
+        return "last lost";
+    }
+    if bodies.iter().any(|b| b.contains(&last) && holds_other(b)) {
+        return "swallowed";
+    }
+    "split"
 }
 
 /// Kicker, subtitle, byline and kind agree with the gold for at least 90% of the

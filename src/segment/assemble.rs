@@ -842,7 +842,11 @@ impl Assembler {
                         })
                 })
                 .map(|n| units[n].text.as_ref());
-            self.lone_head(first.line, text, below);
+            // The first paragraph under it, however long the text runs on.
+            let lede = next
+                .filter(|&n| classes[n].role == Role::Body && classes[n].dateline.is_none())
+                .map(|n| units[n].text.as_ref());
+            self.lone_head(first.line, text, below, lede);
             return j;
         }
         // Title: the highest-ranked Markdown line (the last of equals), else the
@@ -982,7 +986,7 @@ impl Assembler {
     }
 
     /// A single short line that is not clearly a new heading.
-    fn lone_head(&mut self, line: usize, text: String, below: Option<&str>) {
+    fn lone_head(&mut self, line: usize, text: String, below: Option<&str>, lede: Option<&str>) {
         // `3.楮城至漷源高速全线贯通` after the finished item `2.…`: the next item of a
         // numbered list of briefs, whatever its words share with the one before.
         if let Some(c) = self.cur
@@ -1033,6 +1037,31 @@ impl Assembler {
                 self.drafts[n].title = text;
                 self.headed = Some(n);
                 return;
+            }
+            // A head whose words open the text below it far more than they occur in
+            // the finished article above (`多家银行下调大额存单利率` over `近日，多家
+            // 银行下调大额存单利率…`, after a commentary on savings that says `银行` and
+            // `利率`) titles the next story, however long it runs: a lede restates its
+            // head, while a section's head shares the story's words above it too.
+            // (Three pairs at least: a section's `从“臭水沟”到“景观带”` over `…一条臭水沟…`
+            // names two.)
+            if d.has_body()
+                && text.chars().filter(|&c| is_han(c)).count() >= 8
+                && !d.title.is_empty()
+                && !d.caption
+                && d.paragraphs.last().is_some_and(|p| is_complete(p))
+            {
+                let opening: String = lede.unwrap_or("").chars().take(40).collect();
+                let named = label.iter().filter(|w| opening.contains(**w)).count();
+                if named >= 3 && named > 3 * shared_bigrams(&label, d) {
+                    let n = self.open(
+                        line,
+                        "a lone head whose words open the text below, far more than the article above",
+                    );
+                    self.drafts[n].title = text;
+                    self.headed = Some(n);
+                    return;
+                }
             }
             // A head numbered next after the title above it (`2.…` under an item
             // titled `1.…`, its text finished) is the next item's title: the numbers
@@ -1542,11 +1571,13 @@ mod tests {
         );
         assert_eq!(a[0].byline, "", "{a:#?}");
         assert_eq!(a[1].byline, "（蓟望舒）", "{a:#?}");
-        // A second paragraph under the head (not a credit) makes it a section.
+        // With a second paragraph under it (not a credit) the head still titles its
+        // item: its lede restates it, and the brief above shares none of its words.
         let page = page.replace("（蓟望舒）", "热线工作时间为每天八时至二十时。");
         let a = segment_issue(&page, "k");
         assert!(
-            !a.iter().any(|a| a.title == "棂湖区开通养老服务热线"),
+            a.iter()
+                .any(|a| a.title == "棂湖区开通养老服务热线" && a.paragraphs.len() == 2),
             "{a:#?}"
         );
         assert!(super::is_credit_alone("（蓟望舒）"));
@@ -1724,6 +1755,37 @@ mod tests {
         let a = segment_issue(page, "k");
         let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
         assert_eq!(titles, ["柳塘村修好了灌溉渠", "镇图书室延长开放"], "{a:#?}");
+        assert_eq!(a[0].paragraphs.len(), 3, "{a:#?}");
+    }
+
+    /// A head over a story of several paragraphs, after a finished commentary that
+    /// shares a word or two with it, opens the story when its words open the text
+    /// below; a section head whose words the story above already used stays a
+    /// section of that story.
+    #[test]
+    fn a_lone_head_restated_by_the_lede_below_opens_a_story() {
+        let page = "守住养老钱
+本报评论员
+一些理财广告许诺远高于银行存款利率的收益，往往是高风险甚至骗局。
+老年人理财，首先要守住本金。
+多家银行下调大额存单利率
+近日，多家银行下调大额存单利率，三年期产品普遍降至2%以下。
+业内人士表示，存款利率下行是大势所趋。
+";
+        let a = segment_issue(page, "k");
+        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, ["守住养老钱", "多家银行下调大额存单利率"], "{a:#?}");
+        assert_eq!(a[0].paragraphs.len(), 2, "{a:#?}");
+        assert_eq!(a[1].paragraphs.len(), 2, "{a:#?}");
+        // The section head names what the story above is about: it stays inside.
+        let page = "老街坊的新食堂开张了
+本报记者　甘若愚
+槐香里社区食堂开张，老街坊在社区食堂吃上了热乎饭。
+社区食堂还要再开三家
+社区食堂明年还要再开三家，覆盖全部老旧小区。
+";
+        let a = segment_issue(page, "k");
+        assert_eq!(a.len(), 1, "{a:#?}");
         assert_eq!(a[0].paragraphs.len(), 3, "{a:#?}");
     }
 

@@ -327,7 +327,7 @@ pub fn is_han(c: char) -> bool {
 /// full-width punctuation of Chinese text, which per-character passes over a
 /// corpus's bodies (suggestion features, keyword spans) ask about each.
 pub fn is_alphanumeric(c: char) -> bool {
-    static BMP: std::sync::OnceLock<Box<[u64]>> = std::sync::OnceLock::new();
+    static BMP: std::sync::OnceLock<BmpSet> = std::sync::OnceLock::new();
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
@@ -335,17 +335,42 @@ pub fn is_alphanumeric(c: char) -> bool {
     if code >= 0x1_0000 {
         return c.is_alphanumeric();
     }
-    let bits = BMP.get_or_init(|| {
-        let mut bits = vec![0u64; 0x1_0000 / 64];
-        for (code, c) in (0..0x1_0000u32).filter_map(|n| Some((n as usize, char::from_u32(n)?))) {
-            if c.is_alphanumeric() {
-                bits[code / 64] |= 1 << (code % 64);
-            }
+    BMP.get_or_init(|| {
+        BmpSet::from_fn(|code| char::from_u32(code as u32).is_some_and(char::is_alphanumeric))
+    })
+    .contains(code)
+}
+
+/// A set of code points of the Basic Multilingual Plane, one bit each (8 KiB):
+/// bit `code % 64` of word `code / 64`. A character is told in it without a
+/// search, and a reader that has a character's word from its UTF-8 bytes
+/// ([`BmpSet::word`]) tests its bit without decoding it.
+#[derive(Debug, Clone)]
+pub struct BmpSet(Box<[u64; 0x1_0000 / 64]>);
+
+impl BmpSet {
+    /// The code points below U+10000 for which `member` holds.
+    pub fn from_fn(mut member: impl FnMut(usize) -> bool) -> Self {
+        let mut words = Box::new([0u64; 0x1_0000 / 64]);
+        for code in (0..0x1_0000).filter(|&code| member(code)) {
+            words[code / 64] |= 1 << (code % 64);
         }
-        bits.into_boxed_slice()
-    });
-    bits.get(code / 64)
-        .is_some_and(|w| w >> (code % 64) & 1 == 1)
+        BmpSet(words)
+    }
+
+    /// Whether `code` is in the set (never, past the plane).
+    #[inline]
+    pub fn contains(&self, code: usize) -> bool {
+        self.0
+            .get(code / 64)
+            .is_some_and(|w| w >> (code % 64) & 1 == 1)
+    }
+
+    /// Word `index` (below 1024): the code points `64 * index ..` as bits.
+    #[inline]
+    pub fn word(&self, index: usize) -> u64 {
+        self.0[index]
+    }
 }
 
 #[cfg(test)]

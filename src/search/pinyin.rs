@@ -600,7 +600,7 @@ pub struct CodeSteps {
     /// starts a spelling (`start` is not 0). An 8 KiB table a body is
     /// skipped through between spellings ([`skip_to_start`]) instead of the
     /// 64 KiB of classes and the starts behind them.
-    starts: Box<[u64; 0x1_0000 / 64]>,
+    starts: crate::text::BmpSet,
     /// The longest piece any class takes.
     longest: usize,
 }
@@ -724,21 +724,21 @@ fn decode(bytes: &[u8], at: usize) -> (usize, usize) {
 /// byte's low six its bit); any other as [`decode`] reads it.
 #[inline(never)]
 fn skip_to_start(bytes: &[u8], mut at: usize, steps: &CodeSteps) -> (usize, usize, u8, u64) {
-    let starts = &*steps.starts;
+    let starts = &steps.starts;
     let mut read = 0;
     while let Some(&b0) = bytes.get(at) {
         let here = at;
         read += 1;
         if let (0xE0..=0xEF, Some(&[b1, b2])) = (b0, bytes.get(at + 1..at + 3)) {
             at += 3;
-            let word = starts[usize::from(b0 & 0x0F) << 6 | usize::from(b1 & 0x3F)];
+            let word = starts.word(usize::from(b0 & 0x0F) << 6 | usize::from(b1 & 0x3F));
             if word >> (b2 & 0x3F) & 1 == 0 {
                 continue;
             }
         } else {
             let (code, width) = decode(bytes, at);
             at += width;
-            if starts[(code & 0xFFFF) / 64] >> (code % 64) & 1 == 0 {
+            if !starts.contains(code & 0xFFFF) {
                 continue;
             }
         }
@@ -1066,12 +1066,7 @@ impl PinyinQuery {
         for (slot, &g) in class.iter_mut().zip(glyph_by_code) {
             *slot = class_of.get(g as usize).copied().unwrap_or(0);
         }
-        let mut starts = Box::new([0u64; 0x1_0000 / 64]);
-        for (code, &c) in class.iter().enumerate() {
-            if start[c as usize] != 0 {
-                starts[code / 64] |= 1 << (code % 64);
-            }
-        }
+        let starts = crate::text::BmpSet::from_fn(|code| start[class[code] as usize] != 0);
         Some(CodeSteps {
             class,
             rows,

@@ -16,10 +16,15 @@ use std::time::{Duration, Instant};
 const PATIENCE: Duration = Duration::from_secs(60);
 /// A screen counts as drawn once two looks this far apart see the same text.
 const FRAME_GAP: Duration = Duration::from_millis(80);
-/// The shell line that runs newstag ("$0" "$@"), then prints its exit code and the
-/// terminal modes it left, and exits with newstag's code.
-const REPORT_MODES_AFTER: &str =
-    "\"$0\" \"$@\"; code=$?; echo; echo \"exit=$code\"; stty -a; exit $code";
+/// The shell line that runs newstag ("$0" "$@"), then prints its exit code, the
+/// terminal modes it left and [`END_OF_REPORT`], waits for a line from the
+/// terminal (so the report is read in full before the terminal closes: Linux may
+/// drop what is still buffered once the last writer has gone), and exits with
+/// newstag's code.
+const REPORT_MODES_AFTER: &str = "\"$0\" \"$@\"; code=$?; echo; echo \"exit=$code\"; stty -a; \
+     echo end-of-report; read -r _; exit $code";
+/// The last line of the shell's report.
+const END_OF_REPORT: &str = "end-of-report";
 
 /// How to start newstag: its arguments, the terminal size, extra environment.
 pub struct Launch<'a> {
@@ -216,6 +221,17 @@ impl PtySession {
     /// for the last of its output to reach the screen.
     pub fn wait_for_exit(&mut self) -> ExitStatus {
         let start = Instant::now();
+        if self.reports_modes {
+            // The shell waits for a line once its report is out.
+            while !self.output().contains(END_OF_REPORT) {
+                if start.elapsed() > PATIENCE {
+                    self.child.kill().ok();
+                    panic!("newstag did not exit; screen:\n{}", self.screen());
+                }
+                std::thread::sleep(Duration::from_millis(30));
+            }
+            self.send("\n");
+        }
         let status = loop {
             if let Some(status) = self.child.try_wait().unwrap() {
                 break status;

@@ -242,10 +242,11 @@ impl PtySession {
             }
             std::thread::sleep(Duration::from_millis(30));
         };
-        // The reader stops when the terminal's last user has closed it.
+        // The reader stops when the terminal's last user has closed it, which a
+        // loaded machine may take a while to tell it.
         let start = Instant::now();
         while self.reader.as_ref().is_some_and(|r| !r.is_finished())
-            && start.elapsed() < Duration::from_secs(2)
+            && start.elapsed() < Duration::from_secs(15)
         {
             std::thread::sleep(Duration::from_millis(10));
         }

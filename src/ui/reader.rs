@@ -142,14 +142,38 @@ fn blank(out: &mut Vec<ReaderLine>) {
     });
 }
 
+/// Whether `byline` is printed in the body itself: opening its first paragraph
+/// (`本报讯（记者…）连日来，…`) or closing its last (a caption's `… 本报记者 某某 摄`),
+/// spaces aside. Such a credit is read there, not shown a second time above.
+fn printed_in_body(byline: &str, paragraphs: &[String]) -> bool {
+    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let byline = squeeze(byline);
+    !byline.is_empty()
+        && (paragraphs
+            .first()
+            .is_some_and(|p| squeeze(p).starts_with(&byline))
+            || paragraphs
+                .last()
+                .is_some_and(|p| squeeze(p).ends_with(&byline)))
+}
+
 /// The lines of an article: heading parts, a blank line, then paragraphs
-/// separated by blank lines.
+/// separated by blank lines. A byline the body prints is shown there only.
 pub fn article_lines(article: &Article, width: usize, out: &mut Vec<ReaderLine>) {
+    let byline_apart = !printed_in_body(&article.byline, &article.paragraphs);
+    let no_byline = String::new();
     let heading = [
         (&article.kicker, LineKind::Kicker),
         (&article.title, LineKind::Title),
         (&article.subtitle, LineKind::Subtitle),
-        (&article.byline, LineKind::Byline),
+        (
+            if byline_apart {
+                &article.byline
+            } else {
+                &no_byline
+            },
+            LineKind::Byline,
+        ),
     ];
     let mut any_heading = false;
     for (text, kind) in heading {
@@ -321,5 +345,58 @@ pub fn render(pane: &ReaderPane, view: &ReaderView, theme: &Theme, area: Rect, b
             .map(|m| m.text_ranges_in(field_of(line.kind), &line.text))
             .unwrap_or_default();
         Line::from(spans_with_ranges(&line.text, &ranges, style, hl)).render(row, buf);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(byline: &str, paragraphs: &[&str]) -> Article {
+        Article {
+            title: "网格员摸清辖区底数".to_string(),
+            byline: byline.to_string(),
+            paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
+            ..Article::default()
+        }
+    }
+
+    fn shown(article: &Article) -> String {
+        let mut lines = Vec::new();
+        article_lines(article, 40, &mut lines);
+        lines
+            .iter()
+            .map(|l| l.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn a_credit_the_body_opens_with_is_shown_once() {
+        let a = article(
+            "本报讯（记者 邵明哲）",
+            &["本报讯（记者邵明哲）连日来，网格员逐户核实。", "居民说好。"],
+        );
+        let text = shown(&a);
+        assert_eq!(text.matches("邵明哲").count(), 1, "{text}");
+        assert!(text.starts_with("网格员摸清辖区底数\n\n本报讯"), "{text}");
+    }
+
+    #[test]
+    fn a_photo_credit_closing_the_caption_is_shown_once() {
+        let a = article("本报记者 韩乐 摄", &["图为村民在晒秋。 本报记者 韩乐 摄"]);
+        let text = shown(&a);
+        assert_eq!(text.matches("韩乐").count(), 1, "{text}");
+    }
+
+    #[test]
+    fn a_byline_on_its_own_line_is_shown_above_the_body() {
+        let a = article(
+            "本报记者 韩乐",
+            &["1月7日，几位身着蓝色制服的队员走进小区。"],
+        );
+        let text = shown(&a);
+        assert!(text.contains("本报记者 韩乐\n\n1月7日"), "{text}");
+        assert_eq!(text.matches("韩乐").count(), 1, "{text}");
     }
 }

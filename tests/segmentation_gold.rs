@@ -8,7 +8,8 @@
 //! `blind10_expected.toml`, `blind11_expected.toml`, `blind12_expected.toml`,
 //! `blind13_expected.toml`, `blind14_expected.toml`, `blind15_expected.toml`,
 //! `blind16_expected.toml`, `blind17_expected.toml`, `blind18_expected.toml`,
-//! `blind19_expected.toml`, `blind20_expected.toml` and `blind21_expected.toml`.
+//! `blind19_expected.toml`, `blind20_expected.toml`, `blind21_expected.toml` and
+//! `blind22_expected.toml`.
 //!
 //! Every page of every set is also re-rendered in the extraction styles of
 //! `common::styles` (hard-wrapped, no blank lines, page furniture, indents, converter
@@ -370,6 +371,22 @@
 //! 0.000 / 0 of 5, the PaddleOCR rows 0.000 / 0 of 6, the Weibo timeline 0.000 / 4 of 8, the
 //! mobile paper 0.000 / 5 of 10, the clipper Markdown 0.250 / 1 of 4, the numbered top-ten
 //! page 0.533 / 3 of 10, the `-nopgbrk` print 0.556 / 5 of 10, the Acrobat print 0.800 / 2 of 6.
+//!
+//! ## First score of the twenty-second blind set
+//! `tests/fixtures/blind22/` (13 files, 13 documents, 91 gold articles, of a new region's
+//! papers; written without reading `src/` in 3abd30b; new forms: an obituary page of notices
+//! under one head; a sports page with a score in a title and tables; a Hong Kong-style page in
+//! Big5-HKSCS with characters beyond the BMP; a Southeast Asian Chinese daily's credits; a
+//! NoteExpress export of a newspaper database; a scraper's JSON Lines; pandoc Markdown of a
+//! .docx with tracked changes; a Founder typesetting proof with its codes; a WeChat repost of a
+//! county front page; a pull quote and a boxed sidebar; CR CR LF line ends; an InDesign story
+//! dump; a 1936 page with old punctuation), title F1 / whole, scored by the lead at 23:00 UTC
+//! with a build of df9fa79 (segmentation as at 61e24ec, session 23's end): plain 0.636 /
+//! 69.2%, hardwrap 0.557 / 67.0%, noblank 0.636 / 69.2%, furniture 0.636 / 69.2%, indent
+//! 0.628 / 67.0%, markdown 0.566 / 78.0%. Worst pages (plain): the NoteExpress export 0.000 /
+//! 0 of 8, the JSON Lines file 0.000 / 0 of 7, the Founder proof 0.000 / 4 of 6, the Southeast
+//! Asian daily 0.375 / 8 of 8, the Big5-HKSCS page 0.571 / 7 of 7, the sports page 0.615 / 5
+//! of 7, the obituary page 0.632 / 1 of 7, the 1936 page 1.000 / 4 of 7.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -777,7 +794,7 @@ fn all_sets() -> Vec<(&'static str, Vec<Case>)> {
     for name in [
         "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9",
         "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17",
-        "blind18", "blind19", "blind20", "blind21",
+        "blind18", "blind19", "blind20", "blind21", "blind22",
     ] {
         let gold = fixtures().join(format!("{name}_expected.toml"));
         if gold.is_file() {

@@ -470,6 +470,88 @@ fn is_photo_title(text: &str) -> bool {
         && !signed
 }
 
+/// A group of photo captions (see [`photo_group`]).
+struct PhotoGroup {
+    /// The captions' units.
+    captions: Vec<usize>,
+    /// The credit, glued to the last caption or alone on the line after it.
+    credit: String,
+    /// The unit after the group.
+    end: usize,
+}
+
+/// Most captions one head titles as a group.
+const PHOTO_GROUP_CAPTIONS: usize = 6;
+
+/// The captions from unit `from` on, when they are a photo group: one to
+/// `PHOTO_GROUP_CAPTIONS` finished sentences of at most 120 characters, the photo
+/// credit (`… 摄`) glued to the last or alone on the line below it; several
+/// captions each say which picture they describe (`上图：`, `左一:`, `①`), so
+/// that the short last paragraphs of a story over its photo's credit are none.
+fn photo_group(units: &[Unit<'_>], classes: &[Class], from: usize) -> Option<PhotoGroup> {
+    let mut captions = Vec::new();
+    let mut k = next_significant(classes, from)?;
+    loop {
+        let class = &classes[k];
+        let text: &str = &units[k].text;
+        if !matches!(class.role, Role::Body | Role::Caption)
+            || class.dateline.is_some()
+            || class.jump_in
+            || class.jump_out
+        {
+            return None;
+        }
+        let credit = class
+            .credit
+            .as_ref()
+            .filter(|_| caption_credit(text).is_some());
+        if let Some(credit) = credit
+            && credit.as_str() == text
+        {
+            if captions.is_empty() {
+                return None;
+            }
+            return names_its_pictures(units, &captions).then(|| PhotoGroup {
+                captions,
+                credit: credit.clone(),
+                end: k + 1,
+            });
+        }
+        if count_upto(text, 121) > 120
+            || !is_complete(text)
+            || captions.len() == PHOTO_GROUP_CAPTIONS
+        {
+            return None;
+        }
+        captions.push(k);
+        if let Some(credit) = credit {
+            return names_its_pictures(units, &captions).then(|| PhotoGroup {
+                captions,
+                credit: credit.clone(),
+                end: k + 1,
+            });
+        }
+        k = next_significant(classes, k + 1)?;
+    }
+}
+
+/// One caption, or several that each open by naming their picture: a circled
+/// number, or a place of one to four Han characters before a colon (`上图：`,
+/// `左下图：`, `左一:`, `右:`).
+fn names_its_pictures(units: &[Unit<'_>], captions: &[usize]) -> bool {
+    let names = |text: &str| {
+        let text = text.trim_start();
+        if text.starts_with(CIRCLED) {
+            return true;
+        }
+        text.find(['：', ':']).is_some_and(|colon| {
+            let place = &text[..colon];
+            (1..=4).contains(&place.chars().count()) && place.chars().all(is_han)
+        })
+    };
+    captions.len() == 1 || captions.iter().all(|&k| names(&units[k].text))
+}
+
 /// Two or three Han characters and nothing else, perhaps spaced out (`竹　溪`), not a
 /// place (`石门县`).
 ///
@@ -779,6 +861,33 @@ impl Assembler {
             return date_below.map_or(j, |n| n + 1);
         }
         let first = &units[heads[0]];
+        // A short head over a group of photo captions closed by their credit
+        // (`峿山初雪` / `左图：…` / `右图：…` / `本报记者 某某 摄`) titles the photo,
+        // wherever it stands: the captions are no section of the article above.
+        if heads.len() == 1
+            && subtitle.is_none()
+            && bylines.is_empty()
+            && label.is_none()
+            && is_photo_title(&first.text)
+            && !first.text.contains(['，', '、', ','])
+            && let Some(group) = photo_group(units, classes, j)
+        {
+            let d = self.open(
+                first.line,
+                "a short head over photo captions and their credit",
+            );
+            let draft = &mut self.drafts[d];
+            draft.title = first.text.to_string();
+            draft.level = first.level;
+            draft.caption = true;
+            draft.closed = true;
+            draft.byline = group.credit;
+            draft
+                .paragraphs
+                .extend(group.captions.iter().map(|&k| units[k].text.to_string()));
+            self.headed = None;
+            return group.end;
+        }
         let explicit = classes[heads[0]].explicit;
         let cur_level = self.cur.map_or(0, |c| self.drafts[c].level);
         // A head over a caption that carries its credit titles that photo.
@@ -1640,6 +1749,39 @@ mod tests {
         let a = segment_issue(page, "k");
         assert!(a.iter().all(|x| x.title != "管护要跟上"), "{a:#?}");
         assert!(a[0].paragraphs.iter().any(|p| p == "管护要跟上"), "{a:#?}");
+    }
+
+    /// A short head over several captions that each name their picture (`左图：`,
+    /// `右一:`) and the credit alone below them titles one photo of all of them,
+    /// after a running article as after a closed one; several short paragraphs
+    /// that name no picture stay the story's, only the last is the photo.
+    #[test]
+    fn a_head_over_a_group_of_captions_titles_the_photo() {
+        let story = "让一湖清水长流长清\n\n本报评论员\n\n湖泊是一方水土的命脉，也是一方百姓的念想。\n\n拆掉圩埂只是开头，守住水面、管好岸线才是长久之计。\n\n";
+        let next =
+            "\n\n云栖岭森林防火期延长至6月底\n\n本报讯　记者从市林业局获悉，防火期延长至6月底。\n";
+        let group = "峿山初雪\n\n左图：12月2日，峿山景区落下今冬第一场雪。\n\n右一:游客在峿山南麓的观景台上拍照留念。\n\n本报记者　綦望舒　摄";
+        let a = segment_issue(&format!("{story}{group}{next}"), "k");
+        assert_eq!(a.len(), 3, "{a:#?}");
+        assert_eq!(a[0].paragraphs.len(), 2, "{a:#?}");
+        assert_eq!(a[1].title, "峿山初雪", "{a:#?}");
+        assert_eq!(a[1].paragraphs.len(), 2, "{a:#?}");
+        assert_eq!(a[1].byline, "本报记者　綦望舒　摄");
+        assert_eq!(a[2].title, "云栖岭森林防火期延长至6月底", "{a:#?}");
+        // The credit glued to the last caption closes the group too.
+        let glued = "峿山初雪\n\n上图：12月2日，峿山景区落下今冬第一场雪。\n\n下图：游客在观景台上拍照留念。（本报记者　綦望舒摄）";
+        let a = segment_issue(&format!("{story}{glued}{next}"), "k");
+        assert_eq!(a.len(), 3, "{a:#?}");
+        assert_eq!(a[1].title, "峿山初雪", "{a:#?}");
+        assert_eq!(a[1].paragraphs.len(), 2, "{a:#?}");
+        // Paragraphs naming no picture are the story's section.
+        let plain = "雪后的山\n\n12月2日，峿山景区落下今冬第一场雪。\n\n游客在峿山南麓的观景台上拍照留念。\n\n本报记者　綦望舒　摄";
+        let a = segment_issue(&format!("{story}{plain}{next}"), "k");
+        assert!(a.iter().all(|x| x.title != "雪后的山"), "{a:#?}");
+        assert!(
+            a[0].paragraphs.iter().any(|p| p.starts_with("12月2日")),
+            "{a:#?}"
+        );
     }
 
     /// A box's fixed head (`人物档案`) over its text, inside a running story, opens

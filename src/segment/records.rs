@@ -55,6 +55,14 @@ impl Field {
     }
 }
 
+/// A label of a page's records: its name (`标题`, `Title`) and as the page prints it
+/// first (`【标题】`, `Title:`).
+#[derive(Debug)]
+struct Label {
+    name: String,
+    printed: String,
+}
+
 /// One record: its fields, and the units it spans (start..end).
 #[derive(Debug)]
 struct Record {
@@ -67,6 +75,8 @@ struct Record {
 const MIN_RECORDS: usize = 2;
 /// A label that names a field: at most this many Han characters.
 const MAX_LABEL: usize = 6;
+/// A label that names a field in Latin letters: at most this many.
+const MAX_LATIN_LABEL: usize = 16;
 /// The text field's values are this many characters long on average, at least.
 const MIN_TEXT: usize = 15;
 /// A kicker's values (a column's name) are this many characters long on average, at most.
@@ -89,7 +99,7 @@ pub fn read_by_values(units: &mut Vec<Unit<'_>>) -> Option<String> {
         && let Some(roles) = learn_roles(&records, labels.len())
     {
         let text = roles.iter().position(|&r| r == FieldRole::Text)?;
-        let label = format!("【{}】", labels[text]);
+        let label = labels[text].printed.clone();
         rebuild(units, &records, &roles, true);
         return Some(label);
     }
@@ -136,6 +146,35 @@ fn bracket_label(text: &str) -> Option<(&str, usize)> {
         .then_some((label, '【'.len_utf8() + close + '】'.len_utf8()))
 }
 
+/// `Title: …`, `标题：…`: a label before a colon opening the line, one to six Han
+/// characters or a Latin word of two to sixteen letters (as a feed or a database
+/// prints its fields); its name and the byte where the value starts.
+fn colon_label(text: &str) -> Option<(&str, usize)> {
+    let (colon, _) = text
+        .char_indices()
+        .take(MAX_LATIN_LABEL + 1)
+        .find(|&(_, c)| c == '：' || c == ':')?;
+    let label = &text[..colon];
+    let n = count_upto(label, MAX_LATIN_LABEL + 1);
+    let han = (1..=MAX_LABEL).contains(&n) && label.chars().all(crate::text::is_han);
+    let latin =
+        (2..=MAX_LATIN_LABEL).contains(&n) && label.bytes().all(|b| b.is_ascii_alphabetic());
+    let after = colon
+        + if text[colon..].starts_with(':') {
+            1
+        } else {
+            '：'.len_utf8()
+        };
+    // (`https://…` is a link, not a field.)
+    (han || (latin && !text[after..].starts_with('/'))).then_some((label, after))
+}
+
+/// A field's label opening a line: in brackets (`【标题】`) or before a colon
+/// (`Title:`).
+fn field_label(text: &str) -> Option<(&str, usize)> {
+    bracket_label(text).or_else(|| colon_label(text))
+}
+
 /// A rule between records (`==========`): markup with nothing to read.
 fn is_separator(u: &Unit<'_>) -> bool {
     matches!(u.markup, Markup::Noise | Markup::DocBreak)
@@ -154,16 +193,22 @@ fn value_line(u: &Unit<'_>, text: &str) -> ValueLine {
 /// has, and runs to the next such line or a rule; lines under a label that carry
 /// none go on in its value. Returns the labels (by first appearance) and the records,
 /// when there are two records or more and three labels or more that recur in them.
-fn labelled_records(units: &[Unit<'_>]) -> Option<(Vec<String>, Vec<Record>)> {
+fn labelled_records(units: &[Unit<'_>]) -> Option<(Vec<Label>, Vec<Record>)> {
     // Most pages have no such label at all, or a few column labels: count first.
-    if units.iter().filter(|u| u.text.starts_with('【')).count() < 2 * 3 {
+    let may_label = |t: &str| {
+        t.starts_with('【')
+            || t.chars()
+                .take(MAX_LATIN_LABEL + 1)
+                .any(|c| c == '：' || c == ':')
+    };
+    if units.iter().filter(|u| may_label(&u.text)).count() < 2 * 3 {
         return None;
     }
     let found: Vec<Option<(&str, usize)>> = units
         .iter()
         .map(|u| {
             (u.markup == Markup::None)
-                .then(|| bracket_label(&u.text))
+                .then(|| field_label(&u.text))
                 .flatten()
         })
         .collect();
@@ -172,13 +217,14 @@ fn labelled_records(units: &[Unit<'_>]) -> Option<(Vec<String>, Vec<Record>)> {
     }
     let first = found.iter().position(Option::is_some)?;
     let opening = found[first]?.0;
-    let mut labels: Vec<String> = Vec::new();
+    let mut labels: Vec<Label> = Vec::new();
     let mut records: Vec<Record> = Vec::new();
     let mut open: Option<Record> = None;
     for i in first..units.len() {
         let u = &units[i];
         if let Some((label, k)) = found[i] {
-            if label == opening {
+            // A rule closes a record: the next labelled line opens one.
+            if label == opening || open.is_none() {
                 records.extend(open.take());
                 open = Some(Record {
                     start: i,
@@ -186,10 +232,13 @@ fn labelled_records(units: &[Unit<'_>]) -> Option<(Vec<String>, Vec<Record>)> {
                     fields: Vec::new(),
                 });
             }
-            let id = match labels.iter().position(|l| l == label) {
+            let id = match labels.iter().position(|l| l.name == label) {
                 Some(id) => id,
                 None => {
-                    labels.push(label.to_string());
+                    labels.push(Label {
+                        name: label.to_string(),
+                        printed: u.text[..k].to_string(),
+                    });
                     labels.len() - 1
                 }
             };
@@ -353,11 +402,14 @@ fn learn_roles(records: &[Record], labels: usize) -> Option<Vec<FieldRole>> {
             s.chars += f.chars();
             s.position += pos;
             s.bylines += usize::from(is_byline(&value, n) || (n <= 12 && is_name_line(&value)));
+            // Figures and codes (`A04`, `2026-11-30`), or a value with no Han
+            // character (a link, a feed's dates): no head of a Chinese paper.
             s.codes += usize::from(
-                n <= MAX_CODE
+                (n <= MAX_CODE
                     && value
                         .chars()
-                        .any(|c| c.is_ascii_alphanumeric() || ('０'..='９').contains(&c)),
+                        .any(|c| c.is_ascii_alphanumeric() || ('０'..='９').contains(&c)))
+                    || !value.chars().any(crate::text::is_han),
             );
             s.heads += usize::from(
                 n <= MAX_HEAD
@@ -369,9 +421,11 @@ fn learn_roles(records: &[Record], labels: usize) -> Option<Vec<FieldRole>> {
         }
     }
     let mean = |s: &Stats| s.chars.checked_div(s.present).unwrap_or(0);
-    // The text: the longest values, in half the records or more.
+    let codes = |s: &Stats| s.codes * 2 > s.present;
+    // The text: the longest values, in half the records or more, of words (a
+    // feed's links are longer than its descriptions).
     let text = (0..labels)
-        .filter(|&l| stats[l].present * 2 >= records.len())
+        .filter(|&l| stats[l].present * 2 >= records.len() && !codes(&stats[l]))
         .max_by_key(|&l| mean(&stats[l]))?;
     if mean(&stats[text]) < MIN_TEXT {
         return None;
@@ -386,7 +440,7 @@ fn learn_roles(records: &[Record], labels: usize) -> Option<Vec<FieldRole>> {
         let same = s.present >= MIN_RECORDS && s.values.iter().all(|v| *v == s.values[0]);
         if s.bylines * 2 > s.present {
             roles[l] = FieldRole::Byline;
-        } else if s.codes * 2 > s.present || same || s.heads < s.present {
+        } else if codes(s) || same || s.heads < s.present {
             roles[l] = FieldRole::Meta;
         } else {
             heads.push(l);
@@ -402,6 +456,28 @@ fn learn_roles(records: &[Record], labels: usize) -> Option<Vec<FieldRole>> {
     if stats[title].present * 2 < records.len() {
         return None;
     }
+    // A record prints its heads together: a short field printed below the title
+    // and below a metadata field under it (a feed's `Category:` under `Link:` and
+    // `PubDate:`) is metadata too, no kicker.
+    let meta: Vec<bool> = (0..labels)
+        .map(|l| roles[l] == FieldRole::Meta && !heads.contains(&l))
+        .collect();
+    heads.retain(|&l| {
+        let below_meta = records
+            .iter()
+            .filter(|r| {
+                let at = |l: usize| r.fields.iter().position(|f| f.label == l && !f.is_empty());
+                let (Some(t), Some(p)) = (at(title), at(l)) else {
+                    return false;
+                };
+                p > t
+                    && r.fields[t + 1..p]
+                        .iter()
+                        .any(|f| meta[f.label] && !f.is_empty())
+            })
+            .count();
+        l == title || below_meta * 2 <= stats[l].present
+    });
     for &l in &heads {
         roles[l] = if l == title {
             FieldRole::Title
@@ -442,6 +518,23 @@ fn rebuild<'t>(units: &mut Vec<Unit<'t>>, records: &[Record], roles: &[FieldRole
             out.push(u);
         }
         next = r.end;
+        // A record that fills neither the title nor the text (a feed's own
+        // fields over its items) is the page's, part of no article.
+        let fills = |role: FieldRole| {
+            r.fields
+                .iter()
+                .any(|f| roles[f.label] == role && !f.is_empty())
+        };
+        if !fills(FieldRole::Title) && !fills(FieldRole::Text) {
+            for mut u in old[r.start..r.end].iter().cloned() {
+                if u.markup == Markup::None {
+                    u.markup = Markup::Furniture;
+                    u.level = 0;
+                }
+                out.push(u);
+            }
+            continue;
+        }
         let order = [
             FieldRole::Kicker,
             FieldRole::Title,
@@ -616,5 +709,31 @@ mod tests {
         assert_eq!(articles.len(), 1, "{articles:#?}");
         assert_eq!(articles[0].title, "南街道路改造完工");
         assert!(articles[0].body().contains("昨日完工"), "{articles:#?}");
+    }
+
+    /// A feed printed as text: each item's fields behind Latin labels before a
+    /// colon. The title and the byline come from their fields, links and dates
+    /// are metadata, a description of two paragraphs is the text, and the feed's
+    /// own fields over its items belong to no article.
+    #[test]
+    fn a_feeds_items_are_articles_by_their_fields() {
+        let page = "Feed: 苇塘网 · 民生频道\nLink: https://www.example/minsheng/\nUpdated: Sat, 05 Dec 2026 09:30:00 +0800\n\n----------\nTitle: 芦溪镇新建两座泵站\nLink: https://www.example/1.html\nPubDate: Sat, 05 Dec 2026 08:12:00 +0800\nAuthor: 邴若溪\nDescription: 芦溪镇两座新建泵站11月底投入使用，汛期排涝能力提高一倍。\n\n泵站由镇水利站统一值守。\n----------\nTitle: 冬季用电安全提示\nLink: https://www.example/2.html\nPubDate: Fri, 04 Dec 2026 18:20:00 +0800\nDescription: 入冬以来用电负荷上升，请居民不要私拉电线。\n----------\n(2 items)\n";
+        let articles = segment_issue(page, "p");
+        assert_eq!(articles.len(), 2, "{articles:#?}");
+        assert_eq!(articles[0].title, "芦溪镇新建两座泵站");
+        assert_eq!(articles[0].byline, "邴若溪");
+        assert_eq!(
+            articles[0].paragraphs,
+            [
+                "芦溪镇两座新建泵站11月底投入使用，汛期排涝能力提高一倍。",
+                "泵站由镇水利站统一值守。"
+            ]
+        );
+        assert_eq!(articles[1].title, "冬季用电安全提示");
+        assert_eq!(articles[1].byline, "");
+        assert_eq!(
+            articles[1].paragraphs,
+            ["入冬以来用电负荷上升，请居民不要私拉电线。"]
+        );
     }
 }

@@ -14,6 +14,8 @@
 //!   colon by `named_field`.
 //! - `lynx_links`: a `lynx` link list is furniture, a numbered link over its own
 //!   text that text's head.
+//! - `reposts`: a story reposted under a line naming its source takes its
+//!   original head (`原标题：`) as its title.
 //! - `wrap_width`: the width a hard-wrapped page was cut at (and the first of two).
 //! - `blank_after_every_line`: a page with a blank line after every printed line.
 //! - `guessed_markdown`, `indents`: a converter's heading marks and a page's
@@ -39,6 +41,7 @@ mod lynx_links;
 mod mail_headers;
 mod named_field;
 mod print_furniture;
+mod reposts;
 mod unwrap;
 mod web_chrome;
 mod wrap_width;
@@ -56,6 +59,7 @@ use item_banners::mark_marked_runs;
 use letter_runs::join_letter_runs;
 use lynx_links::read_linked_heads;
 use mail_headers::set_aside_mail_headers;
+use reposts::read_reposted_titles;
 pub use unwrap::opens_exchange;
 use unwrap::unwrap;
 pub(super) use wrap_width::wrap_width;
@@ -80,6 +84,7 @@ pub fn normalise_page(units: &mut Vec<Unit<'_>>, traditional: bool) {
     }
     mark_furniture(units, traditional);
     read_linked_heads(units);
+    read_reposted_titles(units);
     // The page's wrap width, measured once over the lines that are not furniture
     // (a histogram over every line); nothing below changes the lines it counts
     // before the unwrap.

@@ -169,10 +169,25 @@ fn colon_label(text: &str) -> Option<(&str, usize)> {
     (han || (latin && !text[after..].starts_with('/'))).then_some((label, after))
 }
 
-/// A field's label opening a line: in brackets (`【标题】`) or before a colon
-/// (`Title:`).
+/// `TI  - …`: a tag of two capitals (or a capital and a figure) before two spaces
+/// and a hyphen, as a reference manager's file (RIS) prints its fields; its name
+/// and the byte where the value starts (the line's end for a tag alone, `ER  -`).
+fn tag_label(text: &str) -> Option<(&str, usize)> {
+    let b = text.as_bytes();
+    let tag = b.len() >= 5
+        && b[0].is_ascii_uppercase()
+        && (b[1].is_ascii_uppercase() || b[1].is_ascii_digit())
+        && &b[2..5] == b"  -"
+        && (b.len() == 5 || b[5] == b' ');
+    tag.then(|| (&text[..2], b.len().min(6)))
+}
+
+/// A field's label opening a line: in brackets (`【标题】`), a tag (`TI  - `) or
+/// before a colon (`Title:`).
 fn field_label(text: &str) -> Option<(&str, usize)> {
-    bracket_label(text).or_else(|| colon_label(text))
+    bracket_label(text)
+        .or_else(|| tag_label(text))
+        .or_else(|| colon_label(text))
 }
 
 /// A rule between records (`==========`): markup with nothing to read.
@@ -197,6 +212,7 @@ fn labelled_records(units: &[Unit<'_>]) -> Option<(Vec<Label>, Vec<Record>)> {
     // Most pages have no such label at all, or a few column labels: count first.
     let may_label = |t: &str| {
         t.starts_with('【')
+            || t.get(2..5) == Some("  -")
             || t.chars()
                 .take(MAX_LATIN_LABEL + 1)
                 .any(|c| c == '：' || c == ':')
@@ -544,6 +560,27 @@ fn rebuild<'t>(units: &mut Vec<Unit<'t>>, records: &[Record], roles: &[FieldRole
             FieldRole::Text,
         ];
         for role in order {
+            // Several byline fields (one a name, `AU  - `) are one byline.
+            if role == FieldRole::Byline {
+                let mut names = r
+                    .fields
+                    .iter()
+                    .filter(|f| roles[f.label] == role)
+                    .filter_map(|f| Some((f.lines.first()?, f)))
+                    .map(|(first, f)| {
+                        let text: String = f.lines.iter().map(|l| l.text.as_str()).collect();
+                        (first, text)
+                    })
+                    .filter(|(_, t)| !t.is_empty());
+                if let Some((first, mut byline)) = names.next() {
+                    for (_, name) in names {
+                        byline.push(' ');
+                        byline.push_str(&name);
+                    }
+                    out.push(new_unit(first, byline, Markup::Field(DraftField::Byline)));
+                }
+                continue;
+            }
             for f in r.fields.iter().filter(|f| roles[f.label] == role) {
                 let Some(first) = f.lines.first() else {
                     continue;
@@ -555,7 +592,7 @@ fn rebuild<'t>(units: &mut Vec<Unit<'t>>, records: &[Record], roles: &[FieldRole
                 let unit = match role {
                     FieldRole::Kicker => head(DraftField::Kicker),
                     FieldRole::Subtitle => head(DraftField::Subtitle),
-                    FieldRole::Byline => head(DraftField::Byline),
+                    FieldRole::Byline => None,
                     FieldRole::Title => head(DraftField::Title).map(|mut u| {
                         u.markup = Markup::Title;
                         u
@@ -734,6 +771,34 @@ mod tests {
         assert_eq!(
             articles[1].paragraphs,
             ["入冬以来用电负荷上升，请居民不要私拉电线。"]
+        );
+    }
+
+    /// A reference manager's file (RIS): each record's tags are no text, the
+    /// title and the text come from their fields, several author tags are one
+    /// byline, untagged lines go on in the text, and the tags of figures, codes,
+    /// keywords and the record's end belong to no article.
+    #[test]
+    fn an_ris_files_records_are_articles_by_their_tags() {
+        let page = "TY  - NEWS\nTI  - 城区供暖管网改造全部完工\nAU  - 谯砚秋\nT2  - 苇塘日报\nDA  - 2026/12/01\nSP  - 3\nKW  - 供暖；管网改造\nAB  - 城区供暖管网改造工程日前全部完工，共更换老旧管网四十六公里。\n改造后的管网热损失明显降低，居民家中室温普遍提高了两三度。\nER  - \n\nTY  - NEWS\nTI  - 芦溪完成生态护岸建设\nAU  - 覃书言\nAU  - 綦若溪\nT2  - 苇塘日报\nDA  - 2026/12/02\nSP  - 6\nKW  - 生态护岸\nAB  - 芦溪二十八公里生态护岸近日完工，原来的水泥硬岸换成了草坡。\nER  - \n";
+        let articles = segment_issue(page, "p");
+        assert_eq!(articles.len(), 2, "{articles:#?}");
+        let a = &articles[0];
+        assert_eq!(a.title, "城区供暖管网改造全部完工");
+        assert_eq!(a.byline, "谯砚秋");
+        assert_eq!(
+            a.paragraphs,
+            [
+                "城区供暖管网改造工程日前全部完工，共更换老旧管网四十六公里。",
+                "改造后的管网热损失明显降低，居民家中室温普遍提高了两三度。"
+            ]
+        );
+        let b = &articles[1];
+        assert_eq!(b.title, "芦溪完成生态护岸建设");
+        assert_eq!(b.byline, "覃书言 綦若溪");
+        assert_eq!(
+            b.paragraphs,
+            ["芦溪二十八公里生态护岸近日完工，原来的水泥硬岸换成了草坡。"]
         );
     }
 }

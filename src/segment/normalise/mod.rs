@@ -14,6 +14,8 @@
 //!   colon by `named_field`.
 //! - `lynx_links`: a `lynx` link list is furniture, a numbered link over its own
 //!   text that text's head.
+//! - `ocr_rows`: an OCR engine's rows of boxes and texts read as the lines they
+//!   detected (a box's indent and height).
 //! - `reposts`: a story reposted under a line naming its source takes its
 //!   original head (`原标题：`) as its title.
 //! - `wrap_width`: the width a hard-wrapped page was cut at (and the first of two).
@@ -40,6 +42,7 @@ mod letter_runs;
 mod lynx_links;
 mod mail_headers;
 mod named_field;
+mod ocr_rows;
 mod print_furniture;
 mod reposts;
 mod unwrap;
@@ -59,6 +62,7 @@ use item_banners::mark_marked_runs;
 use letter_runs::join_letter_runs;
 use lynx_links::read_linked_heads;
 use mail_headers::set_aside_mail_headers;
+use ocr_rows::read_ocr_rows;
 use reposts::read_reposted_titles;
 pub use unwrap::opens_exchange;
 use unwrap::unwrap;
@@ -73,6 +77,8 @@ pub fn normalise(units: &mut Vec<Unit<'_>>) {
 /// [`normalise`] a page known to be printed in traditional characters or not
 /// (see `traditional`).
 pub fn normalise_page(units: &mut Vec<Unit<'_>>, traditional: bool) {
+    // An OCR engine's rows: their texts, indents and heads by their boxes.
+    read_ocr_rows(units);
     // An e-mail's header, not a draft's fields (its `主题：` is no title field).
     set_aside_mail_headers(units);
     // A draft's field labels are the truth about its lines: read before anything joins.

@@ -173,6 +173,13 @@ pub fn read_fields(units: &mut [Unit<'_>]) -> bool {
     if !found.iter().any(|&(_, f, _)| f == DraftField::Title) {
         return false;
     }
+    // A field the desk left empty (`作者：` alone) names nobody: furniture.
+    for u in units.iter_mut() {
+        if u.markup == Markup::None && lex.is_empty_head_field(trim(&u.text)) {
+            u.markup = Markup::Furniture;
+            u.level = 0;
+        }
+    }
     for (i, field, k) in found {
         let u = &mut units[i];
         u.text = match std::mem::take(&mut u.text) {
@@ -182,6 +189,20 @@ pub fn read_fields(units: &mut [Unit<'_>]) -> bool {
         u.markup = Markup::Field(field);
         // A converter's `#` guessed over a field is a hint the label overrules.
         u.level = 0;
+    }
+    // A kicker field printed under its title (and subtitle), as a database's
+    // `栏目：` field is, still stands over the title.
+    for i in 1..units.len() {
+        if units[i].markup != Markup::Field(DraftField::Kicker) {
+            continue;
+        }
+        let mut j = i;
+        while j > 0 && units[j - 1].markup == Markup::Field(DraftField::Subtitle) {
+            j -= 1;
+        }
+        if j > 0 && units[j - 1].markup == Markup::Field(DraftField::Title) {
+            units[j - 1..=i].rotate_right(1);
+        }
     }
     true
 }
@@ -341,6 +362,24 @@ mod tests {
         // Two field lines are no export: the page is read as printed.
         let page = "Title-题名: 山村的春天\n春风吹过山岗，桃花开了。\nPage-版号: 003\n";
         assert_eq!(segment_issue(page, "p")[0].title, "Title-题名: 山村的春天");
+    }
+
+    /// A database's records with draft labels: a column field printed under its
+    /// title is still the kicker over it, and an author field left empty names
+    /// nobody (no byline `作者：`, no text).
+    #[test]
+    fn a_column_under_its_title_is_the_kicker_and_an_empty_field_no_byline() {
+        let page = "标题：冬季防火不能有丝毫松懈\n栏目：茆山快评\n作者：佴青山\n入冬以来，天干物燥，山林和农村用火用电增多，火灾隐患也随之增加。\n标题：篙溪大桥检测期间夜间限行\n作者：\n记者从市交通运输局获悉，12月10日至12日，篙溪大桥将进行年度检测。\n";
+        let articles = segment_issue(page, "p");
+        assert_eq!(articles.len(), 2, "{articles:#?}");
+        let a = &articles[0];
+        assert_eq!(a.kicker, "茆山快评");
+        assert_eq!(a.title, "冬季防火不能有丝毫松懈");
+        assert_eq!(a.byline, "佴青山");
+        let b = &articles[1];
+        assert_eq!(b.title, "篙溪大桥检测期间夜间限行");
+        assert_eq!(b.byline, "");
+        assert!(!b.body().contains("作者"), "{b:#?}");
     }
 
     /// Without a title field a page is no draft: `作者：` stays as printed.

@@ -216,6 +216,17 @@ impl Lexicon {
             && self.post_endings.iter().any(|w| text.ends_with(w.as_str()))
     }
 
+    /// `作者：` with nothing after it: a draft's field label left empty.
+    pub fn is_empty_head_field(&self, text: &str) -> bool {
+        let f = &self.head_fields;
+        let Some(label) = text.strip_suffix(['：', ':']) else {
+            return false;
+        };
+        [&f.kicker, &f.title, &f.subtitle, &f.byline, &f.caption]
+            .iter()
+            .any(|labels| labels.iter().any(|l| l == label))
+    }
+
     /// `主题：沄州至柘岭城际公交开通`: the role a draft's field label at the start of
     /// `text` names, and the byte length of the label with its colon (`：` or `:`);
     /// `None` when no label opens the line or nothing follows it.

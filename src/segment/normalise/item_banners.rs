@@ -8,17 +8,13 @@ use crate::segment::classify::is_name_line;
 
 /// `简明新闻` over `△栎原市今春新栽行道树…。` / `△滍阳县文化馆举办…。` / `△省邮电部门…。`:
 /// a short line over three or more paragraphs that each open with the same mark (a
-/// geometric shape or symbol, as a page sets off its briefs) is the banner over the
-/// run; each marked paragraph is an item of its own. (Two marked lines under a
-/// label, `数据` / `■…` / `■…`, may be one box of figures: no run; nor is a byline
-/// over a story's marked points a banner.)
+/// geometric shape or symbol, as a page sets off its briefs, or a list's bullet,
+/// `- `), or with numbers counting up from one (`1.…。` / `2.…。` / `3.…。`, each a
+/// finished sentence: a numbered list of titles is none), is the banner over the
+/// run; each item is an article of its own. (Two marked lines under a label,
+/// `数据` / `■…` / `■…`, may be one box of figures: no run; nor is a byline over a
+/// story's marked points a banner.)
 pub(super) fn mark_marked_runs(units: &mut [Unit<'_>]) {
-    let mark = |u: &Unit<'_>| {
-        (u.markup == Markup::None && count_upto(&u.text, 13) > 12)
-            .then(|| u.text.chars().next())
-            .flatten()
-            .filter(|&c| is_item_mark(c))
-    };
     for i in 0..units.len().saturating_sub(3) {
         let head = &units[i];
         let short = head.markup == Markup::None
@@ -28,12 +24,66 @@ pub(super) fn mark_marked_runs(units: &mut [Unit<'_>]) {
             // (A byline over a story's marked points heads no run.)
             && !is_byline(&head.text, count_upto(&head.text, 81))
             && !is_name_line(&head.text);
-        let first = mark(&units[i + 1]);
-        if short && first.is_some() && (i + 2..=i + 3).all(|k| mark(&units[k]) == first) {
+        let run = match item_mark(&units[i + 1]) {
+            Some(ItemMark::Mark(m)) => {
+                (i + 2..=i + 3).all(|k| item_mark(&units[k]) == Some(ItemMark::Mark(m)))
+            }
+            Some(ItemMark::Number(1, m)) => {
+                (2..=3).all(|n| item_mark(&units[i + n as usize]) == Some(ItemMark::Number(n, m)))
+            }
+            _ => false,
+        };
+        if short && run {
             units[i].markup = Markup::Banner;
             units[i].level = 0;
         }
     }
+}
+
+/// How an item of a run is set off.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum ItemMark {
+    /// A mark or a bullet.
+    Mark(char),
+    /// A number (one or two digits, ASCII or full-width) and the point or comma after it.
+    Number(u32, char),
+}
+
+/// How the paragraph `u` (longer than a head) is set off as an item, if it is.
+fn item_mark(u: &Unit<'_>) -> Option<ItemMark> {
+    if u.markup != Markup::None || count_upto(&u.text, 13) <= 12 {
+        return None;
+    }
+    let text: &str = &u.text;
+    let mut chars = text.chars();
+    let first = chars.next()?;
+    if is_item_mark(first) {
+        return Some(ItemMark::Mark(first));
+    }
+    // A list's bullet: `- `, `* `, `+ `, `• ` before the text.
+    if matches!(first, '-' | '*' | '+' | '•') && chars.next().is_some_and(char::is_whitespace) {
+        return Some(ItemMark::Mark('-'));
+    }
+    let digit = |c: char| {
+        c.to_digit(10).or_else(|| {
+            ('０'..='９')
+                .contains(&c)
+                .then(|| u32::from(c) - u32::from('０'))
+        })
+    };
+    let mut value = 0;
+    let mut rest = text.chars().peekable();
+    let mut digits = 0;
+    while let Some(d) = rest.peek().copied().and_then(digit) {
+        value = value * 10 + d;
+        digits += 1;
+        rest.next();
+    }
+    let point = rest.next().filter(|c| matches!(c, '.' | '．' | '、'))?;
+    ((1..=2).contains(&digits)
+        && rest.next().is_some_and(crate::text::is_han)
+        && crate::segment::classify::ends_sentence(text))
+    .then_some(ItemMark::Number(value, point))
 }
 
 /// A mark that sets off an item (`△`, `▲`, `◆`, `●`, `■`, `★`, `※`): a geometric
@@ -102,6 +152,22 @@ mod tests {
             "{story}简明新闻\n△栎原市今春新栽行道树一万株，城区绿化覆盖率达到百分之二十六。\n△滍阳县文化馆举办农民书画展，展出作品一百二十余件。\n"
         );
         let mut u = units(&page);
+        normalise(&mut u);
+        assert!(u.iter().all(|u| u.markup != Markup::Banner), "{u:#?}");
+        // Numbers counting up from one, each over a finished sentence, and a
+        // list's bullets, set off items too; numbered titles do not.
+        let numbered = format!(
+            "{story}一句话新闻\n1.省政府日前印发通知，明年1月起简化企业开办手续。\n2.省生态环境厅通报，11月全省地表水国控断面水质均达到或优于Ⅱ类。\n3.崟山摩崖石刻保护工程近日通过验收。\n"
+        );
+        let articles = crate::segment::segment_issue(&numbered, "p");
+        assert_eq!(articles.len(), 4, "{articles:#?}");
+        assert!(articles[3].title.is_empty() && articles[3].paragraphs[0].starts_with("3.崟山"));
+        let bullets = format!(
+            "{story}便民信息\n-   榉州市平价蔬菜直销点本周新增五处。\n-   11月20日至22日，榉州市区部分路段停水。\n-   市民政局提醒，冬季困难群众可申请临时救助。\n"
+        );
+        assert_eq!(crate::segment::segment_issue(&bullets, "p").len(), 4);
+        let titles = "便民提示\n1.枨州至崟北新区城际铁路开工建设\n2.省图书馆冬季开放时间调整\n3.城区部分公交线路临时绕行\n";
+        let mut u = units(titles);
         normalise(&mut u);
         assert!(u.iter().all(|u| u.markup != Markup::Banner), "{u:#?}");
         // A byline over a story's three marked points is no banner.

@@ -190,6 +190,15 @@ fn field_label(text: &str) -> Option<(&str, usize)> {
         .or_else(|| colon_label(text))
 }
 
+/// `栏目：民生`: a value opening with a label the lexicon names a kicker's; the
+/// byte where the kicker itself starts.
+fn named_kicker(value: &str) -> Option<usize> {
+    match super::lexicon::lexicon().head_field(value) {
+        Some((DraftField::Kicker, k)) => Some(k),
+        _ => None,
+    }
+}
+
 /// A rule between records (`==========`): markup with nothing to read.
 fn is_separator(u: &Unit<'_>) -> bool {
     matches!(u.markup, Markup::Noise | Markup::DocBreak)
@@ -404,6 +413,8 @@ fn learn_roles(records: &[Record], labels: usize) -> Option<Vec<FieldRole>> {
         codes: usize,
         heads: usize,
         values: Vec<String>,
+        /// Values naming themselves a kicker (`栏目：民生`).
+        named_kickers: usize,
     }
     let mut stats = vec![Stats::default(); labels];
     for r in records {
@@ -433,6 +444,7 @@ fn learn_roles(records: &[Record], labels: usize) -> Option<Vec<FieldRole>> {
                     && !value.contains(['。', '；', ';', '！', '!'])
                     && !super::classify::ends_sentence(&value),
             );
+            s.named_kickers += usize::from(named_kicker(&value).is_some());
             s.values.push(value);
         }
     }
@@ -502,6 +514,17 @@ fn learn_roles(records: &[Record], labels: usize) -> Option<Vec<FieldRole>> {
         } else {
             FieldRole::Subtitle
         };
+    }
+    // A field whose every value names itself a column (`N1  - 栏目：民生`) is the
+    // kicker wherever the record prints it.
+    for (l, s) in stats.iter().enumerate() {
+        if l != title
+            && roles[l] == FieldRole::Meta
+            && s.present > 0
+            && s.named_kickers == s.present
+        {
+            roles[l] = FieldRole::Kicker;
+        }
     }
     Some(roles)
 }
@@ -590,7 +613,12 @@ fn rebuild<'t>(units: &mut Vec<Unit<'t>>, records: &[Record], roles: &[FieldRole
                     (!text.is_empty()).then(|| new_unit(first, text, Markup::Field(field)))
                 };
                 let unit = match role {
-                    FieldRole::Kicker => head(DraftField::Kicker),
+                    FieldRole::Kicker => head(DraftField::Kicker).map(|mut u| {
+                        if let Some(k) = named_kicker(&u.text) {
+                            u.text = Cow::Owned(trim(&u.text[k..]).to_string());
+                        }
+                        u
+                    }),
                     FieldRole::Subtitle => head(DraftField::Subtitle),
                     FieldRole::Byline => None,
                     FieldRole::Title => head(DraftField::Title).map(|mut u| {
@@ -780,12 +808,13 @@ mod tests {
     /// keywords and the record's end belong to no article.
     #[test]
     fn an_ris_files_records_are_articles_by_their_tags() {
-        let page = "TY  - NEWS\nTI  - 城区供暖管网改造全部完工\nAU  - 谯砚秋\nT2  - 苇塘日报\nDA  - 2026/12/01\nSP  - 3\nKW  - 供暖；管网改造\nAB  - 城区供暖管网改造工程日前全部完工，共更换老旧管网四十六公里。\n改造后的管网热损失明显降低，居民家中室温普遍提高了两三度。\nER  - \n\nTY  - NEWS\nTI  - 芦溪完成生态护岸建设\nAU  - 覃书言\nAU  - 綦若溪\nT2  - 苇塘日报\nDA  - 2026/12/02\nSP  - 6\nKW  - 生态护岸\nAB  - 芦溪二十八公里生态护岸近日完工，原来的水泥硬岸换成了草坡。\nER  - \n";
+        let page = "TY  - NEWS\nTI  - 城区供暖管网改造全部完工\nAU  - 谯砚秋\nT2  - 苇塘日报\nDA  - 2026/12/01\nSP  - 3\nKW  - 供暖；管网改造\nN1  - 栏目：民生\nAB  - 城区供暖管网改造工程日前全部完工，共更换老旧管网四十六公里。\n改造后的管网热损失明显降低，居民家中室温普遍提高了两三度。\nER  - \n\nTY  - NEWS\nTI  - 芦溪完成生态护岸建设\nAU  - 覃书言\nAU  - 綦若溪\nT2  - 苇塘日报\nDA  - 2026/12/02\nSP  - 6\nKW  - 生态护岸\nAB  - 芦溪二十八公里生态护岸近日完工，原来的水泥硬岸换成了草坡。\nER  - \n";
         let articles = segment_issue(page, "p");
         assert_eq!(articles.len(), 2, "{articles:#?}");
         let a = &articles[0];
         assert_eq!(a.title, "城区供暖管网改造全部完工");
         assert_eq!(a.byline, "谯砚秋");
+        assert_eq!(a.kicker, "民生");
         assert_eq!(
             a.paragraphs,
             [

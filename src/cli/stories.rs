@@ -7,13 +7,9 @@ use crate::story::Stories;
 use crate::tags::TagStore;
 use std::collections::HashMap;
 
-/// The stories of `issues` ([`Stories::link`]), reading the links made by hand
-/// only from the sidecars that exist (one listing of each sidecar folder
-/// instead of two lookups an issue).
+/// The stories of `issues` ([`Stories::link`]).
 pub fn link(issues: &[Issue]) -> Stories {
-    let census = crate::cache::sidecars::SidecarCensus::as_loaded();
-    let manual = crate::story::manual_links_where(issues, &|i| census.may_have(&i.path, &i.rel));
-    Stories::link_with(issues, &manual)
+    Stories::link(issues)
 }
 
 /// The stories of a loaded corpus, with a lookup from an article to its place.

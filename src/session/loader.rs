@@ -21,6 +21,9 @@ pub fn spawn_loader(root: PathBuf, team: Team, notify: Notifier) {
 /// Issues cut again with the learned habits handed over at a time.
 const RECUT_BATCH: usize = 1024;
 
+/// Issues of the first batch, small for a quick first screen.
+const FIRST_CHUNK: usize = 8;
+
 fn load(root: &std::path::Path, team: &Team, notify: &Notifier) {
     if !root.exists() {
         notify.send(SessionEvent::LoadFailed(format!(
@@ -65,7 +68,14 @@ fn load(root: &std::path::Path, team: &Team, notify: &Notifier) {
         let n = chunk.min(rest.len());
         let (now, later) = rest.split_at(n);
         rest = later;
-        let results: Vec<Result<Issue, LoadWarning>> = now.par_iter().map(load_one).collect();
+        // The first chunk is read on this thread: the shared pool may be busy
+        // with the indexer's stamps of every file (a warm start of 100,000
+        // issues held the first rows back until they were all taken).
+        let results: Vec<Result<Issue, LoadWarning>> = if chunk == FIRST_CHUNK {
+            now.iter().map(load_one).collect()
+        } else {
+            now.par_iter().map(load_one).collect()
+        };
         let mut issues = Vec::with_capacity(n);
         for r in results {
             match r {
@@ -88,7 +98,7 @@ fn load(root: &std::path::Path, team: &Team, notify: &Notifier) {
         if !notify.send(batch) {
             return;
         }
-        if chunk == 8 {
+        if chunk == FIRST_CHUNK {
             crate::cache::timing::mark("tui: first batch");
             // Guessed once the first rows are shown, not before.
             first_count = paths.len();

@@ -38,9 +38,14 @@ pub enum ManualLink {
 }
 
 /// The story links made by hand in the sidecars of `issues` (as
-/// [`crate::correct::file::on_load`] reads them), oldest first.
+/// [`crate::correct::file::on_load`] reads them), oldest first. Which issues
+/// may have a sidecar is told by one listing of each sidecar folder
+/// ([`crate::cache::sidecars`]), not by two failed lookups per issue (the
+/// TUI links stories on its own thread once loading ends: 200,000 lookups
+/// on 100,000 issues).
 pub fn manual_links(issues: &[Issue]) -> Vec<ManualLink> {
-    manual_links_where(issues, &|_| true)
+    let census = crate::cache::sidecars::SidecarCensus::as_loaded();
+    manual_links_where(issues, &|i| census.may_have(&i.path, &i.rel))
 }
 
 /// [`manual_links`], reading only the sidecars of the issues `may_have_sidecar`

@@ -267,6 +267,10 @@ impl ChangeReport {
 #[derive(Debug, Default)]
 pub struct LoadedSidecars(Vec<(String, IssueTags)>);
 
+/// At most this many issues have their sidecars read on the caller's thread
+/// ([`TagStore::read_sidecars`]), more on the shared pool.
+const FEW_ISSUES: usize = 16;
+
 impl LoadedSidecars {
     /// Keep only the sidecars of the issues (by relative path) `keep` says.
     pub fn retain(&mut self, keep: impl Fn(&str) -> bool) {
@@ -326,30 +330,38 @@ impl TagStore {
             issues.iter().map(|i| (i.path.as_path(), i.rel.as_str())),
             sidecar_dir,
         );
-        let loaded = issues
-            .par_iter()
-            .zip(locations)
-            .filter_map(|(issue, location)| {
-                // Most issues have no sidecar: find out before building anything.
-                let read = match location.read_with_file() {
-                    Ok(None) => return None,
-                    read => read,
-                };
-                let mut state = IssueTags::new(issue, location);
-                match read {
-                    Ok(None) => return None,
-                    Ok(Some((s, file))) => {
-                        state.absorb(s.articles);
-                        state.read_from = Some(file);
-                    }
-                    Err(e) => {
-                        state.read_from = Some(e.path().to_path_buf());
-                        state.broken = Some(e);
-                    }
+        let read_one = |(issue, location): (&Issue, SidecarLocation)| {
+            // Most issues have no sidecar: find out before building anything.
+            let read = match location.read_with_file() {
+                Ok(None) => return None,
+                read => read,
+            };
+            let mut state = IssueTags::new(issue, location);
+            match read {
+                Ok(None) => return None,
+                Ok(Some((s, file))) => {
+                    state.absorb(s.articles);
+                    state.read_from = Some(file);
                 }
-                Some((issue.rel.clone(), state))
-            })
-            .collect();
+                Err(e) => {
+                    state.read_from = Some(e.path().to_path_buf());
+                    state.broken = Some(e);
+                }
+            }
+            Some((issue.rel.clone(), state))
+        };
+        // A few issues (the TUI's first batch) are read on this thread: the
+        // shared pool may be busy with other jobs' work for seconds (the
+        // indexer's stamps of every file of a large corpus).
+        let loaded = if issues.len() <= FEW_ISSUES {
+            issues.iter().zip(locations).filter_map(read_one).collect()
+        } else {
+            issues
+                .par_iter()
+                .zip(locations)
+                .filter_map(read_one)
+                .collect()
+        };
         LoadedSidecars(loaded)
     }
 

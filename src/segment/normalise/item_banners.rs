@@ -75,7 +75,11 @@ fn item_mark(u: &Unit<'_>) -> Option<ItemMark> {
     let mut rest = text.chars().peekable();
     let mut digits = 0;
     while let Some(d) = rest.peek().copied().and_then(digit) {
-        value = value * 10 + d;
+        // (Only one or two digits number an item: a phone number or a date
+        // opening a paragraph is counted, not added up.)
+        if digits < 2 {
+            value = value * 10 + d;
+        }
         digits += 1;
         rest.next();
     }
@@ -170,6 +174,13 @@ mod tests {
         let mut u = units(titles);
         normalise(&mut u);
         assert!(u.iter().all(|u| u.markup != Markup::Banner), "{u:#?}");
+        // A paragraph opening with a long run of digits (a phone number, a
+        // stamp) numbers no item, and is read without overflowing.
+        let ads = "分类广告\n13812345678 王先生，出售二手自行车一辆，九成新，价格面议。\n2026120512345 号房源出租，两室一厅，拎包入住，月租一千元。\n99999999999999999999. 招聘店员两名，包吃住，待遇从优。\n";
+        let mut u = units(ads);
+        normalise(&mut u);
+        assert!(u.iter().all(|u| u.markup != Markup::Banner), "{u:#?}");
+        assert_eq!(crate::segment::segment_issue(ads, "p").len(), 1);
         // A byline over a story's three marked points is no banner.
         let points = "三项举措温暖独居老人\n本报记者 郗明\n■社区为独居老人安装一键呼叫器，老人按下按钮即可求助。\n■网格员每周上门走访一次，记录老人的身体状况。\n■志愿者结对陪伴，节假日陪老人吃一顿团圆饭。\n";
         let mut u = units(points);

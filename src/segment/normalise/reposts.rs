@@ -29,7 +29,16 @@ pub(super) fn read_reposted_titles(units: &mut [Unit<'_>]) {
             && count_upto(&above.text, 41) <= 40
             && !above.text.contains(['。', '，'])
             && named_field(&above.text, &SOURCE_FIELDS, FieldAt::Start).is_some();
-        if !source {
+        // A new head over the source line (`新标题` / `来源：某报` / `原标题：…`, as an
+        // account reposts) titles the story itself: `原标题：` is then a note.
+        let new_head_above = i >= 2 && {
+            let head = &units[i - 2];
+            matches!(head.markup, Markup::None | Markup::Title)
+                && count_upto(&head.text, 31) <= 30
+                && head.text.chars().next().is_some_and(crate::text::is_han)
+                && !head.text.contains(['：', ':', '。', '，'])
+        };
+        if !source || new_head_above {
             continue;
         }
         let value = value.to_string();
@@ -96,5 +105,10 @@ mod tests {
             articles[0].title, "三座泵站，排涝能力翻一番！",
             "{articles:#?}"
         );
+        // An account's repost: its new head over the source line and the original
+        // head; the new head stays the title.
+        let account = "苇塘乡村振兴有了新路子\n\n来源：苇塘日报\n原标题：苇塘县探索村企联建新模式\n\n近日，苇塘县出台村企联建新举措，带动农民增收。\n\n该县负责人表示，明年将继续加大投入。\n";
+        let articles = segment_issue(account, "p");
+        assert_eq!(articles[0].title, "苇塘乡村振兴有了新路子", "{articles:#?}");
     }
 }

@@ -377,7 +377,7 @@ fn read_original_titles(units: &[blocks::Unit<'_>], classes: &mut [classify::Cla
     use classify::Role;
     for i in 1..units.len() {
         let t: &str = &units[i].text;
-        if !(t.starts_with("原标题：") || t.starts_with("原标题:"))
+        if normalise::reposts::after_original_title_label(t).is_none()
             || classify::count_upto(t, 61) > 60
         {
             continue;

@@ -44,7 +44,7 @@ mod mail_headers;
 mod named_field;
 mod ocr_rows;
 mod print_furniture;
-mod reposts;
+pub(super) mod reposts;
 mod unwrap;
 mod web_chrome;
 mod wrap_width;

@@ -60,13 +60,17 @@ pub(super) fn read_reposted_titles(units: &mut [Unit<'_>]) {
     }
 }
 
+/// The text after an original-title line's label (`原标题：`, `原标题:`); `None`
+/// for any other line.
+pub(in crate::segment) fn after_original_title_label(text: &str) -> Option<&str> {
+    text.strip_prefix("原标题：")
+        .or_else(|| text.strip_prefix("原标题:"))
+}
+
 /// `原标题：《…》`: the value of an original-title line, without its label or the
 /// book-title marks around it; `None` for any other line or an empty value.
 fn original_title(text: &str) -> Option<&str> {
-    let rest = text
-        .strip_prefix("原标题：")
-        .or_else(|| text.strip_prefix("原标题:"))?;
-    let rest = trim(rest);
+    let rest = trim(after_original_title_label(text)?);
     let rest = rest
         .strip_prefix('《')
         .and_then(|r| r.strip_suffix('》'))

@@ -62,7 +62,7 @@ fn load(root: &std::path::Path, team: &Team, notify: &Notifier) {
     let first_habits = crate::corpus::habits::of_root(root);
     let mut first_count = 0;
     // Small first chunk for a quick first screen, then bigger ones.
-    let mut chunk = 8;
+    let mut chunk = FIRST_CHUNK;
     let mut rest = files.as_slice();
     while !rest.is_empty() {
         let n = chunk.min(rest.len());

@@ -490,14 +490,32 @@ fn key(s: &str) -> String {
     comparison_key(s)
 }
 
+/// A printed decoration mark before a head (▶ ● ★ ▲ ■ ◆ ※ 📌 …): arrows, geometric
+/// shapes, miscellaneous symbols, dingbats and pictographs, with emoji variation selectors.
+fn is_decoration(c: char) -> bool {
+    matches!(c,
+        '\u{2022}' | '\u{203B}' | '\u{2190}'..='\u{21FF}' | '\u{25A0}'..='\u{27BF}'
+        | '\u{2B00}'..='\u{2BFF}' | '\u{FE0E}' | '\u{FE0F}' | '\u{1F300}'..='\u{1FAFF}')
+}
+
+/// The key a title is compared by: the comparison key without the decoration marks a
+/// page prints before a head. Editors differ on whether a title keeps them (blind11's gold
+/// drops them, blind19-22's keep them), and neither is a matter of where the cut fell.
+fn title_key(s: &str) -> String {
+    let k = key(s);
+    k.trim_start_matches(is_decoration).to_string()
+}
+
 /// Does predicted article `a` carry gold article `g`'s title?
 fn title_matches(a: &Article, g: &GoldArticle) -> bool {
-    let t = key(&g.title);
+    let t = title_key(&g.title);
     if t.is_empty() {
         return false;
     }
-    key(&a.title) == t
-        || (!g.kicker.is_empty() && key(&a.title) == key(&g.kicker) && key(&a.subtitle) == t)
+    title_key(&a.title) == t
+        || (!g.kicker.is_empty()
+            && title_key(&a.title) == title_key(&g.kicker)
+            && title_key(&a.subtitle) == t)
 }
 
 /// What went right for one gold article: its title found, its body whole, and (when
@@ -533,7 +551,7 @@ fn score_marked(
     let base = marks.len();
     marks.extend(gold.iter().map(|_| Marks([b'.'; 6])));
     for (gi, g) in gold.iter().enumerate() {
-        if key(&g.title).is_empty() {
+        if title_key(&g.title).is_empty() {
             continue;
         }
         s.gold_titles += 1;
@@ -545,7 +563,7 @@ fn score_marked(
             log.push_str(&format!("  title not found: {}\n", g.title));
         }
     }
-    for a in articles.iter().filter(|a| !key(&a.title).is_empty()) {
+    for a in articles.iter().filter(|a| !title_key(&a.title).is_empty()) {
         s.predicted_titles += 1;
         if gold.iter().any(|g| title_matches(a, g)) {
             s.correct_predicted += 1;
@@ -554,10 +572,13 @@ fn score_marked(
         }
     }
     for (gi, g) in gold.iter().enumerate() {
-        if key(&g.title).is_empty() {
+        if title_key(&g.title).is_empty() {
             continue;
         }
-        let Some(a) = articles.iter().find(|a| key(&a.title) == key(&g.title)) else {
+        let Some(a) = articles
+            .iter()
+            .find(|a| title_key(&a.title) == title_key(&g.title))
+        else {
             continue;
         };
         s.headed += 1;

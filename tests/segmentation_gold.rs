@@ -396,7 +396,7 @@
 //! file of press releases; TV news scripts with 【导语】/【同期】 labels; calibre text of a prize
 //! anthology; a newsroom's WeChat group export; a PDF copy with Kangxi radicals; a web
 //! editor's copy with zero-width and no-break spaces and U+2028; a literary supplement; TV
-//! and radio listings; a bilingual page), title F1 / whole, scored by the lead at 02:20 UTC
+//! and radio listings; a bilingual page), title F1 / whole, scored by the lead at 02:05 UTC
 //! with main at 147226c and titles compared without leading decoration marks (1e77311):
 //! plain 0.801 / 76.9%, hardwrap 0.731 / 70.3%, noblank 0.801 / 76.9%, furniture 0.801 /
 //! 76.9%, indent 0.801 / 76.9%, markdown 0.720 / 78.0%. Worst pages (plain): the CSV export

@@ -103,6 +103,14 @@ pub fn run(
     for e in key_errors {
         eprintln!("newstag: {}", crate::text::escape_controls(&e.to_string()));
     }
+    // The process ends once this returns, and its memory goes with it: the
+    // app is not dropped, which would free the corpus one article at a time
+    // (a million articles held quitting up for 1-2 s) and wait for a search
+    // still running. Nothing is left unwritten by it: the loop ends only once
+    // every tag change is saved (or the user quit without them), the terminal
+    // is restored above, and the jobs still running are ended with the
+    // process, dropped or not.
+    std::mem::forget(app);
     result
 }
 

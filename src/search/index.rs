@@ -222,7 +222,7 @@ pub struct SearchIndex {
     pub(crate) bodies: Bodies,
     /// Pinyin masks of the folded titles.
     pub(crate) masks: Vec<(u32, u32)>,
-    /// Unigram, bigram and pinyin trigram postings of the folded bodies.
+    /// Unigram, bigram and pinyin four-gram postings of the folded bodies.
     pub(crate) postings: Postings,
     /// Characters of the folded titles, and of the folded other fields.
     pub(crate) title_chars: CharIndex,

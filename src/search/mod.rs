@@ -1,8 +1,8 @@
 //! Search over a corpus, made for Chinese: phrases side by side in every field,
 //! skim fuzzy matching on titles and other fields, pinyin (initials, full,
 //! polyphonic) on titles and bodies, body candidates from unigram and bigram
-//! postings (and pinyin trigrams: the initials of three characters side by
-//! side) ([`postings`]) verified on the text ([`verify`]), a small query
+//! postings (and pinyin four-grams: the initials of four characters side by
+//! side, or of three ending a run) ([`postings`]) verified on the text ([`verify`]), a small query
 //! language ([`query`]), incremental narrowing as a query grows ([`Searcher`])
 //! and a background thread that drops stale queries ([`background`]).
 

@@ -14,13 +14,18 @@
 //! varints, or a serialised [`RoaringBitmap`] where that is smaller (frequent
 //! keys). A query reads its few lists into roaring bitmaps.
 //!
-//! Pinyin trigrams: beside them, keys below `1 << 16` (no unigram or bigram has
-//! one: a character's code is never 0) list the documents whose body holds three
-//! characters side by side (Chinese characters, or Latin letters) whose readings
-//! start with three given letters (see [`trigram_key`]), made in the same pass.
-//! A spelling of a pinyin query by three characters or more holds the trigrams
-//! of its pieces' first letters, so they bound where one may be
-//! ([`Postings::long_spelling_docs`]) without reading a body.
+//! Pinyin four-grams: beside them, keys below `8 << 16` (no unigram or bigram has
+//! one: no letter or digit has a code below 8) list the documents whose body holds
+//! four characters side by side (Chinese characters, or Latin letters) whose
+//! readings start with four given letters, or three such characters that end a
+//! run of them (the fourth "letter" [`END`]; see [`fourgram_key`]), made in the
+//! same pass. Every three such characters are one or the other, so the documents
+//! holding a trigram of letters are those of its 27 four-grams (keys side by
+//! side). A spelling of a pinyin query by three characters or more holds the
+//! trigrams (by four or more, the four-grams) of its pieces' first letters, so
+//! they bound where one may be ([`Postings::long_spelling_docs`]) without reading
+//! a body; where every piece is one letter and the query has three or four, they
+//! tell exactly.
 //!
 //! Built in [`Segment`]s of consecutive documents (numbered from 0 in each), merged
 //! with their first document's offset: a per-file shard can keep its own segment.
@@ -68,14 +73,21 @@ fn slow_code(c: char) -> u16 {
     }
 }
 
-/// The key of the pinyin trigram of letters `a`, `b`, `c` (0-25: `a`-`z`):
-/// 1 to 26³, below every unigram and bigram key.
-pub fn trigram_key(a: u8, b: u8, c: u8) -> u32 {
-    1 + (a as u32 * 26 + b as u32) * 26 + c as u32
+/// The fourth "letter" of a pinyin four-gram whose three characters end a
+/// run of characters that spell.
+pub const END: u8 = 26;
+
+/// The key of the pinyin four-gram of letters `a`, `b`, `c` (0-25: `a`-`z`)
+/// and `d` (0-25, or [`END`]): 1 to 26³ × 27, below [`PINYIN_END`]; the 27
+/// keys of `a`, `b`, `c` are side by side.
+pub fn fourgram_key(a: u8, b: u8, c: u8, d: u8) -> u32 {
+    1 + ((a as u32 * 26 + b as u32) * 26 + c as u32) * 27 + d as u32
 }
 
-/// Keys below this are pinyin trigrams.
-const TRIGRAMS_END: u32 = 1 << 16;
+/// Keys below this are pinyin four-grams: the unigram key of code 8, the
+/// least a letter or digit could have.
+const PINYIN_END: u32 = 8 << 16;
+const _: () = assert!(26 * 26 * 26 * 27 < PINYIN_END);
 
 /// Bits of the first letters of the readings of the character of key code
 /// `code` (see [`super::pinyin::initials`]; 0: it spells nothing).
@@ -127,9 +139,9 @@ pub struct SegmentBuilder {
     pairs: Vec<u64>,
     docs: u32,
     heads: Vec<u16>,
-    /// The pinyin trigrams of the document being added, each once, and a
-    /// bit a trigram key saying it is among them.
-    trigrams: Vec<u32>,
+    /// The pinyin four-grams of the document being added, each once, and a
+    /// bit a key saying it is among them.
+    fourgrams: Vec<u32>,
     seen: Vec<u64>,
 }
 
@@ -140,7 +152,7 @@ impl SegmentBuilder {
         let doc = self.docs as u64;
         let mut head = [0u16; HEAD];
         if self.seen.is_empty() {
-            self.seen = vec![0u64; (trigram_key(25, 25, 25) as usize >> 6) + 1];
+            self.seen = vec![0u64; (fourgram_key(25, 25, 25, END) as usize >> 6) + 1];
         }
         // Characters of the body so far, paragraphs joined by a `\n` (code 0).
         let mut at = 0usize;
@@ -149,8 +161,8 @@ impl SegmentBuilder {
                 at += 1;
             }
             let mut prev: Option<u32> = None;
-            // Initials of the two characters before (0: none that spells).
-            let (mut i1, mut i2) = (0u32, 0u32);
+            // Initials of the three characters before (0: none that spells).
+            let (mut i1, mut i2, mut i3) = (0u32, 0u32, 0u32);
             for c in p.chars() {
                 let gram = gram_code(c);
                 if let Some(slot) = head.get_mut(at) {
@@ -160,10 +172,10 @@ impl SegmentBuilder {
                 match gram {
                     Some(code) => {
                         let initials = initials_of_code(code);
-                        if initials != 0 && i1 != 0 && i2 != 0 {
-                            self.add_trigrams(i2, i1, initials);
-                        }
-                        (i2, i1) = (i1, initials);
+                        // Three characters that spell, then a fourth, or
+                        // the end of their run.
+                        self.add_fourgrams(i3, i2, i1, initials);
+                        (i3, i2, i1) = (i2, i1, initials);
                         let code = code as u32;
                         self.pairs.push(((code << 16) as u64) << 32 | doc);
                         if let Some(a) = prev {
@@ -173,12 +185,14 @@ impl SegmentBuilder {
                     }
                     None => {
                         prev = None;
-                        (i1, i2) = (0, 0);
+                        self.add_fourgrams(i3, i2, i1, 0);
+                        (i1, i2, i3) = (0, 0, 0);
                     }
                 }
             }
+            self.add_fourgrams(i3, i2, i1, 0);
         }
-        for key in self.trigrams.drain(..) {
+        for key in self.fourgrams.drain(..) {
             if let Some(w) = self.seen.get_mut(key as usize >> 6) {
                 *w = 0;
             }
@@ -188,9 +202,14 @@ impl SegmentBuilder {
         self.docs += 1;
     }
 
-    /// Note the trigrams of three characters side by side with these
-    /// initials (every combination of a polyphonic character's).
-    fn add_trigrams(&mut self, a: u32, b: u32, c: u32) {
+    /// Note the four-grams of characters side by side with initials `a`,
+    /// `b`, `c` and `d` (every combination of a polyphonic character's);
+    /// `d` 0: the three end their run ([`END`]). Nothing when one of the
+    /// three spells nothing (0).
+    fn add_fourgrams(&mut self, a: u32, b: u32, c: u32, d: u32) {
+        if a == 0 || b == 0 || c == 0 {
+            return;
+        }
         let letters = |mut m: u32| {
             std::iter::from_fn(move || {
                 (m != 0).then(|| {
@@ -200,18 +219,25 @@ impl SegmentBuilder {
                 })
             })
         };
+        let end = 1 << END;
         for x in letters(a) {
             for y in letters(b) {
                 for z in letters(c) {
-                    let key = trigram_key(x, y, z);
-                    if let Some(w) = self.seen.get_mut(key as usize >> 6) {
-                        let bit = 1u64 << (key & 63);
-                        if *w & bit == 0 {
-                            *w |= bit;
-                            self.trigrams.push(key);
-                        }
+                    for w in letters(if d == 0 { end } else { d }) {
+                        self.note_fourgram(fourgram_key(x, y, z, w));
                     }
                 }
+            }
+        }
+    }
+
+    /// Note pinyin four-gram `key` of the document being added, once.
+    fn note_fourgram(&mut self, key: u32) {
+        if let Some(w) = self.seen.get_mut(key as usize >> 6) {
+            let bit = 1u64 << (key & 63);
+            if *w & bit == 0 {
+                *w |= bit;
+                self.fourgrams.push(key);
             }
         }
     }
@@ -511,7 +537,7 @@ impl Postings {
         out
     }
 
-    /// Number of keys (distinct unigrams, bigrams and pinyin trigrams).
+    /// Number of keys (distinct unigrams, bigrams and pinyin four-grams).
     pub fn len(&self) -> usize {
         self.keys.len()
     }
@@ -540,6 +566,19 @@ impl Postings {
             Ok(k) => self.list(k),
             Err(_) => RoaringBitmap::new(),
         }
+    }
+
+    /// The documents holding three characters side by side whose readings
+    /// start with letters `a`, `b`, `c` (0-25): those of its 27 four-grams.
+    fn trigram_docs(&self, a: u8, b: u8, c: u8) -> RoaringBitmap {
+        let (lo, hi) = (fourgram_key(a, b, c, 0), fourgram_key(a, b, c, END));
+        let from = self.keys.partition_point(|&k| k < lo);
+        let to = from + self.keys[from..].partition_point(|&k| k <= hi);
+        let mut out = RoaringBitmap::new();
+        for k in from..to {
+            out |= self.list(k);
+        }
+        out
     }
 
     /// The stored bytes of list `k`.
@@ -656,7 +695,7 @@ impl Postings {
     /// The key indexes of the characters (unigrams), with the range of their
     /// bigrams.
     fn groups(&self) -> impl Iterator<Item = (u16, usize, std::ops::Range<usize>)> + '_ {
-        let mut k = self.keys.partition_point(|&key| key < TRIGRAMS_END);
+        let mut k = self.keys.partition_point(|&key| key < PINYIN_END);
         std::iter::from_fn(move || {
             let &key = self.keys.get(k)?;
             let a = key >> 16;
@@ -668,13 +707,22 @@ impl Postings {
     }
 
     /// The documents whose body may spell the pinyin query `pq` by three
-    /// characters or more side by side: those holding every pinyin trigram of
-    /// the first letters of the pieces of some cut of the query into three
-    /// pieces or more (pieces some glyph can take, [`PinyinQuery::piece_lengths`]).
-    /// None when the query has more than [`MAX_CUTS`] such strings of first
-    /// letters, or listing them takes more than 100,000 steps (then they bound
-    /// nothing here).
+    /// characters or more side by side: those holding every pinyin trigram
+    /// (for four characters or more, every four-gram) of the first letters of
+    /// the pieces of some cut of the query into three pieces or more (pieces
+    /// some glyph can take, [`PinyinQuery::piece_lengths`]). None when the
+    /// query has more than [`MAX_CUTS`] such strings of first letters, or
+    /// listing them takes more than 100,000 steps (then they bound nothing
+    /// here).
     pub fn long_spelling_docs(&self, pq: &PinyinQuery) -> Option<RoaringBitmap> {
+        self.long_spellings(pq).map(|(docs, _)| docs)
+    }
+
+    /// [`Postings::long_spelling_docs`], and whether they are exactly the
+    /// bodies spelling the query by three characters or more: every such
+    /// cut of it is into pieces of one letter, three or four of them (the
+    /// trigram or four-gram of the query's letters is then the spelling).
+    fn long_spellings(&self, pq: &PinyinQuery) -> Option<(RoaringBitmap, bool)> {
         let q = pq.letters();
         let lengths: Vec<u32> = (0..q.len()).map(|j| pq.piece_lengths(j)).collect();
         let mut strings: Vec<Vec<u8>> = Vec::new();
@@ -682,18 +730,29 @@ impl Postings {
         if !first_letter_strings(q, &lengths, 0, &mut Vec::new(), &mut strings, &mut budget) {
             return None;
         }
-        let mut lists: std::collections::HashMap<u32, RoaringBitmap> = Default::default();
+        let exact = matches!(q.len(), 3 | 4) && strings.iter().all(|s| s.len() == q.len());
+        // The documents of each four-gram of letters looked up (a trigram's,
+        // the union of its four-grams', with no fourth letter).
+        let mut lists: std::collections::HashMap<(u8, u8, u8, Option<u8>), RoaringBitmap> =
+            Default::default();
         let mut out = RoaringBitmap::new();
         for s in &strings {
-            let mut keys: Vec<u32> = s
-                .windows(3)
-                .map(|w| trigram_key(w[0] - b'a', w[1] - b'a', w[2] - b'a'))
-                .collect();
-            keys.sort_unstable();
-            keys.dedup();
+            let l = |b: u8| b - b'a';
+            let mut grams: Vec<(u8, u8, u8, Option<u8>)> = match s.len() {
+                3 => vec![(l(s[0]), l(s[1]), l(s[2]), None)],
+                _ => s
+                    .windows(4)
+                    .map(|w| (l(w[0]), l(w[1]), l(w[2]), Some(l(w[3]))))
+                    .collect(),
+            };
+            grams.sort_unstable();
+            grams.dedup();
             let mut acc: Option<RoaringBitmap> = None;
-            for key in keys {
-                let docs = lists.entry(key).or_insert_with(|| self.docs_of(key));
+            for g in grams {
+                let docs = lists.entry(g).or_insert_with(|| match g {
+                    (a, b, c, Some(d)) => self.docs_of(fourgram_key(a, b, c, d)),
+                    (a, b, c, None) => self.trigram_docs(a, b, c),
+                });
                 acc = Some(match acc {
                     Some(a) => a & &*docs,
                     None => docs.clone(),
@@ -706,7 +765,7 @@ impl Postings {
                 out |= a;
             }
         }
-        Some(out)
+        Some((out, exact))
     }
 
     /// The documents whose body may spell the pinyin query `pq` with characters
@@ -748,10 +807,11 @@ impl Postings {
         }
         let groups = self.group_table();
         // Where a spelling by three characters or more may be (the pinyin
-        // trigrams tell): chains are followed only there.
-        let within = self
-            .long_spelling_docs(pq)
-            .map(|set| Bitset::from_roaring(&set, n));
+        // trigrams and four-grams tell): chains are followed only there.
+        let (within, exact) = match self.long_spellings(pq) {
+            Some((set, exact)) => (Some(Bitset::from_roaring(&set, n)), exact),
+            None => (None, false),
+        };
         let mut chains = LongChains {
             postings: self,
             pq,
@@ -761,10 +821,11 @@ impl Postings {
             memo: std::collections::HashMap::new(),
             within: within.as_ref(),
         };
-        // Three letters: the trigrams find the spellings by three characters
-        // (a letter each) exactly, no chain to follow.
-        let three = m == 3 && within.is_some();
-        let follow = !three && within.as_ref().is_none_or(|w| !w.is_empty());
+        // Three letters, or four that only pieces of one letter each spell
+        // by three characters or more: the trigram or four-gram finds those
+        // spellings (a letter a character) exactly, no chain to follow.
+        let by_letters = exact && within.is_some();
+        let follow = !by_letters && within.as_ref().is_none_or(|w| !w.is_empty());
         let raise = |slot: &mut Vec<i16>, d: u32, s: i32| {
             if let Some(v) = slot.get_mut(d as usize) {
                 let s = s.min(cap).clamp(i16::MIN as i32 + 1, i16::MAX as i32) as i16;
@@ -846,23 +907,24 @@ impl Postings {
                 }
             }
         }
-        if let (true, Some(within)) = (three, &within) {
-            self.three_letter_spellings(pq, glyph, &groups, within, cap, &mut out);
+        if let (true, Some(within)) = (by_letters, &within) {
+            self.letter_spellings(pq, glyph, &groups, within, cap, &mut out);
         }
-        // A three-letter query's spellings by three characters are in
-        // `short` too (from its trigram, not from these characters).
+        // Such a query's spellings by a character a letter are in `short`
+        // too (from its trigram or four-gram, not from these characters).
         let astral = grams.iter().any(|&(a, b)| a == ASTRAL || b == ASTRAL);
-        out.grams = (!three && !astral).then_some(grams);
+        out.grams = (!by_letters && !astral).then_some(grams);
         out
     }
 
-    /// The spellings of a three-letter query by three characters, a letter
-    /// each, into `out`: every document of `within` (those holding the
-    /// query's pinyin trigram) has one, scoring a one-letter piece's score
-    /// three times, certain; where the body holds a character that reads as
-    /// one of the query's letters whole (`a`, `e`, a Latin letter), a piece
-    /// may score more, up to the query's best (a bound, as chains give).
-    fn three_letter_spellings(
+    /// The spellings of a query of three or four letters by as many
+    /// characters, a letter each, into `out`: every document of `within`
+    /// (those holding the query's pinyin trigram or four-gram) has one,
+    /// scoring a one-letter piece's score a letter, certain; where the body
+    /// holds a character that reads as one of the query's letters whole
+    /// (`a`, `e`, a Latin letter), a piece may score more, up to the query's
+    /// best (a bound, as chains give).
+    fn letter_spellings(
         &self,
         pq: &PinyinQuery,
         glyph: &dyn Fn(u16) -> u16,
@@ -875,13 +937,14 @@ impl Postings {
         let mut whole = Bitset::new(n);
         let mut best = 0;
         let mut any_whole = false;
-        for j in 0..3 {
+        let m = pq.len();
+        for j in 0..m {
             let full = pq.full_lengths(j) & 1 != 0;
             best += step_score(1, full);
         }
         for &(a, unigram, _) in groups {
             let g = glyph(a);
-            let reads_whole = (0..3).any(|j| {
+            let reads_whole = (0..m).any(|j| {
                 let (allowed, full) = pq.step_at(g, j);
                 allowed & full & 1 != 0
             });
@@ -890,7 +953,7 @@ impl Postings {
                 self.for_each_doc(u, |d| whole.insert(d));
             }
         }
-        let certain = 3 * step_score(1, false);
+        let certain = m as i32 * step_score(1, false);
         let clamp = |s: i32| s.min(cap).clamp(i16::MIN as i32 + 1, i16::MAX as i32) as i16;
         for d in within.to_vec() {
             let i = d as usize;
@@ -938,7 +1001,7 @@ impl Postings {
     pub fn chars(&self) -> impl Iterator<Item = u16> + '_ {
         self.keys
             .iter()
-            .filter(|&&k| k & 0xFFFF == 0)
+            .filter(|&&k| k >= PINYIN_END && k & 0xFFFF == 0)
             .map(|&k| (k >> 16) as u16)
     }
 
@@ -1019,9 +1082,10 @@ const READ_AT_MOST: usize = 16_384;
 /// spelling by one or two characters: when those are at most 1/8 (the chains
 /// would rule out few documents a spelling by one or two characters does not
 /// send to be read anyway) and the documents few enough to read. On
-/// /work/corpus10k-vary, `sqzl` and `xczx` leave 8,326 and 8,177 documents
-/// with none settled (reading them is cheaper); `sheq`, 7,959 with 4,064
-/// settled, and `jicengz`, 35,253, follow the chains.
+/// /work/corpus10k-vary, before the four-grams, `sqzl` and `xczx` left 8,326
+/// and 8,177 documents with none settled (reading them was cheaper; their
+/// four-grams now settle them without chains or reading); `sheq`, 7,959 with
+/// 4,064 settled, and `jicengz`, 35,253, follow the chains.
 fn skip_chains(may: usize, settled: usize) -> bool {
     settled * 8 <= may && may <= READ_AT_MOST
 }
@@ -1057,7 +1121,8 @@ pub const NO_SPELLING: i16 = i16::MIN;
 /// What the postings tell of the bodies spelling a pinyin query (see
 /// [`Postings::pinyin_spellings`]), per document: `short`, the best score of
 /// a spelling by one character or two side by side (for a query of three
-/// letters, also by three characters: see the pinyin trigrams), certain;
+/// letters, or four no cut into three pieces spells, also by a character a
+/// letter: see the pinyin trigrams and four-grams), certain;
 /// `long`, the best score a spelling by three characters or more may have
 /// (its characters' bigrams are in the body, not known to be in one run). A
 /// spelling at the start of the body scores [`super::pinyin`]'s start bonus
@@ -1069,8 +1134,8 @@ pub struct Spellings {
     pub long: Vec<i16>,
     /// The characters, one (`(a, 0)`) or two side by side (`(a, b)`), by
     /// code, that make the spellings counted in `short`; None when `short`
-    /// also counts others (a three-letter query's spellings by three
-    /// characters) or some such character is beyond the Basic Multilingual
+    /// also counts others (a three- or four-letter query's spellings by a
+    /// character a letter) or some such character is beyond the Basic Multilingual
     /// Plane. Where a body has a spelling in `short` and none in `long`,
     /// its spellings start where the first of these stands.
     pub grams: Option<Vec<(u16, u16)>>,
@@ -1910,6 +1975,41 @@ mod tests {
     }
 
     #[test]
+    fn four_letters_of_initials_are_settled_by_their_four_gram() {
+        use crate::search::pinyin::{Glyphs, PinyinQuery};
+        let bodies = [
+            "推进社区治理",
+            "社区，治理",
+            "是去在里",
+            "社区治",
+            "社区治社区理",
+        ];
+        let p = postings(&bodies, 2);
+        let mut glyphs = Glyphs::new();
+        let table: Vec<u16> = (0..0x1_0000u32)
+            .map(|c| char::from_u32(c).map_or(0, |c| glyphs.glyph(c)))
+            .collect();
+        let glyph = |c: u16| table.get(c as usize).copied().unwrap_or(0);
+        let pq = PinyinQuery::new(&glyphs, "sqzl").unwrap();
+        assert_eq!(
+            p.long_spellings(&pq)
+                .map(|(d, exact)| (d.iter().collect(), exact)),
+            Some((vec![0, 2], true)),
+            "no cut of sqzl into three pieces: its four-gram is the spelling"
+        );
+        let found = p.pinyin_spellings(&pq, &glyph, i32::MAX);
+        let certain = 4 * step_score(1, false) as i16;
+        assert_eq!(
+            found.short,
+            vec![certain, NO_SPELLING, certain, NO_SPELLING, NO_SPELLING]
+        );
+        assert_eq!(found.long, vec![NO_SPELLING; 5], "nothing left to read");
+        // A cut into three pieces (she qu zl): a bound only.
+        let pq = PinyinQuery::new(&glyphs, "shequzl").unwrap();
+        assert_eq!(p.long_spellings(&pq).map(|(_, exact)| exact), Some(false));
+    }
+
+    #[test]
     fn splicing_an_issue_equals_building_afresh() {
         let old = ["社区治理", "ＧＤＰ", "治理", "社区", "环境", "5G"];
         let new = ["治理环境", "gdp 2024", ""];
@@ -2018,14 +2118,14 @@ mod tests {
     }
 
     /// Every key of a segment lists the documents holding it, ascending, each
-    /// with how often it occurs there (255 at most; a pinyin trigram once),
+    /// with how often it occurs there (255 at most; a pinyin four-gram once),
     /// as counted by reading each body character by character.
     fn segment_of_bodies_lists_every_key_with_its_counts(bodies: &[Vec<String>]) {
         use std::collections::BTreeMap;
         let mut expected: BTreeMap<u32, BTreeMap<u32, u32>> = BTreeMap::new();
         for (doc, paragraphs) in bodies.iter().enumerate() {
             let doc = doc as u32;
-            let mut trigrams = std::collections::BTreeSet::new();
+            let mut fourgrams = std::collections::BTreeSet::new();
             for p in paragraphs {
                 let codes: Vec<Option<u16>> = p.chars().map(gram_code).collect();
                 for (i, &code) in codes.iter().enumerate() {
@@ -2040,18 +2140,28 @@ mod tests {
                         let key = (a as u32) << 16 | code;
                         *expected.entry(key).or_default().entry(doc).or_default() += 1;
                     }
-                    if i >= 2
-                        && let (Some(a), Some(b)) = (codes[i - 2], codes[i - 1])
-                    {
-                        let m = [a, b, code as u16].map(initials_of_code);
+                    // Four characters that spell side by side, or three
+                    // that end their run: their four-grams.
+                    let spells =
+                        |k: usize| codes.get(k).copied().flatten().map_or(0, initials_of_code);
+                    let run_ends = spells(i + 1) == 0;
+                    let fourth = [
+                        (i >= 3).then(|| (i - 3, spells(i))),
+                        (i >= 2 && run_ends).then(|| (i - 2, 1 << END)),
+                    ];
+                    for (from, d) in fourth.into_iter().flatten() {
+                        let m = [spells(from), spells(from + 1), spells(from + 2), d];
                         for x in 0..26u8 {
                             for y in 0..26u8 {
                                 for z in 0..26u8 {
-                                    if m[0] >> x & 1 == 1
-                                        && m[1] >> y & 1 == 1
-                                        && m[2] >> z & 1 == 1
-                                    {
-                                        trigrams.insert(trigram_key(x, y, z));
+                                    for w in 0..=END {
+                                        if m[0] >> x & 1 == 1
+                                            && m[1] >> y & 1 == 1
+                                            && m[2] >> z & 1 == 1
+                                            && m[3] >> w & 1 == 1
+                                        {
+                                            fourgrams.insert(fourgram_key(x, y, z, w));
+                                        }
                                     }
                                 }
                             }
@@ -2059,7 +2169,7 @@ mod tests {
                     }
                 }
             }
-            for key in trigrams {
+            for key in fourgrams {
                 expected.entry(key).or_default().insert(doc, 1);
             }
         }
@@ -2147,14 +2257,15 @@ mod tests {
         // Deltas take a byte a document: 163k bytes for the five keys; bitmaps
         // (a bit a document where most have the key) 61k.
         let bytes: usize = (0..p.keys.len())
-            .filter(|&k| p.keys[k] >= TRIGRAMS_END)
+            .filter(|&k| p.keys[k] >= PINYIN_END)
             .map(|k| p.list_bytes(k).len())
             .sum();
         assert!(bytes < 80_000, "{bytes} bytes");
-        // Each trigram (d s q, and the other readings of 的 and 区), in a third of
-        // the documents, too: deltas would take 23k bytes, a bitmap about 11k.
+        // Each four-gram (d s q at the end of a run, and the other readings of
+        // 的 and 区), in a third of the documents, too: deltas would take 23k
+        // bytes, a bitmap about 11k.
         let trigrams: Vec<usize> = (0..p.keys.len())
-            .filter(|&k| p.keys[k] < TRIGRAMS_END)
+            .filter(|&k| p.keys[k] < PINYIN_END)
             .map(|k| p.list_bytes(k).len())
             .collect();
         assert!(!trigrams.is_empty());

@@ -1354,7 +1354,7 @@ fn text_cond(
         }
         // Over few candidates no chain of bigrams is followed, but a term no
         // one or two characters can spell (every cut of it has three pieces
-        // or more) is bounded by its pinyin trigrams alone: a body outside
+        // or more) is bounded by its pinyin four-grams alone: a body outside
         // them is not read for it.
         (Some(pq), Some(_))
             if in_bodies

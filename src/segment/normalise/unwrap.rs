@@ -277,6 +277,10 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
                 if short && last_width + 4 < w && wrapped_head(&prev.text, &u.text) {
                     return true;
                 }
+                // A head over its text in the same block stands apart from it.
+                if blocky && prev.joined == 0 && heads_its_text(&prev.text, &u.text, wrap) {
+                    return false;
+                }
                 // A head or byline set over two short lines of a block.
                 blocky
                     && short
@@ -359,6 +363,30 @@ fn opens_indented(prev: &str, next: &str, wrap: Wrap, next_widest: bool) -> bool
     true
 }
 
+/// `prev`, one line of a block with no clause in it, is a head over the text that
+/// `next` opens (`泖南外贸进出口增长9.1%` / `据海关统计，今年前4个月，泖南省`, as
+/// `pdftotext` prints a head and its text without a blank line between): no line
+/// of a wrapped paragraph but its last falls short of the column, and `prev` is
+/// narrower than the line of clauses under it by more than a paragraph's indent
+/// (three Han characters or more), so it is no first line of that paragraph
+/// either (see `opens_indented`) and no last line of one (it closes no sentence).
+/// A dateline, a role waiting for its name or a byline is no head.
+fn heads_its_text(prev: &str, next: &str, wrap: Wrap) -> bool {
+    let (p, n) = (wrap.of(prev), wrap.of(next));
+    p + 6 < n
+        && count_upto(prev, 4) >= 4
+        && !prev.contains(['，', '。', '；', '：', '、', ',', ':'])
+        && !ends_sentence(prev)
+        && next.contains(['，', '。', '、', '；', ','])
+        && !cannot_open(next.chars().next().unwrap_or(' '))
+        && !ROLE_WORDS.iter().any(|r| prev.ends_with(r))
+        && !prev.ends_with('/')
+        && !is_dateline_alone(prev)
+        && crate::segment::classify::dateline(prev).is_none()
+        && !is_byline(prev, count_upto(prev, 81))
+        && !crate::segment::rethread::bond(prev, next)
+}
+
 /// `问：…`, `答：…`: a line opening a question or an answer of an interview or a
 /// Q&A item.
 pub fn opens_exchange(text: &str) -> bool {
@@ -396,6 +424,30 @@ mod tests {
         assert!(block_line_continues("好事办好，要", "多商量", wrap));
         assert!(block_line_continues("苇塘县：冬闲", "变冬忙", wrap));
         assert!(block_line_continues("晚报记者", "蒉思远", wrap));
+    }
+
+    /// On a page printed block by block (`pdftotext` without `-layout`), a head
+    /// printed right over its text in the same block stands apart from it: a line
+    /// with no clause, narrower than the line of clauses under it by more than an
+    /// indent. The indented first line of a paragraph still goes on into the
+    /// next, and a role still waits for its name.
+    #[test]
+    fn a_head_over_its_text_in_one_block_stands_apart() {
+        // The short briefs are set in a column narrower than the page's width.
+        let page = "河湾镇新建污水处理站\n据县生态环境局介绍，今年前五个\n月，河湾镇新建的三座污水处理站\n相继投入运行，日处理能力合计达\n到一千二百吨。\n\n社区食堂开门迎客\n日前，城东街道首家社区食堂开门\n营业，六十岁以上老人就餐可享受\n八折优惠。（王禾）\n\n市轨道交通集团负责人昨日向记者透\n露，地铁三号线二期工程将于年底前开通\n试运营，沿线新设车站六座，全程约需\n二十五分钟。\n\n本报记者\n林小禾\n春节前，全市各大商场陆续推出年货促销\n活动，吸引了不少市民前来选购，有的商\n场客流比平时多了三成，停车场一位难求\n，不少市民改乘地铁和公交前往，商场也\n延长了营业时间。\n";
+        let t = texts(page);
+        assert_eq!(
+            t,
+            [
+                "河湾镇新建污水处理站",
+                "据县生态环境局介绍，今年前五个月，河湾镇新建的三座污水处理站相继投入运行，日处理能力合计达到一千二百吨。",
+                "社区食堂开门迎客",
+                "日前，城东街道首家社区食堂开门营业，六十岁以上老人就餐可享受八折优惠。（王禾）",
+                "市轨道交通集团负责人昨日向记者透露，地铁三号线二期工程将于年底前开通试运营，沿线新设车站六座，全程约需二十五分钟。",
+                "本报记者 林小禾",
+                "春节前，全市各大商场陆续推出年货促销活动，吸引了不少市民前来选购，有的商场客流比平时多了三成，停车场一位难求，不少市民改乘地铁和公交前往，商场也延长了营业时间。",
+            ]
+        );
     }
 
     const WRAPPED: &str = "探索城乡融合发展的新\n路径\n\n本报记者\n王芳\n\n一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十\n一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十\n九十。\n\n二二三四五六七八九十一二三四五六七八九十一二三四五六七八九十\n一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十\n九十。\n";

@@ -3,7 +3,8 @@
 //! Pipeline: `blocks` (lines to units, markup stripped; a page printed with its
 //! columns side by side read column by column, `columns`) -> `normalise` (page
 //! furniture set aside, hard-wrapped lines re-joined, indents read, a draft's field
-//! labels read by `draft`) -> `classify` (each unit's
+//! labels read by `draft`, a page of records by `records`, a timeline's posts by
+//! `posts`) -> `classify` (each unit's
 //! role and features) -> `assemble` (heading stacks to articles, re-threading cut
 //! paragraphs via `rethread`; a head printed away from its text first moved above it,
 //! `rehome`) -> `kind` -> `doubt` (reasons to doubt the cut) -> `id`. Text is kept as written; only
@@ -20,6 +21,7 @@ pub mod id;
 pub mod kind;
 pub mod lexicon;
 pub mod normalise;
+pub mod posts;
 pub mod records;
 pub mod recur;
 pub mod rehome;

@@ -16,6 +16,9 @@
 //!   text that text's head.
 //! - `ocr_rows`: an OCR engine's rows of boxes and texts read as the lines they
 //!   detected (a box's indent and height).
+//! - `posts` (`segment::posts`): a timeline's posts, framed by lines every post
+//!   repeats (a stamp, counters), are articles; a bracketed head opening one its
+//!   title (split off once the page is unwrapped).
 //! - `reposts`: a story reposted under a line naming its source takes its
 //!   original head (`原标题：`) as its title.
 //! - `wrap_width`: the width a hard-wrapped page was cut at (and the first of two).
@@ -84,9 +87,14 @@ pub fn normalise_page(units: &mut Vec<Unit<'_>>, traditional: bool) {
     // A draft's field labels are the truth about its lines: read before anything joins.
     // A database export's field labels likewise; on a page of records whose labels
     // the lexicon does not know, what each field holds is learned from its values.
+    // A timeline's posts are framed by lines every post repeats.
     let mut text_label = None;
+    let mut posts = None;
     if !super::draft::read_fields(units) && !super::draft::read_records(units) {
         text_label = super::records::read_by_values(units);
+        if text_label.is_none() {
+            posts = super::posts::read_posts(units);
+        }
     }
     mark_furniture(units, traditional);
     read_linked_heads(units);
@@ -107,6 +115,9 @@ pub fn normalise_page(units: &mut Vec<Unit<'_>>, traditional: bool) {
     unwrap(units, wrap);
     if let Some(label) = text_label {
         super::records::strip_text_label(units, &label);
+    }
+    if let Some(posts) = &posts {
+        posts.split_heads(units);
     }
     super::recur::mark_contents(units);
     mark_comment_banners(units);

@@ -18,6 +18,7 @@ pub mod doubt;
 pub mod draft;
 pub mod habits;
 pub mod id;
+pub mod json_pages;
 pub mod kind;
 pub mod lexicon;
 pub mod normalise;
@@ -115,7 +116,8 @@ pub fn page_lines(text: &str) -> habits::PageLines {
 /// The passes before roles: units, normalised, formula banners marked; and
 /// whether the page is in traditional characters.
 fn prepare(text: &str) -> (Vec<blocks::Unit<'_>>, bool) {
-    let mut units = blocks::units(text);
+    // A JSON page (a scraper's JSON Lines) is printed as the records it holds.
+    let mut units = json_pages::units(text).unwrap_or_else(|| blocks::units(text));
     let traditional = traditional::is_traditional(units.iter().map(|u| u.text.as_ref()));
     normalise::normalise_page(&mut units, traditional);
     mark_formula_banners(&mut units);

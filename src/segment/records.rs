@@ -147,8 +147,8 @@ fn bracket_label(text: &str) -> Option<(&str, usize)> {
 }
 
 /// `Title: …`, `标题：…`: a label before a colon opening the line, one to six Han
-/// characters or a Latin word of two to sixteen letters (as a feed or a database
-/// prints its fields); its name and the byte where the value starts.
+/// characters or a Latin word of two to sixteen letters, figures and `_` (as a feed,
+/// a database or a program prints its fields); its name and the byte where the value starts.
 fn colon_label(text: &str) -> Option<(&str, usize)> {
     let (colon, _) = text
         .char_indices()
@@ -157,8 +157,12 @@ fn colon_label(text: &str) -> Option<(&str, usize)> {
     let label = &text[..colon];
     let n = count_upto(label, MAX_LATIN_LABEL + 1);
     let han = (1..=MAX_LABEL).contains(&n) && label.chars().all(crate::text::is_han);
-    let latin =
-        (2..=MAX_LATIN_LABEL).contains(&n) && label.bytes().all(|b| b.is_ascii_alphabetic());
+    // (`pub_date`, `title2`: a program's field names.)
+    let latin = (2..=MAX_LATIN_LABEL).contains(&n)
+        && label.starts_with(|c: char| c.is_ascii_alphabetic())
+        && label
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_');
     let after = colon
         + if text[colon..].starts_with(':') {
             1

@@ -1,0 +1,408 @@
+//! A page that is JSON: a scraper's JSON Lines (one object a line, paragraphs
+//! joined by `\n` escapes inside a string) or a JSON array of article objects (at
+//! the top, or under a key of the top object: `{"data": [...]}`).
+//!
+//! Each object is printed as a record of labelled fields, one `key: value` line a
+//! field and one line a paragraph of a value, with a rule between records, so the
+//! page of records that `records` reads is what the JSON holds: what each field is
+//! (title, kicker, byline, text, metadata) is learned there from the values, not
+//! from the keys' names, whatever the scraper called them.
+
+use super::blocks::{Markup, Unit, trim};
+use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use std::borrow::Cow;
+use std::fmt;
+
+/// A JSON value with an object's keys in the order the file gives them (a
+/// scraper's field order says which field comes first in a record).
+#[derive(Debug)]
+enum Json {
+    Null,
+    /// A string, number or boolean as text.
+    Scalar(String),
+    List(Vec<Json>),
+    Object(Vec<(String, Json)>),
+}
+
+impl<'de> Deserialize<'de> for Json {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Json, D::Error> {
+        struct JsonVisitor;
+        impl<'de> Visitor<'de> for JsonVisitor {
+            type Value = Json;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a JSON value")
+            }
+            fn visit_unit<E>(self) -> Result<Json, E> {
+                Ok(Json::Null)
+            }
+            fn visit_none<E>(self) -> Result<Json, E> {
+                Ok(Json::Null)
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<Json, E> {
+                Ok(Json::Scalar(v.to_string()))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Json, E> {
+                Ok(Json::Scalar(v.to_string()))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<Json, E> {
+                Ok(Json::Scalar(v.to_string()))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<Json, E> {
+                Ok(Json::Scalar(v.to_string()))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Json, E> {
+                Ok(Json::Scalar(v.to_string()))
+            }
+            fn visit_string<E>(self, v: String) -> Result<Json, E> {
+                Ok(Json::Scalar(v))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element()? {
+                    items.push(item);
+                }
+                Ok(Json::List(items))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
+                let mut fields = Vec::new();
+                while let Some(entry) = map.next_entry()? {
+                    fields.push(entry);
+                }
+                Ok(Json::Object(fields))
+            }
+        }
+        d.deserialize_any(JsonVisitor)
+    }
+}
+
+/// One article object and the source line it opens on.
+struct Object {
+    line: usize,
+    fields: Vec<(String, Json)>,
+}
+
+/// The lines of a JSON Lines page that are no JSON: each line's number and text.
+type StrayLines = Vec<(usize, String)>;
+
+/// Objects this many or more make a page of records (as `records` asks).
+const MIN_OBJECTS: usize = 2;
+/// A printed label: at most this many characters (as `records` reads one).
+const MAX_LABEL: usize = 16;
+
+/// The units of `text` when it is a JSON page of article objects, else `None`.
+pub fn units(text: &str) -> Option<Vec<Unit<'static>>> {
+    // Cheap for every other page: one of its first lines opens a JSON value.
+    let opens_json = text
+        .lines()
+        .map(trim)
+        .filter(|l| !l.is_empty())
+        .take(3)
+        .any(|l| l.starts_with(['{', '[']));
+    if !opens_json {
+        return None;
+    }
+    let (objects, others) = json_lines(text).or_else(|| Some((json_array(text)?, Vec::new())))?;
+    (objects.len() >= MIN_OBJECTS).then(|| print(&objects, &others))
+}
+
+/// One object a line, blank lines allowed: every line that opens with `{` an object,
+/// and the few others (a running head a print added, a console's line) no text.
+fn json_lines(text: &str) -> Option<(Vec<Object>, StrayLines)> {
+    let mut objects = Vec::new();
+    let mut others = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let line = trim(line);
+        if line.is_empty() {
+            continue;
+        }
+        if !line.starts_with('{') {
+            others.push((i + 1, line.to_string()));
+            continue;
+        }
+        match serde_json::from_str::<Json>(line).ok()? {
+            Json::Object(fields) => objects.push(Object {
+                line: i + 1,
+                fields,
+            }),
+            _ => return None,
+        }
+    }
+    (others.len() < objects.len()).then_some((objects, others))
+}
+
+/// A whole file of one JSON value whose records are the objects of its first
+/// array of objects: the value itself, or one of its top object's values.
+fn json_array(text: &str) -> Option<Vec<Object>> {
+    let value: Json = serde_json::from_str(text.trim_start_matches('\u{feff}')).ok()?;
+    let (items, depth) = match value {
+        Json::List(items) => (items, 1),
+        Json::Object(fields) => (
+            fields.into_iter().find_map(|(_, v)| match v {
+                Json::List(items) if items.iter().any(|i| matches!(i, Json::Object(_))) => {
+                    Some(items)
+                }
+                _ => None,
+            })?,
+            2,
+        ),
+        _ => return None,
+    };
+    let mut lines = object_lines(text, depth).into_iter();
+    let objects: Vec<Object> = items
+        .into_iter()
+        .filter_map(|item| match item {
+            Json::Object(fields) => Some(fields),
+            _ => None,
+        })
+        .map(|fields| Object {
+            line: lines.next().unwrap_or(1),
+            fields,
+        })
+        .collect();
+    Some(objects)
+}
+
+/// The lines where objects open `depth` brackets deep (outside strings), in order.
+fn object_lines(text: &str, depth: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let (mut open, mut line, mut in_string, mut escaped) = (0usize, 1usize, false, false);
+    for b in text.bytes() {
+        if b == b'\n' {
+            line += 1;
+        }
+        if in_string {
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'{' | b'[' => {
+                if b == b'{' && open == depth {
+                    out.push(line);
+                }
+                open += 1;
+            }
+            b'}' | b']' => open = open.saturating_sub(1),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A value as text lines: a string's own lines, a list of strings joined by `；`
+/// (several authors), nothing for an object (a nested structure is no field).
+fn value_lines(value: &Json) -> Option<Vec<String>> {
+    match value {
+        Json::Null => Some(Vec::new()),
+        Json::Scalar(s) => Some(
+            s.split('\n')
+                .map(|l| trim(l).to_string())
+                .filter(|l| !l.is_empty())
+                .collect(),
+        ),
+        Json::List(items) => {
+            let parts: Vec<&str> = items
+                .iter()
+                .filter_map(|i| match i {
+                    Json::Scalar(s) if !trim(s).is_empty() => Some(trim(s)),
+                    _ => None,
+                })
+                .collect();
+            (parts.len() == items.len()).then(|| {
+                if parts.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![parts.join("；")]
+                }
+            })
+        }
+        Json::Object(_) => None,
+    }
+}
+
+/// A key as `records` reads a label: a Latin word (letters, then letters, figures
+/// or `_`) or a few Han characters; any other key by its place (`field3`).
+fn label_of(key: &str, place: usize) -> String {
+    let n = key.chars().count();
+    let latin = (2..=MAX_LABEL).contains(&n)
+        && key.starts_with(|c: char| c.is_ascii_alphabetic())
+        && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+    let han = (1..=6).contains(&n) && key.chars().all(crate::text::is_han);
+    if latin || han {
+        key.to_string()
+    } else {
+        format!("field{place}")
+    }
+}
+
+/// The records as printed units: a rule, then `label: first line` and the value's
+/// further lines, a unit each, for every field an object gives; the `others` lines
+/// where they stand, as furniture.
+fn print(objects: &[Object], others: &[(usize, String)]) -> Vec<Unit<'static>> {
+    let unit = |line: usize, markup: Markup, text: String| Unit {
+        line,
+        gap: 1,
+        level: 0,
+        markup,
+        indent: false,
+        page_break: false,
+        joined: 0,
+        text: Cow::Owned(text),
+    };
+    // Labels by the first object's keys, so every record opens with the same one.
+    let mut keys: Vec<&str> = Vec::new();
+    let mut out = Vec::new();
+    let mut others = others.iter().peekable();
+    for o in objects {
+        while let Some((line, text)) = others.next_if(|(line, _)| *line < o.line) {
+            out.push(unit(*line, Markup::Furniture, text.clone()));
+        }
+        out.push(unit(o.line, Markup::Noise, String::new()));
+        for (key, value) in &o.fields {
+            let Some(lines) = value_lines(value) else {
+                continue;
+            };
+            let place = keys.iter().position(|k| k == key).unwrap_or_else(|| {
+                keys.push(key);
+                keys.len() - 1
+            });
+            let label = label_of(key, place + 1);
+            let mut lines = lines.into_iter();
+            let first = lines.next().unwrap_or_default();
+            out.push(unit(o.line, Markup::None, format!("{label}: {first}")));
+            out.extend(lines.map(|l| unit(o.line, Markup::None, l)));
+        }
+    }
+    out.extend(others.map(|(line, text)| unit(*line, Markup::Furniture, text.clone())));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::article::Article;
+    use crate::segment::segment_issue;
+
+    fn heads(articles: &[Article]) -> Vec<(String, String, String, String, usize)> {
+        articles
+            .iter()
+            .map(|a| {
+                (
+                    a.kicker.clone(),
+                    a.title.clone(),
+                    a.subtitle.clone(),
+                    a.byline.clone(),
+                    a.paragraphs.len(),
+                )
+            })
+            .collect()
+    }
+
+    const LINES: &str = concat!(
+        r#"{"headline": "沙河镇新修三座便民桥", "sub_title": "", "writer": "本报记者　苗青禾", "channel": "民生", "paper": "河湾日报", "pub_date": "2026-11-02", "body": "沙河镇三座便民桥日前完工，村民过河不再绕行五公里。\n桥由镇里统一设计，村民投工投劳。", "link": "https://example.org/a/1.html"}"#,
+        "\n",
+        r#"{"headline": "老街夜市重新开张", "sub_title": "——一条老街的烟火气", "writer": "本报记者　贺远山", "channel": "城事", "paper": "河湾日报", "pub_date": "2026-11-02", "body": "停业两年的老街夜市上周末重新开张，八十多个摊位坐满了人。", "link": "https://example.org/a/2.html"}"#,
+        "\n",
+        r#"{"headline": "冬季供暖下周启动", "sub_title": "", "writer": "", "channel": "民生", "paper": "河湾日报", "pub_date": "2026-11-03", "body": "市供热公司通知，全市集中供暖将于11月10日启动。\n居民如有问题可拨打热线。\n热线二十四小时有人值守。", "link": "https://example.org/a/3.html"}"#,
+        "\n",
+    );
+
+    /// A scraper's JSON Lines: one article an object, whatever its keys are
+    /// called; the `\n` escapes are its paragraphs, the link and dates no text.
+    #[test]
+    fn a_scrapers_json_lines_are_one_article_an_object() {
+        let got = segment_issue(LINES, "x");
+        assert_eq!(
+            heads(&got),
+            vec![
+                (
+                    "民生".into(),
+                    "沙河镇新修三座便民桥".into(),
+                    String::new(),
+                    "本报记者　苗青禾".into(),
+                    2
+                ),
+                (
+                    "城事".into(),
+                    "老街夜市重新开张".into(),
+                    "——一条老街的烟火气".into(),
+                    "本报记者　贺远山".into(),
+                    1
+                ),
+                (
+                    "民生".into(),
+                    "冬季供暖下周启动".into(),
+                    String::new(),
+                    String::new(),
+                    3
+                ),
+            ]
+        );
+        assert_eq!(
+            got[1].paragraphs[0],
+            "停业两年的老街夜市上周末重新开张，八十多个摊位坐满了人。"
+        );
+        assert_eq!(
+            got.iter().map(|a| a.line).collect::<Vec<_>>(),
+            vec![1, 2, 3]
+        );
+        let all: String = got
+            .iter()
+            .flat_map(|a| a.paragraphs.iter())
+            .cloned()
+            .collect();
+        assert!(!all.contains("https://") && !all.contains("2026-11"));
+    }
+
+    /// The file as a print of it has it: a running head over it, a page footer
+    /// between its lines, each line indented: the same articles, and neither the
+    /// head nor the footer in any of them.
+    #[test]
+    fn a_printed_json_lines_file_keeps_its_articles() {
+        let lines: Vec<&str> = LINES.lines().collect();
+        let printed = format!(
+            "河湾日报网络版　数据导出\n\u{3000}\u{3000}{}\n\u{3000}\u{3000}{}\n第 1 页\n\u{3000}\u{3000}{}\n",
+            lines[0], lines[1], lines[2]
+        );
+        let got = segment_issue(&printed, "x");
+        assert_eq!(heads(&got), heads(&segment_issue(LINES, "x")));
+        let all: String = got
+            .iter()
+            .flat_map(|a| a.paragraphs.iter())
+            .cloned()
+            .collect();
+        assert!(!all.contains("第 1 页") && !all.contains("数据导出"));
+    }
+
+    /// The same records as one JSON document, the array under a key of the top
+    /// object: the same articles, each at the line its object opens on.
+    #[test]
+    fn a_json_array_under_a_key_is_read_as_its_lines_are() {
+        let objects: Vec<&str> = LINES.lines().collect();
+        let doc = format!(
+            "{{\n  \"total\": 3,\n  \"data\": [\n    {}\n  ]\n}}\n",
+            objects.join(",\n    ")
+        );
+        let from_doc = segment_issue(&doc, "x");
+        let from_lines = segment_issue(LINES, "x");
+        assert_eq!(heads(&from_doc), heads(&from_lines));
+        assert_eq!(
+            from_doc.iter().map(|a| a.line).collect::<Vec<_>>(),
+            vec![4, 5, 6]
+        );
+    }
+
+    /// A page that only opens with a brace, or a single object, is no page of
+    /// records: it is read as text.
+    #[test]
+    fn text_that_is_not_a_json_page_is_left_alone() {
+        assert!(super::units("{编者按} 本版刊登读者来信。\n\n第二段。\n").is_none());
+        assert!(super::units(r#"{"title": "一篇", "body": "只有一篇。"}"#).is_none());
+        assert!(super::units("[1, 2, 3]").is_none());
+        assert!(super::units("春风吹绿小山村\n").is_none());
+    }
+}

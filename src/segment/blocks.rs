@@ -58,6 +58,9 @@ pub struct Unit<'a> {
     pub page_break: bool,
     /// Source lines after `line` that `normalise` joined into this unit.
     pub joined: usize,
+    /// A further line of a record's value as a JSON page prints it (`json_pages`):
+    /// its text, never a field's label, whatever it opens with (`问：…`).
+    pub continues_value: bool,
     /// The text, trimmed, without heading marks or tags.
     pub text: Cow<'a, str>,
 }
@@ -165,6 +168,7 @@ fn push_line<'a>(out: &mut Vec<Unit<'a>>, line: &'a str, line_no: usize, gap: us
         indent: false,
         page_break: false,
         joined: 0,
+        continues_value: false,
         text,
     };
     if line.starts_with('<')

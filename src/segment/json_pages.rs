@@ -130,24 +130,33 @@ fn json_lines(text: &str) -> Option<(Vec<Object>, StrayLines)> {
     (others.len() < objects.len()).then_some((objects, others))
 }
 
-/// A whole file of one JSON value whose records are the objects of its first
-/// array of objects: the value itself, or one of its top object's values.
+/// A whole file of one JSON value whose records are the objects of an array of
+/// objects: the value itself, or of the top object's values the array whose objects
+/// hold the most text (the articles, not a list of authors beside them).
 fn json_array(text: &str) -> Option<Vec<Object>> {
     let value: Json = serde_json::from_str(text.trim_start_matches('\u{feff}')).ok()?;
-    let (items, depth) = match value {
-        Json::List(items) => (items, 1),
-        Json::Object(fields) => (
-            fields.into_iter().find_map(|(_, v)| match v {
+    let (items, rank) = match value {
+        Json::List(items) => (items, 0),
+        Json::Object(fields) => fields
+            .into_iter()
+            .filter_map(|(_, v)| match v {
                 Json::List(items) if items.iter().any(|i| matches!(i, Json::Object(_))) => {
                     Some(items)
                 }
                 _ => None,
-            })?,
-            2,
-        ),
+            })
+            .enumerate()
+            .max_by_key(|(rank, items)| {
+                (items.iter().map(text_len).sum::<usize>(), usize::MAX - rank)
+            })
+            .map(|(rank, items)| (items, rank))?,
         _ => return None,
     };
-    let mut lines = object_lines(text, depth).into_iter();
+    let mut lines = object_lines(text)
+        .into_iter()
+        .nth(rank)
+        .unwrap_or_default()
+        .into_iter();
     let objects: Vec<Object> = items
         .into_iter()
         .filter_map(|item| match item {
@@ -162,10 +171,22 @@ fn json_array(text: &str) -> Option<Vec<Object>> {
     Some(objects)
 }
 
-/// The lines where objects open `depth` brackets deep (outside strings), in order.
-fn object_lines(text: &str, depth: usize) -> Vec<usize> {
-    let mut out = Vec::new();
-    let (mut open, mut line, mut in_string, mut escaped) = (0usize, 1usize, false, false);
+/// How much text a value holds, in bytes of its strings.
+fn text_len(value: &Json) -> usize {
+    match value {
+        Json::Null => 0,
+        Json::Scalar(s) => s.len(),
+        Json::List(items) => items.iter().map(text_len).sum(),
+        Json::Object(fields) => fields.iter().map(|(_, v)| text_len(v)).sum(),
+    }
+}
+
+/// For each array of objects at the top of the file or right under its top object
+/// (outside strings), in order, the lines where its objects open.
+fn object_lines(text: &str) -> Vec<Vec<usize>> {
+    let mut arrays: Vec<Vec<usize>> = Vec::new();
+    let mut stack: Vec<u8> = Vec::new();
+    let (mut line, mut in_string, mut escaped) = (1usize, false, false);
     for b in text.bytes() {
         if b == b'\n' {
             line += 1;
@@ -182,16 +203,26 @@ fn object_lines(text: &str, depth: usize) -> Vec<usize> {
         match b {
             b'"' => in_string = true,
             b'{' | b'[' => {
-                if b == b'{' && open == depth {
-                    out.push(line);
+                let item_of_array = matches!(stack.as_slice(), [b'['] | [b'{', b'[']);
+                if b == b'[' && matches!(stack.as_slice(), [] | [b'{']) {
+                    arrays.push(Vec::new());
                 }
-                open += 1;
+                if b == b'{'
+                    && item_of_array
+                    && let Some(a) = arrays.last_mut()
+                {
+                    a.push(line);
+                }
+                stack.push(b);
             }
-            b'}' | b']' => open = open.saturating_sub(1),
+            b'}' | b']' => {
+                stack.pop();
+            }
             _ => {}
         }
     }
-    out
+    arrays.retain(|a| !a.is_empty());
+    arrays
 }
 
 /// A value as text lines: a string's own lines, a list of strings joined by `；`
@@ -252,6 +283,7 @@ fn print(objects: &[Object], others: &[(usize, String)]) -> Vec<Unit<'static>> {
         indent: false,
         page_break: false,
         joined: 0,
+        continues_value: false,
         text: Cow::Owned(text),
     };
     // Labels by the first object's keys, so every record opens with the same one.
@@ -275,7 +307,10 @@ fn print(objects: &[Object], others: &[(usize, String)]) -> Vec<Unit<'static>> {
             let mut lines = lines.into_iter();
             let first = lines.next().unwrap_or_default();
             out.push(unit(o.line, Markup::None, format!("{label}: {first}")));
-            out.extend(lines.map(|l| unit(o.line, Markup::None, l)));
+            out.extend(lines.map(|l| Unit {
+                continues_value: true,
+                ..unit(o.line, Markup::None, l)
+            }));
         }
     }
     out.extend(others.map(|(line, text)| unit(*line, Markup::Furniture, text.clone())));
@@ -393,6 +428,45 @@ mod tests {
         assert_eq!(
             from_doc.iter().map(|a| a.line).collect::<Vec<_>>(),
             vec![4, 5, 6]
+        );
+    }
+
+    /// A body in questions and answers: a paragraph opening with `问：` is the
+    /// text's, not a field of the record.
+    #[test]
+    fn a_bodys_labelled_paragraphs_stay_in_the_body() {
+        let page = LINES.replace(
+            r#"\n居民如有问题可拨打热线。"#,
+            r#"\n问：供暖费怎么交？\n答：可在网上缴纳。"#,
+        );
+        let got = segment_issue(&page, "x");
+        assert_eq!(got.len(), 3);
+        assert_eq!(
+            got[2].paragraphs.to_vec(),
+            vec![
+                "市供热公司通知，全市集中供暖将于11月10日启动。".to_string(),
+                "问：供暖费怎么交？".into(),
+                "答：可在网上缴纳。".into(),
+                "热线二十四小时有人值守。".into(),
+            ]
+        );
+    }
+
+    /// A document whose top object holds other objects beside its articles (its
+    /// source, a list of authors): the articles are the array with the most text,
+    /// each at the line its own object opens on.
+    #[test]
+    fn the_articles_are_the_array_with_the_most_text() {
+        let objects: Vec<&str> = LINES.lines().collect();
+        let doc = format!(
+            "{{\n  \"meta\": {{\"site\": {{\"name\": \"河湾网\"}}}},\n  \"authors\": [\n    {{\"name\": \"苗青禾\"}},\n    {{\"name\": \"贺远山\"}}\n  ],\n  \"data\": [\n    {}\n  ]\n}}\n",
+            objects.join(",\n    ")
+        );
+        let got = segment_issue(&doc, "x");
+        assert_eq!(heads(&got), heads(&segment_issue(LINES, "x")));
+        assert_eq!(
+            got.iter().map(|a| a.line).collect::<Vec<_>>(),
+            vec![8, 9, 10]
         );
     }
 

@@ -321,6 +321,7 @@ impl Posts {
                 indent: false,
                 page_break: false,
                 joined: 0,
+                continues_value: false,
                 text: Cow::Owned(text),
             };
             let mut new = Vec::with_capacity(3);

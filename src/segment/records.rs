@@ -236,7 +236,7 @@ fn labelled_records(units: &[Unit<'_>]) -> Option<(Vec<Label>, Vec<Record>)> {
     let found: Vec<Option<(&str, usize)>> = units
         .iter()
         .map(|u| {
-            (u.markup == Markup::None)
+            (u.markup == Markup::None && !u.continues_value)
                 .then(|| field_label(&u.text))
                 .flatten()
         })
@@ -551,6 +551,7 @@ fn rebuild<'t>(units: &mut Vec<Unit<'t>>, records: &[Record], roles: &[FieldRole
         indent: line.indent,
         page_break: false,
         joined: 0,
+        continues_value: false,
         text: Cow::Owned(text),
     };
     for r in records {

@@ -87,9 +87,18 @@ impl Stories {
     /// is skipped.
     pub fn link_with(issues: &[Issue], manual: &[ManualLink]) -> Stories {
         use rayon::prelude::*;
-        let jumps: Vec<Vec<jump::Jumps>> = issues
+        // Per issue, its articles with a jump line (few have one: a record for
+        // each of a million articles was most of linking them).
+        let jumps: Vec<Vec<(usize, jump::Jumps)>> = issues
             .par_iter()
-            .map(|i| i.articles.iter().map(jump::jumps_of).collect())
+            .map(|i| {
+                (i.articles.iter().enumerate())
+                    .filter_map(|(a, article)| {
+                        let j = jump::jumps_of(article);
+                        (j.back.is_some() || j.onward.is_some()).then_some((a, j))
+                    })
+                    .collect()
+            })
             .collect();
         let mut by_date: HashMap<&str, Vec<usize>> = HashMap::new();
         let mut notes: HashMap<ArticleAt, String> = HashMap::new();
@@ -97,7 +106,7 @@ impl Stories {
             match issue.date.as_deref() {
                 Some(d) => by_date.entry(d).or_default().push(i),
                 None => {
-                    for (a, j) in jumps[i].iter().enumerate() {
+                    for &(a, ref j) in &jumps[i] {
                         if let Some(p) = j.onward.as_ref().or(j.back.as_ref()) {
                             notes.insert(
                                 ArticleAt::new(i, a),
@@ -125,7 +134,7 @@ impl Stories {
             let mut claimed: HashSet<ArticleAt> = HashSet::new();
             for &i in group {
                 let from_page = issues[i].page.as_deref().map(jump::normalise_page);
-                for (a, j) in jumps[i].iter().enumerate() {
+                for &(a, ref j) in &jumps[i] {
                     let Some(to) = &j.onward else { continue };
                     let Some(targets) = pages.get(to) else {
                         notes.insert(
@@ -137,15 +146,16 @@ impl Stories {
                     let here = ArticleAt::new(i, a);
                     let candidates: Vec<ArticleAt> = targets
                         .iter()
-                        .flat_map(|&t| (0..jumps[t].len()).map(move |b| ArticleAt::new(t, b)))
-                        .filter(|&there| {
-                            there != here
-                                && !claimed.contains(&there)
-                                && jumps[there.issue][there.article]
-                                    .back
-                                    .as_ref()
-                                    .is_some_and(|p| from_page.as_ref() == Some(p))
+                        .flat_map(|&t| {
+                            (jumps[t].iter())
+                                .filter(|(_, j)| {
+                                    j.back
+                                        .as_ref()
+                                        .is_some_and(|p| from_page.as_ref() == Some(p))
+                                })
+                                .map(move |&(b, _)| ArticleAt::new(t, b))
                         })
+                        .filter(|&there| there != here && !claimed.contains(&there))
                         .collect();
                     // Wording decides only between two or more candidates.
                     let best = match candidates.as_slice() {
@@ -183,7 +193,7 @@ impl Stories {
             }
             // Back jumps no part of the day leads to.
             for &i in group {
-                for (a, j) in jumps[i].iter().enumerate() {
+                for &(a, ref j) in &jumps[i] {
                     let Some(from) = &j.back else { continue };
                     let here = ArticleAt::new(i, a);
                     if claimed.contains(&here) {

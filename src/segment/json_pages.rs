@@ -86,8 +86,6 @@ type StrayLines = Vec<(usize, String)>;
 
 /// Objects this many or more make a page of records (as `records` asks).
 const MIN_OBJECTS: usize = 2;
-/// A printed label: at most this many characters (as `records` reads one).
-const MAX_LABEL: usize = 16;
 
 /// The units of `text` when it is a JSON page of article objects, else `None`.
 pub fn units(text: &str) -> Option<Vec<Unit<'static>>> {
@@ -256,15 +254,11 @@ fn value_lines(value: &Json) -> Option<Vec<String>> {
     }
 }
 
-/// A key as `records` reads a label: a Latin word (letters, then letters, figures
-/// or `_`) or a few Han characters; any other key by its place (`field3`).
+/// A key as `records` reads a label (`records::colon_label`); any other key by its
+/// place (`field3`).
 fn label_of(key: &str, place: usize) -> String {
-    let n = key.chars().count();
-    let latin = (2..=MAX_LABEL).contains(&n)
-        && key.starts_with(|c: char| c.is_ascii_alphabetic())
-        && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
-    let han = (1..=6).contains(&n) && key.chars().all(crate::text::is_han);
-    if latin || han {
+    let printed = format!("{key}: ");
+    if super::records::colon_label(&printed).is_some_and(|(label, _)| label == key) {
         key.to_string()
     } else {
         format!("field{place}")

@@ -149,7 +149,7 @@ fn bracket_label(text: &str) -> Option<(&str, usize)> {
 /// `Title: …`, `标题：…`: a label before a colon opening the line, one to six Han
 /// characters or a Latin word of two to sixteen letters, figures and `_` (as a feed,
 /// a database or a program prints its fields); its name and the byte where the value starts.
-fn colon_label(text: &str) -> Option<(&str, usize)> {
+pub(super) fn colon_label(text: &str) -> Option<(&str, usize)> {
     let (colon, _) = text
         .char_indices()
         .take(MAX_LATIN_LABEL + 1)

@@ -408,7 +408,7 @@
 
 pub mod common;
 
-use common::styles::{Heads, Style, head_key, render, render_layout};
+use common::styles::{Heads, Style, head_key, render, render_layout, title_key};
 use newstag::article::Article;
 use newstag::corpus::{issue_key, parse_issue};
 use newstag::segment::habits::{Habits, PageLines};
@@ -506,22 +506,6 @@ fn key(s: &str) -> String {
     comparison_key(s)
 }
 
-/// A printed decoration mark before a head (▶ ● ★ ▲ ■ ◆ ※ 📌 …): arrows, geometric
-/// shapes, miscellaneous symbols, dingbats and pictographs, with emoji variation selectors.
-fn is_decoration(c: char) -> bool {
-    matches!(c,
-        '\u{2022}' | '\u{203B}' | '\u{2190}'..='\u{21FF}' | '\u{25A0}'..='\u{27BF}'
-        | '\u{2B00}'..='\u{2BFF}' | '\u{FE0E}' | '\u{FE0F}' | '\u{1F300}'..='\u{1FAFF}')
-}
-
-/// The key a title is compared by: the comparison key without the decoration marks a
-/// page prints before a head. Editors differ on whether a title keeps them (blind11's gold
-/// drops them, blind19-22's keep them), and neither is a matter of where the cut fell.
-fn title_key(s: &str) -> String {
-    let k = key(s);
-    k.trim_start_matches(is_decoration).to_string()
-}
-
 /// Does predicted article `a` carry gold article `g`'s title?
 fn title_matches(a: &Article, g: &GoldArticle) -> bool {
     let t = title_key(&g.title);
@@ -606,7 +590,13 @@ fn score_marked(
         ];
         let want = [&g.kicker, &g.subtitle, &g.byline, &g.kind];
         for (f, (got, want)) in got.iter().zip(want).enumerate() {
-            if key(got) == key(want) {
+            // Kicker and subtitle are heads: compared as titles are.
+            let same = if f < 2 {
+                title_key(got) == title_key(want)
+            } else {
+                key(got) == key(want)
+            };
+            if same {
                 s.heads_right[f] += 1;
                 marks[base + gi].0[2 + f] = b'+';
             } else {
@@ -639,7 +629,7 @@ fn score_marked(
             let cause = loss_cause(&bodies, gold, gi);
             if std::env::var_os("NEWSTAG_LOSS_DETAIL").is_some() && cause == "swallowed" {
                 let first = key(&g.first_body);
-                let titles: Vec<String> = articles.iter().map(|a| key(&a.title)).collect();
+                let titles: Vec<String> = articles.iter().map(|a| title_key(&a.title)).collect();
                 for (bi, b) in bodies.iter().enumerate() {
                     if !b.contains(&first) {
                         continue;
@@ -649,7 +639,7 @@ fn score_marked(
                         if oi == gi || of.is_empty() || !b.contains(&of) {
                             continue;
                         }
-                        let ot = key(&o.title);
+                        let ot = title_key(&o.title);
                         // Where the other's head went.
                         let how = if ot.is_empty() {
                             "untitled"

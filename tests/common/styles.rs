@@ -67,9 +67,26 @@ pub struct Heads {
     pub bylines: Vec<String>,
 }
 
-/// How the renderer compares a line with a gold head.
+/// A printed decoration mark before a head (▶ ● ★ ▲ ■ ◆ ※ 📌 …): arrows, geometric
+/// shapes, miscellaneous symbols, dingbats and pictographs, with emoji variation selectors.
+fn is_decoration(c: char) -> bool {
+    matches!(c,
+        '\u{2022}' | '\u{203B}' | '\u{2190}'..='\u{21FF}' | '\u{25A0}'..='\u{27BF}'
+        | '\u{2B00}'..='\u{2BFF}' | '\u{FE0E}' | '\u{FE0F}' | '\u{1F300}'..='\u{1FAFF}')
+}
+
+/// The key a title is compared by: the comparison key without the decoration marks a
+/// page prints before a head. Editors differ on whether a title keeps them (blind11's gold
+/// drops them, blind19-22's keep them), and neither is a matter of where the cut fell.
+pub fn title_key(s: &str) -> String {
+    let k = newstag::text::comparison_key(s);
+    k.trim_start_matches(is_decoration).to_string()
+}
+
+/// How the renderer compares a line with a gold head: as the scorer compares titles, so
+/// a page's `▶标题` is the gold's 标题 whichever of them keeps the mark.
 pub fn head_key(s: &str) -> String {
-    newstag::text::comparison_key(s)
+    title_key(s)
 }
 
 impl Heads {
@@ -107,7 +124,9 @@ fn paras(text: &str) -> Vec<Para> {
             continue;
         }
         let hashes = t.bytes().take_while(|&b| b == b'#').count();
-        let (level, rest) = if (1..=6).contains(&hashes) {
+        // An ATX heading's marks are followed by a space (`#话题#` is a hashtag).
+        let spaced = t[hashes..].starts_with(char::is_whitespace);
+        let (level, rest) = if (1..=6).contains(&hashes) && spaced {
             (hashes, t[hashes..].trim())
         } else {
             (0, t)

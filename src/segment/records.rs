@@ -77,6 +77,9 @@ const MIN_RECORDS: usize = 2;
 const MAX_LABEL: usize = 6;
 /// A label that names a field in Latin letters: at most this many.
 const MAX_LATIN_LABEL: usize = 16;
+/// A label in braces, in Latin letters and spaces (`Database Provider`): at most
+/// this many bytes.
+const MAX_BRACED_LABEL: usize = 24;
 /// The text field's values are this many characters long on average, at least.
 const MIN_TEXT: usize = 15;
 /// A kicker's values (a column's name) are this many characters long on average, at most.
@@ -186,12 +189,52 @@ fn tag_label(text: &str) -> Option<(&str, usize)> {
     tag.then(|| (&text[..2], b.len().min(6)))
 }
 
-/// A field's label opening a line: in brackets (`【标题】`), a tag (`TI  - `) or
-/// before a colon (`Title:`).
+/// `{Title}: …`, `{Secondary Title}: …`: a label in braces before a colon, as a
+/// reference manager prints its fields (NoteExpress), one to six Han characters or
+/// Latin words of at most [`MAX_BRACED_LABEL`] letters, figures and spaces; its name
+/// and the byte where the value starts.
+fn brace_label(text: &str) -> Option<(&str, usize)> {
+    let rest = text.strip_prefix('{')?;
+    let close = rest.as_bytes()[..rest.len().min(MAX_BRACED_LABEL + 1)]
+        .iter()
+        .position(|&b| b == b'}')?;
+    let label = &rest[..close];
+    let n = count_upto(label, MAX_BRACED_LABEL + 1);
+    let han = (1..=MAX_LABEL).contains(&n) && label.chars().all(crate::text::is_han);
+    let latin = (2..=MAX_BRACED_LABEL).contains(&n)
+        && label.starts_with(|c: char| c.is_ascii_alphabetic())
+        && label
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b' ' || b == b'_');
+    let after = &rest[close + 1..];
+    let colon = if after.starts_with(':') {
+        1
+    } else if after.starts_with('：') {
+        '：'.len_utf8()
+    } else {
+        return None;
+    };
+    (han || latin).then_some((label, '{'.len_utf8() + close + 1 + colon))
+}
+
+/// A field's label opening a line: in brackets (`【标题】`) or braces (`{Title}:`),
+/// a tag (`TI  - `) or before a colon (`Title:`).
 fn field_label(text: &str) -> Option<(&str, usize)> {
     bracket_label(text)
+        .or_else(|| brace_label(text))
         .or_else(|| tag_label(text))
         .or_else(|| colon_label(text))
+}
+
+/// `阙晓岚;檀秋实;`: names divided by semicolons, as a reference manager lists a
+/// record's authors (the last one closed by its semicolon too).
+fn is_names_list(value: &str) -> bool {
+    let names = value.trim_end_matches([';', '；']);
+    value.contains([';', '；'])
+        && names.split([';', '；']).all(|name| {
+            let name = trim(name);
+            !name.is_empty() && is_name_line(name)
+        })
 }
 
 /// `栏目：民生`: a value opening with a label the lexicon names a kicker's; the
@@ -224,7 +267,7 @@ fn value_line(u: &Unit<'_>, text: &str) -> ValueLine {
 fn labelled_records(units: &[Unit<'_>]) -> Option<(Vec<Label>, Vec<Record>)> {
     // Most pages have no such label at all, or a few column labels: count first.
     let may_label = |t: &str| {
-        t.starts_with('【')
+        t.starts_with(['【', '{'])
             || t.get(2..5) == Some("  -")
             || t.chars()
                 .take(MAX_LATIN_LABEL + 1)
@@ -419,7 +462,10 @@ fn learn_roles(records: &[Record], labels: usize) -> Option<Vec<FieldRole>> {
         values: Vec<String>,
         /// Values naming themselves a kicker (`栏目：民生`).
         named_kickers: usize,
+        /// Values naming a paper (`泂川日报`): the record's source.
+        papers: usize,
     }
+    let lex = super::lexicon::lexicon();
     let mut stats = vec![Stats::default(); labels];
     for r in records {
         for (pos, f) in r.fields.iter().enumerate() {
@@ -432,7 +478,10 @@ fn learn_roles(records: &[Record], labels: usize) -> Option<Vec<FieldRole>> {
             s.present += 1;
             s.chars += f.chars();
             s.position += pos;
-            s.bylines += usize::from(is_byline(&value, n) || (n <= 12 && is_name_line(&value)));
+            s.bylines += usize::from(
+                is_byline(&value, n) || (n <= 12 && is_name_line(&value)) || is_names_list(&value),
+            );
+            s.papers += usize::from(lex.is_paper_name(&value));
             // Figures and codes (`A04`, `2026-11-30`), or a value with no Han
             // character (a link, a feed's dates): no head of a Chinese paper.
             s.codes += usize::from(
@@ -472,7 +521,7 @@ fn learn_roles(records: &[Record], labels: usize) -> Option<Vec<FieldRole>> {
         let same = s.present >= MIN_RECORDS && s.values.iter().all(|v| *v == s.values[0]);
         if s.bylines * 2 > s.present {
             roles[l] = FieldRole::Byline;
-        } else if codes(s) || same || s.heads < s.present {
+        } else if codes(s) || same || s.heads < s.present || s.papers * 2 > s.present {
             roles[l] = FieldRole::Meta;
         } else {
             heads.push(l);
@@ -597,7 +646,9 @@ fn rebuild<'t>(units: &mut Vec<Unit<'t>>, records: &[Record], roles: &[FieldRole
                     .filter_map(|f| Some((f.lines.first()?, f)))
                     .map(|(first, f)| {
                         let text: String = f.lines.iter().map(|l| l.text.as_str()).collect();
-                        (first, text)
+                        // (A list's closing `;` divides nothing: `阙晓岚;檀秋实;`.)
+                        let names = text.trim_end_matches([';', '；']).len();
+                        (first, text[..names].to_string())
                     })
                     .filter(|(_, t)| !t.is_empty());
                 if let Some((first, mut byline)) = names.next() {
@@ -804,6 +855,33 @@ mod tests {
         assert_eq!(
             articles[1].paragraphs,
             ["入冬以来用电负荷上升，请居民不要私拉电线。"]
+        );
+    }
+
+    /// A reference manager's records with labels in braces (NoteExpress): the
+    /// labels are no text, the authors' list is the byline without its closing
+    /// semicolon, an empty author field gives none, and a field naming the paper
+    /// each record comes from is its source, no kicker.
+    #[test]
+    fn a_reference_managers_braced_fields_are_read_by_their_values() {
+        let page = "{Reference Type}: Newspaper Article\n{Title}: 城区供暖管网改造全部完工\n{Author}: 谯砚秋;\n{Secondary Title}: 苇塘日报\n{Date}: 2026-12-01\n{Keywords}: 供暖;管网改造\n{Abstract}: 城区供暖管网改造工程日前全部完工，共更换老旧管网四十六公里。\n{Database Provider}: CNKI\n\n{Reference Type}: Newspaper Article\n{Title}: 芦溪完成生态护岸建设\n{Author}: 覃书言;綦若溪;\n{Secondary Title}: 芦溪晚报\n{Date}: 2026-12-02\n{Keywords}: 生态护岸\n{Abstract}: 芦溪二十八公里生态护岸近日完工，原来的水泥硬岸换成了草坡。\n{Database Provider}: CNKI\n\n{Reference Type}: Newspaper Article\n{Title}: 冬季用电安全提示\n{Author}: \n{Secondary Title}: 苇塘日报\n{Date}: 2026-12-03\n{Keywords}: 用电\n{Abstract}: 入冬以来用电负荷上升，请居民不要私拉电线。\n{Database Provider}: CNKI\n";
+        let articles = segment_issue(page, "p");
+        let heads: Vec<[&str; 3]> = articles
+            .iter()
+            .map(|a| [a.kicker.as_str(), a.title.as_str(), a.byline.as_str()])
+            .collect();
+        assert_eq!(
+            heads,
+            [
+                ["", "城区供暖管网改造全部完工", "谯砚秋"],
+                ["", "芦溪完成生态护岸建设", "覃书言;綦若溪"],
+                ["", "冬季用电安全提示", ""],
+            ],
+            "{articles:#?}"
+        );
+        assert_eq!(
+            articles[1].paragraphs,
+            ["芦溪二十八公里生态护岸近日完工，原来的水泥硬岸换成了草坡。"]
         );
     }
 

@@ -138,9 +138,23 @@ fn canonical(root: &Path) -> Vec<u8> {
 /// folder ([`crate::cache::sidecars`]), and reading the sidecar of an issue
 /// that has one.
 pub fn stamps(root: &Path) -> Vec<IssueStamp> {
+    stamps_of(root, None)
+}
+
+/// [`stamps`] of the issue files `listed` (a walk of `root` just made, in
+/// natural order), or of a walk of `root` when `None`.
+pub fn stamps_of(root: &Path, listed: Option<&[PathBuf]>) -> Vec<IssueStamp> {
     use rayon::prelude::*;
     let census = crate::cache::sidecars::SidecarCensus::as_loaded();
-    let mut stamps: Vec<IssueStamp> = walk::issue_files(root, &mut |_, _| {})
+    let walked;
+    let files = match listed {
+        Some(files) => files,
+        None => {
+            walked = walk::issue_files(root, &mut |_, _| {});
+            &walked
+        }
+    };
+    let mut stamps: Vec<IssueStamp> = files
         .par_iter()
         .filter_map(|p| {
             let rel = crate::corpus::relative_path(root, p);
@@ -212,7 +226,16 @@ pub fn load(root: &Path, files: &[IssueStamp]) -> Option<SearchIndex> {
 /// `stat` of every issue file, the index a decoding of its head), so a warm
 /// start waits for the longer of them, not for both in turn.
 pub fn stamps_and_load(root: &Path) -> (Vec<IssueStamp>, Option<SearchIndex>) {
-    let (files, cached) = rayon::join(|| stamps(root), || load_unstamped(root));
+    stamps_and_load_of(root, None)
+}
+
+/// [`stamps_and_load`], the stamps of the issue files `listed` when given
+/// (see [`stamps_of`]).
+pub fn stamps_and_load_of(
+    root: &Path,
+    listed: Option<&[PathBuf]>,
+) -> (Vec<IssueStamp>, Option<SearchIndex>) {
+    let (files, cached) = rayon::join(|| stamps_of(root, listed), || load_unstamped(root));
     let index = cached.and_then(|(stamped, index)| (stamped == files).then_some(index));
     (files, index)
 }

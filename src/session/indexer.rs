@@ -7,14 +7,14 @@
 //! with, unless a file changed meanwhile or the host kept issues of another
 //! cut.
 
-use super::{Notifier, SessionEvent, spawn_job};
+use super::{Listing, Notifier, SessionEvent, spawn_job};
 use crate::article::{Article, Issue};
 use crate::search::cache;
 use crate::search::index::{IndexBuilder, IssueInfo};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::{Sender, channel};
+use std::sync::mpsc::{Receiver, Sender, channel};
 
 /// Articles handed to the indexer at a time. They are shared with the corpus, not
 /// copied; a batch bounds the work of one handover on the host's thread.
@@ -58,6 +58,19 @@ pub struct IndexFeeder {
 /// those the cache describes (false when it kept issues of another cut: the
 /// cache is then neither read nor written).
 pub fn spawn_indexer(root: PathBuf, notify: Notifier, cache: bool) -> IndexFeeder {
+    spawn_indexer_listed(root, notify, cache, None)
+}
+
+/// [`spawn_indexer`], taking the corpus's issue files from the loader's walk
+/// (`listing`, see [`super::listing`]) instead of walking it again; it waits
+/// for them before anything else. Start the loader first: should no thread
+/// be had for this job, it runs on the caller's, and waits there.
+pub fn spawn_indexer_listed(
+    root: PathBuf,
+    notify: Notifier,
+    cache: bool,
+    listing: Option<Receiver<Listing>>,
+) -> IndexFeeder {
     let (tx, rx) = channel::<IndexFeed>();
     spawn_job("indexer", move || {
         let done = |r: Result<crate::search::SearchIndex, String>| {
@@ -67,10 +80,13 @@ pub fn spawn_indexer(root: PathBuf, notify: Notifier, cache: bool) -> IndexFeede
             done(Err(format!("{}: no such file or folder", root.display())));
             return;
         }
+        // The loader's walk, or none when it ended without one.
+        let listed = listing.and_then(|l| l.recv().ok());
+        let listed = listed.as_deref().map(Vec::as_slice);
         let (files, cached) = if cache {
-            cache::stamps_and_load(&root)
+            cache::stamps_and_load_of(&root, listed)
         } else {
-            (cache::stamps(&root), None)
+            (cache::stamps_of(&root, listed), None)
         };
         if let Some(index) = cached {
             done(Ok(index));

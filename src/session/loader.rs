@@ -2,7 +2,7 @@
 //! batches (small first, for a quick first screen), their sidecars read too, so
 //! the host only files them away.
 
-use super::{Notifier, SessionEvent, spawn_job};
+use super::{Listing, Notifier, SessionEvent, spawn_job};
 use crate::article::Issue;
 use crate::cache::{Bodies, CorpusCache};
 use crate::corpus::{LoadWarning, load_issue, walk};
@@ -10,12 +10,21 @@ use crate::tags::LoadedSidecars;
 use crate::tags::team::Team;
 use rayon::prelude::*;
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::Sender;
 
 /// Read the corpus at `root` in the background, in natural order, reporting
 /// [`SessionEvent::Loaded`] batches, then [`SessionEvent::LoadDone`] (or
 /// [`SessionEvent::LoadFailed`]).
 pub fn spawn_loader(root: PathBuf, team: Team, notify: Notifier) {
-    spawn_job("loader", move || load(&root, &team, &notify));
+    spawn_job("loader", move || load(&root, &team, &notify, None));
+}
+
+/// [`spawn_loader`], sending the issue files it found to `listing` once the
+/// first rows are sent (or, with no issue to show, once it has looked at them
+/// all): see [`super::listing`].
+pub fn spawn_loader_sharing(root: PathBuf, team: Team, notify: Notifier, listing: Sender<Listing>) {
+    spawn_job("loader", move || load(&root, &team, &notify, Some(listing)));
 }
 
 /// Issues cut again with the learned habits handed over at a time.
@@ -24,7 +33,12 @@ const RECUT_BATCH: usize = 1024;
 /// Issues of the first batch, small for a quick first screen.
 const FIRST_CHUNK: usize = 8;
 
-fn load(root: &std::path::Path, team: &Team, notify: &Notifier) {
+fn load(
+    root: &std::path::Path,
+    team: &Team,
+    notify: &Notifier,
+    mut listing: Option<Sender<Listing>>,
+) {
     if !root.exists() {
         notify.send(SessionEvent::LoadFailed(format!(
             "{}: no such file or folder",
@@ -33,9 +47,9 @@ fn load(root: &std::path::Path, team: &Team, notify: &Notifier) {
         return;
     }
     let mut warnings = Vec::new();
-    let files = walk::issue_files(root, &mut |path, message| {
+    let files: Listing = Arc::new(walk::issue_files(root, &mut |path, message| {
         warnings.push(LoadWarning { path, message })
-    });
+    }));
     let total = files.len();
     crate::cache::timing::mark("tui: walk");
     let mut done = 0;
@@ -104,10 +118,16 @@ fn load(root: &std::path::Path, team: &Team, notify: &Notifier) {
             first_count = paths.len();
             crate::corpus::habits::guess(root, &files);
             crate::cache::timing::mark("tui: habits guessed");
+            if let Some(to) = listing.take() {
+                let _ = to.send(Arc::clone(&files));
+            }
         }
         // Each batch lists the folders of its issues for their sidecars (a
         // folder of 10,000 issues takes a few milliseconds): few big ones.
         chunk = (chunk * 2).min(2048);
+    }
+    if let Some(to) = listing.take() {
+        let _ = to.send(Arc::clone(&files));
     }
     crate::cache::timing::mark(&format!(
         "tui: issues read ({} cut)",

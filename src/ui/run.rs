@@ -8,7 +8,7 @@ use super::keymap::{ConfigSource, Keymaps};
 use super::terminal::Term;
 use super::theme::Theme;
 use crate::config::{Config, ConfigError};
-use crate::session::loader::spawn_loader;
+use crate::session::loader::spawn_loader_sharing;
 use crate::session::{Notifier, SessionEvent};
 use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use crossterm::event::{MouseButton, MouseEventKind};
@@ -73,7 +73,16 @@ pub fn run(
             .lock()
             .is_ok_and(|tx| tx.send(AppEvent::Session(ev)).is_ok())
     });
-    super::searching::spawn_indexer(&mut app, root.clone(), notify.clone());
+    // The loader first, the indexer then waiting for its walk (see
+    // `session::listing`).
+    let (listed, listing) = crate::session::listing();
+    spawn_loader_sharing(
+        root.clone(),
+        app.tagging.team.clone(),
+        notify.clone(),
+        listed,
+    );
+    super::searching::spawn_indexer_listed(&mut app, root, notify.clone(), Some(listing));
     let wake = notify.clone();
     app.search.set_waker(Box::new(move || {
         wake.send(SessionEvent::SearchDone);
@@ -82,7 +91,6 @@ pub fn run(
     if let Some(path) = history {
         super::searching::keep_history(&mut app, path, None);
     }
-    spawn_loader(root, app.tagging.team.clone(), notify);
     spawn_signals(tx.clone())?;
 
     let mut term = Term::enter()?;
@@ -207,9 +215,12 @@ fn handle_session(app: &mut App, ev: SessionEvent) {
         }
         SessionEvent::Recut { issues, sidecars } => app.recut(issues, sidecars),
         SessionEvent::LoadDone(warnings) => {
+            // The scorer starts before the stories are linked on this thread
+            // (a second of a warm start of 100,000 issues under load), not
+            // after: suggestions are what is ready last.
+            app.start_suggestions_after_index();
             app.finish_loading(warnings);
             super::searching::corpus_loaded(app);
-            app.start_suggestions_after_index();
         }
         SessionEvent::LoadFailed(msg) => {
             app.load_failed(msg);

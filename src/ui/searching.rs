@@ -17,8 +17,21 @@ use std::sync::Arc;
 /// Start the session's indexer for the corpus at `root` (see
 /// [`crate::session::indexer`]); it reports through `notify`.
 pub fn spawn_indexer(app: &mut App, root: PathBuf, notify: crate::session::Notifier) {
+    spawn_indexer_listed(app, root, notify, None);
+}
+
+/// [`spawn_indexer`], the corpus's issue files taken from the loader's walk
+/// (see [`crate::session::listing`]).
+pub fn spawn_indexer_listed(
+    app: &mut App,
+    root: PathBuf,
+    notify: crate::session::Notifier,
+    listing: Option<std::sync::mpsc::Receiver<crate::session::Listing>>,
+) {
     let cache = !app.search.mixed_cut;
-    app.search.feeder = Some(crate::session::indexer::spawn_indexer(root, notify, cache));
+    app.search.feeder = Some(crate::session::indexer::spawn_indexer_listed(
+        root, notify, cache, listing,
+    ));
 }
 
 /// Hand the indexer the next batch of loaded articles if it wants one (`asked`:

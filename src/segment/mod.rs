@@ -321,6 +321,10 @@ fn mark_formula_banners(units: &mut [blocks::Unit<'_>]) {
 
 /// A longish unmarked "head" line whose next unit reads on from it mid-word is a
 /// paragraph cut by a column break (`…找到了最佳平` / `衡点。…`), not a heading.
+/// Mid-word as jieba reads the break (`rethread::reads_across`), not merely a
+/// dictionary word across it: `人行道上的窨井盖松动谁来修` over `读者问：…` is a head.
+/// A line with a clause break in it (`河流的清澈，离不开一双双`) already reads as
+/// running text: there any dictionary word across the break will do.
 fn demote_cut_heads(units: &[blocks::Unit<'_>], classes: &mut [classify::Class]) {
     use classify::Role;
     for i in 0..units.len().saturating_sub(1) {
@@ -332,7 +336,9 @@ fn demote_cut_heads(units: &[blocks::Unit<'_>], classes: &mut [classify::Class])
             continue;
         }
         if classify::count_upto(&units[i].text, 12) >= 12
-            && rethread::bond(&units[i].text, &units[i + 1].text)
+            && (rethread::reads_across(&units[i].text, &units[i + 1].text)
+                || (units[i].text.contains(['，', ','])
+                    && rethread::bond(&units[i].text, &units[i + 1].text)))
         {
             classes[i].role = Role::Body;
             classify::body_features(&units[i].text, &mut classes[i]);
@@ -547,6 +553,33 @@ mod tests {
         assert_eq!(a[0].title, "三座泵站，排涝能力翻一番！");
         assert_eq!(a[0].byline, "本报记者　甘露");
         assert_eq!(a[0].paragraphs.len(), 1, "{a:#?}");
+    }
+
+    /// A head over its text is no line cut by a column break because a dictionary
+    /// word happens to span the two (`…谁来修` / `读者问：…` holds 修读): the head
+    /// titles its item. A line that does read on mid-word into the next (`…闭馆时间推`
+    /// / `迟至20时…`) is still one paragraph with it.
+    #[test]
+    fn a_head_is_no_cut_line_for_a_word_across_the_break_alone() {
+        let story = "暑期托育“一位难求”\n\n本报记者　芮晓岚\n\n暑假过半，不少双职工家庭为孩子的看护发愁。\n\n市卫健委表示，将鼓励有条件的社区开设托育点。\n\n";
+        let item = "人行道上的窨井盖松动谁来修\n\n读者问：文昌路公交站旁的人行道上有个窨井盖松动了，踩上去哐当响。\n\n部门答：区城管局回复，已安排人员更换井盖。\n";
+        let a = segment_issue(&format!("{story}{item}"), "k");
+        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["暑期托育“一位难求”", "人行道上的窨井盖松动谁来修"],
+            "{a:#?}"
+        );
+        assert_eq!(a[1].paragraphs.len(), 2, "{a:#?}");
+        let cut = "市博物馆春节期间闭馆时间推\n\n迟至20时，除夕当天闭馆，初一照常开放。\n";
+        let a = segment_issue(&format!("{story}{cut}"), "k");
+        assert_eq!(a.len(), 1, "{a:#?}");
+        assert!(
+            a[0].paragraphs
+                .iter()
+                .any(|p| p.contains("闭馆时间推迟至20时")),
+            "{a:#?}"
+        );
     }
 
     /// Heads over no text at a page's end (a list of related links under an app's

@@ -143,6 +143,44 @@ pub fn bond(para: &str, text: &str) -> bool {
     false
 }
 
+/// True when `text` reads on from `line` in the middle of a word: it opens with
+/// punctuation no paragraph opens with, or jieba's most likely reading of the
+/// characters either side of the break sets a word across it (`闭馆时间推|迟至` ->
+/// 推迟). Stricter than `bond`, which takes any dictionary word across the break:
+/// a head over its text has one by chance as often as not (`谁来修|读者问` holds
+/// 修读, yet reads 修 / 读者), and that is no cut.
+pub fn reads_across(line: &str, text: &str) -> bool {
+    let Some(first) = text.chars().next() else {
+        return false;
+    };
+    if cannot_open(first) {
+        return true;
+    }
+    let Some(last) = line.chars().next_back() else {
+        return false;
+    };
+    if last.is_ascii_alphanumeric() && first.is_ascii_alphanumeric() {
+        return true;
+    }
+    if !is_han(last) || !is_han(first) {
+        return false;
+    }
+    // Five characters either side: enough context for the best reading to settle.
+    let (a, b) = (tail(line, 5), head(text, 5));
+    let joined = format!("{a}{b}");
+    let mut at = 0;
+    for word in crate::words::jieba().cut(&joined, false) {
+        if at < a.len() && at + word.len() > a.len() {
+            return true;
+        }
+        at += word.len();
+        if at >= a.len() {
+            break;
+        }
+    }
+    false
+}
+
 /// The Han character bigrams of `text` (first `limit` chars), as sorted keys.
 pub fn bigrams(text: &str, limit: usize, out: &mut Vec<u64>) {
     let mut prev: Option<char> = None;
@@ -187,6 +225,39 @@ mod tests {
         assert!(bond("他们发现了一面青铜", "镜，保存完好。"));
         assert!(bond("村里的路", "，修好了。"));
         assert!(!bond("他们发现了一面青铜", "有人说这很少见。"));
+    }
+
+    /// A cut line reads on into its continuation in jieba's best reading; a head
+    /// over its text does not, though a dictionary word may span the break by chance.
+    #[test]
+    fn only_a_word_read_across_the_break_is_a_cut() {
+        assert!(reads_across("这个项目从育苗孵", "化到上市只用了一年。"));
+        assert!(reads_across(
+            "市博物馆春节期间闭馆时间推",
+            "迟至20时，除夕当天闭馆。"
+        ));
+        assert!(reads_across(
+            "统一交给种粮合作",
+            "社耕种，农户每亩每年拿租金。"
+        ));
+        assert!(reads_across("村里的路", "，修好了。"));
+        // 修读 and 名古 are words, but these heads end where their words end.
+        assert!(bond(
+            "人行道上的窨井盖松动谁来修",
+            "读者问：公交站旁的井盖松了。"
+        ));
+        assert!(!reads_across(
+            "人行道上的窨井盖松动谁来修",
+            "读者问：公交站旁的井盖松了。"
+        ));
+        assert!(!reads_across(
+            "舊城區導賞團本月接受報名",
+            "古物古蹟辦事處本月舉辦導賞團。"
+        ));
+        assert!(!reads_across(
+            "八、全省新增城镇就业四十二万人",
+            "面对复杂形势，全省今年新增就业。"
+        ));
     }
 
     #[test]

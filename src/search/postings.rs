@@ -723,20 +723,45 @@ impl Postings {
     /// cut of it is into pieces of one letter, three or four of them (the
     /// trigram or four-gram of the query's letters is then the spelling).
     fn long_spellings(&self, pq: &PinyinQuery) -> Option<(RoaringBitmap, bool)> {
+        let (cuts, exact) = self.long_spelling_cuts(pq)?;
+        let mut out = RoaringBitmap::new();
+        for (_, docs) in &cuts {
+            out |= docs;
+        }
+        Some((out, exact))
+    }
+
+    /// The strings of first letters of the cuts of `pq` into three pieces or
+    /// more, each as the best score a spelling by such a cut can have (each
+    /// piece scoring what the best glyph taking it there does) and the
+    /// documents holding its pinyin trigram (three letters) or every one of
+    /// its four-grams; and whether they are exactly the bodies spelling the
+    /// query by three characters or more (see [`Postings::long_spellings`]).
+    /// None as for [`Postings::long_spelling_docs`].
+    fn long_spelling_cuts(&self, pq: &PinyinQuery) -> Option<(Vec<(i32, RoaringBitmap)>, bool)> {
         let q = pq.letters();
-        let lengths: Vec<u32> = (0..q.len()).map(|j| pq.piece_lengths(j)).collect();
-        let mut strings: Vec<Vec<u8>> = Vec::new();
+        let pieces: Vec<(u32, u32)> = (0..q.len())
+            .map(|j| (pq.piece_lengths(j), pq.full_lengths(j)))
+            .collect();
+        let mut strings: Vec<(Vec<u8>, i32)> = Vec::new();
         let mut budget = 100_000u32;
-        if !first_letter_strings(q, &lengths, 0, &mut Vec::new(), &mut strings, &mut budget) {
+        let mut cut = Cut {
+            q,
+            pieces: &pieces,
+            prefix: Vec::new(),
+            out: &mut strings,
+            budget: &mut budget,
+        };
+        if !cut.strings(0, 0) {
             return None;
         }
-        let exact = matches!(q.len(), 3 | 4) && strings.iter().all(|s| s.len() == q.len());
+        let exact = matches!(q.len(), 3 | 4) && strings.iter().all(|(s, _)| s.len() == q.len());
         // The documents of each four-gram of letters looked up (a trigram's,
         // the union of its four-grams', with no fourth letter).
         let mut lists: std::collections::HashMap<(u8, u8, u8, Option<u8>), RoaringBitmap> =
             Default::default();
-        let mut out = RoaringBitmap::new();
-        for s in &strings {
+        let mut out = Vec::with_capacity(strings.len());
+        for (s, score) in &strings {
             let l = |b: u8| b - b'a';
             let mut grams: Vec<(u8, u8, u8, Option<u8>)> = match s.len() {
                 3 => vec![(l(s[0]), l(s[1]), l(s[2]), None)],
@@ -761,11 +786,47 @@ impl Postings {
                     break;
                 }
             }
-            if let Some(a) = acc {
-                out |= a;
+            if let Some(a) = acc.filter(|a| !a.is_empty()) {
+                out.push((*score, a));
             }
         }
         Some((out, exact))
+    }
+
+    /// What the pinyin trigrams and four-grams alone tell of the bodies
+    /// spelling `pq`, a query no one or two characters side by side can
+    /// spell ([`PinyinQuery::cuts_in_two`] false, so `short` holds none): in
+    /// `long`, a body's spellings are bounded by the best score of a cut
+    /// whose first letters' trigram or four-grams it holds (above `cap`
+    /// counted as `cap`), and a body holding none cannot spell it. Looser
+    /// than the chains of [`Postings::pinyin_spellings`], but a lookup of a
+    /// few lists: a body read for the query can stop at a spelling scoring
+    /// its bound. None when the query can be cut in two, or as for
+    /// [`Postings::long_spelling_docs`].
+    pub fn fourgram_spellings(&self, pq: &PinyinQuery, cap: i32) -> Option<Spellings> {
+        if pq.cuts_in_two() {
+            return None;
+        }
+        let (cuts, _) = self.long_spelling_cuts(pq)?;
+        let n = self.n_docs as usize;
+        let mut long = vec![NO_SPELLING; n];
+        for (score, docs) in &cuts {
+            let s = (*score)
+                .min(cap)
+                .clamp(i16::MIN as i32 + 1, i16::MAX as i32) as i16;
+            for d in docs {
+                if let Some(v) = long.get_mut(d as usize)
+                    && s > *v
+                {
+                    *v = s;
+                }
+            }
+        }
+        Some(Spellings {
+            short: vec![NO_SPELLING; n],
+            long,
+            grams: None,
+        })
     }
 
     /// The documents whose body may spell the pinyin query `pq` with characters
@@ -1023,53 +1084,68 @@ impl Postings {
 /// First-letter strings [`Postings::long_spelling_docs`] looks up at most.
 pub const MAX_CUTS: usize = 64;
 
-/// Add to `out` the strings of first letters of the cuts of `q[j..]` into
-/// pieces of `lengths` (bit `l - 1` of `lengths[j]`: a piece of `l` letters
-/// may start at `j`) that make three pieces or more with `prefix`, each once.
-/// False when there are more than [`MAX_CUTS`] or the search ran out of
-/// `budget`.
-fn first_letter_strings(
-    q: &[u8],
-    lengths: &[u32],
-    j: usize,
-    prefix: &mut Vec<u8>,
-    out: &mut Vec<Vec<u8>>,
-    budget: &mut u32,
-) -> bool {
-    if *budget == 0 {
-        return false;
-    }
-    *budget -= 1;
-    if j == q.len() {
-        if prefix.len() >= 3 && !out.contains(prefix) {
-            if out.len() == MAX_CUTS {
-                return false;
-            }
-            out.push(prefix.clone());
-        }
-        return true;
-    }
-    let (Some(&letter), Some(&lens)) = (q.get(j), lengths.get(j)) else {
-        return true;
-    };
-    if !letter.is_ascii_lowercase() {
-        return true;
-    }
-    let mut bits = lens;
-    while bits != 0 {
-        let l = bits.trailing_zeros() as usize + 1;
-        bits &= bits - 1;
-        if j + l > q.len() {
-            continue;
-        }
-        prefix.push(letter);
-        let ok = first_letter_strings(q, lengths, j + l, prefix, out, budget);
-        prefix.pop();
-        if !ok {
+/// The cuts of a query into pieces, walked for their strings of first
+/// letters (see [`Cut::strings`]).
+struct Cut<'a> {
+    q: &'a [u8],
+    /// By query position: the piece lengths some glyph takes there, and
+    /// those some glyph takes as a whole reading (bit `l - 1`: `l` letters).
+    pieces: &'a [(u32, u32)],
+    prefix: Vec<u8>,
+    /// Each string once, with the best score of a cut giving it.
+    out: &'a mut Vec<(Vec<u8>, i32)>,
+    budget: &'a mut u32,
+}
+
+impl Cut<'_> {
+    /// Add to `out` the strings of first letters of the cuts of `q[j..]`
+    /// into pieces that make three pieces or more with `prefix`, each once
+    /// with the best score of such a cut (`score`: of the pieces in
+    /// `prefix`). False when there are more than [`MAX_CUTS`] strings or the
+    /// walk ran out of `budget`.
+    fn strings(&mut self, j: usize, score: i32) -> bool {
+        if *self.budget == 0 {
             return false;
         }
+        *self.budget -= 1;
+        if j == self.q.len() {
+            if self.prefix.len() >= 3 {
+                let prefix = &self.prefix;
+                match self.out.iter().position(|(s, _)| s == prefix) {
+                    Some(k) => {
+                        if let Some((_, best)) = self.out.get_mut(k) {
+                            *best = (*best).max(score);
+                        }
+                    }
+                    None if self.out.len() == MAX_CUTS => return false,
+                    None => self.out.push((prefix.clone(), score)),
+                }
+            }
+            return true;
+        }
+        let (Some(&letter), Some(&(lens, full))) = (self.q.get(j), self.pieces.get(j)) else {
+            return true;
+        };
+        if !letter.is_ascii_lowercase() {
+            return true;
+        }
+        let mut bits = lens;
+        while bits != 0 {
+            let l = bits.trailing_zeros() as usize + 1;
+            bits &= bits - 1;
+            if j + l > self.q.len() {
+                continue;
+            }
+            let piece = step_score(l, full & (1 << (l - 1)) != 0);
+            self.prefix.push(letter);
+            let ok = self.strings(j + l, score + piece);
+            self.prefix.pop();
+            if !ok {
+                return false;
+            }
+        }
+        true
     }
-    true
 }
 
 /// Documents the pinyin trigrams may leave to read rather than follow the
@@ -2060,6 +2136,53 @@ mod tests {
                 });
                 if spelled {
                     proptest::prop_assert!(found.contains(d as u32), "{query} in {body:?}");
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(128))]
+        /// For a query no one or two characters can spell, the four-grams'
+        /// bound of each body is at least the best score of its spellings
+        /// (but one at its very start, which scores a bonus more), and a
+        /// body they give no bound cannot spell it.
+        #[test]
+        fn fourgram_bounds_hold_every_spelling_of_the_body(
+            bodies in proptest::collection::vec("[社区是去在里理治事长行重基层曾测嗯额，a]{0,14}", 1..8),
+            query in "[sqzlhcxyjge]{3,6}|jicengz|jicengzh|shequzl|zhilish|changxing",
+        ) {
+            use crate::search::pinyin::{Glyphs, PinyinQuery};
+            let refs: Vec<&str> = bodies.iter().map(String::as_str).collect();
+            let p = postings(&refs, 3);
+            let mut glyphs = Glyphs::new();
+            let table: Vec<u16> = (0..0x1_0000u32)
+                .map(|c| char::from_u32(c).map_or(0, |c| glyphs.glyph(c)))
+                .collect();
+            let Some(pq) = PinyinQuery::new(&glyphs, &query) else {
+                return Ok(());
+            };
+            let Some(found) = p.fourgram_spellings(&pq, i32::MAX) else {
+                proptest::prop_assert!(pq.cuts_in_two() || p.long_spelling_docs(&pq).is_none());
+                return Ok(());
+            };
+            proptest::prop_assert!(!pq.cuts_in_two());
+            for (d, body) in bodies.iter().enumerate() {
+                // After a comma no spelling is at the text's start.
+                let text: Vec<u16> = std::iter::once('，')
+                    .chain(body.chars())
+                    .map(|c| table.get(c as usize).copied().unwrap_or(0))
+                    .collect();
+                proptest::prop_assert_eq!(found.short[d], NO_SPELLING);
+                let best = pq.score(&text, false);
+                if let Some(best) = best {
+                    proptest::prop_assert!(
+                        i64::from(found.long[d]) >= best,
+                        "{} in {:?}: bound {} below {}", query, body, found.long[d], best
+                    );
+                }
+                if found.long[d] == NO_SPELLING {
+                    proptest::prop_assert!(best.is_none());
                 }
             }
         }

@@ -1362,8 +1362,18 @@ fn text_cond(
                 && pq.len() >= BODY_PINYIN_MIN
                 && !pq.cuts_in_two() =>
         {
-            let may = index.postings.long_spelling_docs(pq);
-            (may.map(|set| Bitset::from_roaring(&set, n)), None)
+            match index.postings.fourgram_spellings(pq, PINYIN_CAP as i32) {
+                Some(found) => {
+                    let mut set = Bitset::new(n);
+                    for d in 0..n as u32 {
+                        if found.may(d) {
+                            set.insert(d);
+                        }
+                    }
+                    (Some(set), Some(found))
+                }
+                None => (None, None),
+            }
         }
         _ => (None, None),
     };

@@ -53,6 +53,11 @@ impl Field {
     fn is_empty(&self) -> bool {
         self.lines.iter().all(|l| l.text.is_empty())
     }
+
+    /// The value: its lines joined (a hard-wrapped print cut it anywhere).
+    fn value(&self) -> String {
+        self.lines.iter().map(|l| l.text.as_str()).collect()
+    }
 }
 
 /// A label of a page's records: its name (`标题`, `Title`) and as the page prints it
@@ -346,18 +351,32 @@ fn labelled_records(units: &[Unit<'_>]) -> Option<(Vec<Label>, Vec<Record>)> {
     (records.len() >= MIN_RECORDS && recurring >= 3).then_some((labels, records))
 }
 
-/// `序号⇥标题⇥作者⇥版面⇥正文` (⇥ a TAB): a header row of three or more short, distinct
-/// cells divided by TAB, then rows of as many cells or fewer (a cell in double
-/// quotes may hold line breaks; `csv` reads the quotes). Returns how many columns,
-/// the header's unit and the rows, when there are two rows or more.
+/// What divides the cells of a table's rows: a TAB (rows pasted from a
+/// spreadsheet) or a comma (a database's CSV file).
+const CELL_DELIMITERS: [u8; 2] = [b'\t', b','];
+
+/// `序号⇥标题⇥作者⇥版面⇥正文` (⇥ a TAB) or `序号,标题,作者,版次,正文` (a CSV file): a
+/// header row of three or more short, distinct cells divided by a TAB or a comma,
+/// then rows of as many cells or fewer divided alike (a cell in double quotes may
+/// hold the delimiter, doubled quotes and line breaks; `csv` reads the quotes).
+/// Returns how many columns, the header's unit and the rows, when there are two
+/// rows or more.
 fn table_records(units: &[Unit<'_>]) -> Option<(usize, usize, Vec<Record>)> {
-    // A header's first cell is short: its TAB comes within the line's first bytes
-    // (no need to read every line of every page to its end).
-    let early_tab = |t: &str| t.as_bytes()[..t.len().min(40)].contains(&b'\t');
-    let header = units
-        .iter()
-        .position(|u| u.markup == Markup::None && early_tab(&u.text) && is_header(&u.text))?;
-    let columns = units[header].text.split('\t').count();
+    // A header's first cell is short: its delimiter comes within the line's first
+    // bytes (no need to read every line of every page to its end).
+    let early = |t: &str, d: u8| t.as_bytes()[..t.len().min(40)].contains(&d);
+    let (header, delimiter) = units.iter().enumerate().find_map(|(i, u)| {
+        let d = (u.markup == Markup::None)
+            .then(|| {
+                CELL_DELIMITERS
+                    .into_iter()
+                    .find(|&d| early(&u.text, d) && is_header(&u.text, d as char))
+            })
+            .flatten()?;
+        Some((i, d))
+    })?;
+    let cell = delimiter as char;
+    let columns = units[header].text.split(cell).count();
     // A hard-wrapped print cut rows, cells and all, at the page's width: a line
     // that fills it and ends no sentence goes on in the next.
     let wrap = super::normalise::wrap_width(units);
@@ -366,7 +385,7 @@ fn table_records(units: &[Unit<'_>]) -> Option<(usize, usize, Vec<Record>)> {
     let mut i = header + 1;
     while i < units.len() {
         let u = &units[i];
-        if u.markup != Markup::None || !u.text.contains('\t') {
+        if u.markup != Markup::None || !u.text.contains(cell) {
             i += 1;
             continue;
         }
@@ -377,7 +396,7 @@ fn table_records(units: &[Unit<'_>]) -> Option<(usize, usize, Vec<Record>)> {
         while j < units.len() && units[j].markup == Markup::None {
             let open = row.matches('"').count() % 2 == 1;
             let cut_here = cut(&units[j - 1].text);
-            let short_of_cells = row.matches('\t').count() + 1 < columns;
+            let short_of_cells = row.matches(cell).count() + 1 < columns;
             if !(open || (cut_here && short_of_cells)) {
                 break;
             }
@@ -389,7 +408,7 @@ fn table_records(units: &[Unit<'_>]) -> Option<(usize, usize, Vec<Record>)> {
             j += 1;
         }
         let mut reader = csv::ReaderBuilder::new()
-            .delimiter(b'\t')
+            .delimiter(delimiter)
             .has_headers(false)
             .flexible(true)
             .from_reader(row.as_bytes());
@@ -434,10 +453,10 @@ fn table_records(units: &[Unit<'_>]) -> Option<(usize, usize, Vec<Record>)> {
     (records.len() >= MIN_RECORDS).then_some((columns, header, records))
 }
 
-/// A header row: three or more cells, each one to eight characters without a
-/// figure, all different.
-fn is_header(text: &str) -> bool {
-    let cells: Vec<&str> = text.split('\t').map(trim).collect();
+/// A header row: three or more cells divided by `delimiter`, each one to eight
+/// characters without a figure, all different.
+fn is_header(text: &str, delimiter: char) -> bool {
+    let cells: Vec<&str> = text.split(delimiter).map(trim).collect();
     cells.len() >= 3
         && cells.iter().all(|c| {
             (1..=8).contains(&count_upto(c, 9)) && !c.chars().any(|ch| ch.is_ascii_digit())
@@ -473,7 +492,7 @@ fn learn_roles(records: &[Record], labels: usize) -> Option<Vec<FieldRole>> {
                 continue;
             }
             let s = &mut stats[f.label];
-            let value: String = f.lines.iter().map(|l| l.text.as_str()).collect();
+            let value = f.value();
             let n = count_upto(&value, MAX_HEAD + 1);
             s.present += 1;
             s.chars += f.chars();
@@ -637,60 +656,54 @@ fn rebuild<'t>(units: &mut Vec<Unit<'t>>, records: &[Record], roles: &[FieldRole
             FieldRole::Text,
         ];
         for role in order {
-            // Several byline fields (one a name, `AU  - `) are one byline.
-            if role == FieldRole::Byline {
-                let mut names = r
-                    .fields
-                    .iter()
-                    .filter(|f| roles[f.label] == role)
-                    .filter_map(|f| Some((f.lines.first()?, f)))
-                    .map(|(first, f)| {
-                        let text: String = f.lines.iter().map(|l| l.text.as_str()).collect();
-                        // (A list's closing `;` divides nothing: `阙晓岚;檀秋实;`.)
-                        let names = text.trim_end_matches([';', '；']).len();
-                        (first, text[..names].to_string())
-                    })
-                    .filter(|(_, t)| !t.is_empty());
-                if let Some((first, mut byline)) = names.next() {
-                    for (_, name) in names {
-                        byline.push(' ');
-                        byline.push_str(&name);
+            let fields = r.fields.iter().filter(|f| roles[f.label] == role);
+            match role {
+                // Several byline fields (one a name, `AU  - `) are one byline; a
+                // list's closing `;` divides nothing (`阙晓岚;檀秋实;`).
+                FieldRole::Byline => {
+                    let mut names = fields.filter_map(|f| {
+                        let value = f.value();
+                        let names = value.trim_end_matches([';', '；']);
+                        (!names.is_empty()).then(|| (f.lines.first(), names.to_string()))
+                    });
+                    if let Some((Some(first), mut byline)) = names.next() {
+                        for (_, name) in names {
+                            byline.push(' ');
+                            byline.push_str(&name);
+                        }
+                        out.push(new_unit(first, byline, Markup::Field(DraftField::Byline)));
                     }
-                    out.push(new_unit(first, byline, Markup::Field(DraftField::Byline)));
                 }
-                continue;
-            }
-            for f in r.fields.iter().filter(|f| roles[f.label] == role) {
-                let Some(first) = f.lines.first() else {
-                    continue;
-                };
-                let head = |field: DraftField| {
-                    let text: String = f.lines.iter().map(|l| l.text.as_str()).collect();
-                    (!text.is_empty()).then(|| new_unit(first, text, Markup::Field(field)))
-                };
-                let unit = match role {
-                    FieldRole::Kicker => head(DraftField::Kicker).map(|mut u| {
-                        if let Some(k) = named_kicker(&u.text) {
-                            u.text = Cow::Owned(trim(&u.text[k..]).to_string());
-                        }
-                        u
-                    }),
-                    FieldRole::Subtitle => head(DraftField::Subtitle),
-                    FieldRole::Byline => None,
-                    FieldRole::Title => head(DraftField::Title).map(|mut u| {
-                        u.markup = Markup::Title;
-                        u
-                    }),
-                    FieldRole::Meta => {
-                        if let Some(i) = f.unit {
-                            let mut u = old[i].clone();
-                            u.markup = Markup::Furniture;
-                            u.level = 0;
-                            out.push(u);
-                        }
-                        None
+                FieldRole::Kicker | FieldRole::Title | FieldRole::Subtitle => {
+                    for f in fields {
+                        let value = f.value();
+                        let Some(first) = f.lines.first().filter(|_| !value.is_empty()) else {
+                            continue;
+                        };
+                        let (markup, text) = match role {
+                            FieldRole::Title => (Markup::Title, value),
+                            FieldRole::Subtitle => (Markup::Field(DraftField::Subtitle), value),
+                            _ => {
+                                let kicker = match named_kicker(&value) {
+                                    Some(k) => trim(&value[k..]).to_string(),
+                                    None => value,
+                                };
+                                (Markup::Field(DraftField::Kicker), kicker)
+                            }
+                        };
+                        out.push(new_unit(first, text, markup));
                     }
-                    FieldRole::Text => {
+                }
+                FieldRole::Meta => {
+                    for i in fields.filter_map(|f| f.unit) {
+                        let mut u = old[i].clone();
+                        u.markup = Markup::Furniture;
+                        u.level = 0;
+                        out.push(u);
+                    }
+                }
+                FieldRole::Text => {
+                    for f in fields {
                         for (k, l) in f.lines.iter().enumerate() {
                             if k == 0
                                 && let Some(i) = f.unit
@@ -705,10 +718,8 @@ fn rebuild<'t>(units: &mut Vec<Unit<'t>>, records: &[Record], roles: &[FieldRole
                                 out.push(new_unit(l, l.text.clone(), Markup::None));
                             }
                         }
-                        None
                     }
-                };
-                out.extend(unit);
+                }
             }
         }
     }
@@ -830,6 +841,62 @@ mod tests {
         assert_eq!(articles.len(), 1, "{articles:#?}");
         assert_eq!(articles[0].title, "南街道路改造完工");
         assert!(articles[0].body().contains("昨日完工"), "{articles:#?}");
+    }
+
+    /// A database's CSV file: a header row and one row a record, cells divided by
+    /// commas, a cell in quotes holding commas, doubled quotes and line breaks (a
+    /// body of paragraphs), rows ended by CRLF after a byte order mark. What each
+    /// column holds comes from its values: the title, subtitle, byline and column
+    /// (the kicker) from theirs, the paper's name, dates and codes no text.
+    #[test]
+    fn a_csv_files_rows_are_articles_by_their_columns() {
+        let page = "\u{feff}编号,题名,副题,署名,栏目,报纸,日期,版面,全文\r\n\
+            1,芦溪镇新建两座泵站,——汛期排涝能力提高一倍,本报记者　甘露,民生,苇塘日报,2026-11-30,A04,\"芦溪镇两座新建泵站11月底投入使用，排涝能力提高一倍。\n\
+            泵站由镇水利站统一值守，村民说\"\"心里踏实了\"\"。\"\r\n\
+            2,\"冬季用电，安全第一,请勿私拉电线\",,,,苇塘晚报,2026-12-01,B02,入冬以来用电负荷上升，请居民不要私拉电线。\r\n\
+            3,老渡口的新石阶,,本报记者　冀川,老街故事,苇塘日报,2026-12-02,A05,渡口的石阶用了一百多年，今年秋天终于修好了。\r\n";
+        let articles = segment_issue(page, "p");
+        let heads: Vec<[&str; 4]> = articles
+            .iter()
+            .map(|a| {
+                [
+                    a.kicker.as_str(),
+                    a.title.as_str(),
+                    a.subtitle.as_str(),
+                    a.byline.as_str(),
+                ]
+            })
+            .collect();
+        assert_eq!(
+            heads,
+            [
+                [
+                    "民生",
+                    "芦溪镇新建两座泵站",
+                    "——汛期排涝能力提高一倍",
+                    "本报记者　甘露"
+                ],
+                ["", "冬季用电，安全第一,请勿私拉电线", "", ""],
+                ["老街故事", "老渡口的新石阶", "", "本报记者　冀川"],
+            ],
+            "{articles:#?}"
+        );
+        assert_eq!(
+            articles[0].paragraphs,
+            [
+                "芦溪镇两座新建泵站11月底投入使用，排涝能力提高一倍。",
+                "泵站由镇水利站统一值守，村民说\"心里踏实了\"。"
+            ]
+        );
+        assert_eq!(
+            articles[1].paragraphs,
+            ["入冬以来用电负荷上升，请居民不要私拉电线。"]
+        );
+        // A story that quotes a list divided by commas is no table.
+        let story = "芦溪镇评出三个文明村\n本报讯 芦溪镇日前评出三个文明村。\n东塘,西岭,南湾\n三个村各获奖励五万元。\n";
+        let articles = segment_issue(story, "p");
+        assert_eq!(articles.len(), 1, "{articles:#?}");
+        assert!(articles[0].body().contains("东塘,西岭,南湾"));
     }
 
     /// A feed printed as text: each item's fields behind Latin labels before a

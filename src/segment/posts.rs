@@ -94,14 +94,44 @@ struct Post {
 pub fn read_posts(units: &mut [Unit<'_>]) -> Option<Posts> {
     // The page's text lines and their shapes; most pages have no shape that
     // recurs three times: count before anything else.
-    let lines: Vec<usize> = (0..units.len())
+    let mut lines: Vec<usize> = (0..units.len())
         .filter(|&i| units[i].markup == Markup::None)
         .collect();
-    let shapes: Vec<Option<u64>> = lines.iter().map(|&i| shape(&units[i].text)).collect();
+    let mut shapes: Vec<Option<u64>> = lines.iter().map(|&i| shape(&units[i].text)).collect();
     let mut counts: HashMap<u64, usize> = HashMap::new();
     for s in shapes.iter().flatten() {
         *counts.entry(*s).or_default() += 1;
     }
+    // A print's page number and running head, repeated at each page break, fall
+    // anywhere, between a post's stamp and its text too: they are the page's, no
+    // line of a post's layout.
+    let frame: Vec<usize> = (0..lines.len())
+        .filter(|&k| {
+            shapes[k].is_some_and(|s| counts.get(&s).is_some_and(|&n| n >= 2))
+                && super::normalise::is_page_frame(&units[lines[k]].text)
+        })
+        .collect();
+    let frame_units: Vec<usize> = frame.iter().map(|&k| lines[k]).collect();
+    if !frame.is_empty() {
+        for &k in &frame {
+            if let Some(s) = shapes[k]
+                && let Some(n) = counts.get_mut(&s)
+            {
+                *n -= 1;
+            }
+        }
+        let keep = |k: &usize| frame.binary_search(k).is_err();
+        lines = (0..lines.len()).filter(keep).map(|k| lines[k]).collect();
+        shapes = (0..shapes.len()).filter(keep).map(|k| shapes[k]).collect();
+    }
+    // A hard-wrapped print cuts a post's text into lines as short as its layout's:
+    // a line filling the page's width, and the line it goes on in, are running
+    // text all the same.
+    let wrap = super::normalise::wrap_width(units);
+    let fills = |k: usize| wrap.is_some_and(|w| w.fills(&units[lines[k]].text));
+    let running: Vec<bool> = (0..lines.len())
+        .map(|k| shapes[k].is_none() || fills(k) || (k > 0 && fills(k - 1)))
+        .collect();
     let recurring = |s: u64| counts.get(&s).is_some_and(|&n| n >= MIN_POSTS);
     let mut openers: Vec<u64> = Vec::new();
     for s in shapes.iter().flatten() {
@@ -115,7 +145,7 @@ pub fn read_posts(units: &mut [Unit<'_>]) -> Option<Posts> {
     // The opener whose records make the most posts (the first such).
     let posts = openers
         .iter()
-        .filter_map(|&o| cut(&shapes, o, &recurring))
+        .filter_map(|&o| cut(&shapes, &running, o, &recurring))
         .fold(Vec::new(), |best, this| {
             if this.len() > best.len() { this } else { best }
         });
@@ -138,6 +168,10 @@ pub fn read_posts(units: &mut [Unit<'_>]) -> Option<Posts> {
     };
     for k in 0..posts[0].opener {
         set(units, k, Markup::Furniture);
+    }
+    for &i in &frame_units {
+        units[i].markup = Markup::Furniture;
+        units[i].level = 0;
     }
     for p in &posts {
         set(units, p.opener, Markup::DocBreak);
@@ -168,7 +202,12 @@ pub fn read_posts(units: &mut [Unit<'_>]) -> Option<Posts> {
 /// Cut the page's text lines at each line of shape `opener` and read the layout
 /// its records share; `None` when they share no slot after the text (a post is
 /// framed by its layout, as a stamp over it and counters under it frame it).
-fn cut(shapes: &[Option<u64>], opener: u64, recurring: &dyn Fn(u64) -> bool) -> Option<Vec<Post>> {
+fn cut(
+    shapes: &[Option<u64>],
+    running: &[bool],
+    opener: u64,
+    recurring: &dyn Fn(u64) -> bool,
+) -> Option<Vec<Post>> {
     let starts: Vec<usize> = (0..shapes.len())
         .filter(|&k| shapes[k] == Some(opener))
         .collect();
@@ -234,7 +273,7 @@ fn cut(shapes: &[Option<u64>], opener: u64, recurring: &dyn Fn(u64) -> bool) -> 
     let layout = Layout { head, tail };
     let posts: Vec<Post> = ranges
         .iter()
-        .filter_map(|r| read_record(shapes, r.clone(), &layout))
+        .filter_map(|r| read_record(shapes, running, r.clone(), &layout))
         .collect();
     // A post is a few lines: what a printed page's running head and footer frame
     // (a page of stories) is no post.
@@ -245,7 +284,12 @@ fn cut(shapes: &[Option<u64>], opener: u64, recurring: &dyn Fn(u64) -> bool) -> 
 /// One record as a post: its layout lines at the head and the tail and its text
 /// between; `None` when it holds no slot of the layout as the others print it, or
 /// no text.
-fn read_record(shapes: &[Option<u64>], r: std::ops::Range<usize>, layout: &Layout) -> Option<Post> {
+fn read_record(
+    shapes: &[Option<u64>],
+    running: &[bool],
+    r: std::ops::Range<usize>,
+    layout: &Layout,
+) -> Option<Post> {
     let slots: Vec<u64> = layout.head.iter().chain(&layout.tail).copied().collect();
     let mut exact = 0;
     let end = r.end;
@@ -285,8 +329,7 @@ fn read_record(shapes: &[Option<u64>], r: std::ops::Range<usize>, layout: &Layou
     // A post's text opens and closes with running text: a head or a label at its
     // edge (a story's title under a column label, over the next one's byline) is
     // a story's, and the lines around it no post's layout.
-    let running = |k: usize| shapes[k].is_none();
-    if exact == 0 || start >= stop || !running(start) || !running(stop - 1) {
+    if exact == 0 || start >= stop || !running[start] || !running[stop - 1] {
         return None;
     }
     Some(Post {
@@ -431,6 +474,52 @@ mod tests {
         for furniture in ["网页链接", "转发", "来自", "加载", "粉丝"] {
             assert!(!all.contains(furniture), "{furniture}: {articles:#?}");
         }
+    }
+
+    /// The same timeline as other tools print it: page breaks (a page number and
+    /// a running head) falling inside posts, between a stamp and its text, and
+    /// every line hard-wrapped at 24 characters (a post's lines as short as its
+    /// layout's). The posts and their titles are the same.
+    #[test]
+    fn a_timeline_cut_by_page_breaks_or_hard_wrapped_keeps_its_posts() {
+        let titles = |page: &str| -> Vec<String> {
+            segment_issue(page, "p")
+                .into_iter()
+                .map(|a| a.title)
+                .collect()
+        };
+        let printed = titles(TIMELINE);
+        let broken = TIMELINE
+            .replacen(
+                "3-1 20:40 来自 iPhone客户端\n",
+                "3-1 20:40 来自 iPhone客户端\n第 1 页\n篁溪日报  2026年3月2日  要闻\n",
+                1,
+            )
+            .replacen(
+                "2-28 21:10 来自 微博网页版\n",
+                "2-28 21:10 来自 微博网页版\n第 2 页\n篁溪日报  2026年3月2日  要闻\n",
+                1,
+            );
+        let articles = segment_issue(&broken, "p");
+        let got: Vec<&str> = articles.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(got, printed, "{articles:#?}");
+        let all: String = articles.iter().map(|a| a.body()).collect();
+        assert!(
+            !all.contains("要闻") && !all.contains("第 1 页"),
+            "{articles:#?}"
+        );
+        let wrapped: String = TIMELINE
+            .lines()
+            .flat_map(|line| {
+                let chars: Vec<char> = line.chars().collect();
+                if chars.is_empty() {
+                    return vec![String::new()];
+                }
+                chars.chunks(24).map(|c| c.iter().collect()).collect()
+            })
+            .map(|line: String| line + "\n")
+            .collect();
+        assert_eq!(titles(&wrapped), printed, "{wrapped}");
     }
 
     /// Lines that recur around the stories of a page (a column label over each

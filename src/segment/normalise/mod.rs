@@ -66,6 +66,7 @@ use letter_runs::join_letter_runs;
 use lynx_links::read_linked_heads;
 use mail_headers::set_aside_mail_headers;
 use ocr_rows::read_ocr_rows;
+pub(super) use print_furniture::is_page_frame;
 use reposts::read_reposted_titles;
 pub use unwrap::opens_exchange;
 use unwrap::unwrap;

@@ -32,6 +32,13 @@ pub(super) fn is_page_number(text: &str) -> bool {
     !core.is_empty() && core.chars().all(is_digit)
 }
 
+/// A page's number or its running head (`第 2 页`, `晋北日报  2025年3月5日  要闻`): the
+/// lines a print sets at every page break, wherever the break falls (inside a
+/// timeline's post too).
+pub(in crate::segment) fn is_page_frame(text: &str) -> bool {
+    is_page_number(text) || is_running_head(text, count_upto(text, 41))
+}
+
 /// `B02`, `A12`: a tabloid's page code alone (read only inside a masthead).
 pub(super) fn is_page_code(text: &str) -> bool {
     let mut it = text.chars();

@@ -150,6 +150,15 @@ pub fn relative_path(root: &Path, path: &Path) -> String {
         .ok()
         .filter(|r| !r.as_os_str().is_empty());
     let rel = rel.unwrap_or_else(|| Path::new(path.file_name().unwrap_or(path.as_os_str())));
+    // A path as a walk makes it (UTF-8, no backslash, no empty or `.` part)
+    // is its own text: its components are its parts between slashes, each
+    // kept as it is. Asked for every issue on every load.
+    if let Some(text) = rel.to_str()
+        && !text.contains('\\')
+        && text.split('/').all(|part| !part.is_empty() && part != ".")
+    {
+        return text.to_string();
+    }
     rel.components()
         .map(|c| escape_name(c.as_os_str()))
         .collect::<Vec<_>>()
@@ -337,6 +346,28 @@ mod tests {
             relative_path(Path::new("/a/x.txt"), Path::new("/a/x.txt")),
             "x.txt"
         );
+    }
+
+    /// A path's text is its parts joined by slashes, whatever the path looks
+    /// like: empty parts, `.` and `..`, backslashes, a trailing slash (the
+    /// text a walk's path keeps as it is must be the one its components give).
+    #[test]
+    fn a_relative_path_is_its_components_joined() {
+        use proptest::prelude::*;
+        proptest!(|(parts in prop::collection::vec("[a.\\\\第/]{0,3}", 1..5))| {
+            let root = Path::new("/r");
+            let path = root.join(parts.join("/"));
+            let by_components = path
+                .strip_prefix(root)
+                .ok()
+                .filter(|r| !r.as_os_str().is_empty())
+                .unwrap_or_else(|| Path::new(path.file_name().unwrap_or(path.as_os_str())))
+                .components()
+                .map(|c| escape_name(c.as_os_str()))
+                .collect::<Vec<_>>()
+                .join("/");
+            prop_assert_eq!(relative_path(root, &path), by_components);
+        });
     }
 
     /// Names that are not UTF-8 (GBK from a Windows zip) and names that decode to the

@@ -625,6 +625,58 @@ fn is_date_like(text: &str) -> bool {
             .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c) || "OolI年月日".contains(c))
 }
 
+/// `笪鹤年先生治丧小组　2026年12月9日`: who signs a notice and when, on one line: a
+/// name (two Han characters or more) and then a full date (year, month and day in
+/// figures), with no sentence in it.
+fn is_signature_line(text: &str) -> bool {
+    let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let Some(body) = squeezed.strip_suffix('日') else {
+        return false;
+    };
+    let figure = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    // Day and month (one or two figures each, each after its mark), then the year.
+    let mut rest = body;
+    for (mark, most) in [(Some('月'), 2), (Some('年'), 2), (None, 4)] {
+        let kept = rest.trim_end_matches(figure);
+        let n = rest[kept.len()..].chars().count();
+        if n == 0 || n > most {
+            return false;
+        }
+        rest = match mark {
+            Some(m) => match kept.strip_suffix(m) {
+                Some(r) => r,
+                None => return false,
+            },
+            None => kept,
+        };
+    }
+    rest.chars().filter(|&c| is_han(c)).nth(1).is_some()
+        && count_upto(text, 41) <= 40
+        && !rest.contains(['。', '，', '；', '！', '？'])
+}
+
+/// `讣　告`, `鸣　谢`, `注 销 公 告`: two to four Han characters set apart by spaces,
+/// the way a notice's head is printed: letter-spaced display type, no line of text.
+fn is_letter_spaced(text: &str) -> bool {
+    let t = text.trim_matches(|c: char| c.is_whitespace());
+    let mut hans = 0;
+    let mut gap = true;
+    for c in t.chars() {
+        if is_han(c) {
+            if !gap {
+                return false;
+            }
+            hans += 1;
+            gap = false;
+        } else if c == ' ' || c == '\u{3000}' {
+            gap = true;
+        } else {
+            return false;
+        }
+    }
+    (2..=4).contains(&hans)
+}
+
 /// Circled numbers that open the captions of a photo group.
 const CIRCLED: [char; 10] = ['①', '②', '③', '④', '⑤', '⑥', '⑦', '⑧', '⑨', '⑩'];
 
@@ -843,6 +895,26 @@ impl Assembler {
             self.headed = None;
             return j;
         }
+        // Who signed the text above and when, on one line after its finished last
+        // paragraph (`笪鹤年先生治丧小组　2026年12月9日`), ends that text: it is no
+        // kicker of the head below it (the next notice's `讣　告`).
+        if is_signature_line(&units[heads[0]].text)
+            && !classes[heads[0]].explicit
+            && let Some(c) = self.cur
+            && self.drafts[c].is_open()
+            && self.drafts[c]
+                .paragraphs
+                .last()
+                .is_some_and(|p| is_complete(p))
+            && (heads.len() >= 2 || next.is_none_or(|n| classes[n].role != Role::Body))
+        {
+            let d = &mut self.drafts[c];
+            d.paragraphs.push(units[heads[0]].text.to_string());
+            d.closed = true;
+            d.absorbing = false;
+            self.headed = None;
+            return heads[0] + 1;
+        }
         // A notice's signature after its text: the issuer (perhaps under a contact
         // line) over the date end the notice's text instead of opening an article.
         let date_below = next.filter(|&n| classes[n].role == Role::Date);
@@ -921,7 +993,14 @@ impl Assembler {
             && bylines.is_empty()
             && lexicon().is_box_head(&first.text)
             && next.is_some_and(|n| classes[n].role == Role::Body);
+        // A letter-spaced head over text (`鸣　谢` after a story) opens a notice.
+        let spaced_head = heads.len() == 1
+            && subtitle.is_none()
+            && bylines.is_empty()
+            && is_letter_spaced(&first.text)
+            && next.is_some_and(|n| classes[n].role == Role::Body);
         let strong = heads.len() >= 2
+            || spaced_head
             || classes[heads[0]].flush
             || box_head
             || is_notice_title(&first.text)
@@ -1022,6 +1101,8 @@ impl Assembler {
             "a head over a dateline lede"
         } else if is_notice_title(&first.text) {
             "an official notice's title"
+        } else if spaced_head {
+            "a letter-spaced head over text (a notice's)"
         } else if label.is_some() {
             "a head over a section label"
         } else if over_salutation {
@@ -1611,6 +1692,33 @@ impl Assembler {
 #[cfg(test)]
 mod tests {
     use crate::segment::segment_issue;
+
+    /// Obituaries one under another: each signature with its date (`…治丧小组　2026年
+    /// 12月9日`) ends the notice above it and is no kicker of the next head; a
+    /// letter-spaced head after a finished story (`鸣　谢`) opens a notice of its own.
+    #[test]
+    fn a_signature_ends_its_notice_and_a_spaced_head_opens_one() {
+        let page = "讣　告\n\n著名地方史学者笪鹤年先生因病医治无效，于2026年12月7日逝世。\n\n遵照先生遗愿，丧事从简。\n\n笪鹤年先生治丧小组　2026年12月9日\n\n沉痛悼念阚佩兰同志\n\n退休教师阚佩兰女士于2026年12月6日在家中安详辞世。\n\n阚佩兰女士家属　2026年12月8日\n\n先生的灯还亮着\n\n靳若川\n\n第一次去先生家，是二十多年前的事了。\n\n如今先生走了，那盏台灯还放在书桌上。\n\n鸣　谢\n\n家父丧事期间，承蒙各界亲友关怀，谨此致谢。\n";
+        let a = segment_issue(page, "k");
+        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["讣　告", "沉痛悼念阚佩兰同志", "先生的灯还亮着", "鸣　谢"],
+            "{a:#?}"
+        );
+        assert_eq!(
+            a[0].paragraphs.last().map(String::as_str),
+            Some("笪鹤年先生治丧小组　2026年12月9日")
+        );
+        assert!(a[1].kicker.is_empty(), "{a:#?}");
+        assert_eq!(a[2].paragraphs.len(), 2, "{a:#?}");
+        assert!(super::is_signature_line("泂川省水利厅　2026年12月8日"));
+        assert!(!super::is_signature_line("2026年12月8日"));
+        assert!(!super::is_signature_line("泂川省水利厅　2026年12月"));
+        assert!(super::is_letter_spaced("注 销 公 告"));
+        assert!(!super::is_letter_spaced("讣告"));
+        assert!(!super::is_letter_spaced("镇 。"));
+    }
 
     /// A numbered list of briefs: each numbered head after the item numbered before
     /// it opens an item, even when its words are the item's before (`泵站`); a

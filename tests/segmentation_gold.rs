@@ -427,7 +427,7 @@
 //! `pdftotext` and `pdftotext -layout`, and new forms: SubRip subtitles of a TV news
 //! programme, a Logseq page, a Zotero BibTeX export, an EndNote export, a story register as a
 //! Markdown table, a CMS's mysqldump, a scraper's YAML, a county yearbook chapter in GB18030),
-//! title F1 / whole, scored by the lead at 11:50 UTC with main at d04606d: plain 0.485 /
+//! title F1 / whole, scored by the lead at 11:43 UTC with main at d04606d: plain 0.485 /
 //! 55.7%, hardwrap 0.472 / 55.7%, noblank 0.477 / 52.5%, furniture 0.485 / 55.7%, indent
 //! 0.482 / 53.3%, markdown 0.447 / 60.7%. The newspaper pages (plain): the samples' habits
 //! 0.909 / 5 of 7, 0.947 / 10 of 10, 1.000 / 8 of 8, 0.714 / 6 of 7; the national paper

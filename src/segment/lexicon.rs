@@ -36,7 +36,7 @@ pub struct Lexicon {
 }
 
 /// The fields of a newspaper database's records (`Title-题名: …`), by the Han name
-/// of the field: see `draft::read_records`.
+/// of the field: see `records`.
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 struct RecordFields {

@@ -142,7 +142,7 @@ fn run(
         habits::apply(h, &units, &mut classes);
     }
     draft::set_aside_desk_notes(&units, &mut classes);
-    draft::open_record_texts(&units, &mut classes);
+    records::open_record_texts(&units, &mut classes);
     demote_cut_heads(&units, &mut classes);
     read_scanned_subtitle_dashes(&units, &mut classes);
     read_original_titles(&units, &mut classes);

@@ -1,19 +1,30 @@
 //! A page of records: an archive's export (`【标题】…` / `【作者】…` / `【正文】…`
-//! between rules) or rows pasted from a spreadsheet (a header row, then one row a
-//! record, its cells divided by TAB, a cell of several paragraphs in double
-//! quotes). Each record is one article, and its fields' labels are no text.
+//! between rules), a newspaper database's (CNKI-style: `Title-题名: …`, `Author-作者:
+//! …`, `FullText-全文:` and the text) or rows pasted from a spreadsheet (a header
+//! row, then one row a record, its cells divided by TAB, a cell of several
+//! paragraphs in double quotes). Each record is one article, and its fields' labels
+//! are no text.
 //!
-//! What each field holds is learned from its values across the page's records,
-//! not from the label's words: the field with the longest values is the text; a
+//! A database's labels name their fields in the lexicon (`record_fields`): the
+//! title, subtitle, author and text fields hold what they say, every other field
+//! (source, keywords, a summary that retells the story, date, page, column) is
+//! metadata, and the author field is the byline only when the record's text names
+//! none of its names (the text prints its own byline or credit otherwise).
+//!
+//! Of any other page, what each field holds is learned from its values across the
+//! page's records, not from the label's words: the field with the longest values is the text; a
 //! field whose values are bylines or names is the byline; a field of figures and
 //! codes (a row number, a date, a page), of one value in all the records that
 //! fill it (two at least), or of sentences (a summary) is metadata; of the head
 //! fields left, the one first in the records that fill it most is the title, and
 //! any other head field is the kicker when its values are as short as a column's
-//! name, else the subtitle.
+//! name, else the subtitle. Either way a title field's value `A——B` in a record
+//! that fills no subtitle is the title A and the subtitle `——B`, as one field
+//! prints both.
 
 use super::blocks::{DraftField, Markup, Unit, trim};
-use super::classify::{count_upto, ends_sentence, is_byline, is_name_line};
+use super::classify::{Class, Role, count_upto, ends_sentence, is_byline, is_name_line};
+use super::lexicon::{RecordField, lexicon};
 use std::borrow::Cow;
 
 /// What a field of the page's records holds.
@@ -23,6 +34,9 @@ enum FieldRole {
     Kicker,
     Subtitle,
     Byline,
+    /// A database's author field: the byline when the record's text names none of
+    /// its names, else metadata.
+    Author,
     Text,
     Meta,
 }
@@ -33,6 +47,8 @@ struct ValueLine {
     line: usize,
     gap: usize,
     indent: bool,
+    /// A form feed came before the line (a running head follows one).
+    page_break: bool,
     text: String,
 }
 
@@ -66,6 +82,8 @@ impl Field {
 struct Label {
     name: String,
     printed: String,
+    /// What the field holds, when a database's label names it (`Title-题名:`).
+    known: Option<RecordField>,
 }
 
 /// One record: its fields, and the units it spans (start..end).
@@ -78,6 +96,8 @@ struct Record {
 
 /// Records shorter than this many are no page of records.
 const MIN_RECORDS: usize = 2;
+/// Lines labelled by a database's fields a page needs, at least, to be its export.
+const MIN_DATABASE_FIELDS: usize = 3;
 /// A label that names a field: at most this many Han characters.
 const MAX_LABEL: usize = 6;
 /// A label that names a field in Latin letters: at most this many.
@@ -102,14 +122,19 @@ const MAX_CODE: usize = 16;
 /// (`【正文】`) when it is left on the text's first line: a hard-wrapped print cut
 /// that line with its label, so it is taken off only after the page is unwrapped,
 /// by [`strip_text_label`].
-pub fn read_by_values(units: &mut Vec<Unit<'_>>) -> Option<String> {
-    if let Some((labels, records)) = labelled_records(units)
-        && let Some(roles) = learn_roles(&records, labels.len())
-    {
-        let text = roles.iter().position(|&r| r == FieldRole::Text)?;
-        let label = labels[text].printed.clone();
-        rebuild(units, &records, &roles, true);
-        return Some(label);
+pub fn read_records(units: &mut Vec<Unit<'_>>) -> Option<String> {
+    if let Some((labels, records)) = labelled_records(units) {
+        let roles = if labels.iter().any(|l| l.known.is_some()) {
+            Some(named_roles(&labels))
+        } else {
+            learn_roles(&records, labels.len())
+        };
+        if let Some(roles) = roles {
+            let text = roles.iter().position(|&r| r == FieldRole::Text)?;
+            let label = labels[text].printed.clone();
+            rebuild(units, &records, &roles, true);
+            return Some(label);
+        }
     }
     if let Some((labels, header, records)) = table_records(units)
         && opens_the_page(&units[..header])
@@ -124,6 +149,20 @@ pub fn read_by_values(units: &mut Vec<Unit<'_>>) -> Option<String> {
         rebuild(units, &records, &roles, false);
     }
     None
+}
+
+/// What each field of a database's records holds, as its label names it.
+fn named_roles(labels: &[Label]) -> Vec<FieldRole> {
+    labels
+        .iter()
+        .map(|l| match l.known {
+            Some(RecordField::Title) => FieldRole::Title,
+            Some(RecordField::Subtitle) => FieldRole::Subtitle,
+            Some(RecordField::Author) => FieldRole::Author,
+            Some(RecordField::Text) => FieldRole::Text,
+            Some(RecordField::Other) | None => FieldRole::Meta,
+        })
+        .collect()
 }
 
 /// The lines over a table's header row are at most a caption (a few lines that
@@ -261,14 +300,34 @@ fn value_line(u: &Unit<'_>, text: &str) -> ValueLine {
         line: u.line,
         gap: u.gap,
         indent: u.indent,
+        page_break: u.page_break,
         text: trim(text).to_string(),
     }
+}
+
+/// Where a line's label is: its name and the byte where the value starts.
+type LabelReader = fn(&str) -> Option<(&str, usize)>;
+
+/// `Title-题名: …`: a database's field label, as the lexicon knows them (see
+/// `Lexicon::record_field`); its name and the byte where the value starts.
+fn database_label(text: &str) -> Option<(&str, usize)> {
+    let (_, k) = lexicon().record_field(text)?;
+    let colon = if text[..k].ends_with(':') {
+        1
+    } else {
+        '：'.len_utf8()
+    };
+    Some((&text[..k - colon], k))
 }
 
 /// An export's records: each opens with the label the page's first labelled line
 /// has, and runs to the next such line or a rule; lines under a label that carry
 /// none go on in its value. Returns the labels (by first appearance) and the records,
 /// when there are two records or more and three labels or more that recur in them.
+///
+/// A database's export (three labelled lines or more the lexicon names, a title
+/// field among them) has only those labels (its text's `问：` is text), and is
+/// one from its first record on; a title field opens a record that has one too.
 fn labelled_records(units: &[Unit<'_>]) -> Option<(Vec<Label>, Vec<Record>)> {
     // Most pages have no such label at all, or a few column labels: count first.
     let may_label = |t: &str| {
@@ -278,18 +337,38 @@ fn labelled_records(units: &[Unit<'_>]) -> Option<(Vec<Label>, Vec<Record>)> {
                 .take(MAX_LATIN_LABEL + 1)
                 .any(|c| c == '：' || c == ':')
     };
-    if units.iter().filter(|u| may_label(&u.text)).count() < 2 * 3 {
+    let maybe: Vec<&Unit<'_>> = units
+        .iter()
+        .filter(|u| u.markup == Markup::None && may_label(&u.text))
+        .collect();
+    if maybe.len() < MIN_DATABASE_FIELDS {
+        return None;
+    }
+    let lex = lexicon();
+    let (mut named, mut titled) = (0, false);
+    for (field, _) in maybe.iter().filter_map(|u| lex.record_field(&u.text)) {
+        named += 1;
+        titled |= field == RecordField::Title;
+    }
+    let database = named >= MIN_DATABASE_FIELDS && titled;
+    let label_of: LabelReader = if database {
+        database_label
+    } else {
+        field_label
+    };
+    let min_labelled = if database { MIN_DATABASE_FIELDS } else { 2 * 3 };
+    if maybe.len() < min_labelled {
         return None;
     }
     let found: Vec<Option<(&str, usize)>> = units
         .iter()
         .map(|u| {
             (u.markup == Markup::None && !u.continues_value)
-                .then(|| field_label(&u.text))
+                .then(|| label_of(&u.text))
                 .flatten()
         })
         .collect();
-    if found.iter().flatten().count() < 2 * 3 {
+    if found.iter().flatten().count() < min_labelled {
         return None;
     }
     let first = found.iter().position(Option::is_some)?;
@@ -300,8 +379,25 @@ fn labelled_records(units: &[Unit<'_>]) -> Option<(Vec<Label>, Vec<Record>)> {
     for i in first..units.len() {
         let u = &units[i];
         if let Some((label, k)) = found[i] {
+            let id = match labels.iter().position(|l| l.name == label) {
+                Some(id) => id,
+                None => {
+                    labels.push(Label {
+                        name: label.to_string(),
+                        printed: u.text[..k].to_string(),
+                        known: database
+                            .then(|| lex.record_field(&u.text).map(|(f, _)| f))
+                            .flatten(),
+                    });
+                    labels.len() - 1
+                }
+            };
+            let second_title = labels[id].known == Some(RecordField::Title)
+                && open
+                    .as_ref()
+                    .is_some_and(|r| r.fields.iter().any(|f| f.label == id));
             // A rule closes a record: the next labelled line opens one.
-            if label == opening || open.is_none() {
+            if label == opening || open.is_none() || second_title {
                 records.extend(open.take());
                 open = Some(Record {
                     start: i,
@@ -309,16 +405,6 @@ fn labelled_records(units: &[Unit<'_>]) -> Option<(Vec<Label>, Vec<Record>)> {
                     fields: Vec::new(),
                 });
             }
-            let id = match labels.iter().position(|l| l.name == label) {
-                Some(id) => id,
-                None => {
-                    labels.push(Label {
-                        name: label.to_string(),
-                        printed: u.text[..k].to_string(),
-                    });
-                    labels.len() - 1
-                }
-            };
             if let Some(r) = open.as_mut() {
                 r.fields.push(Field {
                     label: id,
@@ -339,6 +425,9 @@ fn labelled_records(units: &[Unit<'_>]) -> Option<(Vec<Label>, Vec<Record>)> {
         }
     }
     records.extend(open);
+    if database {
+        return (!records.is_empty()).then_some((labels, records));
+    }
     let recurring = (0..labels.len())
         .filter(|&l| {
             records
@@ -432,6 +521,7 @@ fn table_records(units: &[Unit<'_>]) -> Option<(usize, usize, Vec<Record>)> {
                         line: at.max(u.line + k),
                         gap: 0,
                         indent: false,
+                        page_break: false,
                         text: trim(t).to_string(),
                     }
                 })
@@ -617,7 +707,7 @@ fn rebuild<'t>(units: &mut Vec<Unit<'t>>, records: &[Record], roles: &[FieldRole
         level: 0,
         markup,
         indent: line.indent,
-        page_break: false,
+        page_break: line.page_break,
         joined: 0,
         continues_value: false,
         text: Cow::Owned(text),
@@ -652,6 +742,7 @@ fn rebuild<'t>(units: &mut Vec<Unit<'t>>, records: &[Record], roles: &[FieldRole
             FieldRole::Title,
             FieldRole::Subtitle,
             FieldRole::Byline,
+            FieldRole::Author,
             FieldRole::Meta,
             FieldRole::Text,
         ];
@@ -674,12 +765,54 @@ fn rebuild<'t>(units: &mut Vec<Unit<'t>>, records: &[Record], roles: &[FieldRole
                         out.push(new_unit(first, byline, Markup::Field(DraftField::Byline)));
                     }
                 }
+                // A database's author field names the byline when the record's
+                // text does not (it prints its own byline or credit otherwise).
+                FieldRole::Author => {
+                    for f in fields {
+                        let value = f.value();
+                        let names: Vec<&str> = value
+                            .split(['；', ';', '，', ',', ' ', '\u{3000}'])
+                            .filter(|n| !n.is_empty())
+                            .collect();
+                        let named = names.iter().any(|n| {
+                            r.fields
+                                .iter()
+                                .filter(|t| roles[t.label] == FieldRole::Text)
+                                .flat_map(|t| &t.lines)
+                                .any(|l| l.text.contains(n))
+                        });
+                        match f.lines.first() {
+                            Some(first) if !names.is_empty() && !named => out.push(new_unit(
+                                first,
+                                names.join(" "),
+                                Markup::Field(DraftField::Byline),
+                            )),
+                            _ => out.extend(f.unit.map(|i| furniture(&old[i]))),
+                        }
+                    }
+                }
                 FieldRole::Kicker | FieldRole::Title | FieldRole::Subtitle => {
                     for f in fields {
                         let value = f.value();
                         let Some(first) = f.lines.first().filter(|_| !value.is_empty()) else {
                             continue;
                         };
+                        // `A——B` in a title field of a record with no subtitle:
+                        // the title and its subtitle.
+                        if role == FieldRole::Title
+                            && !fills(FieldRole::Subtitle)
+                            && let Some(cut) = value.find("——").filter(|&i| i > 0)
+                        {
+                            let title = trim(&value[..cut]).to_string();
+                            out.push(new_unit(first, title, Markup::Title));
+                            let subtitle = value[cut..].to_string();
+                            out.push(new_unit(
+                                first,
+                                subtitle,
+                                Markup::Field(DraftField::Subtitle),
+                            ));
+                            continue;
+                        }
                         let (markup, text) = match role {
                             FieldRole::Title => (Markup::Title, value),
                             FieldRole::Subtitle => (Markup::Field(DraftField::Subtitle), value),
@@ -695,12 +828,7 @@ fn rebuild<'t>(units: &mut Vec<Unit<'t>>, records: &[Record], roles: &[FieldRole
                     }
                 }
                 FieldRole::Meta => {
-                    for i in fields.filter_map(|f| f.unit) {
-                        let mut u = old[i].clone();
-                        u.markup = Markup::Furniture;
-                        u.level = 0;
-                        out.push(u);
-                    }
+                    out.extend(fields.filter_map(|f| f.unit).map(|i| furniture(&old[i])))
                 }
                 FieldRole::Text => {
                     for f in fields {
@@ -730,6 +858,52 @@ fn rebuild<'t>(units: &mut Vec<Unit<'t>>, records: &[Record], roles: &[FieldRole
         out.push(u);
     }
     *units = out;
+}
+
+/// In a database record the title field is the head: the record's text opens with
+/// text even where its first line looks like a head (a court notice's case number
+/// `（2026）昙0102民初1186号`, a short first sentence), never with a second title.
+pub fn open_record_texts(units: &[Unit<'_>], classes: &mut [Class]) {
+    let lex = lexicon();
+    let mut i = 0;
+    while i < units.len() {
+        if units[i].markup != Markup::Title {
+            i += 1;
+            continue;
+        }
+        // Past the fields under the title (subtitle, byline, metadata) to the
+        // record's first line of text, if the text field opened above it.
+        let mut text_opened = false;
+        let mut j = i + 1;
+        while j < units.len() && units[j].markup != Markup::None {
+            text_opened |= units[j].markup == Markup::Furniture
+                && lex
+                    .record_field(&units[j].text)
+                    .is_some_and(|(f, _)| f == RecordField::Text);
+            if units[j].markup == Markup::Title {
+                break;
+            }
+            j += 1;
+        }
+        if text_opened
+            && j < units.len()
+            && units[j].markup == Markup::None
+            && classes[j].role == Role::Head
+        {
+            classes[j].role = Role::Body;
+            super::classify::body_features(&units[j].text, &mut classes[j]);
+            classes[j].rule = "body: a database record's text opens under its title field";
+        }
+        i = j.max(i + 1);
+    }
+}
+
+/// A field's labelled line set aside as furniture.
+fn furniture<'t>(u: &Unit<'t>) -> Unit<'t> {
+    let mut u = u.clone();
+    u.markup = Markup::Furniture;
+    u.level = 0;
+    u
 }
 
 #[cfg(test)]
@@ -809,6 +983,50 @@ mod tests {
             articles.iter().any(|a| a.body().contains("【芦溪】")),
             "{articles:#?}"
         );
+    }
+
+    const RECORDS: &str = "SrcDatabase-来源库: 报纸\n\
+        Title-题名: 老街口装上了智能路灯——柘水镇推进照明改造\n\
+        Author-作者: 孟晓川；\n\
+        Summary-摘要: 柘水镇为老街口装上智能路灯，\n\
+        夜里出行的居民更安心了。\n\
+        PubTime-出版日期: 2026-03-02\n\
+        FullText-全文:\n\
+        本报记者 孟晓川\n\
+        3月1日晚，柘水镇老街口新装的12盏智能路灯亮了起来。\n\
+        \n\
+        SrcDatabase-来源库: 报纸\n\
+        Title-题名: 柘水镇人民政府公告\n\
+        Author-作者: 闻书砚；\n\
+        Column-栏目: 公告\n\
+        FullText-全文:\n\
+        （2026）第3号\n\
+        镇区部分道路将于3月5日起封闭施工，请过往车辆绕行。\n";
+
+    /// A database's records: the title field is the title (and the subtitle after
+    /// `——`), the text field's lines the text, the rest (a wrapped summary too)
+    /// metadata; the author field is the byline only when the text names nobody.
+    #[test]
+    fn a_database_records_fields_give_title_text_and_byline() {
+        let articles = segment_issue(RECORDS, "p");
+        assert_eq!(articles.len(), 2, "{articles:#?}");
+        let a = &articles[0];
+        assert_eq!(a.title, "老街口装上了智能路灯");
+        assert_eq!(a.subtitle, "——柘水镇推进照明改造");
+        assert_eq!(a.byline, "本报记者 孟晓川");
+        assert_eq!(
+            a.paragraphs,
+            ["3月1日晚，柘水镇老街口新装的12盏智能路灯亮了起来。"]
+        );
+        let b = &articles[1];
+        assert_eq!(b.title, "柘水镇人民政府公告");
+        assert_eq!(b.kicker, "");
+        assert_eq!(b.byline, "闻书砚");
+        assert!(b.body().starts_with("（2026）第3号"), "{b:#?}");
+        assert!(!b.body().contains("公告\n"), "{b:#?}");
+        // Two field lines are no export: the page is read as printed.
+        let page = "Title-题名: 山村的春天\n春风吹过山岗，桃花开了。\nPage-版号: 003\n";
+        assert_eq!(segment_issue(page, "p")[0].title, "Title-题名: 山村的春天");
     }
 
     /// Rows pasted from a spreadsheet: the header row is furniture, a row is an

@@ -86,13 +86,13 @@ pub fn normalise_page(units: &mut Vec<Unit<'_>>, traditional: bool) {
     // An e-mail's header, not a draft's fields (its `主题：` is no title field).
     set_aside_mail_headers(units);
     // A draft's field labels are the truth about its lines: read before anything joins.
-    // A database export's field labels likewise; on a page of records whose labels
-    // the lexicon does not know, what each field holds is learned from its values.
+    // A page of records likewise: a database export's fields hold what the lexicon
+    // names them, other records' what is learned from their values.
     // A timeline's posts are framed by lines every post repeats.
     let mut text_label = None;
     let mut posts = None;
-    if !super::draft::read_fields(units) && !super::draft::read_records(units) {
-        text_label = super::records::read_by_values(units);
+    if !super::draft::read_fields(units) {
+        text_label = super::records::read_records(units);
         if text_label.is_none() {
             posts = super::posts::read_posts(units);
         }

@@ -335,13 +335,16 @@ fn looks_like_name(text: &str) -> bool {
 
 /// The learned habits as roles of one page's lines: a recurring name among head
 /// lines is a byline; a recurring head line is a label (the assembler never makes
-/// it the title while another head line stands with it).
+/// it the title while another head line stands with it). A head whose field names
+/// its role (a record's title field, a draft's `主题：`) keeps it: a story filed in
+/// two issues of the corpus recurs without being a label.
 pub fn apply(habits: &Habits, units: &[Unit<'_>], classes: &mut [Class]) {
     if habits.is_empty() {
         return;
     }
     for (u, c) in units.iter().zip(classes.iter_mut()) {
-        if c.role != Role::Head || count_upto(&u.text, MAX_CHARS) > MAX_CHARS {
+        let named = matches!(u.markup, Markup::Title | Markup::Field(_));
+        if named || c.role != Role::Head || count_upto(&u.text, MAX_CHARS) > MAX_CHARS {
             continue;
         }
         let key = comparison_key(&u.text);
@@ -431,6 +434,28 @@ mod tests {
         assert_eq!(after[0].kicker, "今日关注");
         assert_eq!(after[0].byline, "木禾");
         assert_eq!(after[0].line, 1);
+    }
+
+    /// A story filed in three issues of a corpus recurs, but where a record's
+    /// title field names it the title it stays the title, its column the kicker.
+    #[test]
+    fn a_title_field_is_never_a_learned_label() {
+        let title = "老街装上了电梯";
+        let pages: Vec<PageLines> = ["水渠通到了田间", "夜校开到了村口", "春耕备耕忙"]
+            .iter()
+            .map(|t| lines_of(&format!("{title}\n\n{t}\n\n{BODY}\n")))
+            .collect();
+        let h = Habits::learn(&pages);
+        assert!(h.is_label(title), "{h:?}");
+        let rows = format!(
+            "序号\t标题\t栏目\t正文\n1\t{title}\t城事\t{BODY}\n2\t夜校开到了村口\t民生\t{BODY}\n"
+        );
+        let articles = crate::segment::segment_issue_with(&rows, "x", &h);
+        let heads: Vec<[&str; 2]> = articles
+            .iter()
+            .map(|a| [a.kicker.as_str(), a.title.as_str()])
+            .collect();
+        assert_eq!(heads, [["城事", title], ["民生", "夜校开到了村口"]]);
     }
 
     /// One page printed three ways (a PDF as two tools print it, and its web copy

@@ -13,7 +13,7 @@
 //! - paragraphs cut mid-sentence wait for their continuation, which may come after
 //!   other articles' paragraphs (see `rethread`).
 
-use super::blocks::Unit;
+use super::blocks::{Unit, leading_bullet};
 use super::classify::{
     Class, Role, caption_credit, count_upto, is_complete, is_contact_line, is_name_line,
     is_notice_title, is_rule_line, starts_section_number,
@@ -66,6 +66,9 @@ pub struct Draft {
     /// Text was joined to it, away from the article it followed, on shared wording
     /// only (a dictionary word or shared bigrams across a cut, no punctuation).
     pub wording: bool,
+    /// The bullet its title was printed with (`▲省图书馆冬季延时开放`): the page's
+    /// items open with it, so a finished paragraph opening with it is the next item.
+    pub item_bullet: Option<char>,
     /// Why the article was opened (shown by `articles --explain`).
     pub why: &'static str,
     /// The kicker may be a label displaced from this earlier article (see
@@ -98,6 +101,17 @@ impl Draft {
 
     fn is_open(&self) -> bool {
         !self.closed || self.absorbing
+    }
+
+    /// The bullet this article's items open with: its title's, or, untitled, the
+    /// one its first paragraph opens with (`▲全省首批十家…`).
+    fn opening_bullet(&self) -> Option<char> {
+        if !self.title.is_empty() {
+            return self.item_bullet;
+        }
+        (0..self.paragraphs.len())
+            .find(|p| !self.intertitles.contains(p))
+            .and_then(|p| leading_bullet(&self.paragraphs[p]))
     }
 
     /// Lexical cohesion of `text` with this article's head and first paragraphs.
@@ -195,7 +209,10 @@ pub fn assemble(units: &[Unit<'_>], classes: &[Class]) -> Vec<Draft> {
             }
             Role::Head => {
                 a.items_before_head = std::mem::take(&mut a.items);
+                let opened = a.drafts.len();
+                let from = i;
                 i = a.stack(units, classes, i);
+                a.keep_title_bullets(&units[from..i], opened);
                 a.items_before_head = false;
                 a.numbered = false;
             }
@@ -1034,7 +1051,7 @@ impl Assembler {
             let lede = next
                 .filter(|&n| classes[n].role == Role::Body && classes[n].dateline.is_none())
                 .map(|n| units[n].text.as_ref());
-            self.lone_head(first.line, text, below, lede);
+            self.lone_head(first.line, text, first.bullet, below, lede);
             return j;
         }
         // Title: the highest-ranked Markdown line (the last of equals), else the
@@ -1176,7 +1193,36 @@ impl Assembler {
     }
 
     /// A single short line that is not clearly a new heading.
-    fn lone_head(&mut self, line: usize, text: String, below: Option<&str>, lede: Option<&str>) {
+    fn lone_head(
+        &mut self,
+        line: usize,
+        text: String,
+        bullet: Option<char>,
+        below: Option<&str>,
+        lede: Option<&str>,
+    ) {
+        // `▲省图书馆冬季延时开放` after a finished item opened by `▲`, over a finished
+        // paragraph: the head of the next item of the run, printed with the bullet
+        // every item opens with. (A bulleted line over an unfinished one is the
+        // first line of a brief an OCR page printed wrapped.)
+        if let Some(b) = bullet
+            && lede.is_some_and(is_complete)
+            && self.cur.is_some_and(|c| {
+                let d = &self.drafts[c];
+                d.has_body()
+                    && !d.caption
+                    && d.opening_bullet() == Some(b)
+                    && d.paragraphs.last().is_some_and(|p| is_complete(p))
+            })
+        {
+            let n = self.open(
+                line,
+                "a head printed with the bullet of the items before it",
+            );
+            self.drafts[n].title = text;
+            self.headed = Some(n);
+            return;
+        }
         // `3.楮城至漷源高速全线贯通` after the finished item `2.…`: the next item of a
         // numbered list of briefs, whatever its words share with the one before.
         if let Some(c) = self.cur
@@ -1596,8 +1642,38 @@ impl Assembler {
         })
     }
 
+    /// The articles opened from `opened` on whose title is a head of `stack` printed
+    /// with a bullet keep that bullet.
+    fn keep_title_bullets(&mut self, stack: &[Unit<'_>], opened: usize) {
+        let from = opened.min(self.drafts.len());
+        for d in &mut self.drafts[from..] {
+            d.item_bullet = stack
+                .iter()
+                .find(|u| u.bullet.is_some() && *u.text == d.title)
+                .and_then(|u| u.bullet);
+        }
+    }
+
+    /// `text` opens with the bullet the current article's items open with, after
+    /// its finished paragraph (`▲潏川至岵阳高铁完成静态验收` over its paragraph,
+    /// then `▲全省首批十家老年助餐示范点近日挂牌，…`): it is the next item.
+    fn next_bulleted_item(&self, text: &str) -> bool {
+        let Some(b) = leading_bullet(text) else {
+            return false;
+        };
+        self.cur.is_some_and(|c| {
+            let d = &self.drafts[c];
+            d.has_body()
+                && d.opening_bullet() == Some(b)
+                && d.paragraphs.last().is_some_and(|p| is_complete(p))
+        })
+    }
+
     /// Where a paragraph that continues nothing goes.
     fn flow_target(&mut self, line: usize, text: &str) -> usize {
+        if self.next_bulleted_item(text) {
+            return self.open(line, "a paragraph opening with the bullet of its items");
+        }
         // An untitled item under a banner ends with its paragraph.
         if self.items && self.finished_untitled_item() {
             return self.open(line, "an untitled item under a banner");
@@ -1772,6 +1848,41 @@ mod tests {
     /// A run of titled briefs: a brief whose credit a narrow column wrapped onto a
     /// line of its own (`（蓟望舒）`) is still one short item under its head, so the
     /// head titles it instead of being read as a section of the brief above.
+    #[test]
+    fn items_printed_with_one_bullet_each_open_an_item() {
+        // A banner over items that each open with `▲`: a titled one, two untitled
+        // ones whose paragraphs open with the bullet, another titled one; then a
+        // story of its own whose second paragraph opens with `▲`.
+        let page = "简　讯\n\n▲城西高铁站完成静态验收\n\n　　城西高铁站日前完成静态验收，转入联调联试阶段。\n\n　　▲全市首批十家老年助餐点近日挂牌，老人凭卡就餐可享受补贴。\n\n　　▲北湖今年增殖放流鱼苗三百万尾，湖面上又见成群的鱼儿。\n\n▲市图书馆冬季延时开放\n\n　　即日起至明年2月底，市图书馆的开放时间延长到晚上九点。\n\n老匠人收了新徒弟\n\n　　桐坊区箍桶巷里，七十二岁的箍桶匠人近日收了两名年轻徒弟。\n\n　　▲图为老匠人在教徒弟劈竹篾，徒弟们学得很认真。\n";
+        let a = segment_issue(page, "k");
+        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "城西高铁站完成静态验收",
+                "",
+                "",
+                "市图书馆冬季延时开放",
+                "老匠人收了新徒弟"
+            ],
+            "{a:#?}"
+        );
+        assert!(a[1].paragraphs[0].starts_with("▲全市首批"), "{a:#?}");
+        assert_eq!(a[2].paragraphs.len(), 1, "{a:#?}");
+        // The story's `▲` paragraph stays in the story: its title had no bullet.
+        assert_eq!(a[4].paragraphs.len(), 2, "{a:#?}");
+        // Items under a `▲` title: a paragraph opening with another bullet is no
+        // next item of theirs.
+        let other = page.replace("▲北湖", "●北湖");
+        let a = segment_issue(&other, "k");
+        assert!(
+            a.iter()
+                .any(|a| a.paragraphs.iter().any(|p| p.contains("老人凭卡"))
+                    && a.paragraphs.iter().any(|p| p.starts_with("●北湖"))),
+            "{a:#?}"
+        );
+    }
+
     #[test]
     fn a_brief_with_its_credit_on_a_line_of_its_own_is_an_item() {
         let page = "城事一周\n\n篆湖公园新增环湖跑道\n篆湖公园环湖跑道日前建成开放，全长四点六公里，沿途设置了饮水点。\n\n棂湖区开通养老服务热线\n棂湖区养老服务热线近日开通，老人拨打热线可预约上门助餐服务。\n（蓟望舒）\n\n老船厂工业遗存将建博物馆\n溦江边的栝州老船厂将改建为航运博物馆，预计后年建成开放。\n";

@@ -61,6 +61,9 @@ pub struct Unit<'a> {
     /// A further line of a record's value as a JSON page prints it (`json_pages`):
     /// its text, never a field's label, whatever it opens with (`问：…`).
     pub continues_value: bool,
+    /// The bullet printed before a head and dropped from its text (the `▲` of
+    /// `▲省图书馆冬季延时开放`): items of one run open with one bullet.
+    pub bullet: Option<char>,
     /// The text, trimmed, without heading marks or tags.
     pub text: Cow<'a, str>,
 }
@@ -169,6 +172,7 @@ fn push_line<'a>(out: &mut Vec<Unit<'a>>, line: &'a str, line_no: usize, gap: us
         page_break: false,
         joined: 0,
         continues_value: false,
+        bullet: None,
         text,
     };
     if line.starts_with('<')
@@ -196,27 +200,43 @@ fn push_line<'a>(out: &mut Vec<Unit<'a>>, line: &'a str, line_no: usize, gap: us
     let (level, rest) = markdown_heading(line);
     if level > 0 {
         // A converter's `#` goes before the page's own marks (`## ■标题`).
-        let rest = strip_decoration(rest);
-        if rest.is_empty() {
+        let kept = strip_decoration(rest);
+        if kept.is_empty() {
             out.push(unit(Cow::Borrowed(line), 0, Markup::Noise));
         } else {
-            let text = unspaced(rest).map_or(Cow::Borrowed(rest), Cow::Owned);
-            out.push(unit(text, level, Markup::None));
+            let text = unspaced(kept).map_or(Cow::Borrowed(kept), Cow::Owned);
+            let mut u = unit(text, level, Markup::None);
+            u.bullet = dropped_bullet(rest, kept);
+            out.push(u);
         }
         return;
     }
     if let Some((head, text)) = run_in(line) {
-        out.push(unit(Cow::Borrowed(head), 0, Markup::RunIn));
+        let mut h = unit(Cow::Borrowed(head), 0, Markup::RunIn);
+        h.bullet = leading_bullet(line);
+        out.push(h);
         let mut u = unit(Cow::Borrowed(text), 0, Markup::None);
         u.gap = 0;
         out.push(u);
         return;
     }
-    let line = strip_decoration(line);
-    match unspaced(line) {
-        Some(text) => out.push(unit(Cow::Owned(text), 0, Markup::None)),
-        None => out.push(unit(Cow::Borrowed(line), 0, Markup::None)),
-    }
+    let kept = strip_decoration(line);
+    let mut u = match unspaced(kept) {
+        Some(text) => unit(Cow::Owned(text), 0, Markup::None),
+        None => unit(Cow::Borrowed(kept), 0, Markup::None),
+    };
+    u.bullet = dropped_bullet(line, kept);
+    out.push(u);
+}
+
+/// The bullet `line` opens with (`▲全省首批十家…` → `▲`).
+pub(super) fn leading_bullet(line: &str) -> Option<char> {
+    line.chars().next().filter(|c| BULLETS.contains(c))
+}
+
+/// The bullet `line` opened with that [`strip_decoration`] dropped, leaving `kept`.
+fn dropped_bullet(line: &str, kept: &str) -> Option<char> {
+    leading_bullet(line).filter(|&b| !kept.starts_with(b))
 }
 
 /// Bullets that open a line of a list or a run of short items.

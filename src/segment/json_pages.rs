@@ -278,6 +278,7 @@ fn print(objects: &[Object], others: &[(usize, String)]) -> Vec<Unit<'static>> {
         page_break: false,
         joined: 0,
         continues_value: false,
+        bullet: None,
         text: Cow::Owned(text),
     };
     // Labels by the first object's keys, so every record opens with the same one.
@@ -303,6 +304,7 @@ fn print(objects: &[Object], others: &[(usize, String)]) -> Vec<Unit<'static>> {
             out.push(unit(o.line, Markup::None, format!("{label}: {first}")));
             out.extend(lines.map(|l| Unit {
                 continues_value: true,
+                bullet: None,
                 ..unit(o.line, Markup::None, l)
             }));
         }

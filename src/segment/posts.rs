@@ -365,6 +365,7 @@ impl Posts {
                 page_break: false,
                 joined: 0,
                 continues_value: false,
+                bullet: None,
                 text: Cow::Owned(text),
             };
             let mut new = Vec::with_capacity(3);

@@ -710,6 +710,7 @@ fn rebuild<'t>(units: &mut Vec<Unit<'t>>, records: &[Record], roles: &[FieldRole
         page_break: line.page_break,
         joined: 0,
         continues_value: false,
+        bullet: None,
         text: Cow::Owned(text),
     };
     for r in records {

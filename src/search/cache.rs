@@ -841,23 +841,30 @@ pub fn open_index(root: &Path) -> Result<(SearchIndex, Option<Corpus>, CacheStat
     if !root.exists() {
         return Err(CorpusError::NotFound { path: root.into() });
     }
+    // Phases named as the TUI's indexer names them (`NEWSTAG_TIMINGS=1`).
+    use crate::cache::timing::mark;
     let (files, cached) = stamps_and_load(root);
     if let Some(index) = cached {
+        mark("index: read from its cache");
         return Ok((index, None, CacheStatus::Hit));
     }
+    mark("index: no valid cache");
     // The bodies stay in the corpus cache's files, each read as it is
     // indexed and written to the index's cache; the index then reads them
     // from its cache file as a warm start does, never holding them all.
     let corpus = crate::cache::load_corpus_on_disk(root)?;
     let index = SearchIndex::build(&corpus);
+    mark("index: built");
     let cut = cut_with(&files, &corpus);
     if !save(root, &cut, &index) {
         return Ok((index, Some(corpus), CacheStatus::BuiltNotSaved));
     }
+    mark("index: saved");
     let index = match load(root, &cut) {
         Some(mapped) => mapped,
         None => index,
     };
+    mark("index: mapped");
     Ok((index, Some(corpus), CacheStatus::Built))
 }
 

@@ -112,6 +112,24 @@ pub fn units(text: &str) -> Vec<Unit<'_>> {
         let line = if quoted { unquote(raw) } else { trim(raw) };
         if line.is_empty() {
             gap += 1;
+        } else if let Some((joined, next)) = join_cut_tag(text, line, end) {
+            // A markup line a hard-wrapping tool cut inside a tag, whole again.
+            let mut whole = Vec::with_capacity(1);
+            push_line(&mut whole, &joined, line_no, gap);
+            out.extend(whole.into_iter().map(|u| Unit {
+                text: Cow::Owned(u.text.into_owned()),
+                joined: text[start..next].matches('\n').count(),
+                page_break,
+                ..u
+            }));
+            line_no += text[end..next].matches('\n').count();
+            page_break = false;
+            gap = 0;
+            if next >= bytes.len() {
+                break;
+            }
+            start = next + 1;
+            continue;
         } else {
             let before = out.len();
             push_line(&mut out, line, line_no, gap);
@@ -131,6 +149,48 @@ pub fn units(text: &str) -> Vec<Unit<'_>> {
         start = end + 1;
     }
     out
+}
+
+/// `<headline>两市共建产业园</headl` / `ine>`: a line of markup a hard-wrapping tool
+/// cut inside a tag (its last `<` opens a tag it does not close), and the lines
+/// after it that go on in the tag (no `<` opens them), up to the one that closes
+/// it. Returns the line joined whole and the byte where the last line taken ends;
+/// `None` when the line is no cut markup (or nothing closes the tag within a few
+/// lines).
+fn join_cut_tag(text: &str, line: &str, end: usize) -> Option<(String, usize)> {
+    /// Lines a cut tag may run on over, at most.
+    const MAX_LINES: usize = 4;
+    let cut = |l: &str| {
+        l.rfind('<').is_some_and(|i| {
+            l[i..].find('>').is_none()
+                && l[i + 1..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| c.is_ascii_alphabetic() || matches!(c, '/' | '?' | '!'))
+        })
+    };
+    if !line.starts_with('<') || !cut(line) {
+        return None;
+    }
+    let mut joined = line.to_string();
+    let mut at = end;
+    for _ in 0..MAX_LINES {
+        if at >= text.len() {
+            return None;
+        }
+        let next =
+            memchr::memchr(b'\n', &text.as_bytes()[at + 1..]).map_or(text.len(), |i| at + 1 + i);
+        let piece = trim(&text[at + 1..next]);
+        if piece.is_empty() || piece.starts_with('<') {
+            return None;
+        }
+        joined.push_str(piece);
+        at = next;
+        if !cut(&joined) {
+            return Some((joined, at));
+        }
+    }
+    None
 }
 
 /// `> 本报记者　…`, `>> …`: a page quoted in an e-mail reply, each line behind the
@@ -445,8 +505,21 @@ const TITLE_TAGS: [&str; 9] = [
 const BREAK_TAGS: [&str; 5] = ["doc", "article", "item", "page", "news"];
 const TEXT_TAGS: [&str; 5] = ["content", "text", "body", "p", "description"];
 
+/// Tags of a news feed's head fields, as NewsML names them: the slugline (the
+/// kicker), the subheadline and the byline.
+const HEAD_FIELD_TAGS: [(&str, DraftField); 4] = [
+    ("slugline", DraftField::Kicker),
+    ("subheadline", DraftField::Subtitle),
+    ("by", DraftField::Byline),
+    ("byline", DraftField::Byline),
+];
+
 /// A line that is one pseudo-XML element or a bare tag.
 fn xml_field(line: &str) -> Option<(Cow<'_, str>, u8, Markup)> {
+    // `<?xml version="1.0" encoding="UTF-16"?>`: a declaration, nothing to read.
+    if line.starts_with("<?") && line.ends_with("?>") {
+        return Some((Cow::Borrowed(line), 0, Markup::Noise));
+    }
     let close = line.find('>')?;
     let open_tag = &line[1..close];
     let name = open_tag
@@ -472,9 +545,12 @@ fn xml_field(line: &str) -> Option<(Cow<'_, str>, u8, Markup)> {
         return None;
     }
     let end_tag = format!("</{name}>");
-    let inner = after
+    let Some(inner) = after
         .strip_suffix(end_tag.as_str())
-        .or_else(|| after.strip_suffix(&end_tag.to_ascii_uppercase()))?;
+        .or_else(|| after.strip_suffix(&end_tag.to_ascii_uppercase()))
+    else {
+        return is_element_run(line).then_some((Cow::Borrowed(line), 0, Markup::Noise));
+    };
     if name == "p" && inner.contains("</p>") {
         return None;
     }
@@ -492,7 +568,50 @@ fn xml_field(line: &str) -> Option<(Cow<'_, str>, u8, Markup)> {
         }
         return Some((strip_tags(inner), 0, Markup::None));
     }
+    if let Some(&(_, field)) = HEAD_FIELD_TAGS.iter().find(|(t, _)| *t == name)
+        && !inner.is_empty()
+    {
+        return Some((strip_tags(inner), 0, Markup::Field(field)));
+    }
     Some((Cow::Borrowed(line), 0, Markup::Noise))
+}
+
+/// `<pubDate>2026-12-11</pubDate><page>05</page>`: a line of two or more whole
+/// elements, none a title's or a text's, and nothing between them: a feed's
+/// metadata, no text.
+fn is_element_run(line: &str) -> bool {
+    let mut rest = line;
+    let mut elements = 0;
+    while !rest.is_empty() {
+        let Some(open) = rest.strip_prefix('<') else {
+            return false;
+        };
+        let Some(close) = open.find('>') else {
+            return false;
+        };
+        let name = open[..close]
+            .split(char::is_whitespace)
+            .next()
+            .unwrap_or("");
+        if name.is_empty() || !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+            return false;
+        }
+        let lower = name.to_ascii_lowercase();
+        if TITLE_TAGS.contains(&lower.as_str()) || TEXT_TAGS.contains(&lower.as_str()) {
+            return false;
+        }
+        let after = &open[close + 1..];
+        let end_tag = format!("</{name}>");
+        let Some(end) = after.find(end_tag.as_str()) else {
+            return false;
+        };
+        if after[..end].contains('<') {
+            return false;
+        }
+        rest = trim(&after[end + end_tag.len()..]);
+        elements += 1;
+    }
+    elements >= 2
 }
 
 fn contains_html_paragraphs(line: &str) -> bool {
@@ -569,6 +688,50 @@ mod tests {
         assert_eq!(u[0].text, "标题");
         assert_eq!((u[1].line, u[1].gap), (7, 3));
         assert_eq!((u[2].level, &*u[2].text), (2, "——副题"));
+    }
+
+    /// A NewsML item: the declaration and a line of metadata elements are no
+    /// text, the slugline, subheadline and byline are head fields.
+    #[test]
+    fn a_news_feeds_head_fields_are_read_and_its_metadata_is_noise() {
+        let u = units(
+            "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<newsItem guid=\"1\">\n<pubDate>2026-12-11</pubDate><page>05</page><genre>消息</genre>\n<slugline>区域协调</slugline>\n<headline>两市共建跨江产业园</headline>\n<subheadline>——首批项目签约</subheadline>\n<by>本报记者　祁远帆</by>\n<p>本报榧城12月10日电　两市签署协议。</p>\n</newsItem>",
+        );
+        let got: Vec<(Markup, &str)> = u
+            .iter()
+            .filter(|u| u.markup != Markup::Noise && u.markup != Markup::DocBreak)
+            .map(|u| (u.markup, u.text.as_ref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Markup::Field(DraftField::Kicker), "区域协调"),
+                (Markup::Title, "两市共建跨江产业园"),
+                (Markup::Field(DraftField::Subtitle), "——首批项目签约"),
+                (Markup::Field(DraftField::Byline), "本报记者　祁远帆"),
+                (Markup::None, "本报榧城12月10日电　两市签署协议。"),
+            ]
+        );
+        // Hard-wrapped inside its tags, the item reads the same.
+        let u = units(
+            "<?xml version=\"1.0\" encoding=\"\nUTF-16\"?>\n<pubDate>2026-12-11</pubDate><\npage>05</page><genre>消息</genre\n>\n<headline>两市共建跨江产业园</headl\nine>\n<by>本报记者　祁远帆</by>\n",
+        );
+        let got: Vec<(Markup, &str, usize)> = u
+            .iter()
+            .map(|u| (u.markup, u.text.as_ref(), u.line))
+            .filter(|u| u.0 != Markup::Noise)
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Markup::Title, "两市共建跨江产业园", 6),
+                (Markup::Field(DraftField::Byline), "本报记者　祁远帆", 8),
+            ]
+        );
+        assert_eq!(u.len(), 4, "{u:?}");
+        // A line of text that opens with an element is still text.
+        let u = units("<b>注意</b>：明日停水。\n");
+        assert_eq!(u[0].markup, Markup::None, "{u:?}");
     }
 
     #[test]

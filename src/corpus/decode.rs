@@ -18,9 +18,8 @@ pub struct Decoded<'a> {
     pub encoding: &'static str,
 }
 
-/// Decode `bytes`, detecting the encoding, normalise CRLF / CR and the Unicode line
-/// and paragraph separators to LF, and drop the characters that print as nothing
-/// (see [`drop_invisibles`]).
+/// Decode `bytes`, detecting the encoding, normalise CRLF / CR to LF, and drop the
+/// characters that print as nothing (see [`drop_invisibles`]).
 pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
     let (text, encoding) = decode_raw(bytes)?;
     Ok(Decoded {
@@ -133,52 +132,37 @@ pub fn normalize_line_ends(text: Cow<'_, str>) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// What a web editor or a word processor leaves in a copy that prints as nothing or as a
-/// line break, and what it is read as: a zero-width space, a word joiner, a byte order
-/// mark inside the text (a clippings file starts every entry with one), a soft hyphen and
-/// the left-to-right and right-to-left marks are nothing; the line separator U+2028 (a
-/// word processor's Shift+Enter) is a line end, the paragraph separator U+2029 a blank
-/// line. Left in, the invisible ones split a title's words (`流域\u{200B}生态`) for every
-/// comparison and show as escapes in a table.
-const INVISIBLES: [(char, &str); 8] = [
-    ('\u{200B}', ""),
-    ('\u{200E}', ""),
-    ('\u{200F}', ""),
-    ('\u{2060}', ""),
-    ('\u{FEFF}', ""),
-    ('\u{AD}', ""),
-    ('\u{2028}', "\n"),
-    ('\u{2029}', "\n\n"),
+/// What a web editor or a word processor leaves in a copy that prints as nothing: a
+/// zero-width space, a word joiner, a byte order mark inside the text (a clippings file
+/// starts every entry with one), a soft hyphen and the left-to-right and right-to-left
+/// marks. Left in, they split a title's words (`流域\u{200B}生态`) for every comparison
+/// and show as escapes in a table. The line and paragraph separators U+2028 and U+2029
+/// stay: they end lines for segmentation (`segment::blocks`), but an editor and the
+/// sidecars number the file's lines without them.
+const INVISIBLES: [char; 6] = [
+    '\u{200B}', '\u{200E}', '\u{200F}', '\u{2060}', '\u{FEFF}', '\u{AD}',
 ];
 
-fn invisible_as(c: char) -> Option<&'static str> {
-    INVISIBLES
-        .iter()
-        .find(|&&(invisible, _)| invisible == c)
-        .map(|&(_, instead)| instead)
+fn is_invisible(c: char) -> bool {
+    INVISIBLES.contains(&c)
 }
 
-/// The characters of [`INVISIBLES`] replaced, borrowing when there are none (they
-/// are rare, and every file is read through here: one SIMD-assisted scan finds them).
+/// The characters of [`INVISIBLES`] dropped, borrowing when there are none (they are
+/// rare, and every file is read through here: one SIMD-assisted scan finds them).
 pub fn drop_invisibles(text: Cow<'_, str>) -> Cow<'_, str> {
     static FINDER: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
         std::sync::LazyLock::new(|| {
-            aho_corasick::AhoCorasick::new(INVISIBLES.map(|(c, _)| c.to_string())).ok()
+            aho_corasick::AhoCorasick::new(INVISIBLES.map(|c| c.to_string())).ok()
         });
     let found = match &*FINDER {
         Some(finder) => finder.is_match(text.as_ref()),
-        None => text.chars().any(|c| invisible_as(c).is_some()),
+        None => text.chars().any(is_invisible),
     };
     if !found {
         return text;
     }
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match invisible_as(c) {
-            Some(instead) => out.push_str(instead),
-            None => out.push(c),
-        }
-    }
+    out.extend(text.chars().filter(|&c| !is_invisible(c)));
     Cow::Owned(out)
 }
 
@@ -243,9 +227,12 @@ mod tests {
     }
 
     #[test]
-    fn invisible_characters_are_dropped_and_separators_break_lines() {
+    fn invisible_characters_are_dropped_and_separators_kept() {
         let d = decode("\u{feff}琤江流域\u{200b}生态补偿\u{ad}协议\u{2060}续签\u{2028}——副题\u{2029}正文\u{feff}\u{200e}。".as_bytes()).unwrap();
-        assert_eq!(d.text, "琤江流域生态补偿协议续签\n——副题\n\n正文。");
+        assert_eq!(
+            d.text,
+            "琤江流域生态补偿协议续签\u{2028}——副题\u{2029}正文。"
+        );
         let (bytes, _, _) = encoding_rs::GB18030.encode("社区\u{200b}治理\r\n第二行");
         assert_eq!(decode(&bytes).unwrap().text, "社区治理\n第二行");
     }
@@ -259,10 +246,10 @@ mod tests {
             let want: String = text
                 .trim_start_matches('\u{feff}')
                 .chars()
-                .map(|c| invisible_as(c).map_or_else(|| c.to_string(), str::to_string))
+                .filter(|&c| !matches!(c, '\u{200b}' | '\u{200e}' | '\u{200f}' | '\u{2060}' | '\u{feff}' | '\u{ad}'))
                 .collect();
             proptest::prop_assert_eq!(&*decoded, want.as_str());
-            let left = decoded.chars().find(|&c| invisible_as(c).is_some());
+            let left = decoded.chars().find(|&c| is_invisible(c));
             proptest::prop_assert_eq!(left, None);
             // A zero-width joiner holds an emoji sequence together: kept.
             proptest::prop_assert_eq!(decoded.matches('\u{200d}').count(), text.matches('\u{200d}').count());

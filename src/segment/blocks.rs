@@ -76,6 +76,7 @@ pub fn trim(s: &str) -> &str {
 /// Cut `text` into units (a page printed with its columns side by side, in the
 /// order `columns` reads it).
 pub fn units(text: &str) -> Vec<Unit<'_>> {
+    let separated = text.contains(SEPARATORS);
     if let Some(runs) = super::columns::reading_order(text) {
         let mut out: Vec<Unit<'_>> = Vec::with_capacity(runs.len());
         for r in runs {
@@ -89,7 +90,7 @@ pub fn units(text: &str) -> Vec<Unit<'_>> {
                 continue;
             }
             let before = out.len();
-            push_line(&mut out, piece, r.line, r.gap);
+            push_printed_line(&mut out, piece, r.line, r.gap, separated);
             if let Some(u) = out.get_mut(before) {
                 u.indent = r.indent;
                 u.page_break = r.page_break;
@@ -132,7 +133,7 @@ pub fn units(text: &str) -> Vec<Unit<'_>> {
             continue;
         } else {
             let before = out.len();
-            push_line(&mut out, line, line_no, gap);
+            push_printed_line(&mut out, line, line_no, gap, separated);
             let raw = raw.trim_start_matches(['\x0c', '\u{feff}']);
             let indent =
                 raw.starts_with('\u{3000}') || raw.starts_with("  ") || raw.starts_with('\t');
@@ -220,6 +221,43 @@ fn unquote(raw: &str) -> &str {
         t = trim(rest);
     }
     t
+}
+
+/// The line separator U+2028 (a word processor's Shift+Enter) and the paragraph
+/// separator U+2029 that a web editor's copy leaves inside a line of the file.
+const SEPARATORS: [char; 2] = ['\u{2028}', '\u{2029}'];
+
+/// A line of the file as units: cut at the separators it holds (when the file holds
+/// any), each piece read as a line of its own, after a blank line where a paragraph
+/// separator stood, all under the file's line number (an editor and the sidecars do
+/// not count the separators as line ends).
+fn push_printed_line<'a>(
+    out: &mut Vec<Unit<'a>>,
+    line: &'a str,
+    line_no: usize,
+    gap: usize,
+    separated: bool,
+) {
+    if !separated || !line.contains(SEPARATORS) {
+        push_line(out, line, line_no, gap);
+        return;
+    }
+    let mut gap = gap;
+    let mut start = 0;
+    let ends = line
+        .match_indices(SEPARATORS)
+        .map(|(at, s)| (at, s.len(), s == "\u{2029}"));
+    for (at, len, paragraph) in ends.chain(std::iter::once((line.len(), 0, false))) {
+        let piece = trim(&line[start..at]);
+        if piece.is_empty() {
+            gap += 1;
+        } else {
+            push_line(out, piece, line_no, gap);
+            gap = 0;
+        }
+        gap += usize::from(paragraph);
+        start = at + len;
+    }
 }
 
 fn push_line<'a>(out: &mut Vec<Unit<'a>>, line: &'a str, line_no: usize, gap: usize) {
@@ -732,6 +770,25 @@ mod tests {
         // A line of text that opens with an element is still text.
         let u = units("<b>注意</b>：明日停水。\n");
         assert_eq!(u[0].markup, Markup::None, "{u:?}");
+    }
+
+    #[test]
+    fn separators_inside_a_line_end_lines_under_the_files_line_number() {
+        let u = units(
+            "题记\n\n琤江流域生态补偿协议续签\u{2028}——副题\u{2029}正文一段。\u{2028}\u{2028}正文二段。\n末行",
+        );
+        let got: Vec<(usize, usize, &str)> = u.iter().map(|u| (u.line, u.gap, &*u.text)).collect();
+        assert_eq!(
+            got,
+            [
+                (1, 0, "题记"),
+                (3, 1, "琤江流域生态补偿协议续签"),
+                (3, 0, "——副题"),
+                (3, 1, "正文一段。"),
+                (3, 1, "正文二段。"),
+                (4, 0, "末行"),
+            ]
+        );
     }
 
     #[test]

@@ -165,7 +165,7 @@ mod tests {
         ids.sort_unstable();
         ids.dedup();
         ArticleFeatures {
-            words: ids,
+            words: ids.into(),
             ..ArticleFeatures::default()
         }
     }

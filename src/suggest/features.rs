@@ -431,6 +431,84 @@ pub struct Hit {
     pub in_title: bool,
 }
 
+/// Word ids held by something else and shared by many articles: the
+/// suggestion cache's file mapped into memory, whose ids are read in place
+/// (see `crate::cache::features`), not copied into a vector an article.
+pub type SharedWordIds = std::sync::Arc<dyn AsRef<[WordId]> + Send + Sync>;
+
+/// The sorted word ids of one article: its own, or a range of ids shared
+/// with other articles ([`SharedWordIds`]). Either reads as a slice.
+#[derive(Clone)]
+pub enum Words {
+    Own(Vec<WordId>),
+    Shared {
+        ids: SharedWordIds,
+        from: u32,
+        len: u32,
+    },
+}
+
+impl Words {
+    /// Ids `from..from + len` of `ids`; `None` when they are not all there.
+    pub fn shared(ids: &SharedWordIds, from: usize, len: usize) -> Option<Words> {
+        let all = (**ids).as_ref();
+        all.get(from..from.checked_add(len)?)?;
+        Some(Words::Shared {
+            ids: std::sync::Arc::clone(ids),
+            from: u32::try_from(from).ok()?,
+            len: u32::try_from(len).ok()?,
+        })
+    }
+}
+
+impl Default for Words {
+    fn default() -> Words {
+        Words::Own(Vec::new())
+    }
+}
+
+impl From<Vec<WordId>> for Words {
+    fn from(ids: Vec<WordId>) -> Words {
+        Words::Own(ids)
+    }
+}
+
+impl std::ops::Deref for Words {
+    type Target = [WordId];
+
+    fn deref(&self) -> &[WordId] {
+        match self {
+            Words::Own(ids) => ids,
+            // Checked to be there when made ([`Words::shared`]).
+            Words::Shared { ids, from, len } => {
+                let (from, len) = (*from as usize, *len as usize);
+                (**ids).as_ref().get(from..from + len).unwrap_or_default()
+            }
+        }
+    }
+}
+
+impl<'a> IntoIterator for &'a Words {
+    type Item = &'a WordId;
+    type IntoIter = std::slice::Iter<'a, WordId>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl PartialEq for Words {
+    fn eq(&self, other: &Words) -> bool {
+        **self == **other
+    }
+}
+
+impl std::fmt::Debug for Words {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
 /// What the scorers know of one article.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ArticleFeatures {
@@ -438,7 +516,7 @@ pub struct ArticleFeatures {
     /// and digits holding a letter: see the module docs) of the heading parts
     /// and the first paragraph, and those the rest of the body says twice or
     /// more, distinct, as sorted ids.
-    pub words: Vec<WordId>,
+    pub words: Words,
     /// Keywords found, in order of first appearance.
     pub hits: Vec<Hit>,
     /// Length of the article (title and body): its Han characters and its
@@ -551,7 +629,7 @@ pub fn extract_new(
     ids.dedup();
     ids.shrink_to_fit();
     ArticleFeatures {
-        words: ids,
+        words: ids.into(),
         hits: hits(article, keywords),
         length,
     }
@@ -645,8 +723,8 @@ mod tests {
         };
         let f = extract(&a, &KeywordSet::default(), &mut HashMap::new());
         assert_eq!(
-            f.words,
-            vec![word_id("全市"), word_id("社区"), word_id("空气")]
+            *f.words,
+            [word_id("全市"), word_id("社区"), word_id("空气")]
         );
         assert_eq!(f.length, 16);
         for w in ["GDP", "5G", "𠮷野", "空", "空气质量", ""] {

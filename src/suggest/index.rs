@@ -420,7 +420,7 @@ mod tests {
         words.sort_unstable();
         words.dedup();
         ArticleFeatures {
-            words,
+            words: words.into(),
             hits: Vec::new(),
             length: 1,
         }

@@ -1207,13 +1207,7 @@ impl Assembler {
         // first line of a brief an OCR page printed wrapped.)
         if let Some(b) = bullet
             && lede.is_some_and(is_complete)
-            && self.cur.is_some_and(|c| {
-                let d = &self.drafts[c];
-                d.has_body()
-                    && !d.caption
-                    && d.opening_bullet() == Some(b)
-                    && d.paragraphs.last().is_some_and(|p| is_complete(p))
-            })
+            && self.ends_an_item_of_bullet(b)
         {
             let n = self.open(
                 line,
@@ -1654,19 +1648,24 @@ impl Assembler {
         }
     }
 
+    /// The current article is an item of a run whose items open with `b`, and its
+    /// last paragraph is finished: what opens with `b` next is the next item. A
+    /// caption's `▲图为…` lines are the caption's, not items.
+    fn ends_an_item_of_bullet(&self, b: char) -> bool {
+        self.cur.is_some_and(|c| {
+            let d = &self.drafts[c];
+            d.has_body()
+                && !d.caption
+                && d.opening_bullet() == Some(b)
+                && d.paragraphs.last().is_some_and(|p| is_complete(p))
+        })
+    }
+
     /// `text` opens with the bullet the current article's items open with, after
     /// its finished paragraph (`▲潏川至岵阳高铁完成静态验收` over its paragraph,
     /// then `▲全省首批十家老年助餐示范点近日挂牌，…`): it is the next item.
     fn next_bulleted_item(&self, text: &str) -> bool {
-        let Some(b) = leading_bullet(text) else {
-            return false;
-        };
-        self.cur.is_some_and(|c| {
-            let d = &self.drafts[c];
-            d.has_body()
-                && d.opening_bullet() == Some(b)
-                && d.paragraphs.last().is_some_and(|p| is_complete(p))
-        })
+        leading_bullet(text).is_some_and(|b| self.ends_an_item_of_bullet(b))
     }
 
     /// Where a paragraph that continues nothing goes.
@@ -1845,9 +1844,6 @@ mod tests {
         assert!(a[1].paragraphs.concat().ends_with("不再淋雨。"), "{a:#?}");
     }
 
-    /// A run of titled briefs: a brief whose credit a narrow column wrapped onto a
-    /// line of its own (`（蓟望舒）`) is still one short item under its head, so the
-    /// head titles it instead of being read as a section of the brief above.
     #[test]
     fn items_printed_with_one_bullet_each_open_an_item() {
         // A banner over items that each open with `▲`: a titled one, two untitled
@@ -1883,6 +1879,9 @@ mod tests {
         );
     }
 
+    /// A run of titled briefs: a brief whose credit a narrow column wrapped onto a
+    /// line of its own (`（蓟望舒）`) is still one short item under its head, so the
+    /// head titles it instead of being read as a section of the brief above.
     #[test]
     fn a_brief_with_its_credit_on_a_line_of_its_own_is_an_item() {
         let page = "城事一周\n\n篆湖公园新增环湖跑道\n篆湖公园环湖跑道日前建成开放，全长四点六公里，沿途设置了饮水点。\n\n棂湖区开通养老服务热线\n棂湖区养老服务热线近日开通，老人拨打热线可预约上门助餐服务。\n（蓟望舒）\n\n老船厂工业遗存将建博物馆\n溦江边的栝州老船厂将改建为航运博物馆，预计后年建成开放。\n";

@@ -15,8 +15,8 @@
 
 use super::blocks::{Unit, leading_bullet};
 use super::classify::{
-    Class, Role, caption_credit, count_upto, is_complete, is_contact_line, is_name_line,
-    is_notice_title, is_rule_line, starts_section_number,
+    Class, Figures, Role, caption_credit, count_upto, is_complete, is_contact_line, is_name_line,
+    is_notice_title, is_rule_line, read_date, starts_section_number,
 };
 use super::lexicon::lexicon;
 use super::rethread::{Dangling, bigrams, cohesion, opens_mid_sentence, probe};
@@ -87,6 +87,13 @@ impl Draft {
             shown_at: line,
             ..Draft::default()
         }
+    }
+
+    /// Title the article with a head, printed with `bullet` (dropped from its text):
+    /// the bullet its items open with.
+    fn entitle(&mut self, title: String, bullet: Option<char>) {
+        self.title = title;
+        self.item_bullet = bullet;
     }
 
     fn has_body(&self) -> bool {
@@ -209,10 +216,7 @@ pub fn assemble(units: &[Unit<'_>], classes: &[Class]) -> Vec<Draft> {
             }
             Role::Head => {
                 a.items_before_head = std::mem::take(&mut a.items);
-                let opened = a.drafts.len();
-                let from = i;
                 i = a.stack(units, classes, i);
-                a.keep_title_bullets(&units[from..i], opened);
                 a.items_before_head = false;
                 a.numbered = false;
             }
@@ -239,7 +243,7 @@ pub fn assemble(units: &[Unit<'_>], classes: &[Class]) -> Vec<Draft> {
             }
             Role::Date => {
                 let d = a.open(units[i].line, "a timeline date line over text");
-                a.drafts[d].title = units[i].text.to_string();
+                a.drafts[d].entitle(units[i].text.to_string(), units[i].bullet);
                 a.drafts[d].date_item = true;
                 a.headed = Some(d);
                 i += 1;
@@ -629,47 +633,30 @@ fn opens_label_run(units: &[Unit<'_>], classes: &[Class], l: usize, after: usize
     false
 }
 
-/// `2026年5月6日`, `2O26年5月6日`, `2026 年 2 月 7 日`: a date as a scan prints it (a
-/// letter O or l for a digit, spaces between the parts).
+/// `2026年5月6日`, `2O26年5月6日`, `2026 年 2 月 7 日`, `二〇二五年三月`: a date alone,
+/// as a scan prints it too (a letter O or l for a figure, spaces between the parts).
 fn is_date_like(text: &str) -> bool {
     let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    count_upto(&squeezed, 17) <= 16
-        && squeezed.ends_with('日')
-        && squeezed.contains('年')
-        && squeezed.contains('月')
-        && squeezed
-            .chars()
-            .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c) || "OolI年月日".contains(c))
+    read_date(&squeezed, Figures::Scanned).is_some_and(|date| date.len == squeezed.len())
 }
 
 /// `笪鹤年先生治丧小组　2026年12月9日`: who signs a notice and when, on one line: a
-/// name (two Han characters or more) and then a full date (year, month and day in
-/// figures), with no sentence in it.
+/// name (two Han characters or more) and then a full date (year, month and day), with
+/// no sentence in it.
 fn is_signature_line(text: &str) -> bool {
+    if count_upto(text, 41) > 40 {
+        return false;
+    }
     let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    let Some(body) = squeezed.strip_suffix('日') else {
+    let Some((at, _)) = squeezed.char_indices().find(|&(i, _)| {
+        read_date(&squeezed[i..], Figures::Printed)
+            .is_some_and(|date| date.day && i + date.len == squeezed.len())
+    }) else {
         return false;
     };
-    let figure = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
-    // Day and month (one or two figures each, each after its mark), then the year.
-    let mut rest = body;
-    for (mark, most) in [(Some('月'), 2), (Some('年'), 2), (None, 4)] {
-        let kept = rest.trim_end_matches(figure);
-        let n = rest[kept.len()..].chars().count();
-        if n == 0 || n > most {
-            return false;
-        }
-        rest = match mark {
-            Some(m) => match kept.strip_suffix(m) {
-                Some(r) => r,
-                None => return false,
-            },
-            None => kept,
-        };
-    }
-    rest.chars().filter(|&c| is_han(c)).nth(1).is_some()
-        && count_upto(text, 41) <= 40
-        && !rest.contains(['。', '，', '；', '！', '？'])
+    let name = &squeezed[..at];
+    name.chars().filter(|&c| is_han(c)).nth(1).is_some()
+        && !name.contains(['。', '，', '；', '！', '？'])
 }
 
 /// `讣　告`, `鸣　谢`, `注 销 公 告`: two to four Han characters set apart by spaces,
@@ -966,7 +953,7 @@ impl Assembler {
                 "a short head over photo captions and their credit",
             );
             let draft = &mut self.drafts[d];
-            draft.title = first.text.to_string();
+            draft.entitle(first.text.to_string(), first.bullet);
             draft.level = first.level;
             draft.caption = true;
             draft.closed = true;
@@ -1157,9 +1144,10 @@ impl Assembler {
                 .map(|&k| units[k].line)
                 .fold(start, usize::min);
         draft.label_owner = label_owner;
-        draft.title = units[heads[t]].text.to_string();
+        draft.entitle(units[heads[t]].text.to_string(), units[heads[t]].bullet);
         if couplet {
             draft.title.insert_str(0, &units[heads[t - 1]].text);
+            draft.item_bullet = units[heads[t - 1]].bullet.or(draft.item_bullet);
             t -= 1;
         }
         draft.level = units[heads[t]].level;
@@ -1213,7 +1201,7 @@ impl Assembler {
                 line,
                 "a head printed with the bullet of the items before it",
             );
-            self.drafts[n].title = text;
+            self.drafts[n].entitle(text, bullet);
             self.headed = Some(n);
             return;
         }
@@ -1229,7 +1217,7 @@ impl Assembler {
             }
         {
             let n = self.open(line, "a numbered head after the item numbered before it");
-            self.drafts[n].title = text;
+            self.drafts[n].entitle(text, bullet);
             self.headed = Some(n);
             return;
         }
@@ -1238,7 +1226,7 @@ impl Assembler {
         // section of an item that has no title.
         if self.items_before_head && self.finished_untitled_item() {
             let n = self.open(line, "a head after an untitled item under a banner");
-            self.drafts[n].title = text;
+            self.drafts[n].entitle(text, bullet);
             self.headed = Some(n);
             return;
         }
@@ -1264,7 +1252,7 @@ impl Assembler {
                     line,
                     "a lone head that names the text below, not the article above",
                 );
-                self.drafts[n].title = text;
+                self.drafts[n].entitle(text, bullet);
                 self.headed = Some(n);
                 return;
             }
@@ -1288,7 +1276,7 @@ impl Assembler {
                         line,
                         "a lone head whose words open the text below, far more than the article above",
                     );
-                    self.drafts[n].title = text;
+                    self.drafts[n].entitle(text, bullet);
                     self.headed = Some(n);
                     return;
                 }
@@ -1303,14 +1291,14 @@ impl Assembler {
                 && numbered_next(head_number, &d.title, &text)
             {
                 let n = self.open(line, "a head numbered next after the title above");
-                self.drafts[n].title = text;
+                self.drafts[n].entitle(text, bullet);
                 self.headed = Some(n);
                 return;
             }
             let d = &mut self.drafts[c];
             if d.is_open() {
                 if d.title.is_empty() && d.dateline && d.paragraphs.len() <= 3 && !d.caption {
-                    d.title = text;
+                    d.entitle(text, bullet);
                     d.adopted_title = true;
                 } else {
                     d.intertitles.push(d.paragraphs.len());
@@ -1330,7 +1318,7 @@ impl Assembler {
             return;
         }
         let d = self.open(line, "a lone head line after a closed article");
-        self.drafts[d].title = text;
+        self.drafts[d].entitle(text, bullet);
         self.headed = Some(d);
     }
 
@@ -1636,18 +1624,6 @@ impl Assembler {
         })
     }
 
-    /// The articles opened from `opened` on whose title is a head of `stack` printed
-    /// with a bullet keep that bullet.
-    fn keep_title_bullets(&mut self, stack: &[Unit<'_>], opened: usize) {
-        let from = opened.min(self.drafts.len());
-        for d in &mut self.drafts[from..] {
-            d.item_bullet = stack
-                .iter()
-                .find(|u| u.bullet.is_some() && *u.text == d.title)
-                .and_then(|u| u.bullet);
-        }
-    }
-
     /// The current article is an item of a run whose items open with `b`, and its
     /// last paragraph is finished: what opens with `b` next is the next item. A
     /// caption's `▲图为…` lines are the caption's, not items.
@@ -1788,11 +1764,38 @@ mod tests {
         assert!(a[1].kicker.is_empty(), "{a:#?}");
         assert_eq!(a[2].paragraphs.len(), 2, "{a:#?}");
         assert!(super::is_signature_line("泂川省水利厅　2026年12月8日"));
+        assert!(super::is_signature_line(
+            "泂川省水利厅　二〇二六年十二月八日"
+        ));
         assert!(!super::is_signature_line("2026年12月8日"));
         assert!(!super::is_signature_line("泂川省水利厅　2026年12月"));
-        assert!(super::is_letter_spaced("注 销 公 告"));
+        assert!(!super::is_signature_line("泂川省水利厅　6年12月8日"));
+        assert!(super::is_date_like("2O26 年 5 月 6 日"));
+        assert!(super::is_date_like("二〇二五年三月"));
+        assert!(!super::is_date_like("5年3月6日"));
+    }
+
+    /// A notice's head set in letter-spaced display type, as the page's lines reach
+    /// assembly: two characters apart (`鸣 谢`, `讣　告`) stay spaced and open a notice
+    /// after a finished story; four apart by single spaces (`注 销 公 告`) are closed up
+    /// when the lines are read (`注销公告`) and open one by their words.
+    #[test]
+    fn letter_spaced_heads_open_notices_as_assembly_sees_them() {
+        let seen = |line: &str| super::super::blocks::units(line)[0].text.to_string();
+        for spaced in ["鸣 谢", "讣　告", "注　销　公　告"] {
+            assert!(super::is_letter_spaced(&seen(spaced)), "{spaced}");
+        }
+        assert_eq!(seen("注 销 公 告"), "注销公告");
         assert!(!super::is_letter_spaced("讣告"));
         assert!(!super::is_letter_spaced("镇 。"));
+        for (head, title) in [("鸣 谢", "鸣 谢"), ("注 销 公 告", "注销公告")] {
+            let page = format!(
+                "夜市重开\n\n南关夜市昨晚重新开市，摊位比去年多了三成。\n\n{head}\n\n本公司营业执照遗失，声明作废。\n"
+            );
+            let a = segment_issue(&page, "k");
+            let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+            assert_eq!(titles, ["夜市重开", title], "{a:#?}");
+        }
     }
 
     /// A numbered list of briefs: each numbered head after the item numbered before
@@ -1877,6 +1880,20 @@ mod tests {
                     && a.paragraphs.iter().any(|p| p.starts_with("●北湖"))),
             "{a:#?}"
         );
+    }
+
+    /// A title printed as the two halves of a couplet, each half with the run's
+    /// bullet: the title is the halves joined, and the bullet is still the one its
+    /// items open with, so the next `▲` paragraph after its finished text is the
+    /// next item.
+    #[test]
+    fn a_bulleted_couplet_title_keeps_its_bullet() {
+        let page = "奋力推进城市有机更新\n\n▲老街巷焕发新容颜\n\n▲新业态激活新动能\n\n　　鹭门区老城片区的桂花巷修葺一新，沿街开起了二十多家小店。\n\n　　▲全市首批十家老年助餐点近日挂牌，老人凭卡就餐可享受补贴。\n";
+        let a = segment_issue(page, "k");
+        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, ["老街巷焕发新容颜新业态激活新动能", ""], "{a:#?}");
+        assert_eq!(a[0].kicker, "奋力推进城市有机更新", "{a:#?}");
+        assert!(a[1].paragraphs[0].starts_with("▲全市首批"), "{a:#?}");
     }
 
     /// A run of titled briefs: a brief whose credit a narrow column wrapped onto a

@@ -1156,7 +1156,8 @@ pub fn caption_credit(text: &str) -> Option<String> {
     Some(credit.to_string())
 }
 
-/// `1940年1月6日`, `二〇二四年三月五日 星期二`.
+/// `1940年1月6日`, `二〇二四年三月五日 星期二`, `2025年3月`: a date alone on its line
+/// (a weekday or a parenthesis may follow it after a space).
 pub fn is_date_line(text: &str) -> bool {
     let t = text
         .split(|c: char| c.is_whitespace())
@@ -1178,30 +1179,63 @@ pub fn is_date_line(text: &str) -> bool {
         .next()
         .unwrap_or(t)
         .trim_end_matches(['，', ',']);
-    let is_digit = |c: char| {
-        c.is_ascii_digit() || ('０'..='９').contains(&c) || "〇零一二三四五六七八九十".contains(c)
+    read_date(t, Figures::Printed).is_some_and(|date| date.len == t.len())
+}
+
+/// How the figures of a date may be printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Figures {
+    /// Arabic figures (ASCII or full-width) and Chinese numerals (`二〇二五`).
+    Printed,
+    /// As a scan also reads them: a letter O or o for 0, l or I for 1 (`2O26`).
+    Scanned,
+}
+
+/// A date read from the start of a text (see [`read_date`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateRead {
+    /// Bytes read.
+    pub len: usize,
+    /// The day was read too (`…月5日`), not only the year and month.
+    pub day: bool,
+}
+
+/// The date `s` opens with, with no space inside it: a year of four figures
+/// (`2026年`, `二〇二五年`; a year of one figure is no date), its month (`3月`, `十二月`)
+/// and perhaps its day (`5日`, `二十五日`). The one reader of dates for every pass
+/// that asks whether a line is, ends with or opens with a date.
+pub fn read_date(s: &str, figures: Figures) -> Option<DateRead> {
+    let scanned = |c: char| figures == Figures::Scanned && "OolI".contains(c);
+    let figure = |c: char| {
+        c.is_ascii_digit()
+            || ('０'..='９').contains(&c)
+            || "〇零一二三四五六七八九十".contains(c)
+            || scanned(c)
     };
-    let mut parts = 0;
-    let mut rest = t;
-    for mark in ['年', '月', '日'] {
-        if rest.is_empty() && parts >= 2 {
-            break;
-        }
-        let Some(pos) = rest.find(mark) else {
-            return false;
-        };
-        let num = &rest[..pos];
-        let len = num.chars().count();
-        if len == 0 || len > 4 || !num.chars().all(is_digit) {
-            return false;
-        }
-        if mark == '年' && len != 4 {
-            return false;
-        }
-        parts += 1;
-        rest = &rest[pos + mark.len_utf8()..];
+    // From byte `from`, `least` to `most` figures and then `mark`: the byte after it.
+    let number = |from: usize, mark: char, least: usize, most: usize| -> Option<usize> {
+        let rest = &s[from..];
+        let end = rest.find(|c: char| !figure(c)).unwrap_or(rest.len());
+        let n = rest[..end].chars().count();
+        ((least..=most).contains(&n) && rest[end..].starts_with(mark))
+            .then_some(from + end + mark.len_utf8())
+    };
+    let year = number(0, '年', 4, 4)?;
+    // A scan's letters stand for figures among figures, not for a whole year.
+    if s[..year].chars().filter(|&c| scanned(c)).count() > 2 {
+        return None;
     }
-    parts >= 2 && rest.is_empty()
+    let month = number(year, '月', 1, 3)?;
+    Some(match number(month, '日', 1, 3) {
+        Some(day) => DateRead {
+            len: day,
+            day: true,
+        },
+        None => DateRead {
+            len: month,
+            day: false,
+        },
+    })
 }
 
 /// `(下转第2版)`, `◀上接A01版`: a jump marker alone on its line.
@@ -1475,6 +1509,58 @@ mod tests {
         assert_eq!(role("## （上接第一版）"), Role::JumpIn);
         assert_eq!(role("### 1952年1月6日"), Role::Date);
         assert_eq!(role("### 抓党建促基层治理能力提升"), Role::Head);
+    }
+
+    /// A number in Chinese numerals as a date prints it: a year figure by figure
+    /// (`二〇二五`), a month or day counted (`十二`, `二十五`).
+    fn counted(n: u32) -> String {
+        const DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+        let (tens, ones) = (n / 10, n % 10);
+        let mut s = String::new();
+        if tens > 1 {
+            s.push(DIGITS[tens as usize]);
+        }
+        if tens > 0 {
+            s.push('十');
+        }
+        if ones > 0 || tens == 0 {
+            s.push(DIGITS[ones as usize]);
+        }
+        s
+    }
+
+    proptest::proptest! {
+        /// Every date a page prints is read as one, in figures or in Chinese numerals,
+        /// with or without its day; a year of one figure (`5年3月2日`) makes no date.
+        #[test]
+        fn dates_are_read_in_figures_and_in_numerals(
+            year in 1000u32..3000,
+            month in 1u32..=12,
+            day in 1u32..=31,
+            numerals: bool,
+            with_day: bool,
+        ) {
+            let date = if numerals {
+                let year: String = year
+                    .to_string()
+                    .chars()
+                    .map(|c| counted(c.to_digit(10).unwrap_or(0)))
+                    .collect();
+                format!("{year}年{}月", counted(month))
+                    + &if with_day { format!("{}日", counted(day)) } else { String::new() }
+            } else {
+                format!("{year}年{month}月")
+                    + &if with_day { format!("{day}日") } else { String::new() }
+            };
+            let read = read_date(&date, Figures::Printed);
+            proptest::prop_assert_eq!(read, Some(DateRead { len: date.len(), day: with_day }), "{}", date);
+            proptest::prop_assert!(is_date_line(&date), "{}", date);
+            let weekday = format!("{date} 星期二");
+            proptest::prop_assert!(is_date_line(&weekday), "{}", weekday);
+            let short_year = format!("{}年{month}月{day}日", year % 10);
+            proptest::prop_assert!(!is_date_line(&short_year), "{}", short_year);
+            proptest::prop_assert_eq!(read_date(&short_year, Figures::Printed), None);
+        }
     }
 
     proptest::proptest! {

@@ -25,7 +25,11 @@
 //! The head carries a checksum per block of [`BLOCK`] bytes (the table of them
 //! checked as a whole). Decoding leaves the head's byte blobs (the posting
 //! lists, most of its bytes) in the file instead of copying them out
-//! ([`crate::search::column::Bytes`]); the blocks outside them are checked
+//! ([`crate::search::column::Bytes`]), and its columns of values (the body
+//! postings' keys, offsets and heads, the titles' glyphs, the text columns'
+//! offsets) are read where they are too, aligned in the file
+//! ([`crate::search::column::Pods`]), not decoded value by value into
+//! memory; the blocks outside the blobs (the columns among them) are checked
 //! before the index is used, each block inside one the first time something in
 //! it is read. A damaged block reads as empty and removes the file, as a body
 //! does, and the file is reported to the index read from it (its [`Damage`],
@@ -44,7 +48,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 const MAGIC: &[u8; 12] = b"NEWSTAGIDX2\n";
-const VERSION: u32 = 16;
+const VERSION: u32 = 17;
 /// Bytes of the head under one checksum (a few in the unit tests, whose
 /// indexes are small, so that blocks lie inside blobs there too).
 const BLOCK: usize = if cfg!(test) { 16 } else { 64 << 10 };
@@ -545,6 +549,8 @@ fn encode(root: &[u8], files: &[IssueStamp], index: &SearchIndex) -> Option<Vec<
 /// bytes of it to `sums`.
 struct BlockSums<W> {
     inner: W,
+    /// Where in the file the first byte written through lands.
+    base: usize,
     block: Vec<u8>,
     sums: Vec<u8>,
     /// Bytes written through, to check against the size announced before.
@@ -566,6 +572,7 @@ impl<W: std::io::Write> std::io::Write for BlockSums<W> {
         let n = buf.len();
         self.inner.write_all(buf)?;
         self.written += n;
+        crate::search::column::track_write_position(Some(self.base + self.written));
         while !buf.is_empty() {
             let take = (BLOCK - self.block.len()).min(buf.len());
             self.block.extend_from_slice(&buf[..take]);
@@ -616,14 +623,22 @@ fn write_cache<W: std::io::Write + std::io::Seek>(
     // The checksum of the sums and the sums, written once known.
     let sums_at = start + MAGIC.len() as u64 + 8;
     out.write_all(&vec![0u8; 8 + 8 * blocks])?;
+    let base = usize::try_from(sums_at + 8 + 8 * blocks as u64).map_err(std::io::Error::other)?;
     let mut summed = BlockSums {
         inner: out,
+        base,
         block: Vec::with_capacity(BLOCK),
         sums: Vec::with_capacity(8 * blocks),
         written: 0,
     };
-    postcard::to_io(&file, &mut summed).map_err(bad)?;
-    file.index.postings().write_lists(&mut summed)?;
+    // Columns written where they can be read in place (see `column::Pods`).
+    crate::search::column::track_write_position(Some(base));
+    let wrote = postcard::to_io(&file, &mut summed).map_err(bad);
+    crate::search::column::track_write_position(None);
+    wrote?;
+    let wrote = file.index.postings().write_lists(&mut summed);
+    crate::search::column::track_write_position(None);
+    wrote?;
     summed.sum_block();
     let BlockSums {
         inner: mut out,
@@ -958,6 +973,10 @@ mod tests {
         let (file, blobs) = decode_head(&backing).unwrap();
         let read = file.index;
         assert_eq!(read.postings, index.postings);
+        assert!(
+            read.postings.columns_in_place(),
+            "the postings' key, offset and head columns are read where they are"
+        );
         assert_eq!(read.title_chars, index.title_chars);
         // A byte of a block wholly inside a blob (the posting lists).
         let inside = blobs

@@ -11,7 +11,7 @@ use std::sync::Arc;
 pub struct TextColumn {
     text: String,
     /// `starts[i]..starts[i + 1]` is string `i`; one more entry than strings.
-    starts: Vec<u32>,
+    starts: Pods<u32>,
 }
 
 impl Default for TextColumn {
@@ -24,13 +24,13 @@ impl TextColumn {
     pub fn new() -> TextColumn {
         TextColumn {
             text: String::new(),
-            starts: vec![0],
+            starts: Pods::from(vec![0]),
         }
     }
 
     pub fn push(&mut self, s: &str) {
         self.text.push_str(s);
-        self.starts.push(self.text.len() as u32);
+        self.starts.to_mut().push(self.text.len() as u32);
     }
 
     pub fn len(&self) -> usize {
@@ -337,6 +337,201 @@ impl<'de> Deserialize<'de> for Bytes {
     }
 }
 
+/// A column of plain values (`u32`s, `u16`s...): owned, or read in place
+/// from a file decoded with [`decode_in_place`] (the search cache's key and
+/// offset columns: a warm start used to decode them value by value into
+/// memory, the largest share of reading the cache). Serialised as one blob,
+/// its values aligned in the file where the writer knows where it writes
+/// ([`track_write_position`]); a blob read in place is not checked when read
+/// but with the head around it, before the index is used (unlike [`Bytes`]).
+#[derive(Clone)]
+pub struct Pods<T> {
+    owned: Vec<T>,
+    /// When read in place: the backing and where its values start (then
+    /// `owned` is empty).
+    in_place: Option<(Arc<dyn Backing>, Range<usize>)>,
+}
+
+/// Alignment the writer gives a [`Pods`] blob's values in the file.
+const POD_ALIGN: usize = 8;
+
+impl<T: bytemuck::Pod> Pods<T> {
+    /// The values to change (values read in place are copied first).
+    pub fn to_mut(&mut self) -> &mut Vec<T> {
+        if self.in_place.is_some() {
+            self.owned = self.to_vec();
+            self.in_place = None;
+        }
+        &mut self.owned
+    }
+
+    /// Heap bytes (none for values read in place).
+    pub fn heap_bytes(&self) -> usize {
+        self.owned.capacity() * std::mem::size_of::<T>()
+    }
+
+    /// Whether the values are read in place.
+    pub fn is_in_place(&self) -> bool {
+        self.in_place.is_some()
+    }
+}
+
+impl<T> Default for Pods<T> {
+    fn default() -> Pods<T> {
+        Pods {
+            owned: Vec::new(),
+            in_place: None,
+        }
+    }
+}
+
+impl<T> From<Vec<T>> for Pods<T> {
+    fn from(owned: Vec<T>) -> Pods<T> {
+        Pods {
+            owned,
+            in_place: None,
+        }
+    }
+}
+
+impl<T> FromIterator<T> for Pods<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(it: I) -> Pods<T> {
+        Pods::from(it.into_iter().collect::<Vec<T>>())
+    }
+}
+
+impl<T: bytemuck::Pod> std::ops::Deref for Pods<T> {
+    type Target = [T];
+    fn deref(&self) -> &[T] {
+        match &self.in_place {
+            None => &self.owned,
+            // Aligned and whole when made (see `Deserialize`).
+            Some((backing, range)) => backing
+                .bytes()
+                .get(range.clone())
+                .and_then(|b| bytemuck::try_cast_slice(b).ok())
+                .unwrap_or(&[]),
+        }
+    }
+}
+
+impl<T: bytemuck::Pod + PartialEq> PartialEq for Pods<T> {
+    fn eq(&self, other: &Pods<T>) -> bool {
+        **self == **other
+    }
+}
+
+impl<T: bytemuck::Pod + std::fmt::Debug> std::fmt::Debug for Pods<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.in_place {
+            None => write!(f, "Pods({} values)", self.owned.len()),
+            Some((_, r)) => write!(f, "Pods({} values at {}, in place)", self.len(), r.start),
+        }
+    }
+}
+
+thread_local! {
+    /// Where in its file the next byte this thread serialises lands, when the
+    /// writer knows it (see [`track_write_position`]).
+    static WRITE_AT: std::cell::Cell<Option<usize>> = const { std::cell::Cell::new(None) };
+}
+
+/// Say where in its file the next byte serialised on this thread lands (None:
+/// not known), so that [`Pods`] blobs align their values there.
+pub fn track_write_position(at: Option<usize>) {
+    WRITE_AT.set(at);
+}
+
+/// Bytes of `v` as a LEB128 varint.
+fn varint_len(mut v: usize) -> usize {
+    let mut n = 1;
+    while v >= 0x80 {
+        v >>= 7;
+        n += 1;
+    }
+    n
+}
+
+/// Values serialised as a [`Pods`] blob: a byte `p`, `p` zeros, the values'
+/// bytes, `7 - p` zeros, `p` chosen so that the values start at a multiple
+/// of 8 in the file when the writer says where it writes (else 0; the blob
+/// is then read by copying where it is not aligned).
+pub struct PodsRef<'a, T>(pub &'a [T]);
+
+impl<T: bytemuck::Pod> Serialize for PodsRef<'_, T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let data: &[u8] = bytemuck::cast_slice(self.0);
+        let total = data.len() + POD_ALIGN;
+        let pad = WRITE_AT.get().map_or(0, |at| {
+            let values_at = at + varint_len(total) + 1;
+            (POD_ALIGN - values_at % POD_ALIGN) % POD_ALIGN
+        });
+        let mut blob = Vec::with_capacity(total);
+        blob.push(pad as u8);
+        blob.resize(1 + pad, 0);
+        blob.extend_from_slice(data);
+        blob.resize(total, 0);
+        s.serialize_bytes(&blob)
+    }
+}
+
+impl<T: bytemuck::Pod> Serialize for Pods<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        PodsRef(self).serialize(s)
+    }
+}
+
+/// The values' bytes of a [`Pods`] blob (see [`PodsRef`]).
+fn pod_values<T: bytemuck::Pod>(blob: &[u8]) -> Option<&[u8]> {
+    let pad = *blob.first()? as usize;
+    let values = blob.get(1 + pad..blob.len().checked_sub(POD_ALIGN - 1 - pad)?)?;
+    (pad < POD_ALIGN && values.len() % std::mem::size_of::<T>().max(1) == 0).then_some(values)
+}
+
+/// The backing of the file being decoded and the offset of `v` in it, when
+/// `v` lies in it (not recorded as a blob: it is checked with the head).
+fn place_of(v: &[u8]) -> Option<(Arc<dyn Backing>, usize)> {
+    DECODING.with_borrow(|d| {
+        let (backing, _) = d.as_ref()?;
+        let file = backing.bytes();
+        let at = (v.as_ptr() as usize).checked_sub(file.as_ptr() as usize)?;
+        (at.checked_add(v.len())? <= file.len()).then(|| (Arc::clone(backing), at))
+    })
+}
+
+impl<'de, T: bytemuck::Pod> Deserialize<'de> for Pods<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Pods<T>, D::Error> {
+        struct V<T>(std::marker::PhantomData<T>);
+        fn copied<T: bytemuck::Pod, E: serde::de::Error>(blob: &[u8]) -> Result<Pods<T>, E> {
+            let values = pod_values::<T>(blob).ok_or_else(|| E::custom("a bad column"))?;
+            let mut out = vec![T::zeroed(); values.len() / std::mem::size_of::<T>().max(1)];
+            bytemuck::cast_slice_mut::<T, u8>(&mut out).copy_from_slice(values);
+            Ok(Pods::from(out))
+        }
+        impl<'de, T: bytemuck::Pod> serde::de::Visitor<'de> for V<T> {
+            type Value = Pods<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a column of values")
+            }
+            fn visit_borrowed_bytes<E: serde::de::Error>(self, v: &'de [u8]) -> Result<Pods<T>, E> {
+                let values = pod_values::<T>(v).ok_or_else(|| E::custom("a bad column"))?;
+                let aligned = bytemuck::try_cast_slice::<u8, T>(values).is_ok();
+                if aligned && let Some((backing, at)) = place_of(values) {
+                    return Ok(Pods {
+                        owned: Vec::new(),
+                        in_place: Some((backing, at..at + values.len())),
+                    });
+                }
+                copied(v)
+            }
+            fn visit_bytes<E: serde::de::Error>(self, v: &[u8]) -> Result<Pods<T>, E> {
+                copied(v)
+            }
+        }
+        d.deserialize_bytes(V(std::marker::PhantomData))
+    }
+}
+
 /// Append `v` as a LEB128 varint.
 pub fn push_varint(out: &mut Vec<u8>, mut v: u32) {
     while v >= 0x80 {
@@ -413,5 +608,67 @@ mod tests {
         );
         assert!(v.is_consistent(131));
         assert!(!v.is_consistent(100), "a variant beyond the column");
+    }
+
+    /// A file's bytes, starting at a multiple of 8 in memory as a mapped
+    /// file's do.
+    struct AlignedFile(Vec<u64>);
+
+    impl Backing for AlignedFile {
+        fn bytes(&self) -> &[u8] {
+            bytemuck::cast_slice(&self.0)
+        }
+        fn checked(&self, range: Range<usize>) -> Option<&[u8]> {
+            self.bytes().get(range)
+        }
+    }
+
+    /// `values` serialised at byte `at` of a file (the writer knowing where
+    /// it writes, or not), then read back from it.
+    fn written_and_read<T: bytemuck::Pod>(values: &[T], at: usize, known: bool) -> Pods<T> {
+        track_write_position(known.then_some(at));
+        let blob = postcard::to_stdvec(&PodsRef(values)).unwrap();
+        track_write_position(None);
+        let mut bytes = vec![0xAAu8; at];
+        bytes.extend_from_slice(&blob);
+        let mut words = vec![0u64; bytes.len().div_ceil(8)];
+        bytemuck::cast_slice_mut::<u64, u8>(&mut words)[..bytes.len()].copy_from_slice(&bytes);
+        let file = Arc::new(AlignedFile(words));
+        let backing: Arc<dyn Backing> = file.clone();
+        let (read, blobs) = decode_in_place(backing, || {
+            postcard::from_bytes::<Pods<T>>(&file.bytes()[at..]).unwrap()
+        });
+        assert!(
+            blobs.is_empty(),
+            "a column is checked with the head, not as a blob"
+        );
+        read
+    }
+
+    proptest::proptest! {
+        /// A column reads back as written wherever it lands in the file: in
+        /// place (no copy) when the writer knew where it wrote, by copying
+        /// when its values are not aligned; changed, it is owned.
+        #[test]
+        fn columns_of_values_read_back_in_place_wherever_they_land(
+            values in proptest::collection::vec(proptest::num::u32::ANY, 0..300),
+            at in 0usize..40,
+        ) {
+            let read = written_and_read(&values, at, true);
+            proptest::prop_assert_eq!(&*read, &values[..]);
+            proptest::prop_assert!(read.is_in_place());
+            let unaligned = written_and_read(&values, at, false);
+            proptest::prop_assert_eq!(&*unaligned, &values[..]);
+            let varint = postcard::to_stdvec(&(4 * values.len() + 8)).unwrap().len();
+            let aligned = (at + varint + 1).is_multiple_of(4);
+            proptest::prop_assert_eq!(unaligned.is_in_place(), aligned);
+            let halves: Vec<u16> = values.iter().map(|&v| v as u16).collect();
+            proptest::prop_assert_eq!(&*written_and_read(&halves, at, true), &halves[..]);
+            let mut changed = read.clone();
+            changed.to_mut().push(7);
+            proptest::prop_assert!(!changed.is_in_place());
+            proptest::prop_assert_eq!(&changed[..values.len()], &values[..]);
+            proptest::prop_assert_eq!(&*read, &values[..]);
+        }
     }
 }

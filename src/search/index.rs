@@ -3,7 +3,7 @@
 //! bigram postings ([`super::postings`]), one entry ("document") per article.
 
 use super::chars::CharIndex;
-use super::column::{TextColumn, Variants};
+use super::column::{Pods, TextColumn, Variants};
 use super::fold::fold;
 use super::pinyin::{self, GlyphTexts, Glyphs};
 use super::postings::{MergedPostings, Postings, PostingsOut, Segment, Segments};
@@ -208,7 +208,7 @@ pub struct SearchIndex {
     pub(crate) refs: Vec<DocRef>,
     pub(crate) kinds: Vec<Kind>,
     /// Reasons for doubt ([`crate::article::Doubts`] bits).
-    pub(crate) doubts: Vec<u8>,
+    pub(crate) doubts: Pods<u8>,
     /// Article ids.
     pub(crate) ids: TextColumn,
     /// Display titles as written.
@@ -689,7 +689,7 @@ impl SearchIndex {
     fn push_article(&mut self, issue: u32, article: u32, a: &Article) {
         self.refs.push(DocRef { issue, article });
         self.kinds.push(a.kind);
-        self.doubts.push(a.doubts.bits());
+        self.doubts.to_mut().push(a.doubts.bits());
         self.ids.push(&a.id);
         let title = a.display_title();
         let folded = fold(&title);
@@ -817,7 +817,7 @@ impl SearchIndex {
             let doc = out.refs.len();
             out.refs.push(self.refs[d]);
             out.kinds.push(self.kinds[d]);
-            out.doubts.push(self.doubts[d]);
+            out.doubts.to_mut().push(self.doubts[d]);
             out.ids.push(self.ids.get(d));
             out.titles.push(self.titles.get(d));
             out.titles_folded.push(doc, self.titles_folded.variant(d));

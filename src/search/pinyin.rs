@@ -3,7 +3,7 @@
 //! 重) match any of their readings. Matches report the positions of the Chinese
 //! characters they consumed, so highlights land on the characters themselves.
 
-use super::column::Bytes;
+use super::column::{Bytes, Pods};
 use pinyin::ToPinyinMulti;
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
@@ -342,23 +342,23 @@ impl Glyphs {
 /// Many texts as glyph numbers (one per character), back to back.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct GlyphTexts {
-    seq: Vec<u16>,
+    seq: Pods<u16>,
     /// `starts[i]..starts[i + 1]` is text `i`.
-    starts: Vec<u32>,
+    starts: Pods<u32>,
 }
 
 impl GlyphTexts {
     pub fn build<'a>(glyphs: &mut Glyphs, texts: impl Iterator<Item = &'a str>) -> GlyphTexts {
-        let mut out = GlyphTexts {
-            seq: Vec::new(),
-            starts: vec![0],
-        };
+        let (mut seq, mut starts) = (Vec::new(), vec![0]);
         for t in texts {
-            out.seq.extend(t.chars().map(|c| glyphs.glyph(c)));
-            out.starts.push(out.seq.len() as u32);
+            seq.extend(t.chars().map(|c| glyphs.glyph(c)));
+            starts.push(seq.len() as u32);
         }
-        out.seq.shrink_to_fit();
-        out
+        seq.shrink_to_fit();
+        GlyphTexts {
+            seq: Pods::from(seq),
+            starts: Pods::from(starts),
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -367,7 +367,7 @@ impl GlyphTexts {
 
     /// Approximate heap bytes.
     pub fn heap_bytes(&self) -> usize {
-        2 * self.seq.capacity() + 4 * self.starts.capacity()
+        self.seq.heap_bytes() + self.starts.heap_bytes()
     }
 
     pub fn is_empty(&self) -> bool {

@@ -30,7 +30,7 @@
 //! Built in [`Segment`]s of consecutive documents (numbered from 0 in each), merged
 //! with their first document's offset: a per-file shard can keep its own segment.
 
-use super::column::{Bytes, for_each_delta, push_varint};
+use super::column::{Bytes, Pods, PodsRef, for_each_delta, push_varint};
 use super::docset::Bitset;
 use super::pinyin::{PinyinQuery, step_score};
 use roaring::RoaringBitmap;
@@ -358,24 +358,24 @@ impl Segment {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Postings {
     n_docs: u32,
-    keys: Vec<u32>,
+    keys: Pods<u32>,
     /// `starts[k]..starts[k + 1]`: the list of `keys[k]`, its first byte saying
     /// how it is coded.
-    starts: Vec<u32>,
+    starts: Pods<u32>,
     lists: Bytes,
     /// The first [`HEAD`] characters of each body, [`HEAD`] a document (see
     /// [`Postings::head`]).
-    heads: Vec<u16>,
+    heads: Pods<u16>,
 }
 
 impl Default for Postings {
     fn default() -> Postings {
         Postings {
             n_docs: 0,
-            keys: Vec::new(),
-            starts: vec![0],
+            keys: Pods::default(),
+            starts: Pods::from(vec![0]),
             lists: Bytes::default(),
-            heads: Vec::new(),
+            heads: Pods::default(),
         }
     }
 }
@@ -439,8 +439,9 @@ impl Postings {
     /// Add the keys of `piece`, its lists stored from byte `base` on (they
     /// are kept elsewhere: see [`MergedPostings`]).
     fn append_keys(&mut self, piece: &Postings, base: u32) {
-        self.keys.extend_from_slice(&piece.keys);
+        self.keys.to_mut().extend_from_slice(&piece.keys);
         self.starts
+            .to_mut()
             .extend(piece.starts.iter().skip(1).map(|&s| s + base));
     }
 
@@ -518,9 +519,9 @@ impl Postings {
                             .map(|(d, c)| (shift(d), c)),
                     );
                     if !docs.is_empty() {
-                        out.keys.push(key);
+                        out.keys.to_mut().push(key);
                         encode_list(&docs, out.lists.vec_mut());
-                        out.starts.push(out.lists.len() as u32);
+                        out.starts.to_mut().push(out.lists.len() as u32);
                     }
                 }
                 out
@@ -537,6 +538,12 @@ impl Postings {
         out
     }
 
+    /// Whether the key, offset and head columns are read in place.
+    #[cfg(test)]
+    pub(crate) fn columns_in_place(&self) -> bool {
+        self.keys.is_in_place() && self.starts.is_in_place() && self.heads.is_in_place()
+    }
+
     /// Number of keys (distinct unigrams, bigrams and pinyin four-grams).
     pub fn len(&self) -> usize {
         self.keys.len()
@@ -548,7 +555,10 @@ impl Postings {
 
     /// Approximate heap bytes.
     pub fn heap_bytes(&self) -> usize {
-        4 * self.keys.len() + 4 * self.starts.len() + self.lists.heap_bytes() + 2 * self.heads.len()
+        self.keys.heap_bytes()
+            + self.starts.heap_bytes()
+            + self.lists.heap_bytes()
+            + self.heads.heap_bytes()
     }
 
     /// The first [`HEAD`] characters of the folded body of `doc` as key codes
@@ -1547,10 +1557,10 @@ pub struct PostingsOut<'a> {
 #[derive(Serialize)]
 pub struct PostingsHead<'a> {
     n_docs: u32,
-    keys: &'a [u32],
-    starts: &'a [u32],
+    keys: PodsRef<'a, u32>,
+    starts: PodsRef<'a, u32>,
     lists: Bytes,
-    heads: &'a [u16],
+    heads: PodsRef<'a, u16>,
 }
 
 impl PostingsOut<'_> {
@@ -1560,10 +1570,10 @@ impl PostingsOut<'_> {
         let p = self.postings;
         PostingsHead {
             n_docs: p.n_docs,
-            keys: &p.keys,
-            starts: &p.starts,
+            keys: PodsRef(&p.keys),
+            starts: PodsRef(&p.starts),
             lists: Bytes::default(),
-            heads: &p.heads,
+            heads: PodsRef(&p.heads),
         }
     }
 
@@ -1670,7 +1680,7 @@ impl SpilledSegments {
                 }
             }
         }
-        out.heads = self.heads;
+        out.heads = Pods::from(self.heads);
         let spilled = match spilled {
             Some((w, len)) => {
                 u32::try_from(len).ok()?;
@@ -1752,9 +1762,9 @@ fn merge_range(segments: &[Segment], offsets: &[u32], n_docs: u32, lo: u64, hi: 
                 heap.push(Reverse((next, s)));
             }
         }
-        out.keys.push(key);
+        out.keys.to_mut().push(key);
         encode_list(&docs, out.lists.vec_mut());
-        out.starts.push(out.lists.len() as u32);
+        out.starts.to_mut().push(out.lists.len() as u32);
     }
     out
 }

@@ -60,6 +60,46 @@ fn a_corpus_of_one_file_learns_nothing_and_loads() {
     assert!(Corpus::load(two.path()).unwrap().habits.is_empty());
 }
 
+/// Saved web pages of one paper, each printing its column's name as a heading
+/// (`<h2>今日关注</h2>`) and the day's story under `<h1>`: markup that prints a
+/// head names no role (only a field label does, as a record's title field), so
+/// the heading every page repeats is learned as a label like any other, and the
+/// day it is printed under the title it is the kicker, never the title.
+#[test]
+fn a_heading_every_saved_web_page_repeats_is_a_label() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = |heads: &str| format!("{heads}\n<p>木禾</p>\n<p>{BODY}</p>\n");
+    for (day, title) in ["水渠通到了田间", "夜校开到了村口", "老街装上了电梯"]
+        .iter()
+        .enumerate()
+    {
+        std::fs::write(
+            dir.path().join(format!("晨报网_2025-03-0{}.txt", day + 1)),
+            page(&format!("<h2>今日关注</h2>\n<h1>{title}</h1>")),
+        )
+        .unwrap();
+    }
+    std::fs::write(
+        dir.path().join("晨报网_2025-03-04.txt"),
+        page("<h1>春耕备耕忙</h1>\n<h2>今日关注</h2>"),
+    )
+    .unwrap();
+    let corpus = Corpus::load(dir.path()).unwrap();
+    assert!(corpus.habits.is_label("今日关注"), "{:?}", corpus.habits);
+    let a = last_issue(&corpus);
+    assert_eq!(
+        (a.kicker.as_str(), a.title.as_str(), a.byline.as_str()),
+        ("今日关注", "春耕备耕忙", "木禾"),
+        "{a:?}"
+    );
+    let titles: Vec<&str> = corpus
+        .issues
+        .iter()
+        .map(|i| i.articles[0].title.as_str())
+        .collect();
+    assert!(titles.contains(&"夜校开到了村口"), "{titles:?}");
+}
+
 /// The id and title of the 03-04 article in `articles --format jsonl`.
 fn jsonl_article(cli: &Cli, root: &Path) -> (String, String, String) {
     let out = cli.run(&["articles", root.to_str().unwrap(), "--format", "jsonl"]);

@@ -61,6 +61,12 @@ pub struct Unit<'a> {
     /// A further line of a record's value as a JSON page prints it (`json_pages`):
     /// its text, never a field's label, whatever it opens with (`问：…`).
     pub continues_value: bool,
+    /// A record's title field (its label, its column or its element named it:
+    /// `records`, [`RECORD_TITLE_TAGS`]):
+    /// what a field names, the corpus's learned habits never overrule (a story
+    /// filed in two issues recurs without being a label), unlike a title only
+    /// markup printed (`<h2>`, a link's text), which may be a recurring label.
+    pub named_by_field: bool,
     /// The bullet printed before a head and dropped from its text (the `▲` of
     /// `▲省图书馆冬季延时开放`): items of one run open with one bullet.
     pub bullet: Option<char>,
@@ -270,13 +276,22 @@ fn push_line<'a>(out: &mut Vec<Unit<'a>>, line: &'a str, line_no: usize, gap: us
         page_break: false,
         joined: 0,
         continues_value: false,
+        named_by_field: false,
         bullet: None,
         text,
     };
     if line.starts_with('<')
         && let Some(u) = xml_field(line)
     {
-        out.push(unit(u.0, u.1, u.2));
+        let mut u = unit(u.0, u.1, u.2);
+        // A record's title element names its field, as a label does.
+        u.named_by_field = u.markup == Markup::Title
+            && RECORD_TITLE_TAGS.iter().any(|t| {
+                line[1..]
+                    .strip_prefix(t)
+                    .is_some_and(|rest| rest.starts_with(['>', ' ']))
+            });
+        out.push(u);
         return;
     }
     if contains_html_paragraphs(line) {
@@ -540,6 +555,10 @@ const TITLE_TAGS: [&str; 9] = [
     "h5",
     "h6",
 ];
+/// The title tags of a news record's fields (`<contenttitle>`, NewsML's
+/// `<headline>`), unlike a web page's headings and `<title>`: see
+/// [`Unit::named_by_field`].
+const RECORD_TITLE_TAGS: [&str; 2] = ["contenttitle", "headline"];
 const BREAK_TAGS: [&str; 5] = ["doc", "article", "item", "page", "news"];
 const TEXT_TAGS: [&str; 5] = ["content", "text", "body", "p", "description"];
 

@@ -335,15 +335,17 @@ fn looks_like_name(text: &str) -> bool {
 
 /// The learned habits as roles of one page's lines: a recurring name among head
 /// lines is a byline; a recurring head line is a label (the assembler never makes
-/// it the title while another head line stands with it). A head whose field names
-/// its role (a record's title field, a draft's `主题：`) keeps it: a story filed in
-/// two issues of the corpus recurs without being a label.
+/// it the title while another head line stands with it). A head whose field label
+/// names its role (a record's title field, a draft's `主题：`) keeps it: a story
+/// filed in two issues of the corpus recurs without being a label. A head only
+/// markup printed (an HTML `<h2>`, a page's `<title>`, a link's text) names no
+/// role: a column's name every saved page repeats (`<h2>要闻</h2>`) is a label.
 pub fn apply(habits: &Habits, units: &[Unit<'_>], classes: &mut [Class]) {
     if habits.is_empty() {
         return;
     }
     for (u, c) in units.iter().zip(classes.iter_mut()) {
-        let named = matches!(u.markup, Markup::Title | Markup::Field(_));
+        let named = matches!(u.markup, Markup::Field(_)) || u.named_by_field;
         if named || c.role != Role::Head || count_upto(&u.text, MAX_CHARS) > MAX_CHARS {
             continue;
         }

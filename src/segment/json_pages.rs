@@ -278,6 +278,7 @@ fn print(objects: &[Object], others: &[(usize, String)]) -> Vec<Unit<'static>> {
         page_break: false,
         joined: 0,
         continues_value: false,
+        named_by_field: false,
         bullet: None,
         text: Cow::Owned(text),
     };

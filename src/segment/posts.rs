@@ -365,6 +365,7 @@ impl Posts {
                 page_break: false,
                 joined: 0,
                 continues_value: false,
+                named_by_field: false,
                 bullet: None,
                 text: Cow::Owned(text),
             };

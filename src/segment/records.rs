@@ -123,16 +123,16 @@ const MAX_CODE: usize = 16;
 /// that line with its label, so it is taken off only after the page is unwrapped,
 /// by [`strip_text_label`].
 pub fn read_records(units: &mut Vec<Unit<'_>>) -> Option<String> {
-    if let Some((labels, records)) = labelled_records(units) {
-        let roles = if labels.iter().any(|l| l.known.is_some()) {
-            Some(named_roles(&labels))
+    if let Some(found) = labelled_records(units) {
+        let roles = if found.database {
+            Some(named_roles(&found.labels))
         } else {
-            learn_roles(&records, labels.len())
+            learn_roles(&found.records, found.labels.len())
         };
         if let Some(roles) = roles {
             let text = roles.iter().position(|&r| r == FieldRole::Text)?;
-            let label = labels[text].printed.clone();
-            rebuild(units, &records, &roles, true);
+            let label = found.labels[text].printed.clone();
+            rebuild(units, &found.records, &roles, true);
             return Some(label);
         }
     }
@@ -169,8 +169,8 @@ fn named_roles(labels: &[Label]) -> Vec<FieldRole> {
 /// end no sentence) and the page's furniture: a story over a table is no page of
 /// records, and its text is never set aside.
 fn opens_the_page(above: &[Unit<'_>]) -> bool {
-    let text: Vec<&Unit<'_>> = above.iter().filter(|u| u.markup == Markup::None).collect();
-    text.len() <= 2 && text.iter().all(|u| !ends_sentence(&u.text))
+    let mut text = above.iter().filter(|u| u.markup == Markup::None);
+    text.clone().count() <= 2 && text.all(|u| !ends_sentence(&u.text))
 }
 
 /// Take the text field's label off the lines that open with it.
@@ -281,6 +281,31 @@ fn is_names_list(value: &str) -> bool {
         })
 }
 
+/// A field's list of names (`阙晓岚;檀秋实;`, `孟晓川；`, `本报记者　甘露`), as a
+/// byline prints it: the value without the separator that closes the list (it
+/// divides nothing).
+struct NameList<'v> {
+    printed: &'v str,
+}
+
+impl<'v> NameList<'v> {
+    /// What divides a list's names: semicolons, commas and spaces.
+    const SEPARATORS: [char; 6] = ['；', ';', '，', ',', ' ', '\u{3000}'];
+
+    fn of(value: &'v str) -> NameList<'v> {
+        NameList {
+            printed: trim(value).trim_end_matches(Self::SEPARATORS),
+        }
+    }
+
+    /// Each name of the list (or word of a credit: `本报记者`, `甘露`).
+    fn names(&self) -> impl Iterator<Item = &'v str> {
+        self.printed
+            .split(Self::SEPARATORS)
+            .filter(|n| !n.is_empty())
+    }
+}
+
 /// `栏目：民生`: a value opening with a label the lexicon names a kicker's; the
 /// byte where the kicker itself starts.
 fn named_kicker(value: &str) -> Option<usize> {
@@ -320,15 +345,24 @@ fn database_label(text: &str) -> Option<(&str, usize)> {
     Some((&text[..k - colon], k))
 }
 
+/// A page's labelled records, as [`labelled_records`] finds them.
+struct LabelledRecords {
+    /// The labels, by first appearance.
+    labels: Vec<Label>,
+    records: Vec<Record>,
+    /// A database's export: every label is one the lexicon names.
+    database: bool,
+}
+
 /// An export's records: each opens with the label the page's first labelled line
 /// has, and runs to the next such line or a rule; lines under a label that carry
-/// none go on in its value. Returns the labels (by first appearance) and the records,
-/// when there are two records or more and three labels or more that recur in them.
+/// none go on in its value. Found when there are two records or more and three
+/// labels or more that recur in them.
 ///
 /// A database's export (three labelled lines or more the lexicon names, a title
 /// field among them) has only those labels (its text's `问：` is text), and is
 /// one from its first record on; a title field opens a record that has one too.
-fn labelled_records(units: &[Unit<'_>]) -> Option<(Vec<Label>, Vec<Record>)> {
+fn labelled_records(units: &[Unit<'_>]) -> Option<LabelledRecords> {
     // Most pages have no such label at all, or a few column labels: count first.
     let may_label = |t: &str| {
         t.starts_with(['【', '{'])
@@ -337,16 +371,16 @@ fn labelled_records(units: &[Unit<'_>]) -> Option<(Vec<Label>, Vec<Record>)> {
                 .take(MAX_LATIN_LABEL + 1)
                 .any(|c| c == '：' || c == ':')
     };
-    let maybe: Vec<&Unit<'_>> = units
+    let maybe = units
         .iter()
-        .filter(|u| u.markup == Markup::None && may_label(&u.text))
-        .collect();
-    if maybe.len() < MIN_DATABASE_FIELDS {
+        .filter(|u| u.markup == Markup::None && may_label(&u.text));
+    let may = maybe.clone().count();
+    if may < MIN_DATABASE_FIELDS {
         return None;
     }
     let lex = lexicon();
     let (mut named, mut titled) = (0, false);
-    for (field, _) in maybe.iter().filter_map(|u| lex.record_field(&u.text)) {
+    for (field, _) in maybe.filter_map(|u| lex.record_field(&u.text)) {
         named += 1;
         titled |= field == RecordField::Title;
     }
@@ -357,7 +391,7 @@ fn labelled_records(units: &[Unit<'_>]) -> Option<(Vec<Label>, Vec<Record>)> {
         field_label
     };
     let min_labelled = if database { MIN_DATABASE_FIELDS } else { 2 * 3 };
-    if maybe.len() < min_labelled {
+    if may < min_labelled {
         return None;
     }
     let found: Vec<Option<(&str, usize)>> = units
@@ -426,7 +460,11 @@ fn labelled_records(units: &[Unit<'_>]) -> Option<(Vec<Label>, Vec<Record>)> {
     }
     records.extend(open);
     if database {
-        return (!records.is_empty()).then_some((labels, records));
+        return (!records.is_empty()).then_some(LabelledRecords {
+            labels,
+            records,
+            database,
+        });
     }
     let recurring = (0..labels.len())
         .filter(|&l| {
@@ -437,7 +475,11 @@ fn labelled_records(units: &[Unit<'_>]) -> Option<(Vec<Label>, Vec<Record>)> {
                 >= MIN_RECORDS
         })
         .count();
-    (records.len() >= MIN_RECORDS && recurring >= 3).then_some((labels, records))
+    (records.len() >= MIN_RECORDS && recurring >= 3).then_some(LabelledRecords {
+        labels,
+        records,
+        database,
+    })
 }
 
 /// What divides the cells of a table's rows: a TAB (rows pasted from a
@@ -694,9 +736,10 @@ fn learn_roles(records: &[Record], labels: usize) -> Option<Vec<FieldRole>> {
 /// Put the records' units in place of their lines: per record the kicker, title,
 /// subtitle and byline as fields, the metadata as furniture (a labelled page's: a
 /// table row's cells have no line of their own, and its metadata is dropped), then
-/// the text (with its label left on a labelled first line, `keep_label`). Lines of
-/// a labelled page outside every record (the export's head and end lines) are
-/// furniture.
+/// the text (with its label left on a labelled first line). Lines of a labelled
+/// page outside every record (the export's head and end lines) are furniture, over
+/// the first record only when they open the page as an export's head does
+/// ([`opens_the_page`]): a note's own paragraphs over a record it quotes stay.
 fn rebuild<'t>(units: &mut Vec<Unit<'t>>, records: &[Record], roles: &[FieldRole], labelled: bool) {
     let old = std::mem::take(units);
     let mut out: Vec<Unit<'t>> = Vec::with_capacity(old.len() + records.len() * 4);
@@ -710,12 +753,19 @@ fn rebuild<'t>(units: &mut Vec<Unit<'t>>, records: &[Record], roles: &[FieldRole
         page_break: line.page_break,
         joined: 0,
         continues_value: false,
+        named_by_field: markup == Markup::Title,
         bullet: None,
         text: Cow::Owned(text),
     };
+    // The lines over the first record are the export's head only when they open
+    // the page as one does: a note's paragraphs over a record it quotes are its own.
+    let head = records
+        .first()
+        .is_some_and(|r| opens_the_page(&old[..r.start]));
     for r in records {
+        let set_aside = labelled && (next > 0 || head);
         for mut u in old[next..r.start].iter().cloned() {
-            if labelled && u.markup == Markup::None {
+            if set_aside && u.markup == Markup::None {
                 u.markup = Markup::Furniture;
             }
             out.push(u);
@@ -750,13 +800,13 @@ fn rebuild<'t>(units: &mut Vec<Unit<'t>>, records: &[Record], roles: &[FieldRole
         for role in order {
             let fields = r.fields.iter().filter(|f| roles[f.label] == role);
             match role {
-                // Several byline fields (one a name, `AU  - `) are one byline; a
-                // list's closing `;` divides nothing (`阙晓岚;檀秋实;`).
+                // Several byline fields (one a name, `AU  - `) are one byline.
                 FieldRole::Byline => {
                     let mut names = fields.filter_map(|f| {
                         let value = f.value();
-                        let names = value.trim_end_matches([';', '；']);
-                        (!names.is_empty()).then(|| (f.lines.first(), names.to_string()))
+                        let list = NameList::of(&value);
+                        (!list.printed.is_empty())
+                            .then(|| (f.lines.first(), list.printed.to_string()))
                     });
                     if let Some((Some(first), mut byline)) = names.next() {
                         for (_, name) in names {
@@ -771,11 +821,8 @@ fn rebuild<'t>(units: &mut Vec<Unit<'t>>, records: &[Record], roles: &[FieldRole
                 FieldRole::Author => {
                     for f in fields {
                         let value = f.value();
-                        let names: Vec<&str> = value
-                            .split(['；', ';', '，', ',', ' ', '\u{3000}'])
-                            .filter(|n| !n.is_empty())
-                            .collect();
-                        let named = names.iter().any(|n| {
+                        let list = NameList::of(&value);
+                        let named = list.names().any(|n| {
                             r.fields
                                 .iter()
                                 .filter(|t| roles[t.label] == FieldRole::Text)
@@ -783,11 +830,13 @@ fn rebuild<'t>(units: &mut Vec<Unit<'t>>, records: &[Record], roles: &[FieldRole
                                 .any(|l| l.text.contains(n))
                         });
                         match f.lines.first() {
-                            Some(first) if !names.is_empty() && !named => out.push(new_unit(
-                                first,
-                                names.join(" "),
-                                Markup::Field(DraftField::Byline),
-                            )),
+                            Some(first) if !list.printed.is_empty() && !named => {
+                                out.push(new_unit(
+                                    first,
+                                    list.printed.to_string(),
+                                    Markup::Field(DraftField::Byline),
+                                ))
+                            }
                             _ => out.extend(f.unit.map(|i| furniture(&old[i]))),
                         }
                     }
@@ -868,7 +917,7 @@ pub fn open_record_texts(units: &[Unit<'_>], classes: &mut [Class]) {
     let lex = lexicon();
     let mut i = 0;
     while i < units.len() {
-        if units[i].markup != Markup::Title {
+        if !units[i].named_by_field {
             i += 1;
             continue;
         }
@@ -881,7 +930,7 @@ pub fn open_record_texts(units: &[Unit<'_>], classes: &mut [Class]) {
                 && lex
                     .record_field(&units[j].text)
                     .is_some_and(|(f, _)| f == RecordField::Text);
-            if units[j].markup == Markup::Title {
+            if units[j].named_by_field {
                 break;
             }
             j += 1;
@@ -1028,6 +1077,46 @@ mod tests {
         // Two field lines are no export: the page is read as printed.
         let page = "Title-题名: 山村的春天\n春风吹过山岗，桃花开了。\nPage-版号: 003\n";
         assert_eq!(segment_issue(page, "p")[0].title, "Title-题名: 山村的春天");
+    }
+
+    /// A note that quotes one database record keeps its own lines: what stands
+    /// over the record is set aside only as an export's head is (a line or two
+    /// that end no sentence), never a note's paragraphs.
+    #[test]
+    fn a_note_quoting_one_record_keeps_its_own_text() {
+        let page = "读报笔记\n\
+            今天在资料库里查到一篇旧报道，讲的是柘水镇老街口装路灯的事。\n\
+            这篇报道写得很细，值得抄下来留着，下次写社区治理的稿子用得上。\n\
+            SrcDatabase-来源库: 报纸\n\
+            Title-题名: 老街口装上了智能路灯\n\
+            Author-作者: 孟晓川；\n\
+            FullText-全文:\n\
+            3月1日晚，柘水镇老街口新装的12盏智能路灯亮了起来。\n";
+        let articles = segment_issue(page, "p");
+        let all: String = articles
+            .iter()
+            .map(|a| format!("{}\n{}\n", a.title, a.body()))
+            .collect();
+        for own in ["今天在资料库里查到一篇旧报道", "下次写社区治理的稿子用得上"]
+        {
+            assert!(all.contains(own), "{own} lost: {articles:#?}");
+        }
+        let record = articles
+            .iter()
+            .find(|a| a.title == "老街口装上了智能路灯")
+            .unwrap_or_else(|| panic!("{articles:#?}"));
+        assert_eq!(
+            record.paragraphs,
+            ["3月1日晚，柘水镇老街口新装的12盏智能路灯亮了起来。"]
+        );
+        // An export's own head over its records is still no article's.
+        let export = format!(
+            "苇塘报纸库　导出1条\n{}",
+            &page[page.find("SrcDatabase").unwrap_or(0)..]
+        );
+        let articles = segment_issue(&export, "p");
+        assert_eq!(articles.len(), 1, "{articles:#?}");
+        assert_eq!(articles[0].title, "老街口装上了智能路灯");
     }
 
     /// Rows pasted from a spreadsheet: the header row is furniture, a row is an

@@ -208,6 +208,11 @@ impl IndexFeeder {
         self.mixed = true;
     }
 
+    /// Issues handed over whole so far.
+    pub fn handed_over(&self) -> usize {
+        self.issue
+    }
+
     /// Whether any issue was handed over yet.
     pub fn fed_any(&self) -> bool {
         self.issue > 0 || self.article > 0

@@ -93,6 +93,11 @@ pub struct SearchState {
     pub(super) waker: Option<Waker>,
     /// Hands the loaded corpus to the session's indexer when it builds the index.
     pub(super) feeder: Option<crate::session::indexer::IndexFeeder>,
+    /// How far building the index has come (issues handed to the indexer, of
+    /// all), while it is built from the corpus.
+    pub(super) indexing: Option<crate::session::progress::JobProgress>,
+    /// When the indexer was first handed issues.
+    pub(super) index_clock: Option<crate::session::progress::ProgressClock>,
     /// Corrections seen: an index update made for an older one is dropped.
     pub(super) generation: Arc<std::sync::atomic::AtomicU64>,
     /// Issues the learned habits cut again were kept as first cut (the user
@@ -216,6 +221,16 @@ pub fn grouped_by_issue(ranked: impl Iterator<Item = ArticleAt>) -> Vec<ArticleA
         .collect()
 }
 
+/// How far building the index has come: `indexing 2,500/10,000 issues, 25%,
+/// ~6 s left`; once every issue is handed over, the postings are merged.
+pub fn indexing_text(p: &crate::session::progress::JobProgress) -> String {
+    if p.done >= p.total {
+        "indexing: merging".to_string()
+    } else {
+        p.describe("indexing", "issues")
+    }
+}
+
 /// What the right end of the search line says.
 fn status_text(s: &SearchState) -> (String, bool) {
     if let Some(e) = &s.error {
@@ -225,7 +240,11 @@ fn status_text(s: &SearchState) -> (String, bool) {
         return (format!("no search: {e}"), true);
     }
     if s.index.is_none() {
-        return ("indexing...".to_string(), false);
+        return (
+            s.indexing
+                .map_or_else(|| "indexing...".to_string(), |p| indexing_text(&p)),
+            false,
+        );
     }
     if s.searching {
         return ("searching...".to_string(), false);

@@ -32,6 +32,8 @@ pub fn spawn_indexer_listed(
     app.search.feeder = Some(crate::session::indexer::spawn_indexer_listed(
         root, notify, cache, listing,
     ));
+    app.search.indexing = None;
+    app.search.index_clock = None;
 }
 
 /// Hand the indexer the next batch of loaded articles if it wants one (`asked`:
@@ -40,6 +42,27 @@ pub fn feed_index(app: &mut App, asked: bool) {
     if let Some(f) = app.search.feeder.as_mut() {
         f.feed(&app.corpus.issues, asked);
     }
+    note_indexing(app);
+}
+
+/// How far the indexer has come, for the status bar: issues handed over, of
+/// every issue the corpus has (those loaded so far and those to come).
+fn note_indexing(app: &mut App) {
+    let Some(f) = app.search.feeder.as_ref() else {
+        return;
+    };
+    if app.search.index.is_some() || !f.fed_any() {
+        return;
+    }
+    let total = app
+        .loading
+        .map_or(app.corpus.issues.len(), |l| l.total.max(f.handed_over()));
+    let now = std::time::Instant::now();
+    let clock = *app
+        .search
+        .index_clock
+        .get_or_insert_with(|| crate::session::progress::ProgressClock::start(0, now));
+    app.search.indexing = Some(clock.at(f.handed_over(), total, now));
 }
 
 /// The loader has finished or failed: the indexer gets the rest of the corpus.
@@ -47,10 +70,13 @@ pub fn loading_ended(app: &mut App) {
     if let Some(f) = app.search.feeder.as_mut() {
         f.loading_ended(&app.corpus.issues);
     }
+    note_indexing(app);
 }
 
 /// The index is ready: start the search thread, and search what was typed meanwhile.
 pub fn index_ready(app: &mut App, index: SearchIndex) {
+    app.search.indexing = None;
+    app.search.index_clock = None;
     let index = Arc::new(index);
     let waker = app.search.waker.take().unwrap_or_else(|| Box::new(|| {}));
     let tags = tag_snapshot(app);

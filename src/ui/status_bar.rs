@@ -63,6 +63,9 @@ fn status_counts(app: &App) -> Vec<String> {
         None => parts.push(crate::text::count(app.corpus.issues.len(), "issue")),
     }
     parts.push(crate::text::count(app.article_total, "article"));
+    if let (None, Some(p)) = (&app.search.index, &app.search.indexing) {
+        parts.push(super::search_bar::indexing_text(p));
+    }
     let tagged = app.tagged_total();
     let share = (tagged * 100).checked_div(app.article_total).unwrap_or(0);
     parts.push(format!("{tagged} tagged ({share}%)"));

@@ -12,7 +12,7 @@
 
 use crate::tags::sidecar;
 use std::collections::{HashMap, HashSet};
-use std::ffi::OsString;
+use std::ffi::{OsStr, OsString};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -25,7 +25,7 @@ type Listing = Option<HashSet<OsString>>;
 #[derive(Debug, Default)]
 pub struct SidecarCensus {
     sidecar_dir: Option<PathBuf>,
-    folders: Mutex<HashMap<PathBuf, Arc<OnceLock<Listing>>>>,
+    folders: Mutex<HashMap<OsString, Arc<OnceLock<Listing>>>>,
 }
 
 impl SidecarCensus {
@@ -50,42 +50,58 @@ impl SidecarCensus {
         let Some(file_name) = path.file_name() else {
             return true;
         };
-        let mut full_name = file_name.to_os_string();
-        full_name.push(sidecar::SUFFIX);
         // Beside the issue, the plain sidecar is in the issue's folder, named
         // by its stem: told from the two names, not by building its path (that
         // was a fifth of reading an issue from the cache on a warm start).
         let mirrored;
-        let (folder, plain_name) = match (&self.sidecar_dir, path.parent()) {
-            (None, Some(folder)) => {
-                let mut plain = Path::new(file_name)
-                    .file_stem()
-                    .unwrap_or_default()
-                    .to_os_string();
-                plain.push(sidecar::SUFFIX);
-                (folder, plain)
-            }
-            _ => {
-                mirrored = sidecar::sidecar_path(path, rel, self.sidecar_dir.as_deref());
-                let (Some(folder), Some(plain)) = (mirrored.parent(), mirrored.file_name()) else {
-                    return true;
-                };
-                (folder, plain.to_os_string())
-            }
-        };
+        // The folder, and the name the plain sidecar is made from (beside:
+        // the issue's file name) or is (mirrored).
+        let (folder, plain_of, beside): (&Path, &OsStr, bool) =
+            match (&self.sidecar_dir, path.parent()) {
+                (None, Some(folder)) => (folder, file_name, true),
+                _ => {
+                    mirrored = sidecar::sidecar_path(path, rel, self.sidecar_dir.as_deref());
+                    let (Some(folder), Some(plain)) = (mirrored.parent(), mirrored.file_name())
+                    else {
+                        return true;
+                    };
+                    (folder, plain, false)
+                }
+            };
         let cell = self.listing(folder);
-        match cell.get_or_init(|| list(folder)) {
-            Some(names) => names.contains(&plain_name) || names.contains(&full_name),
-            None => true,
-        }
+        let names = match cell.get_or_init(|| list(folder)) {
+            // A folder without sidecars (every folder of most corpora):
+            // no name need be made to tell.
+            Some(names) if names.is_empty() => return false,
+            Some(names) => names,
+            None => return true,
+        };
+        let plain_name = if beside {
+            let mut plain = Path::new(plain_of)
+                .file_stem()
+                .unwrap_or_default()
+                .to_os_string();
+            plain.push(sidecar::SUFFIX);
+            plain
+        } else {
+            plain_of.to_os_string()
+        };
+        let mut full_name = file_name.to_os_string();
+        full_name.push(sidecar::SUFFIX);
+        names.contains(&plain_name) || names.contains(&full_name)
     }
 
     /// The cell of `folder`'s listing (filled by the first thread to ask).
+    /// Folders are told apart by their bytes (a path hashes component by
+    /// component, which parses it).
     fn listing(&self, folder: &Path) -> Arc<OnceLock<Listing>> {
         match self.folders.lock() {
-            Ok(mut map) => match map.get(folder) {
+            Ok(mut map) => match map.get(folder.as_os_str()) {
                 Some(cell) => Arc::clone(cell),
-                None => map.entry(folder.to_path_buf()).or_default().clone(),
+                None => map
+                    .entry(folder.as_os_str().to_os_string())
+                    .or_default()
+                    .clone(),
             },
             Err(_) => Arc::new(OnceLock::new()),
         }
@@ -144,6 +160,10 @@ mod tests {
         assert!(!may("d.txt"));
         assert!(may("e.f.txt"));
         assert!(!may("g.h.txt"));
+        // A folder holding no sidecar at all.
+        std::fs::create_dir_all(root.join("2025")).unwrap();
+        std::fs::write(root.join("2025/a.txt"), "x").unwrap();
+        assert!(!census.may_have(&root.join("2025/a.txt"), "2025/a.txt"));
         let mirror = dir.path().join("tags");
         std::fs::create_dir_all(mirror.join("2024")).unwrap();
         std::fs::write(mirror.join("2024/d.tags.toml"), "").unwrap();

@@ -225,7 +225,7 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
                 // On a page of blocks, a block is one paragraph (or a few): what it grew
                 // to counts; elsewhere the last source line's own width does.
                 let full = if blocky {
-                    wrap.fills(&prev.text)
+                    wrap.of(&prev.text) + bullet_cells(prev) + 4 >= w
                 } else {
                     last_width + 4 >= w || first_print.is_some_and(|f| first_width + 4 >= f)
                 };
@@ -305,6 +305,15 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
                 joined.push(' ');
             }
             joined.push_str(&u.text);
+            // A bullet dropped from a line of head-like text opens running text now
+            // that its line goes on (`■杉阁区10月起开展背街` / `综合治理，…。`): it is
+            // printed text of the item it opens, as `blocks` keeps it on one line.
+            if let Some(b) = prev.bullet
+                && joined.contains(['，', '。'])
+            {
+                joined.insert(0, b);
+                prev.bullet = None;
+            }
             prev.text = Cow::Owned(joined);
             prev.joined = u.line.saturating_sub(prev.line).max(prev.joined);
             first_width = if last_width + 4 >= w {
@@ -315,7 +324,7 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
             last_width = wrap.of(&u.text);
             continue;
         }
-        last_width = wrap.of(&u.text);
+        last_width = wrap.of(&u.text) + bullet_cells(&u);
         first_width = last_width;
         // The text of a run-in head shares its line: the line is as wide as both.
         if let Some(i) = last_text
@@ -329,6 +338,12 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
     }
     *units = out;
     join_wrapped_heads(units, wrap);
+}
+
+/// The cells a bullet dropped from a unit's text took on its printed line (`■`
+/// before `杉阁区10月起开展背街小巷环境`): the line was that much wider.
+fn bullet_cells(u: &Unit<'_>) -> usize {
+    u.bullet.map_or(0, |_| 2)
 }
 
 /// `prev`, a line of its own, is the indented first line of a paragraph a narrow
@@ -399,6 +414,26 @@ pub fn opens_exchange(text: &str) -> bool {
 mod tests {
     use super::*;
     use crate::segment::normalise::tests::texts;
+
+    /// Briefs of a hard-wrapped page, each opened by a bullet the lines' reader
+    /// drops from a line without a clause: the bullet took room on the printed line,
+    /// so the line is as wide as the column and goes on into the next; the brief is
+    /// one paragraph that opens with its bullet, as a one-line brief keeps it. A
+    /// bulleted head over its text stays a head.
+    #[test]
+    fn a_bulleted_first_line_as_wide_as_the_column_goes_on() {
+        let page = "社区食堂开到了老街坊身边\n城西街道的社区食堂上个月开张，每天中午\n供应两荤两素一汤，六十岁以上的老人凭卡\n就餐还能打八折。食堂负责人说，菜价比外\n面便宜三成，来吃饭的老人越来越多了。\n\n城事短波\n\n■ 杉阁区10月起开展背街小巷环境综合\n治理，首批整治街巷二十条，涉及居民三千\n余户，年底前完工。\n\n■ 栝州博物馆溦江舟楫特展于10月15日\n开幕，展出古代船模和航运文书一百余件，\n免费向市民开放。\n\n■市图书馆冬季延时开放\n即日起至明年2月底，市图书馆的开放时间\n延长到晚上九点，周末照常开放。\n";
+        let t = texts(page);
+        assert!(
+            t.contains(&"■杉阁区10月起开展背街小巷环境综合治理，首批整治街巷二十条，涉及居民三千余户，年底前完工。".to_string()),
+            "{t:#?}"
+        );
+        assert!(
+            t.contains(&"■栝州博物馆溦江舟楫特展于10月15日开幕，展出古代船模和航运文书一百余件，免费向市民开放。".to_string()),
+            "{t:#?}"
+        );
+        assert!(t.contains(&"市图书馆冬季延时开放".to_string()), "{t:#?}");
+    }
 
     /// In a block of a page printed block by block, a head of clauses over its
     /// writer's name (`热线要热，服务更要热` / `蒉思远`, a surname no list has) is a

@@ -87,8 +87,15 @@ impl Searcher {
                 .as_ref()
                 .is_some_and(|r| r.unread(c) * READ_BEFORE_AT_LEAST <= c.len())
         };
+        // A term whose spellings the postings cannot settle has the body of
+        // every candidate read whichever the matcher (a chain of bigrams
+        // only bounds a spelling): the one that looks fewer lists up does.
         let mut matcher = match candidates {
-            Some(few) if few.len() * 10 <= self.index.len() || read_before(few) => {
+            Some(few)
+                if few.len() * 10 <= self.index.len()
+                    || read_before(few)
+                    || Matcher::reads_bodies_either_way(&self.index, &query) =>
+            {
                 Matcher::for_few(&self.index, &query, tags)
             }
             _ => Matcher::new(&self.index, &query, tags),

@@ -334,6 +334,40 @@ impl<'i> Matcher<'i> {
         Matcher::build(index, query, tags, Bodies::NoPinyinPostings)
     }
 
+    /// True when over a narrowed keystroke's candidates, however many,
+    /// [`Matcher::for_few`] costs less than [`Matcher::new`] for `query`:
+    /// every term of it looked for as pinyin in bodies is one that no one or
+    /// two characters side by side can spell ([`PinyinQuery::cuts_in_two`]
+    /// false) and of more than four letters. The postings settle no spelling
+    /// of such a term (a trigram or four-gram settles only terms of three or
+    /// four letters), so either matcher reads the body of every candidate
+    /// that may spell it; `for_few` bounds them by the term's pinyin
+    /// four-grams, a few lists, where `new` follows the chains of bigrams
+    /// through every document of the index first. False when no term is
+    /// looked for as pinyin in bodies.
+    pub fn reads_bodies_either_way(index: &SearchIndex, query: &Query) -> bool {
+        let mut any = false;
+        for atom in query.clauses.iter().flat_map(|c| &c.alternatives) {
+            let text = match &atom.pred {
+                Pred::Fuzzy {
+                    text,
+                    title_only: false,
+                }
+                | Pred::Scattered { text } => text,
+                _ => continue,
+            };
+            if text.chars().count() < BODY_PINYIN_MIN || !pinyin::is_pinyin_query(text) {
+                continue;
+            }
+            match PinyinQuery::new(&index.pinyin_data().glyphs, text) {
+                Some(pq) if pq.len() > 4 && !pq.cuts_in_two() => any = true,
+                Some(_) => return false,
+                None => continue,
+            }
+        }
+        any
+    }
+
     /// A matcher that skips the body word index: cheap to make, for highlighting
     /// (it finds pinyin in bodies by spelling alone).
     pub fn for_highlights(index: &'i SearchIndex, query: &Query) -> Matcher<'i> {
@@ -1713,6 +1747,27 @@ mod tests {
                 before = made.swap_remove(carry);
             }
         }
+    }
+
+    /// Which queries a narrowed keystroke reads over its candidates however
+    /// many: those whose pinyin terms in bodies the postings cannot settle.
+    #[test]
+    fn only_terms_the_postings_cannot_settle_are_read_over_many_candidates() {
+        let index = one_issue_index(
+            ["基层治理", "社区治理", "西安"]
+                .into_iter()
+                .map(|body| ("标题".to_string(), String::new(), vec![body.to_string()])),
+        );
+        let either = |q: &str| Matcher::reads_bodies_either_way(&index, &Query::parse(q).unwrap());
+        assert!(either("jicengz"), "ji|ceng|z: three pieces or more");
+        assert!(either("~jicengzh"));
+        assert!(either("jicengz 社区"), "社区 is no pinyin");
+        assert!(!either("jiceng"), "基层: two characters spell it");
+        assert!(!either("shequ"), "社区: two characters spell it");
+        assert!(!either("sqzl"), "four letters: settled by their four-gram");
+        assert!(!either("jicengz sqzl"), "sqzl is settled by the postings");
+        assert!(!either("title:jicengz"), "not looked for in bodies");
+        assert!(!either("社区"));
     }
 
     proptest::proptest! {

@@ -9,19 +9,12 @@
 
 pub mod common;
 
-use common::screen::screen_text;
+use common::screen::status_bar;
 use newstag::config::Config;
 use newstag::session::{Notifier, SessionEvent};
 use newstag::ui::App;
 use newstag::ui::run::{AppEvent, handle};
 use std::time::Duration;
-
-/// The status bar (the last two rows) of the app drawn now.
-fn status_bar(app: &App) -> String {
-    let screen = screen_text(app);
-    let lines: Vec<&str> = screen.lines().collect();
-    lines[lines.len().saturating_sub(2)..].join("\n")
-}
 
 #[test]
 fn the_status_bar_shows_how_far_indexing_has_come() {
@@ -31,18 +24,10 @@ fn the_status_bar_shows_how_far_indexing_has_come() {
     unsafe { std::env::set_var(newstag::cache::DIR_ENV, home.path().join("cache")) };
     let root = home.path().join("corpus");
     std::fs::create_dir_all(&root).unwrap();
-    let samples = newstag::corpus::builtin::sample_files();
     // Several handovers of articles to the indexer.
     let n = 1000;
     let all = "1,000";
-    for i in 0..n {
-        let (_, bytes) = &samples[i % samples.len()];
-        std::fs::write(
-            root.join(format!("2024-{:02}-{:02}.txt", i / 28 + 1, i % 28 + 1)),
-            bytes,
-        )
-        .unwrap();
-    }
+    common::files::write_dated_sample_issues(&root, n);
     let mut app = App::with_issues(Config::builtin(), Vec::new(), 160, 30);
     app.corpus.root = root.clone();
     let (tx, rx) = std::sync::mpsc::channel();

@@ -6,7 +6,7 @@
 
 pub mod common;
 
-use common::screen::screen_text;
+use common::screen::status_bar;
 
 use newstag::config::Config;
 use newstag::session::{Notifier, SessionEvent};
@@ -16,15 +16,7 @@ use std::time::{Duration, Instant};
 /// The real loader's events over a corpus of `n` issues (the sample's issues
 /// copied under other names), in the order it sent them.
 fn loader_events(root: &std::path::Path, n: usize) -> Vec<SessionEvent> {
-    let samples = newstag::corpus::builtin::sample_files();
-    for i in 0..n {
-        let (_, bytes) = &samples[i % samples.len()];
-        std::fs::write(
-            root.join(format!("2024-{:02}-{:02}.txt", i / 28 + 1, i % 28 + 1)),
-            bytes,
-        )
-        .unwrap();
-    }
+    common::files::write_dated_sample_issues(root, n);
     let config = Config::builtin();
     let team = newstag::tags::team::Team::new(&config, root).unwrap();
     let (tx, rx) = std::sync::mpsc::channel();
@@ -40,14 +32,6 @@ fn loader_events(root: &std::path::Path, n: usize) -> Vec<SessionEvent> {
             return events;
         }
     }
-}
-
-/// The status bar (the last two rows: counts and messages, key hints) of the
-/// app drawn now.
-fn status_bar(app: &App) -> String {
-    let screen = screen_text(app);
-    let lines: Vec<&str> = screen.lines().collect();
-    lines[lines.len().saturating_sub(2)..].join("\n")
 }
 
 /// Each progress event, replayed as if the load took 100 ms a batch, shows

@@ -442,7 +442,7 @@
 //! print theirs, two national-paper pages, a PDF typeset for the set and printed by
 //! `pdftotext` and `pdftotext -layout`, a 1947 vertical page in traditional characters as a
 //! microfilm OCR prints it, and new forms: an Evernote ENEX export, a CSL JSON export, a web
-//! page saved as text by a browser), title F1 / whole, scored by the lead at 14:33 UTC with
+//! page saved as text by a browser), title F1 / whole, scored by the lead at 14:24 UTC with
 //! main at a9c11e1 (segmentation as at 9a2e437): plain 0.871 / 89.2%, hardwrap 0.706 / 91.4%,
 //! noblank 0.860 / 88.2%, furniture 0.700 / 89.2%, indent 0.693 / 87.1%, markdown 0.612 /
 //! 84.9%. Pages (plain): the samples' habits 0.857 / 8 of 8, 0.947 / 10 of 10, 1.000 / 7 of

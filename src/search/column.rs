@@ -484,8 +484,11 @@ impl<T: bytemuck::Pod> Serialize for Pods<T> {
 /// The values' bytes of a [`Pods`] blob (see [`PodsRef`]).
 fn pod_values<T: bytemuck::Pod>(blob: &[u8]) -> Option<&[u8]> {
     let pad = *blob.first()? as usize;
+    if pad >= POD_ALIGN {
+        return None;
+    }
     let values = blob.get(1 + pad..blob.len().checked_sub(POD_ALIGN - 1 - pad)?)?;
-    (pad < POD_ALIGN && values.len() % std::mem::size_of::<T>().max(1) == 0).then_some(values)
+    (values.len() % std::mem::size_of::<T>().max(1) == 0).then_some(values)
 }
 
 /// The backing of the file being decoded and the offset of `v` in it, when
@@ -608,6 +611,20 @@ mod tests {
         );
         assert!(v.is_consistent(131));
         assert!(!v.is_consistent(100), "a variant beyond the column");
+    }
+
+    /// A damaged cache whose blob claims more padding than a value can need
+    /// is refused (the cache is then rebuilt), in debug and release alike.
+    #[test]
+    fn a_blob_claiming_too_much_padding_is_refused() {
+        for pad in [POD_ALIGN as u8, 8, 200, u8::MAX] {
+            let mut blob = vec![pad];
+            blob.resize(64, 0);
+            assert_eq!(pod_values::<u32>(&blob), None, "pad {pad}");
+        }
+        let mut good = vec![0u8];
+        good.resize(1 + 8 + POD_ALIGN - 1, 0);
+        assert_eq!(pod_values::<u32>(&good).map(<[u8]>::len), Some(8));
     }
 
     /// A file's bytes, starting at a multiple of 8 in memory as a mapped

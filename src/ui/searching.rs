@@ -46,7 +46,7 @@ pub fn feed_index(app: &mut App, asked: bool) {
 }
 
 /// How far the indexer has come, for the status bar: issues handed over, of
-/// every issue the corpus has (those loaded so far and those to come).
+/// every issue the corpus has (the indexer is fed once loading has ended).
 fn note_indexing(app: &mut App) {
     let Some(f) = app.search.feeder.as_ref() else {
         return;
@@ -54,9 +54,7 @@ fn note_indexing(app: &mut App) {
     if app.search.index.is_some() || !f.fed_any() {
         return;
     }
-    let total = app
-        .loading
-        .map_or(app.corpus.issues.len(), |l| l.total.max(f.handed_over()));
+    let total = app.corpus.issues.len().max(f.handed_over());
     let now = std::time::Instant::now();
     let clock = *app
         .search

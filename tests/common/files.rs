@@ -80,3 +80,15 @@ pub fn write_issues(corpus: &Path, n: usize) {
         write_issue(corpus, &format!("p{i}.txt"), blocks);
     }
 }
+
+/// `n` issues in `root`, the built-in sample's files whole in turn, named by
+/// consecutive dates from 2024-01-01 (28 days a month, so every name is a real
+/// date).
+pub fn write_dated_sample_issues(root: &Path, n: usize) {
+    let samples = newstag::corpus::builtin::sample_files();
+    for i in 0..n {
+        let (_, bytes) = &samples[i % samples.len()];
+        let (year, month, day) = (2024 + i / (12 * 28), i / 28 % 12 + 1, i % 28 + 1);
+        std::fs::write(root.join(format!("{year}-{month:02}-{day:02}.txt")), bytes).unwrap();
+    }
+}

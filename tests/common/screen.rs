@@ -64,3 +64,11 @@ pub fn marked_text(buf: &Buffer, area: Rect, marked: impl Fn(&Cell) -> bool) -> 
     }
     out
 }
+
+/// The status bar (the last two rows: counts and messages, key hints) of the
+/// app drawn now.
+pub fn status_bar(app: &App) -> String {
+    let screen = screen_text(app);
+    let lines: Vec<&str> = screen.lines().collect();
+    lines[lines.len().saturating_sub(2)..].join("\n")
+}

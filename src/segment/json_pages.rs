@@ -81,6 +81,25 @@ struct Object {
     fields: Vec<(String, Json)>,
 }
 
+/// A row of another data file (an SQL dump's, `sql_pages`): the source line it
+/// opens on, and each field's name and value (`None` for no value).
+pub(super) type Row = (usize, Vec<(String, Option<String>)>);
+
+/// Rows of another data file printed as records, as a JSON page's objects are.
+pub(super) fn print_rows(rows: Vec<Row>) -> Vec<Unit<'static>> {
+    let objects: Vec<Object> = rows
+        .into_iter()
+        .map(|(line, fields)| Object {
+            line,
+            fields: fields
+                .into_iter()
+                .map(|(name, value)| (name, value.map_or(Json::Null, Json::Scalar)))
+                .collect(),
+        })
+        .collect();
+    print(&objects, &[])
+}
+
 /// The lines of a JSON Lines page that are no JSON: each line's number and text.
 type StrayLines = Vec<(usize, String)>;
 

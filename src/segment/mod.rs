@@ -3,7 +3,9 @@
 //! Pipeline: `blocks` (lines to units, markup stripped; a page printed with its
 //! columns side by side read column by column, `columns`) -> `normalise` (page
 //! furniture set aside, hard-wrapped lines re-joined, indents read, a draft's field
-//! labels read by `draft`, a page of records by `records`, a timeline's posts by
+//! labels read by `draft`, a page of records by `records` (a JSON page's objects
+//! and an SQL dump's rows printed as records first, `json_pages`, `sql_pages`), a
+//! timeline's posts by
 //! `posts`) -> `classify` (each unit's
 //! role and features) -> `assemble` (heading stacks to articles, re-threading cut
 //! paragraphs via `rethread`; a head printed away from its text first moved above it,
@@ -27,6 +29,7 @@ pub mod records;
 pub mod recur;
 pub mod rehome;
 pub mod rethread;
+pub mod sql_pages;
 pub mod traditional;
 
 use crate::article::Article;
@@ -116,8 +119,11 @@ pub fn page_lines(text: &str) -> habits::PageLines {
 /// The passes before roles: units, normalised, formula banners marked; and
 /// whether the page is in traditional characters.
 fn prepare(text: &str) -> (Vec<blocks::Unit<'_>>, bool) {
-    // A JSON page (a scraper's JSON Lines) is printed as the records it holds.
-    let mut units = json_pages::units(text).unwrap_or_else(|| blocks::units(text));
+    // A JSON page (a scraper's JSON Lines) or an SQL dump is printed as the
+    // records it holds.
+    let mut units = json_pages::units(text)
+        .or_else(|| sql_pages::units(text))
+        .unwrap_or_else(|| blocks::units(text));
     let traditional = traditional::is_traditional(units.iter().map(|u| u.text.as_ref()));
     normalise::normalise_page(&mut units, traditional);
     mark_formula_banners(&mut units);

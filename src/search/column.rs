@@ -7,9 +7,11 @@ use std::ops::Range;
 use std::sync::Arc;
 
 /// Many strings in one buffer.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TextColumn {
-    text: String,
+    /// UTF-8 always: made of `&str`s, or read and checked ([`Pods`]: read in
+    /// place from the search cache).
+    text: Pods<u8>,
     /// `starts[i]..starts[i + 1]` is string `i`; one more entry than strings.
     starts: Pods<u32>,
 }
@@ -23,13 +25,13 @@ impl Default for TextColumn {
 impl TextColumn {
     pub fn new() -> TextColumn {
         TextColumn {
-            text: String::new(),
+            text: Pods::default(),
             starts: Pods::from(vec![0]),
         }
     }
 
     pub fn push(&mut self, s: &str) {
-        self.text.push_str(s);
+        self.text.to_mut().extend_from_slice(s.as_bytes());
         self.starts.to_mut().push(self.text.len() as u32);
     }
 
@@ -44,14 +46,17 @@ impl TextColumn {
     /// String `i` (empty when out of range).
     pub fn get(&self, i: usize) -> &str {
         match (self.starts.get(i), self.starts.get(i + 1)) {
-            (Some(&a), Some(&b)) => self.text.get(a as usize..b as usize).unwrap_or(""),
+            (Some(&a), Some(&b)) => self.buffer().get(a as usize..b as usize).unwrap_or(""),
             _ => "",
         }
     }
 
     /// The whole buffer (strings back to back).
     pub fn buffer(&self) -> &str {
-        &self.text
+        // SAFETY: `text` is UTF-8: appended to from `&str`s only, and read
+        // back only once checked (see `Deserialize`); read in place, it is
+        // the cache file's bytes, which newstag never writes in place.
+        unsafe { std::str::from_utf8_unchecked(&self.text) }
     }
 
     /// The string containing byte `offset` of [`Self::buffer`].
@@ -69,7 +74,24 @@ impl TextColumn {
             && self
                 .starts
                 .iter()
-                .all(|&s| self.text.is_char_boundary(s as usize))
+                .all(|&s| self.buffer().is_char_boundary(s as usize))
+    }
+}
+
+/// Read back with its text checked to be UTF-8 (with SIMD: serde's check of
+/// a `String` took a share of a warm start), in place where it can be.
+impl<'de> Deserialize<'de> for TextColumn {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<TextColumn, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(rename = "TextColumn")]
+        struct Raw {
+            text: Pods<u8>,
+            starts: Pods<u32>,
+        }
+        let Raw { text, starts } = Raw::deserialize(d)?;
+        simdutf8::basic::from_utf8(&text)
+            .map_err(|_| serde::de::Error::custom("a text column is not UTF-8"))?;
+        Ok(TextColumn { text, starts })
     }
 }
 
@@ -585,6 +607,21 @@ mod tests {
         let mut back = Vec::new();
         for_each_delta(&bytes, |v| back.push(v));
         assert_eq!(back, vec![3, 200, 70000, 70001]);
+    }
+
+    /// A text column reads back as written; one whose text is no longer
+    /// UTF-8 is refused, never read.
+    #[test]
+    fn a_text_column_reads_back_and_one_not_utf8_is_refused() {
+        let mut c = TextColumn::new();
+        c.push("社区");
+        c.push("abc");
+        let bytes = postcard::to_stdvec(&c).unwrap();
+        assert_eq!(postcard::from_bytes::<TextColumn>(&bytes).unwrap(), c);
+        let mut broken = bytes.clone();
+        let at = broken.iter().position(|&b| b == 0xE7).unwrap();
+        broken[at] = 0xFF;
+        assert!(postcard::from_bytes::<TextColumn>(&broken).is_err());
     }
 
     #[test]

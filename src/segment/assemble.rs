@@ -112,7 +112,7 @@ impl Draft {
 
     /// The bullet this article's items open with: its title's, or, untitled, the
     /// one its first paragraph opens with (`▲全省首批十家…`).
-    fn opening_bullet(&self) -> Option<char> {
+    pub(super) fn opening_bullet(&self) -> Option<char> {
         if !self.title.is_empty() {
             return self.item_bullet;
         }
@@ -1868,6 +1868,9 @@ mod tests {
         );
         assert!(a[1].paragraphs[0].starts_with("▲全市首批"), "{a:#?}");
         assert_eq!(a[2].paragraphs.len(), 1, "{a:#?}");
+        // The untitled items are briefs, not continuations of an article.
+        assert_eq!(a[1].kind, crate::article::Kind::Brief, "{a:#?}");
+        assert_eq!(a[2].kind, crate::article::Kind::Brief, "{a:#?}");
         // The story's `▲` paragraph stays in the story: its title had no bullet.
         assert_eq!(a[4].paragraphs.len(), 2, "{a:#?}");
         // Items under a `▲` title: a paragraph opening with another bullet is no

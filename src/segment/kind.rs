@@ -16,6 +16,12 @@ pub fn kind_of(d: &Draft) -> Kind {
         return Kind::Timeline;
     }
     if d.title.is_empty() && d.kicker.is_empty() && !d.dateline {
+        // An untitled item of a run of briefs, opened by the run's bullet
+        // (`▲全市首批十家老年助餐点近日挂牌，…`), is a brief; other headless text
+        // continues an article.
+        if !d.jump_in && d.opening_bullet().is_some() {
+            return Kind::Brief;
+        }
         return Kind::Continuation;
     }
     // Opened by a jump marker, under its jump head or none.
@@ -282,6 +288,29 @@ mod tests {
         assert_eq!(kind_of(&own_line), Kind::News);
         let dateline = draft("", "我市新增15家暖心驿站", "本报讯（记者 甘露）", &[ITEM]);
         assert_eq!(kind_of(&dateline), Kind::News);
+    }
+
+    /// An untitled item opened by a bullet is a brief; untitled text without
+    /// one, or opened by a jump marker, continues an article.
+    #[test]
+    fn an_untitled_bulleted_item_is_a_brief() {
+        let item = draft(
+            "",
+            "",
+            "",
+            &["▲全市首批十家老年助餐点近日挂牌，老人凭卡就餐可享受补贴。"],
+        );
+        assert_eq!(kind_of(&item), Kind::Brief);
+        let text = draft(
+            "",
+            "",
+            "",
+            &["全市首批十家老年助餐点近日挂牌，老人凭卡就餐可享受补贴。"],
+        );
+        assert_eq!(kind_of(&text), Kind::Continuation);
+        let mut jumped = item.clone();
+        jumped.jump_in = true;
+        assert_eq!(kind_of(&jumped), Kind::Continuation);
     }
 
     #[test]

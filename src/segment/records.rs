@@ -679,12 +679,11 @@ fn table_records(units: &[Unit<'_>]) -> Option<(usize, usize, Vec<Record>)> {
                 && units[j].markup == Markup::None
                 && !units[j].text.starts_with('|')
             {
-                row.push('\n');
+                // (Kept as a `<br/>`: the CSV reader would end the row at a
+                // line break, since a Markdown row is read unquoted.)
+                row.push_str("<br/>");
                 row.push_str(&units[j].text);
                 j += 1;
-            }
-            for br in ["<br/>", "<br />", "<br>"] {
-                row = row.replace(br, "\n");
             }
         }
         let mut row = row_cells(&row, delimiter).to_string();
@@ -719,6 +718,14 @@ fn table_records(units: &[Unit<'_>]) -> Option<(usize, usize, Vec<Record>)> {
         }
         let mut fields = Vec::with_capacity(cells.len());
         for (c, cell) in cells.iter().enumerate() {
+            // A Markdown cell's lines are parted by `<br/>`.
+            let cell = if markdown {
+                ["<br/>", "<br />", "<br>"]
+                    .into_iter()
+                    .fold(cell.to_string(), |c, br| c.replace(br, "\n"))
+            } else {
+                cell.to_string()
+            };
             // Each line of a cell is on its own source line, in order.
             let cell_lines = cell
                 .split('\n')

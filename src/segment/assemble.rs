@@ -15,8 +15,8 @@
 
 use super::blocks::{Unit, leading_bullet};
 use super::classify::{
-    Class, Figures, Role, caption_credit, count_upto, is_complete, is_contact_line, is_name_line,
-    is_notice_title, is_rule_line, read_date, starts_section_number,
+    Class, Figures, Role, caption_credit, count_upto, is_complete, is_contact_line, is_date_alone,
+    is_name_line, is_notice_title, is_rule_line, read_date, starts_section_number,
 };
 use super::lexicon::lexicon;
 use super::rethread::{Dangling, bigrams, cohesion, opens_mid_sentence, probe};
@@ -633,13 +633,6 @@ fn opens_label_run(units: &[Unit<'_>], classes: &[Class], l: usize, after: usize
     false
 }
 
-/// `2026年5月6日`, `2O26年5月6日`, `2026 年 2 月 7 日`, `二〇二五年三月`: a date alone,
-/// as a scan prints it too (a letter O or l for a figure, spaces between the parts).
-fn is_date_like(text: &str) -> bool {
-    let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    read_date(&squeezed, Figures::Scanned).is_some_and(|date| date.len == squeezed.len())
-}
-
 /// `笪鹤年先生治丧小组　2026年12月9日`: who signs a notice and when, on one line: a
 /// name (two Han characters or more) and then a full date (year, month and day), with
 /// no sentence in it.
@@ -925,7 +918,7 @@ impl Assembler {
         if heads.len() <= 2
             && subtitle.is_none()
             && bylines.is_empty()
-            && (date_below.is_some() || is_date_like(&units[heads[heads.len() - 1]].text))
+            && (date_below.is_some() || is_date_alone(&units[heads[heads.len() - 1]].text))
             && let Some(c) = self.cur
             && self.drafts[c].is_open_notice()
         {
@@ -1770,9 +1763,9 @@ mod tests {
         assert!(!super::is_signature_line("2026年12月8日"));
         assert!(!super::is_signature_line("泂川省水利厅　2026年12月"));
         assert!(!super::is_signature_line("泂川省水利厅　6年12月8日"));
-        assert!(super::is_date_like("2O26 年 5 月 6 日"));
-        assert!(super::is_date_like("二〇二五年三月"));
-        assert!(!super::is_date_like("5年3月6日"));
+        assert!(crate::segment::classify::is_date_alone("2O26 年 5 月 6 日"));
+        assert!(crate::segment::classify::is_date_alone("二〇二五年三月"));
+        assert!(!crate::segment::classify::is_date_alone("5年3月6日"));
     }
 
     /// A notice's head set in letter-spaced display type, as the page's lines reach

@@ -286,10 +286,8 @@ fn push_line<'a>(out: &mut Vec<Unit<'a>>, line: &'a str, line_no: usize, gap: us
         let mut u = unit(u.0, u.1, u.2);
         // A record's title element names its field, as a label does.
         u.named_by_field = u.markup == Markup::Title
-            && RECORD_TITLE_TAGS.iter().any(|t| {
-                line[1..]
-                    .strip_prefix(t)
-                    .is_some_and(|rest| rest.starts_with(['>', ' ']))
+            && line[1..].split_once('>').is_some_and(|(open_tag, _)| {
+                RECORD_TITLE_TAGS.contains(&tag_name(open_tag).as_str())
             });
         out.push(u);
         return;
@@ -571,6 +569,18 @@ const HEAD_FIELD_TAGS: [(&str, DraftField); 4] = [
     ("byline", DraftField::Byline),
 ];
 
+/// The name of an XML tag from what stands between its `<` and `>`
+/// (`HEADLINE id="1"`, `/p`, `br/`), lower-cased: `headline`, `p`, `br`.
+fn tag_name(open_tag: &str) -> String {
+    open_tag
+        .split(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("")
+        .trim_start_matches('/')
+        .trim_end_matches('/')
+        .to_ascii_lowercase()
+}
+
 /// A line that is one pseudo-XML element or a bare tag.
 fn xml_field(line: &str) -> Option<(Cow<'_, str>, u8, Markup)> {
     // `<?xml version="1.0" encoding="UTF-16"?>`: a declaration, nothing to read.
@@ -579,13 +589,7 @@ fn xml_field(line: &str) -> Option<(Cow<'_, str>, u8, Markup)> {
     }
     let close = line.find('>')?;
     let open_tag = &line[1..close];
-    let name = open_tag
-        .split(|c: char| c.is_whitespace())
-        .next()
-        .unwrap_or("")
-        .trim_start_matches('/')
-        .trim_end_matches('/')
-        .to_ascii_lowercase();
+    let name = tag_name(open_tag);
     if name.is_empty() || !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
         return None;
     }
@@ -736,6 +740,29 @@ fn strip_tags(s: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A record's title element names its field however its tag is written
+    /// (upper case, attributes after a tab); a heading only markup printed
+    /// does not.
+    #[test]
+    fn a_title_element_is_named_by_its_field_in_any_case() {
+        let u = units(
+            "<HEADLINE>春耕备耕忙</HEADLINE>\n\n<contenttitle id=\"7\">夜校开到了村口</contenttitle>\n\n<headline\tid=\"2\">湿地迎来越冬候鸟</headline>\n\n<h2>要闻</h2>\n",
+        );
+        let named: Vec<(&str, bool)> = u
+            .iter()
+            .map(|u| (&*u.text, u.markup == Markup::Title && u.named_by_field))
+            .collect();
+        assert_eq!(
+            named,
+            [
+                ("春耕备耕忙", true),
+                ("夜校开到了村口", true),
+                ("湿地迎来越冬候鸟", true),
+                ("要闻", false)
+            ]
+        );
+    }
 
     #[test]
     fn lines_become_units_with_gaps_and_levels() {

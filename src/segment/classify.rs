@@ -1200,6 +1200,13 @@ pub struct DateRead {
     pub day: bool,
 }
 
+/// `2026年5月6日`, `2O26年5月6日`, `2026 年 2 月 7 日`, `二〇二五年三月`: a date alone,
+/// as a scan prints it too (a letter O or l for a figure, spaces between the parts).
+pub fn is_date_alone(text: &str) -> bool {
+    let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    read_date(&squeezed, Figures::Scanned).is_some_and(|date| date.len == squeezed.len())
+}
+
 /// The date `s` opens with, with no space inside it: a year of four figures
 /// (`2026年`, `二〇二五年`; a year of one figure is no date), its month (`3月`, `十二月`)
 /// and perhaps its day (`5日`, `二十五日`). The one reader of dates for every pass

@@ -2,7 +2,7 @@
 //! binary) knows nothing of terminals, so it can be driven without one.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-pub mod common;
+use crate::common;
 
 use common::files::{files_below, repo_path};
 

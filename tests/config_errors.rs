@@ -5,7 +5,7 @@
 //! path may simply not exist.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-pub mod common;
+use crate::common;
 
 use common::cli::Cli;
 use std::path::Path;

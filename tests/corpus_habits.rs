@@ -5,7 +5,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-pub mod common;
+use crate::common;
 
 use common::cli::{Cli, assert_succeeded};
 use common::paper::{BODY, cut_in_two_passes, write_archive, write_paper};

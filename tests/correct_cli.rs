@@ -4,7 +4,7 @@
 //! the file and line. Sidecars are read back from disk.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-pub mod common;
+use crate::common;
 
 use common::cli::{Cli, assert_succeeded};
 use common::files::repo_path;

@@ -5,7 +5,7 @@
 //! issue (`Corpus::load`, the sidecar beside it).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-pub mod common;
+use crate::common;
 
 use common::files::repo_path;
 use newstag::article::Article;

@@ -5,7 +5,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-pub mod common;
+use crate::common;
 
 use assert_cmd::Command;
 use common::cli::Cli;

@@ -5,7 +5,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-pub mod common;
+use crate::common;
 
 use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
 use common::cli::{Cli, assert_succeeded};

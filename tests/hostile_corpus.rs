@@ -4,7 +4,7 @@
 //! Nothing may panic, hang, or put a tag on the wrong article.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-pub mod common;
+use crate::common;
 
 use common::cli::{Cli, assert_succeeded};
 use common::files::repo_path;

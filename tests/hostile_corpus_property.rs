@@ -7,7 +7,7 @@
 //! article and on no other.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-pub mod common;
+use crate::common;
 
 use common::cli::Cli;
 use common::files::repo_path;

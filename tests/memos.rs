@@ -4,7 +4,7 @@
 //! carried through a TOML dump and import; undone like a tag.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-pub mod common;
+use crate::common;
 
 use common::cli::{Cli, assert_succeeded};
 use common::files::{copy_tree, files_below, repo_path};

@@ -7,7 +7,7 @@
 //! and sidecars out.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-pub mod common;
+use crate::common;
 
 use common::files::repo_path;
 use common::screen::screen_text;

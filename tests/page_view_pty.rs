@@ -7,7 +7,7 @@
 //! (the join takes the split out) and one article with the union of the tags.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-pub mod common;
+use crate::common;
 
 use common::cli::{Cli, assert_succeeded};
 use common::files::repo_path;

@@ -1,9 +1,9 @@
 //! The README's key tables are the keymap's: generated from the shipped config
 //! by `Keymaps::markdown`, so they cannot drift from what the keys do.
-//! `NEWSTAG_BLESS=1 cargo test --test readme_keys` rewrites them.
+//! `NEWSTAG_BLESS=1 cargo test --test suite readme_keys` rewrites them.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-pub mod common;
+use crate::common;
 
 use common::files::repo_path;
 use newstag::config::Config;
@@ -35,7 +35,7 @@ fn readme_key_tables_match_the_keymap() {
         return;
     }
     panic!(
-        "README.md's key tables differ from the keymap; run NEWSTAG_BLESS=1 cargo test --test readme_keys\n--- README\n{}\n--- keymap\n{tables}",
+        "README.md's key tables differ from the keymap; run NEWSTAG_BLESS=1 cargo test --test suite readme_keys\n--- README\n{}\n--- keymap\n{tables}",
         &readme[start..end]
     );
 }

@@ -4,8 +4,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-pub mod common;
-pub mod ui_fixture;
+use crate::common;
+use crate::ui_fixture;
 
 use common::screen::{drawn_buffer, drawn_terminal, marked_text};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};

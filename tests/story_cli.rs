@@ -5,7 +5,7 @@
 //! stands alone and says so.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-pub mod common;
+use crate::common;
 
 use common::cli::{Cli, assert_succeeded};
 use common::story_pages::{DAY, PAGE1, PAGE3};

@@ -6,7 +6,7 @@
 //! page is missing says so.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-pub mod common;
+use crate::common;
 
 use common::screen::screen_text;
 use common::story_pages::{PAGE1, PAGE3};

@@ -5,8 +5,8 @@
 //! binary (`newstag suggest`'s output).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-pub mod common;
-pub mod suggest_fixture;
+use crate::common;
+use crate::suggest_fixture;
 
 use common::cli::{Cli, assert_succeeded};
 use newstag::article::Article;

@@ -2,8 +2,8 @@
 //! suggestions change once the user has tagged enough articles.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-pub mod common;
-pub mod suggest_fixture;
+use crate::common;
+use crate::suggest_fixture;
 
 use common::cli::{Cli, assert_succeeded};
 use serde_json::Value;

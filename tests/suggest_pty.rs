@@ -2,8 +2,8 @@
 //! the sidecars on disk say what was decided.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-pub mod common;
-pub mod suggest_fixture;
+use crate::common;
+use crate::suggest_fixture;
 
 use common::pty::Launch;
 use newstag::corpus::Corpus;

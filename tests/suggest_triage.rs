@@ -2,7 +2,7 @@
 //! the order articles come in, what Enter / x / Space / u write, and progress.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-pub mod suggest_fixture;
+use crate::suggest_fixture;
 
 use newstag::article::ArticleAt;
 use newstag::config::Config;

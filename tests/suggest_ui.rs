@@ -2,8 +2,8 @@
 //! an app fed real issue files (sidecars in a temp dir), plus screen snapshots.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-pub mod common;
-pub mod suggest_fixture;
+use crate::common;
+use crate::suggest_fixture;
 
 use common::screen::screen_text;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};

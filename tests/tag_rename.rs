@@ -3,7 +3,7 @@
 //! back after the change, a dry run that writes nothing, and names refused.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-pub mod common;
+use crate::common;
 
 use common::cli::{Cli, assert_succeeded};
 use newstag::config::Config;

@@ -2,7 +2,7 @@
 //! writers and writers killed with SIGKILL in the middle of saving.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-pub mod common;
+use crate::common;
 
 use common::cli::{Cli, assert_succeeded};
 use newstag::tags::sidecar;

@@ -2,7 +2,7 @@
 //! same-titled articles, sidecars left without their issue.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-pub mod common;
+use crate::common;
 
 use common::cli::{Cli, assert_succeeded};
 use newstag::corpus::Corpus;

@@ -3,7 +3,7 @@
 //! reopen and see the tag on screen.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-pub mod common;
+use crate::common;
 
 use common::files::{copy_tree, files_below, repo_path};
 use common::pty::{Launch, PtySession};

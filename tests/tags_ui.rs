@@ -3,7 +3,7 @@
 //! new-tag prompt, and the tag pane with a marked batch.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-pub mod common;
+use crate::common;
 
 use common::screen::{area_text, screen_text};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};

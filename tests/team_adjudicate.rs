@@ -4,7 +4,7 @@
 //! for; `agree` with one coder says why its figures are null.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-pub mod common;
+use crate::common;
 
 use common::cli::{Cli, assert_succeeded};
 use common::files::files_below;

@@ -2,7 +2,7 @@
 //! blind, `agree` reports the figures computed by hand.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-pub mod common;
+use crate::common;
 
 use common::cli::{Cli, assert_succeeded};
 use std::path::Path;

@@ -3,7 +3,7 @@
 //! decision of both, without a conflict (real `git`, real binary).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-pub mod common;
+use crate::common;
 
 use common::cli::{Cli, assert_succeeded};
 use common::files::{copy_tree, repo_path};

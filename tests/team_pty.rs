@@ -4,7 +4,7 @@
 //! binary), and the export carries the settled decisions.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-pub mod common;
+use crate::common;
 
 use common::cli::{Cli, assert_succeeded};
 use common::pty::Launch;

@@ -2,7 +2,7 @@
 //! --query work on a reliability sample's articles only.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-pub mod common;
+use crate::common;
 
 use common::cli::{Cli, assert_succeeded};
 use std::collections::BTreeSet;

@@ -2,7 +2,7 @@
 //! only one's own written, the others' still shown after a save.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-pub mod common;
+use crate::common;
 
 use common::files::{copy_tree, repo_path};
 use newstag::config::Config;

@@ -3,7 +3,7 @@
 //! shown (or, blind, not).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-pub mod common;
+use crate::common;
 
 use common::files::files_below;
 use common::team::{app_as, corpus_copy, first_article};

@@ -6,7 +6,7 @@
 //! sees the name as it is.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-pub mod common;
+use crate::common;
 
 use common::cli::Cli;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};

@@ -4,8 +4,8 @@
 //! next untagged) stay fixed. Keys in, screens and files out.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-pub mod common;
-pub mod suggest_fixture;
+use crate::common;
+use crate::suggest_fixture;
 
 use common::screen::screen_text;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};

@@ -3,8 +3,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 //! Chinese text, the help overlay and a long article scrolled to its end.
 
-pub mod common;
-pub mod ui_fixture;
+use crate::common;
+use crate::ui_fixture;
 
 use common::screen::screen_text;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};

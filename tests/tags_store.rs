@@ -346,3 +346,88 @@ fn two_stores_do_not_lose_each_others_tags() {
         "a sees b's tag after saving"
     );
 }
+
+/// A store of many issues (where only the issues whose folder lists a sidecar
+/// name of theirs are read) holds exactly the tags and broken sidecars that
+/// stores of each issue alone (which look every sidecar up by name) hold:
+/// plain and full sidecar names, issues sharing a stem, a broken sidecar,
+/// folders without any sidecar, beside the issues and mirrored.
+#[test]
+fn many_issues_read_the_sidecars_each_issue_alone_reads() {
+    for mirrored in [false, true] {
+        let dir = tempfile::tempdir().unwrap();
+        let side = tempfile::tempdir().unwrap();
+        let sidecar_dir = mirrored.then(|| side.path().to_path_buf());
+        let root = dir.path();
+        let mut issues = Vec::new();
+        for folder in ["a", "b", "c"] {
+            for n in 0..12 {
+                let ext = if n % 5 == 0 { "md" } else { "txt" };
+                let rel = format!("{folder}/{n}.{ext}");
+                issues.push(issue(
+                    root,
+                    &rel,
+                    &[("x1", "古城墙修缮工程完工"), ("x2", "社区网格员走访")],
+                ));
+            }
+            // Two issues sharing a stem: their sidecars take the full names.
+            issues.push(issue(
+                root,
+                &format!("{folder}/k.txt"),
+                &[("k1", "垃圾分类进小区")],
+            ));
+            issues.push(issue(
+                root,
+                &format!("{folder}/k.md"),
+                &[("k2", "非遗传承人收徒")],
+            ));
+        }
+        let c = Corpus {
+            root: root.to_path_buf(),
+            issues,
+            warnings: vec![],
+            habits: Default::default(),
+        };
+        let mut s = TagStore::open(&c, sidecar_dir.as_deref());
+        // Folder "c" is left without a sidecar; in "a" and "b" some issues are tagged.
+        let tagged: Vec<usize> = (0..c.issues.len())
+            .filter(|&i| !c.issues[i].rel.starts_with("c/") && i % 3 != 1)
+            .collect();
+        for &i in &tagged {
+            let o = s.toggle(&[t(&c, i, 0)], "heritage", Source::Hand);
+            assert!(o.ok(), "{}", o.message());
+        }
+        let base = sidecar_dir.as_deref().unwrap_or(root);
+        std::fs::write(base.join("b/4.tags.toml"), "schema = 1\n[[article\n").unwrap();
+        let all = TagStore::open(&c, sidecar_dir.as_deref());
+        let mut seen = 0;
+        for (i, issue) in c.issues.iter().enumerate() {
+            let mut alone = TagStore::new(sidecar_dir.as_deref());
+            alone.add_issues(std::slice::from_ref(issue));
+            assert_eq!(
+                all.read_only(&issue.rel).is_some(),
+                alone.read_only(&issue.rel).is_some(),
+                "{}",
+                issue.rel
+            );
+            for a in issue.articles.iter() {
+                let names = all.tag_names(&issue.rel, &a.id);
+                assert_eq!(
+                    names,
+                    alone.tag_names(&issue.rel, &a.id),
+                    "{} {}",
+                    issue.rel,
+                    a.id
+                );
+                seen += names.len();
+            }
+            assert_eq!(
+                all.read_only(&issue.rel).is_some(),
+                issue.rel == "b/4.txt",
+                "{i}"
+            );
+        }
+        let broken = c.issues.iter().position(|i| i.rel == "b/4.txt").unwrap();
+        assert_eq!(seen, tagged.len() - usize::from(tagged.contains(&broken)));
+    }
+}

@@ -10,6 +10,7 @@
 //! listed for another reason than not existing answers "may have", so the
 //! caller looks the file up as it did without this census.
 
+use crate::file_stamp::FileStamp;
 use crate::tags::sidecar;
 use std::collections::{HashMap, HashSet};
 use std::ffi::{OsStr, OsString};
@@ -108,9 +109,51 @@ impl SidecarCensus {
     }
 }
 
+/// A listing is taken again from [`LISTINGS`] only when the folder's last
+/// change is this much older than it (a change in the same tick of a coarse
+/// clock, FAT's 2 s, would not move the folder's stamp).
+const SETTLED: std::time::Duration = std::time::Duration::from_secs(3);
+
+/// How many folders [`LISTINGS`] keeps at most (it is emptied past that).
+const KEPT_FOLDERS: usize = 1 << 16;
+
+/// The listings made in this process, each with the folder's stamp then: a
+/// census made later (the tag store's, the story links' after the loader's)
+/// takes a folder's listing from here while the folder's stamp is the same
+/// (adding, removing or renaming an entry changes it), one `stat` instead of
+/// listing a folder of ten thousand issues again.
+static LISTINGS: Mutex<Option<HashMap<PathBuf, (FileStamp, Listing)>>> = Mutex::new(None);
+
+/// [`list_now`], or the listing kept of `folder` while it has not changed.
+fn list(folder: &Path) -> Listing {
+    let Some(before) = FileStamp::of(folder) else {
+        return list_now(folder);
+    };
+    if let Ok(kept) = LISTINGS.lock()
+        && let Some((stamp, listing)) = kept.as_ref().and_then(|k| k.get(folder))
+        && *stamp == before
+    {
+        return listing.clone();
+    }
+    let listing = list_now(folder);
+    let settled = before.modified().elapsed().is_ok_and(|age| age >= SETTLED);
+    if settled
+        && listing.is_some()
+        && FileStamp::of(folder) == Some(before)
+        && let Ok(mut kept) = LISTINGS.lock()
+    {
+        let kept = kept.get_or_insert_with(HashMap::new);
+        if kept.len() >= KEPT_FOLDERS {
+            kept.clear();
+        }
+        kept.insert(folder.to_path_buf(), (before, listing.clone()));
+    }
+    listing
+}
+
 /// The sidecar-named entries of `folder` (of any type: a lookup by name would
 /// find them too); an empty set when the folder does not exist.
-fn list(folder: &Path) -> Listing {
+fn list_now(folder: &Path) -> Listing {
     let entries = match std::fs::read_dir(folder) {
         Ok(entries) => entries,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Some(HashSet::new()),

@@ -325,12 +325,26 @@ impl TagStore {
     /// Read the sidecars of `issues` (in parallel) without a store, so a loader
     /// thread can do the file work and the UI thread only [`TagStore::add_loaded`]s
     /// the result: the UI never waits on a thread pool busy with other work.
+    ///
+    /// Of many issues, only those whose sidecar folder lists a sidecar name of
+    /// theirs are located and read ([`crate::cache::sidecars`]): on a corpus
+    /// without sidecars that is one listing of each sidecar folder, not a
+    /// listing of each folder of issues and a failed open per issue.
     pub fn read_sidecars(issues: &[Issue], sidecar_dir: Option<&Path>) -> LoadedSidecars {
+        let census;
+        let issues: Vec<&Issue> = if issues.len() <= FEW_ISSUES {
+            issues.iter().collect()
+        } else {
+            census = crate::cache::sidecars::SidecarCensus::new(sidecar_dir);
+            (issues.iter())
+                .filter(|i| census.may_have(&i.path, &i.rel))
+                .collect()
+        };
         let locations = location::locate_all(
             issues.iter().map(|i| (i.path.as_path(), i.rel.as_str())),
             sidecar_dir,
         );
-        let read_one = |(issue, location): (&Issue, SidecarLocation)| {
+        let read_one = |(issue, location): (&&Issue, SidecarLocation)| {
             // Most issues have no sidecar: find out before building anything.
             let read = match location.read_with_file() {
                 Ok(None) => return None,

@@ -22,14 +22,13 @@ pub struct StoryView<'a> {
 impl<'a> StoryView<'a> {
     pub fn new(issues: &'a [Issue]) -> StoryView<'a> {
         let stories = link(issues);
-        let mut places = HashMap::new();
-        for at in ArticleAt::all(issues) {
-            if stories.story_of(at).is_some()
-                && let Some((issue, article)) = at.find(issues)
-            {
-                places.insert((issue.rel.as_str(), article.id.as_str()), at);
-            }
-        }
+        // The parts of the stories, not every article asked whether it is one.
+        let places = (stories.stories.iter().flatten())
+            .filter_map(|&at| {
+                let (issue, article) = at.find(issues)?;
+                Some(((issue.rel.as_str(), article.id.as_str()), at))
+            })
+            .collect();
         StoryView {
             issues,
             stories,

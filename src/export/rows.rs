@@ -233,13 +233,16 @@ pub fn gather(
             if stories.is_later_part(here) {
                 continue;
             }
-            let parts = stories.members(here);
+            // Its story's parts, or itself alone (no list made per article).
+            let parts = stories
+                .story_of(here)
+                .map_or(std::slice::from_ref(&here), |(parts, _)| parts);
             if only.is_some_and(|only| !parts.iter().any(|p| only.contains(p))) {
                 continue;
             }
             let tags = if parts.len() > 1 {
                 let mut tags: Vec<ExportTag> = Vec::new();
-                for part in &parts {
+                for part in parts {
                     let Some(part) = part.find(issues) else {
                         continue;
                     };

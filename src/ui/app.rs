@@ -340,7 +340,9 @@ impl App {
     /// The background load has finished.
     pub fn finish_loading(&mut self, warnings: Vec<LoadWarning>) {
         self.loading = None;
+        crate::cache::timing::mark("tui: load done");
         self.relink_stories();
+        crate::cache::timing::mark("tui: stories linked (UI thread)");
         let n = warnings.len();
         self.corpus.warnings.extend(warnings);
         if n > 0 {

@@ -172,6 +172,9 @@ struct Assembler {
     /// but its item between: a head right after it opens the next item.
     item_number: Option<u32>,
     numbered: bool,
+    /// The dateline lede being read has its own title printed inside its text, in
+    /// a cut sentence (see [`title_cut_in_ahead`]): it opens an article.
+    title_cut_in: bool,
 }
 
 /// Assemble units (with their classes) into drafts, in reading order.
@@ -188,6 +191,7 @@ pub fn assemble(units: &[Unit<'_>], classes: &[Class]) -> Vec<Draft> {
         items_before_head: false,
         item_number: None,
         numbered: false,
+        title_cut_in: false,
     };
     let mut i = 0;
     while i < units.len() {
@@ -288,13 +292,49 @@ pub fn assemble(units: &[Unit<'_>], classes: &[Class]) -> Vec<Draft> {
                 i += 1;
             }
             Role::Subtitle | Role::Body => {
+                a.title_cut_in = class.dateline.is_some() && title_cut_in_ahead(units, classes, i);
                 a.body(&units[i], class);
+                a.title_cut_in = false;
                 i += 1;
             }
         }
     }
     reattach_displaced_labels(&mut a.drafts);
     a.drafts
+}
+
+/// How many paragraphs of a dateline lede's text are searched for its title.
+const CUT_IN_PARAGRAPHS: usize = 3;
+
+/// A lone head printed inside the first paragraphs of the text from `i` on, in a
+/// sentence the layout cut (`…课程三百` / `全省老年大学组建联盟` / `余门，…`): the
+/// head interrupts this text, so it is this text's title set into its column, not
+/// an intertitle of the article above.
+fn title_cut_in_ahead(units: &[Unit<'_>], classes: &[Class], i: usize) -> bool {
+    let mut paragraphs = 0;
+    let mut last_body = i;
+    for j in i + 1..units.len() {
+        match classes[j].role {
+            Role::Noise => {}
+            Role::Body if classes[j].dateline.is_none() && !classes[j].jump_in => {
+                paragraphs += 1;
+                if paragraphs >= CUT_IN_PARAGRAPHS {
+                    return false;
+                }
+                last_body = j;
+            }
+            Role::Head => {
+                let next = (j + 1..units.len()).find(|&k| classes[k].role != Role::Noise);
+                return !classes[last_body].complete
+                    && next.is_some_and(|k| {
+                        classes[k].role == Role::Body
+                            && super::rethread::bond(&units[last_body].text, &units[k].text)
+                    });
+            }
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// A label printed after a finished article, directly above the next title and at
@@ -1505,7 +1545,9 @@ impl Assembler {
                 Some(h) if !self.drafts[h].has_body() && !self.drafts[h].caption => h,
                 // A further dispatch of a titled article still running (a roundup of
                 // reports from several places) stays in it.
-                _ if !class.jump_in && self.runs_on() => self.cur.unwrap_or_default(),
+                _ if !class.jump_in && self.runs_on() && !self.title_cut_in => {
+                    self.cur.unwrap_or_default()
+                }
                 _ => {
                     let why = if class.jump_in {
                         "a paragraph opening with (上接…)"
@@ -1740,6 +1782,27 @@ mod tests {
     /// Obituaries one under another: each signature with its date (`…治丧小组　2026年
     /// 12月9日`) ends the notice above it and is no kicker of the next head; a
     /// letter-spaced head after a finished story (`鸣　谢`) opens a notice of its own.
+    #[test]
+    fn a_lede_whose_title_is_set_inside_its_cut_sentence_opens_an_article() {
+        let page = "嵚云山古道沿线发现明代石刻\n\n本报讯（记者宓晚汀）近日，省文物考古部门在古道沿线新发现明代摩崖题刻二十三处。\n\n目前，题刻已全部完成拓印和数字化建档。\n\n本报（记者蒯望舒）12月14日，全省首家老年大学联盟在榅城成立。\n\n联盟成立后，成员单位将共享课程资源，目前已整合书法、摄影等课程三百\n\n全省老年大学组建联盟\n\n余门，明年春季学期起向社会开放报名。\n";
+        let a = segment_issue(page, "k");
+        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["嵚云山古道沿线发现明代石刻", "全省老年大学组建联盟"],
+            "{a:#?}"
+        );
+        assert_eq!(a[0].paragraphs.len(), 2, "{a:#?}");
+        assert!(
+            a[1].paragraphs[0].starts_with("本报（记者蒯望舒）"),
+            "{a:#?}"
+        );
+        // A further dispatch with no title set into it stays in the roundup.
+        let roundup = page.replace("\n\n全省老年大学组建联盟", "");
+        let a = segment_issue(&roundup, "k");
+        assert_eq!(a.len(), 1, "{a:#?}");
+    }
+
     #[test]
     fn a_signature_ends_its_notice_and_a_spaced_head_opens_one() {
         let page = "讣　告\n\n著名地方史学者笪鹤年先生因病医治无效，于2026年12月7日逝世。\n\n遵照先生遗愿，丧事从简。\n\n笪鹤年先生治丧小组　2026年12月9日\n\n沉痛悼念阚佩兰同志\n\n退休教师阚佩兰女士于2026年12月6日在家中安详辞世。\n\n阚佩兰女士家属　2026年12月8日\n\n先生的灯还亮着\n\n靳若川\n\n第一次去先生家，是二十多年前的事了。\n\n如今先生走了，那盏台灯还放在书桌上。\n\n鸣　谢\n\n家父丧事期间，承蒙各界亲友关怀，谨此致谢。\n";

@@ -920,6 +920,11 @@ impl SearchIndex {
         self.ascii_masks();
     }
 
+    /// What the body postings hold, by kind of key (see [`Postings::census`]).
+    pub fn postings_census(&self) -> Vec<super::postings::KeyCensus> {
+        self.postings.census()
+    }
+
     /// Approximate heap bytes of each part of the index (for the benchmark's
     /// memory report).
     pub fn memory_report(&self) -> Vec<(&'static str, usize)> {

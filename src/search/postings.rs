@@ -1076,6 +1076,30 @@ impl Postings {
             .map(|&k| (k >> 16) as u16)
     }
 
+    /// What the postings hold, by kind of key: for each of unigrams, bigrams
+    /// and pinyin four-grams, its keys, the (key, document) entries of their
+    /// lists and the bytes those take (for the build's benchmark: the entries
+    /// are what building sorts and merges).
+    pub fn census(&self) -> Vec<KeyCensus> {
+        let mut out = ["unigrams", "bigrams", "pinyin four-grams"].map(|kind| KeyCensus {
+            kind,
+            keys: 0,
+            entries: 0,
+            bytes: 0,
+        });
+        for (k, &key) in self.keys.iter().enumerate() {
+            let c = match key {
+                k if k < PINYIN_END => &mut out[2],
+                k if k & 0xFFFF == 0 => &mut out[0],
+                _ => &mut out[1],
+            };
+            c.keys += 1;
+            c.bytes += self.list_bytes(k).len();
+            self.for_each_doc(k, |_| c.entries += 1);
+        }
+        out.to_vec()
+    }
+
     /// Structural sanity (used to refuse a corrupt cache).
     pub fn is_consistent(&self) -> bool {
         self.starts.len() == self.keys.len() + 1
@@ -1089,6 +1113,18 @@ impl Postings {
     pub fn n_docs(&self) -> u32 {
         self.n_docs
     }
+}
+
+/// One kind of key of [`Postings::census`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KeyCensus {
+    pub kind: &'static str,
+    /// Distinct keys.
+    pub keys: usize,
+    /// Documents in their lists, summed.
+    pub entries: usize,
+    /// Bytes of their lists.
+    pub bytes: usize,
 }
 
 /// First-letter strings [`Postings::long_spelling_docs`] looks up at most.
@@ -2367,6 +2403,26 @@ mod tests {
             radix_sort_by_key(&mut pairs);
             assert_eq!(pairs, sorted, "mask {mask:x}");
         }
+    }
+
+    /// The census counts each kind's keys, the documents of their lists
+    /// and their bytes.
+    #[test]
+    fn census_counts_keys_entries_and_bytes_by_kind() {
+        let p = Postings::merge(&[Segment::build([vec!["我们"], vec!["我们的"]])]);
+        let census = p.census();
+        let counts: Vec<(&str, usize, usize)> =
+            census.iter().map(|c| (c.kind, c.keys, c.entries)).collect();
+        assert_eq!(
+            counts,
+            [
+                ("unigrams", 3, 5),
+                ("bigrams", 2, 3),
+                ("pinyin four-grams", 1, 1)
+            ]
+        );
+        let bytes: usize = census.iter().map(|c| c.bytes).sum();
+        assert_eq!(bytes, p.lists.len());
     }
 
     #[test]

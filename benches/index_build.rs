@@ -1,0 +1,115 @@
+//! The search index's build on a first start (issue 17): how much CPU time it
+//! takes and how fast that is per MB of body text, and what the body postings
+//! it makes hold by kind of key (unigrams, bigrams, pinyin four-grams: their
+//! keys, their (key, document) entries, which building sorts and merges, and
+//! the bytes of their lists), on a corpus (default /work/corpus10k-vary, or
+//! NEWSTAG_BENCH_CORPUS; make one with `make-corpus OUT --issues 10000 --vary
+//! 0.15`).
+//!
+//! `cargo bench --bench index_build`. The corpus is loaded once (its cache in
+//! NEWSTAG_BENCH_CACHE, default $TMP/newstag-bench-cache, kept between runs),
+//! then indexed NEWSTAG_BENCH_REPEAT times (default 3): medians of CPU time
+//! (every thread; on a shared machine it varies less with the load than the
+//! time on the clock) and of wall time. The whole first start, cache file
+//! included, is benches/scale.sh's.
+
+use newstag::corpus::Corpus;
+use newstag::search::SearchIndex;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+/// CPU time of the whole process (every thread) so far.
+fn cpu_time() -> Duration {
+    let mut t = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `t` is a valid timespec for the call to write.
+    let ok = unsafe { libc::clock_gettime(libc::CLOCK_PROCESS_CPUTIME_ID, &mut t) } == 0;
+    match ok {
+        true => Duration::new(t.tv_sec as u64, t.tv_nsec as u32),
+        false => Duration::ZERO,
+    }
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v.get(v.len() / 2).copied().unwrap_or_default()
+}
+
+fn main() {
+    let root = std::env::var_os("NEWSTAG_BENCH_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/work/corpus10k-vary"));
+    if !root.exists() {
+        println!("skipped: no corpus at {}", root.display());
+        return;
+    }
+    let cache_home = std::env::var_os("NEWSTAG_BENCH_CACHE")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| std::env::temp_dir().join("newstag-bench-cache"));
+    // SAFETY: no other thread exists yet.
+    unsafe { std::env::set_var("XDG_CACHE_HOME", &cache_home) };
+    let repeat: usize = std::env::var("NEWSTAG_BENCH_REPEAT")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(3)
+        .max(1);
+
+    let t = Instant::now();
+    let Ok(corpus) = Corpus::load(&root) else {
+        println!("cannot load {}", root.display());
+        return;
+    };
+    let (mut bytes, mut chars) = (0usize, 0usize);
+    for issue in &corpus.issues {
+        for a in issue.articles.iter() {
+            for p in a.paragraphs.read().iter() {
+                bytes += p.len();
+                chars += p.chars().count();
+            }
+        }
+    }
+    println!(
+        "corpus {}: {} issues, {} articles, bodies {:.1} MB ({:.1} M characters); loaded in {:.1} s",
+        root.display(),
+        corpus.issues.len(),
+        corpus.article_count(),
+        bytes as f64 / 1e6,
+        chars as f64 / 1e6,
+        t.elapsed().as_secs_f64()
+    );
+
+    let (mut cpus, mut walls) = (Vec::new(), Vec::new());
+    let mut census = Vec::new();
+    for _ in 0..repeat {
+        let (t, c) = (Instant::now(), cpu_time());
+        let index = SearchIndex::build(&corpus);
+        cpus.push(cpu_time().saturating_sub(c));
+        walls.push(t.elapsed());
+        census = index.postings_census();
+    }
+    let (cpu, wall) = (median(cpus), median(walls));
+    let mb = bytes as f64 / 1e6;
+    println!(
+        "index build, median of {repeat}: {:.2} CPU-s ({:.1} MB of bodies per CPU-s), {:.2} s wall ({:.1} MB/s)",
+        cpu.as_secs_f64(),
+        mb / cpu.as_secs_f64().max(1e-9),
+        wall.as_secs_f64(),
+        mb / wall.as_secs_f64().max(1e-9),
+    );
+    println!(
+        "{:<18} {:>10} {:>13} {:>11} {:>12}",
+        "body postings", "keys", "entries", "per char", "list MB"
+    );
+    for k in &census {
+        println!(
+            "{:<18} {:>10} {:>13} {:>11.2} {:>12.1}",
+            k.kind,
+            k.keys,
+            k.entries,
+            k.entries as f64 / chars.max(1) as f64,
+            k.bytes as f64 / 1e6
+        );
+    }
+}

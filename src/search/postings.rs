@@ -1783,19 +1783,22 @@ fn merge_range(segments: &[Segment], offsets: &[u32], n_docs: u32, lo: u64, hi: 
     let mut docs: Vec<(u32, u8)> = Vec::new();
     while let Some(Reverse((key, _))) = heap.peek().copied() {
         docs.clear();
-        while let Some(&Reverse((k, s))) = heap.peek() {
+        // The segment on top moves on to its next key in place (one sift
+        // down), rather than being popped and pushed again (two).
+        while let Some(mut top) = heap.peek_mut() {
+            let Reverse((k, s)) = *top;
             if k != key {
                 break;
             }
-            heap.pop();
             let seg = &segments[s];
             let off = offsets.get(s).copied().unwrap_or(0);
             for_each_counted(seg.list(cursors[s]), |d, c| docs.push((d + off, c)));
             cursors[s] += 1;
-            if let Some(&next) = seg.keys.get(cursors[s])
-                && (next as u64) < hi
-            {
-                heap.push(Reverse((next, s)));
+            match seg.keys.get(cursors[s]) {
+                Some(&next) if (next as u64) < hi => *top = Reverse((next, s)),
+                _ => {
+                    std::collections::binary_heap::PeekMut::pop(top);
+                }
             }
         }
         out.keys.to_mut().push(key);

@@ -303,6 +303,39 @@ pub fn assemble(units: &[Unit<'_>], classes: &[Class]) -> Vec<Draft> {
     a.drafts
 }
 
+/// A head's shape: each run of Han characters, of digits and of Latin letters as
+/// one mark, spaces dropped, every other character as written (`缑念祖（1903—1978）`
+/// -> `H（D—D）`).
+fn shape(text: &str) -> String {
+    let mut out = String::new();
+    let mut last = ' ';
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        let mark = if is_han(c) {
+            'H'
+        } else if c.is_ascii_digit() {
+            'D'
+        } else if c.is_ascii_alphabetic() {
+            'A'
+        } else {
+            c
+        };
+        if !(matches!(mark, 'H' | 'D' | 'A') && mark == last) {
+            out.push(mark);
+        }
+        last = mark;
+    }
+    out
+}
+
+/// Two heads of one distinctive shape: figures inside brackets or dashes, in the
+/// same places (the entries of a run of lives, `…（1903—1978）`).
+fn same_shape(a: &str, b: &str) -> bool {
+    let shape_a = shape(a);
+    shape_a.contains('D')
+        && shape_a.contains(['（', '(', '【', '[', '—', '－'])
+        && shape_a == shape(b)
+}
+
 /// How many paragraphs of a dateline lede's text are searched for its title.
 const CUT_IN_PARAGRAPHS: usize = 3;
 
@@ -1328,6 +1361,22 @@ impl Assembler {
                 self.headed = Some(n);
                 return;
             }
+            // A head of the very shape of the title above, figures and brackets in
+            // the same places (`阚素芹（1911—1996）` after the text of `缑念祖
+            // （1903—1978）`: a name and the years of a life), is the next entry of a
+            // run of such entries, not a section of the one above.
+            if d.has_body()
+                && !d.caption
+                && d.paragraphs.last().is_some_and(|p| is_complete(p))
+                && d.intertitles.is_empty()
+                && d.title != text
+                && same_shape(&d.title, &text)
+            {
+                let n = self.open(line, "a head of the same shape as the title above");
+                self.drafts[n].entitle(text, bullet);
+                self.headed = Some(n);
+                return;
+            }
             let d = &mut self.drafts[c];
             if d.is_open() {
                 if d.title.is_empty() && d.dateline && d.paragraphs.len() <= 3 && !d.caption {
@@ -1801,6 +1850,38 @@ mod tests {
         let roundup = page.replace("\n\n全省老年大学组建联盟", "");
         let a = segment_issue(&roundup, "k");
         assert_eq!(a.len(), 1, "{a:#?}");
+    }
+
+    /// A page of short lives: each head of the title's shape (a name and the years
+    /// of a life) opens the next life; each writer's line after a life, a name with
+    /// what the person did (`缑小满　整理`), signs it.
+    #[test]
+    fn lives_of_one_shape_and_their_credits() {
+        let page = "蒟溪乡贤录\n\n缑念祖（1903—1978）\n\n文／宓怀远\n\n缑念祖，筼坪镇人，早年在榅城读师范，毕业后回乡办学。\n\n晚年编成《蒟溪乡土志》手稿四卷，今藏县档案馆。\n\n阚素芹（1911—1996）\n\n阚素芹，筼坪镇檵林村人，著名竹编艺人。\n\n上世纪五十年代，她带徒四十余人。\n\n栾守朴\n\n方言拾零\n\n蒟溪话里的“竹”\n\n竹篙子：撑船用的长竹竿。\n\n篾青：竹子表皮一层的篾片，编细活用。\n\n缑小满　整理\n\n征稿启事\n\n本版长期征集反映蒟溪历史人物、地名掌故的稿件和老照片。\n";
+        let a = segment_issue(page, "k");
+        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "缑念祖（1903—1978）",
+                "阚素芹（1911—1996）",
+                "蒟溪话里的“竹”",
+                "征稿启事"
+            ],
+            "{a:#?}"
+        );
+        assert_eq!(a[1].byline, "栾守朴", "{a:#?}");
+        assert_eq!(a[2].byline, "缑小满　整理", "{a:#?}");
+        assert_eq!(a[2].kicker, "方言拾零", "{a:#?}");
+        assert!(super::same_shape(
+            "缑念祖（1903—1978）",
+            "阚素芹（1911—1996）"
+        ));
+        assert!(!super::same_shape(
+            "从“分段管”到“全域管”",
+            "从“事后处罚”到“事前预防”"
+        ));
+        assert!(!super::same_shape("缑念祖（1903—1978）", "阚素芹（1911—）"));
     }
 
     #[test]

@@ -333,7 +333,7 @@ pub fn classify(unit: &Unit<'_>) -> Class {
         Markup::RunIn => {
             class.role = Role::Head;
             class.explicit = true;
-            class.rule = "head: run-in head of an item (■head　text on one line)";
+            class.rule = "head: run-in head of an item (■head　text, an entry's 【head】text)";
             return class;
         }
         Markup::Field(field) => {
@@ -794,7 +794,7 @@ pub fn is_byline(text: &str, n: usize) -> bool {
     if n > 30 {
         return false;
     }
-    if is_labelled_names(text) {
+    if is_labelled_names(text) || is_credited_names(text) {
         return true;
     }
     // `◎林望舒`, `○ 石礫`: a writer's name after the mark papers sign columns with.
@@ -876,6 +876,39 @@ fn is_labelled_names(text: &str) -> bool {
         }
     }
     fields > 0 && !want_name
+}
+
+/// `缑小满　整理`, `宓家珍藏　阚小禾翻拍`, `口述　王大爷`: names, each with what the
+/// person did (a credit verb of the lexicon, glued to the name or a word of its
+/// own before or after it), and nothing else.
+pub fn is_credited_names(text: &str) -> bool {
+    let lexicon = super::lexicon::lexicon();
+    let tokens = || text.split(char::is_whitespace).filter(|t| !t.is_empty());
+    // (No credit verb, no credit: most lines stop here, before any name is read.)
+    if !tokens().any(|t| lexicon.before_credit_verb(t).is_some()) {
+        return false;
+    }
+    // Beside a credit verb a name needs no family name the lexicon knows
+    // (`缑小满`): two to four Han characters that are no dictionary word
+    // (`资料整理`, `会议记录` are no credits).
+    let name = |t: &str| {
+        is_name_line(t)
+            || ((2..=4).contains(&count_upto(t, 5)) && t.chars().all(is_han) && !is_other_word(t))
+    };
+    let (mut names, mut verbs) = (0, 0);
+    for token in tokens() {
+        match lexicon.before_credit_verb(token) {
+            Some("") => verbs += 1,
+            Some(before) if name(before) => {
+                names += 1;
+                verbs += 1;
+            }
+            Some(_) => return false,
+            None if name(token) => names += 1,
+            None => return false,
+        }
+    }
+    names > 0 && verbs > 0 && names <= 3 && verbs <= names
 }
 
 /// One dictionary word jieba knows as something other than a name (`来信`).
@@ -1690,6 +1723,23 @@ mod tests {
         assert_eq!(role("摄影｜岳听松"), Role::Byline);
         assert_eq!(role("文/戚晚舟"), Role::Byline);
         assert_eq!(role("城市｜老街新生"), Role::Head);
+    }
+
+    #[test]
+    fn a_name_with_what_the_person_did_is_a_byline() {
+        for line in [
+            "缑小满　整理",
+            "宓家珍藏　阚小禾翻拍",
+            "口述　王大爷",
+            "阚小禾翻拍",
+        ] {
+            assert!(is_credited_names(line), "{line}");
+            assert!(is_byline(line, count_upto(line, 81)), "{line}");
+        }
+        for line in ["整理", "资料整理", "缑小满", "小区环境整治", "整理好的房间"]
+        {
+            assert!(!is_credited_names(line), "{line}");
+        }
     }
 
     #[test]

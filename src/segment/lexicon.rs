@@ -30,6 +30,8 @@ pub struct Lexicon {
     #[serde(default)]
     web_controls: Vec<String>,
     #[serde(default)]
+    credit_verbs: Vec<String>,
+    #[serde(default)]
     head_fields: HeadFields,
     #[serde(default)]
     record_fields: RecordFields,
@@ -86,6 +88,7 @@ pub fn lexicon() -> &'static Lexicon {
             post_endings: Vec::new(),
             box_heads: Vec::new(),
             web_controls: Vec::new(),
+            credit_verbs: Vec::new(),
             head_fields: HeadFields::default(),
             record_fields: RecordFields::default(),
         })
@@ -127,6 +130,16 @@ impl Lexicon {
     pub fn is_box_head(&self, text: &str) -> bool {
         let bare: String = text.chars().filter(|c| !c.is_whitespace()).collect();
         self.box_heads.contains(&bare)
+    }
+}
+
+impl Lexicon {
+    /// The part of `token` before the credit verb it ends with (`阚小禾翻拍` ->
+    /// `阚小禾`, `整理` -> ``), or `None` when it ends with none.
+    pub fn before_credit_verb<'t>(&self, token: &'t str) -> Option<&'t str> {
+        self.credit_verbs
+            .iter()
+            .find_map(|v| token.strip_suffix(v.as_str()))
     }
 }
 

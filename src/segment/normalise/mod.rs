@@ -32,10 +32,13 @@
 //! - `item_banners`: a short line over a run of marked items or signed comments is
 //!   their banner.
 //! - `glued_labels`: a bracketed column label glued in front of a head is a unit.
+//! - `entry_heads`: on a page of entries (a yearbook's `【概况】2025年，…`), each
+//!   paragraph's bracketed head is a run-in head over its text.
 //!
 //! Each step looks at bounded prefixes of lines, so the cost is linear in the page.
 
 mod blank_after_every_line;
+mod entry_heads;
 mod furniture;
 mod glued_labels;
 mod guessed_markdown;
@@ -55,6 +58,7 @@ mod wrapped_heads;
 
 use crate::segment::blocks::Unit;
 use blank_after_every_line::discount_blank_after_every_line;
+use entry_heads::split_entry_heads;
 use furniture::mark_cut_furniture;
 use furniture::mark_furniture;
 use glued_labels::split_glued_labels;
@@ -124,6 +128,7 @@ pub fn normalise_page(units: &mut Vec<Unit<'_>>, traditional: bool) {
     mark_comment_banners(units);
     mark_marked_runs(units);
     split_glued_labels(units);
+    split_entry_heads(units);
 }
 
 #[cfg(test)]

@@ -141,7 +141,10 @@ pub(super) fn join_wrapped_heads(units: &mut Vec<Unit<'_>>, wrap: Wrap) {
             // tail; the page's wrap width cannot tell (a head line never fills
             // it). The pair is a title under a line above it (the label) or with a
             // word across its cut.
-            let i = if it.peek().is_some_and(signs_or_subtitles) {
+            // (A word across the cut, `链接：县域商` / `业体系`, says the tail too.)
+            let i = if it.peek().is_some_and(signs_or_subtitles)
+                || crate::segment::rethread::bond(&run[k - 2].text, &run[k - 1].text)
+            {
                 Some(k - 2)
             } else {
                 k.checked_sub(3)
@@ -183,6 +186,10 @@ mod tests {
         );
         let t = texts(&page);
         assert_eq!(t[0], "一线札记", "{t:?}");
+        // A word across the cut joins a tail as short as a pen name.
+        let boxed = format!("{page}链接：县域商\n业体系\n{body}{body}九十。\n");
+        let t = texts(&boxed);
+        assert!(t.iter().any(|x| x == "链接：县域商业体系"), "{t:?}");
         assert_eq!(t[1], "凌晨四点的蔬菜批发市场", "{t:?}");
         for kept in [
             "观澜",

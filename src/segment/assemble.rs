@@ -15,8 +15,8 @@
 
 use super::blocks::{Unit, leading_bullet};
 use super::classify::{
-    Class, Figures, Role, caption_credit, count_upto, is_complete, is_contact_line, is_date_alone,
-    is_name_line, is_notice_title, is_rule_line, read_date, starts_section_number,
+    Class, Role, caption_credit, count_upto, is_complete, is_contact_line, is_date_alone,
+    is_name_line, is_notice_title, is_rule_line, starts_section_number,
 };
 use super::lexicon::lexicon;
 use super::rethread::{Dangling, bigrams, cohesion, opens_mid_sentence, probe};
@@ -706,25 +706,6 @@ fn opens_label_run(units: &[Unit<'_>], classes: &[Class], l: usize, after: usize
     false
 }
 
-/// `笪鹤年先生治丧小组　2026年12月9日`: who signs a notice and when, on one line: a
-/// name (two Han characters or more) and then a full date (year, month and day), with
-/// no sentence in it.
-fn is_signature_line(text: &str) -> bool {
-    if count_upto(text, 41) > 40 {
-        return false;
-    }
-    let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    let Some((at, _)) = squeezed.char_indices().find(|&(i, _)| {
-        read_date(&squeezed[i..], Figures::Printed)
-            .is_some_and(|date| date.day && i + date.len == squeezed.len())
-    }) else {
-        return false;
-    };
-    let name = &squeezed[..at];
-    name.chars().filter(|&c| is_han(c)).nth(1).is_some()
-        && !name.contains(['。', '，', '；', '！', '？'])
-}
-
 /// `讣　告`, `鸣　谢`, `注 销 公 告`: two to four Han characters set apart by spaces,
 /// the way a notice's head is printed: letter-spaced display type, no line of text.
 fn is_letter_spaced(text: &str) -> bool {
@@ -968,7 +949,7 @@ impl Assembler {
         // Who signed the text above and when, on one line after its finished last
         // paragraph (`笪鹤年先生治丧小组　2026年12月9日`), ends that text: it is no
         // kicker of the head below it (the next notice's `讣　告`).
-        if is_signature_line(&units[heads[0]].text)
+        if super::classify::is_signature_line(&units[heads[0]].text)
             && !classes[heads[0]].explicit
             && let Some(c) = self.cur
             && self.drafts[c].is_open()
@@ -1900,13 +1881,21 @@ mod tests {
         );
         assert!(a[1].kicker.is_empty(), "{a:#?}");
         assert_eq!(a[2].paragraphs.len(), 2, "{a:#?}");
-        assert!(super::is_signature_line("泂川省水利厅　2026年12月8日"));
-        assert!(super::is_signature_line(
+        assert!(crate::segment::classify::is_signature_line(
+            "泂川省水利厅　2026年12月8日"
+        ));
+        assert!(crate::segment::classify::is_signature_line(
             "泂川省水利厅　二〇二六年十二月八日"
         ));
-        assert!(!super::is_signature_line("2026年12月8日"));
-        assert!(!super::is_signature_line("泂川省水利厅　2026年12月"));
-        assert!(!super::is_signature_line("泂川省水利厅　6年12月8日"));
+        assert!(!crate::segment::classify::is_signature_line(
+            "2026年12月8日"
+        ));
+        assert!(!crate::segment::classify::is_signature_line(
+            "泂川省水利厅　2026年12月"
+        ));
+        assert!(!crate::segment::classify::is_signature_line(
+            "泂川省水利厅　6年12月8日"
+        ));
         assert!(crate::segment::classify::is_date_alone("2O26 年 5 月 6 日"));
         assert!(crate::segment::classify::is_date_alone("二〇二五年三月"));
         assert!(!crate::segment::classify::is_date_alone("5年3月6日"));

@@ -1233,6 +1233,25 @@ pub struct DateRead {
     pub day: bool,
 }
 
+/// `笪鹤年先生治丧小组　2026年12月9日`: who signs a notice and when, on one line: a
+/// name (two Han characters or more) and then a full date (year, month and day), with
+/// no sentence in it.
+pub fn is_signature_line(text: &str) -> bool {
+    if count_upto(text, 41) > 40 {
+        return false;
+    }
+    let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let Some((at, _)) = squeezed.char_indices().find(|&(i, _)| {
+        read_date(&squeezed[i..], Figures::Printed)
+            .is_some_and(|date| date.day && i + date.len == squeezed.len())
+    }) else {
+        return false;
+    };
+    let name = &squeezed[..at];
+    name.chars().filter(|&c| is_han(c)).nth(1).is_some()
+        && !name.contains(['。', '，', '；', '！', '？'])
+}
+
 /// `2026年5月6日`, `2O26年5月6日`, `2026 年 2 月 7 日`, `二〇二五年三月`: a date alone,
 /// as a scan prints it too (a letter O or l for a figure, spaces between the parts).
 pub fn is_date_alone(text: &str) -> bool {

@@ -370,7 +370,9 @@ fn set_aside_trailing_links(units: &[blocks::Unit<'_>], classes: &mut [classify:
             _ => break,
         }
     }
-    let dated = |t: &str| t.contains('年') && t.contains('月') && t.ends_with('日');
+    // (A date alone, or an issuer and its date on one line, `璜江省人民政府　２０２６年
+    // ７月３日`: a notice's signature, read by the one reader of dates.)
+    let dated = |t: &str| classify::is_date_alone(t) || classify::is_signature_line(t);
     let titles = heads
         .iter()
         .filter(|&&i| classify::count_upto(&units[i].text, 8) >= 8)
@@ -616,6 +618,29 @@ mod tests {
             Some("2026年3月2日"),
             "{a:#?}"
         );
+        // Signed in Han numerals, or in full-width figures: the one reader of
+        // dates reads both.
+        for (signature, last) in [
+            (
+                "苇塘县芦溪镇人民政府\n\n二〇二六年三月二日\n",
+                "二〇二六年三月二日",
+            ),
+            (
+                "苇塘县芦溪镇人民政府\n\n２０２６年３月２日\n",
+                "２０２６年３月２日",
+            ),
+        ] {
+            let notice = format!(
+                "关于泵站检修期间停止供水的通告\n\n3月5日泵站检修，全镇停止供水一天。\n\n{signature}"
+            );
+            let a = segment_issue(&notice, "k");
+            assert_eq!(a.len(), 1, "{a:#?}");
+            assert_eq!(
+                a[0].paragraphs.last().map(String::as_str),
+                Some(last),
+                "{a:#?}"
+            );
+        }
     }
 
     /// On a page that indents its paragraphs and its intertitles alike, a head

@@ -6,7 +6,7 @@
 //! labels read by `draft`, a page of records by `records` (a JSON page's objects
 //! and an SQL dump's rows printed as records first, `json_pages`, `sql_pages`), a
 //! timeline's posts by
-//! `posts`) -> `classify` (each unit's
+//! `posts`, outliner notes' entries by `outline`) -> `classify` (each unit's
 //! role and features) -> `assemble` (heading stacks to articles, re-threading cut
 //! paragraphs via `rethread`; a head printed away from its text first moved above it,
 //! `rehome`) -> `kind` -> `doubt` (reasons to doubt the cut) -> `id`. Text is kept as written; only
@@ -24,6 +24,7 @@ pub mod json_pages;
 pub mod kind;
 pub mod lexicon;
 pub mod normalise;
+pub mod outline;
 pub mod posts;
 pub mod records;
 pub mod recur;

@@ -95,7 +95,8 @@ pub fn normalise_page(units: &mut Vec<Unit<'_>>, traditional: bool) {
     // A timeline's posts are framed by lines every post repeats.
     let mut text_label = None;
     let mut posts = None;
-    if !super::draft::read_fields(units) {
+    // Outliner notes' entries likewise, by their headlines' properties.
+    if !super::draft::read_fields(units) && !super::outline::read_outline(units) {
         text_label = super::records::read_records(units);
         if text_label.is_none() {
             posts = super::posts::read_posts(units);

@@ -76,7 +76,9 @@ pub fn kind_of(d: &Draft) -> Kind {
     // Signed by its author rather than by a newsroom: a reader's letter, an
     // opinion piece, an essay. Opinion argues (`要`, `应`, `必须`), an essay or
     // sketch narrates (`我`, `说`, `了`).
-    if authored(d) {
+    // A report signed with its reporter's bare name (as an archive's record lists
+    // its author) is no opinion: its text opens as news does and argues nothing.
+    if authored(d) && (!reports(d) || argues(d)) {
         let reader = d.byline.contains("读者") || d.kicker.contains("读者");
         return if !reader && narrates(d) {
             Kind::Feature
@@ -160,10 +162,59 @@ fn per_mille(text: &str, words: &[&str]) -> usize {
     hits * 1000 / n
 }
 
-/// The body tells rather than argues: few words of obligation (`要`, `应`,
-/// `必须`), many of narration (`我`, `说`, `了`).
-fn narrates(d: &Draft) -> bool {
-    // The first 2,000 characters of the body are plenty, however long it is.
+/// Words of obligation: an opinion argues with them.
+const ARGUING_WORDS: [&str; 9] = [
+    "要", "应", "必须", "不能", "需要", "应该", "关键", "不妨", "值得",
+];
+
+/// Words a report's first sentence opens with to say when (`日前，…`).
+const WHEN_WORDS: [&str; 12] = [
+    "日前",
+    "近日",
+    "近期",
+    "昨日",
+    "昨天",
+    "今天",
+    "今日",
+    "本周",
+    "连日来",
+    "今年以来",
+    "截至",
+    "进入",
+];
+
+/// The text opens as a newsroom's report does: with a dateline (`本报讯　…`,
+/// `晚报讯　…`), or a first clause that says when (`12月8日起，…`, `省考古研究院12月12日
+/// 发布消息，…`, `日前，…`).
+fn reports(d: &Draft) -> bool {
+    if d.dateline {
+        return true;
+    }
+    let Some(first) = d.paragraphs.first() else {
+        return false;
+    };
+    let lead = super::classify::head(first, 40);
+    let clause = lead.split(['，', '。', ',']).next().unwrap_or(lead);
+    if clause
+        .char_indices()
+        .take(6)
+        .any(|(i, c)| c == '讯' && i > 0 && clause[i + c.len_utf8()..].starts_with(['　', ' ']))
+        || WHEN_WORDS.iter().any(|w| clause.starts_with(w))
+    {
+        return true;
+    }
+    // A day of a month: `12月8日`, `14日至16日`.
+    let mut chars = clause.chars().peekable();
+    while let Some(c) = chars.next() {
+        if (c.is_ascii_digit() || ('０'..='９').contains(&c)) && chars.peek() == Some(&'日') {
+            return true;
+        }
+    }
+    false
+}
+
+/// The first body characters (at most 2,000), without intertitles.
+fn body_start(d: &Draft) -> String {
     let mut body = String::new();
     let mut budget = 2000usize;
     for (i, p) in d.paragraphs.iter().enumerate() {
@@ -177,12 +228,19 @@ fn narrates(d: &Draft) -> bool {
         budget -= h.chars().count();
         body.push_str(h);
     }
-    let argues = per_mille(
-        &body,
-        &[
-            "要", "应", "必须", "不能", "需要", "应该", "关键", "不妨", "值得",
-        ],
-    );
+    body
+}
+
+/// The body argues: words of obligation (`要`, `应`, `必须`) more than a report's few.
+fn argues(d: &Draft) -> bool {
+    per_mille(&body_start(d), &ARGUING_WORDS) > 6
+}
+
+/// The body tells rather than argues: few words of obligation (`要`, `应`,
+/// `必须`), many of narration (`我`, `说`, `了`).
+fn narrates(d: &Draft) -> bool {
+    let body = body_start(d);
+    let argues = per_mille(&body, &ARGUING_WORDS);
     let tells = per_mille(&body, &["我", "说", "了"]);
     argues <= 6 && tells >= 25
 }
@@ -212,6 +270,27 @@ mod tests {
     const TELLS: &str = "小时候，我常跟着外婆去河边洗衣裳。外婆说，河水是有脾气的。我听了，笑了半天，她也笑了，说我不懂事。";
     const REPORTS: &str =
         "本报讯（记者 钟叙）1月8日，南渠区召开加装电梯工作推进会，部署今年的加装计划。";
+
+    /// A record lists its reporter's bare name as its author: a report it prints
+    /// (a dateline, a dated first clause) is news, an opinion that opens with the
+    /// news it argues about stays commentary.
+    #[test]
+    fn a_report_signed_with_a_bare_name_is_news() {
+        let dated = "12月8日起，沙湾公交开通十条学生专线，连接十六所中小学，学生刷卡享受五折优惠。";
+        let datelined = "本报讯　省政府日前印发湿地保护条例实施细则，自明年1月1日起施行。";
+        for body in [dated, datelined] {
+            assert_eq!(
+                kind_of(&draft("", "公交开通学生专线", "鄢若溪", &[body, body])),
+                Kind::News,
+                "{body}"
+            );
+        }
+        let peg = "近日，某地出台新规。新规要落地，关键在执行，各方应该把功夫下在平时，不能只喊口号，需要久久为功。";
+        assert_eq!(
+            kind_of(&draft("", "新规要落地", "西岭", &[peg, ARGUES])),
+            Kind::Commentary
+        );
+    }
 
     /// An article signed by its author (no newsroom role) is commentary when it
     /// argues and a feature when it narrates; a reporter's story is neither.

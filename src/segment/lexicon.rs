@@ -17,6 +17,9 @@ pub struct Lexicon {
     paper_name_endings: Vec<String>,
     #[serde(default)]
     paper_editions: Vec<String>,
+    /// What the name of any outlet ends with (a paper, a site, a station).
+    #[serde(default)]
+    outlet_endings: Vec<String>,
     #[serde(default)]
     masthead_marks: Vec<String>,
     #[serde(default)]
@@ -82,6 +85,7 @@ pub fn lexicon() -> &'static Lexicon {
             column_label_endings: Vec::new(),
             paper_name_endings: Vec::new(),
             paper_editions: Vec::new(),
+            outlet_endings: Vec::new(),
             masthead_marks: Vec::new(),
             banner_endings: Vec::new(),
             credit_fields: Vec::new(),
@@ -150,6 +154,21 @@ impl Lexicon {
     }
 }
 
+/// How many characters `text` has (at most `cap + 1`) when all are Han, else 0.
+fn count_han_only(text: &str, cap: usize) -> usize {
+    let mut n = 0;
+    for c in text.chars() {
+        if !crate::text::is_han(c) {
+            return 0;
+        }
+        n += 1;
+        if n > cap {
+            break;
+        }
+    }
+    n
+}
+
 impl Lexicon {
     /// `华衡日报`, `石砚县报`: a paper's name alone (three to eight Han characters).
     pub fn is_paper_name(&self, text: &str) -> bool {
@@ -183,6 +202,19 @@ impl Lexicon {
                 .paper_name_endings
                 .iter()
                 .any(|w| text.ends_with(w.as_str()))
+    }
+
+    /// `榅城新闻网`, `蒟溪报`, `榅城广播电视台`: the name of an outlet alone, a paper's
+    /// (see [`Lexicon::is_paper_name`]) or three to ten Han characters ending with a
+    /// word of `outlet_endings`, as a record's source field names it.
+    pub fn is_outlet_name(&self, text: &str) -> bool {
+        let n = count_han_only(text, 11);
+        self.is_paper_name(text)
+            || ((3..=10).contains(&n)
+                && self
+                    .outlet_endings
+                    .iter()
+                    .any(|w| text.ends_with(w.as_str())))
     }
 
     /// A masthead mark (`号`, `期`, `农历`) in `text`.

@@ -150,7 +150,7 @@ pub fn read_records(units: &mut Vec<Unit<'_>>) -> Option<String> {
         }
     }
     if let Some((labels, header, records)) = table_records(units)
-        && opens_the_page(&units[..header])
+        && opens_the_page(&units[..header], TABLE_CAPTION_LINES)
         && let Some(roles) = learn_roles(&records, labels)
     {
         units[header].markup = Markup::Furniture;
@@ -159,9 +159,44 @@ pub fn read_records(units: &mut Vec<Unit<'_>>) -> Option<String> {
                 u.markup = Markup::Furniture;
             }
         }
+        // A Markdown table's alignment row under its header is no text either.
+        let first = records.first().map_or(header + 1, |r| r.start);
+        for u in &mut units[header + 1..first] {
+            if u.markup == Markup::None && is_alignment_row(&u.text) {
+                u.markup = Markup::Furniture;
+            }
+        }
+        let after = records.last().map_or(units.len(), |r| r.end);
+        set_aside_count_lines(&mut units[after..], records.len());
         rebuild(units, &records, &roles, false);
     }
     None
+}
+
+/// Lines a register prints under its last row: a line that counts its records
+/// (`共 7 条，已发布 7 条。`) is the register's, no text of the last record's article.
+/// Only the first few lines below the table are looked at.
+fn set_aside_count_lines(below: &mut [Unit<'_>], records: usize) {
+    for u in below
+        .iter_mut()
+        .filter(|u| u.markup == Markup::None)
+        .take(2)
+    {
+        if count_upto(&u.text, 41) <= 40 && figures_of(&u.text).any(|n| n == records) {
+            u.markup = Markup::Furniture;
+        }
+    }
+}
+
+/// The whole numbers a line prints in figures (`共 7 条` -> 7).
+fn figures_of(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.split(|c: char| !(c.is_ascii_digit() || ('０'..='９').contains(&c)))
+        .filter(|run| !run.is_empty())
+        .filter_map(|run| {
+            run.chars()
+                .map(|c| c.to_digit(10).or_else(|| Some(c as u32 - '０' as u32)))
+                .try_fold(0usize, |n, d| Some(n.checked_mul(10)? + d? as usize))
+        })
 }
 
 /// What each field of a database's records holds, as its label names it.
@@ -181,9 +216,16 @@ fn named_roles(labels: &[Label]) -> Vec<FieldRole> {
 /// The lines over a table's header row are at most a caption (a few lines that
 /// end no sentence) and the page's furniture: a story over a table is no page of
 /// records, and its text is never set aside.
-fn opens_the_page(above: &[Unit<'_>]) -> bool {
+const TABLE_CAPTION_LINES: usize = 2;
+/// An export prints a head of a few lines over its first record (the database's
+/// name, the query, the date, the count), none a sentence.
+const EXPORT_HEAD_LINES: usize = 6;
+
+/// The lines over a page's first record open the page as its head does: at most
+/// `most` lines of text, none ending a sentence.
+fn opens_the_page(above: &[Unit<'_>], most: usize) -> bool {
     let mut text = above.iter().filter(|u| u.markup == Markup::None);
-    text.clone().count() <= 2 && text.all(|u| !ends_sentence(&u.text))
+    text.clone().count() <= most && text.all(|u| !ends_sentence(&u.text))
 }
 
 /// Take the text field's label off the lines that open with it.
@@ -671,6 +713,11 @@ fn table_records(units: &[Unit<'_>]) -> Option<(usize, usize, Vec<Record>)> {
         }
         // A quoted cell goes on over the lines below until its quote closes.
         let mut row = u.text.to_string();
+        // A row whose first cell is empty opened with its TAB, which the line's
+        // trim took off: put it back, or every cell would move a column left.
+        if delimiter == b'\t' && u.indent && row.matches('\t').count() + 1 < columns {
+            row.insert(0, '\t');
+        }
         let mut j = i + 1;
         if markdown {
             // A row goes on to its closing bar (its `<br/>` may have parted it).
@@ -692,7 +739,11 @@ fn table_records(units: &[Unit<'_>]) -> Option<(usize, usize, Vec<Record>)> {
             let open = !markdown && row.matches('"').count() % 2 == 1;
             let cut_here = cut(&units[j - 1].text);
             let short_of_cells = row.matches(cell).count() + 1 < columns;
-            if !(open || (cut_here && short_of_cells)) {
+            // (The next line is no rest of this row when the two together hold
+            // more cells than the header: a row short of its trailing empty cells,
+            // which the line's trim took, over the next row.)
+            let fits = row.matches(cell).count() + units[j].text.matches(cell).count() < columns;
+            if !(open || (cut_here && short_of_cells && fits)) {
                 break;
             }
             if !cut_here {
@@ -788,7 +839,7 @@ fn learn_roles(records: &[Record], labels: usize) -> Option<Vec<FieldRole>> {
         values: Vec<String>,
         /// Values naming themselves a kicker (`栏目：民生`).
         named_kickers: usize,
-        /// Values naming a paper (`泂川日报`): the record's source.
+        /// Values naming an outlet (`泂川日报`, `榅城新闻网`): the record's source.
         papers: usize,
     }
     let lex = super::lexicon::lexicon();
@@ -807,7 +858,7 @@ fn learn_roles(records: &[Record], labels: usize) -> Option<Vec<FieldRole>> {
             s.bylines += usize::from(
                 is_byline(&value, n) || (n <= 12 && is_name_line(&value)) || is_names_list(&value),
             );
-            s.papers += usize::from(lex.is_paper_name(&value));
+            s.papers += usize::from(lex.is_outlet_name(&value));
             // Figures and codes (`A04`, `2026-11-30`), or a value with no Han
             // character (a link, a feed's dates): no head of a Chinese paper.
             s.codes += usize::from(
@@ -938,7 +989,7 @@ fn rebuild<'t>(units: &mut Vec<Unit<'t>>, records: &[Record], roles: &[FieldRole
     // the page as one does: a note's paragraphs over a record it quotes are its own.
     let head = records
         .first()
-        .is_some_and(|r| opens_the_page(&old[..r.start]));
+        .is_some_and(|r| opens_the_page(&old[..r.start], EXPORT_HEAD_LINES));
     for r in records {
         let set_aside = labelled && (next > 0 || head);
         for mut u in old[next..r.start].iter().cloned() {
@@ -1198,6 +1249,20 @@ mod tests {
         assert_eq!(c.title, "冬季用电安全提示");
         assert_eq!((c.kicker.as_str(), c.byline.as_str()), ("", ""));
         assert_eq!(c.paragraphs, ["入冬以来用电负荷上升，请居民不要私拉电线。"]);
+        // A head of several lines over the first record is the export's, no article.
+        let headed = EXPORT.replacen(
+            "苇塘日报数据库　导出记录　共3条\n",
+            "苇塘日报数据库\n导出记录\n全文检索　芦溪\n2026年12月1日导出\n共3条\n",
+            1,
+        );
+        let titles: Vec<String> = segment_issue(&headed, "p")
+            .into_iter()
+            .map(|a| a.title)
+            .collect();
+        assert_eq!(
+            titles,
+            ["芦溪镇新建两座泵站", "老渡口的新石阶", "冬季用电安全提示"]
+        );
         // Other labels say the same: the roles come from the values, not the words.
         let renamed = EXPORT
             .replace("【标题】", "【题】")
@@ -1334,6 +1399,36 @@ mod tests {
         assert_eq!(articles.len(), 1, "{articles:#?}");
         assert_eq!(articles[0].title, "南街道路改造完工");
         assert!(articles[0].body().contains("昨日完工"), "{articles:#?}");
+    }
+
+    /// A row whose first cell is empty opens with its TAB: its cells stay in
+    /// their columns. A register's count under its rows (`共 3 条`) is no text of
+    /// the last record.
+    #[test]
+    fn an_empty_first_cell_keeps_the_columns_and_a_count_line_is_the_registers() {
+        let page = "栏目\t标题\t作者\t正文\n\
+            民生\t芦溪镇新建两座泵站\t甘露\t芦溪镇两座新建泵站11月底投入使用，汛期排涝能力提高一倍。\n\
+            \t老渡口的新石阶\t冀川\t渡口的石阶用了一百多年，今年秋天终于修好了，村民出行方便了。\n\
+            警方\t冬季用电安全提示\t蒲禾\t入冬以来用电负荷上升，请居民不要私拉电线，注意用电安全。\n\
+            \n共 3 条，已审核 3 条。\n";
+        let articles = segment_issue(page, "p");
+        let heads: Vec<(&str, &str, &str)> = articles
+            .iter()
+            .map(|a| (a.kicker.as_str(), a.title.as_str(), a.byline.as_str()))
+            .collect();
+        assert_eq!(
+            heads,
+            [
+                ("民生", "芦溪镇新建两座泵站", "甘露"),
+                ("", "老渡口的新石阶", "冀川"),
+                ("警方", "冬季用电安全提示", "蒲禾"),
+            ],
+            "{articles:#?}"
+        );
+        assert!(
+            articles[2].body().ends_with("注意用电安全。"),
+            "{articles:#?}"
+        );
     }
 
     /// A database's CSV file: a header row and one row a record, cells divided by
@@ -1483,6 +1578,8 @@ mod tests {
         text: Vec<String>,
         date: String,
         id: String,
+        /// The outlet that printed it (`苇塘新闻网`).
+        source: &'static str,
     }
 
     /// How a researcher's tool prints records (the roles are never in the labels).
@@ -1531,7 +1628,7 @@ mod tests {
                 2 => r.text.clone(),
                 3 => vec![r.date.clone()],
                 4 => vec![r.id.clone()],
-                _ => vec!["苇塘日报".to_string()],
+                _ => vec![r.source.to_string()],
             }
         };
         let mut page = match syntax {
@@ -1635,6 +1732,13 @@ mod tests {
                         .collect(),
                     date: format!("2026-12-{day:02}"),
                     id: id.to_string(),
+                    source: [
+                        "苇塘新闻网",
+                        "苇塘日报",
+                        "芦溪报",
+                        "苇塘广播电视台",
+                        "新华社",
+                    ][i],
                 })
                 .collect()
         })
@@ -1648,7 +1752,8 @@ mod tests {
         /// colon, an equals sign or a percent tag, a YAML list, a Markdown or a
         /// TAB table), their fields in any order under any labels: each record is
         /// an article with its title, byline and paragraphs, whatever the labels
-        /// say, and no metadata (dates, ids, the paper's name) in its text.
+        /// say, and no metadata (dates, ids, the outlet's name) in its text or its
+        /// heads (a row's empty first cell included).
         #[test]
         fn records_in_any_syntax_order_and_labels_are_articles(
             records in generated(),
@@ -1663,13 +1768,6 @@ mod tests {
             // The title is printed before the text, as every tool prints a record.
             let (t, x) = (order.iter().position(|&f| f == 0), order.iter().position(|&f| f == 2));
             prop_assume!(t < x);
-            // (A spreadsheet row's empty first cell is lost with the line's leading
-            // TAB, which the page's lines are trimmed of: a known limit.)
-            prop_assume!(
-                !matches!(syntax, Syntax::Tab)
-                    || order[0] != 1
-                    || records.iter().all(|r| r.byline.is_some())
-            );
             let latin = ["ti", "au", "body", "dt", "uid", "pub"];
             let han = ["甲项", "乙项", "丙项", "丁项", "戊项", "己项"];
             let letters = ["T", "A", "X", "8", "M", "J"];
@@ -1682,13 +1780,13 @@ mod tests {
             let labels: Vec<&str> = (0..6).map(|f| base[(f + pick) % 6]).collect();
             let page = print(&records, syntax, &order, &labels);
             let articles = segment_issue(&page, "p");
-            let got: Vec<(&str, &str, Vec<&str>)> = articles
+            let got: Vec<(&str, &str, &str, Vec<&str>)> = articles
                 .iter()
-                .map(|a| (a.title.as_str(), a.byline.as_str(), a.paragraphs.iter().map(String::as_str).collect()))
+                .map(|a| (a.kicker.as_str(), a.title.as_str(), a.byline.as_str(), a.paragraphs.iter().map(String::as_str).collect()))
                 .collect();
-            let want: Vec<(&str, &str, Vec<&str>)> = records
+            let want: Vec<(&str, &str, &str, Vec<&str>)> = records
                 .iter()
-                .map(|r| (r.title, r.byline.unwrap_or_default(), r.text.iter().map(String::as_str).collect()))
+                .map(|r| ("", r.title, r.byline.unwrap_or_default(), r.text.iter().map(String::as_str).collect()))
                 .collect();
             prop_assert_eq!(got, want, "{}", page);
         }

@@ -96,6 +96,13 @@ pub fn lines_of_units(units: &[Unit<'_>]) -> PageLines {
         if !is_text(u) {
             continue;
         }
+        // A record's title its field names (an export's, a clipping's) is a
+        // story's title, never the paper's label however often the story is
+        // filed: it is no head to learn from (a head still, for the name under it).
+        if u.named_by_field {
+            prev_short = true;
+            continue;
+        }
         let short = count_upto(&u.text, MAX_CHARS) <= MAX_CHARS
             && !ends_sentence(&u.text)
             && !u.text.contains(['。', '，', '；']);
@@ -458,6 +465,26 @@ mod tests {
             .map(|a| [a.kicker.as_str(), a.title.as_str()])
             .collect();
         assert_eq!(heads, [["城事", title], ["民生", "夜校开到了村口"]]);
+    }
+
+    /// A story printed as the head of two papers' pages and as a record of a
+    /// database's export is filed three times, but the export's title field is no
+    /// head the corpus learns from: the story's title is no label.
+    #[test]
+    fn a_title_field_is_never_learned_from() {
+        let title = "老街装上了电梯";
+        let mut pages: Vec<PageLines> = ["今日关注", "民生"]
+            .iter()
+            .map(|k| lines_of(&format!("{k}\n\n{title}\n\n{BODY}\n")))
+            .collect();
+        pages.push(lines_of(&format!(
+            "序号\t标题\t栏目\t正文\n1\t{title}\t城事\t{BODY}\n2\t夜校开到了村口\t民生\t{BODY}\n"
+        )));
+        let h = Habits::learn(&pages);
+        assert!(!h.is_label(title), "{h:?}");
+        // A head on three pages is a label, as before.
+        pages.push(lines_of(&format!("要闻\n\n{title}\n\n{BODY}\n")));
+        assert!(Habits::learn(&pages).is_label(title));
     }
 
     /// One page printed three ways (a PDF as two tools print it, and its web copy

@@ -108,18 +108,132 @@ const MIN_OBJECTS: usize = 2;
 
 /// The units of `text` when it is a JSON page of article objects, else `None`.
 pub fn units(text: &str) -> Option<Vec<Unit<'static>>> {
-    // Cheap for every other page: one of its first lines opens a JSON value.
+    // Cheap for every other page: one of its first lines opens a JSON value (a
+    // converter may have taken it for a heading, `### [`).
     let opens_json = text
         .lines()
-        .map(trim)
+        .map(|l| without_heading_marks(trim(l)))
         .filter(|l| !l.is_empty())
         .take(3)
         .any(|l| l.starts_with(['{', '[']));
     if !opens_json {
         return None;
     }
-    let (objects, others) = json_lines(text).or_else(|| Some((json_array(text)?, Vec::new())))?;
+    let (objects, others) = json_lines(text)
+        .or_else(|| Some((json_array(text)?, Vec::new())))
+        .or_else(|| printed_json(text))?;
     (objects.len() >= MIN_OBJECTS).then(|| print(&objects, &others))
+}
+
+/// `### {`: a line without the heading marks a converter put before it.
+fn without_heading_marks(line: &str) -> &str {
+    let rest = line.trim_start_matches('#');
+    if rest.len() < line.len() && rest.starts_with(' ') {
+        trim(rest)
+    } else {
+        line
+    }
+}
+
+/// A JSON file (one value, or objects one a line) as a print of it has it, read
+/// again: its lines trimmed outside strings (indents, form feeds; a string's own
+/// spaces at a cut are kept), a converter's heading marks taken off, the lines a
+/// print added between its values (a running head, a page footer, a credit: a
+/// line that opens outside a string with no JSON token) set aside, and the lines
+/// joined without breaks (a hard-wrapped print cut them anywhere, inside strings
+/// too; JSON needs no break between tokens).
+fn printed_json(text: &str) -> Option<(Vec<Object>, StrayLines)> {
+    let mut joined = String::with_capacity(text.len());
+    // Where each source line's text starts in `joined`, and its line number.
+    let mut starts: Vec<(usize, usize)> = Vec::new();
+    let mut others: StrayLines = Vec::new();
+    let (mut in_string, mut escaped) = (false, false);
+    let ends_in_string = |t: &str, mut in_string: bool, mut escaped: bool| {
+        for b in t.bytes() {
+            if in_string {
+                match (escaped, b) {
+                    (true, _) => escaped = false,
+                    (false, b'\\') => escaped = true,
+                    (false, b'"') => in_string = false,
+                    _ => {}
+                }
+            } else if b == b'"' {
+                in_string = true;
+            }
+        }
+        (in_string, escaped)
+    };
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim_end_matches('\r');
+        // A line that a cut opened inside a string keeps its first spaces.
+        let mut t = if in_string {
+            line
+        } else {
+            line.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+        };
+        if !in_string {
+            t = without_heading_marks(t);
+        }
+        // And one a cut closed inside a string its last ones.
+        if !ends_in_string(t, in_string, escaped).0 {
+            t = t.trim_end();
+        }
+        if t.is_empty() {
+            continue;
+        }
+        if !in_string {
+            let token = t.starts_with(['{', '}', '[', ']', '"', ',', ':', '-'])
+                || t.starts_with(|c: char| c.is_ascii_digit())
+                || ["true", "false", "null"].iter().any(|w| t.starts_with(w));
+            if !token {
+                others.push((i + 1, t.to_string()));
+                continue;
+            }
+        }
+        starts.push((joined.len(), i + 1));
+        joined.push_str(t);
+        (in_string, escaped) = ends_in_string(t, in_string, escaped);
+    }
+    let line_at = |offset: usize| {
+        let k = starts.partition_point(|&(start, _)| start <= offset);
+        starts[k.saturating_sub(1)].1
+    };
+    let mut values = Vec::new();
+    let mut stream = serde_json::Deserializer::from_str(&joined).into_iter::<Json>();
+    loop {
+        let at = stream.byte_offset();
+        match stream.next() {
+            None => break,
+            Some(Ok(v)) => values.push((at, v)),
+            Some(Err(_)) => return None,
+        }
+    }
+    if starts.is_empty() || values.is_empty() {
+        return None;
+    }
+    let objects = if values.len() == 1 {
+        let (_, value) = values.pop()?;
+        let (items, rank) = article_array(value)?;
+        let offsets = object_offsets(&joined)
+            .into_iter()
+            .nth(rank)
+            .unwrap_or_default();
+        objects_of(items, offsets.into_iter().map(line_at))
+    } else {
+        // Objects one after another: a JSON Lines file.
+        let mut objects = Vec::with_capacity(values.len());
+        for (at, v) in values {
+            let Json::Object(fields) = v else {
+                return None;
+            };
+            objects.push(Object {
+                line: line_at(at),
+                fields,
+            });
+        }
+        objects
+    };
+    (others.len() < starts.len()).then_some((objects, others))
 }
 
 /// One object a line, blank lines allowed: every line that opens with `{` an object,
@@ -152,8 +266,30 @@ fn json_lines(text: &str) -> Option<(Vec<Object>, StrayLines)> {
 /// hold the most text (the articles, not a list of authors beside them).
 fn json_array(text: &str) -> Option<Vec<Object>> {
     let value: Json = serde_json::from_str(text.trim_start_matches('\u{feff}')).ok()?;
-    let (items, rank) = match value {
-        Json::List(items) => (items, 0),
+    let (items, rank) = article_array(value)?;
+    let offsets = object_offsets(text)
+        .into_iter()
+        .nth(rank)
+        .unwrap_or_default();
+    // (The offsets ascend: one pass counts the lines before each.)
+    let (mut line, mut from) = (1, 0);
+    let lines = offsets.into_iter().map(|at| {
+        line += text.as_bytes()[from..at]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        from = at;
+        line
+    });
+    Some(objects_of(items, lines))
+}
+
+/// The array of article objects of a JSON value: the value itself, or of the top
+/// object's values the array whose objects hold the most text; and which array of
+/// objects of the file it is (see [`object_offsets`]).
+fn article_array(value: Json) -> Option<(Vec<Json>, usize)> {
+    match value {
+        Json::List(items) => Some((items, 0)),
         Json::Object(fields) => fields
             .into_iter()
             .filter_map(|(_, v)| match v {
@@ -166,15 +302,14 @@ fn json_array(text: &str) -> Option<Vec<Object>> {
             .max_by_key(|(rank, items)| {
                 (items.iter().map(text_len).sum::<usize>(), usize::MAX - rank)
             })
-            .map(|(rank, items)| (items, rank))?,
-        _ => return None,
-    };
-    let mut lines = object_lines(text)
-        .into_iter()
-        .nth(rank)
-        .unwrap_or_default()
-        .into_iter();
-    let objects: Vec<Object> = items
+            .map(|(rank, items)| (items, rank)),
+        _ => None,
+    }
+}
+
+/// An array's objects as records, each at the line given for it in turn.
+fn objects_of(items: Vec<Json>, mut lines: impl Iterator<Item = usize>) -> Vec<Object> {
+    items
         .into_iter()
         .filter_map(|item| match item {
             Json::Object(fields) => Some(fields),
@@ -184,8 +319,7 @@ fn json_array(text: &str) -> Option<Vec<Object>> {
             line: lines.next().unwrap_or(1),
             fields,
         })
-        .collect();
-    Some(objects)
+        .collect()
 }
 
 /// How much text a value holds, in bytes of its strings.
@@ -199,15 +333,12 @@ fn text_len(value: &Json) -> usize {
 }
 
 /// For each array of objects at the top of the file or right under its top object
-/// (outside strings), in order, the lines where its objects open.
-fn object_lines(text: &str) -> Vec<Vec<usize>> {
+/// (outside strings), in order, the bytes where its objects open.
+fn object_offsets(text: &str) -> Vec<Vec<usize>> {
     let mut arrays: Vec<Vec<usize>> = Vec::new();
     let mut stack: Vec<u8> = Vec::new();
-    let (mut line, mut in_string, mut escaped) = (1usize, false, false);
-    for b in text.bytes() {
-        if b == b'\n' {
-            line += 1;
-        }
+    let (mut in_string, mut escaped) = (false, false);
+    for (at, b) in text.bytes().enumerate() {
         if in_string {
             match (escaped, b) {
                 (true, _) => escaped = false,
@@ -228,7 +359,7 @@ fn object_lines(text: &str) -> Vec<Vec<usize>> {
                     && item_of_array
                     && let Some(a) = arrays.last_mut()
                 {
-                    a.push(line);
+                    a.push(at);
                 }
                 stack.push(b);
             }
@@ -445,6 +576,80 @@ mod tests {
             from_doc.iter().map(|a| a.line).collect::<Vec<_>>(),
             vec![4, 5, 6]
         );
+    }
+
+    /// A JSON file as extraction tools print it: pretty-printed and then cut every
+    /// thirty characters (inside strings too), with a running head, page footers
+    /// and a credit between its lines, every line indented, or short lines given a
+    /// converter's heading marks: the same articles as the file itself gives, and
+    /// as a JSON Lines file cut alike.
+    #[test]
+    fn a_json_file_printed_wrapped_indented_or_with_furniture_keeps_its_articles() {
+        let objects: Vec<&str> = LINES.lines().collect();
+        // Pretty-printed: a field a line.
+        let pretty_object = |o: &str| o.replacen("{", "{\n", 1).replace("\", \"", "\",\n\"");
+        let doc = format!(
+            "[\n{}\n]\n",
+            objects
+                .iter()
+                .map(|o| pretty_object(o))
+                .collect::<Vec<_>>()
+                .join(",\n")
+        );
+        let want = heads(&segment_issue(LINES, "x"));
+        assert_eq!(heads(&segment_issue(&doc, "x")), want);
+        let wrapped = |text: &str| -> String {
+            text.lines()
+                .flat_map(|l| {
+                    let chars: Vec<char> = l.chars().collect();
+                    chars
+                        .chunks(30)
+                        .map(|c| c.iter().collect::<String>())
+                        .collect::<Vec<_>>()
+                })
+                .map(|l| l + "\n")
+                .collect()
+        };
+        let lines: Vec<&str> = doc.lines().collect();
+        let mut furnished = String::from("河湾日报　数据导出\n");
+        for (i, l) in lines.iter().enumerate() {
+            if i > 0 && i % 7 == 0 {
+                furnished += &format!("第 {} 页\n\u{c}河湾日报　2026年11月3日\n", i / 7);
+            }
+            furnished += l;
+            furnished += "\n";
+        }
+        furnished += "本版责编：苗青禾\n";
+        let indented: String = lines
+            .iter()
+            .map(|l| format!("\u{3000}\u{3000}{l}\n"))
+            .collect();
+        let marked: String = lines
+            .iter()
+            .map(|l| {
+                if l.len() < 12 {
+                    format!("### {l}\n")
+                } else {
+                    format!("{l}\n")
+                }
+            })
+            .collect();
+        for (style, page) in [
+            ("wrapped", wrapped(&doc)),
+            ("wrapped lines", wrapped(LINES)),
+            ("furniture", furnished),
+            ("indented", indented),
+            ("marked", marked),
+        ] {
+            let got = segment_issue(&page, "x");
+            assert_eq!(heads(&got), want, "{style}:\n{page}");
+            let all: String = got
+                .iter()
+                .flat_map(|a| a.paragraphs.iter())
+                .cloned()
+                .collect();
+            assert!(!all.contains("第 1 页") && !all.contains("责编"), "{style}");
+        }
     }
 
     /// A body in questions and answers: a paragraph opening with `问：` is the

@@ -150,18 +150,20 @@ pub fn read_records(units: &mut Vec<Unit<'_>>) -> Option<String> {
         }
     }
     if let Some((labels, header, records)) = table_records(units)
-        && opens_the_page(&units[..header], TABLE_CAPTION_LINES)
+        && opens_the_page(&units[..header.start], TABLE_CAPTION_LINES)
         && let Some(roles) = learn_roles(&records, labels)
     {
-        units[header].markup = Markup::Furniture;
-        for u in &mut units[..header] {
+        for u in &mut units[header.clone()] {
+            u.markup = Markup::Furniture;
+        }
+        for u in &mut units[..header.start] {
             if u.markup == Markup::None {
                 u.markup = Markup::Furniture;
             }
         }
         // A Markdown table's alignment row under its header is no text either.
-        let first = records.first().map_or(header + 1, |r| r.start);
-        for u in &mut units[header + 1..first] {
+        let first = records.first().map_or(header.end, |r| r.start);
+        for u in &mut units[header.end..first] {
             if u.markup == Markup::None && is_alignment_row(&u.text) {
                 u.markup = Markup::Furniture;
             }
@@ -670,9 +672,9 @@ fn is_alignment_row(cells: &str) -> bool {
 /// header row of three or more short, distinct cells divided by a TAB or a comma,
 /// then rows of as many cells or fewer divided alike (a cell in double quotes may
 /// hold the delimiter, doubled quotes and line breaks; `csv` reads the quotes).
-/// Returns how many columns, the header's unit and the rows, when there are two
-/// rows or more.
-fn table_records(units: &[Unit<'_>]) -> Option<(usize, usize, Vec<Record>)> {
+/// Returns how many columns, the header's units (a hard-wrapped print cuts a
+/// Markdown header too) and the rows, when there are two rows or more.
+fn table_records(units: &[Unit<'_>]) -> Option<(usize, std::ops::Range<usize>, Vec<Record>)> {
     // A header's first cell is short: its delimiter comes within the line's first
     // bytes (no need to read every line of every page to its end).
     let early = |t: &str, d: u8| t.as_bytes()[..t.len().min(40)].contains(&d);
@@ -687,17 +689,27 @@ fn table_records(units: &[Unit<'_>]) -> Option<(usize, usize, Vec<Record>)> {
         Some((i, d))
     })?;
     let cell = delimiter as char;
-    let columns = row_cells(&units[header].text, delimiter)
-        .split(cell)
-        .count();
     // A Markdown table's cells are never quoted; a line break in one is `<br/>`.
     let markdown = delimiter == b'|';
     // A hard-wrapped print cut rows, cells and all, at the page's width: a line
     // that fills it and ends no sentence goes on in the next.
     let wrap = super::normalise::wrap_width(units);
     let cut = |t: &str| wrap.is_some_and(|w| w.fills(t)) && !super::classify::ends_sentence(t);
+    // A Markdown header cut so goes on to its closing bar.
+    let mut head = units[header].text.to_string();
+    let mut header_end = header + 1;
+    while markdown
+        && !head.ends_with('|')
+        && cut(&units[header_end - 1].text)
+        && header_end < units.len()
+        && units[header_end].markup == Markup::None
+    {
+        head.push_str(&units[header_end].text);
+        header_end += 1;
+    }
+    let columns = row_cells(&head, delimiter).split(cell).count();
     let mut records = Vec::new();
-    let mut i = header + 1;
+    let mut i = header_end;
     while i < units.len() {
         let u = &units[i];
         if u.markup != Markup::None
@@ -720,16 +732,21 @@ fn table_records(units: &[Unit<'_>]) -> Option<(usize, usize, Vec<Record>)> {
         }
         let mut j = i + 1;
         if markdown {
-            // A row goes on to its closing bar (its `<br/>` may have parted it).
-            while !row.ends_with('|')
-                && j < units.len()
-                && units[j].markup == Markup::None
-                && !units[j].text.starts_with('|')
-            {
-                // (Kept as a `<br/>`: the CSV reader would end the row at a
-                // line break, since a Markdown row is read unquoted.)
-                row.push_str("<br/>");
-                row.push_str(&units[j].text);
+            // A row goes on to its closing bar (its `<br/>` may have parted it, or
+            // a hard-wrapped print cut it at the page's width, maybe after a bar).
+            while j < units.len() && units[j].markup == Markup::None {
+                let short = row_cells(&row, delimiter).split(cell).count() < columns;
+                let cut_here = cut(&units[j - 1].text);
+                if cut_here && (!row.ends_with('|') || short) {
+                    row.push_str(&units[j].text);
+                } else if !row.ends_with('|') && !units[j].text.starts_with('|') {
+                    // (Kept as a `<br/>`: the CSV reader would end the row at a
+                    // line break, since a Markdown row is read unquoted.)
+                    row.push_str("<br/>");
+                    row.push_str(&units[j].text);
+                } else {
+                    break;
+                }
                 j += 1;
             }
         }
@@ -808,7 +825,7 @@ fn table_records(units: &[Unit<'_>]) -> Option<(usize, usize, Vec<Record>)> {
         });
         i = j;
     }
-    (records.len() >= MIN_RECORDS).then_some((columns, header, records))
+    (records.len() >= MIN_RECORDS).then_some((columns, header..header_end, records))
 }
 
 /// A header row: three or more cells divided by `delimiter`, each one to eight
@@ -1429,6 +1446,38 @@ mod tests {
             articles[2].body().ends_with("注意用电安全。"),
             "{articles:#?}"
         );
+    }
+
+    /// A Markdown table as a hard-wrapping tool prints it, every line cut at thirty
+    /// characters (the header and the alignment row too, a row maybe right after
+    /// a bar): the same articles as the table itself gives.
+    #[test]
+    fn a_markdown_table_cut_at_a_width_keeps_its_rows() {
+        let table = "| 序号 | 日期 | 栏目 | 标题 | 作者 | 正文 | 审核 |\n\
+            | --- | --- | --- | --- | --- | --- | --- |\n\
+            | 1 | 12月1日 | 要闻 | 芦溪镇新建两座泵站 | 甘露 | 芦溪镇两座新建泵站11月底投入使用，汛期排涝能力提高一倍。<br/>泵站由镇水利站统一值守，村民随时可以反映情况。 | 宓 |\n\
+            | 2 | 12月3日 | 乡村 | 老渡口的新石阶 | 冀川 | 渡口的石阶用了一百多年，今年秋天终于修好了，村民出行方便了许多。 | 宓 |\n\
+            | 3 | 12月5日 | 要闻 | 冬季用电安全提示 | 蒲禾 | 入冬以来用电负荷上升，请居民不要私拉电线，注意用电安全，发现隐患及时报修。 | 郗 |\n\
+            | 4 | 12月8日 | 民生 | 夜校开到了村口 | 甘露 | 镇成人学校把夜校开到了村口，每周两个晚上教村民用手机、学种植技术，报名的人很多。 | 郗 |\n";
+        let heads = |page: &str| -> Vec<(String, String, String, usize)> {
+            segment_issue(page, "p")
+                .into_iter()
+                .map(|a| (a.kicker, a.title, a.byline, a.paragraphs.len()))
+                .collect()
+        };
+        let want = heads(table);
+        assert_eq!(want.len(), 4, "{want:?}");
+        let cut: String = table
+            .lines()
+            .flat_map(|l| {
+                let chars: Vec<char> = l.chars().collect();
+                chars
+                    .chunks(30)
+                    .map(|c| c.iter().collect::<String>() + "\n")
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        assert_eq!(heads(&cut), want, "{cut}");
     }
 
     /// A database's CSV file: a header row and one row a record, cells divided by

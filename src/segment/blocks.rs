@@ -74,6 +74,35 @@ pub struct Unit<'a> {
     pub text: Cow<'a, str>,
 }
 
+impl<'a> Unit<'a> {
+    /// A unit of `text` at `line`, after `gap` blank lines, with `markup` and no
+    /// other mark (no heading level, indent, page break, bullet; nothing joined).
+    pub fn new(line: usize, gap: usize, markup: Markup, text: Cow<'a, str>) -> Unit<'a> {
+        Unit {
+            line,
+            gap,
+            level: 0,
+            markup,
+            indent: false,
+            page_break: false,
+            joined: 0,
+            continues_value: false,
+            named_by_field: false,
+            bullet: None,
+            text,
+        }
+    }
+
+    /// A record's title field: a title its field, column or element names (see
+    /// [`Unit::named_by_field`]).
+    pub fn title_field(line: usize, gap: usize, text: Cow<'a, str>) -> Unit<'a> {
+        Unit {
+            named_by_field: true,
+            ..Unit::new(line, gap, Markup::Title, text)
+        }
+    }
+}
+
 /// Trim whitespace (including U+3000) and a stray BOM.
 pub fn trim(s: &str) -> &str {
     s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
@@ -268,17 +297,8 @@ fn push_printed_line<'a>(
 
 fn push_line<'a>(out: &mut Vec<Unit<'a>>, line: &'a str, line_no: usize, gap: usize) {
     let unit = |text: Cow<'a, str>, level: u8, markup: Markup| Unit {
-        line: line_no,
-        gap,
         level,
-        markup,
-        indent: false,
-        page_break: false,
-        joined: 0,
-        continues_value: false,
-        named_by_field: false,
-        bullet: None,
-        text,
+        ..Unit::new(line_no, gap, markup, text)
     };
     if line.starts_with('<')
         && let Some(u) = xml_field(line)

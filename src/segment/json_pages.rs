@@ -419,19 +419,8 @@ fn label_of(key: &str, place: usize) -> String {
 /// further lines, a unit each, for every field an object gives; the `others` lines
 /// where they stand, as furniture.
 fn print(objects: &[Object], others: &[(usize, String)]) -> Vec<Unit<'static>> {
-    let unit = |line: usize, markup: Markup, text: String| Unit {
-        line,
-        gap: 1,
-        level: 0,
-        markup,
-        indent: false,
-        page_break: false,
-        joined: 0,
-        continues_value: false,
-        named_by_field: false,
-        bullet: None,
-        text: Cow::Owned(text),
-    };
+    let unit =
+        |line: usize, markup: Markup, text: String| Unit::new(line, 1, markup, Cow::Owned(text));
     // Labels by the first object's keys, so every record opens with the same one.
     let mut keys: Vec<&str> = Vec::new();
     let mut out = Vec::new();
@@ -455,7 +444,6 @@ fn print(objects: &[Object], others: &[(usize, String)]) -> Vec<Unit<'static>> {
             out.push(unit(o.line, Markup::None, format!("{label}: {first}")));
             out.extend(lines.map(|l| Unit {
                 continues_value: true,
-                bullet: None,
                 ..unit(o.line, Markup::None, l)
             }));
         }

@@ -395,14 +395,13 @@ fn rebuild<'t>(units: &mut Vec<Unit<'t>>, lines: &[Line], entries: &[Entry]) {
     let mut next = 0;
     for e in entries {
         out.extend(old[next..e.head].iter().map(furniture));
-        let mut title = old[e.head].clone();
-        title.markup = Markup::Title;
-        title.named_by_field = true;
-        title.level = 0;
-        title.bullet = None;
-        title.joined = old[e.head_end - 1].line - old[e.head].line;
-        title.text = Cow::Owned(e.title.clone());
-        out.push(title);
+        let head = &old[e.head];
+        out.push(Unit {
+            indent: head.indent,
+            page_break: head.page_break,
+            joined: old[e.head_end - 1].line - head.line,
+            ..Unit::title_field(head.line, head.gap, Cow::Owned(e.title.clone()))
+        });
         let byline = e.properties.iter().find(|(_, k, v)| {
             bylines.contains(&k.to_ascii_lowercase()) && !property_value(v).is_empty()
         });

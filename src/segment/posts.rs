@@ -356,18 +356,8 @@ impl Posts {
                 continue;
             };
             let u = &units[i];
-            let head = |text: String, markup: Markup, gap: usize| Unit {
-                line: u.line,
-                gap,
-                level: 0,
-                markup,
-                indent: false,
-                page_break: false,
-                joined: 0,
-                continues_value: false,
-                named_by_field: false,
-                bullet: None,
-                text: Cow::Owned(text),
+            let head = |text: String, markup: Markup, gap: usize| {
+                Unit::new(u.line, gap, markup, Cow::Owned(text))
             };
             let mut new = Vec::with_capacity(3);
             if let Some(t) = topic {

@@ -989,18 +989,18 @@ fn rebuild<'t>(units: &mut Vec<Unit<'t>>, records: &[Record], roles: &[FieldRole
     let old = std::mem::take(units);
     let mut out: Vec<Unit<'t>> = Vec::with_capacity(old.len() + records.len() * 4);
     let mut next = 0;
-    let new_unit = |line: &ValueLine, text: String, markup: Markup| Unit {
-        line: line.line,
-        gap: line.gap,
-        level: 0,
-        markup,
-        indent: line.indent,
-        page_break: line.page_break,
-        joined: 0,
-        continues_value: false,
-        named_by_field: markup == Markup::Title,
-        bullet: None,
-        text: Cow::Owned(text),
+    let new_unit = |line: &ValueLine, text: String, markup: Markup| {
+        let text = Cow::Owned(text);
+        let unit = if markup == Markup::Title {
+            Unit::title_field(line.line, line.gap, text)
+        } else {
+            Unit::new(line.line, line.gap, markup, text)
+        };
+        Unit {
+            indent: line.indent,
+            page_break: line.page_break,
+            ..unit
+        }
     };
     // The lines over the first record are the export's head only when they open
     // the page as one does: a note's paragraphs over a record it quotes are its own.

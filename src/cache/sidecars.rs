@@ -17,9 +17,12 @@ use std::ffi::{OsStr, OsString};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
-/// The names ending in the sidecar suffix of one folder; `None` when the
-/// folder could not be listed (every name then may exist).
-type Listing = Option<HashSet<OsString>>;
+/// The names ending in the sidecar suffix of one folder, ASCII letters folded
+/// to lower case (on a case-insensitive file system, macOS's and Windows's by
+/// default, `A.txt`'s sidecar may be spelled `a.tags.toml`, which a lookup by
+/// path finds); `None` when the folder could not be listed (every name then
+/// may exist). Shared, not copied, by every census that takes it.
+type Listing = Option<Arc<HashSet<OsString>>>;
 
 /// The sidecar names of every folder asked about, each folder listed once
 /// (threads asking about the same folder wait for its one listing).
@@ -89,7 +92,8 @@ impl SidecarCensus {
         };
         let mut full_name = file_name.to_os_string();
         full_name.push(sidecar::SUFFIX);
-        names.contains(&plain_name) || names.contains(&full_name)
+        names.contains(&plain_name.to_ascii_lowercase())
+            || names.contains(&full_name.to_ascii_lowercase())
     }
 
     /// The cell of `folder`'s listing (filled by the first thread to ask).
@@ -156,7 +160,7 @@ fn list(folder: &Path) -> Listing {
 fn list_now(folder: &Path) -> Listing {
     let entries = match std::fs::read_dir(folder) {
         Ok(entries) => entries,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Some(HashSet::new()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Some(Arc::default()),
         Err(_) => return None,
     };
     let mut names = HashSet::new();
@@ -164,7 +168,7 @@ fn list_now(folder: &Path) -> Listing {
         let Ok(entry) = entry else {
             return None;
         };
-        let name = entry.file_name();
+        let name = entry.file_name().to_ascii_lowercase();
         if name
             .as_encoded_bytes()
             .ends_with(sidecar::SUFFIX.as_bytes())
@@ -172,7 +176,7 @@ fn list_now(folder: &Path) -> Listing {
             names.insert(name);
         }
     }
-    Some(names)
+    Some(Arc::new(names))
 }
 
 #[cfg(test)]
@@ -217,5 +221,63 @@ mod tests {
         assert!(!may("a.txt"));
         let census = SidecarCensus::new(Some(&dir.path().join("nowhere")));
         assert!(!census.may_have(&root.join("2024/a.txt"), "2024/a.txt"));
+    }
+
+    /// Names that differ only in the case of ASCII letters may be the same
+    /// file (a case-insensitive file system finds `a.tags.toml` by the path
+    /// `A.tags.toml`), so the census says "may have" for them.
+    #[test]
+    fn names_differing_in_case_may_be_the_sidecar() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["K.txt", "m.txt", "n.txt"] {
+            std::fs::write(dir.path().join(name), "x").unwrap();
+        }
+        std::fs::write(dir.path().join("k.tags.toml"), "").unwrap();
+        std::fs::write(dir.path().join("M.TXT.TAGS.TOML"), "").unwrap();
+        let census = SidecarCensus::new(None);
+        let may = |name: &str| census.may_have(&dir.path().join(name), name);
+        assert!(may("K.txt"));
+        assert!(may("m.txt"));
+        assert!(!may("n.txt"));
+    }
+
+    /// A folder listed before is taken from the kept listings while it is
+    /// unchanged, and listed again once a sidecar is added, also when its
+    /// modification time is then set back as it was (the stamp's change time
+    /// still moves).
+    #[test]
+    fn a_kept_listing_is_not_trusted_once_its_folder_changes() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["a.txt", "b.txt"] {
+            std::fs::write(dir.path().join(name), "x").unwrap();
+        }
+        let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        let set_back = || {
+            std::fs::File::open(dir.path())
+                .unwrap()
+                .set_modified(old)
+                .unwrap()
+        };
+        set_back();
+        // Each census is new, as each command's is: what carries over is LISTINGS.
+        let may = |name: &str| SidecarCensus::new(None).may_have(&dir.path().join(name), name);
+        assert!(!may("a.txt"));
+        let kept = |folder: &Path| {
+            LISTINGS
+                .lock()
+                .unwrap()
+                .as_ref()
+                .is_some_and(|k| k.contains_key(folder))
+        };
+        assert!(kept(dir.path()), "a settled folder's listing is kept");
+        assert!(!may("a.txt"));
+        std::fs::write(dir.path().join("a.tags.toml"), "").unwrap();
+        assert!(may("a.txt"), "a sidecar added since the listing is seen");
+        set_back();
+        assert!(may("a.txt"));
+        assert!(!may("b.txt"));
+        std::fs::write(dir.path().join("b.tags.toml"), "").unwrap();
+        set_back();
+        assert!(may("b.txt"), "seen though the folder's time was set back");
     }
 }

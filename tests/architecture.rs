@@ -415,3 +415,28 @@ fn ui_starts_no_background_work() {
     assert_eq!(pumps.len(), 2, "the run loop's event pumps: {spawns:#?}");
     assert_eq!(spawns.len(), 2, "background work in the UI: {spawns:#?}");
 }
+
+/// Every test file is built: `autotests = false` in Cargo.toml, so a file of
+/// `tests/` that is neither a module of `tests/suite.rs` nor a `[[test]]` of
+/// its own would be silently skipped by `cargo test` and CI.
+#[test]
+fn every_test_file_is_built() {
+    let suite = std::fs::read_to_string(repo_path("tests/suite.rs")).unwrap();
+    let manifest = std::fs::read_to_string(repo_path("Cargo.toml")).unwrap();
+    let mut skipped = Vec::new();
+    for e in std::fs::read_dir(repo_path("tests")).unwrap().flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let Some(stem) = name.strip_suffix(".rs") else {
+            continue;
+        };
+        let in_suite = suite.lines().any(|l| l.trim() == format!("mod {stem};"));
+        let own_binary = manifest.contains(&format!("path = \"tests/{name}\""));
+        if stem != "suite" && !in_suite && !own_binary {
+            skipped.push(name);
+        }
+    }
+    assert!(
+        skipped.is_empty(),
+        "tests/ files that no test binary builds (add `mod NAME;` to tests/suite.rs): {skipped:?}"
+    );
+}

@@ -1,6 +1,6 @@
 //! Most integration tests, one module per file, built as one test binary so the
 //! crate and its dependencies are linked once rather than once a file (a debug
-//! test binary is ~60 MB; sixty of them filled CI's disk). The files that set
+//! test binary is ~60 MB; sixty-eight of them filled CI's disk). The files that set
 //! process-wide environment variables, and the segmentation scorer (its own
 //! command line for blessing the ratchet), stay binaries of their own: see
 //! `[[test]]` in Cargo.toml. Run one file's tests with

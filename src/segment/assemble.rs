@@ -1809,9 +1809,9 @@ impl Assembler {
 mod tests {
     use crate::segment::segment_issue;
 
-    /// Obituaries one under another: each signature with its date (`…治丧小组　2026年
-    /// 12月9日`) ends the notice above it and is no kicker of the next head; a
-    /// letter-spaced head after a finished story (`鸣　谢`) opens a notice of its own.
+    /// A dateline lede (`本报（记者…）`) whose own title is set inside its cut
+    /// sentence opens an article, and the cut sentence is whole again under it; a
+    /// dateline lede with no title set into it stays a dispatch of the roundup.
     #[test]
     fn a_lede_whose_title_is_set_inside_its_cut_sentence_opens_an_article() {
         let page = "嵚云山古道沿线发现明代石刻\n\n本报讯（记者宓晚汀）近日，省文物考古部门在古道沿线新发现明代摩崖题刻二十三处。\n\n目前，题刻已全部完成拓印和数字化建档。\n\n本报（记者蒯望舒）12月14日，全省首家老年大学联盟在榅城成立。\n\n联盟成立后，成员单位将共享课程资源，目前已整合书法、摄影等课程三百\n\n全省老年大学组建联盟\n\n余门，明年春季学期起向社会开放报名。\n";
@@ -1826,6 +1826,10 @@ mod tests {
         assert!(
             a[1].paragraphs[0].starts_with("本报（记者蒯望舒）"),
             "{a:#?}"
+        );
+        assert!(
+            a[1].paragraphs.iter().any(|p| p.contains("课程三百余门")),
+            "the cut sentence is whole again: {a:#?}"
         );
         // A further dispatch with no title set into it stays in the roundup.
         let roundup = page.replace("\n\n全省老年大学组建联盟", "");
@@ -1865,6 +1869,9 @@ mod tests {
         assert!(!super::same_shape("缑念祖（1903—1978）", "阚素芹（1911—）"));
     }
 
+    /// Obituaries one under another: each signature with its date (`…治丧小组　2026年
+    /// 12月9日`) ends the notice above it and is no kicker of the next head; a
+    /// letter-spaced head after a finished story (`鸣　谢`) opens a notice of its own.
     #[test]
     fn a_signature_ends_its_notice_and_a_spaced_head_opens_one() {
         let page = "讣　告\n\n著名地方史学者笪鹤年先生因病医治无效，于2026年12月7日逝世。\n\n遵照先生遗愿，丧事从简。\n\n笪鹤年先生治丧小组　2026年12月9日\n\n沉痛悼念阚佩兰同志\n\n退休教师阚佩兰女士于2026年12月6日在家中安详辞世。\n\n阚佩兰女士家属　2026年12月8日\n\n先生的灯还亮着\n\n靳若川\n\n第一次去先生家，是二十多年前的事了。\n\n如今先生走了，那盏台灯还放在书桌上。\n\n鸣　谢\n\n家父丧事期间，承蒙各界亲友关怀，谨此致谢。\n";

@@ -18,19 +18,8 @@ use newstag::search::SearchIndex;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-/// CPU time of the whole process (every thread) so far.
-fn cpu_time() -> Duration {
-    let mut t = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: `t` is a valid timespec for the call to write.
-    let ok = unsafe { libc::clock_gettime(libc::CLOCK_PROCESS_CPUTIME_ID, &mut t) } == 0;
-    match ok {
-        true => Duration::new(t.tv_sec as u64, t.tv_nsec as u32),
-        false => Duration::ZERO,
-    }
-}
+mod common;
+use common::cpu_time;
 
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();

@@ -27,6 +27,9 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+mod common;
+use common::cpu_time;
+
 /// Times each query is typed (NEWSTAG_BENCH_REPEAT, default 8).
 fn repeat() -> usize {
     std::env::var("NEWSTAG_BENCH_REPEAT")
@@ -49,21 +52,6 @@ fn status_kb(field: &str) -> u64 {
 
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
-}
-
-/// CPU time of the whole process (every thread) so far: on a shared machine
-/// it varies less with the load than the time on the clock.
-fn cpu_time() -> Duration {
-    let mut t = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: `t` is a valid timespec for the call to write.
-    let ok = unsafe { libc::clock_gettime(libc::CLOCK_PROCESS_CPUTIME_ID, &mut t) } == 0;
-    match ok {
-        true => Duration::new(t.tv_sec as u64, t.tv_nsec as u32),
-        false => Duration::ZERO,
-    }
 }
 
 /// Per keystroke: the time it took, and the CPU time of all threads.

@@ -147,25 +147,11 @@ fn printed_json(text: &str) -> Option<(Vec<Object>, StrayLines)> {
     // Where each source line's text starts in `joined`, and its line number.
     let mut starts: Vec<(usize, usize)> = Vec::new();
     let mut others: StrayLines = Vec::new();
-    let (mut in_string, mut escaped) = (false, false);
-    let ends_in_string = |t: &str, mut in_string: bool, mut escaped: bool| {
-        for b in t.bytes() {
-            if in_string {
-                match (escaped, b) {
-                    (true, _) => escaped = false,
-                    (false, b'\\') => escaped = true,
-                    (false, b'"') => in_string = false,
-                    _ => {}
-                }
-            } else if b == b'"' {
-                in_string = true;
-            }
-        }
-        (in_string, escaped)
-    };
+    let mut strings = JsonStrings::default();
     for (i, line) in text.lines().enumerate() {
         let line = line.trim_end_matches('\r');
         // A line that a cut opened inside a string keeps its first spaces.
+        let in_string = strings.in_string;
         let mut t = if in_string {
             line
         } else {
@@ -174,8 +160,10 @@ fn printed_json(text: &str) -> Option<(Vec<Object>, StrayLines)> {
         if !in_string {
             t = without_heading_marks(t);
         }
-        // And one a cut closed inside a string its last ones.
-        if !ends_in_string(t, in_string, escaped).0 {
+        // And one a cut closed inside a string its last ones (spaces outside a
+        // string change nothing of where the reading stands).
+        let after = strings.after(t);
+        if !after.in_string {
             t = t.trim_end();
         }
         if t.is_empty() {
@@ -192,7 +180,7 @@ fn printed_json(text: &str) -> Option<(Vec<Object>, StrayLines)> {
         }
         starts.push((joined.len(), i + 1));
         joined.push_str(t);
-        (in_string, escaped) = ends_in_string(t, in_string, escaped);
+        strings = after;
     }
     let line_at = |offset: usize| {
         let k = starts.partition_point(|&(start, _)| start <= offset);
@@ -332,24 +320,54 @@ fn text_len(value: &Json) -> usize {
     }
 }
 
+/// Where a byte-by-byte reading of JSON text stands: inside a string or not,
+/// and after a backslash in one.
+#[derive(Debug, Clone, Copy, Default)]
+struct JsonStrings {
+    in_string: bool,
+    escaped: bool,
+}
+
+impl JsonStrings {
+    /// Read byte `b`: true when it stands outside every string and is no quote
+    /// (a byte of the JSON's structure), false for a string's bytes and quotes.
+    fn outside(&mut self, b: u8) -> bool {
+        if self.in_string {
+            match (self.escaped, b) {
+                (true, _) => self.escaped = false,
+                (false, b'\\') => self.escaped = true,
+                (false, b'"') => self.in_string = false,
+                _ => {}
+            }
+            false
+        } else if b == b'"' {
+            self.in_string = true;
+            false
+        } else {
+            true
+        }
+    }
+
+    /// Where the reading stands after `text`.
+    fn after(mut self, text: &str) -> JsonStrings {
+        for b in text.bytes() {
+            self.outside(b);
+        }
+        self
+    }
+}
+
 /// For each array of objects at the top of the file or right under its top object
 /// (outside strings), in order, the bytes where its objects open.
 fn object_offsets(text: &str) -> Vec<Vec<usize>> {
     let mut arrays: Vec<Vec<usize>> = Vec::new();
     let mut stack: Vec<u8> = Vec::new();
-    let (mut in_string, mut escaped) = (false, false);
+    let mut strings = JsonStrings::default();
     for (at, b) in text.bytes().enumerate() {
-        if in_string {
-            match (escaped, b) {
-                (true, _) => escaped = false,
-                (false, b'\\') => escaped = true,
-                (false, b'"') => in_string = false,
-                _ => {}
-            }
+        if !strings.outside(b) {
             continue;
         }
         match b {
-            b'"' => in_string = true,
             b'{' | b'[' => {
                 let item_of_array = matches!(stack.as_slice(), [b'['] | [b'{', b'[']);
                 if b == b'[' && matches!(stack.as_slice(), [] | [b'{']) {

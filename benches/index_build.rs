@@ -15,7 +15,6 @@
 
 use newstag::corpus::Corpus;
 use newstag::search::SearchIndex;
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 mod common;
@@ -27,18 +26,10 @@ fn median(mut v: Vec<Duration>) -> Duration {
 }
 
 fn main() {
-    let root = std::env::var_os("NEWSTAG_BENCH_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("/work/corpus10k-vary"));
-    if !root.exists() {
-        println!("skipped: no corpus at {}", root.display());
+    let Some(root) = common::vary_corpus() else {
         return;
-    }
-    let cache_home = std::env::var_os("NEWSTAG_BENCH_CACHE")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| std::env::temp_dir().join("newstag-bench-cache"));
-    // SAFETY: no other thread exists yet.
-    unsafe { std::env::set_var("XDG_CACHE_HOME", &cache_home) };
+    };
+    common::use_bench_cache();
     let repeat: usize = std::env::var("NEWSTAG_BENCH_REPEAT")
         .ok()
         .and_then(|v| v.parse().ok())

@@ -23,7 +23,6 @@
 use newstag::corpus::Corpus;
 use newstag::search::cache;
 use newstag::search::{SearchIndex, Searcher};
-use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -132,19 +131,10 @@ fn wanted(name: &str) -> bool {
 }
 
 fn main() {
-    let root = std::env::var_os("NEWSTAG_BENCH_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("/work/corpus10k-vary"));
-    if !root.exists() {
-        println!("skipped: no corpus at {}", root.display());
+    let Some(root) = common::vary_corpus() else {
         return;
-    }
-    // A cache folder of the benchmark's own, kept between runs.
-    let cache_home = std::env::var_os("NEWSTAG_BENCH_CACHE")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| std::env::temp_dir().join("newstag-bench-cache"));
-    // SAFETY: no other thread exists yet.
-    unsafe { std::env::set_var("XDG_CACHE_HOME", &cache_home) };
+    };
+    common::use_bench_cache();
 
     let files = cache::stamps(&root);
     let on_disk: u64 = files.iter().map(|s| s.file.size).sum();

@@ -49,90 +49,110 @@ impl Wrap {
     }
 }
 
+/// How many of a page's lines (24 cells or more) stand at each width in one
+/// measure, and how many of those are running text (a comma or a full stop in
+/// them).
+struct Widths {
+    chars: bool,
+    all: [u32; WIDTH_CAP + 1],
+    prose: [u32; WIDTH_CAP + 1],
+    lines: u32,
+}
+
+impl Widths {
+    fn new(chars: bool) -> Self {
+        Self {
+            chars,
+            all: [0; WIDTH_CAP + 1],
+            prose: [0; WIDTH_CAP + 1],
+            lines: 0,
+        }
+    }
+
+    /// The width with most lines of `hist` in [w-slack, w], and that count: lines
+    /// are cut at one width, give or take punctuation kept off a line start and
+    /// half-width characters; a tool that cuts by characters leaves its full
+    /// lines at exactly one count.
+    fn mode(&self, hist: &[u32; WIDTH_CAP + 1]) -> Option<(usize, u32)> {
+        let slack = if self.chars { 0 } else { 3 };
+        (24..WIDTH_CAP)
+            .map(|w| (w, hist[w - slack..=w].iter().sum::<u32>()))
+            .max_by_key(|&(w, n)| (n, w))
+    }
+
+    /// The width most lines are cut at: at least three lines and a third of
+    /// all lines that could have been cut by it (heads and the last lines of
+    /// paragraphs are shorter, and many on a page of short paragraphs).
+    fn cut(&self) -> Option<Wrap> {
+        let (width, n) = self.mode(&self.all)?;
+        (n >= 3 && n * 3 >= self.lines).then_some(Wrap {
+            width,
+            chars: self.chars,
+        })
+    }
+
+    /// The width lines of running text stand at, at least four of them, with
+    /// almost nothing on the page wider; and how many lines stand there.
+    fn cut_among_few(&self) -> Option<(u32, Wrap)> {
+        let (width, n) = self.mode(&self.prose)?;
+        let wider: u32 = self.all[width + 1..].iter().sum();
+        (n >= 4 && wider * 10 <= n).then_some((
+            n,
+            Wrap {
+                width,
+                chars: self.chars,
+            },
+        ))
+    }
+}
+
 /// The width most body lines are cut at, when the page is hard-wrapped: lines are
 /// measured in display cells and, when no width holds enough of them so measured (a
 /// tool that cut every N characters leaves full lines of many display widths, one
-/// for each count of half-width digits), in characters.
+/// for each count of half-width digits), in characters. Failing both, the width of
+/// a page whose wrapped paragraphs are few among lines of other widths
+/// (listings, tables, heads): lines of running text stand at one width, at least
+/// four of them, and almost nothing on the page is wider (a page printed one
+/// paragraph a line has many lines wider than any width its short paragraphs
+/// share); the measure that puts more lines at its width wins.
 pub(in crate::segment) fn wrap_width(units: &[Unit<'_>]) -> Option<Wrap> {
-    // Both measures of every line in one pass (each a histogram, and the lines
-    // that could have been cut by the width: heads and the last lines of
-    // paragraphs are shorter, and many on a page of short paragraphs).
-    let mut cells = ([0u32; WIDTH_CAP + 1], 0u32);
-    let mut chars = ([0u32; WIDTH_CAP + 1], 0u32);
+    // Both measures of every line in one pass.
+    let mut cells = Widths::new(false);
+    let mut chars = Widths::new(true);
     // A table drawn with box characters (`│护士│８│`) has rows of one width
     // that no tool wrapped.
     for u in units
         .iter()
         .filter(|u| u.markup == Markup::None && !has_box_drawing(&u.text))
     {
-        for (wrap, (hist, lines)) in [(false, &mut cells), (true, &mut chars)] {
-            let w = Wrap {
-                width: 0,
-                chars: wrap,
-            }
-            .of(&u.text);
+        let by_cells = Wrap {
+            width: 0,
+            chars: false,
+        }
+        .of(&u.text);
+        let by_chars = Wrap {
+            width: 0,
+            chars: true,
+        }
+        .of(&u.text);
+        if by_cells.max(by_chars) < 24 {
+            continue;
+        }
+        let prose = u.text.contains(['，', '。', '、', ',']);
+        for (measure, w) in [(&mut cells, by_cells), (&mut chars, by_chars)] {
             if w >= 24 {
-                *lines += 1;
-                hist[w] += 1;
+                measure.lines += 1;
+                measure.all[w] += 1;
+                measure.prose[w] += u32::from(prose);
             }
         }
     }
-    let best = |(hist, lines): &([u32; WIDTH_CAP + 1], u32), chars: bool| {
-        // The width with most lines in [w-3, w]: lines are cut at one width, give
-        // or take punctuation kept off a line start and half-width characters; a
-        // tool that cuts by characters leaves its full lines at exactly one count.
-        let slack = if chars { 0 } else { 3 };
-        let (best_w, best) = (24..WIDTH_CAP)
-            .map(|w| (w, hist[w - slack..=w].iter().sum::<u32>()))
-            .max_by_key(|&(w, n)| (n, w))?;
-        (best >= 3 && best * 3 >= *lines).then_some(Wrap {
-            width: best_w,
-            chars,
-        })
-    };
-    best(&cells, false)
-        .or_else(|| best(&chars, true))
-        .or_else(|| few_wider(units))
-}
-
-/// The wrap width of a hard-wrapped page whose wrapped paragraphs are few among
-/// lines of other widths (listings, tables, heads): lines of running text (a comma
-/// or a full stop in them) stand at one width, at least four of them, and almost
-/// nothing on the page is wider (a page printed one paragraph a line has many
-/// lines wider than any width its short paragraphs share). Measured in cells and
-/// in characters; the measure that puts more lines at its width wins.
-fn few_wider(units: &[Unit<'_>]) -> Option<Wrap> {
-    let by = |chars: bool| {
-        let wrap = Wrap { width: 0, chars };
-        let mut prose = [0u32; WIDTH_CAP + 1];
-        let mut all = [0u32; WIDTH_CAP + 1];
-        for u in units
-            .iter()
-            .filter(|u| u.markup == Markup::None && !has_box_drawing(&u.text))
-        {
-            let w = wrap.of(&u.text);
-            all[w] += 1;
-            if w >= 24 && u.text.contains(['，', '。', '、', ',']) {
-                prose[w] += 1;
-            }
+    cells.cut().or_else(|| chars.cut()).or_else(|| {
+        match (cells.cut_among_few(), chars.cut_among_few()) {
+            (Some(c), Some(h)) => Some(if h.0 > c.0 { h.1 } else { c.1 }),
+            (c, h) => c.or(h).map(|(_, w)| w),
         }
-        let slack = if chars { 0 } else { 3 };
-        let (best_w, best) = (24..WIDTH_CAP)
-            .map(|w| (w, prose[w - slack..=w].iter().sum::<u32>()))
-            .max_by_key(|&(w, n)| (n, w))?;
-        let wider: u32 = all[best_w + 1..].iter().sum();
-        (best >= 4 && wider * 10 <= best).then_some((
-            best,
-            Wrap {
-                width: best_w,
-                chars,
-            },
-        ))
-    };
-    match (by(false), by(true)) {
-        (Some(cells), Some(chars)) => Some(if chars.0 > cells.0 { chars.1 } else { cells.1 }),
-        (cells, chars) => cells.or(chars).map(|(_, w)| w),
-    }
+    })
 }
 
 /// The width a page's lines had before they were hard-wrapped again (a page cut at

@@ -1,16 +1,20 @@
 //! Phase timings of a command, printed to stderr when `NEWSTAG_TIMINGS` is set
 //! (to see where a command's time goes without a profiler; costs nothing
-//! otherwise).
+//! otherwise). Each phase is given in time on the clock and in CPU time of
+//! the whole process (every thread): on a shared machine the first grows
+//! with the load, the second much less, and their ratio says how many cores
+//! the phase had.
 
 use std::sync::OnceLock;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 /// Environment variable that turns the timings on.
 pub const ENV: &str = "NEWSTAG_TIMINGS";
 
 struct Clock {
     start: Instant,
-    last: std::sync::Mutex<Instant>,
+    /// When the last phase ended, and the process's CPU time then.
+    last: std::sync::Mutex<(Instant, Duration)>,
 }
 
 fn clock() -> Option<&'static Clock> {
@@ -21,11 +25,26 @@ fn clock() -> Option<&'static Clock> {
                 let now = Instant::now();
                 Clock {
                     start: now,
-                    last: std::sync::Mutex::new(now),
+                    last: std::sync::Mutex::new((now, cpu_time())),
                 }
             })
         })
         .as_ref()
+}
+
+/// CPU time of the whole process (every thread) so far; zero where the
+/// system does not say.
+pub fn cpu_time() -> Duration {
+    let mut t = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `t` is a valid timespec for the call to write.
+    let ok = unsafe { libc::clock_gettime(libc::CLOCK_PROCESS_CPUTIME_ID, &mut t) } == 0;
+    match ok {
+        true => Duration::new(t.tv_sec as u64, t.tv_nsec as u32),
+        false => Duration::ZERO,
+    }
 }
 
 /// Start the clock (call first thing, so the first phase counts from there).
@@ -33,19 +52,45 @@ pub fn start() {
     let _ = clock();
 }
 
-/// Print how long the phase just ended (`name`) took, and the time since start.
+/// Print how long the phase just ended (`name`) took on the clock, the time
+/// since start, and the CPU time the process spent meanwhile.
 pub fn mark(name: &str) {
     let Some(c) = clock() else {
         return;
     };
     let now = Instant::now();
+    let cpu = cpu_time();
     let Ok(mut last) = c.last.lock() else {
         return;
     };
+    let (then, cpu_then) = *last;
     eprintln!(
-        "[timing] {name:<24} {:>8.1} ms  (at {:>8.1} ms)",
-        (now - *last).as_secs_f64() * 1e3,
-        (now - c.start).as_secs_f64() * 1e3
+        "[timing] {name:<24} {:>8.1} ms  (at {:>8.1} ms)  {:>8.1} ms CPU",
+        (now - then).as_secs_f64() * 1e3,
+        (now - c.start).as_secs_f64() * 1e3,
+        cpu.saturating_sub(cpu_then).as_secs_f64() * 1e3
     );
-    *last = now;
+    *last = (now, cpu);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cpu_time_counts_work_done_and_never_goes_back() {
+        let before = cpu_time();
+        let started = Instant::now();
+        let mut x = 0u64;
+        // Work until 5 ms of CPU show, or give up after 2 s on the clock.
+        while cpu_time() < before + Duration::from_millis(5)
+            && started.elapsed() < Duration::from_secs(2)
+        {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(std::hint::black_box(1));
+        }
+        std::hint::black_box(x);
+        assert!(cpu_time() >= before + Duration::from_millis(5));
+    }
 }

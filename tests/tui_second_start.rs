@@ -636,3 +636,99 @@ fn a_first_start_scores_suggestions_once_the_index_is_ready() {
     let screen = common::screen::screen_text(&app);
     assert!(!screen.contains("suggesting"), "{screen}");
 }
+
+/// The stories of every article of `app`'s issues, as `(issue, id)` of each
+/// part in order, and the note of each article whose jump links nothing.
+type StoriesSeen = (Vec<Vec<(String, String)>>, Vec<(String, String, String)>);
+
+fn stories_seen(issues: &[newstag::article::Issue], s: &newstag::story::Stories) -> StoriesSeen {
+    let name = |at: &newstag::article::ArticleAt| {
+        let issue = &issues[at.issue];
+        (issue.rel.clone(), issue.articles[at.article].id.clone())
+    };
+    let stories = (s.stories.iter())
+        .map(|parts| parts.iter().map(name).collect())
+        .collect();
+    let mut notes = Vec::new();
+    for (i, issue) in issues.iter().enumerate() {
+        for (a, article) in issue.articles.iter().enumerate() {
+            if let Some(n) = s.note(newstag::article::ArticleAt::new(i, a)) {
+                notes.push((issue.rel.clone(), article.id.clone(), n.to_string()));
+            }
+        }
+    }
+    (stories, notes)
+}
+
+/// The stories across pages are linked on the loader once loading is done,
+/// not on the screen's thread: none when loading ends, then the same stories
+/// (and notes) as linked from the issues the app holds, read whole in the
+/// reader. When the app's issues changed before they came, they are linked
+/// again from the issues as they are.
+#[test]
+fn the_loader_links_the_stories_the_app_shows() {
+    use common::story_pages::{PAGE1, PAGE3};
+    let root = home().join("stories");
+    std::fs::create_dir(&root).unwrap();
+    std::fs::write(root.join("2024-06-18_第1版.txt"), PAGE1).unwrap();
+    std::fs::write(root.join("2024-06-18_第3版.txt"), PAGE3).unwrap();
+    // Another day's page 1, its story going on to a page not in the corpus.
+    std::fs::write(root.join("2024-06-19_第1版.txt"), PAGE1).unwrap();
+    for changed_meanwhile in [false, true] {
+        let (mut app, rx) = session(&root);
+        let linked = loop {
+            match next(&rx) {
+                SessionEvent::StoriesLinked(s) => break s,
+                SessionEvent::LoadFailed(e) => panic!("{e}"),
+                ev => {
+                    let done = matches!(ev, SessionEvent::LoadDone(_));
+                    handle(&mut app, AppEvent::Session(ev));
+                    if done {
+                        assert!(app.stories.stories.is_empty(), "not linked by the app");
+                    }
+                }
+            }
+        };
+        if changed_meanwhile {
+            // As a correction made before they came: page 3 no longer holds
+            // the story's second part.
+            let at = (app.corpus.issues.iter())
+                .position(|i| i.rel.contains("06-18_第3版"))
+                .unwrap();
+            let issue = &mut app.corpus.issues[at];
+            issue.articles = issue.articles[..1].to_vec().into();
+            app.issues_as_loaded = false;
+        }
+        handle(
+            &mut app,
+            AppEvent::Session(SessionEvent::StoriesLinked(linked)),
+        );
+        let issues = &app.corpus.issues;
+        let now = stories_seen(issues, &newstag::story::Stories::link(issues));
+        assert_eq!(stories_seen(issues, &app.stories), now);
+        assert_eq!(now.0.len(), usize::from(!changed_meanwhile), "{now:?}");
+        assert!(
+            now.1.iter().any(|n| n.2.contains("not in the corpus")),
+            "{now:?}"
+        );
+        if !changed_meanwhile {
+            let first = (app.rows.iter())
+                .position(|r| match *r {
+                    newstag::ui::ListRow::Article(at) => {
+                        app.stories.story_of(at).is_some_and(|(_, n)| n == 1)
+                    }
+                    newstag::ui::ListRow::Issue(_) => false,
+                })
+                .unwrap();
+            while app.selected < first {
+                app.handle_key(crossterm::event::KeyEvent::new(
+                    crossterm::event::KeyCode::Char('j'),
+                    crossterm::event::KeyModifiers::NONE,
+                ));
+            }
+            let screen = common::screen::screen_text(&app);
+            assert!(screen.contains("part 1 of 2"), "{screen}");
+        }
+        drop((app, rx));
+    }
+}

@@ -73,6 +73,43 @@ pub fn mark(name: &str) {
     *last = (now, cpu);
 }
 
+/// The longest span of one kind seen so far (the UI thread busy between two
+/// waits for events: how long the screen stood still), printed each time it
+/// grows, without ending the phase [`mark`] counts.
+pub struct Longest {
+    what: &'static str,
+    longest: std::time::Duration,
+}
+
+impl Longest {
+    /// Nothing seen yet of the spans called `what`.
+    pub fn new(what: &'static str) -> Longest {
+        Longest {
+            what,
+            longest: std::time::Duration::ZERO,
+        }
+    }
+
+    /// A span of `what` began at `since` and ends now, spent on `on`.
+    pub fn saw(&mut self, since: Instant, on: &str) {
+        let Some(c) = clock() else {
+            return;
+        };
+        let now = Instant::now();
+        let span = now - since;
+        if span <= self.longest {
+            return;
+        }
+        self.longest = span;
+        eprintln!(
+            "[timing] {:<24} {:>8.1} ms  (at {:>8.1} ms, longest yet: {on})",
+            self.what,
+            span.as_secs_f64() * 1e3,
+            (now - c.start).as_secs_f64() * 1e3
+        );
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,6 +1,7 @@
 //! The corpus loader job: issue files found, read and cut into articles in
 //! batches (small first, for a quick first screen), their sidecars read too, so
-//! the host only files them away.
+//! the host only files them away; once every issue is sent, their stories
+//! across pages are linked here too, not on the host's thread.
 
 use super::{Listing, Notifier, SessionEvent, spawn_job};
 use crate::article::Issue;
@@ -15,7 +16,7 @@ use std::sync::mpsc::Sender;
 
 /// Read the corpus at `root` in the background, in natural order, reporting
 /// [`SessionEvent::Loaded`] batches, then [`SessionEvent::LoadDone`] (or
-/// [`SessionEvent::LoadFailed`]).
+/// [`SessionEvent::LoadFailed`]), then [`SessionEvent::StoriesLinked`].
 pub fn spawn_loader(root: PathBuf, team: Team, notify: Notifier) {
     spawn_job("loader", move || load(&root, &team, &notify, None));
 }
@@ -67,9 +68,11 @@ fn load(
         total,
     });
     // What each page tells of its paper's habits, learned once all are read,
-    // and where its file is, by the issue's place in the order sent.
+    // and the issues as sent (their articles shared, not copied), by their
+    // place in the order sent: their files are cut again from them, and their
+    // stories linked.
     let mut habit_lines = Vec::with_capacity(total);
-    let mut paths = Vec::with_capacity(total);
+    let mut sent: Vec<Issue> = Vec::with_capacity(total);
     // The habits the first chunk was cut with (those known at the start), and
     // how many issues it holds: the rest are cut with the habits guessed after
     // it, when none were known (see `corpus::habits::guess`).
@@ -95,7 +98,7 @@ fn load(
             match r {
                 Ok(mut i) => {
                     habit_lines.push(std::mem::take(&mut i.habit_lines));
-                    paths.push(i.path.clone());
+                    sent.push(i.clone());
                     issues.push(i);
                 }
                 Err(w) => warnings.push(w),
@@ -115,7 +118,7 @@ fn load(
         if chunk == FIRST_CHUNK {
             crate::cache::timing::mark("tui: first batch");
             // Guessed once the first rows are shown, not before.
-            first_count = paths.len();
+            first_count = sent.len();
             crate::corpus::habits::guess(root, &files);
             crate::cache::timing::mark("tui: habits guessed");
             if let Some(to) = listing.take() {
@@ -159,11 +162,14 @@ fn load(
             let (places, again): (Vec<usize>, Vec<Issue>) = part
                 .par_iter()
                 .filter_map(|&k| {
-                    let mut issue = load_one(&paths[k]).ok()?;
+                    let mut issue = load_one(&sent[k].path).ok()?;
                     issue.habit_lines = Default::default();
                     Some((k, issue))
                 })
                 .unzip();
+            for (&k, issue) in places.iter().zip(&again) {
+                sent[k] = issue.clone();
+            }
             let sidecars = team.read_sidecars(&again);
             let issues = places.into_iter().zip(again).collect();
             if !notify.send(SessionEvent::Recut { issues, sidecars }) {
@@ -176,5 +182,12 @@ fn load(
         c.finish();
     }
     crate::cache::timing::mark("tui: cache finished, habits");
-    notify.send(SessionEvent::LoadDone(warnings));
+    if !notify.send(SessionEvent::LoadDone(warnings)) {
+        return;
+    }
+    // Linked here, once the host has every issue: on its thread, linking
+    // 100,000 issues held the screen still for over a second.
+    let stories = crate::story::Stories::link(&sent);
+    crate::cache::timing::mark("tui: stories linked (loader)");
+    notify.send(SessionEvent::StoriesLinked(Box::new(stories)));
 }

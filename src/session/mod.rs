@@ -4,7 +4,8 @@
 //! [`Notifier`], and the host (the TUI's event loop) applies them on its own
 //! thread. Nothing here knows of terminals.
 //!
-//! - [`loader`]: reads the corpus and its sidecars in batches, in natural order;
+//! - [`loader`]: reads the corpus and its sidecars in batches, in natural order,
+//!   then links its stories across pages;
 //! - [`indexer`]: reads the search index from its cache, or builds it from the
 //!   corpus the loader read (handed over batch by batch) and caches it;
 //! - [`scorer`]: scores every article for tag suggestions;
@@ -75,6 +76,12 @@ pub enum SessionEvent {
     LoadDone(Vec<LoadWarning>),
     /// Loading failed as a whole (e.g. no such folder).
     LoadFailed(String),
+    /// The stories across pages of the issues as the loader sent them
+    /// (`Loaded`, with the `Recut` issues swapped in), with the links made by
+    /// hand in their sidecars as the loader read them. Comes after
+    /// [`SessionEvent::LoadDone`]: they are the host's stories as long as its
+    /// issues are still those.
+    StoriesLinked(Box<crate::story::Stories>),
     /// The search index is ready, or why there is none.
     IndexReady(Result<Box<SearchIndex>, String>),
     /// The indexer wants the next batch of the loaded corpus
@@ -99,6 +106,30 @@ pub enum SessionEvent {
     Files(Box<files_job::FilesRead>),
     /// The search history file was read, or a query added to it, or why not.
     HistoryKept(history_job::HistoryKept),
+}
+
+impl SessionEvent {
+    /// What kind of event this is, in a word (for the timings).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            SessionEvent::Loaded { .. } => "loaded",
+            SessionEvent::Recut { .. } => "recut",
+            SessionEvent::LoadDone(_) => "load done",
+            SessionEvent::LoadFailed(_) => "load failed",
+            SessionEvent::StoriesLinked(_) => "stories linked",
+            SessionEvent::IndexReady(_) => "index ready",
+            SessionEvent::IndexWants => "index wants",
+            SessionEvent::SearchDone => "search done",
+            SessionEvent::SuggestProgress(..) => "suggest progress",
+            SessionEvent::SuggestDone(..) => "suggest done",
+            SessionEvent::Exported(_) => "exported",
+            SessionEvent::TagSaved(_) => "tag saved",
+            SessionEvent::TagsSaved => "tags saved",
+            SessionEvent::Page(_) => "page",
+            SessionEvent::Files(_) => "files",
+            SessionEvent::HistoryKept(_) => "history kept",
+        }
+    }
 }
 
 /// Where jobs send their events: the host's queue. Cheap to clone; `send` says

@@ -159,6 +159,11 @@ pub struct App {
     /// Stories across pages, linked once the corpus has loaded (and again
     /// after a correction): a part's tags are its story's.
     pub stories: crate::story::Stories,
+    /// The issues are still those the loader sent: none kept its first cut
+    /// against the loader's [`crate::session::SessionEvent::Recut`], none
+    /// corrected, no tags carried to a new cut. The stories the loader links
+    /// once loading ends are then theirs.
+    pub issues_as_loaded: bool,
 }
 
 impl App {
@@ -200,6 +205,7 @@ impl App {
             page: None,
             journal: Default::default(),
             stories: Default::default(),
+            issues_as_loaded: true,
             message: team_error.map(|text| Message {
                 text,
                 is_error: true,
@@ -337,12 +343,15 @@ impl App {
         });
     }
 
-    /// The background load has finished.
+    /// The background load has finished. Its stories across pages come after
+    /// ([`App::stories_linked`]); without a session to link them (tests), they
+    /// are linked here.
     pub fn finish_loading(&mut self, warnings: Vec<LoadWarning>) {
         self.loading = None;
         crate::cache::timing::mark("tui: load done");
-        self.relink_stories();
-        crate::cache::timing::mark("tui: stories linked (UI thread)");
+        if self.notify.is_none() {
+            self.relink_stories();
+        }
         let n = warnings.len();
         self.corpus.warnings.extend(warnings);
         if n > 0 {
@@ -369,6 +378,20 @@ impl App {
             ));
         }
         self.report_tag_problems();
+    }
+
+    /// The loader linked the stories of the issues it sent: they are
+    /// installed while the issues are still those, else linked again here
+    /// from the issues as they are now.
+    pub fn stories_linked(&mut self, stories: crate::story::Stories) {
+        if self.issues_as_loaded {
+            self.stories = stories;
+            self.reader = ReaderView::default();
+            self.sync_reader();
+        } else {
+            self.relink_stories();
+        }
+        crate::cache::timing::mark("tui: stories installed");
     }
 
     /// Loading failed as a whole (e.g. no such folder).

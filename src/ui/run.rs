@@ -128,11 +128,31 @@ fn event_loop(
     rx: &Receiver<AppEvent>,
     input: &InputPump,
 ) -> anyhow::Result<()> {
+    // With NEWSTAG_TIMINGS: how long the screen stood still at most, from an
+    // event taken to the frame drawn after it.
+    // With NEWSTAG_TIMINGS: how long the screen stood still at most, from an
+    // event taken to the frame drawn after it, and the event that took
+    // longest in that time.
+    let mut stalls = crate::cache::timing::Longest::new("tui: UI thread busy");
+    let mut woke = None;
+    let mut slowest = (Duration::ZERO, "");
+    let timed = |app: &mut App, ev: AppEvent, slowest: &mut (Duration, &'static str)| {
+        let (kind, t0) = (ev.kind(), std::time::Instant::now());
+        handle(app, ev);
+        let took = t0.elapsed();
+        if took > slowest.0 {
+            *slowest = (took, kind);
+        }
+    };
     loop {
         if let Some(what) = app.hand_over.take() {
             hand_over(term, app, input, what)?;
+            woke = None;
         }
         term.terminal.draw(|f| super::draw(app, f))?;
+        if let Some(since) = woke.take() {
+            stalls.saw(since, slowest.1);
+        }
         // Drawing the hits reads the index: a damaged part found then is said
         // at once (and the corpus indexed again).
         if super::searching::index_damaged(app) {
@@ -141,16 +161,30 @@ fn event_loop(
         let Ok(first) = rx.recv() else {
             return Ok(());
         };
-        handle(app, first);
+        woke = Some(std::time::Instant::now());
+        slowest = (Duration::ZERO, "drawing");
+        timed(app, first, &mut slowest);
         // Take whatever else is waiting before drawing again (fast typing, wheel).
         while !app.quit {
             match rx.try_recv() {
-                Ok(ev) => handle(app, ev),
+                Ok(ev) => timed(app, ev, &mut slowest),
                 Err(_) => break,
             }
         }
         if app.quit {
             return Ok(());
+        }
+    }
+}
+
+impl AppEvent {
+    /// What kind of event this is, in a word (for the timings).
+    fn kind(&self) -> &'static str {
+        match self {
+            AppEvent::Term(Event::Key(_)) => "key",
+            AppEvent::Term(_) => "terminal",
+            AppEvent::Signal(_) => "signal",
+            AppEvent::Session(ev) => ev.kind(),
         }
     }
 }
@@ -215,13 +249,14 @@ fn handle_session(app: &mut App, ev: SessionEvent) {
         }
         SessionEvent::Recut { issues, sidecars } => app.recut(issues, sidecars),
         SessionEvent::LoadDone(warnings) => {
-            // The scorer starts before the stories are linked on this thread
-            // (a second of a warm start of 100,000 issues under load), not
-            // after: suggestions are what is ready last.
+            // The scorer starts before the loader links the stories (a second
+            // of a warm start of 100,000 issues under load), not after:
+            // suggestions are what is ready last.
             app.start_suggestions_after_index();
             app.finish_loading(warnings);
             super::searching::corpus_loaded(app);
         }
+        SessionEvent::StoriesLinked(stories) => app.stories_linked(*stories),
         SessionEvent::LoadFailed(msg) => {
             app.load_failed(msg);
             super::searching::loading_ended(app);

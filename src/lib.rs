@@ -12,6 +12,7 @@ pub mod corpus;
 pub mod correct;
 pub mod export;
 pub mod file_stamp;
+pub mod folder_memo;
 pub mod record;
 pub mod regular_file;
 pub mod replace;

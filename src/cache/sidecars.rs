@@ -10,7 +10,8 @@
 //! listed for another reason than not existing answers "may have", so the
 //! caller looks the file up as it did without this census.
 
-use crate::file_stamp::FileStamp;
+use crate::article::Issue;
+use crate::folder_memo::FolderMemo;
 use crate::tags::sidecar;
 use std::collections::{HashMap, HashSet};
 use std::ffi::{OsStr, OsString};
@@ -113,46 +114,37 @@ impl SidecarCensus {
     }
 }
 
-/// A listing is taken again from [`LISTINGS`] only when the folder's last
-/// change is this much older than it (a change in the same tick of a coarse
-/// clock, FAT's 2 s, would not move the folder's stamp).
-const SETTLED: std::time::Duration = std::time::Duration::from_secs(3);
+/// At most this many issues are all kept by [`may_have_sidecars`] without a
+/// listing: a lookup or two each costs less than listing their folders (the
+/// TUI's first batch of a folder of ten thousand issues).
+const FEW_ISSUES: usize = 16;
 
-/// How many folders [`LISTINGS`] keeps at most (it is emptied past that).
-const KEPT_FOLDERS: usize = 1 << 16;
+/// The issues of `issues`, in their order, that may have a sidecar beside
+/// them (or mirrored under `sidecar_dir`): those whose sidecar folder lists
+/// a sidecar name of theirs, one listing of each folder ([`SidecarCensus`]);
+/// every one of a few. The others certainly have none: the tag store, the
+/// story links made by hand and `check`'s stale corrections read only these.
+pub fn may_have_sidecars<'a>(issues: &'a [Issue], sidecar_dir: Option<&Path>) -> Vec<&'a Issue> {
+    if issues.len() <= FEW_ISSUES {
+        return issues.iter().collect();
+    }
+    let census = SidecarCensus::new(sidecar_dir);
+    (issues.iter())
+        .filter(|i| census.may_have(&i.path, &i.rel))
+        .collect()
+}
 
-/// The listings made in this process, each with the folder's stamp then: a
-/// census made later (the tag store's, the story links' after the loader's)
-/// takes a folder's listing from here while the folder's stamp is the same
-/// (adding, removing or renaming an entry changes it), one `stat` instead of
-/// listing a folder of ten thousand issues again.
-static LISTINGS: Mutex<Option<HashMap<PathBuf, (FileStamp, Listing)>>> = Mutex::new(None);
+/// The listings made in this process ([`crate::folder_memo`]): a census made
+/// later (the tag store's, the story links' after the loader's) takes a
+/// folder's listing from here while the folder is unchanged. Weighed by the
+/// names a listing holds, one more for the folder: room for some 65,000
+/// folders without sidecars.
+static LISTINGS: FolderMemo<Listing> = FolderMemo::new(1 << 16);
 
-/// [`list_now`], or the listing kept of `folder` while it has not changed.
+/// [`list_now`], or the listing kept of `folder` while it has not changed
+/// (one that could not be made is not kept).
 fn list(folder: &Path) -> Listing {
-    let Some(before) = FileStamp::of(folder) else {
-        return list_now(folder);
-    };
-    if let Ok(kept) = LISTINGS.lock()
-        && let Some((stamp, listing)) = kept.as_ref().and_then(|k| k.get(folder))
-        && *stamp == before
-    {
-        return listing.clone();
-    }
-    let listing = list_now(folder);
-    let settled = before.modified().elapsed().is_ok_and(|age| age >= SETTLED);
-    if settled
-        && listing.is_some()
-        && FileStamp::of(folder) == Some(before)
-        && let Ok(mut kept) = LISTINGS.lock()
-    {
-        let kept = kept.get_or_insert_with(HashMap::new);
-        if kept.len() >= KEPT_FOLDERS {
-            kept.clear();
-        }
-        kept.insert(folder.to_path_buf(), (before, listing.clone()));
-    }
-    listing
+    LISTINGS.get_or_list(folder, list_now, |l| l.as_ref().map(|n| n.len() + 1))
 }
 
 /// The sidecar-named entries of `folder` (of any type: a lookup by name would
@@ -182,6 +174,30 @@ fn list_now(folder: &Path) -> Listing {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Of many issues, those with a sidecar (by its plain or full name) are
+    /// kept, in their order, the rest left out; of a few, every one is kept.
+    #[test]
+    fn only_issues_that_may_have_a_sidecar_are_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let issues: Vec<Issue> = (0..40)
+            .map(|i| {
+                let rel = format!("{i:02}.txt");
+                std::fs::write(dir.path().join(&rel), "x").unwrap();
+                Issue {
+                    path: dir.path().join(&rel),
+                    rel,
+                    ..Issue::default()
+                }
+            })
+            .collect();
+        std::fs::write(dir.path().join("03.tags.toml"), "").unwrap();
+        std::fs::write(dir.path().join("31.txt.tags.toml"), "").unwrap();
+        let rels = |kept: Vec<&Issue>| kept.iter().map(|i| i.rel.clone()).collect::<Vec<_>>();
+        assert_eq!(rels(may_have_sidecars(&issues, None)), ["03.txt", "31.txt"]);
+        assert_eq!(rels(may_have_sidecars(&issues[30..34], None)).len(), 4);
+        assert!(may_have_sidecars(&issues[..0], None).is_empty());
+    }
 
     /// The census answers as a lookup by name would: plain and full names
     /// beside the issue, mirrored under a sidecar folder, a missing folder.
@@ -262,14 +278,10 @@ mod tests {
         // Each census is new, as each command's is: what carries over is LISTINGS.
         let may = |name: &str| SidecarCensus::new(None).may_have(&dir.path().join(name), name);
         assert!(!may("a.txt"));
-        let kept = |folder: &Path| {
-            LISTINGS
-                .lock()
-                .unwrap()
-                .as_ref()
-                .is_some_and(|k| k.contains_key(folder))
-        };
-        assert!(kept(dir.path()), "a settled folder's listing is kept");
+        assert!(
+            LISTINGS.holds(dir.path()),
+            "a settled folder's listing is kept"
+        );
         assert!(!may("a.txt"));
         std::fs::write(dir.path().join("a.tags.toml"), "").unwrap();
         assert!(may("a.txt"), "a sidecar added since the listing is seen");

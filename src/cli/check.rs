@@ -77,15 +77,13 @@ pub fn run(config: &Config, args: CheckArgs) -> anyhow::Result<ExitCode> {
     // Corrections of the cut that no longer apply (the issue file was edited).
     // Only issues with a sidecar can have corrections: one listing of each
     // sidecar folder instead of a dozen lookups an issue.
-    let census = crate::cache::sidecars::SidecarCensus::new(sidecar_dir.as_deref());
-    let stale: Vec<_> = corpus
-        .issues
-        .iter()
-        .filter(|issue| census.may_have(&issue.path, &issue.rel))
-        .flat_map(|issue| {
-            crate::correct::file::stale_of(issue, &corpus.issues, sidecar_dir.as_deref())
-        })
-        .collect();
+    let stale: Vec<_> =
+        crate::cache::sidecars::may_have_sidecars(&corpus.issues, sidecar_dir.as_deref())
+            .into_iter()
+            .flat_map(|issue| {
+                crate::correct::file::stale_of(issue, &corpus.issues, sidecar_dir.as_deref())
+            })
+            .collect();
     let stale_count = stale.len();
     problems.extend(stale.into_iter().map(|s| {
         format!(

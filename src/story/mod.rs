@@ -38,25 +38,15 @@ pub enum ManualLink {
 }
 
 /// The story links made by hand in the sidecars of `issues` (as
-/// [`crate::correct::file::on_load`] reads them), oldest first. Which issues
-/// may have a sidecar is told by one listing of each sidecar folder
-/// ([`crate::cache::sidecars`]), not by two failed lookups per issue (the
-/// TUI links stories on its own thread once loading ends: 200,000 lookups
-/// on 100,000 issues).
+/// [`crate::correct::file::on_load`] reads them), oldest first. Only the
+/// sidecars of the issues that may have one are read
+/// ([`crate::cache::sidecars::may_have_sidecars`]), not two failed lookups
+/// per issue (200,000 on 100,000 issues).
 pub fn manual_links(issues: &[Issue]) -> Vec<ManualLink> {
-    let census = crate::cache::sidecars::SidecarCensus::as_loaded();
-    manual_links_where(issues, &|i| census.may_have(&i.path, &i.rel))
-}
-
-/// [`manual_links`], reading only the sidecars of the issues `may_have_sidecar`
-/// keeps (the others have none: see `crate::cache::sidecars`).
-pub fn manual_links_where(
-    issues: &[Issue],
-    may_have_sidecar: &dyn Fn(&Issue) -> bool,
-) -> Vec<ManualLink> {
     use crate::correct::Op;
     let mut found: Vec<(String, ManualLink)> = Vec::new();
-    for issue in issues.iter().filter(|i| may_have_sidecar(i)) {
+    let sidecar_dir = crate::correct::file::sidecar_dir();
+    for issue in crate::cache::sidecars::may_have_sidecars(issues, sidecar_dir.as_deref()) {
         for c in crate::correct::file::on_load(&issue.path, &issue.rel) {
             let part = (issue.rel.clone(), c.id.clone());
             let link = match c.op {

@@ -25,7 +25,7 @@
 //! its place.
 
 use super::sidecar::{self, Sidecar, SidecarError};
-use crate::file_stamp::FileStamp;
+use crate::folder_memo::FolderMemo;
 use std::collections::HashMap;
 use std::ffi::{OsStr, OsString};
 use std::path::{Path, PathBuf};
@@ -278,113 +278,21 @@ pub fn locate_all<'a>(
         .collect()
 }
 
-/// A listing is trusted again only when the folder's last change is this much
-/// older than the listing: a change in the same tick of a coarse clock (FAT
-/// keeps 2 s) would not move the stamp.
-const SETTLED: std::time::Duration = std::time::Duration::from_secs(3);
-
-/// How many names (issue files and sidecars) the listings kept hold at most:
-/// the least recently asked for go first. Room for a folder of a hundred
-/// thousand issues (some 15 MB), not for every folder ever listed.
-const LISTED_NAMES: usize = 1 << 17;
-
-/// The last listing of folders asked about (see [`listed`]): each with the
-/// folder's stamp then, when it was last asked for, and how many names all
-/// hold.
-#[derive(Debug, Default)]
-struct Listings {
-    folders: HashMap<PathBuf, Listing>,
-    names: usize,
-    clock: u64,
-}
-
-#[derive(Debug)]
-struct Listing {
-    /// The folder's stamp when it was listed (adding, removing or renaming an
-    /// entry changes its times).
-    stamp: FileStamp,
-    issues: std::sync::Arc<FolderIssues>,
-    used: u64,
-}
-
-impl Listings {
-    /// The listing of `folder` kept, when its stamp is still `stamp`.
-    fn get(&mut self, folder: &Path, stamp: &FileStamp) -> Option<std::sync::Arc<FolderIssues>> {
-        self.clock += 1;
-        let l = self.folders.get_mut(folder)?;
-        if l.stamp != *stamp {
-            return None;
-        }
-        l.used = self.clock;
-        Some(std::sync::Arc::clone(&l.issues))
-    }
-
-    /// Keep `issues` as the listing of `folder` (stamped `stamp`), then drop
-    /// the least recently asked for others while all hold more than `bound`
-    /// names.
-    fn keep(
-        &mut self,
-        folder: &Path,
-        stamp: FileStamp,
-        issues: std::sync::Arc<FolderIssues>,
-        bound: usize,
-    ) {
-        self.clock += 1;
-        self.names += issues.len();
-        let new = Listing {
-            stamp,
-            issues,
-            used: self.clock,
-        };
-        if let Some(old) = self.folders.insert(folder.to_path_buf(), new) {
-            self.names -= old.issues.len();
-        }
-        while self.names > bound && self.folders.len() > 1 {
-            let Some(oldest) = self
-                .folders
-                .iter()
-                .filter(|(f, _)| f.as_path() != folder)
-                .min_by_key(|(_, l)| l.used)
-                .map(|(f, _)| f.clone())
-            else {
-                break;
-            };
-            if let Some(gone) = self.folders.remove(&oldest) {
-                self.names -= gone.issues.len();
-            }
-        }
-    }
-}
-
-fn listings() -> &'static std::sync::Mutex<Listings> {
-    static LISTINGS: std::sync::OnceLock<std::sync::Mutex<Listings>> = std::sync::OnceLock::new();
-    LISTINGS.get_or_init(Default::default)
-}
+/// The last listing of folders asked about ([`crate::folder_memo`]), weighed
+/// by the names (issue files and sidecars) each holds: room for a folder of a
+/// hundred thousand issues (some 15 MB), not for every folder ever listed.
+static LISTINGS: FolderMemo<std::sync::Arc<FolderIssues>> = FolderMemo::new(1 << 17);
 
 /// [`FolderIssues::read`] of `folder`, listed again only when it changed since
 /// this process last listed it: the TUI's loader locates each batch of issues
 /// as it comes, and would otherwise list a folder of 100,000 issues some fifty
 /// times.
 fn listed(folder: &Path) -> std::sync::Arc<FolderIssues> {
-    let before = FileStamp::of(folder);
-    if let Some(stamp) = &before
-        && let Ok(mut memo) = listings().lock()
-        && let Some(issues) = memo.get(folder, stamp)
-    {
-        return issues;
-    }
-    let issues = std::sync::Arc::new(FolderIssues::read(folder));
-    // Kept only when the folder did not change while it was listed, and its
-    // last change is settled.
-    let settled = |s: &FileStamp| s.modified().elapsed().is_ok_and(|age| age >= SETTLED);
-    if let Some(stamp) = before
-        && FileStamp::of(folder) == Some(stamp)
-        && settled(&stamp)
-        && let Ok(mut memo) = listings().lock()
-    {
-        memo.keep(folder, stamp, std::sync::Arc::clone(&issues), LISTED_NAMES);
-    }
-    issues
+    LISTINGS.get_or_list(
+        folder,
+        |f| std::sync::Arc::new(FolderIssues::read(f)),
+        |issues| Some(issues.len()),
+    )
 }
 
 impl SidecarLocation {
@@ -617,54 +525,13 @@ mod tests {
                 .collect()
         };
         assert_eq!(own()[19], "a19.tags.toml");
-        assert!(
-            listings().lock().unwrap().folders.contains_key(dir.path()),
-            "kept"
-        );
+        assert!(LISTINGS.holds(dir.path()), "kept");
         assert_eq!(own()[19], "a19.tags.toml");
         std::fs::write(dir.path().join("a19.md"), "x").unwrap();
         assert_eq!(own()[19], "a19.txt.tags.toml");
         std::fs::write(dir.path().join("a18.md"), "x").unwrap();
         set_back();
         assert_eq!(own()[18], "a18.txt.tags.toml");
-    }
-
-    /// The listings kept hold at most so many names: the folders asked for
-    /// least recently go first, never the one just listed.
-    #[test]
-    fn listings_kept_are_bounded_by_their_names() {
-        let stamp = |n: u64| FileStamp {
-            size: n,
-            mtime_ns: 0,
-            ctime_ns: 0,
-            inode: 0,
-        };
-        let names = |n: usize| {
-            std::sync::Arc::new(FolderIssues::from_names(
-                (0..n).map(|i| OsString::from(format!("{i}.txt"))).collect(),
-            ))
-        };
-        let mut memo = Listings::default();
-        memo.keep(Path::new("a"), stamp(1), names(4), 10);
-        memo.keep(Path::new("b"), stamp(2), names(4), 10);
-        assert!(memo.get(Path::new("a"), &stamp(1)).is_some());
-        assert!(
-            memo.get(Path::new("a"), &stamp(9)).is_none(),
-            "changed since"
-        );
-        // Twelve names: b, asked for least recently, goes.
-        memo.keep(Path::new("c"), stamp(3), names(4), 10);
-        let mut kept: Vec<_> = memo.folders.keys().cloned().collect();
-        kept.sort();
-        assert_eq!(kept, [PathBuf::from("a"), PathBuf::from("c")]);
-        assert_eq!(memo.names, 8);
-        // Listed again, a folder's old listing is replaced, not counted twice.
-        memo.keep(Path::new("c"), stamp(4), names(2), 10);
-        assert_eq!(memo.names, 6);
-        // One folder beyond the bound alone is still kept.
-        memo.keep(Path::new("d"), stamp(5), names(30), 10);
-        assert_eq!(memo.folders.keys().collect::<Vec<_>>(), [Path::new("d")]);
-        assert_eq!(memo.names, 30);
     }
 
     fn folder(names: &[&str]) -> FolderIssues {

@@ -331,15 +331,7 @@ impl TagStore {
     /// without sidecars that is one listing of each sidecar folder, not a
     /// listing of each folder of issues and a failed open per issue.
     pub fn read_sidecars(issues: &[Issue], sidecar_dir: Option<&Path>) -> LoadedSidecars {
-        let census;
-        let issues: Vec<&Issue> = if issues.len() <= FEW_ISSUES {
-            issues.iter().collect()
-        } else {
-            census = crate::cache::sidecars::SidecarCensus::new(sidecar_dir);
-            (issues.iter())
-                .filter(|i| census.may_have(&i.path, &i.rel))
-                .collect()
-        };
+        let issues = crate::cache::sidecars::may_have_sidecars(issues, sidecar_dir);
         let locations = location::locate_all(
             issues.iter().map(|i| (i.path.as_path(), i.rel.as_str())),
             sidecar_dir,

@@ -5,7 +5,7 @@
 //! `excel` puts a byte-order mark first so Excel shows Chinese text correctly.
 
 use super::ExportRecord;
-use super::table::Table;
+use super::table::{Cell, Table};
 use std::io::{self, Write};
 
 /// The UTF-8 byte-order mark Excel needs to read a CSV file as UTF-8.
@@ -26,10 +26,21 @@ pub fn write_csv(
         .terminator(::csv::Terminator::CRLF)
         .from_writer(out);
     w.write_record(table.header()).map_err(csv_to_io)?;
+    // Numbers (an index, a 0/1 per tag: most cells of a row) are written
+    // through one buffer, not a string made per cell.
+    let mut number = String::new();
     for row in rows {
         for cell in table.cells(row) {
-            w.write_field(cell.as_text().as_bytes())
-                .map_err(csv_to_io)?;
+            let text = match &cell {
+                Cell::Text(s) => s.as_bytes(),
+                Cell::Number(n) => {
+                    use std::fmt::Write;
+                    number.clear();
+                    let _ = write!(number, "{n}");
+                    number.as_bytes()
+                }
+            };
+            w.write_field(text).map_err(csv_to_io)?;
         }
         w.write_record(None::<&[u8]>).map_err(csv_to_io)?;
     }

@@ -52,11 +52,24 @@ impl Whose {
     }
 }
 
+/// What each article of an issue has, by issue and id: looked up by the two
+/// names as they are, no key made (an export looks up every article twice).
+type ByArticle<T> = HashMap<String, HashMap<String, T>>;
+
+/// `by`'s entries, keyed by (issue, id), by issue then id.
+fn by_article<T>(by: HashMap<(String, String), T>) -> ByArticle<T> {
+    let mut out: ByArticle<T> = HashMap::new();
+    for ((rel, id), t) in by {
+        out.entry(rel).or_default().insert(id, t);
+    }
+    out
+}
+
 /// The tags and memos each article carries in an export, by (issue, id).
 #[derive(Debug, Clone, Default)]
 pub struct ArticleDecisions {
-    tags: HashMap<(String, String), Vec<ExportTag>>,
-    memos: HashMap<(String, String), Vec<Memo>>,
+    tags: ByArticle<Vec<ExportTag>>,
+    memos: ByArticle<Vec<Memo>>,
     /// Articles still in dispute (settled decisions only): exported without
     /// tags.
     pub waiting: usize,
@@ -68,14 +81,15 @@ impl ArticleDecisions {
         let mut out = ArticleDecisions::default();
         for issue in issues {
             for article in issue.articles.iter() {
-                let key = || (issue.rel.clone(), article.id.clone());
                 let tags = tags_in_store(store, issue, article);
                 if !tags.is_empty() {
-                    out.tags.insert(key(), tags);
+                    (out.tags.entry(issue.rel.clone()).or_default())
+                        .insert(article.id.clone(), tags);
                 }
                 let memos = memos_in_store(store, issue, article);
                 if !memos.is_empty() {
-                    out.memos.insert(key(), memos);
+                    (out.memos.entry(issue.rel.clone()).or_default())
+                        .insert(article.id.clone(), memos);
                 }
             }
         }
@@ -111,7 +125,7 @@ impl ArticleDecisions {
                 );
                 let (tags, waiting) = settled_tags(&units, no_topic);
                 Ok(ArticleDecisions {
-                    tags,
+                    tags: by_article(tags),
                     memos: self.memos,
                     waiting,
                 })
@@ -149,15 +163,15 @@ impl ArticleDecisions {
 
     /// The tags of article `id` of `issue`.
     fn tags_of(&self, issue: &Issue, id: &str) -> &[ExportTag] {
-        self.tags
-            .get(&(issue.rel.clone(), id.to_string()))
+        (self.tags.get(&issue.rel))
+            .and_then(|by_id| by_id.get(id))
             .map_or(&[], Vec::as_slice)
     }
 
     /// The memos of article `id` of `issue`.
     fn memos_of(&self, issue: &Issue, id: &str) -> Vec<Memo> {
-        self.memos
-            .get(&(issue.rel.clone(), id.to_string()))
+        (self.memos.get(&issue.rel))
+            .and_then(|by_id| by_id.get(id))
             .cloned()
             .unwrap_or_default()
     }
@@ -230,13 +244,13 @@ pub fn gather(
     for (i, issue) in issues.iter().enumerate() {
         for (a, article) in issue.articles.iter().enumerate() {
             let here = ArticleAt::new(i, a);
-            if stories.is_later_part(here) {
+            // Its story's parts, or itself alone (no list made per article);
+            // a later part is its story's first part's row.
+            let story = stories.story_of(here);
+            if story.is_some_and(|(_, part)| part > 1) {
                 continue;
             }
-            // Its story's parts, or itself alone (no list made per article).
-            let parts = stories
-                .story_of(here)
-                .map_or(std::slice::from_ref(&here), |(parts, _)| parts);
+            let parts = story.map_or(std::slice::from_ref(&here), |(parts, _)| parts);
             if only.is_some_and(|only| !parts.iter().any(|p| only.contains(p))) {
                 continue;
             }
@@ -261,7 +275,8 @@ pub fn gather(
                 continue;
             }
             let memos = decided.memos_of(issue, &article.id);
-            let at = match stories.whole(issues, here) {
+            let whole = story.and_then(|_| stories.whole(issues, here));
+            let at = match whole {
                 Some(whole) => {
                     let mut copy = issue.clone();
                     copy.page = stories.pages(issues, here);

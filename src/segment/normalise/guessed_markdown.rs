@@ -26,6 +26,26 @@ fn marks_a_non_head(u: &Unit<'_>) -> bool {
         || (t.starts_with(['（', '(']) && t.ends_with(['）', ')']))
 }
 
+/// A Markdown heading on a line of hard-wrapped text: the text runs on into the line
+/// right under it, which opens with what no line of its own opens with (a comma, a
+/// pause mark, a closing quote: a PDF print keeps them off a line's start), or the
+/// line is as wide as the page's column with another full line of the column right
+/// under it (a head set in a bigger size is never as wide as the column in
+/// characters).
+fn marks_cut_text(u: &Unit<'_>, next: &Unit<'_>, wrap: Option<Wrap>) -> bool {
+    u.level > 0
+        && u.markup == Markup::None
+        && next.gap == 0
+        && next.markup == Markup::None
+        && (crate::segment::rethread::opens_mid_sentence(&next.text)
+            || (next.level == 0
+                && !is_byline(&next.text, count_upto(&next.text, 81))
+                && wrap.is_some_and(|w| {
+                    w.fills(&u.text) && w.fills(&next.text) && w.of(&next.text) <= w.width + 2
+                })
+                && !ends_sentence(&u.text)))
+}
+
 /// Converter Markdown is a hint, not the truth. A converter that guesses heads from
 /// the shape of lines marks every short line without a full stop, bylines and names
 /// among them; an editor marks some heads and leaves others (bylines, labels) as
@@ -33,13 +53,29 @@ fn marks_a_non_head(u: &Unit<'_>) -> bool {
 /// a note, a sentence) while it leaves few head-shaped lines unmarked (fewer than a
 /// quarter of its marks; lines as wide as a hard-wrapped page's column are cut text,
 /// not heads) had its marks guessed: they tell nothing its lines do not, and the
-/// page is read as unmarked.
+/// page is read as unmarked. So is a page with a mark on a line of hard-wrapped
+/// text, twice or more (a converter guessing heads from a PDF print's short
+/// lines): no editor marks half a sentence.
 pub(super) fn settle_markdown(units: &mut [Unit<'_>], wrap: Option<Wrap>) {
     let marked = units
         .iter()
         .filter(|u| u.level > 0 && u.markup == Markup::None)
         .count();
-    if marked == 0 || !units.iter().any(marks_a_non_head) {
+    if marked == 0 {
+        return;
+    }
+    let on_cut_text = units
+        .windows(2)
+        .filter(|w| marks_cut_text(&w[0], &w[1], wrap))
+        .take(2)
+        .count();
+    if on_cut_text >= 2 {
+        for u in units.iter_mut() {
+            u.level = 0;
+        }
+        return;
+    }
+    if !units.iter().any(marks_a_non_head) {
         return;
     }
     let unmarked_heads = units
@@ -86,5 +122,27 @@ mod tests {
         // An editor's page with a byline marked, and heads left unmarked.
         let mixed = "## 岑阳日报 第5版\n\n岑水保护在行动\n\n# 一河清水穿城过\n\n## 本报记者 滕雪\n\n初冬时节，河水清澈。\n\n截污治污\n\n治水先治污。\n\n白坪县关停养殖场\n\n记者获悉，养殖场已关停。\n";
         assert!(levels(mixed).contains(&1), "{:?}", levels(mixed));
+    }
+
+    /// A converter that guessed heads from a PDF print's short lines marks lines of
+    /// its hard-wrapped text (one a column wide with text under it, one whose
+    /// sentence runs on into `，…` below): the page is read as unmarked, so its
+    /// titles are found as on the unmarked print. An editor's marks on heads of a
+    /// hard-wrapped page are kept.
+    #[test]
+    fn marks_on_lines_of_wrapped_text_are_guessed() {
+        let col = "一二三四五六七八九十一二三四五六\n";
+        let guessed = format!(
+            "## 全省首批信用村名单公布\n## 首批二百个信用村名单日前已经公\n布，入选村的农户可享受信用贷款，\n利率较低。\n\n### 县里新建两个农贸市场\n### 本报讯 记者从商务厅获悉\n，今年新建农贸市场两个。\n{col}{col}{col}{col}十。\n"
+        );
+        assert!(
+            levels(&guessed).iter().all(|&l| l == 0),
+            "{:?}",
+            levels(&guessed)
+        );
+        let edited = format!(
+            "## 全省首批信用村名单公布\n首批二百个信用村名单日前已经公\n布，农户可享受信用贷款。\n\n## 县里新建两个农贸市场\n本报讯 记者从商务厅获悉，今年\n新建农贸市场两个。\n{col}{col}{col}{col}十。\n"
+        );
+        assert!(levels(&edited).contains(&2), "{:?}", levels(&edited));
     }
 }

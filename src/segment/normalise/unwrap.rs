@@ -205,8 +205,11 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
                     return false;
                 }
                 // A dateline (`本报讯`) opening a line after a finished one opens a
-                // paragraph: one brief after another.
-                if crate::segment::classify::is_complete(&prev.text)
+                // paragraph: one brief after another; after a line of no clause (a
+                // head printed right over its lede, `鹭溪县划定首批生态保护红线界桩` /
+                // `本报讯 近日，…`, as `pdftotext` prints a block) it opens the text
+                // under that head.
+                if (crate::segment::classify::is_complete(&prev.text) || names_no_clause(&prev.text))
                     && crate::segment::classify::dateline(&u.text).is_some()
                 {
                     return false;
@@ -402,6 +405,18 @@ fn heads_its_text(prev: &str, next: &str, wrap: Wrap) -> bool {
         && !crate::segment::rethread::bond(prev, next)
 }
 
+/// A line with no clause in it that is no byline, dateline or role waiting for its
+/// name: a head (or a head's last line), never a line of running text cut by a wrap.
+fn names_no_clause(prev: &str) -> bool {
+    count_upto(prev, 4) >= 4
+        && !prev.contains(['，', '。', '；', '：', '、', ',', ':', '（', '('])
+        && !ends_sentence(prev)
+        && !ROLE_WORDS.iter().any(|r| prev.ends_with(r))
+        && !is_dateline_alone(prev)
+        && crate::segment::classify::dateline(prev).is_none()
+        && !is_byline(prev, count_upto(prev, 81))
+}
+
 /// `问：…`, `答：…`: a line opening a question or an answer of an interview or a
 /// Q&A item.
 pub fn opens_exchange(text: &str) -> bool {
@@ -481,6 +496,26 @@ mod tests {
                 "市轨道交通集团负责人昨日向记者透露，地铁三号线二期工程将于年底前开通试运营，沿线新设车站六座，全程约需二十五分钟。",
                 "本报记者 林小禾",
                 "春节前，全市各大商场陆续推出年货促销活动，吸引了不少市民前来选购，有的商场客流比平时多了三成，停车场一位难求，不少市民改乘地铁和公交前往，商场也延长了营业时间。",
+            ]
+        );
+    }
+
+    /// `pdftotext` prints a head right over its lede in one block: a dateline
+    /// (`本报讯`) opening the line under a line of no clause opens the text under
+    /// that head, the head wrapped over two lines or not.
+    #[test]
+    fn a_dateline_under_a_head_in_one_block_opens_its_text() {
+        let page = "北墅区建成首座建筑垃圾资源\n化利用厂\n本报讯 9月22日，北墅区首座建\n筑垃圾资源化利用厂投产。该厂每年\n可处理建筑垃圾60万吨，生产再生骨\n料、再生砖等产品。（苏禾）\n\n鹭溪县划定首批生态保护红线界桩\n本报讯 近日，鹭溪县在全县生态\n保护红线边界设立界桩和标识牌1260\n个，方便群众识别和监督。（林溪）\n\n柳渡县开展外来入侵物种普查\n\n本报讯 9月以来，柳渡县组织农\n业、林业等部门开展外来入侵物种普\n查，发现后及时清除。（梅若）\n";
+        let t = texts(page);
+        assert_eq!(
+            t,
+            [
+                "北墅区建成首座建筑垃圾资源化利用厂",
+                "本报讯 9月22日，北墅区首座建筑垃圾资源化利用厂投产。该厂每年可处理建筑垃圾60万吨，生产再生骨料、再生砖等产品。（苏禾）",
+                "鹭溪县划定首批生态保护红线界桩",
+                "本报讯 近日，鹭溪县在全县生态保护红线边界设立界桩和标识牌1260个，方便群众识别和监督。（林溪）",
+                "柳渡县开展外来入侵物种普查",
+                "本报讯 9月以来，柳渡县组织农业、林业等部门开展外来入侵物种普查，发现后及时清除。（梅若）",
             ]
         );
     }

@@ -172,9 +172,6 @@ struct Assembler {
     /// but its item between: a head right after it opens the next item.
     item_number: Option<u32>,
     numbered: bool,
-    /// The dateline lede being read has its own title printed inside its text, in
-    /// a cut sentence (see [`title_cut_in_ahead`]): it opens an article.
-    title_cut_in: bool,
 }
 
 /// Assemble units (with their classes) into drafts, in reading order.
@@ -191,7 +188,6 @@ pub fn assemble(units: &[Unit<'_>], classes: &[Class]) -> Vec<Draft> {
         items_before_head: false,
         item_number: None,
         numbered: false,
-        title_cut_in: false,
     };
     let mut i = 0;
     while i < units.len() {
@@ -292,9 +288,11 @@ pub fn assemble(units: &[Unit<'_>], classes: &[Class]) -> Vec<Draft> {
                 i += 1;
             }
             Role::Subtitle | Role::Body => {
-                a.title_cut_in = class.dateline.is_some() && title_cut_in_ahead(units, classes, i);
-                a.body(&units[i], class);
-                a.title_cut_in = false;
+                // A dateline lede with its own title printed inside its text, in a
+                // cut sentence, opens an article.
+                let title_cut_in =
+                    class.dateline.is_some() && title_cut_in_ahead(units, classes, i);
+                a.paragraph(&units[i], class, title_cut_in);
                 i += 1;
             }
         }
@@ -1568,6 +1566,13 @@ impl Assembler {
 
     /// A body paragraph.
     fn body(&mut self, unit: &Unit<'_>, class: &Class) {
+        self.paragraph(unit, class, false);
+    }
+
+    /// A body paragraph; `title_cut_in`: a dateline lede that has its own title
+    /// printed inside its text, in a cut sentence (see [`title_cut_in_ahead`]), so
+    /// it opens an article rather than going on with the one running.
+    fn paragraph(&mut self, unit: &Unit<'_>, class: &Class, title_cut_in: bool) {
         let text: &str = &unit.text;
         let headed = self.headed.take();
         let target = if class.dateline.is_some() || class.jump_in {
@@ -1575,7 +1580,7 @@ impl Assembler {
                 Some(h) if !self.drafts[h].has_body() && !self.drafts[h].caption => h,
                 // A further dispatch of a titled article still running (a roundup of
                 // reports from several places) stays in it.
-                _ if !class.jump_in && self.runs_on() && !self.title_cut_in => {
+                _ if !class.jump_in && self.runs_on() && !title_cut_in => {
                     self.cur.unwrap_or_default()
                 }
                 _ => {

@@ -32,32 +32,41 @@ fn entry(text: &str) -> Option<(&str, &str)> {
 /// bracketed label the page repeats (`【市民诉求】` … `【办理结果】` under each letter,
 /// `【评语】` under each piece) is a field of a recurring form and stays text.
 pub(super) fn split_entry_heads(units: &mut Vec<Unit<'_>>) {
-    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    for u in units.iter().filter(|u| u.markup == Markup::None) {
-        if let Some((head, _)) = entry(&u.text) {
-            *counts.entry(head.to_string()).or_default() += 1;
-        }
+    const OPEN: usize = '【'.len_utf8();
+    // The units that open an entry and their head's length in bytes, each read once
+    // (nothing is kept, or allocated, for a page without bracketed heads).
+    let found: Vec<(usize, usize)> = units
+        .iter()
+        .enumerate()
+        .filter(|(_, u)| u.markup == Markup::None)
+        .filter_map(|(k, u)| entry(&u.text).map(|(head, _)| (k, head.len())))
+        .collect();
+    if found.len() < LEAST_ENTRIES {
+        return;
     }
-    let once: std::collections::HashSet<String> = counts
-        .into_iter()
-        .filter_map(|(head, n)| (n == 1).then_some(head))
+    let head_of = |k: usize, len: usize| &units[k].text[OPEN..OPEN + len];
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for &(k, len) in &found {
+        *counts.entry(head_of(k, len)).or_default() += 1;
+    }
+    // The heads that name one entry each.
+    let once: Vec<(usize, usize)> = found
+        .iter()
+        .copied()
+        .filter(|&(k, len)| counts[head_of(k, len)] == 1)
         .collect();
     if once.len() < LEAST_ENTRIES {
         return;
     }
-    let opens_entry = |u: &Unit<'_>| {
-        u.markup == Markup::None && entry(&u.text).is_some_and(|(head, _)| once.contains(head))
-    };
-    let mut out = Vec::with_capacity(units.len() + 16);
-    for u in units.drain(..) {
-        let Some((head, body)) = opens_entry(&u)
-            .then(|| entry(&u.text))
-            .flatten()
-            .map(|(h, b)| (h.to_string(), b.to_string()))
-        else {
+    let mut out = Vec::with_capacity(units.len() + once.len());
+    let mut next = once.into_iter().peekable();
+    for (k, u) in units.drain(..).enumerate() {
+        let Some((_, len)) = next.next_if(|&(at, _)| at == k) else {
             out.push(u);
             continue;
         };
+        let head = u.text[OPEN..OPEN + len].to_string();
+        let body = u.text[OPEN + len + '】'.len_utf8()..].to_string();
         let mut first = u.clone();
         first.text = Cow::Owned(head);
         first.markup = Markup::RunIn;

@@ -33,6 +33,10 @@ impl IssueInfo {
     }
 }
 
+/// Documents a segment of body postings holds (the last of a batch may hold
+/// fewer): the more segments, the more work merging them.
+pub const SEGMENT_DOCS: usize = 1024;
+
 /// The postings of the bodies of `articles`, `chunk` articles a segment, in
 /// parallel.
 fn body_segments(articles: &[&Article], chunk: usize) -> Vec<Segment> {
@@ -59,7 +63,7 @@ fn postings_of(bodies: &Bodies) -> Postings {
                 .iter()
                 .filter_map(|(all, k)| all.get(*k as usize))
                 .collect();
-            Postings::merge(&body_segments(&articles, 1024))
+            Postings::merge(&body_segments(&articles, SEGMENT_DOCS))
         }
         _ => Postings::default(),
     }
@@ -123,12 +127,10 @@ impl IndexBuilder {
             }
         }
         let refs: Vec<&Article> = batch.iter().map(|&(_, _, a)| a).collect();
-        // Tasks small enough that a batch keeps every core busy.
-        let chunk = refs
-            .len()
-            .div_ceil(2 * rayon::current_num_threads())
-            .max(64);
-        for s in body_segments(&refs, chunk) {
+        // Segments of the size a whole corpus's build makes: a batch cut
+        // into two tasks per core made twice as many, and merging them cost
+        // more than the cores they kept busy saved.
+        for s in body_segments(&refs, SEGMENT_DOCS) {
             self.segments.push(s);
         }
     }
@@ -666,9 +668,9 @@ impl SearchIndex {
         // A few segments at a time (the same segments as all at once), each
         // batch handed to the store that keeps them within a budget.
         let mut segments = Segments::default();
-        let batch = 1024 * 2 * rayon::current_num_threads().max(1);
+        let batch = SEGMENT_DOCS * 2 * rayon::current_num_threads().max(1);
         for part in articles.chunks(batch) {
-            for s in body_segments(part, 1024) {
+            for s in body_segments(part, SEGMENT_DOCS) {
                 segments.push(s);
             }
         }

@@ -10,15 +10,18 @@
 use super::{Listing, Notifier, SessionEvent, spawn_job};
 use crate::article::{Article, Issue};
 use crate::search::cache;
-use crate::search::index::{IndexBuilder, IssueInfo};
+use crate::search::index::{IndexBuilder, IssueInfo, SEGMENT_DOCS};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 
-/// Articles handed to the indexer at a time. They are shared with the corpus, not
-/// copied; a batch bounds the work of one handover on the host's thread.
-const FEED_BATCH: usize = 2048;
+/// Articles handed to the indexer at a time: a segment of postings for each
+/// core ([`SEGMENT_DOCS`]). They are shared with the corpus, not copied; a
+/// batch bounds the work of one handover on the host's thread.
+fn feed_batch() -> usize {
+    SEGMENT_DOCS * rayon::current_num_threads().max(1)
+}
 
 /// What the host hands the indexer when there is no valid index cache.
 enum IndexFeed {
@@ -163,14 +166,15 @@ impl IndexFeeder {
         }
         let mut infos = Vec::new();
         let mut articles = Vec::new();
-        while articles.len() < FEED_BATCH
+        let batch = feed_batch();
+        while articles.len() < batch
             && let Some(issue) = issues.get(self.issue)
         {
             if self.article == 0 {
                 infos.push(IssueInfo::of(issue));
             }
             let rest = issue.articles.len().saturating_sub(self.article);
-            for _ in 0..rest.min(FEED_BATCH - articles.len()) {
+            for _ in 0..rest.min(batch - articles.len()) {
                 articles.push((
                     self.issue as u32,
                     self.article as u32,

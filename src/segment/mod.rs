@@ -4,7 +4,8 @@
 //! columns side by side read column by column, `columns`) -> `normalise` (page
 //! furniture set aside, hard-wrapped lines re-joined, indents read, a draft's field
 //! labels read by `draft`, a page of records by `records` (a JSON page's objects
-//! and an SQL dump's rows printed as records first, `json_pages`, `sql_pages`), a
+//! and an SQL dump's rows printed as records first, `json_pages`, `sql_pages`; an
+//! XML document's elements read as its format has them, `xml_pages`), a
 //! timeline's posts by
 //! `posts`, outliner notes' entries by `outline`) -> `classify` (each unit's
 //! role and features) -> `assemble` (heading stacks to articles, re-threading cut
@@ -32,6 +33,7 @@ pub mod rehome;
 pub mod rethread;
 pub mod sql_pages;
 pub mod traditional;
+pub mod xml_pages;
 
 use crate::article::Article;
 
@@ -124,6 +126,7 @@ fn prepare(text: &str) -> (Vec<blocks::Unit<'_>>, bool) {
     // records it holds.
     let mut units = json_pages::units(text)
         .or_else(|| sql_pages::units(text))
+        .or_else(|| xml_pages::units(text))
         .unwrap_or_else(|| blocks::units(text));
     let traditional = traditional::is_traditional(units.iter().map(|u| u.text.as_ref()));
     normalise::normalise_page(&mut units, traditional);

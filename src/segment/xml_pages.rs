@@ -1,0 +1,1344 @@
+//! A page that is an XML document, read as its format's own specification has it,
+//! by one reader for every format (the document parsed with `quick-xml`):
+//!
+//! - an OCR layout in ALTO: each `TextBlock`'s `TextLine`s of `String CONTENT`s,
+//!   cut into paragraphs where a line is indented past its block's edge, a block
+//!   set in a font larger than the page's body text (its `TextStyle FONTSIZE`, else
+//!   its lines' height) a head, larger ones higher (as a converter's heading
+//!   levels: a hint the page path weighs), a block in a page's margins (running
+//!   heads, page numbers) furniture, a `ComposedBlock` of an article's type one
+//!   article;
+//! - a transcription in TEI P5: `div`s with a `head` are articles, `head` their
+//!   title (`type="sub"` a subtitle, `type="kicker"` a kicker), `byline` and
+//!   `docAuthor` the byline, `dateline` and `p` text; the `teiHeader` is no text,
+//!   `fw` (a page's running head or number) furniture, `choice` read as corrected
+//!   (`corr`, `reg`, `expan`), `lb` joins its line's halves;
+//! - an article export (NewsML, NITF, a CMS's `<article>`s, an Evernote export
+//!   whose notes hold their XHTML in `CDATA`): an element holding a heading element
+//!   (`headline`, `title`, `hl1`, `h1`…) is one article, `byline`/`author` its
+//!   byline, `hl2`/`subheadline` its subtitle, `slugline`/`kicker` its kicker; a
+//!   document's head (NITF's and HTML's `head`), metadata (`note-attributes`,
+//!   `created`, tags, keywords) and values that are codes, dates or addresses are
+//!   no text, every other element holding text is text.
+//!
+//! A page printed by another tool is read tolerantly: a line a hard-wrapping tool cut
+//! inside a tag is joined to the next without a break, a converter's heading marks
+//! and indents before a line are dropped, lines before the document (a running head)
+//! are furniture; end tags that match no open element are skipped. A page that does
+//! not parse, or is a web page (`<html>`), is left to the text path (`None`).
+
+use super::blocks::{DraftField, Markup, Unit, trim};
+use quick_xml::Reader;
+use quick_xml::events::{BytesStart, Event};
+use std::borrow::Cow;
+
+/// Elements nested deeper than this are no document of articles (and no reader
+/// should recurse without bound on a hostile file).
+const MAX_DEPTH: usize = 200;
+
+/// A source line's number and where its text begins in the cleaned document.
+type LineMap = Vec<(usize, usize)>;
+
+/// One XML element: its local name (lower-cased), attributes (local names
+/// lower-cased) and children, and where it opens in the cleaned document.
+#[derive(Debug, Default)]
+struct Element {
+    name: String,
+    attrs: Vec<(String, String)>,
+    children: Vec<Node>,
+    at: usize,
+}
+
+#[derive(Debug)]
+enum Node {
+    Element(Element),
+    /// Text (entities resolved) and where it begins in the cleaned document.
+    Text(String, usize),
+}
+
+impl Element {
+    fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    fn elements(&self) -> impl Iterator<Item = &Element> {
+        self.children.iter().filter_map(|c| match c {
+            Node::Element(e) => Some(e),
+            Node::Text(..) => None,
+        })
+    }
+
+    /// Every element under this one (itself first), depth first.
+    fn descendants(&self) -> Vec<&Element> {
+        let mut out = vec![self];
+        let mut i = 0;
+        while i < out.len() {
+            let e = out[i];
+            let at = i + 1;
+            let kids: Vec<&Element> = e.elements().collect();
+            out.splice(at..at, kids);
+            i += 1;
+        }
+        out
+    }
+}
+
+/// The units of `text` when it is an XML document of articles, else `None`.
+pub fn units(text: &str) -> Option<Vec<Unit<'static>>> {
+    if !opens_markup(text) {
+        return None;
+    }
+    let (clean, lines, before) = clean(text);
+    let root = parse(&clean, 0, 0)?;
+    let first = root.elements().next()?;
+    let (all, outside) = text_chars(&root);
+    // One document (a dump of many top elements, `<doc>`s, is read a line a
+    // field by `blocks`), no web page, and little text outside it.
+    if root.elements().nth(1).is_some()
+        || first.name == "html"
+        || outside as f64 > all as f64 * MAX_OUTSIDE_SHARE
+    {
+        return None;
+    }
+    let mut page = Page {
+        out: before
+            .into_iter()
+            .map(|(line, t)| Unit::new(line, 1, Markup::Furniture, Cow::Owned(t)))
+            .collect(),
+        lines: &lines,
+        page_break: false,
+        records: 0,
+    };
+    if root.descendants().iter().any(|e| e.name == "textline") {
+        alto(&root, &mut page);
+    } else {
+        page.flow(&root, Role::Text);
+    }
+    let mut out = page.out;
+    tidy_heads(&mut out);
+    out.iter()
+        .any(|u| {
+            !matches!(
+                u.markup,
+                Markup::Noise | Markup::DocBreak | Markup::Furniture
+            )
+        })
+        .then_some(out)
+}
+
+/// One of the first lines opens markup: a declaration, a doctype or an element
+/// (after the indent, heading marks or a running head another tool printed).
+fn opens_markup(text: &str) -> bool {
+    let mut lines = text
+        .lines()
+        .map(|l| without_marks(trim(l)))
+        .filter(|l| !l.is_empty())
+        .take(3);
+    let element = |l: &str| {
+        l.strip_prefix('<')
+            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_alphabetic()))
+    };
+    let declared = |l: &str| l.starts_with("<?xml") || l.starts_with("<!DOCTYPE");
+    lines.next().is_some_and(|l| declared(l) || element(l)) || lines.any(declared)
+}
+
+/// Text outside the document's elements is at most this share of its text (a
+/// page's credit and footer a print added after it), or the page is no document.
+const MAX_OUTSIDE_SHARE: f64 = 0.2;
+
+/// Characters of text (not white space) under `e`, and directly in it.
+fn text_chars(e: &Element) -> (usize, usize) {
+    let mut all = 0;
+    let mut own = 0;
+    for c in &e.children {
+        match c {
+            Node::Text(t, _) => {
+                let n = t.chars().filter(|c| !c.is_whitespace()).count();
+                all += n;
+                own += n;
+            }
+            Node::Element(c) => all += text_chars(c).0,
+        }
+    }
+    (all, own)
+}
+
+/// A line without the heading marks a converter put before it (`### <p>`).
+fn without_marks(line: &str) -> &str {
+    let rest = line.trim_start_matches('#');
+    if rest.len() < line.len() && rest.starts_with(' ') {
+        trim(rest)
+    } else {
+        line
+    }
+}
+
+/// The document as its tool wrote it, from a print of it: each line trimmed and
+/// without heading marks, a line a hard-wrapping print cut inside a tag joined to
+/// the next without a break, form feeds dropped. Returns the cleaned text, where
+/// each source line begins in it, and the lines before the document (a running
+/// head) with their numbers.
+fn clean(text: &str) -> (String, LineMap, Vec<(usize, String)>) {
+    let mut out = String::with_capacity(text.len());
+    let mut lines: LineMap = Vec::new();
+    let mut before = Vec::new();
+    // The text so far ends inside a tag (a `<` after the last `>`).
+    let mut in_tag = false;
+    for (i, raw) in text.lines().enumerate() {
+        let raw = raw.trim_end_matches('\r').replace('\x0c', "");
+        let piece = if in_tag {
+            lines.push((i + 1, out.len()));
+            out.push_str(&raw);
+            raw.as_str()
+        } else {
+            let t = without_marks(trim(&raw));
+            if out.is_empty() && !t.starts_with('<') {
+                if !t.is_empty() {
+                    before.push((i + 1, t.to_string()));
+                }
+                continue;
+            }
+            if !out.is_empty() {
+                out.push('\n');
+            }
+            lines.push((i + 1, out.len()));
+            out.push_str(t);
+            t
+        };
+        if let Some(last) = piece.rfind(['<', '>']) {
+            in_tag = piece[last..].starts_with('<');
+        }
+    }
+    (out, lines, before)
+}
+
+/// Parse `text` (markup; `base` its offset in the cleaned document) into a root
+/// holding its top elements. `None` when it is no XML.
+fn parse(text: &str, base: usize, nested: usize) -> Option<Element> {
+    let mut reader = Reader::from_str(text);
+    let config = reader.config_mut();
+    config.check_end_names = false;
+    config.allow_unmatched_ends = true;
+    config.allow_dangling_amp = true;
+    let mut stack: Vec<Element> = vec![Element::default()];
+    loop {
+        let at = base + usize::try_from(reader.buffer_position()).ok()?;
+        let event = reader.read_event().ok()?;
+        match event {
+            Event::Start(e) => {
+                if stack.len() > MAX_DEPTH {
+                    return None;
+                }
+                stack.push(element(&e, at));
+            }
+            Event::Empty(e) => {
+                let el = element(&e, at);
+                stack.last_mut()?.children.push(Node::Element(el));
+            }
+            Event::End(e) => {
+                let name = local(e.name().as_ref());
+                if let Some(open) = stack.iter().skip(1).rposition(|x| x.name == name) {
+                    while stack.len() > open + 1 {
+                        close(&mut stack);
+                    }
+                }
+            }
+            Event::Text(t) => {
+                let s = t.xml10_content();
+                push_text(stack.last_mut()?, &s, at);
+            }
+            Event::GeneralRef(r) => {
+                let name = r.xml10_content();
+                let resolved = match r.resolve_char_ref() {
+                    Ok(Some(c)) => c.to_string(),
+                    _ => entity(&name).map_or_else(|| format!("&{name};"), str::to_string),
+                };
+                push_text(stack.last_mut()?, &resolved, at);
+            }
+            Event::CData(c) => {
+                let s = c.into_inner().into_owned();
+                // `<![CDATA[` is nine bytes before the content.
+                let inner_at = at + 9;
+                let markup = trim(&s).starts_with('<');
+                match (markup && nested < 2)
+                    .then(|| parse(&s, inner_at, nested + 1))
+                    .flatten()
+                {
+                    Some(inner) => stack.last_mut()?.children.extend(inner.children),
+                    None => push_text(stack.last_mut()?, &s, inner_at),
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    while stack.len() > 1 {
+        close(&mut stack);
+    }
+    stack.pop()
+}
+
+fn close(stack: &mut Vec<Element>) {
+    if let Some(done) = stack.pop()
+        && let Some(parent) = stack.last_mut()
+    {
+        parent.children.push(Node::Element(done));
+    }
+}
+
+fn push_text(e: &mut Element, s: &str, at: usize) {
+    if let Some(Node::Text(t, _)) = e.children.last_mut() {
+        t.push_str(s);
+    } else {
+        e.children.push(Node::Text(s.to_string(), at));
+    }
+}
+
+/// `ns:Name` → `name`.
+fn local(name: &str) -> String {
+    name.rsplit(':')
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase()
+}
+
+fn element(e: &BytesStart<'_>, at: usize) -> Element {
+    let attrs = e
+        .html_attributes()
+        .filter_map(Result::ok)
+        .map(|a| {
+            let value = a
+                .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .map(Cow::into_owned)
+                .unwrap_or_else(|_| a.value.to_string());
+            (local(a.key.as_ref()), value)
+        })
+        .collect();
+    Element {
+        name: local(e.name().as_ref()),
+        attrs,
+        children: Vec::new(),
+        at,
+    }
+}
+
+/// The named entities a web editor leaves in text besides XML's own.
+fn entity(name: &str) -> Option<&'static str> {
+    quick_xml::escape::resolve_xml_entity(name).or(match name {
+        "nbsp" | "ensp" | "emsp" | "thinsp" => Some(" "),
+        "ldquo" => Some("“"),
+        "rdquo" => Some("”"),
+        "lsquo" => Some("‘"),
+        "rsquo" => Some("’"),
+        "mdash" => Some("—"),
+        "hellip" => Some("…"),
+        "middot" => Some("·"),
+        _ => None,
+    })
+}
+
+/// What a stretch of an element's text is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Text,
+    Title,
+    Field(DraftField),
+    Furniture,
+}
+
+impl Role {
+    fn markup(self) -> Markup {
+        match self {
+            Role::Text => Markup::None,
+            Role::Title => Markup::Title,
+            Role::Field(f) => Markup::Field(f),
+            Role::Furniture => Markup::Furniture,
+        }
+    }
+}
+
+/// Elements whose text runs on in their parent's (emphasis, names, links, a line
+/// break of a transcription).
+const INLINE: [&str; 38] = [
+    "hi",
+    "emph",
+    "span",
+    "b",
+    "i",
+    "u",
+    "em",
+    "strong",
+    "a",
+    "font",
+    "sup",
+    "sub",
+    "small",
+    "big",
+    "persname",
+    "placename",
+    "orgname",
+    "name",
+    "date",
+    "time",
+    "rs",
+    "term",
+    "foreign",
+    "ref",
+    "q",
+    "said",
+    "seg",
+    "w",
+    "c",
+    "unclear",
+    "supplied",
+    "add",
+    "corr",
+    "reg",
+    "expan",
+    "num",
+    "lb",
+    "choice",
+];
+
+/// Elements that stand apart from the text around them (any other element inside
+/// a run of text is part of it: a TEI `dateline` opening a paragraph).
+const BLOCKS: [&str; 14] = [
+    "p", "div", "head", "br", "pb", "fw", "list", "item", "table", "figure", "lg", "ab", "h1", "h2",
+];
+
+/// Elements of no text: a document's metadata, scripts, a note's attributes and
+/// attachments, a transcription's deletions.
+const SKIPPED: [&str; 22] = [
+    "teiheader",
+    "script",
+    "style",
+    "noscript",
+    "note-attributes",
+    "resource",
+    "created",
+    "updated",
+    "tag",
+    "tags",
+    "keywords",
+    "keyword",
+    "meta",
+    "link",
+    "docdata",
+    "pubdata",
+    "itemmeta",
+    "rightsinfo",
+    "catalogref",
+    "facsimile",
+    "del",
+    "gap",
+];
+
+/// Inside `choice`, the form a reader does not read (`sic`, `orig`, `abbr`).
+const NOT_CHOSEN: [&str; 3] = ["sic", "orig", "abbr"];
+
+/// Elements that are a record of one article whatever they hold.
+const RECORDS: [&str; 6] = ["article", "doc", "item", "newsitem", "story", "note"];
+
+const TITLES: [&str; 13] = [
+    "head",
+    "headline",
+    "hl1",
+    "title",
+    "contenttitle",
+    "doctitle",
+    "titlepart",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+];
+const SUBTITLES: [&str; 6] = [
+    "hl2",
+    "subheadline",
+    "subtitle",
+    "subhead",
+    "subhed",
+    "deck",
+];
+const KICKERS: [&str; 4] = ["kicker", "slugline", "overline", "supertitle"];
+const BYLINES: [&str; 5] = ["byline", "by", "docauthor", "author", "creator"];
+
+/// Where a heading element stands in no article's head: a figure's or a table's.
+const CAPTIONED: [&str; 3] = ["figure", "table", "list"];
+
+/// The units being printed, and what the page says of where they stand.
+struct Page<'l> {
+    out: Vec<Unit<'static>>,
+    lines: &'l LineMap,
+    /// A page break (`<pb/>`) came before the next unit.
+    page_break: bool,
+    /// Records open around the element being printed.
+    records: usize,
+}
+
+impl Page<'_> {
+    fn line_at(&self, at: usize) -> usize {
+        let i = self.lines.partition_point(|&(_, start)| start <= at);
+        self.lines.get(i.saturating_sub(1)).map_or(1, |l| l.0)
+    }
+
+    fn push(&mut self, at: usize, markup: Markup, text: String) {
+        let mut u = Unit::new(self.line_at(at), 1, markup, Cow::Owned(text));
+        // An element names the title, as a record's field does (see
+        // `Unit::named_by_field`); a head told by its font size alone may be a label.
+        u.named_by_field = markup == Markup::Title;
+        u.page_break = std::mem::take(&mut self.page_break);
+        self.out.push(u);
+    }
+
+    /// Print the units of `e`'s text as `role`, and of the elements it holds as
+    /// theirs; text between block elements is furniture, a line a unit (a line
+    /// another tool put between them).
+    fn flow(&mut self, e: &Element, role: Role) {
+        // In a run of text (not at the top, where a print's lines may stand), an
+        // element of words alone is part of the run.
+        // (Text on lines of its own between elements is a print's, no run.)
+        let on_own_lines = |t: &str| {
+            let (head, tail) = (
+                &t[..t.len() - t.trim_start().len()],
+                &t[t.trim_end().len()..],
+            );
+            head.contains('\n') && tail.contains('\n')
+        };
+        let mixed = !e.name.is_empty()
+            && e.children
+                .iter()
+                .any(|c| matches!(c, Node::Text(t, _) if !trim(t).is_empty() && !on_own_lines(t)));
+        let is_inline = |c: &Element| {
+            is_inline(c)
+                || (mixed && !BLOCKS.contains(&c.name.as_str()) && c.elements().all(is_inline))
+        };
+        let blocks = e.elements().any(|c| !is_inline(c));
+        let mut buf = Text::default();
+        for c in &e.children {
+            match c {
+                Node::Text(t, at) => buf.push(t, *at),
+                Node::Element(c) if c.name == "br" => self.flush(&mut buf, role, blocks),
+                Node::Element(c) if c.name == "pb" => {
+                    self.flush(&mut buf, role, blocks);
+                    self.page_break = true;
+                }
+                Node::Element(c) if is_inline(c) => inline(c, &mut buf),
+                Node::Element(c) => {
+                    self.flush(&mut buf, role, blocks);
+                    self.element(c, e);
+                }
+            }
+        }
+        self.flush(&mut buf, role, blocks);
+    }
+
+    fn flush(&mut self, buf: &mut Text, role: Role, by_line: bool) {
+        let Text { text, at } = std::mem::take(buf);
+        let Some(at) = at else { return };
+        if by_line {
+            // Text between an element's blocks is none of the document's (its
+            // text stands in text elements): lines a print put there (a running
+            // head, a page footer).
+            let mut offset = at;
+            for line in text.split('\n') {
+                let t = squeeze(line);
+                if !t.is_empty() {
+                    self.push(offset, Markup::Furniture, t);
+                }
+                offset += line.len() + 1;
+            }
+            return;
+        }
+        let t = squeeze(&text);
+        if t.is_empty() {
+            return;
+        }
+        let markup = if role == Role::Text && is_data(&t) {
+            Markup::Noise
+        } else {
+            role.markup()
+        };
+        self.push(at, markup, t);
+    }
+
+    /// Print element `e` (a child of `parent`).
+    fn element(&mut self, e: &Element, parent: &Element) {
+        let name = e.name.as_str();
+        if SKIPPED.contains(&name)
+            // A message's header (NewsML's sender, ids) unless it holds a heading.
+            || (name == "header" && !e.descendants().iter().any(|d| TITLES.contains(&d.name.as_str())))
+            || (parent.name == "choice" && NOT_CHOSEN.contains(&name))
+            // A document's head (NITF's, HTML's): its title repeats the headline.
+            || (name == "head" && e.elements().any(|c| !is_inline(c)) && e.children.iter().all(|c| !matches!(c, Node::Text(t, _) if !trim(t).is_empty())))
+        {
+            return;
+        }
+        if name == "fw" {
+            self.flow(e, Role::Furniture);
+            return;
+        }
+        // A record inside another is one of its own among records (a section's
+        // articles), not the one record's text (a note's XHTML).
+        let record = is_record(e)
+            && (self.records == 0 || parent.elements().filter(|c| is_record(c)).count() >= 2);
+        if record {
+            self.push(e.at, Markup::DocBreak, String::new());
+            self.records += 1;
+        }
+        let role = role_of(e, parent);
+        self.flow(e, role);
+        if record {
+            self.records -= 1;
+            self.push(e.at, Markup::DocBreak, String::new());
+        }
+    }
+}
+
+/// What `e`'s own text is, by its name (and a TEI head's type).
+fn role_of(e: &Element, parent: &Element) -> Role {
+    let name = e.name.as_str();
+    let typed = e
+        .attr("type")
+        .or_else(|| e.attr("rend"))
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if CAPTIONED.contains(&parent.name.as_str()) {
+        return Role::Text;
+    }
+    if TITLES.contains(&name) {
+        if name == "head" && ["sub", "subtitle", "subhead", "deck"].contains(&typed.as_str()) {
+            return Role::Field(DraftField::Subtitle);
+        }
+        if name == "head" && ["kicker", "super", "overline", "supra"].contains(&typed.as_str()) {
+            return Role::Field(DraftField::Kicker);
+        }
+        return Role::Title;
+    }
+    if SUBTITLES.contains(&name) {
+        return Role::Field(DraftField::Subtitle);
+    }
+    if KICKERS.contains(&name) {
+        return Role::Field(DraftField::Kicker);
+    }
+    if BYLINES.contains(&name) {
+        return Role::Field(DraftField::Byline);
+    }
+    Role::Text
+}
+
+/// An element that is one article: named so, or holding a heading of its own.
+fn is_record(e: &Element) -> bool {
+    (RECORDS.contains(&e.name.as_str()) && e.elements().next().is_some())
+        || (!CAPTIONED.contains(&e.name.as_str())
+            && !TITLES.contains(&e.name.as_str())
+            && e.elements().any(|c| TITLES.contains(&c.name.as_str())))
+}
+
+fn is_inline(e: &Element) -> bool {
+    INLINE.contains(&e.name.as_str())
+}
+
+/// An inline element's text into `buf` (a `choice` read as corrected).
+fn inline(e: &Element, buf: &mut Text) {
+    for c in &e.children {
+        match c {
+            Node::Text(t, at) => buf.push(t, *at),
+            Node::Element(c) if e.name == "choice" && NOT_CHOSEN.contains(&c.name.as_str()) => {}
+            Node::Element(c) if SKIPPED.contains(&c.name.as_str()) => {}
+            Node::Element(c) => inline(c, buf),
+        }
+    }
+}
+
+/// Text gathered for one unit, and where it begins.
+#[derive(Default)]
+struct Text {
+    text: String,
+    at: Option<usize>,
+}
+
+impl Text {
+    fn push(&mut self, s: &str, at: usize) {
+        if self.at.is_none() {
+            let lead = s.len() - s.trim_start().len();
+            if lead == s.len() {
+                self.text.push_str(s);
+                return;
+            }
+            self.at = Some(at + lead);
+        }
+        self.text.push_str(s);
+    }
+}
+
+/// Text as read: a run of white space that holds a line break is none between
+/// two Chinese characters (a transcription's or a print's line end) and one space
+/// elsewhere; trimmed.
+fn squeeze(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if !c.is_whitespace() {
+            out.push(c);
+            continue;
+        }
+        let mut run = String::from(c);
+        while let Some(&n) = chars.peek() {
+            if !n.is_whitespace() {
+                break;
+            }
+            run.push(n);
+            chars.next();
+        }
+        if !run.contains('\n') {
+            out.push_str(&run);
+            continue;
+        }
+        let prev_wide = out.chars().last().is_some_and(|p| !p.is_ascii());
+        let next_wide = chars.peek().is_some_and(|n| !n.is_ascii());
+        if !(prev_wide || next_wide) {
+            out.push(' ');
+        }
+    }
+    trim(&out).to_string()
+}
+
+/// A value that is data, not text: an address, or figures and codes without a
+/// letter of any script (`2026-12-22`, `20261222T013200Z`, `A03`).
+fn is_data(t: &str) -> bool {
+    // Read without spaces: a print may have cut it anywhere.
+    let t: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    t.contains("://")
+        || t.starts_with("www.")
+        || (!t.chars().any(|c| c.is_alphabetic() && !c.is_ascii())
+            && t.chars().filter(|c| c.is_ascii_digit()).count() * 2 >= t.chars().count())
+}
+
+/// A record's title printed with its site's name (`老楼加装电梯 - 澂岭日报`,
+/// `棠梨巷片区更新改造完成过半_蘅渚新闻网`), as a web page's title is: the
+/// title, when a heading of the record's own text repeats it (that heading is
+/// then the title), or without the name.
+fn tidy_heads(units: &mut [Unit<'static>]) {
+    let lex = super::lexicon::lexicon();
+    let quiet = |u: &Unit<'_>| matches!(u.markup, Markup::Noise | Markup::Furniture);
+    for i in 0..units.len() {
+        if units[i].markup != Markup::Title {
+            continue;
+        }
+        let (title, site) = split_site(&units[i].text);
+        let title = title.to_string();
+        // The record's own heading, further on before the record ends.
+        let repeated = units[i + 1..]
+            .iter()
+            .filter(|u| !quiet(u))
+            .take_while(|u| u.markup != Markup::DocBreak)
+            .take(8)
+            .any(|u| u.markup == Markup::Title && (u.text == title || u.text == units[i].text));
+        if repeated {
+            units[i].markup = Markup::Noise;
+            continue;
+        }
+        if site.is_some_and(|s| lex.is_outlet_name(s)) {
+            units[i].text = Cow::Owned(title);
+        }
+    }
+}
+
+/// `标题 - 站名`, `标题_站名`, `标题 | 站名`: the title and the name after the
+/// last separator.
+fn split_site(t: &str) -> (&str, Option<&str>) {
+    for sep in [" - ", " – ", " — ", " | ", "｜", "_", " -"] {
+        if let Some(at) = t.rfind(sep) {
+            let (title, site) = (trim(&t[..at]), trim(&t[at + sep.len()..]));
+            if !title.is_empty() && !site.is_empty() {
+                return (title, Some(site));
+            }
+        }
+    }
+    (t, None)
+}
+
+// ---------------------------------------------------------------------------
+// ALTO
+
+/// One printed line of an ALTO block: its text, left edge, right edge, height and
+/// font size.
+struct AltoLine {
+    text: String,
+    left: f64,
+    right: f64,
+    height: f64,
+    size: Option<f64>,
+    at: usize,
+}
+
+/// One paragraph of a block: its lines' text, size (largest of its lines) and
+/// where it opens.
+struct AltoPara {
+    text: String,
+    size: f64,
+    at: usize,
+    furniture: bool,
+    label: Option<String>,
+    article: Option<usize>,
+}
+
+fn num(e: &Element, name: &str) -> Option<f64> {
+    e.attr(name).and_then(|v| v.trim().parse::<f64>().ok())
+}
+
+/// Print an ALTO document: its blocks' paragraphs in the file's order, heads by
+/// font size.
+fn alto(root: &Element, page: &mut Page<'_>) {
+    let all = root.descendants();
+    // Styles: a TextStyle's font size, a tag's label.
+    let sizes: Vec<(String, f64)> = all
+        .iter()
+        .filter(|e| e.name == "textstyle")
+        .filter_map(|e| Some((e.attr("id")?.to_string(), num(e, "fontsize")?)))
+        .collect();
+    let labels: Vec<(String, String)> = all
+        .iter()
+        .filter(|e| e.name.ends_with("tag") && e.attr("label").is_some())
+        .filter_map(|e| {
+            Some((
+                e.attr("id")?.to_string(),
+                e.attr("label")?.to_ascii_lowercase(),
+            ))
+        })
+        .collect();
+    let size_of = |e: &Element| {
+        e.attr("stylerefs").and_then(|refs| {
+            refs.split_whitespace()
+                .find_map(|r| sizes.iter().find(|(id, _)| id == r).map(|s| s.1))
+        })
+    };
+    let label_of = |e: &Element| {
+        e.attr("tagrefs").and_then(|refs| {
+            refs.split_whitespace()
+                .find_map(|r| labels.iter().find(|(id, _)| id == r).map(|l| l.1.clone()))
+        })
+    };
+    let mut paras: Vec<AltoPara> = Vec::new();
+    let mut articles = 0usize;
+    walk_alto(
+        root,
+        &mut AltoContext {
+            furniture: false,
+            article: None,
+            size: None,
+        },
+        &mut |block, ctx| {
+            let block_size = size_of(block).or(ctx.size);
+            let label = label_of(block);
+            let lines: Vec<AltoLine> = block
+                .descendants()
+                .into_iter()
+                .filter(|e| e.name == "textline")
+                .map(|l| alto_line(l, size_of(l).or(block_size), &size_of))
+                .filter(|l| !l.text.is_empty())
+                .collect();
+            for p in paragraphs(&lines) {
+                paras.push(AltoPara {
+                    furniture: ctx.furniture,
+                    label: label.clone(),
+                    article: ctx.article,
+                    ..p
+                });
+            }
+        },
+        &mut articles,
+    );
+    // The body's size: the size most characters are set in.
+    let mut by_size: Vec<(f64, usize)> = Vec::new();
+    for p in paras.iter().filter(|p| !p.furniture) {
+        let n = p.text.chars().count();
+        match by_size.iter_mut().find(|(s, _)| (*s - p.size).abs() < 0.01) {
+            Some(e) => e.1 += n,
+            None => by_size.push((p.size, n)),
+        }
+    }
+    let body = by_size
+        .iter()
+        .max_by_key(|(_, n)| *n)
+        .map_or(0.0, |(s, _)| *s);
+    let mut heads: Vec<f64> = paras
+        .iter()
+        .filter(|p| p.size > body * HEAD_RATIO)
+        .map(|p| p.size)
+        .collect();
+    heads.sort_by(|a, b| b.total_cmp(a));
+    heads.dedup_by(|a, b| (*a - *b).abs() < 0.01);
+    let mut article = None;
+    for p in paras {
+        if p.article != article {
+            if article.is_some() {
+                page.push(p.at, Markup::DocBreak, String::new());
+            }
+            article = p.article;
+        }
+        let labelled = p.label.as_deref().map(label_role);
+        let markup = if p.furniture {
+            Markup::Furniture
+        } else {
+            match labelled.flatten() {
+                Some(role) => role.markup(),
+                None => Markup::None,
+            }
+        };
+        let at = p.at;
+        page.push(at, markup, p.text);
+        if markup == Markup::None && p.size > body * HEAD_RATIO {
+            let rank = heads.iter().position(|s| (*s - p.size).abs() < 0.01);
+            if let Some(u) = page.out.last_mut() {
+                u.level = rank.map_or(3, |r| (r + 1).min(3) as u8);
+            }
+        }
+    }
+}
+
+/// A block set this much larger than the body text is a head.
+const HEAD_RATIO: f64 = 1.15;
+
+/// What a tag's label names a block (`Headline`, `Byline`), if it names one.
+fn label_role(label: &str) -> Option<Role> {
+    if label.contains("sub") {
+        Some(Role::Field(DraftField::Subtitle))
+    } else if label.contains("headline") || label.contains("heading") || label == "title" {
+        Some(Role::Title)
+    } else if label.contains("byline") || label.contains("author") {
+        Some(Role::Field(DraftField::Byline))
+    } else if label.contains("kicker") {
+        Some(Role::Field(DraftField::Kicker))
+    } else if label.contains("running") || label.contains("page number") || label == "header" {
+        Some(Role::Furniture)
+    } else {
+        None
+    }
+}
+
+struct AltoContext {
+    furniture: bool,
+    article: Option<usize>,
+    size: Option<f64>,
+}
+
+/// Each `TextBlock` under `e`, with whether it stands in a margin and which
+/// article (`ComposedBlock` of an article's type) holds it.
+fn walk_alto(
+    e: &Element,
+    ctx: &mut AltoContext,
+    each: &mut dyn FnMut(&Element, &AltoContext),
+    articles: &mut usize,
+) {
+    for c in e.elements() {
+        match c.name.as_str() {
+            "description" | "styles" | "tags" | "illustration" | "graphicalelement" => {}
+            "textblock" => each(c, ctx),
+            _ => {
+                let margin = c.name.ends_with("margin");
+                let typed = c.attr("type").unwrap_or("").to_ascii_lowercase();
+                let article = c.name == "composedblock"
+                    && ["article", "story", "text"]
+                        .iter()
+                        .any(|t| typed.contains(t));
+                let saved = (ctx.furniture, ctx.article);
+                ctx.furniture |= margin;
+                if article {
+                    *articles += 1;
+                    ctx.article = Some(*articles);
+                }
+                walk_alto(c, ctx, each, articles);
+                (ctx.furniture, ctx.article) = saved;
+            }
+        }
+    }
+}
+
+/// A `TextLine`: its strings' `CONTENT`s (a space between two Latin words, none
+/// between Chinese characters; a line-end hyphen `HYP` dropped), and its geometry.
+fn alto_line(
+    l: &Element,
+    size: Option<f64>,
+    size_of: &dyn Fn(&Element) -> Option<f64>,
+) -> AltoLine {
+    let mut text = String::new();
+    // The gap before the next string: none, an OCR engine's (a space between two
+    // Latin words, none between Chinese characters) or one half a character wide
+    // or more (a space as printed: `本报记者 贺远山`).
+    let mut gap = Gap::None;
+    let height = num(l, "height").unwrap_or(0.0);
+    let mut sizes: Vec<(f64, usize)> = Vec::new();
+    for c in l.elements() {
+        match c.name.as_str() {
+            "string" => {
+                let content = c.attr("content").unwrap_or("").trim();
+                if content.is_empty() {
+                    continue;
+                }
+                let joins_latin = text
+                    .chars()
+                    .last()
+                    .is_some_and(|p| p.is_ascii_alphanumeric())
+                    && content.starts_with(|n: char| n.is_ascii_alphanumeric());
+                if !text.is_empty() && (gap == Gap::Wide || (gap == Gap::Word && joins_latin)) {
+                    text.push(' ');
+                }
+                text.push_str(content);
+                gap = Gap::None;
+                if let Some(s) = size_of(c).or(size) {
+                    sizes.push((s, content.chars().count()));
+                }
+            }
+            "sp" => {
+                let wide = height > 0.0 && num(c, "width").is_some_and(|w| w >= height * 0.5);
+                gap = if wide { Gap::Wide } else { Gap::Word };
+            }
+            _ => {}
+        }
+    }
+    let size = if sizes.is_empty() {
+        size
+    } else {
+        let n: usize = sizes.iter().map(|s| s.1).sum();
+        Some(sizes.iter().map(|(s, k)| s * *k as f64).sum::<f64>() / n.max(1) as f64)
+    };
+    let left = num(l, "hpos").unwrap_or(0.0);
+    AltoLine {
+        text,
+        left,
+        right: left + num(l, "width").unwrap_or(0.0),
+        height,
+        size,
+        at: l.at,
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Gap {
+    None,
+    Word,
+    Wide,
+}
+
+/// A block's lines as paragraphs: a new one where a line is indented past the
+/// block's left edge by a character's width or more, or follows a line that ended
+/// a sentence short of the block's right edge.
+fn paragraphs(lines: &[AltoLine]) -> Vec<AltoPara> {
+    let left = lines.iter().map(|l| l.left).fold(f64::INFINITY, f64::min);
+    let right = lines.iter().map(|l| l.right).fold(0.0, f64::max);
+    let mut out: Vec<AltoPara> = Vec::new();
+    let size = |l: &AltoLine| l.size.unwrap_or(l.height);
+    for (i, l) in lines.iter().enumerate() {
+        let width = if l.height > 0.0 {
+            l.height
+        } else {
+            size(l).max(1.0)
+        };
+        let opens = i == 0 || {
+            let prev = &lines[i - 1];
+            let indented = l.left - left >= width * 0.9 && lines.len() > 1;
+            let short =
+                right - prev.right >= width * 1.5 && super::classify::ends_sentence(&prev.text);
+            let resized = (size(l) - size(prev)).abs() > size(prev) * 0.1;
+            indented || short || resized
+        };
+        match out.last_mut() {
+            Some(p) if !opens => {
+                let latin = p
+                    .text
+                    .chars()
+                    .last()
+                    .is_some_and(|c| c.is_ascii_alphanumeric())
+                    && l.text.starts_with(|c: char| c.is_ascii_alphanumeric());
+                if let Some(stem) = p.text.strip_suffix(['-', '¬']).filter(|_| latin) {
+                    p.text = stem.to_string();
+                } else if latin {
+                    p.text.push(' ');
+                }
+                p.text.push_str(&l.text);
+                p.size = p.size.max(size(l));
+            }
+            _ => out.push(AltoPara {
+                text: l.text.clone(),
+                size: size(l),
+                at: l.at,
+                furniture: false,
+                label: None,
+                article: None,
+            }),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::segment_issue;
+
+    fn heads(text: &str) -> Vec<(String, String, String, String, usize)> {
+        segment_issue(text, "x")
+            .iter()
+            .map(|a| {
+                (
+                    a.kicker.clone(),
+                    a.title.clone(),
+                    a.subtitle.clone(),
+                    a.byline.clone(),
+                    a.paragraphs.len(),
+                )
+            })
+            .collect()
+    }
+
+    fn h(k: &str, t: &str, s: &str, b: &str, n: usize) -> (String, String, String, String, usize) {
+        (k.into(), t.into(), s.into(), b.into(), n)
+    }
+
+    const TEI: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0">
+  <teiHeader>
+    <fileDesc>
+      <titleStmt><title>洄川日报 1956年4月2日 第二版</title></titleStmt>
+      <sourceDesc><p>据馆藏原件录入。</p></sourceDesc>
+    </fileDesc>
+  </teiHeader>
+  <text>
+    <body>
+      <pb n="2"/>
+      <fw type="header">洄川日报　　第二版</fw>
+      <div type="article">
+        <head type="kicker">春耕生产</head>
+        <head>沙湾乡社员抢修水渠</head>
+        <byline>本报记者　<persName>苗青禾</persName></byline>
+        <p><dateline>本报讯</dateline>　沙湾乡十二个农业社的社员，<lb/>连日抢修水渠二十多里。</p>
+        <p>乡里还请来县农场的技术员，<choice><sic>知导</sic><corr>指导</corr></choice>社员选种。</p>
+      </div>
+      <div type="article">
+        <head>城关小学开办夜校</head>
+        <p>城关小学利用晚上开办夜校，附近八十多位农民报名入学。</p>
+        <figure><head>夜校上课的情景</head></figure>
+      </div>
+    </body>
+  </text>
+</TEI>
+"#;
+
+    /// A TEI transcription: each `div` with a head is an article, its typed head
+    /// a kicker, the byline a byline; the header, the running head and the
+    /// uncorrected reading are no text; a figure's head is no title.
+    #[test]
+    fn a_tei_transcription_is_read_by_its_elements() {
+        assert_eq!(
+            heads(TEI),
+            [
+                h("春耕生产", "沙湾乡社员抢修水渠", "", "本报记者　苗青禾", 2),
+                h("", "城关小学开办夜校", "", "", 2),
+            ]
+        );
+        let a = segment_issue(TEI, "x");
+        assert_eq!(
+            a[0].paragraphs[0],
+            "本报讯　沙湾乡十二个农业社的社员，连日抢修水渠二十多里。"
+        );
+        assert!(a[0].paragraphs[1].contains("指导社员选种"), "{a:?}");
+        let all: String = a
+            .iter()
+            .flat_map(|a| a.paragraphs.iter())
+            .cloned()
+            .collect();
+        assert!(!all.contains("据馆藏") && !all.contains("知导"), "{all}");
+    }
+
+    const ALTO: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<alto xmlns="http://www.loc.gov/standards/alto/ns-v4#">
+  <Description><MeasurementUnit>pixel</MeasurementUnit></Description>
+  <Styles>
+    <TextStyle ID="body" FONTSIZE="9"/>
+    <TextStyle ID="big" FONTSIZE="22"/>
+    <TextStyle ID="mid" FONTSIZE="13"/>
+  </Styles>
+  <Layout><Page ID="p1" WIDTH="2000" HEIGHT="3000">
+    <TopMargin><TextBlock ID="tm"><TextLine HPOS="100" VPOS="10" WIDTH="600" HEIGHT="30"><String CONTENT="洄川日报"/><SP/><String CONTENT="第3版"/></TextLine></TextBlock></TopMargin>
+    <PrintSpace>
+      <TextBlock ID="b1" STYLEREFS="big"><TextLine HPOS="100" VPOS="100" WIDTH="700" HEIGHT="70"><String CONTENT="湿地迎来"/><SP WIDTH="4"/><String CONTENT="越冬候鸟"/></TextLine></TextBlock>
+      <TextBlock ID="b2" STYLEREFS="body"><TextLine HPOS="100" VPOS="200" WIDTH="300" HEIGHT="30"><String CONTENT="本报记者"/><SP WIDTH="30"/><String CONTENT="贺远山"/></TextLine></TextBlock>
+      <TextBlock ID="b3" STYLEREFS="body">
+        <TextLine HPOS="160" VPOS="250" WIDTH="840" HEIGHT="30"><String CONTENT="入冬以来，琤江湿地迎来"/></TextLine>
+        <TextLine HPOS="100" VPOS="290" WIDTH="900" HEIGHT="30"><String CONTENT="大批越冬候鸟。"/></TextLine>
+        <TextLine HPOS="160" VPOS="330" WIDTH="840" HEIGHT="30"><String CONTENT="保护站增派了巡护员，"/></TextLine>
+        <TextLine HPOS="100" VPOS="370" WIDTH="900" HEIGHT="30"><String CONTENT="每天巡查两次。"/></TextLine>
+      </TextBlock>
+      <TextBlock ID="b4" STYLEREFS="big"><TextLine HPOS="100" VPOS="500" WIDTH="700" HEIGHT="70"><String CONTENT="老街夜市重新开张"/></TextLine></TextBlock>
+      <TextBlock ID="b5" STYLEREFS="body"><TextLine HPOS="160" VPOS="600" WIDTH="840" HEIGHT="30"><String CONTENT="停业两年的老街夜市上周末重新开张，八十多个摊位坐满了人。"/></TextLine></TextBlock>
+    </PrintSpace>
+    <BottomMargin><TextBlock ID="bm"><TextLine HPOS="900" VPOS="2950" WIDTH="100" HEIGHT="30"><String CONTENT="3"/></TextLine></TextBlock></BottomMargin>
+  </Page></Layout>
+</alto>
+"#;
+
+    /// An ALTO page: blocks in a large font are heads, a block's indented lines
+    /// open its paragraphs, the margins' blocks are furniture.
+    #[test]
+    fn an_alto_page_is_cut_by_its_font_sizes_and_indents() {
+        assert_eq!(
+            heads(ALTO),
+            [
+                h("", "湿地迎来越冬候鸟", "", "本报记者 贺远山", 2),
+                h("", "老街夜市重新开张", "", "", 1),
+            ]
+        );
+        let a = segment_issue(ALTO, "x");
+        assert_eq!(
+            a[0].paragraphs[..],
+            [
+                "入冬以来，琤江湿地迎来大批越冬候鸟。".to_string(),
+                "保护站增派了巡护员，每天巡查两次。".to_string()
+            ]
+        );
+    }
+
+    const NEWS: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<articles>
+  <article id="1">
+    <section>民生</section>
+    <headline>沙河镇新修三座便民桥</headline>
+    <byline>本报记者　苗青禾</byline>
+    <pubdate>2026-11-02</pubdate>
+    <url>https://example.org/a/1.html</url>
+    <body>
+      <p>沙河镇三座便民桥日前完工，村民过河不再绕行五公里。</p>
+      <p>桥由镇里统一设计，村民投工投劳。</p>
+    </body>
+  </article>
+  <article id="2">
+    <section>城事</section>
+    <headline>老街夜市重新开张</headline>
+    <subheadline>——一条老街的烟火气</subheadline>
+    <pubdate>2026-11-02</pubdate>
+    <body><p>停业两年的老街夜市上周末重新开张，八十多个摊位坐满了人。</p></body>
+  </article>
+</articles>
+"#;
+
+    /// A CMS's article export: one article an element, its fields by their names,
+    /// its dates and addresses no text.
+    #[test]
+    fn an_article_export_is_one_article_an_element() {
+        assert_eq!(
+            heads(NEWS),
+            [
+                h("民生", "沙河镇新修三座便民桥", "", "本报记者　苗青禾", 2),
+                h("城事", "老街夜市重新开张", "——一条老街的烟火气", "", 1),
+            ]
+        );
+    }
+
+    /// An Evernote export: a note's title printed with its site's name is the
+    /// heading its own text repeats, or the title without the name; the note's
+    /// dates, tags and attributes are no text.
+    #[test]
+    fn an_evernote_notes_title_loses_its_sites_name() {
+        let page = r#"<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE en-export SYSTEM "http://xml.evernote.com/pub/evernote-export4.dtd">
+<en-export export-date="20261228T021530Z" application="Evernote">
+  <note>
+    <title>老楼加装电梯 邻里商量着办 - 澂岭日报</title>
+    <created>20261222T013200Z</created>
+    <tag>加装电梯</tag>
+    <note-attributes><author>厍宛平</author><source-url>https://e.example/1.htm</source-url></note-attributes>
+    <content>
+      <![CDATA[<?xml version="1.0" encoding="UTF-8" standalone="no"?>
+<!DOCTYPE en-note SYSTEM "http://xml.evernote.com/pub/enml2.dtd">
+<en-note>
+<h1>老楼加装电梯 邻里商量着办</h1>
+<div>澂岭日报记者 晏知秋</div>
+<div><br/></div>
+<div>棠梨巷小区是上世纪九十年代盖的老楼，六层楼没有电梯。</div>
+<div>社区请来设计单位，前后开了九次楼道会。</div>
+</en-note>]]>
+    </content>
+  </note>
+  <note>
+    <title>棠梨巷片区更新改造完成过半_蘅渚新闻网</title>
+    <content><![CDATA[<en-note><div>蘅渚新闻网讯（记者邝一诺）记者12月14日从渚北区获悉，棠梨巷片区更新改造整体进度过半。</div></en-note>]]></content>
+  </note>
+</en-export>
+"#;
+        let got = heads(page);
+        let titles: Vec<&str> = got.iter().map(|a| a.1.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["老楼加装电梯 邻里商量着办", "棠梨巷片区更新改造完成过半"],
+            "{got:?}"
+        );
+        assert_eq!(got[0].4, 2, "{got:?}");
+        assert_eq!(got[1].4, 1, "{got:?}");
+    }
+
+    /// Printed by other tools (hard-wrapped inside tags, heading marks and indents
+    /// before lines, a running head above the declaration), a document reads as
+    /// it does whole; one that is no XML is left to the text path.
+    #[test]
+    fn a_printed_document_reads_as_the_document() {
+        for page in [TEI, ALTO, NEWS] {
+            let whole = heads(page);
+            let chars: Vec<char> = page.chars().collect();
+            let wrapped: String = chars
+                .chunks(30)
+                .map(|c| c.iter().collect::<String>())
+                .collect::<Vec<_>>()
+                .join("\n");
+            let trimmed: String = page.lines().map(|l| format!("{}\n", l.trim())).collect();
+            let wrapped_trimmed: String = trimmed
+                .lines()
+                .flat_map(|l| {
+                    let c: Vec<char> = l.chars().collect();
+                    c.chunks(30)
+                        .map(|c| c.iter().collect::<String>())
+                        .collect::<Vec<_>>()
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+            let marked: String = page
+                .lines()
+                .map(|l| {
+                    let t = l.trim();
+                    if t.chars().count() <= 24 && !t.is_empty() {
+                        format!("### {t}\n")
+                    } else {
+                        format!("\u{3000}\u{3000}{t}\n")
+                    }
+                })
+                .collect();
+            let headed = format!("晋北日报  2025年3月5日  要闻\n{page}");
+            for printed in [wrapped, wrapped_trimmed, marked, headed] {
+                assert_eq!(heads(&printed), whole, "{printed}");
+            }
+        }
+        assert!(units("本报讯　今天下雨。\n").is_none());
+        assert!(units("<html><body><p>网页</p></body></html>").is_none());
+    }
+
+    /// Bad XML never panics, whatever is cut off or repeated.
+    #[test]
+    fn broken_documents_never_panic() {
+        for page in [TEI, ALTO, NEWS] {
+            for cut in (0..page.len()).step_by(37) {
+                if page.is_char_boundary(cut) {
+                    let _ = units(&page[..cut]);
+                    let _ = segment_issue(&page[..cut], "x");
+                }
+            }
+        }
+        let deep = "<a>".repeat(5000);
+        assert!(units(&deep).is_none());
+    }
+}

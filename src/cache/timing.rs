@@ -1,9 +1,11 @@
 //! Phase timings of a command, printed to stderr when `NEWSTAG_TIMINGS` is set
 //! (to see where a command's time goes without a profiler; costs nothing
 //! otherwise). Each phase is given in time on the clock and in CPU time of
-//! the whole process (every thread): on a shared machine the first grows
-//! with the load, the second much less, and their ratio says how many cores
-//! the phase had.
+//! the whole process (every thread) since the mark before it, on any thread,
+//! and both as totals since start: on a shared machine the clock grows with
+//! the load, CPU time much less. Where threads work at once (the TUI's loader,
+//! indexer and scorer) a phase's CPU is what all of them spent in its span, not
+//! its own: subtract the totals of two marks to read any span.
 
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
@@ -34,6 +36,7 @@ fn clock() -> Option<&'static Clock> {
 
 /// CPU time of the whole process (every thread) so far; zero where the
 /// system does not say.
+#[cfg(unix)]
 pub fn cpu_time() -> Duration {
     let mut t = libc::timespec {
         tv_sec: 0,
@@ -47,6 +50,18 @@ pub fn cpu_time() -> Duration {
     }
 }
 
+/// CPU time of the whole process so far: not read on this system.
+#[cfg(not(unix))]
+pub fn cpu_time() -> Duration {
+    Duration::ZERO
+}
+
+/// True when `NEWSTAG_TIMINGS` is set: callers skip what they measure only
+/// for the timings.
+pub fn enabled() -> bool {
+    clock().is_some()
+}
+
 /// Start the clock (call first thing, so the first phase counts from there).
 pub fn start() {
     let _ = clock();
@@ -58,17 +73,19 @@ pub fn mark(name: &str) {
     let Some(c) = clock() else {
         return;
     };
-    let now = Instant::now();
-    let cpu = cpu_time();
+    // Read under the lock, so two threads marking at once never see time go
+    // back.
     let Ok(mut last) = c.last.lock() else {
         return;
     };
+    let (now, cpu) = (Instant::now(), cpu_time());
     let (then, cpu_then) = *last;
     eprintln!(
-        "[timing] {name:<24} {:>8.1} ms  (at {:>8.1} ms)  {:>8.1} ms CPU",
+        "[timing] {name:<24} {:>8.1} ms  (at {:>8.1} ms)  {:>8.1} ms CPU  (at {:>8.1} ms CPU)",
         (now - then).as_secs_f64() * 1e3,
         (now - c.start).as_secs_f64() * 1e3,
-        cpu.saturating_sub(cpu_then).as_secs_f64() * 1e3
+        cpu.saturating_sub(cpu_then).as_secs_f64() * 1e3,
+        cpu.as_secs_f64() * 1e3
     );
     *last = (now, cpu);
 }
@@ -115,17 +132,22 @@ mod tests {
     use super::*;
 
     #[test]
+    #[cfg(unix)]
     fn cpu_time_counts_work_done_and_never_goes_back() {
         let before = cpu_time();
         let started = Instant::now();
         let mut x = 0u64;
-        // Work until 5 ms of CPU show, or give up after 2 s on the clock.
-        while cpu_time() < before + Duration::from_millis(5)
-            && started.elapsed() < Duration::from_secs(2)
+        let mut seen = before;
+        // Work until 5 ms of CPU show, or give up after 2 s on the clock; no
+        // reading is below the one before it.
+        while seen < before + Duration::from_millis(5) && started.elapsed() < Duration::from_secs(2)
         {
             x = x
                 .wrapping_mul(6364136223846793005)
                 .wrapping_add(std::hint::black_box(1));
+            let now = cpu_time();
+            assert!(now >= seen, "CPU time went back: {seen:?} then {now:?}");
+            seen = now;
         }
         std::hint::black_box(x);
         assert!(cpu_time() >= before + Duration::from_millis(5));

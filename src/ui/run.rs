@@ -129,14 +129,16 @@ fn event_loop(
     input: &InputPump,
 ) -> anyhow::Result<()> {
     // With NEWSTAG_TIMINGS: how long the screen stood still at most, from an
-    // event taken to the frame drawn after it.
-    // With NEWSTAG_TIMINGS: how long the screen stood still at most, from an
     // event taken to the frame drawn after it, and the event that took
     // longest in that time.
     let mut stalls = crate::cache::timing::Longest::new("tui: UI thread busy");
     let mut woke = None;
     let mut slowest = (Duration::ZERO, "");
+    let timings = crate::cache::timing::enabled();
     let timed = |app: &mut App, ev: AppEvent, slowest: &mut (Duration, &'static str)| {
+        if !timings {
+            return handle(app, ev);
+        }
         let (kind, t0) = (ev.kind(), std::time::Instant::now());
         handle(app, ev);
         let took = t0.elapsed();
@@ -161,7 +163,7 @@ fn event_loop(
         let Ok(first) = rx.recv() else {
             return Ok(());
         };
-        woke = Some(std::time::Instant::now());
+        woke = timings.then(std::time::Instant::now);
         slowest = (Duration::ZERO, "drawing");
         timed(app, first, &mut slowest);
         // Take whatever else is waiting before drawing again (fast typing, wheel).

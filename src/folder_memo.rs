@@ -98,8 +98,10 @@ impl<T> FolderMemo<T> {
 }
 
 impl<T> Kept<T> {
-    /// Keep `value` as the listing of `folder` (stamped `stamp`), then drop
-    /// the least recently asked for others while all weigh more than `bound`.
+    /// Keep `value` as the listing of `folder` (stamped `stamp`); when all
+    /// weigh more than `bound`, drop the least recently asked for others until
+    /// they weigh an eighth of the bound less than it (one sort then, not a
+    /// scan of every listing for each one kept past the bound).
     fn keep(&mut self, folder: &Path, stamp: FileStamp, value: T, weight: usize, bound: usize) {
         self.clock += 1;
         self.weight += weight;
@@ -112,14 +114,19 @@ impl<T> Kept<T> {
         if let Some(old) = self.folders.insert(folder.to_path_buf(), new) {
             self.weight -= old.weight;
         }
-        while self.weight > bound && self.folders.len() > 1 {
-            let Some(oldest) = (self.folders.iter())
-                .filter(|(f, _)| f.as_path() != folder)
-                .min_by_key(|(_, e)| e.used)
-                .map(|(f, _)| f.clone())
-            else {
+        if self.weight <= bound {
+            return;
+        }
+        let low = bound - bound / 8;
+        let mut others: Vec<(u64, PathBuf)> = (self.folders.iter())
+            .filter(|(f, _)| f.as_path() != folder)
+            .map(|(f, e)| (e.used, f.clone()))
+            .collect();
+        others.sort_unstable_by_key(|(used, _)| *used);
+        for (_, oldest) in others {
+            if self.weight <= low {
                 break;
-            };
+            }
             if let Some(gone) = self.folders.remove(&oldest) {
                 self.weight -= gone.weight;
             }

@@ -209,8 +209,9 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
                 // head printed right over its lede, `鹭溪县划定首批生态保护红线界桩` /
                 // `本报讯 近日，…`, as `pdftotext` prints a block) it opens the text
                 // under that head.
-                if (crate::segment::classify::is_complete(&prev.text) || names_no_clause(&prev.text))
-                    && crate::segment::classify::dateline(&u.text).is_some()
+                if crate::segment::classify::dateline(&u.text).is_some()
+                    && (crate::segment::classify::is_complete(&prev.text)
+                        || names_no_clause(&prev.text))
                 {
                     return false;
                 }

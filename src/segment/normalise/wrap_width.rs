@@ -56,7 +56,6 @@ struct Widths {
     chars: bool,
     all: [u32; WIDTH_CAP + 1],
     prose: [u32; WIDTH_CAP + 1],
-    lines: u32,
 }
 
 impl Widths {
@@ -65,7 +64,6 @@ impl Widths {
             chars,
             all: [0; WIDTH_CAP + 1],
             prose: [0; WIDTH_CAP + 1],
-            lines: 0,
         }
     }
 
@@ -85,7 +83,8 @@ impl Widths {
     /// paragraphs are shorter, and many on a page of short paragraphs).
     fn cut(&self) -> Option<Wrap> {
         let (width, n) = self.mode(&self.all)?;
-        (n >= 3 && n * 3 >= self.lines).then_some(Wrap {
+        let lines: u32 = self.all.iter().sum();
+        (n >= 3 && n * 3 >= lines).then_some(Wrap {
             width,
             chars: self.chars,
         })
@@ -135,13 +134,14 @@ pub(in crate::segment) fn wrap_width(units: &[Unit<'_>]) -> Option<Wrap> {
             chars: true,
         }
         .of(&u.text);
-        if by_cells.max(by_chars) < 24 {
+        // A line is never narrower in characters (each counts two cells) than
+        // in cells.
+        if by_chars < 24 {
             continue;
         }
         let prose = u.text.contains(['，', '。', '、', ',']);
         for (measure, w) in [(&mut cells, by_cells), (&mut chars, by_chars)] {
             if w >= 24 {
-                measure.lines += 1;
                 measure.all[w] += 1;
                 measure.prose[w] += u32::from(prose);
             }

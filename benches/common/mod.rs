@@ -1,13 +1,10 @@
 //! What more than one benchmark measures with: declared `mod common;` by each.
 
 use std::path::PathBuf;
-use std::time::Duration;
 
 /// CPU time of the whole process (every thread) so far: on a shared machine
 /// it varies less with the load than the time on the clock.
-pub fn cpu_time() -> Duration {
-    newstag::cache::timing::cpu_time()
-}
+pub use newstag::cache::timing::cpu_time;
 
 /// The large corpus a benchmark reads: NEWSTAG_BENCH_CORPUS, else
 /// /work/corpus10k-vary; `None`, said on stdout, when it is not there.

@@ -697,7 +697,6 @@ fn the_loader_links_the_stories_the_app_shows() {
                 .unwrap();
             let issue = &mut app.corpus.issues[at];
             issue.articles = issue.articles[..1].to_vec().into();
-            app.issues_as_loaded = false;
         }
         handle(
             &mut app,
@@ -731,4 +730,100 @@ fn the_loader_links_the_stories_the_app_shows() {
         }
         drop((app, rx));
     }
+}
+
+/// A tag taken off a story's part after the corpus has loaded but before the
+/// loader's stories came goes from the whole story, as it would after: the
+/// part on the other page, which holds it, loses it in its sidecar too, and
+/// the stories the loader sends then show it on neither part.
+#[test]
+fn a_tag_taken_off_a_story_before_its_stories_come_goes_from_every_part() {
+    use common::story_pages::{PAGE1, PAGE3};
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let root = home().join("story_window");
+    std::fs::create_dir(&root).unwrap();
+    std::fs::write(root.join("2024-06-18_第1版.txt"), PAGE1).unwrap();
+    std::fs::write(root.join("2024-06-18_第3版.txt"), PAGE3).unwrap();
+    let press = |app: &mut App, c: char| {
+        app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    };
+    let select = |app: &mut App, text: &str| {
+        let k = (app.rows.iter())
+            .position(|r| match *r {
+                newstag::ui::ListRow::Article(at) => app.corpus.issues[at.issue].articles
+                    [at.article]
+                    .paragraphs
+                    .iter()
+                    .any(|p| p.contains(text)),
+                newstag::ui::ListRow::Issue(_) => false,
+            })
+            .unwrap_or_else(|| panic!("no article with {text}"));
+        press(app, 'g');
+        while app.selected < k {
+            press(app, 'j');
+        }
+    };
+    let sidecar_tags = |name: &str| -> Vec<String> {
+        match newstag::tags::sidecar::read(&root.join(name)).unwrap() {
+            Some(s) => (s.articles.into_iter())
+                .flat_map(|a| a.tags.into_keys())
+                .collect(),
+            None => Vec::new(),
+        }
+    };
+    // Page 3's part carries the story's tag (set in an earlier session).
+    {
+        let corpus = newstag::corpus::Corpus::load(&root).unwrap();
+        let mut app = App::with_issues(Config::builtin(), corpus.issues, 140, 30);
+        app.corpus.root = root.clone();
+        select(&mut app, "修缮历史建筑32栋");
+        press(&mut app, '1');
+    }
+    assert_eq!(sidecar_tags("2024-06-18_第3版.tags.toml"), ["governance"]);
+
+    let (mut app, rx) = session(&root);
+    // Every event up to the end of loading; the loader's stories held back.
+    let mut held = Vec::new();
+    loop {
+        match next(&rx) {
+            SessionEvent::LoadFailed(e) => panic!("{e}"),
+            SessionEvent::StoriesLinked(s) => held.push(SessionEvent::StoriesLinked(s)),
+            ev => {
+                let done = matches!(ev, SessionEvent::LoadDone(_));
+                handle(&mut app, AppEvent::Session(ev));
+                if done {
+                    break;
+                }
+            }
+        }
+    }
+    assert!(
+        app.stories.stories.is_empty(),
+        "the loader's stories not in"
+    );
+    select(&mut app, "商铺陆续开业");
+    press(&mut app, '1');
+    // The save done, the loader's stories still held back.
+    while app.tagging.saves.pending() > 0 {
+        match next(&rx) {
+            SessionEvent::StoriesLinked(s) => held.push(SessionEvent::StoriesLinked(s)),
+            ev => handle(&mut app, AppEvent::Session(ev)),
+        }
+    }
+    assert!(sidecar_tags("2024-06-18_第3版.tags.toml").is_empty());
+    assert!(sidecar_tags("2024-06-18_第1版.tags.toml").is_empty());
+    while held.is_empty() {
+        match next(&rx) {
+            SessionEvent::StoriesLinked(s) => held.push(SessionEvent::StoriesLinked(s)),
+            ev => handle(&mut app, AppEvent::Session(ev)),
+        }
+    }
+    for ev in held {
+        handle(&mut app, AppEvent::Session(ev));
+    }
+    assert_eq!(app.stories.stories.len(), 1);
+    for part in &app.stories.stories[0] {
+        assert!(app.tags_of(*part).is_empty(), "{part:?}");
+    }
+    drop((app, rx));
 }

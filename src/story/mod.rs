@@ -12,6 +12,7 @@ pub mod jump;
 
 use crate::article::{Article, ArticleAt, Issue};
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 /// The stories of a corpus that have more than one part.
 #[derive(Debug, Clone, Default)]
@@ -22,6 +23,26 @@ pub struct Stories {
     place: HashMap<ArticleAt, (usize, usize)>,
     /// Parts whose jump leads nowhere in the corpus, and why.
     notes: HashMap<ArticleAt, String>,
+    /// The issues linked: see [`Stories::are_of`].
+    from: LinkedFrom,
+}
+
+/// The issues stories were linked from, by their articles (shared, not
+/// copied): every cut, correction or recut of an issue replaces its articles
+/// with new ones, so issues holding these same articles, in this order, are
+/// those issues.
+#[derive(Debug, Clone, Default)]
+struct LinkedFrom(Vec<Arc<[Article]>>);
+
+impl LinkedFrom {
+    fn of(issues: &[Issue]) -> LinkedFrom {
+        LinkedFrom(issues.iter().map(|i| Arc::clone(&i.articles)).collect())
+    }
+
+    fn is_of(&self, issues: &[Issue]) -> bool {
+        self.0.len() == issues.len()
+            && (self.0.iter().zip(issues)).all(|(a, i)| Arc::ptr_eq(a, &i.articles))
+    }
 }
 
 /// A story link made by hand (`newstag story link` / `unlink`, kept as a
@@ -252,7 +273,15 @@ impl Stories {
             stories,
             place,
             notes,
+            from: LinkedFrom::of(issues),
         }
+    }
+
+    /// True when these are the stories of `issues` as they are: linked from
+    /// them, and none of them cut again or corrected since (however it was
+    /// changed: no caller has to say so).
+    pub fn are_of(&self, issues: &[Issue]) -> bool {
+        self.from.is_of(issues)
     }
 
     /// The story `at` is a part of (its parts) and its 1-based part number, when the

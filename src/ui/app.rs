@@ -159,11 +159,6 @@ pub struct App {
     /// Stories across pages, linked once the corpus has loaded (and again
     /// after a correction): a part's tags are its story's.
     pub stories: crate::story::Stories,
-    /// The issues are still those the loader sent: none kept its first cut
-    /// against the loader's [`crate::session::SessionEvent::Recut`], none
-    /// corrected, no tags carried to a new cut. The stories the loader links
-    /// once loading ends are then theirs.
-    pub issues_as_loaded: bool,
 }
 
 impl App {
@@ -205,7 +200,6 @@ impl App {
             page: None,
             journal: Default::default(),
             stories: Default::default(),
-            issues_as_loaded: true,
             message: team_error.map(|text| Message {
                 text,
                 is_error: true,
@@ -343,15 +337,11 @@ impl App {
         });
     }
 
-    /// The background load has finished. Its stories across pages come after
-    /// ([`App::stories_linked`]); without a session to link them (tests), they
-    /// are linked here.
+    /// The background load has finished. Its stories across pages come after,
+    /// linked by the loader ([`App::stories_linked`]).
     pub fn finish_loading(&mut self, warnings: Vec<LoadWarning>) {
         self.loading = None;
         crate::cache::timing::mark("tui: load done");
-        if self.notify.is_none() {
-            self.relink_stories();
-        }
         let n = warnings.len();
         self.corpus.warnings.extend(warnings);
         if n > 0 {
@@ -382,16 +372,25 @@ impl App {
 
     /// The loader linked the stories of the issues it sent: they are
     /// installed while the issues are still those, else linked again here
-    /// from the issues as they are now.
+    /// from the issues as they are now (unless they were already).
     pub fn stories_linked(&mut self, stories: crate::story::Stories) {
-        if self.issues_as_loaded {
+        if stories.are_of(&self.corpus.issues) {
             self.stories = stories;
             self.reader = ReaderView::default();
             self.sync_reader();
         } else {
-            self.relink_stories();
+            self.link_stories_if_stale();
         }
         crate::cache::timing::mark("tui: stories installed");
+    }
+
+    /// Once loading is done, the stories are linked here when those held are
+    /// not of the issues as they are (the loader's have not come yet): a tag
+    /// change decided on a part of a story must see every part.
+    pub(super) fn link_stories_if_stale(&mut self) {
+        if self.loading.is_none() && !self.stories.are_of(&self.corpus.issues) {
+            self.relink_stories();
+        }
     }
 
     /// Loading failed as a whole (e.g. no such folder).

@@ -478,7 +478,6 @@ impl App {
                     .collect()
             })
             .unwrap_or_default();
-        self.issues_as_loaded = false;
         if let Some(is) = self.corpus.issues.get_mut(at) {
             self.article_total = self.article_total - is.articles.len() + done.issue.articles.len();
             *is = done.issue;

@@ -63,11 +63,6 @@ impl App {
             swapped.insert(issue.rel.clone());
             *old = issue;
         }
-        if kept || !carried.is_empty() {
-            // Not the loader's issues (or sidecars) any more: its stories
-            // are not theirs.
-            self.issues_as_loaded = false;
-        }
         if kept {
             // For the rest of the session: every index made from now on
             // (a correction's, one built again) holds the kept issues' cut.

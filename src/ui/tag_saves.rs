@@ -357,8 +357,12 @@ impl App {
     /// A toggle of `tag` on `targets`, decided now. A part of a story across
     /// pages carries its story's tags: when every target has the tag (on some
     /// part), it goes from every part that has it; else it is added to the
-    /// targets that lack it.
+    /// targets that lack it. Once loading is done, the stories are those of
+    /// the issues as they are (see [`App::link_stories_if_stale`]).
     fn stage_toggle(&mut self, tag: &str, targets: &[ArticleAt]) -> Option<StagedSave> {
+        // Between the end of loading and the loader's stories, a part would
+        // be taken alone.
+        self.link_stories_if_stale();
         let removes = targets.iter().all(|&at| self.tags_of(at).contains(&tag));
         let mut places: Vec<ArticleAt> = if removes {
             targets

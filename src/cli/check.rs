@@ -16,7 +16,7 @@ pub struct CheckArgs {
 }
 
 pub fn run(config: &Config, args: CheckArgs) -> anyhow::Result<ExitCode> {
-    let corpus = super::open_corpus_to_exit(config, args.path.as_deref())?;
+    let corpus = super::open_corpus_heads_to_exit(config, args.path.as_deref())?;
     let sidecar_dir = config.sidecar_dir();
     let team = crate::tags::team::Team::new(config, &corpus.root).map_err(anyhow::Error::msg)?;
     // The shared sidecars, then each coder's own (team layout).

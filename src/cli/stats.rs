@@ -22,7 +22,7 @@ pub struct StatsArgs {
 }
 
 pub fn run(config: &Config, args: StatsArgs) -> anyhow::Result<ExitCode> {
-    let corpus = super::open_corpus_to_exit(config, args.path.as_deref())?;
+    let corpus = super::open_corpus_heads_to_exit(config, args.path.as_deref())?;
     let store = super::tag_store(config, &corpus)?;
     crate::cache::timing::mark("tag store");
     let vocabulary: Vec<String> = config.tags.iter().map(|t| t.name.clone()).collect();

@@ -267,7 +267,7 @@ fn typing_rows(index: SearchIndex) {
     let t = Instant::now();
     index.warm();
     println!(
-        "warm (pinyin glyphs of titles and body characters, ASCII masks): {:.0} ms; \
+        "warm (pinyin glyphs of titles and body characters, ASCII masks, title starts): {:.0} ms; \
          process now {:.0} MB (peak {:.0} MB)",
         ms(t.elapsed()),
         status_kb("VmRSS:") as f64 / 1024.0,

@@ -555,6 +555,7 @@ pub(crate) struct AsciiMasks {
 struct Derived {
     pinyin: OnceLock<Box<PinyinData>>,
     ascii: OnceLock<Box<AsciiMasks>>,
+    title_starts: OnceLock<Box<[char]>>,
 }
 
 /// What the cache file keeps of [`PinyinData`].
@@ -915,11 +916,26 @@ impl SearchIndex {
         })
     }
 
+    /// The first character of each folded title (`'\0'` for an empty one),
+    /// made on first use: with the title character index, what scoring a
+    /// one-character term in titles needs, without reading the titles.
+    pub(crate) fn title_starts(&self) -> &[char] {
+        self.derived.title_starts.get_or_init(|| {
+            use rayon::prelude::*;
+            (0..self.len())
+                .into_par_iter()
+                .map(|d| self.title_folded(d).chars().next().unwrap_or('\0'))
+                .collect::<Vec<char>>()
+                .into_boxed_slice()
+        })
+    }
+
     /// Make now what the first searches would otherwise make (call it off the UI
     /// thread, before the first keystroke).
     pub fn warm(&self) {
         self.pinyin_data();
         self.ascii_masks();
+        self.title_starts();
     }
 
     /// What the body postings hold, by kind of key (see [`Postings::census`]).

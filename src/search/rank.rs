@@ -956,6 +956,25 @@ impl<'i> Matcher<'i> {
                 return None;
             }
         }
+        // A one-character term in a title the character index says holds it
+        // is a phrase there (a whole word: no Latin letter or digit): its
+        // score needs only whether the title starts with it, not the title.
+        if f == Field::Title
+            && !want
+            && !self.plain
+            && t.pinyin.is_none()
+            && t.title_may.is_some()
+            && let [c] = t.chars[..]
+            && !c.is_ascii_alphanumeric()
+            && !c.is_whitespace()
+        {
+            let at_start = self.index.title_starts().get(d) == Some(&c);
+            return match (t.mode, at_start) {
+                (TermMatch::Prefix, false) => None,
+                (_, true) => Some((TITLE + 16 + 8, Vec::new())),
+                (_, false) => Some((TITLE + 16, Vec::new())),
+            };
+        }
         // A body's phrase score from the postings' counts (the same count the
         // text gives: see [`super::postings::Postings::phrase_counts`]).
         if f == Field::Body

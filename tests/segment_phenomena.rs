@@ -6,6 +6,8 @@
 use newstag::article::{Article, Kind};
 use newstag::segment::segment_issue;
 
+use crate::common::styles::{Heads, Style, head_key, render};
+
 fn seg(text: &str) -> Vec<Article> {
     segment_issue(text, "fixture")
 }
@@ -256,4 +258,35 @@ fn a_dotted_credit_closes_the_article() {
     assert_eq!(a[0].byline, "·韩露 郑凯·");
     assert_eq!(a[1].byline, "本报北京10月19日电");
     assert!(a[1].body().starts_with("记者从有关部门获悉"));
+}
+
+/// A tabloid's masthead printed a field a line, the section before the page code
+/// (`沄州晚报` / date / weekday / `城事` / `A03`), is furniture in every extraction
+/// style: the page's first article is titled by its own head, not by the section.
+#[test]
+fn a_section_over_the_page_code_ends_the_masthead_in_every_style() {
+    let page = "沄州晚报\n2027年3月5日\n星期五\n城事\nA03\n\n老街巷口装上了新路灯\n\n本报记者　甘若愚\n\n　　3月4日晚，老街巷口新装的十二盏路灯亮了起来，附近居民纷纷出门看个究竟，有人拿出手机拍下了这一幕。\n\n　　“以前晚上回家得打手电，下雨天路滑，老人孩子都不敢出门。”居民李大爷说，如今巷子亮堂了，心里也踏实了。\n\n社区食堂开进了老小区\n\n本报记者　宓秋\n\n　　本报讯　家门口的社区食堂3月起开门营业，一荤一素只要十二元，老年人凭卡用餐还能再打九折。\n\n　　食堂负责人介绍，菜单每周更新一次，居民可以在小程序上提前点餐，到店即取。\n";
+    let heads = Heads {
+        titles: vec![
+            head_key("老街巷口装上了新路灯"),
+            head_key("社区食堂开进了老小区"),
+        ],
+        bylines: vec![head_key("本报记者　甘若愚"), head_key("本报记者　宓秋")],
+        ..Heads::default()
+    };
+    for style in Style::ALL {
+        let a = seg(&render(page, style, &heads));
+        assert_eq!(
+            titles(&a),
+            ["老街巷口装上了新路灯", "社区食堂开进了老小区"],
+            "{style:?}: {a:#?}"
+        );
+        assert!(
+            a.iter().all(|a| !a.kicker.contains("城事")
+                && !a.body().contains("城事")
+                && !a.body().contains("A03")),
+            "{style:?}: {a:#?}"
+        );
+        assert!(a[0].body().starts_with("3月4日晚"), "{style:?}: {a:#?}");
+    }
 }

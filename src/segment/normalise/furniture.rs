@@ -36,7 +36,7 @@ const LINE_RULES_CAP: usize = 121;
 /// A masthead opens at the top of a page (or after a form feed) with the paper's
 /// name alone, its Latin name or a running head, and goes on over the lines a
 /// masthead holds: dates, weekdays, issue and serial numbers, the page number and
-/// the section after it (`pdftotext` prints each on its own line).
+/// the section after it or before it (`pdftotext` prints each on its own line).
 pub(super) fn mark_furniture(units: &mut [Unit<'_>], traditional: bool) {
     let lex = lexicon();
     // At the top of a page, before any text.
@@ -46,11 +46,24 @@ pub(super) fn mark_furniture(units: &mut [Unit<'_>], traditional: bool) {
     let mut masthead = false;
     let mut by_name = false;
     let mut after_number = false;
+    // The masthead has named its section (before its page code): the line after
+    // the code is no second section but the page's first head.
+    let mut named_section = false;
     // The section a running head names last (`沄州晚报　…　A09　读者来信`): the same
     // words alone right below it are the page's section banner, not a head.
     let mut section: Option<String> = None;
     let table = table_rows(units);
-    for (u, table_row) in units.iter_mut().zip(table) {
+    for (i, table_row) in table.into_iter().enumerate() {
+        // The page code or number on the line below (`城事` / `A03`: a band printed
+        // a field a line names the section before the page as often as after).
+        let page_below = |units: &[Unit<'_>]| {
+            units.get(i + 1).is_some_and(|n| {
+                !n.page_break && (is_page_code(&n.text) || is_page_number(&n.text))
+            })
+        };
+        let section_above_page = masthead && page_below(units);
+        let section_here = (after_number && !named_section) || section_above_page;
+        let u = &mut units[i];
         // A converter's `#` on a line is a guess: a page number or page credit it
         // marked as a heading is still furniture.
         if u.markup != Markup::None {
@@ -89,7 +102,7 @@ pub(super) fn mark_furniture(units: &mut [Unit<'_>], traditional: bool) {
                 || (by_name && is_date_line(text) && text.contains('年') && text.contains('日'))
                 || is_page_number(text)
                 || is_page_code(text)
-                || (after_number && is_section_name(text)));
+                || (section_here && is_section_name(text)));
         if opens || goes_on || is_furniture_line(text, n, table_row) {
             // The buttons under a web article end it.
             u.markup = if is_article_foot(text, n) {
@@ -110,6 +123,10 @@ pub(super) fn mark_furniture(units: &mut [Unit<'_>], traditional: bool) {
             masthead = opens || goes_on;
             by_name = masthead && (name || by_name);
             after_number = masthead && (is_page_number(text) || is_page_code(text));
+            // (A weekday over the page code, `星期五` / `A03`, names no section.)
+            named_section = goes_on
+                && (named_section
+                    || (section_above_page && is_section_name(text) && !is_masthead_info(text, n)));
             first = first && masthead;
             continue;
         }
@@ -262,9 +279,19 @@ mod tests {
     }
 
     /// A tabloid's masthead printed a field a line: the page code (`B03`) and the
-    /// section after it are masthead, not heads.
+    /// section after it or before it are masthead, not heads; a short head right
+    /// under the code, once the section was named, stays.
     #[test]
     fn a_page_code_and_section_in_a_masthead_are_furniture() {
+        let page = "柳塘晚报\n2026年5月8日\n星期五\n文体\nB03\n球场新篮\n本报记者　甘若愚\n7日，县中学生篮球联赛开赛。\n";
+        assert_eq!(
+            texts(page),
+            [
+                "球场新篮",
+                "本报记者　甘若愚",
+                "7日，县中学生篮球联赛开赛。"
+            ]
+        );
         let page = "柳塘晚报　2026年5月8日　星期五\nB03\n文体\n县中学生篮球联赛开赛\n本报记者　甘若愚\n7日，县中学生篮球联赛开赛。\n";
         assert_eq!(
             texts(page),

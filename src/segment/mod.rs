@@ -161,6 +161,7 @@ fn run(
     mark_flush_heads(&units, &mut classes);
     rehome::columnist_titles(&mut units, &mut classes);
     rehome::rehome_heads(&mut units, &mut classes);
+    rehome::pair_floated_heads(&mut units, &mut classes);
     set_aside_trailing_links(&units, &mut classes);
     let drafts = assemble::assemble(&units, &classes);
     let mut whys: Vec<(&'static str, usize)> = Vec::new();

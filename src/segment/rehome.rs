@@ -5,6 +5,9 @@
 //! opening (half or more of its bigrams, or a run of five characters, in the text's
 //! first lines) and does not name the text now under it is moved above the opening,
 //! over its byline. A page whose every text has its head above it is left as it is.
+//! A run of heads printed together (stories set side by side, their heads at one
+//! height) is paired with the texts printed after it, each head over the text it
+//! names (`pair_floated_heads`).
 
 use super::blocks::Unit;
 use super::classify::{Class, Role};
@@ -344,6 +347,224 @@ pub fn columnist_titles(units: &mut Vec<Unit<'_>>, classes: &mut Vec<Class>) -> 
     true
 }
 
+/// The rule `articles --explain` shows for a head of a floated run paired with its
+/// text.
+const PAIRED: &str = "head: one of a run of heads printed together, paired with the text it names";
+
+/// The fewest heads a floated run holds: a kicker, a title and a deck over one text
+/// make three, so a run of three pairs only where each head names a text of its own.
+const FLOATED_RUN: usize = 3;
+
+/// A run of heads printed together, then their texts: `pdftotext` (default mode)
+/// prints the heads of stories set side by side across columns, as they stand at
+/// one height, before any of their bylines and texts (`滢泖湖飞来…` / `市民服务中心
+/// 推出…` / `木版年画…` / `本报记者 宓秋` / `本报记者 蒯松年` / text / text / text).
+/// The run is paired with the blocks of text below it: each head goes over the
+/// block it names (the strongest pairs first, each block once); when the run is
+/// longer than a kicker, title and deck can be (four heads or more) and holds as
+/// many heads as there are blocks, a head that names none takes the first block
+/// left, in order. The bylines printed between the run and the texts go over the
+/// texts in the order the texts are printed. A run of three pairs only where each
+/// head names its own text better than the others. Returns whether a run was
+/// paired.
+pub fn pair_floated_heads(units: &mut Vec<Unit<'_>>, classes: &mut Vec<Class>) -> bool {
+    if side_by_side(units) {
+        return false;
+    }
+    let mut order: Vec<usize> = Vec::with_capacity(units.len());
+    let mut paired = Vec::new();
+    let mut i = 0;
+    let mut done = 0;
+    while i < units.len() {
+        let Some(run) = floated_run(units, classes, i) else {
+            i += 1;
+            continue;
+        };
+        order.extend(done..i);
+        for (k, (head, text)) in run.stories.iter().enumerate() {
+            order.extend(head.clone());
+            paired.push(head.start);
+            if k == 0 {
+                order.extend(&run.noise);
+            }
+            if let Some(&b) = run.bylines.get(k) {
+                order.push(b);
+            }
+            // The last story takes the bylines the run left over.
+            if k + 1 == run.stories.len() {
+                order.extend(run.bylines.iter().skip(run.stories.len()));
+            }
+            let stop = run.stories.get(k + 1).map_or(run.end, |s| s.1);
+            order.extend(*text..stop);
+        }
+        done = run.end;
+        i = run.end;
+    }
+    if paired.is_empty() {
+        return false;
+    }
+    order.extend(done..units.len());
+    for h in paired {
+        classes[h].rule = PAIRED;
+    }
+    permute(units, &order);
+    permute(classes, &order);
+    true
+}
+
+/// A run of heads found by [`floated_run`]: each head (with its subtitles) and
+/// where its text opens, in the order the texts are printed; the bylines and the
+/// noise between the run and the first text; where the last text ends.
+struct FloatedRun {
+    stories: Vec<(std::ops::Range<usize>, usize)>,
+    bylines: Vec<usize>,
+    noise: Vec<usize>,
+    end: usize,
+}
+
+/// The run of heads starting at `start`, paired with the texts below it (see
+/// [`pair_floated_heads`]), or `None`.
+fn floated_run(units: &[Unit<'_>], classes: &[Class], start: usize) -> Option<FloatedRun> {
+    let title_sized = |h: usize| {
+        classes[h].role == Role::Head
+            && !units[h].text.contains(['。', '<'])
+            && (6..40).contains(&keys(&units[h].text, 40).len())
+    };
+    if !title_sized(start) || (start > 0 && classes[start - 1].role == Role::Head) {
+        return None;
+    }
+    // The heads, each with the `——` subtitles right under it.
+    let mut heads: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut noise = Vec::new();
+    let mut k = start;
+    while k < units.len() && title_sized(k) {
+        let mut e = k + 1;
+        while e < units.len() && classes[e].role == Role::Subtitle {
+            e += 1;
+        }
+        heads.push(k..e);
+        k = e;
+        while k < units.len() && classes[k].role == Role::Noise {
+            noise.push(k);
+            k += 1;
+        }
+    }
+    if heads.len() < FLOATED_RUN {
+        return None;
+    }
+    // The bylines printed under the run, then the texts up to the next head.
+    let mut bylines = Vec::new();
+    while k < units.len() && matches!(classes[k].role, Role::Byline | Role::Noise) {
+        if classes[k].role == Role::Byline {
+            bylines.push(k);
+        } else {
+            noise.push(k);
+        }
+        k += 1;
+    }
+    let first = k;
+    let mut end = k;
+    while end < units.len() && matches!(classes[end].role, Role::Body | Role::Byline | Role::Noise)
+    {
+        end += 1;
+    }
+    // The blocks of text: a body unit after a blank line (or after a byline), or
+    // every body unit on a page printed without blank lines.
+    let blank_lines = units.iter().any(|u| u.gap > 0);
+    let blocks: Vec<usize> = (first..end)
+        .filter(|&t| {
+            classes[t].role == Role::Body
+                && (t == first
+                    || !blank_lines
+                    || units[t].gap > 0
+                    || classes[t - 1].role == Role::Byline)
+        })
+        .collect();
+    if blocks.len() < heads.len() || blocks.first() != Some(&first) {
+        return None;
+    }
+    let openings: Vec<Vec<char>> = blocks
+        .iter()
+        .map(|&t| keys(&units[t].text, WINDOW))
+        .collect();
+    let head_keys: Vec<Vec<char>> = heads
+        .iter()
+        .map(|h| keys(&units[h.start].text, 40))
+        .collect();
+    // (run, bigrams found, head, block): the strongest pairs first, ties in page
+    // order; each head and each block once.
+    let mut pairs: Vec<(usize, usize, usize, usize)> = Vec::new();
+    for (h, head) in head_keys.iter().enumerate() {
+        for (b, opening) in openings.iter().enumerate() {
+            if names_somewhat(head, opening) {
+                let (found, _, run) = naming(head, opening);
+                pairs.push((run, found, h, b));
+            }
+        }
+    }
+    pairs.sort_unstable_by(|x, y| {
+        (y.0, y.1)
+            .cmp(&(x.0, x.1))
+            .then(x.2.cmp(&y.2))
+            .then(x.3.cmp(&y.3))
+    });
+    let mut block_of: Vec<Option<usize>> = vec![None; heads.len()];
+    let mut taken = vec![false; blocks.len()];
+    for &(_, _, h, b) in &pairs {
+        if block_of[h].is_none() && !taken[b] {
+            block_of[h] = Some(b);
+            taken[b] = true;
+        }
+    }
+    let named = block_of.iter().flatten().count();
+    let long = heads.len() > FLOATED_RUN;
+    if named < heads.len() {
+        // Heads naming no text take the blocks left, in order, only where the run is
+        // too long for a stack and every block has its head.
+        if !long || blocks.len() != heads.len() {
+            return None;
+        }
+        let mut free = (0..blocks.len()).filter(|&b| !taken[b]);
+        for b in block_of.iter_mut().filter(|b| b.is_none()) {
+            *b = free.next();
+        }
+    }
+    // Each named head names its own block better than any other block paired in
+    // the run: a kicker, title and deck over one text all name that text best.
+    let score = |h: usize, b: usize| {
+        let (found, _, run) = naming(&head_keys[h], &openings[b]);
+        (run, found)
+    };
+    let own = (0..heads.len()).all(|h| {
+        let Some(mine) = block_of[h] else {
+            return false;
+        };
+        !names_somewhat(&head_keys[h], &openings[mine])
+            || block_of
+                .iter()
+                .flatten()
+                .filter(|&&b| b != mine)
+                .all(|&b| score(h, b) < score(h, mine))
+    });
+    // The first block opens a story: whatever precedes the first paired text
+    // belongs to no head of the run.
+    if !own || !block_of.contains(&Some(0)) {
+        return None;
+    }
+    let mut stories: Vec<(std::ops::Range<usize>, usize)> = heads
+        .into_iter()
+        .zip(block_of)
+        .map(|(h, b)| (h, blocks[b.unwrap_or(0)]))
+        .collect();
+    stories.sort_by_key(|s| s.1);
+    Some(FloatedRun {
+        stories,
+        bylines,
+        noise,
+        end,
+    })
+}
+
 /// Put `items` in `order`, a permutation of their indices: every item is kept,
 /// once.
 fn permute<T>(items: &mut Vec<T>, order: &[usize]) {
@@ -495,6 +716,106 @@ mod tests {
             got.iter().all(|(t, _, _)| !t.is_empty()),
             "no headless text is left: {got:?}"
         );
+    }
+
+    /// Three stories set side by side, as `pdftotext` prints a typeset page
+    /// (tests/fixtures/tools/make_pdf_page.py's styles, one story a column): their
+    /// heads together, two bylines, the three texts in order, the third byline
+    /// last. Each head titles the text it names, with its byline.
+    #[test]
+    fn heads_printed_together_title_the_texts_below_them() {
+        let page = "\
+沄州晚报 2027年3月5日 星期五 A05 城事
+
+老城区燃气管道改造全部完工
+本报记者 甘若愚
+本报讯 截至目前，沄州老城区燃气管道改造工程全部完工，共更换老旧管道一百二十公里，惠及居民三万八千户。
+
+滢泖湖飞来今冬第一批候
+鸟
+
+市民服务中心推出夜间延
+时服务
+
+木版年画走进小学课堂
+
+本报记者 宓秋
+
+本报记者 蒯松年
+
+连日来，滢泖湖湿地飞来今冬第
+一批越冬候鸟，白鹭、苍鹭、小天鹅
+在湖面上觅食嬉戏，吸引不少市民前
+来观赏。
+湿地管理处工作人员介绍，今年
+湖区水位适宜，水草丰茂，预计越冬
+候鸟数量将超过去年。管理处提醒市
+民观鸟时保持距离，不要投喂。
+
+从本周起，市民服务中心推出夜
+间延时服务，每周二、周四延长办理
+时间至晚上八点，社保、医保、公积
+金等四十余项业务均可办理。
+中心负责人说，延时服务主要方
+便上班族，开通首周已办理业务六百
+余件。
+
+年画传承人走进蕺山路小学，为
+孩子们讲述木版年画的历史，并手把
+手教他们刻版、印画，课堂上笑声不
+断。
+学校负责人表示，今后将把年画
+课作为校本课程，每学期开设八课时
+，让传统手艺在孩子们手中传下去。
+
+本报记者 筼竹青
+";
+        let got = titles_and_openings(page);
+        assert_eq!(
+            got.iter().map(|(t, _, _)| t.as_str()).collect::<Vec<_>>(),
+            [
+                "老城区燃气管道改造全部完工",
+                "滢泖湖飞来今冬第一批候鸟",
+                "市民服务中心推出夜间延时服务",
+                "木版年画走进小学课堂"
+            ],
+            "{got:?}"
+        );
+        assert_eq!(got[1].1, "本报记者 宓秋", "{got:?}");
+        assert_eq!(got[1].2, "连日来，滢泖湖湿地", "{got:?}");
+        assert_eq!(got[2].1, "本报记者 蒯松年", "{got:?}");
+        assert_eq!(got[2].2, "从本周起，市民服务", "{got:?}");
+        assert_eq!(got[3].2, "年画传承人走进蕺山", "{got:?}");
+    }
+
+    /// A kicker, a title and a deck over one text (each naming it) stay one stack.
+    #[test]
+    fn a_kicker_title_and_deck_over_one_text_stay_one_stack() {
+        let page = "\
+老城燃气改造
+
+老城区燃气管道改造全部完工
+
+三万八千户居民用上放心气
+
+本报记者 甘若愚
+
+本报讯 截至目前，老城区燃气管道改造工程全部完工，三万八千户居民用上放心气。
+
+改造期间，施工方分片推进，尽量减少对居民生活的影响。
+
+工程负责人说，新管道的设计使用年限为五十年。
+";
+        let a = segment_issue(page, "t");
+        assert_eq!(a.len(), 1, "{a:#?}");
+        let heads = format!("{} {} {}", a[0].kicker, a[0].title, a[0].subtitle);
+        for head in [
+            "老城燃气改造",
+            "老城区燃气管道改造全部完工",
+            "三万八千户居民用上放心气",
+        ] {
+            assert!(heads.contains(head), "{a:#?}");
+        }
     }
 
     /// A page whose heads stand over their texts keeps its order, even when one head

@@ -8,7 +8,7 @@
 //! articles as `corpus::read_issue` cuts the file without corrections, keyed by
 //! the program, the format version and the file's size, times and inode (see
 //! [`shard`]). The shards live in one [`pack`] file, read with one open (and
-//! memory-mapped by the commands that need few bodies, [`Bodies::Stored`]).
+//! memory-mapped by the commands that read some bodies, [`Bodies::Stored`]).
 //! The shards cut on a load are written one after another into one temporary
 //! file beside the pack (not a file each: creating, reading back and removing
 //! 10,000 files took half a minute of a first start); when the load ends, the
@@ -89,12 +89,14 @@ pub enum Bodies {
     /// Read into strings as the issue loads (the TUI, search, suggestions:
     /// every body is used).
     Read,
-    /// Left in the memory-mapped pack until first used (`stats`, `check`,
-    /// `articles`, `export`: most bodies are never read, or each once).
+    /// Left in the memory-mapped pack until first used (`articles`, `export
+    /// --with-body`: some bodies are read, or each once).
     Stored,
     /// Left in the pack and read from the file each time used, unless kept
     /// (the TUI: it runs long and its suggestion scorer passes over every
-    /// body, which then takes memory only while it is looked at).
+    /// body, which then takes memory only while it is looked at; `stats`,
+    /// `check`, `export` of tags alone, which read next to no body: reading
+    /// every head of a mapped pack brought all of it into their memory).
     OnDisk,
 }
 

@@ -161,7 +161,13 @@ pub fn run(config: &Config, args: ExportArgs) -> anyhow::Result<ExitCode> {
     // File stamps before loading, so the search index cache is checked against
     // the files as they were read.
     let stamps = query.as_ref().map(|_| cache::stamps(&root));
-    let corpus = super::open_corpus_to_exit(config, Some(&root))?;
+    // Bodies are read for their column, or to check a query's hits in them:
+    // then from the mapped cache; else only the issues' heads are read.
+    let corpus = if args.with_body || query.is_some() {
+        super::open_corpus_to_exit(config, Some(&root))?
+    } else {
+        super::open_corpus_heads_to_exit(config, Some(&root))?
+    };
     let store = super::tag_store(config, &corpus)?;
     crate::cache::timing::mark("tag store");
     if let (Some(q), Some(text)) = (&query, &args.query) {

@@ -228,10 +228,10 @@ fn open_corpus_with(
     Ok(corpus)
 }
 
-/// [`open_corpus`] for a command that exits after using it and reads few
-/// bodies, or each once (`articles`, `export`): the bodies stay in the
-/// memory-mapped cache until used ([`crate::cache::load_corpus_stored`]), and
-/// the corpus is never freed article by article but left to the operating
+/// [`open_corpus`] for a command that exits after using it and reads some
+/// bodies, or each once (`articles`, `export --with-body`): the bodies stay
+/// in the memory-mapped cache until used ([`crate::cache::load_corpus_stored`]),
+/// and the corpus is never freed article by article but left to the operating
 /// system at exit (freeing a million strings took a tenth of a warm `stats`).
 pub fn open_corpus_to_exit(
     config: &Config,
@@ -242,8 +242,9 @@ pub fn open_corpus_to_exit(
 }
 
 /// [`open_corpus_to_exit`] for a command that reads next to no body (`stats`,
-/// `check`): each issue's head is read from the cache's file, its bodies left
-/// there ([`crate::cache::load_corpus_on_disk`]), not the cache mapped into
+/// `check`, `export` of tags alone): each issue's head is read from the
+/// cache's file, its bodies left there
+/// ([`crate::cache::load_corpus_on_disk`]), not the cache mapped into
 /// memory: touching every head of a mapped cache brought every page of it in
 /// (bodies too), and `stats` of 100,000 issues counted the 1.6 GB cache in
 /// its memory.

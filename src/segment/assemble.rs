@@ -238,7 +238,12 @@ pub fn assemble(units: &[Unit<'_>], classes: &[Class]) -> Vec<Draft> {
                 i += 1;
             }
             Role::Date if !a.date_opens_item(units, classes, i) => {
+                let signs_notice = a.cur.is_some_and(|c| a.drafts[c].is_open_notice());
                 a.body(&units[i], class);
+                // The date signs the notice: what follows is no text of it.
+                if signs_notice && let Some(c) = a.cur {
+                    a.drafts[c].closed = true;
+                }
                 i += 1;
             }
             Role::Date => {
@@ -978,6 +983,9 @@ impl Assembler {
             for &h in heads.iter().chain(&date_below) {
                 d.paragraphs.push(units[h].text.to_string());
             }
+            // Signed and dated, the notice ends: a head below opens the next
+            // article (`本周无偿献血点` under a notice's date), no section of it.
+            d.closed = true;
             self.headed = None;
             return date_below.map_or(j, |n| n + 1);
         }
@@ -2231,6 +2239,27 @@ mod tests {
             let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
             assert_eq!(titles, ["关于全面禁止露天焚烧秸秆的通告"], "{a:#?}");
             assert!(a[0].body().contains(date), "{a:#?}");
+        }
+    }
+
+    /// A notice signed and dated ends there: the head printed under its date (a
+    /// notices page's next box) opens an article of its own, not a section of the
+    /// notice; so it does under a date alone.
+    #[test]
+    fn a_head_under_a_notices_signature_opens_the_next_article() {
+        for signature in ["蕖溪县人民政府\n\n2026年5月6日", "2026年5月6日"] {
+            let page = format!(
+                "关于全面禁止露天焚烧秸秆的通告\n\n为保护生态环境，现就有关事项通告如下。\n\n一、全县行政区域内禁止露天焚烧秸秆。\n\n{signature}\n\n本周无偿献血点\n\n本周全市设四个固定献血点，时间为每天9时至17时。\n\n荷湾区献血屋：荷湾广场东侧。\n"
+            );
+            let a = segment_issue(&page, "k");
+            let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+            assert_eq!(
+                titles,
+                ["关于全面禁止露天焚烧秸秆的通告", "本周无偿献血点"],
+                "{a:#?}"
+            );
+            assert!(a[0].body().ends_with("2026年5月6日"), "{a:#?}");
+            assert_eq!(a[1].paragraphs.len(), 2, "{a:#?}");
         }
     }
 

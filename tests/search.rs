@@ -350,3 +350,55 @@ fn index_built_from_batches_equals_index_built_at_once() {
         assert_eq!(s.search("sqzl").unwrap().len(), 2, "batches of {batch}");
     }
 }
+
+/// The TUI searches its index before the pinyin four-grams are made (more
+/// than half of the postings): it finds the same hits, in the same order, as
+/// the index made at once, and with the four-grams added it is that index.
+#[test]
+fn index_searched_before_its_fourgrams_finds_the_same() {
+    use newstag::search::index::{IndexBuilder, IssueInfo};
+    let issues = corpus();
+    let at_once = SearchIndex::build_from_issues(&issues);
+    let mut builder = IndexBuilder::fourgrams_later();
+    let mut pending: Vec<(u32, u32, Arc<[Article]>)> = Vec::new();
+    for (i, issue) in issues.iter().enumerate() {
+        builder.add_issue(IssueInfo::of(issue));
+        for k in 0..issue.articles.len() {
+            pending.push((i as u32, k as u32, Arc::clone(&issue.articles)));
+        }
+    }
+    builder.add_articles(&pending);
+    let built = builder.finish_apart();
+    let early = built.to_searchable().unwrap();
+    assert!(early.fourgrams_pending() && !at_once.fourgrams_pending());
+    // A correction meanwhile keeps saying so (such an index is never cached:
+    // its postings would read back as whole).
+    let corrected = early.with_issue_replaced(0, &issues[0]).unwrap();
+    assert!(corrected.fourgrams_pending());
+    let mut before = Searcher::new(Arc::new(early), None);
+    let mut whole = Searcher::new(Arc::new(at_once.clone()), None);
+    let queries = [
+        "sqzl",
+        "shequ",
+        "sqz",
+        "shequzhili",
+        "zl",
+        "gdp",
+        "社区",
+        "社区治理",
+        "~垃圾分类",
+        "'社区",
+        "sq zl",
+        "ljfl",
+        "hj",
+        "huanjing",
+    ];
+    for q in queries {
+        let (a, b) = (before.search(q).unwrap(), whole.search(q).unwrap());
+        assert_eq!(a, b, "{q}");
+    }
+    assert_eq!(before.search("sqzl").unwrap().len(), 2);
+    let complete = built.with_fourgrams().into_index();
+    assert!(!complete.fourgrams_pending());
+    assert_eq!(complete, at_once);
+}

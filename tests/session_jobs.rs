@@ -69,9 +69,12 @@ fn run(root: &std::path::Path) -> Run {
                 out.asked_for_corpus = true;
                 feeder.feed(&out.issues, true);
             }
+            // Built afresh, the index comes first without its pinyin
+            // four-grams, then whole, its cache written.
             SessionEvent::IndexReady(r) => {
-                out.indexed = r.unwrap().len();
-                indexed = true;
+                let index = r.unwrap();
+                out.indexed = index.len();
+                indexed = !index.fourgrams_pending();
             }
             _ => {}
         }

@@ -83,9 +83,18 @@ fn start(root: &Path) -> Start {
     run_to_ready(&mut app, &rx, Vec::new())
 }
 
-/// Handle the session's events until the app holds a search index.
+/// Whether the app holds its search index whole (one built afresh comes
+/// first without its pinyin four-grams, its cache file not yet written).
+fn indexed(app: &App) -> bool {
+    app.search
+        .index
+        .as_ref()
+        .is_some_and(|i| !i.fourgrams_pending())
+}
+
+/// Handle the session's events until the app holds its search index whole.
 fn until_indexed(app: &mut App, rx: &Receiver<SessionEvent>) {
-    while app.search.index.is_none() {
+    while !indexed(app) {
         handle(app, AppEvent::Session(next(rx)));
     }
 }
@@ -95,7 +104,7 @@ fn until_indexed(app: &mut App, rx: &Receiver<SessionEvent>) {
 fn run_to_ready(app: &mut App, rx: &Receiver<SessionEvent>, held: Vec<SessionEvent>) -> Start {
     let (mut indexed_afresh, mut recut, mut loaded) = (false, 0, false);
     let mut held = held.into_iter();
-    while !(loaded && app.search.index.is_some() && app.suggest.suggester.is_some()) {
+    while !(loaded && indexed(app) && app.suggest.suggester.is_some()) {
         let ev = held.next().unwrap_or_else(|| next(rx));
         match &ev {
             SessionEvent::IndexWants => indexed_afresh = true,

@@ -804,6 +804,11 @@ impl std::fmt::Debug for MappedBodies {
 
 /// Write the cache of `root` atomically; false when it could not be written.
 pub fn save(root: &Path, files: &[IssueStamp], index: &SearchIndex) -> bool {
+    // Its postings would read back as whole: pinyin in bodies would miss
+    // hits (a correction made while the four-grams were being made).
+    if index.fourgrams_pending() {
+        return false;
+    }
     save_head(root, files, Head::of(index))
 }
 

@@ -6,7 +6,7 @@ use super::chars::CharIndex;
 use super::column::{Pods, TextColumn, Variants};
 use super::fold::fold;
 use super::pinyin::{self, GlyphTexts, Glyphs};
-use super::postings::{MergedPostings, Postings, PostingsOut, Segment, Segments};
+use super::postings::{Grams, MergedPostings, Postings, PostingsOut, Segment, Segments};
 use super::verify::Field;
 use crate::article::{Article, ArticleAt, Issue, Kind};
 use crate::corpus::Corpus;
@@ -37,13 +37,19 @@ impl IssueInfo {
 /// fewer): the more segments, the more work merging them.
 pub const SEGMENT_DOCS: usize = 1024;
 
-/// The postings of the bodies of `articles`, `chunk` articles a segment, in
-/// parallel.
-fn body_segments(articles: &[&Article], chunk: usize) -> Vec<Segment> {
+/// Articles whose bodies' segments are made at a time (two a core, in
+/// parallel) when the corpus is indexed whole.
+fn feed_batch() -> usize {
+    SEGMENT_DOCS * 2 * rayon::current_num_threads().max(1)
+}
+
+/// The postings (the keys `grams` says) of the bodies of `articles`, `chunk`
+/// articles a segment, in parallel.
+fn body_segments(articles: &[&Article], chunk: usize, grams: Grams) -> Vec<Segment> {
     articles
         .par_chunks(chunk.max(1))
         .map(|arts| {
-            let mut b = super::postings::SegmentBuilder::default();
+            let mut b = super::postings::SegmentBuilder::of(grams);
             for a in arts {
                 // Read, not kept: a body left in the corpus cache is not
                 // held for the rest of the run once indexed.
@@ -63,7 +69,7 @@ fn postings_of(bodies: &Bodies) -> Postings {
                 .iter()
                 .filter_map(|(all, k)| all.get(*k as usize))
                 .collect();
-            Postings::merge(&body_segments(&articles, SEGMENT_DOCS))
+            Postings::merge(&body_segments(&articles, SEGMENT_DOCS, Grams::All))
         }
         _ => Postings::default(),
     }
@@ -76,6 +82,8 @@ pub struct IndexBuilder {
     index: SearchIndex,
     segments: Segments,
     bodies: Vec<(Arc<[Article]>, u32)>,
+    /// The keys the bodies' segments are made of now.
+    grams: Grams,
 }
 
 impl Default for IndexBuilder {
@@ -84,11 +92,24 @@ impl Default for IndexBuilder {
             index: SearchIndex::empty(),
             segments: Segments::default(),
             bodies: Vec::new(),
+            grams: Grams::All,
         }
     }
 }
 
 impl IndexBuilder {
+    /// A builder whose index can be searched before the pinyin four-grams
+    /// (more than half of the postings' entries) are made: its
+    /// [`IndexBuilder::finish_apart`] gives an index without them
+    /// ([`BuiltIndex::to_searchable`]), and [`BuiltIndex::with_fourgrams`]
+    /// adds them.
+    pub fn fourgrams_later() -> IndexBuilder {
+        IndexBuilder {
+            grams: Grams::NoFourgrams,
+            ..IndexBuilder::default()
+        }
+    }
+
     /// A builder keeping its segments in `segments`.
     #[cfg(test)]
     pub(crate) fn with_segments(segments: Segments) -> IndexBuilder {
@@ -130,7 +151,7 @@ impl IndexBuilder {
         // Segments of the size a whole corpus's build makes: a batch cut
         // into two tasks per core made twice as many, and merging them cost
         // more than the cores they kept busy saved.
-        for s in body_segments(&refs, SEGMENT_DOCS) {
+        for s in body_segments(&refs, SEGMENT_DOCS, self.grams) {
             self.segments.push(s);
         }
     }
@@ -145,8 +166,11 @@ impl IndexBuilder {
     /// segments went to one: for writing the index's cache file, which then
     /// serves the searches (see [`BuiltIndex`]).
     pub fn finish_apart(self) -> BuiltIndex {
-        self.index
-            .finish_apart(Bodies::Shared(self.bodies), self.segments)
+        let mut built = self
+            .index
+            .finish_apart(Bodies::Shared(self.bodies), self.segments);
+        built.fourgrams_pending = self.grams == Grams::NoFourgrams;
+        built
     }
 }
 
@@ -157,13 +181,73 @@ pub struct BuiltIndex {
     /// The index without its postings.
     index: SearchIndex,
     postings: MergedPostings,
+    /// The postings lack the pinyin four-grams (see
+    /// [`IndexBuilder::fourgrams_later`]).
+    fourgrams_pending: bool,
 }
 
 impl BuiltIndex {
+    /// The index as it can be searched now, the postings' lists read in
+    /// place from where they wait (`None` when they cannot be read back),
+    /// while this one goes on to its four-grams and its cache file. Without
+    /// the four-grams, it finds the same articles, a pinyin word in bodies
+    /// more slowly ([`Postings::without_fourgrams`]).
+    pub fn to_searchable(&self) -> Option<SearchIndex> {
+        let postings = self.postings.to_searchable()?;
+        let mut index = self.index.clone();
+        index.postings = if self.fourgrams_pending {
+            postings.lacking_fourgrams()
+        } else {
+            postings
+        };
+        Some(index)
+    }
+
+    /// Whether the postings lack the pinyin four-grams.
+    pub fn fourgrams_pending(&self) -> bool {
+        self.fourgrams_pending
+    }
+
+    /// This index with the pinyin four-grams of its bodies made and put in
+    /// front of its other keys (each a few segments at a time, in parallel,
+    /// within the segments' memory budget): the postings of a build that
+    /// made them all at once.
+    pub fn with_fourgrams(mut self) -> BuiltIndex {
+        if !self.fourgrams_pending {
+            return self;
+        }
+        let Bodies::Shared(bodies) = &self.index.bodies else {
+            return self;
+        };
+        let articles: Vec<&Article> = bodies
+            .iter()
+            .filter_map(|(all, k)| all.get(*k as usize))
+            .collect();
+        let mut segments = Segments::default();
+        for part in articles.chunks(feed_batch()) {
+            for s in body_segments(part, SEGMENT_DOCS, Grams::FourgramsOnly) {
+                segments.push(s);
+            }
+        }
+        let fourgrams = match segments.merge_streamed() {
+            Some(p) => p,
+            None => MergedPostings::in_memory(Postings::merge(&body_segments(
+                &articles,
+                SEGMENT_DOCS,
+                Grams::FourgramsOnly,
+            ))),
+        };
+        drop(articles);
+        self.postings = fourgrams.followed_by(self.postings);
+        self.fourgrams_pending = false;
+        self
+    }
+
     /// The index with its postings (read into memory).
     pub fn into_index(self) -> SearchIndex {
         let mut index = self.index;
         match self.postings.into_postings() {
+            Some(p) if self.fourgrams_pending => index.postings = p.lacking_fourgrams(),
             Some(p) => index.postings = p,
             // The temporary file did not read back: made again, in memory.
             None => index.postings = postings_of(&index.bodies),
@@ -669,9 +753,8 @@ impl SearchIndex {
         // A few segments at a time (the same segments as all at once), each
         // batch handed to the store that keeps them within a budget.
         let mut segments = Segments::default();
-        let batch = SEGMENT_DOCS * 2 * rayon::current_num_threads().max(1);
-        for part in articles.chunks(batch) {
-            for s in body_segments(part, SEGMENT_DOCS) {
+        for part in articles.chunks(feed_batch()) {
+            for s in body_segments(part, SEGMENT_DOCS, Grams::All) {
                 segments.push(s);
             }
         }
@@ -772,6 +855,7 @@ impl SearchIndex {
         BuiltIndex {
             index: self,
             postings,
+            fourgrams_pending: false,
         }
     }
 
@@ -780,6 +864,12 @@ impl SearchIndex {
         let n = self.refs.len();
         self.title_chars = CharIndex::build((0..n).map(|d| self.title_folded(d)));
         self.field_chars = CharIndex::build((0..n).map(|d| self.fields_folded.get(d)));
+    }
+
+    /// Whether the body postings lack the pinyin four-grams still (an index
+    /// searched while they are made: see [`IndexBuilder::fourgrams_later`]).
+    pub fn fourgrams_pending(&self) -> bool {
+        self.postings.without_fourgrams()
     }
 
     /// Let go of the body postings (the biggest part of an index just built)

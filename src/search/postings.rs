@@ -132,9 +132,25 @@ fn for_each_counted(bytes: &[u8], mut f: impl FnMut(u32, u8)) {
     }
 }
 
+/// Which keys a [`SegmentBuilder`] makes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Grams {
+    /// Unigrams, bigrams and pinyin four-grams (and the bodies' heads).
+    #[default]
+    All,
+    /// Unigrams and bigrams (and the heads): searchable at once, the
+    /// four-grams made after ([`Postings::without_fourgrams`]).
+    NoFourgrams,
+    /// The pinyin four-grams alone (no heads): their keys all come before
+    /// the others', so their postings go in front of those made with
+    /// [`Grams::NoFourgrams`] ([`MergedPostings::followed_by`]).
+    FourgramsOnly,
+}
+
 /// Collects the keys of documents in order, then sorts them into a [`Segment`].
 #[derive(Debug, Default)]
 pub struct SegmentBuilder {
+    grams: Grams,
     /// `key << 32 | document`, in document order.
     pairs: Vec<u64>,
     docs: u32,
@@ -146,12 +162,25 @@ pub struct SegmentBuilder {
 }
 
 impl SegmentBuilder {
+    /// A builder making the keys `grams` says.
+    pub fn of(grams: Grams) -> SegmentBuilder {
+        SegmentBuilder {
+            grams,
+            ..SegmentBuilder::default()
+        }
+    }
+
     /// Add the next document: its body as paragraphs (or one text; only letters
     /// and digits side by side make bigrams, so separators do not matter).
     pub fn add<'a>(&mut self, paragraphs: impl IntoIterator<Item = &'a str>) {
         let doc = self.docs as u64;
         let mut head = [0u16; HEAD];
-        if self.seen.is_empty() {
+        let (ngrams, fourgrams) = match self.grams {
+            Grams::All => (true, true),
+            Grams::NoFourgrams => (true, false),
+            Grams::FourgramsOnly => (false, true),
+        };
+        if fourgrams && self.seen.is_empty() {
             self.seen = vec![0u64; (fourgram_key(25, 25, 25, END) as usize >> 6) + 1];
         }
         // Characters of the body so far, paragraphs joined by a `\n` (code 0).
@@ -171,26 +200,34 @@ impl SegmentBuilder {
                 at += 1;
                 match gram {
                     Some(code) => {
-                        let initials = initials_of_code(code);
-                        // Three characters that spell, then a fourth, or
-                        // the end of their run.
-                        self.add_fourgrams(i3, i2, i1, initials);
-                        (i3, i2, i1) = (i2, i1, initials);
+                        if fourgrams {
+                            let initials = initials_of_code(code);
+                            // Three characters that spell, then a fourth, or
+                            // the end of their run.
+                            self.add_fourgrams(i3, i2, i1, initials);
+                            (i3, i2, i1) = (i2, i1, initials);
+                        }
                         let code = code as u32;
-                        self.pairs.push(((code << 16) as u64) << 32 | doc);
-                        if let Some(a) = prev {
-                            self.pairs.push(((a << 16 | code) as u64) << 32 | doc);
+                        if ngrams {
+                            self.pairs.push(((code << 16) as u64) << 32 | doc);
+                            if let Some(a) = prev {
+                                self.pairs.push(((a << 16 | code) as u64) << 32 | doc);
+                            }
                         }
                         prev = Some(code);
                     }
                     None => {
                         prev = None;
-                        self.add_fourgrams(i3, i2, i1, 0);
+                        if fourgrams {
+                            self.add_fourgrams(i3, i2, i1, 0);
+                        }
                         (i1, i2, i3) = (0, 0, 0);
                     }
                 }
             }
-            self.add_fourgrams(i3, i2, i1, 0);
+            if fourgrams {
+                self.add_fourgrams(i3, i2, i1, 0);
+            }
         }
         for key in self.fourgrams.drain(..) {
             if let Some(w) = self.seen.get_mut(key as usize >> 6) {
@@ -198,7 +235,9 @@ impl SegmentBuilder {
             }
             self.pairs.push((key as u64) << 32 | doc);
         }
-        self.heads.extend_from_slice(&head);
+        if ngrams {
+            self.heads.extend_from_slice(&head);
+        }
         self.docs += 1;
     }
 
@@ -366,6 +405,13 @@ pub struct Postings {
     /// The first [`HEAD`] characters of each body, [`HEAD`] a document (see
     /// [`Postings::head`]).
     heads: Pods<u16>,
+    /// The pinyin four-grams are not (all) here yet: postings made with
+    /// [`Grams::NoFourgrams`] while the four-grams are made, searched
+    /// meanwhile without them (every body that may spell a pinyin query is
+    /// looked at, as if the four-grams bounded nothing). Never stored: a cache
+    /// file's postings have them all.
+    #[serde(skip)]
+    without_fourgrams: bool,
 }
 
 impl Default for Postings {
@@ -376,6 +422,7 @@ impl Default for Postings {
             starts: Pods::from(vec![0]),
             lists: Bytes::default(),
             heads: Pods::default(),
+            without_fourgrams: false,
         }
     }
 }
@@ -417,6 +464,19 @@ impl Postings {
         out
     }
 
+    /// These postings, saying they lack the pinyin four-grams (see
+    /// [`Grams::NoFourgrams`]).
+    pub fn lacking_fourgrams(mut self) -> Postings {
+        self.without_fourgrams = true;
+        self
+    }
+
+    /// Whether the pinyin four-grams are not here yet (see
+    /// [`Grams::NoFourgrams`]).
+    pub fn without_fourgrams(&self) -> bool {
+        self.without_fourgrams
+    }
+
     /// Postings of `n_docs` documents from pieces of ascending key ranges.
     fn concat(n_docs: u32, pieces: Vec<Postings>) -> Postings {
         let mut out = Postings {
@@ -450,7 +510,7 @@ impl Postings {
     pub fn out(&self) -> PostingsOut<'_> {
         PostingsOut {
             postings: self,
-            spilled: None,
+            parts: &[],
         }
     }
 
@@ -528,6 +588,8 @@ impl Postings {
             })
             .collect();
         let mut out = Postings::concat(n_docs, pieces);
+        // The new documents' four-grams alone would say the others have none.
+        out.without_fourgrams = self.without_fourgrams;
         let h = |d: u32| (d as usize * HEAD).min(self.heads.len());
         out.heads = self.heads[..h(start)]
             .iter()
@@ -749,6 +811,9 @@ impl Postings {
     /// query by three characters or more (see [`Postings::long_spellings`]).
     /// None as for [`Postings::long_spelling_docs`].
     fn long_spelling_cuts(&self, pq: &PinyinQuery) -> Option<(Vec<(i32, RoaringBitmap)>, bool)> {
+        if self.without_fourgrams {
+            return None;
+        }
         let q = pq.letters();
         let pieces: Vec<(u32, u32)> = (0..q.len())
             .map(|j| (pq.piece_lengths(j), pq.full_lengths(j)))
@@ -1519,12 +1584,30 @@ fn temp_file(dir: Option<&std::path::Path>) -> Option<std::fs::File> {
 }
 
 /// Merged postings whose list bytes may be in an unnamed temporary file
-/// ([`Segments::merge_streamed`]) rather than in memory.
+/// ([`Segments::merge_streamed`]) rather than in memory, or in several
+/// places one after the other ([`MergedPostings::followed_by`]).
 #[derive(Debug)]
 pub struct MergedPostings {
-    /// Keys, starts and heads; the lists too unless `spilled` holds them.
+    /// Keys, starts and heads; the lists too when `parts` is empty.
     postings: Postings,
-    spilled: Option<SpilledLists>,
+    /// The list bytes, in order, when not in `postings`.
+    parts: Vec<ListBytes>,
+}
+
+/// Some of the list bytes of [`MergedPostings`].
+#[derive(Debug)]
+enum ListBytes {
+    Memory(Bytes),
+    File(SpilledLists),
+}
+
+impl ListBytes {
+    fn len(&self) -> u64 {
+        match self {
+            ListBytes::Memory(b) => b.len() as u64,
+            ListBytes::File(s) => s.len,
+        }
+    }
 }
 
 /// List bytes kept in a temporary file.
@@ -1539,7 +1622,7 @@ impl MergedPostings {
     pub fn in_memory(postings: Postings) -> MergedPostings {
         MergedPostings {
             postings,
-            spilled: None,
+            parts: Vec::new(),
         }
     }
 
@@ -1547,19 +1630,114 @@ impl MergedPostings {
     /// holding them cannot be read back).
     pub fn into_postings(self) -> Option<Postings> {
         let mut postings = self.postings;
-        if let Some(s) = self.spilled {
-            let mut lists = vec![0u8; usize::try_from(s.len).ok()?];
-            crate::cache::pack::read_at(&s.file, &mut lists, 0).ok()?;
+        if !self.parts.is_empty() {
+            let total = self.parts.iter().map(ListBytes::len).sum::<u64>();
+            let mut lists = vec![0u8; usize::try_from(total).ok()?];
+            let mut at = 0usize;
+            for part in &self.parts {
+                let n = usize::try_from(part.len()).ok()?;
+                let into = lists.get_mut(at..at + n)?;
+                match part {
+                    ListBytes::Memory(b) => into.copy_from_slice(b.get(0..n)?),
+                    ListBytes::File(s) => crate::cache::pack::read_at(&s.file, into, 0).ok()?,
+                }
+                at += n;
+            }
             postings.lists = Bytes::owned(lists);
         }
         Some(postings)
+    }
+
+    /// The postings to search while these wait to be written (see
+    /// [`Grams::NoFourgrams`]), their lists read in place from the temporary
+    /// file that holds them (mapped: pages of the file, not the heap) where
+    /// they can be, else copied (`None` when they cannot be read back).
+    pub fn to_searchable(&self) -> Option<Postings> {
+        let mut postings = Postings {
+            n_docs: self.postings.n_docs,
+            keys: Pods::from(self.postings.keys.to_vec()),
+            starts: Pods::from(self.postings.starts.to_vec()),
+            lists: Bytes::default(),
+            heads: Pods::from(self.postings.heads.to_vec()),
+            without_fourgrams: self.postings.without_fourgrams,
+        };
+        postings.lists = match self.parts.as_slice() {
+            [] => Bytes::owned(self.postings.lists.all().to_vec()),
+            [ListBytes::Memory(b)] => Bytes::owned(b.all().to_vec()),
+            [ListBytes::File(s)] => {
+                let len = usize::try_from(s.len).ok()?;
+                match MappedLists::of(&s.file, len) {
+                    Some(mapped) => Bytes::in_place_of(std::sync::Arc::new(mapped), 0, len),
+                    None => {
+                        let mut lists = vec![0u8; len];
+                        crate::cache::pack::read_at(&s.file, &mut lists, 0).ok()?;
+                        Bytes::owned(lists)
+                    }
+                }
+            }
+            _ => {
+                let whole = MergedPostings {
+                    postings: Postings::default(),
+                    parts: self
+                        .parts
+                        .iter()
+                        .map(|p| match p {
+                            ListBytes::Memory(b) => Some(ListBytes::Memory(b.clone())),
+                            ListBytes::File(s) => Some(ListBytes::File(SpilledLists {
+                                file: s.file.try_clone().ok()?,
+                                len: s.len,
+                            })),
+                        })
+                        .collect::<Option<Vec<_>>>()?,
+                };
+                whole.into_postings()?.lists
+            }
+        };
+        Some(postings)
+    }
+
+    /// These postings (the pinyin four-grams alone, [`Grams::FourgramsOnly`])
+    /// followed by `rest` (of the same documents, every key after these':
+    /// [`Grams::NoFourgrams`]): the postings of both kinds of keys, as if
+    /// made at once; their lists stay where they are until written.
+    pub fn followed_by(self, rest: MergedPostings) -> MergedPostings {
+        let parts_of = |m: MergedPostings| -> (Postings, Vec<ListBytes>) {
+            let mut postings = m.postings;
+            let parts = if m.parts.is_empty() {
+                vec![ListBytes::Memory(std::mem::take(&mut postings.lists))]
+            } else {
+                m.parts
+            };
+            (postings, parts)
+        };
+        let (first, mut parts) = parts_of(self);
+        let (second, more) = parts_of(rest);
+        let base = parts.iter().map(ListBytes::len).sum::<u64>() as u32;
+        parts.extend(more);
+        let mut postings = Postings {
+            n_docs: second.n_docs,
+            heads: second.heads.clone(),
+            ..Postings::default()
+        };
+        postings.keys.to_mut().extend_from_slice(&first.keys);
+        postings.keys.to_mut().extend_from_slice(&second.keys);
+        postings
+            .starts
+            .to_mut()
+            .extend(first.starts.iter().skip(1).copied());
+        postings
+            .starts
+            .to_mut()
+            .extend(second.starts.iter().skip(1).map(|&s| s + base));
+        parts.retain(|p| p.len() > 0);
+        MergedPostings { postings, parts }
     }
 
     /// The postings to write (see [`PostingsOut`]).
     pub fn out(&self) -> PostingsOut<'_> {
         PostingsOut {
             postings: &self.postings,
-            spilled: self.spilled.as_ref(),
+            parts: &self.parts,
         }
     }
 
@@ -1570,12 +1748,49 @@ impl MergedPostings {
 
     /// Whether the lists wait in a temporary file.
     pub fn lists_in_file(&self) -> bool {
-        self.spilled.is_some()
+        self.parts.iter().any(|p| matches!(p, ListBytes::File(_)))
     }
 
     /// Heap bytes of what is held in memory.
     pub fn heap_bytes(&self) -> usize {
         self.postings.heap_bytes()
+            + self
+                .parts
+                .iter()
+                .map(|p| match p {
+                    ListBytes::Memory(b) => b.heap_bytes(),
+                    ListBytes::File(_) => 0,
+                })
+                .sum::<usize>()
+    }
+}
+
+/// The list bytes of merged postings in their temporary file, mapped.
+struct MappedLists(memmap2::Mmap);
+
+impl MappedLists {
+    /// The first `len` bytes of `file` mapped (none when empty or the map
+    /// fails).
+    fn of(file: &std::fs::File, len: usize) -> Option<MappedLists> {
+        if len == 0 {
+            return None;
+        }
+        // SAFETY: the file is an unnamed temporary file (`temp_file`) that only
+        // this process holds, written whole before it is mapped and never
+        // written again: no other program can reach it to change or truncate
+        // it, so no reference into the map sees its contents change.
+        let map = unsafe { memmap2::MmapOptions::new().len(len).map(file) }.ok()?;
+        Some(MappedLists(map))
+    }
+}
+
+impl super::column::Backing for MappedLists {
+    fn bytes(&self) -> &[u8] {
+        &self.0
+    }
+
+    fn checked(&self, range: std::ops::Range<usize>) -> Option<&[u8]> {
+        self.0.get(range)
     }
 }
 
@@ -1585,7 +1800,8 @@ impl MergedPostings {
 /// a [`MergedPostings`]. Read back with [`Postings::set_lists`].
 pub struct PostingsOut<'a> {
     postings: &'a Postings,
-    spilled: Option<&'a SpilledLists>,
+    /// The list bytes, when not in `postings` (see [`MergedPostings`]).
+    parts: &'a [ListBytes],
 }
 
 /// [`Postings`] as [`PostingsOut::head`] serialises it: the same fields in
@@ -1615,28 +1831,38 @@ impl PostingsOut<'_> {
 
     /// Bytes of the lists.
     pub fn lists_len(&self) -> u64 {
-        match self.spilled {
-            Some(s) => s.len,
-            None => self.postings.lists.len() as u64,
+        if self.parts.is_empty() {
+            return self.postings.lists.len() as u64;
         }
+        self.parts.iter().map(ListBytes::len).sum()
     }
 
     /// Write the list bytes to `out`.
     pub fn write_lists(&self, out: &mut impl std::io::Write) -> std::io::Result<()> {
-        let Some(s) = self.spilled else {
-            return match self.postings.lists.get(0..self.postings.lists.len()) {
-                Some(bytes) => out.write_all(bytes),
-                None => Err(std::io::Error::other("damaged posting lists")),
-            };
-        };
+        fn all(b: &Bytes) -> std::io::Result<&[u8]> {
+            b.get(0..b.len())
+                .ok_or_else(|| std::io::Error::other("damaged posting lists"))
+        }
+        if self.parts.is_empty() {
+            return out.write_all(all(&self.postings.lists)?);
+        }
         let mut buf = vec![0u8; 1 << 20];
-        let mut at = 0u64;
-        while at < s.len {
-            let n = (s.len - at).min(buf.len() as u64) as usize;
-            let chunk = &mut buf[..n];
-            crate::cache::pack::read_at(&s.file, chunk, at)?;
-            out.write_all(chunk)?;
-            at += n as u64;
+        for part in self.parts {
+            let s = match part {
+                ListBytes::Memory(b) => {
+                    out.write_all(all(b)?)?;
+                    continue;
+                }
+                ListBytes::File(s) => s,
+            };
+            let mut at = 0u64;
+            while at < s.len {
+                let n = (s.len - at).min(buf.len() as u64) as usize;
+                let chunk = &mut buf[..n];
+                crate::cache::pack::read_at(&s.file, chunk, at)?;
+                out.write_all(chunk)?;
+                at += n as u64;
+            }
         }
         Ok(())
     }
@@ -1729,7 +1955,7 @@ impl SpilledSegments {
         };
         Some(MergedPostings {
             postings: out,
-            spilled,
+            parts: spilled.map(ListBytes::File).into_iter().collect(),
         })
     }
 }
@@ -1996,7 +2222,7 @@ mod tests {
             spilled.push(s.clone());
         }
         let merged = spilled.merge_streamed().unwrap();
-        assert!(merged.spilled.is_some(), "the lists went to a file");
+        assert!(merged.lists_in_file(), "the lists went to a file");
         assert!(merged.postings.lists.is_empty(), "and not to memory");
         let written = |out: PostingsOut| {
             let mut bytes = postcard::to_stdvec(&out.head()).unwrap();
@@ -2019,6 +2245,74 @@ mod tests {
         assert!(!kept.spilled());
         assert_eq!(kept.merge(), Some(whole));
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+
+    /// Segments of one kind of keys.
+    fn segments_of(bodies: &[String], split: usize, grams: Grams) -> Vec<Segment> {
+        bodies
+            .chunks(split.max(1))
+            .map(|c| {
+                let mut b = SegmentBuilder::of(grams);
+                for body in c {
+                    b.add(body.split('\n'));
+                }
+                b.finish()
+            })
+            .collect()
+    }
+
+    /// Merged as a build does, in memory or through temporary files.
+    fn merged(segments: Vec<Segment>, budget: usize, dir: &std::path::Path) -> MergedPostings {
+        let mut kept = Segments::with_budget(budget, Some(dir.to_path_buf()));
+        for s in segments {
+            kept.push(s);
+        }
+        kept.merge_streamed().unwrap()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+        /// The postings made without the pinyin four-grams, followed by the
+        /// four-grams made apart, are those made at once (the same keys and
+        /// lists, written out the same), wherever each part's lists wait; and
+        /// without the four-grams, pinyin in bodies is bounded by nothing
+        /// rather than by missing keys.
+        #[test]
+        fn fourgrams_made_apart_give_the_same_postings(
+            bodies in proptest::collection::vec("[社区是去在里理治事长行重基层，a\n]{0,30}", 1..40),
+            split in 1usize..9,
+            budgets in (0usize..3, 0usize..3),
+        ) {
+            let budget = |b: usize| [0, 2000, usize::MAX][b];
+            let whole = Postings::merge(&segments_of(&bodies, split, Grams::All));
+            let dir = tempfile::tempdir().unwrap();
+            let rest = merged(segments_of(&bodies, split, Grams::NoFourgrams), budget(budgets.0), dir.path());
+            let searchable = rest.to_searchable().unwrap().lacking_fourgrams();
+            proptest::prop_assert!(searchable.without_fourgrams());
+            proptest::prop_assert!(searchable.is_consistent());
+            let mut glyphs = crate::search::pinyin::Glyphs::new();
+            for c in "社区是去在里理治事长行重基层".chars() {
+                glyphs.glyph(c);
+            }
+            let pq = crate::search::pinyin::PinyinQuery::new(&glyphs, "sqzl").unwrap();
+            proptest::prop_assert!(whole.long_spelling_docs(&pq).is_some());
+            proptest::prop_assert!(searchable.long_spelling_docs(&pq).is_none());
+            for t in ["社区", "治", "a", "基层"] {
+                proptest::prop_assert_eq!(searchable.phrase_candidates(t), whole.phrase_candidates(t));
+            }
+            let fourgrams = merged(segments_of(&bodies, split, Grams::FourgramsOnly), budget(budgets.1), dir.path());
+            let both = fourgrams.followed_by(rest);
+            let written = |out: PostingsOut| {
+                let mut bytes = postcard::to_stdvec(&out.head()).unwrap();
+                out.write_lists(&mut bytes).unwrap();
+                (out.lists_len(), bytes)
+            };
+            proptest::prop_assert_eq!(written(both.out()), written(whole.out()));
+            let made = both.to_searchable().unwrap();
+            proptest::prop_assert_eq!(&made, &whole);
+            let read = both.into_postings();
+            proptest::prop_assert_eq!(read.as_ref(), Some(&whole));
+        }
     }
 
     #[test]

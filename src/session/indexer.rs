@@ -3,9 +3,11 @@
 //! from the corpus the loader reads, handed over by the host once the loader
 //! has finished (the issues the learned habits cut again swapped in, see
 //! [`SessionEvent::Recut`]) a batch at a time (the corpus is read and segmented
-//! once), then write the cache, stamped with the habits the corpus was cut
-//! with, unless a file changed meanwhile or the host kept issues of another
-//! cut.
+//! once). The index is reported as soon as it can be searched, before its
+//! pinyin four-grams (more than half of the postings) are made; then they are
+//! made, the cache written, stamped with the habits the corpus was cut with
+//! (unless a file changed meanwhile or the host kept issues of another cut),
+//! and the whole index reported again, unless the host has let go of the job.
 
 use super::{Listing, Notifier, SessionEvent, spawn_job};
 use crate::article::{Article, Issue};
@@ -14,7 +16,7 @@ use crate::search::index::{IndexBuilder, IssueInfo, SEGMENT_DOCS};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 
 /// Articles handed to the indexer at a time: a segment of postings for each
 /// core ([`SEGMENT_DOCS`]). They are shared with the corpus, not copied; a
@@ -57,7 +59,10 @@ pub struct IndexFeeder {
 
 /// Start the indexer for the corpus at `root`; it reports
 /// [`SessionEvent::IndexWants`] when it needs the loaded corpus, and
-/// [`SessionEvent::IndexReady`] at the end. `cache`: the host's issues may be
+/// [`SessionEvent::IndexReady`] when the index can be searched (a second time
+/// once whole, when built afresh: see [`crate::search::SearchIndex::fourgrams_pending`]).
+/// Keep the feeder returned as long as its index is wanted: dropped, the job
+/// reports nothing more. `cache`: the host's issues may be
 /// those the cache describes (false when it kept issues of another cut: the
 /// cache is then neither read nor written).
 pub fn spawn_indexer(root: PathBuf, notify: Notifier, cache: bool) -> IndexFeeder {
@@ -95,7 +100,9 @@ pub fn spawn_indexer_listed(
             done(Ok(index));
             return;
         }
-        let mut builder = IndexBuilder::default();
+        // The pinyin four-grams (more than half of the postings) are made
+        // after the rest, the index searched meanwhile.
+        let mut builder = IndexBuilder::fourgrams_later();
         notify.send(SessionEvent::IndexWants);
         let cacheable = loop {
             match rx.recv() {
@@ -116,6 +123,17 @@ pub fn spawn_indexer_listed(
         // cache file, never held in memory whole.
         let built = builder.finish_apart();
         crate::cache::timing::mark("index: built");
+        // Searched at once, without the four-grams (the same hits; pinyin
+        // in bodies slower), their lists read in place from where they wait.
+        if let Some(searchable) = built.to_searchable() {
+            done(Ok(searchable));
+        }
+        let built = built.with_fourgrams();
+        crate::cache::timing::mark("index: four-grams");
+        // The index made whole replaces the one searched meanwhile, unless
+        // the host has let go of this job (the corpus or an issue changed
+        // since, or it quit): it is not the host's index any more.
+        let wanted = || !matches!(rx.try_recv(), Err(TryRecvError::Disconnected));
         // Stamps taken before loading and again now: a file changed meanwhile
         // may have been read either way, so such an index is not cached. The
         // habits may have been learned meanwhile: every issue was cut with those
@@ -123,6 +141,9 @@ pub fn spawn_indexer_listed(
         let now = cache::stamps(&root);
         if cacheable && cache::same_files(&now, &files) && cache::save_built(&root, &now, &built) {
             crate::cache::timing::mark("index: saved");
+            if !wanted() {
+                return;
+            }
             // Searched from its cache file, as on a warm start: the bodies
             // and posting lists are the file's pages, not read from the corpus
             // cache at each look nor held in memory. The postings built go
@@ -137,7 +158,9 @@ pub fn spawn_indexer_listed(
             done(Ok(index));
             return;
         }
-        done(Ok(built.into_index()));
+        if wanted() {
+            done(Ok(built.into_index()));
+        }
     });
     IndexFeeder {
         tx,

@@ -82,7 +82,10 @@ pub enum SessionEvent {
     /// [`SessionEvent::LoadDone`]: they are the host's stories as long as its
     /// issues are still those.
     StoriesLinked(Box<crate::story::Stories>),
-    /// The search index is ready, or why there is none.
+    /// The search index is ready, or why there is none. An index built
+    /// afresh comes twice: first as soon as it can be searched, without its
+    /// pinyin four-grams ([`SearchIndex::fourgrams_pending`]), then whole
+    /// (from its cache file once written).
     IndexReady(Result<Box<SearchIndex>, String>),
     /// The indexer wants the next batch of the loaded corpus
     /// ([`indexer::IndexFeeder::feed`]).

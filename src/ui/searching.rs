@@ -76,7 +76,20 @@ pub fn index_ready(app: &mut App, index: SearchIndex) {
     app.search.indexing = None;
     app.search.index_clock = None;
     let index = Arc::new(index);
-    let waker = app.search.waker.take().unwrap_or_else(|| Box::new(|| {}));
+    // An index built afresh comes twice (searchable before its pinyin
+    // four-grams, then whole): the second search thread wakes the app too.
+    let waker = app
+        .search
+        .waker
+        .take()
+        .or_else(|| {
+            let notify = app.notify.clone()?;
+            let wake: super::search_bar::Waker = Box::new(move || {
+                notify.send(crate::session::SessionEvent::SearchDone);
+            });
+            Some(wake)
+        })
+        .unwrap_or_else(|| Box::new(|| {}));
     let tags = tag_snapshot(app);
     app.search.engine = Some(BackgroundSearcher::start(index.clone(), tags, waker));
     app.search.index = Some(index);

@@ -741,15 +741,31 @@ fn the_loader_links_the_stories_the_app_shows() {
     }
 }
 
-/// A tag taken off a story's part after the corpus has loaded but before the
-/// loader's stories came goes from the whole story, as it would after: the
-/// part on the other page, which holds it, loses it in its sidecar too, and
-/// the stories the loader sends then show it on neither part.
+/// A tag toggled on a story's part after the corpus has loaded but before the
+/// loader's stories came does what the screen showed it would, as it would
+/// after: taken off a part that shows it, it goes from every part of the story
+/// (the part on the other page loses it in its sidecar too); pressed on a part
+/// that showed no tag, it takes nothing off the other part.
 #[test]
-fn a_tag_taken_off_a_story_before_its_stories_come_goes_from_every_part() {
+fn a_tag_toggled_on_a_story_before_its_stories_come_does_what_the_screen_showed() {
+    // Both parts hold the tag; the page-1 part shows it: it goes from both.
+    let (p1, p3) =
+        toggle_in_story_window("story_window_both", &["商铺陆续开业", "修缮历史建筑32栋"]);
+    assert!(p1.is_empty() && p3.is_empty(), "{p1:?} {p3:?}");
+    // Only page 3's part holds it; the page-1 part showed none: it is not
+    // taken off page 3 (the story shows it on both parts once linked).
+    let (p1, p3) = toggle_in_story_window("story_window_one", &["修缮历史建筑32栋"]);
+    assert_eq!(p3, ["governance"], "{p1:?}");
+}
+
+/// Tag (key `1`) the parts holding `seeded` texts in an earlier session, then,
+/// between the end of loading and the loader's stories, press `1` on the
+/// page-1 part; the loader's stories then come. The tags in the sidecars of
+/// page 1 and page 3 after.
+fn toggle_in_story_window(dir: &str, seeded: &[&str]) -> (Vec<String>, Vec<String>) {
     use common::story_pages::{PAGE1, PAGE3};
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-    let root = home().join("story_window");
+    let root = home().join(dir);
     std::fs::create_dir(&root).unwrap();
     std::fs::write(root.join("2024-06-18_第1版.txt"), PAGE1).unwrap();
     std::fs::write(root.join("2024-06-18_第3版.txt"), PAGE3).unwrap();
@@ -768,9 +784,13 @@ fn a_tag_taken_off_a_story_before_its_stories_come_goes_from_every_part() {
             })
             .unwrap_or_else(|| panic!("no article with {text}"));
         press(app, 'g');
-        while app.selected < k {
+        for _ in 0..app.rows.len() {
+            if app.selected >= k {
+                break;
+            }
             press(app, 'j');
         }
+        assert_eq!(app.selected, k, "j moves down to {text}");
     };
     let sidecar_tags = |name: &str| -> Vec<String> {
         match newstag::tags::sidecar::read(&root.join(name)).unwrap() {
@@ -780,13 +800,25 @@ fn a_tag_taken_off_a_story_before_its_stories_come_goes_from_every_part() {
             None => Vec::new(),
         }
     };
-    // Page 3's part carries the story's tag (set in an earlier session).
-    {
-        let corpus = newstag::corpus::Corpus::load(&root).unwrap();
+    // Set in earlier sessions, each part alone: its page tagged in a folder of
+    // its own (no story to carry the tag), the sidecar then put beside it.
+    for (n, text) in seeded.iter().enumerate() {
+        let (name, page) = if PAGE1.contains(text) {
+            ("2024-06-18_第1版", PAGE1)
+        } else {
+            ("2024-06-18_第3版", PAGE3)
+        };
+        let alone = home().join(format!("{dir}_seed{n}"));
+        std::fs::create_dir(&alone).unwrap();
+        std::fs::write(alone.join(format!("{name}.txt")), page).unwrap();
+        let corpus = newstag::corpus::Corpus::load(&alone).unwrap();
         let mut app = App::with_issues(Config::builtin(), corpus.issues, 140, 30);
-        app.corpus.root = root.clone();
-        select(&mut app, "修缮历史建筑32栋");
+        app.corpus.root = alone.clone();
+        select(&mut app, text);
         press(&mut app, '1');
+        drop(app);
+        let sidecar = format!("{name}.tags.toml");
+        std::fs::copy(alone.join(&sidecar), root.join(&sidecar)).unwrap();
     }
     assert_eq!(sidecar_tags("2024-06-18_第3版.tags.toml"), ["governance"]);
 
@@ -819,20 +851,26 @@ fn a_tag_taken_off_a_story_before_its_stories_come_goes_from_every_part() {
             ev => handle(&mut app, AppEvent::Session(ev)),
         }
     }
-    assert!(sidecar_tags("2024-06-18_第3版.tags.toml").is_empty());
-    assert!(sidecar_tags("2024-06-18_第1版.tags.toml").is_empty());
+    let tags = (
+        sidecar_tags("2024-06-18_第1版.tags.toml"),
+        sidecar_tags("2024-06-18_第3版.tags.toml"),
+    );
     while held.is_empty() {
         match next(&rx) {
             SessionEvent::StoriesLinked(s) => held.push(SessionEvent::StoriesLinked(s)),
             ev => handle(&mut app, AppEvent::Session(ev)),
         }
     }
+    let selected = app.selected;
     for ev in held {
         handle(&mut app, AppEvent::Session(ev));
     }
     assert_eq!(app.stories.stories.len(), 1);
+    assert_eq!(app.selected, selected, "the loader's stories move nothing");
+    let shown = !tags.0.is_empty() || !tags.1.is_empty();
     for part in &app.stories.stories[0] {
-        assert!(app.tags_of(*part).is_empty(), "{part:?}");
+        assert_eq!(!app.tags_of(*part).is_empty(), shown, "{part:?}");
     }
     drop((app, rx));
+    tags
 }

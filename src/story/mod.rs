@@ -31,8 +31,15 @@ pub struct Stories {
 /// copied): every cut, correction or recut of an issue replaces its articles
 /// with new ones, so issues holding these same articles, in this order, are
 /// those issues.
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 struct LinkedFrom(Vec<Arc<[Article]>>);
+
+/// Only how many issues: their articles are the whole corpus.
+impl std::fmt::Debug for LinkedFrom {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "LinkedFrom({} issues)", self.0.len())
+    }
+}
 
 impl LinkedFrom {
     fn of(issues: &[Issue]) -> LinkedFrom {

@@ -374,7 +374,10 @@ impl App {
     /// installed while the issues are still those, else linked again here
     /// from the issues as they are now (unless they were already).
     pub fn stories_linked(&mut self, stories: crate::story::Stories) {
-        if stories.are_of(&self.corpus.issues) {
+        if self.stories.are_of(&self.corpus.issues) {
+            // Linked here already (a tag change in between): the same
+            // stories; the reader stays where it is.
+        } else if stories.are_of(&self.corpus.issues) {
             self.stories = stories;
             self.reader = ReaderView::default();
             self.sync_reader();

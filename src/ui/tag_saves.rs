@@ -360,10 +360,11 @@ impl App {
     /// targets that lack it. Once loading is done, the stories are those of
     /// the issues as they are (see [`App::link_stories_if_stale`]).
     fn stage_toggle(&mut self, tag: &str, targets: &[ArticleAt]) -> Option<StagedSave> {
-        // Between the end of loading and the loader's stories, a part would
-        // be taken alone.
+        // Add or remove as the screen showed the targets; then, between the
+        // end of loading and the loader's stories, link them so that a part
+        // is not taken alone.
+        let removes = self.toggle_removes(tag, targets);
         self.link_stories_if_stale();
-        let removes = targets.iter().all(|&at| self.tags_of(at).contains(&tag));
         let mut places: Vec<ArticleAt> = if removes {
             targets
                 .iter()
@@ -380,6 +381,12 @@ impl App {
         places.sort_unstable();
         places.dedup();
         Some(self.stage_set_at(places, tag, !removes))
+    }
+
+    /// Whether a toggle of `tag` on `targets` takes it off: every target
+    /// shows it (a part of a story across pages shows its story's tags).
+    pub(super) fn toggle_removes(&self, tag: &str, targets: &[ArticleAt]) -> bool {
+        targets.iter().all(|&at| self.tags_of(at).contains(&tag))
     }
 
     /// Stage setting (`on`) or clearing `tag` by hand on the articles at `places`

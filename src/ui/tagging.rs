@@ -282,9 +282,7 @@ impl App {
             return;
         }
         if targets.len() > self.config.ui.confirm_bulk_over {
-            let removes = targets
-                .iter()
-                .all(|&at| self.tags_of(at).contains(&tag.as_str()));
+            let removes = self.toggle_removes(&tag, &targets);
             self.tagging.pending = Some(PendingBulk {
                 tag,
                 targets,

@@ -5,7 +5,9 @@
 //! furniture set aside, hard-wrapped lines re-joined, indents read, a draft's field
 //! labels read by `draft`, a page of records by `records` (a JSON page's objects
 //! and an SQL dump's rows printed as records first, `json_pages`, `sql_pages`; an
-//! XML document's elements read as its format has them, `xml_pages`), a
+//! XML document's elements read as its format has them, `xml_pages`; an HTML
+//! page as a reader view reads it, `html_pages`, and a web archive's pages,
+//! `web_archive`), a
 //! timeline's posts by
 //! `posts`, outliner notes' entries by `outline`) -> `classify` (each unit's
 //! role and features) -> `assemble` (heading stacks to articles, re-threading cut
@@ -20,6 +22,7 @@ pub mod columns;
 pub mod doubt;
 pub mod draft;
 pub mod habits;
+pub mod html_pages;
 pub mod id;
 pub mod json_pages;
 pub mod kind;
@@ -33,6 +36,7 @@ pub mod rehome;
 pub mod rethread;
 pub mod sql_pages;
 pub mod traditional;
+pub mod web_archive;
 pub mod xml_pages;
 
 use crate::article::Article;
@@ -127,6 +131,8 @@ fn prepare(text: &str) -> (Vec<blocks::Unit<'_>>, bool) {
     let mut units = json_pages::units(text)
         .or_else(|| sql_pages::units(text))
         .or_else(|| xml_pages::units(text))
+        .or_else(|| web_archive::units(text))
+        .or_else(|| html_pages::units(text))
         .unwrap_or_else(|| blocks::units(text));
     let traditional = traditional::is_traditional(units.iter().map(|u| u.text.as_ref()));
     normalise::normalise_page(&mut units, traditional);
@@ -478,11 +484,49 @@ fn promote_heads_over_ledes(units: &[blocks::Unit<'_>], classes: &mut [classify:
 /// (`热线问答` / `新生儿医保怎么办？`), or over a byline that the text follows.
 fn promote_questions_over_exchanges(units: &[blocks::Unit<'_>], classes: &mut [classify::Class]) {
     use classify::Role;
+    // Right under a title its markup names (a web page's `<h1>`, a record's
+    // title field), an exchange's question (`问：…？` over `答：…`) opens that
+    // title's text, and the questions after its answers go on in it: no heads
+    // of their own.
+    let under_title = |classes: &[classify::Class], i: usize| {
+        significant_before(classes, i).is_some_and(|p| {
+            classes[p].role == Role::Head
+                && classes[p].explicit
+                && classify::count_upto(&units[p].text, 9) > 8
+        })
+    };
+    // An exchange so read is going on (its questions after answers are its).
+    let mut exchange_under_title = false;
     for i in 0..units.len().saturating_sub(1) {
+        let question = classes[i].role == Role::Head
+            && !classes[i].explicit
+            && units[i].level == 0
+            && opens_voice(&units[i].text)
+            && units[i].text.ends_with(['？', '?']);
+        let goes_on = exchange_under_title
+            && significant_before(classes, i)
+                .is_some_and(|p| classes[p].role == Role::Body && opens_voice(&units[p].text));
+        if question
+            && (under_title(classes, i) || goes_on)
+            && significant_after(classes, i)
+                .is_some_and(|n| classes[n].role == Role::Body && opens_voice(&units[n].text))
+        {
+            classes[i].role = Role::Body;
+            classify::body_features(&units[i].text, &mut classes[i]);
+            classes[i].rule = "body: an exchange's question under its title or after an answer";
+            exchange_under_title = true;
+            continue;
+        }
+        if matches!(classes[i].role, Role::Head | Role::DocBreak) {
+            exchange_under_title = false;
+        }
         if classes[i].role != Role::Body || classes[i].dateline.is_some() || units[i].level > 0 {
             continue;
         }
         let text: &str = &units[i].text;
+        if under_title(classes, i) && is_question_head(text) {
+            continue;
+        }
         // Page furniture between (an attribution line under the head) is no text.
         let Some(n) = significant_after(classes, i) else {
             break;

@@ -87,11 +87,26 @@ struct Post {
     end: usize,
 }
 
+/// The page holds two or more documents each between document breaks and with a
+/// title of its own markup (a web archive's pages, an export's articles): their
+/// lines each document repeats (a site's source line, its editor's credit) are no
+/// timeline's layout.
+fn delimits_its_documents(units: &[Unit<'_>]) -> bool {
+    units
+        .split(|u| u.markup == Markup::DocBreak)
+        .filter(|doc| doc.iter().any(|u| u.markup == Markup::Title))
+        .nth(1)
+        .is_some()
+}
+
 /// Read a page of posts, if it is one: the layout lines become furniture (each
 /// post's opener a break: the post above ends there), so do the page's lines over
 /// the first post and under the last; each post's text is left as it is, to be
 /// unwrapped. Returns where the posts' texts are, for [`Posts::split_heads`].
 pub fn read_posts(units: &mut [Unit<'_>]) -> Option<Posts> {
+    if delimits_its_documents(units) {
+        return None;
+    }
     // The page's text lines and their shapes; most pages have no shape that
     // recurs three times: count before anything else.
     let mut lines: Vec<usize> = (0..units.len())

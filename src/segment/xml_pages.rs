@@ -37,7 +37,7 @@ use std::borrow::Cow;
 const MAX_DEPTH: usize = 200;
 
 /// A source line's number and where its text begins in the cleaned document.
-type LineMap = Vec<(usize, usize)>;
+pub(super) type LineMap = Vec<(usize, usize)>;
 
 /// One XML element: its local name (lower-cased), attributes (local names
 /// lower-cased) and children, and where it opens in the cleaned document.
@@ -167,7 +167,7 @@ fn text_chars(e: &Element) -> (usize, usize) {
 }
 
 /// A line without the heading marks a converter put before it (`### <p>`).
-fn without_marks(line: &str) -> &str {
+pub(super) fn without_marks(line: &str) -> &str {
     let rest = line.trim_start_matches('#');
     if rest.len() < line.len() && rest.starts_with(' ') {
         trim(rest)
@@ -181,7 +181,7 @@ fn without_marks(line: &str) -> &str {
 /// the next without a break, form feeds dropped. Returns the cleaned text, where
 /// each source line begins in it, and the lines before the document (a running
 /// head) with their numbers.
-fn clean(text: &str) -> (String, LineMap, Vec<(usize, String)>) {
+pub(super) fn clean(text: &str) -> (String, LineMap, Vec<(usize, String)>) {
     let mut out = String::with_capacity(text.len());
     let mut lines: LineMap = Vec::new();
     let mut before = Vec::new();
@@ -210,6 +210,11 @@ fn clean(text: &str) -> (String, LineMap, Vec<(usize, String)>) {
         };
         if let Some(last) = piece.rfind(['<', '>']) {
             in_tag = piece[last..].starts_with('<');
+        }
+        // A line cut after a space inside a tag (`<div ` / `class="…">`) keeps
+        // the space the trim took.
+        if in_tag && raw.ends_with(char::is_whitespace) && !out.ends_with(char::is_whitespace) {
+            out.push(' ');
         }
     }
     (out, lines, before)
@@ -680,7 +685,7 @@ impl Text {
 /// Text as read: a run of white space that holds a line break is none between
 /// two Chinese characters (a transcription's or a print's line end) and one space
 /// elsewhere; trimmed.
-fn squeeze(s: &str) -> String {
+pub(super) fn squeeze(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
@@ -711,7 +716,7 @@ fn squeeze(s: &str) -> String {
 
 /// A value that is data, not text: an address, or figures and codes without a
 /// letter of any script (`2026-12-22`, `20261222T013200Z`, `A03`).
-fn is_data(t: &str) -> bool {
+pub(super) fn is_data(t: &str) -> bool {
     // Read without spaces: a print may have cut it anywhere.
     let t: String = t.chars().filter(|c| !c.is_whitespace()).collect();
     t.contains("://")
@@ -724,7 +729,7 @@ fn is_data(t: &str) -> bool {
 /// `棠梨巷片区更新改造完成过半_蘅渚新闻网`), as a web page's title is: the
 /// title, when a heading of the record's own text repeats it (that heading is
 /// then the title), or without the name.
-fn tidy_heads(units: &mut [Unit<'static>]) {
+pub(super) fn tidy_heads(units: &mut [Unit<'static>]) {
     let lex = super::lexicon::lexicon();
     let quiet = |u: &Unit<'_>| matches!(u.markup, Markup::Noise | Markup::Furniture);
     for i in 0..units.len() {

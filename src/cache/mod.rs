@@ -633,9 +633,11 @@ pub fn load_corpus_stored(root: &Path) -> Result<Corpus, CorpusError> {
     load_through(root, Bodies::Stored, &|_, _| {})
 }
 
-/// [`load_corpus`], the bodies left in the cache's files and read from them
-/// each time used ([`Bodies::OnDisk`]): for a pass over every body that need
-/// not hold them all (building the search index).
+/// [`load_corpus`], each issue's head read from the cache's files and its
+/// bodies left there, read afresh each time used ([`Bodies::OnDisk`]): for a
+/// command that reads next to no body (`stats`, `check`, `export` of tags
+/// alone) and should not count the whole cache in its memory. (The TUI's
+/// loader opens the cache the same way.)
 pub fn load_corpus_on_disk(root: &Path) -> Result<Corpus, CorpusError> {
     load_through(root, Bodies::OnDisk, &|_, _| {})
 }

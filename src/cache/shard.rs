@@ -284,7 +284,8 @@ pub enum BodySource {
     /// once: the pages it touches stay counted in its memory until it ends).
     Map(Arc<memmap2::Mmap>),
     /// The pack file, read afresh at each use (the TUI, which runs long and
-    /// passes over every body: a body read is memory only while it is held).
+    /// passes over every body, and the commands that read next to no body:
+    /// a body read is memory only while it is held).
     File(Arc<std::fs::File>),
 }
 

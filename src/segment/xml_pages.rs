@@ -112,8 +112,12 @@ pub fn units(text: &str) -> Option<Vec<Unit<'static>>> {
         page_break: false,
         records: 0,
     };
-    if root.descendants().iter().any(|e| e.name == "textline") {
-        alto(&root, &mut page);
+    if first.name == "pcgts" {
+        emit_layout(page_xml(first), &mut page);
+    } else if first.name == "djvuxml" {
+        emit_layout(djvu(first), &mut page);
+    } else if root.descendants().iter().any(|e| e.name == "textline") {
+        emit_layout(alto(&root), &mut page);
     } else {
         page.flow(&root, Role::Text);
     }
@@ -783,24 +787,28 @@ struct AltoLine {
     at: usize,
 }
 
-/// One paragraph of a block: its lines' text, size (largest of its lines) and
-/// where it opens.
-struct AltoPara {
+/// One paragraph of an OCR layout (ALTO, PAGE XML, DjVu XML): its lines' text,
+/// its size (its largest line's font size or height; 0 when the format gives
+/// none), where it opens, what the format says it is (a block in a page's
+/// margin is furniture; a tag's label, a region's type), which article the
+/// format puts it in, and whether a new page opens with it.
+struct LayoutPara {
     text: String,
     size: f64,
     at: usize,
     furniture: bool,
-    label: Option<String>,
+    role: Option<Role>,
     article: Option<usize>,
+    page_break: bool,
 }
 
 fn num(e: &Element, name: &str) -> Option<f64> {
     e.attr(name).and_then(|v| v.trim().parse::<f64>().ok())
 }
 
-/// Print an ALTO document: its blocks' paragraphs in the file's order, heads by
-/// font size.
-fn alto(root: &Element, page: &mut Page<'_>) {
+/// An ALTO document's paragraphs: its blocks' in the file's order, each with
+/// its font size and its tag's label.
+fn alto(root: &Element) -> Vec<LayoutPara> {
     let all = root.descendants();
     // Styles: a TextStyle's font size, a tag's label.
     let sizes: Vec<(String, f64)> = all
@@ -830,7 +838,7 @@ fn alto(root: &Element, page: &mut Page<'_>) {
                 .find_map(|r| labels.iter().find(|(id, _)| id == r).map(|l| l.1.clone()))
         })
     };
-    let mut paras: Vec<AltoPara> = Vec::new();
+    let mut paras: Vec<LayoutPara> = Vec::new();
     let mut articles = 0usize;
     walk_alto(
         root,
@@ -850,9 +858,9 @@ fn alto(root: &Element, page: &mut Page<'_>) {
                 .filter(|l| !l.text.is_empty())
                 .collect();
             for p in paragraphs(&lines) {
-                paras.push(AltoPara {
+                paras.push(LayoutPara {
                     furniture: ctx.furniture,
-                    label: label.clone(),
+                    role: label.as_deref().and_then(label_role),
                     article: ctx.article,
                     ..p
                 });
@@ -860,6 +868,14 @@ fn alto(root: &Element, page: &mut Page<'_>) {
         },
         &mut articles,
     );
+    paras
+}
+
+/// Print an OCR layout's paragraphs in order: heads by what the format says
+/// they are, else by size (a paragraph set larger than the body text, the size
+/// most characters are set in, is a head, larger ones higher: a hint, as a
+/// converter's heading levels are).
+fn emit_layout(paras: Vec<LayoutPara>, page: &mut Page<'_>) {
     // The body's size: the size most characters are set in.
     let mut by_size: Vec<(f64, usize)> = Vec::new();
     for p in paras.iter().filter(|p| !p.furniture) {
@@ -888,17 +904,13 @@ fn alto(root: &Element, page: &mut Page<'_>) {
             }
             article = p.article;
         }
-        let labelled = p.label.as_deref().map(label_role);
         let markup = if p.furniture {
             Markup::Furniture
         } else {
-            match labelled.flatten() {
-                Some(role) => role.markup(),
-                None => Markup::None,
-            }
+            p.role.map_or(Markup::None, Role::markup)
         };
-        let at = p.at;
-        page.push(at, markup, p.text);
+        page.page_break |= p.page_break;
+        page.push(p.at, markup, p.text);
         if markup == Markup::None && p.size > body * HEAD_RATIO {
             let rank = heads.iter().position(|s| (*s - p.size).abs() < 0.01);
             if let Some(u) = page.out.last_mut() {
@@ -1035,10 +1047,10 @@ enum Gap {
 /// A block's lines as paragraphs: a new one where a line is indented past the
 /// block's left edge by a character's width or more, or follows a line that ended
 /// a sentence short of the block's right edge.
-fn paragraphs(lines: &[AltoLine]) -> Vec<AltoPara> {
+fn paragraphs(lines: &[AltoLine]) -> Vec<LayoutPara> {
     let left = lines.iter().map(|l| l.left).fold(f64::INFINITY, f64::min);
     let right = lines.iter().map(|l| l.right).fold(0.0, f64::max);
-    let mut out: Vec<AltoPara> = Vec::new();
+    let mut out: Vec<LayoutPara> = Vec::new();
     let size = |l: &AltoLine| l.size.unwrap_or(l.height);
     for (i, l) in lines.iter().enumerate() {
         let width = if l.height > 0.0 {
@@ -1070,14 +1082,233 @@ fn paragraphs(lines: &[AltoLine]) -> Vec<AltoPara> {
                 p.text.push_str(&l.text);
                 p.size = p.size.max(size(l));
             }
-            _ => out.push(AltoPara {
+            _ => out.push(LayoutPara {
                 text: l.text.clone(),
                 size: size(l),
                 at: l.at,
                 furniture: false,
-                label: None,
+                role: None,
                 article: None,
+                page_break: false,
             }),
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------
+// PAGE XML (PRImA's page content schema, as Transkribus and OCR-D write it)
+
+/// A PAGE document's paragraphs: each `TextRegion` holding lines one paragraph
+/// in the page's reading order (its `ReadingOrder`'s indexes, else the file's),
+/// its text its `TextLine`s' own `TextEquiv`s (the region's `TextEquiv` repeats
+/// them) joined as lines are read, what it is by its type (the schema's `type`
+/// attribute, or Transkribus's `structure {type:…;}` in `custom`).
+fn page_xml(root: &Element) -> Vec<LayoutPara> {
+    let all = root.descendants();
+    // `RegionRefIndexed`s: a region's place in reading order.
+    let mut order: Vec<(usize, &str)> = all
+        .iter()
+        .filter(|e| e.name == "regionrefindexed")
+        .filter_map(|e| Some((num(e, "index")? as usize, e.attr("regionref")?)))
+        .collect();
+    order.sort_by_key(|o| o.0);
+    let place = |e: &Element| {
+        e.attr("id")
+            .and_then(|id| order.iter().position(|o| o.1 == id))
+            .unwrap_or(usize::MAX)
+    };
+    let mut regions: Vec<(usize, usize, &Element)> = all
+        .iter()
+        .filter(|e| e.name == "textregion")
+        .enumerate()
+        .map(|(i, e)| (place(e), i, *e))
+        .collect();
+    regions.sort_by_key(|r| (r.0, r.1));
+    let mut out = Vec::new();
+    for (_, _, region) in regions {
+        let lines: Vec<String> = region
+            .elements()
+            .filter(|e| e.name == "textline")
+            .map(page_line)
+            .filter(|t| !t.is_empty())
+            .collect();
+        let text = if lines.is_empty() {
+            // A region transcribed without lines: its own text, line by line.
+            region
+                .elements()
+                .find(|e| e.name == "textequiv")
+                .map_or(String::new(), |e| squeeze(&unicode_of(e)))
+        } else {
+            squeeze(&lines.join("\n"))
+        };
+        if text.is_empty() {
+            continue;
+        }
+        let kind = region_type(region);
+        out.push(LayoutPara {
+            text,
+            size: 0.0,
+            at: region.at,
+            furniture: matches!(
+                kind.as_str(),
+                "header" | "footer" | "page-number" | "catch-word" | "signature-mark"
+            ),
+            role: match kind.as_str() {
+                "heading" => Some(Role::Title),
+                "credit" => Some(Role::Field(DraftField::Byline)),
+                _ => None,
+            },
+            article: None,
+            page_break: false,
+        });
+    }
+    out
+}
+
+/// A PAGE `TextRegion`'s type: its `type` attribute, else the `structure` of its
+/// `custom` attribute (`readingOrder {index:2;} structure {type:heading;}`).
+fn region_type(region: &Element) -> String {
+    if let Some(t) = region.attr("type") {
+        return t.trim().to_ascii_lowercase();
+    }
+    let custom = region.attr("custom").unwrap_or("");
+    custom
+        .split_once("structure")
+        .and_then(|(_, rest)| rest.split_once("type:"))
+        .map(|(_, rest)| rest.split([';', '}']).next().unwrap_or(""))
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase()
+}
+
+/// A `TextLine`'s text: its own `TextEquiv`, else its `Word`s' (a space between
+/// two Latin words, none between Chinese characters).
+fn page_line(line: &Element) -> String {
+    if let Some(e) = line.elements().find(|e| e.name == "textequiv") {
+        return squeeze(&unicode_of(e));
+    }
+    let words: Vec<String> = line
+        .elements()
+        .filter(|e| e.name == "word")
+        .filter_map(|w| w.elements().find(|e| e.name == "textequiv"))
+        .map(|e| squeeze(&unicode_of(e)))
+        .collect();
+    join_words(words.iter().map(String::as_str))
+}
+
+/// A `TextEquiv`'s `Unicode` text.
+fn unicode_of(equiv: &Element) -> String {
+    let mut out = String::new();
+    for u in equiv.elements().filter(|e| e.name == "unicode") {
+        for c in &u.children {
+            if let Node::Text(t, _) = c {
+                out.push_str(t);
+            }
+        }
+    }
+    out
+}
+
+/// Words of one line as read: a space between two Latin words, none between
+/// Chinese characters (nor where a word keeps its own space).
+fn join_words<'w>(words: impl Iterator<Item = &'w str>) -> String {
+    let mut out = String::new();
+    for w in words {
+        let w = w.trim_matches(|c: char| c.is_ascii_whitespace());
+        if w.is_empty() {
+            continue;
+        }
+        let latin = out
+            .chars()
+            .last()
+            .is_some_and(|p| p.is_ascii_alphanumeric() || p.is_ascii_punctuation())
+            && w.starts_with(|n: char| n.is_ascii_alphanumeric());
+        if latin {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------
+// DjVu XML (the DjVuXML DTD's hidden text, as the Internet Archive serves it)
+
+/// A DjVu XML document's paragraphs: each `OBJECT` a page (a page break before
+/// all but the first), each `PARAGRAPH` a paragraph of its `LINE`s, a line of its
+/// `WORD`s, its size its tallest line's height (a `WORD`'s `coords` are its
+/// left, bottom, right and top edges).
+fn djvu(root: &Element) -> Vec<LayoutPara> {
+    let mut out = Vec::new();
+    let pages: Vec<&Element> = root
+        .descendants()
+        .into_iter()
+        .filter(|e| e.name == "object")
+        .collect();
+    for (k, object) in pages.into_iter().enumerate() {
+        let mut first = k > 0;
+        for para in object
+            .descendants()
+            .into_iter()
+            .filter(|e| e.name == "paragraph")
+        {
+            let mut lines = Vec::new();
+            let mut size: f64 = 0.0;
+            for line in para.descendants().into_iter().filter(|e| e.name == "line") {
+                let words: Vec<&Element> = line
+                    .descendants()
+                    .into_iter()
+                    .filter(|e| e.name == "word")
+                    .collect();
+                for w in &words {
+                    size = size.max(word_height(w));
+                }
+                let texts: Vec<String> = words.iter().map(|w| element_text(w)).collect();
+                let text = join_words(texts.iter().map(String::as_str));
+                if !text.is_empty() {
+                    lines.push(text);
+                }
+            }
+            let text = squeeze(&lines.join("\n"));
+            if text.is_empty() {
+                continue;
+            }
+            out.push(LayoutPara {
+                text,
+                size,
+                at: para.at,
+                furniture: false,
+                role: None,
+                article: None,
+                page_break: std::mem::take(&mut first),
+            });
+        }
+    }
+    out
+}
+
+/// A DjVu `WORD`'s height, from its `coords` (`left,bottom,right,top`).
+fn word_height(w: &Element) -> f64 {
+    let c: Vec<f64> = w
+        .attr("coords")
+        .unwrap_or("")
+        .split(',')
+        .filter_map(|v| v.trim().parse().ok())
+        .collect();
+    match c[..] {
+        [_, bottom, _, top, ..] => (bottom - top).abs(),
+        _ => 0.0,
+    }
+}
+
+/// All the text under an element.
+fn element_text(e: &Element) -> String {
+    let mut out = String::new();
+    for c in &e.children {
+        match c {
+            Node::Text(t, _) => out.push_str(t),
+            Node::Element(c) => out.push_str(&element_text(c)),
         }
     }
     out
@@ -1210,6 +1441,131 @@ mod tests {
         );
     }
 
+    const PAGE_XML: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<PcGts xmlns="http://schema.primaresearch.org/PAGE/gts/pagecontent/2013-07-15">
+  <Metadata><Creator>Transkribus</Creator><Created>2027-02-20T09:12:33</Created></Metadata>
+  <Page imageFilename="p3.jpg" imageWidth="3000" imageHeight="5000">
+    <ReadingOrder><OrderedGroup id="ro">
+      <RegionRefIndexed index="0" regionRef="r1"/>
+      <RegionRefIndexed index="1" regionRef="r2"/>
+      <RegionRefIndexed index="2" regionRef="r3"/>
+      <RegionRefIndexed index="3" regionRef="r4"/>
+      <RegionRefIndexed index="4" regionRef="r5"/>
+      <RegionRefIndexed index="5" regionRef="r6"/>
+    </OrderedGroup></ReadingOrder>
+    <TextRegion id="r6" type="paragraph">
+      <Coords points="100,200 300,200 300,900 100,900"/>
+      <TextLine id="r6l1"><Coords points="0,0 1,1"/><TextEquiv><Unicode>城南街道近日開辦</Unicode></TextEquiv></TextLine>
+      <TextLine id="r6l2"><Coords points="0,0 1,1"/><TextEquiv><Unicode>夜校，報名者百餘人。</Unicode></TextEquiv></TextLine>
+      <TextEquiv><Unicode>城南街道近日開辦
+夜校，報名者百餘人。</Unicode></TextEquiv>
+    </TextRegion>
+    <TextRegion id="r1" custom="readingOrder {index:0;} structure {type:page-number;}">
+      <TextLine id="r1l1"><TextEquiv><Unicode>第三版</Unicode></TextEquiv></TextLine>
+    </TextRegion>
+    <TextRegion id="r2" custom="readingOrder {index:1;} structure {type:heading;}">
+      <TextLine id="r2l1"><TextEquiv><Unicode>省府決定疏</Unicode></TextEquiv></TextLine>
+      <TextLine id="r2l2"><TextEquiv><Unicode>浚湄水航道</Unicode></TextEquiv></TextLine>
+      <TextEquiv><Unicode>省府決定疏
+浚湄水航道</Unicode></TextEquiv>
+    </TextRegion>
+    <TextRegion id="r3" custom="readingOrder {index:2;} structure {type:credit;}">
+      <TextLine id="r3l1"><TextEquiv><Unicode>本報特約記者　仉孤鴻</Unicode></TextEquiv></TextLine>
+    </TextRegion>
+    <TextRegion id="r4" custom="readingOrder {index:3;} structure {type:paragraph;}">
+      <TextLine id="r4l1"><TextEquiv><Unicode>省政府昨日開會，議決疏浚</Unicode></TextEquiv></TextLine>
+      <TextLine id="r4l2"><TextEquiv><Unicode>湄水航道，限於秋汛以前完工。</Unicode></TextEquiv></TextLine>
+      <TextEquiv><Unicode>省政府昨日開會，議決疏浚
+湄水航道，限於秋汛以前完工。</Unicode></TextEquiv>
+    </TextRegion>
+    <TextRegion id="r5" type="heading">
+      <TextLine id="r5l1"><TextEquiv><Unicode>城南開辦夜校</Unicode></TextEquiv></TextLine>
+    </TextRegion>
+  </Page>
+</PcGts>
+"#;
+
+    /// A PAGE XML page (as Transkribus exports one): its regions in reading order,
+    /// typed by the schema's attribute or Transkribus's `structure`; a heading's
+    /// lines (an old page's columns) one title, joined with nothing; a region's
+    /// closing `TextEquiv`, which repeats its lines, read once; the page number no
+    /// text.
+    #[test]
+    fn a_page_xml_page_is_read_by_its_regions_types() {
+        assert_eq!(
+            heads(PAGE_XML),
+            [
+                h("", "省府決定疏浚湄水航道", "", "本報特約記者　仉孤鴻", 1),
+                h("", "城南開辦夜校", "", "", 1),
+            ]
+        );
+        let a = segment_issue(PAGE_XML, "x");
+        assert_eq!(
+            a[0].paragraphs[0],
+            "省政府昨日開會，議決疏浚湄水航道，限於秋汛以前完工。"
+        );
+        assert_eq!(a[1].paragraphs[0], "城南街道近日開辦夜校，報名者百餘人。");
+        let all: String = a
+            .iter()
+            .flat_map(|a| a.paragraphs.iter())
+            .cloned()
+            .collect();
+        assert!(
+            !all.contains("第三版") && !all.contains("Transkribus"),
+            "{all}"
+        );
+    }
+
+    const DJVU: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE DjVuXML PUBLIC "-//W3C//DTD DjVuXML 1.1//EN" "pubtext/DjVuXML-s.dtd">
+<DjVuXML>
+<HEAD></HEAD>
+<BODY>
+<OBJECT data="file://localhost/x.djvu" type="image/x.djvu" usemap="x_0001.djvu" width="3000" height="4000">
+<PARAM name="PAGE" value="x_0001.djvu" />
+<HIDDENTEXT><PAGECOLUMN><REGION>
+<PARAGRAPH><LINE><WORD coords="180,362,636,286">郊区开展植</WORD><WORD coords="636,362,712,286">树活动</WORD></LINE></PARAGRAPH>
+<PARAGRAPH>
+<LINE><WORD coords="180,430,388,378">本报讯　</WORD><WORD coords="388,430,908,378">郊区各公社利用春耕前</WORD></LINE>
+<LINE><WORD coords="180,498,492,446">的空隙开展植树</WORD><WORD coords="492,498,908,446">活动，已植树八万多株。</WORD></LINE>
+</PARAGRAPH>
+<PARAGRAPH><LINE><WORD coords="180,566,492,514">各公社还组织了护林小组。</WORD></LINE></PARAGRAPH>
+</REGION></PAGECOLUMN></HIDDENTEXT>
+</OBJECT>
+<OBJECT data="file://localhost/x.djvu" type="image/x.djvu" usemap="x_0002.djvu" width="3000" height="4000">
+<HIDDENTEXT><PAGECOLUMN><REGION>
+<PARAGRAPH><LINE><WORD coords="180,362,636,286">市文化馆举办</WORD></LINE><LINE><WORD coords="180,450,480,374">讲习班</WORD></LINE></PARAGRAPH>
+<PARAGRAPH><LINE><WORD coords="180,530,388,478">本报记者　</WORD><WORD coords="388,530,600,478">滕志坚</WORD></LINE></PARAGRAPH>
+<PARAGRAPH>
+<LINE><WORD coords="180,598,908,546">市文化馆最近举办了农民业余</WORD></LINE>
+<LINE><WORD coords="180,666,908,614">作者讲习班，四十多人参加。</WORD></LINE>
+</PARAGRAPH>
+</REGION></PAGECOLUMN></HIDDENTEXT>
+</OBJECT>
+</BODY>
+</DjVuXML>
+"#;
+
+    /// A DjVu XML text layer (as the Internet Archive serves one): each `OBJECT` a
+    /// page, each `PARAGRAPH` a paragraph of its `LINE`s, a line its `WORD`s joined
+    /// with nothing; paragraphs set in taller lines than the body's are heads.
+    #[test]
+    fn a_djvu_text_layer_is_cut_by_its_paragraphs_and_heights() {
+        assert_eq!(
+            heads(DJVU),
+            [
+                h("", "郊区开展植树活动", "", "", 2),
+                h("", "市文化馆举办讲习班", "", "本报记者　滕志坚", 1),
+            ]
+        );
+        let a = segment_issue(DJVU, "x");
+        assert_eq!(
+            a[0].paragraphs[0],
+            "本报讯　郊区各公社利用春耕前的空隙开展植树活动，已植树八万多株。"
+        );
+        assert!(!a[0].paragraphs.join("").contains("x_0001"), "{a:?}");
+    }
+
     const NEWS: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
 <articles>
   <article id="1">
@@ -1293,7 +1649,7 @@ mod tests {
     /// it does whole; one that is no XML is left to the text path.
     #[test]
     fn a_printed_document_reads_as_the_document() {
-        for page in [TEI, ALTO, NEWS] {
+        for page in [TEI, ALTO, NEWS, PAGE_XML, DJVU] {
             let whole = heads(page);
             let chars: Vec<char> = page.chars().collect();
             let wrapped: String = chars
@@ -1335,7 +1691,7 @@ mod tests {
     /// Bad XML never panics, whatever is cut off or repeated.
     #[test]
     fn broken_documents_never_panic() {
-        for page in [TEI, ALTO, NEWS] {
+        for page in [TEI, ALTO, NEWS, PAGE_XML, DJVU] {
             for cut in (0..page.len()).step_by(37) {
                 if page.is_char_boundary(cut) {
                     let _ = units(&page[..cut]);

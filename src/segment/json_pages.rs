@@ -122,7 +122,67 @@ pub fn units(text: &str) -> Option<Vec<Unit<'static>>> {
     let (objects, others) = json_lines(text)
         .or_else(|| Some((json_array(text)?, Vec::new())))
         .or_else(|| printed_json(text))?;
-    (objects.len() >= MIN_OBJECTS).then(|| print(&objects, &others))
+    if objects.len() < MIN_OBJECTS {
+        return None;
+    }
+    Some(notes(&objects, &others).unwrap_or_else(|| print(&objects, &others)))
+}
+
+/// A note app's export (Simplenote's `activeNotes`, and any export whose objects
+/// are notes so kept): every object's one text is a value of several lines, its
+/// other values data (ids, dates, flags) or lists (tags). A note's title is its
+/// first line, as the apps define it: each note is read as a page of its own
+/// (by `blocks`, a note's Markdown marks as a converter's), between document
+/// breaks; the objects' other values are no text.
+fn notes(objects: &[Object], others: &[(usize, String)]) -> Option<Vec<Unit<'static>>> {
+    let mut texts = Vec::with_capacity(objects.len());
+    for o in objects {
+        let mut text = None;
+        for (_, value) in &o.fields {
+            match value {
+                Json::Scalar(s) if s.contains('\n') => {
+                    if text.replace(s.as_str()).is_some() {
+                        return None;
+                    }
+                }
+                Json::Scalar(s) => {
+                    let t = trim(s);
+                    let data = t.is_empty()
+                        || t == "true"
+                        || t == "false"
+                        || super::xml_pages::is_data(t)
+                        || t.chars().all(|c| c.is_ascii_hexdigit());
+                    if !data {
+                        return None;
+                    }
+                }
+                Json::Null | Json::List(_) => {}
+                Json::Object(_) => return None,
+            }
+        }
+        texts.push((o.line, text?));
+    }
+    let unit =
+        |line: usize, markup: Markup, text: String| Unit::new(line, 1, markup, Cow::Owned(text));
+    let mut out: Vec<Unit<'static>> = Vec::new();
+    let mut others = others.iter().peekable();
+    for (line, text) in texts {
+        while let Some((l, t)) = others.next_if(|(l, _)| *l < line) {
+            out.push(unit(*l, Markup::Furniture, t.clone()));
+        }
+        out.push(unit(line, Markup::DocBreak, String::new()));
+        out.extend(super::blocks::units(text).into_iter().map(|u| {
+            let mut owned = Unit::new(line, u.gap, u.markup, Cow::Owned(u.text.to_string()));
+            owned.level = u.level;
+            owned.indent = u.indent;
+            owned.page_break = u.page_break;
+            owned.bullet = u.bullet;
+            owned
+        }));
+        out.push(unit(line, Markup::DocBreak, String::new()));
+    }
+    out.extend(others.map(|(l, t)| unit(*l, Markup::Furniture, t.clone())));
+    Some(out)
 }
 
 /// `### {`: a line without the heading marks a converter put before it.
@@ -695,6 +755,65 @@ mod tests {
             got.iter().map(|a| a.line).collect::<Vec<_>>(),
             vec![8, 9, 10]
         );
+    }
+
+    /// A note app's export (Simplenote's): each active note is a page of its own,
+    /// its first line its title; its ids, dates, flags and tags are no text, nor
+    /// is a trashed note; two clippings pasted into one note are two articles.
+    #[test]
+    fn a_note_apps_notes_are_each_a_page() {
+        let export = r##"{
+  "activeNotes": [
+    {
+      "id": "4fb2dccdee98c31e42dfbc6be8f49f51",
+      "content": "沙河镇新修三座便民桥\r\n本报记者　苗青禾\r\n\r\n沙河镇三座便民桥日前完工，村民过河不再绕行五公里。\r\n\r\n桥由镇里统一设计，村民投工投劳。",
+      "creationDate": "2027-02-26T01:11:01.111Z",
+      "lastModified": "2027-03-02T11:21:41.037Z",
+      "pinned": true,
+      "tags": ["剪报", "民生"]
+    },
+    {
+      "id": "91dfc53a2348c919a0d128e3d5cbb212",
+      "content": "# 老街夜市重新开张\r\n\r\n停业两年的老街夜市上周末重新开张，八十多个摊位坐满了人。\r\n\r\n冬季供暖下周启动\r\n\r\n市供热公司通知，全市集中供暖将于11月10日启动，居民如有问题可拨打热线。",
+      "creationDate": "2027-02-25T02:12:02.222Z",
+      "lastModified": "2027-03-03T12:22:42.074Z",
+      "markdown": true,
+      "tags": ["剪报"]
+    }
+  ],
+  "trashedNotes": [
+    {
+      "id": "0f3e9d2c7b6a45e8a9c1d2e3f4a5b6c7",
+      "content": "未命名",
+      "creationDate": "2027-02-20T10:02:11.000Z",
+      "lastModified": "2027-02-20T10:03:40.000Z",
+      "tags": []
+    }
+  ]
+}
+"##;
+        let got = segment_issue(export, "x");
+        let titles: Vec<(&str, &str, usize)> = got
+            .iter()
+            .map(|a| (a.title.as_str(), a.byline.as_str(), a.paragraphs.len()))
+            .collect();
+        assert_eq!(
+            titles,
+            [
+                ("沙河镇新修三座便民桥", "本报记者　苗青禾", 2),
+                ("老街夜市重新开张", "", 1),
+                ("冬季供暖下周启动", "", 1),
+            ],
+            "{got:?}"
+        );
+        let all: String = got
+            .iter()
+            .flat_map(|a| a.paragraphs.iter())
+            .cloned()
+            .collect();
+        for gone in ["2027-02", "剪报", "未命名", "true", "4fb2dcc"] {
+            assert!(!all.contains(gone), "{gone} in {all}");
+        }
     }
 
     /// A page that only opens with a brace, or a single object, is no page of

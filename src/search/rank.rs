@@ -896,6 +896,15 @@ impl<'i> Matcher<'i> {
             if f == Field::Body && best.is_some_and(|b| b >= self.body_ceiling(t, doc)) {
                 continue;
             }
+            // Nor can a head field (kicker, subtitle, byline) beat a title
+            // phrase, or a phrase found in a head before it: it is not read
+            // (the reference reading every text reads it).
+            if !self.plain
+                && matches!(f, Field::Kicker | Field::Subtitle | Field::Byline)
+                && best.is_some_and(|b| b >= head_ceiling(t))
+            {
+                continue;
+            }
             if let Some((s, _)) = self.in_field(t, doc, f, false) {
                 best = Some(best.map_or(s, |b| b.max(s)));
             }
@@ -1315,6 +1324,13 @@ enum ReadStart {
     Byte(usize),
     /// The first of the characters of the [`ReadAt`]'s [`Grams`].
     Grams,
+}
+
+/// The highest score `t` can have in a head field (kicker, subtitle or
+/// byline): its phrase as a whole word at the field's start (no pinyin is
+/// looked for there; inside a word or scattered scores less).
+fn head_ceiling(t: &Text) -> i64 {
+    FIELDS + 16 * t.chars.len() as i64 + 8
 }
 
 /// Pinyin score of the title of document `d`.

@@ -45,6 +45,21 @@ impl Bitset {
         }
         out
     }
+
+    /// The documents below `n` whose byte in `by_doc` (one a document) is
+    /// not 0.
+    pub fn of_nonzero(by_doc: &[u8], n: usize) -> Bitset {
+        let mut set = Bitset::new(n);
+        let by_doc = by_doc.get(..n).unwrap_or(by_doc);
+        for (word, chunk) in set.0.iter_mut().zip(by_doc.chunks(64)) {
+            *word = chunk
+                .iter()
+                .enumerate()
+                .fold(0u64, |w, (k, &b)| w | (u64::from(b != 0) << k));
+        }
+        set
+    }
+
     /// Add the documents of a little-endian bitset of bytes (bit `b` of byte `k`:
     /// document `8k + b`).
     pub fn union_bytes(&mut self, bytes: &[u8]) {
@@ -106,5 +121,14 @@ mod tests {
         assert_eq!(f.to_roaring().iter().collect::<Vec<u32>>(), vec![2]);
         assert_eq!(u.to_roaring().iter().collect::<Vec<u32>>(), vec![0, 2, 3]);
         assert!(!f.is_empty() && Bitset::new(70).is_empty());
+        let mut bytes = vec![0u8; 130];
+        for d in [0, 63, 64, 129] {
+            bytes[d] = 7;
+        }
+        assert_eq!(
+            Bitset::of_nonzero(&bytes, 130).to_vec(),
+            vec![0, 63, 64, 129]
+        );
+        assert_eq!(Bitset::of_nonzero(&bytes, 64).to_vec(), vec![0, 63]);
     }
 }

@@ -799,6 +799,12 @@ impl SearchIndex {
         }
     }
 
+    /// The folded kicker, subtitle and byline of `d`, in this order (each
+    /// what [`SearchIndex::folded_head`] gives), looked up once.
+    pub(crate) fn folded_heads(&self, d: usize) -> impl Iterator<Item = &str> {
+        self.fields_folded.get(d).split('\n').take(3)
+    }
+
     /// [`SearchIndex::folded`] of a field other than the body ("" for the body).
     pub(crate) fn folded_head(&self, d: usize, field: Field) -> &str {
         let nth = |k: usize| self.fields_folded.get(d).split('\n').nth(k).unwrap_or("");

@@ -884,6 +884,9 @@ impl<'i> Matcher<'i> {
 
     /// The best score of `t` over the fields of `doc`.
     fn text_score(&self, t: &Text, doc: u32) -> Option<i64> {
+        if let Some(score) = self.one_character_score(t, doc) {
+            return score;
+        }
         let fields: &[Field] = if t.title_only || t.mode == TermMatch::Prefix {
             &[Field::Title]
         } else {
@@ -910,6 +913,59 @@ impl<'i> Matcher<'i> {
             }
         }
         best
+    }
+
+    /// The best score over the fields of `doc` of a one-character term (not
+    /// a letter, digit or space, so never pinyin, and a whole word wherever
+    /// it stands), when `t` is one (None otherwise): the title's from the
+    /// title character index and its first character, else the heads' from
+    /// their text, else the body's from the postings' counts. What
+    /// [`Matcher::text_score`] gives field by field, with one look at each
+    /// source: a title holding the character outscores any head, a head any
+    /// body.
+    fn one_character_score(&self, t: &Text, doc: u32) -> Option<Option<i64>> {
+        let (false, None, Some(title_may), &[c]) =
+            (self.plain, t.pinyin, &t.title_may, &t.chars[..])
+        else {
+            return None;
+        };
+        if c.is_ascii_alphanumeric()
+            || c.is_whitespace()
+            || !matches!(t.mode, TermMatch::Fuzzy | TermMatch::Exact)
+        {
+            return None;
+        }
+        let d = doc as usize;
+        if title_may.contains(doc) {
+            let start = if self.index.title_starts().get(d) == Some(&c) {
+                8
+            } else {
+                0
+            };
+            return Some(Some(TITLE + 16 + start));
+        }
+        if t.title_only {
+            return Some(None);
+        }
+        let heads_may = t.heads_may.as_ref()?;
+        if heads_may.contains(doc) {
+            let start = self
+                .index
+                .folded_heads(d)
+                .filter_map(|head| t.finder.find(head.as_bytes()))
+                .map(|at| if at == 0 { 8 } else { 0 })
+                .max();
+            if let Some(start) = start {
+                return Some(Some(FIELDS + 16 + start));
+            }
+        }
+        Some(match &t.body_counts {
+            Some(counts) => match counts.get(d).copied().unwrap_or(0) {
+                0 => None,
+                n => Some(BODY + i64::from(n).min(50)),
+            },
+            None => self.in_field(t, doc, Field::Body, false).map(|(s, _)| s),
+        })
     }
 
     /// The highest score `t` can have in the body of `doc`: a phrase's tier
@@ -1465,13 +1521,7 @@ fn text_cond(
     let body_may = if !in_bodies {
         None
     } else if let Some(counts) = &body_counts {
-        let mut set = Bitset::new(n);
-        for (d, &c) in counts.iter().enumerate() {
-            if c > 0 {
-                set.insert(d as u32);
-            }
-        }
-        Some(set)
+        Some(Bitset::of_nonzero(counts, n))
     } else if mode == TermMatch::Scattered {
         index
             .postings
@@ -1643,6 +1693,38 @@ mod tests {
             let plain = Matcher::reading_every_text(&index, &query).run(None);
             proptest::prop_assert_eq!(&fast, &plain, "{}", text);
             // Over candidates, as a narrowed keystroke runs it.
+            let all: Vec<u32> = (0..index.len() as u32).collect();
+            let few = Matcher::for_few(&index, &query, None).run(Some(&all));
+            proptest::prop_assert_eq!(&few, &plain, "{} over candidates", text);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(192))]
+        /// A one-character term, scored from the title index, the heads and
+        /// the body counts at one look each, gives the hits, scores and order
+        /// that reading every field and body gives.
+        #[test]
+        fn one_character_terms_give_the_hits_reading_everything_gives(
+            docs in proptest::collection::vec(
+                (
+                    "[社区治e，]{0,6}",
+                    "[社区治e，\n]{0,5}",
+                    proptest::collection::vec("[社区治理e，]{0,12}", 0..3),
+                ),
+                1..16,
+            ),
+            q in "[社区治e，]",
+            form in proptest::sample::select(vec!["", "'", "title:", "区 ", "!治 ", "~"]),
+        ) {
+            let index = one_issue_index(docs.iter().cloned());
+            let text = format!("{form}{q}");
+            let Ok(query) = Query::parse(&text) else {
+                return Ok(());
+            };
+            let plain = Matcher::reading_every_text(&index, &query).run(None);
+            let fast = Matcher::new(&index, &query, None).run(None);
+            proptest::prop_assert_eq!(&fast, &plain, "{}", text);
             let all: Vec<u32> = (0..index.len() as u32).collect();
             let few = Matcher::for_few(&index, &query, None).run(Some(&all));
             proptest::prop_assert_eq!(&few, &plain, "{} over candidates", text);

@@ -541,7 +541,8 @@ fn decode_unstamped<B: AsRef<[u8]> + Send + Sync + 'static>(
 #[cfg(test)]
 fn encode(root: &[u8], files: &[IssueStamp], index: &SearchIndex) -> Option<Vec<u8>> {
     let mut out = std::io::Cursor::new(Vec::new());
-    write_cache(&mut out, root, files, Head::of(index)).ok()?;
+    let mut merged = None;
+    write_cache(&mut out, root, files, head_of(index, &mut merged)).ok()?;
     Some(out.into_inner())
 }
 
@@ -809,7 +810,21 @@ pub fn save(root: &Path, files: &[IssueStamp], index: &SearchIndex) -> bool {
     if index.fourgrams_pending() {
         return false;
     }
-    save_head(root, files, Head::of(index))
+    let mut merged = None;
+    save_head(root, files, head_of(index, &mut merged))
+}
+
+/// The head `index` is written with: with its lists merged (into `merged`)
+/// when issues were replaced since they were written (see
+/// [`crate::search::postings::Postings::merged`]).
+fn head_of<'a>(
+    index: &'a SearchIndex,
+    merged: &'a mut Option<crate::search::postings::Postings>,
+) -> Head<'a> {
+    if !index.postings.is_patched() {
+        return Head::of(index);
+    }
+    Head::of_merged(index, merged.insert(index.postings.merged()))
 }
 
 /// [`save`] an index built with its postings apart (their lists copied into
@@ -930,6 +945,47 @@ mod tests {
             articles: articles.into(),
             ..crate::article::Issue::default()
         }])
+    }
+
+    /// An index whose issue was replaced (a correction) is written with its
+    /// lists merged: it reads back as the index built afresh, and can have
+    /// an issue replaced again.
+    #[test]
+    fn an_index_with_an_issue_replaced_is_written_merged() {
+        let issue = |rel: &str, bodies: &[&str]| crate::article::Issue {
+            rel: rel.into(),
+            articles: bodies
+                .iter()
+                .enumerate()
+                .map(|(k, body)| crate::article::Article {
+                    id: format!("{rel}{k}"),
+                    title: format!("标题{k}"),
+                    paragraphs: vec![body.to_string()].into(),
+                    ..crate::article::Article::default()
+                })
+                .collect::<Vec<_>>()
+                .into(),
+            ..crate::article::Issue::default()
+        };
+        let old = [
+            issue("1.txt", &["推进社区治理", "垃圾分类"]),
+            issue("2.txt", &["环境"]),
+        ];
+        let new = [issue("1.txt", &["社区", "分类垃圾", "GDP"]), old[1].clone()];
+        let replaced = SearchIndex::build_from_issues(&old)
+            .with_issue_replaced(0, &new[0])
+            .unwrap();
+        assert!(replaced.postings.is_patched());
+        let fresh = SearchIndex::build_from_issues(&new);
+        let files = vec![stamp(10)];
+        let read = decoded(&encode(b"/c", &files, &replaced).unwrap(), b"/c", &files).unwrap();
+        assert!(!read.postings.is_patched());
+        assert_eq!(read, fresh);
+        let newer = [new[0].clone(), issue("2.txt", &[])];
+        assert_eq!(
+            read.with_issue_replaced(1, &newer[1]),
+            Some(SearchIndex::build_from_issues(&newer))
+        );
     }
 
     #[test]

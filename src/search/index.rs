@@ -5,6 +5,7 @@
 use super::chars::CharIndex;
 use super::column::{Pods, TextColumn, Variants};
 use super::fold::fold;
+use super::patch::{DocMap, Place};
 use super::pinyin::{self, GlyphTexts, Glyphs};
 use super::postings::{Grams, MergedPostings, Postings, PostingsOut, Segment, Segments};
 use super::verify::Field;
@@ -403,6 +404,15 @@ pub(crate) enum Bodies {
     /// Folded, in the cache file, read where looked at (see
     /// [`super::cache::MappedBodies`]).
     Mapped(super::cache::MappedBodies),
+    /// Bodies as they were, and the folded bodies of the issues replaced
+    /// since (see [`super::patch`]).
+    Patched(Arc<PatchedBodies>),
+}
+
+/// [`Bodies::Patched`].
+pub(crate) struct PatchedBodies {
+    base: Bodies,
+    map: DocMap<Arc<TextColumn>>,
 }
 
 impl Default for Bodies {
@@ -417,7 +427,25 @@ impl Bodies {
             Bodies::Shared(v) => v.len(),
             Bodies::Folded(c) => c.len(),
             Bodies::Mapped(m) => m.len(),
+            Bodies::Patched(p) => p.map.len(p.base.len() as u32) as usize,
         }
+    }
+
+    /// These bodies with issue `issue`'s, documents `now`, replaced by the
+    /// folded `bodies` (see [`super::patch`]).
+    fn with_issue_replaced(
+        &self,
+        issue: u32,
+        now: std::ops::Range<u32>,
+        bodies: TextColumn,
+    ) -> Bodies {
+        let (base, map) = match self {
+            Bodies::Patched(p) => (p.base.clone(), p.map.clone()),
+            other => (other.clone(), DocMap::default()),
+        };
+        let len = bodies.len() as u32;
+        let map = map.replaced(issue, now, len, Arc::new(bodies));
+        Bodies::Patched(Arc::new(PatchedBodies { base, map }))
     }
 
     /// The folded body of `d` given to `f`.
@@ -425,6 +453,12 @@ impl Bodies {
         let (all, k) = match self {
             Bodies::Folded(c) => return f(c.get(d)),
             Bodies::Mapped(m) => return m.with(d, f),
+            Bodies::Patched(p) => {
+                return match p.map.locate(d as u32) {
+                    Place::Base(b) => p.base.with(b as usize, f),
+                    Place::Run(r, k) => f(p.map.runs[r].data.get(k as usize)),
+                };
+            }
             Bodies::Shared(v) => match v.get(d) {
                 Some((all, k)) => (all, *k),
                 None => return f(""),
@@ -472,6 +506,12 @@ impl std::fmt::Debug for Bodies {
             Bodies::Shared(v) => write!(f, "Bodies::Shared({} documents)", v.len()),
             Bodies::Folded(c) => write!(f, "Bodies::Folded({} documents)", c.len()),
             Bodies::Mapped(m) => write!(f, "Bodies::Mapped({} documents)", m.len()),
+            Bodies::Patched(p) => write!(
+                f,
+                "Bodies::Patched({} documents, {} issues replaced)",
+                self.len(),
+                p.map.runs.len()
+            ),
         }
     }
 }
@@ -517,6 +557,16 @@ impl<'a> Head<'a> {
             None => HeadPinyin::ForWriting(Box::new(index.make_pinyin_data())),
         };
         Head(index, pinyin, index.postings.out())
+    }
+
+    /// The head of `index` written with `postings`, its postings merged (an
+    /// index whose issues were replaced since: see [`Postings::merged`]).
+    pub(crate) fn of_merged(index: &'a SearchIndex, postings: &'a Postings) -> Head<'a> {
+        let pinyin = match index.derived.pinyin.get() {
+            Some(p) => HeadPinyin::Made(p),
+            None => HeadPinyin::ForWriting(Box::new(index.make_pinyin_data())),
+        };
+        Head(index, pinyin, postings.out())
     }
 
     /// The head of an index built with its postings apart.
@@ -932,44 +982,42 @@ impl SearchIndex {
         for d in end..self.len() {
             copy(&mut out, d);
         }
-        let new_docs = issue.articles.len();
-        let bodies = match &self.bodies {
-            Bodies::Shared(v) => {
-                let mut all = Vec::with_capacity(out.refs.len());
-                all.extend(v[..start].iter().cloned());
-                all.extend((0..new_docs as u32).map(|k| (Arc::clone(&issue.articles), k)));
-                all.extend(v[end..].iter().cloned());
-                Bodies::Shared(all)
+        // The issue's bodies, folded, and their postings: a small delta
+        // beside the bodies and postings as they are (see [`super::patch`]).
+        let mut folded = TextColumn::new();
+        let mut buf = String::new();
+        for a in issue.articles.iter() {
+            buf.clear();
+            for (i, p) in a.paragraphs.read().iter().enumerate() {
+                if i > 0 {
+                    buf.push('\n');
+                }
+                super::fold::fold_into(p, &mut buf);
             }
-            Bodies::Folded(_) | Bodies::Mapped(_) => {
-                let mut col = TextColumn::new();
-                for d in 0..start {
-                    self.bodies.with(d, |b| col.push(b));
-                }
-                let mut buf = String::new();
-                for a in issue.articles.iter() {
-                    buf.clear();
-                    for (i, p) in a.paragraphs.iter().enumerate() {
-                        if i > 0 {
-                            buf.push('\n');
-                        }
-                        super::fold::fold_into(p, &mut buf);
-                    }
-                    col.push(&buf);
-                }
-                for d in end..self.len() {
-                    self.bodies.with(d, |b| col.push(b));
-                }
-                Bodies::Folded(col)
-            }
-        };
+            folded.push(&buf);
+        }
         let segment = Segment::build(
             issue
                 .articles
                 .iter()
-                .map(|a| a.paragraphs.iter().map(String::as_str)),
+                .map(|a| a.paragraphs.read().into_owned())
+                .collect::<Vec<_>>()
+                .iter()
+                .map(|p| p.iter().map(String::as_str)),
         );
-        let postings = self.postings.splice(start as u32, end as u32, &segment);
+        // The keys of the documents replaced: those only they held go.
+        let old_bodies: Vec<String> = (start..end)
+            .map(|d| self.bodies.with(d, str::to_string))
+            .collect();
+        let old_keys = Segment::build(old_bodies.iter().map(|b| b.split('\n'))).keys_vec();
+        let now = start as u32..end as u32;
+        let postings = self.postings.with_issue_replaced(
+            at as u32,
+            now.clone(),
+            &old_keys,
+            Postings::merge(std::slice::from_ref(&segment)),
+        );
+        let bodies = self.bodies.with_issue_replaced(at as u32, now, folded);
         let n = out.refs.len();
         out.title_chars = CharIndex::build((0..n).map(|d| out.title_folded(d)));
         out.field_chars = CharIndex::build((0..n).map(|d| out.fields_folded.get(d)));
@@ -1061,11 +1109,13 @@ impl SearchIndex {
                     Bodies::Shared(_) => "bodies (shared with the corpus)",
                     Bodies::Folded(_) => "bodies folded",
                     Bodies::Mapped(_) => "bodies (mapped from the cache, not on the heap)",
+                    Bodies::Patched(_) => "bodies (as read, and of issues replaced since)",
                 },
                 match &self.bodies {
                     Bodies::Shared(v) => 24 * v.len(),
                     Bodies::Folded(c) => text(c),
                     Bodies::Mapped(m) => m.heap_bytes(),
+                    Bodies::Patched(p) => p.map.runs.iter().map(|r| text(&r.data)).sum::<usize>(),
                 },
             ),
             ("body postings", self.postings.heap_bytes()),
@@ -1176,7 +1226,7 @@ impl SearchIndex {
             && self.bodies.len() == n
             && match &self.bodies {
                 Bodies::Folded(c) => c.is_consistent(),
-                Bodies::Shared(_) | Bodies::Mapped(_) => true,
+                Bodies::Shared(_) | Bodies::Mapped(_) | Bodies::Patched(_) => true,
             }
             && self.masks.len() == n
             && self.ids.is_consistent()
@@ -1301,6 +1351,47 @@ mod tests {
             let from_cache = cached.with_issue_replaced(at, &new[at]);
             prop_assert_eq!(from_cache.as_ref(), Some(&fresh));
             prop_assert!(shared.with_issue_replaced(before.len(), &new[at]).is_none());
+        }
+
+        /// Issues replaced one after the other (corrections, recuts, the
+        /// same issue again) leave an index that searches as one built
+        /// afresh: the same hits in the same order, for every form of query;
+        /// and merged, it is the index built afresh.
+        #[test]
+        fn issues_replaced_in_turn_search_as_indexing_afresh(
+            before in proptest::collection::vec(articles(), 1..6),
+            edits in proptest::collection::vec((0usize..6, articles()), 1..5),
+            from_cache in any::<bool>(),
+        ) {
+            let mut spec = before.clone();
+            let mut index = SearchIndex::build_from_issues(&issues_of(&before));
+            if from_cache {
+                index = postcard::from_bytes(&postcard::to_stdvec(&index).unwrap()).unwrap();
+            }
+            for (at, arts) in edits {
+                let at = at % spec.len();
+                spec[at] = arts;
+                let now = issues_of(&spec);
+                let replaced = index.with_issue_replaced(at, &now[at]);
+                prop_assert!(replaced.is_some());
+                index = replaced.unwrap();
+            }
+            let fresh = SearchIndex::build_from_issues(&issues_of(&spec));
+            prop_assert!(index.is_consistent());
+            prop_assert_eq!(&index, &fresh);
+            prop_assert_eq!(&index.postings.merged(), &fresh.postings);
+            let (index, fresh) = (Arc::new(index), Arc::new(fresh));
+            for q in [
+                "社区", "社", "治理 环境", "環境", "GDP", "5g", "2024", "sq", "sqzl",
+                "shequ", "zl", "~社理", "'社区", "社|境", "!社区", "^社", "title:治",
+            ] {
+                let hits = |i: &Arc<SearchIndex>| {
+                    super::super::Searcher::new(Arc::clone(i), None)
+                        .search(q)
+                        .map(|h| h.iter().map(|h| (h.doc, h.score)).collect::<Vec<_>>())
+                };
+                prop_assert_eq!(hits(&index), hits(&fresh), "query {:?}", q);
+            }
         }
     }
 }

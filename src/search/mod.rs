@@ -14,6 +14,7 @@ pub mod docset;
 pub mod fold;
 pub mod history;
 pub mod index;
+pub(crate) mod patch;
 pub mod pinyin;
 pub mod postings;
 pub mod query;

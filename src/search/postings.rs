@@ -32,10 +32,11 @@
 
 use super::column::{Bytes, Pods, PodsRef, for_each_delta, push_varint};
 use super::docset::Bitset;
+use super::patch::DocMap;
 use super::pinyin::{PinyinQuery, step_score};
 use roaring::RoaringBitmap;
 use serde::{Deserialize, Serialize};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// How many characters of each body's start the postings keep (see
 /// [`Postings::head`]).
@@ -380,6 +381,11 @@ impl Segment {
         self.docs
     }
 
+    /// The keys its documents hold, ascending.
+    pub fn keys_vec(self) -> Vec<u32> {
+        self.keys
+    }
+
     /// Approximate heap bytes.
     pub fn heap_bytes(&self) -> usize {
         4 * self.keys.len() + 4 * self.starts.len() + self.lists.heap_bytes() + 2 * self.heads.len()
@@ -394,7 +400,7 @@ impl Segment {
 }
 
 /// The body postings of a whole corpus.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Postings {
     n_docs: u32,
     keys: Pods<u32>,
@@ -412,6 +418,21 @@ pub struct Postings {
     /// file's postings have them all.
     #[serde(skip)]
     without_fourgrams: bool,
+    /// Issues replaced since the lists were written (a correction: see
+    /// [`Postings::with_issue_replaced`]): then `keys` and `heads` are the
+    /// postings' as they are now, `starts` and `lists` empty, and each list
+    /// is the base's, its replaced documents left out and the others moved,
+    /// merged with the runs' own. Never stored as such: [`Postings::merged`]
+    /// writes the lists again.
+    #[serde(skip)]
+    patched: Option<Arc<Patched>>,
+}
+
+/// The postings as written and the issues replaced since.
+#[derive(Debug)]
+struct Patched {
+    base: Arc<Postings>,
+    map: DocMap<Arc<Postings>>,
 }
 
 impl Default for Postings {
@@ -423,7 +444,28 @@ impl Default for Postings {
             lists: Bytes::default(),
             heads: Pods::default(),
             without_fourgrams: false,
+            patched: None,
         }
+    }
+}
+
+/// Two postings are equal when they hold the same lists for the same
+/// documents, however they are kept (written, or patched since).
+impl PartialEq for Postings {
+    fn eq(&self, other: &Postings) -> bool {
+        if self.patched.is_none() && other.patched.is_none() {
+            return self.n_docs == other.n_docs
+                && self.keys == other.keys
+                && self.starts == other.starts
+                && self.lists == other.lists
+                && self.heads == other.heads
+                && self.without_fourgrams == other.without_fourgrams;
+        }
+        self.n_docs == other.n_docs
+            && self.keys == other.keys
+            && self.heads == other.heads
+            && self.without_fourgrams == other.without_fourgrams
+            && (0..self.keys.len()).all(|k| self.counted_list(k) == other.counted_list(k))
     }
 }
 
@@ -524,7 +566,9 @@ impl Postings {
     /// replaced by the documents of `segment`, numbered from `start` on; the
     /// documents after them shift by the difference. Equal to postings built
     /// afresh from the new run of documents (keys left with no document go).
-    /// Every list is read and written again, in parallel by key range.
+    /// Every list is read and written again, in parallel by key range (the
+    /// reference [`Postings::with_issue_replaced`] is tested against).
+    #[cfg(test)]
     pub fn splice(&self, start: u32, end: u32, segment: &Segment) -> Postings {
         use rayon::prelude::*;
         let end = end.clamp(start, self.n_docs);
@@ -600,6 +644,136 @@ impl Postings {
         out
     }
 
+    /// These postings with issue `issue`'s documents, `now` (numbered as
+    /// they stand), replaced by the documents of `delta` (postings of their
+    /// own, numbered from 0): equal to postings built afresh, as
+    /// [`Postings::splice`] makes them, without reading or writing any list
+    /// but the issue's. `old_keys`: the keys of the documents replaced (keys
+    /// no other document holds go). The lists are merged when read (see
+    /// [`Postings::merged`]).
+    pub fn with_issue_replaced(
+        &self,
+        issue: u32,
+        now: std::ops::Range<u32>,
+        old_keys: &[u32],
+        delta: Postings,
+    ) -> Postings {
+        let end = now.end.clamp(now.start, self.n_docs);
+        let start = now.start.min(end);
+        let (base, map) = match &self.patched {
+            Some(p) => (Arc::clone(&p.base), p.map.clone()),
+            None => (Arc::new(self.clone()), DocMap::default()),
+        };
+        let delta = Arc::new(delta);
+        let map = map.replaced(issue, start..end, delta.n_docs, Arc::clone(&delta));
+        let patched = Patched { base, map };
+        // Keys: these and the delta's, less those only the replaced
+        // documents held.
+        let mut keys: Vec<u32> = Vec::with_capacity(self.keys.len() + delta.keys.len());
+        let (mut a, mut b) = (self.keys.iter().peekable(), delta.keys.iter().peekable());
+        loop {
+            let next = match (a.peek(), b.peek()) {
+                (Some(&&x), Some(&&y)) if x == y => {
+                    a.next();
+                    b.next();
+                    x
+                }
+                (Some(&&x), Some(&&y)) if x < y => {
+                    a.next();
+                    x
+                }
+                (Some(_), Some(&&y)) => {
+                    b.next();
+                    y
+                }
+                (Some(&&x), None) => {
+                    a.next();
+                    x
+                }
+                (None, Some(&&y)) => {
+                    b.next();
+                    y
+                }
+                (None, None) => break,
+            };
+            keys.push(next);
+        }
+        let gone: std::collections::HashSet<u32> = old_keys
+            .iter()
+            .copied()
+            .filter(|key| delta.keys.binary_search(key).is_err())
+            .filter(|&key| patched.counted_list(Some(key)).is_empty())
+            .collect();
+        if !gone.is_empty() {
+            keys.retain(|key| !gone.contains(key));
+        }
+        let h = |d: u32| (d as usize * HEAD).min(self.heads.len());
+        let heads: Vec<u16> = self.heads[..h(start)]
+            .iter()
+            .chain(delta.heads.iter())
+            .chain(&self.heads[h(end)..])
+            .copied()
+            .collect();
+        Postings {
+            n_docs: self.n_docs - (end - start) + delta.n_docs,
+            keys: Pods::from(keys),
+            starts: Pods::from(vec![0]),
+            lists: Bytes::default(),
+            heads: Pods::from(heads),
+            // The new documents' four-grams alone would say the others have none.
+            without_fourgrams: self.without_fourgrams,
+            patched: Some(Arc::new(patched)),
+        }
+    }
+
+    /// Whether issues were replaced since the lists were written (see
+    /// [`Postings::with_issue_replaced`]).
+    pub fn is_patched(&self) -> bool {
+        self.patched.is_some()
+    }
+
+    /// Documents of replaced issues since the lists were written.
+    pub fn patched_docs(&self) -> u32 {
+        self.patched
+            .as_ref()
+            .map_or(0, |p| p.map.runs.iter().map(|r| r.len).sum())
+    }
+
+    /// These postings with every list written out (those of replaced issues
+    /// merged in): what a cache file stores. Every list is read and written,
+    /// in parallel by key range.
+    pub fn merged(&self) -> Postings {
+        use rayon::prelude::*;
+        if self.patched.is_none() {
+            return self.clone();
+        }
+        let parts = 4 * rayon::current_num_threads().max(1);
+        let n = self.keys.len();
+        let pieces: Vec<Postings> = (0..parts)
+            .into_par_iter()
+            .map(|p| {
+                let mut out = Postings {
+                    n_docs: self.n_docs,
+                    ..Postings::default()
+                };
+                for k in p * n / parts..(p + 1) * n / parts {
+                    let docs = self.counted_list(k);
+                    if docs.is_empty() {
+                        continue;
+                    }
+                    out.keys.to_mut().push(self.keys[k]);
+                    encode_list(&docs, out.lists.vec_mut());
+                    out.starts.to_mut().push(out.lists.len() as u32);
+                }
+                out
+            })
+            .collect();
+        let mut out = Postings::concat(self.n_docs, pieces);
+        out.without_fourgrams = self.without_fourgrams;
+        out.heads = Pods::from(self.heads.to_vec());
+        out
+    }
+
     /// Whether the key, offset and head columns are read in place.
     #[cfg(test)]
     pub(crate) fn columns_in_place(&self) -> bool {
@@ -662,12 +836,18 @@ impl Postings {
     }
 
     fn list(&self, k: usize) -> RoaringBitmap {
+        if let Some(p) = &self.patched {
+            return p.list(self.keys.get(k).copied());
+        }
         let (coding, _, docs) = split_list(self.list_bytes(k));
         decode_docs(coding, docs)
     }
 
     /// List `k` with how often its key occurs in each document.
     fn counted_list(&self, k: usize) -> Vec<(u32, u8)> {
+        if let Some(p) = &self.patched {
+            return p.counted_list(self.keys.get(k).copied());
+        }
         let (coding, counts, docs) = split_list(self.list_bytes(k));
         let mut out: Vec<(u32, u8)> = match coding {
             ROARING => decode_docs(coding, docs).iter().map(|d| (d, 1)).collect(),
@@ -1122,6 +1302,12 @@ impl Postings {
 
     /// Each document of list `k`, ascending.
     fn for_each_doc(&self, k: usize, mut f: impl FnMut(u32)) {
+        if let Some(p) = &self.patched {
+            for (d, _) in p.counted_list(self.keys.get(k).copied()) {
+                f(d);
+            }
+            return;
+        }
         let (coding, _, docs) = split_list(self.list_bytes(k));
         match coding {
             ROARING => {
@@ -1167,6 +1353,10 @@ impl Postings {
 
     /// Structural sanity (used to refuse a corrupt cache).
     pub fn is_consistent(&self) -> bool {
+        if self.patched.is_some() {
+            return self.keys.windows(2).all(|w| w[0] < w[1])
+                && self.heads.len() == self.n_docs as usize * HEAD;
+        }
         self.starts.len() == self.keys.len() + 1
             && self.keys.windows(2).all(|w| w[0] < w[1])
             && self.starts.windows(2).all(|w| w[0] < w[1])
@@ -1177,6 +1367,49 @@ impl Postings {
 
     pub fn n_docs(&self) -> u32 {
         self.n_docs
+    }
+}
+
+impl Patched {
+    /// The documents of `key` (with how often it occurs in each) as they
+    /// stand now.
+    fn counted_list(&self, key: Option<u32>) -> Vec<(u32, u8)> {
+        let Some(key) = key else {
+            return Vec::new();
+        };
+        let base = match self.base.keys.binary_search(&key) {
+            Ok(k) => self.base.counted_list(k),
+            Err(_) => Vec::new(),
+        };
+        self.map
+            .merged(base, |run| match run.data.keys.binary_search(&key) {
+                Ok(k) => run.data.counted_list(k),
+                Err(_) => Vec::new(),
+            })
+    }
+
+    /// The documents of `key` as they stand now.
+    fn list(&self, key: Option<u32>) -> RoaringBitmap {
+        let Some(key) = key else {
+            return RoaringBitmap::new();
+        };
+        if !self.map.in_place() {
+            return self
+                .counted_list(Some(key))
+                .into_iter()
+                .map(|(d, _)| d)
+                .collect();
+        }
+        // No document moved: the base's list less the replaced documents,
+        // with the runs' own.
+        let mut docs = self.base.docs_of(key);
+        for run in &self.map.runs {
+            docs.remove_range(run.old.clone());
+            if let Ok(k) = run.data.keys.binary_search(&key) {
+                docs.extend(run.data.list(k).iter().map(|d| d + run.new_start));
+            }
+        }
+        docs
     }
 }
 
@@ -1660,6 +1893,7 @@ impl MergedPostings {
             lists: Bytes::default(),
             heads: Pods::from(self.postings.heads.to_vec()),
             without_fourgrams: self.postings.without_fourgrams,
+            patched: None,
         };
         postings.lists = match self.parts.as_slice() {
             [] => Bytes::owned(self.postings.lists.all().to_vec()),
@@ -2563,6 +2797,65 @@ mod tests {
         }
     }
 
+    /// The keys of `bodies`.
+    fn keys_of(bodies: &[&str]) -> Vec<u32> {
+        Segment::build(bodies.iter().map(|b| b.split('\n'))).keys_vec()
+    }
+
+    #[test]
+    fn issues_replaced_read_as_postings_built_afresh() {
+        // Issues: 0 = docs 0-1, 1 = docs 2-3, 2 = docs 4-5.
+        let old = ["社区治理", "ＧＤＰ", "治理", "社区", "环境", "5G"];
+        let p = postings(&old, 2);
+        let new = ["治理环境", "gdp 2024", ""];
+        let seg = Segment::build(new.iter().map(|b| b.split('\n')));
+        let patched = p.with_issue_replaced(
+            1,
+            2..4,
+            &keys_of(&old[2..4]),
+            Postings::merge(std::slice::from_ref(&seg)),
+        );
+        assert!(patched.is_consistent() && patched.is_patched());
+        let fresh = postings(
+            &[
+                "社区治理",
+                "ＧＤＰ",
+                "治理环境",
+                "gdp 2024",
+                "",
+                "环境",
+                "5G",
+            ],
+            3,
+        );
+        assert_eq!(patched, fresh);
+        assert_eq!(patched, p.splice(2, 4, &seg));
+        assert_eq!(patched.merged(), fresh);
+        assert!(!patched.merged().is_patched());
+        // Then issue 0 emptied, and issue 1 replaced again: runs before and
+        // at an issue replaced already.
+        let gone = patched.with_issue_replaced(
+            0,
+            0..2,
+            &keys_of(&old[0..2]),
+            Postings::merge(&[Segment::default()]),
+        );
+        assert_eq!(
+            gone,
+            postings(&["治理环境", "gdp 2024", "", "环境", "5G"], 3)
+        );
+        let again = gone.with_issue_replaced(
+            1,
+            0..3,
+            &keys_of(&new),
+            Postings::merge(&[Segment::build([vec!["社区"]])]),
+        );
+        assert_eq!(again, postings(&["社区", "环境", "5G"], 3));
+        assert_eq!(again.phrase_candidates("治理").map(|d| d.len()), Some(0));
+        assert_eq!(again.phrase_candidates("社区").map(|d| d.len()), Some(1));
+        assert_eq!(again.len(), postings(&["社区", "环境", "5G"], 3).len());
+    }
+
     #[test]
     fn counts_survive_merging_splicing_and_both_codings() {
         // 70 bodies holding 的 k % 4 times: a list long enough for a bitmap.
@@ -2573,6 +2866,14 @@ mod tests {
         assert_eq!(counts, (0..70).map(|k| (k % 4) as u8).collect::<Vec<u8>>());
         let seg = Segment::build([vec!["的的的的的"], vec![""]]);
         let spliced = p.splice(1, 3, &seg);
+        let patched = p.with_issue_replaced(
+            0,
+            1..3,
+            &keys_of(&refs[1..3]),
+            Postings::merge(std::slice::from_ref(&seg)),
+        );
+        assert_eq!(patched.phrase_counts("的"), spliced.phrase_counts("的"));
+        assert_eq!(patched, spliced);
         let mut expected: Vec<u8> = (0..70).map(|k| (k % 4) as u8).collect();
         expected.splice(1..3, [5, 0]);
         assert_eq!(spliced.phrase_counts("的").unwrap(), expected);

@@ -47,32 +47,41 @@ pub fn body_digest_of_bytes<'a>(paragraphs: impl ExactSizeIterator<Item = &'a [u
     h.digest()
 }
 
-/// A body left in its store, and its strings once read.
+/// A body left in its store, and its strings once read. Held in the article
+/// itself, not boxed: a warm load makes one for every article of the corpus,
+/// and a box each was a million allocations of 64 bytes at 100,000 issues.
 #[derive(Debug)]
 struct Stored {
     store: Arc<dyn BodyStore>,
     at: usize,
-    read: OnceLock<Vec<String>>,
+    /// The strings, once read and kept (boxed: few bodies are, and the box
+    /// keeps a body never read at 16 bytes here, where a vector is 32).
+    #[allow(clippy::box_collection)]
+    read: OnceLock<Box<Vec<String>>>,
 }
 
 /// Body paragraphs in reading order: strings, or a body still in its store.
-#[derive(Default)]
-pub struct Paragraphs {
-    strings: Vec<String>,
-    stored: Option<Box<Stored>>,
+pub struct Paragraphs(Body);
+
+enum Body {
+    Strings(Vec<String>),
+    Stored(Stored),
+}
+
+impl Default for Paragraphs {
+    fn default() -> Paragraphs {
+        Paragraphs(Body::Strings(Vec::new()))
+    }
 }
 
 impl Paragraphs {
     /// The body of article `at` of `store`, read on first use.
     pub fn stored(store: Arc<dyn BodyStore>, at: usize) -> Paragraphs {
-        Paragraphs {
-            strings: Vec::new(),
-            stored: Some(Box::new(Stored {
-                store,
-                at,
-                read: OnceLock::new(),
-            })),
-        }
+        Paragraphs(Body::Stored(Stored {
+            store,
+            at,
+            read: OnceLock::new(),
+        }))
     }
 
     /// The paragraphs, without keeping them: a stored body not read yet is
@@ -80,12 +89,12 @@ impl Paragraphs {
     /// body, as the suggestion scorer makes, then holds one body at a time
     /// instead of the corpus).
     pub fn read(&self) -> std::borrow::Cow<'_, [String]> {
-        match &self.stored {
-            Some(s) => match s.read.get() {
+        match &self.0 {
+            Body::Stored(s) => match s.read.get() {
                 Some(read) => std::borrow::Cow::Borrowed(read),
                 None => std::borrow::Cow::Owned(s.store.paragraphs(s.at)),
             },
-            None => std::borrow::Cow::Borrowed(&self.strings),
+            Body::Strings(strings) => std::borrow::Cow::Borrowed(strings),
         }
     }
 
@@ -96,8 +105,8 @@ impl Paragraphs {
 
     /// Characters of body text, without reading a stored body.
     pub fn chars(&self) -> usize {
-        match &self.stored {
-            Some(s) if s.read.get().is_none() => s.store.body_chars(s.at),
+        match &self.0 {
+            Body::Stored(s) if s.read.get().is_none() => s.store.body_chars(s.at),
             _ => self.iter().map(|p| p.chars().count()).sum(),
         }
     }
@@ -105,29 +114,36 @@ impl Paragraphs {
     /// The [`body_digest`] of the paragraphs; a stored body's recorded one, so
     /// it is not read.
     pub fn digest(&self) -> u64 {
-        match &self.stored {
-            Some(s) => s
+        match &self.0 {
+            Body::Stored(s) => s
                 .store
                 .body_digest(s.at)
                 .unwrap_or_else(|| body_digest(&self.read())),
-            None => body_digest(&self.strings),
+            Body::Strings(strings) => body_digest(strings),
         }
     }
 
     /// The back and onward jump pages recorded with a stored body that has not
     /// been changed since; `None` for plain strings.
     pub fn stored_jump_pages(&self) -> Option<(Option<String>, Option<String>)> {
-        self.stored.as_ref().map(|s| s.store.jump_pages(s.at))
+        match &self.0 {
+            Body::Stored(s) => Some(s.store.jump_pages(s.at)),
+            Body::Strings(_) => None,
+        }
     }
 
     fn as_mut_vec(&mut self) -> &mut Vec<String> {
-        if let Some(s) = self.stored.take() {
-            self.strings = match s.read.into_inner() {
-                Some(read) => read,
+        if let Body::Stored(s) = &mut self.0 {
+            let strings = match s.read.take() {
+                Some(read) => *read,
                 None => s.store.paragraphs(s.at),
             };
+            self.0 = Body::Strings(strings);
         }
-        &mut self.strings
+        match &mut self.0 {
+            Body::Strings(strings) => strings,
+            Body::Stored(_) => unreachable!("a stored body was made strings just above"),
+        }
     }
 }
 
@@ -135,9 +151,9 @@ impl std::ops::Deref for Paragraphs {
     type Target = Vec<String>;
 
     fn deref(&self) -> &Vec<String> {
-        match &self.stored {
-            Some(s) => s.read.get_or_init(|| s.store.paragraphs(s.at)),
-            None => &self.strings,
+        match &self.0 {
+            Body::Stored(s) => s.read.get_or_init(|| Box::new(s.store.paragraphs(s.at))),
+            Body::Strings(strings) => strings,
         }
     }
 }
@@ -150,16 +166,13 @@ impl std::ops::DerefMut for Paragraphs {
 
 impl Clone for Paragraphs {
     fn clone(&self) -> Paragraphs {
-        match &self.stored {
-            Some(s) => Paragraphs {
-                strings: Vec::new(),
-                stored: Some(Box::new(Stored {
-                    store: Arc::clone(&s.store),
-                    at: s.at,
-                    read: s.read.clone(),
-                })),
-            },
-            None => Paragraphs::from(self.strings.clone()),
+        match &self.0 {
+            Body::Stored(s) => Paragraphs(Body::Stored(Stored {
+                store: Arc::clone(&s.store),
+                at: s.at,
+                read: s.read.clone(),
+            })),
+            Body::Strings(strings) => Paragraphs::from(strings.clone()),
         }
     }
 }
@@ -196,10 +209,7 @@ where
 
 impl From<Vec<String>> for Paragraphs {
     fn from(strings: Vec<String>) -> Paragraphs {
-        Paragraphs {
-            strings,
-            stored: None,
-        }
+        Paragraphs(Body::Strings(strings))
     }
 }
 

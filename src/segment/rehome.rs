@@ -56,7 +56,12 @@ fn names((found, all, run): (usize, usize, usize)) -> bool {
 }
 
 fn names_somewhat(head: &[char], text: &[char]) -> bool {
-    let (found, all, run) = naming(head, text);
+    names_some(naming(head, text))
+}
+
+/// Whether a head names a text somewhat (a looser [`names`]), from [`naming`]'s
+/// figures.
+fn names_some((found, all, run): (usize, usize, usize)) -> bool {
     run >= 4 || 4 * found >= all
 }
 
@@ -371,12 +376,15 @@ pub fn pair_floated_heads(units: &mut Vec<Unit<'_>>, classes: &mut Vec<Class>) -
     if side_by_side(units) {
         return false;
     }
+    // Whether the page separates its paragraphs by blank lines (see
+    // [`floated_run`]'s blocks).
+    let blank_lines = units.iter().any(|u| u.gap > 0);
     let mut order: Vec<usize> = Vec::with_capacity(units.len());
     let mut paired = Vec::new();
     let mut i = 0;
     let mut done = 0;
     while i < units.len() {
-        let Some(run) = floated_run(units, classes, i) else {
+        let Some(run) = floated_run(units, classes, blank_lines, i) else {
             i += 1;
             continue;
         };
@@ -424,7 +432,12 @@ struct FloatedRun {
 
 /// The run of heads starting at `start`, paired with the texts below it (see
 /// [`pair_floated_heads`]), or `None`.
-fn floated_run(units: &[Unit<'_>], classes: &[Class], start: usize) -> Option<FloatedRun> {
+fn floated_run(
+    units: &[Unit<'_>],
+    classes: &[Class],
+    blank_lines: bool,
+    start: usize,
+) -> Option<FloatedRun> {
     let title_sized = |h: usize| {
         classes[h].role == Role::Head
             && !units[h].text.contains(['。', '<'])
@@ -462,6 +475,12 @@ fn floated_run(units: &[Unit<'_>], classes: &[Class], start: usize) -> Option<Fl
         }
         k += 1;
     }
+    // A run of three is a kicker, title and deck over one story unless the page
+    // shows stories side by side: two bylines or more printed between the heads
+    // and the texts (one story has one).
+    if heads.len() == FLOATED_RUN && bylines.len() < 2 {
+        return None;
+    }
     let first = k;
     let mut end = k;
     while end < units.len() && matches!(classes[end].role, Role::Body | Role::Byline | Role::Noise)
@@ -470,7 +489,6 @@ fn floated_run(units: &[Unit<'_>], classes: &[Class], start: usize) -> Option<Fl
     }
     // The blocks of text: a body unit after a blank line (or after a byline), or
     // every body unit on a page printed without blank lines.
-    let blank_lines = units.iter().any(|u| u.gap > 0);
     let blocks: Vec<usize> = (first..end)
         .filter(|&t| {
             classes[t].role == Role::Body
@@ -493,11 +511,15 @@ fn floated_run(units: &[Unit<'_>], classes: &[Class], start: usize) -> Option<Fl
         .collect();
     // (run, bigrams found, head, block): the strongest pairs first, ties in page
     // order; each head and each block once.
+    let figures: Vec<Vec<(usize, usize, usize)>> = head_keys
+        .iter()
+        .map(|head| openings.iter().map(|o| naming(head, o)).collect())
+        .collect();
     let mut pairs: Vec<(usize, usize, usize, usize)> = Vec::new();
-    for (h, head) in head_keys.iter().enumerate() {
-        for (b, opening) in openings.iter().enumerate() {
-            if names_somewhat(head, opening) {
-                let (found, _, run) = naming(head, opening);
+    for (h, row) in figures.iter().enumerate() {
+        for (b, &f) in row.iter().enumerate() {
+            if names_some(f) {
+                let (found, _, run) = f;
                 pairs.push((run, found, h, b));
             }
         }
@@ -532,14 +554,14 @@ fn floated_run(units: &[Unit<'_>], classes: &[Class], start: usize) -> Option<Fl
     // Each named head names its own block better than any other block paired in
     // the run: a kicker, title and deck over one text all name that text best.
     let score = |h: usize, b: usize| {
-        let (found, _, run) = naming(&head_keys[h], &openings[b]);
+        let (found, _, run) = figures[h][b];
         (run, found)
     };
     let own = (0..heads.len()).all(|h| {
         let Some(mine) = block_of[h] else {
             return false;
         };
-        !names_somewhat(&head_keys[h], &openings[mine])
+        !names_some(figures[h][mine])
             || block_of
                 .iter()
                 .flatten()
@@ -816,6 +838,40 @@ mod tests {
         ] {
             assert!(heads.contains(head), "{a:#?}");
         }
+    }
+
+    /// A kicker, a title and a deck over one story, each naming a different one of
+    /// its paragraphs (the deck quotes paragraph 2, the kicker paragraph 3), under
+    /// one byline: still one stack over one article, not three side-by-side stories.
+    #[test]
+    fn heads_naming_different_paragraphs_of_one_story_stay_one_stack() {
+        let page = "\
+新管道能用五十年
+
+老城区燃气管道改造全部完工
+
+三万八千户居民用上放心气
+
+本报记者 甘若愚
+
+本报讯 截至目前，老城区燃气管道改造工程全部完工，共更换老旧管道一百二十公里。
+
+改造完成后，三万八千户居民用上放心气，冬季供气更有保障。
+
+工程负责人说，新管道的设计使用年限为五十年，比旧管道长一倍。
+";
+        let a = segment_issue(page, "t");
+        assert_eq!(a.len(), 1, "{a:#?}");
+        let heads = format!("{} {} {}", a[0].kicker, a[0].title, a[0].subtitle);
+        for head in [
+            "新管道能用五十年",
+            "老城区燃气管道改造全部完工",
+            "三万八千户居民用上放心气",
+        ] {
+            assert!(heads.contains(head), "{a:#?}");
+        }
+        assert_eq!(a[0].byline, "本报记者 甘若愚", "{a:#?}");
+        assert_eq!(a[0].paragraphs.len(), 3, "{a:#?}");
     }
 
     /// A page whose heads stand over their texts keeps its order, even when one head

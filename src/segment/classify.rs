@@ -392,11 +392,13 @@ pub fn classify(unit: &Unit<'_>) -> Class {
     if is_caption(text, n) {
         class.role = Role::Caption;
         class.complete = true;
-        class.credit = caption_credit(text).or_else(|| {
-            // A bare credit line (`新华社发`) is its own credit.
-            (n <= 12 && !text.contains(['，', '。'])).then(|| text.to_string())
-        });
-        class.rule = "caption: … 摄 credit or 图为…";
+        class.credit = caption_credit(text)
+            .or_else(|| picture_credit(text))
+            .or_else(|| {
+                // A bare credit line (`新华社发`) is its own credit.
+                (n <= 12 && !text.contains(['，', '。'])).then(|| text.to_string())
+            });
+        class.rule = "caption: … 摄 or 图/… credit, or 图为…";
         return class;
     }
     if is_byline(text, n) {
@@ -1102,7 +1104,7 @@ fn are_names(text: &str, dotted: bool) -> bool {
 
 /// A photo caption: ends with a `… 摄` credit or starts with `图为`.
 pub fn is_caption(text: &str, n: usize) -> bool {
-    if caption_credit(text).is_some() {
+    if caption_credit(text).is_some() || picture_credit(text).is_some() {
         return true;
     }
     // A bare photo credit line: `新华社发`, `资料图片`, `视觉中国供图`.
@@ -1124,6 +1126,16 @@ pub fn is_caption(text: &str, n: usize) -> bool {
     }
     let pic = ["图为", "上图", "下图", "左图", "右图", "图：", "图片："];
     pic.iter().any(|p| text.starts_with(p)) && ends_sentence(text) && count_upto(text, 300) <= 300
+}
+
+/// `… 在林区巡查。 图/冼小满`: a caption's sentence, then its picture's credit
+/// (`图/` and a name) after a space; the credit.
+fn picture_credit(text: &str) -> Option<String> {
+    let (before, name) = text.rsplit_once(['/', '／'])?;
+    let sentence = before.strip_suffix('图')?;
+    let trimmed = sentence.trim_end_matches(|c: char| c.is_whitespace());
+    (trimmed.len() < sentence.len() && ends_sentence(trimmed) && is_name_line(name.trim()))
+        .then(|| super::blocks::trim(&text[trimmed.len()..]).to_string())
 }
 
 /// The `张三 摄` credit at the end of a caption.
@@ -1798,6 +1810,17 @@ mod tests {
         assert_eq!(
             (c.role, c.credit.as_deref()),
             (Role::Caption, Some("新华社发（萨米尔·哈达德摄）"))
+        );
+        // A picture's credit after the caption's sentence: `图/` and a name.
+        let c = classify(&units("1月11日，荇口镇榧岭村护林员在林区巡查。 图/冼小满")[0]);
+        assert_eq!(
+            (c.role, c.credit.as_deref()),
+            (Role::Caption, Some("图/冼小满"))
+        );
+        assert_eq!(role("全县已建成森林防火地图/一张网"), Role::Head);
+        assert_ne!(
+            role("村里新修了道路，还画了一张导览图/路线图"),
+            Role::Caption
         );
         assert_eq!(role("他在日记里写下心得并拍摄"), Role::Head);
         assert_eq!(role("新华社发"), Role::Caption);

@@ -25,6 +25,8 @@ pub struct Lexicon {
     #[serde(default)]
     banner_endings: Vec<String>,
     #[serde(default)]
+    place_endings: Vec<String>,
+    #[serde(default)]
     credit_fields: Vec<String>,
     #[serde(default)]
     post_endings: Vec<String>,
@@ -88,6 +90,7 @@ pub fn lexicon() -> &'static Lexicon {
             outlet_endings: Vec::new(),
             masthead_marks: Vec::new(),
             banner_endings: Vec::new(),
+            place_endings: Vec::new(),
             credit_fields: Vec::new(),
             post_endings: Vec::new(),
             box_heads: Vec::new(),
@@ -252,6 +255,18 @@ impl Lexicon {
                 .any(|w| core.ends_with(w.as_str()))
     }
 
+    /// `筼坪镇`, `荷湾街道`: a place alone on a line, as a round-up labels its items
+    /// (Han characters only, two to six, ending with a place's word).
+    pub fn is_place_label(&self, text: &str) -> bool {
+        let n = text.chars().count();
+        (2..=6).contains(&n)
+            && text.chars().all(crate::text::is_han)
+            && self
+                .place_endings
+                .iter()
+                .any(|w| text.ends_with(w.as_str()) && text.chars().count() > w.chars().count())
+    }
+
     /// `芦岭县茅坪镇党委书记`, `格物大学物理学院副教授`: a person's post or profession
     /// (Han characters only, at most 24).
     pub fn is_post(&self, text: &str) -> bool {
@@ -373,6 +388,11 @@ mod tests {
         assert!(lexicon().is_post("芦岭县茅坪镇党委书记"));
         assert!(!lexicon().is_post("新书记上任"));
         assert!(lexicon().is_banner("热线速递"));
+        assert!(lexicon().is_place_label("筼坪镇"));
+        assert!(lexicon().is_place_label("荷湾街道"));
+        assert!(!lexicon().is_place_label("镇"));
+        assert!(!lexicon().is_place_label("白鹭翩翩"));
+        assert!(!lexicon().is_place_label("全市新建改建城市绿道的镇"));
         assert!(lexicon().has_credit_field("澄川日报社出版　第7版　责任编辑：孟溪"));
         assert_eq!(
             lexicon().head_field("主题：非遗进校园"),

@@ -893,6 +893,32 @@ mod tests {
         );
     }
 
+    /// A banner over places, each alone on its line over its news, titles one
+    /// round-up whose places are intertitles; the photo under it, credited `图/…`,
+    /// is a caption of its own. With and without blank lines.
+    #[test]
+    fn a_banner_over_places_titles_one_roundup() {
+        let page = "县城新建停车场三处\n\n县里在县医院周边新建停车场三处，新增车位四百个。\n\n乡镇动态\n\n栎口镇\n\n栎口镇组织农技人员走村入户，指导农户做好油菜田间管理。\n\n藓塘乡\n\n藓塘乡开展冬季森林防火宣传，在进山路口设置防火检查点六个。\n\n12月19日，栎口镇枧头村村民在整修后的塘坝上巡查。 图/仉小禾\n";
+        for page in [page.to_string(), page.replace("\n\n", "\n")] {
+            let articles = segment_issue(&page, "p");
+            let a = articles
+                .iter()
+                .find(|a| a.title == "乡镇动态")
+                .unwrap_or_else(|| panic!("{articles:#?}"));
+            assert_eq!(a.paragraphs.len(), 4, "{articles:#?}");
+            assert_eq!(a.paragraphs.first().map(String::as_str), Some("栎口镇"));
+            assert!(a.body().ends_with("设置防火检查点六个。"), "{articles:#?}");
+            assert_eq!(articles.len(), 3, "{articles:#?}");
+        }
+        // Under a banner over titled briefs, the briefs stay articles of their own.
+        let page = "乡镇动态\n\n栎口镇举办农民丰收节\n\n栎口镇举办农民丰收节，展销农产品两百余种。\n\n藓塘乡完成防火宣传\n\n藓塘乡开展冬季森林防火宣传。\n";
+        let titles: Vec<String> = segment_issue(page, "p")
+            .into_iter()
+            .map(|a| a.title)
+            .collect();
+        assert_eq!(titles, ["栎口镇举办农民丰收节", "藓塘乡完成防火宣传"]);
+    }
+
     /// A notices page: a box-drawn table inside a notice is its text, the issuer and
     /// date close it, ads between rules are no titles, a head under a rule opens the
     /// next notice.

@@ -131,8 +131,11 @@ pub(super) fn mark_furniture(units: &mut [Unit<'_>], traditional: bool) {
             continue;
         }
         // Readers' comments and related links under a web article end it.
-        if lex.is_banner(text) || text.starts_with("网友评论") || text.starts_with("相关新闻")
-        {
+        let banner =
+            lex.is_banner(text) || text.starts_with("网友评论") || text.starts_with("相关新闻");
+        drop(folded);
+        if banner && !heads_place_roundup(units, i, traditional) {
+            let u = &mut units[i];
             u.markup = Markup::Banner;
             u.level = 0;
         }
@@ -140,6 +143,44 @@ pub(super) fn mark_furniture(units: &mut [Unit<'_>], traditional: bool) {
         masthead = false;
         by_name = false;
     }
+}
+
+/// Lines read below a banner for a round-up of places (see [`heads_place_roundup`]).
+const ROUNDUP_LINES: usize = 16;
+
+/// The banner at `i` titles a round-up of places, one story: right below it a place
+/// alone on its line (`乡镇动态` / `筼坪镇` / its news / `桤溪乡` / its news), and a
+/// second place after text, each over text of its own. The places are the
+/// round-up's intertitles, not the titles of briefs under a banner.
+fn heads_place_roundup(units: &[Unit<'_>], i: usize, traditional: bool) -> bool {
+    let lex = lexicon();
+    let place = |u: &Unit<'_>| {
+        let text = if traditional {
+            crate::segment::traditional::fold(&u.text)
+        } else {
+            Cow::Borrowed(u.text.as_ref())
+        };
+        lex.is_place_label(&text)
+    };
+    let mut places = 0;
+    let mut text_below = false;
+    for u in units.iter().skip(i + 1).take(ROUNDUP_LINES) {
+        if place(u) {
+            if places > 0 && !text_below {
+                return false;
+            }
+            places += 1;
+            text_below = false;
+        } else if places > 0 && count_upto(&u.text, 8) > 6 {
+            text_below = true;
+            if places >= 2 {
+                return true;
+            }
+        } else {
+            return false;
+        }
+    }
+    false
 }
 
 /// A line of page furniture by its own words, wherever it stands: a page number,

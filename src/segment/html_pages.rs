@@ -120,7 +120,9 @@ pub(super) fn document_units(doc: &str, lines: &LineMap) -> Option<Vec<Unit<'sta
         out: Vec::new(),
         doc,
         lines,
-        pos: 0,
+        // The units are looked for from the body on (the document title in
+        // the head would take the heading's line).
+        pos: doc.to_ascii_lowercase().find("<body").unwrap_or(0),
         buf: String::new(),
     };
     if !body
@@ -274,7 +276,27 @@ fn is_dropped(e: ElementRef<'_>) -> bool {
     if furniture && !content && !holds_heading() {
         return true;
     }
-    !is_inline(name) && is_link_block(e)
+    !is_inline(name) && !holds_article_text(e) && is_link_block(e)
+}
+
+/// Whether a block holds an article's own text: a heading, or a paragraph of
+/// words that are not links (a portal's wrapper holding the story and a long
+/// list of related links is no block of links).
+fn holds_article_text(e: ElementRef<'_>) -> bool {
+    let count = |t: &str| t.chars().filter(|c| !c.is_whitespace()).count();
+    e.descendent_elements().any(|d| {
+        heading_level(d).is_some()
+            || (d.value().name() == "p" && {
+                let all: usize = d.text().map(count).sum();
+                let linked: usize = d
+                    .descendent_elements()
+                    .filter(|a| a.value().name() == "a")
+                    .flat_map(|a| a.text())
+                    .map(count)
+                    .sum();
+                all.saturating_sub(linked) >= 20
+            })
+    })
 }
 
 /// A block whose text is mostly the text of two or more links (a menu, a list of
@@ -296,6 +318,10 @@ fn is_link_block(e: ElementRef<'_>) -> bool {
     linked * 10 >= all * 7
 }
 
+/// How far ahead of the last unit's place a unit's text is looked for in the
+/// document.
+const LINE_WINDOW: usize = 16 * 1024;
+
 /// The units being printed.
 struct Page<'d> {
     out: Vec<Unit<'static>>,
@@ -309,14 +335,21 @@ struct Page<'d> {
 
 impl Page<'_> {
     /// The source line of `text`: where it (its first characters) stands in the
-    /// document after the last unit's.
+    /// document after the last unit's, looked for within [`LINE_WINDOW`] bytes
+    /// (a text whose source is spelt otherwise, with character entities or
+    /// tags inside it, keeps the last unit's line instead of costing a scan
+    /// of the rest of the document: a page of many such paragraphs read in
+    /// time quadratic in its length).
     fn line_of(&mut self, text: &str) -> usize {
+        let mut end = (self.pos + LINE_WINDOW).min(self.doc.len());
+        while !self.doc.is_char_boundary(end) {
+            end -= 1;
+        }
+        let window = self.doc.get(self.pos..end).unwrap_or("");
         let found = [8, 2].into_iter().find_map(|n| {
-            let end = text.char_indices().nth(n).map_or(text.len(), |(i, _)| i);
-            let probe = &text[..end];
-            (!probe.is_empty())
-                .then(|| self.doc.get(self.pos..)?.find(probe))
-                .flatten()
+            let cut = text.char_indices().nth(n).map_or(text.len(), |(i, _)| i);
+            let probe = &text[..cut];
+            (!probe.is_empty()).then(|| window.find(probe)).flatten()
         });
         if let Some(at) = found {
             self.pos += at;
@@ -497,6 +530,39 @@ pub(super) mod tests {
         ] {
             assert!(!text.contains(gone), "{gone} in {text}");
         }
+    }
+
+    /// A portal's page whose story and a long list of related links stand in one
+    /// wrapper reads as the story: the wrapper is no block of links, and no
+    /// tag is read as text. The heading stands on its own source line.
+    #[test]
+    fn a_story_in_one_wrapper_with_many_links_is_read_as_the_story() {
+        let links: String = (1..=30)
+            .map(|n| format!("<li><a href=\"/{n}.html\">其他新闻标题第{n}条消息</a></li>\n"))
+            .collect();
+        let page = format!(
+            "<!DOCTYPE html>\n<html><head><title>芩溪河新建一座人行桥_芩溪在线</title></head>\n<body>\n\
+             <div id=\"wrapper\">\n<h1>芩溪河新建一座人行桥</h1>\n\
+             <p>　　本报讯 芩溪河上的人行桥昨天通行，两岸居民过河不用再绕行两公里。</p>\n\
+             <ul>\n{links}</ul>\n</div>\n</body></html>\n"
+        );
+        let articles = segment_issue(&page, "x");
+        assert_eq!(
+            articles
+                .iter()
+                .map(|a| a.title.as_str())
+                .collect::<Vec<_>>(),
+            ["芩溪河新建一座人行桥"]
+        );
+        assert_eq!(articles[0].line, 5, "the heading's line");
+        let text: String = articles
+            .iter()
+            .flat_map(|a| a.paragraphs.concat().chars().collect::<Vec<_>>())
+            .collect();
+        assert!(
+            text.contains("人行桥昨天通行") && !text.contains('<'),
+            "{text}"
+        );
     }
 
     /// A page without a heading has its document title as its head, without

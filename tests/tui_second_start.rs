@@ -861,12 +861,20 @@ fn toggle_in_story_window(dir: &str, seeded: &[&str]) -> (Vec<String>, Vec<Strin
             ev => handle(&mut app, AppEvent::Session(ev)),
         }
     }
-    let selected = app.selected;
+    // The reader scrolled down the story, as a user reading it would.
+    assert!(app.reader.lines.len() > 3, "{:?}", app.reader.lines.len());
+    app.reader.scroll = 3;
+    let (selected, row) = (app.selected, app.reader.row);
     for ev in held {
         handle(&mut app, AppEvent::Session(ev));
     }
     assert_eq!(app.stories.stories.len(), 1);
     assert_eq!(app.selected, selected, "the loader's stories move nothing");
+    assert_eq!(
+        (app.reader.scroll, &app.reader.row),
+        (3, &row),
+        "the reader stays where it was"
+    );
     let shown = !tags.0.is_empty() || !tags.1.is_empty();
     for part in &app.stories.stories[0] {
         assert_eq!(!app.tags_of(*part).is_empty(), shown, "{part:?}");

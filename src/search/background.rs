@@ -147,6 +147,15 @@ impl BackgroundSearcher {
     }
 }
 
+impl BackgroundSearcher {
+    /// Let go of this searcher without waiting: the search it is running ends
+    /// on its thread, which then finds no more requests and ends too.
+    pub fn let_go(mut self) {
+        self.requests = None;
+        drop(self.thread.take());
+    }
+}
+
 impl Drop for BackgroundSearcher {
     fn drop(&mut self) {
         self.requests = None;

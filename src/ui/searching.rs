@@ -92,10 +92,9 @@ pub fn index_ready(app: &mut App, index: SearchIndex) {
         .unwrap_or_else(|| Box::new(|| {}));
     let tags = tag_snapshot(app);
     if let Some(old) = app.search.engine.take() {
-        // Dropping a searcher waits for the search it is running (at 100,000
-        // issues, a pinyin word in bodies before the four-grams came): let
-        // that wait be another thread's, not the screen's.
-        std::thread::spawn(move || drop(old));
+        // Not dropped here: that waits for the search it is running (at
+        // 100,000 issues, a pinyin word in bodies before the four-grams came).
+        old.let_go();
     }
     app.search.engine = Some(BackgroundSearcher::start(index.clone(), tags, waker));
     app.search.index = Some(index);

@@ -59,11 +59,7 @@ pub(super) fn document_end(text: &str) -> usize {
     let mut at = 0;
     for line in text.split_inclusive('\n') {
         at += line.len();
-        let t = trim(line);
-        if t.len() >= 7
-            && t.get(t.len() - 7..)
-                .is_some_and(|e| e.eq_ignore_ascii_case("</html>"))
-        {
+        if closes_html(line) {
             end = at;
         }
     }
@@ -95,10 +91,27 @@ pub(super) fn opens_html(text: &str) -> bool {
         .map(|l| without_marks(trim(l)))
         .filter(|l| !l.is_empty())
         .take(3)
-        .any(|l| {
-            let head = l.get(..14).unwrap_or(l).to_ascii_lowercase();
-            head.starts_with("<!doctype html") || head.starts_with("<html")
-        })
+        .any(opens_html_line)
+}
+
+/// A line (cleaned of a print's marks) that opens an HTML document: its
+/// doctype or its `<html>`.
+pub(super) fn opens_html_line(l: &str) -> bool {
+    let head = l.get(..14).unwrap_or(l).to_ascii_lowercase();
+    head.starts_with("<!doctype html") || head.starts_with("<html")
+}
+
+/// A line that ends an HTML document (`</html>` last on it).
+pub(super) fn closes_html(line: &str) -> bool {
+    let t = trim(line);
+    t.len() >= 7
+        && t.get(t.len() - 7..)
+            .is_some_and(|e| e.eq_ignore_ascii_case("</html>"))
+}
+
+/// The characters of `t` that print (not white space).
+fn ink(t: &str) -> usize {
+    t.chars().filter(|c| !c.is_whitespace()).count()
 }
 
 /// The units of one HTML document (`doc`, cleaned; `lines` where its source lines
@@ -283,16 +296,15 @@ fn is_dropped(e: ElementRef<'_>) -> bool {
 /// words that are not links (a portal's wrapper holding the story and a long
 /// list of related links is no block of links).
 fn holds_article_text(e: ElementRef<'_>) -> bool {
-    let count = |t: &str| t.chars().filter(|c| !c.is_whitespace()).count();
     e.descendent_elements().any(|d| {
         heading_level(d).is_some()
             || (d.value().name() == "p" && {
-                let all: usize = d.text().map(count).sum();
+                let all: usize = d.text().map(ink).sum();
                 let linked: usize = d
                     .descendent_elements()
                     .filter(|a| a.value().name() == "a")
                     .flat_map(|a| a.text())
-                    .map(count)
+                    .map(ink)
                     .sum();
                 all.saturating_sub(linked) >= 20
             })
@@ -302,8 +314,7 @@ fn holds_article_text(e: ElementRef<'_>) -> bool {
 /// A block whose text is mostly the text of two or more links (a menu, a list of
 /// other pages): no article's.
 fn is_link_block(e: ElementRef<'_>) -> bool {
-    let count = |t: &str| t.chars().filter(|c| !c.is_whitespace()).count();
-    let all: usize = e.text().map(count).sum();
+    let all: usize = e.text().map(ink).sum();
     if all == 0 {
         return false;
     }
@@ -314,7 +325,7 @@ fn is_link_block(e: ElementRef<'_>) -> bool {
     if links.len() < 2 {
         return false;
     }
-    let linked: usize = links.iter().flat_map(|a| a.text()).map(count).sum();
+    let linked: usize = links.iter().flat_map(|a| a.text()).map(ink).sum();
     linked * 10 >= all * 7
 }
 

@@ -11,6 +11,7 @@
 //! put inside a page's HTML is the page path's to set aside).
 
 use super::blocks::{Markup, Unit, trim};
+use super::html_pages::{closes_html, opens_html_line};
 use super::xml_pages::{clean, without_marks};
 use std::borrow::Cow;
 
@@ -125,20 +126,12 @@ fn payload(record: &[&str]) -> Option<std::ops::Range<usize>> {
     // The payload opens at the first line of markup after the headers: an
     // HTML document's doctype or `<html>` (a line of a header, hard-wrapped,
     // never opens with `<`).
-    let start = bare.iter().position(|l| {
-        let head = l.get(..14).unwrap_or(l).to_ascii_lowercase();
-        head.starts_with("<!doctype html") || head.starts_with("<html")
-    })?;
+    let start = bare.iter().position(|l| opens_html_line(l))?;
     // Every line before it is a header's (or its print's), none is text; lines
     // after the document's end (a print's credit or footer) none of its.
     let end = record[start..]
         .iter()
-        .rposition(|l| {
-            let t = trim(l);
-            t.len() >= 7
-                && t.get(t.len() - 7..)
-                    .is_some_and(|e| e.eq_ignore_ascii_case("</html>"))
-        })
+        .rposition(|l| closes_html(l))
         .map_or(record.len(), |i| start + i + 1);
     Some(start..end)
 }

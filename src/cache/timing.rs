@@ -81,13 +81,33 @@ pub fn mark(name: &str) {
     let (now, cpu) = (Instant::now(), cpu_time());
     let (then, cpu_then) = *last;
     eprintln!(
-        "[timing] {name:<24} {:>8.1} ms  (at {:>8.1} ms)  {:>8.1} ms CPU  (at {:>8.1} ms CPU)",
+        "[timing] {name:<24} {:>8.1} ms  (at {:>8.1} ms)  {:>8.1} ms CPU  (at {:>8.1} ms CPU){}",
         (now - then).as_secs_f64() * 1e3,
         (now - c.start).as_secs_f64() * 1e3,
         cpu.saturating_sub(cpu_then).as_secs_f64() * 1e3,
-        cpu.as_secs_f64() * 1e3
+        cpu.as_secs_f64() * 1e3,
+        memory()
     );
     *last = (now, cpu);
+}
+
+/// The process's resident memory now and its peak so far (`VmRSS`, `VmHWM`
+/// of /proc/self/status), for [`mark`]: the phase in whose line the peak
+/// grows is where memory peaked. Empty where the system does not say.
+fn memory() -> String {
+    let Ok(status) = std::fs::read_to_string("/proc/self/status") else {
+        return String::new();
+    };
+    let kb = |field: &str| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(field))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+    };
+    match (kb("VmRSS:"), kb("VmHWM:")) {
+        (Some(rss), Some(peak)) => format!("  {} MB RSS (peak {} MB)", rss / 1024, peak / 1024),
+        _ => String::new(),
+    }
 }
 
 /// The longest span of one kind seen so far (the UI thread busy between two

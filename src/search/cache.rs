@@ -830,6 +830,11 @@ fn head_of<'a>(
 /// [`save`] an index built with its postings apart (their lists copied into
 /// the file from where they wait, not held in memory).
 pub fn save_built(root: &Path, files: &[IssueStamp], built: &BuiltIndex) -> bool {
+    // As in `save`: postings without their four-grams would read back as
+    // whole.
+    if built.fourgrams_pending() {
+        return false;
+    }
     save_head(root, files, Head::of_built(built))
 }
 

@@ -129,6 +129,20 @@ impl<T: Clone> DocMap<T> {
         J: IntoIterator<Item = (u32, u8)>,
     {
         let mut out = Vec::new();
+        self.merged_into(base, |run, out| out.extend(of_run(run)), &mut out);
+        out
+    }
+
+    /// [`DocMap::merged`], appended to `out`; `of_run` appends a run's
+    /// documents (numbered from 0, ascending) to the vector it is given.
+    pub fn merged_into<I>(
+        &self,
+        base: I,
+        mut of_run: impl FnMut(&Run<T>, &mut Vec<(u32, u8)>),
+        out: &mut Vec<(u32, u8)>,
+    ) where
+        I: IntoIterator<Item = (u32, u8)>,
+    {
         let mut base = base.into_iter().peekable();
         let mut shift = 0i64;
         for run in &self.runs {
@@ -142,11 +156,47 @@ impl<T: Clone> DocMap<T> {
             while base.peek().is_some_and(|&(d, _)| d < run.old.end) {
                 base.next();
             }
-            out.extend(of_run(run).into_iter().map(|(d, c)| (d + run.new_start, c)));
+            let at = out.len();
+            of_run(run, out);
+            for e in &mut out[at..] {
+                e.0 += run.new_start;
+            }
             shift += run.shift();
         }
         out.extend(base.map(|(d, c)| ((d as i64 + shift) as u32, c)));
-        out
+    }
+
+    /// Whether any of the base's documents coded as deltas in `deltas`
+    /// (ascending, see [`crate::search::column::for_each_delta`]) is
+    /// replaced or moved by these runs: when none is, a list of them reads
+    /// the same in the patched index.
+    pub fn touches_any(&self, deltas: &[u8]) -> bool {
+        let Some(first) = self.runs.first() else {
+            return false;
+        };
+        // The documents from the first run that moves the rest on all move.
+        let moved_from = self
+            .runs
+            .iter()
+            .find(|run| run.shift() != 0)
+            .map_or(u32::MAX, |run| run.old.start);
+        let (mut doc, mut cur, mut bits) = (0u32, 0u32, 0u32);
+        for &b in deltas {
+            cur |= ((b & 0x7F) as u32) << bits.min(31);
+            if b & 0x80 != 0 {
+                bits += 7;
+                continue;
+            }
+            doc = doc.wrapping_add(cur);
+            (cur, bits) = (0, 0);
+            if doc < first.old.start {
+                continue;
+            }
+            if doc >= moved_from || self.runs.iter().any(|run| run.old.contains(&doc)) {
+                return true;
+            }
+        }
+        false
     }
 
     /// Whether no document moves (every run has as many documents as it replaces).

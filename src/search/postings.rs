@@ -740,13 +740,16 @@ impl Postings {
     }
 
     /// These postings with every list written out (those of replaced issues
-    /// merged in): what a cache file stores. Every list is read and written,
-    /// in parallel by key range.
+    /// merged in): what a cache file stores, equal to postings built afresh.
+    /// In parallel by key range; a list that no replaced issue touches (no
+    /// document of it replaced or moved, none of the runs' documents holds
+    /// its key) is copied as it was written, the others decoded, merged and
+    /// coded again in buffers reused from list to list.
     pub fn merged(&self) -> Postings {
         use rayon::prelude::*;
-        if self.patched.is_none() {
+        let Some(patched) = &self.patched else {
             return self.clone();
-        }
+        };
         let parts = 4 * rayon::current_num_threads().max(1);
         let n = self.keys.len();
         let pieces: Vec<Postings> = (0..parts)
@@ -756,13 +759,15 @@ impl Postings {
                     n_docs: self.n_docs,
                     ..Postings::default()
                 };
-                for k in p * n / parts..(p + 1) * n / parts {
-                    let docs = self.counted_list(k);
-                    if docs.is_empty() {
+                let mut bufs = MergeBuffers::default();
+                for &key in &self.keys[p * n / parts..(p + 1) * n / parts] {
+                    let lists = out.lists.vec_mut();
+                    let at = lists.len();
+                    patched.write_list(key, lists, &mut bufs);
+                    if lists.len() == at {
                         continue;
                     }
-                    out.keys.to_mut().push(self.keys[k]);
-                    encode_list(&docs, out.lists.vec_mut());
+                    out.keys.to_mut().push(key);
                     out.starts.to_mut().push(out.lists.len() as u32);
                 }
                 out
@@ -848,21 +853,26 @@ impl Postings {
         if let Some(p) = &self.patched {
             return p.counted_list(self.keys.get(k).copied());
         }
+        let mut out = Vec::new();
+        self.counted_list_into(k, &mut out);
+        out
+    }
+
+    /// [`Postings::counted_list`] of postings written (not patched),
+    /// appended to `out`.
+    fn counted_list_into(&self, k: usize, out: &mut Vec<(u32, u8)>) {
+        let at = out.len();
         let (coding, counts, docs) = split_list(self.list_bytes(k));
-        let mut out: Vec<(u32, u8)> = match coding {
-            ROARING => decode_docs(coding, docs).iter().map(|d| (d, 1)).collect(),
-            _ => {
-                let mut out = Vec::new();
-                for_each_delta(docs, |d| out.push((d, 1)));
-                out
-            }
-        };
+        match coding {
+            ROARING => out.extend(decode_docs(coding, docs).iter().map(|d| (d, 1))),
+            _ => for_each_delta(docs, |d| out.push((d, 1))),
+        }
+        let out = &mut out[at..];
         for_counts(counts, |pos, c| {
             if let Some(e) = out.get_mut(pos) {
                 e.1 = c;
             }
         });
-        out
     }
 
     /// How often the folded `term` occurs side by side in each document's
@@ -1370,7 +1380,55 @@ impl Postings {
     }
 }
 
+/// Lists decoded and merged by [`Patched::write_list`], kept from one key
+/// to the next so that no list costs an allocation.
+#[derive(Default)]
+struct MergeBuffers {
+    base: Vec<(u32, u8)>,
+    merged: Vec<(u32, u8)>,
+}
+
 impl Patched {
+    /// Append the list of `key` as it stands now to `out`, coded as
+    /// [`encode_list`] codes it (nothing when no document holds it): the
+    /// base's bytes as they are when the replaced issues leave it alone.
+    fn write_list(&self, key: u32, out: &mut Vec<u8>, bufs: &mut MergeBuffers) {
+        let base = self.base.keys.binary_search(&key).ok();
+        let in_runs = self
+            .map
+            .runs
+            .iter()
+            .any(|run| run.data.keys.binary_search(&key).is_ok());
+        if let Some(k) = base
+            && !in_runs
+        {
+            let bytes = self.base.list_bytes(k);
+            let (coding, _, docs) = split_list(bytes);
+            if coding != ROARING && !self.map.touches_any(docs) {
+                out.extend_from_slice(bytes);
+                return;
+            }
+        }
+        bufs.base.clear();
+        if let Some(k) = base {
+            self.base.counted_list_into(k, &mut bufs.base);
+        }
+        let MergeBuffers { base, merged } = bufs;
+        merged.clear();
+        self.map.merged_into(
+            base.iter().copied(),
+            |r, out| {
+                if let Ok(k) = r.data.keys.binary_search(&key) {
+                    r.data.counted_list_into(k, out);
+                }
+            },
+            merged,
+        );
+        if !merged.is_empty() {
+            encode_list(merged, out);
+        }
+    }
+
     /// The documents of `key` (with how often it occurs in each) as they
     /// stand now.
     fn counted_list(&self, key: Option<u32>) -> Vec<(u32, u8)> {

@@ -128,12 +128,19 @@ pub fn spawn_indexer_listed(
         if let Some(searchable) = built.to_searchable() {
             done(Ok(searchable));
         }
-        let built = built.with_fourgrams();
-        crate::cache::timing::mark("index: four-grams");
         // The index made whole replaces the one searched meanwhile, unless
         // the host has let go of this job (the corpus or an issue changed
-        // since, or it quit): it is not the host's index any more.
+        // since, or it quit): it is not the host's index any more, and its
+        // four-grams and cache file would be work for nobody.
         let wanted = || !matches!(rx.try_recv(), Err(TryRecvError::Disconnected));
+        if !wanted() {
+            return;
+        }
+        let built = built.with_fourgrams();
+        crate::cache::timing::mark("index: four-grams");
+        if !wanted() {
+            return;
+        }
         // Stamps taken before loading and again now: a file changed meanwhile
         // may have been read either way, so such an index is not cached. The
         // habits may have been learned meanwhile: every issue was cut with those

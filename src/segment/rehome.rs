@@ -18,6 +18,13 @@ const WINDOW: usize = 120;
 /// The rule `articles --explain` shows for a moved head.
 const MOVED: &str = "head: names a headless text elsewhere on the page (moved above it)";
 
+/// How far apart a head and a headless opening it names may be printed, in bytes
+/// of the page's text between them: two dense broadsheet pages and more (a
+/// block-by-block print puts a head at most a page from its text). A file may hold
+/// a year of pages; pairing every head with every opening in it took time growing
+/// with the square of its size.
+const REACH: usize = 64 * 1024;
+
 /// The characters that carry wording (letters, digits, Han), at most `limit`.
 fn keys(text: &str, limit: usize) -> Vec<char> {
     text.chars()
@@ -161,6 +168,15 @@ pub fn rehome_heads(units: &mut Vec<Unit<'_>>, classes: &mut Vec<Class>) -> bool
         .iter()
         .map(|&(t, _)| text_from(units, classes, t))
         .collect();
+    // Where each unit starts in the page's text, in bytes.
+    let starts: Vec<usize> = units
+        .iter()
+        .scan(0, |at, u| {
+            let start = *at;
+            *at += u.text.len() + 1;
+            Some(start)
+        })
+        .collect();
     // (run, bigrams found, head, opening)
     let mut pairs: Vec<(usize, usize, usize, usize)> = Vec::new();
     for h in 0..units.len() {
@@ -172,7 +188,10 @@ pub fn rehome_heads(units: &mut Vec<Unit<'_>>, classes: &mut Vec<Class>) -> bool
             continue;
         }
         let mut present: Option<Vec<char>> = None;
-        for (o, text) in texts.iter().enumerate() {
+        // The openings within reach, in page order.
+        let near = openings.partition_point(|&(t, _)| starts[t] + REACH < starts[h])
+            ..openings.partition_point(|&(t, _)| starts[t] <= starts[h] + REACH);
+        for (o, text) in texts.iter().enumerate().take(near.end).skip(near.start) {
             let (found, all, run) = naming(&head, text);
             if !names((found, all, run)) {
                 continue;
@@ -738,6 +757,41 @@ mod tests {
             got.iter().all(|(t, _, _)| !t.is_empty()),
             "no headless text is left: {got:?}"
         );
+    }
+
+    /// A head is paired only with openings within [`REACH`](super::REACH) of it: the
+    /// same head at the foot of a page goes above the text it names when a page of
+    /// other stories lies between them, and stays where it is when more than the
+    /// reach does (a file holding a year of pages; comparing every head with every
+    /// opening of it took time growing with the square of the file).
+    #[test]
+    fn a_head_pairs_only_with_openings_within_reach() {
+        let opening = "本报记者 叶知非\n\n记者从市园林局获悉，今年以来全市新建和改建城市绿道58公里，新增口袋公园26个。\n\n";
+        let head = "全市新建改建城市绿道58公里\n";
+        // Other stories, each a head over paragraphs that name nothing of the
+        // opening: `stories` of them, about 1.6 KB each.
+        let between = |stories: usize| -> String {
+            (0..stories)
+                .map(|i| {
+                    format!(
+                        "第{i}批老旧小区改造项目开工\n\n{}",
+                        "本报讯 这批项目涉及楼栋管线更换、外墙保温和电梯加装，预计年底前完工，惠及居民数千户。\n\n"
+                            .repeat(12)
+                    )
+                })
+                .collect()
+        };
+        let near = between(4);
+        let far = between(super::REACH / 1000);
+        assert!(near.len() < super::REACH && far.len() > super::REACH);
+        let title_over_opening = |between: &str| {
+            let page = format!("{opening}{between}{head}");
+            titles_and_openings(&page)
+                .iter()
+                .any(|(t, b, _)| t == "全市新建改建城市绿道58公里" && b == "本报记者 叶知非")
+        };
+        assert!(title_over_opening(&near));
+        assert!(!title_over_opening(&far));
     }
 
     /// Three stories set side by side, as `pdftotext` prints a typeset page

@@ -46,6 +46,25 @@ impl Bitset {
         out
     }
 
+    /// The members, ascending, one at a time.
+    pub fn iter(&self) -> impl Iterator<Item = u32> + '_ {
+        self.0.iter().enumerate().flat_map(|(k, &w)| {
+            let base = k as u32 * 64;
+            std::iter::successors((w != 0).then_some(w), |&w| {
+                let rest = w & (w - 1);
+                (rest != 0).then_some(rest)
+            })
+            .map(move |w| base + w.trailing_zeros())
+        })
+    }
+
+    /// Drop the members of `other`.
+    pub fn subtract(&mut self, other: &Bitset) {
+        for (a, b) in self.0.iter_mut().zip(&other.0) {
+            *a &= !b;
+        }
+    }
+
     /// The documents below `n` whose byte in `by_doc` (one a document) is
     /// not 0.
     pub fn of_nonzero(by_doc: &[u8], n: usize) -> Bitset {
@@ -118,6 +137,11 @@ mod tests {
         assert_eq!(f.to_vec(), vec![2, 69]);
         f.intersect(&u);
         assert_eq!(f.to_vec(), vec![2]);
+        assert_eq!(u.iter().collect::<Vec<u32>>(), u.to_vec());
+        let mut minus = Bitset::full(70);
+        minus.subtract(&u);
+        assert_eq!(minus.iter().count(), 67);
+        assert!(!minus.contains(2) && minus.contains(1) && minus.contains(69));
         assert_eq!(f.to_roaring().iter().collect::<Vec<u32>>(), vec![2]);
         assert_eq!(u.to_roaring().iter().collect::<Vec<u32>>(), vec![0, 2, 3]);
         assert!(!f.is_empty() && Bitset::new(70).is_empty());

@@ -5,7 +5,7 @@
 //! Every test here looks at a bounded prefix or suffix of the text, so a
 //! multi-megabyte line costs no more than a short one.
 
-use super::blocks::{DraftField, Markup, Unit};
+use super::blocks::{DraftField, Markup, Unit, trim};
 use crate::text::is_han;
 
 /// The role a unit plays on the page.
@@ -1418,13 +1418,13 @@ fn dotted_credit(text: &str) -> Option<String> {
 pub fn dateline(text: &str) -> Option<String> {
     // Every marker `dateline_marker` knows starts with one of these characters or
     // holds 讯 / 消息 in its first 8: most body text is rejected here.
-    if !text.starts_with(['本', '特', '新', '中', '据', '〔', '【'])
+    if !text.starts_with(['本', '特', '新', '中', '据', '〔', '【', '（', '('])
         && !head(text, 8).contains(['讯', '消'])
     {
         return None;
     }
     let h = head(text, 40);
-    if let Some(end) = bracketed_credit_lede(h) {
+    if let Some(end) = bracketed_credit_lede(h).or_else(|| bracketed_reporters(h)) {
         return Some(text[..end].to_string());
     }
     let marker_end = dateline_marker(h)?;
@@ -1463,6 +1463,56 @@ fn bracketed_credit_lede(h: &str) -> Option<usize> {
     let reporter = inner.starts_with("记者") || has(inner, "记者") || has(inner, "通讯员");
     let reports = inner.ends_with("报导") || inner.ends_with("报道") || inner.ends_with('电');
     (reporter && reports && count_upto(inner, 25) <= 24).then_some(end + close.len_utf8())
+}
+
+/// `（本报通讯员鄢文华）`, `（记者 苗青禾　通讯员 贺远山）`: reporters credited in
+/// round brackets at the very start of a lede, with no dateline before them (as
+/// older papers print it): each role a reporter's, each name two to four Han
+/// characters that are no other dictionary word, and the lede's text after it. The end (byte offset) of the bracket.
+fn bracketed_reporters(h: &str) -> Option<usize> {
+    let inner_at = h.strip_prefix(['（', '('])?;
+    let close = inner_at.find(['）', ')'])?;
+    let end = h.len() - inner_at.len() + close + inner_at[close..].chars().next()?.len_utf8();
+    if trim(&h[end..]).is_empty() {
+        return None;
+    }
+    let mut rest = trim(&inner_at[..close]);
+    let mut names = 0;
+    while !rest.is_empty() {
+        let after_paper = rest.strip_prefix("本报").unwrap_or(rest);
+        let after_special = after_paper.strip_prefix("特约").unwrap_or(after_paper);
+        let role = ["记者", "通讯员", "实习生"]
+            .into_iter()
+            .find(|r| after_special.starts_with(r))?;
+        let after_role = trim(&after_special[role.len()..]);
+        // The names up to the next role (or the end).
+        let upto = ["本报", "特约", "记者", "通讯员", "实习生"]
+            .iter()
+            .filter_map(|r| find_in(after_role, r))
+            .filter(|&at| at > 0)
+            .min()
+            .unwrap_or(after_role.len());
+        let mut any = false;
+        for name in after_role[..upto].split(|c: char| c.is_whitespace() || c == '、') {
+            if name.is_empty() {
+                continue;
+            }
+            // A name, not a word (`记者手记`).
+            if !(2..=4).contains(&count_upto(name, 5))
+                || !name.chars().all(is_han)
+                || is_other_word(name)
+            {
+                return None;
+            }
+            any = true;
+            names += 1;
+        }
+        if !any {
+            return None;
+        }
+        rest = trim(&after_role[upto..]);
+    }
+    (names > 0).then_some(end)
 }
 
 /// End (byte offset) of a dateline marker at the start of `h`.
@@ -1858,5 +1908,26 @@ mod tests {
         assert_eq!(c.dateline.as_deref(), Some(""));
         let c = classify(&units("车里坐着十几个人(含司机)")[0]);
         assert!(c.credit.is_none());
+    }
+
+    /// Reporters credited in round brackets at the start of a lede, with no
+    /// dateline before them, are its byline; a bracketed aside is not.
+    #[test]
+    fn a_bracketed_credit_opening_a_lede_is_its_byline() {
+        let c = classify(&units("（本报通讯员鄢文华）市文化馆最近举办了讲习班。")[0]);
+        assert_eq!(c.dateline.as_deref(), Some("（本报通讯员鄢文华）"));
+        let c = classify(&units("（记者 苗青禾　通讯员 贺远山、甘雨桐）今天开会。")[0]);
+        assert_eq!(
+            c.dateline.as_deref(),
+            Some("（记者 苗青禾　通讯员 贺远山、甘雨桐）")
+        );
+        for aside in [
+            "（记者手记）今天开会。",
+            "（本报通讯员鄢文华）",
+            "（上接第一版）村里通了公交。",
+            "（记者来到村里时）天已经黑了。",
+        ] {
+            assert_eq!(classify(&units(aside)[0]).dateline, None, "{aside}");
+        }
     }
 }

@@ -244,20 +244,7 @@ const CONTENT_NAMES: [&str; 5] = ["article", "content", "main", "body", "story"]
 fn is_dropped(e: ElementRef<'_>) -> bool {
     let v = e.value();
     let name = v.name();
-    if DROPPED.contains(&name) {
-        return true;
-    }
-    if v.attr("hidden").is_some()
-        || v.attr("aria-hidden") == Some("true")
-        || v.attr("style").is_some_and(|s| {
-            let s: String = s
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .collect::<String>()
-                .to_ascii_lowercase();
-            s.contains("display:none") || s.contains("visibility:hidden")
-        })
-    {
+    if is_dropped_by_name(v) {
         return true;
     }
     if ["html", "body", "main", "article"].contains(&name) || heading_level(e).is_some() {
@@ -290,6 +277,43 @@ fn is_dropped(e: ElementRef<'_>) -> bool {
         return true;
     }
     !is_inline(name) && !holds_article_text(e) && is_link_block(e)
+}
+
+/// An element's text read flat, without recursion (for elements nested past
+/// [`MAX_DEPTH`]), leaving out what is dropped by its name or hidden (a script's
+/// code, a style sheet): the costlier tests of [`is_dropped`] (furniture names,
+/// link blocks) look at every descendant and are not made at every level here.
+fn flat_text(e: ElementRef<'_>, buf: &mut String) {
+    // The nodes still to read, the next on top.
+    let mut stack: Vec<_> = e.children().collect();
+    stack.reverse();
+    while let Some(n) = stack.pop() {
+        match n.value() {
+            Node::Text(t) => buf.push_str(t),
+            Node::Element(v) if !is_dropped_by_name(v) => {
+                let at = stack.len();
+                stack.extend(n.children());
+                stack[at..].reverse();
+            }
+            _ => {}
+        }
+    }
+}
+
+/// An element of no article text by its name (a script, a style sheet, a
+/// form) or hidden by its attributes.
+fn is_dropped_by_name(v: &scraper::node::Element) -> bool {
+    DROPPED.contains(&v.name())
+        || v.attr("hidden").is_some()
+        || v.attr("aria-hidden") == Some("true")
+        || v.attr("style").is_some_and(|s| {
+            let s: String = s
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            s.contains("display:none") || s.contains("visibility:hidden")
+        })
 }
 
 /// Whether a block holds an article's own text: a heading, or a paragraph of
@@ -403,7 +427,7 @@ impl Page<'_> {
     fn block(&mut self, e: ElementRef<'_>, depth: usize, heading: Option<u8>) {
         let heading = heading_level(e).or(heading);
         if depth > MAX_DEPTH {
-            self.buf.extend(e.text());
+            flat_text(e, &mut self.buf);
             self.flush(heading, false);
             return;
         }
@@ -443,7 +467,7 @@ impl Page<'_> {
     /// An inline element's text into the unit being gathered.
     fn inline(&mut self, e: ElementRef<'_>, depth: usize) {
         if depth > MAX_DEPTH {
-            self.buf.extend(e.text());
+            flat_text(e, &mut self.buf);
             return;
         }
         for c in e.children() {
@@ -753,5 +777,29 @@ pub(super) mod tests {
         let deep = format!("<html><body>{}深</body></html>", "<div><span>".repeat(3000));
         let got = units(&deep).expect("text");
         assert!(got.iter().any(|u| u.text.contains('深')));
+    }
+
+    /// A page nested deeper than the reader recurses still leaves its scripts,
+    /// styles and hidden blocks out of the text.
+    #[test]
+    fn a_deep_pages_scripts_and_styles_are_no_text() {
+        let deep = format!(
+            "<html><body>{}<p>槐荫路口新设的公交站昨天启用。</p>\
+             <script>var ad = \"广告位\";</script><style>p {{ color: red }}</style>\
+             <div hidden>隐藏的推荐</div><p>站台设有<span>候车亭</span>。</p></body></html>",
+            "<div>".repeat(MAX_DEPTH + 10)
+        );
+        let text: String = units(&deep)
+            .expect("text")
+            .iter()
+            .map(|u| u.text.to_string())
+            .collect();
+        assert!(
+            text.contains("公交站昨天启用") && text.contains("候车亭"),
+            "{text}"
+        );
+        for gone in ["var ad", "广告位", "color", "隐藏的推荐"] {
+            assert!(!text.contains(gone), "{gone} in {text}");
+        }
     }
 }

@@ -136,15 +136,11 @@ pub fn units(text: &str) -> Option<Vec<Unit<'static>>> {
 /// breaks; the objects' other values are no text.
 fn notes(objects: &[Object], others: &[(usize, String)]) -> Option<Vec<Unit<'static>>> {
     let mut texts = Vec::with_capacity(objects.len());
+    let mut several_lines = false;
     for o in objects {
         let mut text = None;
         for (_, value) in &o.fields {
             match value {
-                Json::Scalar(s) if s.contains('\n') => {
-                    if text.replace(s.as_str()).is_some() {
-                        return None;
-                    }
-                }
                 Json::Scalar(s) => {
                     let t = trim(s);
                     let data = t.is_empty()
@@ -152,7 +148,8 @@ fn notes(objects: &[Object], others: &[(usize, String)]) -> Option<Vec<Unit<'sta
                         || t == "false"
                         || super::xml_pages::is_data(t)
                         || t.chars().all(|c| c.is_ascii_hexdigit());
-                    if !data {
+                    // A note's one text, of several lines or (a short note) of one.
+                    if !data && text.replace(s.as_str()).is_some() {
                         return None;
                     }
                 }
@@ -160,7 +157,13 @@ fn notes(objects: &[Object], others: &[(usize, String)]) -> Option<Vec<Unit<'sta
                 Json::Object(_) => return None,
             }
         }
-        texts.push((o.line, text?));
+        let text = text?;
+        several_lines |= text.contains('\n');
+        texts.push((o.line, text));
+    }
+    // Objects that each hold one line of text and data are records, not notes.
+    if !several_lines {
+        return None;
     }
     let unit =
         |line: usize, markup: Markup, text: String| Unit::new(line, 1, markup, Cow::Owned(text));
@@ -814,6 +817,87 @@ mod tests {
         for gone in ["2027-02", "剪报", "未命名", "true", "4fb2dcc"] {
             assert!(!all.contains(gone), "{gone} in {all}");
         }
+    }
+
+    /// A note of one line (a to-do jotted down) is a note too: the export's
+    /// other notes are still read one a page, not printed as records.
+    #[test]
+    fn a_one_line_note_leaves_the_export_read_as_notes() {
+        let export = r##"{
+  "activeNotes": [
+    {
+      "id": "4fb2dccdee98c31e42dfbc6be8f49f51",
+      "content": "沙河镇新修三座便民桥\r\n本报记者　苗青禾\r\n\r\n沙河镇三座便民桥日前完工，村民过河不再绕行五公里。",
+      "creationDate": "2027-02-26T01:11:01.111Z",
+      "tags": ["剪报"]
+    },
+    {
+      "id": "91dfc53a2348c919a0d128e3d5cbb212",
+      "content": "买两卷胶带",
+      "creationDate": "2027-02-25T02:12:02.222Z",
+      "tags": []
+    },
+    {
+      "id": "52072733e1ae181ecd1594cf5e58ad82",
+      "content": "老街夜市重新开张\r\n\r\n停业两年的老街夜市上周末重新开张，八十多个摊位坐满了人。",
+      "creationDate": "2027-03-01T06:16:06.666Z",
+      "tags": ["剪报"]
+    }
+  ]
+}
+"##;
+        let got = segment_issue(export, "x");
+        let titles: Vec<&str> = got
+            .iter()
+            .filter(|a| !a.paragraphs.is_empty())
+            .map(|a| a.title.as_str())
+            .collect();
+        assert_eq!(
+            titles,
+            ["沙河镇新修三座便民桥", "老街夜市重新开张"],
+            "{got:?}"
+        );
+        let all: String = got
+            .iter()
+            .flat_map(|a| [a.title.clone(), a.kicker.clone(), a.paragraphs.join("")])
+            .collect();
+        for gone in ["2027-02", "剪报", "content", "4fb2dcc"] {
+            assert!(!all.contains(gone), "{gone} in {all}");
+        }
+    }
+
+    /// A clipping's source line under its head (`来源：同上，第2版`, the paper
+    /// named in the clipping before) is no title: the head is.
+    #[test]
+    fn a_source_line_under_a_notes_head_is_not_its_title() {
+        let export = r##"{
+  "activeNotes": [
+    {
+      "id": "4f3caab91db162f986f96512b6510244",
+      "content": "溱湄省将新建改建农村公路三千公里\r\n来源：《溱湄日报》2027年2月27日 第1版\r\n\r\n记者从全省交通运输工作会议上获悉，今年全省将新建改建农村公路三千公里。",
+      "creationDate": "2027-02-27T03:13:03.333Z",
+      "tags": ["剪报"]
+    },
+    {
+      "id": "cf688e6305f55e9d5ba5552a552100c6",
+      "content": "芷坞至蘅台城际公交开通\r\n来源：同上，第2版\r\n\r\n芷坞市至蘅台县的城际公交2月26日开通，每天运行二十四个班次。\r\n\r\n老街夜市重新开张\r\n来源：同上，第3版\r\n\r\n停业两年的老街夜市上周末重新开张，八十多个摊位坐满了人。",
+      "creationDate": "2027-02-28T04:14:04.444Z",
+      "tags": ["剪报"]
+    }
+  ]
+}
+"##;
+        let got = segment_issue(export, "x");
+        let titles: Vec<&str> = got.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "溱湄省将新建改建农村公路三千公里",
+                "芷坞至蘅台城际公交开通",
+                "老街夜市重新开张"
+            ],
+            "{got:?}"
+        );
     }
 
     /// A page that only opens with a brace, or a single object, is no page of

@@ -17,7 +17,6 @@ use std::borrow::Cow;
 
 /// The units of `text` when it is a web archive, else `None`.
 pub fn units(text: &str) -> Option<Vec<Unit<'static>>> {
-    let bare = |l: &str| -> String { without_marks(trim(&l.replace('\x0c', ""))).to_string() };
     // The archive opens (after a running head a print put above it) with a record.
     if !text
         .lines()
@@ -89,6 +88,12 @@ pub fn units(text: &str) -> Option<Vec<Unit<'static>>> {
     out.iter().any(|u| u.markup == Markup::None).then_some(out)
 }
 
+/// A line as its record reads it: without a print's form feed, indent and a
+/// converter's marks.
+fn bare(l: &str) -> String {
+    without_marks(trim(&l.replace('\x0c', ""))).to_string()
+}
+
 /// `WARC/1.0`, `WARC/1.1`, `WARC/0.18`: the line that opens a record.
 fn is_version_line(l: &str) -> bool {
     l.strip_prefix("WARC/").is_some_and(|v| {
@@ -111,11 +116,8 @@ fn header_field(l: &str) -> Option<(&str, &str)> {
 /// Where a record's HTML payload stands among its lines (after its WARC header,
 /// its HTTP status line and header), when it has one.
 fn payload(record: &[&str]) -> Option<std::ops::Range<usize>> {
-    let bare: Vec<String> = record
-        .iter()
-        .map(|l| without_marks(trim(&l.replace('\x0c', ""))).to_string())
-        .collect();
-    let kind = bare.iter().find_map(|l| {
+    let lines: Vec<String> = record.iter().map(|l| bare(l)).collect();
+    let kind = lines.iter().find_map(|l| {
         header_field(l)
             .filter(|(n, _)| n.eq_ignore_ascii_case("WARC-Type"))
             .map(|(_, v)| v.to_ascii_lowercase())
@@ -126,7 +128,7 @@ fn payload(record: &[&str]) -> Option<std::ops::Range<usize>> {
     // The payload opens at the first line of markup after the headers: an
     // HTML document's doctype or `<html>` (a line of a header, hard-wrapped,
     // never opens with `<`).
-    let start = bare.iter().position(|l| opens_html_line(l))?;
+    let start = lines.iter().position(|l| opens_html_line(l))?;
     // Every line before it is a header's (or its print's), none is text; lines
     // after the document's end (a print's credit or footer) none of its.
     let end = record[start..]

@@ -113,13 +113,21 @@ fn is_posting_stamp(text: &str, n: usize) -> bool {
 /// other name and the posting's time.
 const STAMP_FIELDS: [&str; 6] = ["作者", "编辑", "来源", "稿源", "发布", "发布时间"];
 
-/// `来源：某某日报、某某新闻客户端`: a web or WeChat page's source line alone (a
-/// short line with no sentence in it).
+/// `来源：某某日报、某某新闻客户端`, `来源：同上，第2版`: a web or WeChat page's
+/// (or a clipping's) source line alone: a short line with no sentence in it (its
+/// clauses, if a comma parts them, are short: a paper, a date, a page).
 fn is_source_line(text: &str, n: usize) -> bool {
     n <= 40
-        && !text.contains(['。', '，'])
+        && !text.contains('。')
+        && (!text.contains('，')
+            || text
+                .split('，')
+                .all(|clause| count_upto(clause, SOURCE_CLAUSE + 1) <= SOURCE_CLAUSE))
         && named_field(text, &STAMP_FIELDS[2..4], FieldAt::Start).is_some()
 }
+
+/// The longest clause of a source line, in characters (`来源：《某某日报》2027年2月27日`).
+const SOURCE_CLAUSE: usize = 24;
 
 /// `本文来自某某客户端，未经授权不得转载。`, `某某日报社版权所有　未经书面授权禁止转载`:
 /// a site's notice forbidding reprints.

@@ -224,7 +224,12 @@ impl BuiltIndex {
             .iter()
             .filter_map(|(all, k)| all.get(*k as usize))
             .collect();
-        let mut segments = Segments::default();
+        // The index searched meanwhile is held beside these: they go to
+        // their temporary file at a quarter of the first pass's budget.
+        let mut segments = Segments::with_budget(
+            crate::search::postings::SEGMENT_BUDGET / 4,
+            crate::cache::cache_root(),
+        );
         for part in articles.chunks(feed_batch()) {
             for s in body_segments(part, SEGMENT_DOCS, Grams::FourgramsOnly) {
                 segments.push(s);

@@ -240,9 +240,14 @@ pub fn assemble(units: &[Unit<'_>], classes: &[Class]) -> Vec<Draft> {
             Role::Date if !a.date_opens_item(units, classes, i) => {
                 let signs_notice = a.cur.is_some_and(|c| a.drafts[c].is_open_notice());
                 a.body(&units[i], class);
-                // The date signs the notice: what follows is no text of it.
+                // The date signs the notice: what follows is no text of it, but for
+                // a bracketed note printed under the date (`（此件公开发布）`).
                 if signs_notice && let Some(c) = a.cur {
                     a.drafts[c].closed = true;
+                    if let Some(note) = units.get(i + 1).filter(|u| is_release_note(&u.text)) {
+                        a.drafts[c].paragraphs.push(note.text.to_string());
+                        i += 1;
+                    }
                 }
                 i += 1;
             }
@@ -519,6 +524,17 @@ fn label_bigrams(label: &str) -> Vec<&str> {
         }
     }
     out
+}
+
+/// A short line all in brackets, as a notice prints under its signing date a
+/// note of its release or its contact (`（此件公开发布）`, `（联系人：…）`).
+fn is_release_note(text: &str) -> bool {
+    let inner = text
+        .strip_prefix(['（', '('])
+        .and_then(|t| t.strip_suffix(['）', ')']));
+    inner.is_some_and(|t| {
+        !t.is_empty() && count_upto(t, 41) <= 40 && !t.contains(['（', '(', '）', ')'])
+    })
 }
 
 /// Why a lone head under a finished article opened one of its own because it
@@ -994,7 +1010,13 @@ impl Assembler {
             // article (`本周无偿献血点` under a notice's date), no section of it.
             d.closed = true;
             self.headed = None;
-            return date_below.map_or(j, |n| n + 1);
+            // A bracketed note under the date (`（此件公开发布）`) is its last line.
+            let end = date_below.map_or(j, |n| n + 1);
+            if let Some(note) = units.get(end).filter(|u| is_release_note(&u.text)) {
+                d.paragraphs.push(note.text.to_string());
+                return end + 1;
+            }
+            return end;
         }
         let first = &units[heads[0]];
         // A short head over a group of photo captions closed by their credit
@@ -2295,6 +2317,21 @@ mod tests {
         let a = segment_issue(story, "k");
         assert_eq!(a.len(), 1, "{a:#?}");
         assert!(a[0].paragraphs.iter().any(|p| p == "慢工出细活"), "{a:#?}");
+    }
+
+    /// A bracketed note printed under a notice's signing date (`（此件公开发布）`)
+    /// is the notice's last line, not an article of its own.
+    #[test]
+    fn a_release_note_under_a_notices_date_ends_the_notice() {
+        let page = "关于全面禁止露天焚烧秸秆的通告\n\n为保护生态环境，现就有关事项通告如下。\n\n一、全县行政区域内禁止露天焚烧秸秆。\n\n蕖溪县人民政府\n\n2026年5月6日\n\n（此件公开发布）\n\n本周无偿献血点\n\n本周全市设四个固定献血点，时间为每天9时至17时。\n";
+        let a = segment_issue(page, "k");
+        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["关于全面禁止露天焚烧秸秆的通告", "本周无偿献血点"],
+            "{a:#?}"
+        );
+        assert!(a[0].body().ends_with("（此件公开发布）"), "{a:#?}");
     }
 
     /// A notice signed and dated ends there: the head printed under its date (a

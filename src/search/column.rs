@@ -568,18 +568,30 @@ pub fn push_varint(out: &mut Vec<u8>, mut v: u32) {
 
 /// Decode the delta-coded ascending list in `bytes`, calling `f` for each value.
 pub fn for_each_delta(bytes: &[u8], mut f: impl FnMut(u32)) {
+    any_delta(bytes, |v| {
+        f(v);
+        false
+    });
+}
+
+/// Whether `found` holds for any value of a list coded as in [`for_each_delta`],
+/// read in order and no further than the first that does.
+pub fn any_delta(bytes: &[u8], mut found: impl FnMut(u32) -> bool) -> bool {
     let (mut acc, mut cur, mut shift) = (0u32, 0u32, 0u32);
     for &b in bytes {
         cur |= ((b & 0x7F) as u32) << shift.min(31);
         if b & 0x80 == 0 {
             acc = acc.wrapping_add(cur);
-            f(acc);
+            if found(acc) {
+                return true;
+            }
             cur = 0;
             shift = 0;
         } else {
             shift += 7;
         }
     }
+    false
 }
 
 #[cfg(test)]
@@ -607,6 +619,17 @@ mod tests {
         let mut back = Vec::new();
         for_each_delta(&bytes, |v| back.push(v));
         assert_eq!(back, vec![3, 200, 70000, 70001]);
+        let mut read = Vec::new();
+        assert!(any_delta(&bytes, |v| {
+            read.push(v);
+            v == 70000
+        }));
+        assert_eq!(
+            read,
+            vec![3, 200, 70000],
+            "reads no further than the first found"
+        );
+        assert!(!any_delta(&bytes, |v| v == 199));
     }
 
     /// A text column reads back as written; one whose text is no longer

@@ -7,6 +7,7 @@
 //! into the other. The body postings ([`super::postings`]) and the bodies
 //! ([`super::index`]) are patched so; the small columns are copied.
 
+use super::column::any_delta;
 use std::ops::Range;
 
 /// One issue's documents replaced.
@@ -180,23 +181,10 @@ impl<T: Clone> DocMap<T> {
             .iter()
             .find(|run| run.shift() != 0)
             .map_or(u32::MAX, |run| run.old.start);
-        let (mut doc, mut cur, mut bits) = (0u32, 0u32, 0u32);
-        for &b in deltas {
-            cur |= ((b & 0x7F) as u32) << bits.min(31);
-            if b & 0x80 != 0 {
-                bits += 7;
-                continue;
-            }
-            doc = doc.wrapping_add(cur);
-            (cur, bits) = (0, 0);
-            if doc < first.old.start {
-                continue;
-            }
-            if doc >= moved_from || self.runs.iter().any(|run| run.old.contains(&doc)) {
-                return true;
-            }
-        }
-        false
+        any_delta(deltas, |doc| {
+            doc >= first.old.start
+                && (doc >= moved_from || self.runs.iter().any(|run| run.old.contains(&doc)))
+        })
     }
 
     /// Whether no document moves (every run has as many documents as it replaces).

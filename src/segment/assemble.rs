@@ -793,6 +793,14 @@ impl Assembler {
         (next_is_text && !signs_notice) || !cur_open
     }
 
+    /// Open an article at `line` under the head `text`, the head that later
+    /// heads and bylines stack onto.
+    fn open_headed(&mut self, line: usize, why: &'static str, text: String, bullet: Option<char>) {
+        let n = self.open(line, why);
+        self.drafts[n].entitle(text, bullet);
+        self.headed = Some(n);
+    }
+
     /// Start a new article; the one before stops receiving text.
     fn open(&mut self, line: usize, why: &'static str) -> usize {
         // A headed article that got no body before this one waits for its body.
@@ -1272,12 +1280,12 @@ impl Assembler {
             && lede.is_some_and(is_complete)
             && self.ends_an_item_of_bullet(b)
         {
-            let n = self.open(
+            self.open_headed(
                 line,
                 "a head printed with the bullet of the items before it",
+                text,
+                bullet,
             );
-            self.drafts[n].entitle(text, bullet);
-            self.headed = Some(n);
             return;
         }
         // `3.楮城至漷源高速全线贯通` after the finished item `2.…`: the next item of a
@@ -1291,18 +1299,24 @@ impl Assembler {
                     && (numbered_next(list_number, &d.title, &text) || self.numbered)
             }
         {
-            let n = self.open(line, "a numbered head after the item numbered before it");
-            self.drafts[n].entitle(text, bullet);
-            self.headed = Some(n);
+            self.open_headed(
+                line,
+                "a numbered head after the item numbered before it",
+                text,
+                bullet,
+            );
             return;
         }
         // `鄞湖湿地迎来越冬候鸟` over its text after an untitled brief under a
         // banner (`城事速递`), its text finished: the next brief's title, not a
         // section of an item that has no title.
         if self.items_before_head && self.finished_untitled_item() {
-            let n = self.open(line, "a head after an untitled item under a banner");
-            self.drafts[n].entitle(text, bullet);
-            self.headed = Some(n);
+            self.open_headed(
+                line,
+                "a head after an untitled item under a banner",
+                text,
+                bullet,
+            );
             return;
         }
         if let Some(c) = self.cur {
@@ -1323,12 +1337,12 @@ impl Assembler {
                 })
                 && shared_bigrams(&label, d) == 0
             {
-                let n = self.open(
+                self.open_headed(
                     line,
                     "a lone head that names the text below, not the article above",
+                    text,
+                    bullet,
                 );
-                self.drafts[n].entitle(text, bullet);
-                self.headed = Some(n);
                 return;
             }
             // A head whose words open the text below it far more than they occur in
@@ -1347,12 +1361,7 @@ impl Assembler {
                 let opening: String = lede.unwrap_or("").chars().take(40).collect();
                 let named = label.iter().filter(|w| opening.contains(**w)).count();
                 if named >= 3 && named > 3 * shared_bigrams(&label, d) {
-                    let n = self.open(
-                        line,
-                        "a lone head whose words open the text below, far more than the article above",
-                    );
-                    self.drafts[n].entitle(text, bullet);
-                    self.headed = Some(n);
+                    self.open_headed(line, "a lone head whose words open the text below, far more than the article above", text, bullet);
                     return;
                 }
             }
@@ -1365,9 +1374,12 @@ impl Assembler {
                 && d.intertitles.is_empty()
                 && numbered_next(head_number, &d.title, &text)
             {
-                let n = self.open(line, "a head numbered next after the title above");
-                self.drafts[n].entitle(text, bullet);
-                self.headed = Some(n);
+                self.open_headed(
+                    line,
+                    "a head numbered next after the title above",
+                    text,
+                    bullet,
+                );
                 return;
             }
             // A head of the very shape of the title above, figures and brackets in
@@ -1381,9 +1393,12 @@ impl Assembler {
                 && d.title != text
                 && same_shape(&d.title, &text)
             {
-                let n = self.open(line, "a head of the same shape as the title above");
-                self.drafts[n].entitle(text, bullet);
-                self.headed = Some(n);
+                self.open_headed(
+                    line,
+                    "a head of the same shape as the title above",
+                    text,
+                    bullet,
+                );
                 return;
             }
             let d = &mut self.drafts[c];
@@ -1408,9 +1423,12 @@ impl Assembler {
             self.headed = Some(p);
             return;
         }
-        let d = self.open(line, "a lone head line after a closed article");
-        self.drafts[d].entitle(text, bullet);
-        self.headed = Some(d);
+        self.open_headed(
+            line,
+            "a lone head line after a closed article",
+            text,
+            bullet,
+        );
     }
 
     /// A byline on its own line, not under a head.

@@ -1468,7 +1468,8 @@ fn bracketed_credit_lede(h: &str) -> Option<usize> {
 /// `（本报通讯员鄢文华）`, `（记者 苗青禾　通讯员 贺远山）`: reporters credited in
 /// round brackets at the very start of a lede, with no dateline before them (as
 /// older papers print it): each role a reporter's, each name two to four Han
-/// characters that are no other dictionary word, and the lede's text after it. The end (byte offset) of the bracket.
+/// characters that are no other dictionary word, and the lede's text after it.
+/// The end (byte offset) of the bracket.
 fn bracketed_reporters(h: &str) -> Option<usize> {
     let inner_at = h.strip_prefix(['（', '('])?;
     let close = inner_at.find(['）', ')'])?;

@@ -244,7 +244,7 @@ const CONTENT_NAMES: [&str; 5] = ["article", "content", "main", "body", "story"]
 fn is_dropped(e: ElementRef<'_>) -> bool {
     let v = e.value();
     let name = v.name();
-    if is_dropped_by_name(v) {
+    if is_dropped_in_itself(v) {
         return true;
     }
     if ["html", "body", "main", "article"].contains(&name) || heading_level(e).is_some() {
@@ -290,7 +290,7 @@ fn flat_text(e: ElementRef<'_>, buf: &mut String) {
     while let Some(n) = stack.pop() {
         match n.value() {
             Node::Text(t) => buf.push_str(t),
-            Node::Element(v) if !is_dropped_by_name(v) => {
+            Node::Element(v) if !is_dropped_in_itself(v) => {
                 let at = stack.len();
                 stack.extend(n.children());
                 stack[at..].reverse();
@@ -302,7 +302,7 @@ fn flat_text(e: ElementRef<'_>, buf: &mut String) {
 
 /// An element of no article text by its name (a script, a style sheet, a
 /// form) or hidden by its attributes.
-fn is_dropped_by_name(v: &scraper::node::Element) -> bool {
+fn is_dropped_in_itself(v: &scraper::node::Element) -> bool {
     DROPPED.contains(&v.name())
         || v.attr("hidden").is_some()
         || v.attr("aria-hidden") == Some("true")

@@ -93,7 +93,10 @@ pub fn mark(name: &str) {
 
 /// The process's resident memory now and its peak so far (`VmRSS`, `VmHWM`
 /// of /proc/self/status), for [`mark`]: the phase in whose line the peak
-/// grows is where memory peaked. Empty where the system does not say.
+/// grows is where memory peaked. The resident memory now is also given as
+/// its anonymous part (the heap) and its part of mapped files (cache files
+/// read in place, which the system can drop and read again), both of which
+/// the peak counts. Empty where the system does not say.
 fn memory() -> String {
     let Ok(status) = std::fs::read_to_string("/proc/self/status") else {
         return String::new();
@@ -104,8 +107,14 @@ fn memory() -> String {
             .find_map(|l| l.strip_prefix(field))
             .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
     };
+    let parts = match (kb("RssAnon:"), kb("RssFile:")) {
+        (Some(anon), Some(file)) => format!(" = {} heap + {} files", anon / 1024, file / 1024),
+        _ => String::new(),
+    };
     match (kb("VmRSS:"), kb("VmHWM:")) {
-        (Some(rss), Some(peak)) => format!("  {} MB RSS (peak {} MB)", rss / 1024, peak / 1024),
+        (Some(rss), Some(peak)) => {
+            format!("  {} MB RSS{parts} (peak {} MB)", rss / 1024, peak / 1024)
+        }
         _ => String::new(),
     }
 }

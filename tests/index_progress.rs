@@ -42,8 +42,8 @@ fn the_status_bar_shows_how_far_indexing_has_come() {
         let ev = rx
             .recv_timeout(Duration::from_secs(120))
             .expect("a job hung");
-        ready |= matches!(ev, SessionEvent::IndexReady(_));
-        if let SessionEvent::LoadFailed(e) | SessionEvent::IndexReady(Err(e)) = &ev {
+        ready |= matches!(ev, SessionEvent::IndexReady { .. });
+        if let SessionEvent::LoadFailed(e) | SessionEvent::IndexReady { index: Err(e), .. } = &ev {
             panic!("{e}");
         }
         handle(&mut app, AppEvent::Session(ev));

@@ -35,7 +35,7 @@ fn team(root: &std::path::Path) -> newstag::tags::team::Team {
 /// Run the loader and the indexer on `root` as the TUI does, until both are done.
 fn run(root: &std::path::Path) -> Run {
     let (notify, rx) = notifier();
-    let mut feeder = spawn_indexer(root.to_path_buf(), notify.clone(), true);
+    let mut feeder = spawn_indexer(root.to_path_buf(), notify.clone(), true, 0);
     spawn_loader(root.to_path_buf(), team(root), notify);
     let mut out = Run {
         issues: Vec::new(),
@@ -71,7 +71,7 @@ fn run(root: &std::path::Path) -> Run {
             }
             // Built afresh, the index comes first without its pinyin
             // four-grams, then whole, its cache written.
-            SessionEvent::IndexReady(r) => {
+            SessionEvent::IndexReady { index: r, .. } => {
                 let index = r.unwrap();
                 out.indexed = index.len();
                 indexed = !index.fourgrams_pending();
@@ -143,7 +143,7 @@ fn missing_folder_is_reported() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("nope");
     let (notify, rx) = notifier();
-    let _feeder = spawn_indexer(root.clone(), notify.clone(), true);
+    let _feeder = spawn_indexer(root.clone(), notify.clone(), true, 0);
     spawn_loader(root.clone(), team(&root), notify);
     let mut failures = 0;
     while failures < 2 {
@@ -151,7 +151,7 @@ fn missing_folder_is_reported() {
             .recv_timeout(Duration::from_secs(60))
             .expect("a job hung")
         {
-            SessionEvent::LoadFailed(e) | SessionEvent::IndexReady(Err(e)) => {
+            SessionEvent::LoadFailed(e) | SessionEvent::IndexReady { index: Err(e), .. } => {
                 assert!(e.contains("no such file or folder"), "{e}");
                 failures += 1;
             }
@@ -218,7 +218,7 @@ fn a_correction_updates_only_its_issue_in_the_index() {
             .recv_timeout(Duration::from_secs(60))
             .expect("a job hung")
         {
-            SessionEvent::IndexReady(r) => break *r.unwrap(),
+            SessionEvent::IndexReady { index: r, .. } => break *r.unwrap(),
             _ => continue,
         }
     };

@@ -113,7 +113,9 @@ fn run_to_ready(app: &mut App, rx: &Receiver<SessionEvent>, held: Vec<SessionEve
                 assert!(w.is_empty(), "{w:?}");
                 loaded = true;
             }
-            SessionEvent::LoadFailed(e) | SessionEvent::IndexReady(Err(e)) => panic!("{e}"),
+            SessionEvent::LoadFailed(e) | SessionEvent::IndexReady { index: Err(e), .. } => {
+                panic!("{e}")
+            }
             _ => {}
         }
         handle(app, AppEvent::Session(ev));

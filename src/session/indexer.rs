@@ -64,9 +64,12 @@ pub struct IndexFeeder {
 /// Keep the feeder returned as long as its index is wanted: dropped, the job
 /// reports nothing more. `cache`: the host's issues may be
 /// those the cache describes (false when it kept issues of another cut: the
-/// cache is then neither read nor written).
-pub fn spawn_indexer(root: PathBuf, notify: Notifier, cache: bool) -> IndexFeeder {
-    spawn_indexer_listed(root, notify, cache, None)
+/// cache is then neither read nor written). `generation`: the host's count of
+/// corpus changes now, carried by every [`SessionEvent::IndexReady`] of this
+/// job, so that the host can tell a late report of a job it has let go of
+/// (the corpus changed meanwhile) from its current job's.
+pub fn spawn_indexer(root: PathBuf, notify: Notifier, cache: bool, generation: u64) -> IndexFeeder {
+    spawn_indexer_listed(root, notify, cache, generation, None)
 }
 
 /// [`spawn_indexer`], taking the corpus's issue files from the loader's walk
@@ -77,12 +80,16 @@ pub fn spawn_indexer_listed(
     root: PathBuf,
     notify: Notifier,
     cache: bool,
+    generation: u64,
     listing: Option<Receiver<Listing>>,
 ) -> IndexFeeder {
     let (tx, rx) = channel::<IndexFeed>();
     spawn_job("indexer", move || {
         let done = |r: Result<crate::search::SearchIndex, String>| {
-            notify.send(SessionEvent::IndexReady(r.map(Box::new)));
+            notify.send(SessionEvent::IndexReady {
+                generation,
+                index: r.map(Box::new),
+            });
         };
         if !root.exists() {
             done(Err(format!("{}: no such file or folder", root.display())));
@@ -272,7 +279,8 @@ impl IndexFeeder {
 /// of the index the corpus is indexed again ([`spawn_indexer`] and its feeder,
 /// returned for the host to feed). `generation` is the host's count of corpus
 /// changes: when it has moved on by the time the update is made (another
-/// correction came), the update is dropped unreported. `cache`: as for
+/// correction came), the update is dropped unreported; its reports carry the
+/// count it was made for, as [`spawn_indexer`]'s do. `cache`: as for
 /// [`spawn_indexer`] (false: the update is not cached).
 pub fn spawn_issue_update(
     root: PathBuf,
@@ -282,10 +290,10 @@ pub fn spawn_issue_update(
     notify: Notifier,
     cache: bool,
 ) -> Option<IndexFeeder> {
-    if at >= index.issues.len() {
-        return Some(spawn_indexer(root, notify, cache));
-    }
     let mine = generation.load(Ordering::SeqCst);
+    if at >= index.issues.len() {
+        return Some(spawn_indexer(root, notify, cache, mine));
+    }
     let current = move || generation.load(Ordering::SeqCst) == mine;
     spawn_job("index-issue", move || {
         let Some(updated) = index.with_issue_replaced(at, &issue) else {
@@ -298,7 +306,10 @@ pub fn spawn_issue_update(
         let files = cache::stamps(&root);
         let updated = Box::new(updated);
         let for_cache = cache.then(|| (*updated).clone());
-        notify.send(SessionEvent::IndexReady(Ok(updated)));
+        notify.send(SessionEvent::IndexReady {
+            generation: mine,
+            index: Ok(updated),
+        });
         crate::cache::timing::mark("index: issue replaced");
         // A later correction's update writes the cache in its turn.
         let Some(index) = for_cache.filter(|_| current()) else {
@@ -312,7 +323,10 @@ pub fn spawn_issue_update(
         if let Some(mapped) = cache::load(&root, &files)
             && current()
         {
-            notify.send(SessionEvent::IndexReady(Ok(Box::new(mapped))));
+            notify.send(SessionEvent::IndexReady {
+                generation: mine,
+                index: Ok(Box::new(mapped)),
+            });
         }
     });
     None

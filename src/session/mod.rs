@@ -85,8 +85,14 @@ pub enum SessionEvent {
     /// The search index is ready, or why there is none. An index built
     /// afresh comes twice: first as soon as it can be searched, without its
     /// pinyin four-grams ([`SearchIndex::fourgrams_pending`]), then whole
-    /// (from its cache file once written).
-    IndexReady(Result<Box<SearchIndex>, String>),
+    /// (from its cache file once written). `generation`: the host's count of
+    /// corpus changes when it started the job (see
+    /// [`indexer::spawn_indexer`]): an index of an older count is not of the
+    /// corpus as it is now, and the host drops it.
+    IndexReady {
+        generation: u64,
+        index: Result<Box<SearchIndex>, String>,
+    },
     /// The indexer wants the next batch of the loaded corpus
     /// ([`indexer::IndexFeeder::feed`]).
     IndexWants,
@@ -120,7 +126,7 @@ impl SessionEvent {
             SessionEvent::LoadDone(_) => "load done",
             SessionEvent::LoadFailed(_) => "load failed",
             SessionEvent::StoriesLinked(_) => "stories linked",
-            SessionEvent::IndexReady(_) => "index ready",
+            SessionEvent::IndexReady { .. } => "index ready",
             SessionEvent::IndexWants => "index wants",
             SessionEvent::SearchDone => "search done",
             SessionEvent::SuggestProgress(..) => "suggest progress",

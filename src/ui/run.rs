@@ -264,12 +264,21 @@ fn handle_session(app: &mut App, ev: SessionEvent) {
             super::searching::loading_ended(app);
         }
         SessionEvent::IndexWants => super::searching::feed_index(app, true),
-        SessionEvent::IndexReady(Ok(index)) => {
+        // Of a job let go of since (the corpus changed): the current job
+        // reports in its turn.
+        SessionEvent::IndexReady { generation, .. }
+            if !super::searching::is_current(app, generation) =>
+        {
+            crate::cache::timing::mark("tui: stale search index dropped");
+        }
+        SessionEvent::IndexReady {
+            index: Ok(index), ..
+        } => {
             crate::cache::timing::mark("tui: search index ready");
             super::searching::index_ready(app, *index);
             app.index_settled();
         }
-        SessionEvent::IndexReady(Err(e)) => {
+        SessionEvent::IndexReady { index: Err(e), .. } => {
             super::searching::index_failed(app, e);
             app.index_settled();
         }

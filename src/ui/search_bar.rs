@@ -109,6 +109,12 @@ pub struct SearchState {
 }
 
 impl SearchState {
+    /// The count of corpus changes (corrections) seen so far: the indexing
+    /// jobs' reports carry the count they were started at.
+    pub fn generation(&self) -> u64 {
+        self.generation.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
     /// Set how the search thread wakes the event loop (before the index arrives).
     pub fn set_waker(&mut self, waker: Waker) {
         self.waker = Some(waker);

@@ -29,8 +29,9 @@ pub fn spawn_indexer_listed(
     listing: Option<std::sync::mpsc::Receiver<crate::session::Listing>>,
 ) {
     let cache = !app.search.mixed_cut;
+    let generation = app.search.generation();
     app.search.feeder = Some(crate::session::indexer::spawn_indexer_listed(
-        root, notify, cache, listing,
+        root, notify, cache, generation, listing,
     ));
     app.search.indexing = None;
     app.search.index_clock = None;
@@ -69,6 +70,14 @@ pub fn loading_ended(app: &mut App) {
         f.loading_ended(&app.corpus.issues);
     }
     note_indexing(app);
+}
+
+/// Whether an index reported by a job started at the host's count of corpus
+/// changes `generation` is of the corpus as it is now: one started before
+/// the latest correction (whose job was let go of, but had already sent it)
+/// would show the articles as they were, and is dropped.
+pub fn is_current(app: &App, generation: u64) -> bool {
+    generation == app.search.generation()
 }
 
 /// The index is ready: start the search thread, and search what was typed meanwhile.

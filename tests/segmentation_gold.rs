@@ -587,7 +587,7 @@
 //! commentary, notices and lists, evening city, sports, letters, county rural), two
 //! national-paper pages, and a science paper's two-column PDF page copied from a browser's PDF
 //! viewer into Notepad (17-character lines, no blank lines, CRLF), title F1 / whole, scored by
-//! the lead at 06:36 UTC on 2026-12-05 with segmentation as at 654b1a1: plain 0.823 / 81.2%,
+//! the lead at 06:34 UTC on 2026-12-05 with segmentation as at 654b1a1: plain 0.823 / 81.2%,
 //! hardwrap 0.831 / 83.5%, noblank 0.823 / 81.2%, furniture 0.823 / 81.2%, indent 0.823 /
 //! 81.2%, markdown 0.831 / 82.4%. Pages (plain), in the scorer's order: the provincial front
 //! page 1.000 / 8 of 8, political 0.909 / 4 of 6, economy 0.909 / 5 of 7, culture supplement

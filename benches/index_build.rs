@@ -91,7 +91,7 @@ fn main() {
             }
         }
         builder.add_articles(&batch);
-        let built = builder.finish_apart();
+        let mut built = builder.finish_apart();
         let searchable = built.to_searchable();
         let first = cpu_time().saturating_sub(c);
         first_walls.push(t.elapsed());

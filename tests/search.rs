@@ -368,14 +368,14 @@ fn index_searched_before_its_fourgrams_finds_the_same() {
         }
     }
     builder.add_articles(&pending);
-    let built = builder.finish_apart();
+    let mut built = builder.finish_apart();
     let early = built.to_searchable().unwrap();
     assert!(early.fourgrams_pending() && !at_once.fourgrams_pending());
     // A correction meanwhile keeps saying so (such an index is never cached:
     // its postings would read back as whole).
     let corrected = early.with_issue_replaced(0, &issues[0]).unwrap();
     assert!(corrected.fourgrams_pending());
-    let mut before = Searcher::new(Arc::new(early), None);
+    let mut before = Searcher::new(early, None);
     let mut whole = Searcher::new(Arc::new(at_once.clone()), None);
     let queries = [
         "sqzl",

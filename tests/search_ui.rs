@@ -641,7 +641,7 @@ fn an_index_of_the_corpus_before_a_correction_is_dropped() {
     let mut app = App::with_issues(Config::builtin(), now.clone(), 100, 24);
     searching::corpus_changed(&mut app);
     let report = |app: &mut App, generation: u64, index: SearchIndex| {
-        let index = Ok(Box::new(index));
+        let index = Ok(std::sync::Arc::new(index));
         handle(
             app,
             AppEvent::Session(SessionEvent::IndexReady { generation, index }),

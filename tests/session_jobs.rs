@@ -218,7 +218,7 @@ fn a_correction_updates_only_its_issue_in_the_index() {
             .recv_timeout(Duration::from_secs(60))
             .expect("a job hung")
         {
-            SessionEvent::IndexReady { index: r, .. } => break *r.unwrap(),
+            SessionEvent::IndexReady { index: r, .. } => break Arc::unwrap_or_clone(r.unwrap()),
             _ => continue,
         }
     };

@@ -179,8 +179,11 @@ impl IndexBuilder {
 /// lists perhaps in a temporary file, not in memory), on its way to the
 /// cache file ([`super::cache::save_built`]).
 pub struct BuiltIndex {
-    /// The index without its postings.
-    index: SearchIndex,
+    /// The index, its postings none or those it is searched with meanwhile
+    /// ([`BuiltIndex::to_searchable`]): shared with whoever searches it, so
+    /// its columns (titles, ids, the character indexes...) are held once, not
+    /// copied for the search and kept again for the cache file.
+    index: Arc<SearchIndex>,
     postings: MergedPostings,
     /// The postings lack the pinyin four-grams (see
     /// [`IndexBuilder::fourgrams_later`]).
@@ -190,18 +193,27 @@ pub struct BuiltIndex {
 impl BuiltIndex {
     /// The index as it can be searched now, the postings' lists read in
     /// place from where they wait (`None` when they cannot be read back),
-    /// while this one goes on to its four-grams and its cache file. Without
-    /// the four-grams, it finds the same articles, a pinyin word in bodies
-    /// more slowly ([`Postings::without_fourgrams`]).
-    pub fn to_searchable(&self) -> Option<SearchIndex> {
+    /// while this one goes on to its four-grams and its cache file, sharing
+    /// its columns with it (copied only when called a second time while the
+    /// first is still held). Without the four-grams, it finds the same
+    /// articles, a pinyin word in bodies more slowly
+    /// ([`Postings::without_fourgrams`]).
+    pub fn to_searchable(&mut self) -> Option<Arc<SearchIndex>> {
         let postings = self.postings.to_searchable()?;
-        let mut index = self.index.clone();
-        index.postings = if self.fourgrams_pending {
+        let postings = if self.fourgrams_pending {
             postings.lacking_fourgrams()
         } else {
             postings
         };
-        Some(index)
+        match Arc::get_mut(&mut self.index) {
+            Some(index) => index.postings = postings,
+            None => {
+                let mut index = SearchIndex::clone(&self.index);
+                index.postings = postings;
+                self.index = Arc::new(index);
+            }
+        }
+        Some(Arc::clone(&self.index))
     }
 
     /// Whether the postings lack the pinyin four-grams.
@@ -251,7 +263,7 @@ impl BuiltIndex {
 
     /// The index with its postings (read into memory).
     pub fn into_index(self) -> SearchIndex {
-        let mut index = self.index;
+        let mut index = Arc::unwrap_or_clone(self.index);
         match self.postings.into_postings() {
             Some(p) if self.fourgrams_pending => index.postings = p.lacking_fourgrams(),
             Some(p) => index.postings = p,
@@ -261,14 +273,15 @@ impl BuiltIndex {
         index
     }
 
-    /// The index without its postings (see [`SearchIndex::drop_postings`]).
-    pub fn without_postings(self) -> SearchIndex {
+    /// The index, shared with whoever searches it, its postings apart let go
+    /// of: those it is searched with stay (see [`BuiltIndex::to_searchable`]).
+    pub fn into_shared(self) -> Arc<SearchIndex> {
         self.index
     }
 
     /// The index without its postings, and its postings.
     pub(crate) fn parts(&self) -> (&SearchIndex, &MergedPostings) {
-        (&self.index, &self.postings)
+        (&*self.index, &self.postings)
     }
 
     /// Whether the postings' lists wait in a temporary file.
@@ -914,7 +927,7 @@ impl SearchIndex {
         };
         self.bodies = bodies;
         BuiltIndex {
-            index: self,
+            index: Arc::new(self),
             postings,
             fourgrams_pending: false,
         }

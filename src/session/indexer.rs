@@ -85,10 +85,10 @@ pub fn spawn_indexer_listed(
 ) -> IndexFeeder {
     let (tx, rx) = channel::<IndexFeed>();
     spawn_job("indexer", move || {
-        let done = |r: Result<crate::search::SearchIndex, String>| {
+        let done = |r: Result<Arc<crate::search::SearchIndex>, String>| {
             notify.send(SessionEvent::IndexReady {
                 generation,
-                index: r.map(Box::new),
+                index: r,
             });
         };
         if !root.exists() {
@@ -104,7 +104,7 @@ pub fn spawn_indexer_listed(
             (cache::stamps_of(&root, listed), None)
         };
         if let Some(index) = cached {
-            done(Ok(index));
+            done(Ok(Arc::new(index)));
             return;
         }
         // The pinyin four-grams (more than half of the postings) are made
@@ -128,10 +128,11 @@ pub fn spawn_indexer_listed(
         // The postings are kept apart, their lists (most of the index) in a
         // temporary file when the corpus is big: they are copied into the
         // cache file, never held in memory whole.
-        let built = builder.finish_apart();
+        let mut built = builder.finish_apart();
         crate::cache::timing::mark("index: built");
         // Searched at once, without the four-grams (the same hits; pinyin
-        // in bodies slower), their lists read in place from where they wait.
+        // in bodies slower), their lists read in place from where they wait,
+        // the rest shared with the index built on.
         if let Some(searchable) = built.to_searchable() {
             done(Ok(searchable));
         }
@@ -161,19 +162,23 @@ pub fn spawn_indexer_listed(
             // Searched from its cache file, as on a warm start: the bodies
             // and posting lists are the file's pages, not read from the corpus
             // cache at each look nor held in memory. The postings built go
-            // first; should the file not read back, they are made again.
-            let mut index = built.without_postings();
+            // first (the index shared with the host is kept); should the file
+            // not read back, they are made again.
+            let index = built.into_shared();
             if let Some(mapped) = cache::load(&root, &now) {
                 crate::cache::timing::mark("index: mapped");
-                done(Ok(mapped));
+                drop(index);
+                done(Ok(Arc::new(mapped)));
                 return;
             }
+            let mut index = Arc::unwrap_or_clone(index);
+            index.drop_postings();
             index.remake_postings();
-            done(Ok(index));
+            done(Ok(Arc::new(index)));
             return;
         }
         if wanted() {
-            done(Ok(built.into_index()));
+            done(Ok(Arc::new(built.into_index())));
         }
     });
     IndexFeeder {
@@ -304,8 +309,9 @@ pub fn spawn_issue_update(
             return;
         }
         let files = cache::stamps(&root);
-        let updated = Box::new(updated);
-        let for_cache = cache.then(|| (*updated).clone());
+        let updated = Arc::new(updated);
+        // Shared with the host, not copied.
+        let for_cache = cache.then(|| Arc::clone(&updated));
         notify.send(SessionEvent::IndexReady {
             generation: mine,
             index: Ok(updated),
@@ -325,7 +331,7 @@ pub fn spawn_issue_update(
         {
             notify.send(SessionEvent::IndexReady {
                 generation: mine,
-                index: Ok(Box::new(mapped)),
+                index: Ok(Arc::new(mapped)),
             });
         }
     });

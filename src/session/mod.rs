@@ -91,7 +91,7 @@ pub enum SessionEvent {
     /// corpus as it is now, and the host drops it.
     IndexReady {
         generation: u64,
-        index: Result<Box<SearchIndex>, String>,
+        index: Result<Arc<SearchIndex>, String>,
     },
     /// The indexer wants the next batch of the loaded corpus
     /// ([`indexer::IndexFeeder::feed`]).

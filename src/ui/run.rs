@@ -275,7 +275,7 @@ fn handle_session(app: &mut App, ev: SessionEvent) {
             index: Ok(index), ..
         } => {
             crate::cache::timing::mark("tui: search index ready");
-            super::searching::index_ready(app, *index);
+            super::searching::index_ready(app, index);
             app.index_settled();
         }
         SessionEvent::IndexReady { index: Err(e), .. } => {

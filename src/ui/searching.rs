@@ -81,10 +81,10 @@ pub fn is_current(app: &App, generation: u64) -> bool {
 }
 
 /// The index is ready: start the search thread, and search what was typed meanwhile.
-pub fn index_ready(app: &mut App, index: SearchIndex) {
+pub fn index_ready(app: &mut App, index: impl Into<Arc<SearchIndex>>) {
     app.search.indexing = None;
     app.search.index_clock = None;
-    let index = Arc::new(index);
+    let index = index.into();
     // An index built afresh comes twice (searchable before its pinyin
     // four-grams, then whole): the second search thread wakes the app too.
     let waker = app

@@ -77,6 +77,23 @@ pub fn fold_width(c: char) -> char {
 /// piece, between the commas of Chinese text, the hasher cost more than the
 /// reading).
 pub fn folded_hash(parts: &[impl AsRef<str>]) -> u64 {
+    with_folded(parts, xxhash_rust::xxh3::xxh3_64)
+}
+
+/// [`folded_hash`] and [`folded_prefix`] of `parts` (its first `n` characters), from
+/// one reading of the text.
+pub fn folded_hash_and_prefix(parts: &[impl AsRef<str>], n: usize) -> (u64, String) {
+    with_folded(parts, |folded| {
+        // Folding drops or replaces whole characters: the bytes are UTF-8.
+        let text = std::str::from_utf8(folded).unwrap_or_default();
+        let end = text.char_indices().nth(n).map_or(text.len(), |(i, _)| i);
+        (xxhash_rust::xxh3::xxh3_64(folded), text[..end].to_string())
+    })
+}
+
+/// `f` of `parts` folded as [`folded_hash`] reads them, gathered in a buffer kept
+/// by the thread.
+fn with_folded<T>(parts: &[impl AsRef<str>], f: impl FnOnce(&[u8]) -> T) -> T {
     thread_local! {
         static FOLDED: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
     }
@@ -85,11 +102,11 @@ pub fn folded_hash(parts: &[impl AsRef<str>]) -> u64 {
         for part in parts {
             fold_into(part.as_ref().as_bytes(), out);
         }
-        let h = xxhash_rust::xxh3::xxh3_64(out);
+        let result = f(out);
         if out.capacity() > 1 << 20 {
             *out = Vec::new();
         }
-        h
+        result
     })
 }
 
@@ -543,6 +560,15 @@ mod tests {
                 .filter(|c| !c.is_whitespace())
                 .collect();
             proptest::prop_assert_eq!(folded_hash(&parts), xxhash_rust::xxh3::xxh3_64(folded.as_bytes()));
+        }
+
+        // Read together, the hash and the opening are those read apart.
+        #[test]
+        fn hash_and_prefix_are_those_read_apart(parts in proptest::collection::vec("[a-zＡ１？ 　\u{a0}\u{85}\u{2003}\u{2028}\u{205f}\u{1680}\t\n。，“社区é\u{1F600}\u{ff5e}\u{ff5f}\u{3001}]{0,12}", 0..4), n in 0usize..40) {
+            proptest::prop_assert_eq!(
+                folded_hash_and_prefix(&parts, n),
+                (folded_hash(&parts), folded_prefix(&parts, n))
+            );
         }
     }
 

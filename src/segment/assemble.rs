@@ -671,15 +671,7 @@ fn names_its_pictures(units: &[Unit<'_>], captions: &[usize]) -> bool {
 /// The page's own words for a notice, a banner, a column or a box (`公　告`,
 /// `简　讯`, `短评`, `链接`), spaced out or not, are no pen name.
 fn is_pen_name(text: &str) -> bool {
-    let lex = lexicon();
-    let bare: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    if is_notice_title(&bare)
-        || lex.is_banner(&bare)
-        || lex.is_column_label(&bare)
-        || lex.is_box_head(&bare)
-    {
-        return false;
-    }
+    // Its shape first (no words to gather for most lines).
     let mut n = 0;
     for c in text.chars().filter(|c| !c.is_whitespace()) {
         if !is_han(c) || n == 3 {
@@ -687,10 +679,19 @@ fn is_pen_name(text: &str) -> bool {
         }
         n += 1;
     }
-    n >= 2
-        && !text.ends_with([
+    if n < 2
+        || text.ends_with([
             '区', '县', '市', '镇', '乡', '村', '省', '州', '街', '路', '站', '港',
         ])
+    {
+        return false;
+    }
+    let lex = lexicon();
+    let bare: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    !(is_notice_title(&bare)
+        || lex.is_banner(&bare)
+        || lex.is_column_label(&bare)
+        || lex.is_box_head(&bare))
 }
 
 /// Head line `l` (the stack ends before `after`) is the first of a run of parallel

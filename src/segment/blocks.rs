@@ -111,7 +111,7 @@ pub fn trim(s: &str) -> &str {
 /// Cut `text` into units (a page printed with its columns side by side, in the
 /// order `columns` reads it).
 pub fn units(text: &str) -> Vec<Unit<'_>> {
-    let separated = text.contains(SEPARATORS);
+    let separated = holds_separator(text);
     if let Some(runs) = super::columns::reading_order(text) {
         let mut out: Vec<Unit<'_>> = Vec::with_capacity(runs.len());
         for r in runs {
@@ -261,6 +261,16 @@ fn unquote(raw: &str) -> &str {
 /// The line separator U+2028 (a word processor's Shift+Enter) and the paragraph
 /// separator U+2029 that a web editor's copy leaves inside a line of the file.
 const SEPARATORS: [char; 2] = ['\u{2028}', '\u{2029}'];
+
+/// Whether `text` holds one of the [`SEPARATORS`] (`E2 80 A8`, `E2 80 A9`), found by
+/// a byte search (every page asks, over its whole text).
+fn holds_separator(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr_iter(0xE2, b).any(|i| {
+        b.get(i + 1..i + 3)
+            .is_some_and(|t| matches!(t, [0x80, 0xA8 | 0xA9]))
+    })
+}
 
 /// A line of the file as units: cut at the separators it holds (when the file holds
 /// any), each piece read as a line of its own, after a blank line where a paragraph

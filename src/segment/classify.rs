@@ -1131,11 +1131,25 @@ pub fn is_caption(text: &str, n: usize) -> bool {
 /// `… 在林区巡查。 图/冼小满`: a caption's sentence, then its picture's credit
 /// (`图/` and a name) after a space; the credit.
 fn picture_credit(text: &str) -> Option<String> {
-    let (before, name) = text.rsplit_once(['/', '／'])?;
+    let (before, name) = rsplit_slash(text)?;
     let sentence = before.strip_suffix('图')?;
     let trimmed = sentence.trim_end_matches(|c: char| c.is_whitespace());
     (trimmed.len() < sentence.len() && ends_sentence(trimmed) && is_name_line(name.trim()))
         .then(|| super::blocks::trim(&text[trimmed.len()..]).to_string())
+}
+
+/// `text` split at its last slash, `/` or `／` (U+FF0F, `EF BC 8F`): as
+/// `rsplit_once(['/', '／'])`, found by a byte search from the end (every line of a
+/// page asks, and most hold neither).
+fn rsplit_slash(text: &str) -> Option<(&str, &str)> {
+    let b = text.as_bytes();
+    memchr::memrchr2_iter(b'/', 0x8F, b).find_map(|i| {
+        if b[i] == b'/' {
+            Some((&text[..i], &text[i + 1..]))
+        } else {
+            (i >= 2 && b[i - 2..i] == [0xEF, 0xBC]).then(|| (&text[..i - 2], &text[i + 1..]))
+        }
+    })
 }
 
 /// The `张三 摄` credit at the end of a caption.
@@ -1249,7 +1263,9 @@ pub struct DateRead {
 /// name (two Han characters or more) and then a full date (year, month and day), with
 /// no sentence in it.
 pub fn is_signature_line(text: &str) -> bool {
-    if count_upto(text, 41) > 40 {
+    // A full date ends the line (`…日`) and holds its year (`…年`): most lines are
+    // told by these looks alone, before anything is gathered or read.
+    if count_upto(text, 41) > 40 || !text.trim_end().ends_with('日') || !text.contains('年') {
         return false;
     }
     let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
@@ -1267,6 +1283,10 @@ pub fn is_signature_line(text: &str) -> bool {
 /// `2026年5月6日`, `2O26年5月6日`, `2026 年 2 月 7 日`, `二〇二五年三月`: a date alone,
 /// as a scan prints it too (a letter O or l for a figure, spaces between the parts).
 pub fn is_date_alone(text: &str) -> bool {
+    // A date read whole ends with its day or its month.
+    if !text.trim_end().ends_with(['日', '月']) {
+        return false;
+    }
     let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     read_date(&squeezed, Figures::Scanned).is_some_and(|date| date.len == squeezed.len())
 }

@@ -30,7 +30,7 @@
 //! - the same article in another issue file gets another id.
 
 use crate::article::Article;
-use crate::text::{comparison_key, comparison_key_prefix, folded_hash, folded_prefix};
+use crate::text::{comparison_key, comparison_key_prefix, folded_hash_and_prefix};
 use std::collections::HashMap;
 
 /// The text an article's id is derived from.
@@ -53,16 +53,18 @@ pub const OPENING_CHARS: usize = 32;
 
 /// Give every article of one issue its id.
 pub fn assign_ids(issue_key: &str, articles: &mut [Article]) {
-    let keys: Vec<(String, u64)> = articles
+    let keys: Vec<(String, u64, String)> = articles
         .iter()
-        .map(|a| (anchor(a), folded_hash(&a.paragraphs)))
+        .map(|a| {
+            let (body, opening) = folded_hash_and_prefix(&a.paragraphs, OPENING_CHARS);
+            (anchor(a), body, opening)
+        })
         .collect();
     let mut seen: HashMap<(&str, u64), u32> = HashMap::with_capacity(keys.len());
-    for (article, (anchor, body)) in articles.iter_mut().zip(&keys) {
+    for (article, (anchor, body, opening)) in articles.iter_mut().zip(&keys) {
         let n = seen.entry((anchor, *body)).or_insert(0);
         *n += 1;
-        let opening = folded_prefix(&article.paragraphs, OPENING_CHARS);
-        article.id = article_id(issue_key, anchor, *body, *n, &opening);
+        article.id = article_id(issue_key, anchor, *body, *n, opening);
     }
 }
 

@@ -40,6 +40,9 @@ pub struct Lexicon {
     head_fields: HeadFields,
     #[serde(default)]
     record_fields: RecordFields,
+    /// One automaton over `credit_fields`, built at its first use.
+    #[serde(skip)]
+    credit_finder: OnceLock<Option<aho_corasick::AhoCorasick>>,
 }
 
 /// The fields of a newspaper database's records (`Title-题名: …`), by the Han name
@@ -98,6 +101,7 @@ pub fn lexicon() -> &'static Lexicon {
             credit_verbs: Vec::new(),
             head_fields: HeadFields::default(),
             record_fields: RecordFields::default(),
+            credit_finder: OnceLock::new(),
         })
     })
 }
@@ -135,8 +139,10 @@ impl Lexicon {
     /// `人物档案`, `链接`: the fixed head of a box set beside a story (spaces not
     /// counted, `人物　档案`).
     pub fn is_box_head(&self, text: &str) -> bool {
-        let bare: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-        self.box_heads.contains(&bare)
+        // Compared character by character, whitespace skipped (nothing gathered).
+        self.box_heads
+            .iter()
+            .any(|h| text.chars().filter(|c| !c.is_whitespace()).eq(h.chars()))
     }
 }
 
@@ -299,6 +305,19 @@ impl Lexicon {
             (DraftField::Byline, &f.byline),
             (DraftField::Caption, &f.caption),
         ];
+        // A label is followed by its colon: a line with none where a label could
+        // end names no field (most lines; one look at their first bytes).
+        let longest = fields
+            .iter()
+            .flat_map(|(_, labels)| labels.iter().map(String::len))
+            .max()
+            .unwrap_or(0);
+        let b = text.as_bytes();
+        if !(0..b.len().min(longest + 1))
+            .any(|i| b[i] == b':' || b[i..].starts_with("：".as_bytes()))
+        {
+            return None;
+        }
         for (field, labels) in fields {
             for label in labels {
                 let Some(rest) = text.strip_prefix(label.as_str()) else {
@@ -360,7 +379,14 @@ impl Lexicon {
 
     /// A page credit field (`责任编辑`, `美编`) anywhere in `text`.
     pub fn has_credit_field(&self, text: &str) -> bool {
-        self.credit_fields.iter().any(|w| text.contains(w.as_str()))
+        // (Every short line of every page asks: one scan for all the fields.)
+        let finder = self
+            .credit_finder
+            .get_or_init(|| aho_corasick::AhoCorasick::new(&self.credit_fields).ok());
+        match finder {
+            Some(finder) => finder.is_match(text),
+            None => self.credit_fields.iter().any(|w| text.contains(w.as_str())),
+        }
     }
 }
 

@@ -139,14 +139,6 @@ pub fn read_posts(units: &mut [Unit<'_>]) -> Option<Posts> {
         lines = (0..lines.len()).filter(keep).map(|k| lines[k]).collect();
         shapes = (0..shapes.len()).filter(keep).map(|k| shapes[k]).collect();
     }
-    // A hard-wrapped print cuts a post's text into lines as short as its layout's:
-    // a line filling the page's width, and the line it goes on in, are running
-    // text all the same.
-    let wrap = super::normalise::wrap_width(units);
-    let fills = |k: usize| wrap.is_some_and(|w| w.fills(&units[lines[k]].text));
-    let running: Vec<bool> = (0..lines.len())
-        .map(|k| shapes[k].is_none() || fills(k) || (k > 0 && fills(k - 1)))
-        .collect();
     let recurring = |s: u64| counts.get(&s).is_some_and(|&n| n >= MIN_POSTS);
     let mut openers: Vec<u64> = Vec::new();
     for s in shapes.iter().flatten() {
@@ -157,6 +149,14 @@ pub fn read_posts(units: &mut [Unit<'_>]) -> Option<Posts> {
     if openers.len() < 2 {
         return None;
     }
+    // A hard-wrapped print cuts a post's text into lines as short as its layout's:
+    // a line filling the page's width, and the line it goes on in, are running
+    // text all the same. (Measured only on a page with openers: most have none.)
+    let wrap = super::normalise::wrap_width(units);
+    let fills = |k: usize| wrap.is_some_and(|w| w.fills(&units[lines[k]].text));
+    let running: Vec<bool> = (0..lines.len())
+        .map(|k| shapes[k].is_none() || fills(k) || (k > 0 && fills(k - 1)))
+        .collect();
     // The opener whose records make the most posts (the first such).
     let posts = openers
         .iter()

@@ -831,15 +831,19 @@ fn table_records(units: &[Unit<'_>]) -> Option<(usize, std::ops::Range<usize>, V
 /// A header row: three or more cells divided by `delimiter`, each one to eight
 /// characters without a figure, all different.
 fn is_header(text: &str, delimiter: char) -> bool {
-    let cells: Vec<&str> = text.split(delimiter).map(trim).collect();
+    // Read cell by cell, stopping at the first that cannot be a label (most lines
+    // with a comma early are text: their first cell is long).
+    let mut cells: Vec<&str> = Vec::new();
+    for c in text.split(delimiter).map(trim) {
+        if !(1..=8).contains(&count_upto(c, 9))
+            || c.chars().any(|ch| ch.is_ascii_digit())
+            || cells.contains(&c)
+        {
+            return false;
+        }
+        cells.push(c);
+    }
     cells.len() >= 3
-        && cells.iter().all(|c| {
-            (1..=8).contains(&count_upto(c, 9)) && !c.chars().any(|ch| ch.is_ascii_digit())
-        })
-        && cells
-            .iter()
-            .enumerate()
-            .all(|(i, c)| !cells[..i].contains(c))
 }
 
 /// What each label holds, learned from its values across the records; `None` when

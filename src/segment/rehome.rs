@@ -149,7 +149,11 @@ fn cut(units: &[Unit<'_>], h: usize) -> bool {
 fn side_by_side(units: &[Unit<'_>]) -> bool {
     units
         .iter()
-        .filter(|u| u.text.contains("   "))
+        .filter(|u| {
+            // (Spaces are rare in Chinese text: each is found by a byte search.)
+            let b = u.text.as_bytes();
+            memchr::memchr_iter(b' ', b).any(|i| b[i..].starts_with(b"   "))
+        })
         .nth(2)
         .is_some()
 }

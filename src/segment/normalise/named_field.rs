@@ -17,8 +17,13 @@ pub(super) fn named_field(text: &str, fields: &[&str], at: FieldAt) -> Option<us
     let ending = |before: &str| fields.iter().position(|f| before.ends_with(f));
     match at {
         FieldAt::Start => {
-            let before = &text[..text.find(['：', ':'])?];
-            fields.iter().position(|f| before == *f)
+            // The line's first colon, looked for only where a field could end
+            // (a long line with no colon near its start names none).
+            let longest = fields.iter().map(|f| f.len()).max().unwrap_or(0);
+            let b = text.as_bytes();
+            let colon = (0..b.len().min(longest + 1))
+                .find(|&i| b[i] == b':' || b[i..].starts_with("：".as_bytes()))?;
+            fields.iter().position(|f| f.as_bytes() == &b[..colon])
         }
         FieldAt::Anywhere => text
             .match_indices(['：', ':'])

@@ -275,14 +275,20 @@ fn is_link_bar(text: &str) -> bool {
 /// How many of `marks` stand between spaces in `text` (a converter escapes a
 /// breadcrumb's `>` as `\>`).
 ///
-/// Each mark is found by its bytes (a SIMD search: nearly every line holds none),
-/// and the characters either side of it are read past any backslashes.
+/// Each mark is found by its last byte (a SIMD search: nearly every line holds
+/// none; no searcher to build for each line), and the characters either side of it
+/// are read past any backslashes.
 fn spaced_marks(text: &str, marks: &[char]) -> usize {
     let mut spaced = 0;
+    let b = text.as_bytes();
     for &mark in marks {
         let mut buf = [0u8; 4];
         let needle = mark.encode_utf8(&mut buf).as_bytes();
-        for at in memchr::memmem::find_iter(text.as_bytes(), needle) {
+        let last = needle[needle.len() - 1];
+        let found = memchr::memchr_iter(last, b)
+            .filter(|&i| b[..=i].ends_with(needle))
+            .map(|i| i + 1 - needle.len());
+        for at in found {
             let before = text[..at].chars().rev().find(|&c| c != '\\');
             let after = text[at + needle.len()..].chars().find(|&c| c != '\\');
             if before.is_some_and(char::is_whitespace) && after.is_some_and(char::is_whitespace) {

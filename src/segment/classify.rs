@@ -1795,6 +1795,18 @@ mod tests {
         }
     }
 
+    /// A four-character pen name opening with a two-character family name of the
+    /// Hundred Family Surnames (`梁丘素问`) is a name line, a byline under its title;
+    /// an idiom opening with the same characters is none.
+    #[test]
+    fn compound_family_names_open_four_character_names() {
+        for name in ["梁丘素问", "段干绿绮", "澹台明远", "夹谷磊"] {
+            assert!(is_name_line(name), "{name}");
+            assert_eq!(role(name), Role::Byline, "{name}");
+        }
+        assert!(!is_name_line("百里挑一"));
+    }
+
     #[test]
     fn role_words_need_a_name_after_them() {
         assert_eq!(role("记者手记"), Role::Head);

@@ -129,6 +129,8 @@ pub fn spawn_indexer_listed(
         // temporary file when the corpus is big: they are copied into the
         // cache file, never held in memory whole.
         let mut built = builder.finish_apart();
+        // The segments merged are let go of.
+        super::give_back_freed_memory();
         crate::cache::timing::mark("index: built");
         // Searched at once, without the four-grams (the same hits; pinyin
         // in bodies slower), their lists read in place from where they wait,
@@ -165,6 +167,7 @@ pub fn spawn_indexer_listed(
             // first (the index shared with the host is kept); should the file
             // not read back, they are made again.
             let index = built.into_shared();
+            super::give_back_freed_memory();
             if let Some(mapped) = cache::load(&root, &now) {
                 crate::cache::timing::mark("index: mapped");
                 drop(index);

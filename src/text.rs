@@ -84,10 +84,16 @@ pub fn folded_hash(parts: &[impl AsRef<str>]) -> u64 {
 /// one reading of the text.
 pub fn folded_hash_and_prefix(parts: &[impl AsRef<str>], n: usize) -> (u64, String) {
     with_folded(parts, |folded| {
-        // Folding drops or replaces whole characters: the bytes are UTF-8.
-        let text = std::str::from_utf8(folded).unwrap_or_default();
-        let end = text.char_indices().nth(n).map_or(text.len(), |(i, _)| i);
-        (xxhash_rust::xxh3::xxh3_64(folded), text[..end].to_string())
+        // Folding drops or replaces whole characters: the bytes are UTF-8, and the
+        // opening ends where its (n+1)-th character starts (only it is checked).
+        let end = folded
+            .iter()
+            .enumerate()
+            .filter(|&(_, &b)| b & 0xC0 != 0x80)
+            .nth(n)
+            .map_or(folded.len(), |(i, _)| i);
+        let opening = std::str::from_utf8(&folded[..end]).unwrap_or_default();
+        (xxhash_rust::xxh3::xxh3_64(folded), opening.to_string())
     })
 }
 

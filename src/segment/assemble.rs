@@ -1333,7 +1333,7 @@ impl Assembler {
                 && !d.caption
                 && d.paragraphs.last().is_some_and(|p| is_complete(p))
                 && below.is_some_and(|b| {
-                    let opening: String = b.chars().take(40).collect();
+                    let opening = super::classify::head(b, 40);
                     label.iter().filter(|w| opening.contains(**w)).count() >= 2
                 })
                 && shared_bigrams(&label, d) == 0
@@ -1359,7 +1359,7 @@ impl Assembler {
                 && !d.caption
                 && d.paragraphs.last().is_some_and(|p| is_complete(p))
             {
-                let opening: String = lede.unwrap_or("").chars().take(40).collect();
+                let opening = super::classify::head(lede.unwrap_or(""), 40);
                 let named = label.iter().filter(|w| opening.contains(**w)).count();
                 if named >= 3 && named > 3 * shared_bigrams(&label, d) {
                     self.open_headed(line, "a lone head whose words open the text below, far more than the article above", text, bullet);

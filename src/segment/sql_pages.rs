@@ -18,7 +18,9 @@ const MIN_ROWS: usize = 2;
 /// The units of `text` when it is an SQL dump of two rows or more, else `None`.
 pub fn units(text: &str) -> Option<Vec<Unit<'static>>> {
     // Cheap for every other page: a statement opens one of its lines.
-    if !text.contains("INSERT INTO") && !text.contains("insert into") {
+    let holds =
+        |statement: &str| memchr::memmem::find(text.as_bytes(), statement.as_bytes()).is_some();
+    if !holds("INSERT INTO") && !holds("insert into") {
         return None;
     }
     let mut columns: HashMap<String, Vec<String>> = HashMap::new();

@@ -286,7 +286,10 @@ fn spaced_marks(text: &str, marks: &[char]) -> usize {
         let needle = mark.encode_utf8(&mut buf).as_bytes();
         let last = needle[needle.len() - 1];
         let found = memchr::memchr_iter(last, b)
-            .filter(|&i| b[..=i].ends_with(needle))
+            .filter(|&i| {
+                i + 1 >= needle.len()
+                    && (needle.iter().rev().zip(b[..=i].iter().rev())).all(|(x, y)| x == y)
+            })
             .map(|i| i + 1 - needle.len());
         for at in found {
             let before = text[..at].chars().rev().find(|&c| c != '\\');

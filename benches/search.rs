@@ -15,7 +15,9 @@
 //! keystroke's median and hits; NEWSTAG_BENCH_REPEAT=N types each query N
 //! times (default 8); NEWSTAG_BENCH_PINYIN=a,b replaces the pinyin queries and
 //! NEWSTAG_BENCH_PINYIN_KEYS=every keeps only their every-key row;
-//! NEWSTAG_BENCH_SCOPE=titles (or all) measures one scope; NEWSTAG_BENCH_WARM=1
+//! NEWSTAG_BENCH_SCOPE=titles (or all) measures one scope; NEWSTAG_BENCH_HEADS=read
+//! leaves the heads' first characters unmade (one-character searches read the
+//! heads, as a single `newstag search` does); NEWSTAG_BENCH_WARM=1
 //! types on the cached index without loading or building (a valid cache from an
 //! earlier run). Whole-process `newstag search` figures:
 //! benches/search_cli.sh.
@@ -265,10 +267,18 @@ fn main() {
 /// Warm the index, then type every query class on it.
 fn typing_rows(index: SearchIndex) {
     let t = Instant::now();
-    index.warm();
+    // NEWSTAG_BENCH_HEADS=read: without the heads' first characters (a
+    // one-character search reads the heads, as before they were made).
+    let read_heads = std::env::var("NEWSTAG_BENCH_HEADS").is_ok_and(|v| v == "read");
+    if read_heads {
+        index.warm_but_head_starts();
+    } else {
+        index.warm();
+    }
     println!(
-        "warm (pinyin glyphs of titles and body characters, ASCII masks, title starts): {:.0} ms; \
+        "warm (pinyin glyphs of titles and body characters, ASCII masks, title starts{}): {:.0} ms; \
          process now {:.0} MB (peak {:.0} MB)",
+        if read_heads { "" } else { ", head starts" },
         ms(t.elapsed()),
         status_kb("VmRSS:") as f64 / 1024.0,
         status_kb("VmHWM:") as f64 / 1024.0

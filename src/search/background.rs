@@ -44,7 +44,16 @@ impl BackgroundSearcher {
         let thread = std::thread::Builder::new()
             .name("newstag-search".into())
             .spawn(move || {
-                index.warm();
+                index.warm_but_head_starts();
+                // The heads' first characters on a thread of their own: the
+                // first keystroke does not wait for them (a one-character
+                // search reads the heads it ranks until they are made).
+                let later = Arc::clone(&index);
+                let _ = std::thread::Builder::new()
+                    .name("newstag-head-starts".into())
+                    .spawn(move || {
+                        later.head_starts();
+                    });
                 let mut searcher = Searcher::new(index, tags);
                 while let Ok(first) = req_rx.recv() {
                     // Apply every waiting request; only the newest search is run.

@@ -106,6 +106,10 @@ impl Bitset {
         roaring::RoaringBitmap::from_lsb0_bytes(0, &bytes)
     }
 
+    /// Approximate heap bytes.
+    pub fn heap_bytes(&self) -> usize {
+        8 * self.0.len()
+    }
     pub fn is_empty(&self) -> bool {
         self.0.iter().all(|&w| w == 0)
     }

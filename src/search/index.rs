@@ -2,7 +2,7 @@
 //! the bodies (shared with the corpus, or folded from the cache) and their
 //! bigram postings ([`super::postings`]), one entry ("document") per article.
 
-use super::chars::CharIndex;
+use super::chars::{CharIndex, HeadStarts};
 use super::column::{Pods, TextColumn, Variants};
 use super::fold::fold;
 use super::patch::{DocMap, Place};
@@ -708,6 +708,7 @@ struct Derived {
     pinyin: OnceLock<Box<PinyinData>>,
     ascii: OnceLock<Box<AsciiMasks>>,
     title_starts: OnceLock<Box<[char]>>,
+    head_starts: OnceLock<Box<HeadStarts>>,
 }
 
 /// What the cache file keeps of [`PinyinData`].
@@ -1092,9 +1093,37 @@ impl SearchIndex {
         })
     }
 
+    /// The first character of each folded head (kicker, subtitle, byline),
+    /// made on first use: with the field character index, what ranking a
+    /// one-character term in the heads needs, without reading the heads.
+    pub(crate) fn head_starts(&self) -> &HeadStarts {
+        self.derived
+            .head_starts
+            .get_or_init(|| Box::new(HeadStarts::build(self.len(), |d| self.fields_folded.get(d))))
+    }
+
+    /// [`SearchIndex::head_starts`] when made already (by [`SearchIndex::warm`]
+    /// or an earlier call): a one-character search uses it then, and reads
+    /// the heads it needs otherwise (a single `newstag search` reads fewer
+    /// heads than making the table does).
+    pub(crate) fn head_starts_made(&self) -> Option<&HeadStarts> {
+        self.derived.head_starts.get().map(|h| &**h)
+    }
+
     /// Make now what the first searches would otherwise make (call it off the UI
     /// thread, before the first keystroke).
     pub fn warm(&self) {
+        self.warm_but_head_starts();
+        self.head_starts();
+    }
+
+    /// [`SearchIndex::warm`] but for the heads' first characters
+    /// ([`SearchIndex::head_starts`]): until they are made, a one-character
+    /// search reads the heads it ranks, as a single `newstag search` does. The
+    /// search thread makes them on a thread of their own after this (at
+    /// 100,000 issues they take about half a second), so that the first
+    /// keystroke does not wait for them.
+    pub fn warm_but_head_starts(&self) {
         self.pinyin_data();
         self.ascii_masks();
         self.title_starts();
@@ -1147,6 +1176,9 @@ impl SearchIndex {
         }
         if self.derived.ascii.get().is_some() {
             out.push(("ascii masks (derived)", self.len() * 16));
+        }
+        if let Some(h) = self.derived.head_starts.get() {
+            out.push(("head starts (derived)", h.heap_bytes()));
         }
         out
     }

@@ -993,8 +993,9 @@ impl<'i> Matcher<'i> {
     /// [`Matcher::one_character_score`] scores it), ranked by tiers straight
     /// from the sets the term was prepared with instead of scoring each hit
     /// and sorting: titles starting with the character, the other titles
-    /// holding it, the heads of the rest (the only texts read) starting with
-    /// it, the other heads holding it, then the rest's bodies by how often
+    /// holding it, the heads of the rest (read only when their first
+    /// characters are not made: [`SearchIndex::head_starts_made`]) starting
+    /// with it, the other heads holding it, then the rest's bodies by how often
     /// they hold it (from the postings' counts). Each tier in document order,
     /// as [`rank`] orders equal scores. None for any other query.
     fn one_character_ranking(&self) -> Option<(Vec<Hit>, Vec<u32>)> {
@@ -1029,17 +1030,39 @@ impl<'i> Matcher<'i> {
         };
         let mut read = heads_may.clone();
         read.subtract(title_may);
-        let read: Vec<u32> = read.iter().collect();
-        let head_scores: Vec<Option<i64>> = read
-            .par_iter()
-            .with_min_len(1024)
-            .map(|&d| self.heads_character_score(t, d as usize))
-            .collect();
-        let mut head_hits: Vec<Hit> = read
-            .iter()
-            .zip(&head_scores)
-            .filter_map(|(&doc, s)| s.map(|score| Hit { doc, score }))
-            .collect();
+        let mut head_hits: Vec<Hit> = match self.index.head_starts_made() {
+            // The heads' first characters settle every score but those of
+            // documents whose heads hold a line break of their own: a head
+            // holds the character (the field index says so), one starts
+            // with it or none does.
+            Some(table) => {
+                let starting = table.starting_with(c, self.index.len());
+                read.iter()
+                    .filter_map(|doc| {
+                        let score = if table.is_unsettled(doc) {
+                            self.heads_character_score(t, doc as usize)?
+                        } else if starting.contains(doc) {
+                            FIELDS + 24
+                        } else {
+                            FIELDS + 16
+                        };
+                        Some(Hit { doc, score })
+                    })
+                    .collect()
+            }
+            None => {
+                let read: Vec<u32> = read.iter().collect();
+                let head_scores: Vec<Option<i64>> = read
+                    .par_iter()
+                    .with_min_len(1024)
+                    .map(|&d| self.heads_character_score(t, d as usize))
+                    .collect();
+                read.iter()
+                    .zip(&head_scores)
+                    .filter_map(|(&doc, s)| s.map(|score| Hit { doc, score }))
+                    .collect()
+            }
+        };
         let top = FIELDS + 24;
         hits.extend(head_hits.iter().filter(|h| h.score == top));
         hits.extend(head_hits.iter().filter(|h| h.score != top));
@@ -1830,11 +1853,17 @@ mod tests {
                 return Ok(());
             };
             let plain = Matcher::reading_every_text(&index, &query).run(None);
-            let (fast, docs) = Matcher::new(&index, &query, None).run_with_docs(None);
-            proptest::prop_assert_eq!(&fast, &plain, "{}", text);
             let mut ascending: Vec<u32> = plain.iter().map(|h| h.doc).collect();
             ascending.sort_unstable();
-            proptest::prop_assert_eq!(docs, ascending, "{} (documents)", text);
+            // Reading the heads, then from their first characters (made by warm).
+            for warmed in [false, true] {
+                if warmed {
+                    index.warm();
+                }
+                let (fast, docs) = Matcher::new(&index, &query, None).run_with_docs(None);
+                proptest::prop_assert_eq!(&fast, &plain, "{} (warmed: {})", text, warmed);
+                proptest::prop_assert_eq!(&docs, &ascending, "{} (documents, warmed: {})", text, warmed);
+            }
             let all: Vec<u32> = (0..index.len() as u32).collect();
             let few = Matcher::for_few(&index, &query, None).run(Some(&all));
             proptest::prop_assert_eq!(&few, &plain, "{} over candidates", text);

@@ -1069,7 +1069,26 @@ pub fn is_name_line(text: &str) -> bool {
     }
     // A dictionary word is a name only when jieba tags it as one (`王芳`, not `周末`).
     let tags = tags.unwrap_or_else(|| crate::words::jieba().tag(name, false));
+    if surname == 2 && is_place_or_thing_after_a_word(&tags) {
+        return false;
+    }
     tags.len() > 1 || tags.iter().all(|t| t.tag.starts_with("nr"))
+}
+
+/// `百里画廊`, `南宫古街`: a short head that opens with the characters of a
+/// two-character family name, where jieba reads those two characters as one word of
+/// another kind (a number, a place) and the rest as one noun of a thing or a place of
+/// two characters or more. A pen name keeps its family name read as a name or not as
+/// one word (`澹台明远`; `梁丘素问`, `巫马守义`: jieba cuts the family name apart) or
+/// has a given name that is no such noun (`百里清晏`).
+fn is_place_or_thing_after_a_word(tags: &[jieba_rs::Tag<'_>]) -> bool {
+    let [opening, rest] = tags else {
+        return false;
+    };
+    // A one-character given name is often a noun alone (`巫马青`, `欧阳林`).
+    rest.word.chars().nth(1).is_some()
+        && ["n", "ns", "nt", "nz", "nl", "ng", "s", "f"].contains(&rest.tag)
+        && !opening.tag.starts_with("nr")
 }
 
 /// `闻笛　常青藤`, `·程远帆 黎小满·`: two or three names side by side, the first
@@ -1800,11 +1819,24 @@ mod tests {
     /// an idiom opening with the same characters is none.
     #[test]
     fn compound_family_names_open_four_character_names() {
-        for name in ["梁丘素问", "段干绿绮", "澹台明远", "夹谷磊"] {
+        for name in [
+            "梁丘素问",
+            "段干绿绮",
+            "澹台明远",
+            "夹谷磊",
+            "巫马青",
+            "巫马守义",
+            "百里清晏",
+        ] {
             assert!(is_name_line(name), "{name}");
             assert_eq!(role(name), Role::Byline, "{name}");
         }
         assert!(!is_name_line("百里挑一"));
+        // Heads that open with such characters read as a word of another kind.
+        for head in ["百里画廊", "百里茶园", "南宫花园"] {
+            assert!(!is_name_line(head), "{head}");
+            assert_eq!(role(head), Role::Head, "{head}");
+        }
     }
 
     #[test]

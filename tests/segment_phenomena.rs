@@ -290,3 +290,47 @@ fn a_section_over_the_page_code_ends_the_masthead_in_every_style() {
         assert!(a[0].body().starts_with("3月4日晚"), "{style:?}: {a:#?}");
     }
 }
+
+/// A Tesseract hOCR page saved beside the text pages (`.hocr.txt`) is loaded with the
+/// corpus and cut by its layout: its head line set larger is the title, its
+/// paragraphs are the body, none of its markup or metadata is text.
+#[test]
+fn an_hocr_page_in_a_corpus_is_read_by_its_layout() {
+    let dir = tempfile::tempdir().unwrap();
+    let line = |id: &str, bbox: &str, size: u32, text: &str| {
+        format!(
+            "<span class='ocr_line' id='{id}' title='bbox {bbox}; x_size {size}'>\
+             <span class='ocrx_word' title='bbox {bbox}; x_wconf 91'>{text}</span></span>\n"
+        )
+    };
+    let mut page = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Transitional//EN\" \"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd\">\n\
+         <html xmlns=\"http://www.w3.org/1999/xhtml\">\n<head><title></title>\
+         <meta name='ocr-system' content='tesseract 5.3.0' /></head>\n<body>\n\
+         <div class='ocr_page' id='page_1' title='image \"a.png\"; bbox 0 0 2000 3000'>\n\
+         <div class='ocr_carea' id='block_1'><p class='ocr_par' id='par_1'>\n",
+    );
+    page += &line("l1", "200 100 1000 180", 80, "春耕备耕正当时");
+    page += "</p><p class='ocr_par' id='par_2'>\n";
+    page += &line("l2", "240 200 1200 240", 40, "连日来，河西村的田间地头一派");
+    page += &line("l3", "200 250 900 290", 40, "繁忙景象。");
+    page += &line("l4", "240 300 1200 340", 40, "村里请来农技员，手把手教村民");
+    page += &line("l5", "200 350 900 390", 40, "科学施肥。");
+    page += "</p></div>\n</div>\n</body>\n</html>\n";
+    std::fs::write(dir.path().join("晋北日报_2026-05-02_第2版.hocr.txt"), page).unwrap();
+    let corpus = newstag::corpus::Corpus::load(dir.path()).unwrap();
+    let articles: Vec<&Article> = corpus
+        .issues
+        .iter()
+        .flat_map(|i| i.articles.iter())
+        .collect();
+    assert_eq!(articles.len(), 1, "{articles:?}");
+    assert_eq!(articles[0].title, "春耕备耕正当时");
+    assert_eq!(
+        articles[0].paragraphs,
+        [
+            "连日来，河西村的田间地头一派繁忙景象。",
+            "村里请来农技员，手把手教村民科学施肥。"
+        ]
+    );
+}

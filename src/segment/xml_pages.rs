@@ -8,6 +8,10 @@
 //!   levels: a hint the page path weighs), a block in a page's margins (running
 //!   heads, page numbers) furniture, a `ComposedBlock` of an article's type one
 //!   article;
+//! - an OCR layout in hOCR (an `html` page whose elements carry its classes, as
+//!   Tesseract writes it): read as ALTO is, each `ocr_par` a block of `ocr_line`s
+//!   of `ocrx_word`s with their `bbox`es (a column of type set vertically turned on
+//!   its side), its `x_size` its size;
 //! - a transcription in TEI P5: `div`s with a `head` are articles, `head` their
 //!   title (`type="sub"` a subtitle, `type="kicker"` a kicker), `byline` and
 //!   `docAuthor` the byline, `dateline` and `p` text; the `teiHeader` is no text,
@@ -25,7 +29,7 @@
 //! inside a tag is joined to the next without a break, a converter's heading marks
 //! and indents before a line are dropped, lines before the document (a running head)
 //! are furniture; end tags that match no open element are skipped. A page that does
-//! not parse, or is a web page (`<html>`), is left to the text path (`None`).
+//! not parse, or is a web page (`<html>` but no hOCR), is left to the text path (`None`).
 
 use super::blocks::{DraftField, Markup, Unit, trim};
 use quick_xml::Reader;
@@ -98,7 +102,7 @@ pub fn units(text: &str) -> Option<Vec<Unit<'static>>> {
     // One document (a dump of many top elements, `<doc>`s, is read a line a
     // field by `blocks`), no web page, and little text outside it.
     if root.elements().nth(1).is_some()
-        || first.name == "html"
+        || (first.name == "html" && !is_hocr(first))
         || outside as f64 > all as f64 * MAX_OUTSIDE_SHARE
     {
         return None;
@@ -116,6 +120,8 @@ pub fn units(text: &str) -> Option<Vec<Unit<'static>>> {
         emit_layout(page_xml(first), &mut page);
     } else if first.name == "djvuxml" {
         emit_layout(djvu(first), &mut page);
+    } else if first.name == "html" {
+        emit_layout(hocr(first), &mut page);
     } else if root.descendants().iter().any(|e| e.name == "textline") {
         emit_layout(alto(&root), &mut page);
     } else {
@@ -1037,6 +1043,12 @@ fn alto_line(
     }
 }
 
+/// A line of rule strokes only: a column rule or a box's side read as text.
+fn is_drawn_rule(text: &str) -> bool {
+    text.chars()
+        .all(|c| matches!(c, '｜' | '|' | '│' | '┃' | '║' | '丨') || c.is_whitespace())
+}
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Gap {
     None,
@@ -1045,8 +1057,9 @@ enum Gap {
 }
 
 /// A block's lines as paragraphs: a new one where a line is indented past the
-/// block's left edge by a character's width or more, or follows a line that ended
-/// a sentence short of the block's right edge.
+/// block's left edge by a character's width or more, or follows a line that
+/// stopped short of the block's right edge having ended a sentence or well before
+/// this line ends (a head's last line over its text).
 fn paragraphs(lines: &[AltoLine]) -> Vec<LayoutPara> {
     let left = lines.iter().map(|l| l.left).fold(f64::INFINITY, f64::min);
     let right = lines.iter().map(|l| l.right).fold(0.0, f64::max);
@@ -1061,8 +1074,12 @@ fn paragraphs(lines: &[AltoLine]) -> Vec<LayoutPara> {
         let opens = i == 0 || {
             let prev = &lines[i - 1];
             let indented = l.left - left >= width * 0.9 && lines.len() > 1;
-            let short =
-                right - prev.right >= width * 1.5 && super::classify::ends_sentence(&prev.text);
+            // The line before stopped well short of the block's edge: it ended
+            // its paragraph when it ended a sentence, or when this line runs on
+            // well past it (a head's last line over the text's first).
+            let short = right - prev.right >= width * 1.5
+                && (super::classify::ends_sentence(&prev.text)
+                    || l.right - prev.right >= width * 1.5);
             let resized = (size(l) - size(prev)).abs() > size(prev) * 0.1;
             indented || short || resized
         };
@@ -1299,6 +1316,164 @@ fn word_height(w: &Element) -> f64 {
     match c[..] {
         [_, bottom, _, top, ..] => (bottom - top).abs(),
         _ => 0.0,
+    }
+}
+
+// ---------------------------------------------------------------------------
+// hOCR (an OCR engine's layout as HTML, as Tesseract and OCRopus write it)
+
+/// An element's hOCR classes (`class="ocr_line"`).
+fn has_class(e: &Element, class: &str) -> bool {
+    e.attr("class")
+        .is_some_and(|c| c.split_whitespace().any(|c| c == class))
+}
+
+/// An `html` document is hOCR when its elements carry the format's line classes.
+fn is_hocr(html: &Element) -> bool {
+    html.descendants().iter().any(|e| is_hocr_line(e))
+}
+
+/// The classes of a printed line in hOCR (a running text's, a head's, a caption's).
+fn is_hocr_line(e: &Element) -> bool {
+    [
+        "ocr_line",
+        "ocrx_line",
+        "ocr_header",
+        "ocr_caption",
+        "ocr_textfloat",
+    ]
+    .iter()
+    .any(|c| has_class(e, c))
+}
+
+/// A property of an hOCR element's `title` (`bbox 10 20 300 60; x_size 38`): its numbers.
+fn hocr_property(e: &Element, name: &str) -> Vec<f64> {
+    e.attr("title")
+        .unwrap_or("")
+        .split(';')
+        .find_map(|p| {
+            let mut words = p.split_whitespace();
+            (words.next() == Some(name)).then(|| words.filter_map(|w| w.parse().ok()).collect())
+        })
+        .unwrap_or_default()
+}
+
+/// An hOCR element's box: left, top, right and bottom edges.
+fn hocr_box(e: &Element) -> Option<[f64; 4]> {
+    match hocr_property(e, "bbox")[..] {
+        [x0, y0, x1, y1] => Some([x0, y0, x1, y1]),
+        _ => None,
+    }
+}
+
+/// An hOCR document's paragraphs, read as ALTO's are: each `ocr_page` a page (a
+/// page break before all but the first), each `ocr_par` (else `ocr_carea`) a block
+/// of lines, cut where a line is indented or its size changes; a line's size its
+/// `x_size`, else its box's height, its text its `ocrx_word`s (a space where the
+/// gap between two words' boxes is half a line's height or more, as printed). A
+/// line of nothing but rule strokes (a column rule the engine read as `｜｜｜`)
+/// is no text.
+fn hocr(html: &Element) -> Vec<LayoutPara> {
+    let all = html.descendants();
+    let mut pages: Vec<&Element> = all
+        .iter()
+        .copied()
+        .filter(|e| has_class(e, "ocr_page"))
+        .collect();
+    if pages.is_empty() {
+        pages.push(html);
+    }
+    let mut out = Vec::new();
+    for (k, page) in pages.into_iter().enumerate() {
+        let inside = page.descendants();
+        let of_class = |class: &str| -> Vec<&Element> {
+            inside
+                .iter()
+                .copied()
+                .filter(|e| has_class(e, class))
+                .collect()
+        };
+        let mut blocks = of_class("ocr_par");
+        if blocks.is_empty() {
+            blocks = of_class("ocr_carea");
+        }
+        if blocks.is_empty() {
+            blocks.push(page);
+        }
+        let mut first = k > 0;
+        for block in blocks {
+            let lines: Vec<AltoLine> = block
+                .descendants()
+                .into_iter()
+                .filter(|e| is_hocr_line(e))
+                .map(hocr_line)
+                .filter(|l| !l.text.is_empty() && !is_drawn_rule(&l.text))
+                .collect();
+            for p in paragraphs(&lines) {
+                out.push(LayoutPara {
+                    page_break: std::mem::take(&mut first),
+                    ..p
+                });
+            }
+        }
+    }
+    out
+}
+
+/// An hOCR line: its words' texts and its box. A column of type set vertically
+/// (`textangle 90`, or a box far taller than wide) is read as a line turned on its
+/// side: its top is where it opens, its bottom where it ends, its width its height.
+fn hocr_line(line: &Element) -> AltoLine {
+    let [x0, y0, x1, y1] = hocr_box(line).unwrap_or_default();
+    let vertical = hocr_property(line, "textangle")
+        .first()
+        .is_some_and(|a| (a.abs() - 90.0).abs() < 1.0)
+        || (y1 - y0) > 3.0 * (x1 - x0).max(1.0);
+    // Where the line opens and ends along its direction, and its breadth across it.
+    let along = |b: [f64; 4]| if vertical { (b[1], b[3]) } else { (b[0], b[2]) };
+    let (left, right) = along([x0, y0, x1, y1]);
+    let height = if vertical { x1 - x0 } else { y1 - y0 }.abs();
+    let words: Vec<&Element> = line
+        .descendants()
+        .into_iter()
+        .filter(|e| has_class(e, "ocrx_word"))
+        .collect();
+    let mut text = String::new();
+    if words.is_empty() {
+        text = squeeze(&element_text(line));
+    }
+    let mut last_right: Option<f64> = None;
+    for w in words {
+        // A word keeps the full-width space it was read with (`　星期`).
+        let text_of = element_text(w);
+        let word = text_of.trim_matches(|c: char| c.is_ascii_whitespace());
+        if word.is_empty() {
+            continue;
+        }
+        let b = hocr_box(w).map(along);
+        let wide = match (last_right, b) {
+            (Some(r), Some(b)) => height > 0.0 && b.0 - r >= height * 0.5,
+            _ => false,
+        };
+        let latin = text
+            .chars()
+            .last()
+            .is_some_and(|p| p.is_ascii_alphanumeric())
+            && word.starts_with(|n: char| n.is_ascii_alphanumeric());
+        if !text.is_empty() && (wide || latin) {
+            text.push(' ');
+        }
+        text.push_str(word);
+        last_right = b.map(|b| b.1).or(last_right);
+    }
+    let size = hocr_property(line, "x_size").first().copied();
+    AltoLine {
+        text,
+        left,
+        right,
+        height,
+        size: size.or((height > 0.0).then_some(height)),
+        at: line.at,
     }
 }
 
@@ -1564,6 +1739,113 @@ mod tests {
             "本报讯　郊区各公社利用春耕前的空隙开展植树活动，已植树八万多株。"
         );
         assert!(!a[0].paragraphs.join("").contains("x_0001"), "{a:?}");
+    }
+
+    const HOCR: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
+<html xmlns="http://www.w3.org/1999/xhtml" xml:lang="en" lang="en">
+ <head>
+  <title></title>
+  <meta http-equiv="Content-Type" content="text/html;charset=utf-8"/>
+  <meta name='ocr-system' content='tesseract 5.3.0' />
+ </head>
+ <body>
+  <div class='ocr_page' id='page_1' title='image "p2.png"; bbox 0 0 2000 3000; ppageno 0'>
+   <div class='ocr_carea' id='block_1_1' title="bbox 200 100 1200 180">
+    <p class='ocr_par' id='par_1_1' lang='chi_sim' title="bbox 200 100 1200 180">
+     <span class='ocr_line' id='line_1_1' title="bbox 200 100 1200 180; x_size 80">
+      <span class='ocrx_word' id='word_1_1' title='bbox 200 100 520 180; x_wconf 93'>湿地迎来</span>
+      <span class='ocrx_word' id='word_1_2' title='bbox 520 100 840 180; x_wconf 95'>越冬候鸟</span>
+     </span>
+    </p>
+   </div>
+   <div class='ocr_carea' id='block_1_2' title="bbox 200 200 1200 240">
+    <p class='ocr_par' id='par_1_2' lang='chi_sim' title="bbox 200 200 1200 240">
+     <span class='ocr_line' id='line_1_2' title="bbox 200 200 700 240; x_size 40">
+      <span class='ocrx_word' id='word_1_3' title='bbox 200 200 360 240'>本报记者</span>
+      <span class='ocrx_word' id='word_1_4' title='bbox 400 200 520 240'>贺远山</span>
+     </span>
+    </p>
+   </div>
+   <div class='ocr_carea' id='block_1_3' title="bbox 200 260 1200 500">
+    <p class='ocr_par' id='par_1_3' lang='chi_sim' title="bbox 200 260 1200 500">
+     <span class='ocr_line' id='line_1_3' title="bbox 240 260 1200 300; x_size 40">
+      <span class='ocrx_word' title='bbox 240 260 1200 300'>入冬以来，琤江湿地迎来大批</span>
+     </span>
+     <span class='ocr_line' id='line_1_4' title="bbox 200 310 800 350; x_size 40">
+      <span class='ocrx_word' title='bbox 200 310 800 350'>越冬候鸟。</span>
+     </span>
+     <span class='ocr_line' id='line_1_5' title="bbox 240 360 1200 400; x_size 40">
+      <span class='ocrx_word' title='bbox 240 360 1200 400'>保护站增派了巡护员，每天</span>
+     </span>
+     <span class='ocr_line' id='line_1_6' title="bbox 200 410 700 450; x_size 40">
+      <span class='ocrx_word' title='bbox 200 410 700 450'>巡查两次。</span>
+     </span>
+    </p>
+   </div>
+  </div>
+  <div class='ocr_page' id='page_2' title='image "p3.png"; bbox 0 0 2000 3000; ppageno 1'>
+   <div class='ocr_carea' id='block_2_1' title="bbox 200 100 1200 180">
+    <p class='ocr_par' id='par_2_1' lang='chi_sim' title="bbox 200 100 1200 180">
+     <span class='ocr_line' id='line_2_1' title="bbox 200 100 1000 180; x_size 80">
+      <span class='ocrx_word' title='bbox 200 100 1000 180'>老街夜市重新开张</span>
+     </span>
+    </p>
+    <p class='ocr_par' id='par_2_2' lang='chi_sim' title="bbox 200 200 1200 300">
+     <span class='ocr_line' id='line_2_2' title="bbox 240 200 1200 240; x_size 40">
+      <span class='ocrx_word' title='bbox 240 200 1200 240'>停业两年的老街夜市上周末重新</span>
+     </span>
+     <span class='ocr_line' id='line_2_3' title="bbox 200 250 900 290; x_size 40">
+      <span class='ocrx_word' title='bbox 200 250 900 290'>开张，摊位坐满了人。</span>
+     </span>
+    </p>
+   </div>
+  </div>
+ </body>
+</html>
+"#;
+
+    /// An hOCR page (as Tesseract writes one) is read as an ALTO page is: lines set
+    /// larger than the body's are heads, an indented line opens a paragraph, a wide
+    /// gap between two words' boxes is a space; its `head` is no text.
+    #[test]
+    fn an_hocr_page_is_cut_by_its_line_sizes_and_indents() {
+        assert_eq!(
+            heads(HOCR),
+            [
+                h("", "湿地迎来越冬候鸟", "", "本报记者 贺远山", 2),
+                h("", "老街夜市重新开张", "", "", 1),
+            ]
+        );
+        let a = segment_issue(HOCR, "x");
+        assert_eq!(
+            a[0].paragraphs[..],
+            [
+                "入冬以来，琤江湿地迎来大批越冬候鸟。".to_string(),
+                "保护站增派了巡护员，每天巡查两次。".to_string()
+            ]
+        );
+        assert_eq!(
+            a[1].paragraphs[0],
+            "停业两年的老街夜市上周末重新开张，摊位坐满了人。"
+        );
+        let all: String = a
+            .iter()
+            .flat_map(|a| a.paragraphs.iter())
+            .cloned()
+            .collect();
+        assert!(
+            !all.contains("tesseract") && !all.contains("p2.png"),
+            "{all}"
+        );
+    }
+
+    /// A web page that merely uses a class named like hOCR's page is still a web page.
+    #[test]
+    fn a_web_page_without_hocr_lines_is_not_read_as_hocr() {
+        let page =
+            "<html><body><div class='ocr_page'><h1>标题</h1><p>正文。</p></div></body></html>\n";
+        assert!(units(page).is_none());
     }
 
     const NEWS: &str = r#"<?xml version="1.0" encoding="UTF-8"?>

@@ -26,6 +26,8 @@
 //! - `guessed_markdown`, `indents`: a converter's heading marks and a page's
 //!   indents are kept only where they mean something.
 //! - `letter_runs`: a name set one character a line is one unit.
+//! - `interleaved`: two columns a PDF extractor printed row by row (each line of
+//!   the one followed by the same row's of the other) are read column by column.
 //! - `unwrap`: hard-wrapped lines are rejoined into paragraphs; on pages that keep
 //!   blank lines between blocks, the lines of a block are one unit; `wrapped_heads`
 //!   makes a head wrapped over lines one.
@@ -43,6 +45,7 @@ mod furniture;
 mod glued_labels;
 mod guessed_markdown;
 mod indents;
+mod interleaved;
 mod item_banners;
 mod letter_runs;
 mod lynx_links;
@@ -64,6 +67,7 @@ use furniture::mark_furniture;
 use glued_labels::split_glued_labels;
 use guessed_markdown::settle_markdown;
 use indents::settle_indents;
+use interleaved::unweave_columns;
 use item_banners::mark_comment_banners;
 use item_banners::mark_marked_runs;
 use letter_runs::join_letter_runs;
@@ -118,6 +122,9 @@ pub fn normalise_page(units: &mut Vec<Unit<'_>>, traditional: bool) {
     // printed without blank lines into a paragraph) and after it (which makes a
     // head wrapped in a hard-wrapped print whole, to be found again).
     super::recur::mark_contents(units);
+    // Two columns a PDF extractor printed row by row, read column by column
+    // before their lines are joined.
+    unweave_columns(units);
     unwrap(units, wrap);
     if let Some(label) = text_label {
         super::records::strip_text_label(units, &label);

@@ -93,10 +93,11 @@ pub fn mark(name: &str) {
 
 /// The process's resident memory now and its peak so far (`VmRSS`, `VmHWM`
 /// of /proc/self/status), for [`mark`]: the phase in whose line the peak
-/// grows is where memory peaked. The resident memory now is also given as
-/// its anonymous part (the heap) and its part of mapped files (cache files
-/// read in place, which the system can drop and read again), both of which
-/// the peak counts. Empty where the system does not say.
+/// grows is where memory peaked. Of the resident memory now, its anonymous
+/// part (the heap) and its part of mapped files (the program, its libraries
+/// and cache files read in place, which the system can drop and read again)
+/// are also given: shared memory is neither, so the two need not add up to
+/// it. Empty where the system does not say.
 fn memory() -> String {
     let Ok(status) = std::fs::read_to_string("/proc/self/status") else {
         return String::new();
@@ -108,7 +109,9 @@ fn memory() -> String {
             .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
     };
     let parts = match (kb("RssAnon:"), kb("RssFile:")) {
-        (Some(anon), Some(file)) => format!(" = {} heap + {} files", anon / 1024, file / 1024),
+        (Some(anon), Some(file)) => {
+            format!(", of which {} heap, {} files", anon / 1024, file / 1024)
+        }
         _ => String::new(),
     };
     match (kb("VmRSS:"), kb("VmHWM:")) {

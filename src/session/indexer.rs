@@ -62,7 +62,8 @@ pub struct IndexFeeder {
 /// [`SessionEvent::IndexReady`] when the index can be searched (a second time
 /// once whole, when built afresh: see [`crate::search::SearchIndex::fourgrams_pending`]).
 /// Keep the feeder returned as long as its index is wanted: dropped, the job
-/// reports nothing more. `cache`: the host's issues may be
+/// stops at its next step, but may still report what it had made (its
+/// reports carry `generation`, by which the host drops them). `cache`: the host's issues may be
 /// those the cache describes (false when it kept issues of another cut: the
 /// cache is then neither read nor written). `generation`: the host's count of
 /// corpus changes now, carried by every [`SessionEvent::IndexReady`] of this

@@ -98,8 +98,9 @@ pub struct SearchState {
     pub(super) indexing: Option<crate::session::progress::JobProgress>,
     /// When the indexer was first handed issues.
     pub(super) index_clock: Option<crate::session::progress::ProgressClock>,
-    /// Corrections seen: an index update made for an older one is dropped.
-    pub(super) generation: Arc<std::sync::atomic::AtomicU64>,
+    /// Corpus changes seen (a correction, a recut, a damaged cache found):
+    /// an index reported by a job started before the latest one is dropped.
+    pub(super) corpus_changes: Arc<std::sync::atomic::AtomicU64>,
     /// Issues the learned habits cut again were kept as first cut (the user
     /// was working on them, see `recut`): for the rest of the session no
     /// index (built, updated after a correction, built again) is written to
@@ -109,10 +110,11 @@ pub struct SearchState {
 }
 
 impl SearchState {
-    /// The count of corpus changes (corrections) seen so far: the indexing
-    /// jobs' reports carry the count they were started at.
-    pub fn generation(&self) -> u64 {
-        self.generation.load(std::sync::atomic::Ordering::SeqCst)
+    /// The count of corpus changes (corrections, recuts, a damaged cache) seen
+    /// so far: the indexing jobs' reports carry the count they were started at.
+    pub fn corpus_changes(&self) -> u64 {
+        self.corpus_changes
+            .load(std::sync::atomic::Ordering::SeqCst)
     }
 
     /// Set how the search thread wakes the event loop (before the index arrives).

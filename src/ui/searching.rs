@@ -29,7 +29,7 @@ pub fn spawn_indexer_listed(
     listing: Option<std::sync::mpsc::Receiver<crate::session::Listing>>,
 ) {
     let cache = !app.search.mixed_cut;
-    let generation = app.search.generation();
+    let generation = app.search.corpus_changes();
     app.search.feeder = Some(crate::session::indexer::spawn_indexer_listed(
         root, notify, cache, generation, listing,
     ));
@@ -77,7 +77,7 @@ pub fn loading_ended(app: &mut App) {
 /// the latest correction (whose job was let go of, but had already sent it)
 /// would show the articles as they were, and is dropped.
 pub fn is_current(app: &App, generation: u64) -> bool {
-    generation == app.search.generation()
+    generation == app.search.corpus_changes()
 }
 
 /// The index is ready: start the search thread, and search what was typed meanwhile.
@@ -124,11 +124,17 @@ pub fn issue_changed(app: &mut App, at: usize) {
     ) else {
         return corpus_changed(app);
     };
+    // The index searched while the first start's indexer makes the pinyin
+    // four-grams lacks them: patched, it would lack them (and go uncached) for
+    // the rest of the session, so the corpus is indexed again.
+    if index.fourgrams_pending() {
+        return corpus_changed(app);
+    }
     clear(app);
     app.search.engine = None;
     app.search.index = None;
     app.search
-        .generation
+        .corpus_changes
         .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
     let wake = notify.clone();
     app.search.set_waker(Box::new(move || {
@@ -138,7 +144,7 @@ pub fn issue_changed(app: &mut App, at: usize) {
         app.corpus.root.clone(),
         index,
         (at, issue),
-        Arc::clone(&app.search.generation),
+        Arc::clone(&app.search.corpus_changes),
         notify,
         !app.search.mixed_cut,
     );
@@ -152,7 +158,7 @@ pub fn issue_changed(app: &mut App, at: usize) {
 pub fn corpus_changed(app: &mut App) {
     clear(app);
     app.search
-        .generation
+        .corpus_changes
         .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
     app.search.engine = None;
     app.search.index = None;

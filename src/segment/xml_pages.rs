@@ -1810,21 +1810,10 @@ mod tests {
     /// gap between two words' boxes is a space; its `head` is no text.
     #[test]
     fn an_hocr_page_is_cut_by_its_line_sizes_and_indents() {
-        assert_eq!(
-            heads(HOCR),
-            [
-                h("", "湿地迎来越冬候鸟", "", "本报记者 贺远山", 2),
-                h("", "老街夜市重新开张", "", "", 1),
-            ]
-        );
+        // The ALTO page above as Tesseract writes it: the same heads and text.
+        assert_eq!(heads(HOCR), heads(ALTO));
         let a = segment_issue(HOCR, "x");
-        assert_eq!(
-            a[0].paragraphs[..],
-            [
-                "入冬以来，琤江湿地迎来大批越冬候鸟。".to_string(),
-                "保护站增派了巡护员，每天巡查两次。".to_string()
-            ]
-        );
+        assert_eq!(a[0].paragraphs, segment_issue(ALTO, "x")[0].paragraphs);
         assert_eq!(
             a[1].paragraphs[0],
             "停业两年的老街夜市上周末重新开张，摊位坐满了人。"

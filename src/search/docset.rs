@@ -34,16 +34,7 @@ impl Bitset {
     }
     /// The members, ascending.
     pub fn to_vec(&self) -> Vec<u32> {
-        let mut out = Vec::new();
-        for (k, &w) in self.0.iter().enumerate() {
-            let mut w = w;
-            while w != 0 {
-                let bit = w.trailing_zeros();
-                out.push(k as u32 * 64 + bit);
-                w &= w - 1;
-            }
-        }
-        out
+        self.iter().collect()
     }
 
     /// The members, ascending, one at a time.
@@ -141,7 +132,7 @@ mod tests {
         assert_eq!(f.to_vec(), vec![2, 69]);
         f.intersect(&u);
         assert_eq!(f.to_vec(), vec![2]);
-        assert_eq!(u.iter().collect::<Vec<u32>>(), u.to_vec());
+        assert_eq!(u.iter().collect::<Vec<u32>>(), vec![0, 2, 3]);
         let mut minus = Bitset::full(70);
         minus.subtract(&u);
         assert_eq!(minus.iter().count(), 67);

@@ -318,6 +318,13 @@ pub struct Matcher<'i> {
     plain: bool,
 }
 
+/// `tier`'s hits scored `top` put after `hits`, then its others, each in the
+/// order of `tier` (a tier's two scores, the one-character ranking's).
+fn extend_top_first(hits: &mut Vec<Hit>, tier: &[Hit], top: i64) {
+    hits.extend(tier.iter().filter(|h| h.score == top));
+    hits.extend(tier.iter().filter(|h| h.score != top));
+}
+
 impl<'i> Matcher<'i> {
     /// Prepare `query` for `index` (looks up body words once).
     pub fn new(index: &'i SearchIndex, query: &Query, tags: Option<TagLookup>) -> Matcher<'i> {
@@ -1018,13 +1025,15 @@ impl<'i> Matcher<'i> {
             _ => return None,
         };
         let mut hits = Vec::new();
-        let title_hit = |d: u32| Hit {
-            doc: d,
-            score: self.title_character_score(c, d as usize),
-        };
-        let top = TITLE + 24;
-        hits.extend(title_may.iter().map(title_hit).filter(|h| h.score == top));
-        hits.extend(title_may.iter().map(title_hit).filter(|h| h.score != top));
+        let title_hits: Vec<Hit> = title_may
+            .iter()
+            .map(|doc| Hit {
+                doc,
+                score: self.title_character_score(c, doc as usize),
+            })
+            .collect();
+        extend_top_first(&mut hits, &title_hits, TITLE + 24);
+        drop(title_hits);
         let Some((heads_may, counts, bodies_may)) = rest else {
             return Some((hits, title_may.to_vec()));
         };
@@ -1063,9 +1072,7 @@ impl<'i> Matcher<'i> {
                     .collect()
             }
         };
-        let top = FIELDS + 24;
-        hits.extend(head_hits.iter().filter(|h| h.score == top));
-        hits.extend(head_hits.iter().filter(|h| h.score != top));
+        extend_top_first(&mut hits, &head_hits, FIELDS + 24);
         let mut matched = title_may.clone();
         for h in &head_hits {
             matched.insert(h.doc);

@@ -109,15 +109,22 @@ pub fn reading_order(text: &str) -> Option<Vec<Run>> {
 /// measuring its pages.
 fn worth_measuring(text: &str) -> bool {
     let finder = memmem::Finder::new(b"   ");
+    let b = text.as_bytes();
     let mut n = 0;
-    for line in text.split('\n') {
-        let t = line.trim_matches([' ', '\r', '\x0c']);
+    // Only lines with three spaces anywhere can have them inside their text: the
+    // scan goes from one such line to the next.
+    let mut from = 0;
+    while let Some(hit) = finder.find(&b[from..]).map(|i| from + i) {
+        let start = memchr::memrchr(b'\n', &b[..hit]).map_or(0, |i| i + 1);
+        let end = memchr::memchr(b'\n', &b[hit..]).map_or(b.len(), |i| hit + i);
+        let t = text[start..end].trim_matches([' ', '\r', '\x0c']);
         if finder.find(t.as_bytes()).is_some() {
             n += 1;
             if n >= MIN_SPACED {
                 return true;
             }
         }
+        from = end;
     }
     false
 }

@@ -43,6 +43,9 @@ pub struct Lexicon {
     /// One automaton over `credit_fields`, built at its first use.
     #[serde(skip)]
     credit_finder: OnceLock<Option<aho_corasick::AhoCorasick>>,
+    /// The first characters of `web_controls`, gathered at their first use.
+    #[serde(skip)]
+    control_openers: OnceLock<Vec<char>>,
 }
 
 /// The fields of a newspaper database's records (`Title-题名: …`), by the Han name
@@ -102,6 +105,7 @@ pub fn lexicon() -> &'static Lexicon {
             head_fields: HeadFields::default(),
             record_fields: RecordFields::default(),
             credit_finder: OnceLock::new(),
+            control_openers: OnceLock::new(),
         })
     })
 }
@@ -160,6 +164,18 @@ impl Lexicon {
     /// `分享`, `收藏`: a button of a web page under or over its article.
     pub fn is_web_control(&self, word: &str) -> bool {
         self.web_controls.iter().any(|w| w == word)
+    }
+
+    /// Whether a button word (see [`Lexicon::is_web_control`]) opens with `c`.
+    pub fn opens_web_control(&self, c: char) -> bool {
+        self.control_openers
+            .get_or_init(|| {
+                self.web_controls
+                    .iter()
+                    .filter_map(|w| w.chars().next())
+                    .collect()
+            })
+            .contains(&c)
     }
 }
 

@@ -13,6 +13,12 @@ pub(super) fn is_digit(c: char) -> bool {
 
 /// `第 12 页`, `- 12 -`, `12`, `第12版`, `Page 3`: a page number alone.
 pub(super) fn is_page_number(text: &str) -> bool {
+    // The number (a digit) or what may stand before it opens the line: nearly every
+    // line asked about fails on its first character, before any is gathered.
+    let opens = |c: char| matches!(c, '第' | '-' | '—' | '–' | '·' | 'P') || is_digit(c);
+    if !text.chars().find(|c| !c.is_whitespace()).is_some_and(opens) {
+        return false;
+    }
     // The first 13 characters but whitespace, on the stack (13: more is no number).
     let mut buf = [0u8; 13 * 4];
     let mut len = 0;

@@ -34,8 +34,7 @@ pub(super) fn is_web_chrome(text: &str, n: usize, table_row: bool) -> bool {
         || is_liked_comment(text)
         || is_counted_label(text, n)
         || is_edition_line(text, n)
-        || text.contains("【打印本页】")
-        || text.contains("【关闭窗口】")
+        || (text.contains('【') && (text.contains("【打印本页】") || text.contains("【关闭窗口】")))
         || is_prev_next_link(text)
         || (!table_row && is_link_bar(text))
         || is_button_row(text)
@@ -269,28 +268,26 @@ fn is_link_bar(text: &str) -> bool {
     if text.starts_with(['|', '｜']) || text.contains('。') {
         return false;
     }
-    spaced_marks(text, &['|', '｜', '>', '＞', '»']) >= 2
+    spaced_marks(text, &BAR_MARKS) >= 2
 }
 
 /// How many of `marks` stand between spaces in `text` (a converter escapes a
 /// breadcrumb's `>` as `\>`).
 ///
-/// Each mark is found by its last byte (a SIMD search: nearly every line holds
-/// none; no searcher to build for each line), and the characters either side of it
-/// are read past any backslashes.
+/// Each mark is found whole by a SIMD searcher built once for it (building one
+/// costs more than searching a line, and a wide mark's last byte, `｜`'s `9C`,
+/// ends characters of every Chinese line, `“` among them), and the characters
+/// either side of it are read past any backslashes.
 fn spaced_marks(text: &str, marks: &[char]) -> usize {
     let mut spaced = 0;
     let b = text.as_bytes();
     for &mark in marks {
         let mut buf = [0u8; 4];
         let needle = mark.encode_utf8(&mut buf).as_bytes();
-        let last = needle[needle.len() - 1];
-        let found = memchr::memchr_iter(last, b)
-            .filter(|&i| {
-                i + 1 >= needle.len()
-                    && (needle.iter().rev().zip(b[..=i].iter().rev())).all(|(x, y)| x == y)
-            })
-            .map(|i| i + 1 - needle.len());
+        let found = match mark_finder(mark) {
+            Some(finder) => finder.find_iter(b),
+            None => memchr::memmem::find_iter(b, needle),
+        };
         for at in found {
             let before = text[..at].chars().rev().find(|&c| c != '\\');
             let after = text[at + needle.len()..].chars().find(|&c| c != '\\');
@@ -300,6 +297,22 @@ fn spaced_marks(text: &str, marks: &[char]) -> usize {
         }
     }
     spaced
+}
+
+/// The marks of a bar of links or a breadcrumb, and of a table's cells.
+const BAR_MARKS: [char; 5] = ['|', '｜', '>', '＞', '»'];
+
+/// The searcher of a mark of [`BAR_MARKS`], built once for the process.
+fn mark_finder(mark: char) -> Option<&'static memchr::memmem::Finder<'static>> {
+    static FINDERS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
+        std::sync::LazyLock::new(|| {
+            BAR_MARKS
+                .iter()
+                .map(|c| memchr::memmem::Finder::new(c.to_string().as_bytes()).into_owned())
+                .collect()
+        });
+    let i = BAR_MARKS.iter().position(|&m| m == mark)?;
+    FINDERS.get(i)
 }
 
 /// The rows of a table printed without its outer pipes (as html2text prints
@@ -347,6 +360,14 @@ fn mostly_numbers(text: &str) -> bool {
 fn is_button_row(text: &str) -> bool {
     let mut bracketed = 0;
     let mut rest = text.trim();
+    // A row opens with a bracket, a button word, a count or a pictograph: a line of
+    // text fails on its first character, before its first word is read.
+    let lex = lexicon();
+    if !rest.chars().next().is_some_and(|c| {
+        c == '【' || lex.opens_web_control(c) || is_count_char(c) || is_pictograph(c)
+    }) {
+        return false;
+    }
     while let Some(inner) = rest.strip_prefix('【') {
         let Some(end) = inner.find('】') else {
             return false;
@@ -366,7 +387,6 @@ fn is_button_row(text: &str) -> bool {
     }
     // `阅读 3.1万`, `分享　收藏　点赞 215　在看 86`, `👍 1286　☆ 收藏　💬 57`, `写留言`:
     // button words, counts (alone or glued after a button word) and pictographs.
-    let lex = lexicon();
     let (mut buttons, mut counts, mut pictures) = (0, 0, 0);
     let words = text.split(char::is_whitespace).filter(|w| !w.is_empty());
     let mut first = None;

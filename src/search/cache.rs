@@ -255,10 +255,44 @@ fn load_unstamped(root: &Path) -> Option<(Vec<IssueStamp>, SearchIndex)> {
     // while it is mapped would make reading the lost pages fault; every byte
     // read is checked against a checksum before it is trusted.
     let map = Arc::new(unsafe { memmap2::Mmap::map(&file) }.ok()?);
-    let decoded = decode_unstamped(Arc::clone(&map), path, &canonical(root))?;
+    let let_go = |range: std::ops::Range<usize>| let_go_of_range(&map, range);
+    let decoded = decode_unstamped(Arc::clone(&map), path, &canonical(root), &let_go)?;
     let_go_of_head(&map);
     Some(decoded)
 }
+
+/// Head blocks checked between two [`let_go_of_range`]s while a cache file
+/// is read (4 MiB).
+const LET_GO_BLOCKS: usize = 64;
+
+/// Take the pages of `range` of a mapped cache file out of the process's
+/// memory (see [`let_go_of_head`]): decoding the head, then checking it,
+/// then checking the columns read in place each read most of its pages,
+/// about 17, 15 and a few MB on 10,000 issues, which stayed mapped until
+/// the whole index was read (the first start's peak, where the index just
+/// built is still held): let go of after each step (and the check's a few
+/// blocks at a time), a page read again is mapped again from the page
+/// cache.
+#[cfg(unix)]
+fn let_go_of_range(map: &memmap2::Mmap, range: std::ops::Range<usize>) {
+    let end = range.end.min(map.len());
+    if range.start >= end {
+        return;
+    }
+    // SAFETY: as in `let_go_of_head`: the mapping is shared and read-only
+    // and the file never written in place, so a page let go of reads back
+    // the same bytes.
+    let _ = unsafe {
+        map.unchecked_advise_range(
+            memmap2::UncheckedAdvice::DontNeed,
+            range.start,
+            end - range.start,
+        )
+    };
+}
+
+#[cfg(not(unix))]
+fn let_go_of_range(_map: &memmap2::Mmap, _range: std::ops::Range<usize>) {}
 
 /// Take the pages of a mapped cache file's head (up to its bodies) out of the
 /// process's memory once the index is decoded from it. Decoding read every
@@ -431,17 +465,33 @@ impl<B: AsRef<[u8]> + Send + Sync> CheckedHead<B> {
     }
 
     /// Check every block not wholly inside one of `blobs` (file ranges, as
-    /// decoding found them, ascending); false when one is damaged.
-    fn check_all_but(&self, blobs: &[std::ops::Range<usize>]) -> bool {
+    /// decoding found them, ascending); false when one is damaged. The
+    /// file ranges checked are handed to `let_go` a few blocks at a time
+    /// ([`LET_GO_BLOCKS`]), so that their pages need not stay in memory
+    /// all at once.
+    fn check_all_but(
+        &self,
+        blobs: &[std::ops::Range<usize>],
+        let_go: &dyn Fn(std::ops::Range<usize>),
+    ) -> bool {
         let mut blob = blobs.iter().peekable();
-        (0..self.at.head_len.div_ceil(BLOCK)).all(|k| {
+        let blocks = self.at.head_len.div_ceil(BLOCK);
+        let mut from = 0;
+        for k in 0..blocks {
             let block = self.block(k);
             while blob.next_if(|b| b.end < block.end).is_some() {}
             let inside = blob
                 .peek()
                 .is_some_and(|b| b.start <= block.start && block.end <= b.end);
-            inside || self.check(k)
-        })
+            if !(inside || self.check(k)) {
+                return false;
+            }
+            if k + 1 - from == LET_GO_BLOCKS || k + 1 == blocks {
+                let_go(self.block(from).start..block.end);
+                from = k + 1;
+            }
+        }
+        true
     }
 }
 
@@ -504,7 +554,7 @@ fn decode<B: AsRef<[u8]> + Send + Sync + 'static>(
     root: &[u8],
     files: &[IssueStamp],
 ) -> Option<SearchIndex> {
-    let (stamped, index) = decode_unstamped(bytes, path, root)?;
+    let (stamped, index) = decode_unstamped(bytes, path, root, &|_| {})?;
     (stamped == files).then_some(index)
 }
 
@@ -515,16 +565,21 @@ fn decode_unstamped<B: AsRef<[u8]> + Send + Sync + 'static>(
     bytes: Arc<B>,
     path: PathBuf,
     root: &[u8],
+    let_go: &dyn Fn(std::ops::Range<usize>),
 ) -> Option<(Vec<IssueStamp>, SearchIndex)> {
     let all = (*bytes).as_ref();
     let parts = sections(all)?;
     let table_at = parts.table_at;
+    let head_range = parts.head_at..table_at;
     let damage = Damage::of(path);
     let head = Arc::new(CheckedHead::new(Arc::clone(&bytes), parts, damage.clone()));
     let (file, blobs) = decode_head(&head)?;
+    // What decoding read is in the index now (or is read in place again
+    // when used), and checking reads it again a few blocks at a time.
+    let_go(head_range);
     // Decoding is safe on any bytes; what it read outside the blobs is
     // trusted only once checked.
-    if !head.check_all_but(&blobs) {
+    if !head.check_all_but(&blobs, let_go) {
         return None;
     }
     let valid = file.version == VERSION && file.program == program() && file.root == root;

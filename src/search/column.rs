@@ -396,6 +396,35 @@ impl<T: bytemuck::Pod> Pods<T> {
     pub fn is_in_place(&self) -> bool {
         self.in_place.is_some()
     }
+
+    /// These values, read from now on (here and in the copy returned, and
+    /// in any clone of either) from one buffer shared by all, not copied.
+    pub fn shared(&mut self) -> Pods<T>
+    where
+        T: Send + Sync + 'static,
+    {
+        if self.in_place.is_none() {
+            let values = std::mem::take(&mut self.owned);
+            let len = std::mem::size_of_val(values.as_slice());
+            let backing: Arc<dyn Backing> = Arc::new(SharedValues(values));
+            self.in_place = Some((backing, 0..len));
+        }
+        self.clone()
+    }
+}
+
+/// The buffer of values [`Pods::shared`] reads in place: aligned for its
+/// values as any vector of them is.
+struct SharedValues<T>(Vec<T>);
+
+impl<T: bytemuck::Pod + Send + Sync> Backing for SharedValues<T> {
+    fn bytes(&self) -> &[u8] {
+        bytemuck::cast_slice(&self.0)
+    }
+
+    fn checked(&self, range: Range<usize>) -> Option<&[u8]> {
+        self.bytes().get(range)
+    }
 }
 
 impl<T> Default for Pods<T> {
@@ -597,6 +626,24 @@ pub fn any_delta(bytes: &[u8], mut found: impl FnMut(u32) -> bool) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Values shared (the postings of an index searched while the one built
+    /// beside it goes on) read the same from either side, from one buffer,
+    /// and stay so when one side is changed (copied then, alone).
+    #[test]
+    fn shared_values_are_one_buffer_read_alike() {
+        let mut keys: Pods<u32> = Pods::from(vec![3, 1 << 20, 7, u32::MAX]);
+        let mut other = keys.shared();
+        assert_eq!(&*keys, &[3, 1 << 20, 7, u32::MAX]);
+        assert_eq!(&*other, &*keys);
+        assert_eq!(keys.as_ptr(), other.as_ptr());
+        assert_eq!(keys.heap_bytes() + other.heap_bytes(), 0);
+        other.to_mut().push(9);
+        assert_eq!(&*keys, &[3, 1 << 20, 7, u32::MAX]);
+        assert_eq!(&*other, &[3, 1 << 20, 7, u32::MAX, 9]);
+        let mut none: Pods<u16> = Pods::default();
+        assert!(none.shared().is_empty());
+    }
 
     #[test]
     fn columns_and_deltas_round_trip() {

@@ -104,9 +104,19 @@ impl IndexBuilder {
     /// [`IndexBuilder::finish_apart`] gives an index without them
     /// ([`BuiltIndex::to_searchable`]), and [`BuiltIndex::with_fourgrams`]
     /// adds them.
+    ///
+    /// Its segments go to their temporary file at a quarter of the budget
+    /// of a build on its own ([`crate::search::postings::SEGMENT_BUDGET`]),
+    /// as the four-grams' do: it is the TUI's, which holds the loaded corpus
+    /// beside them. A corpus whose segments outgrow the whole budget sends
+    /// them all to the file either way (10,000 issues do).
     pub fn fourgrams_later() -> IndexBuilder {
         IndexBuilder {
             grams: Grams::NoFourgrams,
+            segments: Segments::with_budget(
+                crate::search::postings::SEGMENT_BUDGET / 4,
+                crate::cache::cache_root(),
+            ),
             ..IndexBuilder::default()
         }
     }
@@ -588,17 +598,22 @@ impl<'a> Head<'a> {
     }
 
     /// The head of an index built with its postings apart.
+    ///
+    /// The pinyin data of the index searched meanwhile is written when it
+    /// was made (the TUI makes it before the first keystroke): it is the
+    /// same, the characters of the bodies being the postings' unigrams,
+    /// which the four-grams added since leave as they were; made again, it
+    /// was a second copy held while the file was written.
     pub(crate) fn of_built(built: &'a BuiltIndex) -> Head<'a> {
         let (index, postings) = built.parts();
-        let pinyin = PinyinData::build(
-            (0..index.len()).map(|d| index.title_folded(d)),
-            postings.chars(),
-        );
-        Head(
-            index,
-            HeadPinyin::ForWriting(Box::new(pinyin)),
-            postings.out(),
-        )
+        let pinyin = match index.derived.pinyin.get() {
+            Some(p) => HeadPinyin::Made(p),
+            None => HeadPinyin::ForWriting(Box::new(PinyinData::build(
+                (0..index.len()).map(|d| index.title_folded(d)),
+                postings.chars(),
+            ))),
+        };
+        Head(index, pinyin, postings.out())
     }
 
     /// The index written.

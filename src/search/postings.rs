@@ -1942,14 +1942,15 @@ impl MergedPostings {
     /// The postings to search while these wait to be written (see
     /// [`Grams::NoFourgrams`]), their lists read in place from the temporary
     /// file that holds them (mapped: pages of the file, not the heap) where
-    /// they can be, else copied (`None` when they cannot be read back).
-    pub fn to_searchable(&self) -> Option<Postings> {
+    /// they can be, else copied (`None` when they cannot be read back); their
+    /// keys, starts and heads shared with these, not copied.
+    pub fn to_searchable(&mut self) -> Option<Postings> {
         let mut postings = Postings {
             n_docs: self.postings.n_docs,
-            keys: Pods::from(self.postings.keys.to_vec()),
-            starts: Pods::from(self.postings.starts.to_vec()),
+            keys: self.postings.keys.shared(),
+            starts: self.postings.starts.shared(),
             lists: Bytes::default(),
-            heads: Pods::from(self.postings.heads.to_vec()),
+            heads: self.postings.heads.shared(),
             without_fourgrams: self.postings.without_fourgrams,
             patched: None,
         };
@@ -2578,7 +2579,7 @@ mod tests {
             let budget = |b: usize| [0, 2000, usize::MAX][b];
             let whole = Postings::merge(&segments_of(&bodies, split, Grams::All));
             let dir = tempfile::tempdir().unwrap();
-            let rest = merged(segments_of(&bodies, split, Grams::NoFourgrams), budget(budgets.0), dir.path());
+            let mut rest = merged(segments_of(&bodies, split, Grams::NoFourgrams), budget(budgets.0), dir.path());
             let searchable = rest.to_searchable().unwrap().lacking_fourgrams();
             proptest::prop_assert!(searchable.without_fourgrams());
             proptest::prop_assert!(searchable.is_consistent());
@@ -2593,7 +2594,7 @@ mod tests {
                 proptest::prop_assert_eq!(searchable.phrase_candidates(t), whole.phrase_candidates(t));
             }
             let fourgrams = merged(segments_of(&bodies, split, Grams::FourgramsOnly), budget(budgets.1), dir.path());
-            let both = fourgrams.followed_by(rest);
+            let mut both = fourgrams.followed_by(rest);
             let written = |out: PostingsOut| {
                 let mut bytes = postcard::to_stdvec(&out.head()).unwrap();
                 out.write_lists(&mut bytes).unwrap();

@@ -148,6 +148,10 @@ pub fn spawn_indexer_listed(
             return;
         }
         let built = built.with_fourgrams();
+        // The four-grams' segments and sections merged are let go of: the
+        // pages the allocator kept of them go back before the cache file
+        // is written (which makes its own) and read back.
+        super::give_back_freed_memory();
         crate::cache::timing::mark("index: four-grams");
         if !wanted() {
             return;

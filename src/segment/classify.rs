@@ -266,10 +266,172 @@ fn has(hay: &str, needle: &str) -> bool {
 /// each line as read through the fold of `traditional` (the texts the classes
 /// carry, a dateline or a credit, as printed).
 pub fn classify_page(units: &[Unit<'_>], traditional: bool) -> Vec<Class> {
-    if !traditional {
-        return units.iter().map(classify).collect();
+    let mut classes: Vec<Class> = if traditional {
+        units.iter().map(classify_folded).collect()
+    } else {
+        units.iter().map(classify).collect()
+    };
+    pen_names_under_heads(units, &mut classes);
+    pen_names_after_texts(units, &mut classes);
+    classes
+}
+
+/// `巷子里的长椅` / `渐台闲人` / text, `台上台下都是乡亲` / `郤青禾` / text: a pen name
+/// alone under its title signs the text below. No list of names knows a pen name,
+/// so its place on the page tells it: a line of two to four Han characters (spaced
+/// out or not, perhaps after a columnist's mark `◇`), right under a longer head line
+/// and right over running text, that the page prints as no other head, is no word
+/// of the page's own furniture (`公　告`, `简讯`, `链接`, a column label) and, at
+/// four characters, reads as a name rather than a headline (see [`reads_as_pen_name`]).
+fn pen_names_under_heads(units: &[Unit<'_>], classes: &mut [Class]) {
+    for i in 1..units.len().saturating_sub(1) {
+        let (above, line, below) = (&units[i - 1], &units[i], &units[i + 1]);
+        if classes[i].role != Role::Head
+            || classes[i - 1].role != Role::Head
+            || classes[i + 1].role != Role::Body
+            || classes[i + 1].dateline.is_some()
+            // (Text over a photo's credit is its caption, the line a photo's title.)
+            || classes.get(i + 2).is_some_and(|c| c.role == Role::Caption)
+            || !matches!(line.markup, Markup::None)
+            || !matches!(above.markup, Markup::None)
+            || !matches!(below.markup, Markup::None)
+        {
+            continue;
+        }
+        // A Markdown print sets the name a level below its title (`# …` / `## 林间`).
+        if line.level != 0 && !(above.level > 0 && line.level > above.level) {
+            continue;
+        }
+        let Some(n) = pen_name_chars(&line.text) else {
+            continue;
+        };
+        let head = count_upto(&above.text, 41);
+        if head < 6 || head < n + 2 {
+            continue;
+        }
+        // A line the page prints again as a head is a label of its own.
+        let key = squeeze(&line.text);
+        let again = units
+            .iter()
+            .enumerate()
+            .any(|(k, u)| k != i && classes[k].role == Role::Head && squeeze(&u.text) == key);
+        if again || (n == 4 && !reads_as_pen_name(&key)) {
+            continue;
+        }
+        classes[i].role = Role::Byline;
+        classes[i].rule = "byline: a pen name alone between its title and the text";
     }
-    units.iter().map(classify_folded).collect()
+}
+
+/// The line without its spaces and a leading columnist's mark (`◇ 鹿鸣野`).
+fn squeeze(text: &str) -> String {
+    text.trim_start_matches(PEN_MARKS)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+/// The marks a paper signs a column with, before the writer's name.
+const PEN_MARKS: [char; 5] = ['◇', '◆', '◎', '○', '□'];
+
+/// How many Han characters make the line, when it has a pen name's shape: two to
+/// four Han characters and nothing else (spaces, a leading mark apart), not a
+/// place, a notice's head or a word the page prints as furniture.
+fn pen_name_chars(text: &str) -> Option<usize> {
+    let bare = squeeze(text);
+    let n = count_upto(&bare, 5);
+    if !(2..=4).contains(&n) || !bare.chars().all(is_han) {
+        return None;
+    }
+    if bare.ends_with([
+        '区', '县', '市', '镇', '乡', '村', '省', '州', '街', '路', '站', '港',
+    ]) {
+        return None;
+    }
+    let lex = super::lexicon::lexicon();
+    if is_notice_title(&bare)
+        || lex.is_banner(&bare)
+        || lex.is_column_label(&bare)
+        || lex.is_box_head(&bare)
+        || lex.is_paper_name(&bare)
+        || lex.is_outlet_name(&bare)
+    {
+        return None;
+    }
+    Some(n)
+}
+
+/// A four-character line under a title reads as a pen name, not a short headline:
+/// a person's name (a family name the lexicon knows), or words of which none is a
+/// verb, a number or a time (`渐台闲人`, `太史砚田`; not `古渡新生`, `冬修水渠`), and
+/// not one dictionary word of another kind (`森林资源`).
+fn reads_as_pen_name(bare: &str) -> bool {
+    if is_name_line(bare) {
+        return true;
+    }
+    let tags = crate::words::jieba().tag(bare, false);
+    if tags.len() == 1 && !tags[0].tag.starts_with("nr") {
+        return false;
+    }
+    !tags
+        .iter()
+        .any(|t| t.tag.starts_with(['v', 'm', 't', 'a', 'p', 'c', 'u']))
+}
+
+/// Some character of `bare` jieba knows only as a person's name or as no word at
+/// all (`峿`, `缑`, `邬`, the `叟` of `菱溪钓叟`): a pen name or a rare family name,
+/// which a paper's own furniture (`城事`, `体育`, `百姓说事`) is not.
+fn has_name_character(bare: &str) -> bool {
+    crate::words::jieba()
+        .tag(bare, false)
+        .iter()
+        .any(|t| t.word.chars().nth(1).is_none() && matches!(t.tag, "nr" | "x" | "zg" | "g"))
+}
+
+/// `…河水一年比一年清。` / `峿山樵夫` / `本版责编：…`: a pen name alone after the
+/// finished last paragraph of a text, with nothing after it but the page's
+/// furniture up to the page's end (or a break), signs the text when a character of
+/// it reads as a name ([`has_name_character`]; a column's label closing a page,
+/// `绿色农业`, does not). Over the next head such a line is as often the label of
+/// the next column (`溆水闲笔`, `樗城漫笔`: invented places read as rare as invented
+/// names) and stays a head. A line the page prints as another head too is a label
+/// of its own.
+fn pen_names_after_texts(units: &[Unit<'_>], classes: &mut [Class]) {
+    for i in 1..units.len() {
+        let line = &units[i];
+        if classes[i].role != Role::Head
+            || classes[i - 1].role != Role::Body
+            || !classes[i - 1].complete
+            || classes[i - 1].dateline.is_some() && count_upto(&units[i - 1].text, 41) <= 40
+            || line.level != 0
+            || !matches!(line.markup, Markup::None)
+        {
+            continue;
+        }
+        let next = classes[i + 1..]
+            .iter()
+            .map(|c| c.role)
+            .find(|&r| r != Role::Noise);
+        if !matches!(next, None | Some(Role::DocBreak)) {
+            continue;
+        }
+        let Some(n) = pen_name_chars(&line.text) else {
+            continue;
+        };
+        let key = squeeze(&line.text);
+        let again = units
+            .iter()
+            .enumerate()
+            .any(|(k, u)| k != i && classes[k].role == Role::Head && squeeze(&u.text) == key);
+        if again || is_other_word(&key) || (n == 4 && !reads_as_pen_name(&key)) {
+            continue;
+        }
+        if !is_name_line(&key) && !has_name_character(&key) {
+            continue;
+        }
+        classes[i].role = Role::Byline;
+        classes[i].rule = "byline: a pen name alone after the last paragraph of its text";
+    }
 }
 
 fn classify_folded(unit: &Unit<'_>) -> Class {
@@ -1994,5 +2156,65 @@ mod tests {
         ] {
             assert_eq!(classify(&units(aside)[0]).dateline, None, "{aside}");
         }
+    }
+}
+
+#[cfg(test)]
+mod pen_name_tests {
+    use crate::segment::segment_issue;
+
+    const TEXT: &str = "老街坊们说，巷子里最招人喜欢的，是那几条长椅。";
+
+    /// The first article of `page` as (kicker, title, byline).
+    fn first(page: &str) -> (String, String, String) {
+        let articles = segment_issue(page, "x");
+        let a = articles
+            .first()
+            .unwrap_or_else(|| panic!("no article in {page}"));
+        (a.kicker.clone(), a.title.clone(), a.byline.clone())
+    }
+
+    /// A pen name no surname list knows, alone between its title and the text,
+    /// is the byline, under a column's label too; a short headline in that place
+    /// (a verb, a time in it, or one dictionary word) signs nothing.
+    #[test]
+    fn a_pen_name_under_its_title_is_the_byline() {
+        for name in ["渐台闲人", "太史砚田", "郤青禾"] {
+            let page = format!("桐坊茶座\n\n巷子里的长椅\n\n{name}\n\n{TEXT}\n");
+            let (kicker, title, byline) = first(&page);
+            assert_eq!(
+                [kicker.as_str(), title.as_str(), byline.as_str()],
+                ["桐坊茶座", "巷子里的长椅", name],
+                "{page}"
+            );
+        }
+        for head in ["古渡新生", "冬修水渠", "森林资源"] {
+            let page = format!("巷子里的长椅又添了两条\n\n{head}\n\n{TEXT}\n");
+            assert!(!first(&page).2.contains(head), "{page}");
+        }
+        // Over a dateline lede it is no pen name.
+        let page = "巷子里的长椅又添了两条\n\n渐台闲人\n\n本报讯（记者 王芳）巷子里添了长椅。\n";
+        assert!(!first(page).2.contains("渐台闲人"), "{page}");
+        // Nor is a line the page prints as a head twice.
+        let page = format!("巷子里的长椅\n\n渐台闲人\n\n{TEXT}\n\n渐台闲人\n\n{TEXT}\n");
+        assert!(!first(&page).2.contains("渐台闲人"), "{page}");
+    }
+
+    /// A pen name after the last paragraph signs the text when only the page's
+    /// furniture follows; a column's label closing the page, or one over the next
+    /// title, signs nothing.
+    #[test]
+    fn a_pen_name_after_the_text_is_the_byline() {
+        for name in ["峿山樵夫", "菱溪钓叟"] {
+            let page = format!("巷子里的长椅\n\n{TEXT}\n\n{name}\n");
+            assert_eq!(first(&page).2, name, "{page}");
+        }
+        let page = format!("巷子里的长椅\n\n{TEXT}\n\n绿色农业\n");
+        assert_eq!(first(&page).2, "", "{page}");
+        let page = format!("巷子里的长椅\n\n{TEXT}\n\n樗城漫笔\n\n湓江晨雾升起来了\n\n{TEXT}\n");
+        assert_eq!(first(&page).2, "", "{page}");
+        // After a cut paragraph the line is no signature.
+        let page = "巷子里的长椅\n\n老街坊们说，巷子里最招人喜欢的，是那几条长椅和\n\n峿山樵夫\n";
+        assert_eq!(first(page).2, "", "{page}");
     }
 }

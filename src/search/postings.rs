@@ -861,18 +861,36 @@ impl Postings {
     /// [`Postings::counted_list`] of postings written (not patched),
     /// appended to `out`.
     fn counted_list_into(&self, k: usize, out: &mut Vec<(u32, u8)>) {
-        let at = out.len();
+        self.for_each_counted_written(k, |d, c| out.push((d, c)));
+    }
+
+    /// Each document of list `k` of postings written (not patched), ascending,
+    /// with how often its key occurs there, as [`Postings::counted_list`]
+    /// gives them, handed to `f` as the list is decoded (nothing collected).
+    fn for_each_counted_written(&self, k: usize, mut f: impl FnMut(u32, u8)) {
         let (coding, counts, docs) = split_list(self.list_bytes(k));
-        match coding {
-            ROARING => out.extend(decode_docs(coding, docs).iter().map(|d| (d, 1))),
-            _ => for_each_delta(docs, |d| out.push((d, 1))),
-        }
-        let out = &mut out[at..];
-        for_counts(counts, |pos, c| {
-            if let Some(e) = out.get_mut(pos) {
-                e.1 = c;
+        // The count section names, ascending, the positions in the list of
+        // the documents where the key occurs more than once; the others once.
+        let mut more = counts_of(counts).peekable();
+        let mut pos = 0;
+        let each = |d: u32| {
+            let mut c = 1;
+            while let Some(&(at, n)) = more.peek() {
+                if at > pos {
+                    break;
+                }
+                if at == pos {
+                    c = n;
+                }
+                more.next();
             }
-        });
+            pos += 1;
+            f(d, c);
+        };
+        match coding {
+            ROARING => decode_docs(coding, docs).iter().for_each(each),
+            _ => for_each_delta(docs, each),
+        }
     }
 
     /// How often the folded `term` occurs side by side in each document's
@@ -891,12 +909,18 @@ impl Postings {
             _ => return None,
         };
         let mut out = vec![0u8; self.n_docs as usize];
-        if let Ok(k) = self.keys.binary_search(&key) {
-            for (d, c) in self.counted_list(k) {
-                if let Some(slot) = out.get_mut(d as usize) {
-                    *slot = c;
-                }
+        let mut set = |d: u32, c: u8| {
+            if let Some(slot) = out.get_mut(d as usize) {
+                *slot = c;
             }
+        };
+        match (self.keys.binary_search(&key), &self.patched) {
+            (Ok(k), None) => self.for_each_counted_written(k, set),
+            (Ok(k), Some(_)) => self
+                .counted_list(k)
+                .into_iter()
+                .for_each(|(d, c)| set(d, c)),
+            (Err(_), _) => {}
         }
         Some(out)
     }
@@ -1320,11 +1344,9 @@ impl Postings {
         }
         let (coding, _, docs) = split_list(self.list_bytes(k));
         match coding {
-            ROARING => {
-                for d in &decode_docs(coding, docs) {
-                    f(d);
-                }
-            }
+            // Folded over, not stepped through: the bitmap walks each
+            // container in one loop.
+            ROARING => decode_docs(coding, docs).iter().for_each(f),
             _ => for_each_delta(docs, f),
         }
     }
@@ -2368,26 +2390,28 @@ fn decode_docs(coding: u8, docs: &[u8]) -> RoaringBitmap {
     }
 }
 
-/// Each (position in the list, count) of a count section.
-fn for_counts(bytes: &[u8], mut f: impl FnMut(usize, u8)) {
-    let (mut pos, mut cur, mut shift, mut first) = (0usize, 0u32, 0u32, true);
+/// Each (position in the list, count) of a count section, in its order.
+fn counts_of(bytes: &[u8]) -> impl Iterator<Item = (usize, u8)> + '_ {
+    let (mut pos, mut first) = (0usize, true);
     let mut it = bytes.iter();
-    while let Some(&b) = it.next() {
-        cur |= ((b & 0x7F) as u32) << shift.min(31);
-        if b & 0x80 == 0 {
-            pos = if first {
-                cur as usize
-            } else {
-                pos + cur as usize
-            };
-            first = false;
-            f(pos, it.next().copied().unwrap_or(1));
-            cur = 0;
-            shift = 0;
-        } else {
+    std::iter::from_fn(move || {
+        let (mut cur, mut shift) = (0u32, 0u32);
+        loop {
+            let &b = it.next()?;
+            cur |= ((b & 0x7F) as u32) << shift.min(31);
+            if b & 0x80 == 0 {
+                break;
+            }
             shift += 7;
         }
-    }
+        pos = if first {
+            cur as usize
+        } else {
+            pos + cur as usize
+        };
+        first = false;
+        Some((pos, it.next().copied().unwrap_or(1)))
+    })
 }
 
 /// Append ascending `docs`, each with how often its key occurs there, the

@@ -116,40 +116,115 @@ struct ReadAt {
 /// character at a time for pinyin).
 #[derive(Debug)]
 struct Grams {
-    texts: Vec<String>,
-    finder: OnceLock<Option<aho_corasick::AhoCorasick>>,
+    /// Each gram's last character (a lone character's own), once, with what
+    /// stands before it: whether it is a gram alone, and the characters
+    /// that make a gram with it (ascending).
+    lasts: Vec<(char, bool, Vec<char>)>,
+    finder: OnceLock<Option<LastsFinder>>,
+}
+
+/// Finds the grams' last characters in a body: by Teddy (SIMD, the few
+/// characters a term's grams end with) where it can be made, else by
+/// Aho-Corasick.
+#[derive(Debug)]
+enum LastsFinder {
+    Packed(aho_corasick::packed::Searcher),
+    Automaton(aho_corasick::AhoCorasick),
+}
+
+impl LastsFinder {
+    fn new(lasts: &[(char, bool, Vec<char>)]) -> Option<LastsFinder> {
+        let texts = || lasts.iter().map(|l| l.0.to_string());
+        if let Some(packed) = aho_corasick::packed::Searcher::new(texts()) {
+            return Some(LastsFinder::Packed(packed));
+        }
+        aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+            .build(texts())
+            .ok()
+            .map(LastsFinder::Automaton)
+    }
 }
 
 impl Grams {
     fn new(codes: &[(u16, u16)]) -> Option<Grams> {
         let text = |code: u16| char::from_u32(u32::from(code));
-        let texts = codes
+        let mut pairs = codes
             .iter()
-            .map(|&(a, b)| {
-                let mut s = String::new();
-                s.push(text(a)?);
-                if b != 0 {
-                    s.push(text(b)?);
-                }
-                Some(s)
+            .map(|&(a, b)| match b {
+                0 => Some((text(a)?, None)),
+                b => Some((text(b)?, Some(text(a)?))),
             })
-            .collect::<Option<Vec<String>>>()?;
+            .collect::<Option<Vec<(char, Option<char>)>>>()?;
+        // By last character, a lone one first, then the pairs' firsts ascending.
+        pairs.sort_unstable();
+        pairs.dedup();
+        let mut lasts: Vec<(char, bool, Vec<char>)> = Vec::new();
+        for (last, before) in pairs {
+            if lasts.last().is_none_or(|l| l.0 != last) {
+                lasts.push((last, false, Vec::new()));
+            }
+            if let Some(l) = lasts.last_mut() {
+                match before {
+                    None => l.1 = true,
+                    Some(c) => l.2.push(c),
+                }
+            }
+        }
         Some(Grams {
-            texts,
+            lasts,
             finder: OnceLock::new(),
         })
     }
 
-    /// The byte of `body` where the first of the characters stands (None:
-    /// nowhere, or no finder could be made).
+    /// The byte of `body` where the first of the grams stands (None:
+    /// nowhere, or no finder could be made). The grams' last characters are
+    /// looked for, fewer than the grams (a term's pairs share their second
+    /// characters: 基层 几层 机层), each met checked for a gram ending there.
+    /// Every place one stands is met, in order (a whole character never
+    /// overlaps another), and no gram can start before a gram ending at an
+    /// earlier last character does: the first found is the first there is.
     fn first_in(&self, body: &str) -> Option<usize> {
-        let finder = self.finder.get_or_init(|| {
-            aho_corasick::AhoCorasick::builder()
-                .match_kind(aho_corasick::MatchKind::LeftmostFirst)
-                .build(&self.texts)
-                .ok()
-        });
-        finder.as_ref()?.find(body).map(|m| m.start())
+        let finder = self
+            .finder
+            .get_or_init(|| LastsFinder::new(&self.lasts))
+            .as_ref()?;
+        match finder {
+            LastsFinder::Packed(p) => self.first_among(
+                body,
+                p.find_iter(body)
+                    .map(|m| (m.pattern().as_usize(), m.start())),
+            ),
+            LastsFinder::Automaton(a) => self.first_among(
+                body,
+                a.find_iter(body)
+                    .map(|m| (m.pattern().as_usize(), m.start())),
+            ),
+        }
+    }
+
+    /// The byte of `body` where the first gram stands, given each place a
+    /// gram's last character stands there, in order: (which, its byte).
+    fn first_among(
+        &self,
+        body: &str,
+        lasts: impl Iterator<Item = (usize, usize)>,
+    ) -> Option<usize> {
+        for (which, at) in lasts {
+            let Some((_, alone, before)) = self.lasts.get(which) else {
+                continue;
+            };
+            let pair = body
+                .get(..at)
+                .and_then(|head| head.chars().next_back())
+                .filter(|c| before.binary_search(c).is_ok());
+            match pair {
+                Some(c) => return Some(at - c.len_utf8()),
+                None if *alone => return Some(at),
+                None => {}
+            }
+        }
+        None
     }
 }
 
@@ -2009,6 +2084,57 @@ mod tests {
                 }
                 before = made.swap_remove(carry);
             }
+        }
+    }
+
+    /// A body's spellings are read from the first of the grams that make
+    /// them, found by the grams' last characters: a last character after
+    /// another character than a gram's is passed over, a pair ending in a
+    /// character that is a gram alone too starts at its first character.
+    #[test]
+    fn the_first_gram_in_a_body_is_found_by_the_grams_last_characters() {
+        let code = |c: char| c as u32 as u16;
+        let grams = Grams::new(&[
+            (code('基'), code('层')),
+            (code('几'), code('层')),
+            (code('社'), 0),
+            (code('层'), 0),
+        ])
+        .unwrap();
+        let first = |body: &str| grams.first_in(body);
+        assert_eq!(first("高楼几层"), Some(6), "几层");
+        assert_eq!(first("高基层社"), Some(3), "基层");
+        assert_eq!(first("基层"), Some(0), "基层, not 层 alone");
+        assert_eq!(first("a层"), Some(1), "层 alone");
+        assert_eq!(first("高楼社区"), Some(6), "社 alone");
+        let pairs = Grams::new(&[(code('基'), code('层')), (code('b'), code('层'))]).unwrap();
+        assert_eq!(
+            pairs.first_in("高层，楼层"),
+            None,
+            "层 after no gram's first"
+        );
+        assert_eq!(pairs.first_in("高层b层基层"), Some(6), "b层");
+        assert_eq!(pairs.first_in(""), None);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+        /// Looking for the grams' last characters finds the first gram of a
+        /// body where looking for every gram whole does (long bodies too,
+        /// where Teddy searches; short ones fall back to Rabin-Karp).
+        #[test]
+        fn the_first_gram_is_where_looking_for_every_gram_finds_it(
+            pairs in proptest::collection::vec(("[基层几社区ab]", "[基层几社区ab]?"), 1..8),
+            body in "[基层几社区ab，高 ]{0,80}",
+        ) {
+            let code = |t: &str| t.chars().next().map_or(0, |c| c as u32 as u16);
+            let codes: Vec<(u16, u16)> = pairs.iter().map(|(a, b)| (code(a), code(b))).collect();
+            let grams = Grams::new(&codes).unwrap();
+            let whole = pairs
+                .iter()
+                .filter_map(|(a, b)| body.find(&format!("{a}{b}")))
+                .min();
+            proptest::prop_assert_eq!(grams.first_in(&body), whole);
         }
     }
 

@@ -1090,6 +1090,7 @@ impl Assembler {
         let strong = heads.len() >= 2
             || spaced_head
             || classes[heads[0]].flush
+            || super::stacked_heads::moved(&classes[heads[0]])
             || box_head
             || is_notice_title(&first.text)
             || under_rule

@@ -35,6 +35,7 @@ pub mod recur;
 pub mod rehome;
 pub mod rethread;
 pub mod sql_pages;
+pub mod stacked_heads;
 pub mod traditional;
 pub mod web_archive;
 pub mod xml_pages;
@@ -168,6 +169,7 @@ fn run(
     rehome::columnist_titles(&mut units, &mut classes);
     rehome::rehome_heads(&mut units, &mut classes);
     rehome::pair_floated_heads(&mut units, &mut classes);
+    stacked_heads::unstack_heads(&mut units, &mut classes);
     set_aside_trailing_links(&units, &mut classes);
     let drafts = assemble::assemble(&units, &classes);
     let mut whys: Vec<(&'static str, usize)> = Vec::new();

@@ -13,7 +13,7 @@ use super::blocks::Unit;
 use super::classify::{Class, Role};
 
 /// Characters of an opening (and of a head's present text) read for the evidence.
-const WINDOW: usize = 120;
+pub(super) const WINDOW: usize = 120;
 
 /// The rule `articles --explain` shows for a moved head.
 const MOVED: &str = "head: names a headless text elsewhere on the page (moved above it)";
@@ -23,10 +23,10 @@ const MOVED: &str = "head: names a headless text elsewhere on the page (moved ab
 /// block-by-block print puts a head at most a page from its text). A file may hold
 /// a year of pages; pairing every head with every opening in it took time growing
 /// with the square of its size.
-const REACH: usize = 64 * 1024;
+pub(super) const REACH: usize = 64 * 1024;
 
 /// The characters that carry wording (letters, digits, Han), at most `limit`.
-fn keys(text: &str, limit: usize) -> Vec<char> {
+pub(super) fn keys(text: &str, limit: usize) -> Vec<char> {
     text.chars()
         .filter(|&c| crate::text::is_alphanumeric(c))
         .take(limit)
@@ -35,7 +35,7 @@ fn keys(text: &str, limit: usize) -> Vec<char> {
 
 /// How much of `head` the text names: (head bigrams found in the text, head bigrams,
 /// longest run of characters the two share).
-fn naming(head: &[char], text: &[char]) -> (usize, usize, usize) {
+pub(super) fn naming(head: &[char], text: &[char]) -> (usize, usize, usize) {
     let mut pairs: Vec<(char, char)> = head.windows(2).map(|w| (w[0], w[1])).collect();
     pairs.sort_unstable();
     pairs.dedup();
@@ -58,7 +58,7 @@ fn naming(head: &[char], text: &[char]) -> (usize, usize, usize) {
 }
 
 /// Whether a head names a text, from [`naming`]'s figures.
-fn names((found, all, run): (usize, usize, usize)) -> bool {
+pub(super) fn names((found, all, run): (usize, usize, usize)) -> bool {
     run >= 5 || (found >= 3 && 2 * found >= all)
 }
 
@@ -68,12 +68,12 @@ fn names_somewhat(head: &[char], text: &[char]) -> bool {
 
 /// Whether a head names a text somewhat (a looser [`names`]), from [`naming`]'s
 /// figures.
-fn names_some((found, all, run): (usize, usize, usize)) -> bool {
+pub(super) fn names_some((found, all, run): (usize, usize, usize)) -> bool {
     run >= 4 || 4 * found >= all
 }
 
 /// The text of the body units from `i` on, up to [`WINDOW`] characters.
-fn text_from(units: &[Unit<'_>], classes: &[Class], i: usize) -> Vec<char> {
+pub(super) fn text_from(units: &[Unit<'_>], classes: &[Class], i: usize) -> Vec<char> {
     let mut out = Vec::new();
     for (u, c) in units[i..].iter().zip(&classes[i..]) {
         match c.role {
@@ -146,7 +146,7 @@ fn cut(units: &[Unit<'_>], h: usize) -> bool {
 
 /// A page printed with its columns side by side (`-layout`: runs of spaces inside
 /// lines) interleaves its texts line by line; its order is not a block order to mend.
-fn side_by_side(units: &[Unit<'_>]) -> bool {
+pub(super) fn side_by_side(units: &[Unit<'_>]) -> bool {
     units
         .iter()
         .filter(|u| {
@@ -612,7 +612,7 @@ fn floated_run(
 
 /// Put `items` in `order`, a permutation of their indices: every item is kept,
 /// once.
-fn permute<T>(items: &mut Vec<T>, order: &[usize]) {
+pub(super) fn permute<T>(items: &mut Vec<T>, order: &[usize]) {
     debug_assert!(is_permutation(order, items.len()), "{order:?}");
     let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
     items.extend(order.iter().filter_map(|&i| slots[i].take()));

@@ -1,0 +1,300 @@
+//! Heads printed in a stack over another story's text. A PDF printed block by
+//! block (`pdftotext` without `-layout`) can print the heads of two stories set
+//! side by side one under the other, over the text of only one of them (`巷子深处的
+//! 竹编铺` / `潕水栎原段新添十二名“河小青”` / two bylines / the river story's text),
+//! the other story's text opening further down the page as a paragraph after a
+//! finished one, with no head above it. The page's own evidence pairs them: a head
+//! of such a stack that does not name the text under the stack is moved above the
+//! paragraph further on that it names (its words recur in the paragraph's first
+//! sentences). Only a stack with two bylines or more (a byline printed over two
+//! lines counts once), and no more title-sized lines than one head per byline and
+//! a kicker, holds two stories' heads; a head printed again as a head elsewhere (a
+//! contents list) stays. The byline printed last, right over the text
+//! under the stack, is that text's; when the others are as many as the heads that
+//! move, they go with them in the order both are printed. [`super::rehome`] mends
+//! heads over a text that opens under its byline; this pass mends heads whose text
+//! opens as a bare paragraph.
+
+use std::collections::HashMap;
+
+use super::blocks::Unit;
+use super::classify::{Class, Role};
+use super::rehome::{REACH, keys, names, names_some, naming, permute, side_by_side, text_from};
+
+/// The rule `articles --explain` shows for a moved head.
+const MOVED: &str = "head: printed in a stack over another story's text; names a paragraph further on (moved above it)";
+
+/// Whether this pass moved the head above a paragraph it names: it opens an
+/// article there, never a section of the text above it.
+pub fn moved(class: &Class) -> bool {
+    class.role == Role::Head && class.rule == MOVED
+}
+
+/// A stack of heads over one text: its units, where the text under it starts.
+struct Stack {
+    start: usize,
+    /// The first unit after the stack (the text under it, when it is text).
+    end: usize,
+}
+
+/// Stacks of two heads or more (with subtitles, bylines and noise among them)
+/// standing over text.
+fn stacks(units: &[Unit<'_>], classes: &[Class]) -> Vec<Stack> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < units.len() {
+        if classes[i].role != Role::Head {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut heads = 0;
+        while i < units.len()
+            && matches!(
+                classes[i].role,
+                Role::Head | Role::Subtitle | Role::Byline | Role::Noise
+            )
+        {
+            heads += usize::from(classes[i].role == Role::Head);
+            i += 1;
+        }
+        if heads >= 2 && i < units.len() && classes[i].role == Role::Body {
+            out.push(Stack { start, end: i });
+        }
+    }
+    out
+}
+
+/// The stack's bylines (bracketed credits aside), a byline printed over several
+/// lines in a row taken as one.
+fn byline_runs(units: &[Unit<'_>], classes: &[Class], stack: &Stack) -> Vec<Vec<usize>> {
+    let mut runs: Vec<Vec<usize>> = Vec::new();
+    let mut open = false;
+    for k in stack.start..stack.end {
+        match classes[k].role {
+            Role::Byline if !units[k].text.starts_with(['(', '（']) => {
+                if open {
+                    if let Some(run) = runs.last_mut() {
+                        run.push(k);
+                    }
+                } else {
+                    runs.push(vec![k]);
+                }
+                open = true;
+            }
+            Role::Noise => {}
+            _ => open = false,
+        }
+    }
+    runs
+}
+
+/// How many times each head's wording is printed as a head: a head printed
+/// twice (a contents list over the stories it lists) is no floated head.
+fn head_counts(units: &[Unit<'_>], classes: &[Class]) -> HashMap<Vec<char>, usize> {
+    let mut counts = HashMap::new();
+    for (u, c) in units.iter().zip(classes) {
+        if c.role == Role::Head {
+            *counts.entry(keys(&u.text, 40)).or_insert(0) += 1;
+        }
+    }
+    counts
+}
+
+/// A head that can name a text: a title's length, no sentence in it.
+fn title_sized(unit: &Unit<'_>, class: &Class) -> bool {
+    class.role == Role::Head
+        && !unit.text.contains(['。', '<'])
+        && (4..40).contains(&keys(&unit.text, 40).len())
+}
+
+/// Per unit, the head of the text it is printed in (the lines of a head printed
+/// over several lines read as one), when the units since it are its subtitles,
+/// bylines, text and captions.
+fn own_heads(units: &[Unit<'_>], classes: &[Class]) -> Vec<Option<String>> {
+    let mut out = Vec::with_capacity(units.len());
+    let mut head: Option<String> = None;
+    let mut in_head = false;
+    for (u, c) in units.iter().zip(classes) {
+        out.push(head.clone());
+        match c.role {
+            Role::Head => {
+                if in_head {
+                    if let Some(h) = head.as_mut() {
+                        h.push_str(&u.text);
+                    }
+                } else {
+                    head = Some(u.text.to_string());
+                }
+                in_head = true;
+            }
+            Role::Body
+            | Role::Noise
+            | Role::Byline
+            | Role::Caption
+            | Role::Subtitle
+            | Role::Date
+            | Role::JumpIn => in_head = false,
+            _ => {
+                head = None;
+                in_head = false;
+            }
+        }
+    }
+    out
+}
+
+/// A paragraph that could open a story with no head above it: text after a
+/// finished paragraph of text (a new block, where the page separates its blocks
+/// by blank lines).
+fn bare_opening(units: &[Unit<'_>], classes: &[Class], blank_lines: bool, t: usize) -> bool {
+    if classes[t].role != Role::Body || (blank_lines && units[t].gap == 0) {
+        return false;
+    }
+    let Some(p) = (0..t).rev().find(|&k| classes[k].role != Role::Noise) else {
+        return false;
+    };
+    matches!(classes[p].role, Role::Body | Role::Caption) && classes[p].complete
+}
+
+/// Move each head of a stack that names a bare paragraph further on, and not the
+/// text under its stack, above that paragraph (with its byline, see the module
+/// docs). Returns whether a head moved.
+pub fn unstack_heads(units: &mut Vec<Unit<'_>>, classes: &mut Vec<Class>) -> bool {
+    if side_by_side(units) {
+        return false;
+    }
+    let stacks = stacks(units, classes);
+    if stacks.is_empty() {
+        return false;
+    }
+    let blank_lines = units.iter().any(|u| u.gap > 0);
+    // A paragraph the head of its text names carries that text on (a comment
+    // restating its title): no story of its own.
+    let own = own_heads(units, classes);
+    let openings: Vec<usize> = (0..units.len())
+        .filter(|&t| {
+            bare_opening(units, classes, blank_lines, t)
+                && !own[t]
+                    .as_ref()
+                    .is_some_and(|h| names(naming(&keys(h, 40), &text_from(units, classes, t))))
+        })
+        .collect();
+    if openings.is_empty() {
+        return false;
+    }
+    let texts: Vec<Vec<char>> = openings
+        .iter()
+        .map(|&t| text_from(units, classes, t))
+        .collect();
+    let starts: Vec<usize> = units
+        .iter()
+        .scan(0, |at, u| {
+            let start = *at;
+            *at += u.text.len() + 1;
+            Some(start)
+        })
+        .collect();
+    let counts = head_counts(units, classes);
+    // (run, bigrams found, head, opening, stack)
+    let mut pairs: Vec<(usize, usize, usize, usize, usize)> = Vec::new();
+    for (s, stack) in stacks.iter().enumerate() {
+        // Two stories' heads in one stack: two bylines or more under them (a byline
+        // printed over two lines counts once).
+        let runs = byline_runs(units, classes, stack).len();
+        // ...and no more title-sized lines than one head per byline and a kicker:
+        // more are verse or a list, not two stories' heads.
+        let heads = (stack.start..stack.end)
+            .filter(|&k| title_sized(&units[k], &classes[k]))
+            .count();
+        if runs < 2 || heads > runs + 1 {
+            continue;
+        }
+        let present = text_from(units, classes, stack.end);
+        for h in stack.start..stack.end {
+            if !title_sized(&units[h], &classes[h]) {
+                continue;
+            }
+            let head = keys(&units[h].text, 40);
+            if counts.get(&head).is_some_and(|&n| n > 1) {
+                continue;
+            }
+            if names_some(naming(&head, &present)) {
+                continue;
+            }
+            for (o, &t) in openings.iter().enumerate() {
+                if t <= stack.end || starts[t] > starts[h] + REACH {
+                    continue;
+                }
+                let (found, all, run) = naming(&head, &texts[o]);
+                if (names((found, all, run)) || (run >= 3 && names_some((found, all, run))))
+                    && all >= 6
+                {
+                    pairs.push((run, found, h, o, s));
+                }
+            }
+        }
+    }
+    if pairs.is_empty() {
+        return false;
+    }
+    pairs.sort_unstable_by(|a, b| {
+        (b.0, b.1)
+            .cmp(&(a.0, a.1))
+            .then(a.2.cmp(&b.2))
+            .then(a.3.cmp(&b.3))
+    });
+    let mut moved = vec![false; units.len()];
+    let mut taken = vec![false; openings.len()];
+    // Per unit, the units moved above it.
+    let mut above: Vec<Vec<usize>> = vec![Vec::new(); units.len()];
+    let mut movers: Vec<Vec<usize>> = vec![Vec::new(); stacks.len()];
+    for &(_, _, h, o, s) in &pairs {
+        if moved[h] || taken[o] {
+            continue;
+        }
+        moved[h] = true;
+        taken[o] = true;
+        above[openings[o]].push(h);
+        movers[s].push(h);
+    }
+    // The byline printed last, right over the text under the stack, is that
+    // text's; when the others are as many as the heads that move, they go with
+    // them in the order both are printed.
+    for (s, stack) in stacks.iter().enumerate() {
+        if movers[s].is_empty() {
+            continue;
+        }
+        let runs = byline_runs(units, classes, stack);
+        let mut heads = movers[s].clone();
+        heads.sort_unstable();
+        if runs.len() != heads.len() + 1 {
+            continue;
+        }
+        for (h, run) in heads.iter().zip(&runs) {
+            if let Some(t) = above.iter().position(|a| a.contains(h)) {
+                for &b in run {
+                    above[t].push(b);
+                    moved[b] = true;
+                }
+            }
+        }
+    }
+    let mut order: Vec<usize> = Vec::with_capacity(units.len());
+    for i in 0..units.len() {
+        let mut stack = std::mem::take(&mut above[i]);
+        stack.sort_unstable_by_key(|&k| (classes[k].role != Role::Head, k));
+        order.extend(stack);
+        if !moved[i] {
+            order.push(i);
+        }
+    }
+    for (h, m) in moved.iter().enumerate() {
+        if *m && classes[h].role == Role::Head {
+            classes[h].rule = MOVED;
+        }
+    }
+    permute(units, &order);
+    permute(classes, &order);
+    true
+}

@@ -751,6 +751,33 @@ fn is_letter_spaced(text: &str) -> bool {
 /// Circled numbers that open the captions of a photo group.
 const CIRCLED: [char; 10] = ['①', '②', '③', '④', '⑤', '⑥', '⑦', '⑧', '⑨', '⑩'];
 
+/// A notice's closing formula ends the paragraph (`…特此更正。`, `特此声明作废。`,
+/// `特此公告`): its last sentence opens with `特此`.
+fn ends_with_formula(p: &str) -> bool {
+    let t = p.trim_end_matches(['。', '.', ' ', '\u{3000}', '！']);
+    let last = t
+        .rsplit(['。', '，', '；', '：', ',', '！'])
+        .next()
+        .unwrap_or(t);
+    last.starts_with("特此") && count_upto(last, 9) <= 8
+}
+
+/// A byline that signs a piece at its end (`·闾丘小满·`, `韦一苇 廖星`): a name
+/// or two, dotted or alone, no photo credit.
+/// Undotted, one name only: a row of names (`王芳　李强　赵敏`) under a story's
+/// last section may be that story's.
+fn is_closing_signature(text: &str) -> bool {
+    let marked = text.starts_with(['·', '•', '◎', '□', '■', '●', '○']);
+    let t = text
+        .trim_start_matches(['◎', '□', '■', '●', '○'])
+        .trim_matches(['·', '•', ' ', '\u{3000}']);
+    count_upto(text, 17) <= 16
+        && !t.is_empty()
+        && !t.contains(['摄', '：', ':', '（', '('])
+        && (marked || !t.contains(char::is_whitespace))
+        && (text.starts_with(['·', '•']) || is_name_line(t))
+}
+
 /// The next unit that is not noise, from `i`.
 fn next_significant(classes: &[Class], mut i: usize) -> Option<usize> {
     while i < classes.len() {
@@ -1123,7 +1150,36 @@ impl Assembler {
             let lede = next
                 .filter(|&n| classes[n].role == Role::Body && classes[n].dateline.is_none())
                 .map(|n| units[n].text.as_ref());
-            self.lone_head(first.line, text, first.bullet, below, lede);
+            // The text under it runs, paragraphs only, to a byline of its own
+            // (`·闾丘小满·`): a signed piece.
+            let signed_below = next
+                .filter(|&n| classes[n].role == Role::Body)
+                .is_some_and(|n| {
+                    let mut k = n;
+                    while let Some(m) = next_significant(classes, k) {
+                        match classes[m].role {
+                            Role::Body if classes[m].dateline.is_none() => k = m + 1,
+                            // ...and the signature ends it: no text under it (a
+                            // name over text heads a profile, `阚守正` / `瀼江大学
+                            // 法学院副教授，…`).
+                            // A name alone over a line of clauses heads the next
+                            // piece with its author's note (`阚守正` / `瀼江大学法学院
+                            // 副教授，研究方向为…`); a dotted one signs what is above.
+                            Role::Byline => {
+                                let t: &str = &units[m].text;
+                                return is_closing_signature(t)
+                                    && next_significant(classes, m + 1).is_none_or(|n| {
+                                        classes[n].role != Role::Body
+                                            && (t.starts_with(['·', '•'])
+                                                || !units[n].text.contains(['，', ',']))
+                                    });
+                            }
+                            _ => return false,
+                        }
+                    }
+                    false
+                });
+            self.lone_head(first.line, text, first.bullet, below, lede, signed_below);
             return j;
         }
         // Title: the highest-ranked Markdown line (the last of equals), else the
@@ -1273,6 +1329,7 @@ impl Assembler {
         bullet: Option<char>,
         below: Option<&str>,
         lede: Option<&str>,
+        signed_below: bool,
     ) {
         // `▲省图书馆冬季延时开放` after a finished item opened by `▲`, over a finished
         // paragraph: the head of the next item of the run, printed with the bullet
@@ -1316,6 +1373,51 @@ impl Assembler {
             self.open_headed(
                 line,
                 "a head after an untitled item under a banner",
+                text,
+                bullet,
+            );
+            return;
+        }
+        // A head after text closed by a notice's formula (`…特此更正。`, `特此声明作废。`):
+        // the notice has said all it says; the head opens the next item.
+        if lede.is_some()
+            && let Some(c) = self.cur
+            && {
+                let d = &self.drafts[c];
+                d.has_body()
+                    && !d.caption
+                    && d.paragraphs.last().is_some_and(|p| ends_with_formula(p))
+            }
+        {
+            self.open_headed(
+                line,
+                "a head after a notice closed by its formula (特此…)",
+                text,
+                bullet,
+            );
+            return;
+        }
+        // A head after a finished story signed at its top (`□ 百里清晏` under its
+        // title), over text that ends in a signature of its own (`·闾丘小满·`): the
+        // next signed piece, not a section of the story above, which has its
+        // signature already.
+        if signed_below
+            && !text.starts_with(['【', '〔', '[', '［'])
+            && let Some(c) = self.cur
+            && {
+                let d = &self.drafts[c];
+                d.has_body()
+                    && !d.byline.is_empty()
+                    && !d.credit
+                    && !d.caption
+                    && !d.title.is_empty()
+                    && d.intertitles.is_empty()
+                    && d.paragraphs.last().is_some_and(|p| is_complete(p))
+            }
+        {
+            self.open_headed(
+                line,
+                "a head over text signed at its end, after a story signed at its top",
                 text,
                 bullet,
             );
@@ -2282,6 +2384,35 @@ mod tests {
             assert_eq!(titles, ["关于全面禁止露天焚烧秸秆的通告"], "{a:#?}");
             assert!(a[0].body().contains(date), "{a:#?}");
         }
+    }
+
+    /// A piece signed at its end (`·闾丘小满·`) under a head, after a finished
+    /// story signed at its top (`□ 百里清晏`), is the next piece, not a section of
+    /// that story; a section of a story signed at its end stays a section.
+    #[test]
+    fn a_head_over_text_signed_at_its_end_after_a_story_signed_at_its_top_opens_a_piece() {
+        let page = "书窗\n\n在地图上读懂一条江\n\n□ 百里清晏\n\n《湄江行》是一本关于河流的书，作者沿着湄江从源头走到入江口。\n\n书里配了几十幅手绘地图，读来像是跟着作者走了一趟湄江。\n\n慢一点也好\n\n有朋友问我，周末为什么不出去玩。我说，在家泡一壶茶，也挺好。\n\n日子不必都过得那么赶，慢一点，才看得见身边的好风景。\n\n·闾丘小满·\n";
+        let a = segment_issue(page, "k");
+        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, ["在地图上读懂一条江", "慢一点也好"], "{a:#?}");
+        assert_eq!(a[1].byline, "·闾丘小满·", "{a:#?}");
+        // Unsigned at its top, the story's last section is signed with the story.
+        let unsigned = page.replace("□ 百里清晏\n\n", "");
+        let a = segment_issue(&unsigned, "k");
+        assert_eq!(a.len(), 1, "{a:#?}");
+    }
+
+    /// A head after a notice closed by its formula (`特此更正。`) opens the next
+    /// item of a notices page; a notice's issuer under it is still its signature.
+    #[test]
+    fn a_head_after_a_notices_closing_formula_opens_the_next_item() {
+        let page = "更正\n\n本报5月11日第3版《社区食堂开进老小区》一文中，“莳花社区”应为“藤溪社区”。特此更正。\n\n本周天气\n\n本周全市天气多云间晴，周四到周五有一次明显降雨过程。\n";
+        let a = segment_issue(page, "k");
+        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, ["更正", "本周天气"], "{a:#?}");
+        let signed = "遗失声明\n\n某某餐饮店不慎遗失食品经营许可证正本一份，特此声明。\n\n某某餐饮店\n\n2027年5月12日\n";
+        let a = segment_issue(signed, "k");
+        assert_eq!(a.len(), 1, "{a:#?}");
     }
 
     /// A story whose reporter is credited only at its end (or not at all) opens

@@ -192,6 +192,11 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
                 if crate::segment::classify::trailing_credit(&prev.text).is_some() {
                     return false;
                 }
+                // A credit a wrap cut (`…充电桩三千个。(鄢` / `晓晴)`): the line
+                // closes the bracket the line above left open, and ends there.
+                if closes_cut_credit(&prev.text, &u.text) {
+                    return true;
+                }
                 if u.gap == 0 && !furniture_between && opens_indented(&prev.text, &u.text, wrap, widest[k]) {
                     return true;
                 }
@@ -344,6 +349,29 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
     join_wrapped_heads(units, wrap);
 }
 
+/// `next` closes a bracketed credit `prev` opened after its last sentence and a
+/// wrap cut (`…计划新建充电桩三千个。(鄢` / `晓晴)`): `next` is a few characters
+/// and the closing bracket and nothing else.
+fn closes_cut_credit(prev: &str, next: &str) -> bool {
+    let Some(open) = prev.rfind(['（', '(']) else {
+        return false;
+    };
+    let inside = &prev[open + prev[open..].chars().next().map_or(1, char::len_utf8)..];
+    let before = prev[..open].trim_end();
+    if !ends_sentence(before) {
+        return false;
+    }
+    let Some(rest) = next.strip_suffix(['）', ')']) else {
+        return false;
+    };
+    // A name or two cut apart (`鄢` / `晓晴`), not a photo credit (`巩思远` / `摄`),
+    // whose spacing the other rules keep.
+    let name_part = |t: &str| {
+        !t.is_empty() && t.chars().all(|c| crate::text::is_han(c) || c == '、') && !t.contains('摄')
+    };
+    name_part(inside) && name_part(rest) && count_upto(inside, 9) + count_upto(rest, 9) <= 8
+}
+
 /// The cells a bullet dropped from a unit's text took on its printed line (`■`
 /// before `杉阁区10月起开展背街小巷环境`): the line was that much wider.
 fn bullet_cells(u: &Unit<'_>) -> usize {
@@ -430,6 +458,28 @@ pub fn opens_exchange(text: &str) -> bool {
 mod tests {
     use super::*;
     use crate::segment::normalise::tests::texts;
+
+    /// A bracketed credit a wrap cut after the paragraph's last sentence
+    /// (`…三千个。(鄢` / `晓晴)`) is one line again; a line that only closes a
+    /// bracket of clauses is left to the other rules.
+    #[test]
+    fn a_credit_cut_by_a_wrap_is_joined() {
+        assert!(closes_cut_credit("计划新建充电桩三千个。(鄢", "晓晴)"));
+        assert!(closes_cut_credit("计划新建充电桩三千个。（鄢", "晓晴）"));
+        assert!(!closes_cut_credit("计划新建充电桩三千个(鄢", "晓晴)"));
+        assert!(!closes_cut_credit(
+            "计划新建充电桩三千个。(鄢",
+            "晓晴)今年还将"
+        ));
+        assert!(!closes_cut_credit(
+            "计划新建充电桩三千个。(鄢晓晴)",
+            "市急救中心新增五个急救站"
+        ));
+        assert!(!closes_cut_credit(
+            "可同时为120辆车充电。（晚报记者　巩思远",
+            "摄）"
+        ));
+    }
 
     /// Briefs of a hard-wrapped page, each opened by a bullet the lines' reader
     /// drops from a line without a clause: the bullet took room on the printed line,

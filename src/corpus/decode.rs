@@ -149,8 +149,8 @@ fn is_invisible(c: char) -> bool {
 
 /// The characters of [`INVISIBLES`] dropped, borrowing when there are none (they are
 /// rare, and every file is read through here): a SIMD-assisted search for each of the
-/// six reads a page of Chinese text about twelve times faster than one aho-corasick
-/// search for all of them (on make-corpus pages).
+/// six costs about an eighth of the instructions of one aho-corasick search for all
+/// of them (callgrind, 100 make-corpus files: 24.5M -> 2.9M).
 pub fn drop_invisibles(text: Cow<'_, str>) -> Cow<'_, str> {
     static FINDERS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
         std::sync::LazyLock::new(|| {

@@ -607,7 +607,15 @@ impl<'a> Head<'a> {
     pub(crate) fn of_built(built: &'a BuiltIndex) -> Head<'a> {
         let (index, postings) = built.parts();
         let pinyin = match index.derived.pinyin.get() {
-            Some(p) => HeadPinyin::Made(p),
+            Some(p) => {
+                // What makes the reuse sound: the characters it was made of are
+                // the characters written.
+                debug_assert!(
+                    index.postings.chars().eq(postings.chars()),
+                    "the searched index's characters differ from the written postings'"
+                );
+                HeadPinyin::Made(p)
+            }
             None => HeadPinyin::ForWriting(Box::new(PinyinData::build(
                 (0..index.len()).map(|d| index.title_folded(d)),
                 postings.chars(),

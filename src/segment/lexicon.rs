@@ -170,10 +170,14 @@ impl Lexicon {
     pub fn opens_web_control(&self, c: char) -> bool {
         self.control_openers
             .get_or_init(|| {
-                self.web_controls
+                let mut firsts: Vec<char> = self
+                    .web_controls
                     .iter()
                     .filter_map(|w| w.chars().next())
-                    .collect()
+                    .collect();
+                firsts.sort_unstable();
+                firsts.dedup();
+                firsts
             })
             .contains(&c)
     }

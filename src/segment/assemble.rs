@@ -762,7 +762,7 @@ fn ends_with_formula(p: &str) -> bool {
     last.starts_with("特此") && count_upto(last, 9) <= 8
 }
 
-/// A byline that signs a piece at its end (`·闾丘小满·`, `韦一苇 廖星`): a name
+/// A byline that signs a piece at its end (`·濮阳青禾·`, `韦一苇 廖星`): a name
 /// or two, dotted or alone, no photo credit.
 /// Undotted, one name only: a row of names (`王芳　李强　赵敏`) under a story's
 /// last section may be that story's.
@@ -1151,7 +1151,7 @@ impl Assembler {
                 .filter(|&n| classes[n].role == Role::Body && classes[n].dateline.is_none())
                 .map(|n| units[n].text.as_ref());
             // The text under it runs, paragraphs only, to a byline of its own
-            // (`·闾丘小满·`): a signed piece.
+            // (`·濮阳青禾·`): a signed piece.
             let signed_below = next
                 .filter(|&n| classes[n].role == Role::Body)
                 .is_some_and(|n| {
@@ -1159,10 +1159,8 @@ impl Assembler {
                     while let Some(m) = next_significant(classes, k) {
                         match classes[m].role {
                             Role::Body if classes[m].dateline.is_none() => k = m + 1,
-                            // ...and the signature ends it: no text under it (a
-                            // name over text heads a profile, `阚守正` / `瀼江大学
-                            // 法学院副教授，…`).
-                            // A name alone over a line of clauses heads the next
+                            // ...and the signature ends it. A name alone over a line
+                            // of clauses heads the next
                             // piece with its author's note (`阚守正` / `瀼江大学法学院
                             // 副教授，研究方向为…`); a dotted one signs what is above.
                             Role::Byline => {
@@ -1397,8 +1395,8 @@ impl Assembler {
             );
             return;
         }
-        // A head after a finished story signed at its top (`□ 百里清晏` under its
-        // title), over text that ends in a signature of its own (`·闾丘小满·`): the
+        // A head after a finished story signed at its top (`□ 司空望舒` under its
+        // title), over text that ends in a signature of its own (`·濮阳青禾·`): the
         // next signed piece, not a section of the story above, which has its
         // signature already.
         if signed_below
@@ -2386,18 +2384,18 @@ mod tests {
         }
     }
 
-    /// A piece signed at its end (`·闾丘小满·`) under a head, after a finished
-    /// story signed at its top (`□ 百里清晏`), is the next piece, not a section of
+    /// A piece signed at its end (`·濮阳青禾·`) under a head, after a finished
+    /// story signed at its top (`□ 司空望舒`), is the next piece, not a section of
     /// that story; a section of a story signed at its end stays a section.
     #[test]
     fn a_head_over_text_signed_at_its_end_after_a_story_signed_at_its_top_opens_a_piece() {
-        let page = "书窗\n\n在地图上读懂一条江\n\n□ 百里清晏\n\n《湄江行》是一本关于河流的书，作者沿着湄江从源头走到入江口。\n\n书里配了几十幅手绘地图，读来像是跟着作者走了一趟湄江。\n\n慢一点也好\n\n有朋友问我，周末为什么不出去玩。我说，在家泡一壶茶，也挺好。\n\n日子不必都过得那么赶，慢一点，才看得见身边的好风景。\n\n·闾丘小满·\n";
+        let page = "书窗\n\n在地图上读懂一条江\n\n□ 司空望舒\n\n《湄江行》是一本关于河流的书，作者沿着湄江从源头走到入江口。\n\n书里配了几十幅手绘地图，读来像是跟着作者走了一趟湄江。\n\n慢一点也好\n\n有朋友问我，周末为什么不出去玩。我说，在家泡一壶茶，也挺好。\n\n日子不必都过得那么赶，慢一点，才看得见身边的好风景。\n\n·濮阳青禾·\n";
         let a = segment_issue(page, "k");
         let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
         assert_eq!(titles, ["在地图上读懂一条江", "慢一点也好"], "{a:#?}");
-        assert_eq!(a[1].byline, "·闾丘小满·", "{a:#?}");
+        assert_eq!(a[1].byline, "·濮阳青禾·", "{a:#?}");
         // Unsigned at its top, the story's last section is signed with the story.
-        let unsigned = page.replace("□ 百里清晏\n\n", "");
+        let unsigned = page.replace("□ 司空望舒\n\n", "");
         let a = segment_issue(&unsigned, "k");
         assert_eq!(a.len(), 1, "{a:#?}");
     }

@@ -105,6 +105,8 @@ fn head_counts(units: &[Unit<'_>], classes: &[Class]) -> HashMap<Vec<char>, usiz
 fn title_sized(unit: &Unit<'_>, class: &Class) -> bool {
     class.role == Role::Head
         && !unit.text.contains(['。', '<'])
+        // Under four characters too few bigrams to find in a text; forty and
+        // more a sentence set large, not a title.
         && (4..40).contains(&keys(&unit.text, 40).len())
 }
 
@@ -159,34 +161,44 @@ fn bare_opening(units: &[Unit<'_>], classes: &[Class], blank_lines: bool, t: usi
 
 /// Move each head of a stack that names a bare paragraph further on, and not the
 /// text under its stack, above that paragraph (with its byline, see the module
-/// docs). Returns whether a head moved.
-pub fn unstack_heads(units: &mut Vec<Unit<'_>>, classes: &mut Vec<Class>) -> bool {
+/// docs).
+pub fn unstack_heads(units: &mut Vec<Unit<'_>>, classes: &mut Vec<Class>) {
     if side_by_side(units) {
-        return false;
+        return;
     }
-    let stacks = stacks(units, classes);
+    // Only stacks of two stories' heads are worth the work below (most pages
+    // have none): two bylines or more under them (a byline printed over two
+    // lines counts once), and no more title-sized lines than one head per
+    // byline and a kicker (more are verse or a list, not two stories' heads).
+    let stacks: Vec<Stack> = stacks(units, classes)
+        .into_iter()
+        .filter(|stack| {
+            let runs = byline_runs(units, classes, stack).len();
+            let heads = (stack.start..stack.end)
+                .filter(|&k| title_sized(&units[k], &classes[k]))
+                .count();
+            runs >= 2 && heads <= runs + 1
+        })
+        .collect();
     if stacks.is_empty() {
-        return false;
+        return;
     }
     let blank_lines = units.iter().any(|u| u.gap > 0);
     // A paragraph the head of its text names carries that text on (a comment
     // restating its title): no story of its own.
     let own = own_heads(units, classes);
-    let openings: Vec<usize> = (0..units.len())
-        .filter(|&t| {
-            bare_opening(units, classes, blank_lines, t)
-                && !own[t]
-                    .as_ref()
-                    .is_some_and(|h| names(naming(&keys(h, 40), &text_from(units, classes, t))))
+    let (openings, texts): (Vec<usize>, Vec<Vec<char>>) = (0..units.len())
+        .filter(|&t| bare_opening(units, classes, blank_lines, t))
+        .map(|t| (t, text_from(units, classes, t)))
+        .filter(|(t, text)| {
+            !own[*t]
+                .as_ref()
+                .is_some_and(|h| names(naming(&keys(h, 40), text)))
         })
-        .collect();
+        .unzip();
     if openings.is_empty() {
-        return false;
+        return;
     }
-    let texts: Vec<Vec<char>> = openings
-        .iter()
-        .map(|&t| text_from(units, classes, t))
-        .collect();
     let starts: Vec<usize> = units
         .iter()
         .scan(0, |at, u| {
@@ -199,17 +211,6 @@ pub fn unstack_heads(units: &mut Vec<Unit<'_>>, classes: &mut Vec<Class>) -> boo
     // (run, bigrams found, head, opening, stack)
     let mut pairs: Vec<(usize, usize, usize, usize, usize)> = Vec::new();
     for (s, stack) in stacks.iter().enumerate() {
-        // Two stories' heads in one stack: two bylines or more under them (a byline
-        // printed over two lines counts once).
-        let runs = byline_runs(units, classes, stack).len();
-        // ...and no more title-sized lines than one head per byline and a kicker:
-        // more are verse or a list, not two stories' heads.
-        let heads = (stack.start..stack.end)
-            .filter(|&k| title_sized(&units[k], &classes[k]))
-            .count();
-        if runs < 2 || heads > runs + 1 {
-            continue;
-        }
         let present = text_from(units, classes, stack.end);
         for h in stack.start..stack.end {
             if !title_sized(&units[h], &classes[h]) {
@@ -227,6 +228,10 @@ pub fn unstack_heads(units: &mut Vec<Unit<'_>>, classes: &mut Vec<Class>) -> boo
                     continue;
                 }
                 let (found, all, run) = naming(&head, &texts[o]);
+                // A head of six bigrams or more (seven characters) whose bigrams
+                // the paragraph holds, or some of them with a run of three (a
+                // four-character phrase shared): fewer is chance on a page of one
+                // topic.
                 if (names((found, all, run)) || (run >= 3 && names_some((found, all, run))))
                     && all >= 6
                 {
@@ -236,7 +241,7 @@ pub fn unstack_heads(units: &mut Vec<Unit<'_>>, classes: &mut Vec<Class>) -> boo
         }
     }
     if pairs.is_empty() {
-        return false;
+        return;
     }
     pairs.sort_unstable_by(|a, b| {
         (b.0, b.1)
@@ -296,5 +301,4 @@ pub fn unstack_heads(units: &mut Vec<Unit<'_>>, classes: &mut Vec<Class>) -> boo
     }
     permute(units, &order);
     permute(classes, &order);
-    true
 }

@@ -27,7 +27,8 @@
 # rows (the status bar counts articles), all loaded (no "loading"), search ready (a
 # query typed at once shows its hits, not "indexing..."), suggestions ready (the
 # status bar's "suggesting N%" gone); a run is quit only once suggestions are
-# ready and their cache is written, so the warm run after it finds every cache.
+# ready and their cache and the index's cache are written, so the warm run after
+# it finds every cache.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -179,6 +180,14 @@ tui_run() {
     if [ "$suggest" != - ]; then
         for _ in $(seq 600); do
             compgen -G "$XDG_CACHE_HOME/newstag/corpus-*/suggest" >/dev/null && break
+            sleep 0.1
+        done
+        # The index's cache is written after search is ready (its four-grams
+        # first; on 100,000 issues a minute after suggestions): a run quit
+        # before it leaves the next start to build the index again, so the
+        # warm figures would be cold ones. Wait for it as long as a run may take.
+        for _ in $(seq $((wait_ms / 100))); do
+            compgen -G "$XDG_CACHE_HOME/newstag/index-*.bin" >/dev/null && break
             sleep 0.1
         done
     fi

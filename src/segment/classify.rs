@@ -311,11 +311,9 @@ fn pen_names_under_heads(units: &[Unit<'_>], classes: &mut [Class]) {
         }
         // A line the page prints again as a head is a label of its own.
         let key = squeeze(&line.text);
-        let again = units
-            .iter()
-            .enumerate()
-            .any(|(k, u)| k != i && classes[k].role == Role::Head && squeeze(&u.text) == key);
-        if again || (n == 4 && !reads_as_pen_name(&key)) {
+        if printed_as_head_elsewhere(units, classes, i, &key)
+            || (n == 4 && !reads_as_pen_name(&key))
+        {
             continue;
         }
         classes[i].role = Role::Byline;
@@ -329,6 +327,15 @@ fn squeeze(text: &str) -> String {
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect()
+}
+
+/// Whether the page prints `key` (a [`squeeze`]d line) as a head anywhere but
+/// at unit `i`: then it is a label of its own, not a name.
+fn printed_as_head_elsewhere(units: &[Unit<'_>], classes: &[Class], i: usize, key: &str) -> bool {
+    units
+        .iter()
+        .enumerate()
+        .any(|(k, u)| k != i && classes[k].role == Role::Head && squeeze(&u.text) == key)
 }
 
 /// The marks a paper signs a column with, before the writer's name.
@@ -419,11 +426,10 @@ fn pen_names_after_texts(units: &[Unit<'_>], classes: &mut [Class]) {
             continue;
         };
         let key = squeeze(&line.text);
-        let again = units
-            .iter()
-            .enumerate()
-            .any(|(k, u)| k != i && classes[k].role == Role::Head && squeeze(&u.text) == key);
-        if again || is_other_word(&key) || (n == 4 && !reads_as_pen_name(&key)) {
+        if printed_as_head_elsewhere(units, classes, i, &key)
+            || is_other_word(&key)
+            || (n == 4 && !reads_as_pen_name(&key))
+        {
             continue;
         }
         if !is_name_line(&key) && !has_name_character(&key) {

@@ -172,15 +172,7 @@ pub fn rehome_heads(units: &mut Vec<Unit<'_>>, classes: &mut Vec<Class>) -> bool
         .iter()
         .map(|&(t, _)| text_from(units, classes, t))
         .collect();
-    // Where each unit starts in the page's text, in bytes.
-    let starts: Vec<usize> = units
-        .iter()
-        .scan(0, |at, u| {
-            let start = *at;
-            *at += u.text.len() + 1;
-            Some(start)
-        })
-        .collect();
+    let starts = unit_starts(units);
     // (run, bigrams found, head, opening)
     let mut pairs: Vec<(usize, usize, usize, usize)> = Vec::new();
     for h in 0..units.len() {
@@ -608,6 +600,19 @@ fn floated_run(
         noise,
         end,
     })
+}
+
+/// Where each unit starts in the page's text (units joined by line ends), in
+/// bytes: how far apart two units are printed.
+pub(super) fn unit_starts(units: &[Unit<'_>]) -> Vec<usize> {
+    units
+        .iter()
+        .scan(0, |at, u| {
+            let start = *at;
+            *at += u.text.len() + 1;
+            Some(start)
+        })
+        .collect()
 }
 
 /// Put `items` in `order`, a permutation of their indices: every item is kept,

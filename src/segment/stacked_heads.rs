@@ -19,7 +19,9 @@ use std::collections::HashMap;
 
 use super::blocks::Unit;
 use super::classify::{Class, Role};
-use super::rehome::{REACH, keys, names, names_some, naming, permute, side_by_side, text_from};
+use super::rehome::{
+    REACH, keys, names, names_some, naming, permute, side_by_side, text_from, unit_starts,
+};
 
 /// The rule `articles --explain` shows for a moved head.
 const MOVED: &str = "head: printed in a stack over another story's text; names a paragraph further on (moved above it)";
@@ -199,14 +201,7 @@ pub fn unstack_heads(units: &mut Vec<Unit<'_>>, classes: &mut Vec<Class>) {
     if openings.is_empty() {
         return;
     }
-    let starts: Vec<usize> = units
-        .iter()
-        .scan(0, |at, u| {
-            let start = *at;
-            *at += u.text.len() + 1;
-            Some(start)
-        })
-        .collect();
+    let starts = unit_starts(units);
     let counts = head_counts(units, classes);
     // (run, bigrams found, head, opening, stack)
     let mut pairs: Vec<(usize, usize, usize, usize, usize)> = Vec::new();

@@ -254,20 +254,8 @@ pub fn rehome_heads(units: &mut Vec<Unit<'_>>, classes: &mut Vec<Class>) -> bool
         }
         stacks[at] = Some(stack);
     }
-    let mut order: Vec<usize> = Vec::with_capacity(units.len());
-    for i in 0..units.len() {
-        if let Some(stack) = &stacks[i] {
-            order.extend(stack);
-        }
-        if !moved[i] {
-            order.push(i);
-        }
-    }
-    for (h, m) in moved.iter().enumerate() {
-        if *m && classes[h].role == Role::Head {
-            classes[h].rule = MOVED;
-        }
-    }
+    let order = order_after_moves(stacks.iter().map(|s| s.as_deref().unwrap_or(&[])), &moved);
+    mark_moved_heads(classes, &moved, MOVED);
     // A `（上接…）` that carries text (`（上接第1版）今年秋季招`) is the text's first
     // paragraph under the head now above it, not a marker to drop.
     for &t in &targets {
@@ -600,6 +588,32 @@ fn floated_run(
         noise,
         end,
     })
+}
+
+/// The page's units in their new order: before each unit, the units moved above
+/// it (`above`, one list a unit, in the order given); a unit moved is left out
+/// of its old place.
+pub(super) fn order_after_moves<'a>(
+    above: impl Iterator<Item = &'a [usize]>,
+    moved: &[bool],
+) -> Vec<usize> {
+    let mut order: Vec<usize> = Vec::with_capacity(moved.len());
+    for (i, stack) in above.enumerate() {
+        order.extend_from_slice(stack);
+        if !moved[i] {
+            order.push(i);
+        }
+    }
+    order
+}
+
+/// Each moved head says, in `articles --explain`, that it was moved and why.
+pub(super) fn mark_moved_heads(classes: &mut [Class], moved: &[bool], rule: &'static str) {
+    for (class, _) in classes.iter_mut().zip(moved).filter(|(_, m)| **m) {
+        if class.role == Role::Head {
+            class.rule = rule;
+        }
+    }
 }
 
 /// Where each unit starts in the page's text (units joined by line ends), in

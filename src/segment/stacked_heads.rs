@@ -20,7 +20,8 @@ use std::collections::HashMap;
 use super::blocks::Unit;
 use super::classify::{Class, Role};
 use super::rehome::{
-    REACH, keys, names, names_some, naming, permute, side_by_side, text_from, unit_starts,
+    REACH, keys, mark_moved_heads, names, names_some, naming, order_after_moves, permute,
+    side_by_side, text_from, unit_starts,
 };
 
 /// The rule `articles --explain` shows for a moved head.
@@ -280,20 +281,12 @@ pub fn unstack_heads(units: &mut Vec<Unit<'_>>, classes: &mut Vec<Class>) {
             }
         }
     }
-    let mut order: Vec<usize> = Vec::with_capacity(units.len());
-    for i in 0..units.len() {
-        let mut stack = std::mem::take(&mut above[i]);
+    // Heads first, then their bylines, each in the order printed.
+    for stack in &mut above {
         stack.sort_unstable_by_key(|&k| (classes[k].role != Role::Head, k));
-        order.extend(stack);
-        if !moved[i] {
-            order.push(i);
-        }
     }
-    for (h, m) in moved.iter().enumerate() {
-        if *m && classes[h].role == Role::Head {
-            classes[h].rule = MOVED;
-        }
-    }
+    let order = order_after_moves(above.iter().map(Vec::as_slice), &moved);
+    mark_moved_heads(classes, &moved, MOVED);
     permute(units, &order);
     permute(classes, &order);
 }

@@ -14,7 +14,8 @@
 //! `blind28_expected.toml`, `blind29_expected.toml`, `blind30_expected.toml`,
 //! `blind31_expected.toml`, `blind32_expected.toml`, `blind33_expected.toml`,
 //! `blind34_expected.toml`, `blind35_expected.toml`, `blind36_expected.toml`,
-//! `blind37_expected.toml`, `blind38_expected.toml` and `blind39_expected.toml`.
+//! `blind37_expected.toml`, `blind38_expected.toml`, `blind39_expected.toml`,
+//! `blind40_expected.toml` and `blind41_expected.toml`.
 //!
 //! Every page of every set is also re-rendered in the extraction styles of
 //! `common::styles` (hard-wrapped, no blank lines, page furniture, indents, converter
@@ -667,6 +668,42 @@
 //! commentary 0.909 / 7 of 7, notices and lists 0.750 / 4 of 9; the evening city page 0.800 / 3 of
 //! 7, sports 0.667 / 4 of 6, letters 0.909 / 6 of 6; county rural 0.833 / 6 of 7; the national
 //! paper 1.000 / 5 of 5 and 1.000 / 6 of 6; the e-book page 0.833 / 7 of 7.
+//!
+//! ## First score of the fortieth blind set
+//! `tests/fixtures/blind40/` (13 files, 90 gold articles, of another new province's papers;
+//! written without reading `src/` or any test in da80b1e..0f709e5, at the same time as blind41
+//! and without reading it: see its README): ten pages printed as the shared samples print theirs
+//! (a front page in converter Markdown, political with a list of appointments, economy with a
+//! price list, a supplement with pen names, a poem and a serial, commentary with a box of
+//! readers' comments, notices with briefs printed without heads, evening city, sports with a
+//! league table, letters with an office's reply, county), two national-paper pages, and **real
+//! OCR**: a two-column county page typeset with reportlab, rendered at 300 dpi, degraded as a
+//! scan and read by Tesseract 5.3 (`chi_sim`), kept as printed, misreads included. Title F1 /
+//! whole, scored by the lead at 13:58 UTC on 2026-12-05 with segmentation as at 25bb999: plain
+//! 0.855 / 74.4%, hardwrap 0.830 / 72.2%, noblank 0.869 / 75.6%, furniture 0.855 / 74.4%, indent
+//! 0.869 / 75.6%, markdown 0.855 / 74.4%. Pages (plain), in the scorer's order: the provincial
+//! front page 1.000 / 8 of 8, political 0.909 / 4 of 6, economy 0.833 / 5 of 7, supplement 0.889
+//! / 4 of 6; the city daily's commentary 0.727 / 7 of 7, notices 0.750 / 7 of 11; the evening
+//! city page 0.800 / 3 of 7, sports 0.750 / 2 of 6, letters 0.800 / 4 of 6; county 0.833 / 6 of
+//! 7; the national paper 1.000 / 5 of 5 and 1.000 / 6 of 6; the OCR page 0.857 / 6 of 8.
+//!
+//! ## First score of the forty-first blind set
+//! `tests/fixtures/blind41/` (13 files, 88 gold articles, of another new province's papers;
+//! written without reading `src/` or any test in 4655349..7447318, at the same time as blind40
+//! and without reading it: see its README): ten pages printed as the shared samples print theirs
+//! (a front page in converter Markdown with a teaser box and briefs, political with stacked heads
+//! and a continued lead, economy with a data box, a supplement with `□`/`◇` signatures and a
+//! continued travel essay, commentary, notices with a timeline, evening city, sports with a
+//! results box, letters, county), two national-paper pages, and a science paper's web edition
+//! printed by **`lynx -dump`** (navigation, every title twice, `[18]` link markers, alt texts,
+//! lines wrapped at 74 columns, a References list). Title F1 / whole, scored by the lead at 13:58
+//! UTC on 2026-12-05 with segmentation as at 25bb999: plain 0.867 / 73.9%, hardwrap 0.839 /
+//! 73.9%, noblank 0.867 / 73.9%, furniture 0.867 / 79.5%, indent 0.867 / 73.9%, markdown 0.867 /
+//! 73.9%. Pages (plain), in the scorer's order: the provincial front page 1.000 / 8 of 8,
+//! political 0.909 / 4 of 6, economy 0.909 / 5 of 7, supplement 0.667 / 2 of 6; the city daily's
+//! commentary 0.909 / 7 of 7, notices 0.889 / 7 of 9; the evening city page 1.000 / 6 of 7, sports
+//! 0.889 / 4 of 6, letters 0.800 / 4 of 6; county 0.833 / 6 of 7; the national paper 1.000 / 6 of
+//! 6 and 1.000 / 6 of 6; the lynx page 0.000 / 0 of 7 (no article found at all).
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -1087,7 +1124,7 @@ fn all_sets() -> Vec<(&'static str, Vec<Case>)> {
         "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17",
         "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25",
         "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33",
-        "blind34", "blind35", "blind36", "blind37", "blind38", "blind39",
+        "blind34", "blind35", "blind36", "blind37", "blind38", "blind39", "blind40", "blind41",
     ] {
         // A listed set is in the repository: one gone missing fails here
         // rather than leaving the scores silently.

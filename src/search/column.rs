@@ -196,6 +196,10 @@ pub trait Backing: Send + Sync {
     /// Bytes `range` of the file, checked against the file's checksums; None
     /// when they are damaged.
     fn checked(&self, range: Range<usize>) -> Option<&[u8]>;
+    /// Bytes of the heap this backing holds (none for a mapped file).
+    fn heap_bytes(&self) -> usize {
+        0
+    }
 }
 
 impl Bytes {
@@ -387,9 +391,15 @@ impl<T: bytemuck::Pod> Pods<T> {
         &mut self.owned
     }
 
-    /// Heap bytes (none for values read in place).
+    /// Heap bytes: the values owned, and this one's share of a buffer it
+    /// reads in place with others (none for values mapped from a file), so
+    /// that sharers counted together count a shared buffer once.
     pub fn heap_bytes(&self) -> usize {
-        self.owned.capacity() * std::mem::size_of::<T>()
+        let shared = self
+            .in_place
+            .as_ref()
+            .map_or(0, |(b, _)| b.heap_bytes() / Arc::strong_count(b));
+        self.owned.capacity() * std::mem::size_of::<T>() + shared
     }
 
     /// Whether the values are read in place.
@@ -424,6 +434,10 @@ impl<T: bytemuck::Pod + Send + Sync> Backing for SharedValues<T> {
 
     fn checked(&self, range: Range<usize>) -> Option<&[u8]> {
         self.bytes().get(range)
+    }
+
+    fn heap_bytes(&self) -> usize {
+        self.0.capacity() * std::mem::size_of::<T>()
     }
 }
 
@@ -633,12 +647,15 @@ mod tests {
     #[test]
     fn shared_values_are_one_buffer_read_alike() {
         let mut keys: Pods<u32> = Pods::from(vec![3, 1 << 20, 7, u32::MAX]);
+        let alone = keys.heap_bytes();
+        assert!(alone >= 16);
         let mut other = keys.shared();
         assert_eq!(&*keys, &[3, 1 << 20, 7, u32::MAX]);
         assert_eq!(&*other, &*keys);
         assert_eq!(keys.as_ptr(), other.as_ptr());
-        assert_eq!(keys.heap_bytes() + other.heap_bytes(), 0);
+        assert_eq!(keys.heap_bytes() + other.heap_bytes(), alone);
         other.to_mut().push(9);
+        assert_eq!(keys.heap_bytes(), alone);
         assert_eq!(&*keys, &[3, 1 << 20, 7, u32::MAX]);
         assert_eq!(&*other, &[3, 1 << 20, 7, u32::MAX, 9]);
         let mut none: Pods<u16> = Pods::default();

@@ -759,8 +759,19 @@ fn ends_with_formula(p: &str) -> bool {
         .rsplit(['。', '，', '；', '：', ',', '！'])
         .next()
         .unwrap_or(t);
-    last.starts_with("特此") && count_upto(last, 9) <= 8
+    last.starts_with("特此") && count_upto(last, FORMULA_MAX_CHARS + 1) <= FORMULA_MAX_CHARS
 }
+
+/// The longest closing formula: `特此公告`, `特此更正`, `特此声明作废` are four
+/// to six characters; a longer sentence opening with `特此` (`特此向全体志愿者
+/// 表示感谢`) is the notice's own text, which may go on.
+const FORMULA_MAX_CHARS: usize = 8;
+
+/// The longest closing signature: two names (`·濮阳青禾 廖星·`) of up to six
+/// characters each (a compound surname with a long given or pen name), their
+/// middle dots and the space between take at most 15; a longer line is a
+/// sentence or a row of several names.
+const SIGNATURE_MAX_CHARS: usize = 16;
 
 /// A byline that signs a piece at its end (`·濮阳青禾·`, `韦一苇 廖星`): a name
 /// or two, dotted or alone, no photo credit.
@@ -771,7 +782,7 @@ fn is_closing_signature(text: &str) -> bool {
     let t = text
         .trim_start_matches(['◎', '□', '■', '●', '○'])
         .trim_matches(['·', '•', ' ', '\u{3000}']);
-    count_upto(text, 17) <= 16
+    count_upto(text, SIGNATURE_MAX_CHARS + 1) <= SIGNATURE_MAX_CHARS
         && !t.is_empty()
         && !t.contains(['摄', '：', ':', '（', '('])
         && (marked || !t.contains(char::is_whitespace))

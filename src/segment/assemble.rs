@@ -16,7 +16,7 @@
 use super::blocks::{Unit, leading_bullet};
 use super::classify::{
     Class, Role, caption_credit, count_upto, is_complete, is_contact_line, is_date_alone,
-    is_name_line, is_notice_title, is_rule_line, starts_section_number,
+    is_name_line, is_notice_title, is_question_label, is_rule_line, starts_section_number,
 };
 use super::lexicon::lexicon;
 use super::rethread::{Dangling, bigrams, cohesion, opens_mid_sentence, probe};
@@ -1925,7 +1925,7 @@ impl Assembler {
         if !class.complete {
             self.dangling.push(d, p);
         }
-        self.after_text(d, class);
+        self.after_text(d, p, class);
         self.cur = Some(d);
     }
 
@@ -1948,14 +1948,20 @@ impl Assembler {
         if !class.complete {
             self.dangling.push(d, p);
         }
-        self.after_text(d, class);
+        self.after_text(d, p, class);
         self.cur = Some(d);
     }
 
-    /// Close an article on a trailing credit or a jump marker.
-    fn after_text(&mut self, d: usize, class: &Class) {
+    /// Close an article on a trailing credit or a jump marker (paragraph `p` of
+    /// draft `d` just took the text). A reader's question (`问：…？（某某镇 读者
+    /// 某某）`) names who asks, not who wrote: its answer follows.
+    fn after_text(&mut self, d: usize, p: usize, class: &Class) {
         let draft = &mut self.drafts[d];
-        if let Some(credit) = &class.credit {
+        let asks = draft
+            .paragraphs
+            .get(p)
+            .is_some_and(|t| is_question_label(t));
+        if let Some(credit) = class.credit.as_ref().filter(|_| !asks) {
             if draft.byline.is_empty() || draft.credit {
                 draft.byline = credit.clone();
                 draft.credit = true;
@@ -2510,6 +2516,15 @@ mod tests {
     /// Short items without bylines on a page without blank lines: a head naming the
     /// text below it and nothing of the article above opens an item; a section head
     /// sharing the article's words stays an intertitle.
+    #[test]
+    fn a_readers_name_after_the_question_does_not_end_the_qa() {
+        let page = "专家坐诊\n小麦叶片发黄怎么办？\n问：我家的小麦最近叶片发黄，是缺肥还是得了病？（松垭乡　读者　田有余）\n答：春季小麦叶片发黄，原因主要有三种：一是缺氮，二是冻害，三是病害。\n建议先拔几株看看根部，是病害要及时用药防治。\n";
+        let a = segment_issue(page, "k");
+        assert_eq!(a.len(), 1, "{a:#?}");
+        assert_eq!(a[0].paragraphs.len(), 3, "{a:#?}");
+        assert_eq!(a[0].byline, "", "{a:#?}");
+    }
+
     #[test]
     fn a_lone_head_naming_the_text_below_opens_an_item() {
         let page = "柳塘村修好了灌溉渠\n本报记者　甘若愚\n入春以来，柳塘村组织村民清淤修渠，全长三公里的灌溉渠道已全部完工。\n灌溉渠还要延伸\n村支书说，今年还要把灌溉渠延伸到坡地。\n镇图书室延长开放\n从本周起，镇图书室周六周日开放到晚上八点。\n";

@@ -200,6 +200,19 @@ pub(crate) fn chars_in(b: &[u8]) -> usize {
         .sum()
 }
 
+/// How many bytes of `b` are ASCII digits, counted as [`chars_in`] counts (in
+/// blocks of 255 bytes, so the counts add up in byte lanes).
+pub(crate) fn ascii_digits(b: &[u8]) -> usize {
+    b.chunks(255)
+        .map(|block| {
+            let n = block
+                .iter()
+                .fold(0u8, |n, &x| n + u8::from(x.wrapping_sub(b'0') < 10));
+            usize::from(n)
+        })
+        .sum()
+}
+
 /// How many bytes of `b` are ASCII characters and how many open a character of
 /// two or more bytes (counted as [`chars_in`] counts).
 pub(crate) fn ascii_and_leads(b: &[u8]) -> (usize, usize) {
@@ -606,8 +619,11 @@ pub fn classify(unit: &Unit<'_>) -> Class {
 pub fn is_table_row(text: &str) -> bool {
     // Two figures need two ASCII digits, and three cells a cut between them (a tab,
     // a pipe, U+3000 or two spaces): told on bytes first, as most lines have neither.
+    // The digits are counted in one branch-free pass (vectorised; most lines of text
+    // have fewer than two, and were read a byte at a time to the end), before any
+    // search for the cuts.
     let b = text.as_bytes();
-    if b.iter().filter(|c| c.is_ascii_digit()).take(2).count() < 2
+    if ascii_digits(b) < 2
         || (memchr::memchr2(b'\t', b'|', b).is_none()
             && !text.contains('\u{3000}')
             && !text.contains("  "))
@@ -1774,6 +1790,15 @@ pub(super) fn dateline_marker(h: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn digits_are_counted_over_blocks_of_any_length() {
+        assert_eq!(ascii_digits("2026年12月5日，第3版".as_bytes()), 8);
+        assert_eq!(ascii_digits("今天，数百只野鸭落脚湿地。".as_bytes()), 0);
+        assert_eq!(ascii_digits("１２３/:".as_bytes()), 0);
+        let long = format!("{}{}", "7".repeat(600), "字".repeat(90));
+        assert_eq!(ascii_digits(long.as_bytes()), 600);
+    }
     use crate::segment::blocks::units;
 
     /// Rows of a table printed as text are text, never heads; a title or a credit

@@ -63,6 +63,8 @@ pub struct Draft {
     pub adopted_title: bool,
     /// Bylines came from a trailing credit.
     pub credit: bool,
+    /// A byline printed on a line of its own under the head, before the text.
+    pub own_byline: bool,
     /// Text was joined to it, away from the article it followed, on shared wording
     /// only (a dictionary word or shared bigrams across a cut, no punctuation).
     pub wording: bool,
@@ -98,6 +100,22 @@ impl Draft {
 
     fn has_body(&self) -> bool {
         self.paragraphs.len() > self.intertitles.len()
+    }
+
+    /// A titled story set out with its own `——` subtitle or reporter's byline line
+    /// (`本报记者 某某`, `文/本报通讯员 某某`), with no more than its lede yet (one paragraph).
+    fn lede_only(&self) -> bool {
+        !self.title.is_empty()
+            && !self.caption
+            && !self.date_item
+            && (!self.subtitle.is_empty()
+                || (self.own_byline
+                    && !self.credit
+                    && (self.byline.contains("记者")
+                        || self.byline.contains("通讯员")
+                        || self.byline.starts_with("文/"))))
+            && self.intertitles.is_empty()
+            && self.paragraphs.len() == 1
     }
 
     /// An official notice (`…关于…的公告`, `停电通知`) with text, still open: what
@@ -759,19 +777,8 @@ fn ends_with_formula(p: &str) -> bool {
         .rsplit(['。', '，', '；', '：', ',', '！'])
         .next()
         .unwrap_or(t);
-    last.starts_with("特此") && count_upto(last, FORMULA_MAX_CHARS + 1) <= FORMULA_MAX_CHARS
+    last.starts_with("特此") && count_upto(last, 9) <= 8
 }
-
-/// The longest closing formula: `特此公告`, `特此更正`, `特此声明作废` are four
-/// to six characters; a longer sentence opening with `特此` (`特此向全体志愿者
-/// 表示感谢`) is the notice's own text, which may go on.
-const FORMULA_MAX_CHARS: usize = 8;
-
-/// The longest closing signature: two names (`·濮阳青禾 廖星·`) of up to six
-/// characters each (a compound surname with a long given or pen name), their
-/// middle dots and the space between take at most 15; a longer line is a
-/// sentence or a row of several names.
-const SIGNATURE_MAX_CHARS: usize = 16;
 
 /// A byline that signs a piece at its end (`·濮阳青禾·`, `韦一苇 廖星`): a name
 /// or two, dotted or alone, no photo credit.
@@ -782,7 +789,7 @@ fn is_closing_signature(text: &str) -> bool {
     let t = text
         .trim_start_matches(['◎', '□', '■', '●', '○'])
         .trim_matches(['·', '•', ' ', '\u{3000}']);
-    count_upto(text, SIGNATURE_MAX_CHARS + 1) <= SIGNATURE_MAX_CHARS
+    count_upto(text, 17) <= 16
         && !t.is_empty()
         && !t.contains(['摄', '：', ':', '（', '('])
         && (marked || !t.contains(char::is_whitespace))
@@ -1188,7 +1195,15 @@ impl Assembler {
                     }
                     false
                 });
-            self.lone_head(first.line, text, first.bullet, below, lede, signed_below);
+            let placed = super::rehome::placed(&classes[heads[0]]);
+            self.lone_head(
+                first.line,
+                text,
+                first.bullet,
+                (below, lede),
+                signed_below,
+                placed,
+            );
             return j;
         }
         // Title: the highest-ranked Markdown line (the last of equals), else the
@@ -1321,6 +1336,7 @@ impl Assembler {
                 .map(|&b| units[b].text.as_ref())
                 .collect::<Vec<_>>()
                 .join(" ");
+            draft.own_byline = true;
         }
         if let Some(l) = label {
             draft.intertitles.push(draft.paragraphs.len());
@@ -1336,9 +1352,9 @@ impl Assembler {
         line: usize,
         text: String,
         bullet: Option<char>,
-        below: Option<&str>,
-        lede: Option<&str>,
+        (below, lede): (Option<&str>, Option<&str>),
         signed_below: bool,
+        placed: bool,
     ) {
         // `▲省图书馆冬季延时开放` after a finished item opened by `▲`, over a finished
         // paragraph: the head of the next item of the run, printed with the bullet
@@ -1432,6 +1448,21 @@ impl Assembler {
             );
             return;
         }
+        // A short head under a story's lede (a stack with its own `——` subtitle or
+        // byline line over one paragraph) that only picks up words of the
+        // text below it (`钱花在了“看不见”的地方` over `钱花在了哪里？…`, `老支书当起
+        // 调解员` over `调解员是村里的老支书…`) is that story's first intertitle: a
+        // story so set out rarely ends after its lede, and a next story's lede
+        // restates its head, a run of five characters or more of it. (Not a head the
+        // rehome pass paired with the text below it from a run of heads.)
+        let under_lede = !placed
+            && self
+                .cur
+                .is_some_and(|c| self.drafts[c].is_open() && self.drafts[c].lede_only())
+            && {
+                let opening = super::rehome::keys(lede.or(below).unwrap_or(""), 60);
+                super::rehome::naming(&super::rehome::keys(&text, 40), &opening).2 < 5
+            };
         if let Some(c) = self.cur {
             // A head that names the text below it and nothing of the finished article
             // above (`市青少年游泳锦标赛落幕` over `为期三天的…游泳锦标赛…`) titles a
@@ -1439,7 +1470,8 @@ impl Assembler {
             let d = &self.drafts[c];
             let label = label_bigrams(&text);
             // (A roundup's short labels, `南渠区`, stay labels: a title is longer.)
-            if d.has_body()
+            if !under_lede
+                && d.has_body()
                 && count_upto(&text, 8) >= 8
                 && !d.title.is_empty()
                 && !d.caption
@@ -1465,7 +1497,8 @@ impl Assembler {
             // head, while a section's head shares the story's words above it too.
             // (Three pairs at least: a section's `从“臭水沟”到“景观带”` over `…一条臭水沟…`
             // names two.)
-            if d.has_body()
+            if !under_lede
+                && d.has_body()
                 && text.chars().filter(|&c| is_han(c)).count() >= 8
                 && !d.title.is_empty()
                 && !d.caption
@@ -1573,6 +1606,7 @@ impl Assembler {
             }
             Some(c) => {
                 let d = &mut self.drafts[c];
+                d.own_byline = true;
                 if d.byline.is_empty() {
                     d.byline = text;
                 } else {
@@ -2516,6 +2550,15 @@ mod tests {
     /// Short items without bylines on a page without blank lines: a head naming the
     /// text below it and nothing of the article above opens an item; a section head
     /// sharing the article's words stays an intertitle.
+    #[test]
+    fn a_head_under_a_storys_lede_is_its_first_intertitle() {
+        let page = "今日关注\n一条老街的账本\n——桐荫区梧桐里改造调查\n本报记者　谭雪松\n本报澄川10月19日电　梧桐里是一条老街，去年开始微更新改造。\n钱花在了看不见的地方\n钱花在了哪里？记者翻开账本，最大的一笔用在了地下管网。\n";
+        let a = segment_issue(page, "k");
+        assert_eq!(a.len(), 1, "{a:#?}");
+        assert_eq!(a[0].title, "一条老街的账本");
+        assert_eq!(a[0].paragraphs.len(), 3, "{a:#?}");
+    }
+
     #[test]
     fn a_readers_name_after_the_question_does_not_end_the_qa() {
         let page = "专家坐诊\n小麦叶片发黄怎么办？\n问：我家的小麦最近叶片发黄，是缺肥还是得了病？（松垭乡　读者　田有余）\n答：春季小麦叶片发黄，原因主要有三种：一是缺氮，二是冻害，三是病害。\n建议先拔几株看看根部，是病害要及时用药防治。\n";

@@ -616,6 +616,12 @@ pub(super) fn mark_moved_heads(classes: &mut [Class], moved: &[bool], rule: &'st
     }
 }
 
+/// The head was moved above the text it names, or paired with it from a run of
+/// heads printed together: the page's layout, not its place in the flow, put it there.
+pub(super) fn placed(class: &Class) -> bool {
+    class.role == Role::Head && (class.rule == MOVED || class.rule == PAIRED)
+}
+
 /// Where each unit starts in the page's text (units joined by line ends), in
 /// bytes: how far apart two units are printed.
 pub(super) fn unit_starts(units: &[Unit<'_>]) -> Vec<usize> {

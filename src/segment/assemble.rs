@@ -329,6 +329,50 @@ pub fn assemble(units: &[Unit<'_>], classes: &[Class]) -> Vec<Draft> {
     a.drafts
 }
 
+/// A lede opening on when the news happened or where the reporter learned it, as a
+/// news story's first sentence does and a section of a longer story seldom does: a
+/// month and day (`12月8日起，`, `10 月 10日,`, `2026年5月10日，`), `近日` / `日前`,
+/// or `记者从…获悉` in its first clause.
+fn opens_on_news_time(lede: &str) -> bool {
+    let h: String = super::classify::head(lede, 24)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            // A PDF's copied text may print 月 and 日 as their Kangxi radicals.
+            '\u{2F49}' => '月',
+            '\u{2F47}' => '日',
+            c => c,
+        })
+        .collect();
+    if h.starts_with("近日") || h.starts_with("日前") {
+        return true;
+    }
+    if h.starts_with("记者从") {
+        let clause = h.split(['，', ',', '。']).next().unwrap_or("");
+        return clause.ends_with("获悉") || clause.ends_with("了解到");
+    }
+    let figure = |c: char| {
+        c.is_ascii_digit() || ('０'..='９').contains(&c) || "〇一二三四五六七八九十".contains(c)
+    };
+    let mut rest = h.as_str();
+    if let Some(date) = super::classify::read_date(rest, super::classify::Figures::Printed) {
+        return date.day;
+    }
+    // Month and day, no year: 1 to 3 figures before each mark.
+    for mark in ['月', '日'] {
+        let n = rest.chars().take_while(|&c| figure(c)).count();
+        if !(1..=3).contains(&n) {
+            return false;
+        }
+        let skip: usize = rest.chars().take(n).map(char::len_utf8).sum();
+        match rest[skip..].strip_prefix(mark) {
+            Some(after) => rest = after,
+            None => return false,
+        }
+    }
+    true
+}
+
 /// A head's shape: each run of Han characters, of digits and of Latin letters as
 /// one mark, spaces dropped, every other character as written (`缑念祖（1903—1978）`
 /// -> `H（D—D）`).
@@ -1195,6 +1239,48 @@ impl Assembler {
                     }
                     false
                 });
+            // Over a lede that opens on when the news happened (`12月8日起，…`,
+            // `近日，…`) or where the reporter learned it (`记者从…获悉`), after the
+            // finished text of an article not cut into sections: a news story's
+            // first sentence, which a section of the story above does not open with.
+            // (Text closed by a photo credit is left to the photo rules: a photo's
+            // caption opens on its date too; so is a head that is a photo's credit
+            // (`郜晓川摄`). A column's label (`科技观察`) or a round-up's place label
+            // (`茅坪乡`) over such a lede names no story of its own.)
+            let names_no_story = classes[heads[0]].label
+                || lexicon().is_column_label(&first.text)
+                || lexicon().is_place_label(&first.text)
+                || (first.text.trim_end().ends_with('摄') && count_upto(&first.text, 9) <= 8);
+            let news_lede = !names_no_story
+                && lede.is_some_and(opens_on_news_time)
+                && next.is_some_and(|n| {
+                    let mut k = n;
+                    while let Some(m) = next_significant(classes, k + 1) {
+                        if classes[m].role != Role::Body {
+                            return classes[m].role != Role::Caption;
+                        }
+                        k = m;
+                    }
+                    true
+                });
+            if news_lede
+                && self.cur.is_some_and(|c| {
+                    let d = &self.drafts[c];
+                    d.is_open()
+                        && d.has_body()
+                        && !d.caption
+                        && d.intertitles.is_empty()
+                        && d.paragraphs.last().is_some_and(|p| is_complete(p))
+                })
+            {
+                self.open_headed(
+                    first.line,
+                    "a lone head over a lede opening on the news's date (N月N日, 近日, 记者从…获悉)",
+                    text,
+                    first.bullet,
+                );
+                return j;
+            }
             let placed = super::rehome::placed(&classes[heads[0]]);
             self.lone_head(
                 first.line,
@@ -2606,6 +2692,32 @@ mod tests {
         let a = segment_issue(page, "k");
         assert_eq!(a.len(), 1, "{a:#?}");
         assert_eq!(a[0].paragraphs.len(), 3, "{a:#?}");
+    }
+
+    /// A head after a finished item, over a lede that opens on the news's date
+    /// (`12月8日起`, `近日`) or on `记者从…获悉`, opens the next item of a page of
+    /// short items; a section of a story over text that does not open so stays in it.
+    #[test]
+    fn a_lone_head_over_a_lede_opening_on_its_date_opens_a_story() {
+        for lede in [
+            "近日气温骤降，湖面出现结冰，但冰层厚度普遍不足五厘米。",
+            "1月5日起，湖面出现结冰，但冰层厚度普遍不足五厘米。",
+            "记者从市应急局获悉，湖面出现结冰，冰层厚度普遍不足五厘米。",
+        ] {
+            let page = format!(
+                "春运临客本月二十日起开行\n\n记者从东站获悉，今年春运东站计划加开临客四十六对。\n\n冰面薄　切勿上冰\n\n{lede}\n"
+            );
+            let a = segment_issue(&page, "k");
+            let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+            assert_eq!(
+                titles,
+                ["春运临客本月二十日起开行", "冰面薄　切勿上冰"],
+                "{a:#?}"
+            );
+        }
+        let page = "春运临客本月二十日起开行\n\n记者从东站获悉，今年春运东站计划加开临客四十六对。\n\n冰面薄　切勿上冰\n\n气温骤降以后，湖面出现结冰，但冰层厚度普遍不足五厘米。\n";
+        let a = segment_issue(page, "k");
+        assert_eq!(a.len(), 1, "{a:#?}");
     }
 
     /// An essay's numbered sections (`一、…`, `（二）…`) are intertitles of the essay

@@ -106,12 +106,20 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
         .iter()
         .filter(|u| u.markup == Markup::None && u.gap > 0)
         .count();
+    // Lines wider than the width: on a page with more than a few, the width is no
+    // cut every line was made at (a page of short paragraphs that share a length).
+    let wider = units
+        .iter()
+        .filter(|u| u.markup == Markup::None && wrap.of(&u.text) > w + 4)
+        .count();
     // Blank lines between blocks: a block without one inside is one unit.
     let blocky = spaced >= 3 && spaced * 8 >= text_units;
     let mut out: Vec<Unit<'_>> = Vec::with_capacity(units.len());
     let mut last_text: Option<usize> = None;
-    // Width of the last source line of the last text unit (not of what it grew to).
+    // Width of the last source line of the last text unit (not of what it grew to),
+    // and its characters.
     let mut last_width = 0usize;
+    let mut last_chars = 0usize;
     // On a page hard-wrapped twice, the width of the first print's line the last
     // source line ends (the pieces since the last one the page's width did not cut).
     let first_print = first_wrap(units, wrap);
@@ -238,6 +246,22 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
                 } else {
                     last_width + 4 >= w || first_print.is_some_and(|f| first_width + 4 >= f)
                 };
+                // A photo credit alone (`甘朵朵 摄`) under a caption's line with
+                // half-width characters in it (`5月6日,…`), narrower in cells than the
+                // page's full lines but as long in characters (give or take the space
+                // before the credit the cut dropped): a tool that cut every N
+                // characters, digits and all, put the credit, printed after the
+                // caption on its line, on the next one. (Not on a page with lines
+                // wider than its width: no line of it need be full.)
+                if wider * 20 <= text_units
+                    && ends_sentence(&prev.text)
+                    && is_credit_alone(&u.text)
+                    && last_width < 2 * last_chars
+                    && 2 * (last_chars + 1) + 3 >= w
+                    && 2 * last_chars <= w + 2
+                {
+                    return true;
+                }
                 // A name or `·…·` credit after a finished sentence signs the text.
                 if ends_sentence(&prev.text) && is_name_line(&u.text) {
                     return false;
@@ -331,9 +355,11 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
                 wrap.of(&u.text)
             };
             last_width = wrap.of(&u.text);
+            last_chars = count_upto(&u.text, w);
             continue;
         }
         last_width = wrap.of(&u.text) + bullet_cells(&u);
+        last_chars = count_upto(&u.text, w);
         first_width = last_width;
         // The text of a run-in head shares its line: the line is as wide as both.
         if let Some(i) = last_text
@@ -370,6 +396,14 @@ fn closes_cut_credit(prev: &str, next: &str) -> bool {
         !t.is_empty() && t.chars().all(|c| crate::text::is_han(c) || c == '、') && !t.contains('摄')
     };
     name_part(inside) && name_part(rest) && count_upto(inside, 9) + count_upto(rest, 9) <= 8
+}
+
+/// A photo credit alone on its line (`甘朵朵 摄`, `本报通讯员 窦晚禾 摄`): a name
+/// (after a role) and `摄`, no clause.
+fn is_credit_alone(text: &str) -> bool {
+    count_upto(text, 21) <= 20
+        && !text.contains(['，', '。', '、', ',', '：', ':'])
+        && crate::segment::classify::caption_credit(text).is_some()
 }
 
 /// The cells a bullet dropped from a unit's text took on its printed line (`■`
@@ -479,6 +513,34 @@ mod tests {
             "可同时为120辆车充电。（晚报记者　巩思远",
             "摄）"
         ));
+    }
+
+    /// A page cut every 30 characters, digits and all: a caption's line with digits
+    /// in it is as long as the others in characters, though narrower in cells, and
+    /// the credit printed after it on one line went on the next. The credit goes
+    /// back on the caption's line; a credit under a caption's short last line, or
+    /// a name under a full line, stays apart.
+    #[test]
+    fn a_credit_cut_off_a_caption_by_a_character_count_goes_back() {
+        let line = "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十";
+        let page = format!(
+            "{line}\n{line}\n{line}\n好。\n\n图为9月20日，考古队员在瓷窑岭窑址发掘现场清理龙窑遗迹。\n本报记者 卢晓岚 摄\n\n{line}\n{line}\n好。\n\n图为9月20日，考古队员在清理遗迹。\n本报记者 卢晓岚 摄\n\n{line}\n{line}\n好。\n"
+        );
+        let t = texts(&page);
+        assert!(
+            t.contains(
+                &"图为9月20日，考古队员在瓷窑岭窑址发掘现场清理龙窑遗迹。本报记者 卢晓岚 摄"
+                    .to_string()
+            ),
+            "{t:#?}"
+        );
+        assert!(t.contains(&"本报记者 卢晓岚 摄".to_string()), "{t:#?}");
+        // A caption of full-width characters only, a few short of the line: its
+        // credit was set on a line of its own.
+        let page = format!(
+            "{line}\n{line}\n{line}\n好。\n\n考古队员在瓷窑岭窑址发掘现场清理龙窑遗迹。\n本报记者 卢晓岚 摄\n\n{line}\n{line}\n好。\n"
+        );
+        assert!(texts(&page).contains(&"本报记者 卢晓岚 摄".to_string()));
     }
 
     /// Briefs of a hard-wrapped page, each opened by a bullet the lines' reader

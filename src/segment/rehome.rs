@@ -11,6 +11,7 @@
 
 use super::blocks::Unit;
 use super::classify::{Class, Role};
+use std::cmp::Reverse;
 
 /// Characters of an opening (and of a head's present text) read for the evidence.
 pub(super) const WINDOW: usize = 120;
@@ -24,6 +25,19 @@ const MOVED: &str = "head: names a headless text elsewhere on the page (moved ab
 /// a year of pages; pairing every head with every opening in it took time growing
 /// with the square of its size.
 pub(super) const REACH: usize = 64 * 1024;
+
+/// The order pairs of a head and a text it names are taken in: the longest run of
+/// shared characters first, then the most bigrams found; ties in page order (the
+/// head, then the text, earlier first), so the outcome never depends on how the sort
+/// meets ties.
+pub(super) fn strongest_first(
+    run: usize,
+    found: usize,
+    head: usize,
+    text: usize,
+) -> (Reverse<usize>, Reverse<usize>, usize, usize) {
+    (Reverse(run), Reverse(found), head, text)
+}
 
 /// The characters that carry wording (letters, digits, Han), at most `limit`.
 pub(super) fn keys(text: &str, limit: usize) -> Vec<char> {
@@ -202,15 +216,8 @@ pub fn rehome_heads(units: &mut Vec<Unit<'_>>, classes: &mut Vec<Class>) -> bool
     if pairs.is_empty() {
         return false;
     }
-    // The strongest pairs first; each head and each opening once. Pairs of equal
-    // strength go in page order (the head, then the opening, earlier first), so
-    // the outcome never depends on how the sort meets ties.
-    pairs.sort_unstable_by(|a, b| {
-        (b.0, b.1)
-            .cmp(&(a.0, a.1))
-            .then(a.2.cmp(&b.2))
-            .then(a.3.cmp(&b.3))
-    });
+    // The strongest pairs first; each head and each opening once.
+    pairs.sort_unstable_by_key(|&(run, found, h, o)| strongest_first(run, found, h, o));
     let mut moved = vec![false; units.len()];
     let mut above: Vec<Option<usize>> = vec![None; units.len()];
     let mut targets: Vec<usize> = Vec::new();
@@ -527,12 +534,7 @@ fn floated_run(
             }
         }
     }
-    pairs.sort_unstable_by(|x, y| {
-        (y.0, y.1)
-            .cmp(&(x.0, x.1))
-            .then(x.2.cmp(&y.2))
-            .then(x.3.cmp(&y.3))
-    });
+    pairs.sort_unstable_by_key(|&(run, found, h, b)| strongest_first(run, found, h, b));
     let mut block_of: Vec<Option<usize>> = vec![None; heads.len()];
     let mut taken = vec![false; blocks.len()];
     for &(_, _, h, b) in &pairs {

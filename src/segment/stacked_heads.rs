@@ -21,7 +21,7 @@ use super::blocks::Unit;
 use super::classify::{Class, Role};
 use super::rehome::{
     REACH, keys, mark_moved_heads, names, names_some, naming, order_after_moves, permute,
-    side_by_side, text_from, unit_starts,
+    side_by_side, strongest_first, text_from, unit_starts,
 };
 
 /// The rule `articles --explain` shows for a moved head.
@@ -239,12 +239,7 @@ pub fn unstack_heads(units: &mut Vec<Unit<'_>>, classes: &mut Vec<Class>) {
     if pairs.is_empty() {
         return;
     }
-    pairs.sort_unstable_by(|a, b| {
-        (b.0, b.1)
-            .cmp(&(a.0, a.1))
-            .then(a.2.cmp(&b.2))
-            .then(a.3.cmp(&b.3))
-    });
+    pairs.sort_unstable_by_key(|&(run, found, h, o, _)| strongest_first(run, found, h, o));
     let mut moved = vec![false; units.len()];
     let mut taken = vec![false; openings.len()];
     // Per unit, the units moved above it.

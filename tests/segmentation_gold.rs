@@ -15,7 +15,8 @@
 //! `blind31_expected.toml`, `blind32_expected.toml`, `blind33_expected.toml`,
 //! `blind34_expected.toml`, `blind35_expected.toml`, `blind36_expected.toml`,
 //! `blind37_expected.toml`, `blind38_expected.toml`, `blind39_expected.toml`,
-//! `blind40_expected.toml` and `blind41_expected.toml`.
+//! `blind40_expected.toml`, `blind41_expected.toml`, `blind42_expected.toml` and
+//! `blind43_expected.toml`.
 //!
 //! Every page of every set is also re-rendered in the extraction styles of
 //! `common::styles` (hard-wrapped, no blank lines, page furniture, indents, converter
@@ -704,6 +705,47 @@
 //! commentary 0.909 / 7 of 7, notices 0.889 / 7 of 9; the evening city page 1.000 / 6 of 7, sports
 //! 0.889 / 4 of 6, letters 0.800 / 4 of 6; county 0.833 / 6 of 7; the national paper 1.000 / 6 of
 //! 6 and 1.000 / 6 of 6; the lynx page 0.000 / 0 of 7 (no article found at all).
+//!
+//! ## First score of the forty-second blind set
+//! `tests/fixtures/blind42/` (13 files, 89 gold articles, of another new province's papers;
+//! written without reading `src/` or any test in 23f0672..1695137, at the same time as blind43
+//! and without reading it: see its README): ten pages printed as the shared samples print theirs
+//! (a front page with a teaser box and stacked heads, political with a continued lead and an
+//! appointment notice, economy in converter Markdown with a data box, a supplement with a poem,
+//! a serial and `■`/`◎` signatures, commentary with a cartoon and readers' comments, notices
+//! with a weather box and a timeline, evening city, sports with a results box, letters with a
+//! reply and no head, county in Markdown), two national-paper pages, and a four-column rural
+//! paper's page typeset with reportlab and printed by **pdfminer.six `pdf2txt.py`** (default
+//! layout analysis: text boxes in its own order, a paragraph split into two boxes, a jump line
+//! among the next box's briefs, a form feed at the end). Title F1 / whole, scored by the lead at
+//! 16:12 UTC on 2026-12-05 with segmentation as at cf56924: plain 0.871 / 78.7%, hardwrap 0.865
+//! / 83.1%, noblank 0.849 / 75.3%, furniture 0.886 / 83.1%, indent 0.849 / 75.3%, markdown 0.872
+//! / 78.7%. Pages (plain), in the scorer's order: the provincial front page 0.833 / 4 of 8,
+//! political 1.000 / 6 of 6, economy 0.909 / 5 of 7, supplement 0.444 / 1 of 6; the city daily's
+//! commentary 0.727 / 7 of 7, notices 0.800 / 4 of 9; the evening city page 1.000 / 6 of 6,
+//! sports 0.889 / 4 of 6, letters 0.909 / 6 of 6; county 0.800 / 5 of 6; the national paper
+//! 1.000 / 6 of 6 and 1.000 / 6 of 6; the pdfminer page 0.941 / 10 of 10.
+//!
+//! ## First score of the forty-third blind set
+//! `tests/fixtures/blind43/` (13 files, 90 gold articles, of another new province's papers;
+//! written without reading `src/` or any test in 5a61c06..defcb65, at the same time as blind42
+//! and without reading it: see its README): ten pages printed as the shared samples print theirs
+//! (a front page in converter Markdown with a box of briefs, political with stacked heads and a
+//! byline after the text, economy with a data box inside the lead, a supplement with pen names,
+//! a poem and `□`/`○` signatures, commentary with a cartoon and readers' calls, notices with a
+//! weather box, a correction and a timeline, evening city with a Q&A, sports, letters with an
+//! office's reply, county with a price list), two national-paper pages (one with no blank lines
+//! and U+3000 indents), and a city paper's district page exported as RTF by an editorial system
+//! and printed by **`unrtf --text`** (GNU UnRTF 0.21.10: its `###` header and rule lines, no
+//! blank lines, table rows a line each with tabs, page header and footer dropped; the file is
+//! GBK). Title F1 / whole, scored by the lead at 16:08 UTC on 2026-12-05 with segmentation as at
+//! cf56924: plain 0.863 / 84.4%, hardwrap 0.821 / 82.2%, noblank 0.863 / 84.4%, furniture 0.863
+//! / 84.4%, indent 0.863 / 84.4%, markdown 0.870 / 84.4%. Pages (plain), in the scorer's order:
+//! the provincial front page 1.000 / 8 of 8, political 1.000 / 6 of 6, economy 0.909 / 5 of 7,
+//! supplement 0.600 / 4 of 6; the city daily's commentary 0.909 / 7 of 7, notices 0.824 / 8 of 9;
+//! the evening city page 1.000 / 7 of 8, sports 0.889 / 4 of 6, letters 0.727 / 6 of 6; county
+//! 0.667 / 4 of 7; the national paper 1.000 / 6 of 6 and 1.000 / 6 of 6; the unrtf page 0.667 /
+//! 5 of 8.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -1125,6 +1167,7 @@ fn all_sets() -> Vec<(&'static str, Vec<Case>)> {
         "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25",
         "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33",
         "blind34", "blind35", "blind36", "blind37", "blind38", "blind39", "blind40", "blind41",
+        "blind42", "blind43",
     ] {
         // A listed set is in the repository: one gone missing fails here
         // rather than leaving the scores silently.

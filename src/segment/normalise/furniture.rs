@@ -2,6 +2,8 @@
 //! wrap cut) with the rules of `print_furniture` and `web_chrome`, and a page's
 //! masthead from its top.
 
+use super::line::LINE_RULES_CAP;
+use super::line::Line;
 use super::print_furniture::has_credit_line;
 use super::print_furniture::is_attribution;
 use super::print_furniture::is_latin_name;
@@ -15,6 +17,7 @@ use super::print_furniture::is_teaser;
 use super::web_chrome::is_article_foot;
 use super::web_chrome::is_channel_notice;
 use super::web_chrome::is_web_chrome;
+use super::web_chrome::pipes_and_table_rows;
 use super::web_chrome::table_rows;
 use super::wrap_width::WIDTH_CAP;
 use super::wrap_width::Wrap;
@@ -25,10 +28,6 @@ use crate::segment::classify::ends_sentence;
 use crate::segment::classify::is_date_line;
 use crate::segment::lexicon::lexicon;
 use std::borrow::Cow;
-
-/// The longest line (in characters) a furniture rule reads; [`mark_furniture`]
-/// counts each line once, up to one more, and gives the count (`n`) to its rules.
-const LINE_RULES_CAP: usize = 121;
 
 /// Page furniture: running heads and mastheads at the top of a page, page numbers,
 /// credits, attribution lines, web chrome, banners over runs of briefs or photos.
@@ -52,7 +51,7 @@ pub(super) fn mark_furniture(units: &mut [Unit<'_>], traditional: bool) {
     // The section a running head names last (`沄州晚报　…　A09　读者来信`): the same
     // words alone right below it are the page's section banner, not a head.
     let mut section: Option<String> = None;
-    let table = table_rows(units);
+    let (pipes, table) = pipes_and_table_rows(units);
     for (i, table_row) in table.into_iter().enumerate() {
         // The page code or number on the line below (`城事` / `A03`: a band printed
         // a field a line names the section before the page as often as after).
@@ -79,8 +78,14 @@ pub(super) fn mark_furniture(units: &mut [Unit<'_>], traditional: bool) {
             Cow::Borrowed(u.text.as_ref())
         };
         let text: &str = &folded;
-        // Every rule here looks at lines of at most 120 characters: count once.
-        let n = count_upto(text, LINE_RULES_CAP);
+        // Every rule here looks at lines of at most 120 characters, and asks them
+        // for the same marks: the line is measured once, for all of them (its pipes
+        // were counted for the table's rows, on the same text unless it was folded).
+        let line = match &folded {
+            Cow::Borrowed(_) => Line::with_pipes(text, pipes[i]),
+            Cow::Owned(_) => Line::new(text),
+        };
+        let n = line.n;
         if let Some(name) = section.take()
             && text == name
         {
@@ -93,17 +98,17 @@ pub(super) fn mark_furniture(units: &mut [Unit<'_>], traditional: bool) {
         }
         let at_top = first || u.page_break;
         let name = lex.is_paper_name(text) || is_latin_name(text);
-        let named = name || is_running_head(text, n);
+        let named = name || is_running_head(&line);
         let opens = at_top && named;
         let goes_on = masthead
             && !u.page_break
             && (named
-                || is_masthead_info(text, n)
+                || is_masthead_info(&line)
                 || (by_name && is_date_line(text) && text.contains('年') && text.contains('日'))
                 || is_page_number(text)
                 || is_page_code(text)
                 || (section_here && is_section_name(text)));
-        if opens || goes_on || is_furniture_line(text, n, table_row) {
+        if opens || goes_on || is_furniture_line(&line, table_row) {
             // The buttons under a web article end it.
             u.markup = if is_article_foot(text, n) {
                 Markup::DocBreak
@@ -126,7 +131,7 @@ pub(super) fn mark_furniture(units: &mut [Unit<'_>], traditional: bool) {
             // (A weekday over the page code, `星期五` / `A03`, names no section.)
             named_section = goes_on
                 && (named_section
-                    || (section_above_page && is_section_name(text) && !is_masthead_info(text, n)));
+                    || (section_above_page && is_section_name(text) && !is_masthead_info(&line)));
             first = first && masthead;
             continue;
         }
@@ -186,14 +191,15 @@ fn heads_place_roundup(units: &[Unit<'_>], i: usize, traditional: bool) -> bool 
 /// A line of page furniture by its own words, wherever it stands: a page number,
 /// the page's credits, a channel notice, an attribution line, web chrome, a teaser
 /// (what [`mark_furniture`] sets aside without the page around it).
-fn is_furniture_line(text: &str, n: usize, table_row: bool) -> bool {
+fn is_furniture_line(line: &Line<'_>, table_row: bool) -> bool {
+    let text = line.text;
     is_page_number(text)
         || is_page_credit(text)
-        || has_credit_line(text, n)
-        || is_channel_notice(text, n)
-        || is_attribution(text, n)
-        || is_web_chrome(text, n, table_row)
-        || is_teaser(text, n)
+        || has_credit_line(line)
+        || is_channel_notice(line)
+        || is_attribution(text, line.n)
+        || is_web_chrome(line, table_row)
+        || is_teaser(line)
 }
 
 /// Furniture cut by a hard wrap: a line of a stamp, a credit or a bar of buttons
@@ -247,13 +253,13 @@ pub(super) fn mark_cut_furniture(units: &mut [Unit<'_>], wrap: Option<Wrap>, tra
             } else {
                 Cow::Borrowed(line.as_str())
             };
-            let n = count_upto(&folded, LINE_RULES_CAP);
-            if n >= LINE_RULES_CAP {
+            let joined = Line::new(&folded);
+            if joined.n >= LINE_RULES_CAP {
                 break;
             }
             let row = table[i..end].iter().any(|&r| r);
-            if is_furniture_line(&folded, n, row) {
-                found = Some(is_article_foot(&folded, n));
+            if is_furniture_line(&joined, row) {
+                found = Some(is_article_foot(&folded, joined.n));
                 break;
             }
         }

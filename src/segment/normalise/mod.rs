@@ -48,6 +48,7 @@ mod indents;
 mod interleaved;
 mod item_banners;
 mod letter_runs;
+mod line;
 mod lynx_links;
 mod mail_headers;
 mod named_field;

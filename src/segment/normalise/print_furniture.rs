@@ -2,6 +2,7 @@
 //! page numbers and codes, page credits, attribution lines, running heads, a
 //! masthead's lines, teasers pointing to other pages.
 
+use super::line::Line;
 use crate::segment::blocks::trim;
 use crate::segment::classify::count_upto;
 use crate::segment::classify::head;
@@ -42,7 +43,7 @@ pub(super) fn is_page_number(text: &str) -> bool {
 /// lines a print sets at every page break, wherever the break falls (inside a
 /// timeline's post too).
 pub(in crate::segment) fn is_page_frame(text: &str) -> bool {
-    is_page_number(text) || is_running_head(text, count_upto(text, 41))
+    is_page_number(text) || is_running_head(&Line::new(text))
 }
 
 /// `B02`, `A12`: a tabloid's page code alone (read only inside a masthead).
@@ -79,8 +80,9 @@ pub(super) fn is_attribution(text: &str, n: usize) -> bool {
 
 /// A line naming a date and a paper or page: a running head or section line
 /// (`九域日报　2025年10月20日　星期一`, `12　民生`).
-pub(super) fn is_running_head(text: &str, n: usize) -> bool {
-    if n > 40 || text.contains(['，', '。', '：']) {
+pub(super) fn is_running_head(line: &Line<'_>) -> bool {
+    let text = line.text;
+    if line.n > 40 || line.holds_any(&['，', '。', '：']) {
         return false;
     }
     let dated = text.contains('年') && text.contains('月') && text.contains('日');
@@ -117,8 +119,9 @@ pub(super) fn is_latin_name(text: &str) -> bool {
 /// `今日16版　第28761号　国内统一连续出版物号 CN 00-0158`, `星期六`, `农历九月十六`:
 /// an information line of a masthead (a masthead word, or an issue number
 /// `第…号` / `第…期`, and no sentence).
-pub(super) fn is_masthead_info(text: &str, n: usize) -> bool {
-    if n > 80 || text.contains(['。', '，']) {
+pub(super) fn is_masthead_info(line: &Line<'_>) -> bool {
+    let text = line.text;
+    if line.n > 80 || line.holds_any(&['。', '，']) {
         return false;
     }
     if lexicon().has_masthead_mark(text) {
@@ -146,8 +149,9 @@ pub(super) fn is_section_name(text: &str) -> bool {
 
 /// `责编 林小满　美编 方格`, `…第7版　　责任编辑：孟溪`: a credit field followed by
 /// its value, anywhere in a short line without a full stop.
-pub(super) fn has_credit_line(text: &str, n: usize) -> bool {
-    if n > 60 || text.contains('。') || !lexicon().has_credit_field(text) {
+pub(super) fn has_credit_line(line: &Line<'_>) -> bool {
+    let text = line.text;
+    if line.n > 60 || line.holds('。') || !lexicon().has_credit_field(text) {
         return false;
     }
     lexicon().credit_fields().any(|f| {
@@ -162,8 +166,9 @@ pub(super) fn has_credit_line(text: &str, n: usize) -> bool {
 
 /// `第二版　我国新能源汽车年产量…`, `民生实事“回头看”　4版`: a line of a box
 /// pointing to stories on other pages (a page number before or after a space).
-pub(super) fn is_teaser(text: &str, n: usize) -> bool {
-    if n > 40 || text.contains('。') {
+pub(super) fn is_teaser(line: &Line<'_>) -> bool {
+    let text = line.text;
+    if line.n > 40 || line.holds('。') {
         return false;
     }
     let numeral = |c: char| is_digit(c) || "一二三四五六七八九十".contains(c);

@@ -3,6 +3,7 @@
 //! channel notices; and the rows of a table printed without its outer pipes, which
 //! are no bar of links.
 
+use super::line::Line;
 use super::lynx_links::is_link_list_line;
 use super::named_field::FieldAt;
 use super::named_field::named_field;
@@ -18,7 +19,8 @@ use crate::segment::lexicon::lexicon;
 /// `上一篇：…`, `Copyright © 2025 …`), known by shape where it can be: a bar of
 /// links or fields between spaced pipes, a row of bracketed buttons, a link to
 /// the previous or next page, a row of buttons.
-pub(super) fn is_web_chrome(text: &str, n: usize, table_row: bool) -> bool {
+pub(super) fn is_web_chrome(line: &Line<'_>, table_row: bool) -> bool {
+    let (text, n) = (line.text, line.n);
     if n > 120 {
         return false;
     }
@@ -30,16 +32,16 @@ pub(super) fn is_web_chrome(text: &str, n: usize, table_row: bool) -> bool {
         || h.starts_with("Copyright")
         || (n <= 60 && text.contains("版权所有"))
         || is_reprint_ban(text, n)
-        || is_source_line(text, n)
+        || is_source_line(line)
         || is_media_placeholder(text)
         || is_liked_comment(text)
         || is_counted_label(text, n)
-        || is_edition_line(text, n)
-        || (text.contains('【') && (text.contains("【打印本页】") || text.contains("【关闭窗口】")))
+        || is_edition_line(line)
+        || (line.holds('【') && (text.contains("【打印本页】") || text.contains("【关闭窗口】")))
         || is_prev_next_link(text)
-        || (!table_row && is_link_bar(text))
+        || (!table_row && is_link_bar(line))
         || is_button_row(text)
-        || is_posting_stamp(text, n)
+        || is_posting_stamp(line)
 }
 
 /// The chrome a web page prints under each article: its share and print buttons
@@ -80,8 +82,9 @@ pub(super) fn is_article_foot(text: &str, n: usize) -> bool {
 /// clock (`2026-11-19　来源：某某日报　作者：…`): a date with a clock, or a date with
 /// a source or author field, in a short line with no sentence in it and no colon but
 /// the fields' (`会议时间：2026年12月5日 14:30` is a notice's line).
-fn is_posting_stamp(text: &str, n: usize) -> bool {
-    if n > 100 || text.contains('。') || !may_have_date(text) {
+fn is_posting_stamp(line: &Line<'_>) -> bool {
+    let (text, n) = (line.text, line.n);
+    if n > 100 || line.holds('。') || !may_have_date(text) {
         return false;
     }
     // A date and a field with a clock (`2026-11-19 08:30　来源：…`), or with a second
@@ -93,7 +96,7 @@ fn is_posting_stamp(text: &str, n: usize) -> bool {
     {
         return true;
     }
-    if text.contains(['，', '；', '！', '？']) {
+    if line.holds_any(&['，', '；', '！', '？']) {
         return false;
     }
     let fielded_colons = text.match_indices(['：', ':']).all(|(i, c)| {
@@ -116,10 +119,11 @@ const STAMP_FIELDS: [&str; 6] = ["作者", "编辑", "来源", "稿源", "发布
 /// `来源：某某日报、某某新闻客户端`, `来源：同上，第2版`: a web or WeChat page's
 /// (or a clipping's) source line alone: a short line with no sentence in it (its
 /// clauses, if a comma parts them, are short: a paper, a date, a page).
-fn is_source_line(text: &str, n: usize) -> bool {
-    n <= 40
-        && !text.contains('。')
-        && (!text.contains('，')
+fn is_source_line(line: &Line<'_>) -> bool {
+    let text = line.text;
+    line.n <= 40
+        && !line.holds('。')
+        && (!line.holds('，')
             || text
                 .split('，')
                 .all(|clause| count_upto(clause, SOURCE_CLAUSE + 1) <= SOURCE_CLAUSE))
@@ -212,10 +216,12 @@ fn is_counted_label(text: &str, n: usize) -> bool {
 }
 
 /// `2026年11月19日　第5版：民生`: a web edition's line of the date and the page.
-fn is_edition_line(text: &str, n: usize) -> bool {
-    n <= 40
+fn is_edition_line(line: &Line<'_>) -> bool {
+    let text = line.text;
+    line.n <= 40
         && may_have_date(text)
-        && !text.contains(['。', '，', '《', '刊', '载'])
+        && !line.holds_any(&['。', '，', '《'])
+        && !text.contains(['刊', '载'])
         && has_date(text)
         && text.match_indices('第').any(|(i, _)| {
             let rest = &text[i + '第'.len_utf8()..];
@@ -277,11 +283,18 @@ fn is_prev_next_link(text: &str) -> bool {
 /// breadcrumb's `>` set off by spaces (a credit in pipes, `文｜柯雨桐`, has none),
 /// no sentence in them, not a Markdown table's row (nor a row of a table printed
 /// without its outer pipes: see [`table_rows`]).
-fn is_link_bar(text: &str) -> bool {
-    if text.starts_with(['|', '｜']) || text.contains('。') {
+fn is_link_bar(line: &Line<'_>) -> bool {
+    let text = line.text;
+    if text.starts_with(['|', '｜']) || line.holds('。') {
         return false;
     }
-    spaced_marks(text, &BAR_MARKS) >= 2
+    // The pipes were counted for every line (see [`table_rows`]).
+    line.pipes() + spaced_marks(text, &BAR_MARKS[2..]) >= 2
+}
+
+/// The pipes (`|`, `｜`, the first two of [`BAR_MARKS`]) set off by spaces in `text`.
+pub(super) fn spaced_pipes(text: &str) -> usize {
+    spaced_marks(text, &BAR_MARKS[..2])
 }
 
 /// How many of `marks` stand between spaces in `text` (a converter escapes a
@@ -333,11 +346,13 @@ fn mark_finder(mark: char) -> Option<&'static memchr::memmem::Finder<'static>> {
 /// line above or below it has as many spaced pipes (two or more), or when most
 /// of its fields are numbers. A bar of links stands alone and holds words.
 pub(super) fn table_rows(units: &[Unit<'_>]) -> Vec<bool> {
-    let pipes: Vec<usize> = units
-        .iter()
-        .map(|u| spaced_marks(&u.text, &['|', '｜']))
-        .collect();
-    (0..units.len())
+    pipes_and_table_rows(units).1
+}
+
+/// The spaced pipes of each unit ([`spaced_pipes`]) and [`table_rows`].
+pub(super) fn pipes_and_table_rows(units: &[Unit<'_>]) -> (Vec<usize>, Vec<bool>) {
+    let pipes: Vec<usize> = units.iter().map(|u| spaced_pipes(&u.text)).collect();
+    let rows = (0..units.len())
         .map(|i| {
             let k = pipes[i];
             k >= 2
@@ -345,7 +360,8 @@ pub(super) fn table_rows(units: &[Unit<'_>]) -> Vec<bool> {
                     || pipes.get(i + 1) == Some(&k)
                     || mostly_numbers(&units[i].text))
         })
-        .collect()
+        .collect();
+    (pipes, rows)
 }
 
 /// `华川 | 120 | 3.2%`: more than half of the fields between pipes are numbers.
@@ -428,8 +444,9 @@ fn is_button_row(text: &str) -> bool {
 ///
 /// `点击上方蓝字关注我们`, `打开App，阅读体验更佳`: an account's or an app's call to
 /// follow it or open it (a call, and what it calls to).
-pub(super) fn is_channel_notice(text: &str, n: usize) -> bool {
-    if n > 60 || text.contains('。') {
+pub(super) fn is_channel_notice(line: &Line<'_>) -> bool {
+    let (text, n) = (line.text, line.n);
+    if n > 60 || line.holds('。') {
         return false;
     }
     text.starts_with("扫码")

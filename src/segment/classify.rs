@@ -608,7 +608,10 @@ pub fn classify(unit: &Unit<'_>) -> Class {
         class.rule = "head: short line without sentence punctuation";
         return class;
     }
-    body_features(text, &mut class);
+    // The line's characters and completeness are known already (nothing above
+    // changed `class.complete`): body_features would count and read it again.
+    let complete = class.complete;
+    known_body_features(text, n, complete, &mut class);
     class
 }
 
@@ -691,12 +694,18 @@ pub fn is_end_mark(text: &str) -> bool {
 
 /// Fill the features of running text: dateline, jump markers, closing credit.
 pub fn body_features(text: &str, class: &mut Class) {
+    known_body_features(text, count_upto(text, 81), is_complete(text), class);
+}
+
+/// [`body_features`] of a line whose characters (`count_upto(text, 81)`) and
+/// completeness ([`is_complete`]) are known.
+fn known_body_features(text: &str, n: usize, complete: bool, class: &mut Class) {
     class.dateline = dateline(text);
     class.jump_in = starts_with_jump_in(text);
     class.jump_out = ends_with_jump_out(text);
-    class.credit = trailing_credit(text).or_else(|| source_note(text, count_upto(text, 81)));
+    class.credit = trailing_credit(text).or_else(|| source_note(text, n));
     // A paragraph that ends with its credit ends the article's text.
-    class.complete = is_complete(text) || class.credit.is_some();
+    class.complete = complete || class.credit.is_some();
 }
 
 /// `（原载《澄川日报》2025年10月16日第3版，本报有删节）`: a short line wholly in

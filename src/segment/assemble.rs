@@ -1917,9 +1917,13 @@ impl Assembler {
         let cur_dangling = self.cur.and_then(|c| {
             let d = &drafts[c];
             let last = d.paragraphs.len().checked_sub(1)?;
-            (!d.intertitles.contains(&last) && !is_complete(&d.paragraphs[last]))
-                .then_some((c, last))
-                .or_else(|| self.dangling.last_of(c))
+            // A caption ended by its photo credit (`…秧苗。本报记者 郦晓岚 摄`) is
+            // finished: the next caption below it is a photo of its own.
+            (!d.intertitles.contains(&last)
+                && !is_complete(&d.paragraphs[last])
+                && caption_credit(&d.paragraphs[last]).is_none())
+            .then_some((c, last))
+            .or_else(|| self.dangling.last_of(c))
         });
         let prefer = headed.or(self.cur);
         let bonded = self.dangling.best(text, prefer, |d, p| {

@@ -819,6 +819,25 @@ mod tests {
         assert_eq!(articles[1].byline, "本报记者 闻笛 摄");
     }
 
+    /// A caption ended by its glued credit is finished: the caption below it,
+    /// with its own credit line, is a photo of its own.
+    #[test]
+    fn a_caption_closed_by_its_credit_is_not_continued_by_the_next() {
+        let page = "云海织云山\n\n　　7月6日清晨，杼州市织云山出现云海景观。新华社记者 温一川 摄\n\n　　7月5日，在箬岙县箬口镇，农民在田间管护晚稻秧苗。\n\n本报记者 郦晓岚摄\n\n　　7月6日，志愿者在杼水岸边清理垃圾。\n\n（本报记者 甄予乐 摄）\n";
+        let articles = segment_issue(page, "p");
+        let bylines: Vec<&str> = articles.iter().map(|a| a.byline.as_str()).collect();
+        assert_eq!(
+            bylines,
+            [
+                "新华社记者 温一川 摄",
+                "本报记者 郦晓岚摄",
+                "（本报记者 甄予乐 摄）"
+            ],
+            "{articles:#?}"
+        );
+        assert_eq!(articles[1].paragraphs.len(), 1, "{articles:#?}");
+    }
+
     #[test]
     fn a_photo_group_with_one_credit_is_one_photo() {
         let page = "千年古渡焕新颜\n①12月4日，游客在岑阳市槐川县古渡口游览。\n②当地老艺人在渡口旁的老街上展示传统船模制作技艺。\n本报记者 宓秋 摄\n";

@@ -434,6 +434,8 @@ mod tests {
         assert!(lexicon().is_post("芦岭县茅坪镇党委书记"));
         assert!(!lexicon().is_post("新书记上任"));
         assert!(lexicon().is_banner("热线速递"));
+        assert!(lexicon().is_banner("城事短波"));
+        assert!(lexicon().is_banner("图片报道"));
         assert!(lexicon().is_place_label("筼坪镇"));
         assert!(lexicon().is_place_label("荷湾街道"));
         assert!(!lexicon().is_place_label("镇"));

@@ -840,6 +840,13 @@ fn is_closing_signature(text: &str) -> bool {
         && (text.starts_with(['·', '•']) || is_name_line(t))
 }
 
+/// A caption's opening words that point at its picture (`图为…`, `上图：…`).
+fn starts_picture_note(text: &str) -> bool {
+    ["图为", "上图", "下图", "左图", "右图", "图：", "图片："]
+        .iter()
+        .any(|p| text.starts_with(p))
+}
+
 /// The next unit that is not noise, from `i`.
 fn next_significant(classes: &[Class], mut i: usize) -> Option<usize> {
     while i < classes.len() {
@@ -1811,6 +1818,18 @@ impl Assembler {
             })
             && next_significant(classes, i + 1)
                 .is_none_or(|n| matches!(classes[n].role, Role::Head | Role::DocBreak));
+        // A `图为…` caption over its picture's credit on a line of its own (`图/文
+        // 晚报记者 蒲公英`, `本报记者 … 摄`) is a photo of its own.
+        let credited_below = classes[i].credit.is_none()
+            && starts_picture_note(&unit.text)
+            && next_significant(classes, i + 1).is_some_and(|n| {
+                let text: &str = &units[n].text;
+                classes[n].credit.as_deref() == Some(text)
+                    || text
+                        .strip_prefix('图')
+                        .is_some_and(|t| t.starts_with(['/', '／', '｜']))
+            });
+        let ends_run = ends_run || credited_below;
         // A caption set close inside a running article is that article's photo.
         if unit.gap < 2 && cur_open && !ends_run {
             let mut class = classes[i].clone();

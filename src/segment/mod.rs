@@ -838,6 +838,16 @@ mod tests {
         assert_eq!(articles[1].paragraphs.len(), 1, "{articles:#?}");
     }
 
+    /// A `图为…` caption right after a brief, its credit on the line below, is a
+    /// photo of its own.
+    #[test]
+    fn a_picture_note_over_its_credit_line_stands_apart() {
+        let page = "公交28路11月10日起调整走向\n\n晚报讯 因桑陌路施工，公交28路自11月10日起临时调整走向。\n\n图为11月5日，市民在溱原市图书馆展览现场观看老照片。\n\n图/文 晚报记者 蒲公英\n";
+        let articles = segment_issue(page, "p");
+        assert_eq!(articles.len(), 2, "{articles:#?}");
+        assert_eq!(articles[1].byline, "图/文 晚报记者 蒲公英");
+    }
+
     #[test]
     fn a_photo_group_with_one_credit_is_one_photo() {
         let page = "千年古渡焕新颜\n①12月4日，游客在岑阳市槐川县古渡口游览。\n②当地老艺人在渡口旁的老街上展示传统船模制作技艺。\n本报记者 宓秋 摄\n";

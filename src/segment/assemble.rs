@@ -847,6 +847,15 @@ fn starts_picture_note(text: &str) -> bool {
         .any(|p| text.starts_with(p))
 }
 
+/// A title over one short text and no byline yet: a photo's caption, or its
+/// first, may be all there is.
+fn titled_photo(d: &Draft) -> bool {
+    d.paragraphs.len() == 1
+        && d.byline.is_empty()
+        && !d.title.is_empty()
+        && count_upto(&d.paragraphs[0], 121) <= 120
+}
+
 /// The next unit that is not noise, from `i`.
 fn next_significant(classes: &[Class], mut i: usize) -> Option<usize> {
     while i < classes.len() {
@@ -1833,8 +1842,16 @@ impl Assembler {
         // A caption set close inside a running article is that article's photo.
         if unit.gap < 2 && cur_open && !ends_run {
             let mut class = classes[i].clone();
-            class.credit = None;
+            let credit = class.credit.take();
+            // The last caption of a titled photo group credits the group.
+            let group = self.cur.filter(|&c| titled_photo(&self.drafts[c]));
             self.body(unit, &class);
+            if let (Some(c), Some(credit)) = (group, credit) {
+                let d = &mut self.drafts[c];
+                d.byline = credit;
+                d.caption = true;
+                d.closed = true;
+            }
             return;
         }
         // A caption right under a head with no text yet is that head's photo.

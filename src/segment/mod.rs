@@ -848,6 +848,17 @@ mod tests {
         assert_eq!(articles[1].byline, "图/文 晚报记者 蒲公英");
     }
 
+    /// A title over a short label and one caption credited at its end is one
+    /// photo: the credit is its byline, and the head below opens the next story.
+    #[test]
+    fn the_credit_of_a_titled_photo_is_its_byline() {
+        let page = "晨雾中的渌水大桥\n\n渌水大桥晨景\n\n12月23日清晨，渌水大桥在晨雾中车流不息。 郗明川 摄\n\n\n市民热线年度办件量超过四十万件\n\n记者从市民热线服务中心获悉，今年热线共受理来电四十一万余件。\n";
+        let articles = segment_issue(page, "p");
+        assert_eq!(articles.len(), 2, "{articles:#?}");
+        assert_eq!(articles[0].byline, "郗明川 摄", "{articles:#?}");
+        assert_eq!(articles[1].title, "市民热线年度办件量超过四十万件");
+    }
+
     #[test]
     fn a_photo_group_with_one_credit_is_one_photo() {
         let page = "千年古渡焕新颜\n①12月4日，游客在岑阳市槐川县古渡口游览。\n②当地老艺人在渡口旁的老街上展示传统船模制作技艺。\n本报记者 宓秋 摄\n";

@@ -1818,12 +1818,14 @@ impl Assembler {
             .is_some_and(|c| self.drafts[c].is_open() && self.drafts[c].has_body());
         // A credited caption after an article's last paragraph, the next story's
         // head (or the page's end) right below it, is a photo of its own.
+        // (Not after a title over one short uncredited text that opens on no
+        // dateline, a caption too: the credit closes that photo's group. A brief's
+        // text opens on its dateline, `本报讯 …`; a caption's does not.)
         let ends_run = classes[i].credit.is_some()
             && self.cur.is_some_and(|c| {
-                self.drafts[c]
-                    .paragraphs
-                    .last()
-                    .is_some_and(|p| is_complete(p))
+                let d = &self.drafts[c];
+                d.paragraphs.last().is_some_and(|p| is_complete(p))
+                    && !(titled_photo(d) && super::classify::dateline(&d.paragraphs[0]).is_none())
             })
             && next_significant(classes, i + 1)
                 .is_none_or(|n| matches!(classes[n].role, Role::Head | Role::DocBreak));

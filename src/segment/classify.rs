@@ -1411,6 +1411,10 @@ pub fn caption_credit(text: &str) -> Option<String> {
                 || c == '/'
                 || c == '：'
                 || ((glued_role || foreign) && matches!(c, '（' | '('))
+                // `新华社发（眭思齐摄）`, `（蔺晓川 摄）`: a credit in brackets of its own.
+                || (matches!(c, '（' | '(')
+                    && t.len() < text.len()
+                    && is_name_line(super::blocks::trim(&window[start..])))
         }
     };
     if !name_ok && !before.ends_with("记者") {
@@ -1835,6 +1839,21 @@ mod tests {
 
     fn role(line: &str) -> Role {
         classify(&units(line)[0]).role
+    }
+
+    /// An agency credit with the photographer in brackets (`新华社发（蔺晓川 摄）`)
+    /// is a caption's photo credit.
+    #[test]
+    fn bracketed_agency_credits_are_photo_credits() {
+        assert_eq!(
+            caption_credit("7月5日，游客在景区体验民俗表演。新华社发（蔺晓川 摄）").as_deref(),
+            Some("新华社发（蔺晓川 摄）")
+        );
+        assert_eq!(
+            caption_credit("一群候鸟掠过湿地的水面。新华社发（昝若水　摄）").as_deref(),
+            Some("新华社发（昝若水　摄）")
+        );
+        assert_eq!(caption_credit("（他拍摄）"), None);
     }
 
     /// A table drawn with box characters, a rule and a line of contact details are

@@ -859,6 +859,21 @@ mod tests {
         assert_eq!(articles[1].title, "市民热线年度办件量超过四十万件");
     }
 
+    /// A title over one caption and a second caption credited in brackets is one
+    /// photo group; a brief (its text opening on a dateline) is no caption.
+    #[test]
+    fn a_titled_caption_and_a_bracket_credited_one_are_one_photo() {
+        let page = "湑湖迎来越冬候鸟\n\n1月11日，成群的小天鹅在湑湖湿地的浅滩上觅食。\n\n保护区工作人员在观鸟屋里记录鸟类数量。（亓官慕白 摄）\n\n湑湖湿地开展冬季巡护\n\n本报讯 湑湖湿地保护区近日开展冬季巡护。\n";
+        let articles = segment_issue(page, "p");
+        assert_eq!(articles.len(), 2, "{articles:#?}");
+        assert_eq!(articles[0].paragraphs.len(), 2, "{articles:#?}");
+        assert_eq!(articles[0].byline, "（亓官慕白 摄）", "{articles:#?}");
+        let page = "城南菜市场改造完工\n\n本报讯 城南菜市场改造近日完工，明日重新开张。\n\n市民在新开张的菜市场挑选蔬菜。（亓官慕白 摄）\n\n湑湖湿地开展冬季巡护\n\n本报讯 湑湖湿地保护区近日开展冬季巡护。\n";
+        let articles = segment_issue(page, "p");
+        assert_eq!(articles.len(), 3, "{articles:#?}");
+        assert_eq!(articles[1].byline, "（亓官慕白 摄）", "{articles:#?}");
+    }
+
     #[test]
     fn a_photo_group_with_one_credit_is_one_photo() {
         let page = "千年古渡焕新颜\n①12月4日，游客在岑阳市槐川县古渡口游览。\n②当地老艺人在渡口旁的老街上展示传统船模制作技艺。\n本报记者 宓秋 摄\n";

@@ -190,6 +190,9 @@ struct Assembler {
     /// but its item between: a head right after it opens the next item.
     item_number: Option<u32>,
     numbered: bool,
+    /// Under a banner over a run of items (`城事速递`), heads or not, until the
+    /// next break.
+    banner: bool,
 }
 
 /// Assemble units (with their classes) into drafts, in reading order.
@@ -206,6 +209,7 @@ pub fn assemble(units: &[Unit<'_>], classes: &[Class]) -> Vec<Draft> {
         items_before_head: false,
         item_number: None,
         numbered: false,
+        banner: false,
     };
     let mut i = 0;
     while i < units.len() {
@@ -223,6 +227,7 @@ pub fn assemble(units: &[Unit<'_>], classes: &[Class]) -> Vec<Draft> {
             }
             Role::DocBreak => {
                 a.items = units[i].markup == super::blocks::Markup::Banner;
+                a.banner = a.items;
                 if let Some(c) = a.cur {
                     a.drafts[c].closed = true;
                 }
@@ -1496,7 +1501,16 @@ impl Assembler {
         // `鄞湖湿地迎来越冬候鸟` over its text after an untitled brief under a
         // banner (`城事速递`), its text finished: the next brief's title, not a
         // section of an item that has no title.
-        if self.items_before_head && self.finished_untitled_item() {
+        // (Under a banner whose first item had a head, the untitled item must
+        // open with a bullet, `■…`: a run of plain paragraphs there is more
+        // likely a story whose head a column print set elsewhere.)
+        if (self.items_before_head
+            || (self.banner
+                && self
+                    .cur
+                    .is_some_and(|c| self.drafts[c].opening_bullet().is_some())))
+            && self.finished_untitled_item()
+        {
             self.open_headed(
                 line,
                 "a head after an untitled item under a banner",
@@ -2017,6 +2031,18 @@ impl Assembler {
         })
     }
 
+    /// The current article is a brief (one or two paragraphs, no sections) and its
+    /// last paragraph is finished.
+    fn ends_brief(&self) -> bool {
+        self.cur.is_some_and(|c| {
+            let d = &self.drafts[c];
+            d.has_body()
+                && d.intertitles.is_empty()
+                && d.paragraphs.len() <= 2
+                && d.paragraphs.last().is_some_and(|p| is_complete(p))
+        })
+    }
+
     /// The current article is an item of a run whose items open with `b`, and its
     /// last paragraph is finished: what opens with `b` next is the next item. A
     /// caption's `▲图为…` lines are the caption's, not items.
@@ -2045,6 +2071,25 @@ impl Assembler {
         // An untitled item under a banner ends with its paragraph.
         if self.items && self.finished_untitled_item() {
             return self.open(line, "an untitled item under a banner");
+        }
+        // Under a banner, a paragraph opening with a bullet after a brief's
+        // finished text (`■樗城市档案馆近日…` below a titled brief) is the next item.
+        // (`▲图为…` is a caption of the story's picture; items that open with another
+        // bullet keep it. A head over bulleted lines, `数据` over `■1月8日，…`, is
+        // a list: its lines are its text.)
+        if self.banner
+            && let Some(b) = leading_bullet(text)
+            && !starts_picture_note(&text[b.len_utf8()..])
+            && self.ends_brief()
+            && self.cur.is_some_and(|c| {
+                let d = &self.drafts[c];
+                d.opening_bullet().is_none_or(|o| o == b)
+                    && d.paragraphs
+                        .first()
+                        .is_none_or(|p| leading_bullet(p).is_none())
+            })
+        {
+            return self.open(line, "a bulleted item under a banner");
         }
         if let Some(c) = self.cur
             && self.drafts[c].is_open()

@@ -874,6 +874,28 @@ mod tests {
         assert_eq!(articles[1].byline, "（亓官慕白 摄）", "{articles:#?}");
     }
 
+    /// Under a banner, a bulleted paragraph after a titled brief's finished text is
+    /// the next brief, and a head after that untitled item titles the next one; a
+    /// head's own bulleted lines are its body.
+    #[test]
+    fn a_bulleted_paragraph_under_a_banner_is_the_next_item() {
+        let page = "城事速递\n火车站开通夜间接驳公交\n樗城火车站12月6日起开通两条夜间接驳公交线路。\n■樗城市档案馆近日向社会征集老照片，重点征集街巷影像。\n";
+        let articles = segment_issue(page, "p");
+        assert_eq!(articles.len(), 2, "{articles:#?}");
+        assert_eq!(articles[1].title, "");
+        assert!(articles[1].paragraphs[0].starts_with("■樗城市档案馆"));
+        let page =
+            format!("{page}鸬湖湿地公园错峰开放\n鸬湖湿地公园观鸟区周一至周五实行预约错峰开放。\n");
+        let articles = segment_issue(&page, "p");
+        assert_eq!(articles.len(), 3, "{articles:#?}");
+        assert_eq!(articles[2].title, "鸬湖湿地公园错峰开放");
+        // A head over bulleted lines is a list: its lines are its text.
+        let page = "城事速递\n樗城产权交易数据\n■1月8日，樗城产权交易所挂牌项目42宗，成交3.18亿元。\n■截至1月8日，樗城上市公司总市值1862.4亿元。\n";
+        let articles = segment_issue(page, "p");
+        assert_eq!(articles.len(), 1, "{articles:#?}");
+        assert_eq!(articles[0].paragraphs.len(), 2, "{articles:#?}");
+    }
+
     #[test]
     fn a_photo_group_with_one_credit_is_one_photo() {
         let page = "千年古渡焕新颜\n①12月4日，游客在岑阳市槐川县古渡口游览。\n②当地老艺人在渡口旁的老街上展示传统船模制作技艺。\n本报记者 宓秋 摄\n";

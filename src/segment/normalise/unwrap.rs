@@ -136,6 +136,29 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
             })
         })
         .collect();
+    // Which units stand right over a line of running text in their block (clauses,
+    // and nothing that goes on from the line above).
+    let over_text: Vec<bool> = (0..units.len())
+        .map(|k| {
+            units.get(k + 1).is_some_and(|n| {
+                n.gap == 0
+                    && n.markup == Markup::None
+                    && n.text.contains(['，', '。', ','])
+                    && count_upto(&n.text, 8) >= 8
+                    && !cannot_open(n.text.chars().next().unwrap_or(' '))
+                    && !is_byline(&n.text, count_upto(&n.text, 81))
+            })
+        })
+        .collect();
+    // Which units stand right over an indented line, on a page whose indents open
+    // paragraphs (`settle_indents` kept them).
+    let over_indent: Vec<bool> = (0..units.len())
+        .map(|k| {
+            units
+                .get(k + 1)
+                .is_some_and(|n| n.gap == 0 && n.markup == Markup::None && n.indent)
+        })
+        .collect();
     // Which units are as wide as every line under them in their run (the lines up
     // to the next blank line), give or take a half-width digit: a column's full line.
     let widest: Vec<bool> = {
@@ -192,6 +215,28 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
                     && !ends_sentence(&u.text)
                     && count_upto(&u.text, 7) >= 7
                     && !crate::segment::rethread::bond(&prev.text, &u.text)
+                {
+                    return false;
+                }
+                // A head over a name alone over the text (`守护好这一湖碧水` / `昙言` /
+                // `藕汀湖由浊变清，…`, a commentary's title, its writer and its text as
+                // `pdftotext` prints them in one block): the name signs the head, it is
+                // no tail of it, however wide the head.
+                if over_text[k]
+                    && !furniture_between
+                    && signs_head(&prev.text, &u.text)
+                {
+                    return false;
+                }
+                // On a page that indents its paragraphs, a line of no clause after a
+                // finished paragraph and over an indented line (`璜江大运河文化带保护规划
+                // 发布` between two briefs of a block) is a head over the paragraph the
+                // indent opens, however wide the paragraph above grew.
+                if over_indent[k]
+                    && crate::segment::classify::is_complete(&prev.text)
+                    && names_no_clause(&u.text)
+                    && !u.text.starts_with("——")
+                    && !is_credit_alone(&u.text)
                 {
                     return false;
                 }
@@ -468,6 +513,30 @@ fn heads_its_text(prev: &str, next: &str, wrap: Wrap) -> bool {
         && !crate::segment::rethread::bond(prev, next)
 }
 
+/// `name`, the line under the head-like line `head` (and over a line of text), is
+/// the writer's name that signs the head, not the head's tail a wrap cut off: two
+/// or three Han characters (a name, `苏望川`, or a pen name, `昙言`, `沄上客`) with
+/// no dictionary word in them (a tail is or holds one: `协议`, `增长`, `新客人`,
+/// `勤养护`), where no word runs across the cut and the head leaves no quote or
+/// bracket open.
+fn signs_head(head: &str, name: &str) -> bool {
+    let open = |o: char, c: char| head.matches(o).count() > head.matches(c).count();
+    let jieba = crate::words::jieba();
+    let chars: Vec<(usize, char)> = name.char_indices().collect();
+    let holds_word = jieba.has_word(name)
+        || chars.windows(2).any(|w| {
+            let (i, c) = w[1];
+            jieba.has_word(&name[w[0].0..i + c.len_utf8()])
+        });
+    names_no_clause(head)
+        && !open('“', '”')
+        && !open('《', '》')
+        && !open('（', '）')
+        && is_pen_name_like(name)
+        && !holds_word
+        && !crate::segment::rethread::bond(head, name)
+}
+
 /// A line with no clause in it that is no byline, dateline or role waiting for its
 /// name: a head (or a head's last line), never a line of running text cut by a wrap.
 fn names_no_clause(prev: &str) -> bool {
@@ -492,6 +561,55 @@ pub fn opens_exchange(text: &str) -> bool {
 mod tests {
     use super::*;
     use crate::segment::normalise::tests::texts;
+
+    /// A commentary's head, its writer's name and its text in one block, as
+    /// `pdftotext` prints them: three units, however wide the head; a head's tail
+    /// that is a word (`协议`) stays on the head.
+    #[test]
+    fn a_name_under_a_head_over_its_text_signs_the_head() {
+        let news = "湖区今年完成退渔还湖一万二千亩\n，新建生态护岸四十公里，沿湖村\n庄的生活污水全部接入管网。\n\n监测数据显示，今年前四个月，湖\n心断面水质稳定在三类，比去年同\n期提高了一个类别。\n\n沿湖各县还组建了巡湖队伍，每天\n两次巡查湖岸，发现问题当天交办\n、当天处置。\n\n";
+        let text = "藕汀湖由浊变清，这样的变化来之\n不易。治湖是一场持久战，既要有\n攻坚的决心，也要有久久为功的耐\n心。\n\n";
+        let page = |head: &str, name: &str| format!("{news}短评\n\n{head}\n{name}\n{text}{news}");
+        for (head, name) in [("守护好这一湖碧水", "昙言"), ("守护好这一湖碧水", "禤一鸣")]
+        {
+            let t = texts(&page(head, name));
+            assert!(t.contains(&head.to_string()), "{t:#?}");
+            assert!(t.contains(&name.to_string()), "{t:#?}");
+        }
+        // A word across the cut, or a tail that is a word: one head.
+        for (head, tail) in [
+            ("北方三省区签署文旅合作", "协议"),
+            ("守护好这一湖碧水", "增长"),
+        ] {
+            let t = texts(&page(head, tail));
+            assert!(!t.contains(&tail.to_string()), "{t:#?}");
+        }
+        assert!(signs_head("守护好这一湖碧水", "昙言"));
+        assert!(!signs_head("便民服务贵在“接地", "气”"));
+        assert!(!signs_head("西部陆海新通道班列开行", "增长"));
+        assert!(!signs_head("老茶馆里的", "新客人"));
+        assert!(!signs_head("乡村公路也要", "勤养护"));
+    }
+
+    /// A block of briefs on a page that indents its paragraphs, each brief a head
+    /// over an indented paragraph: the heads stay apart from the paragraph above,
+    /// however wide it grew; a line that goes on from an unfinished one still joins.
+    #[test]
+    fn a_head_over_an_indented_paragraph_stays_apart() {
+        let page = "要闻简报\n我省新增五家国家级专精特新企业\n\u{3000}\u{3000}近日，我省五家企业入选第七批国家级专精特新企业\n名单，全省国家级企业达到八十六家。\n璜江大运河文化带保护规划发布\n\u{3000}\u{3000}《璜江大运河文化带保护规划》日前发布，明确到二〇\n三五年建成大运河文化保护传承利用示范区。\n\n\u{3000}\u{3000}今年一至六月，全省设区市空气质量优良天数比例为\n八成七，同比提高一个多百分点。\n\n\u{3000}\u{3000}任命郦明川为璜江省交通运输厅副厅长；免去卜国华\n的璜江省交通运输厅副厅长职务。\n\n\u{3000}\u{3000}璜江省人民政府的任免名单今天在这里公布，请各位\n读者留意。\n";
+        let t = texts(page);
+        assert!(
+            t.contains(&"璜江大运河文化带保护规划发布".to_string()),
+            "{t:#?}"
+        );
+        assert!(
+            t.contains(
+                &"近日，我省五家企业入选第七批国家级专精特新企业名单，全省国家级企业达到八十六家。"
+                    .to_string()
+            ),
+            "{t:#?}"
+        );
+    }
 
     /// A bracketed credit a wrap cut after the paragraph's last sentence
     /// (`…三千个。(鄢` / `晓晴)`) is one line again; a line that only closes a

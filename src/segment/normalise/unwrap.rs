@@ -240,6 +240,13 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
                 {
                     return false;
                 }
+                // A head whose words its lede restates (`椑山县开通两条乡村旅游专线` /
+                // `椑山县开通县城至荇口镇、菖溪乡的`, as `pdftotext` prints a brief's
+                // head and text in one block) stands over that text, however wide the
+                // head (a line of its own: a head a wrap cut is left to the head rules).
+                if prev.joined == 0 && restated_below(&prev.text, &u.text) {
+                    return false;
+                }
                 // A paragraph closed by its credit (`…问题。（据新华社电）`) ends there,
                 // however wide its last line.
                 if crate::segment::classify::trailing_credit(&prev.text).is_some() {
@@ -537,6 +544,24 @@ fn signs_head(head: &str, name: &str) -> bool {
         && !crate::segment::rethread::bond(head, name)
 }
 
+/// `head`, with no clause in it, is a head its lede `text` restates: `text` runs in
+/// clauses and, in its first 24 characters, restates the first four characters of
+/// `head` (the subject a head opens with: `椑山县开通…` / `椑山县开通县城至…`). A
+/// line of running text that a name recurs in below (`…与棹州某农村商业银行签订的`
+/// / `协议，棹州某农村商业银行已…`) holds it further in; no word runs across the
+/// cut. (No date line: a dated caption repeats its date.)
+fn restated_below(head: &str, text: &str) -> bool {
+    use crate::segment::rehome::keys;
+    let opening = keys(head, 4);
+    opening.len() == 4
+        && names_no_clause(head)
+        && !is_date_line(head)
+        && text.contains(['，', '。', '、', ','])
+        && !cannot_open(text.chars().next().unwrap_or(' '))
+        && keys(text, 24).windows(4).any(|w| w == opening.as_slice())
+        && !crate::segment::rethread::bond(head, text)
+}
+
 /// A line with no clause in it that is no byline, dateline or role waiting for its
 /// name: a head (or a head's last line), never a line of running text cut by a wrap.
 fn names_no_clause(prev: &str) -> bool {
@@ -607,6 +632,39 @@ mod tests {
                 &"近日，我省五家企业入选第七批国家级专精特新企业名单，全省国家级企业达到八十六家。"
                     .to_string()
             ),
+            "{t:#?}"
+        );
+    }
+
+    /// A brief's head as wide as the column over its lede in one block: the lede
+    /// restates the head, so the head stays apart; a line of a paragraph that
+    /// repeats nothing of the line above goes on.
+    #[test]
+    fn a_head_its_lede_restates_stays_apart() {
+        assert!(restated_below(
+            "椑山县开通两条乡村旅游专线",
+            "椑山县开通县城至荇口镇、菖溪乡的"
+        ));
+        assert!(!restated_below(
+            "澴宁省图书馆古籍修复室近日对公众",
+            "开放，每周六可预约参观修复过程。"
+        ));
+        // A name recurring in the next line of running text: no head.
+        assert!(!restated_below(
+            "据澴宁某投资有限公司与澴宁某城市商业银行签订的",
+            "合同，澴宁某城市商业银行已将债权转让给"
+        ));
+        assert!(!restated_below(
+            "2025年9月19日",
+            "9月19日，澄川市第十届菊花展在"
+        ));
+        let news = "湖区今年完成退渔还湖一万二千亩\n，新建生态护岸四十公里，沿湖村\n庄的生活污水全部接入管网。\n\n监测数据显示，今年前四个月，湖\n心断面水质稳定在三类，比去年同\n期提高了一个类别。\n\n";
+        let page = format!(
+            "{news}文旅简讯\n\n椑山县开通两条乡村旅游专线\n椑山县开通县城至荇口镇、菖溪乡的\n两条乡村旅游公交专线，节假日每半\n小时一班。\n\n{news}"
+        );
+        let t = texts(&page);
+        assert!(
+            t.contains(&"椑山县开通两条乡村旅游专线".to_string()),
             "{t:#?}"
         );
     }

@@ -339,6 +339,7 @@ pub fn assemble(units: &[Unit<'_>], classes: &[Class]) -> Vec<Draft> {
 /// month and day (`12月8日起，`, `10 月 10日,`, `2026年5月10日，`), `近日` / `日前`,
 /// or `记者从…获悉` in its first clause.
 fn opens_on_news_time(lede: &str) -> bool {
+    use super::classify::{Figures, read_date, read_month_day};
     let h: String = super::classify::head(lede, 24)
         .chars()
         .filter(|c| !c.is_whitespace())
@@ -356,26 +357,10 @@ fn opens_on_news_time(lede: &str) -> bool {
         let clause = h.split(['，', ',', '。']).next().unwrap_or("");
         return clause.ends_with("获悉") || clause.ends_with("了解到");
     }
-    let figure = |c: char| {
-        c.is_ascii_digit() || ('０'..='９').contains(&c) || "〇一二三四五六七八九十".contains(c)
-    };
-    let mut rest = h.as_str();
-    if let Some(date) = super::classify::read_date(rest, super::classify::Figures::Printed) {
-        return date.day;
+    match read_date(&h, Figures::Printed) {
+        Some(date) => date.day,
+        None => read_month_day(&h, Figures::Printed).is_some(),
     }
-    // Month and day, no year: 1 to 3 figures before each mark.
-    for mark in ['月', '日'] {
-        let n = rest.chars().take_while(|&c| figure(c)).count();
-        if !(1..=3).contains(&n) {
-            return false;
-        }
-        let skip: usize = rest.chars().take(n).map(char::len_utf8).sum();
-        match rest[skip..].strip_prefix(mark) {
-            Some(after) => rest = after,
-            None => return false,
-        }
-    }
-    true
 }
 
 /// A head's shape: each run of Han characters, of digits and of Latin letters as

@@ -1529,28 +1529,15 @@ pub fn is_date_alone(text: &str) -> bool {
 /// and perhaps its day (`5日`, `二十五日`). The one reader of dates for every pass
 /// that asks whether a line is, ends with or opens with a date.
 pub fn read_date(s: &str, figures: Figures) -> Option<DateRead> {
-    let scanned = |c: char| figures == Figures::Scanned && "OolI".contains(c);
-    let figure = |c: char| {
-        c.is_ascii_digit()
-            || ('０'..='９').contains(&c)
-            || "〇零一二三四五六七八九十".contains(c)
-            || scanned(c)
-    };
-    // From byte `from`, `least` to `most` figures and then `mark`: the byte after it.
-    let number = |from: usize, mark: char, least: usize, most: usize| -> Option<usize> {
-        let rest = &s[from..];
-        let end = rest.find(|c: char| !figure(c)).unwrap_or(rest.len());
-        let n = rest[..end].chars().count();
-        ((least..=most).contains(&n) && rest[end..].starts_with(mark))
-            .then_some(from + end + mark.len_utf8())
-    };
-    let year = number(0, '年', 4, 4)?;
+    let year = read_figures_then(s, 0, '年', 4..=4, figures)?;
     // A scan's letters stand for figures among figures, not for a whole year.
-    if s[..year].chars().filter(|&c| scanned(c)).count() > 2 {
+    if figures == Figures::Scanned
+        && s[..year].chars().filter(|&c| is_scanned_figure(c)).count() > 2
+    {
         return None;
     }
-    let month = number(year, '月', 1, 3)?;
-    Some(match number(month, '日', 1, 3) {
+    let month = read_figures_then(s, year, '月', 1..=3, figures)?;
+    Some(match read_figures_then(s, month, '日', 1..=3, figures) {
         Some(day) => DateRead {
             len: day,
             day: true,
@@ -1560,6 +1547,39 @@ pub fn read_date(s: &str, figures: Figures) -> Option<DateRead> {
             day: false,
         },
     })
+}
+
+/// The month and day `s` opens with, without a year (`12月8日`, `十月十日`): the bytes
+/// read, month and day both (a month alone is not read).
+pub fn read_month_day(s: &str, figures: Figures) -> Option<usize> {
+    let month = read_figures_then(s, 0, '月', 1..=3, figures)?;
+    read_figures_then(s, month, '日', 1..=3, figures)
+}
+
+/// A letter a scan reads for a figure: O or o for 0, l or I for 1.
+fn is_scanned_figure(c: char) -> bool {
+    "OolI".contains(c)
+}
+
+/// From byte `from` of `s`, a run of figures (as many as `count` allows) and then
+/// `mark`: the byte after the mark.
+fn read_figures_then(
+    s: &str,
+    from: usize,
+    mark: char,
+    count: std::ops::RangeInclusive<usize>,
+    figures: Figures,
+) -> Option<usize> {
+    let figure = |c: char| {
+        c.is_ascii_digit()
+            || ('０'..='９').contains(&c)
+            || "〇零一二三四五六七八九十".contains(c)
+            || (figures == Figures::Scanned && is_scanned_figure(c))
+    };
+    let rest = &s[from..];
+    let end = rest.find(|c: char| !figure(c)).unwrap_or(rest.len());
+    let n = rest[..end].chars().count();
+    (count.contains(&n) && rest[end..].starts_with(mark)).then_some(from + end + mark.len_utf8())
 }
 
 /// `(下转第2版)`, `◀上接A01版`: a jump marker alone on its line.
@@ -1984,6 +2004,13 @@ mod tests {
             let short_year = format!("{}年{month}月{day}日", year % 10);
             proptest::prop_assert!(!is_date_line(&short_year), "{}", short_year);
             proptest::prop_assert_eq!(read_date(&short_year, Figures::Printed), None);
+            // Without its year the month and day are read by the month-day reader,
+            // and the whole-date reader turns the text away.
+            let month_day = date[date.find('年').map_or(0, |i| i + '年'.len_utf8())..].to_string();
+            let read = read_month_day(&month_day, Figures::Printed);
+            let expected = with_day.then_some(month_day.len());
+            proptest::prop_assert_eq!(read, expected, "{}", month_day);
+            proptest::prop_assert_eq!(read_date(&month_day, Figures::Printed), None);
         }
     }
 

@@ -224,8 +224,14 @@ pub(super) fn mark_cut_furniture(units: &mut [Unit<'_>], wrap: Option<Wrap>, tra
             && !t.contains(['。', '，'])
             && !ends_sentence(t)
     };
+    // A piece furniture by its own words goes on a cut line too (`…激活乡村治理的` /
+    // `文化资源（3版）`: the tail of a teaser cut by the width is a teaser alone).
     let goes_on = |u: &Unit<'_>| {
-        u.markup == Markup::None && u.gap == 0 && !u.page_break && !u.indent && u.level == 0
+        matches!(u.markup, Markup::None | Markup::Furniture)
+            && u.gap == 0
+            && !u.page_break
+            && !u.indent
+            && u.level == 0
     };
     let mut table: Option<Vec<bool>> = None;
     let mut i = 0;
@@ -265,9 +271,12 @@ pub(super) fn mark_cut_furniture(units: &mut [Unit<'_>], wrap: Option<Wrap>, tra
         }
         // A tail taken by a piece that is furniture alone: it ends where a blank
         // line, furniture or the page's end follows, and it is no head (three
-        // characters at most, or a bracket closed that it never opened).
+        // characters at most, no Han character (`08:30`), or a bracket closed that
+        // it never opened).
         let tail = &units[end - 1].text;
-        let no_head = count_upto(tail, 4) <= 3 || closes_unopened(tail);
+        let no_head = count_upto(tail, 4) <= 3
+            || !tail.chars().any(crate::text::is_han)
+            || closes_unopened(tail);
         let ends_apart = units
             .get(end)
             .is_none_or(|u| u.gap > 0 || u.page_break || u.markup != Markup::None);
@@ -372,6 +381,34 @@ mod tests {
         );
         let t = texts(&page);
         assert_eq!(t[0], "夏夜听蝉", "{t:?}");
+    }
+
+    /// A teaser cut by a hard wrap whose tail is a teaser alone (`文化资源（3版）`):
+    /// the cut piece above it is set aside with it, and the head below keeps its
+    /// words instead of being joined to the teaser's first piece.
+    #[test]
+    fn a_teaser_cut_by_the_width_goes_whole() {
+        let body = "晚上十点驿站里亮着灯两位环卫工人刚干完活坐在桌边喝着热水给手\n".repeat(4);
+        let page = format!(
+            "今日导读：冬季“菜篮子”供应有保障（3版）　　激活乡村治理的\n文化资源（3版）\n各地多措并举保障\n冬季蔬菜供应\n{body}机充上电。\n"
+        );
+        let t = texts(&page);
+        assert!(t.iter().all(|t| !t.contains("导读")), "{t:?}");
+        assert!(t[0].starts_with("各地多措并举保障"), "{t:?}");
+    }
+
+    /// A web article's stamp cut by a hard wrap right inside its time
+    /// (`…作者：记者 某某　2026-12-08 ` / `08:30`): the time is no head of its own.
+    #[test]
+    fn a_stamp_cut_inside_its_time_goes_whole() {
+        // A tool cut every 30 characters, figures and all.
+        let body = "晚上10点驿站里亮着灯两位环卫工人刚干完活坐在桌边喝着热水给\n".repeat(4);
+        let page = format!(
+            "杼城冬储菜价格总体平稳\n\n来源：潏川新闻网　作者：记者 郗一禾　2026-12-08 \n08:30\n\n{body}机充上电。\n"
+        );
+        let t = texts(&page);
+        assert_eq!(t[0], "杼城冬储菜价格总体平稳", "{t:?}");
+        assert!(t[1].starts_with("晚上10点"), "{t:?}");
     }
 
     #[test]

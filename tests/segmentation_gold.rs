@@ -15,8 +15,8 @@
 //! `blind31_expected.toml`, `blind32_expected.toml`, `blind33_expected.toml`,
 //! `blind34_expected.toml`, `blind35_expected.toml`, `blind36_expected.toml`,
 //! `blind37_expected.toml`, `blind38_expected.toml`, `blind39_expected.toml`,
-//! `blind40_expected.toml`, `blind41_expected.toml`, `blind42_expected.toml` and
-//! `blind43_expected.toml`.
+//! `blind40_expected.toml`, `blind41_expected.toml`, `blind42_expected.toml`,
+//! `blind43_expected.toml`, `blind44_expected.toml` and `blind45_expected.toml`.
 //!
 //! Every page of every set is also re-rendered in the extraction styles of
 //! `common::styles` (hard-wrapped, no blank lines, page furniture, indents, converter
@@ -746,6 +746,46 @@
 //! the evening city page 1.000 / 7 of 8, sports 0.889 / 4 of 6, letters 0.727 / 6 of 6; county
 //! 0.667 / 4 of 7; the national paper 1.000 / 6 of 6 and 1.000 / 6 of 6; the unrtf page 0.667 /
 //! 5 of 8.
+//!
+//! ## First score of the forty-fourth blind set
+//! `tests/fixtures/blind44/` (13 files, 91 gold articles, of another new province's papers;
+//! written without reading `src/` or any test in e75c0f1..0f74183, at the same time as blind45
+//! and without reading it: see its README): ten pages printed as the shared samples print theirs
+//! (a front page with a jump line and a box of briefs, political in converter Markdown with a
+//! continued lead and a list of names, economy with a data box and a byline after the text, a
+//! supplement with a poem, a serial and `□`/`◇` signatures, commentary with two signed short
+//! pieces under one label and a cartoon, notices with a timeline, evening city with briefs and a
+//! Q&A, sports, letters, county in Markdown with a price list), two national-paper pages, and a
+//! three-column legal paper's page typeset with reportlab and printed by **pypdf's
+//! `extract_text()`** (boxes in drawing order: the box of briefs first, masthead and footer
+//! last; no blank lines; a first-line indent as one ASCII space). Title F1 / whole, scored by the
+//! lead at 18:10 UTC on 2026-12-05 with segmentation as at main 6ed7804 with b29f3e1 and
+//! 1ef63c0 (a furniture and a date commit written before the set was seen): plain 0.879 / 82.4%, hardwrap
+//! 0.823 / 84.6%, noblank 0.879 / 82.4%, furniture 0.879 / 82.4%, indent 0.879 / 82.4%, markdown
+//! 0.892 / 81.3%. Pages (plain), in the scorer's order: the provincial front page 1.000 / 8 of 8,
+//! political 0.923 / 5 of 6, economy 0.909 / 5 of 7, supplement 0.909 / 6 of 6; the city daily's
+//! commentary 1.000 / 7 of 7, notices 0.750 / 4 of 9; the evening city page 1.000 / 8 of 8,
+//! sports 0.889 / 3 of 6, letters 0.600 / 3 of 6; county 0.800 / 5 of 6; the national paper
+//! 1.000 / 6 of 6 and 0.909 / 5 of 6; the pypdf page 0.778 / 10 of 10.
+//!
+//! ## First score of the forty-fifth blind set
+//! `tests/fixtures/blind45/` (13 files, 91 gold articles, of another new province's papers;
+//! written without reading `src/` or any test in d0ff05c..96f5718, at the same time as blind44
+//! and without reading it: see its README): ten pages printed as the shared samples print theirs
+//! (a front page with a box of teasers, political, economy in converter Markdown, a supplement,
+//! commentary, notices, evening city and sports, a county page in Markdown with a continued
+//! story, a second city daily's page), two national-paper pages (one with no blank lines and
+//! U+3000 indents), and a four-column workers' paper's page typeset with reportlab and printed
+//! by **PyMuPDF's `get_text()`** (text in drawing order: the footer first, then reading order;
+//! every typeset line a line, no blank lines, indents dropped, a glued credit cut by the wrap).
+//! Title F1 / whole, scored as blind44 (18:10 UTC, the same segmentation): plain 0.908 /
+//! 84.6%, hardwrap 0.895 / 86.8%, noblank 0.901 / 82.4%, furniture 0.928 / 86.8%, indent 0.901 /
+//! 82.4%, markdown 0.908 / 84.6%. Pages (plain), in the scorer's order: the provincial front page
+//! 0.714 / 5 of 8, political 1.000 / 6 of 6, economy 0.909 / 5 of 7, supplement 0.889 / 3 of 6;
+//! the city daily's commentary 0.909 / 7 of 7, notices 0.875 / 6 of 9; the evening city page
+//! 1.000 / 8 of 8, sports 0.889 / 4 of 6; county 0.800 / 5 of 6; the second city daily 1.000 / 6
+//! of 6; the national paper 1.000 / 6 of 6 and 1.000 / 6 of 6; the PyMuPDF page 0.889 / 10 of
+//! 10.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -1167,7 +1207,7 @@ fn all_sets() -> Vec<(&'static str, Vec<Case>)> {
         "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25",
         "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33",
         "blind34", "blind35", "blind36", "blind37", "blind38", "blind39", "blind40", "blind41",
-        "blind42", "blind43",
+        "blind42", "blind43", "blind44", "blind45",
     ] {
         // A listed set is in the repository: one gone missing fails here
         // rather than leaving the scores silently.

@@ -140,11 +140,13 @@ pub fn units(text: &str) -> Vec<Unit<'_>> {
     let quoted = is_quoted(text);
     let mut start = 0usize;
     let mut page_break = false;
+    // Most pages hold no form feed: one search of the page spares one a line.
+    let form_feeds = memchr::memchr(b'\x0c', bytes).is_some();
     while start <= bytes.len() {
         let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i);
         line_no += 1;
         let raw = &text[start..end];
-        page_break |= memchr::memchr(b'\x0c', raw.as_bytes()).is_some();
+        page_break |= form_feeds && memchr::memchr(b'\x0c', raw.as_bytes()).is_some();
         let line = if quoted { unquote(raw) } else { trim(raw) };
         if line.is_empty() {
             gap += 1;

@@ -180,11 +180,17 @@ fn starts_char(b: u8) -> bool {
 /// A char takes at most four bytes, so the first `4 * (cap + 1)` bytes hold at
 /// least `cap + 1` chars when `s` is longer: only they are counted, in one
 /// branch-free pass the compiler vectorises (every line of a page is measured by
-/// dozens of rules).
+/// dozens of rules). A string of `4 * (cap + 1)` bytes or more holds `cap + 1`
+/// chars at least, whatever they are: it is not read at all (most lines of a page
+/// are paragraphs far longer than any rule's cap).
 pub fn count_upto(s: &str, cap: usize) -> usize {
     let most = cap.saturating_add(1);
     let b = s.as_bytes();
-    chars_in(&b[..b.len().min(most.saturating_mul(4))]).min(most)
+    let window = most.saturating_mul(4);
+    if b.len() >= window {
+        return most;
+    }
+    chars_in(b).min(most)
 }
 
 /// Number of chars whose first byte is in `b` (a prefix of a string), counted in

@@ -3,6 +3,8 @@
 use super::wrap_width::Wrap;
 use crate::segment::blocks::Markup;
 use crate::segment::blocks::Unit;
+use crate::segment::classify::is_complete;
+use std::borrow::Cow;
 
 /// Indents mark paragraph starts only on pages that indent paragraphs, and only
 /// where they open paragraphs: on a hard-wrapped page whose indented lines go on
@@ -38,6 +40,80 @@ pub(super) fn settle_indents(units: &mut [Unit<'_>], wrap: Option<Wrap>) {
     }
 }
 
+/// A text browser (`lynx -dump`, `w3m -dump`) indents a block of a web page, not its
+/// first line: every line of an indented paragraph is indented as its first, and
+/// blocks stand between blank lines. On such a page (blank lines between blocks,
+/// and next to no indented line followed in its block by one flush left, as a
+/// paragraph's first-line indent is, nor under a finished line, as paragraphs printed
+/// one a line without blank lines are), an indented line right under an indented line
+/// that ends no sentence goes on from it (the browser's wrap, which cuts Chinese text
+/// anywhere, at a space or where a run of characters no longer fits), whatever the
+/// lines' widths. A list's item (`* …`) is a line of its own.
+pub(super) fn join_indented_blocks(units: &mut Vec<Unit<'_>>) {
+    let text = |u: &Unit<'_>| u.markup == Markup::None && u.level == 0 && u.bullet.is_none();
+    let listed = |u: &Unit<'_>| {
+        u.text
+            .starts_with(['*', '+', '-', '•', '·', '○', '●', '■', '□', '◆', '▪'])
+    };
+    let goes_on = |p: &Unit<'_>, u: &Unit<'_>| {
+        text(p)
+            && text(u)
+            && p.indent
+            && u.indent
+            && u.gap == 0
+            && !is_complete(&p.text)
+            && !listed(p)
+            && !listed(u)
+    };
+    let (mut texts, mut spaced, mut carried, mut flush) = (0usize, 0usize, 0usize, 0usize);
+    let mut after_finished = 0usize;
+    for (k, u) in units.iter().enumerate() {
+        if !text(u) {
+            continue;
+        }
+        texts += 1;
+        if u.gap > 0 {
+            spaced += 1;
+            continue;
+        }
+        let Some(p) = k.checked_sub(1).map(|p| &units[p]) else {
+            continue;
+        };
+        if !text(p) || !p.indent {
+            continue;
+        }
+        if !u.indent {
+            flush += 1;
+        } else if goes_on(p, u) {
+            carried += 1;
+        } else if is_complete(&p.text) {
+            after_finished += 1;
+        }
+    }
+    if carried == 0 || (flush + after_finished) * 4 > carried || spaced < 3 || spaced * 8 < texts {
+        return;
+    }
+    let mut out: Vec<Unit<'_>> = Vec::with_capacity(units.len());
+    for u in units.drain(..) {
+        if let Some(p) = out.last_mut()
+            && goes_on(p, &u)
+        {
+            let mut joined = p.text.to_string();
+            if joined.ends_with(|c: char| c.is_ascii_alphanumeric())
+                && u.text.starts_with(|c: char| c.is_ascii_alphanumeric())
+            {
+                joined.push(' ');
+            }
+            joined.push_str(&u.text);
+            p.text = Cow::Owned(joined);
+            p.joined = u.line.saturating_sub(p.line).max(p.joined);
+            continue;
+        }
+        out.push(u);
+    }
+    *units = out;
+}
+
 #[cfg(test)]
 mod tests {
     use crate::segment::blocks::units;
@@ -71,5 +147,26 @@ mod tests {
         let mut u = units(page);
         normalise(&mut u);
         assert!(!u[0].indent && u[1].indent && u[2].indent);
+    }
+
+    /// `lynx -dump -width=60` cuts a paragraph of an indented block anywhere (at a
+    /// space, or where a run of characters no longer fits): its lines are one
+    /// paragraph again; the page's list items and its flush-left heads stay apart.
+    #[test]
+    fn a_text_browsers_indented_blocks_are_paragraphs() {
+        let page = "首页 | 要闻 | 民生\n\n     * 全县春播进度过半\n     * 山货进驻省城超市\n\n全县春播进度过半\n\n   本报讯（记者 公孙蔚然\n   乔木）记者从县农业农村局获悉，全县已完成春播面积十二万亩。\n\n   今年全县粮食播种面积稳定在二十二万亩以上，县里组织了五十个\n   农技服务小分队深入田间地头。\n\n山货进驻省城超市\n\n   本报讯 日前，二十余种山货正式进驻省城三家大型连锁超市。\n";
+        let t = texts(page);
+        assert!(
+            t.contains(
+                &"本报讯（记者 公孙蔚然乔木）记者从县农业农村局获悉，全县已完成春播面积十二万亩。"
+                    .to_string()
+            ),
+            "{t:?}"
+        );
+        assert!(
+            t.contains(&"今年全县粮食播种面积稳定在二十二万亩以上，县里组织了五十个农技服务小分队深入田间地头。".to_string()),
+            "{t:?}"
+        );
+        assert!(t.contains(&"全县春播进度过半".to_string()), "{t:?}");
     }
 }

@@ -1,6 +1,7 @@
 //! A web page as `lynx -dump` prints it: its link lists are furniture, and a
 //! numbered link over running text of its own heads that text.
 
+use crate::segment::blocks::DraftField;
 use crate::segment::blocks::Markup;
 use crate::segment::blocks::Unit;
 use crate::segment::blocks::trim;
@@ -11,45 +12,186 @@ use std::borrow::Cow;
 /// `[14]潕川启动冬季“送温暖”活动` over `全省各级工会筹集资金…。`: a link that `lynx
 /// -dump` numbered, over running text of its own rather than in a list of links, is
 /// the title of that text (a channel page's brief): its link number is no text.
+///
+/// A text browser prints every head of a web edition twice: in the page's list of
+/// its titles (`* [6]秸秆还田让黑土地更肥`, `* 秸秆还田让黑土地更肥` without link
+/// numbers) and over its article, linked or not. A line the list names is a title
+/// too when text of its own follows. Between the head and its text may stand a
+/// subtitle (a short line flush left, as the browser prints a heading, over text it
+/// indents), or a photo's alt text (a short line indented as the text under a head
+/// flush left): the one is the head's subtitle, the other no text.
 pub(super) fn read_linked_heads(units: &mut [Unit<'_>]) {
+    // The texts of the page's bulleted list items, by where they stand.
+    let listed: Vec<(usize, String)> = units
+        .iter()
+        .enumerate()
+        .filter_map(|(k, u)| list_entry(&u.text).map(|e| (k, e.to_string())))
+        .filter(|(_, e)| (4..=40).contains(&count_upto(e, 41)))
+        .collect();
     for i in 0..units.len().saturating_sub(1) {
-        if units[i].markup != Markup::Furniture || units[i].text.starts_with(['*', '+', '-']) {
+        let u = &units[i];
+        if u.text.starts_with(['*', '+', '-', '•', '·']) || u.bullet.is_some() {
             continue;
         }
-        let Some(rest) = units[i].text.strip_prefix('[') else {
-            continue;
+        let head: String = match u.markup {
+            Markup::Furniture => {
+                let Some(head) = link_text(&u.text) else {
+                    continue;
+                };
+                // (In a list of links, the link right above is one too.)
+                if i > 0 && u.gap == 0 && is_link_list_line(&units[i - 1].text) {
+                    continue;
+                }
+                head.to_string()
+            }
+            // A line the page's list named before, a block of its own (a text
+            // browser sets a blank line around each heading).
+            Markup::None if u.level == 0 && u.gap > 0 => {
+                let t = trim(&u.text);
+                if !listed.iter().any(|(k, e)| *k < i && e == t) {
+                    continue;
+                }
+                if i > 0 && u.gap == 0 && list_entry(&units[i - 1].text).is_some() {
+                    continue;
+                }
+                t.to_string()
+            }
+            _ => continue,
         };
-        let digits = rest.chars().take_while(char::is_ascii_digit).count();
-        let Some(head) = rest[digits..].strip_prefix(']') else {
+        if !(4..=40).contains(&count_upto(&head, 41))
+            || !opens_with_han(&head)
+            || head.contains(['[', ']', '|', '。'])
+        {
             continue;
-        };
-        let head = trim(head);
+        }
         // (Page furniture between, a running head after a page break, is no text;
         // the next link of a list is where the search stops.)
-        let Some(next) = units[i + 1..].iter().find(|u| {
-            !matches!(u.markup, Markup::Furniture | Markup::Noise) || is_link_list_line(&u.text)
-        }) else {
+        let significant = |from: usize| {
+            (from..units.len()).find(|&k| {
+                let u = &units[k];
+                !matches!(u.markup, Markup::Furniture | Markup::Noise) || is_link_list_line(&u.text)
+            })
+        };
+        // At most two short lines between: a subtitle, an alt text, a byline.
+        let mut between = Vec::new();
+        let mut next = significant(i + 1);
+        while let Some(n) = next
+            && between.len() < 2
+            && is_short_line(&units[n])
+        {
+            between.push(n);
+            next = significant(n + 1);
+        }
+        let Some(n) = next else {
             continue;
         };
-        let text_below = next.markup == Markup::None
-            && count_upto(&next.text, 11) > 10
-            && ends_sentence(&next.text)
-            && !next.text.contains('[');
-        // (In a list of links, the link above is one too.)
-        let listed = i > 0 && is_link_list_line(&units[i - 1].text);
-        if digits > 0
-            && text_below
-            && !listed
-            && (4..=40).contains(&count_upto(head, 41))
-            && head.chars().next().is_some_and(crate::text::is_han)
-            && !head.contains(['[', ']', '|', '。'])
+        let text = &units[n];
+        if !(text.markup == Markup::None
+            && count_upto(&text.text, 11) > 10
+            && ends_sentence(&text.text)
+            && !text.text.contains('['))
         {
-            let head = head.to_string();
-            units[i].text = Cow::Owned(head);
-            // A link's words are the title of the page it leads to.
-            units[i].markup = Markup::Title;
+            continue;
+        }
+        let head_flush = !units[i].indent;
+        let text_indented = text.indent;
+        for (nth, &k) in between.iter().enumerate() {
+            let b = &units[k];
+            let t: &str = &b.text;
+            if crate::segment::classify::is_byline(t, count_upto(t, 81))
+                || crate::segment::classify::is_name_line(t)
+                || t.starts_with("——")
+            {
+                continue;
+            }
+            // (Only as a text browser prints them: blocks between blank lines.)
+            if head_flush && text_indented && b.gap > 0 && units[n].gap > 0 {
+                units[k].markup = if nth == 0 && !b.indent {
+                    Markup::Field(DraftField::Subtitle)
+                } else if b.indent {
+                    Markup::Furniture
+                } else {
+                    continue;
+                };
+            }
+        }
+        units[i].text = Cow::Owned(head);
+        // A link's words are the title of the page it leads to.
+        units[i].markup = Markup::Title;
+    }
+    // `今日要闻` right over `* [4]县里新修一座大桥` (at most a blank line between): the
+    // label of a list of links, no head of any text.
+    for i in 1..units.len() {
+        let t: &str = &units[i].text;
+        let linked_item = t.starts_with(['*', '•']) && is_link_list_line(t);
+        let label = &units[i - 1];
+        if linked_item
+            && units[i].gap <= 1
+            && label.markup == Markup::None
+            && (2..=12).contains(&count_upto(&label.text, 13))
+            && !label.text.contains(['。', '，', '；', '！', '？'])
+            && (i < 2 || units[i - 1].gap > 0)
+        {
+            units[i - 1].markup = Markup::Furniture;
         }
     }
+}
+
+/// `[14]潕川启动冬季“送温暖”活动` -> `潕川启动冬季“送温暖”活动`: the words of a
+/// link `lynx` numbered, alone on its line.
+fn link_text(text: &str) -> Option<&str> {
+    let rest = text.strip_prefix('[')?;
+    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+    if digits == 0 {
+        return None;
+    }
+    rest[digits..].strip_prefix(']').map(trim)
+}
+
+/// `* [6]秸秆还田让黑土地更肥`, `* 秸秆还田让黑土地更肥`, `• 秸秆还田让黑土地更肥`:
+/// the text of an item of a bulleted list, with or without its link number.
+fn list_entry(text: &str) -> Option<&str> {
+    let rest = text.strip_prefix(['*', '•', '·'])?;
+    if !rest.starts_with(' ') {
+        return None;
+    }
+    let rest = trim(rest);
+    let entry = link_text(rest).unwrap_or(rest);
+    // `县里新修一座大桥 2029-04-06`, `… (04-06)`: a listed head's posting date is
+    // no word of it.
+    Some(match entry.rsplit_once(char::is_whitespace) {
+        Some((head, date))
+            if date.contains(|c: char| c.is_ascii_digit())
+                && date
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || "-/.:()（）".contains(c)) =>
+        {
+            trim(head)
+        }
+        _ => entry,
+    })
+}
+
+/// A head opens with a Chinese character, or with a quotation or title mark
+/// before one (`“蘅川山货”进驻省城超市`, `《条例》今起施行`).
+fn opens_with_han(head: &str) -> bool {
+    let mut cs = head.chars();
+    match cs.next() {
+        Some(c) if crate::text::is_han(c) => true,
+        Some('“' | '‘' | '《' | '「' | '『') => cs.next().is_some_and(crate::text::is_han),
+        _ => false,
+    }
+}
+
+/// A short line of no sentence and no link between a head and its text: a
+/// subtitle, a photo's alt text, a byline.
+fn is_short_line(u: &Unit<'_>) -> bool {
+    u.markup == Markup::None
+        && u.level == 0
+        && !u.text.contains('[')
+        && !ends_sentence(&u.text)
+        && !u.text.contains('。')
+        && (2..=40).contains(&count_upto(&u.text, 41))
 }
 
 /// A line of a list of links as `lynx -dump` prints a web page: it opens with a
@@ -104,6 +246,53 @@ mod tests {
                 .iter()
                 .all(|a| !a.title.contains("文创园") && !a.title.contains("新能源")),
             "{articles:#?}"
+        );
+    }
+
+    /// `lynx -dump` of a web edition: each head is listed at the top and printed again
+    /// over its article, linked or not; a flush-left subtitle under it is its subtitle,
+    /// an indented alt text no text, and the list stays furniture.
+    #[test]
+    fn a_listed_head_over_a_subtitle_or_an_alt_text_is_a_head() {
+        let page = "[1]首页 | [2]要闻\n\n     * [6]秸秆还田让黑土地更肥\n     * [7]果树修剪培训班开课\n     * [8]“蘅川山货”进驻省城超市\n\n[9]秸秆还田让黑土地更肥\n\n全县推广面积达到二十万亩\n\n   本报讯（记者 俞青峦）入秋以来，全县各乡镇组织农机手开展秸秆粉碎还田作业。\n\n果树修剪培训班开课\n\n   农机手在田间作业\n\n   本报讯（通讯员 庞溪月）近日，县果树站在石桥镇举办果树冬季修剪培训班。\n\n[10]“蘅川山货”进驻省城超市\n\n   本报讯 日前，二十余种山货正式进驻省城三家大型连锁超市。\n\nReferences\n\n   1. file:///\n";
+        let articles = crate::segment::segment_issue(page, "p");
+        let heads: Vec<(&str, &str)> = articles
+            .iter()
+            .map(|a| (a.title.as_str(), a.subtitle.as_str()))
+            .collect();
+        assert_eq!(
+            heads,
+            [
+                ("秸秆还田让黑土地更肥", "全县推广面积达到二十万亩"),
+                ("果树修剪培训班开课", ""),
+                ("“蘅川山货”进驻省城超市", "")
+            ],
+            "{articles:#?}"
+        );
+        assert!(
+            articles
+                .iter()
+                .all(|a| a.paragraphs.iter().all(|p| !p.contains("农机手在田间作业"))),
+            "{articles:#?}"
+        );
+        // A label over the list is no head; a listed head's date is no word of it.
+        let dated = page
+            .replace("\n     * [6]", "\n   今日要闻\n     * [6]")
+            .replace(
+                "果树修剪培训班开课\n     *",
+                "果树修剪培训班开课 2029-04-06\n     *",
+            );
+        let again: Vec<(String, String)> = crate::segment::segment_issue(&dated, "p")
+            .into_iter()
+            .map(|a| (a.kicker, a.title))
+            .collect();
+        assert_eq!(
+            again,
+            [
+                (String::new(), "秸秆还田让黑土地更肥".to_string()),
+                (String::new(), "果树修剪培训班开课".to_string()),
+                (String::new(), "“蘅川山货”进驻省城超市".to_string())
+            ]
         );
     }
 

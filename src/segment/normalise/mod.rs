@@ -67,6 +67,7 @@ use furniture::mark_cut_furniture;
 use furniture::mark_furniture;
 use glued_labels::split_glued_labels;
 use guessed_markdown::settle_markdown;
+use indents::join_indented_blocks;
 use indents::settle_indents;
 use interleaved::unweave_columns;
 use item_banners::mark_comment_banners;
@@ -108,6 +109,9 @@ pub fn normalise_page(units: &mut Vec<Unit<'_>>, traditional: bool) {
         }
     }
     mark_furniture(units, traditional);
+    // A text browser's indented blocks, before their first lines are read as text
+    // under a head.
+    join_indented_blocks(units);
     read_linked_heads(units);
     read_reposted_titles(units);
     // The page's wrap width, measured once over the lines that are not furniture

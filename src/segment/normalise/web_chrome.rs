@@ -140,15 +140,31 @@ fn is_reprint_ban(text: &str, n: usize) -> bool {
 }
 
 /// `[图片]`, `【视频】`: where a copied page held a picture or a video, a bracketed
-/// word of at most four characters naming one.
+/// word of at most four characters naming one; `[b.jpg]`, `[logo.gif]`: where a
+/// text browser (`lynx`) printed a picture without an alt text, its file's name.
 fn is_media_placeholder(text: &str) -> bool {
     let inner = text
         .strip_prefix('[')
         .and_then(|t| t.strip_suffix(']'))
         .or_else(|| text.strip_prefix('【').and_then(|t| t.strip_suffix('】')));
     inner.is_some_and(|w| {
-        (1..=4).contains(&count_upto(w, 5)) && ["图", "视频", "音频"].iter().any(|m| w.contains(m))
+        ((1..=4).contains(&count_upto(w, 5))
+            && ["图", "视频", "音频"].iter().any(|m| w.contains(m)))
+            || is_image_file(w)
     })
+}
+
+/// `b.jpg`, `logo_2x.PNG`: a picture's file name (no spaces, an image's extension).
+fn is_image_file(w: &str) -> bool {
+    let Some((stem, ext)) = w.rsplit_once('.') else {
+        return false;
+    };
+    !stem.is_empty()
+        && !w.contains(char::is_whitespace)
+        && count_upto(w, 61) <= 60
+        && ["jpg", "jpeg", "png", "gif", "webp", "bmp"]
+            .iter()
+            .any(|e| ext.eq_ignore_ascii_case(e))
 }
 
 /// `👍 1286`, `☆`, `💬 57`: a pictograph standing for a web page's button (arrows,
@@ -510,6 +526,12 @@ mod tests {
         );
         // The share buttons end the article (a break, not text of it).
         assert_eq!(texts(&page), ["苇塘县：冬闲变冬忙", body.trim()]);
+        // A picture `lynx` printed by its file's name is no text; a bracketed word is.
+        let pictured = format!("苇塘县：冬闲变冬忙\n[b_2x.jpg]\n{body}[苇塘.备忘]\n");
+        assert_eq!(
+            texts(&pictured),
+            ["苇塘县：冬闲变冬忙", body.trim(), "[苇塘.备忘]"]
+        );
         let mut u = units(&page);
         normalise(&mut u);
         assert!(

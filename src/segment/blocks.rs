@@ -54,6 +54,10 @@ pub struct Unit<'a> {
     pub markup: Markup,
     /// The line opened with an indent (U+3000 or two spaces).
     pub indent: bool,
+    /// How many spaces or tabs the line opened with, at most 255: how deep a text
+    /// browser indented it (a heading less than the paragraphs under it; a
+    /// paragraph's own `　　` is no part of it).
+    pub indent_width: u8,
     /// A form feed (page break) came right before or at the start of the line.
     pub page_break: bool,
     /// Source lines after `line` that `normalise` joined into this unit.
@@ -84,6 +88,7 @@ impl<'a> Unit<'a> {
             level: 0,
             markup,
             indent: false,
+            indent_width: 0,
             page_break: false,
             joined: 0,
             continues_value: false,
@@ -176,6 +181,12 @@ pub fn units(text: &str) -> Vec<Unit<'_>> {
                 raw.starts_with('\u{3000}') || raw.starts_with("  ") || raw.starts_with('\t');
             if let Some(u) = out.get_mut(before) {
                 u.indent = indent;
+                let width = raw
+                    .chars()
+                    .take_while(|c| matches!(c, ' ' | '\t'))
+                    .take(255)
+                    .count();
+                u.indent_width = u8::try_from(width).unwrap_or(u8::MAX);
                 u.page_break = page_break;
             }
             page_break = false;

@@ -48,15 +48,50 @@ pub(super) fn settle_indents(units: &mut [Unit<'_>], wrap: Option<Wrap>) {
 /// one a line without blank lines are), an indented line right under an indented line
 /// that ends no sentence goes on from it (the browser's wrap, which cuts Chinese text
 /// anywhere, at a space or where a run of characters no longer fits), whatever the
-/// lines' widths. A list's item (`* …`) is a line of its own.
+/// lines' widths, so long as the browser could not have set the next line's first
+/// word on it (a byline over a photo's alt text, `记者 濮云岫` over
+/// `茶农查看手机上的茶园数据`, are two lines that would have fitted on one: no wrap
+/// cut them). A list's item (`* …`) is a line of its own.
 pub(super) fn join_indented_blocks(units: &mut Vec<Unit<'_>>) {
+    // The browser's line width in characters (it counts a Chinese character as
+    // one): the widest indented line of text as printed (less a paragraph's own
+    // `　　`, not counted on any line).
+    let printed_len = |u: &Unit<'_>| usize::from(u.indent_width) + u.text.chars().count();
+    let width = units
+        .iter()
+        .filter(|u| u.markup == Markup::None && u.indent && u.joined == 0)
+        .map(printed_len)
+        .max()
+        .unwrap_or(0);
+    // The line above was full: the next line's first word (up to a space, with
+    // any marks before it: `> 设了通宵自习区…` of a quoted mail) would not have
+    // fitted after it.
+    let full = |above_len: usize, u: &Unit<'_>| {
+        let mut word = 0usize;
+        for (n, token) in u.text.split(' ').enumerate() {
+            word += token.chars().count() + usize::from(n > 0);
+            if token.chars().any(char::is_alphanumeric) {
+                break;
+            }
+        }
+        above_len + 1 + word > width
+    };
     let text = |u: &Unit<'_>| u.markup == Markup::None && u.level == 0 && u.bullet.is_none();
     let listed = |u: &Unit<'_>| {
         u.text
             .starts_with(['*', '+', '-', '•', '·', '○', '●', '■', '□', '◆', '▪'])
     };
-    let goes_on = |p: &Unit<'_>, u: &Unit<'_>| {
-        text(p)
+    // `* 山货进驻超市`, `•山货进驻超市`: a bullet, then the item's words.
+    let list_item = |u: &Unit<'_>| {
+        listed(u)
+            && u.text
+                .chars()
+                .nth(1)
+                .is_some_and(|c| c.is_whitespace() || crate::text::is_han(c))
+    };
+    let goes_on = |p: &Unit<'_>, above_len: usize, u: &Unit<'_>| {
+        full(above_len, u)
+            && text(p)
             && text(u)
             && p.indent
             && u.indent
@@ -79,12 +114,15 @@ pub(super) fn join_indented_blocks(units: &mut Vec<Unit<'_>>) {
         let Some(p) = k.checked_sub(1).map(|p| &units[p]) else {
             continue;
         };
-        if !text(p) || !p.indent {
+        // (A list's items, `* 春播进度过半` over `* 山货进驻超市`, say nothing of
+        // how the page sets its paragraphs; a mail's `--` over its signature is
+        // no item.)
+        if !text(p) || !p.indent || list_item(p) || list_item(u) {
             continue;
         }
         if !u.indent {
             flush += 1;
-        } else if goes_on(p, u) {
+        } else if goes_on(p, printed_len(p), u) {
             carried += 1;
         } else if is_complete(&p.text) {
             after_finished += 1;
@@ -94,10 +132,14 @@ pub(super) fn join_indented_blocks(units: &mut Vec<Unit<'_>>) {
         return;
     }
     let mut out: Vec<Unit<'_>> = Vec::with_capacity(units.len());
+    // How long the last line of the last unit out was as printed.
+    let mut last_len = 0usize;
     for u in units.drain(..) {
+        let len = printed_len(&u);
         if let Some(p) = out.last_mut()
-            && goes_on(p, &u)
+            && goes_on(p, last_len, &u)
         {
+            last_len = len;
             let mut joined = p.text.to_string();
             if joined.ends_with(|c: char| c.is_ascii_alphanumeric())
                 && u.text.starts_with(|c: char| c.is_ascii_alphanumeric())
@@ -109,6 +151,7 @@ pub(super) fn join_indented_blocks(units: &mut Vec<Unit<'_>>) {
             p.joined = u.line.saturating_sub(p.line).max(p.joined);
             continue;
         }
+        last_len = len;
         out.push(u);
     }
     *units = out;

@@ -26,8 +26,9 @@ pub(super) fn read_linked_heads(units: &mut [Unit<'_>]) {
         .iter()
         .enumerate()
         .filter_map(|(k, u)| list_entry(&u.text).map(|e| (k, e.to_string())))
-        .filter(|(_, e)| (4..=40).contains(&count_upto(e, 41)))
         .collect();
+    // The heads read, by where they stand.
+    let mut heads: Vec<(usize, String)> = Vec::new();
     for i in 0..units.len().saturating_sub(1) {
         let u = &units[i];
         if u.text.starts_with(['*', '+', '-', '•', '·']) || u.bullet.is_some() {
@@ -72,13 +73,21 @@ pub(super) fn read_linked_heads(units: &mut [Unit<'_>]) {
                 !matches!(u.markup, Markup::Furniture | Markup::Noise) || is_link_list_line(&u.text)
             })
         };
-        // At most two short lines between: a subtitle, an alt text, a byline.
+        // Short lines between: at most two that are no byline (a subtitle, an alt
+        // text), and bylines (at most four lines in all).
         let mut between = Vec::new();
+        let mut unsigned = 0usize;
         let mut next = significant(i + 1);
         while let Some(n) = next
-            && between.len() < 2
+            && between.len() < 4
             && is_short_line(&units[n])
         {
+            if !is_signature(&units[n].text) {
+                if unsigned == 2 {
+                    break;
+                }
+                unsigned += 1;
+            }
             between.push(n);
             next = significant(n + 1);
         }
@@ -95,35 +104,66 @@ pub(super) fn read_linked_heads(units: &mut [Unit<'_>]) {
         }
         let head_flush = !units[i].indent;
         let text_indented = text.indent;
-        for (nth, &k) in between.iter().enumerate() {
+        let text_depth = text.indent_width;
+        // A subtitle comes first, before any byline or alt text.
+        let mut first = true;
+        let mut after_byline = false;
+        for &k in &between {
             let b = &units[k];
-            let t: &str = &b.text;
-            if crate::segment::classify::is_byline(t, count_upto(t, 81))
-                || crate::segment::classify::is_name_line(t)
-                || t.starts_with("——")
-            {
+            if is_signature(&b.text) {
+                after_byline = true;
+                first = false;
                 continue;
             }
-            // (Only as a text browser prints them: blocks between blank lines.)
-            if head_flush && text_indented && b.gap > 0 && units[n].gap > 0 {
-                units[k].markup = if nth == 0 && !b.indent {
+            // (Only as a text browser prints them: blocks between blank lines, or
+            // a photo's alt text right under a byline.)
+            if head_flush && text_indented && (b.gap > 0 || after_byline) && units[n].gap > 0 {
+                // A heading is set less deep than the paragraphs under it (flush
+                // left, or `<h3>` two spaces in); an alt text as deep as they are.
+                let heading = !b.indent || (b.indent_width > 0 && b.indent_width < text_depth);
+                units[k].markup = if first && heading && b.gap > 0 {
                     Markup::Field(DraftField::Subtitle)
-                } else if b.indent {
+                } else if !heading {
                     Markup::Furniture
                 } else {
+                    first = false;
                     continue;
                 };
             }
+            first = false;
         }
+        heads.push((i, head.clone()));
         units[i].text = Cow::Owned(head);
         // A link's words are the title of the page it leads to.
         units[i].markup = Markup::Title;
+    }
+    // `* 县里新修一座大桥` (`lynx -dump -nolist`: no link numbers): a list whose every
+    // item names a head read below is the page's list of its titles, no text.
+    let mut titles_list = vec![false; units.len()];
+    let names_head = |k: usize, entry: &str| heads.iter().any(|(i, h)| *i > k && h == entry);
+    let mut run_start = 0usize;
+    while run_start < listed.len() {
+        // A run of items one after another.
+        let mut end = run_start + 1;
+        while end < listed.len() && listed[end].0 == listed[end - 1].0 + 1 {
+            end += 1;
+        }
+        let run = &listed[run_start..end];
+        if run.iter().all(|(k, e)| names_head(*k, e)) {
+            for (k, _) in run {
+                titles_list[*k] = true;
+                if units[*k].markup == Markup::None {
+                    units[*k].markup = Markup::Furniture;
+                }
+            }
+        }
+        run_start = end;
     }
     // `今日要闻` right over `* [4]县里新修一座大桥` (at most a blank line between): the
     // label of a list of links, no head of any text.
     for i in 1..units.len() {
         let t: &str = &units[i].text;
-        let linked_item = t.starts_with(['*', '•']) && is_link_list_line(t);
+        let linked_item = (t.starts_with(['*', '•']) && is_link_list_line(t)) || titles_list[i];
         let label = &units[i - 1];
         if linked_item
             && units[i].gap <= 1
@@ -172,6 +212,14 @@ fn list_entry(text: &str) -> Option<&str> {
     })
 }
 
+/// `本报记者 葛青禾`, `——本报评论员`: a byline or a writer's name between a head
+/// and its text.
+fn is_signature(t: &str) -> bool {
+    crate::segment::classify::is_byline(t, count_upto(t, 81))
+        || crate::segment::classify::is_name_line(t)
+        || t.starts_with("——")
+}
+
 /// A head opens with a Chinese character, or with a quotation or title mark
 /// before one (`“蘅川山货”进驻省城超市`, `《条例》今起施行`).
 fn opens_with_han(head: &str) -> bool {
@@ -203,6 +251,12 @@ pub(super) fn is_link_list_line(text: &str) -> bool {
         return true;
     }
     let t = text.trim_start_matches(['*', '+', '-', '·', '•', ' ']);
+    // (`[logo.gif] [1]青岚网 [2]新闻`: a picture without an alt text before the links.)
+    let t = t
+        .strip_prefix('[')
+        .and_then(|r| r.split_once(']'))
+        .filter(|(name, _)| super::web_chrome::is_image_file(name))
+        .map_or(t, |(_, rest)| rest.trim_start());
     let numbered = |t: &str, open: &str, close: char| {
         t.strip_prefix(open).is_some_and(|rest| {
             let digits = rest.chars().take_while(char::is_ascii_digit).count();
@@ -293,6 +347,51 @@ mod tests {
                 (String::new(), "果树修剪培训班开课".to_string()),
                 (String::new(), "“蘅川山货”进驻省城超市".to_string())
             ]
+        );
+    }
+
+    /// `lynx -dump -nolist` of a web edition: the list of titles (no link numbers)
+    /// and its label are no text; an `<h3>` subtitle set two spaces in over text set
+    /// three is the head's subtitle, a byline stays, and a photo's alt text right
+    /// under the byline (set as deep as the text, and short enough that no wrap cut
+    /// it from the byline) or on its own under it (as deep as a text whose own
+    /// `　　` is no indent of the browser's) is no text.
+    #[test]
+    fn a_nolist_edition_reads_its_heads_subtitles_and_alt_texts() {
+        let page = "   [logo.gif] [1]首页 [2]要闻\n\n本版导读\n\n     * 茶园里的“数字管家”\n     * 石门村办起了村晚 2031-03-14\n\n茶园里的“数字管家”\n\n  智能监测设备覆盖全县八成茶园\n\n   记者 濮云岫\n   茶农查看手机上的茶园数据\n\n   本报讯（记者 濮云岫）近年来，县里在茶园安装了四百多套智能\n   监测设备，茶农通过手机就能掌握茶园的实时情况。\n\n   今年全县茶叶产量预计增长一成以上。\n\n石门村办起了村晚\n\n   通讯员 栾可馨\n\n   村民在台上表演\n\n   \u{3000}\u{3000}锣鼓声响彻山谷。3月8日晚，石门村第一届村晚在村文化广场开演。\n";
+        let articles = crate::segment::segment_issue(page, "p");
+        let heads: Vec<(&str, &str, &str, &str)> = articles
+            .iter()
+            .map(|a| {
+                (
+                    a.kicker.as_str(),
+                    a.title.as_str(),
+                    a.subtitle.as_str(),
+                    a.byline.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            heads,
+            [
+                (
+                    "",
+                    "茶园里的“数字管家”",
+                    "智能监测设备覆盖全县八成茶园",
+                    "记者 濮云岫"
+                ),
+                ("", "石门村办起了村晚", "", "通讯员 栾可馨")
+            ],
+            "{articles:#?}"
+        );
+        assert!(
+            articles[0].paragraphs[0].starts_with("本报讯")
+                && articles[0].paragraphs[0].ends_with("实时情况。")
+                && articles.iter().all(|a| a
+                    .paragraphs
+                    .iter()
+                    .all(|p| !p.contains("茶农查看") && !p.contains("台上表演"))),
+            "{articles:#?}"
         );
     }
 

@@ -155,7 +155,7 @@ fn is_media_placeholder(text: &str) -> bool {
 }
 
 /// `b.jpg`, `logo_2x.PNG`: a picture's file name (no spaces, an image's extension).
-fn is_image_file(w: &str) -> bool {
+pub(super) fn is_image_file(w: &str) -> bool {
     let Some((stem, ext)) = w.rsplit_once('.') else {
         return false;
     };

@@ -26,6 +26,10 @@ use crate::text::is_han;
 /// `昙水两岸麦飘香`) rather than closing the article above as its last section.
 const PHOTO_TITLE_CHARS: usize = 16;
 
+/// Longest text a photo's caption runs to (a sentence or two under the picture);
+/// a longer paragraph above a credit is a story's, not a caption.
+const CAPTION_MAX_CHARS: usize = 120;
+
 /// An article being built.
 #[derive(Debug, Default, Clone)]
 pub struct Draft {
@@ -830,20 +834,15 @@ fn is_closing_signature(text: &str) -> bool {
         && (text.starts_with(['·', '•']) || is_name_line(t))
 }
 
-/// A caption's opening words that point at its picture (`图为…`, `上图：…`).
-fn starts_picture_note(text: &str) -> bool {
-    ["图为", "上图", "下图", "左图", "右图", "图：", "图片："]
-        .iter()
-        .any(|p| text.starts_with(p))
-}
-
-/// A title over one short text and no byline yet: a photo's caption, or its
-/// first, may be all there is.
+/// A title over one short text that opens on no dateline, and no byline yet: a
+/// photo's caption, or its first, may be all there is. (A brief's text opens on its
+/// dateline, `本报讯 …`; a caption's does not.)
 fn titled_photo(d: &Draft) -> bool {
     d.paragraphs.len() == 1
         && d.byline.is_empty()
         && !d.title.is_empty()
-        && count_upto(&d.paragraphs[0], 121) <= 120
+        && count_upto(&d.paragraphs[0], CAPTION_MAX_CHARS + 1) <= CAPTION_MAX_CHARS
+        && super::classify::dateline(&d.paragraphs[0]).is_none()
 }
 
 /// The next unit that is not noise, from `i`.
@@ -1736,7 +1735,8 @@ impl Assembler {
         }
         let last = d.paragraphs.len() - 1;
         let caption = &d.paragraphs[last];
-        let short = count_upto(caption, 121) <= 120 && is_complete(caption);
+        let short =
+            count_upto(caption, CAPTION_MAX_CHARS + 1) <= CAPTION_MAX_CHARS && is_complete(caption);
         if !short {
             return false;
         }
@@ -1759,7 +1759,7 @@ impl Assembler {
             while first > 0
                 && !d.intertitles.contains(&(first - 1))
                 && d.paragraphs[first - 1].starts_with(CIRCLED)
-                && count_upto(&d.paragraphs[first - 1], 121) <= 120
+                && count_upto(&d.paragraphs[first - 1], CAPTION_MAX_CHARS + 1) <= CAPTION_MAX_CHARS
             {
                 first -= 1;
             }
@@ -1817,21 +1817,19 @@ impl Assembler {
             .is_some_and(|c| self.drafts[c].is_open() && self.drafts[c].has_body());
         // A credited caption after an article's last paragraph, the next story's
         // head (or the page's end) right below it, is a photo of its own.
-        // (Not after a title over one short uncredited text that opens on no
-        // dateline, a caption too: the credit closes that photo's group. A brief's
-        // text opens on its dateline, `本报讯 …`; a caption's does not.)
+        // (Not after a titled photo's first caption, `titled_photo`: the credit
+        // closes that photo's group.)
         let ends_run = classes[i].credit.is_some()
             && self.cur.is_some_and(|c| {
                 let d = &self.drafts[c];
-                d.paragraphs.last().is_some_and(|p| is_complete(p))
-                    && !(titled_photo(d) && super::classify::dateline(&d.paragraphs[0]).is_none())
+                d.paragraphs.last().is_some_and(|p| is_complete(p)) && !titled_photo(d)
             })
             && next_significant(classes, i + 1)
                 .is_none_or(|n| matches!(classes[n].role, Role::Head | Role::DocBreak));
         // A `图为…` caption over its picture's credit on a line of its own (`图/文
         // 晚报记者 蒲公英`, `本报记者 … 摄`) is a photo of its own.
         let credited_below = classes[i].credit.is_none()
-            && starts_picture_note(&unit.text)
+            && super::classify::starts_picture_note(&unit.text)
             && next_significant(classes, i + 1).is_some_and(|n| {
                 let text: &str = &units[n].text;
                 classes[n].credit.as_deref() == Some(text)
@@ -1846,7 +1844,11 @@ impl Assembler {
             let credit = class.credit.take();
             // The last caption of a titled photo group credits the group.
             let group = self.cur.filter(|&c| titled_photo(&self.drafts[c]));
+            let size = |d: &Draft| d.paragraphs.iter().map(String::len).sum::<usize>();
+            let before = group.map(|c| size(&self.drafts[c]));
             self.body(unit, &class);
+            // (Only when the caption went to that photo: `body` may bond it elsewhere.)
+            let group = group.filter(|&c| Some(size(&self.drafts[c])) > before);
             if let (Some(c), Some(credit)) = (group, credit) {
                 let d = &mut self.drafts[c];
                 d.byline = credit;
@@ -2064,7 +2066,7 @@ impl Assembler {
         // a list: its lines are its text.)
         if self.banner
             && let Some(b) = leading_bullet(text)
-            && !starts_picture_note(&text[b.len_utf8()..])
+            && !super::classify::starts_picture_note(&text[b.len_utf8()..])
             && self.ends_brief()
             && self.cur.is_some_and(|c| {
                 let d = &self.drafts[c];

@@ -1342,8 +1342,14 @@ pub fn is_caption(text: &str, n: usize) -> bool {
     {
         return true;
     }
-    let pic = ["图为", "上图", "下图", "左图", "右图", "图：", "图片："];
-    pic.iter().any(|p| text.starts_with(p)) && ends_sentence(text) && count_upto(text, 300) <= 300
+    starts_picture_note(text) && ends_sentence(text) && count_upto(text, 300) <= 300
+}
+
+/// A caption's opening words that point at its picture (`图为…`, `上图：…`).
+pub(super) fn starts_picture_note(text: &str) -> bool {
+    ["图为", "上图", "下图", "左图", "右图", "图：", "图片："]
+        .iter()
+        .any(|p| text.starts_with(p))
 }
 
 /// `… 在林区巡查。 图/冼小满`: a caption's sentence, then its picture's credit

@@ -549,11 +549,14 @@ fn signs_head(head: &str, name: &str) -> bool {
 /// `head` (the subject a head opens with: `椑山县开通…` / `椑山县开通县城至…`). A
 /// line of running text that a name recurs in below (`…与棹州某农村商业银行签订的`
 /// / `协议，棹州某农村商业银行已…`) holds it further in; no word runs across the
-/// cut. (No date line: a dated caption repeats its date.)
+/// cut. (No date line: a dated caption repeats its date; and at least two of the
+/// four are Han characters: `2026年…` over `2026年…` is no subject restated.)
 fn restated_below(head: &str, text: &str) -> bool {
     use crate::segment::rehome::keys;
     let opening = keys(head, 4);
     opening.len() == 4
+        // A subject's words, not a year or a figure both lines happen to open with.
+        && opening.iter().filter(|&&c| crate::text::is_han(c)).count() >= 2
         && names_no_clause(head)
         && !is_date_line(head)
         && text.contains(['，', '。', '、', ','])
@@ -657,6 +660,11 @@ mod tests {
         assert!(!restated_below(
             "2025年9月19日",
             "9月19日，澄川市第十届菊花展在"
+        ));
+        // A year both lines open with is no subject restated.
+        assert!(!restated_below(
+            "2026年全市新建改建农村公路通车里程突破",
+            "2026年全市新建农村公路，改造危桥"
         ));
         let news = "湖区今年完成退渔还湖一万二千亩\n，新建生态护岸四十公里，沿湖村\n庄的生活污水全部接入管网。\n\n监测数据显示，今年前四个月，湖\n心断面水质稳定在三类，比去年同\n期提高了一个类别。\n\n";
         let page = format!(

@@ -87,6 +87,13 @@ pub struct Draft {
 }
 
 impl Draft {
+    /// This draft is a photo, closed, its picture credited to `credit` (its byline).
+    fn close_as_photo(&mut self, credit: String) {
+        self.caption = true;
+        self.closed = true;
+        self.byline = credit;
+    }
+
     fn new(line: usize) -> Draft {
         Draft {
             line,
@@ -837,7 +844,7 @@ fn is_closing_signature(text: &str) -> bool {
 /// A title over one short text that opens on no dateline, and no byline yet: a
 /// photo's caption, or its first, may be all there is. (A brief's text opens on its
 /// dateline, `本报讯 …`; a caption's does not.)
-fn titled_photo(d: &Draft) -> bool {
+fn is_titled_photo(d: &Draft) -> bool {
     d.paragraphs.len() == 1
         && d.byline.is_empty()
         && !d.title.is_empty()
@@ -1133,9 +1140,7 @@ impl Assembler {
             let draft = &mut self.drafts[d];
             draft.entitle(first.text.to_string(), first.bullet);
             draft.level = first.level;
-            draft.caption = true;
-            draft.closed = true;
-            draft.byline = group.credit;
+            draft.close_as_photo(group.credit);
             draft
                 .paragraphs
                 .extend(group.captions.iter().map(|&k| units[k].text.to_string()));
@@ -1745,10 +1750,7 @@ impl Assembler {
             && d.intertitles.is_empty()
             && d.paragraphs.iter().all(|p| p.starts_with(CIRCLED));
         if (last == 0 && d.intertitles.is_empty()) || group {
-            let d = &mut self.drafts[c];
-            d.caption = true;
-            d.closed = true;
-            d.byline = credit.to_string();
+            self.drafts[c].close_as_photo(credit.to_string());
             self.headed = None;
             return true;
         }
@@ -1794,9 +1796,7 @@ impl Assembler {
         let p = self.open(line, "a caption over its photo credit line");
         self.pending = pending;
         let draft = &mut self.drafts[p];
-        draft.caption = true;
-        draft.closed = true;
-        draft.byline = credit.to_string();
+        draft.close_as_photo(credit.to_string());
         draft.title = title;
         draft.paragraphs.extend(text);
         self.headed = None;
@@ -1817,12 +1817,12 @@ impl Assembler {
             .is_some_and(|c| self.drafts[c].is_open() && self.drafts[c].has_body());
         // A credited caption after an article's last paragraph, the next story's
         // head (or the page's end) right below it, is a photo of its own.
-        // (Not after a titled photo's first caption, `titled_photo`: the credit
+        // (Not after a titled photo's first caption, `is_titled_photo`: the credit
         // closes that photo's group.)
         let ends_run = classes[i].credit.is_some()
             && self.cur.is_some_and(|c| {
                 let d = &self.drafts[c];
-                d.paragraphs.last().is_some_and(|p| is_complete(p)) && !titled_photo(d)
+                d.paragraphs.last().is_some_and(|p| is_complete(p)) && !is_titled_photo(d)
             })
             && next_significant(classes, i + 1)
                 .is_none_or(|n| matches!(classes[n].role, Role::Head | Role::DocBreak));
@@ -1843,17 +1843,14 @@ impl Assembler {
             let mut class = classes[i].clone();
             let credit = class.credit.take();
             // The last caption of a titled photo group credits the group.
-            let group = self.cur.filter(|&c| titled_photo(&self.drafts[c]));
+            let group = self.cur.filter(|&c| is_titled_photo(&self.drafts[c]));
             let size = |d: &Draft| d.paragraphs.iter().map(String::len).sum::<usize>();
             let before = group.map(|c| size(&self.drafts[c]));
             self.body(unit, &class);
             // (Only when the caption went to that photo: `body` may bond it elsewhere.)
             let group = group.filter(|&c| Some(size(&self.drafts[c])) > before);
             if let (Some(c), Some(credit)) = (group, credit) {
-                let d = &mut self.drafts[c];
-                d.byline = credit;
-                d.caption = true;
-                d.closed = true;
+                self.drafts[c].close_as_photo(credit);
             }
             return;
         }
@@ -1877,9 +1874,7 @@ impl Assembler {
         let d = self.open(unit.line, "a photo caption standing apart");
         self.pending = pending;
         let draft = &mut self.drafts[d];
-        draft.caption = true;
-        draft.closed = true;
-        draft.byline = classes[i].credit.clone().unwrap_or_default();
+        draft.close_as_photo(classes[i].credit.clone().unwrap_or_default());
         draft.paragraphs.push(unit.text.to_string());
         self.headed = None;
     }

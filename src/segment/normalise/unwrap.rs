@@ -44,6 +44,12 @@ fn wrapped_head(prev: &str, next: &str) -> bool {
     {
         return false;
     }
+    cut_inside(prev, next)
+}
+
+/// `prev` was cut inside something `next` goes on with: a quote, a book title or a
+/// bracket it leaves open, or a word that runs across the cut.
+fn cut_inside(prev: &str, next: &str) -> bool {
     let open = |o: char, c: char| prev.matches(o).count() > prev.matches(c).count();
     open('“', '”')
         || open('《', '》')
@@ -527,21 +533,17 @@ fn heads_its_text(prev: &str, next: &str, wrap: Wrap) -> bool {
 /// `勤养护`), where no word runs across the cut and the head leaves no quote or
 /// bracket open.
 fn signs_head(head: &str, name: &str) -> bool {
-    let open = |o: char, c: char| head.matches(o).count() > head.matches(c).count();
-    let jieba = crate::words::jieba();
-    let chars: Vec<(usize, char)> = name.char_indices().collect();
-    let holds_word = jieba.has_word(name)
-        || chars.windows(2).any(|w| {
-            let (i, c) = w[1];
-            jieba.has_word(&name[w[0].0..i + c.len_utf8()])
-        });
-    names_no_clause(head)
-        && !open('“', '”')
-        && !open('《', '》')
-        && !open('（', '）')
-        && is_pen_name_like(name)
-        && !holds_word
-        && !crate::segment::rethread::bond(head, name)
+    // (The dictionary is asked last: the other tests are cheaper.)
+    let holds_word = || {
+        let jieba = crate::words::jieba();
+        let chars: Vec<(usize, char)> = name.char_indices().collect();
+        jieba.has_word(name)
+            || chars.windows(2).any(|w| {
+                let (i, c) = w[1];
+                jieba.has_word(&name[w[0].0..i + c.len_utf8()])
+            })
+    };
+    names_no_clause(head) && is_pen_name_like(name) && !cut_inside(head, name) && !holds_word()
 }
 
 /// `head`, with no clause in it, is a head its lede `text` restates: `text` runs in

@@ -6,10 +6,12 @@ use super::line::LINE_RULES_CAP;
 use super::line::Line;
 use super::print_furniture::has_credit_line;
 use super::print_furniture::is_attribution;
+use super::print_furniture::is_dated_issue;
 use super::print_furniture::is_latin_name;
 use super::print_furniture::is_masthead_info;
 use super::print_furniture::is_page_code;
 use super::print_furniture::is_page_credit;
+use super::print_furniture::is_page_name;
 use super::print_furniture::is_page_number;
 use super::print_furniture::is_running_head;
 use super::print_furniture::is_section_name;
@@ -51,8 +53,14 @@ pub(super) fn mark_furniture(units: &mut [Unit<'_>], traditional: bool) {
     // The section a running head names last (`沄州晚报　…　A09　读者来信`): the same
     // words alone right below it are the page's section banner, not a head.
     let mut section: Option<String> = None;
+    // The short lines read since the page's top, none of them text (no sentence
+    // in them): a date-and-issue line under them shows them the masthead's.
+    let mut top_lines: Option<Vec<usize>> = Some(Vec::new());
     let (pipes, table) = pipes_and_table_rows(units);
     for (i, table_row) in table.into_iter().enumerate() {
+        if units[i].page_break {
+            top_lines = Some(Vec::new());
+        }
         // The page code or number on the line below (`城事` / `A03`: a band printed
         // a field a line names the section before the page as often as after).
         let page_below = |units: &[Unit<'_>]| {
@@ -109,6 +117,7 @@ pub(super) fn mark_furniture(units: &mut [Unit<'_>], traditional: bool) {
                 || is_page_code(text)
                 || (section_here && is_section_name(text)));
         if opens || goes_on || is_furniture_line(&line, table_row) {
+            let dated_issue = is_dated_issue(&line);
             // The buttons under a web article end it.
             u.markup = if is_article_foot(text, n) {
                 Markup::DocBreak
@@ -133,7 +142,20 @@ pub(super) fn mark_furniture(units: &mut [Unit<'_>], traditional: bool) {
                 && (named_section
                     || (section_above_page && is_section_name(text) && !is_masthead_info(&line)));
             first = first && masthead;
+            if dated_issue && let Some(above) = top_lines.take() {
+                for k in above {
+                    units[k].markup = Markup::Furniture;
+                    units[k].level = 0;
+                }
+            }
             continue;
+        }
+        let masthead_like = u.markup == Markup::None
+            && n <= MASTHEAD_LINE_CHARS
+            && !line.holds_any(&['。', '，', '；', '！', '？']);
+        match top_lines.as_mut() {
+            Some(above) if masthead_like && above.len() < MASTHEAD_LINES => above.push(i),
+            _ => top_lines = None,
         }
         // Readers' comments and related links under a web article end it.
         let banner =
@@ -149,6 +171,11 @@ pub(super) fn mark_furniture(units: &mut [Unit<'_>], traditional: bool) {
         by_name = false;
     }
 }
+
+/// The most lines above a date-and-issue line at a page's top read as its
+/// masthead, and the most characters each may hold.
+const MASTHEAD_LINES: usize = 4;
+const MASTHEAD_LINE_CHARS: usize = 30;
 
 /// Lines read below a banner for a round-up of places (see [`heads_place_roundup`]).
 const ROUNDUP_LINES: usize = 16;
@@ -198,6 +225,8 @@ fn is_furniture_line(line: &Line<'_>, table_row: bool) -> bool {
         || has_credit_line(line)
         || is_channel_notice(line)
         || is_attribution(text, line.n)
+        || is_dated_issue(line)
+        || is_page_name(line)
         || is_web_chrome(line, table_row)
         || is_teaser(line)
 }

@@ -90,7 +90,7 @@ pub(super) fn join_indented_blocks(units: &mut Vec<Unit<'_>>) {
                 .is_some_and(|c| c.is_whitespace() || crate::text::is_han(c))
     };
     let goes_on = |p: &Unit<'_>, above_len: usize, u: &Unit<'_>| {
-        full(above_len, u)
+        (full(above_len, u) || cut_in_brackets(&p.text, &u.text))
             && text(p)
             && text(u)
             && p.indent
@@ -157,6 +157,28 @@ pub(super) fn join_indented_blocks(units: &mut Vec<Unit<'_>>) {
     *units = out;
 }
 
+/// Characters a bracket cut by a wrap may hold either side of the cut.
+const CUT_BRACKET_SIDE: usize = 10;
+
+/// `本报讯（记者` over `蒯书言）3月12日…`: a bracket opened near the end of the line
+/// above (a byline's role word, its name cut off at the space after it) and closed
+/// near the start of the line below. The browser set the name on the next line
+/// however much room the line had by its count: the lines are one.
+fn cut_in_brackets(above: &str, below: &str) -> bool {
+    let Some(open) = above.rfind(['（', '(']) else {
+        return false;
+    };
+    let inside = &above[open..];
+    if inside.contains(['）', ')']) || inside.chars().count() > CUT_BRACKET_SIDE + 1 {
+        return false;
+    }
+    below
+        .chars()
+        .take(CUT_BRACKET_SIDE + 1)
+        .take_while(|&c| !matches!(c, '（' | '(' | '。' | '，'))
+        .any(|c| matches!(c, '）' | ')'))
+}
+
 #[cfg(test)]
 mod tests {
     use crate::segment::blocks::units;
@@ -211,5 +233,26 @@ mod tests {
             "{t:?}"
         );
         assert!(t.contains(&"全县春播进度过半".to_string()), "{t:?}");
+    }
+
+    /// A byline's role word the browser cut from its name at the space between them
+    /// goes on into the next line, though the line above is far from full.
+    #[test]
+    fn a_role_word_cut_at_its_space_goes_on() {
+        let page = "首页 | 要闻 | 民生\n\n街心公园换上新座椅\n\n   \u{3000}\u{3000}本报讯（记者\n   杭雨桐）近日，街心公园的旧座椅全部换成了带靠背的新座椅，老人们歇脚更舒服了。\n\n   \u{3000}\u{3000}园林部门说，今年还将在公园里新增两处饮水点和一处儿童游乐区，方便市民。\n\n   \u{3000}\u{3000}附近居民纷纷点赞。\n";
+        let t = texts(page);
+        assert!(
+            t.iter()
+                .any(|l| l.starts_with("本报讯（记者") && l.contains("杭雨桐）近日")),
+            "{t:?}"
+        );
+        assert!(!super::cut_in_brackets(
+            "本报讯（记者 杭雨桐）",
+            "近日，街心公园"
+        ));
+        assert!(!super::cut_in_brackets(
+            "本报讯（记者",
+            "近日，街心公园的旧座椅（新）"
+        ));
     }
 }

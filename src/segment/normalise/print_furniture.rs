@@ -4,8 +4,10 @@
 
 use super::line::Line;
 use crate::segment::blocks::trim;
+use crate::segment::classify::Figures;
 use crate::segment::classify::count_upto;
 use crate::segment::classify::head;
+use crate::segment::classify::read_date;
 use crate::segment::lexicon::lexicon;
 
 pub(super) fn is_digit(c: char) -> bool {
@@ -127,18 +129,50 @@ pub(super) fn is_masthead_info(line: &Line<'_>) -> bool {
     if lexicon().has_masthead_mark(text) {
         return true;
     }
-    // `第28761号`, `第1186期`, `今日16版`, `本期四版`: a word, a number, a unit.
-    let numbered = |word: &str, units: &[char]| {
-        text.match_indices(word).any(|(i, _)| {
-            let rest = &text[i + word.len()..];
-            let digits = rest
-                .chars()
-                .take_while(|&c| is_digit(c) || "一二三四五六七八九十".contains(c))
-                .count();
-            digits > 0 && rest.chars().nth(digits).is_some_and(|c| units.contains(&c))
-        })
-    };
-    numbered("第", &['号', '期']) || numbered("今日", &['版']) || numbered("本期", &['版'])
+    numbered(text, "第", &['号', '期'])
+        || numbered(text, "今日", &['版'])
+        || numbered(text, "本期", &['版'])
+}
+
+/// `第28761号`, `第1186期`, `今日16版`, `本期四版`: `word`, a number (figures or
+/// Chinese numerals), then one of `units`, somewhere in `text`.
+fn numbered(text: &str, word: &str, units: &[char]) -> bool {
+    text.match_indices(word).any(|(i, _)| {
+        let rest = &text[i + word.len()..];
+        let digits = rest
+            .chars()
+            .take_while(|&c| is_digit(c) || "一二三四五六七八九十".contains(c))
+            .count();
+        digits > 0 && rest.chars().nth(digits).is_some_and(|c| units.contains(&c))
+    })
+}
+
+/// `2031年3月14日 星期五 | 第8123期`, `2026年5月8日　第1186号`: a page's date and its
+/// issue number on one line (no sentence in it). Furniture wherever it stands: in a
+/// masthead, or alone under a web edition's bar of links.
+pub(super) fn is_dated_issue(line: &Line<'_>) -> bool {
+    let text = line.text;
+    line.n <= 40
+        && !line.holds_any(&['。', '，'])
+        && read_date(text, Figures::Printed).is_some_and(|date| date.day)
+        && numbered(text, "第", &['号', '期'])
+}
+
+/// `青岚日报 第05版：乡村振兴`, `某某晚报　第3版`: a paper's name and a page
+/// number `第N版` (a section may follow after a colon), no sentence: the name of
+/// the page a web edition sets over its stories.
+pub(super) fn is_page_name(line: &Line<'_>) -> bool {
+    let text = line.text;
+    if line.n > 30 || line.holds_any(&['。', '，', '；', '！', '？', '《']) {
+        return false;
+    }
+    // The paper's name comes first, whole: `(上接第1版)…报送…` names no paper.
+    text.find('第').is_some_and(|at| {
+        let name = trim(&text[..at]);
+        name.ends_with('报')
+            && !name.contains(|c: char| "()（）[]【】".contains(c))
+            && numbered(&text[at..], "第", &['版'])
+    })
 }
 
 /// `经济·民生`, `要闻`: a section name in a page's head band.
@@ -237,5 +271,43 @@ mod tests {
     fn reprint_notes_stay() {
         let page = "《山西日报》1月13日3版刊发\n\n力量沉下去 服务暖上来\n";
         assert_eq!(texts(page).len(), 2);
+    }
+
+    #[test]
+    fn a_date_and_issue_line_is_furniture_anywhere() {
+        let page = "[1]首页 | [2]要闻 | [3]往期\n\n   2030年6月2日 星期日 | 第4521期\n\n村口建起了快递站\n\n   本报讯 近日，村口的快递站正式启用，村民取件不用再跑镇上。\n";
+        let articles = crate::segment::segment_issue(page, "p");
+        let titles: Vec<&str> = articles.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, ["村口建起了快递站"], "{articles:#?}");
+        // A head that opens on a date and names no issue stays.
+        let head = "2030年6月2日 全县运动会开幕\n\n   本报讯 全县运动会昨日开幕。\n";
+        assert!(texts(head).iter().any(|t| t.contains("运动会开幕")));
+    }
+
+    #[test]
+    fn a_centred_page_name_is_furniture() {
+        let page = "                      溪川日报 第07版：城乡\n\n河堤步道全线贯通\n\n   记者 谷秋岩\n\n   本报讯 沿河十二公里的步道日前全线贯通，市民可以一路走到湿地公园。\n";
+        let articles = crate::segment::segment_issue(page, "p");
+        let heads: Vec<(&str, &str)> = articles
+            .iter()
+            .map(|a| (a.kicker.as_str(), a.title.as_str()))
+            .collect();
+        assert_eq!(heads, [("", "河堤步道全线贯通")], "{articles:#?}");
+        // A jump line that mentions a page and a report names no page.
+        let jump = super::Line::new("(上接第1版)各区要每月报送一次");
+        assert!(!super::is_page_name(&jump));
+    }
+
+    /// The short lines at a page's top above its date-and-issue line are its
+    /// masthead (the paper's name, its publisher), no kicker of the first story.
+    #[test]
+    fn lines_above_a_date_and_issue_line_at_the_top_are_the_masthead() {
+        let page = "溪川报\n\n中共溪川县委主办 溪川报社出版\n\n2030年6月2日 星期日 第1021期 今日4版\n\n村口建起了快递站\n\n本报记者 谷秋岩\n\n本报讯 近日，村口的快递站正式启用，村民取件不用再跑镇上。\n";
+        let articles = crate::segment::segment_issue(page, "p");
+        let heads: Vec<(&str, &str)> = articles
+            .iter()
+            .map(|a| (a.kicker.as_str(), a.title.as_str()))
+            .collect();
+        assert_eq!(heads, [("", "村口建起了快递站")], "{articles:#?}");
     }
 }

@@ -34,6 +34,7 @@ pub(super) fn is_web_chrome(line: &Line<'_>, table_row: bool) -> bool {
         || is_reprint_ban(text, n)
         || is_source_line(line)
         || is_media_placeholder(text)
+        || is_logo_and_menu(text)
         || is_liked_comment(text)
         || is_counted_label(text, n)
         || is_edition_line(line)
@@ -308,6 +309,29 @@ fn is_link_bar(line: &Line<'_>) -> bool {
     line.pipes() + spaced_marks(text, &BAR_MARKS[2..]) >= 2
 }
 
+/// `[logo.gif] 某某网 新闻 数字报 视频`: a site's logo (a picture printed by its
+/// file name) and a row of two or more short words set off by spaces: the page's
+/// bar of links printed without link numbers (`lynx -nolist`).
+fn is_logo_and_menu(text: &str) -> bool {
+    let Some(rest) = text.strip_prefix('[') else {
+        return false;
+    };
+    let Some((file, menu)) = rest.split_once(']') else {
+        return false;
+    };
+    if !is_image_file(file) {
+        return false;
+    }
+    let mut words = 0;
+    for word in menu.split(char::is_whitespace).filter(|w| !w.is_empty()) {
+        if count_upto(word, 7) > 6 || !word.chars().all(crate::text::is_han) {
+            return false;
+        }
+        words += 1;
+    }
+    words >= 2
+}
+
 /// The pipes (`|`, `｜`, the first two of [`BAR_MARKS`]) set off by spaces in `text`.
 pub(super) fn spaced_pipes(text: &str) -> usize {
     spaced_marks(text, &BAR_MARKS[..2])
@@ -478,6 +502,19 @@ pub(super) fn is_channel_notice(line: &Line<'_>) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_logo_over_a_menu_is_chrome() {
+        let page = "   [site.png] 沅溪网 新闻 电子报 图片\n\n果园里装上了滴灌\n\n   本报讯 今年春天，坡上的果园都装上了滴灌，一亩地能省一半的水。\n";
+        let articles = crate::segment::segment_issue(page, "p");
+        let heads: Vec<(&str, &str)> = articles
+            .iter()
+            .map(|a| (a.kicker.as_str(), a.title.as_str()))
+            .collect();
+        assert_eq!(heads, [("", "果园里装上了滴灌")], "{articles:#?}");
+        // A picture's name over a caption of one word is no menu.
+        assert!(!super::is_logo_and_menu("[a.jpg] 春耕"));
+    }
+
     use super::*;
 
     #[test]

@@ -816,6 +816,12 @@ const CIRCLED: [char; 10] = ['①', '②', '③', '④', '⑤', '⑥', '⑦', '�
 
 /// A notice's closing formula ends the paragraph (`…特此更正。`, `特此声明作废。`,
 /// `特此公告`): its last sentence opens with `特此`.
+/// A paragraph that stops after a clause (`…，`, `…、`, `…；`): its sentence goes on
+/// elsewhere.
+fn cut_at_a_clause(p: &str) -> bool {
+    p.trim_end().ends_with(['，', '、', '；', ',', ';'])
+}
+
 fn ends_with_formula(p: &str) -> bool {
     let t = p.trim_end_matches(['。', '.', ' ', '\u{3000}', '！']);
     let last = t
@@ -1569,10 +1575,38 @@ impl Assembler {
                 super::rehome::naming(&super::rehome::keys(&text, 40), &opening).2 < 5
             };
         if let Some(c) = self.cur {
+            // A head that breaks into a sentence cut at a clause (`…志愿者轮流来帮厨，`
+            // / `栖林区新建口袋公园六个` / `今年以来，栖林区…新建口袋公园六个…`) over a
+            // lede restating a run of five characters of it titles a story of its own
+            // set inside the column of the story above, which goes on after it: no
+            // section head breaks a sentence, and a story's lede restates its head.
+            let d = &self.drafts[c];
+            if !placed
+                && d.has_body()
+                && !d.caption
+                && d.paragraphs.len().checked_sub(1).is_some_and(|k| {
+                    !d.intertitles.contains(&k) && cut_at_a_clause(&d.paragraphs[k])
+                })
+                && count_upto(&text, 6) >= 6
+                && lede.is_some_and(|l| {
+                    super::rehome::naming(
+                        &super::rehome::keys(&text, 40),
+                        &super::rehome::keys(l, 60),
+                    )
+                    .2 >= 5
+                })
+            {
+                self.open_headed(
+                    line,
+                    "a head breaking into a sentence cut at a clause, restated by the text below",
+                    text,
+                    bullet,
+                );
+                return;
+            }
             // A head that names the text below it and nothing of the finished article
             // above (`市青少年游泳锦标赛落幕` over `为期三天的…游泳锦标赛…`) titles a
             // short item of its own, not a section of the article above.
-            let d = &self.drafts[c];
             let label = label_bigrams(&text);
             // (A roundup's short labels, `南渠区`, stay labels: a title is longer.)
             if !under_lede
@@ -2173,6 +2207,23 @@ mod tests {
     /// A dateline lede (`本报（记者…）`) whose own title is set inside its cut
     /// sentence opens an article, and the cut sentence is whole again under it; a
     /// dateline lede with no title set into it stays a dispatch of the roundup.
+    #[test]
+    fn a_head_breaking_a_sentence_cut_at_a_clause_titles_its_own_story() {
+        let page = "菱塘社区开起“共享书房”\n\n晚报记者 甄小满\n\n每天下午三点，菱塘社区的“共享书房”就坐满了孩子。\n\n社区主任介绍，书房由闲置的会议室改造而成，图书都是居民捐赠的，\n\n栖林区新建口袋公园六个\n\n今年以来，栖林区把路边空地用起来，新建口袋公园六个，每个公园都配了座椅和遮阳棚。\n\n区园林部门表示，年底前还将再建四个。\n";
+        let a = segment_issue(page, "k");
+        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["菱塘社区开起“共享书房”", "栖林区新建口袋公园六个"],
+            "{a:#?}"
+        );
+        // A section head after a cut clause whose text restates none of it stays
+        // the story's own.
+        let page = "菱塘社区开起“共享书房”\n\n晚报记者 甄小满\n\n每天下午三点，菱塘社区的“共享书房”就坐满了孩子。\n\n社区主任介绍，书房由闲置的会议室改造而成，图书都是居民捐赠的，\n\n志愿者轮流值守书房\n\n每逢周末，附近的大学生会来给孩子们讲故事。\n\n区图书馆表示，年底前还将送来新书。\n";
+        let a = segment_issue(page, "k");
+        assert_eq!(a.len(), 1, "{a:#?}");
+    }
+
     #[test]
     fn a_lede_whose_title_is_set_inside_its_cut_sentence_opens_an_article() {
         let page = "嵚云山古道沿线发现明代石刻\n\n本报讯（记者宓晚汀）近日，省文物考古部门在古道沿线新发现明代摩崖题刻二十三处。\n\n目前，题刻已全部完成拓印和数字化建档。\n\n本报（记者蒯望舒）12月14日，全省首家老年大学联盟在榅城成立。\n\n联盟成立后，成员单位将共享课程资源，目前已整合书法、摄影等课程三百\n\n全省老年大学组建联盟\n\n余门，明年春季学期起向社会开放报名。\n";

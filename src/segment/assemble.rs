@@ -814,14 +814,14 @@ fn is_letter_spaced(text: &str) -> bool {
 /// Circled numbers that open the captions of a photo group.
 const CIRCLED: [char; 10] = ['①', '②', '③', '④', '⑤', '⑥', '⑦', '⑧', '⑨', '⑩'];
 
-/// A notice's closing formula ends the paragraph (`…特此更正。`, `特此声明作废。`,
-/// `特此公告`): its last sentence opens with `特此`.
 /// A paragraph that stops after a clause (`…，`, `…、`, `…；`): its sentence goes on
 /// elsewhere.
 fn cut_at_a_clause(p: &str) -> bool {
     p.trim_end().ends_with(['，', '、', '；', ',', ';'])
 }
 
+/// A notice's closing formula ends the paragraph (`…特此更正。`, `特此声明作废。`,
+/// `特此公告`): its last sentence opens with `特此`.
 fn ends_with_formula(p: &str) -> bool {
     let t = p.trim_end_matches(['。', '.', ' ', '\u{3000}', '！']);
     let last = t
@@ -2204,9 +2204,9 @@ impl Assembler {
 mod tests {
     use crate::segment::segment_issue;
 
-    /// A dateline lede (`本报（记者…）`) whose own title is set inside its cut
-    /// sentence opens an article, and the cut sentence is whole again under it; a
-    /// dateline lede with no title set into it stays a dispatch of the roundup.
+    /// A head set into a sentence cut at a clause, over a lede that restates it,
+    /// titles a story of its own; a section head there that its text restates
+    /// nothing of stays the story's own.
     #[test]
     fn a_head_breaking_a_sentence_cut_at_a_clause_titles_its_own_story() {
         let page = "菱塘社区开起“共享书房”\n\n晚报记者 甄小满\n\n每天下午三点，菱塘社区的“共享书房”就坐满了孩子。\n\n社区主任介绍，书房由闲置的会议室改造而成，图书都是居民捐赠的，\n\n栖林区新建口袋公园六个\n\n今年以来，栖林区把路边空地用起来，新建口袋公园六个，每个公园都配了座椅和遮阳棚。\n\n区园林部门表示，年底前还将再建四个。\n";
@@ -2224,6 +2224,9 @@ mod tests {
         assert_eq!(a.len(), 1, "{a:#?}");
     }
 
+    /// A dateline lede (`本报（记者…）`) whose own title is set inside its cut
+    /// sentence opens an article, and the cut sentence is whole again under it; a
+    /// dateline lede with no title set into it stays a dispatch of the roundup.
     #[test]
     fn a_lede_whose_title_is_set_inside_its_cut_sentence_opens_an_article() {
         let page = "嵚云山古道沿线发现明代石刻\n\n本报讯（记者宓晚汀）近日，省文物考古部门在古道沿线新发现明代摩崖题刻二十三处。\n\n目前，题刻已全部完成拓印和数字化建档。\n\n本报（记者蒯望舒）12月14日，全省首家老年大学联盟在榅城成立。\n\n联盟成立后，成员单位将共享课程资源，目前已整合书法、摄影等课程三百\n\n全省老年大学组建联盟\n\n余门，明年春季学期起向社会开放报名。\n";

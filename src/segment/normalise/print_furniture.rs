@@ -134,15 +134,18 @@ pub(super) fn is_masthead_info(line: &Line<'_>) -> bool {
         || numbered(text, "本期", &['版'])
 }
 
+/// A character of a page's or an issue's number: a figure or a Chinese numeral
+/// up to 十 (`4`, `４`, `四`, `十二`).
+fn is_page_numeral(c: char) -> bool {
+    is_digit(c) || "一二三四五六七八九十".contains(c)
+}
+
 /// `第28761号`, `第1186期`, `今日16版`, `本期四版`: `word`, a number (figures or
 /// Chinese numerals), then one of `units`, somewhere in `text`.
 fn numbered(text: &str, word: &str, units: &[char]) -> bool {
     text.match_indices(word).any(|(i, _)| {
         let rest = &text[i + word.len()..];
-        let digits = rest
-            .chars()
-            .take_while(|&c| is_digit(c) || "一二三四五六七八九十".contains(c))
-            .count();
+        let digits = rest.chars().take_while(|&c| is_page_numeral(c)).count();
         digits > 0 && rest.chars().nth(digits).is_some_and(|c| units.contains(&c))
     })
 }
@@ -205,13 +208,12 @@ pub(super) fn is_teaser(line: &Line<'_>) -> bool {
     if line.n > 40 || line.holds('。') {
         return false;
     }
-    let numeral = |c: char| is_digit(c) || "一二三四五六七八九十".contains(c);
     let page_ref = |s: &str| {
         let s = s.trim_start_matches('第');
         let Some(core) = s.strip_suffix('版') else {
             return false;
         };
-        !core.is_empty() && core.chars().all(numeral)
+        !core.is_empty() && core.chars().all(is_page_numeral)
     };
     if bracketed_page_ref(text, page_ref) {
         return true;

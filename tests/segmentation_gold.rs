@@ -16,7 +16,8 @@
 //! `blind34_expected.toml`, `blind35_expected.toml`, `blind36_expected.toml`,
 //! `blind37_expected.toml`, `blind38_expected.toml`, `blind39_expected.toml`,
 //! `blind40_expected.toml`, `blind41_expected.toml`, `blind42_expected.toml`,
-//! `blind43_expected.toml`, `blind44_expected.toml` and `blind45_expected.toml`.
+//! `blind43_expected.toml`, `blind44_expected.toml`, `blind45_expected.toml`,
+//! `blind46_expected.toml` and `blind47_expected.toml`.
 //!
 //! Every page of every set is also re-rendered in the extraction styles of
 //! `common::styles` (hard-wrapped, no blank lines, page furniture, indents, converter
@@ -786,6 +787,39 @@
 //! 1.000 / 8 of 8, sports 0.889 / 4 of 6; county 0.800 / 5 of 6; the second city daily 1.000 / 6
 //! of 6; the national paper 1.000 / 6 of 6 and 1.000 / 6 of 6; the PyMuPDF page 0.889 / 10 of
 //! 10.
+//!
+//! ## First scores of the forty-sixth and forty-seventh blind sets
+//! `tests/fixtures/blind46/` (13 files, 92 gold articles) and `tests/fixtures/blind47/` (13
+//! files, 91 gold articles), each of another new province's papers, written by two helpers at
+//! the same time without reading `src/`, any test, the ratchet or each other (see their
+//! READMEs): ten pages each printed as the shared samples print theirs (front, political,
+//! economy, supplement, commentary, notices, an evening city page and a sports and weather page
+//! with short heads after finished paragraphs and short intertitles inside stories, a county
+//! page, a second city daily), two national-paper pages, and one page printed by a tool no
+//! earlier set used: blind46, a four-column farmers' paper's page typeset with reportlab and
+//! printed by **pdfplumber's `extract_text()`** (lines of all columns at one height joined by a
+//! space, so every article's lines are interleaved; heads of other sizes land between them;
+//! the footer last); blind47, a farmers' paper's page written as a Word document with
+//! python-docx and printed by **docx2txt** (headings print as body text, every paragraph after
+//! two line ends, table cells a paragraph each, the header first and the footer last). Title F1
+//! / whole, scored by the lead at 20:28 UTC on 2026-12-05 with segmentation as at main fac7ba8
+//! (session 40's last change, before either set was seen):
+//!
+//! | set | plain | hardwrap | noblank | furniture | indent | markdown |
+//! |---|---|---|---|---|---|---|
+//! | blind46 | 0.816 / 73.9% | 0.776 / 75.0% | 0.816 / 71.7% | 0.831 / 76.1% | 0.816 / 71.7% | 0.825 / 78.3% |
+//! | blind47 | 0.886 / 79.1% | 0.880 / 79.1% | 0.886 / 79.1% | 0.886 / 79.1% | 0.886 / 79.1% | 0.915 / 84.6% |
+//!
+//! Pages (plain), in the scorer's order. blind46: the provincial front page 1.000 / 8 of 8,
+//! political 1.000 / 6 of 6, economy 0.909 / 5 of 7, supplement 0.800 / 3 of 6; the city
+//! daily's commentary 0.857 / 6 of 8, notices 0.667 / 5 of 9; the evening city page 1.000 / 8
+//! of 8, sports and weather 0.600 / 4 of 7; county 0.800 / 5 of 6; the second city daily 1.000
+//! / 6 of 6; the national paper 1.000 / 6 of 6 and 1.000 / 6 of 6; the pdfplumber page 0.143 / 0
+//! of 9. blind47: front 0.923 / 6 of 8, political 1.000 / 7 of 7, economy 0.909 / 5 of 7,
+//! supplement 0.889 / 2 of 6; commentary 1.000 / 7 of 7, notices 0.571 / 3 of 9; evening city
+//! 1.000 / 8 of 8, sports and weather 0.727 / 3 of 7; county 0.800 / 5 of 6; the second city
+//! daily 1.000 / 6 of 6; the national paper 1.000 / 6 of 6 and 1.000 / 6 of 6; the docx2txt page
+//! 0.769 / 8 of 8.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -1207,7 +1241,7 @@ fn all_sets() -> Vec<(&'static str, Vec<Case>)> {
         "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25",
         "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33",
         "blind34", "blind35", "blind36", "blind37", "blind38", "blind39", "blind40", "blind41",
-        "blind42", "blind43", "blind44", "blind45",
+        "blind42", "blind43", "blind44", "blind45", "blind46", "blind47",
     ] {
         // A listed set is in the repository: one gone missing fails here
         // rather than leaving the scores silently.

@@ -31,7 +31,7 @@
 
 use crate::article::Article;
 use crate::text::{comparison_key, comparison_key_prefix, folded_hash_and_prefix};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// The text an article's id is derived from.
 pub fn anchor(article: &Article) -> String {
@@ -60,7 +60,8 @@ pub fn assign_ids(issue_key: &str, articles: &mut [Article]) {
             (anchor(a), body, opening)
         })
         .collect();
-    let mut seen: HashMap<(&str, u64), u32> = HashMap::with_capacity(keys.len());
+    let mut seen: FxHashMap<(&str, u64), u32> =
+        FxHashMap::with_capacity_and_hasher(keys.len(), Default::default());
     for (article, (anchor, body, opening)) in articles.iter_mut().zip(&keys) {
         let n = seen.entry((anchor, *body)).or_insert(0);
         *n += 1;

@@ -19,9 +19,9 @@
 
 use super::blocks::{DraftField, Markup, Unit, trim};
 use super::classify::{count_upto, ends_sentence};
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hasher};
 
 /// Fewer posts than this are no page of posts.
 const MIN_POSTS: usize = 3;
@@ -53,7 +53,9 @@ fn shape(text: &str) -> Option<u64> {
     {
         return None;
     }
-    let mut h = DefaultHasher::new();
+    // The shape's characters (never more bytes than the line's), hashed whole.
+    let mut bytes = [0u8; 4 * MAX_LAYOUT];
+    let mut len = 0;
     let mut last = ' ';
     for c in trim(text).chars() {
         let c = if c.is_ascii_digit() || ('０'..='９').contains(&c) {
@@ -66,10 +68,10 @@ fn shape(text: &str) -> Option<u64> {
         if (c == '0' || c == ' ') && c == last {
             continue;
         }
-        h.write_u32(c as u32);
+        len += c.encode_utf8(&mut bytes[len..]).len();
         last = c;
     }
-    Some(h.finish())
+    Some(xxhash_rust::xxh3::xxh3_64(&bytes[..len]))
 }
 
 /// How the page's records print their layout: the shapes of the head slots
@@ -113,7 +115,7 @@ pub fn read_posts(units: &mut [Unit<'_>]) -> Option<Posts> {
         .filter(|&i| units[i].markup == Markup::None)
         .collect();
     let mut shapes: Vec<Option<u64>> = lines.iter().map(|&i| shape(&units[i].text)).collect();
-    let mut counts: HashMap<u64, usize> = HashMap::new();
+    let mut counts: FxHashMap<u64, usize> = FxHashMap::default();
     for s in shapes.iter().flatten() {
         *counts.entry(*s).or_default() += 1;
     }

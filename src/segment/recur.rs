@@ -8,7 +8,7 @@
 
 use super::blocks::{Markup, Unit, trim};
 use super::classify::count_upto;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// The longest list item (in characters) read as an entry of the page's contents.
 const ITEM_MAX: usize = 40;
@@ -62,7 +62,7 @@ pub fn mark_contents(units: &mut [Unit<'_>]) {
         return;
     }
     // Where each short line stands.
-    let mut places_of: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut places_of: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     for (k, u) in units.iter().enumerate() {
         if !matches!(u.markup, Markup::Furniture | Markup::DocBreak)
             && count_upto(&u.text, ITEM_MAX + 1) <= ITEM_MAX

@@ -15,19 +15,30 @@ const TELLTALES: &str =
 /// Characters read at most when telling a page's script.
 const LOOK: usize = 1000;
 
-/// Is `c` one of [`TELLTALES`]? (A bitmap of the Basic Multilingual Plane.)
+/// [`TELLTALES`] as a bitmap of the CJK Unified Ideographs (U+4E00-U+9FFF), where
+/// every one of them stands, built at compile time.
+static TELLTALE_MAP: [u64; 0x5200 / 64] = {
+    let mut m = [0u64; 0x5200 / 64];
+    let b = TELLTALES.as_bytes();
+    let mut k = 0;
+    // Three bytes each (U+0800-U+FFFF).
+    while k + 2 < b.len() {
+        let c = ((b[k] as usize & 0x0F) << 12)
+            | ((b[k + 1] as usize & 0x3F) << 6)
+            | (b[k + 2] as usize & 0x3F);
+        let i = c - 0x4E00;
+        m[i / 64] |= 1 << (i % 64);
+        k += 3;
+    }
+    m
+};
+
+/// Is `c` one of [`TELLTALES`]?
 fn telltale(c: char) -> bool {
-    static MAP: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
-    let map = MAP.get_or_init(|| {
-        let mut m = vec![0u64; 0x1_0000 / 64];
-        for t in TELLTALES.chars() {
-            let i = t as usize;
-            m[i / 64] |= 1 << (i % 64);
-        }
-        m
-    });
-    let i = c as usize;
-    map.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
+    let i = (c as usize).wrapping_sub(0x4E00);
+    TELLTALE_MAP
+        .get(i / 64)
+        .is_some_and(|w| w & (1 << (i % 64)) != 0)
 }
 
 /// True when the text (a page, or its first lines) is printed in traditional
@@ -110,6 +121,18 @@ pub fn unfold_part(printed: &str, folded_part: &str, prefix: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_telltale_map_holds_the_telltales_and_nothing_else() {
+        let marked: Vec<char> = (0..=0xFFFF_u32)
+            .filter_map(char::from_u32)
+            .filter(|&c| telltale(c))
+            .collect();
+        let mut listed: Vec<char> = TELLTALES.chars().collect();
+        listed.sort_unstable();
+        listed.dedup();
+        assert_eq!(marked, listed);
+    }
 
     #[test]
     fn traditional_pages_are_told_and_folded_keeping_lengths() {

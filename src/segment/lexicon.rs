@@ -46,6 +46,9 @@ pub struct Lexicon {
     /// The first characters of `web_controls`, gathered at their first use.
     #[serde(skip)]
     control_openers: OnceLock<Vec<char>>,
+    /// The byte length of the longest label of `head_fields`, found at its first use.
+    #[serde(skip)]
+    head_label_max: OnceLock<usize>,
 }
 
 /// The fields of a newspaper database's records (`Title-题名: …`), by the Han name
@@ -106,6 +109,7 @@ pub fn lexicon() -> &'static Lexicon {
             record_fields: RecordFields::default(),
             credit_finder: OnceLock::new(),
             control_openers: OnceLock::new(),
+            head_label_max: OnceLock::new(),
         })
     })
 }
@@ -205,6 +209,15 @@ impl Lexicon {
         // Han characters, whitespace not counted, gathered on the stack (a line
         // of text is given up at its ninth character); a web edition's name
         // (`芩州日报数字报`) three more.
+        // Most lines end with a mark, no Han character: no name, at one look.
+        if !text
+            .chars()
+            .rev()
+            .find(|c| !c.is_whitespace())
+            .is_some_and(crate::text::is_han)
+        {
+            return false;
+        }
         let mut buf = [0u8; 11 * 4];
         let mut len = 0;
         let mut n = 0;
@@ -256,6 +269,21 @@ impl Lexicon {
     /// `简　讯`, `图片新闻`: a banner over a run of briefs or photos (spaces and
     /// bullets not counted; at most eight characters).
     pub fn is_banner(&self, text: &str) -> bool {
+        // The last Han character ends a banner word, or the line is none (a letter
+        // or a digit after it is none either): at one look from the end.
+        let last = text
+            .chars()
+            .rev()
+            .find(|&c| crate::text::is_han(c) || crate::text::is_alphanumeric(c));
+        if !last.is_some_and(|c| {
+            crate::text::is_han(c)
+                && self
+                    .banner_endings
+                    .iter()
+                    .any(|w| w.is_empty() || w.ends_with(c))
+        }) {
+            return false;
+        }
         // The Han characters, at most eight, gathered on the stack.
         let mut buf = [0u8; 8 * 4];
         let mut len = 0;
@@ -327,11 +355,13 @@ impl Lexicon {
         ];
         // A label is followed by its colon: a line with none where a label could
         // end names no field (most lines; one look at their first bytes).
-        let longest = fields
-            .iter()
-            .flat_map(|(_, labels)| labels.iter().map(String::len))
-            .max()
-            .unwrap_or(0);
+        let longest = *self.head_label_max.get_or_init(|| {
+            fields
+                .iter()
+                .flat_map(|(_, labels)| labels.iter().map(String::len))
+                .max()
+                .unwrap_or(0)
+        });
         let b = text.as_bytes();
         if !(0..b.len().min(longest + 1))
             .any(|i| b[i] == b':' || b[i..].starts_with("：".as_bytes()))

@@ -88,7 +88,7 @@ pub(super) fn is_running_head(line: &Line<'_>) -> bool {
         return false;
     }
     let dated = text.contains('年') && text.contains('月') && text.contains('日');
-    let paper = text.contains("报") || text.contains('版') || text.contains("星期");
+    let paper = text.contains('报') || text.contains('版') || text.contains("星期");
     if dated && paper {
         return true;
     }

@@ -49,26 +49,53 @@ pub(super) fn keys(text: &str, limit: usize) -> Vec<char> {
 
 /// How much of `head` the text names: (head bigrams found in the text, head bigrams,
 /// longest run of characters the two share).
+///
+/// Read through the places of each character in the text (sorted once), so the
+/// work goes with the characters the two share, not with the product of their
+/// lengths (a page asks this of every head and opening it pairs).
 pub(super) fn naming(head: &[char], text: &[char]) -> (usize, usize, usize) {
     let mut pairs: Vec<(char, char)> = head.windows(2).map(|w| (w[0], w[1])).collect();
     pairs.sort_unstable();
     pairs.dedup();
+    let mut at: Vec<(char, usize)> = text.iter().copied().zip(0..).collect();
+    at.sort_unstable();
     let found = pairs
         .iter()
-        .filter(|&&(a, b)| text.windows(2).any(|w| w[0] == a && w[1] == b))
+        .filter(|&&(a, b)| {
+            places(&at, a)
+                .iter()
+                .any(|&(_, j)| text.get(j + 1) == Some(&b))
+        })
         .count();
-    // Longest common run of characters (heads are short: a small table).
+    // Longest common run: the run ending at each place of a head character goes on
+    // the run ending one place before at the head character before it.
     let mut best = 0;
-    let mut prev = vec![0usize; text.len() + 1];
-    let mut row = vec![0usize; text.len() + 1];
+    let mut before: Vec<(usize, usize)> = Vec::new();
+    let mut now: Vec<(usize, usize)> = Vec::new();
     for &h in head {
-        for (j, &t) in text.iter().enumerate() {
-            row[j + 1] = if h == t { prev[j] + 1 } else { 0 };
-            best = best.max(row[j + 1]);
+        now.clear();
+        let mut k = 0;
+        for &(_, j) in places(&at, h) {
+            while before.get(k).is_some_and(|&(p, _)| p + 1 < j) {
+                k += 1;
+            }
+            let run = match before.get(k) {
+                Some(&(p, r)) if p + 1 == j => r + 1,
+                _ => 1,
+            };
+            best = best.max(run);
+            now.push((j, run));
         }
-        std::mem::swap(&mut prev, &mut row);
+        std::mem::swap(&mut before, &mut now);
     }
     (found, pairs.len(), best)
+}
+
+/// The places of `c` in a text, from its characters and places sorted.
+fn places(at: &[(char, usize)], c: char) -> &[(char, usize)] {
+    let from = at.partition_point(|&(x, _)| x < c);
+    let to = from + at[from..].partition_point(|&(x, _)| x == c);
+    &at[from..to]
 }
 
 /// Whether a head names a text, from [`naming`]'s figures.
@@ -658,7 +685,62 @@ fn is_permutation(order: &[usize], n: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{Role, is_permutation, permute, rehome_heads};
+    use super::{Role, is_permutation, naming, permute, rehome_heads};
+
+    /// [`naming`] as first written: every bigram looked for along the text, the
+    /// longest run from a table of every pair of places.
+    fn naming_by_table(head: &[char], text: &[char]) -> (usize, usize, usize) {
+        let mut pairs: Vec<(char, char)> = head.windows(2).map(|w| (w[0], w[1])).collect();
+        pairs.sort_unstable();
+        pairs.dedup();
+        let found = pairs
+            .iter()
+            .filter(|&&(a, b)| text.windows(2).any(|w| w[0] == a && w[1] == b))
+            .count();
+        let mut best = 0;
+        let mut prev = vec![0usize; text.len() + 1];
+        let mut row = vec![0usize; text.len() + 1];
+        for &h in head {
+            for (j, &t) in text.iter().enumerate() {
+                row[j + 1] = if h == t { prev[j] + 1 } else { 0 };
+                best = best.max(row[j + 1]);
+            }
+            std::mem::swap(&mut prev, &mut row);
+        }
+        (found, pairs.len(), best)
+    }
+
+    #[test]
+    fn naming_reads_as_the_table_did() {
+        // Heads and texts of a few letters, so that they share pairs and runs.
+        let mut seed = 12345u64;
+        let mut draw = move |n: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        for _ in 0..2000 {
+            let letters = 2 + draw(5);
+            let (head_len, text_len) = (draw(12), draw(40));
+            let head: Vec<char> = (0..head_len)
+                .map(|_| char::from(b'a' + u8::try_from(draw(letters)).unwrap_or(0)))
+                .collect();
+            let text: Vec<char> = (0..text_len)
+                .map(|_| char::from(b'a' + u8::try_from(draw(letters)).unwrap_or(0)))
+                .collect();
+            assert_eq!(
+                naming(&head, &text),
+                naming_by_table(&head, &text),
+                "{head:?} {text:?}"
+            );
+        }
+        let head: Vec<char> = "桤林区新增口袋公园八个".chars().collect();
+        let text: Vec<char> = "今年以来，桤林区新建口袋公园八个，新增绿地"
+            .chars()
+            .collect();
+        assert_eq!(naming(&head, &text), naming_by_table(&head, &text));
+    }
     use crate::segment::segment_issue;
     use crate::segment::{blocks, classify, normalise};
     use proptest::prelude::*;

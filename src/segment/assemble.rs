@@ -407,6 +407,18 @@ fn same_shape(a: &str, b: &str) -> bool {
         && shape_a == shape(b)
 }
 
+/// A box's label: a few Han characters and nothing else (`战报`, `赛况`, `今日菜价`).
+fn is_box_label(text: &str) -> bool {
+    let n = text.chars().count();
+    (2..=6).contains(&n) && text.chars().all(is_han)
+}
+
+/// A line carrying a figure (`2：1`, `５～１２℃`, `3.5元`).
+fn has_figures(text: &str) -> bool {
+    text.chars()
+        .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+}
+
 /// How many paragraphs of a dateline lede's text are searched for its title.
 const CUT_IN_PARAGRAPHS: usize = 3;
 
@@ -970,6 +982,33 @@ impl Assembler {
                 _ => break,
             }
             j += 1;
+        }
+        // A short label over a run of lines that each carry figures (`战报` / `芃湾队
+        // 2：1 桤林队` / `菡萏队 0：0 柘桑队`; a price list, a weather box), with no
+        // text of its own below: a box, which the label titles and the lines fill. It
+        // is no section of the story above, whose text a box's label never heads.
+        if subtitle.is_none()
+            && bylines.is_empty()
+            && heads.len() >= 3
+            && is_box_label(&units[heads[0]].text)
+            && heads[1..].iter().all(|&h| has_figures(&units[h].text))
+            && next_significant(classes, j).is_none_or(|n| classes[n].role != Role::Body)
+        {
+            let first = &units[heads[0]];
+            self.open_headed(
+                first.line,
+                "a short label over lines of figures (a results box, a price list)",
+                first.text.to_string(),
+                first.bullet,
+            );
+            let d = self.cur.unwrap_or_default();
+            let draft = &mut self.drafts[d];
+            draft
+                .paragraphs
+                .extend(heads[1..].iter().map(|&h| units[h].text.to_string()));
+            draft.closed = true;
+            self.headed = None;
+            return j;
         }
         // A long run of short lines is a list, not a heading: keep the last two.
         if heads.len() > 3 {
@@ -2250,6 +2289,22 @@ mod tests {
         let roundup = page.replace("\n\n全省老年大学组建联盟", "");
         let a = segment_issue(&roundup, "k");
         assert_eq!(a.len(), 1, "{a:#?}");
+    }
+
+    /// A short label over lines of figures with no text below is a box the label
+    /// titles (a results box after a story), not the story's last section.
+    #[test]
+    fn a_label_over_lines_of_figures_titles_its_box() {
+        let page = "中学生游泳锦标赛破两项市纪录\n\n晚报讯（记者麦穗生）6月13日，市中学生游泳锦标赛在市游泳馆结束全部比赛。\n\n市第一中学代表队获得团体总分第一名。\n\n战报\n\n芃湾队 2：1 桤林队\n\n菡萏队 0：0 柘桑队\n\n筠水队 3：2 岑嵎队\n\n芃湾队队员庆祝进球。晚报记者 宇文枕石 摄\n";
+        let a = segment_issue(page, "k");
+        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(
+            titles[..2],
+            ["中学生游泳锦标赛破两项市纪录", "战报"],
+            "{a:#?}"
+        );
+        assert_eq!(a[1].paragraphs.len(), 3, "{a:#?}");
+        assert_eq!(a[0].paragraphs.len(), 2, "{a:#?}");
     }
 
     /// A page of short lives: each head of the title's shape (a name and the years

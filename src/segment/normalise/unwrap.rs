@@ -258,6 +258,18 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
                 if crate::segment::classify::trailing_credit(&prev.text).is_some() {
                     return false;
                 }
+                // A caption closed by its picture's credit (`…在柑橘分拣线上作业。本报记者
+                // 帅明光 摄`) ends there: the credit is the caption's last word, and a
+                // line after it (the next story's head, cut by the width) opens
+                // something else. (Not a credit whose bracket the next line closes,
+                // `（新华社记者 某某摄` / `）`.)
+                if crate::segment::classify::caption_credit(&prev.text).is_some()
+                    && prev.text.matches(['（', '(']).count()
+                        <= prev.text.matches(['）', ')']).count()
+                    && !cannot_open(u.text.chars().next().unwrap_or(' '))
+                {
+                    return false;
+                }
                 // A credit a wrap cut (`…充电桩三千个。(鄢` / `晓晴)`): the line
                 // closes the bracket the line above left open, and ends there.
                 if closes_cut_credit(&prev.text, &u.text) {
@@ -926,6 +938,20 @@ mod tests {
         let page = "\u{3000}\u{3000}斐济等南太平洋岛国日前联合启动珊瑚礁修复计划，将在未来五年内培育\n和移植珊瑚10万株，以应对海水升温带来的珊瑚白化问题。（据新华社电）\n东盟国家推进电子签证互认\n\u{3000}\u{3000}东盟多国日前就推进电子签证互认达成共识，将逐步简化成员国间商务和\n旅游人员往来手续，方便人员流动。（据新华社电）\n";
         let t = texts(page);
         assert_eq!(t[1], "东盟国家推进电子签证互认", "{t:?}");
+    }
+
+    /// A caption closed by its picture's credit ends at the credit: the next story's
+    /// head, cut by the width and printed right under it without a blank line, is
+    /// no part of the caption.
+    #[test]
+    fn a_photo_credit_ends_a_wrapped_caption() {
+        let page = "枫岭县引进两家果汁加工企业，建设\n冷链仓储中心，把次果、小果变成果\n汁、果干，柑橘加工转化率达到三成。\n县里还牵头组建柑橘合作社，品\n牌、分级标准和销售渠道都由合作社\n来管。今年，枫岭柑橘通过电商平\n台销往全国二十多个省份，线上销售\n额突破三亿元。\n3月9日，枫岭县石门镇的果农在果园\n里修剪枝条。本报记者 柯远山 摄\n全省县域商业网点建\n设加快推进\n本报记者 闵晓禾\n本报讯 记者从省商务厅获悉，今年\n全省新建和改造县级物流配送中心二\n十八个、乡镇商贸中心一百一十个，\n农村快递服务基本实现行政村全覆盖\n。\n";
+        let t = texts(page);
+        assert_eq!(
+            t[2], "3月9日，枫岭县石门镇的果农在果园里修剪枝条。本报记者 柯远山 摄",
+            "{t:?}"
+        );
+        assert!(t[3].starts_with("全省县域商业网点建"), "{t:?}");
     }
 
     /// `问：` and `答：` open paragraphs: a numbered question over its answer stays

@@ -374,6 +374,35 @@ fn opens_on_news_time(lede: &str) -> bool {
     }
 }
 
+/// A clause that tells when the news happened somewhere in it, as a news story's
+/// lede does: a month and day (`8月3日夜`), a day named from today (`今天上午`,
+/// `日前`, `近日`, `这几天`, `本周`, `本月`) or a dispatch's day (`10日讯`).
+fn tells_news_time(clause: &str) -> bool {
+    use super::classify::{Figures, read_month_day};
+    const DAYS: [&str; 16] = [
+        "今天",
+        "昨天",
+        "今日",
+        "昨日",
+        "日前",
+        "近日",
+        "这几天",
+        "這幾天",
+        "本周",
+        "本週",
+        "本月",
+        "日讯",
+        "日訊",
+        "上午",
+        "下午",
+        "今晨",
+    ];
+    DAYS.iter().any(|w| clause.contains(w))
+        || clause.char_indices().any(|(i, c)| {
+            c.is_ascii_digit() && read_month_day(&clause[i..], Figures::Printed).is_some()
+        })
+}
+
 /// A head's shape: each run of Han characters, of digits and of Latin letters as
 /// one mark, spaces dropped, every other character as written (`缑念祖（1903—1978）`
 /// -> `H（D—D）`).
@@ -1331,6 +1360,48 @@ impl Assembler {
                 self.open_headed(
                     first.line,
                     "a lone head over a lede opening on the news's date (N月N日, 近日, 记者从…获悉)",
+                    text,
+                    first.bullet,
+                );
+                return j;
+            }
+            // Over a lede whose first clause tells when the news happened anywhere in
+            // it (`8月3日夜，`, `这几天，`, `…古厝日前获得…`, `（新港村10日讯）`) and
+            // whose first sentence restates the head's words more than the finished
+            // article above says them (`荪水公园新添百株桂花树` over `这几天，荪水公园
+            // 东门一带新栽的一百棵桂花树开了花`): the next story, as above, not a
+            // section, whose lede tells a scene or a person rather than a day.
+            if !names_no_story
+                && next.is_some_and(|n| {
+                    next_significant(classes, n + 1)
+                        .is_none_or(|m| classes[m].role != Role::Caption)
+                })
+                && lede.is_some_and(|l| {
+                    let sentence = super::classify::head(l, 60)
+                        .split(['。', '！', '？'])
+                        .next()
+                        .unwrap_or("");
+                    let clause = sentence.split(['，', ',']).next().unwrap_or("");
+                    if !tells_news_time(clause) {
+                        return false;
+                    }
+                    let label = label_bigrams(&first.text);
+                    let named = label.iter().filter(|w| sentence.contains(**w)).count();
+                    named >= 1
+                        && self.cur.is_some_and(|c| {
+                            let d = &self.drafts[c];
+                            d.is_open()
+                                && d.has_body()
+                                && !d.caption
+                                && d.intertitles.is_empty()
+                                && d.paragraphs.last().is_some_and(|p| is_complete(p))
+                                && named > shared_bigrams(&label, d)
+                        })
+                })
+            {
+                self.open_headed(
+                    first.line,
+                    "a lone head restated by a lede that tells the news's day in its first clause",
                     text,
                     first.bullet,
                 );
@@ -2894,6 +2965,28 @@ mod tests {
             );
         }
         let page = "春运临客本月二十日起开行\n\n记者从东站获悉，今年春运东站计划加开临客四十六对。\n\n冰面薄　切勿上冰\n\n气温骤降以后，湖面出现结冰，但冰层厚度普遍不足五厘米。\n";
+        let a = segment_issue(page, "k");
+        assert_eq!(a.len(), 1, "{a:#?}");
+    }
+
+    /// A short head after a finished item, over a lede that tells the news's day
+    /// anywhere in its first clause (`这几天，`, `…日前…`) and restates the head's
+    /// words, opens the next item; over a lede that tells a day but not the head's
+    /// words it stays a section of the story above.
+    #[test]
+    fn a_lone_head_restated_by_a_lede_telling_its_day_opens_a_story() {
+        for lede in [
+            "这几天，湖畔公园新栽的桂花开了，不少市民专程赶来。",
+            "湖畔公园新栽的桂花日前开了，不少市民专程赶来。",
+        ] {
+            let page = format!(
+                "春运临客本月二十日起开行\n\n记者从东站获悉，今年春运东站计划加开临客四十六对。\n\n桂花开了\n\n{lede}\n"
+            );
+            let a = segment_issue(&page, "k");
+            let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+            assert_eq!(titles, ["春运临客本月二十日起开行", "桂花开了"], "{a:#?}");
+        }
+        let page = "春运临客本月二十日起开行\n\n记者从东站获悉，今年春运东站计划加开临客四十六对。\n\n冰面薄　切勿上冰\n\n这几天气温骤降，湖面出现结冰，但冰层厚度普遍不足五厘米。\n";
         let a = segment_issue(page, "k");
         assert_eq!(a.len(), 1, "{a:#?}");
     }

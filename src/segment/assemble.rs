@@ -1981,7 +1981,27 @@ impl Assembler {
                         .strip_prefix('图')
                         .is_some_and(|t| t.starts_with(['/', '／', '｜']))
             });
-        let ends_run = ends_run || credited_below;
+        // An uncredited `图为…` caption after an article's finished paragraph, the
+        // page's end or the next story's head right below it, is a photo of its own
+        // too: pages printed without blank lines keep nothing else between them.
+        let note_ends_run = classes[i].credit.is_none()
+            && super::classify::starts_picture_note(&unit.text)
+            && self.cur.is_some_and(|c| {
+                let d = &self.drafts[c];
+                d.paragraphs.last().is_some_and(|p| is_complete(p)) && !is_titled_photo(d)
+            })
+            && next_significant(classes, i + 1).is_none_or(|n| match classes[n].role {
+                // (Not over a lone character: a credit torn by the width, `晚` / `报记者 … 摄`.)
+                Role::Head => units[n]
+                    .text
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .nth(1)
+                    .is_some(),
+                Role::DocBreak => true,
+                _ => false,
+            });
+        let ends_run = ends_run || credited_below || note_ends_run;
         // A caption set close inside a running article is that article's photo.
         if unit.gap < 2 && cur_open && !ends_run {
             let mut class = classes[i].clone();

@@ -859,6 +859,23 @@ mod tests {
         assert_eq!(articles[1].title, "市民热线年度办件量超过四十万件");
     }
 
+    /// An uncredited `图为…` caption after a brief's finished text, set close (one
+    /// blank line or none), the next story's head or the page's end below it, is a
+    /// photo of its own; not over a lone character (a credit torn by the width).
+    #[test]
+    fn a_close_picture_note_before_a_head_or_the_end_stands_apart() {
+        let page = "城西高铁站完成静态验收\n\n本报讯 城西高铁站日前完成静态验收，转入联调联试阶段。\n\n图为12月1日，工人在站台上检查设备。\n\n市图书馆冬季延时开放\n\n本报讯 即日起至明年2月底，市图书馆的开放时间延长到晚上九点。\n\n图为市民在图书馆阅览室看书。\n";
+        let articles = segment_issue(page, "p");
+        assert_eq!(articles.len(), 4, "{articles:#?}");
+        assert_eq!(articles[0].paragraphs.len(), 1, "{articles:#?}");
+        assert_eq!(
+            articles[1].paragraphs,
+            ["图为12月1日，工人在站台上检查设备。"]
+        );
+        assert_eq!(articles[2].title, "市图书馆冬季延时开放", "{articles:#?}");
+        assert_eq!(articles[3].paragraphs, ["图为市民在图书馆阅览室看书。"]);
+    }
+
     /// A title over one caption and a second caption credited in brackets is one
     /// photo group; a brief (its text opening on a dateline) is no caption.
     #[test]

@@ -1959,22 +1959,25 @@ impl Assembler {
         let cur_open = self
             .cur
             .is_some_and(|c| self.drafts[c].is_open() && self.drafts[c].has_body());
+        // The current article's last paragraph is finished (and it is no titled
+        // photo, whose first caption's credit closes the photo's group); and what
+        // stands below the caption.
+        let after_finished = self.cur.is_some_and(|c| {
+            let d = &self.drafts[c];
+            d.paragraphs.last().is_some_and(|p| is_complete(p)) && !is_titled_photo(d)
+        });
+        let below = next_significant(classes, i + 1);
+        let picture_note =
+            classes[i].credit.is_none() && super::classify::starts_picture_note(&unit.text);
         // A credited caption after an article's last paragraph, the next story's
         // head (or the page's end) right below it, is a photo of its own.
-        // (Not after a titled photo's first caption, `is_titled_photo`: the credit
-        // closes that photo's group.)
         let ends_run = classes[i].credit.is_some()
-            && self.cur.is_some_and(|c| {
-                let d = &self.drafts[c];
-                d.paragraphs.last().is_some_and(|p| is_complete(p)) && !is_titled_photo(d)
-            })
-            && next_significant(classes, i + 1)
-                .is_none_or(|n| matches!(classes[n].role, Role::Head | Role::DocBreak));
+            && after_finished
+            && below.is_none_or(|n| matches!(classes[n].role, Role::Head | Role::DocBreak));
         // A `图为…` caption over its picture's credit on a line of its own (`图/文
         // 晚报记者 蒲公英`, `本报记者 … 摄`) is a photo of its own.
-        let credited_below = classes[i].credit.is_none()
-            && super::classify::starts_picture_note(&unit.text)
-            && next_significant(classes, i + 1).is_some_and(|n| {
+        let credited_below = picture_note
+            && below.is_some_and(|n| {
                 let text: &str = &units[n].text;
                 classes[n].credit.as_deref() == Some(text)
                     || text
@@ -1984,13 +1987,9 @@ impl Assembler {
         // An uncredited `图为…` caption after an article's finished paragraph, the
         // page's end or the next story's head right below it, is a photo of its own
         // too: pages printed without blank lines keep nothing else between them.
-        let note_ends_run = classes[i].credit.is_none()
-            && super::classify::starts_picture_note(&unit.text)
-            && self.cur.is_some_and(|c| {
-                let d = &self.drafts[c];
-                d.paragraphs.last().is_some_and(|p| is_complete(p)) && !is_titled_photo(d)
-            })
-            && next_significant(classes, i + 1).is_none_or(|n| match classes[n].role {
+        let note_ends_run = picture_note
+            && after_finished
+            && below.is_none_or(|n| match classes[n].role {
                 // (Not over a lone character: a credit torn by the width, `晚` / `报记者 … 摄`.)
                 Role::Head => units[n]
                     .text

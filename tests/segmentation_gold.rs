@@ -17,7 +17,8 @@
 //! `blind37_expected.toml`, `blind38_expected.toml`, `blind39_expected.toml`,
 //! `blind40_expected.toml`, `blind41_expected.toml`, `blind42_expected.toml`,
 //! `blind43_expected.toml`, `blind44_expected.toml`, `blind45_expected.toml`,
-//! `blind46_expected.toml` and `blind47_expected.toml`.
+//! `blind46_expected.toml`, `blind47_expected.toml`, `blind48_expected.toml` and
+//! `blind49_expected.toml`.
 //!
 //! Every page of every set is also re-rendered in the extraction styles of
 //! `common::styles` (hard-wrapped, no blank lines, page furniture, indents, converter
@@ -820,6 +821,39 @@
 //! 1.000 / 8 of 8, sports and weather 0.727 / 3 of 7; county 0.800 / 5 of 6; the second city
 //! daily 1.000 / 6 of 6; the national paper 1.000 / 6 of 6 and 1.000 / 6 of 6; the docx2txt page
 //! 0.769 / 8 of 8.
+//!
+//! ## First scores of the forty-eighth and forty-ninth blind sets
+//! `tests/fixtures/blind48/` (13 files, 91 gold articles) and `tests/fixtures/blind49/` (13
+//! files, 91 gold articles), each of another new province's papers, written by two helpers at
+//! the same time without reading `src/`, any test, the ratchet or each other (see their
+//! READMEs): ten pages each in the shared samples' habits (front, political, economy,
+//! supplement, commentary, notices, an evening city page and a sports and weather page, a
+//! county page, a second city daily), two national-paper pages, and one page printed by a tool
+//! no earlier set used: blind48, a farmers' paper's e-edition page written as HTML and dumped by
+//! **elinks** (`-dump -no-references -no-numbering`, 80 columns: the site's page list printed
+//! beside the lead's head on the same lines, a briefs box's heads wrapped in a narrow cell
+//! beside their text, the content column indented 25 spaces, `&nbsp;` as U+00A0, a line opening
+//! with `，`); blind49, a farmers' paper's page written as a Word document with python-docx and
+//! converted to Markdown by **markitdown** (heading levels as `#`..`####`, heads set as bold
+//! runs printed as `**…**`, tables with an empty header row, a one-cell box on one table line,
+//! the picture as a `data:` image). Title F1 / whole, scored by the lead at 23:20 UTC on
+//! 2026-12-05 with segmentation as at main f72b50f (session 41's last change, before either set
+//! was seen):
+//!
+//! | set | plain | hardwrap | noblank | furniture | indent | markdown |
+//! |---|---|---|---|---|---|---|
+//! | blind48 | 0.872 / 83.5% | 0.832 / 80.2% | 0.867 / 78.0% | 0.867 / 79.1% | 0.867 / 78.0% | 0.855 / 78.0% |
+//! | blind49 | 0.903 / 83.5% | 0.850 / 78.0% | 0.903 / 81.3% | 0.903 / 83.5% | 0.896 / 79.1% | 0.910 / 84.6% |
+//!
+//! Pages (plain), in the scorer's order. blind48: front 1.000 / 8 of 8, political 1.000 / 6 of
+//! 6, economy 0.909 / 5 of 7, supplement 1.000 / 4 of 6; the city daily's commentary 1.000 / 7
+//! of 7, notices 0.667 / 5 of 9; the evening city page 1.000 / 8 of 8, sports and weather 0.800
+//! / 4 of 7; county 0.727 / 4 of 6; the second city daily 1.000 / 6 of 6; the national paper
+//! 1.000 / 6 of 6 and 1.000 / 6 of 6; the elinks page 0.333 / 7 of 9. blind49: front 0.933 / 7
+//! of 8, political 0.909 / 5 of 5, economy 0.909 / 5 of 7, supplement 0.889 / 4 of 6;
+//! commentary 1.000 / 7 of 7, notices 0.667 / 4 of 9; evening city 0.933 / 8 of 9, sports and
+//! weather 0.909 / 5 of 7; county 0.889 / 5 of 6; the second city daily 0.909 / 6 of 6; the
+//! national paper 1.000 / 6 of 6 and 1.000 / 7 of 7; the markitdown page 0.857 / 7 of 8.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -1241,7 +1275,7 @@ fn all_sets() -> Vec<(&'static str, Vec<Case>)> {
         "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25",
         "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33",
         "blind34", "blind35", "blind36", "blind37", "blind38", "blind39", "blind40", "blind41",
-        "blind42", "blind43", "blind44", "blind45", "blind46", "blind47",
+        "blind42", "blind43", "blind44", "blind45", "blind46", "blind47", "blind48", "blind49",
     ] {
         // A listed set is in the repository: one gone missing fails here
         // rather than leaving the scores silently.

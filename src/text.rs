@@ -371,6 +371,20 @@ pub fn count(n: usize, noun: &str) -> String {
     format!("{n} {plural}")
 }
 
+/// The value of a digit printed half-width (`7`) or full-width (`７`).
+pub fn digit_value(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => Some(u32::from(c) - u32::from('0')),
+        '０'..='９' => Some(u32::from(c) - u32::from('０')),
+        _ => None,
+    }
+}
+
+/// True for a digit printed half-width (`7`) or full-width (`７`).
+pub fn is_digit(c: char) -> bool {
+    digit_value(c).is_some()
+}
+
 /// True for the Han characters of the Basic Multilingual Plane: the CJK unified
 /// ideographs, extension A and the compatibility ideographs.
 pub fn is_bmp_han(c: char) -> bool {

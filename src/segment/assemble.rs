@@ -444,8 +444,7 @@ fn is_box_label(text: &str) -> bool {
 
 /// A line carrying a figure (`2：1`, `５～１２℃`, `3.5元`).
 fn has_figures(text: &str) -> bool {
-    text.chars()
-        .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+    text.chars().any(crate::text::is_digit)
 }
 
 /// How many paragraphs of a dateline lede's text are searched for its title.
@@ -548,13 +547,7 @@ fn leading_number(text: &str) -> Option<LeadingNumber> {
     }
     let mut chars = text.chars().peekable();
     let (mut value, mut digits) = (0u32, 0);
-    while let Some(d) = chars.peek().and_then(|&c| {
-        c.to_digit(10).or_else(|| {
-            ('０'..='９')
-                .contains(&c)
-                .then(|| u32::from(c) - u32::from('０'))
-        })
-    }) {
+    while let Some(d) = chars.peek().copied().and_then(crate::text::digit_value) {
         if digits == 2 {
             return None;
         }

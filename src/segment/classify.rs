@@ -159,7 +159,7 @@ pub fn is_complete(s: &str) -> bool {
 fn ends_with_phone(s: &str) -> bool {
     let mut digits = 0;
     for c in s.chars().rev() {
-        if c.is_ascii_digit() || ('０'..='９').contains(&c) {
+        if crate::text::is_digit(c) {
             digits += 1;
         } else if c == '-' {
         } else {
@@ -770,7 +770,7 @@ fn has_phone_field(text: &str) -> bool {
         let after = &after[after.chars().next().map_or(1, char::len_utf8)..];
         let digits = after
             .chars()
-            .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c) || *c == '-')
+            .take_while(|&c| crate::text::is_digit(c) || c == '-')
             .filter(|c| *c != '-')
             .count();
         if digits >= 7 {
@@ -910,7 +910,7 @@ pub fn is_question_label(text: &str) -> bool {
 fn starts_numbered(text: &str) -> bool {
     let digits = text
         .chars()
-        .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
+        .take_while(|&c| crate::text::is_digit(c))
         .count();
     if digits > 0 {
         let next = text.chars().nth(digits);
@@ -1583,8 +1583,7 @@ fn read_figures_then(
     figures: Figures,
 ) -> Option<usize> {
     let figure = |c: char| {
-        c.is_ascii_digit()
-            || ('０'..='９').contains(&c)
+        crate::text::is_digit(c)
             || "〇零一二三四五六七八九十".contains(c)
             || (figures == Figures::Scanned && is_scanned_figure(c))
     };

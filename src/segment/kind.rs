@@ -206,7 +206,7 @@ fn reports(d: &Draft) -> bool {
     // A day of a month: `12月8日`, `14日至16日`.
     let mut chars = clause.chars().peekable();
     while let Some(c) = chars.next() {
-        if (c.is_ascii_digit() || ('０'..='９').contains(&c)) && chars.peek() == Some(&'日') {
+        if crate::text::is_digit(c) && chars.peek() == Some(&'日') {
             return true;
         }
     }

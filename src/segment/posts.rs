@@ -58,7 +58,7 @@ fn shape(text: &str) -> Option<u64> {
     let mut len = 0;
     let mut last = ' ';
     for c in trim(text).chars() {
-        let c = if c.is_ascii_digit() || ('０'..='９').contains(&c) {
+        let c = if crate::text::is_digit(c) {
             '0'
         } else if c.is_whitespace() {
             ' '

@@ -192,11 +192,11 @@ fn set_aside_count_lines(below: &mut [Unit<'_>], records: usize) {
 
 /// The whole numbers a line prints in figures (`共 7 条` -> 7).
 fn figures_of(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.split(|c: char| !(c.is_ascii_digit() || ('０'..='９').contains(&c)))
+    text.split(|c: char| !crate::text::is_digit(c))
         .filter(|run| !run.is_empty())
         .filter_map(|run| {
             run.chars()
-                .map(|c| c.to_digit(10).or_else(|| Some(c as u32 - '０' as u32)))
+                .map(crate::text::digit_value)
                 .try_fold(0usize, |n, d| Some(n.checked_mul(10)? + d? as usize))
         })
 }
@@ -886,7 +886,7 @@ fn learn_roles(records: &[Record], labels: usize) -> Option<Vec<FieldRole>> {
                 (n <= MAX_CODE
                     && value
                         .chars()
-                        .any(|c| c.is_ascii_alphanumeric() || ('０'..='９').contains(&c)))
+                        .any(|c| c.is_ascii_alphanumeric() || crate::text::is_digit(c)))
                     || !value.chars().any(crate::text::is_han),
             );
             s.heads += usize::from(

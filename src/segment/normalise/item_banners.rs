@@ -64,17 +64,10 @@ fn item_mark(u: &Unit<'_>) -> Option<ItemMark> {
     if matches!(first, '-' | '*' | '+' | '•') && chars.next().is_some_and(char::is_whitespace) {
         return Some(ItemMark::Mark('-'));
     }
-    let digit = |c: char| {
-        c.to_digit(10).or_else(|| {
-            ('０'..='９')
-                .contains(&c)
-                .then(|| u32::from(c) - u32::from('０'))
-        })
-    };
     let mut value = 0;
     let mut rest = text.chars().peekable();
     let mut digits = 0;
-    while let Some(d) = rest.peek().copied().and_then(digit) {
+    while let Some(d) = rest.peek().copied().and_then(crate::text::digit_value) {
         // (Only one or two digits number an item: a phone number or a date
         // opening a paragraph is counted, not added up.)
         if digits < 2 {

@@ -9,10 +9,7 @@ use crate::segment::classify::count_upto;
 use crate::segment::classify::head;
 use crate::segment::classify::read_date;
 use crate::segment::lexicon::lexicon;
-
-pub(super) fn is_digit(c: char) -> bool {
-    c.is_ascii_digit() || ('０'..='９').contains(&c)
-}
+use crate::text::is_digit;
 
 /// `第 12 页`, `- 12 -`, `12`, `第12版`, `Page 3`: a page number alone.
 pub(super) fn is_page_number(text: &str) -> bool {

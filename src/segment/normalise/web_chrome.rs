@@ -7,12 +7,12 @@ use super::line::Line;
 use super::lynx_links::is_link_list_line;
 use super::named_field::FieldAt;
 use super::named_field::named_field;
-use super::print_furniture::is_digit;
 use crate::segment::blocks::Unit;
 use crate::segment::classify::ascii_digits;
 use crate::segment::classify::count_upto;
 use crate::segment::classify::head;
 use crate::segment::lexicon::lexicon;
+use crate::text::is_digit;
 
 /// The chrome of a news web page around its articles: share and print buttons,
 /// previous/next links, a copyright line (`分享到：微信 微博`, `【打印本页】`,

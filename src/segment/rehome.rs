@@ -47,6 +47,14 @@ pub(super) fn keys(text: &str, limit: usize) -> Vec<char> {
         .collect()
 }
 
+/// How many [`keys`] `text` has, at most `limit`: its length, without gathering them.
+pub(super) fn key_count(text: &str, limit: usize) -> usize {
+    text.chars()
+        .filter(|&c| crate::text::is_alphanumeric(c))
+        .take(limit)
+        .count()
+}
+
 /// How much of `head` the text names: (head bigrams found in the text, head bigrams,
 /// longest run of characters the two share).
 ///
@@ -268,7 +276,7 @@ pub fn rehome_heads(units: &mut Vec<Unit<'_>>, classes: &mut Vec<Class>) -> bool
         if h > 0
             && !moved[h - 1]
             && classes[h - 1].role == Role::Head
-            && keys(&units[h - 1].text, 40).len() + 3 <= keys(&units[h].text, 40).len()
+            && key_count(&units[h - 1].text, 40) + 3 <= key_count(&units[h].text, 40)
             && !(h - 1..=h).contains(&at)
             && !names_somewhat(
                 &keys(&units[h - 1].text, 40),
@@ -478,7 +486,7 @@ fn floated_run(
     let title_sized = |h: usize| {
         classes[h].role == Role::Head
             && !units[h].text.contains(['。', '<'])
-            && (6..40).contains(&keys(&units[h].text, 40).len())
+            && (6..40).contains(&key_count(&units[h].text, 40))
     };
     if !title_sized(start) || (start > 0 && classes[start - 1].role == Role::Head) {
         return None;

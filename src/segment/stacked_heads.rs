@@ -20,8 +20,8 @@ use std::collections::HashMap;
 use super::blocks::Unit;
 use super::classify::{Class, Role};
 use super::rehome::{
-    REACH, keys, mark_moved_heads, names, names_some, naming, order_after_moves, permute,
-    side_by_side, strongest_first, text_from, unit_starts,
+    REACH, key_count, keys, mark_moved_heads, names, names_some, naming, order_after_moves,
+    permute, side_by_side, strongest_first, text_from, unit_starts,
 };
 
 /// The rule `articles --explain` shows for a moved head.
@@ -110,7 +110,7 @@ fn title_sized(unit: &Unit<'_>, class: &Class) -> bool {
         && !unit.text.contains(['。', '<'])
         // Under four characters too few bigrams to find in a text; forty and
         // more a sentence set large, not a title.
-        && (4..40).contains(&keys(&unit.text, 40).len())
+        && (4..40).contains(&key_count(&unit.text, 40))
 }
 
 /// Per unit, the head of the text it is printed in (the lines of a head printed

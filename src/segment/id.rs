@@ -81,7 +81,19 @@ pub fn article_id(issue_key: &str, anchor: &str, body: u64, copy: u32, opening: 
     h.update(&body.to_le_bytes());
     h.update(&copy.to_le_bytes());
     let check = xxhash_rust::xxh3::xxh3_64(opening.as_bytes()) & 0xfff;
-    format!("{:09x}{check:03x}", h.digest() >> 28)
+    // Nine hex digits of the 36 bits kept, three of the check's 12.
+    hex12(((h.digest() >> 28) << 12) | check)
+}
+
+/// `format!("{bits:012x}")` of the low 48 bits, without the formatter.
+fn hex12(bits: u64) -> String {
+    let mut hex = String::with_capacity(12);
+    for k in (0..12).rev() {
+        hex.push(char::from(
+            b"0123456789abcdef"[((bits >> (4 * k)) & 0xf) as usize],
+        ));
+    }
+    hex
 }
 
 /// The opening check of an id of this scheme (its last three hex digits).
@@ -109,4 +121,20 @@ pub fn is_legacy_id(id: &str, issue_key: &str, anchor: &str) -> bool {
         h.update(&n.to_le_bytes());
         format!("{:012x}", h.digest() >> 16) == id
     })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn hex12_is_the_formatters() {
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for bits in [0, 1, 0xfff, 0x1000, (1 << 48) - 1, 0xabc_def0_1234] {
+            assert_eq!(super::hex12(bits), format!("{bits:012x}"));
+        }
+        for _ in 0..1000 {
+            x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            let bits = x >> 16;
+            assert_eq!(super::hex12(bits), format!("{bits:012x}"));
+        }
+    }
 }

@@ -10,9 +10,14 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 pub fn comparison_key(s: &str) -> String {
     // Fast path: ASCII, CJK unified ideographs and common CJK punctuation are
     // already NFKC (and compose with nothing), so only whitespace goes.
-    if s.chars().all(nfkc_stable) {
+    // Full-width forms fold to ASCII on it (see [`nfkc_simple`]).
+    if s.chars().all(|c| nfkc_simple(c).is_some()) {
         let mut key = String::with_capacity(s.len());
-        key.extend(s.chars().filter(|c| !c.is_whitespace()));
+        key.extend(
+            s.chars()
+                .filter_map(nfkc_simple)
+                .filter(|c| !c.is_whitespace()),
+        );
         return key;
     }
     s.nfkc().filter(|c| !c.is_whitespace()).collect()
@@ -27,14 +32,14 @@ pub fn comparison_key_prefix(parts: &[impl AsRef<str>], n: usize) -> String {
         for c in part.as_ref().chars() {
             // Checked before stopping: a combining mark right after the last
             // character taken would change it.
-            if !nfkc_stable(c) {
+            let Some(c) = nfkc_simple(c) else {
                 return parts
                     .iter()
                     .flat_map(|p| p.as_ref().nfkc())
                     .filter(|c| !c.is_whitespace())
                     .take(n)
                     .collect();
-            }
+            };
             if taken == n {
                 return out;
             }
@@ -51,6 +56,23 @@ pub fn comparison_key_prefix(parts: &[impl AsRef<str>], n: usize) -> String {
 fn nfkc_stable(c: char) -> bool {
     c.is_ascii()
         || matches!(c as u32, 0x4E00..=0x9FFF | 0x3001..=0x3002 | 0x3008..=0x3011 | 0x2018..=0x2019 | 0x201C..=0x201D | 0x2014 | 0xB7)
+}
+
+/// What NFKC makes of `c` when that is one character and, among characters
+/// that all are such, depends on `c` alone: [`nfkc_stable`] ones are left as
+/// they are, full-width forms `！`-`～` (U+FF01-U+FF5E, a title's `：`, a lede's
+/// `，`) are their ASCII twins and the ideographic space a space. None of these
+/// composes with another of them (no combining mark is among them), so a text
+/// made only of them is normalised one character at a time.
+fn nfkc_simple(c: char) -> Option<char> {
+    if nfkc_stable(c) {
+        return Some(c);
+    }
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0),
+        '\u{3000}' => Some(' '),
+        _ => None,
+    }
 }
 
 /// The 1-based line of `text` holding byte `offset` (counted in bytes: an offset
@@ -553,16 +575,32 @@ mod tests {
             "ＡＢ…",
             "a\u{301}b",
             "abc 12",
+            "考试：２０２６年（上）　公告",
+            "Ｅ\u{301}，",
+            "，\u{301}",
         ] {
             let slow: String = s.nfkc().filter(|c| !c.is_whitespace()).collect();
             assert_eq!(comparison_key(s), slow, "{s}");
         }
     }
 
+    /// Each character [`nfkc_simple`] reads alone is what NFKC makes of it.
+    #[test]
+    fn simple_characters_are_their_nfkc() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if let Some(f) = nfkc_simple(c) {
+                let nfkc: String = c.to_string().nfkc().collect();
+                assert_eq!(nfkc, f.to_string(), "{c:?}");
+            }
+        }
+    }
+
     #[test]
     fn key_prefix_agrees_with_normalising_everything() {
-        let cases: [&[&str]; 6] = [
+        let cases: [&[&str]; 8] = [
             &["abc\u{301}d"],
+            &["本报讯（记者　张三）昨天，会议召开。", "会议要求ＡＢＣ１。"],
+            &["一二三四五六七八九十，", "\u{301}十一十二"],
             &["社区 治理", "在推进"],
             &["ＡＢＣ１２３", "（一）全角"],
             &["a\u{301}b", "c"],

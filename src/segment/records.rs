@@ -677,9 +677,13 @@ fn is_alignment_row(cells: &str) -> bool {
 fn table_records(units: &[Unit<'_>]) -> Option<(usize, std::ops::Range<usize>, Vec<Record>)> {
     // A header's first cell is short: its delimiter comes within the line's first
     // bytes (no need to read every line of every page to its end).
+    // (Most lines have none of the three there: one search for all of them first.)
     let early = |t: &str, d: u8| t.as_bytes()[..t.len().min(40)].contains(&d);
+    let [tab, comma, bar] = CELL_DELIMITERS;
+    let any_early =
+        |t: &str| memchr::memchr3(tab, comma, bar, &t.as_bytes()[..t.len().min(40)]).is_some();
     let (header, delimiter) = units.iter().enumerate().find_map(|(i, u)| {
-        let d = (u.markup == Markup::None)
+        let d = (u.markup == Markup::None && any_early(&u.text))
             .then(|| {
                 CELL_DELIMITERS
                     .into_iter()

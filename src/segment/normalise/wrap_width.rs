@@ -73,9 +73,19 @@ impl Widths {
     /// lines at exactly one count.
     fn mode(&self, hist: &[u32; WIDTH_CAP + 1]) -> Option<(usize, u32)> {
         let slack = if self.chars { 0 } else { 3 };
-        (24..WIDTH_CAP)
-            .map(|w| (w, hist[w - slack..=w].iter().sum::<u32>()))
-            .max_by_key(|&(w, n)| (n, w))
+        // The window's sum slid along (the lines at w in, those at w - slack out
+        // after it is read); the widest of the most lines wins, as `max_by_key`
+        // of `(n, w)` picks.
+        let mut n: u32 = hist[24 - slack..24].iter().sum();
+        let mut best: Option<(usize, u32)> = None;
+        for w in 24..WIDTH_CAP {
+            n += hist[w];
+            if best.is_none_or(|(_, most)| n >= most) {
+                best = Some((w, n));
+            }
+            n -= hist[w - slack];
+        }
+        best
     }
 
     /// The width most lines are cut at: at least three lines and a third of
@@ -227,6 +237,21 @@ mod tests {
     }
 
     proptest::proptest! {
+        // The slid window's mode is the one summed window by window.
+        #[test]
+        fn mode_slides_as_it_sums(
+            counts in proptest::collection::vec(0u32..4, WIDTH_CAP + 1),
+            chars in proptest::bool::ANY
+        ) {
+            let mut hist = [0u32; WIDTH_CAP + 1];
+            hist.copy_from_slice(&counts);
+            let slack = if chars { 0 } else { 3 };
+            let summed = (24..WIDTH_CAP)
+                .map(|w| (w, hist[w - slack..=w].iter().sum::<u32>()))
+                .max_by_key(|&(w, n)| (n, w));
+            proptest::prop_assert_eq!(Widths::new(chars).mode(&hist), summed);
+        }
+
         // Counted on bytes, a line's width is what its characters add up to
         // (ASCII one cell, any other two), capped.
         #[test]

@@ -21,7 +21,8 @@ pub(super) fn named_field(text: &str, fields: &[&str], at: FieldAt) -> Option<us
             // (a long line with no colon near its start names none).
             let longest = fields.iter().map(|f| f.len()).max().unwrap_or(0);
             let b = text.as_bytes();
-            let colon = (0..b.len().min(longest + 1))
+            // (`：` opens with `EF`: the bytes that may open a colon, found at once.)
+            let colon = memchr::memchr2_iter(b':', 0xEF, &b[..b.len().min(longest + 1)])
                 .find(|&i| b[i] == b':' || b[i..].starts_with("：".as_bytes()))?;
             fields.iter().position(|f| f.as_bytes() == &b[..colon])
         }

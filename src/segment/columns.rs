@@ -57,6 +57,9 @@ struct Row {
     /// The line opens with an indent mark (a full-width space, a tab or two spaces),
     /// as a page read line by line marks a paragraph.
     indented: bool,
+    /// A converter's heading (`## 标题`) alone on the row, flush left: where on the
+    /// page the head stood was lost with its `#` marks (see [`place_headings`]).
+    marked: bool,
     pieces: Vec<Piece>,
 }
 
@@ -92,8 +95,36 @@ pub fn reading_order(text: &str) -> Option<Vec<Run>> {
             .position(|r| r.page_break)
             .map_or(rows.len(), |i| start + 1 + i);
         let page = &rows[start..end];
-        match gutters(page) {
-            Some(g) => {
+        // A converter's headings are placed by the geometry of the page's other
+        // rows (see [`place_headings`]); the page is then read as any other.
+        let placed: Vec<Row>;
+        let measured = if page.iter().any(|r| r.marked) {
+            let bare: Vec<Row> = page
+                .iter()
+                .map(|r| Row {
+                    line: r.line,
+                    page_break: r.page_break,
+                    indented: r.indented,
+                    marked: r.marked,
+                    pieces: if r.marked {
+                        Vec::new()
+                    } else {
+                        r.pieces.clone()
+                    },
+                })
+                .collect();
+            match gutters(&bare) {
+                Some(g) => {
+                    placed = place_headings(text, page, &g);
+                    Some((&placed[..], g))
+                }
+                None => None,
+            }
+        } else {
+            gutters(page).map(|g| (page, g))
+        };
+        match measured {
+            Some((page, g)) => {
                 any = true;
                 read_columns(text, page, &g, &mut out);
             }
@@ -176,6 +207,7 @@ fn rows(text: &str) -> Vec<Row> {
             cell += 1;
         }
         row.pieces.extend(open);
+        row.marked = row.pieces.len() == 1 && row.pieces[0].a == 0 && is_heading(lead);
         out.push(row);
         offset += line.len() + 1;
     }
@@ -328,6 +360,115 @@ fn misfit(gutters: &[Gutter], p: &Piece) -> bool {
         .any(|g| (p.a < g.x0 && p.b > g.y) || (g.x0 <= p.a && p.a + 1 < g.y))
 }
 
+/// The first row under the head band: the first that holds text in two columns and
+/// crosses no gutter (the page's length when none does).
+fn body_start(page: &[Row], gutters: &[Gutter]) -> usize {
+    page.iter()
+        .position(|r| {
+            let mut cols = r.pieces.iter().map(|p| column(gutters, p.a));
+            let first = cols.next();
+            cols.any(|c| Some(c) != first) && !r.pieces.iter().any(|p| misfit(gutters, p))
+        })
+        .unwrap_or(page.len())
+}
+
+/// A converter's ATX heading: one to six `#` and a space before its text.
+fn is_heading(line: &str) -> bool {
+    let hashes = line.bytes().take_while(|&b| b == b'#').count();
+    (1..=6).contains(&hashes)
+        && line[hashes..].starts_with(' ')
+        && !line[hashes..].trim().is_empty()
+}
+
+/// The page with each converter heading below its head band moved into the column
+/// it heads. A converter that marks a head with `#` prints it flush left, where it
+/// reads as the first column's line; the row was the head's alone (every other
+/// column had room there), and what the page still tells is which column comes
+/// to a stop above it and goes on below it. A heading (or a stack of them, blank
+/// rows between) goes into the column whose last line above ends a sentence, is a
+/// short line without a sentence's marks (a label, a byline) or is none, and that
+/// has text below; of those, one with room right above the heading (no line of it
+/// on the row before), then the one whose text goes on nearest below, then the
+/// leftmost. A heading no column fits stays where it is: a line of text the
+/// converter took for a head (short, without a comma) comes mid-sentence in every
+/// column about it.
+fn place_headings(text: &str, page: &[Row], gutters: &[Gutter]) -> Vec<Row> {
+    let mut out = page.to_vec();
+    let body = body_start(page, gutters);
+    // The first piece of column `c` (not a heading's) on `rows`, with its row.
+    fn nearest<'p>(
+        page: &'p [Row],
+        gutters: &[Gutter],
+        mut rows: impl Iterator<Item = usize>,
+        c: usize,
+    ) -> Option<(usize, &'p Piece)> {
+        rows.find_map(|k| {
+            let r = &page[k];
+            (!r.marked)
+                .then(|| r.pieces.iter().find(|p| column(gutters, p.a) == c))
+                .flatten()
+                .map(|p| (k, p))
+        })
+    }
+    // A label or a byline is short (a column's line of text is longer).
+    let stop = |t: &str| {
+        ends_sentence(t)
+            || (t.chars().count() <= 8 && !t.contains(['，', '。', '；', '！', '？', ',', ';']))
+    };
+    let mut i = body;
+    while i < page.len() {
+        if !page[i].marked {
+            i += 1;
+            continue;
+        }
+        // The stack: headings with blank rows between.
+        let mut j = i;
+        let mut k = i + 1;
+        while k < page.len() && (page[k].marked || page[k].pieces.is_empty()) {
+            if page[k].marked {
+                j = k;
+            }
+            k += 1;
+        }
+        let mut best: Option<((bool, usize, usize), usize)> = None;
+        for c in 0..=gutters.len() {
+            let Some((below, _)) = nearest(page, gutters, j + 1..page.len(), c) else {
+                continue;
+            };
+            let above = nearest(page, gutters, (body..i).rev(), c);
+            if above.is_some_and(|(_, p)| !stop(&text[p.start..p.end])) {
+                continue;
+            }
+            let room = above.is_none_or(|(k, _)| k + 1 < i);
+            let rank = (!room, below - j, c);
+            if best.is_none_or(|(r, _)| rank < r) {
+                best = Some((rank, c));
+            }
+        }
+        if let Some((_, c)) = best {
+            let from = if c == 0 { 0 } else { gutters[c - 1].y };
+            let to = gutters.get(c).map_or(usize::MAX, |g| g.x0);
+            let left = margin(
+                page.iter()
+                    .filter(|r| !r.marked)
+                    .flat_map(|r| &r.pieces)
+                    .map(|p| p.a)
+                    .filter(|a| (from..to).contains(a)),
+            )
+            .unwrap_or(from);
+            for r in &mut out[i..=j] {
+                if let Some(p) = r.pieces.first_mut().filter(|_| r.marked) {
+                    let width = p.b - p.a;
+                    p.a = left;
+                    p.b = (left + width).min(to).max(left + 1);
+                }
+            }
+        }
+        i = j + 1;
+    }
+    out
+}
+
 /// Every non-blank row whole, in order.
 fn read_rows(page: &[Row], out: &mut Vec<Run>) {
     let mut gap = 0;
@@ -358,14 +499,7 @@ fn read_rows(page: &[Row], out: &mut Vec<Run>) {
 /// run line by line between them (two stories stacked over the same columns).
 fn read_columns(text: &str, page: &[Row], gutters: &[Gutter], out: &mut Vec<Run>) {
     let first_run = out.len();
-    let body = page
-        .iter()
-        .position(|r| {
-            let mut cols = r.pieces.iter().map(|p| column(gutters, p.a));
-            let first = cols.next();
-            cols.any(|c| Some(c) != first) && !r.pieces.iter().any(|p| misfit(gutters, p))
-        })
-        .unwrap_or(page.len());
+    let body = body_start(page, gutters);
     read_rows(&page[..body], out);
     // A row across the columns: all its text misfits them and some runs across a
     // gutter (a line of one column that merely opens in a gutter spans nothing).
@@ -539,6 +673,7 @@ fn restrict(rows: &[Row], x0: usize, x1: usize) -> Vec<Row> {
             line: r.line,
             page_break: r.page_break,
             indented: r.indented && x0 == 0,
+            marked: r.marked,
             pieces: r
                 .pieces
                 .iter()
@@ -993,5 +1128,52 @@ mod tests {
         let last = runs.iter().rev().take(2).collect::<Vec<_>>();
         assert_eq!(&two[last[0].start..last[0].end], "又一段。");
         assert!(last[1].page_break);
+    }
+
+    #[test]
+    fn a_converters_heading_goes_into_the_column_it_heads() {
+        // `## 春季植树活动开始报名` stood over the right column, whose text stops
+        // above it; the converter printed it flush left, mid-sentence in the left
+        // column. A line of text taken for a head, mid-sentence in both columns,
+        // stays where it is.
+        let rows: Vec<String> = vec![
+            placed(&[
+                (0, "  市商务局发布行动方案，"),
+                (26, "  地铁三号线二期工程将"),
+            ]),
+            placed(&[
+                (0, "提出到二〇二八年，全市城"),
+                (26, "于今年六月开工建设，全长"),
+            ]),
+            placed(&[
+                (0, "区居民步行十五分钟内可以"),
+                (26, "十一点六公里，设站八座。"),
+            ]),
+            "## 春季植树活动开始报名".to_string(),
+            placed(&[
+                (0, "买到菜、吃上早餐。方案明"),
+                (26, "  植树节前后，市绿化委员会"),
+            ]),
+            placed(&[
+                (0, "确，今年全市将新建网点六"),
+                (26, "将组织义务植树活动，市民"),
+            ]),
+            "### 百个重点补齐老旧小区".to_string(),
+            placed(&[(0, "的短板，方便居民生活。"), (26, "可通过小程序报名。")]),
+            placed(&[
+                (0, "  记者从市园林局获悉，绿"),
+                (26, "  每人限报一次，报满即止"),
+            ]),
+            placed(&[(0, "道三期工程日前全线贯通。"), (26, "。")]),
+            placed(&[(26, "  报名从三月一日开始，名")]),
+            placed(&[(26, "额满后不再受理。")]),
+        ];
+        let text = rows.join("\n") + "\n";
+        let got = read(&text);
+        let at = |s: &str| got.iter().position(|g| g.contains(s)).unwrap();
+        assert!(at("十一点六公里") < at("春季植树"), "{got:?}");
+        assert_eq!(at("春季植树") + 1, at("植树节前后"), "{got:?}");
+        assert!(at("道三期工程") < at("春季植树"), "{got:?}");
+        assert_eq!(at("确，今年全市") + 1, at("百个重点补齐"), "{got:?}");
     }
 }

@@ -762,9 +762,13 @@ fn table_records(units: &[Unit<'_>]) -> Option<(usize, std::ops::Range<usize>, V
             let short_of_cells = row.matches(cell).count() + 1 < columns;
             // (The next line is no rest of this row when the two together hold
             // more cells than the header: a row short of its trailing empty cells,
-            // which the line's trim took, over the next row.)
-            let fits = row.matches(cell).count() + units[j].text.matches(cell).count() < columns;
-            if !(open || (cut_here && short_of_cells && fits)) {
+            // which the line's trim took, over the next row. The next row's cells
+            // are counted to the line its quoted cell closes on.)
+            let fits = || {
+                row.matches(cell).count() + delimiters_to_row_end(&units[j..], cell, !markdown)
+                    < columns
+            };
+            if !(open || (cut_here && short_of_cells && fits())) {
                 break;
             }
             if !cut_here {
@@ -830,6 +834,28 @@ fn table_records(units: &[Unit<'_>]) -> Option<(usize, std::ops::Range<usize>, V
         i = j;
     }
     (records.len() >= MIN_RECORDS).then_some((columns, header..header_end, records))
+}
+
+/// The cell delimiters of the row that opens on `lines[0]`, over the lines below
+/// it as far as a quoted cell open at its end runs on (the quote's close; a row
+/// read unquoted, or a quote left open past a page's worth of lines, ends at its
+/// first line).
+fn delimiters_to_row_end(lines: &[Unit<'_>], cell: char, quoted: bool) -> usize {
+    const MOST_LINES: usize = 64;
+    let mut delimiters = 0;
+    let mut open = false;
+    for u in lines
+        .iter()
+        .take_while(|u| u.markup == Markup::None)
+        .take(MOST_LINES)
+    {
+        delimiters += u.text.matches(cell).count();
+        open ^= quoted && u.text.matches('"').count() % 2 == 1;
+        if !open {
+            break;
+        }
+    }
+    delimiters
 }
 
 /// A header row: three or more cells divided by `delimiter`, each one to eight

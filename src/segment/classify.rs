@@ -1172,7 +1172,7 @@ pub fn is_dateline_alone(text: &str) -> bool {
 /// (`lexicon.toml`), or a rarer one jieba's dictionary knows alone as a person's
 /// name (`nr`: `笪`, `隗`, `宓`) and cuts off the start of `name` as a word of its
 /// own (`笪晚舟`, not `峰会`); 0 when it opens with none.
-fn surname_len(name: &str) -> usize {
+pub(crate) fn surname_len(name: &str) -> usize {
     family_name(name).0
 }
 

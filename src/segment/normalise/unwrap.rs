@@ -6,6 +6,8 @@ use super::wrap_width::Wrap;
 use super::wrap_width::first_wrap;
 use super::wrapped_heads::is_pen_name_like;
 use super::wrapped_heads::join_wrapped_heads;
+use super::wrapped_heads::room_or_text;
+use super::wrapped_heads::signs_title;
 use crate::segment::blocks::Markup;
 use crate::segment::blocks::Unit;
 use crate::segment::classify::ROLE_WORDS;
@@ -156,6 +158,11 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
             })
         })
         .collect();
+    // Which units have room or a line of running text right under them (a title's
+    // signing name has: see `signs_title`).
+    let room_below: Vec<bool> = (0..units.len())
+        .map(|k| room_or_text(units.get(k + 1)))
+        .collect();
     // Which units stand right over an indented line, on a page whose indents open
     // paragraphs (`settle_indents` kept them).
     let over_indent: Vec<bool> = (0..units.len())
@@ -209,6 +216,12 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
                     || prev.level > 0
                     || crate::segment::classify::is_jump_line(&prev.text)
                 {
+                    return false;
+                }
+                // A title's writer under it, with room or its text below (`让“一家人算一本
+                // 账”成为常态` / `苏望川`, as a PDF extractor prints a commentary's head in one
+                // block): the name signs the title, it is no tail of it.
+                if room_below[k] && !furniture_between && signs_title(&prev.text, &u.text) {
                     return false;
                 }
                 // A head as wide as the column over a shorter head and a byline
@@ -636,6 +649,35 @@ mod tests {
     /// A block of briefs on a page that indents its paragraphs, each brief a head
     /// over an indented paragraph: the heads stay apart from the paragraph above,
     /// however wide it grew; a line that goes on from an unfinished one still joins.
+    /// A commentary's title over its writer's name in one block, the text after a
+    /// blank line (`pdftotext`, pdfminer): the name (a family name and a given one,
+    /// a pen name of no word, two characters spaced apart, one word jieba tags as a
+    /// name) signs the title. A tail that is or holds a word, or that a word or a
+    /// quote runs into, is the title's.
+    #[test]
+    fn a_name_under_a_head_over_room_signs_the_head() {
+        let news = "湖区今年完成退渔还湖一万二千亩\n，新建生态护岸四十公里，沿湖村\n庄的生活污水全部接入管网。\n\n监测数据显示，今年前四个月，湖\n心断面水质稳定在三类，比去年同\n期提高了一个类别。\n\n";
+        let text = "河流的清澈，离不开一双双眼睛的\n守护。治湖是一场持久战，既要有\n攻坚的决心，也要有久久为功的耐\n心。\n\n";
+        let page = |head: &str, name: &str| format!("{news}快评\n\n{head}\n{name}\n\n{text}{news}");
+        for (head, name) in [
+            ("护河需要年轻的力量", "司空晓"),
+            ("让“一家人算一本账”成为常态", "苏望川"),
+            ("保供稳价，功夫在平时", "文澜"),
+        ] {
+            let t = texts(&page(head, name));
+            assert!(t.contains(&head.to_string()), "{t:#?}");
+            assert!(t.contains(&name.to_string()), "{t:#?}");
+        }
+        for (head, tail) in [
+            ("剪纸老艺人的", "新徒弟"),
+            ("北方三省区签署文旅合作", "协议"),
+            ("便民服务贵在“接地", "气”"),
+        ] {
+            let t = texts(&page(head, tail));
+            assert!(t.contains(&format!("{head}{tail}")), "{t:#?}");
+        }
+    }
+
     #[test]
     fn a_head_over_an_indented_paragraph_stays_apart() {
         let page = "要闻简报\n我省新增五家国家级专精特新企业\n\u{3000}\u{3000}近日，我省五家企业入选第七批国家级专精特新企业\n名单，全省国家级企业达到八十六家。\n璜江大运河文化带保护规划发布\n\u{3000}\u{3000}《璜江大运河文化带保护规划》日前发布，明确到二〇\n三五年建成大运河文化保护传承利用示范区。\n\n\u{3000}\u{3000}今年一至六月，全省设区市空气质量优良天数比例为\n八成七，同比提高一个多百分点。\n\n\u{3000}\u{3000}任命郦明川为璜江省交通运输厅副厅长；免去卜国华\n的璜江省交通运输厅副厅长职务。\n\n\u{3000}\u{3000}璜江省人民政府的任免名单今天在这里公布，请各位\n读者留意。\n";

@@ -63,6 +63,85 @@ pub(super) fn is_pen_name_like(t: &str) -> bool {
     (2..=3).contains(&count_upto(t, 4)) && t.chars().all(crate::text::is_han)
 }
 
+/// `name`, the short line right under the head line `title` (with room or running
+/// text below it, which the caller tells), is the writer who signs the title, not
+/// the title's tail a wrap cut off: a commentary's title over its writer, as a PDF
+/// extractor prints the two in one block (`让“一家人算一本账”成为常态` / `苏望川`,
+/// `保供稳价，功夫在平时` / `文澜`). The name is two or three Han characters
+/// (spaced out or not) that read as a name: one word of jieba's dictionary tagged
+/// as a person's name, or a family name and a given name with no dictionary word
+/// in them; a title's tail is or holds a word (`新徒弟`, `冬候鸟`), or opens with
+/// no family name (`的来处`, `要算细`). (A pen name of no family name, `沄上客`,
+/// `昙言`, cannot be told from such a tail, and is left to the tail's rules.) The
+/// title is whole: it closes its quotes and brackets, ends in no sentence, role or
+/// comma, and jieba's reading of the two lines sets no word across the cut (`…时`
+/// / `文澜` reads `平时` / `文澜`).
+pub(super) fn signs_title(title: &str, name: &str) -> bool {
+    let bare: String = name.chars().filter(|c| !c.is_whitespace()).collect();
+    let n = count_upto(&bare, 4);
+    if !(2..=3).contains(&n)
+        || !bare.chars().all(crate::text::is_han)
+        || bare.ends_with([
+            '区', '县', '市', '镇', '乡', '村', '省', '州', '街', '路', '站', '港',
+        ])
+    {
+        return false;
+    }
+    let open = |o: char, c: char| title.matches(o).count() > title.matches(c).count();
+    let whole_title = (4..=28).contains(&count_upto(title, 29))
+        && !ends_sentence(title)
+        && !title.contains(['。', '；', ';'])
+        && !title.ends_with(['，', '、', '：', ',', ':', '—'])
+        && !open('“', '”')
+        && !open('《', '》')
+        && !open('（', '）')
+        && !open('(', ')')
+        && !ROLE_WORDS.iter().any(|r| title.ends_with(r))
+        && !is_byline(title, count_upto(title, 81))
+        && !is_dateline_alone(title)
+        && crate::segment::classify::dateline(title).is_none()
+        && !is_date_line(title);
+    if !whole_title || crate::segment::rethread::reads_across(title, &bare) {
+        return false;
+    }
+    // (The dictionary is asked last: the other tests are cheaper.)
+    let jieba = crate::words::jieba();
+    let chars: Vec<(usize, char)> = bare.char_indices().collect();
+    // The two-character words inside, the first two characters aside.
+    let inner_word = chars.windows(2).skip(1).any(|w| {
+        let (i, c) = w[1];
+        jieba.has_word(&bare[w[0].0..i + c.len_utf8()])
+    });
+    if inner_word {
+        return false;
+    }
+    // A word of jieba's dictionary tagged as a person's name (`文澜`).
+    if jieba.has_word(&bare)
+        && matches!(jieba.tag(&bare, false).as_slice(), [t] if t.tag.starts_with("nr"))
+    {
+        return true;
+    }
+    // A family name and a given name, no word across the two (a two-character
+    // family name is a word of its own, `司空`).
+    let surname = crate::segment::classify::surname_len(&bare);
+    (1..n).contains(&surname)
+        && !jieba.has_word(&bare)
+        && (surname == 2 || n == 2 || !jieba.has_word(&bare[..chars[2].0]))
+}
+
+/// What may stand under a title's signing name: room (a blank line, furniture, the
+/// page's end) or a line of running text (clauses, nothing cut off the line above).
+pub(super) fn room_or_text(next: Option<&Unit<'_>>) -> bool {
+    next.is_none_or(|v| {
+        v.gap > 0
+            || v.markup != Markup::None
+            || (v.text.contains(['，', '。', ','])
+                && count_upto(&v.text, 8) >= 8
+                && !crate::segment::rethread::opens_mid_sentence(&v.text)
+                && !is_byline(&v.text, count_upto(&v.text, 81)))
+    })
+}
+
 /// `《楝水谣》`, `“网红鹅”`: one title or quotation, whole, no tail of another line.
 fn is_enclosed(t: &str) -> bool {
     [
@@ -134,6 +213,12 @@ pub(super) fn join_wrapped_heads(units: &mut Vec<Unit<'_>>, wrap: Wrap) {
         let k = run.len();
         let pair = if k < 2 {
             None
+        } else if signs_title(&run[k - 2].text, &run[k - 1].text) && room_or_text(it.peek()) {
+            // The last line is the title's writer: the two lines above it are the
+            // title, under a label or cut inside a word.
+            k.checked_sub(3).filter(|&i| {
+                i >= 1 || crate::segment::rethread::bond(&run[i].text, &run[i + 1].text)
+            })
         } else if is_pen_name_like(&run[k - 1].text) {
             // A label over a short title looks the same (`新春走基层` / `回家` /
             // `本报记者　王芳`, `新时代文明实践` / `小事大情` / `晨风`), and its label
@@ -230,6 +315,41 @@ mod tests {
         let page = format!("“手艺是练出来的，急不得”\n问：这些年您做了哪些尝试？\n{body}九十。\n");
         let t = texts(&page);
         assert_eq!(t[0], "“手艺是练出来的，急不得”", "{t:?}");
+    }
+
+    /// On a hard-wrapped page without blank lines, a commentary's title over its
+    /// writer's name and the text (`保供稳价，功夫在平时` / `文澜` / `菜篮子…`) is no
+    /// title wrapped over two lines, though a word happens to run across the cut
+    /// (`时文`): jieba reads `平时` / `文澜`, a name.
+    #[test]
+    fn a_name_under_a_title_over_its_text_signs_it() {
+        let body = "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十\n";
+        let page = format!(
+            "{body}九十。\n衡言\n保供稳价，功夫在平时\n文澜\n菜篮子连着千家万户。保供稳价，不能等到价格大涨\n{body}九十。\n"
+        );
+        let t = texts(&page);
+        for kept in ["保供稳价，功夫在平时", "文澜"] {
+            assert!(t.iter().any(|x| x == kept), "{kept}: {t:?}");
+        }
+        assert!(super::signs_title("守护好这一湖碧水", "苏 望 川"));
+        assert!(super::signs_title("“微更新”贵在一个“微”字", "司空晓"));
+        // Spaced out, as an OCR engine or an old page spaces every character.
+        assert!(!super::signs_title("苜 田 村 夏 收", "快 又 好"));
+        assert!(!super::signs_title("泂 江 春 汛", "已 過"));
+        assert!(!super::signs_title("留住一座城的", "烟火气"));
+        assert!(!super::signs_title("岑阳新能源公交车占比超", "九成"));
+        assert!(!super::signs_title("便民服务贵在“接地", "气”"));
+        // A title cut where the width ran out leaves a tail that opens with no
+        // family name, or holds a word.
+        for (head, tail) in [
+            ("湿地迎来越", "冬候鸟"),
+            ("读懂一座城", "的来处"),
+            ("小微企业的账", "要算细"),
+            ("江边的那棵老", "皂角树"),
+            ("门前那条小河", "又清了"),
+        ] {
+            assert!(!super::signs_title(head, tail), "{head} / {tail}");
+        }
     }
 
     /// A column label over a short title (`新春走基层` / `回家`) is no wrapped

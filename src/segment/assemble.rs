@@ -18,7 +18,8 @@ use super::classify::{
     Class, Role, caption_credit, count_upto, is_complete, is_contact_line, is_date_alone,
     is_name_line, is_notice_title, is_question_label, is_rule_line, starts_section_number,
 };
-use super::lexicon::lexicon;
+use super::lexicon::{NewsDayWords, lexicon};
+use super::news_day::{Reach, tells_news_day};
 use super::rethread::{Dangling, bigrams, cohesion, opens_mid_sentence, probe};
 use crate::text::is_han;
 
@@ -347,10 +348,10 @@ pub fn assemble(units: &[Unit<'_>], classes: &[Class]) -> Vec<Draft> {
 
 /// A lede opening on when the news happened or where the reporter learned it, as a
 /// news story's first sentence does and a section of a longer story seldom does: a
-/// month and day (`12月8日起，`, `10 月 10日,`, `2026年5月10日，`), `近日` / `日前`,
-/// or `记者从…获悉` in its first clause.
+/// month and day (`12月8日起，`, `10 月 10日,`, `2026年5月10日，`) or a word of the
+/// lexicon's `news_days.lede_openers` (`近日`, `日前`), see `news_day`; or `记者从…获悉` in
+/// its first clause.
 fn opens_on_news_time(lede: &str) -> bool {
-    use super::classify::{Figures, read_date, read_month_day};
     let head = super::classify::head(lede, 24);
     // (Borrowed when there is nothing to drop or mend, as in nearly every lede.)
     let h: std::borrow::Cow<'_, str> =
@@ -367,46 +368,11 @@ fn opens_on_news_time(lede: &str) -> bool {
         } else {
             std::borrow::Cow::Borrowed(head)
         };
-    if h.starts_with("近日") || h.starts_with("日前") {
-        return true;
-    }
     if h.starts_with("记者从") {
         let clause = h.split(['，', ',', '。']).next().unwrap_or("");
         return clause.ends_with("获悉") || clause.ends_with("了解到");
     }
-    match read_date(&h, Figures::Printed) {
-        Some(date) => date.day,
-        None => read_month_day(&h, Figures::Printed).is_some(),
-    }
-}
-
-/// A clause that tells when the news happened somewhere in it, as a news story's
-/// lede does: a month and day (`8月3日夜`), a day named from today (`今天上午`,
-/// `日前`, `近日`, `这几天`, `本周`, `本月`) or a dispatch's day (`10日讯`).
-fn tells_news_time(clause: &str) -> bool {
-    use super::classify::{Figures, read_month_day};
-    const DAYS: [&str; 16] = [
-        "今天",
-        "昨天",
-        "今日",
-        "昨日",
-        "日前",
-        "近日",
-        "这几天",
-        "這幾天",
-        "本周",
-        "本週",
-        "本月",
-        "日讯",
-        "日訊",
-        "上午",
-        "下午",
-        "今晨",
-    ];
-    DAYS.iter().any(|w| clause.contains(w))
-        || clause.char_indices().any(|(i, c)| {
-            c.is_ascii_digit() && read_month_day(&clause[i..], Figures::Printed).is_some()
-        })
+    tells_news_day(&h, NewsDayWords::LedeOpeners, Reach::Opening)
 }
 
 /// A head's shape: each run of Han characters, of digits and of Latin letters as
@@ -1381,7 +1347,7 @@ impl Assembler {
                         .next()
                         .unwrap_or("");
                     let clause = sentence.split(['，', ',']).next().unwrap_or("");
-                    if !tells_news_time(clause) {
+                    if !tells_news_day(clause, NewsDayWords::LedeClause, Reach::Anywhere) {
                         return false;
                     }
                     let label = label_bigrams(&first.text);

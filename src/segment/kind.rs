@@ -2,6 +2,8 @@
 
 use super::assemble::Draft;
 use super::classify::{count_upto, is_question_label};
+use super::lexicon::NewsDayWords;
+use super::news_day::{Reach, tells_news_day};
 use crate::article::Kind;
 
 /// Longest single paragraph that makes a titled item a brief.
@@ -172,22 +174,6 @@ const ARGUING_WORDS: [&str; 9] = [
     "要", "应", "必须", "不能", "需要", "应该", "关键", "不妨", "值得",
 ];
 
-/// Words a report's first sentence opens with to say when (`日前，…`).
-const WHEN_WORDS: [&str; 12] = [
-    "日前",
-    "近日",
-    "近期",
-    "昨日",
-    "昨天",
-    "今天",
-    "今日",
-    "本周",
-    "连日来",
-    "今年以来",
-    "截至",
-    "进入",
-];
-
 /// The text opens as a newsroom's report does: with a dateline (`本报讯　…`,
 /// `晚报讯　…`), or a first clause that says when (`12月8日起，…`, `省考古研究院12月12日
 /// 发布消息，…`, `日前，…`).
@@ -200,22 +186,11 @@ fn reports(d: &Draft) -> bool {
     };
     let lead = super::classify::head(first, 40);
     let clause = lead.split(['，', '。', ',']).next().unwrap_or(lead);
-    if clause
+    clause
         .char_indices()
         .take(6)
         .any(|(i, c)| c == '讯' && i > 0 && clause[i + c.len_utf8()..].starts_with(['　', ' ']))
-        || WHEN_WORDS.iter().any(|w| clause.starts_with(w))
-    {
-        return true;
-    }
-    // A day of a month: `12月8日`, `14日至16日`.
-    let mut chars = clause.chars().peekable();
-    while let Some(c) = chars.next() {
-        if crate::text::is_digit(c) && chars.peek() == Some(&'日') {
-            return true;
-        }
-    }
-    false
+        || tells_news_day(clause, NewsDayWords::ReportOpeners, Reach::Anywhere)
 }
 
 /// The first body characters (at most 2,000), without intertitles.

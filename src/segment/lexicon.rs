@@ -37,6 +37,8 @@ pub struct Lexicon {
     #[serde(default)]
     credit_verbs: Vec<String>,
     #[serde(default)]
+    news_days: NewsDays,
+    #[serde(default)]
     head_fields: HeadFields,
     #[serde(default)]
     record_fields: RecordFields,
@@ -73,6 +75,26 @@ pub enum RecordField {
     Other,
 }
 
+/// The words that tell the day of the news, by where they are asked: see `news_day`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct NewsDays {
+    lede_openers: Vec<String>,
+    lede_clause: Vec<String>,
+    report_openers: Vec<String>,
+}
+
+/// Which list of words telling the day of the news a rule reads (see `news_day`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NewsDayWords {
+    /// What a lone head's lede opens on (`近日，…`).
+    LedeOpeners,
+    /// What a lede's first clause says anywhere in it (`这几天`, `…日前获得…`).
+    LedeClause,
+    /// What a report's first clause opens on (`连日来，…`, `截至…`).
+    ReportOpeners,
+}
+
 /// The field labels of an editor's draft, by the role each names.
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
@@ -105,6 +127,7 @@ pub fn lexicon() -> &'static Lexicon {
             box_heads: Vec::new(),
             web_controls: Vec::new(),
             credit_verbs: Vec::new(),
+            news_days: NewsDays::default(),
             head_fields: HeadFields::default(),
             record_fields: RecordFields::default(),
             credit_finder: OnceLock::new(),
@@ -420,6 +443,16 @@ impl Lexicon {
             RecordField::Other
         };
         Some((field, text.len() - after.len()))
+    }
+
+    /// The words of one list that tell the day of the news.
+    pub fn news_days(&self, list: NewsDayWords) -> impl Iterator<Item = &str> {
+        let words = match list {
+            NewsDayWords::LedeOpeners => &self.news_days.lede_openers,
+            NewsDayWords::LedeClause => &self.news_days.lede_clause,
+            NewsDayWords::ReportOpeners => &self.news_days.report_openers,
+        };
+        words.iter().map(String::as_str)
     }
 
     /// The fields of a page's credit line.

@@ -27,6 +27,7 @@ pub mod id;
 pub mod json_pages;
 pub mod kind;
 pub mod lexicon;
+pub mod news_day;
 pub mod normalise;
 pub mod outline;
 pub mod posts;

@@ -748,14 +748,10 @@ fn is_pen_name(text: &str) -> bool {
         }
         n += 1;
     }
-    if n < 2
-        || text.ends_with([
-            '区', '县', '市', '镇', '乡', '村', '省', '州', '街', '路', '站', '港',
-        ])
-    {
+    let lex = lexicon();
+    if n < 2 || lex.ends_like_place(text) {
         return false;
     }
-    let lex = lexicon();
     let bare: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     !(is_notice_title(&bare)
         || lex.is_banner(&bare)

@@ -369,12 +369,10 @@ fn pen_name_chars(text: &str) -> Option<usize> {
     if !(2..=4).contains(&n) || !bare.chars().all(is_han) {
         return None;
     }
-    if bare.ends_with([
-        '区', '县', '市', '镇', '乡', '村', '省', '州', '街', '路', '站', '港',
-    ]) {
+    let lex = super::lexicon::lexicon();
+    if lex.ends_like_place(&bare) {
         return None;
     }
-    let lex = super::lexicon::lexicon();
     if is_notice_title(&bare)
         || lex.is_banner(&bare)
         || lex.is_column_label(&bare)
@@ -1254,9 +1252,7 @@ pub fn is_name_line(text: &str) -> bool {
         return false;
     };
     // A place (`柘塘区`, `石门县`) is no person.
-    if name.ends_with([
-        '区', '县', '市', '镇', '乡', '村', '省', '州', '街', '路', '站', '港',
-    ]) {
+    if super::lexicon::lexicon().ends_like_place(name) {
         return false;
     }
     if dotted {

@@ -26,6 +26,9 @@ pub struct Lexicon {
     banner_endings: Vec<String>,
     #[serde(default)]
     place_endings: Vec<String>,
+    /// The characters a place's name ends with, as one string.
+    #[serde(default)]
+    place_name_ends: String,
     #[serde(default)]
     credit_fields: Vec<String>,
     #[serde(default)]
@@ -122,6 +125,7 @@ pub fn lexicon() -> &'static Lexicon {
             masthead_marks: Vec::new(),
             banner_endings: Vec::new(),
             place_endings: Vec::new(),
+            place_name_ends: String::new(),
             credit_fields: Vec::new(),
             post_endings: Vec::new(),
             box_heads: Vec::new(),
@@ -344,6 +348,14 @@ impl Lexicon {
                 .any(|w| text.ends_with(w.as_str()) && text.chars().count() > w.chars().count())
     }
 
+    /// `柘塘区`, `篁州站`: `name` ends with a character a place's name ends with (a
+    /// short line ending so names a place, no person).
+    pub fn ends_like_place(&self, name: &str) -> bool {
+        name.chars()
+            .next_back()
+            .is_some_and(|c| self.place_name_ends.contains(c))
+    }
+
     /// `芦岭县茅坪镇党委书记`, `格物大学物理学院副教授`: a person's post or profession
     /// (Han characters only, at most 24).
     pub fn is_post(&self, text: &str) -> bool {
@@ -504,6 +516,8 @@ mod tests {
         assert!(!lexicon().is_place_label("镇"));
         assert!(!lexicon().is_place_label("白鹭翩翩"));
         assert!(!lexicon().is_place_label("全市新建改建城市绿道的镇"));
+        assert!(lexicon().ends_like_place("柘塘区") && lexicon().ends_like_place("篁州站"));
+        assert!(!lexicon().ends_like_place("苏望川") && !lexicon().ends_like_place(""));
         assert!(lexicon().has_credit_field("澄川日报社出版　第7版　责任编辑：孟溪"));
         assert_eq!(
             lexicon().head_field("主题：非遗进校园"),

@@ -21,9 +21,7 @@ fn entry(text: &str) -> Option<(&str, &str)> {
         && running
         && head.chars().all(crate::text::is_han)
         && crate::segment::classify::dateline(text).is_none()
-        && !head.ends_with([
-            '区', '县', '市', '镇', '乡', '村', '省', '州', '旗', '盟', '岛',
-        ]))
+        && !crate::segment::lexicon::lexicon().ends_like_place(head))
     .then_some((head, body))
 }
 

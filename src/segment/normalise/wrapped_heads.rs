@@ -81,9 +81,7 @@ pub(super) fn signs_title(title: &str, name: &str) -> bool {
     let n = count_upto(&bare, 4);
     if !(2..=3).contains(&n)
         || !bare.chars().all(crate::text::is_han)
-        || bare.ends_with([
-            '区', '县', '市', '镇', '乡', '村', '省', '州', '街', '路', '站', '港',
-        ])
+        || crate::segment::lexicon::lexicon().ends_like_place(&bare)
     {
         return false;
     }

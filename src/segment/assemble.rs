@@ -372,7 +372,12 @@ fn opens_on_news_time(lede: &str) -> bool {
         let clause = h.split(['，', ',', '。']).next().unwrap_or("");
         return clause.ends_with("获悉") || clause.ends_with("了解到");
     }
-    tells_news_day(&h, NewsDayWords::LedeOpeners, Reach::Opening)
+    tells_news_day(
+        &h,
+        NewsDayWords::LedeOpeners,
+        Reach::Opening,
+        Reach::Opening,
+    )
 }
 
 /// A head's shape: each run of Han characters, of digits and of Latin letters as
@@ -1343,7 +1348,12 @@ impl Assembler {
                         .next()
                         .unwrap_or("");
                     let clause = sentence.split(['，', ',']).next().unwrap_or("");
-                    if !tells_news_day(clause, NewsDayWords::LedeClause, Reach::Anywhere) {
+                    if !tells_news_day(
+                        clause,
+                        NewsDayWords::LedeClause,
+                        Reach::Anywhere,
+                        Reach::Anywhere,
+                    ) {
                         return false;
                     }
                     let label = label_bigrams(&first.text);

@@ -190,7 +190,12 @@ fn reports(d: &Draft) -> bool {
         .char_indices()
         .take(6)
         .any(|(i, c)| c == '讯' && i > 0 && clause[i + c.len_utf8()..].starts_with(['　', ' ']))
-        || tells_news_day(clause, NewsDayWords::ReportOpeners, Reach::Anywhere)
+        || tells_news_day(
+            clause,
+            NewsDayWords::ReportOpeners,
+            Reach::Opening,
+            Reach::Anywhere,
+        )
 }
 
 /// The first body characters (at most 2,000), without intertitles.

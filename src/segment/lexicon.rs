@@ -78,7 +78,8 @@ pub enum RecordField {
     Other,
 }
 
-/// The words that tell the day of the news, by where they are asked: see `news_day`.
+/// The words that tell the day of the news, one list a rule that reads them (where in
+/// a clause they are looked for is the rule's to say): see `news_day`.
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 struct NewsDays {

@@ -1,10 +1,10 @@
 //! Whether a clause tells the day of the news, as a news story's lede does and a
-//! section of a longer story, a scene or a portrait seldom does: a day where the
-//! clause opens (a month and day: `12月8日起，`, `2026年5月10日，`, `十月十日`) or
-//! anywhere in it (that or a day of the month in figures: `8月3日夜`, `14日至16日`,
-//! `10日讯`), or a word of one of the lexicon's `news_days` lists (`近日，…`,
-//! `这几天`, `…古厝日前获得…`, `截至…`): openers where the clause opens, the words
-//! of a lede's clause anywhere in it.
+//! section of a longer story, a scene or a portrait seldom does: a word of one of
+//! the lexicon's `news_days` lists (`近日，…`, `这几天`, `…古厝日前获得…`, `截至…`)
+//! or a day (a month and day: `12月8日起，`, `2026年5月10日，`, `十月十日`; or,
+//! looked for anywhere, a day of the month in figures too: `8月3日夜`, `14日至16日`,
+//! `10日讯`), each looked for where the caller says: where the clause opens or
+//! anywhere in it.
 
 use super::classify::{Figures, read_date, read_month_day};
 use super::lexicon::{NewsDayWords, lexicon};
@@ -18,16 +18,20 @@ pub enum Reach {
     Anywhere,
 }
 
-/// `clause` tells the day of the news: a word of the list `words` (an opener
-/// opening it, a lede clause's word anywhere), or a day within `reach`.
-pub fn tells_news_day(clause: &str, words: NewsDayWords, reach: Reach) -> bool {
+/// `clause` tells the day of the news: a word of the list `words` within
+/// `words_reach`, or a day within `day_reach`.
+pub fn tells_news_day(
+    clause: &str,
+    words: NewsDayWords,
+    words_reach: Reach,
+    day_reach: Reach,
+) -> bool {
     let mut list = lexicon().news_days(words);
-    let said = if words == NewsDayWords::LedeClause {
-        list.any(|w| clause.contains(w))
-    } else {
-        list.any(|w| clause.starts_with(w))
+    let said = match words_reach {
+        Reach::Opening => list.any(|w| clause.starts_with(w)),
+        Reach::Anywhere => list.any(|w| clause.contains(w)),
     };
-    said || match reach {
+    said || match day_reach {
         Reach::Opening => opens_on_month_day(clause),
         Reach::Anywhere => clause.char_indices().any(|(i, c)| {
             crate::text::is_digit(c)
@@ -59,7 +63,8 @@ mod tests {
 
     #[test]
     fn a_lede_opens_on_its_day() {
-        let opens = |t: &str| tells_news_day(t, NewsDayWords::LedeOpeners, Reach::Opening);
+        let opens =
+            |t: &str| tells_news_day(t, NewsDayWords::LedeOpeners, Reach::Opening, Reach::Opening);
         for lede in [
             "近日，",
             "日前，",
@@ -82,7 +87,14 @@ mod tests {
 
     #[test]
     fn a_clause_tells_its_day_anywhere() {
-        let tells = |t: &str| tells_news_day(t, NewsDayWords::LedeClause, Reach::Anywhere);
+        let tells = |t: &str| {
+            tells_news_day(
+                t,
+                NewsDayWords::LedeClause,
+                Reach::Anywhere,
+                Reach::Anywhere,
+            )
+        };
         for clause in [
             "8月3日夜",
             "这几天",
@@ -95,8 +107,25 @@ mod tests {
         for clause in ["记者走进荪水公园", "2026年5月"] {
             assert!(!tells(clause), "{clause}");
         }
-        let reports = |t: &str| tells_news_day(t, NewsDayWords::ReportOpeners, Reach::Anywhere);
+        let reports = |t: &str| {
+            tells_news_day(
+                t,
+                NewsDayWords::ReportOpeners,
+                Reach::Opening,
+                Reach::Anywhere,
+            )
+        };
         assert!(reports("连日来") && reports("省考古研究院12月12日发布消息"));
         assert!(!reports("记者连日来走访"));
+        // Where the words are looked for is the caller's to say, whichever list.
+        let anywhere = |t: &str| {
+            tells_news_day(
+                t,
+                NewsDayWords::ReportOpeners,
+                Reach::Anywhere,
+                Reach::Anywhere,
+            )
+        };
+        assert!(anywhere("记者连日来走访"));
     }
 }

@@ -7,6 +7,7 @@ use super::wrap_width::first_wrap;
 use super::wrapped_heads::is_pen_name_like;
 use super::wrapped_heads::join_wrapped_heads;
 use super::wrapped_heads::room_or_text;
+use super::wrapped_heads::runs_in_clauses;
 use super::wrapped_heads::signs_title;
 use crate::segment::blocks::Markup;
 use crate::segment::blocks::Unit;
@@ -151,7 +152,7 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
             units.get(k + 1).is_some_and(|n| {
                 n.gap == 0
                     && n.markup == Markup::None
-                    && n.text.contains(['，', '。', ','])
+                    && runs_in_clauses(&n.text)
                     && count_upto(&n.text, 8) >= 8
                     && !cannot_open(n.text.chars().next().unwrap_or(' '))
                     && !is_byline(&n.text, count_upto(&n.text, 81))
@@ -586,7 +587,7 @@ fn restated_below(head: &str, text: &str) -> bool {
         && opening.iter().filter(|&&c| crate::text::is_han(c)).count() >= 2
         && names_no_clause(head)
         && !is_date_line(head)
-        && text.contains(['，', '。', '、', ','])
+        && runs_in_clauses(text)
         && !cannot_open(text.chars().next().unwrap_or(' '))
         && keys(text, 24).windows(4).any(|w| w == opening.as_slice())
         && !crate::segment::rethread::bond(head, text)

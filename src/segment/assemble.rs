@@ -1953,7 +1953,7 @@ impl Assembler {
                 classes[n].credit.as_deref() == Some(text)
                     || text
                         .strip_prefix('图')
-                        .is_some_and(|t| t.starts_with(['/', '／', '｜']))
+                        .is_some_and(super::classify::sets_off_picture_credit)
             });
         // An uncredited `图为…` caption after an article's finished paragraph, the
         // page's end or the next story's head right below it, is a photo of its own

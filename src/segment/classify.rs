@@ -1348,43 +1348,54 @@ pub(super) fn starts_picture_note(text: &str) -> bool {
         .any(|p| text.starts_with(p))
 }
 
+/// `/`, `／` or `｜` opens `after`: the mark that, right after `图`, sets off a
+/// picture's credit (`图/冼小满`, `图／文 晚报记者 蒲公英`, `图｜冼小满`).
+pub(super) fn sets_off_picture_credit(after: &str) -> bool {
+    after.starts_with(['/', '／', '｜'])
+}
+
 /// `… 在林区巡查。 图/冼小满`: a caption's sentence, then its picture's credit
-/// (`图/` and a name) after a space; the credit.
+/// (`图/` and a name, see [`sets_off_picture_credit`]) after a space; the credit.
 fn picture_credit(text: &str) -> Option<String> {
-    if !has_picture_slash(text) {
+    if !has_picture_credit_mark(text) {
         return None;
     }
-    let (before, name) = rsplit_slash(text)?;
+    let (before, name) = rsplit_credit_mark(text)?;
     let sentence = before.strip_suffix('图')?;
     let trimmed = sentence.trim_end_matches(|c: char| c.is_whitespace());
     (trimmed.len() < sentence.len() && ends_sentence(trimmed) && is_name_line(name.trim()))
         .then(|| super::blocks::trim(&text[trimmed.len()..]).to_string())
 }
 
-/// `图/` or `图／` somewhere in `text`: a line without either (nearly every line)
-/// has no [`picture_credit`], whose last slash closes `图`. Told by one SIMD search
-/// for `图` (rare in running text), where finding the last slash reads every
-/// `8F` byte the line's characters hold.
-fn has_picture_slash(text: &str) -> bool {
+/// `图` and the mark that sets off a picture's credit ([`sets_off_picture_credit`])
+/// somewhere in `text`: a line without one (nearly every line) has no
+/// [`picture_credit`], whose last such mark closes `图`. Told by one SIMD search for
+/// `图` (rare in running text), where finding the last mark reads every `8F` and
+/// `9C` byte the line's characters hold.
+fn has_picture_credit_mark(text: &str) -> bool {
     static PICTURE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
         std::sync::LazyLock::new(|| memchr::memmem::Finder::new("图"));
-    let b = text.as_bytes();
-    PICTURE.find_iter(b).any(|i| {
-        let rest = &b[i + '图'.len_utf8()..];
-        rest.starts_with(b"/") || rest.starts_with("／".as_bytes())
-    })
+    PICTURE
+        .find_iter(text.as_bytes())
+        .any(|i| sets_off_picture_credit(&text[i + '图'.len_utf8()..]))
 }
 
-/// `text` split at its last slash, `/` or `／` (U+FF0F, `EF BC 8F`): as
-/// `rsplit_once(['/', '／'])`, found by a byte search from the end (every line of a
-/// page asks, and most hold neither).
-fn rsplit_slash(text: &str) -> Option<(&str, &str)> {
+/// `text` split at its last mark that may set off a picture's credit, `/`, `／`
+/// (U+FF0F, `EF BC 8F`) or `｜` (U+FF5C, `EF BD 9C`): as `rsplit_once(['/', '／',
+/// '｜'])`, found by a byte search from the end (every line of a page asks, and most
+/// hold none).
+fn rsplit_credit_mark(text: &str) -> Option<(&str, &str)> {
     let b = text.as_bytes();
-    memchr::memrchr2_iter(b'/', 0x8F, b).find_map(|i| {
+    memchr::memrchr3_iter(b'/', 0x8F, 0x9C, b).find_map(|i| {
+        let lead = if b[i] == 0x8F {
+            [0xEF, 0xBC]
+        } else {
+            [0xEF, 0xBD]
+        };
         if b[i] == b'/' {
             Some((&text[..i], &text[i + 1..]))
         } else {
-            (i >= 2 && b[i - 2..i] == [0xEF, 0xBC]).then(|| (&text[..i - 2], &text[i + 1..]))
+            (i >= 2 && b[i - 2..i] == lead).then(|| (&text[..i - 2], &text[i + 1..]))
         }
     })
 }
@@ -1851,20 +1862,30 @@ mod picture_slash_tests {
     proptest::proptest! {
         /// The cheap test never turns away a line whose last slash closes `图`.
         #[test]
-        fn a_picture_credit_has_its_slash(s in "[图/／ 。a社摄]{0,16}") {
-            let closes = rsplit_slash(&s).is_some_and(|(before, _)| before.ends_with('图'));
-            proptest::prop_assert!(!closes || has_picture_slash(&s), "{}", s);
+        fn a_picture_credit_has_its_mark(s in "[图/／｜ 。a社摄]{0,16}") {
+            let closes = rsplit_credit_mark(&s).is_some_and(|(before, _)| before.ends_with('图'));
+            proptest::prop_assert!(!closes || has_picture_credit_mark(&s), "{}", s);
+            let split = s.rfind(['/', '／', '｜']).map(|i| {
+                let mark = s[i..].chars().next().map_or(0, char::len_utf8);
+                (&s[..i], &s[i + mark..])
+            });
+            proptest::prop_assert_eq!(rsplit_credit_mark(&s), split);
         }
     }
 
     #[test]
     fn a_caption_keeps_its_picture_credit() {
-        assert!(has_picture_slash("在林区巡查。 图/冼小满"));
-        assert!(has_picture_slash("在林区巡查。 图／冼小满"));
-        assert!(!has_picture_slash("图 片/冼小满"));
+        assert!(has_picture_credit_mark("在林区巡查。 图/冼小满"));
+        assert!(has_picture_credit_mark("在林区巡查。 图／冼小满"));
+        assert!(has_picture_credit_mark("在林区巡查。 图｜冼小满"));
+        assert!(!has_picture_credit_mark("图 片/冼小满"));
         assert_eq!(
             picture_credit("护林员在林区巡查。 图/冼小满").as_deref(),
             Some("图/冼小满")
+        );
+        assert_eq!(
+            picture_credit("护林员在林区巡查。 图｜冼小满").as_deref(),
+            Some("图｜冼小满")
         );
     }
 }

@@ -394,7 +394,7 @@ fn dropped_bullet(line: &str, kept: &str) -> Option<char> {
 }
 
 /// Bullets that open a line of a list or a run of short items.
-const BULLETS: [char; 11] = ['■', '●', '◆', '◇', '▶', '►', '★', '☆', '▲', '•', '◀'];
+pub(super) const BULLETS: [char; 11] = ['■', '●', '◆', '◇', '▶', '►', '★', '☆', '▲', '•', '◀'];
 
 /// `■楝城东站增开夜间接驳公交　1月12日起，…`: a bullet, a head without sentence
 /// punctuation, a wide space (U+3000 or two spaces), then running text on the same

@@ -1,6 +1,7 @@
 //! Indents mark paragraph starts only on pages that indent paragraphs.
 
 use super::wrap_width::Wrap;
+use crate::segment::blocks::BULLETS;
 use crate::segment::blocks::Markup;
 use crate::segment::blocks::Unit;
 use crate::segment::classify::is_complete;
@@ -40,6 +41,11 @@ pub(super) fn settle_indents(units: &mut [Unit<'_>], wrap: Option<Wrap>) {
     }
 }
 
+/// What opens an item of a list a text browser prints, besides the bullets a paper
+/// prints (`blocks::BULLETS`, `■`, `●`, `▲`): a Markdown or plain-text list's mark
+/// (`*`, `+`, `-`) and the small bullets of a web page's list (`·`, `○`, `□`, `▪`).
+const LIST_MARKS: [char; 7] = ['*', '+', '-', '·', '○', '□', '▪'];
+
 /// A text browser (`lynx -dump`, `w3m -dump`) indents a block of a web page, not its
 /// first line: every line of an indented paragraph is indented as its first, and
 /// blocks stand between blank lines. On such a page (blank lines between blocks,
@@ -77,10 +83,7 @@ pub(super) fn join_indented_blocks(units: &mut Vec<Unit<'_>>) {
         above_len + 1 + word > width
     };
     let text = |u: &Unit<'_>| u.markup == Markup::None && u.level == 0 && u.bullet.is_none();
-    let listed = |u: &Unit<'_>| {
-        u.text
-            .starts_with(['*', '+', '-', '•', '·', '○', '●', '■', '□', '◆', '▪'])
-    };
+    let listed = |u: &Unit<'_>| u.text.starts_with(LIST_MARKS) || u.text.starts_with(BULLETS);
     // `* 山货进驻超市`, `•山货进驻超市`: a bullet, then the item's words.
     let list_item = |u: &Unit<'_>| {
         listed(u)

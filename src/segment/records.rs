@@ -511,6 +511,21 @@ struct LabelledRecords {
     database: bool,
 }
 
+/// True when one of the first `k` characters of `t` is a colon (`：`, `:`) or `=`.
+/// Found on bytes (`：` is `EF BC 9A`; every byte found opens a character), then
+/// the characters before the first one found counted: read a character at a
+/// time, the first characters of every line of a page cost more than the rest of
+/// the test.
+fn colon_among_first(t: &str, k: usize) -> bool {
+    let b = t.as_bytes();
+    // The first k characters lie in the first 4k bytes.
+    let window = &b[..b.len().min(k.saturating_mul(4))];
+    memchr::memchr3_iter(b':', b'=', 0xEF, window)
+        .filter(|&i| b[i] != 0xEF || b[i..].starts_with("：".as_bytes()))
+        .take(1)
+        .any(|i| super::classify::chars_in(&b[..i]) < k)
+}
+
 /// An export's records: each opens with the label the page's first labelled line
 /// has, and runs to the next such line or a rule; lines under a label that carry
 /// none go on in its value. Found when there are two records or more and three
@@ -524,9 +539,7 @@ fn labelled_records(units: &[Unit<'_>]) -> Option<LabelledRecords> {
     let may_label = |t: &str| {
         t.starts_with(['【', '{', '%'])
             || t.get(2..5) == Some("  -")
-            || t.chars()
-                .take(MAX_LATIN_LABEL + 3)
-                .any(|c| c == '：' || c == ':' || c == '=')
+            || colon_among_first(t, MAX_LATIN_LABEL + 3)
     };
     let maybe = units
         .iter()

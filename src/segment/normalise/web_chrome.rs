@@ -27,9 +27,9 @@ pub(super) fn is_web_chrome(line: &Line<'_>, table_row: bool) -> bool {
     if is_link_list_line(text) {
         return true;
     }
-    let h = head(text, 12);
-    h.starts_with("分享到")
-        || h.starts_with("Copyright")
+    // (`分享到` and `Copyright` open the line's first 12 characters when they open it.)
+    text.starts_with("分享到")
+        || text.starts_with("Copyright")
         || (n <= 60 && text.contains("版权所有"))
         || is_reprint_ban(text, n)
         || is_source_line(line)

@@ -51,10 +51,12 @@ pub(super) fn set_aside_mail_headers(units: &mut [Unit<'_>]) {
         }
         if i == start {
             let t: &str = &units[i].text;
-            let n = count_upto(t, 101);
-            let set_off = t.starts_with("---") && t.ends_with("---") && n <= 40;
-            let introduces = n <= 100
-                && (t.ends_with("写道：") || t.ends_with("写道:") || t.ends_with("wrote:"));
+            // (Counted only for a line that reads as either: most read as neither.)
+            let set_off = t.starts_with("---") && t.ends_with("---");
+            let introduces = t.ends_with("写道：") || t.ends_with("写道:") || t.ends_with("wrote:");
+            let n = || count_upto(t, 101);
+            let set_off = set_off && n() <= 40;
+            let introduces = introduces && n() <= 100;
             if units[i].markup == Markup::None && (set_off || introduces) {
                 units[i].markup = Markup::Furniture;
                 units[i].level = 0;

@@ -19,8 +19,18 @@ pub(super) fn named_field(text: &str, fields: &[&str], at: FieldAt) -> Option<us
         FieldAt::Start => {
             // The line's first colon, looked for only where a field could end
             // (a long line with no colon near its start names none).
-            let longest = fields.iter().map(|f| f.len()).max().unwrap_or(0);
             let b = text.as_bytes();
+            // A line opening with no field's first two bytes names none (most lines:
+            // told before looking for a colon).
+            let opens = |f: &&str| match *f.as_bytes() {
+                [] => true,
+                [f0] => b.first() == Some(&f0),
+                [f0, f1, ..] => b.len() >= 2 && b[0] == f0 && b[1] == f1,
+            };
+            if !fields.iter().any(opens) {
+                return None;
+            }
+            let longest = fields.iter().map(|f| f.len()).max().unwrap_or(0);
             // (`：` opens with `EF`: the bytes that may open a colon, found at once.)
             let colon = memchr::memchr2_iter(b':', 0xEF, &b[..b.len().min(longest + 1)])
                 .find(|&i| b[i] == b':' || b[i..].starts_with("：".as_bytes()))?;

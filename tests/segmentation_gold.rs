@@ -26,7 +26,9 @@
 //! set and style is stored in `tests/fixtures/segmentation_ratchet.toml`: the ratchet
 //! test fails when an article that was right goes wrong, and prints what improved.
 //! Re-bless after an improvement (or a deliberate trade) with
-//! `NEWSTAG_BLESS=1 cargo test --test segmentation_gold ratchet`.
+//! `NEWSTAG_BLESS=1 cargo test --test segmentation_gold ratchet`. To measure a change on
+//! a few sets or styles, `NEWSTAG_ONLY_SETS=blind13,blind27` and
+//! `NEWSTAG_ONLY_STYLES=markdown` limit the run (a bless then re-writes only their entries).
 //!
 //! ## First score of the blind set
 //! `tests/fixtures/blind/` scored unchanged with the segmentation of main at 0787b43 (the set came in 35cf094), before any tuning,
@@ -1509,6 +1511,30 @@ fn table_row(set: &str, style: Style, s: &Score) -> String {
     )
 }
 
+/// `NEWSTAG_ONLY_SETS=blind13,blind27` or `NEWSTAG_ONLY_STYLES=plain,markdown`: the sets or
+/// styles a measuring run is limited to (none given: all). A name that is not one of
+/// `known` fails the run rather than leaving it silently empty.
+fn only_names<'a>(
+    var: &str,
+    known: impl Iterator<Item = &'a str>,
+) -> Option<std::collections::BTreeSet<String>> {
+    let value = std::env::var(var).ok()?;
+    let names: std::collections::BTreeSet<String> = (value.split(','))
+        .map(|n| n.trim().to_string())
+        .filter(|n| !n.is_empty())
+        .collect();
+    let known: Vec<&str> = known.collect();
+    let unknown: Vec<&String> = names
+        .iter()
+        .filter(|n| !known.contains(&n.as_str()))
+        .collect();
+    assert!(
+        unknown.is_empty(),
+        "{var} names {unknown:?}, not among {known:?}"
+    );
+    Some(names)
+}
+
 /// Every gold article of every set, in every extraction style, stays at least as right
 /// as the stored ratchet says (title found, body whole, kicker, subtitle, byline, kind),
 /// and no page gains titles the gold lacks.
@@ -1525,8 +1551,20 @@ fn every_set_and_style_holds_the_ratchet() {
     let mut logs = String::new();
     // The `set/style/` key prefix of every run made here.
     let mut runs = Vec::new();
-    for (set, cases) in all_sets() {
+    let sets = all_sets();
+    let only_sets = only_names("NEWSTAG_ONLY_SETS", sets.iter().map(|(set, _)| *set));
+    let only_styles = only_names("NEWSTAG_ONLY_STYLES", Style::ALL.iter().map(|s| s.name()));
+    for (set, cases) in sets {
+        if !only_sets.as_ref().is_none_or(|names| names.contains(set)) {
+            continue;
+        }
         for style in Style::ALL {
+            if !only_styles
+                .as_ref()
+                .is_none_or(|names| names.contains(style.name()))
+            {
+                continue;
+            }
             runs.push(format!("{set}/{}/", style.name()));
             let r = run(set, &cases, style);
             table.push_str(&table_row(set, style, &r.total));

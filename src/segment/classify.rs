@@ -564,7 +564,9 @@ pub fn classify(unit: &Unit<'_>) -> Class {
         }
     }
     if unit.level > 0 {
-        if is_byline(text, n) {
+        // (A converter's heading is read as before, a credit run on into text
+        // too: on a page read by its columns it marks where a story opens.)
+        if byline_shaped(text, n) {
             class.role = Role::Byline;
             class.rule = "byline: Markdown heading that names a reporter";
         } else {
@@ -977,6 +979,12 @@ const BYLINE_FIELDS: [&str; 10] = [
 
 /// A byline standing on its own line.
 pub fn is_byline(text: &str, n: usize) -> bool {
+    byline_shaped(text, n) && !credit_runs_on(text)
+}
+
+/// [`is_byline`] but for a lede's first line cut right after its credit, which
+/// reads as a byline too (`都市报讯（记者 綦望舒）今`).
+fn byline_shaped(text: &str, n: usize) -> bool {
     if n == 0 || n > 80 || ends_sentence(text) || text.contains('，') || text.contains('。') {
         return false;
     }
@@ -1049,6 +1057,34 @@ pub fn is_byline(text: &str, n: usize) -> bool {
         }
     }
     false
+}
+
+/// `都市报讯（记者 綦望舒）今`, `新华社北京5月9日电（记者 苏芃）国`: a dateline's
+/// credit in brackets with the text run on after it on the same line, 20
+/// characters at most. A narrow column cut the lede's first line there: the line
+/// opens the lede (its credit inline, as the paper prints it), it is no byline
+/// alone; it still tells where a story opens, as a byline does.
+pub(crate) fn credit_runs_on(text: &str) -> bool {
+    // (Only a narrow column's line: a hard-wrapped page's long line is read as
+    // it was.)
+    if count_upto(text, 21) > 20 {
+        return false;
+    }
+    let Some(end) = dateline_marker(text) else {
+        return false;
+    };
+    let rest = trim(&text[end..]);
+    let Some(inner) = rest.strip_prefix(['（', '(']) else {
+        return false;
+    };
+    let Some(close) = inner.find(['）', ')']) else {
+        return false;
+    };
+    let after = trim(&inner[close..][inner[close..].chars().next().map_or(0, char::len_utf8)..]);
+    after
+        .chars()
+        .next()
+        .is_some_and(|c| is_han(c) || crate::text::is_digit(c))
 }
 
 /// `文：黄以宁`, `报道：林慧心`, `摄影：陈志豪　编辑：许佩文`, `文｜冼若愚　图｜岳听松`,
@@ -2173,6 +2209,18 @@ mod tests {
         assert_eq!(role("读者 来信"), Role::Head);
     }
 
+    /// A dateline's bracketed credit with text run on after it is a lede's first
+    /// line cut by a narrow column, not a byline alone; the credit alone still is.
+    #[test]
+    fn a_credit_with_text_run_on_opens_the_lede() {
+        assert_eq!(role("都市报讯（记者 綦望舒）今"), Role::Body);
+        assert_eq!(role("晚报讯（记者 亓映雪）菱溪"), Role::Body);
+        assert_eq!(role("新华社北京5月9日电（记者 苏芃）国"), Role::Body);
+        assert_eq!(role("新华社北京5月9日电（记者 苏芃）"), Role::Byline);
+        assert_eq!(role("都市报讯（记者 綦望舒）"), Role::Byline);
+        assert_eq!(role("（记者 綦望舒）"), Role::Byline);
+    }
+
     /// A field label and a person's name (`文：黄以宁`, `文｜冼听雨`, several side by
     /// side) sign the text; a label over a word that is no name heads it.
     #[test]
@@ -2372,5 +2420,30 @@ mod pen_name_tests {
         // After a cut paragraph the line is no signature.
         let page = "巷子里的长椅\n\n老街坊们说，巷子里最招人喜欢的，是那几条长椅和\n\n峿山樵夫\n";
         assert_eq!(first(page).2, "", "{page}");
+    }
+}
+
+#[cfg(test)]
+mod run_on_credit_tests {
+    use crate::segment::segment_issue;
+
+    /// A narrow column's lede whose first line ends right after its bracketed
+    /// credit (`都市报讯（记者 綦望舒）今` / `年栎原城区…`) opens the story's text,
+    /// credit and all, under its head; the story after it stays a story of its own.
+    #[test]
+    fn a_lede_cut_after_its_credit_opens_the_text() {
+        let page = "城区新增三处口袋公园\n\n都市报讯（记者 綦望舒）今\n年栎原城区利用边角地新建三处\n口袋公园，近日全部开放。\n\n夜间门诊延长至22时\n\n都市报讯（记者 缑念慈）为\n方便上班族看病，市第二人民医\n院从本周起延长夜间门诊。\n";
+        let articles = segment_issue(page, "x");
+        let titles: Vec<&str> = articles.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["城区新增三处口袋公园", "夜间门诊延长至22时"],
+            "{page}"
+        );
+        for (a, credit) in articles.iter().zip(["綦望舒）今", "缑念慈）为"]) {
+            let body = a.paragraphs.concat();
+            assert!(body.starts_with("都市报讯（记者 "), "{body}");
+            assert!(body.contains(credit), "{body}");
+        }
     }
 }

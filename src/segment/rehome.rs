@@ -124,9 +124,11 @@ pub(super) fn names_some((found, all, run): (usize, usize, usize)) -> bool {
 /// The text of the body units from `i` on, up to [`WINDOW`] characters.
 pub(super) fn text_from(units: &[Unit<'_>], classes: &[Class], i: usize) -> Vec<char> {
     let mut out = Vec::new();
-    for (u, c) in units[i..].iter().zip(&classes[i..]) {
+    for (k, (u, c)) in units[i..].iter().zip(&classes[i..]).enumerate() {
         match c.role {
             Role::Noise => continue,
+            // A lede opening on its credit opens the next text, as a byline does.
+            Role::Body if k > 0 && super::classify::credit_runs_on(&u.text) => break,
             Role::Body | Role::JumpIn => out.extend(keys(&u.text, WINDOW - out.len())),
             _ => break,
         }
@@ -182,7 +184,12 @@ fn headless_opening(units: &[Unit<'_>], classes: &[Class], t: usize) -> Option<u
     }
     let text_above = matches!(above, Some(Role::Body | Role::Caption | Role::JumpOut));
     let jump_in = classes[t].role == Role::JumpIn || classes[t].jump_in;
-    (bylines > 0 || (jump_in && text_above)).then_some(at)
+    // A lede opening on its credit, the line cut right after it (`本报讯（记者 宁一舟）9月`),
+    // opens a story as a byline over its text does.
+    let credit = classes[t].role == Role::Body
+        && bylines == 0
+        && super::classify::credit_runs_on(&units[t].text);
+    (bylines > 0 || credit || (jump_in && text_above)).then_some(at)
 }
 
 /// A head-like line that reads on mid-word into the text below it (`在蓍原县绿色食品产业`

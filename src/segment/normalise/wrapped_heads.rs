@@ -168,6 +168,7 @@ fn signs_or_subtitles(u: &Unit<'_>) -> bool {
         && (t.starts_with("——")
             || is_byline(t, count_upto(t, 81))
             || is_dateline_alone(t)
+            || crate::segment::classify::credit_runs_on(t)
             || (count_upto(t, 13) <= 12 && ROLE_WORDS.iter().any(|r| t.ends_with(r))))
 }
 

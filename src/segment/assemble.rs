@@ -1117,7 +1117,8 @@ impl Assembler {
         }
         // Who signed the text above and when, on one line after its finished last
         // paragraph (`笪鹤年先生治丧小组　2026年12月9日`), ends that text: it is no
-        // kicker of the head below it (the next notice's `讣　告`).
+        // kicker of the head below it (the next notice's `讣　告`), even when that head
+        // reads as a byline (a letter-spaced `讣　告`) or a label (`寻人启事`).
         if super::classify::is_signature_line(&units[heads[0]].text)
             && !classes[heads[0]].explicit
             && let Some(c) = self.cur
@@ -1126,7 +1127,10 @@ impl Assembler {
                 .paragraphs
                 .last()
                 .is_some_and(|p| is_complete(p))
-            && (heads.len() >= 2 || next.is_none_or(|n| classes[n].role != Role::Body))
+            && (heads.len() >= 2
+                || label.is_some()
+                || !bylines.is_empty()
+                || next.is_none_or(|n| classes[n].role != Role::Body))
         {
             let d = &mut self.drafts[c];
             d.paragraphs.push(units[heads[0]].text.to_string());
@@ -2437,6 +2441,29 @@ mod tests {
         assert!(crate::segment::classify::is_date_alone("2O26 年 5 月 6 日"));
         assert!(crate::segment::classify::is_date_alone("二〇二五年三月"));
         assert!(!crate::segment::classify::is_date_alone("5年3月6日"));
+    }
+
+    /// A signature with its date ends its notice even when the next notice's head
+    /// reads as a byline (`讣　告`, two characters like a name) or as a label over a
+    /// notice's text (`寻人启事` above `招聘启事`): it titles nothing.
+    #[test]
+    fn a_signature_over_a_head_read_as_a_byline_or_label_ends_its_notice() {
+        let page = "讣　告\n\n退休教师笪鹤年先生因病医治无效，于2026年12月7日逝世。\n\n遵照先生遗愿，丧事从简。\n\n笪鹤年先生治丧小组　2026年12月9日\n\n讣　告\n\n退休教师阚佩兰女士于2026年12月6日在家中安详辞世，享年八十岁。\n\n阚佩兰女士从教三十八年，教过的学生遍布全县。\n\n阚佩兰女士家属　2026年12月8日\n\n寻人启事\n\n宁老汉，男，78岁，12月9日上午在东关菜市场走失。\n\n如有知情者，请与家属联系，必有重谢。\n";
+        let a = segment_issue(page, "k");
+        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, ["讣　告", "讣　告", "寻人启事"], "{a:#?}");
+        assert_eq!(
+            a[0].paragraphs.last().map(String::as_str),
+            Some("笪鹤年先生治丧小组　2026年12月9日")
+        );
+        assert_eq!(
+            a[1].paragraphs.last().map(String::as_str),
+            Some("阚佩兰女士家属　2026年12月8日")
+        );
+        assert!(
+            a.iter().all(|a| a.kicker.is_empty() && a.byline.is_empty()),
+            "{a:#?}"
+        );
     }
 
     /// A notice's head set in letter-spaced display type, as the page's lines reach

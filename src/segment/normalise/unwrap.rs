@@ -647,9 +647,6 @@ mod tests {
         assert!(!signs_head("乡村公路也要", "勤养护"));
     }
 
-    /// A block of briefs on a page that indents its paragraphs, each brief a head
-    /// over an indented paragraph: the heads stay apart from the paragraph above,
-    /// however wide it grew; a line that goes on from an unfinished one still joins.
     /// A commentary's title over its writer's name in one block, the text after a
     /// blank line (`pdftotext`, pdfminer): the name (a family name and a given one,
     /// a pen name of no word, two characters spaced apart, one word jieba tags as a
@@ -679,6 +676,9 @@ mod tests {
         }
     }
 
+    /// A block of briefs on a page that indents its paragraphs, each brief a head
+    /// over an indented paragraph: the heads stay apart from the paragraph above,
+    /// however wide it grew; a line that goes on from an unfinished one still joins.
     #[test]
     fn a_head_over_an_indented_paragraph_stays_apart() {
         let page = "要闻简报\n我省新增五家国家级专精特新企业\n\u{3000}\u{3000}近日，我省五家企业入选第七批国家级专精特新企业\n名单，全省国家级企业达到八十六家。\n璜江大运河文化带保护规划发布\n\u{3000}\u{3000}《璜江大运河文化带保护规划》日前发布，明确到二〇\n三五年建成大运河文化保护传承利用示范区。\n\n\u{3000}\u{3000}今年一至六月，全省设区市空气质量优良天数比例为\n八成七，同比提高一个多百分点。\n\n\u{3000}\u{3000}任命郦明川为璜江省交通运输厅副厅长；免去卜国华\n的璜江省交通运输厅副厅长职务。\n\n\u{3000}\u{3000}璜江省人民政府的任免名单今天在这里公布，请各位\n读者留意。\n";

@@ -102,15 +102,12 @@ pub fn reading_order(text: &str) -> Option<Vec<Run>> {
             let bare: Vec<Row> = page
                 .iter()
                 .map(|r| Row {
-                    line: r.line,
-                    page_break: r.page_break,
-                    indented: r.indented,
-                    marked: r.marked,
                     pieces: if r.marked {
                         Vec::new()
                     } else {
                         r.pieces.clone()
                     },
+                    ..*r
                 })
                 .collect();
             match gutters(&bare) {
@@ -670,16 +667,14 @@ fn restrict(rows: &[Row], x0: usize, x1: usize) -> Vec<Row> {
     let mut out: Vec<Row> = rows
         .iter()
         .map(|r| Row {
-            line: r.line,
-            page_break: r.page_break,
             indented: r.indented && x0 == 0,
-            marked: r.marked,
             pieces: r
                 .pieces
                 .iter()
                 .filter(|p| (x0..x1).contains(&p.a))
                 .copied()
                 .collect(),
+            ..*r
         })
         .collect();
     let first = out

@@ -850,9 +850,9 @@ fn table_records(units: &[Unit<'_>]) -> Option<(usize, std::ops::Range<usize>, V
 }
 
 /// The cell delimiters of the row that opens on `lines[0]`, over the lines below
-/// it as far as a quoted cell open at its end runs on (the quote's close; a row
-/// read unquoted, or a quote left open past a page's worth of lines, ends at its
-/// first line).
+/// it as far as a quoted cell open at its end runs on (to the quote's close; a row
+/// read unquoted ends at its first line, and a quote left open is followed over a
+/// page's worth of lines at most, 64).
 fn delimiters_to_row_end(lines: &[Unit<'_>], cell: char, quoted: bool) -> usize {
     const MOST_LINES: usize = 64;
     let mut delimiters = 0;

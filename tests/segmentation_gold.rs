@@ -18,7 +18,8 @@
 //! `blind40_expected.toml`, `blind41_expected.toml`, `blind42_expected.toml`,
 //! `blind43_expected.toml`, `blind44_expected.toml`, `blind45_expected.toml`,
 //! `blind46_expected.toml`, `blind47_expected.toml`, `blind48_expected.toml`,
-//! `blind49_expected.toml`, `blind50_expected.toml` and `blind51_expected.toml`.
+//! `blind49_expected.toml`, `blind50_expected.toml`, `blind51_expected.toml`,
+//! `blind52_expected.toml` and `blind53_expected.toml`.
 //!
 //! Every page of every set is also re-rendered in the extraction styles of
 //! `common::styles` (hard-wrapped, no blank lines, page furniture, indents, converter
@@ -886,6 +887,36 @@
 //! commentary 1.000 / 7 of 7, notices 0.750 / 5 of 9; evening city 1.000 / 8 of 8, sports and
 //! weather 0.909 / 5 of 7; county 0.800 / 5 of 6; the second city daily 1.000 / 6 of 6; the
 //! national paper 1.000 / 6 of 6 and 1.000 / 6 of 6; the odt2txt page 0.824 / 6 of 9.
+//!
+//! ## First scores of the fifty-second and fifty-third blind sets
+//! `tests/fixtures/blind52/` (13 files, 92 gold articles) and `tests/fixtures/blind53/` (13
+//! files, 92 gold articles), each of another new province's papers, written by two helpers at
+//! the same time without reading `src/`, any test, the ratchet or each other (see their
+//! READMEs): ten pages each in the shared samples' habits, two national-paper pages, and one
+//! page printed by a tool no earlier set used: blind52, a youth paper's page typeset as a
+//! four-column PDF with reportlab and printed by **PDFium** through pypdfium2 5.15.2
+//! (`get_text_range()`; its CR LF turned into LF; the banner head and its subtitle printed on
+//! one line, the page's footer as its first line, a table row one line of single-spaced
+//! cells); blind53, an evening paper's e-edition page written as HTML and dumped by **links**
+//! 2.28 (`links -dump`; Chinese paragraphs never wrapped, a three-column layout table printed
+//! side by side in 154-character rows, `<h1>` centred, `<h3>`/`<h4>` indented, `<strong>` heads
+//! run in). Title F1 / whole, scored by the lead at 04:43 UTC on 2026-12-06 with segmentation
+//! as at main 86407eb (session 43's last change, before either set was seen):
+//!
+//! | set | plain | hardwrap | noblank | furniture | indent | markdown |
+//! |---|---|---|---|---|---|---|
+//! | blind52 | 0.865 / 77.2% | 0.865 / 77.2% | 0.865 / 77.2% | 0.870 / 77.2% | 0.865 / 77.2% | 0.866 / 78.3% |
+//! | blind53 | 0.827 / 71.7% | 0.816 / 76.1% | 0.838 / 71.7% | 0.840 / 73.9% | 0.838 / 71.7% | 0.867 / 73.9% |
+//!
+//! Pages (plain), in the scorer's order. blind52: front 1.000 / 8 of 8, political 0.909 / 4 of
+//! 6, economy 0.833 / 5 of 7, supplement 0.600 / 2 of 6; commentary 0.923 / 5 of 7, notices
+//! 0.800 / 4 of 9; evening city 1.000 / 8 of 8, sports and weather 0.727 / 4 of 7; county 0.889
+//! / 5 of 6; the second city daily 1.000 / 5 of 6; the national paper 1.000 / 6 of 6 and 1.000
+//! / 6 of 6; the PDFium page 0.667 / 9 of 10. blind53: front 1.000 / 8 of 8, political 1.000 /
+//! 7 of 7, economy 0.833 / 5 of 7, supplement 0.750 / 1 of 6; commentary 0.909 / 7 of 7,
+//! notices 0.667 / 5 of 9; evening city 1.000 / 8 of 8, sports and weather 0.600 / 3 of 7;
+//! county 0.727 / 5 of 6; the second city daily 0.909 / 5 of 7; the national paper 0.909 / 5
+//! of 6 and 1.000 / 6 of 6; the links page 0.364 / 1 of 8.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -1308,7 +1339,7 @@ fn all_sets() -> Vec<(&'static str, Vec<Case>)> {
         "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33",
         "blind34", "blind35", "blind36", "blind37", "blind38", "blind39", "blind40", "blind41",
         "blind42", "blind43", "blind44", "blind45", "blind46", "blind47", "blind48", "blind49",
-        "blind50", "blind51",
+        "blind50", "blind51", "blind52", "blind53",
     ] {
         // A listed set is in the repository: one gone missing fails here
         // rather than leaving the scores silently.

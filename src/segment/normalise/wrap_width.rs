@@ -19,6 +19,42 @@ fn width(s: &str, cap: usize) -> usize {
     (ascii + 2 * leads).min(cap)
 }
 
+/// [`Wrap::of`] `s` in cells and in characters, from one count of its bytes when
+/// it is short enough for the cells' count to read all of it (its characters are
+/// then its ASCII bytes and the bytes that open the others).
+fn both_widths(s: &str) -> (usize, usize) {
+    let b = s.as_bytes();
+    if b.len() > 2 * WIDTH_CAP {
+        let cells = Wrap {
+            width: 0,
+            chars: false,
+        };
+        let chars = Wrap {
+            width: 0,
+            chars: true,
+        };
+        return (cells.of(s), chars.of(s));
+    }
+    let (ascii, leads) = crate::segment::classify::ascii_and_leads(b);
+    let cells = (ascii + 2 * leads).min(WIDTH_CAP);
+    // `count_upto(s, WIDTH_CAP / 2)`: the characters, one more than the cap at most.
+    let chars = (ascii + leads).min(WIDTH_CAP / 2 + 1);
+    (cells, (2 * chars).min(WIDTH_CAP))
+}
+
+/// True when `s` holds a comma or a full stop (`，`, `。`, `、`, `,`): told on
+/// bytes (`，` opens with `EF`, `。` and `、` with `E3`), where a search for any of
+/// four characters reads a line a character at a time.
+fn holds_clause_mark(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr3_iter(b',', 0xEF, 0xE3, b).any(|i| {
+        b[i] == b','
+            || b[i..].starts_with("，".as_bytes())
+            || b[i..].starts_with("。".as_bytes())
+            || b[i..].starts_with("、".as_bytes())
+    })
+}
+
 /// Widest cells counted for a line when looking for the wrap width.
 pub(super) const WIDTH_CAP: usize = 240;
 
@@ -134,22 +170,13 @@ pub(in crate::segment) fn wrap_width(units: &[Unit<'_>]) -> Option<Wrap> {
         .iter()
         .filter(|u| u.markup == Markup::None && !has_box_drawing(&u.text))
     {
-        let by_cells = Wrap {
-            width: 0,
-            chars: false,
-        }
-        .of(&u.text);
-        let by_chars = Wrap {
-            width: 0,
-            chars: true,
-        }
-        .of(&u.text);
+        let (by_cells, by_chars) = both_widths(&u.text);
         // A line is never narrower in characters (each counts two cells) than
         // in cells.
         if by_chars < 24 {
             continue;
         }
-        let prose = u.text.contains(['，', '。', '、', ',']);
+        let prose = holds_clause_mark(&u.text);
         for (measure, w) in [(&mut cells, by_cells), (&mut chars, by_chars)] {
             if w >= 24 {
                 measure.all[w] += 1;
@@ -206,6 +233,23 @@ mod tests {
     use super::*;
     use crate::segment::blocks::units;
     use crate::segment::normalise::tests::texts;
+
+    proptest::proptest! {
+        /// Both widths of a line, read at once, are what each measure gives alone,
+        /// and a clause mark is found where the line contains one.
+        #[test]
+        fn both_widths_are_each_measure_alone(
+            s in "[a1 ，。、,：！社𠀀é\u{3000}]{0,300}"
+        ) {
+            let cells = Wrap { width: 0, chars: false }.of(&s);
+            let chars = Wrap { width: 0, chars: true }.of(&s);
+            proptest::prop_assert_eq!(both_widths(&s), (cells, chars));
+            proptest::prop_assert_eq!(
+                holds_clause_mark(&s),
+                s.contains(['，', '。', '、', ','])
+            );
+        }
+    }
 
     #[test]
     fn a_page_hard_wrapped_twice_keeps_its_paragraphs() {

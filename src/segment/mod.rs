@@ -12,11 +12,13 @@
 //! `posts`, outliner notes' entries by `outline`) -> `classify` (each unit's
 //! role and features) -> `assemble` (heading stacks to articles, re-threading cut
 //! paragraphs via `rethread`; a head printed away from its text first moved above it,
-//! `rehome`) -> `kind` -> `doubt` (reasons to doubt the cut) -> `id`. Text is kept as written; only
+//! `rehome`; a box's head and text printed inside a lead's head stack moved above
+//! the stack, `boxed_heads`) -> `kind` -> `doubt` (reasons to doubt the cut) -> `id`. Text is kept as written; only
 //! comparisons (ids, tests) normalise.
 
 pub mod assemble;
 pub mod blocks;
+pub mod boxed_heads;
 pub mod classify;
 pub mod columns;
 pub mod doubt;
@@ -170,6 +172,7 @@ fn run(
     rehome::columnist_titles(&mut units, &mut classes);
     rehome::rehome_heads(&mut units, &mut classes);
     rehome::pair_floated_heads(&mut units, &mut classes);
+    boxed_heads::unbox_heads(&mut units, &mut classes);
     stacked_heads::unstack_heads(&mut units, &mut classes);
     set_aside_trailing_links(&units, &mut classes);
     let drafts = assemble::assemble(&units, &classes);

@@ -1506,6 +1506,11 @@ pub fn caption_credit(text: &str) -> Option<String> {
 /// `1940年1月6日`, `二〇二四年三月五日 星期二`, `2025年3月`: a date alone on its line
 /// (a weekday or a parenthesis may follow it after a space).
 pub fn is_date_line(text: &str) -> bool {
+    // A date opens with its year's figures (see [`read_date`]): a line that opens
+    // with no figure is none, told before it is cut into words.
+    if !text.chars().next().is_some_and(opens_printed_date) {
+        return false;
+    }
     let t = text
         .split(|c: char| c.is_whitespace())
         .next()
@@ -1602,6 +1607,12 @@ pub fn read_date(s: &str, figures: Figures) -> Option<DateRead> {
             day: false,
         },
     })
+}
+
+/// True when `c` may open a date read with [`Figures::Printed`]: a figure, Arabic
+/// or Chinese (its year's first).
+fn opens_printed_date(c: char) -> bool {
+    crate::text::is_digit(c) || "〇零一二三四五六七八九十".contains(c)
 }
 
 /// The month and day `s` opens with, without a year (`12月8日`, `十月十日`): the bytes

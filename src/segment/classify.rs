@@ -547,12 +547,14 @@ pub fn classify(unit: &Unit<'_>) -> Class {
     // Jump lines and date lines read the same under a converter's `#`: Markdown is
     // a hint, not the truth.
     if n <= 40 {
-        if is_jump_marker(text, "下转") && is_whole_marker(text) {
+        // (The marker's shape first: most lines open with none of its brackets or
+        // verbs, and are not searched for the verb.)
+        if is_whole_marker(text) && is_jump_marker(text, "下转") {
             class.role = Role::JumpOut;
             class.rule = "jump out: (下转…版) alone";
             return class;
         }
-        if is_jump_marker(text, "上接") && is_whole_marker(text) {
+        if is_whole_marker(text) && is_jump_marker(text, "上接") {
             class.role = Role::JumpIn;
             class.rule = "jump in: (上接…版) alone";
             return class;

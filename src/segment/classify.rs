@@ -991,8 +991,7 @@ fn byline_shaped(text: &str, n: usize) -> bool {
         return false;
     }
     // `记者 蒲公英)`: closing a bracket it did not open, it is the tail of a cut line.
-    let count = |cs: [char; 2]| text.chars().filter(|c| cs.contains(c)).count();
-    if count([')', '）']) > count(['(', '（']) {
+    if closes_more_than_opens(text) {
         return false;
     }
     if BYLINE_FIELDS.iter().any(|f| text.starts_with(f))
@@ -1059,6 +1058,23 @@ fn byline_shaped(text: &str, n: usize) -> bool {
         }
     }
     false
+}
+
+/// True when `text` holds more closing brackets (`)`, `）`) than opening ones (`(`,
+/// `（`). Told on bytes: `（` and `）` are `EF BC 88` and `EF BC 89`, and a byte search
+/// for `(`, `)` and `EF` stops at the few full-width marks of a line, where reading
+/// it a character at a time (twice) decoded every character.
+fn closes_more_than_opens(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut open: isize = 0;
+    for i in memchr::memchr3_iter(b'(', b')', 0xEF, b) {
+        match (b[i], b.get(i + 1), b.get(i + 2)) {
+            (b'(', ..) | (0xEF, Some(0xBC), Some(0x88)) => open += 1,
+            (b')', ..) | (0xEF, Some(0xBC), Some(0x89)) => open -= 1,
+            _ => {}
+        }
+    }
+    open < 0
 }
 
 /// `都市报讯（记者 綦望舒）今`, `新华社北京5月9日电（记者 苏芃）国`: a dateline's
@@ -2111,6 +2127,16 @@ mod tests {
                 );
             }
             proptest::prop_assert_eq!(is_table_row(&s), cells >= 3 && figures >= 2);
+        }
+
+        /// The byte count of brackets is the count of the characters.
+        #[test]
+        fn brackets_are_counted_on_bytes(s in "[()（）［］｛｝＂ａ社 ，]{0,30}") {
+            let count = |cs: [char; 2]| s.chars().filter(|c| cs.contains(c)).count();
+            proptest::prop_assert_eq!(
+                closes_more_than_opens(&s),
+                count([')', '）']) > count(['(', '（'])
+            );
         }
 
         #[test]

@@ -54,11 +54,15 @@ pub(super) fn is_page_code(text: &str) -> bool {
 }
 
 /// `本版责编：张三 美编：李四`: the credits of a page.
+///
+/// The words it opens with are asked of the line itself (the same answer as of its
+/// first eight characters): only a line that opens with `本版` has them gathered.
 pub(super) fn is_page_credit(text: &str) -> bool {
-    let h = head(text, 8);
-    (h.starts_with("本版") && (h.contains('编') || h.contains('审') || h.contains('校')))
-        || h.starts_with("美编")
-        || h.starts_with("校对")
+    if text.starts_with("本版") {
+        let h = head(text, 8);
+        return h.contains('编') || h.contains('审') || h.contains('校');
+    }
+    text.starts_with("美编") || text.starts_with("校对")
 }
 
 /// `《某某日报》（2025年10月20日 第 02 版）`: where an e-paper article appeared.

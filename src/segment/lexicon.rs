@@ -198,6 +198,13 @@ impl Lexicon {
         self.web_controls.iter().any(|w| w == word)
     }
 
+    /// Whether `text` opens with a button word (see [`Lexicon::is_web_control`]).
+    pub fn opens_with_web_control(&self, text: &str) -> bool {
+        self.web_controls
+            .iter()
+            .any(|w| text.starts_with(w.as_str()))
+    }
+
     /// Whether a button word (see [`Lexicon::is_web_control`]) opens with `c`.
     pub fn opens_web_control(&self, c: char) -> bool {
         self.control_openers

@@ -469,6 +469,19 @@ fn is_button_row(text: &str) -> bool {
     if bracketed > 0 {
         return bracketed >= 2 && rest.is_empty();
     }
+    // The first word is a button word (a count glued after it or not), a count or
+    // pictographs, or the line is no row: told at its start, before the line is cut
+    // into words (a line of text that opens with a button word's first character,
+    // `在`, `关`, or with a figure was read to its first space).
+    let count_end = rest.find(|c: char| !is_count_char(c)).unwrap_or(rest.len());
+    let opens_count = count_end > 0
+        && rest[count_end..]
+            .chars()
+            .next()
+            .is_none_or(char::is_whitespace);
+    if !(opens_count || rest.starts_with(is_pictograph) || lex.opens_with_web_control(rest)) {
+        return false;
+    }
     // `阅读 3.1万`, `分享　收藏　点赞 215　在看 86`, `👍 1286　☆ 收藏　💬 57`, `写留言`:
     // button words, counts (alone or glued after a button word) and pictographs.
     let (mut buttons, mut counts, mut pictures) = (0, 0, 0);

@@ -21,6 +21,9 @@ pub struct Config {
     pub team: TeamConfig,
     #[serde(default)]
     pub cache: CacheConfig,
+    /// `[lexicon]`: words added to segmentation's built-in lists.
+    #[serde(default)]
+    pub lexicon: crate::segment::lexicon::Lexicon,
     #[serde(rename = "tag")]
     pub tags: Vec<TagDef>,
     /// `[searches]`: saved searches, name -> query (`@name` in a query).
@@ -430,6 +433,7 @@ fn unreachable_config(e: toml::de::Error) -> Config {
         },
         team: TeamConfig::default(),
         cache: CacheConfig::default(),
+        lexicon: Default::default(),
         suggest: SuggestConfig {
             min_score: 0.35,
             learn_after: 20,

@@ -28,6 +28,7 @@ mod export_python;
 mod export_tui;
 mod hostile_corpus;
 mod hostile_corpus_property;
+mod lexicon_config;
 mod memos;
 mod page_view;
 mod page_view_pty;

@@ -18,8 +18,8 @@
 //! list of issue digests they were counted over: when the corpus is as it
 //! was, they are taken as they are.
 //!
-//! Layout (little-endian): `MAGIC`, the program's size (u64) and modification
-//! time (u128), then the payload: the keywords' digest (u128), the corpus's
+//! Layout (little-endian): `MAGIC`, the program's size (u64), modification
+//! time (u128) and lexicon additions' digest (u64), then the payload: the keywords' digest (u128), the corpus's
 //! digest (u128, of its issues' digests in order), the counts (u64 each) of
 //! issues, articles, keywords found, word ids and words; per issue its
 //! digest (u128), article count (u32) and four bytes of padding; per article
@@ -258,7 +258,7 @@ fn read(path: &Path, program: &ProgramStamp) -> Option<Stored> {
 }
 
 /// Bytes before the payload: magic and the program's stamp.
-const PAYLOAD_AT: usize = 32;
+const PAYLOAD_AT: usize = 40;
 
 /// Bytes of a mapped file hashed at a time before their pages are let go of.
 const HASH_CHUNK: usize = 8 << 20;
@@ -435,10 +435,11 @@ const ISSUE_BYTES: usize = 24;
 const ARTICLE_BYTES: usize = 12;
 
 /// The program's stamp as the file holds it.
-fn stamp(program: &ProgramStamp) -> [u8; 24] {
-    let mut out = [0u8; 24];
+fn stamp(program: &ProgramStamp) -> [u8; 32] {
+    let mut out = [0u8; 32];
     out[..8].copy_from_slice(&program.size.to_le_bytes());
-    out[8..].copy_from_slice(&program.mtime_ns.to_le_bytes());
+    out[8..24].copy_from_slice(&program.mtime_ns.to_le_bytes());
+    out[24..].copy_from_slice(&program.lexicon.to_le_bytes());
     out
 }
 

@@ -28,7 +28,7 @@ const MAGIC: &[u8; 8] = b"NTSHARD\n";
 
 /// Bump when segmentation, meta reading or the shard layout change in a way the
 /// program stamp would not catch (the stamp changes with every build anyway).
-pub const FORMAT_VERSION: u32 = 6;
+pub const FORMAT_VERSION: u32 = 7;
 
 /// What a shard is valid for: the program that cut it and the file as it was
 /// (its path under the corpus, size, modification and change times, inode).
@@ -43,11 +43,14 @@ pub struct ShardKey {
 }
 
 /// The running program: a new build may cut differently, so its shards are not
-/// trusted by another build.
+/// trusted by another build; nor are they when the config adds other words to
+/// the lexicon (`[lexicon]`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProgramStamp {
     pub size: u64,
     pub mtime_ns: u128,
+    /// The digest of the config's additions to the lexicon (0 when none).
+    pub lexicon: u64,
 }
 
 impl ProgramStamp {
@@ -62,6 +65,7 @@ impl ProgramStamp {
                 Some(ProgramStamp {
                     size: f.size,
                     mtime_ns: f.mtime_ns,
+                    lexicon: crate::segment::lexicon::additions_digest(),
                 })
             })
             .clone()
@@ -628,6 +632,7 @@ mod tests {
             program: ProgramStamp {
                 size: 1,
                 mtime_ns: 2,
+                lexicon: 0,
             },
             rel: "2024/a.txt".to_string(),
             file: FileStamp {

@@ -272,6 +272,7 @@ fn note_key(pages: u64, program: &crate::cache::shard::ProgramStamp) -> u64 {
     h.update(&pages.to_le_bytes());
     h.update(&program.size.to_le_bytes());
     h.update(&program.mtime_ns.to_le_bytes());
+    h.update(&program.lexicon.to_le_bytes());
     h.digest()
 }
 
@@ -320,6 +321,7 @@ mod tests {
         let build = ProgramStamp {
             size: 9_000_000,
             mtime_ns: 1_700_000_000_000_000_000,
+            lexicon: 0,
         };
         let key = note_key(42, &build);
         assert_eq!(key, note_key(42, &build.clone()));
@@ -331,8 +333,13 @@ mod tests {
         assert_ne!(key, note_key(42, &rebuilt));
         let resized = ProgramStamp {
             size: build.size + 8,
-            ..build
+            ..build.clone()
         };
         assert_ne!(key, note_key(42, &resized));
+        let other_words = ProgramStamp {
+            lexicon: 7,
+            ..build
+        };
+        assert_ne!(key, note_key(42, &other_words));
     }
 }

@@ -48,7 +48,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 const MAGIC: &[u8; 12] = b"NEWSTAGIDX2\n";
-const VERSION: u32 = 17;
+const VERSION: u32 = 18;
 /// Bytes of the head under one checksum (a few in the unit tests, whose
 /// indexes are small, so that blocks lie inside blobs there too).
 const BLOCK: usize = if cfg!(test) { 16 } else { 64 << 10 };
@@ -97,8 +97,9 @@ fn corrections_digest(corrections: &[crate::correct::Correction]) -> u64 {
 #[derive(Debug, Serialize, Deserialize)]
 struct CacheFile {
     version: u32,
-    /// The program that wrote it (a new build may segment differently).
-    program: Option<FileStamp>,
+    /// The program that wrote it (a new build, or other words added to the
+    /// lexicon, may segment differently).
+    program: Option<crate::cache::shard::ProgramStamp>,
     /// The canonical corpus folder's bytes.
     root: Vec<u8>,
     files: Vec<IssueStamp>,
@@ -215,8 +216,8 @@ pub fn same_files(a: &[IssueStamp], b: &[IssueStamp]) -> bool {
     files(a) == files(b)
 }
 
-fn program() -> Option<FileStamp> {
-    std::env::current_exe().ok().and_then(|p| FileStamp::of(&p))
+fn program() -> Option<crate::cache::shard::ProgramStamp> {
+    crate::cache::shard::ProgramStamp::current()
 }
 
 /// The cached index of `root` when the cache is valid for `files` (see module doc).
@@ -744,7 +745,7 @@ fn write_cache<W: std::io::Write + std::io::Seek>(
 #[derive(Serialize)]
 struct CacheFileRef<'a> {
     version: u32,
-    program: Option<FileStamp>,
+    program: Option<crate::cache::shard::ProgramStamp>,
     root: &'a [u8],
     files: &'a [IssueStamp],
     index: Head<'a>,

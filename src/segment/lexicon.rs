@@ -1,14 +1,21 @@
-//! Word lists as data: `lexicon.toml`, embedded in the binary and parsed once.
+//! Word lists as data: `lexicon.toml`, embedded in the binary and parsed once, and
+//! extended by the config's `[lexicon]` section (the same lists, each added to
+//! the embedded one: a paper's own column labels, banners, posts), installed once
+//! at start-up with [`install_additions`].
 
 use super::blocks::DraftField;
 use serde::Deserialize;
 use std::sync::OnceLock;
 
-/// The word lists segmentation reads.
-#[derive(Debug, Deserialize)]
+/// The word lists segmentation reads. As the config's `[lexicon]` section, the
+/// words to add to each list (every list may be left out).
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Lexicon {
     /// Single-character family names, as one string.
+    #[serde(default)]
     surnames: String,
+    #[serde(default)]
     compound_surnames: Vec<String>,
     /// Words that end a column label (`今日关注`).
     #[serde(default)]
@@ -58,8 +65,8 @@ pub struct Lexicon {
 
 /// The fields of a newspaper database's records (`Title-题名: …`), by the Han name
 /// of the field: see `records`.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 struct RecordFields {
     title: Vec<String>,
     subtitle: Vec<String>,
@@ -80,8 +87,8 @@ pub enum RecordField {
 
 /// The words that tell the day of the news, one list a rule that reads them (where in
 /// a clause they are looked for is the rule's to say): see `news_day`.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 struct NewsDays {
     lede_openers: Vec<String>,
     lede_clause: Vec<String>,
@@ -100,8 +107,8 @@ pub enum NewsDayWords {
 }
 
 /// The field labels of an editor's draft, by the role each names.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 struct HeadFields {
     kicker: Vec<String>,
     title: Vec<String>,
@@ -112,34 +119,190 @@ struct HeadFields {
 
 const EMBEDDED: &str = include_str!("lexicon.toml");
 
-/// The embedded lexicon.
+/// The lexicon segmentation reads: the embedded one, extended by the config's
+/// additions once they are installed ([`install_additions`]).
 pub fn lexicon() -> &'static Lexicon {
+    INSTALLED.get().unwrap_or_else(embedded)
+}
+
+/// The embedded lexicon alone.
+fn embedded() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-    LEXICON.get_or_init(|| {
-        toml::from_str(EMBEDDED).unwrap_or(Lexicon {
-            surnames: String::new(),
-            compound_surnames: Vec::new(),
-            column_label_endings: Vec::new(),
-            paper_name_endings: Vec::new(),
-            paper_editions: Vec::new(),
-            outlet_endings: Vec::new(),
-            masthead_marks: Vec::new(),
-            banner_endings: Vec::new(),
-            place_endings: Vec::new(),
-            place_name_ends: String::new(),
-            credit_fields: Vec::new(),
-            post_endings: Vec::new(),
-            box_heads: Vec::new(),
-            web_controls: Vec::new(),
-            credit_verbs: Vec::new(),
-            news_days: NewsDays::default(),
-            head_fields: HeadFields::default(),
-            record_fields: RecordFields::default(),
+    LEXICON.get_or_init(|| toml::from_str(EMBEDDED).unwrap_or_default())
+}
+
+/// The embedded lexicon extended by the config's additions, once installed.
+static INSTALLED: OnceLock<Lexicon> = OnceLock::new();
+
+/// A digest of the installed additions (0 when none): the caches of cut pages
+/// are stamped with it, since other words cut pages otherwise.
+static ADDITIONS_DIGEST: OnceLock<u64> = OnceLock::new();
+
+/// Extend the lexicon of this process by `additions` (the config's `[lexicon]`),
+/// before any page is cut. Nothing to add installs nothing; a second install is
+/// refused (pages already cut with the first would disagree with the next).
+pub fn install_additions(additions: &Lexicon) -> Result<(), String> {
+    if additions.is_empty() {
+        return Ok(());
+    }
+    let digest = additions.digest();
+    if let Some(installed) = ADDITIONS_DIGEST.get() {
+        return if *installed == digest {
+            Ok(())
+        } else {
+            Err("lexicon: the additions were installed already".to_string())
+        };
+    }
+    let _ = INSTALLED.set(embedded().extended_by(additions));
+    let _ = ADDITIONS_DIGEST.set(digest);
+    Ok(())
+}
+
+/// The digest of the installed additions, 0 when none are installed.
+pub fn additions_digest() -> u64 {
+    ADDITIONS_DIGEST.get().copied().unwrap_or(0)
+}
+
+impl Lexicon {
+    /// True when no list has a word (the config adds nothing).
+    pub fn is_empty(&self) -> bool {
+        self.lists()
+            .iter()
+            .all(|(_, words)| words.iter().all(|w| w.trim().is_empty()))
+    }
+
+    /// A digest of every list, in order (the same lists give the same digest
+    /// in one build of the program).
+    pub fn digest(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        self.lists().hash(&mut h);
+        h.finish()
+    }
+
+    /// Every list by name, nested tables' lists as `table.list` (one string a
+    /// list of characters).
+    fn lists(&self) -> Vec<(&'static str, Vec<&str>)> {
+        let Lexicon {
+            surnames,
+            compound_surnames,
+            column_label_endings,
+            paper_name_endings,
+            paper_editions,
+            outlet_endings,
+            masthead_marks,
+            banner_endings,
+            place_endings,
+            place_name_ends,
+            credit_fields,
+            post_endings,
+            box_heads,
+            web_controls,
+            credit_verbs,
+            news_days,
+            head_fields,
+            record_fields,
+            credit_finder: _,
+            control_openers: _,
+            head_label_max: _,
+        } = self;
+        fn words(v: &[String]) -> Vec<&str> {
+            v.iter().map(String::as_str).collect()
+        }
+        vec![
+            ("surnames", vec![surnames.as_str()]),
+            ("compound_surnames", words(compound_surnames)),
+            ("column_label_endings", words(column_label_endings)),
+            ("paper_name_endings", words(paper_name_endings)),
+            ("paper_editions", words(paper_editions)),
+            ("outlet_endings", words(outlet_endings)),
+            ("masthead_marks", words(masthead_marks)),
+            ("banner_endings", words(banner_endings)),
+            ("place_endings", words(place_endings)),
+            ("place_name_ends", vec![place_name_ends.as_str()]),
+            ("credit_fields", words(credit_fields)),
+            ("post_endings", words(post_endings)),
+            ("box_heads", words(box_heads)),
+            ("web_controls", words(web_controls)),
+            ("credit_verbs", words(credit_verbs)),
+            ("news_days.lede_openers", words(&news_days.lede_openers)),
+            ("news_days.lede_clause", words(&news_days.lede_clause)),
+            ("news_days.report_openers", words(&news_days.report_openers)),
+            ("head_fields.kicker", words(&head_fields.kicker)),
+            ("head_fields.title", words(&head_fields.title)),
+            ("head_fields.subtitle", words(&head_fields.subtitle)),
+            ("head_fields.byline", words(&head_fields.byline)),
+            ("head_fields.caption", words(&head_fields.caption)),
+            ("record_fields.title", words(&record_fields.title)),
+            ("record_fields.subtitle", words(&record_fields.subtitle)),
+            ("record_fields.author", words(&record_fields.author)),
+            ("record_fields.text", words(&record_fields.text)),
+        ]
+    }
+
+    /// This lexicon with every list of `more` added to its own (a word it has
+    /// already is not added twice); what is found from the lists at first use
+    /// is found again from the new ones.
+    pub fn extended_by(&self, more: &Lexicon) -> Lexicon {
+        fn add(mine: &[String], more: &[String]) -> Vec<String> {
+            let mut out = mine.to_vec();
+            for w in more {
+                if !w.is_empty() && !out.contains(w) {
+                    out.push(w.clone());
+                }
+            }
+            out
+        }
+        fn add_chars(mine: &str, more: &str) -> String {
+            let mut out = mine.to_string();
+            out.extend(
+                more.chars()
+                    .filter(|c| !c.is_whitespace() && !mine.contains(*c)),
+            );
+            out
+        }
+        Lexicon {
+            surnames: add_chars(&self.surnames, &more.surnames),
+            compound_surnames: add(&self.compound_surnames, &more.compound_surnames),
+            column_label_endings: add(&self.column_label_endings, &more.column_label_endings),
+            paper_name_endings: add(&self.paper_name_endings, &more.paper_name_endings),
+            paper_editions: add(&self.paper_editions, &more.paper_editions),
+            outlet_endings: add(&self.outlet_endings, &more.outlet_endings),
+            masthead_marks: add(&self.masthead_marks, &more.masthead_marks),
+            banner_endings: add(&self.banner_endings, &more.banner_endings),
+            place_endings: add(&self.place_endings, &more.place_endings),
+            place_name_ends: add_chars(&self.place_name_ends, &more.place_name_ends),
+            credit_fields: add(&self.credit_fields, &more.credit_fields),
+            post_endings: add(&self.post_endings, &more.post_endings),
+            box_heads: add(&self.box_heads, &more.box_heads),
+            web_controls: add(&self.web_controls, &more.web_controls),
+            credit_verbs: add(&self.credit_verbs, &more.credit_verbs),
+            news_days: NewsDays {
+                lede_openers: add(&self.news_days.lede_openers, &more.news_days.lede_openers),
+                lede_clause: add(&self.news_days.lede_clause, &more.news_days.lede_clause),
+                report_openers: add(
+                    &self.news_days.report_openers,
+                    &more.news_days.report_openers,
+                ),
+            },
+            head_fields: HeadFields {
+                kicker: add(&self.head_fields.kicker, &more.head_fields.kicker),
+                title: add(&self.head_fields.title, &more.head_fields.title),
+                subtitle: add(&self.head_fields.subtitle, &more.head_fields.subtitle),
+                byline: add(&self.head_fields.byline, &more.head_fields.byline),
+                caption: add(&self.head_fields.caption, &more.head_fields.caption),
+            },
+            record_fields: RecordFields {
+                title: add(&self.record_fields.title, &more.record_fields.title),
+                subtitle: add(&self.record_fields.subtitle, &more.record_fields.subtitle),
+                author: add(&self.record_fields.author, &more.record_fields.author),
+                text: add(&self.record_fields.text, &more.record_fields.text),
+            },
             credit_finder: OnceLock::new(),
             control_openers: OnceLock::new(),
             head_label_max: OnceLock::new(),
-        })
-    })
+        }
+    }
 }
 
 impl Lexicon {
@@ -496,6 +659,50 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The config's `[lexicon]` adds its words to the embedded lists: a list it
+    /// names reads them (what is built from a list at first use, too), every other
+    /// list is as it was, and a word the list has already is not added twice.
+    #[test]
+    fn additions_extend_the_embedded_lists() {
+        let more: Lexicon = toml::from_str(
+            "column_label_endings = [\"夜话\", \"关注\"]\n\
+             credit_fields = [\"执行主编\"]\n\
+             surnames = \"鞲 王\"\n\
+             [head_fields]\ntitle = [\"大标题：\"]\n",
+        )
+        .unwrap();
+        assert!(!more.is_empty() && Lexicon::default().is_empty());
+        let base = embedded();
+        // Built from the embedded list first, so the extension must build its own.
+        assert!(!base.has_credit_field("本期执行主编：甘若愚"));
+        let both = base.extended_by(&more);
+        assert!(!base.is_column_label("山城夜话") && both.is_column_label("山城夜话"));
+        assert!(both.has_credit_field("本期执行主编：甘若愚"));
+        assert_eq!(both.surname_len("鞲映雪"), 1);
+        assert_eq!(base.surname_len("鞲映雪"), 0);
+        assert_eq!(
+            both.head_field("大标题：江上新桥合龙"),
+            Some((DraftField::Title, "大标题：".len()))
+        );
+        let count =
+            |l: &Lexicon, w: &str| l.column_label_endings.iter().filter(|e| *e == w).count();
+        assert_eq!(count(&both, "关注"), 1);
+        assert_eq!(both.surnames.matches('王').count(), 1);
+        assert_eq!(both.is_banner("城事短波"), base.is_banner("城事短波"));
+        assert_eq!(
+            both.extended_by(&Lexicon::default()).digest(),
+            both.digest()
+        );
+        assert_ne!(both.digest(), base.digest());
+    }
+
+    /// A list the lexicon does not have is refused by name.
+    #[test]
+    fn an_unknown_list_is_refused() {
+        let err = toml::from_str::<Lexicon>("colum_label_endings = [\"夜话\"]").unwrap_err();
+        assert!(err.message().contains("colum_label_endings"), "{err}");
+    }
 
     #[test]
     fn embedded_lexicon_parses() {

@@ -378,90 +378,200 @@ fn is_heading(line: &str) -> bool {
 }
 
 /// The page with each converter heading below its head band moved into the column
-/// it heads. A converter that marks a head with `#` prints it flush left, where it
-/// reads as the first column's line; the row was the head's alone (every other
-/// column had room there), and what the page still tells is which column comes
-/// to a stop above it and goes on below it. A heading (or a stack of them, blank
-/// rows between) goes into the column whose last line above ends a sentence, is a
-/// short line without a sentence's marks (a label, a byline) or is none, and that
-/// has text below; of those, one with room right above the heading (no line of it
-/// on the row before), then the one whose text goes on nearest below, then the
-/// leftmost. A heading no column fits stays where it is: a line of text the
-/// converter took for a head (short, without a comma) comes mid-sentence in every
-/// column about it.
+/// it heads or goes on in. A converter that marks a head with `#` prints it flush
+/// left, where it reads as the first column's line; the row was the heading's alone
+/// (every other column had room there), and what the page still tells is which
+/// column comes to a stop above it and goes on below it, and how wide its lines are.
+///
+/// A heading as wide as a column's lines (two characters short at most: an indent
+/// lost) is a line of that column's running text the converter took for a head: it
+/// goes into a column whose next line goes on without an indent and whose lines
+/// above and below it are more than the column's line pitch apart; first one with a
+/// head placed right above it (the line opens that head's body), then one whose
+/// text above leaves a sentence open (unless the line is narrower by an indent: it
+/// opens a paragraph), then one under a short unpunctuated line, then the one whose
+/// text goes on nearest below. Any other heading (or one no column takes as its
+/// line) is a head: under a head placed just above (blank rows between) it stays in
+/// that head's column; else it goes into the column whose last line above ends a
+/// sentence, is a label, a byline or a head's line (short, or narrower than the
+/// column's lines, without a sentence's marks) or is none, and that has text below;
+/// of those, one with room right above the heading (no line of it on the row
+/// before), then the one whose text goes on nearest below, then the leftmost. A
+/// heading no column fits stays where it is.
 fn place_headings(text: &str, page: &[Row], gutters: &[Gutter]) -> Vec<Row> {
     let mut out = page.to_vec();
     let body = body_start(page, gutters);
-    // The first piece of column `c` (not a heading's) on `rows`, with its row.
+    // Where each heading went: its column, and whether it is a head (not a line
+    // of text the converter took for one).
+    let mut home: Vec<Option<(usize, bool)>> = vec![None; page.len()];
+    // The first piece of column `c` on `rows` (a heading's once it is placed),
+    // with its row.
     fn nearest<'p>(
         page: &'p [Row],
+        home: &[Option<(usize, bool)>],
         gutters: &[Gutter],
         mut rows: impl Iterator<Item = usize>,
         c: usize,
     ) -> Option<(usize, &'p Piece)> {
         rows.find_map(|k| {
             let r = &page[k];
-            (!r.marked)
-                .then(|| r.pieces.iter().find(|p| column(gutters, p.a) == c))
-                .flatten()
+            if r.marked {
+                return home[k].filter(|h| h.0 == c).map(|_| (k, &r.pieces[0]));
+            }
+            r.pieces
+                .iter()
+                .find(|p| column(gutters, p.a) == c)
                 .map(|p| (k, p))
         })
     }
-    // A label or a byline is short (a column's line of text is longer).
-    let stop = |t: &str| {
-        ends_sentence(t)
-            || (t.chars().count() <= 8 && !t.contains(['，', '。', '；', '！', '？', ',', ';']))
-    };
-    let mut i = body;
-    while i < page.len() {
-        if !page[i].marked {
-            i += 1;
-            continue;
-        }
-        // The stack: headings with blank rows between.
-        let mut j = i;
-        let mut k = i + 1;
-        while k < page.len() && (page[k].marked || page[k].pieces.is_empty()) {
-            if page[k].marked {
-                j = k;
-            }
-            k += 1;
-        }
-        let mut best: Option<((bool, usize, usize), usize)> = None;
-        for c in 0..=gutters.len() {
-            let Some((below, _)) = nearest(page, gutters, j + 1..page.len(), c) else {
-                continue;
-            };
-            let above = nearest(page, gutters, (body..i).rev(), c);
-            if above.is_some_and(|(_, p)| !stop(&text[p.start..p.end])) {
-                continue;
-            }
-            let room = above.is_none_or(|(k, _)| k + 1 < i);
-            let rank = (!room, below - j, c);
-            if best.is_none_or(|(r, _)| rank < r) {
-                best = Some((rank, c));
-            }
-        }
-        if let Some((_, c)) = best {
+    // Each column's span, margin and measure (the right edge most of its lines
+    // reach: a column's running text is set full to it).
+    let spans: Vec<(usize, usize, usize, usize)> = (0..=gutters.len())
+        .map(|c| {
             let from = if c == 0 { 0 } else { gutters[c - 1].y };
             let to = gutters.get(c).map_or(usize::MAX, |g| g.x0);
-            let left = margin(
+            let pieces = || {
                 page.iter()
                     .filter(|r| !r.marked)
                     .flat_map(|r| &r.pieces)
-                    .map(|p| p.a)
-                    .filter(|a| (from..to).contains(a)),
-            )
-            .unwrap_or(from);
-            for r in &mut out[i..=j] {
-                if let Some(p) = r.pieces.first_mut().filter(|_| r.marked) {
-                    let width = p.b - p.a;
-                    p.a = left;
-                    p.b = (left + width).min(to).max(left + 1);
+                    .filter(|p| (from..to).contains(&p.a))
+            };
+            let left = margin(pieces().map(|p| p.a)).unwrap_or(from);
+            let right = margin(pieces().map(|p| p.b)).unwrap_or(left);
+            (from, to, left, right.max(left))
+        })
+        .collect();
+    let measure = |c: usize| spans[c].3 - spans[c].2;
+    // Each column's line pitch: the rows most often between two of its lines.
+    let pitch: Vec<usize> = (0..=gutters.len())
+        .map(|c| {
+            let rows = page[body..]
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| !r.marked && r.pieces.iter().any(|p| column(gutters, p.a) == c))
+                .map(|(k, _)| k);
+            let steps = rows.clone().zip(rows.skip(1)).map(|(a, b)| b - a);
+            margin(steps).unwrap_or(1)
+        })
+        .collect();
+    fn unmarked(t: &str) -> &str {
+        t.trim_start_matches('#').trim()
+    }
+    let no_marks = |t: &str| !t.contains(['，', '。', '；', '！', '？', ',', ';']);
+    // A label, a byline or a head's line: short, or narrower than the column's
+    // lines, without a sentence's marks (a column's running text is set full).
+    let stop = |c: usize, t: &str| {
+        let t = unmarked(t);
+        let n = t.chars().count();
+        ends_sentence(t) || (no_marks(t) && (n <= 8 || n + 3 < measure(c)))
+    };
+    // A line of column `c`'s running text: as wide as its lines, an indent lost.
+    let text_line =
+        |c: usize, n: usize| measure(c) >= 8 && n + 2 >= measure(c) && n <= measure(c) + 1;
+    let mut placed: Option<usize> = None;
+    for i in body..page.len() {
+        if !page[i].marked {
+            if !page[i].pieces.is_empty() {
+                placed = None;
+            }
+            continue;
+        }
+        let p0 = &page[i].pieces[0];
+        let t = unmarked(&text[p0.start..p0.end]);
+        let n = t.chars().count();
+        let mut best: Option<((usize, usize, usize), usize)> = None;
+        let mut line = (0..=gutters.len()).any(|c| text_line(c, n));
+        if line {
+            // A line of text the converter took for a head: it goes on in the
+            // column whose next line continues it (no indent opens a paragraph
+            // there); before all one it opens the body of a head placed right
+            // above, then one whose text above leaves a sentence open.
+            for c in (0..=gutters.len()).filter(|&c| text_line(c, n)) {
+                let Some((below, bp)) = nearest(page, &home, gutters, i + 1..page.len(), c) else {
+                    continue;
+                };
+                if bp.a > spans[c].2 + 1 {
+                    continue;
+                }
+                let above = nearest(page, &home, gutters, (body..i).rev(), c);
+                // The column's lines right above and below are a line apart: no
+                // line of it stood between them.
+                if above.is_some_and(|(k, _)| below - k <= pitch[c]) {
+                    continue;
+                }
+                let (placed_head, open, head) = above.map_or((false, false, false), |(k, p)| {
+                    let a = &text[p.start..p.end];
+                    let placed_head = home[k].is_some_and(|h| h.1);
+                    (
+                        placed_head,
+                        !placed_head && !stop(c, a),
+                        stop(c, a) && !ends_sentence(a),
+                    )
+                });
+                // Narrower than the column's lines by an indent: it opens a
+                // paragraph, so the text above it does not leave a sentence open.
+                if open && n + 2 <= measure(c) {
+                    continue;
+                }
+                // Narrower by an indent after the column's sentence ends, with no
+                // head over it: a head's line (a paragraph's first line keeps the
+                // indent a converter's mark cannot take from a line of text).
+                if above.is_some() && !placed_head && !open && !head && n + 2 <= measure(c) {
+                    continue;
+                }
+                let rank = if placed_head {
+                    0
+                } else if open {
+                    1
+                } else if head {
+                    2
+                } else {
+                    3
+                };
+                let rank = (rank, below - i, c);
+                if best.is_none_or(|(r, _)| rank < r) {
+                    best = Some((rank, c));
+                }
+            }
+            // No column goes on with it: a head as narrow as a column's lines.
+            line = best.is_some();
+        }
+        if line {
+            // Placed as a line of its column's text.
+        } else if let Some(c) = placed {
+            // Under a head placed just above (blank rows between): its stack.
+            best = Some(((0, 0, c), c));
+        } else {
+            for c in 0..=gutters.len() {
+                let Some((below, _)) = nearest(page, &home, gutters, i + 1..page.len(), c) else {
+                    continue;
+                };
+                let above = nearest(page, &home, gutters, (body..i).rev(), c);
+                let head = |k: usize| home[k].is_some_and(|h| h.1);
+                if above.is_some_and(|(k, p)| !head(k) && !stop(c, &text[p.start..p.end])) {
+                    continue;
+                }
+                let room = above.is_none_or(|(k, _)| k + 1 < i);
+                let rank = (usize::from(!room), below - i, c);
+                if best.is_none_or(|(r, _)| rank < r) {
+                    best = Some((rank, c));
                 }
             }
         }
-        i = j + 1;
+        placed = None;
+        let Some((_, c)) = best else {
+            continue;
+        };
+        home[i] = Some((c, !line));
+        if !line {
+            placed = Some(c);
+        }
+        let (_, to, left, _) = spans[c];
+        if let Some(p) = out[i].pieces.first_mut() {
+            let width = p.b - p.a;
+            p.a = left;
+            p.b = (left + width).min(to).max(left + 1);
+        }
     }
     out
 }
@@ -1170,5 +1280,50 @@ mod tests {
         assert_eq!(at("春季植树") + 1, at("植树节前后"), "{got:?}");
         assert!(at("道三期工程") < at("春季植树"), "{got:?}");
         assert_eq!(at("确，今年全市") + 1, at("百个重点补齐"), "{got:?}");
+    }
+
+    #[test]
+    fn a_line_of_text_taken_for_a_heading_goes_on_in_its_column() {
+        // The converter marked two unpunctuated lines of running text `###`: one
+        // opens the body of the head placed right above it in the right column,
+        // one goes on with the left column's open sentence (the right column's
+        // text above it ends a sentence, and its next line opens a paragraph).
+        let rows: Vec<String> = vec![
+            placed(&[
+                (0, "  市商务局发布行动方案，"),
+                (26, "  地铁三号线二期工程将"),
+            ]),
+            placed(&[
+                (0, "提出到二〇二八年，全市城"),
+                (26, "于今年六月开工建设，全长"),
+            ]),
+            placed(&[
+                (0, "区居民步行十五分钟内可以"),
+                (26, "十一点六公里，设站八座。"),
+            ]),
+            "## 春季植树活动开始报名".to_string(),
+            "### 市绿化委员会将于植树节".to_string(),
+            placed(&[
+                (0, "买到菜、吃上早餐。方案明"),
+                (26, "组织义务植树活动，市民可"),
+            ]),
+            placed(&[(0, "确，今年全市将新建网点六"), (26, "通过小程序报名。")]),
+            "### 十个并补齐老旧小区的短板".to_string(),
+            placed(&[(0, "方便居民就近生活。"), (26, "  报名从三月一日开始，名")]),
+            placed(&[(0, "  记者从市园林局获悉，绿"), (26, "额满后不再受理。")]),
+            placed(&[
+                (0, "道三期工程日前全线贯通。"),
+                (26, "  每人限报一次，报满即止"),
+            ]),
+            placed(&[(26, "，不接受他人代为报名。")]),
+            placed(&[(26, "  活动当天请自带饮用水。")]),
+        ];
+        let text = rows.join("\n") + "\n";
+        let got = read(&text);
+        let at = |s: &str| got.iter().position(|g| g.contains(s)).unwrap();
+        assert_eq!(at("春季植树") + 1, at("市绿化委员会"), "{got:?}");
+        assert_eq!(at("市绿化委员会") + 1, at("组织义务植树"), "{got:?}");
+        assert_eq!(at("确，今年全市") + 1, at("十个并补齐"), "{got:?}");
+        assert_eq!(at("十个并补齐") + 1, at("方便居民就近"), "{got:?}");
     }
 }

@@ -419,6 +419,44 @@ fn is_box_label(text: &str) -> bool {
     (2..=6).contains(&n) && text.chars().all(is_han)
 }
 
+/// The shape of a list's row (`桤林区:仁济大药房(楝苑路88号)`, `4月9日上午 杞园社区
+/// 卫生服务站`): the separator between its key and its value, a colon (1) or a
+/// space (2), with at least two characters either side; `None` for a line of no
+/// such shape (a title).
+fn list_row_shape(text: &str) -> Option<(u8, usize)> {
+    let (at, sep) = text
+        .char_indices()
+        .find(|&(_, c)| matches!(c, ':' | '：' | ' ' | '\u{3000}' | '\t'))?;
+    let key = text[..at].trim();
+    let value = text[at + sep.len_utf8()..].trim();
+    // A key opens with a word or a figure, not a table's rule (`│岗位　│人数`).
+    let word = key
+        .chars()
+        .next()
+        .is_some_and(|c| is_han(c) || c.is_alphanumeric());
+    if !word || key.chars().count() < 2 || value.chars().count() < 2 {
+        return None;
+    }
+    // Rows of one list split into as many fields (`今天　多云　3℃～9℃` is no row
+    // of a list of `日期 地点`).
+    Some(if matches!(sep, ':' | '：') {
+        (1, 2)
+    } else {
+        (2, text.split_whitespace().count())
+    })
+}
+
+/// How many of `heads` from the first are rows of one list shape.
+fn list_rows(units: &[Unit<'_>], heads: &[usize]) -> usize {
+    let Some(shape) = heads.first().and_then(|&h| list_row_shape(&units[h].text)) else {
+        return 0;
+    };
+    heads
+        .iter()
+        .take_while(|&&h| list_row_shape(&units[h].text) == Some(shape))
+        .count()
+}
+
 /// A line carrying a figure (`2：1`, `５～１２℃`, `3.5元`).
 fn has_figures(text: &str) -> bool {
     text.chars().any(crate::text::is_digit)
@@ -1004,6 +1042,53 @@ impl Assembler {
             draft.closed = true;
             self.headed = None;
             return j;
+        }
+        // A list's rows, each a short line of one shape (`桤林区:仁济大药房(…)`,
+        // `4月9日上午 杞园社区卫生服务站`), are the body of the list: its title's when
+        // the run opens with one, else the article running above (the list's intro).
+        // The heads after the rows, of another shape, stack for the next article.
+        if heads.len() > 3 && subtitle.is_none() && bylines.is_empty() {
+            let title = &units[heads[0]].text;
+            let titled = list_row_shape(title).is_none();
+            let start = usize::from(titled);
+            let rows = list_rows(units, &heads[start..]);
+            let row_heads = &heads[start..start + rows];
+            // A title: no numbered section of a text (`一、招聘岗位及人数` over a
+            // table's lines), nor a box's short label over figures (`天气预报` over
+            // the days' forecasts), which the box's own rules read.
+            let title_ok = titled
+                && !starts_section_number(title)
+                && !(is_box_label(title) && row_heads.iter().all(|&h| has_figures(&units[h].text)));
+            // Untitled, the rows follow the intro of a titled list running above,
+            // which announces them with a colon (`…请携带身份证预约后前往:`).
+            let running = !titled
+                && self.cur.is_some_and(|c| {
+                    let d = &self.drafts[c];
+                    d.is_open()
+                        && d.has_body()
+                        && !d.title.is_empty()
+                        && d.paragraphs
+                            .last()
+                            .is_some_and(|p| p.ends_with([':', '：']))
+                });
+            if rows >= 3 && (title_ok || running) {
+                if titled {
+                    let first = &units[heads[0]];
+                    self.open_headed(
+                        first.line,
+                        "a list's title over rows of one shape",
+                        first.text.to_string(),
+                        first.bullet,
+                    );
+                }
+                for &h in &heads[start..start + rows] {
+                    self.body(&units[h], &classes[h]);
+                }
+                heads.drain(..start + rows);
+                if heads.is_empty() {
+                    return j;
+                }
+            }
         }
         // A long run of short lines is a list, not a heading: keep the last two.
         if heads.len() > 3 {
@@ -2464,6 +2549,27 @@ mod tests {
             a.iter().all(|a| a.kicker.is_empty() && a.byline.is_empty()),
             "{a:#?}"
         );
+    }
+
+    /// A list's rows of one shape (`区:店名(地址)`, `日期 地点`) are its body: under
+    /// the list's own title, or under the intro paragraph of the list running above;
+    /// the head after the rows (`更正`, `遗失声明`) opens the next notice, no row is
+    /// its kicker and the list keeps its title.
+    #[test]
+    fn a_lists_rows_of_one_shape_stay_its_body() {
+        let page = "夜间值班药店\n\n榆林区:广济大药房(槐荫路12号)\n\n柳湾区:安康药店(桑园街8号)\n\n梅溪街道:益民药店(梅溪社区南门)\n\n更正\n\n本报5月2日第3版《巷口的早点摊》一文中，“槐荫路”误为“槐阴路”，特此更正。\n\n本周义诊安排\n\n市卫健委组织专家走进社区开展义诊，时间地点如下：\n\n5月9日上午 槐荫社区卫生服务站\n\n5月9日下午 桑园街社区活动中心\n\n5月10日上午 梅溪镇卫生院\n\n5月10日下午 柳湾路社区卫生服务站\n\n遗失声明\n\n榆林区柳岸小吃店不慎将营业执照副本遗失，特此声明作废。\n";
+        let a = segment_issue(page, "k");
+        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["夜间值班药店", "更正", "本周义诊安排", "遗失声明"],
+            "{a:#?}"
+        );
+        assert_eq!(a[0].paragraphs.len(), 3, "{a:#?}");
+        let rows = a[2].paragraphs.concat();
+        assert!(rows.contains("5月9日上午 槐荫社区卫生服务站"), "{a:#?}");
+        assert!(rows.ends_with("5月10日下午 柳湾路社区卫生服务站"), "{a:#?}");
+        assert!(a.iter().all(|a| a.kicker.is_empty()), "{a:#?}");
     }
 
     /// A notice's head set in letter-spaced display type, as the page's lines reach

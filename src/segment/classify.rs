@@ -1526,7 +1526,7 @@ pub fn caption_credit(text: &str) -> Option<String> {
 pub fn is_date_line(text: &str) -> bool {
     // A date opens with its year's figures (see [`read_date`]): a line that opens
     // with no figure is none, told before it is cut into words.
-    if !text.chars().next().is_some_and(opens_printed_date) {
+    if !text.chars().next().is_some_and(is_printed_figure) {
         return false;
     }
     let t = text
@@ -1627,9 +1627,9 @@ pub fn read_date(s: &str, figures: Figures) -> Option<DateRead> {
     })
 }
 
-/// True when `c` may open a date read with [`Figures::Printed`]: a figure, Arabic
-/// or Chinese (its year's first).
-fn opens_printed_date(c: char) -> bool {
+/// True when `c` is a figure of a date read with [`Figures::Printed`], Arabic or
+/// Chinese (so also what such a date opens with: its year's first).
+fn is_printed_figure(c: char) -> bool {
     crate::text::is_digit(c) || "〇零一二三四五六七八九十".contains(c)
 }
 
@@ -1654,11 +1654,8 @@ fn read_figures_then(
     count: std::ops::RangeInclusive<usize>,
     figures: Figures,
 ) -> Option<usize> {
-    let figure = |c: char| {
-        crate::text::is_digit(c)
-            || "〇零一二三四五六七八九十".contains(c)
-            || (figures == Figures::Scanned && is_scanned_figure(c))
-    };
+    let figure =
+        |c: char| is_printed_figure(c) || (figures == Figures::Scanned && is_scanned_figure(c));
     let rest = &s[from..];
     let end = rest.find(|c: char| !figure(c)).unwrap_or(rest.len());
     let n = rest[..end].chars().count();

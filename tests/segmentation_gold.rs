@@ -19,7 +19,8 @@
 //! `blind43_expected.toml`, `blind44_expected.toml`, `blind45_expected.toml`,
 //! `blind46_expected.toml`, `blind47_expected.toml`, `blind48_expected.toml`,
 //! `blind49_expected.toml`, `blind50_expected.toml`, `blind51_expected.toml`,
-//! `blind52_expected.toml` and `blind53_expected.toml`.
+//! `blind52_expected.toml`, `blind53_expected.toml`, `blind54_expected.toml` and
+//! `blind55_expected.toml`.
 //!
 //! Every page of every set is also re-rendered in the extraction styles of
 //! `common::styles` (hard-wrapped, no blank lines, page furniture, indents, converter
@@ -917,6 +918,37 @@
 //! notices 0.667 / 5 of 9; evening city 1.000 / 8 of 8, sports and weather 0.600 / 3 of 7;
 //! county 0.727 / 5 of 6; the second city daily 0.909 / 5 of 7; the national paper 0.909 / 5
 //! of 6 and 1.000 / 6 of 6; the links page 0.364 / 1 of 8.
+//!
+//! ## First scores of the fifty-fourth and fifty-fifth blind sets
+//! `tests/fixtures/blind54/` (13 files, 91 gold articles) and `tests/fixtures/blind55/` (13
+//! files, 93 gold articles), each of another new province's papers, written by two helpers at
+//! the same time without reading `src/`, any test, the ratchet or each other (see their
+//! READMEs): ten pages each in the shared samples' habits, two national-paper pages, and one
+//! page printed by a tool no earlier set used: blind54, a city daily's WeChat public-account
+//! post reposting its page 4, written as HTML the way the WeChat editor writes it and printed
+//! by **inscriptis** 2.7.6 (`get_text`, defaults: every line indented two spaces per enclosing
+//! `<div>`, a `<section>` without `<p>` printed inline so a lead-in label and its head share a
+//! line, spaces around a `<strong>` phrase, table cells padded into columns); blind55, a
+//! county paper's four-column broadsheet typeset with reportlab and printed by **pypdf** 7.1's
+//! layout mode (`extract_text(extraction_mode="layout")`: the four columns side by side on
+//! every printed line, a wrapped head's lines apart, a table cell printed above its row, the
+//! footer last). Title F1 / whole, scored by the lead at 07:38 UTC on 2026-12-06 with
+//! segmentation as at main 5e247aa (session 44's last change, before either set was seen):
+//!
+//! | set | plain | hardwrap | noblank | furniture | indent | markdown |
+//! |---|---|---|---|---|---|---|
+//! | blind54 | 0.868 / 81.3% | 0.853 / 76.9% | 0.868 / 79.1% | 0.868 / 81.3% | 0.853 / 74.7% | 0.882 / 80.2% |
+//! | blind55 | 0.850 / 79.6% | 0.810 / 75.3% | 0.829 / 76.3% | 0.812 / 81.7% | 0.827 / 74.2% | 0.826 / 75.3% |
+//!
+//! Pages (plain), in the scorer's order. blind54: front 1.000 / 8 of 8, political 1.000 / 6 of
+//! 6, economy 0.909 / 5 of 7, supplement 0.889 / 3 of 6; commentary 0.923 / 8 of 8, notices
+//! 0.750 / 5 of 9; evening city 1.000 / 8 of 8, sports and weather 0.667 / 2 of 7; county 0.923
+//! / 7 of 7; the second city daily 1.000 / 6 of 6; the national paper 1.000 / 6 of 6 and 1.000
+//! / 6 of 6; the inscriptis page 0.308 / 4 of 7. blind55: front 0.933 / 7 of 8, political 0.833
+//! / 6 of 6, economy 0.769 / 6 of 7, supplement 0.750 / 1 of 6; commentary 0.923 / 8 of 8,
+//! notices 0.750 / 6 of 9; evening city 1.000 / 8 of 8, sports and weather 0.909 / 5 of 7;
+//! county 0.909 / 6 of 6; the second city daily 0.909 / 6 of 6; the national paper 1.000 / 6
+//! of 6 and 1.000 / 6 of 6; the pypdf layout page 0.556 / 3 of 10.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -1339,7 +1371,7 @@ fn all_sets() -> Vec<(&'static str, Vec<Case>)> {
         "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33",
         "blind34", "blind35", "blind36", "blind37", "blind38", "blind39", "blind40", "blind41",
         "blind42", "blind43", "blind44", "blind45", "blind46", "blind47", "blind48", "blind49",
-        "blind50", "blind51", "blind52", "blind53",
+        "blind50", "blind51", "blind52", "blind53", "blind54", "blind55",
     ] {
         // A listed set is in the repository: one gone missing fails here
         // rather than leaving the scores silently.

@@ -30,7 +30,7 @@
 //! - the same article in another issue file gets another id.
 
 use crate::article::Article;
-use crate::text::{comparison_key, comparison_key_prefix, folded_hash_and_prefix};
+use crate::text::{comparison_key, comparison_key_prefix, folded_hash_and_prefix_hash};
 use rustc_hash::FxHashMap;
 
 /// The text an article's id is derived from.
@@ -53,10 +53,10 @@ pub const OPENING_CHARS: usize = 32;
 
 /// Give every article of one issue its id.
 pub fn assign_ids(issue_key: &str, articles: &mut [Article]) {
-    let keys: Vec<(String, u64, String)> = articles
+    let keys: Vec<(String, u64, u64)> = articles
         .iter()
         .map(|a| {
-            let (body, opening) = folded_hash_and_prefix(&a.paragraphs, OPENING_CHARS);
+            let (body, opening) = folded_hash_and_prefix_hash(&a.paragraphs, OPENING_CHARS);
             (anchor(a), body, opening)
         })
         .collect();
@@ -65,7 +65,7 @@ pub fn assign_ids(issue_key: &str, articles: &mut [Article]) {
     for (article, (anchor, body, opening)) in articles.iter_mut().zip(&keys) {
         let n = seen.entry((anchor, *body)).or_insert(0);
         *n += 1;
-        article.id = article_id(issue_key, anchor, *body, *n, opening);
+        article.id = id_of(issue_key, anchor, *body, *n, *opening);
     }
 }
 
@@ -73,6 +73,17 @@ pub fn assign_ids(issue_key: &str, articles: &mut [Article]) {
 /// `issue_key` with this anchor, body fingerprint and opening: nine hex digits
 /// of XXH3 over the first four, then three of the opening's.
 pub fn article_id(issue_key: &str, anchor: &str, body: u64, copy: u32, opening: &str) -> String {
+    id_of(
+        issue_key,
+        anchor,
+        body,
+        copy,
+        xxhash_rust::xxh3::xxh3_64(opening.as_bytes()),
+    )
+}
+
+/// [`article_id`] with the XXH3 of the opening given.
+fn id_of(issue_key: &str, anchor: &str, body: u64, copy: u32, opening: u64) -> String {
     let mut h = xxhash_rust::xxh3::Xxh3::new();
     h.update(issue_key.as_bytes());
     h.update(&[0]);
@@ -80,7 +91,7 @@ pub fn article_id(issue_key: &str, anchor: &str, body: u64, copy: u32, opening: 
     h.update(&[0]);
     h.update(&body.to_le_bytes());
     h.update(&copy.to_le_bytes());
-    let check = xxhash_rust::xxh3::xxh3_64(opening.as_bytes()) & 0xfff;
+    let check = opening & 0xfff;
     // Nine hex digits of the 36 bits kept, three of the check's 12.
     hex12(((h.digest() >> 28) << 12) | check)
 }

@@ -61,6 +61,48 @@ pub struct Lexicon {
     /// The byte length of the longest label of `head_fields`, found at its first use.
     #[serde(skip)]
     head_label_max: OnceLock<usize>,
+    /// The last characters of the words of `banner_endings`, `paper_name_endings`
+    /// with `paper_editions`, and `credit_verbs`, gathered at their first use.
+    #[serde(skip)]
+    last_chars: OnceLock<LastChars>,
+}
+
+/// The characters some words end with: a line or a token whose last character is
+/// none of them ends with none of the words (see [`Lexicon::last_chars`]).
+#[derive(Debug, Default, Clone)]
+struct EndChars {
+    /// An empty word is among them: it ends anything.
+    any: bool,
+    chars: Vec<char>,
+}
+
+impl EndChars {
+    fn of<'w>(words: impl IntoIterator<Item = &'w String>) -> EndChars {
+        let mut ends = EndChars::default();
+        for w in words {
+            match w.chars().next_back() {
+                Some(c) => ends.chars.push(c),
+                None => ends.any = true,
+            }
+        }
+        ends.chars.sort_unstable();
+        ends.chars.dedup();
+        ends
+    }
+
+    /// Whether a word of the list may end with `c`.
+    fn may_end(&self, c: char) -> bool {
+        self.any || self.chars.contains(&c)
+    }
+}
+
+/// [`EndChars`] of the lists whose words are looked for at the end of most lines.
+#[derive(Debug, Default, Clone)]
+struct LastChars {
+    banner: EndChars,
+    /// A paper's name ends with a name's ending or an edition's word.
+    paper: EndChars,
+    credit_verb: EndChars,
 }
 
 /// The fields of a newspaper database's records (`Title-题名: …`), by the Han name
@@ -205,6 +247,7 @@ impl Lexicon {
             credit_finder: _,
             control_openers: _,
             head_label_max: _,
+            last_chars: _,
         } = self;
         fn words(v: &[String]) -> Vec<&str> {
             v.iter().map(String::as_str).collect()
@@ -301,7 +344,18 @@ impl Lexicon {
             credit_finder: OnceLock::new(),
             control_openers: OnceLock::new(),
             head_label_max: OnceLock::new(),
+            last_chars: OnceLock::new(),
         }
+    }
+
+    /// The last characters of the lists read at the end of most lines, gathered
+    /// from this lexicon's lists at their first use.
+    fn last_chars(&self) -> &LastChars {
+        self.last_chars.get_or_init(|| LastChars {
+            banner: EndChars::of(&self.banner_endings),
+            paper: EndChars::of(self.paper_name_endings.iter().chain(&self.paper_editions)),
+            credit_verb: EndChars::of(&self.credit_verbs),
+        })
     }
 }
 
@@ -349,6 +403,11 @@ impl Lexicon {
     /// The part of `token` before the credit verb it ends with (`阚小禾翻拍` ->
     /// `阚小禾`, `整理` -> ``), or `None` when it ends with none.
     pub fn before_credit_verb<'t>(&self, token: &'t str) -> Option<&'t str> {
+        // (Most tokens end with no verb's last character: no verb is tried.)
+        let ends = &self.last_chars().credit_verb;
+        if !(ends.any || token.chars().next_back().is_some_and(|c| ends.may_end(c))) {
+            return None;
+        }
         self.credit_verbs
             .iter()
             .find_map(|v| token.strip_suffix(v.as_str()))
@@ -407,12 +466,14 @@ impl Lexicon {
         // Han characters, whitespace not counted, gathered on the stack (a line
         // of text is given up at its ninth character); a web edition's name
         // (`芩州日报数字报`) three more.
-        // Most lines end with a mark, no Han character: no name, at one look.
+        // Most lines end with a mark, no Han character, or a Han character no
+        // name's ending or edition ends with: no name, at one look.
+        let ends = &self.last_chars().paper;
         if !text
             .chars()
             .rev()
             .find(|c| !c.is_whitespace())
-            .is_some_and(crate::text::is_han)
+            .is_some_and(|c| crate::text::is_han(c) && ends.may_end(c))
         {
             return false;
         }
@@ -473,13 +534,8 @@ impl Lexicon {
             .chars()
             .rev()
             .find(|&c| crate::text::is_han(c) || crate::text::is_alphanumeric(c));
-        if !last.is_some_and(|c| {
-            crate::text::is_han(c)
-                && self
-                    .banner_endings
-                    .iter()
-                    .any(|w| w.is_empty() || w.ends_with(c))
-        }) {
+        let ends = &self.last_chars().banner;
+        if !last.is_some_and(|c| crate::text::is_han(c) && ends.may_end(c)) {
             return false;
         }
         // The Han characters, at most eight, gathered on the stack.

@@ -25,6 +25,10 @@
 //! and the text (with any text printed between the subtitle and the byline) are
 //! moved above the stack, where they read as an item of their own before the
 //! lead's kicker, title, subtitle and byline.
+//!
+//! A second box may be printed between the byline and the lead's text: a head
+//! and one whole paragraph it names, the lead's text right under them. It is
+//! moved above the stack too, after the first.
 
 use super::blocks::Unit;
 use super::classify::{Class, Role};
@@ -33,7 +37,7 @@ use super::rehome::{
 };
 
 /// The rule `articles --explain` shows for the moved box head.
-const MOVED: &str = "head: a box's head printed in a lead's head stack, its text between the lead's title and `——` subtitle (moved above the stack with its text)";
+const MOVED: &str = "head: a box's head printed in a lead's head stack, its text between the lead's title and `——` subtitle, or a box printed between the lead's byline and text (moved above the stack with its text)";
 
 /// Most paragraphs a box's text printed between a title and its subtitle holds.
 const MAX_BOX_TEXT: usize = 4;
@@ -46,7 +50,7 @@ fn dash_subtitle(unit: &Unit<'_>, class: &Class) -> bool {
 /// The box's head, its text and the stack's first unit, when the subtitle at `s`
 /// is printed under a box's text under a stack of heads, and over a byline (text
 /// of the box, at most `MAX_BOX_TEXT` paragraphs in all, between them).
-fn boxed_at(units: &[Unit<'_>], classes: &[Class], s: usize) -> Option<(usize, Vec<usize>, usize)> {
+fn boxed_at(units: &[Unit<'_>], classes: &[Class], s: usize) -> Option<Boxed> {
     let role = |k: usize| classes[k].role;
     // Back over the box's text, to the stack.
     let mut text = Vec::new();
@@ -100,20 +104,49 @@ fn boxed_at(units: &[Unit<'_>], classes: &[Class], s: usize) -> Option<(usize, V
     if k >= classes.len() || role(k) != Role::Byline {
         return None;
     }
-    // The lead's text opens under its byline (another item printed between the
-    // two leaves the lead's text elsewhere: not read here).
-    if (k + 1..classes.len())
-        .find(|&b| role(b) != Role::Noise)
-        .map(role)
-        != Some(Role::Body)
-    {
-        return None;
-    }
+    // The lead's text opens under its byline, or under a second box printed
+    // between the two (another item there leaves the lead's text elsewhere: not
+    // read here).
+    let next = |from: usize| (from..classes.len()).find(|&b| role(b) != Role::Noise);
+    let second = match next(k + 1) {
+        Some(b) if role(b) == Role::Body => None,
+        Some(h) => Some(second_box(units, classes, h)?),
+        None => return None,
+    };
     if rest.last().is_some_and(|&r| !classes[r].complete) {
         return None;
     }
     text.extend(rest);
-    (text.len() <= MAX_BOX_TEXT).then_some((boxed, text, first))
+    (text.len() <= MAX_BOX_TEXT).then_some(Boxed {
+        head: boxed,
+        text,
+        first,
+        second,
+    })
+}
+
+/// A box printed between a lead's byline and its text: a head at `h`, a whole
+/// paragraph right under it that the head names, and the lead's text right
+/// under that. The box's head and paragraph.
+fn second_box(units: &[Unit<'_>], classes: &[Class], h: usize) -> Option<(usize, usize)> {
+    let role = |k: usize| classes[k].role;
+    let next = |from: usize| (from..classes.len()).find(|&b| role(b) != Role::Noise);
+    if role(h) != Role::Head {
+        return None;
+    }
+    let t = next(h + 1).filter(|&t| role(t) == Role::Body && classes[t].complete)?;
+    next(t + 1).filter(|&b| role(b) == Role::Body)?;
+    let said: Vec<char> = keys(&units[t].text, 200);
+    names_some(naming(&keys(&units[h].text, 40), &said)).then_some((h, t))
+}
+
+/// A box found in a lead's head stack: its head, its text, the stack's first
+/// unit, and a second box printed between the lead's byline and its text.
+struct Boxed {
+    head: usize,
+    text: Vec<usize>,
+    first: usize,
+    second: Option<(usize, usize)>,
 }
 
 /// Move each box's head and text printed in a lead's head stack (see the module
@@ -128,15 +161,22 @@ pub fn unbox_heads(units: &mut Vec<Unit<'_>>, classes: &mut Vec<Class>) {
     let mut moved = vec![false; units.len()];
     let mut above: Vec<Vec<usize>> = vec![Vec::new(); units.len()];
     for s in subtitles {
-        let Some((boxed, text, first)) = boxed_at(units, classes, s) else {
+        let Some(Boxed {
+            head,
+            text,
+            first,
+            second,
+        }) = boxed_at(units, classes, s)
+        else {
             continue;
         };
-        if moved[boxed] || text.iter().any(|&t| moved[t]) {
+        let mut items = vec![head];
+        items.extend(text);
+        items.extend(second.into_iter().flat_map(|(h, t)| [h, t]));
+        if items.iter().any(|&t| moved[t]) {
             continue;
         }
-        above[first].push(boxed);
-        moved[boxed] = true;
-        for t in text {
+        for t in items {
             above[first].push(t);
             moved[t] = true;
         }
@@ -194,6 +234,36 @@ mod tests {
         assert_eq!(titles, ["琮湖公园新增两处观鸟屋", "老街巷里的“微更新”"]);
         assert_eq!(articles[1].kicker, "老城更新系列报道之三");
         assert_eq!(articles[1].byline, "本报记者 葛遥岑 叶知非");
+    }
+
+    #[test]
+    fn a_second_box_between_the_byline_and_the_text_is_an_item_of_its_own() {
+        // The stack, the first box's text, the subtitle, the byline, then a second
+        // box (a head and a paragraph it names) over the lead's text.
+        let page = "老城更新系列报道之三\n\n老街巷里的“微更新”\n\n琮湖公园新增两处观鸟屋\n\n\
+            琮湖公园近日在湖西湿地新建两处观鸟屋，市民可近距离观察水鸟。\n\n\
+            ——瑨州市檀溪区老城片区改造见闻\n\n本报记者 葛遥岑 叶知非\n\n\
+            筠坊区新开三家社区食堂\n\n\
+            筠坊区近日新开三家社区食堂，为辖区老年人提供午餐和晚餐。（葛遥岑）\n\n\
+            初秋的清晨，檀溪区老城片区的青石板路还带着露水，门前新铺的石板平平整整。\n\n\
+            檀溪区老城片区有街巷43条，住着居民3000多户，不少房子是上世纪五六十年代建的。\n";
+        let articles = segment_issue(page, "瑨州日报_2026-09-09_第5版");
+        let titles: Vec<&str> = articles.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "琮湖公园新增两处观鸟屋",
+                "筠坊区新开三家社区食堂",
+                "老街巷里的“微更新”"
+            ]
+        );
+        assert_eq!(articles[1].paragraphs.len(), 1, "{:?}", articles[1]);
+        let lead = &articles[2];
+        assert_eq!(lead.kicker, "老城更新系列报道之三");
+        assert_eq!(lead.subtitle, "——瑨州市檀溪区老城片区改造见闻");
+        assert_eq!(lead.byline, "本报记者 葛遥岑 叶知非");
+        assert_eq!(lead.paragraphs.len(), 2, "{lead:?}");
+        assert!(lead.paragraphs[0].starts_with("初秋的清晨"), "{lead:?}");
     }
 
     #[test]

@@ -160,6 +160,18 @@ fn is_enclosed(t: &str) -> bool {
     .any(|&(o, c)| t.starts_with(o) && t.ends_with(c) && t.matches(o).count() == 1)
 }
 
+/// `老城更新系列报道之三`, `“十五分钟生活圈”调查之二`: a kicker numbering a story of a
+/// series ends with `之` and a Han numeral. It is whole: a title's first line cut by
+/// a wrap ends where the width runs out, not on such a number.
+fn numbers_a_series(t: &str) -> bool {
+    let digits = t
+        .chars()
+        .rev()
+        .take_while(|c| "一二三四五六七八九十".contains(*c))
+        .count();
+    (1..=3).contains(&digits) && t.chars().rev().nth(digits) == Some('之') && count_upto(t, 6) >= 6
+}
+
 /// What stands under a head stack and is no head: a byline (a role alone waiting
 /// for its name, too), a dateline or a `——` subtitle.
 fn signs_or_subtitles(u: &Unit<'_>) -> bool {
@@ -190,6 +202,7 @@ pub(super) fn join_wrapped_heads(units: &mut Vec<Unit<'_>>, wrap: Wrap) {
         a.joined == 0
             && b.joined == 0
             && !field(&a.text)
+            && !numbers_a_series(&a.text)
             && !is_enclosed(&b.text)
             && wrap.of(&a.text) > wrap.of(&b.text)
             && count_upto(&a.text, 41) + count_upto(&b.text, 41) <= 40
@@ -263,7 +276,25 @@ pub(super) fn join_wrapped_heads(units: &mut Vec<Unit<'_>>, wrap: Wrap) {
 
 #[cfg(test)]
 mod tests {
+    use super::numbers_a_series;
     use crate::segment::normalise::tests::texts;
+
+    /// A kicker numbering a story of a series is whole: no title is joined to it.
+    #[test]
+    fn a_series_number_ends_a_kicker() {
+        assert!(numbers_a_series("老城更新系列报道之三"));
+        assert!(numbers_a_series("“十五分钟生活圈”调查之二"));
+        assert!(numbers_a_series("乡村振兴观察之十二"));
+        assert!(!numbers_a_series("之一"));
+        assert!(!numbers_a_series("探索城乡融合发展的新"));
+        assert!(!numbers_a_series("三年行动计划第一"));
+        let body = "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十\n";
+        let page =
+            format!("“十五分钟生活圈”调查之二\n菜市场搬进了“城市客厅”\n{body}{body}九十。\n");
+        let t = texts(&page);
+        assert_eq!(t[0], "“十五分钟生活圈”调查之二", "{t:?}");
+        assert_eq!(t[1], "菜市场搬进了“城市客厅”", "{t:?}");
+    }
 
     /// On a hard-wrapped page without blank lines, a title cut where the width ran
     /// out (no word or quote across the cut) is one head when its first part is

@@ -24,6 +24,9 @@ pub struct Config {
     /// `[lexicon]`: words added to segmentation's built-in lists.
     #[serde(default)]
     pub lexicon: crate::segment::lexicon::Lexicon,
+    /// `[measures]`: segmentation's thresholds, each overriding the built-in one.
+    #[serde(default)]
+    pub measures: crate::segment::measures::Measures,
     #[serde(rename = "tag")]
     pub tags: Vec<TagDef>,
     /// `[searches]`: saved searches, name -> query (`@name` in a query).
@@ -390,6 +393,7 @@ impl Config {
                 return Err(format!("saved search \"{name}\": {e}"));
             }
         }
+        self.measures.check()?;
         if !(0.0..=1.0).contains(&self.suggest.min_score) {
             return Err(format!(
                 "suggest.min_score \"{}\" must be between 0 and 1",
@@ -434,6 +438,7 @@ fn unreachable_config(e: toml::de::Error) -> Config {
         team: TeamConfig::default(),
         cache: CacheConfig::default(),
         lexicon: Default::default(),
+        measures: Default::default(),
         suggest: SuggestConfig {
             min_score: 0.35,
             learn_after: 20,

@@ -29,6 +29,7 @@ mod export_tui;
 mod hostile_corpus;
 mod hostile_corpus_property;
 mod lexicon_config;
+mod measures_config;
 mod memos;
 mod page_view;
 mod page_view_pty;

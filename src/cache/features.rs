@@ -439,7 +439,7 @@ fn stamp(program: &ProgramStamp) -> [u8; 32] {
     let mut out = [0u8; 32];
     out[..8].copy_from_slice(&program.size.to_le_bytes());
     out[8..24].copy_from_slice(&program.mtime_ns.to_le_bytes());
-    out[24..].copy_from_slice(&program.lexicon.to_le_bytes());
+    out[24..].copy_from_slice(&program.segmentation.to_le_bytes());
     out
 }
 

@@ -44,13 +44,14 @@ pub struct ShardKey {
 
 /// The running program: a new build may cut differently, so its shards are not
 /// trusted by another build; nor are they when the config adds other words to
-/// the lexicon (`[lexicon]`).
+/// the lexicon (`[lexicon]`) or sets other thresholds (`[measures]`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProgramStamp {
     pub size: u64,
     pub mtime_ns: u128,
-    /// The digest of the config's additions to the lexicon (0 when none).
-    pub lexicon: u64,
+    /// The digest of the config's settings of segmentation, its additions to
+    /// the lexicon and its measures (0 when it has none).
+    pub segmentation: u64,
 }
 
 impl ProgramStamp {
@@ -65,7 +66,7 @@ impl ProgramStamp {
                 Some(ProgramStamp {
                     size: f.size,
                     mtime_ns: f.mtime_ns,
-                    lexicon: crate::segment::lexicon::additions_digest(),
+                    segmentation: crate::segment::settings_digest(),
                 })
             })
             .clone()
@@ -632,7 +633,7 @@ mod tests {
             program: ProgramStamp {
                 size: 1,
                 mtime_ns: 2,
-                lexicon: 0,
+                segmentation: 0,
             },
             rel: "2024/a.txt".to_string(),
             file: FileStamp {

@@ -151,6 +151,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     if let Err(e) = crate::segment::lexicon::install_additions(&config.lexicon) {
         output::say(format!("{e} (the built-in lexicon is used)"));
     }
+    if let Err(e) = crate::segment::measures::install(&config.measures) {
+        output::say(format!("{e} (the built-in measures are used)"));
+    }
     crate::correct::file::set_sidecar_dir(config.sidecar_dir());
     crate::cache::manage::set_max_bytes(config.cache.max_size_mb.saturating_mul(1 << 20));
     if cli.command.is_some() {

@@ -104,7 +104,9 @@ const GUESS_EVERY: usize = 16;
 /// files on which they differ from the guess.
 pub fn guess(root: &Path, files: &[PathBuf]) {
     use rayon::prelude::*;
-    if files.len() < crate::segment::habits::MIN_ISSUES as usize || !root.is_dir() {
+    if files.len() < crate::segment::measures::measures().recurring_min_issues as usize
+        || !root.is_dir()
+    {
         return;
     }
     // None known: nothing registered but the empty habits `of_root` found when
@@ -272,7 +274,7 @@ fn note_key(pages: u64, program: &crate::cache::shard::ProgramStamp) -> u64 {
     h.update(&pages.to_le_bytes());
     h.update(&program.size.to_le_bytes());
     h.update(&program.mtime_ns.to_le_bytes());
-    h.update(&program.lexicon.to_le_bytes());
+    h.update(&program.segmentation.to_le_bytes());
     h.digest()
 }
 
@@ -321,7 +323,7 @@ mod tests {
         let build = ProgramStamp {
             size: 9_000_000,
             mtime_ns: 1_700_000_000_000_000_000,
-            lexicon: 0,
+            segmentation: 0,
         };
         let key = note_key(42, &build);
         assert_eq!(key, note_key(42, &build.clone()));
@@ -337,7 +339,7 @@ mod tests {
         };
         assert_ne!(key, note_key(42, &resized));
         let other_words = ProgramStamp {
-            lexicon: 7,
+            segmentation: 7,
             ..build
         };
         assert_ne!(key, note_key(42, &other_words));

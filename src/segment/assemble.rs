@@ -27,9 +27,13 @@ use crate::text::is_han;
 /// `昙水两岸麦飘香`) rather than closing the article above as its last section.
 const PHOTO_TITLE_CHARS: usize = 16;
 
-/// Longest text a photo's caption runs to (a sentence or two under the picture);
-/// a longer paragraph above a credit is a story's, not a caption.
-const CAPTION_MAX_CHARS: usize = 120;
+/// Text no longer than a photo's caption runs (a sentence or two under the
+/// picture, `[measures] caption_chars`); a longer paragraph above a credit is a
+/// story's, not a caption.
+fn fits_a_caption(text: &str) -> bool {
+    let most = super::measures::measures().caption_chars;
+    count_upto(text, most + 1) <= most
+}
 
 /// An article being built.
 #[derive(Debug, Default, Clone)]
@@ -899,7 +903,7 @@ fn is_titled_photo(d: &Draft) -> bool {
     d.paragraphs.len() == 1
         && d.byline.is_empty()
         && !d.title.is_empty()
-        && count_upto(&d.paragraphs[0], CAPTION_MAX_CHARS + 1) <= CAPTION_MAX_CHARS
+        && fits_a_caption(&d.paragraphs[0])
         && super::classify::dateline(&d.paragraphs[0]).is_none()
 }
 
@@ -1944,8 +1948,7 @@ impl Assembler {
         }
         let last = d.paragraphs.len() - 1;
         let caption = &d.paragraphs[last];
-        let short =
-            count_upto(caption, CAPTION_MAX_CHARS + 1) <= CAPTION_MAX_CHARS && is_complete(caption);
+        let short = fits_a_caption(caption) && is_complete(caption);
         if !short {
             return false;
         }
@@ -1965,7 +1968,7 @@ impl Assembler {
             while first > 0
                 && !d.intertitles.contains(&(first - 1))
                 && d.paragraphs[first - 1].starts_with(CIRCLED)
-                && count_upto(&d.paragraphs[first - 1], CAPTION_MAX_CHARS + 1) <= CAPTION_MAX_CHARS
+                && fits_a_caption(&d.paragraphs[first - 1])
             {
                 first -= 1;
             }

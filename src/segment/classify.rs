@@ -790,10 +790,11 @@ pub fn is_contact_line(text: &str) -> bool {
 
 /// A short line without sentence-final punctuation that reads as a heading.
 pub fn is_head(text: &str, n: usize) -> bool {
-    if n > 40 && n <= 80 && is_notice_title(text) {
+    let most = super::measures::measures().head_chars;
+    if n > most && n <= 80 && is_notice_title(text) {
         return true;
     }
-    if n == 0 || n > 40 {
+    if n == 0 || n > most {
         return false;
     }
     let last = text.chars().next_back().unwrap_or(' ');

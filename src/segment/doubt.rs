@@ -7,9 +7,6 @@ use super::habits::Habits;
 use crate::article::{Doubt, Doubts, Kind};
 use crate::text::comparison_key;
 
-/// Fewer body characters than this make an article doubtfully short.
-pub const SHORT_BODY: usize = 30;
-
 /// The reasons to doubt `d` (of kind `kind`), given the habits learned from its
 /// corpus (a title that recurs across issues is a label).
 pub fn doubts_of(d: &Draft, kind: Kind, habits: Option<&Habits>) -> Doubts {
@@ -30,14 +27,15 @@ pub fn doubts_of(d: &Draft, kind: Kind, habits: Option<&Habits>) -> Doubts {
             out.insert(Doubt::LabelTitle);
         }
     }
+    let short = super::measures::measures().short_body;
     let body: usize = d
         .paragraphs
         .iter()
         .enumerate()
         .filter(|(i, _)| !d.intertitles.contains(i))
-        .map(|(_, p)| count_upto(p, SHORT_BODY))
+        .map(|(_, p)| count_upto(p, short))
         .sum();
-    if body < SHORT_BODY && kind != Kind::Photo {
+    if body < short && kind != Kind::Photo {
         out.insert(Doubt::Short);
     }
     if d.wording {

@@ -13,7 +13,8 @@
 //!   `classify` (and [`Habits::affects`] says whether a page needs it at all).
 //!
 //! A one-file corpus learns nothing and is cut as before; a line must recur in at
-//! least [`MIN_ISSUES`] issues and [`MIN_PER_MILLE`] per mille of them, each time
+//! least `[measures] recurring_min_issues` issues and `recurring_per_mille` per
+//! mille of them ([`crate::segment::measures`]), each time
 //! over other text: one page printed several ways (a PDF as two tools print it and
 //! its web copy, one story in the morning and the evening paper) is one issue, so
 //! the heads its prints share are not taken for a recurring label (a label stands
@@ -32,14 +33,23 @@ use crate::text::comparison_key;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 
-/// Longest head line (in characters) counted as a possible label or name.
-pub const MAX_CHARS: usize = 16;
 /// How many letters and digits either side of a head line tell where it stands.
 pub const CONTEXT_CHARS: usize = 12;
-/// A line recurs when it stands in at least this many issues...
-pub const MIN_ISSUES: u32 = 3;
-/// ...and in at least this share (per mille) of the corpus's issues.
-pub const MIN_PER_MILLE: u32 = 10;
+
+/// A head line short enough to be a possible label or name of the paper
+/// (`[measures] recurring_line_chars`).
+fn short_enough(text: &str) -> bool {
+    let most = super::measures::measures().recurring_line_chars;
+    count_upto(text, most) <= most
+}
+
+/// How many issues of a corpus of `issues` a line must stand in to recur
+/// (`[measures] recurring_min_issues` and `recurring_per_mille`).
+fn issues_to_recur(issues: u32) -> u32 {
+    let m = super::measures::measures();
+    m.recurring_min_issues
+        .max((issues * m.recurring_per_mille).div_ceil(1000))
+}
 
 /// The hash a line is known by here: of its comparison key (NFKC, no whitespace).
 pub fn line_hash(key: &str) -> u64 {
@@ -103,7 +113,7 @@ pub fn lines_of_units(units: &[Unit<'_>]) -> PageLines {
             prev_short = true;
             continue;
         }
-        let short = count_upto(&u.text, MAX_CHARS) <= MAX_CHARS
+        let short = short_enough(&u.text)
             && !ends_sentence(&u.text)
             && !u.text.contains(['。', '，', '；']);
         if short {
@@ -124,7 +134,7 @@ pub fn lines_of_units(units: &[Unit<'_>]) -> PageLines {
     // Every other short unit, whatever its markup or punctuation: `apply` looks
     // at each short head, so the cut depends on their keys too.
     for u in units {
-        if count_upto(&u.text, MAX_CHARS) <= MAX_CHARS {
+        if short_enough(&u.text) {
             let key = comparison_key(&u.text);
             if !key.is_empty() && seen.insert(line_hash(&key)) {
                 out.others.push(line_hash(&key));
@@ -230,7 +240,7 @@ impl Habits {
                 seen.alone += 1;
             }
         }
-        let need = MIN_ISSUES.max((issues * MIN_PER_MILLE).div_ceil(1000));
+        let need = issues_to_recur(issues);
         let mut habits = Habits::default();
         for (key, seen) in counts {
             if seen.alone + seen.under < need {
@@ -353,7 +363,7 @@ pub fn apply(habits: &Habits, units: &[Unit<'_>], classes: &mut [Class]) {
     }
     for (u, c) in units.iter().zip(classes.iter_mut()) {
         let named = matches!(u.markup, Markup::Field(_)) || u.named_by_field;
-        if named || c.role != Role::Head || count_upto(&u.text, MAX_CHARS) > MAX_CHARS {
+        if named || c.role != Role::Head || !short_enough(&u.text) {
             continue;
         }
         let key = comparison_key(&u.text);

@@ -6,9 +6,6 @@ use super::lexicon::NewsDayWords;
 use super::news_day::{Reach, tells_news_day};
 use crate::article::Kind;
 
-/// Longest single paragraph that makes a titled item a brief.
-const BRIEF_CHARS: usize = 160;
-
 /// Decide the kind of one draft from its shape and wording.
 pub fn kind_of(d: &Draft) -> Kind {
     if d.caption {
@@ -113,7 +110,8 @@ pub fn kind_of(d: &Draft) -> Kind {
     if !d.title.is_empty()
         && (bracketed || !d.byline.contains("记者"))
         && let (Some(only), None) = (body.next(), body.next())
-        && count_upto(only, BRIEF_CHARS) <= BRIEF_CHARS
+        && count_upto(only, super::measures::measures().brief_chars)
+            <= super::measures::measures().brief_chars
     {
         return Kind::Brief;
     }

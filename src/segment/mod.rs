@@ -29,6 +29,7 @@ pub mod id;
 pub mod json_pages;
 pub mod kind;
 pub mod lexicon;
+pub mod measures;
 pub mod news_day;
 pub mod normalise;
 pub mod outline;
@@ -44,6 +45,17 @@ pub mod web_archive;
 pub mod xml_pages;
 
 use crate::article::Article;
+
+/// A digest of the config's settings segmentation runs with (its additions to
+/// the lexicon, its measures), 0 when it has none: what cuts a page besides the
+/// program itself, so caches of cut pages are stamped with it.
+pub fn settings_digest() -> u64 {
+    match (lexicon::additions_digest(), measures::digest()) {
+        (0, 0) => 0,
+        (words, 0) => words,
+        (words, thresholds) => words.rotate_left(1) ^ thresholds,
+    }
+}
 
 /// Cut the (decoded, `\n`-normalised) text of one issue into articles, in reading
 /// order, with ids derived from `issue_key`.

@@ -17,7 +17,7 @@
 //! Each form feed starts a page with geometry of its own; whether the file is
 //! measured at all is decided once, over the whole file (`MIN_SPACED`).
 
-use super::classify::ends_sentence;
+use super::classify::{dateline, ends_sentence};
 use memchr::memmem;
 
 /// One piece of the text in reading order.
@@ -398,6 +398,12 @@ fn is_heading(line: &str) -> bool {
 /// of those, one with room right above the heading (no line of it on the row
 /// before), then the one whose text goes on nearest below, then the leftmost. A
 /// heading no column fits stays where it is.
+///
+/// A heading that opens with a dateline (`本报讯（记者…）…`) and ends no sentence
+/// is a lede's first line (no head opens so), whatever its width: it goes into the
+/// column whose text goes on below it from the margin and whose line above leaves
+/// no sentence open (first under a head placed there, then under a head's or a
+/// byline's line, then the nearest text below), and is read without its marks.
 fn place_headings(text: &str, page: &[Row], gutters: &[Gutter]) -> Vec<Row> {
     let mut out = page.to_vec();
     let body = body_start(page, gutters);
@@ -480,8 +486,42 @@ fn place_headings(text: &str, page: &[Row], gutters: &[Gutter]) -> Vec<Row> {
         let t = unmarked(&text[p0.start..p0.end]);
         let n = t.chars().count();
         let mut best: Option<((usize, usize, usize), usize)> = None;
-        let mut line = (0..=gutters.len()).any(|c| text_line(c, n));
-        if line {
+        // A lede's first line (`本报讯（记者…）…`, no sentence ended) the converter
+        // took for a head: no head opens so. It opens the body of the column whose
+        // text goes on below it from the margin and whose line above leaves no
+        // sentence open (a head's or a byline's line before all).
+        let lede = n >= 8 && !ends_sentence(t) && dateline(t).is_some();
+        if lede {
+            for c in 0..=gutters.len() {
+                let Some((below, bp)) = nearest(page, &home, gutters, i + 1..page.len(), c) else {
+                    continue;
+                };
+                if bp.a > spans[c].2 + 1 {
+                    continue;
+                }
+                let above = nearest(page, &home, gutters, (body..i).rev(), c);
+                if above.is_some_and(|(k, _)| below - k <= pitch[c]) {
+                    continue;
+                }
+                let rank = match above {
+                    Some((k, _)) if home[k].is_some_and(|h| h.1) => 0,
+                    Some((_, p)) => {
+                        let a = &text[p.start..p.end];
+                        if !stop(c, a) {
+                            continue;
+                        }
+                        if ends_sentence(a) { 2 } else { 1 }
+                    }
+                    None => 2,
+                };
+                let rank = (rank, below - i, c);
+                if best.is_none_or(|(r, _)| rank < r) {
+                    best = Some((rank, c));
+                }
+            }
+        }
+        let mut line = lede && best.is_some();
+        if !lede && (0..=gutters.len()).any(|c| text_line(c, n)) {
             // A line of text the converter took for a head: it goes on in the
             // column whose next line continues it (no indent opens a paragraph
             // there); before all one it opens the body of a head placed right
@@ -571,6 +611,10 @@ fn place_headings(text: &str, page: &[Row], gutters: &[Gutter]) -> Vec<Row> {
             let width = p.b - p.a;
             p.a = left;
             p.b = (left + width).min(to).max(left + 1);
+            // A lede's line is read as the text it is, without the marks.
+            if lede && line {
+                p.start = p.end - t.len();
+            }
         }
     }
     out
@@ -1325,5 +1369,53 @@ mod tests {
         assert_eq!(at("市绿化委员会") + 1, at("组织义务植树"), "{got:?}");
         assert_eq!(at("确，今年全市") + 1, at("十个并补齐"), "{got:?}");
         assert_eq!(at("十个并补齐") + 1, at("方便居民就近"), "{got:?}");
+    }
+
+    #[test]
+    fn a_ledes_first_line_taken_for_a_heading_opens_the_body_under_its_head() {
+        // The converter marked the first line of a lede `##`: it goes under the head
+        // and byline of the right column (whose next line goes on with it), not into
+        // the left column's open sentence, and is read without its marks.
+        let rows: Vec<String> = vec![
+            placed(&[
+                (0, "  市商务局发布行动方案，"),
+                (26, "  地铁三号线二期工程将"),
+            ]),
+            placed(&[
+                (0, "提出到二〇二八年，全市城"),
+                (26, "于今年六月开工建设，全长"),
+            ]),
+            placed(&[
+                (0, "区居民步行十五分钟内可以"),
+                (26, "十一点六公里，设站八座。"),
+            ]),
+            placed(&[(28, "早餐网点再添百家")]),
+            placed(&[(0, "买到菜、吃上早餐。方案明"), (30, "本报记者 王小明")]),
+            "## 本报讯 记者从市商务局获悉".to_string(),
+            placed(&[
+                (0, "确，今年全市将新建网点六"),
+                (26, "，今年全市新增早餐网点一"),
+            ]),
+            placed(&[
+                (0, "十个，方便居民就近生活。"),
+                (26, "百家，多在老旧小区。"),
+            ]),
+            placed(&[
+                (0, "  记者从市园林局获悉，绿"),
+                (26, "  网点由街道统一规划，早"),
+            ]),
+            placed(&[
+                (0, "道三期工程日前全线贯通。"),
+                (26, "上六点开门，晚上八点关门"),
+            ]),
+            placed(&[(26, "，方便上班族。")]),
+        ];
+        let text = rows.join("\n") + "\n";
+        let got = read(&text);
+        let at = |s: &str| got.iter().position(|g| g.contains(s)).unwrap();
+        assert_eq!(at("本报记者 王小明") + 1, at("本报讯"), "{got:?}");
+        assert_eq!(at("本报讯") + 1, at("，今年全市新增"), "{got:?}");
+        assert_eq!(at("买到菜") + 1, at("确，今年全市将"), "{got:?}");
+        assert_eq!(got[at("本报讯")], "本报讯 记者从市商务局获悉", "{got:?}");
     }
 }

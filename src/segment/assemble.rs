@@ -32,7 +32,7 @@ const PHOTO_TITLE_CHARS: usize = 16;
 /// story's, not a caption.
 fn fits_a_caption(text: &str) -> bool {
     let most = super::measures::measures().caption_chars;
-    count_upto(text, most + 1) <= most
+    count_upto(text, most) <= most
 }
 
 /// An article being built.
@@ -713,7 +713,7 @@ struct PhotoGroup {
 const PHOTO_GROUP_CAPTIONS: usize = 6;
 
 /// The captions from unit `from` on, when they are a photo group: one to
-/// `PHOTO_GROUP_CAPTIONS` finished sentences of at most 120 characters, the photo
+/// `PHOTO_GROUP_CAPTIONS` finished sentences no longer than a caption, the photo
 /// credit (`… 摄`) glued to the last or alone on the line below it; several
 /// captions each say which picture they describe (`上图：`, `左一:`, `①`), so
 /// that the short last paragraphs of a story over its photo's credit are none.
@@ -746,10 +746,7 @@ fn photo_group(units: &[Unit<'_>], classes: &[Class], from: usize) -> Option<Pho
                 end: k + 1,
             });
         }
-        if count_upto(text, 121) > 120
-            || !is_complete(text)
-            || captions.len() == PHOTO_GROUP_CAPTIONS
-        {
+        if !fits_a_caption(text) || !is_complete(text) || captions.len() == PHOTO_GROUP_CAPTIONS {
             return None;
         }
         captions.push(k);

@@ -46,9 +46,15 @@ fn short_enough(text: &str) -> bool {
 /// How many issues of a corpus of `issues` a line must stand in to recur
 /// (`[measures] recurring_min_issues` and `recurring_per_mille`).
 fn issues_to_recur(issues: u32) -> u32 {
-    let m = super::measures::measures();
+    issues_to_recur_by(issues, super::measures::measures())
+}
+
+/// [`issues_to_recur`] by the measures `m` (never overflows: a corpus of any
+/// size asks at most every issue).
+fn issues_to_recur_by(issues: u32, m: &super::measures::Measures) -> u32 {
+    let share = (u64::from(issues) * u64::from(m.recurring_per_mille)).div_ceil(1000);
     m.recurring_min_issues
-        .max((issues * m.recurring_per_mille).div_ceil(1000))
+        .max(u32::try_from(share).unwrap_or(u32::MAX))
 }
 
 /// The hash a line is known by here: of its comparison key (NFKC, no whitespace).
@@ -382,6 +388,21 @@ mod tests {
     use super::*;
     use crate::segment::blocks::units;
     use crate::segment::classify::classify;
+
+    #[test]
+    fn the_issues_a_line_must_recur_in_never_overflow() {
+        use crate::segment::measures::Measures;
+        let most = Measures {
+            recurring_per_mille: 1000,
+            ..Measures::default()
+        };
+        assert_eq!(issues_to_recur_by(u32::MAX, &most), u32::MAX);
+        assert_eq!(issues_to_recur_by(5_000_000, &most), 5_000_000);
+        let built_in = Measures::default();
+        assert_eq!(issues_to_recur_by(10, &built_in), 3);
+        assert_eq!(issues_to_recur_by(1000, &built_in), 10);
+        assert_eq!(issues_to_recur_by(1001, &built_in), 11);
+    }
 
     fn lines_of(text: &str) -> PageLines {
         crate::segment::page_lines(text)

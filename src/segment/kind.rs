@@ -107,11 +107,11 @@ pub fn kind_of(d: &Draft) -> Kind {
         .enumerate()
         .filter(|(i, _)| !d.intertitles.contains(i))
         .map(|(_, p)| p);
+    let brief = super::measures::measures().brief_chars;
     if !d.title.is_empty()
         && (bracketed || !d.byline.contains("记者"))
         && let (Some(only), None) = (body.next(), body.next())
-        && count_upto(only, super::measures::measures().brief_chars)
-            <= super::measures::measures().brief_chars
+        && count_upto(only, brief) <= brief
     {
         return Kind::Brief;
     }

@@ -422,6 +422,7 @@ fn set_aside_trailing_links(units: &[blocks::Unit<'_>], classes: &mut [classify:
 /// head often does): a short line with no full stop.
 fn read_original_titles(units: &[blocks::Unit<'_>], classes: &mut [classify::Class]) {
     use classify::Role;
+    let head = measures::measures().head_chars;
     for i in 1..units.len() {
         let t: &str = &units[i].text;
         if normalise::reposts::after_original_title_label(t).is_none()
@@ -433,7 +434,7 @@ fn read_original_titles(units: &[blocks::Unit<'_>], classes: &mut [classify::Cla
         classes[i].rule = "furniture: the original head of a story copied under a new one";
         if let Some(p) = significant_before(classes, i)
             && classes[p].role == Role::Body
-            && classify::count_upto(&units[p].text, 41) <= 40
+            && classify::count_upto(&units[p].text, head) <= head
             && !units[p].text.contains('。')
         {
             classes[p].role = Role::Head;

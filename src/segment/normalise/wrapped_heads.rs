@@ -198,6 +198,8 @@ pub(super) fn join_wrapped_heads(units: &mut Vec<Unit<'_>>, wrap: Wrap) {
             .skip(1)
             .any(|v| v.trim_start().starts_with(|c: char| c.is_ascii_digit()))
     };
+    // A title's two lines together run no longer than a head (`[measures]`).
+    let head = crate::segment::measures::measures().head_chars;
     let joinable = |a: &Unit<'_>, b: &Unit<'_>| {
         a.joined == 0
             && b.joined == 0
@@ -205,7 +207,7 @@ pub(super) fn join_wrapped_heads(units: &mut Vec<Unit<'_>>, wrap: Wrap) {
             && !numbers_a_series(&a.text)
             && !is_enclosed(&b.text)
             && wrap.of(&a.text) > wrap.of(&b.text)
-            && count_upto(&a.text, 41) + count_upto(&b.text, 41) <= 40
+            && count_upto(&a.text, head) + count_upto(&b.text, head) <= head
     };
     let mut out: Vec<Unit<'_>> = Vec::with_capacity(units.len());
     let mut it = std::mem::take(units).into_iter().peekable();

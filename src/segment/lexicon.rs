@@ -74,6 +74,9 @@ struct EndChars {
     /// An empty word is among them: it ends anything.
     any: bool,
     chars: Vec<char>,
+    /// Bit `c % 64` set for every `c` of `chars`: most characters asked about
+    /// are told apart by it alone, before `chars` is read.
+    bits: u64,
 }
 
 impl EndChars {
@@ -87,12 +90,17 @@ impl EndChars {
         }
         ends.chars.sort_unstable();
         ends.chars.dedup();
+        ends.bits = ends
+            .chars
+            .iter()
+            .fold(0u64, |bits, &c| bits | (1 << (u32::from(c) % 64)));
         ends
     }
 
     /// Whether a word of the list may end with `c`.
+    #[inline]
     fn may_end(&self, c: char) -> bool {
-        self.any || self.chars.contains(&c)
+        self.any || ((self.bits >> (u32::from(c) % 64)) & 1 == 1 && self.chars.contains(&c))
     }
 }
 

@@ -632,8 +632,9 @@ impl Lexicon {
                 .max()
                 .unwrap_or(0)
         });
+        // (A byte search for `:` and the `EF` that opens `：`.)
         let b = text.as_bytes();
-        if !(0..b.len().min(longest + 1))
+        if !memchr::memchr2_iter(b':', 0xEF, &b[..b.len().min(longest + 1)])
             .any(|i| b[i] == b':' || b[i..].starts_with("：".as_bytes()))
         {
             return None;

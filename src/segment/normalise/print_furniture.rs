@@ -88,13 +88,29 @@ pub(super) fn is_running_head(line: &Line<'_>) -> bool {
     if line.n > 40 || line.holds_any(&['，', '。', '：']) {
         return false;
     }
-    let dated = text.contains('年') && text.contains('月') && text.contains('日');
-    let paper = text.contains('报') || text.contains('版') || text.contains("星期");
+    // The characters the rules below ask for, from one reading of the (short)
+    // line, where a search for each read it up to five times.
+    let (mut year, mut month, mut day, mut bao, mut ban, mut xing, mut digit) =
+        (false, false, false, false, false, false, false);
+    for c in text.chars() {
+        match c {
+            '年' => year = true,
+            '月' => month = true,
+            '日' => day = true,
+            '报' => bao = true,
+            '版' => ban = true,
+            '星' => xing = true,
+            _ => digit = digit || is_digit(c),
+        }
+    }
+    let weekday = xing && text.contains("星期");
+    let dated = year && month && day;
+    let paper = bao || ban || weekday;
     if dated && paper {
         return true;
     }
     // `溱原晚报 2025.11.7 星期五 A06`: a paper, a weekday and a number.
-    if text.contains('报') && text.contains("星期") && text.chars().any(is_digit) {
+    if bao && weekday && digit {
         return true;
     }
     // `12　民生`: a page number and a section name.

@@ -634,11 +634,7 @@ pub fn is_table_row(text: &str) -> bool {
     // have fewer than two, and were read a byte at a time to the end), before any
     // search for the cuts.
     let b = text.as_bytes();
-    if ascii_digits(b) < 2
-        || (memchr::memchr2(b'\t', b'|', b).is_none()
-            && !text.contains('\u{3000}')
-            && !text.contains("  "))
-    {
+    if ascii_digits(b) < 2 || !has_cell_cut(b) {
         return false;
     }
     if count_upto(text, 201) > 200 {
@@ -664,6 +660,15 @@ pub fn is_table_row(text: &str) -> bool {
         figures += usize::from(figure);
     }
     cells >= 3 && figures >= 2
+}
+
+/// Whether `b` (a line's UTF-8) holds a cut between a table's cells: a tab, a pipe,
+/// two spaces or U+3000 (`E3 80 80`). One byte search for the first three, one for
+/// the `E3` of the last, where a search for U+3000 stopped at every `80` that goes
+/// on a Han character, and one for two spaces read the line again.
+fn has_cell_cut(b: &[u8]) -> bool {
+    memchr::memchr3_iter(b'\t', b'|', b' ', b).any(|i| b[i] != b' ' || b.get(i + 1) == Some(&b' '))
+        || memchr::memchr_iter(0xE3, b).any(|i| b[i + 1..].starts_with(&[0x80, 0x80]))
 }
 
 /// The role a draft's field label gave its line (see `draft`): the label is the
@@ -1916,6 +1921,20 @@ pub(super) fn dateline_marker(h: &str) -> Option<usize> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod byte_search_tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// A cut between cells found on bytes is one found by searching for each.
+        #[test]
+        fn a_cell_cut_is_found_on_bytes(s in "[ \t|｜\u{3000}、。社a1]{0,16}") {
+            let searched = s.contains(['\t', '|', '\u{3000}']) || s.contains("  ");
+            proptest::prop_assert_eq!(has_cell_cut(s.as_bytes()), searched, "{:?}", s);
+        }
+    }
 }
 
 #[cfg(test)]

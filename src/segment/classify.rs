@@ -1778,7 +1778,7 @@ pub fn dateline(text: &str) -> Option<String> {
     // Every marker `dateline_marker` knows starts with one of these characters or
     // holds 讯 / 消息 in its first 8: most body text is rejected here.
     if !text.starts_with(['本', '特', '新', '中', '据', '〔', '【', '（', '('])
-        && !head(text, 8).contains(['讯', '消'])
+        && !news_word_opens(text)
     {
         return None;
     }
@@ -1806,6 +1806,30 @@ pub fn dateline(text: &str) -> Option<String> {
         return Some(text[..end].to_string());
     }
     Some(String::new())
+}
+
+/// Whether 讯 or 消 is among the first 8 characters of `text` (as
+/// `head(text, 8).contains(['讯', '消'])` says), told on bytes: 讯 is `E8 AE AF`, 消
+/// `E6 B6 88`; every line of text that opens with no dateline's character asks.
+fn news_word_opens(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut chars = 0;
+    for (i, &x) in b.iter().enumerate() {
+        if !starts_char(x) {
+            continue;
+        }
+        if chars == 8 {
+            return false;
+        }
+        chars += 1;
+        let rest = &b[i + 1..];
+        if (x == 0xE8 && rest.starts_with(&[0xAE, 0xAF]))
+            || (x == 0xE6 && rest.starts_with(&[0xB6, 0x88]))
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// `〔记者林雨亭／岚城报导〕`, `【记者 黎海 报道】`: a bracketed credit opening a
@@ -1928,6 +1952,13 @@ mod byte_search_tests {
     use super::*;
 
     proptest::proptest! {
+        /// 讯 or 消 among the first eight characters, found on bytes, as `head` and a
+        /// search find them.
+        #[test]
+        fn a_news_word_is_found_on_bytes(s in "[讯消a1，。本报 \u{1F600}]{0,14}") {
+            proptest::prop_assert_eq!(news_word_opens(&s), head(&s, 8).contains(['讯', '消']), "{:?}", s);
+        }
+
         /// A cut between cells found on bytes is one found by searching for each.
         #[test]
         fn a_cell_cut_is_found_on_bytes(s in "[ \t|｜\u{3000}、。社a1]{0,16}") {

@@ -10,17 +10,18 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 pub fn comparison_key(s: &str) -> String {
     // Fast path: ASCII, CJK unified ideographs and common CJK punctuation are
     // already NFKC (and compose with nothing), so only whitespace goes.
-    // Full-width forms fold to ASCII on it (see [`nfkc_simple`]).
-    if s.chars().all(|c| nfkc_simple(c).is_some()) {
-        let mut key = String::with_capacity(s.len());
-        key.extend(
-            s.chars()
-                .filter_map(nfkc_simple)
-                .filter(|c| !c.is_whitespace()),
-        );
-        return key;
+    // Full-width forms fold to ASCII on it (see [`nfkc_simple`]). One reading:
+    // the key is gathered as the characters are tested, and given up at the
+    // first that needs the whole normalisation.
+    let mut key = String::with_capacity(s.len());
+    for c in s.chars() {
+        match nfkc_simple(c) {
+            Some(c) if c.is_whitespace() => {}
+            Some(c) => key.push(c),
+            None => return s.nfkc().filter(|c| !c.is_whitespace()).collect(),
+        }
     }
-    s.nfkc().filter(|c| !c.is_whitespace()).collect()
+    key
 }
 
 /// The first `n` characters of the comparison key of `parts` read one after another

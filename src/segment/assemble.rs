@@ -1469,12 +1469,21 @@ impl Assembler {
                 return j;
             }
             let placed = super::rehome::placed(&classes[heads[0]]);
+            // The one paragraph under it is the last text of the page (nothing
+            // follows but a document's end): a short item closing the page, perhaps
+            // not the last section of the story above.
+            let closing_item = next
+                .filter(|&n| classes[n].role == Role::Body && classes[n].dateline.is_none())
+                .is_some_and(|n| {
+                    next_significant(classes, n + 1)
+                        .is_none_or(|m| classes[m].role == Role::DocBreak)
+                });
             self.lone_head(
                 first.line,
                 text,
                 first.bullet,
                 (below, lede),
-                signed_below,
+                (signed_below, closing_item),
                 placed,
             );
             return j;
@@ -1626,7 +1635,7 @@ impl Assembler {
         text: String,
         bullet: Option<char>,
         (below, lede): (Option<&str>, Option<&str>),
-        signed_below: bool,
+        (signed_below, closing_item): (bool, bool),
         placed: bool,
     ) {
         // `▲省图书馆冬季延时开放` after a finished item opened by `▲`, over a finished
@@ -1725,6 +1734,39 @@ impl Assembler {
             self.open_headed(
                 line,
                 "a head over text signed at its end, after a story signed at its top",
+                text,
+                bullet,
+            );
+            return;
+        }
+        // A head of words only (no question, date, signature or spacing) over one
+        // finished paragraph of clauses that closes the page, after a finished story
+        // of two paragraphs or more not cut into sections, the paragraph naming
+        // nothing of that story's title: a short item of its own (`春季晨练不宜过早`
+        // over one tip at the foot of a city page), not the story's one and last
+        // section (`商户回来了` over `…陆续回到老街` under `老街换新颜`).
+        if closing_item
+            && !placed
+            && text.chars().filter(|&c| is_han(c)).count() >= 4
+            && text.chars().all(|c| is_han(c) || "“”‘’《》、·".contains(c))
+            && lede.is_some_and(|l| is_complete(l) && l.contains(['，', ',']))
+            && let Some(c) = self.cur
+            && {
+                let d = &self.drafts[c];
+                d.is_open()
+                    && d.has_body()
+                    && !d.caption
+                    && !d.title.is_empty()
+                    && d.intertitles.is_empty()
+                    && !d.lede_only()
+                    && d.paragraphs.len() >= 2
+                    && d.paragraphs.last().is_some_and(|p| is_complete(p))
+                    && lede.is_some_and(|l| label_bigrams(&d.title).iter().all(|w| !l.contains(*w)))
+            }
+        {
+            self.open_headed(
+                line,
+                "a head over the one paragraph closing the page, after a finished story",
                 text,
                 bullet,
             );
@@ -2487,6 +2529,29 @@ mod tests {
             "从“事后处罚”到“事前预防”"
         ));
         assert!(!super::same_shape("缑念祖（1903—1978）", "阚素芹（1911—）"));
+    }
+
+    /// A head of words over the one paragraph that closes the page, after a
+    /// finished story: a short tip of its own, not the story's last section; a
+    /// question or a sign-off over the page's last paragraph is not one.
+    #[test]
+    fn a_head_over_the_pages_last_paragraph_opens_a_short_item() {
+        let page = "消费提示\n\n预付卡消费要留好凭证\n\n市市场监督管理局近日提醒，办理预付卡前要查看商家资质。\n\n消费者应与商家签订书面合同，保存好付款凭证。\n\n春季晨练不宜过早\n\n医生提醒，春天早晚温差大，老年人晨练最好等太阳出来以后。\n";
+        let a = segment_issue(page, "k");
+        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["预付卡消费要留好凭证", "春季晨练不宜过早"],
+            "{a:#?}"
+        );
+        assert_eq!(a[0].paragraphs.len(), 2, "{a:#?}");
+        for head in ["问：试水时还漏水怎么办？", "父字　十一月十五日夜"] {
+            let page = format!(
+                "暖气片漏水怎么办\n\n市热力公司介绍，入冬前可以预约上门检修。\n\n检修时家中要留人，提前清理暖气片周围的杂物。\n\n{head}\n\n答：可以再拨打热线，维修人员会在当天上门处理。\n"
+            );
+            let a = segment_issue(&page, "k");
+            assert_eq!(a.len(), 1, "{head}: {a:#?}");
+        }
     }
 
     /// Obituaries one under another: each signature with its date (`…治丧小组　2026年

@@ -1218,12 +1218,20 @@ impl Assembler {
                 || !bylines.is_empty()
                 || next.is_none_or(|n| classes[n].role != Role::Body))
         {
+            // Signed without a date (`…全体师生　敬启`), the date may stand alone
+            // on the line below: it is the signature's too.
+            let dated = match heads.get(1) {
+                Some(&h) => Some(h).filter(|&h| is_date_alone(&units[h].text)),
+                None => next.filter(|&n| classes[n].role == Role::Date),
+            };
             let d = &mut self.drafts[c];
-            d.paragraphs.push(units[heads[0]].text.to_string());
+            for &h in std::iter::once(&heads[0]).chain(&dated) {
+                d.paragraphs.push(units[h].text.to_string());
+            }
             d.closed = true;
             d.absorbing = false;
             self.headed = None;
-            return heads[0] + 1;
+            return dated.unwrap_or(heads[0]) + 1;
         }
         // A notice's signature after its text: the issuer (perhaps under a contact
         // line) over the date end the notice's text instead of opening an article.
@@ -2552,6 +2560,41 @@ mod tests {
             let a = segment_issue(&page, "k");
             assert_eq!(a.len(), 1, "{head}: {a:#?}");
         }
+    }
+
+    /// Notices signed without a date on the signature's line, their heads centred as
+    /// a notices page prints them: who signs and the verb they sign with
+    /// (`…率全家泣告`, `…　敬启`) ends the notice, a date alone under it too, and the
+    /// next head opens the next notice rather than taking it as kicker.
+    #[test]
+    fn a_signoff_without_a_date_ends_its_notice() {
+        let page = "　　　　　　讣　告\n\n　　退休工程师柯长林先生因病医治无效，于2031年3月2日逝世，享年八十一岁。\n\n　　遵照其生前遗愿，丧事从简。\n\n　　子　柯向东　女　柯向红　率全家泣告\n\n　　　　　　致岚山各界热心人士的感谢信\n\n　　岚山小学义卖会承蒙各界热心人士支持，圆满成功，谨此致谢。\n\n　　岚山小学家长委员会　敬启\n\n　　2031年3月5日\n\n春季植树活动报名开始\n\n　　市园林局昨日发布通知，今年春季义务植树活动即日起接受报名，各单位可登录网站预约。\n";
+        let a = segment_issue(page, "k");
+        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "讣　告",
+                "致岚山各界热心人士的感谢信",
+                "春季植树活动报名开始"
+            ],
+            "{a:#?}"
+        );
+        assert_eq!(
+            a[0].paragraphs.last().map(String::as_str),
+            Some("子　柯向东　女　柯向红　率全家泣告")
+        );
+        assert!(a[1].kicker.is_empty(), "{a:#?}");
+        assert_eq!(
+            a[1].paragraphs[a[1].paragraphs.len() - 2..],
+            ["岚山小学家长委员会　敬启", "2031年3月5日"],
+            "{a:#?}"
+        );
+        assert!(a[2].kicker.is_empty(), "{a:#?}");
+        // A head that ends with such a verb but reads as a sentence is no signature.
+        assert!(!crate::segment::classify::is_signature_line(
+            "家属泣告：丧事从简，恕不另告"
+        ));
     }
 
     /// Obituaries one under another: each signature with its date (`…治丧小组　2026年

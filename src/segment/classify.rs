@@ -1578,8 +1578,13 @@ pub struct DateRead {
 
 /// `笪鹤年先生治丧小组　2026年12月9日`: who signs a notice and when, on one line: a
 /// name (two Han characters or more) and then a full date (year, month and day), with
-/// no sentence in it.
+/// no sentence in it; or who signs and the verb they sign with, without a date.
 pub fn is_signature_line(text: &str) -> bool {
+    // Or signed without a date: who signs, then the verb they sign with (`子　钮建峰
+    // 女　钮建华　率全家泣告`, `隗长庚家属　敬谢`), on a short line of no sentence.
+    if is_signoff_line(text) {
+        return true;
+    }
     // A full date ends the line (`…日`) and holds its year (`…年`): most lines are
     // told by these looks alone, before anything is gathered or read.
     if count_upto(text, 41) > 40 || !text.trim_end().ends_with('日') || !text.contains('年') {
@@ -1595,6 +1600,17 @@ pub fn is_signature_line(text: &str) -> bool {
     let name = &squeezed[..at];
     name.chars().filter(|&c| is_han(c)).nth(1).is_some()
         && !name.contains(['。', '，', '；', '！', '？'])
+}
+
+/// `隗长庚家属　敬谢`, `子　钮建峰　女　钮建华　率全家泣告`: a short line of no sentence
+/// punctuation that ends with a sign-off verb (`lexicon().signoff_verbs`) after two
+/// Han characters at least, who signs.
+fn is_signoff_line(text: &str) -> bool {
+    let text = text.trim_end();
+    count_upto(text, 31) <= 30
+        && !text.contains(['。', '，', '；', '！', '？', '：', ',', ':'])
+        && super::lexicon::lexicon().ends_with_signoff_verb(text)
+        && text.chars().filter(|&c| is_han(c)).count() >= 4
 }
 
 /// `2026年5月6日`, `2O26年5月6日`, `2026 年 2 月 7 日`, `二〇二五年三月`: a date alone,

@@ -47,6 +47,8 @@ pub struct Lexicon {
     #[serde(default)]
     credit_verbs: Vec<String>,
     #[serde(default)]
+    signoff_verbs: Vec<String>,
+    #[serde(default)]
     news_days: NewsDays,
     #[serde(default)]
     head_fields: HeadFields,
@@ -249,6 +251,7 @@ impl Lexicon {
             box_heads,
             web_controls,
             credit_verbs,
+            signoff_verbs,
             news_days,
             head_fields,
             record_fields,
@@ -276,6 +279,7 @@ impl Lexicon {
             ("box_heads", words(box_heads)),
             ("web_controls", words(web_controls)),
             ("credit_verbs", words(credit_verbs)),
+            ("signoff_verbs", words(signoff_verbs)),
             ("news_days.lede_openers", words(&news_days.lede_openers)),
             ("news_days.lede_clause", words(&news_days.lede_clause)),
             ("news_days.report_openers", words(&news_days.report_openers)),
@@ -328,6 +332,7 @@ impl Lexicon {
             box_heads: add(&self.box_heads, &more.box_heads),
             web_controls: add(&self.web_controls, &more.web_controls),
             credit_verbs: add(&self.credit_verbs, &more.credit_verbs),
+            signoff_verbs: add(&self.signoff_verbs, &more.signoff_verbs),
             news_days: NewsDays {
                 lede_openers: add(&self.news_days.lede_openers, &more.news_days.lede_openers),
                 lede_clause: add(&self.news_days.lede_clause, &more.news_days.lede_clause),
@@ -423,6 +428,13 @@ impl Lexicon {
 }
 
 impl Lexicon {
+    /// Whether `text` ends with a verb a notice is signed with (`泣告`, `敬谢`).
+    pub fn ends_with_signoff_verb(&self, text: &str) -> bool {
+        self.signoff_verbs
+            .iter()
+            .any(|v| text.ends_with(v.as_str()))
+    }
+
     /// `分享`, `收藏`: a button of a web page under or over its article.
     pub fn is_web_control(&self, word: &str) -> bool {
         self.web_controls.iter().any(|w| w == word)

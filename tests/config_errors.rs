@@ -50,10 +50,7 @@ fn stderr(out: &std::process::Output) -> String {
 fn bad_entries_are_reported_and_the_rest_applies() {
     let cli = Cli::new();
     let root = corpus(cli.home());
-    let dir = cli.config_dir().join("newstag");
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("config.toml");
-    std::fs::write(&path, CONFIG).unwrap();
+    let path = cli.write_config(CONFIG);
     let id = cli.article_tags(&root)[0].1.clone();
     for tag in ["+交通", "+民生"] {
         let out = cli.run(&["tag", root.to_str().unwrap(), &id, tag]);

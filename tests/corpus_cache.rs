@@ -739,12 +739,7 @@ fn caches_are_pruned_past_the_size_limit() {
     articles(&cli, &a, Some(&cache));
     articles(&cli, &b, Some(&cache));
     assert_eq!(listed(&cli, &cache).len(), 2, "within the default limit");
-    std::fs::create_dir_all(cli.config_dir().join("newstag")).unwrap();
-    std::fs::write(
-        cli.config_dir().join("newstag/config.toml"),
-        "[cache]\nmax_size_mb = 0\n",
-    )
-    .unwrap();
+    cli.write_config("[cache]\nmax_size_mb = 0\n");
     articles(&cli, &a, Some(&cache));
     let list = listed(&cli, &cache);
     assert_eq!(list.len(), 1);

@@ -40,13 +40,7 @@ fn ignored_globs_are_not_issues() {
         issues_listed(&cli, &corpus),
         ["2025/a.titles.txt", "2025/a.txt", "notes/todo.md"]
     );
-    let config = cli.config_dir().join("newstag");
-    std::fs::create_dir_all(&config).unwrap();
-    std::fs::write(
-        config.join("config.toml"),
-        "[corpus]\nignore = [\"*.titles.txt\", \"notes/**\"]\n",
-    )
-    .unwrap();
+    cli.write_config("[corpus]\nignore = [\"*.titles.txt\", \"notes/**\"]\n");
     assert_eq!(issues_listed(&cli, &corpus), ["2025/a.txt"]);
 }
 
@@ -57,13 +51,7 @@ fn a_bad_glob_is_reported_and_nothing_is_ignored() {
     let corpus = cli.home().join("corpus");
     std::fs::create_dir_all(&corpus).unwrap();
     std::fs::write(corpus.join("a.txt"), "标题\n\n正文。\n").unwrap();
-    let config = cli.config_dir().join("newstag");
-    std::fs::create_dir_all(&config).unwrap();
-    std::fs::write(
-        config.join("config.toml"),
-        "[corpus]\nignore = [\"a[.txt\"]\n",
-    )
-    .unwrap();
+    cli.write_config("[corpus]\nignore = [\"a[.txt\"]\n");
     let out = cli.run(&["articles", corpus.to_str().unwrap(), "--format", "jsonl"]);
     assert_succeeded(&out);
     let err = String::from_utf8(out.stderr).unwrap();

@@ -383,12 +383,10 @@ fn names_that_are_not_utf8_are_issues_of_their_own() {
         }
         let sidecars = cli.home().join("sidecars");
         if mirrored {
-            std::fs::create_dir_all(cli.config_dir().join("newstag")).unwrap();
-            std::fs::write(
-                cli.config_dir().join("newstag/config.toml"),
-                format!("[corpus]\nsidecar_dir = {:?}\n", sidecars.to_str().unwrap()),
-            )
-            .unwrap();
+            cli.write_config(&format!(
+                "[corpus]\nsidecar_dir = {:?}\n",
+                sidecars.to_str().unwrap()
+            ));
         }
         let out = cli.run(&["articles", corpus.to_str().unwrap()]);
         assert_succeeded(&out);

@@ -30,12 +30,6 @@ fn cut(cli: &Cli, corpus: &std::path::Path) -> Vec<(String, String, String)> {
         .collect()
 }
 
-fn write_config(cli: &Cli, text: &str) {
-    let dir = cli.config_dir().join("newstag");
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("config.toml"), text).unwrap();
-}
-
 /// With the banner's ending added, the banner is set aside and each credited
 /// photo is an article of its own; the feature's body ends with its own text.
 #[test]
@@ -44,7 +38,7 @@ fn a_banner_ending_added_in_the_config_sets_the_photos_apart() {
     let corpus = cli.home().join("corpus");
     std::fs::create_dir_all(&corpus).unwrap();
     std::fs::write(corpus.join("2031-03-20_第3版.txt"), PAGE).unwrap();
-    write_config(&cli, ADDITIONS);
+    cli.write_config(ADDITIONS);
     let articles = cut(&cli, &corpus);
     let photos: Vec<&str> = articles
         .iter()
@@ -80,7 +74,7 @@ fn the_cache_is_not_served_across_a_change_of_the_lexicon() {
     let fresh = |config: Option<&str>| {
         let other = Cli::new();
         if let Some(text) = config {
-            write_config(&other, text);
+            other.write_config(text);
         }
         cut(&other, &corpus)
     };
@@ -91,9 +85,9 @@ fn the_cache_is_not_served_across_a_change_of_the_lexicon() {
         "the page must cut otherwise with the addition, or this test shows nothing"
     );
     assert_eq!(cut(&cli, &corpus), plain);
-    write_config(&cli, ADDITIONS);
+    cli.write_config(ADDITIONS);
     assert_eq!(cut(&cli, &corpus), added);
-    write_config(&cli, "");
+    cli.write_config("");
     assert_eq!(cut(&cli, &corpus), plain);
 }
 
@@ -105,10 +99,7 @@ fn an_unknown_list_is_reported_with_its_line() {
     let corpus = cli.home().join("corpus");
     std::fs::create_dir_all(&corpus).unwrap();
     std::fs::write(corpus.join("a.txt"), PAGE).unwrap();
-    write_config(
-        &cli,
-        "[lexicon]\nbanner_endings = [\"集萃\"]\ncolum_label_endings = [\"夜话\"]\n",
-    );
+    cli.write_config("[lexicon]\nbanner_endings = [\"集萃\"]\ncolum_label_endings = [\"夜话\"]\n");
     let out = cli.run(&["articles", corpus.to_str().unwrap()]);
     assert_succeeded(&out);
     let stderr = String::from_utf8(out.stderr).unwrap();

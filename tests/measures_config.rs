@@ -43,12 +43,6 @@ fn cut(cli: &Cli, corpus: &std::path::Path) -> Vec<(String, String, Vec<String>)
         .collect()
 }
 
-fn write_config(cli: &Cli, text: &str) {
-    let dir = cli.config_dir().join("newstag");
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("config.toml"), text).unwrap();
-}
-
 fn corpus_of(cli: &Cli) -> std::path::PathBuf {
     let corpus = cli.home().join("corpus");
     std::fs::create_dir_all(&corpus).unwrap();
@@ -77,7 +71,7 @@ fn measures_set_in_the_config_change_heads_briefs_and_doubts() {
             .contains(&"short".to_string())
     );
 
-    write_config(&cli, MEASURES);
+    cli.write_config(MEASURES);
     let set = cut(&cli, &corpus);
     assert_eq!(article(&set, LONG_HEAD).unwrap().0, "news", "{set:?}");
     assert_eq!(article(&set, "社区图书室延长开放").unwrap().0, "news");
@@ -97,7 +91,7 @@ fn the_cache_is_not_served_across_a_change_of_the_measures() {
     let fresh = |config: Option<&str>| {
         let other = Cli::new();
         if let Some(text) = config {
-            write_config(&other, text);
+            other.write_config(text);
         }
         cut(&other, &corpus)
     };
@@ -105,9 +99,9 @@ fn the_cache_is_not_served_across_a_change_of_the_measures() {
     let set = fresh(Some(MEASURES));
     assert_ne!(plain, set);
     assert_eq!(cut(&cli, &corpus), plain);
-    write_config(&cli, MEASURES);
+    cli.write_config(MEASURES);
     assert_eq!(cut(&cli, &corpus), set);
-    write_config(&cli, "[measures]\n");
+    cli.write_config("[measures]\n");
     assert_eq!(cut(&cli, &corpus), plain);
 }
 
@@ -117,10 +111,7 @@ fn the_cache_is_not_served_across_a_change_of_the_measures() {
 fn a_measure_out_of_range_is_reported_with_its_line_and_the_rest_applies() {
     let cli = Cli::new();
     let corpus = corpus_of(&cli);
-    write_config(
-        &cli,
-        "[measures]\nshort_body = 10\nhead_chars = 500\nhead_char = 50\n",
-    );
+    cli.write_config("[measures]\nshort_body = 10\nhead_chars = 500\nhead_char = 50\n");
     let out = cli.run(&["articles", corpus.to_str().unwrap()]);
     assert_succeeded(&out);
     let stderr = String::from_utf8(out.stderr).unwrap();

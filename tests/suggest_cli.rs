@@ -124,12 +124,7 @@ fn min_score_and_ids_filter_the_output() {
 fn tagging_articles_teaches_suggestions_for_similar_ones() {
     let (corpus, cli) = setup();
     let path = corpus.path().to_str().unwrap();
-    std::fs::create_dir_all(cli.config_dir().join("newstag")).unwrap();
-    std::fs::write(
-        cli.config_dir().join("newstag/config.toml"),
-        "[suggest]\nlearn_after = 10\n\n[[tag]]\nname = \"transport\"\nkey = \"4\"\n",
-    )
-    .unwrap();
+    cli.write_config("[suggest]\nlearn_after = 10\n\n[[tag]]\nname = \"transport\"\nkey = \"4\"\n");
     let before = suggest(&cli, &[path]);
     assert!(before.iter().all(|r| !tags_of(r).contains(&"transport")));
     let id = |title: &str| by_title(&before, title)["id"].as_str().unwrap().to_string();

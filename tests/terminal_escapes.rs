@@ -115,13 +115,10 @@ fn check_names(folder: &str, stem: &str, title: &str, tag: &str, unknown: &str) 
     // A sidecar that does not parse, beside an issue of a hostile name too.
     std::fs::write(dir.join(format!("{stem}2.txt")), "标题\n\n本报讯 正文。\n").unwrap();
     std::fs::write(dir.join(format!("{stem}2.tags.toml")), "schema = [\n").unwrap();
-    let config_dir = cli.config_dir().join("newstag");
-    std::fs::create_dir_all(&config_dir).unwrap();
-    std::fs::write(
-        config_dir.join("config.toml"),
-        format!("[[tag]]\nname = {}\nkey = \"4\"\n", toml_string(tag)),
-    )
-    .unwrap();
+    cli.write_config(&format!(
+        "[[tag]]\nname = {}\nkey = \"4\"\n",
+        toml_string(tag)
+    ));
     let r = root.as_os_str();
     let s = |x: &'static str| OsStr::new(x);
 

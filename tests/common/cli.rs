@@ -51,6 +51,16 @@ impl Cli {
         self.home.join("config")
     }
 
+    /// Write `text` as the user's config (`newstag/config.toml` under
+    /// [`Cli::config_dir`]), replacing any; its path.
+    pub fn write_config(&self, text: &str) -> PathBuf {
+        let dir = self.config_dir().join("newstag");
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("config.toml");
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+
     /// XDG_CACHE_HOME: the index cache goes to `newstag/` below it.
     pub fn cache_dir(&self) -> PathBuf {
         self.home.join("cache")

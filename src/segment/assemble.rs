@@ -905,7 +905,7 @@ fn is_titled_photo(d: &Draft) -> bool {
 }
 
 /// The next unit that is not noise, from `i`.
-fn next_significant(classes: &[Class], mut i: usize) -> Option<usize> {
+pub(super) fn next_significant(classes: &[Class], mut i: usize) -> Option<usize> {
     while i < classes.len() {
         if classes[i].role != Role::Noise {
             return Some(i);
@@ -1222,7 +1222,10 @@ impl Assembler {
             // on the line below: it is the signature's too.
             let dated = match heads.get(1) {
                 Some(&h) => Some(h).filter(|&h| is_date_alone(&units[h].text)),
-                None => next.filter(|&n| classes[n].role == Role::Date),
+                None if label.is_none() && subtitle.is_none() && bylines.is_empty() => {
+                    next.filter(|&n| classes[n].role == Role::Date)
+                }
+                None => None,
             };
             let d = &mut self.drafts[c];
             for &h in std::iter::once(&heads[0]).chain(&dated) {
@@ -2591,9 +2594,17 @@ mod tests {
             "{a:#?}"
         );
         assert!(a[2].kicker.is_empty(), "{a:#?}");
-        // A head that ends with such a verb but reads as a sentence is no signature.
-        assert!(!crate::segment::classify::is_signature_line(
-            "家属泣告：丧事从简，恕不另告"
+        // A head that ends with such a verb but reads as a sentence, or reads on
+        // into it, is no signature.
+        for head in [
+            "家属泣告：丧事从简，恕不另告",
+            "老兵向英烈深深鞠躬",
+            "致读者的敬告",
+        ] {
+            assert!(!crate::segment::classify::is_signature_line(head), "{head}");
+        }
+        assert!(crate::segment::classify::is_signature_line(
+            "隗长庚家属敬谢"
         ));
     }
 

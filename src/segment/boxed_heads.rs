@@ -107,7 +107,7 @@ fn boxed_at(units: &[Unit<'_>], classes: &[Class], s: usize) -> Option<Boxed> {
     // The lead's text opens under its byline, or under a second box printed
     // between the two (another item there leaves the lead's text elsewhere: not
     // read here).
-    let next = |from: usize| (from..classes.len()).find(|&b| role(b) != Role::Noise);
+    let next = |from: usize| super::assemble::next_significant(classes, from);
     let second = match next(k + 1) {
         Some(b) if role(b) == Role::Body => None,
         Some(h) => Some(second_box(units, classes, h)?),
@@ -130,7 +130,7 @@ fn boxed_at(units: &[Unit<'_>], classes: &[Class], s: usize) -> Option<Boxed> {
 /// under that. The box's head and paragraph.
 fn second_box(units: &[Unit<'_>], classes: &[Class], h: usize) -> Option<(usize, usize)> {
     let role = |k: usize| classes[k].role;
-    let next = |from: usize| (from..classes.len()).find(|&b| role(b) != Role::Noise);
+    let next = |from: usize| super::assemble::next_significant(classes, from);
     if role(h) != Role::Head {
         return None;
     }

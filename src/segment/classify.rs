@@ -1603,14 +1603,22 @@ pub fn is_signature_line(text: &str) -> bool {
 }
 
 /// `隗长庚家属　敬谢`, `子　钮建峰　女　钮建华　率全家泣告`: a short line of no sentence
-/// punctuation that ends with a sign-off verb (`lexicon().signoff_verbs`) after two
-/// Han characters at least, who signs.
+/// punctuation that ends with a sign-off verb (`lexicon().signoff_verbs`) set apart
+/// from who signs (two Han characters at least) by a space, or signed for a family
+/// (`…率全家泣告`, `…家属敬谢`). A head that ends with such a word reads on
+/// (`老兵向英烈深深鞠躬`, `致读者的敬告`): no signature.
 fn is_signoff_line(text: &str) -> bool {
     let text = text.trim_end();
-    count_upto(text, 31) <= 30
-        && !text.contains(['。', '，', '；', '！', '？', '：', ',', ':'])
-        && super::lexicon::lexicon().ends_with_signoff_verb(text)
-        && text.chars().filter(|&c| is_han(c)).count() >= 4
+    if count_upto(text, 31) > 30 || text.contains(['。', '，', '；', '！', '？', '：', ',', ':'])
+    {
+        return false;
+    }
+    let Some(who) = super::lexicon::lexicon().before_signoff_verb(text) else {
+        return false;
+    };
+    let set_apart =
+        who.ends_with([' ', '\u{3000}']) || ["率", "全家", "家属"].iter().any(|w| who.ends_with(w));
+    set_apart && who.chars().filter(|&c| is_han(c)).count() >= 2
 }
 
 /// `2026年5月6日`, `2O26年5月6日`, `2026 年 2 月 7 日`, `二〇二五年三月`: a date alone,

@@ -613,7 +613,11 @@ fn place_headings(text: &str, page: &[Row], gutters: &[Gutter]) -> Vec<Row> {
             p.b = (left + width).min(to).max(left + 1);
             // A lede's line is read as the text it is, without the marks.
             if lede && line {
-                p.start = p.end - t.len();
+                // Where the text stands in the page (`t` is a slice of it): the
+                // marks and any whitespace trimmed at either end, an NBSP a
+                // converter left after the text too.
+                p.start = t.as_ptr() as usize - text.as_ptr() as usize;
+                p.end = p.start + t.len();
             }
         }
     }

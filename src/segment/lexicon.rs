@@ -428,11 +428,13 @@ impl Lexicon {
 }
 
 impl Lexicon {
-    /// Whether `text` ends with a verb a notice is signed with (`泣告`, `敬谢`).
-    pub fn ends_with_signoff_verb(&self, text: &str) -> bool {
+    /// What stands before the verb a notice is signed with (`泣告`, `敬谢`) that
+    /// `text` ends with, if it ends with one.
+    pub fn before_signoff_verb<'a>(&self, text: &'a str) -> Option<&'a str> {
         self.signoff_verbs
             .iter()
-            .any(|v| text.ends_with(v.as_str()))
+            .filter(|v| !v.is_empty())
+            .find_map(|v| text.strip_suffix(v.as_str()))
     }
 
     /// `分享`, `收藏`: a button of a web page under or over its article.

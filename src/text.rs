@@ -152,12 +152,25 @@ fn with_folded<T>(parts: &[impl AsRef<str>], f: impl FnOnce(&[u8]) -> T) -> T {
 fn fold_into(s: &[u8], out: &mut Vec<u8>) {
     let mut run = 0;
     let mut i = 0;
-    // Sixteen bytes at a time: the bytes among them that may open such a
-    // character are found at once, as a bit mask, and read one after another
-    // (in Chinese text most blocks hold one or two, a comma or a full stop).
-    while let Some(block) = s[i..].first_chunk::<16>() {
+    // Sixteen bytes at a time (and the two after them): the places among them
+    // where such a character may start are found at once, as a bit mask, told by
+    // its first three bytes (so the many characters that open as one does, `、`,
+    // `。`, `“`, `—`, `…`, are passed over), and read one after another (in
+    // Chinese text most blocks hold none, or a comma). The last bytes are read in
+    // a window of them padded with a letter, which starts nothing.
+    let mut padded = [b'a'; 18];
+    while i < s.len() {
         let base = i;
-        let mut mask = fold_openers(block);
+        let window = match s[i..].first_chunk::<18>() {
+            Some(window) => window,
+            None => {
+                let rest = &s[i..];
+                padded[..rest.len()].copy_from_slice(rest);
+                padded[rest.len()..].fill(b'a');
+                &padded
+            }
+        };
+        let mut mask = fold_starts(window);
         while mask != 0 {
             let at = base + mask.trailing_zeros() as usize;
             mask &= mask - 1;
@@ -167,9 +180,6 @@ fn fold_into(s: &[u8], out: &mut Vec<u8>) {
             }
         }
         i = i.max(base + 16);
-    }
-    while i < s.len() {
-        i = fold_one(s, i, &mut run, out);
     }
     out.extend_from_slice(&s[run..]);
 }
@@ -209,35 +219,49 @@ fn fold_one(s: &[u8], i: usize, run: &mut usize, out: &mut Vec<u8>) -> usize {
     *run
 }
 
-/// Bit k set when byte k of `block` is [`may_open_fold`]: on x86_64 in a few
-/// SSE2 steps (a part of every x86_64 target).
-fn fold_openers(block: &[u8; 16]) -> u32 {
+/// Bit k (k < 16) set when a character that may be whitespace or fold opens at
+/// byte k of `window` as [`may_start_fold`] tells it from its first three bytes
+/// (the window's two last bytes are only read as such): on x86_64 in a few SSE2
+/// steps (a part of every x86_64 target).
+fn fold_starts(window: &[u8; 18]) -> u32 {
     #[cfg(target_arch = "x86_64")]
     {
         use std::arch::x86_64::{
-            _mm_cmpeq_epi8, _mm_loadu_si128, _mm_min_epu8, _mm_movemask_epi8, _mm_or_si128,
-            _mm_set1_epi8, _mm_sub_epi8,
+            __m128i, _mm_and_si128, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_min_epu8,
+            _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
         };
-        // SAFETY: the load reads the 16 bytes of `block` (unaligned loads are
-        // allowed); SSE2 is enabled on every x86_64 target.
+        // SAFETY: the three loads read bytes 0..16, 1..17 and 2..18 of `window`
+        // (unaligned loads are allowed); SSE2 is enabled on every x86_64 target.
         unsafe {
-            let v = _mm_loadu_si128(block.as_ptr().cast());
+            let p = window.as_ptr();
+            let v0 = _mm_loadu_si128(p.cast());
+            let v1 = _mm_loadu_si128(p.add(1).cast());
+            let v2 = _mm_loadu_si128(p.add(2).cast());
+            let is = |v: __m128i, m: u8| _mm_cmpeq_epi8(v, _mm_set1_epi8(m as i8));
             let at_most = |v, m: u8| _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(m as i8)), v);
-            let is = |m: u8| _mm_cmpeq_epi8(v, _mm_set1_epi8(m as i8));
-            let e1_to_e3 = at_most(_mm_sub_epi8(v, _mm_set1_epi8(0xE1u8 as i8)), 2);
-            let any = _mm_or_si128(
-                _mm_or_si128(at_most(v, 0x20), is(0xC2)),
-                _mm_or_si128(e1_to_e3, is(0xEF)),
+            let (and, or) = (|a, b| _mm_and_si128(a, b), |a, b| _mm_or_si128(a, b));
+            // `E2`: `E2 80 80`-`8A`, `E2 80 A8`-`AF`, `E2 81`; `E3`: `E3 80 80`.
+            let e2_tail = or(
+                or(at_most(v2, 0x8A), is(v1, 0x81)),
+                is(_mm_and_si128(v2, _mm_set1_epi8(0xF8u8 as i8)), 0xA8),
+            );
+            let e2 = and(is(v0, 0xE2), e2_tail);
+            let e3 = and(is(v0, 0xE3), is(v2, 0x80));
+            let any = or(
+                or(
+                    or(at_most(v0, 0x20), is(v0, 0xC2)),
+                    or(is(v0, 0xE1), is(v0, 0xEF)),
+                ),
+                or(e2, e3),
             );
             (_mm_movemask_epi8(any) as u32) & 0xFFFF
         }
     }
     #[cfg(not(target_arch = "x86_64"))]
     {
-        block
-            .iter()
-            .enumerate()
-            .fold(0, |m, (k, &b)| m | (u32::from(may_open_fold(b)) << k))
+        (0..16).fold(0, |m, k| {
+            m | (u32::from(may_start_fold(window[k], window[k + 1], window[k + 2])) << k)
+        })
     }
 }
 
@@ -246,11 +270,22 @@ fn may_fold_or_space(b: u8) -> bool {
     matches!(b, 0x09..=0x0D | 0x20 | 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF)
 }
 
-/// [`may_fold_or_space`] or another control byte, without branches (so a block
-/// of bytes is tested in a few vector steps; [`fold_openers`] does so on x86_64).
+/// True when the character opening with bytes `b0 b1 b2` (those after its end
+/// being any) may be whitespace or fold ([`fold_one`] tells which): any byte up to
+/// a space, a character opening with `C2` (U+0085, U+00A0), `E1` (U+1680) or `EF`
+/// (U+FF01-U+FF5E); `E2 80 80`-`8A`, `E2 80 A8`-`AF` and `E2 81` (U+2000-U+200A,
+/// U+2028, U+2029, U+202F, U+205F); `E3 xx 80` (U+3000): not `、`, `。`, `《`, `“`,
+/// `—`, `…`, which open as they do. Without branches, so [`fold_starts`] tells
+/// it in a few vector steps.
 #[cfg(any(not(target_arch = "x86_64"), test))]
-fn may_open_fold(b: u8) -> bool {
-    (b <= 0x20) | (b == 0xC2) | (b.wrapping_sub(0xE1) < 3) | (b == 0xEF)
+fn may_start_fold(b0: u8, b1: u8, b2: u8) -> bool {
+    let e2_tail = (b2 <= 0x8A) | (b1 == 0x81) | (b2 & 0xF8 == 0xA8);
+    (b0 <= 0x20)
+        | (b0 == 0xC2)
+        | (b0 == 0xE1)
+        | (b0 == 0xEF)
+        | ((b0 == 0xE2) & e2_tail)
+        | ((b0 == 0xE3) & (b2 == 0x80))
 }
 
 /// The first `n` characters of `parts` read one after another, folded as
@@ -666,7 +701,7 @@ mod tests {
         // Long parts, read sixteen bytes at a time (characters across the
         // blocks' edges), fold as their characters do one by one.
         #[test]
-        fn folding_in_blocks_is_folding_every_character(s in "[a-z１？ 　\u{a0}\u{85}\u{2003}\u{205f}\u{1680}\t\x01。，“社区é\u{1F600}\u{ff5e}\u{ff5f}]{0,80}") {
+        fn folding_in_blocks_is_folding_every_character(s in "[a-z１？ 　\u{a0}\u{85}\u{2003}\u{205f}\u{1680}\u{2028}\u{202f}\u{200b}\t\x01。，“、—…·\u{ff61}社区é\u{1F600}\u{ff5e}\u{ff5f}]{0,80}") {
             let mut out = Vec::new();
             fold_into(s.as_bytes(), &mut out);
             let folded: String = s.chars().map(fold_width).filter(|c| !c.is_whitespace()).collect();
@@ -686,16 +721,36 @@ mod tests {
         }
     }
 
-    /// The block scan finds exactly the bytes that may open a folding character,
-    /// each byte value in every place of a block.
+    /// The block scan finds exactly the places [`may_start_fold`] tells, each
+    /// byte value in the places of a block whose three bytes lie in it or past it,
+    /// after each value that opens a fold and each byte that may follow one.
     #[test]
-    fn fold_openers_are_the_bytes_that_may_open_a_fold() {
-        for b in 0..=255u8 {
-            for k in 0..16 {
-                let mut block = [b'a'; 16];
-                block[k] = b;
-                let want = u32::from(may_open_fold(b)) << k;
-                assert_eq!(fold_openers(&block), want, "byte {b:#x} at {k}");
+    fn fold_starts_are_the_places_that_may_start_a_fold() {
+        let follow: Vec<u8> = [0x00, 0x20, 0x7F, 0xC0, 0xFF]
+            .into_iter()
+            .chain(0x80..=0xBF)
+            .collect();
+        for b0 in 0..=255u8 {
+            for &b1 in &follow {
+                for &b2 in &follow {
+                    for k in [0, 7, 14, 15] {
+                        let mut window = [b'a'; 18];
+                        window[k..k + 3].copy_from_slice(&[b0, b1, b2]);
+                        let want = u32::from(may_start_fold(b0, b1, b2)) << k;
+                        // (`a` never starts a fold, nor do b1 and b2 as continuation bytes.)
+                        let got = fold_starts(&window) & !(0b110 << k);
+                        assert_eq!(got, want, "{b0:#x} {b1:#x} {b2:#x} at {k}");
+                    }
+                }
+            }
+        }
+        // Every character that is whitespace or folds is one it tells.
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            if c.is_whitespace() || fold_width(c) != c {
+                let mut buf = [0u8; 4];
+                let b = c.encode_utf8(&mut buf).as_bytes();
+                let at = |k: usize| b.get(k).copied().unwrap_or(b'a');
+                assert!(may_start_fold(at(0), at(1), at(2)), "{c:?}");
             }
         }
     }

@@ -835,6 +835,15 @@ fn opens_label_run(units: &[Unit<'_>], classes: &[Class], l: usize, after: usize
     false
 }
 
+/// Head `lower`, printed with a bullet, under head `upper`, printed without one, and
+/// naming no place (`周末去哪儿` / `◆织云山夜游`): the first item of a run under its
+/// banner, not the first of a round-up's labels (`◆澜亭区`).
+fn bulleted_under_unbulleted(units: &[Unit<'_>], upper: usize, lower: usize) -> bool {
+    units[lower].bullet.is_some()
+        && units[upper].bullet.is_none()
+        && !lexicon().is_place_label(&units[lower].text)
+}
+
 /// `讣　告`, `鸣　谢`, `注 销 公 告`: two to four Han characters set apart by spaces,
 /// the way a notice's head is printed: letter-spaced display type, no line of text.
 fn is_letter_spaced(text: &str) -> bool {
@@ -1116,11 +1125,14 @@ impl Assembler {
         }
         // The last line of the stack is the first of a run of parallel short labels,
         // each over its paragraph (a roundup's `澜亭区` / text / `鹭溪县` / text): it
-        // opens the body of the item titled above.
+        // opens the body of the item titled above. (Labels printed with a bullet the
+        // line above is printed without, `周末去哪儿` / `◆织云山夜游`, are the heads of
+        // items under their banner, unless they name places.)
         if label.is_none()
             && heads.len() >= 2
             && subtitle.is_none()
             && bylines.is_empty()
+            && !bulleted_under_unbulleted(units, heads[heads.len() - 2], heads[heads.len() - 1])
             && opens_label_run(units, classes, heads[heads.len() - 1], j)
         {
             label = heads.pop();
@@ -2563,6 +2575,22 @@ mod tests {
             let a = segment_issue(&page, "k");
             assert_eq!(a.len(), 1, "{head}: {a:#?}");
         }
+    }
+
+    /// Items printed with a bullet under a banner printed without one (`周末去哪儿` /
+    /// `◆织云山夜游`, no blank lines, no indents): each item is an article titled
+    /// by its head, not a section label of one article titled by the banner; a
+    /// round-up's places so printed (`◆澜亭区`) stay its labels.
+    #[test]
+    fn bulleted_heads_under_an_unbulleted_banner_are_items() {
+        let page = "周末去哪儿\n◆织云山夜游\n织云山景区7月起推出夜游线路，每晚限流800人，需提前预约。\n◆缂丝体验课\n经纶区缂丝工作室每周六下午开设体验课，每期招收15名市民。\n◆绢湖荷花节\n第十二届绢湖荷花节正在举行，活动持续到8月10日。\n";
+        let a = segment_issue(page, "k");
+        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, ["织云山夜游", "缂丝体验课", "绢湖荷花节"], "{a:#?}");
+        let page = "各地秋收进展\n◆澜亭区\n全区秋粮收获过半，机收率超过九成。\n◆鹭溪县\n全县水稻开镰，预计本周收获完毕。\n";
+        let a = segment_issue(page, "k");
+        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, ["各地秋收进展"], "{a:#?}");
     }
 
     /// Notices signed without a date on the signature's line, their heads centred as

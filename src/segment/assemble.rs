@@ -20,7 +20,7 @@ use super::classify::{
 };
 use super::lexicon::{NewsDayWords, lexicon};
 use super::news_day::{Reach, tells_news_day};
-use super::rethread::{Dangling, bigrams, cohesion, opens_mid_sentence, probe};
+use super::rethread::{BigramSet, Dangling, bigrams, cohesion, opens_mid_sentence, probe};
 use crate::text::is_han;
 
 /// Longest head line that titles the photo caption right below it (`白鹭翩翩`,
@@ -87,7 +87,7 @@ pub struct Draft {
     label_owner: Option<(usize, bool)>,
     /// Bigram keys of the head and first paragraphs (see `rethread::cohesion`),
     /// and how many paragraphs they were built from.
-    bigrams: Vec<u64>,
+    bigrams: BigramSet,
     bigrams_for: usize,
 }
 
@@ -159,7 +159,6 @@ impl Draft {
     fn cohesion(&mut self, probe: &[u64]) -> usize {
         let n = self.paragraphs.len().min(2);
         if self.bigrams_for != n || self.bigrams.is_empty() {
-            self.bigrams.clear();
             // At most one key per character: reserve once instead of growing.
             let chars = |s: &str, limit: usize| s.len().min(3 * limit) / 3 + 1;
             let room = chars(&self.kicker, 60)
@@ -168,14 +167,13 @@ impl Draft {
                     .iter()
                     .map(|p| chars(p, 400))
                     .sum::<usize>();
-            self.bigrams.reserve(room);
-            bigrams(&self.kicker, 60, &mut self.bigrams);
-            bigrams(&self.title, 60, &mut self.bigrams);
+            let mut keys = Vec::with_capacity(room);
+            bigrams(&self.kicker, 60, &mut keys);
+            bigrams(&self.title, 60, &mut keys);
             for p in &self.paragraphs[..n] {
-                bigrams(p, 400, &mut self.bigrams);
+                bigrams(p, 400, &mut keys);
             }
-            self.bigrams.sort_unstable();
-            self.bigrams.dedup();
+            self.bigrams.fill(&keys);
             self.bigrams_for = n;
         }
         cohesion(probe, &self.bigrams)

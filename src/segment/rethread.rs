@@ -196,22 +196,101 @@ pub fn bigrams(text: &str, limit: usize, out: &mut Vec<u64>) {
     }
 }
 
-/// How many distinct Han bigrams of the start of `text` occur in `context`
-/// (sorted, deduplicated bigram keys of an article's head and lede): lexical
+/// How many distinct Han bigrams of the start of a paragraph (its [`probe`])
+/// occur in `context` (the bigram keys of an article's head and lede): lexical
 /// cohesion, used to tell which of two interleaved articles a paragraph belongs to.
-pub fn cohesion(probe: &[u64], context: &[u64]) -> usize {
-    probe
+/// Each key is counted once: the probe's keys found in the context are few, and
+/// only they are sorted to drop repeats.
+pub fn cohesion(probe: &[u64], context: &BigramSet) -> usize {
+    let mut found: Vec<u64> = probe
         .iter()
-        .filter(|k| context.binary_search(k).is_ok())
-        .count()
+        .copied()
+        .filter(|&k| context.contains(k))
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    found.len()
 }
 
-/// The distinct bigram keys of the start of a paragraph, to probe with.
+/// A set of bigram keys ([`bigrams`]) asked for one key at a time: open
+/// addressing in a table of a power of two slots at least twice as many as the
+/// keys put in, a free slot holding 0 (no key is 0: its low half is a Han
+/// character). Filled in one reading of the keys and asked in a few steps a key,
+/// where a sorted list cost a sort to make and a binary search to ask.
+#[derive(Debug, Default, Clone)]
+pub struct BigramSet {
+    slots: Vec<u64>,
+    /// 64 less the table's bits: a key's slot is the top bits of its product with
+    /// an odd constant (Fibonacci hashing).
+    shift: u32,
+    len: usize,
+}
+
+impl BigramSet {
+    /// Make the set `keys` (in any order, repeated or not).
+    pub fn fill(&mut self, keys: &[u64]) {
+        let size = (2 * keys.len()).next_power_of_two().max(16);
+        self.slots.clear();
+        self.slots.resize(size, 0);
+        self.shift = 64 - size.trailing_zeros();
+        self.len = 0;
+        for &k in keys {
+            let mut i = self.slot(k);
+            loop {
+                let s = self.slots[i];
+                if s == k {
+                    break;
+                }
+                if s == 0 {
+                    self.slots[i] = k;
+                    self.len += 1;
+                    break;
+                }
+                i = (i + 1) & (size - 1);
+            }
+        }
+    }
+
+    /// The slot `k` is looked for from.
+    fn slot(&self, k: u64) -> usize {
+        (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// True when `k` is in the set.
+    pub fn contains(&self, k: u64) -> bool {
+        if self.len == 0 || k == 0 {
+            return false;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(k);
+        loop {
+            let s = self.slots[i];
+            if s == k {
+                return true;
+            }
+            if s == 0 {
+                return false;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// How many keys the set holds.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// True when the set holds no key.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
+/// The bigram keys of the start of a paragraph, to probe with (as read, repeats
+/// and all: [`cohesion`] counts each once).
 pub fn probe(text: &str) -> Vec<u64> {
     let mut out = Vec::with_capacity(128);
     bigrams(text, 120, &mut out);
-    out.sort_unstable();
-    out.dedup();
     out
 }
 
@@ -262,12 +341,38 @@ mod tests {
 
     #[test]
     fn cohesion_counts_shared_bigrams() {
-        let mut ctx = Vec::new();
-        bigrams("湿地公园开展鸟类监测，记录到", 100, &mut ctx);
-        ctx.sort_unstable();
-        ctx.dedup();
+        let mut keys = Vec::new();
+        bigrams("湿地公园开展鸟类监测，记录到", 100, &mut keys);
+        let mut ctx = BigramSet::default();
+        ctx.fill(&keys);
         assert!(cohesion(&probe("鸟类六十种，湿地公园里很热闹。"), &ctx) >= 3);
         assert_eq!(cohesion(&probe("考生须持准考证进入考场。"), &ctx), 0);
+    }
+
+    proptest::proptest! {
+        /// The set holds the keys put in and no other, as a sorted list of them
+        /// does, whatever their number, repeats and order.
+        #[test]
+        fn a_bigram_set_holds_what_a_sorted_list_holds(
+            keys in proptest::collection::vec(1u64..400, 0..120),
+            asked in proptest::collection::vec(0u64..420, 0..60)
+        ) {
+            let mut set = BigramSet::default();
+            set.fill(&keys);
+            let mut sorted = keys.clone();
+            sorted.sort_unstable();
+            sorted.dedup();
+            proptest::prop_assert_eq!(set.len(), sorted.len());
+            for k in asked.iter().chain(&keys) {
+                proptest::prop_assert_eq!(set.contains(*k), sorted.binary_search(k).is_ok(), "{}", k);
+            }
+            // Cohesion counts the distinct keys asked that the set holds.
+            let mut distinct = asked.clone();
+            distinct.sort_unstable();
+            distinct.dedup();
+            let shared = distinct.iter().filter(|k| sorted.binary_search(k).is_ok()).count();
+            proptest::prop_assert_eq!(cohesion(&asked, &set), shared);
+        }
     }
 
     #[test]

@@ -1402,6 +1402,15 @@ fn all_sets() -> Vec<(&'static str, Vec<Case>)> {
                 &fixtures().join("unseen"),
             ),
         ),
+        // Open pages printed with their columns side by side by pypdf's layout mode
+        // and text browsers' dumps of a layout table (tests/fixtures/sidebyside/README.md).
+        (
+            "sidebyside",
+            issue_set_cases(
+                &fixtures().join("sidebyside_expected.toml"),
+                &fixtures().join("sidebyside"),
+            ),
+        ),
     ];
     for name in [
         "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9",

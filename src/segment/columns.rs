@@ -120,7 +120,14 @@ pub fn reading_order(text: &str) -> Option<Vec<Run>> {
         } else {
             gutters(page).map(|g| (page, g))
         };
+        // Columns that change from one part of the page to the next are no grid
+        // running down the whole page: each part is read with gutters of its own.
+        let changing = measured.is_some() && columns_change(page);
         match measured {
+            Some(_) if changing => {
+                any = true;
+                read_parts(text, page, &mut out);
+            }
             Some((page, g)) => {
                 any = true;
                 read_columns(text, page, &g, &mut out);
@@ -335,6 +342,78 @@ fn gutters(page: &[Row]) -> Option<Vec<Gutter>> {
         })
         .count();
     (!merged.is_empty() && far >= 2).then_some(merged)
+}
+
+/// The page cut across at runs of two or more blank rows, each part read with
+/// gutters of its own (block by block or line by line when it has none).
+fn read_parts(text: &str, page: &[Row], out: &mut Vec<Run>) {
+    let mut start = 0;
+    let mut i = 0;
+    let first = out.len();
+    while i <= page.len() {
+        let blank_run = i + 2 <= page.len() && (i..i + 2).all(|k| page[k].pieces.is_empty());
+        if i == page.len() || blank_run {
+            let part = &page[start..i];
+            let at = out.len();
+            match gutters(part) {
+                Some(g) => read_columns(text, part, &g, out),
+                None if read_blocks(text, part, out) => {}
+                None => read_rows(part, out),
+            }
+            if start > 0
+                && let Some(r) = out.get_mut(at)
+            {
+                r.gap = r.gap.max(1);
+            }
+            while i < page.len() && page[i].pieces.is_empty() {
+                i += 1;
+            }
+            start = i;
+            if i == page.len() {
+                break;
+            }
+        }
+        i += 1;
+    }
+    if page.first().is_some_and(|r| r.page_break)
+        && let Some(r) = out.get_mut(first)
+    {
+        r.page_break = true;
+    }
+}
+
+/// Whether the page's columns change from one part of it to the next: cut across at
+/// runs of two or more blank rows (room across the whole page), two parts one after
+/// the other that each have gutters of their own ([`gutters`]) do not have the same
+/// ones, one having a gutter where the other has none. A grid of columns running
+/// down the page keeps its gutters from part to part (a head band over it has too
+/// few rows for gutters of its own); a page set in blocks (a story over three
+/// columns above one over two beside a column of briefs) changes them.
+fn columns_change(page: &[Row]) -> bool {
+    let mut grids: Vec<Vec<Gutter>> = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i <= page.len() {
+        let blank_run = (i..page.len().min(i + 2)).all(|k| page[k].pieces.is_empty());
+        if i == page.len() || (i + 2 <= page.len() && blank_run) {
+            if let Some(g) = gutters(&page[start..i]) {
+                grids.push(g);
+            }
+            while i < page.len() && page[i].pieces.is_empty() {
+                i += 1;
+            }
+            start = i;
+            if i == page.len() {
+                break;
+            }
+        }
+        i += 1;
+    }
+    let covered =
+        |a: &[Gutter], b: &[Gutter]| a.iter().all(|g| b.iter().any(|h| g.x0 < h.y && h.x0 < g.y));
+    grids
+        .windows(2)
+        .any(|w| !covered(&w[0], &w[1]) || !covered(&w[1], &w[0]))
 }
 
 /// Rows that step across gutter `g`: a piece ends before its end and the next
@@ -1194,6 +1273,66 @@ mod tests {
         let mut rest = want[LEFT.len()..].to_vec();
         rest[head + 1] = "开课".to_string();
         assert_eq!(right, rest);
+    }
+
+    /// Parts one over the other, two blank rows between them; each part is its
+    /// columns side by side, `(position, lines)`.
+    fn parts(parts: &[Vec<(usize, Vec<String>)>]) -> String {
+        let mut out = String::new();
+        for (k, part) in parts.iter().enumerate() {
+            if k > 0 {
+                out.push_str("\n\n");
+            }
+            let rows = part.iter().map(|(_, l)| l.len()).max().unwrap_or(0);
+            for i in 0..rows {
+                let mut row = String::new();
+                for (at, lines) in part {
+                    let Some(l) = lines.get(i) else { continue };
+                    let pad = at.saturating_sub(row.chars().count());
+                    row.push_str(&" ".repeat(pad));
+                    row.push_str(l);
+                }
+                out.push_str(row.trim_end());
+                out.push('\n');
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn columns_that_change_from_part_to_part_are_read_part_by_part() {
+        let lines = |tag: &str, n: usize, width: usize| -> Vec<String> {
+            (0..n)
+                .map(|i| {
+                    let mut l = format!("{tag}栏第{i}行");
+                    while l.chars().count() < width {
+                        l.push('字');
+                    }
+                    l
+                })
+                .collect()
+        };
+        // Above: three columns of twelve at 0, 16 and 32; below, after room across
+        // the page: a column of twelve beside a story over the other two
+        // (twenty-eight wide). The first column stops two rows short in each.
+        let upper = vec![
+            (0, lines("甲", 8, 12)),
+            (16, lines("乙", 10, 12)),
+            (32, lines("丙", 10, 12)),
+        ];
+        let lower = vec![(0, lines("丁", 8, 12)), (16, lines("戊", 10, 28))];
+        let text = parts(&[upper.clone(), lower.clone()]);
+        // The page-wide gutters see only the first one: the second and third
+        // columns above would be read row by row, one into the other.
+        let rows = rows(&text);
+        assert_eq!(gutters(&rows).map(|g| g.len()), Some(1));
+        assert!(columns_change(&rows));
+        let want: Vec<String> = upper
+            .iter()
+            .chain(&lower)
+            .flat_map(|(_, l)| l.iter().cloned())
+            .collect();
+        assert_eq!(read(&text), want);
     }
 
     #[test]

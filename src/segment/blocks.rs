@@ -98,6 +98,24 @@ impl<'a> Unit<'a> {
         }
     }
 
+    /// The unit with its text its own, borrowing nothing.
+    pub fn into_owned(self) -> Unit<'static> {
+        Unit {
+            line: self.line,
+            gap: self.gap,
+            level: self.level,
+            markup: self.markup,
+            indent: self.indent,
+            indent_width: self.indent_width,
+            page_break: self.page_break,
+            joined: self.joined,
+            continues_value: self.continues_value,
+            named_by_field: self.named_by_field,
+            bullet: self.bullet,
+            text: Cow::Owned(self.text.into_owned()),
+        }
+    }
+
     /// A record's title field: a title its field, column or element names (see
     /// [`Unit::named_by_field`]).
     pub fn title_field(line: usize, gap: usize, text: Cow<'a, str>) -> Unit<'a> {

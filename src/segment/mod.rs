@@ -1,6 +1,7 @@
 //! Segmentation: cutting the text of one issue into articles.
 //!
-//! Pipeline: `blocks` (lines to units, markup stripped; a page printed with its
+//! Pipeline: (a file of records a tool hard-wrapped at a width joined whole again,
+//! `cut_records`) `blocks` (lines to units, markup stripped; a page printed with its
 //! columns side by side read column by column, `columns`) -> `normalise` (page
 //! furniture set aside, hard-wrapped lines re-joined, indents read, a draft's field
 //! labels read by `draft`, a page of records by `records` (a JSON page's objects
@@ -21,6 +22,7 @@ pub mod blocks;
 pub mod boxed_heads;
 pub mod classify;
 pub mod columns;
+pub mod cut_records;
 pub mod doubt;
 pub mod draft;
 pub mod habits;
@@ -144,16 +146,40 @@ pub fn page_lines(text: &str) -> habits::PageLines {
 fn prepare(text: &str) -> (Vec<blocks::Unit<'_>>, bool) {
     // A JSON page (a scraper's JSON Lines) or an SQL dump is printed as the
     // records it holds.
-    let mut units = json_pages::units(text)
-        .or_else(|| sql_pages::units(text))
-        .or_else(|| xml_pages::units(text))
-        .or_else(|| web_archive::units(text))
-        .or_else(|| html_pages::units(text))
-        .unwrap_or_else(|| blocks::units(text));
+    // A file of records a tool hard-wrapped at a width is read with its lines
+    // whole again, each unit keeping the line of the file it opens on.
+    let mut units = match cut_records::joined(text) {
+        Some((joined, starts)) => read_units(&joined)
+            .into_iter()
+            .map(|u| {
+                let line = starts
+                    .get(u.line.wrapping_sub(1))
+                    .copied()
+                    .unwrap_or(u.line);
+                blocks::Unit {
+                    line,
+                    ..u.into_owned()
+                }
+            })
+            .collect(),
+        None => read_units(text),
+    };
     let traditional = traditional::is_traditional(units.iter().map(|u| u.text.as_ref()));
     normalise::normalise_page(&mut units, traditional);
     mark_formula_banners(&mut units);
     (units, traditional)
+}
+
+/// The page's units as its format prints them: a JSON page (a scraper's JSON
+/// Lines) or an SQL dump as the records it holds, an XML document, a web archive,
+/// an HTML page, else its lines.
+fn read_units(text: &str) -> Vec<blocks::Unit<'_>> {
+    json_pages::units(text)
+        .or_else(|| sql_pages::units(text))
+        .or_else(|| xml_pages::units(text))
+        .or_else(|| web_archive::units(text))
+        .or_else(|| html_pages::units(text))
+        .unwrap_or_else(|| blocks::units(text))
 }
 
 /// The passes, in order: units -> normalise -> classify -> habits -> fix-ups ->

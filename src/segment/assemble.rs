@@ -776,6 +776,36 @@ fn names_its_pictures(units: &[Unit<'_>], captions: &[usize]) -> bool {
     captions.len() == 1 || captions.iter().all(|&k| names(&units[k].text))
 }
 
+/// A line a poem's verse may be set in: short (two to twenty characters), no
+/// figures (a list's rows, a schedule), not over a colon (a list's intro).
+fn is_verse_line(text: &str) -> bool {
+    let n = count_upto(text, 21);
+    (2..=20).contains(&n)
+        && !text.ends_with([':', '：'])
+        && !text.bytes().any(|b| b.is_ascii_digit())
+}
+
+/// How many lines at the end of a run of verse (`heads`, more than three) are the
+/// next piece's head: its title, and the line over it as its kicker when that line
+/// is a label's length (four characters at most: `开卷`, `小小说`, `石砚书简`) or
+/// not of the verse's length (within a character of the other lines'); else it is
+/// the verse's last line (`都藏进了白茫茫`). A last line of three characters or
+/// fewer may end a head wrapped over two lines (`一本书里的` / `老瑨州`): both stay.
+fn verse_tail(units: &[Unit<'_>], heads: &[usize]) -> usize {
+    let n = heads.len();
+    let lens = heads[..n - 2]
+        .iter()
+        .map(|&h| count_upto(&units[h].text, 21));
+    let (min, max) = lens.fold((usize::MAX, 0), |(lo, hi), l| (lo.min(l), hi.max(l)));
+    let above = count_upto(&units[heads[n - 2]].text, 21);
+    let title = count_upto(&units[heads[n - 1]].text, 4);
+    if title > 3 && above > 4 && above + 1 >= min && above <= max + 1 {
+        1
+    } else {
+        2
+    }
+}
+
 /// Two or three Han characters and nothing else, perhaps spaced out (`竹　溪`), not a
 /// place (`石门县`).
 ///
@@ -923,6 +953,20 @@ pub(super) fn next_significant(classes: &[Class], mut i: usize) -> Option<usize>
 }
 
 impl Assembler {
+    /// The article running is a titled and signed head with no text yet: a poem
+    /// whose verse, set in short lines, the next lines are.
+    fn awaits_verse(&self) -> bool {
+        self.cur.is_some_and(|c| {
+            let d = &self.drafts[c];
+            d.is_open()
+                && !d.title.is_empty()
+                && !d.byline.is_empty()
+                && !d.has_body()
+                && !d.caption
+                && !d.date_item
+        })
+    }
+
     /// A short `——` line after an article's finished text, with no byline yet.
     fn signs_current(&self, unit: &Unit<'_>) -> bool {
         self.headed.is_none()
@@ -1097,6 +1141,25 @@ impl Assembler {
                     return j;
                 }
             }
+        }
+        // A poem's verse: a run of short lines right under a titled and signed head
+        // that has no text yet (`崟屏山听雪` / `甘露白` / `雪落在松枝上` / …), up to
+        // the next piece's head, which a byline or subtitle below shows. That head
+        // keeps a kicker only when the line over it is not of the verse's length
+        // (`开卷` over `一本书里的老瑨州`; not the last line `都藏进了白茫茫`).
+        if heads.len() > 3
+            && (subtitle.is_some() || !bylines.is_empty())
+            && self.awaits_verse()
+            && heads[..heads.len() - 1]
+                .iter()
+                .all(|&h| is_verse_line(&units[h].text))
+        {
+            let keep = verse_tail(units, &heads);
+            let rest = heads.split_off(heads.len() - keep);
+            for &h in &heads {
+                self.body(&units[h], &classes[h]);
+            }
+            heads = rest;
         }
         // A long run of short lines is a list, not a heading: keep the last two.
         if heads.len() > 3 {
@@ -2455,6 +2518,35 @@ impl Assembler {
 #[cfg(test)]
 mod tests {
     use crate::segment::segment_issue;
+
+    /// The short lines of a poem under its titled and signed head are its verse, up
+    /// to the next piece's head (shown by the byline under it); a label's length
+    /// over that head is its kicker, a line of the verse's length is no kicker.
+    #[test]
+    fn a_poems_short_lines_are_its_verse_up_to_the_next_head() {
+        let page = "崟屏山听雪\n\n甘露白\n\n雪落在松枝上\n\n没有一点声响\n\n山把所有的话\n\n都藏进了白茫茫\n\n写给一条江的情书\n\n——读散文集《琤江两岸》\n\n钮清远\n\n《琤江两岸》是作家蔺怀瑾的新作，收录散文四十篇。\n\n书里没有宏大的叙事，只有渡口、老街、窑火和炊烟。\n";
+        let a = segment_issue(page, "k");
+        let heads: Vec<(&str, &str, &str)> = a
+            .iter()
+            .map(|a| (a.kicker.as_str(), a.title.as_str(), a.byline.as_str()))
+            .collect();
+        assert_eq!(
+            heads,
+            [
+                ("", "崟屏山听雪", "甘露白"),
+                ("", "写给一条江的情书", "钮清远")
+            ],
+            "{a:#?}"
+        );
+        let verse = "雪落在松枝上没有一点声响山把所有的话都藏进了白茫茫";
+        assert_eq!(a[0].paragraphs.concat(), verse, "{a:#?}");
+        // A label's length over the next head is its kicker.
+        let page = page.replace("都藏进了白茫茫\n\n写给", "都藏进了白茫茫\n\n开卷\n\n写给");
+        let a = segment_issue(&page, "k");
+        assert_eq!(a.len(), 2, "{a:#?}");
+        assert_eq!(a[1].kicker, "开卷", "{a:#?}");
+        assert_eq!(a[0].paragraphs.concat(), verse, "{a:#?}");
+    }
 
     /// A head set into a sentence cut at a clause, over a lede that restates it,
     /// titles a story of its own; a section head there that its text restates

@@ -464,6 +464,52 @@ fn has_figures(text: &str) -> bool {
     text.chars().any(crate::text::is_digit)
 }
 
+/// The cells of a table's row (`鼃桥渔港队 0∶0 鼆川山鹰队`, `1 鼋江港务队 10 8 1 1
+/// 25`): its fields between spaces.
+fn cells(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// How many of `heads` from the first make a box of figures: a label (a few Han
+/// characters), then lines that each carry figures (`战报` / `芃湾队 2：1 桤林队` /
+/// …). Where the lines are a table's rows, each of as many cells (three or more),
+/// the label may be longer (`省女排联赛积分榜`), a row of the table's column names
+/// may stand under it (`名次　队名　胜负　积分`), and heads after the rows (no row
+/// of the table) are the next article's. `None` when `heads` open no such box.
+fn figure_box(units: &[Unit<'_>], heads: &[usize]) -> Option<usize> {
+    if heads.len() < 3 {
+        return None;
+    }
+    let label = &units[heads[0]].text;
+    let label_chars = label.chars().count();
+    if !(2..=10).contains(&label_chars) || !label.chars().all(is_han) {
+        return None;
+    }
+    // A row of column names (no figures) under the label, of the cells the rows
+    // under it have.
+    let second = &units[heads[1]].text;
+    let header = !has_figures(second) && cells(second) >= 3;
+    let first_row = 1 + usize::from(header);
+    let row_cells = cells(&units[*heads.get(first_row)?].text);
+    let table_rows = heads[first_row..]
+        .iter()
+        .take_while(|&&h| has_figures(&units[h].text) && cells(&units[h].text) == row_cells)
+        .count();
+    // (A forecast's rows, `12月1日 晴 -1℃ 10℃ 西北风2级`, are a weather box: the
+    // page's furniture, or the text of the weather story they stand in.)
+    let table = row_cells >= 3
+        && table_rows >= 2
+        && !heads[first_row..first_row + table_rows]
+            .iter()
+            .any(|&h| units[h].text.contains('℃'));
+    if table && (!header || cells(second) == row_cells) {
+        return Some(first_row + table_rows);
+    }
+    // Rows of any shape: the whole run, under a short label.
+    (!header && label_chars <= 6 && heads[1..].iter().all(|&h| has_figures(&units[h].text)))
+        .then_some(heads.len())
+}
+
 /// How many paragraphs of a dateline lede's text are searched for its title.
 const CUT_IN_PARAGRAPHS: usize = 3;
 
@@ -1074,10 +1120,9 @@ impl Assembler {
         // is no section of the story above, whose text a box's label never heads.
         if subtitle.is_none()
             && bylines.is_empty()
-            && heads.len() >= 3
-            && is_box_label(&units[heads[0]].text)
-            && heads[1..].iter().all(|&h| has_figures(&units[h].text))
-            && next_significant(classes, j).is_none_or(|n| classes[n].role != Role::Body)
+            && let Some(size) = figure_box(units, &heads)
+            && (size < heads.len()
+                || next_significant(classes, j).is_none_or(|n| classes[n].role != Role::Body))
         {
             let first = &units[heads[0]];
             self.open_headed(
@@ -1090,10 +1135,14 @@ impl Assembler {
             let draft = &mut self.drafts[d];
             draft
                 .paragraphs
-                .extend(heads[1..].iter().map(|&h| units[h].text.to_string()));
+                .extend(heads[1..size].iter().map(|&h| units[h].text.to_string()));
             draft.closed = true;
             self.headed = None;
-            return j;
+            // The heads under the box's rows stack for the next article.
+            heads.drain(..size);
+            if heads.is_empty() {
+                return j;
+            }
         }
         // A list's rows, each a short line of one shape (`桤林区:仁济大药房(…)`,
         // `4月9日上午 杞园社区卫生服务站`), are the body of the list: its title's when
@@ -2594,6 +2643,31 @@ mod tests {
         let roundup = page.replace("\n\n全省老年大学组建联盟", "");
         let a = segment_issue(&roundup, "k");
         assert_eq!(a.len(), 1, "{a:#?}");
+    }
+
+    /// A table's rows under a label, each of as many cells, fill the label's box
+    /// however long the label (`省女排联赛积分榜`) and with the table's column names
+    /// under it; a head after the rows is the next article's, not the box's last row
+    /// read as its kicker.
+    #[test]
+    fn a_tables_rows_fill_its_box_and_the_head_after_them_opens_the_next() {
+        let page = "渔港队点球胜出晋级四强\n\n晚报讯 5月18日，渔港队在点球大战中胜出，晋级四强。\n\n杯赛战报\n\n渔港队 1∶1 造船厂队\n\n校友队 3∶0 海员队\n\n港区联队 2∶1 城东队\n\n本周前期阴雨 周末转晴\n\n晚报讯 本周我市天气先雨后晴，周末气温回升到二十八度。\n\n省女排联赛积分榜\n\n名次　队名　胜负　积分\n\n1　渔港女排　5胜1负　15分\n\n2　校友女排　4胜2负　12分\n\n少儿游泳免费培训报名\n\n市游泳馆暑期少儿免费游泳培训即日起报名，名额三百个。\n";
+        let a = segment_issue(page, "k");
+        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "渔港队点球胜出晋级四强",
+                "杯赛战报",
+                "本周前期阴雨 周末转晴",
+                "省女排联赛积分榜",
+                "少儿游泳免费培训报名"
+            ],
+            "{a:#?}"
+        );
+        assert_eq!(a[1].paragraphs.len(), 3, "{a:#?}");
+        assert_eq!(a[2].kicker, "", "{a:#?}");
+        assert_eq!(a[3].paragraphs.len(), 3, "{a:#?}");
     }
 
     /// A short label over lines of figures with no text below is a box the label

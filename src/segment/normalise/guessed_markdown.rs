@@ -57,6 +57,24 @@ fn marks_cut_text(u: &Unit<'_>, next: &Unit<'_>, wrap: Option<Wrap>) -> bool {
 /// text, twice or more (a converter guessing heads from a PDF print's short
 /// lines): no editor marks half a sentence.
 pub(super) fn settle_markdown(units: &mut [Unit<'_>], wrap: Option<Wrap>) {
+    judge_marks(units, wrap);
+    // A notice's signature (`瑨州市琮湖物业服务有限公司　2026年9月11日`, `…率全家泣告`)
+    // is short and has no full stop, so a converter marks it as a head; no editor
+    // does: on a page whose marks are kept, it is read unmarked. (Dropped after the
+    // page's marks are judged: a marked signature is a converter's guess too, and
+    // counts as a mark when they are.)
+    for u in units.iter_mut() {
+        if u.level > 0
+            && u.markup == Markup::None
+            && crate::segment::classify::is_signature_line(&u.text)
+        {
+            u.level = 0;
+        }
+    }
+}
+
+/// The page's marks kept or all dropped, as [`settle_markdown`] says.
+fn judge_marks(units: &mut [Unit<'_>], wrap: Option<Wrap>) {
     let marked = units
         .iter()
         .filter(|u| u.level > 0 && u.markup == Markup::None)
@@ -104,6 +122,14 @@ mod tests {
         let mut u = units(page);
         normalise(&mut u);
         u.iter().map(|u| u.level).collect()
+    }
+
+    /// A converter's mark on a notice's signature (who signs and the date, or who
+    /// signs and the verb) is dropped, the page's other marks kept.
+    #[test]
+    fn a_marked_signature_is_read_unmarked() {
+        let page = "## 遗失声明\n\n晓禾便利店遗失营业执照正本一份，声明作废。\n\n### 瑨州市桐阶区晓禾便利店　2026年9月11日\n\n## 招聘启事\n\n因业务发展需要，我公司招聘保安两名。\n\n### 子　柯向东　女　柯向红　率全家泣告\n";
+        assert_eq!(levels(page), [2, 0, 0, 2, 0, 0]);
     }
 
     /// Marks a converter guessed from the shape of lines (a byline and a name marked

@@ -291,6 +291,7 @@ pub fn classify_page(units: &[Unit<'_>], traditional: bool) -> Vec<Class> {
         units.iter().map(classify).collect()
     };
     pen_names_under_heads(units, &mut classes);
+    pen_names_over_verse(units, &mut classes);
     pen_names_after_texts(units, &mut classes);
     classes
 }
@@ -338,6 +339,75 @@ fn pen_names_under_heads(units: &[Unit<'_>], classes: &mut [Class]) {
         classes[i].role = Role::Byline;
         classes[i].rule = "byline: a pen name alone between its title and the text";
     }
+}
+
+/// `鹇鸣老街` / `郗若禾` / `石板路被脚步磨亮` / `屋檐下挂着旧时的月光` / …: a pen name
+/// alone between a poem's title and its verse signs the poem, as under a prose
+/// title (see [`pen_names_under_heads`]), though the lines below are short lines
+/// read as heads. It is a line of two to four Han characters under the head that
+/// opens its run of heads (or under a label of four characters at most over it),
+/// that reads as a name rather than words of a verse (a character read as a name,
+/// no verb: `奶奶说` has one; at four characters [`reads_as_pen_name`] too), over
+/// two lines of verse or more that are no such name.
+fn pen_names_over_verse(units: &[Unit<'_>], classes: &mut [Class]) {
+    let head = |k: usize, classes: &[Class]| {
+        classes[k].role == Role::Head
+            && units[k].level == 0
+            && matches!(units[k].markup, Markup::None)
+    };
+    for i in 1..units.len().saturating_sub(2) {
+        if !head(i, classes)
+            || !head(i - 1, classes)
+            || !head(i + 1, classes)
+            || !head(i + 2, classes)
+        {
+            continue;
+        }
+        // The title opens its run of heads, or a short label is over it.
+        if i >= 2
+            && head(i - 2, classes)
+            && (count_upto(&units[i - 2].text, 5) > 4
+                || (i >= 3 && classes[i - 3].role == Role::Head))
+        {
+            continue;
+        }
+        let Some(n) = pen_name_chars(&units[i].text) else {
+            continue;
+        };
+        if count_upto(&units[i - 1].text, 41) < n {
+            continue;
+        }
+        let key = squeeze(&units[i].text);
+        if printed_as_head_elsewhere(units, classes, i, &key)
+            || is_other_word(&key)
+            || (n == 4 && !reads_as_pen_name(&key))
+            || has_verb(&key)
+            || !(is_name_line(&key) || has_name_character(&key))
+        {
+            continue;
+        }
+        let verse = |k: usize| {
+            let t: &str = &units[k].text;
+            let m = count_upto(t, 21);
+            (4..=20).contains(&m)
+                && pen_name_chars(t).is_none()
+                && !t.ends_with([':', '：'])
+                && !t.bytes().any(|b| b.is_ascii_digit())
+        };
+        if !(verse(i + 1) && verse(i + 2)) {
+            continue;
+        }
+        classes[i].role = Role::Byline;
+        classes[i].rule = "byline: a pen name alone between a poem's title and its verse";
+    }
+}
+
+/// Some word of `bare` is a verb (`奶奶说`): words of a verse, not a name.
+fn has_verb(bare: &str) -> bool {
+    crate::words::jieba()
+        .tag(bare, false)
+        .iter()
+        .any(|t| t.tag.starts_with('v'))
 }
 
 /// The line without its spaces and a leading columnist's mark (`◇ 鹿鸣野`).
@@ -2531,6 +2601,34 @@ mod pen_name_tests {
         // After a cut paragraph the line is no signature.
         let page = "巷子里的长椅\n\n老街坊们说，巷子里最招人喜欢的，是那几条长椅和\n\n峿山樵夫\n";
         assert_eq!(first(page).2, "", "{page}");
+    }
+
+    /// A pen name alone between a poem's title and its verse (short lines read
+    /// as heads) signs the poem, which keeps its verse; a line there that has a
+    /// verb (`奶奶说`) signs nothing.
+    #[test]
+    fn a_pen_name_over_a_poems_verse_is_the_byline() {
+        let verse = "石板路被脚步磨亮\n\n屋檐下挂着旧时的月光\n\n卖糖人的吆喝拐过街角\n\n把我的童年叫回了故乡\n";
+        let page = format!(
+            "巷子里的长椅\n\n{TEXT}\n\n（未完待续）\n\n老巷听雨\n\n郗若禾\n\n{verse}\n写给一条江的情书\n\n钮清远\n\n《琤江两岸》是作家蔺怀瑾的新作，收录散文四十篇。\n"
+        );
+        let articles = segment_issue(&page, "x");
+        let poem = articles
+            .iter()
+            .find(|a| a.title == "老巷听雨")
+            .unwrap_or_else(|| panic!("{articles:#?}"));
+        assert_eq!(poem.byline, "郗若禾", "{articles:#?}");
+        assert_eq!(
+            poem.paragraphs.concat(),
+            "石板路被脚步磨亮屋檐下挂着旧时的月光卖糖人的吆喝拐过街角把我的童年叫回了故乡",
+            "{articles:#?}"
+        );
+        let page = page.replace("郗若禾", "奶奶说");
+        let articles = segment_issue(&page, "x");
+        assert!(
+            articles.iter().all(|a| a.byline != "奶奶说"),
+            "{articles:#?}"
+        );
     }
 }
 

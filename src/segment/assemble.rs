@@ -421,6 +421,13 @@ fn is_box_label(text: &str) -> bool {
     (2..=6).contains(&n) && text.chars().all(is_han)
 }
 
+/// A table's label: a box's, or longer (`省女排联赛积分榜`): two to ten Han
+/// characters and nothing else.
+fn is_table_label(text: &str) -> bool {
+    let n = text.chars().count();
+    (2..=10).contains(&n) && text.chars().all(is_han)
+}
+
 /// The shape of a list's row (`桤林区:仁济大药房(楝苑路88号)`, `4月9日上午 杞园社区
 /// 卫生服务站`): the separator between its key and its value, a colon (1) or a
 /// space (2), with at least two characters either side; `None` for a line of no
@@ -481,8 +488,7 @@ fn figure_box(units: &[Unit<'_>], heads: &[usize]) -> Option<usize> {
         return None;
     }
     let label = &units[heads[0]].text;
-    let label_chars = label.chars().count();
-    if !(2..=10).contains(&label_chars) || !label.chars().all(is_han) {
+    if !is_table_label(label) {
         return None;
     }
     // A row of column names (no figures) under the label, of the cells the rows
@@ -506,7 +512,7 @@ fn figure_box(units: &[Unit<'_>], heads: &[usize]) -> Option<usize> {
         return Some(first_row + table_rows);
     }
     // Rows of any shape: the whole run, under a short label.
-    (!header && label_chars <= 6 && heads[1..].iter().all(|&h| has_figures(&units[h].text)))
+    (!header && is_box_label(label) && heads[1..].iter().all(|&h| has_figures(&units[h].text)))
         .then_some(heads.len())
 }
 
@@ -826,9 +832,7 @@ fn names_its_pictures(units: &[Unit<'_>], captions: &[usize]) -> bool {
 /// figures (a list's rows, a schedule), not over a colon (a list's intro).
 fn is_verse_line(text: &str) -> bool {
     let n = count_upto(text, 21);
-    (2..=20).contains(&n)
-        && !text.ends_with([':', '：'])
-        && !text.bytes().any(|b| b.is_ascii_digit())
+    (2..=20).contains(&n) && !text.ends_with([':', '：']) && !has_figures(text)
 }
 
 /// How many lines at the end of a run of verse (`heads`, more than three) are the

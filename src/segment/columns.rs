@@ -347,39 +347,54 @@ fn gutters(page: &[Row]) -> Option<Vec<Gutter>> {
 /// The page cut across at runs of two or more blank rows, each part read with
 /// gutters of its own (block by block or line by line when it has none).
 fn read_parts(text: &str, page: &[Row], out: &mut Vec<Run>) {
-    let mut start = 0;
-    let mut i = 0;
     let first = out.len();
-    while i <= page.len() {
-        let blank_run = i + 2 <= page.len() && (i..i + 2).all(|k| page[k].pieces.is_empty());
-        if i == page.len() || blank_run {
-            let part = &page[start..i];
-            let at = out.len();
-            match gutters(part) {
-                Some(g) => read_columns(text, part, &g, out),
-                None if read_blocks(text, part, out) => {}
-                None => read_rows(part, out),
-            }
-            if start > 0
-                && let Some(r) = out.get_mut(at)
-            {
-                r.gap = r.gap.max(1);
-            }
-            while i < page.len() && page[i].pieces.is_empty() {
-                i += 1;
-            }
-            start = i;
-            if i == page.len() {
-                break;
-            }
+    for part in parts(page) {
+        let start = part.start;
+        let part = &page[part];
+        let at = out.len();
+        match gutters(part) {
+            Some(g) => read_columns(text, part, &g, out),
+            None if read_blocks(text, part, out) => {}
+            None => read_rows(part, out),
         }
-        i += 1;
+        if start > 0
+            && let Some(r) = out.get_mut(at)
+        {
+            r.gap = r.gap.max(1);
+        }
     }
     if page.first().is_some_and(|r| r.page_break)
         && let Some(r) = out.get_mut(first)
     {
         r.page_break = true;
     }
+}
+
+/// The parts of `page` between runs of two or more blank rows (room across the
+/// whole page), blank rows left out.
+fn parts(page: &[Row]) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let blank = |k: usize| page[k].pieces.is_empty();
+    let mut start = 0;
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i <= page.len() {
+            let blank_run = i + 2 <= page.len() && blank(i) && blank(i + 1);
+            if i == page.len() || blank_run {
+                let part = start..i;
+                while i < page.len() && blank(i) {
+                    i += 1;
+                }
+                start = i;
+                if i == page.len() {
+                    // The last part is given; the loop ends at the next call.
+                    i += 1;
+                }
+                return Some(part);
+            }
+            i += 1;
+        }
+        None
+    })
 }
 
 /// Whether the page's columns change from one part of it to the next: cut across at
@@ -390,25 +405,7 @@ fn read_parts(text: &str, page: &[Row], out: &mut Vec<Run>) {
 /// few rows for gutters of its own); a page set in blocks (a story over three
 /// columns above one over two beside a column of briefs) changes them.
 fn columns_change(page: &[Row]) -> bool {
-    let mut grids: Vec<Vec<Gutter>> = Vec::new();
-    let mut start = 0;
-    let mut i = 0;
-    while i <= page.len() {
-        let blank_run = (i..page.len().min(i + 2)).all(|k| page[k].pieces.is_empty());
-        if i == page.len() || (i + 2 <= page.len() && blank_run) {
-            if let Some(g) = gutters(&page[start..i]) {
-                grids.push(g);
-            }
-            while i < page.len() && page[i].pieces.is_empty() {
-                i += 1;
-            }
-            start = i;
-            if i == page.len() {
-                break;
-            }
-        }
-        i += 1;
-    }
+    let grids: Vec<Vec<Gutter>> = parts(page).filter_map(|p| gutters(&page[p])).collect();
     let covered =
         |a: &[Gutter], b: &[Gutter]| a.iter().all(|g| b.iter().any(|h| g.x0 < h.y && h.x0 < g.y));
     grids

@@ -167,9 +167,11 @@ mod tests {
 
     #[test]
     fn prose_wrapped_at_a_width_is_left_to_the_prose_rules() {
-        let page = "城东老街改造完工\n\n本报记者　某某\n\n经过八个月的施工，城东老街改造工程日前完工，沿街一百二十户居民的房屋完成了外立面修缮，路面铺上了青石板，地下管网全部更新。\n\n老街的商户说，改造后来逛街的人多了，周末的客流比去年翻了一番，不少外地游客专程赶来拍照打卡，小吃店门口排起了长队。\n\n（完）";
+        // (ASCII quotes and brackets in it, so the rules are reached: a page with
+        // none is passed over before any is read.)
+        let page = "城东老街\"微更新\"完工\n\n(记者 某某)\n\n经过八个月的施工，城东老街\"微更新\"工程日前完工，沿街一百二十户居民的房屋完成了外立面修缮，路面铺上了青石板，地下管网全部更新。\n\n老街的商户说，改造后来逛街的人多了，周末的客流比去年翻了一番，不少外地游客专程赶来拍照打卡(据老街商会统计)，小吃店门口排起了长队。\n\n（完）";
         assert!(joined(&wrap(page, 30)).is_none());
         // Nor is a file of records no line of which reached a width.
-        assert!(joined("[1, 2]\n[3, 4]\n").is_none());
+        assert!(joined("[1, 2, 3, 4, 5, 6]\n[7, 8, 9, 10, 11]\n").is_none());
     }
 }

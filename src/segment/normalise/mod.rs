@@ -4,6 +4,8 @@
 //! [`normalise_page`] runs these passes, each in a module of its own:
 //!
 //! - `mail_headers`: the header of an e-mail forwarding a page is furniture.
+//! - `font_runs`: lines a PDF extractor cut again at every change of font
+//!   (`4` / `月` / `15` / `日…`) are joined back.
 //! - `furniture`: page furniture (running heads, mastheads, page numbers, credits,
 //!   attribution lines, web chrome, teasers) is set aside as
 //!   [`Markup::Furniture`](super::blocks::Markup::Furniture),
@@ -41,6 +43,7 @@
 
 mod blank_after_every_line;
 mod entry_heads;
+mod font_runs;
 mod furniture;
 mod glued_labels;
 mod guessed_markdown;
@@ -63,6 +66,7 @@ mod wrapped_heads;
 use crate::segment::blocks::Unit;
 use blank_after_every_line::discount_blank_after_every_line;
 use entry_heads::split_entry_heads;
+use font_runs::join_font_runs;
 use furniture::mark_cut_furniture;
 use furniture::mark_furniture;
 use glued_labels::split_glued_labels;
@@ -108,6 +112,9 @@ pub fn normalise_page(units: &mut Vec<Unit<'_>>, traditional: bool) {
             posts = super::posts::read_posts(units);
         }
     }
+    // A PDF extractor's lines cut again at every change of font, joined back
+    // before anything reads or measures them.
+    join_font_runs(units);
     mark_furniture(units, traditional);
     // A text browser's indented blocks, before their first lines are read as text
     // under a head.

@@ -16,7 +16,8 @@
 use super::blocks::{Unit, leading_bullet};
 use super::classify::{
     Class, Role, caption_credit, count_upto, is_complete, is_contact_line, is_date_alone,
-    is_name_line, is_notice_title, is_question_label, is_rule_line, starts_section_number,
+    is_name_line, is_notice_title, is_question_label, is_rule_line, is_verse_line,
+    starts_section_number,
 };
 use super::lexicon::{NewsDayWords, lexicon};
 use super::news_day::{Reach, tells_news_day};
@@ -826,13 +827,6 @@ fn names_its_pictures(units: &[Unit<'_>], captions: &[usize]) -> bool {
         })
     };
     captions.len() == 1 || captions.iter().all(|&k| names(&units[k].text))
-}
-
-/// A line a poem's verse may be set in: short (two to twenty characters), no
-/// figures (a list's rows, a schedule), not over a colon (a list's intro).
-fn is_verse_line(text: &str) -> bool {
-    let n = count_upto(text, 21);
-    (2..=20).contains(&n) && !text.ends_with([':', '：']) && !has_figures(text)
 }
 
 /// How many lines at the end of a run of verse (`heads`, more than three) are the

@@ -388,11 +388,7 @@ fn pen_names_over_verse(units: &[Unit<'_>], classes: &mut [Class]) {
         }
         let verse = |k: usize| {
             let t: &str = &units[k].text;
-            let m = count_upto(t, 21);
-            (4..=20).contains(&m)
-                && pen_name_chars(t).is_none()
-                && !t.ends_with([':', '：'])
-                && !t.bytes().any(|b| b.is_ascii_digit())
+            count_upto(t, 4) >= 4 && is_verse_line(t) && pen_name_chars(t).is_none()
         };
         if !(verse(i + 1) && verse(i + 2)) {
             continue;
@@ -400,6 +396,15 @@ fn pen_names_over_verse(units: &[Unit<'_>], classes: &mut [Class]) {
         classes[i].role = Role::Byline;
         classes[i].rule = "byline: a pen name alone between a poem's title and its verse";
     }
+}
+
+/// A line a poem's verse may be set in: short (two to twenty characters), no
+/// figures (a list's rows, a schedule), not over a colon (a list's intro).
+pub(super) fn is_verse_line(text: &str) -> bool {
+    let n = count_upto(text, 21);
+    (2..=20).contains(&n)
+        && !text.ends_with([':', '：'])
+        && !text.chars().any(crate::text::is_digit)
 }
 
 /// Some word of `bare` is a verb (`奶奶说`): words of a verse, not a name.

@@ -332,9 +332,32 @@ fn is_logo_and_menu(text: &str) -> bool {
     words >= 2
 }
 
-/// The pipes (`|`, `｜`, the first two of [`BAR_MARKS`]) set off by spaces in `text`.
+/// The pipes (`|`, `｜`, the first two of [`BAR_MARKS`]) set off by spaces in `text`:
+/// [`spaced_marks`] of the two, asked of every line of a page, with the two marks'
+/// bytes known (`7C`; `EF BD 9C`): a byte search for `|` and `EF`, and at an `EF`
+/// (most often a full-width comma's or colon's, `EF BC …`) two bytes compared.
 pub(super) fn spaced_pipes(text: &str) -> usize {
-    spaced_marks(text, &BAR_MARKS[..2])
+    let b = text.as_bytes();
+    memchr::memchr2_iter(b'|', 0xEF, b)
+        .filter(|&at| {
+            let len = if b[at] == b'|' {
+                1
+            } else if b.get(at + 1..at + 3) == Some(&[0xBD, 0x9C][..]) {
+                3
+            } else {
+                return false;
+            };
+            spaced_at(text, at, len)
+        })
+        .count()
+}
+
+/// The mark of `len` bytes at byte `at` of `text` stands between spaces (read past
+/// any backslashes either side of it).
+fn spaced_at(text: &str, at: usize, len: usize) -> bool {
+    let before = text[..at].chars().rev().find(|&c| c != '\\');
+    let after = text[at + len..].chars().find(|&c| c != '\\');
+    before.is_some_and(char::is_whitespace) && after.is_some_and(char::is_whitespace)
 }
 
 /// How many of `marks` stand between spaces in `text` (a converter escapes a
@@ -373,13 +396,7 @@ fn spaced_marks(text: &str, marks: &[char]) -> usize {
             for &mark in group {
                 let mut buf = [0u8; 4];
                 let needle = mark.encode_utf8(&mut buf).as_bytes();
-                if !b[at..].starts_with(needle) {
-                    continue;
-                }
-                let before = text[..at].chars().rev().find(|&c| c != '\\');
-                let after = text[at + needle.len()..].chars().find(|&c| c != '\\');
-                if before.is_some_and(char::is_whitespace) && after.is_some_and(char::is_whitespace)
-                {
+                if b[at..].starts_with(needle) && spaced_at(text, at, needle.len()) {
                     spaced += 1;
                 }
             }
@@ -571,7 +588,7 @@ mod tests {
         /// character (backslashes dropped) and looking at three at a time.
         #[test]
         fn spaced_marks_are_those_read_character_by_character(
-            s in "[ \u{3000}\\\\|｜>＞»a社，]{0,24}"
+            s in "[ \u{3000}\\\\|｜>＞»a社，ｚ]{0,24}"
         ) {
             let marks = ['|', '｜', '>', '＞', '»'];
             let chars: Vec<char> = s.chars().filter(|&c| c != '\\').collect();
@@ -580,6 +597,7 @@ mod tests {
                 .filter(|w| marks.contains(&w[1]) && w[0].is_whitespace() && w[2].is_whitespace())
                 .count();
             proptest::prop_assert_eq!(spaced_marks(&s, &marks), read);
+            proptest::prop_assert_eq!(spaced_pipes(&s), spaced_marks(&s, &marks[..2]));
         }
     }
 

@@ -53,24 +53,52 @@ fn shape(text: &str) -> Option<u64> {
     {
         return None;
     }
-    // The shape's characters (never more bytes than the line's), hashed whole.
+    // The shape's bytes (never more than the line's), hashed whole. Read on bytes:
+    // an ASCII byte is told as it is, and only a character opening with a byte that
+    // a full-width digit (`EF BC 90`-`99`) or a wider space (`C2`, `E1`, `E2`, `E3`)
+    // opens with is decoded; the bytes of the characters between the figures and
+    // spaces are copied a run at a time.
     let mut bytes = [0u8; 4 * MAX_LAYOUT];
     let mut len = 0;
-    let mut last = ' ';
-    for c in trim(text).chars() {
-        let c = if crate::text::is_digit(c) {
-            '0'
-        } else if c.is_whitespace() {
-            ' '
-        } else {
-            c
+    // The last character read, when it is a figure or a space (`0`, ` `; 0 for any
+    // other).
+    let mut last = b' ';
+    let t = trim(text);
+    let b = t.as_bytes();
+    // Where the bytes not yet copied start.
+    let mut run = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let lead = b[i];
+        let n = match lead {
+            0..0x80 => 1,
+            0x80..0xE0 => 2,
+            0xE0..0xF0 => 3,
+            _ => 4,
         };
-        if (c == '0' || c == ' ') && c == last {
-            continue;
+        let masked = match lead {
+            b'0'..=b'9' => b'0',
+            b' ' | 0x09..=0x0D => b' ',
+            0xEF if b[i + 1] == 0xBC && (0x90..=0x99).contains(&b[i + 2]) => b'0',
+            0xC2 | 0xE1 | 0xE2 | 0xE3 if t[i..].starts_with(char::is_whitespace) => b' ',
+            _ => 0,
+        };
+        if masked != 0 {
+            if run < i {
+                bytes[len..len + (i - run)].copy_from_slice(&b[run..i]);
+                len += i - run;
+            }
+            if masked != last {
+                bytes[len] = masked;
+                len += 1;
+            }
+            run = i + n;
         }
-        len += c.encode_utf8(&mut bytes[len..]).len();
-        last = c;
+        last = masked;
+        i += n;
     }
+    bytes[len..len + (b.len() - run)].copy_from_slice(&b[run..]);
+    len += b.len() - run;
     Some(xxhash_rust::xxh3::xxh3_64(&bytes[..len]))
 }
 
@@ -430,7 +458,49 @@ fn run_in_head(text: &str) -> Option<(Option<String>, String, String)> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
     use crate::segment::segment_issue;
+
+    /// [`shape`] as it read a character at a time.
+    fn shape_by_chars(text: &str) -> Option<u64> {
+        if text.len() > 4 * MAX_LAYOUT
+            || count_upto(text, MAX_LAYOUT + 1) > MAX_LAYOUT
+            || ends_sentence(text)
+            || text.contains('。')
+        {
+            return None;
+        }
+        let mut bytes = [0u8; 4 * MAX_LAYOUT];
+        let mut len = 0;
+        let mut last = ' ';
+        for c in trim(text).chars() {
+            let c = if crate::text::is_digit(c) {
+                '0'
+            } else if c.is_whitespace() {
+                ' '
+            } else {
+                c
+            };
+            if (c == '0' || c == ' ') && c == last {
+                continue;
+            }
+            len += c.encode_utf8(&mut bytes[len..]).len();
+            last = c;
+        }
+        Some(xxhash_rust::xxh3::xxh3_64(&bytes[..len]))
+    }
+
+    proptest::proptest! {
+        /// Read on bytes, a line's shape is what reading it a character at a time
+        /// gives: figures (half- and full-width) and spaces (ASCII, ideographic,
+        /// no-break, thin) each run one, everything else as it is.
+        #[test]
+        fn shapes_read_on_bytes_are_shapes_read_by_characters(
+            s in "[09０９ａ\t\u{a0}\u{2009}\u{3000}\u{feff}\u{ff1a}转发评论赞a:é𠀀・\u{2014}]{0,45}"
+        ) {
+            proptest::prop_assert_eq!(shape(&s), shape_by_chars(&s));
+        }
+    }
 
     const TIMELINE: &str = "篁溪日报 \n篁溪日报官方微博\n粉丝 41万　关注 210　微博 3.2万\n\n全部微博\n\n\
         篁溪日报 \n3-2 09:15 来自 微博网页版\n#篁溪民生# 【老城区新增两处公共停车场】3月1日，老城区鼓楼东、柳巷口两处公共停车场投入使用，共新增车位三百二十个。（记者　冉秋池）\n网页链接\n转发 12　　评论 30　　赞 188\n\n\

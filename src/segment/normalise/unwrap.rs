@@ -129,6 +129,8 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
     // and its characters.
     let mut last_width = 0usize;
     let mut last_chars = 0usize;
+    // Width of the widest source line of the last text unit: its block's column.
+    let mut block_width = 0usize;
     // On a page hard-wrapped twice, the width of the first print's line the last
     // source line ends (the pieces since the last one the page's width did not cut).
     let first_print = first_wrap(units, wrap);
@@ -382,6 +384,29 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
                 {
                     return false;
                 }
+                // On a page of blocks, a line of no clause (no date) narrower than its
+                // block's widest line after a finished sentence heads what follows
+                // (`…卫冕冠军鼃桥一中校友` / `队。` / `杯赛战报`; `…客场挑战鼃桥渔港队。` /
+                // `本轮赛果` on a page whose table rows gave a width the text is
+                // wider than): a paragraph's line after a finished sentence fills
+                // its column or closes a sentence of its own. The paragraph's last
+                // line stopped short of the block's widest, or the paragraph is one
+                // line the page's width did not cut (a line at the width, or on a
+                // page wrapped twice, may have been cut right after its full stop).
+                if blocky
+                    && ends_sentence(&prev.text)
+                    && names_no_clause(&u.text)
+                    && !is_date_line(&u.text)
+                    && !u.text.starts_with("——")
+                    && !is_credit_alone(&u.text)
+                    && wrap.of(&u.text) + 4 < block_width
+                    && (last_width + 4 < block_width
+                        || (prev.joined == 0
+                            && first_print.is_none()
+                            && !(wrap.fills(&prev.text) && wrap.of(&prev.text) <= w + 4)))
+                {
+                    return false;
+                }
                 if full && (blocky || !ends_sentence(&prev.text)) {
                     return true;
                 }
@@ -440,11 +465,13 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
             };
             last_width = wrap.of(&u.text);
             last_chars = count_upto(&u.text, w);
+            block_width = block_width.max(last_width);
             continue;
         }
         last_width = wrap.of(&u.text) + bullet_cells(&u);
         last_chars = count_upto(&u.text, w);
         first_width = last_width;
+        block_width = last_width;
         // The text of a run-in head shares its line: the line is as wide as both.
         if let Some(i) = last_text
             && out[i].markup == Markup::RunIn
@@ -916,6 +943,26 @@ mod tests {
         );
         let stone = t.iter().position(|x| x == "老家的石碾").unwrap();
         assert_eq!(t[stone + 1], "文/柴静宜", "{t:?}");
+    }
+
+    /// On a page of blocks, a short line of no clause right under a paragraph whose
+    /// last line closed a sentence short of the block's width is a head of its own
+    /// (a results box's label, `杯赛战报`), not the paragraph's tail; a line the
+    /// paragraph goes on with after a full stop at its column's edge still joins.
+    #[test]
+    fn a_head_under_a_finished_paragraph_in_its_block_stands_apart() {
+        let line = "一二三四五六七八九十，一二三四五六七八九十一二三四五六七八九";
+        let page = format!(
+            "{line}\n{line}\n完了。\n\n{line}\n{line}\n队。\n杯赛战报\n\n{line}\n{line}\n九十。\n\n{line}\n一二三四五六七八九十一二三四五六七八九十一二三四五六七八。\n接着写的一句话，到这里才完。\n"
+        );
+        let t = texts(&page);
+        assert!(t.contains(&"杯赛战报".to_string()), "{t:?}");
+        assert!(t.iter().any(|x| x.ends_with("队。")), "{t:?}");
+        assert!(
+            t.iter()
+                .any(|x| x.ends_with("八。接着写的一句话，到这里才完。")),
+            "{t:?}"
+        );
     }
 
     #[test]

@@ -431,12 +431,17 @@ pub fn pair_floated_heads(units: &mut Vec<Unit<'_>>, classes: &mut Vec<Class>) -
     // Whether the page separates its paragraphs by blank lines (see
     // [`floated_run`]'s blocks).
     let blank_lines = units.iter().any(|u| u.gap > 0);
+    // Which units may stand in a run as its heads, each told once: a run is read
+    // from each unit of the page, and a run's heads were read again from each head.
+    let sized: Vec<bool> = (0..units.len())
+        .map(|h| title_sized(units, classes, h))
+        .collect();
     let mut order: Vec<usize> = Vec::with_capacity(units.len());
     let mut paired = Vec::new();
     let mut i = 0;
     let mut done = 0;
     while i < units.len() {
-        let Some(run) = floated_run(units, classes, blank_lines, i) else {
+        let Some(run) = floated_run(units, classes, &sized, blank_lines, i) else {
             i += 1;
             continue;
         };
@@ -482,19 +487,24 @@ struct FloatedRun {
     end: usize,
 }
 
+/// A head that may stand in a floated run: no sentence nor markup in it, and six
+/// to thirty-nine letters and figures.
+fn title_sized(units: &[Unit<'_>], classes: &[Class], h: usize) -> bool {
+    classes[h].role == Role::Head
+        && !units[h].text.contains(['。', '<'])
+        && (6..40).contains(&key_count(&units[h].text, 40))
+}
+
 /// The run of heads starting at `start`, paired with the texts below it (see
-/// [`pair_floated_heads`]), or `None`.
+/// [`pair_floated_heads`]), or `None`; `sized` tells each unit's [`title_sized`].
 fn floated_run(
     units: &[Unit<'_>],
     classes: &[Class],
+    sized: &[bool],
     blank_lines: bool,
     start: usize,
 ) -> Option<FloatedRun> {
-    let title_sized = |h: usize| {
-        classes[h].role == Role::Head
-            && !units[h].text.contains(['。', '<'])
-            && (6..40).contains(&key_count(&units[h].text, 40))
-    };
+    let title_sized = |h: usize| sized[h];
     if !title_sized(start) || (start > 0 && classes[start - 1].role == Role::Head) {
         return None;
     }

@@ -22,12 +22,12 @@ pub fn joined(text: &str) -> Option<(String, Vec<usize>)> {
     if memchr::memchr3(b'[', b'(', b'"', b).is_none() && memchr::memchr2(b'\'', b'{', b).is_none() {
         return None;
     }
-    let lines: Vec<&str> = text.split('\n').collect();
-    let len = |l: &str| l.trim_end_matches('\r').chars().count();
-    let width = lines.iter().map(|l| len(l)).max()?;
+    let width = widest(text)?;
     if !WIDTHS.contains(&width) {
         return None;
     }
+    let lines: Vec<&str> = text.split('\n').collect();
+    let len = |l: &str| l.trim_end_matches('\r').chars().count();
     let at_width: Vec<bool> = lines.iter().map(|l| len(l) == width).collect();
     // A file of records is all records: few of its lines are neither cut nor the
     // rest of a cut (one in eight at most: an SQL dump's short statements and
@@ -83,6 +83,29 @@ pub fn joined(text: &str) -> Option<(String, Vec<usize>)> {
         open = w;
     }
     Some((out, starts))
+}
+
+/// The characters of the text's longest line (its closing `\r`s not counted), or
+/// `None` at the first line longer than the widest width looked for: one pass of
+/// `memchr` that most pages leave at their first paragraph. A line no longer in
+/// bytes than the longest so far in characters is not counted.
+fn widest(text: &str) -> Option<usize> {
+    let mut widest = 0;
+    let mut start = 0;
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
+    for end in ends {
+        let line = &text[start..end];
+        start = end + 1;
+        if line.len() <= widest {
+            continue;
+        }
+        let width = line.trim_end_matches('\r').chars().count();
+        if width > *WIDTHS.end() {
+            return None;
+        }
+        widest = widest.max(width);
+    }
+    Some(widest)
 }
 
 /// What a record's markup holds open: a quote, brackets.
@@ -146,6 +169,28 @@ mod tests {
             })
             .collect::<Vec<_>>()
             .join("\n")
+    }
+
+    #[test]
+    fn widest_counts_the_longest_lines_characters_up_to_the_widest_width() {
+        let longest = |t: &str| {
+            t.split('\n')
+                .map(|l| l.trim_end_matches('\r').chars().count())
+                .max()
+        };
+        let long = "长".repeat(161);
+        for text in [
+            "",
+            "\n\n",
+            "ab\r\r\nabc\r",
+            "一二三\nabcd\n\r\n一二三四五",
+            "abcdefgh\n一二三四五六七\r\nx",
+            "一".repeat(160).as_str(),
+            format!("短\n{long}\n短").as_str(),
+        ] {
+            let expected = longest(text).filter(|&w| w <= *WIDTHS.end());
+            assert_eq!(widest(text), expected, "{text:?}");
+        }
     }
 
     #[test]

@@ -293,7 +293,46 @@ pub fn classify_page(units: &[Unit<'_>], traditional: bool) -> Vec<Class> {
     pen_names_under_heads(units, &mut classes);
     pen_names_over_verse(units, &mut classes);
     pen_names_after_texts(units, &mut classes);
+    provider_credits(units, &mut classes);
     classes
+}
+
+/// The verbs a provider's credit line ends with (see [`provider_credits`]).
+const PROVIDER_VERBS: [&str; 2] = ["供稿", "提供"];
+
+/// `鼍洲市气象台 供稿` / `鼃桥市气象台供稿` under a weather box's text: who provided
+/// the box, a short line ending in a provider's verb (`供稿`, `提供`; not the other
+/// credit verbs, which end headlines too: `…上门收集`), what stands before it a name
+/// or an office of Han characters only (spaces apart), right under finished running
+/// text. It signs the text above (a byline after the text), not a head over the
+/// next item.
+fn provider_credits(units: &[Unit<'_>], classes: &mut [Class]) {
+    let mut above: Option<usize> = None;
+    for i in 0..units.len() {
+        let role = classes[i].role;
+        if role == Role::Noise {
+            continue;
+        }
+        let after_text =
+            above.is_some_and(|k| classes[k].role == Role::Body && is_complete(&units[k].text));
+        above = Some(i);
+        if role != Role::Head || !after_text || !matches!(units[i].markup, Markup::None) {
+            continue;
+        }
+        let text: &str = &units[i].text;
+        // (Most heads end with neither verb: nothing is gathered for them.)
+        if !text.ends_with(['稿', '供']) || count_upto(text, 21) > 20 {
+            continue;
+        }
+        let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        let Some(who) = PROVIDER_VERBS.iter().find_map(|v| squeezed.strip_suffix(v)) else {
+            continue;
+        };
+        if (2..=14).contains(&who.chars().count()) && who.chars().all(is_han) {
+            classes[i].role = Role::Byline;
+            classes[i].rule = "byline: a provider's credit under a box's text (…供稿)";
+        }
+    }
 }
 
 /// `巷子里的长椅` / `渐台闲人` / text, `台上台下都是乡亲` / `郤青禾` / text: a pen name
@@ -2632,6 +2671,31 @@ mod pen_name_tests {
         let articles = segment_issue(&page, "x");
         assert!(
             articles.iter().all(|a| a.byline != "奶奶说"),
+            "{articles:#?}"
+        );
+    }
+
+    /// A provider's credit under a box's text (`…气象台 供稿`) signs the box; the
+    /// head under it opens the next item. A headline ending in another credit verb
+    /// (`…上门收集`) stays a head.
+    #[test]
+    fn a_providers_credit_under_a_box_signs_it() {
+        let page = "天气\n\n今天多云转晴，东南风二级，气温15℃到24℃。\n\n明天晴，早晚凉，请适时添衣。\n\n蘧川市气象台 供稿\n\n社区食堂开门迎客\n\n蘧川市东街社区食堂昨天开门，每份午餐十二元。\n";
+        let articles = segment_issue(page, "x");
+        let heads: Vec<(&str, &str)> = articles
+            .iter()
+            .map(|a| (a.title.as_str(), a.byline.as_str()))
+            .collect();
+        assert_eq!(
+            heads,
+            [("天气", "蘧川市气象台 供稿"), ("社区食堂开门迎客", "")],
+            "{articles:#?}"
+        );
+        assert_eq!(articles[0].paragraphs.len(), 2, "{articles:#?}");
+        let page = page.replace("蘧川市气象台 供稿", "东街社区旧衣上门收集");
+        let articles = segment_issue(&page, "x");
+        assert!(
+            articles.iter().all(|a| !a.byline.contains("收集")),
             "{articles:#?}"
         );
     }

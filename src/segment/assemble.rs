@@ -958,6 +958,12 @@ fn ends_with_formula(p: &str) -> bool {
     last.starts_with("特此") && count_upto(last, 9) <= 8
 }
 
+/// `更正`, `声　明`, `讣告`: a title that is a notice's word alone (four characters at
+/// most, spaces not counted).
+fn is_notice_word_alone(title: &str) -> bool {
+    title.chars().filter(|c| !c.is_whitespace()).count() <= 4 && is_notice_title(title)
+}
+
 /// A byline that signs a piece at its end (`·濮阳青禾·`, `韦一苇 廖星`): a name
 /// or two, dotted or alone, no photo credit.
 /// Undotted, one name only: a row of names (`王芳　李强　赵敏`) under a story's
@@ -1844,6 +1850,34 @@ impl Assembler {
             );
             return;
         }
+        // A head after the one finished paragraph of a box titled with a notice's
+        // word alone (`更正`, `声明`, `公告`): such a box says one thing, and a head
+        // under it (`今日天气` after a correction; a box's label or short title, twelve
+        // characters at most) opens the next box, not a section
+        // of it (a notice set out in sections numbers them, `一、招聘岗位`; nor the
+        // notice's signature, `某某有限公司　2026年9月11日`).
+        if lede.is_some()
+            && count_upto(&text, 13) <= 12
+            && leading_number(&text).is_none()
+            && !super::classify::is_signature_line(&text)
+            && let Some(c) = self.cur
+            && {
+                let d = &self.drafts[c];
+                d.paragraphs.len() == 1
+                    && !d.caption
+                    && d.intertitles.is_empty()
+                    && is_complete(&d.paragraphs[0])
+                    && is_notice_word_alone(&d.title)
+            }
+        {
+            self.open_headed(
+                line,
+                "a head after the one paragraph of a box titled with a notice's word",
+                text,
+                bullet,
+            );
+            return;
+        }
         // A head after a finished story signed at its top (`□ 司空望舒` under its
         // title), over text that ends in a signature of its own (`·濮阳青禾·`): the
         // next signed piece, not a section of the story above, which has its
@@ -2565,6 +2599,21 @@ impl Assembler {
 #[cfg(test)]
 mod tests {
     use crate::segment::segment_issue;
+
+    /// A head after the one finished paragraph of a box titled with a notice's word
+    /// alone (`更正`) opens the next box; a numbered head under a notice's first
+    /// paragraph stays its section.
+    #[test]
+    fn a_head_after_a_one_paragraph_notice_box_opens_the_next_box() {
+        let page = "更正\n\n本报昨日第三版《蘧湖新添观鸟台》一文，“南岸”应为“北岸”。\n\n今日天气\n\n多云转晴，东南风二级，气温15℃到24℃。\n";
+        let a = segment_issue(page, "k");
+        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, ["更正", "今日天气"], "{a:#?}");
+        assert_eq!(a[0].paragraphs.len(), 1, "{a:#?}");
+        let page = "公告\n\n本中心面向社会招聘编外工作人员五名，有关事项如下。\n\n一、招聘岗位\n\n全科医生两名，护士三名。\n";
+        let a = segment_issue(page, "k");
+        assert_eq!(a.len(), 1, "{a:#?}");
+    }
 
     /// The short lines of a poem under its titled and signed head are its verse, up
     /// to the next piece's head (shown by the byline under it); a label's length

@@ -19,6 +19,7 @@
 
 use super::classify::{dateline, ends_sentence};
 use memchr::memmem;
+use unicode_width::UnicodeWidthChar;
 
 /// One piece of the text in reading order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,6 +89,8 @@ pub fn reading_order(text: &str) -> Option<Vec<Run>> {
     let rows = rows(text);
     let mut out = Vec::new();
     let mut any = false;
+    // The rows measured in display cells, made when a page first needs them.
+    let mut cell_rows: Option<Vec<Row>> = None;
     let mut start = 0;
     while start < rows.len() {
         let end = rows[start + 1..]
@@ -132,8 +135,19 @@ pub fn reading_order(text: &str) -> Option<Vec<Run>> {
                 any = true;
                 read_columns(text, page, &g, &mut out);
             }
-            None if read_blocks(text, page, &mut out) => any = true,
-            None => read_rows(page, &mut out),
+            None => {
+                // No gutter of two characters: a text browser's screen, laid out
+                // in display cells, may still have columns one cell apart.
+                let cells = cell_rows.get_or_insert_with(|| rows_by(text, true));
+                if let Some((split, g)) = narrow_columns(text, &cells[start..end]) {
+                    any = true;
+                    read_columns(text, &split, &g, &mut out);
+                } else if read_blocks(text, page, &mut out) {
+                    any = true;
+                } else {
+                    read_rows(page, &mut out);
+                }
+            }
         }
         start = end;
     }
@@ -164,8 +178,15 @@ fn worth_measuring(text: &str) -> bool {
     false
 }
 
-/// The rows of the text, cut into pieces.
+/// The rows of the text, cut into pieces, a character one position.
 fn rows(text: &str) -> Vec<Row> {
+    rows_by(text, false)
+}
+
+/// The rows of the text, cut into pieces; with `cells`, positions are display
+/// cells (a Han or full-width character two, as a text browser lays out its
+/// screen), else characters.
+fn rows_by(text: &str, cells: bool) -> Vec<Row> {
     let mut out = Vec::new();
     let mut offset = 0;
     for (i, line) in text.split('\n').enumerate() {
@@ -179,6 +200,11 @@ fn rows(text: &str) -> Vec<Row> {
         let mut spaces = 0;
         let mut open: Option<Piece> = None;
         for (k, c) in line.char_indices() {
+            let w = if cells {
+                c.width().unwrap_or(1).max(1)
+            } else {
+                1
+            };
             match c {
                 '\x0c' => {
                     row.page_break = true;
@@ -192,14 +218,14 @@ fn rows(text: &str) -> Vec<Row> {
                     let at = offset + k;
                     match open.as_mut() {
                         Some(p) if spaces < 2 => {
-                            p.b = cell + 1;
+                            p.b = cell + w;
                             p.end = at + c.len_utf8();
                         }
                         _ => {
                             row.pieces.extend(open.take());
                             open = Some(Piece {
                                 a: cell,
-                                b: cell + 1,
+                                b: cell + w,
                                 start: at,
                                 end: at + c.len_utf8(),
                             });
@@ -208,7 +234,7 @@ fn rows(text: &str) -> Vec<Row> {
                     spaces = 0;
                 }
             }
-            cell += 1;
+            cell += w;
         }
         row.pieces.extend(open);
         row.marked = row.pieces.len() == 1 && row.pieces[0].a == 0 && is_heading(lead);
@@ -221,6 +247,11 @@ fn rows(text: &str) -> Vec<Row> {
 /// The gutters of a page printed with its columns side by side, left to right;
 /// `None` when it has none.
 fn gutters(page: &[Row]) -> Option<Vec<Gutter>> {
+    gutters_of(page, 2)
+}
+
+/// [`gutters`] at least `min` positions wide.
+fn gutters_of(page: &[Row], min: usize) -> Option<Vec<Gutter>> {
     let n = page.iter().filter(|r| !r.pieces.is_empty()).count();
     if n < MIN_ROWS {
         return None;
@@ -269,7 +300,7 @@ fn gutters(page: &[Row]) -> Option<Vec<Gutter>> {
             y += 1;
         }
         let g = Gutter { x0: x, y };
-        if y - x >= 2 && steps_across(page, g) >= need {
+        if y - x >= min && steps_across(page, g) >= need {
             found.push(g);
         }
         x = y;
@@ -342,6 +373,108 @@ fn gutters(page: &[Row]) -> Option<Vec<Gutter>> {
         })
         .count();
     (!merged.is_empty() && far >= 2).then_some(merged)
+}
+
+/// The columns of a page a text browser laid out on a screen of display cells
+/// (`elinks -dump`: a Han or full-width character takes two cells, and as little as
+/// one space may part two columns, so that pieces cut at two spaces run across
+/// them): `page` is measured in cells ([`rows_by`]). A gutter cell is one that at
+/// most one row in twenty has a character in (a rule or banner across the page)
+/// while rows with text on both sides have a space or nothing there, as many rows
+/// as step across a gutter ([`gutters`]). The pieces are cut at the spaces in such
+/// cells and the page's gutters are then read from the cut pieces as any page's,
+/// one cell wide at the least. `None` when no cell is such a gutter, or the cut page
+/// has no gutters.
+fn narrow_columns(text: &str, page: &[Row]) -> Option<(Vec<Row>, Vec<Gutter>)> {
+    let n = page.iter().filter(|r| !r.pieces.is_empty()).count();
+    if n < MIN_ROWS {
+        return None;
+    }
+    let width = page
+        .iter()
+        .filter_map(|r| r.pieces.last().map(|p| p.b))
+        .max()?;
+    let chars = |p: &Piece| cells_of(text, *p);
+    let is_space = |c: char| matches!(c, ' ' | '\t' | '\u{3000}');
+    let mut ink = vec![0u32; width + 1];
+    let mut across = vec![0u32; width + 1];
+    let mut filled = vec![false; width + 1];
+    for r in page {
+        let (Some(first), Some(last)) = (r.pieces.first(), r.pieces.last()) else {
+            continue;
+        };
+        filled.fill(false);
+        for p in &r.pieces {
+            for (x, w, _, c) in chars(p) {
+                if !is_space(c) {
+                    filled[x..x + w].fill(true);
+                }
+            }
+        }
+        for x in first.a..last.b {
+            if filled[x] {
+                ink[x] += 1;
+            } else {
+                across[x] += 1;
+            }
+        }
+    }
+    let need = (n * 15 / 100).max(MIN_SPACED) as u32;
+    let gutter: Vec<bool> = (0..=width)
+        .map(|x| ink[x] as usize * 20 <= n && across[x] >= need)
+        .collect();
+    if !gutter.contains(&true) {
+        return None;
+    }
+    let split: Vec<Row> = page
+        .iter()
+        .map(|r| {
+            let mut pieces = Vec::with_capacity(r.pieces.len());
+            for p in &r.pieces {
+                let mut open: Option<Piece> = None;
+                for (x, w, at, c) in chars(p) {
+                    if is_space(c) {
+                        if gutter[x] {
+                            pieces.extend(open.take());
+                        }
+                        continue;
+                    }
+                    match open.as_mut() {
+                        Some(q) => {
+                            q.b = x + w;
+                            q.end = at + c.len_utf8();
+                        }
+                        None => {
+                            open = Some(Piece {
+                                a: x,
+                                b: x + w,
+                                start: at,
+                                end: at + c.len_utf8(),
+                            })
+                        }
+                    }
+                }
+                pieces.extend(open);
+            }
+            Row {
+                pieces,
+                ..r.clone()
+            }
+        })
+        .collect();
+    let g = gutters_of(&split, 1)?;
+    Some((split, g))
+}
+
+/// A piece's characters, each with its first cell, the cells it takes and its byte
+/// offset in the text.
+fn cells_of(text: &str, p: Piece) -> impl Iterator<Item = (usize, usize, usize, char)> + '_ {
+    let mut x = p.a;
+    text[p.start..p.end].char_indices().map(move |(k, c)| {
+        let w = c.width().unwrap_or(1).max(1);
+        x += w;
+        (x - w, w, p.start + k, c)
+    })
 }
 
 /// The page cut across at runs of two or more blank rows, each part read with
@@ -1417,6 +1550,59 @@ mod tests {
         let last = runs.iter().rev().take(2).collect::<Vec<_>>();
         assert_eq!(&two[last[0].start..last[0].end], "又一段。");
         assert!(last[1].page_break);
+    }
+
+    #[test]
+    fn columns_one_cell_apart_on_a_screen_of_display_cells_are_read_in_turn() {
+        // A text browser's dump: a Han character takes two cells, each column is
+        // twenty-two cells wide, and a full line of the left column is parted from the
+        // right column's line by one space (no piece is cut there at two spaces).
+        let left = [
+            "石桥通车",
+            "",
+            "渡口的石桥昨天通车了，",
+            "两岸村民不用再绕行十里",
+            "山路，赶集的时间从一个",
+            "上午缩短到半个小时。桥",
+            "头立了一块石碑，刻着捐",
+            "资修桥的人家的名字。",
+        ];
+        let right = [
+            "菜市开张",
+            "",
+            "镇上的新菜市昨天开张，",
+            "六十多个摊位全部租出，",
+            "摊主说新市场有顶棚，下",
+            "雨天也能照常出摊，生意",
+            "比原来的露天市场好了不",
+            "少，每天能多卖两三百元",
+            "的菜，日子越过越有奔头",
+            "了。",
+        ];
+        let cells = |t: &str| {
+            t.chars()
+                .map(|c| if c.is_ascii() { 1 } else { 2 })
+                .sum::<usize>()
+        };
+        let mut text = String::new();
+        for (i, &r) in right.iter().enumerate() {
+            let l = left.get(i).copied().unwrap_or("");
+            text.push_str(l);
+            if !r.is_empty() {
+                text.push_str(&" ".repeat(22 - cells(l) + 1));
+                text.push_str(r);
+            }
+            text.push('\n');
+        }
+        // Counted in characters the page has no gutter; in cells it has one.
+        assert!(gutters(&rows(&text)).is_none());
+        let (split, g) = narrow_columns(&text, &rows_by(&text, true)).unwrap();
+        let mut runs = Vec::new();
+        read_columns(&text, &split, &g, &mut runs);
+        let got: Vec<&str> = runs.iter().map(|r| &text[r.start..r.end]).collect();
+        let mut want: Vec<&str> = left.iter().copied().filter(|t| !t.is_empty()).collect();
+        want.extend(right.iter().copied().filter(|t| !t.is_empty()));
+        assert_eq!(got, want);
     }
 
     #[test]

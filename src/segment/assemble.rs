@@ -980,6 +980,16 @@ fn is_closing_signature(text: &str) -> bool {
         && (text.starts_with(['·', '•']) || is_name_line(t))
 }
 
+/// A pen name printed after a pen mark (`◇一蓑`, `■ 麦穗禾`): the mark taken off as
+/// the unit's bullet, two to four Han characters left.
+fn is_marked_pen_name(unit: &Unit<'_>) -> bool {
+    let t = unit.text.trim();
+    unit.bullet
+        .is_some_and(|b| ['◇', '◆', '■', '□', '●', '○', '◎'].contains(&b))
+        && (2..=4).contains(&t.chars().count())
+        && t.chars().all(is_han)
+}
+
 /// A title over one short text that opens on no dateline, and no byline yet: a
 /// photo's caption, or its first, may be all there is. (A brief's text opens on its
 /// dateline, `本报讯 …`; a caption's does not.)
@@ -1502,12 +1512,16 @@ impl Assembler {
                             // of clauses heads the next
                             // piece with its author's note (`阚守正` / `瀼江大学法学院
                             // 副教授，研究方向为…`); a dotted one signs what is above.
+                            // A pen name printed after a mark (`◇一蓑`, the mark
+                            // kept as the unit's bullet) signs it as a dotted one does.
                             Role::Byline => {
                                 let t: &str = &units[m].text;
-                                return is_closing_signature(t)
+                                let pen = is_marked_pen_name(&units[m]);
+                                return (is_closing_signature(t) || pen)
                                     && next_significant(classes, m + 1).is_none_or(|n| {
                                         classes[n].role != Role::Body
                                             && (t.starts_with(['·', '•'])
+                                                || pen
                                                 || !units[n].text.contains(['，', ',']))
                                     });
                             }
@@ -3265,6 +3279,18 @@ mod tests {
         let unsigned = page.replace("□ 司空望舒\n\n", "");
         let a = segment_issue(&unsigned, "k");
         assert_eq!(a.len(), 1, "{a:#?}");
+    }
+
+    /// A pen name printed after a pen mark (`◇一蓑`: the mark kept as the unit's
+    /// bullet, no surname and name) signs the piece above it as a dotted one does:
+    /// the head over that piece, after a story signed at its top, opens it.
+    #[test]
+    fn a_pen_name_after_a_mark_signs_the_piece_above() {
+        let page = "书边\n\n一本地方志里的街巷烟火\n\n岸芷\n\n新近出版的《蘧州风物志》增补了二百多个条目，从糖画到竹器，都有记载。\n\n编者没有把它写成资料汇编，每个条目后面都附了老手艺人的口述。\n\n小满\n\n小满这天，母亲把晒干的蚕豆装进陶罐，说是留着做种。\n\n麦子还没黄透，田里的水刚刚漫过脚背。\n\n◇一蓑\n";
+        let a = segment_issue(page, "k");
+        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, ["一本地方志里的街巷烟火", "小满"], "{a:#?}");
+        assert!(a[1].byline.contains("一蓑"), "{a:#?}");
     }
 
     /// A head after a notice closed by its formula (`特此更正。`) opens the next

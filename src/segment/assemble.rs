@@ -990,6 +990,17 @@ fn is_marked_pen_name(unit: &Unit<'_>) -> bool {
         && t.chars().all(is_han)
 }
 
+/// A byline's text as printed: a pen name keeps the pen mark it was printed after
+/// (`◇江上舟子`, `■麦穗禾`), which [`is_marked_pen_name`] tells; any other as is.
+fn byline_text<'u>(unit: &'u Unit<'_>) -> std::borrow::Cow<'u, str> {
+    match unit.bullet {
+        Some(b) if is_marked_pen_name(unit) => {
+            std::borrow::Cow::Owned(format!("{b}{}", unit.text.trim()))
+        }
+        _ => std::borrow::Cow::Borrowed(unit.text.as_ref()),
+    }
+}
+
 /// A title over one short text that opens on no dateline, and no byline yet: a
 /// photo's caption, or its first, may be all there is. (A brief's text opens on its
 /// dateline, `本报讯 …`; a caption's does not.)
@@ -1330,7 +1341,7 @@ impl Assembler {
             d.paragraphs.push(units[heads[0]].text.to_string());
             d.byline = bylines
                 .iter()
-                .map(|&b| units[b].text.as_ref())
+                .map(|&b| byline_text(&units[b]))
                 .collect::<Vec<_>>()
                 .join(" ");
             d.closed = true;
@@ -1766,7 +1777,7 @@ impl Assembler {
         if !bylines.is_empty() {
             draft.byline = bylines
                 .iter()
-                .map(|&b| units[b].text.as_ref())
+                .map(|&b| byline_text(&units[b]))
                 .collect::<Vec<_>>()
                 .join(" ");
             draft.own_byline = true;
@@ -2110,7 +2121,7 @@ impl Assembler {
 
     /// A byline on its own line, not under a head.
     fn byline(&mut self, unit: &Unit<'_>) {
-        let text = unit.text.to_string();
+        let text = byline_text(unit).into_owned();
         match self.cur {
             // `编者按：…` between a head and its byline introduces the story: the
             // byline is the story's, and its text follows.
@@ -3113,8 +3124,8 @@ mod tests {
         assert_eq!(a[0].subtitle, "——柳塘中学客场险胜茅坪中学");
         assert_eq!(a[0].byline, "本报记者　甘若愚");
         assert_eq!(a[1].title, "看台上坐满了家长", "{a:#?}");
-        // (`◇` is a bullet the units drop.)
-        assert_eq!(a[1].byline, "宓秋", "{a:#?}");
+        // (`◇` is a bullet the units drop; a pen name's byline keeps it.)
+        assert_eq!(a[1].byline, "◇宓秋", "{a:#?}");
     }
 
     /// A digest's items are titled by heads numbered on from the title before;

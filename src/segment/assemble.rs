@@ -833,21 +833,37 @@ fn names_its_pictures(units: &[Unit<'_>], captions: &[usize]) -> bool {
 /// next piece's head: its title, and the line over it as its kicker when that line
 /// is a label's length (four characters at most: `开卷`, `小小说`, `石砚书简`) or
 /// not of the verse's length (within a character of the other lines'); else it is
-/// the verse's last line (`都藏进了白茫茫`). A last line of three characters or
-/// fewer may end a head wrapped over two lines (`一本书里的` / `老瑨州`): both stay.
+/// the verse's last line (`都藏进了白茫茫`). Over a title of three characters or
+/// fewer, two or three Han characters (`插秧`, `鼄溪谣`; not a mark alone, `○`, cut
+/// from its pen name), the line may also be the first part of a head wrapped over
+/// two lines (`开卷` / `一本书里的` / `老瑨州`): it is the verse's last line only when
+/// it is no shorter than half the verse's lines (less a character; a poem's inner
+/// title `琮湖晚钓` does not make a short line of the verse's length) and does not
+/// run on into the title (`等着黄昏替它说完` / `插秧`).
 fn verse_tail(units: &[Unit<'_>], heads: &[usize]) -> usize {
     let n = heads.len();
-    let lens = heads[..n - 2]
-        .iter()
-        .map(|&h| count_upto(&units[h].text, 21));
-    let (min, max) = lens.fold((usize::MAX, 0), |(lo, hi), l| (lo.min(l), hi.max(l)));
-    let above = count_upto(&units[heads[n - 2]].text, 21);
-    let title = count_upto(&units[heads[n - 1]].text, 4);
-    if title > 3 && above > 4 && above + 1 >= min && above <= max + 1 {
-        1
+    let lens = || {
+        heads[..n - 2]
+            .iter()
+            .map(|&h| count_upto(&units[h].text, 21))
+    };
+    let max = lens().max().unwrap_or(0);
+    let upper = &units[heads[n - 2]].text;
+    let lower = &units[heads[n - 1]].text;
+    let above = count_upto(upper, 21);
+    let of_verse = |min: usize| above > 4 && above + 1 >= min && above <= max + 1;
+    let last_of_verse = if count_upto(lower, 4) > 3 {
+        of_verse(lens().min().unwrap_or(usize::MAX))
     } else {
-        2
-    }
+        let title: Vec<char> = lower.chars().filter(|c| !c.is_whitespace()).collect();
+        title.len() >= 2
+            && title.iter().all(|&c| is_han(c))
+            && above > 4
+            && above <= max + 1
+            && 2 * lens().filter(|&l| l <= above + 1).count() >= n - 2
+            && !crate::segment::rethread::bond(upper, lower)
+    };
+    if last_of_verse { 1 } else { 2 }
 }
 
 /// Two or three Han characters and nothing else, perhaps spaced out (`竹　溪`), not a
@@ -2667,6 +2683,31 @@ mod tests {
         assert_eq!(a.len(), 2, "{a:#?}");
         assert_eq!(a[1].kicker, "开卷", "{a:#?}");
         assert_eq!(a[0].paragraphs.concat(), verse, "{a:#?}");
+    }
+
+    /// The last line of a poem, of the verse's length, over the next poem's short
+    /// title (`等着黄昏替它说完` / `插秧`) is the verse's, not that title's kicker; a
+    /// head wrapped over two lines (`一本书里的` / `老瑨州`) stays whole.
+    #[test]
+    fn a_poems_last_line_over_a_short_title_is_its_verse() {
+        let page = "五月的鼅湖\n\n韦疏桐\n\n风从湖心走来\n\n把芦苇一根根叫醒\n\n白鹭站在浅水里\n\n像一句没说完的话\n\n等着黄昏替它说完\n\n插秧\n\n邝月笙\n\n父亲弯下腰\n\n把春天一行一行\n\n按进泥土里\n\n直起身时\n\n田野已经绿到了天边\n\n外公的船\n\n听涛客\n\n外公年轻时在鼋江上跑船，从鼍洲到下游的鼃桥，一趟要走两天一夜。\n\n他的船叫“顺昌号”，船头漆着一对大眼睛。\n";
+        let a = segment_issue(page, "k");
+        let heads: Vec<(&str, &str)> = a
+            .iter()
+            .map(|a| (a.kicker.as_str(), a.title.as_str()))
+            .collect();
+        assert_eq!(heads[..2], [("", "五月的鼅湖"), ("", "插秧")], "{a:#?}");
+        assert_eq!(
+            a[0].paragraphs.concat(),
+            "风从湖心走来把芦苇一根根叫醒白鹭站在浅水里像一句没说完的话等着黄昏替它说完",
+            "{a:#?}"
+        );
+        // A label and a head wrapped short over a three-character line stay heads.
+        let page = "秋日登瑶屏山\n\n易南归\n\n石阶一级一级往上走\n\n把山下的人声留在身后\n\n风从松林里穿过来\n\n替我数着剩下的路\n\n开卷\n\n一本书里的\n\n老瑨州\n\n○ 柏听檐\n\n这是一本写老瑨州的小书，写得不紧不慢，像在茶馆里听老人讲古。\n";
+        let a = segment_issue(page, "k");
+        assert_eq!(a.len(), 2, "{a:#?}");
+        assert!(!a[0].paragraphs.concat().contains("一本书里的"), "{a:#?}");
+        assert!(a[1].title.contains("老瑨州"), "{a:#?}");
     }
 
     /// A head set into a sentence cut at a clause, over a lede that restates it,

@@ -200,11 +200,7 @@ fn rows_by(text: &str, cells: bool) -> Vec<Row> {
         let mut spaces = 0;
         let mut open: Option<Piece> = None;
         for (k, c) in line.char_indices() {
-            let w = if cells {
-                c.width().unwrap_or(1).max(1)
-            } else {
-                1
-            };
+            let w = cell_width(c, cells);
             match c {
                 '\x0c' => {
                     row.page_break = true;
@@ -213,7 +209,7 @@ fn rows_by(text: &str, cells: bool) -> Vec<Row> {
                 '\r' | '\u{feff}' => continue,
                 // A full-width space is room, as a space is: a line of them is
                 // blank, and those opening a line indent it.
-                ' ' | '\t' | '\u{3000}' => spaces += 1,
+                c if is_room(c) => spaces += 1,
                 _ => {
                     let at = offset + k;
                     match open.as_mut() {
@@ -287,7 +283,7 @@ fn gutters_of(page: &[Row], min: usize) -> Option<Vec<Gutter>> {
     // 15% keeps a strip that a few rows of a table or a scrap of wrapped text step
     // across from being one, while a band of columns under a tall head still has
     // it (the value was set by the layout prints of the gold sets, not derived).
-    let need = (n * 15 / 100).max(MIN_SPACED);
+    let need = spaced_rows_needed(n);
     let mut found: Vec<Gutter> = Vec::new();
     let mut x = 1;
     while x < width {
@@ -395,7 +391,7 @@ fn narrow_columns(text: &str, page: &[Row]) -> Option<(Vec<Row>, Vec<Gutter>)> {
         .filter_map(|r| r.pieces.last().map(|p| p.b))
         .max()?;
     let chars = |p: &Piece| cells_of(text, *p);
-    let is_space = |c: char| matches!(c, ' ' | '\t' | '\u{3000}');
+    let is_space = is_room;
     let mut ink = vec![0u32; width + 1];
     let mut across = vec![0u32; width + 1];
     let mut filled = vec![false; width + 1];
@@ -419,7 +415,7 @@ fn narrow_columns(text: &str, page: &[Row]) -> Option<(Vec<Row>, Vec<Gutter>)> {
             }
         }
     }
-    let need = (n * 15 / 100).max(MIN_SPACED) as u32;
+    let need = spaced_rows_needed(n) as u32;
     let gutter: Vec<bool> = (0..=width)
         .map(|x| ink[x] as usize * 20 <= n && across[x] >= need)
         .collect();
@@ -466,12 +462,35 @@ fn narrow_columns(text: &str, page: &[Row]) -> Option<(Vec<Row>, Vec<Gutter>)> {
     Some((split, g))
 }
 
+/// The cells `c` takes in a row measured in display cells (`cells`: a Han or
+/// full-width character two) or in characters: none for what [`rows_by`] skips (a
+/// form feed, a carriage return, a byte-order mark), so that a piece's characters
+/// stand where the row put them, at least one for any other.
+fn cell_width(c: char, cells: bool) -> usize {
+    match c {
+        '\x0c' | '\r' | '\u{feff}' => 0,
+        _ if cells => c.width().unwrap_or(1).max(1),
+        _ => 1,
+    }
+}
+
+/// A space, a tab or a full-width space: room between pieces, not text.
+fn is_room(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{3000}')
+}
+
+/// How many rows must have room at a position for it to be a gutter: 15% of the
+/// page's `n` rows, [`MIN_SPACED`] at least.
+fn spaced_rows_needed(n: usize) -> usize {
+    (n * 15 / 100).max(MIN_SPACED)
+}
+
 /// A piece's characters, each with its first cell, the cells it takes and its byte
 /// offset in the text.
 fn cells_of(text: &str, p: Piece) -> impl Iterator<Item = (usize, usize, usize, char)> + '_ {
     let mut x = p.a;
     text[p.start..p.end].char_indices().map(move |(k, c)| {
-        let w = c.width().unwrap_or(1).max(1);
+        let w = cell_width(c, true);
         x += w;
         (x - w, w, p.start + k, c)
     })
@@ -1552,56 +1571,93 @@ mod tests {
         assert!(last[1].page_break);
     }
 
-    #[test]
-    fn columns_one_cell_apart_on_a_screen_of_display_cells_are_read_in_turn() {
-        // A text browser's dump: a Han character takes two cells, each column is
-        // twenty-two cells wide, and a full line of the left column is parted from the
-        // right column's line by one space (no piece is cut there at two spaces).
-        let left = [
-            "石桥通车",
-            "",
-            "渡口的石桥昨天通车了，",
-            "两岸村民不用再绕行十里",
-            "山路，赶集的时间从一个",
-            "上午缩短到半个小时。桥",
-            "头立了一块石碑，刻着捐",
-            "资修桥的人家的名字。",
-        ];
-        let right = [
-            "菜市开张",
-            "",
-            "镇上的新菜市昨天开张，",
-            "六十多个摊位全部租出，",
-            "摊主说新市场有顶棚，下",
-            "雨天也能照常出摊，生意",
-            "比原来的露天市场好了不",
-            "少，每天能多卖两三百元",
-            "的菜，日子越过越有奔头",
-            "了。",
-        ];
+    /// A text browser's dump: a Han character takes two cells, each column is
+    /// twenty-two cells wide, and a full line of the left column is parted from the
+    /// right column's line by one space (no piece is cut there at two spaces).
+    const SCREEN_LEFT: [&str; 8] = [
+        "石桥通车",
+        "",
+        "渡口的石桥昨天通车了，",
+        "两岸村民不用再绕行十里",
+        "山路，赶集的时间从一个",
+        "上午缩短到半个小时。桥",
+        "头立了一块石碑，刻着捐",
+        "资修桥的人家的名字。",
+    ];
+    const SCREEN_RIGHT: [&str; 10] = [
+        "菜市开张",
+        "",
+        "镇上的新菜市昨天开张，",
+        "六十多个摊位全部租出，",
+        "摊主说新市场有顶棚，下",
+        "雨天也能照常出摊，生意",
+        "比原来的露天市场好了不",
+        "少，每天能多卖两三百元",
+        "的菜，日子越过越有奔头",
+        "了。",
+    ];
+
+    /// The two columns side by side one cell apart, `mark` put inside every line of
+    /// the right column (after its first character), as a tool may leave it.
+    fn screen(mark: &str) -> String {
         let cells = |t: &str| {
             t.chars()
                 .map(|c| if c.is_ascii() { 1 } else { 2 })
                 .sum::<usize>()
         };
         let mut text = String::new();
-        for (i, &r) in right.iter().enumerate() {
-            let l = left.get(i).copied().unwrap_or("");
+        for (i, &r) in SCREEN_RIGHT.iter().enumerate() {
+            let l = SCREEN_LEFT.get(i).copied().unwrap_or("");
             text.push_str(l);
-            if !r.is_empty() {
+            if let Some(first) = r.chars().next() {
                 text.push_str(&" ".repeat(22 - cells(l) + 1));
-                text.push_str(r);
+                text.push(first);
+                text.push_str(mark);
+                text.push_str(&r[first.len_utf8()..]);
             }
             text.push('\n');
         }
+        text
+    }
+
+    #[test]
+    fn columns_one_cell_apart_on_a_screen_of_display_cells_are_read_in_turn() {
+        let text = screen("");
         // Counted in characters the page has no gutter; in cells it has one.
         assert!(gutters(&rows(&text)).is_none());
         let (split, g) = narrow_columns(&text, &rows_by(&text, true)).unwrap();
         let mut runs = Vec::new();
         read_columns(&text, &split, &g, &mut runs);
         let got: Vec<&str> = runs.iter().map(|r| &text[r.start..r.end]).collect();
-        let mut want: Vec<&str> = left.iter().copied().filter(|t| !t.is_empty()).collect();
-        want.extend(right.iter().copied().filter(|t| !t.is_empty()));
+        let mut want: Vec<&str> = SCREEN_LEFT
+            .iter()
+            .copied()
+            .filter(|t| !t.is_empty())
+            .collect();
+        want.extend(SCREEN_RIGHT.iter().copied().filter(|t| !t.is_empty()));
+        assert_eq!(got, want);
+    }
+
+    /// Characters a row skips (a carriage return, byte-order marks) inside the
+    /// widest rows' pieces take no cell when the pieces are cut again: the columns
+    /// are read as without them, where counting them a cell each ran past the
+    /// page's width.
+    #[test]
+    fn characters_a_row_skips_take_no_cell_in_a_screens_columns() {
+        let text = screen("\r\u{feff}\u{feff}");
+        let (split, g) = narrow_columns(&text, &rows_by(&text, true)).unwrap();
+        let mut runs = Vec::new();
+        read_columns(&text, &split, &g, &mut runs);
+        let got: Vec<String> = runs
+            .iter()
+            .map(|r| text[r.start..r.end].replace(['\r', '\u{feff}'], ""))
+            .collect();
+        let mut want: Vec<&str> = SCREEN_LEFT
+            .iter()
+            .copied()
+            .filter(|t| !t.is_empty())
+            .collect();
+        want.extend(SCREEN_RIGHT.iter().copied().filter(|t| !t.is_empty()));
         assert_eq!(got, want);
     }
 

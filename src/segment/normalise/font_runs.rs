@@ -7,6 +7,7 @@
 use super::wrap_width::Wrap;
 use crate::segment::blocks::Markup;
 use crate::segment::blocks::Unit;
+use crate::segment::classify::count_upto;
 use std::borrow::Cow;
 
 /// A piece a Latin font run prints: short, ASCII only, with a digit (`15`, `11.4`,
@@ -38,13 +39,16 @@ fn script_changes(a: &Unit<'_>, b: &Unit<'_>) -> bool {
         }
 }
 
-/// The page prints its font runs a line each: at least five Latin pieces stand
-/// alone between two lines of Han text (`…对个人处` / `200` / `元`), and they are
-/// most of the page's Latin pieces (a table printed a cell a line puts its
-/// figures under one another).
+/// The page prints its font runs a line each: Latin pieces standing alone between
+/// two lines of Han text are most of the page's Latin pieces (a table printed a
+/// cell a line puts its figures under one another), and at least five of them
+/// stand by a line of running text (eight characters or more: `…拒不改正的，对个人处`
+/// / `200` / `元`; a table of names and figures puts its figures between names of
+/// a few characters: `鼋江港务队` / `25`).
 fn cuts_font_runs(units: &[Unit<'_>]) -> bool {
     let mut pieces = 0usize;
     let mut between = 0usize;
+    let mut by_text = 0usize;
     for (i, u) in units.iter().enumerate() {
         if !plain(u) || !is_latin_piece(&u.text) {
             continue;
@@ -56,9 +60,12 @@ fn cuts_font_runs(units: &[Unit<'_>]) -> bool {
             && script_changes(u, &units[i + 1])
         {
             between += 1;
+            by_text += usize::from(
+                count_upto(&units[i - 1].text, 8) >= 8 || count_upto(&units[i + 1].text, 8) >= 8,
+            );
         }
     }
-    between >= 5 && between * 3 >= pieces * 2
+    by_text >= 5 && between * 3 >= pieces * 2
 }
 
 /// Join the pieces of lines a PDF extractor cut at every change of font (see the
@@ -187,13 +194,20 @@ mod tests {
 
     #[test]
     fn figures_a_table_prints_a_cell_a_line_stay_lines() {
-        let page = "\
-积分榜\n排名\n球队\n积分\n1\n鼋江港务队\n25\n2\n鼆川山鹰队\n22\n3\n鼃桥渔港队\n19\n\
-4\n鼍洲联队\n17\n5\n鼋城队\n15\n6\n鼃山队\n12\n";
-        let mut u = units(page);
-        let before: Vec<String> = u.iter().map(|u| u.text.to_string()).collect();
-        join_font_runs(&mut u);
-        let after: Vec<String> = u.iter().map(|u| u.text.to_string()).collect();
-        assert_eq!(before, after);
+        // Ranks, names and points; names and points alone; names and times.
+        for page in [
+            "积分榜\n排名\n球队\n积分\n1\n鼋江港务队\n25\n2\n鼆川山鹰队\n22\n3\n鼃桥渔港队\n19\n\
+4\n鼍洲联队\n17\n5\n鼋城队\n15\n6\n鼃山队\n12\n",
+            "积分榜\n鼋江港务队\n25\n鼆川山鹰队\n22\n鼃桥渔港队\n19\n鼍洲联队\n17\n鼋城队\n15\n\
+鼃山队\n12\n鼍城队\n9\n",
+            "航班时刻\n鼍洲至鼋城\n07:30\n鼋城至鼃桥\n09:10\n鼃桥至鼆川\n11:45\n鼆川至鼍洲\n\
+14:20\n鼍洲至鼃山\n16:05\n鼃山至鼋城\n18:40\n",
+        ] {
+            let mut u = units(page);
+            let before: Vec<String> = u.iter().map(|u| u.text.to_string()).collect();
+            join_font_runs(&mut u);
+            let after: Vec<String> = u.iter().map(|u| u.text.to_string()).collect();
+            assert_eq!(before, after, "{page}");
+        }
     }
 }

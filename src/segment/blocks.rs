@@ -116,6 +116,12 @@ impl<'a> Unit<'a> {
         }
     }
 
+    /// Text no markup marked: no tag or link named it and no Markdown heading
+    /// mark opened it (what a normalising pass may re-read as the page's own text).
+    pub fn is_unmarked(&self) -> bool {
+        self.markup == Markup::None && self.level == 0
+    }
+
     /// A record's title field: a title its field, column or element names (see
     /// [`Unit::named_by_field`]).
     pub fn title_field(line: usize, gap: usize, text: Cow<'a, str>) -> Unit<'a> {

@@ -286,9 +286,8 @@ fn run(
 /// story. A page that indents no head line tells nothing (its flush lines may be
 /// intertitles set like heads), nor does one whose text is mostly flush.
 fn mark_flush_heads(units: &[blocks::Unit<'_>], classes: &mut [classify::Class]) {
-    use blocks::Markup;
     use classify::Role;
-    let plain = |i: usize| units[i].markup == Markup::None && units[i].level == 0;
+    let plain = |i: usize| units[i].is_unmarked();
     let (mut body, mut indented_body, mut indented_heads, mut flush_heads) = (0, 0, 0, 0);
     for (i, c) in classes.iter().enumerate() {
         if !plain(i) {

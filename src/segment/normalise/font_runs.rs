@@ -5,7 +5,6 @@
 //! measures or reads them.
 
 use super::wrap_width::Wrap;
-use crate::segment::blocks::Markup;
 use crate::segment::blocks::Unit;
 use crate::segment::classify::count_upto;
 use std::borrow::Cow;
@@ -23,7 +22,7 @@ fn latin(c: char) -> bool {
 
 /// A unit a font run may have cut: plain text of no heading or indent.
 fn plain(u: &Unit<'_>) -> bool {
-    u.markup == Markup::None && u.level == 0 && !u.indent && !u.text.is_empty()
+    u.is_unmarked() && !u.indent && !u.text.is_empty()
 }
 
 /// Between `a` and the unit `b` right under it the script changes (the last

@@ -82,7 +82,7 @@ pub(super) fn join_indented_blocks(units: &mut Vec<Unit<'_>>) {
         }
         above_len + 1 + word > width
     };
-    let text = |u: &Unit<'_>| u.markup == Markup::None && u.level == 0 && u.bullet.is_none();
+    let text = |u: &Unit<'_>| u.is_unmarked() && u.bullet.is_none();
     let listed = |u: &Unit<'_>| u.text.starts_with(LIST_MARKS) || u.text.starts_with(BULLETS);
     // `* 山货进驻超市`, `•山货进驻超市`: a bullet, then the item's words.
     let list_item = |u: &Unit<'_>| {

@@ -19,7 +19,7 @@
 //!
 //! The work is linear in the page: each line is compared with the two below it.
 
-use crate::segment::blocks::{Markup, Unit};
+use crate::segment::blocks::Unit;
 use crate::segment::classify::ends_sentence;
 use crate::segment::rethread::{opens_mid_sentence, reads_across};
 
@@ -106,7 +106,7 @@ fn bond(line: &str, next: &str) -> Bond {
 
 /// A line that may be one of a column's: body text, not a head's or furniture.
 fn is_column_line(u: &Unit<'_>) -> bool {
-    u.markup == Markup::None && u.level == 0 && u.text.chars().count() >= 4
+    u.is_unmarked() && u.text.chars().count() >= 4
 }
 
 /// Print the lines of two columns printed row by row one column after the other.

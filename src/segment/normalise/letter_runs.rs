@@ -1,6 +1,5 @@
 //! A name set one character a line is one unit.
 
-use crate::segment::blocks::Markup;
 use crate::segment::blocks::Unit;
 use crate::segment::classify::count_upto;
 use std::borrow::Cow;
@@ -9,7 +8,7 @@ use std::borrow::Cow;
 /// with no blank line between them is one unit.
 pub(super) fn join_letter_runs(units: &mut Vec<Unit<'_>>) {
     let single = |u: &Unit<'_>| {
-        u.markup == Markup::None && u.level == 0 && {
+        u.is_unmarked() && {
             let mut it = u.text.chars();
             it.next().is_some_and(crate::text::is_han) && it.next().is_none()
         }
@@ -25,8 +24,7 @@ pub(super) fn join_letter_runs(units: &mut Vec<Unit<'_>>) {
         if let Some(prev) = out.last_mut()
             && single(&u)
             && u.gap == 0
-            && prev.markup == Markup::None
-            && prev.level == 0
+            && prev.is_unmarked()
             && prev.line + prev.joined + 1 == u.line
             && prev.text.chars().all(crate::text::is_han)
             && count_upto(&prev.text, 4) <= 3

@@ -234,8 +234,7 @@ fn opens_with_han(head: &str) -> bool {
 /// A short line of no sentence and no link between a head and its text: a
 /// subtitle, a photo's alt text, a byline.
 fn is_short_line(u: &Unit<'_>) -> bool {
-    u.markup == Markup::None
-        && u.level == 0
+    u.is_unmarked()
         && !u.text.contains('[')
         && !ends_sentence(&u.text)
         && !u.text.contains('。')

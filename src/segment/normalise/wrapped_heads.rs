@@ -15,7 +15,7 @@ use std::borrow::Cow;
 /// A short line of a hard-wrapped page that may be part of a heading: no sentence
 /// in it, nothing that reads as a byline, a dateline, a date, a caption or a jump.
 fn head_piece(u: &Unit<'_>, wrap: Wrap) -> bool {
-    u.markup == Markup::None && u.level == 0 && !u.indent && head_piece_text(&u.text, wrap)
+    u.is_unmarked() && !u.indent && head_piece_text(&u.text, wrap)
 }
 
 fn head_piece_text(t: &str, wrap: Wrap) -> bool {

@@ -1064,7 +1064,7 @@
 
 pub mod common;
 
-use common::styles::{Heads, Style, head_key, render, render_layout, title_key};
+use common::styles::{Heads, Style, head_key, keeps_geometry, render, render_layout, title_key};
 use newstag::article::Article;
 use newstag::corpus::{issue_key, parse_issue};
 use newstag::segment::habits::{Habits, PageLines};
@@ -1538,8 +1538,9 @@ fn run(set: &str, cases: &[Case], style: Style) -> Run {
         .iter()
         .map(|case| {
             let text = newstag::corpus::decode::decode(&case.bytes).unwrap().text;
-            // A `-layout` print (the sets name them so) keeps its geometry.
-            if case.rel.contains(".layout.") {
+            // A print of columns side by side keeps its geometry in every style
+            // (no tool hard-wraps or indents a `-layout` print's rows).
+            if keeps_geometry(&text) {
                 render_layout(&text, style, &heads_of(&case.gold))
             } else {
                 render(&text, style, &heads_of(&case.gold))
@@ -1888,4 +1889,22 @@ fn layout_prints_keep_their_geometry_in_every_style() {
     assert!(marked.starts_with("## 鱼类基因库建成\n"), "{marked}");
     let squeezed = render_layout(page, Style::NoBlank, &heads);
     assert!(!squeezed.contains("\n\n"), "{squeezed}");
+}
+
+/// A print keeps its geometry when its rows hold two columns' running text side by
+/// side, whatever its file is named; paragraphs, a table of names and figures and a
+/// post's headers do not.
+#[test]
+fn a_print_of_columns_side_by_side_keeps_its_geometry() {
+    let columns = "    鱼类基因库建成                禁渔期为什么定在春夏\n\n".to_string()
+        + &"  记者从省水产研究所获悉该所      春夏是鱼类繁殖的季节所以禁渔\n".repeat(5);
+    assert!(keeps_geometry(&columns), "{columns}");
+    // One row of two columns under a page of paragraphs is not enough.
+    let paragraphs = "记者从省水产研究所获悉，该所建成基因库。\n\n".repeat(12)
+        + "  记者从省水产研究所获悉该所      春夏是鱼类繁殖的季节所以禁渔\n";
+    assert!(!keeps_geometry(&paragraphs), "{paragraphs}");
+    let table = "609871    苠江能源     12.36    +2.15%\n".repeat(8);
+    assert!(!keeps_geometry(&table), "{table}");
+    let posts = "2楼　樗城老街坊　　发表于 2026-12-05 10:02\n\u{3000}\u{3000}巷口那家老茶馆今天又开门了真好\n".repeat(6);
+    assert!(!keeps_geometry(&posts), "{posts}");
 }

@@ -22,7 +22,9 @@
 //! where a row's pieces stand (its leading spaces, the gutters between columns) is
 //! what tells its columns apart. No tool re-cuts such rows at 30 characters, breaks
 //! a page every 17 rows or indents rows; [`render_layout`] renders it in each style
-//! as a tool that keeps the geometry would (see there).
+//! as a tool that keeps the geometry would (see there). Which prints those are the
+//! page itself says ([`keeps_geometry`]), whatever tool made it and whatever its
+//! file is named.
 
 /// One extraction style.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -262,6 +264,29 @@ pub fn render(text: &str, style: Style, heads: &Heads) -> String {
     let mut s = out.join("\n");
     s.push('\n');
     s
+}
+
+/// Whether a print keeps its page's geometry (columns side by side, as `pdftotext
+/// -layout`, pypdf's layout mode, a fixed-width export or a text browser's dump of a
+/// layout table print them): at least five of its text rows, and a tenth of them, hold
+/// two pieces of running text (six Han characters or more each) apart by two spaces or
+/// more, the text of two columns on one row. A print of paragraphs has no such rows: a
+/// table's cells are names and figures, a form's label or a post's header is short,
+/// and a U+3000 indent is no gutter.
+pub fn keeps_geometry(text: &str) -> bool {
+    let is_han = |c: char| ('\u{3400}'..='\u{9fff}').contains(&c);
+    let running = |piece: &str| piece.chars().filter(|&c| is_han(c)).count() >= 6;
+    let (mut rows, mut split) = (0usize, 0usize);
+    for row in text.lines().map(str::trim) {
+        if row.is_empty() {
+            continue;
+        }
+        rows += 1;
+        if row.split("  ").filter(|p| running(p)).count() >= 2 {
+            split += 1;
+        }
+    }
+    split >= 5 && split * 10 >= rows
 }
 
 /// Render a `-layout` print (decoded, `\n` line ends) in `style`, keeping every

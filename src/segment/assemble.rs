@@ -974,10 +974,11 @@ fn ends_with_formula(p: &str) -> bool {
     last.starts_with("特此") && count_upto(last, 9) <= 8
 }
 
-/// `更正`, `声　明`, `讣告`: a title that is a notice's word alone (four characters at
-/// most, spaces not counted).
+/// `更正`, `声　明`, `公告`: a title that is one of the words that end a notice's
+/// title (`classify::NOTICE_WORDS`) and nothing else, spaces not counted; a head
+/// that only ends with one (`停水通知`, `招聘启事`) says what its notice is about.
 fn is_notice_word_alone(title: &str) -> bool {
-    title.chars().filter(|c| !c.is_whitespace()).count() <= 4 && is_notice_title(title)
+    super::classify::is_notice_word(title)
 }
 
 /// A byline that signs a piece at its end (`·濮阳青禾·`, `韦一苇 廖星`): a name
@@ -2654,6 +2655,18 @@ mod tests {
         let page = "公告\n\n本中心面向社会招聘编外工作人员五名，有关事项如下。\n\n一、招聘岗位\n\n全科医生两名，护士三名。\n";
         let a = segment_issue(page, "k");
         assert_eq!(a.len(), 1, "{a:#?}");
+    }
+
+    /// A notice's word alone is the word and nothing else, spaced out or not; a head
+    /// that ends with one (`停水通知`) is no such word, however short.
+    #[test]
+    fn a_notice_word_alone_is_the_word_and_nothing_else() {
+        for word in ["更正", "声　明", "公 告", "倡议书"] {
+            assert!(super::is_notice_word_alone(word), "{word}");
+        }
+        for head in ["停水通知", "招聘启事", "紧急通知", "讣告", "今日天气"] {
+            assert!(!super::is_notice_word_alone(head), "{head}");
+        }
     }
 
     /// The short lines of a poem under its titled and signed head are its verse, up

@@ -1006,6 +1006,12 @@ const NOTICE_WORDS: [&str; 11] = [
     "更正",
 ];
 
+/// `更正`, `声　明`: one of [`NOTICE_WORDS`] and nothing else, spaces not counted.
+pub fn is_notice_word(text: &str) -> bool {
+    let bare = || text.chars().filter(|c| !c.is_whitespace());
+    NOTICE_WORDS.iter().any(|w| bare().eq(w.chars()))
+}
+
 /// `某某局关于…的公告`: an official notice's title (`更　正` spaced out too).
 pub fn is_notice_title(text: &str) -> bool {
     let ends = |t: &str| NOTICE_WORDS.iter().any(|w| t.ends_with(w));

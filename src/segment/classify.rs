@@ -297,16 +297,16 @@ pub fn classify_page(units: &[Unit<'_>], traditional: bool) -> Vec<Class> {
     classes
 }
 
-/// The verbs a provider's credit line ends with (see [`provider_credits`]).
-const PROVIDER_VERBS: [&str; 2] = ["供稿", "提供"];
-
 /// `鼍洲市气象台 供稿` / `鼃桥市气象台供稿` under a weather box's text: who provided
-/// the box, a short line ending in a provider's verb (`供稿`, `提供`; not the other
-/// credit verbs, which end headlines too: `…上门收集`), what stands before it a name
-/// or an office of Han characters only (spaces apart), right under finished running
-/// text. It signs the text above (a byline after the text), not a head over the
-/// next item.
+/// the box, a short line ending in a credit verb (`lexicon().credit_verbs`: `供稿`,
+/// `提供`, `整理`), what stands before it an office (a name ending with one of
+/// `lexicon().office_endings`, `…气象台`) or a person's name (`王芳 提供`), Han
+/// characters only, spaces apart, right under finished running text. It signs the
+/// text above (a byline after the text), not a head over the next item. A headline
+/// ends with such a verb too, after no office and no name (`…为群众提供`,
+/// `东街社区旧衣上门收集`): it stays a head.
 fn provider_credits(units: &[Unit<'_>], classes: &mut [Class]) {
+    let lexicon = super::lexicon::lexicon();
     let mut above: Option<usize> = None;
     for i in 0..units.len() {
         let role = classes[i].role;
@@ -320,15 +320,17 @@ fn provider_credits(units: &[Unit<'_>], classes: &mut [Class]) {
             continue;
         }
         let text: &str = &units[i].text;
-        // (Most heads end with neither verb: nothing is gathered for them.)
-        if !text.ends_with(['稿', '供']) || count_upto(text, 21) > 20 {
+        if count_upto(text, 21) > 20 {
             continue;
         }
         let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-        let Some(who) = PROVIDER_VERBS.iter().find_map(|v| squeezed.strip_suffix(v)) else {
+        let Some(who) = lexicon.before_credit_verb(&squeezed) else {
             continue;
         };
-        if (2..=14).contains(&who.chars().count()) && who.chars().all(is_han) {
+        if (2..=14).contains(&who.chars().count())
+            && who.chars().all(is_han)
+            && (lexicon.is_office(who) || is_name_line(who))
+        {
             classes[i].role = Role::Byline;
             classes[i].rule = "byline: a provider's credit under a box's text (…供稿)";
         }
@@ -2681,29 +2683,35 @@ mod pen_name_tests {
         );
     }
 
-    /// A provider's credit under a box's text (`…气象台 供稿`) signs the box; the
-    /// head under it opens the next item. A headline ending in another credit verb
-    /// (`…上门收集`) stays a head.
+    /// A provider's credit under a box's text (`…气象台 供稿`, letter-spaced `供 稿`,
+    /// a person's `王芳 提供`) signs the box; the head under it opens the next item.
+    /// A headline ending in a credit verb after no office and no name (`…为老人提供`,
+    /// `…上门收集`) stays a head.
     #[test]
     fn a_providers_credit_under_a_box_signs_it() {
         let page = "天气\n\n今天多云转晴，东南风二级，气温15℃到24℃。\n\n明天晴，早晚凉，请适时添衣。\n\n蘧川市气象台 供稿\n\n社区食堂开门迎客\n\n蘧川市东街社区食堂昨天开门，每份午餐十二元。\n";
-        let articles = segment_issue(page, "x");
-        let heads: Vec<(&str, &str)> = articles
-            .iter()
-            .map(|a| (a.title.as_str(), a.byline.as_str()))
-            .collect();
-        assert_eq!(
-            heads,
-            [("天气", "蘧川市气象台 供稿"), ("社区食堂开门迎客", "")],
-            "{articles:#?}"
-        );
-        assert_eq!(articles[0].paragraphs.len(), 2, "{articles:#?}");
-        let page = page.replace("蘧川市气象台 供稿", "东街社区旧衣上门收集");
-        let articles = segment_issue(&page, "x");
-        assert!(
-            articles.iter().all(|a| !a.byline.contains("收集")),
-            "{articles:#?}"
-        );
+        for credit in ["蘧川市气象台 供稿", "蘧川市气象台 供 稿", "王芳 提供"] {
+            let page = page.replace("蘧川市气象台 供稿", credit);
+            let articles = segment_issue(&page, "x");
+            let heads: Vec<(&str, &str)> = articles
+                .iter()
+                .map(|a| (a.title.as_str(), a.byline.as_str()))
+                .collect();
+            assert_eq!(
+                heads,
+                [("天气", credit), ("社区食堂开门迎客", "")],
+                "{articles:#?}"
+            );
+            assert_eq!(articles[0].paragraphs.len(), 2, "{articles:#?}");
+        }
+        for head in ["东街社区旧衣上门收集", "东街食堂午餐为老人提供"] {
+            let page = page.replace("蘧川市气象台 供稿", head);
+            let articles = segment_issue(&page, "x");
+            assert!(
+                articles.iter().all(|a| a.byline.is_empty()),
+                "{articles:#?}"
+            );
+        }
     }
 }
 

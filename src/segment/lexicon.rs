@@ -46,6 +46,9 @@ pub struct Lexicon {
     web_controls: Vec<String>,
     #[serde(default)]
     credit_verbs: Vec<String>,
+    /// What the name of an office or a body ends with (`气象台`, `服务中心`).
+    #[serde(default)]
+    office_endings: Vec<String>,
     #[serde(default)]
     signoff_verbs: Vec<String>,
     #[serde(default)]
@@ -251,6 +254,7 @@ impl Lexicon {
             box_heads,
             web_controls,
             credit_verbs,
+            office_endings,
             signoff_verbs,
             news_days,
             head_fields,
@@ -279,6 +283,7 @@ impl Lexicon {
             ("box_heads", words(box_heads)),
             ("web_controls", words(web_controls)),
             ("credit_verbs", words(credit_verbs)),
+            ("office_endings", words(office_endings)),
             ("signoff_verbs", words(signoff_verbs)),
             ("news_days.lede_openers", words(&news_days.lede_openers)),
             ("news_days.lede_clause", words(&news_days.lede_clause)),
@@ -332,6 +337,7 @@ impl Lexicon {
             box_heads: add(&self.box_heads, &more.box_heads),
             web_controls: add(&self.web_controls, &more.web_controls),
             credit_verbs: add(&self.credit_verbs, &more.credit_verbs),
+            office_endings: add(&self.office_endings, &more.office_endings),
             signoff_verbs: add(&self.signoff_verbs, &more.signoff_verbs),
             news_days: NewsDays {
                 lede_openers: add(&self.news_days.lede_openers, &more.news_days.lede_openers),
@@ -424,6 +430,16 @@ impl Lexicon {
         self.credit_verbs
             .iter()
             .find_map(|v| token.strip_suffix(v.as_str()))
+    }
+}
+
+impl Lexicon {
+    /// `鼍洲市气象台`, `东街社区服务中心`: a name that ends with an office's word
+    /// (`office_endings`), something before it.
+    pub fn is_office(&self, name: &str) -> bool {
+        self.office_endings
+            .iter()
+            .any(|w| name.len() > w.len() && name.ends_with(w.as_str()))
     }
 }
 

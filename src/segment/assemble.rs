@@ -1055,6 +1055,57 @@ impl Assembler {
         })
     }
 
+    /// Where the title stands in a run of short lines over a name alone that is a
+    /// poem signed under its verse: heads of four lines or more (a title over three
+    /// lines of verse at least), every line after the title one a verse is set in
+    /// ([`is_verse_line`]), one byline that is a name and nothing else (two to four
+    /// Han characters, perhaps after a pen mark), no text right below it (a name
+    /// over text signs that text, the run over it being its heads), and no poem
+    /// above still waiting for its verse. The run's last line is no shorter than every
+    /// verse line above it: a shorter one is the next poem's title, its poet's name
+    /// the byline under it (`崟屏山听雪` / `甘露白` when a page's furniture cut the
+    /// run of the poem above from its title). The title is the run's first line, or its
+    /// second when both are a label's length (`诗苑` / `秧田`: the column's label,
+    /// then the title; a verse line is longer).
+    fn poem_signed_below(
+        &self,
+        units: &[Unit<'_>],
+        classes: &[Class],
+        heads: &[usize],
+        subtitle: Option<usize>,
+        bylines: &[usize],
+        j: usize,
+    ) -> Option<usize> {
+        let [name] = bylines else {
+            return None;
+        };
+        let bare: Vec<char> = units[*name]
+            .text
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        if heads.len() < 4
+            || subtitle.is_some()
+            || !(2..=4).contains(&bare.len())
+            || !bare.iter().all(|&c| is_han(c))
+            || self.awaits_verse()
+            || next_significant(classes, j).is_some_and(|n| classes[n].role == Role::Body)
+        {
+            return None;
+        }
+        let short = |k: usize, most: usize| count_upto(&units[heads[k]].text, most + 1) <= most;
+        let t = usize::from(short(0, 4) && short(1, 3));
+        let verse = &heads[t + 1..];
+        let len = |h: &usize| count_upto(&units[*h].text, 21);
+        let (last, lines) = verse.split_last()?;
+        (lines.len() >= 2
+            && verse.iter().all(|&h| {
+                units[h].level == 0 && !classes[h].explicit && is_verse_line(&units[h].text)
+            })
+            && lines.iter().map(len).min().is_some_and(|m| len(last) >= m))
+        .then_some(t)
+    }
+
     /// A short `——` line after an article's finished text, with no byline yet.
     fn signs_current(&self, unit: &Unit<'_>) -> bool {
         self.headed.is_none()
@@ -1232,6 +1283,36 @@ impl Assembler {
                     return j;
                 }
             }
+        }
+        // A poem signed under its verse (`秧田` / `父亲退着走` / `秧苗向前走` / … /
+        // `谯禾生`, then the next piece's head): a run of short lines over a name
+        // alone, with no text below the name, is a title (under its column's label
+        // when the run opens with two lines of a label's length) over its verse.
+        if let Some(t) = self.poem_signed_below(units, classes, &heads, subtitle, &bylines, j) {
+            let first = &units[heads[t]];
+            self.open_headed(
+                first.line,
+                "a short title over lines of verse and the poet's name under them",
+                first.text.to_string(),
+                first.bullet,
+            );
+            let d = self.cur.unwrap_or_default();
+            let draft = &mut self.drafts[d];
+            draft.line = units[heads[0]].line;
+            draft.level = first.level;
+            draft.kicker = heads[..t]
+                .iter()
+                .map(|&h| units[h].text.as_ref())
+                .collect::<Vec<_>>()
+                .join(" ");
+            draft
+                .paragraphs
+                .extend(heads[t + 1..].iter().map(|&h| units[h].text.to_string()));
+            draft.byline = byline_text(&units[bylines[0]]).into_owned();
+            draft.own_byline = true;
+            draft.closed = true;
+            self.headed = None;
+            return j;
         }
         // A poem's verse: a run of short lines right under a titled and signed head
         // that has no text yet (`崟屏山听雪` / `甘露白` / `雪落在松枝上` / …), up to
@@ -2721,6 +2802,43 @@ mod tests {
         assert_eq!(a.len(), 2, "{a:#?}");
         assert!(!a[0].paragraphs.concat().contains("一本书里的"), "{a:#?}");
         assert!(a[1].title.contains("老瑨州"), "{a:#?}");
+    }
+
+    /// A poem signed under its verse (title, short lines, the poet's name, then the
+    /// next piece's head) is one article: the title over the verse, the name its
+    /// byline, a column's label over the first title its kicker. A run of short
+    /// heads over a name with text below stays a headed story signed by that name.
+    #[test]
+    fn a_poem_signed_under_its_verse_is_titled_by_its_first_line() {
+        let page = "诗廊\n\n稻浪\n\n风从田埂上走过\n\n稻子一垄一垄低头\n\n母亲在地头站着\n\n数着今年的收成\n\n禹青禾\n\n蝉鸣\n\n午后的树荫很浅\n\n蝉声把院子填满\n\n祖父摇着蒲扇\n\n把夏天摇得很长\n\n尉迟风\n\n老井\n\n冼石泉\n\n村口的老井已经用了两百多年，井台上的青石被绳子磨出了一道道深槽。\n";
+        let a = segment_issue(page, "k");
+        let heads: Vec<(&str, &str, &str)> = a
+            .iter()
+            .map(|a| (a.kicker.as_str(), a.title.as_str(), a.byline.as_str()))
+            .collect();
+        assert_eq!(
+            heads,
+            [
+                ("诗廊", "稻浪", "禹青禾"),
+                ("", "蝉鸣", "尉迟风"),
+                ("", "老井", "冼石泉")
+            ],
+            "{a:#?}"
+        );
+        assert_eq!(
+            a[1].paragraphs.concat(),
+            "午后的树荫很浅蝉声把院子填满祖父摇着蒲扇把夏天摇得很长",
+            "{a:#?}"
+        );
+        // Text under the name: the name signs that text, which the short lines
+        // head; they are no verse of a poem the name signs.
+        let page = "稻浪\n\n风从田埂上走过\n\n稻子一垄一垄低头\n\n母亲在地头站着\n\n禹青禾\n\n村口的老井已经用了两百多年，井台上的青石被绳子磨出了一道道深槽。\n";
+        let a = segment_issue(page, "k");
+        let signed = a.iter().find(|a| a.byline == "禹青禾").expect("signed");
+        assert!(
+            signed.paragraphs.concat().starts_with("村口的老井"),
+            "{a:#?}"
+        );
     }
 
     /// A head set into a sentence cut at a clause, over a lede that restates it,

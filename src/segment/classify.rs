@@ -1237,10 +1237,16 @@ pub(crate) fn credit_runs_on(text: &str) -> bool {
 /// `文/戚晚舟`: short field labels (one to four Han characters before a colon, a bar
 /// or a slash), each followed by a person's name.
 fn is_labelled_names(text: &str) -> bool {
+    // A line with no label mark has no field: its first word is no name after a
+    // label. Told on bytes first, as most lines asked hold none, where the words
+    // were cut and the first searched for the marks a character at a time.
+    if !holds_label_mark(text) {
+        return false;
+    }
     let mut fields = 0;
     let mut want_name = false;
     for part in text.split(char::is_whitespace).filter(|p| !p.is_empty()) {
-        let name = match part.split_once(['：', ':', '｜', '|', '/', '／']) {
+        let name = match part.split_once(LABEL_MARKS) {
             Some((label, name)) => {
                 if !(1..=4).contains(&count_upto(label, 5)) || !label.chars().all(is_han) {
                     return false;
@@ -1257,6 +1263,23 @@ fn is_labelled_names(text: &str) -> bool {
         }
     }
     fields > 0 && !want_name
+}
+
+/// The marks a field label of [`is_labelled_names`] ends with.
+const LABEL_MARKS: [char; 6] = ['：', ':', '｜', '|', '/', '／'];
+
+/// Whether `text` holds one of [`LABEL_MARKS`]: one byte search for the three
+/// ASCII ones, one for the `EF` the full-width ones open with (`：` `EF BC 9A`,
+/// `｜` `EF BD 9C`, `／` `EF BC 8F`), then the two bytes after it.
+fn holds_label_mark(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr3(b':', b'|', b'/', b).is_some()
+        || memchr::memchr_iter(0xEF, b).any(|i| {
+            matches!(
+                b.get(i + 1..i + 3),
+                Some([0xBC, 0x9A] | [0xBD, 0x9C] | [0xBC, 0x8F])
+            )
+        })
 }
 
 /// `缑小满　整理`, `宓家珍藏　阚小禾翻拍`, `口述　王大爷`: names, each with what the
@@ -2110,6 +2133,12 @@ mod byte_search_tests {
         fn a_cell_cut_is_found_on_bytes(s in "[ \t|｜\u{3000}、。社a1]{0,16}") {
             let searched = s.contains(['\t', '|', '\u{3000}']) || s.contains("  ");
             proptest::prop_assert_eq!(has_cell_cut(s.as_bytes()), searched, "{:?}", s);
+        }
+
+        /// A label mark found on bytes is one a search for the marks finds.
+        #[test]
+        fn a_label_mark_is_found_on_bytes(s in "[：:｜|/／，。；、＞社a1 ]{0,12}") {
+            proptest::prop_assert_eq!(holds_label_mark(&s), s.contains(LABEL_MARKS), "{:?}", s);
         }
     }
 }

@@ -423,10 +423,19 @@ fn is_box_label(text: &str) -> bool {
 }
 
 /// A table's label: a box's, or longer (`省女排联赛积分榜`): two to ten Han
-/// characters and nothing else.
+/// characters, and nothing else but what the table holds in brackets after them
+/// (`积分榜（前六名）`, `奖牌榜(前五名)`: a few Han characters or figures).
 fn is_table_label(text: &str) -> bool {
-    let n = text.chars().count();
-    (2..=10).contains(&n) && text.chars().all(is_han)
+    let label = text
+        .strip_suffix(['）', ')'])
+        .and_then(|t| t.rsplit_once(['（', '(']))
+        .filter(|(_, held)| {
+            (1..=6).contains(&held.chars().count())
+                && held.chars().all(|c| is_han(c) || crate::text::is_digit(c))
+        })
+        .map_or(text, |(label, _)| label);
+    let n = label.chars().count();
+    (2..=10).contains(&n) && label.chars().all(is_han)
 }
 
 /// The shape of a list's row (`桤林区:仁济大药房(楝苑路88号)`, `4月9日上午 杞园社区
@@ -2912,6 +2921,27 @@ mod tests {
         assert_eq!(a[1].paragraphs.len(), 3, "{a:#?}");
         assert_eq!(a[2].kicker, "", "{a:#?}");
         assert_eq!(a[3].paragraphs.len(), 3, "{a:#?}");
+    }
+
+    /// A table's label with what the table holds in brackets after it
+    /// (`积分榜（前六名）`) titles the table's box as a bare label does: the rows are
+    /// its text, not a section of the report above.
+    #[test]
+    fn a_tables_label_with_a_bracketed_qualifier_titles_its_box() {
+        let page = "渔港队主场二比一逆转造船厂队\n\n晚报讯 5月29日晚，渔港队主场以二比一逆转造船厂队，近五轮保持不败。\n\n积分榜（前六名）\n\n位次 队名 已赛 胜 平 负 积分\n\n1 渔港队 9 6 2 1 20\n\n2 造船厂队 9 6 1 2 19\n\n3 海员队 9 5 3 1 18\n\n少儿游泳免费培训报名\n\n市游泳馆暑期少儿免费游泳培训即日起报名，名额三百个。\n";
+        let a = segment_issue(page, "k");
+        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "渔港队主场二比一逆转造船厂队",
+                "积分榜（前六名）",
+                "少儿游泳免费培训报名"
+            ],
+            "{a:#?}"
+        );
+        assert_eq!(a[0].paragraphs.len(), 1, "{a:#?}");
+        assert_eq!(a[1].paragraphs.len(), 4, "{a:#?}");
     }
 
     /// A short label over lines of figures with no text below is a box the label

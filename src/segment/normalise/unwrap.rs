@@ -129,8 +129,9 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
     // and its characters.
     let mut last_width = 0usize;
     let mut last_chars = 0usize;
-    // Width of the widest source line of the last text unit: its block's column.
-    let mut block_width = 0usize;
+    // Width of the widest source line of the last text unit (the paragraph so far,
+    // not its block: a block may hold several units).
+    let mut unit_width = 0usize;
     // On a page hard-wrapped twice, the width of the first print's line the last
     // source line ends (the pieces since the last one the page's width did not cut).
     let first_print = first_wrap(units, wrap);
@@ -385,12 +386,12 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
                     return false;
                 }
                 // On a page of blocks, a line of no clause (no date) narrower than its
-                // block's widest line after a finished sentence heads what follows
+                // paragraph's widest line after a finished sentence heads what follows
                 // (`…卫冕冠军鼃桥一中校友` / `队。` / `杯赛战报`; `…客场挑战鼃桥渔港队。` /
                 // `本轮赛果` on a page whose table rows gave a width the text is
                 // wider than): a paragraph's line after a finished sentence fills
                 // its column or closes a sentence of its own. The paragraph's last
-                // line stopped short of the block's widest, or the paragraph is one
+                // line stopped short of its widest, or the paragraph is one
                 // line the page's width did not cut (a line at the width, or on a
                 // page wrapped twice, may have been cut right after its full stop).
                 if blocky
@@ -399,8 +400,8 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
                     && !is_date_line(&u.text)
                     && !u.text.starts_with("——")
                     && !is_credit_alone(&u.text)
-                    && wrap.of(&u.text) + 4 < block_width
-                    && (last_width + 4 < block_width
+                    && wrap.of(&u.text) + 4 < unit_width
+                    && (last_width + 4 < unit_width
                         || (prev.joined == 0
                             && first_print.is_none()
                             && !(wrap.fills(&prev.text) && wrap.of(&prev.text) <= w + 4)))
@@ -465,13 +466,13 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
             };
             last_width = wrap.of(&u.text);
             last_chars = count_upto(&u.text, w);
-            block_width = block_width.max(last_width);
+            unit_width = unit_width.max(last_width);
             continue;
         }
         last_width = wrap.of(&u.text) + bullet_cells(&u);
         last_chars = count_upto(&u.text, w);
         first_width = last_width;
-        block_width = last_width;
+        unit_width = last_width;
         // The text of a run-in head shares its line: the line is as wide as both.
         if let Some(i) = last_text
             && out[i].markup == Markup::RunIn
@@ -963,6 +964,22 @@ mod tests {
                 .any(|x| x.ends_with("八。接着写的一句话，到这里才完。")),
             "{t:?}"
         );
+    }
+
+    /// The same on a one-line paragraph the page's width did not cut (a score
+    /// table's rows gave the page a narrower width than its text): the head under
+    /// it stands apart, though the paragraph is as wide as its widest line.
+    #[test]
+    fn a_head_under_a_one_line_paragraph_wider_than_the_page_stands_apart() {
+        let line = "一二三四五六七八九十，一二三四五六七八九十一二三四五六七八九";
+        let wide =
+            "客场挑战的一方开场十分钟就先进一球，下半场又连进两球，最终以三比零击败鼃桥渔港队。";
+        let page = format!(
+            "{line}\n{line}\n完了。\n\n{line}\n{line}\n九十。\n\n{wide}\n本轮赛果\n\n{line}\n{line}\n九十。\n"
+        );
+        let t = texts(&page);
+        assert!(t.contains(&"本轮赛果".to_string()), "{t:?}");
+        assert!(t.contains(&wide.to_string()), "{t:?}");
     }
 
     #[test]

@@ -644,6 +644,42 @@ fn opens_voice(text: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// Heads printed over a photo's caption alone (a column's label, a title, a pen
+    /// name; the caption's credit; another story's head right after) wait for their
+    /// text: a paragraph after a finished one further on that the title names
+    /// (防汛) is theirs, and they move above it with the label and the pen name;
+    /// the caption stays a photo of its own. A paragraph the title does not name
+    /// takes no head.
+    #[test]
+    fn heads_over_a_caption_alone_move_to_the_text_they_name() {
+        let lead = "县委研究部署防汛备汛工作\n本报记者　鲍清明\n\n5月13日，县委常委会召开会议，研究部署防汛备汛工作。\n会议还研究了其他事项。\n\n";
+        let stack = "短评\n\n防汛要往前想一步\n柏荃\n\n5月12日，楮口镇开展防汛应急演练。\n\n通讯员　邬小禾　摄\n\n";
+        let story = "我县夏粮收购准备就绪\n本报讯（记者　黄小麦）记者从县粮食和物资储备局获悉，今年我县设立夏粮收购网点26个。\n\n";
+        let comment =
+            "防汛工作，宁可十防九空，不可失防万一。隐患排查多走一步，群众就多一分安全。\n";
+        let a = segment_issue(&format!("{lead}{stack}{story}{comment}"), "k");
+        let c = a
+            .iter()
+            .find(|a| a.title == "防汛要往前想一步")
+            .unwrap_or_else(|| panic!("{a:#?}"));
+        assert_eq!(c.kicker, "短评", "{a:#?}");
+        assert_eq!(c.byline, "柏荃", "{a:#?}");
+        assert!(c.paragraphs.concat().starts_with("防汛工作"), "{a:#?}");
+        let s = a
+            .iter()
+            .find(|a| a.title == "我县夏粮收购准备就绪")
+            .unwrap();
+        assert!(!s.paragraphs.concat().contains("防汛工作"), "{a:#?}");
+        // A paragraph the title does not name stays where it is printed.
+        let other = "收购网点将延长营业时间，方便农民错峰售粮。\n";
+        let a = segment_issue(&format!("{lead}{stack}{story}{other}"), "k");
+        let s = a
+            .iter()
+            .find(|a| a.title == "我县夏粮收购准备就绪")
+            .unwrap();
+        assert!(s.paragraphs.concat().contains("错峰售粮"), "{a:#?}");
+    }
+
     /// A copied story's new head over `原标题：《…》` is its title, even ending with
     /// `！`; the original head is a note, neither title nor text.
     #[test]

@@ -14,6 +14,12 @@
 //! move, they go with them in the order both are printed. [`super::rehome`] mends
 //! heads over a text that opens under its byline; this pass mends heads whose text
 //! opens as a bare paragraph.
+//!
+//! A stack of one head or more over a photo's caption alone (its text, its credit,
+//! another story's head right after: [`caption_only`]) has no text under it at
+//! all: each of its titles moves above the paragraph further on it names somewhat
+//! (two bigrams at least), with a short head right above it (a column's label,
+//! `短评`) and, when every byline of the stack has a moved title, its byline.
 
 use std::collections::HashMap;
 
@@ -38,10 +44,34 @@ struct Stack {
     start: usize,
     /// The first unit after the stack (the text under it, when it is text).
     end: usize,
+    /// What stands under the stack is a photo's caption and credit, another head
+    /// right after them: no text of its heads (see [`caption_only`]).
+    waiting: bool,
+}
+
+/// Whether the units from `i` are a photo's caption and nothing else: one or two
+/// short lines of text, its credit (`通讯员 邬小禾 摄`), then another head. A PDF
+/// printed block by block can print a story's heads (a column's label, its title,
+/// its pen name) over a photo set beside them, the story's text further down the
+/// page after another story's, as a paragraph after a finished one.
+fn caption_only(units: &[Unit<'_>], classes: &[Class], i: usize) -> bool {
+    let mut k = i;
+    let mut length = 0;
+    while k < units.len() && classes[k].role == Role::Body && k < i + 2 {
+        length += key_count(&units[k].text, 200);
+        k += 1;
+    }
+    if k == i || length > 60 || k >= units.len() || classes[k].role != Role::Caption {
+        return false;
+    }
+    (k + 1..units.len())
+        .find(|&j| classes[j].role != Role::Noise)
+        .is_some_and(|j| classes[j].role == Role::Head)
 }
 
 /// Stacks of two heads or more (with subtitles, bylines and noise among them)
-/// standing over text.
+/// standing over text, and stacks of one head or more over a photo's caption
+/// alone ([`caption_only`]).
 fn stacks(units: &[Unit<'_>], classes: &[Class]) -> Vec<Stack> {
     let mut out = Vec::new();
     let mut i = 0;
@@ -61,8 +91,15 @@ fn stacks(units: &[Unit<'_>], classes: &[Class]) -> Vec<Stack> {
             heads += usize::from(classes[i].role == Role::Head);
             i += 1;
         }
-        if heads >= 2 && i < units.len() && classes[i].role == Role::Body {
-            out.push(Stack { start, end: i });
+        if i < units.len() && classes[i].role == Role::Body {
+            let waiting = caption_only(units, classes, i);
+            if heads >= 2 || waiting {
+                out.push(Stack {
+                    start,
+                    end: i,
+                    waiting,
+                });
+            }
         }
     }
     out
@@ -180,6 +217,10 @@ pub fn unstack_heads(units: &mut Vec<Unit<'_>>, classes: &mut Vec<Class>) {
             let heads = (stack.start..stack.end)
                 .filter(|&k| title_sized(&units[k], &classes[k]))
                 .count();
+            if stack.waiting {
+                // A column's label, a title and a pen name; more is a list.
+                return (1..=3).contains(&heads);
+            }
             runs >= 2 && heads <= runs + 1
         })
         .collect();
@@ -228,9 +269,15 @@ pub fn unstack_heads(units: &mut Vec<Unit<'_>>, classes: &mut Vec<Class>) {
                 // the paragraph holds, or some of them with a run of three (a
                 // four-character phrase shared): fewer is chance on a page of one
                 // topic.
-                if (names((found, all, run)) || (run >= 3 && names_some((found, all, run))))
-                    && all >= 6
-                {
+                // Heads over a caption alone wait for their text: some of their
+                // bigrams (two at least) in the paragraph are enough.
+                let named = if stack.waiting {
+                    names_some((found, all, run)) && found >= 2 && all >= 4
+                } else {
+                    (names((found, all, run)) || (run >= 3 && names_some((found, all, run))))
+                        && all >= 6
+                };
+                if named {
                     pairs.push((run, found, h, o, s));
                 }
             }
@@ -264,7 +311,25 @@ pub fn unstack_heads(units: &mut Vec<Unit<'_>>, classes: &mut Vec<Class>) {
         let runs = byline_runs(units, classes, stack);
         let mut heads = movers[s].clone();
         heads.sort_unstable();
-        if runs.len() != heads.len() + 1 {
+        if stack.waiting {
+            // A short head right above a moved one (a column's label, `短评`)
+            // goes with it as its kicker.
+            for &h in &heads {
+                let k = h.wrapping_sub(1);
+                if (stack.start..h).contains(&k)
+                    && classes[k].role == Role::Head
+                    && !moved[k]
+                    && key_count(&units[k].text, 40) < 4
+                    && let Some(t) = above.iter().position(|a| a.contains(&h))
+                {
+                    above[t].push(k);
+                    moved[k] = true;
+                }
+            }
+        }
+        // Under a caption every byline of the stack is a moved head's.
+        let own = usize::from(!stack.waiting);
+        if runs.len() != heads.len() + own {
             continue;
         }
         for (h, run) in heads.iter().zip(&runs) {

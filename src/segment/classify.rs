@@ -304,7 +304,9 @@ pub fn classify_page(units: &[Unit<'_>], traditional: bool) -> Vec<Class> {
 /// characters only, spaces apart, right under finished running text. It signs the
 /// text above (a byline after the text), not a head over the next item. A headline
 /// ends with such a verb too, after no office and no name (`…为群众提供`,
-/// `东街社区旧衣上门收集`): it stays a head.
+/// `东街社区旧衣上门收集`), or after a clause that only ends with an office's name
+/// (`免费体检由社区卫生服务中心提供`: a preposition, `由`, before the office, see
+/// [`holds_preposition`]): it stays a head.
 fn provider_credits(units: &[Unit<'_>], classes: &mut [Class]) {
     let lexicon = super::lexicon::lexicon();
     let mut above: Option<usize> = None;
@@ -330,11 +332,22 @@ fn provider_credits(units: &[Unit<'_>], classes: &mut [Class]) {
         if (2..=14).contains(&who.chars().count())
             && who.chars().all(is_han)
             && (lexicon.is_office(who) || is_name_line(who))
+            && !holds_preposition(who)
         {
             classes[i].role = Role::Byline;
             classes[i].rule = "byline: a provider's credit under a box's text (…供稿)";
         }
     }
+}
+
+/// Some word of `who` is a preposition (jieba's `p`: `由`, `为`, `向`, `给`, `在`):
+/// the words before a credit verb are a clause (`免费体检由社区卫生服务中心`), not
+/// an office's or a person's name, whatever they end with.
+fn holds_preposition(who: &str) -> bool {
+    crate::words::jieba()
+        .tag(who, false)
+        .iter()
+        .any(|t| t.tag == "p")
 }
 
 /// `巷子里的长椅` / `渐台闲人` / text, `台上台下都是乡亲` / `郤青禾` / text: a pen name
@@ -2733,7 +2746,11 @@ mod pen_name_tests {
             );
             assert_eq!(articles[0].paragraphs.len(), 2, "{articles:#?}");
         }
-        for head in ["东街社区旧衣上门收集", "东街食堂午餐为老人提供"] {
+        for head in [
+            "东街社区旧衣上门收集",
+            "东街食堂午餐为老人提供",
+            "免费体检由社区卫生服务中心提供",
+        ] {
             let page = page.replace("蘧川市气象台 供稿", head);
             let articles = segment_issue(&page, "x");
             assert!(

@@ -16,7 +16,7 @@
 use super::blocks::{Unit, leading_bullet};
 use super::classify::{
     Class, Role, caption_credit, count_upto, is_complete, is_contact_line, is_date_alone,
-    is_name_line, is_notice_title, is_question_label, is_rule_line, is_verse_line,
+    is_name_line, is_notice_title, is_notice_word, is_question_label, is_rule_line, is_verse_line,
     starts_section_number,
 };
 use super::lexicon::{NewsDayWords, lexicon};
@@ -981,13 +981,6 @@ fn ends_with_formula(p: &str) -> bool {
         .next()
         .unwrap_or(t);
     last.starts_with("特此") && count_upto(last, 9) <= 8
-}
-
-/// `更正`, `声　明`, `公告`: a title that is one of the words that end a notice's
-/// title (`classify::NOTICE_WORDS`) and nothing else, spaces not counted; a head
-/// that only ends with one (`停水通知`, `招聘启事`) says what its notice is about.
-fn is_notice_word_alone(title: &str) -> bool {
-    super::classify::is_notice_word(title)
 }
 
 /// A byline that signs a piece at its end (`·濮阳青禾·`, `韦一苇 廖星`): a name
@@ -1999,7 +1992,7 @@ impl Assembler {
                     && !d.caption
                     && d.intertitles.is_empty()
                     && is_complete(&d.paragraphs[0])
-                    && is_notice_word_alone(&d.title)
+                    && is_notice_word(&d.title)
             }
         {
             self.open_headed(
@@ -2745,18 +2738,6 @@ mod tests {
         let page = "公告\n\n本中心面向社会招聘编外工作人员五名，有关事项如下。\n\n一、招聘岗位\n\n全科医生两名，护士三名。\n";
         let a = segment_issue(page, "k");
         assert_eq!(a.len(), 1, "{a:#?}");
-    }
-
-    /// A notice's word alone is the word and nothing else, spaced out or not; a head
-    /// that ends with one (`停水通知`) is no such word, however short.
-    #[test]
-    fn a_notice_word_alone_is_the_word_and_nothing_else() {
-        for word in ["更正", "声　明", "公 告", "倡议书"] {
-            assert!(super::is_notice_word_alone(word), "{word}");
-        }
-        for head in ["停水通知", "招聘启事", "紧急通知", "讣告", "今日天气"] {
-            assert!(!super::is_notice_word_alone(head), "{head}");
-        }
     }
 
     /// The short lines of a poem under its titled and signed head are its verse, up

@@ -1021,7 +1021,9 @@ const NOTICE_WORDS: [&str; 11] = [
     "更正",
 ];
 
-/// `更正`, `声　明`: one of [`NOTICE_WORDS`] and nothing else, spaces not counted.
+/// `更正`, `声　明`: one of [`NOTICE_WORDS`] and nothing else, spaces not counted;
+/// a head that only ends with one (`停水通知`, `招聘启事`) says what its notice is
+/// about.
 pub fn is_notice_word(text: &str) -> bool {
     let bare = || text.chars().filter(|c| !c.is_whitespace());
     NOTICE_WORDS.iter().any(|w| bare().eq(w.chars()))
@@ -2634,6 +2636,18 @@ mod tests {
             "（记者来到村里时）天已经黑了。",
         ] {
             assert_eq!(classify(&units(aside)[0]).dateline, None, "{aside}");
+        }
+    }
+
+    /// A notice's word alone is the word and nothing else, spaced out or not; a head
+    /// that ends with one (`停水通知`) is no such word, however short.
+    #[test]
+    fn a_notice_word_alone_is_the_word_and_nothing_else() {
+        for word in ["更正", "声　明", "公 告", "倡议书"] {
+            assert!(super::is_notice_word(word), "{word}");
+        }
+        for head in ["停水通知", "招聘启事", "紧急通知", "讣告", "今日天气"] {
+            assert!(!super::is_notice_word(head), "{head}");
         }
     }
 }

@@ -26,7 +26,10 @@
 //!
 //! Every page of every set is also re-rendered in the extraction styles of
 //! `common::styles` (hard-wrapped, no blank lines, page furniture, indents, converter
-//! Markdown) and scored with the same gold. The result for every gold article of every
+//! Markdown) and scored with the same gold; a print that keeps its page's geometry
+//! (columns side by side, `common::styles::keeps_geometry`) keeps it in every style,
+//! rendered by `render_layout` (as printed, without blank rows, with furniture rows or
+//! with `#` marks). The result for every gold article of every
 //! set and style is stored in `tests/fixtures/segmentation_ratchet.toml`: the ratchet
 //! test fails when an article that was right goes wrong, and prints what improved.
 //! Re-bless after an improvement (or a deliberate trade) with
@@ -1903,6 +1906,10 @@ fn a_print_of_columns_side_by_side_keeps_its_geometry() {
     let paragraphs = "记者从省水产研究所获悉，该所建成基因库。\n\n".repeat(12)
         + "  记者从省水产研究所获悉该所      春夏是鱼类繁殖的季节所以禁渔\n";
     assert!(!keeps_geometry(&paragraphs), "{paragraphs}");
+    // Five such rows among sixty paragraphs are fewer than a tenth of the rows.
+    let mostly_paragraphs = "记者从省水产研究所获悉，该所建成基因库。\n".repeat(60)
+        + &"  记者从省水产研究所获悉该所      春夏是鱼类繁殖的季节所以禁渔\n".repeat(5);
+    assert!(!keeps_geometry(&mostly_paragraphs), "{mostly_paragraphs}");
     let table = "609871    苠江能源     12.36    +2.15%\n".repeat(8);
     assert!(!keeps_geometry(&table), "{table}");
     let posts = "2楼　樗城老街坊　　发表于 2026-12-05 10:02\n\u{3000}\u{3000}巷口那家老茶馆今天又开门了真好\n".repeat(6);

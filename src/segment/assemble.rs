@@ -17,7 +17,7 @@ use super::blocks::{Unit, leading_bullet};
 use super::classify::{
     Class, Role, caption_credit, count_upto, is_complete, is_contact_line, is_date_alone,
     is_name_line, is_notice_title, is_notice_word, is_question_label, is_rule_line, is_verse_line,
-    starts_section_number,
+    pen_name_chars, starts_section_number,
 };
 use super::lexicon::{NewsDayWords, lexicon};
 use super::news_day::{Reach, tells_news_day};
@@ -1060,15 +1060,18 @@ impl Assembler {
     /// Where the title stands in a run of short lines over a name alone that is a
     /// poem signed under its verse: heads of four lines or more (a title over three
     /// lines of verse at least), every line after the title one a verse is set in
-    /// ([`is_verse_line`]), one byline that is a name and nothing else (two to four
-    /// Han characters, perhaps after a pen mark), no text right below it (a name
-    /// over text signs that text, the run over it being its heads), and no poem
-    /// above still waiting for its verse. The run's last line is no shorter than every
-    /// verse line above it: a shorter one is the next poem's title, its poet's name
-    /// the byline under it (`崟屏山听雪` / `甘露白` when a page's furniture cut the
-    /// run of the poem above from its title). The title is the run's first line, or its
-    /// second when both are a label's length (`诗苑` / `秧田`: the column's label,
-    /// then the title; a verse line is longer).
+    /// ([`is_verse_line`]), one byline that is a name and nothing else (a pen name's
+    /// shape, [`pen_name_chars`]: two to four Han characters, perhaps after a pen
+    /// mark, no words parted by a space as in `记者 王芳`, no outlet), no text right
+    /// below it (a name over text signs that text, the run over it being its heads),
+    /// and no poem above still waiting for its verse. The run's last line is no
+    /// shorter than every verse line above it: a shorter one is the next poem's
+    /// title, its poet's name the byline under it (`崟屏山听雪` / `甘露白` when a
+    /// page's furniture cut the run of the poem above from its title). The title is
+    /// the run's first line, or its second when the first is a label's length (four
+    /// characters at most) and the second shorter still than a verse line (three
+    /// characters at most, and shorter than every line below it): `诗苑` / `秧田`,
+    /// the column's label, then the title.
     fn poem_signed_below(
         &self,
         units: &[Unit<'_>],
@@ -1081,24 +1084,25 @@ impl Assembler {
         let [name] = bylines else {
             return None;
         };
-        let bare: Vec<char> = units[*name]
+        let name = units[*name]
             .text
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect();
+            .trim_start_matches(['◇', '◆', '■', '□', '●', '○', '◎'])
+            .trim();
         if heads.len() < 4
             || subtitle.is_some()
-            || !(2..=4).contains(&bare.len())
-            || !bare.iter().all(|&c| is_han(c))
+            || name.contains(char::is_whitespace)
+            || pen_name_chars(name).is_none()
             || self.awaits_verse()
             || next_significant(classes, j).is_some_and(|n| classes[n].role == Role::Body)
         {
             return None;
         }
-        let short = |k: usize, most: usize| count_upto(&units[heads[k]].text, most + 1) <= most;
-        let t = usize::from(short(0, 4) && short(1, 3));
-        let verse = &heads[t + 1..];
         let len = |h: &usize| count_upto(&units[*h].text, 21);
+        let shortest_below = |k: usize| heads[k + 1..].iter().map(len).min().unwrap_or(0);
+        let t = usize::from(
+            len(&heads[0]) <= 4 && len(&heads[1]) <= 3 && len(&heads[1]) < shortest_below(1),
+        );
+        let verse = &heads[t + 1..];
         let (last, lines) = verse.split_last()?;
         (lines.len() >= 2
             && verse.iter().all(|&h| {
@@ -2827,6 +2831,24 @@ mod tests {
         let signed = a.iter().find(|a| a.byline == "禹青禾").expect("signed");
         assert!(
             signed.paragraphs.concat().starts_with("村口的老井"),
+            "{a:#?}"
+        );
+        // A pen mark before the name (`◇ 禹青禾`) signs the poem all the same.
+        let page = "稻浪\n\n风从田埂上走过\n\n稻子一垄一垄低头\n\n母亲在地头站着\n\n数着今年的收成\n\n◇ 禹青禾\n\n蝉鸣\n\n午后的树荫很浅\n\n蝉声把院子填满\n\n祖父摇着蒲扇\n\n把夏天摇得很长\n\n尉迟风\n";
+        let a = segment_issue(page, "k");
+        assert_eq!(a[0].title, "稻浪", "{a:#?}");
+        assert!(a[0].byline.contains("禹青禾"), "{a:#?}");
+        assert!(
+            a[0].paragraphs.concat().starts_with("风从田埂上走过"),
+            "{a:#?}"
+        );
+        // A run that ends shorter than its verse ends at the next poem's title,
+        // signed by the name under it; its poet above is no title.
+        let page = "窗\n\n听蝉客\n\n石阶被雨水洗得发亮\n\n窗台上落着半片槐叶\n\n卖花人的吆喝拐过街角\n\n把我的夏天叫回了故乡\n\n夜泊\n\n万俟川\n\n江水把灯火推得很远\n\n船头的人不说话\n\n只听见桨声一下一下\n";
+        let a = segment_issue(page, "k");
+        assert!(a.iter().all(|a| a.title != "听蝉客"), "{a:#?}");
+        assert!(
+            a.iter().any(|a| a.title == "夜泊" && a.byline == "万俟川"),
             "{a:#?}"
         );
     }

@@ -492,7 +492,7 @@ const PEN_MARKS: [char; 5] = ['◇', '◆', '◎', '○', '□'];
 /// How many Han characters make the line, when it has a pen name's shape: two to
 /// four Han characters and nothing else (spaces, a leading mark apart), not a
 /// place, a notice's head or a word the page prints as furniture.
-fn pen_name_chars(text: &str) -> Option<usize> {
+pub(super) fn pen_name_chars(text: &str) -> Option<usize> {
     let bare = squeeze(text);
     let n = count_upto(&bare, 5);
     if !(2..=4).contains(&n) || !bare.chars().all(is_han) {

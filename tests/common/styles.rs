@@ -274,8 +274,7 @@ pub fn render(text: &str, style: Style, heads: &Heads) -> String {
 /// table's cells are names and figures, a form's label or a post's header is short,
 /// and a U+3000 indent is no gutter.
 pub fn keeps_geometry(text: &str) -> bool {
-    let is_han = |c: char| ('\u{3400}'..='\u{9fff}').contains(&c);
-    let running = |piece: &str| piece.chars().filter(|&c| is_han(c)).count() >= 6;
+    let running = |piece: &str| piece.chars().filter(|&c| newstag::text::is_han(c)).count() >= 6;
     let (mut rows, mut split) = (0usize, 0usize);
     for row in text.lines().map(str::trim) {
         if row.is_empty() {

@@ -966,9 +966,10 @@ mod tests {
         );
     }
 
-    /// The same on a one-line paragraph the page's width did not cut (a score
-    /// table's rows gave the page a narrower width than its text): the head under
-    /// it stands apart, though the paragraph is as wide as its widest line.
+    /// The same on a one-line paragraph the page's width did not cut (wider than
+    /// the thirty-character lines that set the page's width, as when a score table's
+    /// rows gave a page a narrower width than its text): the head under it stands
+    /// apart, though the paragraph is as wide as its widest line.
     #[test]
     fn a_head_under_a_one_line_paragraph_wider_than_the_page_stands_apart() {
         let line = "一二三四五六七八九十，一二三四五六七八九十一二三四五六七八九";

@@ -46,8 +46,7 @@ fn head_piece_text(t: &str, wrap: Wrap) -> bool {
 fn question_tail(above: &str, u: &Unit<'_>, wrap: Wrap) -> bool {
     let t = u.text.trim_end_matches(['？', '?', '！', '!']);
     (wrap.of(above) <= wrap.of(&u.text) + 6 || crate::segment::rethread::bond(above, &u.text))
-        && u.markup == Markup::None
-        && u.level == 0
+        && u.is_unmarked()
         && !u.indent
         && t.len() < u.text.len()
         && (1..=12).contains(&count_upto(t, 13))

@@ -2727,7 +2727,15 @@ impl Assembler {
 
 #[cfg(test)]
 mod tests {
+    use crate::article::Article;
     use crate::segment::segment_issue;
+
+    /// Each article's kicker, title and byline, in the page's order.
+    fn kicker_title_byline(a: &[Article]) -> Vec<(&str, &str, &str)> {
+        a.iter()
+            .map(|a| (a.kicker.as_str(), a.title.as_str(), a.byline.as_str()))
+            .collect()
+    }
 
     /// A head after the one finished paragraph of a box titled with a notice's word
     /// alone (`更正`) opens the next box; a numbered head under a notice's first
@@ -2751,12 +2759,8 @@ mod tests {
     fn a_poems_short_lines_are_its_verse_up_to_the_next_head() {
         let page = "崟屏山听雪\n\n甘露白\n\n雪落在松枝上\n\n没有一点声响\n\n山把所有的话\n\n都藏进了白茫茫\n\n写给一条江的情书\n\n——读散文集《琤江两岸》\n\n钮清远\n\n《琤江两岸》是作家蔺怀瑾的新作，收录散文四十篇。\n\n书里没有宏大的叙事，只有渡口、老街、窑火和炊烟。\n";
         let a = segment_issue(page, "k");
-        let heads: Vec<(&str, &str, &str)> = a
-            .iter()
-            .map(|a| (a.kicker.as_str(), a.title.as_str(), a.byline.as_str()))
-            .collect();
         assert_eq!(
-            heads,
+            kicker_title_byline(&a),
             [
                 ("", "崟屏山听雪", "甘露白"),
                 ("", "写给一条江的情书", "钮清远")
@@ -2806,12 +2810,8 @@ mod tests {
     fn a_poem_signed_under_its_verse_is_titled_by_its_first_line() {
         let page = "诗廊\n\n稻浪\n\n风从田埂上走过\n\n稻子一垄一垄低头\n\n母亲在地头站着\n\n数着今年的收成\n\n禹青禾\n\n蝉鸣\n\n午后的树荫很浅\n\n蝉声把院子填满\n\n祖父摇着蒲扇\n\n把夏天摇得很长\n\n尉迟风\n\n老井\n\n冼石泉\n\n村口的老井已经用了两百多年，井台上的青石被绳子磨出了一道道深槽。\n";
         let a = segment_issue(page, "k");
-        let heads: Vec<(&str, &str, &str)> = a
-            .iter()
-            .map(|a| (a.kicker.as_str(), a.title.as_str(), a.byline.as_str()))
-            .collect();
         assert_eq!(
-            heads,
+            kicker_title_byline(&a),
             [
                 ("诗廊", "稻浪", "禹青禾"),
                 ("", "蝉鸣", "尉迟风"),

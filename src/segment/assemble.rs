@@ -1004,7 +1004,7 @@ fn is_closing_signature(text: &str) -> bool {
 fn is_marked_pen_name(unit: &Unit<'_>) -> bool {
     let t = unit.text.trim();
     unit.bullet
-        .is_some_and(|b| ['◇', '◆', '■', '□', '●', '○', '◎'].contains(&b))
+        .is_some_and(|b| super::blocks::PEN_MARKS.contains(&b))
         && (2..=4).contains(&t.chars().count())
         && t.chars().all(is_han)
 }
@@ -1086,7 +1086,7 @@ impl Assembler {
         };
         let name = units[*name]
             .text
-            .trim_start_matches(['◇', '◆', '■', '□', '●', '○', '◎'])
+            .trim_start_matches(super::blocks::PEN_MARKS)
             .trim();
         if heads.len() < 4
             || subtitle.is_some()

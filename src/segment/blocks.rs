@@ -417,6 +417,9 @@ fn dropped_bullet(line: &str, kept: &str) -> Option<char> {
     leading_bullet(line).filter(|&b| !kept.starts_with(b))
 }
 
+/// Marks a columnist's or a poet's name is printed after (`◇一蓑`, `□ 郗晓梅`).
+pub(super) const PEN_MARKS: [char; 7] = ['◇', '◆', '■', '□', '●', '○', '◎'];
+
 /// Bullets that open a line of a list or a run of short items.
 pub(super) const BULLETS: [char; 11] = ['■', '●', '◆', '◇', '▶', '►', '★', '☆', '▲', '•', '◀'];
 

@@ -383,6 +383,11 @@ fn pen_names_under_heads(units: &[Unit<'_>], classes: &mut [Class]) {
         if head < 6 || head < n + 2 {
             continue;
         }
+        // A notice's signature (`…第一中学 敬启`) closes the notice: the short line
+        // under it heads what comes next, it signs nothing.
+        if is_signoff_line(&above.text) {
+            continue;
+        }
         // A line the page prints again as a head is a label of its own.
         let key = squeeze(&line.text);
         if printed_as_head_elsewhere(units, classes, i, &key)
@@ -2691,6 +2696,11 @@ mod pen_name_tests {
         // Nor is a line the page prints as a head twice.
         let page = format!("巷子里的长椅\n\n渐台闲人\n\n{TEXT}\n\n渐台闲人\n\n{TEXT}\n");
         assert!(!first(&page).2.contains("渐台闲人"), "{page}");
+        // Nor a notice's next title under the notice's signature.
+        let page = "鸣谢\n\n本校七十年校庆期间，承蒙各界鼎力支持，谨此鸣谢！\n\n岚山县第一中学 敬启\n\n天气\n\n今天晴到多云，明天多云，午后有阵雨。\n";
+        let arts = crate::segment::segment_issue(page, "k");
+        assert!(arts.iter().any(|a| a.title == "天气"), "{arts:#?}");
+        assert!(arts.iter().all(|a| a.byline != "天气"), "{arts:#?}");
     }
 
     /// A pen name after the last paragraph signs the text when only the page's

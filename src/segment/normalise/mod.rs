@@ -6,6 +6,8 @@
 //! - `mail_headers`: the header of an e-mail forwarding a page is furniture.
 //! - `font_runs`: lines a PDF extractor cut again at every change of font
 //!   (`4` / `月` / `15` / `日…`) are joined back.
+//! - `lone_marks`: a pen mark printed alone over a name (`□` / `郗晓梅`) is the
+//!   name's line.
 //! - `furniture`: page furniture (running heads, mastheads, page numbers, credits,
 //!   attribution lines, web chrome, teasers) is set aside as
 //!   [`Markup::Furniture`](super::blocks::Markup::Furniture),
@@ -52,6 +54,7 @@ mod interleaved;
 mod item_banners;
 mod letter_runs;
 mod line;
+mod lone_marks;
 mod lynx_links;
 mod mail_headers;
 mod named_field;
@@ -77,6 +80,7 @@ use interleaved::unweave_columns;
 use item_banners::mark_comment_banners;
 use item_banners::mark_marked_runs;
 use letter_runs::join_letter_runs;
+use lone_marks::join_lone_pen_marks;
 use lynx_links::read_linked_heads;
 use mail_headers::set_aside_mail_headers;
 use ocr_rows::read_ocr_rows;
@@ -115,6 +119,8 @@ pub fn normalise_page(units: &mut Vec<Unit<'_>>, traditional: bool) {
     // A PDF extractor's lines cut again at every change of font, joined back
     // before anything reads or measures them.
     join_font_runs(units);
+    // A pen mark a tool printed alone over the name it signs.
+    join_lone_pen_marks(units);
     mark_furniture(units, traditional);
     // A text browser's indented blocks, before their first lines are read as text
     // under a head.

@@ -10,6 +10,7 @@ use super::wrapped_heads::room_or_text;
 use super::wrapped_heads::runs_in_clauses;
 use super::wrapped_heads::signs_title;
 use crate::segment::blocks::Markup;
+use crate::segment::blocks::PEN_MARKS;
 use crate::segment::blocks::Unit;
 use crate::segment::classify::ROLE_WORDS;
 use crate::segment::classify::count_upto;
@@ -211,6 +212,11 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
             && last_text.is_some_and(|i| {
                 let prev = &out[i];
                 if prev.text.contains('\t') || has_box_drawing(&prev.text) {
+                    return false;
+                }
+                // A name printed after a pen mark (`□ 郜远山`, `◇苔径`) signs what is
+                // above or below it: a line of its own, nothing goes on from it.
+                if marked_name(prev) {
                     return false;
                 }
                 let furniture_between = out.len() > i + 1;
@@ -508,6 +514,18 @@ fn closes_cut_credit(prev: &str, next: &str) -> bool {
         !t.is_empty() && t.chars().all(|c| crate::text::is_han(c) || c == '、') && !t.contains('摄')
     };
     name_part(inside) && name_part(rest) && count_upto(inside, 9) + count_upto(rest, 9) <= 8
+}
+
+/// A name printed after a pen mark (`□ 郜远山`; `◇苔径`, its mark a bullet the
+/// line's reading took off): two to four Han characters, or a name as a byline
+/// prints it, after the mark.
+fn marked_name(u: &Unit<'_>) -> bool {
+    let rest = u.text.trim_start_matches(PEN_MARKS);
+    let marked = u.bullet.is_some_and(|b| PEN_MARKS.contains(&b)) || rest.len() < u.text.len();
+    let bare: String = rest.chars().filter(|c| !c.is_whitespace()).collect();
+    marked
+        && ((2..=4).contains(&count_upto(&bare, 5)) && bare.chars().all(crate::text::is_han)
+            || is_name_line(rest.trim()))
 }
 
 /// A photo credit alone on its line (`甘朵朵 摄`, `本报通讯员 窦晚禾 摄`): a name

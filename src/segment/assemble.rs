@@ -145,6 +145,16 @@ impl Draft {
         !self.closed || self.absorbing
     }
 
+    /// A titled text, still open, whose last paragraph is finished (no caption):
+    /// what comes next may be its signature.
+    fn is_finished_text(&self) -> bool {
+        self.is_open()
+            && self.has_body()
+            && !self.caption
+            && !self.title.is_empty()
+            && self.paragraphs.last().is_some_and(|p| is_complete(p))
+    }
+
     /// The bullet this article's items open with: its title's, or, untitled, the
     /// one its first paragraph opens with (`▲全省首批十家…`).
     pub(super) fn opening_bullet(&self) -> Option<char> {
@@ -474,6 +484,58 @@ fn list_rows(units: &[Unit<'_>], heads: &[usize]) -> usize {
         .iter()
         .take_while(|&&h| list_row_shape(&units[h].text) == Some(shape))
         .count()
+}
+
+/// The shape of a row of a service box (`8日 阵雨转多云 20-26℃`, `排列3第31151期:4 7
+/// 2`, `市民服务热线 0000-12345`): a list's row's ([`list_row_shape`]), or three
+/// fields or more apart by spaces; `None` for a line of neither.
+fn box_row_shape(text: &str) -> Option<(u8, usize)> {
+    list_row_shape(text).or_else(|| {
+        let n = cells(text);
+        (n >= 3).then_some((3, n))
+    })
+}
+
+fn is_box_row(text: &str) -> bool {
+    box_row_shape(text).is_some()
+}
+
+/// A service box's label: a head of no row's shape, with no space inside it
+/// (`黏川天气`, `6月8日至14日社区卫生服务中心夜间值班表`).
+fn is_service_label(text: &str) -> bool {
+    !is_box_row(text)
+        && cells(text) == 1
+        && count_upto(text, 25) <= 24
+        && !text.contains(['。', '，', '；', ',', ';'])
+}
+
+/// The service boxes in a run of head lines: for each, the index of its label and
+/// the index after its rows (two or more rows under every label, all of the first
+/// row's shape: a head of two phrases apart by a space under a forecast's rows,
+/// `周末有小雨　出行带好伞`, is no row of it).
+fn service_boxes(units: &[Unit<'_>], heads: &[usize]) -> Vec<(usize, usize)> {
+    let shape = |k: usize| heads.get(k).and_then(|&h| box_row_shape(&units[h].text));
+    let mut boxes = Vec::new();
+    let mut k = 0;
+    while k < heads.len() {
+        let first = shape(k + 1);
+        // A row carries figures or has the first row's shape.
+        let row = |k: usize| {
+            shape(k).is_some()
+                && (shape(k) == first || heads.get(k).is_some_and(|&h| has_figures(&units[h].text)))
+        };
+        if is_service_label(&units[heads[k]].text) && first.is_some() && row(k + 2) {
+            let mut end = k + 1;
+            while row(end) {
+                end += 1;
+            }
+            boxes.push((k, end));
+            k = end;
+        } else {
+            k += 1;
+        }
+    }
+    boxes
 }
 
 /// A line carrying a figure (`2：1`, `５～１２℃`, `3.5元`).
@@ -1288,6 +1350,73 @@ impl Assembler {
                 if heads.is_empty() {
                     return j;
                 }
+                // A head of another shape under the rows ends the list: it is the
+                // next article's, no section of the list.
+                if titled && let Some(c) = self.cur {
+                    self.drafts[c].closed = true;
+                    self.headed = None;
+                }
+            }
+        }
+        // Service boxes run together in one column of short lines (`黏川天气` / `8日
+        // 阵雨转多云 20-26℃` / … / `体彩开奖` / `排列3第31151期:4 7 2` / …): each label
+        // over two or more rows (fields apart by a space or after a colon) is a box
+        // of its own, the rows its text; the lines above the first label close the
+        // text running above (its signature), the heads under the last box's rows
+        // stack for the next article.
+        if heads.len() >= 3 && subtitle.is_none() && bylines.is_empty() {
+            let boxes = service_boxes(units, &heads);
+            let running = self
+                .cur
+                .is_some_and(|c| self.drafts[c].is_open() && self.drafts[c].has_body());
+            let first = boxes.first().map_or(heads.len(), |b| b.0);
+            // The last box's text runs on below its rows only into a paragraph (a
+            // remark, `限行时间为每天7时至20时…`), not into a photo's caption.
+            let text_below =
+                next_significant(classes, j).is_some_and(|n| classes[n].role == Role::Body);
+            // Rows alone under running text (a forecast's days inside a weather
+            // story, `5月19日 多云 19℃～28℃`) are that text's; a record's fields
+            // (`pub_time: '2026-12-15 18:02'`, keys in Latin letters) are no rows.
+            let rows_only = boxes.is_empty()
+                && running
+                && heads.iter().all(|&h| {
+                    let t: &str = &units[h].text;
+                    is_box_row(t) && !t.starts_with(|c: char| c.is_ascii_alphabetic())
+                });
+            if rows_only {
+                for &h in &heads {
+                    self.body(&units[h], &classes[h]);
+                }
+                return j;
+            }
+            if !boxes.is_empty() && (first == 0 || running) {
+                for &h in &heads[..first] {
+                    self.body(&units[h], &classes[h]);
+                }
+                let last_end = boxes.last().map_or(0, |b| b.1);
+                for (k, &(label, end)) in boxes.iter().enumerate() {
+                    let head = &units[heads[label]];
+                    self.open_headed(
+                        head.line,
+                        "a service box's label over its rows",
+                        head.text.to_string(),
+                        head.bullet,
+                    );
+                    let until = boxes.get(k + 1).map_or(end, |b| b.0);
+                    let d = self.cur.unwrap_or_default();
+                    let draft = &mut self.drafts[d];
+                    draft.paragraphs.extend(
+                        heads[label + 1..until]
+                            .iter()
+                            .map(|&h| units[h].text.to_string()),
+                    );
+                    draft.closed = until < heads.len() || !text_below;
+                    self.headed = None;
+                }
+                heads.drain(..last_end);
+                if heads.is_empty() {
+                    return j;
+                }
             }
         }
         // A poem signed under its verse (`秧田` / `父亲退着走` / `秧苗向前走` / … /
@@ -1490,12 +1619,22 @@ impl Assembler {
         // A notice's signature after its text: the issuer (perhaps under a contact
         // line) over the date end the notice's text instead of opening an article.
         let date_below = next.filter(|&n| classes[n].role == Role::Date);
+        // Any text signed so (`谯北辰先生治丧小组` over `2031年5月30日` under an
+        // obituary, `某某及家人` under a letter of thanks), the date with no text of
+        // its own below it, is a signed box that ends there: a dated line under a
+        // section head opens that section's text instead (a timeline's entry).
+        let signed_and_dated = date_below.is_some_and(|n| {
+            next_significant(classes, n + 1).is_none_or(|m| classes[m].role != Role::Body)
+        }) && heads.len() == 1
+            && !classes[heads[0]].explicit
+            && leading_number(&units[heads[0]].text).is_none();
         if heads.len() <= 2
             && subtitle.is_none()
             && bylines.is_empty()
             && (date_below.is_some() || is_date_alone(&units[heads[heads.len() - 1]].text))
             && let Some(c) = self.cur
-            && self.drafts[c].is_open_notice()
+            && (self.drafts[c].is_open_notice()
+                || (signed_and_dated && self.drafts[c].is_finished_text()))
         {
             let d = &mut self.drafts[c];
             for &h in heads.iter().chain(&date_below) {
@@ -1985,18 +2124,24 @@ impl Assembler {
         // characters at most) opens the next box, not a section
         // of it (a notice set out in sections numbers them, `一、招聘岗位`; nor the
         // notice's signature, `某某有限公司　2026年9月11日`).
+        // A service box under its fixed head (`温馨提示`, `讣告`: the lexicon's
+        // `box_heads`) has no sections either: a head under its finished text opens
+        // the next article (`儿童节游园活动期间交通管制` under a tip box).
         if lede.is_some()
-            && count_upto(&text, 13) <= 12
             && leading_number(&text).is_none()
             && !super::classify::is_signature_line(&text)
             && let Some(c) = self.cur
             && {
                 let d = &self.drafts[c];
-                d.paragraphs.len() == 1
+                let notice_box = d.paragraphs.len() == 1
+                    && count_upto(&text, 13) <= 12
+                    && is_notice_word(&d.title);
+                let service_box = count_upto(&text, 21) <= 20 && lexicon().is_box_head(&d.title);
+                (notice_box || service_box)
                     && !d.caption
+                    && d.has_body()
                     && d.intertitles.is_empty()
-                    && is_complete(&d.paragraphs[0])
-                    && is_notice_word(&d.title)
+                    && d.paragraphs.iter().all(|p| is_complete(p))
             }
         {
             self.open_headed(
@@ -2750,6 +2895,73 @@ mod tests {
         let page = "公告\n\n本中心面向社会招聘编外工作人员五名，有关事项如下。\n\n一、招聘岗位\n\n全科医生两名，护士三名。\n";
         let a = segment_issue(page, "k");
         assert_eq!(a.len(), 1, "{a:#?}");
+    }
+
+    /// Service boxes set one under another as short lines (a label over rows of
+    /// fields apart by spaces or after a colon) are one box each, the rows their
+    /// text; the signature above the first label closes the notice above, and the
+    /// head under the last box's rows opens the next article.
+    #[test]
+    fn service_boxes_in_a_run_of_short_lines_are_one_box_each() {
+        let page = "蘧桥夜间封桥检测\n\n为保障桥梁安全，6月10日至14日每晚封桥检测。\n\n蘧州交警支队\n\n蘧州天气\n\n8日 阵雨转多云 20-26℃\n\n9日 多云 21-29℃\n\n体彩开奖\n\n排列3第31151期:4 7 2\n\n七星彩第31064期:8 1 5 0 6 3\n\n寻物启事\n\n本人于5月31日下午在蘧州公园南门遗失黑色背包一个，请拾到者联系。\n";
+        let a = segment_issue(page, "k");
+        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["蘧桥夜间封桥检测", "蘧州天气", "体彩开奖", "寻物启事"],
+            "{a:#?}"
+        );
+        assert_eq!(
+            a[1].paragraphs,
+            ["8日 阵雨转多云 20-26℃", "9日 多云 21-29℃"]
+        );
+        assert_eq!(a[3].paragraphs.len(), 1, "{a:#?}");
+        // A box's label over its rows and a remark: the remark is the box's.
+        let page = "本周限号\n\n6月2日（周一） 1和6\n\n6月3日（周二） 2和7\n\n6月4日（周三） 3和8\n\n6月5日（周四） 4和9\n\n限行时间为每天7时至20时，范围为二环路以内。\n";
+        let a = segment_issue(page, "k");
+        assert_eq!(a.len(), 1, "{a:#?}");
+        assert_eq!(a[0].title, "本周限号");
+        assert!(a[0].paragraphs.concat().ends_with("二环路以内。"), "{a:#?}");
+    }
+
+    /// A list's rows under its title end where a head of another shape stands: that
+    /// head opens the next article, no section of the list.
+    #[test]
+    fn a_head_under_a_lists_rows_opens_the_next_article() {
+        let page = "县城至各乡镇班车夏季时刻\n\n县城—蘧村镇　首班6时10分　末班18时\n\n县城—蘧田乡　首班6时40分　末班17时30分\n\n县城—蘧岭景区　首班7时30分　末班17时\n\n致全县献血志愿者的感谢信\n\n5月以来，全县共有六百多名市民参加无偿献血。\n\n县中心血站向每一位献血者表示感谢。\n";
+        let a = segment_issue(page, "k");
+        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["县城至各乡镇班车夏季时刻", "致全县献血志愿者的感谢信"],
+            "{a:#?}"
+        );
+    }
+
+    /// A service box's fixed head (`温馨提示`, `天气`, `讣告`) over text after a
+    /// finished notice opens a box of its own; under such a box, a head opens the
+    /// next article, no section of the box.
+    #[test]
+    fn a_service_boxs_head_opens_a_box_and_a_head_under_it_the_next() {
+        let page = "遗失声明\n\n蘧州市蘧滨区味香园餐馆营业执照副本遗失，声明作废。\n\n仉书语遗失蘧州职业技术学院学生证一本，特此声明。\n\n天气\n\n今天多云到阴，傍晚前后有阵雨，气温22℃至29℃。\n";
+        let a = segment_issue(page, "k");
+        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, ["遗失声明", "天气"], "{a:#?}");
+        let page = "温馨提示\n\n进入汛期，请不要到河道、水库游泳。\n\n遇到山洪、塌方等险情，请第一时间撤离。\n\n儿童节游园活动期间交通管制\n\n6月1日上午7时至12时，蘧水大桥东桥头至县文化广场禁止机动车通行。\n";
+        let a = segment_issue(page, "k");
+        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, ["温馨提示", "儿童节游园活动期间交通管制"], "{a:#?}");
+    }
+
+    /// Text signed on a line of its own over a date alone, with no text under the
+    /// date, ends there (an obituary, a letter of thanks): the head below opens the
+    /// next article.
+    #[test]
+    fn a_signature_over_a_date_closes_any_text() {
+        let page = "讣告\n\n蘧山县第一中学原语文教师谯北辰先生，因病于2031年5月28日逝世，享年八十六岁。\n\n谯北辰先生从教四十一年，桃李满天下。\n\n谯北辰先生治丧小组\n\n2031年5月30日\n\n感谢信\n\n5月20日傍晚，我父亲在集市上突发疾病，一位护士及时施救。\n\n事后我们多方打听才找到这位护士。\n";
+        let a = segment_issue(page, "k");
+        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, ["讣告", "感谢信"], "{a:#?}");
     }
 
     /// The short lines of a poem under its titled and signed head are its verse, up

@@ -380,7 +380,7 @@ fn pen_names_under_heads(units: &[Unit<'_>], classes: &mut [Class]) {
             continue;
         };
         let head = count_upto(&above.text, 41);
-        if head < 6 || head < n + 2 {
+        if head < 2 {
             continue;
         }
         // A notice's signature (`…第一中学 敬启`) closes the notice: the short line
@@ -395,9 +395,50 @@ fn pen_names_under_heads(units: &[Unit<'_>], classes: &mut [Class]) {
         {
             continue;
         }
+        // Under a title as short as itself the line may be the title under a
+        // label: it signs only when it reads as a name and the line above reads
+        // as no label.
+        if (head < 6 || head < n + 2) && !short_title_over_pen_name(units, classes, i - 1, &key) {
+            continue;
+        }
         classes[i].role = Role::Byline;
         classes[i].rule = "byline: a pen name alone between its title and the text";
     }
+}
+
+/// `外公的船` / `听涛客` / text, `晒书` / `缑南星` / text: a short title over a pen
+/// name, told from a short label over a short title (`诗歌` / `梅雨`) by both
+/// lines: the lower ends as a pen name does (`…客`, `…散人`: `pen_name_endings`),
+/// or reads as a name (a family name, a character known only in names, or words
+/// with no verb, number or time), holds no verb and is no one dictionary word of
+/// another kind; the upper is no furniture word, no photo's
+/// credit (`澹台楫川摄`), not printed as a head again on the page, and opens its run
+/// of heads.
+fn short_title_over_pen_name(
+    units: &[Unit<'_>],
+    classes: &[Class],
+    title: usize,
+    key: &str,
+) -> bool {
+    let above = squeeze(&units[title].text);
+    let lex = super::lexicon::lexicon();
+    if title > 0 && classes[title - 1].role == Role::Head {
+        return false;
+    }
+    if lex.is_banner(&above)
+        || above.ends_with('摄')
+        || lex.is_column_label(&above)
+        || lex.is_box_head(&above)
+        || printed_as_head_elsewhere(units, classes, title, &above)
+    {
+        return false;
+    }
+    if lex.ends_like_pen_name(key) {
+        return true;
+    }
+    !has_verb(key)
+        && !is_other_word(key)
+        && (is_name_line(key) || has_name_character(key) || reads_as_pen_name(key))
 }
 
 /// `鹇鸣老街` / `郗若禾` / `石板路被脚步磨亮` / `屋檐下挂着旧时的月光` / …: a pen name
@@ -2701,6 +2742,39 @@ mod pen_name_tests {
         let arts = crate::segment::segment_issue(page, "k");
         assert!(arts.iter().any(|a| a.title == "天气"), "{arts:#?}");
         assert!(arts.iter().all(|a| a.byline != "天气"), "{arts:#?}");
+    }
+
+    /// Under a title as short as itself (`晒书`, `外公的船`) a pen name still signs
+    /// the text; a column's label over a short title (`读书茶座` / `黐水`), a
+    /// photo's credit over a name, or a title under a head of its own is no such
+    /// pair: the lower line stays a head.
+    #[test]
+    fn a_pen_name_under_a_short_title_is_the_byline() {
+        for (title, name) in [("晒书", "缑南星"), ("外公的船", "听涛客"), ("听雨", "黐水")]
+        {
+            let page = format!("老街的长椅又添了两条\n\n{TEXT}\n\n{title}\n\n{name}\n\n{TEXT}\n");
+            let articles = segment_issue(&page, "x");
+            let heads: Vec<[&str; 2]> = (articles.iter())
+                .map(|a| [a.title.as_str(), a.byline.as_str()])
+                .collect();
+            assert_eq!(
+                heads,
+                [["老街的长椅又添了两条", ""], [title, name]],
+                "{page}"
+            );
+        }
+        for (above, line) in [
+            ("读书茶座", "黐水"),
+            ("澹台楫川摄", "黐水"),
+            ("夜读\n\n晒书", "黐水"),
+        ] {
+            let page = format!("老街的长椅又添了两条\n\n{TEXT}\n\n{above}\n\n{line}\n\n{TEXT}\n");
+            let articles = segment_issue(&page, "x");
+            assert!(
+                articles.iter().all(|a| a.byline.is_empty()),
+                "{page}: {articles:#?}"
+            );
+        }
     }
 
     /// A pen name after the last paragraph signs the text when only the page's

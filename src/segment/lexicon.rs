@@ -49,6 +49,9 @@ pub struct Lexicon {
     /// What the name of an office or a body ends with (`气象台`, `服务中心`).
     #[serde(default)]
     office_endings: Vec<String>,
+    /// What a pen name ends with (`听涛客`, `竹溪散人`).
+    #[serde(default)]
+    pen_name_endings: Vec<String>,
     #[serde(default)]
     signoff_verbs: Vec<String>,
     #[serde(default)]
@@ -255,6 +258,7 @@ impl Lexicon {
             web_controls,
             credit_verbs,
             office_endings,
+            pen_name_endings,
             signoff_verbs,
             news_days,
             head_fields,
@@ -284,6 +288,7 @@ impl Lexicon {
             ("web_controls", words(web_controls)),
             ("credit_verbs", words(credit_verbs)),
             ("office_endings", words(office_endings)),
+            ("pen_name_endings", words(pen_name_endings)),
             ("signoff_verbs", words(signoff_verbs)),
             ("news_days.lede_openers", words(&news_days.lede_openers)),
             ("news_days.lede_clause", words(&news_days.lede_clause)),
@@ -338,6 +343,7 @@ impl Lexicon {
             web_controls: add(&self.web_controls, &more.web_controls),
             credit_verbs: add(&self.credit_verbs, &more.credit_verbs),
             office_endings: add(&self.office_endings, &more.office_endings),
+            pen_name_endings: add(&self.pen_name_endings, &more.pen_name_endings),
             signoff_verbs: add(&self.signoff_verbs, &more.signoff_verbs),
             news_days: NewsDays {
                 lede_openers: add(&self.news_days.lede_openers, &more.news_days.lede_openers),
@@ -440,6 +446,18 @@ impl Lexicon {
         self.office_endings
             .iter()
             .any(|w| name.len() > w.len() && name.ends_with(w.as_str()))
+    }
+}
+
+impl Lexicon {
+    /// `听涛客`, `竹溪散人`, `拾穗人`: a name of three or four characters that ends
+    /// with a word of `pen_name_endings`, something before it.
+    pub fn ends_like_pen_name(&self, name: &str) -> bool {
+        (3..=4).contains(&name.chars().count())
+            && self
+                .pen_name_endings
+                .iter()
+                .any(|w| name.len() > w.len() && name.ends_with(w.as_str()))
     }
 }
 

@@ -55,19 +55,29 @@ struct Stack {
 /// its pen name) over a photo set beside them, the story's text further down the
 /// page after another story's, as a paragraph after a finished one.
 fn caption_only(units: &[Unit<'_>], classes: &[Class], i: usize) -> bool {
-    let mut k = i;
-    let mut length = 0;
-    while k < units.len() && classes[k].role == Role::Body && k < i + 2 {
-        length += key_count(&units[k].text, 200);
-        k += 1;
+    let lines_end = units.len().min(i + 2);
+    let k = (i..lines_end)
+        .find(|&k| classes[k].role != Role::Body)
+        .unwrap_or(lines_end);
+    if k == i || k >= units.len() || classes[k].role != Role::Caption {
+        return false;
     }
-    if k == i || length > 60 || k >= units.len() || classes[k].role != Role::Caption {
+    // The lines are measured only over a credit (every stack over text asks), and
+    // only as far as tells them short.
+    let length: usize = (i..k)
+        .map(|j| key_count(&units[j].text, CAPTION_KEYS + 1))
+        .sum();
+    if length > CAPTION_KEYS {
         return false;
     }
     (k + 1..units.len())
         .find(|&j| classes[j].role != Role::Noise)
         .is_some_and(|j| classes[j].role == Role::Head)
 }
+
+/// The most letters and figures the text over a photo's credit holds in
+/// [`caption_only`] (its one or two lines together).
+const CAPTION_KEYS: usize = 60;
 
 /// Stacks of two heads or more (with subtitles, bylines and noise among them)
 /// standing over text, and stacks of one head or more over a photo's caption

@@ -67,6 +67,9 @@ pub struct Draft {
     pub date_item: bool,
     /// Opened by `（上接…）`.
     pub jump_in: bool,
+    /// A box of rows under its label (a league table, a round's results): each
+    /// row is whole, and no text below goes on in its last.
+    pub rows: bool,
     /// Ends its part on this page with `(下转…)`.
     pub jump_out: bool,
     /// The title was found inside the body.
@@ -432,10 +435,10 @@ fn is_box_label(text: &str) -> bool {
     (2..=6).contains(&n) && text.chars().all(is_han)
 }
 
-/// A table's label: a box's, or longer (`省女排联赛积分榜`): two to ten Han
+/// A table's label: a box's, or longer (`省女排联赛积分榜`): two to `most` Han
 /// characters, and nothing else but what the table holds in brackets after them
 /// (`积分榜（前六名）`, `奖牌榜(前五名)`: a few Han characters or figures).
-fn is_table_label(text: &str) -> bool {
+fn is_table_label(text: &str, most: usize) -> bool {
     let label = text
         .strip_suffix(['）', ')'])
         .and_then(|t| t.rsplit_once(['（', '(']))
@@ -445,7 +448,7 @@ fn is_table_label(text: &str) -> bool {
         })
         .map_or(text, |(label, _)| label);
     let n = label.chars().count();
-    (2..=10).contains(&n) && label.chars().all(is_han)
+    (2..=most).contains(&n) && label.chars().all(is_han)
 }
 
 /// The shape of a list's row (`桤林区:仁济大药房(楝苑路88号)`, `4月9日上午 杞园社区
@@ -560,13 +563,14 @@ fn figure_box(units: &[Unit<'_>], heads: &[usize]) -> Option<usize> {
         return None;
     }
     let label = &units[heads[0]].text;
-    if !is_table_label(label) {
-        return None;
-    }
     // A row of column names (no figures) under the label, of the cells the rows
-    // under it have.
+    // under it have. Over such a row the label may be a longer name of the
+    // table (`省男篮联赛常规赛积分榜`).
     let second = &units[heads[1]].text;
     let header = !has_figures(second) && cells(second) >= 3;
+    if !is_table_label(label, if header { 16 } else { 10 }) {
+        return None;
+    }
     let first_row = 1 + usize::from(header);
     let row_cells = cells(&units[*heads.get(first_row)?].text);
     let table_rows = heads[first_row..]
@@ -586,6 +590,18 @@ fn figure_box(units: &[Unit<'_>], heads: &[usize]) -> Option<usize> {
     // Rows of any shape: the whole run, under a short label.
     (!header && is_box_label(label) && heads[1..].iter().all(|&h| has_figures(&units[h].text)))
         .then_some(heads.len())
+}
+
+/// Unit `n`, a line of text, is a photo's caption: a short finished line over its
+/// credit alone on the next line (`6月7日晚，…突破上篮。` / `晚报记者 … 摄`).
+fn is_caption_over_credit(units: &[Unit<'_>], classes: &[Class], n: usize) -> bool {
+    let text: &str = &units[n].text;
+    classes[n].role == Role::Body
+        && fits_a_caption(text)
+        && is_complete(text)
+        && next_significant(classes, n + 1).is_some_and(|m| {
+            classes[m].role == Role::Caption && classes[m].credit.as_deref() == Some(&units[m].text)
+        })
 }
 
 /// How many paragraphs of a dateline lede's text are searched for its title.
@@ -1279,11 +1295,44 @@ impl Assembler {
         // 2：1 桤林队` / `菡萏队 0：0 柘桑队`; a price list, a weather box), with no
         // text of its own below: a box, which the label titles and the lines fill. It
         // is no section of the story above, whose text a box's label never heads.
-        if subtitle.is_none()
-            && bylines.is_empty()
-            && let Some(size) = figure_box(units, &heads)
-            && (size < heads.len()
-                || next_significant(classes, j).is_none_or(|n| classes[n].role != Role::Body))
+        // Boxes printed one under another (a league table, then a round's results)
+        // are each a box; a title (under its kicker) after the last box's rows,
+        // with the subtitle and bylines under it, is the next article's head. A
+        // photo's caption over its credit line below the rows is no text of the
+        // box's.
+        let headed_below = subtitle.is_some() || !bylines.is_empty();
+        let mut sizes = Vec::new();
+        let mut end = 0;
+        while end < heads.len()
+            && let Some(size) = figure_box(units, &heads[end..])
+        {
+            sizes.push(size);
+            end += size;
+        }
+        // Whether each box is taken: the last when what stands under its rows is
+        // a head of at most two lines, or no text of its own; one above it when
+        // the box below is taken, or no subtitle or byline waits under the run.
+        let mut taken = vec![false; sizes.len()];
+        let mut tail_taken = false;
+        for (k, &size) in sizes.iter().enumerate().rev() {
+            let after = sizes[..k].iter().sum::<usize>() + size;
+            taken[k] = if k + 1 < sizes.len() {
+                tail_taken || !headed_below
+            } else if after < heads.len() {
+                heads.len() - after <= 2 || !headed_below
+            } else {
+                !headed_below
+                    && next_significant(classes, j).is_none_or(|n| {
+                        classes[n].role != Role::Body || is_caption_over_credit(units, classes, n)
+                    })
+            };
+            tail_taken = taken[k];
+        }
+        for size in sizes
+            .into_iter()
+            .zip(taken)
+            .take_while(|&(_, t)| t)
+            .map(|(s, _)| s)
         {
             let first = &units[heads[0]];
             self.open_headed(
@@ -1298,6 +1347,7 @@ impl Assembler {
                 .paragraphs
                 .extend(heads[1..size].iter().map(|&h| units[h].text.to_string()));
             draft.closed = true;
+            draft.rows = true;
             self.headed = None;
             // The heads under the box's rows stack for the next article.
             heads.drain(..size);
@@ -2658,6 +2708,7 @@ impl Assembler {
             // A caption ended by its photo credit (`…秧苗。本报记者 郦晓岚 摄`) is
             // finished: the next caption below it is a photo of its own.
             (!d.intertitles.contains(&last)
+                && !d.rows
                 && !is_complete(&d.paragraphs[last])
                 && caption_credit(&d.paragraphs[last]).is_none())
             .then_some((c, last))
@@ -3173,6 +3224,51 @@ mod tests {
         );
         assert_eq!(a[1].paragraphs.len(), 3, "{a:#?}");
         assert_eq!(a[0].paragraphs.len(), 2, "{a:#?}");
+    }
+
+    /// Boxes printed one under another after a report: a league
+    /// table (a long label over its column names) and a round's results are each a
+    /// box, and the story head under the last box's rows, with its byline, opens
+    /// the next story, not a section of the report above.
+    #[test]
+    fn boxes_one_under_another_and_the_head_under_them() {
+        let page = "蘅州队主场完胜苕溪队\n\n晚报记者 麦穗生\n\n6月6日晚，省城市足球联赛第七轮，蘅州队主场三比零战胜苕溪队。\n\n赛后，主教练表示球队会稳住状态。\n\n省城市足球联赛常规赛积分榜\n\n位次 球队 已赛 胜 平 负 积分\n\n1 芃湾队 7 6 0 1 18\n\n2 蘅州队 7 5 1 1 16\n\n3 苕溪队 7 4 2 1 14\n\n第七轮其他赛果\n\n芃湾队 2：1 桤林队\n\n菡萏队 0：0 柘桑队\n\n周末前后多阵雨\n\n晚报记者 宇文枕石\n\n市气象台昨天发布消息说，周末前后我市多阵雨。\n\n";
+        let a = segment_issue(page, "k");
+        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "蘅州队主场完胜苕溪队",
+                "省城市足球联赛常规赛积分榜",
+                "第七轮其他赛果",
+                "周末前后多阵雨"
+            ],
+            "{a:#?}"
+        );
+        assert_eq!(a[0].paragraphs.len(), 2, "{a:#?}");
+        assert_eq!(a[1].paragraphs.len(), 4, "{a:#?}");
+        assert_eq!(a[2].paragraphs.len(), 2, "{a:#?}");
+        assert_eq!(a[3].byline, "晚报记者 宇文枕石", "{a:#?}");
+    }
+
+    /// A results box with a photo's caption over its credit line right below its
+    /// rows: the caption is a photo of its own, no text of the box nor of a row.
+    #[test]
+    fn a_caption_under_a_box_is_a_photo_of_its_own() {
+        let page = "蘅州男篮主场险胜苕溪\n\n晚报记者 麦穗生\n\n6月7日晚，省男子篮球联赛第九轮，蘅州队主场以一分险胜苕溪队。\n\n篮球联赛赛果\n\n蘅州队 88：86 苕溪队\n\n芃湾队 91：79 桤林队\n\n菡萏队 74：80 柘桑队\n\n6月7日晚，蘅州队球员突破上篮。\n\n晚报记者 宇文枕石 摄\n";
+        let a = segment_issue(page, "k");
+        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["蘅州男篮主场险胜苕溪", "篮球联赛赛果", ""],
+            "{a:#?}"
+        );
+        assert_eq!(a[1].paragraphs.len(), 3, "{a:#?}");
+        assert_eq!(a[1].paragraphs[2], "菡萏队 74：80 柘桑队", "{a:#?}");
+        assert_eq!(
+            a[2].paragraphs[0], "6月7日晚，蘅州队球员突破上篮。",
+            "{a:#?}"
+        );
     }
 
     /// A page of short lives: each head of the title's shape (a name and the years

@@ -39,6 +39,9 @@ fn wrapped_head(prev: &str, next: &str) -> bool {
     if !head_like(prev) || !head_like(next) || count_upto(prev, 4) < 4 {
         return false;
     }
+    if rows_of_one_table(prev, next) {
+        return false;
+    }
     // A dateline or byline below a head is no part of it.
     if is_dateline_alone(next)
         || is_byline(next, count_upto(next, 81))
@@ -49,6 +52,15 @@ fn wrapped_head(prev: &str, next: &str) -> bool {
         return false;
     }
     cut_inside(prev, next)
+}
+
+/// Two rows of a table printed as text (`1 黐江队 7 6 0 1 18` / `2 黧阳队 7 5 1 1
+/// 16`): as many cells apart by spaces, three or more, and figures in both. A row
+/// ends where its line does; its last figure runs into no figure below it.
+fn rows_of_one_table(prev: &str, next: &str) -> bool {
+    let cells = |s: &str| s.split_whitespace().count();
+    let figures = |s: &str| s.chars().any(|c| c.is_ascii_digit());
+    cells(prev) >= 3 && cells(prev) == cells(next) && figures(prev) && figures(next)
 }
 
 /// `prev` was cut inside something `next` goes on with: a quote, a book title or a
@@ -942,6 +954,20 @@ mod tests {
         assert_eq!(t[2], "澜亭区新增两处“共享自习室”");
         assert_eq!(t[4], "城市体检工作全面铺开");
         assert_eq!(t[5], "本报北京10月21日电");
+    }
+
+    /// The rows of a league table printed one a line on a page with no blank
+    /// lines stay apart: a row's last figure runs into no figure below it.
+    #[test]
+    fn rows_of_a_table_are_no_wrapped_head() {
+        let body = "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十\n";
+        let page = format!(
+            "{body}{body}九十。\n积分榜\n位次 球队 已赛 胜 平 负 积分\n1 甲队 7 6 0 1 18\n2 乙队 7 5 1 1 16\n3 丙队 7 4 2 1 14\n{body}九十。\n"
+        );
+        let t = texts(&page);
+        assert!(t.contains(&"1 甲队 7 6 0 1 18".to_string()), "{t:?}");
+        assert!(t.contains(&"2 乙队 7 5 1 1 16".to_string()), "{t:?}");
+        assert!(!rows_of_one_table("鹭溪县开展秋季森", "林防火宣传"));
     }
 
     /// A page of short paragraphs (most lines shorter than the width) is still

@@ -1461,6 +1461,9 @@ impl Assembler {
                             .map(|&h| units[h].text.to_string()),
                     );
                     draft.closed = until < heads.len() || !text_below;
+                    // No text goes on the last row of a box (a remark under it is
+                    // a paragraph of its own).
+                    draft.rows = true;
                     self.headed = None;
                 }
                 heads.drain(..last_end);
@@ -2972,7 +2975,12 @@ mod tests {
         let a = segment_issue(page, "k");
         assert_eq!(a.len(), 1, "{a:#?}");
         assert_eq!(a[0].title, "本周限号");
-        assert!(a[0].paragraphs.concat().ends_with("二环路以内。"), "{a:#?}");
+        assert_eq!(a[0].paragraphs.len(), 5, "{a:#?}");
+        assert_eq!(a[0].paragraphs[3], "6月5日（周四） 4和9", "{a:#?}");
+        assert_eq!(
+            a[0].paragraphs[4], "限行时间为每天7时至20时，范围为二环路以内。",
+            "{a:#?}"
+        );
     }
 
     /// A list's rows under its title end where a head of another shape stands: that

@@ -354,7 +354,8 @@ fn holds_preposition(who: &str) -> bool {
 /// alone under its title signs the text below. No list of names knows a pen name,
 /// so its place on the page tells it: a line of two to four Han characters (spaced
 /// out or not, perhaps after a columnist's mark `◇`), right under a longer head line
-/// and right over running text, that the page prints as no other head, is no word
+/// (or a title as short as itself, see [`short_title_over_pen_name`]) and right over
+/// running text, that the page prints as no other head, is no word
 /// of the page's own furniture (`公　告`, `简讯`, `链接`, a column label) and, at
 /// four characters, reads as a name rather than a headline (see [`reads_as_pen_name`]).
 fn pen_names_under_heads(units: &[Unit<'_>], classes: &mut [Class]) {
@@ -407,11 +408,11 @@ fn pen_names_under_heads(units: &[Unit<'_>], classes: &mut [Class]) {
 }
 
 /// `外公的船` / `听涛客` / text, `晒书` / `缑南星` / text: a short title over a pen
-/// name, told from a short label over a short title (`诗歌` / `梅雨`) by both
-/// lines: the lower ends as a pen name does (`…客`, `…散人`: `pen_name_endings`),
-/// or reads as a name (a family name, a character known only in names, or words
-/// with no verb, number or time), holds no verb and is no one dictionary word of
-/// another kind; the upper is no furniture word, no photo's
+/// name, told from a short label over a short title (`读书茶座` / `梅雨`, `追梦` /
+/// `年轻人`) by both lines: the lower is no one dictionary word of another kind
+/// and ends as a pen name does (`…客`, `…散人`: `pen_name_endings`) or reads as a
+/// name (a family name, a character known only in names, or words with no verb,
+/// number or time) with no verb in it; the upper is no furniture word, no photo's
 /// credit (`澹台楫川摄`), not printed as a head again on the page, and opens its run
 /// of heads.
 fn short_title_over_pen_name(
@@ -433,12 +434,12 @@ fn short_title_over_pen_name(
     {
         return false;
     }
-    if lex.ends_like_pen_name(key) {
-        return true;
+    if is_other_word(key) {
+        return false;
     }
-    !has_verb(key)
-        && !is_other_word(key)
-        && (is_name_line(key) || has_name_character(key) || reads_as_pen_name(key))
+    lex.ends_like_pen_name(key)
+        || (!has_verb(key)
+            && (is_name_line(key) || has_name_character(key) || reads_as_pen_name(key)))
 }
 
 /// `鹇鸣老街` / `郗若禾` / `石板路被脚步磨亮` / `屋檐下挂着旧时的月光` / …: a pen name
@@ -2764,6 +2765,7 @@ mod pen_name_tests {
             );
         }
         for (above, line) in [
+            ("追梦", "年轻人"),
             ("读书茶座", "黐水"),
             ("澹台楫川摄", "黐水"),
             ("夜读\n\n晒书", "黐水"),

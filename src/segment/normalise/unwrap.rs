@@ -967,7 +967,14 @@ mod tests {
         let t = texts(&page);
         assert!(t.contains(&"1 甲队 7 6 0 1 18".to_string()), "{t:?}");
         assert!(t.contains(&"2 乙队 7 5 1 1 16".to_string()), "{t:?}");
-        assert!(!rows_of_one_table("鹭溪县开展秋季森", "林防火宣传"));
+        assert!(t.contains(&"3 丙队 7 4 2 1 14".to_string()), "{t:?}");
+        assert!(rows_of_one_table("1 甲队 7 6 0 1 18", "2 乙队 7 5 1 1 16"));
+        // Rows of other lengths, or a row over a line of words, are no table's.
+        assert!(!rows_of_one_table("1 甲队 7 6 0 1 18", "2 乙队 16"));
+        assert!(!rows_of_one_table(
+            "1 甲队 7 6 0 1 18",
+            "鹭溪县开展秋季森林防火宣传"
+        ));
     }
 
     /// A page of short paragraphs (most lines shorter than the width) is still

@@ -1078,13 +1078,11 @@ fn is_closing_signature(text: &str) -> bool {
 }
 
 /// A pen name printed after a pen mark (`◇一蓑`, `■ 麦穗禾`): the mark taken off as
-/// the unit's bullet, two to four Han characters left.
+/// the unit's bullet, a name left ([`super::classify::is_pen_signed_name`]).
 fn is_marked_pen_name(unit: &Unit<'_>) -> bool {
-    let t = unit.text.trim();
     unit.bullet
         .is_some_and(|b| super::blocks::PEN_MARKS.contains(&b))
-        && (2..=4).contains(&t.chars().count())
-        && t.chars().all(is_han)
+        && super::classify::is_pen_signed_name(&unit.text)
 }
 
 /// A byline's text as printed: a pen name keeps the pen mark it was printed after

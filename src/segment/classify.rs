@@ -1478,6 +1478,14 @@ fn is_name_alone(c: char) -> bool {
     })
 }
 
+/// What a pen mark signs (`◇苔径`, `□ 郗晓梅`, the mark gone): two to four Han
+/// characters, spaced out or not (a pen name need not open with a family name), or
+/// a line that reads as a person's name ([`is_name_line`]).
+pub(super) fn is_pen_signed_name(text: &str) -> bool {
+    let bare: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    (2..=4).contains(&count_upto(&bare, 5)) && bare.chars().all(is_han) || is_name_line(text.trim())
+}
+
 /// A person's name alone on a line (`王芳`, `·贺星河·`, `周 立 言`): two to four Han
 /// characters that open with a family name ([`surname_len`]) and are no dictionary
 /// word of another kind (jieba's tag `nr` marks names), or a name in middle dots.
@@ -2243,6 +2251,19 @@ mod picture_slash_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What a pen mark signs, as the three passes that ask it (lone marks, unwrap,
+    /// assemble's bylines) read it: a short run of Han characters, spaced out or
+    /// not, or a name line; never a clause, one character or Latin letters.
+    #[test]
+    fn a_pen_mark_signs_a_short_name() {
+        for name in ["苔径", "郗 晓 梅", " 江上舟子 ", "·贺星河·"] {
+            assert!(is_pen_signed_name(name), "{name}");
+        }
+        for text in ["厂里的老师傅说", "字", "Li Hua", "绿萝好养。", ""] {
+            assert!(!is_pen_signed_name(text), "{text}");
+        }
+    }
 
     #[test]
     fn digits_are_counted_over_blocks_of_any_length() {

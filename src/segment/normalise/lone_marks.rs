@@ -2,8 +2,6 @@
 
 use crate::segment::blocks::PEN_MARKS;
 use crate::segment::blocks::Unit;
-use crate::segment::classify::count_upto;
-use crate::segment::classify::is_name_line;
 
 /// `□` / `郗晓梅`: a tool that prints a mark set apart from the name after it (a
 /// glyph of another font, a box of its own) puts the mark alone on a line. A mark
@@ -19,11 +17,9 @@ pub(super) fn join_lone_pen_marks(units: &mut Vec<Unit<'_>>) {
         }
     };
     let name = |u: &Unit<'_>| {
-        let bare: String = u.text.chars().filter(|c| !c.is_whitespace()).collect();
         u.is_unmarked()
             && u.bullet.is_none()
-            && ((2..=4).contains(&count_upto(&bare, 5)) && bare.chars().all(crate::text::is_han)
-                || is_name_line(&u.text))
+            && crate::segment::classify::is_pen_signed_name(&u.text)
     };
     if !units.iter().any(&lone) {
         return;
@@ -37,17 +33,16 @@ pub(super) fn join_lone_pen_marks(units: &mut Vec<Unit<'_>>) {
             && name(&u)
         {
             let printed = format!("{} {}", prev.text.trim(), u.text);
-            if let Some(mut one) = crate::segment::blocks::units(&printed)
-                .into_iter()
-                .next()
-                .map(Unit::into_owned)
-            {
+            // The joined line must read as one unit, as the page printed it.
+            if let [one] = crate::segment::blocks::units(&printed).as_slice() {
+                let mut one = one.clone().into_owned();
                 one.line = prev.line;
                 one.gap = prev.gap;
                 one.indent = prev.indent;
                 one.indent_width = prev.indent_width;
                 one.page_break = prev.page_break;
-                one.joined = u.line - prev.line;
+                // Lines the name had already taken stay taken.
+                one.joined = u.line + u.joined - prev.line;
                 *prev = one;
                 continue;
             }

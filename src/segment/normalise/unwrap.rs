@@ -534,10 +534,7 @@ fn closes_cut_credit(prev: &str, next: &str) -> bool {
 fn marked_name(u: &Unit<'_>) -> bool {
     let rest = u.text.trim_start_matches(PEN_MARKS);
     let marked = u.bullet.is_some_and(|b| PEN_MARKS.contains(&b)) || rest.len() < u.text.len();
-    let bare: String = rest.chars().filter(|c| !c.is_whitespace()).collect();
-    marked
-        && ((2..=4).contains(&count_upto(&bare, 5)) && bare.chars().all(crate::text::is_han)
-            || is_name_line(rest.trim()))
+    marked && crate::segment::classify::is_pen_signed_name(rest)
 }
 
 /// A photo credit alone on its line (`甘朵朵 摄`, `本报通讯员 窦晚禾 摄`): a name

@@ -30,6 +30,7 @@
 use super::blocks::{Markup, Unit};
 use super::classify::{Class, Role, count_upto, ends_sentence};
 use crate::text::comparison_key;
+use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 
@@ -105,9 +106,12 @@ impl PageLines {
 /// so a cache can keep it.
 pub fn lines_of_units(units: &[Unit<'_>]) -> PageLines {
     let mut out = PageLines::default();
-    let mut seen = HashSet::new();
+    let mut seen = FxHashSet::default();
     let mut prev_short = false;
     let mut heads_context = Vec::new();
+    // The units the first pass took the key of (short text units): the second
+    // finds them in `seen` already, and is spared their keys.
+    let mut keyed = vec![false; units.len()];
     for (i, u) in units.iter().enumerate() {
         if !is_text(u) {
             continue;
@@ -123,6 +127,7 @@ pub fn lines_of_units(units: &[Unit<'_>]) -> PageLines {
             && !ends_sentence(&u.text)
             && !u.text.contains(['。', '，', '；']);
         if short {
+            keyed[i] = true;
             let key = comparison_key(&u.text);
             if !key.is_empty() && seen.insert(line_hash(&key)) {
                 if prev_short && looks_like_name(&key) {
@@ -139,8 +144,8 @@ pub fn lines_of_units(units: &[Unit<'_>]) -> PageLines {
     out.context.extend(heads_context);
     // Every other short unit, whatever its markup or punctuation: `apply` looks
     // at each short head, so the cut depends on their keys too.
-    for u in units {
-        if short_enough(&u.text) {
+    for (u, keyed) in units.iter().zip(keyed) {
+        if !keyed && short_enough(&u.text) {
             let key = comparison_key(&u.text);
             if !key.is_empty() && seen.insert(line_hash(&key)) {
                 out.others.push(line_hash(&key));
@@ -163,29 +168,43 @@ fn is_text(u: &Unit<'_>) -> bool {
 /// (full-width forms read as ASCII), the same in every print of one page however
 /// it was wrapped, spaced or punctuated.
 fn context_hash(units: &[Unit<'_>], at: usize) -> u64 {
-    let mut buf = String::with_capacity(8 * CONTEXT_CHARS + 1);
-    let before = units[..at]
-        .iter()
-        .rev()
-        .filter(|u| is_text(u))
-        .flat_map(|u| u.text.chars().rev());
-    let mut back: Vec<char> = before
-        .filter(|&c| crate::text::is_alphanumeric(c))
-        .take(CONTEXT_CHARS)
-        .collect();
-    back.reverse();
-    buf.extend(back.into_iter().map(ascii_form));
-    buf.push('|');
-    buf.extend(
-        units[at + 1..]
-            .iter()
-            .filter(|u| is_text(u))
-            .flat_map(|u| u.text.chars())
-            .filter(|&c| crate::text::is_alphanumeric(c))
-            .take(CONTEXT_CHARS)
-            .map(ascii_form),
-    );
-    line_hash(&buf)
+    use crate::text::is_alphanumeric;
+    // Gathered on the stack (at most four bytes a character), each side read only
+    // as far as its letters and digits go.
+    let mut back = ['\0'; CONTEXT_CHARS];
+    let mut left = CONTEXT_CHARS;
+    'back: for u in units[..at].iter().rev().filter(|u| is_text(u)) {
+        for c in u.text.chars().rev() {
+            if is_alphanumeric(c) {
+                left -= 1;
+                back[left] = c;
+                if left == 0 {
+                    break 'back;
+                }
+            }
+        }
+    }
+    let mut buf = [0u8; 8 * CONTEXT_CHARS + 1];
+    let mut len = 0;
+    for &c in &back[left..] {
+        len += ascii_form(c).encode_utf8(&mut buf[len..]).len();
+    }
+    buf[len] = b'|';
+    len += 1;
+    let mut taken = 0;
+    'ahead: for u in units[at + 1..].iter().filter(|u| is_text(u)) {
+        for c in u.text.chars() {
+            if taken == CONTEXT_CHARS {
+                break 'ahead;
+            }
+            if is_alphanumeric(c) {
+                len += ascii_form(c).encode_utf8(&mut buf[len..]).len();
+                taken += 1;
+            }
+        }
+    }
+    // `line_hash` of the same text.
+    xxhash_rust::xxh3::xxh3_64(&buf[..len])
 }
 
 /// A full-width form (`１`, `Ａ`) as its ASCII character.
@@ -388,6 +407,48 @@ mod tests {
     use super::*;
     use crate::segment::blocks::units;
     use crate::segment::classify::classify;
+
+    /// `context_hash` as the letters and digits either side gathered into a
+    /// string and hashed: what the one on the stack must equal.
+    fn context_hash_of_strings(units: &[Unit<'_>], at: usize) -> u64 {
+        let alnum = |c: &char| crate::text::is_alphanumeric(*c);
+        let mut back: Vec<char> = units[..at]
+            .iter()
+            .rev()
+            .filter(|u| is_text(u))
+            .flat_map(|u| u.text.chars().rev())
+            .filter(alnum)
+            .take(CONTEXT_CHARS)
+            .collect();
+        back.reverse();
+        let mut s: String = back.into_iter().map(ascii_form).collect();
+        s.push('|');
+        s.extend(
+            units[at + 1..]
+                .iter()
+                .filter(|u| is_text(u))
+                .flat_map(|u| u.text.chars())
+                .filter(alnum)
+                .take(CONTEXT_CHARS)
+                .map(ascii_form),
+        );
+        line_hash(&s)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn context_hash_reads_the_letters_and_digits_either_side(
+            text in "([社区治理ＡＢ１２ab9，。 \u{3000}𠀀]{0,30}\n{1,2}){1,8}"
+        ) {
+            let units = units(&text);
+            for at in 0..units.len() {
+                proptest::prop_assert_eq!(
+                    context_hash(&units, at),
+                    context_hash_of_strings(&units, at)
+                );
+            }
+        }
+    }
 
     #[test]
     fn the_issues_a_line_must_recur_in_never_overflow() {

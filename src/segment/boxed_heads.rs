@@ -32,9 +32,7 @@
 
 use super::blocks::Unit;
 use super::classify::{Class, Role};
-use super::rehome::{
-    keys, mark_moved_heads, names_some, naming, order_after_moves, permute, side_by_side,
-};
+use super::rehome::{keys, mark_moved_heads, names_some, naming, order_after_moves, permute};
 
 /// The rule `articles --explain` shows for the moved box head.
 const MOVED: &str = "head: a box's head printed in a lead's head stack, its text between the lead's title and `——` subtitle, or a box printed between the lead's byline and text (moved above the stack with its text)";
@@ -150,12 +148,13 @@ struct Boxed {
 }
 
 /// Move each box's head and text printed in a lead's head stack (see the module
-/// docs) above the stack.
+/// docs) above the stack. (Never asked of a page printed side by side, see
+/// [`super::rehome::side_by_side`].)
 pub fn unbox_heads(units: &mut Vec<Unit<'_>>, classes: &mut Vec<Class>) {
     let subtitles: Vec<usize> = (0..units.len())
         .filter(|&s| dash_subtitle(&units[s], &classes[s]))
         .collect();
-    if subtitles.is_empty() || side_by_side(units) {
+    if subtitles.is_empty() {
         return;
     }
     let mut moved = vec![false; units.len()];

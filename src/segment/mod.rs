@@ -208,10 +208,15 @@ fn run(
     promote_questions_over_exchanges(&units, &mut classes);
     mark_flush_heads(&units, &mut classes);
     rehome::columnist_titles(&mut units, &mut classes);
-    rehome::rehome_heads(&mut units, &mut classes);
-    rehome::pair_floated_heads(&mut units, &mut classes);
-    boxed_heads::unbox_heads(&mut units, &mut classes);
-    stacked_heads::unstack_heads(&mut units, &mut classes);
+    // A page printed with its columns side by side interleaves its texts line by
+    // line: its order is no block order to mend, and none of the passes that move
+    // heads reads it. They only reorder units, so one look tells it for all four.
+    if !rehome::side_by_side(&units) {
+        rehome::rehome_heads(&mut units, &mut classes);
+        rehome::pair_floated_heads(&mut units, &mut classes);
+        boxed_heads::unbox_heads(&mut units, &mut classes);
+        stacked_heads::unstack_heads(&mut units, &mut classes);
+    }
     set_aside_trailing_links(&units, &mut classes);
     let drafts = assemble::assemble(&units, &classes);
     let mut whys: Vec<(&'static str, usize)> = Vec::new();

@@ -201,7 +201,10 @@ fn cut(units: &[Unit<'_>], h: usize) -> bool {
 }
 
 /// A page printed with its columns side by side (`-layout`: runs of spaces inside
-/// lines) interleaves its texts line by line; its order is not a block order to mend.
+/// lines) interleaves its texts line by line; its order is not a block order to mend:
+/// `segment::run` asks it once for the passes that move heads (`rehome_heads`,
+/// `pair_floated_heads`, `unbox_heads`, `unstack_heads`), which it never runs on
+/// such a page (they only reorder units, so none of them changes the answer).
 pub(super) fn side_by_side(units: &[Unit<'_>]) -> bool {
     units
         .iter()
@@ -215,13 +218,14 @@ pub(super) fn side_by_side(units: &[Unit<'_>]) -> bool {
 }
 
 /// Move each head printed away from its text above the opening it names. Returns
-/// whether a head moved.
+/// whether a head moved. (Never asked of a page printed side by side, see
+/// [`side_by_side`].)
 pub fn rehome_heads(units: &mut Vec<Unit<'_>>, classes: &mut Vec<Class>) -> bool {
     let openings: Vec<(usize, usize)> = (0..units.len())
         .filter_map(|t| headless_opening(units, classes, t).map(|at| (t, at)))
         .filter(|&(t, _)| !units[t].text.contains('<'))
         .collect();
-    if openings.is_empty() || side_by_side(units) {
+    if openings.is_empty() {
         return false;
     }
     let texts: Vec<Vec<char>> = openings
@@ -423,11 +427,8 @@ const FLOATED_RUN: usize = 3;
 /// left, in order. The bylines printed between the run and the texts go over the
 /// texts in the order the texts are printed. A run of three pairs only where each
 /// head names its own text better than the others. Returns whether a run was
-/// paired.
+/// paired. (Never asked of a page printed side by side, see [`side_by_side`].)
 pub fn pair_floated_heads(units: &mut Vec<Unit<'_>>, classes: &mut Vec<Class>) -> bool {
-    if side_by_side(units) {
-        return false;
-    }
     // Whether the page separates its paragraphs by blank lines (see
     // [`floated_run`]'s blocks).
     let blank_lines = units.iter().any(|u| u.gap > 0);

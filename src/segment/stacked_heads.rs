@@ -27,7 +27,7 @@ use super::blocks::Unit;
 use super::classify::{Class, Role};
 use super::rehome::{
     REACH, key_count, keys, mark_moved_heads, names, names_some, naming, order_after_moves,
-    permute, side_by_side, strongest_first, text_from, unit_starts,
+    permute, strongest_first, text_from, unit_starts,
 };
 
 /// The rule `articles --explain` shows for a moved head.
@@ -211,11 +211,9 @@ fn bare_opening(units: &[Unit<'_>], classes: &[Class], blank_lines: bool, t: usi
 
 /// Move each head of a stack that names a bare paragraph further on, and not the
 /// text under its stack, above that paragraph (with its byline, see the module
-/// docs).
+/// docs). (Never asked of a page printed side by side, see
+/// [`super::rehome::side_by_side`].)
 pub fn unstack_heads(units: &mut Vec<Unit<'_>>, classes: &mut Vec<Class>) {
-    if side_by_side(units) {
-        return;
-    }
     // Only stacks of two stories' heads are worth the work below (most pages
     // have none): two bylines or more under them (a byline printed over two
     // lines counts once), and no more title-sized lines than one head per

@@ -21,7 +21,9 @@ use super::classify::{
 };
 use super::lexicon::{NewsDayWords, lexicon};
 use super::news_day::{Reach, tells_news_day};
-use super::rethread::{BigramSet, Dangling, bigrams, cohesion, opens_mid_sentence, probe};
+use super::rethread::{
+    BigramSet, Dangling, bigrams, cohesion, is_field_row, opens_mid_sentence, probe,
+};
 use crate::text::is_han;
 
 /// Longest head line that titles the photo caption right below it (`白鹭翩翩`,
@@ -2711,6 +2713,7 @@ impl Assembler {
             (!d.intertitles.contains(&last)
                 && !d.rows
                 && !is_complete(&d.paragraphs[last])
+                && !is_field_row(&d.paragraphs[last])
                 && caption_credit(&d.paragraphs[last]).is_none())
             .then_some((c, last))
             .or_else(|| self.dangling.last_of(c))
@@ -2867,7 +2870,8 @@ impl Assembler {
         let draft = &mut self.drafts[d];
         draft.paragraphs[p].push_str(&unit.text);
         self.dangling.remove(d, p);
-        if !class.complete {
+        // A box's row of fields that ends the paragraph leaves nothing cut.
+        if !class.complete && !is_field_row(&unit.text) {
             self.dangling.push(d, p);
         }
         self.after_text(d, p, class);
@@ -2890,7 +2894,7 @@ impl Assembler {
         }
         draft.paragraphs.push(unit.text.to_string());
         let p = draft.paragraphs.len() - 1;
-        if !class.complete {
+        if !class.complete && !is_field_row(&unit.text) {
             self.dangling.push(d, p);
         }
         self.after_text(d, p, class);
@@ -2932,6 +2936,23 @@ mod tests {
         a.iter()
             .map(|a| (a.kicker.as_str(), a.title.as_str(), a.byline.as_str()))
             .collect()
+    }
+
+    /// A calendar box's last row of fields (`节气：大雪第六天`) ends no sentence, yet
+    /// nothing goes on from it: the serial's text below, under a head of its own,
+    /// stays the serial's though `…第六天` / `天还没亮…` makes a word (天天).
+    #[test]
+    fn a_box_row_of_fields_takes_no_text_from_below() {
+        let page = "今日黄历\n\n2026年12月12日　星期六　农历冬月初三\n\n宜：出行　会友　纳财　　忌：动土　安葬\n\n节气：大雪第六天\n\n长篇连载\n\n《江上谣》\n\n禹南枝\n\n上期回顾：老艄公病倒了，渡船停了三天。\n\n第十四章　冬渡\n\n天还没亮，阿满就到了渡口。江面上起了雾。\n\n他解开缆绳，竹篙往江底一点，渡船慢慢离了岸。\n";
+        let a = segment_issue(page, "k");
+        let body = |t: &str| {
+            a.iter()
+                .find(|x| x.title == t)
+                .map(|x| x.paragraphs.concat())
+                .unwrap_or_default()
+        };
+        assert!(!body("今日黄历").contains("天还没亮"), "{a:#?}");
+        assert!(body("《江上谣》").contains("天还没亮"), "{a:#?}");
     }
 
     /// A head after the one finished paragraph of a box titled with a notice's word

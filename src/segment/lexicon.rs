@@ -52,6 +52,12 @@ pub struct Lexicon {
     /// What a pen name ends with (`听涛客`, `竹溪散人`).
     #[serde(default)]
     pen_name_endings: Vec<String>,
+    /// What a serial's note alone on its line says in brackets (`连载`, `续`).
+    #[serde(default)]
+    serial_notes: Vec<String>,
+    /// What the announcement of a serial's next part opens with (`下期预告`).
+    #[serde(default)]
+    serial_previews: Vec<String>,
     #[serde(default)]
     signoff_verbs: Vec<String>,
     #[serde(default)]
@@ -259,6 +265,8 @@ impl Lexicon {
             credit_verbs,
             office_endings,
             pen_name_endings,
+            serial_notes,
+            serial_previews,
             signoff_verbs,
             news_days,
             head_fields,
@@ -289,6 +297,8 @@ impl Lexicon {
             ("credit_verbs", words(credit_verbs)),
             ("office_endings", words(office_endings)),
             ("pen_name_endings", words(pen_name_endings)),
+            ("serial_notes", words(serial_notes)),
+            ("serial_previews", words(serial_previews)),
             ("signoff_verbs", words(signoff_verbs)),
             ("news_days.lede_openers", words(&news_days.lede_openers)),
             ("news_days.lede_clause", words(&news_days.lede_clause)),
@@ -344,6 +354,8 @@ impl Lexicon {
             credit_verbs: add(&self.credit_verbs, &more.credit_verbs),
             office_endings: add(&self.office_endings, &more.office_endings),
             pen_name_endings: add(&self.pen_name_endings, &more.pen_name_endings),
+            serial_notes: add(&self.serial_notes, &more.serial_notes),
+            serial_previews: add(&self.serial_previews, &more.serial_previews),
             signoff_verbs: add(&self.signoff_verbs, &more.signoff_verbs),
             news_days: NewsDays {
                 lede_openers: add(&self.news_days.lede_openers, &more.news_days.lede_openers),
@@ -458,6 +470,32 @@ impl Lexicon {
                 .pen_name_endings
                 .iter()
                 .any(|w| name.len() > w.len() && name.ends_with(w.as_str()))
+    }
+}
+
+impl Lexicon {
+    /// `连载之七`, `连载四十二`: the words inside the brackets of a serial's part
+    /// number alone on its line, a word of `serial_notes` and the number after it
+    /// (`之` and Chinese or Arabic numerals).
+    pub fn is_serial_note(&self, inner: &str) -> bool {
+        self.serial_notes.iter().any(|w| {
+            inner.strip_prefix(w.as_str()).is_some_and(|rest| {
+                let rest = rest.strip_prefix('之').unwrap_or(rest);
+                !rest.is_empty()
+                    && rest
+                        .chars()
+                        .all(|c| c.is_ascii_digit() || "〇零一二三四五六七八九十百两".contains(c))
+            })
+        })
+    }
+
+    /// `下期预告：芦苇荡里亮起了一盏灯`: a line that opens with a word of
+    /// `serial_previews` and a colon after it announces a serial's next part.
+    pub fn is_serial_preview(&self, text: &str) -> bool {
+        self.serial_previews.iter().any(|w| {
+            text.strip_prefix(w.as_str())
+                .is_some_and(|rest| rest.starts_with(['：', ':']))
+        })
     }
 }
 

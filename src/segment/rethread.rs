@@ -105,6 +105,45 @@ pub fn opens_mid_sentence(text: &str) -> bool {
     text.chars().next().is_some_and(cannot_open)
 }
 
+/// The most characters a row of fields ([`is_field_row`]) has.
+const FIELD_ROW_MAX: usize = 24;
+
+/// The most characters a field's label has.
+const FIELD_LABEL_MAX: usize = 6;
+
+/// `节气：大雪第六天`, `宜：出行　会友　纳财　　忌：动土　安葬`: a short row of a box
+/// (a calendar, the weather, a schedule), fields apart by spaces, the first a label
+/// of a few Han characters, a colon and a value, no sentence punctuation anywhere.
+/// It ends no sentence, yet no text goes on from it: no column break cut it, and the
+/// text it seems to run into (`…第六天` / `天还没亮…`: 天天) is no continuation. A
+/// row of one field needs a label of two characters or more that names no speaker's
+/// role: `答：持身份证到各区公交服务网点或` and `记者：这个项目什么时候` are the
+/// first lines of an answer and a question, cut at a column's foot.
+pub fn is_field_row(text: &str) -> bool {
+    if crate::segment::classify::count_upto(text, FIELD_ROW_MAX + 1) > FIELD_ROW_MAX
+        || text.contains(['，', '。', '；', '！', '？', '、', ',', ';', '!', '?'])
+    {
+        return false;
+    }
+    let mut fields = text
+        .split(|c: char| c.is_whitespace())
+        .filter(|f| !f.is_empty());
+    let Some(first) = fields.next() else {
+        return false;
+    };
+    let Some((label, value)) = first.split_once(['：', ':']) else {
+        return false;
+    };
+    let n = label.chars().count();
+    let least = if fields.next().is_some() { 1 } else { 2 };
+    (least..=FIELD_LABEL_MAX).contains(&n)
+        && label.chars().all(is_han)
+        && !value.is_empty()
+        && !crate::segment::classify::ROLE_WORDS
+            .iter()
+            .any(|r| label.ends_with(r))
+}
+
 /// True when `text` reads as the continuation of the cut paragraph `para`.
 pub fn bond(para: &str, text: &str) -> bool {
     let Some(first) = text.chars().next() else {
@@ -337,6 +376,24 @@ mod tests {
             "八、全省新增城镇就业四十二万人",
             "面对复杂形势，全省今年新增就业。"
         ));
+    }
+
+    /// A box's row of fields ends nothing, but nothing goes on from it; a sentence
+    /// cut after a colon, a long line or a line with a comma is no such row.
+    #[test]
+    fn a_row_of_fields_is_no_cut_sentence() {
+        assert!(is_field_row("节气：大雪第六天"));
+        assert!(is_field_row("宜：出行　会友　纳财　　忌：动土　安葬"));
+        assert!(is_field_row("风力：北风3级"));
+        assert!(!is_field_row("他说：今天的事，明天"));
+        assert!(!is_field_row(
+            "记者从市住建局获悉：今年全市集中供暖将于11月"
+        ));
+        assert!(!is_field_row("出行　会友"));
+        assert!(!is_field_row("12月12日：大雪"));
+        assert!(!is_field_row("节气："));
+        assert!(!is_field_row("答：持身份证到各区公交服务网点或"));
+        assert!(!is_field_row("记者：这个项目什么时候"));
     }
 
     #[test]

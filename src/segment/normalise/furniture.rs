@@ -15,6 +15,7 @@ use super::print_furniture::is_page_name;
 use super::print_furniture::is_page_number;
 use super::print_furniture::is_running_head;
 use super::print_furniture::is_section_name;
+use super::print_furniture::is_serial_note;
 use super::print_furniture::is_teaser;
 use super::web_chrome::is_article_foot;
 use super::web_chrome::is_channel_notice;
@@ -229,6 +230,7 @@ fn is_furniture_line(line: &Line<'_>, table_row: bool) -> bool {
         || is_page_name(line)
         || is_web_chrome(line, table_row)
         || is_teaser(line)
+        || is_serial_note(text)
 }
 
 /// Furniture cut by a hard wrap: a line of a stamp, a credit or a bar of buttons

@@ -256,6 +256,24 @@ pub(super) fn is_teaser(line: &Line<'_>) -> bool {
     page_ref(first) || page_code(first) || page_ref(last)
 }
 
+/// `（连载之七）`, `(连载四十二)`: a serial's part number alone on its line, in
+/// brackets (see `Lexicon::is_serial_note`), a note under its title, neither title
+/// nor text. A line that only opens with such brackets is text. The announcement of
+/// the next part (`下期预告：…`, see `Lexicon::is_serial_preview`) is no head either.
+pub(super) fn is_serial_note(text: &str) -> bool {
+    if count_upto(text, 41) <= 40 && lexicon().is_serial_preview(text) {
+        return true;
+    }
+    let Some(inner) = text
+        .strip_prefix(['（', '('])
+        .and_then(|t| t.strip_suffix(['）', ')']))
+    else {
+        return false;
+    };
+    let inner: String = inner.chars().filter(|c| !c.is_whitespace()).collect();
+    count_upto(&inner, 13) <= 12 && lexicon().is_serial_note(&inner)
+}
+
 /// `■　让文物在博物馆里“活”起来（第九版）`, `高铁春运客流创新高（详见A04版）`: a head
 /// with the page it is on in brackets after it (`第X版`, `X版` or a tabloid's `A04版`,
 /// after an optional `见`/`详见`); a jump marker (`（下转第二版）`) is no such line.
@@ -290,6 +308,31 @@ mod tests {
     fn reprint_notes_stay() {
         let page = "《山西日报》1月13日3版刊发\n\n力量沉下去 服务暖上来\n";
         assert_eq!(texts(page).len(), 2);
+    }
+
+    /// A serial's part number alone under its title and the announcement of its
+    /// next part are neither title nor text; a part number printed in the title's
+    /// line stays in the title, and `（一）` alone (a notice's clause) is text.
+    #[test]
+    fn a_serials_notes_are_furniture() {
+        let page = "长篇连载\n\n《江上谣》\n\n（连载之七）\n\n禹南枝\n\n天还没亮，阿满就到了渡口，江面上起了雾。\n\n（未完待续）\n\n下期预告：芦苇荡里亮起了一盏灯\n";
+        let kept = texts(page);
+        assert!(
+            !kept
+                .iter()
+                .any(|t| t.contains("连载之七") || t.contains("下期预告")),
+            "{kept:?}"
+        );
+        assert!(kept.iter().any(|t| t.contains("未完待续")), "{kept:?}");
+        for line in [
+            "鹖岭山歌的传说（连载之三）",
+            "（一）",
+            "（连载）",
+            "（连载之七）的故事",
+        ] {
+            let page = format!("{line}\n\n天还没亮，阿满就到了渡口，江面上起了雾。\n");
+            assert!(texts(&page).iter().any(|t| t == line), "{line}");
+        }
     }
 
     #[test]

@@ -146,6 +146,20 @@ pub(super) fn room_or_text(next: Option<&Unit<'_>>) -> bool {
     })
 }
 
+/// `鹱田乡人民政府` / `温馨提示`: an office's name alone on its line (Han characters
+/// only, ending with an office's word, `lexicon().office_endings`) over a box's fixed
+/// head (`lexicon().box_heads`): the name signs the notice above and the head opens
+/// the box below, as on a notices page printed without blank lines. A box's head is
+/// no tail of a wrapped title (`璜江省人民政府` / `任免名单` is one title: its tail is
+/// no box's head).
+fn signs_over_a_box(name: &str, head: &str) -> bool {
+    let lexicon = crate::segment::lexicon::lexicon();
+    count_upto(name, 21) <= 20
+        && name.chars().all(crate::text::is_han)
+        && lexicon.is_office(name)
+        && lexicon.is_box_head(head)
+}
+
 /// `《楝水谣》`, `“网红鹅”`: one title or quotation, whole, no tail of another line.
 fn is_enclosed(t: &str) -> bool {
     [
@@ -203,6 +217,7 @@ pub(super) fn join_wrapped_heads(units: &mut Vec<Unit<'_>>, wrap: Wrap) {
         a.joined == 0
             && b.joined == 0
             && !field(&a.text)
+            && !signs_over_a_box(&a.text, &b.text)
             && !numbers_a_series(&a.text)
             && !is_enclosed(&b.text)
             && wrap.of(&a.text) > wrap.of(&b.text)
@@ -279,6 +294,31 @@ pub(super) fn join_wrapped_heads(units: &mut Vec<Unit<'_>>, wrap: Wrap) {
 mod tests {
     use super::numbers_a_series;
     use crate::segment::normalise::tests::texts;
+
+    /// On a hard-wrapped page without blank lines, an office's name under a notice's
+    /// last sentence signs the notice: a box's head under it (`温馨提示`) is no tail
+    /// of the name; a title cut after an office's word (`…人民政府` / `任免名单`) is
+    /// still one head.
+    #[test]
+    fn an_offices_name_over_a_box_head_stays_apart() {
+        let body = "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十\n";
+        let page =
+            format!("集市迁址\n{body}{body}九十。\n鹱田乡人民政府\n温馨提示\n{body}{body}九十。\n");
+        let t = texts(&page);
+        assert!(t.iter().any(|x| x == "鹱田乡人民政府"), "{t:?}");
+        assert!(t.iter().any(|x| x == "温馨提示"), "{t:?}");
+        let page = format!("{body}{body}九十。\n璜江省人民政府\n任免名单\n{body}{body}九十。\n");
+        let t = texts(&page);
+        assert!(t.iter().any(|x| x == "璜江省人民政府任免名单"), "{t:?}");
+        assert!(super::signs_over_a_box(
+            "麂城市发展和改革委员会",
+            "温馨提示"
+        ));
+        assert!(!super::signs_over_a_box(
+            "麂城市发展和改革委员会",
+            "召开听证会"
+        ));
+    }
 
     /// A kicker numbering a story of a series is whole: no title is joined to it.
     #[test]

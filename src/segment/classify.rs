@@ -449,33 +449,43 @@ fn short_title_over_pen_name(
 /// opens its run of heads (or under a label of four characters at most over it),
 /// that reads as a name rather than words of a verse (a character read as a name,
 /// no verb: `奶奶说` has one; at four characters [`reads_as_pen_name`] too), over
-/// two lines of verse or more that are no such name.
+/// two lines of verse or more that are no such name (a line two characters longer
+/// than the name is verse though it has a name's shape). The page's furniture
+/// between these lines is passed over.
 fn pen_names_over_verse(units: &[Unit<'_>], classes: &mut [Class]) {
     let head = |k: usize, classes: &[Class]| {
         classes[k].role == Role::Head
             && units[k].level == 0
             && matches!(units[k].markup, Markup::None)
     };
-    for i in 1..units.len().saturating_sub(2) {
+    // The page's lines less its furniture: a page head, a page number or an
+    // attribution printed between a title and the name under it is no line of
+    // the poem.
+    let lines: Vec<usize> = (0..units.len())
+        .filter(|&k| classes[k].role != Role::Noise)
+        .collect();
+    for at in 1..lines.len().saturating_sub(2) {
+        let (i, title) = (lines[at], lines[at - 1]);
+        let (first, second) = (lines[at + 1], lines[at + 2]);
         if !head(i, classes)
-            || !head(i - 1, classes)
-            || !head(i + 1, classes)
-            || !head(i + 2, classes)
+            || !head(title, classes)
+            || !head(first, classes)
+            || !head(second, classes)
         {
             continue;
         }
         // The title opens its run of heads, or a short label is over it.
-        if i >= 2
-            && head(i - 2, classes)
-            && (count_upto(&units[i - 2].text, 5) > 4
-                || (i >= 3 && classes[i - 3].role == Role::Head))
+        if at >= 2
+            && head(lines[at - 2], classes)
+            && (count_upto(&units[lines[at - 2]].text, 5) > 4
+                || (at >= 3 && classes[lines[at - 3]].role == Role::Head))
         {
             continue;
         }
         let Some(n) = pen_name_chars(&units[i].text) else {
             continue;
         };
-        if count_upto(&units[i - 1].text, 41) < n {
+        if count_upto(&units[title].text, 41) < n {
             continue;
         }
         let key = squeeze(&units[i].text);
@@ -487,11 +497,13 @@ fn pen_names_over_verse(units: &[Unit<'_>], classes: &mut [Class]) {
         {
             continue;
         }
+        // A line of a verse, not a second name: no name's shape, or longer by two
+        // characters or more than the name over it (`篁生` over `先是一滴`).
         let verse = |k: usize| {
             let t: &str = &units[k].text;
-            count_upto(t, 4) >= 4 && is_verse_line(t) && pen_name_chars(t).is_none()
+            count_upto(t, 4) >= 4 && is_verse_line(t) && pen_name_chars(t).is_none_or(|m| m > n + 1)
         };
-        if !(verse(i + 1) && verse(i + 2)) {
+        if !(verse(first) && verse(second)) {
             continue;
         }
         classes[i].role = Role::Byline;
@@ -508,12 +520,14 @@ pub(super) fn is_verse_line(text: &str) -> bool {
         && !text.chars().any(crate::text::is_digit)
 }
 
-/// Some word of `bare` is a verb (`奶奶说`): words of a verse, not a name.
+/// Some word of `bare` is a verb (`奶奶说`): words of a verse, not a name. A verbal
+/// noun (jieba's `vn`: the `生` a pen name ends with, `蓼生`, `苇岸生`) is no verb
+/// here: it names, as a noun does.
 fn has_verb(bare: &str) -> bool {
     crate::words::jieba()
         .tag(bare, false)
         .iter()
-        .any(|t| t.tag.starts_with('v'))
+        .any(|t| t.tag.starts_with('v') && t.tag != "vn")
 }
 
 /// The line without its spaces and a leading columnist's mark (`◇ 鹿鸣野`).
@@ -2844,6 +2858,38 @@ mod pen_name_tests {
             articles.iter().all(|a| a.byline != "奶奶说"),
             "{articles:#?}"
         );
+    }
+
+    /// A pen name that ends in a verbal noun (`蓼生`: `生`) signs the poem under its
+    /// title as any pen name does, over verse lines of four characters too when
+    /// they are longer than the name (`一声一声`), on a page with blank lines or
+    /// without them (a PDF's print in column order), and the poem keeps its verse;
+    /// an attribution printed between the title and the name is passed over.
+    #[test]
+    fn a_pen_name_ending_in_a_verbal_noun_signs_the_poem() {
+        let verse =
+            "石板路被脚步磨亮\n\n一声一声\n\n卖糖人的吆喝拐过街角\n\n把我的童年叫回了故乡\n";
+        let blank = format!(
+            "巷子里的长椅\n\n{TEXT}\n\n（未完待续）\n\n老巷听雨\n\n蓼生\n\n{verse}\n写给一条江的情书\n\n钮清远\n\n《琤江两岸》是作家蔺怀瑾的新作，收录散文四十篇。\n"
+        );
+        let attributed = blank.replacen(
+            "老巷听雨\n\n",
+            "老巷听雨\n\n《琤江日报》（2031年6月6日 第 08 版）\n\n",
+            1,
+        );
+        for page in [blank.clone(), blank.replace("\n\n", "\n"), attributed] {
+            let articles = segment_issue(&page, "x");
+            let poem = articles
+                .iter()
+                .find(|a| a.title == "老巷听雨")
+                .unwrap_or_else(|| panic!("{page}: {articles:#?}"));
+            assert_eq!(poem.byline, "蓼生", "{page}: {articles:#?}");
+            assert_eq!(
+                poem.paragraphs.concat(),
+                "石板路被脚步磨亮一声一声卖糖人的吆喝拐过街角把我的童年叫回了故乡",
+                "{page}: {articles:#?}"
+            );
+        }
     }
 
     /// A provider's credit under a box's text (`…气象台 供稿`, letter-spaced `供 稿`,

@@ -55,6 +55,10 @@ fn holds_clause_mark(s: &str) -> bool {
     })
 }
 
+/// The narrowest column looked for, in cells (six Han characters): a PDF's
+/// narrow columns are cut at seven to eleven.
+const NARROWEST: usize = 12;
+
 /// Widest cells counted for a line when looking for the wrap width.
 pub(super) const WIDTH_CAP: usize = 240;
 
@@ -164,6 +168,11 @@ pub(in crate::segment) fn wrap_width(units: &[Unit<'_>]) -> Option<Wrap> {
     // Both measures of every line in one pass.
     let mut cells = Widths::new(false);
     let mut chars = Widths::new(true);
+    // Lines of a narrow column (in cells, under 24), those of them running text,
+    // and all lines as wide as the narrowest column at least.
+    let mut narrow = [0u32; 24];
+    let mut narrow_prose = [0u32; 24];
+    let mut not_short = 0u32;
     // A table drawn with box characters (`│护士│８│`) has rows of one width
     // that no tool wrapped.
     for u in units
@@ -171,6 +180,13 @@ pub(in crate::segment) fn wrap_width(units: &[Unit<'_>]) -> Option<Wrap> {
         .filter(|u| u.markup == Markup::None && !has_box_drawing(&u.text))
     {
         let (by_cells, by_chars) = both_widths(&u.text);
+        if by_cells >= NARROWEST {
+            not_short += 1;
+            if by_cells < 24 {
+                narrow[by_cells] += 1;
+                narrow_prose[by_cells] += u32::from(holds_clause_mark(&u.text));
+            }
+        }
         // A line is never narrower in characters (each counts two cells) than
         // in cells.
         if by_chars < 24 {
@@ -183,6 +199,22 @@ pub(in crate::segment) fn wrap_width(units: &[Unit<'_>]) -> Option<Wrap> {
                 measure.prose[w] += u32::from(prose);
             }
         }
+    }
+    // A page of narrow columns (a PDF's page of five or six, printed column after
+    // column): most of its lines stand at one width under twelve Han characters,
+    // two in five of them or more running text (a comma or a full stop in them;
+    // a poem's verse or a list's rows have few).
+    if let Some((width, n)) = (NARROWEST + 3..24)
+        .map(|w| (w, narrow[w - 3..=w].iter().sum::<u32>()))
+        .max_by_key(|&(w, n)| (n, w))
+        && n >= 8
+        && 2 * n >= not_short
+        && 5 * narrow_prose[width - 3..=width].iter().sum::<u32>() >= 2 * n
+    {
+        return Some(Wrap {
+            width,
+            chars: false,
+        });
     }
     cells.cut().or_else(|| chars.cut()).or_else(|| {
         match (cells.cut_among_few(), chars.cut_among_few()) {
@@ -249,6 +281,27 @@ mod tests {
                 s.contains(['，', '。', '、', ','])
             );
         }
+    }
+
+    /// A page of narrow columns printed one after another (nine characters a
+    /// line, commas in many) is cut at their width; a poem of short lines without
+    /// commas is not.
+    #[test]
+    fn a_page_of_narrow_columns_is_cut_at_their_width() {
+        let prose: Vec<char> = "县里今年新修了三条乡村公路，沿线七个村的村民赶集不用再绕远路，运农产品的车也能直接开到地头，大家都说路好走了，日子也更有奔头。"
+            .repeat(2)
+            .chars()
+            .collect();
+        let mut page = String::from("三条乡村公路通车\n");
+        for line in prose.chunks(9) {
+            page.extend(line);
+            page.push('\n');
+        }
+        let w = wrap_width(&units(&page)).expect("a narrow column's width");
+        assert!((18..=21).contains(&w.width) && !w.chars, "{w:?}");
+        let poem =
+            "山那边有条河\n河水向东流\n流过老石桥\n桥下有人家\n人家门前树\n树上落晚霞\n".repeat(2);
+        assert!(wrap_width(&units(&poem)).is_none());
     }
 
     #[test]

@@ -17,7 +17,7 @@ use super::blocks::{Unit, leading_bullet};
 use super::classify::{
     Class, Role, caption_credit, count_upto, is_complete, is_contact_line, is_date_alone,
     is_name_line, is_notice_title, is_notice_word, is_question_label, is_rule_line, is_verse_line,
-    pen_name_chars, starts_section_number,
+    pen_name_chars, reads_as_signer, starts_section_number,
 };
 use super::lexicon::{NewsDayWords, lexicon};
 use super::news_day::{Reach, tells_news_day};
@@ -71,7 +71,7 @@ pub struct Draft {
     pub jump_in: bool,
     /// A box of rows under its label (a league table, a round's results): each
     /// row is whole, and no text below goes on in its last.
-    pub rows: bool,
+    pub box_of_rows: bool,
     /// Ends its part on this page with `(下转…)`.
     pub jump_out: bool,
     /// The title was found inside the body.
@@ -148,6 +148,37 @@ impl Draft {
 
     fn is_open(&self) -> bool {
         !self.closed || self.absorbing
+    }
+
+    /// `text` numbers the next clause of this article's numbered run (`二、报名办法`
+    /// after its `一、招生专业`, `（三）` after its `（二）`: the last paragraph
+    /// numbered in the same form holds the number before), or opens such a run
+    /// (`一、`, `（一）`) in a titled text still open that has none of its form.
+    fn continues_numbered_run(&self, text: &str) -> bool {
+        if self.caption || self.date_item || self.title.is_empty() || !self.has_body() {
+            return false;
+        }
+        let Some((bracketed, value)) = clause_number(text) else {
+            return false;
+        };
+        // A notice's clause is named in a few words (`二、报名办法`, `三、报到`);
+        // numbered items that each tell news (`三、农村供水工程惠及一百八十万人`,
+        // a year's top ten) are items of their own, unless the text is a notice.
+        let label = text
+            .split_once(['、', ')', '）'])
+            .map_or(text, |(_, rest)| rest);
+        if count_upto(label, 9) > 8 && !is_notice_title(&self.title) {
+            return false;
+        }
+        let before = self
+            .paragraphs
+            .iter()
+            .rev()
+            .find_map(|p| clause_number(p).filter(|&(b, _)| b == bracketed));
+        match before {
+            Some((_, v)) => value == v + 1,
+            None => value == 1 && self.is_open(),
+        }
     }
 
     /// A titled text, still open, whose last paragraph is finished (no caption):
@@ -515,9 +546,9 @@ fn is_service_label(text: &str) -> bool {
 }
 
 /// The service boxes in a run of head lines: for each, the index of its label and
-/// the index after its rows (two or more rows under every label, all of the first
-/// row's shape: a head of two phrases apart by a space under a forecast's rows,
-/// `周末有小雨　出行带好伞`, is no row of it).
+/// the index after its rows (two or more rows under every label, each of the first
+/// row's shape or carrying figures: a head of two phrases apart by a space under a
+/// forecast's rows, `周末有小雨　出行带好伞`, is no row of it).
 fn service_boxes(units: &[Unit<'_>], heads: &[usize]) -> Vec<(usize, usize)> {
     let shape = |k: usize| heads.get(k).and_then(|&h| box_row_shape(&units[h].text));
     let mut boxes = Vec::new();
@@ -541,6 +572,19 @@ fn service_boxes(units: &[Unit<'_>], heads: &[usize]) -> Vec<(usize, usize)> {
         }
     }
     boxes
+}
+
+/// A record's field (`pub_time: '2026-12-15 18:02'`): a key of Latin letters (and
+/// figures or `_`) before a colon. A row that only opens with Latin letters
+/// (`PM2.5 35 良`) is none.
+fn is_record_field(text: &str) -> bool {
+    text.starts_with(|c: char| c.is_ascii_alphabetic())
+        && text.find([':', '：']).is_some_and(|at| {
+            text[..at]
+                .trim_end()
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_')
+        })
 }
 
 /// A line carrying a figure (`2：1`, `５～１２℃`, `3.5元`).
@@ -727,6 +771,57 @@ fn leading_number(text: &str) -> Option<LeadingNumber> {
         form,
         next: chars.next(),
     })
+}
+
+/// The number of a clause of a notice or an essay that `text` opens with: `三、`
+/// (Han numerals before an enumeration comma) or `（二）`, `(十二)` (in brackets,
+/// `true`), and its value; a head that asks (`…？`) is no clause.
+fn clause_number(text: &str) -> Option<(bool, u32)> {
+    if !starts_section_number(text) {
+        return None;
+    }
+    let (bracketed, numeral) = match text.strip_prefix(['（', '(']) {
+        Some(rest) => (true, rest.split([')', '）']).next()?),
+        None => (false, text.split('、').next()?),
+    };
+    han_numeral_value(numeral).map(|v| (bracketed, v))
+}
+
+/// `三` -> 3, `十` -> 10, `十二` -> 12, `二十` -> 20, `二十一` -> 21 (to 99).
+fn han_numeral_value(numeral: &str) -> Option<u32> {
+    const DIGITS: &str = "一二三四五六七八九";
+    let digit = |c: char| DIGITS.chars().position(|d| d == c).map(|i| i as u32 + 1);
+    let chars: Vec<char> = numeral.chars().collect();
+    match chars.as_slice() {
+        [d] if *d == '十' => Some(10),
+        [d] => digit(*d),
+        ['十', u] => Some(10 + digit(*u)?),
+        [t, '十'] => Some(digit(*t)? * 10),
+        [t, '十', u] => Some(digit(*t)? * 10 + digit(*u)?),
+        _ => None,
+    }
+}
+
+/// How many of `heads` from the first (two at most) name who issues a text, an
+/// office or a signer with no date on the line (`classify::names_an_issuer`): 0 when the next head after them
+/// opens with `关于` (an issuer over its notice's title, `鼌阳市人民政府` / `关于…的通告`,
+/// is one title), is a box's row or is the date the signature goes on with
+/// (`2O26年5月6日`, as a scan prints it).
+fn undated_issuers(units: &[Unit<'_>], heads: &[usize]) -> usize {
+    let k = heads
+        .iter()
+        .take(2)
+        .take_while(|&&h| {
+            let t: &str = &units[h].text;
+            super::classify::names_an_issuer(t) && !is_date_alone(t)
+        })
+        .count();
+    // (Nor is a name over a box's rows, `本周夜间急诊医院` over its hospitals.)
+    let titles = heads.get(k).is_some_and(|&h| {
+        let t: &str = &units[h].text;
+        t.trim_start().starts_with("关于") || is_box_row(t) || is_date_alone(t)
+    });
+    if titles { 0 } else { k }
 }
 
 /// `1.`, `２．`, `3、`, `（四）`: the number a head of a numbered list opens with,
@@ -1229,6 +1324,25 @@ impl Assembler {
         self.headed = Some(n);
     }
 
+    /// Open a box of rows: the first of `lines` is its label (the title), the rest
+    /// its rows, a paragraph each. No text goes on in its last row (a remark under
+    /// it is a paragraph of its own); text below joins it only when not `closed`.
+    fn open_box(&mut self, units: &[Unit<'_>], why: &'static str, lines: &[usize], closed: bool) {
+        let Some((&label, rows)) = lines.split_first() else {
+            return;
+        };
+        let head = &units[label];
+        self.open_headed(head.line, why, head.text.to_string(), head.bullet);
+        let d = self.cur.unwrap_or_default();
+        let draft = &mut self.drafts[d];
+        draft
+            .paragraphs
+            .extend(rows.iter().map(|&h| units[h].text.to_string()));
+        draft.closed = closed;
+        draft.box_of_rows = true;
+        self.headed = None;
+    }
+
     /// Start a new article; the one before stops receiving text.
     fn open(&mut self, line: usize, why: &'static str) -> usize {
         // A headed article that got no body before this one waits for its body.
@@ -1291,6 +1405,60 @@ impl Assembler {
             }
             j += 1;
         }
+        // A notice's numbered clauses (`一、招生专业` / `（一）…` / … / `二、报名办法`)
+        // are its text: a head that numbers the next clause of a run in the article
+        // above (`二、` after its `一、`, `（三）` after its `（二）`), or the first
+        // clause (`一、`, `（一）`) under a titled text still open, is that article's
+        // section, however it is marked (a Markdown heading, a notice's word at its
+        // end, `…办法`). The article ends only where the run does.
+        if subtitle.is_none() && bylines.is_empty() {
+            while let Some(&h) = heads.first()
+                && let Some(c) = self.cur
+                && self.drafts[c].continues_numbered_run(&units[h].text)
+            {
+                heads.remove(0);
+                let d = &mut self.drafts[c];
+                d.intertitles.push(d.paragraphs.len());
+                d.paragraphs.push(units[h].text.to_string());
+                d.closed = false;
+                d.box_of_rows = false;
+                self.headed = None;
+            }
+            if heads.is_empty() {
+                return j;
+            }
+        }
+        // Who signs a finished text, undated, on a line of its own (`鹛湖公园管理处`,
+        // `郜棠秋先生治丧小组`, `…村民 郗若木及家人`; two offices one under another),
+        // over the next item's head: the text's signature, which ends it, no kicker
+        // or title of the next item. Over no head, it signs only where no text of
+        // its own and no date follow it (those are the signed-and-dated rules').
+        if subtitle.is_none()
+            && undated_issuers(units, &heads) > 0
+            && let Some(c) = self.cur
+            && self.drafts[c].is_finished_text()
+        {
+            let k = undated_issuers(units, &heads);
+            let next = next_significant(classes, j);
+            let takes = k < heads.len()
+                || (bylines.is_empty()
+                    && next.is_none_or(|n| {
+                        !matches!(classes[n].role, Role::Body | Role::Date | Role::Caption)
+                    }));
+            if takes {
+                let d = &mut self.drafts[c];
+                for &h in &heads[..k] {
+                    d.paragraphs.push(units[h].text.to_string());
+                }
+                d.closed = true;
+                d.absorbing = false;
+                self.headed = None;
+                heads.drain(..k);
+                if heads.is_empty() {
+                    return j;
+                }
+            }
+        }
         // A short label over a run of lines that each carry figures (`战报` / `芃湾队
         // 2：1 桤林队` / `菡萏队 0：0 柘桑队`; a price list, a weather box), with no
         // text of its own below: a box, which the label titles and the lines fill. It
@@ -1334,21 +1502,12 @@ impl Assembler {
             .take_while(|&(_, t)| t)
             .map(|(s, _)| s)
         {
-            let first = &units[heads[0]];
-            self.open_headed(
-                first.line,
+            self.open_box(
+                units,
                 "a short label over lines of figures (a results box, a price list)",
-                first.text.to_string(),
-                first.bullet,
+                &heads[..size],
+                true,
             );
-            let d = self.cur.unwrap_or_default();
-            let draft = &mut self.drafts[d];
-            draft
-                .paragraphs
-                .extend(heads[1..size].iter().map(|&h| units[h].text.to_string()));
-            draft.closed = true;
-            draft.rows = true;
-            self.headed = None;
             // The heads under the box's rows stack for the next article.
             heads.drain(..size);
             if heads.is_empty() {
@@ -1431,7 +1590,7 @@ impl Assembler {
                 && running
                 && heads.iter().all(|&h| {
                     let t: &str = &units[h].text;
-                    is_box_row(t) && !t.starts_with(|c: char| c.is_ascii_alphabetic())
+                    is_box_row(t) && !is_record_field(t)
                 });
             if rows_only {
                 for &h in &heads {
@@ -1439,32 +1598,61 @@ impl Assembler {
                 }
                 return j;
             }
-            if !boxes.is_empty() && (first == 0 || running) {
-                for &h in &heads[..first] {
-                    self.body(&units[h], &classes[h]);
-                }
+            // At a page's top or after a finished article, the heads over the first
+            // label (`生活服务`) are the boxes' kicker as well.
+            let after_closed = !running
+                && self
+                    .cur
+                    .is_none_or(|c| !self.drafts[c].is_open() || self.drafts[c].has_body());
+            if !boxes.is_empty() && (first == 0 || running || after_closed) {
+                // One line above the first label that reads as a signer
+                // (`蘧州交警支队`) signs the text running above; other heads there
+                // (`便民服务` / `本周生活信息一览`) label the boxes below: the first
+                // box's kicker, no text of the story above.
+                let signs = first == 1 && running && reads_as_signer(&units[heads[0]].text);
+                let kicker = if signs {
+                    self.body(&units[heads[0]], &classes[heads[0]]);
+                    String::new()
+                } else {
+                    heads[..first]
+                        .iter()
+                        .map(|&h| units[h].text.as_ref())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                };
                 let last_end = boxes.last().map_or(0, |b| b.1);
                 for (k, &(label, end)) in boxes.iter().enumerate() {
-                    let head = &units[heads[label]];
-                    self.open_headed(
-                        head.line,
-                        "a service box's label over its rows",
-                        head.text.to_string(),
-                        head.bullet,
+                    let closed = end < heads.len() || !text_below;
+                    self.open_box(
+                        units,
+                        "a service box: a label over two rows of fields or more",
+                        &heads[label..end],
+                        closed,
                     );
-                    let until = boxes.get(k + 1).map_or(end, |b| b.0);
-                    let d = self.cur.unwrap_or_default();
-                    let draft = &mut self.drafts[d];
-                    draft.paragraphs.extend(
-                        heads[label + 1..until]
-                            .iter()
-                            .map(|&h| units[h].text.to_string()),
-                    );
-                    draft.closed = until < heads.len() || !text_below;
-                    // No text goes on the last row of a box (a remark under it is
-                    // a paragraph of its own).
-                    draft.rows = true;
-                    self.headed = None;
+                    if k == 0 && !kicker.is_empty() {
+                        let d = self.cur.unwrap_or_default();
+                        self.drafts[d].kicker.clone_from(&kicker);
+                        self.drafts[d].line = units[heads[0]].line;
+                    }
+                    // The lines between a box's rows and the next box's label
+                    // (`福彩3D` / `第2026150期:5 8 1`, a label over one row) are a
+                    // box of their own, no rows of the box above.
+                    // (One line alone there, `数据:黏川市气象台`, is the box's credit:
+                    // the box above keeps it.)
+                    let next = boxes.get(k + 1).map_or(end, |b| b.0);
+                    if next == end + 1 {
+                        let d = self.cur.unwrap_or_default();
+                        self.drafts[d]
+                            .paragraphs
+                            .push(units[heads[end]].text.to_string());
+                    } else if end < next {
+                        self.open_box(
+                            units,
+                            "a head between service boxes, over the lines up to the next box",
+                            &heads[end..next],
+                            true,
+                        );
+                    }
                 }
                 heads.drain(..last_end);
                 if heads.is_empty() {
@@ -1676,11 +1864,38 @@ impl Assembler {
         // obituary, `某某及家人` under a letter of thanks), the date with no text of
         // its own below it, is a signed box that ends there: a dated line under a
         // section head opens that section's text instead (a timeline's entry).
-        let signed_and_dated = date_below.is_some_and(|n| {
+        let dated_head = date_below.is_some_and(|n| {
             next_significant(classes, n + 1).is_none_or(|m| classes[m].role != Role::Body)
         }) && heads.len() == 1
             && !classes[heads[0]].explicit
             && leading_number(&units[heads[0]].text).is_none();
+        // Who signs: an office, a family, a name. Another head over such a date
+        // (`网络问政` / `2026年6月1日`, then the next title) signs nothing; it is
+        // no section of the finished text above either, which ends there.
+        let signed_and_dated = dated_head && reads_as_signer(&units[heads[0]].text);
+        if dated_head
+            && !signed_and_dated
+            && subtitle.is_none()
+            && bylines.is_empty()
+            && let Some(c) = self.cur
+            && self.drafts[c].is_finished_text()
+            && !self.drafts[c].is_open_notice()
+        {
+            self.drafts[c].closed = true;
+            self.drafts[c].absorbing = false;
+            self.open_box(
+                units,
+                "a head over a date alone under a finished text (an item's label and day)",
+                &heads[..1],
+                true,
+            );
+            if let Some(n) = date_below {
+                let d = self.cur.unwrap_or_default();
+                self.drafts[d].paragraphs.push(units[n].text.to_string());
+                return n + 1;
+            }
+            return j;
+        }
         if heads.len() <= 2
             && subtitle.is_none()
             && bylines.is_empty()
@@ -2184,25 +2399,30 @@ impl Assembler {
             && leading_number(&text).is_none()
             && !super::classify::is_signature_line(&text)
             && let Some(c) = self.cur
-            && {
+            && let Some(why) = {
                 let d = &self.drafts[c];
                 let notice_box = d.paragraphs.len() == 1
                     && count_upto(&text, 13) <= 12
                     && is_notice_word(&d.title);
                 let service_box = count_upto(&text, 21) <= 20 && lexicon().is_box_head(&d.title);
-                (notice_box || service_box)
-                    && !d.caption
+                let finished = !d.caption
                     && d.has_body()
                     && d.intertitles.is_empty()
-                    && d.paragraphs.iter().all(|p| is_complete(p))
+                    && d.paragraphs.iter().all(|p| is_complete(p));
+                if !finished {
+                    None
+                } else if notice_box {
+                    Some("a head after the one paragraph of a box titled with a notice's word")
+                } else if service_box {
+                    Some(
+                        "a head after the finished text of a service box's fixed head (lexicon box_heads)",
+                    )
+                } else {
+                    None
+                }
             }
         {
-            self.open_headed(
-                line,
-                "a head after the one paragraph of a box titled with a notice's word",
-                text,
-                bullet,
-            );
+            self.open_headed(line, why, text, bullet);
             return;
         }
         // A head after a finished story signed at its top (`□ 司空望舒` under its
@@ -2711,7 +2931,7 @@ impl Assembler {
             // A caption ended by its photo credit (`…秧苗。本报记者 郦晓岚 摄`) is
             // finished: the next caption below it is a photo of its own.
             (!d.intertitles.contains(&last)
-                && !d.rows
+                && !d.box_of_rows
                 && !is_complete(&d.paragraphs[last])
                 && !is_field_row(&d.paragraphs[last])
                 && caption_credit(&d.paragraphs[last]).is_none())
@@ -3040,6 +3260,117 @@ mod tests {
         let a = segment_issue(page, "k");
         let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
         assert_eq!(titles, ["讣告", "感谢信"], "{a:#?}");
+    }
+
+    /// Heads over the first of a run of service boxes that do not read as a signer
+    /// (`便民服务` / `本周生活信息一览`) label the boxes: no text of the story above.
+    /// One that reads as a signer (`蘧州交警支队`) signs that story.
+    #[test]
+    fn heads_over_service_boxes_sign_the_story_above_only_as_a_signer() {
+        let page = "蘧桥夜间封桥检测\n\n为保障桥梁安全，6月10日至14日每晚封桥检测。\n\n便民服务\n\n本周生活信息一览\n\n蘧州天气\n\n8日 阵雨转多云 20-26℃\n\n9日 多云 21-29℃\n\n体彩开奖\n\n排列3第31151期:4 7 2\n\n七星彩第31064期:8 1 5 0 6 3\n\n寻物启事\n\n本人于5月31日下午在蘧州公园南门遗失黑色背包一个，请拾到者联系。\n";
+        let a = segment_issue(page, "k");
+        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["蘧桥夜间封桥检测", "蘧州天气", "体彩开奖", "寻物启事"],
+            "{a:#?}"
+        );
+        assert_eq!(a[0].paragraphs.len(), 1, "{a:#?}");
+        assert!(a[1].kicker.contains("便民服务"), "{a:#?}");
+        let page = page.replace("便民服务\n\n本周生活信息一览", "蘧州公路管理站");
+        let a = segment_issue(&page, "k");
+        assert_eq!(a.len(), 4, "{a:#?}");
+        assert_eq!(
+            a[0].paragraphs.last().map(String::as_str),
+            Some("蘧州公路管理站")
+        );
+        assert!(a[1].kicker.is_empty(), "{a:#?}");
+    }
+
+    /// A box's rows end where its shape ends: a head with one row under it between
+    /// two boxes (`福彩3D` / `第2026150期:5 8 1`) is a box of its own, not rows of
+    /// the box above.
+    #[test]
+    fn lines_between_service_boxes_are_a_box_of_their_own() {
+        let page = "蘧桥夜间封桥检测\n\n为保障桥梁安全，6月10日至14日每晚封桥检测。\n\n蘧州天气\n\n8日 阵雨转多云 20-26℃\n\n9日 多云 21-29℃\n\n福彩3D\n\n第2026150期:5 8 1\n\n体彩开奖\n\n排列3第31151期:4 7 2\n\n七星彩第31064期:8 1 5 0 6 3\n\n寻物启事\n\n本人于5月31日下午在蘧州公园南门遗失黑色背包一个，请拾到者联系。\n";
+        let a = segment_issue(page, "k");
+        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "蘧桥夜间封桥检测",
+                "蘧州天气",
+                "福彩3D",
+                "体彩开奖",
+                "寻物启事"
+            ],
+            "{a:#?}"
+        );
+        assert_eq!(
+            a[1].paragraphs,
+            ["8日 阵雨转多云 20-26℃", "9日 多云 21-29℃"]
+        );
+        assert_eq!(a[2].paragraphs, ["第2026150期:5 8 1"], "{a:#?}");
+    }
+
+    /// A head over a date under a finished story signs it only when it reads as a
+    /// signer: `网络问政` over a date is the next item's head.
+    #[test]
+    fn only_a_signer_over_a_date_signs_a_finished_story() {
+        let page = "蘧州老街改造完工\n\n历时八个月，蘧州老街改造工程日前完工，沿街商铺陆续开门迎客。\n\n网络问政\n\n2026年6月1日\n\n小区路灯何时修\n\n市民留言：小区门口的路灯坏了很久，什么时候修？\n\n区城管局答复：已安排维修，本周内修好。\n";
+        let a = segment_issue(page, "k");
+        assert!(a[0].paragraphs.iter().all(|p| p != "网络问政"), "{a:#?}");
+        assert!(a.iter().any(|a| a.title == "小区路灯何时修"), "{a:#?}");
+        let page = page.replace("网络问政", "蘧州老街改造指挥部");
+        let a = segment_issue(&page, "k");
+        assert!(
+            a[0].paragraphs.iter().any(|p| p == "蘧州老街改造指挥部"),
+            "{a:#?}"
+        );
+    }
+
+    /// A notice's numbered clauses are its text, however they are printed: `二、报名
+    /// 办法` after the notice's `一、招生专业` (and its `（一）`, `（二）` lines) is its
+    /// next section, no notice of its own, with a Markdown heading's mark too.
+    #[test]
+    fn a_notices_numbered_clauses_are_its_sections() {
+        let page = "县第二职业中学2031年招生简章\n\n我校今年面向全县应届初中毕业生招收新生三百人。\n\n一、招生专业\n\n（一）数控技术应用，八十人；\n\n（二）电子商务，一百二十人。\n\n二、报名办法\n\n考生在中考志愿填报期间登录县中招平台填报。\n\n三、录取办法\n\n按志愿和中考成绩从高到低录取。\n\n停水通知\n\n因管网改造，6月3日8时至18时县城东片停水。\n";
+        let a = segment_issue(page, "k");
+        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["县第二职业中学2031年招生简章", "停水通知"],
+            "{a:#?}"
+        );
+        let marked = page
+            .replace("一、", "## 一、")
+            .replace("二、", "## 二、")
+            .replace("三、", "## 三、")
+            .replace("县第二", "## 县第二")
+            .replace("停水", "## 停水");
+        let a = segment_issue(&marked, "k");
+        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["县第二职业中学2031年招生简章", "停水通知"],
+            "{a:#?}"
+        );
+    }
+
+    /// An office's or a signer's name alone under a finished notice, undated, over
+    /// the next item's head, signs the notice: no kicker of the item below.
+    #[test]
+    fn an_undated_office_under_a_notice_signs_it() {
+        let page = "停水通知\n\n因管网改造，6月3日8时至18时鹛湖路沿线停水，请提前储水。\n\n鹛湖区供水管理处\n\n更正\n\n本报昨日第三版《鹛湖新添观鸟台》一文，“南岸”应为“北岸”。\n";
+        let a = segment_issue(page, "k");
+        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, ["停水通知", "更正"], "{a:#?}");
+        assert_eq!(a[1].kicker, "", "{a:#?}");
+        assert_eq!(
+            a[0].paragraphs.last().map(String::as_str),
+            Some("鹛湖区供水管理处"),
+            "{a:#?}"
+        );
     }
 
     /// The short lines of a poem under its titled and signed head are its verse, up

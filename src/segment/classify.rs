@@ -1831,6 +1831,42 @@ pub fn is_signature_line(text: &str) -> bool {
         && !name.contains(['。', '，', '；', '！', '？'])
 }
 
+/// Who signs a notice or a box, on a line of its own under its text: an office's
+/// name (`蘧州交警支队`, `lexicon().office_endings`), a name ending with a signer's
+/// word (`谯北辰先生治丧小组`, `隗长庚及家人`: `lexicon().signer_endings`), a
+/// person's name, or a line [`is_signature_line`] reads; short, with no sentence
+/// punctuation. A head of other words (`网络问政`, `本周生活信息一览`) signs nothing.
+pub fn reads_as_signer(text: &str) -> bool {
+    if is_signature_line(text) {
+        return true;
+    }
+    let text = text.trim();
+    names_an_issuer(text)
+        || (count_upto(text, 25) <= 24
+            && !text.contains(['。', '，', '；', '！', '？', '：', ',', ':', '、'])
+            && is_name_line(text))
+}
+
+/// `鹛湖公园管理处`, `鼌阳市交警支队鼀湖大队`, `郜棠秋先生治丧小组`, `…村民　郗若木及家人`:
+/// a short line of no sentence punctuation and no figures naming who issues a notice: an office
+/// (five characters or more ending with a word of `lexicon().office_endings`; a
+/// shorter one is as often a title, `老戏台`, `山间小站`) or a signer
+/// (`lexicon().signer_endings`).
+pub fn names_an_issuer(text: &str) -> bool {
+    let text = text.trim();
+    // (A row of a list or a box carries figures, `4月10日下午 磐石路社区卫生服务站`.)
+    if count_upto(text, 25) > 24
+        || text.contains(['。', '，', '；', '！', '？', '：', ',', ':', '、'])
+        || text.chars().any(crate::text::is_digit)
+    {
+        return false;
+    }
+    let squeezed: String = text.split_whitespace().collect();
+    let lexicon = super::lexicon::lexicon();
+    (count_upto(&squeezed, 5) >= 5 && lexicon.is_office(&squeezed))
+        || lexicon.ends_like_signer(&squeezed)
+}
+
 /// `隗长庚家属　敬谢`, `子　钮建峰　女　钮建华　率全家泣告`: a short line of no sentence
 /// punctuation that ends with a sign-off verb (`lexicon().signoff_verbs`) set apart
 /// from who signs (two Han characters at least) by a space, or signed for a family

@@ -60,6 +60,9 @@ pub struct Lexicon {
     serial_previews: Vec<String>,
     #[serde(default)]
     signoff_verbs: Vec<String>,
+    /// What a signer's name on a line of its own ends with (`治丧小组`, `及家人`).
+    #[serde(default)]
+    signer_endings: Vec<String>,
     #[serde(default)]
     news_days: NewsDays,
     #[serde(default)]
@@ -268,6 +271,7 @@ impl Lexicon {
             serial_notes,
             serial_previews,
             signoff_verbs,
+            signer_endings,
             news_days,
             head_fields,
             record_fields,
@@ -300,6 +304,7 @@ impl Lexicon {
             ("serial_notes", words(serial_notes)),
             ("serial_previews", words(serial_previews)),
             ("signoff_verbs", words(signoff_verbs)),
+            ("signer_endings", words(signer_endings)),
             ("news_days.lede_openers", words(&news_days.lede_openers)),
             ("news_days.lede_clause", words(&news_days.lede_clause)),
             ("news_days.report_openers", words(&news_days.report_openers)),
@@ -357,6 +362,7 @@ impl Lexicon {
             serial_notes: add(&self.serial_notes, &more.serial_notes),
             serial_previews: add(&self.serial_previews, &more.serial_previews),
             signoff_verbs: add(&self.signoff_verbs, &more.signoff_verbs),
+            signer_endings: add(&self.signer_endings, &more.signer_endings),
             news_days: NewsDays {
                 lede_openers: add(&self.news_days.lede_openers, &more.news_days.lede_openers),
                 lede_clause: add(&self.news_days.lede_clause, &more.news_days.lede_clause),
@@ -456,6 +462,16 @@ impl Lexicon {
     /// (`office_endings`), something before it.
     pub fn is_office(&self, name: &str) -> bool {
         self.office_endings
+            .iter()
+            .any(|w| name.len() > w.len() && name.ends_with(w.as_str()))
+    }
+}
+
+impl Lexicon {
+    /// `谯北辰先生治丧小组`, `隗长庚及家人`: a name that ends with a signer's word
+    /// (`signer_endings`), something before it.
+    pub fn ends_like_signer(&self, name: &str) -> bool {
+        self.signer_endings
             .iter()
             .any(|w| name.len() > w.len() && name.ends_with(w.as_str()))
     }

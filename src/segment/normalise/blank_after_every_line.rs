@@ -22,7 +22,11 @@ pub(super) fn discount_blank_after_every_line(units: &mut [Unit<'_>], wrap: Opti
         if prev.markup != Markup::None || next.markup != Markup::None {
             continue;
         }
-        if wrap.fills(&prev.text) && !ends_sentence(&prev.text) {
+        // A row of a box or table (three fields or more apart by spaces, `16日 多云
+        // 15-24℃ 北风2级`, `箨山市人民医院 箐口路1号 急诊电话…`) may be as long as
+        // the width without being cut by it.
+        let row = prev.text.split_whitespace().nth(2).is_some();
+        if wrap.fills(&prev.text) && !ends_sentence(&prev.text) && !row {
             cut += 1;
             spaced += usize::from(next.gap > 0);
         }
@@ -89,5 +93,17 @@ mod tests {
         let wrap = wrap_width(&u);
         discount_blank_after_every_line(&mut u, wrap);
         assert!(u.iter().skip(1).all(|u| u.gap == 1), "{u:?}");
+    }
+
+    /// A service page of boxes, each row on a line of its own with a blank line
+    /// after it, keeps its blanks: rows of fields apart by spaces are not lines cut
+    /// by a wrap width, however many there are.
+    #[test]
+    fn rows_of_boxes_are_no_wrapped_lines() {
+        let page = "城区未来三天天气\n\n日期 天气 气温 风力\n\n16日 多云 15-24℃ 北风2级\n\n17日 小雨 14-19℃ 东北风3级\n\n18日 阴 13-18℃ 东北风2级\n\n今晚急诊值班医院\n\n市人民医院 蓼花路1号 急诊电话0000-8812120\n\n市妇幼保健院 荻港巷21号 急诊电话0000-8812121\n\n市中医院 菱角路9号 急诊电话0000-8812122\n\n市第二人民医院 芦苇路5号 急诊电话0000-8812123\n\n彩票开奖\n\n双色球第2031119期 红球 05 09 14 20 28 33 蓝球 03\n\n排列三第2031281期 7 2 9\n\n七星彩第2031118期 3 9 1 4 7 2 6\n\n下周尾号限行安排\n\n10月20日至26日，城区机动车按号牌尾号限行，周末不限行。\n";
+        let a = crate::segment::segment_issue(page, "k");
+        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        assert!(titles.contains(&"今晚急诊值班医院"), "{a:#?}");
+        assert!(titles.contains(&"下周尾号限行安排"), "{a:#?}");
     }
 }

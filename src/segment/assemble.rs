@@ -1440,9 +1440,12 @@ impl Assembler {
         {
             let k = undated_issuers(units, &heads);
             let next = next_significant(classes, j);
-            let takes = k < heads.len()
-                || (bylines.is_empty()
-                    && next.is_none_or(|n| {
+            // Never over a byline: a title or kicker over its story's byline that
+            // ends as an office does (`重返老棉纺厂` / `一座县城的工业记忆` / `记者 …`)
+            // heads that story.
+            let takes = bylines.is_empty()
+                && (k < heads.len()
+                    || next.is_none_or(|n| {
                         !matches!(classes[n].role, Role::Body | Role::Date | Role::Caption)
                     }));
             if takes {
@@ -3325,6 +3328,24 @@ mod tests {
         let a = segment_issue(&page, "k");
         assert!(
             a[0].paragraphs.iter().any(|p| p == "蘧州老街改造指挥部"),
+            "{a:#?}"
+        );
+    }
+
+    /// A title that ends as an office's name (`重返老棉纺厂`, `…第一中学`) over its
+    /// deck and byline heads its own story: it is no undated signature of the
+    /// finished story above.
+    #[test]
+    fn a_title_over_a_byline_is_no_signature_above() {
+        let page = "蘧州老街改造完工\n\n历时八个月，蘧州老街改造工程日前完工，沿街商铺陆续开门迎客。\n\n重返老棉纺厂\n\n一座县城的工业记忆\n\n记者 郗晓梅\n\n老棉纺厂的车间如今改成了展馆，来参观的多是当年的老工人。\n";
+        let a = segment_issue(page, "k");
+        assert!(
+            a[0].paragraphs.iter().all(|p| p != "重返老棉纺厂"),
+            "{a:#?}"
+        );
+        assert!(
+            a.iter()
+                .any(|a| a.title.contains("重返老棉纺厂") || a.kicker == "重返老棉纺厂"),
             "{a:#?}"
         );
     }

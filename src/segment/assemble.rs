@@ -803,9 +803,10 @@ fn han_numeral_value(numeral: &str) -> Option<u32> {
 }
 
 /// How many of `heads` from the first (two at most) name who issues a text, an
-/// office or a signer with no date on the line (`classify::names_an_issuer`): 0 when the next head after them
-/// opens with `关于` (an issuer over its notice's title, `鼌阳市人民政府` / `关于…的通告`,
-/// is one title), is a box's row or is the date the signature goes on with
+/// office or a signer with no date on the line (`classify::names_an_issuer`): 0 when
+/// the next head after them opens with a subject word (`lexicon().subject_words`,
+/// `关于`: an issuer over its notice's title, `鼌阳市人民政府` / `关于…的通告`, is one
+/// title), is a box's row or is the date the signature goes on with
 /// (`2O26年5月6日`, as a scan prints it).
 fn undated_issuers(units: &[Unit<'_>], heads: &[usize]) -> usize {
     let k = heads
@@ -817,11 +818,11 @@ fn undated_issuers(units: &[Unit<'_>], heads: &[usize]) -> usize {
         })
         .count();
     // (Nor is a name over a box's rows, `本周夜间急诊医院` over its hospitals.)
-    let titles = heads.get(k).is_some_and(|&h| {
+    let signs_nothing = heads.get(k).is_some_and(|&h| {
         let t: &str = &units[h].text;
-        t.trim_start().starts_with("关于") || is_box_row(t) || is_date_alone(t)
+        super::lexicon::lexicon().opens_a_subject(t) || is_box_row(t) || is_date_alone(t)
     });
-    if titles { 0 } else { k }
+    if signs_nothing { 0 } else { k }
 }
 
 /// `1.`, `２．`, `3、`, `（四）`: the number a head of a numbered list opens with,
@@ -1324,8 +1325,8 @@ impl Assembler {
         self.headed = Some(n);
     }
 
-    /// Open a box of rows: the first of `lines` is its label (the title), the rest
-    /// its rows, a paragraph each. No text goes on in its last row (a remark under
+    /// Open a box of rows (or an item of whole lines, a label over its day): the
+    /// first of `lines` is its label (the title), the rest its rows, a paragraph each. No text goes on in its last row (a remark under
     /// it is a paragraph of its own); text below joins it only when not `closed`.
     fn open_box(&mut self, units: &[Unit<'_>], why: &'static str, lines: &[usize], closed: bool) {
         let Some((&label, rows)) = lines.split_first() else {
@@ -1433,12 +1434,15 @@ impl Assembler {
         // over the next item's head: the text's signature, which ends it, no kicker
         // or title of the next item. Over no head, it signs only where no text of
         // its own and no date follow it (those are the signed-and-dated rules').
-        if subtitle.is_none()
-            && undated_issuers(units, &heads) > 0
+        let k = if subtitle.is_none() {
+            undated_issuers(units, &heads)
+        } else {
+            0
+        };
+        if k > 0
             && let Some(c) = self.cur
             && self.drafts[c].is_finished_text()
         {
-            let k = undated_issuers(units, &heads);
             let next = next_significant(classes, j);
             // Never over a byline: a title or kicker over its story's byline that
             // ends as an office does (`重返老棉纺厂` / `一座县城的工业记忆` / `记者 …`)
@@ -1573,9 +1577,10 @@ impl Assembler {
         // Service boxes run together in one column of short lines (`黏川天气` / `8日
         // 阵雨转多云 20-26℃` / … / `体彩开奖` / `排列3第31151期:4 7 2` / …): each label
         // over two or more rows (fields apart by a space or after a colon) is a box
-        // of its own, the rows its text; the lines above the first label close the
-        // text running above (its signature), the heads under the last box's rows
-        // stack for the next article.
+        // of its own, the rows its text; one line above the first label that reads
+        // as a signer signs the text running above, other lines there are the first
+        // box's kicker, and the heads under the last box's rows stack for the next
+        // article.
         if heads.len() >= 3 && subtitle.is_none() && bylines.is_empty() {
             let boxes = service_boxes(units, &heads);
             let running = self
@@ -1603,10 +1608,7 @@ impl Assembler {
             }
             // At a page's top or after a finished article, the heads over the first
             // label (`生活服务`) are the boxes' kicker as well.
-            let after_closed = !running
-                && self
-                    .cur
-                    .is_none_or(|c| !self.drafts[c].is_open() || self.drafts[c].has_body());
+            let after_closed = self.cur.is_none_or(|c| !self.drafts[c].is_open());
             if !boxes.is_empty() && (first == 0 || running || after_closed) {
                 // One line above the first label that reads as a signer
                 // (`蘧州交警支队`) signs the text running above; other heads there
@@ -1880,24 +1882,22 @@ impl Assembler {
             && !signed_and_dated
             && subtitle.is_none()
             && bylines.is_empty()
+            && let Some(n) = date_below
             && let Some(c) = self.cur
             && self.drafts[c].is_finished_text()
             && !self.drafts[c].is_open_notice()
         {
             self.drafts[c].closed = true;
             self.drafts[c].absorbing = false;
+            // An item of its own, its label the title and its day the one line,
+            // which no text below goes on in.
             self.open_box(
                 units,
                 "a head over a date alone under a finished text (an item's label and day)",
-                &heads[..1],
+                &[heads[0], n],
                 true,
             );
-            if let Some(n) = date_below {
-                let d = self.cur.unwrap_or_default();
-                self.drafts[d].paragraphs.push(units[n].text.to_string());
-                return n + 1;
-            }
-            return j;
+            return n + 1;
         }
         if heads.len() <= 2
             && subtitle.is_none()
@@ -3267,7 +3267,9 @@ mod tests {
 
     /// Heads over the first of a run of service boxes that do not read as a signer
     /// (`便民服务` / `本周生活信息一览`) label the boxes: no text of the story above.
-    /// One that reads as a signer (`蘧州交警支队`) signs that story.
+    /// One that reads as a signer (`蘧州公路管理站`) signs the text running above,
+    /// here an untitled one (the rest of a story from the column before), which
+    /// no undated issuer's rule signs: only the service boxes' rule does.
     #[test]
     fn heads_over_service_boxes_sign_the_story_above_only_as_a_signer() {
         let page = "蘧桥夜间封桥检测\n\n为保障桥梁安全，6月10日至14日每晚封桥检测。\n\n便民服务\n\n本周生活信息一览\n\n蘧州天气\n\n8日 阵雨转多云 20-26℃\n\n9日 多云 21-29℃\n\n体彩开奖\n\n排列3第31151期:4 7 2\n\n七星彩第31064期:8 1 5 0 6 3\n\n寻物启事\n\n本人于5月31日下午在蘧州公园南门遗失黑色背包一个，请拾到者联系。\n";
@@ -3280,9 +3282,12 @@ mod tests {
         );
         assert_eq!(a[0].paragraphs.len(), 1, "{a:#?}");
         assert!(a[1].kicker.contains("便民服务"), "{a:#?}");
-        let page = page.replace("便民服务\n\n本周生活信息一览", "蘧州公路管理站");
+        let page = page
+            .replace("便民服务\n\n本周生活信息一览", "蘧州公路管理站")
+            .replace("蘧桥夜间封桥检测\n\n", "");
         let a = segment_issue(&page, "k");
-        assert_eq!(a.len(), 4, "{a:#?}");
+        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, ["", "蘧州天气", "体彩开奖", "寻物启事"], "{a:#?}");
         assert_eq!(
             a[0].paragraphs.last().map(String::as_str),
             Some("蘧州公路管理站")
@@ -3322,8 +3327,14 @@ mod tests {
     fn only_a_signer_over_a_date_signs_a_finished_story() {
         let page = "蘧州老街改造完工\n\n历时八个月，蘧州老街改造工程日前完工，沿街商铺陆续开门迎客。\n\n网络问政\n\n2026年6月1日\n\n小区路灯何时修\n\n市民留言：小区门口的路灯坏了很久，什么时候修？\n\n区城管局答复：已安排维修，本周内修好。\n";
         let a = segment_issue(page, "k");
-        assert!(a[0].paragraphs.iter().all(|p| p != "网络问政"), "{a:#?}");
-        assert!(a.iter().any(|a| a.title == "小区路灯何时修"), "{a:#?}");
+        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["蘧州老街改造完工", "网络问政", "小区路灯何时修"],
+            "{a:#?}"
+        );
+        assert_eq!(a[0].paragraphs.len(), 1, "{a:#?}");
+        assert_eq!(a[1].paragraphs, ["2026年6月1日"], "{a:#?}");
         let page = page.replace("网络问政", "蘧州老街改造指挥部");
         let a = segment_issue(&page, "k");
         assert!(

@@ -1104,7 +1104,7 @@ pub fn is_notice_title(text: &str) -> bool {
                     .collect();
                 ends(&squeezed)
             }))
-        && (has(text, "关于") || count_upto(text, 20) <= 20)
+        && (super::lexicon::lexicon().holds_a_subject(text) || count_upto(text, 20) <= 20)
 }
 
 /// `问：…？`: the question heading a Q&A item.
@@ -1842,10 +1842,17 @@ pub fn reads_as_signer(text: &str) -> bool {
     }
     let text = text.trim();
     names_an_issuer(text)
-        || (count_upto(text, 25) <= 24
-            && !text.contains(['。', '，', '；', '！', '？', '：', ',', ':', '、'])
+        || (count_upto(text, SIGNER_MAX + 1) <= SIGNER_MAX
+            && !text.contains(NOT_IN_A_SIGNER)
             && is_name_line(text))
 }
+
+/// The most characters a signer's line ([`reads_as_signer`], [`names_an_issuer`]) has.
+const SIGNER_MAX: usize = 24;
+
+/// The punctuation no signer's line holds: a sentence's, a field's colon, a list's
+/// `、`.
+const NOT_IN_A_SIGNER: [char; 9] = ['。', '，', '；', '！', '？', '：', ',', ':', '、'];
 
 /// `鹛湖公园管理处`, `鼌阳市交警支队鼀湖大队`, `郜棠秋先生治丧小组`, `…村民　郗若木及家人`:
 /// a short line of no sentence punctuation and no figures naming who issues a notice: an office
@@ -1855,8 +1862,8 @@ pub fn reads_as_signer(text: &str) -> bool {
 pub fn names_an_issuer(text: &str) -> bool {
     let text = text.trim();
     // (A row of a list or a box carries figures, `4月10日下午 磐石路社区卫生服务站`.)
-    if count_upto(text, 25) > 24
-        || text.contains(['。', '，', '；', '！', '？', '：', ',', ':', '、'])
+    if count_upto(text, SIGNER_MAX + 1) > SIGNER_MAX
+        || text.contains(NOT_IN_A_SIGNER)
         || text.chars().any(crate::text::is_digit)
     {
         return false;

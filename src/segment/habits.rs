@@ -60,7 +60,12 @@ fn issues_to_recur_by(issues: u32, m: &super::measures::Measures) -> u32 {
 
 /// The hash a line is known by here: of its comparison key (NFKC, no whitespace).
 pub fn line_hash(key: &str) -> u64 {
-    xxhash_rust::xxh3::xxh3_64(key.as_bytes())
+    hash_bytes(key.as_bytes())
+}
+
+/// The one hash this module uses, of lines, contexts, digests and checksums.
+fn hash_bytes(bytes: &[u8]) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(bytes)
 }
 
 /// The short head lines of one page, each once, as hashes of their comparison
@@ -204,7 +209,7 @@ fn context_hash(units: &[Unit<'_>], at: usize) -> u64 {
         }
     }
     // `line_hash` of the same text.
-    xxhash_rust::xxh3::xxh3_64(&buf[..len])
+    hash_bytes(&buf[..len])
 }
 
 /// A full-width form (`１`, `Ａ`) as its ASCII character.
@@ -339,7 +344,7 @@ impl Habits {
             bytes.extend_from_slice(&k.to_le_bytes());
             bytes.push(tag);
         }
-        xxhash_rust::xxh3::xxh3_64(&bytes) | 1
+        hash_bytes(&bytes) | 1
     }
 
     /// A digest of what was learned (equal habits, equal digests), for cache keys;
@@ -360,7 +365,7 @@ impl Habits {
             bytes.push(tag);
             bytes.extend_from_slice(&k.to_le_bytes());
         }
-        xxhash_rust::xxh3::xxh3_64(&bytes)
+        hash_bytes(&bytes)
     }
 
     /// Counts of labels and names learned.

@@ -63,6 +63,9 @@ pub struct Lexicon {
     /// What a signer's name on a line of its own ends with (`治丧小组`, `及家人`).
     #[serde(default)]
     signer_endings: Vec<String>,
+    /// What names a notice's subject at the start of its title (`关于`).
+    #[serde(default)]
+    subject_words: Vec<String>,
     #[serde(default)]
     news_days: NewsDays,
     #[serde(default)]
@@ -272,6 +275,7 @@ impl Lexicon {
             serial_previews,
             signoff_verbs,
             signer_endings,
+            subject_words,
             news_days,
             head_fields,
             record_fields,
@@ -305,6 +309,7 @@ impl Lexicon {
             ("serial_previews", words(serial_previews)),
             ("signoff_verbs", words(signoff_verbs)),
             ("signer_endings", words(signer_endings)),
+            ("subject_words", words(subject_words)),
             ("news_days.lede_openers", words(&news_days.lede_openers)),
             ("news_days.lede_clause", words(&news_days.lede_clause)),
             ("news_days.report_openers", words(&news_days.report_openers)),
@@ -363,6 +368,7 @@ impl Lexicon {
             serial_previews: add(&self.serial_previews, &more.serial_previews),
             signoff_verbs: add(&self.signoff_verbs, &more.signoff_verbs),
             signer_endings: add(&self.signer_endings, &more.signer_endings),
+            subject_words: add(&self.subject_words, &more.subject_words),
             news_days: NewsDays {
                 lede_openers: add(&self.news_days.lede_openers, &more.news_days.lede_openers),
                 lede_clause: add(&self.news_days.lede_clause, &more.news_days.lede_clause),
@@ -474,6 +480,22 @@ impl Lexicon {
         self.signer_endings
             .iter()
             .any(|w| name.len() > w.len() && name.ends_with(w.as_str()))
+    }
+}
+
+impl Lexicon {
+    /// `关于…的通告`: a line that opens with a word of `subject_words` (white space
+    /// before it passed over).
+    pub fn opens_a_subject(&self, text: &str) -> bool {
+        let text = text.trim_start();
+        self.subject_words
+            .iter()
+            .any(|w| text.starts_with(w.as_str()))
+    }
+
+    /// `关于做好…工作的通知`: a line that holds a word of `subject_words` anywhere.
+    pub fn holds_a_subject(&self, text: &str) -> bool {
+        self.subject_words.iter().any(|w| text.contains(w.as_str()))
     }
 }
 

@@ -59,6 +59,18 @@ fn holds_clause_mark(s: &str) -> bool {
 /// narrow columns are cut at seven to eleven.
 const NARROWEST: usize = 12;
 
+/// The fewest lines at a narrow column's width (within three cells) that make it
+/// the page's width.
+const NARROW_LINES_MIN: u32 = 8;
+
+/// The share of a page's lines (six Han characters or more) that stand at a narrow
+/// column's width, at least (as a fraction, numerator and denominator): half.
+const NARROW_SHARE: (u32, u32) = (1, 2);
+
+/// The share of the lines at a narrow column's width that are running text (a
+/// comma or a full stop in them), at least: two in five.
+const NARROW_PROSE_SHARE: (u32, u32) = (2, 5);
+
 /// Widest cells counted for a line when looking for the wrap width.
 pub(super) const WIDTH_CAP: usize = 240;
 
@@ -207,9 +219,10 @@ pub(in crate::segment) fn wrap_width(units: &[Unit<'_>]) -> Option<Wrap> {
     if let Some((width, n)) = (NARROWEST + 3..24)
         .map(|w| (w, narrow[w - 3..=w].iter().sum::<u32>()))
         .max_by_key(|&(w, n)| (n, w))
-        && n >= 8
-        && 2 * n >= not_short
-        && 5 * narrow_prose[width - 3..=width].iter().sum::<u32>() >= 2 * n
+        && n >= NARROW_LINES_MIN
+        && NARROW_SHARE.1 * n >= NARROW_SHARE.0 * not_short
+        && NARROW_PROSE_SHARE.1 * narrow_prose[width - 3..=width].iter().sum::<u32>()
+            >= NARROW_PROSE_SHARE.0 * n
     {
         return Some(Wrap {
             width,

@@ -71,6 +71,20 @@ const NARROW_SHARE: (u32, u32) = (1, 2);
 /// comma or a full stop in them), at least: two in five.
 const NARROW_PROSE_SHARE: (u32, u32) = (2, 5);
 
+/// The share of the lines at a narrow column's width that end with a letter, a
+/// figure or a Han character (no mark), more than which make it a column's cut:
+/// half.
+const NARROW_OPEN_SHARE: (u32, u32) = (1, 2);
+
+/// True when `s` ends with a letter, a figure or a Han character: no punctuation
+/// at its end (white space passed over).
+fn ends_without_mark(s: &str) -> bool {
+    s.trim_end()
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
+}
+
 /// Widest cells counted for a line when looking for the wrap width.
 pub(super) const WIDTH_CAP: usize = 240;
 
@@ -184,6 +198,8 @@ pub(in crate::segment) fn wrap_width(units: &[Unit<'_>]) -> Option<Wrap> {
     // and all lines as wide as the narrowest column at least.
     let mut narrow = [0u32; 24];
     let mut narrow_prose = [0u32; 24];
+    // (and those of them that end with no mark: a column's cut rarely falls at one)
+    let mut narrow_open = [0u32; 24];
     let mut not_short = 0u32;
     // A table drawn with box characters (`│护士│８│`) has rows of one width
     // that no tool wrapped.
@@ -197,6 +213,7 @@ pub(in crate::segment) fn wrap_width(units: &[Unit<'_>]) -> Option<Wrap> {
             if by_cells < 24 {
                 narrow[by_cells] += 1;
                 narrow_prose[by_cells] += u32::from(holds_clause_mark(&u.text));
+                narrow_open[by_cells] += u32::from(ends_without_mark(&u.text));
             }
         }
         // A line is never narrower in characters (each counts two cells) than
@@ -215,7 +232,9 @@ pub(in crate::segment) fn wrap_width(units: &[Unit<'_>]) -> Option<Wrap> {
     // A page of narrow columns (a PDF's page of five or six, printed column after
     // column): most of its lines stand at one width under twelve Han characters,
     // two in five of them or more running text (a comma or a full stop in them;
-    // a poem's verse or a list's rows have few).
+    // a poem's verse or a list's rows have few), and most of them end with no mark
+    // (a column cuts its text anywhere; verse printed with its commas ends every
+    // line at one).
     if let Some((width, n)) = (NARROWEST + 3..24)
         .map(|w| (w, narrow[w - 3..=w].iter().sum::<u32>()))
         .max_by_key(|&(w, n)| (n, w))
@@ -223,6 +242,8 @@ pub(in crate::segment) fn wrap_width(units: &[Unit<'_>]) -> Option<Wrap> {
         && NARROW_SHARE.1 * n >= NARROW_SHARE.0 * not_short
         && NARROW_PROSE_SHARE.1 * narrow_prose[width - 3..=width].iter().sum::<u32>()
             >= NARROW_PROSE_SHARE.0 * n
+        && NARROW_OPEN_SHARE.1 * narrow_open[width - 3..=width].iter().sum::<u32>()
+            > NARROW_OPEN_SHARE.0 * n
     {
         return Some(Wrap {
             width,
@@ -298,7 +319,7 @@ mod tests {
 
     /// A page of narrow columns printed one after another (nine characters a
     /// line, commas in many) is cut at their width; a poem of short lines without
-    /// commas is not.
+    /// commas is not, nor one whose every line ends with a comma or a full stop.
     #[test]
     fn a_page_of_narrow_columns_is_cut_at_their_width() {
         let prose: Vec<char> = "县里今年新修了三条乡村公路，沿线七个村的村民赶集不用再绕远路，运农产品的车也能直接开到地头，大家都说路好走了，日子也更有奔头。"
@@ -315,6 +336,9 @@ mod tests {
         let poem =
             "山那边有条河\n河水向东流\n流过老石桥\n桥下有人家\n人家门前树\n树上落晚霞\n".repeat(2);
         assert!(wrap_width(&units(&poem)).is_none());
+        let poem = "山那边有一条小河，\n河水日夜向东流，\n流过村口老石桥，\n桥下住着几户人家。\n人家门前一棵树，\n树上挂满了晚霞。\n"
+            .repeat(2);
+        assert!(wrap_width(&units(&poem)).is_none(), "{:?}", wrap_width(&units(&poem)));
     }
 
     #[test]

@@ -66,6 +66,9 @@ pub struct Lexicon {
     /// What names a notice's subject at the start of its title (`关于`).
     #[serde(default)]
     subject_words: Vec<String>,
+    /// What a speaker's words are reported with before a colon (`说`, `表示`).
+    #[serde(default)]
+    speech_verbs: Vec<String>,
     #[serde(default)]
     news_days: NewsDays,
     #[serde(default)]
@@ -276,6 +279,7 @@ impl Lexicon {
             signoff_verbs,
             signer_endings,
             subject_words,
+            speech_verbs,
             news_days,
             head_fields,
             record_fields,
@@ -310,6 +314,7 @@ impl Lexicon {
             ("signoff_verbs", words(signoff_verbs)),
             ("signer_endings", words(signer_endings)),
             ("subject_words", words(subject_words)),
+            ("speech_verbs", words(speech_verbs)),
             ("news_days.lede_openers", words(&news_days.lede_openers)),
             ("news_days.lede_clause", words(&news_days.lede_clause)),
             ("news_days.report_openers", words(&news_days.report_openers)),
@@ -369,6 +374,7 @@ impl Lexicon {
             signoff_verbs: add(&self.signoff_verbs, &more.signoff_verbs),
             signer_endings: add(&self.signer_endings, &more.signer_endings),
             subject_words: add(&self.subject_words, &more.subject_words),
+            speech_verbs: add(&self.speech_verbs, &more.speech_verbs),
             news_days: NewsDays {
                 lede_openers: add(&self.news_days.lede_openers, &more.news_days.lede_openers),
                 lede_clause: add(&self.news_days.lede_clause, &more.news_days.lede_clause),
@@ -496,6 +502,14 @@ impl Lexicon {
     /// `关于做好…工作的通知`: a line that holds a word of `subject_words` anywhere.
     pub fn holds_a_subject(&self, text: &str) -> bool {
         self.subject_words.iter().any(|w| text.contains(w.as_str()))
+    }
+
+    /// `郗大山说`, `站长表示`: a speaker's name or post before a colon that ends
+    /// with a word of `speech_verbs`.
+    pub fn ends_with_speech_verb(&self, label: &str) -> bool {
+        self.speech_verbs
+            .iter()
+            .any(|w| label.ends_with(w.as_str()))
     }
 }
 

@@ -118,7 +118,9 @@ const FIELD_LABEL_MAX: usize = 6;
 /// text it seems to run into (`…第六天` / `天还没亮…`: 天天) is no continuation. A
 /// row of one field needs a label of two characters or more that names no speaker's
 /// role: `答：持身份证到各区公交服务网点或` and `记者：这个项目什么时候` are the
-/// first lines of an answer and a question, cut at a column's foot.
+/// first lines of an answer and a question, cut at a column's foot; a label that
+/// ends with a speech verb (`郗大山说：…`, `lexicon().speech_verbs`) opens a
+/// quotation, no field.
 pub fn is_field_row(text: &str) -> bool {
     if crate::segment::classify::count_upto(text, FIELD_ROW_MAX + 1) > FIELD_ROW_MAX
         || text.contains(['，', '。', '；', '！', '？', '、', ',', ';', '!', '?'])
@@ -142,6 +144,7 @@ pub fn is_field_row(text: &str) -> bool {
         && !crate::segment::classify::ROLE_WORDS
             .iter()
             .any(|r| label.ends_with(r))
+        && !crate::segment::lexicon::lexicon().ends_with_speech_verb(label)
 }
 
 /// True when `text` reads as the continuation of the cut paragraph `para`.
@@ -394,6 +397,10 @@ mod tests {
         assert!(!is_field_row("节气："));
         assert!(!is_field_row("答：持身份证到各区公交服务网点或"));
         assert!(!is_field_row("记者：这个项目什么时候"));
+        // A speaker's words after a speech verb open a quotation cut at a column's
+        // foot.
+        assert!(!is_field_row("郗大山说：明年还要再扩种"));
+        assert!(!is_field_row("站长表示：新站台月底"));
     }
 
     #[test]

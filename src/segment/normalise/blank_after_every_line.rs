@@ -3,7 +3,9 @@
 use super::wrap_width::Wrap;
 use crate::segment::blocks::Markup;
 use crate::segment::blocks::Unit;
+use crate::segment::classify::count_upto;
 use crate::segment::classify::ends_sentence;
+use crate::text::is_han;
 
 /// A page that puts a blank line after every printed line (Apache Tika's text of a
 /// PDF): when the lines of a hard-wrapped page that were cut mid-sentence at the
@@ -22,11 +24,9 @@ pub(super) fn discount_blank_after_every_line(units: &mut [Unit<'_>], wrap: Opti
         if prev.markup != Markup::None || next.markup != Markup::None {
             continue;
         }
-        // A row of a box or table (three fields or more apart by spaces, `16日 多云
-        // 15-24℃ 北风2级`, `箨山市人民医院 箐口路1号 急诊电话…`) may be as long as
-        // the width without being cut by it.
-        let row = prev.text.split_whitespace().nth(2).is_some();
-        if wrap.fills(&prev.text) && !ends_sentence(&prev.text) && !row {
+        // A row of a box or table may be as long as the width without being cut
+        // by it.
+        if wrap.fills(&prev.text) && !ends_sentence(&prev.text) && !is_box_row(&prev.text) {
             cut += 1;
             spaced += usize::from(next.gap > 0);
         }
@@ -37,6 +37,24 @@ pub(super) fn discount_blank_after_every_line(units: &mut [Unit<'_>], wrap: Opti
     for u in units.iter_mut().skip(1) {
         u.gap = u.gap.saturating_sub(1);
     }
+}
+
+/// The most characters a box row's field of words (no figures) has.
+const ROW_FIELD_MAX: usize = 8;
+
+/// A row of a box or table: three fields or more apart by spaces, with figures
+/// (`16日 多云 15-24℃ 北风2级`, `箨山市人民医院 箐口路1号 急诊电话…`) or each a
+/// short field of Han words (`出行　会友　纳财`). A line of a print that sets its
+/// columns side by side (long runs of text apart by spaces) or of Latin words is
+/// no row.
+fn is_box_row(text: &str) -> bool {
+    let mut fields = text.split_whitespace();
+    if fields.clone().nth(2).is_none() {
+        return false;
+    }
+    text.chars().any(crate::text::is_digit)
+        || fields
+            .all(|f| count_upto(f, ROW_FIELD_MAX + 1) <= ROW_FIELD_MAX && f.chars().any(is_han))
 }
 
 #[cfg(test)]
@@ -93,6 +111,30 @@ mod tests {
         let wrap = wrap_width(&u);
         discount_blank_after_every_line(&mut u, wrap);
         assert!(u.iter().skip(1).all(|u| u.gap == 1), "{u:?}");
+    }
+
+    /// A page of Latin text, hard-wrapped, with a blank line after every line: its
+    /// lines hold three words or more, yet they are cut lines, no rows of a box.
+    #[test]
+    fn lines_of_latin_words_are_no_box_rows() {
+        let words = "the county library opens its reading room on weekend evenings from next month so that workers and pupils can borrow books after work and school while new shelves hold more than two hundred books on farming and local history";
+        let mut lines = Vec::new();
+        let mut line = String::new();
+        for w in words.split(' ').cycle().take(300) {
+            if !line.is_empty() && line.len() + 1 + w.len() > 40 {
+                lines.push(std::mem::take(&mut line));
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(w);
+        }
+        let page: String = lines.iter().map(|l| format!("{l}\n\n")).collect();
+        let mut u = units(&page);
+        let wrap = wrap_width(&u);
+        assert!(wrap.is_some(), "{lines:?}");
+        discount_blank_after_every_line(&mut u, wrap);
+        assert!(u.iter().all(|u| u.gap == 0), "{u:?}");
     }
 
     /// A service page of boxes, each row on a line of its own with a blank line

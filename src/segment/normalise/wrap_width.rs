@@ -338,7 +338,11 @@ mod tests {
         assert!(wrap_width(&units(&poem)).is_none());
         let poem = "山那边有一条小河，\n河水日夜向东流，\n流过村口老石桥，\n桥下住着几户人家。\n人家门前一棵树，\n树上挂满了晚霞。\n"
             .repeat(2);
-        assert!(wrap_width(&units(&poem)).is_none(), "{:?}", wrap_width(&units(&poem)));
+        assert!(
+            wrap_width(&units(&poem)).is_none(),
+            "{:?}",
+            wrap_width(&units(&poem))
+        );
     }
 
     #[test]

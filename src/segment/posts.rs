@@ -18,7 +18,7 @@
 //! line) are the page's.
 
 use super::blocks::{DraftField, Markup, Unit, trim};
-use super::classify::{count_upto, ends_sentence};
+use super::classify::{count_upto, ends_sentence, has_box_drawing};
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -44,12 +44,16 @@ pub struct Posts {
 
 /// The shape of a line that may be a layout line (short, ending no sentence): its
 /// text with every run of figures one figure and every run of spaces one space,
-/// hashed. `None` for any other line.
+/// hashed. `None` for any other line, and for a line of a table drawn in
+/// box-drawing characters (`├────┼────┤`, `│ 6月7日 │ …`): a hard-wrapped print cuts
+/// such a table's rules into short pieces that recur as a layout's lines would,
+/// and a timeline's layout never draws one.
 fn shape(text: &str) -> Option<u64> {
     if text.len() > 4 * MAX_LAYOUT
         || count_upto(text, MAX_LAYOUT + 1) > MAX_LAYOUT
         || ends_sentence(text)
         || text.contains('。')
+        || has_box_drawing(text)
     {
         return None;
     }
@@ -467,6 +471,7 @@ mod tests {
             || count_upto(text, MAX_LAYOUT + 1) > MAX_LAYOUT
             || ends_sentence(text)
             || text.contains('。')
+            || has_box_drawing(text)
         {
             return None;
         }
@@ -599,6 +604,58 @@ mod tests {
             .map(|line: String| line + "\n")
             .collect();
         assert_eq!(titles(&wrapped), printed, "{wrapped}");
+    }
+
+    /// A table drawn in box-drawing characters in a hard-wrapped print, each of
+    /// its rules cut in two (the pieces recur, short and ending no sentence, as a
+    /// timeline's layout lines do), frames no posts: the notices above it keep
+    /// their titles and their text.
+    #[test]
+    fn a_wrapped_table_of_rules_frames_no_posts() {
+        let page = "筱川晚报 2030年3月2日 第9版\n\
+         \n\
+         桃林路片区停水通知\n\
+         \n\
+         因供水管道维修，3月4日上午9时至下午5时，桃林路、杏花巷及周边\n\
+         小区将暂停供水，请提前储水。\n\
+         \n\
+         筱川市供水公司\n\
+         \n\
+         三月周末急诊值班医院\n\
+         \n\
+         三月周末期间，以下医院急诊科全天接诊：\n\
+         \n\
+         ┌───────────────┬─────────────\n\
+         ───────┬──────────────┐\n\
+         │     日期      │        医院        │     电话     │\n\
+         ├───────────────┼─────────────\n\
+         ───────┼──────────────┤\n\
+         │ 3月6日至7日   │ 筱川市第一人民医院 │ 0000-6621120 │\n\
+         ├───────────────┼─────────────\n\
+         ───────┼──────────────┤\n\
+         │ 3月13日至14日 │ 筱川市中医医院     │ 0000-6622120 │\n\
+         ├───────────────┼─────────────\n\
+         ───────┼──────────────┤\n\
+         │ 3月20日至21日 │ 筱川市第二人民医院 │ 0000-6623120 │\n\
+         ├───────────────┼─────────────\n\
+         ───────┼──────────────┤\n\
+         │ 3月27日至28日 │ 桃林区人民医院     │ 0000-6624120 │\n\
+         └───────────────┴─────────────\n\
+         ───────┴──────────────┘\n\
+         \n\
+         各医院门诊周末照常开放半天。\n\
+         ";
+        let articles = segment_issue(page, "p");
+        let titles: Vec<&str> = articles.iter().map(|a| a.title.as_str()).collect();
+        assert!(
+            titles.contains(&"桃林路片区停水通知") && titles.contains(&"三月周末急诊值班医院"),
+            "{articles:#?}"
+        );
+        let notice = articles
+            .iter()
+            .find(|a| a.title == "桃林路片区停水通知")
+            .unwrap();
+        assert!(notice.body().contains("请提前储水"), "{articles:#?}");
     }
 
     /// Lines that recur around the stories of a page (a column label over each

@@ -3361,6 +3361,37 @@ mod tests {
         );
     }
 
+    /// A short title that ends with a signer's word (`我们全家`, four characters) or
+    /// a title that ends as a factory's name (`重返老棉纺厂`) over its story, with
+    /// no byline, heads that story: no undated signature of the finished story
+    /// above, which an office's name of five characters or more still signs.
+    #[test]
+    fn a_short_title_ending_as_a_signer_is_no_signature_above() {
+        let page = "蘧州老街改造完工\n\n历时八个月，蘧州老街改造工程日前完工，沿街商铺陆续开门迎客。\n\n我们全家\n\n去看海\n\n暑假第一天，我们全家坐上了去海边的大巴，一路上孩子们唱个不停。\n";
+        for (head, deck) in [
+            ("我们全家", "去看海"),
+            ("重返老棉纺厂", "一座县城的工业记忆"),
+        ] {
+            let page = page.replace("我们全家\n\n去看海", &format!("{head}\n\n{deck}"));
+            let a = segment_issue(&page, "k");
+            assert_eq!(a[0].paragraphs.len(), 1, "{a:#?}");
+            assert!(
+                a.iter().any(|a| a.title.contains(head) || a.kicker == head),
+                "{a:#?}"
+            );
+        }
+        let page = page.replace(
+            "我们全家\n\n去看海",
+            "蘧州老街改造指挥部\n\n暑期出游人数创新高",
+        );
+        let a = segment_issue(&page, "k");
+        assert_eq!(
+            a[0].paragraphs.last().map(String::as_str),
+            Some("蘧州老街改造指挥部"),
+            "{a:#?}"
+        );
+    }
+
     /// A notice's numbered clauses are its text, however they are printed: `二、报名
     /// 办法` after the notice's `一、招生专业` (and its `（一）`, `（二）` lines) is its
     /// next section, no notice of its own, with a Markdown heading's mark too.

@@ -1847,6 +1847,9 @@ pub fn reads_as_signer(text: &str) -> bool {
             && is_name_line(text))
 }
 
+/// The fewest characters an issuer's name ([`names_an_issuer`]) has.
+const ISSUER_MIN: usize = 5;
+
 /// The most characters a signer's line ([`reads_as_signer`], [`names_an_issuer`]) has.
 const SIGNER_MAX: usize = 24;
 
@@ -1855,10 +1858,12 @@ const SIGNER_MAX: usize = 24;
 const NOT_IN_A_SIGNER: [char; 9] = ['。', '，', '；', '！', '？', '：', ',', ':', '、'];
 
 /// `鹛湖公园管理处`, `鼌阳市交警支队鼀湖大队`, `郜棠秋先生治丧小组`, `…村民　郗若木及家人`:
-/// a short line of no sentence punctuation and no figures naming who issues a notice: an office
-/// (five characters or more ending with a word of `lexicon().office_endings`; a
-/// shorter one is as often a title, `老戏台`, `山间小站`) or a signer
-/// (`lexicon().signer_endings`).
+/// a short line of no sentence punctuation and no figures naming who issues a notice, five
+/// characters or more: an office (ending with a word of `lexicon().office_endings`)
+/// or a signer (`lexicon().signer_endings`). A shorter one is as often a title
+/// (`老戏台`, `山间小站`, `我们全家`).
+/// (The office's words name offices: no word of one character that ends titles
+/// too, `…部` of `突破三百部`, `…厂` of `重返老棉纺厂`.)
 pub fn names_an_issuer(text: &str) -> bool {
     let text = text.trim();
     // (A row of a list or a box carries figures, `4月10日下午 磐石路社区卫生服务站`.)
@@ -1870,14 +1875,14 @@ pub fn names_an_issuer(text: &str) -> bool {
     }
     let squeezed: String = text.split_whitespace().collect();
     let lexicon = super::lexicon::lexicon();
-    (count_upto(&squeezed, 5) >= 5 && lexicon.is_office(&squeezed))
-        || lexicon.ends_like_signer(&squeezed)
+    count_upto(&squeezed, ISSUER_MIN) >= ISSUER_MIN
+        && (lexicon.is_office(&squeezed) || lexicon.ends_like_signer(&squeezed))
 }
 
 /// `隗长庚家属　敬谢`, `子　钮建峰　女　钮建华　率全家泣告`: a short line of no sentence
 /// punctuation that ends with a sign-off verb (`lexicon().signoff_verbs`) set apart
-/// from who signs (two Han characters at least) by a space, or signed for a family
-/// (`…率全家泣告`, `…家属敬谢`). A head that ends with such a word reads on
+/// from who signs (two Han characters at least) by a space, or by a signer's word
+/// (`…率全家泣告`, `…家属敬谢`, `郗家亲属敬告`: `lexicon().signer_endings`). A head that ends with such a word reads on
 /// (`老兵向英烈深深鞠躬`, `致读者的敬告`): no signature.
 fn is_signoff_line(text: &str) -> bool {
     let text = text.trim_end();
@@ -1885,11 +1890,11 @@ fn is_signoff_line(text: &str) -> bool {
     {
         return false;
     }
-    let Some(who) = super::lexicon::lexicon().before_signoff_verb(text) else {
+    let lexicon = super::lexicon::lexicon();
+    let Some(who) = lexicon.before_signoff_verb(text) else {
         return false;
     };
-    let set_apart =
-        who.ends_with([' ', '\u{3000}']) || ["率", "全家", "家属"].iter().any(|w| who.ends_with(w));
+    let set_apart = who.ends_with([' ', '\u{3000}', '率']) || lexicon.ends_like_signer(who);
     set_apart && who.chars().filter(|&c| is_han(c)).count() >= 2
 }
 
@@ -2308,6 +2313,30 @@ mod picture_slash_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Who issues a notice is named at five characters or more, by an office's
+    /// word or a signer's; a shorter name, or a title that ends with a word of one
+    /// character that also ends titles (`…部`, `…厂`), names nobody. Before a
+    /// sign-off verb, a signer's word sets the verb apart as a space does.
+    #[test]
+    fn who_signs_is_named_at_five_characters_or_more() {
+        for text in [
+            "蘧州市马拉松组委会",
+            "隗长庚及家人",
+            "中共茳西县委宣传部",
+            "蘧州公路管理站",
+        ] {
+            assert!(names_an_issuer(text), "{text}");
+        }
+        for text in ["我们全家", "重返老棉纺厂", "图书突破三百部", "老戏台"] {
+            assert!(!names_an_issuer(text), "{text}");
+        }
+        for text in ["郗家亲属敬告", "子　钮建峰　率全家泣告", "隗长庚家属　敬谢"]
+        {
+            assert!(is_signature_line(text), "{text}");
+        }
+        assert!(!is_signature_line("老兵向英烈深深鞠躬"));
+    }
 
     /// What a pen mark signs, as the three passes that ask it (lone marks, unwrap,
     /// assemble's bylines) read it: a short run of Han characters, spaced out or

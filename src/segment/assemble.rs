@@ -536,6 +536,21 @@ fn is_box_row(text: &str) -> bool {
     box_row_shape(text).is_some()
 }
 
+/// The most head lines over a run of service boxes that make their kicker.
+const BOX_KICKER_LINES: usize = 2;
+
+/// The most characters a line of a service box's kicker has.
+const BOX_KICKER_MAX: usize = 12;
+
+/// A line of a service box's kicker (`便民服务`, `本周生活信息一览`, `公告·服务`):
+/// short, with no sentence's or clause's punctuation.
+fn is_box_kicker(text: &str) -> bool {
+    count_upto(text, BOX_KICKER_MAX + 1) <= BOX_KICKER_MAX
+        && !text.contains([
+            '。', '，', '；', '：', '！', '？', '、', ',', ';', ':', '!', '?',
+        ])
+}
+
 /// A service box's label: a head of no row's shape, with no space inside it
 /// (`黏川天气`, `6月8日至14日社区卫生服务中心夜间值班表`).
 fn is_service_label(text: &str) -> bool {
@@ -1610,21 +1625,57 @@ impl Assembler {
             // label (`生活服务`) are the boxes' kicker as well.
             let after_closed = self.cur.is_none_or(|c| !self.drafts[c].is_open());
             if !boxes.is_empty() && (first == 0 || running || after_closed) {
-                // One line above the first label that reads as a signer
-                // (`蘧州交警支队`) signs the text running above; other heads there
-                // (`便民服务` / `本周生活信息一览`) label the boxes below: the first
-                // box's kicker, no text of the story above.
-                let signs = first == 1 && running && reads_as_signer(&units[heads[0]].text);
-                let kicker = if signs {
-                    self.body(&units[heads[0]], &classes[heads[0]]);
-                    String::new()
+                // One or two short heads right over the first label that sign
+                // nothing (`便民服务` / `本周生活信息一览`) label the boxes below:
+                // the first box's kicker, no text of the story above.
+                let kick = heads[..first]
+                    .iter()
+                    .rev()
+                    .take(BOX_KICKER_LINES)
+                    .take_while(|&&h| {
+                        let t: &str = &units[h].text;
+                        is_box_kicker(t) && !reads_as_signer(t)
+                    })
+                    .count();
+                let above = &heads[..first - kick];
+                // The lines over them: lines that read as signers (`蘧州交警支队`)
+                // sign the text running above, and any line goes on in a text
+                // running unfinished; two lines or more over the boxes, else (a
+                // short text's title and its lines, `县城新添三座口袋公园` /
+                // `今年以来，…` / `蘧州公路管理站`), are that text, no kicker, unless
+                // the first is a row of a box (rows whose label was read as
+                // something else stay the kicker, as before). One line alone there
+                // is the kicker's first.
+                let signers = above.iter().all(|&h| reads_as_signer(&units[h].text));
+                let finished = self.cur.is_some_and(|c| self.drafts[c].is_finished_text());
+                let kick = if !above.is_empty() && running && (signers || !finished) {
+                    for &h in above {
+                        self.body(&units[h], &classes[h]);
+                    }
+                    kick
+                } else if above.len() >= 2 && !is_box_row(&units[above[0]].text) {
+                    let title = &units[above[0]];
+                    self.open_headed(
+                        title.line,
+                        "heads over a service box's label: a short text of its own",
+                        title.text.to_string(),
+                        title.bullet,
+                    );
+                    let d = self.cur.unwrap_or_default();
+                    self.drafts[d]
+                        .paragraphs
+                        .extend(above[1..].iter().map(|&h| units[h].text.to_string()));
+                    self.drafts[d].closed = true;
+                    self.headed = None;
+                    kick
                 } else {
-                    heads[..first]
-                        .iter()
-                        .map(|&h| units[h].text.as_ref())
-                        .collect::<Vec<_>>()
-                        .join(" ")
+                    first
                 };
+                let kicker = heads[first - kick..first]
+                    .iter()
+                    .map(|&h| units[h].text.as_ref())
+                    .collect::<Vec<_>>()
+                    .join(" ");
                 let last_end = boxes.last().map_or(0, |b| b.1);
                 for (k, &(label, end)) in boxes.iter().enumerate() {
                     let closed = end < heads.len() || !text_below;
@@ -1637,7 +1688,7 @@ impl Assembler {
                     if k == 0 && !kicker.is_empty() {
                         let d = self.cur.unwrap_or_default();
                         self.drafts[d].kicker.clone_from(&kicker);
-                        self.drafts[d].line = units[heads[0]].line;
+                        self.drafts[d].line = units[heads[first - kick]].line;
                     }
                     // The lines between a box's rows and the next box's label
                     // (`福彩3D` / `第2026150期:5 8 1`, a label over one row) are a
@@ -3293,6 +3344,34 @@ mod tests {
             Some("蘧州公路管理站")
         );
         assert!(a[1].kicker.is_empty(), "{a:#?}");
+    }
+
+    /// Over the first of a run of service boxes after a finished story, a short
+    /// text's title over its lines and signer (`县城新添三座口袋公园` / `今年以来，…`
+    /// / `蘧州公路管理站`) is a text of its own: no kicker of the first box, which
+    /// takes one or two short heads at most.
+    #[test]
+    fn a_short_text_over_service_boxes_is_no_kicker() {
+        let page = "蘧州老街改造完工\n\n历时八个月，蘧州老街改造工程日前完工，沿街商铺陆续开门迎客。\n\n县城新添三座口袋公园\n\n今年以来，县城见缝插绿\n\n蘧州公路管理站\n\n蘧州天气\n\n8日 阵雨转多云 20-26℃\n\n9日 多云 21-29℃\n\n体彩开奖\n\n排列3第31151期:4 7 2\n\n七星彩第31064期:8 1 5 0 6 3\n\n寻物启事\n\n本人于5月31日下午在蘧州公园南门遗失黑色背包一个，请拾到者联系。\n";
+        let a = segment_issue(page, "k");
+        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "蘧州老街改造完工",
+                "县城新添三座口袋公园",
+                "蘧州天气",
+                "体彩开奖",
+                "寻物启事"
+            ],
+            "{a:#?}"
+        );
+        assert_eq!(
+            a[1].paragraphs,
+            ["今年以来，县城见缝插绿", "蘧州公路管理站"],
+            "{a:#?}"
+        );
+        assert!(a[2].kicker.is_empty(), "{a:#?}");
     }
 
     /// A box's rows end where its shape ends: a head with one row under it between

@@ -2,7 +2,7 @@
 
 use super::assemble::Draft;
 use super::classify::{count_upto, is_question_label};
-use super::lexicon::NewsDayWords;
+use super::lexicon::{KindList, NewsDayWords, lexicon};
 use super::news_day::{Reach, tells_news_day};
 use crate::article::Kind;
 
@@ -23,8 +23,9 @@ pub fn kind_of(d: &Draft) -> Kind {
         }
         return Kind::Continuation;
     }
-    // Opened by a jump marker, under its jump head or none.
-    if d.jump_in {
+    // Opened by a jump marker, under its jump head or none, on a line of its own
+    // or glued to the first paragraph (`（上接第1版）会议强调，…`).
+    if d.jump_in || opens_with_back_jump(d) {
         return Kind::Continuation;
     }
     let heads_contain = |w: &str| {
@@ -39,10 +40,13 @@ pub fn kind_of(d: &Draft) -> Kind {
     } else {
         std::borrow::Cow::Borrowed(&d.title)
     };
-    if ["公告", "启事", "通告", "声明", "讣告", "通知"]
-        .iter()
+    let lex = lexicon();
+    if lex
+        .kind_words(KindList::NoticeHeads)
         .any(|w| title.contains(w))
-        || ["公示", "更正"].iter().any(|w| title.ends_with(w))
+        || lex
+            .kind_words(KindList::NoticeEndings)
+            .any(|w| title.ends_with(w))
     {
         return Kind::Notice;
     }
@@ -62,12 +66,35 @@ pub fn kind_of(d: &Draft) -> Kind {
     }
     // A question for a title and a speaker's answer below it (`网民留言：…？` /
     // `…局回复：…`).
-    if (d.title.ends_with('？') || d.title.ends_with('?'))
-        && d.paragraphs
-            .iter()
-            .any(|p| speaker_label(p, &["回复", "答"]))
+    let answers = |p: &String| speaker_label(p, KindList::AnswerLabels);
+    if (d.title.ends_with('？') || d.title.ends_with('?')) && d.paragraphs.iter().any(answers) {
+        return Kind::Qa;
+    }
+    // A question's turn and an answer's below a head (`问：…` / `答：…`, `读者问：…` /
+    // `部门答：…`), whatever the title says.
+    if d.paragraphs
+        .iter()
+        .any(|p| speaker_label(p, KindList::QuestionLabels))
+        && d.paragraphs.iter().any(answers)
     {
         return Kind::Qa;
+    }
+    // A chronology: three or more paragraphs, each but at most one opening with
+    // its date (`1971年 县城第一座水厂…`, `5月25日 全省…`).
+    let dated = d.paragraphs.iter().filter(|p| opens_with_date(p)).count();
+    if dated >= 3 && dated + 1 >= d.paragraphs.len() {
+        return Kind::Timeline;
+    }
+    // A picture's caption under its head, credited to its photographer
+    // (`本报记者　苻慕白　摄`): one short paragraph.
+    let brief = super::measures::measures().brief_chars;
+    if credits_a_photographer(&d.byline)
+        && d.paragraphs.len() <= 1
+        && d.paragraphs
+            .first()
+            .is_none_or(|p| count_upto(p, brief) <= brief)
+    {
+        return Kind::Photo;
     }
     if d.byline.contains("评论员")
         || d.byline.contains("评论部")
@@ -107,13 +134,31 @@ pub fn kind_of(d: &Draft) -> Kind {
         .enumerate()
         .filter(|(i, _)| !d.intertitles.contains(i))
         .map(|(_, p)| p);
-    let brief = super::measures::measures().brief_chars;
     if !d.title.is_empty()
         && (bracketed || !d.byline.contains("记者"))
         && let (Some(only), None) = (body.next(), body.next())
         && count_upto(only, brief) <= brief
     {
         return Kind::Brief;
+    }
+    // A box of rows under its label (a weather box, a round's results, a league
+    // table, a list of service points): most of its short paragraphs are rows, not
+    // sentences. A directory, whose rows give telephone numbers (`仁济大药房
+    // 0000-6630121`), is a notice; other boxes are briefs.
+    if !d.title.is_empty()
+        && (bracketed || !d.byline.contains("记者"))
+        && let Some(rows) = rows_of_a_box(d, 2 * brief)
+    {
+        let numbers = d
+            .paragraphs
+            .iter()
+            .filter(|p| holds_a_telephone_number(p))
+            .count();
+        return if numbers >= 2 && numbers * 2 >= rows {
+            Kind::Notice
+        } else {
+            Kind::Brief
+        };
     }
     // A roundup: several short labels, each over a short item.
     let labels = d
@@ -229,11 +274,105 @@ fn narrates(d: &Draft) -> bool {
 }
 
 /// `新塘区住房和城乡建设局回复：…`, `答：…`: a paragraph opening with a speaker whose
-/// label ends with one of `endings`, before a colon within the first 24 characters.
-fn speaker_label(p: &str, endings: &[&str]) -> bool {
+/// label ends with a word of the lexicon's list `labels`, before a colon within the
+/// first 24 characters.
+fn speaker_label(p: &str, labels: KindList) -> bool {
     let h = super::classify::head(p, 24);
-    h.find(['：', ':'])
-        .is_some_and(|i| endings.iter().any(|e| h[..i].ends_with(e)))
+    h.find(['：', ':']).is_some_and(|i| {
+        let label = h[..i].trim_end();
+        lexicon().kind_words(labels).any(|e| label.ends_with(e))
+    })
+}
+
+/// The first paragraph opens with a marker of a story continued from another page
+/// (`（上接第1版）会议强调，…`).
+fn opens_with_back_jump(d: &Draft) -> bool {
+    d.paragraphs.first().is_some_and(|p| {
+        let h = super::classify::head(p, 16);
+        h.starts_with(['（', '(', '[', '【', '〔'])
+            && crate::story::jump::markers(h)
+                .iter()
+                .any(|j| j.direction == crate::story::jump::Direction::Back)
+    })
+}
+
+/// A paragraph opens with a date: a year (`1971年`, spaced by a scan as `1 9 7 1 年`)
+/// or a month and day (`5月25日`).
+fn opens_with_date(p: &str) -> bool {
+    let chars: Vec<char> = super::classify::head(p, 16)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(crate::text::fold_width)
+        .collect();
+    let digits = |from: usize| {
+        chars[from..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
+    let year = digits(0);
+    if year == 4 && chars.get(4) == Some(&'年') {
+        return true;
+    }
+    if (1..=2).contains(&year) && chars.get(year) == Some(&'月') {
+        let day = digits(year + 1);
+        return (1..=2).contains(&day) && chars.get(year + 1 + day) == Some(&'日');
+    }
+    false
+}
+
+/// A byline that credits a picture: it ends with `摄` (`本报记者　苻慕白　摄`,
+/// `（晚报记者冼一鸣摄）`).
+fn credits_a_photographer(byline: &str) -> bool {
+    byline
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '）' | ')'))
+        .ends_with('摄')
+}
+
+/// A paragraph that is a row of a box rather than a sentence: it holds no mark
+/// that ends or parts a clause (`鼍洲队 3∶1 鼌阳队`, `6月9日（周一） 限行尾号1和6`).
+fn is_row(p: &str) -> bool {
+    !p.contains([
+        '。', '，', '！', '？', '；', ',', ';', '!', '?', '︐', '︒', '︔', '︕', '︖',
+    ])
+}
+
+/// How many paragraphs of a box of rows `d` holds: two or more paragraphs, at most
+/// `limit` characters in all, more than half of them rows (or read as a box by
+/// `assemble`); `None` when it is no box.
+fn rows_of_a_box(d: &Draft, limit: usize) -> Option<usize> {
+    let n = d.paragraphs.len();
+    if n < 2 {
+        return None;
+    }
+    let mut chars = 0;
+    for p in &d.paragraphs {
+        chars += count_upto(p, limit + 1);
+        if chars > limit {
+            return None;
+        }
+    }
+    let rows = d.paragraphs.iter().filter(|p| is_row(p)).count();
+    (d.box_of_rows || rows * 2 > n).then_some(rows)
+}
+
+/// A paragraph holds a telephone number: seven digits or more in a row, or an area
+/// code, a dash and four digits or more (`0000-6630121`).
+fn holds_a_telephone_number(p: &str) -> bool {
+    let mut run = 0usize;
+    let mut before_dash = 0usize;
+    for c in p.chars().map(crate::text::fold_width) {
+        if c.is_ascii_digit() {
+            run += 1;
+            if run >= 7 || (before_dash >= 3 && run >= 4) {
+                return true;
+            }
+        } else {
+            before_dash = if c == '-' { run } else { 0 };
+            run = 0;
+        }
+    }
+    false
 }
 
 #[cfg(test)]
@@ -393,5 +532,154 @@ mod tests {
             ],
         );
         assert_eq!(kind_of(&qa), Kind::Qa);
+    }
+
+    /// A jump marker glued to the first paragraph opens a continuation as one on a
+    /// line of its own does.
+    #[test]
+    fn a_glued_back_jump_opens_a_continuation() {
+        let part = draft(
+            "",
+            "全省夏粮入库已过四成",
+            "",
+            &[
+                "（上接第一版）在收购中，一些地方为交粮群众设了休息棚。",
+                TELLS,
+            ],
+        );
+        assert_eq!(kind_of(&part), Kind::Continuation);
+        let story = draft("", "全省夏粮入库已过四成", "", &[REPORTS, TELLS]);
+        assert_ne!(kind_of(&story), Kind::Continuation);
+    }
+
+    /// A question's turn and an answer's make a qa under any title; the notice
+    /// words are the lexicon's.
+    #[test]
+    fn question_and_answer_turns_make_a_qa() {
+        let qa = draft(
+            "律师说法",
+            "租房押金迟迟不退怎么办",
+            "",
+            &[
+                "问：我租的房子合同到期了，房东一直不退押金。我该怎么办？",
+                "答：押金是租客履行合同的担保，合同到期后应当退还。",
+            ],
+        );
+        assert_eq!(kind_of(&qa), Kind::Qa);
+        let desk = draft(
+            "晚报帮办",
+            "人行道上的井盖松动谁来修",
+            "",
+            &[
+                "读者问：文昌路公交站旁的井盖松动了，踩上去哐当响。",
+                "部门答：区城管局回复，已通知权属单位更换。",
+            ],
+        );
+        assert_eq!(kind_of(&desk), Kind::Qa);
+        let said = draft("", "南渠区部署加装电梯", "", &["他说：电梯要装。", REPORTS]);
+        assert_ne!(kind_of(&said), Kind::Qa);
+        for title in [
+            "致全县献血志愿者的感谢信",
+            "县职业中学今秋招生简章",
+            "关于增开晚班车的答复",
+        ] {
+            assert_eq!(
+                kind_of(&draft("", title, "", &[REPORTS])),
+                Kind::Notice,
+                "{title}"
+            );
+        }
+    }
+
+    /// Paragraphs that each open with their date make a chronology; a report with
+    /// one dated paragraph does not.
+    #[test]
+    fn dated_paragraphs_make_a_timeline() {
+        let chronology = draft(
+            "",
+            "县城供水六十年",
+            "",
+            &[
+                "1971年 县城第一座水厂建成，日供水两千吨。",
+                "1988年 水厂扩建，自来水通到县城所有街巷。",
+                "2006年 水库引水工程竣工。",
+            ],
+        );
+        assert_eq!(kind_of(&chronology), Kind::Timeline);
+        let week = draft(
+            "",
+            "一周要闻",
+            "",
+            &[
+                "5月25日 美丽河湖名单公布。",
+                "5月27日 城际铁路铺轨完成。",
+                "5 月 29 日 新馆开放。",
+            ],
+        );
+        assert_eq!(kind_of(&week), Kind::Timeline);
+        let story = draft(
+            "",
+            "南渠区部署加装电梯",
+            "",
+            &[REPORTS, "1月8日，会议召开。", ARGUES],
+        );
+        assert_ne!(kind_of(&story), Kind::Timeline);
+    }
+
+    /// One short caption under its head, credited to a photographer, is a photo.
+    #[test]
+    fn a_credited_caption_is_a_photo() {
+        let photo = draft(
+            "",
+            "崟屏山雾凇",
+            "本报记者　蔺书瑶　摄",
+            &["12月9日清晨，崟屏山出现雾凇景观，山间林木银装素裹。"],
+        );
+        assert_eq!(kind_of(&photo), Kind::Photo);
+        let story = draft(
+            "",
+            "崟屏山雾凇",
+            "本报记者　蔺书瑶",
+            &["12月9日清晨，崟屏山出现雾凇景观。"],
+        );
+        assert_ne!(kind_of(&story), Kind::Photo);
+    }
+
+    /// A box of rows under its label is a brief, a directory of telephone numbers
+    /// a notice; short paragraphs of sentences stay news.
+    #[test]
+    fn a_box_of_rows_is_a_brief_and_a_directory_a_notice() {
+        let results = draft(
+            "",
+            "本轮赛果",
+            "",
+            &[
+                "鼍洲队 3∶1 鼌阳队",
+                "渔港队 1∶1 造船厂队",
+                "鼃桥队 0∶2 港区队",
+            ],
+        );
+        assert_eq!(kind_of(&results), Kind::Brief);
+        let pharmacies = draft(
+            "",
+            "本周夜间值班药房",
+            "",
+            &[
+                "鹍桥区 康颐大药房 电话:0000-6610231",
+                "鹈塘区 百和堂药房 电话:0000-6610232",
+                "鹪溪县 中心药店 电话:0000-6610233",
+            ],
+        );
+        assert_eq!(kind_of(&pharmacies), Kind::Notice);
+        let story = draft(
+            "",
+            "江滨夜市延长营业",
+            "",
+            &[
+                "江滨夜市自本周起延长营业时间，每晚开放至十一时。",
+                "夜市新增摊位四十个。",
+            ],
+        );
+        assert_eq!(kind_of(&story), Kind::News);
     }
 }

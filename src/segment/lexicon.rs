@@ -72,6 +72,8 @@ pub struct Lexicon {
     #[serde(default)]
     news_days: NewsDays,
     #[serde(default)]
+    kind_words: KindWords,
+    #[serde(default)]
     head_fields: HeadFields,
     #[serde(default)]
     record_fields: RecordFields,
@@ -166,6 +168,31 @@ struct NewsDays {
     lede_openers: Vec<String>,
     lede_clause: Vec<String>,
     report_openers: Vec<String>,
+}
+
+/// The words an article's kind is told by (see `kind`): a notice's head
+/// (`notice_heads` anywhere in it, `notice_endings` at its end), and the labels
+/// of a question's and an answer's turns (`问：…`, `部门答：…`).
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct KindWords {
+    notice_heads: Vec<String>,
+    notice_endings: Vec<String>,
+    question_labels: Vec<String>,
+    answer_labels: Vec<String>,
+}
+
+/// Which list of words an article's kind is told by (see `kind`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KindList {
+    /// Words a notice's head holds (`公告`, `启事`, `鸣谢`).
+    NoticeHeads,
+    /// Words a notice's head ends with (`公示`, `更正`).
+    NoticeEndings,
+    /// What a question's speaker label ends with (`问`, `读者问`).
+    QuestionLabels,
+    /// What an answer's speaker label ends with (`答`, `…局回复`).
+    AnswerLabels,
 }
 
 /// Which list of words telling the day of the news a rule reads (see `news_day`).
@@ -281,6 +308,7 @@ impl Lexicon {
             subject_words,
             speech_verbs,
             news_days,
+            kind_words,
             head_fields,
             record_fields,
             credit_finder: _,
@@ -318,6 +346,16 @@ impl Lexicon {
             ("news_days.lede_openers", words(&news_days.lede_openers)),
             ("news_days.lede_clause", words(&news_days.lede_clause)),
             ("news_days.report_openers", words(&news_days.report_openers)),
+            ("kind_words.notice_heads", words(&kind_words.notice_heads)),
+            (
+                "kind_words.notice_endings",
+                words(&kind_words.notice_endings),
+            ),
+            (
+                "kind_words.question_labels",
+                words(&kind_words.question_labels),
+            ),
+            ("kind_words.answer_labels", words(&kind_words.answer_labels)),
             ("head_fields.kicker", words(&head_fields.kicker)),
             ("head_fields.title", words(&head_fields.title)),
             ("head_fields.subtitle", words(&head_fields.subtitle)),
@@ -381,6 +419,21 @@ impl Lexicon {
                 report_openers: add(
                     &self.news_days.report_openers,
                     &more.news_days.report_openers,
+                ),
+            },
+            kind_words: KindWords {
+                notice_heads: add(&self.kind_words.notice_heads, &more.kind_words.notice_heads),
+                notice_endings: add(
+                    &self.kind_words.notice_endings,
+                    &more.kind_words.notice_endings,
+                ),
+                question_labels: add(
+                    &self.kind_words.question_labels,
+                    &more.kind_words.question_labels,
+                ),
+                answer_labels: add(
+                    &self.kind_words.answer_labels,
+                    &more.kind_words.answer_labels,
                 ),
             },
             head_fields: HeadFields {
@@ -837,6 +890,17 @@ impl Lexicon {
             NewsDayWords::LedeOpeners => &self.news_days.lede_openers,
             NewsDayWords::LedeClause => &self.news_days.lede_clause,
             NewsDayWords::ReportOpeners => &self.news_days.report_openers,
+        };
+        words.iter().map(String::as_str)
+    }
+
+    /// One list of the words an article's kind is told by.
+    pub fn kind_words(&self, list: KindList) -> impl Iterator<Item = &str> {
+        let words = match list {
+            KindList::NoticeHeads => &self.kind_words.notice_heads,
+            KindList::NoticeEndings => &self.kind_words.notice_endings,
+            KindList::QuestionLabels => &self.kind_words.question_labels,
+            KindList::AnswerLabels => &self.kind_words.answer_labels,
         };
         words.iter().map(String::as_str)
     }

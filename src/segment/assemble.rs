@@ -3316,6 +3316,18 @@ mod tests {
         assert_eq!(titles, ["讣告", "感谢信"], "{a:#?}");
     }
 
+    /// A box's head that a pattern of the lexicon's `box_heads` matches (`…天气`:
+    /// `今明两天天气`) after a finished story opens the box, an article of its own,
+    /// as the fixed heads do: no section of the story above.
+    #[test]
+    fn a_head_a_box_pattern_matches_opens_the_box() {
+        let page = "筱州日报 2030年4月2日 星期二 第3版\n\n筱湖大桥夜间半幅封闭\n\n因桥面维修，4月3日至6日每晚22时至次日5时，筱湖大桥南半幅封闭施工。\n\n封闭期间，夜班公交改经筱湖隧道。市交警支队提醒驾驶员提前安排好线路。\n\n今明两天天气\n\n今天白天多云，夜里有小雨，气温12℃至19℃。\n\n明天小雨转阴，气温11℃至17℃。(筱州市气象台)\n";
+        let a = segment_issue(page, "k");
+        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, ["筱湖大桥夜间半幅封闭", "今明两天天气"], "{a:#?}");
+        assert_eq!(a[0].paragraphs.len(), 2, "{a:#?}");
+    }
+
     /// Heads over the first of a run of service boxes that do not read as a signer
     /// (`便民服务` / `本周生活信息一览`) label the boxes: no text of the story above.
     /// One that reads as a signer (`蘧州公路管理站`) signs the text running above,

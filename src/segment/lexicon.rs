@@ -496,14 +496,30 @@ impl Lexicon {
     }
 }
 
+/// The longest head, in characters, that a pattern of `box_heads` (`…天气`) matches.
+const BOX_HEAD_PATTERN_CHARS: usize = 12;
+
 impl Lexicon {
     /// `人物档案`, `链接`: the fixed head of a box set beside a story (spaces not
-    /// counted, `人物　档案`).
+    /// counted, `人物　档案`); or a head of Han characters alone, at most
+    /// [`BOX_HEAD_PATTERN_CHARS`] of them, that a pattern of the list matches
+    /// (`…天气`: `今明两天天气`, `筠州未来三天天气`; `致…感谢信`: `致全县献血志愿者的
+    /// 感谢信`): the words before the `…` open it, the words after it end it, and
+    /// something stands between.
     pub fn is_box_head(&self, text: &str) -> bool {
         // Compared character by character, whitespace skipped (nothing gathered).
-        self.box_heads
-            .iter()
-            .any(|h| text.chars().filter(|c| !c.is_whitespace()).eq(h.chars()))
+        self.box_heads.iter().any(|h| match h.split_once('…') {
+            None => text.chars().filter(|c| !c.is_whitespace()).eq(h.chars()),
+            Some((opens, ends)) => {
+                let t = text.trim();
+                let n = t.chars().take(BOX_HEAD_PATTERN_CHARS + 1).count();
+                t.starts_with(opens)
+                    && t.ends_with(ends)
+                    && n > opens.chars().count() + ends.chars().count()
+                    && n <= BOX_HEAD_PATTERN_CHARS
+                    && t.chars().all(crate::text::is_han)
+            }
+        })
     }
 }
 
@@ -984,6 +1000,13 @@ mod tests {
         assert!(lexicon().is_paper_name("华衡日报"));
         assert!(!lexicon().is_paper_name("喜报"));
         assert!(!lexicon().is_paper_name("本报记者 王芳"));
+        assert!(lexicon().is_box_head("人物　档案"));
+        assert!(lexicon().is_box_head("今明两天天气"));
+        assert!(lexicon().is_box_head("冬季用气安全提示"));
+        assert!(lexicon().is_box_head("致全县献血志愿者的感谢信"));
+        assert!(!lexicon().is_box_head("高温天气水稻如何防热害"));
+        assert!(!lexicon().is_box_head("省交通运输厅发布春运出行提示"));
+        assert!(!lexicon().is_box_head("晴好天气，适合出游"));
         assert!(lexicon().is_banner("简　讯"));
         assert!(lexicon().is_banner("■图片新闻"));
         assert!(!lexicon().is_banner("今日关注"));

@@ -392,7 +392,32 @@ pub fn assemble(units: &[Unit<'_>], classes: &[Class]) -> Vec<Draft> {
         }
     }
     reattach_displaced_labels(&mut a.drafts);
+    set_aside_section_over_notices(units, classes, &mut a.drafts);
     a.drafts
+}
+
+/// A label printed at the top of a page, over its first notice (`公告·服务` /
+/// `…关于…的通告`, `便民·生活` / `停水通知`), with more articles under it, names the
+/// page's section (its band of notices and services), not a column of that one
+/// notice: no kicker. A notice has no column of its own; a column's label over one
+/// piece (`回音` over a written reply) stands inside the page, not at its top.
+/// (A service box's label, `open_box`'s, is left as it is.)
+fn set_aside_section_over_notices(units: &[Unit<'_>], classes: &[Class], drafts: &mut [Draft]) {
+    let Some(top) = (0..units.len())
+        .find(|&i| !matches!(classes[i].role, Role::Noise | Role::DocBreak))
+        .map(|i| units[i].line)
+    else {
+        return;
+    };
+    let mut shown = (0..drafts.len())
+        .filter(|&d| !drafts[d].paragraphs.is_empty() || !drafts[d].title.is_empty());
+    let (Some(first), Some(_)) = (shown.next(), shown.next()) else {
+        return;
+    };
+    let d = &mut drafts[first];
+    if d.line == top && !d.kicker.is_empty() && !d.box_of_rows && is_notice_title(&d.title) {
+        d.kicker.clear();
+    }
 }
 
 /// A lede opening on when the news happened or where the reporter learned it, as a
@@ -3326,6 +3351,23 @@ mod tests {
         let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
         assert_eq!(titles, ["筱湖大桥夜间半幅封闭", "今明两天天气"], "{a:#?}");
         assert_eq!(a[0].paragraphs.len(), 2, "{a:#?}");
+    }
+
+    /// A label at the top of a page over its first notice names the page's section
+    /// (its notices and services below): no kicker of that notice. The same label
+    /// over a story at the top stays the story's kicker, and a column's label over a
+    /// notice inside the page stays that notice's.
+    #[test]
+    fn a_label_at_the_top_over_a_notice_is_the_pages_section() {
+        let page = "筱州日报 2030年4月2日 星期二 第8版\n\n便民·资讯\n\n筱湖路片区停水通知\n\n因供水管道改造，4月4日8时至18时，筱湖路一带停止供水，请用户提前储水。\n\n筱州市自来水公司\n\n2030年4月1日\n\n更正\n\n本报3月30日第2版《春季植树》一文中“三千株”应为“三万株”，特此更正。\n";
+        let a = segment_issue(page, "k");
+        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, ["筱湖路片区停水通知", "更正"], "{a:#?}");
+        assert_eq!(a[0].kicker, "", "{a:#?}");
+        let story = page.replace("筱湖路片区停水通知", "筱湖路老水管换新了");
+        let a = segment_issue(&story, "k");
+        assert_eq!(a[0].title, "筱湖路老水管换新了", "{a:#?}");
+        assert_eq!(a[0].kicker, "便民·资讯", "{a:#?}");
     }
 
     /// Heads over the first of a run of service boxes that do not read as a signer

@@ -1873,7 +1873,12 @@ pub fn names_an_issuer(text: &str) -> bool {
     {
         return false;
     }
-    let squeezed: String = text.split_whitespace().collect();
+    // (Gathered only when there are spaces to drop: most heads have none.)
+    let squeezed: std::borrow::Cow<'_, str> = if text.contains(char::is_whitespace) {
+        text.split_whitespace().collect::<String>().into()
+    } else {
+        text.into()
+    };
     let lexicon = super::lexicon::lexicon();
     count_upto(&squeezed, ISSUER_MIN) >= ISSUER_MIN
         && (lexicon.is_office(&squeezed) || lexicon.ends_like_signer(&squeezed))

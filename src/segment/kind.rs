@@ -5,6 +5,58 @@ use super::classify::{count_upto, is_question_label};
 use super::lexicon::{KindList, NewsDayWords, lexicon};
 use super::news_day::{Reach, tells_news_day};
 use crate::article::Kind;
+use std::sync::LazyLock;
+
+/// Words a text is asked for together, found in one reading of it, where a
+/// search for each word read it once a word: whether the text holds any of
+/// them, as `words.iter().any(|w| text.contains(w))` tells. The texts asked are
+/// heads and bylines, a few characters each: each character is looked up among
+/// the words' first characters (a bit of `c % 64`, then the list), and only
+/// where one opens a word are the words compared.
+struct AnyWord {
+    words: &'static [&'static str],
+    /// The first characters of the words, and bit `c % 64` set for each.
+    firsts: Vec<char>,
+    bits: u64,
+    /// An empty word is among them: every text holds it.
+    empty: bool,
+}
+
+impl AnyWord {
+    fn new(words: &'static [&'static str]) -> AnyWord {
+        let mut firsts: Vec<char> = words.iter().filter_map(|w| w.chars().next()).collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        let bits = firsts
+            .iter()
+            .fold(0u64, |bits, &c| bits | 1 << (u32::from(c) % 64));
+        AnyWord {
+            words,
+            firsts,
+            bits,
+            empty: words.iter().any(|w| w.is_empty()),
+        }
+    }
+
+    /// Whether `text` holds any of the words.
+    fn in_text(&self, text: &str) -> bool {
+        self.empty
+            || text.char_indices().any(|(i, c)| {
+                self.bits & (1 << (u32::from(c) % 64)) != 0
+                    && self.firsts.contains(&c)
+                    && self.words.iter().any(|w| text[i..].starts_with(w))
+            })
+    }
+}
+
+/// Words of an opinion column's kicker (`评论`, `社论`).
+static COMMENT_LABELS: LazyLock<AnyWord> =
+    LazyLock::new(|| AnyWord::new(&["评论", "社论", "时评", "短评", "论坛"]));
+/// Words of a head over briefs (`简讯`, `快讯`).
+static BRIEF_WORDS: LazyLock<AnyWord> =
+    LazyLock::new(|| AnyWord::new(&["简讯", "快讯", "速览", "一句话新闻", "要闻"]));
+/// [`NEWSROOM_WORDS`] asked together.
+static NEWSROOM: LazyLock<AnyWord> = LazyLock::new(|| AnyWord::new(&NEWSROOM_WORDS));
 
 /// Decide the kind of one draft from its shape and wording.
 pub fn kind_of(d: &Draft) -> Kind {
@@ -98,9 +150,7 @@ pub fn kind_of(d: &Draft) -> Kind {
     }
     if d.byline.contains("评论员")
         || d.byline.contains("评论部")
-        || ["评论", "社论", "时评", "短评", "论坛"]
-            .iter()
-            .any(|w| d.kicker.contains(w))
+        || COMMENT_LABELS.in_text(&d.kicker)
     {
         return Kind::Commentary;
     }
@@ -117,9 +167,9 @@ pub fn kind_of(d: &Draft) -> Kind {
             Kind::Commentary
         };
     }
-    if ["简讯", "快讯", "速览", "一句话新闻", "要闻"]
+    if [&d.kicker, &d.title, &d.subtitle]
         .iter()
-        .any(|w| heads_contain(w))
+        .any(|h| BRIEF_WORDS.in_text(h))
     {
         return Kind::Brief;
     }
@@ -199,7 +249,7 @@ const NEWSROOM_WORDS: [&str; 14] = [
 /// reader's signature in brackets (`（鼓巷区　读者　温采薇）`).
 fn authored(d: &Draft) -> bool {
     let b = d.byline.trim();
-    if b.is_empty() || d.title.is_empty() || NEWSROOM_WORDS.iter().any(|w| b.contains(w)) {
+    if b.is_empty() || d.title.is_empty() || NEWSROOM.in_text(b) {
         return false;
     }
     !d.credit || b.contains("读者")
@@ -378,6 +428,21 @@ fn holds_a_telephone_number(p: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// A text holds a word of a list exactly when a search for each word finds
+        /// one in it: at its start, inside, at its end, among look-alikes
+        /// (`评`, `论`, `新闻` alone) and other characters.
+        #[test]
+        fn any_word_is_found_as_a_search_for_each_finds_it(
+            s in "(评论|论坛|论|评|简讯|一句话新闻|新闻|要|闻|记者|摄|——|—|本报|a| |，){0,8}"
+        ) {
+            for list in [&*COMMENT_LABELS, &*BRIEF_WORDS, &*NEWSROOM] {
+                let searched = list.words.iter().any(|w| s.contains(w));
+                proptest::prop_assert_eq!(list.in_text(&s), searched, "{}", s);
+            }
+        }
+    }
 
     fn draft(kicker: &str, title: &str, byline: &str, body: &[&str]) -> Draft {
         let mut d = Draft::default();

@@ -77,9 +77,10 @@ pub struct Lexicon {
     head_fields: HeadFields,
     #[serde(default)]
     record_fields: RecordFields,
-    /// One automaton over `credit_fields`, built at its first use.
+    /// One automaton over each list of `news_days` (in the order of
+    /// [`NewsDayWords`]), built at its first use.
     #[serde(skip)]
-    credit_finder: OnceLock<Option<aho_corasick::AhoCorasick>>,
+    news_day_finders: [OnceLock<Option<aho_corasick::AhoCorasick>>; 3],
     /// The first characters of `web_controls`, gathered at their first use.
     #[serde(skip)]
     control_openers: OnceLock<Vec<char>>,
@@ -106,9 +107,19 @@ struct EndChars {
 
 impl EndChars {
     fn of<'w>(words: impl IntoIterator<Item = &'w String>) -> EndChars {
+        EndChars::of_chars(words.into_iter().map(|w| w.chars().next_back()))
+    }
+
+    /// The first characters of `words` (the same test for the start of a text).
+    fn of_firsts<'w>(words: impl IntoIterator<Item = &'w String>) -> EndChars {
+        EndChars::of_chars(words.into_iter().map(|w| w.chars().next()))
+    }
+
+    /// Of one character of each word (`None`: the word is empty).
+    fn of_chars(chars: impl IntoIterator<Item = Option<char>>) -> EndChars {
         let mut ends = EndChars::default();
-        for w in words {
-            match w.chars().next_back() {
+        for c in chars {
+            match c {
                 Some(c) => ends.chars.push(c),
                 None => ends.any = true,
             }
@@ -136,6 +147,12 @@ struct LastChars {
     /// A paper's name ends with a name's ending or an edition's word.
     paper: EndChars,
     credit_verb: EndChars,
+    office: EndChars,
+    signer: EndChars,
+    /// The first characters of `compound_surnames`.
+    compound_surname_first: EndChars,
+    /// The first characters of `credit_fields`.
+    credit_field_first: EndChars,
 }
 
 /// The fields of a newspaper database's records (`Title-题名: …`), by the Han name
@@ -311,7 +328,7 @@ impl Lexicon {
             kind_words,
             head_fields,
             record_fields,
-            credit_finder: _,
+            news_day_finders: _,
             control_openers: _,
             head_label_max: _,
             last_chars: _,
@@ -449,7 +466,7 @@ impl Lexicon {
                 author: add(&self.record_fields.author, &more.record_fields.author),
                 text: add(&self.record_fields.text, &more.record_fields.text),
             },
-            credit_finder: OnceLock::new(),
+            news_day_finders: Default::default(),
             control_openers: OnceLock::new(),
             head_label_max: OnceLock::new(),
             last_chars: OnceLock::new(),
@@ -463,6 +480,10 @@ impl Lexicon {
             banner: EndChars::of(&self.banner_endings),
             paper: EndChars::of(self.paper_name_endings.iter().chain(&self.paper_editions)),
             credit_verb: EndChars::of(&self.credit_verbs),
+            office: EndChars::of(&self.office_endings),
+            signer: EndChars::of(&self.signer_endings),
+            compound_surname_first: EndChars::of_firsts(&self.compound_surnames),
+            credit_field_first: EndChars::of_firsts(&self.credit_fields),
         })
     }
 }
@@ -470,10 +491,13 @@ impl Lexicon {
 impl Lexicon {
     /// Length in characters of the family name `name` opens with (0 when none).
     pub fn surname_len(&self, name: &str) -> usize {
-        if self
-            .compound_surnames
-            .iter()
-            .any(|s| name.starts_with(s.as_str()))
+        // (Most names open with no compound surname's first character: none is tried.)
+        let firsts = &self.last_chars().compound_surname_first;
+        if (firsts.any || name.chars().next().is_some_and(|c| firsts.may_end(c)))
+            && self
+                .compound_surnames
+                .iter()
+                .any(|s| name.starts_with(s.as_str()))
         {
             return 2;
         }
@@ -542,6 +566,14 @@ impl Lexicon {
     /// `鼍洲市气象台`, `东街社区服务中心`: a name that ends with an office's word
     /// (`office_endings`), something before it.
     pub fn is_office(&self, name: &str) -> bool {
+        // (Most names end with no office word's last character: none is tried.)
+        if !name
+            .chars()
+            .next_back()
+            .is_some_and(|c| self.last_chars().office.may_end(c))
+        {
+            return false;
+        }
         self.office_endings
             .iter()
             .any(|w| name.len() > w.len() && name.ends_with(w.as_str()))
@@ -552,6 +584,14 @@ impl Lexicon {
     /// `谯北辰先生治丧小组`, `隗长庚及家人`: a name that ends with a signer's word
     /// (`signer_endings`), something before it.
     pub fn ends_like_signer(&self, name: &str) -> bool {
+        // (Most names end with no signer word's last character: none is tried.)
+        if !name
+            .chars()
+            .next_back()
+            .is_some_and(|c| self.last_chars().signer.may_end(c))
+        {
+            return false;
+        }
         self.signer_endings
             .iter()
             .any(|w| name.len() > w.len() && name.ends_with(w.as_str()))
@@ -921,6 +961,23 @@ impl Lexicon {
         words.iter().map(String::as_str)
     }
 
+    /// Whether a word of the list `list` (see [`Lexicon::news_days`]) stands
+    /// anywhere in `text`: one scan for all the list's words, where a search for
+    /// each read the text once a word.
+    pub fn holds_news_day_word(&self, list: NewsDayWords, text: &str) -> bool {
+        let (words, at) = match list {
+            NewsDayWords::LedeOpeners => (&self.news_days.lede_openers, 0),
+            NewsDayWords::LedeClause => (&self.news_days.lede_clause, 1),
+            NewsDayWords::ReportOpeners => (&self.news_days.report_openers, 2),
+        };
+        let finder =
+            self.news_day_finders[at].get_or_init(|| aho_corasick::AhoCorasick::new(words).ok());
+        match finder {
+            Some(finder) => finder.is_match(text),
+            None => words.iter().any(|w| text.contains(w.as_str())),
+        }
+    }
+
     /// The fields of a page's credit line.
     pub fn credit_fields(&self) -> impl Iterator<Item = &str> {
         self.credit_fields.iter().map(String::as_str)
@@ -928,20 +985,56 @@ impl Lexicon {
 
     /// A page credit field (`责任编辑`, `美编`) anywhere in `text`.
     pub fn has_credit_field(&self, text: &str) -> bool {
-        // (Every short line of every page asks: one scan for all the fields.)
-        let finder = self
-            .credit_finder
-            .get_or_init(|| aho_corasick::AhoCorasick::new(&self.credit_fields).ok());
-        match finder {
-            Some(finder) => finder.is_match(text),
-            None => self.credit_fields.iter().any(|w| text.contains(w.as_str())),
-        }
+        // (Every short line of every page asks, and is a few characters long: each
+        // character is looked up among the fields' first characters, and only where
+        // one opens a field are the fields compared. An automaton over the fields
+        // cost more to set going on such a line than this whole reading.)
+        let firsts = &self.last_chars().credit_field_first;
+        text.char_indices().any(|(i, c)| {
+            firsts.may_end(c)
+                && self
+                    .credit_fields
+                    .iter()
+                    .any(|w| text[i..].starts_with(w.as_str()))
+        }) || (firsts.any && text.is_empty())
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The lists looked up by a word's first or last character first answer
+        /// as reading every word of the list: offices, signers, compound
+        /// surnames, credit fields (among look-alike characters and empty text).
+        #[test]
+        fn words_told_by_their_first_or_last_character_are_every_words_answer(
+            s in "(气象台|中心|居委会|委|会|台|站|治丧小组|小组|家属|全家|欧阳|司马|欧|司|责任编辑|责编|美编|编|审核|审|王|a| |\u{3000}){0,6}"
+        ) {
+            let lex = lexicon();
+            let ends = |list: &[String]| list.iter().any(|w| s.len() > w.len() && s.ends_with(w.as_str()));
+            proptest::prop_assert_eq!(lex.is_office(&s), ends(&lex.office_endings), "{}", s);
+            proptest::prop_assert_eq!(lex.ends_like_signer(&s), ends(&lex.signer_endings), "{}", s);
+            let compound = lex.compound_surnames.iter().any(|w| s.starts_with(w.as_str()));
+            proptest::prop_assert_eq!(lex.surname_len(&s) == 2, compound, "{}", s);
+            let credit = lex.credit_fields.iter().any(|w| s.contains(w.as_str()));
+            proptest::prop_assert_eq!(lex.has_credit_field(&s), credit, "{}", s);
+        }
+
+        /// A text holds a word of a `news_days` list exactly when a search for
+        /// each of the list's words finds one in it.
+        #[test]
+        fn a_news_day_word_is_found_as_a_search_for_each_finds_it(
+            s in "(今天|昨天|近日|日前|这几天|日讯|上午|连日来|今年以来|截至|今|日|天|近|这|年|a|，){0,8}"
+        ) {
+            let lex = lexicon();
+            for list in [NewsDayWords::LedeOpeners, NewsDayWords::LedeClause, NewsDayWords::ReportOpeners] {
+                let searched = lex.news_days(list).any(|w| s.contains(w));
+                proptest::prop_assert_eq!(lex.holds_news_day_word(list, &s), searched, "{}", s);
+            }
+        }
+    }
 
     /// The config's `[lexicon]` adds its words to the embedded lists: a list it
     /// names reads them (what is built from a list at first use, too), every other

@@ -26,10 +26,10 @@ pub fn tells_news_day(
     words_reach: Reach,
     day_reach: Reach,
 ) -> bool {
-    let mut list = lexicon().news_days(words);
+    let lex = lexicon();
     let said = match words_reach {
-        Reach::Opening => list.any(|w| clause.starts_with(w)),
-        Reach::Anywhere => list.any(|w| clause.contains(w)),
+        Reach::Opening => lex.news_days(words).any(|w| clause.starts_with(w)),
+        Reach::Anywhere => lex.holds_news_day_word(words, clause),
     };
     said || match day_reach {
         Reach::Opening => opens_on_month_day(clause),

@@ -235,6 +235,16 @@ pub(super) fn is_teaser(line: &Line<'_>) -> bool {
     if bracketed_page_ref(text, page_ref) {
         return true;
     }
+    // A page reference ends with `版` and a page code opens the line (after its
+    // arrows) with a capital: a line with neither (nearly every head) is no
+    // teaser, told before it is cut into words.
+    let opens_capital = text
+        .trim_start()
+        .trim_start_matches(['▶', '►', '◀'])
+        .starts_with(|c: char| c.is_ascii_uppercase());
+    if !opens_capital && !text.contains('版') {
+        return false;
+    }
     let mut parts = text.split(char::is_whitespace).filter(|p| !p.is_empty());
     let (Some(first), Some(_)) = (parts.next(), parts.next()) else {
         return false;
@@ -303,6 +313,56 @@ fn bracketed_page_ref(text: &str, page_ref: impl Fn(&str) -> bool) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::segment::normalise::tests::texts;
+
+    /// [`super::is_teaser`] as it read every line into words before asking for
+    /// a page reference or code.
+    fn teaser_read_in_words(text: &str) -> bool {
+        use super::*;
+        let line = Line::new(text);
+        if line.n > 40 || line.holds('。') {
+            return false;
+        }
+        let page_ref = |s: &str| {
+            let s = s.trim_start_matches('第');
+            let Some(core) = s.strip_suffix('版') else {
+                return false;
+            };
+            !core.is_empty() && core.chars().all(is_page_numeral)
+        };
+        if bracketed_page_ref(text, page_ref) {
+            return true;
+        }
+        let mut parts = text.split(char::is_whitespace).filter(|p| !p.is_empty());
+        let (Some(first), Some(_)) = (parts.next(), parts.next()) else {
+            return false;
+        };
+        let last = text
+            .split(char::is_whitespace)
+            .rfind(|p| !p.is_empty())
+            .unwrap_or("");
+        let page_code = |s: &str| {
+            let mut it = s.chars();
+            it.next().is_some_and(|c| c.is_ascii_uppercase()) && {
+                let digits = &s[1..];
+                let digits = digits.strip_suffix('版').unwrap_or(digits);
+                (1..=2).contains(&digits.len()) && digits.chars().all(|c| c.is_ascii_digit())
+            }
+        };
+        let first = first.trim_start_matches(['▶', '►', '◀']);
+        page_ref(first) || page_code(first) || page_ref(last)
+    }
+
+    proptest::proptest! {
+        /// A line with no `版` that opens with no capital is told no teaser at
+        /// once: the same answer as reading it into words.
+        #[test]
+        fn a_teaser_is_told_as_reading_its_words_tells_it(
+            s in "(▶|►|◀|A|B|a|0|3|12|第|二|版|见|民生|新闻| |\u{3000}|（|）){0,10}"
+        ) {
+            let line = super::Line::new(&s);
+            proptest::prop_assert_eq!(super::is_teaser(&line), teaser_read_in_words(&s), "{}", s);
+        }
+    }
 
     #[test]
     fn reprint_notes_stay() {

@@ -206,6 +206,18 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
         }
         widest
     };
+    // Which units open a paragraph a narrow column cut, its indent dropped (see
+    // `opens_indented`): the line under them is the column's full line.
+    let opens_paragraph: Vec<bool> = (0..units.len())
+        .map(|k| {
+            units.get(k + 1).is_some_and(|n| {
+                n.gap == 0
+                    && n.markup == Markup::None
+                    && units[k].markup == Markup::None
+                    && opens_indented(&units[k].text, &n.text, wrap, widest[k + 1])
+            })
+        })
+        .collect();
     for (k, u) in units.drain(..).enumerate() {
         if u.markup == Markup::Furniture {
             out.push(u);
@@ -309,6 +321,19 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
                 // closes the bracket the line above left open, and ends there.
                 if closes_cut_credit(&prev.text, &u.text) {
                     return true;
+                }
+                // A line of no clause right over a paragraph's first line (`六千名农民
+                // 工工资提前发放` / `市人社局督促在建工程项目` / `提前结算农民工工资，截至
+                // 一月`, as `pdftotext` prints a brief's head and its text in one block)
+                // is a head over that paragraph, or a wrapped head's last line, however
+                // wide it is: the paragraph's first line stands an indent short of the
+                // column's full line under it, so it opens the paragraph.
+                if u.gap == 0
+                    && !furniture_between
+                    && opens_paragraph[k]
+                    && names_no_clause(&prev.text)
+                {
+                    return false;
                 }
                 if u.gap == 0 && !furniture_between && opens_indented(&prev.text, &u.text, wrap, widest[k]) {
                     return true;
@@ -925,6 +950,29 @@ mod tests {
                 "本报讯 近日，鹭溪县在全县生态保护红线边界设立界桩和标识牌1260个，方便群众识别和监督。（林溪）",
                 "柳渡县开展外来入侵物种普查",
                 "本报讯 9月以来，柳渡县组织农业、林业等部门开展外来入侵物种普查，发现后及时清除。（梅若）",
+            ]
+        );
+    }
+
+    /// `pdftotext` prints a brief's head right over its text in one block, the
+    /// head as wide as the column's lines or wrapped over two: the line under a
+    /// line of no clause that stands an indent short of the column's full line
+    /// under it opens the paragraph, and the head stands apart from it (one line
+    /// or both of a wrapped one), however wide.
+    #[test]
+    fn a_head_over_a_paragraphs_indented_first_line_stands_apart() {
+        let page = "县农机站开展春耕检修服务\n县农机站组织技术人员分赴\n各乡镇，为农户免费检修拖拉机\n、插秧机等农机具，截至三月十\n日已检修四百二十台。\n\n城南新建两处口袋公园和健\n身步道\n城南区近日利用边角地新建\n两处口袋公园，铺设健身步道一\n点六公里，配置健身器材三十套\n。\n\n县图书馆春节期间\n照常开放\n春节期间县图书馆每天开放\n八小时，少儿阅览室增设亲子共\n读区，读者凭身份证即可办理借\n阅证。\n\n记者从县交通运输局获悉，今年\n全县将改造农村公路九十公里，新\n建候车亭三十个。\n";
+        let t = texts(page);
+        assert_eq!(
+            t,
+            [
+                "县农机站开展春耕检修服务",
+                "县农机站组织技术人员分赴各乡镇，为农户免费检修拖拉机、插秧机等农机具，截至三月十日已检修四百二十台。",
+                "城南新建两处口袋公园和健身步道",
+                "城南区近日利用边角地新建两处口袋公园，铺设健身步道一点六公里，配置健身器材三十套。",
+                "县图书馆春节期间照常开放",
+                "春节期间县图书馆每天开放八小时，少儿阅览室增设亲子共读区，读者凭身份证即可办理借阅证。",
+                "记者从县交通运输局获悉，今年全县将改造农村公路九十公里，新建候车亭三十个。",
             ]
         );
     }

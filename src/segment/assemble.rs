@@ -3234,6 +3234,13 @@ mod tests {
     use crate::article::Article;
     use crate::segment::segment_issue;
 
+    /// A page's articles and their titles, in the page's order.
+    fn titles_of(page: &str) -> (Vec<Article>, Vec<String>) {
+        let a = segment_issue(page, "k");
+        let titles = a.iter().map(|a| a.title.clone()).collect();
+        (a, titles)
+    }
+
     /// Each article's kicker, title and byline, in the page's order.
     fn kicker_title_byline(a: &[Article]) -> Vec<(&str, &str, &str)> {
         a.iter()
@@ -3264,8 +3271,7 @@ mod tests {
     #[test]
     fn a_head_after_a_one_paragraph_notice_box_opens_the_next_box() {
         let page = "更正\n\n本报昨日第三版《蘧湖新添观鸟台》一文，“南岸”应为“北岸”。\n\n今日天气\n\n多云转晴，东南风二级，气温15℃到24℃。\n";
-        let a = segment_issue(page, "k");
-        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        let (a, titles) = titles_of(page);
         assert_eq!(titles, ["更正", "今日天气"], "{a:#?}");
         assert_eq!(a[0].paragraphs.len(), 1, "{a:#?}");
         let page = "公告\n\n本中心面向社会招聘编外工作人员五名，有关事项如下。\n\n一、招聘岗位\n\n全科医生两名，护士三名。\n";
@@ -3280,8 +3286,7 @@ mod tests {
     #[test]
     fn service_boxes_in_a_run_of_short_lines_are_one_box_each() {
         let page = "蘧桥夜间封桥检测\n\n为保障桥梁安全，6月10日至14日每晚封桥检测。\n\n蘧州交警支队\n\n蘧州天气\n\n8日 阵雨转多云 20-26℃\n\n9日 多云 21-29℃\n\n体彩开奖\n\n排列3第31151期:4 7 2\n\n七星彩第31064期:8 1 5 0 6 3\n\n寻物启事\n\n本人于5月31日下午在蘧州公园南门遗失黑色背包一个，请拾到者联系。\n";
-        let a = segment_issue(page, "k");
-        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        let (a, titles) = titles_of(page);
         assert_eq!(
             titles,
             ["蘧桥夜间封桥检测", "蘧州天气", "体彩开奖", "寻物启事"],
@@ -3310,8 +3315,7 @@ mod tests {
     #[test]
     fn a_head_under_a_lists_rows_opens_the_next_article() {
         let page = "县城至各乡镇班车夏季时刻\n\n县城—蘧村镇　首班6时10分　末班18时\n\n县城—蘧田乡　首班6时40分　末班17时30分\n\n县城—蘧岭景区　首班7时30分　末班17时\n\n致全县献血志愿者的感谢信\n\n5月以来，全县共有六百多名市民参加无偿献血。\n\n县中心血站向每一位献血者表示感谢。\n";
-        let a = segment_issue(page, "k");
-        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        let (a, titles) = titles_of(page);
         assert_eq!(
             titles,
             ["县城至各乡镇班车夏季时刻", "致全县献血志愿者的感谢信"],
@@ -3325,12 +3329,10 @@ mod tests {
     #[test]
     fn a_service_boxs_head_opens_a_box_and_a_head_under_it_the_next() {
         let page = "遗失声明\n\n蘧州市蘧滨区味香园餐馆营业执照副本遗失，声明作废。\n\n仉书语遗失蘧州职业技术学院学生证一本，特此声明。\n\n天气\n\n今天多云到阴，傍晚前后有阵雨，气温22℃至29℃。\n";
-        let a = segment_issue(page, "k");
-        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        let (a, titles) = titles_of(page);
         assert_eq!(titles, ["遗失声明", "天气"], "{a:#?}");
         let page = "温馨提示\n\n进入汛期，请不要到河道、水库游泳。\n\n遇到山洪、塌方等险情，请第一时间撤离。\n\n儿童节游园活动期间交通管制\n\n6月1日上午7时至12时，蘧水大桥东桥头至县文化广场禁止机动车通行。\n";
-        let a = segment_issue(page, "k");
-        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        let (a, titles) = titles_of(page);
         assert_eq!(titles, ["温馨提示", "儿童节游园活动期间交通管制"], "{a:#?}");
     }
 
@@ -3340,8 +3342,7 @@ mod tests {
     #[test]
     fn a_signature_over_a_date_closes_any_text() {
         let page = "讣告\n\n蘧山县第一中学原语文教师谯北辰先生，因病于2031年5月28日逝世，享年八十六岁。\n\n谯北辰先生从教四十一年，桃李满天下。\n\n谯北辰先生治丧小组\n\n2031年5月30日\n\n感谢信\n\n5月20日傍晚，我父亲在集市上突发疾病，一位护士及时施救。\n\n事后我们多方打听才找到这位护士。\n";
-        let a = segment_issue(page, "k");
-        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        let (a, titles) = titles_of(page);
         assert_eq!(titles, ["讣告", "感谢信"], "{a:#?}");
     }
 
@@ -3351,8 +3352,7 @@ mod tests {
     #[test]
     fn a_head_a_box_pattern_matches_opens_the_box() {
         let page = "筱州日报 2030年4月2日 星期二 第3版\n\n筱湖大桥夜间半幅封闭\n\n因桥面维修，4月3日至6日每晚22时至次日5时，筱湖大桥南半幅封闭施工。\n\n封闭期间，夜班公交改经筱湖隧道。市交警支队提醒驾驶员提前安排好线路。\n\n今明两天天气\n\n今天白天多云，夜里有小雨，气温12℃至19℃。\n\n明天小雨转阴，气温11℃至17℃。(筱州市气象台)\n";
-        let a = segment_issue(page, "k");
-        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        let (a, titles) = titles_of(page);
         assert_eq!(titles, ["筱湖大桥夜间半幅封闭", "今明两天天气"], "{a:#?}");
         assert_eq!(a[0].paragraphs.len(), 2, "{a:#?}");
     }
@@ -3362,8 +3362,7 @@ mod tests {
     #[test]
     fn a_signed_story_titled_like_a_box_keeps_its_sections() {
         let page = "筱州日报 2030年1月8日 星期二 第3版\n\n今冬筱州为何多雾天气\n\n本报记者 钟叙\n\n入冬以来，筱州已出现十二个大雾天，比常年同期多五天。市气象台专家说，这与今冬冷空气偏弱有关。\n\n冷空气偏弱\n\n专家介绍，今冬影响我市的冷空气次数少、强度弱，近地面风力小，水汽不易扩散。\n\n湿度偏高\n\n十二月以来全市平均相对湿度达百分之八十五，比常年偏高六个百分点。\n\n专家提醒，大雾天气出行要减速慢行。\n";
-        let a = segment_issue(page, "k");
-        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        let (a, titles) = titles_of(page);
         assert_eq!(titles, ["今冬筱州为何多雾天气"], "{a:#?}");
     }
 
@@ -3374,8 +3373,7 @@ mod tests {
     #[test]
     fn a_label_at_the_top_over_a_notice_is_the_pages_section() {
         let page = "筱州日报 2030年4月2日 星期二 第8版\n\n便民·资讯\n\n筱湖路片区停水通知\n\n因供水管道改造，4月4日8时至18时，筱湖路一带停止供水，请用户提前储水。\n\n筱州市自来水公司\n\n2030年4月1日\n\n更正\n\n本报3月30日第2版《春季植树》一文中“三千株”应为“三万株”，特此更正。\n";
-        let a = segment_issue(page, "k");
-        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        let (a, titles) = titles_of(page);
         assert_eq!(titles, ["筱湖路片区停水通知", "更正"], "{a:#?}");
         assert_eq!(a[0].kicker, "", "{a:#?}");
         let story = page.replace("筱湖路片区停水通知", "筱湖路老水管换新了");
@@ -3392,8 +3390,7 @@ mod tests {
     #[test]
     fn heads_over_service_boxes_sign_the_story_above_only_as_a_signer() {
         let page = "蘧桥夜间封桥检测\n\n为保障桥梁安全，6月10日至14日每晚封桥检测。\n\n便民服务\n\n本周生活信息一览\n\n蘧州天气\n\n8日 阵雨转多云 20-26℃\n\n9日 多云 21-29℃\n\n体彩开奖\n\n排列3第31151期:4 7 2\n\n七星彩第31064期:8 1 5 0 6 3\n\n寻物启事\n\n本人于5月31日下午在蘧州公园南门遗失黑色背包一个，请拾到者联系。\n";
-        let a = segment_issue(page, "k");
-        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        let (a, titles) = titles_of(page);
         assert_eq!(
             titles,
             ["蘧桥夜间封桥检测", "蘧州天气", "体彩开奖", "寻物启事"],
@@ -3404,8 +3401,7 @@ mod tests {
         let page = page
             .replace("便民服务\n\n本周生活信息一览", "蘧州公路管理站")
             .replace("蘧桥夜间封桥检测\n\n", "");
-        let a = segment_issue(&page, "k");
-        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        let (a, titles) = titles_of(&page);
         assert_eq!(titles, ["", "蘧州天气", "体彩开奖", "寻物启事"], "{a:#?}");
         assert_eq!(
             a[0].paragraphs.last().map(String::as_str),
@@ -3421,8 +3417,7 @@ mod tests {
     #[test]
     fn a_short_text_over_service_boxes_is_no_kicker() {
         let page = "蘧州老街改造完工\n\n历时八个月，蘧州老街改造工程日前完工，沿街商铺陆续开门迎客。\n\n县城新添三座口袋公园\n\n今年以来，县城见缝插绿\n\n蘧州公路管理站\n\n蘧州天气\n\n8日 阵雨转多云 20-26℃\n\n9日 多云 21-29℃\n\n体彩开奖\n\n排列3第31151期:4 7 2\n\n七星彩第31064期:8 1 5 0 6 3\n\n寻物启事\n\n本人于5月31日下午在蘧州公园南门遗失黑色背包一个，请拾到者联系。\n";
-        let a = segment_issue(page, "k");
-        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        let (a, titles) = titles_of(page);
         assert_eq!(
             titles,
             [
@@ -3448,8 +3443,7 @@ mod tests {
     #[test]
     fn lines_between_service_boxes_are_a_box_of_their_own() {
         let page = "蘧桥夜间封桥检测\n\n为保障桥梁安全，6月10日至14日每晚封桥检测。\n\n蘧州天气\n\n8日 阵雨转多云 20-26℃\n\n9日 多云 21-29℃\n\n福彩3D\n\n第2026150期:5 8 1\n\n体彩开奖\n\n排列3第31151期:4 7 2\n\n七星彩第31064期:8 1 5 0 6 3\n\n寻物启事\n\n本人于5月31日下午在蘧州公园南门遗失黑色背包一个，请拾到者联系。\n";
-        let a = segment_issue(page, "k");
-        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        let (a, titles) = titles_of(page);
         assert_eq!(
             titles,
             [
@@ -3473,8 +3467,7 @@ mod tests {
     #[test]
     fn only_a_signer_over_a_date_signs_a_finished_story() {
         let page = "蘧州老街改造完工\n\n历时八个月，蘧州老街改造工程日前完工，沿街商铺陆续开门迎客。\n\n网络问政\n\n2026年6月1日\n\n小区路灯何时修\n\n市民留言：小区门口的路灯坏了很久，什么时候修？\n\n区城管局答复：已安排维修，本周内修好。\n";
-        let a = segment_issue(page, "k");
-        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        let (a, titles) = titles_of(page);
         assert_eq!(
             titles,
             ["蘧州老街改造完工", "网络问政", "小区路灯何时修"],
@@ -3544,8 +3537,7 @@ mod tests {
     #[test]
     fn a_waterworks_signs_its_notice() {
         let page = "筱州日报 2030年4月2日 星期二 第8版\n\n桃林路片区停水通知\n\n因供水管道改造，4月4日8时至18时，桃林路一带停止供水，请用户提前储水。\n\n筱州市第二自来水厂\n\n春季植树活动本周末举行\n\n本报讯 本周六上午，市园林局将在滨江公园组织市民义务植树，欢迎市民报名参加。\n";
-        let a = segment_issue(page, "k");
-        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        let (a, titles) = titles_of(page);
         assert_eq!(
             titles,
             ["桃林路片区停水通知", "春季植树活动本周末举行"],
@@ -3560,8 +3552,7 @@ mod tests {
     #[test]
     fn a_notices_numbered_clauses_are_its_sections() {
         let page = "县第二职业中学2031年招生简章\n\n我校今年面向全县应届初中毕业生招收新生三百人。\n\n一、招生专业\n\n（一）数控技术应用，八十人；\n\n（二）电子商务，一百二十人。\n\n二、报名办法\n\n考生在中考志愿填报期间登录县中招平台填报。\n\n三、录取办法\n\n按志愿和中考成绩从高到低录取。\n\n停水通知\n\n因管网改造，6月3日8时至18时县城东片停水。\n";
-        let a = segment_issue(page, "k");
-        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        let (a, titles) = titles_of(page);
         assert_eq!(
             titles,
             ["县第二职业中学2031年招生简章", "停水通知"],
@@ -3573,8 +3564,7 @@ mod tests {
             .replace("三、", "## 三、")
             .replace("县第二", "## 县第二")
             .replace("停水", "## 停水");
-        let a = segment_issue(&marked, "k");
-        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        let (a, titles) = titles_of(&marked);
         assert_eq!(
             titles,
             ["县第二职业中学2031年招生简章", "停水通知"],
@@ -3587,8 +3577,7 @@ mod tests {
     #[test]
     fn an_undated_office_under_a_notice_signs_it() {
         let page = "停水通知\n\n因管网改造，6月3日8时至18时鹛湖路沿线停水，请提前储水。\n\n鹛湖区供水管理处\n\n更正\n\n本报昨日第三版《鹛湖新添观鸟台》一文，“南岸”应为“北岸”。\n";
-        let a = segment_issue(page, "k");
-        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        let (a, titles) = titles_of(page);
         assert_eq!(titles, ["停水通知", "更正"], "{a:#?}");
         assert_eq!(a[1].kicker, "", "{a:#?}");
         assert_eq!(
@@ -3705,8 +3694,7 @@ mod tests {
     #[test]
     fn a_head_breaking_a_sentence_cut_at_a_clause_titles_its_own_story() {
         let page = "菱塘社区开起“共享书房”\n\n晚报记者 甄小满\n\n每天下午三点，菱塘社区的“共享书房”就坐满了孩子。\n\n社区主任介绍，书房由闲置的会议室改造而成，图书都是居民捐赠的，\n\n栖林区新建口袋公园六个\n\n今年以来，栖林区把路边空地用起来，新建口袋公园六个，每个公园都配了座椅和遮阳棚。\n\n区园林部门表示，年底前还将再建四个。\n";
-        let a = segment_issue(page, "k");
-        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        let (a, titles) = titles_of(page);
         assert_eq!(
             titles,
             ["菱塘社区开起“共享书房”", "栖林区新建口袋公园六个"],
@@ -3725,8 +3713,7 @@ mod tests {
     #[test]
     fn a_lede_whose_title_is_set_inside_its_cut_sentence_opens_an_article() {
         let page = "嵚云山古道沿线发现明代石刻\n\n本报讯（记者宓晚汀）近日，省文物考古部门在古道沿线新发现明代摩崖题刻二十三处。\n\n目前，题刻已全部完成拓印和数字化建档。\n\n本报（记者蒯望舒）12月14日，全省首家老年大学联盟在榅城成立。\n\n联盟成立后，成员单位将共享课程资源，目前已整合书法、摄影等课程三百\n\n全省老年大学组建联盟\n\n余门，明年春季学期起向社会开放报名。\n";
-        let a = segment_issue(page, "k");
-        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        let (a, titles) = titles_of(page);
         assert_eq!(
             titles,
             ["嵚云山古道沿线发现明代石刻", "全省老年大学组建联盟"],
@@ -3754,8 +3741,7 @@ mod tests {
     #[test]
     fn a_tables_rows_fill_its_box_and_the_head_after_them_opens_the_next() {
         let page = "渔港队点球胜出晋级四强\n\n晚报讯 5月18日，渔港队在点球大战中胜出，晋级四强。\n\n杯赛战报\n\n渔港队 1∶1 造船厂队\n\n校友队 3∶0 海员队\n\n港区联队 2∶1 城东队\n\n本周前期阴雨 周末转晴\n\n晚报讯 本周我市天气先雨后晴，周末气温回升到二十八度。\n\n省女排联赛积分榜\n\n名次　队名　胜负　积分\n\n1　渔港女排　5胜1负　15分\n\n2　校友女排　4胜2负　12分\n\n少儿游泳免费培训报名\n\n市游泳馆暑期少儿免费游泳培训即日起报名，名额三百个。\n";
-        let a = segment_issue(page, "k");
-        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        let (a, titles) = titles_of(page);
         assert_eq!(
             titles,
             [
@@ -3778,8 +3764,7 @@ mod tests {
     #[test]
     fn a_tables_label_with_a_bracketed_qualifier_titles_its_box() {
         let page = "渔港队主场二比一逆转造船厂队\n\n晚报讯 5月29日晚，渔港队主场以二比一逆转造船厂队，近五轮保持不败。\n\n积分榜（前六名）\n\n位次 队名 已赛 胜 平 负 积分\n\n1 渔港队 9 6 2 1 20\n\n2 造船厂队 9 6 1 2 19\n\n3 海员队 9 5 3 1 18\n\n少儿游泳免费培训报名\n\n市游泳馆暑期少儿免费游泳培训即日起报名，名额三百个。\n";
-        let a = segment_issue(page, "k");
-        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        let (a, titles) = titles_of(page);
         assert_eq!(
             titles,
             [
@@ -3798,8 +3783,7 @@ mod tests {
     #[test]
     fn a_label_over_lines_of_figures_titles_its_box() {
         let page = "中学生游泳锦标赛破两项市纪录\n\n晚报讯（记者麦穗生）6月13日，市中学生游泳锦标赛在市游泳馆结束全部比赛。\n\n市第一中学代表队获得团体总分第一名。\n\n战报\n\n芃湾队 2：1 桤林队\n\n菡萏队 0：0 柘桑队\n\n筠水队 3：2 岑嵎队\n\n芃湾队队员庆祝进球。晚报记者 宇文枕石 摄\n";
-        let a = segment_issue(page, "k");
-        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        let (a, titles) = titles_of(page);
         assert_eq!(
             titles[..2],
             ["中学生游泳锦标赛破两项市纪录", "战报"],
@@ -3816,8 +3800,7 @@ mod tests {
     #[test]
     fn boxes_one_under_another_and_the_head_under_them() {
         let page = "蘅州队主场完胜苕溪队\n\n晚报记者 麦穗生\n\n6月6日晚，省城市足球联赛第七轮，蘅州队主场三比零战胜苕溪队。\n\n赛后，主教练表示球队会稳住状态。\n\n省城市足球联赛常规赛积分榜\n\n位次 球队 已赛 胜 平 负 积分\n\n1 芃湾队 7 6 0 1 18\n\n2 蘅州队 7 5 1 1 16\n\n3 苕溪队 7 4 2 1 14\n\n第七轮其他赛果\n\n芃湾队 2：1 桤林队\n\n菡萏队 0：0 柘桑队\n\n周末前后多阵雨\n\n晚报记者 宇文枕石\n\n市气象台昨天发布消息说，周末前后我市多阵雨。\n\n";
-        let a = segment_issue(page, "k");
-        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        let (a, titles) = titles_of(page);
         assert_eq!(
             titles,
             [
@@ -3839,8 +3822,7 @@ mod tests {
     #[test]
     fn a_caption_under_a_box_is_a_photo_of_its_own() {
         let page = "蘅州男篮主场险胜苕溪\n\n晚报记者 麦穗生\n\n6月7日晚，省男子篮球联赛第九轮，蘅州队主场以一分险胜苕溪队。\n\n篮球联赛赛果\n\n蘅州队 88：86 苕溪队\n\n芃湾队 91：79 桤林队\n\n菡萏队 74：80 柘桑队\n\n6月7日晚，蘅州队球员突破上篮。\n\n晚报记者 宇文枕石 摄\n";
-        let a = segment_issue(page, "k");
-        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        let (a, titles) = titles_of(page);
         assert_eq!(
             titles,
             ["蘅州男篮主场险胜苕溪", "篮球联赛赛果", ""],
@@ -3860,8 +3842,7 @@ mod tests {
     #[test]
     fn lives_of_one_shape_and_their_credits() {
         let page = "蒟溪乡贤录\n\n缑念祖（1903—1978）\n\n文／宓怀远\n\n缑念祖，筼坪镇人，早年在榅城读师范，毕业后回乡办学。\n\n晚年编成《蒟溪乡土志》手稿四卷，今藏县档案馆。\n\n阚素芹（1911—1996）\n\n阚素芹，筼坪镇檵林村人，著名竹编艺人。\n\n上世纪五十年代，她带徒四十余人。\n\n栾守朴\n\n方言拾零\n\n蒟溪话里的“竹”\n\n竹篙子：撑船用的长竹竿。\n\n篾青：竹子表皮一层的篾片，编细活用。\n\n缑小满　整理\n\n征稿启事\n\n本版长期征集反映蒟溪历史人物、地名掌故的稿件和老照片。\n";
-        let a = segment_issue(page, "k");
-        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        let (a, titles) = titles_of(page);
         assert_eq!(
             titles,
             [
@@ -3892,8 +3873,7 @@ mod tests {
     #[test]
     fn a_head_over_the_pages_last_paragraph_opens_a_short_item() {
         let page = "消费提示\n\n预付卡消费要留好凭证\n\n市市场监督管理局近日提醒，办理预付卡前要查看商家资质。\n\n消费者应与商家签订书面合同，保存好付款凭证。\n\n春季晨练不宜过早\n\n医生提醒，春天早晚温差大，老年人晨练最好等太阳出来以后。\n";
-        let a = segment_issue(page, "k");
-        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        let (a, titles) = titles_of(page);
         assert_eq!(
             titles,
             ["预付卡消费要留好凭证", "春季晨练不宜过早"],
@@ -3916,12 +3896,10 @@ mod tests {
     #[test]
     fn bulleted_heads_under_an_unbulleted_banner_are_items() {
         let page = "周末去哪儿\n◆织云山夜游\n织云山景区7月起推出夜游线路，每晚限流800人，需提前预约。\n◆缂丝体验课\n经纶区缂丝工作室每周六下午开设体验课，每期招收15名市民。\n◆绢湖荷花节\n第十二届绢湖荷花节正在举行，活动持续到8月10日。\n";
-        let a = segment_issue(page, "k");
-        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        let (a, titles) = titles_of(page);
         assert_eq!(titles, ["织云山夜游", "缂丝体验课", "绢湖荷花节"], "{a:#?}");
         let page = "各地秋收进展\n◆澜亭区\n全区秋粮收获过半，机收率超过九成。\n◆鹭溪县\n全县水稻开镰，预计本周收获完毕。\n";
-        let a = segment_issue(page, "k");
-        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        let (a, titles) = titles_of(page);
         assert_eq!(titles, ["各地秋收进展"], "{a:#?}");
     }
 
@@ -3932,8 +3910,7 @@ mod tests {
     #[test]
     fn a_signoff_without_a_date_ends_its_notice() {
         let page = "　　　　　　讣　告\n\n　　退休工程师柯长林先生因病医治无效，于2031年3月2日逝世，享年八十一岁。\n\n　　遵照其生前遗愿，丧事从简。\n\n　　子　柯向东　女　柯向红　率全家泣告\n\n　　　　　　致岚山各界热心人士的感谢信\n\n　　岚山小学义卖会承蒙各界热心人士支持，圆满成功，谨此致谢。\n\n　　岚山小学家长委员会　敬启\n\n　　2031年3月5日\n\n春季植树活动报名开始\n\n　　市园林局昨日发布通知，今年春季义务植树活动即日起接受报名，各单位可登录网站预约。\n";
-        let a = segment_issue(page, "k");
-        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        let (a, titles) = titles_of(page);
         assert_eq!(
             titles,
             [
@@ -3974,8 +3951,7 @@ mod tests {
     #[test]
     fn a_signature_ends_its_notice_and_a_spaced_head_opens_one() {
         let page = "讣　告\n\n著名地方史学者笪鹤年先生因病医治无效，于2026年12月7日逝世。\n\n遵照先生遗愿，丧事从简。\n\n笪鹤年先生治丧小组　2026年12月9日\n\n沉痛悼念阚佩兰同志\n\n退休教师阚佩兰女士于2026年12月6日在家中安详辞世。\n\n阚佩兰女士家属　2026年12月8日\n\n先生的灯还亮着\n\n靳若川\n\n第一次去先生家，是二十多年前的事了。\n\n如今先生走了，那盏台灯还放在书桌上。\n\n鸣　谢\n\n家父丧事期间，承蒙各界亲友关怀，谨此致谢。\n";
-        let a = segment_issue(page, "k");
-        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        let (a, titles) = titles_of(page);
         assert_eq!(
             titles,
             ["讣　告", "沉痛悼念阚佩兰同志", "先生的灯还亮着", "鸣　谢"],
@@ -4013,8 +3989,7 @@ mod tests {
     #[test]
     fn a_signature_over_a_head_read_as_a_byline_or_label_ends_its_notice() {
         let page = "讣　告\n\n退休教师笪鹤年先生因病医治无效，于2026年12月7日逝世。\n\n遵照先生遗愿，丧事从简。\n\n笪鹤年先生治丧小组　2026年12月9日\n\n讣　告\n\n退休教师阚佩兰女士于2026年12月6日在家中安详辞世，享年八十岁。\n\n阚佩兰女士从教三十八年，教过的学生遍布全县。\n\n阚佩兰女士家属　2026年12月8日\n\n寻人启事\n\n宁老汉，男，78岁，12月9日上午在东关菜市场走失。\n\n如有知情者，请与家属联系，必有重谢。\n";
-        let a = segment_issue(page, "k");
-        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        let (a, titles) = titles_of(page);
         assert_eq!(titles, ["讣　告", "讣　告", "寻人启事"], "{a:#?}");
         assert_eq!(
             a[0].paragraphs.last().map(String::as_str),
@@ -4037,8 +4012,7 @@ mod tests {
     #[test]
     fn a_lists_rows_of_one_shape_stay_its_body() {
         let page = "夜间值班药店\n\n榆林区:广济大药房(槐荫路12号)\n\n柳湾区:安康药店(桑园街8号)\n\n梅溪街道:益民药店(梅溪社区南门)\n\n更正\n\n本报5月2日第3版《巷口的早点摊》一文中，“槐荫路”误为“槐阴路”，特此更正。\n\n本周义诊安排\n\n市卫健委组织专家走进社区开展义诊，时间地点如下：\n\n5月9日上午 槐荫社区卫生服务站\n\n5月9日下午 桑园街社区活动中心\n\n5月10日上午 梅溪镇卫生院\n\n5月10日下午 柳湾路社区卫生服务站\n\n遗失声明\n\n榆林区柳岸小吃店不慎将营业执照副本遗失，特此声明作废。\n";
-        let a = segment_issue(page, "k");
-        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        let (a, titles) = titles_of(page);
         assert_eq!(
             titles,
             ["夜间值班药店", "更正", "本周义诊安排", "遗失声明"],
@@ -4068,8 +4042,7 @@ mod tests {
             let page = format!(
                 "夜市重开\n\n南关夜市昨晚重新开市，摊位比去年多了三成。\n\n{head}\n\n本公司营业执照遗失，声明作废。\n"
             );
-            let a = segment_issue(&page, "k");
-            let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+            let (a, titles) = titles_of(&page);
             assert_eq!(titles, ["夜市重开", title], "{a:#?}");
         }
     }
@@ -4080,8 +4053,7 @@ mod tests {
     #[test]
     fn each_numbered_brief_opens_an_item() {
         let page = "1.苇塘县三座泵站投用\n\n三座泵站全部投入使用，汛期排涝能力提高一倍。\n\n2.芦溪镇新建两座泵站\n\n镇里今年又开工建设两座泵站，明年汛前完工。\n\n3.泵站值守人员上岗\n\n四十名值守人员经过培训后上岗。\n";
-        let a = segment_issue(page, "k");
-        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        let (a, titles) = titles_of(page);
         assert_eq!(
             titles,
             [
@@ -4117,8 +4089,7 @@ mod tests {
     #[test]
     fn a_head_after_an_untitled_brief_under_a_banner_titles_the_next() {
         let page = "城事速递\n\n南街菜市场改造完工，新增摊位六十个，周末起恢复营业。\n\n西郊公交站台加装了遮雨棚，候车的市民不再淋雨。\n\n北湖公园增设健身步道\n北湖公园环湖健身步道日前建成，全长三公里，沿途设有饮水点。\n";
-        let a = segment_issue(page, "k");
-        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        let (a, titles) = titles_of(page);
         assert_eq!(titles, ["", "", "北湖公园增设健身步道"], "{a:#?}");
         assert!(a[1].paragraphs.concat().ends_with("不再淋雨。"), "{a:#?}");
     }
@@ -4129,8 +4100,7 @@ mod tests {
         // ones whose paragraphs open with the bullet, another titled one; then a
         // story of its own whose second paragraph opens with `▲`.
         let page = "简　讯\n\n▲城西高铁站完成静态验收\n\n　　城西高铁站日前完成静态验收，转入联调联试阶段。\n\n　　▲全市首批十家老年助餐点近日挂牌，老人凭卡就餐可享受补贴。\n\n　　▲北湖今年增殖放流鱼苗三百万尾，湖面上又见成群的鱼儿。\n\n▲市图书馆冬季延时开放\n\n　　即日起至明年2月底，市图书馆的开放时间延长到晚上九点。\n\n老匠人收了新徒弟\n\n　　桐坊区箍桶巷里，七十二岁的箍桶匠人近日收了两名年轻徒弟。\n\n　　▲图为老匠人在教徒弟劈竹篾，徒弟们学得很认真。\n";
-        let a = segment_issue(page, "k");
-        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        let (a, titles) = titles_of(page);
         assert_eq!(
             titles,
             [
@@ -4168,8 +4138,7 @@ mod tests {
     #[test]
     fn a_bulleted_couplet_title_keeps_its_bullet() {
         let page = "奋力推进城市有机更新\n\n▲老街巷焕发新容颜\n\n▲新业态激活新动能\n\n　　鹭门区老城片区的桂花巷修葺一新，沿街开起了二十多家小店。\n\n　　▲全市首批十家老年助餐点近日挂牌，老人凭卡就餐可享受补贴。\n";
-        let a = segment_issue(page, "k");
-        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        let (a, titles) = titles_of(page);
         assert_eq!(titles, ["老街巷焕发新容颜新业态激活新动能", ""], "{a:#?}");
         assert_eq!(a[0].kicker, "奋力推进城市有机更新", "{a:#?}");
         assert!(a[1].paragraphs[0].starts_with("▲全市首批"), "{a:#?}");
@@ -4181,8 +4150,7 @@ mod tests {
     #[test]
     fn a_brief_with_its_credit_on_a_line_of_its_own_is_an_item() {
         let page = "城事一周\n\n篆湖公园新增环湖跑道\n篆湖公园环湖跑道日前建成开放，全长四点六公里，沿途设置了饮水点。\n\n棂湖区开通养老服务热线\n棂湖区养老服务热线近日开通，老人拨打热线可预约上门助餐服务。\n（蓟望舒）\n\n老船厂工业遗存将建博物馆\n溦江边的栝州老船厂将改建为航运博物馆，预计后年建成开放。\n";
-        let a = segment_issue(page, "k");
-        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        let (a, titles) = titles_of(page);
         assert_eq!(
             titles,
             [
@@ -4229,8 +4197,7 @@ mod tests {
     #[test]
     fn a_head_numbered_next_after_a_title_titles_the_next_item() {
         let digest = "【早知道】\n\n1.三百个村用上“共享农机”\n\n漷源县已建成农机服务中心十二个，村民在手机上下单。\n\n2.汧湖迎来今冬首批越冬候鸟\n\n监测人员在湿地记录到灰鹤一千余只。\n\n3.楮城至漷源高速全线贯通\n\n最后一座大桥11月30日合龙，预计明年春节前通车。\n";
-        let a = segment_issue(digest, "k");
-        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        let (a, titles) = titles_of(digest);
         assert_eq!(
             titles,
             [
@@ -4365,8 +4332,7 @@ mod tests {
             let page = format!(
                 "关于全面禁止露天焚烧秸秆的通告\n为保护生态环境，现就有关事项通告如下。\n一、全县行政区域内禁止露天焚烧秸秆。\n蕖溪县人民政府\n{date}\n版权所有　蕖溪县报社\n"
             );
-            let a = segment_issue(&page, "k");
-            let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+            let (a, titles) = titles_of(&page);
             assert_eq!(titles, ["关于全面禁止露天焚烧秸秆的通告"], "{a:#?}");
             assert!(a[0].body().contains(date), "{a:#?}");
         }
@@ -4378,8 +4344,7 @@ mod tests {
     #[test]
     fn a_head_over_text_signed_at_its_end_after_a_story_signed_at_its_top_opens_a_piece() {
         let page = "书窗\n\n在地图上读懂一条江\n\n□ 司空望舒\n\n《湄江行》是一本关于河流的书，作者沿着湄江从源头走到入江口。\n\n书里配了几十幅手绘地图，读来像是跟着作者走了一趟湄江。\n\n慢一点也好\n\n有朋友问我，周末为什么不出去玩。我说，在家泡一壶茶，也挺好。\n\n日子不必都过得那么赶，慢一点，才看得见身边的好风景。\n\n·濮阳青禾·\n";
-        let a = segment_issue(page, "k");
-        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        let (a, titles) = titles_of(page);
         assert_eq!(titles, ["在地图上读懂一条江", "慢一点也好"], "{a:#?}");
         assert_eq!(a[1].byline, "·濮阳青禾·", "{a:#?}");
         // Unsigned at its top, the story's last section is signed with the story.
@@ -4394,8 +4359,7 @@ mod tests {
     #[test]
     fn a_pen_name_after_a_mark_signs_the_piece_above() {
         let page = "书边\n\n一本地方志里的街巷烟火\n\n岸芷\n\n新近出版的《蘧州风物志》增补了二百多个条目，从糖画到竹器，都有记载。\n\n编者没有把它写成资料汇编，每个条目后面都附了老手艺人的口述。\n\n小满\n\n小满这天，母亲把晒干的蚕豆装进陶罐，说是留着做种。\n\n麦子还没黄透，田里的水刚刚漫过脚背。\n\n◇一蓑\n";
-        let a = segment_issue(page, "k");
-        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        let (a, titles) = titles_of(page);
         assert_eq!(titles, ["一本地方志里的街巷烟火", "小满"], "{a:#?}");
         assert!(a[1].byline.contains("一蓑"), "{a:#?}");
     }
@@ -4405,8 +4369,7 @@ mod tests {
     #[test]
     fn a_head_after_a_notices_closing_formula_opens_the_next_item() {
         let page = "更正\n\n本报5月11日第3版《社区食堂开进老小区》一文中，“莳花社区”应为“藤溪社区”。特此更正。\n\n本周天气\n\n本周全市天气多云间晴，周四到周五有一次明显降雨过程。\n";
-        let a = segment_issue(page, "k");
-        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        let (a, titles) = titles_of(page);
         assert_eq!(titles, ["更正", "本周天气"], "{a:#?}");
         let signed = "遗失声明\n\n某某餐饮店不慎遗失食品经营许可证正本一份，特此声明。\n\n某某餐饮店\n\n2027年5月12日\n";
         let a = segment_issue(signed, "k");
@@ -4435,8 +4398,7 @@ mod tests {
     #[test]
     fn a_release_note_under_a_notices_date_ends_the_notice() {
         let page = "关于全面禁止露天焚烧秸秆的通告\n\n为保护生态环境，现就有关事项通告如下。\n\n一、全县行政区域内禁止露天焚烧秸秆。\n\n蕖溪县人民政府\n\n2026年5月6日\n\n（此件公开发布）\n\n本周无偿献血点\n\n本周全市设四个固定献血点，时间为每天9时至17时。\n";
-        let a = segment_issue(page, "k");
-        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        let (a, titles) = titles_of(page);
         assert_eq!(
             titles,
             ["关于全面禁止露天焚烧秸秆的通告", "本周无偿献血点"],
@@ -4454,8 +4416,7 @@ mod tests {
             let page = format!(
                 "关于全面禁止露天焚烧秸秆的通告\n\n为保护生态环境，现就有关事项通告如下。\n\n一、全县行政区域内禁止露天焚烧秸秆。\n\n{signature}\n\n本周无偿献血点\n\n本周全市设四个固定献血点，时间为每天9时至17时。\n\n荷湾区献血屋：荷湾广场东侧。\n"
             );
-            let a = segment_issue(&page, "k");
-            let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+            let (a, titles) = titles_of(&page);
             assert_eq!(
                 titles,
                 ["关于全面禁止露天焚烧秸秆的通告", "本周无偿献血点"],
@@ -4488,8 +4449,7 @@ mod tests {
     #[test]
     fn a_head_over_a_salutation_titles_the_letter() {
         let page = "县城要留得住年轻人\n苏远帆\n县城是城乡融合的关键节点，留住年轻人要靠产业。\n村里的路灯亮了\n编辑同志：\n我是楮口镇的一名村民。过去村里一到晚上就黑灯瞎火，今年镇里给我们装上了路灯。\n感谢为我们办实事的干部们！\n";
-        let a = segment_issue(page, "k");
-        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        let (a, titles) = titles_of(page);
         assert_eq!(titles, ["县城要留得住年轻人", "村里的路灯亮了"], "{a:#?}");
         let page = "县城要留得住年轻人\n苏远帆\n县城是城乡融合的关键节点，留住年轻人要靠产业。\n延伸阅读\n相关阅读：\n县城产业园\n";
         let a = segment_issue(page, "k");
@@ -4520,8 +4480,7 @@ mod tests {
     #[test]
     fn a_lone_head_naming_the_text_below_opens_an_item() {
         let page = "柳塘村修好了灌溉渠\n本报记者　甘若愚\n入春以来，柳塘村组织村民清淤修渠，全长三公里的灌溉渠道已全部完工。\n灌溉渠还要延伸\n村支书说，今年还要把灌溉渠延伸到坡地。\n镇图书室延长开放\n从本周起，镇图书室周六周日开放到晚上八点。\n";
-        let a = segment_issue(page, "k");
-        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        let (a, titles) = titles_of(page);
         assert_eq!(titles, ["柳塘村修好了灌溉渠", "镇图书室延长开放"], "{a:#?}");
         assert_eq!(a[0].paragraphs.len(), 3, "{a:#?}");
     }
@@ -4540,8 +4499,7 @@ mod tests {
 近日，多家银行下调大额存单利率，三年期产品普遍降至2%以下。
 业内人士表示，存款利率下行是大势所趋。
 ";
-        let a = segment_issue(page, "k");
-        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        let (a, titles) = titles_of(page);
         assert_eq!(titles, ["守住养老钱", "多家银行下调大额存单利率"], "{a:#?}");
         assert_eq!(a[0].paragraphs.len(), 2, "{a:#?}");
         assert_eq!(a[1].paragraphs.len(), 2, "{a:#?}");
@@ -4570,8 +4528,7 @@ mod tests {
             let page = format!(
                 "春运临客本月二十日起开行\n\n记者从东站获悉，今年春运东站计划加开临客四十六对。\n\n冰面薄　切勿上冰\n\n{lede}\n"
             );
-            let a = segment_issue(&page, "k");
-            let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+            let (a, titles) = titles_of(&page);
             assert_eq!(
                 titles,
                 ["春运临客本月二十日起开行", "冰面薄　切勿上冰"],
@@ -4596,8 +4553,7 @@ mod tests {
             let page = format!(
                 "春运临客本月二十日起开行\n\n记者从东站获悉，今年春运东站计划加开临客四十六对。\n\n桂花开了\n\n{lede}\n"
             );
-            let a = segment_issue(&page, "k");
-            let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+            let (a, titles) = titles_of(&page);
             assert_eq!(titles, ["春运临客本月二十日起开行", "桂花开了"], "{a:#?}");
         }
         let page = "春运临客本月二十日起开行\n\n记者从东站获悉，今年春运东站计划加开临客四十六对。\n\n冰面薄　切勿上冰\n\n这几天气温骤降，湖面出现结冰，但冰层厚度普遍不足五厘米。\n";
@@ -4614,8 +4570,7 @@ mod tests {
                 let page = format!(
                     "村口修起了文化广场\n本报讯 近日，柳塘村文化广场建成，村民晚上有了去处。\n略谈乡村文化建设\n{signed}{one}文化建设要贴近农民\n乡村文化建设，首先要让农民看得懂、愿意来。\n{two}要培养本土文化能人\n农村并不缺少文化人才，缺的是发现和扶持。\n"
                 );
-                let a = segment_issue(&page, "k");
-                let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+                let (a, titles) = titles_of(&page);
                 assert_eq!(
                     titles,
                     ["村口修起了文化广场", "略谈乡村文化建设"],

@@ -26,7 +26,7 @@ pub(super) fn discount_blank_after_every_line(units: &mut [Unit<'_>], wrap: Opti
         }
         // A row of a box or table may be as long as the width without being cut
         // by it.
-        if wrap.fills(&prev.text) && !ends_sentence(&prev.text) && !is_box_row(&prev.text) {
+        if wrap.fills(&prev.text) && !ends_sentence(&prev.text) && !reads_as_table_row(&prev.text) {
             cut += 1;
             spaced += usize::from(next.gap > 0);
         }
@@ -47,7 +47,7 @@ const ROW_FIELD_MAX: usize = 8;
 /// short field of Han words (`出行　会友　纳财`). A line of a print that sets its
 /// columns side by side (long runs of text apart by spaces) or of Latin words is
 /// no row.
-fn is_box_row(text: &str) -> bool {
+fn reads_as_table_row(text: &str) -> bool {
     let mut fields = text.split_whitespace();
     if fields.clone().nth(2).is_none() {
         return false;

@@ -1886,7 +1886,8 @@ pub fn names_an_issuer(text: &str) -> bool {
 
 /// `隗长庚家属　敬谢`, `子　钮建峰　女　钮建华　率全家泣告`: a short line of no sentence
 /// punctuation that ends with a sign-off verb (`lexicon().signoff_verbs`) set apart
-/// from who signs (two Han characters at least) by a space, or by a signer's word
+/// from who signs (two Han characters at least) by a space, by a word that joins
+/// the two (`…率泣告`: `lexicon().signoff_leads`), or by a signer's word
 /// (`…率全家泣告`, `…家属敬谢`, `郗家亲属敬告`: `lexicon().signer_endings`). A head that ends with such a word reads on
 /// (`老兵向英烈深深鞠躬`, `致读者的敬告`): no signature.
 fn is_signoff_line(text: &str) -> bool {
@@ -1899,7 +1900,9 @@ fn is_signoff_line(text: &str) -> bool {
     let Some(who) = lexicon.before_signoff_verb(text) else {
         return false;
     };
-    let set_apart = who.ends_with([' ', '\u{3000}', '率']) || lexicon.ends_like_signer(who);
+    let set_apart = who.ends_with([' ', '\u{3000}'])
+        || lexicon.ends_with_signoff_lead(who)
+        || lexicon.ends_like_signer(who);
     set_apart && who.chars().filter(|&c| is_han(c)).count() >= 2
 }
 
@@ -2336,8 +2339,12 @@ mod tests {
         for text in ["我们全家", "重返老棉纺厂", "图书突破三百部", "老戏台"] {
             assert!(!names_an_issuer(text), "{text}");
         }
-        for text in ["郗家亲属敬告", "子　钮建峰　率全家泣告", "隗长庚家属　敬谢"]
-        {
+        for text in [
+            "郗家亲属敬告",
+            "子　钮建峰　率全家泣告",
+            "隗长庚家属　敬谢",
+            "子　钮建峰率泣告",
+        ] {
             assert!(is_signature_line(text), "{text}");
         }
         assert!(!is_signature_line("老兵向英烈深深鞠躬"));

@@ -63,6 +63,9 @@ pub struct Lexicon {
     /// What a signer's name on a line of its own ends with (`治丧小组`, `及家人`).
     #[serde(default)]
     signer_endings: Vec<String>,
+    /// What joins who signs a notice to the verb they sign with (`率`: `…率泣告`).
+    #[serde(default)]
+    signoff_leads: Vec<String>,
     /// What names a notice's subject at the start of its title (`关于`).
     #[serde(default)]
     subject_words: Vec<String>,
@@ -87,17 +90,18 @@ pub struct Lexicon {
     /// The byte length of the longest label of `head_fields`, found at its first use.
     #[serde(skip)]
     head_label_max: OnceLock<usize>,
-    /// The last characters of the words of `banner_endings`, `paper_name_endings`
-    /// with `paper_editions`, and `credit_verbs`, gathered at their first use.
+    /// The first or last characters of the lists read on most lines (see
+    /// [`ListChars`]), gathered at their first use.
     #[serde(skip)]
-    last_chars: OnceLock<LastChars>,
+    list_chars: OnceLock<ListChars>,
 }
 
-/// The characters some words end with: a line or a token whose last character is
-/// none of them ends with none of the words (see [`Lexicon::last_chars`]).
+/// The characters some words open with, or end with: a text none of whose
+/// characters opens a word holds none of the words, and a line or a token whose
+/// last character ends none ends with none (see [`Lexicon::list_chars`]).
 #[derive(Debug, Default, Clone)]
-struct EndChars {
-    /// An empty word is among them: it ends anything.
+struct WordChars {
+    /// An empty word is among them: it opens and ends anything.
     any: bool,
     chars: Vec<char>,
     /// Bit `c % 64` set for every `c` of `chars`: most characters asked about
@@ -105,54 +109,90 @@ struct EndChars {
     bits: u64,
 }
 
-impl EndChars {
-    fn of<'w>(words: impl IntoIterator<Item = &'w String>) -> EndChars {
-        EndChars::of_chars(words.into_iter().map(|w| w.chars().next_back()))
+impl WordChars {
+    /// The last characters of `words`.
+    fn of_lasts<'w>(words: impl IntoIterator<Item = &'w String>) -> WordChars {
+        WordChars::of_chars(words.into_iter().map(|w| w.chars().next_back()))
     }
 
-    /// The first characters of `words` (the same test for the start of a text).
-    fn of_firsts<'w>(words: impl IntoIterator<Item = &'w String>) -> EndChars {
-        EndChars::of_chars(words.into_iter().map(|w| w.chars().next()))
+    /// The first characters of `words`.
+    fn of_firsts<'w>(words: impl IntoIterator<Item = &'w String>) -> WordChars {
+        WordChars::of_chars(words.into_iter().map(|w| w.chars().next()))
     }
 
     /// Of one character of each word (`None`: the word is empty).
-    fn of_chars(chars: impl IntoIterator<Item = Option<char>>) -> EndChars {
-        let mut ends = EndChars::default();
+    fn of_chars(chars: impl IntoIterator<Item = Option<char>>) -> WordChars {
+        let mut held = WordChars::default();
         for c in chars {
             match c {
-                Some(c) => ends.chars.push(c),
-                None => ends.any = true,
+                Some(c) => held.chars.push(c),
+                None => held.any = true,
             }
         }
-        ends.chars.sort_unstable();
-        ends.chars.dedup();
-        ends.bits = ends
+        held.chars.sort_unstable();
+        held.chars.dedup();
+        held.bits = held
             .chars
             .iter()
             .fold(0u64, |bits, &c| bits | (1 << (u32::from(c) % 64)));
-        ends
+        held
     }
 
-    /// Whether a word of the list may end with `c`.
+    /// Whether a word of the list may open (or end, as the set was gathered)
+    /// with `c`.
     #[inline]
-    fn may_end(&self, c: char) -> bool {
+    fn has(&self, c: char) -> bool {
         self.any || ((self.bits >> (u32::from(c) % 64)) & 1 == 1 && self.chars.contains(&c))
     }
 }
 
-/// [`EndChars`] of the lists whose words are looked for at the end of most lines.
+/// Words a text is asked for together, found in one reading of it, where a search
+/// for each word read it once a word: whether the text holds any of them, as
+/// `words.iter().any(|w| text.contains(w))` tells. The texts asked are short lines,
+/// heads and bylines, a few characters each: each character is looked up among the
+/// words' first characters ([`WordChars`]), and only where one opens a word are the
+/// words compared. (An automaton over the words cost more to set going on such a
+/// text than this whole reading.)
 #[derive(Debug, Default, Clone)]
-struct LastChars {
-    banner: EndChars,
+pub struct AnyWord {
+    words: Vec<String>,
+    firsts: WordChars,
+}
+
+impl AnyWord {
+    /// The words of one list.
+    pub fn of(words: &[String]) -> AnyWord {
+        AnyWord {
+            words: words.to_vec(),
+            firsts: WordChars::of_firsts(words),
+        }
+    }
+
+    /// Whether `text` holds any of the words (an empty word: every text).
+    pub fn in_text(&self, text: &str) -> bool {
+        self.firsts.any
+            || text.char_indices().any(|(i, c)| {
+                self.firsts.has(c) && self.words.iter().any(|w| text[i..].starts_with(w.as_str()))
+            })
+    }
+}
+
+/// [`WordChars`] of the lists whose words are looked for at the end (or the start)
+/// of most lines, and [`AnyWord`]s of the lists whose words are looked for anywhere
+/// in them.
+#[derive(Debug, Default, Clone)]
+struct ListChars {
+    banner: WordChars,
     /// A paper's name ends with a name's ending or an edition's word.
-    paper: EndChars,
-    credit_verb: EndChars,
-    office: EndChars,
-    signer: EndChars,
+    paper: WordChars,
+    credit_verb: WordChars,
+    office: WordChars,
+    signer: WordChars,
     /// The first characters of `compound_surnames`.
-    compound_surname_first: EndChars,
-    /// The first characters of `credit_fields`.
-    credit_field_first: EndChars,
+    compound_surname_first: WordChars,
+    credit_fields: AnyWord,
+    /// The lists of `kind_words`, in the order of [`KindList::ALL`].
+    kind_words: Vec<AnyWord>,
 }
 
 /// The fields of a newspaper database's records (`Title-题名: …`), by the Han name
@@ -198,6 +238,8 @@ struct KindWords {
     question_labels: Vec<String>,
     answer_labels: Vec<String>,
     commentary_kickers: Vec<String>,
+    brief_heads: Vec<String>,
+    newsroom_words: Vec<String>,
 }
 
 /// Which list of words an article's kind is told by (see `kind`).
@@ -213,6 +255,43 @@ pub enum KindList {
     AnswerLabels,
     /// Words a commentary's column label holds (`时评`, `社评`, `编后`).
     CommentaryKickers,
+    /// Words a head over briefs holds (`简讯`, `快讯`).
+    BriefHeads,
+    /// Words of a newsroom's byline or a source's credit (`记者`, `供稿`, `本报`).
+    NewsroomWords,
+}
+
+impl KindList {
+    /// Every list, in the order [`Lexicon::holds_kind_word`] keeps them.
+    pub const ALL: [KindList; 7] = [
+        KindList::NoticeHeads,
+        KindList::NoticeEndings,
+        KindList::QuestionLabels,
+        KindList::AnswerLabels,
+        KindList::CommentaryKickers,
+        KindList::BriefHeads,
+        KindList::NewsroomWords,
+    ];
+}
+
+/// Whether the news-day word `word` opens `text` (`opening`) or stands anywhere in
+/// it. A word with `…` in it is a pattern: the words before the `…` open the text
+/// (or stand in it), and the words after it stand after them, something between
+/// (`记者…获悉`: `记者从市教育局获悉`, `记者12日从有关部门获悉`).
+pub fn news_day_word_at(word: &str, text: &str, opening: bool) -> bool {
+    let Some((opens, ends)) = word.split_once('…') else {
+        return if opening {
+            text.starts_with(word)
+        } else {
+            text.contains(word)
+        };
+    };
+    let after = if opening {
+        text.strip_prefix(opens)
+    } else {
+        text.find(opens).map(|i| &text[i + opens.len()..])
+    };
+    after.is_some_and(|rest| rest.find(ends).is_some_and(|i| i > 0))
 }
 
 /// Which list of words telling the day of the news a rule reads (see `news_day`).
@@ -325,6 +404,7 @@ impl Lexicon {
             serial_previews,
             signoff_verbs,
             signer_endings,
+            signoff_leads,
             subject_words,
             speech_verbs,
             news_days,
@@ -334,7 +414,7 @@ impl Lexicon {
             news_day_finders: _,
             control_openers: _,
             head_label_max: _,
-            last_chars: _,
+            list_chars: _,
         } = self;
         fn words(v: &[String]) -> Vec<&str> {
             v.iter().map(String::as_str).collect()
@@ -361,6 +441,7 @@ impl Lexicon {
             ("serial_previews", words(serial_previews)),
             ("signoff_verbs", words(signoff_verbs)),
             ("signer_endings", words(signer_endings)),
+            ("signoff_leads", words(signoff_leads)),
             ("subject_words", words(subject_words)),
             ("speech_verbs", words(speech_verbs)),
             ("news_days.lede_openers", words(&news_days.lede_openers)),
@@ -379,6 +460,11 @@ impl Lexicon {
             (
                 "kind_words.commentary_kickers",
                 words(&kind_words.commentary_kickers),
+            ),
+            ("kind_words.brief_heads", words(&kind_words.brief_heads)),
+            (
+                "kind_words.newsroom_words",
+                words(&kind_words.newsroom_words),
             ),
             ("head_fields.kicker", words(&head_fields.kicker)),
             ("head_fields.title", words(&head_fields.title)),
@@ -435,6 +521,7 @@ impl Lexicon {
             serial_previews: add(&self.serial_previews, &more.serial_previews),
             signoff_verbs: add(&self.signoff_verbs, &more.signoff_verbs),
             signer_endings: add(&self.signer_endings, &more.signer_endings),
+            signoff_leads: add(&self.signoff_leads, &more.signoff_leads),
             subject_words: add(&self.subject_words, &more.subject_words),
             speech_verbs: add(&self.speech_verbs, &more.speech_verbs),
             news_days: NewsDays {
@@ -463,6 +550,11 @@ impl Lexicon {
                     &self.kind_words.commentary_kickers,
                     &more.kind_words.commentary_kickers,
                 ),
+                brief_heads: add(&self.kind_words.brief_heads, &more.kind_words.brief_heads),
+                newsroom_words: add(
+                    &self.kind_words.newsroom_words,
+                    &more.kind_words.newsroom_words,
+                ),
             },
             head_fields: HeadFields {
                 kicker: add(&self.head_fields.kicker, &more.head_fields.kicker),
@@ -480,21 +572,25 @@ impl Lexicon {
             news_day_finders: Default::default(),
             control_openers: OnceLock::new(),
             head_label_max: OnceLock::new(),
-            last_chars: OnceLock::new(),
+            list_chars: OnceLock::new(),
         }
     }
 
-    /// The last characters of the lists read at the end of most lines, gathered
-    /// from this lexicon's lists at their first use.
-    fn last_chars(&self) -> &LastChars {
-        self.last_chars.get_or_init(|| LastChars {
-            banner: EndChars::of(&self.banner_endings),
-            paper: EndChars::of(self.paper_name_endings.iter().chain(&self.paper_editions)),
-            credit_verb: EndChars::of(&self.credit_verbs),
-            office: EndChars::of(&self.office_endings),
-            signer: EndChars::of(&self.signer_endings),
-            compound_surname_first: EndChars::of_firsts(&self.compound_surnames),
-            credit_field_first: EndChars::of_firsts(&self.credit_fields),
+    /// The first or last characters of the lists read on most lines, gathered from
+    /// this lexicon's lists at their first use.
+    fn list_chars(&self) -> &ListChars {
+        self.list_chars.get_or_init(|| ListChars {
+            banner: WordChars::of_lasts(&self.banner_endings),
+            paper: WordChars::of_lasts(self.paper_name_endings.iter().chain(&self.paper_editions)),
+            credit_verb: WordChars::of_lasts(&self.credit_verbs),
+            office: WordChars::of_lasts(&self.office_endings),
+            signer: WordChars::of_lasts(&self.signer_endings),
+            compound_surname_first: WordChars::of_firsts(&self.compound_surnames),
+            credit_fields: AnyWord::of(&self.credit_fields),
+            kind_words: KindList::ALL
+                .iter()
+                .map(|&list| AnyWord::of(self.kind_list(list)))
+                .collect(),
         })
     }
 }
@@ -503,8 +599,8 @@ impl Lexicon {
     /// Length in characters of the family name `name` opens with (0 when none).
     pub fn surname_len(&self, name: &str) -> usize {
         // (Most names open with no compound surname's first character: none is tried.)
-        let firsts = &self.last_chars().compound_surname_first;
-        if (firsts.any || name.chars().next().is_some_and(|c| firsts.may_end(c)))
+        let firsts = &self.list_chars().compound_surname_first;
+        if (firsts.any || name.chars().next().is_some_and(|c| firsts.has(c)))
             && self
                 .compound_surnames
                 .iter()
@@ -563,8 +659,8 @@ impl Lexicon {
     /// `阚小禾`, `整理` -> ``), or `None` when it ends with none.
     pub fn before_credit_verb<'t>(&self, token: &'t str) -> Option<&'t str> {
         // (Most tokens end with no verb's last character: no verb is tried.)
-        let ends = &self.last_chars().credit_verb;
-        if !(ends.any || token.chars().next_back().is_some_and(|c| ends.may_end(c))) {
+        let ends = &self.list_chars().credit_verb;
+        if !(ends.any || token.chars().next_back().is_some_and(|c| ends.has(c))) {
             return None;
         }
         self.credit_verbs
@@ -581,7 +677,7 @@ impl Lexicon {
         if !name
             .chars()
             .next_back()
-            .is_some_and(|c| self.last_chars().office.may_end(c))
+            .is_some_and(|c| self.list_chars().office.has(c))
         {
             return false;
         }
@@ -599,7 +695,7 @@ impl Lexicon {
         if !name
             .chars()
             .next_back()
-            .is_some_and(|c| self.last_chars().signer.may_end(c))
+            .is_some_and(|c| self.list_chars().signer.has(c))
         {
             return false;
         }
@@ -681,6 +777,14 @@ impl Lexicon {
             .find_map(|v| text.strip_suffix(v.as_str()))
     }
 
+    /// `子　钮建峰　率`: what stands before a sign-off verb ends with a word that
+    /// joins who signs to the verb (`signoff_leads`).
+    pub fn ends_with_signoff_lead(&self, who: &str) -> bool {
+        self.signoff_leads
+            .iter()
+            .any(|w| !w.is_empty() && who.ends_with(w.as_str()))
+    }
+
     /// `分享`, `收藏`: a button of a web page under or over its article.
     pub fn is_web_control(&self, word: &str) -> bool {
         self.web_controls.iter().any(|w| w == word)
@@ -734,12 +838,12 @@ impl Lexicon {
         // (`芩州日报数字报`) three more.
         // Most lines end with a mark, no Han character, or a Han character no
         // name's ending or edition ends with: no name, at one look.
-        let ends = &self.last_chars().paper;
+        let ends = &self.list_chars().paper;
         if !text
             .chars()
             .rev()
             .find(|c| !c.is_whitespace())
-            .is_some_and(|c| crate::text::is_han(c) && ends.may_end(c))
+            .is_some_and(|c| crate::text::is_han(c) && ends.has(c))
         {
             return false;
         }
@@ -800,8 +904,8 @@ impl Lexicon {
             .chars()
             .rev()
             .find(|&c| crate::text::is_han(c) || crate::text::is_alphanumeric(c));
-        let ends = &self.last_chars().banner;
-        if !last.is_some_and(|c| crate::text::is_han(c) && ends.may_end(c)) {
+        let ends = &self.list_chars().banner;
+        if !last.is_some_and(|c| crate::text::is_han(c) && ends.has(c)) {
             return false;
         }
         // The Han characters, at most eight, gathered on the stack.
@@ -963,31 +1067,53 @@ impl Lexicon {
 
     /// One list of the words an article's kind is told by.
     pub fn kind_words(&self, list: KindList) -> impl Iterator<Item = &str> {
-        let words = match list {
-            KindList::NoticeHeads => &self.kind_words.notice_heads,
-            KindList::NoticeEndings => &self.kind_words.notice_endings,
-            KindList::QuestionLabels => &self.kind_words.question_labels,
-            KindList::AnswerLabels => &self.kind_words.answer_labels,
-            KindList::CommentaryKickers => &self.kind_words.commentary_kickers,
-        };
-        words.iter().map(String::as_str)
+        self.kind_list(list).iter().map(String::as_str)
+    }
+
+    fn kind_list(&self, list: KindList) -> &[String] {
+        let k = &self.kind_words;
+        match list {
+            KindList::NoticeHeads => &k.notice_heads,
+            KindList::NoticeEndings => &k.notice_endings,
+            KindList::QuestionLabels => &k.question_labels,
+            KindList::AnswerLabels => &k.answer_labels,
+            KindList::CommentaryKickers => &k.commentary_kickers,
+            KindList::BriefHeads => &k.brief_heads,
+            KindList::NewsroomWords => &k.newsroom_words,
+        }
+    }
+
+    /// Whether a word of the kind list `list` stands anywhere in `text` (a head, a
+    /// byline: one reading for all the list's words, see [`AnyWord`]).
+    pub fn holds_kind_word(&self, list: KindList, text: &str) -> bool {
+        KindList::ALL
+            .iter()
+            .position(|&l| l == list)
+            .and_then(|at| self.list_chars().kind_words.get(at))
+            .is_some_and(|words| words.in_text(text))
     }
 
     /// Whether a word of the list `list` (see [`Lexicon::news_days`]) stands
-    /// anywhere in `text`: one scan for all the list's words, where a search for
-    /// each read the text once a word.
+    /// anywhere in `text` (a pattern as [`news_day_word_at`] reads it): one scan
+    /// for all the list's plain words, where a search for each read the text once
+    /// a word.
     pub fn holds_news_day_word(&self, list: NewsDayWords, text: &str) -> bool {
         let (words, at) = match list {
             NewsDayWords::LedeOpeners => (&self.news_days.lede_openers, 0),
             NewsDayWords::LedeClause => (&self.news_days.lede_clause, 1),
             NewsDayWords::ReportOpeners => (&self.news_days.report_openers, 2),
         };
+        let plain = || words.iter().filter(|w| !w.contains('…'));
         let finder =
-            self.news_day_finders[at].get_or_init(|| aho_corasick::AhoCorasick::new(words).ok());
-        match finder {
+            self.news_day_finders[at].get_or_init(|| aho_corasick::AhoCorasick::new(plain()).ok());
+        let found = match finder {
             Some(finder) => finder.is_match(text),
-            None => words.iter().any(|w| text.contains(w.as_str())),
-        }
+            None => plain().any(|w| text.contains(w.as_str())),
+        };
+        found
+            || words
+                .iter()
+                .any(|w| w.contains('…') && news_day_word_at(w, text, false))
     }
 
     /// The fields of a page's credit line.
@@ -997,18 +1123,8 @@ impl Lexicon {
 
     /// A page credit field (`责任编辑`, `美编`) anywhere in `text`.
     pub fn has_credit_field(&self, text: &str) -> bool {
-        // (Every short line of every page asks, and is a few characters long: each
-        // character is looked up among the fields' first characters, and only where
-        // one opens a field are the fields compared. An automaton over the fields
-        // cost more to set going on such a line than this whole reading.)
-        let firsts = &self.last_chars().credit_field_first;
-        text.char_indices().any(|(i, c)| {
-            firsts.may_end(c)
-                && self
-                    .credit_fields
-                    .iter()
-                    .any(|w| text[i..].starts_with(w.as_str()))
-        }) || (firsts.any && text.is_empty())
+        // (Every short line of every page asks, and is a few characters long.)
+        self.list_chars().credit_fields.in_text(text)
     }
 }
 
@@ -1034,15 +1150,29 @@ mod tests {
             proptest::prop_assert_eq!(lex.has_credit_field(&s), credit, "{}", s);
         }
 
+        /// A text holds a word of a `kind_words` list exactly when a search for
+        /// each of the list's words finds one in it: at its start, inside, at its
+        /// end, among look-alikes (`评`, `论`, `新闻` alone) and other characters.
+        #[test]
+        fn a_kind_word_is_found_as_a_search_for_each_finds_it(
+            s in "(评论|论坛|论|评|简讯|一句话新闻|新闻|要|闻|记者|摄|——|—|本报|公告|告|通知|问|答|a| |，){0,8}"
+        ) {
+            let lex = lexicon();
+            for list in KindList::ALL {
+                let searched = lex.kind_words(list).any(|w| s.contains(w));
+                proptest::prop_assert_eq!(lex.holds_kind_word(list, &s), searched, "{}", s);
+            }
+        }
+
         /// A text holds a word of a `news_days` list exactly when a search for
         /// each of the list's words finds one in it.
         #[test]
         fn a_news_day_word_is_found_as_a_search_for_each_finds_it(
-            s in "(今天|昨天|近日|日前|这几天|日讯|上午|连日来|今年以来|截至|今|日|天|近|这|年|a|，){0,8}"
+            s in "(今天|昨天|近日|日前|这几天|日讯|上午|连日来|今年以来|截至|记者|获悉|了解到|从|今|日|天|近|这|年|a|，){0,8}"
         ) {
             let lex = lexicon();
             for list in [NewsDayWords::LedeOpeners, NewsDayWords::LedeClause, NewsDayWords::ReportOpeners] {
-                let searched = lex.news_days(list).any(|w| s.contains(w));
+                let searched = lex.news_days(list).any(|w| news_day_word_at(w, &s, false));
                 proptest::prop_assert_eq!(lex.holds_news_day_word(list, &s), searched, "{}", s);
             }
         }

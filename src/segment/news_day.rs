@@ -7,7 +7,7 @@
 //! anywhere in it.
 
 use super::classify::{Figures, read_date, read_month_day};
-use super::lexicon::{NewsDayWords, lexicon};
+use super::lexicon::{NewsDayWords, lexicon, news_day_word_at};
 
 /// Where in a clause a day is looked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,7 +28,9 @@ pub fn tells_news_day(
 ) -> bool {
     let lex = lexicon();
     let said = match words_reach {
-        Reach::Opening => lex.news_days(words).any(|w| clause.starts_with(w)),
+        Reach::Opening => lex
+            .news_days(words)
+            .any(|w| news_day_word_at(w, clause, true)),
         Reach::Anywhere => lex.holds_news_day_word(words, clause),
     };
     said || match day_reach {
@@ -117,6 +119,9 @@ mod tests {
         };
         assert!(reports("连日来") && reports("省考古研究院12月12日发布消息"));
         assert!(!reports("记者连日来走访"));
+        // A pattern: a reporter learnt the news from a source (`记者…获悉`).
+        assert!(reports("记者从市教育局获悉") && reports("记者日前从水利部了解到"));
+        assert!(!reports("记者获悉") && !reports("他从记者那里获悉"));
         // Where the words are looked for is the caller's to say, whichever list.
         let anywhere = |t: &str| {
             tells_news_day(

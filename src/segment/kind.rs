@@ -48,6 +48,15 @@ pub fn kind_of(d: &Draft) -> Kind {
     {
         return Kind::Notice;
     }
+    // A text that sets its reader's terms (`报名时间：…`, `请于6月25日前…`, `咨询电话：…`),
+    // signed by no reporter: a call for sign-ups, a closure, an enrolment.
+    if !d.byline.contains("记者")
+        && d.paragraphs
+            .iter()
+            .any(|p| lex.holds_kind_word(KindList::NoticeTerms, p))
+    {
+        return Kind::Notice;
+    }
     if heads_contain("问答")
         || (d.title.ends_with('？') || d.title.ends_with('?'))
             && (d.title.starts_with(|c: char| c.is_ascii_digit()) || is_question_label(&d.title))
@@ -94,6 +103,11 @@ pub fn kind_of(d: &Draft) -> Kind {
     {
         return Kind::Photo;
     }
+    // A service box under its fixed head (`今明两天天气`, `温馨提示`): a brief, its
+    // sentences and its provider's credit (`鼍洲市气象台 供稿`) notwithstanding.
+    if titles_a_service_box(&title) {
+        return Kind::Brief;
+    }
     if d.byline.contains("评论员")
         || d.byline.contains("评论部")
         || lex.holds_kind_word(KindList::CommentaryKickers, &d.kicker)
@@ -110,6 +124,12 @@ pub fn kind_of(d: &Draft) -> Kind {
     if authored(d) && (!reports(d) || argues(d)) {
         return Kind::Commentary;
     }
+    // A reader's letter printed unsigned, under a letters column's label (`读者来信`,
+    // `来信摘登`) or opening with its salutation (`编辑同志：`): commentary as a signed
+    // one is.
+    if is_a_letter(d) {
+        return Kind::Commentary;
+    }
     if [&d.kicker, &d.title, &d.subtitle]
         .iter()
         .any(|h| lex.holds_kind_word(KindList::BriefHeads, h))
@@ -121,12 +141,16 @@ pub fn kind_of(d: &Draft) -> Kind {
     // reporter named only in the bracketed credit closing the item
     // (`…已达86家。（记者 甘露）`) signs a brief.
     let bracketed = d.byline.starts_with(['（', '(']);
+    // (The closing credit printed as a paragraph of its own, `（记者 甘露）` under the
+    // item, is no paragraph of the text.)
+    let credit_line = |p: &String| bracketed && !d.byline.is_empty() && p.trim() == d.byline.trim();
     let mut body = d
         .paragraphs
         .iter()
         .enumerate()
         .filter(|(i, _)| !d.intertitles.contains(i))
-        .map(|(_, p)| p);
+        .map(|(_, p)| p)
+        .filter(|p| !credit_line(p));
     if !d.title.is_empty()
         && (bracketed || !d.byline.contains("记者"))
         && let (Some(only), None) = (body.next(), body.next())
@@ -159,13 +183,20 @@ pub fn kind_of(d: &Draft) -> Kind {
         .iter()
         .filter(|&&i| d.paragraphs.get(i).is_some_and(|p| count_upto(p, 9) <= 8))
         .count();
-    if labels >= 2 && labels * 2 >= d.intertitles.len() {
+    // (A reporter's story parted by short labels, `赛况`, is a report, not a roundup.)
+    if labels >= 2 && labels * 2 >= d.intertitles.len() && (bracketed || !d.byline.contains("记者"))
+    {
         return Kind::Brief;
     }
     // A story under a deck or parted by intertitles is a feature, unless its text
     // opens as a newsroom's report does (a dateline, a first clause that says when):
     // a report under a deck is news.
     if (!d.subtitle.is_empty() || d.intertitles.len() >= 2) && !reports(d) {
+        return Kind::Feature;
+    }
+    // A story that opens on a scene or a person (`走进…`, `清晨，…`, `七十三岁的…`)
+    // rather than on the news is a feature, deck or none.
+    if !reports(d) && opens_on_a_scene(d) {
         return Kind::Feature;
     }
     Kind::News
@@ -216,6 +247,57 @@ fn reports(d: &Draft) -> bool {
             Reach::Opening,
             Reach::Anywhere,
         )
+}
+
+/// A reader's letter: its kicker names a letters column (ends with a word of the
+/// lexicon's `kind_words.letter_kickers`, brackets aside: `读者来信`, `〔来信〕`), or its
+/// text opens with a salutation to the editors (`编辑同志：…`,
+/// `kind_words.letter_salutations`).
+fn is_a_letter(d: &Draft) -> bool {
+    let lex = lexicon();
+    let kicker = d.kicker.trim().trim_matches(|c: char| !c.is_alphanumeric());
+    (!kicker.is_empty()
+        && lex
+            .kind_words(KindList::LetterKickers)
+            .any(|w| kicker.ends_with(w)))
+        || d.paragraphs.first().is_some_and(|p| {
+            lex.kind_words(KindList::LetterSalutations)
+                .any(|w| p.trim_start().starts_with(w))
+        })
+}
+
+/// `今明两天天气`, `温馨提示`: a short head of Han characters alone (at most
+/// [`BOX_TITLE_CHARS`]) that ends with a word of the lexicon's `kind_words.box_titles`.
+fn titles_a_service_box(title: &str) -> bool {
+    let n = title.chars().take(BOX_TITLE_CHARS + 1).count();
+    n <= BOX_TITLE_CHARS
+        && title.chars().all(crate::text::is_han)
+        && lexicon()
+            .kind_words(KindList::BoxTitles)
+            .any(|w| !w.is_empty() && title.ends_with(w))
+}
+
+/// The most characters of a service box's head (as `lexicon::is_box_head`'s patterns).
+const BOX_TITLE_CHARS: usize = 12;
+
+/// The text opens on a scene or a person, as a feature does: its first clause opens
+/// with a word of the lexicon's `kind_words.scene_openers` (`走进`, `清晨`, `天刚亮`), or
+/// names a person by their age (`七十三岁的闾守义…`, `63岁的…`).
+fn opens_on_a_scene(d: &Draft) -> bool {
+    let Some(first) = d.paragraphs.first() else {
+        return false;
+    };
+    let lead = super::classify::head(first, 40);
+    let clause = lead.split(['，', '。', ',']).next().unwrap_or(lead);
+    lexicon()
+        .kind_words(KindList::SceneOpeners)
+        .any(|w| clause.starts_with(w))
+        || clause.match_indices("岁的").any(|(i, _)| {
+            clause[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|c| crate::text::is_digit(c) || "一二三四五六七八九十".contains(c))
+        })
 }
 
 /// The first body characters (at most 2,000), without intertitles.
@@ -689,5 +771,185 @@ mod tests {
                 "{kicker}"
             );
         }
+    }
+
+    /// A reader's letter printed unsigned, under a letters column's label or opening
+    /// with its salutation, is commentary; a department's reply to it is not.
+    #[test]
+    fn an_unsigned_readers_letter_is_commentary() {
+        const LETTER: &str =
+            "我家住在南渠区一个老小区，小区门口的公交站没有遮阳棚，夏天等车太晒了。";
+        for kicker in ["读者来信", "〔来信〕", "来信摘登"] {
+            assert_eq!(
+                kind_of(&draft(
+                    kicker,
+                    "公交站台能否加个遮阳棚",
+                    "",
+                    &[LETTER, LETTER]
+                )),
+                Kind::Commentary,
+                "{kicker}"
+            );
+        }
+        let salutation = format!("编辑同志：{LETTER}");
+        assert_eq!(
+            kind_of(&draft(
+                "",
+                "公交站台能否加个遮阳棚",
+                "",
+                &[&salutation, LETTER]
+            )),
+            Kind::Commentary
+        );
+        let reply = "本报6月1日刊登读者来信后，我局立即派员实地查看，将在站台加装遮阳棚，本月内完成，并在附近增设两处座椅，方便老人候车歇脚。";
+        assert_ne!(
+            kind_of(&draft("来信回音", "遮阳棚本月装上", "", &[reply, reply])),
+            Kind::Commentary
+        );
+    }
+
+    /// A story that opens on a scene or a person rather than on the news is a
+    /// feature without a deck; a report that opens on its day stays news.
+    #[test]
+    fn a_story_opening_on_a_scene_is_a_feature() {
+        for lede in [
+            "走进栗坞乡杏湾村的木耳种植基地，一排排菌棒整齐摆放，村民们正忙着采摘。",
+            "天刚亮，六十三岁的笪守林就背着望远镜出了门，沿湖走上一圈要十多公里。",
+            "三十二岁的轩辕小川大学毕业后在城里做了六年电商，前年回到村里种脆李。",
+        ] {
+            assert_eq!(
+                kind_of(&draft("", "湖边的护鸟人", "本报记者 钟叙", &[lede, TELLS])),
+                Kind::Feature,
+                "{lede}"
+            );
+        }
+        assert_eq!(
+            kind_of(&draft(
+                "",
+                "南渠区部署加装电梯",
+                "本报记者 钟叙",
+                &[REPORTS, TELLS]
+            )),
+            Kind::News
+        );
+    }
+
+    /// A report signed with bare names that says its day later in its first clause
+    /// (`省政府日前印发…`, `入冬以来，…`) is news, not an author's piece.
+    #[test]
+    fn a_report_that_says_its_day_later_in_its_first_clause_is_news() {
+        for lede in [
+            "省政府日前印发湿地保护条例实施细则，自明年1月1日起施行，明确了省级湿地的认定办法。",
+            "入冬以来，萩原区利用枯水期对辖区六条河道开展清淤疏浚，累计完成清淤二十公里。",
+        ] {
+            assert_eq!(
+                kind_of(&draft("", "湿地保护有了细则", "鄢若溪", &[lede, lede])),
+                Kind::News,
+                "{lede}"
+            );
+        }
+    }
+
+    /// The closing credit printed as a paragraph of its own counts no paragraph: the
+    /// item is one short paragraph, a brief.
+    #[test]
+    fn a_closing_credit_on_its_own_line_is_no_paragraph() {
+        let mut item = draft(
+            "",
+            "醽江流域完成首轮水质普查",
+            "（记者庹栎安）",
+            &[
+                "醽江流域首轮水质普查近日完成，共设置监测断面八十六个。",
+                "（记者庹栎安）",
+            ],
+        );
+        item.credit = true;
+        assert_eq!(kind_of(&item), Kind::Brief);
+    }
+
+    /// A reporter's story parted by short labels (`赛况`, `数据`) is a report; an
+    /// unsigned roundup of labelled items is a brief.
+    #[test]
+    fn a_reporters_story_parted_by_labels_is_no_roundup() {
+        let mut story = draft(
+            "",
+            "鼍洲队主场逆转鼌阳队",
+            "晚报记者 韦疏桐",
+            &[
+                "5月16日晚，省足球超级联赛第十轮在鼍山体育场打响，鼍洲队主场以3∶1逆转鼌阳队。",
+                "赛况",
+                "鼌阳队在第20分钟靠一次角球配合先入一球，鼍洲队下半场连扳三球。",
+                "数据",
+                "全场比赛鼍洲队射门十八次，射正九次，控球率百分之五十八。",
+            ],
+        );
+        story.intertitles = vec![1, 3];
+        assert_eq!(kind_of(&story), Kind::News);
+        story.byline.clear();
+        assert_eq!(kind_of(&story), Kind::Brief);
+    }
+
+    /// Calls for sign-ups, lost-and-found and schedules are notices; a lawyer's
+    /// answer under a question is a qa.
+    #[test]
+    fn sign_ups_schedules_and_a_lawyers_answer() {
+        let terms = draft(
+            "",
+            "全民健身乒乓球赛开赛",
+            "",
+            &[
+                "全市第三届全民健身乒乓球赛将于7月10日开赛，设男子、女子单打三个项目。",
+                "报名时间为6月20日至30日，咨询电话0000-6612345。",
+            ],
+        );
+        assert_eq!(kind_of(&terms), Kind::Notice);
+        for title in [
+            "县图书馆招募暑期志愿者",
+            "失物招领",
+            "本周社区义诊安排",
+            "市老年大学秋季班招生",
+        ] {
+            assert_eq!(
+                kind_of(&draft("", title, "", &[TELLS, TELLS])),
+                Kind::Notice,
+                "{title}"
+            );
+        }
+        let qa = draft(
+            "法律门诊",
+            "邻居装修噪音扰民怎么办？",
+            "",
+            &[
+                "律师：住宅装修应当限定作业时间，可以先与邻居协商，协商不成的，可以向物业或有关部门反映。",
+            ],
+        );
+        assert_eq!(kind_of(&qa), Kind::Qa);
+    }
+
+    /// A weather box or a reminder under its fixed head is a brief, though its
+    /// rows are sentences and a provider credits it; a headline that says more is
+    /// not.
+    #[test]
+    fn a_service_box_under_its_fixed_head_is_a_brief() {
+        let rows = [
+            "今天白天阴，夜里有小雨，东南风二级，气温16℃至22℃。",
+            "明天小雨转多云，气温15℃至21℃，早晨有轻雾。",
+        ];
+        for title in ["今明两天天气", "天气", "温馨提示"] {
+            assert_eq!(
+                kind_of(&draft("", title, "筠州市气象台 供稿", &rows)),
+                Kind::Brief,
+                "{title}"
+            );
+        }
+        assert_ne!(
+            kind_of(&draft(
+                "",
+                "寒潮过后全市迎来连续五天的晴好天气",
+                "",
+                &[REPORTS, ARGUES]
+            )),
+            Kind::Brief
+        );
     }
 }

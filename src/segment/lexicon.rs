@@ -240,6 +240,11 @@ struct KindWords {
     commentary_kickers: Vec<String>,
     brief_heads: Vec<String>,
     newsroom_words: Vec<String>,
+    letter_kickers: Vec<String>,
+    letter_salutations: Vec<String>,
+    scene_openers: Vec<String>,
+    notice_terms: Vec<String>,
+    box_titles: Vec<String>,
 }
 
 /// Which list of words an article's kind is told by (see `kind`).
@@ -259,11 +264,21 @@ pub enum KindList {
     BriefHeads,
     /// Words of a newsroom's byline or a source's credit (`记者`, `供稿`, `本报`).
     NewsroomWords,
+    /// What a letters column's label ends with (`读者来信`, `来信摘登`).
+    LetterKickers,
+    /// What a letter to the editors opens with (`编辑同志`).
+    LetterSalutations,
+    /// What a feature's first clause opens a scene with (`走进`, `清晨`).
+    SceneOpeners,
+    /// What a notice's text sets its reader's terms with (`报名时间`, `咨询电话`).
+    NoticeTerms,
+    /// What the fixed head of a service box ends with (`天气`, `温馨提示`).
+    BoxTitles,
 }
 
 impl KindList {
     /// Every list, in the order [`Lexicon::holds_kind_word`] keeps them.
-    pub const ALL: [KindList; 7] = [
+    pub const ALL: [KindList; 12] = [
         KindList::NoticeHeads,
         KindList::NoticeEndings,
         KindList::QuestionLabels,
@@ -271,6 +286,11 @@ impl KindList {
         KindList::CommentaryKickers,
         KindList::BriefHeads,
         KindList::NewsroomWords,
+        KindList::LetterKickers,
+        KindList::LetterSalutations,
+        KindList::SceneOpeners,
+        KindList::NoticeTerms,
+        KindList::BoxTitles,
     ];
 }
 
@@ -466,6 +486,17 @@ impl Lexicon {
                 "kind_words.newsroom_words",
                 words(&kind_words.newsroom_words),
             ),
+            (
+                "kind_words.letter_kickers",
+                words(&kind_words.letter_kickers),
+            ),
+            (
+                "kind_words.letter_salutations",
+                words(&kind_words.letter_salutations),
+            ),
+            ("kind_words.scene_openers", words(&kind_words.scene_openers)),
+            ("kind_words.notice_terms", words(&kind_words.notice_terms)),
+            ("kind_words.box_titles", words(&kind_words.box_titles)),
             ("head_fields.kicker", words(&head_fields.kicker)),
             ("head_fields.title", words(&head_fields.title)),
             ("head_fields.subtitle", words(&head_fields.subtitle)),
@@ -555,6 +586,20 @@ impl Lexicon {
                     &self.kind_words.newsroom_words,
                     &more.kind_words.newsroom_words,
                 ),
+                letter_kickers: add(
+                    &self.kind_words.letter_kickers,
+                    &more.kind_words.letter_kickers,
+                ),
+                letter_salutations: add(
+                    &self.kind_words.letter_salutations,
+                    &more.kind_words.letter_salutations,
+                ),
+                scene_openers: add(
+                    &self.kind_words.scene_openers,
+                    &more.kind_words.scene_openers,
+                ),
+                notice_terms: add(&self.kind_words.notice_terms, &more.kind_words.notice_terms),
+                box_titles: add(&self.kind_words.box_titles, &more.kind_words.box_titles),
             },
             head_fields: HeadFields {
                 kicker: add(&self.head_fields.kicker, &more.head_fields.kicker),
@@ -1080,6 +1125,11 @@ impl Lexicon {
             KindList::CommentaryKickers => &k.commentary_kickers,
             KindList::BriefHeads => &k.brief_heads,
             KindList::NewsroomWords => &k.newsroom_words,
+            KindList::LetterKickers => &k.letter_kickers,
+            KindList::LetterSalutations => &k.letter_salutations,
+            KindList::SceneOpeners => &k.scene_openers,
+            KindList::NoticeTerms => &k.notice_terms,
+            KindList::BoxTitles => &k.box_titles,
         }
     }
 

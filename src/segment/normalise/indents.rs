@@ -41,6 +41,51 @@ pub(super) fn settle_indents(units: &mut [Unit<'_>], wrap: Option<Wrap>) {
     }
 }
 
+/// The fewest indents set inside a word that make a page's indents say nothing.
+const MID_SENTENCE_MIN: usize = 3;
+
+/// The share of a page's indented lines set inside a word, at least (numerator,
+/// denominator), that make its indents say nothing: an eighth. A page whose indents
+/// open paragraphs has none there (the line over a paragraph's first ends the
+/// paragraph above, or is a head).
+const MID_SENTENCE_SHARE: (usize, usize) = (1, 8);
+
+/// A page printed without blank lines whose indents fall inside sentences (a tool
+/// that indented every line of text holding a clause, whether it opens a paragraph
+/// or goes on from the line above: `融资和招工。去年县里盘` / `　　活闲置厂房…`): an
+/// indent set right under a line of running text (a clause mark in it) that ends
+/// no sentence, where a word runs across the cut (盘活) or the indented line opens
+/// with a mark no text opens with, marks no paragraph; when an eighth of the page's
+/// indents (three at least) stand so, none of them does. Read before anything
+/// joins lines, so that a line cut again at a change of font (`15` / `　　日，…`)
+/// goes on as on the same page without its indents. A page with blank lines between
+/// its blocks keeps its indents (a text browser indents every line of a block: see
+/// [`join_indented_blocks`]).
+pub(super) fn drop_mid_sentence_indents(units: &mut [Unit<'_>]) {
+    let text: Vec<&Unit<'_>> = units.iter().filter(|u| u.markup == Markup::None).collect();
+    let spaced = text.iter().filter(|u| u.gap > 0).count();
+    if spaced >= 3 && spaced * 8 >= text.len() {
+        return;
+    }
+    let indented = text.iter().filter(|u| u.indent).count();
+    let mid = text
+        .windows(2)
+        .filter(|w| {
+            w[1].indent
+                && w[1].gap == 0
+                && w[0].text.contains(['，', '、', '；', ','])
+                && !is_complete(&w[0].text)
+                && crate::segment::rethread::bond(&w[0].text, &w[1].text)
+        })
+        .count();
+    let (num, den) = MID_SENTENCE_SHARE;
+    if mid >= MID_SENTENCE_MIN && mid * den >= indented * num {
+        for u in units.iter_mut() {
+            u.indent = false;
+        }
+    }
+}
+
 /// What opens an item of a list a text browser prints, besides the bullets a paper
 /// prints (`blocks::BULLETS`, `■`, `●`, `▲`): a Markdown or plain-text list's mark
 /// (`*`, `+`, `-`) and the small bullets of a web page's list (`·`, `○`, `□`, `▪`).
@@ -257,5 +302,32 @@ mod tests {
             "本报讯（记者",
             "近日，街心公园的旧座椅（新）"
         ));
+    }
+
+    /// A page without blank lines that indents every line holding a clause, a
+    /// paragraph's first or not, reads as the same page without its indents: the
+    /// indents set inside words (难 / 题, 盘 / 活, 贷 / 款, 厂 / 房) mark nothing.
+    #[test]
+    fn indents_inside_sentences_mark_nothing() {
+        let plain = "县城扶持企业见实效\n本报记者 柴穑生\n去年县里建立“一企一专员”制度，企业遇到难\n题，专员第一时间上门。县里还盘\n活闲置厂房九万平方米，协调银行新增贷\n款四亿多元，还在县职教中心开设订单班。\n园区配套建设\n园区规划占地三平方公里，配套建设标准厂\n房和职工公寓，预计年底前首批企业投产。\n";
+        let indented: String = plain
+            .lines()
+            .map(|l| {
+                if l.contains(['，', '。']) {
+                    format!("\u{3000}\u{3000}{l}\n")
+                } else {
+                    format!("{l}\n")
+                }
+            })
+            .collect();
+        let mut u = units(&indented);
+        super::drop_mid_sentence_indents(&mut u);
+        assert!(u.iter().all(|u| !u.indent), "{u:?}");
+        assert_eq!(texts(&indented), texts(plain));
+        // Indents that open paragraphs, under finished lines and heads, stay.
+        let page = "县城南部产业园开工\n\u{3000}\u{3000}一月十八日，县城南产业园五个首批项目同日开工。\n\u{3000}\u{3000}园区规划占地三平方公里，配套建设标准厂房。\n职工公寓年底建成\n\u{3000}\u{3000}公寓共六栋，预计年底前交付，首批企业投产。\n";
+        let mut u = units(page);
+        super::drop_mid_sentence_indents(&mut u);
+        assert_eq!(u.iter().filter(|u| u.indent).count(), 3, "{u:?}");
     }
 }

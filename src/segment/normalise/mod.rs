@@ -4,6 +4,8 @@
 //! [`normalise_page`] runs these passes, each in a module of its own:
 //!
 //! - `mail_headers`: the header of an e-mail forwarding a page is furniture.
+//! - `indents` (first): on a page without blank lines, indents that fall inside
+//!   sentences mark nothing.
 //! - `font_runs`: lines a PDF extractor cut again at every change of font
 //!   (`4` / `月` / `15` / `日…`) are joined back.
 //! - `lone_marks`: a pen mark printed alone over a name (`□` / `郗晓梅`) is the
@@ -74,6 +76,7 @@ use furniture::mark_cut_furniture;
 use furniture::mark_furniture;
 use glued_labels::split_glued_labels;
 use guessed_markdown::settle_markdown;
+use indents::drop_mid_sentence_indents;
 use indents::join_indented_blocks;
 use indents::settle_indents;
 use interleaved::unweave_columns;
@@ -116,6 +119,8 @@ pub fn normalise_page(units: &mut Vec<Unit<'_>>, traditional: bool) {
             posts = super::posts::read_posts(units);
         }
     }
+    // Indents set inside sentences mark nothing: dropped before lines are joined.
+    drop_mid_sentence_indents(units);
     // A PDF extractor's lines cut again at every change of font, joined back
     // before anything reads or measures them.
     join_font_runs(units);

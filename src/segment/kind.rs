@@ -28,11 +28,6 @@ pub fn kind_of(d: &Draft) -> Kind {
     if d.jump_in || opens_with_back_jump(d) {
         return Kind::Continuation;
     }
-    let heads_contain = |w: &str| {
-        [&d.kicker, &d.title, &d.subtitle]
-            .iter()
-            .any(|h| h.contains(w))
-    };
     // A head spaced out by a scan (`讣 告`, `更 正`) reads without its spaces.
     // (Borrowed when it has none, as nearly every title: nothing gathered.)
     let title: std::borrow::Cow<'_, str> = if d.title.contains(char::is_whitespace) {
@@ -57,7 +52,9 @@ pub fn kind_of(d: &Draft) -> Kind {
     {
         return Kind::Notice;
     }
-    if heads_contain("问答")
+    if [&d.kicker, &d.title, &d.subtitle]
+        .iter()
+        .any(|h| lex.holds_kind_word(KindList::QaHeads, h))
         || (d.title.ends_with('？') || d.title.ends_with('?'))
             && (d.title.starts_with(|c: char| c.is_ascii_digit()) || is_question_label(&d.title))
     {
@@ -108,8 +105,7 @@ pub fn kind_of(d: &Draft) -> Kind {
     if titles_a_service_box(&title) {
         return Kind::Brief;
     }
-    if d.byline.contains("评论员")
-        || d.byline.contains("评论部")
+    if lex.holds_kind_word(KindList::CommentaryBylines, &d.byline)
         || lex.holds_kind_word(KindList::CommentaryKickers, &d.kicker)
     {
         return Kind::Commentary;
@@ -213,17 +209,17 @@ fn authored(d: &Draft) -> bool {
     !d.credit || b.contains("读者")
 }
 
-/// How often (per mille of the first body characters) words of each kind occur.
-fn per_mille(text: &str, words: &[&str]) -> usize {
+/// How often (per mille of `text`'s characters) the words of a kind list occur, each
+/// word counted on its own.
+fn per_mille(text: &str, list: KindList) -> usize {
     let n = text.chars().count().max(1);
-    let hits: usize = words.iter().map(|w| text.matches(w).count()).sum();
+    let hits: usize = lexicon()
+        .kind_words(list)
+        .filter(|w| !w.is_empty())
+        .map(|w| text.matches(w).count())
+        .sum();
     hits * 1000 / n
 }
-
-/// Words of obligation: an opinion argues with them.
-const ARGUING_WORDS: [&str; 9] = [
-    "要", "应", "必须", "不能", "需要", "应该", "关键", "不妨", "值得",
-];
 
 /// The text opens as a newsroom's report does: with a dateline (`本报讯　…`,
 /// `晚报讯　…`), or a first clause that says when (`12月8日起，…`, `省考古研究院12月12日
@@ -318,9 +314,10 @@ fn body_start(d: &Draft) -> String {
     body
 }
 
-/// The body argues: words of obligation (`要`, `应`, `必须`) more than a report's few.
+/// The body argues: words of obligation (`要`, `应`, `必须`: the lexicon's
+/// `kind_words.arguing_words`) more than a report's few.
 fn argues(d: &Draft) -> bool {
-    per_mille(&body_start(d), &ARGUING_WORDS) > 6
+    per_mille(&body_start(d), KindList::ArguingWords) > 6
 }
 
 /// `新塘区住房和城乡建设局回复：…`, `答：…`: a paragraph opening with a speaker whose

@@ -245,6 +245,9 @@ struct KindWords {
     scene_openers: Vec<String>,
     notice_terms: Vec<String>,
     box_titles: Vec<String>,
+    qa_heads: Vec<String>,
+    commentary_bylines: Vec<String>,
+    arguing_words: Vec<String>,
 }
 
 /// Which list of words an article's kind is told by (see `kind`).
@@ -274,11 +277,17 @@ pub enum KindList {
     NoticeTerms,
     /// What the fixed head of a service box ends with (`天气`, `温馨提示`).
     BoxTitles,
+    /// Words a qa's head holds (`问答`).
+    QaHeads,
+    /// Words a commentary's byline holds (`评论员`).
+    CommentaryBylines,
+    /// Words of obligation an opinion argues with (`要`, `应`, `必须`).
+    ArguingWords,
 }
 
 impl KindList {
     /// Every list, in the order [`Lexicon::holds_kind_word`] keeps them.
-    pub const ALL: [KindList; 12] = [
+    pub const ALL: [KindList; 15] = [
         KindList::NoticeHeads,
         KindList::NoticeEndings,
         KindList::QuestionLabels,
@@ -291,6 +300,9 @@ impl KindList {
         KindList::SceneOpeners,
         KindList::NoticeTerms,
         KindList::BoxTitles,
+        KindList::QaHeads,
+        KindList::CommentaryBylines,
+        KindList::ArguingWords,
     ];
 }
 
@@ -497,6 +509,12 @@ impl Lexicon {
             ("kind_words.scene_openers", words(&kind_words.scene_openers)),
             ("kind_words.notice_terms", words(&kind_words.notice_terms)),
             ("kind_words.box_titles", words(&kind_words.box_titles)),
+            ("kind_words.qa_heads", words(&kind_words.qa_heads)),
+            (
+                "kind_words.commentary_bylines",
+                words(&kind_words.commentary_bylines),
+            ),
+            ("kind_words.arguing_words", words(&kind_words.arguing_words)),
             ("head_fields.kicker", words(&head_fields.kicker)),
             ("head_fields.title", words(&head_fields.title)),
             ("head_fields.subtitle", words(&head_fields.subtitle)),
@@ -600,6 +618,15 @@ impl Lexicon {
                 ),
                 notice_terms: add(&self.kind_words.notice_terms, &more.kind_words.notice_terms),
                 box_titles: add(&self.kind_words.box_titles, &more.kind_words.box_titles),
+                qa_heads: add(&self.kind_words.qa_heads, &more.kind_words.qa_heads),
+                commentary_bylines: add(
+                    &self.kind_words.commentary_bylines,
+                    &more.kind_words.commentary_bylines,
+                ),
+                arguing_words: add(
+                    &self.kind_words.arguing_words,
+                    &more.kind_words.arguing_words,
+                ),
             },
             head_fields: HeadFields {
                 kicker: add(&self.head_fields.kicker, &more.head_fields.kicker),
@@ -1130,6 +1157,9 @@ impl Lexicon {
             KindList::SceneOpeners => &k.scene_openers,
             KindList::NoticeTerms => &k.notice_terms,
             KindList::BoxTitles => &k.box_titles,
+            KindList::QaHeads => &k.qa_heads,
+            KindList::CommentaryBylines => &k.commentary_bylines,
+            KindList::ArguingWords => &k.arguing_words,
         }
     }
 

@@ -325,7 +325,12 @@ fn provider_credits(units: &[Unit<'_>], classes: &mut [Class]) {
         if count_upto(text, 21) > 20 {
             continue;
         }
-        let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        // (Gathered without its spaces only when it has some, as few heads do.)
+        let squeezed: std::borrow::Cow<'_, str> = if text.contains(char::is_whitespace) {
+            text.chars().filter(|c| !c.is_whitespace()).collect()
+        } else {
+            std::borrow::Cow::Borrowed(text)
+        };
         let Some(who) = lexicon.before_credit_verb(&squeezed) else {
             continue;
         };

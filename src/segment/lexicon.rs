@@ -94,6 +94,17 @@ pub struct Lexicon {
     /// [`ListChars`]), gathered at their first use.
     #[serde(skip)]
     list_chars: OnceLock<ListChars>,
+    /// `box_heads` parted into fixed heads and patterns, at their first use.
+    #[serde(skip)]
+    box_head_forms: OnceLock<BoxHeadForms>,
+}
+
+/// The heads of `box_heads`: fixed heads, and patterns as the words that open and
+/// end them with how many characters those are together.
+#[derive(Debug, Default, Clone)]
+struct BoxHeadForms {
+    fixed: Vec<String>,
+    patterns: Vec<(String, String, usize)>,
 }
 
 /// The characters some words open with, or end with: a text none of whose
@@ -447,6 +458,7 @@ impl Lexicon {
             control_openers: _,
             head_label_max: _,
             list_chars: _,
+            box_head_forms: _,
         } = self;
         fn words(v: &[String]) -> Vec<&str> {
             v.iter().map(String::as_str).collect()
@@ -645,6 +657,7 @@ impl Lexicon {
             control_openers: OnceLock::new(),
             head_label_max: OnceLock::new(),
             list_chars: OnceLock::new(),
+            box_head_forms: OnceLock::new(),
         }
     }
 
@@ -710,18 +723,46 @@ impl Lexicon {
     /// 感谢信`): the words before the `…` open it, the words after it end it, and
     /// something stands between.
     pub fn is_box_head(&self, text: &str) -> bool {
-        // Compared character by character, whitespace skipped (nothing gathered).
-        self.box_heads.iter().any(|h| match h.split_once('…') {
-            None => text.chars().filter(|c| !c.is_whitespace()).eq(h.chars()),
-            Some((opens, ends)) => {
-                let t = text.trim();
-                let n = t.chars().take(BOX_HEAD_PATTERN_CHARS + 1).count();
-                t.starts_with(opens)
-                    && t.ends_with(ends)
-                    && n > opens.chars().count() + ends.chars().count()
-                    && n <= BOX_HEAD_PATTERN_CHARS
-                    && t.chars().all(crate::text::is_han)
+        let forms = self.box_head_forms();
+        let t = text.trim();
+        // A fixed head, compared without the text's whitespace (gathered only when a
+        // space stands inside it, as it seldom does).
+        let fixed = if t.contains(char::is_whitespace) {
+            forms
+                .fixed
+                .iter()
+                .any(|h| t.chars().filter(|c| !c.is_whitespace()).eq(h.chars()))
+        } else {
+            forms.fixed.iter().any(|h| t == h)
+        };
+        if fixed {
+            return true;
+        }
+        forms.patterns.iter().any(|(opens, ends, between)| {
+            t.starts_with(opens.as_str())
+                && t.ends_with(ends.as_str())
+                && (between + 1..=BOX_HEAD_PATTERN_CHARS)
+                    .contains(&t.chars().take(BOX_HEAD_PATTERN_CHARS + 1).count())
+                && t.chars().all(crate::text::is_han)
+        })
+    }
+
+    /// `box_heads` read once: the fixed heads, and each pattern's words before and
+    /// after its `…` with their characters counted.
+    fn box_head_forms(&self) -> &BoxHeadForms {
+        self.box_head_forms.get_or_init(|| {
+            let mut forms = BoxHeadForms::default();
+            for h in &self.box_heads {
+                match h.split_once('…') {
+                    None => forms.fixed.push(h.clone()),
+                    Some((opens, ends)) => forms.patterns.push((
+                        opens.to_string(),
+                        ends.to_string(),
+                        opens.chars().count() + ends.chars().count(),
+                    )),
+                }
             }
+            forms
         })
     }
 }
@@ -1211,6 +1252,36 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `is_box_head` as it read the list before its forms were kept: every head
+    /// parted at its `…` on every call, the text's whitespace skipped.
+    fn box_head_read_anew(l: &Lexicon, text: &str) -> bool {
+        l.box_heads.iter().any(|h| match h.split_once('…') {
+            None => text.chars().filter(|c| !c.is_whitespace()).eq(h.chars()),
+            Some((opens, ends)) => {
+                let t = text.trim();
+                let n = t.chars().take(BOX_HEAD_PATTERN_CHARS + 1).count();
+                t.starts_with(opens)
+                    && t.ends_with(ends)
+                    && n > opens.chars().count() + ends.chars().count()
+                    && n <= BOX_HEAD_PATTERN_CHARS
+                    && t.chars().all(crate::text::is_han)
+            }
+        })
+    }
+
+    proptest::proptest! {
+        /// A box's head is told from the list's forms read once as from the list
+        /// read anew: fixed heads spaced out or not, patterns' heads of every
+        /// length, among look-alikes, punctuation and spaces.
+        #[test]
+        fn a_box_head_is_told_as_reading_the_list_anew_tells_it(
+            s in "( |　|\\t|人物|档案|链接|相关|天气|今日|提示|温馨|致|全县|的|感谢信|，|a|1){0,9}"
+        ) {
+            let l = lexicon();
+            proptest::prop_assert_eq!(l.is_box_head(&s), box_head_read_anew(l, &s), "{:?}", s);
+        }
+    }
 
     proptest::proptest! {
         /// The lists looked up by a word's first or last character first answer

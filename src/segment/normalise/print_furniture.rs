@@ -90,6 +90,11 @@ pub(super) fn is_running_head(line: &Line<'_>) -> bool {
     }
     // The characters the rules below ask for, from one reading of the (short)
     // line, where a search for each read it up to five times.
+    // A date needs its `年`, a paper's name with its weekday its `报`: a line with
+    // neither (most lines) is read for no mark, only for its number and word.
+    if !text.contains('年') && !text.contains('报') {
+        return number_and_word(text);
+    }
     let (mut year, mut month, mut day, mut bao, mut ban, mut xing, mut digit) =
         (false, false, false, false, false, false, false);
     for c in text.chars() {
@@ -114,6 +119,15 @@ pub(super) fn is_running_head(line: &Line<'_>) -> bool {
         return true;
     }
     // `12　民生`: a page number and a section name.
+    number_and_word(text)
+}
+
+/// `3　要闻`: a page's number and a word of at most four characters, alone on
+/// the line (a line that opens with no figure is not cut into words).
+fn number_and_word(text: &str) -> bool {
+    if !text.trim_start().starts_with(is_digit) {
+        return false;
+    }
     let mut parts = text
         .split(|c: char| c.is_whitespace())
         .filter(|p| !p.is_empty());
@@ -350,6 +364,59 @@ mod tests {
         };
         let first = first.trim_start_matches(['▶', '►', '◀']);
         page_ref(first) || page_code(first) || page_ref(last)
+    }
+
+    /// `is_running_head` as it read every line for its marks before.
+    fn running_head_read_through(line: &super::Line<'_>) -> bool {
+        use super::*;
+        let text = line.text;
+        if line.n > 40 || line.holds_any(&['，', '。', '：']) {
+            return false;
+        }
+        let (mut year, mut month, mut day, mut bao, mut ban, mut xing, mut digit) =
+            (false, false, false, false, false, false, false);
+        for c in text.chars() {
+            match c {
+                '年' => year = true,
+                '月' => month = true,
+                '日' => day = true,
+                '报' => bao = true,
+                '版' => ban = true,
+                '星' => xing = true,
+                _ => digit = digit || is_digit(c),
+            }
+        }
+        let weekday = xing && text.contains("星期");
+        if year && month && day && (bao || ban || weekday) {
+            return true;
+        }
+        if bao && weekday && digit {
+            return true;
+        }
+        let mut parts = text
+            .split(|c: char| c.is_whitespace())
+            .filter(|p| !p.is_empty());
+        matches!(
+            (parts.next(), parts.next(), parts.next()),
+            (Some(a), Some(b), None) if a.chars().all(is_digit) && count_upto(b, 5) <= 4
+        )
+    }
+
+    proptest::proptest! {
+        /// A running head is told as reading the whole line for its marks told it:
+        /// dated lines, papers' names with their weekday, a page's number and word.
+        #[test]
+        fn a_running_head_is_told_as_reading_it_through_tells_it(
+            s in "(2026|12|３|年|月|日|报|版|星期一|星|晚报|要闻|民生|新闻| |\u{3000}|，|a){0,10}"
+        ) {
+            let line = super::Line::new(&s);
+            proptest::prop_assert_eq!(
+                super::is_running_head(&line),
+                running_head_read_through(&super::Line::new(&s)),
+                "{:?}",
+                s
+            );
+        }
     }
 
     proptest::proptest! {

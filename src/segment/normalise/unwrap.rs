@@ -206,6 +206,15 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
         }
         widest
     };
+    // Which units close their block: a blank line, markup or the page's end
+    // under them.
+    let closes_block: Vec<bool> = (0..units.len())
+        .map(|k| {
+            units
+                .get(k + 1)
+                .is_none_or(|n| n.gap > 0 || n.markup != Markup::None)
+        })
+        .collect();
     // Which units open a paragraph a narrow column cut, its indent dropped (see
     // `opens_indented`): the line under them is the column's full line.
     let opens_paragraph: Vec<bool> = (0..units.len())
@@ -451,6 +460,21 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
                 {
                     return false;
                 }
+                // On a page of blocks, a label of a few Han characters closing its
+                // block under a finished sentence (`…确保农民工拿到工资回家过年。` /
+                // `以案说法`, `…面积突破一万亩。` / `链接`, as `pdftotext` prints
+                // the next story's kicker with the text above it) is no line of that
+                // paragraph, however full its last line: a paragraph's last line
+                // closes a sentence, a credit or a name, and a label closes none.
+                if blocky
+                    && ends_sentence(&prev.text)
+                    && closes_block[k]
+                    && is_label(&u.text)
+                    && !crate::segment::classify::is_caption(&u.text, count_upto(&u.text, 81))
+                    && wrap.of(&u.text) + 4 < unit_width
+                {
+                    return false;
+                }
                 if full && (blocky || !ends_sentence(&prev.text)) {
                     return true;
                 }
@@ -683,6 +707,13 @@ fn names_no_clause(prev: &str) -> bool {
         && !is_dateline_alone(prev)
         && crate::segment::classify::dateline(prev).is_none()
         && !is_byline(prev, count_upto(prev, 81))
+}
+
+/// A label: two to eight Han characters and nothing else (`链接`, `以案说法`,
+/// `晚报热线`), so no clause, sentence, credit or figure.
+fn is_label(text: &str) -> bool {
+    let n = text.chars().count();
+    (2..=8).contains(&n) && text.chars().all(crate::text::is_han)
 }
 
 /// `问：…`, `答：…`: a line opening a question or an answer of an interview or a
@@ -973,6 +1004,30 @@ mod tests {
                 "县图书馆春节期间照常开放",
                 "春节期间县图书馆每天开放八小时，少儿阅览室增设亲子共读区，读者凭身份证即可办理借阅证。",
                 "记者从县交通运输局获悉，今年全县将改造农村公路九十公里，新建候车亭三十个。",
+            ]
+        );
+    }
+
+    /// `pdftotext` prints the next story's kicker as the last line of the block
+    /// above it (`…拿到工资回家过年。` / `以案说法`, `…突破一万亩。` / `链接`):
+    /// a label of a few Han characters that closes its block under a finished
+    /// sentence is no line of that paragraph, however full the paragraph's last
+    /// line; a paragraph's own short last line (`诉。`) still goes on it.
+    #[test]
+    fn a_label_closing_a_block_under_a_finished_sentence_stands_apart() {
+        let page = "去年十二月以来，两级法\n院开通欠薪案件绿色通道，\n当天立案、优先审理、优\n先执行，已执结案件一百\n三十六件。春节前还将开\n展夜间执行，确保农民\n工都拿到工资回家过年。\n以案说法\n\n欠薪不是家务事\n\n一些用工单位认为工资拖\n一拖没关系，这是错误的\n认识。劳动者遇到欠薪，\n可以申请劳动仲裁或者起\n诉。\n\n县城冬季蔬菜面积今年要\n突破一万亩，冷库也将建\n到更多村口，菜农错峰上\n市，价格翻了一番还多。\n链接\n\n稗河蔬菜产销联合社\n\n联合社成立于去年，现有\n社员四百多户，年销售蔬\n菜一万多吨。\n";
+        let t = texts(page);
+        assert_eq!(
+            t,
+            [
+                "去年十二月以来，两级法院开通欠薪案件绿色通道，当天立案、优先审理、优先执行，已执结案件一百三十六件。春节前还将开展夜间执行，确保农民工都拿到工资回家过年。",
+                "以案说法",
+                "欠薪不是家务事",
+                "一些用工单位认为工资拖一拖没关系，这是错误的认识。劳动者遇到欠薪，可以申请劳动仲裁或者起诉。",
+                "县城冬季蔬菜面积今年要突破一万亩，冷库也将建到更多村口，菜农错峰上市，价格翻了一番还多。",
+                "链接",
+                "稗河蔬菜产销联合社",
+                "联合社成立于去年，现有社员四百多户，年销售蔬菜一万多吨。",
             ]
         );
     }

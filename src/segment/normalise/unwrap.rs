@@ -215,6 +215,17 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
                 .is_none_or(|n| n.gap > 0 || n.markup != Markup::None)
         })
         .collect();
+    // Which units run in clauses, or stand over a line of their block that does (a
+    // column of eleven characters may cut a clause's mark over to the line after:
+    // `在秫米河湿地查获两名使` / `用粘网捕鸟的人员，收缴`).
+    let clauses_from: Vec<bool> = (0..units.len())
+        .map(|k| {
+            runs_on_in_clauses(&units[k].text)
+                || units.get(k + 1).is_some_and(|n| {
+                    n.gap == 0 && n.markup == Markup::None && runs_on_in_clauses(&n.text)
+                })
+        })
+        .collect();
     // Which units open a paragraph a narrow column cut, its indent dropped (see
     // `opens_indented`): the line under them is the column's full line.
     let opens_paragraph: Vec<bool> = (0..units.len())
@@ -223,7 +234,13 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
                 n.gap == 0
                     && n.markup == Markup::None
                     && units[k].markup == Markup::None
-                    && opens_indented(&units[k].text, &n.text, wrap, widest[k + 1])
+                    && opens_indented_over(
+                        &units[k].text,
+                        &n.text,
+                        wrap,
+                        widest[k + 1],
+                        clauses_from[k + 1],
+                    )
             })
         })
         .collect();
@@ -306,7 +323,13 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
                 // `椑山县开通县城至荇口镇、菖溪乡的`, as `pdftotext` prints a brief's
                 // head and text in one block) stands over that text, however wide the
                 // head (a line of its own: a head a wrap cut is left to the head rules).
-                if prev.joined == 0 && restated_below(&prev.text, &u.text) {
+                if prev.joined == 0
+                    && restated_below_over(
+                        &prev.text,
+                        &u.text,
+                        runs_in_clauses(&u.text) || clauses_from[k],
+                    )
+                {
                     return false;
                 }
                 // A paragraph closed by its credit (`…问题。（据新华社电）`) ends there,
@@ -344,7 +367,13 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
                 {
                     return false;
                 }
-                if u.gap == 0 && !furniture_between && opens_indented(&prev.text, &u.text, wrap, widest[k]) {
+                if u.gap == 0 && !furniture_between && opens_indented_over(
+                        &prev.text,
+                        &u.text,
+                        wrap,
+                        widest[k],
+                        runs_on_in_clauses(&u.text) || (prev.joined == 0 && clauses_from[k]),
+                    ) {
                     return true;
                 }
                 // A role alone (`本报驻内罗毕记者`) with its name on the next line opens
@@ -607,7 +636,26 @@ fn bullet_cells(u: &Unit<'_>) -> usize {
 /// half-width digit), and that line runs on in clauses. A head over its text is
 /// not: the text's first line under it is itself indented, so narrower than the
 /// lines under it.
+#[cfg(test)]
 fn opens_indented(prev: &str, next: &str, wrap: Wrap, next_widest: bool) -> bool {
+    opens_indented_over(prev, next, wrap, next_widest, runs_on_in_clauses(next))
+}
+
+/// Whether a line holds a clause's mark (`，`, `。`, `、`, `；`): running text.
+fn runs_on_in_clauses(line: &str) -> bool {
+    line.contains(['，', '。', '、', '；', ','])
+}
+
+/// [`opens_indented`], the clauses that show the text running on told by the
+/// caller (`clauses`: the full line under `prev`, or the line under that, holds
+/// a clause's mark).
+fn opens_indented_over(
+    prev: &str,
+    next: &str,
+    wrap: Wrap,
+    next_widest: bool,
+    clauses: bool,
+) -> bool {
     let (p, n) = (wrap.of(prev), wrap.of(next));
     if !next_widest || n < 16 || p + 6 < n || p + 3 > n {
         return false;
@@ -617,7 +665,7 @@ fn opens_indented(prev: &str, next: &str, wrap: Wrap, next_widest: bool) -> bool
         || is_name_line(prev)
         || is_dateline_alone(next)
         || is_byline(next, count_upto(next, 81))
-        || !next.contains(['，', '。', '、', '；', ','])
+        || !clauses
     {
         return false;
     }
@@ -683,7 +731,14 @@ fn signs_head(head: &str, name: &str) -> bool {
 /// / `协议，棹州某农村商业银行已…`) holds it further in; no word runs across the
 /// cut. (No date line: a dated caption repeats its date; and at least two of the
 /// four are Han characters: `2026年…` over `2026年…` is no subject restated.)
+#[cfg(test)]
 fn restated_below(head: &str, text: &str) -> bool {
+    restated_below_over(head, text, runs_in_clauses(text))
+}
+
+/// [`restated_below`], whether the text runs on in clauses told by the caller
+/// (`clauses`: `text`, or the line under it, holds a clause's mark).
+fn restated_below_over(head: &str, text: &str, clauses: bool) -> bool {
     use crate::segment::rehome::keys;
     let opening = keys(head, 4);
     opening.len() == 4
@@ -691,7 +746,7 @@ fn restated_below(head: &str, text: &str) -> bool {
         && opening.iter().filter(|&&c| crate::text::is_han(c)).count() >= 2
         && names_no_clause(head)
         && !is_date_line(head)
-        && runs_in_clauses(text)
+        && clauses
         && !cannot_open(text.chars().next().unwrap_or(' '))
         && keys(text, 24).windows(4).any(|w| w == opening.as_slice())
         && !crate::segment::rethread::bond(head, text)
@@ -1003,6 +1058,29 @@ mod tests {
                 "城南区近日利用边角地新建两处口袋公园，铺设健身步道一点六公里，配置健身器材三十套。",
                 "县图书馆春节期间照常开放",
                 "春节期间县图书馆每天开放八小时，少儿阅览室增设亲子共读区，读者凭身份证即可办理借阅证。",
+                "记者从县交通运输局获悉，今年全县将改造农村公路九十公里，新建候车亭三十个。",
+            ]
+        );
+    }
+
+    /// A column of eleven characters may cut the first clause's mark over to the
+    /// line after the full line (`庭拨付冬季取暖补贴资金三百二` / `十万元，…`): the
+    /// head over the paragraph's indented first line still stands apart, and that
+    /// first line opens the paragraph; a head whose words its text restates stays
+    /// a head however wide (`市青少年游泳锦标赛落幕` / `为期三天的潆州市青少年游泳`).
+    #[test]
+    fn a_head_stands_apart_when_its_texts_clause_falls_a_line_lower() {
+        let page = "县农机站开展春耕检修服务\n县农机站组织技术人员分赴\n各乡镇，为农户免费检修拖拉机\n、插秧机等农机具，截至三月十\n日已检修四百二十台。\n\n全县发放冬季取暖补贴\n县民政局近日向全县困难家\n庭拨付冬季取暖补贴资金三百二\n十万元，通过社保卡直接发放。\n\n市青少年游泳锦标赛落幕\n为期三天的潆州市青少年游泳\n锦标赛十一日在市游泳馆落幕，\n来自全市的四百名小选手参加\n了比赛。\n\n记者从县交通运输局获悉，今年\n全县将改造农村公路九十公里，新\n建候车亭三十个。\n";
+        let t = texts(page);
+        assert_eq!(
+            t,
+            [
+                "县农机站开展春耕检修服务",
+                "县农机站组织技术人员分赴各乡镇，为农户免费检修拖拉机、插秧机等农机具，截至三月十日已检修四百二十台。",
+                "全县发放冬季取暖补贴",
+                "县民政局近日向全县困难家庭拨付冬季取暖补贴资金三百二十万元，通过社保卡直接发放。",
+                "市青少年游泳锦标赛落幕",
+                "为期三天的潆州市青少年游泳锦标赛十一日在市游泳馆落幕，来自全市的四百名小选手参加了比赛。",
                 "记者从县交通运输局获悉，今年全县将改造农村公路九十公里，新建候车亭三十个。",
             ]
         );

@@ -3,7 +3,6 @@
 
 use crate::segment::blocks::Markup;
 use crate::segment::blocks::Unit;
-use std::borrow::Cow;
 
 /// Fewest such paragraphs that make a page of entries: a story's one or two
 /// bracketed labels stay its text.
@@ -65,16 +64,7 @@ pub(super) fn split_entry_heads(units: &mut Vec<Unit<'_>>) {
         };
         let head = u.text[OPEN..OPEN + len].to_string();
         let body = u.text[OPEN + len + '】'.len_utf8()..].to_string();
-        let mut first = u.clone();
-        first.text = Cow::Owned(head);
-        first.markup = Markup::RunIn;
-        let mut second = u;
-        second.text = Cow::Owned(body);
-        second.gap = 0;
-        second.indent = false;
-        second.page_break = false;
-        out.push(first);
-        out.push(second);
+        out.extend(super::split_on_its_line(u, head, Markup::RunIn, body));
     }
     *units = out;
 }

@@ -2,7 +2,6 @@
 
 use crate::segment::blocks::Markup;
 use crate::segment::blocks::Unit;
-use std::borrow::Cow;
 
 /// `【乡村振兴】箬口镇苎麻种植面积突破两万亩`: a bracketed column label glued in
 /// front of a head becomes a unit of its own (the kicker), the head the next, on
@@ -25,15 +24,8 @@ pub(super) fn split_glued_labels(units: &mut Vec<Unit<'_>>) {
             out.push(u);
             continue;
         };
-        let mut first = u.clone();
-        first.text = Cow::Owned(label);
-        let mut second = u;
-        second.text = Cow::Owned(head);
-        second.gap = 0;
-        second.indent = false;
-        second.page_break = false;
-        out.push(first);
-        out.push(second);
+        let markup = u.markup;
+        out.extend(super::split_on_its_line(u, label, markup, head));
     }
     *units = out;
 }

@@ -63,11 +63,13 @@ mod named_field;
 mod ocr_rows;
 mod print_furniture;
 pub(super) mod reposts;
+mod run_in_briefs;
 mod unwrap;
 mod web_chrome;
 mod wrap_width;
 mod wrapped_heads;
 
+use crate::segment::blocks::Markup;
 use crate::segment::blocks::Unit;
 use blank_after_every_line::discount_blank_after_every_line;
 use entry_heads::split_entry_heads;
@@ -89,9 +91,25 @@ use mail_headers::set_aside_mail_headers;
 use ocr_rows::read_ocr_rows;
 pub(super) use print_furniture::is_page_frame;
 use reposts::read_reposted_titles;
+use run_in_briefs::split_run_in_briefs;
 pub use unwrap::opens_exchange;
 use unwrap::unwrap;
 pub(super) use wrap_width::wrap_width;
+
+/// `u` split in two on its line: a first unit of `head` (marked `markup`) and a
+/// second of `text` right after it, which has no blank line, indent or page break
+/// of its own (a run-in head over its text, a glued label over its head).
+fn split_on_its_line<'a>(u: Unit<'a>, head: String, markup: Markup, text: String) -> [Unit<'a>; 2] {
+    let mut first = u.clone();
+    first.text = std::borrow::Cow::Owned(head);
+    first.markup = markup;
+    let mut second = u;
+    second.text = std::borrow::Cow::Owned(text);
+    second.gap = 0;
+    second.indent = false;
+    second.page_break = false;
+    [first, second]
+}
 
 /// Normalise the units of one page in place.
 pub fn normalise(units: &mut Vec<Unit<'_>>) {
@@ -148,6 +166,9 @@ pub fn normalise_page(units: &mut Vec<Unit<'_>>, traditional: bool) {
     // Two columns a PDF extractor printed row by row, read column by column
     // before their lines are joined.
     unweave_columns(units);
+    // Briefs printed run in without a bullet under their banner, split before the
+    // unwrap joins a hard-wrapped print's briefs into one paragraph.
+    split_run_in_briefs(units);
     unwrap(units, wrap);
     if let Some(label) = text_label {
         super::records::strip_text_label(units, &label);

@@ -531,19 +531,7 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
         if joins && let Some(i) = last_text {
             let prev = &mut out[i];
             let mut joined = prev.text.to_string();
-            let ascii_cut = joined
-                .chars()
-                .next_back()
-                .is_some_and(|c| c.is_ascii_alphanumeric())
-                && u.text
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_ascii_alphanumeric());
-            // `本报记者` / `冯一鸣 摄`: a role and the name on the next line stay apart.
-            if ascii_cut || ROLE_WORDS.iter().any(|r| joined.ends_with(r)) {
-                joined.push(' ');
-            }
-            joined.push_str(&u.text);
+            join_line(&mut joined, &u.text);
             // A bullet dropped from a line of head-like text opens running text now
             // that its line goes on (`■杉阁区10月起开展背街` / `综合治理，…。`): it is
             // printed text of the item it opens, as `blocks` keeps it on one line.
@@ -581,6 +569,24 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
     }
     *units = out;
     join_wrapped_heads(units, wrap);
+}
+
+/// `line` joined to the text of the lines it goes on from: a space between two
+/// words of Latin letters or digits either side of the cut, and after a role
+/// (`本报记者` / `冯一鸣 摄`: a role and the name on the next line stay apart).
+pub(super) fn join_line(text: &mut String, line: &str) {
+    let ascii_cut = text
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_alphanumeric())
+        && line
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphanumeric());
+    if ascii_cut || ROLE_WORDS.iter().any(|r| text.ends_with(r)) {
+        text.push(' ');
+    }
+    text.push_str(line);
 }
 
 /// `next` closes a bracketed credit `prev` opened after its last sentence and a

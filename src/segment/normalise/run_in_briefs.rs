@@ -1,0 +1,261 @@
+//! Briefs printed run in without a bullet under their banner: each brief a paragraph
+//! opening with its head, a space and its text (`体坛快讯` / `鹒城中学生篮球赛收官 为期
+//! 十天的…收官，…。` / `鹓口水库公开水域游泳赛报名 第二届…。`; `财经简讯` / `桤州新增专精
+//! 特新企业46家　近日，…`). A bulleted one is read line by line (`blocks::run_in`);
+//! without a bullet a line holding a space is as often a sentence or a table's row,
+//! so only the paragraphs right under a banner over a run of briefs, two or more of
+//! them in a row, each a head, a space and running text, are read so.
+
+use crate::segment::blocks::Markup;
+use crate::segment::blocks::Unit;
+use crate::segment::classify::{count_upto, dateline, is_byline, is_complete};
+
+/// Fewest run-in briefs in a row under a banner.
+const LEAST_BRIEFS: usize = 2;
+/// A run-in head: this many characters at least, and at most [`MOST_HEAD`].
+const LEAST_HEAD: usize = 4;
+const MOST_HEAD: usize = 30;
+/// The text after the head on its line: this many characters at least.
+const LEAST_TEXT: usize = 8;
+
+/// Where the head of a run-in brief ends and its text starts in `text` (byte
+/// offsets): a head of [`LEAST_HEAD`] to [`MOST_HEAD`] characters with no sentence
+/// punctuation and no space, one space (ASCII or U+3000; two ASCII ones at most),
+/// then the text. `None` for a dateline (`本报澄川10月19日电　…`), a byline, or a
+/// line that opens no head.
+fn parts(text: &str) -> Option<(usize, usize)> {
+    let cut = text.find([' ', '\u{3000}'])?;
+    let head = bare_head(&text[..cut]);
+    let rest = &text[cut..];
+    let after = rest.trim_start_matches([' ', '\u{3000}']);
+    let space = &rest[..rest.len() - after.len()];
+    if !(space == "\u{3000}" || space == " " || space == "  ") {
+        return None;
+    }
+    let n = count_upto(head, MOST_HEAD + 1);
+    let ok = (LEAST_HEAD..=MOST_HEAD).contains(&n)
+        && head.chars().filter(|&c| crate::text::is_han(c)).count() >= 3
+        && !head.contains([
+            '，', '。', '；', '：', ':', ',', '、', '？', '！', '（', '(',
+        ])
+        && count_upto(after, LEAST_TEXT) >= LEAST_TEXT
+        && after
+            .chars()
+            .next()
+            .is_some_and(|c| crate::text::is_han(c) || c.is_ascii_digit() || c == '“')
+        && dateline(text).is_none()
+        && !is_dispatch(head)
+        && !is_byline(head, n);
+    ok.then_some((cut, cut + space.len()))
+}
+
+/// A run-in head without the emphasis marks a converter printed around it
+/// (`**桤州新增专精特新企业46家**`).
+fn bare_head(head: &str) -> &str {
+    head.trim_matches(['*', '_'])
+}
+
+/// `本报楝城1月7日讯`, `新华社北京6月9日电`: a dispatch's dateline, which opens a
+/// brief's text, not its head.
+fn is_dispatch(head: &str) -> bool {
+    head.ends_with('讯') || (head.ends_with('电') && head.contains('日'))
+}
+
+/// Split the run-in briefs under each banner (`Markup::Banner`) into a run-in head
+/// (a unit of its own, on the same line) and its text. A brief's paragraph is its
+/// first line and the lines that go on from it with no blank line (a hard-wrapped
+/// print's): it holds a comma or a full stop and ends a sentence. The run ends at
+/// the first paragraph that is no such brief.
+pub(super) fn split_run_in_briefs(units: &mut Vec<Unit<'_>>) {
+    if !units.iter().any(|u| u.markup == Markup::Banner) {
+        return;
+    }
+    let mut briefs: Vec<(usize, usize)> = Vec::new();
+    for b in 0..units.len() {
+        if units[b].markup != Markup::Banner {
+            continue;
+        }
+        let mut run = Vec::new();
+        let mut k = b + 1;
+        while k < units.len() {
+            let u = &units[k];
+            if u.markup != Markup::None || u.level > 0 || parts(&u.text).is_none() {
+                break;
+            }
+            // The paragraph: this line and the lines that go on from it.
+            let mut end = k + 1;
+            while end < units.len()
+                && units[end].markup == Markup::None
+                && units[end].gap == 0
+                && units[end].level == 0
+                && !is_complete(&units[end - 1].text)
+                && parts(&units[end].text).is_none()
+            {
+                end += 1;
+            }
+            let running = units[k..end].iter().any(|u| u.text.contains(['，', '。']));
+            if !running || !is_complete(&units[end - 1].text) {
+                break;
+            }
+            run.push((k, end));
+            k = end;
+        }
+        if run.len() >= LEAST_BRIEFS {
+            briefs.extend(run);
+        }
+    }
+    if briefs.is_empty() {
+        return;
+    }
+    let mut out = Vec::with_capacity(units.len() + briefs.len());
+    let mut next = briefs.into_iter().peekable();
+    let mut units_in = std::mem::take(units).into_iter().enumerate();
+    while let Some((k, u)) = units_in.next() {
+        let Some((_, end)) = next.next_if(|&(at, _)| at == k) else {
+            out.push(u);
+            continue;
+        };
+        let Some((head_end, text_start)) = parts(&u.text) else {
+            out.push(u);
+            continue;
+        };
+        let head = bare_head(&u.text[..head_end]).to_string();
+        let mut text = u.text[text_start..].to_string();
+        // The brief's further lines are its text's: joined here, as the text's first
+        // line, cut after the head, is narrower than the page's lines and would stand
+        // apart from them in the unwrap.
+        let mut last_line = u.line + u.joined;
+        for (_, more) in units_in.by_ref().take(end - k - 1) {
+            super::unwrap::join_line(&mut text, &more.text);
+            last_line = more.line + more.joined;
+        }
+        let [first, mut second] = super::split_on_its_line(u, head, Markup::RunIn, text);
+        second.joined = last_line.saturating_sub(second.line);
+        out.push(first);
+        out.push(second);
+    }
+    *units = out;
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::segment::segment_issue;
+
+    /// Under a banner over a run of briefs, briefs printed run in without a bullet
+    /// (a head, one space, the text) are articles titled by their heads, in a plain
+    /// print and in a hard-wrapped one whose briefs' lines run on without a blank
+    /// line between them.
+    #[test]
+    fn run_in_briefs_under_a_banner_are_titled_by_their_heads() {
+        let plain = "体育快讯\n\n筱城青少年篮球训练营开营 筱城市青少年篮球训练营7月12日开营，首期招收学员一百五十名。\n筱湖龙舟赛报名启动 第三届筱湖龙舟赛将于8月举行，报名截至7月20日。\n筱城老年门球联赛收官 为期五天的筱城老年门球联赛昨日收官，筱东队夺得冠军。\n\n责任编辑 柏一川\n";
+        let titles = |page: &str| -> Vec<String> {
+            segment_issue(page, "k")
+                .into_iter()
+                .map(|a| a.title)
+                .collect()
+        };
+        let want = [
+            "筱城青少年篮球训练营开营",
+            "筱湖龙舟赛报名启动",
+            "筱城老年门球联赛收官",
+        ];
+        assert_eq!(titles(plain), want);
+        let wrapped = "体育快讯\n\n筱城青少年篮球训练营开营 筱城市青少年篮球训练营7月12日开\n营，首期招收学员一百五十名。\n筱湖龙舟赛报名启动 第三届筱湖龙舟赛将于8月举行，报名截\n至7月20日。\n筱城老年门球联赛收官 为期五天的筱城老年门球联赛昨日收官，\n筱东队夺得冠军。\n\n责任编辑 柏一川\n";
+        assert_eq!(titles(wrapped), want);
+        // A converter's emphasis around each head is no part of the title.
+        let marked = plain
+            .replace(
+                "筱城青少年篮球训练营开营 ",
+                "**筱城青少年篮球训练营开营**　",
+            )
+            .replace("筱湖龙舟赛报名启动 ", "**筱湖龙舟赛报名启动**　")
+            .replace("筱城老年门球联赛收官 ", "**筱城老年门球联赛收官**　");
+        assert_eq!(titles(&marked), want);
+        let a = segment_issue(wrapped, "k");
+        assert_eq!(
+            a[0].paragraphs,
+            ["筱城市青少年篮球训练营7月12日开营，首期招收学员一百五十名。"],
+            "{a:#?}"
+        );
+    }
+
+    /// In a hard-wrapped print a brief's first line, its head and the first words of
+    /// its text, is cut narrower than the page's lines: its further lines are the
+    /// text's, so the head titles the brief and its text is whole (the head was a
+    /// kicker over the text's first fragment, a title, before).
+    #[test]
+    fn a_hard_wrapped_briefs_text_goes_on_past_its_first_line() {
+        let story = "芦城今年新修了四条乡村公路，沿线九个村的村民赶集不用再绕远路，运菜的车也能直接开到地头。";
+        let wrapped: String = story
+            .repeat(3)
+            .chars()
+            .collect::<Vec<_>>()
+            .chunks(30)
+            .map(|c| c.iter().collect::<String>() + "\n")
+            .collect();
+        let page = format!(
+            "芦城乡村公路通到家门口\n\n{wrapped}\n体育快讯\n\n芦城少儿围棋赛落幕 2月3日，芦城少儿围\n棋赛在东区文化馆落幕，来自全市28所学校的190名小棋手参赛\n，育才小学获得团体第一。\n\n芦湖冬泳表演举行 2月4日上午，40多名冬泳爱好者在芦湖公园\n举行迎新春冬泳表演，年龄最大的队员已经七十三岁。\n"
+        );
+        let a = segment_issue(&page, "k");
+        let briefs: Vec<(&str, &str, &[String])> = a
+            .iter()
+            .skip(1)
+            .map(|a| (a.kicker.as_str(), a.title.as_str(), a.paragraphs.as_slice()))
+            .collect();
+        assert_eq!(
+            briefs,
+            [
+                (
+                    "",
+                    "芦城少儿围棋赛落幕",
+                    &["2月3日，芦城少儿围棋赛在东区文化馆落幕，来自全市28所学校的190名小棋手参赛，育才小学获得团体第一。".to_string()][..]
+                ),
+                (
+                    "",
+                    "芦湖冬泳表演举行",
+                    &["2月4日上午，40多名冬泳爱好者在芦湖公园举行迎新春冬泳表演，年龄最大的队员已经七十三岁。".to_string()][..]
+                ),
+            ],
+            "{a:#?}"
+        );
+    }
+
+    /// A brief closed by its reporter's credit (`…。（记者 骆川）`) ends there: the
+    /// label printed under it is no line of its text, and the brief is split, not
+    /// swallowed by the brief above.
+    #[test]
+    fn a_brief_ends_at_its_credit() {
+        let page = "**赛场速递**\n**市少儿围棋赛落幕**　2月3日，芦城市少儿围棋赛在东区文化馆落幕，育才小学获得团体第一。（记者 柯舟）\n**芦湖冬泳队迎新春表演**　2月4日上午，40多名冬泳爱好者在芦湖公园举行迎新春冬泳表演。\n**芦城籍棋手晋升职业四段**　记者从市围棋协会获悉，芦城籍棋手苑青晋升四段。（记者 柯舟）\n**体坛观潮**\n# 业余联赛，也要专业地办\n城市篮球联赛办到第四个赛季，看台上的观众一年比一年多。\n";
+        let titles: Vec<String> = segment_issue(page, "k.md")
+            .into_iter()
+            .map(|a| a.title)
+            .collect();
+        assert_eq!(
+            titles,
+            [
+                "市少儿围棋赛落幕",
+                "芦湖冬泳队迎新春表演",
+                "芦城籍棋手晋升职业四段",
+                "业余联赛，也要专业地办",
+            ]
+        );
+    }
+
+    /// A line holding a space that is no brief's head (a dateline, a sentence cut
+    /// with a space in it) is left as it is. (A table's row, `鹒城队—鹨湾队 1：1
+    /// 点球4：2`, may read as a head and its text; it holds no clause, so it makes
+    /// no brief of a run.)
+    #[test]
+    fn lines_with_a_space_are_no_run_in_briefs() {
+        assert_eq!(super::parts("本报讯 近日，全市开展夏季安全检查。"), None);
+        assert_eq!(
+            super::parts("本报筱城7月1日讯　筱城市1日发布新规，自下月起施行。"),
+            None
+        );
+        assert_eq!(
+            super::parts("着河岸一路捡拾塑料瓶。 们认识河边的水草"),
+            None
+        );
+        assert!(super::parts("筱湖龙舟赛报名启动 第三届筱湖龙舟赛将于8月举行。").is_some());
+    }
+}

@@ -105,7 +105,7 @@ impl PageLines {
 }
 
 /// What one page tells about its paper's habits, from the page's units as the
-/// cut prepares them (normalised, furniture left out, formula banners marked;
+/// cut prepares them (normalised, furniture left out;
 /// [`crate::segment::page_lines`] of a page's text): its short lines that read
 /// as heads (no sentence punctuation), each once. A pure function of the text,
 /// so a cache can keep it.

@@ -141,7 +141,7 @@ pub fn page_lines(text: &str) -> habits::PageLines {
     habits::lines_of_units(&prepare(text).0)
 }
 
-/// The passes before roles: units, normalised, formula banners marked; and
+/// The passes before roles: units and normalised; and
 /// whether the page is in traditional characters.
 fn prepare(text: &str) -> (Vec<blocks::Unit<'_>>, bool) {
     // A JSON page (a scraper's JSON Lines) or an SQL dump is printed as the
@@ -166,7 +166,6 @@ fn prepare(text: &str) -> (Vec<blocks::Unit<'_>>, bool) {
     };
     let traditional = traditional::is_traditional(units.iter().map(|u| u.text.as_ref()));
     normalise::normalise_page(&mut units, traditional);
-    mark_formula_banners(&mut units);
     (units, traditional)
 }
 
@@ -344,44 +343,6 @@ fn is_intertitle_shaped(text: &str) -> bool {
     text.chars().count() <= 24
         && !text.contains(['，', ',', '、', '；', ';'])
         && !text.chars().last().is_some_and(classify::is_closing)
-}
-
-/// `遗失声明` over `…遗失营业执照正本，…，声明作废。` / `…遗失购房收据一张，…，声明作废。`:
-/// a short line over two or more one-sentence paragraphs that end alike (the same
-/// three characters before the full stop) heads a run of items written to one
-/// formula. It is a banner over the run, each item an article of its own.
-fn mark_formula_banners(units: &mut [blocks::Unit<'_>]) {
-    use blocks::Markup;
-    // The words before the full stop, when the text is one sentence of 20 or more
-    // characters.
-    fn ending<'t>(u: &blocks::Unit<'t>) -> Option<String> {
-        let t: &str = &u.text;
-        if u.markup != Markup::None || classify::count_upto(t, 20) < 20 {
-            return None;
-        }
-        let body = t.strip_suffix('。')?;
-        if body.contains(['。', '！', '？', '!', '?']) {
-            return None;
-        }
-        let end: String = classify::tail(body, 3).to_string();
-        (end.chars().count() == 3 && end.chars().all(crate::text::is_han)).then_some(end)
-    }
-    for i in 0..units.len().saturating_sub(2) {
-        let head = &units[i];
-        let t: &str = &head.text;
-        if head.markup != Markup::None
-            || classify::count_upto(t, 9) > 8
-            || t.contains(['。', '，', '：', ':', '！', '？'])
-        {
-            continue;
-        }
-        if let (Some(a), Some(b)) = (ending(&units[i + 1]), ending(&units[i + 2]))
-            && a == b
-        {
-            units[i].markup = Markup::Banner;
-            units[i].level = 0;
-        }
-    }
 }
 
 /// A longish unmarked "head" line whose next unit reads on from it mid-word is a
@@ -857,16 +818,19 @@ mod tests {
         assert_eq!(segment_issue(page, "p").len(), 1);
     }
 
-    /// A short line over one-sentence notices written to one formula (the same
-    /// words before the full stop) is a banner: each notice is an article of its
-    /// own, and the line titles none. Two paragraphs that end differently stay the
-    /// text of the head above them.
+    /// A short line over one-sentence notices written to one formula (`遗失声明` over
+    /// `…，声明作废。` / `…，声明作废。`) titles one notice, each of them a paragraph of
+    /// it, as most gold sets read a box of loss notices; a head over two paragraphs
+    /// that end differently titles them likewise.
     #[test]
-    fn items_written_to_one_formula_under_a_line_are_articles_each() {
+    fn items_written_to_one_formula_under_a_line_are_one_notice() {
         let page = "遗失声明\n昙州市棣华区榆荫小吃店遗失营业执照正本，统一社会信用代码92990103MA7K3R5D2P，声明作废。\n柴立新遗失昙州市梓庐区翠微苑小区购房收据一张，收据编号0012876，声明作废。\n昙州市蘋洲区晨曦幼儿园遗失开户许可证，核准号J9910001234501，声明作废。\n";
-        let articles = segment_issue(page, "p");
-        assert_eq!(articles.len(), 3, "{articles:#?}");
-        assert!(articles.iter().all(|a| a.title.is_empty()), "{articles:#?}");
+        for page in [page.to_string(), page.replace('\n', "\n\n")] {
+            let articles = segment_issue(&page, "p");
+            assert_eq!(articles.len(), 1, "{articles:#?}");
+            assert_eq!(articles[0].title, "遗失声明");
+            assert_eq!(articles[0].paragraphs.len(), 3, "{articles:#?}");
+        }
         let page = "柳塘村修好了灌溉渠\n入春以来，柳塘村组织村民清淤修渠，全长三公里的渠道已全部完工。\n村支书说，今年还要把灌溉渠延伸到坡地，让更多农田受益。\n";
         let articles = segment_issue(page, "p");
         assert_eq!(articles.len(), 1, "{articles:#?}");

@@ -43,15 +43,6 @@ pub fn kind_of(d: &Draft) -> Kind {
     {
         return Kind::Notice;
     }
-    // A text that sets its reader's terms (`报名时间：…`, `请于6月25日前…`, `咨询电话：…`),
-    // signed by no reporter: a call for sign-ups, a closure, an enrolment.
-    if !d.byline.contains("记者")
-        && d.paragraphs
-            .iter()
-            .any(|p| lex.holds_kind_word(KindList::NoticeTerms, p))
-    {
-        return Kind::Notice;
-    }
     if [&d.kicker, &d.title, &d.subtitle]
         .iter()
         .any(|h| lex.holds_kind_word(KindList::QaHeads, h))
@@ -83,6 +74,17 @@ pub fn kind_of(d: &Draft) -> Kind {
     {
         return Kind::Qa;
     }
+    // A text that sets its reader's terms (`报名时间：…`, `咨询电话：…`), signed by no
+    // reporter and opened by no dateline: a call for sign-ups, a closure, an
+    // enrolment (a qa that answers with such terms stays a qa, above).
+    if !d.byline.contains("记者")
+        && !d.dateline
+        && d.paragraphs
+            .iter()
+            .any(|p| lex.holds_kind_word(KindList::NoticeTerms, p))
+    {
+        return Kind::Notice;
+    }
     // A chronology: three or more paragraphs, each but at most one opening with
     // its date (`1971年 县城第一座水厂…`, `5月25日 全省…`).
     let dated = d.paragraphs.iter().filter(|p| opens_with_date(p)).count();
@@ -101,8 +103,11 @@ pub fn kind_of(d: &Draft) -> Kind {
         return Kind::Photo;
     }
     // A service box under its fixed head (`今明两天天气`, `温馨提示`): a brief, its
-    // sentences and its provider's credit (`鼍洲市气象台 供稿`) notwithstanding.
-    if titles_a_service_box(&title) {
+    // sentences and its provider's credit (`鼍洲市气象台 供稿`) notwithstanding; a
+    // reporter's story so titled (`…雨雪天气` / `本报记者 …`) is no box.
+    if titles_a_service_box(&title)
+        && (d.byline.starts_with(['（', '(']) || !d.byline.contains("记者"))
+    {
         return Kind::Brief;
     }
     if lex.holds_kind_word(KindList::CommentaryBylines, &d.byline)
@@ -278,7 +283,7 @@ const BOX_TITLE_CHARS: usize = 12;
 
 /// The text opens on a scene or a person, as a feature does: its first clause opens
 /// with a word of the lexicon's `kind_words.scene_openers` (`走进`, `清晨`, `天刚亮`), or
-/// names a person by their age (`七十三岁的闾守义…`, `63岁的…`).
+/// opens by naming a person's age (`七十三岁的闾守义…`, `63岁的…`).
 fn opens_on_a_scene(d: &Draft) -> bool {
     let Some(first) = d.paragraphs.first() else {
         return false;
@@ -288,12 +293,13 @@ fn opens_on_a_scene(d: &Draft) -> bool {
     lexicon()
         .kind_words(KindList::SceneOpeners)
         .any(|w| clause.starts_with(w))
-        || clause.match_indices("岁的").any(|(i, _)| {
-            clause[..i]
-                .chars()
-                .next_back()
-                .is_some_and(|c| crate::text::is_digit(c) || "一二三四五六七八九十".contains(c))
-        })
+        || {
+            // The age opens the clause: `73岁的…`, `七十三岁的…` (not `全市65岁的老年人`).
+            let after_age = clause.trim_start_matches(|c: char| {
+                crate::text::is_digit(c) || "一二三四五六七八九十".contains(c)
+            });
+            after_age.len() < clause.len() && after_age.starts_with("岁的")
+        }
 }
 
 /// The first body characters (at most 2,000), without intertitles.
@@ -895,6 +901,17 @@ mod tests {
             )),
             Kind::News
         );
+        // An age inside the clause names no person the story opens on.
+        let policy = "全市65岁的老年人今后乘坐市内公交将全部免费，凭身份证即可办卡。";
+        assert_ne!(
+            kind_of(&draft(
+                "",
+                "老人乘公交免费",
+                "本报记者 钟叙",
+                &[policy, TELLS]
+            )),
+            Kind::Feature
+        );
     }
 
     /// A report signed with bare names that says its day later in its first clause
@@ -987,6 +1004,28 @@ mod tests {
             ],
         );
         assert_eq!(kind_of(&qa), Kind::Qa);
+        // A reader's terms in a datelined report or in a qa's answer make no notice.
+        let mut datelined = draft(
+            "",
+            "全民健身乒乓球赛开赛",
+            "",
+            &[
+                "本报讯 全市乒乓球赛将于7月10日开赛，报名时间为6月20日至30日。",
+                TELLS,
+            ],
+        );
+        datelined.dateline = true;
+        assert_ne!(kind_of(&datelined), Kind::Notice);
+        let answered = draft(
+            "",
+            "暑期游泳培训怎么报名",
+            "",
+            &[
+                "问：孩子想参加暑期游泳培训，怎么报名？",
+                "答：报名时间为7月1日至5日，咨询电话0000-6612345。",
+            ],
+        );
+        assert_eq!(kind_of(&answered), Kind::Qa);
     }
 
     /// A weather box or a reminder under its fixed head is a brief, though its
@@ -1011,6 +1050,16 @@ mod tests {
                 "寒潮过后全市迎来连续五天的晴好天气",
                 "",
                 &[REPORTS, ARGUES]
+            )),
+            Kind::Brief
+        );
+        // A reporter's story titled like a box is no box.
+        assert_ne!(
+            kind_of(&draft(
+                "",
+                "冷空气来袭将现雨雪天气",
+                "本报记者 钟叙",
+                &[REPORTS, TELLS]
             )),
             Kind::Brief
         );

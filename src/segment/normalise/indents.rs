@@ -54,9 +54,11 @@ const MID_SENTENCE_SHARE: (usize, usize) = (1, 8);
 /// that indented every line of text holding a clause, whether it opens a paragraph
 /// or goes on from the line above: `融资和招工。去年县里盘` / `　　活闲置厂房…`): an
 /// indent set right under a line of running text (a clause mark in it) that ends
-/// no sentence, where a word runs across the cut (盘活) or the indented line opens
-/// with a mark no text opens with, marks no paragraph; when an eighth of the page's
-/// indents (three at least) stand so, none of them does. Read before anything
+/// no sentence and is at least three quarters as wide as the indented line (a wrap's
+/// full line, give or take a ragged cut: a head over its paragraph, `一、抓好规划，
+/// 加快新城建设`, is far narrower), where a word runs across the cut (盘活) or the
+/// indented line opens with a mark no text opens with, marks no paragraph; when an
+/// eighth of the page's indents (three at least) stand so, none of them does. Read before anything
 /// joins lines, so that a line cut again at a change of font (`15` / `　　日，…`)
 /// goes on as on the same page without its indents. A page with blank lines between
 /// its blocks keeps its indents (a text browser indents every line of a block: see
@@ -75,6 +77,7 @@ pub(super) fn drop_mid_sentence_indents(units: &mut [Unit<'_>]) {
                 && w[1].gap == 0
                 && w[0].text.contains(['，', '、', '；', ','])
                 && !is_complete(&w[0].text)
+                && 4 * w[0].text.chars().count() >= 3 * w[1].text.chars().count()
                 && crate::segment::rethread::bond(&w[0].text, &w[1].text)
         })
         .count();
@@ -329,5 +332,12 @@ mod tests {
         let mut u = units(page);
         super::drop_mid_sentence_indents(&mut u);
         assert_eq!(u.iter().filter(|u| u.indent).count(), 3, "{u:?}");
+        // Numbered intertitles that hold a comma, over paragraphs whose first word
+        // reads on from the intertitle's last (`…新城建设` / `在新城…`: 设在; 作为), are heads,
+        // narrower than the paragraph under them: the indents stay.
+        let page = "县城建设迈出新步伐\n\u{3000}\u{3000}今年以来，县里围绕三条主线推动各项重点工作落地。\n一、抓好规划，加快新城建设\n\u{3000}\u{3000}在新城片区，十二个重点项目已全部开工，预计年底完工。\n二、聚焦民生，做实就业工作\n\u{3000}\u{3000}为帮助群众就近就业，今年举办招聘会二十场，新增就业三千人。\n三、完善配套，推进园区建设\n\u{3000}\u{3000}在产业园区，标准厂房和职工公寓同步建设，明年投产。\n";
+        let mut u = units(page);
+        super::drop_mid_sentence_indents(&mut u);
+        assert_eq!(u.iter().filter(|u| u.indent).count(), 4, "{u:?}");
     }
 }

@@ -102,12 +102,16 @@ pub fn kind_of(d: &Draft) -> Kind {
     {
         return Kind::Photo;
     }
+    // A reporter named only in the bracketed credit closing the item
+    // (`…已达86家。（记者 甘露）`) signs no dispatch: an item so credited, or credited
+    // to no reporter, may be a box, a brief or a roundup; an own-line
+    // `本报记者 某某` or a dateline's `本报讯（记者 某某）` makes a reporter's story.
+    let bracketed = d.byline.starts_with(['（', '(']);
+    let no_reporters_story = bracketed || !d.byline.contains("记者");
     // A service box under its fixed head (`今明两天天气`, `温馨提示`): a brief, its
     // sentences and its provider's credit (`鼍洲市气象台 供稿`) notwithstanding; a
     // reporter's story so titled (`…雨雪天气` / `本报记者 …`) is no box.
-    if titles_a_service_box(&title)
-        && (d.byline.starts_with(['（', '(']) || !d.byline.contains("记者"))
-    {
+    if titles_a_service_box(&title) && no_reporters_story {
         return Kind::Brief;
     }
     if lex.holds_kind_word(KindList::CommentaryBylines, &d.byline)
@@ -137,11 +141,8 @@ pub fn kind_of(d: &Draft) -> Kind {
     {
         return Kind::Brief;
     }
-    // A titled item of one short paragraph. A reporter's dispatch (an own-line
-    // `本报记者 某某`, a dateline `本报讯（记者 某某）`) is news however short; a
-    // reporter named only in the bracketed credit closing the item
-    // (`…已达86家。（记者 甘露）`) signs a brief.
-    let bracketed = d.byline.starts_with(['（', '(']);
+    // A titled item of one short paragraph: a brief, unless a reporter's story
+    // (news however short).
     // (The closing credit printed as a paragraph of its own, `（记者 甘露）` under the
     // item, is no paragraph of the text.)
     let credit_line = |p: &String| bracketed && !d.byline.is_empty() && p.trim() == d.byline.trim();
@@ -153,7 +154,7 @@ pub fn kind_of(d: &Draft) -> Kind {
         .map(|(_, p)| p)
         .filter(|p| !credit_line(p));
     if !d.title.is_empty()
-        && (bracketed || !d.byline.contains("记者"))
+        && no_reporters_story
         && let (Some(only), None) = (body.next(), body.next())
         && count_upto(only, brief) <= brief
     {
@@ -164,7 +165,7 @@ pub fn kind_of(d: &Draft) -> Kind {
     // sentences. A directory, whose rows give telephone numbers (`仁济大药房
     // 0000-6630121`), is a notice; other boxes are briefs.
     if !d.title.is_empty()
-        && (bracketed || !d.byline.contains("记者"))
+        && no_reporters_story
         && let Some(rows) = rows_of_a_box(d, 2 * brief)
     {
         let numbers = d
@@ -185,8 +186,7 @@ pub fn kind_of(d: &Draft) -> Kind {
         .filter(|&&i| d.paragraphs.get(i).is_some_and(|p| count_upto(p, 9) <= 8))
         .count();
     // (A reporter's story parted by short labels, `赛况`, is a report, not a roundup.)
-    if labels >= 2 && labels * 2 >= d.intertitles.len() && (bracketed || !d.byline.contains("记者"))
-    {
+    if labels >= 2 && labels * 2 >= d.intertitles.len() && no_reporters_story {
         return Kind::Brief;
     }
     // A story under a deck or parted by intertitles is a feature, unless its text

@@ -1154,7 +1154,7 @@ pub(crate) fn starts_section_number(text: &str) -> bool {
     it.next().is_some_and(is_chinese_numeral) && it.next() == Some('、')
 }
 
-fn is_chinese_numeral(c: char) -> bool {
+pub(super) fn is_chinese_numeral(c: char) -> bool {
     matches!(
         c,
         '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'

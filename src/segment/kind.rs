@@ -51,10 +51,11 @@ pub fn kind_of(d: &Draft) -> Kind {
     {
         return Kind::Qa;
     }
+    // Two or more turns opened by a question's label alone (`问：…`, `记者：…`).
     let qa_lines = d
         .paragraphs
         .iter()
-        .filter(|p| p.starts_with("问：") || p.starts_with("问:") || p.starts_with("记者："))
+        .filter(|p| opens_with_label(p, KindList::QuestionLabels))
         .count();
     if qa_lines >= 2 {
         return Kind::Qa;
@@ -74,10 +75,13 @@ pub fn kind_of(d: &Draft) -> Kind {
     {
         return Kind::Qa;
     }
+    // A reporter signs the story: on a line of their own, in a dateline or in a
+    // closing credit (`本报记者 某某`, `本报讯（记者 某某）`, `（记者 某某）`).
+    let reporter_signs = lex.holds_kind_word(KindList::ReporterWords, &d.byline);
     // A text that sets its reader's terms (`报名时间：…`, `咨询电话：…`), signed by no
     // reporter and opened by no dateline: a call for sign-ups, a closure, an
     // enrolment (a qa that answers with such terms stays a qa, above).
-    if !d.byline.contains("记者")
+    if !reporter_signs
         && !d.dateline
         && d.paragraphs
             .iter()
@@ -107,7 +111,7 @@ pub fn kind_of(d: &Draft) -> Kind {
     // to no reporter, may be a box, a brief or a roundup; an own-line
     // `本报记者 某某` or a dateline's `本报讯（记者 某某）` makes a reporter's story.
     let bracketed = d.byline.starts_with(['（', '(']);
-    let no_reporters_story = bracketed || !d.byline.contains("记者");
+    let no_reporters_story = bracketed || !reporter_signs;
     // A service box under its fixed head (`今明两天天气`, `温馨提示`): a brief, its
     // sentences and its provider's credit (`鼍洲市气象台 供稿`) notwithstanding; a
     // reporter's story so titled (`…雨雪天气` / `本报记者 …`) is no box.
@@ -126,7 +130,11 @@ pub fn kind_of(d: &Draft) -> Kind {
     // articles of the second kind are twice as many).
     // A report signed with its reporter's bare name (as an archive's record lists
     // its author) is no opinion: its text opens as news does and argues nothing.
-    if authored(d) && (!reports(d) || argues(d)) {
+    // (Whether the text opens as a report does is read once, when first asked.)
+    let clause = first_clause(d);
+    let reported = std::cell::OnceCell::new();
+    let reports = || *reported.get_or_init(|| opens_as_a_report(d, clause));
+    if authored(d) && (!reports() || argues(d)) {
         return Kind::Commentary;
     }
     // A reader's letter printed unsigned, under a letters column's label (`读者来信`,
@@ -192,12 +200,12 @@ pub fn kind_of(d: &Draft) -> Kind {
     // A story under a deck or parted by intertitles is a feature, unless its text
     // opens as a newsroom's report does (a dateline, a first clause that says when):
     // a report under a deck is news.
-    if (!d.subtitle.is_empty() || d.intertitles.len() >= 2) && !reports(d) {
+    if (!d.subtitle.is_empty() || d.intertitles.len() >= 2) && !reports() {
         return Kind::Feature;
     }
     // A story that opens on a scene or a person (`走进…`, `清晨，…`, `七十三岁的…`)
     // rather than on the news is a feature, deck or none.
-    if !reports(d) && opens_on_a_scene(d) {
+    if !reports() && clause.is_some_and(opens_on_a_scene) {
         return Kind::Feature;
     }
     Kind::News
@@ -208,10 +216,11 @@ pub fn kind_of(d: &Draft) -> Kind {
 /// reader's signature in brackets (`（鼓巷区　读者　温采薇）`).
 fn authored(d: &Draft) -> bool {
     let b = d.byline.trim();
-    if b.is_empty() || d.title.is_empty() || lexicon().holds_kind_word(KindList::NewsroomWords, b) {
+    let lex = lexicon();
+    if b.is_empty() || d.title.is_empty() || lex.holds_kind_word(KindList::NewsroomWords, b) {
         return false;
     }
-    !d.credit || b.contains("读者")
+    !d.credit || lex.holds_kind_word(KindList::ReaderWords, b)
 }
 
 /// How often (per mille of `text`'s characters) the words of a kind list occur, each
@@ -226,18 +235,23 @@ fn per_mille(text: &str, list: KindList) -> usize {
     hits * 1000 / n
 }
 
+/// The first clause of the text: its first paragraph's first 40 characters, up to
+/// the first comma or full stop; `None` when it has no paragraph.
+fn first_clause(d: &Draft) -> Option<&str> {
+    let lead = super::classify::head(d.paragraphs.first()?, 40);
+    Some(lead.split(['，', '。', ',']).next().unwrap_or(lead))
+}
+
 /// The text opens as a newsroom's report does: with a dateline (`本报讯　…`,
-/// `晚报讯　…`), or a first clause that says when (`12月8日起，…`, `省考古研究院12月12日
-/// 发布消息，…`, `日前，…`).
-fn reports(d: &Draft) -> bool {
+/// `晚报讯　…`), or a first clause (`clause`, [`first_clause`]) that says when
+/// (`12月8日起，…`, `省考古研究院12月12日发布消息，…`, `日前，…`).
+fn opens_as_a_report(d: &Draft, clause: Option<&str>) -> bool {
     if d.dateline {
         return true;
     }
-    let Some(first) = d.paragraphs.first() else {
+    let Some(clause) = clause else {
         return false;
     };
-    let lead = super::classify::head(first, 40);
-    let clause = lead.split(['，', '。', ',']).next().unwrap_or(lead);
     clause
         .char_indices()
         .take(6)
@@ -281,24 +295,23 @@ fn titles_a_service_box(title: &str) -> bool {
 /// The most characters of a service box's head (as `lexicon::is_box_head`'s patterns).
 const BOX_TITLE_CHARS: usize = 12;
 
-/// The text opens on a scene or a person, as a feature does: its first clause opens
-/// with a word of the lexicon's `kind_words.scene_openers` (`走进`, `清晨`, `天刚亮`), or
-/// opens by naming a person's age (`七十三岁的闾守义…`, `63岁的…`).
-fn opens_on_a_scene(d: &Draft) -> bool {
-    let Some(first) = d.paragraphs.first() else {
-        return false;
-    };
-    let lead = super::classify::head(first, 40);
-    let clause = lead.split(['，', '。', ',']).next().unwrap_or(lead);
-    lexicon()
-        .kind_words(KindList::SceneOpeners)
+/// The text opens on a scene or a person, as a feature does: its first clause
+/// ([`first_clause`]) opens with a word of the lexicon's `kind_words.scene_openers`
+/// (`走进`, `清晨`, `天刚亮`), or opens by naming a person's age (`七十三岁的闾守义…`,
+/// `63岁的…`: figures or numerals, then a word of `kind_words.age_endings`).
+fn opens_on_a_scene(clause: &str) -> bool {
+    let lex = lexicon();
+    lex.kind_words(KindList::SceneOpeners)
         .any(|w| clause.starts_with(w))
         || {
             // The age opens the clause: `73岁的…`, `七十三岁的…` (not `全市65岁的老年人`).
             let after_age = clause.trim_start_matches(|c: char| {
-                crate::text::is_digit(c) || "一二三四五六七八九十".contains(c)
+                crate::text::is_digit(c) || super::classify::is_chinese_numeral(c)
             });
-            after_age.len() < clause.len() && after_age.starts_with("岁的")
+            after_age.len() < clause.len()
+                && lex
+                    .kind_words(KindList::AgeEndings)
+                    .any(|w| !w.is_empty() && after_age.starts_with(w))
         }
 }
 
@@ -349,6 +362,16 @@ fn speaker_label(p: &str, labels: KindList) -> bool {
             let label = p[..i].trim_end();
             lexicon().kind_words(labels).any(|e| label.ends_with(e))
         }
+    })
+}
+
+/// `问：…`, `记者：…`: a paragraph opening with a word of the lexicon's list `labels`
+/// alone, then a colon.
+fn opens_with_label(p: &str, labels: KindList) -> bool {
+    lexicon().kind_words(labels).any(|w| {
+        !w.is_empty()
+            && p.strip_prefix(w)
+                .is_some_and(|rest| rest.starts_with(['：', ':']))
     })
 }
 

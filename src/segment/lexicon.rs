@@ -165,14 +165,14 @@ impl WordChars {
 /// words compared. (An automaton over the words cost more to set going on such a
 /// text than this whole reading.)
 #[derive(Debug, Default, Clone)]
-pub struct AnyWord {
+struct AnyWord {
     words: Vec<String>,
     firsts: WordChars,
 }
 
 impl AnyWord {
     /// The words of one list.
-    pub fn of(words: &[String]) -> AnyWord {
+    fn of(words: &[String]) -> AnyWord {
         AnyWord {
             words: words.to_vec(),
             firsts: WordChars::of_firsts(words),
@@ -180,7 +180,7 @@ impl AnyWord {
     }
 
     /// Whether `text` holds any of the words (an empty word: every text).
-    pub fn in_text(&self, text: &str) -> bool {
+    fn in_text(&self, text: &str) -> bool {
         self.firsts.any
             || text.char_indices().any(|(i, c)| {
                 self.firsts.has(c) && self.words.iter().any(|w| text[i..].starts_with(w.as_str()))
@@ -238,83 +238,97 @@ struct NewsDays {
     report_openers: Vec<String>,
 }
 
-/// The words an article's kind is told by (see `kind`): a notice's head
-/// (`notice_heads` anywhere in it, `notice_endings` at its end), and the labels
-/// of a question's and an answer's turns (`问：…`, `部门答：…`).
-#[derive(Debug, Default, Clone, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-struct KindWords {
-    notice_heads: Vec<String>,
-    notice_endings: Vec<String>,
-    question_labels: Vec<String>,
-    answer_labels: Vec<String>,
-    commentary_kickers: Vec<String>,
-    brief_heads: Vec<String>,
-    newsroom_words: Vec<String>,
-    letter_kickers: Vec<String>,
-    letter_salutations: Vec<String>,
-    scene_openers: Vec<String>,
-    notice_terms: Vec<String>,
-    box_titles: Vec<String>,
-    qa_heads: Vec<String>,
-    commentary_bylines: Vec<String>,
-    arguing_words: Vec<String>,
+/// The lists of `kind_words` (see `kind`), each named once: the list ([`KindList`]'s
+/// variant, with what its words tell) and its field in the lexicon (`kind_words.…`).
+/// The struct of the lists, the enum naming them, [`KindList::ALL`] and each list's
+/// reading, naming and extension are all written from this one table, so that no
+/// list is left out of any of them.
+macro_rules! kind_lists {
+    ($($(#[doc = $doc:literal])* $list:ident => $field:ident,)*) => {
+        /// The words an article's kind is told by (see `kind`): one list a
+        /// [`KindList`].
+        #[derive(Debug, Default, Clone, Deserialize)]
+        #[serde(default, deny_unknown_fields)]
+        struct KindWords {
+            $($field: Vec<String>,)*
+        }
+
+        /// Which list of words an article's kind is told by (see `kind`).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum KindList {
+            $($(#[doc = $doc])* $list,)*
+        }
+
+        impl KindList {
+            /// Every list, in the order they are declared (a list's place is its
+            /// discriminant: [`Lexicon::holds_kind_word`] keeps them so).
+            pub const ALL: [KindList; [$(KindList::$list),*].len()] = [$(KindList::$list),*];
+        }
+
+        impl KindWords {
+            /// The words of `list`.
+            fn list(&self, list: KindList) -> &[String] {
+                match list {
+                    $(KindList::$list => &self.$field,)*
+                }
+            }
+
+            /// Every list with its name in the lexicon (`kind_words.notice_heads`).
+            fn named(&self) -> Vec<(&'static str, &[String])> {
+                vec![$((concat!("kind_words.", stringify!($field)), &self.$field[..]),)*]
+            }
+
+            /// Every list of `more` added to this one's by `add`.
+            fn extended_by(
+                &self,
+                more: &KindWords,
+                add: impl Fn(&[String], &[String]) -> Vec<String>,
+            ) -> KindWords {
+                KindWords {
+                    $($field: add(&self.$field, &more.$field),)*
+                }
+            }
+        }
+    };
 }
 
-/// Which list of words an article's kind is told by (see `kind`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum KindList {
+kind_lists! {
     /// Words a notice's head holds (`公告`, `启事`, `鸣谢`).
-    NoticeHeads,
+    NoticeHeads => notice_heads,
     /// Words a notice's head ends with (`公示`, `更正`).
-    NoticeEndings,
+    NoticeEndings => notice_endings,
     /// What a question's speaker label ends with (`问`, `读者问`).
-    QuestionLabels,
+    QuestionLabels => question_labels,
     /// What an answer's speaker label ends with (`答`, `…局回复`).
-    AnswerLabels,
+    AnswerLabels => answer_labels,
     /// Words a commentary's column label holds (`时评`, `社评`, `编后`).
-    CommentaryKickers,
+    CommentaryKickers => commentary_kickers,
     /// Words a head over briefs holds (`简讯`, `快讯`).
-    BriefHeads,
+    BriefHeads => brief_heads,
     /// Words of a newsroom's byline or a source's credit (`记者`, `供稿`, `本报`).
-    NewsroomWords,
+    NewsroomWords => newsroom_words,
     /// What a letters column's label ends with (`读者来信`, `来信摘登`).
-    LetterKickers,
+    LetterKickers => letter_kickers,
     /// What a letter to the editors opens with (`编辑同志`).
-    LetterSalutations,
+    LetterSalutations => letter_salutations,
     /// What a feature's first clause opens a scene with (`走进`, `清晨`).
-    SceneOpeners,
+    SceneOpeners => scene_openers,
     /// What a notice's text sets its reader's terms with (`报名时间`, `咨询电话`).
-    NoticeTerms,
+    NoticeTerms => notice_terms,
     /// What the fixed head of a service box ends with (`天气`, `温馨提示`).
-    BoxTitles,
+    BoxTitles => box_titles,
     /// Words a qa's head holds (`问答`).
-    QaHeads,
+    QaHeads => qa_heads,
     /// Words a commentary's byline holds (`评论员`).
-    CommentaryBylines,
+    CommentaryBylines => commentary_bylines,
     /// Words of obligation an opinion argues with (`要`, `应`, `必须`).
-    ArguingWords,
-}
-
-impl KindList {
-    /// Every list, in the order [`Lexicon::holds_kind_word`] keeps them.
-    pub const ALL: [KindList; 15] = [
-        KindList::NoticeHeads,
-        KindList::NoticeEndings,
-        KindList::QuestionLabels,
-        KindList::AnswerLabels,
-        KindList::CommentaryKickers,
-        KindList::BriefHeads,
-        KindList::NewsroomWords,
-        KindList::LetterKickers,
-        KindList::LetterSalutations,
-        KindList::SceneOpeners,
-        KindList::NoticeTerms,
-        KindList::BoxTitles,
-        KindList::QaHeads,
-        KindList::CommentaryBylines,
-        KindList::ArguingWords,
-    ];
+    ArguingWords => arguing_words,
+    /// What a reporter's byline holds (`记者`: `本报记者 某某`, `本报讯（记者 某某）`).
+    ReporterWords => reporter_words,
+    /// What a reader's signature holds (`读者`: `（鼓巷区　读者　温采薇）`).
+    ReaderWords => reader_words,
+    /// What follows the age a feature's first clause opens on (`岁的`: `七十三岁的…`).
+    AgeEndings => age_endings,
 }
 
 /// Whether the news-day word `word` opens `text` (`opening`) or stands anywhere in
@@ -329,12 +343,21 @@ pub fn news_day_word_at(word: &str, text: &str, opening: bool) -> bool {
             text.contains(word)
         };
     };
+    // The words before the `…` where they first stand leave the most text after
+    // them: if a later place is followed by the words after the `…`, so is the
+    // first.
     let after = if opening {
         text.strip_prefix(opens)
     } else {
         text.find(opens).map(|i| &text[i + opens.len()..])
     };
-    after.is_some_and(|rest| rest.find(ends).is_some_and(|i| i > 0))
+    // Something between: the words after the `…` anywhere after the first
+    // character that follows (not only where they first stand).
+    after.is_some_and(|rest| {
+        rest.chars()
+            .next()
+            .is_some_and(|c| rest[c.len_utf8()..].contains(ends))
+    })
 }
 
 /// Which list of words telling the day of the news a rule reads (see `news_day`).
@@ -463,7 +486,7 @@ impl Lexicon {
         fn words(v: &[String]) -> Vec<&str> {
             v.iter().map(String::as_str).collect()
         }
-        vec![
+        let mut lists = vec![
             ("surnames", vec![surnames.as_str()]),
             ("compound_surnames", words(compound_surnames)),
             ("column_label_endings", words(column_label_endings)),
@@ -491,42 +514,6 @@ impl Lexicon {
             ("news_days.lede_openers", words(&news_days.lede_openers)),
             ("news_days.lede_clause", words(&news_days.lede_clause)),
             ("news_days.report_openers", words(&news_days.report_openers)),
-            ("kind_words.notice_heads", words(&kind_words.notice_heads)),
-            (
-                "kind_words.notice_endings",
-                words(&kind_words.notice_endings),
-            ),
-            (
-                "kind_words.question_labels",
-                words(&kind_words.question_labels),
-            ),
-            ("kind_words.answer_labels", words(&kind_words.answer_labels)),
-            (
-                "kind_words.commentary_kickers",
-                words(&kind_words.commentary_kickers),
-            ),
-            ("kind_words.brief_heads", words(&kind_words.brief_heads)),
-            (
-                "kind_words.newsroom_words",
-                words(&kind_words.newsroom_words),
-            ),
-            (
-                "kind_words.letter_kickers",
-                words(&kind_words.letter_kickers),
-            ),
-            (
-                "kind_words.letter_salutations",
-                words(&kind_words.letter_salutations),
-            ),
-            ("kind_words.scene_openers", words(&kind_words.scene_openers)),
-            ("kind_words.notice_terms", words(&kind_words.notice_terms)),
-            ("kind_words.box_titles", words(&kind_words.box_titles)),
-            ("kind_words.qa_heads", words(&kind_words.qa_heads)),
-            (
-                "kind_words.commentary_bylines",
-                words(&kind_words.commentary_bylines),
-            ),
-            ("kind_words.arguing_words", words(&kind_words.arguing_words)),
             ("head_fields.kicker", words(&head_fields.kicker)),
             ("head_fields.title", words(&head_fields.title)),
             ("head_fields.subtitle", words(&head_fields.subtitle)),
@@ -536,7 +523,14 @@ impl Lexicon {
             ("record_fields.subtitle", words(&record_fields.subtitle)),
             ("record_fields.author", words(&record_fields.author)),
             ("record_fields.text", words(&record_fields.text)),
-        ]
+        ];
+        lists.extend(
+            kind_words
+                .named()
+                .into_iter()
+                .map(|(name, list)| (name, words(list))),
+        );
+        lists
     }
 
     /// This lexicon with every list of `more` added to its own (a word it has
@@ -593,53 +587,7 @@ impl Lexicon {
                     &more.news_days.report_openers,
                 ),
             },
-            kind_words: KindWords {
-                notice_heads: add(&self.kind_words.notice_heads, &more.kind_words.notice_heads),
-                notice_endings: add(
-                    &self.kind_words.notice_endings,
-                    &more.kind_words.notice_endings,
-                ),
-                question_labels: add(
-                    &self.kind_words.question_labels,
-                    &more.kind_words.question_labels,
-                ),
-                answer_labels: add(
-                    &self.kind_words.answer_labels,
-                    &more.kind_words.answer_labels,
-                ),
-                commentary_kickers: add(
-                    &self.kind_words.commentary_kickers,
-                    &more.kind_words.commentary_kickers,
-                ),
-                brief_heads: add(&self.kind_words.brief_heads, &more.kind_words.brief_heads),
-                newsroom_words: add(
-                    &self.kind_words.newsroom_words,
-                    &more.kind_words.newsroom_words,
-                ),
-                letter_kickers: add(
-                    &self.kind_words.letter_kickers,
-                    &more.kind_words.letter_kickers,
-                ),
-                letter_salutations: add(
-                    &self.kind_words.letter_salutations,
-                    &more.kind_words.letter_salutations,
-                ),
-                scene_openers: add(
-                    &self.kind_words.scene_openers,
-                    &more.kind_words.scene_openers,
-                ),
-                notice_terms: add(&self.kind_words.notice_terms, &more.kind_words.notice_terms),
-                box_titles: add(&self.kind_words.box_titles, &more.kind_words.box_titles),
-                qa_heads: add(&self.kind_words.qa_heads, &more.kind_words.qa_heads),
-                commentary_bylines: add(
-                    &self.kind_words.commentary_bylines,
-                    &more.kind_words.commentary_bylines,
-                ),
-                arguing_words: add(
-                    &self.kind_words.arguing_words,
-                    &more.kind_words.arguing_words,
-                ),
-            },
+            kind_words: self.kind_words.extended_by(&more.kind_words, add),
             head_fields: HeadFields {
                 kicker: add(&self.head_fields.kicker, &more.head_fields.kicker),
                 title: add(&self.head_fields.title, &more.head_fields.title),
@@ -1184,33 +1132,15 @@ impl Lexicon {
     }
 
     fn kind_list(&self, list: KindList) -> &[String] {
-        let k = &self.kind_words;
-        match list {
-            KindList::NoticeHeads => &k.notice_heads,
-            KindList::NoticeEndings => &k.notice_endings,
-            KindList::QuestionLabels => &k.question_labels,
-            KindList::AnswerLabels => &k.answer_labels,
-            KindList::CommentaryKickers => &k.commentary_kickers,
-            KindList::BriefHeads => &k.brief_heads,
-            KindList::NewsroomWords => &k.newsroom_words,
-            KindList::LetterKickers => &k.letter_kickers,
-            KindList::LetterSalutations => &k.letter_salutations,
-            KindList::SceneOpeners => &k.scene_openers,
-            KindList::NoticeTerms => &k.notice_terms,
-            KindList::BoxTitles => &k.box_titles,
-            KindList::QaHeads => &k.qa_heads,
-            KindList::CommentaryBylines => &k.commentary_bylines,
-            KindList::ArguingWords => &k.arguing_words,
-        }
+        self.kind_words.list(list)
     }
 
     /// Whether a word of the kind list `list` stands anywhere in `text` (a head, a
     /// byline: one reading for all the list's words, see [`AnyWord`]).
     pub fn holds_kind_word(&self, list: KindList, text: &str) -> bool {
-        KindList::ALL
-            .iter()
-            .position(|&l| l == list)
-            .and_then(|at| self.list_chars().kind_words.get(at))
+        self.list_chars()
+            .kind_words
+            .get(list as usize)
             .is_some_and(|words| words.in_text(text))
     }
 
@@ -1270,6 +1200,47 @@ mod tests {
         })
     }
 
+    /// `news_day_word_at` read another way: every place of the text where the word
+    /// (or a pattern's first part) may stand is tried, and for a pattern every later
+    /// place of its second part, a character or more after the first part's end.
+    fn news_day_word_read_at_every_place(word: &str, text: &str, opening: bool) -> bool {
+        let places: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([text.len()])
+            .collect();
+        let starts: Vec<usize> = if opening { vec![0] } else { places.clone() };
+        let Some((opens, ends)) = word.split_once('…') else {
+            return starts.iter().any(|&i| text[i..].starts_with(word));
+        };
+        starts.iter().any(|&i| {
+            let end = i + opens.len();
+            text[i..].starts_with(opens)
+                && places
+                    .iter()
+                    .filter(|&&j| j > end)
+                    .any(|&j| text[j..].starts_with(ends))
+        })
+    }
+
+    /// Every kind list is in `KindList::ALL` once, at the place of its
+    /// discriminant (the lexicon's readings of the lists are kept in that order),
+    /// and names a list of the lexicon of its own.
+    #[test]
+    fn every_kind_list_is_in_all_at_its_place() {
+        let lex = lexicon();
+        let named = lex.kind_words.named();
+        assert_eq!(named.len(), KindList::ALL.len());
+        for (i, list) in KindList::ALL.iter().enumerate() {
+            assert_eq!(*list as usize, i);
+            assert!(std::ptr::eq(lex.kind_list(*list), named[i].1), "{list:?}");
+        }
+        let mut names: Vec<&str> = named.iter().map(|(name, _)| *name).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), KindList::ALL.len());
+    }
+
     proptest::proptest! {
         /// A box's head is told from the list's forms read once as from the list
         /// read anew: fixed heads spaced out or not, patterns' heads of every
@@ -1303,28 +1274,50 @@ mod tests {
 
         /// A text holds a word of a `kind_words` list exactly when a search for
         /// each of the list's words finds one in it: at its start, inside, at its
-        /// end, among look-alikes (`评`, `论`, `新闻` alone) and other characters.
+        /// end, among look-alikes (each word's first and last character alone:
+        /// `评`, `论`, `闻`) and other characters. The pieces are every word of
+        /// every list, so that each list is asked about its own words.
         #[test]
         fn a_kind_word_is_found_as_a_search_for_each_finds_it(
-            s in "(评论|论坛|论|评|简讯|一句话新闻|新闻|要|闻|记者|摄|——|—|本报|公告|告|通知|问|答|a| |，){0,8}"
+            picks in proptest::collection::vec(0usize..1000, 0..8)
         ) {
             let lex = lexicon();
+            let mut pieces: Vec<String> = vec!["a".into(), " ".into(), "，".into()];
+            for list in KindList::ALL {
+                for w in lex.kind_words(list).filter(|w| !w.is_empty()) {
+                    pieces.push(w.to_string());
+                    pieces.extend(w.chars().next().map(String::from));
+                    pieces.extend(w.chars().last().map(String::from));
+                }
+            }
+            let s: String = picks.iter().map(|&i| pieces[i % pieces.len()].as_str()).collect();
             for list in KindList::ALL {
                 let searched = lex.kind_words(list).any(|w| s.contains(w));
                 proptest::prop_assert_eq!(lex.holds_kind_word(list, &s), searched, "{}", s);
             }
         }
 
-        /// A text holds a word of a `news_days` list exactly when a search for
-        /// each of the list's words finds one in it.
+        /// A text holds a word of a `news_days` list exactly when a reading of
+        /// every place in it finds one there (a pattern `A…B`: A at some place, B
+        /// at a later one with a character or more between), where the text opens
+        /// or anywhere, patterns' parts repeated (`日前日前`, `记者记者获悉`).
         #[test]
         fn a_news_day_word_is_found_as_a_search_for_each_finds_it(
-            s in "(今天|昨天|近日|日前|这几天|日讯|上午|连日来|今年以来|截至|记者|获悉|了解到|从|今|日|天|近|这|年|a|，){0,8}"
+            s in "(今天|昨天|近日|日前|这几天|日讯|上午|连日来|今年以来|以来|截至|记者|获悉|了解到|从|今|日|天|近|这|年|a|，){0,8}"
         ) {
             let lex = lexicon();
             for list in [NewsDayWords::LedeOpeners, NewsDayWords::LedeClause, NewsDayWords::ReportOpeners] {
-                let searched = lex.news_days(list).any(|w| news_day_word_at(w, &s, false));
-                proptest::prop_assert_eq!(lex.holds_news_day_word(list, &s), searched, "{}", s);
+                let anywhere = lex.news_days(list).any(|w| news_day_word_read_at_every_place(w, &s, false));
+                proptest::prop_assert_eq!(lex.holds_news_day_word(list, &s), anywhere, "{}", s);
+                for w in lex.news_days(list) {
+                    for opening in [true, false] {
+                        proptest::prop_assert_eq!(
+                            news_day_word_at(w, &s, opening),
+                            news_day_word_read_at_every_place(w, &s, opening),
+                            "{} in {} (opening: {})", w, s, opening
+                        );
+                    }
+                }
             }
         }
     }

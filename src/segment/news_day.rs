@@ -119,9 +119,13 @@ mod tests {
         };
         assert!(reports("连日来") && reports("省考古研究院12月12日发布消息"));
         assert!(!reports("记者连日来走访"));
-        // A pattern: a reporter learnt the news from a source (`记者…获悉`).
-        assert!(reports("记者从市教育局获悉") && reports("记者日前从水利部了解到"));
+        // A pattern: a reporter learnt the news from a source (`记者…获悉`), the
+        // day said or not (`昨天` after `记者` is no opener of its own).
+        assert!(reports("记者从市教育局获悉") && reports("记者昨天从水利部了解到"));
         assert!(!reports("记者获悉") && !reports("他从记者那里获悉"));
+        // The pattern's second part at a later place than its first (`获悉` right
+        // after `记者` leaves nothing between; the next one does).
+        assert!(reports("记者获悉，记者从市教育局获悉"));
         // Where the words are looked for is the caller's to say, whichever list.
         let anywhere = |t: &str| {
             tells_news_day(

@@ -964,6 +964,22 @@ fn is_couplet(a: &str, b: &str) -> bool {
     matches!((half(a), half(b)), (Some(x), Some(y)) if x.abs_diff(y) <= 1)
 }
 
+/// The kicker of a title printed under the head lines `above` (top to bottom): the
+/// line right over the title. A line over that one heads more than the story: a
+/// page's or a section's label (`体育` over `鼋超联赛第十轮`, `法治·平安` over `以案说法`,
+/// `城事` over `民生热线`), or a line the stack took in from above (the signature of
+/// the letter before, a page's date line), none of them the story's kicker. Two
+/// parallel halves of one slogan right over the title (`优化营商环境` / `服务市场主体`)
+/// are one kicker.
+fn kicker_over_title<'t>(above: impl IntoIterator<Item = &'t str>) -> String {
+    let above: Vec<&str> = above.into_iter().collect();
+    let keep = match above.as_slice() {
+        [.., a, b] if is_couplet(a, b) => 2,
+        _ => 1,
+    };
+    above[above.len().saturating_sub(keep)..].join(" ")
+}
+
 /// A short head that may title a photo: two or more Han characters, at most
 /// `PHOTO_TITLE_CHARS`, not ending in a person's name after a space (a letter's
 /// signature, `苕岗县松垭乡　杜守成`).
@@ -1696,11 +1712,11 @@ impl Assembler {
                 } else {
                     first
                 };
-                let kicker = heads[first - kick..first]
-                    .iter()
-                    .map(|&h| units[h].text.as_ref())
-                    .collect::<Vec<_>>()
-                    .join(" ");
+                let kicker = kicker_over_title(
+                    heads[first - kick..first]
+                        .iter()
+                        .map(|&h| units[h].text.as_ref()),
+                );
                 let last_end = boxes.last().map_or(0, |b| b.1);
                 for (k, &(label, end)) in boxes.iter().enumerate() {
                     let closed = end < heads.len() || !text_below;
@@ -1757,11 +1773,7 @@ impl Assembler {
             let draft = &mut self.drafts[d];
             draft.line = units[heads[0]].line;
             draft.level = first.level;
-            draft.kicker = heads[..t]
-                .iter()
-                .map(|&h| units[h].text.as_ref())
-                .collect::<Vec<_>>()
-                .join(" ");
+            draft.kicker = kicker_over_title(heads[..t].iter().map(|&h| units[h].text.as_ref()));
             draft
                 .paragraphs
                 .extend(heads[t + 1..].iter().map(|&h| units[h].text.to_string()));
@@ -2350,11 +2362,7 @@ impl Assembler {
             t -= 1;
         }
         draft.level = units[heads[t]].level;
-        draft.kicker = heads[..t]
-            .iter()
-            .map(|&h| units[h].text.as_ref())
-            .collect::<Vec<_>>()
-            .join(" ");
+        draft.kicker = kicker_over_title(heads[..t].iter().map(|&h| units[h].text.as_ref()));
         let below: Vec<&str> = heads[t + 1 + usize::from(couplet)..]
             .iter()
             .map(|&h| units[h].text.as_ref())
@@ -3323,6 +3331,27 @@ mod tests {
         );
     }
 
+    /// Of the head lines stacked over a title, the one right over it is the story's
+    /// kicker; a page's or section's label over that one is none of the story's
+    /// (`体育` over `苘超联赛第十轮`). Two parallel halves of a slogan stay one kicker.
+    #[test]
+    fn the_label_over_a_kicker_is_no_part_of_it() {
+        let page = "\n苘城晚报 2031年5月16日 星期五 第15版\n\n体育\n\n苘超联赛第十轮\n\n苘洲队主场逆转蓟阳队\n\n晚报记者 栾一舟\n\n5月15日晚，蓟城足球联赛第十轮在市体育中心进行，蓟城队主场2比1逆转苘口队。\n\n下一轮，蓟城队将客场挑战苕溪队。\n\n优化营商环境\n\n服务市场主体\n\n一张网办成开办企业全部事项\n\n本报记者 葛青岚\n\n记者从市政务服务中心获悉，开办企业全部事项已实现一网通办，平均用时不到一天。\n";
+        let a = segment_issue(page, "k");
+        let heads: Vec<(&str, &str)> = a
+            .iter()
+            .map(|a| (a.kicker.as_str(), a.title.as_str()))
+            .collect();
+        assert_eq!(
+            heads,
+            [
+                ("苘超联赛第十轮", "苘洲队主场逆转蓟阳队"),
+                ("优化营商环境 服务市场主体", "一张网办成开办企业全部事项"),
+            ],
+            "{a:#?}"
+        );
+    }
+
     /// A service box's fixed head (`温馨提示`, `天气`, `讣告`) over text after a
     /// finished notice opens a box of its own; under such a box, a head opens the
     /// next article, no section of the box.
@@ -3383,7 +3412,8 @@ mod tests {
     }
 
     /// Heads over the first of a run of service boxes that do not read as a signer
-    /// (`便民服务` / `本周生活信息一览`) label the boxes: no text of the story above.
+    /// (`便民服务` / `本周生活信息一览`) label the boxes: no text of the story above;
+    /// the one right over the first box's label is its kicker.
     /// One that reads as a signer (`蘧州公路管理站`) signs the text running above,
     /// here an untitled one (the rest of a story from the column before), which
     /// no undated issuer's rule signs: only the service boxes' rule does.
@@ -3397,7 +3427,12 @@ mod tests {
             "{a:#?}"
         );
         assert_eq!(a[0].paragraphs.len(), 1, "{a:#?}");
-        assert!(a[1].kicker.contains("便民服务"), "{a:#?}");
+        assert_eq!(a[1].kicker, "本周生活信息一览", "{a:#?}");
+        assert!(
+            a.iter()
+                .all(|a| !a.paragraphs.iter().any(|p| p == "便民服务")),
+            "{a:#?}"
+        );
         let page = page
             .replace("便民服务\n\n本周生活信息一览", "蘧州公路管理站")
             .replace("蘧桥夜间封桥检测\n\n", "");

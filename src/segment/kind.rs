@@ -43,6 +43,21 @@ pub fn kind_of(d: &Draft) -> Kind {
     {
         return Kind::Notice;
     }
+    // A reporter signs the story: on a line of their own, in a dateline or in a
+    // closing credit (`本报记者 某某`, `本报讯（记者 某某）`, `（记者 某某）`).
+    let reporter_signs = lex.holds_kind_word(KindList::ReporterWords, &d.byline);
+    // A call for recruits or pupils, a duty roster (`…招募文化志愿者`, `…秋季班招生`,
+    // `端午假期值班电话`) is a notice, unless a reporter signs it or a dateline opens
+    // it: a report on people at work (`除夕夜里的值班民警` / `本报记者 …`) is news.
+    if lex.holds_kind_word(KindList::NoticeCalls, &title) && !reporter_signs && !d.dateline {
+        return Kind::Notice;
+    }
+    // A text signed and dated under it, as a notice is (`辂州市图书馆` / `2032年5月17日`,
+    // `泂川省水利厅　2026年12月8日`), and signed by no reporter: a notice, whatever its
+    // head (`…志愿者开始报名`, `冬季用气安全提示`).
+    if !reporter_signs && closes_signed_and_dated(d) {
+        return Kind::Notice;
+    }
     if [&d.kicker, &d.title, &d.subtitle]
         .iter()
         .any(|h| lex.holds_kind_word(KindList::QaHeads, h))
@@ -75,9 +90,6 @@ pub fn kind_of(d: &Draft) -> Kind {
     {
         return Kind::Qa;
     }
-    // A reporter signs the story: on a line of their own, in a dateline or in a
-    // closing credit (`本报记者 某某`, `本报讯（记者 某某）`, `（记者 某某）`).
-    let reporter_signs = lex.holds_kind_word(KindList::ReporterWords, &d.byline);
     // A text that sets its reader's terms (`报名时间：…`, `咨询电话：…`), signed by no
     // reporter and opened by no dateline: a call for sign-ups, a closure, an
     // enrolment (a qa that answers with such terms stays a qa, above).
@@ -171,7 +183,9 @@ pub fn kind_of(d: &Draft) -> Kind {
     // A box of rows under its label (a weather box, a round's results, a league
     // table, a list of service points): most of its short paragraphs are rows, not
     // sentences. A directory, whose rows give telephone numbers (`仁济大药房
-    // 0000-6630121`), is a notice; other boxes are briefs.
+    // 0000-6630121`) or whose head ends by naming the service points it lists
+    // (`夜间门诊一览`, `国庆假期营业药店`: kind_words.directory_endings), is a notice;
+    // other boxes are briefs.
     if !d.title.is_empty()
         && no_reporters_story
         && let Some(rows) = rows_of_a_box(d, 2 * brief)
@@ -181,7 +195,11 @@ pub fn kind_of(d: &Draft) -> Kind {
             .iter()
             .filter(|p| holds_a_telephone_number(p))
             .count();
-        return if numbers >= 2 && numbers * 2 >= rows {
+        return if numbers >= 2 && numbers * 2 >= rows
+            || lex
+                .kind_words(KindList::DirectoryEndings)
+                .any(|w| !w.is_empty() && title.ends_with(w))
+        {
             Kind::Notice
         } else {
             Kind::Brief
@@ -203,9 +221,10 @@ pub fn kind_of(d: &Draft) -> Kind {
     if (!d.subtitle.is_empty() || d.intertitles.len() >= 2) && !reports() {
         return Kind::Feature;
     }
-    // A story that opens on a scene or a person (`走进…`, `清晨，…`, `七十三岁的…`)
-    // rather than on the news is a feature, deck or none.
-    if !reports() && clause.is_some_and(opens_on_a_scene) {
+    // A story that opens on a scene or a person (`走进…`, `清晨，…`, `七十三岁的…`,
+    // `在…村，八十一岁的…`, `…巷口有一间…`) rather than on the news is a feature, deck
+    // or none.
+    if !reports() && clause.is_some_and(|c| opens_on_a_scene(c, first_sentence(d))) {
         return Kind::Feature;
     }
     Kind::News
@@ -224,15 +243,23 @@ fn authored(d: &Draft) -> bool {
 }
 
 /// How often (per mille of `text`'s characters) the words of a kind list occur, each
-/// word counted on its own.
-fn per_mille(text: &str, list: KindList) -> usize {
+/// word counted on its own, but for those standing inside a word of the list
+/// `lookalikes` (`要` in `重要`, `要求`: no obligation).
+fn per_mille(text: &str, list: KindList, lookalikes: KindList) -> usize {
+    let lex = lexicon();
     let n = text.chars().count().max(1);
-    let hits: usize = lexicon()
-        .kind_words(list)
-        .filter(|w| !w.is_empty())
-        .map(|w| text.matches(w).count())
+    let count = |t: &str| -> usize {
+        lex.kind_words(list)
+            .filter(|w| !w.is_empty())
+            .map(|w| t.matches(w).count())
+            .sum()
+    };
+    let inside: usize = lex
+        .kind_words(lookalikes)
+        .filter(|l| !l.is_empty())
+        .map(|l| text.matches(l).count() * count(l))
         .sum();
-    hits * 1000 / n
+    count(text).saturating_sub(inside) * 1000 / n
 }
 
 /// The first clause of the text: its first paragraph's first 40 characters, up to
@@ -295,24 +322,45 @@ fn titles_a_service_box(title: &str) -> bool {
 /// The most characters of a service box's head (as `lexicon::is_box_head`'s patterns).
 const BOX_TITLE_CHARS: usize = 12;
 
+/// The first sentence of the text: its first paragraph's first 80 characters, up
+/// to the first full stop, question or exclamation mark.
+fn first_sentence(d: &Draft) -> &str {
+    let Some(first) = d.paragraphs.first() else {
+        return "";
+    };
+    let lead = super::classify::head(first, 80);
+    lead.split(['。', '！', '？', '!', '?'])
+        .next()
+        .unwrap_or(lead)
+}
+
 /// The text opens on a scene or a person, as a feature does: its first clause
-/// ([`first_clause`]) opens with a word of the lexicon's `kind_words.scene_openers`
-/// (`走进`, `清晨`, `天刚亮`), or opens by naming a person's age (`七十三岁的闾守义…`,
-/// `63岁的…`: figures or numerals, then a word of `kind_words.age_endings`).
-fn opens_on_a_scene(clause: &str) -> bool {
+/// (`clause`, [`first_clause`]) opens with a word of the lexicon's
+/// `kind_words.scene_openers` (`走进`, `清晨`, `天刚亮`); a clause of its first
+/// sentence (`sentence`, [`first_sentence`]) opens by naming a person's age
+/// (`七十三岁的闾守义…`, `在茆山县菖塘村，七十岁的老篾匠…`: figures or numerals, then
+/// a word of `kind_words.age_endings`); or the first sentence shows a place's sight
+/// (`kind_words.scene_sights`: `…巷口，有一间不到十平方米的钟表铺`, `…湖心有一座小木屋`).
+fn opens_on_a_scene(clause: &str, sentence: &str) -> bool {
     let lex = lexicon();
     lex.kind_words(KindList::SceneOpeners)
         .any(|w| clause.starts_with(w))
-        || {
-            // The age opens the clause: `73岁的…`, `七十三岁的…` (not `全市65岁的老年人`).
-            let after_age = clause.trim_start_matches(|c: char| {
-                crate::text::is_digit(c) || super::classify::is_chinese_numeral(c)
-            });
-            after_age.len() < clause.len()
-                && lex
-                    .kind_words(KindList::AgeEndings)
-                    .any(|w| !w.is_empty() && after_age.starts_with(w))
-        }
+        || std::iter::once(clause)
+            .chain(sentence.split(['，', ',']).skip(1))
+            .any(opens_with_an_age)
+        || lex.holds_kind_word(KindList::SceneSights, sentence)
+}
+
+/// A clause opens by naming a person's age: `73岁的…`, `七十三岁的…` (not
+/// `全市65岁的老年人`).
+fn opens_with_an_age(clause: &str) -> bool {
+    let after_age = clause.trim_start_matches(|c: char| {
+        crate::text::is_digit(c) || super::classify::is_chinese_numeral(c)
+    });
+    after_age.len() < clause.len()
+        && lexicon()
+            .kind_words(KindList::AgeEndings)
+            .any(|w| !w.is_empty() && after_age.starts_with(w))
 }
 
 /// The first body characters (at most 2,000), without intertitles.
@@ -334,9 +382,14 @@ fn body_start(d: &Draft) -> String {
 }
 
 /// The body argues: words of obligation (`要`, `应`, `必须`: the lexicon's
-/// `kind_words.arguing_words`) more than a report's few.
+/// `kind_words.arguing_words`, not inside a word of `kind_words.arguing_lookalikes`:
+/// `重要`, `要求`, `供应`) more than a report's few.
 fn argues(d: &Draft) -> bool {
-    per_mille(&body_start(d), KindList::ArguingWords) > 6
+    per_mille(
+        &body_start(d),
+        KindList::ArguingWords,
+        KindList::ArguingLookalikes,
+    ) > 6
 }
 
 /// `新塘区住房和城乡建设局回复：…`, `答：…`: a paragraph opening with a speaker whose
@@ -419,6 +472,25 @@ fn credits_a_photographer(byline: &str) -> bool {
     byline
         .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '）' | ')'))
         .ends_with('摄')
+}
+
+/// The text closes as a notice does, signed and dated: its last paragraph is a
+/// full date alone under a signer's line (`辂州市图书馆` / `2032年5月17日`:
+/// classify::reads_as_signer), or a signer and a full date on one line (`泂川省水利厅
+/// 2026年12月8日`: classify::is_signature_line, dated).
+fn closes_signed_and_dated(d: &Draft) -> bool {
+    use super::classify::{Figures, is_signature_line, read_date, reads_as_signer};
+    let [.., above, last] = d.paragraphs.as_slice() else {
+        return false;
+    };
+    let last = last.trim();
+    if !last.ends_with('日') || count_upto(last, 41) > 40 {
+        return false;
+    }
+    let squeezed: String = last.chars().filter(|c| !c.is_whitespace()).collect();
+    let date_alone = read_date(&squeezed, Figures::Printed)
+        .is_some_and(|date| date.day && date.len == squeezed.len());
+    (date_alone && reads_as_signer(above)) || (!date_alone && is_signature_line(last))
 }
 
 /// A paragraph that is a row of a box rather than a sentence: it holds no mark
@@ -814,6 +886,18 @@ mod tests {
             ],
         );
         assert_eq!(kind_of(&pharmacies), Kind::Notice);
+        // A directory of hours rather than numbers, named by its head.
+        let clinics = draft(
+            "",
+            "夜间门诊一览",
+            "",
+            &[
+                "鹍桥区人民医院　内科　儿科　每晚18时至22时",
+                "市中医院　针灸推拿科　每晚18时至21时",
+                "鹪溪县医院　急诊　二十四小时",
+            ],
+        );
+        assert_eq!(kind_of(&clinics), Kind::Notice);
         let story = draft(
             "",
             "江滨夜市延长营业",
@@ -1085,6 +1169,105 @@ mod tests {
                 &[REPORTS, TELLS]
             )),
             Kind::Brief
+        );
+    }
+    /// A text signed and dated under it is a notice, whatever its head; a story
+    /// whose last paragraph is a date in a sentence is not.
+    #[test]
+    fn a_text_signed_and_dated_under_it_is_a_notice() {
+        const CALL: &str = "暑期来馆的读者多，市图书馆需要六十名志愿者帮忙整理书架、引导读者。";
+        for close in [
+            &["辂州市图书馆", "2032年5月17日"][..],
+            &["辂州市图书馆　2032年5月17日"][..],
+        ] {
+            let mut body = vec![CALL];
+            body.extend_from_slice(close);
+            assert_eq!(
+                kind_of(&draft("", "市图书馆暑期志愿者开始报名", "", &body)),
+                Kind::Notice,
+                "{close:?}"
+            );
+        }
+        let story = draft(
+            "",
+            "市图书馆暑期志愿者开始报名",
+            "",
+            &[CALL, "报名将持续到2032年6月5日。"],
+        );
+        assert_ne!(kind_of(&story), Kind::Notice);
+    }
+
+    /// A call for recruits or pupils and a duty roster are notices unsigned; a
+    /// reporter's story or a datelined report under such a head is not.
+    #[test]
+    fn a_reporters_story_under_a_call_or_a_roster_is_no_notice() {
+        for title in ["县图书馆招募暑期志愿者", "端午假期县直部门值班电话"] {
+            assert_eq!(
+                kind_of(&draft("", title, "", &[TELLS, TELLS])),
+                Kind::Notice,
+                "{title}"
+            );
+        }
+        let duty = "除夕夜，城东派出所的民警们守在岗位上，巡逻、接警、调解，一直忙到天亮。";
+        assert_ne!(
+            kind_of(&draft(
+                "",
+                "除夕夜里的值班民警",
+                "本报记者 钟叙",
+                &[duty, TELLS]
+            )),
+            Kind::Notice
+        );
+        let mut datelined = draft("", "县图书馆招募暑期志愿者", "", &[REPORTS, TELLS]);
+        datelined.dateline = true;
+        assert_ne!(kind_of(&datelined), Kind::Notice);
+    }
+
+    /// `要` inside `重要` or `要求`, `应` inside `供应` oblige nothing: a report
+    /// signed with a bare name that says what a meeting asked is no opinion.
+    #[test]
+    fn words_that_only_look_like_obligation_argue_nothing() {
+        let meeting = "12月5日，全县冬季森林防火工作会议召开。会议要求各乡镇落实网格化巡护，重点林区实行专人值守，要求各部门做好应急物资供应，把重要时段的巡查要求落到实处。";
+        assert_eq!(
+            kind_of(&draft(
+                "",
+                "全县冬季森林防火工作会议召开",
+                "鄢若溪",
+                &[meeting, meeting]
+            )),
+            Kind::News
+        );
+        assert_eq!(
+            kind_of(&draft("", "新规要落地", "西岭", &[ARGUES, ARGUES])),
+            Kind::Commentary
+        );
+    }
+
+    /// A story whose first sentence names a person by age in a later clause, or
+    /// shows a place's sight (`有一间…`), opens on a scene: a feature; a report
+    /// that counts what a place has is news.
+    #[test]
+    fn a_first_sentence_that_shows_a_scene_makes_a_feature() {
+        for lede in [
+            "在茆山县菖塘村，七十岁的老篾匠钭福根坐在院子里，手里的竹篾上下翻飞。",
+            "在杉阁区槐香里的巷口，有一间不到十平方米的钟表铺。铺子的主人今年六十八岁。",
+            "蒹葭湖湖心有一座小木屋，当地人叫它“候鸟哨所”。",
+        ] {
+            assert_eq!(
+                kind_of(&draft("", "湖边的护鸟人", "本报记者 钟叙", &[lede, TELLS])),
+                Kind::Feature,
+                "{lede}"
+            );
+        }
+        let count = "全市现有一百二十个社区食堂，今年将再建三十个，覆盖所有街道。";
+        assert_eq!(
+            kind_of(&draft(
+                "",
+                "社区食堂再建三十个",
+                "本报记者 钟叙",
+                &[count, TELLS]
+            )),
+            Kind::News
         );
     }
 }

@@ -329,6 +329,14 @@ kind_lists! {
     ReaderWords => reader_words,
     /// What follows the age a feature's first clause opens on (`岁的`: `七十三岁的…`).
     AgeEndings => age_endings,
+    /// Words a notice's head holds when no reporter signs it (`招募`, `招生`, `值班`).
+    NoticeCalls => notice_calls,
+    /// Words that hold an arguing word but oblige nothing (`重要`, `要求`, `供应`).
+    ArguingLookalikes => arguing_lookalikes,
+    /// What a feature's first sentence shows a place's sight with (`有一间`, `有一座`).
+    SceneSights => scene_sights,
+    /// What a directory's head ends with, naming its service points (`药店`, `门诊一览`).
+    DirectoryEndings => directory_endings,
 }
 
 /// Whether the news-day word `word` opens `text` (`opening`) or stands anywhere in

@@ -7,6 +7,38 @@ use crate::segment::blocks::Unit;
 use crate::segment::classify::is_complete;
 use std::borrow::Cow;
 
+/// The fewest indented lines of text that tell how a page sets its indents (fewer
+/// say nothing of it), and the fewest of them going on from the line above that
+/// make its indents say nothing.
+const INDENTED_MIN: usize = 3;
+
+/// The share of a page's lines of text that are indented (numerator,
+/// denominator), under which its indents mark nothing: a fifth.
+const INDENTED_SHARE: (usize, usize) = (1, 5);
+
+/// The share of a page's indented lines that go on from a full line ending no
+/// sentence, at least, that make its indents mark nothing: a third.
+const CARRIED_SHARE: (usize, usize) = (1, 3);
+
+/// The fewest lines of text after a blank line, and their least share of the
+/// page's lines of text (numerator, denominator: an eighth), that make a page one
+/// that keeps blank lines between its blocks.
+const SPACED_MIN: usize = 3;
+const SPACED_SHARE: (usize, usize) = (1, 8);
+
+/// A page that keeps blank lines between its blocks: `spaced` of its `texts`
+/// lines of text stand after a blank line, three at least and an eighth of them.
+fn keeps_blank_lines(spaced: usize, texts: usize) -> bool {
+    let (num, den) = SPACED_SHARE;
+    spaced >= SPACED_MIN && spaced * den >= texts * num
+}
+
+/// How wide the line over an indented line is, at least, against the indented
+/// line (numerator, denominator: three quarters), for the indent to fall inside a
+/// wrapped paragraph: a wrap's full line, give or take a ragged cut (a head over
+/// its paragraph is far narrower).
+const WRAPPED_ABOVE_SHARE: (usize, usize) = (3, 4);
+
 /// Indents mark paragraph starts only on pages that indent paragraphs, and only
 /// where they open paragraphs: on a hard-wrapped page whose indented lines go on
 /// from a full line that ends no sentence, an indent marks nothing.
@@ -18,7 +50,7 @@ pub(super) fn settle_indents(units: &mut [Unit<'_>], wrap: Option<Wrap>) {
         .count();
     // Indented lines that go on from a full line ending no sentence.
     let mut carried = 0;
-    if indented >= 3
+    if indented >= INDENTED_MIN
         && let Some(wrap) = wrap
     {
         let mut prev: Option<&Unit<'_>> = None;
@@ -34,7 +66,12 @@ pub(super) fn settle_indents(units: &mut [Unit<'_>], wrap: Option<Wrap>) {
             prev = Some(u);
         }
     }
-    if text_units == 0 || indented * 5 < text_units || (carried >= 3 && carried * 3 >= indented) {
+    let (share, of) = INDENTED_SHARE;
+    let (carried_share, carried_of) = CARRIED_SHARE;
+    if text_units == 0
+        || indented * of < text_units * share
+        || (carried >= INDENTED_MIN && carried * carried_of >= indented * carried_share)
+    {
         for u in units.iter_mut() {
             u.indent = false;
         }
@@ -66,7 +103,7 @@ const MID_SENTENCE_SHARE: (usize, usize) = (1, 8);
 pub(super) fn drop_mid_sentence_indents(units: &mut [Unit<'_>]) {
     let text: Vec<&Unit<'_>> = units.iter().filter(|u| u.markup == Markup::None).collect();
     let spaced = text.iter().filter(|u| u.gap > 0).count();
-    if spaced >= 3 && spaced * 8 >= text.len() {
+    if keeps_blank_lines(spaced, text.len()) {
         return;
     }
     let indented = text.iter().filter(|u| u.indent).count();
@@ -77,7 +114,8 @@ pub(super) fn drop_mid_sentence_indents(units: &mut [Unit<'_>]) {
                 && w[1].gap == 0
                 && w[0].text.contains(['，', '、', '；', ','])
                 && !is_complete(&w[0].text)
-                && 4 * w[0].text.chars().count() >= 3 * w[1].text.chars().count()
+                && WRAPPED_ABOVE_SHARE.1 * w[0].text.chars().count()
+                    >= WRAPPED_ABOVE_SHARE.0 * w[1].text.chars().count()
                 && crate::segment::rethread::bond(&w[0].text, &w[1].text)
         })
         .count();
@@ -179,7 +217,7 @@ pub(super) fn join_indented_blocks(units: &mut Vec<Unit<'_>>) {
             after_finished += 1;
         }
     }
-    if carried == 0 || (flush + after_finished) * 4 > carried || spaced < 3 || spaced * 8 < texts {
+    if carried == 0 || (flush + after_finished) * 4 > carried || !keeps_blank_lines(spaced, texts) {
         return;
     }
     let mut out: Vec<Unit<'_>> = Vec::with_capacity(units.len());

@@ -1,11 +1,19 @@
 //! Normalisation before roles: what other extraction tools do to a page is undone
 //! here, so classification sees one paragraph a unit whatever printed the page.
 //!
-//! [`normalise_page`] runs these passes, each in a module of its own:
+//! [`normalise_page`] runs these passes, each in a module of its own, in this
+//! order:
 //!
+//! - `ocr_rows`: an OCR engine's rows of boxes and texts read as the lines they
+//!   detected (a box's indent and height).
 //! - `mail_headers`: the header of an e-mail forwarding a page is furniture.
-//! - `indents` (first): on a page without blank lines, indents that fall inside
-//!   sentences mark nothing.
+//! - a draft's fields, an outline's entries, a page of records or a timeline's
+//!   posts (`segment::draft`, `segment::outline`, `segment::records`,
+//!   `segment::posts`): a timeline's posts, framed by lines every post repeats (a
+//!   stamp, counters), are articles; a bracketed head opening one its title (split
+//!   off once the page is unwrapped).
+//! - `indents` (`drop_mid_sentence_indents`, before any line is joined): on a page
+//!   without blank lines, indents that fall inside sentences mark nothing.
 //! - `font_runs`: lines a PDF extractor cut again at every change of font
 //!   (`4` / `月` / `15` / `日…`) are joined back.
 //! - `lone_marks`: a pen mark printed alone over a name (`□` / `郗晓梅`) is the
@@ -18,27 +26,28 @@
 //!   lines that say so are read by `print_furniture` (what a printed page sets
 //!   around its articles) and `web_chrome` (what a web page does), a field before a
 //!   colon by `named_field`.
+//! - `indents` (`join_indented_blocks`): a text browser's indented blocks are one
+//!   unit each.
 //! - `lynx_links`: a `lynx` link list is furniture, a numbered link over its own
 //!   text that text's head.
-//! - `ocr_rows`: an OCR engine's rows of boxes and texts read as the lines they
-//!   detected (a box's indent and height).
-//! - `posts` (`segment::posts`): a timeline's posts, framed by lines every post
-//!   repeats (a stamp, counters), are articles; a bracketed head opening one its
-//!   title (split off once the page is unwrapped).
 //! - `reposts`: a story reposted under a line naming its source takes its
 //!   original head (`原标题：`) as its title.
-//! - `wrap_width`: the width a hard-wrapped page was cut at (and the first of two).
+//! - `wrap_width`: the width a hard-wrapped page was cut at (and the first of two);
+//!   then `furniture` again, for furniture the wrap cut.
 //! - `blank_after_every_line`: a page with a blank line after every printed line.
-//! - `guessed_markdown`, `indents`: a converter's heading marks and a page's
-//!   indents are kept only where they mean something.
+//! - `guessed_markdown`, `indents` (`settle_indents`): a converter's heading marks
+//!   and a page's indents are kept only where they mean something.
 //! - `letter_runs`: a name set one character a line is one unit.
+//! - `segment::recur`: the page's list of its own titles (before the unwrap, and
+//!   again after it).
 //! - `interleaved`: two columns a PDF extractor printed row by row (each line of
 //!   the one followed by the same row's of the other) are read column by column.
+//! - `run_in_briefs`: briefs printed run in under their banner are split.
 //! - `unwrap`: hard-wrapped lines are rejoined into paragraphs; on pages that keep
 //!   blank lines between blocks, the lines of a block are one unit; `wrapped_heads`
 //!   makes a head wrapped over lines one.
-//! - `item_banners`: a short line over a run of marked items or signed comments is
-//!   their banner.
+//! - `item_banners`: a short line over a run of signed comments or of marked items
+//!   is their banner.
 //! - `glued_labels`: a bracketed column label glued in front of a head is a unit.
 //! - `entry_heads`: on a page of entries (a yearbook's `【概况】2025年，…`), each
 //!   paragraph's bracketed head is a run-in head over its text.

@@ -4,10 +4,10 @@
 
 use super::wrap_width::Wrap;
 use super::wrap_width::first_wrap;
+use super::wrap_width::holds_clause_mark;
 use super::wrapped_heads::is_pen_name_like;
 use super::wrapped_heads::join_wrapped_heads;
 use super::wrapped_heads::room_or_text;
-use super::wrapped_heads::runs_in_clauses;
 use super::wrapped_heads::signs_title;
 use crate::segment::blocks::Markup;
 use crate::segment::blocks::PEN_MARKS;
@@ -168,7 +168,7 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
             units.get(k + 1).is_some_and(|n| {
                 n.gap == 0
                     && n.markup == Markup::None
-                    && runs_in_clauses(&n.text)
+                    && holds_clause_mark(&n.text)
                     && count_upto(&n.text, 8) >= 8
                     && !cannot_open(n.text.chars().next().unwrap_or(' '))
                     && !is_byline(&n.text, count_upto(&n.text, 81))
@@ -220,9 +220,9 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
     // `在秫米河湿地查获两名使` / `用粘网捕鸟的人员，收缴`).
     let clauses_from: Vec<bool> = (0..units.len())
         .map(|k| {
-            runs_on_in_clauses(&units[k].text)
+            holds_clause_mark(&units[k].text)
                 || units.get(k + 1).is_some_and(|n| {
-                    n.gap == 0 && n.markup == Markup::None && runs_on_in_clauses(&n.text)
+                    n.gap == 0 && n.markup == Markup::None && holds_clause_mark(&n.text)
                 })
         })
         .collect();
@@ -234,7 +234,7 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
                 n.gap == 0
                     && n.markup == Markup::None
                     && units[k].markup == Markup::None
-                    && opens_indented_over(
+                    && opens_indented(
                         &units[k].text,
                         &n.text,
                         wrap,
@@ -324,10 +324,10 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
                 // head and text in one block) stands over that text, however wide the
                 // head (a line of its own: a head a wrap cut is left to the head rules).
                 if prev.joined == 0
-                    && restated_below_over(
+                    && restated_below(
                         &prev.text,
                         &u.text,
-                        runs_in_clauses(&u.text) || clauses_from[k],
+                        holds_clause_mark(&u.text) || clauses_from[k],
                     )
                 {
                     return false;
@@ -367,12 +367,12 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
                 {
                     return false;
                 }
-                if u.gap == 0 && !furniture_between && opens_indented_over(
+                if u.gap == 0 && !furniture_between && opens_indented(
                         &prev.text,
                         &u.text,
                         wrap,
                         widest[k],
-                        runs_on_in_clauses(&u.text) || (prev.joined == 0 && clauses_from[k]),
+                        holds_clause_mark(&u.text) || (prev.joined == 0 && clauses_from[k]),
                     ) {
                     return true;
                 }
@@ -498,7 +498,7 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
                 if blocky
                     && ends_sentence(&prev.text)
                     && closes_block[k]
-                    && is_label(&u.text)
+                    && is_short_han_run(&u.text)
                     && !crate::segment::classify::is_caption(&u.text, count_upto(&u.text, 81))
                     && wrap.of(&u.text) + 4 < unit_width
                 {
@@ -642,26 +642,11 @@ fn bullet_cells(u: &Unit<'_>) -> usize {
 /// half-width digit), and that line runs on in clauses. A head over its text is
 /// not: the text's first line under it is itself indented, so narrower than the
 /// lines under it.
-#[cfg(test)]
-fn opens_indented(prev: &str, next: &str, wrap: Wrap, next_widest: bool) -> bool {
-    opens_indented_over(prev, next, wrap, next_widest, runs_on_in_clauses(next))
-}
-
-/// Whether a line holds a clause's mark (`，`, `。`, `、`, `；`): running text.
-fn runs_on_in_clauses(line: &str) -> bool {
-    line.contains(['，', '。', '、', '；', ','])
-}
-
-/// [`opens_indented`], the clauses that show the text running on told by the
-/// caller (`clauses`: the full line under `prev`, or the line under that, holds
-/// a clause's mark).
-fn opens_indented_over(
-    prev: &str,
-    next: &str,
-    wrap: Wrap,
-    next_widest: bool,
-    clauses: bool,
-) -> bool {
+///
+/// `clauses` tells whether the text runs on: the full line under `prev`, or the
+/// line under that, holds a clause's mark (a column of eleven characters may cut
+/// the mark over to the line after).
+fn opens_indented(prev: &str, next: &str, wrap: Wrap, next_widest: bool, clauses: bool) -> bool {
     let (p, n) = (wrap.of(prev), wrap.of(next));
     if !next_widest || n < 16 || p + 6 < n || p + 3 > n {
         return false;
@@ -737,14 +722,9 @@ fn signs_head(head: &str, name: &str) -> bool {
 /// / `协议，棹州某农村商业银行已…`) holds it further in; no word runs across the
 /// cut. (No date line: a dated caption repeats its date; and at least two of the
 /// four are Han characters: `2026年…` over `2026年…` is no subject restated.)
-#[cfg(test)]
-fn restated_below(head: &str, text: &str) -> bool {
-    restated_below_over(head, text, runs_in_clauses(text))
-}
-
-/// [`restated_below`], whether the text runs on in clauses told by the caller
-/// (`clauses`: `text`, or the line under it, holds a clause's mark).
-fn restated_below_over(head: &str, text: &str, clauses: bool) -> bool {
+///
+/// `clauses` tells whether `text`, or the line under it, holds a clause's mark.
+fn restated_below(head: &str, text: &str, clauses: bool) -> bool {
     use crate::segment::rehome::keys;
     let opening = keys(head, 4);
     opening.len() == 4
@@ -770,9 +750,10 @@ fn names_no_clause(prev: &str) -> bool {
         && !is_byline(prev, count_upto(prev, 81))
 }
 
-/// A label: two to eight Han characters and nothing else (`链接`, `以案说法`,
-/// `晚报热线`), so no clause, sentence, credit or figure.
-fn is_label(text: &str) -> bool {
+/// Two to eight Han characters and nothing else, as a column's label is (`链接`,
+/// `以案说法`, `晚报热线`): no clause, sentence, credit or figure. (Told by its
+/// shape alone; `habits::Habits::is_label` tells a label by its recurring.)
+fn is_short_han_run(text: &str) -> bool {
     let n = text.chars().count();
     (2..=8).contains(&n) && text.chars().all(crate::text::is_han)
 }
@@ -873,27 +854,34 @@ mod tests {
     /// repeats nothing of the line above goes on.
     #[test]
     fn a_head_its_lede_restates_stays_apart() {
+        // (The last argument says what the caller reads: the lede, or the line
+        // under it, holds a clause's mark.)
         assert!(restated_below(
             "椑山县开通两条乡村旅游专线",
-            "椑山县开通县城至荇口镇、菖溪乡的"
+            "椑山县开通县城至荇口镇、菖溪乡的",
+            true
         ));
         assert!(!restated_below(
             "澴宁省图书馆古籍修复室近日对公众",
-            "开放，每周六可预约参观修复过程。"
+            "开放，每周六可预约参观修复过程。",
+            true
         ));
         // A name recurring in the next line of running text: no head.
         assert!(!restated_below(
             "据澴宁某投资有限公司与澴宁某城市商业银行签订的",
-            "合同，澴宁某城市商业银行已将债权转让给"
+            "合同，澴宁某城市商业银行已将债权转让给",
+            true
         ));
         assert!(!restated_below(
             "2025年9月19日",
-            "9月19日，澄川市第十届菊花展在"
+            "9月19日，澄川市第十届菊花展在",
+            true
         ));
         // A year both lines open with is no subject restated.
         assert!(!restated_below(
             "2026年全市新建改建农村公路通车里程突破",
-            "2026年全市新建农村公路，改造危桥"
+            "2026年全市新建农村公路，改造危桥",
+            true
         ));
         let news = "湖区今年完成退渔还湖一万二千亩\n，新建生态护岸四十公里，沿湖村\n庄的生活污水全部接入管网。\n\n监测数据显示，今年前四个月，湖\n心断面水质稳定在三类，比去年同\n期提高了一个类别。\n\n";
         let page = format!(
@@ -1330,29 +1318,46 @@ mod tests {
             chars: false,
         };
         let full = "市集在文化广场举办，市民可带";
-        assert!(opens_indented("南街社区的夜校本周开课", full, wrap, true));
+        // (The last argument says what the caller reads: the full line, or the
+        // line under it, holds a clause's mark.)
+        assert!(opens_indented(
+            "南街社区的夜校本周开课",
+            full,
+            wrap,
+            true,
+            true
+        ));
         // A head over an indented first line: that line is narrower than the ones
         // under it.
         assert!(!opens_indented(
             "旧书市集周末开市",
             "每月第一个周末，旧书",
             wrap,
-            false
+            false,
+            true
         ));
         // A head over a full line of no clauses (a title under its kicker).
         assert!(!opens_indented(
             "南街社区的夜校本周开课",
             "旧书市集周末开市在文化广场",
             wrap,
-            true
+            true,
+            false
         ));
         // A byline or dateline that ends its line.
         assert!(!opens_indented(
             "本报讯（记者 石小岭）",
             "城西新渠公园建成开放，园内",
             wrap,
+            true,
             true
         ));
-        assert!(!opens_indented("本报记者　石小岭　彭一", full, wrap, true));
+        assert!(!opens_indented(
+            "本报记者　石小岭　彭一",
+            full,
+            wrap,
+            true,
+            true
+        ));
     }
 }

@@ -42,16 +42,18 @@ fn both_widths(s: &str) -> (usize, usize) {
     (cells, (2 * chars).min(WIDTH_CAP))
 }
 
-/// True when `s` holds a comma or a full stop (`，`, `。`, `、`, `,`): told on
-/// bytes (`，` opens with `EF`, `。` and `、` with `E3`), where a search for any of
-/// four characters reads a line a character at a time.
-fn holds_clause_mark(s: &str) -> bool {
+/// True when `s` holds a clause's mark (`，`, `。`, `、`, `；`, `,`), as a line of
+/// running text does and a head or a name seldom does: told on bytes (`，` and `；`
+/// open with `EF`, `。` and `、` with `E3`), where a search for any of five
+/// characters reads a line a character at a time.
+pub(super) fn holds_clause_mark(s: &str) -> bool {
     let b = s.as_bytes();
     memchr::memchr3_iter(b',', 0xEF, 0xE3, b).any(|i| {
         b[i] == b','
             || b[i..].starts_with("，".as_bytes())
             || b[i..].starts_with("。".as_bytes())
             || b[i..].starts_with("、".as_bytes())
+            || b[i..].starts_with("；".as_bytes())
     })
 }
 
@@ -305,14 +307,14 @@ mod tests {
         /// and a clause mark is found where the line contains one.
         #[test]
         fn both_widths_are_each_measure_alone(
-            s in "[a1 ，。、,：！社𠀀é\u{3000}]{0,300}"
+            s in "[a1 ，。、；,：！社𠀀é\u{3000}]{0,300}"
         ) {
             let cells = Wrap { width: 0, chars: false }.of(&s);
             let chars = Wrap { width: 0, chars: true }.of(&s);
             proptest::prop_assert_eq!(both_widths(&s), (cells, chars));
             proptest::prop_assert_eq!(
                 holds_clause_mark(&s),
-                s.contains(['，', '。', '、', ','])
+                s.contains(['，', '。', '、', '；', ','])
             );
         }
     }

@@ -1,6 +1,7 @@
 //! A head wrapped over two or more lines of a hard-wrapped page is one head.
 
 use super::wrap_width::Wrap;
+use super::wrap_width::holds_clause_mark;
 use crate::segment::blocks::Markup;
 use crate::segment::blocks::Unit;
 use crate::segment::classify::ROLE_WORDS;
@@ -126,20 +127,13 @@ pub(super) fn signs_title(title: &str, name: &str) -> bool {
         && (surname == 2 || n == 2 || !jieba.has_word(&bare[..chars[2].0]))
 }
 
-/// `text` runs in clauses: it holds a comma, a full stop or an enumeration comma
-/// (`，`, `。`, `、`, `,`), as a line of running text does and a head or a name seldom
-/// does.
-pub(super) fn runs_in_clauses(text: &str) -> bool {
-    text.contains(['，', '。', '、', ','])
-}
-
 /// What may stand under a title's signing name: room (a blank line, furniture, the
 /// page's end) or a line of running text (clauses, nothing cut off the line above).
 pub(super) fn room_or_text(next: Option<&Unit<'_>>) -> bool {
     next.is_none_or(|v| {
         v.gap > 0
             || v.markup != Markup::None
-            || (runs_in_clauses(&v.text)
+            || (holds_clause_mark(&v.text)
                 && count_upto(&v.text, 8) >= 8
                 && !crate::segment::rethread::opens_mid_sentence(&v.text)
                 && !is_byline(&v.text, count_upto(&v.text, 81)))

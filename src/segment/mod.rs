@@ -350,7 +350,12 @@ fn is_intertitle_shaped(text: &str) -> bool {
 /// Mid-word as jieba reads the break (`rethread::reads_across`), not merely a
 /// dictionary word across it: `人行道上的窨井盖松动谁来修` over `读者问：…` is a head.
 /// A line with a clause break in it (`河流的清澈，离不开一双双`) already reads as
-/// running text: there any dictionary word across the break will do.
+/// running text: there any dictionary word across the break will do. A flush line
+/// over an indented one is no cut paragraph, whatever word runs across: the indent
+/// opens a paragraph (`一、抓好规划，加快新城建设` / `　　在新城片区，…`, a numbered
+/// intertitle with a comma on a page that indents its paragraphs and prints no blank
+/// lines; the indents are the page's own where they reached the classes, see
+/// `normalise::indents`).
 fn demote_cut_heads(units: &[blocks::Unit<'_>], classes: &mut [classify::Class]) {
     use classify::Role;
     for i in 0..units.len().saturating_sub(1) {
@@ -359,6 +364,9 @@ fn demote_cut_heads(units: &[blocks::Unit<'_>], classes: &mut [classify::Class])
         }
         let next = &classes[i + 1];
         if next.role != Role::Body || next.dateline.is_some() {
+            continue;
+        }
+        if units[i + 1].indent && !units[i].indent {
             continue;
         }
         if classify::count_upto(&units[i].text, 12) >= 12
@@ -681,6 +689,34 @@ mod tests {
             a[0].paragraphs
                 .iter()
                 .any(|p| p.contains("闭馆时间推迟至20时")),
+            "{a:#?}"
+        );
+    }
+
+    /// On a page that indents its paragraphs and prints no blank lines, a flush
+    /// numbered intertitle with a comma over an indented paragraph is a paragraph of
+    /// its own, though a dictionary word runs across the two (`…建设` / `在…`: 设在):
+    /// the indent opens the paragraph under it. The same lines, the next one flush,
+    /// still read as one paragraph a column cut.
+    #[test]
+    fn an_indented_line_under_an_intertitle_opens_a_paragraph() {
+        let page = "乡村振兴开出新局面\n本报记者　屠小川\n　　今年以来，全镇围绕耕地保护、集体经济和人居环境三件事，逐项抓好落实。\n一、守住耕地，推进农田建设\n　　在东岗村，八百亩高标准农田已经完工，灌溉渠和机耕路同步修通。\n　　镇农办表示，明年还将新建一千亩。\n二、盘活资源，加快集体经济建设\n　　在西坡村，闲置校舍改成了农产品加工点，村集体年增收二十万元。\n　　村里还成立了劳务合作社，带动六十多人就近务工。\n";
+        let a = segment_issue(page, "k");
+        assert_eq!(a.len(), 1, "{a:#?}");
+        for head in [
+            "一、守住耕地，推进农田建设",
+            "二、盘活资源，加快集体经济建设",
+        ] {
+            assert!(a[0].paragraphs.iter().any(|p| p == head), "{a:#?}");
+        }
+        // Flush under the head-like line (its indent not the page's way of going
+        // on): a line a column break cut, one paragraph with the next.
+        let cut = page.replace("\n　　在西坡村", "\n在西坡村");
+        let a = segment_issue(&cut, "k");
+        assert!(
+            a.iter()
+                .flat_map(|a| a.paragraphs.iter())
+                .any(|p| p.starts_with("二、盘活资源，加快集体经济建设在西坡村")),
             "{a:#?}"
         );
     }

@@ -1124,6 +1124,21 @@ fn clean_gutters(rows: &[Row]) -> Vec<Gutter> {
     out
 }
 
+/// Rows of the region with text on both sides of gutter `g`.
+fn stepped_across(rows: &[Row], g: Gutter) -> usize {
+    rows.iter()
+        .filter(|r| r.pieces.iter().any(|p| p.b <= g.x0) && r.pieces.iter().any(|p| p.a >= g.y))
+        .count()
+}
+
+/// Whether a region has a gutter down all of it ([`clean_gutters`]) that
+/// [`MIN_SPACED`] of its rows step across: columns side by side.
+fn has_columns(rows: &[Row]) -> bool {
+    clean_gutters(rows)
+        .into_iter()
+        .any(|g| stepped_across(rows, g) >= MIN_SPACED)
+}
+
 /// Whether two regions have a gutter at the same place.
 fn share_a_gutter(a: &[Gutter], b: &[Gutter]) -> bool {
     a.iter().any(|g| b.iter().any(|h| g.x0 < h.y && h.x0 < g.y))
@@ -1183,13 +1198,30 @@ fn cut(text: &str, rows: Vec<Row>, out: &mut Vec<Run>, columned: &mut bool) {
         return;
     }
     if let Some(g) = clean_gutters(&rows).into_iter().max_by_key(|g| g.y - g.x0) {
-        let across = rows
-            .iter()
-            .filter(|r| r.pieces.iter().any(|p| p.b <= g.x0) && r.pieces.iter().any(|p| p.a >= g.y))
-            .count();
+        let across = stepped_across(&rows, g);
         *columned |= across >= MIN_SPACED;
         cut(text, restrict(&rows, 0, g.y), out, columned);
         cut(text, restrict(&rows, g.y, usize::MAX), out, columned);
+        return;
+    }
+    // No room across and no gutter down the whole region: a print that keeps no
+    // blank rows still shows where a band of columns ends, at the row whose text
+    // runs across its gutter. Cut across under the longest run of rows from the top
+    // that has a gutter down it (what follows is no line of that band: room, as a
+    // blank line, goes before it), or else over the longest run to the bottom (the
+    // rows over it, a head set across its gutter, are that band's own: no room).
+    let n = rows.len();
+    let down = (MIN_SPACED..n).rev().find(|&k| has_columns(&rows[..k]));
+    let up = || (1..=n - MIN_SPACED.min(n)).find(|&k| has_columns(&rows[k..]));
+    if let Some(k) = down.or_else(up) {
+        cut(text, rows[..k].to_vec(), out, columned);
+        let at = out.len();
+        cut(text, rows[k..].to_vec(), out, columned);
+        if down.is_some()
+            && let Some(r) = out.get_mut(at)
+        {
+            r.gap = r.gap.max(1);
+        }
         return;
     }
     if rows.iter().all(|r| r.pieces.len() <= 1) {
@@ -1482,6 +1514,46 @@ mod tests {
             .flat_map(|(_, l)| l.iter().cloned())
             .collect();
         assert_eq!(read(&text), want);
+    }
+
+    #[test]
+    fn blocks_of_columns_without_room_between_are_cut_where_a_gutter_ends() {
+        let lines = |tag: &str, n: usize, width: usize| -> Vec<String> {
+            (0..n)
+                .map(|i| {
+                    let mut l = format!("{tag}栏第{i}行");
+                    while l.chars().count() < width {
+                        l.push('字');
+                    }
+                    l
+                })
+                .collect()
+        };
+        // Two columns of twelve at 0 and 16, then two at 0 (twenty wide) and 24,
+        // printed with no blank row between: the lower story's lines run across the
+        // upper gutter and the upper right column across the lower one, so the page
+        // has no gutter down all of it.
+        let upper = vec![(0, lines("甲", 10, 12)), (16, lines("乙", 10, 12))];
+        let lower = vec![(0, lines("丙", 10, 20)), (24, lines("丁", 10, 12))];
+        let text: String = parts(&[upper.clone(), lower.clone()])
+            .lines()
+            .filter(|l| !l.is_empty())
+            .map(|l| format!("{l}\n"))
+            .collect();
+        let rows = rows(&text);
+        assert_eq!(gutters(&rows), None);
+        let want: Vec<String> = upper
+            .iter()
+            .chain(&lower)
+            .flat_map(|(_, l)| l.iter().cloned())
+            .collect();
+        assert_eq!(read(&text), want);
+        // A head set across the columns over them is cut off above them.
+        let head = "横跨两栏的新闻标题".repeat(3);
+        let headed = format!("{head}\n{}", parts(std::slice::from_ref(&lower)));
+        let mut want: Vec<String> = vec![head];
+        want.extend(lower.iter().flat_map(|(_, l)| l.iter().cloned()));
+        assert_eq!(read(&format!("{text}{headed}")).split_off(40), want);
     }
 
     #[test]

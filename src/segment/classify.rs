@@ -1871,6 +1871,17 @@ const NOT_IN_A_SIGNER: [char; 9] = ['。', '，', '；', '！', '？', '：', ',
 /// too, `…部` of `突破三百部`, `…厂` of `重返老棉纺厂`.)
 pub fn names_an_issuer(text: &str) -> bool {
     let text = text.trim();
+    let lexicon = super::lexicon::lexicon();
+    // (Most lines end with no office's or signer's last character: they are told
+    // by it before they are read for marks and figures. The line is trimmed, so
+    // it ends with the character its gathering without spaces ends with.)
+    if !text
+        .chars()
+        .next_back()
+        .is_some_and(|c| lexicon.may_end_an_issuer(c))
+    {
+        return false;
+    }
     // (A row of a list or a box carries figures, `4月10日下午 磐石路社区卫生服务站`.)
     if count_upto(text, SIGNER_MAX + 1) > SIGNER_MAX
         || text.contains(NOT_IN_A_SIGNER)
@@ -1884,7 +1895,6 @@ pub fn names_an_issuer(text: &str) -> bool {
     } else {
         text.into()
     };
-    let lexicon = super::lexicon::lexicon();
     count_upto(&squeezed, ISSUER_MIN) >= ISSUER_MIN
         && (lexicon.is_office(&squeezed) || lexicon.ends_like_signer(&squeezed))
 }
@@ -1897,14 +1907,16 @@ pub fn names_an_issuer(text: &str) -> bool {
 /// (`老兵向英烈深深鞠躬`, `致读者的敬告`): no signature.
 fn is_signoff_line(text: &str) -> bool {
     let text = text.trim_end();
-    if count_upto(text, 31) > 30 || text.contains(['。', '，', '；', '！', '？', '：', ',', ':'])
-    {
-        return false;
-    }
+    // The verb first: most lines end with no verb's last character, and are told
+    // by it before their marks are read.
     let lexicon = super::lexicon::lexicon();
     let Some(who) = lexicon.before_signoff_verb(text) else {
         return false;
     };
+    if count_upto(text, 31) > 30 || text.contains(['。', '，', '；', '！', '？', '：', ',', ':'])
+    {
+        return false;
+    }
     let set_apart = who.ends_with([' ', '\u{3000}'])
         || lexicon.ends_with_signoff_lead(who)
         || lexicon.ends_like_signer(who);

@@ -163,24 +163,48 @@ impl WordChars {
 /// heads and bylines, a few characters each: each character is looked up among the
 /// words' first characters ([`WordChars`]), and only where one opens a word are the
 /// words compared. (An automaton over the words cost more to set going on such a
-/// text than this whole reading.)
+/// text than this whole reading.) A long text, a paragraph asked for a notice's
+/// terms, is searched by a packed (SIMD) search for the words, which reads many
+/// bytes at a time, where the reading looks up every character (and a list's
+/// words may open with a common character, `不另行通知`).
 #[derive(Debug, Default, Clone)]
 struct AnyWord {
     words: Vec<String>,
     firsts: WordChars,
+    /// The packed search for the words (none when a word is empty or the
+    /// machine has no such search).
+    finder: Option<aho_corasick::packed::Searcher>,
 }
+
+/// Texts of at least this many bytes are searched by [`AnyWord`]'s packed search.
+const ANY_WORD_SEARCHED_FROM: usize = 64;
 
 impl AnyWord {
     /// The words of one list.
     fn of(words: &[String]) -> AnyWord {
+        let firsts = WordChars::of_firsts(words);
+        let finder = if firsts.any || words.is_empty() {
+            None
+        } else {
+            aho_corasick::packed::Searcher::new(words)
+        };
         AnyWord {
             words: words.to_vec(),
-            firsts: WordChars::of_firsts(words),
+            firsts,
+            finder,
         }
     }
 
     /// Whether `text` holds any of the words (an empty word: every text).
     fn in_text(&self, text: &str) -> bool {
+        match &self.finder {
+            Some(finder) if text.len() >= ANY_WORD_SEARCHED_FROM => finder.find(text).is_some(),
+            _ => self.read_for(text),
+        }
+    }
+
+    /// [`AnyWord::in_text`] by reading `text` a character at a time.
+    fn read_for(&self, text: &str) -> bool {
         self.firsts.any
             || text.char_indices().any(|(i, c)| {
                 self.firsts.has(c) && self.words.iter().any(|w| text[i..].starts_with(w.as_str()))
@@ -197,6 +221,7 @@ struct ListChars {
     /// A paper's name ends with a name's ending or an edition's word.
     paper: WordChars,
     credit_verb: WordChars,
+    signoff_verb: WordChars,
     office: WordChars,
     signer: WordChars,
     /// The first characters of `compound_surnames`.
@@ -624,6 +649,7 @@ impl Lexicon {
             banner: WordChars::of_lasts(&self.banner_endings),
             paper: WordChars::of_lasts(self.paper_name_endings.iter().chain(&self.paper_editions)),
             credit_verb: WordChars::of_lasts(&self.credit_verbs),
+            signoff_verb: WordChars::of_lasts(&self.signoff_verbs),
             office: WordChars::of_lasts(&self.office_endings),
             signer: WordChars::of_lasts(&self.signer_endings),
             compound_surname_first: WordChars::of_firsts(&self.compound_surnames),
@@ -775,6 +801,16 @@ impl Lexicon {
 }
 
 impl Lexicon {
+    /// Whether an office's name ([`Lexicon::is_office`]) or a signer's
+    /// ([`Lexicon::ends_like_signer`]) may end with `c`: a name ending otherwise
+    /// is neither.
+    pub fn may_end_an_issuer(&self, c: char) -> bool {
+        let ends = self.list_chars();
+        ends.office.has(c) || ends.signer.has(c)
+    }
+}
+
+impl Lexicon {
     /// `关于…的通告`: a line that opens with a word of `subject_words` (white space
     /// before it passed over).
     pub fn opens_a_subject(&self, text: &str) -> bool {
@@ -840,6 +876,11 @@ impl Lexicon {
     /// What stands before the verb a notice is signed with (`泣告`, `敬谢`) that
     /// `text` ends with, if it ends with one.
     pub fn before_signoff_verb<'a>(&self, text: &'a str) -> Option<&'a str> {
+        // (Most lines end with no verb's last character: no verb is tried.)
+        let ends = &self.list_chars().signoff_verb;
+        if !text.chars().next_back().is_some_and(|c| ends.has(c)) {
+            return None;
+        }
         self.signoff_verbs
             .iter()
             .filter(|v| !v.is_empty())
@@ -1301,6 +1342,24 @@ mod tests {
             let s: String = picks.iter().map(|&i| pieces[i % pieces.len()].as_str()).collect();
             for list in KindList::ALL {
                 let searched = lex.kind_words(list).any(|w| s.contains(w));
+                proptest::prop_assert_eq!(lex.holds_kind_word(list, &s), searched, "{}", s);
+            }
+        }
+
+        /// A long text (a paragraph, searched by the automaton) and a short one
+        /// (read a character at a time) hold a word of a list exactly when a search
+        /// for each of its words finds one: notice terms among look-alikes.
+        #[test]
+        fn any_word_finds_as_a_search_for_each_word_finds(
+            s in "(报名时间|报名|时间|咨询电话|咨询|须年满|须|请携带|请|不另行通知|不|另行|通知|报名自|自|a|，|。){0,60}"
+        ) {
+            let lex = lexicon();
+            for list in KindList::ALL {
+                let words: Vec<String> = lex.kind_words(list).map(String::from).collect();
+                let searched = words.iter().any(|w| s.contains(w.as_str()));
+                let any = AnyWord::of(&words);
+                proptest::prop_assert_eq!(any.in_text(&s), searched, "{}", s);
+                proptest::prop_assert_eq!(any.read_for(&s), searched, "{}", s);
                 proptest::prop_assert_eq!(lex.holds_kind_word(list, &s), searched, "{}", s);
             }
         }

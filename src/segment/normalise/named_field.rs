@@ -22,10 +22,14 @@ pub(super) fn named_field(text: &str, fields: &[&str], at: FieldAt) -> Option<us
             let b = text.as_bytes();
             // A line opening with no field's first two bytes names none (most lines:
             // told before looking for a colon).
+            // (Its first two bytes told first, then the whole field: a field named
+            // at the start is the line's first bytes.)
             let opens = |f: &&str| match *f.as_bytes() {
                 [] => true,
                 [f0] => b.first() == Some(&f0),
-                [f0, f1, ..] => b.len() >= 2 && b[0] == f0 && b[1] == f1,
+                [f0, f1, ..] => {
+                    b.len() >= 2 && b[0] == f0 && b[1] == f1 && b.starts_with(f.as_bytes())
+                }
             };
             if !fields.iter().any(opens) {
                 return None;

@@ -47,7 +47,7 @@ const ROW_FIELD_MAX: usize = 8;
 /// short field of Han words (`出行　会友　纳财`). A line of a print that sets its
 /// columns side by side (long runs of text apart by spaces) or of Latin words is
 /// no row.
-fn reads_as_table_row(text: &str) -> bool {
+pub(super) fn reads_as_table_row(text: &str) -> bool {
     let mut fields = text.split_whitespace();
     if fields.clone().nth(2).is_none() {
         return false;

@@ -2,6 +2,7 @@
 //! the lines of a block are one unit, and what opens a paragraph (an indent, a
 //! question or answer, a role's name) is told from what goes on.
 
+use super::blank_after_every_line::reads_as_table_row;
 use super::wrap_width::Wrap;
 use super::wrap_width::first_wrap;
 use super::wrap_width::holds_clause_mark;
@@ -136,6 +137,19 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
         .count();
     // Blank lines between blocks: a block without one inside is one unit.
     let blocky = spaced >= 3 && spaced * 8 >= text_units;
+    // Lines of running text set apart by spaces (an OCR engine's spacing, `清 出
+    // 的淤 泥 经 晾晒 处 理 后,`): on a page with many (a quarter of its lines
+    // holding a clause's mark), spaces set off no fields of a table's rows.
+    let (prose, spaced_prose) = units
+        .iter()
+        .filter(|u| u.markup == Markup::None && holds_clause_mark(&u.text))
+        .fold((0usize, 0usize), |(p, s), u| {
+            (
+                p + 1,
+                s + usize::from(u.text.split_whitespace().nth(2).is_some()),
+            )
+        });
+    let spaces_set_fields = spaced_prose * 4 < prose;
     let mut out: Vec<Unit<'_>> = Vec::with_capacity(units.len());
     let mut last_text: Option<usize> = None;
     // Width of the last source line of the last text unit (not of what it grew to),
@@ -345,6 +359,21 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
                 if crate::segment::classify::caption_credit(&prev.text).is_some()
                     && prev.text.matches(['（', '(']).count()
                         <= prev.text.matches(['）', ')']).count()
+                    && !cannot_open(u.text.chars().next().unwrap_or(' '))
+                {
+                    return false;
+                }
+                // A row of a table or box set as a line of its own (`箨山市中医院
+                // 箫声路9号 急诊电话0000-8812122`, `1 黐江队 7 6 0 1 18`: fields apart
+                // by spaces, no clause) ends where its line does, however wide: on a
+                // print without blank lines the line under it is the next row, or
+                // the head of what follows (`下周机动车尾号限行安排`), not its tail.
+                if prev.joined == 0
+                    && spaces_set_fields
+                    && !(wrap.fills(&prev.text) && wider * 20 <= text_units)
+                    && reads_as_table_row(&prev.text)
+                    && crate::segment::classify::dateline(&prev.text).is_none()
+                    && !prev.text.contains(['，', '。', '；', '、', ','])
                     && !cannot_open(u.text.chars().next().unwrap_or(' '))
                 {
                     return false;
@@ -1215,6 +1244,23 @@ mod tests {
         let t = texts(&page);
         assert!(t.contains(&"·尹曼 黎川·".to_string()), "{t:?}");
         assert!(t.contains(&"本报记者 冯一鸣 摄".to_string()), "{t:?}");
+    }
+
+    /// A page of service boxes printed without blank lines, its paragraphs one a
+    /// line and wider than its rows: each row of a table (fields apart by spaces,
+    /// with figures) is a line of its own, and the head under the last row
+    /// (`下周机动车尾号限行安排`) is no row's tail.
+    #[test]
+    fn rows_of_a_table_set_one_a_line_stay_apart() {
+        let page = "便民服务\n筱川城区未来三天天气\n日期 天气 气温 风力\n8日 多云 12-21℃ 北风2级\n9日 小雨 11-17℃ 东风3级\n10日 阴 10-16℃ 东北风2级\n筱川市气象台制表\n今晚急诊值班医院\n筱川市人民医院 桂枝路3号 急诊电话0000-6612120\n筱川市妇幼保健院 竹篙巷17号 急诊电话0000-6612121\n筱川市中医院 荷风路8号 急诊电话0000-6612122\n下周机动车尾号限行安排\n11月10日至16日，城区机动车按号牌尾号限行：周一1和6，周二2和7，周三3和8，周四4和9，周五5和0。\n每天早上7点到晚上8点限行，限行范围为环城路以内的道路，环城路本身不限行。\n失物招领\n11月8日，筱川图书馆工作人员在阅览室拾到保温杯一个，请失主到图书馆服务台认领。\n11月8日，市民在桂枝路公交站拾到钥匙一串（带蓝色挂件），已交桂枝派出所。\n筱川市公安局交通警察支队\n寻物启事\n11月7日傍晚，本人在荷风路公交站遗失黑色双肩包一只，内有工作证、发票若干，请拾到者联系。\n开奖\n双色球第2026129期：红球 02 08 13 19 27 31 蓝球 06\n排列三第2026301期：4 8 1\n";
+        let t = texts(page);
+        for line in [
+            "10日 阴 10-16℃ 东北风2级",
+            "筱川市中医院 荷风路8号 急诊电话0000-6612122",
+            "下周机动车尾号限行安排",
+        ] {
+            assert!(t.contains(&line.to_string()), "{t:#?}");
+        }
     }
 
     /// A page of listings with a few paragraphs cut every 30 characters: the

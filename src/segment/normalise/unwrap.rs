@@ -292,6 +292,15 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
                 {
                     return false;
                 }
+                // A photo credit cut before its verb (`郜禾生` / `摄`, as a narrow column,
+                // or a tool breaking lines at spaces, prints `郜禾生 摄`): the verb
+                // alone closes the credit the line above opened, after a space.
+                if u.gap == 0
+                    && !furniture_between
+                    && closes_cut_photo_credit(&prev.text, &u.text)
+                {
+                    return true;
+                }
                 // A title's writer under it, with room or its text below (`让“一家人算一本
                 // 账”成为常态` / `苏望川`, as a PDF extractor prints a commentary's head in one
                 // block): the name signs the title, it is no tail of it.
@@ -601,8 +610,9 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
 }
 
 /// `line` joined to the text of the lines it goes on from: a space between two
-/// words of Latin letters or digits either side of the cut, and after a role
-/// (`本报记者` / `冯一鸣 摄`: a role and the name on the next line stay apart).
+/// words of Latin letters or digits either side of the cut, after a role
+/// (`本报记者` / `冯一鸣 摄`: a role and the name on the next line stay apart) and
+/// before a photo credit's verb cut off its name (`郜禾生` / `摄`).
 pub(super) fn join_line(text: &mut String, line: &str) {
     let ascii_cut = text
         .chars()
@@ -612,10 +622,26 @@ pub(super) fn join_line(text: &mut String, line: &str) {
             .chars()
             .next()
             .is_some_and(|c| c.is_ascii_alphanumeric());
-    if ascii_cut || ROLE_WORDS.iter().any(|r| text.ends_with(r)) {
+    if ascii_cut
+        || ROLE_WORDS.iter().any(|r| text.ends_with(r))
+        || closes_cut_photo_credit(text, line)
+    {
         text.push(' ');
     }
     text.push_str(line);
+}
+
+/// `next`, a photo credit's verb alone on its line (`摄`: a character or two that
+/// credit no one by themselves), closes the credit of the name that ends `prev`
+/// once set after it with a space (`郜禾生` / `摄`, `…合影。晚报记者 梁丘雁回` /
+/// `摄`): the line was cut at the space before the verb.
+fn closes_cut_photo_credit(prev: &str, next: &str) -> bool {
+    use crate::segment::classify::caption_credit;
+    count_upto(next, 3) <= 2
+        && !next.is_empty()
+        && caption_credit(next).is_none()
+        && !prev.ends_with(char::is_whitespace)
+        && caption_credit(&format!("{prev} {next}")).is_some()
 }
 
 /// `next` closes a bracketed credit `prev` opened after its last sentence and a
@@ -1244,6 +1270,29 @@ mod tests {
         let t = texts(&page);
         assert!(t.contains(&"·尹曼 黎川·".to_string()), "{t:?}");
         assert!(t.contains(&"本报记者 冯一鸣 摄".to_string()), "{t:?}");
+    }
+
+    /// A photo credit cut at the space before its verb (`郜禾生` / `摄`, under a
+    /// caption or after it on the caption's last line) is one credit again, the
+    /// space kept, so it closes the caption; the head after it stays a head.
+    #[test]
+    fn a_photo_credit_cut_before_its_verb_is_one_credit() {
+        let line = "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十";
+        let page = format!(
+            "{line}\n{line}\n九十。\n芒种时节，黍陂镇的麦田里，农机正在抢收。\n郜禾生\n摄\n镇上新开一家农家书屋\n{line}\n{line}\n九十。\n"
+        );
+        let t = texts(&page);
+        assert!(t.contains(&"郜禾生 摄".to_string()), "{t:?}");
+        assert!(t.contains(&"镇上新开一家农家书屋".to_string()), "{t:?}");
+        let page = format!(
+            "{line}\n{line}\n九十。\n芒种时节，黍陂镇的麦田里，农机正在抢收。本报记者 郜禾生\n摄\n镇上新开一家农家书屋\n{line}\n{line}\n九十。\n"
+        );
+        let t = texts(&page);
+        assert!(t.iter().any(|t| t.ends_with("本报记者 郜禾生 摄")), "{t:?}");
+        // A name and a word that credits no one (`摄`'s place taken by `说`) are
+        // no credit.
+        let page = format!("{line}\n{line}\n九十。\n郜禾生\n说\n{line}\n九十。\n");
+        assert!(!texts(&page).iter().any(|t| t.contains("郜禾生 说")));
     }
 
     /// A page of service boxes printed without blank lines, its paragraphs one a

@@ -360,6 +360,12 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
                 if crate::segment::classify::trailing_credit(&prev.text).is_some() {
                     return false;
                 }
+                // So does a paragraph closed by a note in brackets after its last
+                // sentence (`…稳步提升。（下转第２版）`, `…相应责任。（摘自《溱原社会科学》
+                // 2025年第4期）`): the note is the paragraph's last word.
+                if closes_with_note(&prev.text) {
+                    return false;
+                }
                 // A caption closed by its picture's credit (`…在柑橘分拣线上作业。本报记者
                 // 帅明光 摄`) ends there: the credit is the caption's last word, and a
                 // line after it (the next story's head, cut by the width) opens
@@ -629,6 +635,27 @@ pub(super) fn join_line(text: &mut String, line: &str) {
         text.push(' ');
     }
     text.push_str(line);
+}
+
+/// `text` ends with a note in brackets opened right after a finished sentence
+/// (`…稳步提升。（下转第２版）`, `…相应责任。（摘自《溱原社会科学》2025年第4期）`):
+/// two to forty characters, not a list's number (`。（二）` opens an item) and no
+/// bracket inside.
+fn closes_with_note(text: &str) -> bool {
+    let Some(body) = text.strip_suffix(['）', ')']) else {
+        return false;
+    };
+    let Some(open) = body.rfind(['（', '(']) else {
+        return false;
+    };
+    let note = &body[open + body[open..].chars().next().map_or(1, char::len_utf8)..];
+    let n = count_upto(note, 41);
+    (2..=40).contains(&n)
+        && !note.contains(['（', '(', '）', ')'])
+        && !note
+            .chars()
+            .all(|c| c.is_ascii_digit() || "一二三四五六七八九十０１２３４５６７８９".contains(c))
+        && ends_sentence(&body[..open])
 }
 
 /// `next`, a photo credit's verb alone on its line (`摄`: a character or two that
@@ -1310,6 +1337,24 @@ mod tests {
         ] {
             assert!(t.contains(&line.to_string()), "{t:#?}");
         }
+    }
+
+    /// A paragraph closed by a note in brackets after its last sentence (a jump
+    /// to another page, a source) ends there, however full its last line: the
+    /// label under it opens what follows. A list's number after a full stop
+    /// (`。（二）`) opens an item and closes nothing.
+    #[test]
+    fn a_paragraph_closed_by_a_note_ends_there() {
+        let line = "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十";
+        let last = "一二三四五六七八九十一二三四五六七八九十二三。（下转第２版）";
+        let page = format!("{line}\n{line}\n{last}\n璜江短评\n{line}\n{line}\n九十。\n");
+        let t = texts(&page);
+        assert!(t.iter().any(|t| t.ends_with("（下转第２版）")), "{t:?}");
+        assert!(closes_with_note(
+            "…相应责任。（摘自《溱原社会科学》2025年第4期）"
+        ));
+        assert!(!closes_with_note("…三项措施。（二）"));
+        assert!(!closes_with_note("…三项措施（试行）"));
     }
 
     /// A page of listings with a few paragraphs cut every 30 characters: the

@@ -964,6 +964,19 @@ fn is_couplet(a: &str, b: &str) -> bool {
     matches!((half(a), half(b)), (Some(x), Some(y)) if x.abs_diff(y) <= 1)
 }
 
+/// A head line that may be one of a kicker's two lines: `least` to twelve
+/// characters, no spaces, digits, middle dot or clause punctuation (a section's
+/// label `经济·民生`, a date, a running line are none).
+fn is_kicker_line(text: &str, least: usize) -> bool {
+    let n = count_upto(text, 13);
+    (least..=12).contains(&n)
+        && !text.contains(char::is_whitespace)
+        && !text.contains(|c: char| c.is_ascii_digit() || c.is_numeric() && !c.is_alphabetic())
+        && !text.contains([
+            '·', '•', '・', '：', ':', '，', ',', '。', '；', '、', '|', '｜',
+        ])
+}
+
 /// The kicker of a title printed under the head lines `above` (top to bottom): the
 /// line right over the title. A line over that one heads more than the story: a
 /// page's or a section's label (`体育` over `鼋超联赛第十轮`, `法治·平安` over `以案说法`,
@@ -1803,7 +1816,16 @@ impl Assembler {
             heads = rest;
         }
         // A long run of short lines is a list, not a heading: keep the last two.
-        if heads.len() > 3 {
+        // (At a page's top, four short heads closed by a subtitle or a byline are a
+        // head stack: the page's label over a kicker printed on two lines and the
+        // title, `经济·民生` / `轶水两岸夜市重开` / `老街烟火又升腾` / title.)
+        let top_stack = heads.len() == 4
+            && self.drafts.is_empty()
+            && (subtitle.is_some() || !bylines.is_empty())
+            && heads[1..3]
+                .iter()
+                .all(|&h| units[h].level == 0 && is_kicker_line(&units[h].text, 2));
+        if heads.len() > 3 && !top_stack {
             let keep = heads.split_off(heads.len() - 2);
             for &h in &heads {
                 self.body(&units[h], &classes[h]);
@@ -2341,6 +2363,7 @@ impl Assembler {
             && t >= 2
             && heads.iter().all(|&h| units[h].level == 0)
             && is_couplet(&units[heads[t - 1]].text, &units[heads[t]].text);
+        let page_top = self.drafts.is_empty();
         let d = self.open(start, why);
         let draft = &mut self.drafts[d];
         // Where the article is printed: its stack and its opening, wherever the head
@@ -2363,6 +2386,25 @@ impl Assembler {
         }
         draft.level = units[heads[t]].level;
         draft.kicker = kicker_over_title(heads[..t].iter().map(|&h| units[h].text.as_ref()));
+        // A kicker printed on two lines at a page's top under the page's label, over
+        // a title with its subtitle or byline (the stack of four kept above): one
+        // kicker, its lines joined with nothing, as a title's lines are
+        // (`经济·民生` / `轶水两岸夜市重开` / `老街烟火又升腾` / title, `对话` / `手艺人`).
+        if !couplet
+            && t == 3
+            && page_top
+            && (subtitle.is_some() || !bylines.is_empty())
+            && units[heads[t]].level == 0
+        {
+            let (a, b) = (&units[heads[1]], &units[heads[2]]);
+            if a.level == 0
+                && b.level == 0
+                && is_kicker_line(&a.text, 2)
+                && is_kicker_line(&b.text, 2)
+            {
+                draft.kicker = format!("{}{}", a.text, b.text);
+            }
+        }
         let below: Vec<&str> = heads[t + 1 + usize::from(couplet)..]
             .iter()
             .map(|&h| units[h].text.as_ref())
@@ -3331,6 +3373,46 @@ mod tests {
         );
     }
 
+    /// A kicker printed on two lines at a page's top under the page's section label,
+    /// over a title with its subtitle or byline, is one kicker, its lines joined with
+    /// nothing; the label is none of it, and the four lines stay one head stack (no
+    /// untitled text of the label and the kicker's first line). Two lines alone over
+    /// the title keep the line right over it as the kicker.
+    #[test]
+    fn a_kicker_on_two_lines_at_a_pages_top_is_one_kicker() {
+        let page = "\n菘原日报 2033年3月8日 星期二 第4版\n\n城乡·建设\n\n老渡口边的早市\n\n又热闹了\n\n菘水东岸早市三个月迎客二十万人次\n\n——一个渡口集市的新生\n\n本报记者 蔺秋帆\n\n清晨六点，菘水东岸的早市已经摆开了摊位，卖菜的、卖鱼的、卖竹器的沿着老渡口排出一里多长。\n\n早市去年冬天由街道牵头重新规划，摊位统一编号，每天收市后有专人清扫。\n";
+        let a = segment_issue(page, "k");
+        assert_eq!(a.len(), 1, "{a:#?}");
+        assert_eq!(a[0].kicker, "老渡口边的早市又热闹了", "{a:#?}");
+        assert_eq!(a[0].title, "菘水东岸早市三个月迎客二十万人次", "{a:#?}");
+        let page = page.replace("城乡·建设\n\n", "");
+        let a = segment_issue(&page, "k");
+        assert_eq!(a[0].kicker, "又热闹了", "{a:#?}");
+    }
+
+    /// A section's name at a page's top (`澹水·副刊`, two words of two characters
+    /// joined by a middle dot) heads the page, not its first piece; a column's label
+    /// over a later piece stays that piece's kicker. A jumped story's continuation
+    /// under a page's label (`乡村振兴` over `（上接第1版）…`) carries no kicker.
+    #[test]
+    fn a_section_name_at_the_top_and_a_continuations_label_are_no_kickers() {
+        let page = "菘水·副刊\n\n外婆的竹椅\n\n蔺小禾\n\n外婆的竹椅是外公年轻时亲手编的，用了五十多年，扶手早就被磨得发亮。\n\n每年夏天，外婆都坐在竹椅上摇着蒲扇，给我们讲菘水边的老故事。\n\n走读菘原\n\n古桥下的石板路\n\n文/图 蔺秋帆\n\n古桥建于明代，桥下的石板路通向当年的码头，如今成了游客最爱走的一段路。\n\n沿着石板路往东，还能看到两座清代的石牌坊。\n";
+        let a = segment_issue(page, "k");
+        let heads: Vec<(&str, &str)> = a
+            .iter()
+            .map(|a| (a.kicker.as_str(), a.title.as_str()))
+            .collect();
+        assert_eq!(
+            heads,
+            [("", "外婆的竹椅"), ("走读菘原", "古桥下的石板路")],
+            "{a:#?}"
+        );
+        let page = "乡村振兴\n\n全县八万亩油菜进入花期\n\n本报记者 蔺秋帆\n\n（上接第1版）县农业农村局组织农技人员下田指导，帮助种植户防治菌核病。\n\n县里还将在花期举办油菜花节，带动乡村旅游。\n";
+        let a = segment_issue(page, "k");
+        assert_eq!(a[0].title, "全县八万亩油菜进入花期", "{a:#?}");
+        assert_eq!(a[0].kicker, "", "{a:#?}");
+    }
+
     /// Of the head lines stacked over a title, the one right over it is the story's
     /// kicker; a page's or section's label over that one is none of the story's
     /// (`体育` over `苘超联赛第十轮`). Two parallel halves of a slogan stay one kicker.
@@ -3405,10 +3487,12 @@ mod tests {
         let (a, titles) = titles_of(page);
         assert_eq!(titles, ["筱湖路片区停水通知", "更正"], "{a:#?}");
         assert_eq!(a[0].kicker, "", "{a:#?}");
-        let story = page.replace("筱湖路片区停水通知", "筱湖路老水管换新了");
+        let story = page
+            .replace("筱湖路片区停水通知", "筱湖路老水管换新了")
+            .replace("便民·资讯", "民生关注");
         let a = segment_issue(&story, "k");
         assert_eq!(a[0].title, "筱湖路老水管换新了", "{a:#?}");
-        assert_eq!(a[0].kicker, "便民·资讯", "{a:#?}");
+        assert_eq!(a[0].kicker, "民生关注", "{a:#?}");
     }
 
     /// Heads over the first of a run of service boxes that do not read as a signer

@@ -237,6 +237,11 @@ fn run(
             for p in &mut d.paragraphs {
                 p.shrink_to_fit();
             }
+            // A jumped story's continuation carries no kicker: a line over its jump
+            // head is the page's or section's label, none of the story's.
+            if kind == crate::article::Kind::Continuation {
+                d.kicker.clear();
+            }
             Article {
                 id: String::new(),
                 index: 0,
@@ -251,6 +256,14 @@ fn run(
             }
         })
         .collect();
+    // A section's name at a page's top (two words of two characters joined by a
+    // middle dot: `经济·民生`, `澹水·副刊`, `公告·服务`) heads the page, no story:
+    // not the kicker of the first.
+    if let Some(a) = articles.first_mut()
+        && is_section_name(&a.kicker)
+    {
+        a.kicker.clear();
+    }
     for (i, a) in articles.iter_mut().enumerate() {
         a.index = i;
     }
@@ -612,6 +625,19 @@ fn opens_voice(text: &str) -> bool {
     let h = classify::head(text, 16);
     h.find(['：', ':'])
         .is_some_and(|c| h[..c].ends_with(['问', '答']))
+}
+
+/// A section's name: two words of two Han characters joined by a middle dot
+/// (`经济·民生`, `鹙滩·夜读`), U+3000 or a space around the dot allowed.
+fn is_section_name(text: &str) -> bool {
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut parts = t.split(['·', '・', '•']);
+    let (Some(a), Some(b), None) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    [a, b]
+        .iter()
+        .all(|w| w.chars().count() == 2 && w.chars().all(crate::text::is_han))
 }
 
 #[cfg(test)]

@@ -55,7 +55,8 @@ pub fn kind_of(d: &Draft) -> Kind {
     // A text signed and dated under it, as a notice is (`辂州市图书馆` / `2032年5月17日`,
     // `泂川省水利厅　2026年12月8日`), and signed by no reporter: a notice, whatever its
     // head (`…志愿者开始报名`, `冬季用气安全提示`).
-    if !reporter_signs && closes_signed_and_dated(d) {
+    // (A reader's letter signed and dated is no notice: `编辑同志：…` / `读者　某某　…日`.)
+    if !reporter_signs && closes_signed_and_dated(d) && !signed_by_a_reader(d) && !is_a_letter(d) {
         return Kind::Notice;
     }
     if [&d.kicker, &d.title, &d.subtitle]
@@ -66,11 +67,15 @@ pub fn kind_of(d: &Draft) -> Kind {
     {
         return Kind::Qa;
     }
-    // Two or more turns opened by a question's label alone (`问：…`, `记者：…`).
+    // Two or more turns opened by a question's or an interviewer's label alone
+    // (`问：…`, `记者：…`).
     let qa_lines = d
         .paragraphs
         .iter()
-        .filter(|p| opens_with_label(p, KindList::QuestionLabels))
+        .filter(|p| {
+            opens_with_label(p, KindList::QuestionLabels)
+                || opens_with_label(p, KindList::InterviewerLabels)
+        })
         .count();
     if qa_lines >= 2 {
         return Kind::Qa;
@@ -340,7 +345,7 @@ fn first_sentence(d: &Draft) -> &str {
 /// sentence (`sentence`, [`first_sentence`]) opens by naming a person's age
 /// (`七十三岁的闾守义…`, `在茆山县菖塘村，七十岁的老篾匠…`: figures or numerals, then
 /// a word of `kind_words.age_endings`); or the first sentence shows a place's sight
-/// (`kind_words.scene_sights`: `…巷口，有一间不到十平方米的钟表铺`, `…湖心有一座小木屋`).
+/// ([`shows_a_sight`]).
 fn opens_on_a_scene(clause: &str, sentence: &str) -> bool {
     let lex = lexicon();
     lex.kind_words(KindList::SceneOpeners)
@@ -348,7 +353,30 @@ fn opens_on_a_scene(clause: &str, sentence: &str) -> bool {
         || std::iter::once(clause)
             .chain(sentence.split(['，', ',']).skip(1))
             .any(opens_with_an_age)
-        || lex.holds_kind_word(KindList::SceneSights, sentence)
+        || shows_a_sight(sentence)
+}
+
+/// The sentence shows a place's sight with a word of the lexicon's
+/// `kind_words.scene_sights` (`…巷口，有一间不到十平方米的钟表铺`, `…湖心有一座小木屋`),
+/// not after a word of `kind_words.sight_negations` (`没`: `没有一家超标排放`).
+fn shows_a_sight(sentence: &str) -> bool {
+    let lex = lexicon();
+    lex.kind_words(KindList::SceneSights)
+        .filter(|w| !w.is_empty())
+        .any(|w| {
+            sentence.match_indices(w).any(|(at, _)| {
+                !lex.kind_words(KindList::SightNegations)
+                    .any(|n| !n.is_empty() && sentence[..at].ends_with(n))
+            })
+        })
+}
+
+/// The text is signed by a reader: its last paragraph holds a word of the lexicon's
+/// `kind_words.reader_words` (`读者　顾一帆　2031年5月10日`).
+fn signed_by_a_reader(d: &Draft) -> bool {
+    d.paragraphs
+        .last()
+        .is_some_and(|p| lexicon().holds_kind_word(KindList::ReaderWords, p))
 }
 
 /// A clause opens by naming a person's age: `73岁的…`, `七十三岁的…` (not
@@ -793,6 +821,32 @@ mod tests {
         assert_eq!(kind_of(&desk), Kind::Qa);
         let said = draft("", "南渠区部署加装电梯", "", &["他说：电梯要装。", REPORTS]);
         assert_ne!(kind_of(&said), Kind::Qa);
+        // A reporter's story quoting a resident who told the reporter and an office's
+        // reply is news: `…告诉记者：` is no question's turn.
+        let quoted = draft(
+            "",
+            "背街小巷路灯全部修复",
+            "本报记者 葛青岚",
+            &[
+                "南渠区近日完成背街小巷路灯修复工程，一百二十盏路灯重新亮起。",
+                "家住滨河小区的王先生告诉记者：“以前晚上出门要打手电，现在亮堂多了。”",
+                "对于部分路段仍然偏暗的问题，区城管局回复：将在下月增设二十盏路灯。",
+            ],
+        );
+        assert_ne!(kind_of(&quoted), Kind::Qa);
+        // An interviewer's turns opened by the label alone make a qa.
+        let interview = draft(
+            "",
+            "修一本古籍，急不得",
+            "",
+            &[
+                "记者：您修一本书要多久？",
+                "修复师：快的一个月，慢的一年。",
+                "记者：最难的是什么？",
+                "修复师：是等。纸要慢慢干，急不得。",
+            ],
+        );
+        assert_eq!(kind_of(&interview), Kind::Qa);
         for title in [
             "致全县献血志愿者的感谢信",
             "县职业中学今秋招生简章",
@@ -1019,6 +1073,23 @@ mod tests {
             )),
             Kind::Feature
         );
+        // A sight denied (`没有一家`) is a report's first sentence; a sight shown
+        // opens a scene.
+        let denied = "市生态环境局对全市三百多家餐饮店的油烟设施逐一检测，没有一家超标排放。";
+        assert_ne!(
+            kind_of(&draft(
+                "",
+                "油烟检测完成",
+                "本报记者 钟叙",
+                &[denied, REPORTS]
+            )),
+            Kind::Feature
+        );
+        let shown = "老城西门的巷口，有一间不到十平方米的钟表铺，门口的木牌已经褪了色。";
+        assert_eq!(
+            kind_of(&draft("", "巷口的钟表铺", "本报记者 钟叙", &[shown, TELLS])),
+            Kind::Feature
+        );
     }
 
     /// A report signed with bare names that says its day later in its first clause
@@ -1195,6 +1266,15 @@ mod tests {
             &[CALL, "报名将持续到2032年6月5日。"],
         );
         assert_ne!(kind_of(&story), Kind::Notice);
+        // A reader's letter signed and dated, as a notice is, is no notice: opened
+        // by its salutation, a letter; signed by a reader, no notice either.
+        let thanks = "我家小区门口的路灯坏了半年，上个月给社区写了信，一周后就修好了。";
+        let close = "顾一帆　2031年5月10日";
+        let letter = draft("", "小区门口的路灯亮了", "", &["编辑同志：", thanks, close]);
+        assert_eq!(kind_of(&letter), Kind::Commentary);
+        let signed = "读者　顾一帆　2031年5月10日";
+        let reader = draft("", "小区门口的路灯亮了", "", &[thanks, thanks, signed]);
+        assert_ne!(kind_of(&reader), Kind::Notice);
     }
 
     /// A call for recruits or pupils and a duty roster are notices unsigned; a

@@ -362,6 +362,10 @@ kind_lists! {
     SceneSights => scene_sights,
     /// What a directory's head ends with, naming its service points (`药店`, `门诊一览`).
     DirectoryEndings => directory_endings,
+    /// What a sight's word does not count after (`没`: `没有一家`).
+    SightNegations => sight_negations,
+    /// What an interviewer's turn opens with, alone before a colon (`记者`: `记者：…`).
+    InterviewerLabels => interviewer_labels,
 }
 
 /// Whether the news-day word `word` opens `text` (`opening`) or stands anywhere in

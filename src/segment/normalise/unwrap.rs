@@ -388,7 +388,7 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
                     && !(wrap.fills(&prev.text) && wider * 20 <= text_units)
                     && reads_as_table_row(&prev.text)
                     && crate::segment::classify::dateline(&prev.text).is_none()
-                    && !prev.text.contains(['，', '。', '；', '、', ','])
+                    && !holds_clause_mark(&prev.text)
                     && !cannot_open(u.text.chars().next().unwrap_or(' '))
                 {
                     return false;
@@ -654,7 +654,7 @@ fn closes_with_note(text: &str) -> bool {
         && !note.contains(['（', '(', '）', ')'])
         && !note
             .chars()
-            .all(|c| c.is_ascii_digit() || "一二三四五六七八九十０１２３４５６７８９".contains(c))
+            .all(|c| crate::text::is_digit(c) || crate::segment::classify::is_chinese_numeral(c))
         && ends_sentence(&body[..open])
 }
 

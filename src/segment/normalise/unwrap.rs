@@ -119,6 +119,17 @@ fn block_line_continues(prev: &str, next: &str, wrap: Wrap) -> bool {
     wrap.of(prev) >= wrap.of(next) || wrapped_head(prev, next)
 }
 
+/// The share of a page's lines of text wider than its width (numerator,
+/// denominator: one in twenty) at most, under which the width is a cut the page's
+/// lines were made at, so a line as wide as it may have been cut there.
+const WIDER_SHARE: (usize, usize) = (1, 20);
+
+/// The share of a page's lines holding a clause's mark that are broken into three
+/// fields or more by spaces (numerator, denominator: a quarter) from which the
+/// page's spaces are an OCR engine's spacing of its text, and set off no fields of
+/// a table's rows.
+const SPACED_PROSE_SHARE: (usize, usize) = (1, 4);
+
 pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
     let Some(wrap) = wrap else {
         return;
@@ -129,17 +140,20 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
         .iter()
         .filter(|u| u.markup == Markup::None && u.gap > 0)
         .count();
-    // Lines wider than the width: on a page with more than a few, the width is no
-    // cut every line was made at (a page of short paragraphs that share a length).
+    // Lines wider than the width: on a page with more than a few (one in twenty of
+    // its lines of text), the width is no cut every line was made at (a page of
+    // short paragraphs that share a length).
     let wider = units
         .iter()
         .filter(|u| u.markup == Markup::None && wrap.of(&u.text) > w + 4)
         .count();
+    let width_is_a_cut = wider * WIDER_SHARE.1 <= text_units * WIDER_SHARE.0;
     // Blank lines between blocks: a block without one inside is one unit.
     let blocky = spaced >= 3 && spaced * 8 >= text_units;
-    // Lines of running text set apart by spaces (an OCR engine's spacing, `清 出
-    // 的淤 泥 经 晾晒 处 理 后,`): on a page with many (a quarter of its lines
-    // holding a clause's mark), spaces set off no fields of a table's rows.
+    // Of the lines holding a clause's mark, those broken into three fields or more
+    // by spaces (an OCR engine's spacing, `清 出 的淤 泥 经 晾晒 处 理 后,`): when
+    // they are a quarter of them or more, spaces set off no fields of a table's
+    // rows, and no line is read as a row.
     let (prose, spaced_prose) = units
         .iter()
         .filter(|u| u.markup == Markup::None && holds_clause_mark(&u.text))
@@ -149,7 +163,7 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
                 s + usize::from(u.text.split_whitespace().nth(2).is_some()),
             )
         });
-    let spaces_set_fields = spaced_prose * 4 < prose;
+    let spaces_set_fields = spaced_prose * SPACED_PROSE_SHARE.1 < prose * SPACED_PROSE_SHARE.0;
     let mut out: Vec<Unit<'_>> = Vec::with_capacity(units.len());
     let mut last_text: Option<usize> = None;
     // Width of the last source line of the last text unit (not of what it grew to),
@@ -385,7 +399,7 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
                 // the head of what follows (`下周机动车尾号限行安排`), not its tail.
                 if prev.joined == 0
                     && spaces_set_fields
-                    && !(wrap.fills(&prev.text) && wider * 20 <= text_units)
+                    && !(wrap.fills(&prev.text) && width_is_a_cut)
                     && reads_as_table_row(&prev.text)
                     && crate::segment::classify::dateline(&prev.text).is_none()
                     && !holds_clause_mark(&prev.text)
@@ -465,7 +479,7 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
                 // characters, digits and all, put the credit, printed after the
                 // caption on its line, on the next one. (Not on a page with lines
                 // wider than its width: no line of it need be full.)
-                if wider * 20 <= text_units
+                if width_is_a_cut
                     && ends_sentence(&prev.text)
                     && is_credit_alone(&u.text)
                     && last_width < 2 * last_chars

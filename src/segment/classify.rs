@@ -1112,9 +1112,21 @@ pub fn is_notice_title(text: &str) -> bool {
         && (super::lexicon::lexicon().holds_a_subject(text) || count_upto(text, 20) <= 20)
 }
 
-/// `问：…？`: the question heading a Q&A item.
+/// `问：…？`: the question heading a Q&A item, opened by a question's label alone
+/// (the lexicon's `kind_words.question_labels`), then a colon.
 pub fn is_question_label(text: &str) -> bool {
-    text.starts_with("问：") || text.starts_with("问:")
+    opens_with_label(text, super::lexicon::KindList::QuestionLabels)
+}
+
+/// `问：…`, `记者：…`: `text` opens with a word of the lexicon's kind list `labels`
+/// alone, then a colon (full-width or not).
+pub fn opens_with_label(text: &str, labels: super::lexicon::KindList) -> bool {
+    super::lexicon::lexicon().kind_words(labels).any(|w| {
+        !w.is_empty()
+            && text
+                .strip_prefix(w)
+                .is_some_and(|rest| rest.starts_with(['：', ':']))
+    })
 }
 
 /// `72.如何理解…？`, `三、…`, `（一）…`.

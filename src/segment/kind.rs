@@ -1,7 +1,7 @@
 //! The kind of an assembled article.
 
 use super::assemble::Draft;
-use super::classify::{count_upto, is_question_label};
+use super::classify::{count_upto, is_question_label, opens_with_label};
 use super::lexicon::{KindList, NewsDayWords, lexicon};
 use super::news_day::{Reach, tells_news_day};
 use crate::article::Kind;
@@ -248,34 +248,53 @@ fn authored(d: &Draft) -> bool {
 }
 
 /// How often (per mille of `text`'s characters) the words of a kind list occur, each
-/// word counted on its own, but for those standing inside a word of the list
-/// `lookalikes` (`要` in `重要`, `要求`: no obligation).
+/// word counted on its own (`需要` as `需要` and as `要`), but for those standing
+/// inside a word of the list `lookalikes` (`要` in `重要`, `要求`: no obligation).
+/// Each place of a word counts once, left out once however many lookalikes
+/// hold it (`重要求`: `要` inside both `重要` and `要求`).
 fn per_mille(text: &str, list: KindList, lookalikes: KindList) -> usize {
     let lex = lexicon();
     let n = text.chars().count().max(1);
-    let count = |t: &str| -> usize {
-        lex.kind_words(list)
-            .filter(|w| !w.is_empty())
-            .map(|w| t.matches(w).count())
-            .sum()
-    };
-    let inside: usize = lex
-        .kind_words(lookalikes)
-        .filter(|l| !l.is_empty())
-        .map(|l| text.matches(l).count() * count(l))
+    let found: usize = lex
+        .kind_words(list)
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            text.match_indices(w)
+                .filter(|&(at, _)| !inside_a_lookalike(text, at, w, lookalikes))
+                .count()
+        })
         .sum();
-    count(text).saturating_sub(inside) * 1000 / n
+    found * 1000 / n
 }
 
-/// The first clause of the text: its first paragraph's first 40 characters, up to
-/// the first comma or full stop; `None` when it has no paragraph.
+/// The word `w`, standing at byte `at` of `text`, stands inside a word of the kind
+/// list `lookalikes` there (`要` of `重要求` inside `重要`).
+fn inside_a_lookalike(text: &str, at: usize, w: &str, lookalikes: KindList) -> bool {
+    lexicon()
+        .kind_words(lookalikes)
+        .filter(|l| !l.is_empty())
+        .any(|l| {
+            // Each place of `w` inside the lookalike puts its start that far before.
+            l.match_indices(w).any(|(k, _)| {
+                at.checked_sub(k)
+                    .and_then(|start| text.get(start..))
+                    .is_some_and(|from| from.starts_with(l))
+            })
+        })
+}
+
+/// The first clause of the text: its first paragraph's first
+/// [`FIRST_CLAUSE_CHARS`] characters, up to the first comma or full stop; `None`
+/// when it has no paragraph.
 fn first_clause(d: &Draft) -> Option<&str> {
-    let lead = super::classify::head(d.paragraphs.first()?, 40);
+    let lead = super::classify::head(d.paragraphs.first()?, FIRST_CLAUSE_CHARS);
     Some(lead.split(['，', '。', ',']).next().unwrap_or(lead))
 }
 
 /// The text opens as a newsroom's report does: with a dateline (`本报讯　…`,
-/// `晚报讯　…`), or a first clause (`clause`, [`first_clause`]) that says when
+/// `晚报讯　…`: a word of the lexicon's `kind_words.dateline_words` after the
+/// outlet's name, within the first [`DATELINE_WORD_REACH`] characters, then a
+/// space), or a first clause (`clause`, [`first_clause`]) that says when
 /// (`12月8日起，…`, `省考古研究院12月12日发布消息，…`, `日前，…`).
 fn opens_as_a_report(d: &Draft, clause: Option<&str>) -> bool {
     if d.dateline {
@@ -284,10 +303,15 @@ fn opens_as_a_report(d: &Draft, clause: Option<&str>) -> bool {
     let Some(clause) = clause else {
         return false;
     };
-    clause
-        .char_indices()
-        .take(6)
-        .any(|(i, c)| c == '讯' && i > 0 && clause[i + c.len_utf8()..].starts_with(['　', ' ']))
+    let opening = super::classify::head(clause, DATELINE_WORD_REACH);
+    lexicon()
+        .kind_words(KindList::DatelineWords)
+        .filter(|w| !w.is_empty())
+        .any(|w| {
+            opening
+                .match_indices(w)
+                .any(|(i, _)| i > 0 && clause[i + w.len()..].starts_with(['　', ' ']))
+        })
         || tells_news_day(
             clause,
             NewsDayWords::ReportOpeners,
@@ -327,13 +351,34 @@ fn titles_a_service_box(title: &str) -> bool {
 /// The most characters of a service box's head (as `lexicon::is_box_head`'s patterns).
 const BOX_TITLE_CHARS: usize = 12;
 
-/// The first sentence of the text: its first paragraph's first 80 characters, up
-/// to the first full stop, question or exclamation mark.
+/// The most characters of a text's first clause read for a report's opening or a
+/// feature's scene ([`first_clause`]).
+const FIRST_CLAUSE_CHARS: usize = 40;
+
+/// The most characters of a text's first sentence read for a feature's person or
+/// sight ([`first_sentence`]).
+const FIRST_SENTENCE_CHARS: usize = 80;
+
+/// How far into a first clause (in characters) a dateline's word may end
+/// (`本报讯`, `晚报讯`: an outlet's short name before it).
+const DATELINE_WORD_REACH: usize = 6;
+
+/// The most characters of a notice's closing line, a date alone or a signer and a
+/// date (`泂川省水利厅　2026年12月8日`, [`closes_signed_and_dated`]).
+const SIGNATURE_CHARS: usize = 40;
+
+/// Words of obligation (per mille of a body's characters) above which an
+/// authored text argues ([`argues`]): a report holds a few.
+const ARGUING_PER_MILLE: usize = 6;
+
+/// The first sentence of the text: its first paragraph's first
+/// [`FIRST_SENTENCE_CHARS`] characters, up to the first full stop, question or
+/// exclamation mark.
 fn first_sentence(d: &Draft) -> &str {
     let Some(first) = d.paragraphs.first() else {
         return "";
     };
-    let lead = super::classify::head(first, 80);
+    let lead = super::classify::head(first, FIRST_SENTENCE_CHARS);
     lead.split(['。', '！', '？', '!', '?'])
         .next()
         .unwrap_or(lead)
@@ -417,7 +462,7 @@ fn argues(d: &Draft) -> bool {
         &body_start(d),
         KindList::ArguingWords,
         KindList::ArguingLookalikes,
-    ) > 6
+    ) > ARGUING_PER_MILLE
 }
 
 /// `新塘区住房和城乡建设局回复：…`, `答：…`: a paragraph opening with a speaker whose
@@ -443,16 +488,6 @@ fn speaker_label(p: &str, labels: KindList) -> bool {
             let label = p[..i].trim_end();
             lexicon().kind_words(labels).any(|e| label.ends_with(e))
         }
-    })
-}
-
-/// `问：…`, `记者：…`: a paragraph opening with a word of the lexicon's list `labels`
-/// alone, then a colon.
-fn opens_with_label(p: &str, labels: KindList) -> bool {
-    lexicon().kind_words(labels).any(|w| {
-        !w.is_empty()
-            && p.strip_prefix(w)
-                .is_some_and(|rest| rest.starts_with(['：', ':']))
     })
 }
 
@@ -494,12 +529,13 @@ fn opens_with_date(p: &str) -> bool {
     }
 }
 
-/// A byline that credits a picture: it ends with `摄` (`本报记者　苻慕白　摄`,
-/// `（晚报记者冼一鸣摄）`).
+/// A byline that credits a picture: it ends with a word of the lexicon's
+/// `kind_words.photo_verbs` (`摄`: `本报记者　苻慕白　摄`, `（晚报记者冼一鸣摄）`).
 fn credits_a_photographer(byline: &str) -> bool {
-    byline
-        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '）' | ')'))
-        .ends_with('摄')
+    let credit = byline.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '）' | ')'));
+    lexicon()
+        .kind_words(KindList::PhotoVerbs)
+        .any(|w| !w.is_empty() && credit.ends_with(w))
 }
 
 /// The text closes as a notice does, signed and dated: its last paragraph is a
@@ -512,7 +548,7 @@ fn closes_signed_and_dated(d: &Draft) -> bool {
         return false;
     };
     let last = last.trim();
-    if !last.ends_with('日') || count_upto(last, 41) > 40 {
+    if !last.ends_with('日') || count_upto(last, SIGNATURE_CHARS + 1) > SIGNATURE_CHARS {
         return false;
     }
     let squeezed: String = last.chars().filter(|c| !c.is_whitespace()).collect();
@@ -1321,6 +1357,14 @@ mod tests {
             kind_of(&draft("", "新规要落地", "西岭", &[ARGUES, ARGUES])),
             Kind::Commentary
         );
+        // A word inside two overlapping lookalikes (`要` of `重要求`, inside `重要` and
+        // `要求`) is left out once: the other arguing words still count.
+        let (words, lookalikes) = (KindList::ArguingWords, KindList::ArguingLookalikes);
+        assert_eq!(per_mille("重要求必须", words, lookalikes), 200);
+        assert_eq!(per_mille("重要求", words, lookalikes), 0);
+        // `需要` counts as itself and as `要`, unless inside a lookalike.
+        assert_eq!(per_mille("需要五个", words, lookalikes), 500);
+        assert_eq!(per_mille("重要的是", words, lookalikes), 0);
     }
 
     /// A story whose first sentence names a person by age in a later clause, or

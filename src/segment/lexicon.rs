@@ -366,6 +366,10 @@ kind_lists! {
     SightNegations => sight_negations,
     /// What an interviewer's turn opens with, alone before a colon (`记者`: `记者：…`).
     InterviewerLabels => interviewer_labels,
+    /// What a dateline's word ends with after the outlet's name (`讯`: `本报讯　…`).
+    DatelineWords => dateline_words,
+    /// What a photographer's credit ends with (`摄`: `本报记者　苻慕白　摄`).
+    PhotoVerbs => photo_verbs,
 }
 
 /// Whether the news-day word `word` opens `text` (`opening`) or stands anywhere in
@@ -1276,22 +1280,45 @@ mod tests {
         })
     }
 
-    /// Every kind list is in `KindList::ALL` once, at the place of its
-    /// discriminant (the lexicon's readings of the lists are kept in that order),
-    /// and names a list of the lexicon of its own.
+    /// Every kind list reads the words of the lexicon's `[kind_words]` table under
+    /// its own name (the list's name in snake case: `NoticeHeads`,
+    /// `kind_words.notice_heads`), as the embedded file read as plain TOML gives
+    /// them, and tells each of them in a text; every list of the table is read.
     #[test]
-    fn every_kind_list_is_in_all_at_its_place() {
-        let lex = lexicon();
-        let named = lex.kind_words.named();
-        assert_eq!(named.len(), KindList::ALL.len());
-        for (i, list) in KindList::ALL.iter().enumerate() {
-            assert_eq!(*list as usize, i);
-            assert!(std::ptr::eq(lex.kind_list(*list), named[i].1), "{list:?}");
+    fn every_kind_list_reads_its_own_words_of_the_lexicon() {
+        let file: toml::Table = toml::from_str(EMBEDDED).expect("the embedded lexicon");
+        let table = file["kind_words"].as_table().expect("a [kind_words] table");
+        let lex = embedded();
+        let mut names = Vec::new();
+        for list in KindList::ALL {
+            let name: String = format!("{list:?}")
+                .chars()
+                .enumerate()
+                .flat_map(|(i, c)| {
+                    let gap = (i > 0 && c.is_ascii_uppercase()).then_some('_');
+                    gap.into_iter().chain(c.to_lowercase())
+                })
+                .collect();
+            let words: Vec<&str> = table
+                .get(&name)
+                .and_then(|v| v.as_array())
+                .unwrap_or_else(|| panic!("kind_words.{name} for {list:?}"))
+                .iter()
+                .map(|w| w.as_str().expect("a word"))
+                .collect();
+            assert_eq!(lex.kind_words(list).collect::<Vec<_>>(), words, "{list:?}");
+            for w in &words {
+                assert!(
+                    lex.holds_kind_word(list, &format!("一{w}二")),
+                    "{list:?} {w}"
+                );
+            }
+            names.push(name);
         }
-        let mut names: Vec<&str> = named.iter().map(|(name, _)| *name).collect();
+        let mut read: Vec<&str> = table.keys().map(String::as_str).collect();
+        read.sort_unstable();
         names.sort_unstable();
-        names.dedup();
-        assert_eq!(names.len(), KindList::ALL.len());
+        assert_eq!(read, names);
     }
 
     proptest::proptest! {

@@ -1079,6 +1079,12 @@ fn restrict(rows: &[Row], x0: usize, x1: usize) -> Vec<Row> {
 /// Runs of two or more positions no piece of the region covers, with text on both
 /// sides in at least two rows each, left to right.
 fn clean_gutters(rows: &[Row]) -> Vec<Gutter> {
+    clean_gutters_by(rows, true)
+}
+
+/// [`clean_gutters`], the rows read only until no gutter is left possible
+/// (`early`) or every one of them.
+fn clean_gutters_by(rows: &[Row], early: bool) -> Vec<Gutter> {
     let Some(width) = rows
         .iter()
         .filter_map(|r| r.pieces.last().map(|p| p.b))
@@ -1087,9 +1093,17 @@ fn clean_gutters(rows: &[Row]) -> Vec<Gutter> {
         return Vec::new();
     };
     let mut covered = vec![false; width + 1];
-    for p in rows.iter().flat_map(|r| &r.pieces) {
-        for c in &mut covered[p.a..p.b] {
-            *c = true;
+    for (i, r) in rows.iter().enumerate() {
+        for p in &r.pieces {
+            covered[p.a..p.b].fill(true);
+        }
+        // Positions covered stay covered: once no two neighbours are left open
+        // (asked after the first row, the second, the fourth...), the region has
+        // no gutter and the rest of its rows need not be read. A region of
+        // thousands of rows without blank ones is asked it again for each band
+        // cut from its top.
+        if early && i.is_power_of_two() && !covered[..width].windows(2).any(|w| !w[0] && !w[1]) {
+            return Vec::new();
         }
     }
     let lo = rows
@@ -1132,11 +1146,83 @@ fn stepped_across(rows: &[Row], g: Gutter) -> usize {
 }
 
 /// Whether a region has a gutter down all of it ([`clean_gutters`]) that
-/// [`MIN_SPACED`] of its rows step across: columns side by side.
+/// [`MIN_SPACED`] of its rows step across: columns side by side (what
+/// [`runs_with_columns`] asks of every run of a region's rows at once; kept as
+/// the plain reading it is tested against).
+#[cfg(test)]
 fn has_columns(rows: &[Row]) -> bool {
     clean_gutters(rows)
         .into_iter()
         .any(|g| stepped_across(rows, g) >= MIN_SPACED)
+}
+
+/// The runs of the region's rows from its top (`rows[..k]`, `from_top`) or to its
+/// bottom (`rows[k..]`) that have columns (a gutter down all of them that
+/// [`MIN_SPACED`] of their rows step across), by their `k`: every run read in one
+/// pass, a row at a time, where asking it of each run apart read the region once
+/// a run.
+///
+/// A run's gutters are the runs of two or more positions none of its rows covers
+/// with text on both sides, and a row steps across one when its first piece ends
+/// before it and its last opens after it: since no piece covers the gutter, when
+/// its first position lies between the two. So with `covered` (any of the run's
+/// rows covers the position) and `between` (how many of its rows have the position
+/// between their first piece's end and their last piece's start) kept as the rows
+/// come, the run has columns when a stretch of two or more positions not covered
+/// opens at a position [`MIN_SPACED`] rows have between. Positions covered stay
+/// covered: once no two neighbours are left open, no longer run has a gutter.
+fn runs_with_columns(rows: &[Row], from_top: bool) -> Vec<usize> {
+    let width = rows
+        .iter()
+        .filter_map(|r| r.pieces.last().map(|p| p.b))
+        .max()
+        .unwrap_or(0);
+    let mut covered = vec![false; width];
+    let mut between = vec![0usize; width];
+    let mut found = Vec::new();
+    let n = rows.len();
+    for i in 0..n {
+        // The run read so far, of the rows to `k` or from it.
+        let (at, k) = match from_top {
+            true => (i, i + 1),
+            false => (n - 1 - i, n - 1 - i),
+        };
+        let row = &rows[at];
+        for p in &row.pieces {
+            covered[p.a..p.b].fill(true);
+        }
+        if let (Some(first), Some(last)) = (row.pieces.first(), row.pieces.last())
+            && first.b < last.a
+        {
+            for c in &mut between[first.b..last.a] {
+                *c += 1;
+            }
+        }
+        let mut open = false;
+        let mut x = 0;
+        while x < width {
+            if covered[x] {
+                x += 1;
+                continue;
+            }
+            let y = covered[x..]
+                .iter()
+                .position(|&c| c)
+                .map_or(width, |d| x + d);
+            if y - x >= 2 {
+                open = true;
+                if between[x] >= MIN_SPACED {
+                    found.push(k);
+                    break;
+                }
+            }
+            x = y;
+        }
+        if !open {
+            break;
+        }
+    }
+    found
 }
 
 /// Whether two regions have a gutter at the same place.
@@ -1211,12 +1297,22 @@ fn cut(text: &str, rows: Vec<Row>, out: &mut Vec<Run>, columned: &mut bool) {
     // blank line, goes before it), or else over the longest run to the bottom (the
     // rows over it, a head set across its gutter, are that band's own: no room).
     let n = rows.len();
-    let down = (MIN_SPACED..n).rev().find(|&k| has_columns(&rows[..k]));
-    let up = || (1..=n - MIN_SPACED.min(n)).find(|&k| has_columns(&rows[k..]));
+    let down = runs_with_columns(&rows, true)
+        .into_iter()
+        .filter(|&k| (MIN_SPACED..n).contains(&k))
+        .max();
+    let up = || {
+        runs_with_columns(&rows, false)
+            .into_iter()
+            .filter(|&k| (1..=n - MIN_SPACED.min(n)).contains(&k))
+            .min()
+    };
     if let Some(k) = down.or_else(up) {
-        cut(text, rows[..k].to_vec(), out, columned);
+        let mut rows = rows;
+        let below = rows.split_off(k);
+        cut(text, rows, out, columned);
         let at = out.len();
-        cut(text, rows[k..].to_vec(), out, columned);
+        cut(text, below, out, columned);
         if down.is_some()
             && let Some(r) = out.get_mut(at)
         {
@@ -1514,6 +1610,41 @@ mod tests {
             .flat_map(|(_, l)| l.iter().cloned())
             .collect();
         assert_eq!(read(&text), want);
+    }
+
+    #[test]
+    fn runs_with_columns_and_gutters_read_in_part_are_as_read_whole() {
+        use proptest::prelude::*;
+        // Rows of up to three pieces in three slots ten positions apart, each
+        // a little off its slot's start: gutters open and close from row to row.
+        let piece = (any::<bool>(), 0usize..3, 1usize..8);
+        let row = prop::collection::vec(piece, 3);
+        proptest!(|(shape in prop::collection::vec(row, 0..30))| {
+            let rows: Vec<Row> = shape
+                .iter()
+                .map(|slots| Row {
+                    pieces: slots
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, (on, _, _))| *on)
+                        .map(|(s, &(_, off, len))| Piece {
+                            a: s * 10 + off,
+                            b: s * 10 + off + len,
+                            start: 0,
+                            end: 0,
+                        })
+                        .collect(),
+                    ..Row::default()
+                })
+                .collect();
+            let n = rows.len();
+            let down: Vec<usize> = (1..=n).filter(|&k| has_columns(&rows[..k])).collect();
+            let mut up: Vec<usize> = (0..n).filter(|&k| has_columns(&rows[k..])).collect();
+            up.reverse();
+            prop_assert_eq!(runs_with_columns(&rows, true), down);
+            prop_assert_eq!(runs_with_columns(&rows, false), up);
+            prop_assert_eq!(clean_gutters(&rows), clean_gutters_by(&rows, false));
+        });
     }
 
     #[test]

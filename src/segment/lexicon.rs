@@ -80,10 +80,10 @@ pub struct Lexicon {
     head_fields: HeadFields,
     #[serde(default)]
     record_fields: RecordFields,
-    /// One automaton over each list of `news_days` (in the order of
-    /// [`NewsDayWords`]), built at its first use.
+    /// One automaton over the plain words of each list of `news_days` (in the
+    /// order of [`NewsDayWords`]), and the list's patterns apart, at its first use.
     #[serde(skip)]
-    news_day_finders: [OnceLock<Option<aho_corasick::AhoCorasick>>; 3],
+    news_day_finders: [OnceLock<NewsDayFinder>; 3],
     /// The first characters of `web_controls`, gathered at their first use.
     #[serde(skip)]
     control_openers: OnceLock<Vec<char>>,
@@ -97,6 +97,15 @@ pub struct Lexicon {
     /// `box_heads` parted into fixed heads and patterns, at their first use.
     #[serde(skip)]
     box_head_forms: OnceLock<BoxHeadForms>,
+}
+
+/// One list of `news_days` as [`Lexicon::holds_news_day_word`] reads it: an
+/// automaton over its plain words (none if it could not be built), and its
+/// patterns (`记者…获悉`), picked out once where every call looked at every word.
+#[derive(Debug, Default, Clone)]
+struct NewsDayFinder {
+    plain: Option<aho_corasick::AhoCorasick>,
+    patterns: Vec<String>,
 }
 
 /// The heads of `box_heads`: fixed heads, and patterns as the words that open and
@@ -1212,16 +1221,19 @@ impl Lexicon {
             NewsDayWords::ReportOpeners => (&self.news_days.report_openers, 2),
         };
         let plain = || words.iter().filter(|w| !w.contains('…'));
-        let finder =
-            self.news_day_finders[at].get_or_init(|| aho_corasick::AhoCorasick::new(plain()).ok());
-        let found = match finder {
-            Some(finder) => finder.is_match(text),
+        let finder = self.news_day_finders[at].get_or_init(|| NewsDayFinder {
+            plain: aho_corasick::AhoCorasick::new(plain()).ok(),
+            patterns: words.iter().filter(|w| w.contains('…')).cloned().collect(),
+        });
+        let found = match &finder.plain {
+            Some(plain) => plain.is_match(text),
             None => plain().any(|w| text.contains(w.as_str())),
         };
         found
-            || words
+            || finder
+                .patterns
                 .iter()
-                .any(|w| w.contains('…') && news_day_word_at(w, text, false))
+                .any(|w| news_day_word_at(w, text, false))
     }
 
     /// The fields of a page's credit line.

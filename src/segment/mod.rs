@@ -461,7 +461,11 @@ fn read_original_titles(units: &[blocks::Unit<'_>], classes: &mut [classify::Cla
 /// is the word it spells, `一一落实`).
 fn read_scanned_subtitle_dashes(units: &[blocks::Unit<'_>], classes: &mut [classify::Class]) {
     use classify::Role;
-    if units.iter().any(|u| u.text.contains("——")) {
+    // (A page with no line opening with `一一` has nothing to mend: most pages are
+    // told so before every line is searched for `——`.)
+    if !units.iter().any(|u| u.text.starts_with("一一"))
+        || units.iter().any(|u| u.text.contains("——"))
+    {
         return;
     }
     for i in 1..units.len() {

@@ -1031,7 +1031,7 @@ fn read_blocks(text: &str, page: &[Row], out: &mut Vec<Run>) -> bool {
     let mut columned = false;
     cut(
         text,
-        restrict(page, 0, usize::MAX),
+        &restrict(page, 0, usize::MAX),
         &mut runs,
         &mut columned,
     );
@@ -1231,7 +1231,7 @@ fn share_a_gutter(a: &[Gutter], b: &[Gutter]) -> bool {
 }
 
 /// Reads a region (rows restricted to its pieces) block by block ([`read_blocks`]).
-fn cut(text: &str, rows: Vec<Row>, out: &mut Vec<Run>, columned: &mut bool) {
+fn cut(text: &str, rows: &[Row], out: &mut Vec<Run>, columned: &mut bool) {
     if rows.is_empty() {
         return;
     }
@@ -1273,7 +1273,7 @@ fn cut(text: &str, rows: Vec<Row>, out: &mut Vec<Run>, columned: &mut bool) {
     if merged.len() > 1 {
         for (k, &(a, b)) in merged.iter().enumerate() {
             let at = out.len();
-            cut(text, rows[a..b].to_vec(), out, columned);
+            cut(text, &rows[a..b], out, columned);
             // Room above a part cut across: a blank line.
             if k > 0
                 && let Some(r) = out.get_mut(at)
@@ -1283,11 +1283,11 @@ fn cut(text: &str, rows: Vec<Row>, out: &mut Vec<Run>, columned: &mut bool) {
         }
         return;
     }
-    if let Some(g) = clean_gutters(&rows).into_iter().max_by_key(|g| g.y - g.x0) {
-        let across = stepped_across(&rows, g);
+    if let Some(g) = clean_gutters(rows).into_iter().max_by_key(|g| g.y - g.x0) {
+        let across = stepped_across(rows, g);
         *columned |= across >= MIN_SPACED;
-        cut(text, restrict(&rows, 0, g.y), out, columned);
-        cut(text, restrict(&rows, g.y, usize::MAX), out, columned);
+        cut(text, &restrict(rows, 0, g.y), out, columned);
+        cut(text, &restrict(rows, g.y, usize::MAX), out, columned);
         return;
     }
     // No room across and no gutter down the whole region: a print that keeps no
@@ -1297,22 +1297,20 @@ fn cut(text: &str, rows: Vec<Row>, out: &mut Vec<Run>, columned: &mut bool) {
     // blank line, goes before it), or else over the longest run to the bottom (the
     // rows over it, a head set across its gutter, are that band's own: no room).
     let n = rows.len();
-    let down = runs_with_columns(&rows, true)
+    let down = runs_with_columns(rows, true)
         .into_iter()
         .filter(|&k| (MIN_SPACED..n).contains(&k))
         .max();
     let up = || {
-        runs_with_columns(&rows, false)
+        runs_with_columns(rows, false)
             .into_iter()
             .filter(|&k| (1..=n - MIN_SPACED.min(n)).contains(&k))
             .min()
     };
     if let Some(k) = down.or_else(up) {
-        let mut rows = rows;
-        let below = rows.split_off(k);
-        cut(text, rows, out, columned);
+        cut(text, &rows[..k], out, columned);
         let at = out.len();
-        cut(text, below, out, columned);
+        cut(text, &rows[k..], out, columned);
         if down.is_some()
             && let Some(r) = out.get_mut(at)
         {
@@ -1321,9 +1319,9 @@ fn cut(text: &str, rows: Vec<Row>, out: &mut Vec<Run>, columned: &mut bool) {
         return;
     }
     if rows.iter().all(|r| r.pieces.len() <= 1) {
-        read_band(text, &rows, &[], out);
+        read_band(text, rows, &[], out);
     } else {
-        read_rows(&rows, out);
+        read_rows(rows, out);
     }
 }
 

@@ -160,6 +160,24 @@ pub fn kind_of(d: &Draft) -> Kind {
     if is_a_letter(d) {
         return Kind::Commentary;
     }
+    // A text no reporter signs and no dateline opens whose first sentence speaks as
+    // one person (`我今年七十岁，…`, `前些天我到…散步`; not a body speaking, `我市`,
+    // `我局`, `我公司`: [`speaks_as_a_person`]): a reader's or a writer's own piece,
+    // commentary as a signed one is.
+    if !reporter_signs && !d.dateline && speaks_as_a_person(first_sentence(d)) {
+        return Kind::Commentary;
+    }
+    // A case told, then a judge's reading of it under its label (`法官说法`, alone or
+    // before its words, brackets aside: `【法官说法】`, `法官说法：…`;
+    // kind_words.case_comment_labels): a legal case's story, a feature, whoever
+    // signs it and however it opens.
+    if d.paragraphs.iter().skip(1).any(|p| {
+        let label = p.trim_start_matches(['【', '〔', '[', '（', '(', '　', ' ']);
+        lex.kind_words(KindList::CaseCommentLabels)
+            .any(|w| !w.is_empty() && label.starts_with(w))
+    }) {
+        return Kind::Feature;
+    }
     if [&d.kicker, &d.title, &d.subtitle]
         .iter()
         .any(|h| lex.holds_kind_word(KindList::BriefHeads, h))
@@ -363,6 +381,10 @@ const FIRST_SENTENCE_CHARS: usize = 80;
 /// (`本报讯`, `晚报讯`: an outlet's short name before it).
 const DATELINE_WORD_REACH: usize = 6;
 
+/// How many characters after a person's age (`七十岁的`) may name a group instead
+/// (`70岁的本市户籍老年人`, [`opens_with_an_age`]).
+const AGE_GROUP_CHARS: usize = 8;
+
 /// The most characters of a notice's closing line, a date alone or a signer and a
 /// date (`泂川省水利厅　2026年12月8日`, [`closes_signed_and_dated`]).
 const SIGNATURE_CHARS: usize = 40;
@@ -416,6 +438,29 @@ fn shows_a_sight(sentence: &str) -> bool {
         })
 }
 
+/// The sentence speaks as one person: it holds a word of the lexicon's
+/// `kind_words.first_person_words` (`我`) outside quotation marks, not followed by a
+/// word of `kind_words.speaking_bodies` (`我市`, `我局`, `我公司`: an office or a place
+/// speaking for itself, as a notice does).
+fn speaks_as_a_person(sentence: &str) -> bool {
+    let lex = lexicon();
+    let quoted = |at: usize| {
+        let before = &sentence[..at];
+        before.matches(['“', '「']).count() > before.matches(['”', '」']).count()
+    };
+    lex.kind_words(KindList::FirstPersonWords)
+        .filter(|w| !w.is_empty())
+        .any(|w| {
+            sentence.match_indices(w).any(|(at, _)| {
+                let after = &sentence[at + w.len()..];
+                !quoted(at)
+                    && !lex
+                        .kind_words(KindList::SpeakingBodies)
+                        .any(|b| !b.is_empty() && after.starts_with(b))
+            })
+        })
+}
+
 /// The text is signed by a reader: its last paragraph holds a word of the lexicon's
 /// `kind_words.reader_words` (`读者　顾一帆　2031年5月10日`).
 fn signed_by_a_reader(d: &Draft) -> bool {
@@ -424,16 +469,26 @@ fn signed_by_a_reader(d: &Draft) -> bool {
         .is_some_and(|p| lexicon().holds_kind_word(KindList::ReaderWords, p))
 }
 
-/// A clause opens by naming a person's age: `73岁的…`, `七十三岁的…` (not
-/// `全市65岁的老年人`).
+/// A clause opens by naming a person's age: `73岁的…`, `七十三岁的老篾匠钭福根…` (not
+/// `全市65岁的老年人`). An age that names a group rather than a person, a word of
+/// the lexicon's `kind_words.age_groups` within the [`AGE_GROUP_CHARS`] characters
+/// after it (`70岁的老年人可免费乘车`, `…岁的本市户籍老年人`), opens no portrait.
 fn opens_with_an_age(clause: &str) -> bool {
     let after_age = clause.trim_start_matches(|c: char| {
         crate::text::is_digit(c) || super::classify::is_chinese_numeral(c)
     });
-    after_age.len() < clause.len()
-        && lexicon()
-            .kind_words(KindList::AgeEndings)
-            .any(|w| !w.is_empty() && after_age.starts_with(w))
+    if after_age.len() == clause.len() {
+        return false;
+    }
+    let lex = lexicon();
+    lex.kind_words(KindList::AgeEndings)
+        .filter(|w| !w.is_empty())
+        .find_map(|w| after_age.strip_prefix(w))
+        .is_some_and(|who| {
+            let who = super::classify::head(who, AGE_GROUP_CHARS);
+            !lex.kind_words(KindList::AgeGroups)
+                .any(|g| !g.is_empty() && who.contains(g))
+        })
 }
 
 /// The first body characters (at most 2,000), without intertitles.
@@ -1367,6 +1422,70 @@ mod tests {
         assert_eq!(per_mille("重要的是", words, lookalikes), 0);
     }
 
+    /// A text no reporter signs whose first sentence speaks as one person is a
+    /// reader's or a writer's own piece, commentary; an office speaking (`我局`),
+    /// a person quoted, or a reporter's story is not.
+    #[test]
+    fn a_text_speaking_as_a_person_is_commentary() {
+        let reader = "我今年七十岁，每次等车都要凑到站牌跟前才能看清线路。很多老人和我一样。";
+        assert_eq!(
+            kind_of(&draft("", "公交站牌的字太小了", "", &[reader, TELLS])),
+            Kind::Commentary
+        );
+        let office = "本报6月1日刊登读者来信后，我大队立即派员实地查看，本周内施划完毕。";
+        let quoted = "“我们村的路终于通了！”12月5日，说起新修的通村公路，村民们都很高兴。";
+        for body in [office, quoted] {
+            assert_ne!(
+                kind_of(&draft("", "斑马线本周内施划完毕", "", &[body, REPORTS])),
+                Kind::Commentary,
+                "{body}"
+            );
+        }
+        assert_ne!(
+            kind_of(&draft(
+                "",
+                "公交站牌的字太小了",
+                "本报记者 钟叙",
+                &[reader, TELLS]
+            )),
+            Kind::Commentary
+        );
+    }
+
+    /// A case told and a judge's reading of it under its label make a feature,
+    /// whoever signs it; the same case without the reading is news.
+    #[test]
+    fn a_case_read_by_a_judge_is_a_feature() {
+        let case = "市民邝女士在网上买了一箱冷冻水饺，收到时包装已经破损，水饺化成了一团。她要求退款，商家却说是快递的责任。";
+        let reading =
+            "商家应当保证商品完好送到消费者手中，运输途中出现问题，商家可以向快递公司追偿。";
+        for (label, byline) in [
+            ("法官说法", "本报通讯员 亓安澜"),
+            ("【法官说法】", "本报记者 钟叙"),
+            ("法官说法：商家应当担责。", ""),
+        ] {
+            assert_eq!(
+                kind_of(&draft(
+                    "以案说法",
+                    "网购冷冻食品变质，谁来担责",
+                    byline,
+                    &[case, label, reading]
+                )),
+                Kind::Feature,
+                "{label}"
+            );
+        }
+        assert_ne!(
+            kind_of(&draft(
+                "",
+                "网购冷冻食品变质，谁来担责",
+                "",
+                &[case, reading]
+            )),
+            Kind::Feature
+        );
+    }
+
     /// A story whose first sentence names a person by age in a later clause, or
     /// shows a place's sight (`有一间…`), opens on a scene: a feature; a report
     /// that counts what a place has is news.
@@ -1383,6 +1502,29 @@ mod tests {
                 "{lede}"
             );
         }
+        // An age that names a group (`70岁的老年人`) is a rule's, no portrait's, in a
+        // later clause or the first; a person named after the age still opens one.
+        for rule in [
+            "从下月起，70岁的老年人可凭身份证免费乘坐市内公交，不限次数。",
+            "本月起，七十岁的本市户籍老年人每月可领高龄津贴，由社区统一发放。",
+            "七十岁的老人们今后可在社区食堂用餐，每餐减免三元。",
+        ] {
+            assert_eq!(
+                kind_of(&draft(
+                    "",
+                    "高龄老人乘车免费",
+                    "本报记者 钟叙",
+                    &[rule, TELLS]
+                )),
+                Kind::News,
+                "{rule}"
+            );
+        }
+        let person = "每天清早，老街还没醒，七十四岁的老篾匠钭守拙已经坐在门口劈竹子。";
+        assert_eq!(
+            kind_of(&draft("", "老街的篾匠", "本报记者 钟叙", &[person, TELLS])),
+            Kind::Feature
+        );
         let count = "全市现有一百二十个社区食堂，今年将再建三十个，覆盖所有街道。";
         assert_eq!(
             kind_of(&draft(

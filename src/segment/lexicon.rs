@@ -379,6 +379,14 @@ kind_lists! {
     DatelineWords => dateline_words,
     /// What a photographer's credit ends with (`摄`: `本报记者　苻慕白　摄`).
     PhotoVerbs => photo_verbs,
+    /// Words that make an age name a group, not a person (`老年人`: `70岁的老年人`).
+    AgeGroups => age_groups,
+    /// What a person writing in the first person calls themselves (`我`).
+    FirstPersonWords => first_person_words,
+    /// What follows `我` where a body speaks, not a person (`市`, `局`: `我市`, `我局`).
+    SpeakingBodies => speaking_bodies,
+    /// The label of a judge's reading of a case told (`法官说法`).
+    CaseCommentLabels => case_comment_labels,
 }
 
 /// Whether the news-day word `word` opens `text` (`opening`) or stands anywhere in

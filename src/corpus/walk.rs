@@ -46,9 +46,13 @@ const ISSUE_EXTENSIONS: [&str; 2] = ["txt", "md"];
 /// Names are compared as bytes: a name that is not UTF-8 (GBK from a Windows zip)
 /// is an issue like any other.
 pub fn is_issue_file(path: &Path) -> bool {
-    let Some(name) = path.file_name().map(|n| n.as_encoded_bytes()) else {
-        return false;
-    };
+    path.file_name().is_some_and(is_issue_name)
+}
+
+/// [`is_issue_file`] of a file's name (read from the name alone: a walk has it
+/// without taking its path apart again).
+fn is_issue_name(name: &std::ffi::OsStr) -> bool {
+    let name = name.as_encoded_bytes();
     if name.starts_with(b".")
         || name
             .get(..7)
@@ -56,10 +60,12 @@ pub fn is_issue_file(path: &Path) -> bool {
     {
         return false;
     }
-    path.extension().is_some_and(|e| {
+    // Its extension as `Path::extension` reads it: what follows the last dot
+    // (a name opening with its only dot has none, and is hidden anyway).
+    name.iter().rposition(|&b| b == b'.').is_some_and(|dot| {
         ISSUE_EXTENSIONS
             .iter()
-            .any(|x| e.as_encoded_bytes().eq_ignore_ascii_case(x.as_bytes()))
+            .any(|x| name[dot + 1..].eq_ignore_ascii_case(x.as_bytes()))
     })
 }
 
@@ -76,20 +82,30 @@ pub fn issue_files(root: &Path, warn: &mut dyn FnMut(PathBuf, String)) -> Vec<Pa
     if root.is_file() {
         return vec![root.to_path_buf()];
     }
-    let mut files = Vec::new();
+    // Each file with its natural key ([`natural_key`]), made of its path below
+    // `root`: every path the walk gives opens with `root`'s components, so keys of
+    // the rest order them as keys of the whole paths do, and a flat folder's file
+    // is keyed by its name alone (a whole path's components took longer to key
+    // than the walk took to find the files).
+    let mut keyed = Vec::new();
     let walker = walkdir::WalkDir::new(root)
         .follow_links(true)
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
     for entry in walker {
         match entry {
-            Ok(e) if is_issue_file(e.path()) && is_ignored(root, e.path()) => {}
-            Ok(e) if e.file_type().is_file() && is_issue_file(e.path()) => {
-                files.push(e.into_path())
+            Ok(e) if !is_issue_name(e.file_name()) => {}
+            Ok(e) if is_ignored(root, e.path()) => {}
+            Ok(e) if e.file_type().is_file() => {
+                let key = match e.depth() {
+                    1 => natural_key(Path::new(e.file_name())),
+                    _ => natural_key(e.path().strip_prefix(root).unwrap_or(e.path())),
+                };
+                keyed.push((key, e.into_path()))
             }
             // A FIFO, socket or device named like an issue is never opened (a FIFO
             // would hang the load), and never skipped without a word.
-            Ok(e) if !e.file_type().is_dir() && is_issue_file(e.path()) => {
+            Ok(e) if !e.file_type().is_dir() => {
                 let why = crate::regular_file::not_regular(e.file_type());
                 warn(e.into_path(), format!("skipped: {why}"));
             }
@@ -103,18 +119,23 @@ pub fn issue_files(root: &Path, warn: &mut dyn FnMut(PathBuf, String)) -> Vec<Pa
             }
         }
     }
-    sort_natural(files)
+    sort_keyed(keyed)
 }
 
-/// Sort paths in natural order ([`natural_cmp`] component by component, then
-/// fewer components first), by a byte key made once per path: comparing the
-/// keys as bytes gives the same order (a flat folder of tens of thousands of
-/// issues is common, and a natural comparison per pair cost more than the walk).
-fn sort_natural(files: Vec<PathBuf>) -> Vec<PathBuf> {
-    let mut keyed: Vec<(Vec<u8>, PathBuf)> =
-        files.into_iter().map(|p| (natural_key(&p), p)).collect();
+/// Paths in natural order ([`natural_cmp`] component by component, then fewer
+/// components first), each given with its byte key ([`natural_key`]): comparing
+/// the keys as bytes gives the same order (a flat folder of tens of thousands
+/// of issues is common, and a natural comparison per pair cost more than the
+/// walk). Paths of equal keys keep their order.
+fn sort_keyed(mut keyed: Vec<(Vec<u8>, PathBuf)>) -> Vec<PathBuf> {
     keyed.sort_by(|(a, _), (b, _)| a.cmp(b));
     keyed.into_iter().map(|(_, p)| p).collect()
+}
+
+/// Sort paths in natural order ([`sort_keyed`], each keyed whole).
+#[cfg(test)]
+fn sort_natural(files: Vec<PathBuf>) -> Vec<PathBuf> {
+    sort_keyed(files.into_iter().map(|p| (natural_key(&p), p)).collect())
 }
 
 /// Marks a run of digits in a [`natural_key`]: a digit's own byte range, so a
@@ -252,6 +273,45 @@ mod tests {
         });
     }
 
+    /// A walk's files come in the order of their whole paths' keys, though each
+    /// is keyed by its path below the root (nested folders, a flat folder's
+    /// files beside them, names that are no issue left out).
+    #[test]
+    fn a_walk_gives_its_files_in_the_natural_order_of_their_paths() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let names = [
+            "2024/10/p1.txt",
+            "2024/9/p10.txt",
+            "2024/9/p2.txt",
+            "2023/12/p1.md",
+            "p20.txt",
+            "p3.TXT",
+            "第10版.txt",
+            "第2版.txt",
+            "a01.txt",
+            "a1.txt",
+            "README.md",
+            ".hidden.txt",
+            "p3.tags.toml",
+            "p4.txt.bak",
+        ];
+        for name in names {
+            let path = dir.path().join(name);
+            std::fs::create_dir_all(path.parent().expect("a folder")).expect("folder made");
+            std::fs::write(&path, "x").expect("file written");
+        }
+        let files = issue_files(dir.path(), &mut |p, m| panic!("{p:?}: {m}"));
+        let mut want: Vec<PathBuf> = names[..10].iter().map(|n| dir.path().join(n)).collect();
+        assert_eq!(files.len(), 10);
+        // (`a01` and `a1` key alike: either order.)
+        let key_order: Vec<Vec<u8>> = files.iter().map(|p| natural_key(p)).collect();
+        assert!(key_order.is_sorted(), "{files:?}");
+        let mut got = files.clone();
+        got.sort();
+        want.sort();
+        assert_eq!(got, want);
+    }
+
     #[test]
     fn sidecars_and_hidden_files_are_not_issues() {
         assert!(is_issue_file(Path::new("a/2024-01-02.txt")));
@@ -260,6 +320,10 @@ mod tests {
         assert!(!is_issue_file(Path::new("a/.hidden.txt")));
         assert!(!is_issue_file(Path::new("a/README.md")));
         assert!(!is_issue_file(Path::new("a/readme.txt")));
+        assert!(!is_issue_file(Path::new("a/txt")));
+        assert!(!is_issue_file(Path::new("a/p.txt.bak")));
+        assert!(is_issue_file(Path::new("a/p.tags.txt")));
+        assert!(!is_issue_file(Path::new("a/.txt")));
         #[cfg(unix)]
         {
             use std::os::unix::ffi::OsStrExt;

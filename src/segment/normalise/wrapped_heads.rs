@@ -191,6 +191,26 @@ fn signs_or_subtitles(u: &Unit<'_>) -> bool {
             || (count_upto(t, 13) <= 12 && ROLE_WORDS.iter().any(|r| t.ends_with(r))))
 }
 
+/// `a` is the first line of a head wrapped over three lines (`a` / `b` / `c`, the
+/// last two its second line and its tail, already told a title's by
+/// [`join_wrapped_heads`]): a narrow column's head measure is the same on every
+/// full line, so `a` is as wide as `b`, within a character (a quote mark, a
+/// half-width figure), `c` is no wider, and a word runs across the cut between `a`
+/// and `b` (`让农机跑得更` / `远，售后要跟` / `得更紧`, `湄溪县果` / `农用上“智` /
+/// `慧”果园`); the three run no longer than a head. A kicker over a two-line title
+/// may be as wide as the title's first line (`镜头里的城市` / `留住一座城的` /
+/// `烟火气`): no word runs from it into the title, so it stays apart.
+fn three_lines(a: &Unit<'_>, b: &Unit<'_>, c: &Unit<'_>, wrap: Wrap, head: usize) -> bool {
+    let (wa, wb, wc) = (wrap.of(&a.text), wrap.of(&b.text), wrap.of(&c.text));
+    a.joined == 0
+        && !numbers_a_series(&a.text)
+        && !is_enclosed(&a.text)
+        && wc <= wb
+        && wa.abs_diff(wb) <= 2
+        && crate::segment::rethread::bond(&a.text, &b.text)
+        && count_upto(&a.text, head) + count_upto(&b.text, head) + count_upto(&c.text, head) <= head
+}
+
 /// A head wrapped over two lines of a hard-wrapped page with nothing to tell the
 /// cut (no word or quote across it): the width runs out on the first line, so the
 /// first part is wider than the second. In a run of head lines only the last two
@@ -268,8 +288,15 @@ pub(super) fn join_wrapped_heads(units: &mut Vec<Unit<'_>>, wrap: Wrap) {
             Some(k - 2)
         };
         let pair = pair.filter(|&i| joinable(&run[i], &run[i + 1]));
+        // The line over the pair, at the pair's first line's measure, is the head's
+        // first line (a head wrapped over three lines of a narrow column).
+        let first = pair.filter(|&i| {
+            i >= 1
+                && three_lines(&run[i - 1], &run[i], &run[i + 1], wrap, head)
+                && !field(&run[i - 1].text)
+        });
         for (i, v) in run.into_iter().enumerate() {
-            if pair.is_some_and(|p| i == p + 1)
+            if pair.is_some_and(|p| i == p + 1 || (first.is_some() && i == p))
                 && let Some(prev) = out.last_mut()
             {
                 let mut t = prev.text.to_string();
@@ -358,6 +385,27 @@ mod tests {
             "停电通知",
         ] {
             assert!(t.iter().any(|x| x == kept), "{kept}: {t:?}");
+        }
+    }
+
+    /// A head wrapped over three lines of a narrow column (its first two lines at
+    /// the head's measure, a word across the first cut, the last line no wider) is
+    /// one head; a kicker as wide as the title's first line, no word running from
+    /// it into the title, stays apart.
+    #[test]
+    fn a_head_wrapped_over_three_lines_is_one_head() {
+        let body = "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十\n";
+        let page = format!(
+            "{body}九十。\n让果农卖得更\n远，冷链要跟\n得更紧\n晚报记者 宓一帆\n{body}九十。\n让湖鲜走得更\n远，保鲜要跟\n得更紧\n{body}九十。\n文化周末游\n社区书屋添\n了新书架\n{body}九十。\n"
+        );
+        let t = texts(&page);
+        for head in [
+            "让果农卖得更远，冷链要跟得更紧",
+            "让湖鲜走得更远，保鲜要跟得更紧",
+            "文化周末游",
+            "社区书屋添了新书架",
+        ] {
+            assert!(t.iter().any(|x| x == head), "{head}: {t:?}");
         }
     }
 

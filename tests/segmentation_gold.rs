@@ -1787,6 +1787,11 @@ fn run(set: &str, cases: &[Case], style: Style) -> Run {
             segment_issue_with(&rendered, &issue_key(&case.rel), &habits)
         };
         let mut misses = String::new();
+        // `NEWSTAG_LOST_LINES=1` (open sets only): every line of the page that is no
+        // furniture and lands in no article's kicker, title, subtitle, byline or text.
+        if std::env::var_os("NEWSTAG_LOST_LINES").is_some() {
+            lost_lines(&rendered, &case.rel, &habits, &mut misses);
+        }
         let mut marks = Vec::new();
         let s = score_marked(&articles, &case.gold, &mut misses, &mut marks);
         out.log.push_str(&report(&case.rel, &s));
@@ -1807,6 +1812,41 @@ fn run(set: &str, cases: &[Case], style: Style) -> Run {
     }
     out.log.push_str(&report("overall", &out.total));
     out
+}
+
+/// Log (`  LOST Ln role: text [rule]`) each line of `page` that no article holds:
+/// no furniture (noise, a break), yet in no article's kicker, title, subtitle,
+/// byline or paragraphs (compared without spaces).
+fn lost_lines(page: &str, rel: &str, habits: &Habits, log: &mut String) {
+    let (articles, e) = newstag::segment::explain_issue_with(page, &issue_key(rel), habits);
+    let squeeze = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let held: Vec<String> = articles
+        .iter()
+        .map(|a| {
+            squeeze(&format!(
+                "{}{}{}{}{}",
+                a.kicker,
+                a.title,
+                a.subtitle,
+                a.byline,
+                a.paragraphs.concat()
+            ))
+        })
+        .collect();
+    for l in &e.lines {
+        if matches!(l.role, "noise" | "break") {
+            continue;
+        }
+        let t = squeeze(&l.text);
+        if t.is_empty() || held.iter().any(|h| h.contains(&t)) {
+            continue;
+        }
+        let _ = writeln!(
+            log,
+            "  LOST L{} {}: {} [{}]",
+            l.first, l.role, l.text, l.rule
+        );
+    }
 }
 
 /// Segmenting the real sample issues finds the titles, whole articles and heads

@@ -217,12 +217,22 @@ fn run(
         stacked_heads::unstack_heads(&mut units, &mut classes);
     }
     set_aside_trailing_links(&units, &mut classes);
-    let drafts = assemble::assemble(&units, &classes);
+    let (drafts, mut set_aside) = assemble::assemble(&units, &classes);
     let mut whys: Vec<(&'static str, usize)> = Vec::new();
+    // Kickers that head the page or a section, no story: their lines are filed
+    // as the page's furniture (for the explanation: no line of the page is lost).
+    let mut labels_set_aside: Vec<String> = Vec::new();
     let mut articles: Vec<Article> = drafts
         .into_iter()
         .filter(|d| !d.paragraphs.is_empty() || !d.title.is_empty())
-        .map(|mut d| {
+        .enumerate()
+        .map(|(n, mut d)| {
+            // A section's name at a page's top (two words of two characters joined
+            // by a middle dot: `经济·民生`, `澹水·副刊`, `公告·服务`) heads the page,
+            // no story: not the kicker of the first, and no word its kind reads.
+            if n == 0 && is_section_name(&d.kicker) {
+                labels_set_aside.push(std::mem::take(&mut d.kicker));
+            }
             // A page in traditional characters reads its words folded.
             let kind = if traditional {
                 kind::kind_of(&traditional::fold_draft(&d))
@@ -238,9 +248,12 @@ fn run(
                 p.shrink_to_fit();
             }
             // A jumped story's continuation carries no kicker: a line over its jump
-            // head is the page's or section's label, none of the story's.
-            if kind == crate::article::Kind::Continuation {
-                d.kicker.clear();
+            // head is the page's or section's label, none of the story's. (Cleared
+            // after its kind is read, since only the kind tells a continuation; its
+            // kicker cannot have made it one: kind_of tells a continuation by its
+            // jump marker, or by no title and no kicker at all.)
+            if kind == crate::article::Kind::Continuation && !d.kicker.is_empty() {
+                labels_set_aside.push(std::mem::take(&mut d.kicker));
             }
             Article {
                 id: String::new(),
@@ -256,19 +269,20 @@ fn run(
             }
         })
         .collect();
-    // A section's name at a page's top (two words of two characters joined by a
-    // middle dot: `经济·民生`, `澹水·副刊`, `公告·服务`) heads the page, no story:
-    // not the kicker of the first.
-    if let Some(a) = articles.first_mut()
-        && is_section_name(&a.kicker)
-    {
-        a.kicker.clear();
-    }
     for (i, a) in articles.iter_mut().enumerate() {
         a.index = i;
     }
     id::assign_ids(issue_key, &mut articles);
     if let Some(e) = explain {
+        for label in &labels_set_aside {
+            set_aside.extend((0..units.len()).find(|&i| {
+                classes[i].role == classify::Role::Head && units[i].text == label.as_str()
+            }));
+        }
+        for i in set_aside {
+            classes[i].role = classify::Role::Noise;
+            classes[i].rule = "furniture: a page's or section's label over a story's head";
+        }
         e.lines = units
             .iter()
             .zip(&classes)

@@ -22,7 +22,6 @@ use super::web_chrome::is_channel_notice;
 use super::web_chrome::is_web_chrome;
 use super::web_chrome::pipes_and_table_rows;
 use super::web_chrome::table_rows;
-use super::wrap_width::WIDTH_CAP;
 use super::wrap_width::Wrap;
 use crate::segment::blocks::Markup;
 use crate::segment::blocks::Unit;
@@ -251,9 +250,7 @@ pub(super) fn mark_cut_furniture(units: &mut [Unit<'_>], wrap: Option<Wrap>, tra
     // digits short in cells on a page measured in cells).
     let cut = |u: &Unit<'_>| {
         let t: &str = &u.text;
-        (wrap.fills(t) || 2 * count_upto(t, WIDTH_CAP / 2) + 4 >= wrap.width)
-            && !t.contains(['。', '，'])
-            && !ends_sentence(t)
+        wrap.may_have_cut(t) && !t.contains(['。', '，']) && !ends_sentence(t)
     };
     // A piece furniture by its own words goes on a cut line too (`…激活乡村治理的` /
     // `文化资源（3版）`: the tail of a teaser cut by the width is a teaser alone).
@@ -328,6 +325,29 @@ pub(super) fn mark_cut_furniture(units: &mut [Unit<'_>], wrap: Option<Wrap>, tra
             }
         }
         i = end;
+    }
+}
+
+/// Digits alone under a line the width cut inside a figure (`篙湾区 簟纹街百草堂药房
+/// (簟纹街41号) 0000-6620` / `131`, a telephone number run across the cut: see
+/// [`Wrap::cut_figure_tail`]) are the figure's tail, no page number: furniture no
+/// more, for the unwrap to join.
+pub(super) fn unmark_cut_figures(units: &mut [Unit<'_>], wrap: Option<Wrap>) {
+    let Some(wrap) = wrap else {
+        return;
+    };
+    for i in 1..units.len() {
+        let (above, here) = (&units[i - 1], &units[i]);
+        if here.markup == Markup::Furniture
+            && here.gap == 0
+            && !here.page_break
+            && !here.indent
+            && above.markup == Markup::None
+            && above.level == 0
+            && wrap.cut_figure_tail(&above.text, &here.text)
+        {
+            units[i].markup = Markup::None;
+        }
     }
 }
 

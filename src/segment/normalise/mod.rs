@@ -85,6 +85,7 @@ use entry_heads::split_entry_heads;
 use font_runs::join_font_runs;
 use furniture::mark_cut_furniture;
 use furniture::mark_furniture;
+use furniture::unmark_cut_figures;
 use glued_labels::split_glued_labels;
 use guessed_markdown::settle_markdown;
 use indents::drop_mid_sentence_indents;
@@ -164,6 +165,7 @@ pub fn normalise_page(units: &mut Vec<Unit<'_>>, traditional: bool) {
     // before the unwrap.
     let wrap = wrap_width(units);
     mark_cut_furniture(units, wrap, traditional);
+    unmark_cut_figures(units, wrap);
     discount_blank_after_every_line(units, wrap);
     settle_markdown(units, wrap);
     settle_indents(units, wrap);

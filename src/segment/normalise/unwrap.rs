@@ -392,6 +392,14 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
                 {
                     return false;
                 }
+                // The tail of a figure the width cut (`…(簟纹街41号) 0000-6620` /
+                // `131`): digits alone go on in the line whose figure they end.
+                if u.gap == 0
+                    && !furniture_between
+                    && wrap.cut_figure_tail(&prev.text, &u.text)
+                {
+                    return true;
+                }
                 // A row of a table or box set as a line of its own (`箨山市中医院
                 // 箫声路9号 急诊电话0000-8812122`, `1 黐江队 7 6 0 1 18`: fields apart
                 // by spaces, no clause) ends where its line does, however wide: on a
@@ -642,7 +650,11 @@ pub(super) fn join_line(text: &mut String, line: &str) {
             .chars()
             .next()
             .is_some_and(|c| c.is_ascii_alphanumeric());
-    if ascii_cut
+    // (Not the tail of a figure the width cut, digits alone after a digit: see
+    // `Wrap::cut_figure_tail`; the figure is one again.)
+    let figure_tail = line.chars().all(crate::text::is_digit)
+        && text.chars().next_back().is_some_and(crate::text::is_digit);
+    if (ascii_cut && !figure_tail)
         || ROLE_WORDS.iter().any(|r| text.ends_with(r))
         || closes_cut_photo_credit(text, line)
     {
@@ -1334,6 +1346,26 @@ mod tests {
         // no credit.
         let page = format!("{line}\n{line}\n九十。\n郜禾生\n说\n{line}\n九十。\n");
         assert!(!texts(&page).iter().any(|t| t.contains("郜禾生 说")));
+    }
+
+    /// A box of rows wider than a page hard-wrapped at 30 characters: a row cut
+    /// inside its telephone number leaves the number's last digits alone on the
+    /// next line (`…0000-6630` / `118`), which are the number's tail, no page
+    /// number, and go on in the row.
+    #[test]
+    fn a_figure_cut_by_the_width_goes_on_in_its_row() {
+        let line = "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十";
+        let page = format!(
+            "{line}\n{line}\n九十。\n今晚值班药店\n筱川区 荷风路仁和大药房(荷风路12号) 0000-6630\n118\n筱川区 桂枝路百草堂药房(桂枝路3号) 0000-66301\n19\n招领启事\n{line}\n{line}\n九十。\n"
+        );
+        let t = texts(&page);
+        assert!(
+            t.iter()
+                .any(|t| t.starts_with("筱川区 荷风路") && t.ends_with("0000-6630118")),
+            "{t:?}"
+        );
+        assert!(t.iter().any(|t| t.ends_with("0000-6630119")), "{t:?}");
+        assert!(t.contains(&"招领启事".to_string()), "{t:?}");
     }
 
     /// A page of service boxes printed without blank lines, its paragraphs one a

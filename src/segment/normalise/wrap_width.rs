@@ -115,6 +115,31 @@ impl Wrap {
     pub(in crate::segment) fn fills(self, s: &str) -> bool {
         self.of(s) + 4 >= self.width
     }
+
+    /// True when this page's width may have cut `s`: it fills a line in the
+    /// page's measure, or in characters (a tool that cut every N characters leaves
+    /// a line of narrow digits short in cells on a page measured in cells).
+    pub(super) fn may_have_cut(self, s: &str) -> bool {
+        self.fills(s) || 2 * count_upto(s, WIDTH_CAP / 2) + 4 >= self.width
+    }
+
+    /// True when `here`, digits alone (six at most), is the tail of a figure this
+    /// page's width cut at the end of `above` (`…(簟纹街41号) 0000-6620` / `131`: a
+    /// telephone number run across the cut): `above` ends in a digit and the width
+    /// may have cut it. Such a line is no page number, and goes on in `above`.
+    ///
+    /// (Not under a row of a print that keeps its page's geometry, columns side by
+    /// side apart by runs of spaces: such a row fills no column of its own.)
+    pub(super) fn cut_figure_tail(self, above: &str, here: &str) -> bool {
+        let here = here.trim();
+        let above = above.trim();
+        !here.is_empty()
+            && count_upto(here, 7) <= 6
+            && here.chars().all(crate::text::is_digit)
+            && above.ends_with(crate::text::is_digit)
+            && !above.contains("  ")
+            && self.may_have_cut(above)
+    }
 }
 
 /// How many of a page's lines (24 cells or more) stand at each width in one

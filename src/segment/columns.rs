@@ -1092,25 +1092,36 @@ fn clean_gutters_by(rows: &[Row], early: bool) -> Vec<Gutter> {
     else {
         return Vec::new();
     };
+    // No gutter opens left of the leftmost text: a region right of another
+    // column (its pieces keep their page positions) starts at `lo`, and the
+    // room before it never closes.
+    let lo = rows
+        .iter()
+        .filter_map(|r| r.pieces.first().map(|p| p.a))
+        .min()
+        .unwrap_or(0);
     let mut covered = vec![false; width + 1];
     for (i, r) in rows.iter().enumerate() {
         for p in &r.pieces {
             covered[p.a..p.b].fill(true);
         }
         // Positions covered stay covered: once no two neighbours are left open
-        // (asked after the first row, the second, the fourth...), the region has
-        // no gutter and the rest of its rows need not be read. A region of
-        // thousands of rows without blank ones is asked it again for each band
-        // cut from its top.
-        if early && i.is_power_of_two() && !covered[..width].windows(2).any(|w| !w[0] && !w[1]) {
+        // from `lo` on (asked after the first row, the second, the fourth...),
+        // the region has no gutter and the rest of its rows need not be filled
+        // in (its width was read over all of them). A region of thousands of
+        // rows without blank ones is asked it again for each band cut from its
+        // top.
+        if early
+            && (i + 1).is_power_of_two()
+            && !covered
+                .get(lo..width)
+                .unwrap_or_default()
+                .windows(2)
+                .any(|w| !w[0] && !w[1])
+        {
             return Vec::new();
         }
     }
-    let lo = rows
-        .iter()
-        .filter_map(|r| r.pieces.first().map(|p| p.a))
-        .min()
-        .unwrap_or(0);
     let mut out = Vec::new();
     let mut x = lo;
     while x < width {
@@ -1177,6 +1188,12 @@ fn runs_with_columns(rows: &[Row], from_top: bool) -> Vec<usize> {
         .filter_map(|r| r.pieces.last().map(|p| p.b))
         .max()
         .unwrap_or(0);
+    // No gutter opens left of the leftmost text (see `clean_gutters_by`).
+    let lo = rows
+        .iter()
+        .filter_map(|r| r.pieces.first().map(|p| p.a))
+        .min()
+        .unwrap_or(0);
     let mut covered = vec![false; width];
     let mut between = vec![0usize; width];
     let mut found = Vec::new();
@@ -1199,7 +1216,7 @@ fn runs_with_columns(rows: &[Row], from_top: bool) -> Vec<usize> {
             }
         }
         let mut open = false;
-        let mut x = 0;
+        let mut x = lo;
         while x < width {
             if covered[x] {
                 x += 1;

@@ -440,8 +440,9 @@ fn shows_a_sight(sentence: &str) -> bool {
 
 /// The sentence speaks as one person: it holds a word of the lexicon's
 /// `kind_words.first_person_words` (`我`) outside quotation marks, not followed by a
-/// word of `kind_words.speaking_bodies` (`我市`, `我局`, `我公司`: an office or a place
-/// speaking for itself, as a notice does).
+/// word of `kind_words.speaking_bodies` (`我市`, `我局`, `我公司`, `我行`: an office or a
+/// place speaking for itself, as a notice does) nor inside a word of
+/// `kind_words.first_person_lookalikes` (`自我革命`: no one speaks).
 fn speaks_as_a_person(sentence: &str) -> bool {
     let lex = lexicon();
     let quoted = |at: usize| {
@@ -454,6 +455,7 @@ fn speaks_as_a_person(sentence: &str) -> bool {
             sentence.match_indices(w).any(|(at, _)| {
                 let after = &sentence[at + w.len()..];
                 !quoted(at)
+                    && !inside_a_lookalike(sentence, at, w, KindList::FirstPersonLookalikes)
                     && !lex
                         .kind_words(KindList::SpeakingBodies)
                         .any(|b| !b.is_empty() && after.starts_with(b))
@@ -1434,7 +1436,9 @@ mod tests {
         );
         let office = "本报6月1日刊登读者来信后，我大队立即派员实地查看，本周内施划完毕。";
         let quoted = "“我们村的路终于通了！”12月5日，说起新修的通村公路，村民们都很高兴。";
-        for body in [office, quoted] {
+        let no_one = "近日，全县各级党组织以刀刃向内的自我革命精神开展作风专项整治。";
+        let bank = "今年以来，我行累计发放涉农贷款十二亿元，支持农户扩大种养规模。";
+        for body in [office, quoted, no_one, bank] {
             assert_ne!(
                 kind_of(&draft("", "斑马线本周内施划完毕", "", &[body, REPORTS])),
                 Kind::Commentary,

@@ -383,6 +383,8 @@ kind_lists! {
     AgeGroups => age_groups,
     /// What a person writing in the first person calls themselves (`我`).
     FirstPersonWords => first_person_words,
+    /// Words holding `我` that name no one (`自我`: `自我革命`; `忘我`).
+    FirstPersonLookalikes => first_person_lookalikes,
     /// What follows `我` where a body speaks, not a person (`市`, `局`: `我市`, `我局`).
     SpeakingBodies => speaking_bodies,
     /// The label of a judge's reading of a case told (`法官说法`).

@@ -3,6 +3,7 @@
 //! question or answer, a role's name) is told from what goes on.
 
 use super::blank_after_every_line::reads_as_table_row;
+use super::wrap_width::MOST_FIGURE_TAIL_DIGITS;
 use super::wrap_width::Wrap;
 use super::wrap_width::first_wrap;
 use super::wrap_width::holds_clause_mark;
@@ -650,9 +651,13 @@ pub(super) fn join_line(text: &mut String, line: &str) {
             .chars()
             .next()
             .is_some_and(|c| c.is_ascii_alphanumeric());
-    // (Not the tail of a figure the width cut, digits alone after a digit: see
-    // `Wrap::cut_figure_tail`; the figure is one again.)
-    let figure_tail = line.chars().all(crate::text::is_digit)
+    // (Not the tail of a figure the width cut: a line of at most
+    // MOST_FIGURE_TAIL_DIGITS digits alone after a digit, as `Wrap::cut_figure_tail`
+    // gives it back; the figure is one again.)
+    let figure_tail = !line.is_empty()
+        && crate::segment::classify::count_upto(line, MOST_FIGURE_TAIL_DIGITS + 1)
+            <= MOST_FIGURE_TAIL_DIGITS
+        && line.chars().all(crate::text::is_digit)
         && text.chars().next_back().is_some_and(crate::text::is_digit);
     if (ascii_cut && !figure_tail)
         || ROLE_WORDS.iter().any(|r| text.ends_with(r))

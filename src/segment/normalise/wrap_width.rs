@@ -90,6 +90,10 @@ fn ends_without_mark(s: &str) -> bool {
 /// Widest cells counted for a line when looking for the wrap width.
 pub(super) const WIDTH_CAP: usize = 240;
 
+/// The most digits a figure's tail the width cut stands alone with (`…0000-6620` /
+/// `131`): a longer run of digits alone is no tail.
+pub(super) const MOST_FIGURE_TAIL_DIGITS: usize = 6;
+
 /// How a hard-wrapped page's lines were cut: at a width, measured in display cells
 /// (a PDF's column: a half-width digit takes half a Han character's room) or in
 /// characters (a tool that cuts every N characters, digits or not).
@@ -134,7 +138,7 @@ impl Wrap {
         let here = here.trim();
         let above = above.trim();
         !here.is_empty()
-            && count_upto(here, 7) <= 6
+            && count_upto(here, MOST_FIGURE_TAIL_DIGITS + 1) <= MOST_FIGURE_TAIL_DIGITS
             && here.chars().all(crate::text::is_digit)
             && above.ends_with(crate::text::is_digit)
             && !above.contains("  ")

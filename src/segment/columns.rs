@@ -1082,6 +1082,15 @@ fn clean_gutters(rows: &[Row]) -> Vec<Gutter> {
     clean_gutters_by(rows, true)
 }
 
+/// Where the leftmost text of `rows` starts (0 for no text): no gutter opens
+/// left of it, since a region's pieces keep their page positions.
+fn leftmost_text(rows: &[Row]) -> usize {
+    rows.iter()
+        .filter_map(|r| r.pieces.first().map(|p| p.a))
+        .min()
+        .unwrap_or(0)
+}
+
 /// [`clean_gutters`], the rows read only until no gutter is left possible
 /// (`early`) or every one of them.
 fn clean_gutters_by(rows: &[Row], early: bool) -> Vec<Gutter> {
@@ -1092,14 +1101,7 @@ fn clean_gutters_by(rows: &[Row], early: bool) -> Vec<Gutter> {
     else {
         return Vec::new();
     };
-    // No gutter opens left of the leftmost text: a region right of another
-    // column (its pieces keep their page positions) starts at `lo`, and the
-    // room before it never closes.
-    let lo = rows
-        .iter()
-        .filter_map(|r| r.pieces.first().map(|p| p.a))
-        .min()
-        .unwrap_or(0);
+    let lo = leftmost_text(rows);
     let mut covered = vec![false; width + 1];
     for (i, r) in rows.iter().enumerate() {
         for p in &r.pieces {
@@ -1188,12 +1190,7 @@ fn runs_with_columns(rows: &[Row], from_top: bool) -> Vec<usize> {
         .filter_map(|r| r.pieces.last().map(|p| p.b))
         .max()
         .unwrap_or(0);
-    // No gutter opens left of the leftmost text (see `clean_gutters_by`).
-    let lo = rows
-        .iter()
-        .filter_map(|r| r.pieces.first().map(|p| p.a))
-        .min()
-        .unwrap_or(0);
+    let lo = leftmost_text(rows);
     let mut covered = vec![false; width];
     let mut between = vec![0usize; width];
     let mut found = Vec::new();
@@ -1591,19 +1588,23 @@ mod tests {
         out
     }
 
+    /// `n` lines of a column `width` characters wide, each naming its column
+    /// (`tag`) and its row (`甲栏第3行字字…`).
+    fn column_lines(tag: &str, n: usize, width: usize) -> Vec<String> {
+        (0..n)
+            .map(|i| {
+                let mut l = format!("{tag}栏第{i}行");
+                while l.chars().count() < width {
+                    l.push('字');
+                }
+                l
+            })
+            .collect()
+    }
+
     #[test]
     fn columns_that_change_from_part_to_part_are_read_part_by_part() {
-        let lines = |tag: &str, n: usize, width: usize| -> Vec<String> {
-            (0..n)
-                .map(|i| {
-                    let mut l = format!("{tag}栏第{i}行");
-                    while l.chars().count() < width {
-                        l.push('字');
-                    }
-                    l
-                })
-                .collect()
-        };
+        let lines = column_lines;
         // Above: three columns of twelve at 0, 16 and 32; below, after room across
         // the page: a column of twelve beside a story over the other two
         // (twenty-eight wide). The first column stops two rows short in each.
@@ -1664,17 +1665,7 @@ mod tests {
 
     #[test]
     fn blocks_of_columns_without_room_between_are_cut_where_a_gutter_ends() {
-        let lines = |tag: &str, n: usize, width: usize| -> Vec<String> {
-            (0..n)
-                .map(|i| {
-                    let mut l = format!("{tag}栏第{i}行");
-                    while l.chars().count() < width {
-                        l.push('字');
-                    }
-                    l
-                })
-                .collect()
-        };
+        let lines = column_lines;
         // Two columns of twelve at 0 and 16, then two at 0 (twenty wide) and 24,
         // printed with no blank row between: the lower story's lines run across the
         // upper gutter and the upper right column across the lower one, so the page

@@ -37,9 +37,7 @@ pub fn kind_of(d: &Draft) -> Kind {
     };
     let lex = lexicon();
     if lex.holds_kind_word(KindList::NoticeHeads, &title)
-        || lex
-            .kind_words(KindList::NoticeEndings)
-            .any(|w| title.ends_with(w))
+        || lex.ends_with_kind_word(KindList::NoticeEndings, &title)
     {
         return Kind::Notice;
     }
@@ -219,9 +217,7 @@ pub fn kind_of(d: &Draft) -> Kind {
             .filter(|p| holds_a_telephone_number(p))
             .count();
         return if numbers >= 2 && numbers * 2 >= rows
-            || lex
-                .kind_words(KindList::DirectoryEndings)
-                .any(|w| !w.is_empty() && title.ends_with(w))
+            || lex.ends_with_kind_word(KindList::DirectoryEndings, &title)
         {
             Kind::Notice
         } else {
@@ -345,10 +341,7 @@ fn opens_as_a_report(d: &Draft, clause: Option<&str>) -> bool {
 fn is_a_letter(d: &Draft) -> bool {
     let lex = lexicon();
     let kicker = d.kicker.trim().trim_matches(|c: char| !c.is_alphanumeric());
-    (!kicker.is_empty()
-        && lex
-            .kind_words(KindList::LetterKickers)
-            .any(|w| kicker.ends_with(w)))
+    (!kicker.is_empty() && lex.ends_with_kind_word(KindList::LetterKickers, kicker))
         || d.paragraphs.first().is_some_and(|p| {
             lex.kind_words(KindList::LetterSalutations)
                 .any(|w| p.trim_start().starts_with(w))
@@ -361,9 +354,7 @@ fn titles_a_service_box(title: &str) -> bool {
     let n = title.chars().take(BOX_TITLE_CHARS + 1).count();
     n <= BOX_TITLE_CHARS
         && title.chars().all(crate::text::is_han)
-        && lexicon()
-            .kind_words(KindList::BoxTitles)
-            .any(|w| !w.is_empty() && title.ends_with(w))
+        && lexicon().ends_with_kind_word(KindList::BoxTitles, title)
 }
 
 /// The most characters of a service box's head (as `lexicon::is_box_head`'s patterns).
@@ -543,7 +534,7 @@ fn speaker_label(p: &str, labels: KindList) -> bool {
     colon.is_some_and(|i| {
         count_upto(&p[..i], 24) < 24 && {
             let label = p[..i].trim_end();
-            lexicon().kind_words(labels).any(|e| label.ends_with(e))
+            lexicon().ends_with_kind_word(labels, label)
         }
     })
 }
@@ -590,9 +581,7 @@ fn opens_with_date(p: &str) -> bool {
 /// `kind_words.photo_verbs` (`摄`: `本报记者　苻慕白　摄`, `（晚报记者冼一鸣摄）`).
 fn credits_a_photographer(byline: &str) -> bool {
     let credit = byline.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '）' | ')'));
-    lexicon()
-        .kind_words(KindList::PhotoVerbs)
-        .any(|w| !w.is_empty() && credit.ends_with(w))
+    lexicon().ends_with_kind_word(KindList::PhotoVerbs, credit)
 }
 
 /// The text closes as a notice does, signed and dated: its last paragraph is a
@@ -695,7 +684,7 @@ mod tests {
         let h = crate::segment::classify::head(p, 24);
         h.find(['：', ':']).is_some_and(|i| {
             let label = h[..i].trim_end();
-            lexicon().kind_words(labels).any(|e| label.ends_with(e))
+            lexicon().ends_with_kind_word(labels, label)
         })
     }
 

@@ -1207,6 +1207,12 @@ impl Lexicon {
         self.kind_list(list).iter().map(String::as_str)
     }
 
+    /// Whether `text` ends with a word of the kind list `list` (`…通告`, `…一览`).
+    pub fn ends_with_kind_word(&self, list: KindList, text: &str) -> bool {
+        self.kind_words(list)
+            .any(|w| !w.is_empty() && text.ends_with(w))
+    }
+
     fn kind_list(&self, list: KindList) -> &[String] {
         self.kind_words.list(list)
     }

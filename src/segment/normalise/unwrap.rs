@@ -120,10 +120,11 @@ fn block_line_continues(prev: &str, next: &str, wrap: Wrap) -> bool {
     wrap.of(prev) >= wrap.of(next) || wrapped_head(prev, next)
 }
 
-/// The share of a page's lines of text wider than its width (numerator,
-/// denominator: one in twenty) at most, under which the width is a cut the page's
-/// lines were made at, so a line as wide as it may have been cut there.
-const WIDER_SHARE: (usize, usize) = (1, 20);
+/// The most lines of text, as a share of a page's lines of text (numerator,
+/// denominator: one in twenty), that may run more than four cells past its width
+/// (past the slack `Wrap::fills` gives a cut line) while the width is still a cut
+/// the page's lines were made at, so a line as wide as it may have been cut there.
+const MOST_WIDER_LINES: (usize, usize) = (1, 20);
 
 /// The share of a page's lines holding a clause's mark that are broken into three
 /// fields or more by spaces (numerator, denominator: a quarter) from which the
@@ -141,14 +142,14 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
         .iter()
         .filter(|u| u.markup == Markup::None && u.gap > 0)
         .count();
-    // Lines wider than the width: on a page with more than a few (one in twenty of
-    // its lines of text), the width is no cut every line was made at (a page of
-    // short paragraphs that share a length).
+    // Lines running more than four cells past the width: on a page with more than a
+    // few (one in twenty of its lines of text), the width is no cut every line was
+    // made at (a page of short paragraphs that share a length).
     let wider = units
         .iter()
         .filter(|u| u.markup == Markup::None && wrap.of(&u.text) > w + 4)
         .count();
-    let width_is_a_cut = wider * WIDER_SHARE.1 <= text_units * WIDER_SHARE.0;
+    let width_is_a_cut = wider * MOST_WIDER_LINES.1 <= text_units * MOST_WIDER_LINES.0;
     // Blank lines between blocks: a block without one inside is one unit.
     let blocky = spaced >= 3 && spaced * 8 >= text_units;
     // Of the lines holding a clause's mark, those broken into three fields or more
@@ -486,8 +487,8 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
                 // page's full lines but as long in characters (give or take the space
                 // before the credit the cut dropped): a tool that cut every N
                 // characters, digits and all, put the credit, printed after the
-                // caption on its line, on the next one. (Not on a page with lines
-                // wider than its width: no line of it need be full.)
+                // caption on its line, on the next one. (Not on a page with more than
+                // a few lines running past its width: no line of it need be full.)
                 if width_is_a_cut
                     && ends_sentence(&prev.text)
                     && is_credit_alone(&u.text)

@@ -19,7 +19,7 @@ use super::classify::{
     is_name_line, is_notice_title, is_notice_word, is_question_label, is_rule_line, is_verse_line,
     pen_name_chars, reads_as_signer, starts_section_number,
 };
-use super::lexicon::{NewsDayWords, lexicon};
+use super::lexicon::{KindList, NewsDayWords, lexicon};
 use super::news_day::{Reach, tells_news_day};
 use super::rethread::{
     BigramSet, Dangling, bigrams, cohesion, is_field_row, opens_mid_sentence, probe,
@@ -1042,7 +1042,7 @@ fn signs_a_letter(text: &str) -> bool {
             || is_name_line(last)
             || fields
                 .iter()
-                .any(|f| lexicon().holds_kind_word(super::lexicon::KindList::ReaderWords, f)))
+                .any(|f| lexicon().holds_kind_word(KindList::ReaderWords, f)))
 }
 
 /// The most characters of a letter's signature line ([`signs_a_letter`]).
@@ -1294,7 +1294,8 @@ fn is_closing_signature(text: &str) -> bool {
         .trim_matches(['·', '•', ' ', '\u{3000}']);
     count_upto(text, 17) <= 16
         && !t.is_empty()
-        && !t.contains(['摄', '：', ':', '（', '('])
+        && !t.contains(['：', ':', '（', '('])
+        && !lexicon().holds_kind_word(KindList::PhotoVerbs, t)
         && (marked || !t.contains(char::is_whitespace))
         && (text.starts_with(['·', '•']) || is_name_line(t))
 }
@@ -2280,7 +2281,8 @@ impl Assembler {
             let names_no_story = classes[heads[0]].label
                 || lexicon().is_column_label(&first.text)
                 || lexicon().is_place_label(&first.text)
-                || (first.text.trim_end().ends_with('摄') && count_upto(&first.text, 9) <= 8);
+                || (lexicon().ends_with_kind_word(KindList::PhotoVerbs, first.text.trim_end())
+                    && count_upto(&first.text, 9) <= 8);
             let news_lede = !names_no_story
                 && lede.is_some_and(opens_on_news_time)
                 && next.is_some_and(|n| {

@@ -432,7 +432,7 @@ fn short_title_over_pen_name(
         return false;
     }
     if lex.is_banner(&above)
-        || above.ends_with('摄')
+        || lex.ends_with_kind_word(super::lexicon::KindList::PhotoVerbs, &above)
         || lex.is_column_label(&above)
         || lex.is_box_head(&above)
         || printed_as_head_elsewhere(units, classes, title, &above)
@@ -1706,10 +1706,14 @@ fn rsplit_credit_mark(text: &str) -> Option<(&str, &str)> {
     })
 }
 
-/// The `张三 摄` credit at the end of a caption.
+/// The `张三 摄` credit at the end of a caption (its verb a word of the lexicon's
+/// `kind_words.photo_verbs`).
 pub fn caption_credit(text: &str) -> Option<String> {
     let t = text.trim_end_matches([')', '）']);
-    let before = t.strip_suffix('摄')?;
+    let (before, verb) = super::lexicon::lexicon()
+        .kind_words(super::lexicon::KindList::PhotoVerbs)
+        .filter(|w| !w.is_empty())
+        .find_map(|w| t.strip_suffix(w).map(|before| (before, w)))?;
     let before = before.trim_end_matches(|c: char| c.is_whitespace());
     // The name: a short run of Han characters (names may be spaced: `李 满`).
     let window = tail(before, 24);
@@ -1742,7 +1746,7 @@ pub fn caption_credit(text: &str) -> Option<String> {
     if name_len == 0 {
         return None;
     }
-    let spaced = before.len() < t.len() - '摄'.len_utf8();
+    let spaced = before.len() < t.len() - verb.len();
     let prev = window[..start].chars().next_back();
     let name_ok = match prev {
         None => spaced,
@@ -2114,7 +2118,8 @@ fn dotted_credit(text: &str) -> Option<String> {
 /// (`本报讯（记者宋向红）` -> `本报讯（记者宋向红）`, `本报讯 1月4日` -> ``).
 pub fn dateline(text: &str) -> Option<String> {
     // Every marker `dateline_marker` knows starts with one of these characters or
-    // holds 讯 / 消息 in its first 8: most body text is rejected here.
+    // holds a dateline's word (`讯`, `消息`) in its first 8: most body text is
+    // rejected here.
     if !text.starts_with(['本', '特', '新', '中', '据', '〔', '【', '（', '('])
         && !news_word_opens(text)
     {
@@ -2146,28 +2151,16 @@ pub fn dateline(text: &str) -> Option<String> {
     Some(String::new())
 }
 
-/// Whether 讯 or 消 is among the first 8 characters of `text` (as
-/// `head(text, 8).contains(['讯', '消'])` says), told on bytes: 讯 is `E8 AE AF`, 消
-/// `E6 B6 88`; every line of text that opens with no dateline's character asks.
+/// Whether a dateline's word may end among the first [`DATELINE_WORD_CHARS`]
+/// characters of `text`: one of them opens a word of the lexicon's
+/// `kind_words.dateline_words` (`讯`, `消` of `消息`); every line of text that opens
+/// with no dateline's character asks.
 fn news_word_opens(text: &str) -> bool {
-    let b = text.as_bytes();
-    let mut chars = 0;
-    for (i, &x) in b.iter().enumerate() {
-        if !starts_char(x) {
-            continue;
-        }
-        if chars == 8 {
-            return false;
-        }
-        chars += 1;
-        let rest = &b[i + 1..];
-        if (x == 0xE8 && rest.starts_with(&[0xAE, 0xAF]))
-            || (x == 0xE6 && rest.starts_with(&[0xB6, 0x88]))
-        {
-            return true;
-        }
-    }
-    false
+    super::lexicon::lexicon().kind_word_may_open_within(
+        super::lexicon::KindList::DatelineWords,
+        text,
+        DATELINE_WORD_CHARS,
+    )
 }
 
 /// `〔记者林雨亭／岚城报导〕`, `【记者 黎海 报道】`: a bracketed credit opening a
@@ -2237,6 +2230,11 @@ fn bracketed_reporters(h: &str) -> Option<usize> {
     (names > 0).then_some(end)
 }
 
+/// How far into a line (in characters) a dateline's word after a name
+/// (`南都讯`, `央视网消息`) may end: [`dateline_marker`], and [`news_word_opens`]
+/// before it.
+const DATELINE_WORD_CHARS: usize = 8;
+
 /// End (byte offset) of a dateline marker at the start of `h`.
 pub(super) fn dateline_marker(h: &str) -> Option<usize> {
     // `【本报讯】`: a marker in brackets.
@@ -2267,9 +2265,13 @@ pub(super) fn dateline_marker(h: &str) -> Option<usize> {
             }
         }
     }
-    // `南都讯`, `信息时报讯`, `央视网消息`
-    let prefix = head(h, 8);
-    for word in ["讯", "消息"] {
+    // `南都讯`, `信息时报讯`, `央视网消息`: a word of the lexicon's
+    // `kind_words.dateline_words` after a name.
+    let prefix = head(h, DATELINE_WORD_CHARS);
+    for word in super::lexicon::lexicon()
+        .kind_words(super::lexicon::KindList::DatelineWords)
+        .filter(|w| !w.is_empty())
+    {
         if let Some(pos) = find_in(prefix, word) {
             let before = &prefix[..pos];
             let bn = before.chars().count();
@@ -2290,11 +2292,20 @@ mod byte_search_tests {
     use super::*;
 
     proptest::proptest! {
-        /// 讯 or 消 among the first eight characters, found on bytes, as `head` and a
-        /// search find them.
+        /// A dateline word's first character (`讯`, `消`) among the first eight
+        /// characters, found as `head` and a search find it.
         #[test]
-        fn a_news_word_is_found_on_bytes(s in "[讯消a1，。本报 \u{1F600}]{0,14}") {
-            proptest::prop_assert_eq!(news_word_opens(&s), head(&s, 8).contains(['讯', '消']), "{:?}", s);
+        fn a_news_word_is_found_as_a_search_finds_it(s in "[讯消息a1，。本报 \u{1F600}]{0,14}") {
+            let firsts: Vec<char> = crate::segment::lexicon::lexicon()
+                .kind_words(crate::segment::lexicon::KindList::DatelineWords)
+                .filter_map(|w| w.chars().next())
+                .collect();
+            proptest::prop_assert_eq!(
+                news_word_opens(&s),
+                head(&s, DATELINE_WORD_CHARS).contains(firsts.as_slice()),
+                "{:?}",
+                s
+            );
         }
 
         /// A cut between cells found on bytes is one found by searching for each.

@@ -531,12 +531,14 @@ fn speaker_label(p: &str, labels: KindList) -> bool {
             None
         }
     });
-    colon.is_some_and(|i| {
-        count_upto(&p[..i], 24) < 24 && {
-            let label = p[..i].trim_end();
-            lexicon().ends_with_kind_word(labels, label)
-        }
-    })
+    colon.is_some_and(|i| count_upto(&p[..i], 24) < 24 && labels_a_speaker(&p[..i], labels))
+}
+
+/// `before`, a paragraph's text up to its first colon (spaces before the colon
+/// aside), ends with a word of the lexicon's list `labels`: a speaker's label
+/// (`…局回复`, `读者问`).
+fn labels_a_speaker(before: &str, labels: KindList) -> bool {
+    lexicon().ends_with_kind_word(labels, before.trim_end())
 }
 
 /// The first paragraph opens with a marker of a story continued from another page
@@ -682,10 +684,8 @@ mod tests {
     /// cut off, then searched for a colon.
     fn speaker_label_cut(p: &str, labels: KindList) -> bool {
         let h = crate::segment::classify::head(p, 24);
-        h.find(['：', ':']).is_some_and(|i| {
-            let label = h[..i].trim_end();
-            lexicon().ends_with_kind_word(labels, label)
-        })
+        h.find(['：', ':'])
+            .is_some_and(|i| labels_a_speaker(&h[..i], labels))
     }
 
     proptest::proptest! {

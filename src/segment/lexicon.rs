@@ -331,7 +331,9 @@ kind_lists! {
     NoticeHeads => notice_heads,
     /// Words a notice's head ends with (`公示`, `更正`).
     NoticeEndings => notice_endings,
-    /// What a question's speaker label ends with (`问`, `读者问`).
+    /// What a question's speaker label ends with (`问`: `读者问：…`), read too as a
+    /// label alone before a colon (`问：…？`, a Q&A item's head:
+    /// `classify::is_question_label`).
     QuestionLabels => question_labels,
     /// What an answer's speaker label ends with (`答`, `…局回复`).
     AnswerLabels => answer_labels,
@@ -375,7 +377,8 @@ kind_lists! {
     SightNegations => sight_negations,
     /// What an interviewer's turn opens with, alone before a colon (`记者`: `记者：…`).
     InterviewerLabels => interviewer_labels,
-    /// What a dateline's word ends with after the outlet's name (`讯`: `本报讯　…`).
+    /// What a dateline's word ends with after the outlet's name (`讯`: `本报讯　…`;
+    /// `消息`: `央视网消息　…`).
     DatelineWords => dateline_words,
     /// What a photographer's credit ends with (`摄`: `本报记者　苻慕白　摄`).
     PhotoVerbs => photo_verbs,
@@ -1211,6 +1214,17 @@ impl Lexicon {
     pub fn ends_with_kind_word(&self, list: KindList, text: &str) -> bool {
         self.kind_words(list)
             .any(|w| !w.is_empty() && text.ends_with(w))
+    }
+
+    /// Whether a word of the kind list `list` may open among the first `chars`
+    /// characters of `text`: one of them is a word's first character (`讯`, `消`
+    /// of `kind_words.dateline_words`). Read a character at a time, no more than
+    /// `chars`: a first test that most lines fail before they are searched.
+    pub fn kind_word_may_open_within(&self, list: KindList, text: &str, chars: usize) -> bool {
+        self.list_chars()
+            .kind_words
+            .get(list as usize)
+            .is_some_and(|words| text.chars().take(chars).any(|c| words.firsts.has(c)))
     }
 
     fn kind_list(&self, list: KindList) -> &[String] {

@@ -56,9 +56,12 @@ fn bare_head(head: &str) -> &str {
 }
 
 /// `本报楝城1月7日讯`, `新华社北京6月9日电`: a dispatch's dateline, which opens a
-/// brief's text, not its head.
+/// brief's text, not its head (its word one of the lexicon's
+/// `kind_words.dateline_words`, or a dated `电`).
 fn is_dispatch(head: &str) -> bool {
-    head.ends_with('讯') || (head.ends_with('电') && head.contains('日'))
+    crate::segment::lexicon::lexicon()
+        .ends_with_kind_word(crate::segment::lexicon::KindList::DatelineWords, head)
+        || (head.ends_with('电') && head.contains('日'))
 }
 
 /// Split the run-in briefs under each banner (`Markup::Banner`) into a run-in head

@@ -718,10 +718,14 @@ fn closes_cut_credit(prev: &str, next: &str) -> bool {
     let Some(rest) = next.strip_suffix(['）', ')']) else {
         return false;
     };
-    // A name or two cut apart (`鄢` / `晓晴`), not a photo credit (`巩思远` / `摄`),
-    // whose spacing the other rules keep.
+    // A name or two cut apart (`鄢` / `晓晴`), not a photo credit (`巩思远` / `摄`: a
+    // word of the lexicon's `kind_words.photo_verbs`), whose spacing the other rules
+    // keep.
     let name_part = |t: &str| {
-        !t.is_empty() && t.chars().all(|c| crate::text::is_han(c) || c == '、') && !t.contains('摄')
+        !t.is_empty()
+            && t.chars().all(|c| crate::text::is_han(c) || c == '、')
+            && !crate::segment::lexicon::lexicon()
+                .holds_kind_word(crate::segment::lexicon::KindList::PhotoVerbs, t)
     };
     name_part(inside) && name_part(rest) && count_upto(inside, 9) + count_upto(rest, 9) <= 8
 }

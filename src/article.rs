@@ -226,6 +226,17 @@ impl Article {
     pub fn body_chars(&self) -> usize {
         self.paragraphs.chars()
     }
+
+    /// The pieces of text the article holds, in reading order: its kicker, title,
+    /// subtitle, byline and body paragraphs (empty heads left out). A line of the
+    /// page is the article's when one piece holds it whole.
+    pub fn pieces(&self) -> impl Iterator<Item = &str> {
+        [&self.kicker, &self.title, &self.subtitle, &self.byline]
+            .into_iter()
+            .chain(self.paragraphs.iter())
+            .map(String::as_str)
+            .filter(|t| !t.is_empty())
+    }
 }
 
 /// One issue file and its articles.

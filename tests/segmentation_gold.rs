@@ -1848,23 +1848,16 @@ fn run(set: &str, cases: &[Case], style: Style) -> Run {
 }
 
 /// Log (`  LOST Ln role: text [rule]`) each line of `page` that no article holds:
-/// no furniture (noise, a break), yet in no article's kicker, title, subtitle,
-/// byline or paragraphs (compared without spaces).
+/// no furniture (noise, a break), yet whole in no piece of any article (its
+/// kicker, title, subtitle, byline or a paragraph, `Article::pieces`, compared
+/// without spaces).
 fn lost_lines(page: &str, rel: &str, habits: &Habits, log: &mut String) {
     let (articles, e) = newstag::segment::explain_issue_with(page, &issue_key(rel), habits);
     let squeeze = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
     let held: Vec<String> = articles
         .iter()
-        .map(|a| {
-            squeeze(&format!(
-                "{}{}{}{}{}",
-                a.kicker,
-                a.title,
-                a.subtitle,
-                a.byline,
-                a.paragraphs.concat()
-            ))
-        })
+        .flat_map(|a| a.pieces())
+        .map(squeeze)
         .collect();
     for l in &e.lines {
         if matches!(l.role, "noise" | "break") {

@@ -134,7 +134,55 @@ impl<'a> Unit<'a> {
 
 /// Trim whitespace (including U+3000) and a stray BOM.
 pub fn trim(s: &str) -> &str {
+    // Most texts asked are trimmed already (a unit's text is): the bytes of their
+    // first and last characters tell it, without the searcher `trim_matches` sets
+    // up and without decoding them.
+    if ends_are_kept(s.as_bytes(), true) {
+        return s;
+    }
     s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+}
+
+/// `str::trim` (whitespace, including U+3000; no BOM), told at the text's ends
+/// first as [`trim`] is: the rules ask it of lines trimmed already.
+pub fn trim_white(s: &str) -> &str {
+    if ends_are_kept(s.as_bytes(), false) {
+        return s;
+    }
+    s.trim()
+}
+
+/// Whether neither the first nor the last character of `b` (a text's UTF-8, not
+/// empty) is trimmed: white space, or a BOM when `bom`.
+#[inline]
+fn ends_are_kept(b: &[u8], bom: bool) -> bool {
+    let Some(mut last) = b.len().checked_sub(1) else {
+        return false;
+    };
+    // (A character opens at a byte that is no continuation byte, `10xxxxxx`.)
+    while last > 0 && b[last] & 0xC0 == 0x80 {
+        last -= 1;
+    }
+    !trimmed_at(b, bom) && !trimmed_at(&b[last..], bom)
+}
+
+/// Whether the character `b` opens with is white space (`char::is_whitespace`:
+/// the Unicode White_Space characters, each by its UTF-8), or a BOM when `bom`.
+#[inline]
+fn trimmed_at(b: &[u8], bom: bool) -> bool {
+    match b {
+        [0x09..=0x0D | b' ', ..] => true,
+        // U+0085, U+00A0
+        [0xC2, 0x85 | 0xA0, ..] => true,
+        // U+1680
+        [0xE1, 0x9A, 0x80, ..] => true,
+        // U+2000-U+200A, U+2028, U+2029, U+202F, U+205F
+        [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..] | [0xE2, 0x81, 0x9F, ..] => true,
+        // U+3000
+        [0xE3, 0x80, 0x80, ..] => true,
+        [0xEF, 0xBB, 0xBF, ..] => bom,
+        _ => false,
+    }
 }
 
 /// Cut `text` into units (a page printed with its columns side by side, in the
@@ -810,6 +858,41 @@ fn strip_tags(s: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`trim`] and [`trim_white`] read the text's ends first, and trim what
+    /// `trim_matches` and `str::trim` trim: whitespace of every width (U+3000,
+    /// U+00A0, a tab), a BOM (only [`trim`]), on either end or both, an empty text,
+    /// a text of nothing else.
+    #[test]
+    fn trims_read_at_the_ends_trim_as_the_searcher_does() {
+        let bom_or_white = |c: char| c.is_whitespace() || c == '\u{feff}';
+        for t in [
+            "",
+            " ",
+            "\u{3000}",
+            "\u{feff}",
+            "\u{feff}\u{3000} ",
+            "村里修了一条路。",
+            "\u{3000}\u{3000}村里修了一条路。",
+            "村里修了一条路。\u{3000}",
+            "\t村里 修了\u{a0}",
+            "\u{feff}本报讯",
+            "本报讯\u{feff}",
+            "a",
+            " a ",
+            "\u{2003}記者\u{2028}",
+        ] {
+            assert_eq!(trim(t), t.trim_matches(bom_or_white), "{t:?}");
+            assert_eq!(trim_white(t), t.trim(), "{t:?}");
+        }
+        // Every character is told trimmed or kept by its bytes as by its value.
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10FFFF_u32).filter_map(char::from_u32) {
+            let b = c.encode_utf8(&mut buf).as_bytes();
+            assert_eq!(trimmed_at(b, false), c.is_whitespace(), "{c:?}");
+            assert_eq!(trimmed_at(b, true), bom_or_white(c), "{c:?}");
+        }
+    }
 
     /// A record's title element names its field however its tag is written
     /// (upper case, attributes after a tab); a heading only markup printed

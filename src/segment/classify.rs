@@ -149,7 +149,7 @@ pub fn is_complete(s: &str) -> bool {
     s.chars()
         .next_back()
         .is_some_and(|c| is_closing(c) || is_box_drawing(c))
-        || s.matches('\t').nth(1).is_some()
+        || memchr::memchr_iter(b'\t', s.as_bytes()).nth(1).is_some()
         || ends_with_phone(s)
         // A notice's closing date (`2026年5月14日`) ends it.
         || (s.ends_with('日') && count_upto(s, 21) <= 20 && is_date_line(s))
@@ -1886,7 +1886,7 @@ const NOT_IN_A_SIGNER: [char; 9] = ['。', '，', '；', '！', '？', '：', ',
 /// (The office's words name offices: no word of one character that ends titles
 /// too, `…部` of `突破三百部`, `…厂` of `重返老棉纺厂`.)
 pub fn names_an_issuer(text: &str) -> bool {
-    let text = text.trim();
+    let text = super::blocks::trim_white(text);
     let lexicon = super::lexicon::lexicon();
     // (Most lines end with no office's or signer's last character: they are told
     // by it before they are read for marks and figures. The line is trimmed, so

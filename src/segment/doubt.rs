@@ -11,7 +11,7 @@ use crate::text::comparison_key;
 /// corpus (a title that recurs across issues is a label).
 pub fn doubts_of(d: &Draft, kind: Kind, habits: Option<&Habits>) -> Doubts {
     let mut out = Doubts::default();
-    let title = d.title.trim();
+    let title = super::blocks::trim_white(&d.title);
     let expected_untitled = matches!(kind, Kind::Photo | Kind::Timeline) || d.jump_in;
     if title.is_empty() {
         if !expected_untitled {

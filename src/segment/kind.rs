@@ -340,7 +340,7 @@ fn opens_as_a_report(d: &Draft, clause: Option<&str>) -> bool {
 /// `kind_words.letter_salutations`).
 fn is_a_letter(d: &Draft) -> bool {
     let lex = lexicon();
-    let kicker = d.kicker.trim().trim_matches(|c: char| !c.is_alphanumeric());
+    let kicker = super::blocks::trim_white(&d.kicker).trim_matches(|c: char| !c.is_alphanumeric());
     (!kicker.is_empty() && lex.ends_with_kind_word(KindList::LetterKickers, kicker))
         || d.paragraphs.first().is_some_and(|p| {
             lex.kind_words(KindList::LetterSalutations)

@@ -736,7 +736,7 @@ impl Lexicon {
     /// something stands between.
     pub fn is_box_head(&self, text: &str) -> bool {
         let forms = self.box_head_forms();
-        let t = text.trim();
+        let t = super::blocks::trim_white(text);
         // A fixed head, compared without the text's whitespace (gathered only when a
         // space stands inside it, as it seldom does).
         let fixed = if t.contains(char::is_whitespace) {

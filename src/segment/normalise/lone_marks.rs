@@ -12,7 +12,7 @@ use crate::segment::blocks::Unit;
 pub(super) fn join_lone_pen_marks(units: &mut Vec<Unit<'_>>) {
     let lone = |u: &Unit<'_>| {
         u.is_unmarked() && {
-            let mut it = u.text.trim().chars();
+            let mut it = crate::segment::blocks::trim_white(&u.text).chars();
             it.next().is_some_and(|c| PEN_MARKS.contains(&c)) && it.next().is_none()
         }
     };

@@ -460,7 +460,7 @@ fn mostly_numbers(text: &str) -> bool {
 /// a web page's button word (`lexicon.toml`'s `web_controls`).
 fn is_button_row(text: &str) -> bool {
     let mut bracketed = 0;
-    let mut rest = text.trim();
+    let mut rest = crate::segment::blocks::trim_white(text);
     // A row opens with a bracket, a button word, a count or a pictograph: a line of
     // text fails on its first character, before its first word is read.
     let lex = lexicon();

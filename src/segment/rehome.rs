@@ -62,15 +62,27 @@ pub(super) fn key_count(text: &str, limit: usize) -> usize {
 /// work goes with the characters the two share, not with the product of their
 /// lengths (a page asks this of every head and opening it pairs).
 pub(super) fn naming(head: &[char], text: &[char]) -> (usize, usize, usize) {
+    naming_at(head, text, &places_of(text))
+}
+
+/// The characters of `text` with their places, sorted: what [`naming_at`] reads
+/// (made once for a text that many heads are asked of).
+fn places_of(text: &[char]) -> Vec<(char, usize)> {
+    let mut at: Vec<(char, usize)> = text.iter().copied().zip(0..).collect();
+    at.sort_unstable();
+    at
+}
+
+/// [`naming`] of `head` in `text`, whose characters and places sorted are `at`
+/// ([`places_of`]).
+fn naming_at(head: &[char], text: &[char], at: &[(char, usize)]) -> (usize, usize, usize) {
     let mut pairs: Vec<(char, char)> = head.windows(2).map(|w| (w[0], w[1])).collect();
     pairs.sort_unstable();
     pairs.dedup();
-    let mut at: Vec<(char, usize)> = text.iter().copied().zip(0..).collect();
-    at.sort_unstable();
     let found = pairs
         .iter()
         .filter(|&&(a, b)| {
-            places(&at, a)
+            places(at, a)
                 .iter()
                 .any(|&(_, j)| text.get(j + 1) == Some(&b))
         })
@@ -83,7 +95,7 @@ pub(super) fn naming(head: &[char], text: &[char]) -> (usize, usize, usize) {
     for &h in head {
         now.clear();
         let mut k = 0;
-        for &(_, j) in places(&at, h) {
+        for &(_, j) in places(at, h) {
             while before.get(k).is_some_and(|&(p, _)| p + 1 < j) {
                 k += 1;
             }
@@ -232,6 +244,9 @@ pub fn rehome_heads(units: &mut Vec<Unit<'_>>, classes: &mut Vec<Class>) -> bool
         .iter()
         .map(|&(t, _)| text_from(units, classes, t))
         .collect();
+    // Each text's characters sorted once, for every head asked of it.
+    let placed: Vec<std::cell::OnceCell<Vec<(char, usize)>>> =
+        vec![std::cell::OnceCell::new(); texts.len()];
     let starts = unit_starts(units);
     // (run, bigrams found, head, opening)
     let mut pairs: Vec<(usize, usize, usize, usize)> = Vec::new();
@@ -248,7 +263,8 @@ pub fn rehome_heads(units: &mut Vec<Unit<'_>>, classes: &mut Vec<Class>) -> bool
         let near = openings.partition_point(|&(t, _)| starts[t] + REACH < starts[h])
             ..openings.partition_point(|&(t, _)| starts[t] <= starts[h] + REACH);
         for (o, text) in texts.iter().enumerate().take(near.end).skip(near.start) {
-            let (found, all, run) = naming(&head, text);
+            let at = placed[o].get_or_init(|| places_of(text));
+            let (found, all, run) = naming_at(&head, text, at);
             if !names((found, all, run)) {
                 continue;
             }
@@ -574,9 +590,20 @@ fn floated_run(
         .collect();
     // (run, bigrams found, head, block): the strongest pairs first, ties in page
     // order; each head and each block once.
+    // (Each opening's characters sorted once, for every head.)
+    let placed: Vec<Vec<(char, usize)>> = match head_keys.is_empty() {
+        true => Vec::new(),
+        false => openings.iter().map(|o| places_of(o)).collect(),
+    };
     let figures: Vec<Vec<(usize, usize, usize)>> = head_keys
         .iter()
-        .map(|head| openings.iter().map(|o| naming(head, o)).collect())
+        .map(|head| {
+            openings
+                .iter()
+                .zip(&placed)
+                .map(|(o, at)| naming_at(head, o, at))
+                .collect()
+        })
         .collect();
     let mut pairs: Vec<(usize, usize, usize, usize)> = Vec::new();
     for (h, row) in figures.iter().enumerate() {

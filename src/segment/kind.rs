@@ -183,7 +183,9 @@ pub fn kind_of(d: &Draft) -> Kind {
         return Kind::Brief;
     }
     // A titled item of one short paragraph: a brief, unless a reporter's story
-    // (news however short).
+    // (news however short). A title the page printed with a bullet
+    // (`■全国春季农资保供行动启动`, `▲…`, `◆…`: the mark of the items of a run) heads a
+    // brief, whoever signs it (`本报北京3月2日电（记者…）`).
     // (The closing credit printed as a paragraph of its own, `（记者 甘露）` under the
     // item, is no paragraph of the text.)
     let credit_line = |p: &String| bracketed && !d.byline.is_empty() && p.trim() == d.byline.trim();
@@ -195,7 +197,7 @@ pub fn kind_of(d: &Draft) -> Kind {
         .map(|(_, p)| p)
         .filter(|p| !credit_line(p));
     if !d.title.is_empty()
-        && no_reporters_story
+        && (no_reporters_story || d.item_bullet.is_some())
         && let (Some(only), None) = (body.next(), body.next())
         && count_upto(only, brief) <= brief
     {
@@ -814,6 +816,30 @@ mod tests {
         assert_eq!(kind_of(&own_line), Kind::News);
         let dateline = draft("", "我市新增15家暖心驿站", "本报讯（记者 甘露）", &[ITEM]);
         assert_eq!(kind_of(&dateline), Kind::News);
+    }
+
+    /// A one-paragraph item whose title the page printed with a bullet (`■`, `▲`)
+    /// is a brief, even opened by a reporter's dateline; the same item without the
+    /// bullet is news, and a bulleted story of several paragraphs stays news.
+    #[test]
+    fn a_bulleted_item_is_a_brief_whoever_signs_it() {
+        const ITEM: &str =
+            "本报北京3月2日电（记者 靳晓）全国春季农资保供行动2日启动，将持续到5月底。";
+        let mut item = draft(
+            "",
+            "全国春季农资保供行动启动",
+            "本报北京3月2日电（记者 靳晓）",
+            &[ITEM],
+        );
+        item.dateline = true;
+        assert_eq!(kind_of(&item), Kind::News);
+        item.item_bullet = Some('■');
+        assert_eq!(kind_of(&item), Kind::Brief);
+        item.item_bullet = Some('▲');
+        assert_eq!(kind_of(&item), Kind::Brief);
+        let mut story = item.clone();
+        story.paragraphs.push(ITEM.to_string());
+        assert_eq!(kind_of(&story), Kind::News);
     }
 
     /// An untitled item opened by a bullet is a brief; untitled text without

@@ -1091,6 +1091,23 @@ fn leftmost_text(rows: &[Row]) -> usize {
         .unwrap_or(0)
 }
 
+/// The stretches `x..y` of positions from `lo` on that no piece covers
+/// (`covered`, as wide as the region), left to right: where a gutter of a
+/// region whose leftmost text starts at `lo` ([`leftmost_text`]) can run.
+fn open_stretches(covered: &[bool], lo: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut x = lo;
+    std::iter::from_fn(move || {
+        x += covered.get(x..)?.iter().position(|&c| !c)?;
+        let y = covered[x..]
+            .iter()
+            .position(|&c| c)
+            .map_or(covered.len(), |d| x + d);
+        let stretch = (x, y);
+        x = y;
+        Some(stretch)
+    })
+}
+
 /// [`clean_gutters`], the rows read only until no gutter is left possible
 /// (`early`) or every one of them.
 fn clean_gutters_by(rows: &[Row], early: bool) -> Vec<Gutter> {
@@ -1115,26 +1132,13 @@ fn clean_gutters_by(rows: &[Row], early: bool) -> Vec<Gutter> {
         // top.
         if early
             && (i + 1).is_power_of_two()
-            && !covered
-                .get(lo..width)
-                .unwrap_or_default()
-                .windows(2)
-                .any(|w| !w[0] && !w[1])
+            && !open_stretches(&covered[..width], lo).any(|(x, y)| y - x >= 2)
         {
             return Vec::new();
         }
     }
     let mut out = Vec::new();
-    let mut x = lo;
-    while x < width {
-        if covered[x] {
-            x += 1;
-            continue;
-        }
-        let mut y = x;
-        while y < width && !covered[y] {
-            y += 1;
-        }
+    for (x, y) in open_stretches(&covered[..width], lo) {
         let left = rows
             .iter()
             .filter(|r| r.pieces.iter().any(|p| p.b <= x))
@@ -1146,7 +1150,6 @@ fn clean_gutters_by(rows: &[Row], early: bool) -> Vec<Gutter> {
         if y - x >= 2 && left >= 2 && right >= 2 {
             out.push(Gutter { x0: x, y });
         }
-        x = y;
     }
     out
 }
@@ -1213,24 +1216,12 @@ fn runs_with_columns(rows: &[Row], from_top: bool) -> Vec<usize> {
             }
         }
         let mut open = false;
-        let mut x = lo;
-        while x < width {
-            if covered[x] {
-                x += 1;
-                continue;
+        for (x, _) in open_stretches(&covered, lo).filter(|(x, y)| y - x >= 2) {
+            open = true;
+            if between[x] >= MIN_SPACED {
+                found.push(k);
+                break;
             }
-            let y = covered[x..]
-                .iter()
-                .position(|&c| c)
-                .map_or(width, |d| x + d);
-            if y - x >= 2 {
-                open = true;
-                if between[x] >= MIN_SPACED {
-                    found.push(k);
-                    break;
-                }
-            }
-            x = y;
         }
         if !open {
             break;

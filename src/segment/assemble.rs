@@ -254,8 +254,9 @@ struct Assembler {
     /// Under a banner over a run of items (`城事速递`), heads or not, until the
     /// next break.
     banner: bool,
-    /// Head lines filed as the page's furniture: a page's or section's label over
-    /// a story's kicker, which no article holds (see [`Assembler::home_over_kicker`]).
+    /// Lines filed as the page's furniture, which no article holds: a page's or
+    /// section's label over a story's kicker (see [`Assembler::home_over_kicker`]),
+    /// a jump marker alone under its jump head.
     set_aside: Vec<usize>,
 }
 
@@ -360,13 +361,22 @@ pub fn assemble(units: &[Unit<'_>], classes: &[Class]) -> (Vec<Draft>, Vec<usize
                 i += 1;
             }
             // `◀上接A01版` alone under a jump head still waiting for its text: the
-            // head titles the continuation; the marker is no text of it.
+            // head titles the continuation; the marker is no text of it, and is
+            // filed as the page's furniture. (One with text after its bracket,
+            // `（上接第一版）开发区管委会把`, is not: left as it was, no article's.)
             Role::JumpIn
                 if a.headed
                     .is_some_and(|h| !a.drafts[h].has_body() && !a.drafts[h].title.is_empty()) =>
             {
                 let h = a.headed.unwrap_or_default();
                 a.drafts[h].jump_in = true;
+                let text = units[i].text.trim();
+                if text
+                    .find([')', '）'])
+                    .is_none_or(|c| text[c..].chars().count() == 1)
+                {
+                    a.set_aside.push(i);
+                }
                 i += 1;
             }
             Role::JumpIn => {
@@ -2942,7 +2952,17 @@ impl Assembler {
         let group = last > 0
             && d.intertitles.is_empty()
             && d.paragraphs.iter().all(|p| p.starts_with(CIRCLED));
-        if (last == 0 && d.intertitles.is_empty()) || group {
+        // A writer's name on its own line under the head (`□ 稻畦生`, `庹栎安`; no
+        // reporter's, no credit) signs the piece, not its one paragraph: that is a
+        // caption printed under the head (a PDF's columns read out of order), a
+        // photo of its own, and the piece keeps its heads and its writer.
+        let signed = d.own_byline
+            && !d.credit
+            && !d.title.is_empty()
+            && !d.byline.contains(['摄', '图'])
+            && !d.byline.contains("记者")
+            && !d.byline.contains("通讯员");
+        if (last == 0 && d.intertitles.is_empty() && !signed) || group {
             self.drafts[c].close_as_photo(credit.to_string());
             self.headed = None;
             return true;
@@ -3771,6 +3791,54 @@ mod tests {
                 ("回音", "乡里的公路该修一修了", "桐岗县松垭乡　杜守成"),
                 ("回音", "苎麻村公路下月动工", "本报记者 蔺秋帆"),
             ],
+            "{a:#?}"
+        );
+        assert!(lost_lines(page).is_empty(), "{:?}", lost_lines(page));
+    }
+
+    /// A continuation's marker alone under its jump head (`（上接第1版）`,
+    /// `◀上接A01版`): the head titles the continuation, and the marker, no text of
+    /// it, is filed as the page's furniture, never lost.
+    #[test]
+    fn a_jump_marker_alone_under_its_head_is_the_furniture() {
+        let page = "菘桥夜间封桥检测 全城保暖保供\n（上接第1版）\n　　市民出行要注意防寒保暖，驾车出行要注意路面结冰。\n　　记者从市城管局了解到，全市出动除冰车辆86台次。\n";
+        let (a, e) = crate::segment::explain_issue(page, "k");
+        assert_eq!(a[0].title, "菘桥夜间封桥检测 全城保暖保供", "{a:#?}");
+        assert!(
+            e.lines
+                .iter()
+                .any(|l| l.text == "（上接第1版）" && l.role == "noise"),
+            "{e:#?}"
+        );
+        assert!(misheld_lines(page, &a, &e).is_empty());
+    }
+
+    /// A paper's name the lexicon's endings do not know (`菘塬报`, `菘　山　报`) at a
+    /// page's top, over the page's date and number, is the masthead: no byline.
+    #[test]
+    fn an_unknown_papers_name_over_the_pages_date_is_the_masthead() {
+        for name in ["菘塬报", "菘　山　报"] {
+            let page = format!(
+                "{name}\n\n2031年6月9日 第4版 公告\n\n菘塬路片区停水通知\n\n因供水管道改造，6月10日8时至18时，菘塬路一带停止供水，请用户提前储水。\n\n菘塬市自来水公司\n"
+            );
+            let a = segment_issue(&page, "k");
+            assert!(a.iter().all(|a| a.byline != name), "{a:#?}");
+            assert!(lost_lines(&page).is_empty(), "{:?}", lost_lines(&page));
+        }
+    }
+
+    /// A writer's name under a literary piece's head (`□ 菘畦生`) signs the piece;
+    /// a caption and its credit printed under them (a PDF's columns read out of
+    /// order) are a photo of their own, and the writer is not lost to the credit.
+    #[test]
+    fn a_caption_under_a_writers_name_is_a_photo_of_its_own() {
+        let page = "乡土笔记\n\n腊月的碾房\n\n□ 菘畦生\n\n国画《菘乡冬日》，描绘了腊月里农家晾晒年货的场景。\n\n仉菘宁 作\n\n祖父的算盘\n\n祖父当了一辈子生产队会计，留下一把老算盘。\n\n如今算盘挂在我的书房里。\n";
+        let a = segment_issue(page, "k");
+        let piece = a.iter().find(|a| a.title == "腊月的碾房");
+        assert_eq!(piece.map(|a| a.byline.as_str()), Some("□ 菘畦生"), "{a:#?}");
+        assert!(
+            a.iter().any(|a| a.byline == "仉菘宁 作"
+                && a.paragraphs.first().is_some_and(|p| p.starts_with("国画"))),
             "{a:#?}"
         );
         assert!(lost_lines(page).is_empty(), "{:?}", lost_lines(page));

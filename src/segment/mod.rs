@@ -280,8 +280,12 @@ fn run(
             }));
         }
         for i in set_aside {
+            classes[i].rule = if classes[i].role == classify::Role::JumpIn {
+                "furniture: a jump marker alone under its jump head"
+            } else {
+                "furniture: a page's or section's label over a story's head"
+            };
             classes[i].role = classify::Role::Noise;
-            classes[i].rule = "furniture: a page's or section's label over a story's head";
         }
         e.lines = units
             .iter()

@@ -7,6 +7,7 @@ use super::line::Line;
 use super::print_furniture::has_credit_line;
 use super::print_furniture::is_attribution;
 use super::print_furniture::is_dated_issue;
+use super::print_furniture::is_dated_page;
 use super::print_furniture::is_latin_name;
 use super::print_furniture::is_masthead_info;
 use super::print_furniture::is_page_code;
@@ -68,6 +69,20 @@ pub(super) fn mark_furniture(units: &mut [Unit<'_>], traditional: bool) {
                 !n.page_break && (is_page_code(&n.text) || is_page_number(&n.text))
             })
         };
+        // A paper's name the lexicon's endings do not know (`黎塬报`, `茆　山　报`: an
+        // outlet's name, spaces not counted) at a page's top, right over the page's
+        // date and number, opens the masthead as a known name does.
+        let unknown_paper = (first || units[i].page_break)
+            && units
+                .get(i + 1)
+                .is_some_and(|n| !n.page_break && is_dated_page(&Line::new(&n.text)))
+            && lex.is_outlet_name(
+                &units[i]
+                    .text
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect::<String>(),
+            );
         let section_above_page = masthead && page_below(units);
         let section_here = (after_number && !named_section) || section_above_page;
         let u = &mut units[i];
@@ -105,7 +120,7 @@ pub(super) fn mark_furniture(units: &mut [Unit<'_>], traditional: bool) {
             continue;
         }
         let at_top = first || u.page_break;
-        let name = lex.is_paper_name(text) || is_latin_name(text);
+        let name = lex.is_paper_name(text) || is_latin_name(text) || unknown_paper;
         let named = name || is_running_head(&line);
         let opens = at_top && named;
         let goes_on = masthead

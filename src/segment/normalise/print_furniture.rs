@@ -192,6 +192,17 @@ pub(super) fn is_dated_issue(line: &Line<'_>) -> bool {
         && numbered(text, "第", &['号', '期'])
 }
 
+/// `2031年6月9日 第4版 公告`, `1995年6月18日　星期日　第2版`: a page's date and
+/// its page number on one line (no sentence in it), as a masthead prints them
+/// under the paper's name.
+pub(super) fn is_dated_page(line: &Line<'_>) -> bool {
+    let text = line.text;
+    line.n <= 40
+        && !line.holds_any(&['。', '，'])
+        && read_date(text, Figures::Printed).is_some_and(|date| date.day)
+        && numbered(text, "第", &['版'])
+}
+
 /// `青岚日报 第05版：乡村振兴`, `某某晚报　第3版`: a paper's name and a page
 /// number `第N版` (a section may follow after a colon), no sentence: the name of
 /// the page a web edition sets over its stories.

@@ -997,6 +997,26 @@ fn is_couplet(a: &str, b: &str) -> bool {
     matches!((half(a), half(b)), (Some(x), Some(y)) if x.abs_diff(y) <= 1)
 }
 
+/// The text's first sentence (`lede`: its first [`LEDE_SENTENCE_CHARS`]
+/// characters, to the first full stop) restates head line `upper` word for word,
+/// and not as the start of `upper` and `lower` read as one: `upper` is a whole head
+/// of its own, the event the text reports (a kicker), no half of a title printed on
+/// two lines (`市民足球联赛第五轮` over `芃湾队补时绝杀桤林队`, the text opening
+/// `6月14日晚，筠渚市民足球联赛第五轮在市体育中心进行，…`; `市政协召开专题协商会`
+/// over `为老年助餐服务建言献策`, the text `本报讯 4月5日,市政协召开专题协商会,…`).
+fn lede_restates(upper: &str, lower: &str, lede: &str) -> bool {
+    let sentence = super::classify::head(lede, LEDE_SENTENCE_CHARS)
+        .split(['。', '！', '？', '!', '?'])
+        .next()
+        .unwrap_or_default();
+    let on = format!("{upper}{}", super::classify::head(lower, 2));
+    sentence.contains(upper) && !sentence.contains(&on)
+}
+
+/// How far into a text its first sentence is read for a head it restates
+/// ([`lede_restates`]).
+const LEDE_SENTENCE_CHARS: usize = 80;
+
 /// A head line that may be one of a kicker's two lines: `least` to twelve
 /// characters, no spaces, digits, middle dot or clause punctuation (a section's
 /// label `经济·民生`, a date, a running line are none).
@@ -2474,11 +2494,16 @@ impl Assembler {
             .unwrap_or(first.line);
         // A couplet: the title set as two parallel halves of one length, one a line,
         // under a kicker (`奋力推进城市有机更新` / `老街巷焕发新容颜` / `新业态激活新动能`):
-        // the halves are one title.
+        // the halves are one title. Not when the text's first sentence restates
+        // the upper half alone: that is a kicker naming the event, over the title.
+        let lede = next
+            .filter(|&n| classes[n].role == Role::Body)
+            .map_or("", |n| units[n].text.as_ref());
         let couplet = t + 1 == heads.len()
             && t >= 2
             && heads.iter().all(|&h| units[h].level == 0)
-            && is_couplet(&units[heads[t - 1]].text, &units[heads[t]].text);
+            && is_couplet(&units[heads[t - 1]].text, &units[heads[t]].text)
+            && !lede_restates(&units[heads[t - 1]].text, &units[heads[t]].text, lede);
         // A kicker printed on two lines at a page's top under the page's label, over
         // a title with its subtitle or byline (the stack of four kept above): one
         // kicker, its lines joined with nothing, as a title's lines are; the label
@@ -4758,6 +4783,37 @@ mod tests {
             "昙水副刊\n\n第287期\n\n母亲的菜园\n\n母亲的菜园在老屋后面，不大，却种满了四季的菜。\n";
         let a = segment_issue(page, "k");
         assert_eq!(a[0].title, "母亲的菜园", "{a:#?}");
+    }
+
+    /// Two head lines of one length under a page's label, the text's first sentence
+    /// restating the upper one word for word: a kicker naming the event over the
+    /// title, no couplet; the label is the page's.
+    #[test]
+    fn a_kicker_the_lede_restates_is_no_half_of_a_couplet() {
+        let page = "体育\n\n市民排球联赛第三轮\n\n柘湾队逆转晋级八强\n\n晚报记者　仉若溪\n\n6月9日晚，苇城市民排球联赛第三轮在市体育馆进行，柘湾队先失两局后连扳三局晋级八强。\n";
+        let a = segment_issue(page, "k");
+        assert_eq!(a.len(), 1, "{a:#?}");
+        assert_eq!(a[0].title, "柘湾队逆转晋级八强", "{a:#?}");
+        assert_eq!(a[0].kicker, "市民排球联赛第三轮", "{a:#?}");
+        // The text restating both halves as one keeps the couplet.
+        let page = "奋力推进城市有机更新\n\n老街巷焕发新容颜\n\n新业态激活新动能\n\n本报记者　仉若溪\n\n老街巷焕发新容颜新业态激活新动能，鹭门区老城片区更新改造初见成效。\n";
+        let a = segment_issue(page, "k");
+        assert_eq!(a[0].title, "老街巷焕发新容颜新业态激活新动能", "{a:#?}");
+        assert!(super::lede_restates(
+            "市政协召开专题协商会",
+            "为老年助餐服务建言献策",
+            "本报讯 4月5日,市政协召开专题协商会,围绕议题协商。"
+        ));
+        assert!(!super::lede_restates(
+            "鼓角巷老宅院",
+            "住进了年轻人",
+            "鼓角巷老宅院住进了年轻人。"
+        ));
+        assert!(!super::lede_restates(
+            "鼓角巷老宅院",
+            "住进了年轻人",
+            "今年春天，我们走进巷子。鼓角巷老宅院里很安静。"
+        ));
     }
 
     /// A roundup: a title over parallel short place labels, each over its paragraph.

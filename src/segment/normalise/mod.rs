@@ -7,6 +7,8 @@
 //! - `ocr_rows`: an OCR engine's rows of boxes and texts read as the lines they
 //!   detected (a box's indent and height).
 //! - `mail_headers`: the header of an e-mail forwarding a page is furniture.
+//! - `pinyin_readings`: a pinyin reading printed over each line (a phonetic
+//!   edition) is no text.
 //! - a draft's fields, an outline's entries, a page of records or a timeline's
 //!   posts (`segment::draft`, `segment::outline`, `segment::records`,
 //!   `segment::posts`): a timeline's posts, framed by lines every post repeats (a
@@ -70,6 +72,7 @@ mod lynx_links;
 mod mail_headers;
 mod named_field;
 mod ocr_rows;
+mod pinyin_readings;
 mod print_furniture;
 pub(super) mod reposts;
 mod run_in_briefs;
@@ -99,6 +102,7 @@ use lone_marks::join_lone_pen_marks;
 use lynx_links::read_linked_heads;
 use mail_headers::set_aside_mail_headers;
 use ocr_rows::read_ocr_rows;
+use pinyin_readings::drop_pinyin_readings;
 pub(super) use print_furniture::is_page_frame;
 use reposts::read_reposted_titles;
 use run_in_briefs::split_run_in_briefs;
@@ -134,6 +138,8 @@ pub fn normalise_page(units: &mut Vec<Unit<'_>>, traditional: bool) {
     read_ocr_rows(units);
     // An e-mail's header, not a draft's fields (its `主题：` is no title field).
     set_aside_mail_headers(units);
+    // A pinyin reading over each line, before any line is read or joined.
+    drop_pinyin_readings(units);
     // A draft's field labels are the truth about its lines: read before anything joins.
     // A page of records likewise: a database export's fields hold what the lexicon
     // names them, other records' what is learned from their values.

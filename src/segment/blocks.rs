@@ -474,7 +474,10 @@ pub(super) const BULLETS: [char; 11] = ['■', '●', '◆', '◇', '▶', '►'
 /// `■楝城东站增开夜间接驳公交　1月12日起，…`: a bullet, a head without sentence
 /// punctuation, a wide space (U+3000 or two spaces), then running text on the same
 /// line. `None` for anything else (a bulleted title with a space inside it,
-/// `■楼道灯坏了半年　三天换上了新灯`, has no running text after the space).
+/// `■楼道灯坏了半年　三天换上了新灯`, has no running text after the space). A PDF
+/// extractor prints the wide space as one ASCII space (`◆别让单车挤占盲道 早高峰
+/// 过后，…`): one space cuts too when the text after it opens as a sentence does
+/// (a Han character, a figure or a quotation mark).
 ///
 /// A head of seven or more characters may end with a full-width colon instead
 /// (`◎返乡路上备好常用药：有慢性病的市民…`); a shorter one before a colon is a
@@ -486,7 +489,14 @@ fn run_in(line: &str) -> Option<(&str, &str)> {
             .or_else(|| line.strip_prefix('◎'))?,
     );
     let h = head_chars(rest, 41);
-    let spaced = [h.find('\u{3000}'), h.find("  ")]
+    // One ASCII space: the wide space as a PDF extractor prints it.
+    let single = h.find(' ').filter(|&s| {
+        rest[s + 1..]
+            .chars()
+            .next()
+            .is_some_and(|c| crate::text::is_han(c) || c.is_ascii_digit() || c == '“')
+    });
+    let spaced = [h.find('\u{3000}'), h.find("  "), single]
         .into_iter()
         .flatten()
         .min();
@@ -1072,7 +1082,21 @@ mod tests {
             ]
         );
         assert_eq!((u[1].line, u[1].gap), (1, 0));
+        // One ASCII space, as a PDF extractor prints the wide one.
+        let u = units("◆别让单车挤占盲道 早高峰过后，不少地铁口的盲道上停满了共享单车。");
+        let got: Vec<(&str, Markup)> = u.iter().map(|u| (u.text.as_ref(), u.markup)).collect();
+        assert_eq!(
+            got,
+            [
+                ("别让单车挤占盲道", Markup::RunIn),
+                (
+                    "早高峰过后，不少地铁口的盲道上停满了共享单车。",
+                    Markup::None
+                )
+            ]
+        );
         for whole in [
+            "■楼道灯坏了半年 三天换上了新灯",
             "■楼道灯坏了半年　三天换上了新灯",
             "▶A03　楝城地铁2号线年内通车",
             "■问：怎么办？　答：这样办。",

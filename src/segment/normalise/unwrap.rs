@@ -308,6 +308,16 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
                 {
                     return false;
                 }
+                // A `——` subtitle right under its head (`老厂房里开出了社区食堂` /
+                // `——熹湖区烨桥街道“一刻钟生活圈”见闻`, one block as a PDF extractor
+                // prints it): neither names a clause, and the subtitle is no line of
+                // the head, however wide the head.
+                if u.text.starts_with("——")
+                    && names_no_clause(&prev.text)
+                    && names_no_clause(&u.text)
+                {
+                    return false;
+                }
                 // A photo credit cut before its verb (`郜禾生` / `摄`, as a narrow column,
                 // or a tool breaking lines at spaces, prints `郜禾生 摄`): the verb
                 // alone closes the credit the line above opened, after a space.
@@ -1457,6 +1467,20 @@ mod tests {
         let page = "东非多国加快建设乡村光伏微电网，让草原和山区的偏远村庄告别“无电时代”\n本报驻内罗毕记者\n季青\n\u{3000}\u{3000}在肯尼亚西部的一个村庄，傍晚时分，村里的小卖部亮起了灯，几个孩子\n围在桌前写作业。“以前天一黑就什么也做不了，现在晚上也能看书了。”一\n位村民说。\n\u{3000}\u{3000}近年来，东非多国把乡村光伏微电网作为解决偏远地区用电难题的重要途\n径。这类小型电站建设周期短、维护成本低，适合人口分散的山区和草原地区。\n";
         let t = texts(page);
         assert_eq!(t[1], "本报驻内罗毕记者 季青", "{t:?}");
+    }
+
+    /// A `——` subtitle printed in one block with its head (a PDF print's block)
+    /// is no line of the head.
+    #[test]
+    fn a_subtitle_in_its_heads_block_stands_apart() {
+        let t = texts(
+            "老厂房里开出了社区食堂\n——筱湖区桐桥街道“一刻钟生活圈”见闻\n\n中午十一点半，\n桐桥街道原纺机厂的红砖\n厂房里已经排起了队，来\n吃饭的多是附近的老人。\n\n食堂由街道引进一家本地\n餐饮企业运营，每天供应\n午餐和晚餐，价格实惠。\n\n老人凭卡还能再减两元，\n行动不便的可以送餐上门。\n",
+        );
+        assert!(t.iter().any(|x| x == "老厂房里开出了社区食堂"), "{t:?}");
+        assert!(
+            t.iter().any(|x| x == "——筱湖区桐桥街道“一刻钟生活圈”见闻"),
+            "{t:?}"
+        );
     }
 
     /// A paragraph closed by its credit ends at its last line, however wide.

@@ -98,60 +98,194 @@ pub fn reading_order(text: &str) -> Option<Vec<Run>> {
             .position(|r| r.page_break)
             .map_or(rows.len(), |i| start + 1 + i);
         let page = &rows[start..end];
-        // A converter's headings are placed by the geometry of the page's other
-        // rows (see [`place_headings`]); the page is then read as any other.
-        let placed: Vec<Row>;
-        let measured = if page.iter().any(|r| r.marked) {
-            let bare: Vec<Row> = page
-                .iter()
-                .map(|r| Row {
-                    pieces: if r.marked {
-                        Vec::new()
-                    } else {
-                        r.pieces.clone()
-                    },
-                    ..*r
-                })
-                .collect();
-            match gutters(&bare) {
-                Some(g) => {
-                    placed = place_headings(text, page, &g);
-                    Some((&placed[..], g))
-                }
-                None => None,
-            }
-        } else {
-            gutters(page).map(|g| (page, g))
-        };
-        // Columns that change from one part of the page to the next are no grid
-        // running down the whole page: each part is read with gutters of its own.
-        let changing = measured.is_some() && columns_change(page);
-        match measured {
-            Some(_) if changing => {
+        // Rows of page furniture set into the page (a running head over it, an
+        // e-paper's attribution line cut in between its rows, its credits under
+        // it): their text runs across the gutters, so that they hide the columns or
+        // cut them into bands. They are set aside and the page measured without
+        // them, its columns running on across where they stood; each is read as the
+        // row it is, those over the page's first text before the page, the others
+        // after it. A page that has no columns without them either is read as
+        // before, line by line. (Which rows: [`furniture_rows`].)
+        let aside = furniture_rows(text, page);
+        let at = out.len();
+        if aside.contains(&true) {
+            let kept = |rows: &[Row]| -> Vec<Row> {
+                rows.iter()
+                    .zip(&aside)
+                    .filter(|(_, a)| !**a)
+                    .map(|(r, _)| r.clone())
+                    .collect()
+            };
+            let cells = &mut cell_rows;
+            let page_kept = kept(page);
+            if read_page(
+                text,
+                &page_kept,
+                || kept(&cells.get_or_insert_with(|| rows_by(text, true))[start..end]),
+                &mut out,
+            ) {
                 any = true;
-                read_parts(text, page, &mut out);
+                set_aside_rows(page, &aside, at, &mut out);
+                start = end;
+                continue;
             }
-            Some((page, g)) => {
-                any = true;
-                read_columns(text, page, &g, &mut out);
-            }
-            None => {
-                // No gutter of two characters: a text browser's screen, laid out
-                // in display cells, may still have columns one cell apart.
-                let cells = cell_rows.get_or_insert_with(|| rows_by(text, true));
-                if let Some((split, g)) = narrow_columns(text, &cells[start..end]) {
-                    any = true;
-                    read_columns(text, &split, &g, &mut out);
-                } else if read_blocks(text, page, &mut out) {
-                    any = true;
-                } else {
-                    read_rows(page, &mut out);
-                }
-            }
+            out.truncate(at);
         }
+        let cells = &mut cell_rows;
+        any |= read_page(
+            text,
+            page,
+            || cells.get_or_insert_with(|| rows_by(text, true))[start..end].to_vec(),
+            &mut out,
+        );
         start = end;
     }
     any.then_some(out)
+}
+
+/// Reads one page (the rows between two form feeds) into `out`: by its columns when
+/// it has them (true), else line by line (false). `cells` gives the page's rows
+/// measured in display cells, asked for only when the page has no gutter of two
+/// characters.
+fn read_page(
+    text: &str,
+    page: &[Row],
+    cells: impl FnOnce() -> Vec<Row>,
+    out: &mut Vec<Run>,
+) -> bool {
+    // A converter's headings are placed by the geometry of the page's other
+    // rows (see [`place_headings`]); the page is then read as any other.
+    let placed: Vec<Row>;
+    let measured = if page.iter().any(|r| r.marked) {
+        let bare: Vec<Row> = page
+            .iter()
+            .map(|r| Row {
+                pieces: if r.marked {
+                    Vec::new()
+                } else {
+                    r.pieces.clone()
+                },
+                ..*r
+            })
+            .collect();
+        match gutters(&bare) {
+            Some(g) => {
+                placed = place_headings(text, page, &g);
+                Some((&placed[..], g))
+            }
+            None => None,
+        }
+    } else {
+        gutters(page).map(|g| (page, g))
+    };
+    // Columns that change from one part of the page to the next are no grid
+    // running down the whole page: each part is read with gutters of its own.
+    let changing = measured.is_some() && columns_change(page);
+    match measured {
+        Some(_) if changing => {
+            read_parts(text, page, out);
+            true
+        }
+        Some((page, g)) => {
+            read_columns(text, page, &g, out);
+            true
+        }
+        None => {
+            // No gutter of two characters: a text browser's screen, laid out
+            // in display cells, may still have columns one cell apart.
+            if let Some((split, g)) = narrow_columns(text, &cells()) {
+                read_columns(text, &split, &g, out);
+                true
+            } else if read_blocks(text, page, out) {
+                true
+            } else {
+                read_rows(page, out);
+                false
+            }
+        }
+    }
+}
+
+/// The rows of `page` whose text, from its first piece to its last, is page
+/// furniture ([`is_furniture_row`](super::normalise::is_furniture_row)) that the
+/// columns run on across: over the page's first other text or under its last (its
+/// head and its foot), such rows set right against that text, no blank row
+/// between; between the first text and the last, only one that heads or foots no
+/// page ([`is_page_edge_row`](super::normalise::is_page_edge_row)): in a file of
+/// several pages with no form feed between them, a running head or a page's
+/// credits there is where one page's columns end and the next page's begin.
+fn furniture_rows(text: &str, page: &[Row]) -> Vec<bool> {
+    let row_text = |r: &Row| match (r.pieces.first(), r.pieces.last()) {
+        (Some(first), Some(last)) => Some(&text[first.start..last.end]),
+        _ => None,
+    };
+    let mut aside: Vec<bool> = page
+        .iter()
+        .map(|r| row_text(r).is_some_and(super::normalise::is_furniture_row))
+        .collect();
+    let first = (0..page.len()).find(|&i| !aside[i] && !page[i].pieces.is_empty());
+    let last = (0..page.len()).rfind(|&i| !aside[i] && !page[i].pieces.is_empty());
+    let (Some(first), Some(last)) = (first, last) else {
+        return vec![false; page.len()];
+    };
+    for i in first..last {
+        if aside[i] && row_text(&page[i]).is_some_and(super::normalise::is_page_edge_row) {
+            aside[i] = false;
+        }
+    }
+    // Over the page's first text and under its last, only the rows set right
+    // against it: a head or a foot with room between it and the columns stands
+    // apart from them already, and is read where it stands.
+    let touching = |i: usize| !page[i].pieces.is_empty() && aside[i];
+    let mut top = first;
+    while top > 0 && touching(top - 1) {
+        top -= 1;
+    }
+    let mut foot = last + 1;
+    while foot < page.len() && touching(foot) {
+        foot += 1;
+    }
+    for (i, a) in aside.iter_mut().enumerate() {
+        if i < top || i >= foot {
+            *a = false;
+        }
+    }
+    aside
+}
+
+/// The furniture rows of `page` set aside (`aside`), each read as a run of its own
+/// into `out`, where the page's runs start at `at`: the rows over the page's
+/// first text that was read before them (the page's top), the others after them.
+/// The page's first run keeps its form feed.
+fn set_aside_rows(page: &[Row], aside: &[bool], at: usize, out: &mut Vec<Run>) {
+    let first_text = (0..page.len())
+        .find(|&i| !aside[i] && !page[i].pieces.is_empty())
+        .unwrap_or(page.len());
+    let run = |i: usize| {
+        let r = &page[i];
+        let (first, last) = (r.pieces[0], r.pieces[r.pieces.len() - 1]);
+        Run {
+            line: r.line,
+            start: first.start,
+            end: last.end,
+            // The blank rows right over it.
+            gap: page[..i]
+                .iter()
+                .rev()
+                .take_while(|q| q.pieces.is_empty())
+                .count(),
+            indent: false,
+            page_break: false,
+            continues: false,
+        }
+    };
+    let top: Vec<Run> = (0..first_text).filter(|&i| aside[i]).map(run).collect();
+    let rest = (first_text..page.len()).filter(|&i| aside[i]).map(run);
+    out.splice(at..at, top);
+    out.extend(rest);
+    if let Some(r) = out.get_mut(at) {
+        r.page_break = page.first().is_some_and(|r| r.page_break);
+    }
 }
 
 /// Enough lines in the whole file with three spaces inside their text to be worth
@@ -1553,6 +1687,36 @@ mod tests {
         let mut rest = want[LEFT.len()..].to_vec();
         rest[head + 1] = "开课".to_string();
         assert_eq!(right, rest);
+    }
+
+    #[test]
+    fn furniture_rows_cut_into_the_columns_are_read_as_rows() {
+        let band = [
+            "晨报   2026年1月2日   第3版   要闻",
+            "",
+            "          河湾新桥今天通车",
+        ];
+        let plain = page(&band, &LEFT, &RIGHT);
+        // The same page with an e-paper's attribution line cut in between its rows
+        // (flush left, as wide as both columns) twice, a running head over it and
+        // its credits right under its last row.
+        let attribution = "《晨报全媒体新闻中心》（2026年1月2日 星期五 第 03 版）";
+        let mut rows: Vec<String> = plain.lines().map(str::to_string).collect();
+        rows.insert(9, attribution.to_string());
+        rows.insert(5, attribution.to_string());
+        rows.insert(0, "晨报  2026年1月2日  星期五  第 3 版".to_string());
+        rows.push("本版责编：周一鸣  美编：陈小溪".to_string());
+        let cut = rows.join("\n");
+        let want = read(&plain);
+        let got = read(&cut);
+        // The columns run on across the attribution lines, as on the page without
+        // them; the running head comes first and the rows set aside last.
+        assert_eq!(got[0], "晨报  2026年1月2日  星期五  第 3 版");
+        assert_eq!(got[1..=want.len()], want[..], "{got:#?}");
+        assert_eq!(
+            got[want.len() + 1..],
+            [attribution, attribution, "本版责编：周一鸣  美编：陈小溪"]
+        );
     }
 
     /// Parts one over the other, two blank rows between them; each part is its

@@ -247,6 +247,37 @@ fn is_furniture_line(line: &Line<'_>, table_row: bool) -> bool {
         || is_serial_note(text)
 }
 
+/// A row of a page printed with its columns side by side (all of its text, from its
+/// first piece to its last) that is page furniture by its own words, wherever it
+/// stands ([`is_furniture_line`]: a page number, the page's credits, an e-paper's
+/// attribution line), or a running head (a paper's name or page with a date): a row
+/// the columns' reader sets aside before it measures the page, so that the columns
+/// run on across it.
+pub(in crate::segment) fn is_furniture_row(text: &str) -> bool {
+    let line = Line::new(text);
+    is_furniture_line(&line, false) || is_running_head(&line)
+}
+
+/// A row of page furniture that heads or foots a page: a running head, the page's
+/// name, number or credits, its date and issue. In a file of several pages with no
+/// form feed between them, such a row between two pages' columns is where one page
+/// ends and the next begins (`第1版　责任编辑：…` over `恒岳日报　…　第2版`), and the
+/// columns do not run on across it.
+pub(in crate::segment) fn is_page_edge_row(text: &str) -> bool {
+    let line = Line::new(text);
+    // An e-paper's attribution line names a paper, a date and a page too, but
+    // where the piece over it appeared: it is set after each piece, heading no page.
+    if is_attribution(text, line.n) {
+        return false;
+    }
+    is_running_head(&line)
+        || is_page_number(text)
+        || is_page_credit(text)
+        || has_credit_line(&line)
+        || is_page_name(&line)
+        || is_dated_issue(&line)
+}
+
 /// Furniture cut by a hard wrap: a line of a stamp, a credit or a bar of buttons
 /// wider than the page's column is printed over two or more lines
 /// (`2026-11-19　来源：某某日报　作者：某某　【字号：` / `大 中 小】`), and its pieces

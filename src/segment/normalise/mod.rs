@@ -86,6 +86,8 @@ use crate::segment::blocks::Unit;
 use blank_after_every_line::discount_blank_after_every_line;
 use entry_heads::split_entry_heads;
 use font_runs::join_font_runs;
+pub(super) use furniture::is_furniture_row;
+pub(super) use furniture::is_page_edge_row;
 use furniture::mark_cut_furniture;
 use furniture::mark_furniture;
 use furniture::unmark_cut_figures;

@@ -228,7 +228,7 @@ impl Article {
     }
 
     /// The pieces of text the article holds, in reading order: its kicker, title,
-    /// subtitle, byline and body paragraphs (empty heads left out). A line of the
+    /// subtitle, byline and body paragraphs (empty pieces left out). A line of the
     /// page is the article's when one piece holds it whole.
     pub fn pieces(&self) -> impl Iterator<Item = &str> {
         [&self.kicker, &self.title, &self.subtitle, &self.byline]

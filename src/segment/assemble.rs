@@ -362,19 +362,16 @@ pub fn assemble(units: &[Unit<'_>], classes: &[Class]) -> (Vec<Draft>, Vec<usize
             }
             // `◀上接A01版` alone under a jump head still waiting for its text: the
             // head titles the continuation; the marker is no text of it, and is
-            // filed as the page's furniture. (One with text after its bracket,
-            // `（上接第一版）开发区管委会把`, is not: left as it was, no article's.)
+            // filed as the page's furniture. (One with text after it,
+            // `（上接第一版）开发区管委会把`, `◀上接A01版开发区管委会把`, is not: left
+            // as it was, no article's; see [`super::classify::jump_marker_ends_line`].)
             Role::JumpIn
                 if a.headed
                     .is_some_and(|h| !a.drafts[h].has_body() && !a.drafts[h].title.is_empty()) =>
             {
                 let h = a.headed.unwrap_or_default();
                 a.drafts[h].jump_in = true;
-                let text = units[i].text.trim();
-                if text
-                    .find([')', '）'])
-                    .is_none_or(|c| text[c..].chars().count() == 1)
-                {
+                if super::classify::jump_marker_ends_line(units[i].text.trim()) {
                     a.set_aside.push(i);
                 }
                 i += 1;
@@ -1016,6 +1013,15 @@ fn lede_restates(upper: &str, lower: &str, lede: &str) -> bool {
 /// How far into a text its first sentence is read for a head it restates
 /// ([`lede_restates`]).
 const LEDE_SENTENCE_CHARS: usize = 80;
+
+/// `仉穗宁　图`: an illustrator's credit, the verb after a space (a pen name
+/// `宏图` is none).
+fn is_drawing_credit(byline: &str) -> bool {
+    byline
+        .trim_end()
+        .strip_suffix('图')
+        .is_some_and(|name| name.ends_with(char::is_whitespace))
+}
 
 /// A head line that may be one of a kicker's two lines: `least` to twelve
 /// characters, no spaces, digits, middle dot or clause punctuation (a section's
@@ -2984,9 +2990,8 @@ impl Assembler {
         let signed = d.own_byline
             && !d.credit
             && !d.title.is_empty()
-            && !d.byline.contains(['摄', '图'])
-            && !d.byline.contains("记者")
-            && !d.byline.contains("通讯员");
+            && !lexicon().holds_kind_word(KindList::NewsroomWords, &d.byline)
+            && !is_drawing_credit(&d.byline);
         if (last == 0 && d.intertitles.is_empty() && !signed) || group {
             self.drafts[c].close_as_photo(credit.to_string());
             self.headed = None;
@@ -3729,7 +3734,7 @@ mod tests {
     }
 
     /// [`misheld_lines`] of `page` as segmentation cuts it.
-    fn lost_lines(page: &str) -> Vec<String> {
+    fn misheld_lines_of(page: &str) -> Vec<String> {
         let (a, e) = crate::segment::explain_issue(page, "k");
         misheld_lines(page, &a, &e)
     }
@@ -3797,7 +3802,7 @@ mod tests {
             let page: String = std::iter::once("菘桥夜间封桥检测\n\n为保障桥梁安全，6月10日至14日每晚封桥检测。\n\n".to_string())
                 .chain(picks.iter().map(|&i| format!("{}\n\n", PIECES[i])))
                 .collect();
-            let lost = lost_lines(&page);
+            let lost = misheld_lines_of(&page);
             proptest::prop_assert!(lost.is_empty(), "{lost:?}\n{page}");
         }
     }
@@ -3818,7 +3823,11 @@ mod tests {
             ],
             "{a:#?}"
         );
-        assert!(lost_lines(page).is_empty(), "{:?}", lost_lines(page));
+        assert!(
+            misheld_lines_of(page).is_empty(),
+            "{:?}",
+            misheld_lines_of(page)
+        );
     }
 
     /// A continuation's marker alone under its jump head (`（上接第1版）`,
@@ -3836,6 +3845,15 @@ mod tests {
             "{e:#?}"
         );
         assert!(misheld_lines(page, &a, &e).is_empty());
+        // A marker with text after it on its line is no furniture: its text is kept.
+        let page = "菘桥夜间封桥检测 全城保暖保供\n◀上接A01版开发区管委会把\n　　菘桥改造方案已报市政府审定，下月开工。\n";
+        let (_, e) = crate::segment::explain_issue(page, "k");
+        assert!(
+            e.lines
+                .iter()
+                .all(|l| !(l.text.contains("开发区管委会把") && l.role == "noise")),
+            "{e:#?}"
+        );
     }
 
     /// A paper's name the lexicon's endings do not know (`菘塬报`, `菘　山　报`) at a
@@ -3847,8 +3865,15 @@ mod tests {
                 "{name}\n\n2031年6月9日 第4版 公告\n\n菘塬路片区停水通知\n\n因供水管道改造，6月10日8时至18时，菘塬路一带停止供水，请用户提前储水。\n\n菘塬市自来水公司\n"
             );
             let a = segment_issue(&page, "k");
-            assert!(a.iter().all(|a| a.byline != name), "{a:#?}");
-            assert!(lost_lines(&page).is_empty(), "{:?}", lost_lines(&page));
+            assert!(
+                a.iter().all(|a| a.byline != name && a.kicker != name),
+                "{a:#?}"
+            );
+            assert!(
+                misheld_lines_of(&page).is_empty(),
+                "{:?}",
+                misheld_lines_of(&page)
+            );
         }
     }
 
@@ -3866,7 +3891,11 @@ mod tests {
                 && a.paragraphs.first().is_some_and(|p| p.starts_with("国画"))),
             "{a:#?}"
         );
-        assert!(lost_lines(page).is_empty(), "{:?}", lost_lines(page));
+        assert!(
+            misheld_lines_of(page).is_empty(),
+            "{:?}",
+            misheld_lines_of(page)
+        );
     }
 
     /// Rows of a service box whose label was read as something else, over the next
@@ -3877,9 +3906,9 @@ mod tests {
         let page = "菘桥夜间封桥检测\n\n为保障桥梁安全，6月10日至14日每晚封桥检测。\n\n菘阳 多云转阵雨 22至29℃ 东南风3级\n\n菘川 阵雨 21至27℃ 偏南风2级\n\n菘江 晴转多云 24至32℃ 南风3级\n\n6月6日夜间售药点\n\n菘坊区：仁和堂大药房 禾市街16号 0000-6012301\n\n菘桥区：百草园药店 菘湖东路208号 0000-6012302\n\n寻物启事\n\n本人于5月31日下午在菘州公园南门遗失黑色背包一个，请拾到者联系。\n";
         let a = segment_issue(page, "k");
         assert!(
-            lost_lines(page).is_empty(),
+            misheld_lines_of(page).is_empty(),
             "{:?}\n{a:#?}",
-            lost_lines(page)
+            misheld_lines_of(page)
         );
         let rows = a
             .iter()

@@ -471,6 +471,12 @@ pub(super) const PEN_MARKS: [char; 7] = ['◇', '◆', '■', '□', '●', '○
 /// Bullets that open a line of a list or a run of short items.
 pub(super) const BULLETS: [char; 11] = ['■', '●', '◆', '◇', '▶', '►', '★', '☆', '▲', '•', '◀'];
 
+/// The bullets of [`BULLETS`] that head a run's short items on the pages counted
+/// (`■全国春季农资保供行动启动`): an item of one short paragraph so headed is a
+/// brief whoever signs it (`kind::kind_of`). Not `◇` (a pen name's mark too), nor
+/// the arrows and stars, which no counted page printed over a brief.
+pub(super) const BRIEF_BULLETS: [char; 4] = ['■', '▲', '◆', '●'];
+
 /// `■楝城东站增开夜间接驳公交　1月12日起，…`: a bullet, a head without sentence
 /// punctuation, a wide space (U+3000 or two spaces), then running text on the same
 /// line. `None` for anything else (a bulleted title with a space inside it,

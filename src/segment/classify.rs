@@ -1713,7 +1713,9 @@ pub fn caption_credit(text: &str) -> Option<String> {
     let (before, verb) = super::lexicon::lexicon()
         .kind_words(super::lexicon::KindList::PhotoVerbs)
         .filter(|w| !w.is_empty())
-        .find_map(|w| t.strip_suffix(w).map(|before| (before, w)))?;
+        // The longest verb that ends it (`拍摄` before `摄`, were both listed).
+        .filter_map(|w| t.strip_suffix(w).map(|before| (before, w)))
+        .max_by_key(|(_, w)| w.len())?;
     let before = before.trim_end_matches(|c: char| c.is_whitespace());
     // The name: a short run of Han characters (names may be spaced: `李 满`).
     let window = tail(before, 24);
@@ -2037,6 +2039,17 @@ fn is_whole_marker(text: &str) -> bool {
     count_upto(inner, 20) <= 16
 }
 
+/// A jump marker with nothing after it on its line: its first closing bracket
+/// ends the line (`（上接第1版）`, `【上接A01版】`), or, with no bracket, the page
+/// it names does (`◀上接A01版`, `接第三面`). `（上接第一版）开发区管委会把` and
+/// `◀上接A01版开发区管委会把` carry text on.
+pub(super) fn jump_marker_ends_line(text: &str) -> bool {
+    match text.find([')', '）', ']', '】']) {
+        Some(c) => text[c..].chars().count() == 1,
+        None => text.ends_with(['版', '面']),
+    }
+}
+
 fn starts_with_jump_in(text: &str) -> bool {
     text.starts_with(['（', '(']) && has(head(text, 14), "上接")
 }
@@ -2153,14 +2166,14 @@ pub fn dateline(text: &str) -> Option<String> {
 
 /// Whether a dateline's word may end among the first [`DATELINE_WORD_CHARS`]
 /// characters of `text`: one of them opens a word of the lexicon's
-/// `kind_words.dateline_words` (`讯`, `消` of `消息`); every line of text that opens
-/// with no dateline's character asks.
+/// `kind_words.dateline_words` or `outlet_news_words` (`讯`, `消` of `消息`); every
+/// line of text that opens with no dateline's character asks.
 fn news_word_opens(text: &str) -> bool {
-    super::lexicon::lexicon().kind_word_may_open_within(
-        super::lexicon::KindList::DatelineWords,
-        text,
-        DATELINE_WORD_CHARS,
-    )
+    use super::lexicon::KindList;
+    let lexicon = super::lexicon::lexicon();
+    [KindList::DatelineWords, KindList::OutletNewsWords]
+        .into_iter()
+        .any(|list| lexicon.kind_word_may_open_within(list, text, DATELINE_WORD_CHARS))
 }
 
 /// `〔记者林雨亭／岚城报导〕`, `【记者 黎海 报道】`: a bracketed credit opening a
@@ -2266,10 +2279,12 @@ pub(super) fn dateline_marker(h: &str) -> Option<usize> {
         }
     }
     // `南都讯`, `信息时报讯`, `央视网消息`: a word of the lexicon's
-    // `kind_words.dateline_words` after a name.
+    // `kind_words.dateline_words` or `outlet_news_words` after a name.
     let prefix = head(h, DATELINE_WORD_CHARS);
-    for word in super::lexicon::lexicon()
+    let lexicon = super::lexicon::lexicon();
+    for word in lexicon
         .kind_words(super::lexicon::KindList::DatelineWords)
+        .chain(lexicon.kind_words(super::lexicon::KindList::OutletNewsWords))
         .filter(|w| !w.is_empty())
     {
         if let Some(pos) = find_in(prefix, word) {
@@ -2296,8 +2311,11 @@ mod byte_search_tests {
         /// characters, found as `head` and a search find it.
         #[test]
         fn a_news_word_is_found_as_a_search_finds_it(s in "[讯消息a1，。本报 \u{1F600}]{0,14}") {
-            let firsts: Vec<char> = crate::segment::lexicon::lexicon()
-                .kind_words(crate::segment::lexicon::KindList::DatelineWords)
+            use crate::segment::lexicon::KindList;
+            let lexicon = crate::segment::lexicon::lexicon();
+            let firsts: Vec<char> = lexicon
+                .kind_words(KindList::DatelineWords)
+                .chain(lexicon.kind_words(KindList::OutletNewsWords))
                 .filter_map(|w| w.chars().next())
                 .collect();
             proptest::prop_assert_eq!(

@@ -183,9 +183,9 @@ pub fn kind_of(d: &Draft) -> Kind {
         return Kind::Brief;
     }
     // A titled item of one short paragraph: a brief, unless a reporter's story
-    // (news however short). A title the page printed with a bullet
-    // (`■全国春季农资保供行动启动`, `▲…`, `◆…`: the mark of the items of a run) heads a
-    // brief, whoever signs it (`本报北京3月2日电（记者…）`).
+    // (news however short). A title the page printed with a bullet of
+    // [`super::blocks::BRIEF_BULLETS`] (`■全国春季农资保供行动启动`, `▲…`, `◆…`: the
+    // mark of the items of a run) heads a brief, whoever signs it (`本报北京3月2日电（记者…）`).
     // (The closing credit printed as a paragraph of its own, `（记者 甘露）` under the
     // item, is no paragraph of the text.)
     let credit_line = |p: &String| bracketed && !d.byline.is_empty() && p.trim() == d.byline.trim();
@@ -197,7 +197,9 @@ pub fn kind_of(d: &Draft) -> Kind {
         .map(|(_, p)| p)
         .filter(|p| !credit_line(p));
     if !d.title.is_empty()
-        && (no_reporters_story || d.item_bullet.is_some())
+        && (no_reporters_story
+            || d.item_bullet
+                .is_some_and(|b| super::blocks::BRIEF_BULLETS.contains(&b)))
         && let (Some(only), None) = (body.next(), body.next())
         && count_upto(only, brief) <= brief
     {

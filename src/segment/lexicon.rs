@@ -377,9 +377,11 @@ kind_lists! {
     SightNegations => sight_negations,
     /// What an interviewer's turn opens with, alone before a colon (`记者`: `记者：…`).
     InterviewerLabels => interviewer_labels,
-    /// What a dateline's word ends with after the outlet's name (`讯`: `本报讯　…`;
-    /// `消息`: `央视网消息　…`).
+    /// What a dateline's word ends with after the outlet's name (`讯`: `本报讯　…`).
     DatelineWords => dateline_words,
+    /// A dateline's word read only where a dateline opens a lede after an outlet's
+    /// name (`消息`: `央视网消息（记者…）`; `市民看病再添好消息` is a head's word).
+    OutletNewsWords => outlet_news_words,
     /// What a photographer's credit ends with (`摄`: `本报记者　苻慕白　摄`).
     PhotoVerbs => photo_verbs,
     /// Words that make an age name a group, not a person (`老年人`: `70岁的老年人`).

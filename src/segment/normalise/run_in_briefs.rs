@@ -144,6 +144,21 @@ pub(super) fn split_run_in_briefs(units: &mut Vec<Unit<'_>>) {
 mod tests {
     use crate::segment::segment_issue;
 
+    /// A dispatch's dateline ends with `讯` or a dated `电`; a head ending with the
+    /// word `消息` (good news) is a brief's head, while `央视网消息（…）` still opens a
+    /// lede as a dateline.
+    #[test]
+    fn news_in_a_head_is_no_dispatch() {
+        assert!(super::is_dispatch("本报楝城1月7日讯"));
+        assert!(super::is_dispatch("新华社北京6月9日电"));
+        assert!(!super::is_dispatch("市民看病再添好消息"));
+        assert!(!super::is_dispatch("最新消息"));
+        assert_eq!(
+            crate::segment::classify::dateline_marker("央视网消息（记者 甘露）今天"),
+            Some("央视网消息".len())
+        );
+    }
+
     /// Under a banner over a run of briefs, briefs printed run in without a bullet
     /// (a head, one space, the text) are articles titled by their heads, in a plain
     /// print and in a hard-wrapped one whose briefs' lines run on without a blank

@@ -3,6 +3,7 @@
 //! question or answer, a role's name) is told from what goes on.
 
 use super::blank_after_every_line::reads_as_table_row;
+use super::wrap_width::CUT_SLACK;
 use super::wrap_width::MOST_FIGURE_TAIL_DIGITS;
 use super::wrap_width::Wrap;
 use super::wrap_width::first_wrap;
@@ -121,10 +122,10 @@ fn block_line_continues(prev: &str, next: &str, wrap: Wrap) -> bool {
 }
 
 /// The most lines of text, as a share of a page's lines of text (numerator,
-/// denominator: one in twenty), that may run more than four cells past its width
-/// (past the slack `Wrap::fills` gives a cut line) while the width is still a cut
-/// the page's lines were made at, so a line as wide as it may have been cut there.
-const MOST_WIDER_LINES: (usize, usize) = (1, 20);
+/// denominator: one in twenty), that may run more than [`CUT_SLACK`] cells past its
+/// width while the width is still a cut the page's lines were made at, so a line
+/// as wide as it may have been cut there.
+const MOST_LINES_PAST_WIDTH_SHARE: (usize, usize) = (1, 20);
 
 /// The share of a page's lines holding a clause's mark that are broken into three
 /// fields or more by spaces (numerator, denominator: a quarter) from which the
@@ -142,14 +143,15 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
         .iter()
         .filter(|u| u.markup == Markup::None && u.gap > 0)
         .count();
-    // Lines running more than four cells past the width: on a page with more than a
+    // Lines running more than CUT_SLACK cells past the width: on a page with more than a
     // few (one in twenty of its lines of text), the width is no cut every line was
     // made at (a page of short paragraphs that share a length).
     let wider = units
         .iter()
-        .filter(|u| u.markup == Markup::None && wrap.of(&u.text) > w + 4)
+        .filter(|u| u.markup == Markup::None && wrap.of(&u.text) > w + CUT_SLACK)
         .count();
-    let width_is_a_cut = wider * MOST_WIDER_LINES.1 <= text_units * MOST_WIDER_LINES.0;
+    let width_is_a_cut =
+        wider * MOST_LINES_PAST_WIDTH_SHARE.1 <= text_units * MOST_LINES_PAST_WIDTH_SHARE.0;
     // Blank lines between blocks: a block without one inside is one unit.
     let blocky = spaced >= 3 && spaced * 8 >= text_units;
     // Of the lines holding a clause's mark, those broken into three fields or more

@@ -61,6 +61,12 @@ pub(super) fn holds_clause_mark(s: &str) -> bool {
 /// narrow columns are cut at seven to eleven.
 const NARROWEST: usize = 12;
 
+/// The cells a line cut at the page's width may fall short of it, or run past it
+/// (punctuation kept off a line's start, half-width characters): a line within
+/// them fills the line ([`Wrap::fills`]); a page's lines more than this past it
+/// tell the width is no cut (`unwrap`).
+pub(super) const CUT_SLACK: usize = 4;
+
 /// The fewest lines at a narrow column's width (within three cells) that make it
 /// the page's width.
 const NARROW_LINES_MIN: u32 = 8;
@@ -117,14 +123,14 @@ impl Wrap {
     /// True when `s` fills a line of this page, give or take the few cells a
     /// cut leaves (punctuation kept off a line start, half-width characters).
     pub(in crate::segment) fn fills(self, s: &str) -> bool {
-        self.of(s) + 4 >= self.width
+        self.of(s) + CUT_SLACK >= self.width
     }
 
     /// True when this page's width may have cut `s`: it fills a line in the
     /// page's measure, or in characters (a tool that cut every N characters leaves
     /// a line of narrow digits short in cells on a page measured in cells).
     pub(super) fn may_have_cut(self, s: &str) -> bool {
-        self.fills(s) || 2 * count_upto(s, WIDTH_CAP / 2) + 4 >= self.width
+        self.fills(s) || 2 * count_upto(s, WIDTH_CAP / 2) + CUT_SLACK >= self.width
     }
 
     /// True when `here`, digits alone (six at most), is the tail of a figure this

@@ -127,6 +127,12 @@ fn block_line_continues(prev: &str, next: &str, wrap: Wrap) -> bool {
 /// as wide as it may have been cut there.
 const MOST_LINES_PAST_WIDTH_SHARE: (usize, usize) = (1, 20);
 
+/// The cells the marks that set a run-in head off its text took on their line,
+/// at their widest (`【…】`: two full-width brackets; a full-width space or two
+/// spaces take less). Split apart (`entry_heads`, `run_in_briefs`), the line they
+/// shared is measured as it was printed: the head's cells, these, and its text's.
+const RUN_IN_SETTING_CELLS: usize = 4;
+
 /// The share of a page's lines holding a clause's mark that are broken into three
 /// fields or more by spaces (numerator, denominator: a quarter) from which the
 /// page's spaces are an OCR engine's spacing of its text, and set off no fields of
@@ -490,9 +496,10 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
                 // On a page of blocks, a block is one paragraph (or a few): what it grew
                 // to counts; elsewhere the last source line's own width does.
                 let full = if blocky {
-                    wrap.of(&prev.text) + bullet_cells(prev) + 4 >= w
+                    wrap.of(&prev.text) + bullet_cells(prev) + CUT_SLACK >= w
                 } else {
-                    last_width + 4 >= w || first_print.is_some_and(|f| first_width + 4 >= f)
+                    last_width + CUT_SLACK >= w
+                        || first_print.is_some_and(|f| first_width + CUT_SLACK >= f)
                 };
                 // A photo credit alone (`甘朵朵 摄`) under a caption's line with
                 // half-width characters in it (`5月6日,…`), narrower in cells than the
@@ -561,11 +568,11 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
                     && !is_date_line(&u.text)
                     && !u.text.starts_with("——")
                     && !is_credit_alone(&u.text)
-                    && wrap.of(&u.text) + 4 < unit_width
-                    && (last_width + 4 < unit_width
+                    && wrap.of(&u.text) + CUT_SLACK < unit_width
+                    && (last_width + CUT_SLACK < unit_width
                         || (prev.joined == 0
                             && first_print.is_none()
-                            && !(wrap.fills(&prev.text) && wrap.of(&prev.text) <= w + 4)))
+                            && !(wrap.fills(&prev.text) && wrap.of(&prev.text) <= w + CUT_SLACK)))
                 {
                     return false;
                 }
@@ -580,7 +587,7 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
                     && closes_block[k]
                     && is_short_han_run(&u.text)
                     && !crate::segment::classify::is_caption(&u.text, count_upto(&u.text, 81))
-                    && wrap.of(&u.text) + 4 < unit_width
+                    && wrap.of(&u.text) + CUT_SLACK < unit_width
                 {
                     return false;
                 }
@@ -593,7 +600,7 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
                 let short = !wrap.fills(&u.text);
                 // A head wrapped mid-word or inside quotes (`鹭溪县开展秋季森` /
                 // `林防火宣传`, `新增两处“` / `共享自习室”`): both parts head-like.
-                if short && last_width + 4 < w && wrapped_head(&prev.text, &u.text) {
+                if short && last_width + CUT_SLACK < w && wrapped_head(&prev.text, &u.text) {
                     return true;
                 }
                 // A head over its text in the same block stands apart from it.
@@ -623,7 +630,7 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
             }
             prev.text = Cow::Owned(joined);
             prev.joined = u.line.saturating_sub(prev.line).max(prev.joined);
-            first_width = if last_width + 4 >= w {
+            first_width = if last_width + CUT_SLACK >= w {
                 first_width + wrap.of(&u.text)
             } else {
                 wrap.of(&u.text)
@@ -642,7 +649,7 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
             && out[i].markup == Markup::RunIn
             && out[i].line == u.line
         {
-            last_width += wrap.of(&out[i].text) + 4;
+            last_width += wrap.of(&out[i].text) + RUN_IN_SETTING_CELLS;
         }
         last_text = Some(out.len());
         out.push(u);

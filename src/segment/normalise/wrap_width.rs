@@ -63,8 +63,9 @@ const NARROWEST: usize = 12;
 
 /// The cells a line cut at the page's width may fall short of it, or run past it
 /// (punctuation kept off a line's start, half-width characters): a line within
-/// them fills the line ([`Wrap::fills`]); a page's lines more than this past it
-/// tell the width is no cut (`unwrap`).
+/// them fills the line ([`Wrap::fills`]; `unwrap`'s joins likewise take a line
+/// within them of the width, or of its paragraph's widest line, as full); a page's
+/// lines more than this past it tell the width is no cut (`unwrap`).
 pub(super) const CUT_SLACK: usize = 4;
 
 /// The fewest lines at a narrow column's width (within three cells) that make it

@@ -1213,7 +1213,7 @@ fn restrict(rows: &[Row], x0: usize, x1: usize) -> Vec<Row> {
 /// Runs of two or more positions no piece of the region covers, with text on both
 /// sides in at least two rows each, left to right.
 fn clean_gutters(rows: &[Row]) -> Vec<Gutter> {
-    clean_gutters_by(rows, true)
+    clean_gutters_in(rows, Span::of(rows), true)
 }
 
 /// Where the leftmost text of `rows` starts (0 for no text): no gutter opens
@@ -1244,15 +1244,17 @@ fn open_stretches(covered: &[bool], lo: usize) -> impl Iterator<Item = (usize, u
 
 /// [`clean_gutters`], the rows read only until no gutter is left possible
 /// (`early`) or every one of them.
+#[cfg(test)]
 fn clean_gutters_by(rows: &[Row], early: bool) -> Vec<Gutter> {
-    let Some(width) = rows
-        .iter()
-        .filter_map(|r| r.pieces.last().map(|p| p.b))
-        .max()
-    else {
+    clean_gutters_in(rows, Span::of(rows), early)
+}
+
+/// [`clean_gutters_by`] of a region whose width and leftmost text are `span`'s.
+fn clean_gutters_in(rows: &[Row], span: Span, early: bool) -> Vec<Gutter> {
+    let Some(width) = span.width else {
         return Vec::new();
     };
-    let lo = leftmost_text(rows);
+    let lo = span.lo;
     let mut covered = vec![false; width + 1];
     for (i, r) in rows.iter().enumerate() {
         for p in &r.pieces {
@@ -1321,13 +1323,15 @@ fn has_columns(rows: &[Row]) -> bool {
 /// come, the run has columns when a stretch of two or more positions not covered
 /// opens at a position [`MIN_SPACED`] rows have between. Positions covered stay
 /// covered: once no two neighbours are left open, no longer run has a gutter.
+#[cfg(test)]
 fn runs_with_columns(rows: &[Row], from_top: bool) -> Vec<usize> {
-    let width = rows
-        .iter()
-        .filter_map(|r| r.pieces.last().map(|p| p.b))
-        .max()
-        .unwrap_or(0);
-    let lo = leftmost_text(rows);
+    runs_with_columns_in(rows, Span::of(rows), from_top)
+}
+
+/// [`runs_with_columns`] of a region whose width and leftmost text are `span`'s.
+fn runs_with_columns_in(rows: &[Row], span: Span, from_top: bool) -> Vec<usize> {
+    let width = span.width.unwrap_or(0);
+    let lo = span.lo;
     let mut covered = vec![false; width];
     let mut between = vec![0usize; width];
     let mut found = Vec::new();
@@ -1369,16 +1373,145 @@ fn share_a_gutter(a: &[Gutter], b: &[Gutter]) -> bool {
     a.iter().any(|g| b.iter().any(|h| g.x0 < h.y && h.x0 < g.y))
 }
 
+/// What the reading of a region asks of all of its rows at once: its width (the
+/// end of its widest row; `None` for no text), where its leftmost text starts
+/// ([`leftmost_text`]) and whether two blank rows in a row lie in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Span {
+    width: Option<usize>,
+    lo: usize,
+    blank_pair: bool,
+}
+
+impl Span {
+    /// The span of `rows`, read over all of them.
+    fn of(rows: &[Row]) -> Span {
+        Span {
+            width: rows
+                .iter()
+                .filter_map(|r| r.pieces.last().map(|p| p.b))
+                .max(),
+            lo: leftmost_text(rows),
+            blank_pair: rows
+                .windows(2)
+                .any(|w| w[0].pieces.is_empty() && w[1].pieces.is_empty()),
+        }
+    }
+}
+
+/// The [`Span`] of every tail `rows[i..]` of a region, read in one pass from its
+/// bottom: [`cut`] takes band after band off a region's top and reads the rest
+/// as a region of its own, and reading each rest over again cost a region of n
+/// rows cut into bands of b about n*n/b.
+struct Tails {
+    width: Vec<Option<usize>>,
+    first: Vec<Option<usize>>,
+    blank_pair: Vec<bool>,
+}
+
+impl Tails {
+    fn of(rows: &[Row]) -> Tails {
+        let n = rows.len();
+        let mut t = Tails {
+            width: vec![None; n + 1],
+            first: vec![None; n + 1],
+            blank_pair: vec![false; n + 1],
+        };
+        for (i, r) in rows.iter().enumerate().rev() {
+            t.width[i] = t.width[i + 1].max(r.pieces.last().map(|p| p.b));
+            t.first[i] = match (t.first[i + 1], r.pieces.first().map(|p| p.a)) {
+                (Some(x), Some(y)) => Some(x.min(y)),
+                (x, y) => x.or(y),
+            };
+            t.blank_pair[i] = t.blank_pair[i + 1]
+                || (r.pieces.is_empty() && rows.get(i + 1).is_some_and(|r| r.pieces.is_empty()));
+        }
+        t
+    }
+
+    /// The span of `rows[i..]`.
+    fn at(&self, i: usize) -> Span {
+        Span {
+            width: self.width[i],
+            lo: self.first[i].unwrap_or(0),
+            blank_pair: self.blank_pair[i],
+        }
+    }
+}
+
 /// Reads a region (rows restricted to its pieces) block by block ([`read_blocks`]).
 fn cut(text: &str, rows: &[Row], out: &mut Vec<Run>, columned: &mut bool) {
-    if rows.is_empty() {
-        return;
+    // Each band taken off the top leaves the rest to read as a region, and the
+    // rest's span is read from the tails measured once.
+    let tails = Tails::of(rows);
+    let mut gaps = Vec::new();
+    let mut from = 0;
+    while let Some(k) = cut_step(
+        text,
+        &rows[from..],
+        tails.at(from),
+        out,
+        columned,
+        &mut gaps,
+        cut,
+    ) {
+        from += k;
     }
-    // Parts cut across at runs of two or more blank rows.
+    for at in gaps {
+        if let Some(r) = out.get_mut(at) {
+            r.gap = r.gap.max(1);
+        }
+    }
+}
+
+/// [`cut`] read as it was written first, each rest a region of its own with its
+/// span read over it again: what the tails are tested against.
+#[cfg(test)]
+fn cut_plain(text: &str, rows: &[Row], out: &mut Vec<Run>, columned: &mut bool) {
+    let mut gaps = Vec::new();
+    if let Some(k) = cut_step(
+        text,
+        rows,
+        Span::of(rows),
+        out,
+        columned,
+        &mut gaps,
+        cut_plain,
+    ) {
+        cut_plain(text, &rows[k..], out, columned);
+    }
+    for at in gaps {
+        if let Some(r) = out.get_mut(at) {
+            r.gap = r.gap.max(1);
+        }
+    }
+}
+
+/// How a part of a region is read ([`cut`] or, in the tests, [`cut_plain`]).
+type CutFn = fn(&str, &[Row], &mut Vec<Run>, &mut bool);
+
+/// Reads a region whose span is `span`, all of it, or all but the rest under a
+/// band cut from its top: `Some(k)`, the rows from `k` on are left to read (as a
+/// region), room before the first run they give (the index of that run in `out`
+/// is pushed on `gaps`, and the caller sets its gap once the rest is read).
+fn cut_step(
+    text: &str,
+    rows: &[Row],
+    span: Span,
+    out: &mut Vec<Run>,
+    columned: &mut bool,
+    gaps: &mut Vec<usize>,
+    recurse: CutFn,
+) -> Option<usize> {
+    if rows.is_empty() {
+        return None;
+    }
+    // Parts cut across at runs of two or more blank rows (none without two blank
+    // rows in a row).
     let mut parts: Vec<(usize, usize)> = Vec::new();
     let mut start = 0;
     let mut i = 0;
-    while i < rows.len() {
+    while span.blank_pair && i < rows.len() {
         if !rows[i].pieces.is_empty() {
             i += 1;
             continue;
@@ -1412,7 +1545,7 @@ fn cut(text: &str, rows: &[Row], out: &mut Vec<Run>, columned: &mut bool) {
     if merged.len() > 1 {
         for (k, &(a, b)) in merged.iter().enumerate() {
             let at = out.len();
-            cut(text, &rows[a..b], out, columned);
+            recurse(text, &rows[a..b], out, columned);
             // Room above a part cut across: a blank line.
             if k > 0
                 && let Some(r) = out.get_mut(at)
@@ -1420,14 +1553,17 @@ fn cut(text: &str, rows: &[Row], out: &mut Vec<Run>, columned: &mut bool) {
                 r.gap = r.gap.max(1);
             }
         }
-        return;
+        return None;
     }
-    if let Some(g) = clean_gutters(rows).into_iter().max_by_key(|g| g.y - g.x0) {
+    if let Some(g) = clean_gutters_in(rows, span, true)
+        .into_iter()
+        .max_by_key(|g| g.y - g.x0)
+    {
         let across = stepped_across(rows, g);
         *columned |= across >= MIN_SPACED;
-        cut(text, &restrict(rows, 0, g.y), out, columned);
-        cut(text, &restrict(rows, g.y, usize::MAX), out, columned);
-        return;
+        recurse(text, &restrict(rows, 0, g.y), out, columned);
+        recurse(text, &restrict(rows, g.y, usize::MAX), out, columned);
+        return None;
     }
     // No room across and no gutter down the whole region: a print that keeps no
     // blank rows still shows where a band of columns ends, at the row whose text
@@ -1436,32 +1572,30 @@ fn cut(text: &str, rows: &[Row], out: &mut Vec<Run>, columned: &mut bool) {
     // blank line, goes before it), or else over the longest run to the bottom (the
     // rows over it, a head set across its gutter, are that band's own: no room).
     let n = rows.len();
-    let down = runs_with_columns(rows, true)
+    let down = runs_with_columns_in(rows, span, true)
         .into_iter()
         .filter(|&k| (MIN_SPACED..n).contains(&k))
         .max();
-    let up = || {
-        runs_with_columns(rows, false)
-            .into_iter()
-            .filter(|&k| (1..=n - MIN_SPACED.min(n)).contains(&k))
-            .min()
-    };
-    if let Some(k) = down.or_else(up) {
-        cut(text, &rows[..k], out, columned);
-        let at = out.len();
-        cut(text, &rows[k..], out, columned);
-        if down.is_some()
-            && let Some(r) = out.get_mut(at)
-        {
-            r.gap = r.gap.max(1);
-        }
-        return;
+    if let Some(k) = down {
+        recurse(text, &rows[..k], out, columned);
+        gaps.push(out.len());
+        return Some(k);
+    }
+    let up = runs_with_columns_in(rows, span, false)
+        .into_iter()
+        .filter(|&k| (1..=n - MIN_SPACED.min(n)).contains(&k))
+        .min();
+    if let Some(k) = up {
+        recurse(text, &rows[..k], out, columned);
+        recurse(text, &rows[k..], out, columned);
+        return None;
     }
     if rows.iter().all(|r| r.pieces.len() <= 1) {
         read_band(text, rows, &[], out);
     } else {
         read_rows(rows, out);
     }
+    None
 }
 
 /// The position most of a column's lines open at (the first of equals).
@@ -1815,6 +1949,69 @@ mod tests {
             prop_assert_eq!(runs_with_columns(&rows, true), down);
             prop_assert_eq!(runs_with_columns(&rows, false), up);
             prop_assert_eq!(clean_gutters(&rows), clean_gutters_by(&rows, false));
+            let tails = Tails::of(&rows);
+            for i in 0..=n {
+                prop_assert_eq!(tails.at(i), Span::of(&rows[i..]));
+            }
+        });
+    }
+
+    #[test]
+    fn a_region_cut_band_by_band_reads_as_each_rest_read_anew() {
+        use proptest::prelude::*;
+        // Generated pages: a sidebar down the left (or none), then bands of one
+        // to three columns, each band's gutters at their own places, a head across
+        // the band over some, none, one or two blank rows after each; the lines
+        // a little short of their column's width now and then.
+        let band = (
+            1usize..4,
+            2usize..12,
+            5usize..14,
+            2usize..6,
+            any::<bool>(),
+            0usize..3,
+        );
+        let page = (0usize..8, prop::collection::vec(band, 1..8), any::<u64>());
+        proptest!(|((side, bands, seed) in page)| {
+            let mut lcg = seed;
+            let mut short = move || {
+                lcg = lcg.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                ((lcg >> 33) % 4) as usize
+            };
+            let mut lines: Vec<String> = Vec::new();
+            for (k, &(cols, n, width, gap, head, blanks)) in bands.iter().enumerate() {
+                let at = if side > 0 { side + 2 } else { 0 };
+                let row = |texts: Vec<(usize, String)>, side_text: bool| {
+                    let mut l = String::new();
+                    if side_text {
+                        l.push_str(&"边".repeat(side));
+                    }
+                    for (x, t) in texts {
+                        let pad = x.saturating_sub(l.chars().count()).max(2);
+                        l.push_str(&" ".repeat(pad));
+                        l.push_str(&t);
+                    }
+                    l
+                };
+                if head {
+                    lines.push(row(vec![(at, format!("第{k}题").repeat(cols * 2))], side > 0));
+                }
+                for _ in 0..n {
+                    let texts = (0..cols)
+                        .map(|c| (at + c * (width + gap), "字".repeat(width - short())))
+                        .collect();
+                    lines.push(row(texts, side > 0));
+                }
+                lines.extend(std::iter::repeat_n(String::new(), blanks));
+            }
+            let text = lines.join("\n");
+            let page = restrict(&super::rows(&text), 0, usize::MAX);
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            let (mut ca, mut cb) = (false, false);
+            cut(&text, &page, &mut a, &mut ca);
+            cut_plain(&text, &page, &mut b, &mut cb);
+            prop_assert_eq!(a, b);
+            prop_assert_eq!(ca, cb);
         });
     }
 

@@ -138,6 +138,13 @@ pub fn kind_of(d: &Draft) -> Kind {
     {
         return Kind::Commentary;
     }
+    // A story under a feature's genre label (`通讯`, `椋山通信`, `一线见闻`:
+    // kind_words.feature_labels) or whose title names the genre (`县城街头素描`,
+    // `茶市一瞥`: kind_words.feature_title_endings) is a feature, whoever signs it,
+    // however short and however it opens.
+    if labels_a_feature(d, &title) {
+        return Kind::Feature;
+    }
     // Signed by its author rather than by a newsroom: a reader's letter, an
     // opinion piece, an essay, a poem, a book note, a serial's instalment: all
     // commentary, as most gold sets give them (the open sets blind5-24 call
@@ -263,6 +270,23 @@ fn authored(d: &Draft) -> bool {
         return false;
     }
     !d.credit || lex.holds_kind_word(KindList::ReaderWords, b)
+}
+
+/// The story is labelled a feature: its kicker ends with a word of the lexicon's
+/// `kind_words.feature_labels` (`椋山通信`, `通訊`, `奋进新征程·一线见闻`), or its
+/// title (`title`, without a scan's spaces) with a word of
+/// `kind_words.feature_title_endings` (`县城街头素描`, `蘅台茶市一瞥`), brackets and
+/// marks aside.
+fn labels_a_feature(d: &Draft, title: &str) -> bool {
+    let lex = lexicon();
+    let kicker = bare_head(&d.kicker);
+    (!kicker.is_empty() && lex.ends_with_kind_word(KindList::FeatureLabels, kicker))
+        || lex.ends_with_kind_word(KindList::FeatureTitleEndings, bare_head(title))
+}
+
+/// A head without the white space, brackets and marks around it (`【通讯】` -> `通讯`).
+fn bare_head(h: &str) -> &str {
+    super::blocks::trim_white(h).trim_matches(|c: char| !c.is_alphanumeric())
 }
 
 /// How often (per mille of `text`'s characters) the words of a kind list occur, each
@@ -1111,6 +1135,34 @@ mod tests {
                 "{kicker}"
             );
         }
+    }
+
+    #[test]
+    fn a_features_genre_label_or_title_makes_a_feature() {
+        // Dated as a report opens and signed by a reporter: news, unless a feature's
+        // genre label stands over it or its title names the genre.
+        let dated = "5月8日，蒲口镇茶市开秤，四乡茶农挑着新茶进城，茶行里人声鼎沸。";
+        let story =
+            |kicker: &str, title: &str| draft(kicker, title, "本报记者 钟叙", &[dated, dated]);
+        assert_eq!(kind_of(&story("", "蒲口茶市开秤")), Kind::News);
+        for kicker in ["通讯", "蒲口通信", "【通訊】", "奋进新征程·一线见闻"] {
+            assert_eq!(
+                kind_of(&story(kicker, "蒲口茶市开秤")),
+                Kind::Feature,
+                "{kicker}"
+            );
+        }
+        for title in ["蒲口茶市一瞥", "县城街头素描", "春耕见闻"] {
+            assert_eq!(kind_of(&story("", title)), Kind::Feature, "{title}");
+        }
+        // A title about the trade names no genre; a column's sketch label is no
+        // feature's; a commentary's label is read first.
+        assert_eq!(kind_of(&story("", "全县开通量子通信")), Kind::News);
+        assert_eq!(kind_of(&story("城市素描", "蒲口茶市开秤")), Kind::News);
+        assert_eq!(
+            kind_of(&draft("时评·见闻", "茶市之外", "", &[ARGUES, ARGUES])),
+            Kind::Commentary
+        );
     }
 
     /// A reader's letter printed unsigned, under a letters column's label or opening

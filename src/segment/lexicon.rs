@@ -394,6 +394,12 @@ kind_lists! {
     SpeakingBodies => speaking_bodies,
     /// The label of a judge's reading of a case told (`法官说法`).
     CaseCommentLabels => case_comment_labels,
+    /// What a feature's genre label ends with, over the story (`通讯`: `椋山通信`,
+    /// `通訊`; `见闻`: `一线见闻`).
+    FeatureLabels => feature_labels,
+    /// What a feature's title ends with, naming its genre (`见闻`, `素描`, `一瞥`:
+    /// `县城街头素描`).
+    FeatureTitleEndings => feature_title_endings,
 }
 
 /// Whether the news-day word `word` opens `text` (`opening`) or stands anywhere in

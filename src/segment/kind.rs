@@ -159,6 +159,12 @@ pub fn kind_of(d: &Draft) -> Kind {
     if authored(d) && (!reports() || argues(d)) {
         return Kind::Commentary;
     }
+    // A text under a column of remarks' label (`记者手记`, `记者观察`:
+    // kind_words.remark_labels) that argues is commentary, though a reporter signs
+    // it or it opens as a report does.
+    if labels_a_remark(d) && argues(d) {
+        return Kind::Commentary;
+    }
     // A reader's letter printed unsigned, under a letters column's label (`读者来信`,
     // `来信摘登`) or opening with its salutation (`编辑同志：`): commentary as a signed
     // one is.
@@ -282,6 +288,14 @@ fn labels_a_feature(d: &Draft, title: &str) -> bool {
     let kicker = bare_head(&d.kicker);
     (!kicker.is_empty() && lex.ends_with_kind_word(KindList::FeatureLabels, kicker))
         || lex.ends_with_kind_word(KindList::FeatureTitleEndings, bare_head(title))
+}
+
+/// The story stands under the label of a column of remarks: its kicker ends with a
+/// word of the lexicon's `kind_words.remark_labels` (`记者手记`, `區域觀察`), brackets
+/// and marks aside.
+fn labels_a_remark(d: &Draft) -> bool {
+    let kicker = bare_head(&d.kicker);
+    !kicker.is_empty() && lexicon().ends_with_kind_word(KindList::RemarkLabels, kicker)
 }
 
 /// A head without the white space, brackets and marks around it (`【通讯】` -> `通讯`).
@@ -1162,6 +1176,42 @@ mod tests {
         assert_eq!(
             kind_of(&draft("时评·见闻", "茶市之外", "", &[ARGUES, ARGUES])),
             Kind::Commentary
+        );
+    }
+
+    #[test]
+    fn a_remark_that_argues_under_its_columns_label_is_commentary() {
+        for kicker in ["记者手记", "记者观察", "〔區域觀察〕"] {
+            assert_eq!(
+                kind_of(&draft(
+                    kicker,
+                    "停车难不是小事",
+                    "本报记者 钟叙",
+                    &[ARGUES, ARGUES]
+                )),
+                Kind::Commentary,
+                "{kicker}"
+            );
+        }
+        // The same text under no such label, a reporter's: news; a report under
+        // the label argues nothing: news.
+        assert_eq!(
+            kind_of(&draft(
+                "",
+                "停车难不是小事",
+                "本报记者 钟叙",
+                &[ARGUES, ARGUES]
+            )),
+            Kind::News
+        );
+        assert_eq!(
+            kind_of(&draft(
+                "一季度经济观察",
+                "南渠区部署加装电梯",
+                "本报记者 钟叙",
+                &[REPORTS, REPORTS]
+            )),
+            Kind::News
         );
     }
 

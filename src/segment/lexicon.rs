@@ -400,6 +400,8 @@ kind_lists! {
     /// What a feature's title ends with, naming its genre (`见闻`, `素描`, `一瞥`:
     /// `县城街头素描`).
     FeatureTitleEndings => feature_title_endings,
+    /// What the label of a column of remarks ends with (`观察`, `手记`: `记者手记`).
+    RemarkLabels => remark_labels,
 }
 
 /// Whether the news-day word `word` opens `text` (`opening`) or stands anywhere in

@@ -107,6 +107,7 @@ use ocr_rows::read_ocr_rows;
 use pinyin_readings::drop_pinyin_readings;
 pub(super) use print_furniture::is_page_frame;
 use reposts::read_reposted_titles;
+use run_in_briefs::join_wrapped_run_in_heads;
 use run_in_briefs::split_run_in_briefs;
 pub use unwrap::opens_exchange;
 use unwrap::unwrap;
@@ -198,6 +199,9 @@ pub fn normalise_page(units: &mut Vec<Unit<'_>>, traditional: bool) {
     super::recur::mark_contents(units);
     mark_comment_banners(units);
     mark_marked_runs(units);
+    // A bulleted run-in head a narrow column wrapped is one head, its tail taken
+    // off the text's paragraph.
+    join_wrapped_run_in_heads(units);
     split_glued_labels(units);
     split_entry_heads(units);
 }

@@ -35,18 +35,26 @@ fn parts(text: &str) -> Option<(usize, usize)> {
     let n = count_upto(head, MOST_HEAD + 1);
     let ok = (LEAST_HEAD..=MOST_HEAD).contains(&n)
         && head.chars().filter(|&c| crate::text::is_han(c)).count() >= 3
-        && !head.contains([
-            '，', '。', '；', '：', ':', ',', '、', '？', '！', '（', '(',
-        ])
+        && !head.contains(HEAD_STOPS)
         && count_upto(after, LEAST_TEXT) >= LEAST_TEXT
-        && after
-            .chars()
-            .next()
-            .is_some_and(|c| crate::text::is_han(c) || c.is_ascii_digit() || c == '“')
+        && opens_a_sentence(after)
         && dateline(text).is_none()
         && !is_dispatch(head)
         && !is_byline(head, n);
     ok.then_some((cut, cut + space.len()))
+}
+
+/// Sentence punctuation no run-in head holds.
+const HEAD_STOPS: [char; 11] = [
+    '，', '。', '；', '：', ':', ',', '、', '？', '！', '（', '(',
+];
+
+/// Whether a brief's text opens as a sentence does: a Han character, a figure or
+/// a quotation mark.
+fn opens_a_sentence(text: &str) -> bool {
+    text.chars()
+        .next()
+        .is_some_and(|c| crate::text::is_han(c) || c.is_ascii_digit() || c == '“')
 }
 
 /// A run-in head without the emphasis marks a converter printed around it
@@ -140,9 +148,110 @@ pub(super) fn split_run_in_briefs(units: &mut Vec<Unit<'_>>) {
     *units = out;
 }
 
+/// A bulleted run-in head a narrow column wrapped (`▲眸州开通` / `夜间急诊绿色通` /
+/// `道 即日起，市内` / `五家医院开通夜…`; `■省政府召开防汛工` / `作会议 省政府7月5日
+/// 召开…`), once the page is unwrapped: the bulleted line stands as a head of its
+/// own, the lines under it are one paragraph that opens with the head's tail, a
+/// space and the text. The tail (no sentence punctuation, no figure cut from its
+/// unit before the space) goes to the head, which runs [`LEAST_HEAD`] to
+/// [`MOST_HEAD`] characters, and the paragraph keeps the text after the space when
+/// it opens as a sentence does (a Han character, a figure, a quotation mark) and
+/// runs on (a comma or a full stop). No dateline, dispatch or byline is a head's
+/// tail (a bulleted title over `本报讯 …` keeps its text), and no line that is a
+/// byline as a whole (`读者 桓雨村`) holds one.
+pub(super) fn join_wrapped_run_in_heads(units: &mut [Unit<'_>]) {
+    let bare = |t: &str| !t.contains([' ', '\u{3000}']) && !t.contains(HEAD_STOPS);
+    for i in 1..units.len() {
+        let (above, below) = units.split_at_mut(i);
+        let (u, v) = (&mut above[i - 1], &mut below[0]);
+        if u.bullet.is_none()
+            || u.markup != Markup::None
+            || u.level > 0
+            || !bare(&u.text)
+            || v.gap != 0
+            || v.markup != Markup::None
+            || v.level > 0
+            || v.bullet.is_some()
+        {
+            continue;
+        }
+        let Some(cut) = v.text.find(' ') else {
+            continue;
+        };
+        let piece = &v.text[..cut];
+        let after = v.text[cut..].trim_start_matches(' ');
+        let head = format!("{}{piece}", u.text);
+        let n = count_upto(&head, MOST_HEAD + 1);
+        if (LEAST_HEAD..=MOST_HEAD).contains(&n)
+            && !piece.is_empty()
+            && bare(piece)
+            && !piece.ends_with(|c: char| c.is_ascii_digit())
+            && opens_a_sentence(after)
+            && after.contains(['，', '。'])
+            && count_upto(after, LEAST_TEXT) >= LEAST_TEXT
+            && dateline(&v.text).is_none()
+            && !is_dispatch(piece)
+            && !is_byline(piece, count_upto(piece, 81))
+            && !is_byline(&v.text, count_upto(&v.text, 81))
+        {
+            let text = after.to_string();
+            u.text = std::borrow::Cow::Owned(head);
+            u.markup = Markup::RunIn;
+            v.text = std::borrow::Cow::Owned(text);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::segment::segment_issue;
+
+    /// A bulleted run-in head a narrow column wrapped over two or three lines is
+    /// one head, up to the space where its text opens; a bulleted title over a
+    /// text opening with a dateline keeps its text.
+    #[test]
+    fn a_wrapped_bulleted_run_in_head_is_one_head() {
+        // A narrow column of eight characters: a story, then the briefs.
+        let story = [
+            "老街上的修鞋摊",
+            "晚报记者 筱雨",
+            "在筱城老城的东门",
+            "巷口，有一个修鞋",
+            "摊已经摆了三十年",
+            "。摊主老周每天早",
+            "上七点出摊，风雨",
+            "无阻。街坊们的鞋",
+            "子坏了，都爱拿到",
+            "他这里来修。他说",
+            "，修鞋是手艺活，",
+            "也是良心活，一双",
+            "鞋修好了，能再穿",
+            "好几年。这些年来",
+            "，他修过的鞋有上",
+            "万双，街坊们都叫",
+            "他“鞋大夫”。",
+        ]
+        .join("\n");
+        let briefs = "社会速递\n▲筱城开通\n夜间急诊绿色通\n道 即日起，市内\n五家医院开通夜\n间急诊绿色通道。\n▲筱湖公园\n新增环湖步道 筱\n湖公园环湖步道昨\n日建成开放，全长\n三公里。\n";
+        let page = format!("{story}\n\n{briefs}");
+        let a = segment_issue(&page, "k");
+        let a: Vec<_> = a
+            .into_iter()
+            .filter(|a| a.title != "老街上的修鞋摊")
+            .collect();
+        let titles: Vec<&str> = a.iter().map(|a| a.title.as_str()).collect();
+        for title in ["筱城开通夜间急诊绿色通道", "筱湖公园新增环湖步道"] {
+            assert!(titles.contains(&title), "{title}: {a:#?}");
+        }
+        let first = a.iter().find(|a| a.title == "筱城开通夜间急诊绿色通道");
+        assert!(
+            first.is_some_and(|a| a.paragraphs.concat().starts_with("即日起")),
+            "{a:#?}"
+        );
+        let page = "▲筱城开通夜间急诊绿色通道\n本报讯 即日起，市内五家医院开通夜间急诊绿色通道。\n";
+        let a = segment_issue(page, "k");
+        assert_eq!(a[0].title, "筱城开通夜间急诊绿色通道", "{a:#?}");
+    }
 
     /// A dispatch's dateline ends with `讯` or a dated `电`; a head ending with the
     /// word `消息` (good news) is a brief's head, while `央视网消息（…）` still opens a

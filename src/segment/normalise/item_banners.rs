@@ -13,9 +13,23 @@ use crate::segment::classify::is_name_line;
 /// finished sentence: a numbered list of titles is none), is the banner over the
 /// run; each item is an article of its own. (Two marked lines under a label,
 /// `数据` / `■…` / `■…`, may be one box of figures: no run; nor is a byline over a
-/// story's marked points a banner.)
+/// story's marked points a banner.) Page furniture set in among the items after
+/// the first (a page's foot and the next page's running head, where a page break
+/// fell inside the run) is passed over: it breaks no run.
 pub(super) fn mark_marked_runs(units: &mut [Unit<'_>]) {
     for i in 0..units.len().saturating_sub(3) {
+        // The run's first three items: the first right under the line, page
+        // furniture set in among the items after it (a page's foot and the next
+        // page's running head, where a page break fell inside the run) passed over.
+        // (Furniture right under the line, an attribution line, says the line is an
+        // article's title.)
+        let first = &units[i + 1];
+        let mut rest = units[i + 2..]
+            .iter()
+            .filter(|u| u.markup != Markup::Furniture);
+        let (Some(second), Some(third)) = (rest.next(), rest.next()) else {
+            break;
+        };
         let head = &units[i];
         let short = head.markup == Markup::None
             && count_upto(&head.text, 9) <= 8
@@ -24,13 +38,14 @@ pub(super) fn mark_marked_runs(units: &mut [Unit<'_>]) {
             // (A byline over a story's marked points heads no run.)
             && !is_byline(&head.text, count_upto(&head.text, 81))
             && !is_name_line(&head.text);
-        let run = match item_mark(&units[i + 1]) {
-            Some(ItemMark::Mark(m)) => {
-                (i + 2..=i + 3).all(|k| item_mark(&units[k]) == Some(ItemMark::Mark(m)))
-            }
-            Some(ItemMark::Number(1, m)) => {
-                (2..=3).all(|n| item_mark(&units[i + n as usize]) == Some(ItemMark::Number(n, m)))
-            }
+        let run = match item_mark(first) {
+            Some(ItemMark::Mark(m)) => [second, third]
+                .iter()
+                .all(|u| item_mark(u) == Some(ItemMark::Mark(m))),
+            Some(ItemMark::Number(1, m)) => [second, third]
+                .iter()
+                .zip(2..)
+                .all(|(u, n)| item_mark(u) == Some(ItemMark::Number(n, m))),
             _ => false,
         };
         if short && run {
@@ -174,6 +189,17 @@ mod tests {
         normalise(&mut u);
         assert!(u.iter().all(|u| u.markup != Markup::Banner), "{u:#?}");
         assert_eq!(crate::segment::segment_issue(ads, "p").len(), 1);
+        // A page's foot and the next page's running head set in among the items
+        // (a page break fell inside the run) break no run.
+        let broken = format!(
+            "{story}简明新闻\n△栎原市今春新栽行道树一万株，城区绿化覆盖率达到百分之二十六。\n第 1 页\n\x0c晋北日报  2025年3月5日  要闻\n△滍阳县文化馆举办农民书画展，展出作品一百二十余件。\n△省邮电部门在峿山林区新设邮电所三处，方便山区群众通信。\n"
+        );
+        let articles = crate::segment::segment_issue(&broken, "p");
+        assert_eq!(articles.len(), 4, "{articles:#?}");
+        assert!(
+            articles[3].paragraphs[0].starts_with("△省邮电部门"),
+            "{articles:#?}"
+        );
         // A byline over a story's three marked points is no banner.
         let points = "三项举措温暖独居老人\n本报记者 郗明\n■社区为独居老人安装一键呼叫器，老人按下按钮即可求助。\n■网格员每周上门走访一次，记录老人的身体状况。\n■志愿者结对陪伴，节假日陪老人吃一顿团圆饭。\n";
         let mut u = units(points);

@@ -382,6 +382,13 @@ kind_lists! {
     /// A dateline's word read only where a dateline opens a lede after an outlet's
     /// name (`消息`: `央视网消息（记者…）`; `市民看病再添好消息` is a head's word).
     OutletNewsWords => outlet_news_words,
+    /// A newsroom's dateline marker that opens a lede whole (`本报讯`, `本刊讯`, `特讯`).
+    DatelineMarkers => dateline_markers,
+    /// What a paper calls itself opening a dateline (`本报`: `本报（记者…）`,
+    /// `本报平壤1月3日电`).
+    OwnPaperWords => own_paper_words,
+    /// A news agency whose dispatch a dateline names (`新华社`: `新华社北京1月1日电`).
+    DispatchAgencies => dispatch_agencies,
     /// What a photographer's credit ends with (`摄`: `本报记者　苻慕白　摄`).
     PhotoVerbs => photo_verbs,
     /// Words that make an age name a group, not a person (`老年人`: `70岁的老年人`).

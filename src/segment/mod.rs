@@ -115,6 +115,68 @@ pub struct Explanation {
     pub starts: Vec<ArticleStart>,
 }
 
+/// A line segmentation read that the cut does not hold as often as the page
+/// prints it ([`misheld_lines`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MisheldLine<'a> {
+    /// The line, where the page first prints it.
+    pub line: &'a ExplainedLine,
+    /// How many times the page's lines print it, and the cut holds it.
+    pub printed: usize,
+    pub held: usize,
+}
+
+/// The lines of a page that `articles` do not hold as the page prints them: what
+/// "held" means for every check of a cut's lines (the assemble tests, the gold
+/// census). Each line segmentation read (a line of `explanation`, spaces not
+/// counted, not empty) is held each time the page prints it: filed as the page's
+/// furniture (noise, a break) or whole in one piece of one article (its kicker,
+/// title, subtitle, byline or a paragraph: [`Article::pieces`]). A line lost,
+/// split across two pieces or articles, or held twice is reported once, with the
+/// times it is printed and held. (A line inside another line of the page is
+/// counted inside it too, on both sides.)
+pub fn misheld_lines<'a>(
+    articles: &[Article],
+    explanation: &'a Explanation,
+) -> Vec<MisheldLine<'a>> {
+    let squeezed = |t: &str| -> String { t.chars().filter(|c| !c.is_whitespace()).collect() };
+    let printed: Vec<String> = explanation
+        .lines
+        .iter()
+        .map(|l| squeezed(&l.text))
+        .collect();
+    let held: Vec<String> = articles
+        .iter()
+        .flat_map(Article::pieces)
+        .map(squeezed)
+        .chain(
+            explanation
+                .lines
+                .iter()
+                .zip(&printed)
+                .filter(|(l, _)| matches!(l.role, "noise" | "break"))
+                .map(|(_, t)| t.clone()),
+        )
+        .collect();
+    let times =
+        |t: &str, within: &[String]| -> usize { within.iter().map(|p| p.matches(t).count()).sum() };
+    let mut seen = std::collections::HashSet::new();
+    explanation
+        .lines
+        .iter()
+        .zip(&printed)
+        .filter(|(_, t)| !t.is_empty() && seen.insert(t.as_str()))
+        .filter_map(|(line, t)| {
+            let (printed, held) = (times(t, &printed), times(t, &held));
+            (printed != held).then_some(MisheldLine {
+                line,
+                printed,
+                held,
+            })
+        })
+        .collect()
+}
+
 /// Segment `text` as [`segment_issue`] does, and say why.
 pub fn explain_issue(text: &str, issue_key: &str) -> (Vec<Article>, Explanation) {
     let mut explanation = Explanation::default();

@@ -1036,6 +1036,32 @@ fn is_kicker_line(text: &str, least: usize) -> bool {
         ])
 }
 
+/// The longest line, in characters, of a title broken over two lines under a
+/// column's label ([`title_under_column_label`]).
+const TITLE_LINE_CHARS: usize = 13;
+
+/// Three head lines: a column's label (`今日关注`, `民生热线`: the lexicon's
+/// `column_label_endings`) over a title broken over two lines, each no longer
+/// than [`TITLE_LINE_CHARS`], the upper at least half as wide as the lower
+/// (`溆水两岸百座冷库` / `“冻”住了山里的好收成`). A short line over a much longer
+/// one is a kicker over its title (`法治在线` / `守护“钱袋子”` / `轫阳警方一周追回…`),
+/// and a column's label in the middle (`城事` / `民生热线` / title) is the
+/// story's kicker under the page's section.
+fn title_under_column_label(units: &[Unit<'_>], heads: &[usize]) -> bool {
+    let [label, upper, lower] = heads else {
+        return false;
+    };
+    let lex = lexicon();
+    let (upper, lower) = (&units[*upper].text, &units[*lower].text);
+    let n = |t: &str| count_upto(t, TITLE_LINE_CHARS + 1);
+    lex.is_column_label(&units[*label].text)
+        && !lex.is_column_label(upper)
+        && !lex.is_column_label(lower)
+        && n(upper) <= TITLE_LINE_CHARS
+        && n(lower) <= TITLE_LINE_CHARS
+        && 2 * n(upper) >= n(lower)
+}
+
 /// How many of the head lines `above` a title (top to bottom) make its kicker: the
 /// line right over the title, or two parallel halves of one slogan right over it
 /// (`优化营商环境` / `服务市场主体`), none when there is no line.
@@ -2510,6 +2536,16 @@ impl Assembler {
             && heads.iter().all(|&h| units[h].level == 0)
             && is_couplet(&units[heads[t - 1]].text, &units[heads[t]].text)
             && !lede_restates(&units[heads[t - 1]].text, &units[heads[t]].text, lede);
+        // A title broken over two lines under a column's label, over its subtitle
+        // or byline (`今日关注` / `溆水两岸百座冷库` / `“冻”住了山里的好收成` /
+        // `——…见闻`): the label is the story's kicker, the two lines one title,
+        // joined as a couplet's halves are.
+        let couplet = couplet
+            || (t == 2
+                && heads.len() == 3
+                && heads.iter().all(|&h| units[h].level == 0)
+                && (subtitle.is_some() || !bylines.is_empty())
+                && title_under_column_label(units, &heads));
         // A kicker printed on two lines at a page's top under the page's label, over
         // a title with its subtitle or byline (the stack of four kept above): one
         // kicker, its lines joined with nothing, as a title's lines are; the label
@@ -3566,6 +3602,72 @@ mod tests {
         let a = segment_issue(page, "k");
         assert_eq!(a[0].title, "全县八万亩油菜进入花期", "{a:#?}");
         assert_eq!(a[0].kicker, "", "{a:#?}");
+    }
+
+    /// A kind's bare name printed once at a page's top (`评论`, `读者来信`) names
+    /// the band of pieces under it: no kicker of the first (whose kind stays the
+    /// band's), and filed as the page's furniture; a column's own label in the band
+    /// stays its piece's kicker. Printed again over a later piece, the name is each
+    /// piece's kicker; over a page of two pieces, or of pieces parted by another
+    /// kind's name under the first, it is the first one's.
+    #[test]
+    fn a_kinds_name_over_a_band_is_the_pages_label() {
+        let page = "评论\n\n老街改造要留住烟火气\n\n本报评论员\n\n老街改造，改的是房子，留的是人情。拆掉重建容易，留住烟火气难。\n\n筠水短评\n\n分类投放要成习惯\n\n渚石\n\n垃圾分类推行三年，小区里的分类桶已经配齐，可投放习惯还没养成。\n\n社区养老需要更多专业力量\n\n太史砚田\n\n社区养老服务站越建越多，缺的是懂护理的专业人员。\n\n共享单车也要守规矩\n\n麦穗生\n\n共享单车方便了出行，乱停乱放却让人头疼。\n";
+        let a = segment_issue(page, "k");
+        assert_eq!(
+            heads(&a),
+            [
+                ("", "老街改造要留住烟火气"),
+                ("筠水短评", "分类投放要成习惯"),
+                ("", "社区养老需要更多专业力量"),
+                ("", "共享单车也要守规矩"),
+            ],
+            "{a:#?}"
+        );
+        assert_eq!(a[0].kind, crate::article::Kind::Commentary, "{a:#?}");
+        assert_every_line_held(page);
+        let twice = page.replace("筠水短评", "评论");
+        let a = segment_issue(&twice, "k");
+        assert_eq!(a[0].kicker, "评论", "{a:#?}");
+        assert_eq!(a[1].kicker, "评论", "{a:#?}");
+        // Another kind's name under the first piece (`编后`, `来信摘登`) ends the
+        // name's reach: it heads only the pieces over that one, no band.
+        let parted = page.replace("筠水短评", "编后");
+        let a = segment_issue(&parted, "k");
+        assert_eq!(a[0].kicker, "评论", "{a:#?}");
+        // One letter and its reply are no band: the label stays the letter's.
+        let (one, _) = page.split_at(page.find("社区养老").unwrap_or(page.len()));
+        let a = segment_issue(one, "k");
+        assert_eq!(a[0].kicker, "评论", "{a:#?}");
+    }
+
+    /// A title broken over two lines under a column's label, over its subtitle and
+    /// byline, is one title under that label; a short line over a much longer title
+    /// under a page's label stays the kicker, and a column's label under the page's
+    /// section is the kicker of a one-line title.
+    #[test]
+    fn a_title_on_two_lines_under_a_column_label_is_one_title() {
+        let page = "今日关注\n\n菘水两岸百座冷库\n\n“冻”住了山里的好收成\n\n——菘亭县建设产地冷链设施见闻\n\n本报记者　禤砚池\n\n本报菘亭11月17日讯　天刚亮，菘亭县桧坪乡的冷库门口已排起了三轮车。\n";
+        let a = segment_issue(page, "k");
+        assert_eq!(
+            heads(&a),
+            [("今日关注", "菘水两岸百座冷库“冻”住了山里的好收成")],
+            "{a:#?}"
+        );
+        assert_eq!(a[0].subtitle, "——菘亭县建设产地冷链设施见闻", "{a:#?}");
+        let page = page
+            .replace("今日关注", "法治在线")
+            .replace("菘水两岸百座冷库", "守护“钱袋子”")
+            .replace("“冻”住了山里的好收成", "菘阳警方一周追回电诈资金三百余万元");
+        let a = segment_issue(&page, "k");
+        assert_eq!(
+            heads(&a),
+            [("守护“钱袋子”", "菘阳警方一周追回电诈资金三百余万元")],
+            "{a:#?}"
+        );
+        let page = "城事\n\n民生热线\n\n苜蓿巷积水问题解决了\n\n晚报记者 段干泊舟\n\n前几天的一场大雨过后，菘榈区苜蓿巷口不再积水了。\n";
+        let a = segment_issue(page, "k");
+        assert_eq!(heads(&a), [("民生热线", "苜蓿巷积水问题解决了")], "{a:#?}");
     }
 
     /// Of the head lines stacked over a title, the one right over it is the story's

@@ -108,6 +108,25 @@ pub struct ArticleStart {
     pub doubts: crate::article::Doubts,
 }
 
+/// The fewest pieces under a page's first, before another kind's name, that make
+/// a band of pieces under one label (a page of one letter and its reply is none,
+/// nor a letter and its reply over `来信摘登` and `编后`).
+const BAND_PIECES: usize = 3;
+
+/// `评论`, `读者来信`: a kind's bare name, a whole word (spaces not counted) of the
+/// lexicon's `commentary_kickers` or `letter_kickers`, no column's own name
+/// (`筠水短评`, `来信调查`).
+fn names_a_band(label: &str) -> bool {
+    let bare: String = label.chars().filter(|c| !c.is_whitespace()).collect();
+    let lex = lexicon::lexicon();
+    [
+        lexicon::KindList::CommentaryKickers,
+        lexicon::KindList::LetterKickers,
+    ]
+    .into_iter()
+    .any(|list| lex.kind_words(list).any(|w| w == bare))
+}
+
 /// Each line's role and rule, and where each article starts and why.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Explanation {
@@ -284,6 +303,24 @@ fn run(
     // Kickers that head the page or a section, no story: their lines are filed
     // as the page's furniture (for the explanation: no line of the page is lost).
     let mut labels_set_aside: Vec<String> = Vec::new();
+    // A kind's bare name over the page's first piece, printed once on the page
+    // (`评论`, `读者来信`: a whole word of the lexicon's commentary_kickers or
+    // letter_kickers) names the band of pieces under it, no one piece's column.
+    // A band is several pieces: at least BAND_PIECES under the first before
+    // another kind's name.
+    let band_label = {
+        let kept: Vec<&str> = drafts
+            .iter()
+            .filter(|d| !d.paragraphs.is_empty() || !d.title.is_empty())
+            .map(|d| d.kicker.as_str())
+            .collect();
+        kept.split_first().is_some_and(|(&k, rest)| {
+            // The pieces the name reaches: those up to the next kind's name
+            // (`编后`, `来信摘登`), which heads its own.
+            let reach = rest.iter().take_while(|k| !names_a_band(k)).count();
+            names_a_band(k) && reach >= BAND_PIECES && !rest.contains(&k)
+        })
+    };
     let mut articles: Vec<Article> = drafts
         .into_iter()
         .filter(|d| !d.paragraphs.is_empty() || !d.title.is_empty())
@@ -315,6 +352,11 @@ fn run(
             // kicker cannot have made it one: kind_of tells a continuation by its
             // jump marker, or by no title and no kicker at all.)
             if kind == crate::article::Kind::Continuation && !d.kicker.is_empty() {
+                labels_set_aside.push(std::mem::take(&mut d.kicker));
+            }
+            // The band's name over the first piece (its kind read with it, as the
+            // band's) is the page's label.
+            if n == 0 && band_label && !d.kicker.is_empty() {
                 labels_set_aside.push(std::mem::take(&mut d.kicker));
             }
             Article {

@@ -1242,14 +1242,16 @@ fn open_stretches(covered: &[bool], lo: usize) -> impl Iterator<Item = (usize, u
     })
 }
 
-/// [`clean_gutters`], the rows read only until no gutter is left possible
-/// (`early`) or every one of them.
+/// [`clean_gutters_in`] of a region read for its span first (the plain reading
+/// the tests hold the span's reading to).
 #[cfg(test)]
 fn clean_gutters_by(rows: &[Row], early: bool) -> Vec<Gutter> {
     clean_gutters_in(rows, Span::of(rows), early)
 }
 
-/// [`clean_gutters_by`] of a region whose width and leftmost text are `span`'s.
+/// The region's clean gutters ([`clean_gutters`]) where its width and leftmost
+/// text are `span`'s: the rows read only until no gutter is left possible
+/// (`early`) or every one of them.
 fn clean_gutters_in(rows: &[Row], span: Span, early: bool) -> Vec<Gutter> {
     let Some(width) = span.width else {
         return Vec::new();
@@ -1308,11 +1310,18 @@ fn has_columns(rows: &[Row]) -> bool {
         .any(|g| stepped_across(rows, g) >= MIN_SPACED)
 }
 
-/// The runs of the region's rows from its top (`rows[..k]`, `from_top`) or to its
-/// bottom (`rows[k..]`) that have columns (a gutter down all of them that
-/// [`MIN_SPACED`] of their rows step across), by their `k`: every run read in one
-/// pass, a row at a time, where asking it of each run apart read the region once
-/// a run.
+/// [`runs_with_columns_in`] of a region read for its span first (the plain
+/// reading the tests hold the span's reading to).
+#[cfg(test)]
+fn runs_with_columns(rows: &[Row], from_top: bool) -> Vec<usize> {
+    runs_with_columns_in(rows, Span::of(rows), from_top)
+}
+
+/// The runs of the region's rows (its width and leftmost text `span`'s) from its
+/// top (`rows[..k]`, `from_top`) or to its bottom (`rows[k..]`) that have columns
+/// (a gutter down all of them that [`MIN_SPACED`] of their rows step across), by
+/// their `k`: every run read in one pass, a row at a time, where asking it of each
+/// run apart read the region once a run.
 ///
 /// A run's gutters are the runs of two or more positions none of its rows covers
 /// with text on both sides, and a row steps across one when its first piece ends
@@ -1323,12 +1332,6 @@ fn has_columns(rows: &[Row]) -> bool {
 /// come, the run has columns when a stretch of two or more positions not covered
 /// opens at a position [`MIN_SPACED`] rows have between. Positions covered stay
 /// covered: once no two neighbours are left open, no longer run has a gutter.
-#[cfg(test)]
-fn runs_with_columns(rows: &[Row], from_top: bool) -> Vec<usize> {
-    runs_with_columns_in(rows, Span::of(rows), from_top)
-}
-
-/// [`runs_with_columns`] of a region whose width and leftmost text are `span`'s.
 fn runs_with_columns_in(rows: &[Row], span: Span, from_top: bool) -> Vec<usize> {
     let width = span.width.unwrap_or(0);
     let lo = span.lo;

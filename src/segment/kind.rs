@@ -161,8 +161,9 @@ pub fn kind_of(d: &Draft) -> Kind {
     }
     // A text under a column of remarks' label (`记者手记`, `记者观察`:
     // kind_words.remark_labels) that argues is commentary, though a reporter signs
-    // it or it opens as a report does.
-    if labels_a_remark(d) && argues(d) {
+    // it or its first clause says when; a dispatch opened by a dateline
+    // (`本报讯（记者 某某）…`) stays a report, whatever it quotes.
+    if !d.dateline && labels_a_remark(d) && argues(d) {
         return Kind::Commentary;
     }
     // A reader's letter printed unsigned, under a letters column's label (`读者来信`,
@@ -422,8 +423,9 @@ const AGE_GROUP_CHARS: usize = 8;
 /// date (`泂川省水利厅　2026年12月8日`, [`closes_signed_and_dated`]).
 const SIGNATURE_CHARS: usize = 40;
 
-/// Words of obligation (per mille of a body's characters) above which an
-/// authored text argues ([`argues`]): a report holds a few.
+/// Words of obligation (per mille of a body's characters) above which a text
+/// argues ([`argues`]: an author's, or a reporter's remark under a column's label):
+/// a report holds a few.
 const ARGUING_PER_MILLE: usize = 6;
 
 /// The first sentence of the text: its first paragraph's first
@@ -1213,6 +1215,18 @@ mod tests {
             )),
             Kind::News
         );
+        // A dispatch its dateline opens stays news under the label, though it
+        // quotes an official's `要` (one is past the arguing share of so short a
+        // text).
+        let quoted = "本报讯（记者 钟叙）4月18日，省统计局发布一季度经济数据。发言人表示，下一步要继续巩固回升向好的势头。";
+        let mut dispatch = draft(
+            "一季度经济观察",
+            "一季度全省经济开局平稳",
+            "",
+            &[quoted, quoted],
+        );
+        dispatch.dateline = true;
+        assert_eq!(kind_of(&dispatch), Kind::News);
     }
 
     /// A reader's letter printed unsigned, under a letters column's label or opening

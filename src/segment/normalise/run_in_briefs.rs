@@ -5,10 +5,16 @@
 //! without a bullet a line holding a space is as often a sentence or a table's row,
 //! so only the paragraphs right under a banner over a run of briefs, two or more of
 //! them in a row, each a head, a space and running text, are read so.
+//!
+//! A bulleted head that a narrow column wrapped over two or three lines, its text
+//! opening after its tail and a space, is joined back into one head here too
+//! ([`join_wrapped_run_in_heads`]), once the page is unwrapped.
 
 use crate::segment::blocks::Markup;
 use crate::segment::blocks::Unit;
 use crate::segment::classify::{count_upto, dateline, is_byline, is_complete};
+use crate::segment::lexicon::NewsDayWords;
+use crate::segment::news_day::{Reach, tells_news_day};
 
 /// Fewest run-in briefs in a row under a banner.
 const LEAST_BRIEFS: usize = 2;
@@ -157,17 +163,19 @@ pub(super) fn split_run_in_briefs(units: &mut Vec<Unit<'_>>) {
 /// [`MOST_HEAD`] characters, and the paragraph keeps the text after the space when
 /// it opens as a sentence does (a Han character, a figure, a quotation mark) and
 /// runs on (a comma or a full stop). No dateline, dispatch or byline is a head's
-/// tail (a bulleted title over `本报讯 …` keeps its text), and no line that is a
-/// byline as a whole (`读者 桓雨村`) holds one.
+/// tail (a bulleted title over `本报讯 …` keeps its text), no piece that tells the
+/// day of the news as a text opens on it (`7月5日 省政府召开…`, `今年以来 全市…`:
+/// a whole title over its text keeps it), and no line that is a byline as a whole
+/// (`读者 桓雨村`) holds one.
 pub(super) fn join_wrapped_run_in_heads(units: &mut [Unit<'_>]) {
-    let bare = |t: &str| !t.contains([' ', '\u{3000}']) && !t.contains(HEAD_STOPS);
+    let unbroken = |t: &str| !t.contains([' ', '\u{3000}']) && !t.contains(HEAD_STOPS);
     for i in 1..units.len() {
         let (above, below) = units.split_at_mut(i);
         let (u, v) = (&mut above[i - 1], &mut below[0]);
         if u.bullet.is_none()
             || u.markup != Markup::None
             || u.level > 0
-            || !bare(&u.text)
+            || !unbroken(&u.text)
             || v.gap != 0
             || v.markup != Markup::None
             || v.level > 0
@@ -184,13 +192,19 @@ pub(super) fn join_wrapped_run_in_heads(units: &mut [Unit<'_>]) {
         let n = count_upto(&head, MOST_HEAD + 1);
         if (LEAST_HEAD..=MOST_HEAD).contains(&n)
             && !piece.is_empty()
-            && bare(piece)
+            && unbroken(piece)
             && !piece.ends_with(|c: char| c.is_ascii_digit())
             && opens_a_sentence(after)
             && after.contains(['，', '。'])
             && count_upto(after, LEAST_TEXT) >= LEAST_TEXT
             && dateline(&v.text).is_none()
             && !is_dispatch(piece)
+            && !tells_news_day(
+                piece,
+                NewsDayWords::ReportOpeners,
+                Reach::Opening,
+                Reach::Opening,
+            )
             && !is_byline(piece, count_upto(piece, 81))
             && !is_byline(&v.text, count_upto(&v.text, 81))
         {
@@ -251,6 +265,22 @@ mod tests {
         let page = "▲筱城开通夜间急诊绿色通道\n本报讯 即日起，市内五家医院开通夜间急诊绿色通道。\n";
         let a = segment_issue(page, "k");
         assert_eq!(a[0].title, "筱城开通夜间急诊绿色通道", "{a:#?}");
+        // A whole head over a text that opens on its day and a space keeps the
+        // day in its text: the day is no tail of the head.
+        for (head, text) in [
+            (
+                "省政府召开防汛工作会议",
+                "7月5日 省政府召开防汛工作会议，部署全省防汛工作。",
+            ),
+            (
+                "市民服务热线",
+                "今年以来 全市热线共受理群众来电十二万件，办结率九成八。",
+            ),
+        ] {
+            let page = format!("■{head}\n{text}\n");
+            let a = segment_issue(&page, "k");
+            assert_eq!(a[0].title, head, "{a:#?}");
+        }
     }
 
     /// A dispatch's dateline ends with `讯` or a dated `电`; a head ending with the

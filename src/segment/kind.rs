@@ -285,18 +285,22 @@ fn authored(d: &Draft) -> bool {
 /// `kind_words.feature_title_endings` (`县城街头素描`, `蘅台茶市一瞥`), brackets and
 /// marks aside.
 fn labels_a_feature(d: &Draft, title: &str) -> bool {
-    let lex = lexicon();
-    let kicker = bare_head(&d.kicker);
-    (!kicker.is_empty() && lex.ends_with_kind_word(KindList::FeatureLabels, kicker))
-        || lex.ends_with_kind_word(KindList::FeatureTitleEndings, bare_head(title))
+    kicker_ends_with(d, KindList::FeatureLabels)
+        || lexicon().ends_with_kind_word(KindList::FeatureTitleEndings, bare_head(title))
 }
 
 /// The story stands under the label of a column of remarks: its kicker ends with a
 /// word of the lexicon's `kind_words.remark_labels` (`记者手记`, `區域觀察`), brackets
 /// and marks aside.
 fn labels_a_remark(d: &Draft) -> bool {
+    kicker_ends_with(d, KindList::RemarkLabels)
+}
+
+/// The story's kicker, brackets and marks aside ([`bare_head`]), is there and
+/// ends with a word of the kind list `list`.
+fn kicker_ends_with(d: &Draft, list: KindList) -> bool {
     let kicker = bare_head(&d.kicker);
-    !kicker.is_empty() && lexicon().ends_with_kind_word(KindList::RemarkLabels, kicker)
+    !kicker.is_empty() && lexicon().ends_with_kind_word(list, kicker)
 }
 
 /// A head without the white space, brackets and marks around it (`【通讯】` -> `通讯`).
@@ -382,11 +386,10 @@ fn opens_as_a_report(d: &Draft, clause: Option<&str>) -> bool {
 /// text opens with a salutation to the editors (`编辑同志：…`,
 /// `kind_words.letter_salutations`).
 fn is_a_letter(d: &Draft) -> bool {
-    let lex = lexicon();
-    let kicker = super::blocks::trim_white(&d.kicker).trim_matches(|c: char| !c.is_alphanumeric());
-    (!kicker.is_empty() && lex.ends_with_kind_word(KindList::LetterKickers, kicker))
+    kicker_ends_with(d, KindList::LetterKickers)
         || d.paragraphs.first().is_some_and(|p| {
-            lex.kind_words(KindList::LetterSalutations)
+            lexicon()
+                .kind_words(KindList::LetterSalutations)
                 .any(|w| p.trim_start().starts_with(w))
         })
 }

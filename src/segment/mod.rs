@@ -134,6 +134,12 @@ pub struct Explanation {
     pub starts: Vec<ArticleStart>,
 }
 
+/// A draft that becomes an article: it has a title or a paragraph (a kicker or a
+/// byline alone makes none).
+fn holds_a_piece(d: &assemble::Draft) -> bool {
+    !d.paragraphs.is_empty() || !d.title.is_empty()
+}
+
 /// A line segmentation read that the cut does not hold as often as the page
 /// prints it ([`misheld_lines`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -311,19 +317,21 @@ fn run(
     let band_label = {
         let kept: Vec<&str> = drafts
             .iter()
-            .filter(|d| !d.paragraphs.is_empty() || !d.title.is_empty())
+            .filter(|d| holds_a_piece(d))
             .map(|d| d.kicker.as_str())
             .collect();
         kept.split_first().is_some_and(|(&k, rest)| {
             // The pieces the name reaches: those up to the next kind's name
-            // (`编后`, `来信摘登`), which heads its own.
-            let reach = rest.iter().take_while(|k| !names_a_band(k)).count();
-            names_a_band(k) && reach >= BAND_PIECES && !rest.contains(&k)
+            // (`编后`, `来信摘登`), which heads its own. (The first kicker is asked
+            // first: most pages open on none, and the rest is not read.)
+            names_a_band(k)
+                && rest.iter().take_while(|k| !names_a_band(k)).count() >= BAND_PIECES
+                && !rest.contains(&k)
         })
     };
     let mut articles: Vec<Article> = drafts
         .into_iter()
-        .filter(|d| !d.paragraphs.is_empty() || !d.title.is_empty())
+        .filter(holds_a_piece)
         .enumerate()
         .map(|(n, mut d)| {
             // A section's name at a page's top (two words of two characters joined

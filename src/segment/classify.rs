@@ -1121,12 +1121,15 @@ pub fn is_question_label(text: &str) -> bool {
 /// `问：…`, `记者：…`: `text` opens with a word of the lexicon's kind list `labels`
 /// alone, then a colon (full-width or not).
 pub fn opens_with_label(text: &str, labels: super::lexicon::KindList) -> bool {
-    super::lexicon::lexicon().kind_words(labels).any(|w| {
-        !w.is_empty()
-            && text
-                .strip_prefix(w)
-                .is_some_and(|rest| rest.starts_with(['：', ':']))
-    })
+    // (Most paragraphs open with no label's first character: no word is compared.)
+    let lexicon = super::lexicon::lexicon();
+    lexicon.kind_word_may_open(labels, text)
+        && lexicon.kind_words(labels).any(|w| {
+            !w.is_empty()
+                && text
+                    .strip_prefix(w)
+                    .is_some_and(|rest| rest.starts_with(['：', ':']))
+        })
 }
 
 /// `72.如何理解…？`, `三、…`, `（一）…`.
@@ -2174,11 +2177,7 @@ pub fn dateline(text: &str) -> Option<String> {
 /// `kind_words.dateline_words` or `outlet_news_words` (`讯`, `消` of `消息`); every
 /// line of text that opens with no dateline's character asks.
 fn news_word_opens(text: &str) -> bool {
-    use super::lexicon::KindList;
-    let lexicon = super::lexicon::lexicon();
-    [KindList::DatelineWords, KindList::OutletNewsWords]
-        .into_iter()
-        .any(|list| lexicon.kind_word_may_open_within(list, text, DATELINE_WORD_CHARS))
+    super::lexicon::lexicon().news_word_may_open_within(text, DATELINE_WORD_CHARS)
 }
 
 /// `〔记者林雨亭／岚城报导〕`, `【记者 黎海 报道】`: a bracketed credit opening a

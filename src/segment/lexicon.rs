@@ -238,6 +238,10 @@ struct ListChars {
     credit_fields: AnyWord,
     /// The lists of `kind_words`, in the order of [`KindList::ALL`].
     kind_words: Vec<AnyWord>,
+    /// The first characters of `kind_words.dateline_words` and
+    /// `kind_words.outlet_news_words` together: a dateline's word, either list's,
+    /// is looked for in one reading of a line's opening.
+    news_word_firsts: WordChars,
 }
 
 /// The fields of a newspaper database's records (`Title-题名: …`), by the Han name
@@ -705,6 +709,11 @@ impl Lexicon {
                 .iter()
                 .map(|&list| AnyWord::of(self.kind_list(list)))
                 .collect(),
+            news_word_firsts: WordChars::of_firsts(
+                self.kind_list(KindList::DatelineWords)
+                    .iter()
+                    .chain(self.kind_list(KindList::OutletNewsWords)),
+            ),
         })
     }
 }
@@ -1244,6 +1253,27 @@ impl Lexicon {
             .is_some_and(|words| text.chars().take(chars).any(|c| words.firsts.has(c)))
     }
 
+    /// Whether a word of `kind_words.dateline_words` or
+    /// `kind_words.outlet_news_words` may open among the first `chars` characters
+    /// of `text`: [`Lexicon::kind_word_may_open_within`] of either list, the
+    /// opening read once for both.
+    pub fn news_word_may_open_within(&self, text: &str, chars: usize) -> bool {
+        let firsts = &self.list_chars().news_word_firsts;
+        text.chars().take(chars).any(|c| firsts.has(c))
+    }
+
+    /// Whether `text` may open with a word of the kind list `list`: its first
+    /// character opens one (or an empty word is listed). A text that fails opens
+    /// with none of the list's words, and no word needs comparing.
+    pub fn kind_word_may_open(&self, list: KindList, text: &str) -> bool {
+        self.list_chars()
+            .kind_words
+            .get(list as usize)
+            .is_none_or(|words| {
+                words.firsts.any || text.chars().next().is_some_and(|c| words.firsts.has(c))
+            })
+    }
+
     fn kind_list(&self, list: KindList) -> &[String] {
         self.kind_words.list(list)
     }
@@ -1378,6 +1408,28 @@ mod tests {
         read.sort_unstable();
         names.sort_unstable();
         assert_eq!(read, names);
+    }
+
+    proptest::proptest! {
+        /// A dateline's word may open in a line's opening, read once for both
+        /// lists, exactly where either list's first characters told it read one
+        /// list at a time; a label may open a text wherever one of the list's words
+        /// does (the first-character test turns none away).
+        #[test]
+        fn news_words_and_labels_are_told_as_each_list_read_alone(
+            s in "(讯|消息|消|息|问|记者|记|本报|据|新华社|电|：|:|a|1| |\u{3000}){0,12}",
+            chars in 0usize..12
+        ) {
+            let lex = lexicon();
+            let either = [KindList::DatelineWords, KindList::OutletNewsWords]
+                .into_iter()
+                .any(|list| lex.kind_word_may_open_within(list, &s, chars));
+            proptest::prop_assert_eq!(lex.news_word_may_open_within(&s, chars), either, "{:?}", s);
+            for list in KindList::ALL {
+                let opens = lex.kind_words(list).any(|w| !w.is_empty() && s.starts_with(w));
+                proptest::prop_assert!(!opens || lex.kind_word_may_open(list, &s), "{:?} {:?}", list, s);
+            }
+        }
     }
 
     proptest::proptest! {

@@ -86,7 +86,7 @@ pub struct Lexicon {
     news_day_finders: [OnceLock<NewsDayFinder>; 3],
     /// The first characters of `web_controls`, gathered at their first use.
     #[serde(skip)]
-    control_openers: OnceLock<Vec<char>>,
+    control_openers: OnceLock<WordChars>,
     /// The byte length of the longest label of `head_fields`, found at its first use.
     #[serde(skip)]
     head_label_max: OnceLock<usize>,
@@ -162,7 +162,13 @@ impl WordChars {
     /// with `c`.
     #[inline]
     fn has(&self, c: char) -> bool {
-        self.any || ((self.bits >> (u32::from(c) % 64)) & 1 == 1 && self.chars.contains(&c))
+        self.any || self.is_one_of(c)
+    }
+
+    /// Whether `c` is one of the words' characters gathered (an empty word aside).
+    #[inline]
+    fn is_one_of(&self, c: char) -> bool {
+        (self.bits >> (u32::from(c) % 64)) & 1 == 1 && self.chars.contains(&c)
     }
 }
 
@@ -958,25 +964,25 @@ impl Lexicon {
 
     /// Whether `text` opens with a button word (see [`Lexicon::is_web_control`]).
     pub fn opens_with_web_control(&self, text: &str) -> bool {
-        self.web_controls
-            .iter()
-            .any(|w| text.starts_with(w.as_str()))
+        // (A text that opens with no button word's first character, a line of
+        // text opening with a figure, is not compared with every word.)
+        let openers = self.control_openers();
+        (openers.any || text.chars().next().is_some_and(|c| openers.has(c)))
+            && self
+                .web_controls
+                .iter()
+                .any(|w| text.starts_with(w.as_str()))
     }
 
     /// Whether a button word (see [`Lexicon::is_web_control`]) opens with `c`.
     pub fn opens_web_control(&self, c: char) -> bool {
+        self.control_openers().is_one_of(c)
+    }
+
+    /// The first characters of `web_controls`, gathered at their first use.
+    fn control_openers(&self) -> &WordChars {
         self.control_openers
-            .get_or_init(|| {
-                let mut firsts: Vec<char> = self
-                    .web_controls
-                    .iter()
-                    .filter_map(|w| w.chars().next())
-                    .collect();
-                firsts.sort_unstable();
-                firsts.dedup();
-                firsts
-            })
-            .contains(&c)
+            .get_or_init(|| WordChars::of_firsts(&self.web_controls))
     }
 }
 
@@ -1417,7 +1423,7 @@ mod tests {
         /// does (the first-character test turns none away).
         #[test]
         fn news_words_and_labels_are_told_as_each_list_read_alone(
-            s in "(讯|消息|消|息|问|记者|记|本报|据|新华社|电|：|:|a|1| |\u{3000}){0,12}",
+            s in "(讯|消息|消|息|问|记者|记|本报|据|新华社|电|分享|赞|阅读原文|阅|：|:|a|1| |\u{3000}){0,12}",
             chars in 0usize..12
         ) {
             let lex = lexicon();
@@ -1428,6 +1434,14 @@ mod tests {
             for list in KindList::ALL {
                 let opens = lex.kind_words(list).any(|w| !w.is_empty() && s.starts_with(w));
                 proptest::prop_assert!(!opens || lex.kind_word_may_open(list, &s), "{:?} {:?}", list, s);
+            }
+            // A button word opens a text, and its first character, as every word
+            // compared tells.
+            let control = lex.web_controls.iter().any(|w| s.starts_with(w.as_str()));
+            proptest::prop_assert_eq!(lex.opens_with_web_control(&s), control, "{:?}", s);
+            if let Some(c) = s.chars().next() {
+                let opener = lex.web_controls.iter().any(|w| w.starts_with(c));
+                proptest::prop_assert_eq!(lex.opens_web_control(c), opener, "{:?}", c);
             }
         }
     }

@@ -2844,7 +2844,9 @@ impl Assembler {
             // A head that names the text below it and nothing of the finished article
             // above (`市青少年游泳锦标赛落幕` over `为期三天的…游泳锦标赛…`) titles a
             // short item of its own, not a section of the article above.
-            let label = label_bigrams(&text);
+            // (Gathered when first asked: most heads fail the tests before it.)
+            let label_pairs = std::cell::OnceCell::new();
+            let label = || label_pairs.get_or_init(|| label_bigrams(&text)).as_slice();
             // (A roundup's short labels, `南渠区`, stay labels: a title is longer.)
             if !under_lede
                 && d.has_body()
@@ -2854,9 +2856,9 @@ impl Assembler {
                 && d.paragraphs.last().is_some_and(|p| is_complete(p))
                 && below.is_some_and(|b| {
                     let opening = super::classify::head(b, 40);
-                    label.iter().filter(|w| opening.contains(**w)).count() >= 2
+                    label().iter().filter(|w| opening.contains(**w)).count() >= 2
                 })
-                && shared_bigrams(&label, d) == 0
+                && shared_bigrams(label(), d) == 0
             {
                 self.open_headed(
                     line,
@@ -2881,8 +2883,8 @@ impl Assembler {
                 && d.paragraphs.last().is_some_and(|p| is_complete(p))
             {
                 let opening = super::classify::head(lede.unwrap_or(""), 40);
-                let named = label.iter().filter(|w| opening.contains(**w)).count();
-                if named >= 3 && named > 3 * shared_bigrams(&label, d) {
+                let named = label().iter().filter(|w| opening.contains(**w)).count();
+                if named >= 3 && named > 3 * shared_bigrams(label(), d) {
                     self.open_headed(line, "a lone head whose words open the text below, far more than the article above", text, bullet);
                     return;
                 }

@@ -21,12 +21,7 @@ pub fn comparison_key(s: &str) -> String {
     let mut run = 0;
     let mut i = 0;
     while i < b.len() {
-        let kept = match b[i] {
-            0x21..=0x7E => 1,
-            0xE5..=0xE9 => 3,
-            0xE4 if b[i + 1] >= 0xB8 => 3,
-            _ => 0,
-        };
+        let kept = stable_len(b, i);
         if kept > 0 {
             i += kept;
             continue;
@@ -53,7 +48,29 @@ pub fn comparison_key_prefix(parts: &[impl AsRef<str>], n: usize) -> String {
     let mut out = String::with_capacity(4 * n);
     let mut taken = 0;
     for part in parts {
-        for c in part.as_ref().chars() {
+        // Printable ASCII and Han U+4E00-U+9FFF are taken a run of bytes at a time,
+        // as [`comparison_key`] copies them; any other character is read alone.
+        let s = part.as_ref();
+        let b = s.as_bytes();
+        let mut run = 0;
+        let mut i = 0;
+        while i < b.len() {
+            let kept = stable_len(b, i);
+            if kept > 0 {
+                if taken == n {
+                    out.push_str(&s[run..i]);
+                    return out;
+                }
+                taken += 1;
+                i += kept;
+                continue;
+            }
+            out.push_str(&s[run..i]);
+            let Some(c) = s[i..].chars().next() else {
+                break;
+            };
+            i += c.len_utf8();
+            run = i;
             // Checked before stopping: a combining mark right after the last
             // character taken would change it.
             let Some(c) = nfkc_simple(c) else {
@@ -72,8 +89,23 @@ pub fn comparison_key_prefix(parts: &[impl AsRef<str>], n: usize) -> String {
                 taken += 1;
             }
         }
+        out.push_str(&s[run..]);
     }
     out
+}
+
+/// The bytes of the character at byte `i` of `b` (UTF-8) when it is printable
+/// ASCII or a Han character U+4E00-U+9FFF (told by its first bytes, `E4 B8`-`E9`):
+/// characters NFKC keeps whatever surrounds them, and no whitespace. 0 for any
+/// other character.
+#[inline]
+fn stable_len(b: &[u8], i: usize) -> usize {
+    match b[i] {
+        0x21..=0x7E => 1,
+        0xE5..=0xE9 => 3,
+        0xE4 if b[i + 1] >= 0xB8 => 3,
+        _ => 0,
+    }
 }
 
 /// Characters NFKC leaves alone whatever surrounds them.
@@ -726,6 +758,41 @@ mod tests {
                 }
             }
             proptest::prop_assert_eq!(comparison_key(&s), slow, "{:?}", s);
+        }
+
+        /// The prefix taken a run of bytes at a time is the prefix read a
+        /// character at a time, over parts and at every length.
+        #[test]
+        fn comparison_key_prefix_is_the_character_readings(
+            parts in proptest::collection::vec(
+                "[a-z0-9 \u{7f}\u{3000}\u{4dff}\u{4e00}\u{9fff}\u{a000}、《》·…（）ＡＥ\u{301}\u{2003}]{0,8}",
+                0..4
+            ),
+            n in 0usize..12
+        ) {
+            let mut slow = String::new();
+            let mut taken = 0;
+            'parts: for part in &parts {
+                for c in part.chars() {
+                    let Some(c) = nfkc_simple(c) else {
+                        slow = parts
+                            .iter()
+                            .flat_map(|p| p.nfkc())
+                            .filter(|c| !c.is_whitespace())
+                            .take(n)
+                            .collect();
+                        break 'parts;
+                    };
+                    if taken == n {
+                        break 'parts;
+                    }
+                    if !c.is_whitespace() {
+                        slow.push(c);
+                        taken += 1;
+                    }
+                }
+            }
+            proptest::prop_assert_eq!(comparison_key_prefix(&parts, n), slow, "{:?} {}", parts, n);
         }
     }
 

@@ -1208,6 +1208,11 @@ pub fn is_byline(text: &str, n: usize) -> bool {
     byline_shaped(text, n) && !credit_runs_on(text)
 }
 
+/// [`is_byline`] of a line whose length is not known yet (counted here, up to 81).
+pub fn is_byline_line(text: &str) -> bool {
+    is_byline(text, count_upto(text, 81))
+}
+
 /// [`is_byline`] but for a lede's first line cut right after its credit, which
 /// reads as a byline too (`都市报讯（记者 綦望舒）今`).
 fn byline_shaped(text: &str, n: usize) -> bool {
@@ -2763,7 +2768,7 @@ mod tests {
             "阚小禾翻拍",
         ] {
             assert!(is_credited_names(line), "{line}");
-            assert!(is_byline(line, count_upto(line, 81)), "{line}");
+            assert!(is_byline_line(line), "{line}");
         }
         for line in ["整理", "资料整理", "缑小满", "小区环境整治", "整理好的房间"]
         {

@@ -5,9 +5,9 @@ use crate::segment::blocks::Markup;
 use crate::segment::blocks::Unit;
 use crate::segment::classify::count_upto;
 use crate::segment::classify::ends_sentence;
-use crate::segment::classify::is_byline;
 use crate::segment::classify::is_dateline_alone;
 use crate::segment::classify::is_name_line;
+use crate::segment::classify::{is_byline, is_byline_line};
 
 /// A Markdown heading on a line no editor sets as a heading: a byline or a name
 /// alone, a dateline, a photo credit, a note in brackets, a sentence.
@@ -39,7 +39,7 @@ fn marks_cut_text(u: &Unit<'_>, next: &Unit<'_>, wrap: Option<Wrap>) -> bool {
         && next.markup == Markup::None
         && (crate::segment::rethread::opens_mid_sentence(&next.text)
             || (next.level == 0
-                && !is_byline(&next.text, count_upto(&next.text, 81))
+                && !is_byline_line(&next.text)
                 && wrap.is_some_and(|w| {
                     w.fills(&u.text) && w.fills(&next.text) && w.of(&next.text) <= w.width + 2
                 })

@@ -3,7 +3,7 @@
 use crate::segment::blocks::Markup;
 use crate::segment::blocks::Unit;
 use crate::segment::classify::count_upto;
-use crate::segment::classify::is_byline;
+use crate::segment::classify::is_byline_line;
 use crate::segment::classify::is_name_line;
 
 /// `简明新闻` over `△栎原市今春新栽行道树…。` / `△滍阳县文化馆举办…。` / `△省邮电部门…。`:
@@ -36,7 +36,7 @@ pub(super) fn mark_marked_runs(units: &mut [Unit<'_>]) {
             && head.text.chars().next().is_some_and(crate::text::is_han)
             && !head.text.contains(['，', '。', '：', ':', '—'])
             // (A byline over a story's marked points heads no run.)
-            && !is_byline(&head.text, count_upto(&head.text, 81))
+            && !is_byline_line(&head.text)
             && !is_name_line(&head.text);
         let run = match item_mark(first) {
             Some(ItemMark::Mark(m)) => [second, third]

@@ -215,7 +215,7 @@ fn list_entry(text: &str) -> Option<&str> {
 /// `本报记者 葛青禾`, `——本报评论员`: a byline or a writer's name between a head
 /// and its text.
 fn is_signature(t: &str) -> bool {
-    crate::segment::classify::is_byline(t, count_upto(t, 81))
+    crate::segment::classify::is_byline_line(t)
         || crate::segment::classify::is_name_line(t)
         || t.starts_with("——")
 }

@@ -12,7 +12,7 @@
 
 use crate::segment::blocks::Markup;
 use crate::segment::blocks::Unit;
-use crate::segment::classify::{count_upto, dateline, is_byline, is_complete};
+use crate::segment::classify::{count_upto, dateline, is_byline, is_byline_line, is_complete};
 use crate::segment::lexicon::NewsDayWords;
 use crate::segment::news_day::{Reach, tells_news_day};
 
@@ -205,8 +205,8 @@ pub(super) fn join_wrapped_run_in_heads(units: &mut [Unit<'_>]) {
                 Reach::Opening,
                 Reach::Opening,
             )
-            && !is_byline(piece, count_upto(piece, 81))
-            && !is_byline(&v.text, count_upto(&v.text, 81))
+            && !is_byline_line(piece)
+            && !is_byline_line(&v.text)
         {
             let text = after.to_string();
             u.text = std::borrow::Cow::Owned(head);

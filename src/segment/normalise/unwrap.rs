@@ -19,10 +19,10 @@ use crate::segment::classify::ROLE_WORDS;
 use crate::segment::classify::count_upto;
 use crate::segment::classify::ends_sentence;
 use crate::segment::classify::has_box_drawing;
-use crate::segment::classify::is_byline;
 use crate::segment::classify::is_date_line;
 use crate::segment::classify::is_dateline_alone;
 use crate::segment::classify::is_name_line;
+use crate::segment::classify::{is_byline, is_byline_line};
 use std::borrow::Cow;
 
 /// Characters that cannot start a line or a paragraph.
@@ -47,7 +47,7 @@ fn wrapped_head(prev: &str, next: &str) -> bool {
     }
     // A dateline or byline below a head is no part of it.
     if is_dateline_alone(next)
-        || is_byline(next, count_upto(next, 81))
+        || is_byline_line(next)
         || is_name_line(next)
         || is_date_line(prev)
         || is_date_line(next)
@@ -108,7 +108,7 @@ fn block_line_continues(prev: &str, next: &str, wrap: Wrap) -> bool {
     if !head_like(prev) || !head_like(next) {
         return true;
     }
-    if is_dateline_alone(next) || is_byline(next, count_upto(next, 81)) {
+    if is_dateline_alone(next) || is_byline_line(next) {
         return false;
     }
     // A word across the cut (`太平桥修缮工` / `程开工`) outweighs a name-like line.
@@ -193,7 +193,7 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
             units.get(k + 1).is_some_and(|n| {
                 n.gap == 0
                     && n.markup == Markup::None
-                    && (is_byline(&n.text, count_upto(&n.text, 81))
+                    && (is_byline_line(&n.text)
                         || is_dateline_alone(&n.text)
                         || (count_upto(&n.text, 13) <= 12 && is_name_line(&n.text)))
             })
@@ -209,7 +209,7 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
                     && holds_clause_mark(&n.text)
                     && count_upto(&n.text, 8) >= 8
                     && !cannot_open(n.text.chars().next().unwrap_or(' '))
-                    && !is_byline(&n.text, count_upto(&n.text, 81))
+                    && !is_byline_line(&n.text)
             })
         })
         .collect();
@@ -489,7 +489,7 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
                     && prev.text.contains(['，', ','])
                     && !crate::segment::classify::is_complete(&prev.text)
                     && !cannot_open(u.text.chars().next().unwrap_or(' '))
-                    && !is_byline(&u.text, count_upto(&u.text, 81))
+                    && !is_byline_line(&u.text)
                 {
                     return true;
                 }
@@ -792,14 +792,14 @@ fn opens_indented(prev: &str, next: &str, wrap: Wrap, next_widest: bool, clauses
         || prev.starts_with("——")
         || is_name_line(prev)
         || is_dateline_alone(next)
-        || is_byline(next, count_upto(next, 81))
+        || is_byline_line(next)
         || !clauses
     {
         return false;
     }
     // A byline or dateline ends its line (`本报讯（记者 宁一舟）`); one whose line
     // runs on (`…宁一舟）9月`, `新华社北京6月2日电（记者 岑向`) opens the text.
-    if is_byline(prev, count_upto(prev, 81)) || is_dateline_alone(prev) {
+    if is_byline_line(prev) || is_dateline_alone(prev) {
         let open = prev.matches('（').count() > prev.matches('）').count();
         return open
             || crate::segment::classify::dateline(prev)
@@ -828,7 +828,7 @@ fn heads_its_text(prev: &str, next: &str, wrap: Wrap) -> bool {
         && !prev.ends_with('/')
         && !is_dateline_alone(prev)
         && crate::segment::classify::dateline(prev).is_none()
-        && !is_byline(prev, count_upto(prev, 81))
+        && !is_byline_line(prev)
         && !crate::segment::rethread::bond(prev, next)
 }
 
@@ -884,7 +884,7 @@ fn names_no_clause(prev: &str) -> bool {
         && !ROLE_WORDS.iter().any(|r| prev.ends_with(r))
         && !is_dateline_alone(prev)
         && crate::segment::classify::dateline(prev).is_none()
-        && !is_byline(prev, count_upto(prev, 81))
+        && !is_byline_line(prev)
 }
 
 /// Two to eight Han characters and nothing else, as a column's label is (`链接`,

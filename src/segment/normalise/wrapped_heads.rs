@@ -7,7 +7,7 @@ use crate::segment::blocks::Unit;
 use crate::segment::classify::ROLE_WORDS;
 use crate::segment::classify::count_upto;
 use crate::segment::classify::ends_sentence;
-use crate::segment::classify::is_byline;
+use crate::segment::classify::is_byline_line;
 use crate::segment::classify::is_date_line;
 use crate::segment::classify::is_dateline_alone;
 use crate::segment::classify::is_name_line;
@@ -29,7 +29,7 @@ fn head_piece_text(t: &str, wrap: Wrap) -> bool {
         && !t.contains("　　")
         && !t.contains("  ")
         && !t.starts_with(['（', '(', '◀', '▶'])
-        && !is_byline(t, count_upto(t, 81))
+        && !is_byline_line(t)
         && !is_name_line(t)
         && !is_dateline_alone(t)
         && crate::segment::classify::dateline(t).is_none()
@@ -95,7 +95,7 @@ pub(super) fn signs_title(title: &str, name: &str) -> bool {
         && !open('（', '）')
         && !open('(', ')')
         && !ROLE_WORDS.iter().any(|r| title.ends_with(r))
-        && !is_byline(title, count_upto(title, 81))
+        && !is_byline_line(title)
         && !is_dateline_alone(title)
         && crate::segment::classify::dateline(title).is_none()
         && !is_date_line(title);
@@ -136,7 +136,7 @@ pub(super) fn room_or_text(next: Option<&Unit<'_>>) -> bool {
             || (holds_clause_mark(&v.text)
                 && count_upto(&v.text, 8) >= 8
                 && !crate::segment::rethread::opens_mid_sentence(&v.text)
-                && !is_byline(&v.text, count_upto(&v.text, 81)))
+                && !is_byline_line(&v.text))
     })
 }
 
@@ -185,7 +185,7 @@ fn signs_or_subtitles(u: &Unit<'_>) -> bool {
     let t: &str = &u.text;
     u.gap == 0
         && (t.starts_with("——")
-            || is_byline(t, count_upto(t, 81))
+            || is_byline_line(t)
             || is_dateline_alone(t)
             || crate::segment::classify::credit_runs_on(t)
             || (count_upto(t, 13) <= 12 && ROLE_WORDS.iter().any(|r| t.ends_with(r))))

@@ -660,6 +660,18 @@ fn promote_questions_over_exchanges(units: &[blocks::Unit<'_>], classes: &mut [c
                 && classify::count_upto(&units[p].text, 9) > 8
         })
     };
+    // Right under a head as long as a title (`小区加装电梯补贴怎么申请`), marked or not,
+    // a reader's question over its answer (`问：我们楼想加装电梯，…？` / `答：…`) is the
+    // first paragraph of that title's text: a head of eight characters or fewer over
+    // it is a column's label (`生活垃圾分类百问`), and the question its item's title.
+    let under_head = |classes: &[classify::Class], i: usize| {
+        significant_before(classes, i).is_some_and(|p| {
+            classes[p].role == Role::Head
+                && units[p].level == 0
+                && classify::count_upto(&units[p].text, 9) > 8
+                && !opens_voice(&units[p].text)
+        })
+    };
     // An exchange so read is going on (its questions after answers are its).
     let mut exchange_under_title = false;
     for i in 0..units.len().saturating_sub(1) {
@@ -667,12 +679,12 @@ fn promote_questions_over_exchanges(units: &[blocks::Unit<'_>], classes: &mut [c
             && !classes[i].explicit
             && units[i].level == 0
             && opens_voice(&units[i].text)
-            && units[i].text.ends_with(['？', '?']);
+            && asks(&units[i].text);
         let goes_on = exchange_under_title
             && significant_before(classes, i)
                 .is_some_and(|p| classes[p].role == Role::Body && opens_voice(&units[p].text));
         if question
-            && (under_title(classes, i) || goes_on)
+            && (under_title(classes, i) || under_head(classes, i) || goes_on)
             && significant_after(classes, i)
                 .is_some_and(|n| classes[n].role == Role::Body && opens_voice(&units[n].text))
         {
@@ -737,6 +749,19 @@ fn significant_before(classes: &[classify::Class], i: usize) -> Option<usize> {
     (0..i)
         .rev()
         .find(|&j| classes[j].role != classify::Role::Noise)
+}
+
+/// `…能到账？每亩能拿多少？`, `…有什么办法?（绨岭乡 阙守仁）`: a line that ends with a
+/// question mark, or with one before a note in brackets (who asks).
+fn asks(text: &str) -> bool {
+    let t = text.trim_end();
+    let t = match t.strip_suffix(['）', ')']) {
+        Some(inner) => inner
+            .rfind(['（', '('])
+            .map_or(inner, |o| inner[..o].trim_end()),
+        None => t,
+    };
+    t.ends_with(['？', '?'])
 }
 
 /// A question short enough for a head: at most 30 characters, no sentence inside,
@@ -983,6 +1008,38 @@ mod tests {
             articles[0].title, "小区门口的“断头路”何时能通？",
             "{articles:?}"
         );
+    }
+
+    /// A reader's question (`问：…？`, who asks in brackets after it) right under a
+    /// title as long as a title, over its answer, opens that title's text, the label
+    /// above the kicker; right under a label alone (eight characters or fewer) the
+    /// question is the item's title.
+    #[test]
+    fn a_readers_question_under_a_title_opens_its_text() {
+        let lede = "柳塘村修好了灌溉渠\n本报讯 入春以来，柳塘村组织村民清淤修渠，全长三公里的灌溉渠道已全部完工。\n";
+        for question in [
+            "问：我们楼想加装电梯，听说有补贴，该找谁、交什么材料？",
+            "问：今年的补贴什么时候能到账？每亩能拿多少？（柳塘村 龚秋生）",
+        ] {
+            let item = format!(
+                "政策问答\n老楼加装电梯补贴怎么申请\n{question}\n答：由业主代表向街道提交申请，审核通过后按户发放补贴。\n"
+            );
+            let articles = segment_issue(&format!("{lede}{item}"), "p");
+            assert_eq!(articles.len(), 2, "{articles:#?}");
+            assert_eq!(
+                articles[1].title, "老楼加装电梯补贴怎么申请",
+                "{articles:#?}"
+            );
+            assert_eq!(articles[1].kicker, "政策问答", "{articles:#?}");
+            assert_eq!(articles[1].paragraphs[0], question, "{articles:#?}");
+        }
+        let item = "垃圾分类百问\n问：用过的纸巾为什么不算可回收物？\n答：纸巾遇水不易分散，不能再造纸。\n";
+        let articles = segment_issue(&format!("{lede}{item}"), "p");
+        assert_eq!(
+            articles[1].title, "问：用过的纸巾为什么不算可回收物？",
+            "{articles:#?}"
+        );
+        assert_eq!(articles[1].kicker, "垃圾分类百问", "{articles:#?}");
     }
 
     /// A question under a column label standing alone, or over its byline, is its

@@ -1248,9 +1248,12 @@ fn byline_shaped(text: &str, n: usize) -> bool {
     {
         return true;
     }
-    // `芦岭县茅坪镇党委书记 甘若愚`: the author's post, then the name.
+    // `芦岭县茅坪镇党委书记 甘若愚`: the author's post, then the name; `纶园小区居民
+    // 宓纭舟`, `枳岭县梓岙镇 轩辕守成`: a reader's standing or home, then the name
+    // (a letter's signature).
     if let Some((post, name)) = text.rsplit_once(char::is_whitespace)
-        && super::lexicon::lexicon().is_post(super::blocks::trim(post))
+        && (super::lexicon::lexicon().is_post(super::blocks::trim(post))
+            || is_home(super::blocks::trim(post)))
         && is_name_line(name)
     {
         return true;
@@ -1287,6 +1290,14 @@ fn byline_shaped(text: &str, n: usize) -> bool {
         }
     }
     false
+}
+
+/// `枳岭县梓岙镇`, `箨山市箐口街道`, `辄坪区轸山路`: where a reader who signs a letter
+/// lives (Han characters, three to sixteen, ending as a place's name does).
+fn is_home(text: &str) -> bool {
+    (3..=16).contains(&count_upto(text, 17))
+        && text.chars().all(is_han)
+        && (super::lexicon::lexicon().ends_like_place(text) || text.ends_with("街道"))
 }
 
 /// True when `text` holds more closing brackets (`)`, `）`) than opening ones (`(`,
@@ -2729,6 +2740,23 @@ mod tests {
         assert_eq!(role("读者　温采薇"), Role::Byline);
         assert_eq!(role("读者来信"), Role::Head);
         assert_eq!(role("读者 来信"), Role::Head);
+        // A reader's standing or home, then the name: a letter's signature.
+        for line in [
+            "青柳小区居民 包晓岚",
+            "退休职工 柯秀春",
+            "柳塘县梓溪镇 欧阳守成",
+            "北坂区南关街道　龚筱雨",
+            "苘湾县读者　栾继华",
+        ] {
+            assert_eq!(role(line), Role::Byline, "{line}");
+        }
+        for line in [
+            "深化基层治理 建设美好家园",
+            "柳塘县梓溪镇 王城公园",
+            "城区 高温",
+        ] {
+            assert_eq!(role(line), Role::Head, "{line}");
+        }
     }
 
     /// A dateline's bracketed credit with text run on after it is a lede's first

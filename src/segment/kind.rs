@@ -156,7 +156,14 @@ pub fn kind_of(d: &Draft) -> Kind {
     let clause = first_clause(d);
     let reported = std::cell::OnceCell::new();
     let reports = || *reported.get_or_init(|| opens_as_a_report(d, clause));
-    if authored(d) && (!reports() || argues(d)) {
+    let authored = authored(d);
+    // An author's piece whose byline credits its pictures too (`文/图 卜野航`,
+    // `文｜冼若愚 图｜岳听松`: kind_words.picture_credits): the writer went to the
+    // place and photographed it, a feature told from there, no essay or opinion.
+    if authored && lex.holds_kind_word(KindList::PictureCredits, &d.byline) {
+        return Kind::Feature;
+    }
+    if authored && (!reports() || argues(d)) {
         return Kind::Commentary;
     }
     // A text under a column of remarks' label (`记者手记`, `记者观察`:
@@ -843,6 +850,38 @@ mod tests {
         );
         letter.credit = true;
         assert_eq!(kind_of(&letter), Kind::Commentary);
+    }
+
+    /// An author's piece whose byline credits its pictures too (`文/图 …`, `文｜… 图｜…`)
+    /// reports from a place: a feature; the same piece signed by its writer alone is
+    /// commentary, and a reporter's `文/图` credit stays a newsroom's story.
+    #[test]
+    fn a_writer_who_took_the_pictures_writes_a_feature() {
+        const VISIT: &str =
+            "到了芰荷乡，不吃一碗藕粉圆子，算是白来了。藕粉圆子的做法不复杂，难在功夫。";
+        for byline in ["文/图 卜野航", "文｜冼若愚 图｜岳听松", "文／图　公冶春山"]
+        {
+            assert_eq!(
+                kind_of(&draft("", "芰荷乡的藕粉圆子", byline, &[VISIT, VISIT])),
+                Kind::Feature,
+                "{byline}"
+            );
+        }
+        for byline in ["卜野航", "文/卜野航"] {
+            assert_eq!(
+                kind_of(&draft("", "芰荷乡的藕粉圆子", byline, &[VISIT, VISIT])),
+                Kind::Commentary,
+                "{byline}"
+            );
+        }
+        let mut report = draft(
+            "",
+            "芰荷乡的藕粉圆子",
+            "晚报记者 卜野航 文/图",
+            &[REPORTS, VISIT],
+        );
+        report.own_byline = true;
+        assert_eq!(kind_of(&report), Kind::News);
     }
 
     /// One short paragraph closed by a bracketed credit naming a reporter is a

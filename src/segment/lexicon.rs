@@ -419,6 +419,8 @@ kind_lists! {
     FeatureTitleEndings => feature_title_endings,
     /// What the label of a column of remarks ends with (`观察`, `手记`: `记者手记`).
     RemarkLabels => remark_labels,
+    /// What a byline credits the pictures with (`文/图`, `图｜`: `文/图 卜野航`).
+    PictureCredits => picture_credits,
 }
 
 /// Whether the news-day word `word` opens `text` (`opening`) or stands anywhere in

@@ -78,6 +78,17 @@ pub fn kind_of(d: &Draft) -> Kind {
     if qa_lines >= 2 {
         return Kind::Qa;
     }
+    // An interviewer's question (`记者：今年改造的小区，居民最关心什么？`) answered on
+    // the next paragraph by a person named before a colon (`房远舟：…`,
+    // `房远舟（省生态环境厅副厅长）：…`): an interview, however few of its turns the
+    // page printed whole.
+    if d.paragraphs.windows(2).any(|w| {
+        opens_with_label(&w[0], KindList::InterviewerLabels)
+            && w[0].contains(['？', '?'])
+            && opens_with_a_speakers_name(&w[1])
+    }) {
+        return Kind::Qa;
+    }
     // A question for a title and a speaker's answer below it (`网民留言：…？` /
     // `…局回复：…`).
     let answers = |p: &String| speaker_label(p, KindList::AnswerLabels);
@@ -217,12 +228,29 @@ pub fn kind_of(d: &Draft) -> Kind {
         .filter(|(i, _)| !d.intertitles.contains(i))
         .map(|(_, p)| p)
         .filter(|p| !credit_line(p));
+    let lone = match (body.next(), body.next()) {
+        (Some(only), None) if count_upto(only, brief) <= brief => Some(only),
+        _ => None,
+    };
+    // Such an item signed in brackets by a person's name alone (`（龚晴焰）`: no
+    // newsroom's word, no office) that tells no day, no period and no figure, and
+    // that no dateline opens, remarks on something rather than reporting it: a
+    // short comment of a column of remarks (`公园里的长椅` / `…一张长椅也是实事。`),
+    // commentary. A brief says when (`近日`, `今年`, `5月以来`, `即日起`) or counts
+    // in figures.
+    if !d.title.is_empty()
+        && bracketed
+        && !d.dateline
+        && lone.is_some_and(|p| tells_no_time(p))
+        && signed_by_a_bare_name(&d.byline)
+    {
+        return Kind::Commentary;
+    }
     if !d.title.is_empty()
         && (no_reporters_story
             || d.item_bullet
                 .is_some_and(|b| super::blocks::BRIEF_BULLETS.contains(&b)))
-        && let (Some(only), None) = (body.next(), body.next())
-        && count_upto(only, brief) <= brief
+        && lone.is_some()
     {
         return Kind::Brief;
     }
@@ -292,8 +320,43 @@ fn authored(d: &Draft) -> bool {
 /// `kind_words.feature_title_endings` (`县城街头素描`, `蘅台茶市一瞥`), brackets and
 /// marks aside.
 fn labels_a_feature(d: &Draft, title: &str) -> bool {
-    kicker_ends_with(d, KindList::FeatureLabels)
+    kicker_ends_with(d, KindList::FeatureLabels) && !label_names_the_subject(d)
         || lexicon().ends_with_kind_word(KindList::FeatureTitleEndings, bare_head(title))
+}
+
+/// The kicker's feature label is the tail of a longer word that names a trade or a
+/// subject (`信息通信` over a dispatch on base stations): the word jieba reads before
+/// the label is a common noun of two characters or more (`信息`; not a place,
+/// `椋山通信`, read as a name or a character at a time, nor a numeral's word,
+/// `一线见闻`), and the story's own title or text uses the label's word
+/// (`通信基站`), as a story on the trade does and a dispatch told as a story seldom
+/// does. Such a kicker names the story's subject, no genre.
+fn label_names_the_subject(d: &Draft) -> bool {
+    let kicker = bare_head(&d.kicker);
+    let Some(label) = lexicon()
+        .kind_words(KindList::FeatureLabels)
+        .find(|w| !w.is_empty() && kicker.ends_with(w))
+    else {
+        return false;
+    };
+    let before = kicker.len() - label.len();
+    if before == 0 || !(d.title.contains(label) || d.paragraphs.iter().any(|p| p.contains(label))) {
+        return false;
+    }
+    let tags = crate::words::jieba().tag(kicker, false);
+    // The word that ends where the label starts, if a word of the cut does.
+    let mut at = 0;
+    let mut word_before = None;
+    for t in &tags {
+        if at >= before {
+            break;
+        }
+        at += t.word.len();
+        word_before = Some(t);
+    }
+    at == before
+        && word_before
+            .is_some_and(|t| t.word.chars().nth(1).is_some() && matches!(t.tag, "n" | "vn" | "nz"))
 }
 
 /// The story stands under the label of a column of remarks: its kicker ends with a
@@ -538,6 +601,45 @@ fn opens_with_an_age(clause: &str) -> bool {
         })
 }
 
+/// A credit in brackets that names a person alone (`（龚晴焰）`, `(郑 雨)`): no word of
+/// a newsroom or a source (`记者`, `供稿`: kind_words.newsroom_words) and a name as a
+/// byline's line reads one ([`super::classify::is_name_line`]; no office, no place,
+/// no agency: `（据新华社）`, `（县供销社提供）`).
+fn signed_by_a_bare_name(byline: &str) -> bool {
+    let inner = byline
+        .trim()
+        .trim_start_matches(['（', '('])
+        .trim_end_matches(['）', ')'])
+        .trim();
+    !inner.is_empty()
+        && !lexicon().holds_kind_word(KindList::NewsroomWords, inner)
+        && super::classify::is_name_line(inner)
+}
+
+/// The paragraph tells no time as a report does: no figure (`5月`, `12.4万件`, `%`),
+/// no word that says the day of the news (the lexicon's `news_days` lists: `近日`,
+/// `日前`, `截至`, `今年以来`), none that names a period (`年`, `月`, `周`, `即日`,
+/// `期间`: kind_words.period_words) and no dateline's word (`讯`).
+fn tells_no_time(p: &str) -> bool {
+    let lex = lexicon();
+    !p.chars()
+        .any(|c| crate::text::is_digit(c) || matches!(c, '%' | '％'))
+        && !lex.holds_kind_word(KindList::PeriodWords, p)
+        && !lex.holds_kind_word(KindList::DatelineWords, p)
+        && !tells_news_day(
+            p,
+            NewsDayWords::LedeClause,
+            Reach::Anywhere,
+            Reach::Anywhere,
+        )
+        && !tells_news_day(
+            p,
+            NewsDayWords::ReportOpeners,
+            Reach::Anywhere,
+            Reach::Anywhere,
+        )
+}
+
 /// The first body characters (at most 2,000), without intertitles.
 fn body_start(d: &Draft) -> String {
     let mut body = String::new();
@@ -593,6 +695,22 @@ fn speaker_label(p: &str, labels: KindList) -> bool {
 /// (`…局回复`, `读者问`).
 fn labels_a_speaker(before: &str, labels: KindList) -> bool {
     lexicon().ends_with_kind_word(labels, before.trim_end())
+}
+
+/// `房远舟：…`, `房远舟（省生态环境厅副厅长）：…`: a paragraph opens with a person's
+/// name (a byline's name, [`super::classify::is_name_line`]), a post in brackets
+/// after it or none, then a colon, within its first 24 characters.
+fn opens_with_a_speakers_name(p: &str) -> bool {
+    let lead = super::classify::head(p, 24);
+    let Some(colon) = lead.find(['：', ':']) else {
+        return false;
+    };
+    let speaker = lead[..colon].trim();
+    let name = speaker
+        .split_once(['（', '('])
+        .map_or(speaker, |(name, _)| name)
+        .trim();
+    !name.is_empty() && super::classify::is_name_line(name)
 }
 
 /// The first paragraph opens with a marker of a story continued from another page
@@ -924,6 +1042,96 @@ mod tests {
         let mut story = item.clone();
         story.paragraphs.push(ITEM.to_string());
         assert_eq!(kind_of(&story), Kind::News);
+    }
+
+    /// A feature's label over a dispatch makes a feature; a trade's column whose name
+    /// ends with the label's word (`信息通信`), over a story that itself speaks of the
+    /// trade, does not; a place's dispatch (`椋山通信`) stays a feature whatever its
+    /// text holds.
+    #[test]
+    fn a_trade_column_ending_with_a_labels_word_is_no_feature_label() {
+        const TRADE: &str = "本报讯 全省今年新建5G通信基站一万二千个，县城和乡镇实现连续覆盖。";
+        const TOWN: &str = "清晨的椋山镇，茶农们已经上山，通信员老周也背着邮包出了门。";
+        let mut trade = draft(
+            "信息通信",
+            "全省新建5G基站一万二千个",
+            "本报记者 甘露",
+            &[TRADE, TRADE],
+        );
+        trade.dateline = true;
+        assert_eq!(kind_of(&trade), Kind::News);
+        for kicker in ["椋山通信", "通信", "一线见闻"] {
+            let story = draft(kicker, "椋山春耕", "本报记者 甘露", &[TOWN, TOWN]);
+            assert_eq!(kind_of(&story), Kind::Feature, "{kicker}");
+        }
+        let untold = draft("信息通信", "椋山春耕", "本报记者 甘露", &[REPORTS, REPORTS]);
+        assert_eq!(kind_of(&untold), Kind::Feature);
+    }
+
+    /// An interviewer's question answered on the next paragraph by a named person is
+    /// an interview, a qa, though only one turn was printed whole; a report quoting
+    /// a source after a reporter's question is not.
+    #[test]
+    fn one_question_and_a_named_answer_make_an_interview() {
+        const LEAD: &str =
+            "绫州的旧楼院改造已经做到第三年，记者就居民关心的几个问题采访了市住建局副局长房远舟。";
+        const ASKS: &str = "记者：今年改造的小区，居民最关心什么？";
+        for answer in [
+            "房远舟：一是停车，二是加装电梯，三是管道老化。",
+            "房远舟（市住建局副局长）：一是停车，二是加装电梯。",
+        ] {
+            let d = draft(
+                "面对面",
+                "旧小区也要住得舒心",
+                "晚报记者 缑绮云",
+                &[LEAD, ASKS, answer],
+            );
+            assert_eq!(kind_of(&d), Kind::Qa, "{answer}");
+        }
+        let report = draft(
+            "",
+            "旧小区也要住得舒心",
+            "晚报记者 缑绮云",
+            &[LEAD, ASKS, "对此，市住建局表示：一是停车，二是加装电梯。"],
+        );
+        assert_ne!(kind_of(&report), Kind::Qa);
+    }
+
+    /// A one-paragraph item signed in brackets by a bare name that tells no time is
+    /// a short comment; the same item telling its day, a period or a figure, or
+    /// signed by a reporter or a source, is a brief.
+    #[test]
+    fn a_timeless_remark_signed_by_a_name_is_commentary() {
+        const REMARK: &str = "萍湖公园新添了二百张长椅，散步累了随时能坐一坐。便民不一定是大工程，一张长椅也是实事。（龚晴焰）";
+        let credited = |title: &str, byline: &str, text: &str| {
+            let mut d = draft("", title, byline, &[text]);
+            d.credit = true;
+            kind_of(&d)
+        };
+        assert_eq!(
+            credited("公园里的长椅", "（龚晴焰）", REMARK),
+            Kind::Commentary
+        );
+        for dated in [
+            "萍湖公园近日新添了二百张长椅，散步累了随时能坐一坐。（龚晴焰）",
+            "今年萍湖公园新添了二百张长椅，散步累了随时能坐一坐。（龚晴焰）",
+            "萍湖公园新添了200张长椅，散步累了随时能坐一坐。（龚晴焰）",
+            "萍湖公园即日起新添二百张长椅，散步累了随时能坐一坐。（龚晴焰）",
+        ] {
+            assert_eq!(
+                credited("萍湖公园新添长椅", "（龚晴焰）", dated),
+                Kind::Brief,
+                "{dated}"
+            );
+        }
+        for source in ["（记者 鲜于晴川）", "（据新华社）", "（县供销社提供）"]
+        {
+            assert_eq!(
+                credited("公园里的长椅", source, REMARK),
+                Kind::Brief,
+                "{source}"
+            );
+        }
     }
 
     /// An untitled item opened by a bullet is a brief; untitled text without

@@ -421,6 +421,9 @@ kind_lists! {
     RemarkLabels => remark_labels,
     /// What a byline credits the pictures with (`文/图`, `图｜`: `文/图 卜野航`).
     PictureCredits => picture_credits,
+    /// Words that name a period of time (`年`, `月`, `周`, `即日`, `期间`): a short item
+    /// that holds none tells no time (see `kind`).
+    PeriodWords => period_words,
 }
 
 /// Whether the news-day word `word` opens `text` (`opening`) or stands anywhere in

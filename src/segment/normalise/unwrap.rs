@@ -66,14 +66,16 @@ fn rows_of_one_table(prev: &str, next: &str) -> bool {
     cells(prev) >= 3 && cells(prev) == cells(next) && figures(prev) && figures(next)
 }
 
+/// `text` leaves a quote, a book title or a bracket open.
+fn leaves_open(text: &str) -> bool {
+    let open = |o: char, c: char| text.matches(o).count() > text.matches(c).count();
+    open('“', '”') || open('《', '》') || open('（', '）')
+}
+
 /// `prev` was cut inside something `next` goes on with: a quote, a book title or a
 /// bracket it leaves open, or a word that runs across the cut.
 fn cut_inside(prev: &str, next: &str) -> bool {
-    let open = |o: char, c: char| prev.matches(o).count() > prev.matches(c).count();
-    open('“', '”')
-        || open('《', '》')
-        || open('（', '）')
-        || crate::segment::rethread::bond(prev, next)
+    leaves_open(prev) || crate::segment::rethread::bond(prev, next)
 }
 
 /// Within a block, the short line `next` goes on with the short line `prev`: a
@@ -132,6 +134,10 @@ const MOST_LINES_PAST_WIDTH_SHARE: (usize, usize) = (1, 20);
 /// spaces take less). Split apart (`entry_heads`, `run_in_briefs`), the line they
 /// shared is measured as it was printed: the head's cells, these, and its text's.
 const RUN_IN_SETTING_CELLS: usize = 4;
+
+/// The cells of a paragraph's indent (two Han characters), which a PDF extractor
+/// drops from a narrow column's first line of a paragraph.
+const INDENT_CELLS: usize = 4;
 
 /// The share of a page's lines holding a clause's mark that are broken into three
 /// fields or more by spaces (numerator, denominator: a quarter) from which the
@@ -546,10 +552,18 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
                 if byline(&u.text) && !prev.text.contains(['，', '。', '；', ',']) {
                     return false;
                 }
+                // (Nor does a line within an indent of the column's width under it,
+                // no word run across the cut: the first line of a paragraph, its
+                // indent dropped, `晚报记者 裘若溪` / `在眸州老城的` / `眺望巷一带，提起` as a
+                // narrow column prints them.)
                 if prev.joined == 0
                     && byline(&prev.text)
                     && !cannot_open(first)
-                    && count_upto(&u.text, 8) >= 8
+                    && (count_upto(&u.text, 8) >= 8
+                        || (u.gap == 0
+                            && !furniture_between
+                            && wrap.of(&u.text) + INDENT_CELLS + CUT_SLACK >= w
+                            && !crate::segment::rethread::bond(&prev.text, &u.text)))
                 {
                     return false;
                 }
@@ -588,6 +602,26 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
                     && is_short_han_run(&u.text)
                     && !crate::segment::classify::is_caption(&u.text, count_upto(&u.text, 81))
                     && wrap.of(&u.text) + CUT_SLACK < unit_width
+                {
+                    return false;
+                }
+                // A head wrapped over lines whose last stops short of the head's
+                // widest line by two characters or more (`身边的好人·一位社` / `区民警的
+                // 二十年`, a kicker a narrow column wrapped) has ended there: a head's
+                // lines but its last fill its measure. The head-like line under it
+                // (`老街上的“活`, the title, set larger in a narrower measure) opens
+                // another head, though the short line comes near enough the page's
+                // width to count as full. (On a page of blocks a head is a block of
+                // its own.)
+                if !blocky
+                    && last_width + CUT_SLACK >= w
+                    && u.gap == 0
+                    && !furniture_between
+                    && prev.joined > 0
+                    && last_width + CUT_SLACK <= unit_width
+                    && names_no_clause(&prev.text)
+                    && names_no_clause(&u.text)
+                    && !leaves_open(&prev.text)
                 {
                     return false;
                 }
@@ -907,6 +941,43 @@ pub fn opens_exchange(text: &str) -> bool {
 mod tests {
     use super::*;
     use crate::segment::normalise::tests::texts;
+
+    /// A narrow column printed without blank lines (as pymupdf prints a page's
+    /// blocks): a kicker wrapped over two lines whose last stops two characters
+    /// short of its first, over a title set larger and wrapped inside its quote,
+    /// over a byline and a paragraph whose first line lost its indent. The kicker's
+    /// short line ends the kicker, however near the column's width; the byline ends
+    /// its line, the paragraph's first line near the width under it.
+    #[test]
+    fn a_short_line_ends_a_wrapped_kicker_and_a_byline_its_line() {
+        let column = |para: &str| -> String {
+            let chars: Vec<char> = para.chars().collect();
+            chars
+                .chunks(8)
+                .map(|c| c.iter().collect::<String>() + "\n")
+                .collect()
+        };
+        let above =
+            column("村里的小学只有一间教室，三个年级的孩子坐在一起上课，老师轮流给他们讲课。");
+        let below = column(
+            "里，有一所只有十二个学生的小学，老师一个人教三个年级的全部课程，一教就是三十年。",
+        );
+        let page = format!(
+            "{above}身边的好人·一位乡\n村教师的三十年\n大山里的“明\n灯”\n晚报记者 韦一帆\n在岭南的山坳\n{below}"
+        );
+        let t = texts(&page);
+        for unit in [
+            "身边的好人·一位乡村教师的三十年",
+            "大山里的“明灯”",
+            "晚报记者 韦一帆",
+        ] {
+            assert!(t.iter().any(|x| x == unit), "{unit}: {t:#?}");
+        }
+        assert!(
+            t.iter().any(|x| x.starts_with("在岭南的山坳里，")),
+            "{t:#?}"
+        );
+    }
 
     /// A commentary's head, its writer's name and its text in one block, as
     /// `pdftotext` prints them: three units, however wide the head; a head's tail

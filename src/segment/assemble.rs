@@ -3137,7 +3137,17 @@ impl Assembler {
                 Role::DocBreak => true,
                 _ => false,
             });
-        let ends_run = ends_run || credited_below || note_ends_run;
+        // A credited caption right under the mark a print left for its picture
+        // (`![新闻图片](pic4.jpg)`, `[pic]`), the next story's head (or the page's
+        // end) right below it, is that picture's: a photo of its own, whatever the
+        // text above it was (an unfinished item of a list too). (Text of the story
+        // below it makes it the story's own picture.)
+        let under_picture = classes[i].credit.is_some()
+            && i > 0
+            && matches!(classes[i - 1].role, Role::Noise)
+            && super::blocks::is_picture_mark(&units[i - 1].text)
+            && below.is_none_or(|n| matches!(classes[n].role, Role::Head | Role::DocBreak));
+        let ends_run = ends_run || credited_below || note_ends_run || under_picture;
         // A caption set close inside a running article is that article's photo.
         if unit.gap < 2 && cur_open && !ends_run {
             let mut class = classes[i].clone();

@@ -419,7 +419,11 @@ fn push_line<'a>(out: &mut Vec<Unit<'a>>, line: &'a str, line_no: usize, gap: us
         }
         return;
     }
-    if is_link_line(line) || is_rule_line(line) || is_image_placeholder(line) {
+    if is_link_line(line)
+        || is_rule_line(line)
+        || is_image_placeholder(line)
+        || is_markdown_image(line)
+    {
         out.push(unit(Cow::Borrowed(line), 0, Markup::Noise));
         return;
     }
@@ -427,6 +431,8 @@ fn push_line<'a>(out: &mut Vec<Unit<'a>>, line: &'a str, line_no: usize, gap: us
     if level > 0 {
         // A converter's `#` goes before the page's own marks (`## ■标题`).
         let kept = strip_decoration(rest);
+        // `## [标题](content_1.htm)`: a linked head is its link's text.
+        let kept = linked_text(kept).unwrap_or(kept);
         if kept.is_empty() {
             out.push(unit(Cow::Borrowed(line), 0, Markup::Noise));
         } else {
@@ -589,10 +595,13 @@ fn strip_decoration(line: &str) -> &str {
     {
         t = trim(rest);
     }
-    for mark in ["**", "__", "*"] {
+    for mark in ["**", "__", "*", "_"] {
         if t.len() > 2 * mark.len()
             && let Some(inner) = t.strip_prefix(mark).and_then(|r| r.strip_suffix(mark))
             && !inner.contains(mark)
+            // (`*** 征集启事 ***`: a frame of three marks is no emphasis; see
+            // `normalise::print_heads`.)
+            && !inner.starts_with(&mark[..1])
         {
             return trim(inner);
         }
@@ -663,6 +672,36 @@ fn is_link_line(line: &str) -> bool {
     line.starts_with('[') && line.ends_with(')') && line.contains("](")
 }
 
+/// `[标题](content_1.htm)` -> `标题`: a whole line that is one Markdown link, its
+/// text (no bracket in it, not empty) and its target (no space in it).
+fn linked_text(line: &str) -> Option<&str> {
+    let inner = line.strip_prefix('[')?.strip_suffix(')')?;
+    let (text, target) = inner.split_once("](")?;
+    (!text.is_empty() && !text.contains(['[', ']']) && !target.contains([' ', '(', ')']))
+        .then(|| trim(text))
+}
+
+/// `![新闻图片](pic4.jpg)`: a Markdown image alone on a line, where a converter
+/// printed a picture (its alt text is no text of an article).
+fn is_markdown_image(line: &str) -> bool {
+    line.strip_prefix('!').is_some_and(|l| {
+        linked_text(l).is_some() || (l.starts_with("[](") && l.ends_with(')') && !l.contains(' '))
+    })
+}
+
+/// Where a print marks a picture on a line of its own: a Markdown image
+/// (`![新闻图片](pic4.jpg)`), a converter's placeholder (`[pic]`) or a bracketed
+/// word of a picture (`[新闻图片]`, `【图片】`).
+pub(crate) fn is_picture_mark(line: &str) -> bool {
+    is_markdown_image(line)
+        || is_image_placeholder(line)
+        || line
+            .strip_prefix('[')
+            .and_then(|l| l.strip_suffix(']'))
+            .or_else(|| line.strip_prefix('【').and_then(|l| l.strip_suffix('】')))
+            .is_some_and(|w| w.chars().count() <= 4 && w.contains('图'))
+}
+
 /// `[pic]`, `[IMG]`, `[image]`: where a converter (antiword, lynx) left out a
 /// picture: a bracketed Latin word alone on a line, which no article's text is.
 fn is_image_placeholder(line: &str) -> bool {
@@ -673,7 +712,19 @@ fn is_image_placeholder(line: &str) -> bool {
 
 /// `---`, `***`, `===` and the like.
 fn is_rule_line(line: &str) -> bool {
-    line.len() >= 3 && line.bytes().all(|b| matches!(b, b'-' | b'*' | b'=' | b'_'))
+    if line.len() >= 3 && line.bytes().all(|b| matches!(b, b'-' | b'*' | b'=' | b'_')) {
+        return true;
+    }
+    // `* * *`, `- - -`: Markdown's thematic break, its marks spaced out (one mark,
+    // three or more times).
+    let mut marks = line.bytes().filter(|b| *b != b' ');
+    let Some(first) = marks.next() else {
+        return false;
+    };
+    matches!(first, b'-' | b'*' | b'_')
+        && line.contains(' ')
+        && marks.clone().count() >= 2
+        && marks.all(|b| b == first)
 }
 
 const TITLE_TAGS: [&str; 9] = [
@@ -718,7 +769,11 @@ fn tag_name(open_tag: &str) -> String {
 /// A line that is one pseudo-XML element or a bare tag.
 fn xml_field(line: &str) -> Option<(Cow<'_, str>, u8, Markup)> {
     // `<?xml version="1.0" encoding="UTF-16"?>`: a declaration, nothing to read.
-    if line.starts_with("<?") && line.ends_with("?>") {
+    // `<!DOCTYPE HTML PUBLIC …>`, `<!-- … -->`: a declaration or a comment a
+    // converter printed (unhtml keeps the doctype), nothing to read either.
+    if (line.starts_with("<?") && line.ends_with("?>"))
+        || (line.starts_with("<!") && line.ends_with('>'))
+    {
         return Some((Cow::Borrowed(line), 0, Markup::Noise));
     }
     let close = line.find('>')?;

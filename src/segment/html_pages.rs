@@ -36,6 +36,11 @@ pub fn units(text: &str) -> Option<Vec<Unit<'static>>> {
         return None;
     }
     let (head, tail) = text.split_at(document_end(text));
+    // A converter's print that kept the doctype line (unhtml) is no document:
+    // nothing after it is an element.
+    if !holds_element(head) {
+        return None;
+    }
     let (doc, lines, before) = clean(head);
     let mut out: Vec<Unit<'static>> = before
         .into_iter()
@@ -99,6 +104,31 @@ pub(super) fn opens_html(text: &str) -> bool {
 pub(super) fn opens_html_line(l: &str) -> bool {
     let head = l.get(..14).unwrap_or(l).to_ascii_lowercase();
     head.starts_with("<!doctype html") || head.starts_with("<html")
+}
+
+/// `text` holds an element's tag (`<p>`, `</div>`, `<br/>`, `<a href=…>`), not only a
+/// doctype or a comment (`<!…>`): the markup of a document, not a print that kept
+/// its doctype line when it took every other tag off. A print stands its text on
+/// its own lines; what it is read as there is the text path's.
+fn holds_element(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| {
+        if c != b'<' {
+            return false;
+        }
+        let rest = &b[i + 1..];
+        let rest = rest.strip_prefix(b"/").unwrap_or(rest);
+        let name = rest
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
+        name > 0
+            && rest[0].is_ascii_alphabetic()
+            && matches!(
+                rest.get(name),
+                Some(b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r')
+            )
+    })
 }
 
 /// A line that ends an HTML document (`</html>` last on it).
@@ -494,6 +524,29 @@ impl Page<'_> {
 pub(super) mod tests {
     use super::*;
     use crate::segment::segment_issue;
+
+    /// unhtml takes every tag off an HTML 4 page but prints its doctype line: the
+    /// print is no document (the page is not one paragraph), the doctype no text,
+    /// and the masthead under the page's `<title>` line is no article.
+    #[test]
+    fn a_print_that_kept_only_the_doctype_is_read_as_text() {
+        let page = "<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01 Transitional//EN\">\n\n\n\n盏坪报 2033年1月10日 第1版\n\n\n\n盏坪报\n中共盏坪县委主办　国内统一连续出版物号 CN00-0000　第3120期\n2033年1月10日　星期一　农历壬子年腊月初十\n\n冬闲变冬忙\n盦塘镇两千亩茶园完成冬季管护\n本报记者 庞静川\n　　连日来，盦塘镇盨岭村的茶山上人来人往，茶农们有的在剪枝，有的在施肥。\n\n\n县人民医院胸痛中心通过国家认证\n　　本报讯（记者 缪予安）1月8日，县人民医院胸痛中心通过国家级认证。\n";
+        assert!(units(page).is_none());
+        let got: Vec<(String, String)> = segment_issue(page, "x")
+            .into_iter()
+            .map(|a| (a.kicker, a.title))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "冬闲变冬忙".to_string(),
+                    "盦塘镇两千亩茶园完成冬季管护".to_string()
+                ),
+                (String::new(), "县人民医院胸痛中心通过国家认证".to_string())
+            ]
+        );
+    }
 
     fn heads(text: &str) -> Vec<(String, String, String, usize)> {
         segment_issue(text, "x")

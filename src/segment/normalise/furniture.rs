@@ -57,6 +57,10 @@ pub(super) fn mark_furniture(units: &mut [Unit<'_>], traditional: bool) {
     // The short lines read since the page's top, none of them text (no sentence
     // in them): a date-and-issue line under them shows them the masthead's.
     let mut top_lines: Option<Vec<usize>> = Some(Vec::new());
+    // The paper a running head at the page's top names before its date (`盏坪报
+    // 2033年1月10日 第1版`, the `<title>` an HTML page's print keeps): that name
+    // alone below it is the masthead's, whatever its ending.
+    let mut headed_name: Option<String> = None;
     let (pipes, table) = pipes_and_table_rows(units);
     for (i, table_row) in table.into_iter().enumerate() {
         if units[i].page_break {
@@ -88,6 +92,11 @@ pub(super) fn mark_furniture(units: &mut [Unit<'_>], traditional: bool) {
         let u = &mut units[i];
         // A converter's `#` on a line is a guess: a page number or page credit it
         // marked as a heading is still furniture.
+        // Markup with nothing to read (a doctype a converter kept, a rule) is no
+        // text: the page's top and its masthead go on past it.
+        if u.markup == Markup::Noise {
+            continue;
+        }
         if u.markup != Markup::None {
             first = false;
             masthead = false;
@@ -120,7 +129,10 @@ pub(super) fn mark_furniture(units: &mut [Unit<'_>], traditional: bool) {
             continue;
         }
         let at_top = first || u.page_break;
-        let name = lex.is_paper_name(text) || is_latin_name(text) || unknown_paper;
+        let name = lex.is_paper_name(text)
+            || is_latin_name(text)
+            || unknown_paper
+            || headed_name.as_deref() == Some(text);
         let named = name || is_running_head(&line);
         let opens = at_top && named;
         let goes_on = masthead
@@ -140,6 +152,16 @@ pub(super) fn mark_furniture(units: &mut [Unit<'_>], traditional: bool) {
                 Markup::Furniture
             };
             u.level = 0;
+            if opens && headed_name.is_none() && is_running_head(&line) {
+                headed_name = text
+                    .split(char::is_whitespace)
+                    .next()
+                    .filter(|p| {
+                        (2..=10).contains(&p.chars().count()) && p.chars().all(crate::text::is_han)
+                    })
+                    .filter(|p| p.ends_with('报'))
+                    .map(str::to_string);
+            }
             if opens || goes_on {
                 section = text
                     .split(char::is_whitespace)

@@ -97,7 +97,7 @@ pub(super) fn read_linked_heads(units: &mut [Unit<'_>]) {
         let text = &units[n];
         if !(text.markup == Markup::None
             && count_upto(&text.text, 11) > 10
-            && ends_sentence(&text.text)
+            && ends_sentence(without_credit(&text.text))
             && !text.text.contains('['))
         {
             continue;
@@ -175,6 +175,23 @@ pub(super) fn read_linked_heads(units: &mut [Unit<'_>]) {
             units[i - 1].markup = Markup::Furniture;
         }
     }
+}
+
+/// `…等问题。（韦叙白）` -> `…等问题。`: a paragraph without the credit in
+/// brackets a brief's last sentence is signed with.
+fn without_credit(t: &str) -> &str {
+    let Some(open) = t
+        .strip_suffix('）')
+        .and_then(|r| r.rfind('（'))
+        .or_else(|| t.strip_suffix(')').and_then(|r| r.rfind('(')))
+    else {
+        return t;
+    };
+    let inner = &t[open..];
+    if count_upto(inner, 25) > 24 {
+        return t;
+    }
+    trim(&t[..open])
 }
 
 /// `[14]潕川启动冬季“送温暖”活动` -> `潕川启动冬季“送温暖”活动`: the words of a
@@ -269,8 +286,18 @@ pub(super) fn is_link_list_line(text: &str) -> bool {
     let digits = t.chars().take_while(char::is_ascii_digit).count();
     digits > 0 && {
         let rest = crate::segment::blocks::trim(t[digits..].strip_prefix('.').unwrap_or(""));
-        rest.starts_with("http://") || rest.starts_with("https://") || rest.starts_with("file:")
+        rest.starts_with("http://") || rest.starts_with("https://") || is_uri(rest)
     }
+}
+
+/// `mailto:szb@example.com`, `file:///tmp/a.html`, `ftp://…`: one token (no space
+/// in it) opening with a scheme of Latin letters and a colon: a link's target.
+fn is_uri(t: &str) -> bool {
+    let scheme = t.bytes().take_while(u8::is_ascii_lowercase).count();
+    (3..=10).contains(&scheme)
+        && t.as_bytes().get(scheme) == Some(&b':')
+        && t.len() > scheme + 1
+        && !t.contains(char::is_whitespace)
 }
 
 #[cfg(test)]
@@ -279,6 +306,20 @@ mod tests {
 
     /// A numbered link over text of its own heads that text; a list of links stays
     /// furniture.
+    /// A brief signed with its reporter in brackets after its last sentence is
+    /// running text all the same: the numbered link over it is its head.
+    #[test]
+    fn a_numbered_link_over_a_signed_brief_is_its_head() {
+        let page = "[7]把养老服务送进社区\n\n   市政协委员 阚星野\n\n   “社区嵌入式养老”是我这次提案的重点，比建一座大养老院更实用。\n\n[8]市纪委监委公布今年纠治“四风”重点\n\n   1月5日，市纪委监委召开新闻通气会，公布今年纠治“四风”工作的六项重点。（韦叙白）\n\nReferences\n\n   7. http://szb.example/content_3.htm\n   8. http://szb.example/content_4.htm\n   9. mailto:szb@example.com\n";
+        let articles = crate::segment::segment_issue(page, "p");
+        let titles: Vec<&str> = articles.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["把养老服务送进社区", "市纪委监委公布今年纠治“四风”重点"],
+            "{articles:#?}"
+        );
+    }
+
     #[test]
     fn a_numbered_link_over_its_text_is_a_head() {
         let page = "[1]潕川新闻网\n快讯\n[14]潕川启动冬季“送温暖”活动\n全省各级工会筹集资金三千余万元，走访慰问困难职工。\n[15]菰湖观鸟季开幕\n首届菰湖观鸟季3日开幕，持续至明年2月。\n[16]关于我们\n";

@@ -9,6 +9,9 @@
 //! - `mail_headers`: the header of an e-mail forwarding a page is furniture.
 //! - `pinyin_readings`: a pinyin reading printed over each line (a phonetic
 //!   edition) is no text.
+//! - `print_heads`: the marks a text browser or converter prints around an HTML
+//!   page's heads (`h2 标题`, `***** 标题 *****`), learned from the page, are
+//!   heading levels.
 //! - a draft's fields, an outline's entries, a page of records or a timeline's
 //!   posts (`segment::draft`, `segment::outline`, `segment::records`,
 //!   `segment::posts`): a timeline's posts, framed by lines every post repeats (a
@@ -74,6 +77,7 @@ mod named_field;
 mod ocr_rows;
 mod pinyin_readings;
 mod print_furniture;
+mod print_heads;
 pub(super) mod reposts;
 mod run_in_briefs;
 mod unwrap;
@@ -106,6 +110,7 @@ use mail_headers::set_aside_mail_headers;
 use ocr_rows::read_ocr_rows;
 use pinyin_readings::drop_pinyin_readings;
 pub(super) use print_furniture::is_page_frame;
+use print_heads::read_print_heads;
 use reposts::read_reposted_titles;
 use run_in_briefs::join_wrapped_run_in_heads;
 use run_in_briefs::split_run_in_briefs;
@@ -143,6 +148,9 @@ pub fn normalise_page(units: &mut Vec<Unit<'_>>, traditional: bool) {
     set_aside_mail_headers(units);
     // A pinyin reading over each line, before any line is read or joined.
     drop_pinyin_readings(units);
+    // The marks a browser or converter printed around an HTML page's heads
+    // (`h2 `, `***** … *****`), read as heading levels.
+    read_print_heads(units);
     // A draft's field labels are the truth about its lines: read before anything joins.
     // A page of records likewise: a database export's fields hold what the lexicon
     // names them, other records' what is learned from their values.

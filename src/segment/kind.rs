@@ -2,7 +2,7 @@
 
 use super::assemble::Draft;
 use super::classify::{count_upto, is_question_label, opens_with_label};
-use super::lexicon::{KindList, NewsDayWords, lexicon};
+use super::lexicon::{KindList, Lexicon, NewsDayWords, lexicon};
 use super::news_day::{Reach, tells_news_day};
 use crate::article::Kind;
 
@@ -171,7 +171,8 @@ pub fn kind_of(d: &Draft) -> Kind {
     // An author's piece whose byline credits its pictures too (`文/图 卜野航`,
     // `文｜冼若愚 图｜岳听松`: kind_words.picture_credits): the writer went to the
     // place and photographed it, a feature told from there, no essay or opinion.
-    if authored && lex.holds_kind_word(KindList::PictureCredits, &d.byline) {
+    // An illustrator's credit (`插图/…`) is none.
+    if authored && credits_pictures(lex, &d.byline) {
         return Kind::Feature;
     }
     if authored && (!reports() || argues(d)) {
@@ -661,6 +662,22 @@ fn body_start(d: &Draft) -> String {
 /// The body argues: words of obligation (`要`, `应`, `必须`: the lexicon's
 /// `kind_words.arguing_words`, not inside a word of `kind_words.arguing_lookalikes`:
 /// `重要`, `要求`, `供应`) more than a report's few.
+/// Whether `byline` credits a picture (a word of kind_words.picture_credits, see
+/// [`kind_of`]) where no Han character stands before it: `插图/岳听松` credits an
+/// illustrator, whose `图/` is the tail of another word.
+fn credits_pictures(lex: &Lexicon, byline: &str) -> bool {
+    lex.holds_kind_word(KindList::PictureCredits, byline)
+        && lex.kind_words(KindList::PictureCredits).any(|w| {
+            !w.is_empty()
+                && (byline.match_indices(w)).any(|(at, _)| {
+                    !byline[..at]
+                        .chars()
+                        .next_back()
+                        .is_some_and(crate::text::is_han)
+                })
+        })
+}
+
 fn argues(d: &Draft) -> bool {
     per_mille(
         &body_start(d),
@@ -1000,6 +1017,27 @@ mod tests {
         );
         report.own_byline = true;
         assert_eq!(kind_of(&report), Kind::News);
+        // An illustrator's credit (`插图/…`: `图/` the tail of another word) makes
+        // no feature: an essay or an opinion under a drawing stays commentary.
+        const ARGUES: &str = "我们应当看到，老街的价值不在于拍照好看，而在于有人在这里生活。这种做法值得商榷，应该给老街坊留下生活的空间。";
+        assert_eq!(
+            kind_of(&draft(
+                "",
+                "别让网红打卡挤走老街的烟火气",
+                "文/卜野航 插图/岳听松",
+                &[ARGUES, ARGUES]
+            )),
+            Kind::Commentary
+        );
+        assert_eq!(
+            kind_of(&draft(
+                "",
+                "芰荷乡的藕粉圆子",
+                "文/卜野航 插图/岳听松",
+                &[VISIT, VISIT]
+            )),
+            Kind::Commentary
+        );
     }
 
     /// One short paragraph closed by a bracketed credit naming a reporter is a

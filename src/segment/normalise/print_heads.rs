@@ -65,19 +65,16 @@ pub(super) fn read_print_heads(units: &mut [Unit<'_>]) {
     }
 }
 
-/// `h2 标题` -> (2, where `标题` starts): a lower-case tag name ending in a
-/// heading's level (1 to 6), a space, then a head (not empty, no ASCII word).
+/// `h2 标题` -> (2, where `标题` starts): a heading's tag name, `h` and its level
+/// (1 to 6), a space, then a head (not empty, no ASCII word). Another tag's name
+/// (`a1 要闻`, an index's page numbers) names no heading.
 fn tag_named(text: &str) -> Option<(u8, usize)> {
     let b = text.as_bytes();
-    let letters = b.iter().take_while(|c| c.is_ascii_lowercase()).count();
-    if !(1..=3).contains(&letters) {
+    let level = *b.get(1)?;
+    if b[0] != b'h' || !(b'1'..=b'6').contains(&level) || *b.get(2)? != b' ' {
         return None;
     }
-    let level = *b.get(letters)?;
-    if !(b'1'..=b'6').contains(&level) || *b.get(letters + 1)? != b' ' {
-        return None;
-    }
-    let at = letters + 2;
+    let at = 3;
     let rest = &text[at..];
     let first = rest.chars().next()?;
     (!first.is_ascii_alphanumeric() && !first.is_whitespace()).then_some((level - b'0', at))
@@ -179,5 +176,9 @@ mod tests {
         assert_eq!(super::tag_named("h2 标题"), Some((2, 3)));
         assert_eq!(super::tag_named("A3 要闻"), None);
         assert_eq!(super::tag_named("h2 h3"), None);
+        // An index's page numbers (`a1 要闻`, `b2 经济`) are no heading tags.
+        assert_eq!(super::tag_named("a1 要闻"), None);
+        assert_eq!(super::tag_named("b2 经济"), None);
+        assert_eq!(super::tag_named("h7 标题"), None);
     }
 }

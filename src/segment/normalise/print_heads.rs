@@ -2,9 +2,9 @@
 //! read from the page itself and turned into heading levels, as a converter's
 //! Markdown `#` marks are read:
 //!
-//! - a heading tag's name before the line (`h2 标题`, `h3 ——副题`: a lower-case
-//!   name ending in the level's figure, as a browser's dump of the page's source
-//!   names it), when two or more lines of the page open with such names;
+//! - a heading tag's name before the line (`h2 标题`, `h3 ——副题`: `h` and the
+//!   level's figure, 1 to 6, as a browser's dump of the page's source names it),
+//!   when two or more lines of the page open with such names;
 //! - a frame of one mark repeated on both sides (`***** 标题 *****`), when two or
 //!   more lines of the page are so framed: the more marks, the higher the head
 //!   (the page's most marks are level 1);

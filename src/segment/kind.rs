@@ -144,6 +144,19 @@ pub fn kind_of(d: &Draft) -> Kind {
     if titles_a_service_box(&title) && no_reporters_story {
         return Kind::Brief;
     }
+    // A text closed by the line of the office that issues it (`黏川交警支队`,
+    // `鹛湖公园管理处`), signed by no reporter and opened by no dateline: a notice
+    // (a closure, a market moved, a bridge shut for a night: `…敬请理解和支持。` /
+    // `黏川交警支队`), dated or not. (A service box so signed, `天气` / `…气象台`, is
+    // a brief, above.)
+    if !reporter_signs
+        && !d.dateline
+        && closes_with_an_issuer(d)
+        && !signed_by_a_reader(d)
+        && !is_a_letter(d)
+    {
+        return Kind::Notice;
+    }
     if lex.holds_kind_word(KindList::CommentaryBylines, &d.byline)
         || lex.holds_kind_word(KindList::CommentaryKickers, &d.kicker)
     {
@@ -171,8 +184,9 @@ pub fn kind_of(d: &Draft) -> Kind {
     // An author's piece whose byline credits its pictures too (`文/图 卜野航`,
     // `文｜冼若愚 图｜岳听松`: kind_words.picture_credits): the writer went to the
     // place and photographed it, a feature told from there, no essay or opinion.
-    // An illustrator's credit (`插图/…`) is none.
-    if authored && credits_pictures(lex, &d.byline) {
+    // An illustrator's credit (`插图/…`) is none, nor an agency's (`图/视觉中国`:
+    // stock pictures say nothing of where the writer went).
+    if authored && credits_pictures(lex, &d.byline) && pictures_by_a_person(lex, &d.byline) {
         return Kind::Feature;
     }
     if authored && (!reports() || argues(d)) {
@@ -238,11 +252,15 @@ pub fn kind_of(d: &Draft) -> Kind {
     // that no dateline opens, remarks on something rather than reporting it: a
     // short comment of a column of remarks (`公园里的长椅` / `…一张长椅也是实事。`),
     // commentary. A brief says when (`近日`, `今年`, `5月以来`, `即日起`) or counts
-    // in figures.
+    // in figures; or, told in one sentence, counts in words (`县城新增公共自行车站点
+    // 十二个，投放车辆三百辆。（苻雨生）`): a remark states its fact and then says
+    // what it means, two sentences, whatever it counts (`萍湖公园新添了二百张长椅，…。
+    // 便民不一定是大工程，一张长椅也是实事。`).
     if !d.title.is_empty()
         && bracketed
         && !d.dateline
-        && lone.is_some_and(|p| tells_no_time(p))
+        && lone
+            .is_some_and(|p| tells_no_time(p) && (sentences_upto(p, 2) >= 2 || !counts_in_words(p)))
         && signed_by_a_bare_name(&d.byline)
     {
         return Kind::Commentary;
@@ -639,6 +657,75 @@ fn tells_no_time(p: &str) -> bool {
             Reach::Anywhere,
             Reach::Anywhere,
         )
+}
+
+/// The text closes with the line of the office that issues it (`黏川交警支队`,
+/// `鹛湖公园管理处`: [`super::classify::names_an_issuer`]) under two paragraphs or
+/// more.
+fn closes_with_an_issuer(d: &Draft) -> bool {
+    let [_, .., last] = d.paragraphs.as_slice() else {
+        return false;
+    };
+    super::classify::names_an_issuer(last)
+}
+
+/// Who the byline credits with the pictures is a person (`图/岳听松`), or the writer
+/// (`文/图 卜野航`): not an agency (`图/视觉中国`).
+fn pictures_by_a_person(lex: &Lexicon, byline: &str) -> bool {
+    lex.kind_words(KindList::PictureCredits).any(|w| {
+        !w.is_empty()
+            && byline.match_indices(w).any(|(at, _)| {
+                let after = byline[at + w.len()..].trim_start();
+                let who: String = after
+                    .chars()
+                    .take_while(|c| {
+                        !c.is_whitespace() && !matches!(c, '·' | '｜' | '|' | '/' | '／')
+                    })
+                    .collect();
+                w.starts_with(['文']) || who.is_empty() || super::classify::is_name_line(&who)
+            })
+    })
+}
+
+/// The text counts in words (`十二个`, `三百辆`, `两座`): a run of numeral
+/// characters, not `一` alone (`一张长椅`, `一个歇脚处`: an article's `a`), right
+/// before a measure word of the lexicon's `kind_words.count_measures`.
+fn counts_in_words(p: &str) -> bool {
+    const NUMERALS: &str = "一二两三四五六七八九十百千万亿";
+    let lex = lexicon();
+    let mut run: Option<(usize, char)> = None;
+    for (at, c) in p.char_indices() {
+        if NUMERALS.contains(c) {
+            run = Some(match run {
+                Some((n, first)) => (n + 1, first),
+                None => (1, c),
+            });
+            continue;
+        }
+        if let Some((n, first)) = run.take()
+            && (n > 1 || first != '一')
+            && lex
+                .kind_words(KindList::CountMeasures)
+                .any(|w| !w.is_empty() && p[at..].starts_with(w))
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// How many sentences `p` holds, counted up to `most`: the runs of text ended by a
+/// sentence's closing mark (`。`, `！`, `？`), a credit in brackets after the last
+/// one no sentence.
+fn sentences_upto(p: &str, most: usize) -> usize {
+    p.split(['。', '！', '？', '!', '?'])
+        .filter(|s| {
+            let s = s.trim();
+            let credit = s.starts_with(['（', '(']) && s.ends_with(['）', ')']);
+            !s.is_empty() && !credit
+        })
+        .take(most)
+        .count()
 }
 
 /// The first body characters (at most 2,000), without intertitles.
@@ -1038,6 +1125,26 @@ mod tests {
             )),
             Kind::Commentary
         );
+        // A stock agency's credit (`图/视觉中国`) names no one who went there: the
+        // writer's essay stays commentary; a person's credit makes a feature.
+        assert_eq!(
+            kind_of(&draft(
+                "",
+                "芰荷乡的藕粉圆子",
+                "文/卜野航 图/视觉中国",
+                &[VISIT, VISIT]
+            )),
+            Kind::Commentary
+        );
+        assert_eq!(
+            kind_of(&draft(
+                "",
+                "芰荷乡的藕粉圆子",
+                "文/卜野航 图/岳听松",
+                &[VISIT, VISIT]
+            )),
+            Kind::Feature
+        );
     }
 
     /// One short paragraph closed by a bracketed credit naming a reporter is a
@@ -1170,6 +1277,68 @@ mod tests {
                 "{source}"
             );
         }
+        // One sentence that counts in words reports: a brief. One sentence that
+        // counts nothing (`一个` is no count) still remarks.
+        assert_eq!(
+            credited(
+                "县城新增公共自行车站点",
+                "（苻雨生）",
+                "县城新增公共自行车站点十二个，投放车辆三百辆。（苻雨生）"
+            ),
+            Kind::Brief
+        );
+        assert_eq!(
+            credited(
+                "给骑手一个歇脚处",
+                "（仲长书）",
+                "写字楼门口设一个歇脚处，添几把椅子，就能让外卖骑手少受些风吹日晒。（仲长书）"
+            ),
+            Kind::Commentary
+        );
+    }
+
+    /// A text closed by the office that issues it, no reporter and no dateline,
+    /// is a notice, dated or not; a reporter's story or a dispatch ending with an
+    /// office's line is not, nor a service box so signed.
+    #[test]
+    fn a_text_closed_by_its_issuing_office_is_a_notice() {
+        const SHUT: &str = "为保障桥梁安全，6月10日至6月14日每日0时至5时，黏川大桥将全封闭进行荷载检测，车辆、行人一律不得上桥。";
+        const DETOUR: &str =
+            "需要过江的车辆可改走黏口大桥。因检测给市民出行带来不便，敬请理解和支持。";
+        let notice = draft(
+            "",
+            "黏川大桥夜间封桥检测",
+            "",
+            &[SHUT, DETOUR, "黏川交警支队"],
+        );
+        assert_eq!(kind_of(&notice), Kind::Notice);
+        let mut reported = draft(
+            "",
+            "黏川大桥夜间封桥检测",
+            "本报记者 甘露",
+            &[SHUT, DETOUR, "黏川交警支队"],
+        );
+        reported.own_byline = true;
+        assert_eq!(kind_of(&reported), Kind::News);
+        let mut dispatch = draft(
+            "",
+            "黏川大桥夜间封桥检测",
+            "",
+            &[SHUT, DETOUR, "黏川交警支队"],
+        );
+        dispatch.dateline = true;
+        assert_ne!(kind_of(&dispatch), Kind::Notice);
+        let weather = draft(
+            "",
+            "今明两天天气",
+            "",
+            &[
+                "今天多云，午后有雷阵雨。",
+                "明天晴，南风二到三级。",
+                "黏川市气象台",
+            ],
+        );
+        assert_eq!(kind_of(&weather), Kind::Brief);
     }
 
     /// An untitled item opened by a bullet is a brief; untitled text without

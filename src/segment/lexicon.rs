@@ -424,6 +424,9 @@ kind_lists! {
     /// Words that name a period of time (`年`, `月`, `周`, `即日`, `期间`): a short item
     /// that holds none tells no time (see `kind`).
     PeriodWords => period_words,
+    /// Measure words a count in words stands before (`个`, `辆`, `座`: `十二个`,
+    /// `三百辆`): a one-sentence item that counts so reports (see `kind`).
+    CountMeasures => count_measures,
 }
 
 /// Whether the news-day word `word` opens `text` (`opening`) or stands anywhere in

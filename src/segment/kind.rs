@@ -157,8 +157,13 @@ pub fn kind_of(d: &Draft) -> Kind {
     {
         return Kind::Notice;
     }
+    // The editors' own word to the reader (`编者的话`, `编者按`: a title that is a
+    // word of kind_words.editor_notes) is commentary, as an editorial is.
     if lex.holds_kind_word(KindList::CommentaryBylines, &d.byline)
         || lex.holds_kind_word(KindList::CommentaryKickers, &d.kicker)
+        || lex
+            .kind_words(KindList::EditorNotes)
+            .any(|w| !w.is_empty() && bare_head(&title) == w)
     {
         return Kind::Commentary;
     }
@@ -295,6 +300,14 @@ pub fn kind_of(d: &Draft) -> Kind {
         } else {
             Kind::Brief
         };
+    }
+    // A box of tips under its label (`小贴士`, `健康提示`, `出行提示`:
+    // kind_words.tip_labels ends it) over a list or a few lines of advice, signed by
+    // no reporter, opened by no dateline and not as a report (`市市场监督管理局近日
+    // 提醒，…` relays an office's warning: news): a brief, as the service boxes.
+    // (Read after the boxes of rows: a directory under such a label stays a notice.)
+    if no_reporters_story && !d.dateline && kicker_ends_with(d, KindList::TipLabels) && !reports() {
+        return Kind::Brief;
     }
     // A roundup: several short labels, each over a short item.
     let labels = d
@@ -1295,6 +1308,59 @@ mod tests {
             ),
             Kind::Commentary
         );
+    }
+
+    /// A box of tips under its label is a brief; an office's warning relayed as a
+    /// report under the same label (`…近日提醒，…`) stays news, and a reporter's story
+    /// under it is no box.
+    #[test]
+    fn a_box_of_tips_under_its_label_is_a_brief() {
+        let tips = draft(
+            "小贴士",
+            "花粉季出门记住五件事",
+            "",
+            &[
+                "1.出门前看一看当天的花粉浓度预报。",
+                "2.花粉浓度高的日子戴好口罩和眼镜。",
+                "3.回家后换下外衣，洗脸洗手。",
+            ],
+        );
+        assert_eq!(kind_of(&tips), Kind::Brief);
+        let advice = draft(
+            "健康提示",
+            "春季运动“三不宜”",
+            "",
+            &[
+                "一不宜太早。清晨气温低，晨练不妨等太阳升高了再出门。",
+                "二不宜太猛。冬天活动少，开春锻炼要循序渐进。",
+            ],
+        );
+        assert_eq!(kind_of(&advice), Kind::Brief);
+        let relayed = draft(
+            "消费提示",
+            "预付卡消费要留好凭证",
+            "",
+            &[
+                "市市场监督管理局近日提醒，办理健身、美容等预付卡时，要选择证照齐全的商家，不要一次充值过多。",
+                "消费者应与商家签订书面合同，保存好付款凭证。",
+            ],
+        );
+        assert_eq!(kind_of(&relayed), Kind::News);
+    }
+
+    /// The editors' word to the reader under its own title is commentary.
+    #[test]
+    fn an_editors_note_is_commentary() {
+        let note = draft(
+            "",
+            "编者的话",
+            "",
+            &[
+                "从本期起，副刊每周六推出“我家的春天”专栏，刊登读者写自己家庭、街坊和故乡的短文。",
+                "我们想读到的，不是大道理，而是饭桌上的一句闲话、老屋里的一件旧物。",
+            ],
+        );
+        assert_eq!(kind_of(&note), Kind::Commentary);
     }
 
     /// A text closed by the office that issues it, no reporter and no dateline,

@@ -427,6 +427,12 @@ kind_lists! {
     /// Measure words a count in words stands before (`个`, `辆`, `座`: `十二个`,
     /// `三百辆`): a one-sentence item that counts so reports (see `kind`).
     CountMeasures => count_measures,
+    /// What the label of a box of tips ends with (`小贴士`, `健康提示`): the box is a
+    /// brief (see `kind`).
+    TipLabels => tip_labels,
+    /// The titles of the editors' own word to the reader (`编者的话`, `编者按`):
+    /// commentary (see `kind`).
+    EditorNotes => editor_notes,
 }
 
 /// Whether the news-day word `word` opens `text` (`opening`) or stands anywhere in

@@ -181,6 +181,28 @@ impl Draft {
         }
     }
 
+    /// `text` is numbered next after this item of a numbered digest (`2．…` after
+    /// `1．岵阳建成首个零碳服务区` over its paragraph, or after the untitled item
+    /// `1.全省基层医疗机构…。`), the item's text finished and short (three
+    /// paragraphs at most, no sections): the number of its title or, untitled, of
+    /// its first paragraph, in the same form.
+    fn numbers_item_before(&self, text: &str) -> bool {
+        if self.caption
+            || !self.has_body()
+            || !self.intertitles.is_empty()
+            || self.paragraphs.len() > 3
+            || !self.paragraphs.last().is_some_and(|p| is_complete(p))
+        {
+            return false;
+        }
+        let own = if self.title.is_empty() {
+            self.paragraphs.first().map_or("", String::as_str)
+        } else {
+            self.title.as_str()
+        };
+        numbered_next(list_number, own, text)
+    }
+
     /// A titled text, still open, whose last paragraph is finished (no caption):
     /// what comes next may be its signature.
     fn is_finished_text(&self) -> bool {
@@ -1674,18 +1696,39 @@ impl Assembler {
             && self.drafts[c].is_finished_text()
         {
             let next = next_significant(classes, j);
+            // A photo's caption over its credit (`11月18日，…拍照。` / `本报记者 某 摄`)
+            // is no text of the signer's own: an office's name over it signs the
+            // answer above (`绫州市住房和城乡建设局` under `答：…`).
+            let over_photo = next.is_some_and(|n| {
+                classes[n].role == Role::Body
+                    && next_significant(classes, n + 1).is_some_and(|m| {
+                        classes[m].role == Role::Caption && classes[m].credit.is_some()
+                    })
+            });
             // Never over a byline: a title or kicker over its story's byline that
             // ends as an office does (`重返老棉纺厂` / `一座县城的工业记忆` / `记者 …`)
             // heads that story.
             let takes = bylines.is_empty()
                 && (k < heads.len()
+                    || over_photo
                     || next.is_none_or(|n| {
                         !matches!(classes[n].role, Role::Body | Role::Date | Role::Caption)
                     }));
             if takes {
                 let d = &mut self.drafts[c];
-                for &h in &heads[..k] {
-                    d.paragraphs.push(units[h].text.to_string());
+                // The office that answers, under its answer (`答：…`), is the
+                // answer's byline; a notice's signer is its text.
+                let answers = d.byline.is_empty()
+                    && k == 1
+                    && over_photo
+                    && d.paragraphs.iter().any(|p| super::opens_voice(p));
+                if answers {
+                    d.byline = units[heads[0]].text.to_string();
+                    d.own_byline = true;
+                } else {
+                    for &h in &heads[..k] {
+                        d.paragraphs.push(units[h].text.to_string());
+                    }
                 }
                 d.closed = true;
                 d.absorbing = false;
@@ -2375,6 +2418,37 @@ impl Assembler {
                 );
                 return j;
             }
+            // Over a reader's question (`问：…？`) and its answer (`答：…`), after the
+            // finished text of an article that is no exchange itself: the head of a
+            // column of questions and answers (`医保政策热点问题解答`), not a section
+            // of the item above, whatever that item is (an interview's turns under
+            // its own section heads stay its sections).
+            let opens_exchange = next.is_some_and(|n| {
+                classes[n].role == Role::Body
+                    && super::opens_voice(&units[n].text)
+                    && super::asks(&units[n].text)
+                    && next_significant(classes, n + 1).is_some_and(|m| {
+                        classes[m].role == Role::Body && super::opens_voice(&units[m].text)
+                    })
+            });
+            if opens_exchange
+                && self.cur.is_some_and(|c| {
+                    let d = &self.drafts[c];
+                    d.is_open()
+                        && d.has_body()
+                        && !d.caption
+                        && d.paragraphs.last().is_some_and(|p| is_complete(p))
+                        && !d.paragraphs.iter().any(|p| super::opens_voice(p))
+                })
+            {
+                self.open_headed(
+                    first.line,
+                    "a lone head over a question and its answer, after an article that is no exchange",
+                    text,
+                    first.bullet,
+                );
+                return j;
+            }
             // Over a lede whose first clause tells when the news happened anywhere in
             // it (`8月3日夜，`, `这几天，`, `…古厝日前获得…`, `（新港村10日讯）`) and
             // whose first sentence restates the head's words more than the finished
@@ -2643,7 +2717,12 @@ impl Assembler {
                 d.has_body()
                     && !d.caption
                     && d.paragraphs.last().is_some_and(|p| is_complete(p))
-                    && (numbered_next(list_number, &d.title, &text) || self.numbered)
+                    && (numbered_next(list_number, &d.title, &text)
+                        || (d.title.is_empty()
+                            && d.paragraphs
+                                .first()
+                                .is_some_and(|p| numbered_next(list_number, p, &text)))
+                        || self.numbered)
             }
         {
             self.open_headed(
@@ -3362,6 +3441,17 @@ impl Assembler {
         if self.next_bulleted_item(text) {
             return self.open(line, "a paragraph opening with the bullet of its items");
         }
+        // `2．潏川省公布第三批…。` after the finished item `1．岵阳建成…` (its title or,
+        // untitled, its paragraph so numbered): the next item of a numbered digest,
+        // untitled, whatever its words share with the one before.
+        if let Some(c) = self.cur
+            && self.drafts[c].numbers_item_before(text)
+        {
+            return self.open(
+                line,
+                "a paragraph numbered next after the numbered item before it",
+            );
+        }
         // An untitled item under a banner ends with its paragraph.
         if self.items && self.finished_untitled_item() {
             return self.open(line, "an untitled item under a banner");
@@ -3464,7 +3554,9 @@ impl Assembler {
             .get(p)
             .is_some_and(|t| is_question_label(t));
         if let Some(credit) = class.credit.as_ref().filter(|_| !asks) {
-            if draft.byline.is_empty() || draft.credit {
+            // (A reprint note, `(《某报》11月3日2版刊发)`, ends the text, signing nothing.)
+            let reprint = super::classify::is_reprint_note(credit);
+            if (draft.byline.is_empty() || draft.credit) && !reprint {
                 draft.byline = credit.clone();
                 draft.credit = true;
             }
@@ -4649,6 +4741,53 @@ mod tests {
             "2.泵站投用",
             "2.泵站投用"
         ));
+    }
+
+    /// A sidebar's fixed head (`背景`, `人物名片`: the lexicon's `box_heads`) over its
+    /// text after a story opens a box of its own.
+    #[test]
+    fn a_background_or_profile_box_after_a_story_is_its_own() {
+        for head in ["背景", "人物名片"] {
+            let page = format!(
+                "山里的流动药箱\n\n本报记者 柳青\n\n诊疗队每月进山一次，给村里的老人量血压、送常用药。\n\n天黑前，诊疗车驶离最远的一个村子。\n\n{head}\n\n柳塘县地处山区，全县六十岁以上老人约占常住人口的三成。\n"
+            );
+            let (a, titles) = titles_of(&page);
+            assert_eq!(titles, ["山里的流动药箱", head], "{a:#?}");
+        }
+    }
+
+    /// A numbered digest whose items are titled or not: a paragraph numbered next
+    /// after a titled item (`1．…` over its paragraph, then `2．…。`) is an untitled
+    /// item of its own, and a paragraph numbered next after that untitled item too.
+    #[test]
+    fn a_paragraph_numbered_next_after_a_numbered_item_opens_an_item() {
+        let page = "1．苇塘县三座泵站投用\n\n三座泵站全部投入使用，汛期排涝能力提高一倍。\n\n2．芦溪镇新建两座泵站，明年汛前完工。\n\n3．泵站值守人员经过培训后上岗。\n\n4．苇塘县启用防汛物资仓库\n\n仓库存放编织袋、救生衣等物资，可供全县调用。\n";
+        let (a, titles) = titles_of(page);
+        assert_eq!(
+            titles,
+            ["1．苇塘县三座泵站投用", "", "", "4．苇塘县启用防汛物资仓库"],
+            "{a:#?}"
+        );
+        assert_eq!(
+            a[1].paragraphs,
+            ["2．芦溪镇新建两座泵站，明年汛前完工。"],
+            "{a:#?}"
+        );
+        // A story's numbered points under a title that has no number stay its text.
+        let page = "苇塘县防汛有三招\n\n1．三座泵站全部投入使用。\n\n2．芦溪镇新建两座泵站。\n";
+        let a = segment_issue(page, "k");
+        assert_eq!(a.len(), 1, "{a:#?}");
+    }
+
+    /// The name of the office that answers, alone under its answer, over a photo's
+    /// caption and credit, signs the answer: the photo is an article of its own.
+    #[test]
+    fn an_office_under_an_answer_over_a_photo_signs_the_answer() {
+        let page = "小区加装电梯补贴怎么申请\n\n问：我们楼想加装电梯，听说政府有补贴，该找谁、交什么材料？\n\n答：由业主代表向街道提交加装申请，竣工验收合格后按标准发放补贴。\n\n柳塘市住房和城乡建设局\n\n11月18日，柳塘公园的银杏叶变黄，市民在林间拍照。\n\n本报记者　柳青　摄\n";
+        let (a, titles) = titles_of(page);
+        assert_eq!(titles, ["小区加装电梯补贴怎么申请", ""], "{a:#?}");
+        assert_eq!(a[0].byline, "柳塘市住房和城乡建设局", "{a:#?}");
+        assert!(a[1].paragraphs[0].starts_with("11月18日"), "{a:#?}");
     }
 
     /// Under a banner, untitled briefs each open an item; a head over its text after

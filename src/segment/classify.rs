@@ -744,7 +744,9 @@ pub fn classify(unit: &Unit<'_>) -> Class {
     if n <= 40 {
         // (The marker's shape first: most lines open with none of its brackets or
         // verbs, and are not searched for the verb.)
-        if is_whole_marker(text) && is_jump_marker(text, "下转") {
+        // (`（转第9版）`, a jump printed without its `下`, ends a part too.)
+        if is_whole_marker(text) && (is_jump_marker(text, "下转") || is_jump_marker(text, "转第"))
+        {
             class.role = Role::JumpOut;
             class.rule = "jump out: (下转…版) alone";
             return class;
@@ -930,6 +932,15 @@ fn source_note(text: &str, n: usize) -> Option<String> {
     // It names a paper or a source, not a remark.
     (inner.contains('《') || has(inner, "来源") || has(inner, "供稿") || has(inner, "原载"))
         .then(|| text.to_string())
+}
+
+/// `(《绫州都市报》11月3日2版刊发)`: a reprint note after the text, saying which paper
+/// printed the story first: it ends the text, and credits no one.
+pub fn is_reprint_note(text: &str) -> bool {
+    let inner = text
+        .trim_start_matches(['（', '('])
+        .trim_end_matches(['）', ')']);
+    inner.starts_with('《') && (inner.ends_with("刊发") || inner.ends_with("刊登"))
 }
 
 fn is_subtitle(text: &str) -> bool {
@@ -1444,6 +1455,11 @@ fn names_follow(rest: &str) -> bool {
     {
         let n = count_upto(token, 5);
         if k >= 3 || !(2..=4).contains(&n) || !token.chars().all(|c| is_han(c) || c == '·') {
+            return false;
+        }
+        // A name holds no pronoun of address or of the speaker: `记者帮你问`, `记者
+        // 带你看` are a column's label, words jieba cuts to single characters.
+        if token.contains(['你', '您', '我', '咱']) {
             return false;
         }
         // The first token is a name, not a word (`手记`, `观察`): it opens with a

@@ -817,7 +817,7 @@ fn labels_a_speaker(before: &str, labels: KindList) -> bool {
 /// `房远舟：…`, `房远舟（省生态环境厅副厅长）：…`: a paragraph opens with a person's
 /// name (a byline's name, [`super::classify::is_name_line`]), a post in brackets
 /// after it or none, then a colon, within its first 24 characters.
-fn opens_with_a_speakers_name(p: &str) -> bool {
+pub(super) fn opens_with_a_speakers_name(p: &str) -> bool {
     let lead = super::classify::head(p, 24);
     let Some(colon) = lead.find(['：', ':']) else {
         return false;

@@ -766,13 +766,18 @@ fn asks(text: &str) -> bool {
 
 /// A question short enough for a head: at most 30 characters, no sentence inside,
 /// at most one comma or colon (`老旧小区加装电梯，怎么申请？`, `网民留言：…何时打通？`),
-/// and not a speaker's question of an exchange (`读者问：…？`).
+/// and not a speaker's question of an exchange (`读者问：…？`) nor an interviewer's
+/// turn (`记者：改造资金主要靠政府吗？`, the lexicon's `interviewer_labels`, or the
+/// interviewer's name, `晏筠竹：您带了几个徒弟？`), which an interview's section head
+/// (`钱从哪里来`) stands over inside its text.
 fn is_question_head(text: &str) -> bool {
     text.ends_with(['？', '?'])
         && classify::count_upto(text, 31) <= 30
         && !text.contains(['。', '；', ';', '！'])
         && text.matches(['，', ',', '：', ':']).count() <= 1
         && !opens_voice(text)
+        && !classify::opens_with_label(text, lexicon::KindList::InterviewerLabels)
+        && !kind::opens_with_a_speakers_name(text)
 }
 
 /// `问：…`, `答：…`, `读者问：…`, `市住房公积金中心答：…`: a line opening with a
@@ -1008,6 +1013,91 @@ mod tests {
             articles[0].title, "小区门口的“断头路”何时能通？",
             "{articles:?}"
         );
+    }
+
+    /// A jump printed without its `下` (`（转第9版）`) ends the part on this page: the
+    /// head over the one paragraph above it opens a story of its own, no section of
+    /// the comment before it.
+    #[test]
+    fn a_jump_without_its_xia_ends_a_short_story_of_its_own() {
+        let page = "别让“网红打卡”挤占了回家的路\n柳青\n　　为了拍一张照片，有人把车停在窄巷里一停就是半天，住在巷子里的老人出门都要绕行。\n　　城市的热闹值得欢迎，但热闹的前提是守住规则，也请游客将心比心。\n冬季供暖热线开通\n　　柳塘市供热服务热线即日起二十四小时开通，市民遇到暖气不热可随时拨打。\n（转第9版）\n";
+        let articles = segment_issue(page, "p");
+        assert_eq!(articles.len(), 2, "{articles:#?}");
+        assert_eq!(articles[1].title, "冬季供暖热线开通", "{articles:#?}");
+        assert_eq!(articles[0].paragraphs.len(), 2, "{articles:#?}");
+    }
+
+    /// A reprint note after the text (`(《某报》11月3日2版刊发)`) ends the story and
+    /// signs nothing: the story has no byline.
+    #[test]
+    fn a_reprint_note_after_the_text_is_no_byline() {
+        let page = "柳塘街头添了四十个“暖冬驿站”\n\n柳塘市在公交场站、环卫作息点设立四十个暖冬驿站，为户外劳动者提供热水、热饭和休息座椅。\n\n(《柳塘日报》11月22日3版刊发)\n";
+        let articles = segment_issue(page, "p");
+        assert_eq!(articles.len(), 1, "{articles:#?}");
+        assert_eq!(articles[0].byline, "", "{articles:#?}");
+        assert!(classify::is_reprint_note(
+            "（《柳塘都市报》11月3日2版刊发）"
+        ));
+        assert!(!classify::is_reprint_note(
+            "（原载《柳塘日报》2025年10月16日第3版，本报有删节）"
+        ));
+    }
+
+    /// A column's label that opens with a reporter's role (`记者帮你问`) is no byline:
+    /// a name holds no `你`; the label is the kicker of the question item under it.
+    #[test]
+    fn a_label_with_a_pronoun_after_a_reporters_role_is_no_byline() {
+        let page = "柳塘地铁三号线完成冷滑试验\n本报记者　柳青\n　　11月19日，柳塘地铁三号线首列车缓缓驶出，冷滑试验顺利完成。\n记者帮你问\n小区加装电梯补贴怎么申请\n　　问：我们楼想加装电梯，听说政府有补贴，该找谁、交什么材料？\n　　答：由业主代表向街道提交加装申请，竣工验收合格后发放补贴。\n";
+        let articles = segment_issue(page, "p");
+        assert_eq!(articles.len(), 2, "{articles:#?}");
+        assert_eq!(articles[0].byline, "本报记者　柳青", "{articles:#?}");
+        assert_eq!(articles[1].kicker, "记者帮你问", "{articles:#?}");
+        assert_eq!(
+            articles[1].title, "小区加装电梯补贴怎么申请",
+            "{articles:#?}"
+        );
+    }
+
+    /// An interviewer's question (`记者：…？`) under an interview's short section head
+    /// is a turn of the interview, no title of an item of its own.
+    #[test]
+    fn an_interviewers_question_under_a_section_head_stays_in_the_interview() {
+        let page = "“旧小区也要住得舒心”\n\n晚报记者 缑绮云\n\n绫州的旧楼院改造已经做到第三年，记者就居民关心的几个问题采访了市住建局副局长纫佩兰。\n\n记者：今年改造的小区，居民最关心什么？\n\n纫佩兰：一是停车，二是加装电梯，三是管道老化。\n\n钱从哪里来\n\n记者：改造资金主要靠政府吗？\n\n纫佩兰：政府出大头，产权单位和居民也出一部分，大家一起出力。\n";
+        let articles = segment_issue(page, "p");
+        assert_eq!(articles.len(), 1, "{articles:#?}");
+        assert_eq!(articles[0].title, "“旧小区也要住得舒心”", "{articles:#?}");
+        assert!(
+            articles[0]
+                .paragraphs
+                .iter()
+                .any(|p| p == "记者：改造资金主要靠政府吗？"),
+            "{articles:#?}"
+        );
+        // The interviewer named by name, as the reporter's byline names her.
+        let page = page.replace("记者：", "王晓云：");
+        let articles = segment_issue(&page, "p");
+        assert_eq!(articles.len(), 1, "{articles:#?}");
+    }
+
+    /// A column of questions and answers under its head (more than eight characters)
+    /// is no part of the brief above it: the head over `问：…？` / `答：…` opens an
+    /// item whatever the text above. An interview's exchange under its own section
+    /// heads stays one article.
+    #[test]
+    fn a_long_label_over_an_exchange_is_no_part_of_the_article_above() {
+        let page = "柳塘村修好了灌溉渠\n\n本报讯 入春以来，柳塘村组织村民清淤修渠，全长三公里的灌溉渠道已全部完工，今年春灌可覆盖全村两千亩耕地。\n\n医保政策热点问题解答\n\n问：在外地住院，回来报销要带哪些材料？\n\n答：带上身份证、医保卡、出院小结和费用清单，到县医保服务大厅窗口办理。\n\n问：孩子的城乡居民医保什么时候缴费？\n\n答：每年9月至12月为集中缴费期，可在手机上缴纳。\n";
+        let articles = segment_issue(page, "p");
+        assert_eq!(articles.len(), 2, "{articles:#?}");
+        assert_eq!(articles[0].paragraphs.len(), 1, "{articles:#?}");
+        assert_eq!(articles[1].title, "医保政策热点问题解答", "{articles:#?}");
+        assert!(
+            articles[1].paragraphs[0].starts_with("问：在外地住院"),
+            "{articles:#?}"
+        );
+        let interview = "老街改造怎么改\n\n本报记者 柳青\n\n问：老街改造最先动的是哪里？\n\n答：先改地下管网，再修路面，最后整治立面，免得路修好了又挖开。\n\n老街改造的钱从哪里出\n\n问：改造要居民出钱吗？\n\n答：管网和路面由财政出，院落里的小修小补由居民商量着出一部分。\n";
+        let articles = segment_issue(interview, "p");
+        assert_eq!(articles.len(), 1, "{articles:#?}");
+        assert_eq!(articles[0].paragraphs.len(), 5, "{articles:#?}");
     }
 
     /// A reader's question (`问：…？`, who asks in brackets after it) right under a

@@ -396,15 +396,21 @@ fn pen_names_under_heads(units: &[Unit<'_>], classes: &mut [Class]) {
         }
         // A line the page prints again as a head is a label of its own.
         let key = squeeze(&line.text);
+        // A columnist's mark before the line (`◇ 松寮`, the mark taken off as its
+        // bullet) says it is a name, whatever its words read as.
+        let marked = line.bullet.is_some_and(|b| PEN_MARKS.contains(&b));
         if printed_as_head_elsewhere(units, classes, i, &key)
-            || (n == 4 && !reads_as_pen_name(&key))
+            || (n == 4 && !marked && !reads_as_pen_name(&key))
         {
             continue;
         }
         // Under a title as short as itself the line may be the title under a
         // label: it signs only when it reads as a name and the line above reads
         // as no label.
-        if (head < 6 || head < n + 2) && !short_title_over_pen_name(units, classes, i - 1, &key) {
+        if (head < 6 || head < n + 2)
+            && !marked
+            && !short_title_over_pen_name(units, classes, i - 1, &key)
+        {
             continue;
         }
         classes[i].role = Role::Byline;

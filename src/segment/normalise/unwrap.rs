@@ -66,6 +66,13 @@ fn rows_of_one_table(prev: &str, next: &str) -> bool {
     cells(prev) >= 3 && cells(prev) == cells(next) && figures(prev) && figures(next)
 }
 
+/// `line` opens with a clause of fewer than four characters (`服务，每周五、周六…`):
+/// the tail of a sentence a cut left over, more often than a sentence's opening.
+fn opens_on_a_fragment(line: &str) -> bool {
+    line.find(['，', '、', ',', '；'])
+        .is_some_and(|at| count_upto(&line[..at], 4) < 4)
+}
+
 /// `text` leaves a quote, a book title or a bracket open.
 fn leaves_open(text: &str) -> bool {
     let open = |o: char, c: char| text.matches(o).count() > text.matches(c).count();
@@ -296,6 +303,12 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
         let joins = u.markup == Markup::None
             && u.level == 0
             && !u.indent
+            // A line that opened with a bullet or a pen mark (`▲`, `■`, `◇ 松寮`: the
+            // mark dropped from a line of no clause) opens an item or signs one: it
+            // goes on from no line above it, however short that line (`山中的更夫` /
+            // `◇ 松寮`, a title over its writer's pen name as a PDF extractor prints
+            // them in one block).
+            && u.bullet.is_none()
             && !crate::segment::classify::is_jump_line(&u.text)
             // A row of tab-separated fields (a table saved from a word processor)
             // is no wrapped line: no extraction tool wraps with tabs.
@@ -625,6 +638,29 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
                 {
                     return false;
                 }
+                // On a page of blocks likewise: a bulleted head wrapped over lines
+                // whose last stops short of its widest by two characters or more has
+                // ended there (`■国际博物馆联合展览` / `在日内瓦开幕`), and the line under
+                // it opens the head's text (`来自二十多个国家的博物馆` / `联合举办的…`, as
+                // `pdftotext` prints a brief's head and its text in one block), however
+                // wide the head grew: a wrap cuts a line only where it is full. (The
+                // bullet tells a head: lines of a poem or of a list of figures under
+                // a box's head, `新增小微企业贷款四亿一千` / `万元` / `盘活闲置厂房…`,
+                // name no clause either and vary in width.)
+                if blocky
+                    && prev.bullet.is_some()
+                    && u.gap == 0
+                    && !furniture_between
+                    && prev.joined > 0
+                    && last_width + CUT_SLACK <= unit_width
+                    && names_no_clause(&prev.text)
+                    && !leaves_open(&prev.text)
+                    && !cannot_open(first)
+                    && !crate::segment::rethread::bond(&prev.text, &u.text)
+                    && !opens_on_a_fragment(&u.text)
+                {
+                    return false;
+                }
                 if full && (blocky || !ends_sentence(&prev.text)) {
                     return true;
                 }
@@ -941,6 +977,57 @@ pub fn opens_exchange(text: &str) -> bool {
 mod tests {
     use super::*;
     use crate::segment::normalise::tests::texts;
+
+    /// A title over its writer's pen name after a pen mark (`山中的更夫` / `◇ 松寮`),
+    /// as a PDF extractor prints them in one block and as a hard-wrapped print
+    /// without blank lines gives them: the marked name signs the title, it is no
+    /// tail of it, however short the title.
+    #[test]
+    fn a_pen_marked_name_is_no_tail_of_the_title_above() {
+        let text = "翾峰山腰有个小村子，二十\n来户人家，至今还保留着打更的\n老规矩。每天夜里，村里的老人\n轮流敲梆子，提醒各家小心火烛。\n";
+        for (page, want) in [
+            (
+                format!("翾峰夜话\n\n山中的更夫\n◇ 松寮\n\n{text}"),
+                vec![("山中的更夫", "◇松寮")],
+            ),
+            (
+                format!("翾峰夜话\n山中的更夫\n◇ 松寮\n{text}"),
+                vec![("山中的更夫", "◇松寮")],
+            ),
+            (
+                format!("祖母的竹篮\n◇ 梧桐巷口\n{text}\n一只竹篮\n◇江上舟子\n\n{text}"),
+                vec![("祖母的竹篮", "◇梧桐巷口"), ("一只竹篮", "◇江上舟子")],
+            ),
+        ] {
+            let a = crate::segment::segment_issue(&page, "k");
+            let got: Vec<(&str, &str)> = a
+                .iter()
+                .map(|a| (a.title.as_str(), a.byline.as_str()))
+                .collect();
+            assert_eq!(got, want, "{a:#?}");
+        }
+    }
+
+    /// A bulleted brief's head a narrow column wrapped over two lines, the second
+    /// short, over its text in one block (as `pdftotext` prints it): the short line
+    /// ends the head, and the line under it opens the brief's text.
+    #[test]
+    fn a_short_line_ends_a_wrapped_head_in_a_block() {
+        let page = "国际短波\n\n■东南亚一国下调基准\n利率\n新华社曼谷3月11日电 东南\n亚一国央行3月11日宣布将基\n准利率下调零点二五个百分\n点。\n\n■国际博物馆联合展览\n在日内瓦开幕\n来自二十多个国家的博物馆\n联合举办的陶瓷展览3月10日\n在日内瓦开幕，展出文物四\n百余件。（记者嵇岚川）\n\n■南美一国启动森林保护\n计划\n新华社利马3月11日电 南美\n一国政府宣布启动为期十年\n的森林保护计划。\n";
+        let t = texts(page);
+        assert!(
+            t.iter().any(|x| x == "国际博物馆联合展览在日内瓦开幕"),
+            "{t:?}"
+        );
+        let a = crate::segment::segment_issue(page, "k");
+        let brief = a
+            .iter()
+            .find(|a| a.title == "国际博物馆联合展览在日内瓦开幕");
+        assert!(
+            brief.is_some_and(|a| a.paragraphs.concat().starts_with("来自二十多个国家")),
+            "{a:#?}"
+        );
+    }
 
     /// A narrow column printed without blank lines (as pymupdf prints a page's
     /// blocks): a kicker wrapped over two lines whose last stops two characters

@@ -56,6 +56,15 @@ fn question_tail(above: &str, u: &Unit<'_>, wrap: Wrap) -> bool {
         && head_piece_text(t, wrap)
 }
 
+/// A name printed after a columnist's mark (`◇ 松寮`, `□ 瞻山客`: the mark taken off
+/// as the unit's bullet). Only the marks no run of briefs opens with count: `■`,
+/// `◆`, `●`, `▲` open a bulleted head (`◆网民关注`) as often.
+fn pen_marked_name(u: &Unit<'_>) -> bool {
+    const COLUMNIST_MARKS: [char; 4] = ['◇', '□', '○', '◎'];
+    u.bullet.is_some_and(|b| COLUMNIST_MARKS.contains(&b))
+        && crate::segment::classify::is_pen_signed_name(&u.text)
+}
+
 /// Two or three Han characters: a pen name under a title as much as the tail of a
 /// wrapped title; what follows tells (a title has one byline: a byline or a `——`
 /// subtitle below says the short line is the title's tail).
@@ -250,10 +259,12 @@ pub(super) fn join_wrapped_heads(units: &mut Vec<Unit<'_>>, wrap: Wrap) {
             if v.gap != 0 {
                 break;
             }
-            if head_piece(v, wrap) {
+            // (A name after a columnist's mark, `◇ 松寮`, signs the head above: it
+            // is no further line of it.)
+            if head_piece(v, wrap) && !pen_marked_name(v) {
                 run.extend(it.next());
             } else {
-                if question_tail(&run[run.len() - 1].text, v, wrap) {
+                if !pen_marked_name(v) && question_tail(&run[run.len() - 1].text, v, wrap) {
                     run.extend(it.next());
                 }
                 break;

@@ -419,6 +419,10 @@ fn push_line<'a>(out: &mut Vec<Unit<'a>>, line: &'a str, line_no: usize, gap: us
         }
         return;
     }
+    if let Some(head) = linked_head(line) {
+        out.push(unit(Cow::Borrowed(head), 0, Markup::None));
+        return;
+    }
     if is_link_line(line)
         || is_rule_line(line)
         || is_image_placeholder(line)
@@ -428,6 +432,12 @@ fn push_line<'a>(out: &mut Vec<Unit<'a>>, line: &'a str, line_no: usize, gap: us
         return;
     }
     let (level, rest) = markdown_heading(line);
+    if level > 0 && is_markdown_image(rest) {
+        // `### ![图片](pic4.jpg)`: a converter's `#` over a picture marks no head;
+        // the picture's mark stays (a caption under it is read by it).
+        out.push(unit(Cow::Borrowed(rest), 0, Markup::Noise));
+        return;
+    }
     if level > 0 {
         // A converter's `#` goes before the page's own marks (`## ■标题`).
         let kept = strip_decoration(rest);
@@ -670,6 +680,20 @@ fn markdown_heading(line: &str) -> (u8, &str) {
 /// `[查看原文](https://…)` alone on a line.
 fn is_link_line(line: &str) -> bool {
     line.starts_with('[') && line.ends_with(')') && line.contains("](")
+}
+
+/// `[四代人守着一间剪刀铺](content_1.htm)` alone on a line -> its words: a head a
+/// converter printed as a link without its `#` marks (an e-paper page links each
+/// head to its article). A head's words: six characters or more, four of them Han,
+/// no full stop; a button's (`[阅读原文](…)`, `[返回目录](…)`) are fewer.
+fn linked_head(line: &str) -> Option<&str> {
+    if !line.starts_with('[') {
+        return None;
+    }
+    let text = linked_text(line)?;
+    let n = text.chars().count();
+    let han = text.chars().filter(|&c| crate::text::is_han(c)).count();
+    ((6..=40).contains(&n) && han >= 4 && !text.contains(['。', '！', '？'])).then_some(text)
 }
 
 /// `[标题](content_1.htm)` -> `标题`: a whole line that is one Markdown link, its

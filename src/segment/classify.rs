@@ -768,7 +768,9 @@ pub fn classify(unit: &Unit<'_>) -> Class {
             return class;
         }
     }
-    if unit.level > 0 {
+    // A photo's credit alone under its caption (`### 本报记者 韦叙白 摄`) is the
+    // caption's credit whatever a converter marked it as.
+    if unit.level > 0 && !(n <= 20 && is_caption(text, n) && !text.contains(['，', '。'])) {
         // (A converter's heading is read as before, a credit run on into text
         // too: on a page read by its columns it marks where a story opens.)
         if byline_shaped(text, n) {

@@ -11,6 +11,11 @@
 //! - a link's braces around a whole head (`h2 {标题}`: the head was a link).
 //!
 //! A page with only one such line keeps it as printed: one mark is no habit.
+//!
+//! A converter that guessed Markdown heads from the print's short lines (`### h2
+//! 标题`, `### ***** 标题 *****`) put its `#` over the print's own mark: the print's
+//! mark is read there too, and its level stands (the print knew the tag; the
+//! converter guessed from the line's shape).
 
 use crate::segment::blocks::Markup;
 use crate::segment::blocks::Unit;
@@ -23,7 +28,7 @@ pub(super) fn read_print_heads(units: &mut [Unit<'_>]) {
     let mut framed = 0usize;
     let mut most = 0usize;
     for u in units.iter() {
-        if u.markup != Markup::None || u.level > 0 {
+        if u.markup != Markup::None {
             continue;
         }
         if tag_named(&u.text).is_some() {
@@ -37,7 +42,7 @@ pub(super) fn read_print_heads(units: &mut [Unit<'_>]) {
         return;
     }
     for u in units.iter_mut() {
-        if u.markup != Markup::None || u.level > 0 {
+        if u.markup != Markup::None {
             continue;
         }
         let (level, at, len) = if named >= 2
@@ -165,6 +170,64 @@ mod tests {
                 .iter()
                 .all(|a| !a.title.contains("pic4")
                     && !a.paragraphs.iter().any(|p| p.contains("pic4"))),
+            "{articles:#?}"
+        );
+    }
+
+    /// A converter guessed Markdown heads from the print's short lines and put its
+    /// `#` over the print's own marks (`### h2 {标题}`, `### ***** 标题 *****`):
+    /// the heads are read without either mark.
+    #[test]
+    fn a_converters_mark_over_a_prints_mark_leaves_the_head_without_both() {
+        let page = "### h3 重点项目巡礼\n\n### h2 {城际铁路铺轨贯通}\n\n### 本报记者 韦叙白\n\n1月4日上午，最后一组长轨落位，城际铁路的铺轨全部完成。\n\n## h2 {全省用电负荷创冬季新高}\n\n本报讯（记者 谌若溪）受寒潮影响，1月3日晚间全省用电负荷创冬季历史新高。\n";
+        let titles: Vec<String> = heads(page).into_iter().map(|h| h.1).collect();
+        assert_eq!(titles, ["城际铁路铺轨贯通", "全省用电负荷创冬季新高"]);
+        let page = "### ***** 湄滨路以东14日停水 *****\n\n因输水管道更新工程，1月14日8时至22时，湄滨路以东停止供水。\n\n### **** 更正 ****\n\n本报1月11日第2版一文中，“九百个”应为“一千零五十个”。特此更正。\n";
+        let titles: Vec<String> = heads(page).into_iter().map(|h| h.1).collect();
+        assert_eq!(titles, ["湄滨路以东14日停水", "更正"]);
+    }
+
+    /// A converter's Markdown printed without its `#` marks (a hard-wrapped or
+    /// re-guessed print): a head is a link alone on its line, and is read as its
+    /// words; a button's link (`[阅读原文](…)`) stays no text; a converter's `#`
+    /// over a picture's mark makes no head of it.
+    #[test]
+    fn a_link_alone_on_its_line_is_a_head_and_a_marked_picture_none() {
+        let page = "寻访老字号\n\n[四代人守着一间剪刀铺](content_1.htm)\n\n本报记者 隗朝夕\n\n在盥溪区棣华街的拐角，有一间不到二十平方米的铺子。\n\n店主冼师傅今年六十三岁，是这门手艺的第四代传人。\n\n[阅读原文](https://e.example/1.html)\n\n[“盎水古渡”文物展与市民见面](content_2.htm)\n\n本报讯（记者 芮晚汀）文物展1月12日起在市博物馆展出。\n\n### ![图片](pic4.jpg)\n\n市博物馆展出的宋代石碑拓片。本报记者 韦叙白 摄\n";
+        let articles = segment_issue(page, "p");
+        let titles: Vec<&str> = articles.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(
+            titles[..2],
+            ["四代人守着一间剪刀铺", "“盎水古渡”文物展与市民见面"],
+            "{articles:#?}"
+        );
+        assert!(
+            articles.iter().all(|a| !a.title.contains("pic4")
+                && !a.paragraphs.iter().any(|p| p.contains("阅读原文"))),
+            "{articles:#?}"
+        );
+    }
+
+    /// A photo's credit alone under its caption is the photo's credit, not a
+    /// byline, though a converter marked it as a head (`### 本报记者 韦叙白 摄`):
+    /// the caption is a photo of its own, not the tail of the story above.
+    #[test]
+    fn a_marked_photo_credit_credits_its_caption() {
+        let page = "### 开卷\n\n[读《盎州方言杂记》](content_3.htm)\n\n### _□ 禚南枝_\n\n翻开这本小书，像是回到了小时候的巷口。\n\n方言是一座城市的声音。这样一本小书，适合摆在每个盎州人的书架上。\n\n![图片](pic4.jpg)\n\n市博物馆展出的宋代石碑拓片。\n\n### 本报记者 韦叙白 摄\n\n[征稿：我家的年味](content_4.htm)\n\n即日起，本版面向读者征集散文，2月15日截稿。\n";
+        let articles = segment_issue(page, "p");
+        let book = articles
+            .iter()
+            .find(|a| a.title == "读《盎州方言杂记》")
+            .unwrap();
+        assert!(
+            book.paragraphs.iter().all(|p| !p.contains("石碑")),
+            "{articles:#?}"
+        );
+        assert!(
+            articles
+                .iter()
+                .any(|a| a.paragraphs.iter().any(|p| p.contains("石碑"))
+                    && a.byline.contains("韦叙白")),
             "{articles:#?}"
         );
     }

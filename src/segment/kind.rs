@@ -144,19 +144,6 @@ pub fn kind_of(d: &Draft) -> Kind {
     if titles_a_service_box(&title) && no_reporters_story {
         return Kind::Brief;
     }
-    // A text closed by the line of the office that issues it (`黏川交警支队`,
-    // `鹛湖公园管理处`), signed by no reporter and opened by no dateline: a notice
-    // (a closure, a market moved, a bridge shut for a night: `…敬请理解和支持。` /
-    // `黏川交警支队`), dated or not. (A service box so signed, `天气` / `…气象台`, is
-    // a brief, above.)
-    if !reporter_signs
-        && !d.dateline
-        && closes_with_an_issuer(d)
-        && !signed_by_a_reader(d)
-        && !is_a_letter(d)
-    {
-        return Kind::Notice;
-    }
     // The editors' own word to the reader (`编者的话`, `编者按`: a title that is a
     // word of kind_words.editor_notes) is commentary, as an editorial is.
     if lex.holds_kind_word(KindList::CommentaryBylines, &d.byline)
@@ -166,6 +153,19 @@ pub fn kind_of(d: &Draft) -> Kind {
             .any(|w| !w.is_empty() && bare_head(&title) == w)
     {
         return Kind::Commentary;
+    }
+    // A text closed by the line of the office that issues it (`黏川交警支队`,
+    // `鹛湖公园管理处`), signed by no reporter and opened by no dateline: a notice
+    // (a closure, a market moved, a bridge shut for a night: `…敬请理解和支持。` /
+    // `黏川交警支队`), dated or not. (A service box so signed, `天气` / `…气象台`, is
+    // a brief, above; a column label of commentary, `社评`, outranks it, above.)
+    if !reporter_signs
+        && !d.dateline
+        && closes_with_an_issuer(d)
+        && !signed_by_a_reader(d)
+        && !is_a_letter(d)
+    {
+        return Kind::Notice;
     }
     // A story under a feature's genre label (`通讯`, `椋山通信`, `一线见闻`:
     // kind_words.feature_labels) or whose title names the genre (`县城街头素描`,
@@ -191,7 +191,7 @@ pub fn kind_of(d: &Draft) -> Kind {
     // place and photographed it, a feature told from there, no essay or opinion.
     // An illustrator's credit (`插图/…`) is none, nor an agency's (`图/视觉中国`:
     // stock pictures say nothing of where the writer went).
-    if authored && credits_pictures(lex, &d.byline) && pictures_by_a_person(lex, &d.byline) {
+    if authored && credits_pictures(lex, &d.byline) {
         return Kind::Feature;
     }
     if authored && (!reports() || argues(d)) {
@@ -679,44 +679,46 @@ fn closes_with_an_issuer(d: &Draft) -> bool {
     let [_, .., last] = d.paragraphs.as_slice() else {
         return false;
     };
+    // (The paper's own desk, `本报编辑部` (kind_words.own_paper_words), issues no
+    // notice: it closes an editorial or a word to its readers.)
     super::classify::names_an_issuer(last)
-}
-
-/// Who the byline credits with the pictures is a person (`图/岳听松`), or the writer
-/// (`文/图 卜野航`): not an agency (`图/视觉中国`).
-fn pictures_by_a_person(lex: &Lexicon, byline: &str) -> bool {
-    lex.kind_words(KindList::PictureCredits).any(|w| {
-        !w.is_empty()
-            && byline.match_indices(w).any(|(at, _)| {
-                let after = byline[at + w.len()..].trim_start();
-                let who: String = after
-                    .chars()
-                    .take_while(|c| {
-                        !c.is_whitespace() && !matches!(c, '·' | '｜' | '|' | '/' | '／')
-                    })
-                    .collect();
-                w.starts_with(['文']) || who.is_empty() || super::classify::is_name_line(&who)
-            })
-    })
+        && !lexicon()
+            .kind_words(KindList::OwnPaperWords)
+            .any(|w| !w.is_empty() && last.trim_start().starts_with(w))
 }
 
 /// The text counts in words (`十二个`, `三百辆`, `两座`): a run of numeral
 /// characters, not `一` alone (`一张长椅`, `一个歇脚处`: an article's `a`), right
-/// before a measure word of the lexicon's `kind_words.count_measures`.
+/// before a measure word of the lexicon's `kind_words.count_measures`. A lone
+/// numeral with another two characters from it (`三番五次`, `千家万户`, `三天两头`)
+/// is a set phrase of four characters, no count.
 fn counts_in_words(p: &str) -> bool {
     const NUMERALS: &str = "一二两三四五六七八九十百千万亿";
+    let lone = |c: char| c != '一' && NUMERALS.contains(c);
     let lex = lexicon();
-    let mut run: Option<(usize, char)> = None;
-    for (at, c) in p.char_indices() {
+    // (The run: its length, its first character, where it started in characters;
+    // and where the last run of one numeral other than `一` stood.)
+    let mut run: Option<(usize, char, usize)> = None;
+    let mut last_lone: Option<usize> = None;
+    for (k, (at, c)) in p.char_indices().enumerate() {
         if NUMERALS.contains(c) {
             run = Some(match run {
-                Some((n, first)) => (n + 1, first),
-                None => (1, c),
+                Some((n, first, from)) => (n + 1, first, from),
+                None => (1, c, k),
             });
             continue;
         }
-        if let Some((n, first)) = run.take()
-            && (n > 1 || first != '一')
+        let Some((n, first, from)) = run.take() else {
+            continue;
+        };
+        let set_phrase = n == 1
+            && (last_lone.is_some_and(|l| l + 2 == from)
+                || p[at..].chars().nth(1).is_some_and(lone));
+        if n == 1 && lone(first) {
+            last_lone = Some(from);
+        }
+        if (n > 1 || first != '一')
+            && !set_phrase
             && lex
                 .kind_words(KindList::CountMeasures)
                 .any(|w| !w.is_empty() && p[at..].starts_with(w))
@@ -759,25 +761,39 @@ fn body_start(d: &Draft) -> String {
     body
 }
 
-/// The body argues: words of obligation (`要`, `应`, `必须`: the lexicon's
-/// `kind_words.arguing_words`, not inside a word of `kind_words.arguing_lookalikes`:
-/// `重要`, `要求`, `供应`) more than a report's few.
-/// Whether `byline` credits a picture (a word of kind_words.picture_credits, see
-/// [`kind_of`]) where no Han character stands before it: `插图/岳听松` credits an
-/// illustrator, whose `图/` is the tail of another word.
+/// Whether `byline` credits a picture to a person or to the writer (a word of
+/// kind_words.picture_credits, see [`kind_of`]): where no Han character stands
+/// before the word (`插图/岳听松` credits an illustrator, whose `图/` is the tail of
+/// another word), and the word is the writer's own (`文/图 卜野航`) or names a
+/// person after it (`图/岳听松`), not an agency (`图/视觉中国`). One credit must do
+/// both: `插图/岳听松 图/视觉中国` credits no one who went there.
 fn credits_pictures(lex: &Lexicon, byline: &str) -> bool {
     lex.holds_kind_word(KindList::PictureCredits, byline)
         && lex.kind_words(KindList::PictureCredits).any(|w| {
             !w.is_empty()
                 && (byline.match_indices(w)).any(|(at, _)| {
-                    !byline[..at]
+                    if byline[..at]
                         .chars()
                         .next_back()
                         .is_some_and(crate::text::is_han)
+                    {
+                        return false;
+                    }
+                    let who: String = byline[at + w.len()..]
+                        .trim_start()
+                        .chars()
+                        .take_while(|c| {
+                            !c.is_whitespace() && !matches!(c, '·' | '｜' | '|' | '/' | '／')
+                        })
+                        .collect();
+                    w.starts_with(['文']) || who.is_empty() || super::classify::is_name_line(&who)
                 })
         })
 }
 
+/// The body argues: words of obligation (`要`, `应`, `必须`: the lexicon's
+/// `kind_words.arguing_words`, not inside a word of `kind_words.arguing_lookalikes`:
+/// `重要`, `要求`, `供应`) more than a report's few.
 fn argues(d: &Draft) -> bool {
     per_mille(
         &body_start(d),
@@ -1158,6 +1174,17 @@ mod tests {
             )),
             Kind::Feature
         );
+        // An illustrator who is a person and an agency's pictures: no credit
+        // names one who took the pictures there.
+        assert_eq!(
+            kind_of(&draft(
+                "",
+                "芰荷乡的藕粉圆子",
+                "文/卜野航 插图/岳听松 图/视觉中国",
+                &[VISIT, VISIT]
+            )),
+            Kind::Commentary
+        );
     }
 
     /// One short paragraph closed by a bracketed credit naming a reporter is a
@@ -1308,6 +1335,24 @@ mod tests {
             ),
             Kind::Commentary
         );
+        // A set phrase of two numerals (`三番五次`, `千家万户`) counts nothing: the
+        // one-sentence remark stays commentary; a count beside a lone `一` counts.
+        assert_eq!(
+            credited(
+                "小广告何时休",
+                "（仲长书）",
+                "有的商家张贴小广告，三番五次清理又三番五次冒出来，千家万户都跟着头疼。（仲长书）"
+            ),
+            Kind::Commentary
+        );
+        assert_eq!(
+            credited(
+                "县城建成便民生活圈",
+                "（苻雨生）",
+                "县城建成三个一刻钟便民生活圈，新设菜店和修鞋铺二十家。（苻雨生）"
+            ),
+            Kind::Brief
+        );
     }
 
     /// A box of tips under its label is a brief; an office's warning relayed as a
@@ -1405,6 +1450,24 @@ mod tests {
             ],
         );
         assert_eq!(kind_of(&weather), Kind::Brief);
+    }
+
+    /// An editorial closed by the paper's own desk (`本报编辑部`) is no office's
+    /// notice: under a column label of commentary (`社评`) it is commentary, and
+    /// unlabelled it is no notice either.
+    #[test]
+    fn an_editorial_closed_by_the_papers_desk_is_no_notice() {
+        const STEADY: &str = "一座城市的温度，藏在菜市场的秤盘里。去冬今春，本市蔬菜价格总体平稳，这背后是产销对接、冷链建设和平价摊位的持续投入。";
+        const SO: &str = "稳价不能只靠一时的补贴，更要靠长期的制度安排。把基地建在城边，把冷库建到镇上，菜篮子才能一直稳下去。";
+        let labelled = draft(
+            "社评",
+            "菜篮子稳了，日子才稳",
+            "",
+            &[STEADY, SO, "本报编辑部"],
+        );
+        assert_eq!(kind_of(&labelled), Kind::Commentary);
+        let unlabelled = draft("", "菜篮子稳了，日子才稳", "", &[STEADY, SO, "本报编辑部"]);
+        assert_ne!(kind_of(&unlabelled), Kind::Notice);
     }
 
     /// An untitled item opened by a bullet is a brief; untitled text without

@@ -950,10 +950,8 @@ fn bare_item_number(text: &str) -> Option<u32> {
 /// first, in the same way, as `number` reads them ([`list_number`] or
 /// [`head_number`]).
 fn numbered_next(number: fn(&str) -> Option<(u32, char)>, title: &str, head: &str) -> bool {
-    matches!(
-        (number(title), number(head)),
-        (Some((a, m)), Some((b, n))) if m == n && b == a + 1
-    )
+    // The head is read first: most heads and paragraphs open with no number at all.
+    number(head).is_some_and(|(b, n)| number(title).is_some_and(|(a, m)| m == n && b == a + 1))
 }
 
 /// The distinct two-character Han words of a label, as text.

@@ -146,11 +146,12 @@ pub fn kind_of(d: &Draft) -> Kind {
     }
     // The editors' own word to the reader (`编者的话`, `编者按`: a title that is a
     // word of kind_words.editor_notes) is commentary, as an editorial is.
+    let bare_title = bare_head(&title);
     if lex.holds_kind_word(KindList::CommentaryBylines, &d.byline)
         || lex.holds_kind_word(KindList::CommentaryKickers, &d.kicker)
         || lex
             .kind_words(KindList::EditorNotes)
-            .any(|w| !w.is_empty() && bare_head(&title) == w)
+            .any(|w| !w.is_empty() && bare_title == w)
     {
         return Kind::Commentary;
     }

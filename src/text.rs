@@ -567,6 +567,24 @@ pub fn is_bmp_han(c: char) -> bool {
     matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
 }
 
+/// Whether `text` holds `c`, as `text.contains(c)` tells: one byte search for the
+/// last byte of `c`'s UTF-8, its bytes compared where that byte is found (a match
+/// of a whole character's bytes in valid UTF-8 is that character). `contains` sets
+/// up a substring search for a character of two or more bytes on every call, which
+/// costs more than the reading on the short lines the segmentation rules ask about.
+pub fn holds_char(text: &str, c: char) -> bool {
+    let mut buf = [0u8; 4];
+    let enc = c.encode_utf8(&mut buf).as_bytes();
+    let b = text.as_bytes();
+    let last = enc.len() - 1;
+    memchr::memchr_iter(enc[last], b).any(|i| i >= last && b[i - last..=i] == *enc)
+}
+
+/// Whether `text` holds any of `cs` ([`holds_char`] of each).
+pub fn holds_any_char(text: &str, cs: &[char]) -> bool {
+    cs.iter().any(|&c| holds_char(text, c))
+}
+
 /// True for a Han character of any plane (the BMP's, and the supplementary
 /// ideographic planes' extensions B to G and compatibility supplement).
 pub fn is_han(c: char) -> bool {
@@ -739,6 +757,23 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// A text holds a character exactly when `contains` finds it (characters
+        /// whose last byte other characters share, `，` `EF BC 8C` and `丌` `E4 B8
+        /// 8C`, `。` `E3 80 82` and `倂` `E5 80 82`, among them).
+        #[test]
+        fn holds_char_is_contains(
+            s in "[a1 ，。：丌倂年报\u{3000}\u{20000}é]{0,24}",
+            c in "[a1 ，。：丌倂年报\u{3000}\u{20000}é]"
+        ) {
+            let c = c.chars().next().unwrap();
+            proptest::prop_assert_eq!(holds_char(&s, c), s.contains(c), "{:?} {:?}", s, c);
+            proptest::prop_assert_eq!(
+                holds_any_char(&s, &[c, '，']),
+                s.contains([c, '，']),
+                "{:?} {:?}", s, c
+            );
+        }
+
         /// The key gathered a run of bytes at a time is the key read a character
         /// at a time (whitespace dropped, full-width folded, the whole text
         /// normalised at the first character that needs it).

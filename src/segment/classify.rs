@@ -6,7 +6,7 @@
 //! multi-megabyte line costs no more than a short one.
 
 use super::blocks::{DraftField, Markup, Unit, trim};
-use crate::text::is_han;
+use crate::text::{holds_any_char, holds_char, is_han};
 
 /// The role a unit plays on the page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1045,7 +1045,7 @@ pub fn is_head(text: &str, n: usize) -> bool {
     {
         return false;
     }
-    if text.contains(['。', '；', '︒', '︔']) {
+    if holds_any_char(text, &['。', '；', '︒', '︔']) {
         return false;
     }
     // A row of a table (`楝城城投2028        2.35%         -1.5`): fields apart by
@@ -1053,7 +1053,7 @@ pub fn is_head(text: &str, n: usize) -> bool {
     if wide_gaps(text) >= 2 || has_box_drawing(text) {
         return false;
     }
-    if text.contains([':', '：']) && has_phone_field(text) {
+    if holds_any_char(text, &[':', '：']) && has_phone_field(text) {
         return false;
     }
     // A wholly parenthesised line is a note or credit, not a heading.
@@ -1118,8 +1118,8 @@ pub fn is_notice_word(text: &str) -> bool {
 pub fn is_notice_title(text: &str) -> bool {
     let ends = |t: &str| NOTICE_WORDS.iter().any(|w| t.ends_with(w));
     !ends_sentence(text)
-        && !text.contains('，')
-        && !text.contains('。')
+        && !holds_char(text, '，')
+        && !holds_char(text, '。')
         && (ends(text)
             || (count_upto(text, 7) <= 6 && {
                 let squeezed: String = text
@@ -1235,7 +1235,8 @@ pub fn is_byline_line(text: &str) -> bool {
 /// [`is_byline`] but for a lede's first line cut right after its credit, which
 /// reads as a byline too (`都市报讯（记者 綦望舒）今`).
 fn byline_shaped(text: &str, n: usize) -> bool {
-    if n == 0 || n > 80 || ends_sentence(text) || text.contains('，') || text.contains('。') {
+    if n == 0 || n > 80 || ends_sentence(text) || holds_char(text, '，') || holds_char(text, '。')
+    {
         return false;
     }
     // `记者 蒲公英)`: closing a bracket it did not open, it is the tail of a cut line.
@@ -1243,7 +1244,7 @@ fn byline_shaped(text: &str, n: usize) -> bool {
         return false;
     }
     if BYLINE_FIELDS.iter().any(|f| text.starts_with(f))
-        || (text.contains('：') && has(text, "时间："))
+        || (holds_char(text, '：') && has(text, "时间："))
     {
         return true;
     }

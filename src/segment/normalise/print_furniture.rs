@@ -9,7 +9,7 @@ use crate::segment::classify::count_upto;
 use crate::segment::classify::head;
 use crate::segment::classify::read_date;
 use crate::segment::lexicon::lexicon;
-use crate::text::is_digit;
+use crate::text::{holds_char, is_digit};
 
 /// `第 12 页`, `- 12 -`, `12`, `第12版`, `Page 3`: a page number alone.
 pub(super) fn is_page_number(text: &str) -> bool {
@@ -92,7 +92,7 @@ pub(super) fn is_running_head(line: &Line<'_>) -> bool {
     // line, where a search for each read it up to five times.
     // A date needs its `年`, a paper's name with its weekday its `报`: a line with
     // neither (most lines) is read for no mark, only for its number and word.
-    if !text.contains('年') && !text.contains('报') {
+    if !holds_char(text, '年') && !holds_char(text, '报') {
         return number_and_word(text);
     }
     let (mut year, mut month, mut day, mut bao, mut ban, mut xing, mut digit) =

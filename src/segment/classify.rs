@@ -264,17 +264,19 @@ pub fn head(s: &str, n: usize) -> &str {
 }
 
 /// Byte offset of `needle` in `hay`. Lines tested here are short (bounded by the
-/// callers), where a plain window scan beats building a substring searcher on
-/// every call. A match of valid UTF-8 in valid UTF-8 always sits on char boundaries.
+/// callers), where building a substring searcher on every call costs more than
+/// the search: the needle's last byte is searched for (one vectorised byte search;
+/// the last byte of a Chinese character is shared by few of the others, its first
+/// by thousands), and the whole needle compared where it ends there. A match of
+/// valid UTF-8 in valid UTF-8 always sits on char boundaries.
 fn find_in(hay: &str, needle: &str) -> Option<usize> {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
     if n.is_empty() || n.len() > h.len() {
         return None;
     }
-    // Test the first and last bytes before comparing the whole window: the first
-    // byte of a Chinese character is shared by thousands of others, the last is not.
+    // (Found at `i` of `h[last..]`, the last byte ends a window opening at `i`.)
     let last = n.len() - 1;
-    (0..h.len() - last).find(|&i| h[i] == n[0] && h[i + last] == n[last] && h[i..=i + last] == *n)
+    memchr::memchr_iter(n[last], &h[last..]).find(|&i| h[i..=i + last] == *n)
 }
 
 fn has(hay: &str, needle: &str) -> bool {
@@ -1720,14 +1722,14 @@ fn picture_credit(text: &str) -> Option<String> {
 /// `图` and the mark that sets off a picture's credit ([`sets_off_picture_credit`])
 /// somewhere in `text`: a line without one (nearly every line) has no
 /// [`picture_credit`], whose last such mark closes `图`. Told by one SIMD search for
-/// `图` (rare in running text), where finding the last mark reads every `8F` and
-/// `9C` byte the line's characters hold.
+/// the last byte of `图` (`E5 9B BE`: few characters end with `BE`), where finding
+/// the last mark reads every `8F` and `9C` byte the line's characters hold (and a
+/// substring searcher for `图` cost more to run on a short line than the reading).
 fn has_picture_credit_mark(text: &str) -> bool {
-    static PICTURE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("图"));
-    PICTURE
-        .find_iter(text.as_bytes())
-        .any(|i| sets_off_picture_credit(&text[i + '图'.len_utf8()..]))
+    const PICTURE: &[u8] = "图".as_bytes();
+    let b = text.as_bytes();
+    memchr::memchr_iter(PICTURE[2], b)
+        .any(|i| i >= 2 && b[i - 2..=i] == *PICTURE && sets_off_picture_credit(&text[i + 1..]))
 }
 
 /// `text` split at its last mark that may set off a picture's credit, `/`, `／`
@@ -2388,6 +2390,27 @@ mod byte_search_tests {
         fn a_cell_cut_is_found_on_bytes(s in "[ \t|｜\u{3000}、。社a1]{0,16}") {
             let searched = s.contains(['\t', '|', '\u{3000}']) || s.contains("  ");
             proptest::prop_assert_eq!(has_cell_cut(s.as_bytes()), searched, "{:?}", s);
+        }
+
+        /// A needle found by its last byte is where `find` finds it (`者` `E8 80 85`
+        /// and `倅` `E5 80 85` end alike).
+        #[test]
+        fn find_in_is_find(
+            s in "[读者倅报道a1 ，\u{3000}]{0,14}",
+            n in "[读者倅报道a1 ，]{0,3}"
+        ) {
+            let found = if n.is_empty() { None } else { s.find(n.as_str()) };
+            proptest::prop_assert_eq!(find_in(&s, &n), found, "{:?} {:?}", s, n);
+        }
+
+        /// `图` before a credit mark, found by the last byte of `图`, is found where
+        /// a search for `图` finds it (`悾` `E6 82 BE` ends as `图` `E5 9B BE` does).
+        #[test]
+        fn a_picture_mark_is_found_on_bytes(s in "[图悾/／｜ 。a社]{0,14}") {
+            let searched = s
+                .match_indices('图')
+                .any(|(i, _)| sets_off_picture_credit(&s[i + '图'.len_utf8()..]));
+            proptest::prop_assert_eq!(has_picture_credit_mark(&s), searched, "{:?}", s);
         }
 
         /// A label mark found on bytes is one a search for the marks finds.

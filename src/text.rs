@@ -580,6 +580,17 @@ pub fn holds_char(text: &str, c: char) -> bool {
     memchr::memchr_iter(enc[last], b).any(|i| i >= last && b[i - last..=i] == *enc)
 }
 
+/// Whether `text` holds `needle`, as `text.contains(needle)` tells: one byte search
+/// for the needle's last byte, the needle compared where it ends there (as
+/// [`holds_char`] finds a character).
+pub fn holds_str(text: &str, needle: &str) -> bool {
+    let (h, n) = (text.as_bytes(), needle.as_bytes());
+    let Some(last) = n.len().checked_sub(1) else {
+        return true;
+    };
+    n.len() <= h.len() && memchr::memchr_iter(n[last], &h[last..]).any(|i| h[i..=i + last] == *n)
+}
+
 /// Whether `text` holds any of `cs` ([`holds_char`] of each).
 pub fn holds_any_char(text: &str, cs: &[char]) -> bool {
     cs.iter().any(|&c| holds_char(text, c))
@@ -767,6 +778,13 @@ mod tests {
         ) {
             let c = c.chars().next().unwrap();
             proptest::prop_assert_eq!(holds_char(&s, c), s.contains(c), "{:?} {:?}", s, c);
+            proptest::prop_assert_eq!(holds_str(&s, &c.to_string()), s.contains(c));
+            proptest::prop_assert_eq!(
+                holds_str(&s, &format!("{c}，")),
+                s.contains(&format!("{c}，")),
+                "{:?} {:?}", s, c
+            );
+            proptest::prop_assert_eq!(holds_str(&s, ""), true);
             proptest::prop_assert_eq!(
                 holds_any_char(&s, &[c, '，']),
                 s.contains([c, '，']),

@@ -2026,7 +2026,13 @@ pub fn read_date(s: &str, figures: Figures) -> Option<DateRead> {
 /// True when `c` is a figure of a date read with [`Figures::Printed`], Arabic or
 /// Chinese (so also what such a date opens with: its year's first).
 fn is_printed_figure(c: char) -> bool {
-    crate::text::is_digit(c) || "〇零一二三四五六七八九十".contains(c)
+    // (A match, not a search of a string of the numerals: `str::contains` sets up
+    // a substring search for the character's bytes at every call.)
+    crate::text::is_digit(c)
+        || matches!(
+            c,
+            '〇' | '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+        )
 }
 
 /// The month and day `s` opens with, without a year (`12月8日`, `十月十日`): the bytes
@@ -2038,7 +2044,7 @@ pub fn read_month_day(s: &str, figures: Figures) -> Option<usize> {
 
 /// A letter a scan reads for a figure: O or o for 0, l or I for 1.
 fn is_scanned_figure(c: char) -> bool {
-    "OolI".contains(c)
+    matches!(c, 'O' | 'o' | 'l' | 'I')
 }
 
 /// From byte `from` of `s`, a run of figures (as many as `count` allows) and then
@@ -2128,7 +2134,7 @@ pub fn trailing_credit(text: &str) -> Option<String> {
         .trim_start_matches(['(', '（'])
         .trim_end_matches([')', '）']);
     let n = count_upto(content, 24);
-    if n == 0 || n > 22 || content.contains('版') {
+    if n == 0 || n > 22 || holds_char(content, '版') {
         return None;
     }
     let ok_chars = content

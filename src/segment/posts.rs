@@ -52,7 +52,7 @@ fn shape(text: &str) -> Option<u64> {
     if text.len() > 4 * MAX_LAYOUT
         || count_upto(text, MAX_LAYOUT + 1) > MAX_LAYOUT
         || ends_sentence(text)
-        || text.contains('。')
+        || crate::text::holds_char(text, '。')
         || has_box_drawing(text)
     {
         return None;

@@ -168,7 +168,11 @@ pub(super) fn is_masthead_info(line: &Line<'_>) -> bool {
 /// A character of a page's or an issue's number: a figure or a Chinese numeral
 /// up to 十 (`4`, `４`, `四`, `十二`).
 fn is_page_numeral(c: char) -> bool {
-    is_digit(c) || "一二三四五六七八九十".contains(c)
+    is_digit(c)
+        || matches!(
+            c,
+            '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+        )
 }
 
 /// `第28761号`, `第1186期`, `今日16版`, `本期四版`: `word`, a number (figures or
@@ -267,7 +271,7 @@ pub(super) fn is_teaser(line: &Line<'_>) -> bool {
         .trim_start()
         .trim_start_matches(['▶', '►', '◀'])
         .starts_with(|c: char| c.is_ascii_uppercase());
-    if !opens_capital && !text.contains('版') {
+    if !opens_capital && !holds_char(text, '版') {
         return false;
     }
     let mut parts = text.split(char::is_whitespace).filter(|p| !p.is_empty());

@@ -12,7 +12,7 @@ use crate::segment::classify::ascii_digits;
 use crate::segment::classify::count_upto;
 use crate::segment::classify::head;
 use crate::segment::lexicon::lexicon;
-use crate::text::is_digit;
+use crate::text::{holds_any_char, holds_char, holds_str, is_digit};
 
 /// The chrome of a news web page around its articles: share and print buttons,
 /// previous/next links, a copyright line (`分享到：微信 微博`, `【打印本页】`,
@@ -30,7 +30,7 @@ pub(super) fn is_web_chrome(line: &Line<'_>, table_row: bool) -> bool {
     // (`分享到` and `Copyright` open the line's first 12 characters when they open it.)
     text.starts_with("分享到")
         || text.starts_with("Copyright")
-        || (n <= 60 && text.contains("版权所有"))
+        || (n <= 60 && holds_str(text, "版权所有"))
         || is_reprint_ban(text, n)
         || is_source_line(line)
         || is_media_placeholder(text)
@@ -137,7 +137,7 @@ const SOURCE_CLAUSE: usize = 24;
 /// `本文来自某某客户端，未经授权不得转载。`, `某某日报社版权所有　未经书面授权禁止转载`:
 /// a site's notice forbidding reprints.
 fn is_reprint_ban(text: &str, n: usize) -> bool {
-    n <= 60 && text.contains("转载") && (text.contains("未经") || text.contains("禁止"))
+    n <= 60 && holds_str(text, "转载") && (holds_str(text, "未经") || holds_str(text, "禁止"))
 }
 
 /// `[图片]`, `【视频】`: where a copied page held a picture or a video, a bracketed
@@ -238,7 +238,7 @@ fn is_edition_line(line: &Line<'_>) -> bool {
     line.n <= 40
         && may_have_date(text)
         && !line.holds_any(&['。', '，', '《'])
-        && !text.contains(['刊', '载'])
+        && !holds_any_char(text, &['刊', '载'])
         && has_date(text)
         && text.match_indices('第').any(|(i, _)| {
             let rest = &text[i + '第'.len_utf8()..];
@@ -257,7 +257,7 @@ fn has_date(text: &str) -> bool {
         |i: usize, k: usize| i + k <= b.len() && b[i..i + k].iter().all(u8::is_ascii_digit);
     (0..b.len()).any(|i| {
         digits_at(i, 4) && matches!(b.get(i + 4), Some(b'-' | b'/')) && digits_at(i + 5, 1)
-    }) || (text.contains('年') && text.contains('月') && text.contains('日'))
+    }) || (holds_char(text, '年') && holds_char(text, '月') && holds_char(text, '日'))
 }
 
 /// What every date [`has_date`] finds holds: five ASCII digits (a year's four and
@@ -265,7 +265,7 @@ fn has_date(text: &str) -> bool {
 /// is told in one vectorised count and one byte search, where the rules that need a
 /// date read such a line a character at a time before asking for one.
 fn may_have_date(text: &str) -> bool {
-    ascii_digits(text.as_bytes()) >= 5 || text.contains('年')
+    ascii_digits(text.as_bytes()) >= 5 || holds_char(text, '年')
 }
 
 /// `08:12`, `8:30`: a clock time (hours, a colon, two digits of minutes).
@@ -289,7 +289,8 @@ fn is_prev_next_link(text: &str) -> bool {
         return false;
     };
     let mut cs = rest.chars();
-    cs.next().is_some_and(|c| "篇版页期条张".contains(c))
+    cs.next()
+        .is_some_and(|c| matches!(c, '篇' | '版' | '页' | '期' | '条' | '张'))
         && cs
             .next()
             .is_none_or(|c| matches!(c, '：' | ':') || c.is_whitespace())

@@ -1043,6 +1043,34 @@ fn is_drawing_credit(byline: &str) -> bool {
         .is_some_and(|name| name.ends_with(char::is_whitespace))
 }
 
+/// A head that is the editors' own word to the reader, alone (`编后`, `编者的话`:
+/// a word of the lexicon's kind_words.editor_notes, perhaps spaced out).
+fn is_editor_note(text: &str) -> bool {
+    let bare: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    lexicon()
+        .kind_words(KindList::EditorNotes)
+        .any(|w| !w.is_empty() && bare == w)
+}
+
+/// The credit of a drawing on a line of its own: a drawing's label before the
+/// artist (`漫画/仉小满`, `漫画 拓跋青禾 作`: the lexicon's `drawing_labels`), or the
+/// artist's name and the verb of the work (`仉小满 作`, `柯蓝　绘`).
+fn credits_a_drawing(text: &str) -> bool {
+    let t = text.trim();
+    let labelled = lexicon().kind_words(KindList::DrawingLabels).any(|w| {
+        !w.is_empty()
+            && t.strip_prefix(w).is_some_and(|rest| {
+                rest.starts_with(['/', '／', '｜', '|', ':', '：'])
+                    || rest.starts_with(char::is_whitespace)
+            })
+    });
+    labelled
+        || (count_upto(t, 11) <= 10
+            && t.strip_suffix(['作', '绘'])
+                .and_then(|name| name.strip_suffix(char::is_whitespace))
+                .is_some_and(|name| is_name_line(name.trim())))
+}
+
 /// A head line that may be one of a kicker's two lines: `least` to twelve
 /// characters, no spaces, digits, middle dot or clause punctuation (a section's
 /// label `经济·民生`, a date, a running line are none).
@@ -1230,7 +1258,9 @@ fn names_its_pictures(units: &[Unit<'_>], captions: &[usize]) -> bool {
 /// two lines (`开卷` / `一本书里的` / `老瑨州`): it is the verse's last line only when
 /// it is no shorter than half the verse's lines (less a character; a poem's inner
 /// title `琮湖晚钓` does not make a short line of the verse's length) and does not
-/// run on into the title (`等着黄昏替它说完` / `插秧`).
+/// run on into the title (`等着黄昏替它说完` / `插秧`); it may be longer than every
+/// other line of the verse (a poem's last line often is: `只留下一圈慢慢变大的涟漪`
+/// over `春耕谣`).
 fn verse_tail(units: &[Unit<'_>], heads: &[usize]) -> usize {
     let n = heads.len();
     let lens = || {
@@ -1250,7 +1280,6 @@ fn verse_tail(units: &[Unit<'_>], heads: &[usize]) -> usize {
         title.len() >= 2
             && title.iter().all(|&c| is_han(c))
             && above > 4
-            && above <= max + 1
             && 2 * lens().filter(|&l| l <= above + 1).count() >= n - 2
             && !crate::segment::rethread::bond(upper, lower)
     };
@@ -1655,6 +1684,40 @@ impl Assembler {
                 _ => break,
             }
             j += 1;
+        }
+        // A cartoon's caption: one head line right over the credit of a drawing
+        // (`“借”来的伞` / `漫画/仉小满`; `为了一个证明，跑了五个窗口` / `仉小满 作`
+        // with no text of its own below) is the picture's caption, an untitled photo,
+        // not a title over its byline: a cartoon prints no head over its caption. (A
+        // head over a caption over the credit, `漫画：“打卡”` / `报表少了…。` /
+        // `朱小满 作`, titles the picture; a painting's title over `闻一舟　作` and
+        // its note keeps its note.)
+        if let [h] = heads[..]
+            && subtitle.is_none()
+            && let Some(credit) = match bylines[..] {
+                [b] => Some(b).filter(|&b| credits_a_drawing(&units[b].text)),
+                [] => Some(j).filter(|&k| {
+                    k < units.len()
+                        && classes[k].role == Role::Caption
+                        && classes[k].credit.as_deref() == Some(units[k].text.as_ref())
+                        && credits_a_drawing(&units[k].text)
+                        && next_significant(classes, k + 1)
+                            .is_none_or(|n| classes[n].role != Role::Body)
+                }),
+                _ => None,
+            }
+        {
+            let pending = self.pending;
+            let d = self.open(
+                units[h].line,
+                "a cartoon's caption over its artist's credit",
+            );
+            self.pending = pending;
+            let draft = &mut self.drafts[d];
+            draft.close_as_photo(byline_text(&units[credit]).trim().to_string());
+            draft.paragraphs.push(units[h].text.to_string());
+            self.headed = None;
+            return j.max(credit + 1);
         }
         // A notice's numbered clauses (`一、招生专业` / `（一）…` / … / `二、报名办法`)
         // are its text: a head that numbers the next clause of a run in the article
@@ -2294,11 +2357,13 @@ impl Assembler {
         // A rule (`━━━━`) right above sets what follows apart from what went before.
         let under_rule = i > 0 && is_rule_line(&units[i - 1].text);
         // A box's fixed head (`人物档案`) over its text opens the box: a sidebar of
-        // its own, not a section of the story beside it.
+        // its own, not a section of the story beside it. So does the editors' own
+        // word to the reader under its head alone (`编后`, `编者的话`, `编者按`: the
+        // lexicon's kind_words.editor_notes), after the pieces it speaks of or before.
         let box_head = heads.len() == 1
             && subtitle.is_none()
             && bylines.is_empty()
-            && lexicon().is_box_head(&first.text)
+            && (lexicon().is_box_head(&first.text) || is_editor_note(&first.text))
             && next.is_some_and(|n| classes[n].role == Role::Body);
         // A letter-spaced head over text (`鸣　谢` after a story) opens a notice.
         let spaced_head = heads.len() == 1
@@ -4752,6 +4817,46 @@ mod tests {
             let (a, titles) = titles_of(&page);
             assert_eq!(titles, ["山里的流动药箱", head], "{a:#?}");
         }
+    }
+
+    /// A cartoon: one short line right over its artist's credit (`漫画/…`, or `… 作`
+    /// with no text below) is its caption, an untitled photo, not a title; a
+    /// painting's title over its artist and a note keeps its title.
+    #[test]
+    fn a_cartoons_caption_over_its_credit_is_an_untitled_photo() {
+        let letter = "公园里能否多设几个饮水点\n\n天气转暖，去湖边公园锻炼的人多了，可整个公园只有一处饮水机。\n\n柏听泉\n\n";
+        for (caption, credit) in [
+            ("“共享”的雨伞", "漫画/蔺小禾"),
+            ("一个证明跑了五个窗口", "蔺小禾 作"),
+        ] {
+            let page = format!(
+                "{letter}{caption}\n\n{credit}\n\n“我为家乡建一言”征稿\n\n本版即日起开设“我为家乡建一言”栏目，欢迎读者来稿。\n"
+            );
+            let a = segment_issue(&page, "k");
+            let photo = a
+                .iter()
+                .find(|a| a.byline == credit)
+                .unwrap_or_else(|| panic!("{a:#?}"));
+            assert_eq!(photo.title, "", "{a:#?}");
+            assert_eq!(photo.paragraphs, [caption], "{a:#?}");
+            assert_eq!(photo.kind, crate::article::Kind::Photo, "{a:#?}");
+        }
+        let page = format!(
+            "{letter}鹤屏晴雪（国画）\n\n闻一舟　作\n\n闻一舟，苕岗县白埠镇人，自幼习画，尤擅山水。\n"
+        );
+        let (a, titles) = titles_of(&page);
+        assert!(titles.iter().any(|t| t == "鹤屏晴雪（国画）"), "{a:#?}");
+    }
+
+    /// The editors' own word to the reader under its head alone (`编后`) after the
+    /// pieces it speaks of is an article of its own, not a section of the piece
+    /// above it.
+    #[test]
+    fn an_editors_afterword_after_the_pieces_is_its_own() {
+        let page = "卖豆腐的宓大姐\n\n通讯员 柏采薇\n\n每天凌晨三点，老街上的宓大姐就起来磨豆子了，她的豆腐坊开了二十二年。\n\n有人劝她换台机器，她摇摇头：“石磨磨出来的，味道不一样。”\n\n编后\n\n本期的三篇稿子，写的都是身边的人和物，平常得很，可读来让人心里一热。\n";
+        let (a, titles) = titles_of(page);
+        assert_eq!(titles, ["卖豆腐的宓大姐", "编后"], "{a:#?}");
+        assert!(a[1].paragraphs[0].starts_with("本期的三篇稿子"), "{a:#?}");
     }
 
     /// A numbered digest whose items are titled or not: a paragraph numbered next

@@ -402,7 +402,7 @@ fn pen_names_under_heads(units: &[Unit<'_>], classes: &mut [Class]) {
         // bullet) says it is a name, whatever its words read as.
         let marked = line.bullet.is_some_and(|b| PEN_MARKS.contains(&b));
         if printed_as_head_elsewhere(units, classes, i, &key)
-            || (n == 4 && !marked && !reads_as_pen_name(&key))
+            || (n == 4 && !marked && !reads_as_pen_name(&key) && !ends_as_pen_name(&key))
         {
             continue;
         }
@@ -477,9 +477,24 @@ fn pen_names_over_verse(units: &[Unit<'_>], classes: &mut [Class]) {
     let lines: Vec<usize> = (0..units.len())
         .filter(|&k| classes[k].role != Role::Noise)
         .collect();
+    // Where (in `lines`) the last name this found stands: the poem it signs runs
+    // on below it in short lines.
+    let mut signed: Option<usize> = None;
     for at in 1..lines.len().saturating_sub(2) {
         let (i, title) = (lines[at], lines[at - 1]);
         let (first, second) = (lines[at + 1], lines[at + 2]);
+        // A name read already (a family name's) between a title and two lines of
+        // verse signs a poem set the same way.
+        if classes[i].role == Role::Byline
+            && head(title, classes)
+            && head(first, classes)
+            && head(second, classes)
+            && is_verse_line(&units[first].text)
+            && is_verse_line(&units[second].text)
+        {
+            signed = Some(at);
+            continue;
+        }
         if !head(i, classes)
             || !head(title, classes)
             || !head(first, classes)
@@ -487,8 +502,18 @@ fn pen_names_over_verse(units: &[Unit<'_>], classes: &mut [Class]) {
         {
             continue;
         }
-        // The title opens its run of heads, or a short label is over it.
+        // The title opens its run of heads, or a short label is over it; or the
+        // page has set a poem so already and the title ends that poem's verse, two
+        // lines or more of it (`三月，趱江` / `苇间风` / verse / `春耕谣` / `青萍客` /
+        // verse): the page's own way of setting its poems, found again.
+        let after_a_poem = signed.is_some_and(|p| {
+            at >= p + 4
+                && lines[p + 1..at - 1]
+                    .iter()
+                    .all(|&k| head(k, classes) && is_verse_line(&units[k].text))
+        });
         if at >= 2
+            && !after_a_poem
             && head(lines[at - 2], classes)
             && (count_upto(&units[lines[at - 2]].text, 5) > 4
                 || (at >= 3 && classes[lines[at - 3]].role == Role::Head))
@@ -521,6 +546,7 @@ fn pen_names_over_verse(units: &[Unit<'_>], classes: &mut [Class]) {
         }
         classes[i].role = Role::Byline;
         classes[i].rule = "byline: a pen name alone between a poem's title and its verse";
+        signed = Some(at);
     }
 }
 
@@ -603,6 +629,22 @@ fn reads_as_pen_name(bare: &str) -> bool {
     !tags
         .iter()
         .any(|t| t.tag.starts_with(['v', 'm', 't', 'a', 'p', 'c', 'u']))
+}
+
+/// `趱溪散人`, `竹溪散人`: four characters that end as a pen name does (the lexicon's
+/// `pen_name_endings`, whose words hold a verb, `散`) after words that only name a
+/// place or a thing (no verb, number, time, adjective, preposition, conjunction or
+/// particle: `打工的人`, `追梦的人` are words of a head), and that are no one
+/// dictionary word of another kind.
+fn ends_as_pen_name(bare: &str) -> bool {
+    let Some(stem) = super::lexicon::lexicon().pen_name_stem(bare) else {
+        return false;
+    };
+    !is_other_word(bare)
+        && !crate::words::jieba().tag(stem, false).iter().any(|t| {
+            t.tag
+                .starts_with(['v', 'm', 't', 'a', 'p', 'c', 'u', 'd', 'r'])
+        })
 }
 
 /// Some character of `bare` jieba knows only as a person's name or as no word at
@@ -1475,9 +1517,16 @@ fn names_follow(rest: &str) -> bool {
         }
         // The first token is a name, not a word (`手记`, `观察`): it opens with a
         // family name, or jieba knows it as a name or not at all (`晓岚`).
+        // Nor words of the dictionary one after another, none a name (`作品征集`
+        // after `摄影` in `“春日寻桥”摄影作品征集`, a call for photographs).
         if k == 0 && super::lexicon::lexicon().surname_len(token) == 0 {
             let tags = crate::words::jieba().tag(token, false);
             if tags.len() == 1 && !tags[0].tag.starts_with("nr") {
+                return false;
+            }
+            if tags.iter().all(|t| {
+                t.word.chars().nth(1).is_some() && !t.tag.starts_with("nr") && t.tag != "x"
+            }) {
                 return false;
             }
         }
@@ -3023,6 +3072,71 @@ mod pen_name_tests {
         let arts = crate::segment::segment_issue(page, "k");
         assert!(arts.iter().any(|a| a.title == "天气"), "{arts:#?}");
         assert!(arts.iter().all(|a| a.byline != "天气"), "{arts:#?}");
+    }
+
+    /// A pen name of four characters that ends as pen names do (`…散人`, `…居士`),
+    /// though its ending holds a verb (`散`), is read as the byline under a long
+    /// title (what `--explain` shows for the line); a head of that ending whose
+    /// words before it are a verb's and a particle (`打工的人`, `追梦的人`) signs
+    /// nothing.
+    #[test]
+    fn a_pen_name_ending_as_pen_names_do_signs_under_a_long_title() {
+        for name in ["蘅溪散人", "柘岭居士"] {
+            let page = format!("巷子里的那几条长椅\n\n{name}\n\n{TEXT}\n");
+            let (articles, e) = crate::segment::explain_issue(&page, "x");
+            assert_eq!(articles[0].byline, name, "{page}");
+            let line = e.lines.iter().find(|l| l.text == name).expect("the name");
+            assert_eq!(line.role, "byline", "{page}: {line:?}");
+        }
+        for head in ["打工的人", "追梦的人"] {
+            let page = format!("巷子里的那几条长椅\n\n{head}\n\n{TEXT}\n");
+            assert!(!first(&page).2.contains(head), "{page}");
+        }
+    }
+
+    /// A head that names a role's word inside a call's words (`摄影` in
+    /// `“秋日寻桥”摄影作品征集`, the words after it no name) is no byline: it titles
+    /// the call under it.
+    #[test]
+    fn a_call_for_photographs_is_no_byline() {
+        let page = "“秋日寻桥”摄影作品征集\n\n拍过古桥、老渡口的读者，欢迎把作品投给本版，每位作者限投五幅，须为本人原创。\n";
+        let articles = segment_issue(page, "x");
+        assert_eq!(articles[0].title, "“秋日寻桥”摄影作品征集", "{articles:#?}");
+        assert_eq!(articles[0].byline, "", "{articles:#?}");
+    }
+
+    /// Two poems set one under another the same way (title, the poet's name,
+    /// verse): the second poem's title and name, under the first poem's verse, are
+    /// its title and byline, not lines of that verse, once the page has set a poem
+    /// so; short lines of verse that read as a title over a name (no poem signed so
+    /// above them) stay verse.
+    #[test]
+    fn a_second_poem_under_the_first_poems_verse_is_its_own() {
+        let page = "诗路\n\n三月，蘅江\n\n芦间风\n\n江水把冬天的话\n\n一句一句还给了岸\n\n柳条低下头\n\n在水面上练习写字\n\n渡船来了又走\n\n只留下一串慢慢散开的水纹\n\n插秧谣\n\n青蒲客\n\n布谷叫过三遍\n\n母亲把秧苗分成小把\n\n田埂上的泥还是凉的\n\n脚印却一个比一个深\n\n长篇连载\n\n江上人家（三）\n\n柏听泉\n\n天还没亮透，江上的汽笛就响了，他披上棉袄推开门，看见船已经靠在了石阶下。\n";
+        let articles = segment_issue(page, "x");
+        let got: Vec<(&str, &str)> = articles
+            .iter()
+            .map(|a| (a.title.as_str(), a.byline.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("三月，蘅江", "芦间风"),
+                ("插秧谣", "青蒲客"),
+                ("江上人家（三）", "柏听泉")
+            ],
+            "{articles:#?}"
+        );
+        assert_eq!(
+            articles[0].paragraphs.concat(),
+            "江水把冬天的话一句一句还给了岸柳条低下头在水面上练习写字渡船来了又走只留下一串慢慢散开的水纹",
+            "{articles:#?}"
+        );
+        assert_eq!(
+            articles[1].paragraphs.concat(),
+            "布谷叫过三遍母亲把秧苗分成小把田埂上的泥还是凉的脚印却一个比一个深",
+            "{articles:#?}"
+        );
     }
 
     /// Under a title as short as itself (`晒书`, `外公的船`) a pen name still signs

@@ -78,6 +78,21 @@ pub fn kind_of(d: &Draft) -> Kind {
     if qa_lines >= 2 {
         return Kind::Qa;
     }
+    // Two or more questions put by the reporter who signs the piece, under their own
+    // name as the turn's label (`本报记者 晏筠竹` / … / `晏筠竹:修一座老桥,第一步做
+    // 什么？`): an interview, the guest answering under theirs.
+    if reporter_signs && {
+        let asks = |p: &&String| {
+            p.contains(['？', '?'])
+                && signed_names(&d.byline).any(|name| {
+                    p.strip_prefix(name)
+                        .is_some_and(|rest| rest.starts_with([':', '：']))
+                })
+        };
+        d.paragraphs.iter().filter(asks).take(2).count() == 2
+    } {
+        return Kind::Qa;
+    }
     // An interviewer's question (`记者：今年改造的小区，居民最关心什么？`) answered on
     // the next paragraph by a person named before a colon (`房远舟：…`,
     // `房远舟（省生态环境厅副厅长）：…`): an interview, however few of its turns the
@@ -117,8 +132,11 @@ pub fn kind_of(d: &Draft) -> Kind {
     }
     // A chronology: three or more paragraphs, each but at most one opening with
     // its date (`1971年 县城第一座水厂…`, `5月25日 全省…`).
+    // (Not a table of days, each row the day after the one above: `3月18日(周五) 较高
+    // 柳树、杨树` / `3月19日(周六) 高 …`, a forecast or a roster of the days ahead, a
+    // box of rows, which a chronology's dates spaced apart are not.)
     let dated = d.paragraphs.iter().filter(|p| opens_with_date(p)).count();
-    if dated >= 3 && dated + 1 >= d.paragraphs.len() {
+    if dated >= 3 && dated + 1 >= d.paragraphs.len() && !runs_day_by_day(&d.paragraphs) {
         return Kind::Timeline;
     }
     // A picture's caption under its head, credited to its photographer
@@ -142,6 +160,12 @@ pub fn kind_of(d: &Draft) -> Kind {
     // sentences and its provider's credit (`鼍洲市气象台 供稿`) notwithstanding; a
     // reporter's story so titled (`…雨雪天气` / `本报记者 …`) is no box.
     if titles_a_service_box(&title) && no_reporters_story {
+        return Kind::Brief;
+    }
+    // A sidebar titled by its box's fixed head alone (`相关链接`, `背景`, `人物名片`:
+    // the lexicon's `box_heads`), opened by no dateline and signed by no reporter:
+    // a box of facts set beside a story, a brief.
+    if no_reporters_story && !d.dateline && lex.is_box_head(&title) {
         return Kind::Brief;
     }
     // The editors' own word to the reader (`编者的话`, `编者按`: a title that is a
@@ -883,6 +907,44 @@ fn opens_with_date(p: &str) -> bool {
         (1..=2, Some('月')) => matches!(digits(), (1..=2, Some('日'))),
         _ => false,
     }
+}
+
+/// The names a byline signs with (`本报记者 晏筠竹`, `记者 亓官砚秋 濮阳鹭汀`): its
+/// words of two to four Han characters after the first (the first names the role).
+fn signed_names(byline: &str) -> impl Iterator<Item = &str> {
+    byline
+        .split(char::is_whitespace)
+        .filter(|t| !t.is_empty())
+        .skip(1)
+        .filter(|t| (2..=4).contains(&t.chars().count()) && t.chars().all(crate::text::is_han))
+}
+
+/// The month and day a paragraph opens with (`3月18日(周五) …`, `6月10日　中雨`).
+fn month_day(p: &str) -> Option<(u32, u32)> {
+    let head: String = super::classify::head(p, 8)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(crate::text::fold_width)
+        .collect();
+    let (month, rest) = head.split_once('月')?;
+    let (day, _) = rest.split_once('日')?;
+    let number = |t: &str| {
+        (!t.is_empty() && t.len() <= 2 && t.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| t.parse::<u32>().ok())
+            .flatten()
+    };
+    Some((number(month)?, number(day)?))
+}
+
+/// Three dated rows or more, each row's day the day after the row's above (the
+/// next month's first after a month's 28th or later): a table of the days ahead.
+fn runs_day_by_day(paragraphs: &[String]) -> bool {
+    let days: Vec<(u32, u32)> = paragraphs.iter().filter_map(|p| month_day(p)).collect();
+    days.len() >= 3
+        && days.windows(2).all(|w| {
+            let ((m, d), (n, e)) = (w[0], w[1]);
+            (n == m && e == d + 1) || (n == m % 12 + 1 && e == 1 && d >= 28)
+        })
 }
 
 /// A byline that credits a picture: it ends with a word of the lexicon's
@@ -1630,6 +1692,59 @@ mod tests {
             &[REPORTS, "1月8日，会议召开。", ARGUES],
         );
         assert_ne!(kind_of(&story), Kind::Timeline);
+    }
+
+    /// A table of the days ahead, a row a day, each the day after the one above
+    /// (a pollen forecast, a roster of driving restrictions), is a box of rows, a
+    /// brief: no chronology.
+    #[test]
+    fn a_table_of_days_one_after_another_is_a_brief() {
+        let table = draft(
+            "",
+            "本周花粉浓度预报",
+            "",
+            &[
+                "3月30日(周五) 较高 柳树、杨树",
+                "3月31日(周六) 高 柳树、杨树、桦树",
+                "4月1日(周日) 中等 杨树",
+            ],
+        );
+        assert_eq!(kind_of(&table), Kind::Brief);
+    }
+
+    /// An interview whose reporter puts the questions under their own name as the
+    /// label (`晏筠竹:…？`), the guest answering under theirs, is a qa.
+    #[test]
+    fn questions_under_the_reporters_own_name_make_an_interview() {
+        let talk = draft(
+            "",
+            "守了三十年古桥的人",
+            "本报记者 柏筠竹",
+            &[
+                "城里城外大大小小的石拱桥有一百多座，五十六岁的郗蘅芷已经修过四十多座。",
+                "柏筠竹:修一座老桥,第一步做什么？",
+                "郗蘅芷:先看,不急着动手。哪块石头松了,哪道缝是新裂的,都得看明白。",
+                "柏筠竹:您带了几个徒弟？",
+                "郗蘅芷:前后带了七个,现在还在干这行的有四个。",
+            ],
+        );
+        assert_eq!(kind_of(&talk), Kind::Qa);
+    }
+
+    /// A sidebar titled by its box's fixed head alone (`相关链接`), no reporter's,
+    /// is a brief, however many sentences of facts it holds.
+    #[test]
+    fn a_sidebar_under_its_box_head_is_a_brief() {
+        let link = draft(
+            "",
+            "相关链接",
+            "",
+            &[
+                "2031年起，全省在山区县推行巡回诊疗，由县级医院组建诊疗队，定期进村开展慢病随访。",
+                "截至去年底，全省已有三十四个县组建巡回诊疗队，配备诊疗车九十六辆。",
+            ],
+        );
+        assert_eq!(kind_of(&link), Kind::Brief);
     }
 
     /// One short caption under its head, credited to a photographer, is a photo.

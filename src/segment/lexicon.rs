@@ -401,6 +401,9 @@ kind_lists! {
     DispatchAgencies => dispatch_agencies,
     /// What a photographer's credit ends with (`摄`: `本报记者　苻慕白　摄`).
     PhotoVerbs => photo_verbs,
+    /// What a drawing's credit opens with, before its artist (`漫画`: `漫画/仉小满`,
+    /// `漫画 拓跋青禾 作`): the line credits a cartoon (see `assemble`).
+    DrawingLabels => drawing_labels,
     /// Words that make an age name a group, not a person (`老年人`: `70岁的老年人`).
     AgeGroups => age_groups,
     /// What a person writing in the first person calls themselves (`我`).
@@ -919,6 +922,20 @@ impl Lexicon {
                 .pen_name_endings
                 .iter()
                 .any(|w| name.len() > w.len() && name.ends_with(w.as_str()))
+    }
+
+    /// What stands before the longest word of `pen_name_endings` a name of three or
+    /// four characters ends with (`趱溪` of `趱溪散人`), when it ends with one.
+    pub fn pen_name_stem<'a>(&self, name: &'a str) -> Option<&'a str> {
+        if !(3..=4).contains(&name.chars().count()) {
+            return None;
+        }
+        self.pen_name_endings
+            .iter()
+            .filter(|w| name.len() > w.len() && name.ends_with(w.as_str()))
+            .map(String::len)
+            .max()
+            .map(|l| &name[..name.len() - l])
     }
 }
 

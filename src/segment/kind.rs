@@ -47,7 +47,13 @@ pub fn kind_of(d: &Draft) -> Kind {
     // A call for recruits or pupils, a duty roster (`…招募文化志愿者`, `…秋季班招生`,
     // `端午假期值班电话`) is a notice, unless a reporter signs it or a dateline opens
     // it: a report on people at work (`除夕夜里的值班民警` / `本报记者 …`) is news.
-    if lex.holds_kind_word(KindList::NoticeCalls, &title) && !reporter_signs && !d.dateline {
+    // So is a head that ends with a call's word (`…摄影作品征集`, `招聘`:
+    // kind_words.call_endings).
+    if (lex.holds_kind_word(KindList::NoticeCalls, &title)
+        || lex.ends_with_kind_word(KindList::CallEndings, &title))
+        && !reporter_signs
+        && !d.dateline
+    {
         return Kind::Notice;
     }
     // A text signed and dated under it, as a notice is (`辂州市图书馆` / `2032年5月17日`,
@@ -2226,6 +2232,14 @@ mod tests {
             )),
             Kind::Notice
         );
+        // A head ending with a call's word (`…作品征集`, `招聘`) is a call too.
+        for title in ["“秋日寻桥”摄影作品征集", "招聘"] {
+            assert_eq!(
+                kind_of(&draft("", title, "", &[TELLS, TELLS])),
+                Kind::Notice,
+                "{title}"
+            );
+        }
         let mut datelined = draft("", "县图书馆招募暑期志愿者", "", &[REPORTS, TELLS]);
         datelined.dateline = true;
         assert_ne!(kind_of(&datelined), Kind::Notice);

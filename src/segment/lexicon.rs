@@ -377,6 +377,9 @@ kind_lists! {
     AgeEndings => age_endings,
     /// Words a notice's head holds when no reporter signs it (`招募`, `招生`, `值班`).
     NoticeCalls => notice_calls,
+    /// What the head of a call for works or staff ends with (`征集`, `招聘`:
+    /// `…摄影作品征集`), when no reporter signs it and no dateline opens it.
+    CallEndings => call_endings,
     /// Words that hold an arguing word but oblige nothing (`重要`, `要求`, `供应`).
     ArguingLookalikes => arguing_lookalikes,
     /// What a feature's first sentence shows a place's sight with (`有一间`, `有一座`).

@@ -781,12 +781,16 @@ fn title_cut_in_ahead(units: &[Unit<'_>], classes: &[Class], i: usize) -> bool {
 /// article's kicker but belongs to the article above: in plain text when it shares
 /// wording with that article and none with its own; under Markdown, where a real
 /// kicker sits at another level than its title, unless it shares more with its own.
+/// A slogan over the article above (`深化基层治理 建设美好家园`: [`is_slogan`]) is the
+/// page's banner, not its kicker: the label it printed below takes its place.
 fn reattach_displaced_labels(drafts: &mut [Draft]) {
     for d in 0..drafts.len() {
         let Some((owner, marked)) = drafts[d].label_owner else {
             continue;
         };
-        if drafts[d].kicker.is_empty() || !drafts[owner].kicker.is_empty() {
+        if drafts[d].kicker.is_empty()
+            || !(drafts[owner].kicker.is_empty() || is_slogan(&drafts[owner].kicker))
+        {
             continue;
         }
         let label = label_bigrams(&drafts[d].kicker);
@@ -954,6 +958,20 @@ fn numbered_next(number: fn(&str) -> Option<(u32, char)>, title: &str, head: &st
     number(head).is_some_and(|(b, n)| number(title).is_some_and(|(a, m)| m == n && b == a + 1))
 }
 
+/// A slogan set as a line: two phrases or more apart by spaces, each of two to
+/// eight Han characters and nothing else (`深化基层治理 建设美好家园`, `文明绶阳 从我做起`).
+fn is_slogan(text: &str) -> bool {
+    let mut phrases = 0;
+    for phrase in text.split_whitespace() {
+        let n = count_upto(phrase, 9);
+        if !(2..=8).contains(&n) || !phrase.chars().all(is_han) {
+            return false;
+        }
+        phrases += 1;
+    }
+    phrases >= 2
+}
+
 /// The distinct two-character Han words of a label, as text.
 fn label_bigrams(label: &str) -> Vec<&str> {
     let mut out: Vec<&str> = Vec::new();
@@ -1012,6 +1030,103 @@ fn is_couplet(a: &str, b: &str) -> bool {
         .then_some(n)
     };
     matches!((half(a), half(b)), (Some(x), Some(y)) if x.abs_diff(y) <= 1)
+}
+
+/// Two stacked head lines that are one title the page broke over two lines, not a
+/// kicker over its title: what the break leaves tells it, read by jieba's words
+/// and tags (a kicker reads whole, `夏粮收获进入高峰期` / `抢农时颗粒归仓…`):
+/// a dictionary word cut across the break (`那年我们在葭湖` / `边种下第一片水杉`,
+/// `…部署今年城市` / `更新和…`; no numeral word, `…之三` / `老街巷…`); the upper
+/// line ending on a word that binds to what follows (`甑坪镇四个村的` /
+/// `土坯房全部改造完成`, `父亲留下的那把` / `老式木工刨子`), or the lower opening on one
+/// (`外婆的那架木织机` / `和织了半辈子的土布`), or a quotation opened over the break;
+/// the upper a subject alone, a count or a place's name and no verb, over a lower line
+/// that opens on its verb (`蒿坪镇二百多户群众` / `喝上了放心水`, `湓江两岸四十二座老码头`
+/// / `变身滨江公园`; not a label over a remark, `镜头里的城市` / `留住…`); or the lower
+/// line a bare amount in words (`全省新建改建农村公路` / `一千二百公里`). Column labels
+/// are kickers, a box's head (`天气`) stands alone, a signature (`退休职工 纫秀春`)
+/// or a shred of fewer than four Han characters is no half of a title; an upper line
+/// with a clause's stop in it is text (the last line of a paragraph over a head), and
+/// the two lines together are no longer than a head.
+fn title_broken_in_two(upper: &str, lower: &str) -> bool {
+    let squeeze = |t: &str| -> String { t.chars().filter(|c| !c.is_whitespace()).collect() };
+    let (a, b) = (squeeze(upper), squeeze(lower));
+    let lex = lexicon();
+    let most = super::measures::measures().head_chars;
+    let han = a.chars().filter(|&c| is_han(c)).count();
+    if han < 4
+        || b.is_empty()
+        || a.contains(['，', '。', '；', ',', ';'])
+        || b.starts_with("——")
+        || count_upto(&a, most) + count_upto(&b, most) > most
+        || lex.is_column_label(&a)
+        || lex.is_column_label(&b)
+        || lex.is_box_head(&b)
+        || reads_as_signer(upper)
+    {
+        return false;
+    }
+    let jieba = crate::words::jieba();
+    let numeral = |w: &str| {
+        w.chars()
+            .any(|c| super::classify::is_chinese_numeral(c) || crate::text::is_digit(c))
+    };
+    let joined = format!("{a}{b}");
+    let mut at = 0;
+    for t in jieba.tag(&joined, false) {
+        let end = at + t.word.len();
+        if at < a.len() && end > a.len() {
+            // Not a numeral word, a doubled character (`…百问` / `问：…`), a place's
+            // name ending the upper line (`…看楸州` / `市政务服务中心…`) or a turn's label.
+            let upper_part = &a[at..];
+            let mut chars = t.word.chars();
+            let doubled = chars.next() == chars.next();
+            let place_end = count_upto(upper_part, 2) == 1 && lex.ends_like_place(upper_part);
+            if !t.tag.starts_with('m')
+                && !numeral(t.word)
+                && !doubled
+                && !place_end
+                && !super::classify::head(&b, 3).contains(['：', ':'])
+            {
+                return true;
+            }
+            break;
+        }
+        at = end;
+    }
+    let (ta, tb) = (jieba.tag(&a, false), jieba.tag(&b, false));
+    let (Some(last), Some(first)) = (ta.last(), tb.first()) else {
+        return false;
+    };
+    // `那把`: a measure word after a demonstrative (jieba reads `把` as `p`).
+    let demonstrative = ta.len() >= 2 && ta[ta.len() - 2].tag == "r" && last.tag == "p";
+    if (han >= 5 && (matches!(last.tag, "uj" | "ud" | "uz" | "c") || demonstrative))
+        || matches!(first.tag, "c" | "uj" | "ul" | "uz" | "ud")
+        || a.ends_with(['“', '《', '（', '('])
+        || b.starts_with(['”', '》', '）', ')', '？', '！'])
+    {
+        return true;
+    }
+    // A subject opens on a name, a place or a count, not on a modifier or a verb
+    // (`落实“五个一”`), and is no label of fields (`第二辑　通讯`).
+    let subject_alone = han >= 5
+        && !a.chars().any(crate::text::is_digit)
+        && !upper.trim().contains(char::is_whitespace)
+        && !matches!(ta[0].tag, "a" | "ad" | "d" | "p" | "c" | "vn")
+        && !ta.iter().any(|t| t.tag.starts_with('v') && t.tag != "vn")
+        && ta.iter().any(|t| {
+            t.tag == "m" && !t.word.starts_with('第')
+                || t.word.chars().count() == 1 && lex.ends_like_place(t.word)
+        });
+    if subject_alone && matches!(first.tag, "v" | "vg") && !matches!(first.word, "让" | "使") {
+        return true;
+    }
+    // A bare amount in words: numerals and a measure word, nothing else.
+    let amount = b.chars().filter(|&c| is_han(c)).count() == b.chars().count()
+        && tb.len() >= 2
+        && tb.last().is_some_and(|t| t.tag == "q")
+        && tb[..tb.len() - 1].iter().all(|t| t.tag == "m");
+    amount && count_upto(&b, 4) >= 4
 }
 
 /// The text's first sentence (`lede`: its first [`LEDE_SENTENCE_CHARS`]
@@ -2683,6 +2798,14 @@ impl Assembler {
                 && heads.iter().all(|&h| units[h].level == 0)
                 && (subtitle.is_some() || !bylines.is_empty())
                 && title_under_column_label(units, &heads));
+        // A title the page broke over two lines, right over its subtitle, byline or
+        // text: one title, whatever stands above it (its kicker).
+        let couplet = couplet
+            || (t >= 1
+                && t + 1 == heads.len()
+                && units[heads[t - 1]].level == units[heads[t]].level
+                && !classes[heads[t - 1]].label
+                && title_broken_in_two(&units[heads[t - 1]].text, &units[heads[t]].text));
         // A kicker printed on two lines at a page's top under the page's label, over
         // a title with its subtitle or byline (the stack of four kept above): one
         // kicker, its lines joined with nothing, as a title's lines are; the label
@@ -5115,6 +5238,87 @@ mod tests {
             "昙水副刊\n\n第287期\n\n母亲的菜园\n\n母亲的菜园在老屋后面，不大，却种满了四季的菜。\n";
         let a = segment_issue(page, "k");
         assert_eq!(a[0].title, "母亲的菜园", "{a:#?}");
+    }
+
+    /// A writer's name alone after the last paragraph of an unsigned column piece
+    /// signs that piece, though the next story's title follows: it is no kicker of
+    /// the next story. A column's label there stays a head of the next piece.
+    #[test]
+    fn a_name_after_a_columns_text_signs_it_over_the_next_title() {
+        let page = "短评\n\n让流通更畅通\n\n县域商业连着城乡两个市场，畅通了流通，就激活了消费。\n\n建好县域商业体系，要补齐物流短板，也要培育市场主体。\n\n峿山客\n\n蘼原省今年新增省级旅游度假区五家\n\n新华社榅城12月16日电（记者亓晓岚）记者从蘼原省文旅厅了解到，今年该省新认定省级旅游度假区五家。\n";
+        let a = segment_issue(page, "k");
+        assert_eq!(
+            heads(&a),
+            [
+                ("短评", "让流通更畅通"),
+                ("", "蘼原省今年新增省级旅游度假区五家")
+            ],
+            "{a:#?}"
+        );
+        assert_eq!(a[0].byline, "峿山客", "{a:#?}");
+        let page = page.replace("峿山客", "溆水闲笔");
+        let a = segment_issue(&page, "k");
+        assert_eq!(a[1].kicker, "溆水闲笔", "{a:#?}");
+    }
+
+    /// A slogan printed over a story, with the story's column label printed under its
+    /// text: the label is the story's kicker, not the next story's, and the slogan
+    /// is the page's.
+    #[test]
+    fn a_label_under_a_story_replaces_the_slogan_over_it() {
+        let page = "深化基层治理 建设美好家园\n\n市政务服务大厅周六周日上午照常办事\n\n本报讯 从12月19日起，市政务服务中心在周六、周日上午开放综合窗口，办理一百三十项高频事项。\n\n市政务服务中心有关负责人说，周末窗口主要方便平时上班没空办事的市民。（逯晓峰）\n\n便民服务在身边\n\n蘼渚剪纸作品亮相全国非遗展\n\n本报讯 12月18日至20日，第六届全国非遗手工艺展在外省举办，我市选送的二十六件剪纸作品参展。（仉俊杰）\n";
+        let a = segment_issue(page, "k");
+        assert_eq!(
+            heads(&a),
+            [
+                ("便民服务在身边", "市政务服务大厅周六周日上午照常办事"),
+                ("", "蘼渚剪纸作品亮相全国非遗展"),
+            ],
+            "{a:#?}"
+        );
+    }
+
+    /// A title the page broke over two lines is one title, under its kicker when one
+    /// stands above: a word cut across the break, an upper line ending on `的` or a
+    /// lower one opening on `和`, a subject alone over its verb, an amount alone.
+    /// A kicker that reads whole stays the kicker, and so does a label over a remark.
+    #[test]
+    fn a_title_broken_over_two_lines_is_one_title() {
+        let story = "\n\n记者 闾丘念慈 通讯员 宓小棠\n\n本报讯 近日，记者走进蘼坪镇，看到新房一排排立了起来。\n";
+        for (upper, lower) in [
+            ("蘼坪镇四个村的", "土坯房全部改造完成"),
+            ("蘼芜镇二百多户群众", "喝上了放心水"),
+            ("那年我们在葭湖", "边种下第一片水杉"),
+            ("外婆的那架木织机", "和织了半辈子的土布"),
+            ("全省新建改建农村公路", "一千二百公里"),
+        ] {
+            let page = format!("{upper}\n\n{lower}{story}");
+            let a = segment_issue(&page, "k");
+            assert_eq!(
+                heads(&a),
+                [("", format!("{upper}{lower}").as_str())],
+                "{a:#?}"
+            );
+        }
+        let page = format!("聚焦民生\n\n蘼江两岸四十二座老码头\n\n变身滨江公园{story}");
+        let a = segment_issue(&page, "k");
+        assert_eq!(
+            heads(&a),
+            [("聚焦民生", "蘼江两岸四十二座老码头变身滨江公园")],
+            "{a:#?}"
+        );
+        for (upper, lower) in [
+            ("澂岭职业技术学院与省农科院签约", "共建种业人才实训基地"),
+            ("冬春农田水利建设", "蘼川新修山塘一百二十口"),
+            ("镜头里的城市", "留住一座城的烟火气"),
+            ("老城更新系列报道之三", "老街巷里的“微更新”"),
+            ("落实“五个一”", "做好生态环境共建共治"),
+            ("创新创业看楸州", "市政务服务中心推出午间服务"),
+        ] {
+            let page = format!("{upper}\n\n{lower}{story}");
+            let a = segment_issue(&page, "k");
+            assert_eq!(heads(&a), [(upper, lower)], "{a:#?}");
+        }
     }
 
     /// Two head lines of one length under a page's label, the text's first sentence

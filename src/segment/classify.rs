@@ -663,8 +663,12 @@ fn has_name_character(bare: &str) -> bool {
 /// it reads as a name ([`has_name_character`]; a column's label closing a page,
 /// `绿色农业`, does not). Over the next head such a line is as often the label of
 /// the next column (`溆水闲笔`, `樗城漫笔`: invented places read as rare as invented
-/// names) and stays a head. A line the page prints as another head too is a label
-/// of its own.
+/// names) and stays a head, unless the text above is a column's piece no one signed
+/// ([`unsigned_column_above`]: `短评` / title / text / `衍平` / the next title): then
+/// a name of two or three characters signs it when a character of it reads as a
+/// name, one of four only as a family name and a given name (`本埠瑣聞`, `溆水闲笔`
+/// are labels there). A line the page prints as another head too is a label of its
+/// own.
 fn pen_names_after_texts(units: &[Unit<'_>], classes: &mut [Class]) {
     for i in 1..units.len() {
         let line = &units[i];
@@ -681,7 +685,9 @@ fn pen_names_after_texts(units: &[Unit<'_>], classes: &mut [Class]) {
             .iter()
             .map(|c| c.role)
             .find(|&r| r != Role::Noise);
-        if !matches!(next, None | Some(Role::DocBreak)) {
+        // Over the next head, the name signs only an unsigned column piece above.
+        let over_head = next == Some(Role::Head) && unsigned_column_above(units, classes, i);
+        if !matches!(next, None | Some(Role::DocBreak)) && !over_head {
             continue;
         }
         let Some(n) = pen_name_chars(&line.text) else {
@@ -694,13 +700,63 @@ fn pen_names_after_texts(units: &[Unit<'_>], classes: &mut [Class]) {
         {
             continue;
         }
-        if !is_name_line(&key) && !has_name_character(&key) {
+        let named = is_name_line(&key) || has_name_character(&key);
+        let signs = if over_head {
+            n <= 3 && named || is_name_line(&key)
+        } else {
+            named
+        };
+        if !signs {
             continue;
         }
         classes[i].role = Role::Byline;
         classes[i].rule = "byline: a pen name alone after the last paragraph of its text";
     }
 }
+
+/// The text above unit `i` runs unsigned from its head stack, and that stack is a
+/// column's label over its title (`短评` / `让流通更畅通` / text, `樗城漫笔` /
+/// `老城根下听戏` / text: a short line, at most [`COLUMN_LABEL_CHARS`], over another
+/// that is no pen name), nothing else:
+/// a columnist's piece, whose writer's name after its last paragraph signs it though
+/// another head follows (`衍平` over the next story's title).
+fn unsigned_column_above(units: &[Unit<'_>], classes: &[Class], i: usize) -> bool {
+    let mut k = i;
+    while k > 0 {
+        k -= 1;
+        match classes[k].role {
+            Role::Body if classes[k].dateline.is_none() && classes[k].credit.is_none() => {}
+            Role::Noise => {}
+            Role::Head => {
+                let mut stack = Vec::new();
+                loop {
+                    if classes[k].role == Role::Head {
+                        stack.push(k);
+                    } else if classes[k].role != Role::Noise {
+                        break;
+                    }
+                    if k == 0 {
+                        break;
+                    }
+                    k -= 1;
+                }
+                // Two lines, the label and the title: a name under the title
+                // (`溪石`) signs the piece already.
+                let [title, label] = stack[..] else {
+                    return false;
+                };
+                return count_upto(&units[label].text, COLUMN_LABEL_CHARS + 1)
+                    <= COLUMN_LABEL_CHARS
+                    && pen_name_chars(&units[title].text).is_none();
+            }
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// The longest column label over a title ([`unsigned_column_above`]).
+const COLUMN_LABEL_CHARS: usize = 6;
 
 fn classify_folded(unit: &Unit<'_>) -> Class {
     use super::traditional::{fold, unfold_part};

@@ -42,7 +42,7 @@ fn wrapped_head(prev: &str, next: &str) -> bool {
     if !head_like(prev) || !head_like(next) || count_upto(prev, 4) < 4 {
         return false;
     }
-    if rows_of_one_table(prev, next) {
+    if rows_of_one_table(prev, next) || rows_of_one_list(prev, next) {
         return false;
     }
     // A dateline or byline below a head is no part of it.
@@ -64,6 +64,20 @@ fn rows_of_one_table(prev: &str, next: &str) -> bool {
     let cells = |s: &str| s.split_whitespace().count();
     let figures = |s: &str| s.chars().any(|c| c.is_ascii_digit());
     cells(prev) >= 3 && cells(prev) == cells(next) && figures(prev) && figures(next)
+}
+
+/// Two rows of one list (`县供电公司 0000-8812956` / `县自来水公司 0000-8812337`,
+/// `19:00　城事大家谈` / `21:00　纪录片`): as many fields apart by spaces, two or
+/// more, and a figure opening both or closing both. A row ends where its line does.
+pub(super) fn rows_of_one_list(prev: &str, next: &str) -> bool {
+    let n = prev.split_whitespace().count();
+    if n < 2 || n != next.split_whitespace().count() {
+        return false;
+    }
+    let figure = |f: Option<&str>| f.is_some_and(|f| f.starts_with(|c: char| c.is_ascii_digit()));
+    (figure(prev.split_whitespace().next()) && figure(next.split_whitespace().next()))
+        || (figure(prev.split_whitespace().next_back())
+            && figure(next.split_whitespace().next_back()))
 }
 
 /// `line` opens with a clause of fewer than four characters (`服务，每周五、周六…`):
@@ -92,6 +106,9 @@ fn cut_inside(prev: &str, next: &str) -> bool {
 fn block_line_continues(prev: &str, next: &str, wrap: Wrap) -> bool {
     if ROLE_WORDS.iter().any(|r| prev.ends_with(r)) || prev.ends_with('/') {
         return true;
+    }
+    if rows_of_one_list(prev, next) {
+        return false;
     }
     let head_like = |s: &str| !s.contains(['，', '。', '；', '：', ',']);
     // A name alone (two or three Han characters) under a short line of clauses
@@ -266,6 +283,30 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
                 .is_none_or(|n| n.gap > 0 || n.markup != Markup::None)
         })
         .collect();
+    // Which units stand right under a finished sentence in their block, and which
+    // open a block of their own or stand under one (a finished sentence, markup).
+    let after_text: Vec<bool> = (0..units.len())
+        .map(|k| {
+            k > 0
+                && units[k].gap == 0
+                && units[k - 1].markup == Markup::None
+                && ends_sentence(&units[k - 1].text)
+        })
+        .collect();
+    let fresh: Vec<bool> = (0..units.len())
+        .map(|k| k == 0 || units[k].gap > 0 || units[k - 1].markup != Markup::None || after_text[k])
+        .collect();
+    // Which units open a signature a tool broke at its space (see `cut_signature`).
+    let opens_signature: Vec<bool> = (0..units.len())
+        .map(|k| {
+            units.get(k + 1).is_some_and(|n| {
+                n.gap == 0
+                    && n.markup == Markup::None
+                    && units[k].markup == Markup::None
+                    && cut_signature(&units[k].text, &n.text, fresh[k], after_text[k])
+            })
+        })
+        .collect();
     // Which units run in clauses, or stand over a line of their block that does (a
     // column of eleven characters may cut a clause's mark over to the line after:
     // `在秫米河湿地查获两名使` / `用粘网捕鸟的人员，收缴`).
@@ -333,6 +374,24 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
                     || prev.level > 0
                     || crate::segment::classify::is_jump_line(&prev.text)
                 {
+                    return false;
+                }
+                // A signature a tool broke at its space (`市政协委员` / `阚星野`, `读者` /
+                // `郗桂兰`, `何小舟` / `作`): one line again.
+                if u.gap == 0
+                    && !furniture_between
+                    && prev.joined == 0
+                    && cut_signature(
+                        &prev.text,
+                        &u.text,
+                        k > 0 && fresh[k - 1],
+                        k > 0 && after_text[k - 1],
+                    )
+                {
+                    return true;
+                }
+                // Nor does the first part of one go on from the head above it.
+                if opens_signature[k] {
                     return false;
                 }
                 // A `——` subtitle right under its head (`老厂房里开出了社区食堂` /
@@ -688,6 +747,17 @@ pub(super) fn unwrap(units: &mut Vec<Unit<'_>>, wrap: Option<Wrap>) {
         if joins && let Some(i) = last_text {
             let prev = &mut out[i];
             let mut joined = prev.text.to_string();
+            // (A signature's parts stand apart by the space the break took.)
+            if prev.joined == 0
+                && cut_signature(
+                    &prev.text,
+                    &u.text,
+                    k > 0 && fresh[k - 1],
+                    k > 0 && after_text[k - 1],
+                )
+            {
+                joined.push(' ');
+            }
             join_line(&mut joined, &u.text);
             // A bullet dropped from a line of head-like text opens running text now
             // that its line goes on (`■杉阁区10月起开展背街` / `综合治理，…。`): it is
@@ -790,6 +860,54 @@ fn closes_cut_photo_credit(prev: &str, next: &str) -> bool {
         && caption_credit(next).is_none()
         && !prev.ends_with(char::is_whitespace)
         && caption_credit(&format!("{prev} {next}")).is_some()
+}
+
+/// `prev` and `next`, two short lines, are one signature a tool broke at the space
+/// between its parts (`市政协委员 阚星野` printed `市政协委员` / `阚星野`): `next` is
+/// a name alone (`阚星野`, or a pen name in quotes, `“老街口”`) or an
+/// artist's verb (`作`, `绘`), `prev` signs nothing alone, and the two read as a
+/// byline (a post or a reader's word before the name, `读者 郗桂兰`, on a line that
+/// opens its block or stands under a finished sentence or markup: `fresh`; a
+/// wrapped title's tail may end like a post, `…时` / `间留给居民` / `石言`), an artist's
+/// credit (`何小舟 作`) or, right under a finished sentence (`after_text`), a
+/// reader's `——` signature (`——沄川读者` / `钱晓芸`; a `——` subtitle under a title
+/// may stand over its writer's name). A home before a name is left apart (`盛桥区`
+/// / `郜青禾`): papers print a home over a signature as often as a short title
+/// naming a place over its writer (`走进桃花村` / `李明`).
+fn cut_signature(prev: &str, next: &str, fresh: bool, after_text: bool) -> bool {
+    use crate::segment::classify::is_caption;
+    let n = count_upto(next, 7);
+    if !(1..=6).contains(&n)
+        || count_upto(prev, 13) > 12
+        || prev.contains(['，', '。', '；', '、', ',', '：', ':'])
+        || ends_sentence(prev)
+        || prev.ends_with(char::is_whitespace)
+        || ROLE_WORDS.iter().any(|r| prev.ends_with(r))
+    {
+        return false;
+    }
+    if matches!(next, "作" | "绘") {
+        return is_name_line(prev)
+            && is_caption(&format!("{prev} {next}"), count_upto(prev, 12) + 2);
+    }
+    let quoted = next.starts_with('“') && next.ends_with('”') && (3..=6).contains(&n);
+    if n < 2
+        || !(is_name_line(next) || quoted)
+        || is_byline_line(prev)
+        || is_name_line(prev)
+        || is_caption(prev, count_upto(prev, 13))
+    {
+        return false;
+    }
+    if let Some(rest) = prev.strip_prefix("——") {
+        return after_text
+            && (2..=10).contains(&count_upto(rest, 11))
+            && rest.chars().all(crate::text::is_han);
+    }
+    fresh
+        && !quoted
+        && (prev.ends_with("读者") || crate::segment::lexicon::lexicon().is_post(prev))
+        && is_byline_line(&format!("{prev} {next}"))
 }
 
 /// `next` closes a bracketed credit `prev` opened after its last sentence and a
@@ -977,6 +1095,88 @@ pub fn opens_exchange(text: &str) -> bool {
 mod tests {
     use super::*;
     use crate::segment::normalise::tests::texts;
+
+    /// Rows of one list (a name and a telephone number; a time and a programme)
+    /// are lines of their own on a hard-wrapped page: the last row is no first
+    /// line of a head wrapped into the next story's title (`县自来水公司
+    /// 0000-8812337` / `更正启事`), and rows in a block do not run together.
+    #[test]
+    fn rows_of_one_list_stay_apart() {
+        let body = "村里那条土路修了两个冬天，老人们说过去下一场雨就没法出门，孩\n";
+        let run = format!(
+            "{body}{body}{body}九十。\n端午假期县直部\n门值班电话\n县政府总值班室 0000-8812001\n县应急管理局 0000-8812119\n县自来水公司 0000-8812337\n更正启事\n{body}{body}{body}九十。\n"
+        );
+        let blocks = format!(
+            "{body}九十。\n\n榧城新闻综合频道\n\n18:30　榧城新闻\n19:00　城事大家谈\n21:00　纪录片：瑭湖四季\n\n{body}九十。\n\n琤川交通广播\n\n07:00—09:00　早安路况\n17:00—19:00　回家路上\n\n{body}九十。\n"
+        );
+        for (page, lines) in [
+            (run, &["县自来水公司 0000-8812337", "更正启事"][..]),
+            (
+                blocks,
+                &[
+                    "18:30　榧城新闻",
+                    "19:00　城事大家谈",
+                    "07:00—09:00　早安路况",
+                    "17:00—19:00　回家路上",
+                ][..],
+            ),
+        ] {
+            let t = texts(&page);
+            for line in lines {
+                assert!(t.iter().any(|x| x == line), "{line}: {t:?}");
+            }
+        }
+    }
+
+    /// A signature a tool broke at the space between its parts (a post or, under a
+    /// finished sentence, a `——` over the name; a name over an
+    /// artist's verb) is one line again; a home over a name, a short title naming a
+    /// place over its writer and a `——` subtitle over its writer stay apart.
+    #[test]
+    fn a_signature_broken_at_its_space_is_one_line() {
+        let body = "村里那条土路修了两个冬天，老人们说过去下一场雨就没法出门，孩\n";
+        // Blocks apart by blank lines.
+        let blocks = format!(
+            "代表委员说\n\n把养老服务送进社区\n\n市政协委员\n阚星野\n\n{body}九十。\n\n盛桥区\n郜青禾\n\n漫画：“打卡”\n\n报表少了，工作群里的“打卡”却多了。\n\n朱小满\n作\n\n走进桃花村\n李明\n\n{body}九十。\n\n走进桃花村\n李明\n{body}九十。\n"
+        );
+        // No blank lines.
+        let run = format!(
+            "读者热评\n{body}九十。\n——沄川读者\n钱晓芸\n{body}九十。\n——禹甸网网友\n“老街口”\n{body}九十。\n读者\n郗桂兰\n编者按\n{body}九十。\n在鼇峰山看云\n——鼆川县鼇峰山散记\n饶远帆\n{body}九十。\n"
+        );
+        for (page, lines) in [
+            (
+                blocks,
+                &[
+                    "把养老服务送进社区",
+                    "市政协委员 阚星野",
+                    "盛桥区",
+                    "郜青禾",
+                    "朱小满 作",
+                    "走进桃花村",
+                    "李明",
+                ][..],
+            ),
+            (
+                run,
+                &[
+                    "——沄川读者 钱晓芸",
+                    "——禹甸网网友 “老街口”",
+                    "——鼆川县鼇峰山散记",
+                    "饶远帆",
+                ][..],
+            ),
+        ] {
+            let t = texts(&page);
+            for line in lines {
+                assert!(t.iter().any(|x| x == line), "{line}: {t:?}");
+            }
+            assert!(
+                !t.iter()
+                    .any(|x| x.contains("桃花村李明") || x.contains("桃花村 李明")),
+                "{t:?}"
+            );
+        }
+    }
 
     /// A title over its writer's pen name after a pen mark (`山中的更夫` / `◇ 松寮`),
     /// as a PDF extractor prints them in one block and as a hard-wrapped print

@@ -1,5 +1,6 @@
 //! A head wrapped over two or more lines of a hard-wrapped page is one head.
 
+use super::unwrap::rows_of_one_list;
 use super::wrap_width::Wrap;
 use super::wrap_width::holds_clause_mark;
 use crate::segment::blocks::Markup;
@@ -298,7 +299,12 @@ pub(super) fn join_wrapped_heads(units: &mut Vec<Unit<'_>>, wrap: Wrap) {
         } else {
             Some(k - 2)
         };
-        let pair = pair.filter(|&i| joinable(&run[i], &run[i + 1]));
+        // (A row of a list, `县自来水公司 0000-8812337`, is no head's first line.)
+        let pair = pair.filter(|&i| {
+            joinable(&run[i], &run[i + 1])
+                && !(i >= 1 && rows_of_one_list(&run[i - 1].text, &run[i].text))
+                && !rows_of_one_list(&run[i].text, &run[i + 1].text)
+        });
         // The line over the pair, at the pair's first line's measure, is the head's
         // first line (a head wrapped over three lines of a narrow column).
         let first = pair.filter(|&i| {

@@ -944,8 +944,19 @@ fn month_day(p: &str) -> Option<(u32, u32)> {
 
 /// Three dated rows or more, each row's day the day after the row's above (the
 /// next month's first after a month's 28th or later): a table of the days ahead.
+/// A row of such a table is no sentence: a dated paragraph that holds a full stop
+/// (`7月21日 蘅江水位突破警戒线，…。`) tells a day of a chronology told day by day,
+/// a timeline still.
 fn runs_day_by_day(paragraphs: &[String]) -> bool {
-    let days: Vec<(u32, u32)> = paragraphs.iter().filter_map(|p| month_day(p)).collect();
+    let mut days: Vec<(u32, u32)> = Vec::new();
+    for p in paragraphs {
+        if let Some(day) = month_day(p) {
+            if p.contains('。') {
+                return false;
+            }
+            days.push(day);
+        }
+    }
     days.len() >= 3
         && days.windows(2).all(|w| {
             let ((m, d), (n, e)) = (w[0], w[1]);
@@ -1716,6 +1727,25 @@ mod tests {
             ],
         );
         assert_eq!(kind_of(&table), Kind::Brief);
+    }
+
+    /// A chronology told a day a paragraph, the days one after another (`抗洪七日`:
+    /// `7月20日 凌晨起，…。` / `7月21日 …。`), is a timeline still: its dated
+    /// paragraphs are sentences, no table's rows.
+    #[test]
+    fn a_chronology_of_days_one_after_another_is_a_timeline() {
+        let days = draft(
+            "",
+            "抗洪七日",
+            "本报记者 柏听泉",
+            &[
+                "7月20日 凌晨起，暴雨持续袭击蘅江流域，县防汛指挥部启动防汛二级应急响应，连夜转移沿河群众三千余人。",
+                "7月21日 蘅江水位突破警戒线，上游水库开闸泄洪，两千名党员干部上堤巡查，封堵管涌十二处。",
+                "7月22日 城南圩堤出现险情，武警官兵和民兵连夜抢险，打下木桩四百根，险情得到控制。",
+                "7月23日 雨势减弱，水位开始回落，受灾群众陆续返回家中，卫生防疫队进村消杀。",
+            ],
+        );
+        assert_eq!(kind_of(&days), Kind::Timeline);
     }
 
     /// An interview whose reporter puts the questions under their own name as the

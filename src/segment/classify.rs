@@ -1573,16 +1573,20 @@ fn names_follow(rest: &str) -> bool {
         }
         // The first token is a name, not a word (`手记`, `观察`): it opens with a
         // family name, or jieba knows it as a name or not at all (`晓岚`).
-        // Nor words of the dictionary one after another, none a name (`作品征集`
-        // after `摄影` in `“春日寻桥”摄影作品征集`, a call for photographs).
+        // Nor words of the dictionary one after another, none a name, glued to the
+        // role's word (`作品征集` after `摄影` in `“春日寻桥”摄影作品征集`, a call
+        // for photographs); set apart by a space they may be a pen name
+        // (`城南小区 读者 山城老兵`).
         if k == 0 && super::lexicon::lexicon().surname_len(token) == 0 {
             let tags = crate::words::jieba().tag(token, false);
             if tags.len() == 1 && !tags[0].tag.starts_with("nr") {
                 return false;
             }
-            if tags.iter().all(|t| {
-                t.word.chars().nth(1).is_some() && !t.tag.starts_with("nr") && t.tag != "x"
-            }) {
+            if !rest.starts_with(char::is_whitespace)
+                && tags.iter().all(|t| {
+                    t.word.chars().nth(1).is_some() && !t.tag.starts_with("nr") && t.tag != "x"
+                })
+            {
                 return false;
             }
         }
@@ -3159,6 +3163,20 @@ mod pen_name_tests {
         let articles = segment_issue(page, "x");
         assert_eq!(articles[0].title, "“秋日寻桥”摄影作品征集", "{articles:#?}");
         assert_eq!(articles[0].byline, "", "{articles:#?}");
+    }
+
+    /// A reader's signature set apart by its spaces (`城南小区 读者 山城老兵`)
+    /// signs the letter above it, though the pen name is two dictionary words: it
+    /// is no kicker of the next letter.
+    #[test]
+    fn a_readers_pen_name_of_dictionary_words_signs_the_letter() {
+        let page = "小区门口的路灯该修了\n\n我家住在城南小区，小区门口那盏路灯坏了快一个月了，晚上出门黑漆漆的，老人孩子走路很不方便。希望有关部门尽快修一修。\n\n城南小区 读者 山城老兵\n\n公交站台能否加个顶棚\n\n每到下雨天，站台上等车的人只能撑着伞挤在一起，希望能加个顶棚。\n";
+        let articles = segment_issue(page, "x");
+        assert_eq!(
+            articles[0].byline, "城南小区 读者 山城老兵",
+            "{articles:#?}"
+        );
+        assert_eq!(articles[1].kicker, "", "{articles:#?}");
     }
 
     /// Two poems set one under another the same way (title, the poet's name,

@@ -69,9 +69,15 @@ fn rows_of_one_table(prev: &str, next: &str) -> bool {
 /// Two rows of one list (`县供电公司 0000-8812956` / `县自来水公司 0000-8812337`,
 /// `19:00　城事大家谈` / `21:00　纪录片`): as many fields apart by spaces, two or
 /// more, and a figure opening both or closing both. A row ends where its line does.
+/// A line with a clause's stop in it is a sentence's piece, not a row (`2033 年全市
+/// 完成造林` / `3.5 万亩，比上年增长` in a print that spaces its figures).
 pub(super) fn rows_of_one_list(prev: &str, next: &str) -> bool {
     let n = prev.split_whitespace().count();
     if n < 2 || n != next.split_whitespace().count() {
+        return false;
+    }
+    let clause = |s: &str| s.contains(['，', '。', '；', '！', '？']);
+    if clause(prev) || clause(next) {
         return false;
     }
     let figure = |f: Option<&str>| f.is_some_and(|f| f.starts_with(|c: char| c.is_ascii_digit()));
@@ -1126,6 +1132,17 @@ mod tests {
                 assert!(t.iter().any(|x| x == line), "{line}: {t:?}");
             }
         }
+    }
+
+    /// Lines of a sentence in a print that spaces its figures (`2033 年…` / `3.5
+    /// 万亩，…`) are no rows of a list; rows with no clause's stop still are.
+    #[test]
+    fn a_sentence_with_spaced_figures_is_no_list() {
+        assert!(!rows_of_one_list(
+            "2033 年全县完成造林的面积再创新高",
+            "3.5 万亩，比上年增长了一成"
+        ));
+        assert!(rows_of_one_list("19:00　城事大家谈", "21:00　纪录片"));
     }
 
     /// A signature a tool broke at the space between its parts (a post or, under a

@@ -584,11 +584,20 @@ pub fn holds_char(text: &str, c: char) -> bool {
 /// for the needle's last byte, the needle compared where it ends there (as
 /// [`holds_char`] finds a character).
 pub fn holds_str(text: &str, needle: &str) -> bool {
+    needle.is_empty() || find_str(text, needle).is_some()
+}
+
+/// Where `needle` first occurs in `text` (`str::find`, `None` for an empty
+/// needle), found by one byte search for the needle's last byte and a compare of
+/// the window it ends: the last byte of a Chinese character is shared by few others.
+pub fn find_str(text: &str, needle: &str) -> Option<usize> {
     let (h, n) = (text.as_bytes(), needle.as_bytes());
-    let Some(last) = n.len().checked_sub(1) else {
-        return true;
-    };
-    n.len() <= h.len() && memchr::memchr_iter(n[last], &h[last..]).any(|i| h[i..=i + last] == *n)
+    if n.is_empty() || n.len() > h.len() {
+        return None;
+    }
+    // (Found at `i` of `h[last..]`, the last byte ends a window opening at `i`.)
+    let last = n.len() - 1;
+    memchr::memchr_iter(n[last], &h[last..]).find(|&i| h[i..=i + last] == *n)
 }
 
 /// Whether `text` holds any of `cs` ([`holds_char`] of each).

@@ -6,7 +6,7 @@
 //! multi-megabyte line costs no more than a short one.
 
 use super::blocks::{DraftField, Markup, Unit, trim};
-use crate::text::{holds_any_char, holds_char, is_han};
+use crate::text::{find_str, holds_any_char, holds_char, is_han};
 
 /// The role a unit plays on the page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -263,24 +263,11 @@ pub fn head(s: &str, n: usize) -> &str {
     s
 }
 
-/// Byte offset of `needle` in `hay`. Lines tested here are short (bounded by the
-/// callers), where building a substring searcher on every call costs more than
-/// the search: the needle's last byte is searched for (one vectorised byte search;
-/// the last byte of a Chinese character is shared by few of the others, its first
-/// by thousands), and the whole needle compared where it ends there. A match of
-/// valid UTF-8 in valid UTF-8 always sits on char boundaries.
-fn find_in(hay: &str, needle: &str) -> Option<usize> {
-    let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    if n.is_empty() || n.len() > h.len() {
-        return None;
-    }
-    // (Found at `i` of `h[last..]`, the last byte ends a window opening at `i`.)
-    let last = n.len() - 1;
-    memchr::memchr_iter(n[last], &h[last..]).find(|&i| h[i..=i + last] == *n)
-}
-
+/// Whether `hay` holds `needle` (never an empty one): lines tested here are short
+/// (bounded by the callers), where building a substring searcher on every call
+/// costs more than the search ([`find_str`]'s byte search for the needle's last byte).
 fn has(hay: &str, needle: &str) -> bool {
-    find_in(hay, needle).is_some()
+    find_str(hay, needle).is_some()
 }
 
 /// Classify the units of one page; on a page printed in traditional characters,
@@ -1379,7 +1366,7 @@ fn byline_shaped(text: &str, n: usize) -> bool {
         return true;
     }
     // `南渠区滨河小区 读者 顾一帆`: a reader's signature (a place, the word, a name).
-    if let Some(pos) = find_in(text, "读者") {
+    if let Some(pos) = find_str(text, "读者") {
         let (before, rest) = (&text[..pos], &text[pos + "读者".len()..]);
         if (before.is_empty() || before.ends_with(char::is_whitespace))
             && rest.starts_with(char::is_whitespace)
@@ -1892,7 +1879,7 @@ pub fn caption_credit(text: &str) -> Option<String> {
         let run = &window[start..];
         let (r, role) = BYLINE_ROLES
             .iter()
-            .filter_map(|role| find_in(run, role).map(|r| (r, role)))
+            .filter_map(|role| find_str(run, role).map(|r| (r, role)))
             .min()?;
         let name = &run[r + role.len()..];
         if !(2..=4).contains(&count_upto(name, 5)) || count_upto(&run[..r], 3) > 2 {
@@ -2322,7 +2309,7 @@ pub fn dateline(text: &str) -> Option<String> {
     }
     // `本报讯 记者郝文斌报道：` names the reporter without brackets.
     if rest_trim.starts_with("记者")
-        && let Some(pos) = find_in(head(rest_trim, 16), "报道")
+        && let Some(pos) = find_str(head(rest_trim, 16), "报道")
     {
         let end = marker_end + lead_ws + pos + "报道".len();
         return Some(text[..end].to_string());
@@ -2378,7 +2365,7 @@ fn bracketed_reporters(h: &str) -> Option<usize> {
         // The names up to the next role (or the end).
         let upto = ["本报", "特约", "记者", "通讯员", "实习生"]
             .iter()
-            .filter_map(|r| find_in(after_role, r))
+            .filter_map(|r| find_str(after_role, r))
             .filter(|&at| at > 0)
             .min()
             .unwrap_or(after_role.len());
@@ -2461,7 +2448,7 @@ pub(super) fn dateline_marker(h: &str) -> Option<usize> {
         .chain(lexicon.kind_words(KindList::OutletNewsWords))
         .filter(|w| !w.is_empty())
     {
-        if let Some(pos) = find_in(prefix, word) {
+        if let Some(pos) = find_str(prefix, word) {
             let before = &prefix[..pos];
             let bn = before.chars().count();
             let after = h[pos + word.len()..].chars().next();
@@ -2510,12 +2497,12 @@ mod byte_search_tests {
         /// A needle found by its last byte is where `find` finds it (`者` `E8 80 85`
         /// and `倅` `E5 80 85` end alike).
         #[test]
-        fn find_in_is_find(
+        fn find_str_is_find(
             s in "[读者倅报道a1 ，\u{3000}]{0,14}",
             n in "[读者倅报道a1 ，]{0,3}"
         ) {
             let found = if n.is_empty() { None } else { s.find(n.as_str()) };
-            proptest::prop_assert_eq!(find_in(&s, &n), found, "{:?} {:?}", s, n);
+            proptest::prop_assert_eq!(find_str(&s, &n), found, "{:?} {:?}", s, n);
         }
 
         /// `图` before a credit mark, found by the last byte of `图`, is found where
@@ -2805,7 +2792,7 @@ mod tests {
             proptest::prop_assert_eq!(tail(&s, n), tail_ref.as_str());
             proptest::prop_assert_eq!(count_upto(&s, n), chars.len().min(n + 1));
             let needle: String = chars.iter().skip(n / 3).take(2).collect();
-            proptest::prop_assert_eq!(find_in(&s, &needle), if needle.is_empty() { None } else { s.find(&needle) });
+            proptest::prop_assert_eq!(find_str(&s, &needle), if needle.is_empty() { None } else { s.find(&needle) });
         }
     }
 

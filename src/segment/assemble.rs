@@ -1032,103 +1032,6 @@ fn is_couplet(a: &str, b: &str) -> bool {
     matches!((half(a), half(b)), (Some(x), Some(y)) if x.abs_diff(y) <= 1)
 }
 
-/// Two stacked head lines that are one title the page broke over two lines, not a
-/// kicker over its title: what the break leaves tells it, read by jieba's words
-/// and tags (a kicker reads whole, `夏粮收获进入高峰期` / `抢农时颗粒归仓…`):
-/// a dictionary word cut across the break (`那年我们在葭湖` / `边种下第一片水杉`,
-/// `…部署今年城市` / `更新和…`; no numeral word, `…之三` / `老街巷…`); the upper
-/// line ending on a word that binds to what follows (`甑坪镇四个村的` /
-/// `土坯房全部改造完成`, `父亲留下的那把` / `老式木工刨子`), or the lower opening on one
-/// (`外婆的那架木织机` / `和织了半辈子的土布`), or a quotation opened over the break;
-/// the upper a subject alone, a count or a place's name and no verb, over a lower line
-/// that opens on its verb (`蒿坪镇二百多户群众` / `喝上了放心水`, `湓江两岸四十二座老码头`
-/// / `变身滨江公园`; not a label over a remark, `镜头里的城市` / `留住…`); or the lower
-/// line a bare amount in words (`全省新建改建农村公路` / `一千二百公里`). Column labels
-/// are kickers, a box's head (`天气`) stands alone, a signature (`退休职工 纫秀春`)
-/// or a shred of fewer than four Han characters is no half of a title; an upper line
-/// with a clause's stop in it is text (the last line of a paragraph over a head), and
-/// the two lines together are no longer than a head.
-fn title_broken_in_two(upper: &str, lower: &str) -> bool {
-    let squeeze = |t: &str| -> String { t.chars().filter(|c| !c.is_whitespace()).collect() };
-    let (a, b) = (squeeze(upper), squeeze(lower));
-    let lex = lexicon();
-    let most = super::measures::measures().head_chars;
-    let han = a.chars().filter(|&c| is_han(c)).count();
-    if han < 4
-        || b.is_empty()
-        || a.contains(['，', '。', '；', ',', ';'])
-        || b.starts_with("——")
-        || count_upto(&a, most) + count_upto(&b, most) > most
-        || lex.is_column_label(&a)
-        || lex.is_column_label(&b)
-        || lex.is_box_head(&b)
-        || reads_as_signer(upper)
-    {
-        return false;
-    }
-    let jieba = crate::words::jieba();
-    let numeral = |w: &str| {
-        w.chars()
-            .any(|c| super::classify::is_chinese_numeral(c) || crate::text::is_digit(c))
-    };
-    let joined = format!("{a}{b}");
-    let mut at = 0;
-    for t in jieba.tag(&joined, false) {
-        let end = at + t.word.len();
-        if at < a.len() && end > a.len() {
-            // Not a numeral word, a doubled character (`…百问` / `问：…`), a place's
-            // name ending the upper line (`…看楸州` / `市政务服务中心…`) or a turn's label.
-            let upper_part = &a[at..];
-            let mut chars = t.word.chars();
-            let doubled = chars.next() == chars.next();
-            let place_end = count_upto(upper_part, 2) == 1 && lex.ends_like_place(upper_part);
-            if !t.tag.starts_with('m')
-                && !numeral(t.word)
-                && !doubled
-                && !place_end
-                && !super::classify::head(&b, 3).contains(['：', ':'])
-            {
-                return true;
-            }
-            break;
-        }
-        at = end;
-    }
-    let (ta, tb) = (jieba.tag(&a, false), jieba.tag(&b, false));
-    let (Some(last), Some(first)) = (ta.last(), tb.first()) else {
-        return false;
-    };
-    // `那把`: a measure word after a demonstrative (jieba reads `把` as `p`).
-    let demonstrative = ta.len() >= 2 && ta[ta.len() - 2].tag == "r" && last.tag == "p";
-    if (han >= 5 && (matches!(last.tag, "uj" | "ud" | "uz" | "c") || demonstrative))
-        || matches!(first.tag, "c" | "uj" | "ul" | "uz" | "ud")
-        || a.ends_with(['“', '《', '（', '('])
-        || b.starts_with(['”', '》', '）', ')', '？', '！'])
-    {
-        return true;
-    }
-    // A subject opens on a name, a place or a count, not on a modifier or a verb
-    // (`落实“五个一”`), and is no label of fields (`第二辑　通讯`).
-    let subject_alone = han >= 5
-        && !a.chars().any(crate::text::is_digit)
-        && !upper.trim().contains(char::is_whitespace)
-        && !matches!(ta[0].tag, "a" | "ad" | "d" | "p" | "c" | "vn")
-        && !ta.iter().any(|t| t.tag.starts_with('v') && t.tag != "vn")
-        && ta.iter().any(|t| {
-            t.tag == "m" && !t.word.starts_with('第')
-                || t.word.chars().count() == 1 && lex.ends_like_place(t.word)
-        });
-    if subject_alone && matches!(first.tag, "v" | "vg") && !matches!(first.word, "让" | "使") {
-        return true;
-    }
-    // A bare amount in words: numerals and a measure word, nothing else.
-    let amount = b.chars().filter(|&c| is_han(c)).count() == b.chars().count()
-        && tb.len() >= 2
-        && tb.last().is_some_and(|t| t.tag == "q")
-        && tb[..tb.len() - 1].iter().all(|t| t.tag == "m");
-    amount && count_upto(&b, 4) >= 4
-}
-
 /// The text's first sentence (`lede`: its first [`LEDE_SENTENCE_CHARS`]
 /// characters, to the first full stop) restates head line `upper` word for word,
 /// and not as the start of `upper` and `lower` read as one: `upper` is a whole head
@@ -2798,14 +2701,6 @@ impl Assembler {
                 && heads.iter().all(|&h| units[h].level == 0)
                 && (subtitle.is_some() || !bylines.is_empty())
                 && title_under_column_label(units, &heads));
-        // A title the page broke over two lines, right over its subtitle, byline or
-        // text: one title, whatever stands above it (its kicker).
-        let couplet = couplet
-            || (t >= 1
-                && t + 1 == heads.len()
-                && units[heads[t - 1]].level == units[heads[t]].level
-                && !classes[heads[t - 1]].label
-                && title_broken_in_two(&units[heads[t - 1]].text, &units[heads[t]].text));
         // A kicker printed on two lines at a page's top under the page's label, over
         // a title with its subtitle or byline (the stack of four kept above): one
         // kicker, its lines joined with nothing, as a title's lines are; the label
@@ -5276,49 +5171,6 @@ mod tests {
             ],
             "{a:#?}"
         );
-    }
-
-    /// A title the page broke over two lines is one title, under its kicker when one
-    /// stands above: a word cut across the break, an upper line ending on `的` or a
-    /// lower one opening on `和`, a subject alone over its verb, an amount alone.
-    /// A kicker that reads whole stays the kicker, and so does a label over a remark.
-    #[test]
-    fn a_title_broken_over_two_lines_is_one_title() {
-        let story = "\n\n记者 闾丘念慈 通讯员 宓小棠\n\n本报讯 近日，记者走进蘼坪镇，看到新房一排排立了起来。\n";
-        for (upper, lower) in [
-            ("蘼坪镇四个村的", "土坯房全部改造完成"),
-            ("蘼芜镇二百多户群众", "喝上了放心水"),
-            ("那年我们在葭湖", "边种下第一片水杉"),
-            ("外婆的那架木织机", "和织了半辈子的土布"),
-            ("全省新建改建农村公路", "一千二百公里"),
-        ] {
-            let page = format!("{upper}\n\n{lower}{story}");
-            let a = segment_issue(&page, "k");
-            assert_eq!(
-                heads(&a),
-                [("", format!("{upper}{lower}").as_str())],
-                "{a:#?}"
-            );
-        }
-        let page = format!("聚焦民生\n\n蘼江两岸四十二座老码头\n\n变身滨江公园{story}");
-        let a = segment_issue(&page, "k");
-        assert_eq!(
-            heads(&a),
-            [("聚焦民生", "蘼江两岸四十二座老码头变身滨江公园")],
-            "{a:#?}"
-        );
-        for (upper, lower) in [
-            ("澂岭职业技术学院与省农科院签约", "共建种业人才实训基地"),
-            ("冬春农田水利建设", "蘼川新修山塘一百二十口"),
-            ("镜头里的城市", "留住一座城的烟火气"),
-            ("老城更新系列报道之三", "老街巷里的“微更新”"),
-            ("落实“五个一”", "做好生态环境共建共治"),
-            ("创新创业看楸州", "市政务服务中心推出午间服务"),
-        ] {
-            let page = format!("{upper}\n\n{lower}{story}");
-            let a = segment_issue(&page, "k");
-            assert_eq!(heads(&a), [(upper, lower)], "{a:#?}");
-        }
     }
 
     /// Two head lines of one length under a page's label, the text's first sentence
